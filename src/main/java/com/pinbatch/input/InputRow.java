@@ -1,0 +1,31 @@
+package com.pinbatch.input;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * One data row of an input file, exactly as the file gives it.
+ *
+ * @param rowNumber    the row number a person sees in a spreadsheet (header = 1); for a result file fed back
+ *                     with --retry-failed, the {@code row} column of that file
+ * @param headers      the file's header names as given (shared by all rows of one file)
+ * @param values       cell texts, one per header (missing trailing cells are empty strings)
+ * @param numericCells indexes of cells that the file stored as numbers (XLSX only): an id typed into a
+ *                     number cell may have lost digits to Excel's 15-digit precision
+ * @param prior        the earlier outcome when the row comes from a result file, otherwise null
+ */
+public record InputRow(long rowNumber, List<String> headers, List<String> values, Set<Integer> numericCells,
+		PriorOutcome prior) {
+
+	public InputRow(long rowNumber, List<String> headers, List<String> values) {
+		this(rowNumber, headers, values, Set.of(), null);
+	}
+
+	public String value(int column) {
+		return column < values.size() ? values.get(column) : "";
+	}
+
+	public boolean isNumericCell(int column) {
+		return numericCells.contains(column);
+	}
+}

@@ -1,0 +1,19 @@
+package com.pinbatch.input;
+
+import java.util.List;
+
+/**
+ * A streaming reader of one input file: CSV or XLSX. Memory does not grow with the file.
+ * Blank rows are skipped but still counted in {@link InputRow#rowNumber()}.
+ */
+public interface RowSource extends AutoCloseable {
+
+	/** The file's header names, as given. */
+	List<String> headers();
+
+	/** The next data row, or null at the end of the file. */
+	InputRow next() throws InputFileException;
+
+	@Override
+	void close();
+}

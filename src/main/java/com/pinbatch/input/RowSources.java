@@ -1,0 +1,56 @@
+package com.pinbatch.input;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Opens an input file as a {@link RowSource}, telling CSV from XLSX by content, never by extension. */
+public final class RowSources {
+
+	private static final byte[] ZIP_MAGIC = { 'P', 'K', 3, 4 };
+
+	/** Legacy .xls and encrypted .xlsx files are both OLE2 compound documents. */
+	private static final byte[] OLE2_MAGIC = { (byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0 };
+
+	private RowSources() {
+	}
+
+	public static RowSource open(Path file, InputOptions options) {
+		if (!Files.exists(file)) {
+			throw new InputFileException(file + ": file not found; check the --input path");
+		}
+		if (Files.isDirectory(file)) {
+			throw new InputFileException(file + ": is a folder, not a file; give the path of a CSV or XLSX file");
+		}
+		if (!Files.isReadable(file)) {
+			throw new InputFileException(file + ": cannot be read (permission denied)");
+		}
+		byte[] head = head(file);
+		if (startsWith(head, ZIP_MAGIC) || startsWith(head, OLE2_MAGIC)) {
+			return XlsxRowSource.open(file, options);
+		}
+		return CsvRowSource.open(file);
+	}
+
+	private static byte[] head(Path file) {
+		try (InputStream in = Files.newInputStream(file)) {
+			return in.readNBytes(8);
+		}
+		catch (IOException ex) {
+			throw new InputFileException(file + ": cannot be read (" + ex.getMessage() + ")", ex);
+		}
+	}
+
+	private static boolean startsWith(byte[] data, byte[] prefix) {
+		if (data.length < prefix.length) {
+			return false;
+		}
+		for (int i = 0; i < prefix.length; i++) {
+			if (data[i] != prefix[i]) {
+				return false;
+			}
+		}
+		return true;
+	}
+}

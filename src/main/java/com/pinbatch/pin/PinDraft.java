@@ -1,0 +1,28 @@
+package com.pinbatch.pin;
+
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A row after column mapping, before validation: the raw text per pin field.
+ *
+ * @param rowNumber      spreadsheet row number
+ * @param values         trimmed text per field; fields whose column is absent or empty are missing
+ * @param columnNames    the user's header for each mapped field (for messages)
+ * @param numericFields  fields whose cell the file stored as a number (XLSX)
+ */
+public record PinDraft(long rowNumber, Map<PinField, String> values, Map<PinField, String> columnNames,
+		Set<PinField> numericFields) {
+
+	public String get(PinField field) {
+		return values.getOrDefault(field, "");
+	}
+
+	public boolean has(PinField field) {
+		return !get(field).isEmpty();
+	}
+
+	public String columnName(PinField field) {
+		return columnNames.getOrDefault(field, field.column());
+	}
+}

@@ -1,0 +1,19 @@
+package com.pinbatch.pin;
+
+/** The pin attributes a spreadsheet column can map to. {@link #column()} is the default (canonical) header. */
+public enum PinField {
+
+	TITLE("title"), DESCRIPTION("description"), MEDIA_URL("media_url"), BOARD("board"), LINK("link"),
+	ACCOUNT("account"), PUBLISH_AT("publish_at"), ALT_TEXT("alt_text"), COVER_IMAGE_URL("cover_image_url"),
+	COVER_KEYFRAME_S("cover_keyframe_s"), KEYWORDS("keywords");
+
+	private final String column;
+
+	PinField(String column) {
+		this.column = column;
+	}
+
+	public String column() {
+		return column;
+	}
+}

@@ -1,0 +1,22 @@
+package com.pinbatch.result;
+
+/** The status column of the result file. */
+public enum RowStatus {
+
+	/** Dry run: the row would be sent. */
+	VALID,
+	CREATED,
+	/** Zernio already had this pin; post_id names it. */
+	DUPLICATE,
+	/** Never sent: the row must be fixed. */
+	INVALID,
+	/** Sent, or could not be sent, and did not succeed. */
+	FAILED,
+	/** The run stopped before this row; run the same command again. */
+	PENDING;
+
+	/** CREATED, DUPLICATE and VALID rows need nothing more. */
+	public boolean succeeded() {
+		return this == CREATED || this == DUPLICATE || this == VALID;
+	}
+}

@@ -1,0 +1,17 @@
+package com.pinbatch.zernio;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * Zernio's rate-limit headers of one answer; any part may be absent (null).
+ *
+ * @param limit      {@code X-RateLimit-Limit}: requests per window
+ * @param remaining  {@code X-RateLimit-Remaining}
+ * @param reset      {@code X-RateLimit-Reset} (epoch seconds): when the next slot frees
+ * @param retryAfter {@code Retry-After} (seconds), on 429
+ */
+public record RateLimitInfo(Integer limit, Integer remaining, Instant reset, Duration retryAfter) {
+
+	public static final RateLimitInfo NONE = new RateLimitInfo(null, null, null, null);
+}

@@ -1,0 +1,46 @@
+package com.pinbatch.zernio;
+
+/**
+ * What one {@code POST /v1/posts} attempt came to. Retrying, pacing and the result file are decided elsewhere;
+ * this only classifies the answer.
+ */
+public sealed interface SendResult {
+
+	RateLimitInfo rateLimit();
+
+	/** 201. */
+	record Created(String postId, RateLimitInfo rateLimit) implements SendResult {
+	}
+
+	/** 200 replay of the same x-request-id ({@code existingPost}) or 409 content duplicate ({@code existingPostId}). */
+	record Duplicate(String postId, String message, RateLimitInfo rateLimit) implements SendResult {
+	}
+
+	/** 400, 403 without a disconnected account, 404, 422 and other 4xx: this row will not succeed as it is. */
+	record Rejected(int status, String code, String message, RateLimitInfo rateLimit) implements SendResult {
+	}
+
+	/** 403 ACCOUNT_DISCONNECTED: every row of this account fails until it is reconnected. */
+	record AccountDisconnected(String message, RateLimitInfo rateLimit) implements SendResult {
+	}
+
+	/** 401: the key is wrong, expired or revoked; the job must stop. */
+	record Unauthorized(String message, RateLimitInfo rateLimit) implements SendResult {
+	}
+
+	/** 429: throughput ceiling, account velocity or daily cap, or cooldown. */
+	record RateLimited(String message, RateLimitInfo rateLimit) implements SendResult {
+	}
+
+	/** 5xx. The post may or may not exist; resending with the same x-request-id is safe. */
+	record ServerError(int status, String message, RateLimitInfo rateLimit) implements SendResult {
+	}
+
+	/** No answer in time, connection refused or reset. Outcome unknown; resend with the same x-request-id. */
+	record NoAnswer(boolean timeout, String message) implements SendResult {
+		@Override
+		public RateLimitInfo rateLimit() {
+			return RateLimitInfo.NONE;
+		}
+	}
+}
