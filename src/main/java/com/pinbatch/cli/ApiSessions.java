@@ -1,0 +1,85 @@
+package com.pinbatch.cli;
+
+import java.io.PrintStream;
+
+import com.pinbatch.job.ApiSession;
+import com.pinbatch.sandbox.ZernioSandbox;
+import com.pinbatch.throttle.PacedSender;
+import com.pinbatch.zernio.BoardDirectory;
+import com.pinbatch.zernio.ZernioClient;
+import com.pinbatch.zernio.ZernioClientSettings;
+
+import org.springframework.stereotype.Component;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Connects a run to Zernio: the real API with the key from the environment, or the built-in sandbox started on
+ * loopback for this process.
+ */
+@Component
+class ApiSessions {
+
+	static final String API_KEY_VARIABLE = "ZERNIO_API_KEY";
+
+	private final ZernioProperties zernio;
+
+	private final SandboxProperties sandbox;
+
+	private final ThrottleProperties throttle;
+
+	private final JsonMapper jsonMapper;
+
+	ApiSessions(ZernioProperties zernio, SandboxProperties sandbox, ThrottleProperties throttle,
+			JsonMapper jsonMapper) {
+		this.zernio = zernio;
+		this.sandbox = sandbox;
+		this.throttle = throttle;
+		this.jsonMapper = jsonMapper;
+	}
+
+	/** The session for this command line; its {@code session()} is null for a dry run without a key. */
+	Opened open(CommandLineOptions options, PrintStream err) {
+		if (options.sandbox()) {
+			ZernioSandbox server = ZernioSandbox.start(sandbox.settings());
+			return new Opened(session(server.baseUrl(), ZernioSandbox.API_KEY), server);
+		}
+		String key = apiKey();
+		if (key == null) {
+			if (options.dryRun()) {
+				err.println("pinbatch: " + API_KEY_VARIABLE + " is not set: this dry run checks the rows but cannot"
+						+ " check accounts and boards");
+				return new Opened(null, null);
+			}
+			throw new UsageException(API_KEY_VARIABLE + " is not set: export " + API_KEY_VARIABLE
+					+ "=sk_... (your Zernio API key), or try pinbatch with --sandbox");
+		}
+		return new Opened(session(zernio.baseUrl().toString(), key), null);
+	}
+
+	private String apiKey() {
+		String fromEnvironment = System.getenv(API_KEY_VARIABLE);
+		if (fromEnvironment != null && !fromEnvironment.isBlank()) {
+			return fromEnvironment.trim();
+		}
+		return zernio.apiKey() == null || zernio.apiKey().isBlank() ? null : zernio.apiKey().trim();
+	}
+
+	private ApiSession session(String baseUrl, String key) {
+		ZernioClient client = new ZernioClient(new ZernioClientSettings(java.net.URI.create(baseUrl), key,
+				zernio.connectTimeout(), zernio.requestTimeout()), jsonMapper);
+		PacedSender sender = new PacedSender(client::createPost, throttle.settings());
+		return new ApiSession(client, new BoardDirectory(client), sender);
+	}
+
+	/** An open session, and the sandbox behind it if there is one (stopped on close). */
+	record Opened(ApiSession session, ZernioSandbox sandbox) implements AutoCloseable {
+
+		@Override
+		public void close() {
+			if (sandbox != null) {
+				sandbox.close();
+			}
+		}
+	}
+}

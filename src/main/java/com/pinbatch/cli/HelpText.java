@@ -1,0 +1,58 @@
+package com.pinbatch.cli;
+
+/** What {@code --help} prints. */
+final class HelpText {
+
+	static final String TEXT = """
+			pinbatch: create Pinterest pins in bulk from a CSV or XLSX file through the Zernio API.
+
+			Usage:
+			  java -jar pinbatch.jar --input=FILE [options]
+			  java -jar pinbatch.jar --retry-failed=RESULTS [options]
+
+			Input:
+			  --input=FILE              CSV (comma, semicolon or tab; UTF-8) or XLSX, told apart by content.
+			                            Repeatable: each input gets its own result file.
+			  --sheet=NAME              XLSX sheet to read (default: the first visible sheet)
+			  --mapping=FILE            column mapping (YAML) for spreadsheets with other headers
+			                            (format: config/default-mapping.yml)
+			  --retry-failed=RESULTS    run again only the INVALID and FAILED rows of an earlier result file
+			                            (fix them in that file first); other rows are carried over
+
+			What to create:
+			  --account=ID_OR_USERNAME  account for rows that name none
+			  --board=ID_OR_NAME        board for rows that name none
+			  --timezone=ZONE           zone for publish dates without an offset (IANA name; default UTC)
+			  --dry-run                 read, map, validate and resolve boards; create nothing
+
+			Output:
+			  --results=FILE            the per-row result file (default: beside the input, NAME.results.csv;
+			                            a name ending in .xlsx writes a workbook)
+
+			Zernio:
+			  --sandbox                 use the built-in Zernio simulator (no account or key needed)
+			  --zernio.base-url=URL     API base URL (default https://zernio.com/api)
+			  The API key is read from the environment variable ZERNIO_API_KEY (or zernio.api-key in a
+			  config file), never from the command line.
+
+			Other:
+			  --help                    this text
+			  --version                 the version
+			  --NAME.WITH.DOTS=VALUE    any configuration property (see config/application.yml)
+
+			Exit codes:
+			  0  every row CREATED, DUPLICATE or VALID
+			  1  stopped before the end (key rejected, API unreachable, interrupted): run the same command again
+			  2  usage or input error: nothing was sent
+			  3  finished, but some rows are INVALID or FAILED: see the result file
+
+			Examples:
+			  java -jar pinbatch.jar --input=samples/pins.csv --sandbox
+			  ZERNIO_API_KEY=sk_... java -jar pinbatch.jar --input=pins.xlsx --timezone=Europe/Berlin
+			  java -jar pinbatch.jar --input=pins.csv --dry-run
+			  java -jar pinbatch.jar --retry-failed=pins.results.csv
+			""";
+
+	private HelpText() {
+	}
+}

@@ -1,0 +1,60 @@
+package com.pinbatch.cli;
+
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Turns SIGTERM and Ctrl-C into a clean stop: the hook asks the running job to stop, then waits for the command to
+ * write its result file and summary, and ends the process with the command's exit code (1 for a stopped run)
+ * instead of the JVM's 143.
+ */
+final class ShutdownCoordinator {
+
+	private static final long GRACE_SECONDS = 60;
+
+	private static final CountDownLatch finished = new CountDownLatch(1);
+
+	private static volatile boolean shuttingDown;
+
+	private static volatile Runnable stopAction = () -> {
+	};
+
+	private static volatile int exitCode = ExitCode.STOPPED.code();
+
+	private ShutdownCoordinator() {
+	}
+
+	static void install() {
+		Runtime.getRuntime().addShutdownHook(new Thread(ShutdownCoordinator::onSignal, "pinbatch-stop"));
+	}
+
+	static void onStop(Runnable action) {
+		stopAction = action;
+	}
+
+	/** Ends the process: normally through System.exit, but during a shutdown the hook ends it. */
+	static void exit(int code) {
+		exitCode = code;
+		boolean signalled = shuttingDown;
+		finished.countDown();
+		if (!signalled) {
+			System.exit(code);
+		}
+	}
+
+	private static void onSignal() {
+		shuttingDown = true;
+		if (finished.getCount() == 0) {
+			return;
+		}
+		System.err.println("pinbatch: stopping: finishing the rows in flight and writing the result file...");
+		stopAction.run();
+		try {
+			finished.await(GRACE_SECONDS, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		Runtime.getRuntime().halt(exitCode);
+	}
+}

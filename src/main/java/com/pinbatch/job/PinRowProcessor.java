@@ -1,0 +1,128 @@
+package com.pinbatch.job;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import java.util.stream.Collectors;
+
+import com.pinbatch.input.InputRow;
+import com.pinbatch.input.PriorOutcome;
+import com.pinbatch.pin.BoundColumns;
+import com.pinbatch.pin.PinDraft;
+import com.pinbatch.pin.PinField;
+import com.pinbatch.pin.Validation;
+import com.pinbatch.pin.ValidationProblem;
+import com.pinbatch.pin.PinValidator;
+import com.pinbatch.result.RowResult;
+import com.pinbatch.result.RowStatus;
+import com.pinbatch.zernio.BoardResolution;
+
+import org.springframework.batch.infrastructure.item.ItemProcessor;
+
+/**
+ * Maps a row to a pin, validates it and resolves its account and board. Never throws for a bad row: a row with
+ * problems becomes an INVALID result naming every problem, the first one giving the error code.
+ */
+public class PinRowProcessor implements ItemProcessor<InputRow, PreparedRow> {
+
+	private final RunPlan plan;
+
+	private final PinValidator validator;
+
+	private final PostRequestFactory requests;
+
+	private BoundColumns columns;
+
+	public PinRowProcessor(RunPlan plan) {
+		this.plan = plan;
+		this.validator = new PinValidator(plan.validation());
+		this.requests = new PostRequestFactory(plan.runKey(), plan.validation().zone());
+	}
+
+	@Override
+	public PreparedRow process(InputRow row) {
+		PriorOutcome prior = row.prior();
+		if (prior != null && isSettled(prior)) {
+			return PreparedRow.decided(carriedOver(row.rowNumber(), prior));
+		}
+		if (columns == null) {
+			columns = plan.mapping().bind(row.headers());
+		}
+		PinDraft draft = columns.draft(row);
+		Validation validation = validator.validate(draft);
+		List<ValidationProblem> problems = new ArrayList<>(validation.problems());
+		BoardResolution board = resolveBoard(draft);
+		if (board != null && !board.ok()) {
+			problems.add(new ValidationProblem(board.problemCode(), draft.columnName(PinField.BOARD),
+					board.problemMessage()));
+		}
+		if (!problems.isEmpty()) {
+			return PreparedRow.decided(invalid(row.rowNumber(), problems));
+		}
+		if (plan.dryRun()) {
+			return PreparedRow.decided(new RowResult(row.rowNumber(), RowStatus.VALID, null, null, null, 0, null,
+					Instant.now()));
+		}
+		return PreparedRow.toSend(row.rowNumber(), board.accountId(), board.accountLabel(),
+				requests.create(validation.pin(), board));
+	}
+
+	/** Resolves the row's account and board by name through Zernio; null when there is no API to ask. */
+	private BoardResolution resolveBoard(PinDraft draft) {
+		String boardRef = orDefault(draft.get(PinField.BOARD), plan.validation().defaultBoard());
+		if (plan.api() == null || boardRef.isEmpty()) {
+			return null;
+		}
+		String accountRef = orDefault(draft.get(PinField.ACCOUNT), plan.validation().defaultAccount());
+		return plan.api().boards().resolve(accountRef, boardRef);
+	}
+
+	private static String orDefault(String value, String fallback) {
+		if (!value.isEmpty()) {
+			return value;
+		}
+		return fallback == null ? "" : fallback.trim();
+	}
+
+	/** Rows that an earlier run created (or found duplicated) are carried through unchanged, never sent again. */
+	private static boolean isSettled(PriorOutcome prior) {
+		String status = prior.status() == null ? "" : prior.status().trim();
+		return status.equals(RowStatus.CREATED.name()) || status.equals(RowStatus.DUPLICATE.name());
+	}
+
+	private static RowResult carriedOver(long rowNumber, PriorOutcome prior) {
+		return new RowResult(rowNumber, RowStatus.valueOf(prior.status().trim()), blankToNull(prior.postId()),
+				blankToNull(prior.errorCode()), blankToNull(prior.errorMessage()), parseAttempts(prior.attempts()),
+				blankToNull(prior.requestId()), parseInstant(prior.finishedAt()));
+	}
+
+	private static RowResult invalid(long rowNumber, List<ValidationProblem> problems) {
+		String message = problems.stream().map(ValidationProblem::message).collect(Collectors.joining("; "));
+		return new RowResult(rowNumber, RowStatus.INVALID, null, problems.get(0).code(), message, 0, null,
+				Instant.now());
+	}
+
+	private static String blankToNull(String value) {
+		return value == null || value.isBlank() ? null : value.trim();
+	}
+
+	private static int parseAttempts(String attempts) {
+		try {
+			return attempts == null || attempts.isBlank() ? 0 : Integer.parseInt(attempts.trim());
+		}
+		catch (NumberFormatException ex) {
+			return 0;
+		}
+	}
+
+	private static Instant parseInstant(String value) {
+		try {
+			return value == null || value.isBlank() ? null : Instant.parse(value.trim());
+		}
+		catch (RuntimeException ex) {
+			return null;
+		}
+	}
+
+}

@@ -1,0 +1,133 @@
+package com.pinbatch.job;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+
+import com.pinbatch.result.RowResult;
+import com.pinbatch.result.RowResultStore;
+import com.pinbatch.result.RowStatus;
+import com.pinbatch.throttle.SendOutcome;
+import com.pinbatch.throttle.SendingStoppedException;
+
+import org.springframework.batch.infrastructure.item.Chunk;
+import org.springframework.batch.infrastructure.item.ItemWriter;
+
+/**
+ * Sends a chunk's pins concurrently, waits for all of them, and records each row's outcome the moment it is known.
+ * It never throws for one row's failure (a thrown exception would roll the chunk back and make Spring Batch send the
+ * accepted pins again); it throws only when sending as a whole must stop (key rejected, Zernio down, interrupted),
+ * which fails the step and leaves the unsent rows PENDING for the next run.
+ */
+public class PinSendingWriter implements ItemWriter<PreparedRow> {
+
+	private final RunPlan plan;
+
+	private final RowResultStore store;
+
+	private final ExecutorService senders;
+
+	private final RunProgress progress;
+
+	/** Accounts Zernio reported disconnected: their other rows fail at once instead of being sent. */
+	private final Set<String> disconnectedAccounts = ConcurrentHashMap.newKeySet();
+
+	public PinSendingWriter(RunPlan plan, RowResultStore store, ExecutorService senders, RunProgress progress) {
+		this.plan = plan;
+		this.store = store;
+		this.senders = senders;
+		this.progress = progress;
+	}
+
+	@Override
+	public void write(Chunk<? extends PreparedRow> chunk) throws Exception {
+		List<PreparedRow> toSend = new ArrayList<>();
+		for (PreparedRow row : chunk) {
+			if (row.isDecided()) {
+				record(row.decided());
+			}
+			else {
+				toSend.add(row);
+			}
+		}
+		Map<Long, RowResult> earlier = store.find(plan.runKey(), toSend.stream().map(PreparedRow::rowNumber).toList());
+		List<Future<?>> inFlight = new ArrayList<>();
+		for (PreparedRow row : toSend) {
+			RowResult done = earlier.get(row.rowNumber());
+			if (done != null && done.status().succeeded()) {
+				progress.rowDone(done); // accepted by Zernio before a crash that lost this chunk's commit
+				continue;
+			}
+			inFlight.add(senders.submit(() -> send(row)));
+		}
+		awaitAll(inFlight);
+	}
+
+	private void send(PreparedRow row) {
+		String requestId = RunKey.requestId(plan.runKey(), row.rowNumber());
+		if (disconnectedAccounts.contains(row.accountId())) {
+			record(failed(row, 0, requestId, "account_disconnected", disconnectedMessage(row)));
+			return;
+		}
+		SendOutcome outcome = plan.api().sender().send(row.accountId(), row.request(), requestId);
+		record(OutcomeTranslator.toResult(row, outcome, requestId, this::accountDisconnected));
+	}
+
+	private String accountDisconnected(PreparedRow row) {
+		disconnectedAccounts.add(row.accountId());
+		return disconnectedMessage(row);
+	}
+
+	private static String disconnectedMessage(PreparedRow row) {
+		return "account " + row.accountLabel() + " is disconnected from Zernio; reconnect it in Zernio, then run "
+				+ "again with --retry-failed=<this result file>";
+	}
+
+	private static RowResult failed(PreparedRow row, int attempts, String requestId, String code, String message) {
+		return new RowResult(row.rowNumber(), RowStatus.FAILED, null, code, message, attempts, requestId,
+				Instant.now());
+	}
+
+	private void record(RowResult result) {
+		store.save(plan.runKey(), result);
+		progress.rowDone(result);
+	}
+
+	/** Waits for every send; on a stop, cancels the sends not yet finished and rethrows the reason. */
+	private static void awaitAll(List<Future<?>> inFlight) throws InterruptedException {
+		RuntimeException stop = null;
+		for (Future<?> future : inFlight) {
+			try {
+				if (stop != null) {
+					future.cancel(true);
+				}
+				else {
+					future.get();
+				}
+			}
+			catch (ExecutionException ex) {
+				Throwable cause = ex.getCause();
+				stop = cause instanceof RuntimeException runtime ? runtime : new IllegalStateException(cause);
+				inFlight.forEach(pending -> pending.cancel(true));
+			}
+			catch (CancellationException ex) {
+				// cancelled after an earlier stop
+			}
+			catch (InterruptedException ex) {
+				inFlight.forEach(pending -> pending.cancel(true));
+				throw new SendingStoppedException(SendingStoppedException.Reason.INTERRUPTED,
+						"stopped on request; run the same command again to resume");
+			}
+		}
+		if (stop != null) {
+			throw stop;
+		}
+	}
+}

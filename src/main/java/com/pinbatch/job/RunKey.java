@@ -1,0 +1,67 @@
+package com.pinbatch.job;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.UUID;
+
+/**
+ * The identity of a run: a digest of the input's content and of every option that changes what is sent. The same
+ * command on the same file is the same job instance (so it resumes, or reports the finished run); a changed file or
+ * option is a new one. Row request ids derive from it, so they are stable across attempts, crashes and restarts.
+ */
+public final class RunKey {
+
+	private final MessageDigest digest;
+
+	private RunKey() {
+		try {
+			this.digest = MessageDigest.getInstance("SHA-256");
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	public static RunKey builder() {
+		return new RunKey();
+	}
+
+	public RunKey file(Path file) {
+		if (file == null) {
+			return text("no-file");
+		}
+		byte[] buffer = new byte[64 * 1024];
+		try (InputStream in = Files.newInputStream(file)) {
+			for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+				digest.update(buffer, 0, n);
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("cannot read " + file, ex);
+		}
+		return text("|");
+	}
+
+	public RunKey text(String value) {
+		digest.update(String.valueOf(value).getBytes(StandardCharsets.UTF_8));
+		digest.update((byte) 0);
+		return this;
+	}
+
+	/** 32 hex characters: short enough for a column, long enough never to collide in practice. */
+	public String build() {
+		return HexFormat.of().formatHex(digest.digest()).substring(0, 32);
+	}
+
+	/** The x-request-id of one row: the same for every attempt of that row in this run. */
+	public static String requestId(String runKey, long rowNumber) {
+		return UUID.nameUUIDFromBytes((runKey + "/" + rowNumber).getBytes(StandardCharsets.UTF_8)).toString();
+	}
+}

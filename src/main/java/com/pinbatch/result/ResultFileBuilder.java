@@ -1,0 +1,113 @@
+package com.pinbatch.result;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Iterator;
+import java.util.List;
+
+import com.pinbatch.input.InputOptions;
+import com.pinbatch.input.InputRow;
+import com.pinbatch.input.RowSource;
+import com.pinbatch.input.RowSources;
+
+/**
+ * Rebuilds the complete result file from the input file and the stored outcomes: one line per input row, in input
+ * order, rows without an outcome {@code PENDING}. Both sides are read in row order and merged, so memory stays flat
+ * however large the file. The file is written beside its final name and moved into place, so a crash while writing
+ * never leaves a half file where the last good one was.
+ */
+public class ResultFileBuilder {
+
+	private static final int PAGE_SIZE = 1000;
+
+	private final RowResultStore store;
+
+	public ResultFileBuilder(RowResultStore store) {
+		this.store = store;
+	}
+
+	/** Writes the result file and returns the tally of its status column. */
+	public StatusTally write(Path input, InputOptions options, String runKey, Path resultFile) {
+		Path temporary = temporarySibling(resultFile);
+		StatusTally tally = new StatusTally();
+		try (RowSource source = RowSources.open(input, options); ResultFileWriter writer = ResultFiles.open(temporary)) {
+			writer.writeHeader(source.headers());
+			StoredResults stored = new StoredResults(runKey);
+			for (InputRow row = source.next(); row != null; row = source.next()) {
+				RowResult result = stored.resultFor(row.rowNumber());
+				tally.add(result.status());
+				writer.writeRow(row, result);
+			}
+		}
+		move(temporary, resultFile);
+		return tally;
+	}
+
+	private static Path temporarySibling(Path resultFile) {
+		Path folder = resultFile.toAbsolutePath().getParent();
+		try {
+			Files.createDirectories(folder);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("cannot create the folder " + folder + " for the result file", ex);
+		}
+		String name = resultFile.getFileName().toString();
+		int dot = name.lastIndexOf('.');
+		String extension = dot < 0 ? "" : name.substring(dot);
+		return folder.resolve("." + name + ".partial" + extension);
+	}
+
+	private static void move(Path from, Path to) {
+		try {
+			Files.move(from, to, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("cannot write the result file " + to + ": " + ex.getMessage(), ex);
+		}
+	}
+
+	/** Walks the stored outcomes page by page, in row order, alongside the input. */
+	private final class StoredResults {
+
+		private final String runKey;
+
+		private Iterator<RowResult> page = List.<RowResult>of().iterator();
+
+		private RowResult next;
+
+		private long lastRow = Long.MIN_VALUE;
+
+		private boolean exhausted;
+
+		StoredResults(String runKey) {
+			this.runKey = runKey;
+		}
+
+		RowResult resultFor(long rowNumber) {
+			while (!exhausted && (next == null || next.rowNumber() < rowNumber)) {
+				advance();
+			}
+			if (next != null && next.rowNumber() == rowNumber) {
+				return next;
+			}
+			return RowResult.pending(rowNumber);
+		}
+
+		private void advance() {
+			if (!page.hasNext()) {
+				List<RowResult> results = store.page(runKey, lastRow, PAGE_SIZE);
+				if (results.isEmpty()) {
+					exhausted = true;
+					next = null;
+					return;
+				}
+				page = results.iterator();
+			}
+			next = page.next();
+			lastRow = next.rowNumber();
+		}
+	}
+}

@@ -1,0 +1,18 @@
+package com.pinbatch.result;
+
+import java.nio.file.Path;
+import java.util.Locale;
+
+/** Chooses the result file format from the name the user gave: {@code .xlsx} writes a workbook, anything else CSV. */
+public final class ResultFiles {
+
+	private ResultFiles() {
+	}
+
+	public static ResultFileWriter open(Path file) {
+		if (file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".xlsx")) {
+			return new XlsxResultFileWriter(file);
+		}
+		return new CsvResultFileWriter(file);
+	}
+}

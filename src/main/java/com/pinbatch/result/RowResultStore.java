@@ -1,0 +1,123 @@
+package com.pinbatch.result;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import javax.sql.DataSource;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+
+/**
+ * Each row's outcome, kept in the job repository's database next to Spring Batch's own tables, so the result file
+ * can be rebuilt complete after any crash. Saved the moment an outcome is known (sending threads have no chunk
+ * transaction, so their saves commit at once): a restart finds the rows Zernio already accepted and does not send
+ * them again.
+ */
+public class RowResultStore {
+
+	private static final int MESSAGE_LIMIT = 4000;
+
+	private static final RowMapper<RowResult> MAPPER = RowResultStore::map;
+
+	private final JdbcTemplate jdbc;
+
+	private final NamedParameterJdbcTemplate named;
+
+	public RowResultStore(DataSource dataSource) {
+		this.jdbc = new JdbcTemplate(dataSource);
+		this.named = new NamedParameterJdbcTemplate(jdbc);
+	}
+
+	/** Creates the table on first use; the statement is portable across HSQLDB and PostgreSQL. */
+	public void createTableIfMissing() {
+		jdbc.execute("""
+				CREATE TABLE IF NOT EXISTS PINBATCH_ROW_RESULT (
+				  RUN_KEY VARCHAR(64) NOT NULL,
+				  ROW_NUMBER BIGINT NOT NULL,
+				  STATUS VARCHAR(16) NOT NULL,
+				  POST_ID VARCHAR(100),
+				  ERROR_CODE VARCHAR(100),
+				  ERROR_MESSAGE VARCHAR(4000),
+				  ATTEMPTS INT NOT NULL,
+				  REQUEST_ID VARCHAR(64),
+				  FINISHED_AT_MS BIGINT,
+				  PRIMARY KEY (RUN_KEY, ROW_NUMBER))""");
+	}
+
+	public void save(String runKey, RowResult result) {
+		Object[] values = { result.status().name(), result.postId(), result.errorCode(),
+				truncate(result.errorMessage()), result.attempts(), result.requestId(),
+				result.finishedAt() == null ? null : result.finishedAt().toEpochMilli(), runKey, result.rowNumber() };
+		int updated = jdbc.update("""
+				UPDATE PINBATCH_ROW_RESULT SET STATUS = ?, POST_ID = ?, ERROR_CODE = ?, ERROR_MESSAGE = ?,
+				  ATTEMPTS = ?, REQUEST_ID = ?, FINISHED_AT_MS = ? WHERE RUN_KEY = ? AND ROW_NUMBER = ?""", values);
+		if (updated == 0) {
+			jdbc.update("""
+					INSERT INTO PINBATCH_ROW_RESULT (STATUS, POST_ID, ERROR_CODE, ERROR_MESSAGE, ATTEMPTS,
+					  REQUEST_ID, FINISHED_AT_MS, RUN_KEY, ROW_NUMBER) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""", values);
+		}
+	}
+
+	/** The stored outcomes of the given rows, by row number (rows without one are absent). */
+	public Map<Long, RowResult> find(String runKey, Collection<Long> rowNumbers) {
+		Map<Long, RowResult> found = new HashMap<>();
+		if (rowNumbers.isEmpty()) {
+			return found;
+		}
+		named.query("SELECT * FROM PINBATCH_ROW_RESULT WHERE RUN_KEY = :key AND ROW_NUMBER IN (:rows)",
+				Map.of("key", runKey, "rows", rowNumbers), rs -> {
+					RowResult result = map(rs, 0);
+					found.put(result.rowNumber(), result);
+				});
+		return found;
+	}
+
+	/** Up to {@code limit} outcomes with a row number above {@code afterRow}, in row order (for merging with the input). */
+	public List<RowResult> page(String runKey, long afterRow, int limit) {
+		return jdbc.query("""
+				SELECT * FROM PINBATCH_ROW_RESULT WHERE RUN_KEY = ? AND ROW_NUMBER > ?
+				ORDER BY ROW_NUMBER FETCH FIRST %d ROWS ONLY""".formatted(limit), MAPPER, runKey, afterRow);
+	}
+
+	public Map<RowStatus, Long> countByStatus(String runKey) {
+		Map<RowStatus, Long> counts = new EnumMap<>(RowStatus.class);
+		jdbc.query("SELECT STATUS, COUNT(*) FROM PINBATCH_ROW_RESULT WHERE RUN_KEY = ? GROUP BY STATUS",
+				rs -> {
+					counts.put(RowStatus.valueOf(rs.getString(1)), rs.getLong(2));
+				}, runKey);
+		return counts;
+	}
+
+	/** Error codes of INVALID and FAILED rows, most frequent first, with the first row that had each. */
+	public Map<String, long[]> errorCodes(String runKey) {
+		Map<String, long[]> codes = new LinkedHashMap<>();
+		jdbc.query("""
+				SELECT ERROR_CODE, COUNT(*), MIN(ROW_NUMBER) FROM PINBATCH_ROW_RESULT
+				WHERE RUN_KEY = ? AND ERROR_CODE IS NOT NULL GROUP BY ERROR_CODE ORDER BY COUNT(*) DESC, ERROR_CODE""",
+				rs -> {
+					codes.put(rs.getString(1), new long[] { rs.getLong(2), rs.getLong(3) });
+				}, runKey);
+		return codes;
+	}
+
+	private static RowResult map(ResultSet rs, int rowNum) throws SQLException {
+		long finishedMs = rs.getLong("FINISHED_AT_MS");
+		Instant finishedAt = rs.wasNull() ? null : Instant.ofEpochMilli(finishedMs);
+		return new RowResult(rs.getLong("ROW_NUMBER"), RowStatus.valueOf(rs.getString("STATUS")),
+				rs.getString("POST_ID"), rs.getString("ERROR_CODE"), rs.getString("ERROR_MESSAGE"),
+				rs.getInt("ATTEMPTS"), rs.getString("REQUEST_ID"), finishedAt);
+	}
+
+	private static String truncate(String message) {
+		return message == null || message.length() <= MESSAGE_LIMIT ? message : message.substring(0, MESSAGE_LIMIT);
+	}
+}
