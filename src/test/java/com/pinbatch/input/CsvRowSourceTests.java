@@ -281,6 +281,18 @@ class CsvRowSourceTests {
 	}
 
 	@Test
+	void invalidUtf8AtTheStartOfARowNamesThatRow() throws IOException {
+		Path file = dir.resolve("latin1.csv");
+		Files.write(file, concat("title,board\r\nok,b\r\n".getBytes(StandardCharsets.UTF_8),
+				"\u00e9t\u00e9,b\r\n".getBytes(StandardCharsets.ISO_8859_1)));
+
+		try (CsvRowSource source = CsvRowSource.open(file)) {
+			assertThat(source.next().values()).containsExactly("ok", "b");
+			assertThatThrownBy(source::next).hasMessageContaining("(row 3 holds bytes that are not UTF-8");
+		}
+	}
+
+	@Test
 	void rejectsTruncatedUtf8AtEndOfFile() throws IOException {
 		Path file = dir.resolve("cut.csv");
 		byte[] text = "title\nok\n☕".getBytes(StandardCharsets.UTF_8);
