@@ -2,6 +2,7 @@ package com.pinbatch.input;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
@@ -35,6 +36,8 @@ public final class CsvRowSource implements RowSource {
 
 	private final char delimiter;
 
+	private final RecordSizeGuard guard;
+
 	private final CSVParser parser;
 
 	private final Iterator<CSVRecord> records;
@@ -44,9 +47,10 @@ public final class CsvRowSource implements RowSource {
 	/** The row number of the record read last. */
 	private long rowNumber;
 
-	private CsvRowSource(Path file, char delimiter, CSVParser parser) {
+	private CsvRowSource(Path file, char delimiter, RecordSizeGuard guard, CSVParser parser) {
 		this.file = file;
 		this.delimiter = delimiter;
+		this.guard = guard;
 		this.parser = parser;
 		this.records = parser.iterator();
 		this.headers = readHeaders();
@@ -60,9 +64,10 @@ public final class CsvRowSource implements RowSource {
 		int bomLength = Utf8FileCheck.bomLength(file, head);
 		char delimiter = DelimiterSniffer.sniff(new String(head, bomLength, head.length - bomLength,
 				StandardCharsets.UTF_8));
-		CSVParser parser = openParser(file, bomLength, delimiter);
+		RecordSizeGuard guard = openReader(file, bomLength);
+		CSVParser parser = openParser(file, guard, delimiter);
 		try {
-			return new CsvRowSource(file, delimiter, parser);
+			return new CsvRowSource(file, delimiter, guard, parser);
 		}
 		catch (RuntimeException ex) {
 			closeQuietly(parser);
@@ -100,21 +105,31 @@ public final class CsvRowSource implements RowSource {
 		}
 	}
 
-	private static CSVParser openParser(Path file, int bomLength, char delimiter) {
+	private static RecordSizeGuard openReader(Path file, int bomLength) {
+		InputStream in = null;
+		try {
+			in = Files.newInputStream(file);
+			in.skipNBytes(bomLength);
+			return new RecordSizeGuard(new StrictUtf8Reader(in));
+		}
+		catch (IOException ex) {
+			closeQuietly(in);
+			throw cannotRead(file, ex);
+		}
+	}
+
+	private static CSVParser openParser(Path file, Reader reader, char delimiter) {
 		// no header handling in Commons CSV: header names may repeat or be empty, and blank lines must be
 		// seen (not dropped) so that row numbers stay right
 		CSVFormat format = CSVFormat.RFC4180.builder()
 			.setDelimiter(delimiter)
 			.setIgnoreEmptyLines(false)
 			.get();
-		InputStream in = null;
 		try {
-			in = Files.newInputStream(file);
-			in.skipNBytes(bomLength);
-			return CSVParser.builder().setReader(new StrictUtf8Reader(in)).setFormat(format).get();
+			return CSVParser.builder().setReader(reader).setFormat(format).get();
 		}
 		catch (IOException ex) {
-			closeQuietly(in);
+			closeQuietly(reader);
 			throw cannotRead(file, ex);
 		}
 	}
@@ -159,6 +174,7 @@ public final class CsvRowSource implements RowSource {
 				return null;
 			}
 			CSVRecord record = records.next();
+			guard.recordDone();
 			rowNumber = row;
 			return record;
 		}
@@ -179,6 +195,11 @@ public final class CsvRowSource implements RowSource {
 			return new InputFileException(file + " row " + row
 					+ ": unterminated quoted cell (a \" is opened but never closed); close it, or double a \" that"
 					+ " is part of the text (\"\")", cause);
+		}
+		if (cause instanceof RecordSizeGuard.RecordTooLargeException) {
+			return new InputFileException(file + " row " + row + ": is longer than "
+					+ RecordSizeGuard.MAX_RECORD_CHARS + " characters; most likely a \" is opened but never closed",
+					cause);
 		}
 		if (message.contains("Invalid character between encapsulated token and delimiter")) {
 			return new InputFileException(file + " row " + row

@@ -215,6 +215,24 @@ class CsvRowSourceTests {
 	}
 
 	@Test
+	void stopsAtAnUnterminatedQuoteBeforeGatheringTheRestOfALargeFile() throws IOException {
+		Path file = dir.resolve("pins.csv");
+		try (BufferedWriter out = Files.newBufferedWriter(file)) {
+			out.write("title,description\nok,fine\nbad,\"never closed\n");
+			for (int i = 0; i < 60_000; i++) {
+				out.write("Pin number " + i + ",some description\n");
+			}
+		}
+
+		try (CsvRowSource source = CsvRowSource.open(file)) {
+			assertThat(source.next().rowNumber()).isEqualTo(2);
+			assertThatThrownBy(source::next).isInstanceOf(InputFileException.class)
+				.hasMessage(file + " row 3: is longer than 1000000 characters; most likely a \" is opened but never"
+						+ " closed");
+		}
+	}
+
+	@Test
 	void reportsTextAfterClosingQuote() throws IOException {
 		Path file = write("title,board\n\"quoted\"tail,b\n");
 
