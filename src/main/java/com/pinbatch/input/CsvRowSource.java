@@ -1,26 +1,239 @@
 package com.pinbatch.input;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Set;
 
-/** Streaming CSV reader (Apache Commons CSV). Placeholder: implemented on the input branch. */
+import org.apache.commons.csv.CSVException;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * Streaming CSV reader (Apache Commons CSV): UTF-8 with or without BOM, CRLF or LF, comma, semicolon or tab
+ * (sniffed from the header line). Reads one record at a time, so memory does not grow with the file.
+ * <p>
+ * Row numbers are the ones a spreadsheet shows: the header is row 1 and every CSV record is one row, even when
+ * a quoted cell spans several lines. Blank rows are skipped but counted.
+ */
 public final class CsvRowSource implements RowSource {
 
+	/** Enough of the file to hold the header line for delimiter sniffing. */
+	private static final int SNIFF_SIZE = 64 * 1024;
+
+	private final Path file;
+
+	private final char delimiter;
+
+	private final RecordSizeGuard guard;
+
+	private final CSVParser parser;
+
+	private final Iterator<CSVRecord> records;
+
+	private final List<String> headers;
+
+	/** The row number of the record read last. */
+	private long rowNumber;
+
+	private CsvRowSource(Path file, char delimiter, RecordSizeGuard guard, CSVParser parser) {
+		this.file = file;
+		this.delimiter = delimiter;
+		this.guard = guard;
+		this.parser = parser;
+		this.records = parser.iterator();
+		this.headers = readHeaders();
+	}
+
+	/**
+	 * @throws InputFileException if the file is not UTF-8 text, is empty, or its header row is malformed
+	 */
 	public static CsvRowSource open(Path file) {
-		throw new UnsupportedOperationException("CSV reading not implemented yet");
+		byte[] head = readHead(file);
+		int bomLength = Utf8FileCheck.bomLength(file, head);
+		char delimiter = DelimiterSniffer.sniff(new String(head, bomLength, head.length - bomLength,
+				StandardCharsets.UTF_8));
+		RecordSizeGuard guard = openReader(file, bomLength);
+		CSVParser parser = openParser(file, guard, delimiter);
+		try {
+			return new CsvRowSource(file, delimiter, guard, parser);
+		}
+		catch (RuntimeException ex) {
+			closeQuietly(parser);
+			throw ex;
+		}
 	}
 
 	@Override
 	public List<String> headers() {
-		throw new UnsupportedOperationException();
+		return headers;
 	}
 
 	@Override
 	public InputRow next() {
-		throw new UnsupportedOperationException();
+		CSVRecord record;
+		while ((record = nextRecord()) != null) {
+			if (!isBlank(record)) {
+				return new InputRow(rowNumber, headers, cells(record), Set.of(), null);
+			}
+		}
+		return null;
 	}
 
 	@Override
 	public void close() {
+		closeQuietly(parser);
+	}
+
+	private static byte[] readHead(Path file) {
+		try (InputStream in = Files.newInputStream(file)) {
+			return in.readNBytes(SNIFF_SIZE);
+		}
+		catch (IOException ex) {
+			throw cannotRead(file, ex);
+		}
+	}
+
+	private static RecordSizeGuard openReader(Path file, int bomLength) {
+		InputStream in = null;
+		try {
+			in = Files.newInputStream(file);
+			in.skipNBytes(bomLength);
+			return new RecordSizeGuard(new StrictUtf8Reader(in));
+		}
+		catch (IOException ex) {
+			closeQuietly(in);
+			throw cannotRead(file, ex);
+		}
+	}
+
+	private static CSVParser openParser(Path file, Reader reader, char delimiter) {
+		// no header handling in Commons CSV: header names may repeat or be empty, and blank lines must be
+		// seen (not dropped) so that row numbers stay right
+		CSVFormat format = CSVFormat.RFC4180.builder()
+			.setDelimiter(delimiter)
+			.setIgnoreEmptyLines(false)
+			.get();
+		try {
+			return CSVParser.builder().setReader(reader).setFormat(format).get();
+		}
+		catch (IOException ex) {
+			closeQuietly(reader);
+			throw cannotRead(file, ex);
+		}
+	}
+
+	private List<String> readHeaders() {
+		CSVRecord record;
+		while ((record = nextRecord()) != null) {
+			if (!isBlank(record)) {
+				List<String> names = new ArrayList<>(record.size());
+				for (String name : record.values()) {
+					names.add(name.trim());
+				}
+				return Collections.unmodifiableList(names);
+			}
+		}
+		throw new InputFileException(file + ": is empty; the first row must be the column headers");
+	}
+
+	/** Cells padded to the header width; extra cells are allowed only when empty (Excel exports). */
+	private List<String> cells(CSVRecord record) {
+		String[] values = record.values();
+		int width = headers.size();
+		int used = values.length;
+		while (used > width && values[used - 1].isEmpty()) {
+			used--;
+		}
+		if (used > width) {
+			throw new InputFileException(file + " row " + rowNumber + ": has " + used + " cells but the header has "
+					+ width + " columns; quote cells that contain a " + DelimiterSniffer.describe(delimiter)
+					+ " (\"like, this\")");
+		}
+		String[] cells = Arrays.copyOf(values, width);
+		Arrays.fill(cells, Math.min(values.length, width), width, "");
+		return List.of(cells);
+	}
+
+	/** The next record, or null at the end; turns every parser failure into a one-line user error. */
+	private CSVRecord nextRecord() {
+		long row = rowNumber + 1;
+		try {
+			if (!records.hasNext()) {
+				return null;
+			}
+			CSVRecord record = records.next();
+			guard.recordDone();
+			rowNumber = row;
+			return record;
+		}
+		catch (UncheckedIOException ex) {
+			throw readFailure(row, ex.getCause());
+		}
+		catch (IllegalStateException ex) {
+			throw new InputFileException(file + " row " + row + ": is not valid CSV (" + ex.getMessage() + ")", ex);
+		}
+	}
+
+	private InputFileException readFailure(long row, IOException cause) {
+		String message = String.valueOf(cause.getMessage());
+		if (cause instanceof CharacterCodingException) {
+			return new InputFileException(Utf8FileCheck.notUtf8(file, row), cause);
+		}
+		if (message.contains("EOF reached before encapsulated token finished")) {
+			return new InputFileException(file + " row " + row
+					+ ": unterminated quoted cell (a \" is opened but never closed); close it, or double a \" that"
+					+ " is part of the text (\"\")", cause);
+		}
+		if (cause instanceof RecordSizeGuard.RecordTooLargeException) {
+			return new InputFileException(file + " row " + row + ": is longer than "
+					+ RecordSizeGuard.MAX_RECORD_CHARS + " characters; most likely a \" is opened but never closed",
+					cause);
+		}
+		if (message.contains("Invalid character between encapsulated token and delimiter")) {
+			return new InputFileException(file + " row " + row
+					+ ": a quoted cell has text after its closing \"; double a \" that is part of the text (\"\")",
+					cause);
+		}
+		if (cause instanceof CSVException) {
+			return new InputFileException(file + " row " + row + ": is not valid CSV (" + message + ")", cause);
+		}
+		return cannotRead(file, cause);
+	}
+
+	private static boolean isBlank(CSVRecord record) {
+		for (String value : record.values()) {
+			if (!value.isBlank()) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	private static InputFileException cannotRead(Path file, IOException ex) {
+		return new InputFileException(file + ": cannot be read (" + ex.getMessage() + ")", ex);
+	}
+
+	private static void closeQuietly(AutoCloseable closeable) {
+		if (closeable == null) {
+			return;
+		}
+		try {
+			closeable.close();
+		}
+		catch (Exception ex) {
+			// nothing useful to do: the file was only read
+		}
 	}
 }

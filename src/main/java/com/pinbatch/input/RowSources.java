@@ -27,10 +27,10 @@ public final class RowSources {
 			throw new InputFileException(file + ": cannot be read (permission denied)");
 		}
 		byte[] head = head(file);
-		if (startsWith(head, ZIP_MAGIC) || startsWith(head, OLE2_MAGIC)) {
-			return XlsxRowSource.open(file, options);
-		}
-		return CsvRowSource.open(file);
+		RowSource source = startsWith(head, ZIP_MAGIC) || startsWith(head, OLE2_MAGIC)
+				? XlsxRowSource.open(file, options) : CsvRowSource.open(file);
+		// an earlier result file (--retry-failed) reads as the input it was made from
+		return ResultFileRowSource.wrapIfResultFile(source);
 	}
 
 	private static byte[] head(Path file) {

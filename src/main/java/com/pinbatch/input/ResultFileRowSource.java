@@ -1,0 +1,121 @@
+package com.pinbatch.input;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Reads an earlier result file (for --retry-failed) as the input it was made from: the original columns and
+ * row numbers, with the earlier outcome as {@link InputRow#prior()}. Also undoes the result writer's formula
+ * escaping, so every value comes back exactly as the original input gave it.
+ */
+public final class ResultFileRowSource implements RowSource {
+
+	/**
+	 * The columns the result file appends (com.pinbatch.result.ResultColumns.NAMES). Kept here as a copy
+	 * because input must not depend on result; a test keeps the two equal.
+	 */
+	static final List<String> RESULT_COLUMNS = List.of("row", "status", "post_id", "error_code", "error_message",
+			"attempts", "request_id", "finished_at");
+
+	private final RowSource source;
+
+	private final int inputWidth;
+
+	private final List<String> headers;
+
+	private ResultFileRowSource(RowSource source) {
+		this.source = source;
+		List<String> all = source.headers();
+		this.inputWidth = all.size() - RESULT_COLUMNS.size();
+		this.headers = Collections.unmodifiableList(unescape(all.subList(0, inputWidth)));
+	}
+
+	/** @return a result-file view of the source when its headers end with the result columns, else the source */
+	public static RowSource wrapIfResultFile(RowSource source) {
+		return isResultFile(source.headers()) ? new ResultFileRowSource(source) : source;
+	}
+
+	static boolean isResultFile(List<String> headers) {
+		int start = headers.size() - RESULT_COLUMNS.size();
+		return start >= 0 && headers.subList(start, headers.size()).equals(RESULT_COLUMNS);
+	}
+
+	@Override
+	public List<String> headers() {
+		return headers;
+	}
+
+	@Override
+	public InputRow next() {
+		InputRow row = source.next();
+		if (row == null) {
+			return null;
+		}
+		List<String> values = unescape(row.values());
+		List<String> inputValues = values.subList(0, inputWidth);
+		List<String> results = values.subList(inputWidth, values.size());
+		Set<Integer> numericCells = row.numericCells()
+			.stream()
+			.filter(column -> column < inputWidth)
+			.collect(Collectors.toUnmodifiableSet());
+		return new InputRow(rowNumber(results.get(0), row.rowNumber()), headers, List.copyOf(inputValues),
+				numericCells, prior(results));
+	}
+
+	@Override
+	public void close() {
+		source.close();
+	}
+
+	/** The row number the original input file gave, so the new result file names the same rows. */
+	private static long rowNumber(String cell, long fallback) {
+		try {
+			// BigDecimal also takes "12.0", as a spreadsheet may show a number cell
+			long number = new BigDecimal(cell.trim()).longValueExact();
+			return number > 0 ? number : fallback;
+		}
+		catch (NumberFormatException | ArithmeticException ex) {
+			// the cell was emptied or edited: the row as read is the best we know
+			return fallback;
+		}
+	}
+
+	/** Empty cells become null: "no post id", not an id that is the empty string. */
+	private static PriorOutcome prior(List<String> results) {
+		return new PriorOutcome(text(results.get(1)), text(results.get(2)), text(results.get(3)),
+				text(results.get(4)), text(results.get(5)), text(results.get(6)), text(results.get(7)));
+	}
+
+	private static String text(String cell) {
+		return cell.isEmpty() ? null : cell;
+	}
+
+	private static List<String> unescape(List<String> cells) {
+		List<String> plain = new ArrayList<>(cells.size());
+		for (String cell : cells) {
+			plain.add(unescape(cell));
+		}
+		return plain;
+	}
+
+	/** Undoes the result writer's formula escaping: drops one {@code '} before {@code '* [=+-@ tab CR]}. */
+	static String unescape(String cell) {
+		if (cell.isEmpty() || cell.charAt(0) != '\'') {
+			return cell;
+		}
+		int start = 1;
+		while (start < cell.length() && cell.charAt(start) == '\'') {
+			start++;
+		}
+		if (start == cell.length()) {
+			return cell;
+		}
+		char c = cell.charAt(start);
+		boolean escaped = c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r';
+		return escaped ? cell.substring(1) : cell;
+	}
+}

@@ -1,0 +1,111 @@
+package com.pinbatch.result;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.commons.csv.QuoteMode;
+
+import com.pinbatch.input.InputRow;
+
+/**
+ * Writes the result file as RFC 4180 CSV the way Excel opens it cleanly: UTF-8 with a byte order mark (without
+ * it Excel guesses a local code page), commas, CRLF line ends, quotes only where needed. Every line is flushed
+ * as it is written, so a run that stops leaves all rows written so far.
+ */
+public final class CsvResultFileWriter implements ResultFileWriter {
+
+	private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder()
+		.setRecordSeparator("\r\n")
+		.setQuoteMode(QuoteMode.MINIMAL)
+		.get();
+
+	private final Path file;
+
+	private final CSVPrinter printer;
+
+	/** Number of input columns; -1 until the header is written. */
+	private int inputWidth = -1;
+
+	/** Opens (creating folders as needed) and truncates the file. */
+	public CsvResultFileWriter(Path file) {
+		this.file = file;
+		try {
+			Path parent = file.toAbsolutePath().getParent();
+			if (parent != null) {
+				Files.createDirectories(parent);
+			}
+			Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+			writer.write('\uFEFF');
+			this.printer = new CSVPrinter(writer, FORMAT);
+		}
+		catch (IOException ex) {
+			throw failure("cannot be created", ex);
+		}
+	}
+
+	@Override
+	public void writeHeader(List<String> inputHeaders) {
+		if (inputWidth >= 0) {
+			throw new IllegalStateException("the header of " + file + " is already written");
+		}
+		inputWidth = inputHeaders.size();
+		List<String> header = new ArrayList<>(inputHeaders);
+		header.addAll(ResultColumns.NAMES);
+		print(header);
+	}
+
+	@Override
+	public void writeRow(InputRow row, RowResult result) {
+		if (inputWidth < 0) {
+			throw new IllegalStateException("writeHeader must be called before writeRow");
+		}
+		List<String> cells = new ArrayList<>(inputWidth + ResultColumns.NAMES.size());
+		for (int i = 0; i < inputWidth; i++) {
+			cells.add(row.value(i));
+		}
+		cells.add(Long.toString(result.rowNumber()));
+		cells.add(result.status().name());
+		cells.add(result.postId());
+		cells.add(result.errorCode());
+		cells.add(result.errorMessage());
+		cells.add(Integer.toString(result.attempts()));
+		cells.add(result.requestId());
+		cells.add(result.finishedAt() == null ? null : result.finishedAt().toString());
+		print(cells);
+	}
+
+	@Override
+	public void close() {
+		try {
+			printer.close(true);
+		}
+		catch (IOException ex) {
+			throw failure("cannot be written", ex);
+		}
+	}
+
+	private void print(List<String> cells) {
+		try {
+			for (String cell : cells) {
+				printer.print(cell == null ? "" : FormulaEscaping.escape(cell));
+			}
+			printer.println();
+			printer.flush();
+		}
+		catch (IOException ex) {
+			throw failure("cannot be written", ex);
+		}
+	}
+
+	private UncheckedIOException failure(String what, IOException ex) {
+		return new UncheckedIOException("result file " + file + " " + what + " (" + ex.getMessage() + ")", ex);
+	}
+}

@@ -1,0 +1,397 @@
+package com.pinbatch.input;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class CsvRowSourceTests {
+
+	@TempDir
+	Path dir;
+
+	@Test
+	void readsCommaSeparatedFileWithLfLineEnds() throws IOException {
+		Path file = write("title,board\nFirst,Recipes\nSecond,Travel\n");
+
+		try (CsvRowSource source = CsvRowSource.open(file)) {
+			assertThat(source.headers()).containsExactly("title", "board");
+			InputRow first = source.next();
+			assertThat(first.rowNumber()).isEqualTo(2);
+			assertThat(first.values()).containsExactly("First", "Recipes");
+			assertThat(first.headers()).containsExactly("title", "board");
+			assertThat(first.numericCells()).isEmpty();
+			assertThat(first.prior()).isNull();
+			InputRow second = source.next();
+			assertThat(second.rowNumber()).isEqualTo(3);
+			assertThat(second.values()).containsExactly("Second", "Travel");
+			assertThat(source.next()).isNull();
+			assertThat(source.next()).isNull();
+		}
+	}
+
+	@Test
+	void readsCrlfLineEnds() throws IOException {
+		Path file = write("title,board\r\nFirst,Recipes\r\nSecond,Travel\r\n");
+
+		assertThat(values(file)).containsExactly(List.of("First", "Recipes"), List.of("Second", "Travel"));
+	}
+
+	@Test
+	void stripsUtf8ByteOrderMarkFromFirstHeader() throws IOException {
+		Path file = dir.resolve("bom.csv");
+		Files.write(file, concat(new byte[] { (byte) 0xEF, (byte) 0xBB, (byte) 0xBF },
+				"title,board\nCafé ☕,Recettes\n".getBytes(StandardCharsets.UTF_8)));
+
+		try (CsvRowSource source = CsvRowSource.open(file)) {
+			assertThat(source.headers()).containsExactly("title", "board");
+			assertThat(source.next().values()).containsExactly("Café ☕", "Recettes");
+		}
+	}
+
+	@Test
+	void readsFileWithoutByteOrderMark() throws IOException {
+		Path file = write("title\nŻółw 🐢\n");
+
+		assertThat(values(file)).containsExactly(List.of("Żółw 🐢"));
+	}
+
+	@Test
+	void sniffsSemicolonDelimiter() throws IOException {
+		Path file = write("title;description;link\nA, b and c;Price 1,50;https://x.test\n");
+
+		try (CsvRowSource source = CsvRowSource.open(file)) {
+			assertThat(source.headers()).containsExactly("title", "description", "link");
+			assertThat(source.next().values()).containsExactly("A, b and c", "Price 1,50", "https://x.test");
+		}
+	}
+
+	@Test
+	void sniffsTabDelimiter() throws IOException {
+		Path file = write("title\tdescription\nA, b; c\tsecond\n");
+
+		try (CsvRowSource source = CsvRowSource.open(file)) {
+			assertThat(source.headers()).containsExactly("title", "description");
+			assertThat(source.next().values()).containsExactly("A, b; c", "second");
+		}
+	}
+
+	@Test
+	void delimitersInsideQuotedHeadersDoNotCount() throws IOException {
+		Path file = write("\"a,b,c\";\"d,e\";f\n1;2;3\n");
+
+		try (CsvRowSource source = CsvRowSource.open(file)) {
+			assertThat(source.headers()).containsExactly("a,b,c", "d,e", "f");
+			assertThat(source.next().values()).containsExactly("1", "2", "3");
+		}
+	}
+
+	@Test
+	void singleColumnFileUsesComma() throws IOException {
+		Path file = write("title\nHello; world\n");
+
+		assertThat(values(file)).containsExactly(List.of("Hello; world"));
+	}
+
+	@Test
+	void readsQuotedCellsWithDelimitersQuotesAndLineBreaks() throws IOException {
+		Path file = write("title,description,link\r\n"
+				+ "\"Salt, pepper\",\"She said \"\"hi\"\"\",https://a.test\r\n"
+				+ "Multi,\"line one\r\nline two\nline three\",https://b.test\r\n"
+				+ "After,multi-line,https://c.test\r\n");
+
+		try (CsvRowSource source = CsvRowSource.open(file)) {
+			InputRow quoted = source.next();
+			assertThat(quoted.rowNumber()).isEqualTo(2);
+			assertThat(quoted.values()).containsExactly("Salt, pepper", "She said \"hi\"", "https://a.test");
+			InputRow multiLine = source.next();
+			assertThat(multiLine.rowNumber()).isEqualTo(3);
+			assertThat(multiLine.values()).containsExactly("Multi", "line one\r\nline two\nline three",
+					"https://b.test");
+			InputRow after = source.next();
+			assertThat(after.rowNumber()).as("a cell with line breaks is still one row").isEqualTo(4);
+			assertThat(after.values()).containsExactly("After", "multi-line", "https://c.test");
+			assertThat(source.next()).isNull();
+		}
+	}
+
+	@Test
+	void trimsHeadersButNotCells() throws IOException {
+		Path file = write(" title , board\n  padded  , b \n");
+
+		try (CsvRowSource source = CsvRowSource.open(file)) {
+			assertThat(source.headers()).containsExactly("title", "board");
+			assertThat(source.next().values()).containsExactly("  padded  ", " b ");
+		}
+	}
+
+	@Test
+	void keepsDuplicateAndEmptyHeaderNames() throws IOException {
+		Path file = write("title,,title,notes\na,b,c,d\n");
+
+		try (CsvRowSource source = CsvRowSource.open(file)) {
+			assertThat(source.headers()).containsExactly("title", "", "title", "notes");
+			assertThat(source.next().values()).containsExactly("a", "b", "c", "d");
+		}
+	}
+
+	@Test
+	void skipsBlankRowsButCountsThem() throws IOException {
+		Path file = write("title,board\n\nFirst,b\n,\n  ,  \nSecond,b\n\n\n");
+
+		try (CsvRowSource source = CsvRowSource.open(file)) {
+			assertThat(source.next().rowNumber()).isEqualTo(3);
+			assertThat(source.next().rowNumber()).isEqualTo(6);
+			assertThat(source.next()).as("trailing blank lines are no rows").isNull();
+		}
+	}
+
+	@Test
+	void blankLinesBeforeTheHeaderAreCounted() throws IOException {
+		Path file = write("\n\ntitle;board\nFirst;b\n");
+
+		try (CsvRowSource source = CsvRowSource.open(file)) {
+			assertThat(source.headers()).containsExactly("title", "board");
+			assertThat(source.next().rowNumber()).isEqualTo(4);
+		}
+	}
+
+	@Test
+	void padsShortRows() throws IOException {
+		Path file = write("title,board,link\nOnly title\nTwo,cells\n");
+
+		assertThat(values(file)).containsExactly(List.of("Only title", "", ""), List.of("Two", "cells", ""));
+	}
+
+	@Test
+	void ignoresEmptyCellsBeyondTheHeader() throws IOException {
+		Path file = write("title,board\na,b,,,\n");
+
+		assertThat(values(file)).containsExactly(List.of("a", "b"));
+	}
+
+	@Test
+	void rejectsRowWithMoreCellsThanTheHeader() throws IOException {
+		Path file = write("title,board,link,alt_text,keywords\nok,b,l,a,k\nPrice 1,50,b,l,a,k,\n");
+
+		try (CsvRowSource source = CsvRowSource.open(file)) {
+			source.next();
+			assertThatThrownBy(source::next).isInstanceOf(InputFileException.class)
+				.hasMessage(file + " row 3: has 6 cells but the header has 5 columns;"
+						+ " quote cells that contain a comma (\"like, this\")");
+		}
+	}
+
+	@Test
+	void tooLongRowMessageNamesTheSniffedDelimiter() throws IOException {
+		Path file = write("title;board\na;b;c\n");
+
+		try (CsvRowSource source = CsvRowSource.open(file)) {
+			assertThatThrownBy(source::next).hasMessageContaining("row 2: has 3 cells")
+				.hasMessageContaining("contain a semicolon");
+		}
+	}
+
+	@Test
+	void reportsUnterminatedQuoteAtTheRowWhereItStarts() throws IOException {
+		Path file = write("title,board\nok,b\n\"multi\nline\",b\nbad,\"never closed\nmore,text\nand more\n");
+
+		try (CsvRowSource source = CsvRowSource.open(file)) {
+			assertThat(source.next().rowNumber()).isEqualTo(2);
+			assertThat(source.next().rowNumber()).isEqualTo(3);
+			assertThatThrownBy(source::next).isInstanceOf(InputFileException.class)
+				.hasMessageStartingWith(file + " row 4: unterminated quoted cell (a \" is opened but never closed)")
+				.hasMessageNotContaining("\n");
+		}
+	}
+
+	@Test
+	void stopsAtAnUnterminatedQuoteBeforeGatheringTheRestOfALargeFile() throws IOException {
+		Path file = dir.resolve("pins.csv");
+		try (BufferedWriter out = Files.newBufferedWriter(file)) {
+			out.write("title,description\nok,fine\nbad,\"never closed\n");
+			for (int i = 0; i < 60_000; i++) {
+				out.write("Pin number " + i + ",some description\n");
+			}
+		}
+
+		try (CsvRowSource source = CsvRowSource.open(file)) {
+			assertThat(source.next().rowNumber()).isEqualTo(2);
+			assertThatThrownBy(source::next).isInstanceOf(InputFileException.class)
+				.hasMessage(file + " row 3: is longer than 1000000 characters; most likely a \" is opened but never"
+						+ " closed");
+		}
+	}
+
+	@Test
+	void reportsTextAfterClosingQuote() throws IOException {
+		Path file = write("title,board\n\"quoted\"tail,b\n");
+
+		try (CsvRowSource source = CsvRowSource.open(file)) {
+			assertThatThrownBy(source::next).isInstanceOf(InputFileException.class)
+				.hasMessageStartingWith(file + " row 2: a quoted cell has text after its closing \"");
+		}
+	}
+
+	@Test
+	void reportsMalformedHeaderWhenOpening() throws IOException {
+		Path file = write("\"title,board\nx,y\n");
+
+		assertThatThrownBy(() -> CsvRowSource.open(file)).isInstanceOf(InputFileException.class)
+			.hasMessageStartingWith(file + " row 1: unterminated quoted cell");
+	}
+
+	@Test
+	void rejectsUtf16WithByteOrderMark() throws IOException {
+		Path file = dir.resolve("unicode.csv");
+		Files.write(file, concat(new byte[] { (byte) 0xFF, (byte) 0xFE },
+				"title,board\nA,B\n".getBytes(StandardCharsets.UTF_16LE)));
+
+		assertThatThrownBy(() -> CsvRowSource.open(file)).isInstanceOf(InputFileException.class)
+			.hasMessage(file + ": is not UTF-8 text (it is UTF-16); save it as 'CSV UTF-8' in your spreadsheet program");
+	}
+
+	@Test
+	void rejectsUtf16WithoutByteOrderMark() throws IOException {
+		Path file = dir.resolve("unicode.csv");
+		Files.write(file, "title,board\nA,B\n".getBytes(StandardCharsets.UTF_16BE));
+
+		assertThatThrownBy(() -> CsvRowSource.open(file)).hasMessageContaining("is not UTF-8 text (it is UTF-16)");
+	}
+
+	@Test
+	void rejectsBinaryFile() throws IOException {
+		Path file = dir.resolve("image.csv");
+		Files.write(file, new byte[] { (byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, 13, 'I', 'H' });
+
+		assertThatThrownBy(() -> CsvRowSource.open(file)).isInstanceOf(InputFileException.class)
+			.hasMessage(file + ": is not a CSV or XLSX file");
+	}
+
+	@Test
+	void rejectsInvalidUtf8NamingTheRow() throws IOException {
+		Path file = dir.resolve("latin1.csv");
+		StringBuilder text = new StringBuilder("title,board\n");
+		for (int i = 0; i < 500; i++) {
+			text.append("Plain ascii row ").append(i).append(",board\n");
+		}
+		// 'é' in Windows-1252 is the single byte 0xE9: not UTF-8; it is on row 502 (header + 500 rows + 1)
+		byte[] latin1 = "Caf\u00e9,board\nlater,row\n".getBytes(StandardCharsets.ISO_8859_1);
+		Files.write(file, concat(text.toString().getBytes(StandardCharsets.UTF_8), latin1));
+
+		try (CsvRowSource source = CsvRowSource.open(file)) {
+			for (int i = 0; i < 500; i++) {
+				assertThat(source.next().values().get(0)).isEqualTo("Plain ascii row " + i);
+			}
+			assertThatThrownBy(source::next).isInstanceOf(InputFileException.class)
+				.hasMessage(file + ": is not UTF-8 text (row 502 holds bytes that are not UTF-8, e.g. from a Windows"
+						+ " or Mac code page); save it as 'CSV UTF-8' in your spreadsheet program");
+		}
+	}
+
+	@Test
+	void invalidUtf8AtTheStartOfARowNamesThatRow() throws IOException {
+		Path file = dir.resolve("latin1.csv");
+		Files.write(file, concat("title,board\r\nok,b\r\n".getBytes(StandardCharsets.UTF_8),
+				"\u00e9t\u00e9,b\r\n".getBytes(StandardCharsets.ISO_8859_1)));
+
+		try (CsvRowSource source = CsvRowSource.open(file)) {
+			assertThat(source.next().values()).containsExactly("ok", "b");
+			assertThatThrownBy(source::next).hasMessageContaining("(row 3 holds bytes that are not UTF-8");
+		}
+	}
+
+	@Test
+	void rejectsTruncatedUtf8AtEndOfFile() throws IOException {
+		Path file = dir.resolve("cut.csv");
+		byte[] text = "title\nok\n☕".getBytes(StandardCharsets.UTF_8);
+		Files.write(file, java.util.Arrays.copyOf(text, text.length - 1));
+
+		try (CsvRowSource source = CsvRowSource.open(file)) {
+			assertThat(source.next().values()).containsExactly("ok");
+			assertThatThrownBy(source::next).hasMessageContaining("row 3 holds bytes that are not UTF-8");
+		}
+	}
+
+	@Test
+	void rejectsEmptyFile() throws IOException {
+		Path file = write("");
+
+		assertThatThrownBy(() -> CsvRowSource.open(file)).isInstanceOf(InputFileException.class)
+			.hasMessage(file + ": is empty; the first row must be the column headers");
+	}
+
+	@Test
+	void rejectsFileWithOnlyBlankLines() throws IOException {
+		Path file = dir.resolve("blank.csv");
+		Files.write(file, concat(new byte[] { (byte) 0xEF, (byte) 0xBB, (byte) 0xBF },
+				"\r\n\r\n,,\r\n".getBytes(StandardCharsets.UTF_8)));
+
+		assertThatThrownBy(() -> CsvRowSource.open(file)).isInstanceOf(InputFileException.class)
+			.hasMessage(file + ": is empty; the first row must be the column headers");
+	}
+
+	@Test
+	void headerOnlyFileHasNoRows() throws IOException {
+		Path file = write("title,board\r\n");
+
+		try (CsvRowSource source = CsvRowSource.open(file)) {
+			assertThat(source.headers()).containsExactly("title", "board");
+			assertThat(source.next()).isNull();
+		}
+	}
+
+	@Test
+	void streamsLargeFile() throws IOException {
+		Path file = dir.resolve("large.csv");
+		try (BufferedWriter out = Files.newBufferedWriter(file)) {
+			out.write("title,description,board\r\n");
+			for (int i = 0; i < 100_000; i++) {
+				out.write("Pin " + i + ",\"Description, number " + i + "\",board\r\n");
+			}
+		}
+
+		long count = 0;
+		InputRow last = null;
+		try (CsvRowSource source = CsvRowSource.open(file)) {
+			for (InputRow row = source.next(); row != null; row = source.next()) {
+				count++;
+				last = row;
+			}
+		}
+		assertThat(count).isEqualTo(100_000);
+		assertThat(last.rowNumber()).isEqualTo(100_001);
+		assertThat(last.values()).containsExactly("Pin 99999", "Description, number 99999", "board");
+	}
+
+	private Path write(String text) throws IOException {
+		Path file = dir.resolve("pins.csv");
+		Files.writeString(file, text, StandardCharsets.UTF_8);
+		return file;
+	}
+
+	private static List<List<String>> values(Path file) {
+		List<List<String>> rows = new ArrayList<>();
+		try (CsvRowSource source = CsvRowSource.open(file)) {
+			for (InputRow row = source.next(); row != null; row = source.next()) {
+				rows.add(row.values());
+			}
+		}
+		return rows;
+	}
+
+	private static byte[] concat(byte[] first, byte[] second) {
+		byte[] both = java.util.Arrays.copyOf(first, first.length + second.length);
+		System.arraycopy(second, 0, both, first.length, second.length);
+		return both;
+	}
+}
