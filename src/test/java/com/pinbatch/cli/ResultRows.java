@@ -1,0 +1,57 @@
+package com.pinbatch.cli;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+/** A result file read back with plain Commons CSV (not our reader), as a test sees it. */
+final class ResultRows {
+
+	private ResultRows() {
+	}
+
+	static List<Map<String, String>> read(Path file) {
+		try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+			int first = reader.read();
+			if (first != '\uFEFF') {
+				throw new AssertionError("result file does not start with a UTF-8 BOM");
+			}
+			CSVParser parser = CSVParser.builder().setReader(reader).setFormat(CSVFormat.RFC4180).get();
+			List<CSVRecord> records = parser.getRecords();
+			List<String> headers = records.get(0).toList();
+			List<Map<String, String>> rows = new ArrayList<>();
+			for (CSVRecord record : records.subList(1, records.size())) {
+				Map<String, String> row = new LinkedHashMap<>();
+				for (int i = 0; i < headers.size(); i++) {
+					row.put(headers.get(i), record.get(i));
+				}
+				rows.add(row);
+			}
+			return rows;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	static List<String> headers(Path file) {
+		try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+			reader.read();
+			return CSVParser.builder().setReader(reader).setFormat(CSVFormat.RFC4180).get().iterator().next().toList();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+}
