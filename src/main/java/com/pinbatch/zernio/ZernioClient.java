@@ -2,6 +2,7 @@ package com.pinbatch.zernio;
 
 import java.io.FileNotFoundException;
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -280,6 +281,9 @@ public class ZernioClient {
 
 	/** JDK network exceptions often carry no message of their own, only a cause or a type. */
 	private static String describe(IOException failure) {
+		if (failure instanceof ConnectException && failure.getMessage() == null) {
+			return "connection refused";
+		}
 		Throwable cause = failure;
 		while (cause != null) {
 			if (cause.getMessage() != null && !cause.getMessage().isBlank()) {
