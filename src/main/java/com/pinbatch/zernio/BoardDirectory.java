@@ -189,7 +189,7 @@ public class BoardDirectory {
 	}
 
 	private BoardResolution accountNotFound(String accountRef) {
-		List<String> usernames = accounts().stream().map(BoardDirectory::label).toList();
+		List<String> usernames = accounts().stream().map(BoardDirectory::label).sorted().toList();
 		List<String> closest = ClosestNames.to(accountRef.startsWith("@") ? accountRef.substring(1) : accountRef,
 				usernames, MAX_SUGGESTIONS);
 		String hint;

@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 
 /** "Did you mean" suggestions: the known names within a small edit distance of what the user typed. */
 final class ClosestNames {
@@ -24,6 +25,7 @@ final class ClosestNames {
 		record Candidate(String name, int distance) {
 		}
 		return names.stream()
+			.filter(Objects::nonNull)
 			.distinct()
 			.map(name -> new Candidate(name, distance(target, normalize(name))))
 			.filter(candidate -> candidate.distance() <= tolerance || contains(candidate.name(), target))

@@ -19,6 +19,15 @@ public record ZernioClientSettings(URI baseUrl, String apiKey, Duration connectT
 		Objects.requireNonNull(apiKey, "apiKey");
 		Objects.requireNonNull(connectTimeout, "connectTimeout");
 		Objects.requireNonNull(requestTimeout, "requestTimeout");
+		String scheme = baseUrl.getScheme();
+		if (baseUrl.getHost() == null || !("https".equalsIgnoreCase(scheme) || "http".equalsIgnoreCase(scheme))) {
+			throw new IllegalArgumentException(
+					"the Zernio base URL must be an http(s) URL such as https://zernio.com/api, not " + baseUrl);
+		}
+		if (connectTimeout.isNegative() || connectTimeout.isZero() || requestTimeout.isNegative()
+				|| requestTimeout.isZero()) {
+			throw new IllegalArgumentException("Zernio timeouts must be positive");
+		}
 	}
 
 	/** The generated toString would print the key into any log line that mentions the settings. */

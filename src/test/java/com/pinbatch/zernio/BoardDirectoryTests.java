@@ -142,8 +142,8 @@ class BoardDirectoryTests {
 	@Test
 	void unrelatedAccountListsTheAccounts() {
 		assertThat(directory.resolve("globex", "Kitchen Ideas").problemMessage()).isEqualTo(
-				"account 'globex' not found; the key's Pinterest accounts are acme-home, acme-garden, acme-recipes, "
-						+ "acme-archive");
+				"account 'globex' not found; the key's Pinterest accounts are acme-archive, acme-garden, acme-home, "
+						+ "acme-recipes");
 	}
 
 	@Test

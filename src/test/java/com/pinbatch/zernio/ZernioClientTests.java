@@ -447,6 +447,14 @@ class ZernioClientTests {
 		assertThat(settings.toString()).contains("https://zernio.com/api").doesNotContain(KEY);
 	}
 
+	@Test
+	void settingsRefuseABaseUrlThatIsNotHttp() {
+		assertThatThrownBy(() -> new ZernioClientSettings(URI.create("zernio.com/api"), KEY, Duration.ofSeconds(1),
+				Duration.ofSeconds(1))).isInstanceOf(IllegalArgumentException.class)
+			.hasMessageContaining("https://zernio.com/api")
+			.hasMessageNotContaining(KEY);
+	}
+
 	// ---- helpers
 
 	/** WireMock's own base URL says localhost, which may resolve to ::1 first; the server listens on IPv4. */
