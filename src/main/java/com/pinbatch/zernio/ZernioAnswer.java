@@ -1,0 +1,88 @@
+package com.pinbatch.zernio;
+
+import java.net.http.HttpResponse;
+import java.time.Instant;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.MissingNode;
+
+/**
+ * One HTTP answer from Zernio, read tolerantly: a proxy in front of Zernio may answer with HTML, and error bodies
+ * come in several shapes ({@code {error}}, {@code {error, code, details}}, the full ErrorResponse).
+ *
+ * @param body the JSON body, or a missing node when the body is empty or not JSON
+ */
+record ZernioAnswer(int status, JsonNode body, RateLimitInfo rateLimit) {
+
+	static ZernioAnswer read(HttpResponse<String> response, JsonMapper json, Instant now) {
+		return new ZernioAnswer(response.statusCode(), parse(response.body(), json),
+				RateLimitHeaders.parse(response.headers(), now));
+	}
+
+	private static JsonNode parse(String text, JsonMapper json) {
+		if (text == null || text.isBlank()) {
+			return MissingNode.getInstance();
+		}
+		try {
+			JsonNode node = json.readTree(text);
+			return node == null ? MissingNode.getInstance() : node;
+		}
+		catch (JacksonException notJson) {
+			return MissingNode.getInstance();
+		}
+	}
+
+	boolean success() {
+		return status >= 200 && status < 300;
+	}
+
+	/** Zernio's human message, or a description of the answer when it has none. */
+	String errorMessage() {
+		JsonNode error = body.path("error");
+		String message = text(error);
+		if (message == null) {
+			// the full ErrorResponse keeps the text in "error"; some gateways nest it as {error:{message}}
+			message = text(error.path("message"));
+		}
+		if (message == null) {
+			message = text(body.path("message"));
+		}
+		if (message == null || message.isBlank()) {
+			return body.isContainer() ? "HTTP " + status + " without an error message"
+					: "HTTP " + status + " without a JSON body (perhaps from a proxy in front of Zernio)";
+		}
+		return oneLine(message);
+	}
+
+	/** Zernio's stable machine code ({@code ACCOUNT_DISCONNECTED}, ...), often absent. */
+	String code() {
+		return text(body.path("code"));
+	}
+
+	/** A string or number as text; null for anything else, so callers never see "null" or "{...}". */
+	static String text(JsonNode node) {
+		if (node == null) {
+			return null;
+		}
+		if (node.isString()) {
+			return node.stringValue();
+		}
+		if (node.isNumber() || node.isBoolean()) {
+			return node.asString();
+		}
+		return null;
+	}
+
+	/** The {@code _id} of a post object. */
+	static String postId(JsonNode post) {
+		String id = text(post.path("_id"));
+		return id != null ? id : text(post.path("id"));
+	}
+
+	private static String oneLine(String text) {
+		String flat = text.replaceAll("\\s+", " ").trim();
+		return flat.length() > 300 ? flat.substring(0, 300) + "..." : flat;
+	}
+}

@@ -1,0 +1,296 @@
+package com.pinbatch.zernio;
+
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The Zernio calls the job makes, over one shared JDK HTTP client. Thread-safe.
+ * <p>
+ * {@link #createPost} makes exactly one attempt and reports every outcome as a {@link SendResult}: retrying and
+ * pacing belong to the caller. The other calls either return what was asked for or throw a
+ * {@link ZernioApiException} whose one-line message is fit for the user. The API key only ever travels in the
+ * Authorization header; it is never part of a message.
+ */
+public class ZernioClient {
+
+	/** Slowest upload speed we still wait for before calling an upload stuck (bytes per second). */
+	private static final long MIN_UPLOAD_BYTES_PER_SECOND = 512 * 1024;
+
+	/** The largest page {@code GET /v1/posts} allows; more is a 400, not a clamp. */
+	private static final int POSTS_PAGE_SIZE = 500;
+
+	/** Stops a server that ignores {@code page} from keeping us paging forever. */
+	private static final int MAX_POST_PAGES = 1000;
+
+	private final ZernioClientSettings settings;
+
+	private final JsonMapper json;
+
+	private final Clock clock;
+
+	private final HttpClient http;
+
+	private final String apiRoot;
+
+	private final String zernioHost;
+
+	public ZernioClient(ZernioClientSettings settings, JsonMapper json) {
+		this(settings, json, Clock.systemUTC());
+	}
+
+	/** With a clock, so an HTTP-date Retry-After can be tested. */
+	ZernioClient(ZernioClientSettings settings, JsonMapper json, Clock clock) {
+		this.settings = Objects.requireNonNull(settings, "settings");
+		this.json = Objects.requireNonNull(json, "json");
+		this.clock = Objects.requireNonNull(clock, "clock");
+		this.http = HttpClient.newBuilder()
+			.version(HttpClient.Version.HTTP_1_1)
+			.connectTimeout(settings.connectTimeout())
+			.followRedirects(HttpClient.Redirect.NEVER)
+			.build();
+		String base = settings.baseUrl().toString();
+		this.apiRoot = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+		this.zernioHost = hostOf(settings.baseUrl());
+	}
+
+	/**
+	 * One attempt of {@code POST /v1/posts}. Never throws for an answer or a network failure.
+	 *
+	 * @param requestId the row attempt's x-request-id; Zernio replays the original post for a repeat
+	 */
+	public SendResult createPost(CreatePostRequest request, String requestId) {
+		HttpRequest httpRequest = zernioRequest("/v1/posts")
+			.header("Content-Type", "application/json")
+			.header("x-request-id", requestId)
+			.POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(request), StandardCharsets.UTF_8))
+			.build();
+		try {
+			HttpResponse<String> response = http.send(httpRequest, HttpResponse.BodyHandlers.ofString());
+			return CreatePostAnswers.classify(ZernioAnswer.read(response, json, clock.instant()));
+		}
+		catch (HttpTimeoutException timeout) {
+			return new SendResult.NoAnswer(true, "no answer from Zernio at " + zernioHost + " within "
+					+ seconds(settings.requestTimeout()) + "; the pin may or may not have been created");
+		}
+		catch (IOException failure) {
+			return new SendResult.NoAnswer(false, "connection to Zernio at " + zernioHost + " failed ("
+					+ describe(failure) + "); the pin may or may not have been created");
+		}
+		catch (InterruptedException interrupted) {
+			Thread.currentThread().interrupt();
+			return new SendResult.NoAnswer(false, "interrupted while waiting for Zernio; the pin may or may not "
+					+ "have been created");
+		}
+	}
+
+	/** Every Pinterest account the key can see, usable or not. */
+	public List<Account> listPinterestAccounts() {
+		ZernioPayloads.AccountList list = get("/v1/accounts?platform=pinterest", ZernioPayloads.AccountList.class);
+		if (list.accounts() == null) {
+			return List.of();
+		}
+		return list.accounts()
+			.stream()
+			.filter(ZernioPayloads.SocialAccount::pinterest)
+			.map(ZernioPayloads.SocialAccount::toAccount)
+			.toList();
+	}
+
+	public List<Board> listBoards(String accountId) {
+		ZernioPayloads.BoardList list = get("/v1/accounts/" + pathSegment(accountId) + "/pinterest-boards",
+				ZernioPayloads.BoardList.class);
+		if (list.boards() == null) {
+			return List.of();
+		}
+		return list.boards().stream().map(board -> new Board(board.id(), board.name())).toList();
+	}
+
+	/**
+	 * Finds a post this job created earlier by the metadata it sent, for rows whose send is older than Zernio's
+	 * idempotency windows (a restart days later). Newest first, every page.
+	 */
+	public Optional<String> findPostIdByMetadata(String accountId, Instant createdSince, String metadataKey,
+			String metadataValue) {
+		String query = "/v1/posts?accountId=" + queryValue(accountId) + "&platform=pinterest&sortBy=created-desc"
+				+ "&dateFrom=" + queryValue(createdSince.truncatedTo(ChronoUnit.SECONDS).toString()) + "&limit="
+				+ POSTS_PAGE_SIZE;
+		for (int page = 1; page <= MAX_POST_PAGES; page++) {
+			ZernioPayloads.PostList list = get(query + "&page=" + page, ZernioPayloads.PostList.class);
+			List<ZernioPayloads.PostEntry> posts = list.posts() == null ? List.of() : list.posts();
+			for (ZernioPayloads.PostEntry post : posts) {
+				if (post.metadata() != null
+						&& metadataValue.equals(ZernioAnswer.text(post.metadata().path(metadataKey)))) {
+					return Optional.ofNullable(post.id());
+				}
+			}
+			if (posts.isEmpty() || isLastPage(list.pagination(), page, posts.size())) {
+				break;
+			}
+		}
+		return Optional.empty();
+	}
+
+	/** Asks for an upload slot; the bytes then go to {@link #upload}, the public URL into the pin. */
+	public PresignedUpload presign(String filename, String contentType, long size) {
+		HttpRequest request = zernioRequest("/v1/media/presign")
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(
+					json.writeValueAsString(new ZernioPayloads.PresignRequest(filename, contentType, size)),
+					StandardCharsets.UTF_8))
+			.build();
+		ZernioPayloads.PresignAnswer answer = call(request, "POST /v1/media/presign",
+				ZernioPayloads.PresignAnswer.class);
+		if (answer.uploadUrl() == null || answer.publicUrl() == null) {
+			throw new ZernioApiException(200, "Zernio answered POST /v1/media/presign without an upload URL");
+		}
+		return new PresignedUpload(answer.uploadUrl(), answer.publicUrl(), answer.key());
+	}
+
+	/** PUTs the file's bytes to a presigned URL. The URL carries its own signature, so no Authorization header. */
+	public void upload(PresignedUpload target, Path file, String contentType) {
+		URI uploadUri = URI.create(target.uploadUrl());
+		String where = "upload of " + file.getFileName() + " to " + hostOf(uploadUri);
+		HttpRequest request;
+		try {
+			request = HttpRequest.newBuilder(uploadUri)
+				.timeout(uploadTimeout(Files.size(file)))
+				.header("Content-Type", contentType)
+				.PUT(HttpRequest.BodyPublishers.ofFile(file))
+				.build();
+		}
+		catch (FileNotFoundException | NoSuchFileException missing) {
+			throw new ZernioApiException("cannot read " + file + ": file not found", missing);
+		}
+		catch (IOException unreadable) {
+			throw new ZernioApiException("cannot read " + file + ": " + describe(unreadable), unreadable);
+		}
+		HttpResponse<String> response = send(request, where);
+		if (response.statusCode() < 200 || response.statusCode() >= 300) {
+			// the storage answers in its own (XML) format; the status says enough
+			throw new ZernioApiException(response.statusCode(),
+					where + " failed: HTTP " + response.statusCode()
+							+ (response.statusCode() == 403 ? " (the upload URL may have expired)" : ""));
+		}
+	}
+
+	private <T> T get(String pathAndQuery, Class<T> type) {
+		HttpRequest request = zernioRequest(pathAndQuery).GET().build();
+		int queryStart = pathAndQuery.indexOf('?');
+		String path = queryStart < 0 ? pathAndQuery : pathAndQuery.substring(0, queryStart);
+		return call(request, "GET " + path, type);
+	}
+
+	/** Sends a Zernio call that must succeed; anything else becomes a one-line {@link ZernioApiException}. */
+	private <T> T call(HttpRequest request, String operation, Class<T> type) {
+		HttpResponse<String> response = send(request, "Zernio at " + zernioHost);
+		ZernioAnswer answer = ZernioAnswer.read(response, json, clock.instant());
+		if (answer.status() == 401) {
+			throw new ApiKeyRejectedException();
+		}
+		if (!answer.success()) {
+			throw new ZernioApiException(answer.status(),
+					"Zernio answered " + operation + " with HTTP " + answer.status() + ": " + answer.errorMessage());
+		}
+		try {
+			T value = answer.body().isObject() ? json.treeToValue(answer.body(), type) : null;
+			if (value != null) {
+				return value;
+			}
+		}
+		catch (JacksonException unexpectedShape) {
+			// reported below, without the body: it may be large or HTML
+		}
+		throw new ZernioApiException(answer.status(),
+				"Zernio answered " + operation + " with a body that is not the expected JSON");
+	}
+
+	/** @param where what could not be reached, for the message ("Zernio at zernio.com") */
+	private HttpResponse<String> send(HttpRequest request, String where) {
+		try {
+			return http.send(request, HttpResponse.BodyHandlers.ofString());
+		}
+		catch (HttpTimeoutException timeout) {
+			throw new ZernioApiException("cannot reach " + where + ": no answer within "
+					+ seconds(request.timeout().orElse(settings.requestTimeout())), timeout);
+		}
+		catch (IOException failure) {
+			throw new ZernioApiException("cannot reach " + where + ": " + describe(failure), failure);
+		}
+		catch (InterruptedException interrupted) {
+			Thread.currentThread().interrupt();
+			throw new ZernioApiException("interrupted while waiting for " + where, interrupted);
+		}
+	}
+
+	private HttpRequest.Builder zernioRequest(String pathAndQuery) {
+		return HttpRequest.newBuilder(URI.create(apiRoot + pathAndQuery))
+			.timeout(settings.requestTimeout())
+			.header("Authorization", "Bearer " + settings.apiKey())
+			.header("Accept", "application/json");
+	}
+
+	private static boolean isLastPage(ZernioPayloads.Pagination pagination, int page, int received) {
+		if (pagination != null && pagination.pages() != null) {
+			return page >= pagination.pages();
+		}
+		return received < POSTS_PAGE_SIZE;
+	}
+
+	/** A big video on a slow line needs longer than one API answer; assume at least 512 KB/s. */
+	private Duration uploadTimeout(long size) {
+		return settings.requestTimeout().plusSeconds(size / MIN_UPLOAD_BYTES_PER_SECOND);
+	}
+
+	private static String pathSegment(String value) {
+		return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+	}
+
+	private static String queryValue(String value) {
+		return URLEncoder.encode(value, StandardCharsets.UTF_8);
+	}
+
+	/** Host and port only: a URL's user-info or query (a presigned signature) must not reach a message. */
+	private static String hostOf(URI uri) {
+		return uri.getPort() < 0 ? uri.getHost() : uri.getHost() + ":" + uri.getPort();
+	}
+
+	private static String seconds(Duration duration) {
+		return duration.toSeconds() > 0 ? duration.toSeconds() + " s" : duration.toMillis() + " ms";
+	}
+
+	/** JDK network exceptions often carry no message of their own, only a cause or a type. */
+	private static String describe(IOException failure) {
+		if (failure instanceof ConnectException && failure.getMessage() == null) {
+			return "connection refused";
+		}
+		Throwable cause = failure;
+		while (cause != null) {
+			if (cause.getMessage() != null && !cause.getMessage().isBlank()) {
+				return cause.getMessage();
+			}
+			cause = cause.getCause();
+		}
+		return failure.getClass().getSimpleName();
+	}
+}

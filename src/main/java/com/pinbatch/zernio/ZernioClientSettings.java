@@ -1,0 +1,39 @@
+package com.pinbatch.zernio;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Where and how to reach Zernio.
+ *
+ * @param baseUrl        API root without the version, e.g. {@code https://zernio.com/api}
+ * @param apiKey         sent as a bearer token; never printed
+ * @param connectTimeout TCP/TLS connect limit
+ * @param requestTimeout limit for one answer; creating a pin with publishNow waits for Pinterest, so keep it long
+ */
+public record ZernioClientSettings(URI baseUrl, String apiKey, Duration connectTimeout, Duration requestTimeout) {
+
+	public ZernioClientSettings {
+		Objects.requireNonNull(baseUrl, "baseUrl");
+		Objects.requireNonNull(apiKey, "apiKey");
+		Objects.requireNonNull(connectTimeout, "connectTimeout");
+		Objects.requireNonNull(requestTimeout, "requestTimeout");
+		String scheme = baseUrl.getScheme();
+		if (baseUrl.getHost() == null || !("https".equalsIgnoreCase(scheme) || "http".equalsIgnoreCase(scheme))) {
+			throw new IllegalArgumentException(
+					"the Zernio base URL must be an http(s) URL such as https://zernio.com/api, not " + baseUrl);
+		}
+		if (connectTimeout.isNegative() || connectTimeout.isZero() || requestTimeout.isNegative()
+				|| requestTimeout.isZero()) {
+			throw new IllegalArgumentException("Zernio timeouts must be positive");
+		}
+	}
+
+	/** The generated toString would print the key into any log line that mentions the settings. */
+	@Override
+	public String toString() {
+		return "ZernioClientSettings[baseUrl=" + baseUrl + ", apiKey=(hidden), connectTimeout=" + connectTimeout
+				+ ", requestTimeout=" + requestTimeout + "]";
+	}
+}

@@ -1,0 +1,66 @@
+package com.pinbatch.zernio;
+
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+import tools.jackson.databind.JsonNode;
+
+/** Zernio's answer bodies for the listing and media calls, reduced to the fields the job reads. */
+final class ZernioPayloads {
+
+	private ZernioPayloads() {
+	}
+
+	@JsonIgnoreProperties(ignoreUnknown = true)
+	record AccountList(List<SocialAccount> accounts) {
+	}
+
+	/** {@code enabled=false} marks an auto-created account the scheduler ignores; absent means enabled. */
+	@JsonIgnoreProperties(ignoreUnknown = true)
+	record SocialAccount(@JsonProperty("_id") String id, String platform, String username, String displayName,
+			Boolean isActive, Boolean enabled, Boolean needsReconnection) {
+
+		boolean pinterest() {
+			return platform == null || "pinterest".equalsIgnoreCase(platform);
+		}
+
+		boolean usable() {
+			return Boolean.TRUE.equals(isActive) && !Boolean.FALSE.equals(enabled)
+					&& !Boolean.TRUE.equals(needsReconnection);
+		}
+
+		Account toAccount() {
+			return new Account(id, username, displayName, usable());
+		}
+	}
+
+	@JsonIgnoreProperties(ignoreUnknown = true)
+	record BoardList(List<BoardEntry> boards) {
+	}
+
+	@JsonIgnoreProperties(ignoreUnknown = true)
+	record BoardEntry(String id, String name) {
+	}
+
+	@JsonIgnoreProperties(ignoreUnknown = true)
+	record PostList(List<PostEntry> posts, Pagination pagination) {
+	}
+
+	/** Only what reconciling needs; metadata is free-form, so it stays a tree. */
+	@JsonIgnoreProperties(ignoreUnknown = true)
+	record PostEntry(@JsonProperty("_id") String id, JsonNode metadata) {
+	}
+
+	@JsonIgnoreProperties(ignoreUnknown = true)
+	record Pagination(Integer page, Integer pages) {
+	}
+
+	record PresignRequest(String filename, String contentType, long size) {
+	}
+
+	@JsonIgnoreProperties(ignoreUnknown = true)
+	record PresignAnswer(String uploadUrl, String publicUrl, String key) {
+	}
+}

@@ -1,0 +1,282 @@
+package com.pinbatch.zernio;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlMatching;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+
+import tools.jackson.databind.json.JsonMapper;
+
+class BoardDirectoryTests {
+
+	private static final String HOME = "65f1a2b3c4d5e6f708091a01";
+
+	private static final String GARDEN = "65f1a2b3c4d5e6f708091a02";
+
+	private static final String RECIPES = "65f1a2b3c4d5e6f708091a03";
+
+	private static final String ARCHIVE = "65f1a2b3c4d5e6f708091a04";
+
+	private static final String ALL_ACCOUNTS = """
+			{"accounts":[
+			 {"_id":"65f1a2b3c4d5e6f708091a01","platform":"pinterest","username":"acme-home","displayName":"Acme Home","isActive":true},
+			 {"_id":"65f1a2b3c4d5e6f708091a02","platform":"pinterest","username":"acme-garden","displayName":"Acme Garden","isActive":true},
+			 {"_id":"65f1a2b3c4d5e6f708091a03","platform":"pinterest","username":"acme-recipes","displayName":"Acme Recipes","isActive":true},
+			 {"_id":"65f1a2b3c4d5e6f708091a04","platform":"pinterest","username":"acme-archive","displayName":"Acme Archive",
+			  "isActive":true,"needsReconnection":true}]}
+			""";
+
+	private static WireMockServer zernio;
+
+	private BoardDirectory directory;
+
+	@BeforeAll
+	static void startZernio() {
+		zernio = new WireMockServer(WireMockConfiguration.options().dynamicPort().bindAddress("127.0.0.1"));
+		zernio.start();
+	}
+
+	@AfterAll
+	static void stopZernio() {
+		zernio.stop();
+	}
+
+	@BeforeEach
+	void seedAccountsAndBoards() {
+		zernio.resetAll();
+		answerAccounts(ALL_ACCOUNTS);
+		answerBoards(HOME, "918273645500000001", "Kitchen Ideas", "918273645500000002", "Small Spaces",
+				"918273645500000003", "Home Office");
+		answerBoards(GARDEN, "918273645500000011", "Garden Projects", "918273645500000012", "Balcony Plants");
+		answerBoards(RECIPES, "918273645500000021", "Quick Breakfasts", "918273645500000022", "Weeknight Dinners");
+		answerBoards(ARCHIVE, "918273645500000031", "Old Posts");
+		ZernioClient client = new ZernioClient(new ZernioClientSettings(
+				URI.create("http://127.0.0.1:" + zernio.port() + "/api"), "sk_test_key", Duration.ofSeconds(2),
+				Duration.ofSeconds(5)), JsonMapper.builder().build());
+		directory = new BoardDirectory(client);
+	}
+
+	@Test
+	void idsAreUsedAsGivenWithoutFetchingBoards() {
+		BoardResolution resolution = directory.resolve(GARDEN, "123456789");
+
+		assertThat(resolution).isEqualTo(new BoardResolution(GARDEN, "acme-garden", "123456789", null, null));
+		assertThat(resolution.ok()).isTrue();
+		zernio.verify(0, getRequestedFor(urlMatching(".*/pinterest-boards")));
+	}
+
+	@Test
+	void accountIdUnknownToTheListIsStillUsedAsGiven() {
+		BoardResolution resolution = directory.resolve("65F1A2B3C4D5E6F708091AFF", "918273645500000099");
+
+		assertThat(resolution.ok()).isTrue();
+		assertThat(resolution.accountId()).isEqualTo("65F1A2B3C4D5E6F708091AFF");
+		assertThat(resolution.accountLabel()).isEqualTo("65F1A2B3C4D5E6F708091AFF");
+	}
+
+	@Test
+	void accountIdZernioDoesNotKnowFailsWhenItsBoardsAreNeeded() {
+		zernio.stubFor(get("/api/v1/accounts/65f1a2b3c4d5e6f7080919ff/pinterest-boards")
+			.willReturn(aResponse().withStatus(404).withBody("{\"error\":\"Not found\"}")));
+
+		BoardResolution resolution = directory.resolve("65f1a2b3c4d5e6f7080919ff", "Kitchen Ideas");
+
+		assertThat(resolution.problemCode()).isEqualTo(BoardResolution.ACCOUNT_NOT_FOUND);
+		assertThat(resolution.problemMessage()).contains("65f1a2b3c4d5e6f7080919ff").contains("check the account id");
+	}
+
+	@Test
+	void namesMatchIgnoringCaseAndSurroundingSpaces() {
+		assertThat(directory.resolve("  ACME-Home ", " kitchen IDEAS  "))
+			.isEqualTo(new BoardResolution(HOME, "acme-home", "918273645500000001", null, null));
+		assertThat(directory.resolve("@acme-garden", "Balcony  Plants").boardId()).isEqualTo("918273645500000012");
+		assertThat(directory.resolve("acme recipes", "weeknight dinners").accountId()).isEqualTo(RECIPES);
+	}
+
+	@Test
+	void misspeltBoardSuggestsTheClosestName() {
+		BoardResolution resolution = directory.resolve("acme-home", "Kitchen Idea");
+
+		assertThat(resolution.ok()).isFalse();
+		assertThat(resolution.problemCode()).isEqualTo(BoardResolution.BOARD_NOT_FOUND);
+		assertThat(resolution.problemMessage())
+			.isEqualTo("board 'Kitchen Idea' not found in account acme-home; did you mean 'Kitchen Ideas'?");
+		assertThat(resolution.accountId()).isEqualTo(HOME);
+	}
+
+	@Test
+	void unrelatedBoardNameListsTheAccountsFewBoards() {
+		BoardResolution resolution = directory.resolve("acme-garden", "Patio");
+
+		assertThat(resolution.problemMessage()).isEqualTo(
+				"board 'Patio' not found in account acme-garden; its boards are 'Balcony Plants', 'Garden Projects'");
+	}
+
+	@Test
+	void misspeltAccountSuggestsTheClosestUsernames() {
+		BoardResolution resolution = directory.resolve("acme-hme", "Kitchen Ideas");
+
+		assertThat(resolution.problemCode()).isEqualTo(BoardResolution.ACCOUNT_NOT_FOUND);
+		assertThat(resolution.problemMessage()).isEqualTo("account 'acme-hme' not found; did you mean 'acme-home'?");
+	}
+
+	@Test
+	void unrelatedAccountListsTheAccounts() {
+		assertThat(directory.resolve("globex", "Kitchen Ideas").problemMessage()).isEqualTo(
+				"account 'globex' not found; the key's Pinterest accounts are acme-archive, acme-garden, acme-home, "
+						+ "acme-recipes");
+	}
+
+	@Test
+	void disconnectedAccountAsksForReconnection() {
+		BoardResolution resolution = directory.resolve("acme-archive", "Old Posts");
+
+		assertThat(resolution.problemCode()).isEqualTo(BoardResolution.ACCOUNT_DISCONNECTED);
+		assertThat(resolution.problemMessage()).contains("acme-archive").contains("reconnect it in Zernio, then run again");
+		assertThat(directory.resolve(ARCHIVE, "918273645500000031").problemCode())
+			.isEqualTo(BoardResolution.ACCOUNT_DISCONNECTED);
+	}
+
+	@Test
+	void withoutAccountTheOnlyUsableAccountIsUsed() {
+		answerAccounts("""
+				{"accounts":[
+				 {"_id":"65f1a2b3c4d5e6f708091a01","platform":"pinterest","username":"acme-home","isActive":true},
+				 {"_id":"65f1a2b3c4d5e6f708091a04","platform":"pinterest","username":"acme-archive","isActive":true,
+				  "needsReconnection":true}]}
+				""");
+
+		assertThat(directory.resolve(null, "918273645500000777"))
+			.isEqualTo(new BoardResolution(HOME, "acme-home", "918273645500000777", null, null));
+		assertThat(directory.resolve(" ", "small spaces").boardId()).isEqualTo("918273645500000002");
+	}
+
+	@Test
+	void withoutAccountABoardNameFoundInOneAccountPicksThatAccount() {
+		assertThat(directory.resolve("", "Balcony Plants"))
+			.isEqualTo(new BoardResolution(GARDEN, "acme-garden", "918273645500000012", null, null));
+	}
+
+	@Test
+	void withoutAccountABoardIdFoundInOneAccountPicksThatAccount() {
+		assertThat(directory.resolve(null, "918273645500000021").accountId()).isEqualTo(RECIPES);
+	}
+
+	@Test
+	void withoutAccountAnUnlistedBoardIdNeedsAnAccount() {
+		BoardResolution resolution = directory.resolve(null, "918273645500000999");
+
+		assertThat(resolution.problemCode()).isEqualTo(BoardResolution.ACCOUNT_REQUIRED);
+		assertThat(resolution.problemMessage()).contains("add an account column or pass --account");
+	}
+
+	@Test
+	void withoutAccountABoardNameInSeveralAccountsNeedsAnAccount() {
+		answerBoards(RECIPES, "918273645500000021", "Quick Breakfasts", "918273645500000023", "Kitchen Ideas");
+
+		BoardResolution resolution = directory.resolve(null, "Kitchen Ideas");
+
+		assertThat(resolution.problemCode()).isEqualTo(BoardResolution.ACCOUNT_REQUIRED);
+		assertThat(resolution.problemMessage()).isEqualTo(
+				"board 'Kitchen Ideas' exists in accounts acme-home, acme-recipes; add an account column or pass --account");
+	}
+
+	@Test
+	void withoutAccountAnUnknownBoardNameSuggestsAcrossAccounts() {
+		BoardResolution resolution = directory.resolve(null, "Balcony Plant");
+
+		assertThat(resolution.problemCode()).isEqualTo(BoardResolution.BOARD_NOT_FOUND);
+		assertThat(resolution.problemMessage())
+			.isEqualTo("board 'Balcony Plant' not found in any account (acme-garden, acme-home, acme-recipes); "
+					+ "did you mean 'Balcony Plants' (acme-garden)?");
+	}
+
+	@Test
+	void withoutAccountAndNoUsableAccountSaysWhy() {
+		answerAccounts("""
+				{"accounts":[{"_id":"65f1a2b3c4d5e6f708091a04","platform":"pinterest","username":"acme-archive",
+				  "isActive":true,"needsReconnection":true}]}
+				""");
+
+		BoardResolution resolution = directory.resolve(null, "Old Posts");
+
+		assertThat(resolution.problemCode()).isEqualTo(BoardResolution.ACCOUNT_DISCONNECTED);
+		assertThat(resolution.problemMessage()).contains("acme-archive").contains("reconnect");
+	}
+
+	@Test
+	void missingBoardIsAProblem() {
+		assertThat(directory.resolve("acme-home", "  ").problemCode()).isEqualTo(BoardResolution.BOARD_REQUIRED);
+	}
+
+	@Test
+	void accountsAndEachAccountsBoardsAreFetchedOnce() {
+		for (int i = 0; i < 3; i++) {
+			directory.resolve("acme-home", "Kitchen Ideas");
+			directory.resolve("acme-home", "Small Spaces");
+			directory.resolve(null, "Garden Projects");
+			directory.resolve("acme-garden", "Nope");
+		}
+
+		zernio.verify(1, getRequestedFor(urlPathEqualTo("/api/v1/accounts")));
+		zernio.verify(1, getRequestedFor(urlPathEqualTo("/api/v1/accounts/" + HOME + "/pinterest-boards")));
+		zernio.verify(1, getRequestedFor(urlPathEqualTo("/api/v1/accounts/" + GARDEN + "/pinterest-boards")));
+		zernio.verify(1, getRequestedFor(urlPathEqualTo("/api/v1/accounts/" + RECIPES + "/pinterest-boards")));
+		zernio.verify(0, getRequestedFor(urlPathEqualTo("/api/v1/accounts/" + ARCHIVE + "/pinterest-boards")));
+	}
+
+	@Test
+	void concurrentResolvesStillFetchOnce() throws Exception {
+		ExecutorService pool = Executors.newFixedThreadPool(8);
+		try {
+			List<Future<BoardResolution>> results = new ArrayList<>();
+			for (int i = 0; i < 32; i++) {
+				results.add(pool.submit(() -> directory.resolve("acme-home", "Home Office")));
+			}
+			for (Future<BoardResolution> result : results) {
+				assertThat(result.get().boardId()).isEqualTo("918273645500000003");
+			}
+		}
+		finally {
+			pool.shutdownNow();
+		}
+
+		zernio.verify(1, getRequestedFor(urlPathEqualTo("/api/v1/accounts")));
+		zernio.verify(1, getRequestedFor(urlPathEqualTo("/api/v1/accounts/" + HOME + "/pinterest-boards")));
+	}
+
+	private static void answerAccounts(String body) {
+		zernio.stubFor(get(urlPathEqualTo("/api/v1/accounts")).willReturn(okJson(body)));
+	}
+
+	/** @param idsAndNames id, name, id, name, ... */
+	private static void answerBoards(String accountId, String... idsAndNames) {
+		StringBuilder boards = new StringBuilder();
+		for (int i = 0; i < idsAndNames.length; i += 2) {
+			boards.append(boards.length() == 0 ? "" : ",")
+				.append("{\"id\":\"").append(idsAndNames[i]).append("\",\"name\":\"").append(idsAndNames[i + 1])
+				.append("\",\"privacy\":\"PUBLIC\"}");
+		}
+		zernio.stubFor(get("/api/v1/accounts/" + accountId + "/pinterest-boards")
+			.willReturn(okJson("{\"boards\":[" + boards + "]}")));
+	}
+}

@@ -1,0 +1,498 @@
+package com.pinbatch.zernio;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.binaryEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.put;
+import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.github.tomakehurst.wiremock.http.Fault;
+
+import tools.jackson.databind.json.JsonMapper;
+
+class ZernioClientTests {
+
+	private static final String KEY = "sk_test_0123456789abcdef0123456789abcdef0123456789abcdef01234567";
+
+	private static final String REQUEST_ID = "0b6f3c1e-9a55-3c1d-8d2e-5f0a1b2c3d4e";
+
+	private static final String ACCOUNT_ID = "65f1a2b3c4d5e6f708091a01";
+
+	private static final Instant NOW = Instant.parse("2026-09-01T12:00:00Z");
+
+	private final JsonMapper json = JsonMapper.builder().build();
+
+	/** One server for the class (starting Jetty per test costs more than the tests); stubs reset per test. */
+	private static WireMockServer zernio;
+
+	private ZernioClient client;
+
+	@BeforeAll
+	static void startZernio() {
+		zernio = new WireMockServer(WireMockConfiguration.options().dynamicPort().bindAddress("127.0.0.1"));
+		zernio.start();
+	}
+
+	@AfterAll
+	static void stopZernio() {
+		zernio.stop();
+	}
+
+	@BeforeEach
+	void freshStubs() {
+		zernio.resetAll();
+		client = clientAt(loopback(), Duration.ofSeconds(5));
+	}
+
+	private ZernioClient clientAt(String root, Duration requestTimeout) {
+		return new ZernioClient(new ZernioClientSettings(URI.create(root + "/api"), KEY, Duration.ofSeconds(2),
+				requestTimeout), json, Clock.fixed(NOW, ZoneOffset.UTC));
+	}
+
+	// ---- createPost: the request
+
+	@Test
+	void createPostSendsTheFullRequestWithKeyAndRequestId() {
+		zernio.stubFor(post("/api/v1/posts").withHeader("Authorization", equalTo("Bearer " + KEY))
+			.withHeader("Content-Type", equalTo("application/json"))
+			.withHeader("x-request-id", equalTo(REQUEST_ID))
+			.withRequestBody(equalToJson("""
+					{"content":"Oak shelves over the sink",
+					 "mediaItems":[{"type":"video","url":"https://images.example.com/kitchen.mp4","altText":"Oak shelves"}],
+					 "platforms":[{"platform":"pinterest","accountId":"65f1a2b3c4d5e6f708091a01",
+					   "platformSpecificData":{"title":"Small kitchen","boardId":"918273645500000001",
+					     "link":"https://blog.example.com/kitchen","coverImageUrl":"https://images.example.com/cover.jpg",
+					     "coverImageKeyFrameTime":3}}],
+					 "scheduledFor":"2026-09-02T14:00:00Z","timezone":"Europe/Berlin",
+					 "metadata":{"jobRunId":"7","rowKey":"pins.csv#2"}}
+					"""))
+			.willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json").withBody("""
+					{"message":"Post scheduled successfully","post":{"_id":"66aa00000000000000000001",
+					 "status":"scheduled","somethingNew":true,
+					 "platforms":[{"platform":"pinterest","status":"pending",
+					   "accountId":{"_id":"65f1a2b3c4d5e6f708091a01","username":"acme-home","isActive":true}}]}}
+					""")));
+
+		SendResult result = client.createPost(fullRequest(), REQUEST_ID);
+
+		assertThat(result).isEqualTo(new SendResult.Created("66aa00000000000000000001", RateLimitInfo.NONE));
+		zernio.verify(1, postRequestedFor(urlEqualTo("/api/v1/posts")));
+	}
+
+	@Test
+	void createdPostWithAccountIdAsPlainStringIsReadToo() {
+		answerCreate(aResponse().withStatus(201).withBody("""
+				{"post":{"_id":"p1","platforms":[{"platform":"pinterest","accountId":"65f1a2b3c4d5e6f708091a01"}]}}
+				"""));
+
+		assertThat(send()).isInstanceOf(SendResult.Created.class)
+			.extracting(result -> ((SendResult.Created) result).postId())
+			.isEqualTo("p1");
+	}
+
+	// ---- createPost: every answer
+
+	@Test
+	void replayOfTheSameRequestIdIsADuplicateOfTheExistingPost() {
+		answerCreate(okJson("""
+				{"message":"Request already processed","existingPost":{"_id":"p-existing","status":"scheduled"}}
+				"""));
+
+		assertThat(send()).isEqualTo(new SendResult.Duplicate("p-existing", "Request already processed",
+				RateLimitInfo.NONE));
+	}
+
+	@Test
+	void replayCarryingPostInsteadOfExistingPostIsADuplicateToo() {
+		answerCreate(okJson("{\"post\":{\"_id\":\"p-replayed\"}}"));
+
+		assertThat(((SendResult.Duplicate) send()).postId()).isEqualTo("p-replayed");
+	}
+
+	@Test
+	void contentDuplicateNamesTheExistingPostFromDetails() {
+		answerCreate(aResponse().withStatus(409).withBody("""
+				{"error":"This exact content is already scheduled, publishing, or was posted to this account within the last 24 hours.",
+				 "details":{"accountId":"65f1a2b3c4d5e6f708091a01","platform":"pinterest","existingPostId":"p-dup"}}
+				"""));
+
+		SendResult.Duplicate duplicate = (SendResult.Duplicate) send();
+
+		assertThat(duplicate.postId()).isEqualTo("p-dup");
+		assertThat(duplicate.message()).startsWith("This exact content is already scheduled");
+	}
+
+	@Test
+	void contentDuplicateFallsBackToTopLevelExistingPostId() {
+		answerCreate(aResponse().withStatus(409).withBody("{\"error\":\"Duplicate content\",\"existingPostId\":\"p-top\"}"));
+
+		assertThat(send()).isEqualTo(new SendResult.Duplicate("p-top", "Duplicate content", RateLimitInfo.NONE));
+	}
+
+	@Test
+	void badRequestIsRejectedWithZerniosMessage() {
+		answerCreate(aResponse().withStatus(400).withBody("{\"error\":\"Invalid URL or request data.\"}"));
+
+		assertThat(send()).isEqualTo(new SendResult.Rejected(400, null, "Invalid URL or request data.",
+				RateLimitInfo.NONE));
+	}
+
+	@Test
+	void validationErrorKeepsTheCode() {
+		answerCreate(aResponse().withStatus(422)
+			.withBody("{\"error\":\"title too long\",\"type\":\"invalid_request_error\",\"code\":\"VALIDATION_ERROR\"}"));
+
+		assertThat(send()).isEqualTo(new SendResult.Rejected(422, "VALIDATION_ERROR", "title too long",
+				RateLimitInfo.NONE));
+	}
+
+	@Test
+	void unauthorizedIsReportedAsSuch() {
+		answerCreate(aResponse().withStatus(401).withBody("{\"error\":\"Unauthorized\"}"));
+
+		assertThat(send()).isEqualTo(new SendResult.Unauthorized("Unauthorized", RateLimitInfo.NONE));
+	}
+
+	@Test
+	void disconnectedAccountIsTold() {
+		answerCreate(aResponse().withStatus(403)
+			.withBody("{\"error\":\"Account token expired. Please reconnect.\",\"code\":\"ACCOUNT_DISCONNECTED\"}"));
+
+		assertThat(send()).isEqualTo(new SendResult.AccountDisconnected("Account token expired. Please reconnect.",
+				RateLimitInfo.NONE));
+	}
+
+	@Test
+	void forbiddenWithoutCodeIsRejected() {
+		answerCreate(aResponse().withStatus(403).withBody("{\"error\":\"Account does not belong to you\"}"));
+
+		assertThat(send()).isEqualTo(new SendResult.Rejected(403, null, "Account does not belong to you",
+				RateLimitInfo.NONE));
+	}
+
+	@Test
+	void rateLimitedCarriesRetryAfterLimitsAndDetails() {
+		answerCreate(aResponse().withStatus(429)
+			.withHeader("Retry-After", "17")
+			.withHeader("X-RateLimit-Limit", "60")
+			.withHeader("X-RateLimit-Remaining", "0")
+			.withHeader("X-RateLimit-Reset", "1788264017")
+			.withBody("{\"error\":\"Rate limit exceeded\",\"details\":{\"limit\":\"velocity\"}}"));
+
+		SendResult.RateLimited limited = (SendResult.RateLimited) send();
+
+		assertThat(limited.rateLimit()).isEqualTo(new RateLimitInfo(60, 0, Instant.ofEpochSecond(1788264017L),
+				Duration.ofSeconds(17)));
+		assertThat(limited.message()).contains("Rate limit exceeded").contains("velocity");
+	}
+
+	@Test
+	void retryAfterAsHttpDateIsTurnedIntoADuration() {
+		answerCreate(aResponse().withStatus(429)
+			.withHeader("Retry-After", "Tue, 01 Sep 2026 12:00:45 GMT")
+			.withBody("{\"error\":\"Too many requests\"}"));
+
+		assertThat(send().rateLimit().retryAfter()).isEqualTo(Duration.ofSeconds(45));
+	}
+
+	@Test
+	void rateLimitHeadersAreReadOnSuccessToo() {
+		answerCreate(aResponse().withStatus(201)
+			.withHeader("X-RateLimit-Limit", "600")
+			.withHeader("X-RateLimit-Remaining", "599")
+			.withHeader("X-RateLimit-Reset", "1788264001")
+			.withBody("{\"post\":{\"_id\":\"p1\"}}"));
+
+		assertThat(send().rateLimit())
+			.isEqualTo(new RateLimitInfo(600, 599, Instant.ofEpochSecond(1788264001L), null));
+	}
+
+	@Test
+	void malformedRateLimitHeadersAreIgnored() {
+		answerCreate(aResponse().withStatus(201)
+			.withHeader("X-RateLimit-Limit", "lots")
+			.withHeader("X-RateLimit-Remaining", "12")
+			.withHeader("Retry-After", "soon")
+			.withBody("{\"post\":{\"_id\":\"p1\"}}"));
+
+		assertThat(send().rateLimit()).isEqualTo(new RateLimitInfo(null, 12, null, null));
+	}
+
+	@Test
+	void serverErrorKeepsStatusAndMessage() {
+		answerCreate(aResponse().withStatus(500).withBody("{\"error\":\"Internal server error\"}"));
+
+		assertThat(send()).isEqualTo(new SendResult.ServerError(500, "Internal server error", RateLimitInfo.NONE));
+	}
+
+	@Test
+	void htmlFromAProxyIsTolerated() {
+		answerCreate(aResponse().withStatus(502)
+			.withHeader("Content-Type", "text/html")
+			.withBody("<html><body><h1>502 Bad Gateway</h1></body></html>"));
+
+		SendResult.ServerError error = (SendResult.ServerError) send();
+
+		assertThat(error.status()).isEqualTo(502);
+		assertThat(error.message()).contains("HTTP 502").contains("without a JSON body").doesNotContain("<html>");
+	}
+
+	@Test
+	void noAnswerInTimeIsATimeout() {
+		answerCreate(aResponse().withStatus(201).withFixedDelay(1000).withBody("{\"post\":{\"_id\":\"late\"}}"));
+
+		SendResult result = clientAt(loopback(), Duration.ofMillis(200)).createPost(minimalRequest(), REQUEST_ID);
+
+		assertThat(result).isInstanceOf(SendResult.NoAnswer.class);
+		assertThat(((SendResult.NoAnswer) result).timeout()).isTrue();
+	}
+
+	@Test
+	void connectionResetIsNoAnswerWithoutTimeout() {
+		answerCreate(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER));
+
+		SendResult.NoAnswer noAnswer = (SendResult.NoAnswer) send();
+
+		assertThat(noAnswer.timeout()).isFalse();
+		assertThat(noAnswer.message()).contains("127.0.0.1").doesNotContain(KEY);
+	}
+
+	@Test
+	void emptyAnswerIsNoAnswer() {
+		answerCreate(aResponse().withFault(Fault.EMPTY_RESPONSE));
+
+		assertThat(send()).isInstanceOf(SendResult.NoAnswer.class);
+	}
+
+	@Test
+	void refusedConnectionIsNoAnswer() throws IOException {
+		ZernioClient client = clientAt("http://127.0.0.1:" + closedPort(), Duration.ofSeconds(2));
+
+		SendResult result = client.createPost(minimalRequest(), REQUEST_ID);
+
+		assertThat(result).isInstanceOf(SendResult.NoAnswer.class);
+		assertThat(((SendResult.NoAnswer) result).timeout()).isFalse();
+	}
+
+	// ---- accounts and boards
+
+	@Test
+	void listsPinterestAccountsWithUsability() {
+		zernio.stubFor(get(urlPathEqualTo("/api/v1/accounts")).withQueryParam("platform", equalTo("pinterest"))
+			.withHeader("Authorization", equalTo("Bearer " + KEY))
+			.willReturn(okJson("""
+					{"accounts":[
+					 {"_id":"a1","platform":"pinterest","username":"acme-home","displayName":"Acme Home","isActive":true,
+					  "profileId":{"_id":"pr1","name":"Main"},"enabled":true},
+					 {"_id":"a2","platform":"pinterest","username":"acme-garden","displayName":"Acme Garden","isActive":true,
+					  "profileId":"pr2"},
+					 {"_id":"a3","platform":"pinterest","username":"acme-archive","isActive":true,"needsReconnection":true},
+					 {"_id":"a4","platform":"pinterest","username":"acme-auto","isActive":true,"enabled":false},
+					 {"_id":"a5","platform":"pinterest","username":"acme-off","isActive":false},
+					 {"_id":"b1","platform":"instagram","username":"acme-insta","isActive":true}],
+					 "hasAnalyticsAccess":false}
+					""")));
+
+		assertThat(client.listPinterestAccounts()).containsExactly(
+				new Account("a1", "acme-home", "Acme Home", true),
+				new Account("a2", "acme-garden", "Acme Garden", true),
+				new Account("a3", "acme-archive", null, false),
+				new Account("a4", "acme-auto", null, false),
+				new Account("a5", "acme-off", null, false));
+		zernio.verify(1, getRequestedFor(urlEqualTo("/api/v1/accounts?platform=pinterest")));
+	}
+
+	@Test
+	void listsBoardsOfAnAccountWithTheIdEncoded() {
+		zernio.stubFor(get("/api/v1/accounts/" + ACCOUNT_ID + "/pinterest-boards")
+			.withHeader("Authorization", equalTo("Bearer " + KEY))
+			.willReturn(okJson("""
+					{"boards":[{"id":"918273645500000001","name":"Kitchen Ideas","description":"","privacy":"PUBLIC"},
+					           {"id":"918273645500000002","name":"Small Spaces","privacy":"SECRET"}]}
+					""")));
+		zernio.stubFor(get("/api/v1/accounts/a%20b%2Fc/pinterest-boards").willReturn(okJson("{\"boards\":[]}")));
+
+		assertThat(client.listBoards(ACCOUNT_ID)).containsExactly(new Board("918273645500000001", "Kitchen Ideas"),
+				new Board("918273645500000002", "Small Spaces"));
+		assertThat(client.listBoards("a b/c")).isEmpty();
+	}
+
+	@Test
+	void rejectedKeyOnListingStopsWithAMessageWithoutTheKey() {
+		zernio.stubFor(get(urlPathEqualTo("/api/v1/accounts"))
+			.willReturn(aResponse().withStatus(401).withBody("{\"error\":\"Unauthorized\"}")));
+
+		assertThatThrownBy(client::listPinterestAccounts).isInstanceOf(ApiKeyRejectedException.class)
+			.hasMessage("Zernio rejected the API key (401): check ZERNIO_API_KEY")
+			.hasMessageNotContaining(KEY);
+	}
+
+	@Test
+	void otherListingFailureIsOneLineWithStatusAndZerniosMessage() {
+		zernio.stubFor(get("/api/v1/accounts/" + ACCOUNT_ID + "/pinterest-boards")
+			.willReturn(aResponse().withStatus(404).withBody("{\"error\":\"Not found\"}")));
+
+		assertThatThrownBy(() -> client.listBoards(ACCOUNT_ID)).isInstanceOf(ZernioApiException.class)
+			.hasMessage("Zernio answered GET /v1/accounts/" + ACCOUNT_ID + "/pinterest-boards with HTTP 404: Not found")
+			.satisfies(failure -> assertThat(((ZernioApiException) failure).status()).isEqualTo(404));
+	}
+
+	@Test
+	void unreachableZernioIsNamedByHost() throws IOException {
+		String host = "127.0.0.1:" + closedPort();
+		ZernioClient client = clientAt("http://" + host, Duration.ofSeconds(2));
+
+		assertThatThrownBy(client::listPinterestAccounts).isInstanceOf(ZernioApiException.class)
+			.hasMessageStartingWith("cannot reach Zernio at " + host + ": ")
+			.hasMessageNotContaining(KEY);
+	}
+
+	// ---- reconciling
+
+	@Test
+	void findsAPostByMetadataOnALaterPage() {
+		String query = "/api/v1/posts?accountId=" + ACCOUNT_ID
+				+ "&platform=pinterest&sortBy=created-desc&dateFrom=2026-08-30T10%3A15%3A00Z&limit=500";
+		zernio.stubFor(get(query + "&page=1").willReturn(okJson("""
+				{"posts":[{"_id":"p1","metadata":{"rowKey":"pins.csv#3"},
+				           "platforms":[{"platform":"pinterest","accountId":{"_id":"65f1a2b3c4d5e6f708091a01"}}]},
+				          {"_id":"p2","platforms":[{"accountId":"65f1a2b3c4d5e6f708091a01"}]}],
+				 "pagination":{"page":1,"limit":500,"total":3,"pages":2}}
+				""")));
+		zernio.stubFor(get(query + "&page=2").willReturn(okJson("""
+				{"posts":[{"_id":"p3","metadata":{"rowKey":"pins.csv#2","jobRunId":"7"}}],
+				 "pagination":{"page":2,"limit":500,"total":3,"pages":2}}
+				""")));
+
+		assertThat(client.findPostIdByMetadata(ACCOUNT_ID, Instant.parse("2026-08-30T10:15:00.123Z"), "rowKey",
+				"pins.csv#2")).contains("p3");
+		assertThat(client.findPostIdByMetadata(ACCOUNT_ID, Instant.parse("2026-08-30T10:15:00Z"), "rowKey",
+				"pins.csv#9")).isEmpty();
+		zernio.verify(2, getRequestedFor(urlEqualTo(query + "&page=2")));
+	}
+
+	// ---- media
+
+	@Test
+	void presignsAndUploadsWithoutTheKey(@TempDir Path dir) throws Exception {
+		Path image = Files.write(dir.resolve("kitchen.jpg"), new byte[] { (byte) 0xFF, (byte) 0xD8, 1, 2, 3 });
+		String uploadPath = "/storage/temp/123_kitchen.jpg?X-Amz-Signature=abc";
+		zernio.stubFor(post("/api/v1/media/presign").withHeader("Authorization", equalTo("Bearer " + KEY))
+			.withRequestBody(equalToJson("{\"filename\":\"kitchen.jpg\",\"contentType\":\"image/jpeg\",\"size\":5}"))
+			.willReturn(okJson(json.writeValueAsString(Map.of("uploadUrl", loopback() + uploadPath,
+					"publicUrl", "https://media.zernio.com/temp/123_kitchen.jpg", "key", "temp/123_kitchen.jpg",
+					"expiresIn", 3600)))));
+		zernio.stubFor(put(uploadPath).willReturn(aResponse().withStatus(200)));
+
+		PresignedUpload target = client.presign("kitchen.jpg", "image/jpeg", 5);
+		client.upload(target, image, "image/jpeg");
+
+		assertThat(target.publicUrl()).isEqualTo("https://media.zernio.com/temp/123_kitchen.jpg");
+		assertThat(target.key()).isEqualTo("temp/123_kitchen.jpg");
+		zernio.verify(1, putRequestedFor(urlEqualTo(uploadPath)).withoutHeader("Authorization")
+			.withHeader("Content-Type", equalTo("image/jpeg"))
+			.withRequestBody(binaryEqualTo(Files.readAllBytes(image))));
+	}
+
+	@Test
+	void failedUploadNamesTheFileAndHostButNotTheSignature(@TempDir Path dir) throws Exception {
+		Path image = Files.write(dir.resolve("kitchen.jpg"), new byte[] { 1, 2, 3 });
+		zernio.stubFor(put(urlPathEqualTo("/storage/x.jpg")).willReturn(aResponse().withStatus(403)));
+		PresignedUpload expired = new PresignedUpload(loopback() + "/storage/x.jpg?X-Amz-Signature=secret",
+				"https://media.zernio.com/x.jpg", "x.jpg");
+
+		assertThatThrownBy(() -> client.upload(expired, image, "image/jpeg")).isInstanceOf(ZernioApiException.class)
+			.hasMessageContaining("kitchen.jpg")
+			.hasMessageContaining("HTTP 403")
+			.hasMessageNotContaining("secret");
+	}
+
+	@Test
+	void settingsDoNotPrintTheKey() {
+		ZernioClientSettings settings = new ZernioClientSettings(URI.create("https://zernio.com/api"), KEY,
+				Duration.ofSeconds(10), Duration.ofSeconds(60));
+
+		assertThat(settings.toString()).contains("https://zernio.com/api").doesNotContain(KEY);
+	}
+
+	@Test
+	void settingsRefuseABaseUrlThatIsNotHttp() {
+		assertThatThrownBy(() -> new ZernioClientSettings(URI.create("zernio.com/api"), KEY, Duration.ofSeconds(1),
+				Duration.ofSeconds(1))).isInstanceOf(IllegalArgumentException.class)
+			.hasMessageContaining("https://zernio.com/api")
+			.hasMessageNotContaining(KEY);
+	}
+
+	// ---- helpers
+
+	/** WireMock's own base URL says localhost, which may resolve to ::1 first; the server listens on IPv4. */
+	private static String loopback() {
+		return "http://127.0.0.1:" + zernio.port();
+	}
+
+	/** A loopback port nobody listens on (just released by the OS). */
+	private static int closedPort() throws IOException {
+		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+			return socket.getLocalPort();
+		}
+	}
+
+	private void answerCreate(ResponseDefinitionBuilder answer) {
+		zernio.stubFor(post("/api/v1/posts").willReturn(answer));
+	}
+
+	private SendResult send() {
+		return client.createPost(minimalRequest(), REQUEST_ID);
+	}
+
+	private static CreatePostRequest minimalRequest() {
+		return new CreatePostRequest("Oak shelves",
+				List.of(new CreatePostRequest.MediaItem("image", "https://images.example.com/k.jpg", null)),
+				List.of(new CreatePostRequest.PlatformTarget("pinterest", ACCOUNT_ID,
+						new CreatePostRequest.PinterestData("Kitchen", "918273645500000001", null, null, null))),
+				null, true, null, null, null);
+	}
+
+	private static CreatePostRequest fullRequest() {
+		return new CreatePostRequest("Oak shelves over the sink",
+				List.of(new CreatePostRequest.MediaItem("video", "https://images.example.com/kitchen.mp4",
+						"Oak shelves")),
+				List.of(new CreatePostRequest.PlatformTarget("pinterest", ACCOUNT_ID,
+						new CreatePostRequest.PinterestData("Small kitchen", "918273645500000001",
+								"https://blog.example.com/kitchen", "https://images.example.com/cover.jpg", 3))),
+				"2026-09-02T14:00:00Z", null, "Europe/Berlin", null,
+				Map.of("jobRunId", "7", "rowKey", "pins.csv#2"));
+	}
+}
