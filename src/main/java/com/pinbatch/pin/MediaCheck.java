@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -72,7 +73,7 @@ final class MediaCheck {
 			return null;
 		}
 		String value = draft.get(PinField.MEDIA_URL);
-		long items = Arrays.stream(ITEM_SEPARATOR.split(value)).filter(MediaCheck::looksLikeMedia).count();
+		long items = itemCount(value);
 		if (items > 1) {
 			problems.add(PinField.MEDIA_URL, "multiple_media", "%s holds %d media items; a pin takes exactly one image"
 					+ " or one video — keep one and put each other one on a row of its own", items);
@@ -81,9 +82,19 @@ final class MediaCheck {
 		return WebAddress.hasScheme(value) ? checkUrl(value, problems) : checkLocalFile(value, problems);
 	}
 
-	private static boolean looksLikeMedia(String item) {
-		return WebAddress.hasScheme(item) || extension(item).filter(e -> isSupported(e) || OTHER_FILE_TYPES.contains(e))
-			.isPresent();
+	/**
+	 * URLs in a cell that holds any URL, otherwise file names. Separators alone prove nothing: a URL may hold
+	 * commas and a file path spaces.
+	 */
+	private static long itemCount(String value) {
+		List<String> parts = Arrays.asList(ITEM_SEPARATOR.split(value));
+		long urls = parts.stream().filter(WebAddress::hasScheme).count();
+		if (urls > 0) {
+			return urls;
+		}
+		return parts.stream()
+			.filter(part -> extension(part).filter(e -> isSupported(e) || OTHER_FILE_TYPES.contains(e)).isPresent())
+			.count();
 	}
 
 	private Media checkUrl(String value, ProblemList problems) {

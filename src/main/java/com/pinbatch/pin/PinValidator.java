@@ -2,6 +2,7 @@ package com.pinbatch.pin;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
@@ -159,7 +160,7 @@ public final class PinValidator {
 		catch (DateTimeParseException ex) {
 			problems.add(PinField.PUBLISH_AT, "publish_at_invalid", "%s '%s' is not a date this tool reads — write"
 					+ " it like %s; times without an offset are in %s", value,
-					String.join(", ", publishTimes.acceptedForms()), settings.zone().getId());
+					String.join(", ", publishTimes.acceptedForms()), zoneName());
 			return null;
 		}
 		if (instant != null && !instant.isAfter(settings.clock().instant())) {
@@ -167,6 +168,11 @@ public final class PinValidator {
 					+ " time, or leave it empty to publish now", value, instant);
 		}
 		return instant;
+	}
+
+	private String zoneName() {
+		// ZoneOffset.UTC calls itself "Z"
+		return settings.zone().normalized().equals(ZoneOffset.UTC) ? "UTC" : settings.zone().getId();
 	}
 
 	/** A video cover: an image URL, a key frame time, or both. */
