@@ -31,7 +31,7 @@ final class LinkCheck {
 					+ " links — give the https:// address of the page", value);
 			return null;
 		}
-		if (SHORTENERS.stream().anyMatch(s -> address.host().equals(s) || address.host().endsWith("." + s))) {
+		if (SHORTENERS.stream().anyMatch(address::isOn)) {
 			problems.add(PinField.LINK, "link_shortener", "%s '%s' goes through the URL shortener %s, which Pinterest"
 					+ " rejects — give the full address of the destination page", value, address.host());
 			return null;

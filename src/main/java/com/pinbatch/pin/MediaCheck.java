@@ -76,7 +76,7 @@ final class MediaCheck {
 		long items = itemCount(value);
 		if (items > 1) {
 			problems.add(PinField.MEDIA_URL, "multiple_media", "%s holds %d media items; a pin takes exactly one image"
-					+ " or one video — keep one and put each other one on a row of its own", items);
+					+ " or one video — keep one and put the others on rows of their own", items);
 			return null;
 		}
 		return WebAddress.hasScheme(value) ? checkUrl(value, problems) : checkLocalFile(value, problems);
@@ -109,7 +109,7 @@ final class MediaCheck {
 			problems.add(PinField.MEDIA_URL, "media_url_not_https", "%s '%s' does not use https; Pinterest fetches"
 					+ " media over https only — give the https:// address of the file, or a local file path", value);
 		}
-		Optional<String> sharePage = address.matchHost(SHARE_PAGE_HOSTS);
+		Optional<String> sharePage = address.lookUpHost(SHARE_PAGE_HOSTS);
 		if (sharePage.isPresent()) {
 			problems.add(PinField.MEDIA_URL, "media_share_link", "%s '%s' is a %s share page, which shows a web page"
 					+ " instead of the file — give a direct file URL, or download the file and give its local path",

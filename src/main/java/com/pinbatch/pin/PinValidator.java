@@ -164,8 +164,8 @@ public final class PinValidator {
 			return null;
 		}
 		if (instant != null && !instant.isAfter(settings.clock().instant())) {
-			problems.add(PinField.PUBLISH_AT, "publish_at_in_past", "%s '%s' is in the past (%s) — give a future"
-					+ " time, or leave it empty to publish now", value, instant);
+			problems.add(PinField.PUBLISH_AT, "publish_at_in_past", "%s '%s' is %s (UTC), which is in the past"
+					+ " — give a future time, or leave it empty to publish now", value, instant);
 		}
 		return instant;
 	}
@@ -226,7 +226,7 @@ public final class PinValidator {
 					+ " https:// address of the cover image", value);
 			return;
 		}
-		address.get().matchHost(MediaCheck.SHARE_PAGE_HOSTS).ifPresent(service -> problems.add(
+		address.get().lookUpHost(MediaCheck.SHARE_PAGE_HOSTS).ifPresent(service -> problems.add(
 				PinField.COVER_IMAGE_URL, "media_share_link", "%s '%s' is a %s share page, which shows a web page"
 						+ " instead of the image — give a direct image URL", value, service));
 	}

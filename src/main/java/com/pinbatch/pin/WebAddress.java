@@ -41,14 +41,13 @@ record WebAddress(String scheme, String host, String path) {
 		return "https".equals(scheme);
 	}
 
-	/** The value of the first entry whose key is this host or a parent domain of it, e.g. "dropbox.com" for "www.dropbox.com". */
-	<T> Optional<T> matchHost(Map<String, T> byDomain) {
-		for (Map.Entry<String, T> entry : byDomain.entrySet()) {
-			String domain = entry.getKey();
-			if (host.equals(domain) || host.endsWith("." + domain)) {
-				return Optional.of(entry.getValue());
-			}
-		}
-		return Optional.empty();
+	/** Whether the host is {@code domain} or lies under it ("www.dropbox.com" is on "dropbox.com"). */
+	boolean isOn(String domain) {
+		return host.equals(domain) || host.endsWith("." + domain);
+	}
+
+	/** The value for the first domain this address is on. */
+	<T> Optional<T> lookUpHost(Map<String, T> byDomain) {
+		return byDomain.entrySet().stream().filter(entry -> isOn(entry.getKey())).map(Map.Entry::getValue).findFirst();
 	}
 }

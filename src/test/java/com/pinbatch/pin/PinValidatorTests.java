@@ -371,8 +371,9 @@ class PinValidatorTests {
 
 		Validation validation = paris.validate(draft("media_url", IMAGE, "board", "b", "publish_at", "2026-11-24 12:30"));
 
-		assertProblem(validation, "publish_at_in_past", "publish_at", "publish_at '2026-11-24 12:30' is in the past"
-				+ " (2026-11-24T11:30:00Z) — give a future time, or leave it empty to publish now");
+		assertProblem(validation, "publish_at_in_past", "publish_at", "publish_at '2026-11-24 12:30' is"
+				+ " 2026-11-24T11:30:00Z (UTC), which is in the past — give a future time, or leave it empty to publish"
+				+ " now");
 	}
 
 	@Test
