@@ -2,8 +2,6 @@ package com.pinbatch.pin;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.Reader;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -30,18 +28,23 @@ final class MappingFile {
 	 * @return the aliases of each field the file names, in file order
 	 */
 	static Map<PinField, List<String>> read(InputStream in, String source) {
+		String text;
+		try {
+			// read first, so that an unreadable file is not reported as bad YAML
+			text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+		}
+		catch (IOException ex) {
+			throw new MappingException(source + ": cannot read the mapping file: " + ex.getMessage(), ex);
+		}
 		Object document;
-		try (Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
-			document = new Yaml(new SafeConstructor(new LoaderOptions())).load(reader);
+		try {
+			document = new Yaml(new SafeConstructor(new LoaderOptions())).load(text);
 		}
 		catch (MarkedYAMLException ex) {
 			throw new MappingException(source + ": not valid YAML" + where(ex.getProblemMark()) + ": " + ex.getProblem());
 		}
 		catch (YAMLException ex) {
 			throw new MappingException(source + ": not valid YAML: " + firstLine(ex.getMessage()));
-		}
-		catch (IOException ex) {
-			throw new MappingException(source + ": cannot read the mapping file: " + ex.getMessage(), ex);
 		}
 		if (document == null) {
 			throw new MappingException(source + ": the mapping file is empty; list fields as 'title: [My title column]'");

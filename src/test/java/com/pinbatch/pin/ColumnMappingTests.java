@@ -192,6 +192,12 @@ class ColumnMappingTests {
 	}
 
 	@Test
+	void folderInsteadOfFileCannotBeRead() {
+		assertThatThrownBy(() -> ColumnMapping.fromYaml(dir)).isInstanceOf(MappingException.class)
+			.hasMessageStartingWith(dir + ": cannot read the mapping file");
+	}
+
+	@Test
 	void sameHeaderUnderTwoFieldsOfTheUserFileIsRejected() throws IOException {
 		Path file = write("title: [Name]\nboard: [name]\n");
 

@@ -13,6 +13,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
@@ -277,8 +278,8 @@ class PinValidatorTests {
 
 	@Test
 	void idStoredAsNumberWithMoreThan15DigitsLostPrecision() {
-		PinDraft draft = new PinDraft(4, java.util.Map.of(PinField.MEDIA_URL, IMAGE, PinField.BOARD,
-				"918273645500000000"), java.util.Map.of(PinField.BOARD, "board_id"), Set.of(PinField.BOARD));
+		PinDraft draft = new PinDraft(4, Map.of(PinField.MEDIA_URL, IMAGE, PinField.BOARD,
+				"918273645500000000"), Map.of(PinField.BOARD, "board_id"), Set.of(PinField.BOARD));
 
 		assertProblem(validator().validate(draft), "id_precision_lost", "board_id", "board_id '918273645500000000'"
 				+ " was stored as a number, and spreadsheets keep only 15 digits, so this id has lost its last digits"
@@ -294,8 +295,8 @@ class PinValidatorTests {
 
 	@Test
 	void shortNumbersAndTextIdsAreKept() {
-		PinDraft numericButShort = new PinDraft(2, java.util.Map.of(PinField.MEDIA_URL, IMAGE, PinField.BOARD,
-				"123456789012345"), java.util.Map.of(), Set.of(PinField.BOARD));
+		PinDraft numericButShort = new PinDraft(2, Map.of(PinField.MEDIA_URL, IMAGE, PinField.BOARD,
+				"123456789012345"), Map.of(), Set.of(PinField.BOARD));
 
 		assertThat(validator().validate(numericButShort).isValid()).isTrue();
 		assertThat(validate("media_url", IMAGE, "board", "918273645500000001").pin().board())

@@ -9,10 +9,10 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 class PublishTimeParserTests {
 
@@ -57,6 +57,13 @@ class PublishTimeParserTests {
 		assertThat(parser.parse("")).isNull();
 		assertThat(parser.parse("   ")).isNull();
 		assertThat(parser.parse(null)).isNull();
+	}
+
+	@Test
+	void pastTimesStillParseBecauseThePinValidatorJudgesThemAgainstItsClock() {
+		PublishTimeParser parser = new PublishTimeParser(ZoneOffset.UTC, NINE);
+
+		assertThat(parser.parse("2001-01-01 00:00")).isEqualTo(Instant.parse("2001-01-01T00:00:00Z"));
 	}
 
 	@Test
