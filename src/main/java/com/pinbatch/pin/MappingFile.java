@@ -41,7 +41,8 @@ final class MappingFile {
 			document = new Yaml(new SafeConstructor(new LoaderOptions())).load(text);
 		}
 		catch (MarkedYAMLException ex) {
-			throw new MappingException(source + ": not valid YAML" + where(ex.getProblemMark()) + ": " + ex.getProblem());
+			throw new MappingException(
+					source + ": not valid YAML" + where(ex.getProblemMark()) + ": " + ex.getProblem());
 		}
 		catch (YAMLException ex) {
 			throw new MappingException(source + ": not valid YAML: " + firstLine(ex.getMessage()));

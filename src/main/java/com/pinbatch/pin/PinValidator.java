@@ -134,7 +134,9 @@ public final class PinValidator {
 
 	private static void checkIdDigits(PinDraft draft, PinField field, String alternative, ProblemList problems) {
 		String value = draft.get(field);
-		if (SCIENTIFIC.matcher(value).matches() || draft.numericFields().contains(field) && digits(value) > SPREADSHEET_DIGITS) {
+		boolean rounded = SCIENTIFIC.matcher(value).matches()
+				|| draft.numericFields().contains(field) && digits(value) > SPREADSHEET_DIGITS;
+		if (rounded) {
 			problems.add(field, "id_precision_lost", "%s '%s' was stored as a number, and spreadsheets keep only"
 					+ " 15 digits, so this id has lost its last digits — format the %1$s column as Text and retype"
 					+ " the ids (or use %s)", value, alternative);
