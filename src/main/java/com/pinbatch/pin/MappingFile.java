@@ -51,7 +51,8 @@ final class MappingFile {
 			throw new MappingException(source + ": the mapping file is empty; list fields as 'title: [My title column]'");
 		}
 		if (!(document instanceof Map<?, ?> entries)) {
-			throw new MappingException(source + ": expected one 'field: [header, ...]' entry per line, e.g. 'title: [Pin name]'");
+			throw new MappingException(
+					source + ": expected one 'field: [header, ...]' entry per line, e.g. 'title: [Pin name]'");
 		}
 		Map<PinField, List<String>> aliases = new EnumMap<>(PinField.class);
 		for (Map.Entry<?, ?> entry : entries.entrySet()) {
