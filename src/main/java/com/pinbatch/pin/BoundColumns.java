@@ -1,0 +1,69 @@
+package com.pinbatch.pin;
+
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.IntStream;
+
+import com.pinbatch.input.InputRow;
+
+/** A {@link ColumnMapping} applied to one file's headers: turns that file's rows into {@link PinDraft}s. */
+public final class BoundColumns {
+
+	private final List<String> headers;
+
+	private final Map<PinField, Integer> columnByField;
+
+	/** The user's header per mapped field, in the file's column order (messages report problems in that order). */
+	private final Map<PinField, String> columnNames;
+
+	BoundColumns(List<String> headers, Map<PinField, Integer> columnByField) {
+		this.headers = List.copyOf(headers);
+		this.columnByField = Collections.unmodifiableMap(new EnumMap<>(columnByField));
+		Map<Integer, PinField> fieldByColumn = new TreeMap<>();
+		columnByField.forEach((field, column) -> fieldByColumn.put(column, field));
+		Map<PinField, String> names = new LinkedHashMap<>();
+		fieldByColumn.forEach((column, field) -> names.put(field, headers.get(column).strip()));
+		this.columnNames = Collections.unmodifiableMap(names);
+	}
+
+	/** The row's mapped cells, trimmed; empty cells are left out. */
+	public PinDraft draft(InputRow row) {
+		Map<PinField, String> values = new EnumMap<>(PinField.class);
+		Set<PinField> numeric = EnumSet.noneOf(PinField.class);
+		columnByField.forEach((field, column) -> {
+			String value = row.value(column).strip();
+			if (!value.isEmpty()) {
+				values.put(field, value);
+			}
+			if (row.isNumericCell(column)) {
+				numeric.add(field);
+			}
+		});
+		return new PinDraft(row.rowNumber(), Collections.unmodifiableMap(values), columnNames,
+				Collections.unmodifiableSet(numeric));
+	}
+
+	/** Whether the file has a column for {@code field}. */
+	public boolean has(PinField field) {
+		return columnByField.containsKey(field);
+	}
+
+	/** All headers of the file, as given, mapped or not. */
+	public List<String> headers() {
+		return headers;
+	}
+
+	/** Headers that fill no field; their cells only travel to the result file. */
+	public List<String> unknownHeaders() {
+		return IntStream.range(0, headers.size())
+			.filter(i -> !columnByField.containsValue(i))
+			.mapToObj(headers::get)
+			.toList();
+	}
+}

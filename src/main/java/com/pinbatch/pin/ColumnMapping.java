@@ -1,0 +1,128 @@
+package com.pinbatch.pin;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Which spreadsheet headers fill which pin field. The built-in default ({@code config/default-mapping.yml},
+ * shipped as a classpath resource beside this class) knows our headers, Pinterest's bulk-create template and
+ * common synonyms; a user file given with --mapping replaces the headers of the fields it names.
+ */
+public final class ColumnMapping {
+
+	private static final String DEFAULT_RESOURCE = "default-mapping.yml";
+
+	/** Normalised header ({@link HeaderKey}) to the field it fills. */
+	private final Map<String, PinField> fieldByHeader;
+
+	private ColumnMapping(Map<String, PinField> fieldByHeader) {
+		this.fieldByHeader = Map.copyOf(fieldByHeader);
+	}
+
+	public static ColumnMapping defaults() {
+		return Defaults.MAPPING;
+	}
+
+	/**
+	 * The default mapping with the fields named in {@code file} replaced by the headers listed there.
+	 *
+	 * @throws MappingException if the file cannot be read, is not valid YAML, names an unknown field, or lists
+	 *                          one header under two fields
+	 */
+	public static ColumnMapping fromYaml(Path file) {
+		Map<PinField, List<String>> own;
+		try (InputStream in = Files.newInputStream(file)) {
+			own = MappingFile.read(in, file.toString());
+		}
+		catch (NoSuchFileException ex) {
+			throw new MappingException(file + ": mapping file not found; check the --mapping path");
+		}
+		catch (IOException ex) {
+			throw new MappingException(file + ": cannot read the mapping file: " + ex.getMessage(), ex);
+		}
+		Map<PinField, List<String>> aliases = new EnumMap<>(Defaults.ALIASES);
+		aliases.putAll(own);
+		Map<String, PinField> claimedByUser = index(own, file.toString());
+		// a header the user gave to one field must not still fill another field through the defaults
+		aliases.replaceAll((field, headers) -> own.containsKey(field) ? headers
+				: headers.stream().filter(h -> !claimedByUser.containsKey(HeaderKey.of(h))).toList());
+		return new ColumnMapping(index(aliases, file.toString()));
+	}
+
+	/**
+	 * Binds this mapping to one file's headers.
+	 *
+	 * @throws MappingException if no header matches a field, or two headers match the same field
+	 */
+	public BoundColumns bind(List<String> headers) {
+		Map<PinField, Integer> columnByField = new EnumMap<>(PinField.class);
+		for (int i = 0; i < headers.size(); i++) {
+			PinField field = fieldByHeader.get(HeaderKey.of(headers.get(i)));
+			if (field == null) {
+				continue;
+			}
+			Integer earlier = columnByField.putIfAbsent(field, i);
+			if (earlier != null) {
+				throw new MappingException("columns '" + headers.get(earlier).strip() + "' and '" + headers.get(i).strip()
+						+ "' both map to " + field.column() + "; remove or rename one of them (or give --mapping=FILE)");
+			}
+		}
+		if (columnByField.isEmpty()) {
+			throw new MappingException("no known columns: found " + quoted(headers)
+					+ "; expected e.g. title, media_url, board (or give --mapping=FILE)");
+		}
+		return new BoundColumns(headers, columnByField);
+	}
+
+	private static Map<String, PinField> index(Map<PinField, List<String>> aliases, String source) {
+		Map<String, PinField> fieldByHeader = new HashMap<>();
+		aliases.forEach((field, headers) -> headers.forEach(header -> {
+			PinField other = fieldByHeader.putIfAbsent(HeaderKey.of(header), field);
+			if (other != null && other != field) {
+				throw new MappingException(source + ": header '" + header + "' is listed under both '" + other.column()
+						+ "' and '" + field.column() + "'; keep it under one field");
+			}
+		}));
+		return fieldByHeader;
+	}
+
+	private static String quoted(List<String> headers) {
+		if (headers.isEmpty()) {
+			return "no headers";
+		}
+		return headers.stream().map(h -> "'" + h.strip() + "'").collect(Collectors.joining(", "));
+	}
+
+	/** Loaded once, on first use. */
+	private static final class Defaults {
+
+		static final Map<PinField, List<String>> ALIASES = load();
+
+		static final ColumnMapping MAPPING = new ColumnMapping(index(ALIASES, DEFAULT_RESOURCE));
+
+		private static Map<PinField, List<String>> load() {
+			try (InputStream in = ColumnMapping.class.getResourceAsStream(DEFAULT_RESOURCE)) {
+				if (in == null) {
+					throw new IllegalStateException(DEFAULT_RESOURCE + " is missing from the classpath");
+				}
+				Map<PinField, List<String>> aliases = MappingFile.read(in, DEFAULT_RESOURCE);
+				if (aliases.size() != PinField.values().length) {
+					throw new IllegalStateException(DEFAULT_RESOURCE + " must name every field: " + MappingFile.fieldNames());
+				}
+				return Collections.unmodifiableMap(aliases);
+			}
+			catch (IOException ex) {
+				throw new IllegalStateException("cannot read " + DEFAULT_RESOURCE, ex);
+			}
+		}
+	}
+}

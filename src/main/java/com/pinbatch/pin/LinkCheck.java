@@ -1,0 +1,41 @@
+package com.pinbatch.pin;
+
+import java.util.Optional;
+import java.util.Set;
+
+/** Checks the destination link: a full https URL that is not a URL shortener (Pinterest rejects both). */
+final class LinkCheck {
+
+	static final Set<String> SHORTENERS = Set.of("bit.ly", "t.co", "tinyurl.com", "goo.gl", "ow.ly", "buff.ly",
+			"is.gd", "v.gd", "rebrand.ly", "lnkd.in", "tiny.cc", "cutt.ly", "s.id", "t.ly", "rb.gy", "shorturl.at",
+			"bl.ink", "soo.gd", "trib.al", "dlvr.it", "fb.me", "amzn.to", "qr.ae", "short.io");
+
+	private LinkCheck() {
+	}
+
+	/** @return the link, or null when the cell is empty or the link has a problem */
+	static String check(PinDraft draft, ProblemList problems) {
+		if (!draft.has(PinField.LINK)) {
+			return null;
+		}
+		String value = draft.get(PinField.LINK);
+		Optional<WebAddress> parsed = WebAddress.hasScheme(value) ? WebAddress.parse(value) : Optional.empty();
+		if (parsed.isEmpty()) {
+			problems.add(PinField.LINK, "link_invalid", "%s '%s' is not a full web address — write it like"
+					+ " https://www.example.com/page", value);
+			return null;
+		}
+		WebAddress address = parsed.get();
+		if (!address.isHttps()) {
+			problems.add(PinField.LINK, "link_not_https", "%s '%s' does not use https; Pinterest only accepts https"
+					+ " links — give the https:// address of the page", value);
+			return null;
+		}
+		if (SHORTENERS.stream().anyMatch(address::isOn)) {
+			problems.add(PinField.LINK, "link_shortener", "%s '%s' goes through the URL shortener %s, which Pinterest"
+					+ " rejects — give the full address of the destination page", value, address.host());
+			return null;
+		}
+		return value;
+	}
+}

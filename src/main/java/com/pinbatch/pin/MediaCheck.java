@@ -1,0 +1,202 @@
+package com.pinbatch.pin;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Checks the media_url cell: exactly one https URL to a direct file, or one local file of a type and size
+ * Pinterest takes.
+ */
+final class MediaCheck {
+
+	static final long MAX_IMAGE_BYTES = 32L * 1024 * 1024;
+
+	static final long MAX_VIDEO_BYTES = 2L * 1024 * 1024 * 1024;
+
+	private static final Set<String> IMAGE_TYPES = Set.of("jpg", "jpeg", "png", "webp", "gif");
+
+	private static final Set<String> VIDEO_TYPES = Set.of("mp4", "mov");
+
+	/**
+	 * Extensions that certainly are not a type Pinterest takes. Other unknown extensions on a URL are let through
+	 * as images: CDNs serve images from paths like /img/123.v2 or /render.php.
+	 */
+	private static final Set<String> OTHER_FILE_TYPES = Set.of("bmp", "tif", "tiff", "heic", "heif", "avif", "svg",
+			"ico", "psd", "raw", "dng", "cr2", "nef", "pdf", "avi", "mkv", "webm", "wmv", "flv", "m4v", "mpg", "mpeg",
+			"3gp", "ogv", "mp3", "wav", "m4a", "zip", "html", "htm", "doc", "docx", "ppt", "pptx", "txt");
+
+	/** Hosts whose share links open a web page instead of the file. */
+	static final Map<String, String> SHARE_PAGE_HOSTS = Map.of(
+			"drive.google.com", "Google Drive",
+			"docs.google.com", "Google Docs",
+			"photos.google.com", "Google Photos",
+			"photos.app.goo.gl", "Google Photos",
+			"dropbox.com", "Dropbox",
+			"onedrive.live.com", "OneDrive",
+			"1drv.ms", "OneDrive",
+			"sharepoint.com", "SharePoint",
+			"icloud.com", "iCloud");
+
+	/** What splits a cell holding several media items. */
+	private static final Pattern ITEM_SEPARATOR = Pattern.compile("[\\s,;|]+");
+
+	private final Path baseDir;
+
+	MediaCheck(Path baseDir) {
+		this.baseDir = baseDir;
+	}
+
+	/**
+	 * @return the media item when its kind is known (even if it has problems, so that cover rules can still be
+	 *         checked), otherwise null
+	 */
+	Media check(PinDraft draft, ProblemList problems) {
+		if (!draft.has(PinField.MEDIA_URL)) {
+			if (draft.columnNames().containsKey(PinField.MEDIA_URL)) {
+				problems.add(PinField.MEDIA_URL, "media_missing", "%s is empty; Pinterest has no text-only pins"
+						+ " — give one https image or video URL, or a local file path");
+			}
+			else {
+				problems.add(PinField.MEDIA_URL, "media_missing", "the file has no media column; Pinterest has no"
+						+ " text-only pins — add a %s column with one https image or video URL, or a local file path,"
+						+ " per row");
+			}
+			return null;
+		}
+		String value = draft.get(PinField.MEDIA_URL);
+		long items = itemCount(value);
+		if (items > 1) {
+			problems.add(PinField.MEDIA_URL, "multiple_media", "%s holds %d media items; a pin takes exactly one image"
+					+ " or one video — keep one and put the others on rows of their own", items);
+			return null;
+		}
+		return WebAddress.hasScheme(value) ? checkUrl(value, problems) : checkLocalFile(value, problems);
+	}
+
+	/**
+	 * URLs in a cell that holds any URL, otherwise file names. Separators alone prove nothing: a URL may hold
+	 * commas and a file path spaces.
+	 */
+	private static long itemCount(String value) {
+		List<String> parts = Arrays.asList(ITEM_SEPARATOR.split(value));
+		long urls = parts.stream().filter(WebAddress::hasScheme).count();
+		if (urls > 0) {
+			return urls;
+		}
+		return parts.stream()
+			.filter(part -> extension(part).filter(e -> isSupported(e) || OTHER_FILE_TYPES.contains(e)).isPresent())
+			.count();
+	}
+
+	private Media checkUrl(String value, ProblemList problems) {
+		Optional<WebAddress> parsed = WebAddress.parse(value);
+		if (parsed.isEmpty()) {
+			problems.add(PinField.MEDIA_URL, "media_url_invalid", "%s '%s' is not a valid URL"
+					+ " — check it for spaces or typos, or give a local file path", value);
+			return null;
+		}
+		WebAddress address = parsed.get();
+		if (!address.isHttps()) {
+			problems.add(PinField.MEDIA_URL, "media_url_not_https", "%s '%s' does not use https; Pinterest fetches"
+					+ " media over https only — give the https:// address of the file, or a local file path", value);
+		}
+		Optional<String> sharePage = address.lookUpHost(SHARE_PAGE_HOSTS);
+		if (sharePage.isPresent()) {
+			problems.add(PinField.MEDIA_URL, "media_share_link", "%s '%s' is a %s share page, which shows a web page"
+					+ " instead of the file — give a direct file URL, or download the file and give its local path",
+					value, sharePage.get());
+		}
+		Optional<String> extension = extension(address.path());
+		if (extension.isPresent() && OTHER_FILE_TYPES.contains(extension.get())) {
+			unsupportedType(value, extension.get(), problems);
+			return null;
+		}
+		MediaKind kind = extension.filter(VIDEO_TYPES::contains).isPresent() ? MediaKind.VIDEO : MediaKind.IMAGE;
+		return new Media(value, kind, false);
+	}
+
+	private Media checkLocalFile(String value, ProblemList problems) {
+		Optional<String> extension = extension(value);
+		if (extension.isEmpty()) {
+			problems.add(PinField.MEDIA_URL, "unsupported_media_type", "%s '%s' has no file extension, so its type"
+					+ " is unknown — name the file .jpg, .png, .webp, .gif, .mp4 or .mov", value);
+			return null;
+		}
+		if (!isSupported(extension.get())) {
+			unsupportedType(value, extension.get(), problems);
+			return null;
+		}
+		MediaKind kind = VIDEO_TYPES.contains(extension.get()) ? MediaKind.VIDEO : MediaKind.IMAGE;
+		Path file;
+		try {
+			file = resolve(value);
+		}
+		catch (InvalidPathException ex) {
+			problems.add(PinField.MEDIA_URL, "media_file_not_found", "%s '%s' is neither an https URL nor a valid"
+					+ " file path — give an https URL or the path of a local file", value);
+			return new Media(value, kind, true);
+		}
+		if (!Files.isRegularFile(file)) {
+			problems.add(PinField.MEDIA_URL, "media_file_not_found", "%s '%s' is not a file here (looked for %s)"
+					+ " — fix the path (relative paths start at the input file's folder), or give an https URL",
+					value, file);
+			return new Media(file.toString(), kind, true);
+		}
+		long size;
+		try {
+			size = Files.size(file);
+		}
+		catch (IOException ex) {
+			problems.add(PinField.MEDIA_URL, "media_file_not_found", "%s '%s' cannot be read (%s) — check the file's"
+					+ " permissions", value, file);
+			return new Media(file.toString(), kind, true);
+		}
+		long limit = kind == MediaKind.VIDEO ? MAX_VIDEO_BYTES : MAX_IMAGE_BYTES;
+		if (size > limit) {
+			problems.add(PinField.MEDIA_URL, "media_too_large", "%s '%s' is %s; Pinterest takes %s up to %s"
+					+ " — make the file smaller", value, megabytes(size), kind == MediaKind.VIDEO ? "videos" : "images",
+					kind == MediaKind.VIDEO ? "2 GB" : "32 MB");
+		}
+		return new Media(file.toString(), kind, true);
+	}
+
+	private Path resolve(String value) {
+		Path path = Path.of(value);
+		if (!path.isAbsolute() && baseDir != null) {
+			path = baseDir.resolve(path);
+		}
+		return path.toAbsolutePath().normalize();
+	}
+
+	private static void unsupportedType(String value, String extension, ProblemList problems) {
+		problems.add(PinField.MEDIA_URL, "unsupported_media_type", "%s '%s' is a .%s file; Pinterest takes JPEG,"
+				+ " PNG, WebP or GIF images and MP4 or MOV videos — convert it to one of those", value, extension);
+	}
+
+	private static boolean isSupported(String extension) {
+		return IMAGE_TYPES.contains(extension) || VIDEO_TYPES.contains(extension);
+	}
+
+	/** The lower-case extension of the last path segment, if it has one. */
+	static Optional<String> extension(String path) {
+		String name = path.substring(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
+		int dot = name.lastIndexOf('.');
+		if (dot <= 0 || dot == name.length() - 1) {
+			return Optional.empty();
+		}
+		return Optional.of(name.substring(dot + 1).toLowerCase(Locale.ROOT));
+	}
+
+	private static String megabytes(long bytes) {
+		return String.format(Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024.0));
+	}
+}

@@ -1,0 +1,246 @@
+package com.pinbatch.pin;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Checks a {@link PinDraft} against Pinterest's rules before anything is sent, and turns it into a {@link Pin}.
+ * Every problem of a row is reported, in the file's column order; each names the user's column and the fix.
+ * <p>
+ * Codes:
+ * <table>
+ * <caption>validation problem codes</caption>
+ * <tr><th>code</th><th>column</th><th>when</th></tr>
+ * <tr><td>title_too_long</td><td>title</td><td>more than 100 characters</td></tr>
+ * <tr><td>description_too_long</td><td>description</td><td>more than 500 characters</td></tr>
+ * <tr><td>alt_text_too_long</td><td>alt_text</td><td>more than 500 characters</td></tr>
+ * <tr><td>media_missing</td><td>media_url</td><td>no media (Pinterest has no text-only pins)</td></tr>
+ * <tr><td>multiple_media</td><td>media_url</td><td>more than one URL or file path in the cell</td></tr>
+ * <tr><td>media_url_invalid</td><td>media_url</td><td>starts with a scheme but is not a valid URL</td></tr>
+ * <tr><td>media_url_not_https</td><td>media_url</td><td>http:// or another scheme</td></tr>
+ * <tr><td>media_share_link</td><td>media_url, cover_image_url</td><td>a Google Drive/Docs/Photos, Dropbox,
+ * OneDrive, SharePoint or iCloud share page</td></tr>
+ * <tr><td>unsupported_media_type</td><td>media_url</td><td>not JPEG, PNG, WebP, GIF, MP4 or MOV (a URL without a
+ * known extension counts as an image; a local file needs an extension)</td></tr>
+ * <tr><td>media_file_not_found</td><td>media_url</td><td>a local path (resolved against the input file's folder)
+ * that is not a readable file</td></tr>
+ * <tr><td>media_too_large</td><td>media_url</td><td>a local image over 32 MB or video over 2 GB</td></tr>
+ * <tr><td>link_invalid</td><td>link</td><td>not an absolute URL</td></tr>
+ * <tr><td>link_not_https</td><td>link</td><td>http:// or another scheme</td></tr>
+ * <tr><td>link_shortener</td><td>link</td><td>bit.ly, t.co, tinyurl.com and other URL shorteners</td></tr>
+ * <tr><td>board_missing</td><td>board</td><td>no board in the row and no --board default</td></tr>
+ * <tr><td>id_precision_lost</td><td>board, account</td><td>an id a spreadsheet stored as a number of more than
+ * 15 digits, or wrote in scientific notation: its last digits are lost</td></tr>
+ * <tr><td>cover_on_image</td><td>cover_image_url, cover_keyframe_s</td><td>a cover on an image pin</td></tr>
+ * <tr><td>cover_keyframe_invalid</td><td>cover_keyframe_s (or a number in cover_image_url)</td><td>not a
+ * non-negative whole number of seconds</td></tr>
+ * <tr><td>cover_image_invalid</td><td>cover_image_url</td><td>not an https URL</td></tr>
+ * <tr><td>publish_at_invalid</td><td>publish_at</td><td>no accepted form reads it (see
+ * {@link PublishTimeParser})</td></tr>
+ * <tr><td>publish_at_in_past</td><td>publish_at</td><td>not after the clock's now</td></tr>
+ * </table>
+ * In a valid {@link Pin}, optional texts that the row leaves empty are null, keywords an empty list, and
+ * {@code account} is null when neither the row nor --account names one (the job then finds it from the board).
+ */
+public final class PinValidator {
+
+	static final int MAX_TITLE = 100;
+
+	static final int MAX_DESCRIPTION = 500;
+
+	static final int MAX_ALT_TEXT = 500;
+
+	/** Excel keeps 15 significant digits of a number; longer ids typed into number cells lose the rest. */
+	private static final int SPREADSHEET_DIGITS = 15;
+
+	/** How a spreadsheet writes a long number it holds, e.g. "9.18274E+17". */
+	private static final Pattern SCIENTIFIC = Pattern.compile("\\d+(\\.\\d+)?[eE]\\+\\d+");
+
+	private static final Pattern NUMBER = Pattern.compile("[+-]?\\d+(\\.\\d+)?");
+
+	private static final Pattern KEYWORD_SEPARATOR = Pattern.compile("[,;]");
+
+	private final ValidationSettings settings;
+
+	private final PublishTimeParser publishTimes;
+
+	private final MediaCheck media;
+
+	public PinValidator(ValidationSettings settings) {
+		this.settings = settings;
+		this.publishTimes = new PublishTimeParser(settings.zone(), settings.defaultTimeOfDay());
+		this.media = new MediaCheck(settings.mediaBaseDir());
+	}
+
+	public Validation validate(PinDraft draft) {
+		ProblemList problems = new ProblemList(draft);
+		checkLength(draft, PinField.TITLE, MAX_TITLE, "title_too_long", problems);
+		checkLength(draft, PinField.DESCRIPTION, MAX_DESCRIPTION, "description_too_long", problems);
+		checkLength(draft, PinField.ALT_TEXT, MAX_ALT_TEXT, "alt_text_too_long", problems);
+		Media item = media.check(draft, problems);
+		String link = LinkCheck.check(draft, problems);
+		String board = board(draft, problems);
+		String account = account(draft, problems);
+		Instant publishAt = publishAt(draft, problems);
+		Cover cover = cover(draft, item, problems);
+		if (!problems.isEmpty()) {
+			return Validation.invalid(problems.inColumnOrder());
+		}
+		return Validation.valid(new Pin(draft.rowNumber(), optional(draft, PinField.TITLE),
+				optional(draft, PinField.DESCRIPTION), item, board, link, account, publishAt,
+				optional(draft, PinField.ALT_TEXT), cover.imageUrl(), cover.keyframeSeconds(), keywords(draft)));
+	}
+
+	private static void checkLength(PinDraft draft, PinField field, int max, String code, ProblemList problems) {
+		String value = draft.get(field);
+		int length = value.codePointCount(0, value.length());
+		if (length > max) {
+			problems.add(field, code, "%s has %d characters; Pinterest allows at most %d — shorten it", length, max);
+		}
+	}
+
+	private String board(PinDraft draft, ProblemList problems) {
+		if (draft.has(PinField.BOARD)) {
+			checkIdDigits(draft, PinField.BOARD, "the board name", problems);
+			return draft.get(PinField.BOARD);
+		}
+		if (settings.defaultBoard() != null) {
+			return settings.defaultBoard();
+		}
+		if (draft.columnNames().containsKey(PinField.BOARD)) {
+			problems.add(PinField.BOARD, "board_missing", "%s is empty and no --board default was given"
+					+ " — fill in a board name or id");
+		}
+		else {
+			problems.add(PinField.BOARD, "board_missing", "the file has no %s column and no --board default was"
+					+ " given — add a board column (board name or id) or run with --board=NAME_OR_ID");
+		}
+		return null;
+	}
+
+	private String account(PinDraft draft, ProblemList problems) {
+		if (draft.has(PinField.ACCOUNT)) {
+			checkIdDigits(draft, PinField.ACCOUNT, "the account username", problems);
+			return draft.get(PinField.ACCOUNT);
+		}
+		return settings.defaultAccount();
+	}
+
+	private static void checkIdDigits(PinDraft draft, PinField field, String alternative, ProblemList problems) {
+		String value = draft.get(field);
+		boolean rounded = SCIENTIFIC.matcher(value).matches()
+				|| draft.numericFields().contains(field) && digits(value) > SPREADSHEET_DIGITS;
+		if (rounded) {
+			problems.add(field, "id_precision_lost", "%s '%s' was stored as a number, and spreadsheets keep only"
+					+ " 15 digits, so this id has lost its last digits — format the %1$s column as Text and retype"
+					+ " the ids (or use %s)", value, alternative);
+		}
+	}
+
+	/** Digits of the whole part of a number, or 0 when the text is not a number. */
+	private static int digits(String value) {
+		try {
+			return new BigDecimal(value).abs().toBigInteger().toString().length();
+		}
+		catch (NumberFormatException ex) {
+			return 0;
+		}
+	}
+
+	private Instant publishAt(PinDraft draft, ProblemList problems) {
+		String value = draft.get(PinField.PUBLISH_AT);
+		Instant instant;
+		try {
+			instant = publishTimes.parse(value);
+		}
+		catch (DateTimeParseException ex) {
+			problems.add(PinField.PUBLISH_AT, "publish_at_invalid", "%s '%s' is not a date this tool reads — write"
+					+ " it like %s; times without an offset are in %s", value,
+					String.join(", ", publishTimes.acceptedForms()), zoneName());
+			return null;
+		}
+		if (instant != null && !instant.isAfter(settings.clock().instant())) {
+			problems.add(PinField.PUBLISH_AT, "publish_at_in_past", "%s '%s' is %s (UTC), which is in the past"
+					+ " — give a future time, or leave it empty to publish now", value, instant);
+		}
+		return instant;
+	}
+
+	private String zoneName() {
+		// ZoneOffset.UTC calls itself "Z"
+		return settings.zone().normalized().equals(ZoneOffset.UTC) ? "UTC" : settings.zone().getId();
+	}
+
+	/** A video cover: an image URL, a key frame time, or both. */
+	private record Cover(String imageUrl, Integer keyframeSeconds) {
+	}
+
+	private static Cover cover(PinDraft draft, Media item, ProblemList problems) {
+		String imageUrl = draft.get(PinField.COVER_IMAGE_URL);
+		String keyframe = draft.get(PinField.COVER_KEYFRAME_S);
+		PinField keyframeField = PinField.COVER_KEYFRAME_S;
+		// Pinterest's template has one Thumbnail column for both: a number there is a key frame time
+		if (NUMBER.matcher(imageUrl).matches() && keyframe.isEmpty()) {
+			keyframe = imageUrl;
+			keyframeField = PinField.COVER_IMAGE_URL;
+			imageUrl = "";
+		}
+		Integer seconds = keyframe.isEmpty() ? null : keyframeSeconds(keyframe, keyframeField, problems);
+		if (!imageUrl.isEmpty()) {
+			checkCoverImage(imageUrl, problems);
+		}
+		if (item != null && item.kind() == MediaKind.IMAGE) {
+			for (PinField field : List.of(PinField.COVER_IMAGE_URL, PinField.COVER_KEYFRAME_S)) {
+				if (draft.has(field)) {
+					problems.add(field, "cover_on_image", "%s is set but the media is an image; a cover is only for"
+							+ " video pins — clear %1$s or use a video");
+				}
+			}
+		}
+		return new Cover(imageUrl.isEmpty() ? null : imageUrl, seconds);
+	}
+
+	private static Integer keyframeSeconds(String value, PinField field, ProblemList problems) {
+		try {
+			BigDecimal seconds = new BigDecimal(value);
+			if (seconds.signum() >= 0 && seconds.stripTrailingZeros().scale() <= 0) {
+				return seconds.intValueExact();
+			}
+		}
+		catch (NumberFormatException | ArithmeticException notWhole) {
+			// reported below
+		}
+		problems.add(field, "cover_keyframe_invalid", "%s '%s' is not a whole number of seconds — give the video"
+				+ " frame to use as cover as 0 or more whole seconds, e.g. 3", value);
+		return null;
+	}
+
+	private static void checkCoverImage(String value, ProblemList problems) {
+		Optional<WebAddress> address = WebAddress.parse(value);
+		if (address.isEmpty() || !address.get().isHttps()) {
+			problems.add(PinField.COVER_IMAGE_URL, "cover_image_invalid", "%s '%s' is not an https URL — give the"
+					+ " https:// address of the cover image", value);
+			return;
+		}
+		address.get().lookUpHost(MediaCheck.SHARE_PAGE_HOSTS).ifPresent(service -> problems.add(
+				PinField.COVER_IMAGE_URL, "media_share_link", "%s '%s' is a %s share page, which shows a web page"
+						+ " instead of the image — give a direct image URL", value, service));
+	}
+
+	private static List<String> keywords(PinDraft draft) {
+		return Arrays.stream(KEYWORD_SEPARATOR.split(draft.get(PinField.KEYWORDS)))
+			.map(String::strip)
+			.filter(keyword -> !keyword.isEmpty())
+			.toList();
+	}
+
+	private static String optional(PinDraft draft, PinField field) {
+		return draft.has(field) ? draft.get(field) : null;
+	}
+}

@@ -1,0 +1,240 @@
+package com.pinbatch.pin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.pinbatch.input.InputRow;
+
+class ColumnMappingTests {
+
+	@TempDir
+	Path dir;
+
+	@Test
+	void defaultsMapOurColumnNames() {
+		List<String> headers = List.of("title", "description", "media_url", "board", "link", "account", "publish_at",
+				"alt_text", "cover_image_url", "cover_keyframe_s", "keywords");
+
+		BoundColumns columns = ColumnMapping.defaults().bind(headers);
+
+		for (PinField field : PinField.values()) {
+			assertThat(columns.has(field)).as(field.column()).isTrue();
+		}
+		assertThat(columns.unknownHeaders()).isEmpty();
+	}
+
+	@Test
+	void defaultsMapPinterestBulkTemplateHeaders() {
+		List<String> headers = List.of("Title", "Media URL", "Pinterest board", "Thumbnail", "Description", "Link",
+				"Publish date", "Keywords");
+		InputRow row = new InputRow(2, headers, List.of("Pasta", "https://images.example.com/p.mp4",
+				"Weeknight Dinners", "4", "Quick pasta", "https://www.acme-home.example/pasta", "2027-03-01", "pasta"));
+
+		PinDraft draft = ColumnMapping.defaults().bind(headers).draft(row);
+
+		assertThat(draft.values()).containsOnly(Map.entry(PinField.TITLE, "Pasta"),
+				Map.entry(PinField.MEDIA_URL, "https://images.example.com/p.mp4"),
+				Map.entry(PinField.BOARD, "Weeknight Dinners"), Map.entry(PinField.COVER_IMAGE_URL, "4"),
+				Map.entry(PinField.DESCRIPTION, "Quick pasta"),
+				Map.entry(PinField.LINK, "https://www.acme-home.example/pasta"),
+				Map.entry(PinField.PUBLISH_AT, "2027-03-01"), Map.entry(PinField.KEYWORDS, "pasta"));
+		assertThat(draft.columnName(PinField.COVER_IMAGE_URL)).isEqualTo("Thumbnail");
+		assertThat(draft.columnName(PinField.BOARD)).isEqualTo("Pinterest board");
+	}
+
+	@Test
+	void headerMatchIgnoresCaseSpacesUnderscoresAndDashes() {
+		for (String header : List.of("Media URL", "media_url", "MEDIA-URL", "mediaUrl", " media url ", "\uFEFFmedia_url")) {
+			BoundColumns columns = ColumnMapping.defaults().bind(List.of(header));
+			assertThat(columns.has(PinField.MEDIA_URL)).as(header).isTrue();
+		}
+	}
+
+	@Test
+	void synonymsMapToTheirFieldsAndUrlIsTheLink() {
+		List<String> headers = List.of("image_url", "board_id", "username", "scheduled_at", "alt", "tags", "url");
+
+		PinDraft draft = ColumnMapping.defaults().bind(headers)
+			.draft(new InputRow(2, headers, List.of("a.jpg", "1", "acme-home", "2027-01-01", "x", "k", "https://l")));
+
+		assertThat(draft.values().keySet()).containsExactlyInAnyOrder(PinField.MEDIA_URL, PinField.BOARD,
+				PinField.ACCOUNT, PinField.PUBLISH_AT, PinField.ALT_TEXT, PinField.KEYWORDS, PinField.LINK);
+		assertThat(draft.get(PinField.LINK)).isEqualTo("https://l");
+	}
+
+	@Test
+	void draftTrimsValuesOmitsEmptyOnesAndKeepsUnknownColumnsOut() {
+		List<String> headers = List.of("Title", "campaign", "media_url", "board");
+		InputRow row = new InputRow(7, headers, List.of("  Soup  ", "spring", "   ", "Quick Breakfasts"));
+
+		BoundColumns columns = ColumnMapping.defaults().bind(headers);
+		PinDraft draft = columns.draft(row);
+
+		assertThat(draft.rowNumber()).isEqualTo(7);
+		assertThat(draft.values()).containsOnly(Map.entry(PinField.TITLE, "Soup"),
+				Map.entry(PinField.BOARD, "Quick Breakfasts"));
+		assertThat(draft.columnNames()).containsOnly(Map.entry(PinField.TITLE, "Title"),
+				Map.entry(PinField.MEDIA_URL, "media_url"), Map.entry(PinField.BOARD, "board"));
+		assertThat(columns.headers()).isEqualTo(headers);
+		assertThat(columns.unknownHeaders()).containsExactly("campaign");
+		assertThat(columns.has(PinField.LINK)).isFalse();
+	}
+
+	@Test
+	void draftMarksFieldsWhoseCellsWereNumbers() {
+		List<String> headers = List.of("board", "account", "media_url");
+		InputRow row = new InputRow(2, headers, List.of("918273645500000000", "acme-home", "a.jpg"), Set.of(0), null);
+
+		PinDraft draft = ColumnMapping.defaults().bind(headers).draft(row);
+
+		assertThat(draft.numericFields()).containsExactly(PinField.BOARD);
+	}
+
+	@Test
+	void userFileReplacesTheFieldsItNamesAndKeepsTheOthers() throws IOException {
+		Path file = write("""
+				# our shop's export
+				title: [Pin name]
+				media_url: [Picture, Video file]
+				""");
+		ColumnMapping mapping = ColumnMapping.fromYaml(file);
+
+		BoundColumns columns = mapping.bind(List.of("Pin name", "picture", "board", "title"));
+
+		assertThat(columns.has(PinField.TITLE)).isTrue();
+		assertThat(columns.has(PinField.MEDIA_URL)).isTrue();
+		assertThat(columns.has(PinField.BOARD)).isTrue();
+		// "title" is no longer a title header: the user's list replaced it
+		assertThat(columns.unknownHeaders()).containsExactly("title");
+	}
+
+	@Test
+	void userHeaderTakenFromAnotherFieldsDefaults() throws IOException {
+		Path file = write("cover_image_url: [image]\n");
+
+		BoundColumns columns = ColumnMapping.fromYaml(file).bind(List.of("image", "media_url"));
+
+		assertThat(columns.draft(new InputRow(2, columns.headers(), List.of("c.jpg", "v.mp4"))).values())
+			.containsOnly(Map.entry(PinField.COVER_IMAGE_URL, "c.jpg"), Map.entry(PinField.MEDIA_URL, "v.mp4"));
+	}
+
+	@Test
+	void emptyListStopsAFieldFromBeingRead() throws IOException {
+		BoundColumns columns = ColumnMapping.fromYaml(write("keywords: []\n")).bind(List.of("title", "keywords"));
+
+		assertThat(columns.has(PinField.KEYWORDS)).isFalse();
+		assertThat(columns.unknownHeaders()).containsExactly("keywords");
+	}
+
+	@Test
+	void singleHeaderMayBeWrittenWithoutBrackets() throws IOException {
+		BoundColumns columns = ColumnMapping.fromYaml(write("board: Collection\n")).bind(List.of("Collection"));
+
+		assertThat(columns.has(PinField.BOARD)).isTrue();
+	}
+
+	@Test
+	void unknownFieldInUserFileNamesTheFileAndTheFields() throws IOException {
+		Path file = write("titel: [Name]\n");
+
+		assertThatThrownBy(() -> ColumnMapping.fromYaml(file)).isInstanceOf(MappingException.class)
+			.hasMessage(file + ": unknown field 'titel'; fields are: title, description, media_url, board, link,"
+					+ " account, publish_at, alt_text, cover_image_url, cover_keyframe_s, keywords");
+	}
+
+	@Test
+	void valueThatIsNotAListOfHeadersIsRejected() throws IOException {
+		Path nested = write("title:\n  first: Name\n");
+		Path empty = write("title:\n");
+
+		assertThatThrownBy(() -> ColumnMapping.fromYaml(nested)).isInstanceOf(MappingException.class)
+			.hasMessageStartingWith(nested + ": field 'title' must be a list of header names");
+		assertThatThrownBy(() -> ColumnMapping.fromYaml(empty)).isInstanceOf(MappingException.class)
+			.hasMessageStartingWith(empty + ": field 'title' must be a list of header names");
+	}
+
+	@Test
+	void invalidYamlIsOneLineWithThePosition() throws IOException {
+		Path file = write("title: [Name\nboard: [x]\n");
+
+		assertThatThrownBy(() -> ColumnMapping.fromYaml(file)).isInstanceOf(MappingException.class)
+			.hasMessageStartingWith(file + ": not valid YAML (line ")
+			.satisfies(ex -> assertThat(ex.getMessage()).doesNotContain("\n"));
+	}
+
+	@Test
+	void fileThatIsNotAMapOrIsEmptyIsRejected() throws IOException {
+		Path list = write("- title\n- board\n");
+		Path empty = write("# nothing\n");
+
+		assertThatThrownBy(() -> ColumnMapping.fromYaml(list)).isInstanceOf(MappingException.class)
+			.hasMessageStartingWith(list + ": expected one 'field: [header, ...]' entry per line");
+		assertThatThrownBy(() -> ColumnMapping.fromYaml(empty)).isInstanceOf(MappingException.class)
+			.hasMessageStartingWith(empty + ": the mapping file is empty");
+	}
+
+	@Test
+	void missingFileIsAMappingException() {
+		Path file = dir.resolve("nope.yml");
+
+		assertThatThrownBy(() -> ColumnMapping.fromYaml(file)).isInstanceOf(MappingException.class)
+			.hasMessage(file + ": mapping file not found; check the --mapping path");
+	}
+
+	@Test
+	void folderInsteadOfFileCannotBeRead() {
+		assertThatThrownBy(() -> ColumnMapping.fromYaml(dir)).isInstanceOf(MappingException.class)
+			.hasMessageStartingWith(dir + ": cannot read the mapping file");
+	}
+
+	@Test
+	void sameHeaderUnderTwoFieldsOfTheUserFileIsRejected() throws IOException {
+		Path file = write("title: [Name]\nboard: [name]\n");
+
+		assertThatThrownBy(() -> ColumnMapping.fromYaml(file)).isInstanceOf(MappingException.class)
+			.hasMessage(file + ": header 'name' is listed under both 'title' and 'board'; keep it under one field");
+	}
+
+	@Test
+	void noKnownColumnListsWhatWasFound() {
+		assertThatThrownBy(() -> ColumnMapping.defaults().bind(List.of("a", "b")))
+			.isInstanceOf(MappingException.class)
+			.hasMessage("no known columns: found 'a', 'b'; expected e.g. title, media_url, board (or give --mapping=FILE)");
+	}
+
+	@Test
+	void twoColumnsForOneFieldAreNamedBoth() {
+		assertThatThrownBy(() -> ColumnMapping.defaults().bind(List.of("Title", "image", "Media URL")))
+			.isInstanceOf(MappingException.class)
+			.hasMessage("columns 'image' and 'Media URL' both map to media_url; remove or rename one of them"
+					+ " (or give --mapping=FILE)");
+	}
+
+	@Test
+	void shippedDefaultFileIsTheOneInConfig() throws IOException {
+		// the jar carries config/default-mapping.yml: a user may copy it as a starting point
+		Path config = Path.of("config/default-mapping.yml");
+
+		BoundColumns fromFile = ColumnMapping.fromYaml(config).bind(List.of("Thumbnail", "Publish date", "tags"));
+
+		assertThat(fromFile.has(PinField.COVER_IMAGE_URL)).isTrue();
+		assertThat(fromFile.has(PinField.PUBLISH_AT)).isTrue();
+		assertThat(fromFile.has(PinField.KEYWORDS)).isTrue();
+	}
+
+	private Path write(String yaml) throws IOException {
+		Path file = Files.createTempFile(dir, "mapping", ".yml");
+		Files.writeString(file, yaml);
+		return file;
+	}
+}

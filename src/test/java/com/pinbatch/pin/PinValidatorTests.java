@@ -1,0 +1,447 @@
+package com.pinbatch.pin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import com.pinbatch.input.InputRow;
+
+class PinValidatorTests {
+
+	private static final Clock NOW = Clock.fixed(Instant.parse("2026-11-24T12:00:00Z"), ZoneOffset.UTC);
+
+	private static final String IMAGE = "https://images.example.com/kitchen/shelf.jpg";
+
+	private static final String VIDEO = "https://images.example.com/recipes/pancakes.mp4";
+
+	@TempDir
+	Path dir;
+
+	@Test
+	void validRowBecomesAPin() {
+		Validation validation = validate("title", "Open shelving", "description", "Shelves that breathe",
+				"media_url", IMAGE, "board", "Kitchen Ideas", "link", "https://www.acme-home.example/shelves",
+				"account", "acme-home", "publish_at", "2027-03-01T10:00:00Z", "alt_text", "Oak shelves",
+				"keywords", " kitchen, shelves ;; oak ,");
+
+		assertThat(validation.isValid()).isTrue();
+		assertThat(validation.pin()).isEqualTo(new Pin(2, "Open shelving", "Shelves that breathe",
+				new Media(IMAGE, MediaKind.IMAGE, false), "Kitchen Ideas", "https://www.acme-home.example/shelves",
+				"acme-home", Instant.parse("2027-03-01T10:00:00Z"), "Oak shelves", null, null,
+				List.of("kitchen", "shelves", "oak")));
+	}
+
+	@Test
+	void emptyOptionalFieldsAreNullAndEmptyPublishTimeMeansNow() {
+		Pin pin = validate("media_url", IMAGE, "board", "Kitchen Ideas", "title", "").pin();
+
+		assertThat(pin.title()).isNull();
+		assertThat(pin.description()).isNull();
+		assertThat(pin.link()).isNull();
+		assertThat(pin.account()).isNull();
+		assertThat(pin.publishAt()).isNull();
+		assertThat(pin.keywords()).isEmpty();
+	}
+
+	@Test
+	void accountAndBoardDefaultsFillEmptyCells() {
+		PinValidator validator = new PinValidator(settings("acme-garden", "Balcony Plants"));
+
+		Pin pin = validator.validate(draft("media_url", IMAGE, "board", "", "account", "")).pin();
+		Pin own = validator.validate(draft("media_url", IMAGE, "board", "Garden Projects", "account", "acme-home")).pin();
+
+		assertThat(pin.account()).isEqualTo("acme-garden");
+		assertThat(pin.board()).isEqualTo("Balcony Plants");
+		assertThat(own.account()).isEqualTo("acme-home");
+		assertThat(own.board()).isEqualTo("Garden Projects");
+	}
+
+	@Test
+	void boardDefaultServesAFileWithoutBoardColumn() {
+		Pin pin = new PinValidator(settings(null, "918273645500000011")).validate(draft("media_url", IMAGE)).pin();
+
+		assertThat(pin.board()).isEqualTo("918273645500000011");
+	}
+
+	@Test
+	void titleTooLong() {
+		assertProblem(validate("Pin title", "x".repeat(123), "media_url", IMAGE, "board", "b"), "title_too_long",
+				"Pin title", "Pin title has 123 characters; Pinterest allows at most 100 — shorten it");
+	}
+
+	@Test
+	void lengthsCountCharactersNotBytesOrCodeUnits() {
+		// 100 emoji are 200 UTF-16 units but 100 characters
+		assertThat(validate("title", "\uD83C\uDF73".repeat(100), "media_url", IMAGE, "board", "b").isValid()).isTrue();
+	}
+
+	@Test
+	void descriptionAndAltTextTooLong() {
+		assertProblem(validate("description", "d".repeat(501), "media_url", IMAGE, "board", "b"),
+				"description_too_long", "description",
+				"description has 501 characters; Pinterest allows at most 500 — shorten it");
+		assertProblem(validate("alt", "a".repeat(600), "media_url", IMAGE, "board", "b"), "alt_text_too_long", "alt",
+				"alt has 600 characters; Pinterest allows at most 500 — shorten it");
+	}
+
+	@Test
+	void mediaMissing() {
+		assertProblem(validate("title", "t", "media_url", "", "board", "b"), "media_missing", "media_url",
+				"media_url is empty; Pinterest has no text-only pins — give one https image or video URL, or a local"
+						+ " file path");
+		assertThat(validate("title", "t", "board", "b").problems().get(0).message())
+			.startsWith("the file has no media column;");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "https://images.example.com/a.jpg https://images.example.com/b.jpg",
+			"https://images.example.com/a.jpg,https://images.example.com/b.png", "a.jpg; b.jpg",
+			"https://images.example.com/a.jpg\nhttps://images.example.com/b.mp4" })
+	void multipleMedia(String cell) {
+		assertThat(codes(validate("media_url", cell, "board", "b"))).containsExactly("multiple_media");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "https://images.example.com/img?src=https://cdn.example.com/a.jpg",
+			"https://images.example.com/render?w=100,h=200", "my photos/pin one.jpg" })
+	void oneItemWithSeparatorsInsideIsNotMultiple(String cell) {
+		assertThat(codes(validate("media_url", cell, "board", "b"))).doesNotContain("multiple_media");
+	}
+
+	@Test
+	void mediaUrlNotHttps() {
+		assertProblem(validate("Media URL", "http://images.example.com/a.jpg", "board", "b"), "media_url_not_https",
+				"Media URL", "Media URL 'http://images.example.com/a.jpg' does not use https; Pinterest fetches media"
+						+ " over https only — give the https:// address of the file, or a local file path");
+		assertThat(codes(validate("media_url", "ftp://images.example.com/a.jpg", "board", "b")))
+			.containsExactly("media_url_not_https");
+	}
+
+	@Test
+	void mediaUrlInvalid() {
+		assertThat(codes(validate("media_url", "https://images example.com/a.jpg", "board", "b")))
+			.containsExactly("media_url_invalid");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "https://drive.google.com/file/d/1AbC/view?usp=sharing",
+			"https://docs.google.com/uc?id=1AbC", "https://www.dropbox.com/s/abc/pin.jpg?dl=0",
+			"https://1drv.ms/i/s!Abc", "https://acme-my.sharepoint.com/:i:/g/personal/pin.jpg",
+			"https://www.icloud.com/photos/#0abc", "https://photos.app.goo.gl/xyz" })
+	void mediaShareLink(String url) {
+		Validation validation = validate("media_url", url, "board", "b");
+
+		assertThat(codes(validation)).containsExactly("media_share_link");
+		assertThat(validation.problems().get(0).message()).contains("share page")
+			.contains("give a direct file URL, or download the file and give its local path");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "https://images.example.com/a.bmp", "https://images.example.com/a.HEIC",
+			"https://images.example.com/clip.webm", "https://images.example.com/doc.pdf?x=1" })
+	void unsupportedMediaTypeOnUrl(String url) {
+		assertThat(codes(validate("media_url", url, "board", "b"))).containsExactly("unsupported_media_type");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "https://images.example.com/render.php?id=3", "https://images.example.com/pins/123",
+			"https://images.example.com/a.JPEG", "https://images.example.com/a.webp", "https://images.example.com/a.gif" })
+	void urlWithoutKnownOtherExtensionIsAnImage(String url) {
+		Pin pin = validate("media_url", url, "board", "b").pin();
+
+		assertThat(pin.media()).isEqualTo(new Media(url, MediaKind.IMAGE, false));
+	}
+
+	@Test
+	void movAndMp4AreVideos() {
+		assertThat(validate("media_url", "https://images.example.com/a.MOV", "board", "b").pin().media().kind())
+			.isEqualTo(MediaKind.VIDEO);
+		assertThat(validate("media_url", VIDEO, "board", "b").pin().media().kind()).isEqualTo(MediaKind.VIDEO);
+	}
+
+	@Test
+	void localFileResolvesAgainstTheInputFolder() throws IOException {
+		Path photos = Files.createDirectories(dir.resolve("photos"));
+		Path image = Files.write(photos.resolve("shelf.png"), new byte[] { 1, 2, 3 });
+		Path video = Files.write(photos.resolve("tour.mp4"), new byte[] { 1 });
+
+		Pin imagePin = validate("media_url", "photos/shelf.png", "board", "b").pin();
+		Pin videoPin = validate("media_url", video.toString(), "board", "b", "cover_keyframe_s", "2").pin();
+
+		assertThat(imagePin.media()).isEqualTo(new Media(image.toString(), MediaKind.IMAGE, true));
+		assertThat(videoPin.media()).isEqualTo(new Media(video.toString(), MediaKind.VIDEO, true));
+	}
+
+	@Test
+	void mediaFileNotFound() throws IOException {
+		Files.createDirectories(dir.resolve("folder.jpg"));
+
+		Validation missing = validate("media_url", "photos/missing.jpg", "board", "b");
+		Validation folder = validate("media_url", "folder.jpg", "board", "b");
+
+		assertProblem(missing, "media_file_not_found", "media_url", "media_url 'photos/missing.jpg' is not a file here"
+				+ " (looked for " + dir.resolve("photos/missing.jpg") + ") — fix the path (relative paths start at the"
+				+ " input file's folder), or give an https URL");
+		assertThat(codes(folder)).containsExactly("media_file_not_found");
+		// without a scheme, a web address is a path: the message shows where it was looked for
+		assertThat(codes(validate("media_url", "www.example.com/a.jpg", "board", "b")))
+			.containsExactly("media_file_not_found");
+	}
+
+	@Test
+	void localFileOfUnsupportedOrUnknownType() throws IOException {
+		Files.write(dir.resolve("scan.tiff"), new byte[] { 1 });
+		Files.write(dir.resolve("picture"), new byte[] { 1 });
+
+		assertProblem(validate("media_url", "scan.tiff", "board", "b"), "unsupported_media_type", "media_url",
+				"media_url 'scan.tiff' is a .tiff file; Pinterest takes JPEG, PNG, WebP or GIF images and MP4 or MOV"
+						+ " videos — convert it to one of those");
+		assertThat(validate("media_url", "picture", "board", "b").problems().get(0).message())
+			.isEqualTo("media_url 'picture' has no file extension, so its type is unknown — name the file .jpg,"
+					+ " .png, .webp, .gif, .mp4 or .mov");
+	}
+
+	@Test
+	void localImageOver32MegabytesIsTooLarge() throws IOException {
+		Path big = dir.resolve("big.jpg");
+		Path atLimit = dir.resolve("limit.jpg");
+		sparse(big, 32L * 1024 * 1024 + 1);
+		sparse(atLimit, 32L * 1024 * 1024);
+
+		assertProblem(validate("media_url", "big.jpg", "board", "b"), "media_too_large", "media_url",
+				"media_url 'big.jpg' is 32.0 MB; Pinterest takes images up to 32 MB — make the file smaller");
+		assertThat(validate("media_url", "limit.jpg", "board", "b").isValid()).isTrue();
+	}
+
+	@Test
+	void localVideoOverTwoGigabytesIsTooLarge() throws IOException {
+		sparse(dir.resolve("long.mov"), 2L * 1024 * 1024 * 1024 + 1);
+		sparse(dir.resolve("short.mov"), 40L * 1024 * 1024);
+
+		assertThat(codes(validate("media_url", "long.mov", "board", "b"))).containsExactly("media_too_large");
+		assertThat(validate("media_url", "short.mov", "board", "b").isValid()).isTrue();
+	}
+
+	@Test
+	void linkNotHttps() {
+		assertProblem(validate("media_url", IMAGE, "board", "b", "Link", "http://www.acme-home.example/a"),
+				"link_not_https", "Link", "Link 'http://www.acme-home.example/a' does not use https; Pinterest only"
+						+ " accepts https links — give the https:// address of the page");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "https://bit.ly/3xYz", "https://t.co/abc", "https://tinyurl.com/acme",
+			"https://goo.gl/x", "https://ow.ly/x", "https://buff.ly/x", "https://is.gd/x", "https://rebrand.ly/x",
+			"https://lnkd.in/x", "https://tiny.cc/x", "https://cutt.ly/x", "https://s.id/x", "https://BIT.LY/x" })
+	void linkShortener(String link) {
+		Validation validation = validate("media_url", IMAGE, "board", "b", "link", link);
+
+		assertThat(codes(validation)).containsExactly("link_shortener");
+		assertThat(validation.problems().get(0).message()).startsWith("link '" + link + "' goes through the URL"
+				+ " shortener ");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "www.acme-home.example/a", "acme home", "https://", "https://acme home.example/" })
+	void linkInvalid(String link) {
+		Validation validation = validate("media_url", IMAGE, "board", "b", "link", link);
+
+		assertThat(codes(validation)).containsExactly("link_invalid");
+		assertThat(validation.problems().get(0).message())
+			.isEqualTo("link '" + link + "' is not a full web address — write it like https://www.example.com/page");
+	}
+
+	@Test
+	void boardMissing() {
+		assertProblem(validate("media_url", IMAGE, "Pinterest board", ""), "board_missing", "Pinterest board",
+				"Pinterest board is empty and no --board default was given — fill in a board name or id");
+		assertProblem(validate("media_url", IMAGE), "board_missing", "board", "the file has no board column and no"
+				+ " --board default was given — add a board column (board name or id) or run with --board=NAME_OR_ID");
+	}
+
+	@Test
+	void idStoredAsNumberWithMoreThan15DigitsLostPrecision() {
+		PinDraft draft = new PinDraft(4, Map.of(PinField.MEDIA_URL, IMAGE, PinField.BOARD,
+				"918273645500000000"), Map.of(PinField.BOARD, "board_id"), Set.of(PinField.BOARD));
+
+		assertProblem(validator().validate(draft), "id_precision_lost", "board_id", "board_id '918273645500000000'"
+				+ " was stored as a number, and spreadsheets keep only 15 digits, so this id has lost its last digits"
+				+ " — format the board_id column as Text and retype the ids (or use the board name)");
+	}
+
+	@Test
+	void idInScientificNotationLostPrecisionEvenInCsv() {
+		assertThat(codes(validate("media_url", IMAGE, "board", "9.18274E+17"))).containsExactly("id_precision_lost");
+		assertThat(codes(validate("media_url", IMAGE, "board", "b", "account", "6.5E+23")))
+			.containsExactly("id_precision_lost");
+	}
+
+	@Test
+	void shortNumbersAndTextIdsAreKept() {
+		PinDraft numericButShort = new PinDraft(2, Map.of(PinField.MEDIA_URL, IMAGE, PinField.BOARD,
+				"123456789012345"), Map.of(), Set.of(PinField.BOARD));
+
+		assertThat(validator().validate(numericButShort).isValid()).isTrue();
+		assertThat(validate("media_url", IMAGE, "board", "918273645500000001").pin().board())
+			.isEqualTo("918273645500000001");
+	}
+
+	@Test
+	void coverOnImage() {
+		assertProblem(validate("media_url", IMAGE, "board", "b", "cover_image_url", "https://images.example.com/c.jpg"),
+				"cover_on_image", "cover_image_url", "cover_image_url is set but the media is an image; a cover is"
+						+ " only for video pins — clear cover_image_url or use a video");
+		assertThat(codes(validate("media_url", IMAGE, "board", "b", "cover_keyframe_s", "3")))
+			.containsExactly("cover_on_image");
+	}
+
+	@Test
+	void videoCoverByImageOrKeyframe() {
+		Pin byImage = validate("media_url", VIDEO, "board", "b", "cover_image_url", "https://images.example.com/c.jpg")
+			.pin();
+		Pin byFrame = validate("media_url", VIDEO, "board", "b", "cover_keyframe_s", "7.0").pin();
+
+		assertThat(byImage.coverImageUrl()).isEqualTo("https://images.example.com/c.jpg");
+		assertThat(byImage.coverKeyframeSeconds()).isNull();
+		assertThat(byFrame.coverKeyframeSeconds()).isEqualTo(7);
+	}
+
+	@Test
+	void numberInPinterestThumbnailColumnIsAKeyframe() {
+		Pin pin = validate("Media URL", VIDEO, "Pinterest board", "b", "Thumbnail", "4").pin();
+
+		assertThat(pin.coverKeyframeSeconds()).isEqualTo(4);
+		assertThat(pin.coverImageUrl()).isNull();
+		assertProblem(validate("Media URL", VIDEO, "Pinterest board", "b", "Thumbnail", "-2"), "cover_keyframe_invalid",
+				"Thumbnail", "Thumbnail '-2' is not a whole number of seconds — give the video frame to use as cover"
+						+ " as 0 or more whole seconds, e.g. 3");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "-1", "2.5", "three", "99999999999" })
+	void coverKeyframeInvalid(String seconds) {
+		assertThat(codes(validate("media_url", VIDEO, "board", "b", "cover_keyframe_s", seconds)))
+			.containsExactly("cover_keyframe_invalid");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "http://images.example.com/c.jpg", "cover.jpg", "https://" })
+	void coverImageInvalid(String url) {
+		assertProblem(validate("media_url", VIDEO, "board", "b", "cover_image_url", url), "cover_image_invalid",
+				"cover_image_url", "cover_image_url '" + url + "' is not an https URL — give the https:// address of"
+						+ " the cover image");
+	}
+
+	@Test
+	void coverImageShareLink() {
+		assertThat(codes(validate("media_url", VIDEO, "board", "b", "cover_image_url",
+				"https://drive.google.com/file/d/1/view"))).containsExactly("media_share_link");
+	}
+
+	@Test
+	void publishAtInvalidListsAcceptedForms() {
+		Validation validation = validate("media_url", IMAGE, "board", "b", "Publish date", "next friday");
+
+		assertProblem(validation, "publish_at_invalid", "Publish date", "Publish date 'next friday' is not a date this"
+				+ " tool reads — write it like 2027-03-01T09:30:00Z or 2027-03-01T09:30:00+01:00, 2027-03-01T09:30,"
+				+ " 2027-03-01 09:30[:00], 2027/03/01 09:30[:00], 2027-03-01 (means 09:00); times without an offset"
+				+ " are in UTC");
+	}
+
+	@Test
+	void publishAtInThePastShowsTheInstantInUtc() {
+		PinValidator paris = new PinValidator(new ValidationSettings(ZoneId.of("Europe/Paris"), NOW, null, null, dir,
+				null));
+
+		Validation validation = paris.validate(draft("media_url", IMAGE, "board", "b", "publish_at", "2026-11-24 12:30"));
+
+		assertProblem(validation, "publish_at_in_past", "publish_at", "publish_at '2026-11-24 12:30' is"
+				+ " 2026-11-24T11:30:00Z (UTC), which is in the past — give a future time, or leave it empty to publish"
+				+ " now");
+	}
+
+	@Test
+	void publishAtNowIsPastAndOneSecondLaterIsFuture() {
+		assertThat(codes(validate("media_url", IMAGE, "board", "b", "publish_at", "2026-11-24T12:00:00Z")))
+			.containsExactly("publish_at_in_past");
+		assertThat(validate("media_url", IMAGE, "board", "b", "publish_at", "2026-11-24T12:00:01Z").pin().publishAt())
+			.isEqualTo(Instant.parse("2026-11-24T12:00:01Z"));
+	}
+
+	@Test
+	void dateAloneUsesDefaultTimeOfDayInTheZone() {
+		PinValidator validator = new PinValidator(new ValidationSettings(ZoneId.of("America/New_York"), NOW, null,
+				null, dir, LocalTime.of(8, 15)));
+
+		Pin pin = validator.validate(draft("media_url", IMAGE, "board", "b", "publish_at", "2027-01-15")).pin();
+
+		assertThat(pin.publishAt()).isEqualTo(Instant.parse("2027-01-15T13:15:00Z"));
+	}
+
+	@Test
+	void everyProblemOfARowIsReportedInTheFilesColumnOrder() {
+		Validation validation = validate("link", "http://www.acme-home.example/x", "title", "t".repeat(101),
+				"publish_at", "2020-01-01", "media_url", "", "campaign", "spring", "cover_keyframe_s", "1");
+
+		assertThat(validation.isValid()).isFalse();
+		assertThat(validation.pin()).isNull();
+		assertThat(codes(validation)).containsExactly("link_not_https", "title_too_long", "publish_at_in_past",
+				"media_missing", "board_missing");
+		assertThat(validation.problems()).extracting(ValidationProblem::column)
+			.containsExactly("link", "title", "publish_at", "media_url", "board");
+	}
+
+	private PinValidator validator() {
+		return new PinValidator(settings(null, null));
+	}
+
+	private ValidationSettings settings(String defaultAccount, String defaultBoard) {
+		return new ValidationSettings(ZoneOffset.UTC, NOW, defaultAccount, defaultBoard, dir, null);
+	}
+
+	private Validation validate(String... headersAndValues) {
+		return validator().validate(draft(headersAndValues));
+	}
+
+	/** A draft made the way the job makes it: through the default mapping, from a row with these headers. */
+	private static PinDraft draft(String... headersAndValues) {
+		List<String> headers = new ArrayList<>();
+		List<String> values = new ArrayList<>();
+		for (int i = 0; i < headersAndValues.length; i += 2) {
+			headers.add(headersAndValues[i]);
+			values.add(headersAndValues[i + 1]);
+		}
+		return ColumnMapping.defaults().bind(headers).draft(new InputRow(2, headers, values));
+	}
+
+	private static List<String> codes(Validation validation) {
+		return validation.problems().stream().map(ValidationProblem::code).toList();
+	}
+
+	private static void assertProblem(Validation validation, String code, String column, String message) {
+		assertThat(validation.problems()).containsExactly(new ValidationProblem(code, column, message));
+	}
+
+	private static void sparse(Path file, long length) throws IOException {
+		try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw")) {
+			raf.setLength(length);
+		}
+	}
+}
