@@ -8,6 +8,7 @@ import com.pinbatch.input.InputRow;
 import com.pinbatch.input.RowSource;
 import com.pinbatch.input.RowSources;
 import com.pinbatch.pin.ColumnMapping;
+import com.pinbatch.pin.MappingException;
 
 /**
  * Reads a whole input once before anything is sent: a malformed row near the end must stop the run with exit 2
@@ -21,7 +22,12 @@ final class InputInspector {
 	/** @return the number of data rows; throws InputFileException or MappingException for a file to fix */
 	static long inspect(Path file, InputOptions options, ColumnMapping mapping) {
 		try (RowSource source = RowSources.open(file, options)) {
-			mapping.bind(source.headers());
+			try {
+				mapping.bind(source.headers());
+			}
+			catch (MappingException ex) {
+				throw new MappingException(file + ": " + ex.getMessage(), ex);
+			}
 			long rows = 0;
 			for (InputRow row = source.next(); row != null; row = source.next()) {
 				rows++;

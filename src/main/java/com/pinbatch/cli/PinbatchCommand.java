@@ -135,7 +135,7 @@ class PinbatchCommand {
 				out.println("pinbatch: " + (last == null ? "processing " : "resuming ") + input + " (" + rows
 						+ " rows, run " + runKey + ")");
 				if (api != null) {
-					api.boards().checkAccess();
+					api.boards().accounts(); // fails fast on a rejected key or an unreachable API
 				}
 				progress.start(rows);
 				JobExecution execution = jobOperator.start(pinImportJob, parameters);
