@@ -82,7 +82,8 @@ final class AccountCaps {
 				boolean dayFull = creates.size() >= perDay;
 				boolean hourFull = lastHour >= perHour;
 				if (dayFull || hourFull) {
-					return Optional.of(dayFull ? refusal(accountId, perDay, "day", DAY) : refusal(accountId, perHour, "hour", HOUR));
+					return Optional.of(laterOf(dayFull ? refusal(accountId, perDay, "day", DAY) : null,
+							hourFull ? refusal(accountId, perHour, "hour", HOUR) : null));
 				}
 				if (creates.size() + inFlight < perDay && lastHour + inFlight < perHour) {
 					inFlight++;
@@ -96,6 +97,14 @@ final class AccountCaps {
 		private Refusal refusal(String accountId, int cap, String unit, Duration window) {
 			Instant freeing = creates.stream().skip(creates.size() - cap).findFirst().orElseThrow();
 			return new Refusal(accountId, "reached its " + cap + " pins per " + unit + " cap", freeing.plus(window));
+		}
+
+		/** With both caps full, the row can go only when both free up. */
+		private Refusal laterOf(Refusal day, Refusal hour) {
+			if (day == null || hour == null) {
+				return day == null ? hour : day;
+			}
+			return hour.freesAt().isAfter(day.freesAt()) ? hour : day;
 		}
 
 		synchronized void settle(boolean created) {
