@@ -28,7 +28,7 @@ final class AdaptivePace {
 	private static final Duration DRAINED_HOLD = Duration.ofSeconds(1);
 
 	/** Smaller changes keep the current limiter, so every answer does not re-queue the waiting threads. */
-	private static final double SIGNIFICANT_CHANGE = 0.02;
+	private static final double SIGNIFICANT_CHANGE = 0.01;
 
 	/** However busy the other users of the key look, keep this share of the ceiling: the estimate is noisy. */
 	private static final double MIN_SHARE = 0.05;

@@ -332,6 +332,40 @@ class PacedSenderTests {
 		}
 	}
 
+	@Test
+	void concurrentRowsOfOneAccountNeverOvershootItsCap() throws Exception {
+		// a few real milliseconds per send, so the rows really are in flight together
+		ScriptedAttempt zernio = new ScriptedAttempt(time, (requestId, n) -> {
+			try {
+				Thread.sleep(5);
+			}
+			catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+			}
+			return Answers.created("post-" + requestId);
+		});
+		PacedSender sender = sender(zernio, settings(6, 8));
+		ExecutorService executor = Executors.newFixedThreadPool(8);
+		try {
+			List<Future<SendOutcome>> results = new ArrayList<>();
+			for (int row = 0; row < 40; row++) {
+				String requestId = "req-" + row;
+				results.add(executor.submit(() -> sender.send("acme-home", REQUEST, requestId)));
+			}
+			List<SendOutcome> all = new ArrayList<>();
+			for (Future<SendOutcome> result : results) {
+				all.add(result.get(30, TimeUnit.SECONDS));
+			}
+
+			assertThat(all).filteredOn(SendOutcome::created).hasSize(25);
+			assertThat(all).filteredOn(outcome -> "account_cap_reached".equals(outcome.errorCode())).hasSize(15);
+			assertThat(zernio.calls()).hasSize(25);
+		}
+		finally {
+			executor.shutdownNow();
+		}
+	}
+
 	private PacedSender sender(PostAttempt zernio, ThrottleSettings settings) {
 		return new PacedSender(zernio, settings, ThrottleListener.NONE, time, time);
 	}
