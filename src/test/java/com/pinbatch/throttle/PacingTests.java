@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -60,7 +61,7 @@ class PacingTests {
 
 	@Test
 	void sendsAreSpreadAtTheAnnouncedPace() {
-		List<java.time.Instant> sentAt = new CopyOnWriteArrayList<>();
+		List<Instant> sentAt = new CopyOnWriteArrayList<>();
 		PacedSender sender = new PacedSender((request, requestId) -> {
 			sentAt.add(time.instant());
 			return Answers.created(requestId, Answers.window(600, 500));
@@ -77,7 +78,7 @@ class PacingTests {
 
 	@Test
 	void aDrainedWindowHoldsEverySenderUntilItResets() {
-		List<java.time.Instant> sentAt = new CopyOnWriteArrayList<>();
+		List<Instant> sentAt = new CopyOnWriteArrayList<>();
 		PacedSender sender = new PacedSender((request, requestId) -> {
 			sentAt.add(time.instant());
 			RateLimitInfo drained = new RateLimitInfo(600, 0, FakeTime.START.plusSeconds(9), null);
