@@ -83,6 +83,9 @@ final class AdaptivePace {
 
 	/** Adapts to the rate-limit headers of one answer. */
 	void observe(RateLimitInfo info) {
+		if (info == null) {
+			return;
+		}
 		Instant now = clock.instant();
 		if (info.limit() != null && info.limit() > 0) {
 			follow(info.limit(), info.remaining(), now);
