@@ -1,0 +1,66 @@
+package com.pinbatch.throttle;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.pinbatch.zernio.SendResult;
+
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig.SlidingWindowType;
+
+/**
+ * Stops all sending after a run of consecutive 5xx or unanswered sends, across all rows: then Zernio is down or
+ * unreachable, and failing every remaining row would only make the user retry them one by one.
+ */
+final class ApiBreaker {
+
+	/** The job stops when the breaker opens; a later run builds a new sender, so it never needs to close again. */
+	private static final Duration STAY_OPEN = Duration.ofDays(1);
+
+	private final CircuitBreaker breaker;
+	private final AtomicInteger failuresInARow = new AtomicInteger();
+	private volatile String lastFailure = "";
+
+	ApiBreaker(int threshold, Clock clock) {
+		// a count window of N calls at a 100 % failure rate opens on exactly N failures in a row
+		CircuitBreakerConfig config = CircuitBreakerConfig.custom()
+			.slidingWindow(threshold, threshold, SlidingWindowType.COUNT_BASED)
+			.failureRateThreshold(100)
+			.recordResult(ApiBreaker::isFailure)
+			.waitDurationInOpenState(STAY_OPEN)
+			.clock(clock)
+			.build();
+		this.breaker = CircuitBreaker.of("zernio", config);
+	}
+
+	/** Throws when sending must stop. */
+	void checkClosed() {
+		if (!breaker.tryAcquirePermission()) {
+			throw new SendingStoppedException(SendingStoppedException.Reason.API_UNAVAILABLE,
+					"Zernio is not answering (" + failuresInARow.get() + " failures in a row, the last " + lastFailure
+							+ "); nothing more is sent; run the same command later to resume");
+		}
+	}
+
+	void record(SendResult result, long nanos) {
+		if (isFailure(result)) {
+			lastFailure = Outcomes.describe(result);
+			failuresInARow.incrementAndGet();
+		}
+		else {
+			failuresInARow.set(0);
+		}
+		breaker.onResult(nanos, TimeUnit.NANOSECONDS, result);
+	}
+
+	boolean isOpen() {
+		return breaker.getState() == CircuitBreaker.State.OPEN;
+	}
+
+	private static boolean isFailure(Object result) {
+		return result instanceof SendResult.ServerError || result instanceof SendResult.NoAnswer;
+	}
+}

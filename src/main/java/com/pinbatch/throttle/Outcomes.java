@@ -1,0 +1,85 @@
+package com.pinbatch.throttle;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+
+import com.pinbatch.zernio.SendResult;
+
+/** Error codes and user messages of rows that did not succeed. */
+final class Outcomes {
+
+	static final String ACCOUNT_CAP_REACHED = "account_cap_reached";
+	static final String RATE_LIMITED = "rate_limited";
+	static final String SERVER_ERROR = "server_error";
+	static final String TIMEOUT = "timeout";
+	static final String NETWORK_ERROR = "network_error";
+	static final String API_REJECTED = "api_rejected";
+	static final String ACCOUNT_DISCONNECTED = "account_disconnected";
+
+	private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm'Z'")
+		.withZone(ZoneOffset.UTC);
+
+	private Outcomes() {
+	}
+
+	/** The outcome of an answer that ends the row at once (success or a refusal resending cannot fix). */
+	static SendOutcome finalAnswer(SendResult last, int attempts) {
+		if (last instanceof SendResult.Rejected rejected) {
+			return SendOutcome.failed(last, attempts, API_REJECTED, "Zernio refused this pin (HTTP " + rejected.status()
+					+ codeSuffix(rejected.code()) + ": " + rejected.message() + "); fix the row, then run again with --retry-failed");
+		}
+		if (last instanceof SendResult.AccountDisconnected disconnected) {
+			return SendOutcome.failed(last, attempts, ACCOUNT_DISCONNECTED, "the Pinterest account is disconnected from Zernio ("
+					+ disconnected.message() + "); reconnect it in Zernio, then run again with --retry-failed");
+		}
+		return SendOutcome.succeeded(last, attempts);
+	}
+
+	/** Every attempt met a transient failure. */
+	static SendOutcome exhausted(SendResult last, int attempts) {
+		String retry = "; this is usually temporary: run again later with --retry-failed (Zernio recognises a pin it already has)";
+		if (last instanceof SendResult.RateLimited) {
+			return SendOutcome.failed(last, attempts, RATE_LIMITED,
+					"Zernio still answered 429 Too Many Requests after " + attempts + " attempts" + retry);
+		}
+		if (last instanceof SendResult.NoAnswer noAnswer && noAnswer.timeout()) {
+			return SendOutcome.failed(last, attempts, TIMEOUT,
+					"Zernio did not answer in time, " + attempts + " attempts (" + noAnswer.message() + ")" + retry);
+		}
+		if (last instanceof SendResult.NoAnswer noAnswer) {
+			return SendOutcome.failed(last, attempts, NETWORK_ERROR,
+					"could not reach Zernio, " + attempts + " attempts (" + noAnswer.message() + ")" + retry);
+		}
+		return SendOutcome.failed(last, attempts, SERVER_ERROR,
+				"Zernio failed with " + describe(last) + " on all " + attempts + " attempts" + retry);
+	}
+
+	static SendOutcome accountCapped(SendResult last, int attempts, AccountCaps.Refusal refusal) {
+		return SendOutcome.failed(last, attempts, ACCOUNT_CAP_REACHED, "account " + refusal.accountId() + " "
+				+ refusal.why() + "; it frees up at " + minuteUp(refusal.freesAt())
+				+ "; run the same command with --retry-failed after that");
+	}
+
+	/** A short description of a failed answer, e.g. {@code HTTP 503 (Service Unavailable)}. */
+	static String describe(SendResult result) {
+		if (result instanceof SendResult.ServerError error) {
+			return "HTTP " + error.status() + " (" + error.message() + ")";
+		}
+		if (result instanceof SendResult.NoAnswer noAnswer) {
+			return (noAnswer.timeout() ? "no answer in time" : "no connection") + " (" + noAnswer.message() + ")";
+		}
+		return result.getClass().getSimpleName();
+	}
+
+	/** Rounded up, so "frees up at" is never earlier than the truth. */
+	static String minuteUp(Instant instant) {
+		Instant down = instant.truncatedTo(ChronoUnit.MINUTES);
+		return MINUTE.format(down.equals(instant) ? down : down.plus(1, ChronoUnit.MINUTES));
+	}
+
+	private static String codeSuffix(String code) {
+		return code == null || code.isBlank() ? "" : " " + code;
+	}
+}

@@ -1,0 +1,219 @@
+package com.pinbatch.throttle;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+import com.pinbatch.zernio.CreatePostRequest;
+import com.pinbatch.zernio.SendResult;
+
+import io.github.resilience4j.ratelimiter.RateLimiter;
+
+/**
+ * Sends pins to Zernio as fast as its limits allow and no faster, for many threads at once: per-account caps first
+ * (a capped account fails its rows at once and never slows the others), then the global pace, then the send, resent
+ * with the same request id after a 429, 5xx or missing answer. A run of server or network failures, a rejected key
+ * or an interrupt stops all sending with {@link SendingStoppedException}.
+ * <p>
+ * Build one per job run: a stop is final for the instance, and the account windows only know this run's creates.
+ */
+public final class PacedSender {
+
+	/** Zernio's 429 with requests left says nothing more precise; re-probing a capped account risks a cooldown. */
+	private static final Duration ACCOUNT_PARK_FLOOR = Duration.ofMinutes(1);
+	private static final Duration ACCOUNT_PARK_UNKNOWN = Duration.ofHours(1);
+
+	private final PostAttempt attempt;
+	private final int maxAttempts;
+	private final ThrottleListener listener;
+	private final Clock clock;
+	private final Sleeper sleeper;
+	private final AccountCaps caps;
+	private final AdaptivePace pace;
+	private final RetryDelays delays;
+	private final ApiBreaker breaker;
+	private final SendCounters counters = new SendCounters();
+
+	public PacedSender(PostAttempt attempt, ThrottleSettings settings) {
+		this(attempt, settings, ThrottleListener.NONE);
+	}
+
+	public PacedSender(PostAttempt attempt, ThrottleSettings settings, ThrottleListener listener) {
+		this(attempt, settings, listener, Clock.systemUTC(), Sleeper.REAL);
+	}
+
+	public PacedSender(PostAttempt attempt, ThrottleSettings settings, ThrottleListener listener, Clock clock,
+			Sleeper sleeper) {
+		this.attempt = Objects.requireNonNull(attempt, "attempt");
+		this.maxAttempts = settings.maxAttempts();
+		this.listener = Objects.requireNonNull(listener, "listener");
+		this.clock = Objects.requireNonNull(clock, "clock");
+		this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+		this.caps = new AccountCaps(settings.accountHourlyCap(), settings.accountDailyCap(), clock);
+		this.pace = new AdaptivePace(settings, clock, sleeper, listener);
+		this.delays = new RetryDelays(settings, clock);
+		this.breaker = new ApiBreaker(settings.breakerFailureThreshold(), clock);
+	}
+
+	/**
+	 * Sends one row until it has a final outcome.
+	 *
+	 * @param accountId the Zernio account the pin goes to: the key of its caps, and its name in messages
+	 * @param requestId the row's {@code x-request-id}, sent unchanged on every attempt
+	 * @throws SendingStoppedException when no row can be sent any more; this row stays unfinished
+	 */
+	public SendOutcome send(String accountId, CreatePostRequest request, String requestId) {
+		try {
+			stopIfInterrupted();
+			Optional<AccountCaps.Refusal> refusal = caps.reserve(accountId);
+			if (refusal.isPresent()) {
+				counters.capRefusal();
+				return Outcomes.accountCapped(null, 0, refusal.get());
+			}
+			RowSends row = new RowSends(accountId, request, requestId);
+			try {
+				return sendWithRetries(row);
+			}
+			finally {
+				if (row.mayHaveCreated()) {
+					caps.confirm(accountId);
+				}
+				else {
+					caps.release(accountId);
+				}
+			}
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw interrupted();
+		}
+	}
+
+	public ThrottleStats stats() {
+		return counters.snapshot(pace.perMinute());
+	}
+
+	/** The limiter pacing the next sends (tests read its configuration). */
+	RateLimiter limiter() {
+		return pace.limiter();
+	}
+
+	private SendOutcome sendWithRetries(RowSends row) throws InterruptedException {
+		while (true) {
+			pace.awaitTurn();
+			stopIfInterrupted();
+			breaker.checkClosed();
+			SendResult result = sendOnce(row);
+			if (result instanceof SendResult.Unauthorized unauthorized) {
+				throw new SendingStoppedException(SendingStoppedException.Reason.KEY_REJECTED,
+						"Zernio rejected the API key (401: " + unauthorized.message()
+								+ "); nothing more is sent; check the key, then run the same command to resume");
+			}
+			if (result instanceof SendResult.RateLimited) {
+				counters.rateLimited();
+				boolean accountLevel = ServerHints.accountLevel(result.rateLimit());
+				listener.onRateLimited(row.accountId, result.rateLimit(), accountLevel);
+				if (accountLevel) {
+					return Outcomes.accountCapped(result, row.attempts, parkAccount(row.accountId, result));
+				}
+			}
+			if (!isTransient(result)) {
+				return Outcomes.finalAnswer(result, row.attempts);
+			}
+			if (row.attempts >= maxAttempts) {
+				return Outcomes.exhausted(result, row.attempts);
+			}
+			Duration wait = delays.after(row.attempts, result);
+			if (result instanceof SendResult.RateLimited) {
+				// the request window is used up for every thread, not just this one
+				pace.holdAll(wait, "Zernio answered 429 Too Many Requests");
+			}
+			else {
+				listener.onWait("resending after " + Outcomes.describe(result), wait);
+			}
+			counters.retry();
+			sleeper.sleep(wait);
+		}
+	}
+
+	private SendResult sendOnce(RowSends row) {
+		row.attempts++;
+		listener.onAttempt(row.accountId, row.requestId, row.attempts);
+		counters.sendStarted();
+		long started = System.nanoTime();
+		SendResult result;
+		try {
+			result = Objects.requireNonNull(attempt.attempt(row.request, row.requestId), "send result");
+		}
+		finally {
+			counters.sendEnded();
+		}
+		row.answered(result);
+		pace.observe(result.rateLimit());
+		breaker.record(result, System.nanoTime() - started);
+		return result;
+	}
+
+	private AccountCaps.Refusal parkAccount(String accountId, SendResult result) {
+		Instant now = clock.instant();
+		Duration park = ServerHints.waitHint(result.rateLimit(), now)
+			.map(hint -> ServerHints.max(hint, ACCOUNT_PARK_FLOOR))
+			.orElse(ACCOUNT_PARK_UNKNOWN);
+		String why = "was held back by Zernio (429 with requests left in the window: its hourly or daily cap, or a"
+				+ " cooldown: " + ((SendResult.RateLimited) result).message() + ")";
+		caps.park(accountId, now.plus(park), why);
+		return new AccountCaps.Refusal(accountId, why, now.plus(park));
+	}
+
+	private static boolean isTransient(SendResult result) {
+		return result instanceof SendResult.RateLimited || result instanceof SendResult.ServerError
+				|| result instanceof SendResult.NoAnswer;
+	}
+
+	private static void stopIfInterrupted() {
+		if (Thread.currentThread().isInterrupted()) {
+			throw interrupted();
+		}
+	}
+
+	private static SendingStoppedException interrupted() {
+		return new SendingStoppedException(SendingStoppedException.Reason.INTERRUPTED,
+				"interrupted; nothing more is sent; run the same command to resume");
+	}
+
+	/** The sends of one row so far. */
+	private static final class RowSends {
+
+		final String accountId;
+		final CreatePostRequest request;
+		final String requestId;
+		int attempts;
+		SendResult last;
+		boolean outcomeUnknown;
+
+		RowSends(String accountId, CreatePostRequest request, String requestId) {
+			this.accountId = accountId;
+			this.request = request;
+			this.requestId = requestId;
+		}
+
+		void answered(SendResult result) {
+			last = result;
+			outcomeUnknown |= result instanceof SendResult.ServerError || result instanceof SendResult.NoAnswer;
+		}
+
+		/**
+		 * Whether this row used one of its account's creates: a 201, or a send without a clear answer that a
+		 * refusal did not follow (a later duplicate answer then most likely found our own earlier post).
+		 */
+		boolean mayHaveCreated() {
+			if (last instanceof SendResult.Created) {
+				return true;
+			}
+			return outcomeUnknown && !(last instanceof SendResult.Rejected)
+					&& !(last instanceof SendResult.AccountDisconnected);
+		}
+	}
+}

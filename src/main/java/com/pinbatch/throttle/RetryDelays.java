@@ -1,0 +1,38 @@
+package com.pinbatch.throttle;
+
+import java.time.Clock;
+import java.time.Duration;
+
+import com.pinbatch.zernio.SendResult;
+
+import io.github.resilience4j.core.IntervalFunction;
+
+/** The wait before a resend: exponential backoff with jitter, or longer when Zernio says so. */
+final class RetryDelays {
+
+	private static final double MULTIPLIER = 2.0;
+
+	/** ±50 % spreads resends of rows that failed together, so they do not come back as a burst. */
+	private static final double JITTER = 0.5;
+
+	private final IntervalFunction backoff;
+	private final Duration maxRetryAfter;
+	private final Clock clock;
+
+	RetryDelays(ThrottleSettings settings, Clock clock) {
+		this.backoff = IntervalFunction.ofExponentialRandomBackoff(settings.initialBackoff(), MULTIPLIER, JITTER,
+				settings.maxBackoff());
+		this.maxRetryAfter = settings.maxRetryAfter();
+		this.clock = clock;
+	}
+
+	/** After {@code attempts} sends, the last of which answered {@code last}. */
+	Duration after(int attempts, SendResult last) {
+		Duration computed = Duration.ofMillis(backoff.apply(attempts));
+		// Reset names the next free slot of the request window: a reason to wait after a 429 only
+		Duration asked = (last instanceof SendResult.RateLimited
+				? ServerHints.waitHint(last.rateLimit(), clock.instant())
+				: ServerHints.retryAfter(last.rateLimit())).orElse(Duration.ZERO);
+		return ServerHints.min(ServerHints.max(computed, asked), maxRetryAfter);
+	}
+}

@@ -1,0 +1,377 @@
+package com.pinbatch.throttle;
+
+import static com.pinbatch.throttle.Answers.REQUEST;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+
+import com.pinbatch.zernio.SendResult;
+
+class PacedSenderTests {
+
+	private final FakeTime time = new FakeTime();
+
+	@Test
+	void honoursRetryAfterAndResendsWithTheSameRequestId() {
+		ScriptedAttempt zernio = ScriptedAttempt.answering(time,
+				Answers.tooManyRequests(0, Duration.ofSeconds(2), null), Answers.created("post-1"));
+
+		SendOutcome outcome = sender(zernio, settings(6, 8)).send("acme-home", REQUEST, "req-1");
+
+		assertThat(outcome.created()).isTrue();
+		assertThat(outcome.postId()).isEqualTo("post-1");
+		assertThat(outcome.attempts()).isEqualTo(2);
+		assertThat(zernio.calls()).extracting(ScriptedAttempt.Call::requestId).containsExactly("req-1", "req-1");
+		assertThat(Duration.between(zernio.calls().get(0).at(), zernio.calls().get(1).at()))
+			.isGreaterThanOrEqualTo(Duration.ofSeconds(2));
+	}
+
+	@Test
+	void honoursTheResetTimeOfA429WithoutRetryAfter() {
+		ScriptedAttempt zernio = ScriptedAttempt.answering(time,
+				Answers.tooManyRequests(0, null, FakeTime.START.plusSeconds(7)), Answers.created("post-1"));
+
+		SendOutcome outcome = sender(zernio, settings(6, 8)).send("acme-home", REQUEST, "req-1");
+
+		assertThat(outcome.created()).isTrue();
+		assertThat(zernio.calls().get(1).at()).isAfterOrEqualTo(FakeTime.START.plusSeconds(7));
+	}
+
+	@Test
+	void capsTheHonouredWaitAtMaxRetryAfter() {
+		ThrottleSettings settings = new ThrottleSettings(null, 600, 0.98, 25, 25, 6, Duration.ofMillis(500),
+				Duration.ofSeconds(60), Duration.ofSeconds(30), 8);
+		ScriptedAttempt zernio = ScriptedAttempt.answering(time,
+				Answers.tooManyRequests(0, Duration.ofHours(2), null), Answers.created("post-1"));
+
+		sender(zernio, settings).send("acme-home", REQUEST, "req-1");
+
+		assertThat(Duration.between(zernio.calls().get(0).at(), zernio.calls().get(1).at()))
+			.isBetween(Duration.ofSeconds(30), Duration.ofSeconds(31));
+	}
+
+	@Test
+	void resendsAfterAServerError() {
+		ScriptedAttempt zernio = ScriptedAttempt.answering(time, Answers.serviceUnavailable(), Answers.created("post-1"));
+		PacedSender sender = sender(zernio, settings(6, 8));
+
+		SendOutcome outcome = sender.send("acme-home", REQUEST, "req-1");
+
+		assertThat(outcome.created()).isTrue();
+		assertThat(outcome.attempts()).isEqualTo(2);
+		assertThat(sender.stats().retries()).isEqualTo(1);
+		assertThat(sender.stats().sends()).isEqualTo(2);
+	}
+
+	@Test
+	void timeoutsExhaustTheAttemptsAndFailAsTimeout() {
+		ScriptedAttempt zernio = ScriptedAttempt.answering(time, Answers.timedOut());
+
+		SendOutcome outcome = sender(zernio, settings(4, 8)).send("acme-home", REQUEST, "req-1");
+
+		assertThat(outcome.errorCode()).isEqualTo("timeout");
+		assertThat(outcome.attempts()).isEqualTo(4);
+		assertThat(zernio.sendsOf("req-1")).isEqualTo(4);
+		assertThat(outcome.errorMessage()).contains("temporary", "--retry-failed");
+	}
+
+	@Test
+	void connectionFailuresFailAsNetworkError() {
+		ScriptedAttempt zernio = ScriptedAttempt.answering(time, new SendResult.NoAnswer(false, "connection refused"));
+
+		SendOutcome outcome = sender(zernio, settings(3, 8)).send("acme-home", REQUEST, "req-1");
+
+		assertThat(outcome.errorCode()).isEqualTo("network_error");
+		assertThat(outcome.attempts()).isEqualTo(3);
+	}
+
+	@Test
+	void endlessThroughput429sFailAsRateLimited() {
+		ScriptedAttempt zernio = ScriptedAttempt.answering(time, Answers.tooManyRequests(0, Duration.ofSeconds(1), null));
+		PacedSender sender = sender(zernio, settings(3, 8));
+
+		SendOutcome outcome = sender.send("acme-home", REQUEST, "req-1");
+
+		assertThat(outcome.errorCode()).isEqualTo("rate_limited");
+		assertThat(outcome.attempts()).isEqualTo(3);
+		assertThat(sender.stats().rateLimited()).isEqualTo(3);
+	}
+
+	@Test
+	void aBadRequestIsNotResent() {
+		ScriptedAttempt zernio = ScriptedAttempt.answering(time,
+				new SendResult.Rejected(400, null, "Pinterest requires a boardId", Answers.window(600, 500)));
+
+		SendOutcome outcome = sender(zernio, settings(6, 8)).send("acme-home", REQUEST, "req-1");
+
+		assertThat(outcome.errorCode()).isEqualTo("api_rejected");
+		assertThat(outcome.errorMessage()).contains("HTTP 400", "Pinterest requires a boardId");
+		assertThat(outcome.attempts()).isEqualTo(1);
+		assertThat(zernio.calls()).hasSize(1);
+	}
+
+	@Test
+	void aDisconnectedAccountIsNotResent() {
+		ScriptedAttempt zernio = ScriptedAttempt.answering(time,
+				new SendResult.AccountDisconnected("token revoked", Answers.window(600, 500)));
+
+		SendOutcome outcome = sender(zernio, settings(6, 8)).send("acme-home", REQUEST, "req-1");
+
+		assertThat(outcome.errorCode()).isEqualTo("account_disconnected");
+		assertThat(zernio.calls()).hasSize(1);
+	}
+
+	@Test
+	void aDuplicateIsASuccessWithTheExistingPost() {
+		ScriptedAttempt zernio = ScriptedAttempt.answering(time,
+				new SendResult.Duplicate("post-0", "already posted", Answers.window(600, 500)));
+
+		SendOutcome outcome = sender(zernio, settings(6, 8)).send("acme-home", REQUEST, "req-1");
+
+		assertThat(outcome.duplicate()).isTrue();
+		assertThat(outcome.failed()).isFalse();
+		assertThat(outcome.postId()).isEqualTo("post-0");
+	}
+
+	@Test
+	void aRejectedKeyStopsSendingAtOnce() {
+		ScriptedAttempt zernio = ScriptedAttempt.answering(time,
+				new SendResult.Unauthorized("Unauthorized", Answers.window(600, 500)));
+
+		assertThatThrownBy(() -> sender(zernio, settings(6, 8)).send("acme-home", REQUEST, "req-1"))
+			.isInstanceOfSatisfying(SendingStoppedException.class,
+					stopped -> assertThat(stopped.reason()).isEqualTo(SendingStoppedException.Reason.KEY_REJECTED))
+			.hasMessageContaining("API key");
+		assertThat(zernio.calls()).hasSize(1);
+	}
+
+	@Test
+	void aRunOfServerErrorsOpensTheBreakerAndStopsAllSending() {
+		ScriptedAttempt zernio = ScriptedAttempt.answering(time, Answers.serviceUnavailable());
+		PacedSender sender = sender(zernio, settings(2, 3));
+
+		SendOutcome first = sender.send("acme-home", REQUEST, "req-1");
+		assertThat(first.errorCode()).isEqualTo("server_error");
+
+		assertThatThrownBy(() -> sender.send("acme-home", REQUEST, "req-2"))
+			.isInstanceOfSatisfying(SendingStoppedException.class,
+					stopped -> assertThat(stopped.reason()).isEqualTo(SendingStoppedException.Reason.API_UNAVAILABLE))
+			.hasMessageContaining("3 failures in a row")
+			.hasMessageContaining("HTTP 503")
+			.hasMessageContaining("run the same command later");
+		assertThatThrownBy(() -> sender.send("acme-garden", REQUEST, "req-3"))
+			.isInstanceOf(SendingStoppedException.class);
+		assertThat(zernio.calls()).hasSize(3);
+		assertThat(zernio.sendsOf("req-3")).isZero();
+	}
+
+	@Test
+	void anAnswerBetweenServerErrorsKeepsTheBreakerClosed() {
+		ScriptedAttempt zernio = new ScriptedAttempt(time,
+				(requestId, n) -> n <= 2 ? Answers.serviceUnavailable() : Answers.created("post-" + requestId));
+		PacedSender sender = sender(zernio, settings(3, 3));
+
+		for (int row = 1; row <= 4; row++) {
+			assertThat(sender.send("acme-home", REQUEST, "req-" + row).created()).isTrue();
+		}
+		assertThat(zernio.calls()).hasSize(12);
+	}
+
+	@Test
+	void theTwentySixthPinOfAnAccountInAnHourFailsAtOnceWhileOthersSend() {
+		ScriptedAttempt zernio = new ScriptedAttempt(time, (requestId, n) -> Answers.created("post-" + requestId));
+		PacedSender sender = sender(zernio, new ThrottleSettings(null, 600, 0.98, 25, 100, 6, Duration.ofMillis(500),
+				Duration.ofSeconds(60), Duration.ofMinutes(5), 8));
+		for (int row = 1; row <= 25; row++) {
+			assertThat(sender.send("acme-home", REQUEST, "home-" + row).created()).isTrue();
+		}
+		assertThat(zernio.calls().get(0).at()).isEqualTo(FakeTime.START);
+
+		SendOutcome capped = sender.send("acme-home", REQUEST, "home-26");
+		SendOutcome other = sender.send("acme-garden", REQUEST, "garden-1");
+
+		assertThat(capped.errorCode()).isEqualTo("account_cap_reached");
+		assertThat(capped.attempts()).isZero();
+		assertThat(capped.last()).isNull();
+		assertThat(capped.errorMessage()).contains("account acme-home reached its 25 pins per hour cap",
+				"it frees up at 2026-11-24T14:00Z", "--retry-failed");
+		assertThat(zernio.sendsOf("home-26")).isZero();
+		assertThat(other.created()).isTrue();
+		assertThat(sender.stats().accountCapRefusals()).isEqualTo(1);
+	}
+
+	@Test
+	void a429WithRequestsLeftParksOnlyThatAccount() {
+		ScriptedAttempt zernio = new ScriptedAttempt(time, (requestId, n) -> requestId.startsWith("home")
+				? Answers.tooManyRequests(412, Duration.ofMinutes(20), null) : Answers.created("post-" + requestId));
+		PacedSender sender = sender(zernio, settings(6, 8));
+
+		SendOutcome refused = sender.send("acme-home", REQUEST, "home-1");
+		SendOutcome parked = sender.send("acme-home", REQUEST, "home-2");
+		SendOutcome other = sender.send("acme-garden", REQUEST, "garden-1");
+
+		assertThat(refused.errorCode()).isEqualTo("account_cap_reached");
+		assertThat(refused.attempts()).isEqualTo(1);
+		assertThat(refused.errorMessage()).contains("acme-home", "2026-11-24T13:20Z");
+		assertThat(parked.errorCode()).isEqualTo("account_cap_reached");
+		assertThat(parked.attempts()).isZero();
+		assertThat(zernio.sendsOf("home-2")).isZero();
+		assertThat(other.created()).isTrue();
+		assertThat(time.elapsed()).isLessThan(Duration.ofMinutes(1));
+	}
+
+	@Test
+	void duplicatesDoNotUseTheAccountsCap() {
+		ScriptedAttempt zernio = new ScriptedAttempt(time, (requestId, n) -> requestId.startsWith("dup")
+				? new SendResult.Duplicate("post-0", "already posted", Answers.window(600, 500))
+				: Answers.created("post-" + requestId));
+		PacedSender sender = sender(zernio, settings(6, 8));
+		for (int row = 1; row <= 25; row++) {
+			sender.send("acme-home", REQUEST, "dup-" + row);
+		}
+
+		assertThat(sender.send("acme-home", REQUEST, "new-1").created()).isTrue();
+	}
+
+	@Test
+	void anInterruptedThreadStopsWithoutSending() {
+		ScriptedAttempt zernio = ScriptedAttempt.answering(time, Answers.created("post-1"));
+		PacedSender sender = sender(zernio, settings(6, 8));
+
+		Thread.currentThread().interrupt();
+		try {
+			assertThatThrownBy(() -> sender.send("acme-home", REQUEST, "req-1"))
+				.isInstanceOfSatisfying(SendingStoppedException.class,
+						stopped -> assertThat(stopped.reason()).isEqualTo(SendingStoppedException.Reason.INTERRUPTED));
+		}
+		finally {
+			Thread.interrupted();
+		}
+		assertThat(zernio.calls()).isEmpty();
+	}
+
+	@Test
+	void aWaitingSenderStopsPromptlyWhenInterrupted() throws Exception {
+		CountDownLatch waiting = new CountDownLatch(1);
+		ThrottleListener listener = new ThrottleListener() {
+			@Override
+			public void onWait(String what, Duration howLong) {
+				waiting.countDown();
+			}
+		};
+		ScriptedAttempt zernio = ScriptedAttempt.answering(FakeTime.systemUTC(),
+				Answers.tooManyRequests(0, Duration.ofSeconds(60), null));
+		PacedSender sender = new PacedSender(zernio, settings(6, 8), listener);
+		ExecutorService executor = Executors.newSingleThreadExecutor();
+		try {
+			Future<SendOutcome> sending = executor.submit(() -> sender.send("acme-home", REQUEST, "req-1"));
+			assertThat(waiting.await(5, TimeUnit.SECONDS)).isTrue();
+			sending.cancel(true);
+			executor.shutdown();
+			assertThat(executor.awaitTermination(5, TimeUnit.SECONDS)).isTrue();
+		}
+		finally {
+			executor.shutdownNow();
+		}
+		assertThat(zernio.calls()).hasSize(1);
+	}
+
+	@Test
+	void concurrentSendersGetEveryOutcomeExactlyOnce() throws Exception {
+		// every third row meets a 503 first, so resends interleave with first sends
+		ScriptedAttempt zernio = new ScriptedAttempt(time, (requestId, n) -> Integer.parseInt(requestId.substring(4)) % 3 == 0
+				&& n == 1 ? Answers.serviceUnavailable() : Answers.created("post-" + requestId));
+		PacedSender sender = sender(zernio, settings(6, 1000));
+		int threads = 8;
+		int rowsPerThread = 50;
+		ExecutorService executor = Executors.newFixedThreadPool(threads);
+		CountDownLatch start = new CountDownLatch(1);
+		List<Future<List<SendOutcome>>> results = new ArrayList<>();
+		try {
+			for (int t = 0; t < threads; t++) {
+				int thread = t;
+				results.add(executor.submit(() -> {
+					start.await();
+					List<SendOutcome> outcomes = new ArrayList<>();
+					for (int i = 0; i < rowsPerThread; i++) {
+						int row = thread * rowsPerThread + i;
+						outcomes.add(sender.send("account-" + row % 40, REQUEST, "req-" + row));
+					}
+					return outcomes;
+				}));
+			}
+			start.countDown();
+			List<SendOutcome> all = new ArrayList<>();
+			for (Future<List<SendOutcome>> result : results) {
+				all.addAll(result.get(30, TimeUnit.SECONDS));
+			}
+
+			assertThat(all).hasSize(threads * rowsPerThread).allMatch(SendOutcome::created);
+			Set<String> postIds = new HashSet<>();
+			all.forEach(outcome -> postIds.add(outcome.postId()));
+			assertThat(postIds).hasSize(threads * rowsPerThread);
+			for (int row = 0; row < threads * rowsPerThread; row++) {
+				assertThat(zernio.sendsOf("req-" + row)).isEqualTo(row % 3 == 0 ? 2 : 1);
+			}
+			assertThat(sender.stats().sends()).isEqualTo(zernio.calls().size());
+		}
+		finally {
+			executor.shutdownNow();
+		}
+	}
+
+	@Test
+	void concurrentRowsOfOneAccountNeverOvershootItsCap() throws Exception {
+		// a few real milliseconds per send, so the rows really are in flight together
+		ScriptedAttempt zernio = new ScriptedAttempt(time, (requestId, n) -> {
+			try {
+				Thread.sleep(5);
+			}
+			catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+			}
+			return Answers.created("post-" + requestId);
+		});
+		PacedSender sender = sender(zernio, settings(6, 8));
+		ExecutorService executor = Executors.newFixedThreadPool(8);
+		try {
+			List<Future<SendOutcome>> results = new ArrayList<>();
+			for (int row = 0; row < 40; row++) {
+				String requestId = "req-" + row;
+				results.add(executor.submit(() -> sender.send("acme-home", REQUEST, requestId)));
+			}
+			List<SendOutcome> all = new ArrayList<>();
+			for (Future<SendOutcome> result : results) {
+				all.add(result.get(30, TimeUnit.SECONDS));
+			}
+
+			assertThat(all).filteredOn(SendOutcome::created).hasSize(25);
+			assertThat(all).filteredOn(outcome -> "account_cap_reached".equals(outcome.errorCode())).hasSize(15);
+			assertThat(zernio.calls()).hasSize(25);
+		}
+		finally {
+			executor.shutdownNow();
+		}
+	}
+
+	private PacedSender sender(PostAttempt zernio, ThrottleSettings settings) {
+		return new PacedSender(zernio, settings, ThrottleListener.NONE, time, time);
+	}
+
+	private static ThrottleSettings settings(int maxAttempts, int breakerThreshold) {
+		return new ThrottleSettings(null, 600, 0.98, 25, 25, maxAttempts, Duration.ofMillis(500), Duration.ofSeconds(60),
+				Duration.ofMinutes(5), breakerThreshold);
+	}
+}

@@ -1,0 +1,124 @@
+package com.pinbatch.throttle;
+
+import static com.pinbatch.throttle.Answers.REQUEST;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.junit.jupiter.api.Test;
+
+import com.pinbatch.zernio.RateLimitInfo;
+
+import io.github.resilience4j.ratelimiter.RateLimiterConfig;
+
+class PacingTests {
+
+	private final FakeTime time = new FakeTime();
+
+	@Test
+	void startsCautiouslyOnePermitAtATime() {
+		PacedSender sender = sender(new ThrottleSettings(null, 60, 0.98, 25, 25, 6, Duration.ofMillis(500),
+				Duration.ofSeconds(60), Duration.ofMinutes(5), 8), Answers.window(600, 599));
+
+		assertThat(sender.stats().pacePerMinute()).isEqualTo(60);
+		assertThat(config(sender).getLimitForPeriod()).isEqualTo(1);
+		assertThat(config(sender).getLimitRefreshPeriod()).isEqualTo(Duration.ofSeconds(1));
+	}
+
+	@Test
+	void followsTheAnnouncedCeilingWithHeadroom() {
+		PacedSender sender = sender(settings(null), Answers.window(600, 599));
+
+		sender.send("acme-home", REQUEST, "req-1");
+
+		assertThat(sender.stats().pacePerMinute()).isEqualTo(588);
+		assertThat(config(sender).getLimitForPeriod()).isEqualTo(1);
+		assertThat(config(sender).getLimitRefreshPeriod().toNanos()).isEqualTo(Math.round(60e9 / 588));
+	}
+
+	@Test
+	void aConfiguredRateCapsTheCeiling() {
+		PacedSender sender = sender(settings(300), Answers.window(1200, 1199));
+
+		sender.send("acme-home", REQUEST, "req-1");
+
+		assertThat(sender.stats().pacePerMinute()).isEqualTo(300 * 0.98);
+	}
+
+	@Test
+	void slowsDownForOtherUsersOfTheSameKey() {
+		// one send of ours, yet the window shows 301 used: 300 belong to someone else
+		PacedSender sender = sender(settings(null), Answers.window(600, 299));
+
+		sender.send("acme-home", REQUEST, "req-1");
+
+		assertThat(sender.stats().pacePerMinute()).isEqualTo(300 * 0.98);
+	}
+
+	@Test
+	void sendsAreSpreadAtTheAnnouncedPace() {
+		List<Instant> sentAt = new CopyOnWriteArrayList<>();
+		PacedSender sender = new PacedSender((request, requestId) -> {
+			sentAt.add(time.instant());
+			return Answers.created(requestId, Answers.window(600, 500));
+		}, settings(null), ThrottleListener.NONE, time, time);
+
+		for (int row = 0; row < 22; row++) {
+			sender.send("account-" + row % 4, REQUEST, "req-" + row);
+		}
+
+		// the first answer sets the pace; the twenty sends after the next one need nineteen periods
+		Duration period = Duration.ofNanos(Math.round(60e9 / 588));
+		assertThat(Duration.between(sentAt.get(2), sentAt.get(21))).isGreaterThanOrEqualTo(period.multipliedBy(18));
+	}
+
+	@Test
+	void aDrainedWindowHoldsEverySenderUntilItResets() {
+		List<Instant> sentAt = new CopyOnWriteArrayList<>();
+		PacedSender sender = new PacedSender((request, requestId) -> {
+			sentAt.add(time.instant());
+			RateLimitInfo drained = new RateLimitInfo(600, 0, FakeTime.START.plusSeconds(9), null);
+			return Answers.created(requestId, sentAt.size() == 1 ? drained : Answers.window(600, 500));
+		}, settings(null), ThrottleListener.NONE, time, time);
+
+		sender.send("acme-home", REQUEST, "req-1");
+		sender.send("acme-garden", REQUEST, "req-2");
+
+		assertThat(sentAt.get(1)).isAfterOrEqualTo(FakeTime.START.plusSeconds(9));
+	}
+
+	@Test
+	void pacesInRealTimeAtTheConfiguredRate() {
+		ThrottleSettings settings = new ThrottleSettings(600, 600, 1.0, 25, 25, 6, Duration.ofMillis(500),
+				Duration.ofSeconds(60), Duration.ofMinutes(5), 8);
+		PacedSender sender = new PacedSender((request, requestId) -> Answers.created(requestId,
+				Answers.window(1200, 1100)), settings, ThrottleListener.NONE, Clock.systemUTC(), Sleeper.REAL);
+
+		for (int row = 0; row < 5; row++) {
+			assertThat(sender.send("acme-home", REQUEST, "req-" + row).created()).isTrue();
+		}
+
+		assertThat(sender.stats().sends()).isEqualTo(5);
+		assertThat(sender.stats().pacePerMinute()).isEqualTo(600);
+		assertThat(config(sender).getLimitForPeriod()).isEqualTo(1);
+		assertThat(config(sender).getLimitRefreshPeriod()).isEqualTo(Duration.ofMillis(100));
+	}
+
+	private PacedSender sender(ThrottleSettings settings, RateLimitInfo answered) {
+		return new PacedSender((request, requestId) -> Answers.created(requestId, answered), settings,
+				ThrottleListener.NONE, time, time);
+	}
+
+	private static RateLimiterConfig config(PacedSender sender) {
+		return sender.limiter().getRateLimiterConfig();
+	}
+
+	private static ThrottleSettings settings(Integer configured) {
+		return new ThrottleSettings(configured, 600, 0.98, 25, 25, 6, Duration.ofMillis(500), Duration.ofSeconds(60),
+				Duration.ofMinutes(5), 8);
+	}
+}
