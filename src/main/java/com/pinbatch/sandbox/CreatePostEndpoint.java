@@ -65,7 +65,7 @@ final class CreatePostEndpoint {
 			ValidatedPost request = validator.validate(call.jsonBody());
 			String requestId = blankToNull(call.header("x-request-id"));
 			if (requestId != null) {
-				Optional<StoredPost> earlier = store.claim(requestId, clock);
+				Optional<StoredPost> earlier = store.claim(requestId);
 				if (earlier.isPresent()) {
 					ObjectNode replay = Json.object().put("message",
 							"Request already processed; returning the post it created.");

@@ -55,7 +55,7 @@ final class Dispatcher implements HttpHandler {
 
 	@Override
 	public void handle(HttpExchange exchange) {
-		HttpCall call = new HttpCall(exchange);
+		HttpCall call = new HttpCall(exchange, this::record);
 		try {
 			route(call);
 		}
@@ -75,13 +75,16 @@ final class Dispatcher implements HttpHandler {
 			if (!call.answered()) {
 				call.respond(500, Json.error("Internal server error"));
 			}
-			if (call.status() == 429) {
-				rateLimited.incrementAndGet();
-			}
-			recorded.add(new RecordedRequest(call.method(), call.path(), call.rawQuery(), call.headers(),
-					call.bodyIfRead(), call.status()));
-			LOG.log(Level.FINE, "{0} {1} -> {2}", new Object[] { call.method(), call.path(), call.status() });
 		}
+	}
+
+	private void record(HttpCall call) {
+		if (call.status() == 429) {
+			rateLimited.incrementAndGet();
+		}
+		recorded.add(new RecordedRequest(call.method(), call.path(), call.rawQuery(), call.headers(),
+				call.bodyIfRead(), call.status()));
+		LOG.log(Level.FINE, "{0} {1} -> {2}", new Object[] { call.method(), call.path(), call.status() });
 	}
 
 	private void route(HttpCall call) {

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import com.sun.net.httpserver.HttpExchange;
 
@@ -20,12 +21,18 @@ import tools.jackson.databind.JsonNode;
 final class HttpCall {
 
 	private final HttpExchange exchange;
+	private final Consumer<HttpCall> beforeAnswer;
 	private final Map<String, String> query;
 	private String body;
 	private int status = -1;
 
-	HttpCall(HttpExchange exchange) {
+	/**
+	 * @param beforeAnswer runs once the status is known and before the client can see the answer, so whatever it
+	 *                     records is in place by the time the client acts on the answer
+	 */
+	HttpCall(HttpExchange exchange, Consumer<HttpCall> beforeAnswer) {
 		this.exchange = exchange;
+		this.beforeAnswer = beforeAnswer;
 		this.query = parseQuery(exchange.getRequestURI().getRawQuery());
 	}
 
@@ -109,6 +116,7 @@ final class HttpCall {
 	/** Ends the exchange without any HTTP answer: the client sees the connection close. */
 	void drop() {
 		status = 0;
+		beforeAnswer.accept(this);
 		exchange.close();
 	}
 
@@ -127,6 +135,7 @@ final class HttpCall {
 
 	private void send(int status, byte[] bytes) {
 		this.status = status;
+		beforeAnswer.accept(this);
 		try {
 			if (bytes == null || bytes.length == 0) {
 				exchange.sendResponseHeaders(status, -1);

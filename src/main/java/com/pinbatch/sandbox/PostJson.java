@@ -6,7 +6,6 @@ import java.util.Collections;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import tools.jackson.databind.JsonNode;
@@ -47,7 +46,7 @@ final class PostJson {
 		post.set("mediaItems", request.mediaItems().deepCopy());
 		ArrayNode platforms = post.putArray("platforms");
 		for (ValidatedPost.Target target : request.targets()) {
-			platforms.add(platformEntry(target, request.kind(), now));
+			platforms.add(platformEntry(target));
 		}
 		Instant scheduledFor = scheduledFor(request, now);
 		if (scheduledFor != null) {
@@ -60,12 +59,31 @@ final class PostJson {
 		if (request.queuedFromProfile() != null) {
 			post.put("queuedFromProfile", request.queuedFromProfile());
 		}
-		if (request.kind() == ValidatedPost.Kind.PUBLISHED) {
-			post.put("publishedAt", Json.timestamp(now));
-		}
 		post.put("createdAt", Json.timestamp(now));
 		post.put("updatedAt", Json.timestamp(now));
-		return post;
+		return request.kind() == ValidatedPost.Kind.PUBLISHED ? published(post, now) : post;
+	}
+
+	/**
+	 * A copy of the post as it looks once published: every pin live with its id and URL. The pin id is derived from
+	 * the post id, so a post published again after a restart keeps the same pin.
+	 */
+	static ObjectNode published(ObjectNode post, Instant at) {
+		ObjectNode copy = post.deepCopy();
+		String postId = copy.path("_id").asString();
+		long seed = Long.parseUnsignedLong(postId.substring(8), 16);
+		int index = 0;
+		for (JsonNode platform : copy.path("platforms")) {
+			String pinId = "1" + String.format("%017d", Long.remainderUnsigned(seed + index++, 100_000_000_000_000_000L));
+			((ObjectNode) platform).put("status", "published")
+				.put("platformPostId", pinId)
+				.put("platformPostUrl", "https://www.pinterest.com/pin/" + pinId + "/")
+				.put("publishedAt", Json.timestamp(at));
+		}
+		copy.put("status", "published");
+		copy.put("publishedAt", Json.timestamp(at));
+		copy.put("updatedAt", Json.timestamp(at));
+		return copy;
 	}
 
 	static String status(ValidatedPost.Kind kind) {
@@ -95,7 +113,7 @@ final class PostJson {
 		return PinterestPostValidator.nextQueueSlot(now);
 	}
 
-	private static ObjectNode platformEntry(ValidatedPost.Target target, ValidatedPost.Kind kind, Instant now) {
+	private static ObjectNode platformEntry(ValidatedPost.Target target) {
 		ObjectNode entry = Json.object();
 		entry.put("platform", "pinterest");
 		SeedAccounts.Account account = target.account();
@@ -112,17 +130,7 @@ final class PostJson {
 		if (target.scheduledFor() != null) {
 			entry.put("scheduledFor", Json.timestamp(target.scheduledFor()));
 		}
-		if (kind == ValidatedPost.Kind.PUBLISHED) {
-			String pinId = Long.toString(ThreadLocalRandom.current().nextLong(100_000_000_000_000_000L,
-					999_999_999_999_999_999L));
-			entry.put("status", "published");
-			entry.put("platformPostId", pinId);
-			entry.put("platformPostUrl", "https://www.pinterest.com/pin/" + pinId + "/");
-			entry.put("publishedAt", Json.timestamp(now));
-		}
-		else {
-			entry.put("status", "pending");
-		}
+		entry.put("status", "pending");
 		return entry;
 	}
 }

@@ -4,11 +4,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.PriorityQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -37,10 +39,18 @@ final class PostStore {
 	private final Map<String, StoredPost> byId = new LinkedHashMap<>();
 	private final Map<String, StoredPost> byRequestId = new HashMap<>();
 	private final Map<String, CompletableFuture<StoredPost>> inFlight = new HashMap<>();
+	// indexes so that the checks on every create stay cheap in long benchmark runs
+	private final Map<String, StoredPost> newestByFingerprint = new HashMap<>();
+	private final Map<String, List<Instant>> createTimesByAccount = new HashMap<>();
+	// scheduled posts, soonest first: they turn published when their time comes, as they would on Zernio
+	private final PriorityQueue<StoredPost> scheduled = new PriorityQueue<>(
+			Comparator.comparing(post -> Instant.parse(post.json().path("scheduledFor").asString())));
 	private final StateFile stateFile;
+	private final Clock clock;
 
-	PostStore(StateFile stateFile) {
+	PostStore(StateFile stateFile, Clock clock) {
 		this.stateFile = stateFile;
+		this.clock = clock;
 		if (stateFile != null) {
 			for (JsonNode entry : stateFile.load()) {
 				try {
@@ -58,12 +68,13 @@ final class PostStore {
 	 * window (answer it as a replay), or empty: then the caller owns the id and must {@link #release} it. A twin
 	 * still in flight is waited for, as Zernio does.
 	 */
-	Optional<StoredPost> claim(String requestId, Clock clock) throws InterruptedException {
+	Optional<StoredPost> claim(String requestId) throws InterruptedException {
 		while (true) {
 			CompletableFuture<StoredPost> twin;
 			synchronized (this) {
-				StoredPost earlier = byRequestId.get(requestId);
 				Instant now = clock.instant();
+				publishDue(now);
+				StoredPost earlier = byRequestId.get(requestId);
 				if (earlier != null && !earlier.summary().createdAt().plus(REPLAY_WINDOW).isBefore(now)) {
 					return Optional.of(earlier);
 				}
@@ -76,7 +87,7 @@ final class PostStore {
 			try {
 				StoredPost made = twin.get(IN_FLIGHT_WAIT_SECONDS, TimeUnit.SECONDS);
 				if (made != null) {
-					return Optional.of(made);
+					return find(made.id());
 				}
 				// the twin created nothing: try to claim the id again
 			}
@@ -109,23 +120,18 @@ final class PostStore {
 
 	/** The newest non-draft post with this fingerprint created within the last 24 hours. */
 	synchronized Optional<StoredPost> duplicateOf(String fingerprint, Instant now) {
-		Instant horizon = now.minus(DUPLICATE_WINDOW);
-		StoredPost newest = null;
-		for (StoredPost post : byId.values()) {
-			if (!post.draft() && post.fingerprints().contains(fingerprint)
-					&& post.summary().createdAt().isAfter(horizon)) {
-				newest = post;
-			}
+		StoredPost newest = newestByFingerprint.get(fingerprint);
+		if (newest == null || !newest.summary().createdAt().isAfter(now.minus(DUPLICATE_WINDOW))) {
+			return Optional.empty();
 		}
-		return Optional.ofNullable(newest);
+		return Optional.of(newest);
 	}
 
 	/** Creation times (oldest first) of the account's non-draft posts since {@code since}. */
 	synchronized List<Instant> createdSince(String accountId, Instant since) {
 		List<Instant> times = new ArrayList<>();
-		for (StoredPost post : byId.values()) {
-			Instant created = post.summary().createdAt();
-			if (!post.draft() && post.accountIds().contains(accountId) && created.isAfter(since)) {
+		for (Instant created : createTimesByAccount.getOrDefault(accountId, List.of())) {
+			if (created.isAfter(since)) {
 				times.add(created);
 			}
 		}
@@ -134,10 +140,12 @@ final class PostStore {
 	}
 
 	synchronized Optional<StoredPost> find(String id) {
+		publishDue(clock.instant());
 		return Optional.ofNullable(byId.get(id));
 	}
 
 	synchronized List<StoredPost> all() {
+		publishDue(clock.instant());
 		return new ArrayList<>(byId.values());
 	}
 
@@ -145,10 +153,43 @@ final class PostStore {
 		return byId.size();
 	}
 
+	private void publishDue(Instant now) {
+		while (!scheduled.isEmpty()
+				&& !Instant.parse(scheduled.peek().json().path("scheduledFor").asString()).isAfter(now)) {
+			StoredPost due = scheduled.poll();
+			Instant at = Instant.parse(due.json().path("scheduledFor").asString());
+			SandboxPost summary = due.summary();
+			StoredPost published = new StoredPost(new SandboxPost(summary.id(), summary.accountId(),
+					summary.requestId(), "published", summary.requestBody(), summary.metadata(), summary.createdAt()),
+					PostJson.published(due.json(), at), due.accountIds(), due.fingerprints(), due.draft());
+			// posts are replaced, never changed in place: answers being written may still hold the old version
+			byId.put(published.id(), published);
+			if (summary.requestId() != null) {
+				byRequestId.computeIfPresent(summary.requestId(), (requestId, post) -> sameId(post, published));
+			}
+			published.fingerprints()
+				.forEach(print -> newestByFingerprint.computeIfPresent(print, (key, post) -> sameId(post, published)));
+		}
+	}
+
+	private static StoredPost sameId(StoredPost current, StoredPost replacement) {
+		return current.id().equals(replacement.id()) ? replacement : current;
+	}
+
 	private void remember(StoredPost post) {
+		if ("scheduled".equals(post.summary().status())) {
+			scheduled.add(post);
+		}
 		byId.put(post.id(), post);
 		if (post.summary().requestId() != null) {
 			byRequestId.put(post.summary().requestId(), post);
+		}
+		if (!post.draft()) {
+			post.fingerprints().forEach(fingerprint -> newestByFingerprint.merge(fingerprint, post,
+					(old, added) -> added.summary().createdAt().isBefore(old.summary().createdAt()) ? old : added));
+			post.accountIds().forEach(accountId -> createTimesByAccount
+				.computeIfAbsent(accountId, id -> new ArrayList<>())
+				.add(post.summary().createdAt()));
 		}
 	}
 

@@ -1,5 +1,6 @@
 package com.pinbatch.sandbox;
 
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -13,6 +14,6 @@ public record RecordedRequest(String method, String path, String query, Map<Stri
 		int status) {
 
 	public String header(String name) {
-		return headers.get(name.toLowerCase(java.util.Locale.ROOT));
+		return headers.get(name.toLowerCase(Locale.ROOT));
 	}
 }

@@ -66,7 +66,7 @@ public record SandboxSettings(int port, String apiKey, int requestsPerMinute, in
 	}
 
 	public SandboxSettings withLatency(Duration latency) {
-		return withLatency(latency, Duration.ZERO);
+		return withLatency(latency, latencyJitter);
 	}
 
 	public SandboxSettings withLatency(Duration latency, Duration jitter) {

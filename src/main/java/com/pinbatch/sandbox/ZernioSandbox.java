@@ -33,6 +33,15 @@ public final class ZernioSandbox implements AutoCloseable {
 
 	private static final Logger LOG = Logger.getLogger(ZernioSandbox.class.getName());
 
+	static {
+		// The JDK server writes headers and body separately; with Nagle's algorithm on, each answer then waits for
+		// the client's delayed ACK (about 40 ms), which would make the sandbox far slower than any real API. The
+		// JDK reads this once, when its first HttpServer starts, so it is set here unless the user chose otherwise.
+		if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+			System.setProperty("sun.net.httpserver.nodelay", "true");
+		}
+	}
+
 	private final HttpServer server;
 	private final int port;
 	private final ExecutorService executor;
@@ -50,7 +59,7 @@ public final class ZernioSandbox implements AutoCloseable {
 				256);
 		this.port = server.getAddress().getPort();
 		this.window = new ThroughputWindow(settings.requestsPerMinute());
-		this.store = new PostStore(settings.stateFile() == null ? null : new StateFile(settings.stateFile()));
+		this.store = new PostStore(settings.stateFile() == null ? null : new StateFile(settings.stateFile()), clock);
 		this.faults = new FaultInjector(settings.serverErrorRate(), settings.randomSeed() + 1);
 		this.creates = new CreatePostEndpoint(store,
 				new AccountCaps(settings.accountHourlyCap(), settings.accountDailyCap()), faults, clock, settings);

@@ -525,6 +525,25 @@ class ZernioSandboxTests {
 	}
 
 	@Test
+	void aScheduledPinIsPublishedOnceItsTimeHasCome() throws Exception {
+		ZernioSandbox sandbox = start(SandboxSettings.defaults());
+		ObjectNode pin = validPin(1).put("scheduledFor", "2026-09-01T12:01:00+02:00");
+		String id = createPin(sandbox, pin, null).json().path("post").path("_id").asString();
+
+		JsonNode before = get(sandbox, "/v1/posts/" + id).json().path("post");
+		clock.advance(Duration.ofMinutes(1));
+		JsonNode after = get(sandbox, "/v1/posts/" + id).json().path("post");
+
+		assertThat(before.path("status").asString()).isEqualTo("scheduled");
+		assertThat(after.path("status").asString()).isEqualTo("published");
+		JsonNode platform = after.path("platforms").get(0);
+		assertThat(platform.path("status").asString()).isEqualTo("published");
+		assertThat(platform.path("platformPostUrl").asString()).startsWith("https://www.pinterest.com/pin/");
+		assertThat(platform.path("publishedAt").asString()).isEqualTo("2026-09-01T10:01:00.000Z");
+		assertThat(sandbox.posts().get(0).status()).isEqualTo("published");
+	}
+
+	@Test
 	void answersUnknownPathsWith404AndWrongMethodsWith405() throws Exception {
 		ZernioSandbox sandbox = start(SandboxSettings.defaults());
 
