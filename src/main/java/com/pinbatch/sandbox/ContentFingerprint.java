@@ -7,7 +7,10 @@ import java.util.HexFormat;
 
 import tools.jackson.databind.JsonNode;
 
-/** Zernio's duplicate key: a hash of (platform, accountId, content + media URLs); title, board and link are not in it. */
+/**
+ * Zernio's duplicate key: a hash of (platform, accountId, content + media URLs). Title, board and link are not part
+ * of it, so the same image and description on two boards of one account collide.
+ */
 final class ContentFingerprint {
 
 	private ContentFingerprint() {

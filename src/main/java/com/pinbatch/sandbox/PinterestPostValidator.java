@@ -81,10 +81,11 @@ final class PinterestPostValidator {
 		else {
 			kind = ValidatedPost.Kind.SCHEDULED;
 		}
-		return new ValidatedPost(content, title, media == null ? Json.MAPPER.createArrayNode() : media, targets,
-				scheduledFor, timezone, kind, tags.isArray() ? tags : Json.MAPPER.createArrayNode(),
-				metadata.isObject() ? (ObjectNode) metadata : Json.object(), isBlank(queuedFromProfile) ? null
-						: queuedFromProfile);
+		ArrayNode mediaOrNone = media == null ? Json.MAPPER.createArrayNode() : media;
+		JsonNode tagsOrNone = tags.isArray() ? tags : Json.MAPPER.createArrayNode();
+		ObjectNode metadataOrNone = metadata.isObject() ? (ObjectNode) metadata : Json.object();
+		return new ValidatedPost(content, title, mediaOrNone, targets, scheduledFor, timezone, kind, tagsOrNone,
+				metadataOrNone, isBlank(queuedFromProfile) ? null : queuedFromProfile);
 	}
 
 	/** When a queued post without a time runs: the next full hour (the sandbox's whole queue). */

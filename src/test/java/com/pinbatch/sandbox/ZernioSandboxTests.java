@@ -361,6 +361,24 @@ class ZernioSandboxTests {
 	}
 
 	@Test
+	void twinRequestsWithOneRequestIdCreateOnePost() throws Exception {
+		ZernioSandbox sandbox = start(SandboxSettings.defaults().withLatency(Duration.ofMillis(50)));
+		String requestId = "6f1c2a8e-0000-4000-8000-000000000008";
+		ExecutorService clients = Executors.newFixedThreadPool(2);
+		try {
+			Future<Answer> one = clients.submit(() -> createPin(sandbox, validPin(1), requestId));
+			Future<Answer> two = clients.submit(() -> createPin(sandbox, validPin(1), requestId));
+
+			assertThat(List.of(one.get(10, TimeUnit.SECONDS).status(), two.get(10, TimeUnit.SECONDS).status()))
+				.containsExactlyInAnyOrder(201, 200);
+			assertThat(sandbox.postCount()).isEqualTo(1);
+		}
+		finally {
+			clients.shutdownNow();
+		}
+	}
+
+	@Test
 	void theSameContentForTheSameAccountWithin24HoursIsA409() throws Exception {
 		ZernioSandbox sandbox = start(SandboxSettings.defaults());
 		Answer first = createPin(sandbox, validPin(1), "6f1c2a8e-0000-4000-8000-000000000003");
