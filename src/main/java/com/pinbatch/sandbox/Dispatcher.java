@@ -1,0 +1,188 @@
+package com.pinbatch.sandbox;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+
+/**
+ * Front door of every request: bearer check, the throughput window and its headers, routing, error answers, and
+ * the request log the tests read.
+ */
+final class Dispatcher implements HttpHandler {
+
+	private static final Logger LOG = Logger.getLogger(Dispatcher.class.getName());
+	private static final String API_PREFIX = "/api";
+
+	private final String apiKey;
+	private final Clock clock;
+	private final ThroughputWindow window;
+	private final AccountsEndpoint accounts;
+	private final CreatePostEndpoint creates;
+	private final PostQueryEndpoint queries;
+	private final MediaEndpoint media;
+	private final List<RecordedRequest> recorded = Collections.synchronizedList(new ArrayList<>());
+	private final AtomicInteger rateLimited = new AtomicInteger();
+
+	Dispatcher(String apiKey, Clock clock, ThroughputWindow window, AccountsEndpoint accounts,
+			CreatePostEndpoint creates, PostQueryEndpoint queries, MediaEndpoint media) {
+		this.apiKey = apiKey;
+		this.clock = clock;
+		this.window = window;
+		this.accounts = accounts;
+		this.creates = creates;
+		this.queries = queries;
+		this.media = media;
+	}
+
+	List<RecordedRequest> recorded() {
+		synchronized (recorded) {
+			return List.copyOf(recorded);
+		}
+	}
+
+	int rateLimitedResponses() {
+		return rateLimited.get();
+	}
+
+	@Override
+	public void handle(HttpExchange exchange) {
+		HttpCall call = new HttpCall(exchange, this::record);
+		try {
+			route(call);
+		}
+		catch (ApiError error) {
+			if (!call.answered()) {
+				error.headers().forEach(call::setHeader);
+				call.respond(error.status(), error.body());
+			}
+		}
+		catch (RuntimeException ex) {
+			LOG.log(Level.FINE, "Sandbox failed on " + call.method() + " " + call.path(), ex);
+			if (!call.answered()) {
+				call.respond(500, Json.error("Internal server error"));
+			}
+		}
+		finally {
+			if (!call.answered()) {
+				call.respond(500, Json.error("Internal server error"));
+			}
+		}
+	}
+
+	private void record(HttpCall call) {
+		if (call.status() == 429) {
+			rateLimited.incrementAndGet();
+		}
+		recorded.add(new RecordedRequest(call.method(), call.path(), call.rawQuery(), call.headers(),
+				call.bodyIfRead(), call.status()));
+		LOG.log(Level.FINE, "{0} {1} -> {2}", new Object[] { call.method(), call.path(), call.status() });
+	}
+
+	private void route(HttpCall call) {
+		String path = call.path();
+		if (!path.startsWith(API_PREFIX + "/")) {
+			rateHeaders(call, window.peek(clock.instant()));
+			throw ApiError.notFound("Not found");
+		}
+		String rest = path.substring(API_PREFIX.length());
+		if (rest.startsWith(MediaEndpoint.UPLOAD_PATH)) {
+			rateHeaders(call, window.peek(clock.instant()));
+			requireMethod(call, "PUT");
+			media.upload(call, rest.substring(MediaEndpoint.UPLOAD_PATH.length()));
+			return;
+		}
+		if (!rest.equals("/v1") && !rest.startsWith("/v1/")) {
+			rateHeaders(call, window.peek(clock.instant()));
+			throw ApiError.notFound("Not found");
+		}
+		if (!isAuthorized(call.header("Authorization"))) {
+			rateHeaders(call, window.peek(clock.instant()));
+			throw new ApiError(401, Json.error("Unauthorized"));
+		}
+		ThroughputWindow.Decision decision = window.acquire(clock.instant());
+		rateHeaders(call, decision);
+		if (!decision.admitted()) {
+			throw throughputExceeded(decision);
+		}
+		routeApi(call, HttpCall.segments(rest));
+	}
+
+	private void routeApi(HttpCall call, List<String> segments) {
+		// segments start with "v1"
+		int size = segments.size();
+		String first = size > 1 ? segments.get(1) : "";
+		if (first.equals("accounts") && size == 2) {
+			requireMethod(call, "GET");
+			accounts.list(call);
+		}
+		else if (first.equals("accounts") && size == 4 && segments.get(3).equals("pinterest-boards")) {
+			requireMethod(call, "GET");
+			accounts.boards(call, segments.get(2));
+		}
+		else if (first.equals("posts") && size == 2) {
+			requireMethod(call, "GET", "POST");
+			if (call.method().equals("POST")) {
+				creates.create(call);
+			}
+			else {
+				queries.list(call);
+			}
+		}
+		else if (first.equals("posts") && size == 3) {
+			requireMethod(call, "GET");
+			queries.get(call, segments.get(2));
+		}
+		else if (first.equals("media") && size == 3 && segments.get(2).equals("presign")) {
+			requireMethod(call, "POST");
+			media.presign(call);
+		}
+		else {
+			throw ApiError.notFound("Not found");
+		}
+	}
+
+	private boolean isAuthorized(String header) {
+		if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+			return false;
+		}
+		// constant-time comparison, as any key check should be
+		return MessageDigest.isEqual(header.substring(7).strip().getBytes(StandardCharsets.UTF_8),
+				apiKey.getBytes(StandardCharsets.UTF_8));
+	}
+
+	private static void requireMethod(HttpCall call, String... allowed) {
+		for (String method : allowed) {
+			if (method.equals(call.method())) {
+				return;
+			}
+		}
+		throw new ApiError(405, Json.error("Method not allowed")).withHeader("Allow", String.join(", ", allowed));
+	}
+
+	private static ApiError throughputExceeded(ThroughputWindow.Decision decision) {
+		ApiError error = new ApiError(429, Json.error("Rate limit exceeded: more than " + decision.limit()
+				+ " requests per minute for this API key. Retry after " + decision.retryAfterSeconds() + " seconds."));
+		error.body()
+			.putObject("details")
+			.put("reason", "api_rate_limit")
+			.put("limit", decision.limit())
+			.put("windowSeconds", ThroughputWindow.WINDOW.toSeconds())
+			.put("retryAfterSeconds", decision.retryAfterSeconds());
+		return error.withHeader("Retry-After", Long.toString(decision.retryAfterSeconds()));
+	}
+
+	private static void rateHeaders(HttpCall call, ThroughputWindow.Decision decision) {
+		call.setHeader("X-RateLimit-Limit", Integer.toString(decision.limit()));
+		call.setHeader("X-RateLimit-Remaining", Integer.toString(decision.remaining()));
+		call.setHeader("X-RateLimit-Reset", Long.toString(decision.resetEpochSecond()));
+	}
+}

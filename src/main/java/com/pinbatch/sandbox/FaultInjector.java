@@ -1,0 +1,68 @@
+package com.pinbatch.sandbox;
+
+import java.util.Random;
+
+/** Decides which otherwise good creates fail, so clients can be tested against a flaky Zernio. */
+final class FaultInjector {
+
+	private static final int[] RANDOM_STATUSES = { 500, 502, 503 };
+
+	private final double serverErrorRate;
+	private final Random random;
+	private int failuresLeft;
+	private int failureStatus;
+	private int dropsLeft;
+
+	FaultInjector(double serverErrorRate, long seed) {
+		this.serverErrorRate = serverErrorRate;
+		this.random = new Random(seed);
+	}
+
+	synchronized void failNext(int count, int status) {
+		if (status != 429 && (status < 500 || status > 599)) {
+			throw new IllegalArgumentException("failNextCreates takes 429 or a 5xx status, not " + status);
+		}
+		failuresLeft = Math.max(0, count);
+		failureStatus = status;
+	}
+
+	synchronized void dropNext(int count) {
+		dropsLeft = Math.max(0, count);
+	}
+
+	/** The status to fail this create with, or 0 to let it through. */
+	synchronized int nextFailure() {
+		if (failuresLeft > 0) {
+			failuresLeft--;
+			return failureStatus;
+		}
+		if (serverErrorRate > 0 && random.nextDouble() < serverErrorRate) {
+			return RANDOM_STATUSES[random.nextInt(RANDOM_STATUSES.length)];
+		}
+		return 0;
+	}
+
+	/** Whether this successful create should lose its answer. */
+	synchronized boolean takeDrop() {
+		if (dropsLeft > 0) {
+			dropsLeft--;
+			return true;
+		}
+		return false;
+	}
+
+	static ApiError failure(int status) {
+		if (status == 429) {
+			ApiError error = new ApiError(429, Json.error("Rate limit exceeded. Please retry later."));
+			error.body().putObject("details").put("reason", "api_rate_limit").put("retryAfterSeconds", 1);
+			return error.withHeader("Retry-After", "1").withHeader("X-RateLimit-Remaining", "0");
+		}
+		if (status == 502) {
+			return new ApiError(502, Json.error("Bad gateway: Pinterest did not answer in time. Please retry."));
+		}
+		if (status == 503) {
+			return new ApiError(503, Json.error("Service temporarily unavailable. Please retry shortly."));
+		}
+		return new ApiError(status, Json.error("Internal server error. Please retry."));
+	}
+}

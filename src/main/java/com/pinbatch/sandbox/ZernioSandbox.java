@@ -1,0 +1,168 @@
+package com.pinbatch.sandbox;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import com.sun.net.httpserver.HttpServer;
+
+/**
+ * A Zernio API simulator that runs in-process on loopback: the seeded demo accounts and boards, post creation with
+ * Zernio's validation, idempotency, duplicate and rate-limit behaviour, listing, and presigned media uploads. It is
+ * what {@code pinbatch --sandbox}, the end-to-end tests and the benchmarks talk to.
+ *
+ * <p>
+ * Besides the API it offers hooks to observe traffic and to inject the failures a real run meets (lost answers,
+ * 5xx, 429, another process sharing the key).
+ */
+public final class ZernioSandbox implements AutoCloseable {
+
+	/** The demo key the sandbox accepts by default; it opens nothing outside the sandbox. */
+	public static final String API_KEY = "sk_sandbox_pinbatch_demo_key_0000000000000000000000000000000000000000";
+
+	private static final Logger LOG = Logger.getLogger(ZernioSandbox.class.getName());
+
+	static {
+		// The JDK server writes headers and body separately; with Nagle's algorithm on, each answer then waits for
+		// the client's delayed ACK (about 40 ms), which would make the sandbox far slower than any real API. The
+		// JDK reads this once, when its first HttpServer starts, so it is set here unless the user chose otherwise.
+		if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+			System.setProperty("sun.net.httpserver.nodelay", "true");
+		}
+	}
+
+	private final HttpServer server;
+	private final int port;
+	private final ExecutorService executor;
+	private final Clock clock;
+	private final ThroughputWindow window;
+	private final PostStore store;
+	private final FaultInjector faults;
+	private final CreatePostEndpoint creates;
+	private final MediaEndpoint media;
+	private final Dispatcher dispatcher;
+
+	private ZernioSandbox(SandboxSettings settings, Clock clock) throws IOException {
+		this.clock = clock;
+		this.server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), settings.port()),
+				256);
+		this.port = server.getAddress().getPort();
+		this.window = new ThroughputWindow(settings.requestsPerMinute());
+		this.store = new PostStore(settings.stateFile() == null ? null : new StateFile(settings.stateFile()), clock);
+		this.faults = new FaultInjector(settings.serverErrorRate(), settings.randomSeed() + 1);
+		this.creates = new CreatePostEndpoint(store,
+				new AccountCaps(settings.accountHourlyCap(), settings.accountDailyCap()), faults, clock, settings);
+		this.media = new MediaEndpoint(clock, baseUrl());
+		this.dispatcher = new Dispatcher(settings.apiKey(), clock, window, new AccountsEndpoint(), creates,
+				new PostQueryEndpoint(store), media);
+		this.executor = Executors.newCachedThreadPool(daemonThreads());
+		server.createContext("/", dispatcher);
+		server.setExecutor(executor);
+	}
+
+	/** Starts a sandbox on 127.0.0.1 (port 0 = any free port). */
+	public static ZernioSandbox start(SandboxSettings settings) {
+		return start(settings, Clock.systemUTC());
+	}
+
+	/** Starts a sandbox whose windows (throughput, replay, duplicates, caps) run on the given clock. */
+	static ZernioSandbox start(SandboxSettings settings, Clock clock) {
+		try {
+			ZernioSandbox sandbox = new ZernioSandbox(settings, clock);
+			sandbox.server.start();
+			LOG.log(Level.FINE, "Zernio sandbox listening on {0}", sandbox.baseUrl());
+			return sandbox;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot start the Zernio sandbox on port " + settings.port(), ex);
+		}
+	}
+
+	/** {@code http://127.0.0.1:PORT/api}; API paths are this plus {@code /v1/...}. */
+	public String baseUrl() {
+		return "http://127.0.0.1:" + port() + "/api";
+	}
+
+	public int port() {
+		return port;
+	}
+
+	/** Every request answered so far, oldest first. */
+	public List<RecordedRequest> requests() {
+		return dispatcher.recorded();
+	}
+
+	/** Every post created (including those loaded from the state file), oldest first. */
+	public List<SandboxPost> posts() {
+		return store.all().stream().map(StoredPost::summary).toList();
+	}
+
+	public int postCount() {
+		return store.size();
+	}
+
+	/** How many 429 answers were sent, whatever the cause. */
+	public int rateLimitedResponses() {
+		return dispatcher.rateLimitedResponses();
+	}
+
+	/** The most {@code POST /v1/posts} requests that were in progress at once. */
+	public int peakConcurrentCreates() {
+		return creates.peakConcurrentCreates();
+	}
+
+	/** Presigned uploads received, by key. */
+	public Map<String, SandboxUpload> uploads() {
+		return media.uploads();
+	}
+
+	/**
+	 * Runs {@code listener} on the request thread after a post is stored and before its answer is written, so a test
+	 * can act (e.g. kill the client) between the server's create and the client's commit.
+	 */
+	public void onPostCreated(Consumer<SandboxPost> listener) {
+		creates.onPostCreated(listener);
+	}
+
+	/** The next {@code count} successful creates store their post but close the connection without answering. */
+	public void dropConnectionAfterCreate(int count) {
+		faults.dropNext(count);
+	}
+
+	/** The next {@code count} creates that pass validation answer {@code status} (429 or 5xx) and create nothing. */
+	public void failNextCreates(int count, int status) {
+		faults.failNext(count, status);
+	}
+
+	/** Fills the throughput window with {@code requests} phantom requests, as if another process used the key. */
+	public void consumeRateWindow(int requests) {
+		window.occupy(requests, clock.instant());
+	}
+
+	@Override
+	public void close() {
+		server.stop(0);
+		executor.shutdownNow();
+		LOG.log(Level.FINE, "Zernio sandbox on port {0} stopped", port());
+	}
+
+	private static ThreadFactory daemonThreads() {
+		AtomicInteger count = new AtomicInteger();
+		return runnable -> {
+			Thread thread = new Thread(runnable, "zernio-sandbox-" + count.incrementAndGet());
+			thread.setDaemon(true);
+			return thread;
+		};
+	}
+}

@@ -1,0 +1,717 @@
+package com.pinbatch.sandbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/** Contract tests: a real sandbox on loopback, driven with the JDK HTTP client like any Zernio client. */
+class ZernioSandboxTests {
+
+	private static final String HOME = "65f1a2b3c4d5e6f708091a01";
+	private static final String GARDEN = "65f1a2b3c4d5e6f708091a02";
+	private static final String ARCHIVE = "65f1a2b3c4d5e6f708091a04";
+	private static final String INSTA = "65f1a2b3c4d5e6f708091b01";
+	private static final String KITCHEN_BOARD = "918273645500000001";
+	private static final String GARDEN_BOARD = "918273645500000011";
+
+	// one client for the class: building one per test costs more than the tests themselves
+	private static final HttpClient HTTP = HttpClient.newBuilder()
+		.version(HttpClient.Version.HTTP_1_1)
+		.connectTimeout(Duration.ofSeconds(5))
+		.build();
+	private final MutableClock clock = new MutableClock(Instant.parse("2026-09-01T10:00:00Z"));
+	private final List<ZernioSandbox> started = new ArrayList<>();
+
+	@TempDir
+	Path dir;
+
+	@AfterEach
+	void stopSandboxes() {
+		started.forEach(ZernioSandbox::close);
+	}
+
+	record Answer(int status, JsonNode json, HttpHeaders headers) {
+
+		String header(String name) {
+			return headers.firstValue(name).orElse(null);
+		}
+	}
+
+	// ---- authentication and the throughput window ----
+
+	@Test
+	void rejectsMissingOrWrongKeyWith401() throws Exception {
+		ZernioSandbox sandbox = start(SandboxSettings.defaults());
+
+		Answer none = send(sandbox, "GET", "/v1/accounts", null, null, null);
+		Answer wrong = send(sandbox, "GET", "/v1/accounts", null, "sk_wrong", null);
+
+		assertThat(none.status()).isEqualTo(401);
+		assertThat(none.json().path("error").asString()).isEqualTo("Unauthorized");
+		assertThat(wrong.status()).isEqualTo(401);
+		assertThat(none.header("X-RateLimit-Limit")).isEqualTo("600");
+	}
+
+	@Test
+	void everyAnswerCarriesRateLimitHeadersThatCountDown() throws Exception {
+		ZernioSandbox sandbox = start(SandboxSettings.defaults().withRequestsPerMinute(10));
+
+		Answer first = get(sandbox, "/v1/accounts");
+		Answer second = get(sandbox, "/v1/posts");
+		Answer missing = get(sandbox, "/v1/nothing-here");
+
+		assertThat(first.header("X-RateLimit-Limit")).isEqualTo("10");
+		assertThat(first.header("X-RateLimit-Remaining")).isEqualTo("9");
+		assertThat(second.header("X-RateLimit-Remaining")).isEqualTo("8");
+		assertThat(missing.status()).isEqualTo(404);
+		assertThat(missing.header("X-RateLimit-Remaining")).isEqualTo("7");
+		long reset = Long.parseLong(first.header("X-RateLimit-Reset"));
+		assertThat(reset).isEqualTo(clock.instant().plusSeconds(60).getEpochSecond());
+	}
+
+	@Test
+	void answers429WithRetryAfterPastTheCeilingAndRecoversWhenTheWindowSlides() throws Exception {
+		ZernioSandbox sandbox = start(SandboxSettings.defaults().withRequestsPerMinute(3));
+		for (int i = 0; i < 3; i++) {
+			assertThat(get(sandbox, "/v1/accounts").status()).isEqualTo(200);
+			clock.advance(Duration.ofSeconds(10));
+		}
+
+		Answer limited = createPin(sandbox, validPin(1), null);
+
+		assertThat(limited.status()).isEqualTo(429);
+		assertThat(limited.json().path("error").asString()).contains("Rate limit");
+		assertThat(limited.json().path("details").isObject()).isTrue();
+		assertThat(limited.header("X-RateLimit-Remaining")).isEqualTo("0");
+		assertThat(limited.header("Retry-After")).isEqualTo("30");
+		assertThat(sandbox.rateLimitedResponses()).isEqualTo(1);
+		assertThat(sandbox.postCount()).isZero();
+
+		clock.advance(Duration.ofSeconds(31));
+		assertThat(createPin(sandbox, validPin(1), null).status()).isEqualTo(201);
+	}
+
+	@Test
+	void phantomRequestsFromAnotherProcessUseUpTheWindow() throws Exception {
+		ZernioSandbox sandbox = start(SandboxSettings.defaults().withRequestsPerMinute(5));
+		sandbox.consumeRateWindow(5);
+
+		Answer limited = get(sandbox, "/v1/accounts");
+
+		assertThat(limited.status()).isEqualTo(429);
+		assertThat(Integer.parseInt(limited.header("Retry-After"))).isGreaterThanOrEqualTo(1);
+	}
+
+	// ---- accounts and boards ----
+
+	@Test
+	void listsTheSeededAccountsWithTheirFilters() throws Exception {
+		ZernioSandbox sandbox = start(SandboxSettings.defaults());
+
+		Answer all = get(sandbox, "/v1/accounts");
+		Answer pinterest = get(sandbox, "/v1/accounts?platform=pinterest");
+		Answer disconnected = get(sandbox, "/v1/accounts?platform=pinterest&status=disconnected");
+		Answer paged = get(sandbox, "/v1/accounts?platform=pinterest&page=2&limit=3");
+
+		assertThat(all.json().path("accounts")).hasSize(5);
+		assertThat(all.json().path("hasAnalyticsAccess").asBoolean(true)).isFalse();
+		assertThat(pinterest.json().path("accounts").findValuesAsString("username")).containsExactly("acme-home",
+				"acme-garden", "acme-recipes", "acme-archive");
+		JsonNode home = pinterest.json().path("accounts").get(0);
+		assertThat(home.path("_id").asString()).isEqualTo(HOME);
+		assertThat(home.path("displayName").asString()).isEqualTo("Acme Home");
+		assertThat(home.path("isActive").asBoolean()).isTrue();
+		assertThat(home.path("enabled").asBoolean()).isTrue();
+		assertThat(home.path("needsReconnection").asBoolean()).isFalse();
+		assertThat(home.path("profileId").asString()).hasSize(24);
+		assertThat(disconnected.json().path("accounts").findValuesAsString("_id")).containsExactly(ARCHIVE);
+		assertThat(paged.json().path("accounts").findValuesAsString("username")).containsExactly("acme-archive");
+		assertThat(paged.json().path("pagination").path("total").asInt()).isEqualTo(4);
+	}
+
+	@Test
+	void rejectsHalfAPageRequestOrAnOversizedLimit() throws Exception {
+		ZernioSandbox sandbox = start(SandboxSettings.defaults());
+
+		assertThat(get(sandbox, "/v1/accounts?page=1").status()).isEqualTo(400);
+		assertThat(get(sandbox, "/v1/accounts?limit=10").status()).isEqualTo(400);
+		assertThat(get(sandbox, "/v1/accounts?page=1&limit=101").status()).isEqualTo(400);
+	}
+
+	@Test
+	void listsBoardsOfAPinterestAccountOnly() throws Exception {
+		ZernioSandbox sandbox = start(SandboxSettings.defaults());
+
+		Answer boards = get(sandbox, "/v1/accounts/" + HOME + "/pinterest-boards");
+		Answer unknown = get(sandbox, "/v1/accounts/65f1a2b3c4d5e6f708091fff/pinterest-boards");
+		Answer instagram = get(sandbox, "/v1/accounts/" + INSTA + "/pinterest-boards");
+
+		assertThat(boards.status()).isEqualTo(200);
+		assertThat(boards.json().path("boards").findValuesAsString("name")).containsExactly("Kitchen Ideas",
+				"Small Spaces", "Home Office");
+		JsonNode first = boards.json().path("boards").get(0);
+		assertThat(first.path("id").asString()).isEqualTo(KITCHEN_BOARD);
+		assertThat(first.path("privacy").asString()).isEqualTo("PUBLIC");
+		assertThat(unknown.status()).isEqualTo(404);
+		assertThat(instagram.status()).isEqualTo(400);
+	}
+
+	// ---- creating posts ----
+
+	@Test
+	void createsAScheduledPinInZernioShape() throws Exception {
+		ZernioSandbox sandbox = start(SandboxSettings.defaults());
+
+		Answer created = createPin(sandbox, validPin(1), "6f1c2a8e-0000-4000-8000-000000000001");
+
+		assertThat(created.status()).isEqualTo(201);
+		assertThat(created.json().path("message").asString()).isEqualTo("Post scheduled successfully");
+		JsonNode post = created.json().path("post");
+		assertThat(post.path("_id").asString()).matches("[0-9a-f]{24}");
+		assertThat(post.path("status").asString()).isEqualTo("scheduled");
+		assertThat(post.path("content").asString()).isEqualTo("Modern kitchen ideas 1");
+		assertThat(post.path("title").asString()).isEqualTo("Kitchen 1");
+		assertThat(post.path("scheduledFor").asString()).isEqualTo("2026-12-01T14:00:00.000Z");
+		assertThat(post.path("timezone").asString()).isEqualTo("UTC");
+		assertThat(post.path("metadata").path("rowKey").asString()).isEqualTo("row-1");
+		assertThat(post.path("mediaItems").get(0).path("url").asString())
+			.isEqualTo("https://images.example.com/kitchen-1.jpg");
+		assertThat(post.path("createdAt").asString()).isEqualTo("2026-09-01T10:00:00.000Z");
+		JsonNode platform = post.path("platforms").get(0);
+		assertThat(platform.path("platform").asString()).isEqualTo("pinterest");
+		assertThat(platform.path("status").asString()).isEqualTo("pending");
+		assertThat(platform.path("accountId").path("_id").asString()).isEqualTo(HOME);
+		assertThat(platform.path("accountId").path("username").asString()).isEqualTo("acme-home");
+		assertThat(platform.has("platformPostUrl")).isFalse();
+
+		SandboxPost stored = sandbox.posts().get(0);
+		assertThat(stored.id()).isEqualTo(post.path("_id").asString());
+		assertThat(stored.accountId()).isEqualTo(HOME);
+		assertThat(stored.requestId()).isEqualTo("6f1c2a8e-0000-4000-8000-000000000001");
+		assertThat(stored.status()).isEqualTo("scheduled");
+		assertThat(stored.metadata()).containsEntry("rowKey", "row-1");
+		assertThat(stored.requestBody()).contains("\"boardId\":\"" + KITCHEN_BOARD + "\"");
+		assertThat(sandbox.requests()).last().satisfies(request -> {
+			assertThat(request.path()).isEqualTo("/api/v1/posts");
+			assertThat(request.status()).isEqualTo(201);
+			assertThat(request.header("X-Request-Id")).isEqualTo("6f1c2a8e-0000-4000-8000-000000000001");
+		});
+	}
+
+	@Test
+	void publishNowAnswersWithThePinUrl() throws Exception {
+		ZernioSandbox sandbox = start(SandboxSettings.defaults());
+		ObjectNode pin = validPin(1);
+		pin.remove("scheduledFor");
+		pin.put("publishNow", true);
+
+		Answer created = createPin(sandbox, pin, null);
+
+		assertThat(created.status()).isEqualTo(201);
+		assertThat(created.json().path("message").asString()).isEqualTo("Post published successfully");
+		JsonNode platform = created.json().path("post").path("platforms").get(0);
+		assertThat(created.json().path("post").path("status").asString()).isEqualTo("published");
+		assertThat(platform.path("status").asString()).isEqualTo("published");
+		assertThat(platform.path("platformPostId").asString()).matches("\\d{18}");
+		assertThat(platform.path("platformPostUrl").asString()).startsWith("https://www.pinterest.com/pin/");
+		assertThat(platform.path("publishedAt").asString()).isNotEmpty();
+	}
+
+	@Test
+	void withoutScheduleOrPublishNowThePostSilentlyBecomesADraft() throws Exception {
+		ZernioSandbox sandbox = start(SandboxSettings.defaults());
+		ObjectNode pin = validPin(1);
+		pin.remove("scheduledFor");
+
+		Answer created = createPin(sandbox, pin, null);
+
+		assertThat(created.status()).isEqualTo(201);
+		assertThat(created.json().path("post").path("status").asString()).isEqualTo("draft");
+		assertThat(sandbox.posts().get(0).status()).isEqualTo("draft");
+	}
+
+	static Stream<Arguments> invalidPins() {
+		return Stream.of(
+				invalid("no platforms", pin -> pin.putArray("platforms"), "At least one platform is required"),
+				invalid("other platform", pin -> target(pin).put("platform", "instagram"), "only pinterest"),
+				invalid("text-only", pin -> pin.remove("mediaItems"), "text-only"),
+				invalid("two media", pin -> ((ArrayNode) pin.get("mediaItems")).add(pin.get("mediaItems").get(0)),
+						"exactly one image or video"),
+				invalid("document", pin -> media(pin).put("type", "document"), "image or a video"),
+				invalid("http media", pin -> media(pin).put("url", "http://images.example.com/a.jpg"), "https"),
+				invalid("long title", pin -> data(pin).put("title", "t".repeat(101)), "title is too long"),
+				invalid("long description", pin -> pin.put("content", "d".repeat(501)), "description is too long"),
+				invalid("long alt text", pin -> media(pin).put("altText", "a".repeat(501)), "alt text is too long"),
+				invalid("http link", pin -> data(pin).put("link", "http://blog.example.com/k"), "valid https URL"),
+				invalid("shortener", pin -> data(pin).put("link", "https://bit.ly/abc"), "shortened links"),
+				invalid("no board", pin -> data(pin).remove("boardId"),
+						"Pinterest requires a boardId. Provide platformSpecificData.boardId."),
+				invalid("foreign board", pin -> data(pin).put("boardId", GARDEN_BOARD), "was not found"),
+				invalid("schedule without zone", pin -> pin.put("scheduledFor", "2026-12-01T14:00:00"),
+						"Invalid scheduledFor"),
+				invalid("cover on image", pin -> data(pin).put("coverImageUrl", "https://images.example.com/c.jpg"),
+						"video pins only"));
+	}
+
+	private static Arguments invalid(String name, Consumer<ObjectNode> breakIt, String message) {
+		return Arguments.of(name, breakIt, message);
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("invalidPins")
+	void rejectsInvalidPinsWith400(String name, Consumer<ObjectNode> breakIt, String message) throws Exception {
+		ZernioSandbox sandbox = start(SandboxSettings.defaults());
+		ObjectNode pin = validPin(1);
+		breakIt.accept(pin);
+
+		Answer rejected = createPin(sandbox, pin, null);
+
+		assertThat(rejected.status()).isEqualTo(400);
+		assertThat(rejected.json().path("error").asString()).contains(message);
+		assertThat(sandbox.postCount()).isZero();
+	}
+
+	@Test
+	void acceptsAVideoPinWithACover() throws Exception {
+		ZernioSandbox sandbox = start(SandboxSettings.defaults());
+		ObjectNode pin = validPin(1);
+		media(pin).put("type", "video").put("url", "https://images.example.com/clip.mp4");
+		data(pin).put("coverImageKeyFrameTime", 3);
+
+		assertThat(createPin(sandbox, pin, null).status()).isEqualTo(201);
+	}
+
+	@Test
+	void rejectsMalformedJsonWith400() throws Exception {
+		ZernioSandbox sandbox = start(SandboxSettings.defaults());
+
+		Answer rejected = send(sandbox, "POST", "/v1/posts", "{\"content\":", ZernioSandbox.API_KEY, null);
+
+		assertThat(rejected.status()).isEqualTo(400);
+		assertThat(rejected.json().path("error").asString()).contains("Invalid JSON");
+	}
+
+	@Test
+	void refusesDisconnectedAndForeignAccountsWith403() throws Exception {
+		ZernioSandbox sandbox = start(SandboxSettings.defaults());
+		ObjectNode archived = validPin(1);
+		target(archived).put("accountId", ARCHIVE);
+		data(archived).put("boardId", "918273645500000031");
+		ObjectNode foreign = validPin(2);
+		target(foreign).put("accountId", "65f1a2b3c4d5e6f708091fff");
+
+		Answer disconnected = createPin(sandbox, archived, null);
+		Answer notYours = createPin(sandbox, foreign, null);
+
+		assertThat(disconnected.status()).isEqualTo(403);
+		assertThat(disconnected.json().path("code").asString()).isEqualTo("ACCOUNT_DISCONNECTED");
+		assertThat(notYours.status()).isEqualTo(403);
+		assertThat(notYours.json().has("code")).isFalse();
+		assertThat(sandbox.postCount()).isZero();
+	}
+
+	// ---- idempotency ----
+
+	@Test
+	void aRepeatedRequestIdReplaysTheOriginalPostWithin5Minutes() throws Exception {
+		ZernioSandbox sandbox = start(SandboxSettings.defaults());
+		String requestId = "6f1c2a8e-0000-4000-8000-000000000002";
+		Answer first = createPin(sandbox, validPin(1), requestId);
+		clock.advance(Duration.ofMinutes(4));
+
+		Answer replay = createPin(sandbox, validPin(2), requestId);
+
+		assertThat(replay.status()).isEqualTo(200);
+		assertThat(replay.json().path("existingPost").path("_id").asString())
+			.isEqualTo(first.json().path("post").path("_id").asString());
+		assertThat(sandbox.postCount()).isEqualTo(1);
+
+		clock.advance(Duration.ofMinutes(2));
+		assertThat(createPin(sandbox, validPin(2), requestId).status()).isEqualTo(201);
+	}
+
+	@Test
+	void twinRequestsWithOneRequestIdCreateOnePost() throws Exception {
+		ZernioSandbox sandbox = start(SandboxSettings.defaults().withLatency(Duration.ofMillis(50)));
+		String requestId = "6f1c2a8e-0000-4000-8000-000000000008";
+		ExecutorService clients = Executors.newFixedThreadPool(2);
+		try {
+			Future<Answer> one = clients.submit(() -> createPin(sandbox, validPin(1), requestId));
+			Future<Answer> two = clients.submit(() -> createPin(sandbox, validPin(1), requestId));
+
+			assertThat(List.of(one.get(10, TimeUnit.SECONDS).status(), two.get(10, TimeUnit.SECONDS).status()))
+				.containsExactlyInAnyOrder(201, 200);
+			assertThat(sandbox.postCount()).isEqualTo(1);
+		}
+		finally {
+			clients.shutdownNow();
+		}
+	}
+
+	@Test
+	void theSameContentForTheSameAccountWithin24HoursIsA409() throws Exception {
+		ZernioSandbox sandbox = start(SandboxSettings.defaults());
+		Answer first = createPin(sandbox, validPin(1), "6f1c2a8e-0000-4000-8000-000000000003");
+		ObjectNode otherBoard = validPin(1);
+		data(otherBoard).put("boardId", "918273645500000002").put("title", "Another title");
+		ObjectNode otherAccount = validPin(1);
+		target(otherAccount).put("accountId", GARDEN);
+		data(otherAccount).put("boardId", GARDEN_BOARD);
+
+		Answer duplicate = createPin(sandbox, otherBoard, "6f1c2a8e-0000-4000-8000-000000000004");
+
+		assertThat(duplicate.status()).isEqualTo(409);
+		assertThat(duplicate.json().path("error").asString()).isEqualTo(
+				"This exact content is already scheduled, publishing, or was posted to this account within the last 24 hours.");
+		JsonNode details = duplicate.json().path("details");
+		assertThat(details.path("existingPostId").asString())
+			.isEqualTo(first.json().path("post").path("_id").asString());
+		assertThat(details.path("accountId").asString()).isEqualTo(HOME);
+		assertThat(details.path("platform").asString()).isEqualTo("pinterest");
+		assertThat(createPin(sandbox, otherAccount, null).status()).isEqualTo(201);
+
+		clock.advance(Duration.ofHours(24).plusSeconds(1));
+		assertThat(createPin(sandbox, validPin(1), null).status()).isEqualTo(201);
+	}
+
+	// ---- per-account caps ----
+
+	@Test
+	void anAccountPastItsHourlyCapGets429WhileOthersStillPost() throws Exception {
+		ZernioSandbox sandbox = start(SandboxSettings.defaults().withAccountCaps(2, 3));
+		assertThat(createPin(sandbox, validPin(1), null).status()).isEqualTo(201);
+		assertThat(createPin(sandbox, validPin(2), null).status()).isEqualTo(201);
+
+		Answer capped = createPin(sandbox, validPin(3), null);
+		ObjectNode garden = validPin(4);
+		target(garden).put("accountId", GARDEN);
+		data(garden).put("boardId", GARDEN_BOARD);
+		Answer other = createPin(sandbox, garden, null);
+
+		assertThat(capped.status()).isEqualTo(429);
+		assertThat(Integer.parseInt(capped.header("X-RateLimit-Remaining"))).isPositive();
+		assertThat(capped.header("Retry-After")).isNull();
+		assertThat(capped.json().path("details").path("accountId").asString()).isEqualTo(HOME);
+		assertThat(capped.json().path("details").path("limit").asString()).isEqualTo("hourly");
+		assertThat(capped.json().path("details").path("resetsAt").asString()).isEqualTo("2026-09-01T11:00:00.000Z");
+		assertThat(other.status()).isEqualTo(201);
+
+		clock.advance(Duration.ofHours(1).plusSeconds(1));
+		assertThat(createPin(sandbox, validPin(3), null).status()).isEqualTo(201);
+		Answer daily = createPin(sandbox, validPin(5), null);
+		assertThat(daily.status()).isEqualTo(429);
+		assertThat(daily.json().path("details").path("limit").asString()).isEqualTo("daily");
+	}
+
+	// ---- injected failures ----
+
+	@Test
+	void injectedFailuresAnswerWithoutCreating() throws Exception {
+		ZernioSandbox sandbox = start(SandboxSettings.defaults());
+		sandbox.failNextCreates(2, 503);
+
+		Answer first = createPin(sandbox, validPin(1), null);
+		Answer second = createPin(sandbox, validPin(1), null);
+		Answer third = createPin(sandbox, validPin(1), null);
+
+		assertThat(first.status()).isEqualTo(503);
+		assertThat(first.json().path("error").asString()).isNotEmpty();
+		assertThat(second.status()).isEqualTo(503);
+		assertThat(third.status()).isEqualTo(201);
+		assertThat(sandbox.postCount()).isEqualTo(1);
+	}
+
+	@Test
+	void aServerErrorRateOfOneFailsEveryCreateWithA5xx() throws Exception {
+		ZernioSandbox sandbox = start(SandboxSettings.defaults().withServerErrorRate(1.0));
+
+		Answer failed = createPin(sandbox, validPin(1), null);
+
+		assertThat(failed.status()).isIn(500, 502, 503);
+		assertThat(sandbox.postCount()).isZero();
+	}
+
+	@Test
+	void aDroppedAnswerLeavesThePostCreatedAndReplayable() throws Exception {
+		ZernioSandbox sandbox = start(SandboxSettings.defaults());
+		sandbox.dropConnectionAfterCreate(1);
+		String requestId = "6f1c2a8e-0000-4000-8000-000000000005";
+
+		assertThatThrownBy(() -> createPin(sandbox, validPin(1), requestId)).isInstanceOf(IOException.class);
+		assertThat(sandbox.postCount()).isEqualTo(1);
+		assertThat(sandbox.requests()).last().extracting(RecordedRequest::status).isEqualTo(0);
+
+		Answer replay = createPin(sandbox, validPin(1), requestId);
+		assertThat(replay.status()).isEqualTo(200);
+		assertThat(replay.json().path("existingPost").path("_id").asString()).isEqualTo(sandbox.posts().get(0).id());
+	}
+
+	@Test
+	void listenersSeeEachPostBeforeItsAnswerAndConcurrentCreatesAreCounted() throws Exception {
+		ZernioSandbox sandbox = start(SandboxSettings.defaults());
+		CountDownLatch allInside = new CountDownLatch(3);
+		List<SandboxPost> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+		sandbox.onPostCreated(post -> {
+			seen.add(post);
+			allInside.countDown();
+			try {
+				// hold every create open until all three are in progress at once
+				allInside.await(5, TimeUnit.SECONDS);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		});
+		ExecutorService clients = Executors.newFixedThreadPool(3);
+		try {
+			List<Future<Answer>> answers = new ArrayList<>();
+			for (int i = 1; i <= 3; i++) {
+				ObjectNode pin = validPin(i);
+				answers.add(clients.submit(() -> createPin(sandbox, pin, null)));
+			}
+			for (Future<Answer> answer : answers) {
+				assertThat(answer.get(10, TimeUnit.SECONDS).status()).isEqualTo(201);
+			}
+		}
+		finally {
+			clients.shutdownNow();
+		}
+
+		assertThat(seen).hasSize(3);
+		assertThat(sandbox.peakConcurrentCreates()).isEqualTo(3);
+	}
+
+	// ---- reading posts back ----
+
+	@Test
+	void listsAndFindsPostsWithFilters() throws Exception {
+		ZernioSandbox sandbox = start(SandboxSettings.defaults());
+		String firstId = createPin(sandbox, validPin(1), null).json().path("post").path("_id").asString();
+		clock.advance(Duration.ofDays(1));
+		ObjectNode garden = validPin(2);
+		target(garden).put("accountId", GARDEN);
+		data(garden).put("boardId", GARDEN_BOARD);
+		createPin(sandbox, garden, null);
+		createPin(sandbox, validPin(3), null);
+
+		Answer home = get(sandbox, "/v1/posts?accountId=" + HOME + "&platform=pinterest&sortBy=created-desc&limit=500");
+		Answer recent = get(sandbox, "/v1/posts?dateFrom=2026-09-02&sortBy=created-asc");
+		Answer paged = get(sandbox, "/v1/posts?page=2&limit=2&sortBy=created-asc");
+		Answer one = get(sandbox, "/v1/posts/" + firstId);
+
+		assertThat(home.json().path("posts").findValuesAsString("content")).containsExactly("Modern kitchen ideas 3",
+				"Modern kitchen ideas 1");
+		assertThat(home.json().path("pagination").path("total").asInt()).isEqualTo(2);
+		assertThat(recent.json().path("posts").findValuesAsString("content")).containsExactly(
+				"Modern kitchen ideas 2", "Modern kitchen ideas 3");
+		assertThat(paged.json().path("posts")).hasSize(1);
+		assertThat(paged.json().path("pagination").path("pages").asInt()).isEqualTo(2);
+		assertThat(one.json().path("post").path("_id").asString()).isEqualTo(firstId);
+		assertThat(get(sandbox, "/v1/posts/65f1a2b3c4d5e6f708091fff").status()).isEqualTo(404);
+		assertThat(get(sandbox, "/v1/posts?limit=501").status()).isEqualTo(400);
+		assertThat(get(sandbox, "/v1/posts?dateFrom=yesterday").status()).isEqualTo(400);
+	}
+
+	@Test
+	void aScheduledPinIsPublishedOnceItsTimeHasCome() throws Exception {
+		ZernioSandbox sandbox = start(SandboxSettings.defaults());
+		ObjectNode pin = validPin(1).put("scheduledFor", "2026-09-01T12:01:00+02:00");
+		String id = createPin(sandbox, pin, null).json().path("post").path("_id").asString();
+
+		JsonNode before = get(sandbox, "/v1/posts/" + id).json().path("post");
+		clock.advance(Duration.ofMinutes(1));
+		JsonNode after = get(sandbox, "/v1/posts/" + id).json().path("post");
+
+		assertThat(before.path("status").asString()).isEqualTo("scheduled");
+		assertThat(after.path("status").asString()).isEqualTo("published");
+		JsonNode platform = after.path("platforms").get(0);
+		assertThat(platform.path("status").asString()).isEqualTo("published");
+		assertThat(platform.path("platformPostUrl").asString()).startsWith("https://www.pinterest.com/pin/");
+		assertThat(platform.path("publishedAt").asString()).isEqualTo("2026-09-01T10:01:00.000Z");
+		assertThat(sandbox.posts().get(0).status()).isEqualTo("published");
+	}
+
+	@Test
+	void answersUnknownPathsWith404AndWrongMethodsWith405() throws Exception {
+		ZernioSandbox sandbox = start(SandboxSettings.defaults());
+
+		Answer unknown = get(sandbox, "/v1/unknown");
+		Answer wrongMethod = send(sandbox, "DELETE", "/v1/accounts", null, ZernioSandbox.API_KEY, null);
+
+		assertThat(unknown.status()).isEqualTo(404);
+		assertThat(unknown.json().path("error").asString()).isEqualTo("Not found");
+		assertThat(wrongMethod.status()).isEqualTo(405);
+	}
+
+	// ---- media ----
+
+	@Test
+	void presignsAnUploadAndAcceptsThePut() throws Exception {
+		ZernioSandbox sandbox = start(SandboxSettings.defaults());
+		ObjectNode request = Json.object().put("filename", "kitchen photo.jpg").put("contentType", "image/jpeg");
+
+		Answer presigned = send(sandbox, "POST", "/v1/media/presign", request.toString(), ZernioSandbox.API_KEY, null);
+		String uploadUrl = presigned.json().path("uploadUrl").asString();
+		String key = presigned.json().path("key").asString();
+		HttpResponse<String> put = HTTP.send(HttpRequest.newBuilder(URI.create(uploadUrl))
+			.header("Content-Type", "image/jpeg")
+			.PUT(HttpRequest.BodyPublishers.ofByteArray(new byte[1234]))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> wrongType = HTTP.send(HttpRequest.newBuilder(URI.create(uploadUrl))
+			.header("Content-Type", "image/png")
+			.PUT(HttpRequest.BodyPublishers.ofByteArray(new byte[10]))
+			.build(), HttpResponse.BodyHandlers.ofString());
+
+		assertThat(presigned.status()).isEqualTo(200);
+		assertThat(key).startsWith("temp/").endsWith("_kitchen_photo.jpg");
+		assertThat(uploadUrl).startsWith(sandbox.baseUrl() + "/");
+		assertThat(presigned.json().path("publicUrl").asString()).startsWith("https://").endsWith(key);
+		assertThat(presigned.json().path("expiresIn").asInt()).isEqualTo(3600);
+		assertThat(put.statusCode()).isEqualTo(200);
+		assertThat(wrongType.statusCode()).isEqualTo(403);
+		assertThat(sandbox.uploads()).containsEntry(key, new SandboxUpload(key, "image/jpeg", 1234));
+	}
+
+	@Test
+	void refusesPresignWithoutFilenameOrWithAnUnsupportedType() throws Exception {
+		ZernioSandbox sandbox = start(SandboxSettings.defaults());
+
+		Answer noName = send(sandbox, "POST", "/v1/media/presign", "{\"contentType\":\"image/png\"}",
+				ZernioSandbox.API_KEY, null);
+		Answer badType = send(sandbox, "POST", "/v1/media/presign",
+				"{\"filename\":\"a.bmp\",\"contentType\":\"image/bmp\"}", ZernioSandbox.API_KEY, null);
+
+		assertThat(noName.status()).isEqualTo(400);
+		assertThat(badType.status()).isEqualTo(400);
+	}
+
+	// ---- restart ----
+
+	@Test
+	void aStateFileCarriesPostsAndDuplicateMemoryAcrossRestarts() throws Exception {
+		Path state = dir.resolve("sandbox/state.jsonl");
+		SandboxSettings settings = SandboxSettings.defaults().withStateFile(state);
+		String requestId = "6f1c2a8e-0000-4000-8000-000000000006";
+		ZernioSandbox before = start(settings);
+		String id = createPin(before, validPin(1), requestId).json().path("post").path("_id").asString();
+		before.close();
+		// a kill during a write leaves a torn last line; the next start must shrug it off
+		Files.writeString(state, "{\"post\":{\"_id\":", java.nio.file.StandardOpenOption.APPEND);
+
+		ZernioSandbox after = start(settings);
+		Answer replay = createPin(after, validPin(1), requestId);
+		Answer duplicate = createPin(after, validPin(1), "6f1c2a8e-0000-4000-8000-000000000007");
+		Answer fresh = createPin(after, validPin(2), null);
+		after.close();
+		ZernioSandbox third = start(settings);
+
+		assertThat(after.posts()).extracting(SandboxPost::id).startsWith(id);
+		assertThat(after.posts().get(0).metadata()).containsEntry("rowKey", "row-1");
+		assertThat(replay.status()).isEqualTo(200);
+		assertThat(replay.json().path("existingPost").path("_id").asString()).isEqualTo(id);
+		assertThat(duplicate.status()).isEqualTo(409);
+		assertThat(duplicate.json().path("details").path("existingPostId").asString()).isEqualTo(id);
+		assertThat(fresh.status()).isEqualTo(201);
+		assertThat(third.postCount()).isEqualTo(2);
+	}
+
+	// ---- helpers ----
+
+	private ZernioSandbox start(SandboxSettings settings) {
+		ZernioSandbox sandbox = ZernioSandbox.start(settings, clock);
+		started.add(sandbox);
+		return sandbox;
+	}
+
+	private Answer get(ZernioSandbox sandbox, String path) throws IOException, InterruptedException {
+		return send(sandbox, "GET", path, null, ZernioSandbox.API_KEY, null);
+	}
+
+	private Answer createPin(ZernioSandbox sandbox, ObjectNode pin, String requestId)
+			throws IOException, InterruptedException {
+		return send(sandbox, "POST", "/v1/posts", pin.toString(), ZernioSandbox.API_KEY, requestId);
+	}
+
+	private Answer send(ZernioSandbox sandbox, String method, String path, String body, String key, String requestId)
+			throws IOException, InterruptedException {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(sandbox.baseUrl() + path))
+			.timeout(Duration.ofSeconds(10))
+			.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+					: HttpRequest.BodyPublishers.ofString(body));
+		if (body != null) {
+			request.header("Content-Type", "application/json");
+		}
+		if (key != null) {
+			request.header("Authorization", "Bearer " + key);
+		}
+		if (requestId != null) {
+			request.header("x-request-id", requestId);
+		}
+		HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+		JsonNode json = response.body().isEmpty() ? Json.object() : Json.MAPPER.readTree(response.body());
+		return new Answer(response.statusCode(), json, response.headers());
+	}
+
+	private static ObjectNode validPin(int n) {
+		ObjectNode pin = Json.object().put("content", "Modern kitchen ideas " + n);
+		pin.putArray("mediaItems")
+			.addObject()
+			.put("type", "image")
+			.put("url", "https://images.example.com/kitchen-" + n + ".jpg")
+			.put("altText", "A bright kitchen");
+		pin.putArray("platforms")
+			.addObject()
+			.put("platform", "pinterest")
+			.put("accountId", HOME)
+			.putObject("platformSpecificData")
+			.put("title", "Kitchen " + n)
+			.put("boardId", KITCHEN_BOARD)
+			.put("link", "https://blog.example.com/kitchen-" + n);
+		pin.put("scheduledFor", "2026-12-01T14:00:00Z");
+		pin.put("timezone", "UTC");
+		pin.putObject("metadata").put("jobRunId", "run-1").put("rowKey", "row-" + n);
+		return pin;
+	}
+
+	private static ObjectNode target(ObjectNode pin) {
+		return (ObjectNode) pin.get("platforms").get(0);
+	}
+
+	private static ObjectNode data(ObjectNode pin) {
+		return (ObjectNode) target(pin).get("platformSpecificData");
+	}
+
+	private static ObjectNode media(ObjectNode pin) {
+		return (ObjectNode) pin.get("mediaItems").get(0);
+	}
+}
