@@ -8,7 +8,6 @@ import java.util.HashMap;
 import java.util.Map;
 
 import org.apache.poi.ss.usermodel.DateUtil;
-import org.apache.poi.xssf.model.SharedStrings;
 import org.apache.poi.xssf.model.StylesTable;
 import org.apache.poi.xssf.usermodel.XSSFCellStyle;
 
@@ -21,7 +20,7 @@ final class XlsxCellText {
 	/** Excel keeps (and shows) 15 significant digits; the XML may hold 17, e.g. 0.30000000000000004. */
 	private static final MathContext EXCEL_PRECISION = new MathContext(15);
 
-	private final SharedStrings sharedStrings;
+	private final XlsxSharedStrings sharedStrings;
 
 	private final StylesTable styles;
 
@@ -30,7 +29,7 @@ final class XlsxCellText {
 	/** Whether each cell style is a date format; there are few styles, and the check parses the format. */
 	private final Map<Integer, Boolean> dateStyles = new HashMap<>();
 
-	XlsxCellText(SharedStrings sharedStrings, StylesTable styles, boolean date1904) {
+	XlsxCellText(XlsxSharedStrings sharedStrings, StylesTable styles, boolean date1904) {
 		this.sharedStrings = sharedStrings;
 		this.styles = styles;
 		this.date1904 = date1904;
@@ -69,11 +68,7 @@ final class XlsxCellText {
 	}
 
 	private String sharedString(String index) {
-		int position = Integer.parseInt(index.trim());
-		if (position < 0 || position >= sharedStrings.getUniqueCount()) {
-			throw new IllegalArgumentException("shared string " + position + " does not exist");
-		}
-		return sharedStrings.getItemAt(position).getString();
+		return sharedStrings.get(Integer.parseInt(index.trim()));
 	}
 
 	static String numberText(String value) {

@@ -11,13 +11,12 @@ import java.util.Set;
 import javax.xml.stream.XMLStreamException;
 
 import org.apache.poi.openxml4j.opc.OPCPackage;
-import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
 import org.apache.poi.xssf.eventusermodel.XSSFReader;
 import org.apache.poi.xssf.model.StylesTable;
 
 /**
  * Streaming XLSX reader built on POI's event API: the workbook is never loaded, the sheet XML is pulled one row
- * at a time. Only the shared-strings table is held in memory (POI's read-only table), as every XLSX reader must.
+ * at a time. Only the shared-strings table is held in memory, as every XLSX reader must.
  * Row numbers are the sheet's own, gaps included; the first non-blank row holds the headers.
  */
 public final class XlsxRowSource implements RowSource {
@@ -57,7 +56,7 @@ public final class XlsxRowSource implements RowSource {
 			}
 			XlsxWorkbookInfo.Sheet sheet = info.choose(options.sheet(), file);
 			StylesTable styles = reader.getStylesTable();
-			XlsxCellText cellText = new XlsxCellText(new ReadOnlySharedStringsTable(workbook, false), styles,
+			XlsxCellText cellText = new XlsxCellText(XlsxSharedStrings.read(workbook), styles,
 					info.date1904());
 			parser = new XlsxSheetParser(reader.getSheet(sheet.relationId()), cellText);
 			return new XlsxRowSource(file, workbook, parser, sheet.name());

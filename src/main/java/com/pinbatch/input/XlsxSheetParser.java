@@ -91,7 +91,7 @@ final class XlsxSheetParser implements AutoCloseable {
 					value = xml.getElementText();
 				}
 				else if ("is".equals(element)) {
-					inlineText = readInlineString();
+					inlineText = XlsxRichText.read(xml, "is");
 				}
 				else {
 					skipElement();
@@ -118,26 +118,6 @@ final class XlsxSheetParser implements AutoCloseable {
 		}
 		if (cellText.isNumber(type, style, value)) {
 			numericCells.add(column);
-		}
-	}
-
-	/** The text of an {@code is} element: plain or rich-text runs, without phonetic (furigana) runs. */
-	private String readInlineString() throws XMLStreamException {
-		StringBuilder text = new StringBuilder();
-		while (true) {
-			int event = xml.next();
-			if (event == XMLStreamConstants.START_ELEMENT) {
-				String element = xml.getLocalName();
-				if ("t".equals(element)) {
-					text.append(xml.getElementText());
-				}
-				else if ("rPh".equals(element)) {
-					skipElement();
-				}
-			}
-			else if (event == XMLStreamConstants.END_ELEMENT && "is".equals(xml.getLocalName())) {
-				return text.toString();
-			}
 		}
 	}
 

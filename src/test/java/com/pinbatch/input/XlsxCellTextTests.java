@@ -17,6 +17,13 @@ class XlsxCellTextTests {
 	}
 
 	@Test
+	void excelEscapesOfControlCharactersAreDecoded() {
+		assertThat(XlsxRichText.decodeEscapes("a_x000D_b")).isEqualTo("a\rb");
+		assertThat(XlsxRichText.decodeEscapes("keep_x005F_x000D_")).isEqualTo("keep_x000D_");
+		assertThat(XlsxRichText.decodeEscapes("plain_x and _xZZZZ_")).isEqualTo("plain_x and _xZZZZ_");
+	}
+
+	@Test
 	void columnLettersGiveTheColumnIndex() {
 		assertThat(XlsxSheetParser.columnIndex("A1")).isZero();
 		assertThat(XlsxSheetParser.columnIndex("Z9")).isEqualTo(25);

@@ -9,6 +9,8 @@ import java.util.List;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.SheetVisibility;
+import org.apache.poi.xssf.usermodel.XSSFFont;
+import org.apache.poi.xssf.usermodel.XSSFRichTextString;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -153,6 +155,24 @@ class XlsxRowSourceTests {
 
 		assertThat(row.values()).containsExactly("3", "Kitchen Ideas", "TRUE", "#N/A", "TRUE", "FALSE");
 		assertThat(row.numericCells()).containsExactly(0);
+	}
+
+	@Test
+	void richTextAndLineBreaksReadAsPlainText() throws IOException {
+		Path file = write(dir.resolve("rich.xlsx"), workbook -> {
+			Sheet sheet = workbook.createSheet("Pins");
+			textRow(sheet, 1, "title", "description");
+			XSSFRichTextString rich = new XSSFRichTextString("Bold start, plain end");
+			XSSFFont bold = workbook.createFont();
+			bold.setBold(true);
+			rich.applyFont(0, 10, bold);
+			cell(sheet, 2, 0).setCellValue(rich);
+			cell(sheet, 2, 1).setCellValue("first line\r\nsecond line_x");
+		});
+
+		InputRow row = readAll(file, InputOptions.defaults()).get(0);
+
+		assertThat(row.values()).containsExactly("Bold start, plain end", "first line\r\nsecond line_x");
 	}
 
 	@Test
