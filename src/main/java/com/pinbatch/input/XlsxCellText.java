@@ -1,0 +1,137 @@
+package com.pinbatch.input;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.apache.poi.ss.usermodel.DateUtil;
+import org.apache.poi.xssf.model.StylesTable;
+import org.apache.poi.xssf.usermodel.XSSFCellStyle;
+
+/**
+ * Turns a stored cell into the text a person sees in the spreadsheet: the shared or inline string, a number
+ * without a spurious ".0", a date cell as an ISO date-time, a formula as its cached value.
+ */
+final class XlsxCellText {
+
+	/** Excel keeps (and shows) 15 significant digits; the XML may hold 17, e.g. 0.30000000000000004. */
+	private static final MathContext EXCEL_PRECISION = new MathContext(15);
+
+	private final XlsxSharedStrings sharedStrings;
+
+	private final StylesTable styles;
+
+	private final boolean date1904;
+
+	/** Whether each cell style is a date format; there are few styles, and the check parses the format. */
+	private final Map<Integer, Boolean> dateStyles = new HashMap<>();
+
+	XlsxCellText(XlsxSharedStrings sharedStrings, StylesTable styles, boolean date1904) {
+		this.sharedStrings = sharedStrings;
+		this.styles = styles;
+		this.date1904 = date1904;
+	}
+
+	/**
+	 * @param type       the cell's {@code t} attribute (null means number)
+	 * @param style      the cell's {@code s} attribute, or null
+	 * @param value      the text of its {@code v} element (a formula's cached value), or null
+	 * @param inlineText the text of its {@code is} element, or null
+	 */
+	String text(String type, String style, String value, String inlineText) {
+		if ("inlineStr".equals(type)) {
+			return inlineText != null ? inlineText : nullToEmpty(value);
+		}
+		if (value == null || value.isEmpty()) {
+			return "";
+		}
+		if (type == null || "n".equals(type)) {
+			return isDateStyle(style) ? dateText(value) : numberText(value);
+		}
+		switch (type) {
+			case "s":
+				return sharedString(value);
+			case "b":
+				return "1".equals(value.trim()) ? "TRUE" : "FALSE";
+			default:
+				// "str" (a formula's text result), "e" (an error such as #N/A), "d" (an ISO 8601 date)
+				return value;
+		}
+	}
+
+	/** Whether the cell holds a plain number (not a date): such ids may have lost digits. */
+	boolean isNumber(String type, String style, String value) {
+		return (type == null || "n".equals(type)) && value != null && !value.isEmpty() && !isDateStyle(style);
+	}
+
+	private String sharedString(String index) {
+		return sharedStrings.get(Integer.parseInt(index.trim()));
+	}
+
+	static String numberText(String value) {
+		if (isPlainInteger(value) && value.length() <= 15) {
+			return value;
+		}
+		BigDecimal number = new BigDecimal(value.trim()).round(EXCEL_PRECISION).stripTrailingZeros();
+		return number.signum() == 0 ? "0" : number.toPlainString();
+	}
+
+	private String dateText(String value) {
+		double serial = Double.parseDouble(value);
+		if (!DateUtil.isValidExcelDate(serial)) {
+			return numberText(value);
+		}
+		LocalDateTime dateTime = DateUtil.getLocalDateTime(serial, date1904, true);
+		if (serial < 1) {
+			// a time of day with no date (format h:mm)
+			return timeText(dateTime.toLocalTime());
+		}
+		if (dateTime.toLocalTime().equals(LocalTime.MIDNIGHT)) {
+			return dateTime.toLocalDate().toString();
+		}
+		return dateTime.toLocalDate() + "T" + timeText(dateTime.toLocalTime());
+	}
+
+	private static String timeText(LocalTime time) {
+		String hoursMinutes = String.format("%02d:%02d", time.getHour(), time.getMinute());
+		return time.getSecond() == 0 ? hoursMinutes : hoursMinutes + String.format(":%02d", time.getSecond());
+	}
+
+	private boolean isDateStyle(String style) {
+		if (style == null || styles == null) {
+			return false;
+		}
+		return dateStyles.computeIfAbsent(Integer.valueOf(style.trim()), this::hasDateFormat);
+	}
+
+	private boolean hasDateFormat(int styleIndex) {
+		if (styleIndex < 0 || styleIndex >= styles.getNumCellStyles()) {
+			return false;
+		}
+		XSSFCellStyle style = styles.getStyleAt(styleIndex);
+		int format = style.getDataFormat();
+		String pattern = style.getDataFormatString();
+		return DateUtil.isInternalDateFormat(format) || (pattern != null && DateUtil.isADateFormat(format, pattern));
+	}
+
+	private static boolean isPlainInteger(String value) {
+		int start = value.startsWith("-") ? 1 : 0;
+		if (value.length() == start) {
+			return false;
+		}
+		for (int i = start; i < value.length(); i++) {
+			char c = value.charAt(i);
+			if (c < '0' || c > '9') {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	private static String nullToEmpty(String value) {
+		return value == null ? "" : value;
+	}
+}

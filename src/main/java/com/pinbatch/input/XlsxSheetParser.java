@@ -1,0 +1,166 @@
+package com.pinbatch.input;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+
+import org.apache.poi.util.XMLHelper;
+
+/**
+ * Pulls the rows of one sheet's XML one at a time (StAX), so memory stays the same whatever the number of rows,
+ * and no parser thread is needed to turn SAX's push into the pull a {@link RowSource} offers.
+ */
+final class XlsxSheetParser implements AutoCloseable {
+
+	/** Column XFD, the last one Excel has; also keeps a forged reference from allocating a huge row. */
+	private static final int MAX_COLUMN = 16_383;
+
+	private final InputStream sheetXml;
+
+	private final XMLStreamReader xml;
+
+	private final XlsxCellText cellText;
+
+	private long lastRowNumber;
+
+	private boolean finished;
+
+	XlsxSheetParser(InputStream sheetXml, XlsxCellText cellText) throws XMLStreamException {
+		this.sheetXml = sheetXml;
+		this.xml = XMLHelper.newXMLInputFactory().createXMLStreamReader(sheetXml);
+		this.cellText = cellText;
+	}
+
+	/** The row number of the last row read (0 before the first). */
+	long lastRowNumber() {
+		return lastRowNumber;
+	}
+
+	/** The next stored row, or null after the last one. */
+	XlsxSheetRow nextRow() throws XMLStreamException {
+		while (!finished && xml.hasNext()) {
+			int event = xml.next();
+			if (event == XMLStreamConstants.START_ELEMENT && "row".equals(xml.getLocalName())) {
+				return readRow();
+			}
+			if (event == XMLStreamConstants.END_ELEMENT && "sheetData".equals(xml.getLocalName())) {
+				finished = true;
+			}
+		}
+		finished = true;
+		return null;
+	}
+
+	private XlsxSheetRow readRow() throws XMLStreamException {
+		String r = xml.getAttributeValue(null, "r");
+		// r is optional: without it a row follows the previous one
+		long number = r != null ? Long.parseLong(r.trim()) : lastRowNumber + 1;
+		List<String> cells = new ArrayList<>();
+		Set<Integer> numericCells = new HashSet<>();
+		while (true) {
+			int event = xml.next();
+			if (event == XMLStreamConstants.START_ELEMENT && "c".equals(xml.getLocalName())) {
+				readCell(cells, numericCells);
+			}
+			else if (event == XMLStreamConstants.END_ELEMENT && "row".equals(xml.getLocalName())) {
+				break;
+			}
+		}
+		lastRowNumber = number;
+		return new XlsxSheetRow(number, cells, numericCells);
+	}
+
+	private void readCell(List<String> cells, Set<Integer> numericCells) throws XMLStreamException {
+		String reference = xml.getAttributeValue(null, "r");
+		String type = xml.getAttributeValue(null, "t");
+		String style = xml.getAttributeValue(null, "s");
+		String value = null;
+		String inlineText = null;
+		while (true) {
+			int event = xml.next();
+			if (event == XMLStreamConstants.START_ELEMENT) {
+				String element = xml.getLocalName();
+				if ("v".equals(element)) {
+					value = xml.getElementText();
+				}
+				else if ("is".equals(element)) {
+					inlineText = XlsxRichText.read(xml, "is");
+				}
+				else {
+					skipElement();
+				}
+			}
+			else if (event == XMLStreamConstants.END_ELEMENT) {
+				break;
+			}
+		}
+		// sparse rows: a missing cell is empty, so the column comes from the reference when there is one
+		int column = reference != null ? columnIndex(reference) : cells.size();
+		if (column < 0 || column > MAX_COLUMN) {
+			throw new XMLStreamException("cell reference '" + reference + "' is not a cell of a sheet");
+		}
+		while (cells.size() < column) {
+			cells.add("");
+		}
+		String text = cellText.text(type, style, value, inlineText);
+		if (column < cells.size()) {
+			cells.set(column, text);
+		}
+		else {
+			cells.add(text);
+		}
+		if (cellText.isNumber(type, style, value)) {
+			numericCells.add(column);
+		}
+	}
+
+	/** Skips the element just started (a formula, rich-text properties ...) with everything inside it. */
+	private void skipElement() throws XMLStreamException {
+		int depth = 1;
+		while (depth > 0) {
+			int event = xml.next();
+			if (event == XMLStreamConstants.START_ELEMENT) {
+				depth++;
+			}
+			else if (event == XMLStreamConstants.END_ELEMENT) {
+				depth--;
+			}
+		}
+	}
+
+	/** "A1" -> 0, "AB12" -> 27: the column letters of a cell reference. */
+	static int columnIndex(String reference) {
+		int column = 0;
+		for (int i = 0; i < reference.length(); i++) {
+			char c = Character.toUpperCase(reference.charAt(i));
+			if (c < 'A' || c > 'Z') {
+				break;
+			}
+			column = column * 26 + (c - 'A' + 1);
+		}
+		return column - 1;
+	}
+
+	@Override
+	public void close() {
+		try {
+			xml.close();
+		}
+		catch (XMLStreamException ex) {
+			// closing a reader that failed: nothing more to learn
+		}
+		try {
+			sheetXml.close();
+		}
+		catch (IOException ex) {
+			// read-only stream
+		}
+	}
+}

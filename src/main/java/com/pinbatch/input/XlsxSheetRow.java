@@ -1,0 +1,23 @@
+package com.pinbatch.input;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * One {@code row} element of a sheet, cells placed in their columns (a missing cell is "").
+ *
+ * @param number       the row number the spreadsheet shows
+ * @param cells        cell texts from column A up to the last cell the row stores
+ * @param numericCells columns whose cell is a plain number
+ */
+record XlsxSheetRow(long number, List<String> cells, Set<Integer> numericCells) {
+
+	boolean isBlank() {
+		for (String cell : cells) {
+			if (!cell.isBlank()) {
+				return false;
+			}
+		}
+		return true;
+	}
+}

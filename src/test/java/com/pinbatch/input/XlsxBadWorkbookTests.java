@@ -1,0 +1,152 @@
+package com.pinbatch.input;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+import org.apache.poi.hssf.usermodel.HSSFWorkbook;
+import org.apache.poi.openxml4j.opc.OPCPackage;
+import org.apache.poi.openxml4j.opc.PackageAccess;
+import org.apache.poi.poifs.crypt.EncryptionInfo;
+import org.apache.poi.poifs.crypt.EncryptionMode;
+import org.apache.poi.poifs.crypt.Encryptor;
+import org.apache.poi.poifs.filesystem.POIFSFileSystem;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static com.pinbatch.input.XlsxTestWorkbooks.replaceEntry;
+import static com.pinbatch.input.XlsxTestWorkbooks.textRow;
+import static com.pinbatch.input.XlsxTestWorkbooks.write;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Every workbook that cannot be read stops with one line that names the file and what to do. */
+class XlsxBadWorkbookTests {
+
+	private static final String SHEET_XML = "xl/worksheets/sheet1.xml";
+
+	@TempDir
+	Path dir;
+
+	@Test
+	void legacyXlsWorkbookMustBeSavedAgain() throws IOException {
+		Path file = dir.resolve("pins.xls");
+		try (HSSFWorkbook workbook = new HSSFWorkbook(); OutputStream out = Files.newOutputStream(file)) {
+			textRow(workbook.createSheet("Pins"), 1, "title");
+			workbook.write(out);
+		}
+
+		assertUnreadable(file, file + ": is an Excel 97-2003 .xls workbook; save it as .xlsx or CSV UTF-8");
+	}
+
+	@Test
+	void passwordProtectedWorkbookAsksToRemoveThePassword() throws Exception {
+		Path plain = validWorkbook("plain.xlsx");
+		Path file = dir.resolve("secret.xlsx");
+		try (POIFSFileSystem container = new POIFSFileSystem()) {
+			Encryptor encryptor = new EncryptionInfo(EncryptionMode.agile).getEncryptor();
+			encryptor.confirmPassword("s3cret");
+			try (OPCPackage workbook = OPCPackage.open(plain.toFile(), PackageAccess.READ_WRITE);
+					OutputStream encrypted = encryptor.getDataStream(container)) {
+				workbook.save(encrypted);
+			}
+			try (OutputStream out = Files.newOutputStream(file)) {
+				container.writeFilesystem(out);
+			}
+		}
+
+		assertUnreadable(file, file + ": is password-protected; remove the password or export it as CSV UTF-8");
+	}
+
+	@Test
+	void truncatedZipIsReportedAsDamaged() throws IOException {
+		byte[] whole = Files.readAllBytes(validWorkbook("whole.xlsx"));
+		Path file = Files.write(dir.resolve("cut.xlsx"), Arrays.copyOf(whole, whole.length / 2));
+
+		assertUnreadable(file, file + ": is a damaged or truncated zip file, not a readable workbook; save it again"
+				+ " from the spreadsheet program as .xlsx");
+	}
+
+	@Test
+	void zipWithoutWorkbookIsNotTakenForOne() throws IOException {
+		Path file = dir.resolve("photos.xlsx");
+		try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(file))) {
+			zip.putNextEntry(new ZipEntry("photo-1.txt"));
+			zip.write("not a picture".getBytes(StandardCharsets.UTF_8));
+			zip.closeEntry();
+		}
+
+		assertUnreadable(file, file + ": is a zip file but not an Excel workbook (it has no xl/workbook.xml); give"
+				+ " the .xlsx file itself");
+	}
+
+	@Test
+	void zipBombIsRefusedByPoisInflateRatioGuard() throws IOException {
+		// 5 MB of one character deflates about 1000:1, far past POI's 1:100 limit
+		StringBuilder sheet = new StringBuilder("<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml"
+				+ "/2006/main\"><sheetData><row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>");
+		sheet.append("a".repeat(5_000_000)).append("</t></is></c></row></sheetData></worksheet>");
+		Path file = replaceEntry(validWorkbook("plain.xlsx"), dir.resolve("bomb.xlsx"), SHEET_XML,
+				sheet.toString().getBytes(StandardCharsets.UTF_8));
+
+		assertThatThrownBy(() -> XlsxRowSource.open(file, InputOptions.defaults()))
+			.isInstanceOf(InputFileException.class)
+			.hasMessageStartingWith(file + ": looks like a zip bomb");
+	}
+
+	@Test
+	void brokenSheetXmlNamesTheLastGoodRow() throws IOException {
+		String sheet = "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>"
+				+ "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>title</t></is></c></row>"
+				+ "<row r=\"2\"><c r=\"A2\" t=\"inlineStr\"><is><t>First</t></is></c></row>"
+				+ "<row r=\"3\"><c r=\"A3\" t=\"inlineStr\"><is><t>Sec";
+		Path file = replaceEntry(validWorkbook("plain.xlsx"), dir.resolve("broken.xlsx"), SHEET_XML,
+				sheet.getBytes(StandardCharsets.UTF_8));
+
+		try (XlsxRowSource source = XlsxRowSource.open(file, InputOptions.defaults())) {
+			assertThat(source.next().values()).containsExactly("First");
+			assertThatThrownBy(source::next).isInstanceOf(InputFileException.class)
+				.hasMessageStartingWith(file + ": sheet 'Pins' is damaged after row 2 (")
+				.hasMessageEndingWith("); save the workbook again from the spreadsheet program")
+				.message().doesNotContain("\n");
+		}
+	}
+
+	@Test
+	void workbookWithoutSheetsSaysSo() throws IOException {
+		Path file = write(dir.resolve("nosheets.xlsx"), workbook -> {
+		});
+
+		assertUnreadable(file, file + ": the workbook has no sheets; add a sheet whose first row is the column"
+				+ " headers");
+	}
+
+	@Test
+	void fileThatIsNeitherZipNorOfficeIsNotAWorkbook() throws IOException {
+		Path file = Files.writeString(dir.resolve("notes.xlsx"), "just some text\n");
+
+		assertUnreadable(file, file + ": is not an XLSX workbook; save it as .xlsx or CSV UTF-8");
+	}
+
+	private Path validWorkbook(String name) throws IOException {
+		return write(dir.resolve(name), workbook -> {
+			Sheet sheet = workbook.createSheet("Pins");
+			textRow(sheet, 1, "title", "board");
+			for (int row = 2; row < 200; row++) {
+				textRow(sheet, row, "Pin " + row, "Kitchen Ideas");
+			}
+		});
+	}
+
+	private static void assertUnreadable(Path file, String message) {
+		assertThatThrownBy(() -> XlsxRowSource.open(file, InputOptions.defaults()))
+			.isInstanceOf(InputFileException.class)
+			.hasMessage(message);
+	}
+}
