@@ -26,6 +26,8 @@ import org.springframework.batch.infrastructure.item.ItemProcessor;
  */
 public class PinRowProcessor implements ItemProcessor<InputRow, PreparedRow> {
 
+	private static final String ACCOUNT_DISCONNECTED = "account_disconnected";
+
 	private final RunPlan plan;
 
 	private final PinValidator validator;
@@ -58,7 +60,7 @@ public class PinRowProcessor implements ItemProcessor<InputRow, PreparedRow> {
 					board.problemMessage()));
 		}
 		if (!problems.isEmpty()) {
-			return PreparedRow.decided(invalid(row.rowNumber(), problems));
+			return PreparedRow.decided(notSendable(row.rowNumber(), problems));
 		}
 		if (plan.dryRun()) {
 			return PreparedRow.decided(new RowResult(row.rowNumber(), RowStatus.VALID, null, null, null, 0, null,
@@ -97,10 +99,15 @@ public class PinRowProcessor implements ItemProcessor<InputRow, PreparedRow> {
 				blankToNull(prior.requestId()), parseInstant(prior.finishedAt()));
 	}
 
-	private static RowResult invalid(long rowNumber, List<ValidationProblem> problems) {
+	/**
+	 * INVALID when the row must be fixed; FAILED when the row is fine and only its account is disconnected (the fix
+	 * is in Zernio, and the same row can be retried as it is).
+	 */
+	private static RowResult notSendable(long rowNumber, List<ValidationProblem> problems) {
 		String message = problems.stream().map(ValidationProblem::message).collect(Collectors.joining("; "));
-		return new RowResult(rowNumber, RowStatus.INVALID, null, problems.get(0).code(), message, 0, null,
-				Instant.now());
+		boolean accountOnly = problems.size() == 1 && ACCOUNT_DISCONNECTED.equals(problems.get(0).code());
+		return new RowResult(rowNumber, accountOnly ? RowStatus.FAILED : RowStatus.INVALID, null,
+				problems.get(0).code(), message, 0, null, Instant.now());
 	}
 
 	private static String blankToNull(String value) {
