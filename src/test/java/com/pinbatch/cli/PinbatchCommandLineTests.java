@@ -1,0 +1,337 @@
+package com.pinbatch.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import com.pinbatch.sandbox.RecordedRequest;
+import com.pinbatch.sandbox.SandboxSettings;
+import com.pinbatch.sandbox.ZernioSandbox;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The command line end to end, in-process: real files, the real HSQLDB file job repository in a temporary data
+ * folder, and the sandbox on loopback as the Zernio side. Each test asserts the exit code, the result file and
+ * what the server received.
+ */
+class PinbatchCommandLineTests {
+
+	private static final Path SAMPLES = Path.of("samples");
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	@TempDir
+	Path dir;
+
+	private ZernioSandbox sandbox;
+
+	@BeforeEach
+	void startSandbox() {
+		sandbox = ZernioSandbox.start(SandboxSettings.defaults());
+		System.setProperty("zernio.api-key", ZernioSandbox.API_KEY);
+	}
+
+	@AfterEach
+	void stopSandbox() {
+		sandbox.close();
+		System.clearProperty("zernio.api-key");
+	}
+
+	@Test
+	void samplePinsAreAllCreatedWithExplicitBoardTitleAndTiming() throws IOException {
+		// given
+		Path input = copySample("pins.csv");
+
+		// when
+		CommandLineRun run = run("--input=" + input);
+
+		// then
+		assertThat(run.exitCode()).as(run.toString()).isZero();
+		List<Map<String, String>> results = ResultRows.read(dir.resolve("pins.results.csv"));
+		assertThat(results).hasSize(20).allSatisfy(row -> {
+			assertThat(row.get("status")).isEqualTo("CREATED");
+			assertThat(row.get("post_id")).isNotBlank();
+			assertThat(row.get("attempts")).isEqualTo("1");
+		});
+		assertThat(results).extracting(row -> row.get("row"))
+			.containsExactlyElementsOf(rowNumbers(2, 21));
+		assertThat(sandbox.postCount()).isEqualTo(20);
+		List<RecordedRequest> creates = creates();
+		assertThat(creates).hasSize(20);
+		assertThat(creates).extracting(request -> request.header("x-request-id")).doesNotHaveDuplicates()
+			.allMatch(id -> id.matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"));
+		assertThat(results).extracting(row -> row.get("request_id"))
+			.containsExactlyInAnyOrderElementsOf(creates.stream().map(r -> r.header("x-request-id")).toList());
+		for (RecordedRequest create : creates) {
+			JsonNode body = JSON.readTree(create.body());
+			JsonNode pinterest = body.get("platforms").get(0).get("platformSpecificData");
+			assertThat(body.get("platforms").get(0).get("platform").asString()).isEqualTo("pinterest");
+			assertThat(pinterest.get("boardId").asString()).matches("\\d{18}");
+			assertThat(pinterest.get("title").asString()).isNotBlank();
+			assertThat(body.get("mediaItems")).hasSize(1);
+			boolean now = body.has("publishNow") && body.get("publishNow").asBoolean();
+			assertThat(now || body.has("scheduledFor")).as("never a silent draft: %s", body).isTrue();
+			if (body.has("scheduledFor")) {
+				assertThat(body.get("timezone").asString()).isEqualTo("UTC");
+				assertThat(body.get("scheduledFor").asString()).endsWith("Z");
+			}
+		}
+	}
+
+	@Test
+	void firstRowIsSentExactlyAsTheSpreadsheetSaysIt() throws IOException {
+		// given
+		Path input = write("one.csv", """
+				title,description,media_url,board,link,account,publish_at,alt_text,keywords
+				Oak Shelves,Open oak shelves for a small kitchen.,https://images.example.com/k.jpg,kitchen ideas ,https://www.acme-home.example/k,ACME-HOME,2027-03-01 09:30,Oak shelves,"oak, kitchen"
+				""");
+
+		// when
+		CommandLineRun run = run("--input=" + input, "--timezone=Europe/Berlin");
+
+		// then
+		assertThat(run.exitCode()).as(run.toString()).isZero();
+		JsonNode body = JSON.readTree(creates().get(0).body());
+		assertThat(body).isEqualTo(JSON.readTree("""
+				{"content":"Open oak shelves for a small kitchen.",
+				 "mediaItems":[{"type":"image","url":"https://images.example.com/k.jpg","altText":"Oak shelves"}],
+				 "platforms":[{"platform":"pinterest","accountId":"65f1a2b3c4d5e6f708091a01",
+				   "platformSpecificData":{"title":"Oak Shelves","boardId":"918273645500000001",
+				     "link":"https://www.acme-home.example/k"}}],
+				 "scheduledFor":"2027-03-01T08:30:00Z","timezone":"Europe/Berlin","tags":["oak","kitchen"],
+				 "metadata":{"pinbatchRun":"%s","pinbatchRow":"2"}}
+				""".formatted(body.get("metadata").get("pinbatchRun").asString())));
+	}
+
+	@Test
+	void mixedSampleReportsEveryProblemAndCarriesUnknownColumns() throws IOException {
+		// given
+		Path input = copySample("mixed.csv");
+
+		// when
+		CommandLineRun run = run("--input=" + input);
+
+		// then
+		assertThat(run.exitCode()).as(run.toString()).isEqualTo(3);
+		List<Map<String, String>> results = ResultRows.read(dir.resolve("mixed.results.csv"));
+		assertThat(results).hasSize(15);
+		assertThat(ResultRows.headers(dir.resolve("mixed.results.csv"))).startsWith("title", "description",
+				"media_url", "board", "link", "account", "publish_at", "cover_image_url", "campaign", "row", "status");
+		Map<String, String> codes = results.stream()
+			.collect(Collectors.toMap(row -> row.get("row"), row -> row.get("status") + " " + row.get("error_code")));
+		assertThat(codes).containsEntry("2", "CREATED ")
+			.containsEntry("3", "INVALID title_too_long")
+			.containsEntry("4", "INVALID link_not_https")
+			.containsEntry("5", "INVALID link_shortener")
+			.containsEntry("6", "INVALID media_share_link")
+			.containsEntry("7", "INVALID media_missing")
+			.containsEntry("8", "INVALID multiple_media")
+			.containsEntry("9", "INVALID board_not_found")
+			.containsEntry("10", "INVALID publish_at_in_past")
+			.containsEntry("11", "INVALID publish_at_invalid")
+			.containsEntry("12", "INVALID cover_on_image")
+			.containsEntry("13", "FAILED account_disconnected");
+		assertThat(results.get(7).get("error_message")).contains("Kitchen Ideas");
+		assertThat(results).extracting(row -> row.get("campaign")).startsWith("spring-launch", "spring-launch");
+		long created = results.stream().filter(row -> row.get("status").equals("CREATED")).count();
+		assertThat(sandbox.postCount()).isEqualTo(created);
+		assertThat(run.out()).contains("--retry-failed=");
+	}
+
+	@Test
+	void sameCommandAgainSendsNothingAndReportsTheEarlierOutcome() throws IOException {
+		// given
+		Path input = copySample("mixed.csv");
+		CommandLineRun first = run("--input=" + input);
+		int requestsAfterFirst = sandbox.requests().size();
+
+		// when
+		CommandLineRun second = run("--input=" + input);
+
+		// then
+		assertThat(second.exitCode()).isEqualTo(first.exitCode()).isEqualTo(3);
+		assertThat(second.out()).contains("already processed");
+		assertThat(sandbox.requests()).hasSize(requestsAfterFirst);
+		assertThat(ResultRows.read(dir.resolve("mixed.results.csv"))).hasSize(15);
+	}
+
+	@Test
+	void dryRunValidatesAndResolvesBoardsButCreatesNothing() throws IOException {
+		// given
+		Path input = copySample("mixed.csv");
+
+		// when
+		CommandLineRun run = run("--input=" + input, "--dry-run");
+
+		// then
+		assertThat(run.exitCode()).as(run.toString()).isEqualTo(3);
+		assertThat(creates()).isEmpty();
+		List<Map<String, String>> results = ResultRows.read(dir.resolve("mixed.results.csv"));
+		assertThat(results).extracting(row -> row.get("status")).containsOnly("VALID", "INVALID", "FAILED");
+		assertThat(results.get(7).get("error_code")).isEqualTo("board_not_found");
+	}
+
+	@Test
+	void retryFailedSendsOnlyTheFixedRowsAndCarriesTheRest() throws IOException {
+		// given a first run with a bad link in row 4, fixed by the user in the result file
+		Path input = copySample("mixed.csv");
+		run("--input=" + input);
+		Path results = dir.resolve("mixed.results.csv");
+		int createdBefore = sandbox.postCount();
+		Files.writeString(results, Files.readString(results, StandardCharsets.UTF_8)
+			.replace("http://www.acme-home.example/kitchen/window-herbs", "https://www.acme-home.example/kitchen/window-herbs"),
+				StandardCharsets.UTF_8);
+
+		// when
+		CommandLineRun retry = run("--retry-failed=" + results);
+		CommandLineRun again = run("--retry-failed=" + results);
+
+		// then
+		assertThat(retry.exitCode()).as(retry.toString()).isEqualTo(3);
+		assertThat(sandbox.postCount()).isEqualTo(createdBefore + 1);
+		List<Map<String, String>> retried = ResultRows.read(dir.resolve("mixed.results.retry.csv"));
+		assertThat(retried).hasSize(15);
+		assertThat(retried.get(2)).containsEntry("row", "4").containsEntry("status", "CREATED");
+		assertThat(retried.get(0)).containsEntry("status", "CREATED")
+			.containsEntry("post_id", ResultRows.read(results).get(0).get("post_id"));
+		assertThat(retried.get(1)).containsEntry("status", "INVALID");
+		assertThat(again.exitCode()).isEqualTo(3);
+		assertThat(sandbox.postCount()).isEqualTo(createdBefore + 1);
+	}
+
+	@Test
+	void formulaLookingCellsStayTextInTheResultFile() throws IOException {
+		// given
+		Path input = write("hostile.csv", """
+				title,description,media_url,board,account,note
+				=HYPERLINK("http://evil.example"),+1 555 0100,https://images.example.com/a.jpg,Kitchen Ideas,acme-home,@SUM(A1)
+				""");
+
+		// when
+		CommandLineRun run = run("--input=" + input);
+
+		// then
+		assertThat(run.exitCode()).as(run.toString()).isZero();
+		Map<String, String> row = ResultRows.read(dir.resolve("hostile.results.csv")).get(0);
+		assertThat(row.get("title")).isEqualTo("'=HYPERLINK(\"http://evil.example\")");
+		assertThat(row.get("description")).isEqualTo("'+1 555 0100");
+		assertThat(row.get("note")).isEqualTo("'@SUM(A1)");
+		assertThat(JSON.readTree(creates().get(0).body()).get("platforms").get(0).get("platformSpecificData")
+			.get("title").asString()).isEqualTo("=HYPERLINK(\"http://evil.example\")");
+	}
+
+	@Test
+	void rejectedKeyStopsAtOnceWithEveryRowPending() throws IOException {
+		// given
+		Path input = copySample("pins.csv");
+		System.setProperty("zernio.api-key", "sk_wrong_key_for_this_test");
+
+		// when
+		CommandLineRun run = run("--input=" + input);
+
+		// then
+		assertThat(run.exitCode()).isEqualTo(1);
+		assertThat(run.err()).contains("API key").doesNotContain("sk_wrong_key_for_this_test");
+		assertThat(run.out()).doesNotContain("sk_wrong_key_for_this_test");
+		assertThat(ResultRows.read(dir.resolve("pins.results.csv"))).hasSize(20)
+			.extracting(row -> row.get("status")).containsOnly("PENDING");
+		assertThat(creates()).isEmpty();
+	}
+
+	@Test
+	void badInputsExitTwoWithOneLineAndNothingSent() throws IOException {
+		Map<String, String[]> cases = Map.of(
+				"missing file", new String[] { "--input=" + dir.resolve("nope.csv") },
+				"unterminated quote", new String[] { "--input=" + write("broken.csv",
+						"title,media_url,board\nok,https://images.example.com/a.jpg,Kitchen Ideas\n\"never closed,x,y\n") },
+				"no data rows", new String[] { "--input=" + write("empty.csv", "title,media_url,board\n") },
+				"no known columns", new String[] { "--input=" + write("other.csv", "foo,bar\n1,2\n") },
+				"binary file", new String[] { "--input=" + writeBytes("image.csv", new byte[] { (byte) 0x89, 'P', 'N', 'G', 0, 0, 0, 13 }) },
+				"unknown option", new String[] { "--input=" + copySample("pins.csv"), "--colour=red" },
+				"bad time zone", new String[] { "--input=" + copySample("pins.csv"), "--timezone=Mars/Olympus" });
+		for (Map.Entry<String, String[]> bad : cases.entrySet()) {
+			CommandLineRun run = run(bad.getValue());
+			assertThat(run.exitCode()).as(bad.getKey() + ": " + run).isEqualTo(2);
+			assertThat(run.err().strip().lines()).as(bad.getKey() + ": " + run).hasSize(1);
+			assertThat(run.err()).as(bad.getKey()).startsWith("pinbatch: ").doesNotContain("Exception", "\tat ");
+		}
+		assertThat(creates()).isEmpty();
+	}
+
+	@Test
+	void malformedRowNamesFileAndRow() throws IOException {
+		Path input = write("broken.csv", "title,media_url,board\nok,https://images.example.com/a.jpg,Kitchen Ideas\n"
+				+ "ok2,https://images.example.com/b.jpg,Kitchen Ideas\n\"never closed,x,y\n");
+
+		CommandLineRun run = run("--input=" + input);
+
+		assertThat(run.exitCode()).isEqualTo(2);
+		assertThat(run.err()).contains("broken.csv").contains("row 4");
+		assertThat(creates()).isEmpty();
+	}
+
+	@Test
+	void missingApiKeyIsAUsageError() throws IOException {
+		System.clearProperty("zernio.api-key");
+
+		CommandLineRun run = CommandLineRun.run(dir.resolve("data"), "https://zernio.invalid/api",
+				"--input=" + copySample("pins.csv"));
+
+		assertThat(run.exitCode()).isEqualTo(2);
+		assertThat(run.err()).contains("ZERNIO_API_KEY");
+	}
+
+	@Test
+	void helpListsEveryOption() {
+		CommandLineRun run = run("--help");
+
+		assertThat(run.exitCode()).isZero();
+		for (String option : Set.of("--input", "--results", "--sheet", "--mapping", "--dry-run", "--sandbox",
+				"--retry-failed", "--account", "--board", "--timezone", "--zernio.base-url", "--help", "--version")) {
+			assertThat(run.out()).contains(option);
+		}
+	}
+
+	private CommandLineRun run(String... args) {
+		return CommandLineRun.run(dir.resolve("data"), sandbox.baseUrl(), args);
+	}
+
+	private List<RecordedRequest> creates() {
+		return sandbox.requests().stream()
+			.filter(request -> request.method().equals("POST") && request.path().endsWith("/v1/posts"))
+			.toList();
+	}
+
+	private Path copySample(String name) throws IOException {
+		Path copy = dir.resolve(name);
+		Files.copy(SAMPLES.resolve(name), copy, StandardCopyOption.REPLACE_EXISTING);
+		return copy;
+	}
+
+	private Path write(String name, String content) throws IOException {
+		return Files.writeString(dir.resolve(name), content, StandardCharsets.UTF_8);
+	}
+
+	private Path writeBytes(String name, byte[] content) throws IOException {
+		return Files.write(dir.resolve(name), content);
+	}
+
+	private static List<String> rowNumbers(int from, int to) {
+		return java.util.stream.IntStream.rangeClosed(from, to).mapToObj(Integer::toString).toList();
+	}
+}
