@@ -44,9 +44,8 @@ public final class BenchReadRows {
 			}
 		}
 		double seconds = (System.nanoTime() - start) / 1e9;
-		System.out.printf(
-				"%s rows=%d chars=%d seconds=%.2f open_seconds=%.2f rows_per_s=%.0f heap_pool_peaks_mb=%d max_heap_mb=%d%n",
-				file.getFileName(), rows, characters, seconds, openSeconds, rows / seconds, peakHeapBytes() >> 20,
+		System.out.printf("%s rows=%d chars=%d seconds=%.2f open_seconds=%.2f rows_per_s=%.0f"
+				+ " heap_pool_peaks_mb=%d max_heap_mb=%d%n", file.getFileName(), rows, characters, seconds, openSeconds, rows / seconds, peakHeapBytes() >> 20,
 				Runtime.getRuntime().maxMemory() >> 20);
 	}
 
