@@ -20,10 +20,14 @@ if (( ROWS % 1000 == 0 )); then NAME="bench-$((ROWS / 1000))k"; else NAME="bench
 CSV="$OUT/$NAME.csv"
 XLSX="$OUT/$NAME.xlsx"
 
+mkdir -p "$OUT"
 # -DskipTests still compiles the tests, where the benchmark classes live
 if [[ "$MODE" != raw && ! -s target/pinbatch.jar ]]; then
 	echo "building target/pinbatch.jar..."
-	mvn -q -DskipTests package || [[ "$MODE" == auto ]]
+	if ! mvn -q -DskipTests package >"$OUT/build.log" 2>&1; then
+		[[ "$MODE" == auto ]] || { cat "$OUT/build.log" >&2; exit 1; }
+		echo "no runnable jar (see $OUT/build.log): measuring the readers alone"
+	fi
 fi
 if [[ ! -f target/test-classes/com/pinbatch/bench/BenchReadRows.class ]]; then
 	mvn -q test-compile
