@@ -20,9 +20,17 @@ if (( ROWS % 1000 == 0 )); then NAME="bench-$((ROWS / 1000))k"; else NAME="bench
 CSV="$OUT/$NAME.csv"
 XLSX="$OUT/$NAME.xlsx"
 
-if [[ ! -f target/test-classes/com/pinbatch/bench/BenchReadRows.class || ! -f target/pinbatch.jar ]]; then
-	echo "building..."
-	mvn -q -DskipTests package   # -DskipTests still compiles the tests, where the benchmark classes live
+mkdir -p "$OUT"
+# -DskipTests still compiles the tests, where the benchmark classes live
+if [[ "$MODE" != raw && ! -s target/pinbatch.jar ]]; then
+	echo "building target/pinbatch.jar..."
+	if ! mvn -q -DskipTests package >"$OUT/build.log" 2>&1; then
+		[[ "$MODE" == auto ]] || { cat "$OUT/build.log" >&2; exit 1; }
+		echo "no runnable jar (see $OUT/build.log): measuring the readers alone"
+	fi
+fi
+if [[ ! -f target/test-classes/com/pinbatch/bench/BenchReadRows.class ]]; then
+	mvn -q test-compile
 fi
 if [[ ! -s target/cp.txt ]]; then
 	mvn -q dependency:build-classpath -Dmdep.outputFile=target/cp.txt
@@ -36,7 +44,11 @@ if [[ ! -f "$CSV" || ! -f "$XLSX" ]]; then
 fi
 
 if [[ "$MODE" == auto ]]; then
-	if java -jar target/pinbatch.jar --help 2>/dev/null | grep -q -- '--dry-run'; then MODE=cli; else MODE=raw; fi
+	if [[ -s target/pinbatch.jar ]] && java -jar target/pinbatch.jar --help 2>/dev/null | grep -q -- '--dry-run'; then
+		MODE=cli
+	else
+		MODE=raw
+	fi
 fi
 
 # prints the rows/s of one run; fails on OutOfMemoryError or an unexpected exit code

@@ -2,6 +2,7 @@ package com.pinbatch.input;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.zip.ZipFile;
 
@@ -71,20 +72,29 @@ final class XlsxPackages {
 
 	/**
 	 * Checks the zip's central directory first: POI falls back to reading a damaged zip entry by entry, and would
-	 * report a truncated file as something else, or not at all.
+	 * report a truncated file as something else, or not at all. Then tells the other zip-based spreadsheets apart.
 	 */
 	private static void requireIntactZip(Path file) {
+		List<String> names;
 		try (ZipFile zip = new ZipFile(file.toFile())) {
-			// every producer names the part xl/workbook.xml; only the name is checked, the relationships decide
-			boolean hasWorkbook = zip.stream()
-				.anyMatch(entry -> entry.getName().toLowerCase(Locale.ROOT).endsWith("workbook.xml"));
-			if (!hasWorkbook) {
-				throw XlsxProblems.notAWorkbook(file);
-			}
+			names = zip.stream().map(entry -> entry.getName().toLowerCase(Locale.ROOT)).toList();
 		}
 		catch (IOException ex) {
 			throw new InputFileException(file + ": is a damaged or truncated zip file, not a readable workbook;"
 					+ " save it again from the spreadsheet program as .xlsx", ex);
 		}
+		// every producer names the part xl/workbook.xml; only the name is checked here, POI follows relationships
+		if (names.stream().anyMatch(name -> name.endsWith("workbook.xml"))) {
+			return;
+		}
+		if (names.contains("xl/workbook.bin")) {
+			throw new InputFileException(file + ": is an Excel binary (.xlsb) workbook; save it as .xlsx or CSV"
+					+ " UTF-8");
+		}
+		if (names.contains("content.xml") && names.contains("mimetype")) {
+			throw new InputFileException(file + ": is an OpenDocument (.ods) spreadsheet; save it as .xlsx or CSV"
+					+ " UTF-8");
+		}
+		throw XlsxProblems.notAWorkbook(file);
 	}
 }

@@ -15,7 +15,9 @@ final class XlsxRichText {
 	 * phonetic ({@code rPh}) runs left out, as Excel does not show them in the cell.
 	 */
 	static String read(XMLStreamReader xml, String element) throws XMLStreamException {
-		StringBuilder text = new StringBuilder();
+		// nearly always one run: join only when there are more, a large table has a million of these
+		String text = "";
+		StringBuilder runs = null;
 		int skipDepth = 0;
 		while (true) {
 			int event = xml.next();
@@ -25,7 +27,14 @@ final class XlsxRichText {
 					skipDepth++;
 				}
 				else if ("t".equals(name)) {
-					text.append(xml.getElementText());
+					String run = xml.getElementText();
+					if (text.isEmpty()) {
+						text = run;
+					}
+					else {
+						runs = runs == null ? new StringBuilder(text) : runs;
+						runs.append(run);
+					}
 				}
 			}
 			else if (event == XMLStreamConstants.END_ELEMENT) {
@@ -33,7 +42,7 @@ final class XlsxRichText {
 					skipDepth--;
 				}
 				else if (element.equals(xml.getLocalName())) {
-					return decodeEscapes(text);
+					return decodeEscapes(runs == null ? text : runs.toString());
 				}
 			}
 		}
@@ -43,8 +52,7 @@ final class XlsxRichText {
 	 * Excel writes characters XML cannot hold (carriage return, other control characters) as _xHHHH_; a literal
 	 * "_x" is itself written _x005F_x.
 	 */
-	static String decodeEscapes(CharSequence text) {
-		String value = text.toString();
+	static String decodeEscapes(String value) {
 		if (value.indexOf("_x") < 0) {
 			return value;
 		}

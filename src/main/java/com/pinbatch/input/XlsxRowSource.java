@@ -56,8 +56,8 @@ public final class XlsxRowSource implements RowSource {
 			}
 			XlsxWorkbookInfo.Sheet sheet = info.choose(options.sheet(), file);
 			StylesTable styles = reader.getStylesTable();
-			XlsxCellText cellText = new XlsxCellText(XlsxSharedStrings.read(workbook), styles,
-					info.date1904());
+			// the shared strings are loaded only once the sheet is known to exist: a wrong --sheet fails fast
+			XlsxCellText cellText = new XlsxCellText(XlsxSharedStrings.read(workbook), styles, info.date1904());
 			parser = new XlsxSheetParser(reader.getSheet(sheet.relationId()), cellText);
 			return new XlsxRowSource(file, workbook, parser, sheet.name());
 		}
@@ -66,7 +66,7 @@ public final class XlsxRowSource implements RowSource {
 			XlsxPackages.close(workbook);
 			throw ex;
 		}
-		catch (Exception | LinkageError ex) {
+		catch (Exception ex) {
 			closeQuietly(parser);
 			XlsxPackages.close(workbook);
 			throw XlsxProblems.unreadable(file, ex);

@@ -44,9 +44,8 @@ public final class BenchReadRows {
 			}
 		}
 		double seconds = (System.nanoTime() - start) / 1e9;
-		System.out.printf(
-				"%s rows=%d chars=%d seconds=%.2f open_seconds=%.2f rows_per_s=%.0f peak_heap_mb=%d max_heap_mb=%d%n",
-				file.getFileName(), rows, characters, seconds, openSeconds, rows / seconds, peakHeapBytes() >> 20,
+		System.out.printf("%s rows=%d chars=%d seconds=%.2f open_seconds=%.2f rows_per_s=%.0f"
+				+ " heap_pool_peaks_mb=%d max_heap_mb=%d%n", file.getFileName(), rows, characters, seconds, openSeconds, rows / seconds, peakHeapBytes() >> 20,
 				Runtime.getRuntime().maxMemory() >> 20);
 	}
 
@@ -57,7 +56,7 @@ public final class BenchReadRows {
 		return CsvRowSource.open(file);
 	}
 
-	/** Sum of the heap pools' peaks: an upper bound of what the reader needed at once. */
+	/** Sum of the heap pools' peaks (reached at different times, so it may exceed -Xmx): an upper bound. */
 	private static long peakHeapBytes() {
 		long peak = 0;
 		for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {

@@ -87,6 +87,20 @@ class XlsxBadWorkbookTests {
 	}
 
 	@Test
+	void openDocumentSpreadsheetMustBeSavedAsXlsx() throws IOException {
+		Path file = dir.resolve("pins.ods");
+		try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(file))) {
+			for (String name : new String[] { "mimetype", "content.xml", "META-INF/manifest.xml" }) {
+				zip.putNextEntry(new ZipEntry(name));
+				zip.write("<x/>".getBytes(StandardCharsets.UTF_8));
+				zip.closeEntry();
+			}
+		}
+
+		assertUnreadable(file, file + ": is an OpenDocument (.ods) spreadsheet; save it as .xlsx or CSV UTF-8");
+	}
+
+	@Test
 	void zipBombIsRefusedByPoisInflateRatioGuard() throws IOException {
 		// 5 MB of one character deflates about 1000:1, far past POI's 1:100 limit
 		StringBuilder sheet = new StringBuilder("<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml"

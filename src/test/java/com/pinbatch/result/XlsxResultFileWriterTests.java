@@ -103,7 +103,8 @@ class XlsxResultFileWriterTests {
 			List<String> fills = new ArrayList<>();
 			for (int row = 1; row <= RowStatus.values().length; row++) {
 				XSSFCell cell = sheet.getRow(row).getCell(statusColumn);
-				fills.add(cell.getStringCellValue() + " " + cell.getCellStyle().getFillForegroundColorColor().getARGBHex());
+				String fill = cell.getCellStyle().getFillForegroundColorColor().getARGBHex();
+				fills.add(cell.getStringCellValue() + " " + fill);
 			}
 			assertThat(fills).containsExactly("VALID FFC6EFCE", "CREATED FFC6EFCE", "DUPLICATE FFC6EFCE",
 					"INVALID FFFFC7CE", "FAILED FFFFC7CE", "PENDING FFFFEB9C");
