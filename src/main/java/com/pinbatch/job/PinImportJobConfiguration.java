@@ -75,8 +75,9 @@ public class PinImportJobConfiguration {
 	@Bean
 	@StepScope
 	PinSendingWriter pinSendingWriter(CurrentRun currentRun, RowResultStore rowResultStore,
-			ExecutorService pinSenders, RunProgress runProgress) {
-		return new PinSendingWriter(currentRun.get(), rowResultStore, pinSenders, runProgress);
+			ExecutorService pinSenders, RunProgress runProgress, PinbatchProperties properties) {
+		return new PinSendingWriter(currentRun.get(), rowResultStore, pinSenders, runProgress,
+				properties.reconcileAfter());
 	}
 
 	@Bean

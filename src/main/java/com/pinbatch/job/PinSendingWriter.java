@@ -1,9 +1,11 @@
 package com.pinbatch.job;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentHashMap;
@@ -36,11 +38,16 @@ public class PinSendingWriter implements ItemWriter<PreparedRow> {
 
 	private final RunProgress progress;
 
+	/** How old an unanswered send must be before the row is looked up on Zernio instead of resent. */
+	private final Duration reconcileAfter;
+
 	/** Accounts Zernio reported disconnected: their other rows fail at once instead of being sent. */
 	private final Set<String> disconnectedAccounts = ConcurrentHashMap.newKeySet();
 
-	public PinSendingWriter(RunPlan plan, RowResultStore store, ExecutorService senders, RunProgress progress) {
+	public PinSendingWriter(RunPlan plan, RowResultStore store, ExecutorService senders, RunProgress progress,
+			Duration reconcileAfter) {
 		this.plan = plan;
+		this.reconcileAfter = reconcileAfter;
 		this.store = store;
 		this.senders = senders;
 		this.progress = progress;
@@ -57,7 +64,9 @@ public class PinSendingWriter implements ItemWriter<PreparedRow> {
 				toSend.add(row);
 			}
 		}
-		Map<Long, RowResult> earlier = store.find(plan.runKey(), toSend.stream().map(PreparedRow::rowNumber).toList());
+		List<Long> rows = toSend.stream().map(PreparedRow::rowNumber).toList();
+		Map<Long, RowResult> earlier = store.find(plan.runKey(), rows);
+		Map<Long, Instant> sentWithoutAnswer = store.sentWithoutAnswer(plan.runKey(), rows);
 		List<Future<?>> inFlight = new ArrayList<>();
 		for (PreparedRow row : toSend) {
 			RowResult done = earlier.get(row.rowNumber());
@@ -65,19 +74,43 @@ public class PinSendingWriter implements ItemWriter<PreparedRow> {
 				progress.rowDone(done); // accepted by Zernio before a crash that lost this chunk's commit
 				continue;
 			}
-			inFlight.add(senders.submit(() -> send(row)));
+			Instant sentBefore = sentWithoutAnswer.get(row.rowNumber());
+			inFlight.add(senders.submit(() -> send(row, sentBefore)));
 		}
 		awaitAll(inFlight);
 	}
 
-	private void send(PreparedRow row) {
+	/** @param sentBefore when an earlier run sent this row and died before storing the answer, or null */
+	private void send(PreparedRow row, Instant sentBefore) {
 		String requestId = RunKey.requestId(plan.runKey(), row.rowNumber());
 		if (disconnectedAccounts.contains(row.accountId())) {
 			record(failed(row, 0, requestId, "account_disconnected", disconnectedMessage(row)));
 			return;
 		}
+		if (sentBefore != null && reconciled(row, requestId, sentBefore)) {
+			return;
+		}
+		store.markSent(plan.runKey(), row.rowNumber(), requestId, Instant.now());
 		SendOutcome outcome = plan.api().sender().send(row.accountId(), row.request(), requestId);
 		record(OutcomeTranslator.toResult(row, outcome, requestId, this::accountDisconnected));
+	}
+
+	/**
+	 * A row sent by a run that died before storing the answer may exist on Zernio. Within minutes the same
+	 * x-request-id gets a replay, within a day the content hash gets a 409; past that only the metadata finds it,
+	 * so look for it before sending again.
+	 */
+	private boolean reconciled(PreparedRow row, String requestId, Instant sentBefore) {
+		if (sentBefore.isAfter(Instant.now().minus(reconcileAfter))) {
+			return false;
+		}
+		Map<String, String> metadata = row.request().metadata();
+		Optional<String> postId = plan.api().client().findPostIdByMetadata(row.accountId(),
+				sentBefore.minus(Duration.ofHours(1)), metadata);
+		postId.ifPresent(id -> record(new RowResult(row.rowNumber(), RowStatus.DUPLICATE, id, null,
+				"found on Zernio by its metadata: an earlier run created it and stopped before recording it", 0,
+				requestId, Instant.now())));
+		return postId.isPresent();
 	}
 
 	private String accountDisconnected(PreparedRow row) {

@@ -11,8 +11,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param chunkSize        rows per committed chunk: a crash re-reads at most this many rows
  * @param concurrency      pins sent at the same time within a chunk
  * @param progressInterval how often a progress line is printed
+ * @param reconcileAfter   a row sent by a run that died before storing the answer is looked up on Zernio (by the
+ *                         metadata pinbatch sends) before it is sent again, once the send is older than this
  */
 @ConfigurationProperties("pinbatch")
 public record PinbatchProperties(@DefaultValue("50") int chunkSize, @DefaultValue("8") int concurrency,
-		@DefaultValue("10s") Duration progressInterval) {
+		@DefaultValue("10s") Duration progressInterval, @DefaultValue("5m") Duration reconcileAfter) {
 }

@@ -4,7 +4,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Collection;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -50,6 +49,7 @@ public class RowResultStore {
 				  ATTEMPTS INT NOT NULL,
 				  REQUEST_ID VARCHAR(64),
 				  FINISHED_AT_MS BIGINT,
+				  SENT_AT_MS BIGINT,
 				  PRIMARY KEY (RUN_KEY, ROW_NUMBER))""");
 	}
 
@@ -65,6 +65,30 @@ public class RowResultStore {
 					INSERT INTO PINBATCH_ROW_RESULT (STATUS, POST_ID, ERROR_CODE, ERROR_MESSAGE, ATTEMPTS,
 					  REQUEST_ID, FINISHED_AT_MS, RUN_KEY, ROW_NUMBER) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""", values);
 		}
+	}
+
+	/**
+	 * Notes that a row is about to be sent, before the request leaves: if the process dies before the answer is
+	 * stored, the next run knows this row may exist on Zernio and looks for it before sending it again.
+	 */
+	public void markSent(String runKey, long rowNumber, String requestId, Instant sentAt) {
+		save(runKey, new RowResult(rowNumber, RowStatus.PENDING, null, null, null, 0, requestId, null));
+		jdbc.update("UPDATE PINBATCH_ROW_RESULT SET SENT_AT_MS = ? WHERE RUN_KEY = ? AND ROW_NUMBER = ?",
+				sentAt.toEpochMilli(), runKey, rowNumber);
+	}
+
+	/** Rows of the given ones that were sent but whose answer was never stored, with when they were sent. */
+	public Map<Long, Instant> sentWithoutAnswer(String runKey, Collection<Long> rowNumbers) {
+		Map<Long, Instant> sent = new HashMap<>();
+		if (rowNumbers.isEmpty()) {
+			return sent;
+		}
+		named.query("SELECT ROW_NUMBER, SENT_AT_MS FROM PINBATCH_ROW_RESULT WHERE RUN_KEY = :key"
+				+ " AND ROW_NUMBER IN (:rows) AND STATUS = 'PENDING' AND SENT_AT_MS IS NOT NULL",
+				Map.of("key", runKey, "rows", rowNumbers), rs -> {
+					sent.put(rs.getLong(1), Instant.ofEpochMilli(rs.getLong(2)));
+				});
+		return sent;
 	}
 
 	/** The stored outcomes of the given rows, by row number (rows without one are absent). */
@@ -86,15 +110,6 @@ public class RowResultStore {
 		return jdbc.query("""
 				SELECT * FROM PINBATCH_ROW_RESULT WHERE RUN_KEY = ? AND ROW_NUMBER > ?
 				ORDER BY ROW_NUMBER FETCH FIRST %d ROWS ONLY""".formatted(limit), MAPPER, runKey, afterRow);
-	}
-
-	public Map<RowStatus, Long> countByStatus(String runKey) {
-		Map<RowStatus, Long> counts = new EnumMap<>(RowStatus.class);
-		jdbc.query("SELECT STATUS, COUNT(*) FROM PINBATCH_ROW_RESULT WHERE RUN_KEY = ? GROUP BY STATUS",
-				rs -> {
-					counts.put(RowStatus.valueOf(rs.getString(1)), rs.getLong(2));
-				}, runKey);
-		return counts;
 	}
 
 	/** Error codes of INVALID and FAILED rows, most frequent first, with the first row that had each. */

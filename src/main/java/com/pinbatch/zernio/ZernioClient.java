@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -130,8 +131,8 @@ public class ZernioClient {
 	 * Finds a post this job created earlier by the metadata it sent, for rows whose send is older than Zernio's
 	 * idempotency windows (a restart days later). Newest first, every page.
 	 */
-	public Optional<String> findPostIdByMetadata(String accountId, Instant createdSince, String metadataKey,
-			String metadataValue) {
+	public Optional<String> findPostIdByMetadata(String accountId, Instant createdSince,
+			Map<String, String> metadata) {
 		String query = "/v1/posts?accountId=" + queryValue(accountId) + "&platform=pinterest&sortBy=created-desc"
 				+ "&dateFrom=" + queryValue(createdSince.truncatedTo(ChronoUnit.SECONDS).toString()) + "&limit="
 				+ POSTS_PAGE_SIZE;
@@ -139,8 +140,8 @@ public class ZernioClient {
 			ZernioPayloads.PostList list = get(query + "&page=" + page, ZernioPayloads.PostList.class);
 			List<ZernioPayloads.PostEntry> posts = list.posts() == null ? List.of() : list.posts();
 			for (ZernioPayloads.PostEntry post : posts) {
-				if (post.metadata() != null
-						&& metadataValue.equals(ZernioAnswer.text(post.metadata().path(metadataKey)))) {
+				if (post.metadata() != null && metadata.entrySet().stream()
+					.allMatch(entry -> entry.getValue().equals(ZernioAnswer.text(post.metadata().path(entry.getKey()))))) {
 					return Optional.ofNullable(post.id());
 				}
 			}

@@ -396,10 +396,10 @@ class ZernioClientTests {
 				 "pagination":{"page":2,"limit":500,"total":3,"pages":2}}
 				""")));
 
-		assertThat(client.findPostIdByMetadata(ACCOUNT_ID, Instant.parse("2026-08-30T10:15:00.123Z"), "rowKey",
-				"pins.csv#2")).contains("p3");
-		assertThat(client.findPostIdByMetadata(ACCOUNT_ID, Instant.parse("2026-08-30T10:15:00Z"), "rowKey",
-				"pins.csv#9")).isEmpty();
+		assertThat(client.findPostIdByMetadata(ACCOUNT_ID, Instant.parse("2026-08-30T10:15:00.123Z"),
+				Map.of("rowKey", "pins.csv#2", "jobRunId", "7"))).contains("p3");
+		assertThat(client.findPostIdByMetadata(ACCOUNT_ID, Instant.parse("2026-08-30T10:15:00Z"),
+				Map.of("rowKey", "pins.csv#2", "jobRunId", "8"))).isEmpty();
 		zernio.verify(2, getRequestedFor(urlEqualTo(query + "&page=2")));
 	}
 

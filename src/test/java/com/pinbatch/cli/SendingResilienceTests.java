@@ -1,0 +1,211 @@
+package com.pinbatch.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import com.pinbatch.sandbox.RecordedRequest;
+import com.pinbatch.sandbox.SandboxSettings;
+import com.pinbatch.sandbox.ZernioSandbox;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * What the job does when Zernio misbehaves: lost answers, 5xx and 429 storms, Zernio down long enough to stop the
+ * run, and a restart long after a send whose answer was lost. Every row must end exactly once on the server.
+ */
+class SendingResilienceTests {
+
+	private static final int ROWS = 24;
+
+	@TempDir
+	Path dir;
+
+	private ZernioSandbox sandbox;
+
+	@BeforeEach
+	void startSandbox() {
+		sandbox = ZernioSandbox.start(SandboxSettings.defaults().withAccountCaps(1000, 1000));
+		System.setProperty("zernio.api-key", ZernioSandbox.API_KEY);
+	}
+
+	@AfterEach
+	void stopSandbox() {
+		sandbox.close();
+		System.clearProperty("zernio.api-key");
+	}
+
+	@Test
+	void answersLostAfterTheServerCreatedThePostDoNotMakeDuplicates() throws IOException {
+		// given
+		sandbox.dropConnectionAfterCreate(5);
+
+		// when
+		CommandLineRun run = run("--input=" + pins());
+
+		// then
+		assertThat(run.exitCode()).as(run.toString()).isZero();
+		List<Map<String, String>> results = ResultRows.read(dir.resolve("pins.results.csv"));
+		assertThat(results).extracting(row -> row.get("status")).containsOnly("CREATED", "DUPLICATE");
+		assertThat(results).filteredOn(row -> row.get("status").equals("DUPLICATE")).hasSize(5)
+			.allSatisfy(row -> assertThat(row.get("attempts")).isEqualTo("2"));
+		assertOnePostPerRow(results);
+	}
+
+	@Test
+	void serverErrorsAndRateLimitsAreRetriedWithTheSameRequestIdUntilEveryRowIsCreated() throws IOException {
+		// given
+		sandbox.failNextCreates(4, 503);
+
+		// when
+		CommandLineRun first = run("--input=" + pins());
+		sandbox.failNextCreates(3, 429);
+		CommandLineRun second = run("--input=" + pins("more.csv", 100));
+
+		// then
+		assertThat(first.exitCode()).as(first.toString()).isZero();
+		assertThat(second.exitCode()).as(second.toString()).isZero();
+		List<Map<String, String>> results = ResultRows.read(dir.resolve("pins.results.csv"));
+		assertThat(results).extracting(row -> row.get("status")).containsOnly("CREATED");
+		assertThat(results).filteredOn(row -> !row.get("attempts").equals("1")).isNotEmpty();
+		Map<String, Long> sendsPerRequestId = creates().stream()
+			.collect(Collectors.groupingBy(request -> request.header("x-request-id"), Collectors.counting()));
+		assertThat(sendsPerRequestId.values().stream().mapToLong(Long::longValue).sum()).isEqualTo(2 * ROWS + 7);
+		assertThat(sandbox.postCount()).isEqualTo(2 * ROWS);
+	}
+
+	@Test
+	void zernioDownStopsTheRunWithPendingRowsAndALaterRunFinishesThem() throws IOException {
+		// given
+		sandbox.failNextCreates(10_000, 503);
+		Path input = pins();
+
+		// when
+		CommandLineRun down = run("--input=" + input);
+		sandbox.failNextCreates(0, 503);
+		CommandLineRun later = run("--input=" + input);
+
+		// then
+		assertThat(down.exitCode()).as(down.toString()).isEqualTo(1);
+		assertThat(down.err()).contains("not answering");
+		assertThat(ResultRows.read(dir.resolve("pins.results.csv")).size()).isEqualTo(ROWS);
+		assertThat(later.exitCode()).as(later.toString()).isZero();
+		assertOnePostPerRow(ResultRows.read(dir.resolve("pins.results.csv")));
+	}
+
+	@Test
+	void aSendWhoseAnswerWasLostLongAgoIsFoundByItsMetadataInsteadOfSentAgain() throws Exception {
+		// given: a run stopped by a Zernio outage, rows sent without an answer stored
+		sandbox.failNextCreates(10_000, 503);
+		Path input = pins();
+		assertThat(run("--input=" + input).exitCode()).isEqualTo(1);
+		sandbox.failNextCreates(0, 503);
+		// ... two days ago, and Zernio did create the first of them (with other text, so no 409 can find it)
+		UnansweredSend lost = backdateUnansweredSends(Duration.ofDays(2));
+		String postId = createPostWithMetadata(lost);
+		int createsBefore = creates().size();
+
+		// when
+		CommandLineRun later = run("--input=" + input);
+
+		// then
+		assertThat(later.exitCode()).as(later.toString()).isZero();
+		Map<String, String> row = ResultRows.read(dir.resolve("pins.results.csv")).stream()
+			.filter(result -> result.get("row").equals(Long.toString(lost.row())))
+			.findFirst()
+			.orElseThrow();
+		assertThat(row).containsEntry("status", "DUPLICATE").containsEntry("post_id", postId);
+		assertThat(creates().subList(createsBefore, creates().size()))
+			.noneMatch(request -> request.header("x-request-id").equals(lost.requestId()));
+		assertThat(sandbox.requests()).anyMatch(request -> request.method().equals("GET")
+				&& request.path().endsWith("/v1/posts"));
+	}
+
+	private record UnansweredSend(String runKey, long row, String requestId) {
+	}
+
+	private UnansweredSend backdateUnansweredSends(Duration age) throws SQLException {
+		String url = "jdbc:hsqldb:file:" + dir.resolve("data/jobrepo") + ";shutdown=true";
+		try (Connection connection = DriverManager.getConnection(url, "SA", ""); Statement statement = connection.createStatement()) {
+			statement.executeUpdate("UPDATE PINBATCH_ROW_RESULT SET SENT_AT_MS = "
+					+ Instant.now().minus(age).toEpochMilli() + " WHERE STATUS = 'PENDING' AND SENT_AT_MS IS NOT NULL");
+			try (ResultSet rs = statement.executeQuery("SELECT RUN_KEY, ROW_NUMBER, REQUEST_ID FROM PINBATCH_ROW_RESULT"
+					+ " WHERE STATUS = 'PENDING' AND SENT_AT_MS IS NOT NULL ORDER BY ROW_NUMBER")) {
+				assertThat(rs.next()).as("a send without a stored answer").isTrue();
+				return new UnansweredSend(rs.getString(1), rs.getLong(2), rs.getString(3));
+			}
+		}
+	}
+
+	private String createPostWithMetadata(UnansweredSend lost) throws Exception {
+		String body = """
+				{"content":"created by the lost send","mediaItems":[{"type":"image","url":"https://images.example.com/lost.jpg"}],
+				 "platforms":[{"platform":"pinterest","accountId":"65f1a2b3c4d5e6f708091a01",
+				   "platformSpecificData":{"boardId":"918273645500000001"}}],
+				 "publishNow":true,"metadata":{"pinbatchRun":"%s","pinbatchRow":"%d"}}
+				""".formatted(lost.runKey(), lost.row());
+		HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(sandbox.baseUrl() + "/v1/posts"))
+			.header("Authorization", "Bearer " + ZernioSandbox.API_KEY)
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(body))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(response.statusCode()).isEqualTo(201);
+		return JsonMapper.builder().build().readTree(response.body()).get("post").get("_id").asString();
+	}
+
+	private void assertOnePostPerRow(List<Map<String, String>> results) {
+		Map<String, Long> postsPerRow = sandbox.posts().stream()
+			.collect(Collectors.groupingBy(post -> post.metadata().get("pinbatchRow"), Collectors.counting()));
+		assertThat(postsPerRow).hasSize(results.size()).allSatisfy((row, count) -> assertThat(count).isEqualTo(1));
+	}
+
+	private List<RecordedRequest> creates() {
+		return sandbox.requests().stream()
+			.filter(request -> request.method().equals("POST") && request.path().endsWith("/v1/posts"))
+			.toList();
+	}
+
+	private CommandLineRun run(String... args) {
+		String[] all = new String[args.length + 3];
+		System.arraycopy(args, 0, all, 0, args.length);
+		all[args.length] = "--pinbatch.throttle.initial-backoff=20ms";
+		all[args.length + 1] = "--pinbatch.throttle.initial-requests-per-minute=6000";
+		all[args.length + 2] = "--pinbatch.chunk-size=10";
+		return CommandLineRun.run(dir.resolve("data"), sandbox.baseUrl(), all);
+	}
+
+	private Path pins() throws IOException {
+		return pins("pins.csv", 0);
+	}
+
+	private Path pins(String name, int offset) throws IOException {
+		StringBuilder csv = new StringBuilder("title,description,media_url,board,account\n");
+		for (int i = offset; i < offset + ROWS; i++) {
+			csv.append("Pin ").append(i).append(",Resilience pin number ").append(i)
+				.append(",https://images.example.com/r/").append(i).append(".jpg,Kitchen Ideas,acme-home\n");
+		}
+		return Files.writeString(dir.resolve(name), csv, StandardCharsets.UTF_8);
+	}
+}
