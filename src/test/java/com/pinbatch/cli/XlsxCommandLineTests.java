@@ -1,0 +1,154 @@
+package com.pinbatch.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.pinbatch.input.InputOptions;
+import com.pinbatch.input.InputRow;
+import com.pinbatch.input.RowSource;
+import com.pinbatch.input.RowSources;
+import com.pinbatch.sandbox.SandboxSettings;
+import com.pinbatch.sandbox.ZernioSandbox;
+
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** A workbook as marketing teams keep them, through the command line: sheet choice, date cells, long ids. */
+class XlsxCommandLineTests {
+
+	@TempDir
+	Path dir;
+
+	private ZernioSandbox sandbox;
+
+	@BeforeEach
+	void startSandbox() {
+		sandbox = ZernioSandbox.start(SandboxSettings.defaults());
+		System.setProperty("zernio.api-key", ZernioSandbox.API_KEY);
+	}
+
+	@AfterEach
+	void stopSandbox() {
+		sandbox.close();
+		System.clearProperty("zernio.api-key");
+	}
+
+	@Test
+	void workbookPinsAreCreatedWithDateCellsAndAnXlsxResultFileThatFeedsRetryFailed() throws IOException {
+		// given: a hidden first sheet, then the pins with a real date cell, a board id typed as a number, a bad link
+		Path workbook = dir.resolve("pins.xlsx");
+		try (XSSFWorkbook book = new XSSFWorkbook()) {
+			book.createSheet("Notes").createRow(0).createCell(0).setCellValue("not pins");
+			book.setSheetHidden(0, true);
+			Sheet pins = book.createSheet("Pins");
+			CellStyle dateStyle = book.createCellStyle();
+			dateStyle.setDataFormat(book.getCreationHelper().createDataFormat().getFormat("yyyy-mm-dd hh:mm"));
+			header(pins, "Title", "Description", "Media URL", "Pinterest board", "Link", "Account", "Publish date");
+			Row first = row(pins, 1, "Oak Shelves", "Open shelves.", "https://images.example.com/x1.jpg",
+					"Kitchen Ideas", "https://www.acme-home.example/x1", "acme-home");
+			first.createCell(6).setCellValue(LocalDateTime.of(2027, 3, 1, 9, 30));
+			first.getCell(6).setCellStyle(dateStyle);
+			Row second = row(pins, 3, "Long Id", "A board id typed into a number cell.",
+					"https://images.example.com/x2.jpg", "", "https://www.acme-home.example/x2", "acme-home");
+			second.getCell(3).setCellValue(918273645500000001d);
+			row(pins, 4, "Plain Link", "An http link.", "https://images.example.com/x3.jpg", "Small Spaces",
+					"http://www.acme-home.example/x3", "acme-home");
+			try (OutputStream out = Files.newOutputStream(workbook)) {
+				book.write(out);
+			}
+		}
+		Path results = dir.resolve("pins.results.xlsx");
+
+		// when
+		CommandLineRun run = run("--input=" + workbook, "--results=" + results);
+
+		// then
+		assertThat(run.exitCode()).as(run.toString()).isEqualTo(3);
+		List<InputRow> rows = read(results);
+		assertThat(rows).extracting(InputRow::rowNumber).containsExactly(2L, 4L, 5L);
+		assertThat(rows).extracting(row -> row.prior().status()).containsExactly("CREATED", "INVALID", "INVALID");
+		assertThat(rows).extracting(row -> row.prior().errorCode()).containsExactly(null, "id_precision_lost",
+				"link_not_https");
+		JsonNode body = JsonMapper.builder().build().readTree(sandbox.requests().stream()
+			.filter(request -> request.method().equals("POST")).findFirst().orElseThrow().body());
+		assertThat(body.get("scheduledFor").asString()).isEqualTo("2027-03-01T09:30:00Z");
+
+		// when the user fixes the link in the result workbook and retries it
+		try (XSSFWorkbook book = new XSSFWorkbook(Files.newInputStream(results))) {
+			for (Row row : book.getSheetAt(0)) {
+				if (row.getCell(4).getStringCellValue().equals("http://www.acme-home.example/x3")) {
+					row.removeCell(row.getCell(4)); // a fresh cell, as a spreadsheet program writes it
+					row.createCell(4).setCellValue("https://www.acme-home.example/x3");
+				}
+			}
+			try (OutputStream out = Files.newOutputStream(results)) {
+				book.write(out);
+			}
+		}
+		CommandLineRun retry = run("--retry-failed=" + results, "--results=" + dir.resolve("retry.csv"));
+
+		// then the fixed row is created; the long id, now text in the result file, is sent and refused by Zernio
+		assertThat(retry.exitCode()).as(retry.toString()).isEqualTo(3);
+		assertThat(ResultRows.read(dir.resolve("retry.csv"))).extracting(row -> row.get("status"))
+			.containsExactly("CREATED", "FAILED", "CREATED");
+		assertThat(sandbox.postCount()).isEqualTo(2);
+	}
+
+	@Test
+	void missingSheetIsAUsageErrorNamingTheSheets() throws IOException {
+		Path workbook = dir.resolve("pins.xlsx");
+		try (XSSFWorkbook book = new XSSFWorkbook()) {
+			header(book.createSheet("Pins"), "Title", "Media URL", "Pinterest board");
+			try (OutputStream out = Files.newOutputStream(workbook)) {
+				book.write(out);
+			}
+		}
+
+		CommandLineRun run = run("--input=" + workbook, "--sheet=Pinz");
+
+		assertThat(run.exitCode()).isEqualTo(2);
+		assertThat(run.err()).contains("Pinz").contains("'Pins'");
+	}
+
+	private CommandLineRun run(String... args) {
+		return CommandLineRun.run(dir.resolve("data"), sandbox.baseUrl(), args);
+	}
+
+	private static List<InputRow> read(Path file) {
+		List<InputRow> rows = new ArrayList<>();
+		try (RowSource source = RowSources.open(file, InputOptions.defaults())) {
+			for (InputRow row = source.next(); row != null; row = source.next()) {
+				rows.add(row);
+			}
+		}
+		return rows;
+	}
+
+	private static void header(Sheet sheet, String... names) {
+		row(sheet, 0, names);
+	}
+
+	private static Row row(Sheet sheet, int index, String... values) {
+		Row row = sheet.createRow(index);
+		for (int i = 0; i < values.length; i++) {
+			row.createCell(i).setCellValue(values[i]);
+		}
+		return row;
+	}
+}
