@@ -6,6 +6,7 @@
 # Environment (all optional):
 #   ROWS=1300             pins to create (1300 is over two minutes at 600/min; fewer for a quick look)
 #   PER_ACCOUNT=25        pins per generated account (Zernio's caps: 25 per hour and per day)
+#   BOARDS=name           how rows name their board: name (the job looks up each account's boards once) or id
 #   CEILING=600           the sandbox's requests per minute, announced only in X-RateLimit-* headers
 #   LATENCY_MS=250        time the sandbox takes to answer each create
 #   NEIGHBOUR_RPM=100     the second program's requests per minute on the same key (scenario neighbour)
@@ -27,6 +28,8 @@ LATENCY_MS="${LATENCY_MS:-250}"
 NEIGHBOUR_RPM="${NEIGHBOUR_RPM:-100}"
 JOB_TIMEOUT="${JOB_TIMEOUT:-300}"
 JOB_ARGS="${JOB_ARGS:-}"
+BOARDS="${BOARDS:-name}"
+if [[ "$BOARDS" != name && "$BOARDS" != id ]]; then echo "BOARDS must be name or id, was '$BOARDS'" >&2; exit 2; fi
 SCENARIOS=("$@")
 if (( ${#SCENARIOS[@]} == 0 )); then SCENARIOS=(alone neighbour); fi
 ACCOUNTS=$(( (ROWS + PER_ACCOUNT - 1) / PER_ACCOUNT ))
@@ -44,14 +47,17 @@ fi
 SERVER_CP="target/classes:target/test-classes:$(cat target/cp.txt)"
 
 mkdir -p "$OUT"
-CSV="$OUT/pins-$ROWS-$PER_ACCOUNT.csv"
+CSV="$OUT/pins-$ROWS-$PER_ACCOUNT-$BOARDS.csv"
 if [[ ! -f "$CSV" ]]; then
-	# round robin over the accounts, unique text on every row, scheduled in the future, boards by name
-	awk -v rows="$ROWS" -v accounts="$ACCOUNTS" 'BEGIN {
+	# round robin over the accounts, unique text on every row, scheduled in the future; board ids follow the
+	# sandbox's scheme for generated accounts (SeedAccounts: 91827364551, account number, board number)
+	awk -v rows="$ROWS" -v accounts="$ACCOUNTS" -v boards="$BOARDS" 'BEGIN {
 		print "title,description,media_url,board,link,account,publish_at,alt_text,keywords"
 		for (i = 1; i <= rows; i++) {
-			account = sprintf("bench-%03d", (i - 1) % accounts + 1)
-			board = (i % 2) ? "Bench Ideas" : "Bench Notes"
+			number = (i - 1) % accounts + 1
+			account = sprintf("bench-%03d", number)
+			if (boards == "id") board = sprintf("91827364551%06d%d", number, 2 - i % 2)
+			else board = (i % 2) ? "Bench Ideas" : "Bench Notes"
 			printf "Bench pin %d,Pin %d of the throughput benchmark: one idea with its own words (%x),", i, i, i * 7919
 			printf "https://images.example.com/bench/%d.jpg,%s,https://www.example.com/bench/%d,%s,", i, board, i, account
 			printf "2035-01-%02dT%02d:%02d:00Z,Photo for bench pin %d,\"bench, idea %d\"\n", \
@@ -99,7 +105,7 @@ run_scenario() {
 	last=$(json_field lastCreateMillis "$s")
 	local statuses
 	statuses=$(sed -n 's/^pinbatch: [0-9]* rows: //p' "$dir/job.log" | tail -1)
-	echo "== $name (neighbour: $( ((neighbour > 0)) && echo "$neighbour requests/min" || echo none)) =="
+	echo "== $name (neighbour: $( ((neighbour > 0)) && echo "$neighbour requests/min" || echo none); boards by $BOARDS) =="
 	echo "rows:                   $ROWS over $ACCOUNTS accounts (job exit $status; $(awk -v s="$start" -v e="$end" \
 		'BEGIN { printf "%.1f", e - s }') s in all, JVM start included)"
 	echo "result statuses:        ${statuses:-none (see $dir/job.log)}"
@@ -114,7 +120,14 @@ run_scenario() {
 	}'
 	echo "429s received by job:   $(json_field jobRateLimited "$s") (goal: a handful at most)"
 	echo "peak concurrent creates: $(json_field peakConcurrentCreates "$s")"
-	echo "job requests:           $(json_field jobRequests "$s") ($(json_field jobCreateRequests "$s") creates, the rest account and board look-ups)"
+	local requests
+	requests=$(json_field jobRequests "$s")
+	echo "job requests:           $requests ($(json_field jobCreateRequests "$s") creates, the rest account and board look-ups)"
+	awk -v n="$requests" -v f="$first" -v l="$last" -v c="$CEILING" 'BEGIN {
+		# look-ups made just before the first create still fill the window while it runs
+		seconds = (l - f) / 1000
+		if (seconds > 0) printf "job requests per minute: %.1f (%.3f of the ceiling)\n", n / seconds * 60, n / seconds * 60 / c
+	}'
 	if (( neighbour > 0 )); then
 		echo "neighbour requests:     $(json_field neighbourRequests "$s") ($(json_field neighbourRateLimited "$s") answered 429)"
 	fi
