@@ -5,8 +5,14 @@ import java.util.List;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
-/** {@code GET /v1/accounts} and {@code GET /v1/accounts/{id}/pinterest-boards} over the seeded accounts. */
+/** {@code GET /v1/accounts} and {@code GET /v1/accounts/{id}/pinterest-boards} over the sandbox's accounts. */
 final class AccountsEndpoint {
+
+	private final SeedAccounts directory;
+
+	AccountsEndpoint(SeedAccounts directory) {
+		this.directory = directory;
+	}
 
 	void list(HttpCall call) {
 		String platform = emptyToNull(call.query("platform"));
@@ -20,7 +26,7 @@ final class AccountsEndpoint {
 		if ((pageText == null) != (limitText == null)) {
 			throw ApiError.badRequest("page and limit must be sent together.");
 		}
-		List<SeedAccounts.Account> matches = SeedAccounts.ALL.stream()
+		List<SeedAccounts.Account> matches = directory.all().stream()
 			.filter(account -> platform == null || account.platform().equals(platform))
 			.filter(account -> profileId == null || account.profileId().equals(profileId))
 			.filter(account -> status == null || status.equals(account.needsReconnection() ? "disconnected"
@@ -48,7 +54,7 @@ final class AccountsEndpoint {
 	}
 
 	void boards(HttpCall call, String accountId) {
-		SeedAccounts.Account account = SeedAccounts.find(accountId)
+		SeedAccounts.Account account = directory.find(accountId)
 			.orElseThrow(() -> ApiError.notFound("Account not found"));
 		if (!account.isPinterest()) {
 			throw ApiError.badRequest("Account " + accountId + " is not a Pinterest account.");

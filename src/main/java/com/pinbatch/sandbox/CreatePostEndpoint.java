@@ -33,15 +33,17 @@ final class CreatePostEndpoint {
 	private final Duration latency;
 	private final Duration jitter;
 	private final Random jitterRandom;
-	private final PinterestPostValidator validator = new PinterestPostValidator();
+	private final PinterestPostValidator validator;
 	private final List<Consumer<SandboxPost>> listeners = new CopyOnWriteArrayList<>();
 	// duplicate and cap checks must see every earlier create, so check-then-store is one step
 	private final Object createLock = new Object();
 	private final AtomicInteger inFlight = new AtomicInteger();
 	private final AtomicInteger peakInFlight = new AtomicInteger();
 
-	CreatePostEndpoint(PostStore store, AccountCaps caps, FaultInjector faults, Clock clock, SandboxSettings settings) {
+	CreatePostEndpoint(PostStore store, SeedAccounts accounts, AccountCaps caps, FaultInjector faults, Clock clock,
+			SandboxSettings settings) {
 		this.store = store;
+		this.validator = new PinterestPostValidator(accounts);
 		this.caps = caps;
 		this.faults = faults;
 		this.clock = clock;

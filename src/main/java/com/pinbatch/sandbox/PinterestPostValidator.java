@@ -32,6 +32,12 @@ final class PinterestPostValidator {
 			"buff.ly", "rebrand.ly", "cutt.ly", "shorturl.at", "tiny.cc", "rb.gy", "lnkd.in", "t.ly", "bl.ink", "s.id",
 			"v.gd", "soo.gd", "shorte.st", "adf.ly", "pin.it");
 
+	private final SeedAccounts accounts;
+
+	PinterestPostValidator(SeedAccounts accounts) {
+		this.accounts = accounts;
+	}
+
 	ValidatedPost validate(JsonNode body) {
 		if (!body.isObject()) {
 			throw ApiError.badRequest("Request body must be a JSON object.");
@@ -107,7 +113,7 @@ final class PinterestPostValidator {
 			throw ApiError.badRequest("Platform '" + platform
 					+ "' is not available in the Zernio sandbox; only pinterest is simulated.");
 		}
-		SeedAccounts.Account account = SeedAccounts.find(accountId).orElseThrow(() -> new ApiError(403,
+		SeedAccounts.Account account = accounts.find(accountId).orElseThrow(() -> new ApiError(403,
 				Json.error("Access denied: account " + accountId + " does not belong to you.")));
 		if (!account.isPinterest()) {
 			throw ApiError.badRequest("Account " + accountId + " is a " + account.platform()

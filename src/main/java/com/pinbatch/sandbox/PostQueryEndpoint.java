@@ -25,9 +25,11 @@ final class PostQueryEndpoint {
 	private static final int MAX_LIMIT = 500;
 
 	private final PostStore store;
+	private final SeedAccounts accounts;
 
-	PostQueryEndpoint(PostStore store) {
+	PostQueryEndpoint(PostStore store, SeedAccounts accounts) {
 		this.store = store;
+		this.accounts = accounts;
 	}
 
 	void get(HttpCall call, String id) {
@@ -70,7 +72,7 @@ final class PostQueryEndpoint {
 		if (profileId != null && !"all".equals(profileId)) {
 			filter = filter.and(post -> post.accountIds()
 				.stream()
-				.anyMatch(id -> SeedAccounts.find(id).map(a -> a.profileId().equals(profileId)).orElse(false)));
+				.anyMatch(id -> accounts.find(id).map(a -> a.profileId().equals(profileId)).orElse(false)));
 		}
 		String search = emptyToNull(call.query("search"));
 		if (search != null) {

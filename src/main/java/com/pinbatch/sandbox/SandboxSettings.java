@@ -17,10 +17,12 @@ import java.util.Objects;
  * @param serverErrorRate   share (0..1) of otherwise valid creates answered with a 5xx and not created
  * @param randomSeed        seed of the jitter and error-injection randomness, so runs are reproducible
  * @param stateFile         where posts are remembered across restarts; null keeps them in memory only
+ * @param generatedAccounts Pinterest accounts {@code bench-001...} (two boards each) added to the demo accounts, so a
+ *                          benchmark can spread pins over enough accounts to stay under the per-account caps
  */
 public record SandboxSettings(int port, String apiKey, int requestsPerMinute, int accountHourlyCap,
 		int accountDailyCap, Duration latency, Duration latencyJitter, double serverErrorRate, long randomSeed,
-		Path stateFile) {
+		Path stateFile, int generatedAccounts) {
 
 	public SandboxSettings {
 		Objects.requireNonNull(apiKey, "apiKey");
@@ -38,6 +40,17 @@ public record SandboxSettings(int port, String apiKey, int requestsPerMinute, in
 		if (serverErrorRate < 0 || serverErrorRate > 1) {
 			throw new IllegalArgumentException("serverErrorRate must be within 0..1, was " + serverErrorRate);
 		}
+		if (generatedAccounts < 0 || generatedAccounts > SeedAccounts.MAX_GENERATED) {
+			throw new IllegalArgumentException(
+					"generatedAccounts must be 0.." + SeedAccounts.MAX_GENERATED + ", was " + generatedAccounts);
+		}
+	}
+
+	/** Settings with the demo accounts only. */
+	public SandboxSettings(int port, String apiKey, int requestsPerMinute, int accountHourlyCap, int accountDailyCap,
+			Duration latency, Duration latencyJitter, double serverErrorRate, long randomSeed, Path stateFile) {
+		this(port, apiKey, requestsPerMinute, accountHourlyCap, accountDailyCap, latency, latencyJitter,
+				serverErrorRate, randomSeed, stateFile, 0);
 	}
 
 	public static SandboxSettings defaults() {
@@ -47,22 +60,22 @@ public record SandboxSettings(int port, String apiKey, int requestsPerMinute, in
 
 	public SandboxSettings withPort(int port) {
 		return new SandboxSettings(port, apiKey, requestsPerMinute, accountHourlyCap, accountDailyCap, latency,
-				latencyJitter, serverErrorRate, randomSeed, stateFile);
+				latencyJitter, serverErrorRate, randomSeed, stateFile, generatedAccounts);
 	}
 
 	public SandboxSettings withApiKey(String apiKey) {
 		return new SandboxSettings(port, apiKey, requestsPerMinute, accountHourlyCap, accountDailyCap, latency,
-				latencyJitter, serverErrorRate, randomSeed, stateFile);
+				latencyJitter, serverErrorRate, randomSeed, stateFile, generatedAccounts);
 	}
 
 	public SandboxSettings withRequestsPerMinute(int requestsPerMinute) {
 		return new SandboxSettings(port, apiKey, requestsPerMinute, accountHourlyCap, accountDailyCap, latency,
-				latencyJitter, serverErrorRate, randomSeed, stateFile);
+				latencyJitter, serverErrorRate, randomSeed, stateFile, generatedAccounts);
 	}
 
 	public SandboxSettings withAccountCaps(int hourly, int daily) {
 		return new SandboxSettings(port, apiKey, requestsPerMinute, hourly, daily, latency, latencyJitter,
-				serverErrorRate, randomSeed, stateFile);
+				serverErrorRate, randomSeed, stateFile, generatedAccounts);
 	}
 
 	public SandboxSettings withLatency(Duration latency) {
@@ -71,21 +84,26 @@ public record SandboxSettings(int port, String apiKey, int requestsPerMinute, in
 
 	public SandboxSettings withLatency(Duration latency, Duration jitter) {
 		return new SandboxSettings(port, apiKey, requestsPerMinute, accountHourlyCap, accountDailyCap, latency,
-				jitter, serverErrorRate, randomSeed, stateFile);
+				jitter, serverErrorRate, randomSeed, stateFile, generatedAccounts);
 	}
 
 	public SandboxSettings withServerErrorRate(double serverErrorRate) {
 		return new SandboxSettings(port, apiKey, requestsPerMinute, accountHourlyCap, accountDailyCap, latency,
-				latencyJitter, serverErrorRate, randomSeed, stateFile);
+				latencyJitter, serverErrorRate, randomSeed, stateFile, generatedAccounts);
 	}
 
 	public SandboxSettings withRandomSeed(long randomSeed) {
 		return new SandboxSettings(port, apiKey, requestsPerMinute, accountHourlyCap, accountDailyCap, latency,
-				latencyJitter, serverErrorRate, randomSeed, stateFile);
+				latencyJitter, serverErrorRate, randomSeed, stateFile, generatedAccounts);
 	}
 
 	public SandboxSettings withStateFile(Path stateFile) {
 		return new SandboxSettings(port, apiKey, requestsPerMinute, accountHourlyCap, accountDailyCap, latency,
-				latencyJitter, serverErrorRate, randomSeed, stateFile);
+				latencyJitter, serverErrorRate, randomSeed, stateFile, generatedAccounts);
+	}
+
+	public SandboxSettings withGeneratedAccounts(int generatedAccounts) {
+		return new SandboxSettings(port, apiKey, requestsPerMinute, accountHourlyCap, accountDailyCap, latency,
+				latencyJitter, serverErrorRate, randomSeed, stateFile, generatedAccounts);
 	}
 }

@@ -1,10 +1,25 @@
 package com.pinbatch.sandbox;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
-/** The fixed demo accounts and boards every sandbox starts with (shared with samples/ and the tests). */
+/**
+ * The accounts and boards a sandbox knows: the fixed demo accounts every sandbox starts with (shared with samples/
+ * and the tests), then optionally generated Pinterest accounts {@code bench-001, bench-002, ...}, so a benchmark can
+ * spread its pins over enough accounts to stay under their per-account caps.
+ */
 final class SeedAccounts {
+
+	/** Usernames are {@code bench-NNN}; three digits at least, so they sort as numbered. */
+	static final String GENERATED_PREFIX = "bench-";
+
+	/** Names of the boards each generated account has. */
+	static final List<String> GENERATED_BOARDS = List.of("Bench Ideas", "Bench Notes");
+
+	static final int MAX_GENERATED = 9999;
 
 	record Board(String id, String name, String description) {
 	}
@@ -22,7 +37,7 @@ final class SeedAccounts {
 	}
 
 	// Zernio holds one account per platform in a profile, so each Pinterest account has a profile of its own.
-	static final List<Account> ALL = List.of(
+	private static final List<Account> FIXED = List.of(
 			new Account("65f1a2b3c4d5e6f708091a01", "pinterest", "acme-home", "Acme Home", "65f1a2b3c4d5e6f708092a01",
 					false, List.of(new Board("918273645500000001", "Kitchen Ideas", "Kitchens that work hard"),
 							new Board("918273645500000002", "Small Spaces", "Making the most of little rooms"),
@@ -41,10 +56,44 @@ final class SeedAccounts {
 			new Account("65f1a2b3c4d5e6f708091b01", "instagram", "acme-insta", "Acme Insta",
 					"65f1a2b3c4d5e6f708092a01", false, List.of()));
 
-	private SeedAccounts() {
+	private final List<Account> all;
+	private final Map<String, Account> byId = new LinkedHashMap<>();
+
+	private SeedAccounts(List<Account> all) {
+		this.all = List.copyOf(all);
+		this.all.forEach(account -> byId.put(account.id(), account));
 	}
 
-	static Optional<Account> find(String id) {
-		return ALL.stream().filter(account -> account.id().equals(id)).findFirst();
+	/** The fixed demo accounts, then {@code count} generated Pinterest accounts with two boards each. */
+	static SeedAccounts withGenerated(int count) {
+		if (count < 0 || count > MAX_GENERATED) {
+			throw new IllegalArgumentException("generated accounts must be 0.." + MAX_GENERATED + ", was " + count);
+		}
+		List<Account> accounts = new ArrayList<>(FIXED);
+		for (int number = 1; number <= count; number++) {
+			accounts.add(generated(number));
+		}
+		return new SeedAccounts(accounts);
+	}
+
+	List<Account> all() {
+		return all;
+	}
+
+	Optional<Account> find(String id) {
+		return Optional.ofNullable(byId.get(id));
+	}
+
+	// ids keep Zernio's shapes (24 hex digits for accounts and profiles, 18 digits for boards) in their own range
+	private static Account generated(int number) {
+		String hex = String.format("%04x", number);
+		List<Board> boards = new ArrayList<>();
+		for (int index = 0; index < GENERATED_BOARDS.size(); index++) {
+			boards.add(new Board(String.format("91827364551%06d%d", number, index + 1), GENERATED_BOARDS.get(index),
+					"Generated board " + (index + 1) + " of a benchmark account"));
+		}
+		String username = String.format(GENERATED_PREFIX + "%03d", number);
+		return new Account("65f1a2b3c4d5e6f7080c" + hex, "pinterest", username,
+				String.format("Bench %03d", number), "65f1a2b3c4d5e6f7080d" + hex, false, boards);
 	}
 }

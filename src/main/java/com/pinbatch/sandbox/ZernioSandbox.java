@@ -61,11 +61,12 @@ public final class ZernioSandbox implements AutoCloseable {
 		this.window = new ThroughputWindow(settings.requestsPerMinute());
 		this.store = new PostStore(settings.stateFile() == null ? null : new StateFile(settings.stateFile()), clock);
 		this.faults = new FaultInjector(settings.serverErrorRate(), settings.randomSeed() + 1);
-		this.creates = new CreatePostEndpoint(store,
+		SeedAccounts accounts = SeedAccounts.withGenerated(settings.generatedAccounts());
+		this.creates = new CreatePostEndpoint(store, accounts,
 				new AccountCaps(settings.accountHourlyCap(), settings.accountDailyCap()), faults, clock, settings);
 		this.media = new MediaEndpoint(clock, baseUrl());
-		this.dispatcher = new Dispatcher(settings.apiKey(), clock, window, new AccountsEndpoint(), creates,
-				new PostQueryEndpoint(store), media);
+		this.dispatcher = new Dispatcher(settings.apiKey(), clock, window, new AccountsEndpoint(accounts),
+				creates, new PostQueryEndpoint(store, accounts), media);
 		this.executor = Executors.newCachedThreadPool(daemonThreads());
 		server.createContext("/", dispatcher);
 		server.setExecutor(executor);

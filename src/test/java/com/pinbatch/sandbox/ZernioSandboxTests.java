@@ -186,6 +186,29 @@ class ZernioSandboxTests {
 		assertThat(instagram.status()).isEqualTo(400);
 	}
 
+	@Test
+	void generatedBenchAccountsFollowTheDemoAccountsAndTakePins() throws Exception {
+		ZernioSandbox sandbox = start(SandboxSettings.defaults().withGeneratedAccounts(12));
+
+		JsonNode accounts = get(sandbox, "/v1/accounts?platform=pinterest&status=connected").json().path("accounts");
+		List<String> usernames = accounts.findValuesAsString("username");
+		JsonNode last = accounts.get(accounts.size() - 1);
+		Answer boards = get(sandbox, "/v1/accounts/" + last.path("_id").asString() + "/pinterest-boards");
+		ObjectNode pin = validPin(1);
+		target(pin).put("accountId", last.path("_id").asString());
+		data(pin).put("boardId", boards.json().path("boards").get(1).path("id").asString());
+
+		assertThat(usernames).hasSize(15).startsWith("acme-home", "acme-garden", "acme-recipes", "bench-001")
+			.endsWith("bench-011", "bench-012")
+			.doesNotHaveDuplicates();
+		assertThat(accounts.findValuesAsString("_id")).allMatch(id -> id.matches("[0-9a-f]{24}"))
+			.doesNotHaveDuplicates();
+		assertThat(boards.json().path("boards").findValuesAsString("name")).containsExactly("Bench Ideas",
+				"Bench Notes");
+		assertThat(createPin(sandbox, pin, null).status()).isEqualTo(201);
+		assertThat(get(start(SandboxSettings.defaults()), "/v1/accounts").json().path("accounts")).hasSize(5);
+	}
+
 	// ---- creating posts ----
 
 	@Test

@@ -1,0 +1,143 @@
+#!/usr/bin/env bash
+# Sending throughput against Zernio's request ceiling (a benchmark, not a test).
+#
+#   bench/throughput.sh [SCENARIO...]       SCENARIO: alone | neighbour (default: both)
+#
+# Environment (all optional):
+#   ROWS=1300             pins to create (1300 is over two minutes at 600/min; fewer for a quick look)
+#   PER_ACCOUNT=25        pins per generated account (Zernio's caps: 25 per hour and per day)
+#   BOARDS=name           how rows name their board: name (the job looks up each account's boards once) or id
+#   CEILING=600           the sandbox's requests per minute, announced only in X-RateLimit-* headers
+#   LATENCY_MS=250        time the sandbox takes to answer each create
+#   NEIGHBOUR_RPM=100     the second program's requests per minute on the same key (scenario neighbour)
+#   JOB_TIMEOUT=300       seconds before a run is abandoned
+#   JOB_ARGS=             extra job arguments, e.g. JOB_ARGS="--pinbatch.chunk-size=200"
+#
+# Each scenario starts the sandbox as its own process (com.pinbatch.bench.BenchSandboxServer, test classes) with
+# ceil(ROWS / PER_ACCOUNT) generated accounts bench-001..., runs the real job from this folder (so
+# config/application.yml applies, as for a user) against it, with the sandbox's key and no requests-per-minute
+# setting, and prints the figures. Sending time runs from the first to the last post the sandbox created, so JVM
+# start-up and the account and board look-ups before the first send are not counted.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+ROWS="${ROWS:-1300}"
+PER_ACCOUNT="${PER_ACCOUNT:-25}"
+CEILING="${CEILING:-600}"
+LATENCY_MS="${LATENCY_MS:-250}"
+NEIGHBOUR_RPM="${NEIGHBOUR_RPM:-100}"
+JOB_TIMEOUT="${JOB_TIMEOUT:-300}"
+JOB_ARGS="${JOB_ARGS:-}"
+BOARDS="${BOARDS:-name}"
+if [[ "$BOARDS" != name && "$BOARDS" != id ]]; then echo "BOARDS must be name or id, was '$BOARDS'" >&2; exit 2; fi
+SCENARIOS=("$@")
+if (( ${#SCENARIOS[@]} == 0 )); then SCENARIOS=(alone neighbour); fi
+ACCOUNTS=$(( (ROWS + PER_ACCOUNT - 1) / PER_ACCOUNT ))
+OUT="target/bench/throughput"
+# the sandbox's public demo key (ZernioSandbox.API_KEY): it opens nothing outside the sandbox
+SANDBOX_KEY="sk_sandbox_pinbatch_demo_key_0000000000000000000000000000000000000000"
+
+if [[ ! -f target/pinbatch.jar || ! -f target/test-classes/com/pinbatch/bench/BenchSandboxServer.class ]]; then
+	echo "building..."
+	mvn -q -o -DskipTests package   # -DskipTests still compiles the tests, where the benchmark classes live
+fi
+if [[ ! -s target/cp.txt ]]; then
+	mvn -q -o dependency:build-classpath -Dmdep.outputFile=target/cp.txt
+fi
+SERVER_CP="target/classes:target/test-classes:$(cat target/cp.txt)"
+
+mkdir -p "$OUT"
+CSV="$OUT/pins-$ROWS-$PER_ACCOUNT-$BOARDS.csv"
+if [[ ! -f "$CSV" ]]; then
+	# round robin over the accounts, unique text on every row, scheduled in the future; board ids follow the
+	# sandbox's scheme for generated accounts (SeedAccounts: 91827364551, account number, board number)
+	awk -v rows="$ROWS" -v accounts="$ACCOUNTS" -v boards="$BOARDS" 'BEGIN {
+		print "title,description,media_url,board,link,account,publish_at,alt_text,keywords"
+		for (i = 1; i <= rows; i++) {
+			number = (i - 1) % accounts + 1
+			account = sprintf("bench-%03d", number)
+			if (boards == "id") board = sprintf("91827364551%06d%d", number, 2 - i % 2)
+			else board = (i % 2) ? "Bench Ideas" : "Bench Notes"
+			printf "Bench pin %d,Pin %d of the throughput benchmark: one idea with its own words (%x),", i, i, i * 7919
+			printf "https://images.example.com/bench/%d.jpg,%s,https://www.example.com/bench/%d,%s,", i, board, i, account
+			printf "2035-01-%02dT%02d:%02d:00Z,Photo for bench pin %d,\"bench, idea %d\"\n", \
+				(i % 28) + 1, int(i / 60) % 24, i % 60, i, i
+		}
+	}' >"$CSV"
+fi
+
+SERVER_PID=""
+cleanup() {
+	if [[ -n "$SERVER_PID" ]] && kill -0 "$SERVER_PID" 2>/dev/null; then kill "$SERVER_PID" 2>/dev/null || true; fi
+}
+trap cleanup EXIT
+
+json_field() { # json_field NAME FILE: a number from the server's one-line summary
+	sed -n "s/.*\"$1\":\([0-9-]*\).*/\1/p" "$2" | tail -1
+}
+
+run_scenario() {
+	local name="$1" neighbour="$2" dir="$OUT/$1"
+	rm -rf "$dir" && mkdir -p "$dir"
+	mkfifo "$dir/control"
+	# the server reports and stops when its stdin closes: the fifo's writer is this shell's fd 3
+	java -cp "$SERVER_CP" com.pinbatch.bench.BenchSandboxServer "$dir/url" "$CEILING" "$LATENCY_MS" "$ACCOUNTS" \
+		"$neighbour" <"$dir/control" >"$dir/server.out" 2>"$dir/server.err" &
+	SERVER_PID=$!
+	exec 3>"$dir/control"
+	for _ in $(seq 1 300); do [[ -s "$dir/url" ]] && break; sleep 0.1; done
+	if [[ ! -s "$dir/url" ]]; then echo "the sandbox did not start, see $dir/server.err" >&2; exit 1; fi
+
+	local start end status=0
+	start=$(date +%s.%N)
+	# shellcheck disable=SC2086 # JOB_ARGS is a list of arguments
+	ZERNIO_API_KEY="$SANDBOX_KEY" timeout "$JOB_TIMEOUT" java -jar target/pinbatch.jar --input="$CSV" \
+		--zernio.base-url="$(cat "$dir/url")" --pinbatch.data-dir="$dir/data" --results="$dir/results.csv" \
+		$JOB_ARGS >"$dir/job.log" 2>&1 || status=$?
+	end=$(date +%s.%N)
+	exec 3>&-
+	wait "$SERVER_PID" || true
+	SERVER_PID=""
+
+	local s="$dir/server.out" created first last
+	created=$(json_field postCount "$s")
+	first=$(json_field firstCreateMillis "$s")
+	last=$(json_field lastCreateMillis "$s")
+	local statuses
+	statuses=$(sed -n 's/^pinbatch: [0-9]* rows: //p' "$dir/job.log" | tail -1)
+	echo "== $name (neighbour: $( ((neighbour > 0)) && echo "$neighbour requests/min" || echo none); boards by $BOARDS) =="
+	echo "rows:                   $ROWS over $ACCOUNTS accounts (job exit $status; $(awk -v s="$start" -v e="$end" \
+		'BEGIN { printf "%.1f", e - s }') s in all, JVM start included)"
+	echo "result statuses:        ${statuses:-none (see $dir/job.log)}"
+	awk -v n="$created" -v f="$first" -v l="$last" -v c="$CEILING" 'BEGIN {
+		seconds = (l - f) / 1000
+		# n posts at even spacing span n - 1 intervals
+		rate = seconds > 0 ? (n - 1) / seconds * 60 : 0
+		printf "pins created:           %d\n", n
+		printf "elapsed sending:        %.1f s (first to last create)\n", seconds
+		printf "pins per minute:        %.1f\n", rate
+		printf "ratio to the ceiling:   %.3f (of %d/min; goal: at least 0.95)\n", rate / c, c
+	}'
+	echo "429s received by job:   $(json_field jobRateLimited "$s") (goal: a handful at most)"
+	echo "peak concurrent creates: $(json_field peakConcurrentCreates "$s")"
+	local requests
+	requests=$(json_field jobRequests "$s")
+	echo "job requests:           $requests ($(json_field jobCreateRequests "$s") creates, the rest account and board look-ups)"
+	awk -v n="$requests" -v f="$first" -v l="$last" -v c="$CEILING" 'BEGIN {
+		# look-ups made just before the first create still fill the window while it runs
+		seconds = (l - f) / 1000
+		if (seconds > 0) printf "job requests per minute: %.1f (%.3f of the ceiling)\n", n / seconds * 60, n / seconds * 60 / c
+	}'
+	if (( neighbour > 0 )); then
+		echo "neighbour requests:     $(json_field neighbourRequests "$s") ($(json_field neighbourRateLimited "$s") answered 429)"
+	fi
+	echo
+}
+
+for scenario in "${SCENARIOS[@]}"; do
+	case "$scenario" in
+		alone) run_scenario alone 0 ;;
+		neighbour) run_scenario neighbour "$NEIGHBOUR_RPM" ;;
+		*) echo "unknown scenario '$scenario': use alone or neighbour" >&2; exit 2 ;;
+	esac
+done

@@ -1,0 +1,116 @@
+package com.pinbatch.bench;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+import com.pinbatch.sandbox.RecordedRequest;
+import com.pinbatch.sandbox.SandboxSettings;
+import com.pinbatch.sandbox.ZernioSandbox;
+
+/**
+ * Benchmark (not a test): the Zernio sandbox as a process of its own, for bench/throughput.sh to run the real job
+ * against. Writes the base URL to PORT_FILE once listening, stays quiet while it serves, and on stdin EOF or SIGTERM
+ * prints one JSON line of what it saw, then stops.
+ *
+ * <p>Usage: {@code BenchSandboxServer PORT_FILE REQUESTS_PER_MINUTE LATENCY_MS GENERATED_ACCOUNTS [NEIGHBOUR_PER_MINUTE]}
+ * <br>NEIGHBOUR_PER_MINUTE above 0 starts a {@link NoisyNeighbour} that uses the same key at that rate.
+ */
+public final class BenchSandboxServer {
+
+	private BenchSandboxServer() {
+	}
+
+	public static void main(String[] args) throws IOException {
+		if (args.length < 4 || args.length > 5) {
+			System.err.println("usage: BenchSandboxServer PORT_FILE REQUESTS_PER_MINUTE LATENCY_MS GENERATED_ACCOUNTS"
+					+ " [NEIGHBOUR_PER_MINUTE]");
+			System.exit(2);
+		}
+		Path portFile = Path.of(args[0]);
+		SandboxSettings settings = SandboxSettings.defaults()
+			.withRequestsPerMinute(Integer.parseInt(args[1]))
+			.withLatency(Duration.ofMillis(Long.parseLong(args[2])))
+			.withGeneratedAccounts(Integer.parseInt(args[3]));
+		int neighbourPerMinute = args.length > 4 ? Integer.parseInt(args[4]) : 0;
+
+		ZernioSandbox sandbox = ZernioSandbox.start(settings);
+		CreateTimes creates = new CreateTimes();
+		sandbox.onPostCreated(post -> creates.record());
+		NoisyNeighbour neighbour = neighbourPerMinute > 0
+				? NoisyNeighbour.start(sandbox.baseUrl(), settings.apiKey(), neighbourPerMinute) : null;
+		AtomicBoolean reported = new AtomicBoolean();
+		Runnable report = () -> {
+			if (reported.compareAndSet(false, true)) {
+				if (neighbour != null) {
+					neighbour.stop();
+				}
+				System.out.println(summary(sandbox, creates));
+				System.out.flush();
+				sandbox.close();
+			}
+		};
+		// SIGTERM runs the shutdown hooks; stdin EOF ends the loop below
+		Runtime.getRuntime().addShutdownHook(new Thread(report, "bench-sandbox-report"));
+
+		Path partial = portFile.resolveSibling(portFile.getFileName() + ".tmp");
+		Files.writeString(partial, sandbox.baseUrl() + System.lineSeparator(), StandardCharsets.UTF_8);
+		Files.move(partial, portFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+
+		drain(System.in);
+		report.run();
+		System.exit(0);
+	}
+
+	private static void drain(InputStream in) throws IOException {
+		byte[] buffer = new byte[256];
+		while (in.read(buffer) >= 0) {
+			// only the end of input matters
+		}
+	}
+
+	/** One JSON object; the neighbour's own 429s are counted apart from those the job received. */
+	static String summary(ZernioSandbox sandbox, CreateTimes creates) {
+		List<RecordedRequest> requests = sandbox.requests();
+		long neighbourRequests = requests.stream().filter(NoisyNeighbour::sent).count();
+		long neighbourLimited = requests.stream().filter(NoisyNeighbour::sent).filter(r -> r.status() == 429).count();
+		long jobRequests = requests.size() - neighbourRequests;
+		long jobCreateRequests = requests.stream()
+			.filter(r -> r.method().equals("POST") && r.path().endsWith("/v1/posts"))
+			.count();
+		return "{\"postCount\":" + sandbox.postCount() + ",\"rateLimitedResponses\":" + sandbox.rateLimitedResponses()
+				+ ",\"jobRateLimited\":" + (sandbox.rateLimitedResponses() - neighbourLimited)
+				+ ",\"neighbourRateLimited\":" + neighbourLimited + ",\"peakConcurrentCreates\":"
+				+ sandbox.peakConcurrentCreates() + ",\"jobRequests\":" + jobRequests + ",\"jobCreateRequests\":"
+				+ jobCreateRequests + ",\"neighbourRequests\":" + neighbourRequests + ",\"firstCreateMillis\":"
+				+ creates.first() + ",\"lastCreateMillis\":" + creates.last() + "}";
+	}
+
+	/** Wall-clock time of the first and the last post created, to time the sending apart from start-up. */
+	static final class CreateTimes {
+
+		private final AtomicLong first = new AtomicLong();
+		private final AtomicLong last = new AtomicLong();
+
+		void record() {
+			long now = System.currentTimeMillis();
+			first.compareAndSet(0, now);
+			last.accumulateAndGet(now, Math::max);
+		}
+
+		long first() {
+			return first.get();
+		}
+
+		long last() {
+			return last.get();
+		}
+	}
+}
