@@ -17,6 +17,8 @@ public enum MediaFormat {
 	MP4("video/mp4", MediaKind.VIDEO, "an MP4 video", "mp4"),
 	MOV("video/quicktime", MediaKind.VIDEO, "a MOV video", "mov");
 
+	static final String HTML_PAGE = "an HTML page";
+
 	/** How many leading bytes {@link #detect} needs. */
 	static final int HEAD_BYTES = 16;
 
@@ -101,7 +103,7 @@ public enum MediaFormat {
 		}
 		String text = new String(head, StandardCharsets.ISO_8859_1).stripLeading().toLowerCase(Locale.ROOT);
 		if (text.startsWith("<!doctype") || text.startsWith("<html")) {
-			return "an HTML page";
+			return HTML_PAGE;
 		}
 		return "not a JPEG, PNG, WebP, GIF, MP4 or MOV file";
 	}
