@@ -1,7 +1,9 @@
 package com.pinbatch.media;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -26,6 +28,9 @@ public class LocalMediaUploader {
 	/** Content hash -> public URL of this run's uploads and look-ups. */
 	private final Map<String, String> knownUrls = new ConcurrentHashMap<>();
 
+	/** File state -> content hash: a video used on many rows is read once, not once per row. */
+	private final Map<FileState, String> hashes = new ConcurrentHashMap<>();
+
 	/** One lock per content, so two rows with the same file wait for one upload instead of doing two. */
 	private final Map<String, Object> uploadLocks = new ConcurrentHashMap<>();
 
@@ -44,7 +49,7 @@ public class LocalMediaUploader {
 	 */
 	public String publicUrlFor(Path file, MediaKind expectedKind) {
 		LocalMediaFile media = LocalMediaInspector.inspect(file, expectedKind);
-		String hash = hash(file);
+		String hash = hash(media);
 		String known = knownUrls.get(hash);
 		if (known != null) {
 			return known;
@@ -67,14 +72,25 @@ public class LocalMediaUploader {
 		return target.publicUrl();
 	}
 
-	private static String hash(Path file) {
+	private String hash(LocalMediaFile media) {
+		Path file = media.path();
 		try {
-			return ContentHash.sha256(file);
+			FileState state = new FileState(file, media.size(), Files.getLastModifiedTime(file));
+			String hash = hashes.get(state);
+			if (hash == null) {
+				hash = ContentHash.sha256(file);
+				hashes.put(state, hash);
+			}
+			return hash;
 		}
 		catch (IOException unreadable) {
 			throw new MediaRejectedException(new MediaProblem(MediaProblem.FILE_NOT_FOUND, String.format(
 					"'%s' cannot be read (%s) — check that the file is readable", file,
 					unreadable.getClass().getSimpleName())));
 		}
+	}
+
+	/** A file as it was when hashed; a changed size or modification time means changed content. */
+	private record FileState(Path path, long size, FileTime modified) {
 	}
 }

@@ -8,6 +8,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -86,6 +87,19 @@ class LocalMediaUploaderTests {
 
 		assertThat(uploader.publicUrlFor(copy, MediaKind.IMAGE)).isEqualTo(url);
 		assertThat(uploader.publicUrlFor(different, MediaKind.IMAGE)).isNotEqualTo(url);
+		assertThat(sandbox.uploads()).hasSize(2);
+	}
+
+	@Test
+	void aFileChangedDuringTheRunIsUploadedAgain() throws IOException {
+		Path photo = MediaSamples.write(dir, "photo.jpg", MediaSamples.JPEG, "sofa");
+		LocalMediaUploader uploader = uploader(new InMemoryUploadedMediaStore());
+		String before = uploader.publicUrlFor(photo, MediaKind.IMAGE);
+
+		Files.write(photo, MediaSamples.content(MediaSamples.JPEG, "sofa, retouched"));
+		Files.setLastModifiedTime(photo, FileTime.from(Instant.parse("2030-01-01T00:00:00Z")));
+
+		assertThat(uploader.publicUrlFor(photo, MediaKind.IMAGE)).isNotEqualTo(before);
 		assertThat(sandbox.uploads()).hasSize(2);
 	}
 
