@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.ConnectException;
 import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpHeaders;
@@ -55,15 +57,17 @@ final class MediaProbe {
 		try {
 			uri = new URI(url);
 		}
-		catch (java.net.URISyntaxException ex) {
+		catch (URISyntaxException ex) {
 			return ProbeAnswer.failed("it is not a valid URL");
 		}
 		String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-		if (!scheme.equals("https") && !scheme.equals("http") || uri.getHost() == null) {
+		if (!(scheme.equals("https") || scheme.equals("http")) || uri.getHost() == null) {
 			return ProbeAnswer.failed("it is not a web address");
 		}
 		try {
-			ProbeAnswer head = send(uri, HttpRequest.newBuilder(uri).method("HEAD", HttpRequest.BodyPublishers.noBody()));
+			HttpRequest.Builder headRequest = HttpRequest.newBuilder(uri)
+				.method("HEAD", HttpRequest.BodyPublishers.noBody());
+			ProbeAnswer head = send(uri, headRequest);
 			if (HEAD_REFUSED.contains(head.status()) || head.status() < 300 && isGeneric(head.mediaType())) {
 				return send(uri, HttpRequest.newBuilder(uri).GET().header("Range", FIRST_KILOBYTE));
 			}
@@ -131,7 +135,7 @@ final class MediaProbe {
 	/** JDK network exceptions often carry no message of their own, only a cause or a type. */
 	private static String describe(IOException failure, URI uri) {
 		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-			if (cause instanceof UnresolvedAddressException || cause instanceof java.net.UnknownHostException) {
+			if (cause instanceof UnresolvedAddressException || cause instanceof UnknownHostException) {
 				return "the host " + uri.getHost() + " is not known";
 			}
 			if (cause instanceof ConnectException) {
