@@ -1,0 +1,48 @@
+package com.pinbatch.media;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import javax.sql.DataSource;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Uploaded media kept in the job repository's database, next to Spring Batch's tables, so the content hash -> URL
+ * mapping survives a crash, a restart and a {@code --retry-failed} run. Zernio keeps presigned uploads under
+ * {@code temp/}, so the upload time is recorded too, for a later decision on how long a URL may be reused.
+ */
+public class JdbcUploadedMediaStore implements UploadedMediaStore {
+
+	private final JdbcTemplate jdbc;
+
+	/** Creates the table if it is missing (the statement is portable across HSQLDB and PostgreSQL). */
+	public JdbcUploadedMediaStore(DataSource dataSource) {
+		this.jdbc = new JdbcTemplate(dataSource);
+		jdbc.execute("""
+				CREATE TABLE IF NOT EXISTS PINBATCH_MEDIA_UPLOAD (
+				  CONTENT_SHA256 VARCHAR(64) NOT NULL PRIMARY KEY,
+				  PUBLIC_URL VARCHAR(2000) NOT NULL,
+				  UPLOADED_AT_MS BIGINT NOT NULL)""");
+	}
+
+	@Override
+	public Optional<String> findPublicUrl(String contentSha256) {
+		List<String> urls = jdbc.queryForList(
+				"SELECT PUBLIC_URL FROM PINBATCH_MEDIA_UPLOAD WHERE CONTENT_SHA256 = ?", String.class, contentSha256);
+		return urls.stream().findFirst();
+	}
+
+	@Override
+	public void remember(String contentSha256, String publicUrl, Instant uploadedAt) {
+		try {
+			jdbc.update("INSERT INTO PINBATCH_MEDIA_UPLOAD (CONTENT_SHA256, PUBLIC_URL, UPLOADED_AT_MS) VALUES (?, ?, ?)",
+					contentSha256, publicUrl, uploadedAt.toEpochMilli());
+		}
+		catch (DuplicateKeyException alreadyRecorded) {
+			// another process uploaded the same bytes meanwhile; its URL is as good as ours
+		}
+	}
+}

@@ -1,0 +1,55 @@
+package com.pinbatch.media;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import com.pinbatch.pin.MediaKind;
+
+/**
+ * Checks a local media file before upload. The type comes from the bytes, not the name: a PNG saved as .jpg is
+ * fine, a text file named .jpg is not, and Zernio must be told the real type when presigning.
+ */
+final class LocalMediaInspector {
+
+	private LocalMediaInspector() {
+	}
+
+	/** @throws MediaRejectedException when the file is missing, of another type, or too large */
+	static LocalMediaFile inspect(Path file, MediaKind expectedKind) {
+		if (!Files.isRegularFile(file)) {
+			throw reject(MediaProblem.FILE_NOT_FOUND, "'%s' is not a file here — fix the path (relative paths start"
+					+ " at the input file's folder), or give an https URL", file);
+		}
+		byte[] head;
+		long size;
+		try (InputStream in = Files.newInputStream(file)) {
+			head = in.readNBytes(MediaFormat.HEAD_BYTES);
+			size = Files.size(file);
+		}
+		catch (IOException unreadable) {
+			throw reject(MediaProblem.FILE_NOT_FOUND, "'%s' cannot be read (%s) — check that the file is readable",
+					file, unreadable.getClass().getSimpleName());
+		}
+		MediaFormat format = MediaFormat.detect(head).orElseThrow(() -> reject(MediaProblem.UNSUPPORTED_TYPE,
+				"'%s' is %s; Pinterest takes JPEG, PNG, WebP or GIF images and MP4 or MOV videos"
+						+ " — convert it to one of those", file, MediaFormat.describeOther(head)));
+		if (format.kind() != expectedKind) {
+			throw reject(MediaProblem.TYPE_MISMATCH, "'%s' is %s, but this pin needs %s — %s, or name this"
+					+ " file .%s to make it a %s pin", file,
+					format.description(), expectedKind == MediaKind.VIDEO ? "a video" : "an image",
+					expectedKind == MediaKind.VIDEO ? "use an MP4 or MOV file" : "use a JPEG, PNG, WebP or GIF file",
+					format.extension(), MediaLimits.kindName(format.kind()));
+		}
+		if (size > MediaLimits.maxBytes(format.kind())) {
+			throw reject(MediaProblem.TOO_LARGE, "'%s' is %s; Pinterest takes %s — make the file smaller", file,
+					MediaLimits.readableSize(size), MediaLimits.describe(format.kind()));
+		}
+		return new LocalMediaFile(file, format, size);
+	}
+
+	private static MediaRejectedException reject(String code, String template, Object... values) {
+		return new MediaRejectedException(new MediaProblem(code, String.format(template, values)));
+	}
+}

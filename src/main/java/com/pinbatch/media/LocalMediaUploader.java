@@ -1,0 +1,96 @@
+package com.pinbatch.media;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Clock;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import com.pinbatch.pin.MediaKind;
+import com.pinbatch.zernio.PresignedUpload;
+import com.pinbatch.zernio.ZernioClient;
+
+/**
+ * Turns a local media file into a public URL Zernio accepts: checks it, then uploads it through a presigned URL.
+ * Each distinct content is uploaded once — across rows and threads of this run (in memory) and across restarts
+ * and retry runs (through the {@link UploadedMediaStore}). Thread-safe.
+ */
+public class LocalMediaUploader {
+
+	private final ZernioClient zernio;
+
+	private final UploadedMediaStore store;
+
+	private final Clock clock;
+
+	/** Content hash -> public URL of this run's uploads and look-ups. */
+	private final Map<String, String> knownUrls = new ConcurrentHashMap<>();
+
+	/** File state -> content hash: a video used on many rows is read once, not once per row. */
+	private final Map<FileState, String> hashes = new ConcurrentHashMap<>();
+
+	/** One lock per content, so two rows with the same file wait for one upload instead of doing two. */
+	private final Map<String, Object> uploadLocks = new ConcurrentHashMap<>();
+
+	public LocalMediaUploader(ZernioClient zernio, UploadedMediaStore store, Clock clock) {
+		this.zernio = zernio;
+		this.store = store;
+		this.clock = clock;
+	}
+
+	/**
+	 * @param file         absolute path of the local file
+	 * @param expectedKind what the pin takes the file to be (image or video)
+	 * @return the public URL to put in the post's media item
+	 * @throws MediaRejectedException when the file cannot be used as it is (the user's to fix)
+	 * @throws com.pinbatch.zernio.ZernioApiException when presigning or uploading fails
+	 */
+	public String publicUrlFor(Path file, MediaKind expectedKind) {
+		LocalMediaFile media = LocalMediaInspector.inspect(file, expectedKind);
+		String hash = hash(media);
+		String known = knownUrls.get(hash);
+		if (known != null) {
+			return known;
+		}
+		synchronized (uploadLocks.computeIfAbsent(hash, h -> new Object())) {
+			known = knownUrls.get(hash);
+			if (known == null) {
+				known = store.findPublicUrl(hash).orElseGet(() -> upload(media, hash));
+				knownUrls.put(hash, known);
+			}
+			return known;
+		}
+	}
+
+	private String upload(LocalMediaFile media, String hash) {
+		PresignedUpload target = zernio.presign(media.path().getFileName().toString(), media.format().contentType(),
+				media.size());
+		zernio.upload(target, media.path(), media.format().contentType());
+		store.remember(hash, target.publicUrl(), clock.instant());
+		return target.publicUrl();
+	}
+
+	private String hash(LocalMediaFile media) {
+		Path file = media.path();
+		try {
+			FileState state = new FileState(file, media.size(), Files.getLastModifiedTime(file));
+			String hash = hashes.get(state);
+			if (hash == null) {
+				hash = ContentHash.sha256(file);
+				hashes.put(state, hash);
+			}
+			return hash;
+		}
+		catch (IOException unreadable) {
+			throw new MediaRejectedException(new MediaProblem(MediaProblem.FILE_NOT_FOUND, String.format(
+					"'%s' cannot be read (%s) — check that the file is readable", file,
+					unreadable.getClass().getSimpleName())));
+		}
+	}
+
+	/** A file as it was when hashed; a changed size or modification time means changed content. */
+	private record FileState(Path path, long size, FileTime modified) {
+	}
+}

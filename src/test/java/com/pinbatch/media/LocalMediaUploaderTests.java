@@ -1,0 +1,283 @@
+package com.pinbatch.media;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.hsqldb.jdbc.JDBCDataSource;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.pinbatch.pin.MediaKind;
+import com.pinbatch.sandbox.SandboxSettings;
+import com.pinbatch.sandbox.SandboxUpload;
+import com.pinbatch.sandbox.ZernioSandbox;
+import com.pinbatch.zernio.ZernioClient;
+import com.pinbatch.zernio.ZernioClientSettings;
+
+import tools.jackson.databind.json.JsonMapper;
+
+class LocalMediaUploaderTests {
+
+	@TempDir
+	Path dir;
+
+	private ZernioSandbox sandbox;
+
+	private ZernioClient zernio;
+
+	@BeforeEach
+	void startSandbox() {
+		sandbox = ZernioSandbox.start(SandboxSettings.defaults());
+		zernio = new ZernioClient(new ZernioClientSettings(URI.create(sandbox.baseUrl()), ZernioSandbox.API_KEY,
+				Duration.ofSeconds(2), Duration.ofSeconds(5)), JsonMapper.builder().build());
+	}
+
+	@AfterEach
+	void stopSandbox() {
+		sandbox.close();
+	}
+
+	private LocalMediaUploader uploader(UploadedMediaStore store) {
+		return new LocalMediaUploader(zernio, store, Clock.systemUTC());
+	}
+
+	@Test
+	void uploadsALocalJpegOnceAndReturnsItsPublicUrl() throws IOException {
+		Path photo = MediaSamples.write(dir, "photo.jpg", MediaSamples.JPEG, "sofa");
+		LocalMediaUploader uploader = uploader(new InMemoryUploadedMediaStore());
+
+		String url = uploader.publicUrlFor(photo, MediaKind.IMAGE);
+		String again = uploader.publicUrlFor(photo, MediaKind.IMAGE);
+
+		assertThat(url).startsWith("https://").endsWith("photo.jpg");
+		assertThat(again).isEqualTo(url);
+		assertThat(sandbox.uploads().values()).singleElement().satisfies(upload -> {
+			assertThat(upload.contentType()).isEqualTo("image/jpeg");
+			assertThat(upload.bytes()).isEqualTo(Files.size(photo));
+			assertThat(url).endsWith(upload.key());
+		});
+	}
+
+	@Test
+	void theSameContentUnderAnotherNameIsNotUploadedAgain() throws IOException {
+		Path photo = MediaSamples.write(dir, "photo.jpg", MediaSamples.JPEG, "sofa");
+		Path copy = Files.copy(photo, Files.createDirectory(dir.resolve("other")).resolve("copy-of-photo.jpg"));
+		Path different = MediaSamples.write(dir, "lamp.jpg", MediaSamples.JPEG, "lamp");
+		LocalMediaUploader uploader = uploader(new InMemoryUploadedMediaStore());
+
+		String url = uploader.publicUrlFor(photo, MediaKind.IMAGE);
+
+		assertThat(uploader.publicUrlFor(copy, MediaKind.IMAGE)).isEqualTo(url);
+		assertThat(uploader.publicUrlFor(different, MediaKind.IMAGE)).isNotEqualTo(url);
+		assertThat(sandbox.uploads()).hasSize(2);
+	}
+
+	@Test
+	void aFileChangedDuringTheRunIsUploadedAgain() throws IOException {
+		Path photo = MediaSamples.write(dir, "photo.jpg", MediaSamples.JPEG, "sofa");
+		LocalMediaUploader uploader = uploader(new InMemoryUploadedMediaStore());
+		String before = uploader.publicUrlFor(photo, MediaKind.IMAGE);
+
+		Files.write(photo, MediaSamples.content(MediaSamples.JPEG, "sofa, retouched"));
+		Files.setLastModifiedTime(photo, FileTime.from(Instant.parse("2030-01-01T00:00:00Z")));
+
+		assertThat(uploader.publicUrlFor(photo, MediaKind.IMAGE)).isNotEqualTo(before);
+		assertThat(sandbox.uploads()).hasSize(2);
+	}
+
+	@Test
+	void aRestartWithTheDatabaseStoreDoesNotUploadAgain() throws IOException {
+		Path photo = MediaSamples.write(dir, "photo.jpg", MediaSamples.JPEG, "sofa");
+		// a database that outlives the first uploader and its store, as the job repository outlives a process
+		String database = "jdbc:hsqldb:mem:media-restart-" + System.nanoTime();
+
+		String url = uploader(new JdbcUploadedMediaStore(dataSource(database))).publicUrlFor(photo, MediaKind.IMAGE);
+		// a new process: nothing in memory, a new store over the same database
+		String afterRestart = uploader(new JdbcUploadedMediaStore(dataSource(database))).publicUrlFor(photo,
+				MediaKind.IMAGE);
+
+		assertThat(afterRestart).isEqualTo(url);
+		assertThat(sandbox.uploads()).hasSize(1);
+	}
+
+	@Test
+	void theDatabaseStoreKeepsTheFirstUrlOfAContent() {
+		JDBCDataSource dataSource = dataSource("jdbc:hsqldb:mem:media-store-" + System.nanoTime());
+		JdbcUploadedMediaStore store = new JdbcUploadedMediaStore(dataSource);
+		String hash = "a".repeat(64);
+
+		store.remember(hash, "https://media.example/first.jpg", Instant.EPOCH);
+		store.remember(hash, "https://media.example/second.jpg", Instant.EPOCH);
+
+		assertThat(new JdbcUploadedMediaStore(dataSource).findPublicUrl(hash))
+			.contains("https://media.example/first.jpg");
+		assertThat(store.findPublicUrl("b".repeat(64))).isEmpty();
+	}
+
+	@Test
+	void twoThreadsWithTheSameContentUploadOnce() throws Exception {
+		Path photo = MediaSamples.write(dir, "photo.jpg", MediaSamples.JPEG, "sofa");
+		LocalMediaUploader uploader = uploader(new InMemoryUploadedMediaStore());
+		int threads = 6;
+		ExecutorService pool = Executors.newFixedThreadPool(threads);
+		CountDownLatch start = new CountDownLatch(1);
+		try {
+			List<Future<String>> urls = new ArrayList<>();
+			for (int i = 0; i < threads; i++) {
+				Path copy = Files.copy(photo, dir.resolve("copy-" + i + ".jpg"));
+				urls.add(pool.submit(() -> {
+					start.await();
+					return uploader.publicUrlFor(copy, MediaKind.IMAGE);
+				}));
+			}
+			start.countDown();
+			String first = urls.get(0).get();
+			for (Future<String> url : urls) {
+				assertThat(url.get()).isEqualTo(first);
+			}
+		}
+		finally {
+			pool.shutdownNow();
+		}
+		assertThat(sandbox.uploads()).hasSize(1);
+	}
+
+	@Test
+	void theTypeComesFromTheContentNotTheName() throws IOException {
+		Path pngNamedJpg = MediaSamples.write(dir, "photo.jpg", MediaSamples.PNG, "sofa");
+
+		uploader(new InMemoryUploadedMediaStore()).publicUrlFor(pngNamedJpg, MediaKind.IMAGE);
+
+		assertThat(sandbox.uploads().values()).extracting(SandboxUpload::contentType).containsExactly("image/png");
+	}
+
+	@Test
+	void gifAndWebpAreImages() throws IOException {
+		LocalMediaUploader uploader = uploader(new InMemoryUploadedMediaStore());
+
+		uploader.publicUrlFor(MediaSamples.write(dir, "a.gif", MediaSamples.GIF, "a"), MediaKind.IMAGE);
+		uploader.publicUrlFor(MediaSamples.write(dir, "b.webp", MediaSamples.WEBP, "b"), MediaKind.IMAGE);
+
+		assertThat(sandbox.uploads().values()).extracting(SandboxUpload::contentType)
+			.containsExactlyInAnyOrder("image/gif", "image/webp");
+	}
+
+	@Test
+	void aTextFileNamedJpgIsRejectedWithoutUpload() throws IOException {
+		Path notAnImage = Files.writeString(dir.resolve("photo.jpg"), "see the attached photo", StandardCharsets.UTF_8);
+
+		assertThatThrownBy(() -> uploader(new InMemoryUploadedMediaStore()).publicUrlFor(notAnImage, MediaKind.IMAGE))
+			.isInstanceOfSatisfying(MediaRejectedException.class, rejected -> {
+				assertThat(rejected.code()).isEqualTo("unsupported_media_type");
+				assertThat(rejected.getMessage()).contains(notAnImage.toString())
+					.contains("not a JPEG, PNG, WebP, GIF, MP4 or MOV file")
+					.contains("convert it");
+			});
+		assertThat(sandbox.uploads()).isEmpty();
+	}
+
+	@Test
+	void unsupportedImageFormatsAreNamed() throws IOException {
+		LocalMediaUploader uploader = uploader(new InMemoryUploadedMediaStore());
+		Path bmp = MediaSamples.write(dir, "photo.jpg", MediaSamples.BMP, "x");
+		Path heic = MediaSamples.write(dir, "photo.heic.jpg", MediaSamples.HEIC, "x");
+
+		assertThatThrownBy(() -> uploader.publicUrlFor(bmp, MediaKind.IMAGE))
+			.hasMessageContaining("is a BMP image; Pinterest takes JPEG");
+		assertThatThrownBy(() -> uploader.publicUrlFor(heic, MediaKind.IMAGE))
+			.isInstanceOfSatisfying(MediaRejectedException.class,
+					rejected -> assertThat(rejected.code()).isEqualTo("unsupported_media_type"))
+			.hasMessageContaining("HEIC");
+		assertThat(sandbox.uploads()).isEmpty();
+	}
+
+	@Test
+	void anImageOver32MegabytesIsRejectedWithoutUpload() throws IOException {
+		Path huge = MediaSamples.sparse(dir, "poster.jpg", MediaSamples.JPEG, 32L * 1024 * 1024 + 1);
+		Path justFits = MediaSamples.sparse(dir, "fits.jpg", MediaSamples.JPEG, 32L * 1024 * 1024);
+		LocalMediaUploader uploader = uploader(new InMemoryUploadedMediaStore());
+
+		assertThatThrownBy(() -> uploader.publicUrlFor(huge, MediaKind.IMAGE))
+			.isInstanceOfSatisfying(MediaRejectedException.class, rejected -> {
+				assertThat(rejected.code()).isEqualTo("media_too_large");
+				assertThat(rejected.getMessage()).contains(huge.toString(), "32.0 MB", "images up to 32 MB");
+			});
+		assertThat(sandbox.uploads()).isEmpty();
+		assertThat(uploader.publicUrlFor(justFits, MediaKind.IMAGE)).startsWith("https://");
+	}
+
+	@Test
+	void aVideoOver2GigabytesIsRejected() throws IOException {
+		Path huge = MediaSamples.sparse(dir, "film.mp4", MediaSamples.MP4, 2L * 1024 * 1024 * 1024 + 1);
+
+		assertThatThrownBy(() -> uploader(new InMemoryUploadedMediaStore()).publicUrlFor(huge, MediaKind.VIDEO))
+			.isInstanceOfSatisfying(MediaRejectedException.class,
+					rejected -> assertThat(rejected.code()).isEqualTo("media_too_large"))
+			.hasMessageContaining("videos up to 2 GB");
+	}
+
+	@Test
+	void mp4AndMovVideosAreUploadedWithTheirType() throws IOException {
+		LocalMediaUploader uploader = uploader(new InMemoryUploadedMediaStore());
+
+		uploader.publicUrlFor(MediaSamples.write(dir, "clip.mp4", MediaSamples.MP4, "a"), MediaKind.VIDEO);
+		uploader.publicUrlFor(MediaSamples.write(dir, "clip.mov", MediaSamples.MOV, "b"), MediaKind.VIDEO);
+
+		assertThat(sandbox.uploads().values()).extracting(SandboxUpload::contentType)
+			.containsExactlyInAnyOrder("video/mp4", "video/quicktime");
+	}
+
+	@Test
+	void contentOfTheOtherKindThanThePinIsAMismatch() throws IOException {
+		LocalMediaUploader uploader = uploader(new InMemoryUploadedMediaStore());
+		Path videoNamedJpg = MediaSamples.write(dir, "photo.jpg", MediaSamples.MP4, "a");
+		Path imageNamedMp4 = MediaSamples.write(dir, "clip.mp4", MediaSamples.PNG, "b");
+
+		assertThatThrownBy(() -> uploader.publicUrlFor(videoNamedJpg, MediaKind.IMAGE))
+			.isInstanceOfSatisfying(MediaRejectedException.class,
+					rejected -> assertThat(rejected.code()).isEqualTo("media_type_mismatch"))
+			.hasMessageContaining("is an MP4 video, but this pin needs an image")
+			.hasMessageContaining(".mp4");
+		assertThatThrownBy(() -> uploader.publicUrlFor(imageNamedMp4, MediaKind.VIDEO))
+			.isInstanceOfSatisfying(MediaRejectedException.class,
+					rejected -> assertThat(rejected.code()).isEqualTo("media_type_mismatch"))
+			.hasMessageContaining("is a PNG image, but this pin needs a video");
+		assertThat(sandbox.uploads()).isEmpty();
+	}
+
+	@Test
+	void aMissingFileIsNamed() {
+		Path missing = dir.resolve("gone.jpg");
+
+		assertThatThrownBy(() -> uploader(new InMemoryUploadedMediaStore()).publicUrlFor(missing, MediaKind.IMAGE))
+			.isInstanceOfSatisfying(MediaRejectedException.class,
+					rejected -> assertThat(rejected.code()).isEqualTo("media_file_not_found"))
+			.hasMessageContaining(missing.toString());
+	}
+
+	private static JDBCDataSource dataSource(String url) {
+		JDBCDataSource dataSource = new JDBCDataSource();
+		dataSource.setUrl(url);
+		dataSource.setUser("SA");
+		dataSource.setPassword("");
+		return dataSource;
+	}
+}
