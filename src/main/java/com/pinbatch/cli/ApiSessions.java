@@ -2,7 +2,14 @@ package com.pinbatch.cli;
 
 import java.io.PrintStream;
 
+import java.time.Clock;
+
+import javax.sql.DataSource;
+
 import com.pinbatch.job.ApiSession;
+import com.pinbatch.media.JdbcUploadedMediaStore;
+import com.pinbatch.media.LocalMediaUploader;
+import com.pinbatch.media.UploadedMediaStore;
 import com.pinbatch.sandbox.ZernioSandbox;
 import com.pinbatch.throttle.PacedSender;
 import com.pinbatch.zernio.BoardDirectory;
@@ -30,8 +37,12 @@ class ApiSessions {
 
 	private final JsonMapper jsonMapper;
 
+	/** Uploads are remembered in the job repository, so a restart or a retry does not upload a file again. */
+	private final UploadedMediaStore uploadedMedia;
+
 	ApiSessions(ZernioProperties zernio, SandboxProperties sandbox, ThrottleProperties throttle,
-			JsonMapper jsonMapper) {
+			JsonMapper jsonMapper, DataSource dataSource) {
+		this.uploadedMedia = new JdbcUploadedMediaStore(dataSource);
 		this.zernio = zernio;
 		this.sandbox = sandbox;
 		this.throttle = throttle;
@@ -69,7 +80,8 @@ class ApiSessions {
 		ZernioClient client = new ZernioClient(new ZernioClientSettings(java.net.URI.create(baseUrl), key,
 				zernio.connectTimeout(), zernio.requestTimeout()), jsonMapper);
 		PacedSender sender = new PacedSender(client::createPost, throttle.settings());
-		return new ApiSession(client, new BoardDirectory(client), sender);
+		LocalMediaUploader media = new LocalMediaUploader(client, uploadedMedia, Clock.systemUTC());
+		return new ApiSession(client, new BoardDirectory(client), sender, media);
 	}
 
 	/** An open session, and the sandbox behind it if there is one (stopped on close). */

@@ -1,9 +1,13 @@
 package com.pinbatch.job;
 
+import com.pinbatch.media.LocalMediaUploader;
 import com.pinbatch.throttle.PacedSender;
 import com.pinbatch.zernio.BoardDirectory;
 import com.pinbatch.zernio.ZernioClient;
 
-/** The Zernio side of one run: the client, its cached boards and accounts, and the paced sender. */
-public record ApiSession(ZernioClient client, BoardDirectory boards, PacedSender sender) {
+/**
+ * The Zernio side of one run: the client, its cached boards and accounts, the paced sender, and the uploader of
+ * local media files.
+ */
+public record ApiSession(ZernioClient client, BoardDirectory boards, PacedSender sender, LocalMediaUploader media) {
 }

@@ -1,5 +1,6 @@
 package com.pinbatch.job;
 
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,7 +9,11 @@ import java.util.stream.Collectors;
 
 import com.pinbatch.input.InputRow;
 import com.pinbatch.input.PriorOutcome;
+import com.pinbatch.media.LocalMediaUploader;
+import com.pinbatch.media.MediaRejectedException;
 import com.pinbatch.pin.BoundColumns;
+import com.pinbatch.pin.Media;
+import com.pinbatch.pin.Pin;
 import com.pinbatch.pin.PinDraft;
 import com.pinbatch.pin.PinField;
 import com.pinbatch.pin.Validation;
@@ -59,6 +64,7 @@ public class PinRowProcessor implements ItemProcessor<InputRow, PreparedRow> {
 			problems.add(new ValidationProblem(board.problemCode(), draft.columnName(PinField.BOARD),
 					board.problemMessage()));
 		}
+		String mediaUrl = validation.isValid() ? mediaUrl(validation.pin(), draft, problems) : null;
 		if (!problems.isEmpty()) {
 			return PreparedRow.decided(notSendable(row.rowNumber(), problems));
 		}
@@ -67,7 +73,31 @@ public class PinRowProcessor implements ItemProcessor<InputRow, PreparedRow> {
 					Instant.now()));
 		}
 		return PreparedRow.toSend(row.rowNumber(), board.accountId(), board.accountLabel(),
-				requests.create(validation.pin(), board));
+				requests.create(validation.pin(), board, mediaUrl));
+	}
+
+	/**
+	 * The URL Zernio gets for the pin's media: as given, or for a local file the public URL of its upload (a dry run
+	 * only checks the file). A file that cannot be used becomes a problem of the row.
+	 */
+	private String mediaUrl(Pin pin, PinDraft draft, List<ValidationProblem> problems) {
+		Media media = pin.media();
+		if (!media.local()) {
+			return media.location();
+		}
+		try {
+			Path file = Path.of(media.location());
+			if (plan.dryRun() || plan.api() == null) {
+				LocalMediaUploader.check(file, media.kind());
+				return media.location();
+			}
+			return plan.api().media().publicUrlFor(file, media.kind());
+		}
+		catch (MediaRejectedException ex) {
+			String column = draft.columnName(PinField.MEDIA_URL);
+			problems.add(new ValidationProblem(ex.code(), column, column + " " + ex.getMessage()));
+			return null;
+		}
 	}
 
 	/** Resolves the row's account and board by name through Zernio; null when there is no API to ask. */

@@ -31,10 +31,6 @@ public class PostRequestFactory {
 		this.zone = zone;
 	}
 
-	public CreatePostRequest create(Pin pin, BoardResolution board) {
-		return create(pin, board, pin.media().location());
-	}
-
 	/** @param mediaUrl the public URL of the pin's media (for a local file, where it was uploaded) */
 	public CreatePostRequest create(Pin pin, BoardResolution board, String mediaUrl) {
 		MediaItem media = new MediaItem(pin.media().kind().apiType(), mediaUrl, emptyToNull(pin.altText()));

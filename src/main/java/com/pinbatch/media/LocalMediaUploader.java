@@ -41,6 +41,14 @@ public class LocalMediaUploader {
 	}
 
 	/**
+	 * Checks a local file as an upload would, without uploading it (dry runs).
+	 * @throws MediaRejectedException when the file cannot be used as it is
+	 */
+	public static void check(Path file, MediaKind expectedKind) {
+		LocalMediaInspector.inspect(file, expectedKind);
+	}
+
+	/**
 	 * @param file         absolute path of the local file
 	 * @param expectedKind what the pin takes the file to be (image or video)
 	 * @return the public URL to put in the post's media item

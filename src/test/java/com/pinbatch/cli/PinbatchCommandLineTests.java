@@ -297,6 +297,36 @@ class PinbatchCommandLineTests {
 	}
 
 	@Test
+	void localMediaFilesAreUploadedOnceAndTheirPublicUrlIsPinned() throws IOException {
+		// given: two rows with the same local image (relative to the input's folder), one with a text file
+		Files.createDirectories(dir.resolve("images"));
+		byte[] jpeg = { (byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0, 16, 'J', 'F', 'I', 'F', 0, 1 };
+		Files.write(dir.resolve("images/shelf.jpg"), jpeg);
+		Files.writeString(dir.resolve("images/notes.jpg"), "not an image");
+		Path input = write("local.csv", """
+				title,description,media_url,board,account
+				Shelf,First pin of the shelf.,images/shelf.jpg,Kitchen Ideas,acme-home
+				Shelf again,Second pin of the shelf.,images/shelf.jpg,Small Spaces,acme-home
+				Notes,A text file named like an image.,images/notes.jpg,Kitchen Ideas,acme-home
+				""");
+
+		// when
+		CommandLineRun run = run("--input=" + input);
+
+		// then
+		assertThat(run.exitCode()).as(run.toString()).isEqualTo(3);
+		assertThat(sandbox.uploads()).hasSize(1);
+		List<Map<String, String>> results = ResultRows.read(dir.resolve("local.results.csv"));
+		assertThat(results).extracting(row -> row.get("status")).containsExactly("CREATED", "CREATED", "INVALID");
+		assertThat(results.get(2).get("error_code")).isEqualTo("unsupported_media_type");
+		assertThat(results.get(2).get("error_message")).startsWith("media_url ").contains("notes.jpg");
+		List<String> mediaUrls = creates().stream()
+			.map(request -> JSON.readTree(request.body()).get("mediaItems").get(0).get("url").asString())
+			.toList();
+		assertThat(mediaUrls).hasSize(2).allMatch(url -> url.startsWith("https://")).containsOnly(mediaUrls.get(0));
+	}
+
+	@Test
 	void helpListsEveryOption() {
 		CommandLineRun run = run("--help");
 
