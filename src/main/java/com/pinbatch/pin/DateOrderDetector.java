@@ -63,13 +63,13 @@ public final class DateOrderDetector {
 				monthFirst.rowNumber(), monthFirst.value()));
 	}
 
-	/** What settled the order, for the run summary, e.g. "publish_at dates are read day first (row 4: 13/02/2027)". */
+	/** What settled the order, for the run summary, e.g. "dates in publish_at are read day first (row 4: 13/02/2027)". */
 	public Optional<String> decision() {
 		Evidence evidence = order() == DateOrder.DAY_FIRST ? dayFirst : monthFirst;
 		if (order() == DateOrder.AMBIGUOUS) {
 			return Optional.empty();
 		}
-		return Optional.of(String.format("%s dates are read %s (row %d: %s)", column,
+		return Optional.of(String.format("dates in %s are read %s (row %d: %s)", column,
 				order() == DateOrder.DAY_FIRST ? "day first" : "month first", evidence.rowNumber(), evidence.value()));
 	}
 }
