@@ -36,7 +36,8 @@ public final class DuplicateLint {
 		/** One line for the run summary. */
 		public String describe() {
 			String rows = firstRows.stream().map(String::valueOf).collect(Collectors.joining(", "));
-			return "link " + link + " is used by " + rowCount + " rows (" + rows + (rowCount > firstRows.size() ? ", …)" : ")");
+			String more = rowCount > firstRows.size() ? ", …" : "";
+			return "link " + link + " is used by " + rowCount + " rows (" + rows + more + ")";
 		}
 	}
 
@@ -155,7 +156,8 @@ public final class DuplicateLint {
 	private String accountKey(PinDraft draft) {
 		String account = draft.has(PinField.ACCOUNT) ? draft.get(PinField.ACCOUNT) : defaultAccount;
 		if (account != null) {
-			return "account:" + (account.startsWith("@") ? account.substring(1) : account).strip().toLowerCase(Locale.ROOT);
+			String name = account.startsWith("@") ? account.substring(1) : account;
+			return "account:" + name.strip().toLowerCase(Locale.ROOT);
 		}
 		String board = draft.has(PinField.BOARD) ? draft.get(PinField.BOARD) : defaultBoard;
 		return "board:" + (board == null ? "" : board.toLowerCase(Locale.ROOT));

@@ -1,5 +1,6 @@
 package com.pinbatch.pin;
 
+import java.text.ParsePosition;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -13,7 +14,6 @@ import java.time.format.ResolverStyle;
 import java.time.temporal.ChronoField;
 import java.time.temporal.TemporalAccessor;
 import java.time.temporal.TemporalQueries;
-import java.text.ParsePosition;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -39,7 +39,8 @@ final class PublishTimeParser {
 	private static final Pattern YEAR_FIRST = Pattern.compile("(\\d{4})([/.-])(\\d{1,2})\\2(\\d{1,2})");
 
 	/** What may follow a date: nothing, or a time with an optional AM/PM and an optional offset. */
-	private static final Pattern TIME = Pattern.compile("(?:(?:T|\\s+)(\\d{1,2}):(\\d{2})(?::(\\d{2})(?:[.,](\\d{1,9}))?)?"
+	private static final Pattern TIME = Pattern.compile("(?:(?:T|\\s+)"
+			+ "(\\d{1,2}):(\\d{2})(?::(\\d{2})(?:[.,](\\d{1,9}))?)?"
 			+ "(?:\\s*([AP])\\.?M\\.?)?(?:\\s*(Z|UTC|[+-]\\d{2}(?::?\\d{2})?))?)?", Pattern.CASE_INSENSITIVE);
 
 	private static final int NANO_DIGITS = 9;
@@ -104,7 +105,7 @@ final class PublishTimeParser {
 		if (written.isEmpty() && userFormat == null) {
 			written = yearLast(value);
 		}
-		return Optional.of(written.orElseThrow(() -> new DateTimeParseException("not a publish time: " + value, value, 0)));
+		return Optional.of(written.orElseThrow(() -> new DateTimeParseException("not a publish time", value, 0)));
 	}
 
 	/** An example of every accepted form, for messages. */
@@ -155,8 +156,8 @@ final class PublishTimeParser {
 		String rest = value.substring(position.getIndex());
 		if (time != null) {
 			// the pattern had the time too: nothing may follow but an offset the pattern read
-			return rest.isBlank() ? Optional.of(new WrittenTime(date.atTime(time), parsed.query(TemporalQueries.offset())))
-					: Optional.empty();
+			ZoneOffset offset = parsed.query(TemporalQueries.offset());
+			return rest.isBlank() ? Optional.of(new WrittenTime(date.atTime(time), offset)) : Optional.empty();
 		}
 		return withTime(date, rest);
 	}
