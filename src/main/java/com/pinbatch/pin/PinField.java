@@ -5,7 +5,7 @@ public enum PinField {
 
 	TITLE("title"), DESCRIPTION("description"), MEDIA_URL("media_url"), BOARD("board"), LINK("link"),
 	ACCOUNT("account"), PUBLISH_AT("publish_at"), ALT_TEXT("alt_text"), COVER_IMAGE_URL("cover_image_url"),
-	COVER_KEYFRAME_S("cover_keyframe_s"), KEYWORDS("keywords");
+	COVER_KEYFRAME_S("cover_keyframe_s"), KEYWORDS("keywords"), TIMEZONE("timezone");
 
 	private final String column;
 

@@ -2,8 +2,6 @@ package com.pinbatch.pin;
 
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -43,7 +41,12 @@ import java.util.regex.Pattern;
  * <tr><td>cover_image_invalid</td><td>cover_image_url</td><td>not an https URL</td></tr>
  * <tr><td>publish_at_invalid</td><td>publish_at</td><td>no accepted form reads it (see
  * {@link PublishTimeParser})</td></tr>
+ * <tr><td>ambiguous_date</td><td>publish_at</td><td>a date like 03/04/2027 that reads day first and month first,
+ * in a column whose order is not settled ({@link ValidationSettings#dateOrder()}) and without --date-format</td></tr>
+ * <tr><td>publish_at_nonexistent</td><td>publish_at</td><td>a local time skipped by a daylight-saving change</td></tr>
+ * <tr><td>publish_at_ambiguous</td><td>publish_at</td><td>a local time repeated by a daylight-saving change</td></tr>
  * <tr><td>publish_at_in_past</td><td>publish_at</td><td>not after the clock's now</td></tr>
+ * <tr><td>timezone_invalid</td><td>timezone</td><td>not a time zone name (IANA, any case) or offset</td></tr>
  * </table>
  * In a valid {@link Pin}, optional texts that the row leaves empty are null, keywords an empty list, and
  * {@code account} is null when neither the row nor --account names one (the job then finds it from the board).
@@ -68,13 +71,13 @@ public final class PinValidator {
 
 	private final ValidationSettings settings;
 
-	private final PublishTimeParser publishTimes;
+	private final PublishAtCheck publishAt;
 
 	private final MediaCheck media;
 
 	public PinValidator(ValidationSettings settings) {
 		this.settings = settings;
-		this.publishTimes = new PublishTimeParser(settings.zone(), settings.defaultTimeOfDay());
+		this.publishAt = new PublishAtCheck(settings);
 		this.media = new MediaCheck(settings.mediaBaseDir());
 	}
 
@@ -87,13 +90,13 @@ public final class PinValidator {
 		String link = LinkCheck.check(draft, problems);
 		String board = board(draft, problems);
 		String account = account(draft, problems);
-		Instant publishAt = publishAt(draft, problems);
+		Instant publishTime = publishAt.check(draft, problems);
 		Cover cover = cover(draft, item, problems);
 		if (!problems.isEmpty()) {
 			return Validation.invalid(problems.inColumnOrder());
 		}
 		return Validation.valid(new Pin(draft.rowNumber(), optional(draft, PinField.TITLE),
-				optional(draft, PinField.DESCRIPTION), item, board, link, account, publishAt,
+				optional(draft, PinField.DESCRIPTION), item, board, link, account, publishTime,
 				optional(draft, PinField.ALT_TEXT), cover.imageUrl(), cover.keyframeSeconds(), keywords(draft)));
 	}
 
@@ -151,30 +154,6 @@ public final class PinValidator {
 		catch (NumberFormatException ex) {
 			return 0;
 		}
-	}
-
-	private Instant publishAt(PinDraft draft, ProblemList problems) {
-		String value = draft.get(PinField.PUBLISH_AT);
-		Instant instant;
-		try {
-			instant = publishTimes.parse(value);
-		}
-		catch (DateTimeParseException ex) {
-			problems.add(PinField.PUBLISH_AT, "publish_at_invalid", "%s '%s' is not a date this tool reads — write"
-					+ " it like %s; times without an offset are in %s", value,
-					String.join(", ", publishTimes.acceptedForms()), zoneName());
-			return null;
-		}
-		if (instant != null && !instant.isAfter(settings.clock().instant())) {
-			problems.add(PinField.PUBLISH_AT, "publish_at_in_past", "%s '%s' is %s (UTC), which is in the past"
-					+ " — give a future time, or leave it empty to publish now", value, instant);
-		}
-		return instant;
-	}
-
-	private String zoneName() {
-		// ZoneOffset.UTC calls itself "Z"
-		return settings.zone().normalized().equals(ZoneOffset.UTC) ? "UTC" : settings.zone().getId();
 	}
 
 	/** A video cover: an image URL, a key frame time, or both. */

@@ -1,107 +1,259 @@
 package com.pinbatch.pin;
 
+import java.text.ParsePosition;
 import java.time.DateTimeException;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
-import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
 import java.time.temporal.ChronoField;
+import java.time.temporal.TemporalAccessor;
+import java.time.temporal.TemporalQueries;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * Reads a publish_at cell. The forms below are tried in order; the first that reads the whole text wins.
+ * Reads a publish_at cell into a {@link WrittenTime}; the zone is applied later, per row. Accepted:
  * <ul>
- * <li>with an offset or zone: {@code 2027-03-01T09:30:00Z}, {@code 2027-03-01T09:30+01:00},
+ * <li>ISO-8601 with an offset or zone: {@code 2027-03-01T09:30:00Z}, {@code 2027-03-01T09:30+01:00},
  * {@code 2027-03-01T09:30+01:00[Europe/Paris]}</li>
- * <li>without one, read in the configured zone: {@code 2027-03-01T09:30[:00]}, {@code 2027-03-01 09:30[:00]},
- * {@code 2027/03/01 09:30[:00]}</li>
- * <li>a date alone: the configured default time of day on that date, in the configured zone</li>
+ * <li>a date with the year first, separated by '-', '/' or '.': {@code 2027-03-01}, {@code 2027/3/1}</li>
+ * <li>a date with the year last: {@code 01/03/2027}, {@code 1.3.2027}, {@code 01-03-2027}; which number is the day
+ * is the column's {@link DateOrder}, or the user's --date-format replaces these forms altogether</li>
  * </ul>
- * A local time inside a daylight-saving gap moves forward by the gap's length; in an overlap the earlier offset
- * is used. To accept another way of writing dates, add one {@link Form} to {@link #FORMS}.
+ * A date may be followed by a time ({@code T} or spaces, then {@code 9:30}, {@code 09:30:15}, {@code 09:30:15.250},
+ * {@code 9:30 PM}) and, after a time, an offset ({@code Z}, {@code UTC}, {@code +01:00}, {@code +0100},
+ * {@code -05}). A date alone means the configured default time of day.
  */
-public final class PublishTimeParser {
+final class PublishTimeParser {
 
-	@FunctionalInterface
-	private interface Reading {
+	private static final Pattern YEAR_FIRST = Pattern.compile("(\\d{4})([/.-])(\\d{1,2})\\2(\\d{1,2})");
 
-		/** @throws DateTimeException when the text is not written this way */
-		Instant read(String text, ZoneId zone, LocalTime defaultTimeOfDay);
-	}
+	/** What may follow a date: nothing, or a time with an optional AM/PM and an optional offset. */
+	private static final Pattern TIME = Pattern.compile("(?:(?:T|\\s+)"
+			+ "(\\d{1,2}):(\\d{2})(?::(\\d{2})(?:[.,](\\d{1,9}))?)?"
+			+ "(?:\\s*([AP])\\.?M\\.?)?(?:\\s*(Z|UTC|[+-]\\d{2}(?::?\\d{2})?))?)?", Pattern.CASE_INSENSITIVE);
 
-	/** One way of writing a publish time; {@code example} may hold {@code %s} for the default time of day. */
-	private record Form(String example, Reading reading) {
-	}
-
-	private static final List<Form> FORMS = List.of(
-			new Form("2027-03-01T09:30:00Z or 2027-03-01T09:30:00+01:00", PublishTimeParser::zoned),
-			new Form("2027-03-01T09:30", local(DateTimeFormatter.ISO_LOCAL_DATE_TIME)),
-			new Form("2027-03-01 09:30[:00]", local(dateTimePattern("uuuu-MM-dd"))),
-			new Form("2027/03/01 09:30[:00]", local(dateTimePattern("uuuu/MM/dd"))),
-			new Form("2027-03-01 (means %s)", (text, zone, time) ->
-					LocalDate.parse(text, DateTimeFormatter.ISO_LOCAL_DATE).atTime(time).atZone(zone).toInstant()));
-
-	private final ZoneId zone;
+	private static final int NANO_DIGITS = 9;
 
 	private final LocalTime defaultTimeOfDay;
 
-	public PublishTimeParser(ZoneId zone, LocalTime defaultTimeOfDay) {
-		this.zone = zone;
+	private final DateOrder order;
+
+	/** The user's --date-format, or null. */
+	private final String dateFormat;
+
+	private final DateTimeFormatter userFormat;
+
+	/**
+	 * @param dateFormat a java.time pattern (--date-format) that replaces the year-last forms, or null
+	 * @throws IllegalArgumentException if {@code dateFormat} is not a valid pattern
+	 */
+	PublishTimeParser(LocalTime defaultTimeOfDay, DateOrder order, String dateFormat) {
 		this.defaultTimeOfDay = defaultTimeOfDay;
+		this.order = order;
+		this.dateFormat = dateFormat;
+		this.userFormat = dateFormat == null ? null : compile(dateFormat);
 	}
 
 	/**
-	 * @return the instant to publish at, or null for an empty cell (publish now)
-	 * @throws DateTimeParseException if no accepted form reads the text
+	 * Compiles a --date-format pattern the way it is used to read cells: case-insensitive, strict (no 31 February),
+	 * English month names, and {@code yyyy} read as the common era.
+	 *
+	 * @throws IllegalArgumentException with a user-facing message if the pattern is not valid
 	 */
-	public Instant parse(String text) {
+	static DateTimeFormatter compile(String pattern) {
+		try {
+			return new DateTimeFormatterBuilder().parseCaseInsensitive()
+				.appendPattern(pattern)
+				.parseDefaulting(ChronoField.ERA, 1)
+				.toFormatter(Locale.ENGLISH)
+				.withResolverStyle(ResolverStyle.STRICT);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new IllegalArgumentException("--date-format '" + pattern + "' is not a date pattern (" + ex.getMessage()
+					+ ") — write it like dd/MM/yyyy or MM/dd/yyyy", ex);
+		}
+	}
+
+	/**
+	 * @return what the cell says, or empty for an empty cell (publish now)
+	 * @throws DateTimeParseException  if no accepted form reads the text
+	 * @throws AmbiguousDateException  if the date reads both day first and month first and nothing settles which
+	 */
+	Optional<WrittenTime> read(String text) throws AmbiguousDateException {
 		String value = text == null ? "" : text.strip();
 		if (value.isEmpty()) {
-			return null;
+			return Optional.empty();
 		}
-		for (Form form : FORMS) {
-			try {
-				return form.reading().read(value, zone, defaultTimeOfDay);
-			}
-			catch (DateTimeException notThisForm) {
-				// try the next form
-			}
+		Optional<WrittenTime> written = isoZoned(value);
+		if (written.isEmpty() && userFormat != null) {
+			written = userFormat(value);
 		}
-		throw new DateTimeParseException("not a publish time: " + value, value, 0);
+		if (written.isEmpty()) {
+			written = yearFirst(value);
+		}
+		if (written.isEmpty() && userFormat == null) {
+			written = yearLast(value);
+		}
+		return Optional.of(written.orElseThrow(() -> new DateTimeParseException("not a publish time", value, 0)));
 	}
 
 	/** An example of every accepted form, for messages. */
-	public List<String> acceptedForms() {
-		return FORMS.stream().map(form -> String.format(form.example(), defaultTimeOfDay)).toList();
+	List<String> acceptedForms() {
+		List<String> forms = new ArrayList<>(List.of("2027-03-01T09:30:00Z", "2027-03-01T09:30+01:00",
+				"2027-03-01 09:30[:00]", "2027/03/01 9:30 PM"));
+		if (dateFormat != null) {
+			forms.add("dates as --date-format " + dateFormat + " [09:30]");
+		}
+		else if (order == DateOrder.DAY_FIRST) {
+			forms.add("01/03/2027 09:30 (day first, like the rest of the column)");
+		}
+		else if (order == DateOrder.MONTH_FIRST) {
+			forms.add("03/01/2027 09:30 (month first, like the rest of the column)");
+		}
+		else {
+			forms.add("13/03/2027 09:30 or 03/13/2027 09:30");
+		}
+		forms.add("2027-03-01 (means " + defaultTimeOfDay + ")");
+		return forms;
 	}
 
-	public ZoneId zone() {
-		return zone;
+	// offsets (+01:00) and a zone id in brackets ([Europe/Paris]) after the time, with every ISO detail
+	private static Optional<WrittenTime> isoZoned(String value) {
+		try {
+			ZonedDateTime time = ZonedDateTime.parse(value, DateTimeFormatter.ISO_ZONED_DATE_TIME);
+			return Optional.of(new WrittenTime(time.toLocalDateTime(), time.getOffset()));
+		}
+		catch (DateTimeException notThisForm) {
+			return Optional.empty();
+		}
 	}
 
-	// also covers offsets (+01:00) and a zone id in brackets ([Europe/Paris]) after the time
-	private static Instant zoned(String text, ZoneId zone, LocalTime defaultTimeOfDay) {
-		return ZonedDateTime.parse(text, DateTimeFormatter.ISO_ZONED_DATE_TIME).toInstant();
+	private Optional<WrittenTime> userFormat(String value) {
+		ParsePosition position = new ParsePosition(0);
+		TemporalAccessor parsed;
+		try {
+			parsed = userFormat.parse(value, position);
+		}
+		catch (DateTimeException notThisForm) {
+			return Optional.empty();
+		}
+		LocalDate date = parsed.query(TemporalQueries.localDate());
+		if (date == null) {
+			return Optional.empty();
+		}
+		LocalTime time = parsed.query(TemporalQueries.localTime());
+		String rest = value.substring(position.getIndex());
+		if (time != null) {
+			// the pattern had the time too: nothing may follow but an offset the pattern read
+			ZoneOffset offset = parsed.query(TemporalQueries.offset());
+			return rest.isBlank() ? Optional.of(new WrittenTime(date.atTime(time), offset)) : Optional.empty();
+		}
+		return withTime(date, rest);
 	}
 
-	private static Reading local(DateTimeFormatter format) {
-		return (text, zone, time) -> LocalDateTime.parse(text, format).atZone(zone).toInstant();
+	private Optional<WrittenTime> yearFirst(String value) {
+		Matcher matcher = YEAR_FIRST.matcher(value);
+		if (!matcher.lookingAt()) {
+			return Optional.empty();
+		}
+		try {
+			LocalDate date = LocalDate.of(number(matcher, 1), number(matcher, 3), number(matcher, 4));
+			return withTime(date, value.substring(matcher.end()));
+		}
+		catch (DateTimeException noSuchDate) {
+			return Optional.empty();
+		}
 	}
 
-	private static DateTimeFormatter dateTimePattern(String datePattern) {
-		return new DateTimeFormatterBuilder()
-			.appendPattern(datePattern + " HH:mm")
-			.optionalStart()
-			.appendLiteral(':')
-			.appendValue(ChronoField.SECOND_OF_MINUTE, 2)
-			.optionalEnd()
-			.toFormatter()
-			.withResolverStyle(ResolverStyle.STRICT);
+	private Optional<WrittenTime> yearLast(String value) throws AmbiguousDateException {
+		Optional<YearLastDate> found = YearLastDate.find(value);
+		if (found.isEmpty()) {
+			return Optional.empty();
+		}
+		YearLastDate date = found.get();
+		String rest = value.substring(date.end());
+		// an unreadable time makes the cell unreadable, before any question of day and month
+		if (withTime(LocalDate.EPOCH, rest).isEmpty()) {
+			return Optional.empty();
+		}
+		Optional<LocalDate> dayFirst = date.dayFirst();
+		Optional<LocalDate> monthFirst = date.monthFirst();
+		Optional<LocalDate> reading;
+		if (order == DateOrder.DAY_FIRST) {
+			reading = dayFirst;
+		}
+		else if (order == DateOrder.MONTH_FIRST) {
+			reading = monthFirst;
+		}
+		else if (dayFirst.isPresent() && monthFirst.isPresent() && !dayFirst.equals(monthFirst)) {
+			throw new AmbiguousDateException(dayFirst.get(), monthFirst.get());
+		}
+		else {
+			reading = dayFirst.or(() -> monthFirst);
+		}
+		return reading.flatMap(day -> withTime(day, rest));
+	}
+
+	/** The date with the time (and offset) written after it, or the default time of day when none is. */
+	private Optional<WrittenTime> withTime(LocalDate date, String rest) {
+		Matcher matcher = TIME.matcher(rest);
+		if (!matcher.matches()) {
+			return Optional.empty();
+		}
+		if (matcher.group(1) == null) {
+			return Optional.of(new WrittenTime(date.atTime(defaultTimeOfDay), null));
+		}
+		try {
+			int hour = hour(number(matcher, 1), matcher.group(5));
+			int seconds = matcher.group(3) == null ? 0 : number(matcher, 3);
+			String fraction = matcher.group(4) == null ? "" : matcher.group(4);
+			int nanos = fraction.isEmpty() ? 0 : Integer.parseInt(padRight(fraction));
+			LocalTime time = LocalTime.of(hour, number(matcher, 2), seconds, nanos);
+			return Optional.of(new WrittenTime(LocalDateTime.of(date, time), offset(matcher.group(6))));
+		}
+		catch (DateTimeException noSuchTime) {
+			return Optional.empty();
+		}
+	}
+
+	/** The hour of day, from a 24-hour clock or a 12-hour clock with AM ("A") or PM ("P"). */
+	private static int hour(int written, String halfOfDay) {
+		if (halfOfDay == null) {
+			return written;
+		}
+		if (written < 1 || written > 12) {
+			throw new DateTimeException("not a 12-hour clock hour: " + written);
+		}
+		boolean pm = halfOfDay.equalsIgnoreCase("P");
+		return written % 12 + (pm ? 12 : 0);
+	}
+
+	private static ZoneOffset offset(String written) {
+		if (written == null) {
+			return null;
+		}
+		if (written.equalsIgnoreCase("Z") || written.equalsIgnoreCase("UTC")) {
+			return ZoneOffset.UTC;
+		}
+		return ZoneOffset.of(written);
+	}
+
+	private static String padRight(String fraction) {
+		return fraction + "0".repeat(NANO_DIGITS - fraction.length());
+	}
+
+	private static int number(Matcher matcher, int group) {
+		return Integer.parseInt(matcher.group(group));
 	}
 }

@@ -3,9 +3,9 @@ package com.pinbatch.pin;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.LocalTime;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 
@@ -18,76 +18,140 @@ class PublishTimeParserTests {
 
 	private static final LocalTime NINE = LocalTime.of(9, 0);
 
-	@ParameterizedTest(name = "{0} in {1} = {2}")
-	@CsvSource(delimiter = '|', textBlock = """
-			2027-03-01T09:30:00Z                       | Europe/Paris     | 2027-03-01T09:30:00Z
-			2027-03-01T09:30Z                          | Europe/Paris     | 2027-03-01T09:30:00Z
-			2027-03-01T09:30:00.250Z                   | UTC              | 2027-03-01T09:30:00.250Z
-			2027-03-01T09:30:00+01:00                  | UTC              | 2027-03-01T08:30:00Z
-			2027-03-01T09:30-05:00                     | Europe/Paris     | 2027-03-01T14:30:00Z
-			2027-07-01T09:30+02:00[Europe/Paris]       | UTC              | 2027-07-01T07:30:00Z
-			2027-03-01T09:30                           | UTC              | 2027-03-01T09:30:00Z
-			2027-03-01T09:30:15                        | Europe/Paris     | 2027-03-01T08:30:15Z
-			2027-07-01T09:30                           | Europe/Paris     | 2027-07-01T07:30:00Z
-			2027-03-01 09:30                           | America/New_York | 2027-03-01T14:30:00Z
-			2027-03-01 09:30:45                        | UTC              | 2027-03-01T09:30:45Z
-			2027/03/01 09:30                           | Asia/Tokyo       | 2027-03-01T00:30:00Z
-			2027/03/01 23:59:59                        | UTC              | 2027-03-01T23:59:59Z
-			2027-03-01                                 | UTC              | 2027-03-01T09:00:00Z
-			2027-03-01                                 | Europe/Paris     | 2027-03-01T08:00:00Z
-			'  2027-03-01 09:30  '                     | UTC              | 2027-03-01T09:30:00Z
+	@ParameterizedTest(name = "{0} ({1}) = {2} {3}")
+	@CsvSource(delimiter = '|', nullValues = "-", textBlock = """
+			2027-03-01T09:30:00Z                 | AMBIGUOUS   | 2027-03-01T09:30       | Z
+			2027-03-01T09:30Z                    | AMBIGUOUS   | 2027-03-01T09:30       | Z
+			2027-03-01T09:30:00.250Z             | AMBIGUOUS   | 2027-03-01T09:30:00.25 | Z
+			2027-03-01T09:30:00+01:00            | AMBIGUOUS   | 2027-03-01T09:30       | +01:00
+			2027-03-01T09:30-05:00               | AMBIGUOUS   | 2027-03-01T09:30       | -05:00
+			2027-07-01T09:30+02:00[Europe/Paris] | AMBIGUOUS   | 2027-07-01T09:30       | +02:00
+			2027-03-01 09:30:00 +0100            | AMBIGUOUS   | 2027-03-01T09:30       | +01:00
+			2027-03-01 09:30 UTC                 | AMBIGUOUS   | 2027-03-01T09:30       | Z
+			03/04/2027 9:30 PM -05               | MONTH_FIRST | 2027-03-04T21:30       | -05:00
+			2027-03-01T09:30                     | AMBIGUOUS   | 2027-03-01T09:30       | -
+			2027-03-01T09:30:15.5                | AMBIGUOUS   | 2027-03-01T09:30:15.5  | -
+			2027-03-01 09:30                     | AMBIGUOUS   | 2027-03-01T09:30       | -
+			2027-03-01 09:30:45                  | AMBIGUOUS   | 2027-03-01T09:30:45    | -
+			2027/03/01 09:30                     | AMBIGUOUS   | 2027-03-01T09:30       | -
+			2027/03/01 23:59:59                  | AMBIGUOUS   | 2027-03-01T23:59:59    | -
+			2027.03.01 09:30                     | AMBIGUOUS   | 2027-03-01T09:30       | -
+			2027-3-1 9:30                        | AMBIGUOUS   | 2027-03-01T09:30       | -
+			2027-03-01                           | AMBIGUOUS   | 2027-03-01T09:00       | -
+			2027/03/01                           | AMBIGUOUS   | 2027-03-01T09:00       | -
+			'  2027-03-01 09:30  '               | AMBIGUOUS   | 2027-03-01T09:30       | -
+			2027/03/01 9:30 PM                   | AMBIGUOUS   | 2027-03-01T21:30       | -
+			2027-03-01 09:30:15 pm               | AMBIGUOUS   | 2027-03-01T21:30:15    | -
+			2027-03-01 9:30AM                    | AMBIGUOUS   | 2027-03-01T09:30       | -
+			2027-03-01 12:05 AM                  | AMBIGUOUS   | 2027-03-01T00:05       | -
+			2027-03-01 12:05 PM                  | AMBIGUOUS   | 2027-03-01T12:05       | -
+			2027-03-01 9:30 p.m.                 | AMBIGUOUS   | 2027-03-01T21:30       | -
+			13/02/2027 09:30                     | AMBIGUOUS   | 2027-02-13T09:30       | -
+			02/13/2027 09:30                     | AMBIGUOUS   | 2027-02-13T09:30       | -
+			05/05/2027 09:30                     | AMBIGUOUS   | 2027-05-05T09:30       | -
+			03/04/2027 09:30                     | DAY_FIRST   | 2027-04-03T09:30       | -
+			03/04/2027 09:30                     | MONTH_FIRST | 2027-03-04T09:30       | -
+			3/4/2027 9:30:10 AM                  | DAY_FIRST   | 2027-04-03T09:30:10    | -
+			3/4/2027 9:30 pm                     | MONTH_FIRST | 2027-03-04T21:30       | -
+			03.04.2027 09:30                     | DAY_FIRST   | 2027-04-03T09:30       | -
+			03-04-2027 09:30                     | MONTH_FIRST | 2027-03-04T09:30       | -
+			13.02.2027                           | DAY_FIRST   | 2027-02-13T09:00       | -
+			03/04/2027                           | DAY_FIRST   | 2027-04-03T09:00       | -
 			""")
-	void readsEveryAcceptedForm(String text, String zone, String expected) {
-		PublishTimeParser parser = new PublishTimeParser(ZoneId.of(zone), NINE);
+	void readsEveryAcceptedForm(String text, DateOrder order, String local, String offset) throws Exception {
+		WrittenTime written = new PublishTimeParser(NINE, order, null).read(text).orElseThrow();
 
-		assertThat(parser.parse(text)).isEqualTo(Instant.parse(expected));
+		assertThat(written).isEqualTo(new WrittenTime(LocalDateTime.parse(local),
+				offset == null ? null : ZoneOffset.of(offset)));
 	}
 
 	@Test
-	void dateAloneUsesTheConfiguredTimeOfDay() {
-		PublishTimeParser parser = new PublishTimeParser(ZoneOffset.UTC, LocalTime.of(17, 45));
+	void dateAloneUsesTheConfiguredTimeOfDay() throws Exception {
+		PublishTimeParser parser = new PublishTimeParser(LocalTime.of(17, 45), DateOrder.AMBIGUOUS, null);
 
-		assertThat(parser.parse("2027-03-01")).isEqualTo(Instant.parse("2027-03-01T17:45:00Z"));
+		assertThat(parser.read("2027-03-01").orElseThrow().local()).isEqualTo(LocalDateTime.parse("2027-03-01T17:45"));
 	}
 
 	@Test
-	void emptyMeansPublishNow() {
-		PublishTimeParser parser = new PublishTimeParser(ZoneOffset.UTC, NINE);
+	void emptyMeansPublishNow() throws Exception {
+		PublishTimeParser parser = new PublishTimeParser(NINE, DateOrder.AMBIGUOUS, null);
 
-		assertThat(parser.parse("")).isNull();
-		assertThat(parser.parse("   ")).isNull();
-		assertThat(parser.parse(null)).isNull();
+		assertThat(parser.read("")).isEmpty();
+		assertThat(parser.read("   ")).isEmpty();
+		assertThat(parser.read(null)).isEmpty();
 	}
 
 	@Test
-	void pastTimesStillParseBecauseThePinValidatorJudgesThemAgainstItsClock() {
-		PublishTimeParser parser = new PublishTimeParser(ZoneOffset.UTC, NINE);
+	void dateThatReadsBothWaysIsAmbiguousUntilTheColumnDecides() {
+		PublishTimeParser parser = new PublishTimeParser(NINE, DateOrder.AMBIGUOUS, null);
 
-		assertThat(parser.parse("2001-01-01 00:00")).isEqualTo(Instant.parse("2001-01-01T00:00:00Z"));
+		assertThatThrownBy(() -> parser.read("03/04/2027 09:30")).isInstanceOfSatisfying(AmbiguousDateException.class,
+				ex -> {
+					assertThat(ex.dayFirst()).isEqualTo(LocalDate.of(2027, 4, 3));
+					assertThat(ex.monthFirst()).isEqualTo(LocalDate.of(2027, 3, 4));
+				});
 	}
 
-	@Test
-	void localTimeInADaylightSavingGapMovesForward() {
-		PublishTimeParser parser = new PublishTimeParser(ZoneId.of("Europe/Paris"), NINE);
+	@ParameterizedTest(name = "{0} with {1}")
+	@CsvSource(delimiter = '|', textBlock = """
+			03/04/2027               | dd/MM/yyyy       | 2027-04-03T09:00
+			03/04/2027 9:30 PM       | dd/MM/yyyy       | 2027-04-03T21:30
+			03/04/2027 21:30         | MM/dd/yyyy       | 2027-03-04T21:30
+			03/04/2027 21:30         | MM/dd/yyyy HH:mm | 2027-03-04T21:30
+			4 Mar 2027 10:15         | d MMM yyyy       | 2027-03-04T10:15
+			2027-04-03 10:15         | dd/MM/yyyy       | 2027-04-03T10:15
+			""")
+	void dateFormatReplacesTheYearLastForms(String text, String pattern, String local) throws Exception {
+		PublishTimeParser parser = new PublishTimeParser(NINE, DateOrder.AMBIGUOUS, pattern);
 
-		// 2027-03-28 02:30 does not exist in Paris: clocks jump from 02:00 to 03:00 (+02:00)
-		assertThat(parser.parse("2027-03-28 02:30")).isEqualTo(Instant.parse("2027-03-28T01:30:00Z"));
+		assertThat(parser.read(text).orElseThrow().local()).isEqualTo(LocalDateTime.parse(local));
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "tomorrow", "01/03/2027", "2027-02-30", "2027-03-01 25:00", "2027-3-1 9:30",
-			"2027-03-01T09:30:00+25:00", "2027-03-01 09:30 PM", "2027-13-01" })
-	void rejectsWhatNoFormReads(String text) {
-		PublishTimeParser parser = new PublishTimeParser(ZoneOffset.UTC, NINE);
+	@ValueSource(strings = { "31/02/2027", "13/13/2027", "03/04/2027 25:00", "03-04-2027" })
+	void dateFormatIsStrict(String text) {
+		PublishTimeParser parser = new PublishTimeParser(NINE, DateOrder.AMBIGUOUS, "dd/MM/yyyy");
 
-		assertThatThrownBy(() -> parser.parse(text)).isInstanceOf(DateTimeParseException.class);
+		assertThatThrownBy(() -> parser.read(text)).isInstanceOf(DateTimeParseException.class);
 	}
 
 	@Test
-	void acceptedFormsShowTheDefaultTimeOfDay() {
-		PublishTimeParser parser = new PublishTimeParser(ZoneOffset.UTC, NINE);
+	void invalidDateFormatIsReportedOnceForTheUser() {
+		assertThatThrownBy(() -> new PublishTimeParser(NINE, DateOrder.AMBIGUOUS, "dd/MM/yyyy bb"))
+			.isInstanceOf(IllegalArgumentException.class)
+			.hasMessageStartingWith("--date-format 'dd/MM/yyyy bb' is not a date pattern (")
+			.hasMessageEndingWith(") — write it like dd/MM/yyyy or MM/dd/yyyy");
+	}
 
-		assertThat(parser.acceptedForms()).contains("2027-03-01T09:30", "2027-03-01 09:30[:00]",
-				"2027/03/01 09:30[:00]", "2027-03-01 (means 09:00)");
+	@ParameterizedTest
+	@ValueSource(strings = { "tomorrow", "2027-02-30", "2027-03-01 25:00", "2027-03-01T09:30:00+25:00",
+			"2027-13-01", "2027-03-01 13:30 PM", "2027-03-01 0:30 AM", "03/04/27", "13/13/2027", "31/02/2027",
+			"2027-03-01 09:30 Europe/Paris", "2027-03-01Z", "2027-03-01 09:60" })
+	void rejectsWhatNoFormReads(String text) {
+		PublishTimeParser parser = new PublishTimeParser(NINE, DateOrder.AMBIGUOUS, null);
+
+		assertThatThrownBy(() -> parser.read(text)).isInstanceOf(DateTimeParseException.class);
+	}
+
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', textBlock = """
+			13/02/2027 | MONTH_FIRST
+			02/13/2027 | DAY_FIRST
+			""")
+	void dateAgainstTheColumnsOrderIsNotRead(String text, DateOrder order) {
+		PublishTimeParser parser = new PublishTimeParser(NINE, order, null);
+
+		assertThatThrownBy(() -> parser.read(text)).isInstanceOf(DateTimeParseException.class);
+	}
+
+	@Test
+	void acceptedFormsFollowTheColumnsOrderOrTheDateFormat() {
+		assertThat(new PublishTimeParser(NINE, DateOrder.DAY_FIRST, null).acceptedForms()).containsExactly(
+				"2027-03-01T09:30:00Z", "2027-03-01T09:30+01:00", "2027-03-01 09:30[:00]", "2027/03/01 9:30 PM",
+				"01/03/2027 09:30 (day first, like the rest of the column)", "2027-03-01 (means 09:00)");
+		assertThat(new PublishTimeParser(NINE, DateOrder.MONTH_FIRST, null).acceptedForms())
+			.contains("03/01/2027 09:30 (month first, like the rest of the column)");
+		assertThat(new PublishTimeParser(NINE, DateOrder.DAY_FIRST, "dd.MM.yyyy").acceptedForms())
+			.contains("dates as --date-format dd.MM.yyyy [09:30]");
 	}
 }

@@ -1,0 +1,75 @@
+package com.pinbatch.pin;
+
+import java.util.Optional;
+
+/**
+ * Decides, from every publish_at value of a file, whether its dates written with the year last put the day or
+ * the month first. A single date with a number above 12 in first place settles DAY_FIRST, one in second place
+ * MONTH_FIRST; a column with neither, or with both (a contradiction), stays {@link DateOrder#AMBIGUOUS}.
+ * <p>
+ * Feed it every row in a pre-scan, before validating any row; it keeps only the first deciding row of each kind.
+ */
+public final class DateOrderDetector {
+
+	/** The first row whose date can only be read one way. */
+	private record Evidence(long rowNumber, String value) {
+	}
+
+	private String column = PinField.PUBLISH_AT.column();
+
+	private Evidence dayFirst;
+
+	private Evidence monthFirst;
+
+	/** Looks at the row's publish_at cell. */
+	public void accept(PinDraft draft) {
+		column = draft.columnName(PinField.PUBLISH_AT);
+		accept(draft.rowNumber(), draft.get(PinField.PUBLISH_AT));
+	}
+
+	/** Looks at one publish_at value of row {@code rowNumber}. */
+	public void accept(long rowNumber, String value) {
+		Optional<YearLastDate> date = YearLastDate.find(value == null ? "" : value.strip());
+		if (date.isEmpty()) {
+			return;
+		}
+		if (dayFirst == null && date.get().showsDayFirst()) {
+			dayFirst = new Evidence(rowNumber, value.strip());
+		}
+		if (monthFirst == null && date.get().showsMonthFirst()) {
+			monthFirst = new Evidence(rowNumber, value.strip());
+		}
+	}
+
+	/** The order for {@link ValidationSettings#dateOrder()}. */
+	public DateOrder order() {
+		if (dayFirst != null && monthFirst == null) {
+			return DateOrder.DAY_FIRST;
+		}
+		if (monthFirst != null && dayFirst == null) {
+			return DateOrder.MONTH_FIRST;
+		}
+		return DateOrder.AMBIGUOUS;
+	}
+
+	/** A one-line warning when the column writes some dates day first and others month first. */
+	public Optional<String> contradiction() {
+		if (dayFirst == null || monthFirst == null) {
+			return Optional.empty();
+		}
+		return Optional.of(String.format("%s mixes day-first dates (row %d: %s) and month-first dates (row %d: %s);"
+				+ " rows whose day and month could be swapped are INVALID — write all dates one way, or pass"
+				+ " --date-format=dd/MM/yyyy or MM/dd/yyyy", column, dayFirst.rowNumber(), dayFirst.value(),
+				monthFirst.rowNumber(), monthFirst.value()));
+	}
+
+	/** What settled the order, for the run summary, e.g. "dates in publish_at are read day first (row 4: 13/02/2027)". */
+	public Optional<String> decision() {
+		Evidence evidence = order() == DateOrder.DAY_FIRST ? dayFirst : monthFirst;
+		if (order() == DateOrder.AMBIGUOUS) {
+			return Optional.empty();
+		}
+		return Optional.of(String.format("dates in %s are read %s (row %d: %s)", column,
+				order() == DateOrder.DAY_FIRST ? "day first" : "month first", evidence.rowNumber(), evidence.value()));
+	}
+}

@@ -1,0 +1,176 @@
+package com.pinbatch.pin;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.stream.Collectors;
+
+/**
+ * Finds rows that Zernio would refuse as duplicates of an earlier row of the same file: Zernio rejects a post
+ * whose account, content (our description) and media equal those of a post it got in the last 24 hours. Also
+ * counts destination links that several rows share (a warning, not a problem).
+ * <p>
+ * Fed every row in a pre-scan, in file order, before any row is sent. It keeps a 128-bit fingerprint and the
+ * first row number per distinct content and per link, and the row numbers of the duplicates, never the rows.
+ * Not thread-safe.
+ */
+public final class DuplicateLint {
+
+	public static final String CODE = "duplicate_in_file";
+
+	/** How many row numbers a repeated link's summary names. */
+	static final int ROWS_SHOWN = 3;
+
+	/** A link several rows use: how many, and the first {@value #ROWS_SHOWN} of them. */
+	public record RepeatedLink(String link, int rowCount, List<Long> firstRows) {
+
+		/** One line for the run summary. */
+		public String describe() {
+			String rows = firstRows.stream().map(String::valueOf).collect(Collectors.joining(", "));
+			String more = rowCount > firstRows.size() ? ", …" : "";
+			return "link " + link + " is used by " + rowCount + " rows (" + rows + more + ")";
+		}
+	}
+
+	private record Fingerprint(long high, long low) {
+	}
+
+	/** Rows of one link so far; its text is only kept once a second row uses it. */
+	private static final class LinkUse {
+
+		private final List<Long> firstRows = new ArrayList<>(1);
+
+		private int rowCount;
+
+		private String link;
+
+		void add(long rowNumber, String text) {
+			rowCount++;
+			if (firstRows.size() < ROWS_SHOWN) {
+				firstRows.add(rowNumber);
+			}
+			if (rowCount == 2) {
+				link = text;
+			}
+		}
+	}
+
+	private final String defaultAccount;
+
+	private final String defaultBoard;
+
+	private final MessageDigest sha256;
+
+	private final Map<Fingerprint, Long> firstRowByContent = new HashMap<>();
+
+	private final Map<Long, Long> earlierRowByDuplicate = new HashMap<>();
+
+	private final Map<Fingerprint, LinkUse> linkUses = new LinkedHashMap<>();
+
+	/** Uses the settings' --account (and, for rows without any account, --board) as the rows' defaults. */
+	public DuplicateLint(ValidationSettings settings) {
+		this.defaultAccount = settings.defaultAccount();
+		this.defaultBoard = settings.defaultBoard();
+		try {
+			this.sha256 = MessageDigest.getInstance("SHA-256");
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("every Java runtime has SHA-256", ex);
+		}
+	}
+
+	/**
+	 * Records one row. Feed rows that may be sent (a row INVALID for another reason is never sent, so it cannot
+	 * make a later row a duplicate); rows without media are skipped, as they are invalid anyway.
+	 *
+	 * @return the first earlier row with the same account, description and media, if any
+	 */
+	public OptionalLong accept(PinDraft draft) {
+		countLink(draft);
+		if (!draft.has(PinField.MEDIA_URL)) {
+			return OptionalLong.empty();
+		}
+		Fingerprint content = fingerprint(accountKey(draft), draft.get(PinField.DESCRIPTION),
+				draft.get(PinField.MEDIA_URL));
+		Long first = firstRowByContent.putIfAbsent(content, draft.rowNumber());
+		if (first == null || first == draft.rowNumber()) {
+			return OptionalLong.empty();
+		}
+		earlierRowByDuplicate.put(draft.rowNumber(), first);
+		return OptionalLong.of(first);
+	}
+
+	/** After the pre-scan: the earlier row that row {@code rowNumber} repeats, if it does. */
+	public OptionalLong earlierRow(long rowNumber) {
+		Long earlier = earlierRowByDuplicate.get(rowNumber);
+		return earlier == null ? OptionalLong.empty() : OptionalLong.of(earlier);
+	}
+
+	/** After the pre-scan: the {@value #CODE} problem of this row, if it repeats an earlier one. */
+	public Optional<ValidationProblem> problem(PinDraft draft) {
+		OptionalLong earlier = earlierRow(draft.rowNumber());
+		return earlier.isPresent() ? Optional.of(duplicateProblem(draft, earlier.getAsLong())) : Optional.empty();
+	}
+
+	/** The problem of a row that repeats {@code earlierRow}; it names the row's description column. */
+	public static ValidationProblem duplicateProblem(PinDraft draft, long earlierRow) {
+		return new ValidationProblem(CODE, draft.columnName(PinField.DESCRIPTION), "same account, description and"
+				+ " media as row " + earlierRow + "; Zernio rejects the second within 24 hours — change the description"
+				+ " or media, or remove the row");
+	}
+
+	/** How many rows repeat an earlier row. */
+	public int duplicateCount() {
+		return earlierRowByDuplicate.size();
+	}
+
+	/** Links used by more than one row, in the order of their first row. */
+	public List<RepeatedLink> repeatedLinks() {
+		return linkUses.values()
+			.stream()
+			.filter(use -> use.rowCount > 1)
+			.map(use -> new RepeatedLink(use.link, use.rowCount, List.copyOf(use.firstRows)))
+			.toList();
+	}
+
+	private void countLink(PinDraft draft) {
+		if (draft.has(PinField.LINK)) {
+			String link = draft.get(PinField.LINK);
+			linkUses.computeIfAbsent(fingerprint(link), key -> new LinkUse()).add(draft.rowNumber(), link);
+		}
+	}
+
+	/**
+	 * The account as Zernio will see it: the row's, else --account, compared without case or a leading '@'.
+	 * Without either the job finds the account from the board, so the board stands in for it.
+	 */
+	private String accountKey(PinDraft draft) {
+		String account = draft.has(PinField.ACCOUNT) ? draft.get(PinField.ACCOUNT) : defaultAccount;
+		if (account != null) {
+			String name = account.startsWith("@") ? account.substring(1) : account;
+			return "account:" + name.strip().toLowerCase(Locale.ROOT);
+		}
+		String board = draft.has(PinField.BOARD) ? draft.get(PinField.BOARD) : defaultBoard;
+		return "board:" + (board == null ? "" : board.toLowerCase(Locale.ROOT));
+	}
+
+	private Fingerprint fingerprint(String... parts) {
+		for (String part : parts) {
+			byte[] bytes = part.getBytes(StandardCharsets.UTF_8);
+			// the length keeps ("ab", "c") apart from ("a", "bc")
+			sha256.update(ByteBuffer.allocate(Integer.BYTES).putInt(bytes.length).array());
+			sha256.update(bytes);
+		}
+		ByteBuffer digest = ByteBuffer.wrap(sha256.digest());
+		return new Fingerprint(digest.getLong(), digest.getLong());
+	}
+}

@@ -1,0 +1,144 @@
+package com.pinbatch.pin;
+
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.zone.ZoneOffsetTransition;
+import java.time.zone.ZoneRules;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Turns the publish_at cell into the instant to publish at: read in the row's timezone cell, else the run's zone,
+ * unless the cell carries an offset. A local time that a daylight-saving change skips or repeats is rejected
+ * rather than guessed, and so is a time in the past; each message shows the instant that would have been used.
+ */
+final class PublishAtCheck {
+
+	private static final DateTimeFormatter SPOKEN_DATE = DateTimeFormatter.ofPattern("d MMMM uuuu", Locale.ENGLISH);
+
+	private static final DateTimeFormatter WALL_CLOCK = DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT);
+
+	private final ValidationSettings settings;
+
+	private final PublishTimeParser parser;
+
+	PublishAtCheck(ValidationSettings settings) {
+		this.settings = settings;
+		this.parser = new PublishTimeParser(settings.defaultTimeOfDay(), settings.dateOrder(), settings.dateFormat());
+	}
+
+	/** @return the instant to publish at, or null when the cell is empty (publish now) or has a problem */
+	Instant check(PinDraft draft, ProblemList problems) {
+		Optional<ZoneId> zone = zone(draft, problems);
+		String value = draft.get(PinField.PUBLISH_AT);
+		Optional<WrittenTime> written;
+		try {
+			written = parser.read(value);
+		}
+		catch (AmbiguousDateException ex) {
+			problems.add(PinField.PUBLISH_AT, "ambiguous_date", "%s '%s' could be %s (day first) or %s (month first),"
+					+ " and the column's other dates do not settle the order — pass --date-format=dd/MM/yyyy or"
+					+ " MM/dd/yyyy", value, ex.dayFirst().format(SPOKEN_DATE), ex.monthFirst().format(SPOKEN_DATE));
+			return null;
+		}
+		catch (DateTimeParseException ex) {
+			problems.add(PinField.PUBLISH_AT, "publish_at_invalid", "%s '%s' is not a date this tool reads — write"
+					+ " it like %s; times without an offset are in %s", value, String.join(", ", parser.acceptedForms()),
+					name(zone.orElse(settings.zone())));
+			return null;
+		}
+		if (written.isEmpty()) {
+			return null;
+		}
+		WrittenTime time = written.get();
+		if (time.offset() != null) {
+			return future(value, time.local().toInstant(time.offset()), problems);
+		}
+		// an invalid timezone cell is already reported; guessing a zone would only add a misleading message
+		return zone.map(rowZone -> inZone(value, time.local(), rowZone, problems)).orElse(null);
+	}
+
+	private Instant inZone(String value, LocalDateTime local, ZoneId zone, ProblemList problems) {
+		ZoneRules rules = zone.getRules();
+		List<ZoneOffset> offsets = rules.getValidOffsets(local);
+		// java.time's choice: a skipped time moves forward by the length of the gap, a repeated one takes the earlier
+		Instant used = local.atZone(zone).toInstant();
+		if (offsets.size() == 1 || !used.isAfter(settings.clock().instant())) {
+			// a time in the past is wrong whichever way the clocks change
+			return future(value, used, problems);
+		}
+		ZoneOffsetTransition change = rules.getTransition(local);
+		if (offsets.isEmpty()) {
+			problems.add(PinField.PUBLISH_AT, "publish_at_nonexistent", "%s '%s' does not exist in %s: clocks jump"
+					+ " from %s to %s that night, so pinbatch would have used %s (UTC) — give a time outside the jump,"
+					+ " or add the offset you mean, e.g. %s", value, name(zone), wallClock(change.getDateTimeBefore()),
+					wallClock(change.getDateTimeAfter()), used, local.atOffset(change.getOffsetBefore()));
+		}
+		else {
+			Instant later = local.atOffset(change.getOffsetAfter()).toInstant();
+			problems.add(PinField.PUBLISH_AT, "publish_at_ambiguous", "%s '%s' happens twice in %s: clocks go back"
+					+ " from %s to %s that night, so it is %s or %s (UTC), and pinbatch would have used the first — add"
+					+ " the offset you mean: %s or %s", value, name(zone), wallClock(change.getDateTimeBefore()),
+					wallClock(change.getDateTimeAfter()), used, later, local.atOffset(change.getOffsetBefore()),
+					local.atOffset(change.getOffsetAfter()));
+		}
+		return null;
+	}
+
+	private Instant future(String value, Instant instant, ProblemList problems) {
+		if (!instant.isAfter(settings.clock().instant())) {
+			problems.add(PinField.PUBLISH_AT, "publish_at_in_past", "%s '%s' is %s (UTC), which is in the past"
+					+ " — give a future time, or leave it empty to publish now", value, instant);
+		}
+		return instant;
+	}
+
+	/** The row's timezone cell, else the run's zone; empty when the cell names no zone (reported). */
+	private Optional<ZoneId> zone(PinDraft draft, ProblemList problems) {
+		if (!draft.has(PinField.TIMEZONE)) {
+			return Optional.of(settings.zone());
+		}
+		String value = draft.get(PinField.TIMEZONE);
+		Optional<ZoneId> zone = Zones.find(value);
+		if (zone.isEmpty()) {
+			problems.add(PinField.TIMEZONE, "timezone_invalid", "%s '%s' is not a time zone — write an IANA name like"
+					+ " Europe/Berlin or America/New_York, or leave it empty to use %s", value, name(settings.zone()));
+		}
+		return zone;
+	}
+
+	private static String wallClock(LocalDateTime time) {
+		return time.format(WALL_CLOCK);
+	}
+
+	static String name(ZoneId zone) {
+		// ZoneOffset.UTC calls itself "Z"
+		return zone.normalized().equals(ZoneOffset.UTC) ? "UTC" : zone.getId();
+	}
+
+	/** IANA zone ids, found whatever the case the user typed them in. */
+	private static final class Zones {
+
+		private static final Map<String, String> ID_BY_LOWER_CASE = ZoneId.getAvailableZoneIds()
+			.stream()
+			.collect(Collectors.toUnmodifiableMap(id -> id.toLowerCase(Locale.ROOT), Function.identity(), (a, b) -> a));
+
+		static Optional<ZoneId> find(String name) {
+			try {
+				return Optional.of(ZoneId.of(name));
+			}
+			catch (DateTimeException notExactly) {
+				return Optional.ofNullable(ID_BY_LOWER_CASE.get(name.toLowerCase(Locale.ROOT))).map(ZoneId::of);
+			}
+		}
+	}
+}

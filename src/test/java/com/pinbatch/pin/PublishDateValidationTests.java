@@ -1,0 +1,232 @@
+package com.pinbatch.pin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import com.pinbatch.input.InputRow;
+
+/** Publish dates through the validator: zones, per-row time zones, daylight-saving changes, the column's order. */
+class PublishDateValidationTests {
+
+	private static final Clock NOW = Clock.fixed(Instant.parse("2026-11-24T12:00:00Z"), ZoneOffset.UTC);
+
+	private static final String IMAGE = "https://images.example.com/kitchen/shelf.jpg";
+
+	private static final List<String> HEADERS = List.of("media_url", "board", "Publish date", "Time zone");
+
+	@ParameterizedTest(name = "{0} in {1} (row zone {2}) = {3}")
+	@CsvSource(delimiter = '|', textBlock = """
+			2027-03-01T09:30:00Z      | Europe/Paris     |                  | 2027-03-01T09:30:00Z
+			2027-03-01T09:30+01:00    | America/New_York | Asia/Tokyo       | 2027-03-01T08:30:00Z
+			2027-03-01 09:30          | UTC              |                  | 2027-03-01T09:30:00Z
+			2027-03-01 09:30          | America/New_York |                  | 2027-03-01T14:30:00Z
+			2027-07-01 09:30          | Europe/Berlin    |                  | 2027-07-01T07:30:00Z
+			2027-03-01 09:30          | UTC              | America/New_York | 2027-03-01T14:30:00Z
+			2027-03-01 09:30          | America/New_York | UTC              | 2027-03-01T09:30:00Z
+			2027-03-01 09:30          | UTC              | europe/berlin    | 2027-03-01T08:30:00Z
+			2027-03-01 09:30          | UTC              | +05:30           | 2027-03-01T04:00:00Z
+			2027/03/01 9:30 PM        | Asia/Tokyo       |                  | 2027-03-01T12:30:00Z
+			13/02/2027 08:00          | Europe/Berlin    |                  | 2027-02-13T07:00:00Z
+			02/13/2027 8:00 AM        | America/New_York |                  | 2027-02-13T13:00:00Z
+			2027-03-01                | Europe/Paris     |                  | 2027-03-01T08:00:00Z
+			2027-03-28 03:30          | Europe/Berlin    |                  | 2027-03-28T01:30:00Z
+			2027-03-28 01:59          | Europe/Berlin    |                  | 2027-03-28T00:59:00Z
+			2027-10-31 03:00          | Europe/Berlin    |                  | 2027-10-31T02:00:00Z
+			2027-03-28T02:30+01:00    | Europe/Berlin    |                  | 2027-03-28T01:30:00Z
+			2027-11-07 01:30 -05:00   | America/New_York |                  | 2027-11-07T06:30:00Z
+			""")
+	void publishTimeIsReadInTheRowsZoneElseTheRunsUnlessItCarriesAnOffset(String cell, String runZone,
+			String rowZone, String expected) {
+		PinValidator validator = new PinValidator(settings(ZoneId.of(runZone)));
+
+		Validation validation = validator.validate(draft(2, cell, rowZone == null ? "" : rowZone));
+
+		assertThat(validation.problems()).isEmpty();
+		assertThat(validation.pin().publishAt()).isEqualTo(Instant.parse(expected));
+	}
+
+	@ParameterizedTest(name = "{0} in {1}")
+	@CsvSource(delimiter = '|', textBlock = """
+			2027-03-28 02:30 | Europe/Berlin    | does not exist in Europe/Berlin: clocks jump from 02:00 to 03:00 that night, so pinbatch would have used 2027-03-28T01:30:00Z (UTC) — give a time outside the jump, or add the offset you mean, e.g. 2027-03-28T02:30+01:00
+			2027-03-14 02:30 | America/New_York | does not exist in America/New_York: clocks jump from 02:00 to 03:00 that night, so pinbatch would have used 2027-03-14T07:30:00Z (UTC) — give a time outside the jump, or add the offset you mean, e.g. 2027-03-14T02:30-05:00
+			""")
+	void localTimeSkippedByDaylightSavingIsRejected(String cell, String zone, String message) {
+		Validation validation = new PinValidator(settings(ZoneId.of(zone))).validate(draft(2, cell, ""));
+
+		assertThat(validation.problems()).containsExactly(new ValidationProblem("publish_at_nonexistent",
+				"Publish date", "Publish date '" + cell + "' " + message));
+	}
+
+	@ParameterizedTest(name = "{0} in {1}")
+	@CsvSource(delimiter = '|', textBlock = """
+			2027-10-31 02:30 | Europe/Berlin    | happens twice in Europe/Berlin: clocks go back from 03:00 to 02:00 that night, so it is 2027-10-31T00:30:00Z or 2027-10-31T01:30:00Z (UTC), and pinbatch would have used the first — add the offset you mean: 2027-10-31T02:30+02:00 or 2027-10-31T02:30+01:00
+			11/07/2027 1:30 AM | America/New_York | happens twice in America/New_York: clocks go back from 02:00 to 01:00 that night, so it is 2027-11-07T05:30:00Z or 2027-11-07T06:30:00Z (UTC), and pinbatch would have used the first — add the offset you mean: 2027-11-07T01:30-04:00 or 2027-11-07T01:30-05:00
+			""")
+	void localTimeRepeatedByDaylightSavingIsRejected(String cell, String zone, String message) {
+		PinValidator validator = new PinValidator(settings(ZoneId.of(zone)).withDateOrder(DateOrder.MONTH_FIRST));
+
+		Validation validation = validator.validate(draft(2, cell, ""));
+
+		assertThat(validation.problems()).containsExactly(new ValidationProblem("publish_at_ambiguous",
+				"Publish date", "Publish date '" + cell + "' " + message));
+	}
+
+	@Test
+	void rowTimeZoneDecidesTheDaylightSavingRules() {
+		PinValidator validator = new PinValidator(settings(ZoneOffset.UTC));
+
+		assertThat(codes(validator.validate(draft(2, "2027-03-14 02:30", "America/New_York"))))
+			.containsExactly("publish_at_nonexistent");
+		assertThat(validator.validate(draft(3, "2027-03-14 02:30", "")).pin().publishAt())
+			.isEqualTo(Instant.parse("2027-03-14T02:30:00Z"));
+	}
+
+	@Test
+	void invalidRowTimeZoneNamesTheColumn() {
+		Validation validation = new PinValidator(settings(ZoneId.of("Europe/Berlin")))
+			.validate(draft(2, "2027-03-01 09:30", "Europe/Berln"));
+
+		assertThat(validation.problems()).containsExactly(new ValidationProblem("timezone_invalid", "Time zone",
+				"Time zone 'Europe/Berln' is not a time zone — write an IANA name like Europe/Berlin or"
+						+ " America/New_York, or leave it empty to use Europe/Berlin"));
+	}
+
+	@Test
+	void invalidRowTimeZoneIsReportedEvenWithoutADate() {
+		assertThat(codes(new PinValidator(settings(ZoneOffset.UTC)).validate(draft(2, "", "Mars/Olympus"))))
+			.containsExactly("timezone_invalid");
+	}
+
+	@ParameterizedTest(name = "{0} in {1}")
+	@CsvSource(delimiter = '|', textBlock = """
+			2026-11-24 12:30    | Europe/Paris     | 2026-11-24T11:30:00Z
+			11/24/2026 11:59 AM | UTC              | 2026-11-24T11:59:00Z
+			2026-11-24T12:00Z   | UTC              | 2026-11-24T12:00:00Z
+			2026-03-29 02:30    | Europe/Berlin    | 2026-03-29T01:30:00Z
+			2025-11-02 01:30    | America/New_York | 2025-11-02T05:30:00Z
+			""")
+	void publishTimeInThePastShowsTheInstant(String cell, String zone, String instant) {
+		Validation validation = new PinValidator(settings(ZoneId.of(zone))).validate(draft(2, cell, ""));
+
+		assertThat(validation.problems()).containsExactly(new ValidationProblem("publish_at_in_past", "Publish date",
+				"Publish date '" + cell + "' is " + instant + " (UTC), which is in the past — give a future time, or"
+						+ " leave it empty to publish now"));
+	}
+
+	@Test
+	void aDayAboveTwelveDecidesTheWholeColumnDayFirst() {
+		List<PinDraft> rows = List.of(draft(2, "13/02/2027 10:00", ""), draft(3, "03/04/2027 10:00", ""));
+
+		List<Validation> validations = validateFile(rows, settings(ZoneOffset.UTC));
+
+		assertThat(validations).extracting(v -> v.pin().publishAt())
+			.containsExactly(Instant.parse("2027-02-13T10:00:00Z"), Instant.parse("2027-04-03T10:00:00Z"));
+	}
+
+	@Test
+	void aMonthFirstColumnReadsEveryRowMonthFirst() {
+		List<PinDraft> rows = List.of(draft(2, "03/04/2027 10:00", ""), draft(3, "12/25/2027 10:00", ""));
+
+		List<Validation> validations = validateFile(rows, settings(ZoneOffset.UTC));
+
+		assertThat(validations).extracting(v -> v.pin().publishAt())
+			.containsExactly(Instant.parse("2027-03-04T10:00:00Z"), Instant.parse("2027-12-25T10:00:00Z"));
+	}
+
+	@Test
+	void aColumnWithoutDaysAboveTwelveLeavesEveryTwoWayDateInvalid() {
+		List<PinDraft> rows = List.of(draft(2, "03/04/2027 10:00", ""), draft(3, "05/05/2027 10:00", ""),
+				draft(4, "2027-06-01 10:00", ""));
+
+		List<Validation> validations = validateFile(rows, settings(ZoneOffset.UTC));
+
+		assertThat(validations.get(0).problems()).containsExactly(new ValidationProblem("ambiguous_date",
+				"Publish date", "Publish date '03/04/2027 10:00' could be 3 April 2027 (day first) or 4 March 2027"
+						+ " (month first), and the column's other dates do not settle the order — pass"
+						+ " --date-format=dd/MM/yyyy or MM/dd/yyyy"));
+		// the same day and month read both ways, and year-first dates are never in doubt
+		assertThat(validations.get(1).pin().publishAt()).isEqualTo(Instant.parse("2027-05-05T10:00:00Z"));
+		assertThat(validations.get(2).pin().publishAt()).isEqualTo(Instant.parse("2027-06-01T10:00:00Z"));
+	}
+
+	@Test
+	void dateFormatSettlesAnAmbiguousColumn() {
+		List<PinDraft> rows = List.of(draft(2, "03/04/2027 10:00", ""), draft(3, "05/06/2027", ""));
+
+		List<Validation> validations = validateFile(rows, settings(ZoneOffset.UTC).withDateFormat("MM/dd/yyyy"));
+
+		assertThat(validations).extracting(v -> v.pin().publishAt())
+			.containsExactly(Instant.parse("2027-03-04T10:00:00Z"), Instant.parse("2027-05-06T09:00:00Z"));
+	}
+
+	@Test
+	void dateFormatWinsOverTheColumnsOrder() {
+		PinValidator validator = new PinValidator(settings(ZoneOffset.UTC).withDateOrder(DateOrder.DAY_FIRST)
+			.withDateFormat("MM/dd/yyyy"));
+
+		assertThat(validator.validate(draft(2, "03/04/2027", "")).pin().publishAt())
+			.isEqualTo(Instant.parse("2027-03-04T09:00:00Z"));
+	}
+
+	@Test
+	void aContradictoryColumnKeepsOneWayDatesAndRejectsTwoWayOnes() {
+		List<PinDraft> rows = List.of(draft(2, "13/02/2027", ""), draft(3, "02/14/2027", ""),
+				draft(4, "03/04/2027", ""));
+
+		List<Validation> validations = validateFile(rows, settings(ZoneOffset.UTC));
+
+		assertThat(validations.get(0).pin().publishAt()).isEqualTo(Instant.parse("2027-02-13T09:00:00Z"));
+		assertThat(validations.get(1).pin().publishAt()).isEqualTo(Instant.parse("2027-02-14T09:00:00Z"));
+		assertThat(codes(validations.get(2))).containsExactly("ambiguous_date");
+	}
+
+	@Test
+	void invalidDateFormatIsRefusedWhenTheSettingsAreMade() {
+		assertThatThrownBy(() -> settings(ZoneOffset.UTC).withDateFormat("dd/MM/yyyy qqqqqq"))
+			.isInstanceOf(IllegalArgumentException.class)
+			.hasMessageStartingWith("--date-format 'dd/MM/yyyy qqqqqq' is not a date pattern");
+	}
+
+	@Test
+	void sixArgumentSettingsLeaveTheOrderUndecidedAndNoDateFormat() {
+		ValidationSettings settings = new ValidationSettings(null, NOW, null, null, null, null);
+
+		assertThat(settings.dateOrder()).isEqualTo(DateOrder.AMBIGUOUS);
+		assertThat(settings.dateFormat()).isNull();
+		assertThat(settings.withDateOrder(DateOrder.DAY_FIRST).dateOrder()).isEqualTo(DateOrder.DAY_FIRST);
+	}
+
+	/** What the job does: a pre-scan decides the column's order, then every row is validated with it. */
+	private static List<Validation> validateFile(List<PinDraft> rows, ValidationSettings settings) {
+		DateOrderDetector detector = new DateOrderDetector();
+		rows.forEach(detector::accept);
+		PinValidator validator = new PinValidator(settings.withDateOrder(detector.order()));
+		List<Validation> validations = new ArrayList<>();
+		rows.forEach(row -> validations.add(validator.validate(row)));
+		return validations;
+	}
+
+	private static ValidationSettings settings(ZoneId zone) {
+		return new ValidationSettings(zone, NOW, null, "Kitchen Ideas", null, null);
+	}
+
+	private static PinDraft draft(long rowNumber, String publishAt, String timezone) {
+		return ColumnMapping.defaults().bind(HEADERS)
+			.draft(new InputRow(rowNumber, HEADERS, List.of(IMAGE, "Kitchen Ideas", publishAt, timezone)));
+	}
+
+	private static List<String> codes(Validation validation) {
+		return validation.problems().stream().map(ValidationProblem::code).toList();
+	}
+}
