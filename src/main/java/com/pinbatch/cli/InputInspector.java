@@ -1,41 +1,72 @@
 package com.pinbatch.cli;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 import com.pinbatch.input.InputFileException;
 import com.pinbatch.input.InputOptions;
 import com.pinbatch.input.InputRow;
 import com.pinbatch.input.RowSource;
 import com.pinbatch.input.RowSources;
+import com.pinbatch.pin.BoundColumns;
 import com.pinbatch.pin.ColumnMapping;
+import com.pinbatch.pin.DateOrderDetector;
+import com.pinbatch.pin.DuplicateLint;
 import com.pinbatch.pin.MappingException;
+import com.pinbatch.pin.PinDraft;
+import com.pinbatch.pin.ValidationSettings;
 
 /**
- * Reads a whole input once before anything is sent: a malformed row near the end must stop the run with exit 2
- * before the first pin is created, not after half the file went out. It also counts the rows for progress.
+ * Reads a whole input once before anything is sent. A malformed row near the end must stop the run with exit 2
+ * before the first pin is created, not after half the file went out. The same pass counts the rows (for progress),
+ * decides the day/month order of the date column, and finds rows Zernio would reject as duplicates of earlier ones:
+ * all three need the whole file, and a restart must reach the same answers.
  */
 final class InputInspector {
+
+	/**
+	 * What the pass found.
+	 *
+	 * @param validation the settings to validate rows with, the column's date order decided
+	 * @param notes      lines worth showing the user (date order, repeated links)
+	 */
+	record Survey(long rows, ValidationSettings validation, DuplicateLint duplicates, List<String> notes) {
+	}
 
 	private InputInspector() {
 	}
 
-	/** @return the number of data rows; throws InputFileException or MappingException for a file to fix */
-	static long inspect(Path file, InputOptions options, ColumnMapping mapping) {
+	/** @throws InputFileException or MappingException for a file the user must fix */
+	static Survey inspect(Path file, InputOptions options, ColumnMapping mapping, ValidationSettings validation) {
 		try (RowSource source = RowSources.open(file, options)) {
-			try {
-				mapping.bind(source.headers());
-			}
-			catch (MappingException ex) {
-				throw new MappingException(file + ": " + ex.getMessage(), ex);
-			}
+			BoundColumns columns = bind(file, mapping, source);
+			DateOrderDetector dates = new DateOrderDetector();
+			DuplicateLint duplicates = new DuplicateLint(validation);
 			long rows = 0;
 			for (InputRow row = source.next(); row != null; row = source.next()) {
+				PinDraft draft = columns.draft(row);
+				dates.accept(draft);
+				duplicates.accept(draft);
 				rows++;
 			}
 			if (rows == 0) {
 				throw new InputFileException(file + ": has no data rows below the header row");
 			}
-			return rows;
+			List<String> notes = new ArrayList<>();
+			dates.decision().ifPresent(notes::add);
+			dates.contradiction().ifPresent(notes::add);
+			duplicates.repeatedLinks().forEach(link -> notes.add(link.describe()));
+			return new Survey(rows, validation.withDateOrder(dates.order()), duplicates, notes);
+		}
+	}
+
+	private static BoundColumns bind(Path file, ColumnMapping mapping, RowSource source) {
+		try {
+			return mapping.bind(source.headers());
+		}
+		catch (MappingException ex) {
+			throw new MappingException(file + ": " + ex.getMessage(), ex);
 		}
 	}
 }

@@ -5,7 +5,6 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.LocalTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +15,7 @@ import com.pinbatch.job.ApiSession;
 import com.pinbatch.job.CurrentRun;
 import com.pinbatch.job.GracefulStop;
 import com.pinbatch.job.PinImportJobConfiguration;
+import com.pinbatch.job.PinbatchProperties;
 import com.pinbatch.job.RunKey;
 import com.pinbatch.job.RunPlan;
 import com.pinbatch.job.RunProgress;
@@ -63,9 +63,11 @@ class PinbatchCommand {
 
 	private final GracefulStop gracefulStop;
 
+	private final PinbatchProperties properties;
+
 	PinbatchCommand(JobOperator jobOperator, JobRepository jobRepository, Job pinImportJob, CurrentRun currentRun,
 			ResultFileBuilder resultFiles, RowResultStore store, RunProgress progress, ApiSessions apiSessions,
-			GracefulStop gracefulStop) {
+			GracefulStop gracefulStop, PinbatchProperties properties) {
 		this.jobOperator = jobOperator;
 		this.jobRepository = jobRepository;
 		this.pinImportJob = pinImportJob;
@@ -75,16 +77,17 @@ class PinbatchCommand {
 		this.progress = progress;
 		this.apiSessions = apiSessions;
 		this.gracefulStop = gracefulStop;
+		this.properties = properties;
 	}
 
 	ExitCode execute(CommandLineOptions options, PrintStream out, PrintStream err) {
 		ColumnMapping mapping;
-		Map<Path, Long> rowCounts = new LinkedHashMap<>();
+		Map<Path, InputInspector.Survey> surveys = new LinkedHashMap<>();
 		InputOptions inputOptions = new InputOptions(options.sheet());
 		try {
 			mapping = options.mapping() == null ? ColumnMapping.defaults() : ColumnMapping.fromYaml(options.mapping());
 			for (Path input : options.sources()) {
-				rowCounts.put(input, InputInspector.inspect(input, inputOptions, mapping));
+				surveys.put(input, InputInspector.inspect(input, inputOptions, mapping, validation(options, input)));
 				checkResultPath(input, resultPath(options, input));
 			}
 		}
@@ -94,7 +97,7 @@ class PinbatchCommand {
 		}
 		try (ApiSessions.Opened api = apiSessions.open(options, err)) {
 			ExitCode worst = ExitCode.SUCCESS;
-			for (Map.Entry<Path, Long> input : rowCounts.entrySet()) {
+			for (Map.Entry<Path, InputInspector.Survey> input : surveys.entrySet()) {
 				ExitCode code = runOne(input.getKey(), input.getValue(), options, inputOptions, mapping, api.session(),
 						out, err);
 				worst = worst.worst(code);
@@ -110,13 +113,14 @@ class PinbatchCommand {
 		}
 	}
 
-	private ExitCode runOne(Path input, long rows, CommandLineOptions options, InputOptions inputOptions,
-			ColumnMapping mapping, ApiSession api, PrintStream out, PrintStream err) {
+	private ExitCode runOne(Path input, InputInspector.Survey survey, CommandLineOptions options,
+			InputOptions inputOptions, ColumnMapping mapping, ApiSession api, PrintStream out, PrintStream err) {
 		String runKey = runKey(input, options);
 		Path results = resultPath(options, input);
-		ValidationSettings validation = new ValidationSettings(options.timezone(), Clock.systemUTC(),
-				options.account(), options.board(), input.toAbsolutePath().getParent(), LocalTime.of(9, 0));
-		currentRun.set(new RunPlan(input, inputOptions, runKey, mapping, validation, options.dryRun(), api));
+		long rows = survey.rows();
+		survey.notes().forEach(note -> out.println("note: " + note));
+		currentRun.set(new RunPlan(input, inputOptions, runKey, mapping, survey.validation(), survey.duplicates(),
+				options.dryRun(), api));
 		JobParameters parameters = new JobParametersBuilder().addString("run.key", runKey)
 			.addString("input.file", input.toAbsolutePath().toString(), false)
 			.toJobParameters();
@@ -179,6 +183,12 @@ class PinbatchCommand {
 		}
 		Throwable failure = failures.get(0);
 		return "the run failed unexpectedly (" + failure + "); run the same command again to resume";
+	}
+
+	/** How rows of this input are checked: relative media paths start at the input's folder. */
+	private ValidationSettings validation(CommandLineOptions options, Path input) {
+		return new ValidationSettings(options.timezone(), Clock.systemUTC(), options.account(), options.board(),
+				input.toAbsolutePath().getParent(), properties.defaultTimeOfDay());
 	}
 
 	private static String runKey(Path input, CommandLineOptions options) {

@@ -59,6 +59,7 @@ public class PinRowProcessor implements ItemProcessor<InputRow, PreparedRow> {
 		PinDraft draft = columns.draft(row);
 		Validation validation = validator.validate(draft);
 		List<ValidationProblem> problems = new ArrayList<>(validation.problems());
+		plan.duplicates().problem(draft).ifPresent(problems::add);
 		BoardResolution board = resolveBoard(draft);
 		if (board != null && !board.ok()) {
 			problems.add(new ValidationProblem(board.problemCode(), draft.columnName(PinField.BOARD),

@@ -1,6 +1,7 @@
 package com.pinbatch.job;
 
 import java.time.Duration;
+import java.time.LocalTime;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -13,8 +14,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param progressInterval how often a progress line is printed
  * @param reconcileAfter   a row sent by a run that died before storing the answer is looked up on Zernio (by the
  *                         metadata pinbatch sends) before it is sent again, once the send is older than this
+ * @param defaultTimeOfDay the time of day given to a publish date written without one
  */
 @ConfigurationProperties("pinbatch")
 public record PinbatchProperties(@DefaultValue("50") int chunkSize, @DefaultValue("8") int concurrency,
-		@DefaultValue("10s") Duration progressInterval, @DefaultValue("5m") Duration reconcileAfter) {
+		@DefaultValue("10s") Duration progressInterval, @DefaultValue("5m") Duration reconcileAfter,
+		@DefaultValue("09:00") LocalTime defaultTimeOfDay) {
 }
