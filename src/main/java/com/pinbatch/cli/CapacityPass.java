@@ -1,0 +1,87 @@
+package com.pinbatch.cli;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import com.pinbatch.input.InputOptions;
+import com.pinbatch.input.InputRow;
+import com.pinbatch.input.RowSource;
+import com.pinbatch.input.RowSources;
+import com.pinbatch.pin.BoundColumns;
+import com.pinbatch.pin.ColumnMapping;
+import com.pinbatch.pin.Pin;
+import com.pinbatch.pin.PinValidator;
+import com.pinbatch.pin.Validation;
+import com.pinbatch.pin.ValidationSettings;
+import com.pinbatch.plan.CapacityPlan;
+import com.pinbatch.plan.PlannedRow;
+import com.pinbatch.plan.SpreadPlanner;
+import com.pinbatch.plan.SpreadSettings;
+import com.pinbatch.plan.SpreadSummary;
+
+/**
+ * Counts the valid pins per account and day against the accounts' publishing caps before anything is sent, and with
+ * {@code --spread} gives the pins beyond a cap later slots. It needs the date column's order, so it is a pass of its
+ * own after the inspection.
+ */
+final class CapacityPass {
+
+	/**
+	 * @param lines the plan to print
+	 * @param slots new publish instants of rows moved by --spread (empty without it)
+	 */
+	record Outcome(List<String> lines, Map<Long, Instant> slots) {
+	}
+
+	private CapacityPass() {
+	}
+
+	/**
+	 * @param undatedCount whether pins without a date publish now and so count against the caps (not for drafts or
+	 *                     the queue)
+	 */
+	static Outcome run(Path file, InputOptions options, ColumnMapping mapping, ValidationSettings validation,
+			SpreadSettings spread, boolean spreading, boolean undatedCount, Instant start) {
+		ZoneId zone = validation.zone();
+		CapacityPlan plan = new CapacityPlan(spread.caps(), start, zone);
+		List<PlannedRow> planned = new ArrayList<>();
+		Map<String, String> accountNames = new HashMap<>();
+		PinValidator validator = new PinValidator(validation);
+		try (RowSource source = RowSources.open(file, options)) {
+			BoundColumns columns = mapping.bind(source.headers());
+			for (InputRow row = source.next(); row != null; row = source.next()) {
+				Validation result = validator.validate(columns.draft(row));
+				if (!result.isValid() || (result.pin().publishAt() == null && !undatedCount)) {
+					continue;
+				}
+				Pin pin = result.pin();
+				String account = accountNames.computeIfAbsent(accountOf(pin), name -> name);
+				plan.add(pin.rowNumber(), account, pin.publishAt());
+				if (spreading) {
+					planned.add(new PlannedRow(pin.rowNumber(), account, pin.publishAt()));
+				}
+			}
+		}
+		List<String> lines = new ArrayList<>(plan.describe());
+		if (!spreading) {
+			return new Outcome(lines, Map.of());
+		}
+		Map<Long, Instant> slots = new SpreadPlanner().plan(planned, spread, start, zone);
+		lines.addAll(SpreadSummary.lines(planned, slots, zone));
+		return new Outcome(lines, slots);
+	}
+
+	/** Rows name accounts as they like; the same account written the same way is counted together. */
+	private static String accountOf(Pin pin) {
+		if (pin.account() != null && !pin.account().isBlank()) {
+			return pin.account().trim().replaceFirst("^@", "").toLowerCase(Locale.ROOT);
+		}
+		return "(account of board " + pin.board() + ")";
+	}
+}
