@@ -185,6 +185,16 @@ class PinbatchCommand {
 		RunKey key = RunKey.builder().file(input).text(options.sheet()).file(options.mapping())
 			.text(options.account()).text(options.board()).text(options.timezone().getId())
 			.text(options.sandbox() ? "sandbox" : "live");
+		// options that change what is sent; only when set, so the runs of earlier versions keep their keys
+		if (options.dateFormat() != null) {
+			key.text("date-format " + options.dateFormat());
+		}
+		if (!options.whenNoDate().equals("now")) {
+			key.text("when-no-date " + options.whenNoDate());
+		}
+		if (options.spread()) {
+			key.text("spread");
+		}
 		if (options.dryRun()) {
 			// a dry run sends nothing, so repeating it should check the file again rather than report the last check
 			key.text("dry-run " + System.nanoTime());
