@@ -5,7 +5,9 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalTime;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +18,7 @@ import com.pinbatch.job.ApiSession;
 import com.pinbatch.job.CurrentRun;
 import com.pinbatch.job.GracefulStop;
 import com.pinbatch.job.PinImportJobConfiguration;
+import com.pinbatch.job.PinbatchProperties;
 import com.pinbatch.job.RunKey;
 import com.pinbatch.job.RunPlan;
 import com.pinbatch.job.RunProgress;
@@ -36,6 +39,8 @@ import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.stereotype.Component;
+
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Runs one command line: checks every input before anything is sent, then for each input starts the job, resumes
@@ -63,9 +68,15 @@ class PinbatchCommand {
 
 	private final GracefulStop gracefulStop;
 
+	private final PinbatchProperties properties;
+
+	private final JsonMapper jsonMapper;
+
 	PinbatchCommand(JobOperator jobOperator, JobRepository jobRepository, Job pinImportJob, CurrentRun currentRun,
 			ResultFileBuilder resultFiles, RowResultStore store, RunProgress progress, ApiSessions apiSessions,
-			GracefulStop gracefulStop) {
+			GracefulStop gracefulStop, PinbatchProperties properties, JsonMapper jsonMapper) {
+		this.properties = properties;
+		this.jsonMapper = jsonMapper;
 		this.jobOperator = jobOperator;
 		this.jobRepository = jobRepository;
 		this.pinImportJob = pinImportJob;
@@ -77,7 +88,7 @@ class PinbatchCommand {
 		this.gracefulStop = gracefulStop;
 	}
 
-	ExitCode execute(CommandLineOptions options, PrintStream out, PrintStream err) {
+	ExitCode execute(CommandLineOptions options, List<String> arguments, PrintStream out, PrintStream err) {
 		ColumnMapping mapping;
 		Map<Path, Long> rowCounts = new LinkedHashMap<>();
 		InputOptions inputOptions = new InputOptions(options.sheet());
@@ -90,28 +101,54 @@ class PinbatchCommand {
 		}
 		catch (InputFileException | MappingException | UsageException ex) {
 			err.println("pinbatch: " + ex.getMessage());
+			writeSummary(options, List.of(), ExitCode.USAGE, out, err);
 			return ExitCode.USAGE;
 		}
+		TypedCommand typed = new TypedCommand(arguments);
+		List<RunReport> reports = new ArrayList<>();
+		ExitCode worst = ExitCode.SUCCESS;
 		try (ApiSessions.Opened api = apiSessions.open(options, err)) {
-			ExitCode worst = ExitCode.SUCCESS;
 			for (Map.Entry<Path, Long> input : rowCounts.entrySet()) {
-				ExitCode code = runOne(input.getKey(), input.getValue(), options, inputOptions, mapping, api.session(),
-						out, err);
-				worst = worst.worst(code);
-				if (code == ExitCode.STOPPED) {
+				RunReport report = runOne(input.getKey(), input.getValue(), options, inputOptions, mapping,
+						api.session(), typed, out);
+				reports.add(report);
+				RunSummary.print(out, report);
+				if (report.stopReason() != null) {
+					err.println("pinbatch: " + report.stopReason());
+				}
+				worst = worst.worst(report.exitCode());
+				if (report.exitCode() == ExitCode.STOPPED) {
 					break;
 				}
 			}
-			return worst;
 		}
 		catch (UsageException ex) {
 			err.println("pinbatch: " + ex.getMessage());
-			return ExitCode.USAGE;
+			worst = ExitCode.USAGE;
+		}
+		writeSummary(options, reports, worst, out, err);
+		return worst;
+	}
+
+	/** The JSON summary, when asked for: also after a usage error, so automation always finds one. */
+	private void writeSummary(CommandLineOptions options, List<RunReport> reports, ExitCode exitCode, PrintStream out,
+			PrintStream err) {
+		if (options.summary() == null) {
+			return;
+		}
+		try {
+			SummaryFile.write(options.summary(), jsonMapper, reports, exitCode);
+			out.println("summary: " + options.summary().toAbsolutePath().normalize());
+		}
+		catch (IOException ex) {
+			err.println("pinbatch: cannot write the summary file " + options.summary() + ": " + ex.getMessage()
+					+ "; choose another --summary");
 		}
 	}
 
-	private ExitCode runOne(Path input, long rows, CommandLineOptions options, InputOptions inputOptions,
-			ColumnMapping mapping, ApiSession api, PrintStream out, PrintStream err) {
+	private RunReport runOne(Path input, long rows, CommandLineOptions options, InputOptions inputOptions,
+			ColumnMapping mapping, ApiSession api, TypedCommand typed, PrintStream out) {
+		Instant started = Instant.now();
 		String runKey = runKey(input, options);
 		Path results = resultPath(options, input);
 		ValidationSettings validation = new ValidationSettings(options.timezone(), Clock.systemUTC(),
@@ -121,9 +158,14 @@ class PinbatchCommand {
 			.addString("input.file", input.toAbsolutePath().toString(), false)
 			.toJobParameters();
 		String stopReason = null;
+		JobExecution execution = null;
+		boolean alreadyProcessed = false;
+		progress.start(rows, Map.of());
 		try {
 			JobExecution last = jobRepository.getLastJobExecution(PinImportJobConfiguration.JOB_NAME, parameters);
 			if (last != null && last.getStatus() == BatchStatus.COMPLETED) {
+				alreadyProcessed = true;
+				execution = last;
 				out.println("pinbatch: " + input + " was already processed to the end (run " + runKey
 						+ "); nothing sent. Its outcome:");
 			}
@@ -137,8 +179,11 @@ class PinbatchCommand {
 				if (api != null) {
 					api.boards().accounts(); // fails fast on a rejected key or an unreachable API
 				}
-				progress.start(rows);
-				JobExecution execution = jobOperator.start(pinImportJob, parameters);
+				progress.start(rows, store.countByStatus(runKey));
+				try (ProgressDisplay display = ProgressDisplay.start(progress, TerminalStatusLine.current(),
+						properties.progressInterval())) {
+					execution = jobOperator.start(pinImportJob, parameters);
+				}
 				stopReason = failureReason(execution, gracefulStop.wasRequested());
 			}
 		}
@@ -152,12 +197,18 @@ class PinbatchCommand {
 			currentRun.clear();
 		}
 		StatusTally tally = resultFiles.write(input, inputOptions, runKey, results);
-		RunSummary.print(out, tally, store.errorCodes(runKey), results, stopReason, retryCommand(options, results));
-		if (stopReason != null) {
-			err.println("pinbatch: " + stopReason);
-			return ExitCode.STOPPED;
-		}
-		return tally.hasProblems() ? ExitCode.ROW_PROBLEMS : ExitCode.SUCCESS;
+		ExitCode code = stopReason != null ? ExitCode.STOPPED
+				: tally.hasProblems() ? ExitCode.ROW_PROBLEMS : ExitCode.SUCCESS;
+		String next = code == ExitCode.STOPPED || tally.hasPending() ? typed.resume()
+				: tally.hasProblems() ? typed.retryFailed(results) : null;
+		List<RunReport.ErrorCount> errors = new ArrayList<>();
+		store.errorCodes(runKey).forEach((error, countAndRow) -> errors.add(
+				new RunReport.ErrorCount(error, countAndRow[0], countAndRow[1])));
+		return new RunReport(input, results, runKey, tally.asMap(), store.countByAccount(runKey), errors,
+				alreadyProcessed ? 0 : progress.snapshot().doneNow(),
+				execution == null ? null : execution.getJobInstance().getInstanceId(),
+				execution == null ? null : execution.getId(), started, Instant.now(), stopReason, alreadyProcessed,
+				code, next);
 	}
 
 	/** Null when the job completed; otherwise the one-line reason it stopped. */
@@ -223,9 +274,5 @@ class PinbatchCommand {
 		catch (IOException ex) {
 			throw new UsageException("cannot check " + results + ": " + ex.getMessage());
 		}
-	}
-
-	private static String retryCommand(CommandLineOptions options, Path results) {
-		return "java -jar pinbatch.jar --retry-failed=" + results + (options.sandbox() ? " --sandbox" : "");
 	}
 }

@@ -51,7 +51,7 @@ public class PinSendingWriter implements ItemWriter<PreparedRow> {
 		List<PreparedRow> toSend = new ArrayList<>();
 		for (PreparedRow row : chunk) {
 			if (row.isDecided()) {
-				record(row.decided());
+				record(row, row.decided());
 			}
 			else {
 				toSend.add(row);
@@ -73,11 +73,11 @@ public class PinSendingWriter implements ItemWriter<PreparedRow> {
 	private void send(PreparedRow row) {
 		String requestId = RunKey.requestId(plan.runKey(), row.rowNumber());
 		if (disconnectedAccounts.contains(row.accountId())) {
-			record(failed(row, 0, requestId, "account_disconnected", disconnectedMessage(row)));
+			record(row, failed(row, 0, requestId, "account_disconnected", disconnectedMessage(row)));
 			return;
 		}
 		SendOutcome outcome = plan.api().sender().send(row.accountId(), row.request(), requestId);
-		record(OutcomeTranslator.toResult(row, outcome, requestId, this::accountDisconnected));
+		record(row, OutcomeTranslator.toResult(row, outcome, requestId, this::accountDisconnected));
 	}
 
 	private String accountDisconnected(PreparedRow row) {
@@ -95,8 +95,8 @@ public class PinSendingWriter implements ItemWriter<PreparedRow> {
 				Instant.now());
 	}
 
-	private void record(RowResult result) {
-		store.save(plan.runKey(), result);
+	private void record(PreparedRow row, RowResult result) {
+		store.save(plan.runKey(), result, row.accountLabel());
 		progress.rowDone(result);
 	}
 
