@@ -26,7 +26,7 @@ final class TerminalStatusLine extends OutputStream {
 	/** Someone printed part of a line: the progress line waits for its end rather than wipe it. */
 	private boolean midLine;
 
-	private TerminalStatusLine(PrintStream terminal) {
+	TerminalStatusLine(PrintStream terminal) {
 		this.terminal = terminal;
 		this.charset = Charset.defaultCharset();
 	}
