@@ -199,6 +199,24 @@ class OperatorOutputTests {
 		assertThat(lines).anySatisfy(line -> assertThat(line).contains("15 rows: "));
 	}
 
+	@Test
+	void badValuesOfTheNewOptionsAreUsageErrors() throws IOException {
+		Path input = copySample("pins.csv");
+		Map<String, String[]> cases = Map.of(
+				"when-no-date", new String[] { "--input=" + input, "--when-no-date=later" },
+				"date-format", new String[] { "--input=" + input, "--date-format=yyyy-MM-dd {" },
+				"log-format", new String[] { "--input=" + input, "--log-format=xml" },
+				"prune-older-than", new String[] { "--prune-older-than=a month" },
+				"verbose with a value", new String[] { "--input=" + input, "--verbose=yes" });
+		for (Map.Entry<String, String[]> bad : cases.entrySet()) {
+			CommandLineRun run = run(bad.getValue());
+			assertThat(run.exitCode()).as(bad.getKey() + ": " + run).isEqualTo(2);
+			assertThat(run.err().strip().lines()).as(bad.getKey() + ": " + run).hasSize(1);
+			assertThat(run.err()).as(bad.getKey()).startsWith("pinbatch: --");
+		}
+		assertThat(sandbox.postCount()).isZero();
+	}
+
 	private String processOutput() {
 		System.out.flush();
 		System.err.flush();
