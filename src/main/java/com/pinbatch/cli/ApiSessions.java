@@ -1,6 +1,7 @@
 package com.pinbatch.cli;
 
 import java.io.PrintStream;
+import java.time.Clock;
 
 import java.time.Clock;
 
@@ -79,7 +80,8 @@ class ApiSessions {
 	private ApiSession session(String baseUrl, String key) {
 		ZernioClient client = new ZernioClient(new ZernioClientSettings(java.net.URI.create(baseUrl), key,
 				zernio.connectTimeout(), zernio.requestTimeout()), jsonMapper);
-		PacedSender sender = new PacedSender(client::createPost, throttle.settings());
+		PacedSender sender = new PacedSender(client::createPost, throttle.settings(),
+				new ThrottleReporter(Clock.systemUTC()));
 		LocalMediaUploader media = new LocalMediaUploader(client, uploadedMedia, Clock.systemUTC());
 		return new ApiSession(client, new BoardDirectory(client), sender, media);
 	}

@@ -3,6 +3,7 @@ package com.pinbatch.cli;
 import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -14,15 +15,31 @@ import java.util.Set;
  * The product's own options ({@code --name=value} or {@code --flag}). Options with a dot in their name
  * ({@code --zernio.base-url=...}, {@code --spring.datasource.url=...}) are configuration properties and are passed
  * on to Spring untouched; anything else unknown is a usage error.
+ *
+ * @param dateFormat     java.time pattern for publish dates in another format; null: ISO-8601 and the usual forms
+ * @param whenNoDate     what an empty publish date means: {@code now}, {@code queue} or {@code draft}
+ * @param spread         spread the publish times of the rows over the accounts' caps
+ * @param checkMedia     check each media URL with a request before sending
+ * @param summary        where to write the machine-readable JSON summary; null: none
+ * @param verbose        DEBUG logging for pinbatch, with each send's request id
+ * @param logFormat      {@code text} or {@code json} (structured log lines for log shippers)
+ * @param pruneOlderThan prune mode: delete job runs (and their stored row outcomes) older than this many days
  */
 public record CommandLineOptions(List<Path> inputs, Path results, String sheet, Path mapping, boolean dryRun,
-		boolean sandbox, Path retryFailed, String account, String board, ZoneId timezone, boolean help,
-		boolean version, List<String> springArguments) {
+		boolean sandbox, Path retryFailed, String account, String board, ZoneId timezone, String dateFormat,
+		String whenNoDate, boolean spread, boolean checkMedia, Path summary, boolean verbose, String logFormat,
+		Integer pruneOlderThan, boolean help, boolean version, List<String> springArguments) {
 
-	private static final Set<String> FLAGS = Set.of("dry-run", "sandbox", "help", "version");
+	public static final List<String> WHEN_NO_DATE = List.of("now", "queue", "draft");
+
+	public static final List<String> LOG_FORMATS = List.of("text", "json");
+
+	private static final Set<String> FLAGS = Set.of("dry-run", "sandbox", "spread", "check-media", "verbose", "help",
+			"version");
 
 	private static final Set<String> VALUED = Set.of("input", "results", "sheet", "mapping", "retry-failed",
-			"account", "board", "timezone");
+			"account", "board", "timezone", "date-format", "when-no-date", "summary", "log-format",
+			"prune-older-than");
 
 	public static CommandLineOptions parse(String... args) {
 		List<Path> inputs = new ArrayList<>();
@@ -63,13 +80,34 @@ public record CommandLineOptions(List<Path> inputs, Path results, String sheet, 
 		CommandLineOptions options = new CommandLineOptions(List.copyOf(inputs), path(single.get("results")),
 				single.get("sheet"), path(single.get("mapping")), flags.contains("dry-run"), flags.contains("sandbox"),
 				path(single.get("retry-failed")), single.get("account"), single.get("board"),
-				zone(single.get("timezone")), flags.contains("help"), flags.contains("version"), List.copyOf(spring));
+				zone(single.get("timezone")), dateFormat(single.get("date-format")),
+				oneOf("when-no-date", single.getOrDefault("when-no-date", "now"), WHEN_NO_DATE),
+				flags.contains("spread"), flags.contains("check-media"), path(single.get("summary")),
+				flags.contains("verbose"), oneOf("log-format", single.getOrDefault("log-format", "text"), LOG_FORMATS),
+				days(single.get("prune-older-than")), flags.contains("help"), flags.contains("version"),
+				List.copyOf(spring));
 		options.check();
 		return options;
 	}
 
+	/** True for {@code --prune-older-than=DAYS}: tidy the job repository instead of processing an input. */
+	public boolean prune() {
+		return pruneOlderThan != null;
+	}
+
+	public boolean jsonLogs() {
+		return logFormat.equals("json");
+	}
+
 	private void check() {
 		if (help || version) {
+			return;
+		}
+		if (prune()) {
+			if (!inputs.isEmpty() || retryFailed != null) {
+				throw new UsageException("--prune-older-than tidies the job repository and processes no input; run it"
+						+ " on its own, without --input or --retry-failed");
+			}
 			return;
 		}
 		if (inputs.isEmpty() && retryFailed == null) {
@@ -106,6 +144,44 @@ public record CommandLineOptions(List<Path> inputs, Path results, String sheet, 
 		}
 	}
 
+	private static String oneOf(String name, String value, List<String> allowed) {
+		if (!allowed.contains(value)) {
+			throw new UsageException("--" + name + "=" + value + " is not one of " + String.join(", ", allowed)
+					+ "; e.g. --" + name + "=" + allowed.get(0));
+		}
+		return value;
+	}
+
+	private static String dateFormat(String pattern) {
+		if (pattern == null) {
+			return null;
+		}
+		try {
+			DateTimeFormatter.ofPattern(pattern);
+			return pattern;
+		}
+		catch (IllegalArgumentException ex) {
+			throw new UsageException("--date-format=" + pattern + " is not a date pattern (" + ex.getMessage()
+					+ "); use java.time letters, e.g. --date-format=dd.MM.yyyy HH:mm");
+		}
+	}
+
+	private static Integer days(String value) {
+		if (value == null) {
+			return null;
+		}
+		try {
+			int days = Integer.parseInt(value.strip());
+			if (days >= 0) {
+				return days;
+			}
+		}
+		catch (NumberFormatException ex) {
+			// reported below
+		}
+		throw new UsageException("--prune-older-than=" + value + " is not a number of days; e.g. --prune-older-than=30");
+	}
+
 	private static String example(String name) {
 		return switch (name) {
 			case "input" -> "pins.csv";
@@ -113,6 +189,11 @@ public record CommandLineOptions(List<Path> inputs, Path results, String sheet, 
 			case "retry-failed" -> "pins.results.csv";
 			case "timezone" -> "Europe/Berlin";
 			case "mapping" -> "mapping.yml";
+			case "date-format" -> "dd.MM.yyyy HH:mm";
+			case "when-no-date" -> "now";
+			case "summary" -> "summary.json";
+			case "log-format" -> "json";
+			case "prune-older-than" -> "30";
 			default -> "VALUE";
 		};
 	}

@@ -7,8 +7,10 @@ final class HelpText {
 			pinbatch: create Pinterest pins in bulk from a CSV or XLSX file through the Zernio API.
 
 			Usage:
-			  java -jar pinbatch.jar --input=FILE [options]
+			  java -jar pinbatch.jar --input=FILE [--input=FILE ...] [options]
 			  java -jar pinbatch.jar --retry-failed=RESULTS [options]
+			  java -jar pinbatch.jar --prune-older-than=DAYS
+			  java -jar pinbatch.jar --help | --version
 
 			Input:
 			  --input=FILE              CSV (comma, semicolon or tab; UTF-8) or XLSX, told apart by content.
@@ -23,22 +25,36 @@ final class HelpText {
 			  --account=ID_OR_USERNAME  account for rows that name none
 			  --board=ID_OR_NAME        board for rows that name none
 			  --timezone=ZONE           zone for publish dates without an offset (IANA name; default UTC)
+			  --date-format=PATTERN     publish dates written another way, as a java.time pattern
+			                            (e.g. "dd.MM.yyyy HH:mm"); default: ISO-8601 and the usual forms
+			  --when-no-date=now|queue|draft
+			                            what an empty publish date means (default now)
+			  --spread                  spread publish times so no account goes over its caps
+			  --check-media             check every media URL (reachable, type, size) before sending
 			  --dry-run                 read, map, validate and resolve boards; create nothing
 
-			Output:
+			Output and reports:
 			  --results=FILE            the per-row result file (default: beside the input, NAME.results.csv;
 			                            a name ending in .xlsx writes a workbook)
+			  --summary=FILE            also write the end-of-run summary as JSON (for automation)
+			  --verbose                 DEBUG logging: every send with its request id
+			  --log-format=text|json    log lines as text (default) or as JSON (ECS) for log shippers
 
 			Zernio:
 			  --sandbox                 use the built-in Zernio simulator (no account or key needed)
 			  --zernio.base-url=URL     API base URL (default https://zernio.com/api)
 			  The API key is read from the environment variable ZERNIO_API_KEY (or zernio.api-key in a
-			  config file), never from the command line.
+			  config file), never from the command line, and is never printed or written.
+
+			Maintenance:
+			  --prune-older-than=DAYS   delete job runs that ended more than DAYS days ago, with their stored
+			                            row outcomes, from the job repository; processes no input
 
 			Other:
 			  --help                    this text
 			  --version                 the version
-			  --NAME.WITH.DOTS=VALUE    any configuration property (see config/application.yml)
+			  --NAME.WITH.DOTS=VALUE    any configuration property (see config/application.yml), e.g.
+			                            --pinbatch.data-dir=DIR, --pinbatch.progress-interval=30s
 
 			Exit codes:
 			  0  every row CREATED, DUPLICATE or VALID
@@ -51,6 +67,8 @@ final class HelpText {
 			  ZERNIO_API_KEY=sk_... java -jar pinbatch.jar --input=pins.xlsx --timezone=Europe/Berlin
 			  java -jar pinbatch.jar --input=pins.csv --dry-run
 			  java -jar pinbatch.jar --retry-failed=pins.results.csv
+			  java -jar pinbatch.jar --input=a.csv --input=b.xlsx --summary=run.json --log-format=json
+			  java -jar pinbatch.jar --prune-older-than=30
 			""";
 
 	private HelpText() {

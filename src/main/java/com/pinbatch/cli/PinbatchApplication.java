@@ -24,6 +24,7 @@ public class PinbatchApplication {
 
 	public static void main(String[] args) {
 		ShutdownCoordinator.install();
+		TerminalStatusLine.installIfTerminal();
 		ShutdownCoordinator.exit(run(args, System.out, System.err));
 	}
 
@@ -47,9 +48,14 @@ public class PinbatchApplication {
 		}
 		try (RunLock lock = RunLock.acquire(dataFolder(options))) {
 			try (ConfigurableApplicationContext context = start(options)) {
+				// with JSON logs, standard output carries only JSON lines: the report becomes log events too
+				PrintStream report = options.jsonLogs() ? LogLineStream.create() : out;
+				if (options.prune()) {
+					return prune(context.getBean(JobRepositoryPruner.class), options.pruneOlderThan(), report);
+				}
 				GracefulStop stop = context.getBean(GracefulStop.class);
 				ShutdownCoordinator.onStop(stop::request);
-				return context.getBean(PinbatchCommand.class).execute(options, out, err).code();
+				return context.getBean(PinbatchCommand.class).execute(options, List.of(args), report, err).code();
 			}
 		}
 		catch (UsageException ex) {
@@ -65,8 +71,25 @@ public class PinbatchApplication {
 		application.setLogStartupInfo(false);
 		// the command stops the job itself on SIGTERM and then closes the context; Spring must not close it first
 		application.setRegisterShutdownHook(false);
-		List<String> springArgs = new ArrayList<>(options.springArguments());
+		List<String> springArgs = new ArrayList<>();
+		if (options.verbose()) {
+			springArgs.add("--logging.level.com.pinbatch=DEBUG");
+		}
+		if (options.jsonLogs()) {
+			springArgs.add("--logging.structured.format.console=ecs");
+		}
+		// given last, so that an explicit property on the command line wins
+		springArgs.addAll(options.springArguments());
 		return application.run(springArgs.toArray(String[]::new));
+	}
+
+	private static int prune(JobRepositoryPruner pruner, int days, PrintStream out) {
+		JobRepositoryPruner.Pruned pruned = pruner.prune(days);
+		out.println("pinbatch: pruned " + pruned.runs() + " job run(s) with no activity in the last " + days
+				+ " day(s): " + pruned.executions() + " job execution(s), " + pruned.rowOutcomes()
+				+ " stored row outcome(s)" + (pruned.unfinishedRuns() > 0 ? "; " + pruned.unfinishedRuns()
+						+ " of them had not finished: their inputs would now be processed as new runs" : ""));
+		return ExitCode.SUCCESS.code();
 	}
 
 	/** The data folder must be known before Spring starts: it is where the lock lives. */

@@ -5,13 +5,19 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Comparator;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import com.pinbatch.input.InputFileException;
 import com.pinbatch.input.InputOptions;
 import com.pinbatch.job.ApiSession;
+import com.pinbatch.media.MediaCheckResult;
 import com.pinbatch.job.CurrentRun;
 import com.pinbatch.job.GracefulStop;
 import com.pinbatch.job.PinImportJobConfiguration;
@@ -22,6 +28,10 @@ import com.pinbatch.job.RunProgress;
 import com.pinbatch.pin.ColumnMapping;
 import com.pinbatch.pin.MappingException;
 import com.pinbatch.pin.ValidationSettings;
+import com.pinbatch.plan.PostingCaps;
+import com.pinbatch.plan.PostingHours;
+import com.pinbatch.plan.SpreadSettings;
+import com.pinbatch.plan.WhenNoDate;
 import com.pinbatch.result.ResultFileBuilder;
 import com.pinbatch.result.RowResultStore;
 import com.pinbatch.result.StatusTally;
@@ -36,6 +46,8 @@ import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.stereotype.Component;
+
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Runs one command line: checks every input before anything is sent, then for each input starts the job, resumes
@@ -65,9 +77,16 @@ class PinbatchCommand {
 
 	private final PinbatchProperties properties;
 
+	private final ThrottleProperties throttle;
+
+	private final JsonMapper jsonMapper;
+
 	PinbatchCommand(JobOperator jobOperator, JobRepository jobRepository, Job pinImportJob, CurrentRun currentRun,
 			ResultFileBuilder resultFiles, RowResultStore store, RunProgress progress, ApiSessions apiSessions,
-			GracefulStop gracefulStop, PinbatchProperties properties) {
+			GracefulStop gracefulStop, PinbatchProperties properties, ThrottleProperties throttle,
+			JsonMapper jsonMapper) {
+		this.throttle = throttle;
+		this.jsonMapper = jsonMapper;
 		this.jobOperator = jobOperator;
 		this.jobRepository = jobRepository;
 		this.pinImportJob = pinImportJob;
@@ -80,7 +99,7 @@ class PinbatchCommand {
 		this.properties = properties;
 	}
 
-	ExitCode execute(CommandLineOptions options, PrintStream out, PrintStream err) {
+	ExitCode execute(CommandLineOptions options, List<String> arguments, PrintStream out, PrintStream err) {
 		ColumnMapping mapping;
 		Map<Path, InputInspector.Survey> surveys = new LinkedHashMap<>();
 		InputOptions inputOptions = new InputOptions(options.sheet());
@@ -93,45 +112,82 @@ class PinbatchCommand {
 		}
 		catch (InputFileException | MappingException | UsageException ex) {
 			err.println("pinbatch: " + ex.getMessage());
+			writeSummary(options, List.of(), ExitCode.USAGE, out, err);
 			return ExitCode.USAGE;
 		}
+		TypedCommand typed = new TypedCommand(arguments);
+		List<RunReport> reports = new ArrayList<>();
+		ExitCode worst = ExitCode.SUCCESS;
 		try (ApiSessions.Opened api = apiSessions.open(options, err)) {
-			ExitCode worst = ExitCode.SUCCESS;
 			for (Map.Entry<Path, InputInspector.Survey> input : surveys.entrySet()) {
-				ExitCode code = runOne(input.getKey(), input.getValue(), options, inputOptions, mapping, api.session(),
-						out, err);
-				worst = worst.worst(code);
-				if (code == ExitCode.STOPPED) {
+				RunReport report = runOne(input.getKey(), input.getValue(), options, inputOptions, mapping,
+						api.session(), typed, out);
+				reports.add(report);
+				RunSummary.print(out, report);
+				if (report.stopReason() != null) {
+					err.println("pinbatch: " + report.stopReason());
+				}
+				worst = worst.worst(report.exitCode());
+				if (report.exitCode() == ExitCode.STOPPED) {
 					break;
 				}
 			}
-			return worst;
 		}
 		catch (UsageException ex) {
 			err.println("pinbatch: " + ex.getMessage());
-			return ExitCode.USAGE;
+			worst = ExitCode.USAGE;
+		}
+		writeSummary(options, reports, worst, out, err);
+		return worst;
+	}
+
+	/** The JSON summary, when asked for: also after a usage error, so automation always finds one. */
+	private void writeSummary(CommandLineOptions options, List<RunReport> reports, ExitCode exitCode, PrintStream out,
+			PrintStream err) {
+		if (options.summary() == null) {
+			return;
+		}
+		try {
+			SummaryFile.write(options.summary(), jsonMapper, reports, exitCode);
+			out.println("summary: " + options.summary().toAbsolutePath().normalize());
+		}
+		catch (IOException ex) {
+			err.println("pinbatch: cannot write the summary file " + options.summary() + ": " + ex.getMessage()
+					+ "; choose another --summary");
 		}
 	}
 
-	private ExitCode runOne(Path input, InputInspector.Survey survey, CommandLineOptions options,
-			InputOptions inputOptions, ColumnMapping mapping, ApiSession api, PrintStream out, PrintStream err) {
+	private RunReport runOne(Path input, InputInspector.Survey survey, CommandLineOptions options,
+			InputOptions inputOptions, ColumnMapping mapping, ApiSession api, TypedCommand typed, PrintStream out) {
+		Instant started = Instant.now();
 		String runKey = runKey(input, options);
 		Path results = resultPath(options, input);
 		long rows = survey.rows();
 		survey.notes().forEach(note -> out.println("note: " + note));
-		currentRun.set(new RunPlan(input, inputOptions, runKey, mapping, survey.validation(), survey.duplicates(),
-				options.dryRun(), api));
 		JobParameters parameters = new JobParametersBuilder().addString("run.key", runKey)
 			.addString("input.file", input.toAbsolutePath().toString(), false)
 			.toJobParameters();
 		String stopReason = null;
+		JobExecution execution = null;
+		boolean alreadyProcessed = false;
+		progress.start(rows, Map.of());
 		try {
 			JobExecution last = jobRepository.getLastJobExecution(PinImportJobConfiguration.JOB_NAME, parameters);
 			if (last != null && last.getStatus() == BatchStatus.COMPLETED) {
+				alreadyProcessed = true;
+				execution = last;
 				out.println("pinbatch: " + input + " was already processed to the end (run " + runKey
 						+ "); nothing sent. Its outcome:");
 			}
 			else {
+				WhenNoDate whenNoDate = WhenNoDate.fromOption(options.whenNoDate());
+				CapacityPass.Outcome capacity = CapacityPass.run(input, inputOptions, mapping, survey.validation(),
+						spreadSettings(), options.spread(), whenNoDate == WhenNoDate.NOW, firstStart(last));
+				capacity.lines().forEach(line -> out.println("plan: " + line));
+				Map<String, MediaCheckResult> mediaProblems = options.checkMedia()
+						? MediaCheckPass.run(input, inputOptions, mapping, survey.validation()) : Map.of();
+				currentRun.set(new RunPlan(input, inputOptions, runKey, mapping, survey.validation(),
+						survey.duplicates(), whenNoDate, capacity.slots(), mediaProblems, options.dryRun(), api));
 				if (last != null && last.isRunning()) {
 					// the process that ran it is gone (we hold the data folder's lock): mark it failed, then restart
 					jobOperator.recover(last);
@@ -141,8 +197,11 @@ class PinbatchCommand {
 				if (api != null) {
 					api.boards().accounts(); // fails fast on a rejected key or an unreachable API
 				}
-				progress.start(rows);
-				JobExecution execution = jobOperator.start(pinImportJob, parameters);
+				progress.start(rows, store.countByStatus(runKey));
+				try (ProgressDisplay display = ProgressDisplay.start(progress, TerminalStatusLine.current(),
+						properties.progressInterval())) {
+					execution = jobOperator.start(pinImportJob, parameters);
+				}
 				stopReason = failureReason(execution, gracefulStop.wasRequested());
 			}
 		}
@@ -156,12 +215,18 @@ class PinbatchCommand {
 			currentRun.clear();
 		}
 		StatusTally tally = resultFiles.write(input, inputOptions, runKey, results);
-		RunSummary.print(out, tally, store.errorCodes(runKey), results, stopReason, retryCommand(options, results));
-		if (stopReason != null) {
-			err.println("pinbatch: " + stopReason);
-			return ExitCode.STOPPED;
-		}
-		return tally.hasProblems() ? ExitCode.ROW_PROBLEMS : ExitCode.SUCCESS;
+		ExitCode code = stopReason != null ? ExitCode.STOPPED
+				: tally.hasProblems() ? ExitCode.ROW_PROBLEMS : ExitCode.SUCCESS;
+		String next = code == ExitCode.STOPPED || tally.hasPending() ? typed.resume()
+				: tally.hasProblems() ? typed.retryFailed(results) : null;
+		List<RunReport.ErrorCount> errors = new ArrayList<>();
+		store.errorCodes(runKey).forEach((error, countAndRow) -> errors.add(
+				new RunReport.ErrorCount(error, countAndRow[0], countAndRow[1])));
+		return new RunReport(input, results, runKey, tally.asMap(), store.countByAccount(runKey), errors,
+				alreadyProcessed ? 0 : progress.snapshot().doneNow(),
+				execution == null ? null : execution.getJobInstance().getInstanceId(),
+				execution == null ? null : execution.getId(), started, Instant.now(), stopReason, alreadyProcessed,
+				code, next);
 	}
 
 	/** Null when the job completed; otherwise the one-line reason it stopped. */
@@ -187,14 +252,46 @@ class PinbatchCommand {
 
 	/** How rows of this input are checked: relative media paths start at the input's folder. */
 	private ValidationSettings validation(CommandLineOptions options, Path input) {
-		return new ValidationSettings(options.timezone(), Clock.systemUTC(), options.account(), options.board(),
-				input.toAbsolutePath().getParent(), properties.defaultTimeOfDay());
+		ValidationSettings settings = new ValidationSettings(options.timezone(), Clock.systemUTC(), options.account(),
+				options.board(), input.toAbsolutePath().getParent(), properties.defaultTimeOfDay());
+		return options.dateFormat() == null ? settings : settings.withDateFormat(options.dateFormat());
+	}
+
+	private SpreadSettings spreadSettings() {
+		return new SpreadSettings(new PostingCaps(throttle.accountHourlyCap(), throttle.accountDailyCap()),
+				PostingHours.parse(properties.postingHours()));
+	}
+
+	/**
+	 * When this job instance first started: --spread counts its slots from there, so a restart gives every row the
+	 * slot it had before.
+	 */
+	private Instant firstStart(JobExecution last) {
+		if (last == null) {
+			return Instant.now();
+		}
+		return jobRepository.getJobExecutions(last.getJobInstance()).stream()
+			.map(JobExecution::getCreateTime)
+			.filter(Objects::nonNull)
+			.min(Comparator.naturalOrder())
+			.map(time -> time.atZone(ZoneId.systemDefault()).toInstant())
+			.orElse(Instant.now());
 	}
 
 	private static String runKey(Path input, CommandLineOptions options) {
 		RunKey key = RunKey.builder().file(input).text(options.sheet()).file(options.mapping())
 			.text(options.account()).text(options.board()).text(options.timezone().getId())
 			.text(options.sandbox() ? "sandbox" : "live");
+		// options that change what is sent; only when set, so the runs of earlier versions keep their keys
+		if (options.dateFormat() != null) {
+			key.text("date-format " + options.dateFormat());
+		}
+		if (!options.whenNoDate().equals("now")) {
+			key.text("when-no-date " + options.whenNoDate());
+		}
+		if (options.spread()) {
+			key.text("spread");
+		}
 		if (options.dryRun()) {
 			// a dry run sends nothing, so repeating it should check the file again rather than report the last check
 			key.text("dry-run " + System.nanoTime());
@@ -223,9 +320,5 @@ class PinbatchCommand {
 		catch (IOException ex) {
 			throw new UsageException("cannot check " + results + ": " + ex.getMessage());
 		}
-	}
-
-	private static String retryCommand(CommandLineOptions options, Path results) {
-		return "java -jar pinbatch.jar --retry-failed=" + results + (options.sandbox() ? " --sandbox" : "");
 	}
 }

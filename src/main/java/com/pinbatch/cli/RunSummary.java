@@ -1,13 +1,12 @@
 package com.pinbatch.cli;
 
 import java.io.PrintStream;
-import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import com.pinbatch.result.RowStatus;
-import com.pinbatch.result.StatusTally;
 
 /** The few lines printed at the end of every run, including runs that stopped early. */
 final class RunSummary {
@@ -17,21 +16,48 @@ final class RunSummary {
 	private RunSummary() {
 	}
 
-	static void print(PrintStream out, StatusTally tally, Map<String, long[]> errorCodes, Path results,
-			String stopReason, String retryCommand) {
-		String counts = Stream.of(RowStatus.values())
-			.filter(status -> tally.count(status) > 0)
-			.map(status -> tally.count(status) + " " + status)
+	static void print(PrintStream out, RunReport report) {
+		out.println("pinbatch: " + report.input() + ": " + report.total() + " rows: " + counts(report.counts()));
+		if (!report.errorCodes().isEmpty()) {
+			out.println("  top problems:");
+			report.errorCodes().stream().limit(TOP_ERRORS).forEach(error -> out.println("    " + error.code() + ": "
+					+ error.count() + (error.count() == 1 ? " row" : " rows") + ", e.g. row " + error.exampleRow()));
+			int more = report.errorCodes().size() - TOP_ERRORS;
+			if (more > 0) {
+				out.println("    and " + more + " more codes: see the error_code column of the result file");
+			}
+		}
+		if (!report.accounts().isEmpty()) {
+			out.println("  by account:");
+			report.accounts().forEach((account, counts) -> out.println("    " + account + ": " + account(counts)));
+		}
+		if (report.alreadyProcessed()) {
+			out.println("  already processed earlier: nothing sent by this command");
+		}
+		else {
+			out.println(String.format(Locale.ROOT, "  took %s: %d rows at %.0f rows/min",
+					Durations.describe(report.duration()), report.rowsThisRun(), report.rowsPerMinute()));
+		}
+		out.println("  results: " + report.resultFile().toAbsolutePath().normalize());
+		if (report.stopReason() != null || report.count(RowStatus.PENDING) > 0) {
+			out.println("  to resume, run the same command again: " + report.nextCommand());
+		}
+		else if (report.nextCommand() != null) {
+			out.println("  to retry the INVALID and FAILED rows (fix them in the result file first): "
+					+ report.nextCommand());
+		}
+	}
+
+	private static String account(Map<RowStatus, Long> counts) {
+		long created = counts.getOrDefault(RowStatus.CREATED, 0L);
+		boolean others = counts.keySet().stream().anyMatch(status -> status != RowStatus.CREATED);
+		return created + (created == 1 ? " pin" : " pins") + " created" + (others ? " (" + counts(counts) + ")" : "");
+	}
+
+	private static String counts(Map<RowStatus, Long> counts) {
+		return Stream.of(RowStatus.values())
+			.filter(status -> counts.getOrDefault(status, 0L) > 0)
+			.map(status -> counts.get(status) + " " + status)
 			.collect(Collectors.joining(", "));
-		out.println("pinbatch: " + tally.total() + " rows: " + counts);
-		errorCodes.entrySet().stream().limit(TOP_ERRORS).forEach(code -> out.println("  " + code.getKey() + ": "
-				+ code.getValue()[0] + " row(s), e.g. row " + code.getValue()[1]));
-		out.println("results: " + results.toAbsolutePath().normalize());
-		if (stopReason != null || tally.hasPending()) {
-			out.println("to resume: run the same command again");
-		}
-		else if (tally.hasProblems()) {
-			out.println("to retry the INVALID and FAILED rows (after fixing them in the result file): " + retryCommand);
-		}
 	}
 }

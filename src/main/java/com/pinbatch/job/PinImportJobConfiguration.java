@@ -98,8 +98,8 @@ public class PinImportJobConfiguration {
 	}
 
 	@Bean
-	RunProgress runProgress(PinbatchProperties properties) {
-		return new RunProgress(System.out, Clock.systemUTC(), properties.progressInterval());
+	RunProgress runProgress() {
+		return new RunProgress(Clock.systemUTC());
 	}
 
 	/** Bounded: concurrency beyond what keeps the API ceiling busy only adds 429s. */

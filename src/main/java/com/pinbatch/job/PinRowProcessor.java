@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 import com.pinbatch.input.InputRow;
 import com.pinbatch.input.PriorOutcome;
 import com.pinbatch.media.LocalMediaUploader;
+import com.pinbatch.media.MediaCheckResult;
 import com.pinbatch.media.MediaRejectedException;
 import com.pinbatch.pin.BoundColumns;
 import com.pinbatch.pin.Media;
@@ -18,6 +19,7 @@ import com.pinbatch.pin.PinDraft;
 import com.pinbatch.pin.PinField;
 import com.pinbatch.pin.Validation;
 import com.pinbatch.pin.ValidationProblem;
+import com.pinbatch.plan.WhenNoDate;
 import com.pinbatch.pin.PinValidator;
 import com.pinbatch.result.RowResult;
 import com.pinbatch.result.RowStatus;
@@ -44,7 +46,7 @@ public class PinRowProcessor implements ItemProcessor<InputRow, PreparedRow> {
 	public PinRowProcessor(RunPlan plan) {
 		this.plan = plan;
 		this.validator = new PinValidator(plan.validation());
-		this.requests = new PostRequestFactory(plan.runKey(), plan.validation().zone());
+		this.requests = new PostRequestFactory(plan.runKey(), plan.validation().zone(), plan.whenNoDate());
 	}
 
 	@Override
@@ -66,6 +68,14 @@ public class PinRowProcessor implements ItemProcessor<InputRow, PreparedRow> {
 					board.problemMessage()));
 		}
 		String mediaUrl = validation.isValid() ? mediaUrl(validation.pin(), draft, problems) : null;
+		Instant publishAt = validation.isValid()
+				? plan.slots().getOrDefault(row.rowNumber(), validation.pin().publishAt()) : null;
+		if (board != null && board.ok() && publishAt == null && plan.whenNoDate() == WhenNoDate.QUEUE
+				&& board.profileId() == null) {
+			problems.add(new ValidationProblem("queue_unavailable", draft.columnName(PinField.PUBLISH_AT),
+					"Zernio did not say which profile account " + board.accountLabel() + " belongs to, so the pin"
+							+ " cannot go to its queue — give a publish date, or use --when-no-date=now or draft"));
+		}
 		if (!problems.isEmpty()) {
 			return PreparedRow.decided(notSendable(row.rowNumber(), problems));
 		}
@@ -74,7 +84,7 @@ public class PinRowProcessor implements ItemProcessor<InputRow, PreparedRow> {
 					Instant.now()));
 		}
 		return PreparedRow.toSend(row.rowNumber(), board.accountId(), board.accountLabel(),
-				requests.create(validation.pin(), board, mediaUrl));
+				requests.create(validation.pin(), board, mediaUrl, publishAt));
 	}
 
 	/**
@@ -84,6 +94,12 @@ public class PinRowProcessor implements ItemProcessor<InputRow, PreparedRow> {
 	private String mediaUrl(Pin pin, PinDraft draft, List<ValidationProblem> problems) {
 		Media media = pin.media();
 		if (!media.local()) {
+			MediaCheckResult checked = plan.mediaProblems().get(media.location());
+			if (checked != null) {
+				String column = draft.columnName(PinField.MEDIA_URL);
+				problems.add(new ValidationProblem(checked.problem().code(), column,
+						column + " " + checked.problem().message()));
+			}
 			return media.location();
 		}
 		try {

@@ -58,7 +58,7 @@ public class PinSendingWriter implements ItemWriter<PreparedRow> {
 		List<PreparedRow> toSend = new ArrayList<>();
 		for (PreparedRow row : chunk) {
 			if (row.isDecided()) {
-				record(row.decided());
+				record(row, row.decided());
 			}
 			else {
 				toSend.add(row);
@@ -84,7 +84,7 @@ public class PinSendingWriter implements ItemWriter<PreparedRow> {
 	private void send(PreparedRow row, Instant sentBefore) {
 		String requestId = RunKey.requestId(plan.runKey(), row.rowNumber());
 		if (disconnectedAccounts.contains(row.accountId())) {
-			record(failed(row, 0, requestId, "account_disconnected", disconnectedMessage(row)));
+			record(row, failed(row, 0, requestId, "account_disconnected", disconnectedMessage(row)));
 			return;
 		}
 		if (sentBefore != null && reconciled(row, requestId, sentBefore)) {
@@ -92,7 +92,7 @@ public class PinSendingWriter implements ItemWriter<PreparedRow> {
 		}
 		store.markSent(plan.runKey(), row.rowNumber(), requestId, Instant.now());
 		SendOutcome outcome = plan.api().sender().send(row.accountId(), row.request(), requestId);
-		record(OutcomeTranslator.toResult(row, outcome, requestId, this::accountDisconnected));
+		record(row, OutcomeTranslator.toResult(row, outcome, requestId, this::accountDisconnected));
 	}
 
 	/**
@@ -107,7 +107,7 @@ public class PinSendingWriter implements ItemWriter<PreparedRow> {
 		Map<String, String> metadata = row.request().metadata();
 		Optional<String> postId = plan.api().client().findPostIdByMetadata(row.accountId(),
 				sentBefore.minus(Duration.ofHours(1)), metadata);
-		postId.ifPresent(id -> record(new RowResult(row.rowNumber(), RowStatus.DUPLICATE, id, null,
+		postId.ifPresent(id -> record(row, new RowResult(row.rowNumber(), RowStatus.DUPLICATE, id, null,
 				"found on Zernio by its metadata: an earlier run created it and stopped before recording it", 0,
 				requestId, Instant.now())));
 		return postId.isPresent();
@@ -128,8 +128,8 @@ public class PinSendingWriter implements ItemWriter<PreparedRow> {
 				Instant.now());
 	}
 
-	private void record(RowResult result) {
-		store.save(plan.runKey(), result);
+	private void record(PreparedRow row, RowResult result) {
+		store.save(plan.runKey(), result, row.accountLabel());
 		progress.rowDone(result);
 	}
 

@@ -15,9 +15,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param reconcileAfter   a row sent by a run that died before storing the answer is looked up on Zernio (by the
  *                         metadata pinbatch sends) before it is sent again, once the send is older than this
  * @param defaultTimeOfDay the time of day given to a publish date written without one
+ * @param postingHours     the local hours --spread puts pins into, e.g. 08:00-20:00
  */
 @ConfigurationProperties("pinbatch")
 public record PinbatchProperties(@DefaultValue("50") int chunkSize, @DefaultValue("8") int concurrency,
 		@DefaultValue("10s") Duration progressInterval, @DefaultValue("5m") Duration reconcileAfter,
-		@DefaultValue("09:00") LocalTime defaultTimeOfDay) {
+		@DefaultValue("09:00") LocalTime defaultTimeOfDay, @DefaultValue("08:00-20:00") String postingHours) {
 }

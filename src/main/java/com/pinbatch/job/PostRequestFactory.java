@@ -1,10 +1,12 @@
 package com.pinbatch.job;
 
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 
 import com.pinbatch.pin.Pin;
+import com.pinbatch.plan.WhenNoDate;
 import com.pinbatch.zernio.BoardResolution;
 import com.pinbatch.zernio.CreatePostRequest;
 import com.pinbatch.zernio.CreatePostRequest.MediaItem;
@@ -12,8 +14,8 @@ import com.pinbatch.zernio.CreatePostRequest.PinterestData;
 import com.pinbatch.zernio.CreatePostRequest.PlatformTarget;
 
 /**
- * Turns a validated pin into Zernio's createPost body. Always explicit: board, title, and either publishNow or
- * scheduledFor, because Zernio silently makes a draft when neither is sent. The metadata names the run and row so
+ * Turns a validated pin into Zernio's createPost body. Always explicit: board, title, and one of publishNow,
+ * scheduledFor, the profile's queue or a draft, because Zernio silently makes a draft when none is sent. The metadata names the run and row so
  * a pin can be found again long after Zernio's idempotency windows have passed.
  */
 public class PostRequestFactory {
@@ -26,22 +28,38 @@ public class PostRequestFactory {
 
 	private final ZoneId zone;
 
-	public PostRequestFactory(String runKey, ZoneId zone) {
+	private final WhenNoDate whenNoDate;
+
+	public PostRequestFactory(String runKey, ZoneId zone, WhenNoDate whenNoDate) {
 		this.runKey = runKey;
 		this.zone = zone;
+		this.whenNoDate = whenNoDate;
 	}
 
-	/** @param mediaUrl the public URL of the pin's media (for a local file, where it was uploaded) */
-	public CreatePostRequest create(Pin pin, BoardResolution board, String mediaUrl) {
+	/**
+	 * @param mediaUrl  the public URL of the pin's media (for a local file, where it was uploaded)
+	 * @param publishAt when to publish (the row's time, or its --spread slot); null: as --when-no-date says
+	 */
+	public CreatePostRequest create(Pin pin, BoardResolution board, String mediaUrl, Instant publishAt) {
 		MediaItem media = new MediaItem(pin.media().kind().apiType(), mediaUrl, emptyToNull(pin.altText()));
 		PinterestData pinterest = new PinterestData(emptyToNull(pin.title()), board.boardId(),
 				emptyToNull(pin.link()), emptyToNull(pin.coverImageUrl()), pin.coverKeyframeSeconds());
 		PlatformTarget target = new PlatformTarget("pinterest", board.accountId(), pinterest);
-		boolean now = pin.publishAt() == null;
-		return new CreatePostRequest(emptyToNull(pin.description()), List.of(media), List.of(target),
-				now ? null : pin.publishAt().toString(), now ? Boolean.TRUE : null, now ? null : zone.getId(),
-				pin.keywords() == null || pin.keywords().isEmpty() ? null : pin.keywords(),
-				Map.of(METADATA_RUN, runKey, METADATA_ROW, Long.toString(pin.rowNumber())));
+		List<String> tags = pin.keywords() == null || pin.keywords().isEmpty() ? null : pin.keywords();
+		Map<String, String> metadata = Map.of(METADATA_RUN, runKey, METADATA_ROW, Long.toString(pin.rowNumber()));
+		String content = emptyToNull(pin.description());
+		if (publishAt != null) {
+			return new CreatePostRequest(content, List.of(media), List.of(target), publishAt.toString(), null,
+					zone.getId(), tags, metadata);
+		}
+		return switch (whenNoDate) {
+			case NOW -> new CreatePostRequest(content, List.of(media), List.of(target), null, Boolean.TRUE, null, tags,
+					metadata);
+			case QUEUE -> new CreatePostRequest(content, List.of(media), List.of(target), null, null, null, tags,
+					metadata, null, board.profileId());
+			case DRAFT -> new CreatePostRequest(content, List.of(media), List.of(target), null, null, null, tags,
+					metadata, Boolean.TRUE, null);
+		};
 	}
 
 	private static String emptyToNull(String value) {

@@ -1,64 +1,103 @@
 package com.pinbatch.job;
 
-import java.io.PrintStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 import com.pinbatch.result.RowResult;
 import com.pinbatch.result.RowStatus;
 
 /**
- * Counts outcomes as they happen and prints a plain progress line at a steady interval (safe for cron logs and
- * pipes: no control characters).
+ * Counts outcomes as the sending threads report them, for the progress display and the summary. It only counts;
+ * what is shown, and how often, is the display's business.
  */
 public class RunProgress {
 
-	private final PrintStream out;
-
 	private final Clock clock;
-
-	private final Duration interval;
 
 	private final Map<RowStatus, Long> counts = new EnumMap<>(RowStatus.class);
 
 	private long total;
 
+	private final Map<RowStatus, Long> before = new EnumMap<>(RowStatus.class);
+
 	private Instant started;
 
-	private Instant lastPrinted;
-
-	public RunProgress(PrintStream out, Clock clock, Duration interval) {
-		this.out = out;
+	public RunProgress(Clock clock) {
 		this.clock = clock;
-		this.interval = interval;
 	}
 
-	public synchronized void start(long totalRows) {
+	/**
+	 * A run begins.
+	 *
+	 * @param totalRows   the data rows of the input
+	 * @param earlierRuns outcomes stored by earlier runs of the same input (a resume), counted as done already
+	 */
+	public synchronized void start(long totalRows, Map<RowStatus, Long> earlierRuns) {
 		this.total = totalRows;
 		this.counts.clear();
+		this.counts.putAll(earlierRuns);
+		this.before.clear();
+		this.before.putAll(earlierRuns);
 		this.started = clock.instant();
-		this.lastPrinted = started;
 	}
 
 	public synchronized void rowDone(RowResult result) {
 		counts.merge(result.status(), 1L, Long::sum);
-		Instant now = clock.instant();
-		if (started != null && Duration.between(lastPrinted, now).compareTo(interval) >= 0) {
-			lastPrinted = now;
-			out.println(line(now));
-		}
 	}
 
-	private String line(Instant now) {
-		long done = counts.values().stream().mapToLong(Long::longValue).sum();
-		double minutes = Math.max(Duration.between(started, now).toMillis(), 1) / 60_000.0;
-		long sent = counts.getOrDefault(RowStatus.CREATED, 0L) + counts.getOrDefault(RowStatus.DUPLICATE, 0L);
-		String byStatus = counts.entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
-				.collect(Collectors.joining(", "));
-		return String.format("progress: %d of %d rows (%s), %.0f pins/min", done, total, byStatus, sent / minutes);
+	public synchronized Snapshot snapshot() {
+		Instant now = clock.instant();
+		return new Snapshot(total, new EnumMap<>(before), new EnumMap<>(counts),
+				started == null ? Duration.ZERO : Duration.between(started, now));
+	}
+
+	/**
+	 * Where a run stands.
+	 *
+	 * @param before  rows by status whose outcome an earlier run of the same input stored
+	 * @param counts  rows done by status, earlier runs included
+	 * @param elapsed time since this run started
+	 */
+	public record Snapshot(long total, Map<RowStatus, Long> before, Map<RowStatus, Long> counts, Duration elapsed) {
+
+		public long done() {
+			return counts.values().stream().mapToLong(Long::longValue).sum();
+		}
+
+		/** Rows finished by this run (not earlier ones). */
+		public long doneNow() {
+			return Math.max(0, done() - before.values().stream().mapToLong(Long::longValue).sum());
+		}
+
+		/** Rows finished per minute by this run. */
+		public double rowsPerMinute() {
+			long millis = elapsed.toMillis();
+			return millis <= 0 ? 0 : doneNow() * 60_000.0 / millis;
+		}
+
+		/** Pins created (or found already there) per minute by this run's sends. */
+		public double pinsPerMinute() {
+			long millis = elapsed.toMillis();
+			long pins = count(RowStatus.CREATED) + count(RowStatus.DUPLICATE)
+					- before.getOrDefault(RowStatus.CREATED, 0L) - before.getOrDefault(RowStatus.DUPLICATE, 0L);
+			return millis <= 0 ? 0 : Math.max(0, pins) * 60_000.0 / millis;
+		}
+
+		/** Time left at this run's pace; null until the pace is known. */
+		public Duration eta() {
+			double perMinute = rowsPerMinute();
+			if (perMinute <= 0 || doneNow() == 0) {
+				return null;
+			}
+			long left = Math.max(0, total - done());
+			return Duration.ofMillis(Math.round(left / perMinute * 60_000));
+		}
+
+		public long count(RowStatus status) {
+			return counts.getOrDefault(status, 0L);
+		}
 	}
 }

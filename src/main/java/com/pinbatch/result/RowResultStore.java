@@ -1,13 +1,18 @@
 package com.pinbatch.result;
 
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 
 import javax.sql.DataSource;
 
@@ -36,7 +41,7 @@ public class RowResultStore {
 		this.named = new NamedParameterJdbcTemplate(jdbc);
 	}
 
-	/** Creates the table on first use; the statement is portable across HSQLDB and PostgreSQL. */
+	/** Creates the table on first use; the statements are portable across HSQLDB and PostgreSQL. */
 	public void createTableIfMissing() {
 		jdbc.execute("""
 				CREATE TABLE IF NOT EXISTS PINBATCH_ROW_RESULT (
@@ -50,20 +55,33 @@ public class RowResultStore {
 				  REQUEST_ID VARCHAR(64),
 				  FINISHED_AT_MS BIGINT,
 				  SENT_AT_MS BIGINT,
+				  ACCOUNT VARCHAR(200),
 				  PRIMARY KEY (RUN_KEY, ROW_NUMBER))""");
+		if (!hasColumn("PINBATCH_ROW_RESULT", "ACCOUNT")) {
+			// a job repository written by an earlier version: the table is there, without the account
+			jdbc.execute("ALTER TABLE PINBATCH_ROW_RESULT ADD COLUMN ACCOUNT VARCHAR(200)");
+		}
 	}
 
 	public void save(String runKey, RowResult result) {
+		save(runKey, result, null);
+	}
+
+	/** Stores one row's outcome; {@code account} names the account it went to (null when none was resolved). */
+	public void save(String runKey, RowResult result, String account) {
 		Object[] values = { result.status().name(), result.postId(), result.errorCode(),
 				truncate(result.errorMessage()), result.attempts(), result.requestId(),
-				result.finishedAt() == null ? null : result.finishedAt().toEpochMilli(), runKey, result.rowNumber() };
+				result.finishedAt() == null ? null : result.finishedAt().toEpochMilli(), account, runKey,
+				result.rowNumber() };
 		int updated = jdbc.update("""
 				UPDATE PINBATCH_ROW_RESULT SET STATUS = ?, POST_ID = ?, ERROR_CODE = ?, ERROR_MESSAGE = ?,
-				  ATTEMPTS = ?, REQUEST_ID = ?, FINISHED_AT_MS = ? WHERE RUN_KEY = ? AND ROW_NUMBER = ?""", values);
+				  ATTEMPTS = ?, REQUEST_ID = ?, FINISHED_AT_MS = ?, ACCOUNT = ? WHERE RUN_KEY = ? AND ROW_NUMBER = ?""",
+				values);
 		if (updated == 0) {
 			jdbc.update("""
 					INSERT INTO PINBATCH_ROW_RESULT (STATUS, POST_ID, ERROR_CODE, ERROR_MESSAGE, ATTEMPTS,
-					  REQUEST_ID, FINISHED_AT_MS, RUN_KEY, ROW_NUMBER) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""", values);
+					  REQUEST_ID, FINISHED_AT_MS, ACCOUNT, RUN_KEY, ROW_NUMBER) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+					values);
 		}
 	}
 
@@ -112,6 +130,16 @@ public class RowResultStore {
 				ORDER BY ROW_NUMBER FETCH FIRST %d ROWS ONLY""".formatted(limit), MAPPER, runKey, afterRow);
 	}
 
+	/** Outcomes stored so far (rows sent and still waiting for an answer are not outcomes yet). */
+	public Map<RowStatus, Long> countByStatus(String runKey) {
+		Map<RowStatus, Long> counts = new EnumMap<>(RowStatus.class);
+		jdbc.query("SELECT STATUS, COUNT(*) FROM PINBATCH_ROW_RESULT WHERE RUN_KEY = ? AND STATUS <> 'PENDING'"
+				+ " GROUP BY STATUS", rs -> {
+					counts.put(RowStatus.valueOf(rs.getString(1)), rs.getLong(2));
+				}, runKey);
+		return counts;
+	}
+
 	/** Error codes of INVALID and FAILED rows, most frequent first, with the first row that had each. */
 	public Map<String, long[]> errorCodes(String runKey) {
 		Map<String, long[]> codes = new LinkedHashMap<>();
@@ -122,6 +150,44 @@ public class RowResultStore {
 					codes.put(rs.getString(1), new long[] { rs.getLong(2), rs.getLong(3) });
 				}, runKey);
 		return codes;
+	}
+
+	/** Rows per account and status, accounts by name (rows that never reached an account are left out). */
+	public Map<String, Map<RowStatus, Long>> countByAccount(String runKey) {
+		Map<String, Map<RowStatus, Long>> accounts = new TreeMap<>();
+		jdbc.query("""
+				SELECT ACCOUNT, STATUS, COUNT(*) FROM PINBATCH_ROW_RESULT WHERE RUN_KEY = ? AND ACCOUNT IS NOT NULL
+				GROUP BY ACCOUNT, STATUS""", rs -> {
+			accounts.computeIfAbsent(rs.getString(1), account -> new EnumMap<>(RowStatus.class))
+				.put(RowStatus.valueOf(rs.getString(2)), rs.getLong(3));
+		}, runKey);
+		return accounts;
+	}
+
+	/** Deletes the stored outcomes of these runs; returns how many rows went. */
+	public int delete(Collection<String> runKeys) {
+		if (runKeys.isEmpty()) {
+			return 0;
+		}
+		return named.update("DELETE FROM PINBATCH_ROW_RESULT WHERE RUN_KEY IN (:keys)", Map.of("keys", runKeys));
+	}
+
+	private boolean hasColumn(String table, String column) {
+		Boolean found = jdbc.execute((Connection connection) -> {
+			DatabaseMetaData meta = connection.getMetaData();
+			// unquoted names are stored upper case by HSQLDB and lower case by PostgreSQL
+			for (String name : new String[] { table, table.toLowerCase(Locale.ROOT) }) {
+				try (ResultSet columns = meta.getColumns(null, null, name, null)) {
+					while (columns.next()) {
+						if (columns.getString("COLUMN_NAME").equalsIgnoreCase(column)) {
+							return true;
+						}
+					}
+				}
+			}
+			return false;
+		});
+		return Boolean.TRUE.equals(found);
 	}
 
 	private static RowResult map(ResultSet rs, int rowNum) throws SQLException {

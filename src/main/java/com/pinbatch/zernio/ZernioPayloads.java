@@ -20,7 +20,7 @@ final class ZernioPayloads {
 	/** {@code enabled=false} marks an auto-created account the scheduler ignores; absent means enabled. */
 	@JsonIgnoreProperties(ignoreUnknown = true)
 	record SocialAccount(@JsonProperty("_id") String id, String platform, String username, String displayName,
-			Boolean isActive, Boolean enabled, Boolean needsReconnection) {
+			Boolean isActive, Boolean enabled, Boolean needsReconnection, JsonNode profileId) {
 
 		boolean pinterest() {
 			return platform == null || "pinterest".equalsIgnoreCase(platform);
@@ -32,7 +32,10 @@ final class ZernioPayloads {
 		}
 
 		Account toAccount() {
-			return new Account(id, username, displayName, usable());
+			// the profile comes as its id or as the populated profile object
+			String profile = profileId == null ? null
+					: profileId.isObject() ? ZernioAnswer.text(profileId.path("_id")) : ZernioAnswer.text(profileId);
+			return new Account(id, username, displayName, usable(), profile);
 		}
 	}
 

@@ -332,7 +332,9 @@ class PinbatchCommandLineTests {
 
 		assertThat(run.exitCode()).isZero();
 		for (String option : Set.of("--input", "--results", "--sheet", "--mapping", "--dry-run", "--sandbox",
-				"--retry-failed", "--account", "--board", "--timezone", "--zernio.base-url", "--help", "--version")) {
+				"--retry-failed", "--account", "--board", "--timezone", "--zernio.base-url", "--help", "--version",
+				"--date-format", "--when-no-date", "--spread", "--check-media", "--summary", "--verbose", "--log-format",
+				"--prune-older-than")) {
 			assertThat(run.out()).contains(option);
 		}
 	}

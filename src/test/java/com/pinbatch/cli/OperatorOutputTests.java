@@ -1,0 +1,238 @@
+package com.pinbatch.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import com.pinbatch.sandbox.SandboxSettings;
+import com.pinbatch.sandbox.ZernioSandbox;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * What an operator reads: the summary printed at the end of a run, the JSON summary, the log output of an unwatched
+ * run, and that the API key shows up nowhere. Standard output and error of the process are captured too, since the
+ * log lines go there rather than to the command's own streams.
+ */
+class OperatorOutputTests {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private static final String FAKE_REAL_KEY = "sk_live_4f8e2b19c7d34a6e9b0f1a2c3d4e5f60718293a4b5c6d7e8";
+
+	@TempDir
+	Path dir;
+
+	private ZernioSandbox sandbox;
+
+	private final ByteArrayOutputStream processOut = new ByteArrayOutputStream();
+
+	private final ByteArrayOutputStream processErr = new ByteArrayOutputStream();
+
+	private PrintStream originalOut;
+
+	private PrintStream originalErr;
+
+	@BeforeEach
+	void start() {
+		sandbox = ZernioSandbox.start(SandboxSettings.defaults());
+		System.setProperty("zernio.api-key", ZernioSandbox.API_KEY);
+		originalOut = System.out;
+		originalErr = System.err;
+		System.setOut(new PrintStream(processOut, true, StandardCharsets.UTF_8));
+		System.setErr(new PrintStream(processErr, true, StandardCharsets.UTF_8));
+	}
+
+	@AfterEach
+	void stop() {
+		System.setOut(originalOut);
+		System.setErr(originalErr);
+		sandbox.close();
+		System.clearProperty("zernio.api-key");
+	}
+
+	@Test
+	void mixedRunPrintsAndWritesTheSummary() throws IOException {
+		// given
+		Path input = copySample("mixed.csv");
+		Path summary = dir.resolve("reports/summary.json");
+
+		// when
+		CommandLineRun run = run("--input=" + input, "--summary=" + summary);
+
+		// then the printed summary
+		assertThat(run.exitCode()).as(run.toString()).isEqualTo(3);
+		List<Map<String, String>> results = ResultRows.read(dir.resolve("mixed.results.csv"));
+		long created = results.stream().filter(row -> row.get("status").equals("CREATED")).count();
+		assertThat(run.out()).contains("15 rows: " + created + " CREATED, 10 INVALID, 1 FAILED")
+			.contains("link_not_https: 1 row, e.g. row 4")
+			.contains("acme-home: ")
+			.contains("results: " + dir.resolve("mixed.results.csv").toAbsolutePath())
+			.contains("--retry-failed=" + dir.resolve("mixed.results.csv"))
+			.contains("--pinbatch.data-dir=");
+
+		// and the same as JSON
+		JsonNode document = JSON.readTree(summary.toFile());
+		assertThat(document.get("exitCode").asInt()).isEqualTo(3);
+		assertThat(document.get("inputs")).hasSize(1);
+		JsonNode entry = document.get("inputs").get(0);
+		assertThat(entry.get("input").asString()).isEqualTo(input.toAbsolutePath().toString());
+		assertThat(entry.get("resultFile").asString()).endsWith("mixed.results.csv");
+		assertThat(entry.get("exitCode").asInt()).isEqualTo(3);
+		assertThat(entry.get("rows").asLong()).isEqualTo(15);
+		assertThat(entry.get("counts").get("CREATED").asLong()).isEqualTo(created);
+		assertThat(entry.get("counts").get("INVALID").asLong()).isEqualTo(10);
+		assertThat(entry.get("counts").get("FAILED").asLong()).isEqualTo(1);
+		assertThat(entry.get("counts").get("PENDING").asLong()).isZero();
+		assertThat(entry.get("jobInstanceId").isNumber()).isTrue();
+		assertThat(entry.get("jobExecutionId").isNumber()).isTrue();
+		assertThat(entry.get("runKey").asString()).matches("[0-9a-f]{32}");
+		assertThat(Instant.parse(entry.get("endTime").asString()))
+			.isAfterOrEqualTo(Instant.parse(entry.get("startTime").asString()));
+		assertThat(entry.get("errorCodes")).hasSize(11);
+		JsonNode linkProblem = Stream.of(entry.get("errorCodes").values().toArray(JsonNode[]::new))
+			.filter(code -> code.get("code").asString().equals("link_not_https"))
+			.findFirst().orElseThrow();
+		assertThat(linkProblem.get("count").asLong()).isEqualTo(1);
+		assertThat(linkProblem.get("exampleRow").asLong()).isEqualTo(4);
+		long createdByAccount = 0;
+		for (JsonNode account : entry.get("accounts").values()) {
+			createdByAccount += account.has("CREATED") ? account.get("CREATED").asLong() : 0;
+		}
+		assertThat(entry.get("accounts").propertyNames()).contains("acme-home");
+		assertThat(createdByAccount).isEqualTo(created);
+		assertThat(entry.get("nextCommand").asString()).contains("--retry-failed=");
+	}
+
+	@Test
+	void severalInputsMakeOneSummaryWithTheOverallExitCode() throws IOException {
+		// given
+		Path pins = copySample("pins.csv");
+		Path mixed = copySample("mixed.csv");
+		Path summary = dir.resolve("summary.json");
+
+		// when
+		CommandLineRun run = run("--input=" + pins, "--input=" + mixed, "--summary=" + summary);
+
+		// then
+		assertThat(run.exitCode()).as(run.toString()).isEqualTo(3);
+		JsonNode document = JSON.readTree(summary.toFile());
+		assertThat(document.get("exitCode").asInt()).isEqualTo(3);
+		assertThat(document.get("inputs")).hasSize(2);
+		assertThat(document.get("inputs").get(0).get("exitCode").asInt()).isZero();
+		assertThat(document.get("inputs").get(0).get("counts").get("CREATED").asLong()).isEqualTo(20);
+		assertThat(document.get("inputs").get(1).get("exitCode").asInt()).isEqualTo(3);
+	}
+
+	@Test
+	void unwatchedRunPrintsNoControlCharacters() throws IOException {
+		// given a progress line every 50 ms, so the log has some
+		Path input = copySample("pins.csv");
+
+		// when
+		CommandLineRun run = run("--input=" + input, "--pinbatch.progress-interval=50ms");
+
+		// then
+		assertThat(run.exitCode()).as(run.toString()).isZero();
+		String everything = run.out() + run.err() + processOutput();
+		assertThat(everything.chars().filter(c -> c < 0x20 && c != '\n').toArray())
+			.as("control characters in: %s", everything).isEmpty();
+	}
+
+	@Test
+	void theApiKeyAppearsInNoOutputAndNoFileEvenWhenVerbose() throws IOException {
+		// given: the sandbox key (accepted) and a real-looking key (rejected: an exception path)
+		Path pins = copySample("pins.csv");
+		Path mixed = copySample("mixed.csv");
+
+		// when
+		CommandLineRun accepted = run("--input=" + pins, "--verbose", "--summary=" + dir.resolve("a.json"));
+		CommandLineRun json = run("--input=" + mixed, "--verbose", "--log-format=json",
+				"--summary=" + dir.resolve("b.json"));
+		System.setProperty("zernio.api-key", FAKE_REAL_KEY);
+		CommandLineRun rejected = run("--input=" + copySample("pinterest-template.csv"), "--verbose",
+				"--summary=" + dir.resolve("c.json"));
+
+		// then
+		assertThat(accepted.exitCode()).as(accepted.toString()).isZero();
+		assertThat(rejected.exitCode()).as(rejected.toString()).isEqualTo(1);
+		String output = accepted + json.toString() + rejected + processOutput();
+		assertThat(output).contains("DEBUG").contains("x-request-id");
+		assertThat(output).doesNotContain(ZernioSandbox.API_KEY, FAKE_REAL_KEY, "sk_sandbox_", "sk_live_");
+		try (Stream<Path> files = Files.walk(dir)) {
+			for (Path file : files.filter(Files::isRegularFile).toList()) {
+				String content = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
+				assertThat(content).as(file.toString()).doesNotContain(ZernioSandbox.API_KEY, FAKE_REAL_KEY);
+			}
+		}
+	}
+
+	@Test
+	void jsonLogFormatWritesOnlyJsonLines() throws IOException {
+		// given
+		Path input = copySample("mixed.csv");
+
+		// when
+		CommandLineRun run = run("--input=" + input, "--log-format=json");
+
+		// then
+		assertThat(run.exitCode()).as(run.toString()).isEqualTo(3);
+		assertThat(run.out()).isEmpty();
+		List<String> lines = processOutput().lines().filter(line -> !line.isBlank()).toList();
+		assertThat(lines).isNotEmpty().allSatisfy(line -> assertThat(JSON.readTree(line).has("message")).isTrue());
+		assertThat(lines).anySatisfy(line -> assertThat(line).contains("15 rows: "));
+	}
+
+	@Test
+	void badValuesOfTheNewOptionsAreUsageErrors() throws IOException {
+		Path input = copySample("pins.csv");
+		Map<String, String[]> cases = Map.of(
+				"when-no-date", new String[] { "--input=" + input, "--when-no-date=later" },
+				"date-format", new String[] { "--input=" + input, "--date-format=yyyy-MM-dd {" },
+				"log-format", new String[] { "--input=" + input, "--log-format=xml" },
+				"prune-older-than", new String[] { "--prune-older-than=a month" },
+				"verbose with a value", new String[] { "--input=" + input, "--verbose=yes" });
+		for (Map.Entry<String, String[]> bad : cases.entrySet()) {
+			CommandLineRun run = run(bad.getValue());
+			assertThat(run.exitCode()).as(bad.getKey() + ": " + run).isEqualTo(2);
+			assertThat(run.err().strip().lines()).as(bad.getKey() + ": " + run).hasSize(1);
+			assertThat(run.err()).as(bad.getKey()).startsWith("pinbatch: --");
+		}
+		assertThat(sandbox.postCount()).isZero();
+	}
+
+	private String processOutput() {
+		System.out.flush();
+		System.err.flush();
+		return processOut.toString(StandardCharsets.UTF_8) + processErr.toString(StandardCharsets.UTF_8);
+	}
+
+	/** Paced at the sandbox's own ceiling from the first send, to keep the test quick. */
+	private CommandLineRun run(String... args) {
+		String[] all = Stream.concat(Stream.of(args), Stream.of("--pinbatch.throttle.initial-requests-per-minute=600"))
+			.toArray(String[]::new);
+		return CommandLineRun.run(dir.resolve("data"), sandbox.baseUrl(), all);
+	}
+
+	private Path copySample(String name) throws IOException {
+		Path copy = dir.resolve(name);
+		Files.copy(Path.of("samples").resolve(name), copy, StandardCopyOption.REPLACE_EXISTING);
+		return copy;
+	}
+}
