@@ -109,6 +109,7 @@ final class CreatePostEndpoint {
 			boolean draft = request.kind() == ValidatedPost.Kind.DRAFT;
 			List<String> fingerprints = new ArrayList<>();
 			List<String> accountIds = new ArrayList<>();
+			List<StoredPost.Publication> publications = new ArrayList<>();
 			for (ValidatedPost.Target target : request.targets()) {
 				String accountId = target.account().id();
 				String fingerprint = ContentFingerprint.of("pinterest", accountId, target.content(), target.media());
@@ -117,7 +118,11 @@ final class CreatePostEndpoint {
 					if (duplicate.isPresent()) {
 						throw duplicate(accountId, duplicate.get().id());
 					}
-					caps.check(store, accountId, now);
+				}
+				Optional<Instant> publishAt = publishTime(request, target, now);
+				if (publishAt.isPresent()) {
+					caps.check(store, accountId, publishAt.get());
+					publications.add(new StoredPost.Publication(accountId, publishAt.get()));
 				}
 				fingerprints.add(fingerprint);
 				accountIds.add(accountId);
@@ -131,10 +136,25 @@ final class CreatePostEndpoint {
 			SandboxPost summary = new SandboxPost(id, accountIds.isEmpty() ? null : accountIds.get(0), requestId,
 					PostJson.status(request.kind()), requestBody, PostJson.metadataMap(request.metadata()), now);
 			StoredPost post = new StoredPost(summary, json, List.copyOf(accountIds), List.copyOf(fingerprints),
-					draft);
+					draft, List.copyOf(publications));
 			store.add(post);
 			return post;
 		}
+	}
+
+	/**
+	 * When this pin goes live, the instant its account's caps count it at (see {@link AccountCaps}): now when
+	 * published at once, its own or the post's {@code scheduledFor} when scheduled; none for a draft or a post left
+	 * to the profile's queue.
+	 */
+	private static Optional<Instant> publishTime(ValidatedPost request, ValidatedPost.Target target, Instant now) {
+		if (request.kind() == ValidatedPost.Kind.PUBLISHED) {
+			return Optional.of(now);
+		}
+		if (request.kind() == ValidatedPost.Kind.DRAFT) {
+			return Optional.empty();
+		}
+		return Optional.ofNullable(target.scheduledFor() != null ? target.scheduledFor() : request.scheduledFor());
 	}
 
 	private void notifyListeners(SandboxPost post) {

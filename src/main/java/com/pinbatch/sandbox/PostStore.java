@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -11,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.PriorityQueue;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -41,7 +43,7 @@ final class PostStore {
 	private final Map<String, CompletableFuture<StoredPost>> inFlight = new HashMap<>();
 	// indexes so that the checks on every create stay cheap in long benchmark runs
 	private final Map<String, StoredPost> newestByFingerprint = new HashMap<>();
-	private final Map<String, List<Instant>> createTimesByAccount = new HashMap<>();
+	private final Map<String, TreeMap<Instant, Integer>> publishTimesByAccount = new HashMap<>();
 	// scheduled posts, soonest first: they turn published when their time comes, as they would on Zernio
 	private final PriorityQueue<StoredPost> scheduled = new PriorityQueue<>(
 			Comparator.comparing(post -> Instant.parse(post.json().path("scheduledFor").asString())));
@@ -127,15 +129,16 @@ final class PostStore {
 		return Optional.of(newest);
 	}
 
-	/** Creation times (oldest first) of the account's non-draft posts since {@code since}. */
-	synchronized List<Instant> createdSince(String accountId, Instant since) {
+	/**
+	 * When the account's pins that count against its caps go live, oldest first, from just after {@code since} on
+	 * (one entry per pin, so a time can repeat).
+	 */
+	synchronized List<Instant> publishTimesAfter(String accountId, Instant since) {
 		List<Instant> times = new ArrayList<>();
-		for (Instant created : createTimesByAccount.getOrDefault(accountId, List.of())) {
-			if (created.isAfter(since)) {
-				times.add(created);
-			}
+		TreeMap<Instant, Integer> pins = publishTimesByAccount.get(accountId);
+		if (pins != null) {
+			pins.tailMap(since, false).forEach((at, count) -> times.addAll(Collections.nCopies(count, at)));
 		}
-		times.sort(null);
 		return times;
 	}
 
@@ -161,7 +164,8 @@ final class PostStore {
 			SandboxPost summary = due.summary();
 			StoredPost published = new StoredPost(new SandboxPost(summary.id(), summary.accountId(),
 					summary.requestId(), "published", summary.requestBody(), summary.metadata(), summary.createdAt()),
-					PostJson.published(due.json(), at), due.accountIds(), due.fingerprints(), due.draft());
+					PostJson.published(due.json(), at), due.accountIds(), due.fingerprints(), due.draft(),
+					due.publications());
 			// posts are replaced, never changed in place: answers being written may still hold the old version
 			byId.put(published.id(), published);
 			if (summary.requestId() != null) {
@@ -187,10 +191,9 @@ final class PostStore {
 		if (!post.draft()) {
 			post.fingerprints().forEach(fingerprint -> newestByFingerprint.merge(fingerprint, post,
 					(old, added) -> added.summary().createdAt().isBefore(old.summary().createdAt()) ? old : added));
-			post.accountIds().forEach(accountId -> createTimesByAccount
-				.computeIfAbsent(accountId, id -> new ArrayList<>())
-				.add(post.summary().createdAt()));
 		}
+		post.publications().forEach(pin -> publishTimesByAccount.computeIfAbsent(pin.accountId(), id -> new TreeMap<>())
+			.merge(pin.at(), 1, Integer::sum));
 	}
 
 	private static ObjectNode toState(StoredPost post) {
@@ -200,6 +203,10 @@ final class PostStore {
 		entry.put("draft", post.draft());
 		post.accountIds().forEach(entry.putArray("accountIds")::add);
 		post.fingerprints().forEach(entry.putArray("fingerprints")::add);
+		ArrayNode publications = entry.putArray("publications");
+		post.publications().forEach(pin -> publications.addObject()
+			.put("accountId", pin.accountId())
+			.put("at", Json.timestamp(pin.at())));
 		entry.set("post", post.json());
 		return entry;
 	}
@@ -211,8 +218,23 @@ final class PostStore {
 				accountIds.isEmpty() ? null : accountIds.get(0), entry.path("requestId").asString(null),
 				json.path("status").asString(), entry.path("requestBody").asString(""),
 				PostJson.metadataMap(json.path("metadata")), Instant.parse(json.path("createdAt").asString()));
-		return new StoredPost(summary, json, accountIds, strings(entry.path("fingerprints")),
-				entry.path("draft").asBoolean());
+		boolean draft = entry.path("draft").asBoolean();
+		return new StoredPost(summary, json, accountIds, strings(entry.path("fingerprints")), draft,
+				publications(entry.path("publications"), accountIds, draft, summary.createdAt()));
+	}
+
+	/** A state file written before publish times were kept counted non-draft pins at their creation. */
+	private static List<StoredPost.Publication> publications(JsonNode array, List<String> accountIds, boolean draft,
+			Instant createdAt) {
+		List<StoredPost.Publication> publications = new ArrayList<>();
+		if (array instanceof ArrayNode) {
+			array.forEach(pin -> publications.add(
+					new StoredPost.Publication(pin.path("accountId").asString(), Instant.parse(pin.path("at").asString()))));
+		}
+		else if (!draft) {
+			accountIds.forEach(accountId -> publications.add(new StoredPost.Publication(accountId, createdAt)));
+		}
+		return List.copyOf(publications);
 	}
 
 	private static List<String> strings(JsonNode array) {

@@ -57,6 +57,11 @@ final class Outcomes {
 	}
 
 	static SendOutcome accountCapped(SendResult last, int attempts, AccountCaps.Refusal refusal) {
+		if (refusal.slot() != null) {
+			return SendOutcome.failed(last, attempts, ACCOUNT_CAP_REACHED, "account " + refusal.accountId() + " "
+					+ refusal.why() + "; give the row another publish time, or run with --spread to let pinbatch"
+					+ " schedule it in a free slot");
+		}
 		return SendOutcome.failed(last, attempts, ACCOUNT_CAP_REACHED, "account " + refusal.accountId() + " "
 				+ refusal.why() + "; it frees up at " + minuteUp(refusal.freesAt())
 				+ "; run the same command with --retry-failed after that");

@@ -3,6 +3,7 @@ package com.pinbatch.throttle;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -13,9 +14,10 @@ import io.github.resilience4j.ratelimiter.RateLimiter;
 
 /**
  * Sends pins to Zernio as fast as its limits allow and no faster, for many threads at once: per-account caps first
- * (a capped account fails its rows at once and never slows the others), then the global pace, then the send, resent
- * with the same request id after a 429, 5xx or missing answer. A run of server or network failures, a rejected key
- * or an interrupt stops all sending with {@link SendingStoppedException}.
+ * (counted at each pin's publish time, see {@link AccountCaps}; a capped account fails its rows at once and never
+ * slows the others), then the global pace, then the send, resent with the same request id after a 429, 5xx or
+ * missing answer. A run of server or network failures, a rejected key or an interrupt stops all sending with
+ * {@link SendingStoppedException}.
  * <p>
  * Build one per job run: a stop is final for the instance, and the account windows only know this run's creates.
  */
@@ -67,7 +69,8 @@ public final class PacedSender {
 	public SendOutcome send(String accountId, CreatePostRequest request, String requestId) {
 		try {
 			stopIfInterrupted();
-			Optional<AccountCaps.Refusal> refusal = caps.reserve(accountId);
+			CapSlot slot = CapSlot.of(request);
+			Optional<AccountCaps.Refusal> refusal = slot.reserve(caps, accountId);
 			if (refusal.isPresent()) {
 				counters.capRefusal();
 				return Outcomes.accountCapped(null, 0, refusal.get());
@@ -77,12 +80,7 @@ public final class PacedSender {
 				return sendWithRetries(row);
 			}
 			finally {
-				if (row.mayHaveCreated()) {
-					caps.confirm(accountId);
-				}
-				else {
-					caps.release(accountId);
-				}
+				slot.settle(caps, accountId, row.mayHaveCreated());
 			}
 		}
 		catch (InterruptedException e) {
@@ -181,6 +179,67 @@ public final class PacedSender {
 	private static SendingStoppedException interrupted() {
 		return new SendingStoppedException(SendingStoppedException.Reason.INTERRUPTED,
 				"interrupted; nothing more is sent; run the same command to resume");
+	}
+
+	/**
+	 * What a pin takes from its account's caps: a slot at once ({@code publishNow}), a slot at its
+	 * {@code scheduledFor}, or none (a draft or a post for the profile's queue: it goes live at no instant we set).
+	 */
+	private static final class CapSlot {
+
+		private static final CapSlot NONE = new CapSlot(false, null);
+		private static final CapSlot NOW = new CapSlot(true, null);
+
+		private final boolean counts;
+		private final Instant scheduledFor;
+
+		private CapSlot(boolean counts, Instant scheduledFor) {
+			this.counts = counts;
+			this.scheduledFor = scheduledFor;
+		}
+
+		static CapSlot of(CreatePostRequest request) {
+			if (Boolean.TRUE.equals(request.publishNow())) {
+				return NOW;
+			}
+			if (request.scheduledFor() == null || request.scheduledFor().isBlank()) {
+				return NONE;
+			}
+			try {
+				return new CapSlot(true, Instant.parse(request.scheduledFor()));
+			}
+			catch (DateTimeParseException e) {
+				// Zernio refuses the pin itself, with a message saying why; it creates nothing to count
+				return NONE;
+			}
+		}
+
+		Optional<AccountCaps.Refusal> reserve(AccountCaps caps, String accountId) throws InterruptedException {
+			if (!counts) {
+				return Optional.empty();
+			}
+			return scheduledFor == null ? caps.reserve(accountId) : caps.reserve(accountId, scheduledFor);
+		}
+
+		void settle(AccountCaps caps, String accountId, boolean mayHaveCreated) {
+			if (!counts) {
+				return;
+			}
+			if (scheduledFor == null) {
+				if (mayHaveCreated) {
+					caps.confirm(accountId);
+				}
+				else {
+					caps.release(accountId);
+				}
+			}
+			else if (mayHaveCreated) {
+				caps.confirm(accountId, scheduledFor);
+			}
+			else {
+				caps.release(accountId, scheduledFor);
+			}
+		}
 	}
 
 	/** The sends of one row so far. */

@@ -432,11 +432,11 @@ class ZernioSandboxTests {
 	@Test
 	void anAccountPastItsHourlyCapGets429WhileOthersStillPost() throws Exception {
 		ZernioSandbox sandbox = start(SandboxSettings.defaults().withAccountCaps(2, 3));
-		assertThat(createPin(sandbox, validPin(1), null).status()).isEqualTo(201);
-		assertThat(createPin(sandbox, validPin(2), null).status()).isEqualTo(201);
+		assertThat(createPin(sandbox, immediatePin(1), null).status()).isEqualTo(201);
+		assertThat(createPin(sandbox, immediatePin(2), null).status()).isEqualTo(201);
 
-		Answer capped = createPin(sandbox, validPin(3), null);
-		ObjectNode garden = validPin(4);
+		Answer capped = createPin(sandbox, immediatePin(3), null);
+		ObjectNode garden = immediatePin(4);
 		target(garden).put("accountId", GARDEN);
 		data(garden).put("boardId", GARDEN_BOARD);
 		Answer other = createPin(sandbox, garden, null);
@@ -450,10 +450,80 @@ class ZernioSandboxTests {
 		assertThat(other.status()).isEqualTo(201);
 
 		clock.advance(Duration.ofHours(1).plusSeconds(1));
-		assertThat(createPin(sandbox, validPin(3), null).status()).isEqualTo(201);
-		Answer daily = createPin(sandbox, validPin(5), null);
+		assertThat(createPin(sandbox, immediatePin(3), null).status()).isEqualTo(201);
+		Answer daily = createPin(sandbox, immediatePin(5), null);
 		assertThat(daily.status()).isEqualTo(429);
 		assertThat(daily.json().path("details").path("limit").asString()).isEqualTo("daily");
+	}
+
+	@Test
+	void theTwentySixthImmediatePinOfAnAccountGets429() throws Exception {
+		ZernioSandbox sandbox = start(SandboxSettings.defaults());
+		for (int n = 1; n <= 25; n++) {
+			assertThat(createPin(sandbox, immediatePin(n), null).status()).as("pin %d", n).isEqualTo(201);
+		}
+
+		Answer capped = createPin(sandbox, immediatePin(26), null);
+
+		assertThat(capped.status()).isEqualTo(429);
+		assertThat(Integer.parseInt(capped.header("X-RateLimit-Remaining"))).isPositive();
+		// both caps are full; the daily one is named, as it frees last
+		assertThat(capped.json().path("details").path("limit").asString()).isEqualTo("daily");
+		assertThat(capped.json().path("details").path("resetsAt").asString()).isEqualTo("2026-09-02T10:00:00.000Z");
+	}
+
+	@Test
+	void pinsScheduledOverSeveralDaysCountWhenTheyGoLiveNotWhenCreated() throws Exception {
+		ZernioSandbox sandbox = start(SandboxSettings.defaults());
+		// 25, 25 and 10 pins on three days, half an hour apart: every rolling hour and 24 hours within the caps
+		Instant firstDay = Instant.parse("2026-09-02T08:00:00Z");
+		for (int n = 0; n < 60; n++) {
+			Instant at = firstDay.plus(Duration.ofDays(n / 25)).plus(Duration.ofMinutes(30L * (n % 25)));
+			ObjectNode pin = validPin(n).put("scheduledFor", at.toString());
+
+			assertThat(createPin(sandbox, pin, null).status()).as("pin %d at %s", n, at).isEqualTo(201);
+		}
+		// yet the day is full: one more pin in it is refused
+		Answer extra = createPin(sandbox, validPin(60).put("scheduledFor", "2026-09-03T02:00:00Z"), null);
+		assertThat(extra.status()).isEqualTo(429);
+		assertThat(extra.json().path("details").path("limit").asString()).isEqualTo("daily");
+	}
+
+	@Test
+	void theTwentySixthPinScheduledWithinOneHourGets429() throws Exception {
+		// a daily cap above the hourly one, so that the hour is what refuses
+		ZernioSandbox sandbox = start(SandboxSettings.defaults().withAccountCaps(25, 50));
+		Instant hour = Instant.parse("2026-09-05T12:00:00Z");
+		for (int n = 1; n <= 25; n++) {
+			ObjectNode pin = validPin(n).put("scheduledFor", hour.plus(Duration.ofMinutes(2L * n)).toString());
+			assertThat(createPin(sandbox, pin, null).status()).as("pin %d", n).isEqualTo(201);
+		}
+
+		Answer capped = createPin(sandbox, validPin(26).put("scheduledFor", "2026-09-05T12:59:00Z"), null);
+		Answer nextHour = createPin(sandbox, validPin(27).put("scheduledFor", "2026-09-05T13:02:00Z"), null);
+		Answer immediate = createPin(sandbox, immediatePin(28), null);
+
+		assertThat(capped.status()).isEqualTo(429);
+		assertThat(capped.json().path("details").path("limit").asString()).isEqualTo("hourly");
+		assertThat(capped.json().path("details").path("resetsAt").asString()).isEqualTo("2026-09-05T13:02:00.000Z");
+		assertThat(nextHour.status()).isEqualTo(201);
+		assertThat(immediate.status()).isEqualTo(201);
+	}
+
+	@Test
+	void draftsAndQueuedPinsUseNoCap() throws Exception {
+		ZernioSandbox sandbox = start(SandboxSettings.defaults().withAccountCaps(1, 1));
+		assertThat(createPin(sandbox, immediatePin(1), null).status()).isEqualTo(201);
+
+		ObjectNode draft = validPin(2);
+		draft.remove("scheduledFor");
+		ObjectNode queued = validPin(3);
+		queued.remove("scheduledFor");
+		queued.put("queuedFromProfile", "65f1a2b3c4d5e6f708091c01");
+
+		assertThat(createPin(sandbox, draft, null).status()).isEqualTo(201);
+		assertThat(createPin(sandbox, queued, null).status()).isEqualTo(201);
+		assertThat(createPin(sandbox, immediatePin(4), null).status()).isEqualTo(429);
 	}
 
 	// ---- injected failures ----
@@ -668,6 +738,24 @@ class ZernioSandboxTests {
 		assertThat(third.postCount()).isEqualTo(2);
 	}
 
+	@Test
+	void scheduledPinsKeepUsingTheirSlotsAfterARestart() throws Exception {
+		SandboxSettings settings = SandboxSettings.defaults().withAccountCaps(2, 25)
+			.withStateFile(dir.resolve("sandbox/state.jsonl"));
+		ZernioSandbox before = start(settings);
+		assertThat(createPin(before, validPin(1), null).status()).isEqualTo(201);
+		assertThat(createPin(before, validPin(2).put("scheduledFor", "2026-12-01T14:30:00Z"), null).status())
+			.isEqualTo(201);
+		before.close();
+
+		ZernioSandbox after = start(settings);
+
+		assertThat(createPin(after, validPin(3).put("scheduledFor", "2026-12-01T14:50:00Z"), null).status())
+			.isEqualTo(429);
+		assertThat(createPin(after, validPin(4).put("scheduledFor", "2026-12-01T16:00:00Z"), null).status())
+			.isEqualTo(201);
+	}
+
 	// ---- helpers ----
 
 	private ZernioSandbox start(SandboxSettings settings) {
@@ -724,6 +812,12 @@ class ZernioSandboxTests {
 		pin.put("timezone", "UTC");
 		pin.putObject("metadata").put("jobRunId", "run-1").put("rowKey", "row-" + n);
 		return pin;
+	}
+
+	private static ObjectNode immediatePin(int n) {
+		ObjectNode pin = validPin(n);
+		pin.remove("scheduledFor");
+		return pin.put("publishNow", true);
 	}
 
 	private static ObjectNode target(ObjectNode pin) {

@@ -3,6 +3,7 @@ package com.pinbatch.throttle;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -101,6 +102,61 @@ class AccountCapsTests {
 		caps.confirm("acme-home");
 
 		assertThat(second.get(5, TimeUnit.SECONDS)).isPresent();
+	}
+
+	@Test
+	void pinsScheduledOverSeveralDaysTakeSlotsWhereTheyGoLive() throws Exception {
+		AccountCaps caps = new AccountCaps(25, 25, time);
+		Instant firstDay = FakeTime.START.plus(Duration.ofHours(20));
+		// 25, 25 and 10 pins on three days, half an hour apart: within both caps in every rolling window
+		for (int n = 0; n < 60; n++) {
+			Instant at = firstDay.plus(Duration.ofDays(n / 25)).plus(Duration.ofMinutes(30L * (n % 25)));
+			assertThat(caps.reserve("acme-home", at)).as("pin %d at %s", n, at).isEmpty();
+			caps.confirm("acme-home", at);
+		}
+
+		assertThat(caps.reserve("acme-home", firstDay.plus(Duration.ofHours(18)))).get()
+			.satisfies(r -> assertThat(r.why()).contains("25 pins per 24 hours cap is full"));
+		assertThat(caps.reserve("acme-home")).isEmpty();
+	}
+
+	@Test
+	void theTwentySixthPinScheduledInOneHourFindsItsSlotFull() throws Exception {
+		AccountCaps caps = new AccountCaps(25, 100, time);
+		Instant hour = FakeTime.START.plus(Duration.ofDays(2));
+		for (int n = 1; n <= 25; n++) {
+			assertThat(caps.reserve("acme-home", hour.plus(Duration.ofMinutes(2L * n)))).isEmpty();
+			caps.confirm("acme-home", hour.plus(Duration.ofMinutes(2L * n)));
+		}
+		Instant full = hour.plus(Duration.ofMinutes(59));
+
+		assertThat(caps.reserve("acme-home", full)).get().satisfies(r -> {
+			assertThat(r.slot()).isEqualTo(full);
+			assertThat(r.why()).isEqualTo("has no free slot at " + full + ": its 25 pins per hour cap is full around"
+					+ " that time");
+		});
+		// a window is [start, start + 1 h): a pin an hour after the first shares no hour with it
+		assertThat(caps.reserve("acme-home", hour.plus(Duration.ofMinutes(62)))).isEmpty();
+		assertThat(caps.reserve("acme-home")).isEmpty();
+	}
+
+	@Test
+	void aReleasedScheduledSlotCountsNothing() throws Exception {
+		AccountCaps caps = new AccountCaps(1, 1, time);
+		Instant at = FakeTime.START.plus(Duration.ofDays(3));
+		assertThat(caps.reserve("acme-home", at)).isEmpty();
+		caps.release("acme-home", at);
+
+		assertThat(caps.reserve("acme-home", at)).isEmpty();
+	}
+
+	@Test
+	void aParkedAccountStillTakesScheduledPins() throws Exception {
+		AccountCaps caps = new AccountCaps(25, 25, time);
+		caps.park("acme-home", FakeTime.START.plus(Duration.ofMinutes(20)), "was held back by Zernio");
+
+		assertThat(caps.reserve("acme-home", FakeTime.START.plus(Duration.ofDays(1)))).isEmpty();
+		assertThat(caps.reserve("acme-home")).isPresent();
 	}
 
 	/** {@code count} creates, {@code apart} from each other, starting at the fake clock's start. */

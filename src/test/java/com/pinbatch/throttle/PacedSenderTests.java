@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -17,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
+import com.pinbatch.zernio.CreatePostRequest;
 import com.pinbatch.zernio.SendResult;
 
 class PacedSenderTests {
@@ -213,6 +215,54 @@ class PacedSenderTests {
 	}
 
 	@Test
+	void pinsScheduledOverSeveralDaysAreAllSent() {
+		ScriptedAttempt zernio = new ScriptedAttempt(time, (requestId, n) -> Answers.created("post-" + requestId));
+		PacedSender sender = sender(zernio, settings(6, 8));
+		Instant firstDay = FakeTime.START.plus(Duration.ofHours(20));
+
+		for (int row = 0; row < 60; row++) {
+			Instant at = firstDay.plus(Duration.ofDays(row / 25)).plus(Duration.ofMinutes(30L * (row % 25)));
+			SendOutcome outcome = sender.send("acme-home", scheduledFor(at), "home-" + row);
+			assertThat(outcome.created()).as("row %d at %s: %s", row, at, outcome.errorMessage()).isTrue();
+		}
+		assertThat(zernio.calls()).hasSize(60);
+		assertThat(sender.stats().accountCapRefusals()).isZero();
+	}
+
+	@Test
+	void theTwentySixthPinScheduledInOneHourFailsAtOnceAndSuggestsSpread() {
+		ScriptedAttempt zernio = new ScriptedAttempt(time, (requestId, n) -> Answers.created("post-" + requestId));
+		PacedSender sender = sender(zernio, settings(6, 8));
+		Instant hour = FakeTime.START.plus(Duration.ofDays(2));
+		for (int row = 1; row <= 25; row++) {
+			assertThat(sender.send("acme-home", scheduledFor(hour.plus(Duration.ofMinutes(2L * row))), "home-" + row)
+				.created()).isTrue();
+		}
+
+		SendOutcome capped = sender.send("acme-home", scheduledFor(hour.plus(Duration.ofMinutes(59))), "home-26");
+
+		assertThat(capped.errorCode()).isEqualTo("account_cap_reached");
+		assertThat(capped.attempts()).isZero();
+		assertThat(capped.errorMessage()).contains("account acme-home has no free slot at 2026-11-26T13:59:00Z",
+				"cap is full around that time", "--spread");
+		assertThat(zernio.sendsOf("home-26")).isZero();
+	}
+
+	@Test
+	void draftsAndQueuedPinsTakeNoSlot() {
+		ScriptedAttempt zernio = new ScriptedAttempt(time, (requestId, n) -> Answers.created("post-" + requestId));
+		PacedSender sender = sender(zernio, new ThrottleSettings(null, 600, 0.98, 1, 1, 6, Duration.ofMillis(500),
+				Duration.ofSeconds(60), Duration.ofMinutes(5), 8));
+		CreatePostRequest draft = new CreatePostRequest("Modern kitchen ideas", null, null, null, null, null, null,
+				null);
+		assertThat(sender.send("acme-home", REQUEST, "home-1").created()).isTrue();
+
+		assertThat(sender.send("acme-home", draft, "home-2").created()).isTrue();
+		assertThat(sender.send("acme-home", draft, "home-3").created()).isTrue();
+		assertThat(sender.send("acme-home", REQUEST, "home-4").errorCode()).isEqualTo("account_cap_reached");
+	}
+
+	@Test
 	void a429WithRequestsLeftParksOnlyThatAccount() {
 		ScriptedAttempt zernio = new ScriptedAttempt(time, (requestId, n) -> requestId.startsWith("home")
 				? Answers.tooManyRequests(412, Duration.ofMinutes(20), null) : Answers.created("post-" + requestId));
@@ -364,6 +414,62 @@ class PacedSenderTests {
 		finally {
 			executor.shutdownNow();
 		}
+	}
+
+	@Test
+	void concurrentRowsScheduledForOneHourNeverOvershootItsCap() throws Exception {
+		ScriptedAttempt zernio = new ScriptedAttempt(time, (requestId, n) -> {
+			try {
+				Thread.sleep(5);
+			}
+			catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+			}
+			return Answers.created("post-" + requestId);
+		});
+		PacedSender sender = sender(zernio, settings(6, 8));
+		Instant hour = FakeTime.START.plus(Duration.ofDays(1));
+		ExecutorService executor = Executors.newFixedThreadPool(8);
+		try {
+			List<Future<SendOutcome>> results = new ArrayList<>();
+			for (int row = 0; row < 40; row++) {
+				String requestId = "req-" + row;
+				CreatePostRequest request = scheduledFor(hour.plus(Duration.ofMinutes(row)));
+				results.add(executor.submit(() -> sender.send("acme-home", request, requestId)));
+			}
+			List<SendOutcome> all = new ArrayList<>();
+			for (Future<SendOutcome> result : results) {
+				all.add(result.get(30, TimeUnit.SECONDS));
+			}
+
+			assertThat(all).filteredOn(SendOutcome::created).hasSize(25);
+			assertThat(all).filteredOn(outcome -> "account_cap_reached".equals(outcome.errorCode())).hasSize(15);
+			assertThat(zernio.calls()).hasSize(25);
+		}
+		finally {
+			executor.shutdownNow();
+		}
+	}
+
+	@Test
+	void a429WithRequestsLeftStillLetsScheduledPinsOfThatAccountGo() {
+		ScriptedAttempt zernio = new ScriptedAttempt(time, (requestId, n) -> requestId.equals("home-1")
+				? Answers.tooManyRequests(412, Duration.ofMinutes(20), null) : Answers.created("post-" + requestId));
+		PacedSender sender = sender(zernio, settings(6, 8));
+
+		SendOutcome refused = sender.send("acme-home", REQUEST, "home-1");
+		SendOutcome parked = sender.send("acme-home", REQUEST, "home-2");
+		SendOutcome scheduled = sender.send("acme-home", scheduledFor(FakeTime.START.plus(Duration.ofDays(1))),
+				"home-3");
+
+		assertThat(refused.errorCode()).isEqualTo("account_cap_reached");
+		assertThat(parked.errorCode()).isEqualTo("account_cap_reached");
+		assertThat(zernio.sendsOf("home-2")).isZero();
+		assertThat(scheduled.created()).isTrue();
+	}
+
+	private static CreatePostRequest scheduledFor(Instant at) {
+		return new CreatePostRequest("Modern kitchen ideas", null, null, at.toString(), null, "UTC", null, null);
 	}
 
 	private PacedSender sender(PostAttempt zernio, ThrottleSettings settings) {
