@@ -79,7 +79,7 @@ class BoardDirectoryTests {
 	void idsAreUsedAsGivenWithoutFetchingBoards() {
 		BoardResolution resolution = directory.resolve(GARDEN, "123456789");
 
-		assertThat(resolution).isEqualTo(new BoardResolution(GARDEN, "acme-garden", "123456789", null, null));
+		assertThat(resolution).isEqualTo(new BoardResolution(GARDEN, "acme-garden", "123456789", null, null, null));
 		assertThat(resolution.ok()).isTrue();
 		zernio.verify(0, getRequestedFor(urlMatching(".*/pinterest-boards")));
 	}
@@ -107,7 +107,7 @@ class BoardDirectoryTests {
 	@Test
 	void namesMatchIgnoringCaseAndSurroundingSpaces() {
 		assertThat(directory.resolve("  ACME-Home ", " kitchen IDEAS  "))
-			.isEqualTo(new BoardResolution(HOME, "acme-home", "918273645500000001", null, null));
+			.isEqualTo(new BoardResolution(HOME, "acme-home", "918273645500000001", null, null, null));
 		assertThat(directory.resolve("@acme-garden", "Balcony  Plants").boardId()).isEqualTo("918273645500000012");
 		assertThat(directory.resolve("acme recipes", "weeknight dinners").accountId()).isEqualTo(RECIPES);
 	}
@@ -166,14 +166,14 @@ class BoardDirectoryTests {
 				""");
 
 		assertThat(directory.resolve(null, "918273645500000777"))
-			.isEqualTo(new BoardResolution(HOME, "acme-home", "918273645500000777", null, null));
+			.isEqualTo(new BoardResolution(HOME, "acme-home", "918273645500000777", null, null, null));
 		assertThat(directory.resolve(" ", "small spaces").boardId()).isEqualTo("918273645500000002");
 	}
 
 	@Test
 	void withoutAccountABoardNameFoundInOneAccountPicksThatAccount() {
 		assertThat(directory.resolve("", "Balcony Plants"))
-			.isEqualTo(new BoardResolution(GARDEN, "acme-garden", "918273645500000012", null, null));
+			.isEqualTo(new BoardResolution(GARDEN, "acme-garden", "918273645500000012", null, null, null));
 	}
 
 	@Test

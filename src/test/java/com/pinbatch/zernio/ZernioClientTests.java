@@ -326,8 +326,8 @@ class ZernioClientTests {
 					""")));
 
 		assertThat(client.listPinterestAccounts()).containsExactly(
-				new Account("a1", "acme-home", "Acme Home", true),
-				new Account("a2", "acme-garden", "Acme Garden", true),
+				new Account("a1", "acme-home", "Acme Home", true, "pr1"),
+				new Account("a2", "acme-garden", "Acme Garden", true, "pr2"),
 				new Account("a3", "acme-archive", null, false),
 				new Account("a4", "acme-auto", null, false),
 				new Account("a5", "acme-off", null, false));
