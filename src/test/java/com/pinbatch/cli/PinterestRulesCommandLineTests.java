@@ -1,0 +1,136 @@
+package com.pinbatch.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import com.pinbatch.sandbox.RecordedRequest;
+import com.pinbatch.sandbox.SandboxSettings;
+import com.pinbatch.sandbox.ZernioSandbox;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Issue 7 through the command line: capacity plan and --spread, duplicates within the file, dates, drafts. */
+class PinterestRulesCommandLineTests {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	@TempDir
+	Path dir;
+
+	private ZernioSandbox sandbox;
+
+	@BeforeEach
+	void startSandbox() {
+		sandbox = ZernioSandbox.start(SandboxSettings.defaults());
+		System.setProperty("zernio.api-key", ZernioSandbox.API_KEY);
+	}
+
+	@AfterEach
+	void stopSandbox() {
+		sandbox.close();
+		System.clearProperty("zernio.api-key");
+	}
+
+	@Test
+	void withoutSpreadPinsBeyondTheCapFailAndWithSpreadTheyAreScheduledWithoutA429() throws IOException {
+		// given: 40 undated pins for one account, whose caps are 25 per hour and 25 per day
+		Path input = pins(40);
+
+		// when
+		CommandLineRun capped = run(dir.resolve("data-capped"), "--input=" + input, "--results=" + dir.resolve("capped.csv"));
+		int createdWithoutSpread = sandbox.postCount();
+		sandbox.close();
+		sandbox = ZernioSandbox.start(SandboxSettings.defaults());
+		CommandLineRun spread = run(dir.resolve("data-spread"), "--input=" + input, "--spread",
+				"--results=" + dir.resolve("spread.csv"));
+
+		// then
+		assertThat(capped.exitCode()).as(capped.toString()).isEqualTo(3);
+		assertThat(capped.out()).contains("acme-home: 40 pins");
+		assertThat(createdWithoutSpread).isEqualTo(25);
+		assertThat(ResultRows.read(dir.resolve("capped.csv")))
+			.filteredOn(row -> row.get("status").equals("FAILED"))
+			.hasSize(15)
+			.allSatisfy(row -> assertThat(row.get("error_code")).isEqualTo("account_cap_reached"));
+		assertThat(spread.exitCode()).as(spread.toString()).isZero();
+		assertThat(sandbox.postCount()).isEqualTo(40);
+		assertThat(sandbox.rateLimitedResponses()).isZero();
+		List<Instant> scheduled = creates().stream()
+			.map(request -> JSON.readTree(request.body()))
+			.filter(body -> body.has("scheduledFor"))
+			.map(body -> Instant.parse(body.get("scheduledFor").asString()))
+			.sorted()
+			.toList();
+		assertThat(scheduled).hasSize(15);
+		assertThat(Duration.between(scheduled.get(0), scheduled.get(14))).isPositive();
+		assertThat(scheduled.get(0)).isAfter(Instant.now());
+	}
+
+	@Test
+	void duplicatesInTheFileAmbiguousDatesAndDraftsAreHandledBeforeSending() throws IOException {
+		// given
+		Path input = Files.writeString(dir.resolve("rules.csv"), """
+				title,description,media_url,board,account,publish_at
+				First,Same text and image.,https://images.example.com/same.jpg,Kitchen Ideas,acme-home,
+				Second,Same text and image.,https://images.example.com/same.jpg,Small Spaces,acme-home,
+				Dated,A date that reads two ways.,https://images.example.com/d.jpg,Kitchen Ideas,acme-home,03/04/2027 10:00
+				""", StandardCharsets.UTF_8);
+
+		// when
+		CommandLineRun run = run(dir.resolve("data"), "--input=" + input, "--when-no-date=draft");
+
+		// then
+		assertThat(run.exitCode()).as(run.toString()).isEqualTo(3);
+		List<Map<String, String>> results = ResultRows.read(dir.resolve("rules.results.csv"));
+		assertThat(results).extracting(row -> row.get("status") + " " + row.get("error_code"))
+			.containsExactly("CREATED ", "INVALID duplicate_in_file", "INVALID ambiguous_date");
+		assertThat(results.get(1).get("error_message")).contains("row 2");
+		assertThat(results.get(2).get("error_message")).contains("--date-format");
+		JsonNode draft = JSON.readTree(creates().get(0).body());
+		assertThat(draft.get("isDraft").asBoolean()).isTrue();
+		assertThat(draft.has("publishNow")).isFalse();
+
+		// when the user settles the date order
+		CommandLineRun settled = run(dir.resolve("data"), "--input=" + input, "--when-no-date=draft",
+				"--date-format=dd/MM/yyyy HH:mm", "--results=" + dir.resolve("settled.csv"));
+
+		// then the date is read day first
+		assertThat(settled.exitCode()).isEqualTo(3);
+		assertThat(creates()).extracting(request -> JSON.readTree(request.body()))
+			.anyMatch(body -> body.has("scheduledFor")
+					&& body.get("scheduledFor").asString().equals("2027-04-03T10:00:00Z"));
+	}
+
+	private CommandLineRun run(Path data, String... args) {
+		return CommandLineRun.run(data, sandbox.baseUrl(), args);
+	}
+
+	private List<RecordedRequest> creates() {
+		return sandbox.requests().stream()
+			.filter(request -> request.method().equals("POST") && request.path().endsWith("/v1/posts"))
+			.toList();
+	}
+
+	private Path pins(int count) throws IOException {
+		StringBuilder csv = new StringBuilder("title,description,media_url,board,account\n");
+		for (int i = 0; i < count; i++) {
+			csv.append("Pin ").append(i).append(",Spread pin ").append(i).append(",https://images.example.com/s/")
+				.append(i).append(".jpg,Kitchen Ideas,acme-home\n");
+		}
+		return Files.writeString(dir.resolve("pins.csv"), csv, StandardCharsets.UTF_8);
+	}
+}
