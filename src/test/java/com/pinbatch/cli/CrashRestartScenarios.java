@@ -1,0 +1,259 @@
+package com.pinbatch.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+
+import com.pinbatch.sandbox.SandboxPost;
+import com.pinbatch.sandbox.SandboxSettings;
+import com.pinbatch.sandbox.ZernioSandbox;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The packaged jar as a separate process, killed at points the test controls, then run again with the same
+ * command. The sandbox runs in the test JVM, so it outlives the killed process and tells exactly what was created.
+ * Subclasses choose the job repository the processes share.
+ */
+abstract class CrashRestartScenarios {
+
+	private static final Path JAR = Path.of("target/pinbatch.jar").toAbsolutePath();
+
+	static final int ROWS = 90;
+
+	private static final Duration RUN_LIMIT = Duration.ofMinutes(2);
+
+	@TempDir
+	Path dir;
+
+	ZernioSandbox sandbox;
+
+	private final AtomicReference<Process> running = new AtomicReference<>();
+
+	private final List<Process> started = new CopyOnWriteArrayList<>();
+
+	/** Called before each test, before any process starts. */
+	void openRepository() throws Exception {
+	}
+
+	/** Called after each test, once every process has ended. */
+	void closeRepository() throws Exception {
+	}
+
+	/** The command-line settings that point a process at the job repository (none: the default HSQLDB file). */
+	abstract List<String> repositoryArguments();
+
+	@BeforeEach
+	void startSandbox() throws Exception {
+		openRepository();
+		sandbox = ZernioSandbox.start(SandboxSettings.defaults().withRequestsPerMinute(6000).withAccountCaps(1000, 1000)
+			.withLatency(Duration.ofMillis(20)));
+	}
+
+	@AfterEach
+	void stop() throws Exception {
+		for (Process process : started) {
+			process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+		}
+		if (sandbox != null) { // null when the repository was not available and the test was skipped
+			sandbox.close();
+		}
+		closeRepository();
+	}
+
+	@Test
+	void killNineBetweenServerCreateAndCommitThenSameCommandFinishesWithoutDuplicates() throws Exception {
+		// given: the process dies by SIGKILL right after the server stored the 35th post, before it could answer
+		Path input = pins(ROWS);
+		killWhenPostCount(35, Process::destroyForcibly);
+
+		// when
+		int crashed = runToEnd(input, "first");
+		sandbox.onPostCreated(post -> {
+		});
+		int resumed = runToEnd(input, "second");
+
+		// then
+		assertThat(crashed).as("killed by SIGKILL").isEqualTo(137);
+		assertThat(resumed).as(log("second")).isZero();
+		assertEveryRowExactlyOnce(input);
+	}
+
+	@Test
+	void sigtermStopsCleanlyWithPendingRowsAndTheSameCommandResumes() throws Exception {
+		// given
+		Path input = pins(ROWS);
+		killWhenPostCount(30, Process::destroy);
+
+		// when
+		int stopped = runToEnd(input, "first");
+		List<Map<String, String>> afterStop = ResultRows.read(results(input));
+		sandbox.onPostCreated(post -> {
+		});
+		int resumed = runToEnd(input, "second");
+
+		// then
+		assertThat(stopped).as(log("first")).isEqualTo(1);
+		assertThat(afterStop).hasSize(ROWS);
+		assertThat(afterStop).extracting(row -> row.get("status")).contains("PENDING").doesNotContain("FAILED");
+		assertThat(resumed).as(log("second")).isZero();
+		assertEveryRowExactlyOnce(input);
+	}
+
+	@Test
+	void secondRunOnTheSameDataIsRefusedAtOnce() throws Exception {
+		// given: a first run that is busy sending
+		Path input = pins(ROWS);
+		AtomicInteger seen = new AtomicInteger();
+		Object firstPost = new Object();
+		sandbox.onPostCreated(post -> {
+			if (seen.incrementAndGet() == 1) {
+				synchronized (firstPost) {
+					firstPost.notifyAll();
+				}
+			}
+			sleepQuietly(200);
+		});
+		Process first = start(input, "first");
+		synchronized (firstPost) {
+			while (seen.get() == 0 && first.isAlive()) {
+				firstPost.wait(100);
+			}
+		}
+
+		// when
+		Process second = start(input, "second");
+		boolean secondEnded = second.waitFor(30, TimeUnit.SECONDS);
+
+		// then
+		assertThat(secondEnded).isTrue();
+		assertThat(second.exitValue()).as(log("second")).isEqualTo(2);
+		assertThat(log("second")).contains("another pinbatch run");
+		assertThat(first.isAlive()).isTrue();
+		first.destroyForcibly().waitFor();
+	}
+
+	void killWhenPostCount(int count, Consumer<Process> kill) {
+		AtomicInteger created = new AtomicInteger();
+		sandbox.onPostCreated(post -> {
+			if (created.incrementAndGet() == count) {
+				Process process = running.get();
+				kill.accept(process);
+				try {
+					process.waitFor(30, TimeUnit.SECONDS); // the client never hears about this post
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+				}
+			}
+		});
+	}
+
+	void assertEveryRowExactlyOnce(Path input) {
+		List<Map<String, String>> results = ResultRows.read(results(input));
+		assertThat(results).hasSize(ROWS);
+		assertThat(results).extracting(row -> row.get("status")).containsOnly("CREATED", "DUPLICATE");
+		Map<String, Long> postsPerRow = sandbox.posts().stream()
+			.collect(Collectors.groupingBy(post -> post.metadata().get("pinbatchRow"), Collectors.counting()));
+		assertThat(postsPerRow).hasSize(ROWS).allSatisfy((row, posts) -> assertThat(posts).as("row " + row).isEqualTo(1));
+		Map<String, String> postIds = sandbox.posts().stream()
+			.collect(Collectors.toMap(post -> post.metadata().get("pinbatchRow"), SandboxPost::id));
+		assertThat(results).allSatisfy(row -> assertThat(row.get("post_id")).isEqualTo(postIds.get(row.get("row"))));
+	}
+
+	int runToEnd(Path input, String name) throws Exception {
+		return runToEnd(input, name, dir.resolve("data"));
+	}
+
+	int runToEnd(Path input, String name, Path dataFolder) throws Exception {
+		return runToEnd(input, name, dataFolder, null);
+	}
+
+	int runToEnd(Path input, String name, Path dataFolder, String hostName) throws Exception {
+		Process process = start(input, name, dataFolder, hostName);
+		assertThat(process.waitFor(RUN_LIMIT.toSeconds(), TimeUnit.SECONDS)).as(name + " finished in time").isTrue();
+		return process.exitValue();
+	}
+
+	Process start(Path input, String name) throws IOException {
+		return start(input, name, dir.resolve("data"));
+	}
+
+	Process start(Path input, String name, Path dataFolder) throws IOException {
+		return start(input, name, dataFolder, null);
+	}
+
+	/**
+	 * The data folder and host name stand for the machine: two folders are two machines sharing only the job
+	 * repository, and a host name (HOSTNAME, as in a container) makes the process look as if it ran elsewhere.
+	 */
+	Process start(Path input, String name, Path dataFolder, String hostName) throws IOException {
+		List<String> command = new ArrayList<>(List.of("java", "-jar", JAR.toString(), "--input=" + input,
+				"--zernio.base-url=" + sandbox.baseUrl(), "--pinbatch.data-dir=" + dataFolder,
+				"--pinbatch.chunk-size=10", "--pinbatch.throttle.account-hourly-cap=1000",
+				"--pinbatch.throttle.account-daily-cap=1000", "--pinbatch.throttle.initial-requests-per-minute=6000"));
+		command.addAll(repositoryArguments());
+		ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile())
+			.redirectErrorStream(true)
+			.redirectOutput(dir.resolve(name + ".log").toFile());
+		builder.environment().put("ZERNIO_API_KEY", ZernioSandbox.API_KEY);
+		if (hostName != null) {
+			builder.environment().put("HOSTNAME", hostName);
+		}
+		Process process = builder.start();
+		started.add(process);
+		running.set(process);
+		return process;
+	}
+
+	String log(String name) {
+		try {
+			return Files.readString(dir.resolve(name + ".log"), StandardCharsets.UTF_8);
+		}
+		catch (IOException ex) {
+			return "(no log: " + ex.getMessage() + ")";
+		}
+	}
+
+	Path results(Path input) {
+		return dir.resolve("pins.results.csv");
+	}
+
+	Path pins(int rows) throws IOException {
+		String[][] accounts = { { "acme-home", "Kitchen Ideas" }, { "acme-garden", "Garden Projects" },
+				{ "acme-recipes", "Quick Breakfasts" } };
+		StringBuilder csv = new StringBuilder("title,description,media_url,board,account\n");
+		for (int i = 0; i < rows; i++) {
+			String[] account = accounts[i % accounts.length];
+			csv.append("Pin ").append(i).append(",Description number ").append(i)
+				.append(" for the crash test,https://images.example.com/crash/").append(i).append(".jpg,")
+				.append(account[1]).append(',').append(account[0]).append('\n');
+		}
+		return Files.writeString(dir.resolve("pins.csv"), csv, StandardCharsets.UTF_8);
+	}
+
+	static void sleepQuietly(long millis) {
+		try {
+			Thread.sleep(millis);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+}
