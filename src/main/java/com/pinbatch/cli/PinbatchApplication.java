@@ -47,7 +47,16 @@ public class PinbatchApplication {
 			return ExitCode.SUCCESS.code();
 		}
 		try (RunLock lock = RunLock.acquire(dataFolder(options))) {
-			try (ConfigurableApplicationContext context = start(options)) {
+			ConfigurableApplicationContext started;
+			try {
+				started = start(options);
+			}
+			catch (RuntimeException ex) {
+				err.println("pinbatch: cannot start: " + rootMessage(ex)
+						+ " (check spring.datasource.* and the data folder; nothing was sent)");
+				return ExitCode.STOPPED.code();
+			}
+			try (ConfigurableApplicationContext context = started) {
 				// with JSON logs, standard output carries only JSON lines: the report becomes log events too
 				PrintStream report = options.jsonLogs() ? LogLineStream.create() : out;
 				if (options.prune()) {
@@ -81,6 +90,15 @@ public class PinbatchApplication {
 		// given last, so that an explicit property on the command line wins
 		springArgs.addAll(options.springArguments());
 		return application.run(springArgs.toArray(String[]::new));
+	}
+
+	/** The innermost message: for a database that cannot be reached, the driver's own words. */
+	private static String rootMessage(Throwable failure) {
+		Throwable root = failure;
+		while (root.getCause() != null && root.getCause() != root) {
+			root = root.getCause();
+		}
+		return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
 	}
 
 	private static int prune(JobRepositoryPruner pruner, int days, PrintStream out) {

@@ -17,6 +17,9 @@ import java.util.Objects;
 import com.pinbatch.input.InputFileException;
 import com.pinbatch.input.InputOptions;
 import com.pinbatch.job.ApiSession;
+import com.pinbatch.lease.LeaseHolder;
+import com.pinbatch.lease.LeaseTaken;
+import com.pinbatch.lease.RunLease;
 import com.pinbatch.media.MediaCheckResult;
 import com.pinbatch.job.CurrentRun;
 import com.pinbatch.job.GracefulStop;
@@ -79,13 +82,16 @@ class PinbatchCommand {
 
 	private final ThrottleProperties throttle;
 
+	private final RunLease runLease;
+
 	private final JsonMapper jsonMapper;
 
 	PinbatchCommand(JobOperator jobOperator, JobRepository jobRepository, Job pinImportJob, CurrentRun currentRun,
 			ResultFileBuilder resultFiles, RowResultStore store, RunProgress progress, ApiSessions apiSessions,
 			GracefulStop gracefulStop, PinbatchProperties properties, ThrottleProperties throttle,
-			JsonMapper jsonMapper) {
+			RunLease runLease, JsonMapper jsonMapper) {
 		this.throttle = throttle;
+		this.runLease = runLease;
 		this.jsonMapper = jsonMapper;
 		this.jobOperator = jobOperator;
 		this.jobRepository = jobRepository;
@@ -120,8 +126,22 @@ class PinbatchCommand {
 		ExitCode worst = ExitCode.SUCCESS;
 		try (ApiSessions.Opened api = apiSessions.open(options, err)) {
 			for (Map.Entry<Path, InputInspector.Survey> input : surveys.entrySet()) {
-				RunReport report = runOne(input.getKey(), input.getValue(), options, inputOptions, mapping,
-						api.session(), typed, out);
+				String runKey = runKey(input.getKey(), options);
+				RunReport report;
+				try (LeaseHolder lease = runLease.acquire(runKey)) {
+					// taken over after this process stalled past the lease: stop cleanly, unsent rows PENDING
+					lease.onLost(gracefulStop::request);
+					report = runOne(input.getKey(), runKey, input.getValue(), options, inputOptions, mapping,
+							api.session(), typed, out);
+				}
+				catch (LeaseTaken taken) {
+					err.println("pinbatch: another pinbatch run is processing " + input.getKey() + ": "
+							+ taken.holder().owner() + " since " + taken.holder().acquiredAt()
+							+ "; wait for it to finish (if that process is gone, run this again after "
+							+ taken.expiresAt() + ")");
+					worst = worst.worst(ExitCode.USAGE);
+					continue;
+				}
 				reports.add(report);
 				RunSummary.print(out, report);
 				if (report.stopReason() != null) {
@@ -157,10 +177,9 @@ class PinbatchCommand {
 		}
 	}
 
-	private RunReport runOne(Path input, InputInspector.Survey survey, CommandLineOptions options,
+	private RunReport runOne(Path input, String runKey, InputInspector.Survey survey, CommandLineOptions options,
 			InputOptions inputOptions, ColumnMapping mapping, ApiSession api, TypedCommand typed, PrintStream out) {
 		Instant started = Instant.now();
-		String runKey = runKey(input, options);
 		Path results = resultPath(options, input);
 		long rows = survey.rows();
 		survey.notes().forEach(note -> out.println("note: " + note));
@@ -189,7 +208,7 @@ class PinbatchCommand {
 				currentRun.set(new RunPlan(input, inputOptions, runKey, mapping, survey.validation(),
 						survey.duplicates(), whenNoDate, capacity.slots(), mediaProblems, options.dryRun(), api));
 				if (last != null && last.isRunning()) {
-					// the process that ran it is gone (we hold the data folder's lock): mark it failed, then restart
+					// the process that ran it is gone (we hold this input's lease): mark it failed, then restart
 					jobOperator.recover(last);
 				}
 				out.println("pinbatch: " + (last == null ? "processing " : "resuming ") + input + " (" + rows

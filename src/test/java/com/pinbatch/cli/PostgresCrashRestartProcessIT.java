@@ -15,7 +15,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import com.pinbatch.lease.PostgresTestDatabase;
 
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,9 +26,6 @@ class PostgresCrashRestartProcessIT extends CrashRestartScenarios {
 
 	/** Long, so that a process started right after a heartbeat surely sees it fresh, however slow the machine. */
 	private static final Duration LEASE_TTL = Duration.ofMinutes(5);
-
-	/** Enable these once PinbatchCommand holds a com.pinbatch.lease.RunLease around each run (issue 6). */
-	private static final String WAITS_FOR_LEASE_IN_CLI = "needs the run lease taken by PinbatchCommand (issue 6)";
 
 	private PostgresTestDatabase database;
 
@@ -71,7 +67,6 @@ class PostgresCrashRestartProcessIT extends CrashRestartScenarios {
 	}
 
 
-	@Disabled(WAITS_FOR_LEASE_IN_CLI)
 	@Test
 	void runOfAHostThatDiedIsTakenOverOnlyOnceItsLeaseIsStale() throws Exception {
 		// given: host A killed mid-run; its lease row stays behind
@@ -96,7 +91,6 @@ class PostgresCrashRestartProcessIT extends CrashRestartScenarios {
 		assertEveryRowExactlyOnce(input);
 	}
 
-	@Disabled(WAITS_FOR_LEASE_IN_CLI)
 	@Test
 	void secondHostOnAnInputRunningElsewhereIsRefusedAtOnce() throws Exception {
 		// given: host A busy sending, held in its first sends until host B has given up
