@@ -14,6 +14,7 @@ import com.pinbatch.media.MediaCheckResult;
 import com.pinbatch.media.MediaRejectedException;
 import com.pinbatch.pin.BoundColumns;
 import com.pinbatch.pin.Media;
+import com.pinbatch.pin.MediaKind;
 import com.pinbatch.pin.Pin;
 import com.pinbatch.pin.PinDraft;
 import com.pinbatch.pin.PinField;
@@ -68,6 +69,7 @@ public class PinRowProcessor implements ItemProcessor<InputRow, PreparedRow> {
 					board.problemMessage()));
 		}
 		String mediaUrl = validation.isValid() ? mediaUrl(validation.pin(), draft, problems) : null;
+		String coverUrl = validation.isValid() ? coverUrl(validation.pin(), draft, problems) : null;
 		Instant publishAt = validation.isValid()
 				? plan.slots().getOrDefault(row.rowNumber(), validation.pin().publishAt()) : null;
 		if (board != null && board.ok() && publishAt == null && plan.whenNoDate() == WhenNoDate.QUEUE
@@ -84,37 +86,57 @@ public class PinRowProcessor implements ItemProcessor<InputRow, PreparedRow> {
 					Instant.now()));
 		}
 		return PreparedRow.toSend(row.rowNumber(), board.accountId(), board.accountLabel(),
-				requests.create(validation.pin(), board, mediaUrl, publishAt));
+				requests.create(validation.pin(), board, mediaUrl, coverUrl, publishAt));
 	}
 
 	/**
-	 * The URL Zernio gets for the pin's media: as given, or for a local file the public URL of its upload (a dry run
-	 * only checks the file). A file that cannot be used becomes a problem of the row.
+	 * The URL Zernio gets for the pin's media: as given (and as --check-media found it), or for a local file the
+	 * public URL of its upload.
 	 */
 	private String mediaUrl(Pin pin, PinDraft draft, List<ValidationProblem> problems) {
 		Media media = pin.media();
-		if (!media.local()) {
-			MediaCheckResult checked = plan.mediaProblems().get(media.location());
-			if (checked != null) {
-				String column = draft.columnName(PinField.MEDIA_URL);
-				problems.add(new ValidationProblem(checked.problem().code(), column,
-						column + " " + checked.problem().message()));
-			}
-			return media.location();
+		if (media.local()) {
+			return uploaded(media.location(), media.kind(), PinField.MEDIA_URL, draft, problems);
 		}
+		MediaCheckResult checked = plan.mediaProblems().get(media.location());
+		if (checked != null) {
+			problems.add(problem(draft, PinField.MEDIA_URL, checked.problem().code(), checked.problem().message()));
+		}
+		return media.location();
+	}
+
+	/** The cover image's URL: as given, or for a local file (the validator gives its absolute path) its upload's. */
+	private String coverUrl(Pin pin, PinDraft draft, List<ValidationProblem> problems) {
+		String cover = pin.coverImageUrl();
+		if (cover == null || cover.startsWith("https://")) {
+			return cover;
+		}
+		return uploaded(cover, MediaKind.IMAGE, PinField.COVER_IMAGE_URL, draft, problems);
+	}
+
+	/**
+	 * Uploads a local file once (a dry run only checks it) and returns its public URL; a file that cannot be used
+	 * becomes a problem of the row.
+	 */
+	private String uploaded(String location, MediaKind kind, PinField field, PinDraft draft,
+			List<ValidationProblem> problems) {
 		try {
-			Path file = Path.of(media.location());
+			Path file = Path.of(location);
 			if (plan.dryRun() || plan.api() == null) {
-				LocalMediaUploader.check(file, media.kind());
-				return media.location();
+				LocalMediaUploader.check(file, kind);
+				return location;
 			}
-			return plan.api().media().publicUrlFor(file, media.kind());
+			return plan.api().media().publicUrlFor(file, kind);
 		}
 		catch (MediaRejectedException ex) {
-			String column = draft.columnName(PinField.MEDIA_URL);
-			problems.add(new ValidationProblem(ex.code(), column, column + " " + ex.getMessage()));
+			problems.add(problem(draft, field, ex.code(), ex.getMessage()));
 			return null;
 		}
+	}
+
+	private static ValidationProblem problem(PinDraft draft, PinField field, String code, String message) {
+		String column = draft.columnName(field);
+		return new ValidationProblem(code, column, column + " " + message);
 	}
 
 	/** Resolves the row's account and board by name through Zernio; null when there is no API to ask. */

@@ -38,12 +38,14 @@ public class PostRequestFactory {
 
 	/**
 	 * @param mediaUrl  the public URL of the pin's media (for a local file, where it was uploaded)
+	 * @param coverUrl  the public URL of the video's cover image, or null
 	 * @param publishAt when to publish (the row's time, or its --spread slot); null: as --when-no-date says
 	 */
-	public CreatePostRequest create(Pin pin, BoardResolution board, String mediaUrl, Instant publishAt) {
+	public CreatePostRequest create(Pin pin, BoardResolution board, String mediaUrl, String coverUrl,
+			Instant publishAt) {
 		MediaItem media = new MediaItem(pin.media().kind().apiType(), mediaUrl, emptyToNull(pin.altText()));
 		PinterestData pinterest = new PinterestData(emptyToNull(pin.title()), board.boardId(),
-				emptyToNull(pin.link()), emptyToNull(pin.coverImageUrl()), pin.coverKeyframeSeconds());
+				emptyToNull(pin.link()), emptyToNull(coverUrl), pin.coverKeyframeSeconds());
 		PlatformTarget target = new PlatformTarget("pinterest", board.accountId(), pinterest);
 		List<String> tags = pin.keywords() == null || pin.keywords().isEmpty() ? null : pin.keywords();
 		Map<String, String> metadata = Map.of(METADATA_RUN, runKey, METADATA_ROW, Long.toString(pin.rowNumber()));

@@ -1,6 +1,9 @@
 package com.pinbatch.pin;
 
 import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -160,7 +163,7 @@ public final class PinValidator {
 	private record Cover(String imageUrl, Integer keyframeSeconds) {
 	}
 
-	private static Cover cover(PinDraft draft, Media item, ProblemList problems) {
+	private Cover cover(PinDraft draft, Media item, ProblemList problems) {
 		String imageUrl = draft.get(PinField.COVER_IMAGE_URL);
 		String keyframe = draft.get(PinField.COVER_KEYFRAME_S);
 		PinField keyframeField = PinField.COVER_KEYFRAME_S;
@@ -172,7 +175,7 @@ public final class PinValidator {
 		}
 		Integer seconds = keyframe.isEmpty() ? null : keyframeSeconds(keyframe, keyframeField, problems);
 		if (!imageUrl.isEmpty()) {
-			checkCoverImage(imageUrl, problems);
+			imageUrl = checkCoverImage(imageUrl, problems);
 		}
 		if (item != null && item.kind() == MediaKind.IMAGE) {
 			for (PinField field : List.of(PinField.COVER_IMAGE_URL, PinField.COVER_KEYFRAME_S)) {
@@ -200,16 +203,42 @@ public final class PinValidator {
 		return null;
 	}
 
-	private static void checkCoverImage(String value, ProblemList problems) {
+	/** @return the cover as the pin takes it: the URL, or a local file's absolute path (uploaded when sent) */
+	private String checkCoverImage(String value, ProblemList problems) {
+		if (!value.contains("://")) {
+			return localCover(value, problems);
+		}
 		Optional<WebAddress> address = WebAddress.parse(value);
 		if (address.isEmpty() || !address.get().isHttps()) {
 			problems.add(PinField.COVER_IMAGE_URL, "cover_image_invalid", "%s '%s' is not an https URL — give the"
-					+ " https:// address of the cover image", value);
-			return;
+					+ " https:// address of the cover image, or the path of a local image file", value);
+			return value;
 		}
 		address.get().lookUpHost(MediaCheck.SHARE_PAGE_HOSTS).ifPresent(service -> problems.add(
 				PinField.COVER_IMAGE_URL, "media_share_link", "%s '%s' is a %s share page, which shows a web page"
 						+ " instead of the image — give a direct image URL", value, service));
+		return value;
+	}
+
+	/** A cover image on this machine, relative to the input file's folder; its content is checked when uploaded. */
+	private String localCover(String value, ProblemList problems) {
+		try {
+			Path file = Path.of(value);
+			if (!file.isAbsolute() && settings.mediaBaseDir() != null) {
+				file = settings.mediaBaseDir().resolve(file);
+			}
+			if (Files.isRegularFile(file)) {
+				return file.toAbsolutePath().normalize().toString();
+			}
+			problems.add(PinField.COVER_IMAGE_URL, "media_file_not_found", "%s '%s' is not a file here (looked for"
+					+ " %s) — fix the path (relative paths start at the input file's folder), or give an https URL",
+					value, file);
+		}
+		catch (InvalidPathException ex) {
+			problems.add(PinField.COVER_IMAGE_URL, "cover_image_invalid", "%s '%s' is neither an https URL nor a"
+					+ " file path — give the https:// address of the cover image, or the path of a local image", value);
+		}
+		return value;
 	}
 
 	private static List<String> keywords(PinDraft draft) {

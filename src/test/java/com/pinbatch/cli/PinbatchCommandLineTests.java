@@ -298,16 +298,19 @@ class PinbatchCommandLineTests {
 
 	@Test
 	void localMediaFilesAreUploadedOnceAndTheirPublicUrlIsPinned() throws IOException {
-		// given: two rows with the same local image (relative to the input's folder), one with a text file
+		// given: the same local image on two rows and as a video's cover, a local video, and a text file
 		Files.createDirectories(dir.resolve("images"));
 		byte[] jpeg = { (byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0, 16, 'J', 'F', 'I', 'F', 0, 1 };
+		byte[] mp4 = { 0, 0, 0, 24, 'f', 't', 'y', 'p', 'm', 'p', '4', '2', 0, 0, 0, 0 };
 		Files.write(dir.resolve("images/shelf.jpg"), jpeg);
+		Files.write(dir.resolve("images/tour.mp4"), mp4);
 		Files.writeString(dir.resolve("images/notes.jpg"), "not an image");
 		Path input = write("local.csv", """
-				title,description,media_url,board,account
-				Shelf,First pin of the shelf.,images/shelf.jpg,Kitchen Ideas,acme-home
-				Shelf again,Second pin of the shelf.,images/shelf.jpg,Small Spaces,acme-home
-				Notes,A text file named like an image.,images/notes.jpg,Kitchen Ideas,acme-home
+				title,description,media_url,board,account,cover_image_url
+				Shelf,First pin of the shelf.,images/shelf.jpg,Kitchen Ideas,acme-home,
+				Shelf again,Second pin of the shelf.,images/shelf.jpg,Small Spaces,acme-home,
+				Tour,A video with the shelf as cover.,images/tour.mp4,Kitchen Ideas,acme-home,images/shelf.jpg
+				Notes,A text file named like an image.,images/notes.jpg,Kitchen Ideas,acme-home,
 				""");
 
 		// when
@@ -315,15 +318,25 @@ class PinbatchCommandLineTests {
 
 		// then
 		assertThat(run.exitCode()).as(run.toString()).isEqualTo(3);
-		assertThat(sandbox.uploads()).hasSize(1);
+		assertThat(sandbox.uploads()).hasSize(2);
 		List<Map<String, String>> results = ResultRows.read(dir.resolve("local.results.csv"));
-		assertThat(results).extracting(row -> row.get("status")).containsExactly("CREATED", "CREATED", "INVALID");
-		assertThat(results.get(2).get("error_code")).isEqualTo("unsupported_media_type");
-		assertThat(results.get(2).get("error_message")).startsWith("media_url ").contains("notes.jpg");
-		List<String> mediaUrls = creates().stream()
-			.map(request -> JSON.readTree(request.body()).get("mediaItems").get(0).get("url").asString())
-			.toList();
-		assertThat(mediaUrls).hasSize(2).allMatch(url -> url.startsWith("https://")).containsOnly(mediaUrls.get(0));
+		assertThat(results).extracting(row -> row.get("status"))
+			.containsExactly("CREATED", "CREATED", "CREATED", "INVALID");
+		assertThat(results.get(3).get("error_code")).isEqualTo("unsupported_media_type");
+		assertThat(results.get(3).get("error_message")).startsWith("media_url ").contains("notes.jpg");
+		Map<String, JsonNode> byTitle = creates().stream()
+			.map(request -> JSON.readTree(request.body()))
+			.collect(Collectors.toMap(
+					body -> body.get("platforms").get(0).get("platformSpecificData").get("title").asString(),
+					body -> body));
+		String shelfUrl = byTitle.get("Shelf").get("mediaItems").get(0).get("url").asString();
+		assertThat(shelfUrl).startsWith("https://");
+		assertThat(byTitle.get("Shelf again").get("mediaItems").get(0).get("url").asString()).isEqualTo(shelfUrl);
+		JsonNode video = byTitle.get("Tour");
+		assertThat(video.get("mediaItems").get(0).get("type").asString()).isEqualTo("video");
+		assertThat(video.get("mediaItems").get(0).get("url").asString()).startsWith("https://").isNotEqualTo(shelfUrl);
+		assertThat(video.get("platforms").get(0).get("platformSpecificData").get("coverImageUrl").asString())
+			.isEqualTo(shelfUrl);
 	}
 
 	@Test

@@ -75,6 +75,22 @@ class SendingResilienceTests {
 	}
 
 	@Test
+	void aChunksPinsAreSentConcurrently() throws IOException {
+		// given: Zernio takes a while to answer each create
+		sandbox.close();
+		sandbox = ZernioSandbox.start(SandboxSettings.defaults().withAccountCaps(1000, 1000)
+			.withLatency(Duration.ofMillis(300)));
+
+		// when
+		CommandLineRun run = run("--input=" + pins());
+
+		// then
+		assertThat(run.exitCode()).as(run.toString()).isZero();
+		assertThat(sandbox.peakConcurrentCreates()).isGreaterThan(1);
+		assertThat(sandbox.postCount()).isEqualTo(ROWS);
+	}
+
+	@Test
 	void serverErrorsAndRateLimitsAreRetriedWithTheSameRequestIdUntilEveryRowIsCreated() throws IOException {
 		// given
 		sandbox.failNextCreates(4, 503);
