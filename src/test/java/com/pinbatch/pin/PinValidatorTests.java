@@ -342,11 +342,17 @@ class PinValidatorTests {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "http://images.example.com/c.jpg", "cover.jpg", "https://" })
+	@ValueSource(strings = { "http://images.example.com/c.jpg", "https://" })
 	void coverImageInvalid(String url) {
 		assertProblem(validate("media_url", VIDEO, "board", "b", "cover_image_url", url), "cover_image_invalid",
 				"cover_image_url", "cover_image_url '" + url + "' is not an https URL — give the https:// address of"
-						+ " the cover image");
+						+ " the cover image, or the path of a local image file");
+	}
+
+	@Test
+	void localCoverImageMustExist() {
+		assertThat(codes(validate("media_url", VIDEO, "board", "b", "cover_image_url", "no-such-cover.jpg")))
+			.containsExactly("media_file_not_found");
 	}
 
 	@Test
