@@ -56,9 +56,17 @@ rate() {
 	local file="$1" start end status=0
 	start=$(date +%s.%N)
 	if [[ "$MODE" == cli ]]; then
+		# a fresh job repository per run: an old one would make the run report "already processed", or load history
+		rm -rf "$OUT/data-$(basename "$file")"
 		java "$HEAP" -XX:+ExitOnOutOfMemoryError -jar target/pinbatch.jar --input="$file" --dry-run --sandbox \
+			--pinbatch.data-dir="$OUT/data-$(basename "$file")" \
 			--results="$OUT/results-$(basename "$file").csv" >"$OUT/run-$(basename "$file").log" 2>&1 || status=$?
-		# 3 = finished with some INVALID rows: still a full pass over the file
+		# 3 = finished with some INVALID rows: still a full pass over the file; but the JVM also exits with 3 when
+		# -XX:+ExitOnOutOfMemoryError fires, so look for that too
+		if grep -q OutOfMemoryError "$OUT/run-$(basename "$file").log"; then
+			echo "run over $file ran out of memory with $HEAP, see $OUT/run-$(basename "$file").log" >&2
+			return 1
+		fi
 		if (( status != 0 && status != 3 )); then
 			echo "run over $file failed (exit $status), see $OUT/run-$(basename "$file").log" >&2
 			return 1

@@ -3,6 +3,7 @@ package com.pinbatch.cli;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import com.pinbatch.input.InputFileException;
 import com.pinbatch.input.InputOptions;
@@ -29,9 +30,10 @@ final class InputInspector {
 	 * What the pass found.
 	 *
 	 * @param validation the settings to validate rows with, the column's date order decided
+	 * @param duplicates rows that repeat an earlier row's content, mapped to that row
 	 * @param notes      lines worth showing the user (date order, repeated links)
 	 */
-	record Survey(long rows, ValidationSettings validation, DuplicateLint duplicates, List<String> notes) {
+	record Survey(long rows, ValidationSettings validation, Map<Long, Long> duplicates, List<String> notes) {
 	}
 
 	private InputInspector() {
@@ -57,7 +59,7 @@ final class InputInspector {
 			dates.decision().ifPresent(notes::add);
 			dates.contradiction().ifPresent(notes::add);
 			duplicates.repeatedLinks().forEach(link -> notes.add(link.describe()));
-			return new Survey(rows, validation.withDateOrder(dates.order()), duplicates, notes);
+			return new Survey(rows, validation.withDateOrder(dates.order()), duplicates.duplicates(), notes);
 		}
 	}
 

@@ -13,6 +13,7 @@ import com.pinbatch.media.LocalMediaUploader;
 import com.pinbatch.media.MediaCheckResult;
 import com.pinbatch.media.MediaRejectedException;
 import com.pinbatch.pin.BoundColumns;
+import com.pinbatch.pin.DuplicateLint;
 import com.pinbatch.pin.Media;
 import com.pinbatch.pin.MediaKind;
 import com.pinbatch.pin.Pin;
@@ -62,7 +63,10 @@ public class PinRowProcessor implements ItemProcessor<InputRow, PreparedRow> {
 		PinDraft draft = columns.draft(row);
 		Validation validation = validator.validate(draft);
 		List<ValidationProblem> problems = new ArrayList<>(validation.problems());
-		plan.duplicates().problem(draft).ifPresent(problems::add);
+		Long earlier = plan.duplicates().get(row.rowNumber());
+		if (earlier != null) {
+			problems.add(DuplicateLint.duplicateProblem(draft, earlier));
+		}
 		BoardResolution board = resolveBoard(draft);
 		if (board != null && !board.ok()) {
 			problems.add(new ValidationProblem(board.problemCode(), draft.columnName(PinField.BOARD),

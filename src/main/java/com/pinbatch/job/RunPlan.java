@@ -7,7 +7,6 @@ import java.util.Map;
 import com.pinbatch.input.InputOptions;
 import com.pinbatch.media.MediaCheckResult;
 import com.pinbatch.pin.ColumnMapping;
-import com.pinbatch.pin.DuplicateLint;
 import com.pinbatch.pin.ValidationSettings;
 import com.pinbatch.plan.WhenNoDate;
 
@@ -15,12 +14,13 @@ import com.pinbatch.plan.WhenNoDate;
  * Everything one run of the job needs that is not configuration: which file, how to read and check it, and the
  * connection to Zernio ({@code api} is null for a dry run without an API key: boards then stay unresolved).
  *
- * @param duplicates rows of this file that repeat an earlier row's content, found by reading the whole file first
+ * @param duplicates rows of this file that repeat an earlier row's content (row -> that earlier row), found by
+ *                   reading the whole file first
  * @param whenNoDate what a row without a publish date becomes
  * @param slots      publish instants --spread gave rows beyond their account's caps, by row number
  * @param mediaProblems what --check-media found wrong with media URLs, by URL (empty without it)
  */
 public record RunPlan(Path input, InputOptions inputOptions, String runKey, ColumnMapping mapping,
-		ValidationSettings validation, DuplicateLint duplicates, WhenNoDate whenNoDate, Map<Long, Instant> slots,
+		ValidationSettings validation, Map<Long, Long> duplicates, WhenNoDate whenNoDate, Map<Long, Instant> slots,
 		Map<String, MediaCheckResult> mediaProblems, boolean dryRun, ApiSession api) {
 }

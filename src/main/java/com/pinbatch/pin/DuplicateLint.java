@@ -74,6 +74,10 @@ public final class DuplicateLint {
 
 	private final Map<Long, Long> earlierRowByDuplicate = new HashMap<>();
 
+	/** The first row of every link: most links are used once, so they cost a fingerprint and a row number only. */
+	private final Map<Fingerprint, Long> firstRowByLink = new HashMap<>();
+
+	/** Links used by more than one row, in the order of their first row. */
 	private final Map<Fingerprint, LinkUse> linkUses = new LinkedHashMap<>();
 
 	/** Uses the settings' --account (and, for rows without any account, --board) as the rows' defaults. */
@@ -143,10 +147,27 @@ public final class DuplicateLint {
 	}
 
 	private void countLink(PinDraft draft) {
-		if (draft.has(PinField.LINK)) {
-			String link = draft.get(PinField.LINK);
-			linkUses.computeIfAbsent(fingerprint(link), key -> new LinkUse()).add(draft.rowNumber(), link);
+		if (!draft.has(PinField.LINK)) {
+			return;
 		}
+		String link = draft.get(PinField.LINK);
+		Fingerprint key = fingerprint(link);
+		Long first = firstRowByLink.putIfAbsent(key, draft.rowNumber());
+		if (first != null) {
+			linkUses.computeIfAbsent(key, k -> {
+				LinkUse use = new LinkUse();
+				use.add(first, link);
+				return use;
+			}).add(draft.rowNumber(), link);
+		}
+	}
+
+	/**
+	 * After the pre-scan: the rows that repeat an earlier row, by row number, mapped to that earlier row. It is all
+	 * the job needs, so the fingerprints of every row can be let go.
+	 */
+	public Map<Long, Long> duplicates() {
+		return Map.copyOf(earlierRowByDuplicate);
 	}
 
 	/**
