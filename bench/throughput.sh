@@ -104,7 +104,7 @@ run_scenario() {
 	first=$(json_field firstCreateMillis "$s")
 	last=$(json_field lastCreateMillis "$s")
 	local statuses
-	statuses=$(sed -n 's/^pinbatch: [0-9]* rows: //p' "$dir/job.log" | tail -1)
+	statuses=$(sed -n 's/^pinbatch: .*: [0-9]* rows: //p' "$dir/job.log" | tail -1)
 	echo "== $name (neighbour: $( ((neighbour > 0)) && echo "$neighbour requests/min" || echo none); boards by $BOARDS) =="
 	echo "rows:                   $ROWS over $ACCOUNTS accounts (job exit $status; $(awk -v s="$start" -v e="$end" \
 		'BEGIN { printf "%.1f", e - s }') s in all, JVM start included)"
