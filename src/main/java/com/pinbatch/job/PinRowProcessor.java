@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-
 import java.util.stream.Collectors;
 
 import com.pinbatch.input.InputRow;
@@ -19,10 +18,10 @@ import com.pinbatch.pin.MediaKind;
 import com.pinbatch.pin.Pin;
 import com.pinbatch.pin.PinDraft;
 import com.pinbatch.pin.PinField;
+import com.pinbatch.pin.PinValidator;
 import com.pinbatch.pin.Validation;
 import com.pinbatch.pin.ValidationProblem;
 import com.pinbatch.plan.WhenNoDate;
-import com.pinbatch.pin.PinValidator;
 import com.pinbatch.result.RowResult;
 import com.pinbatch.result.RowStatus;
 import com.pinbatch.zernio.BoardResolution;
@@ -78,9 +77,7 @@ public class PinRowProcessor implements ItemProcessor<InputRow, PreparedRow> {
 				? plan.slots().getOrDefault(row.rowNumber(), validation.pin().publishAt()) : null;
 		if (board != null && board.ok() && publishAt == null && plan.whenNoDate() == WhenNoDate.QUEUE
 				&& board.profileId() == null) {
-			problems.add(new ValidationProblem("queue_unavailable", draft.columnName(PinField.PUBLISH_AT),
-					"Zernio did not say which profile account " + board.accountLabel() + " belongs to, so the pin"
-							+ " cannot go to its queue — give a publish date, or use --when-no-date=now or draft"));
+			problems.add(queueUnavailable(draft, board));
 		}
 		if (!problems.isEmpty()) {
 			return PreparedRow.decided(notSendable(row.rowNumber(), problems));
@@ -119,14 +116,14 @@ public class PinRowProcessor implements ItemProcessor<InputRow, PreparedRow> {
 	}
 
 	/**
-	 * Uploads a local file once (a dry run only checks it) and returns its public URL; a file that cannot be used
-	 * becomes a problem of the row.
+	 * Uploads a local file once and returns its public URL; a file that cannot be used becomes a problem of the row.
+	 * A dry run, or a row that will not be sent anyway, only checks the file.
 	 */
 	private String uploaded(String location, MediaKind kind, PinField field, PinDraft draft,
 			List<ValidationProblem> problems) {
 		try {
 			Path file = Path.of(location);
-			if (plan.dryRun() || plan.api() == null) {
+			if (plan.dryRun() || plan.api() == null || !problems.isEmpty()) {
 				LocalMediaUploader.check(file, kind);
 				return location;
 			}
@@ -136,6 +133,12 @@ public class PinRowProcessor implements ItemProcessor<InputRow, PreparedRow> {
 			problems.add(problem(draft, field, ex.code(), ex.getMessage()));
 			return null;
 		}
+	}
+
+	private static ValidationProblem queueUnavailable(PinDraft draft, BoardResolution board) {
+		return new ValidationProblem("queue_unavailable", draft.columnName(PinField.PUBLISH_AT), "Zernio did not say"
+				+ " which profile account " + board.accountLabel() + " belongs to, so the pin cannot go to its queue"
+				+ " — give a publish date, or use --when-no-date=now or draft");
 	}
 
 	private static ValidationProblem problem(PinDraft draft, PinField field, String code, String message) {
