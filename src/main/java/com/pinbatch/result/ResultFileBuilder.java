@@ -82,11 +82,19 @@ public class ResultFileBuilder {
 
 		private boolean exhausted;
 
+		private long lastAsked = Long.MIN_VALUE;
+
 		StoredResults(String runKey) {
 			this.runKey = runKey;
 		}
 
 		RowResult resultFor(long rowNumber) {
+			if (rowNumber <= lastAsked) {
+				// out of order (a result file the user sorted, fed back with --retry-failed): ask for this row alone
+				RowResult stored = store.find(runKey, List.of(rowNumber)).get(rowNumber);
+				return stored != null ? stored : RowResult.pending(rowNumber);
+			}
+			lastAsked = rowNumber;
 			while (!exhausted && (next == null || next.rowNumber() < rowNumber)) {
 				advance();
 			}

@@ -57,10 +57,9 @@ public class RowResultStore {
 				  SENT_AT_MS BIGINT,
 				  ACCOUNT VARCHAR(200),
 				  PRIMARY KEY (RUN_KEY, ROW_NUMBER))""");
-		if (!hasColumn("PINBATCH_ROW_RESULT", "ACCOUNT")) {
-			// a job repository written by an earlier version: the table is there, without the account
-			jdbc.execute("ALTER TABLE PINBATCH_ROW_RESULT ADD COLUMN ACCOUNT VARCHAR(200)");
-		}
+		// a job repository written by an earlier version: the table is there, without the later columns
+		addColumnIfMissing("ACCOUNT", "VARCHAR(200)");
+		addColumnIfMissing("SENT_AT_MS", "BIGINT");
 	}
 
 	public void save(String runKey, RowResult result) {
@@ -170,6 +169,12 @@ public class RowResultStore {
 			return 0;
 		}
 		return named.update("DELETE FROM PINBATCH_ROW_RESULT WHERE RUN_KEY IN (:keys)", Map.of("keys", runKeys));
+	}
+
+	private void addColumnIfMissing(String column, String type) {
+		if (!hasColumn("PINBATCH_ROW_RESULT", column)) {
+			jdbc.execute("ALTER TABLE PINBATCH_ROW_RESULT ADD COLUMN " + column + " " + type);
+		}
 	}
 
 	private boolean hasColumn(String table, String column) {
