@@ -8,11 +8,13 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 import com.pinbatch.input.InputFileException;
 import com.pinbatch.input.InputOptions;
@@ -21,6 +23,8 @@ import com.pinbatch.lease.LeaseHolder;
 import com.pinbatch.lease.LeaseTaken;
 import com.pinbatch.lease.RunLease;
 import com.pinbatch.media.MediaCheckResult;
+import com.pinbatch.media.MediaCheckSettings;
+import com.pinbatch.media.MediaChecker;
 import com.pinbatch.job.CurrentRun;
 import com.pinbatch.job.GracefulStop;
 import com.pinbatch.job.PinImportJobConfiguration;
@@ -30,6 +34,7 @@ import com.pinbatch.job.RunPlan;
 import com.pinbatch.job.RunProgress;
 import com.pinbatch.pin.ColumnMapping;
 import com.pinbatch.pin.MappingException;
+import com.pinbatch.pin.Media;
 import com.pinbatch.pin.ValidationSettings;
 import com.pinbatch.plan.PostingCaps;
 import com.pinbatch.plan.PostingHours;
@@ -200,13 +205,13 @@ class PinbatchCommand {
 			}
 			else {
 				WhenNoDate whenNoDate = WhenNoDate.fromOption(options.whenNoDate());
-				CapacityPass.Outcome capacity = CapacityPass.run(input, inputOptions, mapping, survey.validation(),
-						spreadSettings(), options.spread(), whenNoDate == WhenNoDate.NOW, firstStart(last));
-				capacity.lines().forEach(line -> out.println("plan: " + line));
-				Map<String, MediaCheckResult> mediaProblems = options.checkMedia()
-						? MediaCheckPass.run(input, inputOptions, mapping, survey.validation()) : Map.of();
+				PlanningPass.Outcome planned = PlanningPass.run(input, inputOptions, mapping, survey.validation(),
+						spreadSettings(), options.spread(), whenNoDate == WhenNoDate.NOW, options.checkMedia(),
+						firstStart(last));
+				planned.lines().forEach(line -> out.println("plan: " + line));
+				Map<String, MediaCheckResult> mediaProblems = checkMedia(planned.media());
 				currentRun.set(new RunPlan(input, inputOptions, runKey, mapping, survey.validation(),
-						survey.duplicates(), whenNoDate, capacity.slots(), mediaProblems, options.dryRun(), api));
+						survey.duplicates(), whenNoDate, planned.slots(), mediaProblems, options.dryRun(), api));
 				if (last != null && last.isRunning()) {
 					// the process that ran it is gone (we hold this input's lease): mark it failed, then restart
 					jobOperator.recover(last);
@@ -274,6 +279,25 @@ class PinbatchCommand {
 		ValidationSettings settings = new ValidationSettings(options.timezone(), Clock.systemUTC(), options.account(),
 				options.board(), input.toAbsolutePath().getParent(), properties.defaultTimeOfDay());
 		return options.dateFormat() == null ? settings : settings.withDateFormat(options.dateFormat());
+	}
+
+	/**
+	 * {@code --check-media}: asks every distinct media URL, all at once (in parallel, politely paced) before the job
+	 * starts, whether it serves an image or video Pinterest can take; the job only looks the answers up.
+	 *
+	 * @return the answers with a problem, by URL
+	 */
+	private static Map<String, MediaCheckResult> checkMedia(Set<Media> media) {
+		if (media.isEmpty()) {
+			return Map.of();
+		}
+		Map<String, MediaCheckResult> problems = new HashMap<>();
+		try (MediaChecker checker = new MediaChecker(MediaCheckSettings.defaults())) {
+			checker.checkAll(media).values().stream()
+				.filter(answer -> !answer.ok())
+				.forEach(answer -> problems.put(answer.url(), answer));
+		}
+		return problems;
 	}
 
 	private SpreadSettings spreadSettings() {

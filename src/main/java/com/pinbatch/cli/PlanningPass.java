@@ -5,9 +5,11 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 import com.pinbatch.input.InputOptions;
 import com.pinbatch.input.InputRow;
@@ -15,6 +17,7 @@ import com.pinbatch.input.RowSource;
 import com.pinbatch.input.RowSources;
 import com.pinbatch.pin.BoundColumns;
 import com.pinbatch.pin.ColumnMapping;
+import com.pinbatch.pin.Media;
 import com.pinbatch.pin.Pin;
 import com.pinbatch.pin.PinValidator;
 import com.pinbatch.pin.Validation;
@@ -26,20 +29,21 @@ import com.pinbatch.plan.SpreadSettings;
 import com.pinbatch.plan.SpreadSummary;
 
 /**
- * Counts the valid pins per account and day against the accounts' publishing caps before anything is sent, and with
- * {@code --spread} gives the pins beyond a cap later slots. It needs the date column's order, so it is a pass of its
- * own after the inspection.
+ * Validates every row once more, now that the date column's order is known, to plan before anything is sent: the
+ * valid pins per account and day against the accounts' publishing caps, with {@code --spread} later slots for the
+ * pins beyond a cap, and with {@code --check-media} the distinct media URLs to ask for.
  */
-final class CapacityPass {
+final class PlanningPass {
 
 	/**
 	 * @param lines the plan to print
 	 * @param slots new publish instants of rows moved by --spread (empty without it)
+	 * @param media the distinct remote media of valid rows, when asked for (memory grows with them)
 	 */
-	record Outcome(List<String> lines, Map<Long, Instant> slots) {
+	record Outcome(List<String> lines, Map<Long, Instant> slots, Set<Media> media) {
 	}
 
-	private CapacityPass() {
+	private PlanningPass() {
 	}
 
 	/**
@@ -47,20 +51,27 @@ final class CapacityPass {
 	 *                     the queue)
 	 */
 	static Outcome run(Path file, InputOptions options, ColumnMapping mapping, ValidationSettings validation,
-			SpreadSettings spread, boolean spreading, boolean undatedCount, Instant start) {
+			SpreadSettings spread, boolean spreading, boolean undatedCount, boolean collectMedia, Instant start) {
 		ZoneId zone = validation.zone();
 		CapacityPlan plan = new CapacityPlan(spread.caps(), start, zone);
 		List<PlannedRow> planned = new ArrayList<>();
 		Map<String, String> accountNames = new HashMap<>();
+		Set<Media> media = new LinkedHashSet<>();
 		PinValidator validator = new PinValidator(validation);
 		try (RowSource source = RowSources.open(file, options)) {
 			BoundColumns columns = mapping.bind(source.headers());
 			for (InputRow row = source.next(); row != null; row = source.next()) {
 				Validation result = validator.validate(columns.draft(row));
-				if (!result.isValid() || (result.pin().publishAt() == null && !undatedCount)) {
+				if (!result.isValid()) {
 					continue;
 				}
 				Pin pin = result.pin();
+				if (collectMedia && !pin.media().local()) {
+					media.add(pin.media());
+				}
+				if (pin.publishAt() == null && !undatedCount) {
+					continue;
+				}
 				String account = accountNames.computeIfAbsent(accountOf(pin), name -> name);
 				plan.add(pin.rowNumber(), account, pin.publishAt());
 				if (spreading) {
@@ -70,11 +81,11 @@ final class CapacityPass {
 		}
 		List<String> lines = new ArrayList<>(plan.describe());
 		if (!spreading) {
-			return new Outcome(lines, Map.of());
+			return new Outcome(lines, Map.of(), media);
 		}
 		Map<Long, Instant> slots = new SpreadPlanner().plan(planned, spread, start, zone);
 		lines.addAll(SpreadSummary.lines(planned, slots, zone));
-		return new Outcome(lines, slots);
+		return new Outcome(lines, slots, media);
 	}
 
 	/** Rows name accounts as they like; the same account written the same way is counted together. */
