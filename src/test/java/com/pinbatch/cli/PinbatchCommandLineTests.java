@@ -13,13 +13,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import com.pinbatch.sandbox.RecordedRequest;
-import com.pinbatch.sandbox.SandboxSettings;
-import com.pinbatch.sandbox.ZernioSandbox;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -29,28 +24,11 @@ import tools.jackson.databind.json.JsonMapper;
  * folder, and the sandbox on loopback as the Zernio side. Each test asserts the exit code, the result file and
  * what the server received.
  */
-class PinbatchCommandLineTests {
+class PinbatchCommandLineTests extends SandboxedCommandLine {
 
 	private static final Path SAMPLES = Path.of("samples");
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
-
-	@TempDir
-	Path dir;
-
-	private ZernioSandbox sandbox;
-
-	@BeforeEach
-	void startSandbox() {
-		sandbox = ZernioSandbox.start(SandboxSettings.defaults());
-		System.setProperty("zernio.api-key", ZernioSandbox.API_KEY);
-	}
-
-	@AfterEach
-	void stopSandbox() {
-		sandbox.close();
-		System.clearProperty("zernio.api-key");
-	}
 
 	@Test
 	void samplePinsAreAllCreatedWithExplicitBoardTitleAndTiming() throws IOException {
@@ -350,16 +328,6 @@ class PinbatchCommandLineTests {
 				"--prune-older-than")) {
 			assertThat(run.out()).contains(option);
 		}
-	}
-
-	private CommandLineRun run(String... args) {
-		return CommandLineRun.run(dir.resolve("data"), sandbox.baseUrl(), args);
-	}
-
-	private List<RecordedRequest> creates() {
-		return sandbox.requests().stream()
-			.filter(request -> request.method().equals("POST") && request.path().endsWith("/v1/posts"))
-			.toList();
 	}
 
 	private Path copySample(String name) throws IOException {

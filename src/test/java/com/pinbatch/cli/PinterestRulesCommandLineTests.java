@@ -11,39 +11,17 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-import com.pinbatch.sandbox.RecordedRequest;
 import com.pinbatch.sandbox.SandboxSettings;
-import com.pinbatch.sandbox.ZernioSandbox;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Issue 7 through the command line: capacity plan and --spread, duplicates within the file, dates, drafts. */
-class PinterestRulesCommandLineTests {
+class PinterestRulesCommandLineTests extends SandboxedCommandLine {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
-
-	@TempDir
-	Path dir;
-
-	private ZernioSandbox sandbox;
-
-	@BeforeEach
-	void startSandbox() {
-		sandbox = ZernioSandbox.start(SandboxSettings.defaults());
-		System.setProperty("zernio.api-key", ZernioSandbox.API_KEY);
-	}
-
-	@AfterEach
-	void stopSandbox() {
-		sandbox.close();
-		System.clearProperty("zernio.api-key");
-	}
 
 	@Test
 	void withoutSpreadPinsBeyondTheCapFailAndWithSpreadTheyAreScheduledWithoutA429() throws IOException {
@@ -51,11 +29,10 @@ class PinterestRulesCommandLineTests {
 		Path input = pins(40);
 
 		// when
-		CommandLineRun capped = run(dir.resolve("data-capped"), "--input=" + input, "--results=" + dir.resolve("capped.csv"));
+		CommandLineRun capped = runIn(dir.resolve("data-capped"), "--input=" + input, "--results=" + dir.resolve("capped.csv"));
 		int createdWithoutSpread = sandbox.postCount();
-		sandbox.close();
-		sandbox = ZernioSandbox.start(SandboxSettings.defaults());
-		CommandLineRun spread = run(dir.resolve("data-spread"), "--input=" + input, "--spread",
+		restartSandbox(SandboxSettings.defaults());
+		CommandLineRun spread = runIn(dir.resolve("data-spread"), "--input=" + input, "--spread",
 				"--results=" + dir.resolve("spread.csv"));
 
 		// then
@@ -91,7 +68,7 @@ class PinterestRulesCommandLineTests {
 				""", StandardCharsets.UTF_8);
 
 		// when
-		CommandLineRun run = run(dir.resolve("data"), "--input=" + input, "--when-no-date=draft");
+		CommandLineRun run = runIn(dir.resolve("data"), "--input=" + input, "--when-no-date=draft");
 
 		// then
 		assertThat(run.exitCode()).as(run.toString()).isEqualTo(3);
@@ -105,7 +82,7 @@ class PinterestRulesCommandLineTests {
 		assertThat(draft.has("publishNow")).isFalse();
 
 		// when the user settles the date order
-		CommandLineRun settled = run(dir.resolve("data"), "--input=" + input, "--when-no-date=draft",
+		CommandLineRun settled = runIn(dir.resolve("data"), "--input=" + input, "--when-no-date=draft",
 				"--date-format=dd/MM/yyyy HH:mm", "--results=" + dir.resolve("settled.csv"));
 
 		// then the date is read day first
@@ -115,14 +92,8 @@ class PinterestRulesCommandLineTests {
 					&& body.get("scheduledFor").asString().equals("2027-04-03T10:00:00Z"));
 	}
 
-	private CommandLineRun run(Path data, String... args) {
+	private CommandLineRun runIn(Path data, String... args) {
 		return CommandLineRun.run(data, sandbox.baseUrl(), args);
-	}
-
-	private List<RecordedRequest> creates() {
-		return sandbox.requests().stream()
-			.filter(request -> request.method().equals("POST") && request.path().endsWith("/v1/posts"))
-			.toList();
 	}
 
 	private Path pins(int count) throws IOException {

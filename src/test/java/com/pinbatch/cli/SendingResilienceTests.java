@@ -21,14 +21,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import com.pinbatch.sandbox.RecordedRequest;
 import com.pinbatch.sandbox.SandboxSettings;
 import com.pinbatch.sandbox.ZernioSandbox;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -36,25 +32,15 @@ import tools.jackson.databind.json.JsonMapper;
  * What the job does when Zernio misbehaves: lost answers, 5xx and 429 storms, Zernio down long enough to stop the
  * run, and a restart long after a send whose answer was lost. Every row must end exactly once on the server.
  */
-class SendingResilienceTests {
+class SendingResilienceTests extends SandboxedCommandLine {
 
 	private static final int ROWS = 24;
 
-	@TempDir
-	Path dir;
 
-	private ZernioSandbox sandbox;
 
-	@BeforeEach
-	void startSandbox() {
-		sandbox = ZernioSandbox.start(SandboxSettings.defaults().withAccountCaps(1000, 1000));
-		System.setProperty("zernio.api-key", ZernioSandbox.API_KEY);
-	}
-
-	@AfterEach
-	void stopSandbox() {
-		sandbox.close();
-		System.clearProperty("zernio.api-key");
+	@Override
+	SandboxSettings sandboxSettings() {
+		return SandboxSettings.defaults().withAccountCaps(1000, 1000);
 	}
 
 	@Test
@@ -77,9 +63,7 @@ class SendingResilienceTests {
 	@Test
 	void aChunksPinsAreSentConcurrently() throws IOException {
 		// given: Zernio takes a while to answer each create
-		sandbox.close();
-		sandbox = ZernioSandbox.start(SandboxSettings.defaults().withAccountCaps(1000, 1000)
-			.withLatency(Duration.ofMillis(300)));
+		restartSandbox(sandboxSettings().withLatency(Duration.ofMillis(300)));
 
 		// when
 		CommandLineRun run = run("--input=" + pins());
@@ -197,19 +181,16 @@ class SendingResilienceTests {
 		assertThat(postsPerRow).hasSize(results.size()).allSatisfy((row, count) -> assertThat(count).isEqualTo(1));
 	}
 
-	private List<RecordedRequest> creates() {
-		return sandbox.requests().stream()
-			.filter(request -> request.method().equals("POST") && request.path().endsWith("/v1/posts"))
-			.toList();
-	}
 
-	private CommandLineRun run(String... args) {
+	/** Short back-offs and small chunks keep these tests quick; the behaviour is the same. */
+	@Override
+	CommandLineRun run(String... args) {
 		String[] all = new String[args.length + 3];
 		System.arraycopy(args, 0, all, 0, args.length);
 		all[args.length] = "--pinbatch.throttle.initial-backoff=20ms";
 		all[args.length + 1] = "--pinbatch.throttle.initial-requests-per-minute=6000";
 		all[args.length + 2] = "--pinbatch.chunk-size=10";
-		return CommandLineRun.run(dir.resolve("data"), sandbox.baseUrl(), all);
+		return super.run(all);
 	}
 
 	private Path pins() throws IOException {

@@ -14,40 +14,18 @@ import com.pinbatch.input.InputOptions;
 import com.pinbatch.input.InputRow;
 import com.pinbatch.input.RowSource;
 import com.pinbatch.input.RowSources;
-import com.pinbatch.sandbox.SandboxSettings;
-import com.pinbatch.sandbox.ZernioSandbox;
 
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** A workbook as marketing teams keep them, through the command line: sheet choice, date cells, long ids. */
-class XlsxCommandLineTests {
-
-	@TempDir
-	Path dir;
-
-	private ZernioSandbox sandbox;
-
-	@BeforeEach
-	void startSandbox() {
-		sandbox = ZernioSandbox.start(SandboxSettings.defaults());
-		System.setProperty("zernio.api-key", ZernioSandbox.API_KEY);
-	}
-
-	@AfterEach
-	void stopSandbox() {
-		sandbox.close();
-		System.clearProperty("zernio.api-key");
-	}
+class XlsxCommandLineTests extends SandboxedCommandLine {
 
 	@Test
 	void workbookPinsAreCreatedWithDateCellsAndAnXlsxResultFileThatFeedsRetryFailed() throws IOException {
@@ -124,10 +102,6 @@ class XlsxCommandLineTests {
 
 		assertThat(run.exitCode()).isEqualTo(2);
 		assertThat(run.err()).contains("Pinz").contains("'Pins'");
-	}
-
-	private CommandLineRun run(String... args) {
-		return CommandLineRun.run(dir.resolve("data"), sandbox.baseUrl(), args);
 	}
 
 	private static List<InputRow> read(Path file) {
