@@ -14,7 +14,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("pinbatch.throttle")
 public record ThrottleProperties(Integer requestsPerMinute, @DefaultValue("60") int initialRequestsPerMinute,
-		@DefaultValue("0.98") double headroom, @DefaultValue("25") int accountHourlyCap,
+		@DefaultValue("0.995") double headroom, @DefaultValue("25") int accountHourlyCap,
 		@DefaultValue("25") int accountDailyCap, @DefaultValue("6") int maxAttempts,
 		@DefaultValue("500ms") Duration initialBackoff, @DefaultValue("60s") Duration maxBackoff,
 		@DefaultValue("5m") Duration maxRetryAfter, @DefaultValue("8") int breakerFailureThreshold) {
