@@ -15,11 +15,11 @@ final class AccountsEndpoint {
 	}
 
 	void list(HttpCall call) {
-		String platform = emptyToNull(call.query("platform"));
-		String status = emptyToNull(call.query("status"));
-		String profileId = emptyToNull(call.query("profileId"));
-		String pageText = emptyToNull(call.query("page"));
-		String limitText = emptyToNull(call.query("limit"));
+		String platform = call.queryText("platform");
+		String status = call.queryText("status");
+		String profileId = call.queryText("profileId");
+		String pageText = call.queryText("page");
+		String limitText = call.queryText("limit");
 		if (status != null && !status.equals("connected") && !status.equals("disconnected")) {
 			throw ApiError.badRequest("Invalid status '" + status + "'. Use connected or disconnected.");
 		}
@@ -40,8 +40,8 @@ final class AccountsEndpoint {
 			answer.put("hasAnalyticsAccess", false);
 		}
 		else {
-			int page = number(pageText, "page", 1, Integer.MAX_VALUE);
-			int limit = number(limitText, "limit", 1, 100);
+			int page = call.queryNumber("page", 1, 1, Integer.MAX_VALUE);
+			int limit = call.queryNumber("limit", 1, 1, 100);
 			matches.stream().skip((long) (page - 1) * limit).limit(limit).forEach(a -> accounts.add(json(a)));
 			answer.put("hasAnalyticsAccess", false);
 			answer.putObject("pagination")
@@ -81,23 +81,5 @@ final class AccountsEndpoint {
 			.put("isActive", true)
 			.put("enabled", true)
 			.put("needsReconnection", account.needsReconnection());
-	}
-
-	private static int number(String text, String name, int min, int max) {
-		try {
-			int value = Integer.parseInt(text);
-			if (value >= min && value <= max) {
-				return value;
-			}
-		}
-		catch (NumberFormatException ex) {
-			// answered below
-		}
-		throw ApiError.badRequest("Invalid " + name + " '" + text + "': use a whole number from " + min
-				+ (max == Integer.MAX_VALUE ? " up" : " to " + max) + ".");
-	}
-
-	private static String emptyToNull(String text) {
-		return text == null || text.isEmpty() ? null : text;
 	}
 }

@@ -53,6 +53,31 @@ final class HttpCall {
 		return query.get(name);
 	}
 
+	/** A query parameter's value, or null when it is absent or empty (Zernio treats both alike). */
+	String queryText(String name) {
+		String text = query(name);
+		return text == null || text.isEmpty() ? null : text;
+	}
+
+	/** A whole-number query parameter from {@code min} to {@code max}; {@code fallback} when absent; else a 400. */
+	int queryNumber(String name, int fallback, int min, int max) {
+		String text = queryText(name);
+		if (text == null) {
+			return fallback;
+		}
+		try {
+			int value = Integer.parseInt(text);
+			if (value >= min && value <= max) {
+				return value;
+			}
+		}
+		catch (NumberFormatException ex) {
+			// answered below
+		}
+		throw ApiError.badRequest("Invalid " + name + " '" + text + "': use a whole number from " + min
+				+ (max == Integer.MAX_VALUE ? " up" : " to " + max) + ".");
+	}
+
 	String header(String name) {
 		return exchange.getRequestHeaders().getFirst(name);
 	}

@@ -43,13 +43,13 @@ final class PostQueryEndpoint {
 	}
 
 	void list(HttpCall call) {
-		int page = integer(call, "page", 1, 1, Integer.MAX_VALUE);
-		int limit = integer(call, "limit", 10, 1, MAX_LIMIT);
-		String status = emptyToNull(call.query("status"));
+		int page = call.queryNumber("page", 1, 1, Integer.MAX_VALUE);
+		int limit = call.queryNumber("limit", 10, 1, MAX_LIMIT);
+		String status = call.queryText("status");
 		if (status != null && !STATUSES.contains(status)) {
 			throw ApiError.badRequest("Invalid status '" + status + "'. Use one of draft, scheduled, published, failed.");
 		}
-		String sortBy = emptyToNull(call.query("sortBy"));
+		String sortBy = call.queryText("sortBy");
 		if (sortBy != null && !SORTS.contains(sortBy)) {
 			throw ApiError.badRequest("Invalid sortBy '" + sortBy + "'.");
 		}
@@ -60,21 +60,21 @@ final class PostQueryEndpoint {
 		if (status != null) {
 			filter = filter.and(post -> status.equals(post.json().path("status").asString()));
 		}
-		String accountId = emptyToNull(call.query("accountId"));
+		String accountId = call.queryText("accountId");
 		if (accountId != null) {
 			filter = filter.and(post -> post.accountIds().contains(accountId));
 		}
-		String platform = emptyToNull(call.query("platform"));
+		String platform = call.queryText("platform");
 		if (platform != null) {
 			filter = filter.and(post -> platform.equals(firstPlatform(post)));
 		}
-		String profileId = emptyToNull(call.query("profileId"));
+		String profileId = call.queryText("profileId");
 		if (profileId != null && !"all".equals(profileId)) {
 			filter = filter.and(post -> post.accountIds()
 				.stream()
 				.anyMatch(id -> accounts.find(id).map(a -> a.profileId().equals(profileId)).orElse(false)));
 		}
-		String search = emptyToNull(call.query("search"));
+		String search = call.queryText("search");
 		if (search != null) {
 			String needle = search.toLowerCase(Locale.ROOT);
 			filter = filter.and(post -> post.json().path("content").asString("").toLowerCase(Locale.ROOT)
@@ -133,27 +133,9 @@ final class PostQueryEndpoint {
 		return platforms.size() == 0 ? "" : platforms.get(0).path("platform").asString("");
 	}
 
-	private static int integer(HttpCall call, String name, int fallback, int min, int max) {
-		String text = emptyToNull(call.query(name));
-		if (text == null) {
-			return fallback;
-		}
-		try {
-			int value = Integer.parseInt(text);
-			if (value >= min && value <= max) {
-				return value;
-			}
-		}
-		catch (NumberFormatException ex) {
-			// answered below
-		}
-		throw ApiError.badRequest("Invalid " + name + " '" + text + "': use a whole number from " + min
-				+ (max == Integer.MAX_VALUE ? " up" : " to " + max) + ".");
-	}
-
 	/** A YYYY-MM-DD date covers the whole UTC day; a date-time without offset is read as UTC. */
 	private static Instant dateBound(HttpCall call, String name, boolean endOfDay) {
-		String text = emptyToNull(call.query(name));
+		String text = call.queryText(name);
 		if (text == null) {
 			return null;
 		}
@@ -174,9 +156,5 @@ final class PostQueryEndpoint {
 			throw ApiError.badRequest("Invalid " + name + " '" + text
 					+ "': use YYYY-MM-DD or an ISO 8601 date-time.");
 		}
-	}
-
-	private static String emptyToNull(String text) {
-		return text == null || text.isEmpty() ? null : text;
 	}
 }
