@@ -13,8 +13,10 @@ final class HelpText {
 			  java -jar pinbatch.jar --help | --version
 
 			Input:
-			  --input=FILE              CSV (comma, semicolon or tab; UTF-8) or XLSX, told apart by content.
-			                            Repeatable: each input gets its own result file.
+			  --input=FILE|FOLDER       CSV (comma, semicolon or tab; UTF-8) or XLSX, told apart by content.
+			                            Repeatable; a folder gives its .csv, .tsv, .xlsx and .xlsm files (not
+			                            result files). Several inputs are one run, side by side, each with its
+			                            own result file.
 			  --sheet=NAME              XLSX sheet to read (default: the first visible sheet)
 			  --mapping=FILE            column mapping (YAML) for spreadsheets with other headers
 			                            (format: config/default-mapping.yml)

@@ -6,10 +6,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,19 +22,18 @@ import java.util.Set;
 import com.pinbatch.input.InputFileException;
 import com.pinbatch.input.InputOptions;
 import com.pinbatch.job.ApiSession;
-import com.pinbatch.lease.LeaseHolder;
-import com.pinbatch.lease.LeaseTaken;
-import com.pinbatch.lease.RunLease;
-import com.pinbatch.media.MediaCheckResult;
-import com.pinbatch.media.MediaCheckSettings;
-import com.pinbatch.media.MediaChecker;
 import com.pinbatch.job.CurrentRun;
 import com.pinbatch.job.GracefulStop;
 import com.pinbatch.job.PinImportJobConfiguration;
 import com.pinbatch.job.PinbatchProperties;
+import com.pinbatch.job.RunInputs;
 import com.pinbatch.job.RunKey;
 import com.pinbatch.job.RunPlan;
 import com.pinbatch.job.RunProgress;
+import com.pinbatch.lease.RunLease;
+import com.pinbatch.media.MediaCheckResult;
+import com.pinbatch.media.MediaCheckSettings;
+import com.pinbatch.media.MediaChecker;
 import com.pinbatch.pin.ColumnMapping;
 import com.pinbatch.pin.MappingException;
 import com.pinbatch.pin.Media;
@@ -42,6 +44,7 @@ import com.pinbatch.plan.SpreadSettings;
 import com.pinbatch.plan.WhenNoDate;
 import com.pinbatch.result.ResultFileBuilder;
 import com.pinbatch.result.RowResultStore;
+import com.pinbatch.result.RowStatus;
 import com.pinbatch.result.StatusTally;
 import com.pinbatch.throttle.SendingStoppedException;
 import com.pinbatch.zernio.ZernioApiException;
@@ -49,18 +52,20 @@ import com.pinbatch.zernio.ZernioApiException;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobExecutionException;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Runs one command line: checks every input before anything is sent, then for each input starts the job, resumes
- * it after a stop, or reports the run that already finished; always writes the complete result file and decides
- * the exit code.
+ * Runs one command line: checks every input before anything is sent, then runs them as one job with a partition per
+ * input (or resumes that job's unfinished partitions, or reports inputs that were already processed); always writes
+ * every input's complete result file and decides the exit code.
  */
 @Component
 class PinbatchCommand {
@@ -77,6 +82,8 @@ class PinbatchCommand {
 
 	private final RowResultStore store;
 
+	private final RunInputs runInputs;
+
 	private final RunProgress progress;
 
 	private final ApiSessions apiSessions;
@@ -92,9 +99,9 @@ class PinbatchCommand {
 	private final JsonMapper jsonMapper;
 
 	PinbatchCommand(JobOperator jobOperator, JobRepository jobRepository, Job pinImportJob, CurrentRun currentRun,
-			ResultFileBuilder resultFiles, RowResultStore store, RunProgress progress, ApiSessions apiSessions,
-			GracefulStop gracefulStop, PinbatchProperties properties, ThrottleProperties throttle,
-			RunLease runLease, JsonMapper jsonMapper) {
+			ResultFileBuilder resultFiles, RowResultStore store, RunInputs runInputs, RunProgress progress,
+			ApiSessions apiSessions, GracefulStop gracefulStop, PinbatchProperties properties,
+			ThrottleProperties throttle, RunLease runLease, JsonMapper jsonMapper) {
 		this.throttle = throttle;
 		this.runLease = runLease;
 		this.jsonMapper = jsonMapper;
@@ -104,21 +111,34 @@ class PinbatchCommand {
 		this.currentRun = currentRun;
 		this.resultFiles = resultFiles;
 		this.store = store;
+		this.runInputs = runInputs;
 		this.progress = progress;
 		this.apiSessions = apiSessions;
 		this.gracefulStop = gracefulStop;
 		this.properties = properties;
 	}
 
+	/** One input of the command, checked. */
+	private record Input(Path path, String key, InputInspector.Survey survey, Path results) {
+	}
+
 	ExitCode execute(CommandLineOptions options, List<String> arguments, PrintStream out, PrintStream err) {
 		ColumnMapping mapping;
-		Map<Path, InputInspector.Survey> surveys = new LinkedHashMap<>();
+		List<Input> inputs = new ArrayList<>();
 		InputOptions inputOptions = new InputOptions(options.sheet());
 		try {
 			mapping = options.mapping() == null ? ColumnMapping.defaults() : ColumnMapping.fromYaml(options.mapping());
-			for (Path input : options.sources()) {
-				surveys.put(input, InputInspector.inspect(input, inputOptions, mapping, validation(options, input)));
-				checkResultPath(input, resultPath(options, input));
+			List<Path> files = InputFiles.expand(options.sources());
+			if (options.results() != null && files.size() > 1) {
+				throw new UsageException("--results names one file but there are " + files.size()
+						+ " inputs; leave --results out to get one result file per input");
+			}
+			for (Path file : files) {
+				InputInspector.Survey survey = InputInspector.inspect(file, inputOptions, mapping,
+						validation(options, file));
+				Path results = resultPath(options, file);
+				checkResultPath(file, results);
+				inputs.add(new Input(file, runKey(file, options), survey, results));
 			}
 		}
 		catch (InputFileException | MappingException | UsageException ex) {
@@ -127,35 +147,17 @@ class PinbatchCommand {
 			return ExitCode.USAGE;
 		}
 		TypedCommand typed = new TypedCommand(arguments);
-		List<RunReport> reports = new ArrayList<>();
-		ExitCode worst = ExitCode.SUCCESS;
-		try (ApiSessions.Opened api = apiSessions.open(options, err)) {
-			for (Map.Entry<Path, InputInspector.Survey> input : surveys.entrySet()) {
-				String runKey = runKey(input.getKey(), options);
-				RunReport report;
-				try (LeaseHolder lease = runLease.acquire(runKey)) {
-					// taken over after this process stalled past the lease: stop cleanly, unsent rows PENDING
-					lease.onLost(gracefulStop::request);
-					report = runOne(input.getKey(), runKey, input.getValue(), options, inputOptions, mapping,
-							api.session(), typed, out);
-				}
-				catch (LeaseTaken taken) {
-					err.println("pinbatch: another pinbatch run is processing " + input.getKey() + ": "
-							+ taken.holder().owner() + " since " + taken.holder().acquiredAt()
-							+ "; wait for it to finish (if that process is gone, run this again after "
-							+ taken.expiresAt() + ")");
-					worst = worst.worst(ExitCode.USAGE);
-					continue;
-				}
-				reports.add(report);
-				RunSummary.print(out, report);
-				if (report.stopReason() != null) {
-					err.println("pinbatch: " + report.stopReason());
-				}
-				worst = worst.worst(report.exitCode());
-				if (report.exitCode() == ExitCode.STOPPED) {
-					break;
-				}
+		List<RunReport> reports = List.of();
+		ExitCode worst;
+		try (ApiSessions.Opened api = apiSessions.open(options, err);
+				InputLeases leases = InputLeases.acquire(runLease, inputs.stream().map(Input::key).toList(),
+						inputs.stream().map(Input::path).toList(), gracefulStop::request, err)) {
+			if (leases == null) {
+				worst = ExitCode.USAGE;
+			}
+			else {
+				reports = run(inputs, options, inputOptions, mapping, api.session(), typed, out, err);
+				worst = reports.stream().map(RunReport::exitCode).reduce(ExitCode.SUCCESS, ExitCode::worst);
 			}
 		}
 		catch (UsageException ex) {
@@ -182,50 +184,46 @@ class PinbatchCommand {
 		}
 	}
 
-	private RunReport runOne(Path input, String runKey, InputInspector.Survey survey, CommandLineOptions options,
-			InputOptions inputOptions, ColumnMapping mapping, ApiSession api, TypedCommand typed, PrintStream out) {
+	private List<RunReport> run(List<Input> inputs, CommandLineOptions options, InputOptions inputOptions,
+			ColumnMapping mapping, ApiSession api, TypedCommand typed, PrintStream out, PrintStream err) {
 		Instant started = Instant.now();
-		Path results = resultPath(options, input);
-		long rows = survey.rows();
-		survey.notes().forEach(note -> out.println("note: " + note));
-		JobParameters parameters = new JobParametersBuilder().addString("run.key", runKey)
-			.addString("input.file", input.toAbsolutePath().toString(), false)
-			.toJobParameters();
-		String stopReason = null;
-		JobExecution execution = null;
-		boolean alreadyProcessed = false;
-		progress.start(rows, Map.of());
-		try {
-			JobExecution last = jobRepository.getLastJobExecution(PinImportJobConfiguration.JOB_NAME, parameters);
-			if (last != null && last.getStatus() == BatchStatus.COMPLETED) {
-				alreadyProcessed = true;
-				execution = last;
-				out.println("pinbatch: " + input + " was already processed to the end (run " + runKey
+		Map<String, Input> distinct = new LinkedHashMap<>();
+		inputs.forEach(input -> distinct.putIfAbsent(input.key(), input));
+		String jobKey = RunKey.ofInputs(distinct.keySet());
+		JobParametersBuilder builder = new JobParametersBuilder().addString(RunKey.PARAMETER, jobKey);
+		if (distinct.size() == 1) {
+			builder.addString("input.file", inputs.get(0).path().toAbsolutePath().toString(), false);
+		}
+		else {
+			builder.addLong("inputs", (long) distinct.size(), false);
+		}
+		JobParameters parameters = builder.toJobParameters();
+		JobExecution last = jobRepository.getLastJobExecution(PinImportJobConfiguration.JOB_NAME, parameters);
+		Map<String, RunInputs.Finished> finishedBy = finishedEarlier(distinct.keySet(), last);
+		List<Input> toRun = distinct.values().stream().filter(input -> !finishedBy.containsKey(input.key())).toList();
+		for (Input input : inputs) {
+			Input first = distinct.get(input.key());
+			if (first != input) {
+				out.println("pinbatch: " + input.path() + " has the same content as " + first.path()
+						+ " (run " + input.key() + "): its rows are sent once");
+			}
+			else if (finishedBy.containsKey(input.key())) {
+				out.println("pinbatch: " + input.path() + " was already processed to the end (run " + input.key()
 						+ "); nothing sent. Its outcome:");
 			}
-			else {
-				WhenNoDate whenNoDate = WhenNoDate.fromOption(options.whenNoDate());
-				PlanningPass.Outcome planned = PlanningPass.run(input, inputOptions, mapping, survey.validation(),
-						spreadSettings(), options.spread(), whenNoDate == WhenNoDate.NOW, options.checkMedia(),
-						firstStart(last));
-				planned.lines().forEach(line -> out.println("plan: " + line));
-				Map<String, MediaCheckResult> mediaProblems = checkMedia(planned.media());
-				currentRun.set(new RunPlan(input, inputOptions, runKey, mapping, survey.validation(),
-						survey.duplicates(), whenNoDate, planned.slots(), mediaProblems, options.dryRun(), api));
+		}
+		Map<String, Long> doneBefore = new HashMap<>();
+		String stopReason = null;
+		JobExecution execution = null;
+		try {
+			if (toRun.isEmpty()) {
 				if (last != null && last.isRunning()) {
-					// the process that ran it is gone (we hold this input's lease): mark it failed, then restart
-					jobOperator.recover(last);
+					jobOperator.recover(last); // its inputs were all finished: only tidy the repository
 				}
-				out.println("pinbatch: " + (last == null ? "processing " : "resuming ") + input + " (" + rows
-						+ " rows, run " + runKey + ")");
-				if (api != null) {
-					api.boards().accounts(); // fails fast on a rejected key or an unreachable API
-				}
-				progress.start(rows, store.countByStatus(runKey));
-				try (ProgressDisplay display = ProgressDisplay.start(progress, TerminalStatusLine.current(),
-						properties.progressInterval())) {
-					execution = jobOperator.start(pinImportJob, parameters);
-				}
+			}
+			else {
+				execution = start(toRun, distinct.values(), finishedBy, jobKey, parameters, last, options,
+						inputOptions, mapping, api, doneBefore, out);
 				stopReason = failureReason(execution, gracefulStop.wasRequested());
 			}
 		}
@@ -238,19 +236,138 @@ class PinbatchCommand {
 		finally {
 			currentRun.clear();
 		}
-		StatusTally tally = resultFiles.write(input, inputOptions, runKey, results);
-		ExitCode code = stopReason != null ? ExitCode.STOPPED
+		if (stopReason != null) {
+			err.println("pinbatch: " + stopReason);
+		}
+		Instant ended = Instant.now();
+		List<RunReport> reports = new ArrayList<>();
+		for (Input input : inputs) {
+			boolean counted = distinct.get(input.key()) == input; // a copy of another input did nothing of its own
+			RunReport report = report(input, inputOptions, finishedBy.get(input.key()), execution, stopReason,
+					counted ? doneBefore.get(input.key()) : null, started, ended, typed);
+			reports.add(report);
+			RunSummary.print(out, report);
+		}
+		if (reports.size() > 1) {
+			RunSummary.printTotal(out, reports);
+		}
+		return reports;
+	}
+
+	/** The inputs an earlier run processed to the end: every input of a completed run, else as recorded per input. */
+	private Map<String, RunInputs.Finished> finishedEarlier(Collection<String> inputKeys, JobExecution last) {
+		Map<String, RunInputs.Finished> finished = new HashMap<>();
+		for (String key : inputKeys) {
+			if (last != null && last.getStatus() == BatchStatus.COMPLETED) {
+				LocalDateTime end = Objects.requireNonNullElse(last.getEndTime(), LocalDateTime.now());
+				finished.put(key, new RunInputs.Finished(key, last.getId(), end.atZone(ZoneId.systemDefault())
+					.toInstant()));
+			}
+			else {
+				runInputs.finished(key).ifPresent(earlier -> finished.put(key, earlier));
+			}
+		}
+		return finished;
+	}
+
+	/**
+	 * Writes the input's result file and says what its run came to.
+	 *
+	 * @param finishedBefore how an earlier run finished the input, or null: this run worked on it
+	 * @param doneBefore     rows of the input done before this run started; null when this run did not work on it
+	 */
+	private RunReport report(Input input, InputOptions inputOptions, RunInputs.Finished finishedBefore,
+			JobExecution execution, String stopReason, Long doneBefore, Instant started, Instant ended,
+			TypedCommand typed) {
+		boolean alreadyProcessed = finishedBefore != null;
+		boolean finished = alreadyProcessed || runInputs.finished(input.key()).isPresent();
+		StatusTally tally = resultFiles.write(input.path(), inputOptions, input.key(), input.results());
+		ExitCode code = !finished && (stopReason != null || tally.hasPending()) ? ExitCode.STOPPED
 				: tally.hasProblems() ? ExitCode.ROW_PROBLEMS : ExitCode.SUCCESS;
 		String next = code == ExitCode.STOPPED || tally.hasPending() ? typed.resume()
-				: tally.hasProblems() ? typed.retryFailed(results) : null;
+				: tally.hasProblems() ? typed.retryFailed(input.results()) : null;
 		List<RunReport.ErrorCount> errors = new ArrayList<>();
-		store.errorCodes(runKey).forEach((error, countAndRow) -> errors.add(
+		store.errorCodes(input.key()).forEach((error, countAndRow) -> errors.add(
 				new RunReport.ErrorCount(error, countAndRow[0], countAndRow[1])));
-		return new RunReport(input, results, runKey, tally.asMap(), store.countByAccount(runKey), errors,
-				alreadyProcessed ? 0 : progress.snapshot().doneNow(),
-				execution == null ? null : execution.getJobInstance().getInstanceId(),
-				execution == null ? null : execution.getId(), started, Instant.now(), stopReason, alreadyProcessed,
-				code, next);
+		long rowsThisRun = doneBefore == null ? 0 : Math.max(0, done(input.key()) - doneBefore);
+		JobExecution ranIn = alreadyProcessed ? jobExecution(finishedBefore.jobExecutionId()) : execution;
+		return new RunReport(input.path(), input.results(), input.key(), tally.asMap(),
+				store.countByAccount(input.key()), errors, rowsThisRun,
+				ranIn == null ? null : ranIn.getJobInstance().getInstanceId(), ranIn == null ? null : ranIn.getId(),
+				started, ended, code == ExitCode.STOPPED ? stopReason : null, alreadyProcessed, code, next);
+	}
+
+	/**
+	 * Plans the inputs still to process and runs them as one job, a partition each; a restart of that job runs only
+	 * the partitions that did not complete.
+	 *
+	 * @param covered    every distinct input of the command, finished ones included: the run is linked to all of
+	 *                   them (and keeps their finished mark), so pruning an older run never forgets an input this one
+	 *                   relies on
+	 * @param doneBefore filled with each input's rows already done, to count what this run did
+	 */
+	private JobExecution start(List<Input> toRun, Collection<Input> covered, Map<String, RunInputs.Finished> finished,
+			String jobKey, JobParameters parameters,
+			JobExecution last, CommandLineOptions options, InputOptions inputOptions, ColumnMapping mapping,
+			ApiSession api, Map<String, Long> doneBefore, PrintStream out) throws Exception {
+		WhenNoDate whenNoDate = WhenNoDate.fromOption(options.whenNoDate());
+		Instant firstStart = firstStart(last);
+		List<RunPlan> plans = new ArrayList<>();
+		for (Input input : toRun) {
+			String prefix = toRun.size() > 1 ? input.path().getFileName() + ": " : "";
+			input.survey().notes().forEach(note -> out.println("note: " + prefix + note));
+			PlanningPass.Outcome planned = PlanningPass.run(input.path(), inputOptions, mapping,
+					input.survey().validation(), spreadSettings(), options.spread(), whenNoDate == WhenNoDate.NOW,
+					options.checkMedia(), firstStart);
+			planned.lines().forEach(line -> out.println("plan: " + prefix + line));
+			Map<String, MediaCheckResult> mediaProblems = checkMedia(planned.media());
+			plans.add(new RunPlan(input.path(), inputOptions, input.key(), mapping, input.survey().validation(),
+					input.survey().duplicates(), whenNoDate, planned.slots(), mediaProblems, options.dryRun(), api));
+		}
+		currentRun.set(plans);
+		if (last != null && last.isRunning()) {
+			// the process that ran it is gone (we hold the inputs' leases): mark it failed, then restart
+			jobOperator.recover(last);
+		}
+		long rows = 0;
+		Map<RowStatus, Long> earlier = new EnumMap<>(RowStatus.class);
+		for (Input input : toRun) {
+			rows += input.survey().rows();
+			store.countByStatus(input.key()).forEach((status, count) -> earlier.merge(status, count, Long::sum));
+			doneBefore.put(input.key(), done(input.key()));
+			out.println("pinbatch: " + (last == null ? "processing " : "resuming ") + input.path() + " ("
+					+ input.survey().rows() + " rows, run " + input.key() + ")");
+		}
+		if (api != null) {
+			api.boards().accounts(); // fails fast on a rejected key or an unreachable API
+		}
+		for (Input input : covered) {
+			runInputs.link(jobKey, input.key(), input.path());
+			RunInputs.Finished before = finished.get(input.key());
+			if (before != null) {
+				runInputs.markFinished(jobKey, input.key(), before.jobExecutionId(), before.finishedAt());
+			}
+		}
+		progress.start(rows, earlier);
+		try (ProgressDisplay display = ProgressDisplay.start(progress, TerminalStatusLine.current(),
+				properties.progressInterval())) {
+			return jobOperator.start(pinImportJob, parameters);
+		}
+	}
+
+	/** Rows of the input with a stored outcome. */
+	private long done(String inputKey) {
+		return store.countByStatus(inputKey).values().stream().mapToLong(Long::longValue).sum();
+	}
+
+	/** Null when it was pruned. */
+	private JobExecution jobExecution(long id) {
+		try {
+			return jobRepository.getJobExecution(id);
+		}
+		catch (DataAccessException ex) {
+			return null;
+		}
 	}
 
 	/** Null when the job completed; otherwise the one-line reason it stopped. */
@@ -265,12 +382,18 @@ class PinbatchCommand {
 		if (failures.isEmpty()) {
 			return "the run stopped before the end (" + execution.getStatus() + "); run the same command again to resume";
 		}
-		for (Throwable cause = failures.get(0); cause != null; cause = cause.getCause()) {
-			if (cause instanceof SendingStoppedException || cause instanceof ZernioApiException) {
-				return cause.getMessage();
+		// the partitions' own failures say why; the partitioned step's only says that one failed
+		for (Throwable failure : failures) {
+			for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+				if (cause instanceof SendingStoppedException || cause instanceof ZernioApiException) {
+					return cause.getMessage();
+				}
 			}
 		}
-		Throwable failure = failures.get(0);
+		Throwable failure = failures.stream()
+			.filter(candidate -> !(candidate instanceof JobExecutionException))
+			.findFirst()
+			.orElse(failures.get(0));
 		return "the run failed unexpectedly (" + failure + "); run the same command again to resume";
 	}
 
@@ -321,7 +444,7 @@ class PinbatchCommand {
 			.orElse(Instant.now());
 	}
 
-	private static String runKey(Path input, CommandLineOptions options) {
+	static String runKey(Path input, CommandLineOptions options) {
 		RunKey key = RunKey.builder().file(input).text(options.sheet()).file(options.mapping())
 			.text(options.account()).text(options.board()).text(options.timezone().getId())
 			.text(options.sandbox() ? "sandbox" : "live");

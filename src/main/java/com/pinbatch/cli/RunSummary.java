@@ -1,6 +1,9 @@
 package com.pinbatch.cli;
 
 import java.io.PrintStream;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -46,6 +49,19 @@ final class RunSummary {
 			out.println("  to retry the INVALID and FAILED rows (fix them in the result file first): "
 					+ report.nextCommand());
 		}
+	}
+
+	/** The whole run's line, after the inputs' summaries, when it had several inputs. */
+	static void printTotal(PrintStream out, List<RunReport> reports) {
+		Map<RowStatus, Long> counts = new EnumMap<>(RowStatus.class);
+		reports.forEach(report -> report.counts().forEach((status, count) -> counts.merge(status, count, Long::sum)));
+		long rows = counts.values().stream().mapToLong(Long::longValue).sum();
+		long rowsThisRun = reports.stream().mapToLong(RunReport::rowsThisRun).sum();
+		Duration took = Duration.between(reports.get(0).started(), reports.get(0).ended());
+		double perMinute = took.toMillis() <= 0 ? 0 : rowsThisRun * 60_000.0 / took.toMillis();
+		out.println("pinbatch: " + reports.size() + " inputs, " + rows + " rows: " + counts(counts));
+		out.println(String.format(Locale.ROOT, "  took %s: %d rows at %.0f rows/min", Durations.describe(took),
+				rowsThisRun, perMinute));
 	}
 
 	private static String account(Map<RowStatus, Long> counts) {

@@ -19,25 +19,37 @@ import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * The pin import job: one chunk-oriented step, reader → processor (map, validate, resolve boards) → writer (send
- * concurrently, record each outcome). There is deliberately no skip or retry policy on the step: bad rows become
- * INVALID results in the processor, per-row API failures become FAILED results in the writer, and transient API
- * errors are retried per row by the paced sender with the same x-request-id. Anything that still escapes is
- * systemic and fails the step, so the same command resumes after the last committed chunk.
+ * The pin import job: one partition per input file (run side by side on a local task executor), each a
+ * chunk-oriented step, reader → processor (map, validate, resolve boards) → writer (send concurrently, record each
+ * outcome). All partitions send through the run's one paced sender and one pool of sending threads, so the global
+ * pace and the per-account caps hold across files.
+ * <p>
+ * There is deliberately no skip or retry policy on the step: bad rows become INVALID results in the processor,
+ * per-row API failures become FAILED results in the writer, and transient API errors are retried per row by the
+ * paced sender with the same x-request-id. Anything that still escapes is systemic and fails the partition, so the
+ * same command resumes the unfinished partitions after their last committed chunk.
  */
 @Configuration(proxyBeanMethods = false)
 public class PinImportJobConfiguration {
 
 	public static final String JOB_NAME = "pinImportJob";
 
+	/** The step each partition runs; a partition's step execution is named {@code sendPinsStep:input-RUNKEY}. */
+	public static final String WORKER_STEP = "sendPinsStep";
+
+	/** The input key of the partition a step-scoped bean is created for. */
+	private static final String INPUT_OF_PARTITION = "#{stepExecutionContext['" + InputPartitioner.INPUT_KEY + "']}";
+
 	@Bean
-	Job pinImportJob(JobRepository jobRepository, Step sendPinsStep, GracefulStop gracefulStop) {
-		return new JobBuilder(JOB_NAME, jobRepository).listener(gracefulStop).start(sendPinsStep).build();
+	Job pinImportJob(JobRepository jobRepository, Step importInputsStep, GracefulStop gracefulStop) {
+		return new JobBuilder(JOB_NAME, jobRepository).listener(gracefulStop).start(importInputsStep).build();
 	}
 
 	@Bean
@@ -45,37 +57,55 @@ public class PinImportJobConfiguration {
 		return new GracefulStop(jobOperator, pinSenders);
 	}
 
+	/**
+	 * Partitions run side by side up to {@code pinbatch.parallel-inputs}: they share the sending threads and the
+	 * pace, so more only overlaps reading and checking rows (and one file's chunk boundary with another's sends).
+	 */
+	@Bean
+	Step importInputsStep(JobRepository jobRepository, Step sendPinsStep, CurrentRun currentRun,
+			PinbatchProperties properties) {
+		SimpleAsyncTaskExecutor inputs = new SimpleAsyncTaskExecutor("input-");
+		inputs.setConcurrencyLimit(properties.parallelInputs());
+		return new StepBuilder("importInputsStep", jobRepository)
+			.partitioner(WORKER_STEP, new InputPartitioner(currentRun))
+			.step(sendPinsStep)
+			.taskExecutor(inputs)
+			.build();
+	}
+
 	@Bean
 	Step sendPinsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			InputRowReader inputRowReader, PinRowProcessor pinRowProcessor, PinSendingWriter pinSendingWriter,
-			PinbatchProperties properties) {
-		return new StepBuilder("sendPinsStep", jobRepository)
+			RunInputs runInputs, PinbatchProperties properties) {
+		return new StepBuilder(WORKER_STEP, jobRepository)
 			.<InputRow, PreparedRow>chunk(properties.chunkSize())
 			.transactionManager(transactionManager)
 			.reader(inputRowReader)
 			.processor(pinRowProcessor)
 			.writer(pinSendingWriter)
+			.listener(new InputFinishedListener(runInputs))
 			.build();
 	}
 
 	@Bean
 	@StepScope
-	InputRowReader inputRowReader(CurrentRun currentRun) {
-		RunPlan plan = currentRun.get();
+	InputRowReader inputRowReader(CurrentRun currentRun, @Value(INPUT_OF_PARTITION) String inputKey) {
+		RunPlan plan = currentRun.get(inputKey);
 		return new InputRowReader(plan.input(), plan.inputOptions());
 	}
 
 	@Bean
 	@StepScope
-	PinRowProcessor pinRowProcessor(CurrentRun currentRun) {
-		return new PinRowProcessor(currentRun.get());
+	PinRowProcessor pinRowProcessor(CurrentRun currentRun, @Value(INPUT_OF_PARTITION) String inputKey) {
+		return new PinRowProcessor(currentRun.get(inputKey));
 	}
 
 	@Bean
 	@StepScope
-	PinSendingWriter pinSendingWriter(CurrentRun currentRun, RowResultStore rowResultStore,
-			ExecutorService pinSenders, RunProgress runProgress, PinbatchProperties properties) {
-		return new PinSendingWriter(currentRun.get(), rowResultStore, pinSenders, runProgress,
+	PinSendingWriter pinSendingWriter(CurrentRun currentRun, @Value(INPUT_OF_PARTITION) String inputKey,
+			RowResultStore rowResultStore, ExecutorService pinSenders, RunProgress runProgress,
+			PinbatchProperties properties) {
+		return new PinSendingWriter(currentRun.get(inputKey), rowResultStore, pinSenders, runProgress,
 				properties.reconcileAfter());
 	}
 
@@ -84,6 +114,12 @@ public class PinImportJobConfiguration {
 		return new CurrentRun();
 	}
 
+	@Bean
+	RunInputs runInputs(DataSource dataSource) {
+		RunInputs runInputs = new RunInputs(dataSource);
+		runInputs.createTableIfMissing();
+		return runInputs;
+	}
 	@Bean
 	RowResultStore rowResultStore(DataSource dataSource) {
 		RowResultStore store = new RowResultStore(dataSource);

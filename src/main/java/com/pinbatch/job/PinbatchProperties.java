@@ -16,9 +16,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                         metadata pinbatch sends) before it is sent again, once the send is older than this
  * @param defaultTimeOfDay the time of day given to a publish date written without one
  * @param postingHours     the local hours --spread puts pins into, e.g. 08:00-20:00
+ * @param parallelInputs   input files of one run processed side by side (they share the pace and the senders)
  */
 @ConfigurationProperties("pinbatch")
 public record PinbatchProperties(@DefaultValue("250") int chunkSize, @DefaultValue("12") int concurrency,
 		@DefaultValue("10s") Duration progressInterval, @DefaultValue("5m") Duration reconcileAfter,
-		@DefaultValue("09:00") LocalTime defaultTimeOfDay, @DefaultValue("08:00-20:00") String postingHours) {
+		@DefaultValue("09:00") LocalTime defaultTimeOfDay, @DefaultValue("08:00-20:00") String postingHours,
+		@DefaultValue("4") int parallelInputs) {
 }

@@ -149,32 +149,92 @@ abstract class CrashRestartScenarios {
 		first.destroyForcibly().waitFor();
 	}
 
+	@Test
+	void killNineMidWayThroughOneOfSeveralInputsThenTheSameCommandFinishesOnlyThatInput() throws Exception {
+		// given: a folder of two files run as one job; the process dies by SIGKILL once the small file is done and
+		// the large one is part-way, right after the server stored a post of the large one
+		Path inbox = Files.createDirectories(dir.resolve("inbox"));
+		Path small = pins(inbox.resolve("small.csv"), "Small", 9);
+		Path large = pins(inbox.resolve("large.csv"), "Large", ROWS);
+		AtomicInteger smallCreated = new AtomicInteger();
+		AtomicInteger largeAfterSmall = new AtomicInteger();
+		sandbox.onPostCreated(post -> {
+			if (post.requestBody().contains("Small pin")) {
+				smallCreated.incrementAndGet();
+			}
+			else if (smallCreated.get() == 9 && largeAfterSmall.incrementAndGet() == 20) {
+				killAndWait(Process::destroyForcibly);
+			}
+		});
+
+		// when
+		int crashed = runToEnd(inbox, "first");
+		sandbox.onPostCreated(post -> {
+		});
+		int createsBefore = sandbox.requests().size();
+		int resumed = runToEnd(inbox, "second");
+
+		// then: only the large file was worked on again, and every row of both is on the server exactly once
+		assertThat(crashed).as(log("first")).isEqualTo(137);
+		assertThat(resumed).as(log("second")).isZero();
+		assertThat(sandbox.requests().subList(createsBefore, sandbox.requests().size()))
+			.noneMatch(request -> request.body() != null && request.body().contains("Small pin"));
+		assertThat(log("second")).contains("small.csv was already processed to the end")
+			.contains("resuming " + large);
+		assertEveryRowExactlyOnce(small, 9);
+		assertEveryRowExactlyOnce(large, ROWS);
+	}
+
 	void killWhenPostCount(int count, Consumer<Process> kill) {
 		AtomicInteger created = new AtomicInteger();
 		sandbox.onPostCreated(post -> {
 			if (created.incrementAndGet() == count) {
-				Process process = running.get();
-				kill.accept(process);
-				try {
-					process.waitFor(30, TimeUnit.SECONDS); // the client never hears about this post
-				}
-				catch (InterruptedException ex) {
-					Thread.currentThread().interrupt();
-				}
+				killAndWait(kill);
 			}
 		});
 	}
 
+	/** Called inside the sandbox's create: the client never hears about the post being created. */
+	private void killAndWait(Consumer<Process> kill) {
+		Process process = running.get();
+		kill.accept(process);
+		try {
+			process.waitFor(30, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
 	void assertEveryRowExactlyOnce(Path input) {
+		assertEveryRowExactlyOnce(input, ROWS);
+	}
+
+	/** Every row of the input is in its result file as created, and on the server exactly once. */
+	void assertEveryRowExactlyOnce(Path input, int rows) {
 		List<Map<String, String>> results = ResultRows.read(results(input));
-		assertThat(results).hasSize(ROWS);
-		assertThat(results).extracting(row -> row.get("status")).containsOnly("CREATED", "DUPLICATE");
-		Map<String, Long> postsPerRow = sandbox.posts().stream()
+		assertThat(results).hasSize(rows);
+		assertThat(results).extracting(row -> row.get("status")).isSubsetOf("CREATED", "DUPLICATE");
+		String runKey = runOf(results);
+		List<SandboxPost> posts = sandbox.posts().stream()
+			.filter(post -> post.metadata().get("pinbatchRun").equals(runKey))
+			.toList();
+		Map<String, Long> postsPerRow = posts.stream()
 			.collect(Collectors.groupingBy(post -> post.metadata().get("pinbatchRow"), Collectors.counting()));
-		assertThat(postsPerRow).hasSize(ROWS).allSatisfy((row, posts) -> assertThat(posts).as("row " + row).isEqualTo(1));
-		Map<String, String> postIds = sandbox.posts().stream()
+		assertThat(postsPerRow).hasSize(rows).allSatisfy((row, count) -> assertThat(count).as("row " + row).isEqualTo(1));
+		Map<String, String> postIds = posts.stream()
 			.collect(Collectors.toMap(post -> post.metadata().get("pinbatchRow"), SandboxPost::id));
 		assertThat(results).allSatisfy(row -> assertThat(row.get("post_id")).isEqualTo(postIds.get(row.get("row"))));
+	}
+
+	/** The run key the input's posts carry, found through the post of its first result row. */
+	private String runOf(List<Map<String, String>> results) {
+		String postId = results.get(0).get("post_id");
+		return sandbox.posts().stream()
+			.filter(post -> post.id().equals(postId))
+			.map(post -> post.metadata().get("pinbatchRun"))
+			.findFirst()
+			.orElseThrow();
 	}
 
 	int runToEnd(Path input, String name) throws Exception {
@@ -232,20 +292,27 @@ abstract class CrashRestartScenarios {
 	}
 
 	Path results(Path input) {
-		return dir.resolve("pins.results.csv");
+		String name = input.getFileName().toString();
+		return input.resolveSibling(name.substring(0, name.lastIndexOf('.')) + ".results.csv");
 	}
 
 	Path pins(int rows) throws IOException {
+		return pins(dir.resolve("pins.csv"), "Pin", rows);
+	}
+
+	/** Pins titled "TITLE pin N" whose text and image are unique to the title, so files never repeat content. */
+	Path pins(Path file, String title, int rows) throws IOException {
 		String[][] accounts = { { "acme-home", "Kitchen Ideas" }, { "acme-garden", "Garden Projects" },
 				{ "acme-recipes", "Quick Breakfasts" } };
 		StringBuilder csv = new StringBuilder("title,description,media_url,board,account\n");
 		for (int i = 0; i < rows; i++) {
 			String[] account = accounts[i % accounts.length];
-			csv.append("Pin ").append(i).append(",Description number ").append(i)
-				.append(" for the crash test,https://images.example.com/crash/").append(i).append(".jpg,")
-				.append(account[1]).append(',').append(account[0]).append('\n');
+			csv.append(title).append(" pin ").append(i).append(",Description number ").append(i).append(" of ")
+				.append(title).append(" for the crash test,https://images.example.com/crash/").append(title)
+				.append('/').append(i).append(".jpg,").append(account[1]).append(',').append(account[0])
+				.append('\n');
 		}
-		return Files.writeString(dir.resolve("pins.csv"), csv, StandardCharsets.UTF_8);
+		return Files.writeString(file, csv, StandardCharsets.UTF_8);
 	}
 
 	static void sleepQuietly(long millis) {

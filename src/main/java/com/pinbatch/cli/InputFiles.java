@@ -1,0 +1,77 @@
+package com.pinbatch.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * The files a command processes: each {@code --input} as given, a folder as the spreadsheets in it. A night's
+ * imports often arrive as a folder that also holds last night's result files, so those, hidden files and Excel's
+ * lock files ({@code ~$name.xlsx}) are left out. The same file named twice is processed once.
+ */
+final class InputFiles {
+
+	private static final List<String> SPREADSHEETS = List.of(".csv", ".tsv", ".xlsx", ".xlsm");
+
+	/** What pinbatch itself writes beside an input: never an input. */
+	private static final List<String> OUR_OUTPUTS = List.of(".results.csv", ".results.xlsx", ".retry.csv",
+			".retry.xlsx");
+
+	private InputFiles() {
+	}
+
+	static List<Path> expand(List<Path> given) {
+		Map<Path, Path> files = new LinkedHashMap<>();
+		for (Path path : given) {
+			if (Files.isDirectory(path)) {
+				List<Path> inFolder = spreadsheetsIn(path);
+				if (inFolder.isEmpty()) {
+					throw new UsageException("the folder " + path + " holds no input: pinbatch reads the "
+							+ String.join(", ", SPREADSHEETS) + " files in it (not result files or hidden files)");
+				}
+				inFolder.forEach(file -> files.putIfAbsent(identity(file), file));
+			}
+			else {
+				files.putIfAbsent(identity(path), path);
+			}
+		}
+		return new ArrayList<>(files.values());
+	}
+
+	private static List<Path> spreadsheetsIn(Path folder) {
+		try (Stream<Path> entries = Files.list(folder)) {
+			return entries.filter(Files::isRegularFile)
+				.filter(InputFiles::isInput)
+				.sorted(Comparator.comparing(file -> file.getFileName().toString()))
+				.toList();
+		}
+		catch (IOException ex) {
+			throw new UsageException("cannot list the folder " + folder + ": " + ex.getMessage());
+		}
+	}
+
+	static boolean isInput(Path file) {
+		String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+		if (name.startsWith(".") || name.startsWith("~$")) {
+			return false;
+		}
+		return SPREADSHEETS.stream().anyMatch(name::endsWith) && OUR_OUTPUTS.stream().noneMatch(name::endsWith);
+	}
+
+	/** The same file however it is named (relative, absolute, through a link). */
+	private static Path identity(Path file) {
+		try {
+			return file.toRealPath();
+		}
+		catch (IOException ex) {
+			return file.toAbsolutePath().normalize(); // missing: the survey reports it
+		}
+	}
+}

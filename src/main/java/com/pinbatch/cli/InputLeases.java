@@ -1,0 +1,59 @@
+package com.pinbatch.cli;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.pinbatch.lease.LeaseHolder;
+import com.pinbatch.lease.LeaseTaken;
+import com.pinbatch.lease.RunLease;
+
+/**
+ * The leases of a command's inputs, taken together before anything is sent and released together, so no other
+ * process (on any host) works on one of them meanwhile.
+ */
+final class InputLeases implements AutoCloseable {
+
+	private final Map<String, LeaseHolder> byInput = new LinkedHashMap<>();
+
+	private InputLeases() {
+	}
+
+	/**
+	 * @param inputKeys the inputs' run keys, in the order of {@code files}
+	 * @param onLost    what to do when a lease is taken over because this process stalled past it: stop cleanly
+	 * @return null, with the reason printed, when another run holds one of them: then this command processes none
+	 */
+	static InputLeases acquire(RunLease runLease, List<String> inputKeys, List<Path> files, Runnable onLost,
+			PrintStream err) {
+		InputLeases leases = new InputLeases();
+		for (int i = 0; i < inputKeys.size(); i++) {
+			String key = inputKeys.get(i);
+			if (leases.byInput.containsKey(key)) {
+				continue; // the same content under another name
+			}
+			try {
+				LeaseHolder lease = runLease.acquire(key);
+				lease.onLost(onLost);
+				leases.byInput.put(key, lease);
+			}
+			catch (LeaseTaken taken) {
+				leases.close();
+				err.println("pinbatch: another pinbatch run is processing " + files.get(i) + ": "
+						+ taken.holder().owner() + " since " + taken.holder().acquiredAt()
+						+ "; wait for it to finish (if that process is gone, run this again after "
+						+ taken.expiresAt() + ")");
+				return null;
+			}
+		}
+		return leases;
+	}
+
+	@Override
+	public void close() {
+		byInput.values().forEach(LeaseHolder::close);
+		byInput.clear();
+	}
+}

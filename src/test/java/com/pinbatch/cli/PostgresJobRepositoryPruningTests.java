@@ -1,0 +1,39 @@
+package com.pinbatch.cli;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+
+import com.pinbatch.lease.PostgresTestDatabase;
+
+/**
+ * Pruning on a real PostgreSQL server (a fresh database per test). Skipped, with the reason, where no server is
+ * available.
+ */
+class PostgresJobRepositoryPruningTests extends JobRepositoryPruningScenarios {
+
+	private PostgresTestDatabase database;
+
+	@Override
+	void openRepository() {
+		database = PostgresTestDatabase.create();
+	}
+
+	@Override
+	void closeRepository() throws Exception {
+		if (database != null) {
+			database.close();
+		}
+	}
+
+	@Override
+	List<String> repositoryArguments() {
+		return List.of("--spring.datasource.url=" + database.url(), "--spring.datasource.username=" + database.user(),
+				"--spring.datasource.password=" + database.password());
+	}
+
+	@Override
+	Connection open() throws SQLException {
+		return database.dataSource().getConnection();
+	}
+}
