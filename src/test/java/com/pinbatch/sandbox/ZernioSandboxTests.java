@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.threeten.extra.MutableClock;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
@@ -49,7 +51,7 @@ class ZernioSandboxTests {
 		.version(HttpClient.Version.HTTP_1_1)
 		.connectTimeout(Duration.ofSeconds(5))
 		.build();
-	private final MutableClock clock = new MutableClock(Instant.parse("2026-09-01T10:00:00Z"));
+	private final MutableClock clock = MutableClock.of(Instant.parse("2026-09-01T10:00:00Z"), ZoneOffset.UTC);
 	private final List<ZernioSandbox> started = new ArrayList<>();
 
 	@TempDir
@@ -104,7 +106,7 @@ class ZernioSandboxTests {
 		ZernioSandbox sandbox = start(SandboxSettings.defaults().withRequestsPerMinute(3));
 		for (int i = 0; i < 3; i++) {
 			assertThat(get(sandbox, "/v1/accounts").status()).isEqualTo(200);
-			clock.advance(Duration.ofSeconds(10));
+			clock.add(Duration.ofSeconds(10));
 		}
 
 		Answer limited = createPin(sandbox, validPin(1), null);
@@ -117,7 +119,7 @@ class ZernioSandboxTests {
 		assertThat(sandbox.rateLimitedResponses()).isEqualTo(1);
 		assertThat(sandbox.postCount()).isZero();
 
-		clock.advance(Duration.ofSeconds(31));
+		clock.add(Duration.ofSeconds(31));
 		assertThat(createPin(sandbox, validPin(1), null).status()).isEqualTo(201);
 	}
 
@@ -370,7 +372,7 @@ class ZernioSandboxTests {
 		ZernioSandbox sandbox = start(SandboxSettings.defaults());
 		String requestId = "6f1c2a8e-0000-4000-8000-000000000002";
 		Answer first = createPin(sandbox, validPin(1), requestId);
-		clock.advance(Duration.ofMinutes(4));
+		clock.add(Duration.ofMinutes(4));
 
 		Answer replay = createPin(sandbox, validPin(2), requestId);
 
@@ -379,7 +381,7 @@ class ZernioSandboxTests {
 			.isEqualTo(first.json().path("post").path("_id").asString());
 		assertThat(sandbox.postCount()).isEqualTo(1);
 
-		clock.advance(Duration.ofMinutes(2));
+		clock.add(Duration.ofMinutes(2));
 		assertThat(createPin(sandbox, validPin(2), requestId).status()).isEqualTo(201);
 	}
 
@@ -423,7 +425,7 @@ class ZernioSandboxTests {
 		assertThat(details.path("platform").asString()).isEqualTo("pinterest");
 		assertThat(createPin(sandbox, otherAccount, null).status()).isEqualTo(201);
 
-		clock.advance(Duration.ofHours(24).plusSeconds(1));
+		clock.add(Duration.ofHours(24).plusSeconds(1));
 		assertThat(createPin(sandbox, validPin(1), null).status()).isEqualTo(201);
 	}
 
@@ -449,7 +451,7 @@ class ZernioSandboxTests {
 		assertThat(capped.json().path("details").path("resetsAt").asString()).isEqualTo("2026-09-01T11:00:00.000Z");
 		assertThat(other.status()).isEqualTo(201);
 
-		clock.advance(Duration.ofHours(1).plusSeconds(1));
+		clock.add(Duration.ofHours(1).plusSeconds(1));
 		assertThat(createPin(sandbox, immediatePin(3), null).status()).isEqualTo(201);
 		Answer daily = createPin(sandbox, immediatePin(5), null);
 		assertThat(daily.status()).isEqualTo(429);
@@ -610,7 +612,7 @@ class ZernioSandboxTests {
 	void listsAndFindsPostsWithFilters() throws Exception {
 		ZernioSandbox sandbox = start(SandboxSettings.defaults());
 		String firstId = createPin(sandbox, validPin(1), null).json().path("post").path("_id").asString();
-		clock.advance(Duration.ofDays(1));
+		clock.add(Duration.ofDays(1));
 		ObjectNode garden = validPin(2);
 		target(garden).put("accountId", GARDEN);
 		data(garden).put("boardId", GARDEN_BOARD);
@@ -642,7 +644,7 @@ class ZernioSandboxTests {
 		String id = createPin(sandbox, pin, null).json().path("post").path("_id").asString();
 
 		JsonNode before = get(sandbox, "/v1/posts/" + id).json().path("post");
-		clock.advance(Duration.ofMinutes(1));
+		clock.add(Duration.ofMinutes(1));
 		JsonNode after = get(sandbox, "/v1/posts/" + id).json().path("post");
 
 		assertThat(before.path("status").asString()).isEqualTo("scheduled");
