@@ -3,6 +3,7 @@ package com.pinbatch.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,6 +22,9 @@ import com.pinbatch.sandbox.SandboxPost;
 import com.pinbatch.sandbox.SandboxSettings;
 import com.pinbatch.sandbox.ZernioSandbox;
 
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -152,10 +156,11 @@ abstract class CrashRestartScenarios {
 	@Test
 	void killNineMidWayThroughOneOfSeveralInputsThenTheSameCommandFinishesOnlyThatInput() throws Exception {
 		// given: a folder of two files run as one job; the process dies by SIGKILL once the small file is done and
-		// the large one is part-way, right after the server stored a post of the large one
+		// the large one (a workbook: the restart skips its committed rows in the XLSX reader) is part-way, right
+		// after the server stored a post of the large one
 		Path inbox = Files.createDirectories(dir.resolve("inbox"));
 		Path small = pins(inbox.resolve("small.csv"), "Small", 9);
-		Path large = pins(inbox.resolve("large.csv"), "Large", ROWS);
+		Path large = workbook(pins(dir.resolve("large.csv"), "Large", ROWS), inbox.resolve("large.xlsx"));
 		AtomicInteger smallCreated = new AtomicInteger();
 		AtomicInteger largeAfterSmall = new AtomicInteger();
 		sandbox.onPostCreated(post -> {
@@ -313,6 +318,24 @@ abstract class CrashRestartScenarios {
 				.append('\n');
 		}
 		return Files.writeString(file, csv, StandardCharsets.UTF_8);
+	}
+
+	/** The same rows as an XLSX workbook. */
+	static Path workbook(Path csv, Path xlsx) throws IOException {
+		List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
+		try (XSSFWorkbook book = new XSSFWorkbook(); OutputStream out = Files.newOutputStream(xlsx)) {
+			Sheet sheet = book.createSheet("Pins");
+			for (int i = 0; i < lines.size(); i++) {
+				Row row = sheet.createRow(i);
+				String[] cells = lines.get(i).split(",");
+				for (int c = 0; c < cells.length; c++) {
+					row.createCell(c).setCellValue(cells[c]);
+				}
+			}
+			book.write(out);
+		}
+		Files.delete(csv);
+		return xlsx;
 	}
 
 	static void sleepQuietly(long millis) {
