@@ -8,6 +8,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -43,8 +44,9 @@ class PostgresCrashRestartProcessIT extends CrashRestartScenarios {
 
 	@Override
 	List<String> repositoryArguments() {
-		return List.of("--spring.datasource.url=" + database.url(), "--spring.datasource.username=" + database.user(),
-				"--spring.datasource.password=" + database.password(), "--pinbatch.lease.ttl=" + LEASE_TTL);
+		List<String> arguments = new ArrayList<>(database.commandLineArguments());
+		arguments.add("--pinbatch.lease.ttl=" + LEASE_TTL);
+		return arguments;
 	}
 
 	@Test

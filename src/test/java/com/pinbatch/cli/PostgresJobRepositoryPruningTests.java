@@ -28,8 +28,7 @@ class PostgresJobRepositoryPruningTests extends JobRepositoryPruningScenarios {
 
 	@Override
 	List<String> repositoryArguments() {
-		return List.of("--spring.datasource.url=" + database.url(), "--spring.datasource.username=" + database.user(),
-				"--spring.datasource.password=" + database.password());
+		return database.commandLineArguments();
 	}
 
 	@Override

@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.UUID;
 
 import javax.sql.DataSource;
@@ -60,6 +61,12 @@ public final class PostgresTestDatabase implements AutoCloseable {
 
 	public String password() {
 		return PASSWORD;
+	}
+
+	/** The command-line settings that point pinbatch at this database. */
+	public List<String> commandLineArguments() {
+		return List.of("--spring.datasource.url=" + url, "--spring.datasource.username=" + USER,
+				"--spring.datasource.password=" + PASSWORD);
 	}
 
 	public DataSource dataSource() {
