@@ -219,7 +219,8 @@ class PinbatchCommand {
 				out.println("pinbatch: " + (last == null ? "processing " : "resuming ") + input + " (" + rows
 						+ " rows, run " + runKey + ")");
 				if (api != null) {
-					api.boards().accounts(); // fails fast on a rejected key or an unreachable API
+					// fails fast on a rejected key or an unreachable API; no look-up waits until the sending
+					out.println("plan: " + api.boards().prefetch(planned.boards()).describe());
 				}
 				progress.start(rows, store.countByStatus(runKey));
 				try (ProgressDisplay display = ProgressDisplay.start(progress, TerminalStatusLine.current(),
