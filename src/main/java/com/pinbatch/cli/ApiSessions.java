@@ -3,8 +3,6 @@ package com.pinbatch.cli;
 import java.io.PrintStream;
 import java.time.Clock;
 
-import java.time.Clock;
-
 import javax.sql.DataSource;
 
 import com.pinbatch.job.ApiSession;
@@ -82,8 +80,10 @@ class ApiSessions {
 				zernio.connectTimeout(), zernio.requestTimeout()), jsonMapper);
 		PacedSender sender = new PacedSender(client::createPost, throttle.settings(),
 				new ThrottleReporter(Clock.systemUTC()));
-		LocalMediaUploader media = new LocalMediaUploader(client, uploadedMedia, Clock.systemUTC());
-		return new ApiSession(client, new BoardDirectory(client), sender, media);
+		// look-ups, upload slots and searches fill the same request window as the creates: one pace for all
+		ZernioClient paced = client.pacedBy(sender.requestGate());
+		LocalMediaUploader media = new LocalMediaUploader(paced, uploadedMedia, Clock.systemUTC());
+		return new ApiSession(paced, new BoardDirectory(paced), sender, media);
 	}
 
 	/** An open session, and the sandbox behind it if there is one (stopped on close). */

@@ -47,6 +47,7 @@ import com.pinbatch.result.RowResultStore;
 import com.pinbatch.result.RowStatus;
 import com.pinbatch.result.StatusTally;
 import com.pinbatch.throttle.SendingStoppedException;
+import com.pinbatch.zernio.BoardNeeds;
 import com.pinbatch.zernio.ZernioApiException;
 
 import org.springframework.batch.core.BatchStatus;
@@ -313,6 +314,7 @@ class PinbatchCommand {
 		WhenNoDate whenNoDate = WhenNoDate.fromOption(options.whenNoDate());
 		Instant firstStart = firstStart(last);
 		List<RunPlan> plans = new ArrayList<>();
+		Map<Input, BoardNeeds> boards = new LinkedHashMap<>();
 		for (Input input : toRun) {
 			String prefix = toRun.size() > 1 ? input.path().getFileName() + ": " : "";
 			input.survey().notes().forEach(note -> out.println("note: " + prefix + note));
@@ -320,6 +322,7 @@ class PinbatchCommand {
 					input.survey().validation(), spreadSettings(), options.spread(), whenNoDate == WhenNoDate.NOW,
 					options.checkMedia(), firstStart);
 			planned.lines().forEach(line -> out.println("plan: " + prefix + line));
+			boards.put(input, planned.boards());
 			Map<String, MediaCheckResult> mediaProblems = checkMedia(planned.media());
 			plans.add(new RunPlan(input.path(), inputOptions, input.key(), mapping, input.survey().validation(),
 					input.survey().duplicates(), whenNoDate, planned.slots(), mediaProblems, options.dryRun(), api));
@@ -339,7 +342,9 @@ class PinbatchCommand {
 					+ input.survey().rows() + " rows, run " + input.key() + ")");
 		}
 		if (api != null) {
-			api.boards().accounts(); // fails fast on a rejected key or an unreachable API
+			// fails fast on a rejected key or an unreachable API; no look-up waits until the sending
+			boards.forEach((input, needs) -> out.println("plan: " + (toRun.size() > 1 ? input.path().getFileName()
+					+ ": " : "") + api.boards().prefetch(needs).describe()));
 		}
 		for (Input input : covered) {
 			runInputs.link(jobKey, input.key(), input.path());

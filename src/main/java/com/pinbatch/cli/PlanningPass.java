@@ -13,12 +13,15 @@ import java.util.Set;
 
 import com.pinbatch.input.InputOptions;
 import com.pinbatch.input.InputRow;
+import com.pinbatch.input.PriorOutcome;
 import com.pinbatch.input.RowSource;
 import com.pinbatch.input.RowSources;
 import com.pinbatch.pin.BoundColumns;
 import com.pinbatch.pin.ColumnMapping;
 import com.pinbatch.pin.Media;
 import com.pinbatch.pin.Pin;
+import com.pinbatch.pin.PinDraft;
+import com.pinbatch.pin.PinField;
 import com.pinbatch.pin.PinValidator;
 import com.pinbatch.pin.Validation;
 import com.pinbatch.pin.ValidationSettings;
@@ -27,11 +30,14 @@ import com.pinbatch.plan.PlannedRow;
 import com.pinbatch.plan.SpreadPlanner;
 import com.pinbatch.plan.SpreadSettings;
 import com.pinbatch.plan.SpreadSummary;
+import com.pinbatch.result.RowStatus;
+import com.pinbatch.zernio.BoardNeeds;
 
 /**
  * Validates every row once more, now that the date column's order is known, to plan before anything is sent: the
  * valid pins per account and day against the accounts' publishing caps, with {@code --spread} later slots for the
- * pins beyond a cap, and with {@code --check-media} the distinct media URLs to ask for.
+ * pins beyond a cap, with {@code --check-media} the distinct media URLs to ask for, and the accounts and boards to
+ * look up on Zernio.
  */
 final class PlanningPass {
 
@@ -39,8 +45,9 @@ final class PlanningPass {
 	 * @param lines the plan to print
 	 * @param slots new publish instants of rows moved by --spread (empty without it)
 	 * @param media the distinct remote media of valid rows, when asked for (memory grows with them)
+	 * @param boards the accounts and boards the rows name, to look up before the first pin is sent
 	 */
-	record Outcome(List<String> lines, Map<Long, Instant> slots, Set<Media> media) {
+	record Outcome(List<String> lines, Map<Long, Instant> slots, Set<Media> media, BoardNeeds boards) {
 	}
 
 	private PlanningPass() {
@@ -57,11 +64,18 @@ final class PlanningPass {
 		List<PlannedRow> planned = new ArrayList<>();
 		Map<String, String> accountNames = new HashMap<>();
 		Set<Media> media = new LinkedHashSet<>();
+		BoardNeeds boards = new BoardNeeds();
 		PinValidator validator = new PinValidator(validation);
 		try (RowSource source = RowSources.open(file, options)) {
 			BoundColumns columns = mapping.bind(source.headers());
 			for (InputRow row = source.next(); row != null; row = source.next()) {
-				Validation result = validator.validate(columns.draft(row));
+				PinDraft draft = columns.draft(row);
+				if (!settled(row.prior())) {
+					// invalid rows too: the job resolves their boards as well, to name every problem of the row
+					boards.add(orDefault(draft.get(PinField.ACCOUNT), validation.defaultAccount()),
+							orDefault(draft.get(PinField.BOARD), validation.defaultBoard()));
+				}
+				Validation result = validator.validate(draft);
 				if (!result.isValid()) {
 					continue;
 				}
@@ -81,11 +95,25 @@ final class PlanningPass {
 		}
 		List<String> lines = new ArrayList<>(plan.describe());
 		if (!spreading) {
-			return new Outcome(lines, Map.of(), media);
+			return new Outcome(lines, Map.of(), media, boards);
 		}
 		Map<Long, Instant> slots = new SpreadPlanner().plan(planned, spread, start, zone);
 		lines.addAll(SpreadSummary.lines(planned, slots, zone));
-		return new Outcome(lines, slots, media);
+		return new Outcome(lines, slots, media, boards);
+	}
+
+	/** A row an earlier run created (--retry-failed) is carried over by the job: its board is not resolved again. */
+	private static boolean settled(PriorOutcome prior) {
+		String status = prior == null || prior.status() == null ? "" : prior.status().trim();
+		return status.equals(RowStatus.CREATED.name()) || status.equals(RowStatus.DUPLICATE.name());
+	}
+
+	/** The row's own value, else the command line's default (--account, --board). */
+	private static String orDefault(String value, String fallback) {
+		if (!value.isEmpty()) {
+			return value;
+		}
+		return fallback == null ? "" : fallback.trim();
 	}
 
 	/** Rows name accounts as they like; the same account written the same way is counted together. */

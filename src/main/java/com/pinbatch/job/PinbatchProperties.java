@@ -19,7 +19,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param parallelInputs   input files of one run processed side by side (they share the pace and the senders)
  */
 @ConfigurationProperties("pinbatch")
-public record PinbatchProperties(@DefaultValue("250") int chunkSize, @DefaultValue("12") int concurrency,
+public record PinbatchProperties(@DefaultValue("500") int chunkSize, @DefaultValue("12") int concurrency,
 		@DefaultValue("10s") Duration progressInterval, @DefaultValue("5m") Duration reconcileAfter,
 		@DefaultValue("09:00") LocalTime defaultTimeOfDay, @DefaultValue("08:00-20:00") String postingHours,
 		@DefaultValue("4") int parallelInputs) {

@@ -83,7 +83,7 @@ final class Dispatcher implements HttpHandler {
 			rateLimited.incrementAndGet();
 		}
 		recorded.add(new RecordedRequest(call.method(), call.path(), call.rawQuery(), call.headers(),
-				call.bodyIfRead(), call.status()));
+				call.bodyIfRead(), call.status(), clock.instant()));
 		LOG.log(Level.FINE, "{0} {1} -> {2}", new Object[] { call.method(), call.path(), call.status() });
 	}
 

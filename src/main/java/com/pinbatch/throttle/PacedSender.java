@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 import com.pinbatch.zernio.CreatePostRequest;
+import com.pinbatch.zernio.RequestGate;
 import com.pinbatch.zernio.SendResult;
 
 import io.github.resilience4j.ratelimiter.RateLimiter;
@@ -37,6 +38,7 @@ public final class PacedSender {
 	private final RetryDelays delays;
 	private final ApiBreaker breaker;
 	private final SendCounters counters = new SendCounters();
+	private final PacedCalls otherCalls;
 
 	public PacedSender(PostAttempt attempt, ThrottleSettings settings) {
 		this(attempt, settings, ThrottleListener.NONE);
@@ -57,6 +59,7 @@ public final class PacedSender {
 		this.pace = new AdaptivePace(settings, clock, sleeper, listener);
 		this.delays = new RetryDelays(settings, clock);
 		this.breaker = new ApiBreaker(settings.breakerFailureThreshold(), clock);
+		this.otherCalls = new PacedCalls(pace, delays, counters, listener, maxAttempts);
 	}
 
 	/**
@@ -87,6 +90,14 @@ public final class PacedSender {
 			Thread.currentThread().interrupt();
 			throw interrupted();
 		}
+	}
+
+	/**
+	 * The gate for this run's other Zernio calls (account and board look-ups, upload slots, searches): they take
+	 * their turn at the same pace and hold with the creates, because they fill the same request window.
+	 */
+	public RequestGate requestGate() {
+		return otherCalls;
 	}
 
 	public ThrottleStats stats() {

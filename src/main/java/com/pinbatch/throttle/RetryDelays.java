@@ -3,6 +3,7 @@ package com.pinbatch.throttle;
 import java.time.Clock;
 import java.time.Duration;
 
+import com.pinbatch.zernio.RateLimitInfo;
 import com.pinbatch.zernio.SendResult;
 
 import io.github.resilience4j.core.IntervalFunction;
@@ -28,11 +29,20 @@ final class RetryDelays {
 
 	/** After {@code attempts} sends, the last of which answered {@code last}. */
 	Duration after(int attempts, SendResult last) {
-		Duration computed = Duration.ofMillis(backoff.apply(attempts));
+		if (last instanceof SendResult.RateLimited) {
+			return afterRateLimit(attempts, last.rateLimit());
+		}
+		return bounded(attempts, ServerHints.retryAfter(last.rateLimit()).orElse(Duration.ZERO));
+	}
+
+	/** After {@code attempts} sends, the last of which Zernio answered with 429 and these headers. */
+	Duration afterRateLimit(int attempts, RateLimitInfo rateLimit) {
 		// Reset names the next free slot of the request window: a reason to wait after a 429 only
-		Duration asked = (last instanceof SendResult.RateLimited
-				? ServerHints.waitHint(last.rateLimit(), clock.instant())
-				: ServerHints.retryAfter(last.rateLimit())).orElse(Duration.ZERO);
+		return bounded(attempts, ServerHints.waitHint(rateLimit, clock.instant()).orElse(Duration.ZERO));
+	}
+
+	private Duration bounded(int attempts, Duration asked) {
+		Duration computed = Duration.ofMillis(backoff.apply(attempts));
 		return ServerHints.min(ServerHints.max(computed, asked), maxRetryAfter);
 	}
 }

@@ -8,14 +8,16 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
  * Turns the account and board a row names (ids, usernames, board names, or nothing) into Zernio ids. Thread-safe.
  * <p>
- * The account list and each account's boards are fetched once per run, on first need, so a file of thousands of
- * rows costs a handful of calls. Zernio failures (key rejected, unreachable) propagate as
+ * The account list and each account's boards are fetched once per run, so a file of thousands of rows costs a
+ * handful of calls: all of them before the first pin is sent when the run {@link #prefetch prefetches} what its rows
+ * need, otherwise on first need. Zernio failures (key rejected, unreachable) propagate as
  * {@link ZernioApiException}: they stop the run rather than fail a row.
  */
 public class BoardDirectory {
@@ -30,12 +32,21 @@ public class BoardDirectory {
 	/** Up to this many names are listed when none is close to what was typed. */
 	private static final int FEW_NAMES = 8;
 
+	/**
+	 * Look-ups a prefetch makes at once: enough to hide Zernio's answer time behind the pace, few enough to be a
+	 * polite client. The pace of the client's gate, not this, sets the rate.
+	 */
+	static final int LOOK_UPS_AT_ONCE = 4;
+
 	private final ZernioClient client;
 
 	private volatile List<Account> accounts;
 
 	/** Empty when Zernio does not know the account id (an id given by the user that is not in the list). */
 	private final Map<String, Optional<List<Board>>> boardsByAccount = new ConcurrentHashMap<>();
+
+	/** Requests made for the account list and board lists, for the plan line. */
+	private final AtomicInteger lookUps = new AtomicInteger();
 
 	public BoardDirectory(ZernioClient client) {
 		this.client = Objects.requireNonNull(client, "client");
@@ -62,12 +73,44 @@ public class BoardDirectory {
 			synchronized (this) {
 				known = accounts;
 				if (known == null) {
+					lookUps.incrementAndGet();
 					known = List.copyOf(client.listPinterestAccounts());
 					accounts = known;
 				}
 			}
 		}
 		return known;
+	}
+
+	/**
+	 * Looks up now, a few at a time, the account list and every board list that resolving these rows will need, so
+	 * that sending never waits for a look-up. Resolving a row afterwards asks Zernio nothing and gives the same
+	 * answer as without the prefetch (a missing board is still that row's problem). A failure that would have stopped
+	 * the run during sending (key rejected, Zernio unreachable) stops it here, before anything is sent.
+	 */
+	public Prefetched prefetch(BoardNeeds needs) {
+		int before = lookUps.get();
+		List<Account> usable = accounts().stream().filter(Account::usable).toList();
+		List<Runnable> tasks = new ArrayList<>();
+		boolean rowsWithoutAccount = false;
+		for (BoardNeeds.Reference reference : needs.references()) {
+			rowsWithoutAccount |= reference.account().isEmpty();
+			// the same resolution as the row's, for its look-ups: what it finds is decided again per row
+			tasks.add(() -> resolve(reference.account(), reference.board()));
+		}
+		if (rowsWithoutAccount && usable.size() > 1) {
+			// a row without an account is looked for in every usable account: fetch those lists side by side first
+			List<Runnable> everyAccount = new ArrayList<>();
+			usable.forEach(account -> everyAccount.add(() -> boardsOf(account.id())));
+			tasks.addAll(0, everyAccount);
+		}
+		FewAtATime.run(tasks, LOOK_UPS_AT_ONCE, "pinbatch-look-up");
+		int boardLists = (int) boardsByAccount.values().stream().filter(Optional::isPresent).count();
+		return new Prefetched(accounts().size(), boardLists, lookUps.get() - before);
+	}
+
+	static boolean isBoardId(String board) {
+		return BOARD_ID.matcher(board).matches();
 	}
 
 	private BoardResolution resolveInNamedAccount(String accountRef, String board) {
@@ -108,7 +151,7 @@ public class BoardDirectory {
 	}
 
 	private BoardResolution resolveInAccount(Account account, String board) {
-		if (BOARD_ID.matcher(board).matches()) {
+		if (isBoardId(board)) {
 			return BoardResolution.resolved(account, board);
 		}
 		Optional<List<Board>> boards = boardsOf(account.id());
@@ -133,7 +176,7 @@ public class BoardDirectory {
 		if (usable.isEmpty()) {
 			return noUsableAccount();
 		}
-		boolean byId = BOARD_ID.matcher(board).matches();
+		boolean byId = isBoardId(board);
 		List<Account> holders = new ArrayList<>();
 		String boardId = null;
 		for (Account account : usable) {
@@ -237,6 +280,7 @@ public class BoardDirectory {
 	/** Each account's boards once; an account id Zernio does not know (400/404) is remembered as such. */
 	private Optional<List<Board>> boardsOf(String accountId) {
 		return boardsByAccount.computeIfAbsent(accountId, id -> {
+			lookUps.incrementAndGet();
 			try {
 				return Optional.of(List.copyOf(client.listBoards(id)));
 			}

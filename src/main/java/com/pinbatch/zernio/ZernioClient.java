@@ -30,8 +30,9 @@ import tools.jackson.databind.json.JsonMapper;
  * <p>
  * {@link #createPost} makes exactly one attempt and reports every outcome as a {@link SendResult}: retrying and
  * pacing belong to the caller. The other calls either return what was asked for or throw a
- * {@link ZernioApiException} whose one-line message is fit for the user. The API key only ever travels in the
- * Authorization header; it is never part of a message.
+ * {@link ZernioApiException} whose one-line message is fit for the user; they go through the client's
+ * {@link RequestGate} (see {@link #pacedBy}), which paces them with the creates and may have a 429 sent again. The
+ * API key only ever travels in the Authorization header; it is never part of a message.
  */
 public class ZernioClient {
 
@@ -56,23 +57,39 @@ public class ZernioClient {
 
 	private final String zernioHost;
 
+	private final RequestGate gate;
+
 	public ZernioClient(ZernioClientSettings settings, JsonMapper json) {
 		this(settings, json, Clock.systemUTC());
 	}
 
 	/** With a clock, so an HTTP-date Retry-After can be tested. */
 	ZernioClient(ZernioClientSettings settings, JsonMapper json, Clock clock) {
-		this.settings = Objects.requireNonNull(settings, "settings");
-		this.json = Objects.requireNonNull(json, "json");
-		this.clock = Objects.requireNonNull(clock, "clock");
-		this.http = HttpClient.newBuilder()
+		this(settings, json, clock, HttpClient.newBuilder()
 			.version(HttpClient.Version.HTTP_1_1)
 			.connectTimeout(settings.connectTimeout())
 			.followRedirects(HttpClient.Redirect.NEVER)
-			.build();
+			.build(), RequestGate.OPEN);
+	}
+
+	private ZernioClient(ZernioClientSettings settings, JsonMapper json, Clock clock, HttpClient http,
+			RequestGate gate) {
+		this.settings = Objects.requireNonNull(settings, "settings");
+		this.json = Objects.requireNonNull(json, "json");
+		this.clock = Objects.requireNonNull(clock, "clock");
+		this.http = http;
+		this.gate = Objects.requireNonNull(gate, "gate");
 		String base = settings.baseUrl().toString();
 		this.apiRoot = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
 		this.zernioHost = hostOf(settings.baseUrl());
+	}
+
+	/**
+	 * The same client (same connections), whose calls other than {@link #createPost} go through {@code gate}: the
+	 * sender's pace, so look-ups and creates share the key's request window without overfilling it.
+	 */
+	public ZernioClient pacedBy(RequestGate gate) {
+		return new ZernioClient(settings, json, clock, http, gate);
 	}
 
 	/**
@@ -204,8 +221,7 @@ public class ZernioClient {
 
 	/** Sends a Zernio call that must succeed; anything else becomes a one-line {@link ZernioApiException}. */
 	private <T> T call(HttpRequest request, String operation, Class<T> type) {
-		HttpResponse<String> response = send(request, "Zernio at " + zernioHost);
-		ZernioAnswer answer = ZernioAnswer.read(response, json, clock.instant());
+		ZernioAnswer answer = gated(request);
 		if (answer.status() == 401) {
 			throw new ApiKeyRejectedException();
 		}
@@ -224,6 +240,25 @@ public class ZernioClient {
 		}
 		throw new ZernioApiException(answer.status(),
 				"Zernio answered " + operation + " with a body that is not the expected JSON");
+	}
+
+	/** One call through the gate; a 429 is sent again (unchanged) for as long as the gate says so. */
+	private ZernioAnswer gated(HttpRequest request) {
+		String where = "Zernio at " + zernioHost;
+		for (int attempts = 1;; attempts++) {
+			try {
+				gate.enter();
+			}
+			catch (InterruptedException interrupted) {
+				Thread.currentThread().interrupt();
+				throw new ZernioApiException("interrupted while waiting for " + where, interrupted);
+			}
+			ZernioAnswer answer = ZernioAnswer.read(send(request, where), json, clock.instant());
+			gate.answered(answer.rateLimit());
+			if (answer.status() != 429 || !gate.retryAfterRateLimit(answer.rateLimit(), attempts)) {
+				return answer;
+			}
+		}
 	}
 
 	/** @param where what could not be reached, for the message ("Zernio at zernio.com") */

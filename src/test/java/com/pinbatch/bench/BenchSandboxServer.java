@@ -85,11 +85,18 @@ public final class BenchSandboxServer {
 		long jobCreateRequests = requests.stream()
 			.filter(r -> r.method().equals("POST") && r.path().endsWith("/v1/posts"))
 			.count();
+		// the job's first request (its account look-up) opens the time its look-ups and creates take together
+		long firstJobRequest = requests.stream()
+			.filter(r -> !NoisyNeighbour.sent(r))
+			.mapToLong(r -> r.at().toEpochMilli())
+			.min()
+			.orElse(0);
 		return "{\"postCount\":" + sandbox.postCount() + ",\"rateLimitedResponses\":" + sandbox.rateLimitedResponses()
 				+ ",\"jobRateLimited\":" + (sandbox.rateLimitedResponses() - neighbourLimited)
 				+ ",\"neighbourRateLimited\":" + neighbourLimited + ",\"peakConcurrentCreates\":"
 				+ sandbox.peakConcurrentCreates() + ",\"jobRequests\":" + jobRequests + ",\"jobCreateRequests\":"
-				+ jobCreateRequests + ",\"neighbourRequests\":" + neighbourRequests + ",\"firstCreateMillis\":"
+				+ jobCreateRequests + ",\"neighbourRequests\":" + neighbourRequests + ",\"firstJobRequestMillis\":"
+				+ firstJobRequest + ",\"firstCreateMillis\":"
 				+ creates.first() + ",\"lastCreateMillis\":" + creates.last() + "}";
 	}
 

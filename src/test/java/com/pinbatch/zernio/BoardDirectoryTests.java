@@ -7,6 +7,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlMatching;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
 import java.time.Duration;
@@ -262,6 +263,59 @@ class BoardDirectoryTests {
 
 		zernio.verify(1, getRequestedFor(urlPathEqualTo("/api/v1/accounts")));
 		zernio.verify(1, getRequestedFor(urlPathEqualTo("/api/v1/accounts/" + HOME + "/pinterest-boards")));
+	}
+
+	@Test
+	void prefetchLooksUpWhatTheRowsNeedOnceAndResolvingThenAsksNothing() {
+		// given: rows naming boards by name in two accounts (one written two ways), and by id in a third
+		BoardNeeds needs = new BoardNeeds();
+		needs.add("acme-home", "918273645500000001");
+		needs.add("@ACME-Home", "Kitchen Ideas");
+		needs.add("acme-garden", "Patio");
+		needs.add(RECIPES, "918273645500000021");
+		needs.add("acme-garden", "");
+
+		// when
+		Prefetched prefetched = directory.prefetch(needs);
+
+		// then
+		assertThat(prefetched).isEqualTo(new Prefetched(4, 2, 3));
+		zernio.verify(1, getRequestedFor(urlPathEqualTo("/api/v1/accounts")));
+		zernio.verify(1, getRequestedFor(urlPathEqualTo("/api/v1/accounts/" + HOME + "/pinterest-boards")));
+		zernio.verify(1, getRequestedFor(urlPathEqualTo("/api/v1/accounts/" + GARDEN + "/pinterest-boards")));
+		zernio.verify(0, getRequestedFor(urlPathEqualTo("/api/v1/accounts/" + RECIPES + "/pinterest-boards")));
+		zernio.resetRequests();
+		assertThat(directory.resolve("acme-home", "kitchen ideas").boardId()).isEqualTo("918273645500000001");
+		assertThat(directory.resolve("acme-garden", "Patio").problemCode()).isEqualTo(BoardResolution.BOARD_NOT_FOUND);
+		assertThat(directory.resolve(RECIPES, "918273645500000021").ok()).isTrue();
+		zernio.verify(0, getRequestedFor(urlMatching(".*")));
+	}
+
+	@Test
+	void prefetchForRowsWithoutAnAccountLooksUpTheBoardsOfEveryUsableAccount() {
+		BoardNeeds needs = new BoardNeeds();
+		needs.add("", "918273645500000021");
+
+		Prefetched prefetched = directory.prefetch(needs);
+
+		assertThat(prefetched).isEqualTo(new Prefetched(4, 3, 4));
+		zernio.verify(0, getRequestedFor(urlPathEqualTo("/api/v1/accounts/" + ARCHIVE + "/pinterest-boards")));
+		zernio.resetRequests();
+		assertThat(directory.resolve(null, "918273645500000021").accountId()).isEqualTo(RECIPES);
+		zernio.verify(0, getRequestedFor(urlMatching(".*")));
+	}
+
+	@Test
+	void prefetchOfABoardListZernioFailsToGiveStopsWithItsMessage() {
+		zernio.stubFor(get("/api/v1/accounts/" + GARDEN + "/pinterest-boards")
+			.willReturn(aResponse().withStatus(503).withBody("{\"error\":\"Service unavailable\"}")));
+		BoardNeeds needs = new BoardNeeds();
+		needs.add("acme-home", "Kitchen Ideas");
+		needs.add("acme-garden", "Balcony Plants");
+
+		assertThatThrownBy(() -> directory.prefetch(needs)).isInstanceOf(ZernioApiException.class)
+			.hasMessageContaining("503")
+			.hasMessageContaining("Service unavailable");
 	}
 
 	private static void answerAccounts(String body) {

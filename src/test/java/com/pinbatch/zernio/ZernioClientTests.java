@@ -39,6 +39,9 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.http.Fault;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import com.pinbatch.throttle.PacedSender;
+import com.pinbatch.throttle.ThrottleSettings;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -370,6 +373,34 @@ class ZernioClientTests {
 	}
 
 	@Test
+	void aPacedLookUpAnsweredTooManyRequestsIsSentAgain() {
+		answerAccountsAfterTooManyRequests(1);
+		ZernioClient paced = client.pacedBy(pace(3).requestGate());
+
+		assertThat(paced.listPinterestAccounts()).extracting(Account::username).containsExactly("acme-home");
+		zernio.verify(2, getRequestedFor(urlPathEqualTo("/api/v1/accounts")));
+	}
+
+	@Test
+	void aPacedLookUpStillTooManyRequestsAfterEveryAttemptStopsWithZerniosMessage() {
+		answerAccountsAfterTooManyRequests(5);
+		ZernioClient paced = client.pacedBy(pace(3).requestGate());
+
+		assertThatThrownBy(paced::listPinterestAccounts).isInstanceOf(ZernioApiException.class)
+			.hasMessageContaining("HTTP 429: Too many requests");
+		zernio.verify(3, getRequestedFor(urlPathEqualTo("/api/v1/accounts")));
+	}
+
+	@Test
+	void aLookUpWithoutAPaceTakesTooManyRequestsAsFinal() {
+		answerAccountsAfterTooManyRequests(1);
+
+		assertThatThrownBy(client::listPinterestAccounts).isInstanceOf(ZernioApiException.class)
+			.satisfies(failure -> assertThat(((ZernioApiException) failure).status()).isEqualTo(429));
+		zernio.verify(1, getRequestedFor(urlPathEqualTo("/api/v1/accounts")));
+	}
+
+	@Test
 	void unreachableZernioIsNamedByHost() throws IOException {
 		String host = "127.0.0.1:" + closedPort();
 		ZernioClient client = clientAt("http://" + host, Duration.ofSeconds(2));
@@ -467,6 +498,31 @@ class ZernioClientTests {
 		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
 			return socket.getLocalPort();
 		}
+	}
+
+	/** The account list answers 429 (window used up, no wait asked for) this many times, then the list. */
+	private static void answerAccountsAfterTooManyRequests(int times) {
+		String state = Scenario.STARTED;
+		for (int answer = 1; answer <= times; answer++) {
+			zernio.stubFor(get(urlPathEqualTo("/api/v1/accounts")).inScenario("busy").whenScenarioStateIs(state)
+				.willReturn(aResponse().withStatus(429).withHeader("X-RateLimit-Limit", "600")
+					.withHeader("X-RateLimit-Remaining", "0").withHeader("Retry-After", "0")
+					.withBody("{\"error\":\"Too many requests\"}"))
+				.willSetStateTo("answered " + answer));
+			state = "answered " + answer;
+		}
+		zernio.stubFor(get(urlPathEqualTo("/api/v1/accounts")).inScenario("busy").whenScenarioStateIs(state)
+			.willReturn(okJson("""
+					{"accounts":[{"_id":"a1","platform":"pinterest","username":"acme-home","isActive":true}]}
+					""")));
+	}
+
+	/** A real pace with millisecond back-offs, so resends come at once. */
+	private static PacedSender pace(int maxAttempts) {
+		return new PacedSender((request, requestId) -> {
+			throw new AssertionError("no create in these tests");
+		}, new ThrottleSettings(null, 600, 1.0, 25, 25, maxAttempts, Duration.ofMillis(1), Duration.ofMillis(5),
+				Duration.ofSeconds(1), 8));
 	}
 
 	private void answerCreate(ResponseDefinitionBuilder answer) {
