@@ -13,7 +13,6 @@ import java.util.Set;
 
 import com.pinbatch.input.InputOptions;
 import com.pinbatch.input.InputRow;
-import com.pinbatch.input.PriorOutcome;
 import com.pinbatch.input.RowSource;
 import com.pinbatch.input.RowSources;
 import com.pinbatch.pin.BoundColumns;
@@ -70,10 +69,10 @@ final class PlanningPass {
 			BoundColumns columns = mapping.bind(source.headers());
 			for (InputRow row = source.next(); row != null; row = source.next()) {
 				PinDraft draft = columns.draft(row);
-				if (!settled(row.prior())) {
+				if (row.prior() == null || !RowStatus.isOnZernio(row.prior().status())) {
 					// invalid rows too: the job resolves their boards as well, to name every problem of the row
-					boards.add(orDefault(draft.get(PinField.ACCOUNT), validation.defaultAccount()),
-							orDefault(draft.get(PinField.BOARD), validation.defaultBoard()));
+					boards.add(draft.getOr(PinField.ACCOUNT, validation.defaultAccount()),
+							draft.getOr(PinField.BOARD, validation.defaultBoard()));
 				}
 				Validation result = validator.validate(draft);
 				if (!result.isValid()) {
@@ -100,20 +99,6 @@ final class PlanningPass {
 		Map<Long, Instant> slots = new SpreadPlanner().plan(planned, spread, start, zone);
 		lines.addAll(SpreadSummary.lines(planned, slots, zone));
 		return new Outcome(lines, slots, media, boards);
-	}
-
-	/** A row an earlier run created (--retry-failed) is carried over by the job: its board is not resolved again. */
-	private static boolean settled(PriorOutcome prior) {
-		String status = prior == null || prior.status() == null ? "" : prior.status().trim();
-		return status.equals(RowStatus.CREATED.name()) || status.equals(RowStatus.DUPLICATE.name());
-	}
-
-	/** The row's own value, else the command line's default (--account, --board). */
-	private static String orDefault(String value, String fallback) {
-		if (!value.isEmpty()) {
-			return value;
-		}
-		return fallback == null ? "" : fallback.trim();
 	}
 
 	/** Rows name accounts as they like; the same account written the same way is counted together. */

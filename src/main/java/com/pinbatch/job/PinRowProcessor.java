@@ -53,7 +53,7 @@ public class PinRowProcessor implements ItemProcessor<InputRow, PreparedRow> {
 	@Override
 	public PreparedRow process(InputRow row) {
 		PriorOutcome prior = row.prior();
-		if (prior != null && isSettled(prior)) {
+		if (prior != null && RowStatus.isOnZernio(prior.status())) {
 			return PreparedRow.decided(carriedOver(row.rowNumber(), prior));
 		}
 		if (columns == null) {
@@ -148,27 +148,15 @@ public class PinRowProcessor implements ItemProcessor<InputRow, PreparedRow> {
 
 	/** Resolves the row's account and board by name through Zernio; null when there is no API to ask. */
 	private BoardResolution resolveBoard(PinDraft draft) {
-		String boardRef = orDefault(draft.get(PinField.BOARD), plan.validation().defaultBoard());
+		String boardRef = draft.getOr(PinField.BOARD, plan.validation().defaultBoard());
 		if (plan.api() == null || boardRef.isEmpty()) {
 			return null;
 		}
-		String accountRef = orDefault(draft.get(PinField.ACCOUNT), plan.validation().defaultAccount());
+		String accountRef = draft.getOr(PinField.ACCOUNT, plan.validation().defaultAccount());
 		return plan.api().boards().resolve(accountRef, boardRef);
 	}
 
-	private static String orDefault(String value, String fallback) {
-		if (!value.isEmpty()) {
-			return value;
-		}
-		return fallback == null ? "" : fallback.trim();
-	}
-
 	/** Rows that an earlier run created (or found duplicated) are carried through unchanged, never sent again. */
-	private static boolean isSettled(PriorOutcome prior) {
-		String status = prior.status() == null ? "" : prior.status().trim();
-		return status.equals(RowStatus.CREATED.name()) || status.equals(RowStatus.DUPLICATE.name());
-	}
-
 	private static RowResult carriedOver(long rowNumber, PriorOutcome prior) {
 		return new RowResult(rowNumber, RowStatus.valueOf(prior.status().trim()), blankToNull(prior.postId()),
 				blankToNull(prior.errorCode()), blankToNull(prior.errorMessage()), parseAttempts(prior.attempts()),

@@ -18,6 +18,15 @@ public record PinDraft(long rowNumber, Map<PinField, String> values, Map<PinFiel
 		return values.getOrDefault(field, "");
 	}
 
+	/** The row's value, else the fallback (e.g. --board for a row without a board), else empty. */
+	public String getOr(PinField field, String fallback) {
+		String value = get(field);
+		if (!value.isEmpty()) {
+			return value;
+		}
+		return fallback == null ? "" : fallback.trim();
+	}
+
 	public boolean has(PinField field) {
 		return !get(field).isEmpty();
 	}

@@ -15,6 +15,15 @@ public enum RowStatus {
 	/** The run stopped before this row; run the same command again. */
 	PENDING;
 
+	/**
+	 * A status as an earlier result file wrote it (--retry-failed): CREATED and DUPLICATE rows are on Zernio already
+	 * and are carried over, never sent again.
+	 */
+	public static boolean isOnZernio(String statusText) {
+		String status = statusText == null ? "" : statusText.trim();
+		return status.equals(CREATED.name()) || status.equals(DUPLICATE.name());
+	}
+
 	/** CREATED, DUPLICATE and VALID rows need nothing more. */
 	public boolean succeeded() {
 		return this == CREATED || this == DUPLICATE || this == VALID;
