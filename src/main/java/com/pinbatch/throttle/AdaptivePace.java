@@ -121,12 +121,27 @@ final class AdaptivePace {
 			int others = Math.max(0, limit - remaining - ourSends.count(now));
 			share = Math.min(ceiling, limit - others);
 		}
-		double target = Math.max(Math.max(share * headroom, ceiling * MIN_SHARE), 1);
+		double target = Math.min(share * headroom, lasting(remaining, now));
+		target = Math.max(Math.max(target, ceiling * MIN_SHARE), 1);
 		synchronized (changing) {
 			if (Math.abs(target - perMinute) > perMinute * SIGNIFICANT_CHANGE) {
 				install(target);
 			}
 		}
+	}
+
+	/**
+	 * The pace at which the window's Remaining lasts until our oldest send in it leaves it (Zernio's window slides:
+	 * none of our slots frees before then). Without this, a neighbour that started with us is underestimated while
+	 * its requests are still filling the window, and the window fills up before the estimate catches up.
+	 */
+	private double lasting(Integer remaining, Instant now) {
+		Instant oldest = ourSends.oldest(now);
+		if (remaining == null || oldest == null) {
+			return Double.MAX_VALUE;
+		}
+		double seconds = Duration.between(now, oldest.plus(WINDOW)).toMillis() / 1000.0;
+		return seconds < 1 ? Double.MAX_VALUE : remaining * 60 / seconds;
 	}
 
 	private void install(double requestsPerMinute) {

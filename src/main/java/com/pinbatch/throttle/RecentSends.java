@@ -20,10 +20,20 @@ final class RecentSends {
 	}
 
 	synchronized int count(Instant now) {
+		forgetOlderThanWindow(now);
+		return sends.size();
+	}
+
+	/** The oldest of our sends still in the window; null when there is none. */
+	synchronized Instant oldest(Instant now) {
+		forgetOlderThanWindow(now);
+		return sends.peekFirst();
+	}
+
+	private void forgetOlderThanWindow(Instant now) {
 		Instant start = now.minus(window);
 		while (!sends.isEmpty() && !sends.peekFirst().isAfter(start)) {
 			sends.removeFirst();
 		}
-		return sends.size();
 	}
 }

@@ -2,12 +2,14 @@ package com.pinbatch.throttle;
 
 import static com.pinbatch.throttle.Answers.REQUEST;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 
@@ -57,6 +59,27 @@ class PacingTests {
 		sender.send("acme-home", REQUEST, "req-1");
 
 		assertThat(sender.stats().pacePerMinute()).isEqualTo(300 * 0.98);
+	}
+
+	@Test
+	void whatIsLeftOfTheWindowMustLastUntilOurOldestSendLeavesIt() {
+		// about 30 s of sending at the ceiling, then the window shows 150 slots left: 160 requests are not ours (a
+		// neighbour that started with us, still filling its part), and none of our slots frees before our first
+		// send is 60 s old, so the 150 must last until then
+		int ours = 290;
+		AtomicInteger sends = new AtomicInteger();
+		PacedSender sender = new PacedSender((request, requestId) -> Answers.created(requestId,
+				sends.incrementAndGet() < ours ? Answers.window(600, 599) : Answers.window(600, 150)), settings(null),
+				ThrottleListener.NONE, time, time);
+
+		for (int row = 0; row < ours; row++) {
+			sender.send("account-" + row % 12, REQUEST, "req-" + row);
+		}
+
+		// the share the window shows would allow (600 - 160) * 0.98 = 431 per minute
+		double secondsUntilOurFirstSendLeaves = 60 - Duration.between(FakeTime.START, time.instant()).toMillis() / 1000.0;
+		assertThat(sender.stats().pacePerMinute()).isCloseTo(150 * 60 / secondsUntilOurFirstSendLeaves, within(0.5))
+			.isLessThan(310);
 	}
 
 	@Test
