@@ -3,7 +3,6 @@ package com.pinbatch.cli;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 import com.pinbatch.lease.LeaseHolder;
@@ -22,26 +21,21 @@ final class InputLeases implements AutoCloseable {
 	}
 
 	/**
-	 * @param inputKeys the inputs' run keys, in the order of {@code files}
-	 * @param onLost    what to do when a lease is taken over because this process stalled past it: stop cleanly
+	 * @param files  the inputs' files by run key
+	 * @param onLost what to do when a lease is taken over because this process stalled past it: stop cleanly
 	 * @return null, with the reason printed, when another run holds one of them: then this command processes none
 	 */
-	static InputLeases acquire(RunLease runLease, List<String> inputKeys, List<Path> files, Runnable onLost,
-			PrintStream err) {
+	static InputLeases acquire(RunLease runLease, Map<String, Path> files, Runnable onLost, PrintStream err) {
 		InputLeases leases = new InputLeases();
-		for (int i = 0; i < inputKeys.size(); i++) {
-			String key = inputKeys.get(i);
-			if (leases.byInput.containsKey(key)) {
-				continue; // the same content under another name
-			}
+		for (Map.Entry<String, Path> input : files.entrySet()) {
 			try {
-				LeaseHolder lease = runLease.acquire(key);
+				LeaseHolder lease = runLease.acquire(input.getKey());
 				lease.onLost(onLost);
-				leases.byInput.put(key, lease);
+				leases.byInput.put(input.getKey(), lease);
 			}
 			catch (LeaseTaken taken) {
 				leases.close();
-				err.println("pinbatch: another pinbatch run is processing " + files.get(i) + ": "
+				err.println("pinbatch: another pinbatch run is processing " + input.getValue() + ": "
 						+ taken.holder().owner() + " since " + taken.holder().acquiredAt()
 						+ "; wait for it to finish (if that process is gone, run this again after "
 						+ taken.expiresAt() + ")");

@@ -151,8 +151,7 @@ class PinbatchCommand {
 		List<RunReport> reports = List.of();
 		ExitCode worst;
 		try (ApiSessions.Opened api = apiSessions.open(options, err);
-				InputLeases leases = InputLeases.acquire(runLease, inputs.stream().map(Input::key).toList(),
-						inputs.stream().map(Input::path).toList(), gracefulStop::request, err)) {
+				InputLeases leases = InputLeases.acquire(runLease, filesByKey(inputs), gracefulStop::request, err)) {
 			if (leases == null) {
 				worst = ExitCode.USAGE;
 			}
@@ -167,6 +166,13 @@ class PinbatchCommand {
 		}
 		writeSummary(options, reports, worst, out, err);
 		return worst;
+	}
+
+	/** Each distinct input once, by run key (two names of the same content are one input to send). */
+	private static Map<String, Path> filesByKey(List<Input> inputs) {
+		Map<String, Path> files = new LinkedHashMap<>();
+		inputs.forEach(input -> files.putIfAbsent(input.key(), input.path()));
+		return files;
 	}
 
 	/** The JSON summary, when asked for: also after a usage error, so automation always finds one. */
@@ -336,8 +342,9 @@ class PinbatchCommand {
 		Map<RowStatus, Long> earlier = new EnumMap<>(RowStatus.class);
 		for (Input input : toRun) {
 			rows += input.survey().rows();
-			store.countByStatus(input.key()).forEach((status, count) -> earlier.merge(status, count, Long::sum));
-			doneBefore.put(input.key(), done(input.key()));
+			Map<RowStatus, Long> stored = store.countByStatus(input.key());
+			stored.forEach((status, count) -> earlier.merge(status, count, Long::sum));
+			doneBefore.put(input.key(), stored.values().stream().mapToLong(Long::longValue).sum());
 			out.println("pinbatch: " + (last == null ? "processing " : "resuming ") + input.path() + " ("
 					+ input.survey().rows() + " rows, run " + input.key() + ")");
 		}
