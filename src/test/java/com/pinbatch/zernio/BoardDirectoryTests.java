@@ -17,13 +17,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -46,24 +45,16 @@ class BoardDirectoryTests {
 			  "isActive":true,"needsReconnection":true}]}
 			""";
 
-	private static WireMockServer zernio;
+	/** One server for the class (starting Jetty per test costs more than the tests); stubs reset per test. */
+	@RegisterExtension
+	static final WireMockExtension zernio = WireMockExtension.newInstance()
+		.options(WireMockConfiguration.options().dynamicPort().bindAddress("127.0.0.1"))
+		.build();
 
 	private BoardDirectory directory;
 
-	@BeforeAll
-	static void startZernio() {
-		zernio = new WireMockServer(WireMockConfiguration.options().dynamicPort().bindAddress("127.0.0.1"));
-		zernio.start();
-	}
-
-	@AfterAll
-	static void stopZernio() {
-		zernio.stop();
-	}
-
 	@BeforeEach
 	void seedAccountsAndBoards() {
-		zernio.resetAll();
 		answerAccounts(ALL_ACCOUNTS);
 		answerBoards(HOME, "918273645500000001", "Kitchen Ideas", "918273645500000002", "Small Spaces",
 				"918273645500000003", "Home Office");
@@ -71,7 +62,7 @@ class BoardDirectoryTests {
 		answerBoards(RECIPES, "918273645500000021", "Quick Breakfasts", "918273645500000022", "Weeknight Dinners");
 		answerBoards(ARCHIVE, "918273645500000031", "Old Posts");
 		ZernioClient client = new ZernioClient(new ZernioClientSettings(
-				URI.create("http://127.0.0.1:" + zernio.port() + "/api"), "sk_test_key", Duration.ofSeconds(2),
+				URI.create("http://127.0.0.1:" + zernio.getPort() + "/api"), "sk_test_key", Duration.ofSeconds(2),
 				Duration.ofSeconds(5)), JsonMapper.builder().build());
 		directory = new BoardDirectory(client);
 	}

@@ -29,15 +29,14 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.pinbatch.throttle.PacedSender;
@@ -58,24 +57,15 @@ class ZernioClientTests {
 	private final JsonMapper json = JsonMapper.builder().build();
 
 	/** One server for the class (starting Jetty per test costs more than the tests); stubs reset per test. */
-	private static WireMockServer zernio;
+	@RegisterExtension
+	static final WireMockExtension zernio = WireMockExtension.newInstance()
+		.options(WireMockConfiguration.options().dynamicPort().bindAddress("127.0.0.1"))
+		.build();
 
 	private ZernioClient client;
 
-	@BeforeAll
-	static void startZernio() {
-		zernio = new WireMockServer(WireMockConfiguration.options().dynamicPort().bindAddress("127.0.0.1"));
-		zernio.start();
-	}
-
-	@AfterAll
-	static void stopZernio() {
-		zernio.stop();
-	}
-
 	@BeforeEach
 	void freshStubs() {
-		zernio.resetAll();
 		client = clientAt(loopback(), Duration.ofSeconds(5));
 	}
 
@@ -490,7 +480,7 @@ class ZernioClientTests {
 
 	/** WireMock's own base URL says localhost, which may resolve to ::1 first; the server listens on IPv4. */
 	private static String loopback() {
-		return "http://127.0.0.1:" + zernio.port();
+		return "http://127.0.0.1:" + zernio.getPort();
 	}
 
 	/** A loopback port nobody listens on (just released by the OS). */
