@@ -15,6 +15,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
 
 import org.junit.jupiter.api.Test;
 
@@ -384,71 +385,27 @@ class PacedSenderTests {
 
 	@Test
 	void concurrentRowsOfOneAccountNeverOvershootItsCap() throws Exception {
-		// a few real milliseconds per send, so the rows really are in flight together
-		ScriptedAttempt zernio = new ScriptedAttempt(time, (requestId, n) -> {
-			try {
-				Thread.sleep(5);
-			}
-			catch (InterruptedException e) {
-				Thread.currentThread().interrupt();
-			}
-			return Answers.created("post-" + requestId);
-		});
+		ScriptedAttempt zernio = createdAfterAFewMilliseconds();
 		PacedSender sender = sender(zernio, settings(6, 8));
-		ExecutorService executor = Executors.newFixedThreadPool(8);
-		try {
-			List<Future<SendOutcome>> results = new ArrayList<>();
-			for (int row = 0; row < 40; row++) {
-				String requestId = "req-" + row;
-				results.add(executor.submit(() -> sender.send("acme-home", REQUEST, requestId)));
-			}
-			List<SendOutcome> all = new ArrayList<>();
-			for (Future<SendOutcome> result : results) {
-				all.add(result.get(30, TimeUnit.SECONDS));
-			}
 
-			assertThat(all).filteredOn(SendOutcome::created).hasSize(25);
-			assertThat(all).filteredOn(outcome -> "account_cap_reached".equals(outcome.errorCode())).hasSize(15);
-			assertThat(zernio.calls()).hasSize(25);
-		}
-		finally {
-			executor.shutdownNow();
-		}
+		List<SendOutcome> all = sendAllAtOnce(sender, 40, row -> REQUEST);
+
+		assertThat(all).filteredOn(SendOutcome::created).hasSize(25);
+		assertThat(all).filteredOn(outcome -> "account_cap_reached".equals(outcome.errorCode())).hasSize(15);
+		assertThat(zernio.calls()).hasSize(25);
 	}
 
 	@Test
 	void concurrentRowsScheduledForOneHourNeverOvershootItsCap() throws Exception {
-		ScriptedAttempt zernio = new ScriptedAttempt(time, (requestId, n) -> {
-			try {
-				Thread.sleep(5);
-			}
-			catch (InterruptedException e) {
-				Thread.currentThread().interrupt();
-			}
-			return Answers.created("post-" + requestId);
-		});
+		ScriptedAttempt zernio = createdAfterAFewMilliseconds();
 		PacedSender sender = sender(zernio, settings(6, 8));
 		Instant hour = FakeTime.START.plus(Duration.ofDays(1));
-		ExecutorService executor = Executors.newFixedThreadPool(8);
-		try {
-			List<Future<SendOutcome>> results = new ArrayList<>();
-			for (int row = 0; row < 40; row++) {
-				String requestId = "req-" + row;
-				CreatePostRequest request = scheduledFor(hour.plus(Duration.ofMinutes(row)));
-				results.add(executor.submit(() -> sender.send("acme-home", request, requestId)));
-			}
-			List<SendOutcome> all = new ArrayList<>();
-			for (Future<SendOutcome> result : results) {
-				all.add(result.get(30, TimeUnit.SECONDS));
-			}
 
-			assertThat(all).filteredOn(SendOutcome::created).hasSize(25);
-			assertThat(all).filteredOn(outcome -> "account_cap_reached".equals(outcome.errorCode())).hasSize(15);
-			assertThat(zernio.calls()).hasSize(25);
-		}
-		finally {
-			executor.shutdownNow();
-		}
+		List<SendOutcome> all = sendAllAtOnce(sender, 40, row -> scheduledFor(hour.plus(Duration.ofMinutes(row))));
+
+		assertThat(all).filteredOn(SendOutcome::created).hasSize(25);
+		assertThat(all).filteredOn(outcome -> "account_cap_reached".equals(outcome.errorCode())).hasSize(15);
+		assertThat(zernio.calls()).hasSize(25);
 	}
 
 	@Test
@@ -466,6 +423,41 @@ class PacedSenderTests {
 		assertThat(parked.errorCode()).isEqualTo("account_cap_reached");
 		assertThat(zernio.sendsOf("home-2")).isZero();
 		assertThat(scheduled.created()).isTrue();
+	}
+
+	/** A few real milliseconds per send, so rows sent at once really are in flight together. */
+	private ScriptedAttempt createdAfterAFewMilliseconds() {
+		return new ScriptedAttempt(time, (requestId, n) -> {
+			try {
+				Thread.sleep(5);
+			}
+			catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+			}
+			return Answers.created("post-" + requestId);
+		});
+	}
+
+	/** Rows of one account sent from 8 threads at once; the outcomes in row order. */
+	private static List<SendOutcome> sendAllAtOnce(PacedSender sender, int rows, IntFunction<CreatePostRequest> request)
+			throws Exception {
+		ExecutorService executor = Executors.newFixedThreadPool(8);
+		try {
+			List<Future<SendOutcome>> results = new ArrayList<>();
+			for (int row = 0; row < rows; row++) {
+				String requestId = "req-" + row;
+				CreatePostRequest requestOfRow = request.apply(row);
+				results.add(executor.submit(() -> sender.send("acme-home", requestOfRow, requestId)));
+			}
+			List<SendOutcome> all = new ArrayList<>();
+			for (Future<SendOutcome> result : results) {
+				all.add(result.get(30, TimeUnit.SECONDS));
+			}
+			return all;
+		}
+		finally {
+			executor.shutdownNow();
+		}
 	}
 
 	private static CreatePostRequest scheduledFor(Instant at) {
