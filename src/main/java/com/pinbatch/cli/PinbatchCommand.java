@@ -148,15 +148,18 @@ class PinbatchCommand {
 			return ExitCode.USAGE;
 		}
 		TypedCommand typed = new TypedCommand(arguments);
+		Map<String, Input> distinct = distinctByKey(inputs);
+		Map<String, Path> files = new LinkedHashMap<>();
+		distinct.forEach((key, input) -> files.put(key, input.path()));
 		List<RunReport> reports = List.of();
 		ExitCode worst;
 		try (ApiSessions.Opened api = apiSessions.open(options, err);
-				InputLeases leases = InputLeases.acquire(runLease, filesByKey(inputs), gracefulStop::request, err)) {
+				InputLeases leases = InputLeases.acquire(runLease, files, gracefulStop::request, err)) {
 			if (leases == null) {
 				worst = ExitCode.USAGE;
 			}
 			else {
-				reports = run(inputs, options, inputOptions, mapping, api.session(), typed, out, err);
+				reports = run(inputs, distinct, options, inputOptions, mapping, api.session(), typed, out, err);
 				worst = reports.stream().map(RunReport::exitCode).reduce(ExitCode.SUCCESS, ExitCode::worst);
 			}
 		}
@@ -169,10 +172,10 @@ class PinbatchCommand {
 	}
 
 	/** Each distinct input once, by run key (two names of the same content are one input to send). */
-	private static Map<String, Path> filesByKey(List<Input> inputs) {
-		Map<String, Path> files = new LinkedHashMap<>();
-		inputs.forEach(input -> files.putIfAbsent(input.key(), input.path()));
-		return files;
+	private static Map<String, Input> distinctByKey(List<Input> inputs) {
+		Map<String, Input> distinct = new LinkedHashMap<>();
+		inputs.forEach(input -> distinct.putIfAbsent(input.key(), input));
+		return distinct;
 	}
 
 	/** The JSON summary, when asked for: also after a usage error, so automation always finds one. */
@@ -191,11 +194,11 @@ class PinbatchCommand {
 		}
 	}
 
-	private List<RunReport> run(List<Input> inputs, CommandLineOptions options, InputOptions inputOptions,
-			ColumnMapping mapping, ApiSession api, TypedCommand typed, PrintStream out, PrintStream err) {
+	/** @param distinct the inputs by run key, each content once */
+	private List<RunReport> run(List<Input> inputs, Map<String, Input> distinct, CommandLineOptions options,
+			InputOptions inputOptions, ColumnMapping mapping, ApiSession api, TypedCommand typed, PrintStream out,
+			PrintStream err) {
 		Instant started = Instant.now();
-		Map<String, Input> distinct = new LinkedHashMap<>();
-		inputs.forEach(input -> distinct.putIfAbsent(input.key(), input));
 		String jobKey = RunKey.ofInputs(distinct.keySet());
 		JobParametersBuilder builder = new JobParametersBuilder().addString(RunKey.PARAMETER, jobKey);
 		if (distinct.size() == 1) {
