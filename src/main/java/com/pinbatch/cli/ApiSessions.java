@@ -16,6 +16,7 @@ import com.pinbatch.zernio.ZernioClient;
 import com.pinbatch.zernio.ZernioClientSettings;
 
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -40,8 +41,8 @@ class ApiSessions {
 	private final UploadedMediaStore uploadedMedia;
 
 	ApiSessions(ZernioProperties zernio, SandboxProperties sandbox, ThrottleProperties throttle,
-			JsonMapper jsonMapper, DataSource dataSource) {
-		this.uploadedMedia = new JdbcUploadedMediaStore(dataSource);
+			JsonMapper jsonMapper, DataSource dataSource, PlatformTransactionManager transactionManager) {
+		this.uploadedMedia = new JdbcUploadedMediaStore(dataSource, transactionManager);
 		this.zernio = zernio;
 		this.sandbox = sandbox;
 		this.throttle = throttle;

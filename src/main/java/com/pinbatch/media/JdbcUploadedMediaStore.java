@@ -8,19 +8,29 @@ import javax.sql.DataSource;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Uploaded media kept in the job repository's database, next to Spring Batch's tables, so the content hash -> URL
  * mapping survives a crash, a restart and a {@code --retry-failed} run. Zernio keeps presigned uploads under
  * {@code temp/}, so the upload time is recorded too, for a later decision on how long a URL may be reused.
+ * <p>
+ * An upload is recorded in a transaction of its own, committed at once: uploads happen while a chunk is processed,
+ * and a chunk that rolls back (the run stopped) must not take the record of a done upload with it.
  */
 public class JdbcUploadedMediaStore implements UploadedMediaStore {
 
 	private final JdbcTemplate jdbc;
 
+	private final TransactionTemplate ownTransaction;
+
 	/** Creates the table if it is missing (the statement is portable across HSQLDB and PostgreSQL). */
-	public JdbcUploadedMediaStore(DataSource dataSource) {
+	public JdbcUploadedMediaStore(DataSource dataSource, PlatformTransactionManager transactionManager) {
 		this.jdbc = new JdbcTemplate(dataSource);
+		this.ownTransaction = new TransactionTemplate(transactionManager);
+		ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 		jdbc.execute("""
 				CREATE TABLE IF NOT EXISTS PINBATCH_MEDIA_UPLOAD (
 				  CONTENT_SHA256 VARCHAR(64) NOT NULL PRIMARY KEY,
@@ -38,8 +48,9 @@ public class JdbcUploadedMediaStore implements UploadedMediaStore {
 	@Override
 	public void remember(String contentSha256, String publicUrl, Instant uploadedAt) {
 		try {
-			jdbc.update("INSERT INTO PINBATCH_MEDIA_UPLOAD (CONTENT_SHA256, PUBLIC_URL, UPLOADED_AT_MS) VALUES (?, ?, ?)",
-					contentSha256, publicUrl, uploadedAt.toEpochMilli());
+			ownTransaction.executeWithoutResult(status -> jdbc.update(
+					"INSERT INTO PINBATCH_MEDIA_UPLOAD (CONTENT_SHA256, PUBLIC_URL, UPLOADED_AT_MS) VALUES (?, ?, ?)",
+					contentSha256, publicUrl, uploadedAt.toEpochMilli()));
 		}
 		catch (DuplicateKeyException alreadyRecorded) {
 			// another process uploaded the same bytes meanwhile; its URL is as good as ours

@@ -318,6 +318,32 @@ class PinbatchCommandLineTests extends SandboxedCommandLine {
 	}
 
 	@Test
+	void anUploadIsRememberedWhenTheRunStopsBeforeItsPinIsCreated() throws IOException {
+		// given: a local image, and Zernio failing the create, so the run stops (exit 1) after the upload
+		Files.createDirectories(dir.resolve("images"));
+		Files.write(dir.resolve("images/lamp.jpg"),
+				new byte[] { (byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0, 16, 'J', 'F', 'I', 'F', 0, 1, 'L' });
+		Path input = write("lamp.csv", """
+				title,description,media_url,board,account
+				Lamp,A reading lamp.,images/lamp.jpg,Kitchen Ideas,acme-home
+				""");
+		sandbox.failNextCreates(10_000, 503);
+		CommandLineRun stopped = run("--input=" + input, "--pinbatch.throttle.initial-backoff=1ms",
+				"--pinbatch.throttle.breaker-failure-threshold=1");
+		assertThat(stopped.exitCode()).as(stopped.toString()).isEqualTo(1);
+		assertThat(sandbox.uploads()).hasSize(1);
+		sandbox.failNextCreates(0, 503);
+
+		// when: the same command again
+		CommandLineRun resumed = run("--input=" + input);
+
+		// then: the pin is created with the first upload's URL; the file is not uploaded again
+		assertThat(resumed.exitCode()).as(resumed.toString()).isZero();
+		assertThat(sandbox.uploads()).hasSize(1);
+		assertThat(sandbox.postCount()).isEqualTo(1);
+	}
+
+	@Test
 	void helpListsEveryOption() {
 		CommandLineRun run = run("--help");
 

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.jdbc.support.JdbcTransactionManager;
 
 import com.pinbatch.pin.MediaKind;
 import com.pinbatch.sandbox.SandboxSettings;
@@ -109,9 +110,9 @@ class LocalMediaUploaderTests {
 		// a database that outlives the first uploader and its store, as the job repository outlives a process
 		String database = "jdbc:hsqldb:mem:media-restart-" + System.nanoTime();
 
-		String url = uploader(new JdbcUploadedMediaStore(dataSource(database))).publicUrlFor(photo, MediaKind.IMAGE);
+		String url = uploader(databaseStore(dataSource(database))).publicUrlFor(photo, MediaKind.IMAGE);
 		// a new process: nothing in memory, a new store over the same database
-		String afterRestart = uploader(new JdbcUploadedMediaStore(dataSource(database))).publicUrlFor(photo,
+		String afterRestart = uploader(databaseStore(dataSource(database))).publicUrlFor(photo,
 				MediaKind.IMAGE);
 
 		assertThat(afterRestart).isEqualTo(url);
@@ -121,13 +122,13 @@ class LocalMediaUploaderTests {
 	@Test
 	void theDatabaseStoreKeepsTheFirstUrlOfAContent() {
 		JDBCDataSource dataSource = dataSource("jdbc:hsqldb:mem:media-store-" + System.nanoTime());
-		JdbcUploadedMediaStore store = new JdbcUploadedMediaStore(dataSource);
+		JdbcUploadedMediaStore store = databaseStore(dataSource);
 		String hash = "a".repeat(64);
 
 		store.remember(hash, "https://media.example/first.jpg", Instant.EPOCH);
 		store.remember(hash, "https://media.example/second.jpg", Instant.EPOCH);
 
-		assertThat(new JdbcUploadedMediaStore(dataSource).findPublicUrl(hash))
+		assertThat(databaseStore(dataSource).findPublicUrl(hash))
 			.contains("https://media.example/first.jpg");
 		assertThat(store.findPublicUrl("b".repeat(64))).isEmpty();
 	}
@@ -271,6 +272,10 @@ class LocalMediaUploaderTests {
 			.isInstanceOfSatisfying(MediaRejectedException.class,
 					rejected -> assertThat(rejected.code()).isEqualTo("media_file_not_found"))
 			.hasMessageContaining(missing.toString());
+	}
+
+	private static JdbcUploadedMediaStore databaseStore(JDBCDataSource dataSource) {
+		return new JdbcUploadedMediaStore(dataSource, new JdbcTransactionManager(dataSource));
 	}
 
 	private static JDBCDataSource dataSource(String url) {
