@@ -55,44 +55,49 @@ public class PinSendingWriter implements ItemWriter<PreparedRow> {
 
 	@Override
 	public void write(Chunk<? extends PreparedRow> chunk) throws Exception {
+		List<Long> rows = new ArrayList<>();
+		chunk.forEach(row -> rows.add(row.rowNumber()));
+		// a resume re-reads the chunk that did not commit: some of its rows have an outcome stored already
+		Map<Long, RowResult> earlier = store.find(plan.runKey(), rows);
 		List<PreparedRow> toSend = new ArrayList<>();
 		for (PreparedRow row : chunk) {
 			if (row.isDecided()) {
-				record(row, row.decided());
+				record(row, row.decided(), earlier.get(row.rowNumber()));
 			}
 			else {
 				toSend.add(row);
 			}
 		}
-		List<Long> rows = toSend.stream().map(PreparedRow::rowNumber).toList();
-		Map<Long, RowResult> earlier = store.find(plan.runKey(), rows);
-		Map<Long, Instant> sentWithoutAnswer = store.sentWithoutAnswer(plan.runKey(), rows);
+		Map<Long, Instant> sentWithoutAnswer = store.sentWithoutAnswer(plan.runKey(),
+				toSend.stream().map(PreparedRow::rowNumber).toList());
 		List<Future<?>> inFlight = new ArrayList<>();
 		for (PreparedRow row : toSend) {
 			RowResult done = earlier.get(row.rowNumber());
 			if (done != null && done.status().succeeded()) {
-				progress.rowDone(done); // accepted by Zernio before a crash that lost this chunk's commit
-				continue;
+				continue; // accepted by Zernio before a crash that lost this chunk's commit; counted at the start
 			}
 			Instant sentBefore = sentWithoutAnswer.get(row.rowNumber());
-			inFlight.add(senders.submit(() -> send(row, sentBefore)));
+			inFlight.add(senders.submit(() -> send(row, sentBefore, done)));
 		}
 		awaitAll(inFlight);
 	}
 
-	/** @param sentBefore when an earlier run sent this row and died before storing the answer, or null */
-	private void send(PreparedRow row, Instant sentBefore) {
+	/**
+	 * @param sentBefore when an earlier run sent this row and died before storing the answer, or null
+	 * @param earlier    the row's stored outcome, or null
+	 */
+	private void send(PreparedRow row, Instant sentBefore, RowResult earlier) {
 		String requestId = RunKey.requestId(plan.runKey(), row.rowNumber());
 		if (disconnectedAccounts.contains(row.accountId())) {
-			record(row, failed(row, 0, requestId, "account_disconnected", disconnectedMessage(row)));
+			record(row, failed(row, 0, requestId, "account_disconnected", disconnectedMessage(row)), earlier);
 			return;
 		}
-		if (sentBefore != null && reconciled(row, requestId, sentBefore)) {
+		if (sentBefore != null && reconciled(row, requestId, sentBefore, earlier)) {
 			return;
 		}
 		store.markSent(plan.runKey(), row.rowNumber(), requestId, Instant.now());
 		SendOutcome outcome = plan.api().sender().send(row.accountId(), row.request(), requestId);
-		record(row, OutcomeTranslator.toResult(row, outcome, requestId, this::accountDisconnected));
+		record(row, OutcomeTranslator.toResult(row, outcome, requestId, this::accountDisconnected), earlier);
 	}
 
 	/**
@@ -100,7 +105,7 @@ public class PinSendingWriter implements ItemWriter<PreparedRow> {
 	 * x-request-id gets a replay, within a day the content hash gets a 409; past that only the metadata finds it,
 	 * so look for it before sending again.
 	 */
-	private boolean reconciled(PreparedRow row, String requestId, Instant sentBefore) {
+	private boolean reconciled(PreparedRow row, String requestId, Instant sentBefore, RowResult earlier) {
 		if (sentBefore.isAfter(Instant.now().minus(reconcileAfter))) {
 			return false;
 		}
@@ -109,7 +114,7 @@ public class PinSendingWriter implements ItemWriter<PreparedRow> {
 				sentBefore.minus(Duration.ofHours(1)), metadata);
 		postId.ifPresent(id -> record(row, new RowResult(row.rowNumber(), RowStatus.DUPLICATE, id, null,
 				"found on Zernio by its metadata: an earlier run created it and stopped before recording it", 0,
-				requestId, Instant.now())));
+				requestId, Instant.now()), earlier));
 		return postId.isPresent();
 	}
 
@@ -128,9 +133,15 @@ public class PinSendingWriter implements ItemWriter<PreparedRow> {
 				Instant.now());
 	}
 
-	private void record(PreparedRow row, RowResult result) {
+	/** @param earlier the row's outcome stored by an earlier run, or null: it is replaced, not counted again */
+	private void record(PreparedRow row, RowResult result, RowResult earlier) {
 		store.save(plan.runKey(), result, row.accountLabel());
-		progress.rowDone(result);
+		if (earlier != null && earlier.status() != RowStatus.PENDING) {
+			progress.rowDoneAgain(earlier.status(), result);
+		}
+		else {
+			progress.rowDone(result);
+		}
 	}
 
 	/** Waits for every send; on a stop, cancels the sends not yet finished and rethrows the reason. */

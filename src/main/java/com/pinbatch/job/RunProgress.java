@@ -48,6 +48,15 @@ public class RunProgress {
 		counts.merge(result.status(), 1L, Long::sum);
 	}
 
+	/**
+	 * A row whose outcome an earlier run stored ends again (a resume re-reads the chunk that did not commit): the
+	 * new outcome replaces the one counted at {@link #start}, so the row is not counted twice.
+	 */
+	public synchronized void rowDoneAgain(RowStatus earlier, RowResult result) {
+		counts.merge(earlier, -1L, Long::sum);
+		counts.merge(result.status(), 1L, Long::sum);
+	}
+
 	public synchronized Snapshot snapshot() {
 		Instant now = clock.instant();
 		return new Snapshot(total, new EnumMap<>(before), new EnumMap<>(counts),

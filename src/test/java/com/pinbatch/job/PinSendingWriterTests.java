@@ -1,0 +1,75 @@
+package com.pinbatch.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import com.pinbatch.result.RowResult;
+import com.pinbatch.result.RowResultStore;
+import com.pinbatch.result.RowStatus;
+
+import org.hsqldb.jdbc.JDBCDataSource;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.batch.infrastructure.item.Chunk;
+
+/** The writer on a resume: the chunk that did not commit is handed to it again, with outcomes stored already. */
+class PinSendingWriterTests {
+
+	private static final String RUN = "run-key";
+
+	private final ExecutorService senders = Executors.newFixedThreadPool(2);
+
+	@AfterEach
+	void stopSenders() {
+		senders.shutdownNow();
+	}
+
+	@Test
+	void rowsDoneBeforeTheResumeAreNotCountedTwice() throws Exception {
+		// given: a run stopped mid-chunk after rows 1-3 had their outcome stored; the resume starts from them
+		RowResultStore store = store();
+		store.save(RUN, created(1));
+		store.save(RUN, invalid(2));
+		store.save(RUN, invalid(3));
+		RunProgress progress = new RunProgress(Clock.systemUTC());
+		progress.start(5, store.countByStatus(RUN));
+		PinSendingWriter writer = new PinSendingWriter(new RunPlan(null, null, RUN, null, null, null, null, null,
+				null, false, null), store, senders, progress, Duration.ofMinutes(10));
+
+		// when: the whole chunk comes again (row 1 to send, found created; 2-5 invalid)
+		writer.write(new Chunk<>(List.of(PreparedRow.toSend(1, "acct", "acme-home", null),
+				PreparedRow.decided(invalid(2)), PreparedRow.decided(invalid(3)), PreparedRow.decided(invalid(4)),
+				PreparedRow.decided(invalid(5)))));
+
+		// then
+		RunProgress.Snapshot now = progress.snapshot();
+		assertThat(now.done()).isEqualTo(5);
+		assertThat(now.total()).isEqualTo(5);
+		assertThat(now.count(RowStatus.INVALID)).isEqualTo(4);
+		assertThat(now.doneNow()).isEqualTo(2);
+	}
+
+	private static RowResultStore store() {
+		JDBCDataSource dataSource = new JDBCDataSource();
+		dataSource.setUrl("jdbc:hsqldb:mem:writer" + System.nanoTime());
+		dataSource.setUser("SA");
+		RowResultStore store = new RowResultStore(dataSource);
+		store.createTableIfMissing();
+		return store;
+	}
+
+	private static RowResult created(long row) {
+		return new RowResult(row, RowStatus.CREATED, "post-" + row, null, null, 1, "r" + row, Instant.now());
+	}
+
+	private static RowResult invalid(long row) {
+		return new RowResult(row, RowStatus.INVALID, null, "title_too_long", "title too long", 0, null,
+				Instant.now());
+	}
+}
