@@ -29,6 +29,7 @@ final class CreatePostEndpoint {
 	private final PostStore store;
 	private final AccountCaps caps;
 	private final FaultInjector faults;
+	private final PublishFates fates;
 	private final Clock clock;
 	private final Duration latency;
 	private final Duration jitter;
@@ -40,9 +41,10 @@ final class CreatePostEndpoint {
 	private final AtomicInteger inFlight = new AtomicInteger();
 	private final AtomicInteger peakInFlight = new AtomicInteger();
 
-	CreatePostEndpoint(PostStore store, SeedAccounts accounts, AccountCaps caps, FaultInjector faults, Clock clock,
-			SandboxSettings settings) {
+	CreatePostEndpoint(PostStore store, SeedAccounts accounts, AccountCaps caps, FaultInjector faults,
+			PublishFates fates, Clock clock, SandboxSettings settings) {
 		this.store = store;
+		this.fates = fates;
 		this.validator = new PinterestPostValidator(accounts);
 		this.caps = caps;
 		this.faults = faults;
@@ -90,7 +92,7 @@ final class CreatePostEndpoint {
 				call.drop();
 				return;
 			}
-			ObjectNode answer = Json.object().put("message", message(request.kind()));
+			ObjectNode answer = Json.object().put("message", message(request.kind(), created.summary().status()));
 			answer.set("post", created.json());
 			call.respond(201, answer);
 		}
@@ -136,9 +138,8 @@ final class CreatePostEndpoint {
 			SandboxPost summary = new SandboxPost(id, accountIds.isEmpty() ? null : accountIds.get(0), requestId,
 					PostJson.status(request.kind()), requestBody, PostJson.metadataMap(request.metadata()), now);
 			StoredPost post = new StoredPost(summary, json, List.copyOf(accountIds), List.copyOf(fingerprints),
-					draft, List.copyOf(publications));
-			store.add(post);
-			return post;
+					draft, List.copyOf(publications), settlesAt(request, json, fingerprints, now));
+			return store.add(post);
 		}
 	}
 
@@ -155,6 +156,17 @@ final class CreatePostEndpoint {
 			return Optional.empty();
 		}
 		return Optional.ofNullable(target.scheduledFor() != null ? target.scheduledFor() : request.scheduledFor());
+	}
+
+	/** When Pinterest's answer is due: a publish now after its fate's delay (none: in this answer), a schedule at its time. */
+	private Instant settlesAt(ValidatedPost request, ObjectNode json, List<String> fingerprints, Instant now) {
+		if (request.kind() == ValidatedPost.Kind.PUBLISHED) {
+			return now.plus(fates.fate(fingerprints.isEmpty() ? null : fingerprints.get(0), 0).delay());
+		}
+		if (request.kind() == ValidatedPost.Kind.SCHEDULED && json.path("scheduledFor").isString()) {
+			return Instant.parse(json.path("scheduledFor").asString());
+		}
+		return null;
 	}
 
 	private void notifyListeners(SandboxPost post) {
@@ -191,9 +203,13 @@ final class CreatePostEndpoint {
 		return error;
 	}
 
-	private static String message(ValidatedPost.Kind kind) {
+	private static String message(ValidatedPost.Kind kind, String status) {
 		if (kind == ValidatedPost.Kind.PUBLISHED) {
-			return "Post published successfully";
+			return switch (status) {
+				case "published" -> "Post published successfully";
+				case "failed" -> "Post created, but publishing failed";
+				default -> "Post created; publishing is in progress";
+			};
 		}
 		return kind == ValidatedPost.Kind.DRAFT ? "Post saved as draft" : "Post scheduled successfully";
 	}

@@ -29,11 +29,13 @@ final class Dispatcher implements HttpHandler {
 	private final CreatePostEndpoint creates;
 	private final PostQueryEndpoint queries;
 	private final MediaEndpoint media;
+	private final RetryEndpoint retries;
 	private final List<RecordedRequest> recorded = Collections.synchronizedList(new ArrayList<>());
 	private final AtomicInteger rateLimited = new AtomicInteger();
 
 	Dispatcher(String apiKey, Clock clock, ThroughputWindow window, AccountsEndpoint accounts,
-			CreatePostEndpoint creates, PostQueryEndpoint queries, MediaEndpoint media) {
+			CreatePostEndpoint creates, PostQueryEndpoint queries, RetryEndpoint retries, MediaEndpoint media) {
+		this.retries = retries;
 		this.apiKey = apiKey;
 		this.clock = clock;
 		this.window = window;
@@ -140,6 +142,10 @@ final class Dispatcher implements HttpHandler {
 		else if (first.equals("posts") && size == 3) {
 			requireMethod(call, "GET");
 			queries.get(call, segments.get(2));
+		}
+		else if (first.equals("posts") && size == 4 && segments.get(3).equals("retry")) {
+			requireMethod(call, "POST");
+			retries.retry(call, segments.get(2));
 		}
 		else if (first.equals("media") && size == 3 && segments.get(2).equals("presign")) {
 			requireMethod(call, "POST");

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Collections;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -61,7 +62,34 @@ final class PostJson {
 		}
 		post.put("createdAt", Json.timestamp(now));
 		post.put("updatedAt", Json.timestamp(now));
-		return request.kind() == ValidatedPost.Kind.PUBLISHED ? published(post, now) : post;
+		return request.kind() == ValidatedPost.Kind.PUBLISHED ? publishing(post, now) : post;
+	}
+
+	/** A copy of the post while Pinterest works on it (the store settles it when its outcome is due). */
+	static ObjectNode publishing(ObjectNode post, Instant at) {
+		ObjectNode copy = post.deepCopy();
+		for (JsonNode platform : copy.path("platforms")) {
+			ObjectNode entry = (ObjectNode) platform;
+			entry.put("status", "publishing");
+			entry.remove(List.of("errorMessage", "errorCategory", "errorSource"));
+		}
+		copy.put("status", "publishing");
+		copy.put("updatedAt", Json.timestamp(at));
+		return copy;
+	}
+
+	/** A copy of the post as it looks once Pinterest refused it, with Zernio's error fields on each target. */
+	static ObjectNode failed(ObjectNode post, Instant at, PublishFates.PinterestError error) {
+		ObjectNode copy = post.deepCopy();
+		for (JsonNode platform : copy.path("platforms")) {
+			((ObjectNode) platform).put("status", "failed")
+				.put("errorMessage", error.message)
+				.put("errorCategory", error.category)
+				.put("errorSource", error.source);
+		}
+		copy.put("status", "failed");
+		copy.put("updatedAt", Json.timestamp(at));
+		return copy;
 	}
 
 	/**
@@ -75,6 +103,7 @@ final class PostJson {
 		int index = 0;
 		for (JsonNode platform : copy.path("platforms")) {
 			String pinId = "1" + String.format("%017d", Long.remainderUnsigned(seed + index++, 100_000_000_000_000_000L));
+			((ObjectNode) platform).remove(List.of("errorMessage", "errorCategory", "errorSource"));
 			((ObjectNode) platform).put("status", "published")
 				.put("platformPostId", pinId)
 				.put("platformPostUrl", "https://www.pinterest.com/pin/" + pinId + "/")
@@ -90,7 +119,7 @@ final class PostJson {
 		if (kind == ValidatedPost.Kind.DRAFT) {
 			return "draft";
 		}
-		return kind == ValidatedPost.Kind.PUBLISHED ? "published" : "scheduled";
+		return kind == ValidatedPost.Kind.PUBLISHED ? "publishing" : "scheduled";
 	}
 
 	/** The request's metadata as text values (nested values as their JSON). */

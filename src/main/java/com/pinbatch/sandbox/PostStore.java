@@ -44,15 +44,16 @@ final class PostStore {
 	// indexes so that the checks on every create stay cheap in long benchmark runs
 	private final Map<String, StoredPost> newestByFingerprint = new HashMap<>();
 	private final Map<String, TreeMap<Instant, Integer>> publishTimesByAccount = new HashMap<>();
-	// scheduled posts, soonest first: they turn published when their time comes, as they would on Zernio
-	private final PriorityQueue<StoredPost> scheduled = new PriorityQueue<>(
-			Comparator.comparing(post -> Instant.parse(post.json().path("scheduledFor").asString())));
+	// posts whose outcome is still to come (publishing, or scheduled), soonest first: they settle when it is due
+	private final PriorityQueue<StoredPost> unsettled = new PriorityQueue<>(Comparator.comparing(StoredPost::settlesAt));
 	private final StateFile stateFile;
 	private final Clock clock;
+	private final PublishFates fates;
 
-	PostStore(StateFile stateFile, Clock clock) {
+	PostStore(StateFile stateFile, Clock clock, PublishFates fates) {
 		this.stateFile = stateFile;
 		this.clock = clock;
+		this.fates = fates;
 		if (stateFile != null) {
 			for (JsonNode entry : stateFile.load()) {
 				try {
@@ -112,12 +113,45 @@ final class PostStore {
 		}
 	}
 
-	/** Stores a new post (on disk first, when there is a state file). */
-	synchronized void add(StoredPost post) {
+	/**
+	 * Stores a new post (on disk first, when there is a state file) and returns it as it stands now: a publish whose
+	 * outcome is immediate is settled already.
+	 */
+	synchronized StoredPost add(StoredPost post) {
 		if (stateFile != null) {
 			stateFile.append(toState(post));
 		}
 		remember(post);
+		publishDue(clock.instant());
+		return byId.get(post.id());
+	}
+
+	/**
+	 * {@code POST /v1/posts/{id}/retry}: publishes a failed post again; its outcome may be in the answer or come
+	 * later, as for a create. Only a failed post can be retried.
+	 */
+	synchronized StoredPost retry(String id) {
+		Instant now = clock.instant();
+		publishDue(now);
+		StoredPost post = byId.get(id);
+		if (post == null) {
+			throw ApiError.notFound("Not found");
+		}
+		String status = post.summary().status();
+		if (status.equals("publishing")) {
+			throw new ApiError(409, Json.error("Post is currently publishing."));
+		}
+		if (!status.equals("failed")) {
+			throw ApiError.badRequest("Only failed posts can be retried; this post is " + status + ".");
+		}
+		int attempt = post.summary().retries() + 1;
+		PublishFates.Fate fate = fates.fate(post.fate(), attempt);
+		StoredPost retried = post.with(post.summary().settled("publishing", attempt, null, null),
+				PostJson.publishing(post.json(), now), now.plus(fate.delay()));
+		replace(retried);
+		unsettled.add(retried);
+		publishDue(now);
+		return byId.get(id);
 	}
 
 	/** The newest non-draft post with this fingerprint created within the last 24 hours. */
@@ -157,23 +191,36 @@ final class PostStore {
 	}
 
 	private void publishDue(Instant now) {
-		while (!scheduled.isEmpty()
-				&& !Instant.parse(scheduled.peek().json().path("scheduledFor").asString()).isAfter(now)) {
-			StoredPost due = scheduled.poll();
-			Instant at = Instant.parse(due.json().path("scheduledFor").asString());
-			SandboxPost summary = due.summary();
-			StoredPost published = new StoredPost(new SandboxPost(summary.id(), summary.accountId(),
-					summary.requestId(), "published", summary.requestBody(), summary.metadata(), summary.createdAt()),
-					PostJson.published(due.json(), at), due.accountIds(), due.fingerprints(), due.draft(),
-					due.publications());
-			// posts are replaced, never changed in place: answers being written may still hold the old version
-			byId.put(published.id(), published);
-			if (summary.requestId() != null) {
-				byRequestId.computeIfPresent(summary.requestId(), (requestId, post) -> sameId(post, published));
+		while (!unsettled.isEmpty() && !unsettled.peek().settlesAt().isAfter(now)) {
+			StoredPost due = unsettled.poll();
+			if (byId.get(due.id()) != due) {
+				continue; // replaced since (a retry): its newer version is queued on its own
 			}
-			published.fingerprints()
-				.forEach(print -> newestByFingerprint.computeIfPresent(print, (key, post) -> sameId(post, published)));
+			replace(settle(due));
 		}
+	}
+
+	/** The post once its publish attempt came to the outcome its fate says, at the instant it was due. */
+	private StoredPost settle(StoredPost due) {
+		Instant at = due.settlesAt();
+		SandboxPost summary = due.summary();
+		PublishFates.Fate fate = fates.fate(due.fate(), summary.retries());
+		if (fate.published()) {
+			ObjectNode json = PostJson.published(due.json(), at);
+			String pinUrl = json.path("platforms").path(0).path("platformPostUrl").asString(null);
+			return due.with(summary.settled("published", summary.retries(), null, pinUrl), json, null);
+		}
+		return due.with(summary.settled("failed", summary.retries(), fate.error().category, null),
+				PostJson.failed(due.json(), at, fate.error()), null);
+	}
+
+	/** Posts are replaced, never changed in place: answers being written may still hold the old version. */
+	private void replace(StoredPost post) {
+		byId.put(post.id(), post);
+		if (post.summary().requestId() != null) {
+			byRequestId.computeIfPresent(post.summary().requestId(), (requestId, old) -> sameId(old, post));
+		}
+		post.fingerprints().forEach(print -> newestByFingerprint.computeIfPresent(print, (key, old) -> sameId(old, post)));
 	}
 
 	private static StoredPost sameId(StoredPost current, StoredPost replacement) {
@@ -181,8 +228,8 @@ final class PostStore {
 	}
 
 	private void remember(StoredPost post) {
-		if ("scheduled".equals(post.summary().status())) {
-			scheduled.add(post);
+		if (post.settlesAt() != null) {
+			unsettled.add(post);
 		}
 		byId.put(post.id(), post);
 		if (post.summary().requestId() != null) {
@@ -219,8 +266,11 @@ final class PostStore {
 				json.path("status").asString(), entry.path("requestBody").asString(""),
 				PostJson.metadataMap(json.path("metadata")), Instant.parse(json.path("createdAt").asString()));
 		boolean draft = entry.path("draft").asBoolean();
+		// an outcome still to come: a scheduled post at its time, a publish cut short by the restart at once
+		Instant settlesAt = summary.status().equals("scheduled") ? Instant.parse(json.path("scheduledFor").asString())
+				: summary.status().equals("publishing") ? summary.createdAt() : null;
 		return new StoredPost(summary, json, accountIds, strings(entry.path("fingerprints")), draft,
-				publications(entry.path("publications"), accountIds, draft, summary.createdAt()));
+				publications(entry.path("publications"), accountIds, draft, summary.createdAt()), settlesAt);
 	}
 
 	/** A state file written before publish times were kept counted non-draft pins at their creation. */

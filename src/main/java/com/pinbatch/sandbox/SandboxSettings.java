@@ -19,10 +19,14 @@ import java.util.Objects;
  * @param stateFile         where posts are remembered across restarts; null keeps them in memory only
  * @param generatedAccounts Pinterest accounts {@code bench-001...} (two boards each) added to the demo accounts, so a
  *                          benchmark can spread pins over enough accounts to stay under the per-account caps
+ * @param publishFailureRate share (0..1) of posts Pinterest refuses, with the errors Zernio's Pinterest guide lists
+ *                          (some transient: a retry may pass), decided by the seed and the content
+ * @param publishDelay      the longest a publish takes to come to its outcome; about half the outcomes are in the
+ *                          create's answer, the rest come later; zero puts them all in the answer
  */
 public record SandboxSettings(int port, String apiKey, int requestsPerMinute, int accountHourlyCap,
 		int accountDailyCap, Duration latency, Duration latencyJitter, double serverErrorRate, long randomSeed,
-		Path stateFile, int generatedAccounts) {
+		Path stateFile, int generatedAccounts, double publishFailureRate, Duration publishDelay) {
 
 	public SandboxSettings {
 		Objects.requireNonNull(apiKey, "apiKey");
@@ -37,6 +41,13 @@ public record SandboxSettings(int port, String apiKey, int requestsPerMinute, in
 		if (latency.isNegative() || latencyJitter.isNegative()) {
 			throw new IllegalArgumentException("latency must not be negative");
 		}
+		Objects.requireNonNull(publishDelay, "publishDelay");
+		if (publishDelay.isNegative()) {
+			throw new IllegalArgumentException("publishDelay must not be negative");
+		}
+		if (publishFailureRate < 0 || publishFailureRate > 1) {
+			throw new IllegalArgumentException("publishFailureRate must be within 0..1, was " + publishFailureRate);
+		}
 		if (serverErrorRate < 0 || serverErrorRate > 1) {
 			throw new IllegalArgumentException("serverErrorRate must be within 0..1, was " + serverErrorRate);
 		}
@@ -50,7 +61,7 @@ public record SandboxSettings(int port, String apiKey, int requestsPerMinute, in
 	public SandboxSettings(int port, String apiKey, int requestsPerMinute, int accountHourlyCap, int accountDailyCap,
 			Duration latency, Duration latencyJitter, double serverErrorRate, long randomSeed, Path stateFile) {
 		this(port, apiKey, requestsPerMinute, accountHourlyCap, accountDailyCap, latency, latencyJitter,
-				serverErrorRate, randomSeed, stateFile, 0);
+				serverErrorRate, randomSeed, stateFile, 0, 0.0, Duration.ZERO);
 	}
 
 	public static SandboxSettings defaults() {
@@ -60,22 +71,26 @@ public record SandboxSettings(int port, String apiKey, int requestsPerMinute, in
 
 	public SandboxSettings withPort(int port) {
 		return new SandboxSettings(port, apiKey, requestsPerMinute, accountHourlyCap, accountDailyCap, latency,
-				latencyJitter, serverErrorRate, randomSeed, stateFile, generatedAccounts);
+				latencyJitter, serverErrorRate, randomSeed, stateFile, generatedAccounts,
+				publishFailureRate, publishDelay);
 	}
 
 	public SandboxSettings withApiKey(String apiKey) {
 		return new SandboxSettings(port, apiKey, requestsPerMinute, accountHourlyCap, accountDailyCap, latency,
-				latencyJitter, serverErrorRate, randomSeed, stateFile, generatedAccounts);
+				latencyJitter, serverErrorRate, randomSeed, stateFile, generatedAccounts,
+				publishFailureRate, publishDelay);
 	}
 
 	public SandboxSettings withRequestsPerMinute(int requestsPerMinute) {
 		return new SandboxSettings(port, apiKey, requestsPerMinute, accountHourlyCap, accountDailyCap, latency,
-				latencyJitter, serverErrorRate, randomSeed, stateFile, generatedAccounts);
+				latencyJitter, serverErrorRate, randomSeed, stateFile, generatedAccounts,
+				publishFailureRate, publishDelay);
 	}
 
 	public SandboxSettings withAccountCaps(int hourly, int daily) {
 		return new SandboxSettings(port, apiKey, requestsPerMinute, hourly, daily, latency, latencyJitter,
-				serverErrorRate, randomSeed, stateFile, generatedAccounts);
+				serverErrorRate, randomSeed, stateFile, generatedAccounts,
+				publishFailureRate, publishDelay);
 	}
 
 	public SandboxSettings withLatency(Duration latency) {
@@ -84,26 +99,41 @@ public record SandboxSettings(int port, String apiKey, int requestsPerMinute, in
 
 	public SandboxSettings withLatency(Duration latency, Duration jitter) {
 		return new SandboxSettings(port, apiKey, requestsPerMinute, accountHourlyCap, accountDailyCap, latency,
-				jitter, serverErrorRate, randomSeed, stateFile, generatedAccounts);
+				jitter, serverErrorRate, randomSeed, stateFile, generatedAccounts,
+				publishFailureRate, publishDelay);
 	}
 
 	public SandboxSettings withServerErrorRate(double serverErrorRate) {
 		return new SandboxSettings(port, apiKey, requestsPerMinute, accountHourlyCap, accountDailyCap, latency,
-				latencyJitter, serverErrorRate, randomSeed, stateFile, generatedAccounts);
+				latencyJitter, serverErrorRate, randomSeed, stateFile, generatedAccounts,
+				publishFailureRate, publishDelay);
 	}
 
 	public SandboxSettings withRandomSeed(long randomSeed) {
 		return new SandboxSettings(port, apiKey, requestsPerMinute, accountHourlyCap, accountDailyCap, latency,
-				latencyJitter, serverErrorRate, randomSeed, stateFile, generatedAccounts);
+				latencyJitter, serverErrorRate, randomSeed, stateFile, generatedAccounts,
+				publishFailureRate, publishDelay);
 	}
 
 	public SandboxSettings withStateFile(Path stateFile) {
 		return new SandboxSettings(port, apiKey, requestsPerMinute, accountHourlyCap, accountDailyCap, latency,
-				latencyJitter, serverErrorRate, randomSeed, stateFile, generatedAccounts);
+				latencyJitter, serverErrorRate, randomSeed, stateFile, generatedAccounts,
+				publishFailureRate, publishDelay);
 	}
 
 	public SandboxSettings withGeneratedAccounts(int generatedAccounts) {
 		return new SandboxSettings(port, apiKey, requestsPerMinute, accountHourlyCap, accountDailyCap, latency,
-				latencyJitter, serverErrorRate, randomSeed, stateFile, generatedAccounts);
+				latencyJitter, serverErrorRate, randomSeed, stateFile, generatedAccounts,
+				publishFailureRate, publishDelay);
+	}
+
+	public SandboxSettings withPublishFailures(double failureRate) {
+		return new SandboxSettings(port, apiKey, requestsPerMinute, accountHourlyCap, accountDailyCap, latency,
+				latencyJitter, serverErrorRate, randomSeed, stateFile, generatedAccounts, failureRate, publishDelay);
+	}
+
+	public SandboxSettings withPublishDelay(Duration delay) {
+		return new SandboxSettings(port, apiKey, requestsPerMinute, accountHourlyCap, accountDailyCap, latency,
+				latencyJitter, serverErrorRate, randomSeed, stateFile, generatedAccounts, publishFailureRate, delay);
 	}
 }

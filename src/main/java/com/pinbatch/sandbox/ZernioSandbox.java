@@ -19,7 +19,8 @@ import com.sun.net.httpserver.HttpServer;
 
 /**
  * A Zernio API simulator that runs in-process on loopback: the seeded demo accounts and boards, post creation with
- * Zernio's validation, idempotency, duplicate and rate-limit behaviour, listing, and presigned media uploads. It is
+ * Zernio's validation, idempotency, duplicate and rate-limit behaviour, publishing to Pinterest (with its failures,
+ * delays and retries), listing, and presigned media uploads. It is
  * what {@code pinbatch --sandbox}, the end-to-end tests and the benchmarks talk to.
  *
  * <p>
@@ -59,14 +60,18 @@ public final class ZernioSandbox implements AutoCloseable {
 				256);
 		this.port = server.getAddress().getPort();
 		this.window = new ThroughputWindow(settings.requestsPerMinute());
-		this.store = new PostStore(settings.stateFile() == null ? null : new StateFile(settings.stateFile()), clock);
+		PublishFates fates = new PublishFates(settings.publishFailureRate(), settings.publishDelay(),
+				settings.randomSeed() + 2);
+		this.store = new PostStore(settings.stateFile() == null ? null : new StateFile(settings.stateFile()), clock,
+				fates);
 		this.faults = new FaultInjector(settings.serverErrorRate(), settings.randomSeed() + 1);
 		SeedAccounts accounts = SeedAccounts.withGenerated(settings.generatedAccounts());
 		this.creates = new CreatePostEndpoint(store, accounts,
-				new AccountCaps(settings.accountHourlyCap(), settings.accountDailyCap()), faults, clock, settings);
+				new AccountCaps(settings.accountHourlyCap(), settings.accountDailyCap()), faults, fates, clock,
+				settings);
 		this.media = new MediaEndpoint(clock, baseUrl());
 		this.dispatcher = new Dispatcher(settings.apiKey(), clock, window, new AccountsEndpoint(accounts),
-				creates, new PostQueryEndpoint(store, accounts), media);
+				creates, new PostQueryEndpoint(store, accounts), new RetryEndpoint(store), media);
 		this.executor = Executors.newCachedThreadPool(daemonThreads());
 		server.createContext("/", dispatcher);
 		server.setExecutor(executor);
@@ -77,8 +82,11 @@ public final class ZernioSandbox implements AutoCloseable {
 		return start(settings, Clock.systemUTC());
 	}
 
-	/** Starts a sandbox whose windows (throughput, replay, duplicates, caps) run on the given clock. */
-	static ZernioSandbox start(SandboxSettings settings, Clock clock) {
+	/**
+	 * Starts a sandbox whose windows (throughput, replay, duplicates, caps) and publishing (delays, schedules) run on
+	 * the given clock.
+	 */
+	public static ZernioSandbox start(SandboxSettings settings, Clock clock) {
 		try {
 			ZernioSandbox sandbox = new ZernioSandbox(settings, clock);
 			sandbox.server.start();

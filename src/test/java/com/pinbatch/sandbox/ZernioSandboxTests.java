@@ -656,6 +656,154 @@ class ZernioSandboxTests {
 		assertThat(sandbox.posts().get(0).status()).isEqualTo("published");
 	}
 
+	// ---- publishing to Pinterest ----
+
+	private static final List<String> GUIDE_ERRORS = List.of("Invalid URL or request data.",
+			"Unable to reach the URL. Please check the URL is correct and try again.", "Pinterest rate limit reached.",
+			"Pinterest is temporarily unavailable. Please try again later.");
+
+	@Test
+	void withAFailureRateSomePublishesFailWithTheGuidesErrorsAndTheSameSeedFailsTheSameOnes() throws Exception {
+		SandboxSettings settings = SandboxSettings.defaults().withPublishFailures(0.5).withAccountCaps(100, 100);
+		ZernioSandbox first = start(settings);
+		ZernioSandbox second = start(settings);
+
+		List<String> outcomes = new ArrayList<>();
+		for (int n = 1; n <= 40; n++) {
+			JsonNode post = createPin(first, immediatePin(n), null).json().path("post");
+			JsonNode again = createPin(second, immediatePin(n), null).json().path("post");
+			assertThat(again.path("status").asString()).isEqualTo(post.path("status").asString());
+			assertThat(again.path("platforms").get(0).path("errorMessage"))
+				.isEqualTo(post.path("platforms").get(0).path("errorMessage"));
+			outcomes.add(post.path("status").asString());
+			JsonNode platform = post.path("platforms").get(0);
+			if (post.path("status").asString().equals("failed")) {
+				assertThat(platform.path("status").asString()).isEqualTo("failed");
+				assertThat(platform.path("errorMessage").asString()).isIn(GUIDE_ERRORS);
+				assertThat(platform.path("errorCategory").asString()).isIn("user_content", "platform_rate_limit",
+						"platform_error");
+				assertThat(platform.path("errorSource").asString()).isIn("user", "platform");
+				assertThat(platform.has("platformPostUrl")).isFalse();
+			}
+			else {
+				assertThat(platform.path("platformPostUrl").asString()).startsWith("https://www.pinterest.com/pin/");
+			}
+		}
+
+		assertThat(outcomes).contains("published", "failed").containsOnly("published", "failed");
+		assertThat(first.posts()).extracting(SandboxPost::status).containsExactlyElementsOf(outcomes);
+	}
+
+	@Test
+	void withoutAFailureRateEveryPublishSucceeds() throws Exception {
+		ZernioSandbox sandbox = start(SandboxSettings.defaults().withAccountCaps(100, 100));
+
+		for (int n = 1; n <= 30; n++) {
+			assertThat(createPin(sandbox, immediatePin(n), null).json().path("post").path("status").asString())
+				.isEqualTo("published");
+		}
+	}
+
+	@Test
+	void somePublishesComeToTheirOutcomeSecondsAfterTheAnswer() throws Exception {
+		ZernioSandbox sandbox = start(
+				SandboxSettings.defaults().withPublishDelay(Duration.ofSeconds(4)).withAccountCaps(100, 100));
+		List<String> publishing = new ArrayList<>();
+		for (int n = 1; n <= 20; n++) {
+			Answer created = createPin(sandbox, immediatePin(n), null);
+			JsonNode post = created.json().path("post");
+			if (post.path("status").asString().equals("publishing")) {
+				assertThat(post.path("platforms").get(0).path("status").asString()).isEqualTo("publishing");
+				assertThat(created.json().path("message").asString()).contains("in progress");
+				publishing.add(post.path("_id").asString());
+			}
+		}
+		assertThat(publishing).isNotEmpty().hasSizeLessThan(20);
+
+		clock.add(Duration.ofSeconds(4));
+
+		for (String id : publishing) {
+			JsonNode post = get(sandbox, "/v1/posts/" + id).json().path("post");
+			assertThat(post.path("status").asString()).isEqualTo("published");
+			assertThat(post.path("platforms").get(0).path("platformPostUrl").asString()).isNotEmpty();
+		}
+	}
+
+	@Test
+	void aRetryRepublishesTheSamePostAndTransientFailuresPassWhilePermanentOnesDoNot() throws Exception {
+		ZernioSandbox sandbox = start(SandboxSettings.defaults().withPublishFailures(1).withAccountCaps(100, 100));
+		int transientPassed = 0;
+		int permanentFailedAgain = 0;
+		for (int n = 1; n <= 30; n++) {
+			JsonNode post = createPin(sandbox, immediatePin(n), null).json().path("post");
+			String id = post.path("_id").asString();
+			String category = post.path("platforms").get(0).path("errorCategory").asString();
+			assertThat(post.path("status").asString()).isEqualTo("failed");
+			JsonNode retried = null;
+			for (int retry = 1; retry <= 5; retry++) {
+				Answer answer = send(sandbox, "POST", "/v1/posts/" + id + "/retry", null, ZernioSandbox.API_KEY, null);
+				assertThat(answer.status()).isEqualTo(200);
+				retried = answer.json().path("post");
+				assertThat(retried.path("_id").asString()).isEqualTo(id);
+				if (!retried.path("status").asString().equals("failed")) {
+					break;
+				}
+			}
+			if (category.equals("user_content")) {
+				assertThat(retried.path("status").asString()).isEqualTo("failed");
+				permanentFailedAgain++;
+			}
+			else if (retried.path("status").asString().equals("published")) {
+				transientPassed++;
+				Answer again = send(sandbox, "POST", "/v1/posts/" + id + "/retry", null, ZernioSandbox.API_KEY, null);
+				assertThat(again.status()).as("only a failed post can be retried").isEqualTo(400);
+			}
+		}
+
+		assertThat(transientPassed).isPositive();
+		assertThat(permanentFailedAgain).isPositive();
+		assertThat(sandbox.postCount()).isEqualTo(30);
+		assertThat(sandbox.posts()).filteredOn(post -> post.status().equals("published"))
+			.allSatisfy(post -> assertThat(post.retries()).isPositive());
+		Answer unknown = send(sandbox, "POST", "/v1/posts/65f1a2b3c4d5e6f708091fff/retry", null,
+				ZernioSandbox.API_KEY, null);
+		assertThat(unknown.status()).isEqualTo(404);
+	}
+
+	@Test
+	void aRetryWhilePublishingIsA409() throws Exception {
+		ZernioSandbox sandbox = start(SandboxSettings.defaults().withPublishFailures(1)
+			.withPublishDelay(Duration.ofSeconds(4))
+			.withAccountCaps(100, 100));
+		String publishing = null;
+		for (int n = 1; publishing == null && n <= 20; n++) {
+			JsonNode post = createPin(sandbox, immediatePin(n), null).json().path("post");
+			publishing = post.path("status").asString().equals("publishing") ? post.path("_id").asString() : null;
+		}
+
+		Answer retry = send(sandbox, "POST", "/v1/posts/" + publishing + "/retry", null, ZernioSandbox.API_KEY, null);
+
+		assertThat(retry.status()).isEqualTo(409);
+	}
+
+	@Test
+	void aScheduledPinCanFailWhenItsTimeComes() throws Exception {
+		ZernioSandbox sandbox = start(SandboxSettings.defaults().withPublishFailures(1));
+		String id = createPin(sandbox, validPin(1).put("scheduledFor", "2026-09-01T10:05:00Z"), null).json()
+			.path("post")
+			.path("_id")
+			.asString();
+
+		clock.add(Duration.ofMinutes(5));
+		Answer failed = get(sandbox, "/v1/posts?status=failed&accountId=" + HOME + "&dateFrom=2026-09-01T09:00:00Z"
+				+ "&dateTo=2026-09-01T11:00:00Z&limit=500");
+
+		assertThat(failed.json().path("posts")).hasSize(1);
+		assertThat(failed.json().path("posts").get(0).path("_id").asString()).isEqualTo(id);
+		assertThat(failed.json().path("posts").get(0).path("platforms").get(0).path("errorMessage").asString())
+			.isIn(GUIDE_ERRORS);
+	}
+
 	@Test
 	void answersUnknownPathsWith404AndWrongMethodsWith405() throws Exception {
 		ZernioSandbox sandbox = start(SandboxSettings.defaults());

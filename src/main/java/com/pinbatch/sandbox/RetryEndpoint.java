@@ -1,0 +1,27 @@
+package com.pinbatch.sandbox;
+
+import tools.jackson.databind.node.ObjectNode;
+
+/** {@code POST /v1/posts/{id}/retry}: publishes a failed post again, the same post (never a new one). */
+final class RetryEndpoint {
+
+	private final PostStore store;
+
+	RetryEndpoint(PostStore store) {
+		this.store = store;
+	}
+
+	void retry(HttpCall call, String id) {
+		if (!id.matches("[0-9a-fA-F]{24}")) {
+			throw ApiError.badRequest("Invalid post ID.");
+		}
+		StoredPost post = store.retry(id);
+		ObjectNode answer = Json.object().put("message", switch (post.summary().status()) {
+			case "published" -> "Post published successfully";
+			case "failed" -> "Retry failed";
+			default -> "Post retry started";
+		});
+		answer.set("post", post.json());
+		call.respond(200, answer);
+	}
+}
