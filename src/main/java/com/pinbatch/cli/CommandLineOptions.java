@@ -1,5 +1,6 @@
 package com.pinbatch.cli;
 
+import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.ZoneId;
@@ -16,6 +17,8 @@ import java.util.Set;
  * ({@code --zernio.base-url=...}, {@code --spring.datasource.url=...}) are configuration properties and are passed
  * on to Spring untouched; anything else unknown is a usage error.
  *
+ * @param encoding       the CSV input's character encoding (Java charset name); null: UTF-8/UTF-16 as marked, else
+ *                       detected
  * @param dateFormat     java.time pattern for publish dates in another format; null: ISO-8601 and the usual forms
  * @param whenNoDate     what an empty publish date means: {@code now}, {@code queue} or {@code draft}
  * @param spread         spread the publish times of the rows over the accounts' caps
@@ -25,7 +28,8 @@ import java.util.Set;
  * @param logFormat      {@code text} or {@code json} (structured log lines for log shippers)
  * @param pruneOlderThan prune mode: delete job runs (and their stored row outcomes) older than this many days
  */
-public record CommandLineOptions(List<Path> inputs, Path results, String sheet, Path mapping, boolean dryRun,
+public record CommandLineOptions(List<Path> inputs, Path results, String sheet, String encoding, Path mapping,
+		boolean dryRun,
 		boolean sandbox, Path retryFailed, String account, String board, ZoneId timezone, String dateFormat,
 		String whenNoDate, boolean spread, boolean checkMedia, Path summary, boolean verbose, String logFormat,
 		Integer pruneOlderThan, boolean help, boolean version, List<String> springArguments) {
@@ -37,7 +41,7 @@ public record CommandLineOptions(List<Path> inputs, Path results, String sheet, 
 	private static final Set<String> FLAGS = Set.of("dry-run", "sandbox", "spread", "check-media", "verbose", "help",
 			"version");
 
-	private static final Set<String> VALUED = Set.of("input", "results", "sheet", "mapping", "retry-failed",
+	private static final Set<String> VALUED = Set.of("input", "results", "sheet", "encoding", "mapping", "retry-failed",
 			"account", "board", "timezone", "date-format", "when-no-date", "summary", "log-format",
 			"prune-older-than");
 
@@ -78,7 +82,7 @@ public record CommandLineOptions(List<Path> inputs, Path results, String sheet, 
 			}
 		}
 		CommandLineOptions options = new CommandLineOptions(List.copyOf(inputs), path(single.get("results")),
-				single.get("sheet"), path(single.get("mapping")), flags.contains("dry-run"), flags.contains("sandbox"),
+				single.get("sheet"), encoding(single.get("encoding")), path(single.get("mapping")), flags.contains("dry-run"), flags.contains("sandbox"),
 				path(single.get("retry-failed")), single.get("account"), single.get("board"),
 				zone(single.get("timezone")), dateFormat(single.get("date-format")),
 				oneOf("when-no-date", single.getOrDefault("when-no-date", "now"), WHEN_NO_DATE),
@@ -152,6 +156,19 @@ public record CommandLineOptions(List<Path> inputs, Path results, String sheet, 
 		return value;
 	}
 
+	private static String encoding(String name) {
+		if (name == null) {
+			return null;
+		}
+		try {
+			return Charset.forName(name.strip()).name();
+		}
+		catch (IllegalArgumentException ex) {
+			throw new UsageException("--encoding=" + name + " is not a character encoding Java knows; use e.g."
+					+ " --encoding=windows-1252, ISO-8859-15, x-MacRoman or UTF-16LE");
+		}
+	}
+
 	private static String dateFormat(String pattern) {
 		if (pattern == null) {
 			return null;
@@ -189,6 +206,7 @@ public record CommandLineOptions(List<Path> inputs, Path results, String sheet, 
 			case "retry-failed" -> "pins.results.csv";
 			case "timezone" -> "Europe/Berlin";
 			case "mapping" -> "mapping.yml";
+			case "encoding" -> "windows-1252";
 			case "date-format" -> "dd.MM.yyyy HH:mm";
 			case "when-no-date" -> "now";
 			case "summary" -> "summary.json";

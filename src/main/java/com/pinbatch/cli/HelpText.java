@@ -13,11 +13,13 @@ final class HelpText {
 			  java -jar pinbatch.jar --help | --version
 
 			Input:
-			  --input=FILE|FOLDER       CSV (comma, semicolon or tab; UTF-8) or XLSX, told apart by content.
+			  --input=FILE|FOLDER       CSV (comma, semicolon or tab; any encoding) or XLSX, told apart by content.
 			                            Repeatable; a folder gives its .csv, .tsv, .xlsx and .xlsm files (not
 			                            result files). Several inputs are one run, side by side, each with its
 			                            own result file.
 			  --sheet=NAME              XLSX sheet to read (default: the first visible sheet)
+			  --encoding=NAME           the CSV's character encoding (e.g. windows-1252, x-MacRoman) when it
+			                            is not UTF-8 or UTF-16 and the encoding detected (printed) is wrong
 			  --mapping=FILE            column mapping (YAML) for spreadsheets with other headers
 			                            (format: config/default-mapping.yml)
 			  --retry-failed=RESULTS    run again only the INVALID and FAILED rows of an earlier result file

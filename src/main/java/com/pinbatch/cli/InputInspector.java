@@ -31,9 +31,11 @@ final class InputInspector {
 	 *
 	 * @param validation the settings to validate rows with, the column's date order decided
 	 * @param duplicates rows that repeat an earlier row's content, mapped to that row
-	 * @param notes      lines worth showing the user (date order, repeated links)
+	 * @param notes       lines worth showing the user (date order, repeated links)
+	 * @param assumptions what was assumed to read the file (encoding, header row, sheet), shown on every run
 	 */
-	record Survey(long rows, ValidationSettings validation, Map<Long, Long> duplicates, List<String> notes) {
+	record Survey(long rows, ValidationSettings validation, Map<Long, Long> duplicates, List<String> notes,
+			List<String> assumptions) {
 	}
 
 	private InputInspector() {
@@ -59,7 +61,8 @@ final class InputInspector {
 			dates.decision().ifPresent(notes::add);
 			dates.contradiction().ifPresent(notes::add);
 			duplicates.repeatedLinks().forEach(link -> notes.add(link.describe()));
-			return new Survey(rows, validation.withDateOrder(dates.order()), duplicates.duplicates(), notes);
+			return new Survey(rows, validation.withDateOrder(dates.order()), duplicates.duplicates(), notes,
+					source.notes());
 		}
 	}
 

@@ -126,7 +126,7 @@ class PinbatchCommand {
 	ExitCode execute(CommandLineOptions options, List<String> arguments, PrintStream out, PrintStream err) {
 		ColumnMapping mapping;
 		List<Input> inputs = new ArrayList<>();
-		InputOptions inputOptions = new InputOptions(options.sheet());
+		InputOptions inputOptions = new InputOptions(options.sheet(), options.encoding());
 		try {
 			mapping = options.mapping() == null ? ColumnMapping.defaults() : ColumnMapping.fromYaml(options.mapping());
 			List<Path> files = InputFiles.expand(options.sources());
@@ -137,6 +137,7 @@ class PinbatchCommand {
 			for (Path file : files) {
 				InputInspector.Survey survey = InputInspector.inspect(file, inputOptions, mapping,
 						validation(options, file));
+				survey.assumptions().forEach(line -> out.println("input: " + line));
 				Path results = resultPath(options, file);
 				checkResultPath(file, results);
 				inputs.add(new Input(file, runKey(file, options), survey, results));
@@ -466,6 +467,9 @@ class PinbatchCommand {
 		// options that change what is sent; only when set, so the runs of earlier versions keep their keys
 		if (options.dateFormat() != null) {
 			key.text("date-format " + options.dateFormat());
+		}
+		if (options.encoding() != null) {
+			key.text("encoding " + options.encoding());
 		}
 		if (!options.whenNoDate().equals("now")) {
 			key.text("when-no-date " + options.whenNoDate());

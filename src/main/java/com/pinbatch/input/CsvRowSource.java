@@ -5,7 +5,7 @@ import java.io.InputStream;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
+import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,8 +21,8 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * Streaming CSV reader (Apache Commons CSV): UTF-8 with or without BOM, CRLF or LF, comma, semicolon or tab
- * (sniffed from the header line). Reads one record at a time, so memory does not grow with the file.
+ * Streaming CSV reader (Apache Commons CSV): UTF-8 with or without BOM, UTF-16 with BOM, or the encoding
+ * {@link TextEncoding} detects; CRLF or LF; comma, semicolon or tab (sniffed from the header line). Reads one record at a time, so memory does not grow with the file.
  * <p>
  * Row numbers are the ones a spreadsheet shows: the header is row 1 and every CSV record is one row, even when
  * a quoted cell spans several lines. Blank rows are skipped but counted.
@@ -33,6 +33,8 @@ public final class CsvRowSource implements RowSource {
 	private static final int SNIFF_SIZE = 64 * 1024;
 
 	private final Path file;
+
+	private final TextEncoding.Choice encoding;
 
 	private final char delimiter;
 
@@ -47,8 +49,10 @@ public final class CsvRowSource implements RowSource {
 	/** The row number of the record read last. */
 	private long rowNumber;
 
-	private CsvRowSource(Path file, char delimiter, RecordSizeGuard guard, CSVParser parser) {
+	private CsvRowSource(Path file, TextEncoding.Choice encoding, char delimiter, RecordSizeGuard guard,
+			CSVParser parser) {
 		this.file = file;
+		this.encoding = encoding;
 		this.delimiter = delimiter;
 		this.guard = guard;
 		this.parser = parser;
@@ -56,18 +60,24 @@ public final class CsvRowSource implements RowSource {
 		this.headers = readHeaders();
 	}
 
-	/**
-	 * @throws InputFileException if the file is not UTF-8 text, is empty, or its header row is malformed
-	 */
 	public static CsvRowSource open(Path file) {
+		return open(file, null);
+	}
+
+	/**
+	 * @param encoding the encoding the user named, or null to take the file's own or detect it
+	 * @throws InputFileException if the file is not text, is empty, or its header row is malformed
+	 */
+	public static CsvRowSource open(Path file, String encoding) {
 		byte[] head = readHead(file);
-		int bomLength = Utf8FileCheck.bomLength(file, head);
+		TextEncoding.Choice choice = TextEncoding.choose(file, head, encoding);
+		int bomLength = choice.bomLength();
 		char delimiter = DelimiterSniffer.sniff(new String(head, bomLength, head.length - bomLength,
-				StandardCharsets.UTF_8));
-		RecordSizeGuard guard = openReader(file, bomLength);
+				choice.charset()));
+		RecordSizeGuard guard = openReader(file, bomLength, choice.charset());
 		CSVParser parser = openParser(file, guard, delimiter);
 		try {
-			return new CsvRowSource(file, delimiter, guard, parser);
+			return new CsvRowSource(file, choice, delimiter, guard, parser);
 		}
 		catch (RuntimeException ex) {
 			closeQuietly(parser);
@@ -78,6 +88,16 @@ public final class CsvRowSource implements RowSource {
 	@Override
 	public List<String> headers() {
 		return headers;
+	}
+
+	@Override
+	public List<String> notes() {
+		return encoding.note() == null ? List.of() : List.of(encoding.note());
+	}
+
+	/** The delimiter the file uses, so its result file can use it too. */
+	public char delimiter() {
+		return delimiter;
 	}
 
 	@Override
@@ -105,12 +125,12 @@ public final class CsvRowSource implements RowSource {
 		}
 	}
 
-	private static RecordSizeGuard openReader(Path file, int bomLength) {
+	private static RecordSizeGuard openReader(Path file, int bomLength, Charset charset) {
 		InputStream in = null;
 		try {
 			in = Files.newInputStream(file);
 			in.skipNBytes(bomLength);
-			return new RecordSizeGuard(new StrictUtf8Reader(in));
+			return new RecordSizeGuard(new StrictTextReader(in, charset));
 		}
 		catch (IOException ex) {
 			closeQuietly(in);
@@ -189,7 +209,7 @@ public final class CsvRowSource implements RowSource {
 	private InputFileException readFailure(long row, IOException cause) {
 		String message = String.valueOf(cause.getMessage());
 		if (cause instanceof CharacterCodingException) {
-			return new InputFileException(Utf8FileCheck.notUtf8(file, row), cause);
+			return new InputFileException(TextEncoding.notText(file, row, encoding.charset()), cause);
 		}
 		if (message.contains("EOF reached before encapsulated token finished")) {
 			return new InputFileException(file + " row " + row

@@ -50,6 +50,11 @@ public final class ResultFileRowSource implements RowSource {
 	}
 
 	@Override
+	public List<String> notes() {
+		return source.notes();
+	}
+
+	@Override
 	public InputRow next() {
 		InputRow row = source.next();
 		if (row == null) {

@@ -11,6 +11,14 @@ public interface RowSource extends AutoCloseable {
 	/** The file's header names, as given. */
 	List<String> headers();
 
+	/**
+	 * What was assumed to read the file (an encoding guessed, a header found below a title), one line each, for
+	 * the user to see before anything is sent.
+	 */
+	default List<String> notes() {
+		return List.of();
+	}
+
 	/** The next data row, or null at the end of the file. */
 	InputRow next() throws InputFileException;
 

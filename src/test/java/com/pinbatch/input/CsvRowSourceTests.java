@@ -251,21 +251,63 @@ class CsvRowSourceTests {
 	}
 
 	@Test
-	void rejectsUtf16WithByteOrderMark() throws IOException {
-		Path file = dir.resolve("unicode.csv");
+	void readsExcelUnicodeTextAsUtf16LeWithTabs() throws IOException {
+		Path file = dir.resolve("unicode.txt");
 		Files.write(file, concat(new byte[] { (byte) 0xFF, (byte) 0xFE },
-				"title,board\nA,B\n".getBytes(StandardCharsets.UTF_16LE)));
+				"title\tboard\r\nCaf\u00e9 \u2615\tK\u00fcche\r\n".getBytes(StandardCharsets.UTF_16LE)));
 
-		assertThatThrownBy(() -> CsvRowSource.open(file)).isInstanceOf(InputFileException.class)
-			.hasMessage(file + ": is not UTF-8 text (it is UTF-16); save it as 'CSV UTF-8' in your spreadsheet program");
+		try (CsvRowSource source = CsvRowSource.open(file)) {
+			assertThat(source.headers()).containsExactly("title", "board");
+			assertThat(source.next().values()).containsExactly("Caf\u00e9 \u2615", "K\u00fcche");
+			assertThat(source.notes()).isEmpty();
+			assertThat(source.delimiter()).isEqualTo('\t');
+		}
 	}
 
 	@Test
-	void rejectsUtf16WithoutByteOrderMark() throws IOException {
+	void readsUtf16BeWithByteOrderMark() throws IOException {
+		Path file = dir.resolve("unicode.csv");
+		Files.write(file, concat(new byte[] { (byte) 0xFE, (byte) 0xFF },
+				"title,board\nCaf\u00e9,B\n".getBytes(StandardCharsets.UTF_16BE)));
+
+		assertThat(values(file)).containsExactly(List.of("Caf\u00e9", "B"));
+	}
+
+	@Test
+	void readsUtf16WithoutByteOrderMarkAndSaysSo() throws IOException {
 		Path file = dir.resolve("unicode.csv");
 		Files.write(file, "title,board\nA,B\n".getBytes(StandardCharsets.UTF_16BE));
 
-		assertThatThrownBy(() -> CsvRowSource.open(file)).hasMessageContaining("is not UTF-8 text (it is UTF-16)");
+		try (CsvRowSource source = CsvRowSource.open(file)) {
+			assertThat(source.next().values()).containsExactly("A", "B");
+			assertThat(source.notes()).containsExactly(file + " has no byte order mark but is UTF-16BE text; read as"
+					+ " UTF-16BE (sample: \"title\")");
+		}
+	}
+
+	@Test
+	void detectsWindows1252AndShowsASampleReadWithIt() throws IOException {
+		Path file = dir.resolve("excel.csv");
+		Files.write(file, "title;board\r\nCaf\u00e9 cr\u00e8me;K\u00fcche Ideen\r\n\u201cQuoted\u201d;B\r\n"
+			.getBytes("windows-1252"));
+
+		try (CsvRowSource source = CsvRowSource.open(file)) {
+			assertThat(source.next().values()).containsExactly("Caf\u00e9 cr\u00e8me", "K\u00fcche Ideen");
+			assertThat(source.next().values()).containsExactly("\u201cQuoted\u201d", "B");
+			assertThat(source.notes()).containsExactly(file + " is not UTF-8; read as windows-1252 (sample: \"Caf\u00e9\")"
+					+ "; if that looks wrong, give --encoding=NAME");
+		}
+	}
+
+	@Test
+	void encodingGivenByTheUserWinsOverDetection() throws IOException {
+		Path file = dir.resolve("mac.csv");
+		Files.write(file, "title,board\nCaf\u00e9,B\n".getBytes("x-MacRoman"));
+
+		try (CsvRowSource source = CsvRowSource.open(file, "x-MacRoman")) {
+			assertThat(source.next().values()).containsExactly("Caf\u00e9", "B");
+			assertThat(source.notes()).isEmpty();
+		}
 	}
 
 	@Test
@@ -278,34 +320,47 @@ class CsvRowSourceTests {
 	}
 
 	@Test
-	void rejectsInvalidUtf8NamingTheRow() throws IOException {
+	void detectsACodePageThatStartsFarDownTheFile() throws IOException {
 		Path file = dir.resolve("latin1.csv");
 		StringBuilder text = new StringBuilder("title,board\n");
-		for (int i = 0; i < 500; i++) {
+		for (int i = 0; i < 5000; i++) {
 			text.append("Plain ascii row ").append(i).append(",board\n");
 		}
-		// 'é' in Windows-1252 is the single byte 0xE9: not UTF-8; it is on row 502 (header + 500 rows + 1)
+		// 'é' in Windows-1252 is the single byte 0xE9: not UTF-8; it is on row 5002, beyond the first 64 KB
 		byte[] latin1 = "Caf\u00e9,board\nlater,row\n".getBytes(StandardCharsets.ISO_8859_1);
 		Files.write(file, concat(text.toString().getBytes(StandardCharsets.UTF_8), latin1));
 
 		try (CsvRowSource source = CsvRowSource.open(file)) {
-			for (int i = 0; i < 500; i++) {
+			assertThat(source.notes()).singleElement().asString().contains("read as windows-1252 (sample: \"Caf\u00e9\")");
+			for (int i = 0; i < 5000; i++) {
 				assertThat(source.next().values().get(0)).isEqualTo("Plain ascii row " + i);
 			}
-			assertThatThrownBy(source::next).isInstanceOf(InputFileException.class)
-				.hasMessage(file + ": is not UTF-8 text (row 502 holds bytes that are not UTF-8, e.g. from a Windows"
-						+ " or Mac code page); save it as 'CSV UTF-8' in your spreadsheet program");
+			assertThat(source.next().values()).containsExactly("Caf\u00e9", "board");
 		}
+	}
+
+	@Test
+	void binaryWithoutNulBytesIsNotText() throws IOException {
+		Path file = dir.resolve("noise.csv");
+		byte[] noise = new byte[2000];
+		for (int i = 0; i < noise.length; i++) {
+			noise[i] = (byte) (1 + (i * 37) % 250);
+		}
+		Files.write(file, noise);
+
+		assertThatThrownBy(() -> CsvRowSource.open(file)).isInstanceOf(InputFileException.class)
+			.hasMessage(file + ": is not a CSV or XLSX file");
 	}
 
 	@Test
 	void invalidUtf8AtTheStartOfARowNamesThatRow() throws IOException {
 		Path file = dir.resolve("latin1.csv");
-		Files.write(file, concat("title,board\r\nok,b\r\n".getBytes(StandardCharsets.UTF_8),
+		// UTF-8 letters first, then a byte that is not UTF-8: damaged UTF-8, not a code page
+		Files.write(file, concat("title,board\r\nd\u00e9j\u00e0,b\r\n".getBytes(StandardCharsets.UTF_8),
 				"\u00e9t\u00e9,b\r\n".getBytes(StandardCharsets.ISO_8859_1)));
 
 		try (CsvRowSource source = CsvRowSource.open(file)) {
-			assertThat(source.next().values()).containsExactly("ok", "b");
+			assertThat(source.next().values()).containsExactly("d\u00e9j\u00e0", "b");
 			assertThatThrownBy(source::next).hasMessageContaining("(row 3 holds bytes that are not UTF-8");
 		}
 	}
@@ -313,11 +368,11 @@ class CsvRowSourceTests {
 	@Test
 	void rejectsTruncatedUtf8AtEndOfFile() throws IOException {
 		Path file = dir.resolve("cut.csv");
-		byte[] text = "title\nok\n☕".getBytes(StandardCharsets.UTF_8);
+		byte[] text = "title\nok \u00e9\n☕".getBytes(StandardCharsets.UTF_8);
 		Files.write(file, java.util.Arrays.copyOf(text, text.length - 1));
 
 		try (CsvRowSource source = CsvRowSource.open(file)) {
-			assertThat(source.next().values()).containsExactly("ok");
+			assertThat(source.next().values()).containsExactly("ok \u00e9");
 			assertThatThrownBy(source::next).hasMessageContaining("row 3 holds bytes that are not UTF-8");
 		}
 	}

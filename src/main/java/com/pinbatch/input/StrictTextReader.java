@@ -5,25 +5,24 @@ import java.io.InputStream;
 import java.io.Reader;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
+import java.nio.charset.Charset;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.MalformedInputException;
-import java.nio.charset.StandardCharsets;
 
 /**
- * Decodes UTF-8 and fails on the first byte that is not UTF-8, instead of silently turning it into U+FFFD.
+ * Decodes text in one encoding and fails on the first byte that is not text in it, instead of silently turning it
+ * into U+FFFD.
  * Unlike {@link java.io.InputStreamReader}, it first hands out every character decoded before the bad byte
  * and fails only when the reader reaches it, so the CSV parser is at the record that holds the bad byte and
  * the error can name the right row.
  */
-final class StrictUtf8Reader extends Reader {
+final class StrictTextReader extends Reader {
 
 	private final InputStream in;
 
-	private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-		.onMalformedInput(CodingErrorAction.REPORT)
-		.onUnmappableCharacter(CodingErrorAction.REPORT);
+	private final CharsetDecoder decoder;
 
 	private final ByteBuffer bytes = ByteBuffer.allocate(8192).flip();
 
@@ -31,8 +30,11 @@ final class StrictUtf8Reader extends Reader {
 
 	private boolean flushed;
 
-	StrictUtf8Reader(InputStream in) {
+	StrictTextReader(InputStream in, Charset charset) {
 		this.in = in;
+		this.decoder = charset.newDecoder()
+			.onMalformedInput(CodingErrorAction.REPORT)
+			.onUnmappableCharacter(CodingErrorAction.REPORT);
 	}
 
 	@Override
