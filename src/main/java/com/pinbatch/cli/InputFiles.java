@@ -27,6 +27,19 @@ final class InputFiles {
 	private InputFiles() {
 	}
 
+	/**
+	 * Refuses a named file that exists but is not a regular file (a FIFO, a device, a socket): reading one may
+	 * block forever. Called before the data folder is locked, so nothing waits while holding it.
+	 */
+	static void refuseNonRegular(List<Path> given, String option) {
+		for (Path path : given) {
+			if (Files.exists(path) && !Files.isDirectory(path) && !Files.isRegularFile(path)) {
+				throw new UsageException(option + "=" + path + " is not a regular file (a pipe, device or socket);"
+						+ " save the data to a file and give that");
+			}
+		}
+	}
+
 	static List<Path> expand(List<Path> given) {
 		Map<Path, Path> files = new LinkedHashMap<>();
 		for (Path path : given) {

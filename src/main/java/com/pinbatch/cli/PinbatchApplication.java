@@ -46,6 +46,17 @@ public class PinbatchApplication {
 			out.println("pinbatch " + version());
 			return ExitCode.SUCCESS.code();
 		}
+		try {
+			InputFiles.refuseNonRegular(options.inputs(), "--input");
+			InputFiles.refuseNonRegular(options.retryFailed() == null ? List.of() : List.of(options.retryFailed()),
+					"--retry-failed");
+			InputFiles.refuseNonRegular(options.mapping() == null ? List.of() : List.of(options.mapping()),
+					"--mapping");
+		}
+		catch (UsageException ex) {
+			err.println("pinbatch: " + ex.getMessage());
+			return ExitCode.USAGE.code();
+		}
 		try (RunLock lock = RunLock.acquire(dataFolder(options))) {
 			ConfigurableApplicationContext started;
 			try {

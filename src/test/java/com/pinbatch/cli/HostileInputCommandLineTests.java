@@ -1,0 +1,45 @@
+package com.pinbatch.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * Inputs an attacker (or an accident) hands to the command line: each is refused at once with exit 2 and one line,
+ * before anything is sent.
+ */
+class HostileInputCommandLineTests extends SandboxedCommandLine {
+
+	@Test
+	// without the fix, opening the pipe blocks for ever (and not interruptibly: hence a thread of its own)
+	@Timeout(value = 60, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+	void aPipeAsInputIsRefusedAtOnceBeforeTheDataFolderIsLocked() throws Exception {
+		Path fifo = dir.resolve("pins.csv");
+		assumeTrue(mkfifo(fifo), "mkfifo is not available here");
+
+		CommandLineRun run = run("--input=" + fifo);
+
+		assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
+		assertThat(run.err().strip().lines()).as(run.toString()).hasSize(1);
+		assertThat(run.err()).startsWith("pinbatch: --input=").contains("not a regular file");
+		assertThat(dir.resolve("data").resolve("pinbatch.lock")).doesNotExist();
+		assertThat(creates()).isEmpty();
+	}
+
+	private static boolean mkfifo(Path path) throws InterruptedException {
+		try {
+			Process process = new ProcessBuilder("mkfifo", path.toString()).inheritIO().start();
+			return process.waitFor(10, TimeUnit.SECONDS) && process.exitValue() == 0 && Files.exists(path);
+		}
+		catch (IOException ex) {
+			return false;
+		}
+	}
+}
