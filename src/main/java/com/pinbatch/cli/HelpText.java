@@ -53,6 +53,7 @@ final class HelpText {
 			Maintenance:
 			  --prune-older-than=DAYS   delete job runs that ended more than DAYS days ago, with their stored
 			                            row outcomes, from the job repository; processes no input
+			                            (with --dry-run: deletes nothing, prints what it would delete)
 
 			Other:
 			  --help                    this text

@@ -54,7 +54,11 @@ class JobRepositoryPruner {
 	record Pruned(int runs, int unfinishedRuns, int executions, int rowOutcomes) {
 	}
 
-	Pruned prune(int days) {
+	/**
+	 * @param dryRun count what would go, deleting nothing: the same statements run, and their transaction is rolled
+	 *               back, so the counts are exactly those of a real prune
+	 */
+	Pruned prune(int days, boolean dryRun) {
 		// Spring Batch writes its timestamps in the JVM's local time
 		Timestamp cutoff = Timestamp.valueOf(LocalDateTime.now().minusDays(days));
 		Pruned pruned = transaction.execute(status -> {
@@ -87,6 +91,9 @@ class JobRepositoryPruner {
 				executions += delete("DELETE FROM %JOB_EXECUTION WHERE JOB_INSTANCE_ID IN (:ids)", params);
 				delete("DELETE FROM %JOB_INSTANCE WHERE JOB_INSTANCE_ID IN (:ids)", params);
 				outcomes += store.delete(forgottenInputs(runKeys));
+			}
+			if (dryRun) {
+				status.setRollbackOnly();
 			}
 			return new Pruned(instances.size(), unfinished, executions, outcomes);
 		});

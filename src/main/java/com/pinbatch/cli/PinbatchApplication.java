@@ -71,7 +71,8 @@ public class PinbatchApplication {
 				// with JSON logs, standard output carries only JSON lines: the report becomes log events too
 				PrintStream report = options.jsonLogs() ? LogLineStream.create() : out;
 				if (options.prune()) {
-					return prune(context.getBean(JobRepositoryPruner.class), options.pruneOlderThan(), report);
+					return prune(context.getBean(JobRepositoryPruner.class), options.pruneOlderThan(), options.dryRun(),
+							report);
 				}
 				GracefulStop stop = context.getBean(GracefulStop.class);
 				ShutdownCoordinator.onStop(stop::request);
@@ -112,9 +113,10 @@ public class PinbatchApplication {
 		return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
 	}
 
-	private static int prune(JobRepositoryPruner pruner, int days, PrintStream out) {
-		JobRepositoryPruner.Pruned pruned = pruner.prune(days);
-		out.println("pinbatch: pruned " + pruned.runs() + " job run(s) with no activity in the last " + days
+	private static int prune(JobRepositoryPruner pruner, int days, boolean dryRun, PrintStream out) {
+		JobRepositoryPruner.Pruned pruned = pruner.prune(days, dryRun);
+		out.println("pinbatch: " + (dryRun ? "dry run, nothing deleted: would prune " : "pruned ") + pruned.runs()
+				+ " job run(s) with no activity in the last " + days
 				+ " day(s): " + pruned.executions() + " job execution(s), " + pruned.rowOutcomes()
 				+ " stored row outcome(s)" + (pruned.unfinishedRuns() > 0 ? "; " + pruned.unfinishedRuns()
 						+ " of them had not finished: their inputs would now be processed as new runs" : ""));

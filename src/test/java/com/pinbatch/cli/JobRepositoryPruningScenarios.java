@@ -117,6 +117,29 @@ abstract class JobRepositoryPruningScenarios {
 	}
 
 	@Test
+	void aDryRunDeletesNothingAndSaysWhatAPruneWouldDelete() throws Exception {
+		// given
+		Path input = write("pins.csv", "A pin");
+		run("--input=" + input);
+
+		// when
+		CommandLineRun dryRun = run("--prune-older-than=0", "--dry-run");
+		CommandLineRun again = run("--input=" + input);
+
+		// then: everything is still there, and the input is still known as processed
+		assertThat(dryRun.exitCode()).as(dryRun.toString()).isZero();
+		assertThat(dryRun.out()).contains("dry run, nothing deleted: would prune 1 job run(s)")
+			.contains("1 job execution(s), 1 stored row outcome(s)");
+		try (Connection db = open()) {
+			for (String table : TABLES) {
+				assertThat(count(db, table)).as(table).isPositive();
+			}
+		}
+		assertThat(again.out()).as(again.toString()).contains("already processed");
+		assertThat(sandbox.postCount()).isEqualTo(1);
+	}
+
+	@Test
 	void theOutcomesOfAnInputARecentRunStillCoversStay() throws Exception {
 		// given: an input sent 40 days ago, named again last night with a new one (so it was not sent again)
 		Path old = write("old.csv", "Old pin");
