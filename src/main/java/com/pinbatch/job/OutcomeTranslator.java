@@ -3,6 +3,7 @@ package com.pinbatch.job;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 import com.pinbatch.result.RowResult;
 import com.pinbatch.result.RowStatus;
@@ -12,14 +13,19 @@ import com.pinbatch.zernio.SendResult;
 /** Turns the outcome of sending one row into its line of the result file. */
 final class OutcomeTranslator {
 
+	/** A 409 for content Zernio already has from something other than this row. */
+	static final String DUPLICATE_CONTENT = "duplicate_content";
+
 	private OutcomeTranslator() {
 	}
 
 	/**
-	 * @param onDisconnected called when Zernio says the row's account is disconnected; returns the message to show
+	 * @param onDisconnected    called when Zernio says the row's account is disconnected; returns the message to show
+	 * @param createdForThisRow whether a post Zernio names as having this row's content is one pinbatch created for
+	 *                          this very row (an earlier attempt whose answer was lost)
 	 */
 	static RowResult toResult(PreparedRow row, SendOutcome outcome, String requestId,
-			Function<PreparedRow, String> onDisconnected) {
+			Function<PreparedRow, String> onDisconnected, Predicate<String> createdForThisRow) {
 		SendResult last = outcome.last();
 		Instant now = Instant.now();
 		if (last instanceof SendResult.Created created) {
@@ -30,6 +36,9 @@ final class OutcomeTranslator {
 			return new RowResult(row.rowNumber(), RowStatus.DUPLICATE, duplicate.postId(), null,
 					"Zernio already had this pin" + (duplicate.message() == null ? "" : ": " + duplicate.message()),
 					outcome.attempts(), requestId, now);
+		}
+		if (last instanceof SendResult.ContentExists exists) {
+			return contentExists(row, outcome, requestId, exists, createdForThisRow);
 		}
 		if (last instanceof SendResult.AccountDisconnected) {
 			return failed(row, outcome, requestId, "account_disconnected", onDisconnected.apply(row));
@@ -43,6 +52,30 @@ final class OutcomeTranslator {
 							+ "; fix the row and run again with --retry-failed=<this result file>");
 		}
 		return failed(row, outcome, requestId, "send_failed", "the pin was not created: " + last);
+	}
+
+	/**
+	 * A 409 is this row's own pin only when pinbatch created the existing post for this row; otherwise the row's pin
+	 * was never created, and calling it DUPLICATE would report success for a pin that does not exist.
+	 */
+	private static RowResult contentExists(PreparedRow row, SendOutcome outcome, String requestId,
+			SendResult.ContentExists exists, Predicate<String> createdForThisRow) {
+		String postId = plainId(exists.existingPostId());
+		if (postId != null && createdForThisRow.test(postId)) {
+			return new RowResult(row.rowNumber(), RowStatus.DUPLICATE, postId, null,
+					"Zernio already had this row's pin: an earlier attempt created it and its answer was lost",
+					outcome.attempts(), requestId, Instant.now());
+		}
+		return failed(row, outcome, requestId, DUPLICATE_CONTENT, "Zernio already has a pin with this content for "
+				+ "account " + row.accountLabel() + (postId == null ? "" : " (post " + postId + ")")
+				+ ", made within the last 24 hours by something other than this row (another file or run, or by hand),"
+				+ " so this row's pin was not created; to post it anyway, change its description (or its title or"
+				+ " media), then run again with --retry-failed=<this result file>");
+	}
+
+	/** A post id as Zernio gives them; anything else from the server is not repeated to the user. */
+	private static String plainId(String id) {
+		return id != null && id.matches("[A-Za-z0-9_-]{1,64}") ? id : null;
 	}
 
 	private static String rejectionCode(SendResult.Rejected rejected) {

@@ -18,6 +18,8 @@ import com.pinbatch.result.RowResultStore;
 import com.pinbatch.result.RowStatus;
 import com.pinbatch.throttle.SendOutcome;
 import com.pinbatch.throttle.SendingStoppedException;
+import com.pinbatch.zernio.ApiKeyRejectedException;
+import com.pinbatch.zernio.ZernioApiException;
 
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
@@ -97,7 +99,24 @@ public class PinSendingWriter implements ItemWriter<PreparedRow> {
 		}
 		store.markSent(plan.runKey(), row.rowNumber(), requestId, Instant.now());
 		SendOutcome outcome = plan.api().sender().send(row.accountId(), row.request(), requestId);
-		record(row, OutcomeTranslator.toResult(row, outcome, requestId, this::accountDisconnected), earlier);
+		record(row, OutcomeTranslator.toResult(row, outcome, requestId, this::accountDisconnected,
+				existingPostId -> createdForThisRow(row, existingPostId)), earlier);
+	}
+
+	/**
+	 * Whether Zernio's existing post carries the metadata pinbatch sends with this row (its run and row number). A
+	 * post that cannot be checked now counts as not ours: the row fails and a --retry-failed checks again.
+	 */
+	private boolean createdForThisRow(PreparedRow row, String existingPostId) {
+		try {
+			return plan.api().client().postCarries(existingPostId, row.request().metadata());
+		}
+		catch (ApiKeyRejectedException rejected) {
+			throw rejected;
+		}
+		catch (ZernioApiException unchecked) {
+			return false;
+		}
 	}
 
 	/**

@@ -25,7 +25,7 @@ public record SendOutcome(SendResult last, int attempts, String errorCode, Strin
 		return last instanceof SendResult.Created;
 	}
 
-	/** Zernio already had the post (same request id replayed, or same content within 24 h). */
+	/** Zernio replayed the post an earlier attempt with the same request id created. */
 	public boolean duplicate() {
 		return last instanceof SendResult.Duplicate;
 	}

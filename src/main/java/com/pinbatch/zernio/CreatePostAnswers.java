@@ -21,7 +21,7 @@ final class CreatePostAnswers {
 			return replay(body, rateLimit);
 		}
 		if (status == 409) {
-			return new SendResult.Duplicate(existingPostId(body), answer.errorMessage(), rateLimit);
+			return new SendResult.ContentExists(existingPostId(body), answer.errorMessage(), rateLimit);
 		}
 		if (status == 401) {
 			return new SendResult.Unauthorized(answer.errorMessage(), rateLimit);

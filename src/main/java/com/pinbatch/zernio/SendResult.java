@@ -12,8 +12,15 @@ public sealed interface SendResult {
 	record Created(String postId, RateLimitInfo rateLimit) implements SendResult {
 	}
 
-	/** 200 replay of the same x-request-id ({@code existingPost}) or 409 content duplicate ({@code existingPostId}). */
+	/** 200 replay of the same x-request-id ({@code existingPost}): the post this very request created earlier. */
 	record Duplicate(String postId, String message, RateLimitInfo rateLimit) implements SendResult {
+	}
+
+	/**
+	 * 409: Zernio already has this content for the account within 24 hours, as {@code existingPostId}. Whoever created
+	 * that post (this row in an earlier attempt, or anything else), this send created nothing.
+	 */
+	record ContentExists(String existingPostId, String message, RateLimitInfo rateLimit) implements SendResult {
 	}
 
 	/** 400, 403 without a disconnected account, 404, 422 and other 4xx: this row will not succeed as it is. */

@@ -157,8 +157,7 @@ public class ZernioClient {
 			ZernioPayloads.PostList list = get(query + "&page=" + page, ZernioPayloads.PostList.class);
 			List<ZernioPayloads.PostEntry> posts = list.posts() == null ? List.of() : list.posts();
 			for (ZernioPayloads.PostEntry post : posts) {
-				if (post.metadata() != null && metadata.entrySet().stream()
-					.allMatch(entry -> entry.getValue().equals(ZernioAnswer.text(post.metadata().path(entry.getKey()))))) {
+				if (post.carries(metadata)) {
 					return Optional.ofNullable(post.id());
 				}
 			}
@@ -167,6 +166,24 @@ public class ZernioClient {
 			}
 		}
 		return Optional.empty();
+	}
+
+	/**
+	 * Whether the post carries this metadata ({@code GET /v1/posts/{id}}): how a 409 naming an existing post tells
+	 * a post this job created for the row from someone else's with the same content. False when Zernio does not
+	 * know the post (404, or an id it calls invalid).
+	 */
+	public boolean postCarries(String postId, Map<String, String> metadata) {
+		try {
+			ZernioPayloads.PostAnswer answer = get("/v1/posts/" + pathSegment(postId), ZernioPayloads.PostAnswer.class);
+			return answer.post() != null && answer.post().carries(metadata);
+		}
+		catch (ZernioApiException failure) {
+			if (failure.status() == 400 || failure.status() == 404) {
+				return false;
+			}
+			throw failure;
+		}
 	}
 
 	/** Asks for an upload slot; the bytes then go to {@link #upload}, the public URL into the pin. */

@@ -1,6 +1,7 @@
 package com.pinbatch.zernio;
 
 import java.util.List;
+import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -54,6 +55,17 @@ final class ZernioPayloads {
 	/** Only what reconciling needs; metadata is free-form, so it stays a tree. */
 	@JsonIgnoreProperties(ignoreUnknown = true)
 	record PostEntry(@JsonProperty("_id") String id, JsonNode metadata) {
+
+		/** Every one of these metadata entries, with the same text value. */
+		boolean carries(Map<String, String> wanted) {
+			return metadata != null && wanted.entrySet().stream()
+				.allMatch(entry -> entry.getValue().equals(ZernioAnswer.text(metadata.path(entry.getKey()))));
+		}
+	}
+
+	/** {@code GET /v1/posts/{id}}. */
+	@JsonIgnoreProperties(ignoreUnknown = true)
+	record PostAnswer(PostEntry post) {
 	}
 
 	@JsonIgnoreProperties(ignoreUnknown = true)

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import com.pinbatch.sandbox.RecordedRequest;
 import com.pinbatch.sandbox.SandboxSettings;
 import com.pinbatch.sandbox.ZernioSandbox;
 
@@ -143,6 +144,63 @@ class SendingResilienceTests extends SandboxedCommandLine {
 				&& request.path().endsWith("/v1/posts"));
 	}
 
+	@Test
+	void aPinWhoseContentZernioHasFromAnotherFileFailsAsDuplicateContentNamingThatPost() throws IOException {
+		// given: the same pins went out from another file today
+		assertThat(run("--input=" + pins()).exitCode()).isZero();
+		String earlierPost = ResultRows.read(dir.resolve("pins.results.csv")).get(1).get("post_id");
+		int posts = sandbox.postCount();
+		Path copy = Files.writeString(dir.resolve("copy.csv"), String.join("\n",
+				Files.readAllLines(dir.resolve("pins.csv")).subList(0, 3)) + "\n", StandardCharsets.UTF_8);
+
+		// when
+		CommandLineRun run = run("--input=" + copy);
+
+		// then: its rows' pins were never created, so they are not DUPLICATE (success)
+		assertThat(run.exitCode()).as(run.toString()).isEqualTo(3);
+		List<Map<String, String>> results = ResultRows.read(dir.resolve("copy.results.csv"));
+		assertThat(results).extracting(row -> row.get("status")).containsOnly("FAILED");
+		assertThat(results).extracting(row -> row.get("error_code")).containsOnly("duplicate_content");
+		assertThat(results.get(1).get("post_id")).isEmpty();
+		assertThat(results.get(1).get("error_message")).contains("post " + earlierPost, "acme-home",
+				"change its description");
+		assertThat(sandbox.postCount()).isEqualTo(posts);
+	}
+
+	@Test
+	void aConflictWithThePostAnEarlierAttemptOfTheSameRowCreatedIsThatRowsDuplicate() throws Exception {
+		// given: Zernio holds a post this row's lost send created, past the request id's replay window
+		Path input = pins();
+		assertThat(run("--input=" + input).exitCode()).isZero();
+		RecordedRequest rowTwo = creates().stream()
+			.filter(create -> create.body().contains("\"pinbatchRow\":\"2\""))
+			.findFirst()
+			.orElseThrow();
+		restartSandbox(sandboxSettings());
+		String lostPost = createPost(rowTwo.body());
+
+		// when: the same input, from a data folder that knows nothing of it
+		CommandLineRun again = CommandLineRun.run(dir.resolve("other-data"), sandbox.baseUrl(), "--input=" + input,
+				"--pinbatch.throttle.initial-backoff=20ms");
+
+		// then
+		assertThat(again.exitCode()).as(again.toString()).isZero();
+		Map<String, String> row = ResultRows.read(dir.resolve("pins.results.csv")).get(0);
+		assertThat(row).containsEntry("row", "2").containsEntry("status", "DUPLICATE")
+			.containsEntry("post_id", lostPost);
+		assertThat(sandbox.postCount()).isEqualTo(ROWS);
+	}
+
+	private String createPost(String body) throws Exception {
+		HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(sandbox.baseUrl() + "/v1/posts"))
+			.header("Authorization", "Bearer " + ZernioSandbox.API_KEY)
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(body))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(response.statusCode()).isEqualTo(201);
+		return JsonMapper.builder().build().readTree(response.body()).get("post").get("_id").asString();
+	}
+
 	private record UnansweredSend(String runKey, long row, String requestId) {
 	}
 
@@ -166,13 +224,7 @@ class SendingResilienceTests extends SandboxedCommandLine {
 				   "platformSpecificData":{"boardId":"918273645500000001"}}],
 				 "publishNow":true,"metadata":{"pinbatchRun":"%s","pinbatchRow":"%d"}}
 				""".formatted(lost.runKey(), lost.row());
-		HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(sandbox.baseUrl() + "/v1/posts"))
-			.header("Authorization", "Bearer " + ZernioSandbox.API_KEY)
-			.header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString(body))
-			.build(), HttpResponse.BodyHandlers.ofString());
-		assertThat(response.statusCode()).isEqualTo(201);
-		return JsonMapper.builder().build().readTree(response.body()).get("post").get("_id").asString();
+		return createPost(body);
 	}
 
 	private void assertOnePostPerRow(List<Map<String, String>> results) {

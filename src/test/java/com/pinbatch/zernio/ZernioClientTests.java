@@ -135,15 +135,15 @@ class ZernioClientTests {
 	}
 
 	@Test
-	void contentDuplicateNamesTheExistingPostFromDetails() {
+	void contentDuplicateIsNotTheRowsOwnPostButNamesTheExistingOneFromDetails() {
 		answerCreate(aResponse().withStatus(409).withBody("""
 				{"error":"This exact content is already scheduled, publishing, or was posted to this account within the last 24 hours.",
 				 "details":{"accountId":"65f1a2b3c4d5e6f708091a01","platform":"pinterest","existingPostId":"p-dup"}}
 				"""));
 
-		SendResult.Duplicate duplicate = (SendResult.Duplicate) send();
+		SendResult.ContentExists duplicate = (SendResult.ContentExists) send();
 
-		assertThat(duplicate.postId()).isEqualTo("p-dup");
+		assertThat(duplicate.existingPostId()).isEqualTo("p-dup");
 		assertThat(duplicate.message()).startsWith("This exact content is already scheduled");
 	}
 
@@ -151,7 +151,7 @@ class ZernioClientTests {
 	void contentDuplicateFallsBackToTopLevelExistingPostId() {
 		answerCreate(aResponse().withStatus(409).withBody("{\"error\":\"Duplicate content\",\"existingPostId\":\"p-top\"}"));
 
-		assertThat(send()).isEqualTo(new SendResult.Duplicate("p-top", "Duplicate content", RateLimitInfo.NONE));
+		assertThat(send()).isEqualTo(new SendResult.ContentExists("p-top", "Duplicate content", RateLimitInfo.NONE));
 	}
 
 	@Test
