@@ -95,7 +95,7 @@ public final class CsvRowSource implements RowSource {
 		return encoding.note() == null ? List.of() : List.of(encoding.note());
 	}
 
-	/** The delimiter the file uses, so its result file can use it too. */
+	@Override
 	public char delimiter() {
 		return delimiter;
 	}

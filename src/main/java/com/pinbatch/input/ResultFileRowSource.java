@@ -50,6 +50,11 @@ public final class ResultFileRowSource implements RowSource {
 	}
 
 	@Override
+	public char delimiter() {
+		return source.delimiter();
+	}
+
+	@Override
 	public List<String> notes() {
 		return source.notes();
 	}

@@ -19,6 +19,11 @@ public interface RowSource extends AutoCloseable {
 		return List.of();
 	}
 
+	/** The CSV input's delimiter (comma, semicolon or tab), so that a CSV result file uses it too; comma for XLSX. */
+	default char delimiter() {
+		return ',';
+	}
+
 	/** The next data row, or null at the end of the file. */
 	InputRow next() throws InputFileException;
 

@@ -11,10 +11,26 @@ final class AmbiguousDateException extends Exception {
 
 	private final transient LocalDate monthFirst;
 
-	AmbiguousDateException(LocalDate dayFirst, LocalDate monthFirst) {
+	/** --date-format patterns that read the date each way, in the cell's own separators. */
+	private final String dayFirstPattern;
+
+	private final String monthFirstPattern;
+
+	AmbiguousDateException(LocalDate dayFirst, LocalDate monthFirst, String dayFirstPattern,
+			String monthFirstPattern) {
 		super("reads as " + dayFirst + " or " + monthFirst, null, false, false);
 		this.dayFirst = dayFirst;
 		this.monthFirst = monthFirst;
+		this.dayFirstPattern = dayFirstPattern;
+		this.monthFirstPattern = monthFirstPattern;
+	}
+
+	String dayFirstPattern() {
+		return dayFirstPattern;
+	}
+
+	String monthFirstPattern() {
+		return monthFirstPattern;
 	}
 
 	LocalDate dayFirst() {

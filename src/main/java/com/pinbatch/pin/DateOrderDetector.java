@@ -21,6 +21,9 @@ public final class DateOrderDetector {
 
 	private Evidence monthFirst;
 
+	/** The first dotted date: day first by convention, whatever the column's other dates do. */
+	private Evidence dotted;
+
 	/** Looks at the row's publish_at cell. */
 	public void accept(PinDraft draft) {
 		column = draft.columnName(PinField.PUBLISH_AT);
@@ -35,6 +38,9 @@ public final class DateOrderDetector {
 		}
 		if (dayFirst == null && date.get().showsDayFirst()) {
 			dayFirst = new Evidence(rowNumber, value.strip());
+		}
+		if (dotted == null && date.get().dayFirstByConvention()) {
+			dotted = new Evidence(rowNumber, value.strip());
 		}
 		if (monthFirst == null && date.get().showsMonthFirst()) {
 			monthFirst = new Evidence(rowNumber, value.strip());
@@ -57,15 +63,20 @@ public final class DateOrderDetector {
 		if (dayFirst == null || monthFirst == null) {
 			return Optional.empty();
 		}
+		YearLastDate example = YearLastDate.find(monthFirst.value()).orElseThrow();
 		return Optional.of(String.format("%s mixes day-first dates (row %d: %s) and month-first dates (row %d: %s);"
 				+ " rows whose day and month could be swapped are INVALID — write all dates one way, or pass"
-				+ " --date-format=dd/MM/yyyy or MM/dd/yyyy", column, dayFirst.rowNumber(), dayFirst.value(),
-				monthFirst.rowNumber(), monthFirst.value()));
+				+ " --date-format=%s or --date-format=%s", column, dayFirst.rowNumber(), dayFirst.value(),
+				monthFirst.rowNumber(), monthFirst.value(), example.pattern(true), example.pattern(false)));
 	}
 
 	/** What settled the order, for the run summary, e.g. "dates in publish_at are read day first (row 4: 13/02/2027)". */
 	public Optional<String> decision() {
 		Evidence evidence = order() == DateOrder.DAY_FIRST ? dayFirst : monthFirst;
+		if (order() != DateOrder.DAY_FIRST && dotted != null) {
+			return Optional.of(String.format("dotted dates in %s are read day first (row %d: %s)", column,
+					dotted.rowNumber(), dotted.value()));
+		}
 		if (order() == DateOrder.AMBIGUOUS) {
 			return Optional.empty();
 		}

@@ -68,7 +68,8 @@ public final class PinValidator {
 	/** How a spreadsheet writes a long number it holds, e.g. "9.18274E+17". */
 	private static final Pattern SCIENTIFIC = Pattern.compile("\\d+(\\.\\d+)?[eE]\\+\\d+");
 
-	private static final Pattern NUMBER = Pattern.compile("[+-]?\\d+(\\.\\d+)?");
+	/** A number, with a decimal point or, as spreadsheets in most of Europe write it, a decimal comma. */
+	private static final Pattern NUMBER = Pattern.compile("[+-]?\\d+([.,]\\d+)?");
 
 	private static final Pattern KEYWORD_SEPARATOR = Pattern.compile("[,;]");
 
@@ -189,8 +190,9 @@ public final class PinValidator {
 	}
 
 	private static Integer keyframeSeconds(String value, PinField field, ProblemList problems) {
+		boolean decimalComma = NUMBER.matcher(value).matches() && value.contains(",");
 		try {
-			BigDecimal seconds = new BigDecimal(value);
+			BigDecimal seconds = new BigDecimal(decimalComma ? value.replace(',', '.') : value);
 			if (seconds.signum() >= 0 && seconds.stripTrailingZeros().scale() <= 0) {
 				return seconds.intValueExact();
 			}
@@ -198,8 +200,9 @@ public final class PinValidator {
 		catch (NumberFormatException | ArithmeticException notWhole) {
 			// reported below
 		}
-		problems.add(field, "cover_keyframe_invalid", "%s '%s' is not a whole number of seconds — give the video"
-				+ " frame to use as cover as 0 or more whole seconds, e.g. 3", value);
+		problems.add(field, "cover_keyframe_invalid", "%s '%s'%s is not a whole number of seconds — give the video"
+				+ " frame to use as cover as 0 or more whole seconds, e.g. 3", value,
+				decimalComma ? " (read with a decimal comma as " + value.replace(',', '.') + ")" : "");
 		return null;
 	}
 

@@ -46,8 +46,9 @@ final class PublishAtCheck {
 		}
 		catch (AmbiguousDateException ex) {
 			problems.add(PinField.PUBLISH_AT, "ambiguous_date", "%s '%s' could be %s (day first) or %s (month first),"
-					+ " and the column's other dates do not settle the order — pass --date-format=dd/MM/yyyy or"
-					+ " MM/dd/yyyy", value, ex.dayFirst().format(SPOKEN_DATE), ex.monthFirst().format(SPOKEN_DATE));
+					+ " and the column's other dates do not settle the order — pass --date-format=%s (day first) or"
+					+ " --date-format=%s (month first)", value, ex.dayFirst().format(SPOKEN_DATE),
+					ex.monthFirst().format(SPOKEN_DATE), ex.dayFirstPattern(), ex.monthFirstPattern());
 			return null;
 		}
 		catch (DateTimeParseException ex) {

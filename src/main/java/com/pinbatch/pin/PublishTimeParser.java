@@ -190,14 +190,14 @@ final class PublishTimeParser {
 		Optional<LocalDate> dayFirst = date.dayFirst();
 		Optional<LocalDate> monthFirst = date.monthFirst();
 		Optional<LocalDate> reading;
-		if (order == DateOrder.DAY_FIRST) {
+		if (order == DateOrder.DAY_FIRST || date.dayFirstByConvention()) {
 			reading = dayFirst;
 		}
 		else if (order == DateOrder.MONTH_FIRST) {
 			reading = monthFirst;
 		}
 		else if (dayFirst.isPresent() && monthFirst.isPresent() && !dayFirst.equals(monthFirst)) {
-			throw new AmbiguousDateException(dayFirst.get(), monthFirst.get());
+			throw new AmbiguousDateException(dayFirst.get(), monthFirst.get(), date.pattern(true), date.pattern(false));
 		}
 		else {
 			reading = dayFirst.or(() -> monthFirst);

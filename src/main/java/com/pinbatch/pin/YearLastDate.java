@@ -8,13 +8,16 @@ import java.util.regex.Pattern;
 
 /**
  * The start of a cell written like 03/04/2027, 3.4.2027 or 03-04-2027: two numbers, then a four-digit year. Which
- * number is the day depends on the column ({@link DateOrder}).
+ * number is the day depends on the column ({@link DateOrder}), except in dotted dates: 01.06.2027 is day first
+ * wherever it is written that way (German, Swiss, Scandinavian, Russian ... spreadsheets), never month first.
  *
  * @param first  the first number (day or month)
  * @param second the second number (month or day)
- * @param end    index in the text just after the year
+ * @param end       index in the text just after the year
+ * @param separator '/', '.' or '-'
+ * @param padded    whether day and month are written with two digits (01/06/2027)
  */
-record YearLastDate(int first, int second, int year, int end) {
+record YearLastDate(int first, int second, int year, int end, char separator, boolean padded) {
 
 	private static final Pattern FORM = Pattern.compile("(\\d{1,2})([/.-])(\\d{1,2})\\2(\\d{4})");
 
@@ -24,8 +27,25 @@ record YearLastDate(int first, int second, int year, int end) {
 		if (!matcher.lookingAt()) {
 			return Optional.empty();
 		}
+		boolean padded = matcher.group(1).length() == 2 && matcher.group(3).length() == 2;
 		return Optional.of(new YearLastDate(Integer.parseInt(matcher.group(1)), Integer.parseInt(matcher.group(3)),
-				Integer.parseInt(matcher.group(4)), matcher.end()));
+				Integer.parseInt(matcher.group(4)), matcher.end(), matcher.group(2).charAt(0), padded));
+	}
+
+	/** Dotted dates are day first by convention; no column has to settle it. */
+	boolean dayFirstByConvention() {
+		return separator == '.';
+	}
+
+	/**
+	 * The --date-format that reads this date day first or month first, with the file's own separator; one-letter
+	 * fields read one or two digits, and the time after the date is read as without the option.
+	 */
+	String pattern(boolean dayFirst) {
+		String day = padded ? "dd" : "d";
+		String month = padded ? "MM" : "M";
+		String pair = dayFirst ? day + separator + month : month + separator + day;
+		return pair + separator + "yyyy";
 	}
 
 	/** Only a day-first reading exists (the first number is above 12). */
@@ -35,7 +55,7 @@ record YearLastDate(int first, int second, int year, int end) {
 
 	/** Only a month-first reading exists (the second number is above 12). */
 	boolean showsMonthFirst() {
-		return second > 12 && first <= 12;
+		return second > 12 && first <= 12 && !dayFirstByConvention();
 	}
 
 	Optional<LocalDate> dayFirst() {

@@ -17,15 +17,11 @@ import com.pinbatch.input.InputRow;
 
 /**
  * Writes the result file as RFC 4180 CSV the way Excel opens it cleanly: UTF-8 with a byte order mark (without
- * it Excel guesses a local code page), commas, CRLF line ends, quotes only where needed. Every line is flushed
+ * it Excel guesses a local code page), the input's own delimiter (a semicolon file came from a spreadsheet that
+ * splits lines at semicolons), CRLF line ends, quotes only where needed. Every line is flushed
  * as it is written, so a run that stops leaves all rows written so far.
  */
 public final class CsvResultFileWriter implements ResultFileWriter {
-
-	private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder()
-		.setRecordSeparator("\r\n")
-		.setQuoteMode(QuoteMode.MINIMAL)
-		.get();
 
 	private final Path file;
 
@@ -34,9 +30,19 @@ public final class CsvResultFileWriter implements ResultFileWriter {
 	/** Number of input columns; -1 until the header is written. */
 	private int inputWidth = -1;
 
-	/** Opens (creating folders as needed) and truncates the file. */
+	/** Opens (creating folders as needed) and truncates the file; comma-separated. */
 	public CsvResultFileWriter(Path file) {
+		this(file, ',');
+	}
+
+	/** Opens (creating folders as needed) and truncates the file. */
+	public CsvResultFileWriter(Path file, char delimiter) {
 		this.file = file;
+		CSVFormat format = CSVFormat.RFC4180.builder()
+			.setDelimiter(delimiter)
+			.setRecordSeparator("\r\n")
+			.setQuoteMode(QuoteMode.MINIMAL)
+			.get();
 		try {
 			Path parent = file.toAbsolutePath().getParent();
 			if (parent != null) {
@@ -44,7 +50,7 @@ public final class CsvResultFileWriter implements ResultFileWriter {
 			}
 			Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
 			writer.write('\uFEFF');
-			this.printer = new CSVPrinter(writer, FORMAT);
+			this.printer = new CSVPrinter(writer, format);
 		}
 		catch (IOException ex) {
 			throw failure("cannot be created", ex);

@@ -33,7 +33,8 @@ public class ResultFileBuilder {
 	public StatusTally write(Path input, InputOptions options, String runKey, Path resultFile) {
 		Path temporary = temporarySibling(resultFile);
 		StatusTally tally = new StatusTally();
-		try (RowSource source = RowSources.open(input, options); ResultFileWriter writer = ResultFiles.open(temporary)) {
+		try (RowSource source = RowSources.open(input, options);
+				ResultFileWriter writer = ResultFiles.open(temporary, source.delimiter())) {
 			writer.writeHeader(source.headers());
 			StoredResults stored = new StoredResults(runKey);
 			for (InputRow row = source.next(); row != null; row = source.next()) {

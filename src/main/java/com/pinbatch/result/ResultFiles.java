@@ -10,9 +10,14 @@ public final class ResultFiles {
 	}
 
 	public static ResultFileWriter open(Path file) {
+		return open(file, ',');
+	}
+
+	/** @param delimiter the input's delimiter, for a CSV result */
+	public static ResultFileWriter open(Path file, char delimiter) {
 		if (file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".xlsx")) {
 			return new XlsxResultFileWriter(file);
 		}
-		return new CsvResultFileWriter(file);
+		return new CsvResultFileWriter(file, delimiter);
 	}
 }

@@ -3,10 +3,16 @@ package com.pinbatch.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.io.Reader;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 
 import org.junit.jupiter.api.Test;
 
@@ -104,6 +110,80 @@ class SpreadsheetExportsCommandLineTests extends SandboxedCommandLine {
 		assertThat(run.exitCode()).isEqualTo(2);
 		assertThat(run.err()).contains(input + ": is not a CSV or XLSX file");
 		assertThat(creates()).isEmpty();
+	}
+
+	@Test
+	void semicolonFileWithDottedDatesAndDecimalCommasKeepsItsDelimiterInTheResultFile() throws IOException {
+		// given: German Excel's "CSV (Trennzeichen-getrennt)": semicolons, dotted dates, decimal commas, cp1252
+		Path input = write("plan.csv", """
+				title;media_url;board;account;publish_at;cover_keyframe_s\r
+				Frühstück;https://images.example.com/f.jpg;Kitchen Ideas;acme-home;01.06.2027 09:30;\r
+				Video;https://videos.example.com/v.mp4;Kitchen Ideas;acme-home;02.06.2027 10:00;2,5\r
+				""", Charset.forName("windows-1252"));
+
+		// when
+		CommandLineRun run = run("--input=" + input);
+
+		// then: the dotted date is read day first without asking, and the decimal comma is named
+		assertThat(run.exitCode()).as(run.toString()).isEqualTo(3);
+		assertThat(run.out()).contains("dotted dates in publish_at are read day first (row 2: 01.06.2027 09:30)");
+		assertThat(creates()).hasSize(1);
+		JsonNode body = JSON.readTree(creates().get(0).body());
+		assertThat(body.get("scheduledFor").asString()).isEqualTo("2027-06-01T09:30:00Z");
+		Path results = dir.resolve("plan.results.csv");
+		byte[] bytes = Files.readAllBytes(results);
+		assertThat(new String(bytes, 0, 3, StandardCharsets.ISO_8859_1)).isEqualTo("\u00ef\u00bb\u00bf");
+		List<List<String>> lines = semicolonRows(results);
+		assertThat(lines.get(0)).startsWith("title", "media_url", "board", "account", "publish_at", "cover_keyframe_s",
+				"row", "status");
+		assertThat(lines.get(1)).startsWith("Frühstück").contains("CREATED");
+		assertThat(lines.get(2)).contains("2,5", "INVALID", "cover_keyframe_invalid")
+			.anyMatch(cell -> cell.contains("'2,5' (read with a decimal comma as 2.5) is not a whole number"));
+
+		// when the user fixes the key frame in the result file, as a spreadsheet saves it, and retries it
+		Files.write(results, new String(bytes, StandardCharsets.UTF_8).replace(";2,5;", ";2;")
+			.getBytes(StandardCharsets.UTF_8));
+		CommandLineRun retry = run("--retry-failed=" + results);
+
+		// then the semicolon result file reads as the input it was made from
+		assertThat(retry.exitCode()).as(retry.toString()).isZero();
+		assertThat(creates()).hasSize(2);
+		assertThat(semicolonRows(dir.resolve("plan.results.retry.csv"))).extracting(row -> row.get(7))
+			.containsExactly("status", "CREATED", "CREATED");
+	}
+
+	@Test
+	void theDateFormatAnAmbiguousDateSuggestsReadsTheFile() throws IOException {
+		// given: dashed dates that read both ways
+		Path input = write("pins.csv", HEADER + ",publish_at\n" + ROW + ",03-04-2027 21:30\n", StandardCharsets.UTF_8);
+
+		// when
+		CommandLineRun first = run("--input=" + input, "--dry-run");
+
+		// then
+		assertThat(first.exitCode()).as(first.toString()).isEqualTo(3);
+		String message = ResultRows.read(dir.resolve("pins.results.csv")).get(0).get("error_message");
+		assertThat(message).endsWith("pass --date-format=dd-MM-yyyy (day first) or --date-format=MM-dd-yyyy"
+				+ " (month first)");
+
+		// when the user passes the first suggestion as it is printed
+		CommandLineRun second = run("--input=" + input, "--date-format=dd-MM-yyyy");
+
+		// then
+		assertThat(second.exitCode()).as(second.toString()).isZero();
+		JsonNode body = JSON.readTree(creates().get(0).body());
+		assertThat(body.get("scheduledFor").asString()).isEqualTo("2027-04-03T21:30:00Z");
+	}
+
+	/** The file read as a spreadsheet in a semicolon locale reads it: BOM skipped, semicolons, quotes. */
+	private static List<List<String>> semicolonRows(Path file) throws IOException {
+		try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+			assertThat(reader.read()).isEqualTo('\uFEFF');
+			CSVFormat format = CSVFormat.RFC4180.builder().setDelimiter(';').get();
+			return CSVParser.builder().setReader(reader).setFormat(format).get().getRecords().stream()
+				.map(CSVRecord::toList)
+				.toList();
+		}
 	}
 
 	/** The one create carries the row's text exactly, whatever the file's encoding was. */

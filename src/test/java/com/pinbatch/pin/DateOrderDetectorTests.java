@@ -46,6 +46,18 @@ class DateOrderDetectorTests {
 	}
 
 	@Test
+	void dottedDatesAreDayFirstWithoutSettlingTheColumn() {
+		DateOrderDetector detector = new DateOrderDetector();
+		List.of(draft(2, "01.06.2027 09:30"), draft(3, "06.13.2027")).forEach(detector::accept);
+
+		// 06.13.2027 is no date (month 13), not evidence of a month-first column
+		assertThat(detector.order()).isEqualTo(DateOrder.AMBIGUOUS);
+		assertThat(detector.contradiction()).isEmpty();
+		assertThat(detector.decision()).contains("dotted dates in Publish date are read day first (row 2: 01.06.2027"
+				+ " 09:30)");
+	}
+
+	@Test
 	void contradictionNamesTheColumnAndTheFirstRowOfEachKind() {
 		DateOrderDetector detector = new DateOrderDetector();
 		List.of(draft(2, "03/04/2027"), draft(3, "25/12/2027 10:00"), draft(4, "12/31/2027"), draft(5, "12/30/2027"))
@@ -54,7 +66,7 @@ class DateOrderDetectorTests {
 		assertThat(detector.order()).isEqualTo(DateOrder.AMBIGUOUS);
 		assertThat(detector.contradiction()).contains("Publish date mixes day-first dates (row 3: 25/12/2027 10:00)"
 				+ " and month-first dates (row 4: 12/31/2027); rows whose day and month could be swapped are INVALID"
-				+ " — write all dates one way, or pass --date-format=dd/MM/yyyy or MM/dd/yyyy");
+				+ " — write all dates one way, or pass --date-format=dd/MM/yyyy or --date-format=MM/dd/yyyy");
 	}
 
 	@Test

@@ -334,6 +334,15 @@ class PinValidatorTests {
 						+ " as 0 or more whole seconds, e.g. 3");
 	}
 
+	@Test
+	void decimalCommaInKeyframeIsReadOrNamed() {
+		assertThat(validate("media_url", VIDEO, "board", "b", "cover_keyframe_s", "3,0").pin().coverKeyframeSeconds())
+			.isEqualTo(3);
+		assertProblem(validate("media_url", VIDEO, "board", "b", "cover_keyframe_s", "2,5"), "cover_keyframe_invalid",
+				"cover_keyframe_s", "cover_keyframe_s '2,5' (read with a decimal comma as 2.5) is not a whole number of"
+						+ " seconds — give the video frame to use as cover as 0 or more whole seconds, e.g. 3");
+	}
+
 	@ParameterizedTest
 	@ValueSource(strings = { "-1", "2.5", "three", "99999999999" })
 	void coverKeyframeInvalid(String seconds) {

@@ -154,10 +154,33 @@ class PublishDateValidationTests {
 		assertThat(validations.get(0).problems()).containsExactly(new ValidationProblem("ambiguous_date",
 				"Publish date", "Publish date '03/04/2027 10:00' could be 3 April 2027 (day first) or 4 March 2027"
 						+ " (month first), and the column's other dates do not settle the order — pass"
-						+ " --date-format=dd/MM/yyyy or MM/dd/yyyy"));
+						+ " --date-format=dd/MM/yyyy (day first) or --date-format=MM/dd/yyyy (month first)"));
 		// the same day and month read both ways, and year-first dates are never in doubt
 		assertThat(validations.get(1).pin().publishAt()).isEqualTo(Instant.parse("2027-05-05T10:00:00Z"));
 		assertThat(validations.get(2).pin().publishAt()).isEqualTo(Instant.parse("2027-06-01T10:00:00Z"));
+	}
+
+	@Test
+	void dottedDatesAreDayFirstWithoutAsking() {
+		List<PinDraft> rows = List.of(draft(2, "01.06.2027 09:30", ""), draft(3, "3.4.2027", ""));
+
+		List<Validation> validations = validateFile(rows, settings(ZoneOffset.UTC));
+
+		assertThat(validations).extracting(v -> v.pin().publishAt())
+			.containsExactly(Instant.parse("2027-06-01T09:30:00Z"), Instant.parse("2027-04-03T09:00:00Z"));
+	}
+
+	@Test
+	void theSuggestedDateFormatReadsTheCellItWasSuggestedFor() {
+		List<PinDraft> rows = List.of(draft(2, "3-4-2027 9:30 PM", ""));
+		String message = validateFile(rows, settings(ZoneOffset.UTC)).get(0).problems().get(0).message();
+		assertThat(message).endsWith("pass --date-format=d-M-yyyy (day first) or --date-format=M-d-yyyy (month first)");
+
+		List<Validation> dayFirst = validateFile(rows, settings(ZoneOffset.UTC).withDateFormat("d-M-yyyy"));
+		List<Validation> monthFirst = validateFile(rows, settings(ZoneOffset.UTC).withDateFormat("M-d-yyyy"));
+
+		assertThat(dayFirst.get(0).pin().publishAt()).isEqualTo(Instant.parse("2027-04-03T21:30:00Z"));
+		assertThat(monthFirst.get(0).pin().publishAt()).isEqualTo(Instant.parse("2027-03-04T21:30:00Z"));
 	}
 
 	@Test
