@@ -2,6 +2,7 @@ package com.pinbatch.pin;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -16,9 +17,20 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.events.AliasEvent;
+import org.yaml.snakeyaml.events.Event;
 
-/** Reads a mapping file ({@code field: [header, ...]} per line) into header aliases per field. */
+/**
+ * Reads a mapping file ({@code field: [header, ...]} per line) into header aliases per field. A mapping file is a
+ * few lines; the loader is bounded so that a hostile one (a huge file, anchors repeated thousands of times, custom
+ * tags) is refused at once instead of taking minutes or all memory.
+ */
 final class MappingFile {
+
+	/** Far above any real mapping file (a few hundred bytes), far below what could slow the loader down. */
+	static final int MAX_BYTES = 64 * 1024;
+
+	private static final int MAX_NESTING = 10;
 
 	private MappingFile() {
 	}
@@ -31,14 +43,21 @@ final class MappingFile {
 		String text;
 		try {
 			// read first, so that an unreadable file is not reported as bad YAML
-			text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+			byte[] bytes = in.readNBytes(MAX_BYTES + 1);
+			if (bytes.length > MAX_BYTES) {
+				throw new MappingException(source + ": the mapping file is larger than " + MAX_BYTES / 1024
+						+ " KB; a mapping file lists a few header names per field");
+			}
+			text = new String(bytes, StandardCharsets.UTF_8);
 		}
 		catch (IOException ex) {
 			throw new MappingException(source + ": cannot read the mapping file: " + ex.getMessage(), ex);
 		}
 		Object document;
 		try {
-			document = new Yaml(new SafeConstructor(new LoaderOptions())).load(text);
+			Yaml yaml = new Yaml(new SafeConstructor(loaderOptions()));
+			refuseAliases(yaml, text, source);
+			document = yaml.load(text);
 		}
 		catch (MarkedYAMLException ex) {
 			throw new MappingException(
@@ -60,6 +79,29 @@ final class MappingFile {
 			aliases.put(field, headers(field, entry.getValue(), source));
 		}
 		return aliases;
+	}
+
+	private static LoaderOptions loaderOptions() {
+		LoaderOptions options = new LoaderOptions();
+		options.setCodePointLimit(MAX_BYTES);
+		options.setMaxAliasesForCollections(0);
+		options.setNestingDepthLimit(MAX_NESTING);
+		options.setAllowRecursiveKeys(false);
+		options.setTagInspector(tag -> false);
+		return options;
+	}
+
+	/**
+	 * A mapping file has no use for anchors and aliases; each alias repeats its anchor's value, so a few hundred
+	 * bytes can stand for gigabytes. Found in the event stream, before anything is built.
+	 */
+	private static void refuseAliases(Yaml yaml, String text, String source) {
+		for (Event event : yaml.parse(new StringReader(text))) {
+			if (event instanceof AliasEvent alias) {
+				throw new MappingException(source + ": an alias (*name)" + where(alias.getStartMark())
+						+ " is not allowed in a mapping file; write each header name out");
+			}
+		}
 	}
 
 	private static PinField field(Object key, String source) {

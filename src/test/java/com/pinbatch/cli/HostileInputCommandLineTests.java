@@ -19,7 +19,7 @@ class HostileInputCommandLineTests extends SandboxedCommandLine {
 
 	@Test
 	// without the fix, opening the pipe blocks for ever (and not interruptibly: hence a thread of its own)
-	@Timeout(value = 60, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+	@Timeout(value = 180, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 	void aPipeAsInputIsRefusedAtOnceBeforeTheDataFolderIsLocked() throws Exception {
 		Path fifo = dir.resolve("pins.csv");
 		assumeTrue(mkfifo(fifo), "mkfifo is not available here");
@@ -30,6 +30,24 @@ class HostileInputCommandLineTests extends SandboxedCommandLine {
 		assertThat(run.err().strip().lines()).as(run.toString()).hasSize(1);
 		assertThat(run.err()).startsWith("pinbatch: --input=").contains("not a regular file");
 		assertThat(dir.resolve("data").resolve("pinbatch.lock")).doesNotExist();
+		assertThat(creates()).isEmpty();
+	}
+
+	@Test
+	void aMappingFileOfThousandsOfAliasesIsRefusedAtOnce() throws IOException {
+		StringBuilder bomb = new StringBuilder("big: &big \"").append("x".repeat(30_000)).append("\"\ntitle: [");
+		for (int i = 0; i < 5_000; i++) {
+			bomb.append(i == 0 ? "" : ",").append("*big");
+		}
+		Path mapping = Files.writeString(dir.resolve("mapping.yml"), bomb.append("]\n"));
+		Path input = Files.writeString(dir.resolve("pins.csv"), "title,media_url,board,account\n"
+				+ "Shelf,https://images.example.com/a.jpg,Kitchen Ideas,acme-home\n");
+
+		CommandLineRun run = run("--input=" + input, "--mapping=" + mapping);
+
+		assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
+		assertThat(run.err().strip().lines()).as(run.toString()).hasSize(1);
+		assertThat(run.err()).startsWith("pinbatch: " + mapping + ": an alias");
 		assertThat(creates()).isEmpty();
 	}
 

@@ -184,6 +184,38 @@ class ColumnMappingTests {
 	}
 
 	@Test
+	void aliasesAreRefusedBeforeTheyAreExpanded() throws IOException {
+		// a classic "billion laughs" of scalars: thousands of aliases to one large string
+		StringBuilder bomb = new StringBuilder("big: &big \"").append("x".repeat(40_000)).append("\"\ntitle: [");
+		for (int i = 0; i < 5_000; i++) {
+			bomb.append(i == 0 ? "" : ",").append("*big");
+		}
+		Path file = write(bomb.append("]\n").toString());
+
+		assertThatThrownBy(() -> ColumnMapping.fromYaml(file)).isInstanceOf(MappingException.class)
+			.hasMessage(file + ": an alias (*name) (line 2, column 9) is not allowed in a mapping file; write each"
+					+ " header name out");
+	}
+
+	@Test
+	void aFileLargerThanAnyMappingIsRefusedUnread() throws IOException {
+		Path file = write("title: [" + "x".repeat(MappingFile.MAX_BYTES) + "]\n");
+
+		assertThatThrownBy(() -> ColumnMapping.fromYaml(file)).isInstanceOf(MappingException.class)
+			.hasMessage(file + ": the mapping file is larger than 64 KB; a mapping file lists a few header names per"
+					+ " field");
+	}
+
+	@Test
+	void customTagsAreRefused() throws IOException {
+		Path file = write("title: !!javax.script.ScriptEngineManager [x]\n");
+
+		assertThatThrownBy(() -> ColumnMapping.fromYaml(file)).isInstanceOf(MappingException.class)
+			.hasMessageStartingWith(file + ": not valid YAML")
+			.satisfies(ex -> assertThat(ex.getMessage()).doesNotContain("\n"));
+	}
+
+	@Test
 	void missingFileIsAMappingException() {
 		Path file = dir.resolve("nope.yml");
 
