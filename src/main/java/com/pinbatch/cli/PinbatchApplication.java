@@ -14,6 +14,8 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import tools.jackson.databind.json.JsonMapper;
+
 /**
  * The command-line entry point. Options are parsed and the data folder locked before Spring starts, so usage errors
  * and a concurrent run are refused at once with a one-line message and exit code 2.
@@ -35,8 +37,7 @@ public class PinbatchApplication {
 			options = CommandLineOptions.parse(args);
 		}
 		catch (UsageException ex) {
-			err.println("pinbatch: " + ex.getMessage());
-			return ExitCode.USAGE.code();
+			return refuse(ExitCode.USAGE, ex.getMessage(), SummaryFile.requestedIn(args), out, err);
 		}
 		if (options.help()) {
 			out.print(HelpText.TEXT);
@@ -63,9 +64,9 @@ public class PinbatchApplication {
 				started = start(options);
 			}
 			catch (RuntimeException ex) {
-				err.println("pinbatch: cannot start: " + rootMessage(ex)
-						+ " (check spring.datasource.* and the data folder; nothing was sent)");
-				return ExitCode.STOPPED.code();
+				return refuse(ExitCode.STOPPED, "cannot start: " + rootMessage(ex)
+						+ " (check spring.datasource.* and the data folder; nothing was sent)", options.summary(), out,
+						err);
 			}
 			try (ConfigurableApplicationContext context = started) {
 				// with JSON logs, standard output carries only JSON lines: the report becomes log events too
@@ -80,9 +81,20 @@ public class PinbatchApplication {
 			}
 		}
 		catch (UsageException ex) {
-			err.println("pinbatch: " + ex.getMessage());
-			return ExitCode.USAGE.code();
+			return refuse(ExitCode.USAGE, ex.getMessage(), options.summary(), out, err);
 		}
+	}
+
+	/**
+	 * Ends a command that could not process its inputs: the one-line reason, and the summary file when one is asked
+	 * for, so that an older summary (perhaps of a successful run) never stays in place.
+	 */
+	private static int refuse(ExitCode exitCode, String reason, Path summary, PrintStream out, PrintStream err) {
+		err.println("pinbatch: " + reason);
+		if (summary != null) {
+			SummaryFile.writeAndTell(summary, JsonMapper.builder().build(), List.of(), exitCode, reason, out, err);
+		}
+		return exitCode.code();
 	}
 
 	private static ConfigurableApplicationContext start(CommandLineOptions options) {

@@ -145,7 +145,7 @@ class PinbatchCommand {
 		}
 		catch (InputFileException | MappingException | UsageException ex) {
 			err.println("pinbatch: " + ex.getMessage());
-			writeSummary(options, List.of(), ExitCode.USAGE, out, err);
+			writeSummary(options, List.of(), ExitCode.USAGE, ex.getMessage(), out, err);
 			return ExitCode.USAGE;
 		}
 		TypedCommand typed = new TypedCommand(arguments);
@@ -154,10 +154,12 @@ class PinbatchCommand {
 		distinct.forEach((key, input) -> files.put(key, input.path()));
 		List<RunReport> reports = List.of();
 		ExitCode worst;
+		String reason = null;
 		try (ApiSessions.Opened api = apiSessions.open(options, err);
 				InputLeases leases = InputLeases.acquire(runLease, files, gracefulStop::request, err)) {
 			if (leases == null) {
 				worst = ExitCode.USAGE;
+				reason = "another pinbatch run is processing one of the inputs";
 			}
 			else {
 				reports = run(inputs, distinct, options, inputOptions, mapping, api.session(), typed, out, err);
@@ -167,8 +169,9 @@ class PinbatchCommand {
 		catch (UsageException ex) {
 			err.println("pinbatch: " + ex.getMessage());
 			worst = ExitCode.USAGE;
+			reason = ex.getMessage();
 		}
-		writeSummary(options, reports, worst, out, err);
+		writeSummary(options, reports, worst, reason, out, err);
 		return worst;
 	}
 
@@ -180,19 +183,12 @@ class PinbatchCommand {
 	}
 
 	/** The JSON summary, when asked for: also after a usage error, so automation always finds one. */
-	private void writeSummary(CommandLineOptions options, List<RunReport> reports, ExitCode exitCode, PrintStream out,
-			PrintStream err) {
+	private void writeSummary(CommandLineOptions options, List<RunReport> reports, ExitCode exitCode, String reason,
+			PrintStream out, PrintStream err) {
 		if (options.summary() == null) {
 			return;
 		}
-		try {
-			SummaryFile.write(options.summary(), jsonMapper, reports, exitCode);
-			out.println("summary: " + options.summary().toAbsolutePath().normalize());
-		}
-		catch (IOException ex) {
-			err.println("pinbatch: cannot write the summary file " + options.summary() + ": " + ex.getMessage()
-					+ "; choose another --summary");
-		}
+		SummaryFile.writeAndTell(options.summary(), jsonMapper, reports, exitCode, reason, out, err);
 	}
 
 	/** @param distinct the inputs by run key, each content once */

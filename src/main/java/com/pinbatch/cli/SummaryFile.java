@@ -1,7 +1,9 @@
 package com.pinbatch.cli;
 
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,8 +20,13 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class SummaryFile {
 
-	/** The document's layout; field names are its contract with the scripts that read it. */
-	record Document(int exitCode, List<Input> inputs) {
+	/**
+	 * The document's layout; field names are its contract with the scripts that read it.
+	 *
+	 * @param reason the one line that ended the command before it processed its inputs (a usage error, a start-up
+	 *               failure); null when the inputs say how it went
+	 */
+	record Document(int exitCode, String reason, List<Input> inputs) {
 	}
 
 	record Input(String input, String resultFile, String runKey, int exitCode, Long jobInstanceId,
@@ -28,11 +35,30 @@ final class SummaryFile {
 			List<RunReport.ErrorCount> errorCodes, boolean alreadyProcessed, String stopReason, String nextCommand) {
 	}
 
+	private static final String OPTION = "--summary=";
+
 	private SummaryFile() {
 	}
 
-	static void write(Path file, JsonMapper json, List<RunReport> reports, ExitCode exitCode) throws IOException {
-		Document document = new Document(exitCode.code(), reports.stream().map(SummaryFile::input).toList());
+	/**
+	 * Writes the summary and says where it is; a summary that cannot be written is reported in one line (the
+	 * command's exit code stays what the run came to).
+	 */
+	static void writeAndTell(Path file, JsonMapper json, List<RunReport> reports, ExitCode exitCode, String reason,
+			PrintStream out, PrintStream err) {
+		try {
+			write(file, json, reports, exitCode, reason);
+			out.println("summary: " + file.toAbsolutePath().normalize());
+		}
+		catch (IOException ex) {
+			err.println("pinbatch: cannot write the summary file " + file + ": " + ex.getMessage()
+					+ "; choose another --summary");
+		}
+	}
+
+	static void write(Path file, JsonMapper json, List<RunReport> reports, ExitCode exitCode, String reason)
+			throws IOException {
+		Document document = new Document(exitCode.code(), reason, reports.stream().map(SummaryFile::input).toList());
 		Path folder = file.toAbsolutePath().getParent();
 		Files.createDirectories(folder);
 		Path partial = Files.createTempFile(folder, file.getFileName().toString(), ".tmp");
@@ -46,6 +72,25 @@ final class SummaryFile {
 		finally {
 			Files.deleteIfExists(partial);
 		}
+	}
+
+	/**
+	 * The summary file the command line asks for, read leniently from the raw arguments: a command line that could
+	 * not be parsed still gets its summary, so that an older one does not stay in place. Null when none is named.
+	 */
+	static Path requestedIn(String[] args) {
+		Path requested = null;
+		for (String arg : args) {
+			if (arg.startsWith(OPTION) && !arg.substring(OPTION.length()).isBlank()) {
+				try {
+					requested = Path.of(arg.substring(OPTION.length()));
+				}
+				catch (InvalidPathException ex) {
+					requested = null;
+				}
+			}
+		}
+		return requested;
 	}
 
 	private static Input input(RunReport report) {

@@ -90,6 +90,7 @@ class OperatorOutputTests {
 		// and the same as JSON
 		JsonNode document = JSON.readTree(summary.toFile());
 		assertThat(document.get("exitCode").asInt()).isEqualTo(3);
+		assertThat(document.get("reason").isNull()).isTrue();
 		assertThat(document.get("inputs")).hasSize(1);
 		JsonNode entry = document.get("inputs").get(0);
 		assertThat(entry.get("input").asString()).isEqualTo(input.toAbsolutePath().toString());
@@ -118,6 +119,30 @@ class OperatorOutputTests {
 		assertThat(entry.get("accounts").propertyNames()).contains("acme-home");
 		assertThat(createdByAccount).isEqualTo(created);
 		assertThat(entry.get("nextCommand").asString()).contains("--retry-failed=");
+	}
+
+	@Test
+	void aUsageErrorReplacesAnOlderSummaryWithItsExitCodeAndReason() throws IOException {
+		// given: the summary of a good run
+		Path input = copySample("pins.csv");
+		Path summary = dir.resolve("summary.json");
+		assertThat(run("--input=" + input, "--summary=" + summary).exitCode()).isZero();
+
+		// when: a mistyped option, then an input that is not there
+		CommandLineRun typo = run("--input=" + input, "--dryrun", "--summary=" + summary);
+		JsonNode afterTypo = JSON.readTree(summary.toFile());
+		CommandLineRun missing = run("--input=" + dir.resolve("nowhere.csv"), "--summary=" + summary);
+		JsonNode afterMissing = JSON.readTree(summary.toFile());
+
+		// then
+		assertThat(typo.exitCode()).isEqualTo(2);
+		assertThat(afterTypo.get("exitCode").asInt()).isEqualTo(2);
+		assertThat(afterTypo.get("reason").asString()).isEqualTo("unknown option --dryrun (see --help)");
+		assertThat(afterTypo.get("inputs")).isEmpty();
+		assertThat(missing.exitCode()).isEqualTo(2);
+		assertThat(afterMissing.get("exitCode").asInt()).isEqualTo(2);
+		assertThat(afterMissing.get("reason").asString()).contains("nowhere.csv");
+		assertThat(missing.err()).contains(afterMissing.get("reason").asString());
 	}
 
 	@Test
