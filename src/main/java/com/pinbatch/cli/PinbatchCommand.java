@@ -99,10 +99,13 @@ class PinbatchCommand {
 
 	private final JsonMapper jsonMapper;
 
+	private final XlsxProperties xlsx;
+
 	PinbatchCommand(JobOperator jobOperator, JobRepository jobRepository, Job pinImportJob, CurrentRun currentRun,
 			ResultFileBuilder resultFiles, RowResultStore store, RunInputs runInputs, RunProgress progress,
 			ApiSessions apiSessions, GracefulStop gracefulStop, PinbatchProperties properties,
-			ThrottleProperties throttle, RunLease runLease, JsonMapper jsonMapper) {
+			ThrottleProperties throttle, RunLease runLease, JsonMapper jsonMapper, XlsxProperties xlsx) {
+		this.xlsx = xlsx;
 		this.throttle = throttle;
 		this.runLease = runLease;
 		this.jsonMapper = jsonMapper;
@@ -126,8 +129,9 @@ class PinbatchCommand {
 	ExitCode execute(CommandLineOptions options, List<String> arguments, PrintStream out, PrintStream err) {
 		ColumnMapping mapping;
 		List<Input> inputs = new ArrayList<>();
-		InputOptions inputOptions = new InputOptions(options.sheet(), options.encoding());
+		InputOptions inputOptions;
 		try {
+			inputOptions = new InputOptions(options.sheet(), options.encoding(), xlsx.limits());
 			mapping = options.mapping() == null ? ColumnMapping.defaults() : ColumnMapping.fromYaml(options.mapping());
 			List<Path> files = InputFiles.expand(options.sources());
 			if (options.results() != null && files.size() > 1) {

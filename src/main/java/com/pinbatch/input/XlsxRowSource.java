@@ -57,7 +57,8 @@ public final class XlsxRowSource implements RowSource {
 			XlsxWorkbookInfo.Sheet sheet = info.choose(options.sheet(), file);
 			StylesTable styles = reader.getStylesTable();
 			// the shared strings are loaded only once the sheet is known to exist: a wrong --sheet fails fast
-			XlsxCellText cellText = new XlsxCellText(XlsxSharedStrings.read(workbook), styles, info.date1904());
+			XlsxSharedStrings strings = XlsxSharedStrings.read(workbook, file, options.xlsx());
+			XlsxCellText cellText = new XlsxCellText(strings, styles, info.date1904());
 			parser = new XlsxSheetParser(reader.getSheet(sheet.relationId()), cellText);
 			return new XlsxRowSource(file, workbook, parser, sheet.name());
 		}

@@ -2,6 +2,7 @@ package com.pinbatch.input;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -27,14 +28,16 @@ final class XlsxSharedStrings {
 		this.strings = strings;
 	}
 
-	static XlsxSharedStrings read(OPCPackage workbook) throws IOException, XMLStreamException {
+	/** @throws InputFileException when the table holds more than the limits allow */
+	static XlsxSharedStrings read(OPCPackage workbook, Path file, XlsxLimits limits)
+			throws IOException, XMLStreamException {
 		List<PackagePart> parts = workbook.getPartsByContentType(XSSFRelation.SHARED_STRINGS.getContentType());
 		if (parts.isEmpty()) {
 			// a workbook with inline strings only (as SXSSF writes them) has no table
 			return new XlsxSharedStrings(List.of());
 		}
 		try (InputStream in = parts.get(0).getInputStream()) {
-			return new XlsxSharedStrings(readStrings(in));
+			return new XlsxSharedStrings(readStrings(in, file, limits));
 		}
 	}
 
@@ -46,10 +49,12 @@ final class XlsxSharedStrings {
 		return strings.get(index);
 	}
 
-	private static List<String> readStrings(InputStream in) throws XMLStreamException {
+	private static List<String> readStrings(InputStream in, Path file, XlsxLimits limits)
+			throws XMLStreamException {
 		XMLStreamReader xml = XMLHelper.newXMLInputFactory().createXMLStreamReader(in);
 		try {
 			List<String> strings = new ArrayList<>();
+			long characters = 0;
 			while (xml.hasNext()) {
 				if (xml.next() != XMLStreamConstants.START_ELEMENT) {
 					continue;
@@ -58,11 +63,16 @@ final class XlsxSharedStrings {
 				if ("sst".equals(element)) {
 					String uniqueCount = xml.getAttributeValue(null, "uniqueCount");
 					if (uniqueCount != null) {
-						strings = new ArrayList<>(Math.min(Integer.parseInt(uniqueCount), 1 << 20));
+						strings = new ArrayList<>(Math.min(Integer.parseInt(uniqueCount), 1 << 16));
 					}
 				}
 				else if ("si".equals(element)) {
-					strings.add(XlsxRichText.read(xml, "si"));
+					String text = XlsxRichText.read(xml, "si");
+					characters += text.length();
+					if (strings.size() >= limits.maxSharedStrings() || characters > limits.maxSharedCharacters()) {
+						throw tooLarge(file, limits);
+					}
+					strings.add(text);
 				}
 			}
 			return strings;
@@ -70,5 +80,12 @@ final class XlsxSharedStrings {
 		finally {
 			xml.close();
 		}
+	}
+
+	private static InputFileException tooLarge(Path file, XlsxLimits limits) {
+		return new InputFileException(file + ": the workbook's shared-strings table holds more than "
+				+ limits.maxSharedStrings() + " strings or " + limits.maxSharedCharacters() + " characters, more than"
+				+ " a pin sheet needs, so it was not read; export the sheet as CSV UTF-8, or raise"
+				+ " pinbatch.xlsx.max-shared-strings / pinbatch.xlsx.max-shared-characters");
 	}
 }

@@ -4,10 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -48,6 +53,32 @@ class HostileInputCommandLineTests extends SandboxedCommandLine {
 		assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
 		assertThat(run.err().strip().lines()).as(run.toString()).hasSize(1);
 		assertThat(run.err()).startsWith("pinbatch: " + mapping + ": an alias");
+		assertThat(creates()).isEmpty();
+	}
+
+	@Test
+	void aWorkbookWithMoreSharedStringsThanAllowedStopsWithOneLine() throws IOException {
+		Path input = dir.resolve("pins.xlsx");
+		try (XSSFWorkbook book = new XSSFWorkbook(); OutputStream out = Files.newOutputStream(input)) {
+			Sheet sheet = book.createSheet("Pins");
+			for (int row = 0; row < 11; row++) {
+				List<String> cells = row == 0 ? List.of("title", "media_url", "board", "account")
+						: List.of("Pin " + row, "https://images.example.com/" + row + ".jpg", "Kitchen Ideas",
+								"acme-home");
+				Row sheetRow = sheet.createRow(row);
+				for (int column = 0; column < cells.size(); column++) {
+					sheetRow.createCell(column).setCellValue(cells.get(column));
+				}
+			}
+			book.write(out);
+		}
+
+		CommandLineRun run = run("--input=" + input, "--pinbatch.xlsx.max-shared-strings=10");
+
+		assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
+		assertThat(run.err().strip().lines()).as(run.toString()).hasSize(1);
+		assertThat(run.err()).startsWith("pinbatch: " + input + ": the workbook's shared-strings table holds more"
+				+ " than 10 strings");
 		assertThat(creates()).isEmpty();
 	}
 

@@ -1,5 +1,6 @@
 package com.pinbatch.input;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -30,6 +31,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class XlsxBadWorkbookTests {
 
 	private static final String SHEET_XML = "xl/worksheets/sheet1.xml";
+
+	private static final String SHARED_STRINGS_XML = "xl/sharedStrings.xml";
 
 	@TempDir
 	Path dir;
@@ -112,6 +115,35 @@ class XlsxBadWorkbookTests {
 		assertThatThrownBy(() -> XlsxRowSource.open(file, InputOptions.defaults()))
 			.isInstanceOf(InputFileException.class)
 			.hasMessageStartingWith(file + ": looks like a zip bomb");
+	}
+
+	@Test
+	void aSharedStringsTableOfMillionsOfStringsIsRefusedBeforeItFillsTheMemory() throws IOException {
+		// the attack as found: 3 million distinct strings, which compress too well for a zip-bomb guard to notice
+		ByteArrayOutputStream table = new ByteArrayOutputStream(80_000_000);
+		table.writeBytes(("<sst xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" count=\"3000000\""
+				+ " uniqueCount=\"3000000\">").getBytes(StandardCharsets.UTF_8));
+		for (int i = 0; i < 3_000_000; i++) {
+			table.writeBytes(("<si><t>s" + i + "</t></si>").getBytes(StandardCharsets.UTF_8));
+		}
+		table.writeBytes("</sst>".getBytes(StandardCharsets.UTF_8));
+		Path file = replaceEntry(validWorkbook("plain.xlsx"), dir.resolve("strings.xlsx"), SHARED_STRINGS_XML,
+				table.toByteArray());
+
+		assertThatThrownBy(() -> XlsxRowSource.open(file, InputOptions.defaults()))
+			.isInstanceOf(InputFileException.class)
+			.hasMessageStartingWith(file + ": the workbook's shared-strings table holds more than 1000000 strings")
+			.message().doesNotContain("\n");
+	}
+
+	@Test
+	void theSharedStringsLimitsCountCharactersToo() throws IOException {
+		Path file = validWorkbook("plain.xlsx");
+		InputOptions tight = new InputOptions(null, null, new XlsxLimits(1_000_000, 100));
+
+		assertThatThrownBy(() -> XlsxRowSource.open(file, tight)).isInstanceOf(InputFileException.class)
+			.hasMessageStartingWith(file + ": the workbook's shared-strings table holds more than 1000000 strings or"
+					+ " 100 characters");
 	}
 
 	@Test
