@@ -4,12 +4,13 @@
 #   bench/throughput.sh [SCENARIO...]       SCENARIO: alone | neighbour (default: both)
 #
 # Environment (all optional):
-#   ROWS=1300             pins to create (1300 is over two minutes at 600/min; fewer for a quick look)
+#   CEILINGS=600          the sandbox's requests per minute, announced only in X-RateLimit-* headers; several
+#                         (e.g. "24 60 600 1200", Zernio's tiers and a small one) run every scenario at each
+#   ROWS=13*CEILING/6     pins to create (1300 at 600/min: a little over two minutes of sending at any ceiling)
 #   PER_ACCOUNT=25        pins per generated account (Zernio's caps: 25 per hour and per day)
 #   BOARDS=name           how rows name their board: name (the job looks up each account's boards once) or id
-#   CEILING=600           the sandbox's requests per minute, announced only in X-RateLimit-* headers
 #   LATENCY_MS=250        time the sandbox takes to answer each create
-#   NEIGHBOUR_RPM=100     the second program's requests per minute on the same key (scenario neighbour)
+#   NEIGHBOUR_RPM=CEILING/6  the second program's requests per minute on the same key (scenario neighbour)
 #   JOB_TIMEOUT=300       seconds before a run is abandoned
 #   JOB_ARGS=             extra job arguments, e.g. JOB_ARGS="--pinbatch.chunk-size=200"
 #
@@ -22,18 +23,17 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-ROWS="${ROWS:-1300}"
+CEILINGS="${CEILINGS:-${CEILING:-600}}"
+ROWS_SET="${ROWS:-}"
+NEIGHBOUR_SET="${NEIGHBOUR_RPM:-}"
 PER_ACCOUNT="${PER_ACCOUNT:-25}"
-CEILING="${CEILING:-600}"
 LATENCY_MS="${LATENCY_MS:-250}"
-NEIGHBOUR_RPM="${NEIGHBOUR_RPM:-100}"
 JOB_TIMEOUT="${JOB_TIMEOUT:-300}"
 JOB_ARGS="${JOB_ARGS:-}"
 BOARDS="${BOARDS:-name}"
 if [[ "$BOARDS" != name && "$BOARDS" != id ]]; then echo "BOARDS must be name or id, was '$BOARDS'" >&2; exit 2; fi
 SCENARIOS=("$@")
 if (( ${#SCENARIOS[@]} == 0 )); then SCENARIOS=(alone neighbour); fi
-ACCOUNTS=$(( (ROWS + PER_ACCOUNT - 1) / PER_ACCOUNT ))
 OUT="target/bench/throughput"
 # the sandbox's public demo key (ZernioSandbox.API_KEY): it opens nothing outside the sandbox
 SANDBOX_KEY="sk_sandbox_pinbatch_demo_key_0000000000000000000000000000000000000000"
@@ -47,9 +47,20 @@ if [[ ! -s target/cp.txt ]]; then
 fi
 SERVER_CP="target/classes:target/test-classes:$(cat target/cp.txt)"
 
-mkdir -p "$OUT"
-CSV="$OUT/pins-$ROWS-$PER_ACCOUNT-$BOARDS.csv"
-if [[ ! -f "$CSV" ]]; then
+SERVER_PID=""
+cleanup() {
+	if [[ -n "$SERVER_PID" ]] && kill -0 "$SERVER_PID" 2>/dev/null; then kill "$SERVER_PID" 2>/dev/null || true; fi
+}
+trap cleanup EXIT
+
+json_field() { # json_field NAME FILE: a number from the server's one-line summary
+	sed -n "s/.*\"$1\":\([0-9-]*\).*/\1/p" "$2" | tail -1
+}
+
+make_input() { # the rows for this ceiling, written once
+	mkdir -p "$OUT"
+	CSV="$OUT/pins-$ROWS-$PER_ACCOUNT-$BOARDS.csv"
+	if [[ -f "$CSV" ]]; then return; fi
 	# round robin over the accounts, unique text on every row, scheduled in the future; board ids follow the
 	# sandbox's scheme for generated accounts (SeedAccounts: 91827364551, account number, board number)
 	awk -v rows="$ROWS" -v accounts="$ACCOUNTS" -v boards="$BOARDS" 'BEGIN {
@@ -65,20 +76,10 @@ if [[ ! -f "$CSV" ]]; then
 				(i % 28) + 1, int(i / 60) % 24, i % 60, i, i
 		}
 	}' >"$CSV"
-fi
-
-SERVER_PID=""
-cleanup() {
-	if [[ -n "$SERVER_PID" ]] && kill -0 "$SERVER_PID" 2>/dev/null; then kill "$SERVER_PID" 2>/dev/null || true; fi
-}
-trap cleanup EXIT
-
-json_field() { # json_field NAME FILE: a number from the server's one-line summary
-	sed -n "s/.*\"$1\":\([0-9-]*\).*/\1/p" "$2" | tail -1
 }
 
 run_scenario() {
-	local name="$1" neighbour="$2" dir="$OUT/$1"
+	local name="$1" neighbour="$2" dir="$OUT/$CEILING-$1"
 	rm -rf "$dir" && mkdir -p "$dir"
 	mkfifo "$dir/control"
 	# the server reports and stops when its stdin closes: the fifo's writer is this shell's fd 3
@@ -107,7 +108,7 @@ run_scenario() {
 	opened=$(json_field firstJobRequestMillis "$s")
 	local statuses
 	statuses=$(sed -n 's/^pinbatch: .*: [0-9]* rows: //p' "$dir/job.log" | tail -1)
-	echo "== $name (neighbour: $( ((neighbour > 0)) && echo "$neighbour requests/min" || echo none); boards by $BOARDS) =="
+	echo "== $CEILING/min, $name (neighbour: $( ((neighbour > 0)) && echo "$neighbour requests/min" || echo none); boards by $BOARDS) =="
 	echo "rows:                   $ROWS over $ACCOUNTS accounts (job exit $status; $(awk -v s="$start" -v e="$end" \
 		'BEGIN { printf "%.1f", e - s }') s in all, JVM start included)"
 	echo "result statuses:        ${statuses:-none (see $dir/job.log)}"
@@ -128,7 +129,9 @@ run_scenario() {
 		printf "with the look-ups:      %.1f pins/min, %.3f of the ceiling (first job request to last create)\n", \
 			rate, rate / c
 	}'
-	echo "429s received by job:   $(json_field jobRateLimited "$s") (goal: a handful at most)"
+	echo "429s received by job:   $(json_field jobRateLimited "$s") (goal: at most max(3, 1 % of requests))"
+	echo "longest gap:            $(awk -v g="$(json_field longestJobGapMillis "$s")" 'BEGIN { printf "%.1f", g / 1000 }') s between two job requests (goal: ~65 s at most)"
+	echo "most in 10 s:           $(json_field mostJobRequestsIn10s "$s") job requests (10 s at the ceiling: $(( CEILING / 6 )))"
 	echo "peak concurrent creates: $(json_field peakConcurrentCreates "$s")"
 	local requests
 	requests=$(json_field jobRequests "$s")
@@ -144,10 +147,16 @@ run_scenario() {
 	echo
 }
 
-for scenario in "${SCENARIOS[@]}"; do
-	case "$scenario" in
-		alone) run_scenario alone 0 ;;
-		neighbour) run_scenario neighbour "$NEIGHBOUR_RPM" ;;
-		*) echo "unknown scenario '$scenario': use alone or neighbour" >&2; exit 2 ;;
-	esac
+for CEILING in $CEILINGS; do
+	ROWS="${ROWS_SET:-$(( CEILING * 13 / 6 ))}"
+	ACCOUNTS=$(( (ROWS + PER_ACCOUNT - 1) / PER_ACCOUNT ))
+	NEIGHBOUR="${NEIGHBOUR_SET:-$(( CEILING / 6 ))}"
+	make_input
+	for scenario in "${SCENARIOS[@]}"; do
+		case "$scenario" in
+			alone) run_scenario alone 0 ;;
+			neighbour) run_scenario neighbour "$NEIGHBOUR" ;;
+			*) echo "unknown scenario '$scenario': use alone or neighbour" >&2; exit 2 ;;
+		esac
+	done
 done

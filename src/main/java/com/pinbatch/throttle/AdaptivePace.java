@@ -4,37 +4,41 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Supplier;
 
 import com.pinbatch.zernio.RateLimitInfo;
 
-import io.github.resilience4j.ratelimiter.RateLimiter;
-import io.github.resilience4j.ratelimiter.RateLimiterConfig;
-
 /**
- * The global pace of all sending threads: one permit per period, so requests are spread evenly instead of bursting
- * at the start of each window. The pace follows Zernio's answers: it starts cautious, moves to the announced ceiling
- * (or the configured cap, if lower) times the headroom, slows down for other users of the same key, and holds every
- * thread while the window is used up.
+ * The global pace of all sending threads, hand-written because it must follow Zernio's sliding window, which no
+ * general rate limiter models. Permits are spaced evenly at the pace (no bursts at the start of a window), and every
+ * decision is taken afresh from the clock: nothing is reserved ahead, so a change of pace or a hold never strands a
+ * queue of reservations, and time alone frees a waiting thread even when no answer arrives.
+ * <p>
+ * The pace starts cautious, then follows the announced ceiling (or the configured cap, if lower) times the
+ * headroom, less what other programs on the same key use. A window guard keeps our requests in the last minute plus
+ * theirs under the ceiling, and within the first minute spreads what is left of the window until our oldest request
+ * leaves it, instead of spending it at once and then waiting.
  */
 final class AdaptivePace {
 
 	private static final Duration WINDOW = Duration.ofMinutes(1);
 
-	/** Waits are cut into slices so queued threads notice a new pace or a hold promptly. */
+	/** Waits are cut into slices so waiting threads notice a new pace or a hold promptly. */
 	private static final Duration SLICE = Duration.ofMillis(100);
 
 	/** When the window is used up and Zernio gives no time: X-RateLimit-Reset has whole seconds anyway. */
 	private static final Duration DRAINED_HOLD = Duration.ofSeconds(1);
 
-	/** Smaller changes keep the current limiter, so every answer does not re-queue the waiting threads. */
-	private static final double SIGNIFICANT_CHANGE = 0.01;
+	/** Pace changes smaller than this are not reported. */
+	private static final double REPORTED_CHANGE = 0.05;
 
 	/** However busy the other users of the key look, keep this share of the ceiling: the estimate is noisy. */
 	private static final double MIN_SHARE = 0.05;
 
-	/** Reservations never get near this while the sending threads are bounded. */
-	private static final Duration RESERVATION_LIMIT = Duration.ofHours(1);
+	/**
+	 * One slot of the window is left free: our clock and Zernio's disagree by the time a request travels, and at 24
+	 * requests a minute one request is the whole headroom.
+	 */
+	private static final int SPARE_SLOTS = 1;
 
 	private final Integer configured;
 	private final double headroom;
@@ -42,12 +46,18 @@ final class AdaptivePace {
 	private final Clock clock;
 	private final Sleeper sleeper;
 	private final ThrottleListener listener;
-	private final Supplier<Long> nanoTime;
+	private final int initialPerMinute;
 	private final RecentSends ourSends = new RecentSends(WINDOW);
 	private final AtomicReference<Instant> holdUntil = new AtomicReference<>(Instant.MIN);
-	private final Object changing = new Object();
-	private volatile RateLimiter limiter;
-	private volatile double perMinute;
+	/** When this thread's last permit was granted: its answer describes the window as of then. */
+	private final ThreadLocal<Instant> grantedOnThisThread = new ThreadLocal<>();
+
+	// guarded by this
+	private Integer limit;
+	private int othersSeen;
+	private Instant othersSeenAt;
+	private Instant lastSlot;
+	private double reportedPerMinute;
 
 	AdaptivePace(ThrottleSettings settings, Clock clock, Sleeper sleeper, ThrottleListener listener) {
 		this.configured = settings.configuredRequestsPerMinute();
@@ -56,39 +66,32 @@ final class AdaptivePace {
 		this.clock = clock;
 		this.sleeper = sleeper;
 		this.listener = listener;
-		// the limiter reads the same clock as everything else, so a test clock drives it too
-		this.nanoTime = () -> {
-			Instant now = clock.instant();
-			return now.getEpochSecond() * 1_000_000_000L + now.getNano();
-		};
 		int start = settings.initialRequestsPerMinute();
-		install(configured == null ? start : Math.min(start, configured * headroom));
+		this.initialPerMinute = configured == null ? start : (int) Math.min(start, Math.max(1, configured * headroom));
+		this.reportedPerMinute = initialPerMinute;
 	}
 
-	/** Blocks until this thread may send: no hold in force and a permit at the current pace. */
+	/** Blocks until this thread may send: no hold in force, its turn at the pace, and room in the window. */
 	void awaitTurn() throws InterruptedException {
 		while (true) {
 			awaitHold();
-			RateLimiter granting = limiter;
-			long nanos = granting.reservePermission();
-			if (nanos < 0) {
-				sleeper.sleep(SLICE);
-			}
-			else if (waitForPermit(Duration.ofNanos(nanos), granting)) {
-				ourSends.record(clock.instant());
+			Duration wait = tryTake();
+			if (wait == null) {
 				return;
 			}
+			sleeper.sleep(ServerHints.min(wait, SLICE));
 		}
 	}
 
-	/** Adapts to the rate-limit headers of one answer. */
+	/** Adapts to the rate-limit headers of one answer, on the thread that sent its request. */
 	void observe(RateLimitInfo info) {
 		if (info == null) {
 			return;
 		}
 		Instant now = clock.instant();
 		if (info.limit() != null && info.limit() > 0) {
-			follow(info.limit(), info.remaining(), now);
+			Instant sentAt = grantedOnThisThread.get();
+			learn(info.limit(), info.remaining(), sentAt == null ? now : sentAt);
 		}
 		if (info.remaining() != null && info.remaining() <= 0) {
 			holdAll(ServerHints.waitHint(info, now).orElse(DRAINED_HOLD), "Zernio's request window is used up");
@@ -105,55 +108,98 @@ final class AdaptivePace {
 		}
 	}
 
-	double perMinute() {
-		return perMinute;
+	/** The pace now, in requests per minute. */
+	synchronized double perMinute() {
+		return pace(clock.instant());
 	}
 
-	RateLimiter limiter() {
-		return limiter;
+	/** Grants a permit (null) or says how long until the next one may be due. */
+	private synchronized Duration tryTake() {
+		Instant now = clock.instant();
+		double perMinute = pace(now);
+		report(perMinute);
+		Duration period = Duration.ofNanos(Math.max(1, Math.round(WINDOW.toNanos() / perMinute)));
+		Instant due = lastSlot == null ? now : lastSlot.plus(period);
+		if (now.isBefore(due)) {
+			return Duration.between(now, due);
+		}
+		if (!roomInWindow(now)) {
+			return SLICE;
+		}
+		// a thread that woke late catches up by at most half a period, so lateness neither accumulates nor bursts
+		Instant catchUp = now.minus(period.dividedBy(2));
+		lastSlot = due.isBefore(catchUp) ? catchUp : due;
+		ourSends.record(now);
+		grantedOnThisThread.set(now);
+		return null;
 	}
 
-	private void follow(int limit, Integer remaining, Instant now) {
-		int ceiling = configured == null ? limit : Math.min(limit, configured);
-		double share = ceiling;
-		if (remaining != null) {
-			// what the window holds beyond our own sends was sent by someone else using the same key
-			int others = Math.max(0, limit - remaining - ourSends.count(now));
-			share = Math.min(ceiling, limit - others);
+	/** The pace at this instant: it moves with time alone (our requests and the others' age out of the window). */
+	private double pace(Instant now) {
+		if (limit == null) {
+			return initialPerMinute;
 		}
-		double target = Math.min(share * headroom, lasting(remaining, now));
-		target = Math.max(Math.max(target, ceiling * MIN_SHARE), 1);
-		synchronized (changing) {
-			if (Math.abs(target - perMinute) > perMinute * SIGNIFICANT_CHANGE) {
-				install(target);
-			}
-		}
+		int ceiling = ceiling();
+		double share = Math.min(ceiling, limit - others(now));
+		double target = Math.min(share * headroom, share - SPARE_SLOTS);
+		target = Math.min(target, lasting(now));
+		return Math.max(target, Math.max(ceiling * MIN_SHARE, 1));
 	}
 
 	/**
-	 * The pace at which the window's Remaining lasts until our oldest send in it leaves it (Zernio's window slides:
-	 * none of our slots frees before then). Without this, a neighbour that started with us is underestimated while
-	 * its requests are still filling the window, and the window fills up before the estimate catches up.
+	 * Within the first minute none of our slots frees before our oldest request leaves the window (it slides), so
+	 * what is left of it is spread until then rather than spent at once.
 	 */
-	private double lasting(Integer remaining, Instant now) {
+	private double lasting(Instant now) {
 		Instant oldest = ourSends.oldest(now);
-		if (remaining == null || oldest == null) {
+		if (oldest == null) {
 			return Double.MAX_VALUE;
 		}
 		double seconds = Duration.between(now, oldest.plus(WINDOW)).toMillis() / 1000.0;
-		return seconds < 1 ? Double.MAX_VALUE : remaining * 60 / seconds;
+		int left = room(now) - ourSends.count(now);
+		return seconds < 1 || left <= 0 ? Double.MAX_VALUE : left * 60 / seconds;
 	}
 
-	private void install(double requestsPerMinute) {
-		long periodNanos = Math.max(1, Math.round(WINDOW.toNanos() / requestsPerMinute));
-		RateLimiterConfig config = RateLimiterConfig.custom()
-			.limitForPeriod(1)
-			.limitRefreshPeriod(Duration.ofNanos(periodNanos))
-			.timeoutDuration(RESERVATION_LIMIT)
-			.build();
-		limiter = RateLimiter.of("zernio-pace", config, nanoTime);
-		perMinute = requestsPerMinute;
-		listener.onPaceChanged(requestsPerMinute);
+	private boolean roomInWindow(Instant now) {
+		return limit == null || ourSends.count(now) < room(now);
+	}
+
+	/** How many of the window's slots may hold our requests now: our own cap, or what the others leave. */
+	private int room(Instant now) {
+		return Math.min(ceiling(), limit - SPARE_SLOTS - others(now));
+	}
+
+	private int ceiling() {
+		return configured == null ? limit : Math.min(limit, configured);
+	}
+
+	/**
+	 * Other programs' requests in the window now: what the newest answer showed beyond ours, fading as those requests
+	 * age out, so a stale estimate can never hold the job still (a fresh answer replaces it at every send).
+	 */
+	private int others(Instant now) {
+		if (othersSeen == 0) {
+			return 0;
+		}
+		double age = Duration.between(othersSeenAt, now).toMillis() / (double) WINDOW.toMillis();
+		return (int) Math.ceil(othersSeen * Math.max(0, 1 - age));
+	}
+
+	private synchronized void learn(int announcedLimit, Integer remaining, Instant sentAt) {
+		limit = announcedLimit;
+		if (remaining == null || (othersSeenAt != null && sentAt.isBefore(othersSeenAt))) {
+			return;
+		}
+		// what the window held beyond our own requests up to this one was sent by someone else using the same key
+		othersSeen = Math.max(0, announcedLimit - remaining - ourSends.countUntil(sentAt));
+		othersSeenAt = sentAt;
+	}
+
+	private void report(double perMinute) {
+		if (Math.abs(perMinute - reportedPerMinute) > reportedPerMinute * REPORTED_CHANGE) {
+			reportedPerMinute = perMinute;
+			listener.onPaceChanged(perMinute);
+		}
 	}
 
 	private void awaitHold() throws InterruptedException {
@@ -163,24 +209,6 @@ final class AdaptivePace {
 				return;
 			}
 			sleeper.sleep(left);
-		}
-	}
-
-	/**
-	 * Waits for a reserved permit; gives it up (false) when the pace changed or a hold began meanwhile, so threads
-	 * queued at an old, slower pace move to the new one at once.
-	 */
-	private boolean waitForPermit(Duration wait, RateLimiter granting) throws InterruptedException {
-		Instant due = clock.instant().plus(wait);
-		while (true) {
-			Duration left = Duration.between(clock.instant(), due);
-			if (left.isNegative() || left.isZero()) {
-				return true;
-			}
-			sleeper.sleep(ServerHints.min(left, SLICE));
-			if (limiter != granting || clock.instant().isBefore(holdUntil.get())) {
-				return false;
-			}
 		}
 	}
 }

@@ -11,8 +11,6 @@ import com.pinbatch.zernio.CreatePostRequest;
 import com.pinbatch.zernio.RequestGate;
 import com.pinbatch.zernio.SendResult;
 
-import io.github.resilience4j.ratelimiter.RateLimiter;
-
 /**
  * Sends pins to Zernio as fast as its limits allow and no faster, for many threads at once: per-account caps first
  * (counted at each pin's publish time, see {@link AccountCaps}; a capped account fails its rows at once and never
@@ -102,11 +100,6 @@ public final class PacedSender {
 
 	public ThrottleStats stats() {
 		return counters.snapshot(pace.perMinute());
-	}
-
-	/** The limiter pacing the next sends (tests read its configuration). */
-	RateLimiter limiter() {
-		return pace.limiter();
 	}
 
 	private SendOutcome sendWithRetries(RowSends row) throws InterruptedException {

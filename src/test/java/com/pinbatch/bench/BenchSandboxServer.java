@@ -97,7 +97,40 @@ public final class BenchSandboxServer {
 				+ sandbox.peakConcurrentCreates() + ",\"jobRequests\":" + jobRequests + ",\"jobCreateRequests\":"
 				+ jobCreateRequests + ",\"neighbourRequests\":" + neighbourRequests + ",\"firstJobRequestMillis\":"
 				+ firstJobRequest + ",\"firstCreateMillis\":"
-				+ creates.first() + ",\"lastCreateMillis\":" + creates.last() + "}";
+				+ creates.first() + ",\"lastCreateMillis\":" + creates.last() + ",\"longestJobGapMillis\":"
+				+ longestGap(requests) + ",\"mostJobRequestsIn10s\":" + mostWithin(requests, 10_000) + "}";
+	}
+
+	/** The longest time the job sent nothing, between its first and its last request. */
+	static long longestGap(List<RecordedRequest> requests) {
+		long[] at = jobRequestTimes(requests);
+		long longest = 0;
+		for (int i = 1; i < at.length; i++) {
+			longest = Math.max(longest, at[i] - at[i - 1]);
+		}
+		return longest;
+	}
+
+	/** The most job requests within any span of this many milliseconds: a burst shows here. */
+	static int mostWithin(List<RecordedRequest> requests, long spanMillis) {
+		long[] at = jobRequestTimes(requests);
+		int most = 0;
+		int first = 0;
+		for (int last = 0; last < at.length; last++) {
+			while (at[last] - at[first] >= spanMillis) {
+				first++;
+			}
+			most = Math.max(most, last - first + 1);
+		}
+		return most;
+	}
+
+	private static long[] jobRequestTimes(List<RecordedRequest> requests) {
+		return requests.stream()
+			.filter(r -> !NoisyNeighbour.sent(r))
+			.mapToLong(r -> r.at().toEpochMilli())
+			.sorted()
+			.toArray();
 	}
 
 	/** Wall-clock time of the first and the last post created, to time the sending apart from start-up. */
