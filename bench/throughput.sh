@@ -40,10 +40,10 @@ SANDBOX_KEY="sk_sandbox_pinbatch_demo_key_00000000000000000000000000000000000000
 
 if [[ ! -f target/pinbatch.jar || ! -f target/test-classes/com/pinbatch/bench/BenchSandboxServer.class ]]; then
 	echo "building..."
-	mvn -q -o -DskipTests package   # -DskipTests still compiles the tests, where the benchmark classes live
+	mvn -q -DskipTests package   # -DskipTests still compiles the tests, where the benchmark classes live
 fi
 if [[ ! -s target/cp.txt ]]; then
-	mvn -q -o dependency:build-classpath -Dmdep.outputFile=target/cp.txt
+	mvn -q dependency:build-classpath -Dmdep.outputFile=target/cp.txt
 fi
 SERVER_CP="target/classes:target/test-classes:$(cat target/cp.txt)"
 
