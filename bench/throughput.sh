@@ -112,14 +112,16 @@ run_scenario() {
 	echo "rows:                   $ROWS over $ACCOUNTS accounts (job exit $status; $(awk -v s="$start" -v e="$end" \
 		'BEGIN { printf "%.1f", e - s }') s in all, JVM start included)"
 	echo "result statuses:        ${statuses:-none (see $dir/job.log)}"
-	awk -v n="$created" -v f="$first" -v l="$last" -v c="$CEILING" 'BEGIN {
+	awk -v n="$created" -v f="$first" -v l="$last" -v c="$CEILING" -v nb="$neighbour" 'BEGIN {
 		seconds = (l - f) / 1000
 		# n posts at even spacing span n - 1 intervals
 		rate = seconds > 0 ? (n - 1) / seconds * 60 : 0
 		printf "pins created:           %d\n", n
 		printf "elapsed sending:        %.1f s (first to last create)\n", seconds
 		printf "pins per minute:        %.1f\n", rate
-		printf "ratio to the ceiling:   %.3f (of %d/min; goal: at least 0.95)\n", rate / c, c
+		printf "ratio to the ceiling:   %.3f (of %d/min; goal alone: at least 0.95)\n", rate / c, c
+		if (nb > 0) printf "ratio to the share left: %.3f (of the %d/min the neighbour leaves; goal: at least 0.85)\n", \
+			rate / (c - nb), c - nb
 	}'
 	awk -v n="$created" -v o="$opened" -v f="$first" -v l="$last" -v c="$CEILING" 'BEGIN {
 		# the look-ups fill the same request window as the creates: the whole job, from its first request
