@@ -54,7 +54,7 @@ public class PinRowProcessor implements ItemProcessor<InputRow, PreparedRow> {
 	public PreparedRow process(InputRow row) {
 		PriorOutcome prior = row.prior();
 		if (prior != null && RowStatus.isOnZernio(prior.status())) {
-			return PreparedRow.decided(carriedOver(row.rowNumber(), prior));
+			return PreparedRow.decided(RowResult.carriedOver(row.rowNumber(), prior)); // never sent again
 		}
 		if (columns == null) {
 			columns = plan.mapping().bind(row.headers());
@@ -156,13 +156,6 @@ public class PinRowProcessor implements ItemProcessor<InputRow, PreparedRow> {
 		return plan.api().boards().resolve(accountRef, boardRef);
 	}
 
-	/** Rows that an earlier run created (or found duplicated) are carried through unchanged, never sent again. */
-	private static RowResult carriedOver(long rowNumber, PriorOutcome prior) {
-		return new RowResult(rowNumber, RowStatus.valueOf(prior.status().trim()), blankToNull(prior.postId()),
-				blankToNull(prior.errorCode()), blankToNull(prior.errorMessage()), parseAttempts(prior.attempts()),
-				blankToNull(prior.requestId()), parseInstant(prior.finishedAt()));
-	}
-
 	/**
 	 * INVALID when the row must be fixed; FAILED when the row is fine and only its account is disconnected (the fix
 	 * is in Zernio, and the same row can be retried as it is).
@@ -173,27 +166,4 @@ public class PinRowProcessor implements ItemProcessor<InputRow, PreparedRow> {
 		return new RowResult(rowNumber, accountOnly ? RowStatus.FAILED : RowStatus.INVALID, null,
 				problems.get(0).code(), message, 0, null, Instant.now());
 	}
-
-	private static String blankToNull(String value) {
-		return value == null || value.isBlank() ? null : value.trim();
-	}
-
-	private static int parseAttempts(String attempts) {
-		try {
-			return attempts == null || attempts.isBlank() ? 0 : Integer.parseInt(attempts.trim());
-		}
-		catch (NumberFormatException ex) {
-			return 0;
-		}
-	}
-
-	private static Instant parseInstant(String value) {
-		try {
-			return value == null || value.isBlank() ? null : Instant.parse(value.trim());
-		}
-		catch (RuntimeException ex) {
-			return null;
-		}
-	}
-
 }

@@ -29,16 +29,20 @@ public class ResultFileBuilder {
 		this.store = store;
 	}
 
-	/** Writes the result file and returns the tally of its status column. */
+	/**
+	 * Writes the result file and returns the tally of its status column. A result file of the same input already
+	 * there keeps its outcomes for the rows this run knows less of (see {@link EarlierResultFile}).
+	 */
 	public StatusTally write(Path input, InputOptions options, String runKey, Path resultFile) {
 		Path temporary = temporarySibling(resultFile);
 		StatusTally tally = new StatusTally();
 		try (RowSource source = RowSources.open(input, options);
-				ResultFileWriter writer = ResultFiles.open(temporary, source.delimiter())) {
+				ResultFileWriter writer = ResultFiles.open(temporary, source.delimiter());
+				EarlierResultFile earlier = EarlierResultFile.at(resultFile, source.headers())) {
 			writer.writeHeader(source.headers());
 			StoredResults stored = new StoredResults(runKey);
 			for (InputRow row = source.next(); row != null; row = source.next()) {
-				RowResult result = stored.resultFor(row.rowNumber());
+				RowResult result = earlier.better(row, stored.resultFor(row.rowNumber()));
 				tally.add(result.status());
 				writer.writeRow(row, result);
 			}

@@ -2,6 +2,8 @@ package com.pinbatch.result;
 
 import java.time.Instant;
 
+import com.pinbatch.input.PriorOutcome;
+
 /**
  * The outcome of one input row, as the result file shows it.
  *
@@ -14,5 +16,38 @@ public record RowResult(long rowNumber, RowStatus status, String postId, String 
 
 	public static RowResult pending(long rowNumber) {
 		return new RowResult(rowNumber, RowStatus.PENDING, null, null, null, 0, null, null);
+	}
+
+	/**
+	 * The outcome an earlier result file gave the row, as it stands.
+	 *
+	 * @throws IllegalArgumentException when its status is not one of {@link RowStatus}
+	 */
+	public static RowResult carriedOver(long rowNumber, PriorOutcome prior) {
+		return new RowResult(rowNumber, RowStatus.valueOf(prior.status().trim()), blankToNull(prior.postId()),
+				blankToNull(prior.errorCode()), blankToNull(prior.errorMessage()), parseAttempts(prior.attempts()),
+				blankToNull(prior.requestId()), parseInstant(prior.finishedAt()));
+	}
+
+	private static String blankToNull(String value) {
+		return value == null || value.isBlank() ? null : value.trim();
+	}
+
+	private static int parseAttempts(String attempts) {
+		try {
+			return attempts == null || attempts.isBlank() ? 0 : Integer.parseInt(attempts.trim());
+		}
+		catch (NumberFormatException ex) {
+			return 0;
+		}
+	}
+
+	private static Instant parseInstant(String value) {
+		try {
+			return value == null || value.isBlank() ? null : Instant.parse(value.trim());
+		}
+		catch (RuntimeException ex) {
+			return null;
+		}
 	}
 }

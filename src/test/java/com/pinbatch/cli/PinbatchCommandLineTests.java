@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import com.pinbatch.sandbox.RecordedRequest;
+import com.pinbatch.sandbox.ZernioSandbox;
 
 import org.junit.jupiter.api.Test;
 
@@ -229,6 +230,30 @@ class PinbatchCommandLineTests extends SandboxedCommandLine {
 		assertThat(ResultRows.read(dir.resolve("pins.results.csv"))).hasSize(20)
 			.extracting(row -> row.get("status")).containsOnly("PENDING");
 		assertThat(creates()).isEmpty();
+	}
+
+	@Test
+	void aRunThatKnowsLessOfTheRowsNeverWipesOutTheOutcomesOfTheResultFileThere() throws IOException {
+		// given: every pin of the file created
+		Path input = copySample("pins.csv");
+		assertThat(run("--input=" + input).exitCode()).isZero();
+		List<Map<String, String>> created = ResultRows.read(dir.resolve("pins.results.csv"));
+
+		// when: the same input run from another folder (a job repository that knows nothing of it) with a
+		// rejected key, and then checked with a dry run
+		System.setProperty("zernio.api-key", "sk_wrong_key_for_this_test");
+		CommandLineRun rejected = CommandLineRun.run(dir.resolve("elsewhere"), sandbox.baseUrl(), "--input=" + input);
+		System.setProperty("zernio.api-key", ZernioSandbox.API_KEY);
+		CommandLineRun dryRun = run("--input=" + input, "--dry-run");
+
+		// then
+		assertThat(rejected.exitCode()).as(rejected.toString()).isEqualTo(1);
+		assertThat(dryRun.exitCode()).as(dryRun.toString()).isZero();
+		List<Map<String, String>> results = ResultRows.read(dir.resolve("pins.results.csv"));
+		assertThat(results).extracting(row -> row.get("status")).containsOnly("CREATED");
+		assertThat(results).extracting(row -> row.get("post_id"))
+			.containsExactlyElementsOf(created.stream().map(row -> row.get("post_id")).toList());
+		assertThat(sandbox.postCount()).isEqualTo(20);
 	}
 
 	@Test

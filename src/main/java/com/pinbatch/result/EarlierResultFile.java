@@ -1,0 +1,123 @@
+package com.pinbatch.result;
+
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+
+import com.pinbatch.input.InputFileException;
+import com.pinbatch.input.InputOptions;
+import com.pinbatch.input.InputRow;
+import com.pinbatch.input.RowSource;
+import com.pinbatch.input.RowSources;
+
+/**
+ * The result file already at the place a new one is about to be written, read alongside the input, so that a run
+ * that knows less of a row (a run stopped by a rejected key, run from another folder with an empty job repository,
+ * or a dry run) never wipes out what an earlier run found: a row keeps the earlier outcome when this run only knows
+ * it as PENDING, or did not send it where the earlier run got it onto Zernio.
+ * <p>
+ * Only a result file of the same input counts: the same input columns, and for each row the same row number and
+ * cells. Rows are read in order, one at a time, so memory stays flat. Anything else at that path (another input's
+ * result file, a file that is not a result file, one that cannot be read) is simply replaced, as before.
+ */
+final class EarlierResultFile implements AutoCloseable {
+
+	private final RowSource source;
+
+	private InputRow next;
+
+	private EarlierResultFile(RowSource source) {
+		this.source = source;
+	}
+
+	/** The result file of this input at {@code resultFile}; one that knows nothing when there is none. */
+	static EarlierResultFile at(Path resultFile, List<String> inputHeaders) {
+		if (!Files.isRegularFile(resultFile)) {
+			return new EarlierResultFile(null);
+		}
+		RowSource source = null;
+		try {
+			source = RowSources.open(resultFile, InputOptions.defaults());
+			EarlierResultFile earlier = new EarlierResultFile(source);
+			if (earlier.isResultFileOf(inputHeaders)) {
+				return earlier;
+			}
+		}
+		catch (InputFileException | UncheckedIOException unreadable) {
+			// not a file we can read back: it is replaced, as any other file there
+		}
+		if (source != null) {
+			source.close();
+		}
+		return new EarlierResultFile(null);
+	}
+
+	/**
+	 * What the new result file should say of this row: {@code known} as this run knows it, unless the earlier file
+	 * knows more of the same row.
+	 */
+	RowResult better(InputRow row, RowResult known) {
+		InputRow earlier = source == null ? null : rowNumbered(row.rowNumber());
+		if (earlier == null || !sameCells(earlier, row) || earlier.prior() == null
+				|| earlier.prior().status() == null) {
+			return known;
+		}
+		RowResult before;
+		try {
+			before = RowResult.carriedOver(row.rowNumber(), earlier.prior());
+		}
+		catch (IllegalArgumentException unknownStatus) {
+			return known;
+		}
+		return knowsMore(before, known) ? before : known;
+	}
+
+	/**
+	 * PENDING knows nothing. An outcome reached without sending (a dry run's VALID, INVALID for a date now past, an
+	 * account at its cap) knows less than a pin the earlier run got onto Zernio.
+	 */
+	private static boolean knowsMore(RowResult earlier, RowResult now) {
+		if (now.status() == RowStatus.PENDING) {
+			return earlier.status() != RowStatus.PENDING;
+		}
+		boolean nowNeverSent = now.attempts() == 0 && !RowStatus.isOnZernio(now.status().name());
+		return nowNeverSent && RowStatus.isOnZernio(earlier.status().name());
+	}
+
+	@Override
+	public void close() {
+		if (source != null) {
+			source.close();
+		}
+	}
+
+	private boolean isResultFileOf(List<String> inputHeaders) {
+		// a result file read back gives its rows' earlier outcomes; an input file gives none
+		next = source.next();
+		return source.headers().equals(inputHeaders) && (next == null || next.prior() != null);
+	}
+
+	/** The earlier file's row with this number, when the rows come in the input's order; null otherwise. */
+	private InputRow rowNumbered(long rowNumber) {
+		try {
+			while (next != null && next.rowNumber() < rowNumber) {
+				next = source.next();
+			}
+		}
+		catch (InputFileException | UncheckedIOException unreadable) {
+			next = null; // the rest of the earlier file is lost to us: this run's outcomes stand
+		}
+		return next != null && next.rowNumber() == rowNumber ? next : null;
+	}
+
+	private static boolean sameCells(InputRow earlier, InputRow row) {
+		for (int column = 0; column < row.headers().size(); column++) {
+			if (!Objects.equals(earlier.value(column), row.value(column))) {
+				return false;
+			}
+		}
+		return true;
+	}
+}
