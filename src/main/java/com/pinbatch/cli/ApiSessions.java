@@ -10,6 +10,7 @@ import com.pinbatch.media.JdbcUploadedMediaStore;
 import com.pinbatch.media.LocalMediaUploader;
 import com.pinbatch.media.UploadedMediaStore;
 import com.pinbatch.sandbox.ZernioSandbox;
+import com.pinbatch.text.SafeText;
 import com.pinbatch.throttle.PacedSender;
 import com.pinbatch.zernio.BoardDirectory;
 import com.pinbatch.zernio.ZernioClient;
@@ -65,7 +66,19 @@ class ApiSessions {
 			throw new UsageException(API_KEY_VARIABLE + " is not set: export " + API_KEY_VARIABLE
 					+ "=sk_... (your Zernio API key), or try pinbatch with --sandbox");
 		}
+		String problem = ZernioClientSettings.keyProblem(key);
+		if (problem != null) {
+			throw new UsageException("the API key in " + keySource() + " " + problem + ": set it to the key alone");
+		}
+		SafeText.hide(key);
 		return new Opened(session(zernio.baseUrl().toString(), key), null);
+	}
+
+	/** Where the key came from, for messages (never the key). */
+	private static String keySource() {
+		String fromEnvironment = System.getenv(API_KEY_VARIABLE);
+		return fromEnvironment != null && !fromEnvironment.isBlank() ? API_KEY_VARIABLE
+				: "zernio.api-key (configuration)";
 	}
 
 	private String apiKey() {

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -58,6 +59,7 @@ public record CommandLineOptions(List<Path> inputs, Path results, String sheet, 
 			String name = equals < 0 ? arg.substring(2) : arg.substring(2, equals);
 			String value = equals < 0 ? null : arg.substring(equals + 1);
 			if (name.contains(".")) {
+				refuseSecret(name);
 				spring.add(arg);
 			}
 			else if (FLAGS.contains(name)) {
@@ -92,6 +94,20 @@ public record CommandLineOptions(List<Path> inputs, Path results, String sheet, 
 				List.copyOf(spring));
 		options.check();
 		return options;
+	}
+
+	/**
+	 * The API key is never taken from the command line: other users see it in the process list, it stays in the
+	 * shell history, and the printed "to resume" command would repeat it. Spring's relaxed names count too
+	 * ({@code --zernio.apiKey}, {@code --ZERNIO_API_KEY}).
+	 */
+	private static void refuseSecret(String name) {
+		String relaxed = name.toLowerCase(Locale.ROOT).replace("-", "").replace("_", "");
+		if (relaxed.equals("zernio.apikey")) {
+			throw new UsageException("the API key is not taken on the command line (it would show in the process"
+					+ " list and the shell history): set ZERNIO_API_KEY, or zernio.api-key in a config file only you"
+					+ " can read");
+		}
 	}
 
 	/** True for {@code --prune-older-than=DAYS}: tidy the job repository instead of processing an input. */

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import com.pinbatch.job.GracefulStop;
+import com.pinbatch.text.SafeText;
 
 import org.springframework.boot.Banner;
 import org.springframework.boot.SpringApplication;
@@ -55,8 +56,7 @@ public class PinbatchApplication {
 					"--mapping");
 		}
 		catch (UsageException ex) {
-			err.println("pinbatch: " + ex.getMessage());
-			return ExitCode.USAGE.code();
+			return refuse(ExitCode.USAGE, ex.getMessage(), options.summary(), out, err);
 		}
 		try (RunLock lock = RunLock.acquire(dataFolder(options))) {
 			ConfigurableApplicationContext started;
@@ -89,7 +89,8 @@ public class PinbatchApplication {
 	 * Ends a command that could not process its inputs: the one-line reason, and the summary file when one is asked
 	 * for, so that an older summary (perhaps of a successful run) never stays in place.
 	 */
-	private static int refuse(ExitCode exitCode, String reason, Path summary, PrintStream out, PrintStream err) {
+	private static int refuse(ExitCode exitCode, String message, Path summary, PrintStream out, PrintStream err) {
+		String reason = SafeText.line(message); // a file name or a driver's message may hold anything
 		err.println("pinbatch: " + reason);
 		if (summary != null) {
 			SummaryFile.writeAndTell(summary, JsonMapper.builder().build(), List.of(), exitCode, reason, out, err);

@@ -46,6 +46,7 @@ import com.pinbatch.result.ResultFileBuilder;
 import com.pinbatch.result.RowResultStore;
 import com.pinbatch.result.RowStatus;
 import com.pinbatch.result.StatusTally;
+import com.pinbatch.text.SafeText;
 import com.pinbatch.throttle.SendingStoppedException;
 import com.pinbatch.zernio.BoardNeeds;
 import com.pinbatch.zernio.ZernioApiException;
@@ -148,8 +149,9 @@ class PinbatchCommand {
 			}
 		}
 		catch (InputFileException | MappingException | UsageException ex) {
-			err.println("pinbatch: " + ex.getMessage());
-			writeSummary(options, List.of(), ExitCode.USAGE, ex.getMessage(), out, err);
+			String reason = SafeText.line(ex.getMessage());
+			err.println("pinbatch: " + reason);
+			writeSummary(options, List.of(), ExitCode.USAGE, reason, out, err);
 			return ExitCode.USAGE;
 		}
 		TypedCommand typed = new TypedCommand(arguments);
@@ -171,9 +173,9 @@ class PinbatchCommand {
 			}
 		}
 		catch (UsageException ex) {
-			err.println("pinbatch: " + ex.getMessage());
+			reason = SafeText.line(ex.getMessage());
+			err.println("pinbatch: " + reason);
 			worst = ExitCode.USAGE;
-			reason = ex.getMessage();
 		}
 		writeSummary(options, reports, worst, reason, out, err);
 		return worst;
@@ -248,6 +250,8 @@ class PinbatchCommand {
 			currentRun.clear();
 		}
 		if (stopReason != null) {
+			// exception messages may quote a server, a cell or a request header: one clean line, no key
+			stopReason = SafeText.line(stopReason);
 			err.println("pinbatch: " + stopReason);
 		}
 		Instant ended = Instant.now();

@@ -24,10 +24,33 @@ public record ZernioClientSettings(URI baseUrl, String apiKey, Duration connectT
 			throw new IllegalArgumentException(
 					"the Zernio base URL must be an http(s) URL such as https://zernio.com/api, not " + baseUrl);
 		}
+		if (keyProblem(apiKey) != null) {
+			throw new IllegalArgumentException("the API key " + keyProblem(apiKey)); // never the key itself
+		}
 		if (connectTimeout.isNegative() || connectTimeout.isZero() || requestTimeout.isNegative()
 				|| requestTimeout.isZero()) {
 			throw new IllegalArgumentException("Zernio timeouts must be positive");
 		}
+	}
+
+	/**
+	 * What makes a key unusable, or null: a key is visible ASCII only. Anything else could not go into the
+	 * Authorization header, and the HTTP client's complaint would quote the whole header, key included.
+	 */
+	public static String keyProblem(String apiKey) {
+		if (apiKey.isEmpty()) {
+			return "is empty";
+		}
+		for (int i = 0; i < apiKey.length(); i++) {
+			char c = apiKey.charAt(i);
+			if (c < 0x21 || c > 0x7E) {
+				String what = c == '\n' || c == '\r' ? "a line break" : c == ' ' || c == '\t' ? "a space"
+						: c < 0x20 || c == 0x7F ? "a control character" : "a non-ASCII character";
+				return "holds " + what + " (character " + (i + 1) + " of " + apiKey.length()
+						+ "); a key is letters, digits and punctuation only";
+			}
+		}
+		return null;
 	}
 
 	/** The generated toString would print the key into any log line that mentions the settings. */

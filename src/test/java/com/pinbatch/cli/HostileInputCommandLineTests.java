@@ -22,6 +22,8 @@ import org.junit.jupiter.api.Timeout;
  */
 class HostileInputCommandLineTests extends SandboxedCommandLine {
 
+	private static final String SECRET = "sk_live_4f9a8b7c6d5e4f3a2b1c";
+
 	@Test
 	// without the fix, opening the pipe blocks for ever (and not interruptibly: hence a thread of its own)
 	@Timeout(value = 180, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
@@ -80,6 +82,40 @@ class HostileInputCommandLineTests extends SandboxedCommandLine {
 		assertThat(run.err()).startsWith("pinbatch: " + input + ": the workbook's shared-strings table holds more"
 				+ " than 10 strings");
 		assertThat(creates()).isEmpty();
+	}
+
+	@Test
+	void theApiKeyIsRefusedOnTheCommandLineAndNeverEchoed() throws IOException {
+		Path input = onePin();
+		Path summary = dir.resolve("summary.json");
+		for (String option : List.of("--zernio.api-key", "--zernio.apiKey", "--zernio.api_key")) {
+			CommandLineRun run = run("--input=" + input, option + "=" + SECRET, "--summary=" + summary);
+
+			assertThat(run.exitCode()).as(option + ": " + run).isEqualTo(2);
+			assertThat(run.err().strip().lines()).as(run.toString()).hasSize(1);
+			assertThat(run.err()).contains("not taken on the command line").contains("ZERNIO_API_KEY");
+			assertThat(run.out() + run.err() + Files.readString(summary)).doesNotContain(SECRET);
+		}
+		assertThat(sandbox.requests()).isEmpty();
+	}
+
+	@Test
+	void aKeyWithALineBreakIsRefusedWithoutPrintingIt() throws IOException {
+		System.setProperty("zernio.api-key", SECRET + "\nX-Injected: yes");
+		Path summary = dir.resolve("summary.json");
+
+		CommandLineRun run = run("--input=" + onePin(), "--summary=" + summary);
+
+		assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
+		assertThat(run.err().strip().lines()).as(run.toString()).hasSize(1);
+		assertThat(run.err()).contains("the API key in zernio.api-key (configuration) holds a line break");
+		assertThat(run.out() + run.err() + Files.readString(summary)).doesNotContain(SECRET);
+		assertThat(sandbox.requests()).isEmpty();
+	}
+
+	private Path onePin() throws IOException {
+		return Files.writeString(dir.resolve("pins.csv"), "title,media_url,board,account\n"
+				+ "Shelf,https://images.example.com/a.jpg,Kitchen Ideas,acme-home\n");
 	}
 
 	private static boolean mkfifo(Path path) throws InterruptedException {

@@ -1,0 +1,132 @@
+package com.pinbatch.text;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Pattern;
+
+/**
+ * The one sanitiser for text a server or a spreadsheet cell controls, applied wherever such text is printed or
+ * written (console, logs, result files, the summary). It removes what a terminal, a log viewer or a spreadsheet
+ * would act on instead of showing: C0 and C1 control characters and DEL (escape sequences, bells, carriage returns
+ * that overwrite a line), bidirectional overrides (text that reads differently than it is) and zero-width
+ * characters (hidden text, disguised formula prefixes). A zero-width joiner between two symbols is kept: it is
+ * how emoji sequences are written.
+ * <p>
+ * It also hides the API key: the key registered with {@link #hide} and any bearer token are replaced wherever they
+ * appear, so a library's exception message that quotes a header cannot print it.
+ */
+public final class SafeText {
+
+	/** A line longer than this is cut: a server's error page is not a message. */
+	static final int MAX_LINE = 2_000;
+
+	private static final String HIDDEN = "(hidden)";
+
+	private static final Pattern BEARER = Pattern.compile("(?i)(bearer\\s+)\\S+");
+
+	/** Zernio keys look like sk_live_..., sk_test_... */
+	private static final Pattern KEY_LIKE = Pattern.compile("\\bsk_[A-Za-z0-9]+_[A-Za-z0-9_\\-]{6,}");
+
+	private static final List<String> SECRETS = new CopyOnWriteArrayList<>();
+
+	private SafeText() {
+	}
+
+	/** Registers a secret (the API key) that must never appear in output. */
+	public static void hide(String secret) {
+		if (secret != null && secret.length() >= 6 && !SECRETS.contains(secret)) {
+			SECRETS.add(secret);
+		}
+	}
+
+	/** Text for one line of output: line breaks and tabs become spaces, the rest is removed, long text is cut. */
+	public static String line(String text) {
+		if (text == null) {
+			return null;
+		}
+		String clean = clean(redactKeyLike(redact(text)), false);
+		return clean.length() > MAX_LINE ? clean.substring(0, MAX_LINE) + "…" : clean;
+	}
+
+	/**
+	 * Text for a cell of a result file: as {@link #line}, but line breaks and tabs are kept and nothing is cut; only
+	 * the registered key is hidden (a cell's own words that merely look like a token stay as they are).
+	 */
+	public static String cell(String text) {
+		if (text == null) {
+			return null;
+		}
+		return clean(redact(text), true);
+	}
+
+	/** True for the characters {@link #line} and {@link #cell} remove (the visible rest is left as it is). */
+	public static boolean isHidden(int codePoint) {
+		return codePoint < 0x20 || codePoint >= 0x7F && codePoint <= 0x9F || isFormat(codePoint);
+	}
+
+	private static boolean isFormat(int c) {
+		return c == 0x00AD || c == 0x061C || c == 0x180E || c >= 0x200B && c <= 0x200F || c >= 0x2028 && c <= 0x202E
+				|| c >= 0x2060 && c <= 0x2069 || c == 0xFEFF || c >= 0xFFF9 && c <= 0xFFFB;
+	}
+
+	private static String redact(String text) {
+		String result = text;
+		for (String secret : SECRETS) {
+			if (result.contains(secret)) {
+				result = result.replace(secret, HIDDEN);
+			}
+		}
+		return result;
+	}
+
+	/** A message may quote an Authorization header or a key that was never registered (a rejected one). */
+	private static String redactKeyLike(String text) {
+		String result = BEARER.matcher(text).replaceAll("$1" + HIDDEN);
+		return result.contains("sk_") ? KEY_LIKE.matcher(result).replaceAll(HIDDEN) : result;
+	}
+
+	private static String clean(String text, boolean multiLine) {
+		int length = text.length();
+		int i = 0;
+		while (i < length) {
+			int c = text.codePointAt(i);
+			if (isHidden(c) || c == 0x2028 || c == 0x2029) {
+				break;
+			}
+			i += Character.charCount(c);
+		}
+		if (i == length) {
+			return text; // nearly always: nothing to remove
+		}
+		StringBuilder out = new StringBuilder(length);
+		out.append(text, 0, i);
+		int previous = i == 0 ? -1 : text.codePointBefore(i);
+		while (i < length) {
+			int c = text.codePointAt(i);
+			int width = Character.charCount(c);
+			if (c == '\n' || c == '\t' || c == 0x2028 || c == 0x2029) {
+				out.append(multiLine ? (c == '\t' ? "\t" : "\n") : " ");
+			}
+			else if (c == '\r') {
+				// CRLF is a line break; a lone CR would overwrite the line on a terminal
+				if (!(i + 1 < length && text.charAt(i + 1) == '\n')) {
+					out.append(multiLine ? "\n" : " ");
+				}
+			}
+			else if (c == 0x200D && isSymbol(previous) && i + width < length && isSymbol(text.codePointAt(i + width))) {
+				out.appendCodePoint(c);
+			}
+			else if (!isHidden(c)) {
+				out.appendCodePoint(c);
+			}
+			previous = c;
+			i += width;
+		}
+		return out.toString();
+	}
+
+	/** Emoji and other pictographs, which zero-width joiners legitimately join. */
+	private static boolean isSymbol(int c) {
+		return c >= 0 && Character.getType(c) == Character.OTHER_SYMBOL;
+	}
+}
