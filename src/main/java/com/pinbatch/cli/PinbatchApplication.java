@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import com.pinbatch.job.GracefulStop;
 import com.pinbatch.text.SafeText;
@@ -63,7 +64,14 @@ public class PinbatchApplication {
 			try {
 				started = start(options);
 			}
+			catch (UsageException ex) {
+				return refuse(ExitCode.USAGE, ex.getMessage(), options.summary(), out, err);
+			}
 			catch (RuntimeException ex) {
+				Optional<String> badSetting = ConfigurationCheck.badValue(ex);
+				if (badSetting.isPresent()) {
+					return refuse(ExitCode.USAGE, badSetting.get(), options.summary(), out, err);
+				}
 				return refuse(ExitCode.STOPPED, "cannot start: " + rootMessage(ex)
 						+ " (check spring.datasource.* and the data folder; nothing was sent)", options.summary(), out,
 						err);
@@ -103,6 +111,7 @@ public class PinbatchApplication {
 		application.setWebApplicationType(WebApplicationType.NONE);
 		application.setBannerMode(Banner.Mode.OFF);
 		application.setLogStartupInfo(false);
+		application.addListeners(ConfigurationCheck.unknownKeys());
 		// the command stops the job itself on SIGTERM and then closes the context; Spring must not close it first
 		application.setRegisterShutdownHook(false);
 		List<String> springArgs = new ArrayList<>();

@@ -6,8 +6,15 @@ import java.time.Duration;
 import com.pinbatch.sandbox.SandboxSettings;
 import com.pinbatch.sandbox.ZernioSandbox;
 
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * How the built-in Zernio simulator behaves under {@code --sandbox} ({@code pinbatch.sandbox.*}): its API ceiling,
@@ -16,11 +23,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * them. Publish failures are off by default, so the quick start ends with every row done.
  */
 @ConfigurationProperties("pinbatch.sandbox")
-public record SandboxProperties(@DefaultValue("600") int requestsPerMinute, @DefaultValue("25") int accountHourlyCap,
-		@DefaultValue("25") int accountDailyCap, @DefaultValue("100ms") Duration latency,
-		@DefaultValue("50ms") Duration latencyJitter, @DefaultValue("0") double serverErrorRate, Path stateFile,
-		@DefaultValue("0") double publishFailureRate, @DefaultValue("3s") Duration publishDelay,
-		@DefaultValue("42") long seed) {
+@Validated
+public record SandboxProperties(@DefaultValue("600") @Min(1) int requestsPerMinute,
+		@DefaultValue("25") @Min(1) int accountHourlyCap, @DefaultValue("25") @Min(1) int accountDailyCap,
+		@DefaultValue("100ms") @NotNull @DurationMin(millis = 0) Duration latency,
+		@DefaultValue("50ms") @NotNull @DurationMin(millis = 0) Duration latencyJitter,
+		@DefaultValue("0") @DecimalMin("0") @DecimalMax("1") double serverErrorRate, Path stateFile,
+		@DefaultValue("0") @DecimalMin("0") @DecimalMax("1") double publishFailureRate,
+		@DefaultValue("3s") @NotNull @DurationMin(millis = 0) Duration publishDelay, @DefaultValue("42") long seed) {
 
 	SandboxSettings settings() {
 		return new SandboxSettings(0, ZernioSandbox.API_KEY, requestsPerMinute, accountHourlyCap, accountDailyCap,

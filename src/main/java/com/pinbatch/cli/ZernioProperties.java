@@ -3,16 +3,22 @@ package com.pinbatch.cli;
 import java.net.URI;
 import java.time.Duration;
 
+import jakarta.validation.constraints.NotNull;
+
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * Where and how to reach Zernio ({@code zernio.*}). The key is normally taken from the environment variable
  * ZERNIO_API_KEY; {@code zernio.api-key} in a config file is the alternative. Never printed.
  */
 @ConfigurationProperties("zernio")
-public record ZernioProperties(@DefaultValue("https://zernio.com/api") URI baseUrl, String apiKey,
-		@DefaultValue("10s") Duration connectTimeout, @DefaultValue("60s") Duration requestTimeout) {
+@Validated
+public record ZernioProperties(@DefaultValue("https://zernio.com/api") @NotNull URI baseUrl, String apiKey,
+		@DefaultValue("10s") @NotNull @DurationMin(millis = 1) Duration connectTimeout,
+		@DefaultValue("60s") @NotNull @DurationMin(millis = 1) Duration requestTimeout) {
 
 	@Override
 	public String toString() {

@@ -3,8 +3,13 @@ package com.pinbatch.job;
 import java.time.Duration;
 import java.time.LocalTime;
 
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * The job's own settings ({@code pinbatch.*}, documented in config/application.yml).
@@ -19,8 +24,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param parallelInputs   input files of one run processed side by side (they share the pace and the senders)
  */
 @ConfigurationProperties("pinbatch")
-public record PinbatchProperties(@DefaultValue("500") int chunkSize, @DefaultValue("12") int concurrency,
-		@DefaultValue("10s") Duration progressInterval, @DefaultValue("5m") Duration reconcileAfter,
-		@DefaultValue("09:00") LocalTime defaultTimeOfDay, @DefaultValue("08:00-20:00") String postingHours,
-		@DefaultValue("4") int parallelInputs) {
+@Validated
+public record PinbatchProperties(@DefaultValue("500") @Min(1) int chunkSize, @DefaultValue("12") @Min(1) int concurrency,
+		@DefaultValue("10s") @DurationMin(millis = 100) Duration progressInterval,
+		@DefaultValue("5m") @NotNull @DurationMin(millis = 0) Duration reconcileAfter,
+		@DefaultValue("09:00") @NotNull LocalTime defaultTimeOfDay,
+		@DefaultValue("08:00-20:00") @NotNull String postingHours, @DefaultValue("4") @Min(1) int parallelInputs) {
 }

@@ -1,10 +1,7 @@
 package com.pinbatch.lease;
 
-import java.time.Duration;
-
 import javax.sql.DataSource;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -13,8 +10,8 @@ import org.springframework.context.annotation.Configuration;
 public class RunLeaseConfiguration {
 
 	@Bean
-	RunLease runLease(DataSource dataSource, @Value("${pinbatch.lease.ttl:30s}") Duration ttl) {
-		RunLease lease = new RunLease(dataSource, ttl);
+	RunLease runLease(DataSource dataSource, LeaseProperties settings) {
+		RunLease lease = new RunLease(dataSource, settings.ttl());
 		lease.createTableIfMissing();
 		return lease;
 	}

@@ -7,7 +7,7 @@ import java.util.Locale;
 import java.util.Objects;
 
 /** "Did you mean" suggestions: the known names within a small edit distance of what the user typed. */
-final class ClosestNames {
+public final class ClosestNames {
 
 	private ClosestNames() {
 	}
@@ -18,7 +18,7 @@ final class ClosestNames {
 	}
 
 	/** Up to {@code max} names close to {@code wanted}, closest first. */
-	static List<String> to(String wanted, Collection<String> names, int max) {
+	public static List<String> to(String wanted, Collection<String> names, int max) {
 		String target = normalize(wanted);
 		// roughly one typo per three characters, and at least two, still reads as "the same name"
 		int tolerance = Math.max(2, target.length() / 3);
