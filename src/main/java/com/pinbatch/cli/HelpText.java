@@ -34,7 +34,9 @@ final class HelpText {
 			  --when-no-date=now|queue|draft
 			                            what an empty publish date means (default now)
 			  --spread                  spread publish times so no account goes over its caps
-			  --check-media             check every media URL (reachable, type, size) before sending
+			  --check-media             check every media URL (reachable, type, size) before sending; only
+			                            public addresses are asked (also after redirects) unless
+			                            --pinbatch.media-check.allow-private-addresses=true
 			  --dry-run                 read, map, validate and resolve boards; create nothing
 
 			Output and reports:

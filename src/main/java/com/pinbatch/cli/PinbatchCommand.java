@@ -102,11 +102,15 @@ class PinbatchCommand {
 
 	private final XlsxProperties xlsx;
 
+	private final MediaCheckProperties mediaCheck;
+
 	PinbatchCommand(JobOperator jobOperator, JobRepository jobRepository, Job pinImportJob, CurrentRun currentRun,
 			ResultFileBuilder resultFiles, RowResultStore store, RunInputs runInputs, RunProgress progress,
 			ApiSessions apiSessions, GracefulStop gracefulStop, PinbatchProperties properties,
-			ThrottleProperties throttle, RunLease runLease, JsonMapper jsonMapper, XlsxProperties xlsx) {
+			ThrottleProperties throttle, RunLease runLease, JsonMapper jsonMapper, XlsxProperties xlsx,
+			MediaCheckProperties mediaCheck) {
 		this.xlsx = xlsx;
+		this.mediaCheck = mediaCheck;
 		this.throttle = throttle;
 		this.runLease = runLease;
 		this.jsonMapper = jsonMapper;
@@ -430,12 +434,13 @@ class PinbatchCommand {
 	 *
 	 * @return the answers with a problem, by URL
 	 */
-	private static Map<String, MediaCheckResult> checkMedia(Set<Media> media) {
+	private Map<String, MediaCheckResult> checkMedia(Set<Media> media) {
 		if (media.isEmpty()) {
 			return Map.of();
 		}
 		Map<String, MediaCheckResult> problems = new HashMap<>();
-		try (MediaChecker checker = new MediaChecker(MediaCheckSettings.defaults())) {
+		try (MediaChecker checker = new MediaChecker(
+				MediaCheckSettings.defaults().withPrivateAddresses(mediaCheck.allowPrivateAddresses()))) {
 			checker.checkAll(media).values().stream()
 				.filter(answer -> !answer.ok())
 				.forEach(answer -> problems.put(answer.url(), answer));

@@ -11,9 +11,11 @@ import java.util.Objects;
  * @param parallelism              URLs probed at once
  * @param requestsPerSecondPerHost politeness towards each media host (a CDN serving hundreds of a run's images
  *                                 should not see a burst)
+ * @param allowPrivateAddresses    also ask loopback, private, link-local and other non-public addresses (media
+ *                                 served inside a company network); off by default, see {@link PublicAddresses}
  */
 public record MediaCheckSettings(Duration connectTimeout, Duration requestTimeout, int parallelism,
-		double requestsPerSecondPerHost) {
+		double requestsPerSecondPerHost, boolean allowPrivateAddresses) {
 
 	public MediaCheckSettings {
 		Objects.requireNonNull(connectTimeout, "connectTimeout");
@@ -32,6 +34,10 @@ public record MediaCheckSettings(Duration connectTimeout, Duration requestTimeou
 	}
 
 	public static MediaCheckSettings defaults() {
-		return new MediaCheckSettings(Duration.ofSeconds(5), Duration.ofSeconds(10), 4, 10);
+		return new MediaCheckSettings(Duration.ofSeconds(5), Duration.ofSeconds(10), 4, 10, false);
+	}
+
+	public MediaCheckSettings withPrivateAddresses(boolean allowed) {
+		return new MediaCheckSettings(connectTimeout, requestTimeout, parallelism, requestsPerSecondPerHost, allowed);
 	}
 }

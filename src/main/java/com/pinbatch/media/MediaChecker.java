@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 
 import com.pinbatch.pin.Media;
 import com.pinbatch.pin.MediaKind;
@@ -19,7 +20,8 @@ import com.pinbatch.pin.MediaKind;
 /**
  * {@code --check-media}: probes media URLs before sending, so that a dead link, a share page or an oversized file
  * is reported on its row instead of failing at Pinterest. Each distinct URL is probed once per run, a few at a time
- * and politely paced per host. It checks whatever URL it is given (http too): the https rule is the validator's.
+ * and politely paced per host. It checks http URLs too (the https rule is the validator's), but only on public
+ * addresses unless the settings allow private ones.
  * Thread-safe.
  */
 public class MediaChecker implements AutoCloseable {
@@ -32,7 +34,16 @@ public class MediaChecker implements AutoCloseable {
 	private final Map<String, CompletableFuture<ProbeAnswer>> answers = new ConcurrentHashMap<>();
 
 	public MediaChecker(MediaCheckSettings settings) {
-		this.probe = new MediaProbe(settings);
+		this(new MediaProbe(settings), settings);
+	}
+
+	/** With another rule for public hosts (tests on loopback). */
+	MediaChecker(MediaCheckSettings settings, Predicate<String> publicHost) {
+		this(new MediaProbe(settings, publicHost), settings);
+	}
+
+	private MediaChecker(MediaProbe probe, MediaCheckSettings settings) {
+		this.probe = probe;
 		this.workers = Executors.newFixedThreadPool(settings.parallelism(), daemonThreads());
 	}
 

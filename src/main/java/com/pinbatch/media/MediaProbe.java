@@ -2,26 +2,26 @@ package com.pinbatch.media;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.ConnectException;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.net.UnknownHostException;
 import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
-import java.nio.channels.UnresolvedAddressException;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Asks a media server about one URL without downloading it: a HEAD, or a GET of the first kilobyte when the server
  * refuses HEAD (many CDNs and presigned-URL stores do) or declares no useful type (then the bytes tell).
+ * <p>
+ * Redirects are followed here, a few at most, so that every address asked passes {@link PublicAddresses} first.
+ * Whatever keeps a server from answering (refused, not allowed, unknown, silent) is worded the same: the result
+ * file must not tell which hosts and ports exist behind it.
  */
 final class MediaProbe {
 
@@ -34,6 +34,13 @@ final class MediaProbe {
 
 	private static final String FIRST_KILOBYTE = "bytes=0-1023";
 
+	/** Said for every kind of "no answer", so that results cannot map a network. */
+	static final String NO_ANSWER = "no answer from the server";
+
+	private static final int MAX_REDIRECTS = 5;
+
+	private static final Set<Integer> REDIRECTS = Set.of(301, 302, 303, 307, 308);
+
 	private static final Pattern CONTENT_RANGE_TOTAL = Pattern.compile("bytes\\s+[^/]*/(\\d+)");
 
 	private final HttpClient http;
@@ -42,11 +49,20 @@ final class MediaProbe {
 
 	private final HostPacer pacer;
 
+	/** Whether a host name or address may be asked when private addresses are not allowed. */
+	private final Predicate<String> publicHost;
+
 	MediaProbe(MediaCheckSettings settings) {
+		this(settings, PublicAddresses::allows);
+	}
+
+	/** With another idea of "public", so that tests on loopback can see a redirect into a refused host. */
+	MediaProbe(MediaCheckSettings settings, Predicate<String> publicHost) {
 		this.settings = settings;
+		this.publicHost = publicHost;
 		this.http = HttpClient.newBuilder()
 			.connectTimeout(settings.connectTimeout())
-			.followRedirects(HttpClient.Redirect.NORMAL)
+			.followRedirects(HttpClient.Redirect.NEVER)
 			.build();
 		this.pacer = new HostPacer(settings.requestsPerSecondPerHost(), System::nanoTime);
 	}
@@ -65,25 +81,17 @@ final class MediaProbe {
 			return ProbeAnswer.failed("it is not a web address");
 		}
 		try {
-			HttpRequest.Builder headRequest = HttpRequest.newBuilder(uri)
-				.method("HEAD", HttpRequest.BodyPublishers.noBody());
-			ProbeAnswer head = send(uri, headRequest);
+			ProbeAnswer head = exchange(uri, "HEAD");
+			if (head.failure() != null) {
+				return head;
+			}
 			if (HEAD_REFUSED.contains(head.status()) || head.status() < 300 && isGeneric(head.mediaType())) {
-				return send(uri, HttpRequest.newBuilder(uri).GET().header("Range", FIRST_KILOBYTE));
+				return exchange(uri, "GET");
 			}
 			return head;
 		}
-		catch (HttpConnectTimeoutException ex) {
-			return ProbeAnswer.failed("no connection within " + seconds(settings.connectTimeout().toMillis()));
-		}
-		catch (HttpTimeoutException ex) {
-			return ProbeAnswer.failed("no answer within " + seconds(settings.requestTimeout().toMillis()));
-		}
-		catch (ConnectException ex) {
-			return ProbeAnswer.failed("connection refused");
-		}
 		catch (IOException ex) {
-			return ProbeAnswer.failed(describe(ex, uri));
+			return ProbeAnswer.failed(NO_ANSWER);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
@@ -91,7 +99,50 @@ final class MediaProbe {
 		}
 	}
 
-	private ProbeAnswer send(URI uri, HttpRequest.Builder request) throws IOException, InterruptedException {
+	/** One request, and the redirects it leads to; each address is checked before it is asked. */
+	private ProbeAnswer exchange(URI start, String method) throws IOException, InterruptedException {
+		URI uri = start;
+		for (int redirects = 0;; redirects++) {
+			if (!allowed(uri)) {
+				return ProbeAnswer.failed(NO_ANSWER);
+			}
+			HttpRequest.Builder request = HttpRequest.newBuilder(uri);
+			if (method.equals("GET")) {
+				request.GET().header("Range", FIRST_KILOBYTE);
+			}
+			else {
+				request.method("HEAD", HttpRequest.BodyPublishers.noBody());
+			}
+			Sent sent = send(uri, request);
+			Optional<String> location = sent.response().headers().firstValue("Location");
+			if (!REDIRECTS.contains(sent.answer().status()) || location.isEmpty()) {
+				return sent.answer();
+			}
+			if (redirects == MAX_REDIRECTS) {
+				return ProbeAnswer.failed("it redirects more than " + MAX_REDIRECTS + " times");
+			}
+			try {
+				uri = uri.resolve(new URI(location.get().strip()));
+			}
+			catch (URISyntaxException | IllegalArgumentException ex) {
+				return ProbeAnswer.failed(NO_ANSWER);
+			}
+		}
+	}
+
+	/** A web address whose host may be asked: public, unless private addresses are allowed. */
+	private boolean allowed(URI uri) {
+		String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+		if (!(scheme.equals("https") || scheme.equals("http")) || uri.getHost() == null) {
+			return false;
+		}
+		return settings.allowPrivateAddresses() || publicHost.test(uri.getHost());
+	}
+
+	private record Sent(HttpResponse<?> response, ProbeAnswer answer) {
+	}
+
+	private Sent send(URI uri, HttpRequest.Builder request) throws IOException, InterruptedException {
 		pacer.await(uri.getHost());
 		request.timeout(settings.requestTimeout()).header("Accept", "image/*, video/*;q=0.9, */*;q=0.5");
 		HttpResponse<InputStream> response = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
@@ -103,8 +154,8 @@ final class MediaProbe {
 			}
 		}
 		HttpHeaders headers = response.headers();
-		return new ProbeAnswer(response.statusCode(), mediaType(headers), size(response.statusCode(), headers), head,
-				null);
+		return new Sent(response, new ProbeAnswer(response.statusCode(), mediaType(headers),
+				size(response.statusCode(), headers), head, null));
 	}
 
 	/** No type, or one that says nothing about what the bytes are. */
@@ -132,25 +183,4 @@ final class MediaProbe {
 		return headers.firstValueAsLong("Content-Length").orElse(-1);
 	}
 
-	/** JDK network exceptions often carry no message of their own, only a cause or a type. */
-	private static String describe(IOException failure, URI uri) {
-		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-			if (cause instanceof UnresolvedAddressException || cause instanceof UnknownHostException) {
-				return "the host " + uri.getHost() + " is not known";
-			}
-			if (cause instanceof ConnectException) {
-				return "connection refused";
-			}
-		}
-		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-			if (cause.getMessage() != null && !cause.getMessage().isBlank()) {
-				return cause.getMessage();
-			}
-		}
-		return failure.getClass().getSimpleName();
-	}
-
-	private static String seconds(long millis) {
-		return millis % 1000 == 0 ? millis / 1000 + " s" : millis + " ms";
-	}
 }

@@ -76,7 +76,8 @@ class MediaCheckerTests {
 			respond(exchange, 200, "image/jpeg", PHOTO);
 		});
 		server.start();
-		checker = new MediaChecker(new MediaCheckSettings(Duration.ofSeconds(1), Duration.ofSeconds(2), 4, 1000));
+		// the media server is on loopback: these tests allow private addresses (the tests below refuse them)
+		checker = new MediaChecker(new MediaCheckSettings(Duration.ofSeconds(1), Duration.ofSeconds(2), 4, 1000, true));
 	}
 
 	@AfterEach
@@ -207,18 +208,92 @@ class MediaCheckerTests {
 		MediaCheckResult result = checker.check(url, MediaKind.IMAGE);
 
 		assertThat(result.problem().code()).isEqualTo("media_unreachable");
-		assertThat(result.problem().message()).contains(url, "connection refused");
+		assertThat(result.problem().message()).contains(url, "(no answer from the server)");
 	}
 
 	@Test
 	void aServerThatDoesNotAnswerInTimeIsUnreachable() {
 		try (MediaChecker impatient = new MediaChecker(
-				new MediaCheckSettings(Duration.ofSeconds(1), Duration.ofMillis(300), 4, 1000))) {
+				new MediaCheckSettings(Duration.ofSeconds(1), Duration.ofMillis(300), 4, 1000, true))) {
 			MediaCheckResult result = impatient.check(url("/slow.jpg"), MediaKind.IMAGE);
 
 			assertThat(result.problem().code()).isEqualTo("media_unreachable");
-			assertThat(result.problem().message()).contains("no answer within 300 ms");
+			assertThat(result.problem().message()).contains("(no answer from the server)");
 		}
+	}
+
+	@Test
+	void loopbackPrivateAndMetadataAddressesAreNotAskedAndWordedLikeAnyServerThatDoesNotAnswer() {
+		List<String> urls = List.of(url("/photo.jpg"), "http://localhost:" + server.getAddress().getPort() + "/x.jpg",
+				"http://169.254.169.254/latest/meta-data/", "http://10.0.0.1:8080/x.jpg", "http://192.168.1.1/x.jpg",
+				"http://[::1]:" + server.getAddress().getPort() + "/photo.jpg", "http://[::ffff:127.0.0.1]/x.jpg",
+				"http://0.0.0.0/x.jpg", "http://100.64.0.1/x.jpg");
+		try (MediaChecker guarded = new MediaChecker(publicOnly())) {
+			for (String url : urls) {
+				MediaCheckResult result = guarded.check(url, MediaKind.IMAGE);
+
+				assertThat(result.problem().code()).as(url).isEqualTo("media_unreachable");
+				assertThat(result.problem().message()).as(url).isEqualTo(unreachable(url));
+			}
+		}
+		assertThat(requests).isEmpty();
+	}
+
+	@Test
+	void aClosedPortReadsLikeARefusedAddress() throws IOException {
+		int closedPort;
+		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+			closedPort = socket.getLocalPort();
+		}
+		String closed = "http://127.0.0.1:" + closedPort + "/photo.jpg";
+		String refused = "http://10.0.0.1/photo.jpg";
+
+		String closedMessage = checker.check(closed, MediaKind.IMAGE).problem().message();
+		String refusedMessage;
+		try (MediaChecker guarded = new MediaChecker(publicOnly())) {
+			refusedMessage = guarded.check(refused, MediaKind.IMAGE).problem().message();
+		}
+
+		assertThat(closedMessage.replace(closed, "URL")).isEqualTo(refusedMessage.replace(refused, "URL"));
+	}
+
+	@Test
+	void aRedirectIntoAPrivateAddressIsNotFollowed() {
+		serve("/to-private", exchange -> {
+			exchange.getResponseHeaders().set("Location", "http://localhost:" + server.getAddress().getPort()
+					+ "/photo.jpg");
+			headersOnly(exchange, 302, null, -1);
+		});
+		// 127.0.0.1 stands for a public server here; the redirect names localhost, which is loopback
+		try (MediaChecker guarded = new MediaChecker(publicOnly(), host -> host.equals("127.0.0.1"))) {
+			MediaCheckResult result = guarded.check(url("/to-private"), MediaKind.IMAGE);
+
+			assertThat(result.problem().code()).isEqualTo("media_unreachable");
+			assertThat(result.problem().message()).isEqualTo(unreachable(url("/to-private")));
+		}
+		assertThat(requests).containsExactly("HEAD /to-private -");
+	}
+
+	@Test
+	void redirectsEndAfterAFew() {
+		serve("/loop", exchange -> {
+			exchange.getResponseHeaders().set("Location", "/loop");
+			headersOnly(exchange, 302, null, -1);
+		});
+
+		MediaCheckResult result = checker.check(url("/loop"), MediaKind.IMAGE);
+
+		assertThat(result.problem().code()).isEqualTo("media_unreachable");
+		assertThat(requests).hasSize(6);
+	}
+
+	private static MediaCheckSettings publicOnly() {
+		return new MediaCheckSettings(Duration.ofSeconds(1), Duration.ofSeconds(2), 4, 1000, false);
+	}
+
+	private static String unreachable(String url) {
+		return "'" + url + "' cannot be reached (no answer from the server) — check the address, and that the file"
+				+ " opens in a browser without signing in";
 	}
 
 	@Test

@@ -1,0 +1,93 @@
+package com.pinbatch.media;
+
+import java.net.Inet4Address;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+
+/**
+ * Which hosts {@code --check-media} may ask. A media URL comes from a spreadsheet cell, so without this rule it
+ * could make pinbatch request the machine itself, the office network or a cloud metadata service
+ * (169.254.169.254), and the result file would tell which ports answer. Only public addresses are asked, checked
+ * after DNS (every address a name resolves to) and again at every redirect.
+ */
+final class PublicAddresses {
+
+	private PublicAddresses() {
+	}
+
+	/** True when the host resolves, and only to public addresses. */
+	static boolean allows(String host) {
+		InetAddress[] addresses;
+		try {
+			addresses = InetAddress.getAllByName(host);
+		}
+		catch (UnknownHostException | SecurityException ex) {
+			return false;
+		}
+		for (InetAddress address : addresses) {
+			if (!isPublic(address)) {
+				return false;
+			}
+		}
+		return addresses.length > 0;
+	}
+
+	static boolean isPublic(InetAddress address) {
+		if (address.isAnyLocalAddress() || address.isLoopbackAddress() || address.isLinkLocalAddress()
+				|| address.isSiteLocalAddress() || address.isMulticastAddress()) {
+			return false;
+		}
+		byte[] bytes = address.getAddress();
+		if (address instanceof Inet4Address) {
+			return isPublicV4(bytes, 0);
+		}
+		if (address instanceof Inet6Address) {
+			return isPublicV6(bytes);
+		}
+		return false;
+	}
+
+	private static boolean isPublicV4(byte[] b, int at) {
+		int first = b[at] & 0xFF;
+		int second = b[at + 1] & 0xFF;
+		return !(first == 0 // "this network"
+				|| first == 10 || first == 127 // private, loopback
+				|| first == 100 && second >= 64 && second <= 127 // carrier-grade NAT
+				|| first == 169 && second == 254 // link-local, cloud metadata
+				|| first == 172 && second >= 16 && second <= 31 // private
+				|| first == 192 && second == 168 // private
+				|| first == 192 && second == 0 && (b[at + 2] & 0xFF) == 0 // IETF protocol assignments
+				|| first == 198 && (second == 18 || second == 19) // benchmarking
+				|| first >= 224); // multicast, reserved, broadcast
+	}
+
+	private static boolean isPublicV6(byte[] b) {
+		int first = b[0] & 0xFF;
+		if ((first & 0xFE) == 0xFC || first == 0xFF || first == 0xFE && (b[1] & 0xC0) == 0x80) {
+			return false; // unique local, multicast, link-local
+		}
+		if (allZero(b, 0, 12)) {
+			return false; // unspecified, loopback, IPv4-compatible
+		}
+		if (allZero(b, 0, 10) && (b[10] & 0xFF) == 0xFF && (b[11] & 0xFF) == 0xFF) {
+			return isPublicV4(b, 12); // IPv4-mapped
+		}
+		if (first == 0x20 && (b[1] & 0xFF) == 0x02) {
+			return isPublicV4(b, 2); // 6to4 carries an IPv4 address
+		}
+		if (first == 0x00 && (b[1] & 0xFF) == 0x64 && (b[2] & 0xFF) == 0xFF && (b[3] & 0xFF) == 0x9B) {
+			return isPublicV4(b, 12); // NAT64
+		}
+		return true;
+	}
+
+	private static boolean allZero(byte[] b, int from, int to) {
+		for (int i = from; i < to; i++) {
+			if (b[i] != 0) {
+				return false;
+			}
+		}
+		return true;
+	}
+}

@@ -1,0 +1,35 @@
+package com.pinbatch.media;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+class PublicAddressesTests {
+
+	@Test
+	void onlyPublicAddressesMayBeAsked() throws UnknownHostException {
+		List<String> notPublic = List.of("127.0.0.1", "127.8.9.10", "10.1.2.3", "172.16.0.1", "172.31.255.255",
+				"192.168.0.1", "169.254.169.254", "100.64.0.1", "0.0.0.0", "224.0.0.1", "255.255.255.255",
+				"198.18.0.1", "192.0.0.8", "::1", "::", "fe80::1", "fd00::1", "fc00::1", "ff02::1",
+				"::ffff:127.0.0.1", "::ffff:10.0.0.1", "::127.0.0.1", "2002:7f00:0001::1", "64:ff9b::a9fe:a9fe");
+		List<String> publicOnes = List.of("8.8.8.8", "93.184.216.34", "172.32.0.1", "100.128.0.1", "192.169.0.1",
+				"2606:4700:4700::1111", "2002:0808:0808::1", "64:ff9b::808:808");
+
+		for (String address : notPublic) {
+			assertThat(PublicAddresses.isPublic(InetAddress.getByName(address))).as(address).isFalse();
+		}
+		for (String address : publicOnes) {
+			assertThat(PublicAddresses.isPublic(InetAddress.getByName(address))).as(address).isTrue();
+		}
+	}
+
+	@Test
+	void aNameIsJudgedByWhatItResolvesTo() {
+		assertThat(PublicAddresses.allows("localhost")).isFalse();
+		assertThat(PublicAddresses.allows("name-that-does-not-exist.invalid")).isFalse();
+	}
+}
