@@ -54,6 +54,7 @@ class ApiSessions {
 	Opened open(CommandLineOptions options, PrintStream err) {
 		if (options.sandbox()) {
 			ZernioSandbox server = ZernioSandbox.start(sandbox.settings());
+			server.contend(sandbox.contention());
 			return new Opened(session(server.baseUrl(), ZernioSandbox.API_KEY), server);
 		}
 		String key = apiKey();

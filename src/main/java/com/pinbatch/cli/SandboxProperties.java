@@ -3,9 +3,11 @@ package com.pinbatch.cli;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import com.pinbatch.sandbox.KeyContention;
 import com.pinbatch.sandbox.SandboxSettings;
 import com.pinbatch.sandbox.ZernioSandbox;
 
+import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Min;
@@ -20,7 +22,9 @@ import org.springframework.validation.annotation.Validated;
  * How the built-in Zernio simulator behaves under {@code --sandbox} ({@code pinbatch.sandbox.*}): its API ceiling,
  * the per-account caps, latency and injected errors, how Pinterest treats the posts (share refused, how long a
  * publish takes), the seed that makes all of it repeatable, and where it keeps its posts so a restarted run sees
- * them. Publish failures are off by default, so the quick start ends with every row done.
+ * them. Publish failures are off by default, so the quick start ends with every row done. Another program sending
+ * on the same key ({@code neighbour-requests-per-minute}) and scripted 429 storms ({@code rate-limit-storm-*}) are
+ * off too; they turn a user's report about rate limits into a command line.
  */
 @ConfigurationProperties("pinbatch.sandbox")
 @Validated
@@ -30,10 +34,26 @@ public record SandboxProperties(@DefaultValue("600") @Min(1) int requestsPerMinu
 		@DefaultValue("50ms") @NotNull @DurationMin(millis = 0) Duration latencyJitter,
 		@DefaultValue("0") @DecimalMin("0") @DecimalMax("1") double serverErrorRate, Path stateFile,
 		@DefaultValue("0") @DecimalMin("0") @DecimalMax("1") double publishFailureRate,
-		@DefaultValue("3s") @NotNull @DurationMin(millis = 0) Duration publishDelay, @DefaultValue("42") long seed) {
+		@DefaultValue("3s") @NotNull @DurationMin(millis = 0) Duration publishDelay, @DefaultValue("42") long seed,
+		@DefaultValue("0") @Min(0) int neighbourRequestsPerMinute,
+		@DefaultValue("0s") @NotNull @DurationMin(millis = 0) Duration rateLimitStormEvery,
+		@DefaultValue("20s") @NotNull @DurationMin(millis = 0) Duration rateLimitStormLength,
+		@DefaultValue("60s") @NotNull @DurationMin(millis = 0) Duration rateLimitStormRetryAfter) {
 
 	SandboxSettings settings() {
 		return new SandboxSettings(0, ZernioSandbox.API_KEY, requestsPerMinute, accountHourlyCap, accountDailyCap,
 				latency, latencyJitter, serverErrorRate, seed, stateFile, 0, publishFailureRate, publishDelay);
+	}
+
+	@AssertTrue(message = "rate-limit-storm-length must be shorter than rate-limit-storm-every")
+	public boolean isStormShorterThanItsInterval() {
+		return rateLimitStormEvery == null || rateLimitStormLength == null || rateLimitStormEvery.isZero()
+				|| rateLimitStormLength.compareTo(rateLimitStormEvery) < 0;
+	}
+
+	/** Another program on the key and 429 storms, as users meet them (none by default). */
+	KeyContention contention() {
+		return new KeyContention(neighbourRequestsPerMinute, rateLimitStormEvery,
+				rateLimitStormEvery.isZero() ? Duration.ZERO : rateLimitStormLength, rateLimitStormRetryAfter);
 	}
 }

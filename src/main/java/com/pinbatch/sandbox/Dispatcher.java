@@ -3,9 +3,11 @@ package com.pinbatch.sandbox;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -32,6 +34,7 @@ final class Dispatcher implements HttpHandler {
 	private final RetryEndpoint retries;
 	private final List<RecordedRequest> recorded = Collections.synchronizedList(new ArrayList<>());
 	private final AtomicInteger rateLimited = new AtomicInteger();
+	private volatile RateLimitStorms storms;
 
 	Dispatcher(String apiKey, Clock clock, ThroughputWindow window, AccountsEndpoint accounts,
 			CreatePostEndpoint creates, PostQueryEndpoint queries, RetryEndpoint retries, MediaEndpoint media) {
@@ -49,6 +52,10 @@ final class Dispatcher implements HttpHandler {
 		synchronized (recorded) {
 			return List.copyOf(recorded);
 		}
+	}
+
+	void storms(RateLimitStorms storms) {
+		this.storms = storms;
 	}
 
 	int rateLimitedResponses() {
@@ -109,6 +116,13 @@ final class Dispatcher implements HttpHandler {
 		if (!isAuthorized(call.header("Authorization"))) {
 			rateHeaders(call, window.peek(clock.instant()));
 			throw new ApiError(401, Json.error("Unauthorized"));
+		}
+		RateLimitStorms scripted = storms;
+		Optional<Duration> storm = scripted == null ? Optional.empty() : scripted.refusal(clock.instant());
+		if (storm.isPresent()) {
+			ThroughputWindow.Decision now = window.peek(clock.instant());
+			rateHeaders(call, new ThroughputWindow.Decision(false, now.limit(), 0, now.resetEpochSecond(), 0));
+			throw stormRefusal(storm.get());
 		}
 		ThroughputWindow.Decision decision = window.acquire(clock.instant());
 		rateHeaders(call, decision);
@@ -184,6 +198,13 @@ final class Dispatcher implements HttpHandler {
 			.put("windowSeconds", ThroughputWindow.WINDOW.toSeconds())
 			.put("retryAfterSeconds", decision.retryAfterSeconds());
 		return error.withHeader("Retry-After", Long.toString(decision.retryAfterSeconds()));
+	}
+
+	private static ApiError stormRefusal(Duration retryAfter) {
+		long seconds = Math.max(1, (retryAfter.toMillis() + 999) / 1000);
+		ApiError error = new ApiError(429, Json.error("Too many requests. Please retry after " + seconds + " seconds."));
+		error.body().putObject("details").put("reason", "api_rate_limit").put("retryAfterSeconds", seconds);
+		return error.withHeader("Retry-After", Long.toString(seconds));
 	}
 
 	private static void rateHeaders(HttpCall call, ThroughputWindow.Decision decision) {

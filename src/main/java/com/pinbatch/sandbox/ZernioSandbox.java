@@ -8,8 +8,10 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.logging.Level;
@@ -48,6 +50,7 @@ public final class ZernioSandbox implements AutoCloseable {
 	private final ExecutorService executor;
 	private final Clock clock;
 	private final ThroughputWindow window;
+	private ScheduledExecutorService neighbour;
 	private final PostStore store;
 	private final FaultInjector faults;
 	private final CreatePostEndpoint creates;
@@ -154,6 +157,24 @@ public final class ZernioSandbox implements AutoCloseable {
 		faults.failNext(count, status);
 	}
 
+	/**
+	 * From now on, another program sends on the key at the contention's rate (taking slots of the window), and 429
+	 * storms come at its intervals. Replaces any earlier contention.
+	 */
+	public synchronized void contend(KeyContention contention) {
+		if (neighbour != null) {
+			neighbour.shutdownNow();
+			neighbour = null;
+		}
+		dispatcher.storms(new RateLimitStorms(contention, clock.instant()));
+		if (contention.neighbourRequestsPerMinute() > 0) {
+			neighbour = Executors.newSingleThreadScheduledExecutor(daemonThreads());
+			long everyMicros = TimeUnit.MINUTES.toMicros(1) / contention.neighbourRequestsPerMinute();
+			neighbour.scheduleAtFixedRate(() -> window.occupy(1, clock.instant()), everyMicros, everyMicros,
+					TimeUnit.MICROSECONDS);
+		}
+	}
+
 	/** Fills the throughput window with {@code requests} phantom requests, as if another process used the key. */
 	public void consumeRateWindow(int requests) {
 		window.occupy(requests, clock.instant());
@@ -161,6 +182,11 @@ public final class ZernioSandbox implements AutoCloseable {
 
 	@Override
 	public void close() {
+		synchronized (this) {
+			if (neighbour != null) {
+				neighbour.shutdownNow();
+			}
+		}
 		server.stop(0);
 		executor.shutdownNow();
 		LOG.log(Level.FINE, "Zernio sandbox on port {0} stopped", port());

@@ -134,6 +134,44 @@ class ZernioSandboxTests {
 		assertThat(Integer.parseInt(limited.header("Retry-After"))).isGreaterThanOrEqualTo(1);
 	}
 
+	@Test
+	void scriptedStormsRefuseEveryRequestWithTheirRetryAfterThenPass() throws Exception {
+		ZernioSandbox sandbox = start(SandboxSettings.defaults());
+		sandbox.contend(new KeyContention(0, Duration.ofMinutes(2), Duration.ofSeconds(20), Duration.ofSeconds(45)));
+
+		Answer before = get(sandbox, "/v1/accounts");
+		clock.add(Duration.ofSeconds(125));
+		Answer during = createPin(sandbox, validPin(1), null);
+		clock.add(Duration.ofSeconds(20));
+		Answer after = createPin(sandbox, validPin(1), null);
+		clock.add(Duration.ofSeconds(100));
+		Answer nextStorm = get(sandbox, "/v1/accounts");
+
+		assertThat(before.status()).isEqualTo(200);
+		assertThat(during.status()).isEqualTo(429);
+		assertThat(during.header("Retry-After")).isEqualTo("45");
+		assertThat(during.header("X-RateLimit-Remaining")).isEqualTo("0");
+		assertThat(after.status()).isEqualTo(201);
+		assertThat(nextStorm.status()).isEqualTo(429);
+		assertThat(sandbox.postCount()).isEqualTo(1);
+	}
+
+	@Test
+	void aNeighbourOnTheKeyTakesSlotsOfTheWindow() throws Exception {
+		ZernioSandbox sandbox = start(SandboxSettings.defaults().withRequestsPerMinute(60));
+		// 6,000 a minute: the window is full within a second of real time
+		sandbox.contend(new KeyContention(6_000, Duration.ZERO, Duration.ZERO, Duration.ZERO));
+
+		Answer limited = null;
+		for (int tries = 0; tries < 100 && (limited == null || limited.status() != 429); tries++) {
+			Thread.sleep(20);
+			limited = get(sandbox, "/v1/accounts");
+		}
+
+		assertThat(limited.status()).isEqualTo(429);
+		assertThat(limited.header("X-RateLimit-Remaining")).isEqualTo("0");
+	}
+
 	// ---- accounts and boards ----
 
 	@Test

@@ -1,0 +1,29 @@
+package com.pinbatch.sandbox;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/** Scripted 429 storms: from {@code start}, every {@code stormEvery} a storm of {@code stormLength}. */
+final class RateLimitStorms {
+
+	private final KeyContention contention;
+	private final Instant start;
+
+	RateLimitStorms(KeyContention contention, Instant start) {
+		this.contention = contention;
+		this.start = start;
+	}
+
+	/** The Retry-After of a request refused by a storm now, or empty when no storm is on. */
+	Optional<Duration> refusal(Instant now) {
+		if (!contention.storms() || now.isBefore(start)) {
+			return Optional.empty();
+		}
+		long sinceStart = Duration.between(start, now).toNanos();
+		long every = contention.stormEvery().toNanos();
+		long intoCycle = sinceStart % every;
+		boolean stormOn = sinceStart >= every && intoCycle < contention.stormLength().toNanos();
+		return stormOn ? Optional.of(contention.stormRetryAfter()) : Optional.empty();
+	}
+}
