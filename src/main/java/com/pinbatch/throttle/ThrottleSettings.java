@@ -4,7 +4,8 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * Limits for sending pins to Zernio.
+ * Limits for sending pins to Zernio. Their defaults live in one place, the configuration properties that build them
+ * ({@code pinbatch.throttle.*}, documented in config/application.yml).
  *
  * @param configuredRequestsPerMinute cap below the announced ceiling (e.g. to leave room for other tools on the
  *                                    key); null follows {@code X-RateLimit-Limit}
@@ -37,11 +38,6 @@ public record ThrottleSettings(Integer configuredRequestsPerMinute, int initialR
 		requirePositive(initialBackoff, "initial backoff");
 		requirePositive(maxBackoff, "max backoff");
 		requirePositive(maxRetryAfter, "max retry-after");
-	}
-
-	public static ThrottleSettings defaults() {
-		return new ThrottleSettings(null, 60, 0.98, 25, 25, 6, Duration.ofMillis(500), Duration.ofSeconds(60),
-				Duration.ofMinutes(5), 8);
 	}
 
 	private static void requirePositive(int value, String name) {

@@ -45,6 +45,5 @@ class RetryDelaysTests {
 				Duration.ofSeconds(10), Duration.ofSeconds(30), 8)).hasMessageContaining("configured requests per minute");
 		assertThatThrownBy(() -> new ThrottleSettings(null, 60, 1.5, 25, 25, 6, Duration.ofMillis(500),
 				Duration.ofSeconds(10), Duration.ofSeconds(30), 8)).hasMessageContaining("headroom");
-		assertThat(ThrottleSettings.defaults().accountDailyCap()).isEqualTo(25);
 	}
 }
