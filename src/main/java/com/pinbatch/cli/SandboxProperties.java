@@ -7,7 +7,6 @@ import com.pinbatch.sandbox.KeyContention;
 import com.pinbatch.sandbox.SandboxSettings;
 import com.pinbatch.sandbox.ZernioSandbox;
 
-import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Min;
@@ -43,12 +42,6 @@ public record SandboxProperties(@DefaultValue("600") @Min(1) int requestsPerMinu
 	SandboxSettings settings() {
 		return new SandboxSettings(0, ZernioSandbox.API_KEY, requestsPerMinute, accountHourlyCap, accountDailyCap,
 				latency, latencyJitter, serverErrorRate, seed, stateFile, 0, publishFailureRate, publishDelay);
-	}
-
-	@AssertTrue(message = "rate-limit-storm-length must be shorter than rate-limit-storm-every")
-	public boolean isStormShorterThanItsInterval() {
-		return rateLimitStormEvery == null || rateLimitStormLength == null || rateLimitStormEvery.isZero()
-				|| rateLimitStormLength.compareTo(rateLimitStormEvery) < 0;
 	}
 
 	/** Another program on the key and 429 storms, as users meet them (none by default). */

@@ -10,7 +10,8 @@ import java.util.Objects;
  * @param neighbourRequestsPerMinute requests per minute another program sends on the same key, evenly; they take
  *                                   slots of the throughput window like the job's own; 0 for none
  * @param stormEvery                 how often a 429 storm starts (the first one after this long); zero for none
- * @param stormLength                how long each storm lasts: every request is refused meanwhile
+ * @param stormLength                how long each storm lasts: every request is refused meanwhile; as long as
+ *                                   {@code stormEvery} or longer, the first storm never ends
  * @param stormRetryAfter            the {@code Retry-After} a storm's 429s carry
  */
 public record KeyContention(int neighbourRequestsPerMinute, Duration stormEvery, Duration stormLength,
@@ -27,9 +28,6 @@ public record KeyContention(int neighbourRequestsPerMinute, Duration stormEvery,
 		}
 		if (stormEvery.isNegative() || stormLength.isNegative() || stormRetryAfter.isNegative()) {
 			throw new IllegalArgumentException("storm durations must not be negative");
-		}
-		if (!stormEvery.isZero() && stormLength.compareTo(stormEvery) >= 0) {
-			throw new IllegalArgumentException("a storm must be shorter than the time between storms");
 		}
 	}
 
