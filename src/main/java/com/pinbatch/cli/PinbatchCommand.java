@@ -138,6 +138,7 @@ class PinbatchCommand {
 		try {
 			inputOptions = new InputOptions(options.sheet(), options.encoding(), xlsx.limits());
 			mapping = options.mapping() == null ? ColumnMapping.defaults() : ColumnMapping.fromYaml(options.mapping());
+			inputOptions = new InputOptions(options.sheet(), options.encoding(), mapping::namesColumns);
 			List<Path> files = InputFiles.expand(options.sources());
 			if (options.results() != null && files.size() > 1) {
 				throw new UsageException("--results names one file but there are " + files.size()

@@ -8,9 +8,11 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.Deque;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
@@ -46,29 +48,44 @@ public final class CsvRowSource implements RowSource {
 
 	private final List<String> headers;
 
+	/** Rows read past the header while looking for it, read as data first. */
+	private final Deque<Line> replay = new ArrayDeque<>();
+
+	/** What was passed over above the header, or null. */
+	private String headerNote;
+
 	/** The row number of the record read last. */
 	private long rowNumber;
 
+	/** A record with the row number a spreadsheet shows for it. */
+	private record Line(long number, CSVRecord record) {
+
+		List<String> cells() {
+			return Arrays.asList(record.values());
+		}
+	}
+
 	private CsvRowSource(Path file, TextEncoding.Choice encoding, char delimiter, RecordSizeGuard guard,
-			CSVParser parser) {
+			CSVParser parser, HeaderRecognizer recognizer) {
 		this.file = file;
 		this.encoding = encoding;
 		this.delimiter = delimiter;
 		this.guard = guard;
 		this.parser = parser;
 		this.records = parser.iterator();
-		this.headers = readHeaders();
+		this.headers = readHeaders(recognizer);
 	}
 
 	public static CsvRowSource open(Path file) {
-		return open(file, null);
+		return open(file, InputOptions.defaults());
 	}
 
 	/**
-	 * @param encoding the encoding the user named, or null to take the file's own or detect it
+	 * @param options the encoding the user named (null: the file's own, or detected) and how to tell the header row
 	 * @throws InputFileException if the file is not text, is empty, or its header row is malformed
 	 */
-	public static CsvRowSource open(Path file, String encoding) {
+	public static CsvRowSource open(Path file, InputOptions options) {
+		String encoding = options.encoding();
 		byte[] head = readHead(file);
 		TextEncoding.Choice choice = TextEncoding.choose(file, head, encoding);
 		int bomLength = choice.bomLength();
@@ -77,7 +94,7 @@ public final class CsvRowSource implements RowSource {
 		RecordSizeGuard guard = openReader(file, bomLength, choice.charset());
 		CSVParser parser = openParser(file, guard, delimiter);
 		try {
-			return new CsvRowSource(file, choice, delimiter, guard, parser);
+			return new CsvRowSource(file, choice, delimiter, guard, parser, options.headers());
 		}
 		catch (RuntimeException ex) {
 			closeQuietly(parser);
@@ -92,7 +109,14 @@ public final class CsvRowSource implements RowSource {
 
 	@Override
 	public List<String> notes() {
-		return encoding.note() == null ? List.of() : List.of(encoding.note());
+		List<String> notes = new ArrayList<>();
+		if (encoding.note() != null) {
+			notes.add(encoding.note());
+		}
+		if (headerNote != null) {
+			notes.add(headerNote);
+		}
+		return List.copyOf(notes);
 	}
 
 	@Override
@@ -102,13 +126,21 @@ public final class CsvRowSource implements RowSource {
 
 	@Override
 	public InputRow next() {
-		CSVRecord record;
-		while ((record = nextRecord()) != null) {
-			if (!isBlank(record)) {
-				return new InputRow(rowNumber, headers, cells(record), Set.of(), null);
+		Line line;
+		while ((line = nextLine()) != null) {
+			if (!isBlank(line.record())) {
+				return new InputRow(line.number(), headers, cells(line), Set.of(), null);
 			}
 		}
 		return null;
+	}
+
+	private Line nextLine() {
+		if (!replay.isEmpty()) {
+			return replay.poll();
+		}
+		CSVRecord record = nextRecord();
+		return record == null ? null : new Line(rowNumber, record);
 	}
 
 	@Override
@@ -154,23 +186,24 @@ public final class CsvRowSource implements RowSource {
 		}
 	}
 
-	private List<String> readHeaders() {
-		CSVRecord record;
-		while ((record = nextRecord()) != null) {
-			if (!isBlank(record)) {
-				List<String> names = new ArrayList<>(record.size());
-				for (String name : record.values()) {
-					names.add(name.trim());
-				}
-				return Collections.unmodifiableList(names);
-			}
+	private List<String> readHeaders(HeaderRecognizer recognizer) {
+		HeaderSearch<Line> found = HeaderSearch.find(this::nextLine, Line::cells, recognizer);
+		if (found == null) {
+			throw new InputFileException(file + ": is empty; the first row must be the column headers");
 		}
-		throw new InputFileException(file + ": is empty; the first row must be the column headers");
+		replay.addAll(found.replay());
+		headerNote = found.note(file.toString(), found.header().number(), Line::cells);
+		List<String> names = new ArrayList<>();
+		for (String name : found.header().record().values()) {
+			names.add(name.trim());
+		}
+		return Collections.unmodifiableList(names);
 	}
 
 	/** Cells padded to the header width; extra cells are allowed only when empty (Excel exports). */
-	private List<String> cells(CSVRecord record) {
-		String[] values = record.values();
+	private List<String> cells(Line line) {
+		long rowNumber = line.number();
+		String[] values = line.record().values();
 		int width = headers.size();
 		int used = values.length;
 		while (used > width && values[used - 1].isEmpty()) {

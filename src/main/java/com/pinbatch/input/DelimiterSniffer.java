@@ -1,20 +1,24 @@
 package com.pinbatch.input;
 
 /**
- * Picks the CSV delimiter from the header line: comma, semicolon (Excel in locales with a decimal comma) or
- * tab. The one that occurs most often outside quotes wins; a single-column header means comma.
+ * Picks the CSV delimiter from the header line: comma, semicolon (Excel in locales with a decimal comma) or tab.
+ * The one that occurs most often outside quotes wins; a single-column header means comma. A first line without any
+ * (a title someone typed above the header) is passed over for the first line below with two or more of one.
  */
 final class DelimiterSniffer {
 
 	/** Candidates in order of preference when counts tie. */
 	private static final char[] CANDIDATES = { ',', ';', '\t' };
 
+	/** How many lines without a delimiter (a title, blank lines) may come before the header. */
+	private static final int TITLE_LINES = HeaderSearch.MAX_ROWS;
+
 	private DelimiterSniffer() {
 	}
 
 	/**
-	 * @param text the start of the file; only its first non-empty line (line breaks inside quotes included)
-	 *             is read
+	 * @param text the start of the file; lines (line breaks inside quotes included) are read up to the first that
+	 *             holds a candidate
 	 */
 	static char sniff(CharSequence text) {
 		int[] counts = new int[CANDIDATES.length];
@@ -23,26 +27,39 @@ final class DelimiterSniffer {
 		while (start < text.length() && (text.charAt(start) == '\n' || text.charAt(start) == '\r')) {
 			start++;
 		}
-		for (int i = start; i < text.length(); i++) {
+		boolean firstLine = true;
+		int lines = 0;
+		for (int i = start; i < text.length() && lines < TITLE_LINES; i++) {
 			char c = text.charAt(i);
 			if (c == '"') {
 				// a doubled quote inside a quoted cell toggles twice, which leaves the state as it was
 				quoted = !quoted;
 			}
 			else if (!quoted && (c == '\n' || c == '\r')) {
-				break;
+				// the first line decides when it has a delimiter; below a bare title, a header of 3 columns or more
+				int found = counts[best(counts)];
+				if (found >= (firstLine ? 1 : 2)) {
+					return CANDIDATES[best(counts)];
+				}
+				firstLine = false;
+				lines++;
+				java.util.Arrays.fill(counts, 0);
 			}
 			else if (!quoted) {
 				count(c, counts);
 			}
 		}
+		return counts[best(counts)] >= (firstLine ? 1 : 2) ? CANDIDATES[best(counts)] : CANDIDATES[0];
+	}
+
+	private static int best(int[] counts) {
 		int best = 0;
 		for (int i = 1; i < counts.length; i++) {
 			if (counts[i] > counts[best]) {
 				best = i;
 			}
 		}
-		return CANDIDATES[best];
+		return best;
 	}
 
 	static String describe(char delimiter) {

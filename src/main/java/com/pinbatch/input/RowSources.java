@@ -28,7 +28,7 @@ public final class RowSources {
 		}
 		byte[] head = head(file);
 		RowSource source = startsWith(head, ZIP_MAGIC) || startsWith(head, OLE2_MAGIC)
-				? XlsxRowSource.open(file, options) : CsvRowSource.open(file, options.encoding());
+				? XlsxRowSource.open(file, options) : CsvRowSource.open(file, options);
 		// an earlier result file (--retry-failed) reads as the input it was made from
 		return ResultFileRowSource.wrapIfResultFile(source);
 	}

@@ -2,8 +2,10 @@ package com.pinbatch.input;
 
 import java.io.InputStream;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -17,7 +19,8 @@ import org.apache.poi.xssf.model.StylesTable;
 /**
  * Streaming XLSX reader built on POI's event API: the workbook is never loaded, the sheet XML is pulled one row
  * at a time. Only the shared-strings table is held in memory, as every XLSX reader must.
- * Row numbers are the sheet's own, gaps included; the first non-blank row holds the headers.
+ * Row numbers are the sheet's own, gaps included; the headers are in the first row that names known columns
+ * (title rows above it are passed over), see {@link HeaderSearch}.
  */
 public final class XlsxRowSource implements RowSource {
 
@@ -31,47 +34,115 @@ public final class XlsxRowSource implements RowSource {
 
 	private final List<String> headers;
 
-	private XlsxRowSource(Path file, OPCPackage workbook, XlsxSheetParser parser, String sheetName) {
+	/** Rows read past the header while looking for it, read as data first. */
+	private final Deque<XlsxSheetRow> replay = new ArrayDeque<>();
+
+	private final List<String> notes;
+
+	private XlsxRowSource(Path file, OPCPackage workbook, Opened sheet, String sheetNote) {
 		this.file = file;
 		this.workbook = workbook;
-		this.parser = parser;
-		this.sheetName = sheetName;
-		this.headers = readHeaders();
+		this.parser = sheet.parser();
+		this.sheetName = sheet.name();
+		HeaderSearch<XlsxSheetRow> found = sheet.found();
+		this.replay.addAll(found.replay());
+		this.headers = headerNames(found.header());
+		List<String> lines = new ArrayList<>();
+		if (sheetNote != null) {
+			lines.add(sheetNote);
+		}
+		String headerNote = found.note(file + " sheet '" + sheetName + "'", found.header().number(),
+				XlsxSheetRow::cells);
+		if (headerNote != null) {
+			lines.add(headerNote);
+		}
+		this.notes = List.copyOf(lines);
+	}
+
+	/** A sheet opened, its header found. */
+	private record Opened(String name, XlsxSheetParser parser, HeaderSearch<XlsxSheetRow> found) {
 	}
 
 	/**
 	 * Opens the chosen sheet and reads its header row.
 	 *
-	 * @param options {@link InputOptions#sheet()} names the sheet; null means the first visible one
+	 * @param options {@link InputOptions#sheet()} names the sheet; null means the first visible one whose header
+	 *                names known columns ({@link InputOptions#headers()}), so a first sheet of instructions is passed
+	 *                over; when none has, the first visible one
 	 * @throws InputFileException if the file is not a readable workbook, the sheet does not exist or is empty
 	 */
 	public static XlsxRowSource open(Path file, InputOptions options) {
 		OPCPackage workbook = XlsxPackages.open(file);
-		XlsxSheetParser parser = null;
+		Opened opened = null;
 		try {
 			XSSFReader reader = new XSSFReader(workbook);
 			XlsxWorkbookInfo info;
 			try (InputStream workbookXml = reader.getWorkbookData()) {
 				info = XlsxWorkbookInfo.read(workbookXml);
 			}
-			XlsxWorkbookInfo.Sheet sheet = info.choose(options.sheet(), file);
+			XlsxWorkbookInfo.Sheet first = info.choose(options.sheet(), file);
 			StylesTable styles = reader.getStylesTable();
 			// the shared strings are loaded only once the sheet is known to exist: a wrong --sheet fails fast
 			XlsxSharedStrings strings = XlsxSharedStrings.read(workbook, file, options.xlsx());
 			XlsxCellText cellText = new XlsxCellText(strings, styles, info.date1904());
-			parser = new XlsxSheetParser(reader.getSheet(sheet.relationId()), cellText);
-			return new XlsxRowSource(file, workbook, parser, sheet.name());
+			opened = openSheet(file, reader, first, cellText, options.headers());
+			String sheetNote = null;
+			if (options.sheet() == null && !recognized(opened)) {
+				for (XlsxWorkbookInfo.Sheet sheet : info.sheets()) {
+					if (!sheet.visible() || sheet.equals(first)) {
+						continue;
+					}
+					Opened candidate = openSheet(file, reader, sheet, cellText, options.headers());
+					if (recognized(candidate)) {
+						closeQuietly(opened.parser());
+						opened = candidate;
+						sheetNote = file + ": read sheet '" + sheet.name() + "', the first with pin columns (sheet '"
+								+ first.name() + "' has none); choose another with --sheet=NAME";
+						break;
+					}
+					closeQuietly(candidate.parser());
+				}
+			}
+			if (opened.found() == null) {
+				throw new InputFileException(file + ": sheet '" + opened.name()
+						+ "' is empty; the first row must be the column headers");
+			}
+			return new XlsxRowSource(file, workbook, opened, sheetNote);
 		}
 		catch (InputFileException ex) {
-			closeQuietly(parser);
+			closeQuietly(opened == null ? null : opened.parser());
 			XlsxPackages.close(workbook);
 			throw ex;
 		}
 		catch (Exception ex) {
-			closeQuietly(parser);
+			closeQuietly(opened == null ? null : opened.parser());
 			XlsxPackages.close(workbook);
 			throw XlsxProblems.unreadable(file, ex);
 		}
+	}
+
+	private static boolean recognized(Opened sheet) {
+		return sheet.found() != null && sheet.found().recognized();
+	}
+
+	/** @return the sheet with its header found; {@link Opened#found()} is null for a sheet with no rows */
+	private static Opened openSheet(Path file, XSSFReader reader, XlsxWorkbookInfo.Sheet sheet, XlsxCellText cellText,
+			HeaderRecognizer recognizer) throws Exception {
+		XlsxSheetParser parser = new XlsxSheetParser(reader.getSheet(sheet.relationId()), cellText);
+		try {
+			HeaderSearch<XlsxSheetRow> found = HeaderSearch.find(() -> nextSheetRow(file, sheet.name(), parser),
+					XlsxSheetRow::cells, recognizer);
+			return new Opened(sheet.name(), parser, found);
+		}
+		catch (RuntimeException ex) {
+			closeQuietly(parser);
+			throw ex;
+		}
+	}
+
+	@Override
+	public List<String> notes() {
+		return notes;
 	}
 
 	@Override
@@ -96,21 +167,14 @@ public final class XlsxRowSource implements RowSource {
 		XlsxPackages.close(workbook);
 	}
 
-	private List<String> readHeaders() {
-		XlsxSheetRow row;
-		while ((row = nextSheetRow()) != null) {
-			if (!row.isBlank()) {
-				List<String> names = new ArrayList<>(row.cells());
-				// formatted but empty cells right of the last header are not columns
-				while (names.get(names.size() - 1).isBlank()) {
-					names.remove(names.size() - 1);
-				}
-				names.replaceAll(String::trim);
-				return Collections.unmodifiableList(names);
-			}
+	private static List<String> headerNames(XlsxSheetRow row) {
+		List<String> names = new ArrayList<>(row.cells());
+		// formatted but empty cells right of the last header are not columns
+		while (names.get(names.size() - 1).isBlank()) {
+			names.remove(names.size() - 1);
 		}
-		throw new InputFileException(file + ": sheet '" + sheetName
-				+ "' is empty; the first row must be the column headers");
+		names.replaceAll(String::trim);
+		return Collections.unmodifiableList(names);
 	}
 
 	/** The row's cells fitted to the header width; a value right of the last header would be lost, so it stops. */
@@ -143,10 +207,20 @@ public final class XlsxRowSource implements RowSource {
 		return Collections.unmodifiableSet(numeric);
 	}
 
-	/** The next row of the sheet XML; a damaged part shows up only now, part way through the sheet. */
 	private XlsxSheetRow nextSheetRow() {
+		if (!replay.isEmpty()) {
+			return replay.poll();
+		}
+		return nextSheetRow(file, sheetName, parser);
+	}
+
+	/** The next row of the sheet XML; a damaged part shows up only now, part way through the sheet. */
+	private static XlsxSheetRow nextSheetRow(Path file, String sheetName, XlsxSheetParser parser) {
 		try {
 			return parser.nextRow();
+		}
+		catch (InputFileException ex) {
+			throw ex;
 		}
 		catch (XMLStreamException | RuntimeException ex) {
 			throw XlsxProblems.damagedSheet(file, sheetName, parser.lastRowNumber(), ex);

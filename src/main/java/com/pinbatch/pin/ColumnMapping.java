@@ -59,6 +59,17 @@ public final class ColumnMapping {
 	}
 
 	/**
+	 * Whether a row of cells is a header row: it names at least two fields (one known name may be a title's word).
+	 */
+	public boolean namesColumns(List<String> cells) {
+		return cells.stream()
+			.map(cell -> fieldByHeader.get(HeaderKey.of(cell)))
+			.filter(java.util.Objects::nonNull)
+			.distinct()
+			.count() >= 2;
+	}
+
+	/**
 	 * Binds this mapping to one file's headers.
 	 *
 	 * @throws MappingException if no header matches a field, or two headers match the same field

@@ -3,6 +3,7 @@ package com.pinbatch.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.Reader;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -13,6 +14,9 @@ import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 import org.junit.jupiter.api.Test;
 
@@ -173,6 +177,53 @@ class SpreadsheetExportsCommandLineTests extends SandboxedCommandLine {
 		assertThat(second.exitCode()).as(second.toString()).isZero();
 		JsonNode body = JSON.readTree(creates().get(0).body());
 		assertThat(body.get("scheduledFor").asString()).isEqualTo("2027-04-03T21:30:00Z");
+	}
+
+	@Test
+	void workbookWithAnInstructionsSheetAndATitleRowIsReadFromItsPinSheet() throws IOException {
+		// given: a first sheet of instructions, then the pins below a title and a blank row
+		Path workbook = dir.resolve("plan.xlsx");
+		try (XSSFWorkbook book = new XSSFWorkbook()) {
+			Sheet readMe = book.createSheet("Read me");
+			cells(readMe, 0, "How to fill in this plan");
+			cells(readMe, 1, "One pin per row; the board must exist on Pinterest.");
+			Sheet pins = book.createSheet("Pins");
+			cells(pins, 0, "Pinterest plan \u2013 May 2027");
+			cells(pins, 2, "Title", "Media URL", "Pinterest board", "Account");
+			cells(pins, 3, "Oak Shelves", "https://images.example.com/a.jpg", "Kitchen Ideas", "acme-home");
+			cells(pins, 4, "Small Desk", "https://images.example.com/b.jpg", "Home Office", "acme-home");
+			try (OutputStream out = Files.newOutputStream(workbook)) {
+				book.write(out);
+			}
+		}
+
+		// when
+		CommandLineRun run = run("--input=" + workbook, "--results=" + dir.resolve("plan.results.csv"));
+
+		// then: the sheet and the header row used are named, and rows keep the sheet's numbers
+		assertThat(run.exitCode()).as(run.toString()).isZero();
+		assertThat(run.out()).contains("input: " + workbook + ": read sheet 'Pins', the first with pin columns"
+				+ " (sheet 'Read me' has none); choose another with --sheet=NAME")
+			.contains("input: " + workbook + " sheet 'Pins': the headers are on row 3; the row above ('Pinterest plan"
+					+ " \u2013 May 2027') is not read");
+		assertThat(creates()).extracting(request -> JSON.readTree(request.body()).get("platforms").get(0)
+			.get("platformSpecificData").get("title").asString()).containsExactly("Oak Shelves", "Small Desk");
+		assertThat(ResultRows.read(dir.resolve("plan.results.csv"))).extracting(row -> row.get("row"))
+			.containsExactly("4", "5");
+
+		// when the user chooses the instructions sheet, it is read as asked
+		CommandLineRun chosen = run("--input=" + workbook, "--sheet=Read me", "--dry-run");
+
+		// then
+		assertThat(chosen.exitCode()).isEqualTo(2);
+		assertThat(chosen.err()).contains("no known columns");
+	}
+
+	private static void cells(Sheet sheet, int row, String... values) {
+		Row created = sheet.createRow(row);
+		for (int i = 0; i < values.length; i++) {
+			created.createCell(i).setCellValue(values[i]);
+		}
 	}
 
 	/** The file read as a spreadsheet in a semicolon locale reads it: BOM skipped, semicolons, quotes. */

@@ -40,6 +40,34 @@ class CsvRowSourceTests {
 	}
 
 	@Test
+	void titleAndBlankRowsAboveTheHeaderArePassedOverAndRowNumbersStayTheSpreadsheets() throws IOException {
+		Path file = write("Pinterest plan \u2013 May 2027;;\r\n;;\r\ntitle;board;notes\r\nFirst;Recipes;x\r\n");
+		HeaderRecognizer knowsTitleAndBoard = cells -> cells.contains("title") && cells.contains("board");
+
+		try (CsvRowSource source = CsvRowSource.open(file, new InputOptions(null, null, null, knowsTitleAndBoard))) {
+			assertThat(source.headers()).containsExactly("title", "board", "notes");
+			InputRow first = source.next();
+			assertThat(first.rowNumber()).isEqualTo(4);
+			assertThat(first.values()).containsExactly("First", "Recipes", "x");
+			assertThat(source.notes()).containsExactly(file + ": the headers are on row 3; the row above"
+					+ " ('Pinterest plan \u2013 May 2027') is not read");
+		}
+	}
+
+	@Test
+	void withoutAKnownHeaderTheFirstRowIsTheHeaderAndTheRowsReadWhileLookingAreData() throws IOException {
+		Path file = write("a,b\n1,2\n\n3,4\n");
+
+		try (CsvRowSource source = CsvRowSource.open(file, new InputOptions(null, null, null, cells -> false))) {
+			assertThat(source.headers()).containsExactly("a", "b");
+			assertThat(source.next().rowNumber()).isEqualTo(2);
+			assertThat(source.next().rowNumber()).isEqualTo(4);
+			assertThat(source.next()).isNull();
+			assertThat(source.notes()).isEmpty();
+		}
+	}
+
+	@Test
 	void readsCrlfLineEnds() throws IOException {
 		Path file = write("title,board\r\nFirst,Recipes\r\nSecond,Travel\r\n");
 
@@ -304,7 +332,7 @@ class CsvRowSourceTests {
 		Path file = dir.resolve("mac.csv");
 		Files.write(file, "title,board\nCaf\u00e9,B\n".getBytes("x-MacRoman"));
 
-		try (CsvRowSource source = CsvRowSource.open(file, "x-MacRoman")) {
+		try (CsvRowSource source = CsvRowSource.open(file, new InputOptions(null, "x-MacRoman"))) {
 			assertThat(source.next().values()).containsExactly("Caf\u00e9", "B");
 			assertThat(source.notes()).isEmpty();
 		}

@@ -19,6 +19,12 @@ class DelimiterSnifferTests {
 	}
 
 	@Test
+	void passesOverATitleLineWithoutDelimiters() {
+		assertThat(DelimiterSniffer.sniff("Pinterest plan \u2013 May 2027\r\n\r\ntitle;media_url;board\r\na;b;c"))
+			.isEqualTo(';');
+	}
+
+	@Test
 	void skipsLeadingEmptyLines() {
 		assertThat(DelimiterSniffer.sniff("\r\n\r\na;b")).isEqualTo(';');
 	}
