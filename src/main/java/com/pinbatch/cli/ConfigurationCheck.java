@@ -12,7 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
-import com.pinbatch.zernio.ClosestNames;
+import com.pinbatch.text.ClosestNames;
 
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;

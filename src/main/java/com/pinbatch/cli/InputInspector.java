@@ -14,6 +14,7 @@ import com.pinbatch.pin.BoundColumns;
 import com.pinbatch.pin.ColumnMapping;
 import com.pinbatch.pin.DateOrderDetector;
 import com.pinbatch.pin.DuplicateLint;
+import com.pinbatch.pin.MappingAdvice;
 import com.pinbatch.pin.MappingException;
 import com.pinbatch.pin.PinDraft;
 import com.pinbatch.pin.ValidationSettings;
@@ -44,7 +45,9 @@ final class InputInspector {
 	/** @throws InputFileException or MappingException for a file the user must fix */
 	static Survey inspect(Path file, InputOptions options, ColumnMapping mapping, ValidationSettings validation) {
 		try (RowSource source = RowSources.open(file, options)) {
-			BoundColumns columns = bind(file, mapping, source);
+			BoundColumns columns = bind(file, mapping, source, validation.defaultBoard() != null);
+			List<String> assumptions = new ArrayList<>(source.notes());
+			MappingAdvice.notUsed(columns).ifPresent(line -> assumptions.add(file + ": " + line));
 			DateOrderDetector dates = new DateOrderDetector();
 			DuplicateLint duplicates = new DuplicateLint(validation);
 			long rows = 0;
@@ -62,13 +65,15 @@ final class InputInspector {
 			dates.contradiction().ifPresent(notes::add);
 			duplicates.repeatedLinks().forEach(link -> notes.add(link.describe()));
 			return new Survey(rows, validation.withDateOrder(dates.order()), duplicates.duplicates(), notes,
-					source.notes());
+					assumptions);
 		}
 	}
 
-	private static BoundColumns bind(Path file, ColumnMapping mapping, RowSource source) {
+	private static BoundColumns bind(Path file, ColumnMapping mapping, RowSource source, boolean boardDefault) {
 		try {
-			return mapping.bind(source.headers());
+			BoundColumns columns = mapping.bind(source.headers());
+			MappingAdvice.requireColumns(columns, mapping, boardDefault);
+			return columns;
 		}
 		catch (MappingException ex) {
 			throw new MappingException(file + ": " + ex.getMessage(), ex);

@@ -136,9 +136,8 @@ class PinbatchCommand {
 		List<Input> inputs = new ArrayList<>();
 		InputOptions inputOptions;
 		try {
-			inputOptions = new InputOptions(options.sheet(), options.encoding(), xlsx.limits());
 			mapping = options.mapping() == null ? ColumnMapping.defaults() : ColumnMapping.fromYaml(options.mapping());
-			inputOptions = new InputOptions(options.sheet(), options.encoding(), mapping::namesColumns);
+			inputOptions = new InputOptions(options.sheet(), options.encoding(), xlsx.limits(), mapping::namesColumns);
 			List<Path> files = InputFiles.expand(options.sources());
 			if (options.results() != null && files.size() > 1) {
 				throw new UsageException("--results names one file but there are " + files.size()

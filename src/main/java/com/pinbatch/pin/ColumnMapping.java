@@ -58,6 +58,11 @@ public final class ColumnMapping {
 		return new ColumnMapping(index(aliases, file.toString()));
 	}
 
+	/** Every header name this mapping knows, in {@link HeaderKey} form, with the field it fills. */
+	Map<String, PinField> fieldsByHeaderKey() {
+		return fieldByHeader;
+	}
+
 	/**
 	 * Whether a row of cells is a header row: it names at least two fields (one known name may be a title's word).
 	 */

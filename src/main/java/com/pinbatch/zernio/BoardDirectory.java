@@ -12,6 +12,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import com.pinbatch.text.ClosestNames;
+
 /**
  * Turns the account and board a row names (ids, usernames, board names, or nothing) into Zernio ids. Thread-safe.
  * <p>

@@ -3,6 +3,8 @@ package com.pinbatch.zernio;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import com.pinbatch.text.ClosestNames;
+
 /**
  * The account and board references of a file's rows, boiled down to what {@link BoardDirectory#prefetch} must look
  * up: one row's board per account reference, a board name rather than an id where the account has both (a name

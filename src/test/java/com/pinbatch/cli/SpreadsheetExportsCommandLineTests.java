@@ -69,8 +69,10 @@ class SpreadsheetExportsCommandLineTests extends SandboxedCommandLine {
 		assertThat(run.exitCode()).as(run.toString()).isZero();
 		assertThat(run.out()).doesNotContain("input: ");
 		assertSentAsWritten();
-		assertThat(ResultRows.read(dir.resolve("pins.results.csv"))).singleElement()
-			.satisfies(row -> assertThat(row).containsEntry("title", "Crème brûlée shelves"));
+		// the result keeps the tabs, so the spreadsheet that saved the file splits the result the same way
+		List<List<String>> rows = delimitedRows(dir.resolve("pins.results.csv"), '\t');
+		assertThat(rows.get(0)).startsWith("title", "description");
+		assertThat(rows.get(1)).startsWith("Crème brûlée shelves").contains("CREATED");
 	}
 
 	@Test
@@ -137,7 +139,7 @@ class SpreadsheetExportsCommandLineTests extends SandboxedCommandLine {
 		Path results = dir.resolve("plan.results.csv");
 		byte[] bytes = Files.readAllBytes(results);
 		assertThat(new String(bytes, 0, 3, StandardCharsets.ISO_8859_1)).isEqualTo("\u00ef\u00bb\u00bf");
-		List<List<String>> lines = semicolonRows(results);
+		List<List<String>> lines = delimitedRows(results, ';');
 		assertThat(lines.get(0)).startsWith("title", "media_url", "board", "account", "publish_at", "cover_keyframe_s",
 				"row", "status");
 		assertThat(lines.get(1)).startsWith("Frühstück").contains("CREATED");
@@ -152,7 +154,7 @@ class SpreadsheetExportsCommandLineTests extends SandboxedCommandLine {
 		// then the semicolon result file reads as the input it was made from
 		assertThat(retry.exitCode()).as(retry.toString()).isZero();
 		assertThat(creates()).hasSize(2);
-		assertThat(semicolonRows(dir.resolve("plan.results.retry.csv"))).extracting(row -> row.get(7))
+		assertThat(delimitedRows(dir.resolve("plan.results.retry.csv"), ';')).extracting(row -> row.get(7))
 			.containsExactly("status", "CREATED", "CREATED");
 	}
 
@@ -207,7 +209,7 @@ class SpreadsheetExportsCommandLineTests extends SandboxedCommandLine {
 			.contains("input: " + workbook + " sheet 'Pins': the headers are on row 3; the row above ('Pinterest plan"
 					+ " \u2013 May 2027') is not read");
 		assertThat(creates()).extracting(request -> JSON.readTree(request.body()).get("platforms").get(0)
-			.get("platformSpecificData").get("title").asString()).containsExactly("Oak Shelves", "Small Desk");
+			.get("platformSpecificData").get("title").asString()).containsExactlyInAnyOrder("Oak Shelves", "Small Desk");
 		assertThat(ResultRows.read(dir.resolve("plan.results.csv"))).extracting(row -> row.get("row"))
 			.containsExactly("4", "5");
 
@@ -219,6 +221,49 @@ class SpreadsheetExportsCommandLineTests extends SandboxedCommandLine {
 		assertThat(chosen.err()).contains("no known columns");
 	}
 
+	@Test
+	void headersNoFieldTakesAreListedAndAFileWithoutTitleOrMediaColumnsGetsAMappingToUse() throws IOException {
+		// given: a team's own headers
+		Path input = write("pins.csv", "Titel,Picture,Pinterest board,Account,Go live\n"
+				+ "Oak Shelves,https://images.example.com/a.jpg,Kitchen Ideas,acme-home,2027-06-01 09:30\n",
+				StandardCharsets.UTF_8);
+
+		// when
+		CommandLineRun refused = run("--input=" + input);
+
+		// then: a usage error naming what is missing, with the mapping lines to save
+		assertThat(refused.exitCode()).as(refused.toString()).isEqualTo(2);
+		assertThat(refused.err()).contains(input + ": no column gives title, media_url (headers not recognised:"
+				+ " Titel, Picture, Go live); map your headers with --mapping=FILE, e.g. save these lines as"
+				+ " mapping.yml:\n  title: [\"Titel\"]   # did you mean title for 'Titel'?\n"
+				+ "  # media_url: [\"HEADER\"]   # the header of the column that holds the media_url");
+		assertThat(creates()).isEmpty();
+
+		// when the user saves the lines, fills in the media column, and runs again
+		Path mapping = dir.resolve("mapping.yml");
+		String lines = refused.err().substring(refused.err().indexOf("\n") + 1)
+			.replace("# media_url: [\"HEADER\"]", "media_url: [\"Picture\"]");
+		Files.writeString(mapping, lines);
+		CommandLineRun mapped = run("--input=" + input, "--mapping=" + mapping);
+
+		// then the pin is created and the column still unused is named
+		assertThat(mapped.exitCode()).as(mapped.toString()).isZero();
+		assertThat(mapped.out()).contains("input: " + input + ": not used: Go live — map them with --mapping");
+		assertThat(creates()).hasSize(1);
+	}
+
+	@Test
+	void boardOptionStillStandsInForABoardColumn() throws IOException {
+		Path input = write("pins.csv", "title,media_url,account\nOak,https://images.example.com/a.jpg,acme-home\n",
+				StandardCharsets.UTF_8);
+
+		CommandLineRun run = run("--input=" + input, "--board=Kitchen Ideas");
+
+		assertThat(run.exitCode()).as(run.toString()).isZero();
+		assertThat(JSON.readTree(creates().get(0).body()).get("platforms").get(0).get("platformSpecificData")
+			.get("boardId").asString()).isEqualTo("918273645500000001");
+	}
+
 	private static void cells(Sheet sheet, int row, String... values) {
 		Row created = sheet.createRow(row);
 		for (int i = 0; i < values.length; i++) {
@@ -226,11 +271,11 @@ class SpreadsheetExportsCommandLineTests extends SandboxedCommandLine {
 		}
 	}
 
-	/** The file read as a spreadsheet in a semicolon locale reads it: BOM skipped, semicolons, quotes. */
-	private static List<List<String>> semicolonRows(Path file) throws IOException {
+	/** The file read as a spreadsheet that splits at {@code delimiter} reads it: a UTF-8 BOM, then RFC 4180. */
+	private static List<List<String>> delimitedRows(Path file, char delimiter) throws IOException {
 		try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
 			assertThat(reader.read()).isEqualTo('\uFEFF');
-			CSVFormat format = CSVFormat.RFC4180.builder().setDelimiter(';').get();
+			CSVFormat format = CSVFormat.RFC4180.builder().setDelimiter(delimiter).get();
 			return CSVParser.builder().setReader(reader).setFormat(format).get().getRecords().stream()
 				.map(CSVRecord::toList)
 				.toList();

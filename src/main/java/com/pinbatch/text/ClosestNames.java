@@ -1,4 +1,4 @@
-package com.pinbatch.zernio;
+package com.pinbatch.text;
 
 import java.util.Collection;
 import java.util.Comparator;
@@ -6,14 +6,17 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 
-/** "Did you mean" suggestions: the known names within a small edit distance of what the user typed. */
+/**
+ * "Did you mean" suggestions: the known names within a small edit distance of what the user typed (board names,
+ * column headers).
+ */
 public final class ClosestNames {
 
 	private ClosestNames() {
 	}
 
 	/** Case, surrounding spaces and runs of inner spaces do not count as differences. */
-	static String normalize(String name) {
+	public static String normalize(String name) {
 		return name == null ? "" : name.trim().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
 	}
 
@@ -42,7 +45,7 @@ public final class ClosestNames {
 	}
 
 	/** Levenshtein distance, two rows. */
-	static int distance(String a, String b) {
+	public static int distance(String a, String b) {
 		int[] previous = new int[b.length() + 1];
 		int[] current = new int[b.length() + 1];
 		for (int j = 0; j <= b.length(); j++) {
@@ -62,7 +65,7 @@ public final class ClosestNames {
 	}
 
 	/** 'A', 'B' or 'C' */
-	static String quotedAlternatives(List<String> names) {
+	public static String quotedAlternatives(List<String> names) {
 		if (names.size() == 1) {
 			return quote(names.get(0));
 		}
@@ -70,7 +73,7 @@ public final class ClosestNames {
 		return String.join(", ", quoted.subList(0, quoted.size() - 1)) + " or " + quoted.get(quoted.size() - 1);
 	}
 
-	static String quote(String name) {
+	public static String quote(String name) {
 		return "'" + name + "'";
 	}
 }

@@ -1,0 +1,91 @@
+package com.pinbatch.pin;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import com.pinbatch.text.ClosestNames;
+
+/**
+ * Says which headers of a file fill no field, so no column is ignored silently, and refuses a file from which no pin
+ * could be made (no title, media or board column) with a mapping file for its headers, ready to save and use.
+ */
+public final class MappingAdvice {
+
+	private MappingAdvice() {
+	}
+
+	/** {@code not used: Pin name, Go live — map them with --mapping}, when some header fills no field. */
+	public static Optional<String> notUsed(BoundColumns columns) {
+		List<String> unused = unusedHeaders(columns);
+		if (unused.isEmpty()) {
+			return Optional.empty();
+		}
+		return Optional.of("not used: " + String.join(", ", unused) + " — map them with --mapping");
+	}
+
+	/**
+	 * @param boardDefault whether --board names the board of rows without one: then a board column is not needed
+	 * @throws MappingException if title, media_url or (without {@code boardDefault}) board come from no column
+	 */
+	public static void requireColumns(BoundColumns columns, ColumnMapping mapping, boolean boardDefault) {
+		Set<PinField> required = EnumSet.of(PinField.TITLE, PinField.MEDIA_URL);
+		if (!boardDefault) {
+			required.add(PinField.BOARD);
+		}
+		required.removeIf(columns::has);
+		if (required.isEmpty()) {
+			return;
+		}
+		List<String> unused = unusedHeaders(columns);
+		Map<PinField, String> guesses = guesses(columns, mapping, unused);
+		StringBuilder message = new StringBuilder("no column gives ")
+			.append(required.stream().map(PinField::column).collect(Collectors.joining(", ")))
+			.append(unused.isEmpty() ? "" : " (headers not recognised: " + String.join(", ", unused) + ")")
+			.append("; map your headers with --mapping=FILE, e.g. save these lines as mapping.yml");
+		if (required.contains(PinField.BOARD)) {
+			message.append(" (or name one board for every row with --board=NAME)");
+		}
+		message.append(":");
+		guesses.forEach((field, header) -> message.append("\n  ").append(field.column()).append(": [")
+			.append(yamlString(header)).append("]   # did you mean ").append(field.column()).append(" for '")
+			.append(header).append("'?"));
+		for (PinField field : required) {
+			if (!guesses.containsKey(field)) {
+				message.append("\n  # ").append(field.column()).append(": [\"HEADER\"]   # the header of the column")
+					.append(" that holds the ").append(field.column());
+			}
+		}
+		throw new MappingException(message.toString());
+	}
+
+	/** Non-blank headers that fill no field, in file order. */
+	private static List<String> unusedHeaders(BoundColumns columns) {
+		return columns.unknownHeaders().stream().map(String::strip).filter(header -> !header.isEmpty()).toList();
+	}
+
+	/** For each field without a column, the first unused header that is close to one of the field's names. */
+	private static Map<PinField, String> guesses(BoundColumns columns, ColumnMapping mapping, List<String> unused) {
+		Map<PinField, String> guesses = new EnumMap<>(PinField.class);
+		Map<String, PinField> known = mapping.fieldsByHeaderKey();
+		for (String header : unused) {
+			List<String> close = ClosestNames.to(HeaderKey.of(header), new ArrayList<>(known.keySet()), 3);
+			close.stream()
+				.map(known::get)
+				.filter(field -> !columns.has(field) && !guesses.containsKey(field))
+				.findFirst()
+				.ifPresent(field -> guesses.put(field, header));
+		}
+		return guesses;
+	}
+
+	/** A YAML flow scalar that reads back as the header exactly, whatever it contains. */
+	private static String yamlString(String header) {
+		return "\"" + header.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+	}
+}
