@@ -146,7 +146,7 @@ class PinbatchCommand {
 			for (Path file : files) {
 				InputInspector.Survey survey = InputInspector.inspect(file, inputOptions, mapping,
 						validation(options, file));
-				survey.assumptions().forEach(line -> out.println("input: " + line));
+				survey.assumptions().forEach(line -> out.println("input: " + SafeText.line(line)));
 				Path results = resultPath(options, file);
 				checkResultPath(file, results);
 				inputs.add(new Input(file, runKey(file, options), survey, results));
@@ -155,6 +155,9 @@ class PinbatchCommand {
 		catch (InputFileException | MappingException | UsageException ex) {
 			String reason = SafeText.line(ex.getMessage());
 			err.println("pinbatch: " + reason);
+			if (ex instanceof MappingException mappingProblem) {
+				mappingProblem.suggestedMapping().forEach(line -> err.println("  " + SafeText.line(line)));
+			}
 			writeSummary(options, List.of(), ExitCode.USAGE, reason, out, err);
 			return ExitCode.USAGE;
 		}

@@ -52,16 +52,16 @@ public final class MappingAdvice {
 			message.append(" (or name one board for every row with --board=NAME)");
 		}
 		message.append(":");
-		guesses.forEach((field, header) -> message.append("\n  ").append(field.column()).append(": [")
-			.append(yamlString(header)).append("]   # did you mean ").append(field.column()).append(" for '")
-			.append(header).append("'?"));
+		List<String> lines = new ArrayList<>();
+		guesses.forEach((field, header) -> lines.add(field.column() + ": [" + yamlString(header)
+				+ "]   # did you mean " + field.column() + " for '" + header + "'?"));
 		for (PinField field : required) {
 			if (!guesses.containsKey(field)) {
-				message.append("\n  # ").append(field.column()).append(": [\"HEADER\"]   # the header of the column")
-					.append(" that holds the ").append(field.column());
+				lines.add("# " + field.column() + ": [\"HEADER\"]   # the header of the column that holds the "
+						+ field.column());
 			}
 		}
-		throw new MappingException(message.toString());
+		throw new MappingException(message.toString(), lines);
 	}
 
 	/** Non-blank headers that fill no field, in file order. */
