@@ -1,5 +1,6 @@
 package com.pinbatch.cli;
 
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -27,7 +28,16 @@ final class ResultRows {
 			if (first != '\uFEFF') {
 				throw new AssertionError("result file does not start with a UTF-8 BOM");
 			}
-			CSVParser parser = CSVParser.builder().setReader(reader).setFormat(CSVFormat.RFC4180).get();
+			// a result file keeps its input's delimiter: read it as a spreadsheet would, splitting where the header does
+			BufferedReader lines = new BufferedReader(reader);
+			lines.mark(64 * 1024);
+			String header = lines.readLine();
+			lines.reset();
+			char delimiter = header == null ? ',' : header.indexOf('\t') >= 0 ? '\t' : header.indexOf(';') >= 0 ? ';' : ',';
+			CSVParser parser = CSVParser.builder()
+				.setReader(lines)
+				.setFormat(CSVFormat.RFC4180.builder().setDelimiter(delimiter).get())
+				.get();
 			List<CSVRecord> records = parser.getRecords();
 			List<String> headers = records.get(0).toList();
 			List<Map<String, String>> rows = new ArrayList<>();
