@@ -6,6 +6,7 @@ import java.time.Clock;
 import javax.sql.DataSource;
 
 import com.pinbatch.job.ApiSession;
+import com.pinbatch.job.GracefulStop;
 import com.pinbatch.media.JdbcUploadedMediaStore;
 import com.pinbatch.media.LocalMediaUploader;
 import com.pinbatch.media.UploadedMediaStore;
@@ -41,8 +42,13 @@ class ApiSessions {
 	/** Uploads are remembered in the job repository, so a restart or a retry does not upload a file again. */
 	private final UploadedMediaStore uploadedMedia;
 
+	/** Once a stop is asked for, no look-up, upload slot or search goes out any more. */
+	private final GracefulStop stop;
+
 	ApiSessions(ZernioProperties zernio, SandboxProperties sandbox, ThrottleProperties throttle,
-			JsonMapper jsonMapper, DataSource dataSource, PlatformTransactionManager transactionManager) {
+			JsonMapper jsonMapper, DataSource dataSource, PlatformTransactionManager transactionManager,
+			GracefulStop stop) {
+		this.stop = stop;
 		this.uploadedMedia = new JdbcUploadedMediaStore(dataSource, transactionManager);
 		this.zernio = zernio;
 		this.sandbox = sandbox;
@@ -96,7 +102,7 @@ class ApiSessions {
 		PacedSender sender = new PacedSender(client::createPost, throttle.settings(),
 				new ThrottleReporter(Clock.systemUTC()));
 		// look-ups, upload slots and searches fill the same request window as the creates: one pace for all
-		ZernioClient paced = client.pacedBy(sender.requestGate());
+		ZernioClient paced = client.pacedBy(stop.guard(sender.requestGate()));
 		LocalMediaUploader media = new LocalMediaUploader(paced, uploadedMedia, Clock.systemUTC());
 		return new ApiSession(paced, new BoardDirectory(paced), sender, media);
 	}

@@ -247,11 +247,11 @@ class PinbatchCommand {
 				stopReason = failureReason(execution, gracefulStop.wasRequested());
 			}
 		}
-		catch (ZernioApiException ex) {
-			stopReason = ex.getMessage();
+		catch (ZernioApiException | SendingStoppedException ex) {
+			stopReason = gracefulStop.wasRequested() ? GracefulStop.STOPPED : ex.getMessage();
 		}
 		catch (Exception ex) {
-			stopReason = "the run stopped: " + ex.getMessage();
+			stopReason = gracefulStop.wasRequested() ? GracefulStop.STOPPED : "the run stopped: " + ex.getMessage();
 		}
 		finally {
 			currentRun.clear();
@@ -337,6 +337,7 @@ class PinbatchCommand {
 		List<RunPlan> plans = new ArrayList<>();
 		Map<Input, BoardNeeds> boards = new LinkedHashMap<>();
 		for (Input input : toRun) {
+			gracefulStop.throwIfRequested(); // a stop during start-up: nothing is planned, looked up or sent
 			String prefix = toRun.size() > 1 ? input.path().getFileName() + ": " : "";
 			input.survey().notes().forEach(note -> out.println("note: " + prefix + note));
 			PlanningPass.Outcome planned = PlanningPass.run(input.path(), inputOptions, mapping,
@@ -344,6 +345,7 @@ class PinbatchCommand {
 					options.checkMedia(), firstStart);
 			planned.lines().forEach(line -> out.println("plan: " + prefix + line));
 			boards.put(input, planned.boards());
+			gracefulStop.throwIfRequested();
 			Map<String, MediaCheckResult> mediaProblems = checkMedia(planned.media());
 			plans.add(new RunPlan(input.path(), inputOptions, input.key(), mapping, input.survey().validation(),
 					input.survey().duplicates(), whenNoDate, planned.slots(), mediaProblems, options.dryRun(), api));
@@ -363,6 +365,7 @@ class PinbatchCommand {
 			out.println("pinbatch: " + (last == null ? "processing " : "resuming ") + input.path() + " ("
 					+ input.survey().rows() + " rows, run " + input.key() + ")");
 		}
+		gracefulStop.throwIfRequested();
 		if (api != null) {
 			// fails fast on a rejected key or an unreachable API; no look-up waits until the sending
 			boards.forEach((input, needs) -> out.println("plan: " + (toRun.size() > 1 ? input.path().getFileName()
@@ -375,6 +378,7 @@ class PinbatchCommand {
 				runInputs.markFinished(jobKey, input.key(), before.jobExecutionId(), before.finishedAt());
 			}
 		}
+		gracefulStop.throwIfRequested();
 		progress.start(rows, earlier);
 		try (ProgressDisplay display = ProgressDisplay.start(progress, TerminalStatusLine.current(),
 				properties.progressInterval())) {
@@ -403,7 +407,7 @@ class PinbatchCommand {
 			return null;
 		}
 		if (stopRequested) {
-			return "stopped on request; rows not reached are PENDING: run the same command again to resume";
+			return GracefulStop.STOPPED;
 		}
 		List<Throwable> failures = execution.getAllFailureExceptions();
 		if (failures.isEmpty()) {

@@ -28,8 +28,12 @@ final class ShutdownCoordinator {
 		Runtime.getRuntime().addShutdownHook(new Thread(ShutdownCoordinator::onSignal, "pinbatch-stop"));
 	}
 
+	/** What a stop does from now on; a stop asked for before (during start-up) is done at once, not lost. */
 	static void onStop(Runnable action) {
 		stopAction = action;
+		if (shuttingDown) {
+			action.run();
+		}
 	}
 
 	/** Ends the process: normally through System.exit, but during a shutdown the hook ends it. */

@@ -9,6 +9,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -35,6 +36,8 @@ final class Dispatcher implements HttpHandler {
 	private final List<RecordedRequest> recorded = Collections.synchronizedList(new ArrayList<>());
 	private final AtomicInteger rateLimited = new AtomicInteger();
 	private volatile RateLimitStorms storms;
+	private volatile Consumer<String> onArrival = request -> {
+	};
 
 	Dispatcher(String apiKey, Clock clock, ThroughputWindow window, AccountsEndpoint accounts,
 			CreatePostEndpoint creates, PostQueryEndpoint queries, RetryEndpoint retries, MediaEndpoint media) {
@@ -62,9 +65,14 @@ final class Dispatcher implements HttpHandler {
 		return rateLimited.get();
 	}
 
+	void onArrival(Consumer<String> listener) {
+		onArrival = listener;
+	}
+
 	@Override
 	public void handle(HttpExchange exchange) {
 		HttpCall call = new HttpCall(exchange, this::record);
+		onArrival.accept(call.method() + " " + call.path());
 		try {
 			route(call);
 		}

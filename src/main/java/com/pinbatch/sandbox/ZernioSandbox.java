@@ -147,6 +147,14 @@ public final class ZernioSandbox implements AutoCloseable {
 		creates.onPostCreated(listener);
 	}
 
+	/**
+	 * Runs {@code listener} on the request thread as each request arrives, before anything is done with it (given as
+	 * {@code "METHOD /path"}), so a test can see what reached the server when, or hold a request at a chosen point.
+	 */
+	public void onRequestArrived(Consumer<String> listener) {
+		dispatcher.onArrival(listener);
+	}
+
 	/** The next {@code count} successful creates store their post but close the connection without answering. */
 	public void dropConnectionAfterCreate(int count) {
 		faults.dropNext(count);

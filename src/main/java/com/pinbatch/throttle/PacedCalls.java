@@ -9,7 +9,8 @@ import com.pinbatch.zernio.RequestGate;
  * The sender's pace as a {@link RequestGate} for Zernio calls other than creates. Each call takes a permit like a
  * create and is counted as ours, so the pace neither overfills the window with them nor mistakes them for another
  * program's requests (which would slow the sending down for a minute after the look-ups); their answers' headers
- * steer the pace like a create's. A 429 holds every sender, creates included, and is sent again like a create's.
+ * steer the pace like a create's. A 429 holds every sender, creates included, and is sent again like a create's; a
+ * 5xx or a missing answer is sent again like a create's too (bounded attempts, back-off, Retry-After honoured).
  */
 final class PacedCalls implements RequestGate {
 
@@ -18,9 +19,11 @@ final class PacedCalls implements RequestGate {
 	private final SendCounters counters;
 	private final ThrottleListener listener;
 	private final int maxAttempts;
+	private final Sleeper sleeper;
 
 	PacedCalls(AdaptivePace pace, RetryDelays delays, SendCounters counters, ThrottleListener listener,
-			int maxAttempts) {
+			int maxAttempts, Sleeper sleeper) {
+		this.sleeper = sleeper;
 		this.pace = pace;
 		this.delays = delays;
 		this.counters = counters;
@@ -48,6 +51,18 @@ final class PacedCalls implements RequestGate {
 		Duration wait = delays.afterRateLimit(attempts, rateLimit);
 		pace.holdAll(wait, "Zernio answered 429 Too Many Requests");
 		counters.retry();
+		return true;
+	}
+
+	@Override
+	public boolean retryAfterFailure(RateLimitInfo rateLimit, int attempts) throws InterruptedException {
+		if (attempts >= maxAttempts) {
+			return false;
+		}
+		Duration wait = delays.afterFailure(attempts, rateLimit);
+		listener.onWait("asking Zernio again after a failed request", wait);
+		counters.retry();
+		sleeper.sleep(wait);
 		return true;
 	}
 }

@@ -57,7 +57,7 @@ public final class PacedSender {
 		this.pace = new AdaptivePace(settings, clock, sleeper, listener);
 		this.delays = new RetryDelays(settings, clock);
 		this.breaker = new ApiBreaker(settings.breakerFailureThreshold(), clock);
-		this.otherCalls = new PacedCalls(pace, delays, counters, listener, maxAttempts);
+		this.otherCalls = new PacedCalls(pace, delays, counters, listener, maxAttempts, sleeper);
 	}
 
 	/**

@@ -32,7 +32,12 @@ final class RetryDelays {
 		if (last instanceof SendResult.RateLimited) {
 			return afterRateLimit(attempts, last.rateLimit());
 		}
-		return bounded(attempts, ServerHints.retryAfter(last.rateLimit()).orElse(Duration.ZERO));
+		return afterFailure(attempts, last.rateLimit());
+	}
+
+	/** After {@code attempts} sends, the last of which failed (5xx or no answer; {@code rateLimit} may be null). */
+	Duration afterFailure(int attempts, RateLimitInfo rateLimit) {
+		return bounded(attempts, ServerHints.retryAfter(rateLimit).orElse(Duration.ZERO));
 	}
 
 	/** After {@code attempts} sends, the last of which Zernio answered with 429 and these headers. */

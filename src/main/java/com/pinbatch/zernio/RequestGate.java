@@ -23,6 +23,11 @@ public interface RequestGate {
 		public boolean retryAfterRateLimit(RateLimitInfo rateLimit, int attempts) {
 			return false;
 		}
+
+		@Override
+		public boolean retryAfterFailure(RateLimitInfo rateLimit, int attempts) {
+			return false;
+		}
 	};
 
 	/** Blocks until a request may go out, and counts it as one of ours. */
@@ -37,4 +42,13 @@ public interface RequestGate {
 	 * @param attempts sends of this request so far, the first included
 	 */
 	boolean retryAfterRateLimit(RateLimitInfo rateLimit, int attempts);
+
+	/**
+	 * Zernio answered 5xx, or did not answer: whether to send the same request again, as a create would be (bounded
+	 * attempts, back-off, {@code Retry-After} honoured); returns once the wait is over.
+	 *
+	 * @param rateLimit the answer's headers, or null when there was no answer
+	 * @param attempts  sends of this request so far, the first included
+	 */
+	boolean retryAfterFailure(RateLimitInfo rateLimit, int attempts) throws InterruptedException;
 }

@@ -259,22 +259,37 @@ public class ZernioClient {
 				"Zernio answered " + operation + " with a body that is not the expected JSON");
 	}
 
-	/** One call through the gate; a 429 is sent again (unchanged) for as long as the gate says so. */
+	/**
+	 * One call through the gate. A 429 is sent again (unchanged) for as long as the gate says so, and so are a 5xx
+	 * and a missing answer: every call the gate paces is one that can safely be repeated.
+	 */
 	private ZernioAnswer gated(HttpRequest request) {
 		String where = "Zernio at " + zernioHost;
-		for (int attempts = 1;; attempts++) {
-			try {
+		try {
+			for (int attempts = 1;; attempts++) {
 				gate.enter();
+				HttpResponse<String> response;
+				try {
+					response = send(request, where);
+				}
+				catch (ZernioApiException unreachable) {
+					if (Thread.currentThread().isInterrupted() || !gate.retryAfterFailure(null, attempts)) {
+						throw unreachable;
+					}
+					continue;
+				}
+				ZernioAnswer answer = ZernioAnswer.read(response, json, clock.instant());
+				gate.answered(answer.rateLimit());
+				boolean again = answer.status() == 429 ? gate.retryAfterRateLimit(answer.rateLimit(), attempts)
+						: answer.status() >= 500 && gate.retryAfterFailure(answer.rateLimit(), attempts);
+				if (!again) {
+					return answer;
+				}
 			}
-			catch (InterruptedException interrupted) {
-				Thread.currentThread().interrupt();
-				throw new ZernioApiException("interrupted while waiting for " + where, interrupted);
-			}
-			ZernioAnswer answer = ZernioAnswer.read(send(request, where), json, clock.instant());
-			gate.answered(answer.rateLimit());
-			if (answer.status() != 429 || !gate.retryAfterRateLimit(answer.rateLimit(), attempts)) {
-				return answer;
-			}
+		}
+		catch (InterruptedException interrupted) {
+			Thread.currentThread().interrupt();
+			throw new ZernioApiException("interrupted while waiting for " + where, interrupted);
 		}
 	}
 

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -118,6 +119,63 @@ abstract class CrashRestartScenarios {
 		assertThat(afterStop).extracting(row -> row.get("status")).contains("PENDING").doesNotContain("FAILED");
 		assertThat(resumed).as(log("second")).isZero();
 		assertEveryRowExactlyOnce(input);
+	}
+
+	@Test
+	void sigtermDuringStartUpIsHonouredOnceTheCommandRuns() throws Exception {
+		// given: the process has locked its data folder (its stop handler is in place), Spring is still starting
+		Path input = pins(ROWS);
+		List<String> arrived = new CopyOnWriteArrayList<>();
+		sandbox.onRequestArrived(arrived::add);
+		Process process = start(input, "first");
+		Path lock = dir.resolve("data/pinbatch.lock");
+		while (!Files.exists(lock) && process.isAlive()) {
+			sleepQuietly(5);
+		}
+
+		// when
+		process.destroy();
+
+		// then: nothing was sent, every row is PENDING, the run says it stopped
+		assertThat(process.waitFor(RUN_LIMIT.toSeconds(), TimeUnit.SECONDS)).as("ended in time").isTrue();
+		assertThat(process.exitValue()).as(log("first")).isEqualTo(1);
+		assertThat(log("first")).contains("pinbatch: stopping").contains("stopped on request");
+		assertThat(ResultRows.read(results(input))).hasSize(ROWS)
+			.allSatisfy(row -> assertThat(row.get("status")).isEqualTo("PENDING"));
+		assertThat(arrived).isEmpty();
+	}
+
+	@Test
+	void sigtermDuringTheLookUpsLetsNoFurtherRequestOut() throws Exception {
+		// given: the first look-up (the account list) is held at the server until the process has been stopped
+		Path input = pins(ROWS);
+		List<String> arrived = new CopyOnWriteArrayList<>();
+		CountDownLatch held = new CountDownLatch(1);
+		CountDownLatch release = new CountDownLatch(1);
+		sandbox.onRequestArrived(request -> {
+			arrived.add(request);
+			if (arrived.size() == 1) {
+				held.countDown();
+				holdUntil(release);
+			}
+		});
+		Process process = start(input, "first");
+		assertThat(held.await(RUN_LIMIT.toSeconds(), TimeUnit.SECONDS)).as(log("first")).isTrue();
+
+		// when: stopped, and the held look-up answered once the stop line is printed
+		process.destroy();
+		while (!log("first").contains("pinbatch: stopping") && process.isAlive()) {
+			sleepQuietly(5);
+		}
+		int beforeStop = arrived.size();
+		release.countDown();
+
+		// then
+		assertThat(process.waitFor(RUN_LIMIT.toSeconds(), TimeUnit.SECONDS)).as("ended in time").isTrue();
+		assertThat(process.exitValue()).as(log("first")).isEqualTo(1);
+		assertThat(arrived).as("requests after the stop line").hasSize(beforeStop);
+		assertThat(ResultRows.read(results(input))).hasSize(ROWS)
+			.allSatisfy(row -> assertThat(row.get("status")).isEqualTo("PENDING"));
 	}
 
 	@Test
@@ -336,6 +394,15 @@ abstract class CrashRestartScenarios {
 		}
 		Files.delete(csv);
 		return xlsx;
+	}
+
+	private static void holdUntil(CountDownLatch latch) {
+		try {
+			latch.await(RUN_LIMIT.toSeconds(), TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
 	}
 
 	static void sleepQuietly(long millis) {

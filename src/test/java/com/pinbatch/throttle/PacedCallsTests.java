@@ -89,6 +89,33 @@ class PacedCallsTests {
 		assertThat(again).isFalse();
 	}
 
+	@Test
+	void aLookUpAnsweredUnavailableIsSentAgainAfterTheWaitZernioAskedFor() throws InterruptedException {
+		// given
+		PacedSender sender = sender(Answers.window(600, 500));
+		RequestGate gate = sender.requestGate();
+		gate.enter();
+		RateLimitInfo unavailable = new RateLimitInfo(600, 500, null, Duration.ofSeconds(40));
+
+		// when
+		boolean again = gate.retryAfterFailure(unavailable, 1);
+
+		// then
+		assertThat(again).isTrue();
+		assertThat(time.elapsed()).isGreaterThanOrEqualTo(Duration.ofSeconds(40));
+		assertThat(sender.stats().retries()).isEqualTo(1);
+	}
+
+	@Test
+	void aLookUpFailingOnEveryAttemptIsGivenUp() throws InterruptedException {
+		PacedSender sender = sender(Answers.window(600, 500));
+
+		boolean again = sender.requestGate().retryAfterFailure(null, 6);
+
+		assertThat(again).isFalse();
+		assertThat(time.elapsed()).isZero();
+	}
+
 	private PacedSender sender(RateLimitInfo createAnswers) {
 		return new PacedSender((request, requestId) -> {
 			createdAt.add(time.instant());

@@ -382,6 +382,41 @@ class ZernioClientTests {
 	}
 
 	@Test
+	void aPacedLookUpAnsweredBadGatewayOrUnavailableIsSentAgainLikeACreate() {
+		String state = Scenario.STARTED;
+		for (int status : new int[] { 503, 502 }) {
+			zernio.stubFor(get(urlPathEqualTo("/api/v1/accounts")).inScenario("flaky").whenScenarioStateIs(state)
+				.willReturn(aResponse().withStatus(status).withHeader("Retry-After", "0")
+					.withBody("{\"error\":\"Service temporarily unavailable\"}"))
+				.willSetStateTo("answered " + status));
+			state = "answered " + status;
+		}
+		zernio.stubFor(get(urlPathEqualTo("/api/v1/accounts")).inScenario("flaky").whenScenarioStateIs(state)
+			.willReturn(okJson("""
+					{"accounts":[{"_id":"a1","platform":"pinterest","username":"acme-home","isActive":true}]}
+					""")));
+		ZernioClient paced = client.pacedBy(pace(3).requestGate());
+
+		assertThat(paced.listPinterestAccounts()).extracting(Account::username).containsExactly("acme-home");
+		zernio.verify(3, getRequestedFor(urlPathEqualTo("/api/v1/accounts")));
+	}
+
+	@Test
+	void aPacedLookUpFailingEveryAttemptStopsWithZerniosMessage() {
+		zernio.stubFor(get("/api/v1/accounts/" + ACCOUNT_ID + "/pinterest-boards")
+			.willReturn(aResponse().withStatus(502).withBody("{\"error\":\"Bad gateway\"}")));
+		zernio.stubFor(post("/api/v1/media/presign").willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+		ZernioClient paced = client.pacedBy(pace(3).requestGate());
+
+		assertThatThrownBy(() -> paced.listBoards(ACCOUNT_ID)).isInstanceOf(ZernioApiException.class)
+			.hasMessageContaining("HTTP 502: Bad gateway");
+		assertThatThrownBy(() -> paced.presign("a.jpg", "image/jpeg", 10)).isInstanceOf(ZernioApiException.class)
+			.hasMessageStartingWith("cannot reach Zernio at ");
+		zernio.verify(3, getRequestedFor(urlPathEqualTo("/api/v1/accounts/" + ACCOUNT_ID + "/pinterest-boards")));
+		zernio.verify(3, postRequestedFor(urlPathEqualTo("/api/v1/media/presign")));
+	}
+
+	@Test
 	void aLookUpWithoutAPaceTakesTooManyRequestsAsFinal() {
 		answerAccountsAfterTooManyRequests(1);
 
