@@ -14,6 +14,9 @@ final class ShutdownCoordinator {
 
 	private static final CountDownLatch finished = new CountDownLatch(1);
 
+	/** Counted down once the command can take a stop in hand: a stop during start-up gets its grace from then. */
+	private static final CountDownLatch stopTaken = new CountDownLatch(1);
+
 	private static volatile boolean shuttingDown;
 
 	private static volatile Runnable stopAction = () -> {
@@ -31,6 +34,7 @@ final class ShutdownCoordinator {
 	/** What a stop does from now on; a stop asked for before (during start-up) is done at once, not lost. */
 	static void onStop(Runnable action) {
 		stopAction = action;
+		stopTaken.countDown();
 		if (shuttingDown) {
 			action.run();
 		}
@@ -54,6 +58,11 @@ final class ShutdownCoordinator {
 		System.err.println("pinbatch: stopping: finishing the rows in flight and writing the result file...");
 		stopAction.run();
 		try {
+			long startUpEnds = System.nanoTime() + TimeUnit.SECONDS.toNanos(GRACE_SECONDS);
+			while (stopTaken.getCount() > 0 && System.nanoTime() < startUpEnds
+					&& !finished.await(100, TimeUnit.MILLISECONDS)) {
+				// still starting: the stop is done once the command is ready, and its grace starts then
+			}
 			finished.await(GRACE_SECONDS, TimeUnit.SECONDS);
 		}
 		catch (InterruptedException ex) {

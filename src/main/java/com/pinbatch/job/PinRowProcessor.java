@@ -1,6 +1,7 @@
 package com.pinbatch.job;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,6 +36,9 @@ import org.springframework.batch.infrastructure.item.ItemProcessor;
 public class PinRowProcessor implements ItemProcessor<InputRow, PreparedRow> {
 
 	private static final String ACCOUNT_DISCONNECTED = "account_disconnected";
+
+	/** How far back to look for the post of a row whose earlier result file does not say when it was sent. */
+	private static final Duration UNKNOWN_ATTEMPT_AGE = Duration.ofDays(30);
 
 	private final RunPlan plan;
 
@@ -86,8 +90,14 @@ public class PinRowProcessor implements ItemProcessor<InputRow, PreparedRow> {
 			return PreparedRow.decided(new RowResult(row.rowNumber(), RowStatus.VALID, null, null, null, 0, null,
 					Instant.now()));
 		}
-		return PreparedRow.toSend(row.rowNumber(), board.accountId(), board.accountLabel(),
+		PreparedRow toSend = PreparedRow.toSend(row.rowNumber(), board.accountId(), board.accountLabel(),
 				requests.create(validation.pin(), board, mediaUrl, coverUrl, publishAt));
+		if (prior != null && UnknownOutcomes.mayExist(prior.status(), prior.errorCode())) {
+			// --retry-failed of a row whose earlier sends may have created it: look for that post first
+			Instant finished = parseInstant(prior.finishedAt());
+			return toSend.mayExistSince(finished != null ? finished : Instant.now().minus(UNKNOWN_ATTEMPT_AGE));
+		}
+		return toSend;
 	}
 
 	/**

@@ -19,6 +19,7 @@ import com.pinbatch.result.RowStatus;
 import com.pinbatch.throttle.SendOutcome;
 import com.pinbatch.throttle.SendingStoppedException;
 import com.pinbatch.zernio.ApiKeyRejectedException;
+import com.pinbatch.zernio.EarlierPost;
 import com.pinbatch.zernio.ZernioApiException;
 
 import org.springframework.batch.infrastructure.item.Chunk;
@@ -94,7 +95,8 @@ public class PinSendingWriter implements ItemWriter<PreparedRow> {
 			record(row, failed(row, 0, requestId, "account_disconnected", disconnectedMessage(row)), earlier);
 			return;
 		}
-		if (sentBefore != null && reconciled(row, requestId, sentBefore, earlier)) {
+		Instant mayExistSince = mayExistSince(row, sentBefore, earlier);
+		if (mayExistSince != null && foundEarlier(row, requestId, mayExistSince, earlier)) {
 			return;
 		}
 		store.markSent(plan.runKey(), row.rowNumber(), requestId, Instant.now());
@@ -120,21 +122,38 @@ public class PinSendingWriter implements ItemWriter<PreparedRow> {
 	}
 
 	/**
-	 * A row sent by a run that died before storing the answer may exist on Zernio. Within minutes the same
-	 * x-request-id gets a replay, within a day the content hash gets a 409; past that only the metadata finds it,
-	 * so look for it before sending again.
+	 * Since when the row's pin may already exist on Zernio, so it is looked for before being sent again; null when
+	 * sending is safe. It may exist after a send of this run that died before its answer was stored, or that ended
+	 * with an unknown outcome (a later resume), and after an earlier result file's such send (--retry-failed, under
+	 * another x-request-id). Within {@code reconcileAfter} Zernio's own duplicate answers cover this run's sends.
 	 */
-	private boolean reconciled(PreparedRow row, String requestId, Instant sentBefore, RowResult earlier) {
-		if (sentBefore.isAfter(Instant.now().minus(reconcileAfter))) {
-			return false;
+	private Instant mayExistSince(PreparedRow row, Instant sentBefore, RowResult earlier) {
+		if (row.mayExistSince() != null) {
+			return row.mayExistSince();
 		}
-		Map<String, String> metadata = row.request().metadata();
-		Optional<String> postId = plan.api().client().findPostIdByMetadata(row.accountId(),
-				sentBefore.minus(Duration.ofHours(1)), metadata);
-		postId.ifPresent(id -> record(row, new RowResult(row.rowNumber(), RowStatus.DUPLICATE, id, null,
-				"found on Zernio by its metadata: an earlier run created it and stopped before recording it", 0,
-				requestId, Instant.now()), earlier));
-		return postId.isPresent();
+		Instant sent = sentBefore;
+		if (sent == null && earlier != null && earlier.finishedAt() != null
+				&& UnknownOutcomes.mayExist(earlier.status().name(), earlier.errorCode())) {
+			sent = earlier.finishedAt();
+		}
+		return sent != null && sent.isBefore(Instant.now().minus(reconcileAfter)) ? sent : null;
+	}
+
+	/**
+	 * Looks for the post an earlier send of the row may have created; when found, the row is a DUPLICATE of it. A
+	 * post recognised only by its content (the listing did not carry the row's metadata) is said so in the message.
+	 */
+	private boolean foundEarlier(PreparedRow row, String requestId, Instant sentBefore, RowResult earlier) {
+		Optional<EarlierPost> post = plan.api().client().findEarlierPost(row.accountId(),
+				sentBefore.minus(Duration.ofHours(1)), row.request());
+		post.ifPresent(found -> record(row, new RowResult(row.rowNumber(), RowStatus.DUPLICATE, found.id(), null,
+				found.byMetadata() ? "found on Zernio by its metadata: an earlier attempt created it and its answer"
+						+ " was lost"
+						: "found on Zernio by its account, text, media and publish time (its metadata was not listed):"
+								+ " an earlier attempt most likely created it; if post " + found.id() + " is not this"
+								+ " row's pin, change the row's description and send it as a new input",
+				0, requestId, Instant.now()), earlier));
+		return post.isPresent();
 	}
 
 	private String accountDisconnected(PreparedRow row) {

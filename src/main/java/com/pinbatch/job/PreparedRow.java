@@ -1,22 +1,32 @@
 package com.pinbatch.job;
 
+import java.time.Instant;
+
 import com.pinbatch.result.RowResult;
 import com.pinbatch.zernio.CreatePostRequest;
 
 /**
  * A row after mapping, validation and board resolution: either its outcome is already decided (invalid, dry run,
  * carried over from an earlier result file) or it carries the request to send.
+ *
+ * @param mayExistSince when an earlier attempt (an earlier result file's) that may have created the pin was made, so
+ *                      its post is looked for before the row is sent; null when there was none
  */
 public record PreparedRow(long rowNumber, RowResult decided, String accountId, String accountLabel,
-		CreatePostRequest request) {
+		CreatePostRequest request, Instant mayExistSince) {
 
 	public static PreparedRow decided(RowResult result) {
-		return new PreparedRow(result.rowNumber(), result, null, null, null);
+		return new PreparedRow(result.rowNumber(), result, null, null, null, null);
 	}
 
 	public static PreparedRow toSend(long rowNumber, String accountId, String accountLabel,
 			CreatePostRequest request) {
-		return new PreparedRow(rowNumber, null, accountId, accountLabel, request);
+		return new PreparedRow(rowNumber, null, accountId, accountLabel, request, null);
+	}
+
+	/** The same row, whose earlier attempt at {@code when} may have created its pin. */
+	public PreparedRow mayExistSince(Instant when) {
+		return new PreparedRow(rowNumber, decided, accountId, accountLabel, request, when);
 	}
 
 	public boolean isDecided() {

@@ -26,10 +26,16 @@ final class PostQueryEndpoint {
 
 	private final PostStore store;
 	private final SeedAccounts accounts;
+	private volatile boolean listingsWithoutMetadata;
 
 	PostQueryEndpoint(PostStore store, SeedAccounts accounts) {
 		this.store = store;
 		this.accounts = accounts;
+	}
+
+	/** Listings leave each post's metadata out, as a listing that does not return it (or an edited post) would. */
+	void listWithoutMetadata(boolean without) {
+		listingsWithoutMetadata = without;
 	}
 
 	void get(HttpCall call, String id) {
@@ -92,13 +98,22 @@ final class PostQueryEndpoint {
 		ObjectNode answer = Json.object();
 		ArrayNode posts = answer.putArray("posts");
 		long skip = (long) (page - 1) * limit;
-		matches.stream().skip(skip).limit(limit).forEach(post -> posts.add(post.json()));
+		matches.stream().skip(skip).limit(limit).forEach(post -> posts.add(listed(post)));
 		answer.putObject("pagination")
 			.put("page", page)
 			.put("limit", limit)
 			.put("total", total)
 			.put("pages", (total + limit - 1) / limit);
 		call.respond(200, answer);
+	}
+
+	private JsonNode listed(StoredPost post) {
+		if (!listingsWithoutMetadata) {
+			return post.json();
+		}
+		ObjectNode copy = post.json().deepCopy();
+		copy.remove("metadata");
+		return copy;
 	}
 
 	private static Comparator<StoredPost> order(String sortBy) {

@@ -55,6 +55,7 @@ public final class ZernioSandbox implements AutoCloseable {
 	private final FaultInjector faults;
 	private final CreatePostEndpoint creates;
 	private final MediaEndpoint media;
+	private final PostQueryEndpoint queries;
 	private final Dispatcher dispatcher;
 
 	private ZernioSandbox(SandboxSettings settings, Clock clock) throws IOException {
@@ -73,8 +74,9 @@ public final class ZernioSandbox implements AutoCloseable {
 				new AccountCaps(settings.accountHourlyCap(), settings.accountDailyCap()), faults, fates, clock,
 				settings);
 		this.media = new MediaEndpoint(clock, baseUrl());
+		this.queries = new PostQueryEndpoint(store, accounts);
 		this.dispatcher = new Dispatcher(settings.apiKey(), clock, window, new AccountsEndpoint(accounts),
-				creates, new PostQueryEndpoint(store, accounts), new RetryEndpoint(store), media);
+				creates, queries, new RetryEndpoint(store), media);
 		this.executor = Executors.newCachedThreadPool(daemonThreads());
 		server.createContext("/", dispatcher);
 		server.setExecutor(executor);
@@ -158,6 +160,14 @@ public final class ZernioSandbox implements AutoCloseable {
 	/** The next {@code count} successful creates store their post but close the connection without answering. */
 	public void dropConnectionAfterCreate(int count) {
 		faults.dropNext(count);
+	}
+
+	/**
+	 * Whether {@code GET /v1/posts} leaves each post's metadata out, as a Zernio listing that does not return it (or
+	 * a post whose metadata was edited) would: finding an earlier post must then work without it.
+	 */
+	public void listPostsWithoutMetadata(boolean without) {
+		queries.listWithoutMetadata(without);
 	}
 
 	/** The next {@code count} creates that pass validation answer {@code status} (429 or 5xx) and create nothing. */

@@ -8,15 +8,14 @@ import java.time.temporal.ChronoUnit;
 import com.pinbatch.zernio.SendResult;
 
 /** Error codes and user messages of rows that did not succeed. */
-final class Outcomes {
+public final class Outcomes {
 
 	static final String ACCOUNT_CAP_REACHED = "account_cap_reached";
 	static final String RATE_LIMITED = "rate_limited";
-	static final String SERVER_ERROR = "server_error";
-	static final String TIMEOUT = "timeout";
-	static final String NETWORK_ERROR = "network_error";
 	static final String API_REJECTED = "api_rejected";
 	static final String ACCOUNT_DISCONNECTED = "account_disconnected";
+	/** A send went unanswered or failed on Zernio's side: the pin may have been created. */
+	public static final String OUTCOME_UNKNOWN = "outcome_unknown";
 
 	private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm'Z'")
 		.withZone(ZoneOffset.UTC);
@@ -37,23 +36,19 @@ final class Outcomes {
 		return SendOutcome.succeeded(last, attempts);
 	}
 
-	/** Every attempt met a transient failure. */
-	static SendOutcome exhausted(SendResult last, int attempts) {
-		String retry = "; this is usually temporary: run again later with --retry-failed (Zernio recognises a pin it already has)";
-		if (last instanceof SendResult.RateLimited) {
-			return SendOutcome.failed(last, attempts, RATE_LIMITED,
-					"Zernio still answered 429 Too Many Requests after " + attempts + " attempts" + retry);
+	/**
+	 * Every attempt met a transient failure.
+	 *
+	 * @param outcomeUnknown whether an attempt went unanswered or failed with a 5xx: Zernio may have created the pin
+	 */
+	static SendOutcome exhausted(SendResult last, int attempts, boolean outcomeUnknown) {
+		if (outcomeUnknown) {
+			return SendOutcome.failed(last, attempts, OUTCOME_UNKNOWN, "it is not known whether Zernio created this"
+					+ " pin (" + attempts + " attempts, the last: " + describe(last) + "): the pin may exist on Zernio;"
+					+ " run again later with --retry-failed, which looks for it on Zernio before sending it again");
 		}
-		if (last instanceof SendResult.NoAnswer noAnswer && noAnswer.timeout()) {
-			return SendOutcome.failed(last, attempts, TIMEOUT,
-					"Zernio did not answer in time, " + attempts + " attempts (" + noAnswer.message() + ")" + retry);
-		}
-		if (last instanceof SendResult.NoAnswer noAnswer) {
-			return SendOutcome.failed(last, attempts, NETWORK_ERROR,
-					"could not reach Zernio, " + attempts + " attempts (" + noAnswer.message() + ")" + retry);
-		}
-		return SendOutcome.failed(last, attempts, SERVER_ERROR,
-				"Zernio failed with " + describe(last) + " on all " + attempts + " attempts" + retry);
+		return SendOutcome.failed(last, attempts, RATE_LIMITED, "Zernio still answered 429 Too Many Requests after "
+				+ attempts + " attempts; this is usually temporary: run again later with --retry-failed");
 	}
 
 	static SendOutcome accountCapped(SendResult last, int attempts, AccountCaps.Refusal refusal) {
@@ -74,6 +69,9 @@ final class Outcomes {
 		}
 		if (result instanceof SendResult.NoAnswer noAnswer) {
 			return (noAnswer.timeout() ? "no answer in time" : "no connection") + " (" + noAnswer.message() + ")";
+		}
+		if (result instanceof SendResult.RateLimited limited) {
+			return "HTTP 429 (" + limited.message() + ")";
 		}
 		return result.getClass().getSimpleName();
 	}

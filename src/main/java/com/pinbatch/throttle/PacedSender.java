@@ -125,7 +125,7 @@ public final class PacedSender {
 				return Outcomes.finalAnswer(result, row.attempts);
 			}
 			if (row.attempts >= maxAttempts) {
-				return Outcomes.exhausted(result, row.attempts);
+				return Outcomes.exhausted(result, row.attempts, row.outcomeUnknown);
 			}
 			Duration wait = delays.after(row.attempts, result);
 			if (result instanceof SendResult.RateLimited) {

@@ -145,27 +145,35 @@ public class ZernioClient {
 	}
 
 	/**
-	 * Finds a post this job created earlier by the metadata it sent, for rows whose send is older than Zernio's
-	 * idempotency windows (a restart days later). Newest first, every page.
+	 * Finds the post an earlier attempt of {@code request} may have created, for rows whose send is older than
+	 * Zernio's idempotency windows (a restart days later, a --retry-failed): by the metadata the request carries, or,
+	 * where no listed post has it (the listing left it out, or it was edited), by what Zernio fingerprints and the
+	 * publish time. Newest first, every page.
 	 */
-	public Optional<String> findPostIdByMetadata(String accountId, Instant createdSince,
-			Map<String, String> metadata) {
+	public Optional<EarlierPost> findEarlierPost(String accountId, Instant createdSince, CreatePostRequest request) {
 		String query = "/v1/posts?accountId=" + queryValue(accountId) + "&platform=pinterest&sortBy=created-desc"
 				+ "&dateFrom=" + queryValue(createdSince.truncatedTo(ChronoUnit.SECONDS).toString()) + "&limit="
 				+ POSTS_PAGE_SIZE;
+		EarlierPost alike = null;
 		for (int page = 1; page <= MAX_POST_PAGES; page++) {
 			ZernioPayloads.PostList list = get(query + "&page=" + page, ZernioPayloads.PostList.class);
 			List<ZernioPayloads.PostEntry> posts = list.posts() == null ? List.of() : list.posts();
 			for (ZernioPayloads.PostEntry post : posts) {
-				if (post.carries(metadata)) {
-					return Optional.ofNullable(post.id());
+				if (post.id() == null) {
+					continue;
+				}
+				if (EarlierPostMatch.byMetadata(post, request.metadata())) {
+					return Optional.of(new EarlierPost(post.id(), true));
+				}
+				if (alike == null && EarlierPostMatch.byFingerprint(post, accountId, request)) {
+					alike = new EarlierPost(post.id(), false);
 				}
 			}
 			if (posts.isEmpty() || isLastPage(list.pagination(), page, posts.size())) {
 				break;
 			}
 		}
-		return Optional.empty();
+		return Optional.ofNullable(alike);
 	}
 
 	/**

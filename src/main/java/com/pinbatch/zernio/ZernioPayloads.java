@@ -52,15 +52,23 @@ final class ZernioPayloads {
 	record PostList(List<PostEntry> posts, Pagination pagination) {
 	}
 
-	/** Only what reconciling needs; metadata is free-form, so it stays a tree. */
+	/**
+	 * Only what finding an earlier post needs; metadata is free-form and an account is an id or an object, so they
+	 * stay trees.
+	 */
 	@JsonIgnoreProperties(ignoreUnknown = true)
-	record PostEntry(@JsonProperty("_id") String id, JsonNode metadata) {
+	record PostEntry(@JsonProperty("_id") String id, JsonNode metadata, String content, List<MediaEntry> mediaItems,
+			JsonNode platforms, String scheduledFor) {
 
 		/** Every one of these metadata entries, with the same text value. */
 		boolean carries(Map<String, String> wanted) {
 			return metadata != null && wanted.entrySet().stream()
 				.allMatch(entry -> entry.getValue().equals(ZernioAnswer.text(metadata.path(entry.getKey()))));
 		}
+	}
+
+	@JsonIgnoreProperties(ignoreUnknown = true)
+	record MediaEntry(String url) {
 	}
 
 	/** {@code GET /v1/posts/{id}}. */

@@ -17,6 +17,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -28,6 +29,7 @@ import com.pinbatch.sandbox.ZernioSandbox;
 import org.junit.jupiter.api.Test;
 
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * What the job does when Zernio misbehaves: lost answers, 5xx and 429 storms, Zernio down long enough to stop the
@@ -142,6 +144,112 @@ class SendingResilienceTests extends SandboxedCommandLine {
 			.noneMatch(request -> request.header("x-request-id").equals(lost.requestId()));
 		assertThat(sandbox.requests()).anyMatch(request -> request.method().equals("GET")
 				&& request.path().endsWith("/v1/posts"));
+	}
+
+	@Test
+	void aLostSendFoundOnlyByWhatZernioFingerprintsIsADuplicateWhenTheListingLacksItsMetadata() throws Exception {
+		// given: a run stopped by a Zernio outage two days ago; Zernio did create the first unanswered row's pin
+		Path state = dir.resolve("sandbox-posts.jsonl");
+		restartSandbox(sandboxSettings().withStateFile(state));
+		sandbox.failNextCreates(10_000, 503);
+		Path input = pins();
+		assertThat(run("--input=" + input).exitCode()).isEqualTo(1);
+		UnansweredSend lost = backdateUnansweredSends(Duration.ofDays(2));
+		sandbox.failNextCreates(0, 503);
+		String postId = createPost(pinOfRow(lost.row(), Map.of("pinbatchRun", lost.runKey(), "pinbatchRow",
+				Long.toString(lost.row()))));
+		// ... and its listing no longer carries the metadata
+		agePosts(state, Duration.ofDays(2));
+		sandbox.listPostsWithoutMetadata(true);
+		int createsBefore = creates().size();
+
+		// when
+		CommandLineRun later = run("--input=" + input);
+
+		// then
+		assertThat(later.exitCode()).as(later.toString()).isZero();
+		Map<String, String> row = resultOfRow(dir.resolve("pins.results.csv"), lost.row());
+		assertThat(row).containsEntry("status", "DUPLICATE").containsEntry("post_id", postId);
+		assertThat(row.get("error_message")).contains("metadata was not listed", "post " + postId);
+		assertThat(creates().subList(createsBefore, creates().size()))
+			.noneMatch(request -> request.header("x-request-id").equals(lost.requestId()));
+		assertOnePostPerRow(ResultRows.read(dir.resolve("pins.results.csv")));
+	}
+
+	@Test
+	void aRetryOfARowWhoseSendsWentUnansweredFindsThePinTheyCreatedInsteadOfCreatingASecond() throws Exception {
+		// given: Zernio answers too slowly for every attempt, but creates the pin
+		Path state = dir.resolve("sandbox-posts.jsonl");
+		restartSandbox(sandboxSettings().withStateFile(state).withLatency(Duration.ofSeconds(5)));
+		Path input = Files.writeString(dir.resolve("one.csv"), "title,description,media_url,board,account\n"
+				+ "Slow pin,Resilience pin number 0,https://images.example.com/r/0.jpg,Kitchen Ideas,acme-home\n",
+				StandardCharsets.UTF_8);
+		CommandLineRun first = run("--input=" + input, "--zernio.request-timeout=2s",
+				"--pinbatch.throttle.max-attempts=3");
+		Map<String, String> unknown = resultOfRow(dir.resolve("one.results.csv"), 2);
+		for (int wait = 0; wait < 600 && sandbox.postCount() == 0; wait++) {
+			Thread.sleep(50); // the server finishes the create after the client gave up on it
+		}
+		assertThat(sandbox.postCount()).as(first.toString()).isEqualTo(1);
+		String postId = sandbox.posts().get(0).id();
+		// ... and the retry comes two days later, past Zernio's duplicate window
+		agePosts(state, Duration.ofDays(2));
+		Path results = dir.resolve("one.results.csv");
+		Files.writeString(results, Files.readString(results, StandardCharsets.UTF_8).replace(unknown.get("finished_at"),
+				Instant.parse(unknown.get("finished_at")).minus(Duration.ofDays(2)).toString()), StandardCharsets.UTF_8);
+		int createsBefore = creates().size();
+
+		// when
+		CommandLineRun retry = run("--retry-failed=" + results);
+
+		// then: the first run did not call the row simply FAILED, and the retry found its pin
+		assertThat(first.exitCode()).as(first.toString()).isEqualTo(3);
+		assertThat(unknown).containsEntry("status", "FAILED").containsEntry("error_code", "outcome_unknown");
+		assertThat(unknown.get("error_message")).contains("may exist", "--retry-failed");
+		assertThat(retry.exitCode()).as(retry.toString()).isZero();
+		assertThat(resultOfRow(dir.resolve("one.results.retry.csv"), 2)).containsEntry("status", "DUPLICATE")
+			.containsEntry("post_id", postId);
+		assertThat(creates().subList(createsBefore, creates().size())).isEmpty();
+		assertThat(sandbox.postCount()).isEqualTo(1);
+	}
+
+	/** Ages every post Zernio holds, as if created that long ago: restarts the sandbox on its state file. */
+	private void agePosts(Path state, Duration age) throws IOException {
+		sandbox.close();
+		JsonMapper json = JsonMapper.builder().build();
+		List<String> lines = new ArrayList<>();
+		for (String line : Files.readAllLines(state, StandardCharsets.UTF_8)) {
+			if (line.isBlank()) {
+				continue;
+			}
+			ObjectNode entry = (ObjectNode) json.readTree(line);
+			ObjectNode post = (ObjectNode) entry.get("post");
+			for (String field : List.of("createdAt", "updatedAt")) {
+				if (post.hasNonNull(field)) {
+					post.put(field, Instant.parse(post.get(field).asString()).minus(age).toString());
+				}
+			}
+			lines.add(json.writeValueAsString(entry));
+		}
+		Files.write(state, lines, StandardCharsets.UTF_8);
+		restartSandbox(sandboxSettings().withStateFile(state));
+	}
+
+	private static Map<String, String> resultOfRow(Path results, long row) {
+		return ResultRows.read(results).stream()
+			.filter(result -> result.get("row").equals(Long.toString(row)))
+			.findFirst()
+			.orElseThrow();
+	}
+
+	/** The create body pins() gives a row (row 2 is pin 0), with this metadata. */
+	private static String pinOfRow(long row, Map<String, String> metadata) {
+		return """
+				{"content":"Resilience pin number %d","mediaItems":[{"type":"image","url":"https://images.example.com/r/%d.jpg"}],
+				 "platforms":[{"platform":"pinterest","accountId":"65f1a2b3c4d5e6f708091a01",
+				   "platformSpecificData":{"title":"Pin %d","boardId":"918273645500000001"}}],
+				 "publishNow":true,"metadata":{"pinbatchRun":"%s","pinbatchRow":"%s"}}
+				""".formatted(row - 2, row - 2, row - 2, metadata.get("pinbatchRun"), metadata.get("pinbatchRow"));
 	}
 
 	@Test

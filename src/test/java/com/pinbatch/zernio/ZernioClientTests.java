@@ -452,11 +452,34 @@ class ZernioClientTests {
 				 "pagination":{"page":2,"limit":500,"total":3,"pages":2}}
 				""")));
 
-		assertThat(client.findPostIdByMetadata(ACCOUNT_ID, Instant.parse("2026-08-30T10:15:00.123Z"),
-				Map.of("rowKey", "pins.csv#2", "jobRunId", "7"))).contains("p3");
-		assertThat(client.findPostIdByMetadata(ACCOUNT_ID, Instant.parse("2026-08-30T10:15:00Z"),
-				Map.of("rowKey", "pins.csv#2", "jobRunId", "8"))).isEmpty();
+		assertThat(client.findEarlierPost(ACCOUNT_ID, Instant.parse("2026-08-30T10:15:00.123Z"),
+				withMetadata(Map.of("rowKey", "pins.csv#2", "jobRunId", "7")))).contains(new EarlierPost("p3", true));
+		assertThat(client.findEarlierPost(ACCOUNT_ID, Instant.parse("2026-08-30T10:15:00Z"),
+				withMetadata(Map.of("rowKey", "pins.csv#2", "jobRunId", "8")))).isEmpty();
 		zernio.verify(2, getRequestedFor(urlEqualTo(query + "&page=2")));
+	}
+
+	@Test
+	void findsAPostByWhatZernioFingerprintsWhenTheListingLacksItsMetadata() {
+		String query = "/api/v1/posts?accountId=" + ACCOUNT_ID
+				+ "&platform=pinterest&sortBy=created-desc&dateFrom=2026-08-30T10%3A15%3A00Z&limit=500&page=1";
+		zernio.stubFor(get(query).willReturn(okJson("""
+				{"posts":[{"_id":"other-time","content":"Oak shelves","scheduledFor":"2026-10-01T09:00:00.000Z",
+				           "mediaItems":[{"type":"image","url":"https://images.example.com/k.jpg"}],
+				           "platforms":[{"platform":"pinterest","accountId":{"_id":"65f1a2b3c4d5e6f708091a01"}}]},
+				          {"_id":"other-media","content":"Oak shelves","scheduledFor":"2026-10-01T08:00:00.000Z",
+				           "mediaItems":[{"type":"image","url":"https://images.example.com/other.jpg"}]},
+				          {"_id":"ours","content":"Oak shelves","scheduledFor":"2026-10-01T08:00:00.000Z",
+				           "mediaItems":[{"type":"image","url":"https://images.example.com/k.jpg"}],
+				           "platforms":[{"platform":"pinterest","accountId":"65f1a2b3c4d5e6f708091a01"}]}],
+				 "pagination":{"page":1,"limit":500,"total":3,"pages":1}}
+				""")));
+		CreatePostRequest scheduled = new CreatePostRequest("Oak shelves", minimalRequest().mediaItems(),
+				minimalRequest().platforms(), "2026-10-01T08:00:00Z", null, "UTC", null,
+				Map.of("pinbatchRun", "r", "pinbatchRow", "2"));
+
+		assertThat(client.findEarlierPost(ACCOUNT_ID, Instant.parse("2026-08-30T10:15:00Z"), scheduled))
+			.contains(new EarlierPost("ours", false));
 	}
 
 	// ---- media
@@ -556,6 +579,12 @@ class ZernioClientTests {
 
 	private SendResult send() {
 		return client.createPost(minimalRequest(), REQUEST_ID);
+	}
+
+	private static CreatePostRequest withMetadata(Map<String, String> metadata) {
+		CreatePostRequest request = minimalRequest();
+		return new CreatePostRequest(request.content(), request.mediaItems(), request.platforms(), null, true, null,
+				null, metadata);
 	}
 
 	private static CreatePostRequest minimalRequest() {

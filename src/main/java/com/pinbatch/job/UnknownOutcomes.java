@@ -1,0 +1,26 @@
+package com.pinbatch.job;
+
+import java.util.Set;
+
+import com.pinbatch.result.RowStatus;
+import com.pinbatch.throttle.Outcomes;
+
+/**
+ * Which failed rows may exist on Zernio all the same: their sends went unanswered or failed on Zernio's side, so
+ * before such a row is sent again (a resume, a --retry-failed, days later and past Zernio's duplicate windows) its
+ * post is looked for.
+ */
+final class UnknownOutcomes {
+
+	/** The code pinbatch writes now, and those earlier versions wrote for the same outcome. */
+	private static final Set<String> CODES = Set.of(Outcomes.OUTCOME_UNKNOWN, "server_error", "timeout",
+			"network_error");
+
+	private UnknownOutcomes() {
+	}
+
+	static boolean mayExist(String status, String errorCode) {
+		return status != null && status.trim().equals(RowStatus.FAILED.name()) && errorCode != null
+				&& CODES.contains(errorCode.trim());
+	}
+}
