@@ -94,7 +94,7 @@ public class PinRowProcessor implements ItemProcessor<InputRow, PreparedRow> {
 				requests.create(validation.pin(), board, mediaUrl, coverUrl, publishAt));
 		if (prior != null && UnknownOutcomes.mayExist(prior.status(), prior.errorCode())) {
 			// --retry-failed of a row whose earlier sends may have created it: look for that post first
-			Instant finished = parseInstant(prior.finishedAt());
+			Instant finished = RowResult.carriedOver(row.rowNumber(), prior).finishedAt();
 			return toSend.mayExistSince(finished != null ? finished : Instant.now().minus(UNKNOWN_ATTEMPT_AGE));
 		}
 		return toSend;
