@@ -61,7 +61,8 @@ final class HelpText {
 			  --help                    this text
 			  --version                 the version
 			  --NAME.WITH.DOTS=VALUE    any configuration property (see config/application.yml), e.g.
-			                            --pinbatch.data-dir=DIR, --pinbatch.progress-interval=30s
+			                            --pinbatch.data-dir=DIR (job repository; default ~/.pinbatch/data),
+			                            --pinbatch.progress-interval=30s
 
 			Exit codes:
 			  0  every row CREATED, DUPLICATE or VALID

@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import com.pinbatch.job.GracefulStop;
@@ -19,8 +20,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The command-line entry point. Options are parsed and the data folder locked before Spring starts, so usage errors
- * and a concurrent run are refused at once with a one-line message and exit code 2.
+ * The command-line entry point. Options are parsed before Spring starts and the data folder is locked before the job
+ * repository opens, so usage errors and a concurrent run are refused at once with a one-line message and exit code 2.
  */
 @SpringBootApplication(scanBasePackages = "com.pinbatch")
 @ConfigurationPropertiesScan("com.pinbatch")
@@ -59,10 +60,10 @@ public class PinbatchApplication {
 		catch (UsageException ex) {
 			return refuse(ExitCode.USAGE, ex.getMessage(), options.summary(), out, err);
 		}
-		try (RunLock lock = RunLock.acquire(dataFolder(options))) {
+		try (DataFolder dataFolder = new DataFolder()) {
 			ConfigurableApplicationContext started;
 			try {
-				started = start(options);
+				started = start(options, dataFolder);
 			}
 			catch (UsageException ex) {
 				return refuse(ExitCode.USAGE, ex.getMessage(), options.summary(), out, err);
@@ -79,6 +80,7 @@ public class PinbatchApplication {
 			try (ConfigurableApplicationContext context = started) {
 				// with JSON logs, standard output carries only JSON lines: the report becomes log events too
 				PrintStream report = options.jsonLogs() ? LogLineStream.create() : out;
+				report.println("pinbatch: data folder (job repository, run lock): " + dataFolder.path());
 				if (options.prune()) {
 					return prune(context.getBean(JobRepositoryPruner.class), options.pruneOlderThan(), options.dryRun(),
 							report);
@@ -106,12 +108,13 @@ public class PinbatchApplication {
 		return exitCode.code();
 	}
 
-	private static ConfigurableApplicationContext start(CommandLineOptions options) {
+	private static ConfigurableApplicationContext start(CommandLineOptions options, DataFolder dataFolder) {
 		SpringApplication application = new SpringApplication(PinbatchApplication.class);
 		application.setWebApplicationType(WebApplicationType.NONE);
 		application.setBannerMode(Banner.Mode.OFF);
 		application.setLogStartupInfo(false);
-		application.addListeners(ConfigurationCheck.unknownKeys());
+		application.addListeners(ConfigurationCheck.unknownKeys(), dataFolder);
+		application.setDefaultProperties(Map.of(DataFolder.KEY, DataFolder.byDefault().toString()));
 		// the command stops the job itself on SIGTERM and then closes the context; Spring must not close it first
 		application.setRegisterShutdownHook(false);
 		List<String> springArgs = new ArrayList<>();
@@ -143,17 +146,6 @@ public class PinbatchApplication {
 				+ " stored row outcome(s)" + (pruned.unfinishedRuns() > 0 ? "; " + pruned.unfinishedRuns()
 						+ " of them had not finished: their inputs would now be processed as new runs" : ""));
 		return ExitCode.SUCCESS.code();
-	}
-
-	/** The data folder must be known before Spring starts: it is where the lock lives. */
-	static Path dataFolder(CommandLineOptions options) {
-		for (String arg : options.springArguments()) {
-			if (arg.startsWith("--pinbatch.data-dir=")) {
-				return Path.of(arg.substring("--pinbatch.data-dir=".length()));
-			}
-		}
-		String fromEnvironment = System.getenv("PINBATCH_DATA_DIR");
-		return Path.of(fromEnvironment == null || fromEnvironment.isBlank() ? "data" : fromEnvironment);
 	}
 
 	private static String version() {

@@ -26,7 +26,7 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("pinbatch")
 @Validated
 public record PinbatchProperties(@DefaultValue("500") @Min(1) int chunkSize, @DefaultValue("12") @Min(1) int concurrency,
-		@DefaultValue("10s") @DurationMin(millis = 100) Duration progressInterval,
+		@DefaultValue("10s") @NotNull @DurationMin(millis = 1) Duration progressInterval,
 		@DefaultValue("5m") @NotNull @DurationMin(millis = 0) Duration reconcileAfter,
 		@DefaultValue("09:00") @NotNull LocalTime defaultTimeOfDay,
 		@DefaultValue("08:00-20:00") @NotNull String postingHours, @DefaultValue("4") @Min(1) int parallelInputs) {

@@ -10,9 +10,12 @@ import java.util.List;
 /** Runs the command line in-process, as a user would type it, and keeps what it printed. */
 record CommandLineRun(int exitCode, String out, String err) {
 
+	/** @param dataFolder the job repository's folder; null: the default one (set user.home to a test folder first) */
 	static CommandLineRun run(Path dataFolder, String baseUrl, String... args) {
 		List<String> all = new ArrayList<>(List.of(args));
-		all.add("--pinbatch.data-dir=" + dataFolder);
+		if (dataFolder != null) {
+			all.add("--pinbatch.data-dir=" + dataFolder);
+		}
 		if (baseUrl != null) {
 			all.add("--zernio.base-url=" + baseUrl);
 		}

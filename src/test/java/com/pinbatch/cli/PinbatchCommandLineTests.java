@@ -369,6 +369,35 @@ class PinbatchCommandLineTests extends SandboxedCommandLine {
 	}
 
 	@Test
+	void withoutADataFolderTheJobRepositoryIsTheUsersOneWhateverTheWorkingFolder() throws IOException {
+		// given: no --pinbatch.data-dir, and a home folder of the test's own
+		String realHome = System.getProperty("user.home");
+		Path home = dir.resolve("home");
+		System.setProperty("user.home", home.toString());
+		try {
+			Path input = write("one.csv", "title,media_url,board,account\n"
+					+ "A pin,https://images.example.com/one.jpg,Kitchen Ideas,acme-home\n");
+
+			// when
+			CommandLineRun first = CommandLineRun.run(null, sandbox.baseUrl(), "--input=" + input);
+			CommandLineRun again = CommandLineRun.run(null, sandbox.baseUrl(), "--input=" + input);
+
+			// then: the folder is said, the repository is there, and the second run knows the first
+			Path folder = home.resolve(".pinbatch/data");
+			assertThat(first.exitCode()).as(first.toString()).isZero();
+			assertThat(first.out()).contains("pinbatch: data folder (job repository, run lock): " + folder + "\n");
+			assertThat(folder.resolve("pinbatch.lock")).exists();
+			assertThat(Files.list(folder).map(file -> file.getFileName().toString())).anyMatch(
+					name -> name.startsWith("jobrepo"));
+			assertThat(again.out()).as(again.toString()).contains("already processed");
+			assertThat(sandbox.postCount()).isEqualTo(1);
+		}
+		finally {
+			System.setProperty("user.home", realHome);
+		}
+	}
+
+	@Test
 	void helpListsEveryOption() {
 		CommandLineRun run = run("--help");
 
