@@ -40,8 +40,9 @@ final class HelpText {
 			  --dry-run                 read, map, validate and resolve boards; create nothing
 
 			Output and reports:
-			  --results=FILE            the per-row result file (default: beside the input, NAME.results.csv;
-			                            a name ending in .xlsx writes a workbook)
+			  --results=FILE            the per-row result file (default: beside the input, NAME.results.csv,
+			                            or NAME[.SHEET].results.xlsx for a workbook; a name ending in .xlsx
+			                            writes a workbook)
 			  --summary=FILE            also write the end-of-run summary as JSON (for automation)
 			  --verbose                 DEBUG logging: every send with its request id
 			  --log-format=text|json    log lines as text (default) or as JSON (ECS) for log shippers

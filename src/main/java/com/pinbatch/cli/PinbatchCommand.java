@@ -21,6 +21,7 @@ import java.util.Set;
 
 import com.pinbatch.input.InputFileException;
 import com.pinbatch.input.InputOptions;
+import com.pinbatch.input.RowSources;
 import com.pinbatch.job.ApiSession;
 import com.pinbatch.job.CurrentRun;
 import com.pinbatch.job.GracefulStop;
@@ -500,6 +501,11 @@ class PinbatchCommand {
 		return key.build();
 	}
 
+	/**
+	 * Beside the input: {@code NAME.results.csv}, or {@code NAME.results.xlsx} for a workbook (so it reopens with
+	 * its colours and filter in the program that made it); a --sheet of a workbook goes into the name, so results of
+	 * two sheets never overwrite each other. A --retry-failed run writes {@code .retry} likewise.
+	 */
 	static Path resultPath(CommandLineOptions options, Path input) {
 		if (options.results() != null) {
 			return options.results();
@@ -507,7 +513,11 @@ class PinbatchCommand {
 		String name = input.getFileName().toString();
 		int dot = name.lastIndexOf('.');
 		String base = dot > 0 ? name.substring(0, dot) : name;
-		String suffix = options.retryFailed() != null ? ".retry.csv" : ".results.csv";
+		boolean workbook = RowSources.isWorkbook(input);
+		if (workbook && options.sheet() != null) {
+			base += "." + options.sheet().replaceAll("[\\\\/:*?\"<>|\\s]+", "_");
+		}
+		String suffix = (options.retryFailed() != null ? ".retry" : ".results") + (workbook ? ".xlsx" : ".csv");
 		Path folder = input.toAbsolutePath().getParent();
 		return folder.resolve(base + suffix);
 	}

@@ -33,6 +33,17 @@ public final class RowSources {
 		return ResultFileRowSource.wrapIfResultFile(source);
 	}
 
+	/** Whether the file is a workbook (by content); false for a file that cannot be read (reported on opening). */
+	public static boolean isWorkbook(Path file) {
+		try (InputStream in = Files.newInputStream(file)) {
+			byte[] head = in.readNBytes(8);
+			return startsWith(head, ZIP_MAGIC) || startsWith(head, OLE2_MAGIC);
+		}
+		catch (IOException ex) {
+			return false;
+		}
+	}
+
 	private static byte[] head(Path file) {
 		try (InputStream in = Files.newInputStream(file)) {
 			return in.readNBytes(8);

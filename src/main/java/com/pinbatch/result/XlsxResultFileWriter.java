@@ -17,6 +17,7 @@ import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.FillPatternType;
 import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.usermodel.XSSFCellStyle;
@@ -26,7 +27,7 @@ import com.pinbatch.input.InputRow;
 
 /**
  * Writes the result file as an XLSX workbook (--results ending in .xlsx): one sheet "Results", the header row
- * bold and frozen, status cells coloured. Rows stream through SXSSF (a small window in memory, the rest in a temp
+ * bold, frozen and filtered, status cells coloured. Rows stream through SXSSF (a small window in memory, the rest in a temp
  * file), so any number of rows fits. Every input cell is a string cell: a value such as "=HYPERLINK(...)" stays
  * text and is never run as a formula. The file appears, complete, when the writer is closed.
  */
@@ -118,6 +119,9 @@ public final class XlsxResultFileWriter implements ResultFileWriter {
 			return;
 		}
 		closed = true;
+		int lastColumn = inputWidth + ResultColumns.NAMES.size() - 1;
+		// a filter on the header, over every row, as a spreadsheet user would set it to find the FAILED rows
+		sheet.setAutoFilter(new CellRangeAddress(0, Math.max(0, nextRow - 1), 0, lastColumn));
 		Path partial = file.resolveSibling(file.getFileName() + ".part");
 		try {
 			try (OutputStream out = Files.newOutputStream(partial)) {

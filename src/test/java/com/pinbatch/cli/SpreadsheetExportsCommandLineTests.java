@@ -14,8 +14,11 @@ import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFColor;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 import org.junit.jupiter.api.Test;
@@ -262,6 +265,72 @@ class SpreadsheetExportsCommandLineTests extends SandboxedCommandLine {
 		assertThat(run.exitCode()).as(run.toString()).isZero();
 		assertThat(JSON.readTree(creates().get(0).body()).get("platforms").get(0).get("platformSpecificData")
 			.get("boardId").asString()).isEqualTo("918273645500000001");
+	}
+
+	@Test
+	void workbookInGivesAWorkbookOutPerSheetAndRetryFailedWritesAWorkbookAgain() throws IOException {
+		// given: a workbook with two sheets of pins, one with a row that will be INVALID
+		Path workbook = dir.resolve("plan.xlsx");
+		try (XSSFWorkbook book = new XSSFWorkbook()) {
+			Sheet june = book.createSheet("June");
+			cells(june, 0, "Title", "Media URL", "Pinterest board", "Account", "Link");
+			cells(june, 1, "Oak Shelves", "https://images.example.com/a.jpg", "Kitchen Ideas", "acme-home",
+					"http://www.acme-home.example/a");
+			Sheet july = book.createSheet("July");
+			cells(july, 0, "Title", "Media URL", "Pinterest board", "Account");
+			cells(july, 1, "Small Desk", "https://images.example.com/b.jpg", "Home Office", "acme-home");
+			try (OutputStream out = Files.newOutputStream(workbook)) {
+				book.write(out);
+			}
+		}
+
+		// when each sheet is run
+		CommandLineRun june = run("--input=" + workbook, "--sheet=June");
+		CommandLineRun july = run("--input=" + workbook, "--sheet=July");
+
+		// then each has its own workbook of results: status colours and a filter on the header
+		assertThat(june.exitCode()).as(june.toString()).isEqualTo(3);
+		assertThat(july.exitCode()).as(july.toString()).isZero();
+		Path juneResults = dir.resolve("plan.June.results.xlsx");
+		try (XSSFWorkbook results = new XSSFWorkbook(Files.newInputStream(juneResults))) {
+			XSSFSheet sheet = results.getSheetAt(0);
+			assertThat(sheet.getCTWorksheet().getAutoFilter().getRef()).startsWith("A1:");
+			Row row = sheet.getRow(1);
+			int status = column(sheet, "status");
+			assertThat(row.getCell(status).getStringCellValue()).isEqualTo("INVALID");
+			assertThat(((XSSFColor) row.getCell(status).getCellStyle().getFillForegroundColorColor()).getARGBHex())
+				.isEqualTo("FFFFC7CE");
+			// the user fixes the link in the result workbook: a fresh cell, as a spreadsheet program writes it
+			row.removeCell(row.getCell(4));
+			row.createCell(4).setCellValue("https://www.acme-home.example/a");
+			try (OutputStream out = Files.newOutputStream(juneResults)) {
+				results.write(out);
+			}
+		}
+		try (XSSFWorkbook results = new XSSFWorkbook(Files.newInputStream(dir.resolve("plan.July.results.xlsx")))) {
+			XSSFSheet sheet = results.getSheetAt(0);
+			assertThat(sheet.getRow(1).getCell(column(sheet, "status")).getStringCellValue()).isEqualTo("CREATED");
+		}
+
+		// when the fixed result workbook is retried
+		CommandLineRun retry = run("--retry-failed=" + juneResults);
+
+		// then the retry writes a workbook again
+		assertThat(retry.exitCode()).as(retry.toString()).isZero();
+		try (XSSFWorkbook results = new XSSFWorkbook(Files.newInputStream(dir.resolve("plan.June.results.retry.xlsx")))) {
+			XSSFSheet sheet = results.getSheetAt(0);
+			assertThat(sheet.getRow(1).getCell(column(sheet, "status")).getStringCellValue()).isEqualTo("CREATED");
+		}
+		assertThat(creates()).hasSize(2);
+	}
+
+	private static int column(Sheet sheet, String header) {
+		for (Cell cell : sheet.getRow(0)) {
+			if (cell.getStringCellValue().equals(header)) {
+				return cell.getColumnIndex();
+			}
+		}
+		throw new AssertionError("no column " + header);
 	}
 
 	private static void cells(Sheet sheet, int row, String... values) {
