@@ -39,6 +39,7 @@ import com.pinbatch.pin.ColumnMapping;
 import com.pinbatch.pin.MappingException;
 import com.pinbatch.pin.Media;
 import com.pinbatch.pin.ValidationSettings;
+import com.pinbatch.plan.CapacityPlan;
 import com.pinbatch.plan.PostingCaps;
 import com.pinbatch.plan.PostingHours;
 import com.pinbatch.plan.SpreadSettings;
@@ -49,7 +50,7 @@ import com.pinbatch.result.RowStatus;
 import com.pinbatch.result.StatusTally;
 import com.pinbatch.text.SafeText;
 import com.pinbatch.throttle.SendingStoppedException;
-import com.pinbatch.zernio.BoardNeeds;
+import com.pinbatch.zernio.BoardResolution;
 import com.pinbatch.zernio.ZernioApiException;
 
 import org.springframework.batch.core.BatchStatus;
@@ -336,20 +337,35 @@ class PinbatchCommand {
 		WhenNoDate whenNoDate = WhenNoDate.fromOption(options.whenNoDate());
 		Instant firstStart = firstStart(last);
 		List<RunPlan> plans = new ArrayList<>();
-		Map<Input, BoardNeeds> boards = new LinkedHashMap<>();
+		Map<Input, PlanningPass.Collected> collected = new LinkedHashMap<>();
 		for (Input input : toRun) {
 			gracefulStop.throwIfRequested(); // a stop during start-up: nothing is planned, looked up or sent
-			String prefix = toRun.size() > 1 ? input.path().getFileName() + ": " : "";
-			input.survey().notes().forEach(note -> out.println("note: " + prefix + note));
-			PlanningPass.Outcome planned = PlanningPass.run(input.path(), inputOptions, mapping,
-					input.survey().validation(), spreadSettings(), options.spread(), whenNoDate == WhenNoDate.NOW,
-					options.checkMedia(), firstStart);
-			planned.lines().forEach(line -> out.println("plan: " + prefix + line));
-			boards.put(input, planned.boards());
+			input.survey().notes().forEach(note -> out.println("note: " + prefix(toRun, input) + note));
+			collected.put(input, PlanningPass.collect(input.path(), inputOptions, mapping, input.survey().validation(),
+					whenNoDate == WhenNoDate.NOW, options.checkMedia()));
+		}
+		gracefulStop.throwIfRequested();
+		if (api != null) {
+			// fails fast on a rejected key or an unreachable API; no look-up waits until the sending, and the plan
+			// counts each pin against the account its board is in, even when the rows name no account
+			collected.forEach((input, found) -> out.println("plan: " + prefix(toRun, input)
+					+ api.boards().prefetch(found.boards()).describe()));
+		}
+		PlanningPass.AccountNames accounts = api == null ? PlanningPass.AccountNames.AS_WRITTEN
+				: (accountRef, boardRef) -> {
+					BoardResolution resolved = api.boards().resolve(accountRef, boardRef);
+					return resolved.ok() ? resolved.accountLabel() : null;
+				};
+		for (Input input : toRun) {
+			PlanningPass.Collected found = collected.get(input);
+			PlanningPass.Outcome planned = PlanningPass.plan(found, accounts, spreadSettings(), options.spread(),
+					firstStart, input.survey().validation().zone());
+			planned.lines().forEach(line -> out.println("plan: " + prefix(toRun, input) + line));
 			gracefulStop.throwIfRequested();
-			Map<String, MediaCheckResult> mediaProblems = checkMedia(planned.media());
+			Map<String, MediaCheckResult> mediaProblems = checkMedia(found.media());
 			plans.add(new RunPlan(input.path(), inputOptions, input.key(), mapping, input.survey().validation(),
-					input.survey().duplicates(), whenNoDate, planned.slots(), mediaProblems, options.dryRun(), api));
+					input.survey().duplicates(), whenNoDate, planned.slots(), mediaProblems, options.dryRun(), api,
+					capMessages(planned.capped())));
 		}
 		currentRun.set(plans);
 		if (last != null && last.isRunning()) {
@@ -367,11 +383,6 @@ class PinbatchCommand {
 					+ input.survey().rows() + " rows, run " + input.key() + ")");
 		}
 		gracefulStop.throwIfRequested();
-		if (api != null) {
-			// fails fast on a rejected key or an unreachable API; no look-up waits until the sending
-			boards.forEach((input, needs) -> out.println("plan: " + (toRun.size() > 1 ? input.path().getFileName()
-					+ ": " : "") + api.boards().prefetch(needs).describe()));
-		}
 		for (Input input : covered) {
 			runInputs.link(jobKey, input.key(), input.path());
 			RunInputs.Finished before = finished.get(input.key());
@@ -385,6 +396,18 @@ class PinbatchCommand {
 				properties.progressInterval())) {
 			return jobOperator.start(pinImportJob, parameters);
 		}
+	}
+
+	/** Before each line about one input, when the command has several. */
+	private static String prefix(List<Input> toRun, Input input) {
+		return toRun.size() > 1 ? input.path().getFileName() + ": " : "";
+	}
+
+	/** What the rows the sender would refuse at a cap say in a dry run's result file. */
+	private static Map<Long, String> capMessages(Map<Long, CapacityPlan.CappedRow> capped) {
+		Map<Long, String> messages = new HashMap<>();
+		capped.forEach((row, refusal) -> messages.put(row, refusal.message()));
+		return messages;
 	}
 
 	/** Rows of the input with a stored outcome. */

@@ -33,20 +33,44 @@ import com.pinbatch.result.RowStatus;
 import com.pinbatch.zernio.BoardNeeds;
 
 /**
- * Validates every row once more, now that the date column's order is known, to plan before anything is sent: the
- * valid pins per account and day against the accounts' publishing caps, with {@code --spread} later slots for the
- * pins beyond a cap, with {@code --check-media} the distinct media URLs to ask for, and the accounts and boards to
- * look up on Zernio.
+ * Validates every row once more, now that the date column's order is known, to plan before anything is sent: with
+ * {@code --check-media} the distinct media URLs to ask for, the accounts and boards to look up on Zernio, and, once
+ * those are known, the valid pins per account (resolved from the row's account or board) against the accounts'
+ * publishing caps, with {@code --spread} later slots for the pins beyond a cap.
  */
 final class PlanningPass {
 
 	/**
-	 * @param lines the plan to print
-	 * @param slots new publish instants of rows moved by --spread (empty without it)
-	 * @param media the distinct remote media of valid rows, when asked for (memory grows with them)
+	 * What one reading of the file found.
+	 *
+	 * @param rows   the valid rows that count against their account's caps (memory grows with them)
+	 * @param media  the distinct remote media of valid rows, when asked for (memory grows with them)
 	 * @param boards the accounts and boards the rows name, to look up before the first pin is sent
 	 */
-	record Outcome(List<String> lines, Map<Long, Instant> slots, Set<Media> media, BoardNeeds boards) {
+	record Collected(List<RowRef> rows, Set<Media> media, BoardNeeds boards) {
+	}
+
+	/** A valid row before its account is known: the account and board as the row (or the command line) names them. */
+	record RowRef(long rowNumber, String accountRef, String boardRef, Instant publishAt) {
+	}
+
+	/** The name of the account a row's pin goes to, or null when its account or board will not resolve. */
+	interface AccountNames {
+
+		String of(String accountRef, String boardRef);
+
+		/** Without Zernio (a dry run without a key): the account as the row names it, else its board's. */
+		AccountNames AS_WRITTEN = (accountRef, boardRef) -> accountRef != null && !accountRef.isBlank()
+				? accountRef.trim().replaceFirst("^@", "").toLowerCase(Locale.ROOT)
+				: "(account of board " + boardRef + ")";
+	}
+
+	/**
+	 * @param lines  the plan to print
+	 * @param slots  new publish instants of rows moved by --spread (empty without it)
+	 * @param capped rows the sender would refuse at their account's cap (without --spread), by row number
+	 */
+	record Outcome(List<String> lines, Map<Long, Instant> slots, Map<Long, CapacityPlan.CappedRow> capped) {
 	}
 
 	private PlanningPass() {
@@ -56,12 +80,10 @@ final class PlanningPass {
 	 * @param undatedCount whether pins without a date publish now and so count against the caps (not for drafts or
 	 *                     the queue)
 	 */
-	static Outcome run(Path file, InputOptions options, ColumnMapping mapping, ValidationSettings validation,
-			SpreadSettings spread, boolean spreading, boolean undatedCount, boolean collectMedia, Instant start) {
-		ZoneId zone = validation.zone();
-		CapacityPlan plan = new CapacityPlan(spread.caps(), start, zone);
-		List<PlannedRow> planned = new ArrayList<>();
-		Map<String, String> accountNames = new HashMap<>();
+	static Collected collect(Path file, InputOptions options, ColumnMapping mapping, ValidationSettings validation,
+			boolean undatedCount, boolean collectMedia) {
+		List<RowRef> rows = new ArrayList<>();
+		Map<String, String> names = new HashMap<>();
 		Set<Media> media = new LinkedHashSet<>();
 		BoardNeeds boards = new BoardNeeds();
 		PinValidator validator = new PinValidator(validation);
@@ -69,11 +91,13 @@ final class PlanningPass {
 			BoundColumns columns = mapping.bind(source.headers());
 			for (InputRow row = source.next(); row != null; row = source.next()) {
 				PinDraft draft = columns.draft(row);
-				if (row.prior() == null || !RowStatus.isOnZernio(row.prior().status())) {
-					// invalid rows too: the job resolves their boards as well, to name every problem of the row
-					boards.add(draft.getOr(PinField.ACCOUNT, validation.defaultAccount()),
-							draft.getOr(PinField.BOARD, validation.defaultBoard()));
+				if (row.prior() != null && RowStatus.isOnZernio(row.prior().status())) {
+					continue; // carried over, never sent again
 				}
+				String accountRef = draft.getOr(PinField.ACCOUNT, validation.defaultAccount());
+				String boardRef = draft.getOr(PinField.BOARD, validation.defaultBoard());
+				// invalid rows too: the job resolves their boards as well, to name every problem of the row
+				boards.add(accountRef, boardRef);
 				Validation result = validator.validate(draft);
 				if (!result.isValid()) {
 					continue;
@@ -82,30 +106,36 @@ final class PlanningPass {
 				if (collectMedia && !pin.media().local()) {
 					media.add(pin.media());
 				}
-				if (pin.publishAt() == null && !undatedCount) {
-					continue;
+				if (pin.publishAt() != null || undatedCount) {
+					rows.add(new RowRef(pin.rowNumber(), names.computeIfAbsent(accountRef, name -> name),
+							names.computeIfAbsent(boardRef, name -> name), pin.publishAt()));
 				}
-				String account = accountNames.computeIfAbsent(accountOf(pin), name -> name);
-				plan.add(pin.rowNumber(), account, pin.publishAt());
-				if (spreading) {
-					planned.add(new PlannedRow(pin.rowNumber(), account, pin.publishAt()));
-				}
+			}
+		}
+		return new Collected(rows, media, boards);
+	}
+
+	/** The capacity plan per account and, with --spread, the slots of the pins beyond a cap. */
+	static Outcome plan(Collected collected, AccountNames accounts, SpreadSettings spread, boolean spreading,
+			Instant start, ZoneId zone) {
+		CapacityPlan plan = new CapacityPlan(spread.caps(), start);
+		List<PlannedRow> planned = new ArrayList<>();
+		for (RowRef row : collected.rows()) {
+			String account = accounts.of(row.accountRef(), row.boardRef());
+			if (account == null) {
+				continue; // INVALID when the job resolves it: never sent
+			}
+			plan.add(row.rowNumber(), account, row.publishAt());
+			if (spreading) {
+				planned.add(new PlannedRow(row.rowNumber(), account, row.publishAt()));
 			}
 		}
 		List<String> lines = new ArrayList<>(plan.describe());
 		if (!spreading) {
-			return new Outcome(lines, Map.of(), media, boards);
+			return new Outcome(lines, Map.of(), plan.capped());
 		}
 		Map<Long, Instant> slots = new SpreadPlanner().plan(planned, spread, start, zone);
 		lines.addAll(SpreadSummary.lines(planned, slots, zone));
-		return new Outcome(lines, slots, media, boards);
-	}
-
-	/** Rows name accounts as they like; the same account written the same way is counted together. */
-	private static String accountOf(Pin pin) {
-		if (pin.account() != null && !pin.account().isBlank()) {
-			return pin.account().trim().replaceFirst("^@", "").toLowerCase(Locale.ROOT);
-		}
-		return "(account of board " + pin.board() + ")";
+		return new Outcome(lines, slots, Map.of());
 	}
 }

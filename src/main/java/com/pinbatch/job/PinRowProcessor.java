@@ -22,6 +22,7 @@ import com.pinbatch.pin.PinField;
 import com.pinbatch.pin.PinValidator;
 import com.pinbatch.pin.Validation;
 import com.pinbatch.pin.ValidationProblem;
+import com.pinbatch.plan.CapAdvice;
 import com.pinbatch.plan.WhenNoDate;
 import com.pinbatch.result.RowResult;
 import com.pinbatch.result.RowStatus;
@@ -87,8 +88,12 @@ public class PinRowProcessor implements ItemProcessor<InputRow, PreparedRow> {
 			return PreparedRow.decided(notSendable(row.rowNumber(), problems));
 		}
 		if (plan.dryRun()) {
-			return PreparedRow.decided(new RowResult(row.rowNumber(), RowStatus.VALID, null, null, null, 0, null,
-					Instant.now()));
+			// a row the sender would refuse at its account's cap shows as the live run would end it
+			String capped = plan.capped() == null ? null : plan.capped().get(row.rowNumber());
+			return PreparedRow.decided(capped != null
+					? new RowResult(row.rowNumber(), RowStatus.FAILED, null, CapAdvice.ERROR_CODE, capped, 0, null,
+							Instant.now())
+					: new RowResult(row.rowNumber(), RowStatus.VALID, null, null, null, 0, null, Instant.now()));
 		}
 		PreparedRow toSend = PreparedRow.toSend(row.rowNumber(), board.accountId(), board.accountLabel(),
 				requests.create(validation.pin(), board, mediaUrl, coverUrl, publishAt));

@@ -100,7 +100,8 @@ public class PinSendingWriter implements ItemWriter<PreparedRow> {
 			return;
 		}
 		store.markSent(plan.runKey(), row.rowNumber(), requestId, Instant.now());
-		SendOutcome outcome = plan.api().sender().send(row.accountId(), row.request(), requestId);
+		SendOutcome outcome = plan.api().sender().send(row.accountId(), row.accountLabel(), row.request(),
+				requestId);
 		record(row, OutcomeTranslator.toResult(row, outcome, requestId, this::accountDisconnected,
 				existingPostId -> createdForThisRow(row, existingPostId)), earlier);
 	}

@@ -19,8 +19,9 @@ import com.pinbatch.plan.WhenNoDate;
  * @param whenNoDate what a row without a publish date becomes
  * @param slots      publish instants --spread gave rows beyond their account's caps, by row number
  * @param mediaProblems what --check-media found wrong with media URLs, by URL (empty without it)
+ * @param capped     for a dry run, what rows the sender would refuse at their account's cap say, by row number
  */
 public record RunPlan(Path input, InputOptions inputOptions, String runKey, ColumnMapping mapping,
 		ValidationSettings validation, Map<Long, Long> duplicates, WhenNoDate whenNoDate, Map<Long, Instant> slots,
-		Map<String, MediaCheckResult> mediaProblems, boolean dryRun, ApiSession api) {
+		Map<String, MediaCheckResult> mediaProblems, boolean dryRun, ApiSession api, Map<Long, String> capped) {
 }

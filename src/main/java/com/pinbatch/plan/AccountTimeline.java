@@ -1,39 +1,53 @@
 package com.pinbatch.plan;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The publish instants one account already has, so that another is added only when it keeps the account within
- * its caps. The daily cap is held both per calendar day (what the plan prints) and per rolling 24 hours (how the
- * sandbox and the sender's throttle count it; Zernio does not say which it uses, so both are kept).
+ * The publish instants one account already has, so that another is added only when the account's caps allow it, by
+ * the same {@link CapRule} the sender's throttle holds. With {@code perCalendarDay}, as --spread plans, a calendar day
+ * in the run's zone also takes no more than the daily cap (a day with an extra hour holds no extra pin).
  */
 final class AccountTimeline {
 
-	private static final Duration HOUR = Duration.ofHours(1);
-	private static final Duration DAY = Duration.ofHours(24);
-
-	private final PostingCaps caps;
+	private final CapRule rule;
 	private final ZoneId zone;
+	private final boolean perCalendarDay;
 	private final TreeMap<Instant, Integer> pins = new TreeMap<>();
 	private final Map<LocalDate, Integer> pinsPerDay = new HashMap<>();
 
-	AccountTimeline(PostingCaps caps, ZoneId zone) {
-		this.caps = caps;
+	AccountTimeline(CapRule rule, ZoneId zone, boolean perCalendarDay) {
+		this.rule = rule;
 		this.zone = zone;
+		this.perCalendarDay = perCalendarDay;
 	}
 
 	boolean fits(Instant at) {
-		return pinsPerDay.getOrDefault(dayOf(at), 0) < caps.perDay()
-				&& busiestWindowWith(at, HOUR) <= caps.perHour()
-				&& busiestWindowWith(at, DAY) <= caps.perDay();
+		return passedAt(at) == null;
+	}
+
+	/** The cap a pin at {@code at} would pass, or null when it fits. */
+	CapRule.Cap passedAt(Instant at) {
+		if (perCalendarDay && pinsPerDay.getOrDefault(dayOf(at), 0) >= rule.caps().perDay()) {
+			return CapRule.Cap.DAILY;
+		}
+		return rule.passedAt(near(at), at);
+	}
+
+	/** When an immediate pin refused at {@code now} may go: the first instant the caps have room again. */
+	Instant freesAt(Instant now) {
+		// a slot frees as a pin leaves a window, and whether it fits then depends on the pins a day around it
+		List<Instant> around = new ArrayList<>();
+		pins.subMap(now.minus(CapRule.DAY), false, now.plus(CapRule.DAY.multipliedBy(2)), false)
+			.forEach((at, count) -> around.addAll(Collections.nCopies(count, at)));
+		return rule.freesAt(around, now);
 	}
 
 	void add(Instant at) {
@@ -45,36 +59,11 @@ final class AccountTimeline {
 		return at.atZone(zone).toLocalDate();
 	}
 
-	/**
-	 * The most pins, {@code at} counted in, of any window of this length that contains {@code at}. Such a window
-	 * is busiest when it starts at a pin, so only windows starting at the pins in (at - length, at] are counted.
-	 * Everything added so far kept the caps, so this looks at no more than about two caps' worth of pins.
-	 */
-	private int busiestWindowWith(Instant at, Duration length) {
+	/** The pins, sorted, that share a 24-hour window with {@code at}: all the rule needs to look at. */
+	private List<Instant> near(Instant at) {
 		List<Instant> near = new ArrayList<>();
-		boolean atPlaced = false;
-		for (Map.Entry<Instant, Integer> pin : pins.subMap(at.minus(length), false, at.plus(length), false)
-			.entrySet()) {
-			if (!atPlaced && pin.getKey().isAfter(at)) {
-				near.add(at);
-				atPlaced = true;
-			}
-			for (int i = 0; i < pin.getValue(); i++) {
-				near.add(pin.getKey());
-			}
-		}
-		if (!atPlaced) {
-			near.add(at);
-		}
-		int busiest = 0;
-		int end = 0;
-		for (int begin = 0; begin < near.size() && !near.get(begin).isAfter(at); begin++) {
-			Instant windowEnd = near.get(begin).plus(length);
-			while (end < near.size() && near.get(end).isBefore(windowEnd)) {
-				end++;
-			}
-			busiest = Math.max(busiest, end - begin);
-		}
-		return busiest;
+		pins.subMap(at.minus(CapRule.DAY), false, at.plus(CapRule.DAY), false)
+			.forEach((pin, count) -> near.addAll(Collections.nCopies(count, pin)));
+		return near;
 	}
 }

@@ -1,173 +1,121 @@
 package com.pinbatch.plan;
 
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.SortedMap;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
- * Counts the pins of each account per day and per hour against the account caps, row by row as a pre-scan
- * streams them, and says what would not fit. Memory grows with accounts and the days (and clock hours) their pins
- * fall on, never with rows.
- * <p>
- * Days are calendar days in the run's zone; undated pins count on the run's day, and as one batch against the
- * hourly cap, since they are all sent at once. Dated pins are checked per clock hour: the sender's throttle holds
- * the rolling hour, this only tells the user beforehand.
+ * Foresees, before anything is sent, which pins the sender will refuse at their account's caps: per account (as
+ * resolved from the rows' account or board), in input order, each pin keeps its time (its date, or the run's start
+ * for one published at once) when the {@link CapRule} the sender holds lets it, and is refused otherwise, as the
+ * sender would. Memory grows with the accounts, the distinct publish instants and the refused rows.
  */
 public final class CapacityPlan {
 
-	private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
-
-	private final PostingCaps caps;
-	private final ZoneId zone;
-	private final LocalDate runDay;
-	private final Map<String, Tally> tallies = new TreeMap<>();
-
-	public CapacityPlan(PostingCaps caps, Instant start, ZoneId zone) {
-		this.caps = Objects.requireNonNull(caps, "caps");
-		this.zone = Objects.requireNonNull(zone, "zone");
-		this.runDay = start.atZone(zone).toLocalDate();
+	/**
+	 * A row the sender would refuse.
+	 *
+	 * @param account the account's name as printed (its username)
+	 * @param message what the row's result says, the same as the sender's refusal
+	 */
+	public record CappedRow(String account, String message) {
 	}
 
-	/** Counts one sendable row; a null {@code publishAt} publishes when sent. */
+	private final CapRule rule;
+	private final Instant start;
+	private final Map<String, Tally> tallies = new TreeMap<>();
+	private final Map<Long, CappedRow> capped = new LinkedHashMap<>();
+
+	public CapacityPlan(PostingCaps caps, Instant start) {
+		this.rule = new CapRule(Objects.requireNonNull(caps, "caps"));
+		this.start = Objects.requireNonNull(start, "start");
+	}
+
+	/** Counts one sendable row, in input order; a null {@code publishAt} publishes when sent. */
 	public void add(long rowNumber, String account, Instant publishAt) {
 		Tally tally = tallies.computeIfAbsent(Objects.requireNonNull(account, "account"), name -> new Tally());
 		tally.pins++;
-		if (publishAt == null) {
-			tally.undated.count(rowNumber, caps.perHour());
-			tally.days.computeIfAbsent(runDay, day -> new Count()).count(rowNumber, caps.perDay());
+		Instant at = publishAt == null ? start : publishAt;
+		CapRule.Cap passed = tally.timeline.passedAt(at);
+		if (passed == null) {
+			tally.timeline.add(at);
 			return;
 		}
-		ZonedDateTime local = publishAt.atZone(zone);
-		tally.days.computeIfAbsent(local.toLocalDate(), day -> new Count()).count(rowNumber, caps.perDay());
-		tally.hours.computeIfAbsent(local.truncatedTo(ChronoUnit.HOURS).toInstant(), hour -> new Count())
-			.count(rowNumber, caps.perHour());
+		tally.over++;
+		tally.passed.add(passed);
+		if (tally.firstRowOver == 0) {
+			tally.firstRowOver = rowNumber;
+		}
+		String cap = passed.describe(rule.caps()) + " cap";
+		String message = publishAt == null
+				? CapAdvice.immediate(account, "would reach its " + cap + " with this row",
+						tally.timeline.freesAt(start))
+				: CapAdvice.scheduled(account, "has no free slot at " + publishAt + ": its " + cap
+						+ " is full around that time");
+		capped.put(rowNumber, new CappedRow(account, message));
 	}
 
 	public void add(PlannedRow row) {
 		add(row.rowNumber(), row.account(), row.publishAt());
 	}
 
-	/** Each account's load, by account name. */
-	public List<AccountLoad> accounts() {
-		List<AccountLoad> loads = new ArrayList<>();
-		tallies.forEach((account, tally) -> loads.add(load(account, tally)));
-		return loads;
+	/** The rows the sender would refuse at a cap, by row number. */
+	public Map<Long, CappedRow> capped() {
+		return Collections.unmodifiableMap(capped);
 	}
 
 	public boolean withinCaps() {
-		return tallies.values().stream().allMatch(Tally::withinCaps);
+		return capped.isEmpty();
 	}
 
 	public long totalPins() {
 		return tallies.values().stream().mapToLong(tally -> tally.pins).sum();
 	}
 
-	/**
-	 * The plan as printable lines: one per account, an indented line per day, clock hour or "now" batch over a
-	 * cap (naming the first row that passes it), and a total.
-	 */
+	/** The plan as printable lines: one per account, then a total. */
 	public List<String> describe() {
 		List<String> lines = new ArrayList<>();
-		tallies.forEach((account, tally) -> {
-			lines.add(accountLine(account, tally));
-			tally.days.forEach((day, count) -> {
-				if (count.overCap) {
-					lines.add("  " + account + " on " + day + ": " + pins(count.pins)
-							+ overCap(count, caps.perDay(), "day"));
-				}
-			});
-			if (tally.undated.overCap) {
-				lines.add("  " + account + " now: " + tally.undated.pins + " undated pins"
-						+ overCap(tally.undated, caps.perHour(), "hour"));
-			}
-			tally.hours.forEach((hour, count) -> {
-				if (count.overCap) {
-					lines.add("  " + account + " at " + HOUR.format(hour.atZone(zone)) + ": " + pins(count.pins)
-							+ overCap(count, caps.perHour(), "hour"));
-				}
-			});
-		});
-		lines.add(totalLine());
+		tallies.forEach((account, tally) -> lines.add(accountLine(account, tally)));
+		long over = tallies.values().stream().filter(tally -> tally.over > 0).count();
+		String total = "total: " + pins(totalPins()) + " for " + tallies.size()
+				+ (tallies.size() == 1 ? " account" : " accounts");
+		if (!tallies.isEmpty()) {
+			total += over == 0 ? ", within caps" : ", " + over + " over its caps";
+		}
+		lines.add(total);
 		return lines;
 	}
 
 	private String accountLine(String account, Tally tally) {
 		String line = account + ": " + pins(tally.pins) + ", ";
-		if (tally.withinCaps()) {
+		if (tally.over == 0) {
 			return line + "within caps";
 		}
-		if (tally.days.values().stream().anyMatch(count -> count.overCap)) {
-			long days = tally.daysAtCap(caps.perDay());
-			return line + caps.perDay() + "/day cap -> " + days + (days == 1 ? " day" : " days");
-		}
-		return line + "over the " + caps.perHour() + "/hour cap";
-	}
-
-	private String totalLine() {
-		long over = tallies.values().stream().filter(tally -> !tally.withinCaps()).count();
-		String line = "total: " + pins(totalPins()) + " for " + tallies.size()
-				+ (tallies.size() == 1 ? " account" : " accounts");
-		if (tallies.isEmpty()) {
-			return line;
-		}
-		return line + (over == 0 ? ", within caps" : ", " + over + " over its caps");
-	}
-
-	private static String overCap(Count count, int cap, String unit) {
-		return ", cap " + cap + "/" + unit + " (row " + count.firstRowOver + " is the first over)";
+		String caps = tally.passed.stream().map(cap -> cap.describe(rule.caps())).collect(Collectors.joining(" and "));
+		return line + tally.over + " over the " + caps + " cap (row " + tally.firstRowOver + " is the first): they"
+				+ " would fail " + CapAdvice.ERROR_CODE + "; --spread schedules them in free slots";
 	}
 
 	private static String pins(long pins) {
 		return pins + (pins == 1 ? " pin" : " pins");
 	}
 
-	private AccountLoad load(String account, Tally tally) {
-		SortedMap<LocalDate, Long> perDay = new TreeMap<>();
-		tally.days.forEach((day, count) -> perDay.put(day, count.pins));
-		return new AccountLoad(account, tally.pins, tally.undated.pins, Collections.unmodifiableSortedMap(perDay),
-				tally.daysAtCap(caps.perDay()), tally.withinCaps());
-	}
-
-	/** Pins counted against one cap, and the row that first went over it. */
-	private static final class Count {
+	private final class Tally {
 
 		long pins;
-		boolean overCap;
+		long over;
 		long firstRowOver;
-
-		void count(long rowNumber, int cap) {
-			pins++;
-			if (pins > cap && !overCap) {
-				overCap = true;
-				firstRowOver = rowNumber;
-			}
-		}
-	}
-
-	private static final class Tally {
-
-		long pins;
-		final Count undated = new Count();
-		final SortedMap<LocalDate, Count> days = new TreeMap<>();
-		final SortedMap<Instant, Count> hours = new TreeMap<>();
-
-		boolean withinCaps() {
-			return !undated.overCap && days.values().stream().noneMatch(count -> count.overCap)
-					&& hours.values().stream().noneMatch(count -> count.overCap);
-		}
-
-		long daysAtCap(int perDay) {
-			return Math.max(1, (pins + perDay - 1) / perDay);
-		}
+		final Set<CapRule.Cap> passed = EnumSet.noneOf(CapRule.Cap.class);
+		// the sender's rule exactly: rolling windows only
+		final AccountTimeline timeline = new AccountTimeline(rule, ZoneOffset.UTC, false);
 	}
 }

@@ -40,7 +40,7 @@ public final class SpreadPlanner {
 		Map<Long, Instant> moved = new TreeMap<>();
 		SlotGrid grid = new SlotGrid(settings, zone);
 		for (List<PlannedRow> accountRows : byAccount.values()) {
-			planAccount(accountRows, new AccountTimeline(settings.caps(), zone), grid, start, moved);
+			planAccount(accountRows, new AccountTimeline(new CapRule(settings.caps()), zone, true), grid, start, moved);
 		}
 		return Collections.unmodifiableMap(moved);
 	}

@@ -12,20 +12,17 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
+import com.pinbatch.plan.CapRule;
+import com.pinbatch.plan.PostingCaps;
+
 /**
- * Keeps each account under Zernio's publishing caps: pins going live in any rolling hour and any rolling 24 hours.
- * A row reserves a slot before it is sent, so concurrent rows of one account cannot overshoot; the slot is kept only
- * when a post was (or may have been) created. Accounts are independent: one at its cap never slows another.
- * <p>
- * Zernio does not say whether a scheduled post counts when it is created or when it is published. We count each pin
- * at the instant it goes live: its {@code scheduledFor}, or the moment it is sent for {@code publishNow}. Drafts and
- * posts left to the profile's queue go live at no instant we choose, so they take no slot. Only this reading makes
- * scheduling ahead ({@code --spread}) meaningful: counted at creation, the 26th pin of a run would be refused however
- * many days apart the pins were scheduled. The sandbox counts the same way.
+ * Keeps each account under Zernio's publishing caps, by the {@link CapRule} the plan uses too. A row reserves a slot
+ * before it is sent, so concurrent rows of one account cannot overshoot; the slot is kept only when a post was (or
+ * may have been) created. Accounts are independent: one at its cap never slows another. Drafts and posts left to the
+ * profile's queue go live at no instant we choose, so they take no slot.
  */
 final class AccountCaps {
 
-	private static final Duration HOUR = Duration.ofHours(1);
 	private static final Duration DAY = Duration.ofDays(1);
 
 	/**
@@ -42,14 +39,12 @@ final class AccountCaps {
 		}
 	}
 
-	private final int perHour;
-	private final int perDay;
+	private final CapRule rule;
 	private final Clock clock;
 	private final ConcurrentMap<String, Window> windows = new ConcurrentHashMap<>();
 
 	AccountCaps(int perHour, int perDay, Clock clock) {
-		this.perHour = perHour;
-		this.perDay = perDay;
+		this.rule = new CapRule(new PostingCaps(perHour, perDay));
 		this.clock = clock;
 	}
 
@@ -86,6 +81,11 @@ final class AccountCaps {
 		window(accountId).settle(publishAt, false);
 	}
 
+	/** When this run's own count of the account's pins lets an immediate pin go again; null when it does now. */
+	Instant freesAt(String accountId) {
+		return window(accountId).freesAt();
+	}
+
 	/** Zernio itself refused the account (429 with requests left): refuse its immediate pins until then. */
 	void park(String accountId, Instant until, String why) {
 		window(accountId).park(until, why);
@@ -118,14 +118,12 @@ final class AccountCaps {
 				created.headMap(now.minus(DAY), true).clear();
 				Instant at = publishAt == null ? now : publishAt;
 				List<Instant> settled = pins(created, null, 0, now, at);
-				boolean dayFull = busiestWindowAround(settled, at, DAY) >= perDay;
-				boolean hourFull = busiestWindowAround(settled, at, HOUR) >= perHour;
-				if (dayFull || hourFull) {
-					return Optional.of(publishAt == null ? refusalNow(accountId, settled, now, dayFull)
-							: refusalAt(accountId, publishAt, dayFull));
+				CapRule.Cap passed = rule.passedAt(settled, at);
+				if (passed != null) {
+					return Optional.of(publishAt == null ? refusalNow(accountId, settled, now, passed)
+							: refusalAt(accountId, publishAt, passed));
 				}
-				List<Instant> all = pins(created, scheduledInFlight, immediateInFlight, now, at);
-				if (busiestWindowAround(all, at, DAY) < perDay && busiestWindowAround(all, at, HOUR) < perHour) {
+				if (rule.fits(pins(created, scheduledInFlight, immediateInFlight, now, at), at)) {
 					if (publishAt == null) {
 						immediateInFlight++;
 					}
@@ -150,6 +148,12 @@ final class AccountCaps {
 				created.merge(publishAt == null ? clock.instant() : publishAt, 1, Integer::sum);
 			}
 			notifyAll();
+		}
+
+		synchronized Instant freesAt() {
+			Instant now = clock.instant();
+			List<Instant> settled = pins(created, null, 0, now, now);
+			return rule.fits(settled, now) ? null : rule.freesAt(settled, now);
 		}
 
 		synchronized void park(Instant until, String why) {
@@ -181,70 +185,16 @@ final class AccountCaps {
 			}
 		}
 
-		/**
-		 * An immediate pin refused: it may go once both caps have room at the same instant. The cap named is the
-		 * daily one when that is full, as it frees last.
-		 */
-		private Refusal refusalNow(String accountId, List<Instant> settled, Instant now, boolean dayFull) {
-			Instant freesAt = null;
-			for (Instant pin : settled) {
-				for (Duration length : List.of(HOUR, DAY)) {
-					Instant candidate = pin.plus(length);
-					if (candidate.isAfter(now) && (freesAt == null || candidate.isBefore(freesAt)) && fits(settled,
-							candidate)) {
-						freesAt = candidate;
-					}
-				}
-			}
-			return new Refusal(accountId, dayFull ? "reached its " + perDay + " pins per day cap"
-					: "reached its " + perHour + " pins per hour cap", freesAt);
+		/** An immediate pin refused: it may go once both caps have room at the same instant. */
+		private Refusal refusalNow(String accountId, List<Instant> settled, Instant now, CapRule.Cap passed) {
+			return new Refusal(accountId, "reached its " + passed.describe(rule.caps()) + " cap",
+					rule.freesAt(settled, now));
 		}
 
 		/** A scheduled pin refused: its slot stays full however long the row waits. */
-		private Refusal refusalAt(String accountId, Instant publishAt, boolean dayFull) {
-			String cap = dayFull ? perDay + " pins per 24 hours" : perHour + " pins per hour";
-			return new Refusal(accountId, "has no free slot at " + publishAt + ": its " + cap
+		private Refusal refusalAt(String accountId, Instant publishAt, CapRule.Cap passed) {
+			return new Refusal(accountId, "has no free slot at " + publishAt + ": its " + passed.describe(rule.caps())
 					+ " cap is full around that time", null, publishAt);
 		}
-
-		private boolean fits(List<Instant> pins, Instant at) {
-			return busiestWindowAround(pins, at, DAY) < perDay && busiestWindowAround(pins, at, HOUR) < perHour;
-		}
-	}
-
-	/**
-	 * The most pins (sorted) in any window {@code [start, start + length)} that contains {@code at}, a pin at
-	 * {@code at} not counted. Such a window holds the most when it starts at a pin or at {@code at}, so only those
-	 * starts are tried.
-	 */
-	static int busiestWindowAround(List<Instant> pins, Instant at, Duration length) {
-		Instant earliestStart = at.minus(length);
-		int busiest = 0;
-		int begin = 0;
-		int end = 0;
-		while (begin < pins.size() && !pins.get(begin).isAfter(earliestStart)) {
-			begin++;
-		}
-		boolean atTried = false;
-		while (!atTried) {
-			Instant start;
-			if (begin < pins.size() && pins.get(begin).isBefore(at)) {
-				start = pins.get(begin);
-			}
-			else {
-				start = at;
-				atTried = true;
-			}
-			Instant windowEnd = start.plus(length);
-			end = Math.max(end, begin);
-			while (end < pins.size() && pins.get(end).isBefore(windowEnd)) {
-				end++;
-			}
-			busiest = Math.max(busiest, end - begin);
-			if (!atTried) {
-				begin++;
-			}
-		}
-		return busiest;
 	}
 }

@@ -1,24 +1,17 @@
 package com.pinbatch.throttle;
 
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
-
+import com.pinbatch.plan.CapAdvice;
 import com.pinbatch.zernio.SendResult;
 
 /** Error codes and user messages of rows that did not succeed. */
 public final class Outcomes {
 
-	static final String ACCOUNT_CAP_REACHED = "account_cap_reached";
+	static final String ACCOUNT_CAP_REACHED = CapAdvice.ERROR_CODE;
 	static final String RATE_LIMITED = "rate_limited";
 	static final String API_REJECTED = "api_rejected";
 	static final String ACCOUNT_DISCONNECTED = "account_disconnected";
 	/** A send went unanswered or failed on Zernio's side: the pin may have been created. */
 	public static final String OUTCOME_UNKNOWN = "outcome_unknown";
-
-	private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm'Z'")
-		.withZone(ZoneOffset.UTC);
 
 	private Outcomes() {
 	}
@@ -51,15 +44,11 @@ public final class Outcomes {
 				+ attempts + " attempts; this is usually temporary: run again later with --retry-failed");
 	}
 
-	static SendOutcome accountCapped(SendResult last, int attempts, AccountCaps.Refusal refusal) {
-		if (refusal.slot() != null) {
-			return SendOutcome.failed(last, attempts, ACCOUNT_CAP_REACHED, "account " + refusal.accountId() + " "
-					+ refusal.why() + "; give the row another publish time, or run with --spread to let pinbatch"
-					+ " schedule it in a free slot");
-		}
-		return SendOutcome.failed(last, attempts, ACCOUNT_CAP_REACHED, "account " + refusal.accountId() + " "
-				+ refusal.why() + "; it frees up at " + minuteUp(refusal.freesAt())
-				+ "; run the same command with --retry-failed after that");
+	/** @param accountLabel the account's name in the message (its username) */
+	static SendOutcome accountCapped(SendResult last, int attempts, AccountCaps.Refusal refusal, String accountLabel) {
+		String message = refusal.slot() != null ? CapAdvice.scheduled(accountLabel, refusal.why())
+				: CapAdvice.immediate(accountLabel, refusal.why(), refusal.freesAt());
+		return SendOutcome.failed(last, attempts, ACCOUNT_CAP_REACHED, message);
 	}
 
 	/** A short description of a failed answer, e.g. {@code HTTP 503 (Service Unavailable)}. */
@@ -74,12 +63,6 @@ public final class Outcomes {
 			return "HTTP 429 (" + limited.message() + ")";
 		}
 		return result.getClass().getSimpleName();
-	}
-
-	/** Rounded up, so "frees up at" is never earlier than the truth. */
-	static String minuteUp(Instant instant) {
-		Instant down = instant.truncatedTo(ChronoUnit.MINUTES);
-		return MINUTE.format(down.equals(instant) ? down : down.plus(1, ChronoUnit.MINUTES));
 	}
 
 	private static String codeSuffix(String code) {

@@ -68,17 +68,29 @@ public final class PacedSender {
 	 * @throws SendingStoppedException when no row can be sent any more; this row stays unfinished
 	 */
 	public SendOutcome send(String accountId, CreatePostRequest request, String requestId) {
+		return send(accountId, accountId, request, requestId);
+	}
+
+	/**
+	 * Sends one row until it has a final outcome.
+	 *
+	 * @param accountId    the Zernio account the pin goes to: the key of its caps
+	 * @param accountLabel the account's name in messages (its username)
+	 * @param requestId    the row's {@code x-request-id}, sent unchanged on every attempt
+	 * @throws SendingStoppedException when no row can be sent any more; this row stays unfinished
+	 */
+	public SendOutcome send(String accountId, String accountLabel, CreatePostRequest request, String requestId) {
 		try {
 			stopIfInterrupted();
 			CapSlot slot = CapSlot.of(request);
 			Optional<AccountCaps.Refusal> refusal = slot.reserve(caps, accountId);
 			if (refusal.isPresent()) {
 				counters.capRefusal();
-				return Outcomes.accountCapped(null, 0, refusal.get());
+				return Outcomes.accountCapped(null, 0, refusal.get(), accountLabel);
 			}
 			RowSends row = new RowSends(accountId, request, requestId);
 			try {
-				return sendWithRetries(row);
+				return sendWithRetries(row, accountLabel);
 			}
 			finally {
 				slot.settle(caps, accountId, row.mayHaveCreated());
@@ -102,7 +114,7 @@ public final class PacedSender {
 		return counters.snapshot(pace.perMinute());
 	}
 
-	private SendOutcome sendWithRetries(RowSends row) throws InterruptedException {
+	private SendOutcome sendWithRetries(RowSends row, String accountLabel) throws InterruptedException {
 		while (true) {
 			pace.awaitTurn();
 			stopIfInterrupted();
@@ -118,7 +130,8 @@ public final class PacedSender {
 				boolean accountLevel = ServerHints.accountLevel(result.rateLimit());
 				listener.onRateLimited(row.accountId, result.rateLimit(), accountLevel);
 				if (accountLevel) {
-					return Outcomes.accountCapped(result, row.attempts, parkAccount(row.accountId, result));
+					return Outcomes.accountCapped(result, row.attempts,
+							parkAccount(row.accountId, (SendResult.RateLimited) result), accountLabel);
 				}
 			}
 			if (!isTransient(result)) {
@@ -158,15 +171,32 @@ public final class PacedSender {
 		return result;
 	}
 
-	private AccountCaps.Refusal parkAccount(String accountId, SendResult result) {
+	/**
+	 * Zernio refused the account although the key has requests left: its own count of the account's pins (which may
+	 * include pins made elsewhere) is at a cap. Its immediate pins are refused until the account really frees: the
+	 * latest of when Zernio says it resets, when it says to come back, and when this run's own count frees it.
+	 */
+	private AccountCaps.Refusal parkAccount(String accountId, SendResult.RateLimited result) {
 		Instant now = clock.instant();
-		Duration park = ServerHints.waitHint(result.rateLimit(), now)
-			.map(hint -> ServerHints.max(hint, ACCOUNT_PARK_FLOOR))
-			.orElse(ACCOUNT_PARK_UNKNOWN);
-		String why = "was held back by Zernio (429 with requests left in the window: its hourly or daily cap, or a"
-				+ " cooldown: " + ((SendResult.RateLimited) result).message() + ")";
-		caps.park(accountId, now.plus(park), why);
-		return new AccountCaps.Refusal(accountId, why, now.plus(park));
+		SendResult.AccountLimit limit = result.accountLimit();
+		Instant until = ServerHints.waitHint(result.rateLimit(), now)
+			.map(hint -> now.plus(ServerHints.max(hint, ACCOUNT_PARK_FLOOR)))
+			.orElse(null);
+		until = later(until, limit.resetsAt());
+		until = later(until, caps.freesAt(accountId));
+		String why = limit.kind() == null ? "was held back by Zernio (its hourly or daily posting cap, or a cooldown)"
+				: "reached Zernio's " + limit.kind() + " posting cap"
+						+ (limit.max() > 0 ? " (" + limit.max() + (limit.kind().equals("daily") ? " pins per day)"
+								: " pins per hour)") : "");
+		caps.park(accountId, until == null ? now.plus(ACCOUNT_PARK_UNKNOWN) : until, why);
+		return new AccountCaps.Refusal(accountId, why, until);
+	}
+
+	private static Instant later(Instant one, Instant other) {
+		if (one == null || other == null) {
+			return one == null ? other : one;
+		}
+		return one.isAfter(other) ? one : other;
 	}
 
 	private static boolean isTransient(SendResult result) {

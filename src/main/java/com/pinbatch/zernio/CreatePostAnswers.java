@@ -1,5 +1,8 @@
 package com.pinbatch.zernio;
 
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+
 import tools.jackson.databind.JsonNode;
 
 /** Turns Zernio's answer to {@code POST /v1/posts} into a {@link SendResult}; status first, {@code code} second. */
@@ -30,7 +33,7 @@ final class CreatePostAnswers {
 			return new SendResult.AccountDisconnected(answer.errorMessage(), rateLimit);
 		}
 		if (status == 429) {
-			return new SendResult.RateLimited(withDetails(answer), rateLimit);
+			return new SendResult.RateLimited(answer.errorMessage(), rateLimit, accountLimit(answer.body()));
 		}
 		if (status >= 500) {
 			return new SendResult.ServerError(status, answer.errorMessage(), rateLimit);
@@ -59,13 +62,31 @@ final class CreatePostAnswers {
 		return id != null ? id : ZernioAnswer.text(body.path("existingPostId"));
 	}
 
-	/** 429 details say which limit was hit (velocity, daily cap, cooldown) only in free text; keep them. */
-	private static String withDetails(ZernioAnswer answer) {
-		JsonNode details = answer.body().path("details");
-		if (details.isObject() && !details.isEmpty()) {
-			return answer.errorMessage() + " " + details;
+	/** A 429's details name the account limit hit (daily or hourly cap) and when it resets; other shapes: none. */
+	private static SendResult.AccountLimit accountLimit(JsonNode body) {
+		JsonNode details = body.path("details");
+		if (!details.isObject()) {
+			return SendResult.AccountLimit.NONE;
 		}
-		return answer.errorMessage();
+		String kind = ZernioAnswer.text(details.path("limit"));
+		if ("velocity".equals(kind)) {
+			kind = "hourly"; // Zernio's velocity cap is its posts-per-hour cap
+		}
+		else if (!"daily".equals(kind) && !"hourly".equals(kind)) {
+			kind = null; // only these two are repeated to the user
+		}
+		int max = details.path("max").isIntegralNumber() ? Math.max(0, details.path("max").asInt()) : 0;
+		Instant resetsAt = null;
+		String resets = ZernioAnswer.text(details.path("resetsAt"));
+		if (resets != null) {
+			try {
+				resetsAt = Instant.parse(resets.trim());
+			}
+			catch (DateTimeParseException unreadable) {
+				// no time is better than a wrong one
+			}
+		}
+		return new SendResult.AccountLimit(kind, max, resetsAt);
 	}
 
 	/**

@@ -1,5 +1,7 @@
 package com.pinbatch.zernio;
 
+import java.time.Instant;
+
 /**
  * What one {@code POST /v1/posts} attempt came to. Retrying, pacing and the result file are decided elsewhere;
  * this only classifies the answer.
@@ -36,7 +38,23 @@ public sealed interface SendResult {
 	}
 
 	/** 429: throughput ceiling, account velocity or daily cap, or cooldown. */
-	record RateLimited(String message, RateLimitInfo rateLimit) implements SendResult {
+	record RateLimited(String message, RateLimitInfo rateLimit, AccountLimit accountLimit) implements SendResult {
+
+		public RateLimited(String message, RateLimitInfo rateLimit) {
+			this(message, rateLimit, AccountLimit.NONE);
+		}
+	}
+
+	/**
+	 * What a 429's {@code details} say of a per-account publishing limit, read into fields (never shown as JSON).
+	 *
+	 * @param kind     "daily" or "hourly" as Zernio names the limit, or null
+	 * @param max      the limit's number of posts, or 0 when not given
+	 * @param resetsAt when Zernio says the account frees up, or null
+	 */
+	record AccountLimit(String kind, int max, Instant resetsAt) {
+
+		public static final AccountLimit NONE = new AccountLimit(null, 0, null);
 	}
 
 	/** 5xx. The post may or may not exist; resending with the same x-request-id is safe. */

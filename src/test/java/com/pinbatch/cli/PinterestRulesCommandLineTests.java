@@ -58,6 +58,38 @@ class PinterestRulesCommandLineTests extends SandboxedCommandLine {
 	}
 
 	@Test
+	void withoutAnAccountColumnThePlanCountsTheBoardsAccountAndADryRunShowsTheRowsTheCapWillFail() throws IOException {
+		// given: Pinterest's template (no account column), 15 undated pins on each of two boards of acme-home
+		StringBuilder csv = new StringBuilder("Title,Media URL,Pinterest board,Description\n");
+		for (int i = 0; i < 30; i++) {
+			csv.append("Template pin ").append(i).append(",https://images.example.com/t/").append(i).append(".jpg,")
+				.append(i < 15 ? "Kitchen Ideas" : "Small Spaces").append(",Template pin number ").append(i).append('\n');
+		}
+		Path input = Files.writeString(dir.resolve("template.csv"), csv, StandardCharsets.UTF_8);
+
+		// when
+		CommandLineRun dryRun = runIn(dir.resolve("data"), "--input=" + input, "--dry-run",
+				"--results=" + dir.resolve("dry.csv"));
+		CommandLineRun live = runIn(dir.resolve("data"), "--input=" + input, "--results=" + dir.resolve("live.csv"));
+
+		// then: the plan foresaw what the live run did
+		assertThat(dryRun.out()).contains("plan: acme-home: 30 pins, 5 over the 25 pins per day cap (row 27 is the"
+				+ " first)", "plan: total: 30 pins for 1 account, 1 over its caps").doesNotContain("within caps");
+		assertThat(dryRun.exitCode()).as(dryRun.toString()).isEqualTo(3);
+		List<Map<String, String>> foreseen = ResultRows.read(dir.resolve("dry.csv"));
+		assertThat(foreseen).extracting(row -> row.get("status")).containsOnly("VALID", "FAILED");
+		assertThat(foreseen).filteredOn(row -> row.get("status").equals("FAILED")).hasSize(5)
+			.allSatisfy(row -> assertThat(row.get("error_code")).isEqualTo("account_cap_reached"))
+			.allSatisfy(row -> assertThat(row.get("error_message")).startsWith("account acme-home would reach its 25"
+					+ " pins per day cap").contains("--spread"));
+		assertThat(live.exitCode()).as(live.toString()).isEqualTo(3);
+		assertThat(ResultRows.read(dir.resolve("live.csv"))).filteredOn(row -> row.get("status").equals("FAILED"))
+			.hasSize(5)
+			.allSatisfy(row -> assertThat(row.get("error_code")).isEqualTo("account_cap_reached"));
+		assertThat(sandbox.postCount()).isEqualTo(25);
+	}
+
+	@Test
 	void duplicatesInTheFileAmbiguousDatesAndDraftsAreHandledBeforeSending() throws IOException {
 		// given
 		Path input = Files.writeString(dir.resolve("rules.csv"), """

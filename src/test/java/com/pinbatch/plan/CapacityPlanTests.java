@@ -1,13 +1,9 @@
 package com.pinbatch.plan;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.entry;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 
 import org.junit.jupiter.api.Test;
 
@@ -18,67 +14,61 @@ class CapacityPlanTests {
 	private long row = 2;
 
 	@Test
-	void printsOneLinePerAccountTheDaysOverTheCapAndATotal() {
-		CapacityPlan plan = new CapacityPlan(PostingCaps.zernioDefaults(), START, ZoneOffset.UTC);
+	void printsOneLinePerAccountWithThePinsTheSenderWouldRefuseAndATotal() {
+		CapacityPlan plan = new CapacityPlan(PostingCaps.zernioDefaults(), START);
 		addUndated(plan, "acme-garden", 12);
-		// 40 on one day, 3 an hour, so only the daily cap is passed; the 26th of them is row 39
-		addEvery(plan, "acme-home", 40, Instant.parse("2027-03-01T07:00:00Z"), Duration.ofMinutes(20));
-		for (int day = 2; day <= 6; day++) {
-			addEvery(plan, "acme-home", 20, Instant.parse("2027-03-0" + day + "T08:00:00Z"), Duration.ofMinutes(30));
-		}
+		addUndated(plan, "acme-home", 30); // rows 14 to 43: the 26th, row 39, is the first over
 
 		assertThat(plan.describe()).containsExactly(
 				"acme-garden: 12 pins, within caps",
-				"acme-home: 140 pins, 25/day cap -> 6 days",
-				"  acme-home on 2027-03-01: 40 pins, cap 25/day (row 39 is the first over)",
-				"total: 152 pins for 2 accounts, 1 over its caps");
+				"acme-home: 30 pins, 5 over the 25 pins per day cap (row 39 is the first): they would fail"
+						+ " account_cap_reached; --spread schedules them in free slots",
+				"total: 42 pins for 2 accounts, 1 over its caps");
 		assertThat(plan.withinCaps()).isFalse();
-	}
-
-	@Test
-	void undatedPinsCountOnTheRunsDayAndAsOneBatchAgainstTheHourlyCap() {
-		CapacityPlan plan = new CapacityPlan(new PostingCaps(10, 25), START, ZoneOffset.UTC);
-		addUndated(plan, "acme-home", 8);
-		addEvery(plan, "acme-home", 20, Instant.parse("2027-02-27T15:00:00Z"), Duration.ofMinutes(1));
-
-		assertThat(plan.describe()).containsExactly(
-				"acme-home: 28 pins, 25/day cap -> 2 days",
-				"  acme-home on 2027-02-27: 28 pins, cap 25/day (row 27 is the first over)",
-				"  acme-home at 2027-02-27 15:00: 20 pins, cap 10/hour (row 20 is the first over)",
-				"total: 28 pins for 1 account, 1 over its caps");
+		assertThat(plan.capped()).containsOnlyKeys(39L, 40L, 41L, 42L, 43L);
+		assertThat(plan.capped().get(39L).message()).isEqualTo("account acme-home would reach its 25 pins per day"
+				+ " cap with this row; it frees up at 2027-02-28T09:00Z: run again after that with"
+				+ " --retry-failed=<this result file>, or run with --spread to let pinbatch schedule the account's pins"
+				+ " in free slots");
 	}
 
 	@Test
 	void tooManyUndatedPinsPassTheHourlyCapEvenWithinTheDailyOne() {
-		CapacityPlan plan = new CapacityPlan(new PostingCaps(10, 25), START, ZoneOffset.UTC);
+		CapacityPlan plan = new CapacityPlan(new PostingCaps(10, 25), START);
 		addUndated(plan, "acme-home", 12);
 
-		assertThat(plan.describe()).containsExactly(
-				"acme-home: 12 pins, over the 10/hour cap",
-				"  acme-home now: 12 undated pins, cap 10/hour (row 12 is the first over)",
-				"total: 12 pins for 1 account, 1 over its caps");
+		assertThat(plan.describe()).first().asString().startsWith("acme-home: 12 pins, 2 over the 10 pins per hour cap"
+				+ " (row 12 is the first)");
+		assertThat(plan.capped().get(12L).message()).contains("it frees up at 2027-02-27T10:00Z");
 	}
 
 	@Test
-	void countsDaysInTheRunsZone() {
-		CapacityPlan plan = new CapacityPlan(PostingCaps.zernioDefaults(), START, ZoneId.of("Europe/Paris"));
-		plan.add(new PlannedRow(2, "acme-home", Instant.parse("2027-03-01T23:30:00Z")));
-		plan.add(new PlannedRow(3, "acme-home", null));
+	void pinsAreCountedPerRollingHourAsTheSenderDoesNotPerClockHour() {
+		// 25 pins from 10:30 and 25 from 11:00: no clock hour holds more than 25, the hour from 10:30 holds 50
+		CapacityPlan plan = new CapacityPlan(new PostingCaps(25, 100), START);
+		addEvery(plan, "acme-home", 25, Instant.parse("2027-03-01T10:30:00Z"), Duration.ofSeconds(60));
+		addEvery(plan, "acme-home", 25, Instant.parse("2027-03-01T11:00:00Z"), Duration.ofSeconds(60));
 
-		AccountLoad load = plan.accounts().get(0);
+		assertThat(plan.capped()).hasSize(25);
+		assertThat(plan.capped().get(27L).message()).isEqualTo("account acme-home has no free slot at"
+				+ " 2027-03-01T11:00:00Z: its 25 pins per hour cap is full around that time; give the row another"
+				+ " publish time, or run with --spread to let pinbatch schedule it in a free slot");
+	}
 
-		assertThat(load.pinsPerDay()).containsExactly(entry(LocalDate.of(2027, 2, 27), 1L),
-				entry(LocalDate.of(2027, 3, 2), 1L));
-		assertThat(load.undated()).isEqualTo(1);
-		assertThat(load.daysAtCap()).isEqualTo(1);
-		assertThat(load.withinCaps()).isTrue();
-		assertThat(plan.describe()).containsExactly("acme-home: 2 pins, within caps",
-				"total: 2 pins for 1 account, within caps");
+	@Test
+	void accountsNeverAffectEachOther() {
+		CapacityPlan plan = new CapacityPlan(new PostingCaps(25, 25), START);
+		addUndated(plan, "acme-home", 25);
+		addUndated(plan, "acme-garden", 25);
+
+		assertThat(plan.withinCaps()).isTrue();
+		assertThat(plan.describe()).containsExactly("acme-garden: 25 pins, within caps",
+				"acme-home: 25 pins, within caps", "total: 50 pins for 2 accounts, within caps");
 	}
 
 	@Test
 	void anEmptyPlanSaysSo() {
-		CapacityPlan plan = new CapacityPlan(PostingCaps.zernioDefaults(), START, ZoneOffset.UTC);
+		CapacityPlan plan = new CapacityPlan(PostingCaps.zernioDefaults(), START);
 
 		assertThat(plan.describe()).containsExactly("total: 0 pins for 0 accounts");
 		assertThat(plan.withinCaps()).isTrue();

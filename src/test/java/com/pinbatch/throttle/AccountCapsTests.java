@@ -116,7 +116,7 @@ class AccountCapsTests {
 		}
 
 		assertThat(caps.reserve("acme-home", firstDay.plus(Duration.ofHours(18)))).get()
-			.satisfies(r -> assertThat(r.why()).contains("25 pins per 24 hours cap is full"));
+			.satisfies(r -> assertThat(r.why()).contains("25 pins per day cap is full"));
 		assertThat(caps.reserve("acme-home")).isEmpty();
 	}
 

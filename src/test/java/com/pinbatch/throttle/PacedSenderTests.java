@@ -20,6 +20,7 @@ import java.util.function.IntFunction;
 import org.junit.jupiter.api.Test;
 
 import com.pinbatch.zernio.CreatePostRequest;
+import com.pinbatch.zernio.RateLimitInfo;
 import com.pinbatch.zernio.SendResult;
 
 class PacedSenderTests {
@@ -281,6 +282,28 @@ class PacedSenderTests {
 		assertThat(zernio.sendsOf("home-2")).isZero();
 		assertThat(other.created()).isTrue();
 		assertThat(time.elapsed()).isLessThan(Duration.ofMinutes(1));
+	}
+
+	@Test
+	void anAccountZernioRefusesFreesWhenZernioSaysNotWhenItsRetryAfterEnds() {
+		// Zernio's own count (pins made elsewhere too) is at the daily cap until months later
+		Instant resetsAt = Instant.parse("2027-02-01T08:15:00Z");
+		ScriptedAttempt zernio = new ScriptedAttempt(time, (requestId, n) -> new SendResult.RateLimited(
+				"Daily posting limit reached for this Pinterest account.",
+				new RateLimitInfo(600, 412, null, Duration.ofMinutes(20)),
+				new SendResult.AccountLimit("daily", 25, resetsAt)));
+		PacedSender sender = sender(zernio, settings(6, 8));
+
+		SendOutcome refused = sender.send("65f1a2b3c4d5e6f708091a01", "acme-home", REQUEST, "home-1");
+		SendOutcome parked = sender.send("65f1a2b3c4d5e6f708091a01", "acme-home", REQUEST, "home-2");
+
+		assertThat(refused.errorCode()).isEqualTo("account_cap_reached");
+		assertThat(refused.errorMessage()).isEqualTo("account acme-home reached Zernio's daily posting cap (25 pins"
+				+ " per day); it frees up at 2027-02-01T08:15Z: run again after that with"
+				+ " --retry-failed=<this result file>, or run with --spread to let pinbatch schedule the account's pins"
+				+ " in free slots");
+		assertThat(parked.errorMessage()).contains("it frees up at 2027-02-01T08:15Z").doesNotContain("65f1a2b3");
+		assertThat(zernio.sendsOf("home-2")).isZero();
 	}
 
 	@Test

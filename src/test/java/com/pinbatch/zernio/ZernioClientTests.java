@@ -202,13 +202,17 @@ class ZernioClientTests {
 			.withHeader("X-RateLimit-Limit", "60")
 			.withHeader("X-RateLimit-Remaining", "0")
 			.withHeader("X-RateLimit-Reset", "1788264017")
-			.withBody("{\"error\":\"Rate limit exceeded\",\"details\":{\"limit\":\"velocity\"}}"));
+			.withBody("{\"error\":\"Rate limit exceeded\",\"details\":{\"limit\":\"velocity\",\"max\":25,"
+					+ "\"resetsAt\":\"2026-09-01T13:00:00.000Z\",\"accountId\":\"65f1a2b3c4d5e6f708091a01\"}}"));
 
 		SendResult.RateLimited limited = (SendResult.RateLimited) send();
 
 		assertThat(limited.rateLimit()).isEqualTo(new RateLimitInfo(60, 0, Instant.ofEpochSecond(1788264017L),
 				Duration.ofSeconds(17)));
-		assertThat(limited.message()).contains("Rate limit exceeded").contains("velocity");
+		// the details are read into fields, never passed on as JSON
+		assertThat(limited.message()).isEqualTo("Rate limit exceeded");
+		assertThat(limited.accountLimit()).isEqualTo(new SendResult.AccountLimit("hourly", 25,
+				Instant.parse("2026-09-01T13:00:00Z")));
 	}
 
 	@Test
