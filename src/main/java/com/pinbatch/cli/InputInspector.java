@@ -17,6 +17,7 @@ import com.pinbatch.pin.DuplicateLint;
 import com.pinbatch.pin.MappingAdvice;
 import com.pinbatch.pin.MappingException;
 import com.pinbatch.pin.PinDraft;
+import com.pinbatch.pin.SpreadsheetDamage;
 import com.pinbatch.pin.ValidationSettings;
 
 /**
@@ -50,11 +51,13 @@ final class InputInspector {
 			MappingAdvice.notUsed(columns).ifPresent(line -> assumptions.add(file + ": " + line));
 			DateOrderDetector dates = new DateOrderDetector();
 			DuplicateLint duplicates = new DuplicateLint(validation);
+			SpreadsheetDamage damage = new SpreadsheetDamage(columns);
 			long rows = 0;
 			for (InputRow row = source.next(); row != null; row = source.next()) {
 				PinDraft draft = columns.draft(row);
 				dates.accept(draft);
 				duplicates.accept(draft);
+				damage.accept(row, draft);
 				rows++;
 			}
 			if (rows == 0) {
@@ -64,6 +67,7 @@ final class InputInspector {
 			dates.decision().ifPresent(notes::add);
 			dates.contradiction().ifPresent(notes::add);
 			duplicates.repeatedLinks().forEach(link -> notes.add(link.describe()));
+			notes.addAll(damage.notes());
 			return new Survey(rows, validation.withDateOrder(dates.order()), duplicates.duplicates(), notes,
 					assumptions);
 		}

@@ -15,6 +15,10 @@ import com.pinbatch.input.InputRow;
 /** A {@link ColumnMapping} applied to one file's headers: turns that file's rows into {@link PinDraft}s. */
 public final class BoundColumns {
 
+	/** Fields holding a URL: curly quotes a spreadsheet's autocorrect put around one are removed. */
+	static final Set<PinField> URL_FIELDS = Collections.unmodifiableSet(EnumSet.of(PinField.MEDIA_URL, PinField.LINK,
+			PinField.COVER_IMAGE_URL));
+
 	private final List<String> headers;
 
 	private final Map<PinField, Integer> columnByField;
@@ -32,12 +36,18 @@ public final class BoundColumns {
 		this.columnNames = Collections.unmodifiableMap(names);
 	}
 
-	/** The row's mapped cells, trimmed; empty cells are left out. */
+	/**
+	 * The row's mapped cells, trimmed of spaces and invisible characters of every kind (non-breaking, zero-width),
+	 * URLs of the quotes around them; empty cells are left out.
+	 */
 	public PinDraft draft(InputRow row) {
 		Map<PinField, String> values = new EnumMap<>(PinField.class);
 		Set<PinField> numeric = EnumSet.noneOf(PinField.class);
 		columnByField.forEach((field, column) -> {
-			String value = row.value(column).strip();
+			String value = CellText.trim(row.value(column));
+			if (URL_FIELDS.contains(field)) {
+				value = CellText.unquoteUrl(value);
+			}
 			if (!value.isEmpty()) {
 				values.put(field, value);
 			}
@@ -47,6 +57,12 @@ public final class BoundColumns {
 		});
 		return new PinDraft(row.rowNumber(), Collections.unmodifiableMap(values), columnNames,
 				Collections.unmodifiableSet(numeric));
+	}
+
+	/** The row's cell for {@code field} exactly as the file gives it, or null when no column fills the field. */
+	public String cell(InputRow row, PinField field) {
+		Integer column = columnByField.get(field);
+		return column == null ? null : row.value(column);
 	}
 
 	/** Whether the file has a column for {@code field}. */

@@ -324,6 +324,34 @@ class SpreadsheetExportsCommandLineTests extends SandboxedCommandLine {
 		assertThat(creates()).hasSize(2);
 	}
 
+	@Test
+	void excelsOwnDamageIsUndoneOrNamed() throws IOException {
+		// given: spaces and invisible characters pasted around a title, curly quotes around a link, a date saved
+		// as its serial number, and a title Excel turned into a yes/no value
+		Path input = write("pins.csv", "title,media_url,board,account,link,publish_at\r\n"
+				+ "\u00a0Oak Shelves\u200b,https://images.example.com/a.jpg,Kitchen Ideas,acme-home,"
+				+ "\u201chttps://www.acme-home.example/k\u201d,46539.375\r\n"
+				+ "TRUE,https://images.example.com/b.jpg,Kitchen Ideas,acme-home,,\r\n", StandardCharsets.UTF_8);
+
+		// when
+		CommandLineRun run = run("--input=" + input);
+
+		// then what was sent is what the user meant, and each repair or doubt is named
+		assertThat(run.exitCode()).as(run.toString()).isZero();
+		JsonNode first = creates().stream().map(request -> JSON.readTree(request.body()))
+			.filter(body -> body.has("scheduledFor")).findFirst().orElseThrow();
+		JsonNode pinterest = first.get("platforms").get(0).get("platformSpecificData");
+		assertThat(pinterest.get("title").asString()).isEqualTo("Oak Shelves");
+		assertThat(pinterest.get("link").asString()).isEqualTo("https://www.acme-home.example/k");
+		assertThat(first.get("scheduledFor").asString()).isEqualTo("2027-06-01T09:00:00Z");
+		assertThat(run.out()).contains("publish_at row 2: '46539.375' is a spreadsheet's serial date number, read as"
+				+ " 2027-06-01 09:00")
+			.contains("link row 2: the quotes around the URL (\u201chttps://www.acme-home.example/k\u201d) were removed")
+			.contains("title row 3 is TRUE: a spreadsheet turned the cell into a yes/no value");
+		// the result file keeps the cells as the file gave them
+		assertThat(ResultRows.read(dir.resolve("pins.results.csv")).get(0)).containsEntry("publish_at", "46539.375");
+	}
+
 	private static int column(Sheet sheet, String header) {
 		for (Cell cell : sheet.getRow(0)) {
 			if (cell.getStringCellValue().equals(header)) {

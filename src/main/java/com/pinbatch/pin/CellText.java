@@ -1,0 +1,47 @@
+package com.pinbatch.pin;
+
+/**
+ * What spreadsheets leave around the text of a cell: non-breaking spaces (pasted from web pages), zero-width
+ * characters and byte order marks (pasted from chat apps and Word), and around URLs the curly quotes that
+ * autocorrect types for straight ones.
+ */
+final class CellText {
+
+	private CellText() {
+	}
+
+	/** The value without any kind of space or invisible character at either end. */
+	static String trim(String value) {
+		int start = 0;
+		int end = value.length();
+		while (start < end && isPadding(value.charAt(start))) {
+			start++;
+		}
+		while (end > start && isPadding(value.charAt(end - 1))) {
+			end--;
+		}
+		return value.substring(start, end);
+	}
+
+	/** A URL without the quotes, curly or straight, that wrap it whole. */
+	static String unquoteUrl(String value) {
+		if (value.length() >= 2 && isQuote(value.charAt(0)) && isQuote(value.charAt(value.length() - 1))) {
+			return trim(value.substring(1, value.length() - 1));
+		}
+		return value;
+	}
+
+	static boolean hasCurlyQuote(String value) {
+		return value.chars().anyMatch(c -> c == '\u201C' || c == '\u201D' || c == '\u2018' || c == '\u2019');
+	}
+
+	private static boolean isQuote(char c) {
+		return c == '"' || c == '\'' || c == '\u201C' || c == '\u201D' || c == '\u2018' || c == '\u2019'
+				|| c == '\u00AB' || c == '\u00BB';
+	}
+
+	private static boolean isPadding(char c) {
+		return Character.isWhitespace(c) || Character.isSpaceChar(c) || c == '\u200B' || c == '\u200C'
+				|| c == '\u200D' || c == '\u2060' || c == '\uFEFF' || c == '\u00AD';
+	}
+}

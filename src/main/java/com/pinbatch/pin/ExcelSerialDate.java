@@ -1,0 +1,37 @@
+package com.pinbatch.pin;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * A date that a spreadsheet turned into its serial number before it was saved as text (46539.375 for 1 June 2027,
+ * 09:00): days since 30 December 1899, the fraction the time of day. Only five-digit serials (1927 to 2173) are
+ * taken, so an ordinary number is not mistaken for a date.
+ */
+final class ExcelSerialDate {
+
+	private static final Pattern SERIAL = Pattern.compile("\\d{5}(\\.\\d{1,15})?");
+
+	private static final LocalDate DAY_ZERO = LocalDate.of(1899, 12, 30);
+
+	private static final BigDecimal SECONDS_PER_DAY = BigDecimal.valueOf(86_400);
+
+	private ExcelSerialDate() {
+	}
+
+	static Optional<LocalDateTime> read(String value) {
+		if (value == null || !SERIAL.matcher(value).matches()) {
+			return Optional.empty();
+		}
+		BigDecimal serial = new BigDecimal(value);
+		long days = serial.longValue();
+		// to the second: Excel keeps the time as a binary fraction of a day
+		long seconds = serial.subtract(BigDecimal.valueOf(days)).multiply(SECONDS_PER_DAY)
+			.setScale(0, RoundingMode.HALF_UP).longValueExact();
+		return Optional.of(DAY_ZERO.plusDays(days).atStartOfDay().plusSeconds(seconds));
+	}
+}

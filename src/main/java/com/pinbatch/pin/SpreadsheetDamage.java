@@ -1,0 +1,81 @@
+package com.pinbatch.pin;
+
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import com.pinbatch.input.InputRow;
+
+/**
+ * Names what a spreadsheet program did to a file's cells before it was saved, once per kind with its first row, so
+ * a user sees what pinbatch read: dates saved as serial numbers (read as dates), TRUE/FALSE where text belongs, and
+ * curly quotes in URLs (removed around a URL, named inside one). Feed it every row in the pre-scan.
+ */
+public final class SpreadsheetDamage {
+
+	private static final Set<PinField> TEXT_FIELDS = Set.of(PinField.TITLE, PinField.DESCRIPTION, PinField.ALT_TEXT,
+			PinField.BOARD, PinField.LINK, PinField.MEDIA_URL, PinField.KEYWORDS);
+
+	private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+	private final BoundColumns columns;
+
+	/** Kind of damage to its note, in the order first seen. */
+	private final Map<Kind, String> first = new EnumMap<>(Kind.class);
+
+	private final Map<Kind, Long> counts = new EnumMap<>(Kind.class);
+
+	private enum Kind {
+		SERIAL_DATE, YES_NO, QUOTED_URL, CURLY_QUOTE_IN_URL
+	}
+
+	public SpreadsheetDamage(BoundColumns columns) {
+		this.columns = columns;
+	}
+
+	public void accept(InputRow row, PinDraft draft) {
+		String publishAt = draft.get(PinField.PUBLISH_AT);
+		ExcelSerialDate.read(publishAt).ifPresent(date -> found(Kind.SERIAL_DATE, String.format(
+				"%s row %d: '%s' is a spreadsheet's serial date number, read as %s; format the column as dates or"
+						+ " text in the spreadsheet to keep it readable", draft.columnName(PinField.PUBLISH_AT),
+				row.rowNumber(), publishAt, date.format(SHOWN))));
+		for (PinField field : TEXT_FIELDS) {
+			String value = draft.get(field);
+			if (value.equals("TRUE") || value.equals("FALSE")) {
+				found(Kind.YES_NO, String.format("%s row %d is %s: a spreadsheet turned the cell into a yes/no value;"
+						+ " check it, and format the column as text", draft.columnName(field), row.rowNumber(), value));
+			}
+		}
+		for (PinField field : BoundColumns.URL_FIELDS) {
+			String cell = columns.cell(row, field);
+			String value = draft.get(field);
+			if (CellText.hasCurlyQuote(value)) {
+				found(Kind.CURLY_QUOTE_IN_URL, String.format("%s row %d: the URL holds curly quotes (%s), which"
+						+ " autocorrect types for straight ones; retype it without them", draft.columnName(field),
+						row.rowNumber(), value));
+			}
+			else if (cell != null && !CellText.trim(cell).equals(value)) {
+				found(Kind.QUOTED_URL, String.format("%s row %d: the quotes around the URL (%s) were removed",
+						draft.columnName(field), row.rowNumber(), CellText.trim(cell)));
+			}
+		}
+	}
+
+	/** One line per kind of damage seen, with how many rows show it. */
+	public List<String> notes() {
+		List<String> notes = new ArrayList<>();
+		first.forEach((kind, note) -> {
+			long more = counts.get(kind) - 1;
+			notes.add(more > 0 ? note + " (and " + more + " more " + (more == 1 ? "row" : "rows") + ")" : note);
+		});
+		return notes;
+	}
+
+	private void found(Kind kind, String note) {
+		first.putIfAbsent(kind, note);
+		counts.merge(kind, 1L, Long::sum);
+	}
+}
