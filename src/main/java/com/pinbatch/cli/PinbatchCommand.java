@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 import com.pinbatch.input.InputFileException;
@@ -253,7 +254,8 @@ class PinbatchCommand {
 			stopReason = gracefulStop.wasRequested() ? GracefulStop.STOPPED : ex.getMessage();
 		}
 		catch (Exception ex) {
-			stopReason = gracefulStop.wasRequested() ? GracefulStop.STOPPED : "the run stopped: " + ex.getMessage();
+			stopReason = gracefulStop.wasRequested() ? GracefulStop.STOPPED
+					: RepositoryTrouble.describe(ex).orElse("the run stopped: " + ex.getMessage());
 		}
 		finally {
 			currentRun.clear();
@@ -445,6 +447,12 @@ class PinbatchCommand {
 				}
 			}
 		}
+		for (Throwable failure : failures) {
+			Optional<String> repository = RepositoryTrouble.describe(failure);
+			if (repository.isPresent()) {
+				return repository.get();
+			}
+		}
 		Throwable failure = failures.stream()
 			.filter(candidate -> !(candidate instanceof JobExecutionException))
 			.findFirst()
@@ -553,6 +561,15 @@ class PinbatchCommand {
 		}
 		catch (IOException ex) {
 			throw new UsageException("cannot check " + results + ": " + ex.getMessage());
+		}
+		if (Files.isDirectory(results)) {
+			throw new UsageException("the result file " + results + " is a folder; choose another --results");
+		}
+		Path folder = results.toAbsolutePath().getParent();
+		String problem = WritableFolders.problem(folder);
+		if (problem != null) {
+			throw new UsageException("cannot write the result file " + results + " (" + folder + ": " + problem
+					+ "); choose another --results");
 		}
 	}
 }

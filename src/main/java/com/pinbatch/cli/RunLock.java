@@ -29,7 +29,11 @@ final class RunLock implements AutoCloseable {
 	static RunLock acquire(Path dataFolder) {
 		Path file = dataFolder.resolve("pinbatch.lock");
 		try {
-			Files.createDirectories(dataFolder);
+			String problem = WritableFolders.problem(dataFolder); // creates it when missing
+			if (problem != null) {
+				throw new UsageException("cannot use the data folder " + dataFolder + ": " + problem
+						+ "; give one that can be written with --pinbatch.data-dir");
+			}
 			FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
 					StandardOpenOption.WRITE);
 			FileLock lock = tryLock(channel);

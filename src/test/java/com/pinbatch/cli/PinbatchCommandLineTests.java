@@ -277,6 +277,32 @@ class PinbatchCommandLineTests extends SandboxedCommandLine {
 	}
 
 	@Test
+	void aResultFileOrDataFolderThatCannotBeWrittenIsRefusedBeforeAnythingIsSent() throws IOException {
+		// given: folders that are files (a folder without write permission is no obstacle to root, who runs CI)
+		Path notAFolder = write("notes.txt", "not a folder\n");
+		Map<String, String[]> cases = Map.of(
+				"result folder", new String[] { "--input=" + copySample("pins.csv"),
+						"--results=" + notAFolder.resolve("pins.results.csv") },
+				"result file is a folder", new String[] { "--input=" + copySample("pins.csv"), "--results=" + dir });
+
+		for (Map.Entry<String, String[]> bad : cases.entrySet()) {
+			// when
+			CommandLineRun run = run(bad.getValue());
+
+			// then
+			assertThat(run.exitCode()).as(bad.getKey() + ": " + run).isEqualTo(2);
+			assertThat(run.err().strip().lines()).as(bad.getKey() + ": " + run).hasSize(1);
+			assertThat(run.err()).as(bad.getKey()).startsWith("pinbatch: ").contains("--results")
+				.doesNotContain("Exception", "\tat ");
+		}
+		CommandLineRun data = CommandLineRun.run(notAFolder.resolve("data"), sandbox.baseUrl(),
+				"--input=" + copySample("pins.csv"));
+		assertThat(data.exitCode()).as(data.toString()).isEqualTo(2);
+		assertThat(data.err()).startsWith("pinbatch: cannot use the data folder").contains("--pinbatch.data-dir");
+		assertThat(creates()).isEmpty();
+	}
+
+	@Test
 	void malformedRowNamesFileAndRow() throws IOException {
 		Path input = write("broken.csv", "title,media_url,board\nok,https://images.example.com/a.jpg,Kitchen Ideas\n"
 				+ "ok2,https://images.example.com/b.jpg,Kitchen Ideas\n\"never closed,x,y\n");

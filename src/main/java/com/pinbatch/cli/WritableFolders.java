@@ -1,0 +1,41 @@
+package com.pinbatch.cli;
+
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.NotDirectoryException;
+import java.nio.file.Path;
+
+/**
+ * Finds out before anything is sent whether a folder takes new files, by creating one there and deleting it: a
+ * result folder or data folder that cannot be written would otherwise be found out after every pin was sent.
+ */
+final class WritableFolders {
+
+	private WritableFolders() {
+	}
+
+	/** Null when {@code folder} (created if missing) takes new files; else what is wrong, in a few words. */
+	static String problem(Path folder) {
+		try {
+			Files.createDirectories(folder);
+			Path probe = Files.createTempFile(folder, ".pinbatch-write-check-", ".tmp");
+			Files.delete(probe);
+			return null;
+		}
+		catch (AccessDeniedException ex) {
+			return "permission denied";
+		}
+		catch (NotDirectoryException | FileAlreadyExistsException ex) {
+			return "not a folder";
+		}
+		catch (FileSystemException ex) {
+			return ex.getReason() != null ? ex.getReason() : ex.getClass().getSimpleName();
+		}
+		catch (IOException ex) {
+			return ex.getMessage() != null ? ex.getMessage() : ex.getClass().getSimpleName();
+		}
+	}
+}
