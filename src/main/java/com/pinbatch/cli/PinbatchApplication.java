@@ -120,6 +120,8 @@ public class PinbatchApplication {
 		List<String> springArgs = new ArrayList<>();
 		if (options.verbose()) {
 			springArgs.add("--logging.level.com.pinbatch=DEBUG");
+			// the stack traces of a stopped or failed run, which otherwise are summed up in one line
+			springArgs.add("--logging.level.org.springframework.batch=ERROR");
 		}
 		if (options.jsonLogs()) {
 			springArgs.add("--logging.structured.format.console=ecs");

@@ -55,6 +55,10 @@ final class ShutdownCoordinator {
 		if (finished.getCount() == 0) {
 			return;
 		}
+		TerminalStatusLine live = TerminalStatusLine.current();
+		if (live != null) {
+			live.clear(); // the progress line is on standard output: the stop's line must not be written into it
+		}
 		System.err.println("pinbatch: stopping: finishing the rows in flight and writing the result file...");
 		stopAction.run();
 		try {

@@ -146,6 +146,25 @@ class OperatorOutputTests {
 	}
 
 	@Test
+	void anExpectedStopPrintsItsOneLineAndTheSummaryWithoutAStackTrace() throws IOException {
+		// given: Zernio failing every create, so the run stops after the first send
+		Path input = copySample("pins.csv");
+		sandbox.failNextCreates(10_000, 503);
+
+		// when
+		CommandLineRun run = run("--input=" + input, "--pinbatch.throttle.initial-backoff=1ms",
+				"--pinbatch.throttle.breaker-failure-threshold=1");
+
+		// then: the reason on stderr, the usual summary, and no log errors or stack traces anywhere
+		assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
+		assertThat(run.err()).contains("not answering");
+		assertThat(run.out()).contains("to resume, run the same command again");
+		String everything = run.out() + run.err() + processOut.toString(StandardCharsets.UTF_8)
+				+ processErr.toString(StandardCharsets.UTF_8);
+		assertThat(everything).doesNotContain("ERROR").doesNotContain("\tat ").doesNotContain("Exception");
+	}
+
+	@Test
 	void severalInputsMakeOneSummaryWithTheOverallExitCode() throws IOException {
 		// given
 		Path pins = copySample("pins.csv");
