@@ -320,7 +320,9 @@ class PinbatchCommand {
 		return new RunReport(input.path(), input.results(), input.key(), tally.asMap(),
 				store.countByAccount(input.key()), errors, rowsThisRun,
 				ranIn == null ? null : ranIn.getJobInstance().getInstanceId(), ranIn == null ? null : ranIn.getId(),
-				started, ended, code == ExitCode.STOPPED ? stopReason : null, alreadyProcessed, code, next);
+				started, ended, code == ExitCode.STOPPED ? stopReason : null, alreadyProcessed, code, next,
+				code != ExitCode.STOPPED && tally.count(RowStatus.CREATED) + tally.count(RowStatus.DUPLICATE) > 0
+						? typed.followUp(input.results()) : null);
 	}
 
 	/**

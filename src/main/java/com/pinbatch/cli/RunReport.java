@@ -18,11 +18,12 @@ import com.pinbatch.result.RowStatus;
  * @param stopReason       why the run stopped before the end; null when it finished
  * @param alreadyProcessed the input had been processed to the end before: nothing was sent
  * @param nextCommand      the command to run next (resume, or retry the INVALID and FAILED rows); null: none needed
+ * @param followUpCommand  the command that later learns the outcome of the rows still publishing; null: none left
  */
 record RunReport(Path input, Path resultFile, String runKey, Map<RowStatus, Long> counts,
 		Map<String, Map<RowStatus, Long>> accounts, List<ErrorCount> errorCodes, long rowsThisRun, Long jobInstanceId,
 		Long jobExecutionId, Instant started, Instant ended, String stopReason, boolean alreadyProcessed,
-		ExitCode exitCode, String nextCommand) {
+		ExitCode exitCode, String nextCommand, String followUpCommand) {
 
 	/** One error code of INVALID and FAILED rows, with the first row that had it. */
 	record ErrorCount(String code, long count, long exampleRow) {
@@ -34,6 +35,11 @@ record RunReport(Path input, Path resultFile, String runKey, Map<RowStatus, Long
 
 	long count(RowStatus status) {
 		return counts.getOrDefault(status, 0L);
+	}
+
+	/** Rows on Zernio whose outcome on Pinterest is not known yet. */
+	long stillPublishing() {
+		return count(RowStatus.CREATED) + count(RowStatus.DUPLICATE);
 	}
 
 	Duration duration() {

@@ -49,6 +49,11 @@ final class RunSummary {
 			out.println("  to retry the INVALID and FAILED rows (fix them in the result file first): "
 					+ report.nextCommand());
 		}
+		if (report.followUpCommand() != null) {
+			long left = report.stillPublishing();
+			out.println("  " + left + (left == 1 ? " row is" : " rows are") + " on Zernio with no outcome on"
+					+ " Pinterest yet; to learn it later: " + report.followUpCommand());
+		}
 	}
 
 	/** The whole run's line, after the inputs' summaries, when it had several inputs. */
@@ -64,10 +69,11 @@ final class RunSummary {
 				rowsThisRun, perMinute));
 	}
 
+	/** Pins live and refused first, then every status of the account's rows. */
 	private static String account(Map<RowStatus, Long> counts) {
-		long created = counts.getOrDefault(RowStatus.CREATED, 0L);
-		boolean others = counts.keySet().stream().anyMatch(status -> status != RowStatus.CREATED);
-		return created + (created == 1 ? " pin" : " pins") + " created" + (others ? " (" + counts(counts) + ")" : "");
+		long published = counts.getOrDefault(RowStatus.PUBLISHED, 0L);
+		long failed = counts.getOrDefault(RowStatus.FAILED, 0L);
+		return published + " published, " + failed + " failed (" + counts(counts) + ")";
 	}
 
 	private static String counts(Map<RowStatus, Long> counts) {

@@ -32,7 +32,8 @@ final class SummaryFile {
 	record Input(String input, String resultFile, String runKey, int exitCode, Long jobInstanceId,
 			Long jobExecutionId, String startTime, String endTime, double durationSeconds, long rows,
 			long rowsThisRun, Map<String, Long> counts, Map<String, Map<String, Long>> accounts,
-			List<RunReport.ErrorCount> errorCodes, boolean alreadyProcessed, String stopReason, String nextCommand) {
+			List<RunReport.ErrorCount> errorCodes, boolean alreadyProcessed, String stopReason, String nextCommand,
+			String followUpCommand) {
 	}
 
 	private static final String OPTION = "--summary=";
@@ -100,7 +101,8 @@ final class SummaryFile {
 				report.resultFile().toAbsolutePath().normalize().toString(), report.runKey(), report.exitCode().code(),
 				report.jobInstanceId(), report.jobExecutionId(), report.started().toString(), report.ended().toString(),
 				report.duration().toMillis() / 1000.0, report.total(), report.rowsThisRun(), byName(report.counts(), true),
-				accounts, report.errorCodes(), report.alreadyProcessed(), report.stopReason(), report.nextCommand());
+				accounts, report.errorCodes(), report.alreadyProcessed(), report.stopReason(), report.nextCommand(),
+				report.followUpCommand());
 	}
 
 	/** Counts by status name; the run's counts list every status, zeros included, so a script can read any. */

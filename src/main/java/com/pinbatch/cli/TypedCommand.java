@@ -18,7 +18,7 @@ final class TypedCommand {
 
 	/** Options that name the input or its outputs: a retry names its own. */
 	private static final List<String> INPUT_OPTIONS = List.of("--input=", "--results=", "--sheet=", "--retry-failed=",
-			"--summary=");
+			"--follow-up=", "--summary=");
 
 	private final String launcher;
 
@@ -36,8 +36,17 @@ final class TypedCommand {
 
 	/** The command that retries the INVALID and FAILED rows of {@code results}. */
 	String retryFailed(Path results) {
+		return onResults("--retry-failed=", results);
+	}
+
+	/** The command that later asks Zernio what became of the rows of {@code results} still publishing. */
+	String followUp(Path results) {
+		return onResults("--follow-up=", results);
+	}
+
+	private String onResults(String option, Path results) {
 		List<String> retry = new ArrayList<>();
-		retry.add("--retry-failed=" + results);
+		retry.add(option + results);
 		for (String argument : arguments) {
 			if (INPUT_OPTIONS.stream().noneMatch(argument::startsWith)) {
 				retry.add(argument);

@@ -1,9 +1,17 @@
 package com.pinbatch.input;
 
 /**
- * The result columns of a row read back from an earlier result file (--retry-failed). Kept as text: the
- * reader does not judge them, the job decides which rows to send again.
+ * The result columns of a row read back from an earlier result file (--retry-failed, --follow-up). Kept as text:
+ * the reader does not judge them, the job decides which rows to send again.
+ *
+ * @param pinUrl null in result files written before the column existed
  */
-public record PriorOutcome(String status, String postId, String errorCode, String errorMessage, String attempts,
-		String requestId, String finishedAt) {
+public record PriorOutcome(String status, String postId, String pinUrl, String errorCode, String errorMessage,
+		String attempts, String requestId, String finishedAt) {
+
+	/** A row of a result file without a pin_url column. */
+	public PriorOutcome(String status, String postId, String errorCode, String errorMessage, String attempts,
+			String requestId, String finishedAt) {
+		this(status, postId, null, errorCode, errorMessage, attempts, requestId, finishedAt);
+	}
 }

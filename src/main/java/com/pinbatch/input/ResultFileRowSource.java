@@ -18,30 +18,48 @@ public final class ResultFileRowSource implements RowSource {
 	 * The columns the result file appends (com.pinbatch.result.ResultColumns.NAMES). Kept here as a copy
 	 * because input must not depend on result; a test keeps the two equal.
 	 */
-	static final List<String> RESULT_COLUMNS = List.of("row", "status", "post_id", "error_code", "error_message",
-			"attempts", "request_id", "finished_at");
+	static final List<String> RESULT_COLUMNS = List.of("row", "status", "post_id", "pin_url", "error_code",
+			"error_message", "attempts", "request_id", "finished_at");
+
+	/** Result files of earlier versions still read back: every layout ever written, newest first. */
+	static final List<List<String>> LAYOUTS = List.of(RESULT_COLUMNS, List.of("row", "status", "post_id",
+			"error_code", "error_message", "attempts", "request_id", "finished_at"));
 
 	private final RowSource source;
 
 	private final int inputWidth;
 
+	private final List<String> layout;
+
 	private final List<String> headers;
 
-	private ResultFileRowSource(RowSource source) {
+	private ResultFileRowSource(RowSource source, List<String> layout) {
 		this.source = source;
+		this.layout = layout;
 		List<String> all = source.headers();
-		this.inputWidth = all.size() - RESULT_COLUMNS.size();
+		this.inputWidth = all.size() - layout.size();
 		this.headers = Collections.unmodifiableList(unescape(all.subList(0, inputWidth)));
 	}
 
 	/** @return a result-file view of the source when its headers end with the result columns, else the source */
 	public static RowSource wrapIfResultFile(RowSource source) {
-		return isResultFile(source.headers()) ? new ResultFileRowSource(source) : source;
+		List<String> layout = layoutOf(source.headers());
+		return layout == null ? source : new ResultFileRowSource(source, layout);
 	}
 
 	static boolean isResultFile(List<String> headers) {
-		int start = headers.size() - RESULT_COLUMNS.size();
-		return start >= 0 && headers.subList(start, headers.size()).equals(RESULT_COLUMNS);
+		return layoutOf(headers) != null;
+	}
+
+	/** The result columns the headers end with, or null when they are not a result file's. */
+	private static List<String> layoutOf(List<String> headers) {
+		for (List<String> layout : LAYOUTS) {
+			int start = headers.size() - layout.size();
+			if (start >= 0 && headers.subList(start, headers.size()).equals(layout)) {
+				return layout;
+			}
+		}
+		return null;
 	}
 
 	@Override
@@ -95,9 +113,15 @@ public final class ResultFileRowSource implements RowSource {
 	}
 
 	/** Empty cells become null: "no post id", not an id that is the empty string. */
-	private static PriorOutcome prior(List<String> results) {
-		return new PriorOutcome(text(results.get(1)), text(results.get(2)), text(results.get(3)),
-				text(results.get(4)), text(results.get(5)), text(results.get(6)), text(results.get(7)));
+	private PriorOutcome prior(List<String> results) {
+		return new PriorOutcome(cell(results, "status"), cell(results, "post_id"), cell(results, "pin_url"),
+				cell(results, "error_code"), cell(results, "error_message"), cell(results, "attempts"),
+				cell(results, "request_id"), cell(results, "finished_at"));
+	}
+
+	private String cell(List<String> results, String column) {
+		int index = layout.indexOf(column);
+		return index < 0 || index >= results.size() ? null : text(results.get(index));
 	}
 
 	private static String text(String cell) {

@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
+import com.pinbatch.follow.PostOutcomes;
 import com.pinbatch.result.RowResult;
 import com.pinbatch.result.RowStatus;
 import com.pinbatch.throttle.SendOutcome;
@@ -29,13 +30,15 @@ final class OutcomeTranslator {
 		SendResult last = outcome.last();
 		Instant now = Instant.now();
 		if (last instanceof SendResult.Created created) {
-			return new RowResult(row.rowNumber(), RowStatus.CREATED, created.postId(), null, null,
-					outcome.attempts(), requestId, now);
+			// the answer may already say that the pin is live, scheduled or refused
+			return PostOutcomes.apply(new RowResult(row.rowNumber(), RowStatus.CREATED, created.postId(), null, null,
+					outcome.attempts(), requestId, now), created.state(), 0, now);
 		}
 		if (last instanceof SendResult.Duplicate duplicate) {
-			return new RowResult(row.rowNumber(), RowStatus.DUPLICATE, duplicate.postId(), null,
+			// the row gets the state of the post it names, when the answer shows it
+			return PostOutcomes.apply(new RowResult(row.rowNumber(), RowStatus.DUPLICATE, duplicate.postId(), null,
 					"Zernio already had this pin" + (duplicate.message() == null ? "" : ": " + duplicate.message()),
-					outcome.attempts(), requestId, now);
+					outcome.attempts(), requestId, now), duplicate.state(), 0, now);
 		}
 		if (last instanceof SendResult.ContentExists exists) {
 			return contentExists(row, outcome, requestId, exists, createdForThisRow);

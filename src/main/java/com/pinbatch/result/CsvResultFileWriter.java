@@ -80,6 +80,7 @@ public final class CsvResultFileWriter implements ResultFileWriter {
 		cells.add(Long.toString(result.rowNumber()));
 		cells.add(result.status().name());
 		cells.add(result.postId());
+		cells.add(result.pinUrl());
 		cells.add(result.errorCode());
 		cells.add(result.errorMessage());
 		cells.add(Integer.toString(result.attempts()));

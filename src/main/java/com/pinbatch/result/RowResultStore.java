@@ -60,6 +60,8 @@ public class RowResultStore {
 		// a job repository written by an earlier version: the table is there, without the later columns
 		addColumnIfMissing("ACCOUNT", "VARCHAR(200)");
 		addColumnIfMissing("SENT_AT_MS", "BIGINT");
+		addColumnIfMissing("PIN_URL", "VARCHAR(500)");
+		addColumnIfMissing("ACCOUNT_ID", "VARCHAR(100)");
 	}
 
 	public void save(String runKey, RowResult result) {
@@ -68,20 +70,54 @@ public class RowResultStore {
 
 	/** Stores one row's outcome; {@code account} names the account it went to (null when none was resolved). */
 	public void save(String runKey, RowResult result, String account) {
-		Object[] values = { result.status().name(), result.postId(), result.errorCode(),
-				truncate(result.errorMessage()), result.attempts(), result.requestId(),
-				result.finishedAt() == null ? null : result.finishedAt().toEpochMilli(), account, runKey,
-				result.rowNumber() };
+		save(runKey, result, account, null);
+	}
+
+	/**
+	 * Stores one row's outcome.
+	 *
+	 * @param account   names the account it went to (null when none was resolved)
+	 * @param accountId that account's Zernio id, so the run can ask for the account's posts (null: keep the stored one)
+	 */
+	public void save(String runKey, RowResult result, String account, String accountId) {
+		Object[] values = { result.status().name(), result.postId(), truncate(result.pinUrl(), 500),
+				result.errorCode(), truncate(result.errorMessage(), MESSAGE_LIMIT), result.attempts(),
+				result.requestId(), result.finishedAt() == null ? null : result.finishedAt().toEpochMilli(), account,
+				accountId, runKey, result.rowNumber() };
 		int updated = jdbc.update("""
-				UPDATE PINBATCH_ROW_RESULT SET STATUS = ?, POST_ID = ?, ERROR_CODE = ?, ERROR_MESSAGE = ?,
-				  ATTEMPTS = ?, REQUEST_ID = ?, FINISHED_AT_MS = ?, ACCOUNT = ? WHERE RUN_KEY = ? AND ROW_NUMBER = ?""",
-				values);
+				UPDATE PINBATCH_ROW_RESULT SET STATUS = ?, POST_ID = ?, PIN_URL = ?, ERROR_CODE = ?, ERROR_MESSAGE = ?,
+				  ATTEMPTS = ?, REQUEST_ID = ?, FINISHED_AT_MS = ?, ACCOUNT = COALESCE(?, ACCOUNT),
+				  ACCOUNT_ID = COALESCE(?, ACCOUNT_ID) WHERE RUN_KEY = ? AND ROW_NUMBER = ?""", values);
 		if (updated == 0) {
 			jdbc.update("""
-					INSERT INTO PINBATCH_ROW_RESULT (STATUS, POST_ID, ERROR_CODE, ERROR_MESSAGE, ATTEMPTS,
-					  REQUEST_ID, FINISHED_AT_MS, ACCOUNT, RUN_KEY, ROW_NUMBER) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-					values);
+					INSERT INTO PINBATCH_ROW_RESULT (STATUS, POST_ID, PIN_URL, ERROR_CODE, ERROR_MESSAGE, ATTEMPTS,
+					  REQUEST_ID, FINISHED_AT_MS, ACCOUNT, ACCOUNT_ID, RUN_KEY, ROW_NUMBER)
+					VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", values);
 		}
+	}
+
+	/**
+	 * A row on Zernio whose outcome is still to learn, with what asking for it needs.
+	 *
+	 * @param accountId the Zernio account it went to, or null when not known
+	 * @param sentAt    when it was sent (its post was created then or shortly after), or null when not known
+	 */
+	public record Awaited(RowResult result, String account, String accountId, Instant sentAt) {
+	}
+
+	/** The rows of a run that are on Zernio with their outcome still to learn (CREATED, DUPLICATE), in row order. */
+	public List<Awaited> awaitingOutcome(String runKey) {
+		return jdbc.query("""
+				SELECT * FROM PINBATCH_ROW_RESULT WHERE RUN_KEY = ? AND STATUS IN ('CREATED', 'DUPLICATE')
+				AND POST_ID IS NOT NULL ORDER BY ROW_NUMBER""", (rs, rowNum) -> {
+			long sentMs = rs.getLong("SENT_AT_MS");
+			Instant sentAt = rs.wasNull() ? null : Instant.ofEpochMilli(sentMs);
+			if (sentAt == null) {
+				long finishedMs = rs.getLong("FINISHED_AT_MS");
+				sentAt = rs.wasNull() ? null : Instant.ofEpochMilli(finishedMs);
+			}
+			return new Awaited(map(rs, rowNum), rs.getString("ACCOUNT"), rs.getString("ACCOUNT_ID"), sentAt);
+		}, runKey);
 	}
 
 	/**
@@ -199,11 +235,11 @@ public class RowResultStore {
 		long finishedMs = rs.getLong("FINISHED_AT_MS");
 		Instant finishedAt = rs.wasNull() ? null : Instant.ofEpochMilli(finishedMs);
 		return new RowResult(rs.getLong("ROW_NUMBER"), RowStatus.valueOf(rs.getString("STATUS")),
-				rs.getString("POST_ID"), rs.getString("ERROR_CODE"), rs.getString("ERROR_MESSAGE"),
+				rs.getString("POST_ID"), rs.getString("PIN_URL"), rs.getString("ERROR_CODE"), rs.getString("ERROR_MESSAGE"),
 				rs.getInt("ATTEMPTS"), rs.getString("REQUEST_ID"), finishedAt);
 	}
 
-	private static String truncate(String message) {
-		return message == null || message.length() <= MESSAGE_LIMIT ? message : message.substring(0, MESSAGE_LIMIT);
+	private static String truncate(String text, int limit) {
+		return text == null || text.length() <= limit ? text : text.substring(0, limit);
 	}
 }

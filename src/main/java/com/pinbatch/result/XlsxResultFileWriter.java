@@ -102,6 +102,7 @@ public final class XlsxResultFileWriter implements ResultFileWriter {
 			case "status" -> textCell(row, column, result.status().name())
 				.setCellStyle(statusStyles.get(result.status()));
 			case "post_id" -> textCell(row, column, result.postId());
+			case "pin_url" -> textCell(row, column, result.pinUrl());
 			case "error_code" -> textCell(row, column, result.errorCode());
 			case "error_message" -> textCell(row, column, result.errorMessage());
 			case "attempts" -> row.createCell(column).setCellValue(result.attempts());
@@ -179,6 +180,7 @@ public final class XlsxResultFileWriter implements ResultFileWriter {
 				case "error_message" -> 60;
 				case "request_id" -> 38;
 				case "finished_at", "post_id", "error_code" -> 24;
+				case "pin_url" -> 44;
 				default -> Math.max(8, name.length() + 2);
 			};
 			sheet.setColumnWidth(column++, charactersWide(width));

@@ -3,7 +3,9 @@ package com.pinbatch.zernio;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Turns Zernio's answer to {@code POST /v1/posts} into a {@link SendResult}; status first, {@code code} second. */
 final class CreatePostAnswers {
@@ -13,15 +15,16 @@ final class CreatePostAnswers {
 	private CreatePostAnswers() {
 	}
 
-	static SendResult classify(ZernioAnswer answer) {
+	static SendResult classify(ZernioAnswer answer, JsonMapper json) {
 		int status = answer.status();
 		JsonNode body = answer.body();
 		RateLimitInfo rateLimit = answer.rateLimit();
 		if (status == 201) {
-			return new SendResult.Created(ZernioAnswer.postId(body.path("post")), rateLimit);
+			String postId = ZernioAnswer.postId(body.path("post"));
+			return new SendResult.Created(postId, state(body.path("post"), postId, json), rateLimit);
 		}
 		if (status == 200) {
-			return replay(body, rateLimit);
+			return replay(body, rateLimit, json);
 		}
 		if (status == 409) {
 			return new SendResult.ContentExists(existingPostId(body), answer.errorMessage(), rateLimit);
@@ -39,21 +42,37 @@ final class CreatePostAnswers {
 			return new SendResult.ServerError(status, answer.errorMessage(), rateLimit);
 		}
 		if (status >= 200 && status < 300) {
-			return otherSuccess(answer);
+			return otherSuccess(answer, json);
 		}
 		return new SendResult.Rejected(status, answer.code(), answer.errorMessage(), rateLimit);
 	}
 
 	/** A repeat of an x-request-id within Zernio's window returns the original post instead of a new one. */
-	private static SendResult replay(JsonNode body, RateLimitInfo rateLimit) {
-		String postId = ZernioAnswer.postId(body.path("existingPost"));
+	private static SendResult replay(JsonNode body, RateLimitInfo rateLimit, JsonMapper json) {
+		JsonNode post = body.path("existingPost");
+		String postId = ZernioAnswer.postId(post);
 		if (postId == null) {
-			postId = ZernioAnswer.postId(body.path("post"));
+			post = body.path("post");
+			postId = ZernioAnswer.postId(post);
 		}
 		String message = ZernioAnswer.text(body.path("message"));
 		return new SendResult.Duplicate(postId,
 				message != null ? message : "Zernio returned the post of an earlier request with this x-request-id",
-				rateLimit);
+				state(post, postId, json), rateLimit);
+	}
+
+	/** The post's publishing state as the answer shows it; unknown when the post is absent or not readable. */
+	static PostState state(JsonNode post, String postId, JsonMapper json) {
+		if (!post.isObject()) {
+			return PostState.unknown(postId);
+		}
+		try {
+			ZernioPayloads.PostEntry entry = json.treeToValue(post, ZernioPayloads.PostEntry.class);
+			return entry == null || entry.status() == null ? PostState.unknown(postId) : entry.toState();
+		}
+		catch (JacksonException unexpectedShape) {
+			return PostState.unknown(postId);
+		}
 	}
 
 	/** The spec puts existingPostId under details; the operation text describes it at the top level. */
@@ -93,10 +112,10 @@ final class CreatePostAnswers {
 	 * Undocumented 2xx (e.g. a partly published post): if a post came back it exists; otherwise the outcome is
 	 * unknown, which the caller handles like a server error (reconcile before sending again).
 	 */
-	private static SendResult otherSuccess(ZernioAnswer answer) {
+	private static SendResult otherSuccess(ZernioAnswer answer, JsonMapper json) {
 		String postId = ZernioAnswer.postId(answer.body().path("post"));
 		if (postId != null) {
-			return new SendResult.Created(postId, answer.rateLimit());
+			return new SendResult.Created(postId, state(answer.body().path("post"), postId, json), answer.rateLimit());
 		}
 		return new SendResult.ServerError(answer.status(),
 				"HTTP " + answer.status() + " without a post; whether the pin was created is unknown",

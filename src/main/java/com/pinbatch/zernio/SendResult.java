@@ -10,12 +10,28 @@ public sealed interface SendResult {
 
 	RateLimitInfo rateLimit();
 
-	/** 201. */
-	record Created(String postId, RateLimitInfo rateLimit) implements SendResult {
+	/**
+	 * 201.
+	 *
+	 * @param state where the post stands as the answer shows it (published, failed, scheduled, publishing)
+	 */
+	record Created(String postId, PostState state, RateLimitInfo rateLimit) implements SendResult {
+
+		public Created(String postId, RateLimitInfo rateLimit) {
+			this(postId, PostState.unknown(postId), rateLimit);
+		}
 	}
 
-	/** 200 replay of the same x-request-id ({@code existingPost}): the post this very request created earlier. */
-	record Duplicate(String postId, String message, RateLimitInfo rateLimit) implements SendResult {
+	/**
+	 * 200 replay of the same x-request-id ({@code existingPost}): the post this very request created earlier.
+	 *
+	 * @param state the post's state as the replay shows it, else {@link PostState#unknown}
+	 */
+	record Duplicate(String postId, String message, PostState state, RateLimitInfo rateLimit) implements SendResult {
+
+		public Duplicate(String postId, String message, RateLimitInfo rateLimit) {
+			this(postId, message, PostState.unknown(postId), rateLimit);
+		}
 	}
 
 	/**

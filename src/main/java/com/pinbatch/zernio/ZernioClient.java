@@ -17,6 +17,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -105,7 +106,7 @@ public class ZernioClient {
 			.build();
 		try {
 			HttpResponse<String> response = http.send(httpRequest, HttpResponse.BodyHandlers.ofString());
-			return CreatePostAnswers.classify(ZernioAnswer.read(response, json, clock.instant()));
+			return CreatePostAnswers.classify(ZernioAnswer.read(response, json, clock.instant()), json);
 		}
 		catch (HttpTimeoutException timeout) {
 			return new SendResult.NoAnswer(true, "no answer from Zernio at " + zernioHost + " within "
@@ -192,6 +193,62 @@ public class ZernioClient {
 			}
 			throw failure;
 		}
+	}
+
+	/**
+	 * Every Pinterest post of an account created within the given time, oldest first, every page: how a run learns
+	 * what became of many posts with few requests.
+	 *
+	 * @param accountId the account, or null for every account the key can see
+	 */
+	public PostListing listPosts(String accountId, Instant createdFrom, Instant createdTo) {
+		String query = "/v1/posts?platform=pinterest&sortBy=created-asc&limit=" + POSTS_PAGE_SIZE + "&dateFrom="
+				+ queryValue(createdFrom.truncatedTo(ChronoUnit.SECONDS).toString()) + "&dateTo="
+				+ queryValue(createdTo.truncatedTo(ChronoUnit.SECONDS).toString())
+				+ (accountId == null ? "" : "&accountId=" + queryValue(accountId));
+		List<PostState> states = new ArrayList<>();
+		int requests = 0;
+		for (int page = 1; page <= MAX_POST_PAGES; page++) {
+			ZernioPayloads.PostList list = get(query + "&page=" + page, ZernioPayloads.PostList.class);
+			requests++;
+			List<ZernioPayloads.PostEntry> posts = list.posts() == null ? List.of() : list.posts();
+			posts.stream().filter(post -> post.id() != null).forEach(post -> states.add(post.toState()));
+			if (posts.isEmpty() || isLastPage(list.pagination(), page, posts.size())) {
+				break;
+			}
+		}
+		return new PostListing(List.copyOf(states), requests);
+	}
+
+	/** {@code GET /v1/posts/{id}}: one post's state. A post Zernio no longer has is a 404 ZernioApiException. */
+	public PostState getPost(String postId) {
+		ZernioPayloads.PostAnswer answer = get("/v1/posts/" + pathSegment(postId), ZernioPayloads.PostAnswer.class);
+		return answer.post() == null ? PostState.unknown(postId) : answer.post().toState();
+	}
+
+	/**
+	 * {@code POST /v1/posts/{id}/retry}: Zernio publishes the same failed post again (never a new post).
+	 *
+	 * @return the post's state after the retry started; {@link PostState#unknown} when Zernio says it is publishing
+	 *         already (409) or is no longer failed (400): ask again later
+	 */
+	public PostState retryPost(String postId) {
+		HttpRequest request = zernioRequest("/v1/posts/" + pathSegment(postId) + "/retry")
+			.POST(HttpRequest.BodyPublishers.noBody())
+			.build();
+		ZernioAnswer answer = gated(request);
+		if (answer.status() == 401) {
+			throw new ApiKeyRejectedException();
+		}
+		if (answer.status() == 409 || answer.status() == 400) {
+			return PostState.unknown(postId);
+		}
+		if (!answer.success()) {
+			throw new ZernioApiException(answer.status(), "Zernio answered POST /v1/posts/{id}/retry with HTTP "
+					+ answer.status() + ": " + answer.errorMessage());
+		}
+		PostState state = CreatePostAnswers.state(answer.body().path("post"), postId, json);
+		return state.postId() == null ? PostState.unknown(postId) : state;
 	}
 
 	/** Asks for an upload slot; the bytes then go to {@link #upload}, the public URL into the pin. */

@@ -53,17 +53,71 @@ final class ZernioPayloads {
 	}
 
 	/**
-	 * Only what finding an earlier post needs; metadata is free-form and an account is an id or an object, so they
-	 * stay trees.
+	 * What finding an earlier post and following a post need; metadata is free-form and an account is an id or an
+	 * object, so they stay trees.
+	 *
+	 * @param platforms its targets; only the Pinterest one matters for its publishing state
 	 */
 	@JsonIgnoreProperties(ignoreUnknown = true)
 	record PostEntry(@JsonProperty("_id") String id, JsonNode metadata, String content, List<MediaEntry> mediaItems,
-			JsonNode platforms, String scheduledFor) {
+			JsonNode platforms, String scheduledFor, String status) {
+
+		/** Where the post stands, from its status and its Pinterest target. */
+		PostState toState() {
+			JsonNode pin = pinterestTarget();
+			String post = status == null ? "" : status;
+			String target = pin == null ? "" : text(pin.path("status"));
+			PostState.Phase phase;
+			if (target.equals("published") || (pin == null && post.equals("published"))) {
+				phase = PostState.Phase.PUBLISHED;
+			}
+			else if (target.equals("failed") || post.equals("failed")) {
+				phase = PostState.Phase.FAILED;
+			}
+			else if (post.equals("scheduled")) {
+				phase = PostState.Phase.SCHEDULED;
+			}
+			else if (post.equals("publishing") || post.equals("published") || post.equals("partial")
+					|| target.equals("publishing") || target.equals("pending")) {
+				phase = PostState.Phase.PUBLISHING;
+			}
+			else {
+				phase = PostState.Phase.OTHER;
+			}
+			if (pin == null) {
+				return new PostState(id, phase, null, null, null, null);
+			}
+			return new PostState(id, phase, phase == PostState.Phase.PUBLISHED ? nullIfEmpty(pin, "platformPostUrl")
+					: null, nullIfEmpty(pin, "errorMessage"), nullIfEmpty(pin, "errorCategory"),
+					nullIfEmpty(pin, "errorSource"));
+		}
 
 		/** Every one of these metadata entries, with the same text value. */
 		boolean carries(Map<String, String> wanted) {
 			return metadata != null && wanted.entrySet().stream()
 				.allMatch(entry -> entry.getValue().equals(ZernioAnswer.text(metadata.path(entry.getKey()))));
+		}
+
+		private JsonNode pinterestTarget() {
+			if (platforms == null || !platforms.isArray() || platforms.isEmpty()) {
+				return null;
+			}
+			for (JsonNode target : platforms) {
+				if ("pinterest".equalsIgnoreCase(text(target.path("platform")))) {
+					return target;
+				}
+			}
+			return platforms.get(0);
+		}
+
+		private static String text(JsonNode node) {
+			String text = ZernioAnswer.text(node);
+			return text == null ? "" : text;
+		}
+
+		private static String nullIfEmpty(JsonNode target, String field) {
+			String text = text(target.path(field));
+			return text.isEmpty() ? null : text;
 		}
 	}
 

@@ -43,9 +43,9 @@ class BoardLookUpCommandLineTests extends SandboxedCommandLine {
 		assertThat(run.exitCode()).as(run.toString()).isEqualTo(3);
 		Map<String, String> outcomes = ResultRows.read(dir.resolve("pins.results.csv")).stream()
 			.collect(Collectors.toMap(row -> row.get("row"), row -> row.get("status") + " " + row.get("error_code")));
-		assertThat(outcomes).containsEntry("2", "CREATED ").containsEntry("3", "CREATED ")
-			.containsEntry("4", "CREATED ").containsEntry("5", "CREATED ").containsEntry("6", "CREATED ")
-			.containsEntry("7", "CREATED ").containsEntry("8", "CREATED ").containsEntry("9", "INVALID board_not_found");
+		assertThat(outcomes).containsEntry("2", "PUBLISHED ").containsEntry("3", "PUBLISHED ")
+			.containsEntry("4", "PUBLISHED ").containsEntry("5", "PUBLISHED ").containsEntry("6", "PUBLISHED ")
+			.containsEntry("7", "PUBLISHED ").containsEntry("8", "PUBLISHED ").containsEntry("9", "INVALID board_not_found");
 		List<RecordedRequest> requests = sandbox.requests();
 		List<RecordedRequest> lookUps = requests.stream().filter(BoardLookUpCommandLineTests::isLookUp).toList();
 		assertThat(lookUps).extracting(RecordedRequest::path).doesNotHaveDuplicates()

@@ -160,7 +160,7 @@ abstract class JobRepositoryPruningScenarios {
 		assertThat(again.out()).contains("old.csv was already processed");
 		assertThat(sandbox.postCount()).isEqualTo(2);
 		assertThat(ResultRows.read(dir.resolve("old.results.csv"))).extracting(row -> row.get("status"))
-			.containsExactly("CREATED");
+			.containsExactly("PUBLISHED");
 	}
 
 	@Test

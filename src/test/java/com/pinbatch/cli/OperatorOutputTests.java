@@ -79,10 +79,13 @@ class OperatorOutputTests {
 		// then the printed summary
 		assertThat(run.exitCode()).as(run.toString()).isEqualTo(3);
 		List<Map<String, String>> results = ResultRows.read(dir.resolve("mixed.results.csv"));
-		long created = results.stream().filter(row -> row.get("status").equals("CREATED")).count();
-		assertThat(run.out()).contains("15 rows: " + created + " CREATED, 10 INVALID, 1 FAILED")
+		long published = results.stream().filter(row -> row.get("status").equals("PUBLISHED")).count();
+		long scheduled = results.stream().filter(row -> row.get("status").equals("SCHEDULED")).count();
+		assertThat(published + scheduled).isEqualTo(4);
+		assertThat(run.out()).contains("15 rows: " + published + " PUBLISHED, " + scheduled + " SCHEDULED, 10 INVALID,"
+				+ " 1 FAILED")
 			.contains("link_not_https: 1 row, e.g. row 4")
-			.contains("acme-home: ")
+			.contains("acme-home: 0 published, 0 failed (1 SCHEDULED)")
 			.contains("results: " + dir.resolve("mixed.results.csv").toAbsolutePath())
 			.contains("--retry-failed=" + dir.resolve("mixed.results.csv"))
 			.contains("--pinbatch.data-dir=");
@@ -97,7 +100,9 @@ class OperatorOutputTests {
 		assertThat(entry.get("resultFile").asString()).endsWith("mixed.results.csv");
 		assertThat(entry.get("exitCode").asInt()).isEqualTo(3);
 		assertThat(entry.get("rows").asLong()).isEqualTo(15);
-		assertThat(entry.get("counts").get("CREATED").asLong()).isEqualTo(created);
+		assertThat(entry.get("counts").get("PUBLISHED").asLong()).isEqualTo(published);
+		assertThat(entry.get("counts").get("SCHEDULED").asLong()).isEqualTo(scheduled);
+		assertThat(entry.get("counts").get("CREATED").asLong()).isZero();
 		assertThat(entry.get("counts").get("INVALID").asLong()).isEqualTo(10);
 		assertThat(entry.get("counts").get("FAILED").asLong()).isEqualTo(1);
 		assertThat(entry.get("counts").get("PENDING").asLong()).isZero();
@@ -112,12 +117,12 @@ class OperatorOutputTests {
 			.findFirst().orElseThrow();
 		assertThat(linkProblem.get("count").asLong()).isEqualTo(1);
 		assertThat(linkProblem.get("exampleRow").asLong()).isEqualTo(4);
-		long createdByAccount = 0;
+		long onZernioByAccount = 0;
 		for (JsonNode account : entry.get("accounts").values()) {
-			createdByAccount += account.has("CREATED") ? account.get("CREATED").asLong() : 0;
+			onZernioByAccount += account.path("PUBLISHED").asLong(0) + account.path("SCHEDULED").asLong(0);
 		}
 		assertThat(entry.get("accounts").propertyNames()).contains("acme-home");
-		assertThat(createdByAccount).isEqualTo(created);
+		assertThat(onZernioByAccount).isEqualTo(published + scheduled);
 		assertThat(entry.get("nextCommand").asString()).contains("--retry-failed=");
 	}
 
@@ -180,7 +185,8 @@ class OperatorOutputTests {
 		assertThat(document.get("exitCode").asInt()).isEqualTo(3);
 		assertThat(document.get("inputs")).hasSize(2);
 		assertThat(document.get("inputs").get(0).get("exitCode").asInt()).isZero();
-		assertThat(document.get("inputs").get(0).get("counts").get("CREATED").asLong()).isEqualTo(20);
+		JsonNode pinsCounts = document.get("inputs").get(0).get("counts");
+		assertThat(pinsCounts.get("PUBLISHED").asLong() + pinsCounts.get("SCHEDULED").asLong()).isEqualTo(20);
 		assertThat(document.get("inputs").get(1).get("exitCode").asInt()).isEqualTo(3);
 	}
 

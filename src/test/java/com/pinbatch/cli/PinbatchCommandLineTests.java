@@ -43,7 +43,9 @@ class PinbatchCommandLineTests extends SandboxedCommandLine {
 		assertThat(run.exitCode()).as(run.toString()).isZero();
 		List<Map<String, String>> results = ResultRows.read(dir.resolve("pins.results.csv"));
 		assertThat(results).hasSize(20).allSatisfy(row -> {
-			assertThat(row.get("status")).isEqualTo("CREATED");
+			// the sandbox publishes every pin (failures off): live at once, or held for its publish date
+			assertThat(row.get("status")).isEqualTo(row.get("publish_at").isEmpty() ? "PUBLISHED" : "SCHEDULED");
+			assertThat(row.get("pin_url").isEmpty()).isEqualTo(row.get("publish_at").isEmpty() ? false : true);
 			assertThat(row.get("post_id")).isNotBlank();
 			assertThat(row.get("attempts")).isEqualTo("1");
 		});
@@ -113,7 +115,7 @@ class PinbatchCommandLineTests extends SandboxedCommandLine {
 				"media_url", "board", "link", "account", "publish_at", "cover_image_url", "campaign", "row", "status");
 		Map<String, String> codes = results.stream()
 			.collect(Collectors.toMap(row -> row.get("row"), row -> row.get("status") + " " + row.get("error_code")));
-		assertThat(codes).containsEntry("2", "CREATED ")
+		assertThat(codes).containsEntry("2", "SCHEDULED ")
 			.containsEntry("3", "INVALID title_too_long")
 			.containsEntry("4", "INVALID link_not_https")
 			.containsEntry("5", "INVALID link_shortener")
@@ -127,7 +129,8 @@ class PinbatchCommandLineTests extends SandboxedCommandLine {
 			.containsEntry("13", "FAILED account_disconnected");
 		assertThat(results.get(7).get("error_message")).contains("Kitchen Ideas");
 		assertThat(results).extracting(row -> row.get("campaign")).startsWith("spring-launch", "spring-launch");
-		long created = results.stream().filter(row -> row.get("status").equals("CREATED")).count();
+		long created = results.stream().filter(row -> Set.of("PUBLISHED", "SCHEDULED").contains(row.get("status")))
+			.count();
 		assertThat(sandbox.postCount()).isEqualTo(created);
 		assertThat(run.out()).contains("--retry-failed=");
 	}
@@ -185,8 +188,8 @@ class PinbatchCommandLineTests extends SandboxedCommandLine {
 		assertThat(sandbox.postCount()).isEqualTo(createdBefore + 1);
 		List<Map<String, String>> retried = ResultRows.read(dir.resolve("mixed.results.retry.csv"));
 		assertThat(retried).hasSize(15);
-		assertThat(retried.get(2)).containsEntry("row", "4").containsEntry("status", "CREATED");
-		assertThat(retried.get(0)).containsEntry("status", "CREATED")
+		assertThat(retried.get(2)).containsEntry("row", "4").containsEntry("status", "PUBLISHED");
+		assertThat(retried.get(0)).containsEntry("status", "SCHEDULED")
 			.containsEntry("post_id", ResultRows.read(results).get(0).get("post_id"));
 		assertThat(retried.get(1)).containsEntry("status", "INVALID");
 		assertThat(again.exitCode()).isEqualTo(3);
@@ -350,7 +353,7 @@ class PinbatchCommandLineTests extends SandboxedCommandLine {
 		assertThat(sandbox.uploads()).hasSize(2);
 		List<Map<String, String>> results = ResultRows.read(dir.resolve("local.results.csv"));
 		assertThat(results).extracting(row -> row.get("status"))
-			.containsExactly("CREATED", "CREATED", "CREATED", "INVALID");
+			.containsExactly("PUBLISHED", "PUBLISHED", "PUBLISHED", "INVALID");
 		assertThat(results.get(3).get("error_code")).isEqualTo("unsupported_media_type");
 		assertThat(results.get(3).get("error_message")).startsWith("media_url ").contains("notes.jpg");
 		Map<String, JsonNode> byTitle = creates().stream()

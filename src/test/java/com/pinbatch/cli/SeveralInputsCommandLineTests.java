@@ -40,14 +40,14 @@ class SeveralInputsCommandLineTests extends SandboxedCommandLine {
 
 		// then
 		assertThat(run.exitCode()).as(run.toString()).isZero();
-		assertThat(statuses(inbox.resolve("garden.results.csv"))).hasSize(4).containsOnly("CREATED");
-		assertThat(statuses(inbox.resolve("kitchen.results.csv"))).hasSize(6).containsOnly("CREATED");
+		assertThat(statuses(inbox.resolve("garden.results.csv"))).hasSize(4).containsOnly("PUBLISHED");
+		assertThat(statuses(inbox.resolve("kitchen.results.csv"))).hasSize(6).containsOnly("PUBLISHED");
 		assertThat(fileNames(inbox)).containsExactlyInAnyOrder("garden.csv", "garden.results.csv", "kitchen.csv",
 				"kitchen.results.csv", "old.results.csv", "~$kitchen.xlsx", "notes.txt");
 		assertThat(creates()).hasSize(10);
 		assertThat(sandbox.posts()).extracting(post -> post.metadata().get("pinbatchRun") + "/"
 				+ post.metadata().get("pinbatchRow")).doesNotHaveDuplicates().hasSize(10);
-		assertThat(run.out()).contains("pinbatch: 2 inputs, 10 rows: 10 CREATED");
+		assertThat(run.out()).contains("pinbatch: 2 inputs, 10 rows: 10 PUBLISHED");
 		JsonNode summary = JSON.readTree(dir.resolve("summary.json").toFile());
 		assertThat(summary.get("exitCode").asInt()).isZero();
 		assertThat(summary.get("inputs")).extracting(input -> input.get("input").asString())
@@ -76,8 +76,8 @@ class SeveralInputsCommandLineTests extends SandboxedCommandLine {
 		assertThat(run.out()).contains("garden.csv was already processed to the end")
 			.contains("kitchen.csv was already processed to the end")
 			.contains("processing " + inbox.resolve("recipes.csv"));
-		assertThat(statuses(inbox.resolve("garden.results.csv"))).hasSize(4).containsOnly("CREATED");
-		assertThat(statuses(inbox.resolve("recipes.results.csv"))).hasSize(3).containsOnly("CREATED");
+		assertThat(statuses(inbox.resolve("garden.results.csv"))).hasSize(4).containsOnly("PUBLISHED");
+		assertThat(statuses(inbox.resolve("recipes.results.csv"))).hasSize(3).containsOnly("PUBLISHED");
 	}
 
 	@Test
@@ -96,8 +96,8 @@ class SeveralInputsCommandLineTests extends SandboxedCommandLine {
 				statuses(dir.resolve("summer.results.csv")).stream()).toList();
 		assertThat(statuses).hasSize(30);
 		assertThat(statuses.stream().collect(Collectors.groupingBy(status -> status, Collectors.counting())))
-			.containsExactlyInAnyOrderEntriesOf(Map.of("CREATED", 25L, "FAILED", 5L));
-		assertThat(run.out()).contains("pinbatch: 2 inputs, 30 rows: 25 CREATED, 5 FAILED");
+			.containsExactlyInAnyOrderEntriesOf(Map.of("PUBLISHED", 25L, "FAILED", 5L));
+		assertThat(run.out()).contains("pinbatch: 2 inputs, 30 rows: 25 PUBLISHED, 5 FAILED");
 	}
 
 	@Test

@@ -60,7 +60,7 @@ class XlsxCommandLineTests extends SandboxedCommandLine {
 		assertThat(run.exitCode()).as(run.toString()).isEqualTo(3);
 		List<InputRow> rows = read(results);
 		assertThat(rows).extracting(InputRow::rowNumber).containsExactly(2L, 4L, 5L);
-		assertThat(rows).extracting(row -> row.prior().status()).containsExactly("CREATED", "INVALID", "INVALID");
+		assertThat(rows).extracting(row -> row.prior().status()).containsExactly("SCHEDULED", "INVALID", "INVALID");
 		assertThat(rows).extracting(row -> row.prior().errorCode()).containsExactly(null, "id_precision_lost",
 				"link_not_https");
 		JsonNode body = JsonMapper.builder().build().readTree(sandbox.requests().stream()
@@ -84,7 +84,7 @@ class XlsxCommandLineTests extends SandboxedCommandLine {
 		// then the fixed row is created; the long id, now text in the result file, is sent and refused by Zernio
 		assertThat(retry.exitCode()).as(retry.toString()).isEqualTo(3);
 		assertThat(ResultRows.read(dir.resolve("retry.csv"))).extracting(row -> row.get("status"))
-			.containsExactly("CREATED", "FAILED", "CREATED");
+			.containsExactly("SCHEDULED", "FAILED", "PUBLISHED");
 		assertThat(sandbox.postCount()).isEqualTo(2);
 	}
 

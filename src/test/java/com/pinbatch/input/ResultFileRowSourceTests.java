@@ -54,6 +54,18 @@ class ResultFileRowSourceTests {
 	}
 
 	@Test
+	void readsThePinUrlOfAResultFileThatHasOneAndOlderFilesWithout() throws IOException {
+		Path file = write("title," + String.join(",", ResultColumns.NAMES) + "\r\n"
+				+ "First,2,PUBLISHED,p_1,https://www.pinterest.com/pin/1/,,,1,req-2,2030-01-02T03:04:05Z\r\n");
+
+		try (RowSource source = RowSources.open(file, InputOptions.defaults())) {
+			assertThat(source.headers()).containsExactly("title");
+			assertThat(source.next().prior()).isEqualTo(new PriorOutcome("PUBLISHED", "p_1",
+					"https://www.pinterest.com/pin/1/", null, null, "1", "req-2", "2030-01-02T03:04:05Z"));
+		}
+	}
+
+	@Test
 	void fallsBackToTheRowReadWhenTheRowCellIsNotANumber() throws IOException {
 		Path file = write("title;" + RESULT_HEADER.replace(',', ';') + "\n"
 				+ "a;;FAILED;;;;;;\n"

@@ -29,17 +29,17 @@ class CsvResultFileWriterTests {
 
 		try (CsvResultFileWriter writer = new CsvResultFileWriter(file)) {
 			writer.writeHeader(HEADERS);
-			writer.writeRow(row(2, "Café ☕", "Recipes"), new RowResult(2, RowStatus.CREATED, "p_1", null, null, 1,
-					"req-2", Instant.parse("2030-01-02T03:04:05Z")));
+			writer.writeRow(row(2, "Café ☕", "Recipes"), new RowResult(2, RowStatus.PUBLISHED, "p_1",
+					"https://www.pinterest.com/pin/1/", null, null, 1, "req-2", Instant.parse("2030-01-02T03:04:05Z")));
 			writer.writeRow(row(3, "Second", "Travel"), RowResult.pending(3));
 		}
 
 		byte[] bytes = Files.readAllBytes(file);
 		assertThat(bytes).startsWith(0xEF, 0xBB, 0xBF);
 		assertThat(new String(bytes, 3, bytes.length - 3, StandardCharsets.UTF_8)).isEqualTo(
-				"title,board,row,status,post_id,error_code,error_message,attempts,request_id,finished_at\r\n"
-						+ "Café ☕,Recipes,2,CREATED,p_1,,,1,req-2,2030-01-02T03:04:05Z\r\n"
-						+ "Second,Travel,3,PENDING,,,,0,,\r\n");
+				"title,board,row,status,post_id,pin_url,error_code,error_message,attempts,request_id,finished_at\r\n"
+						+ "Café ☕,Recipes,2,PUBLISHED,p_1,https://www.pinterest.com/pin/1/,,,1,req-2,2030-01-02T03:04:05Z\r\n"
+						+ "Second,Travel,3,PENDING,,,,,0,,\r\n");
 	}
 
 	@Test
@@ -54,7 +54,7 @@ class CsvResultFileWriterTests {
 							Instant.parse("2030-01-02T03:04:05.123Z")));
 		}
 
-		assertThat(body(file)).endsWith("\r\n\"a, b\",\"say \"\"hi\"\"\nnext line\",plain,2,INVALID,,title_too_long,"
+		assertThat(body(file)).endsWith("\r\n\"a, b\",\"say \"\"hi\"\"\nnext line\",plain,2,INVALID,,,title_too_long,"
 				+ "\"Title has 120 characters, at most 100 are allowed; shorten it\",0,,2030-01-02T03:04:05.123Z\r\n");
 	}
 
@@ -69,8 +69,8 @@ class CsvResultFileWriterTests {
 		}
 
 		assertThat(body(file)).isEqualTo("'=a,'+b,'-c,'@d,'\te,\"'\rf\","
-				+ "row,status,post_id,error_code,error_message,attempts,request_id,finished_at\r\n"
-				+ "'=1+2,'+3,'-4,'@SUM(A1),'\tx,\"'\ry\",2,FAILED,'=post,'-code,'@message,2,'+req,\r\n");
+				+ "row,status,post_id,pin_url,error_code,error_message,attempts,request_id,finished_at\r\n"
+				+ "'=1+2,'+3,'-4,'@SUM(A1),'\tx,\"'\ry\",2,FAILED,'=post,,'-code,'@message,2,'+req,\r\n");
 	}
 
 	@Test
@@ -82,7 +82,7 @@ class CsvResultFileWriterTests {
 			writer.writeRow(new InputRow(5, List.of(), List.of("only")), RowResult.pending(5));
 		}
 
-		assertThat(body(file)).endsWith("\r\nonly,,,5,PENDING,,,,0,,\r\n");
+		assertThat(body(file)).endsWith("\r\nonly,,,5,PENDING,,,,,0,,\r\n");
 	}
 
 	@Test
@@ -93,7 +93,7 @@ class CsvResultFileWriterTests {
 			writer.writeHeader(HEADERS);
 			writer.writeRow(row(2, "a", "b"), RowResult.pending(2));
 
-			assertThat(body(file)).endsWith("\r\na,b,2,PENDING,,,,0,,\r\n");
+			assertThat(body(file)).endsWith("\r\na,b,2,PENDING,,,,,0,,\r\n");
 		}
 	}
 

@@ -1,0 +1,87 @@
+package com.pinbatch.follow;
+
+import java.util.Locale;
+
+import com.pinbatch.zernio.PostState;
+
+/**
+ * What a refused publish means for the row: a stable {@code publish_*} error code, and a message with Pinterest's
+ * (or Zernio's) own words, made safe to show, plus what to do about it.
+ */
+public final class PublishFailure {
+
+	private static final int WORDS_LIMIT = 300;
+
+	private PublishFailure() {
+	}
+
+	/** The row's error code for a failed post. */
+	public static String code(PostState state) {
+		String category = state.errorCategory() == null ? "" : state.errorCategory();
+		String words = state.errorMessage() == null ? "" : state.errorMessage().toLowerCase(Locale.ROOT);
+		return switch (category) {
+			case "platform_rate_limit" -> "publish_rate_limited";
+			case "platform_error" -> "publish_platform_error";
+			case "system_error" -> "publish_system_error";
+			case "quota_exhausted" -> "publish_quota_exhausted";
+			case "auth_expired" -> "publish_account_expired";
+			case "account_issue" -> "publish_account_issue";
+			case "user_abuse" -> "publish_account_limited";
+			case "platform_rejected" -> "publish_rejected";
+			case "user_content" -> words.contains("reach the url") ? "publish_url_unreachable"
+					: words.contains("invalid url") ? "publish_invalid_media"
+							: words.contains("boardid") ? "publish_board_missing" : "publish_content_refused";
+			default -> "publish_failed";
+		};
+	}
+
+	/**
+	 * The row's error message: who refused it, in their words, and the fix.
+	 *
+	 * @param retriesSpent how often pinbatch already asked Zernio to publish it again
+	 */
+	public static String message(PostState state, int retriesSpent) {
+		String words = sanitised(state.errorMessage());
+		String said = words.isEmpty() ? "Pinterest did not publish the pin (Zernio gave no reason)"
+				: "Pinterest did not publish the pin: \"" + words + "\"";
+		String retried = retriesSpent > 0 ? " (still failing after " + retriesSpent + " retr"
+				+ (retriesSpent == 1 ? "y" : "ies") + " of the same post)" : "";
+		return said + retried + "; " + fix(code(state));
+	}
+
+	private static String fix(String code) {
+		return switch (code) {
+			case "publish_url_unreachable" -> "open the media URL in a private browser window: it must load the image"
+					+ " or video without a login and without redirecting to a web page; fix media_url, then run"
+					+ " again with --retry-failed=<this result file>";
+			case "publish_invalid_media" -> "check that the media URL is public, uses https and returns the image or"
+					+ " video itself (not a web page); fix the row, then run again with --retry-failed=<this result file>";
+			case "publish_board_missing" -> "give the row a board; then run again with --retry-failed=<this result file>";
+			case "publish_rate_limited" -> "Pinterest limited the account for a while: space the pins out (no bursts"
+					+ " of 10 or more) and run again later with --retry-failed=<this result file>, which retries the"
+					+ " same post";
+			case "publish_platform_error", "publish_system_error", "publish_quota_exhausted" -> "a passing problem"
+					+ " on Pinterest's or Zernio's side: run again later with --retry-failed=<this result file>, which"
+					+ " retries the same post";
+			case "publish_account_expired" -> "reconnect the Pinterest account in Zernio, then run again with"
+					+ " --retry-failed=<this result file>";
+			case "publish_account_issue", "publish_account_limited" -> "check the Pinterest account in Zernio (it"
+					+ " may be restricted or limited), then run again with --retry-failed=<this result file>";
+			case "publish_rejected" -> "Pinterest's rules refused this pin: change its content, then run again with"
+					+ " --retry-failed=<this result file>";
+			default -> "check the pin's content and media URL, then run again with --retry-failed=<this result file>";
+		};
+	}
+
+	/** Another service's words: one line, no control characters, bounded. */
+	static String sanitised(String text) {
+		if (text == null) {
+			return "";
+		}
+		String flat = text.replaceAll("[\\p{Cntrl}\\p{Zl}\\p{Zp}\\u200B-\\u200F\\u202A-\\u202E\\u2066-\\u2069]", " ")
+			.replace('"', '\'')
+			.replaceAll("\\s+", " ")
+			.strip();
+		return flat.length() > WORDS_LIMIT ? flat.substring(0, WORDS_LIMIT) + "..." : flat;
+	}
+}

@@ -1,0 +1,48 @@
+package com.pinbatch.zernio;
+
+import java.util.Set;
+
+/**
+ * Where a post stands on its way to Pinterest, from Zernio's {@code post.status} and its Pinterest target in
+ * {@code platforms[]}.
+ *
+ * @param pinUrl        the pin's URL once published ({@code platformPostUrl}), else null
+ * @param errorMessage  Pinterest's or Zernio's own words when the publish failed, as sent (not yet fit to show)
+ * @param errorCategory Zernio's {@code errorCategory} ({@code user_content}, {@code platform_error}, ...), or null
+ * @param errorSource   {@code user}, {@code platform} or {@code system}, or null
+ */
+public record PostState(String postId, Phase phase, String pinUrl, String errorMessage, String errorCategory,
+		String errorSource) {
+
+	/** Categories of failures that can pass on a second try of the same post (Zernio's guidance on errorCategory). */
+	private static final Set<String> TRANSIENT = Set.of("platform_error", "system_error", "platform_rate_limit",
+			"quota_exhausted");
+
+	public enum Phase {
+		/** Live on Pinterest. */
+		PUBLISHED,
+		/** Waiting for its publish time. */
+		SCHEDULED,
+		/** Being published; the outcome is not known yet. */
+		PUBLISHING,
+		/** Pinterest (or Zernio) refused it. */
+		FAILED,
+		/** A draft, cancelled, or a status this client does not know: nothing to wait for. */
+		OTHER
+	}
+
+	/** A post this client knows only by its id (e.g. from a 409). */
+	public static PostState unknown(String postId) {
+		return new PostState(postId, Phase.PUBLISHING, null, null, null, null);
+	}
+
+	/** The outcome is known: published, failed, or something that will not change by waiting. */
+	public boolean settled() {
+		return phase == Phase.PUBLISHED || phase == Phase.FAILED || phase == Phase.OTHER;
+	}
+
+	/** A failure that may pass when the same post is published again ({@code POST /v1/posts/{id}/retry}). */
+	public boolean retryable() {
+		return phase == Phase.FAILED && errorCategory != null && TRANSIENT.contains(errorCategory);
+	}
+}
