@@ -56,7 +56,7 @@ class SpreadsheetExportsCommandLineTests extends SandboxedCommandLine {
 		assertThat(ResultRows.read(dir.resolve("pins.results.csv"))).singleElement()
 			.satisfies(row -> assertThat(row).containsEntry("title", "Crème brûlée shelves")
 				.containsEntry("description", "“Open” shelves for 5 €")
-				.containsEntry("status", "CREATED"));
+				.containsEntry("status", "PUBLISHED"));
 	}
 
 	@Test
@@ -145,7 +145,7 @@ class SpreadsheetExportsCommandLineTests extends SandboxedCommandLine {
 		List<List<String>> lines = delimitedRows(results, ';');
 		assertThat(lines.get(0)).startsWith("title", "media_url", "board", "account", "publish_at", "cover_keyframe_s",
 				"row", "status");
-		assertThat(lines.get(1)).startsWith("Frühstück").contains("CREATED");
+		assertThat(lines.get(1)).startsWith("Frühstück").contains("SCHEDULED");
 		assertThat(lines.get(2)).contains("2,5", "INVALID", "cover_keyframe_invalid")
 			.anyMatch(cell -> cell.contains("'2,5' (read with a decimal comma as 2.5) is not a whole number"));
 
@@ -158,7 +158,7 @@ class SpreadsheetExportsCommandLineTests extends SandboxedCommandLine {
 		assertThat(retry.exitCode()).as(retry.toString()).isZero();
 		assertThat(creates()).hasSize(2);
 		assertThat(delimitedRows(dir.resolve("plan.results.retry.csv"), ';')).extracting(row -> row.get(7))
-			.containsExactly("status", "CREATED", "CREATED");
+			.containsExactly("status", "SCHEDULED", "SCHEDULED");
 	}
 
 	@Test

@@ -100,7 +100,9 @@ class ZernioClientTests {
 
 		SendResult result = client.createPost(fullRequest(), REQUEST_ID);
 
-		assertThat(result).isEqualTo(new SendResult.Created("66aa00000000000000000001", RateLimitInfo.NONE));
+		assertThat(result).isEqualTo(new SendResult.Created("66aa00000000000000000001",
+				new PostState("66aa00000000000000000001", PostState.Phase.SCHEDULED, null, null, null, null),
+				RateLimitInfo.NONE));
 		zernio.verify(1, postRequestedFor(urlEqualTo("/api/v1/posts")));
 	}
 
@@ -118,13 +120,70 @@ class ZernioClientTests {
 	// ---- createPost: every answer
 
 	@Test
+	void aPublishedOrFailedPostInTheCreatedAnswerGivesThePinUrlOrPinterestsError() {
+		answerCreate(aResponse().withStatus(201).withHeader("Content-Type", "application/json").withBody("""
+				{"message":"Post published successfully","post":{"_id":"p-1","status":"published",
+				 "platforms":[{"platform":"pinterest","status":"published","platformPostId":"1","platformPostUrl":
+				   "https://www.pinterest.com/pin/1/","accountId":{"_id":"65f1a2b3c4d5e6f708091a01"}}]}}
+				"""));
+		SendResult published = send();
+		answerCreate(aResponse().withStatus(201).withHeader("Content-Type", "application/json").withBody("""
+				{"post":{"_id":"p-2","status":"failed","platforms":[{"platform":"pinterest","status":"failed",
+				 "errorMessage":"Pinterest rate limit reached.","errorCategory":"platform_rate_limit",
+				 "errorSource":"platform"}]}}
+				"""));
+		SendResult failed = send();
+
+		assertThat(((SendResult.Created) published).state()).isEqualTo(new PostState("p-1",
+				PostState.Phase.PUBLISHED, "https://www.pinterest.com/pin/1/", null, null, null));
+		PostState refused = ((SendResult.Created) failed).state();
+		assertThat(refused).isEqualTo(new PostState("p-2", PostState.Phase.FAILED, null,
+				"Pinterest rate limit reached.", "platform_rate_limit", "platform"));
+		assertThat(refused.retryable()).isTrue();
+	}
+
+	@Test
+	void listsAnAccountsPostsByDateRangeInPagesOf500AndRetriesAPostOnItself() {
+		zernio.stubFor(get(urlPathEqualTo("/api/v1/posts")).withQueryParam("accountId", equalTo(ACCOUNT_ID))
+			.withQueryParam("limit", equalTo("500"))
+			.withQueryParam("dateFrom", equalTo("2026-09-01T11:00:00Z"))
+			.withQueryParam("dateTo", equalTo("2026-09-01T12:00:00Z"))
+			.withQueryParam("page", equalTo("1"))
+			.willReturn(okJson("""
+					{"posts":[{"_id":"p-1","status":"publishing","platforms":[{"platform":"pinterest",
+					 "status":"publishing"}]}],"pagination":{"page":1,"limit":500,"total":2,"pages":2}}
+					""")));
+		zernio.stubFor(get(urlPathEqualTo("/api/v1/posts")).withQueryParam("page", equalTo("2"))
+			.willReturn(okJson("""
+					{"posts":[{"_id":"p-2","status":"failed","platforms":[{"platform":"pinterest","status":"failed",
+					 "errorMessage":"Invalid URL or request data.","errorCategory":"user_content","errorSource":"user"}]}],
+					 "pagination":{"page":2,"limit":500,"total":2,"pages":2}}
+					""")));
+		zernio.stubFor(post(urlPathEqualTo("/api/v1/posts/p-3/retry")).willReturn(okJson("""
+				{"message":"Retrying","post":{"_id":"p-3","status":"publishing","platforms":[{"platform":"pinterest",
+				 "status":"publishing"}]}}
+				""")));
+
+		PostListing listing = client.listPosts(ACCOUNT_ID, NOW.minusSeconds(3600), NOW);
+		PostState retried = client.retryPost("p-3");
+
+		assertThat(listing.requests()).isEqualTo(2);
+		assertThat(listing.posts()).extracting(PostState::phase).containsExactly(PostState.Phase.PUBLISHING,
+				PostState.Phase.FAILED);
+		assertThat(listing.posts().get(1).retryable()).isFalse();
+		assertThat(retried.phase()).isEqualTo(PostState.Phase.PUBLISHING);
+		zernio.verify(1, postRequestedFor(urlPathEqualTo("/api/v1/posts/p-3/retry"))
+			.withHeader("Authorization", equalTo("Bearer " + KEY)));
+	}
+
+	@Test
 	void replayOfTheSameRequestIdIsADuplicateOfTheExistingPost() {
 		answerCreate(okJson("""
 				{"message":"Request already processed","existingPost":{"_id":"p-existing","status":"scheduled"}}
 				"""));
 
 		assertThat(send()).isEqualTo(new SendResult.Duplicate("p-existing", "Request already processed",
-				RateLimitInfo.NONE));
+				new PostState("p-existing", PostState.Phase.SCHEDULED, null, null, null, null), RateLimitInfo.NONE));
 	}
 
 	@Test
