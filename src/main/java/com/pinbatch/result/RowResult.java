@@ -32,7 +32,7 @@ public record RowResult(long rowNumber, RowStatus status, String postId, String 
 	 */
 	public static RowResult carriedOver(long rowNumber, PriorOutcome prior) {
 		return new RowResult(rowNumber, RowStatus.valueOf(prior.status().trim()), blankToNull(prior.postId()),
-				blankToNull(prior.errorCode()), blankToNull(prior.errorMessage()), parseAttempts(prior.attempts()),
+				blankToNull(prior.pinUrl()), blankToNull(prior.errorCode()), blankToNull(prior.errorMessage()), parseAttempts(prior.attempts()),
 				blankToNull(prior.requestId()), parseInstant(prior.finishedAt()));
 	}
 

@@ -253,7 +253,7 @@ class PinbatchCommandLineTests extends SandboxedCommandLine {
 		assertThat(rejected.exitCode()).as(rejected.toString()).isEqualTo(1);
 		assertThat(dryRun.exitCode()).as(dryRun.toString()).isZero();
 		List<Map<String, String>> results = ResultRows.read(dir.resolve("pins.results.csv"));
-		assertThat(results).extracting(row -> row.get("status")).containsOnly("CREATED");
+		assertThat(results).extracting(row -> row.get("status")).containsOnly("PUBLISHED", "SCHEDULED");
 		assertThat(results).extracting(row -> row.get("post_id"))
 			.containsExactlyElementsOf(created.stream().map(row -> row.get("post_id")).toList());
 		assertThat(sandbox.postCount()).isEqualTo(20);
