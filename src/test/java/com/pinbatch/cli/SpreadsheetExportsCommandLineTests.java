@@ -75,7 +75,7 @@ class SpreadsheetExportsCommandLineTests extends SandboxedCommandLine {
 		// the result keeps the tabs, so the spreadsheet that saved the file splits the result the same way
 		List<List<String>> rows = delimitedRows(dir.resolve("pins.results.csv"), '\t');
 		assertThat(rows.get(0)).startsWith("title", "description");
-		assertThat(rows.get(1)).startsWith("Crème brûlée shelves").contains("CREATED");
+		assertThat(rows.get(1)).startsWith("Crème brûlée shelves").contains("PUBLISHED");
 	}
 
 	@Test
