@@ -34,7 +34,10 @@ public class PinbatchApplication {
 	}
 
 	/** Runs one command line and returns the exit code (tests call this in-process). */
-	public static int run(String[] args, PrintStream out, PrintStream err) {
+	public static int run(String[] args, PrintStream terminalOut, PrintStream terminalErr) {
+		// everything the command prints may quote a cell, a file name or a server: one sanitiser for all of it
+		PrintStream out = SafeText.printStream(terminalOut);
+		PrintStream err = SafeText.printStream(terminalErr);
 		CommandLineOptions options;
 		try {
 			options = CommandLineOptions.parse(args);
@@ -79,7 +82,7 @@ public class PinbatchApplication {
 			}
 			try (ConfigurableApplicationContext context = started) {
 				// with JSON logs, standard output carries only JSON lines: the report becomes log events too
-				PrintStream report = options.jsonLogs() ? LogLineStream.create() : out;
+				PrintStream report = options.jsonLogs() ? SafeText.printStream(LogLineStream.create()) : out;
 				report.println("pinbatch: data folder (job repository, run lock): " + dataFolder.path());
 				if (options.prune()) {
 					return prune(context.getBean(JobRepositoryPruner.class), options.pruneOlderThan(), options.dryRun(),

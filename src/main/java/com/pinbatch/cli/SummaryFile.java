@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.pinbatch.result.RowStatus;
+import com.pinbatch.text.SafeText;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
@@ -59,7 +60,8 @@ final class SummaryFile {
 
 	static void write(Path file, JsonMapper json, List<RunReport> reports, ExitCode exitCode, String reason)
 			throws IOException {
-		Document document = new Document(exitCode.code(), reason, reports.stream().map(SummaryFile::input).toList());
+		Document document = new Document(exitCode.code(), SafeText.line(reason),
+				reports.stream().map(SummaryFile::input).toList());
 		Path folder = file.toAbsolutePath().getParent();
 		Files.createDirectories(folder);
 		Path partial = Files.createTempFile(folder, file.getFileName().toString(), ".tmp");
@@ -96,13 +98,17 @@ final class SummaryFile {
 
 	private static Input input(RunReport report) {
 		Map<String, Map<String, Long>> accounts = new LinkedHashMap<>();
-		report.accounts().forEach((account, counts) -> accounts.put(account, byName(counts, false)));
+		// account names are Zernio's words, error codes may be: like every text of a server, cleaned
+		report.accounts().forEach((account, counts) -> accounts.put(SafeText.line(account), byName(counts, false)));
+		List<RunReport.ErrorCount> errorCodes = report.errorCodes().stream()
+			.map(error -> new RunReport.ErrorCount(SafeText.line(error.code()), error.count(), error.exampleRow()))
+			.toList();
 		return new Input(report.input().toAbsolutePath().normalize().toString(),
 				report.resultFile().toAbsolutePath().normalize().toString(), report.runKey(), report.exitCode().code(),
 				report.jobInstanceId(), report.jobExecutionId(), report.started().toString(), report.ended().toString(),
 				report.duration().toMillis() / 1000.0, report.total(), report.rowsThisRun(), byName(report.counts(), true),
-				accounts, report.errorCodes(), report.alreadyProcessed(), report.stopReason(), report.nextCommand(),
-				report.followUpCommand());
+				accounts, errorCodes, report.alreadyProcessed(), SafeText.line(report.stopReason()),
+				SafeText.line(report.nextCommand()), SafeText.line(report.followUpCommand()));
 	}
 
 	/** Counts by status name; the run's counts list every status, zeros included, so a script can read any. */

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Locale;
 
 import com.pinbatch.throttle.ThrottleListener;
+import com.pinbatch.text.SafeText;
 import com.pinbatch.zernio.RateLimitInfo;
 
 import org.slf4j.Logger;
@@ -35,10 +36,10 @@ final class ThrottleReporter implements ThrottleListener {
 	@Override
 	public void onWait(String what, Duration howLong) {
 		if (howLong.compareTo(WORTH_SAYING) < 0 || !mayTalk()) {
-			LOG.debug("waiting {} ms: {}", howLong.toMillis(), what);
+			LOG.debug("waiting {} ms: {}", howLong.toMillis(), SafeText.line(what));
 			return;
 		}
-		LOG.info("waiting {}: {}", Durations.describe(howLong), what);
+		LOG.info("waiting {}: {}", Durations.describe(howLong), SafeText.line(what));
 	}
 
 	@Override

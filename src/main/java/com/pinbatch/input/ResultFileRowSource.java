@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import com.pinbatch.text.FormulaPrefix;
+
 /**
  * Reads an earlier result file (for --retry-failed) as the input it was made from: the original columns and
  * row numbers, with the earlier outcome as {@link InputRow#prior()}. Also undoes the result writer's formula
@@ -136,7 +138,7 @@ public final class ResultFileRowSource implements RowSource {
 		return plain;
 	}
 
-	/** Undoes the result writer's formula escaping: drops one {@code '} before {@code '* [=+-@ tab CR]}. */
+	/** Undoes the result writer's formula escaping: drops one {@code '} before {@code '*} and a formula start. */
 	static String unescape(String cell) {
 		if (cell.isEmpty() || cell.charAt(0) != '\'') {
 			return cell;
@@ -148,8 +150,6 @@ public final class ResultFileRowSource implements RowSource {
 		if (start == cell.length()) {
 			return cell;
 		}
-		char c = cell.charAt(start);
-		boolean escaped = c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r';
-		return escaped ? cell.substring(1) : cell;
+		return FormulaPrefix.startsFormula(cell, start) ? cell.substring(1) : cell;
 	}
 }

@@ -14,6 +14,7 @@ import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.QuoteMode;
 
 import com.pinbatch.input.InputRow;
+import com.pinbatch.text.SafeText;
 
 /**
  * Writes the result file as RFC 4180 CSV the way Excel opens it cleanly: UTF-8 with a byte order mark (without
@@ -102,7 +103,7 @@ public final class CsvResultFileWriter implements ResultFileWriter {
 	private void print(List<String> cells) {
 		try {
 			for (String cell : cells) {
-				printer.print(cell == null ? "" : FormulaEscaping.escape(cell));
+				printer.print(cell == null ? "" : FormulaEscaping.escape(SafeText.cell(cell)));
 			}
 			printer.println();
 			printer.flush();

@@ -1,10 +1,13 @@
 package com.pinbatch.result;
 
+import com.pinbatch.text.FormulaPrefix;
+
 /**
  * Keeps result cells from running as formulas when the file is opened in a spreadsheet (CSV injection): a cell
- * that starts with {@code = + - @}, tab or carriage return gets a leading {@code '}, which spreadsheets show as
- * text. A cell that already is apostrophes followed by one of those gets one more, so reading the file back
- * (dropping exactly one leading {@code '} from such cells) gives every value exactly as it was.
+ * that would start a formula ({@link FormulaPrefix}: {@code = + - @}, also behind blanks or in full-width form, a
+ * leading tab or line break) gets a leading {@code '}, which spreadsheets show as text. A cell that already is
+ * apostrophes followed by such a start gets one more, so reading the file back (dropping exactly one leading
+ * {@code '} from such cells) gives every value exactly as it was.
  */
 public final class FormulaEscaping {
 
@@ -16,10 +19,6 @@ public final class FormulaEscaping {
 		while (start < cell.length() && cell.charAt(start) == '\'') {
 			start++;
 		}
-		return start < cell.length() && startsFormula(cell.charAt(start)) ? "'" + cell : cell;
-	}
-
-	private static boolean startsFormula(char c) {
-		return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r';
+		return FormulaPrefix.startsFormula(cell, start) ? "'" + cell : cell;
 	}
 }

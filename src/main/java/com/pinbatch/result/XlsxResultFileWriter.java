@@ -24,6 +24,7 @@ import org.apache.poi.xssf.usermodel.XSSFCellStyle;
 import org.apache.poi.xssf.usermodel.XSSFColor;
 
 import com.pinbatch.input.InputRow;
+import com.pinbatch.text.SafeText;
 
 /**
  * Writes the result file as an XLSX workbook (--results ending in .xlsx): one sheet "Results", the header row
@@ -156,8 +157,9 @@ public final class XlsxResultFileWriter implements ResultFileWriter {
 	/** A string cell, or no cell at all for a missing value. */
 	private static Cell textCell(Row row, int column, String text) {
 		Cell cell = row.createCell(column);
-		if (text != null && !text.isEmpty()) {
-			cell.setCellValue(text.length() > MAX_CELL_TEXT ? text.substring(0, MAX_CELL_TEXT) : text);
+		String safe = SafeText.cell(text, MAX_CELL_TEXT);
+		if (safe != null && !safe.isEmpty()) {
+			cell.setCellValue(safe);
 		}
 		return cell;
 	}

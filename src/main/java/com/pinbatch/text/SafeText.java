@@ -1,5 +1,6 @@
 package com.pinbatch.text;
 
+import java.io.PrintStream;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Pattern;
@@ -18,7 +19,7 @@ import java.util.regex.Pattern;
 public final class SafeText {
 
 	/** A line longer than this is cut: a server's error page is not a message. */
-	static final int MAX_LINE = 2_000;
+	public static final int MAX_LINE = 2_000;
 
 	private static final String HIDDEN = "(hidden)";
 
@@ -44,8 +45,12 @@ public final class SafeText {
 		if (text == null) {
 			return null;
 		}
-		String clean = clean(redactKeyLike(redact(text)), false);
-		return clean.length() > MAX_LINE ? clean.substring(0, MAX_LINE) + "…" : clean;
+		String visible = redactKeyLike(redact(text));
+		if (visible.length() > MAX_LINE) {
+			// cut first (whole characters only), then clean: the cut must not leave half a pair or a joiner behind
+			visible = visible.substring(0, visible.offsetByCodePoints(0, visible.codePointCount(0, MAX_LINE))) + "…";
+		}
+		return clean(visible, false, false);
 	}
 
 	/**
@@ -56,12 +61,38 @@ public final class SafeText {
 		if (text == null) {
 			return null;
 		}
-		return clean(redact(text), true);
+		return clean(redact(text), true, true);
+	}
+
+	/** {@link #cell} of at most {@code maxChars} characters (a spreadsheet's cell limit), cut at a whole character. */
+	public static String cell(String text, int maxChars) {
+		if (text == null || text.length() <= maxChars) {
+			return cell(text);
+		}
+		return cell(text.substring(0, text.offsetByCodePoints(0, text.codePointCount(0, maxChars))));
+	}
+
+	/**
+	 * Text for the terminal or a log, possibly several lines: as {@link #cell} (tabs become spaces), and a quoted
+	 * bearer token or key-like word is hidden too.
+	 */
+	public static String output(String text) {
+		if (text == null) {
+			return null;
+		}
+		return clean(redactKeyLike(redact(text)), true, false);
+	}
+
+	/** A print stream whose text goes through {@link #output} first: what the command prints to the terminal. */
+	public static PrintStream printStream(PrintStream target) {
+		return new SafePrintStream(target);
 	}
 
 	/** True for the characters {@link #line} and {@link #cell} remove (the visible rest is left as it is). */
 	public static boolean isHidden(int codePoint) {
-		return codePoint < 0x20 || codePoint >= 0x7F && codePoint <= 0x9F || isFormat(codePoint);
+		return codePoint < 0x20 || codePoint >= 0x7F && codePoint <= 0x9F || isFormat(codePoint)
+				|| codePoint >= 0xD800 && codePoint <= 0xDFFF // half a pair: no character at all
+				|| codePoint == 0xFFFE || codePoint == 0xFFFF;
 	}
 
 	private static boolean isFormat(int c) {
@@ -85,7 +116,7 @@ public final class SafeText {
 		return result.contains("sk_") ? KEY_LIKE.matcher(result).replaceAll(HIDDEN) : result;
 	}
 
-	private static String clean(String text, boolean multiLine) {
+	private static String clean(String text, boolean multiLine, boolean tabs) {
 		int length = text.length();
 		int i = 0;
 		while (i < length) {
@@ -104,12 +135,18 @@ public final class SafeText {
 		while (i < length) {
 			int c = text.codePointAt(i);
 			int width = Character.charCount(c);
-			if (c == '\n' || c == '\t' || c == 0x2028 || c == 0x2029) {
-				out.append(multiLine ? (c == '\t' ? "\t" : "\n") : " ");
+			if (c == '\t') {
+				out.append(tabs ? "\t" : " ");
+			}
+			else if (c == '\n' || c == 0x2028 || c == 0x2029) {
+				out.append(multiLine ? "\n" : " ");
 			}
 			else if (c == '\r') {
 				// CRLF is a line break; a lone CR would overwrite the line on a terminal
-				if (!(i + 1 < length && text.charAt(i + 1) == '\n')) {
+				if (i + 1 < length && text.charAt(i + 1) == '\n') {
+					out.append(multiLine ? "\r" : "");
+				}
+				else {
 					out.append(multiLine ? "\n" : " ");
 				}
 			}

@@ -100,7 +100,7 @@ class ResultFileRowSourceTests {
 	@Test
 	void unescapeUndoesEscapeForEveryKindOfCell() {
 		for (String cell : List.of("", "plain", "=A1", "+1", "-1", "@x", "\tx", "\rx", "'", "''", "'=A1", "''=A1",
-				"'''+1", "'text", "it's", " =A1", "=", "-")) {
+				"'''+1", "'text", "it's", " =A1", "=", "-", "\uFF1D1", "'\u3000+1", "\u200B@x", "\nx")) {
 			assertThat(ResultFileRowSource.unescape(FormulaEscaping.escape(cell))).as(cell).isEqualTo(cell);
 		}
 	}

@@ -27,7 +27,7 @@ class CsvResultFileRoundTripTests {
 		List<String> headers = List.of("title", "description", "=weird header", "", "notes");
 		List<InputRow> rows = List.of(
 				new InputRow(2, headers, List.of("=HYPERLINK(\"http://evil\")", "+1", "-5", "@me", "'=quoted")),
-				new InputRow(4, headers, List.of("Say \"hi\", then\r\nleave", "line\nbreak", "\ttab", "\rcr", "")),
+				new InputRow(4, headers, List.of("Say \"hi\", then\r\nleave", "line\nbreak", "\ttab", "\nlf", "")),
 				new InputRow(7, headers, List.of("Żółw 🐢 日本語", "", "", " padded ", "a;b\tc")),
 				new InputRow(9, headers, List.of("", "", "", "", "")));
 		List<RowResult> results = List.of(

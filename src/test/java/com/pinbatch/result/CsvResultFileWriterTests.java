@@ -68,9 +68,10 @@ class CsvResultFileWriterTests {
 					new RowResult(2, RowStatus.FAILED, "=post", "-code", "@message", 2, "+req", null));
 		}
 
-		assertThat(body(file)).isEqualTo("'=a,'+b,'-c,'@d,'\te,\"'\rf\","
+		// a lone carriage return (which would overwrite a terminal line) is written as a line break
+		assertThat(body(file)).isEqualTo("'=a,'+b,'-c,'@d,'\te,\"'\nf\","
 				+ "row,status,post_id,pin_url,error_code,error_message,attempts,request_id,finished_at\r\n"
-				+ "'=1+2,'+3,'-4,'@SUM(A1),'\tx,\"'\ry\",2,FAILED,'=post,,'-code,'@message,2,'+req,\r\n");
+				+ "'=1+2,'+3,'-4,'@SUM(A1),'\tx,\"'\ny\",2,FAILED,'=post,,'-code,'@message,2,'+req,\r\n");
 	}
 
 	@Test

@@ -20,10 +20,20 @@ class FormulaEscapingTests {
 	void leavesOtherCellsAlone() {
 		assertThat(FormulaEscaping.escape("")).isEmpty();
 		assertThat(FormulaEscaping.escape("a=b")).isEqualTo("a=b");
-		assertThat(FormulaEscaping.escape(" =x")).isEqualTo(" =x");
 		assertThat(FormulaEscaping.escape("'quoted'")).isEqualTo("'quoted'");
 		assertThat(FormulaEscaping.escape("'")).isEqualTo("'");
 		assertThat(FormulaEscaping.escape("https://x.test/-=")).isEqualTo("https://x.test/-=");
+	}
+
+	@Test
+	void guardsTheLookalikesASpreadsheetStillRuns() {
+		assertThat(FormulaEscaping.escape(" =x")).isEqualTo("' =x");
+		assertThat(FormulaEscaping.escape("\u00A0\u3000+1")).isEqualTo("'\u00A0\u3000+1");
+		assertThat(FormulaEscaping.escape("\uFF1DHYPERLINK(\"x\")")).isEqualTo("'\uFF1DHYPERLINK(\"x\")");
+		assertThat(FormulaEscaping.escape("\u200B@SUM(A1)")).isEqualTo("'\u200B@SUM(A1)");
+		assertThat(FormulaEscaping.escape("\nline")).isEqualTo("'\nline");
+		assertThat(FormulaEscaping.escape("  plain text")).isEqualTo("  plain text");
+		assertThat(FormulaEscaping.escape("\uFF0D\uFF0B\uFF20")).startsWith("'");
 	}
 
 	@Test
