@@ -128,7 +128,7 @@ class HostileTextPropertyTests {
 			RunReport report = new RunReport(dir.resolve("pins.csv"), dir.resolve("pins.results.csv"), "run",
 					Map.of(RowStatus.FAILED, 1L), Map.of(hostile(random), Map.of(RowStatus.FAILED, 1L)),
 					List.of(new RunReport.ErrorCount(hostile(random), 1, 2)), 1, 1L, 1L, Instant.EPOCH, Instant.EPOCH,
-					hostile(random), false, ExitCode.STOPPED, hostile(random));
+					hostile(random), false, ExitCode.STOPPED, hostile(random), hostile(random));
 
 			SummaryFile.write(file, JSON, List.of(report), ExitCode.STOPPED, hostile(random));
 
@@ -142,6 +142,7 @@ class HostileTextPropertyTests {
 			JsonNode input = document.get("inputs").get(0);
 			texts.add(input.get("stopReason").asString());
 			texts.add(input.get("nextCommand").asString());
+			texts.add(input.get("followUpCommand").asString());
 			texts.add(input.get("errorCodes").get(0).get("code").asString());
 			input.get("accounts").propertyNames().forEach(texts::add);
 			for (String text : texts) {
