@@ -372,6 +372,7 @@ class PinbatchCommand {
 					capMessages(planned.capped())));
 		}
 		currentRun.set(plans);
+		currentRun.useApi(options.dryRun() ? null : api);
 		if (last != null && last.isRunning()) {
 			// the process that ran it is gone (we hold the inputs' leases): mark it failed, then restart
 			jobOperator.recover(last);

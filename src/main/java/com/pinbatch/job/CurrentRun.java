@@ -14,6 +14,17 @@ public class CurrentRun {
 
 	private final AtomicReference<Map<String, RunPlan>> plans = new AtomicReference<>();
 
+	private final AtomicReference<ApiSession> api = new AtomicReference<>();
+
+	/** The Zernio session of the run being launched (null for a dry run without a key): the follow-up step uses it. */
+	public void useApi(ApiSession session) {
+		api.set(session);
+	}
+
+	public ApiSession api() {
+		return api.get();
+	}
+
 	/** The inputs this run processes, in the order given. */
 	public void set(List<RunPlan> runPlans) {
 		Map<String, RunPlan> byKey = new LinkedHashMap<>();
@@ -36,6 +47,7 @@ public class CurrentRun {
 
 	public void clear() {
 		plans.set(null);
+		api.set(null);
 	}
 
 	private Map<String, RunPlan> current() {

@@ -44,12 +44,33 @@ public class PinImportJobConfiguration {
 	/** The step each partition runs; a partition's step execution is named {@code sendPinsStep:input-RUNKEY}. */
 	public static final String WORKER_STEP = "sendPinsStep";
 
+	/** The step that follows the run's pins after the sends. */
+	public static final String FOLLOW_STEP = "followPinsStep";
+
 	/** The input key of the partition a step-scoped bean is created for. */
 	private static final String INPUT_OF_PARTITION = "#{stepExecutionContext['" + InputPartitioner.INPUT_KEY + "']}";
 
 	@Bean
-	Job pinImportJob(JobRepository jobRepository, Step importInputsStep, GracefulStop gracefulStop) {
-		return new JobBuilder(JOB_NAME, jobRepository).listener(gracefulStop).start(importInputsStep).build();
+	Job pinImportJob(JobRepository jobRepository, Step importInputsStep, Step followPinsStep,
+			GracefulStop gracefulStop) {
+		return new JobBuilder(JOB_NAME, jobRepository).listener(gracefulStop)
+			.start(importInputsStep)
+			.next(followPinsStep)
+			.build();
+	}
+
+	/**
+	 * After the sends, the run follows its pins through Pinterest's publishing (bounded); restartable on its own, so
+	 * a run stopped while following resumes following and creates nothing.
+	 */
+	@Bean
+	Step followPinsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			CurrentRun currentRun, RunInputs runInputs, RowResultStore rowResultStore, RunProgress runProgress,
+			FollowProperties follow) {
+		return new StepBuilder(FOLLOW_STEP, jobRepository)
+			.tasklet(new FollowPinsTasklet(currentRun, runInputs, rowResultStore, runProgress, follow,
+					Clock.systemUTC()), transactionManager)
+			.build();
 	}
 
 	@Bean

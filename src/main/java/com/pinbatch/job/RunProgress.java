@@ -25,6 +25,8 @@ public class RunProgress {
 
 	private Instant started;
 
+	private long publishing;
+
 	public RunProgress(Clock clock) {
 		this.clock = clock;
 	}
@@ -42,6 +44,21 @@ public class RunProgress {
 		this.before.clear();
 		this.before.putAll(earlierRuns);
 		this.started = clock.instant();
+	}
+
+	/** A row's outcome changed after it was counted (its pin published or refused). */
+	public synchronized void rowChanged(RowResult before, RowResult after) {
+		counts.computeIfPresent(before.status(), (status, count) -> count > 1 ? count - 1 : null);
+		counts.merge(after.status(), 1L, Long::sum);
+	}
+
+	/** How many rows are still publishing on Pinterest as far as the run knows. */
+	public synchronized void publishing(long rows) {
+		this.publishing = rows;
+	}
+
+	public synchronized long publishing() {
+		return publishing;
 	}
 
 	public synchronized void rowDone(RowResult result) {

@@ -105,11 +105,16 @@ public class RowResultStore {
 	public record Awaited(RowResult result, String account, String accountId, Instant sentAt) {
 	}
 
-	/** The rows of a run that are on Zernio with their outcome still to learn (CREATED, DUPLICATE), in row order. */
+	/**
+	 * The rows of a run that are on Zernio with their outcome still to learn (CREATED, DUPLICATE), or whose publish
+	 * failed for a reason that may pass (a {@code publish_*} code of a transient failure), in row order.
+	 */
 	public List<Awaited> awaitingOutcome(String runKey) {
 		return jdbc.query("""
-				SELECT * FROM PINBATCH_ROW_RESULT WHERE RUN_KEY = ? AND STATUS IN ('CREATED', 'DUPLICATE')
-				AND POST_ID IS NOT NULL ORDER BY ROW_NUMBER""", (rs, rowNum) -> {
+				SELECT * FROM PINBATCH_ROW_RESULT WHERE RUN_KEY = ? AND POST_ID IS NOT NULL
+				AND (STATUS IN ('CREATED', 'DUPLICATE') OR (STATUS = 'FAILED' AND ERROR_CODE IN ('publish_rate_limited',
+				  'publish_platform_error', 'publish_system_error', 'publish_quota_exhausted')))
+				ORDER BY ROW_NUMBER""", (rs, rowNum) -> {
 			long sentMs = rs.getLong("SENT_AT_MS");
 			Instant sentAt = rs.wasNull() ? null : Instant.ofEpochMilli(sentMs);
 			if (sentAt == null) {

@@ -1,0 +1,178 @@
+package com.pinbatch.follow;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import com.pinbatch.result.RowResult;
+import com.pinbatch.result.RowStatus;
+import com.pinbatch.zernio.PostListing;
+import com.pinbatch.zernio.PostState;
+import com.pinbatch.zernio.ZernioApiException;
+import com.pinbatch.zernio.ZernioClient;
+
+/**
+ * Asks Zernio what became of many posts at once, and publishes the ones that failed for a passing reason again.
+ * One round lists each account's posts of the time the rows were sent (pages of 500) instead of asking for each post;
+ * only a post the listing does not show is asked for on its own. A transient failure (Pinterest's rate limit, a
+ * platform or Zernio error, a used-up quota) is retried with {@code POST /v1/posts/{id}/retry} on the same post,
+ * never by creating it again, and at most {@code maxRetries} times; a failure the row causes is final. Every request
+ * goes through the client's gate, so it takes its turn in the pace of the run.
+ */
+public final class PinFollower {
+
+	/** Posts created a little before the row's send time was stored, or on a server clock that runs behind, still count. */
+	private static final Duration CLOCK_SLACK = Duration.ofMinutes(2);
+
+	/**
+	 * A row on Zernio whose outcome is awaited.
+	 *
+	 * @param key       the caller's name for the row (unique within a round)
+	 * @param accountId its Zernio account, or null when not known (then every account's posts are listed)
+	 * @param sentAt    when it was sent, or null when not known (then it is asked for on its own)
+	 * @param retries   how often it was already published again on pinbatch's request
+	 */
+	public record Followed(String key, RowResult row, String accountId, Instant sentAt, int retries) {
+	}
+
+	/** The row's new line, and how often its post has been retried so far. */
+	public record Update(Followed item, RowResult result, int retries) {
+
+		/** Still to follow: its outcome unknown, or a transient failure with retries left. */
+		boolean open(int maxRetries) {
+			return result.status().awaitsOutcome() || retryable(result, retries, maxRetries);
+		}
+	}
+
+	/**
+	 * What one round did.
+	 *
+	 * @param updates     rows whose line changed (or whose post was retried)
+	 * @param stillOpen   rows still to follow after this round
+	 * @param lookUps     listing pages and single-post requests sent
+	 * @param retriesSent {@code /retry} requests sent
+	 */
+	public record Round(List<Update> updates, List<Followed> stillOpen, int lookUps, int retriesSent) {
+	}
+
+	private final ZernioClient client;
+
+	private final int maxRetries;
+
+	private final Clock clock;
+
+	public PinFollower(ZernioClient client, int maxRetries, Clock clock) {
+		this.client = Objects.requireNonNull(client, "client");
+		this.maxRetries = maxRetries;
+		this.clock = clock;
+	}
+
+	/** Error codes of failures that may pass on a retry of the same post. */
+	public static boolean transientCode(String errorCode) {
+		return errorCode != null && switch (errorCode) {
+			case "publish_rate_limited", "publish_platform_error", "publish_system_error", "publish_quota_exhausted" ->
+				true;
+			default -> false;
+		};
+	}
+
+	private static boolean retryable(RowResult row, int retries, int maxRetries) {
+		return row.status() == RowStatus.FAILED && transientCode(row.errorCode()) && retries < maxRetries;
+	}
+
+	/**
+	 * One round over the open rows.
+	 *
+	 * @param lookUpBudget the most listing pages and single-post requests this round may send; a round that cannot
+	 *                     afford a listing sends nothing
+	 */
+	public Round round(List<Followed> open, int lookUpBudget) {
+		Map<String, PostState> states = new HashMap<>();
+		int lookUps = 0;
+		Map<String, List<Followed>> byAccount = new LinkedHashMap<>();
+		List<Followed> alone = new ArrayList<>();
+		for (Followed item : open) {
+			if (item.sentAt() == null) {
+				alone.add(item);
+			}
+			else {
+				byAccount.computeIfAbsent(item.accountId() == null ? "" : item.accountId(), id -> new ArrayList<>())
+					.add(item);
+			}
+		}
+		Instant now = clock.instant();
+		for (Map.Entry<String, List<Followed>> account : byAccount.entrySet()) {
+			if (lookUps >= lookUpBudget) {
+				break;
+			}
+			Instant from = account.getValue().stream().map(Followed::sentAt).min(Instant::compareTo).orElseThrow();
+			PostListing listing = client.listPosts(account.getKey().isEmpty() ? null : account.getKey(),
+					from.minus(CLOCK_SLACK), now.plus(CLOCK_SLACK));
+			lookUps += listing.requests();
+			listing.posts().forEach(state -> states.put(state.postId(), state));
+			// a post the listing does not show (made long before, or filtered by another date) is asked for alone
+			account.getValue().stream().filter(item -> !states.containsKey(item.row().postId())).forEach(alone::add);
+		}
+		for (Followed item : alone) {
+			if (lookUps >= lookUpBudget) {
+				break;
+			}
+			lookUps++;
+			states.put(item.row().postId(), lookUpAlone(item.row().postId()));
+		}
+		List<Update> updates = new ArrayList<>();
+		List<Followed> stillOpen = new ArrayList<>();
+		int retriesSent = 0;
+		for (Followed item : open) {
+			PostState state = states.get(item.row().postId());
+			Update update = state == null ? new Update(item, item.row(), item.retries()) : settle(item, state);
+			if (update.retries() > item.retries()) {
+				retriesSent++;
+			}
+			if (!update.result().equals(item.row()) || update.retries() != item.retries()) {
+				updates.add(update);
+			}
+			if (update.open(maxRetries)) {
+				stillOpen.add(new Followed(item.key(), update.result(), item.accountId(), item.sentAt(),
+						update.retries()));
+			}
+		}
+		return new Round(updates, stillOpen, lookUps, retriesSent);
+	}
+
+	/** The row with its post's state; a transient failure with retries left is retried on the same post at once. */
+	private Update settle(Followed item, PostState state) {
+		Instant now = clock.instant();
+		RowResult row = PostOutcomes.apply(item.row(), state, item.retries(), now);
+		if (!state.retryable() || item.retries() >= maxRetries) {
+			return new Update(item, row, item.retries());
+		}
+		int retries = item.retries() + 1;
+		PostState retried = client.retryPost(state.postId());
+		// while the retry publishes, the row is on Zernio with its outcome unknown again
+		RowResult publishing = new RowResult(row.rowNumber(),
+				item.row().status() == RowStatus.DUPLICATE ? RowStatus.DUPLICATE : RowStatus.CREATED, row.postId(),
+				null, null, null, row.attempts(), row.requestId(), now);
+		return new Update(item, PostOutcomes.apply(publishing, retried, retries, now), retries);
+	}
+
+	/** One post on its own; a post Zernio no longer has is a failure of the row, not of the run. */
+	private PostState lookUpAlone(String postId) {
+		try {
+			return client.getPost(postId);
+		}
+		catch (ZernioApiException ex) {
+			if (ex.status() == 404) {
+				return new PostState(postId, PostState.Phase.FAILED, null, "Zernio no longer has this post",
+						"post_missing", null);
+			}
+			throw ex;
+		}
+	}
+}

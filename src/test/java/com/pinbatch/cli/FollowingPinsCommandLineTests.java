@@ -1,0 +1,83 @@
+package com.pinbatch.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import com.pinbatch.sandbox.SandboxPost;
+import com.pinbatch.sandbox.SandboxSettings;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * A run follows its pins through Pinterest's publishing, against a sandbox that refuses half of them (some for good,
+ * some for a passing reason) and answers some outcomes only after a while.
+ */
+class FollowingPinsCommandLineTests extends SandboxedCommandLine {
+
+	private static final int ROWS = 20;
+
+	@Override
+	SandboxSettings sandboxSettings() {
+		return SandboxSettings.defaults().withPublishFailures(0.5).withPublishDelay(Duration.ofMillis(600));
+	}
+
+	@Test
+	void everyRowEndsAsTheSandboxPublishedItWithTransientFailuresRetriedOnTheSamePost() throws IOException {
+		// given
+		Path input = pins();
+
+		// when
+		CommandLineRun run = run("--input=" + input, "--pinbatch.follow.poll-interval=200ms");
+
+		// then: each row says what Pinterest did with its post
+		List<Map<String, String>> results = ResultRows.read(dir.resolve("pins.results.csv"));
+		Map<String, SandboxPost> posts = sandbox.posts().stream()
+			.collect(Collectors.toMap(SandboxPost::id, Function.identity()));
+		assertThat(results).hasSize(ROWS).allSatisfy(row -> {
+			SandboxPost post = posts.get(row.get("post_id"));
+			assertThat(post).as("row %s", row.get("row")).isNotNull();
+			if (post.status().equals("published")) {
+				assertThat(row.get("status")).isEqualTo("PUBLISHED");
+				assertThat(row.get("pin_url")).isEqualTo(post.pinUrl());
+			}
+			else {
+				assertThat(post.status()).isEqualTo("failed");
+				assertThat(post.errorCategory()).isEqualTo("user_content");
+				assertThat(row.get("status")).isEqualTo("FAILED");
+				assertThat(row.get("error_code")).isIn("publish_url_unreachable", "publish_invalid_media");
+				assertThat(row.get("error_message")).startsWith("Pinterest did not publish the pin: \"")
+					.contains("--retry-failed=");
+			}
+		});
+		assertThat(posts.values()).as("some failed for good, some failed and passed on a retry")
+			.anyMatch(post -> post.status().equals("failed"))
+			.anyMatch(post -> post.status().equals("published") && post.retries() > 0);
+		assertThat(run.exitCode()).as(run.toString()).isEqualTo(3);
+
+		// and nothing was created twice, and the follow-up stayed within one request per post
+		assertThat(creates()).hasSize(ROWS);
+		assertThat(sandbox.postCount()).isEqualTo(ROWS);
+		long listings = sandbox.requests().stream()
+			.filter(request -> request.method().equals("GET") && request.path().startsWith("/api/v1/posts"))
+			.count();
+		assertThat(listings).isPositive().isLessThanOrEqualTo(ROWS);
+	}
+
+	private Path pins() throws IOException {
+		StringBuilder csv = new StringBuilder("title,description,media_url,board,account\n");
+		for (int i = 1; i <= ROWS; i++) {
+			csv.append("Shelf ").append(i).append(",Open shelf idea ").append(i)
+				.append(",https://images.example.com/shelf/").append(i).append(".jpg,Kitchen Ideas,acme-home\n");
+		}
+		return Files.writeString(dir.resolve("pins.csv"), csv, StandardCharsets.UTF_8);
+	}
+}
