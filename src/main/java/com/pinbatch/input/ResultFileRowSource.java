@@ -20,12 +20,15 @@ public final class ResultFileRowSource implements RowSource {
 	 * The columns the result file appends (com.pinbatch.result.ResultColumns.NAMES). Kept here as a copy
 	 * because input must not depend on result; a test keeps the two equal.
 	 */
-	static final List<String> RESULT_COLUMNS = List.of("row", "status", "post_id", "pin_url", "error_code",
-			"error_message", "attempts", "request_id", "finished_at");
+	static final List<String> RESULT_COLUMNS = List.of("row", "status", "post_id", "pin_url", "publish_at_utc",
+			"error_code", "error_message", "attempts", "request_id", "finished_at");
 
 	/** Result files of earlier versions still read back: every layout ever written, newest first. */
-	static final List<List<String>> LAYOUTS = List.of(RESULT_COLUMNS, List.of("row", "status", "post_id",
-			"error_code", "error_message", "attempts", "request_id", "finished_at"));
+	static final List<List<String>> LAYOUTS = List.of(RESULT_COLUMNS,
+			List.of("row", "status", "post_id", "pin_url", "error_code", "error_message", "attempts", "request_id",
+					"finished_at"),
+			List.of("row", "status", "post_id", "error_code", "error_message", "attempts", "request_id",
+					"finished_at"));
 
 	private final RowSource source;
 
@@ -118,7 +121,7 @@ public final class ResultFileRowSource implements RowSource {
 	private PriorOutcome prior(List<String> results) {
 		return new PriorOutcome(cell(results, "status"), cell(results, "post_id"), cell(results, "pin_url"),
 				cell(results, "error_code"), cell(results, "error_message"), cell(results, "attempts"),
-				cell(results, "request_id"), cell(results, "finished_at"));
+				cell(results, "request_id"), cell(results, "finished_at"), cell(results, "publish_at_utc"));
 	}
 
 	private String cell(List<String> results, String column) {

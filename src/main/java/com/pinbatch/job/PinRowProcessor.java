@@ -78,22 +78,22 @@ public class PinRowProcessor implements ItemProcessor<InputRow, PreparedRow> {
 		}
 		String mediaUrl = validation.isValid() ? mediaUrl(validation.pin(), draft, problems) : null;
 		String coverUrl = validation.isValid() ? coverUrl(validation.pin(), draft, problems) : null;
-		Instant publishAt = validation.isValid()
-				? plan.slots().getOrDefault(row.rowNumber(), validation.pin().publishAt()) : null;
+		Instant publishAt = plan.slots().getOrDefault(row.rowNumber(), validation.publishAt());
 		if (board != null && board.ok() && publishAt == null && plan.whenNoDate() == WhenNoDate.QUEUE
 				&& board.profileId() == null) {
 			problems.add(queueUnavailable(draft, board));
 		}
 		if (!problems.isEmpty()) {
-			return PreparedRow.decided(notSendable(row.rowNumber(), problems));
+			return PreparedRow.decided(notSendable(row.rowNumber(), problems).withPublishAt(publishAt));
 		}
 		if (plan.dryRun()) {
 			// a row the sender would refuse at its account's cap shows as the live run would end it
 			String capped = plan.capped() == null ? null : plan.capped().get(row.rowNumber());
-			return PreparedRow.decided(capped != null
+			return PreparedRow.decided((capped != null
 					? new RowResult(row.rowNumber(), RowStatus.FAILED, null, CapAdvice.ERROR_CODE, capped, 0, null,
 							Instant.now())
-					: new RowResult(row.rowNumber(), RowStatus.VALID, null, null, null, 0, null, Instant.now()));
+					: new RowResult(row.rowNumber(), RowStatus.VALID, null, null, null, 0, null, Instant.now()))
+				.withPublishAt(publishAt));
 		}
 		PreparedRow toSend = PreparedRow.toSend(row.rowNumber(), board.accountId(), board.accountLabel(),
 				requests.create(validation.pin(), board, mediaUrl, coverUrl, publishAt));

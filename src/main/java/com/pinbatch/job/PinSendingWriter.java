@@ -173,7 +173,8 @@ public class PinSendingWriter implements ItemWriter<PreparedRow> {
 	}
 
 	/** @param earlier the row's outcome stored by an earlier run, or null: it is replaced, not counted again */
-	private void record(PreparedRow row, RowResult result, RowResult earlier) {
+	private void record(PreparedRow row, RowResult outcome, RowResult earlier) {
+		RowResult result = outcome.withPublishAt(row.scheduledFor());
 		store.save(plan.runKey(), result, row.accountLabel(), row.accountId());
 		if (earlier != null && earlier.status() != RowStatus.PENDING) {
 			progress.rowDoneAgain(earlier.status(), result);

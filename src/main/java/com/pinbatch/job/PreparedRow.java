@@ -29,6 +29,11 @@ public record PreparedRow(long rowNumber, RowResult decided, String accountId, S
 		return new PreparedRow(rowNumber, decided, accountId, accountLabel, request, when);
 	}
 
+	/** The publish instant the request sends; null when it publishes at once, goes to a queue or a draft. */
+	public Instant scheduledFor() {
+		return request == null || request.scheduledFor() == null ? null : Instant.parse(request.scheduledFor());
+	}
+
 	public boolean isDecided() {
 		return decided != null;
 	}

@@ -97,7 +97,7 @@ public final class PinValidator {
 		Instant publishTime = publishAt.check(draft, problems);
 		Cover cover = cover(draft, item, problems);
 		if (!problems.isEmpty()) {
-			return Validation.invalid(problems.inColumnOrder());
+			return Validation.invalid(problems.inColumnOrder(), publishTime);
 		}
 		return Validation.valid(new Pin(draft.rowNumber(), optional(draft, PinField.TITLE),
 				optional(draft, PinField.DESCRIPTION), item, board, link, account, publishTime,

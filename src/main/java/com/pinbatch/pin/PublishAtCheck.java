@@ -36,7 +36,11 @@ final class PublishAtCheck {
 		this.parser = new PublishTimeParser(settings.defaultTimeOfDay(), settings.dateOrder(), settings.dateFormat());
 	}
 
-	/** @return the instant to publish at, or null when the cell is empty (publish now) or has a problem */
+	/**
+	 * @return the instant to publish at, also when it is refused (in the past, or a wall-clock time that a change of
+	 *         clocks skips or repeats: the instant pinbatch would have used); null when the cell is empty (publish
+	 *         now) or cannot be read
+	 */
 	Instant check(PinDraft draft, ProblemList problems) {
 		Optional<ZoneId> zone = zone(draft, problems);
 		String value = draft.get(PinField.PUBLISH_AT);
@@ -92,7 +96,7 @@ final class PublishAtCheck {
 					wallClock(change.getDateTimeAfter()), used, later, local.atOffset(change.getOffsetBefore()),
 					local.atOffset(change.getOffsetAfter()));
 		}
-		return null;
+		return used;
 	}
 
 	private Instant future(String value, Instant instant, ProblemList problems) {

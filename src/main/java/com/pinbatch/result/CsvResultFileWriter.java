@@ -82,6 +82,7 @@ public final class CsvResultFileWriter implements ResultFileWriter {
 		cells.add(result.status().name());
 		cells.add(result.postId());
 		cells.add(result.pinUrl());
+		cells.add(result.publishAt() == null ? null : result.publishAt().toString());
 		cells.add(result.errorCode());
 		cells.add(result.errorMessage());
 		cells.add(Integer.toString(result.attempts()));

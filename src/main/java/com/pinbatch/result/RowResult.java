@@ -11,14 +11,30 @@ import com.pinbatch.input.PriorOutcome;
  * @param attempts   how many times the row was sent (0 if never)
  * @param requestId  the x-request-id used, or null if never sent
  * @param finishedAt when the outcome was decided, or null for PENDING
+ * @param publishAt  the publish instant pinbatch sent or would have sent (a date of the row, or its --spread slot),
+ *                   also for a row refused for it (publish_at_in_past); null when the row publishes at once, goes to
+ *                   a queue or a draft, or had no date that could be read
  */
 public record RowResult(long rowNumber, RowStatus status, String postId, String pinUrl, String errorCode,
-		String errorMessage, int attempts, String requestId, Instant finishedAt) {
+		String errorMessage, int attempts, String requestId, Instant finishedAt, Instant publishAt) {
 
-	/** An outcome without a pin URL (not published, or not known to be). */
+	/** An outcome without a publish instant. */
+	public RowResult(long rowNumber, RowStatus status, String postId, String pinUrl, String errorCode,
+			String errorMessage, int attempts, String requestId, Instant finishedAt) {
+		this(rowNumber, status, postId, pinUrl, errorCode, errorMessage, attempts, requestId, finishedAt, null);
+	}
+
+	/** An outcome without a pin URL (not published, or not known to be) and without a publish instant. */
 	public RowResult(long rowNumber, RowStatus status, String postId, String errorCode, String errorMessage,
 			int attempts, String requestId, Instant finishedAt) {
 		this(rowNumber, status, postId, null, errorCode, errorMessage, attempts, requestId, finishedAt);
+	}
+
+	/** The same outcome for a row with this publish instant (null leaves it as it is). */
+	public RowResult withPublishAt(Instant instant) {
+		return instant == null ? this
+				: new RowResult(rowNumber, status, postId, pinUrl, errorCode, errorMessage, attempts, requestId,
+						finishedAt, instant);
 	}
 
 	public static RowResult pending(long rowNumber) {
@@ -33,7 +49,7 @@ public record RowResult(long rowNumber, RowStatus status, String postId, String 
 	public static RowResult carriedOver(long rowNumber, PriorOutcome prior) {
 		return new RowResult(rowNumber, RowStatus.valueOf(prior.status().trim()), blankToNull(prior.postId()),
 				blankToNull(prior.pinUrl()), blankToNull(prior.errorCode()), blankToNull(prior.errorMessage()), parseAttempts(prior.attempts()),
-				blankToNull(prior.requestId()), parseInstant(prior.finishedAt()));
+				blankToNull(prior.requestId()), parseInstant(prior.finishedAt()), parseInstant(prior.publishAtUtc()));
 	}
 
 	private static String blankToNull(String value) {

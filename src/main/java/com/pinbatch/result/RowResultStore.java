@@ -62,6 +62,7 @@ public class RowResultStore {
 		addColumnIfMissing("SENT_AT_MS", "BIGINT");
 		addColumnIfMissing("PIN_URL", "VARCHAR(500)");
 		addColumnIfMissing("ACCOUNT_ID", "VARCHAR(100)");
+		addColumnIfMissing("PUBLISH_AT_MS", "BIGINT");
 	}
 
 	public void save(String runKey, RowResult result) {
@@ -83,16 +84,17 @@ public class RowResultStore {
 		Object[] values = { result.status().name(), result.postId(), truncate(result.pinUrl(), 500),
 				result.errorCode(), truncate(result.errorMessage(), MESSAGE_LIMIT), result.attempts(),
 				result.requestId(), result.finishedAt() == null ? null : result.finishedAt().toEpochMilli(), account,
-				accountId, runKey, result.rowNumber() };
+				accountId, result.publishAt() == null ? null : result.publishAt().toEpochMilli(), runKey,
+				result.rowNumber() };
 		int updated = jdbc.update("""
 				UPDATE PINBATCH_ROW_RESULT SET STATUS = ?, POST_ID = ?, PIN_URL = ?, ERROR_CODE = ?, ERROR_MESSAGE = ?,
 				  ATTEMPTS = ?, REQUEST_ID = ?, FINISHED_AT_MS = ?, ACCOUNT = COALESCE(?, ACCOUNT),
-				  ACCOUNT_ID = COALESCE(?, ACCOUNT_ID) WHERE RUN_KEY = ? AND ROW_NUMBER = ?""", values);
+				  ACCOUNT_ID = COALESCE(?, ACCOUNT_ID), PUBLISH_AT_MS = COALESCE(?, PUBLISH_AT_MS) WHERE RUN_KEY = ? AND ROW_NUMBER = ?""", values);
 		if (updated == 0) {
 			jdbc.update("""
 					INSERT INTO PINBATCH_ROW_RESULT (STATUS, POST_ID, PIN_URL, ERROR_CODE, ERROR_MESSAGE, ATTEMPTS,
-					  REQUEST_ID, FINISHED_AT_MS, ACCOUNT, ACCOUNT_ID, RUN_KEY, ROW_NUMBER)
-					VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", values);
+					  REQUEST_ID, FINISHED_AT_MS, ACCOUNT, ACCOUNT_ID, PUBLISH_AT_MS, RUN_KEY, ROW_NUMBER)
+					VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", values);
 		}
 	}
 
@@ -239,9 +241,11 @@ public class RowResultStore {
 	private static RowResult map(ResultSet rs, int rowNum) throws SQLException {
 		long finishedMs = rs.getLong("FINISHED_AT_MS");
 		Instant finishedAt = rs.wasNull() ? null : Instant.ofEpochMilli(finishedMs);
+		long publishMs = rs.getLong("PUBLISH_AT_MS");
+		Instant publishAt = rs.wasNull() ? null : Instant.ofEpochMilli(publishMs);
 		return new RowResult(rs.getLong("ROW_NUMBER"), RowStatus.valueOf(rs.getString("STATUS")),
 				rs.getString("POST_ID"), rs.getString("PIN_URL"), rs.getString("ERROR_CODE"), rs.getString("ERROR_MESSAGE"),
-				rs.getInt("ATTEMPTS"), rs.getString("REQUEST_ID"), finishedAt);
+				rs.getInt("ATTEMPTS"), rs.getString("REQUEST_ID"), finishedAt, publishAt);
 	}
 
 	private static String truncate(String text, int limit) {

@@ -104,6 +104,8 @@ public final class XlsxResultFileWriter implements ResultFileWriter {
 				.setCellStyle(statusStyles.get(result.status()));
 			case "post_id" -> textCell(row, column, result.postId());
 			case "pin_url" -> textCell(row, column, result.pinUrl());
+			case "publish_at_utc" -> textCell(row, column,
+					result.publishAt() == null ? null : result.publishAt().toString());
 			case "error_code" -> textCell(row, column, result.errorCode());
 			case "error_message" -> textCell(row, column, result.errorMessage());
 			case "attempts" -> row.createCell(column).setCellValue(result.attempts());
@@ -181,7 +183,7 @@ public final class XlsxResultFileWriter implements ResultFileWriter {
 			int width = switch (name) {
 				case "error_message" -> 60;
 				case "request_id" -> 38;
-				case "finished_at", "post_id", "error_code" -> 24;
+				case "finished_at", "post_id", "error_code", "publish_at_utc" -> 24;
 				case "pin_url" -> 44;
 				default -> Math.max(8, name.length() + 2);
 			};

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import com.pinbatch.sandbox.SandboxSettings;
 
@@ -122,6 +123,45 @@ class PinterestRulesCommandLineTests extends SandboxedCommandLine {
 		assertThat(creates()).extracting(request -> JSON.readTree(request.body()))
 			.anyMatch(body -> body.has("scheduledFor")
 					&& body.get("scheduledFor").asString().equals("2027-04-03T10:00:00Z"));
+	}
+
+	@Test
+	void theResultFileNamesThePublishInstantSentOrThatWouldHaveBeenSent() throws IOException {
+		// given: a date in Berlin time, one in the past, and three undated pins for an account capped at two
+		Path input = Files.writeString(dir.resolve("times.csv"), """
+				title,media_url,board,account,publish_at
+				Dated,https://images.example.com/t/1.jpg,Kitchen Ideas,acme-home,2030-03-01 09:30
+				Past,https://images.example.com/t/2.jpg,Kitchen Ideas,acme-home,2020-01-01 10:00
+				Now 1,https://images.example.com/t/3.jpg,Kitchen Ideas,acme-home,
+				Now 2,https://images.example.com/t/4.jpg,Kitchen Ideas,acme-home,
+				Later,https://images.example.com/t/5.jpg,Kitchen Ideas,acme-home,
+				""", StandardCharsets.UTF_8);
+
+		// when
+		CommandLineRun run = run("--input=" + input, "--spread", "--timezone=Europe/Berlin",
+				"--pinbatch.throttle.account-hourly-cap=2", "--pinbatch.throttle.account-daily-cap=2");
+
+		// then
+		assertThat(run.exitCode()).as(run.toString()).isEqualTo(3);
+		Map<String, Map<String, String>> byTitle = ResultRows.read(dir.resolve("times.results.csv")).stream()
+			.collect(Collectors.toMap(row -> row.get("title"), row -> row));
+		assertThat(byTitle.get("Dated")).containsEntry("publish_at_utc", "2030-03-01T08:30:00Z");
+		assertThat(byTitle.get("Past")).containsEntry("status", "INVALID")
+			.containsEntry("error_code", "publish_at_in_past")
+			.containsEntry("publish_at_utc", "2020-01-01T09:00:00Z");
+		assertThat(byTitle.get("Now 1")).containsEntry("publish_at_utc", "");
+		String spreadSlot = creates().stream()
+			.map(request -> JSON.readTree(request.body()))
+			.filter(body -> body.get("platforms").get(0).get("platformSpecificData").get("title").asString()
+				.equals("Later"))
+			.map(body -> body.get("scheduledFor").asString())
+			.findFirst()
+			.orElseThrow();
+		assertThat(byTitle.get("Later")).containsEntry("publish_at_utc", spreadSlot);
+		assertThat(Instant.parse(spreadSlot)).isAfter(Instant.now());
+		List<String> header = List.of(Files.readAllLines(dir.resolve("times.results.csv")).get(0).split(","));
+		assertThat(header.subList(header.indexOf("post_id"), header.indexOf("post_id") + 4))
+			.containsExactly("post_id", "pin_url", "publish_at_utc", "error_code");
 	}
 
 	private CommandLineRun runIn(Path data, String... args) {

@@ -56,12 +56,14 @@ class ResultFileRowSourceTests {
 	@Test
 	void readsThePinUrlOfAResultFileThatHasOneAndOlderFilesWithout() throws IOException {
 		Path file = write("title," + String.join(",", ResultColumns.NAMES) + "\r\n"
-				+ "First,2,PUBLISHED,p_1,https://www.pinterest.com/pin/1/,,,1,req-2,2030-01-02T03:04:05Z\r\n");
+				+ "First,2,PUBLISHED,p_1,https://www.pinterest.com/pin/1/,2030-03-01T08:30:00Z,,,1,req-2,"
+				+ "2030-01-02T03:04:05Z\r\n");
 
 		try (RowSource source = RowSources.open(file, InputOptions.defaults())) {
 			assertThat(source.headers()).containsExactly("title");
 			assertThat(source.next().prior()).isEqualTo(new PriorOutcome("PUBLISHED", "p_1",
-					"https://www.pinterest.com/pin/1/", null, null, "1", "req-2", "2030-01-02T03:04:05Z"));
+					"https://www.pinterest.com/pin/1/", null, null, "1", "req-2", "2030-01-02T03:04:05Z",
+					"2030-03-01T08:30:00Z"));
 		}
 	}
 

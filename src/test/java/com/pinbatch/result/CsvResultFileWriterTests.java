@@ -37,9 +37,9 @@ class CsvResultFileWriterTests {
 		byte[] bytes = Files.readAllBytes(file);
 		assertThat(bytes).startsWith(0xEF, 0xBB, 0xBF);
 		assertThat(new String(bytes, 3, bytes.length - 3, StandardCharsets.UTF_8)).isEqualTo(
-				"title,board,row,status,post_id,pin_url,error_code,error_message,attempts,request_id,finished_at\r\n"
-						+ "Café ☕,Recipes,2,PUBLISHED,p_1,https://www.pinterest.com/pin/1/,,,1,req-2,2030-01-02T03:04:05Z\r\n"
-						+ "Second,Travel,3,PENDING,,,,,0,,\r\n");
+				"title,board,row,status,post_id,pin_url,publish_at_utc,error_code,error_message,attempts,request_id,finished_at\r\n"
+						+ "Café ☕,Recipes,2,PUBLISHED,p_1,https://www.pinterest.com/pin/1/,,,,1,req-2,2030-01-02T03:04:05Z\r\n"
+						+ "Second,Travel,3,PENDING,,,,,,0,,\r\n");
 	}
 
 	@Test
@@ -54,7 +54,7 @@ class CsvResultFileWriterTests {
 							Instant.parse("2030-01-02T03:04:05.123Z")));
 		}
 
-		assertThat(body(file)).endsWith("\r\n\"a, b\",\"say \"\"hi\"\"\nnext line\",plain,2,INVALID,,,title_too_long,"
+		assertThat(body(file)).endsWith("\r\n\"a, b\",\"say \"\"hi\"\"\nnext line\",plain,2,INVALID,,,,title_too_long,"
 				+ "\"Title has 120 characters, at most 100 are allowed; shorten it\",0,,2030-01-02T03:04:05.123Z\r\n");
 	}
 
@@ -70,8 +70,8 @@ class CsvResultFileWriterTests {
 
 		// a lone carriage return (which would overwrite a terminal line) is written as a line break
 		assertThat(body(file)).isEqualTo("'=a,'+b,'-c,'@d,'\te,\"'\nf\","
-				+ "row,status,post_id,pin_url,error_code,error_message,attempts,request_id,finished_at\r\n"
-				+ "'=1+2,'+3,'-4,'@SUM(A1),'\tx,\"'\ny\",2,FAILED,'=post,,'-code,'@message,2,'+req,\r\n");
+				+ "row,status,post_id,pin_url,publish_at_utc,error_code,error_message,attempts,request_id,finished_at\r\n"
+				+ "'=1+2,'+3,'-4,'@SUM(A1),'\tx,\"'\ny\",2,FAILED,'=post,,,'-code,'@message,2,'+req,\r\n");
 	}
 
 	@Test
@@ -83,7 +83,7 @@ class CsvResultFileWriterTests {
 			writer.writeRow(new InputRow(5, List.of(), List.of("only")), RowResult.pending(5));
 		}
 
-		assertThat(body(file)).endsWith("\r\nonly,,,5,PENDING,,,,,0,,\r\n");
+		assertThat(body(file)).endsWith("\r\nonly,,,5,PENDING,,,,,,0,,\r\n");
 	}
 
 	@Test
@@ -94,7 +94,7 @@ class CsvResultFileWriterTests {
 			writer.writeHeader(HEADERS);
 			writer.writeRow(row(2, "a", "b"), RowResult.pending(2));
 
-			assertThat(body(file)).endsWith("\r\na,b,2,PENDING,,,,,0,,\r\n");
+			assertThat(body(file)).endsWith("\r\na,b,2,PENDING,,,,,,0,,\r\n");
 		}
 	}
 

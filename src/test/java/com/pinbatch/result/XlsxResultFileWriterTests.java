@@ -37,7 +37,8 @@ class XlsxResultFileWriterTests {
 		try (XlsxResultFileWriter writer = new XlsxResultFileWriter(file)) {
 			writer.writeHeader(HEADERS);
 			writer.writeRow(input(2, "First", "918273645500000001", "keep"),
-					new RowResult(2, RowStatus.CREATED, "post-1", null, null, 1, "req-2", FINISHED));
+					new RowResult(2, RowStatus.CREATED, "post-1", null, null, null, 1, "req-2", FINISHED,
+							Instant.parse("2030-06-01T08:30:00Z")));
 			writer.writeRow(input(4, "", "Kitchen Ideas", ""), new RowResult(4, RowStatus.INVALID, null,
 					"title_missing", "Title is empty; fill in the title column", 0, null, FINISHED));
 			writer.writeRow(input(5, "Third", "Small Spaces", ""), RowResult.pending(5));
@@ -50,13 +51,13 @@ class XlsxResultFileWriterTests {
 			InputRow created = source.next();
 			assertThat(created.rowNumber()).isEqualTo(2);
 			assertThat(created.values()).containsExactly("First", "918273645500000001", "keep", "2", "CREATED",
-					"post-1", "", "", "", "1", "req-2", "2030-05-01T09:30:00Z");
+					"post-1", "", "2030-06-01T08:30:00Z", "", "", "1", "req-2", "2030-05-01T09:30:00Z");
 			// ids go back as text cells, so a retry does not flag them as numbers that lost digits
 			assertThat(created.isNumericCell(1)).isFalse();
-			assertThat(source.next().values()).containsExactly("", "Kitchen Ideas", "", "4", "INVALID", "", "",
+			assertThat(source.next().values()).containsExactly("", "Kitchen Ideas", "", "4", "INVALID", "", "", "",
 					"title_missing", "Title is empty; fill in the title column", "0", "", "2030-05-01T09:30:00Z");
 			assertThat(source.next().values()).containsExactly("Third", "Small Spaces", "", "5", "PENDING", "", "",
-					"", "", "0", "", "");
+					"", "", "", "0", "", "");
 			assertThat(source.next()).isNull();
 		}
 	}
