@@ -27,13 +27,14 @@ import java.util.Set;
  * @param summary        where to write the machine-readable JSON summary; null: none
  * @param verbose        DEBUG logging for pinbatch, with each send's request id
  * @param logFormat      {@code text} or {@code json} (structured log lines for log shippers)
+ * @param mediaRoot      the folder local media files may come from (default: each input's folder)
  * @param pruneOlderThan prune mode: delete job runs (and their stored row outcomes) older than this many days
  */
 public record CommandLineOptions(List<Path> inputs, Path results, String sheet, String encoding, Path mapping,
 		boolean dryRun,
 		boolean sandbox, Path retryFailed, String account, String board, ZoneId timezone, String dateFormat,
 		String whenNoDate, boolean spread, boolean checkMedia, Path summary, boolean verbose, String logFormat,
-		Integer pruneOlderThan, boolean help, boolean version, List<String> springArguments) {
+		Integer pruneOlderThan, boolean help, boolean version, List<String> springArguments, Path mediaRoot) {
 
 	public static final List<String> WHEN_NO_DATE = List.of("now", "queue", "draft");
 
@@ -44,7 +45,7 @@ public record CommandLineOptions(List<Path> inputs, Path results, String sheet, 
 
 	private static final Set<String> VALUED = Set.of("input", "results", "sheet", "encoding", "mapping", "retry-failed",
 			"account", "board", "timezone", "date-format", "when-no-date", "summary", "log-format",
-			"prune-older-than");
+			"prune-older-than", "media-root");
 
 	public static CommandLineOptions parse(String... args) {
 		List<Path> inputs = new ArrayList<>();
@@ -91,7 +92,7 @@ public record CommandLineOptions(List<Path> inputs, Path results, String sheet, 
 				flags.contains("spread"), flags.contains("check-media"), path(single.get("summary")),
 				flags.contains("verbose"), oneOf("log-format", single.getOrDefault("log-format", "text"), LOG_FORMATS),
 				days(single.get("prune-older-than")), flags.contains("help"), flags.contains("version"),
-				List.copyOf(spring));
+				List.copyOf(spring), mediaRoot(single.get("media-root")));
 		options.check();
 		return options;
 	}
@@ -145,6 +146,24 @@ public record CommandLineOptions(List<Path> inputs, Path results, String sheet, 
 	/** The files to process: the inputs, or the earlier result file to retry. */
 	public List<Path> sources() {
 		return retryFailed != null ? List.of(retryFailed) : inputs;
+	}
+
+	/** --media-root: an existing folder, taken by its real path (the folder local media may come from). */
+	private static Path mediaRoot(String value) {
+		if (value == null) {
+			return null;
+		}
+		try {
+			Path folder = Path.of(value).toRealPath();
+			if (java.nio.file.Files.isDirectory(folder)) {
+				return folder;
+			}
+		}
+		catch (java.io.IOException | java.nio.file.InvalidPathException ex) {
+			// reported below
+		}
+		throw new UsageException("--media-root=" + value + " is not a folder; give the folder local media files may"
+				+ " come from, e.g. --media-root=/srv/images");
 	}
 
 	private static Path path(String value) {
@@ -228,6 +247,7 @@ public record CommandLineOptions(List<Path> inputs, Path results, String sheet, 
 			case "summary" -> "summary.json";
 			case "log-format" -> "json";
 			case "prune-older-than" -> "30";
+			case "media-root" -> "/srv/images";
 			default -> "VALUE";
 		};
 	}

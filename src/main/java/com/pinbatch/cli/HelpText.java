@@ -22,6 +22,8 @@ final class HelpText {
 			                            is not UTF-8 or UTF-16 and the encoding detected (printed) is wrong
 			  --mapping=FILE            column mapping (YAML) for spreadsheets with other headers
 			                            (format: config/default-mapping.yml)
+			  --media-root=DIR          local media files may come from this folder (default: the input
+			                            file's folder; links are followed before the check)
 			  --retry-failed=RESULTS    run again only the INVALID and FAILED rows of an earlier result file
 			                            (fix them in that file first); other rows are carried over
 

@@ -467,6 +467,7 @@ class PinbatchCommand {
 	private ValidationSettings validation(CommandLineOptions options, Path input) {
 		ValidationSettings settings = new ValidationSettings(options.timezone(), Clock.systemUTC(), options.account(),
 				options.board(), input.toAbsolutePath().getParent(), properties.defaultTimeOfDay());
+		settings = settings.withMediaRoot(options.mediaRoot());
 		return options.dateFormat() == null ? settings : settings.withDateFormat(options.dateFormat());
 	}
 
@@ -527,6 +528,9 @@ class PinbatchCommand {
 		}
 		if (options.spread()) {
 			key.text("spread");
+		}
+		if (options.mediaRoot() != null) {
+			key.text("media-root " + options.mediaRoot()); // a wider folder can turn refused rows into sendable ones
 		}
 		if (options.dryRun()) {
 			// a dry run sends nothing, so repeating it should check the file again rather than report the last check

@@ -139,10 +139,10 @@ public class PinRowProcessor implements ItemProcessor<InputRow, PreparedRow> {
 		try {
 			Path file = Path.of(location);
 			if (plan.dryRun() || plan.api() == null || !problems.isEmpty()) {
-				LocalMediaUploader.check(file, kind);
+				LocalMediaUploader.check(file, kind, plan.validation().allowedMediaFolder());
 				return location;
 			}
-			return plan.api().media().publicUrlFor(file, kind);
+			return plan.api().media().publicUrlFor(file, kind, plan.validation().allowedMediaFolder());
 		}
 		catch (MediaRejectedException ex) {
 			problems.add(problem(draft, field, ex.code(), ex.getMessage()));

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import com.pinbatch.pin.MediaFolder;
 import com.pinbatch.pin.MediaKind;
 
 /**
@@ -16,12 +17,13 @@ final class LocalMediaInspector {
 	private LocalMediaInspector() {
 	}
 
-	/** @throws MediaRejectedException when the file is missing, of another type, or too large */
-	static LocalMediaFile inspect(Path file, MediaKind expectedKind) {
-		if (!Files.isRegularFile(file)) {
-			throw reject(MediaProblem.FILE_NOT_FOUND, "'%s' is not a file here — fix the path (relative paths start"
-					+ " at the input file's folder), or give an https URL", file);
-		}
+	/**
+	 * @param folder the folder the file must be in (after following links); the file is read by its real path
+	 * @throws MediaRejectedException when the file is missing or outside the folder, of another type, or too large
+	 */
+	static LocalMediaFile inspect(Path given, MediaKind expectedKind, Path folder) {
+		Path file = MediaFolder.resolveInside(given, folder).orElseThrow(() -> new MediaRejectedException(
+				new MediaProblem(MediaProblem.FILE_NOT_FOUND, "'" + given + "' " + MediaFolder.notInside(folder))));
 		byte[] head;
 		long size;
 		try (InputStream in = Files.newInputStream(file)) {

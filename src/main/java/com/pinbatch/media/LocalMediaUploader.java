@@ -44,19 +44,20 @@ public class LocalMediaUploader {
 	 * Checks a local file as an upload would, without uploading it (dry runs).
 	 * @throws MediaRejectedException when the file cannot be used as it is
 	 */
-	public static void check(Path file, MediaKind expectedKind) {
-		LocalMediaInspector.inspect(file, expectedKind);
+	public static void check(Path file, MediaKind expectedKind, Path folder) {
+		LocalMediaInspector.inspect(file, expectedKind, folder);
 	}
 
 	/**
 	 * @param file         absolute path of the local file
 	 * @param expectedKind what the pin takes the file to be (image or video)
+	 * @param folder       the folder the file must be in (see {@link com.pinbatch.pin.MediaFolder})
 	 * @return the public URL to put in the post's media item
 	 * @throws MediaRejectedException when the file cannot be used as it is (the user's to fix)
 	 * @throws com.pinbatch.zernio.ZernioApiException when presigning or uploading fails
 	 */
-	public String publicUrlFor(Path file, MediaKind expectedKind) {
-		LocalMediaFile media = LocalMediaInspector.inspect(file, expectedKind);
+	public String publicUrlFor(Path file, MediaKind expectedKind, Path folder) {
+		LocalMediaFile media = LocalMediaInspector.inspect(file, expectedKind, folder);
 		String hash = hash(media);
 		String known = knownUrls.get(hash);
 		if (known != null) {

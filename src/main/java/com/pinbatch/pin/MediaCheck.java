@@ -51,8 +51,11 @@ final class MediaCheck {
 
 	private final Path baseDir;
 
-	MediaCheck(Path baseDir) {
+	private final Path allowedFolder;
+
+	MediaCheck(Path baseDir, Path allowedFolder) {
 		this.baseDir = baseDir;
+		this.allowedFolder = allowedFolder;
 	}
 
 	/**
@@ -145,12 +148,13 @@ final class MediaCheck {
 					+ " file path — give an https URL or the path of a local file", value);
 			return new Media(value, kind, true);
 		}
-		if (!Files.isRegularFile(file)) {
-			problems.add(PinField.MEDIA_URL, "media_file_not_found", "%s '%s' is not a file here (looked for %s)"
-					+ " — fix the path (relative paths start at the input file's folder), or give an https URL",
-					value, file);
+		Optional<Path> inside = MediaFolder.resolveInside(file, allowedFolder);
+		if (inside.isEmpty()) {
+			problems.add(PinField.MEDIA_URL, "media_file_not_found", "%s '%s' "
+					+ MediaFolder.notInside(allowedFolder).replace("%", "%%"), value);
 			return new Media(file.toString(), kind, true);
 		}
+		file = inside.get();
 		long size;
 		try {
 			size = Files.size(file);

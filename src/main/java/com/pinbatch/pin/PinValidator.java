@@ -1,7 +1,6 @@
 package com.pinbatch.pin;
 
 import java.math.BigDecimal;
-import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -82,7 +81,7 @@ public final class PinValidator {
 	public PinValidator(ValidationSettings settings) {
 		this.settings = settings;
 		this.publishAt = new PublishAtCheck(settings);
-		this.media = new MediaCheck(settings.mediaBaseDir());
+		this.media = new MediaCheck(settings.mediaBaseDir(), settings.allowedMediaFolder());
 	}
 
 	public Validation validate(PinDraft draft) {
@@ -230,12 +229,12 @@ public final class PinValidator {
 			if (!file.isAbsolute() && settings.mediaBaseDir() != null) {
 				file = settings.mediaBaseDir().resolve(file);
 			}
-			if (Files.isRegularFile(file)) {
-				return file.toAbsolutePath().normalize().toString();
+			Optional<Path> inside = MediaFolder.resolveInside(file, settings.allowedMediaFolder());
+			if (inside.isPresent()) {
+				return inside.get().toString();
 			}
-			problems.add(PinField.COVER_IMAGE_URL, "media_file_not_found", "%s '%s' is not a file here (looked for"
-					+ " %s) — fix the path (relative paths start at the input file's folder), or give an https URL",
-					value, file);
+			problems.add(PinField.COVER_IMAGE_URL, "media_file_not_found", "%s '%s' "
+					+ MediaFolder.notInside(settings.allowedMediaFolder()).replace("%", "%%"), value);
 		}
 		catch (InvalidPathException ex) {
 			problems.add(PinField.COVER_IMAGE_URL, "cover_image_invalid", "%s '%s' is neither an https URL nor a"

@@ -20,11 +20,12 @@ import java.time.ZoneOffset;
  * @param dateOrder        day/month order of the file's year-last dates (03/04/2027), as a
  *                         {@link DateOrderDetector} decided it over the whole column (default AMBIGUOUS: a date
  *                         that reads both ways is rejected)
+ * @param mediaRoot        the folder local media must be in (--media-root); null: {@code mediaBaseDir}
  * @param dateFormat       the user's --date-format (a java.time pattern such as dd/MM/yyyy), or null; when set it
  *                         replaces the year-last forms and {@code dateOrder} is not used
  */
 public record ValidationSettings(ZoneId zone, Clock clock, String defaultAccount, String defaultBoard,
-		Path mediaBaseDir, LocalTime defaultTimeOfDay, DateOrder dateOrder, String dateFormat) {
+		Path mediaBaseDir, LocalTime defaultTimeOfDay, DateOrder dateOrder, String dateFormat, Path mediaRoot) {
 
 	public static final LocalTime DEFAULT_TIME_OF_DAY = LocalTime.of(9, 0);
 
@@ -45,13 +46,24 @@ public record ValidationSettings(ZoneId zone, Clock clock, String defaultAccount
 	/** Settings without a decided date order or a --date-format. */
 	public ValidationSettings(ZoneId zone, Clock clock, String defaultAccount, String defaultBoard, Path mediaBaseDir,
 			LocalTime defaultTimeOfDay) {
-		this(zone, clock, defaultAccount, defaultBoard, mediaBaseDir, defaultTimeOfDay, null, null);
+		this(zone, clock, defaultAccount, defaultBoard, mediaBaseDir, defaultTimeOfDay, null, null, null);
+	}
+
+	/** The folder local media files must be in: --media-root, else the input file's folder. */
+	public Path allowedMediaFolder() {
+		return mediaRoot != null ? mediaRoot : mediaBaseDir;
+	}
+
+	/** These settings with --media-root. */
+	public ValidationSettings withMediaRoot(Path root) {
+		return new ValidationSettings(zone, clock, defaultAccount, defaultBoard, mediaBaseDir, defaultTimeOfDay,
+				dateOrder, dateFormat, root);
 	}
 
 	/** These settings with the order a pre-scan of the file decided. */
 	public ValidationSettings withDateOrder(DateOrder order) {
 		return new ValidationSettings(zone, clock, defaultAccount, defaultBoard, mediaBaseDir, defaultTimeOfDay, order,
-				dateFormat);
+				dateFormat, mediaRoot);
 	}
 
 	/**
@@ -61,7 +73,7 @@ public record ValidationSettings(ZoneId zone, Clock clock, String defaultAccount
 	 */
 	public ValidationSettings withDateFormat(String pattern) {
 		return new ValidationSettings(zone, clock, defaultAccount, defaultBoard, mediaBaseDir, defaultTimeOfDay,
-				dateOrder, pattern);
+				dateOrder, pattern, mediaRoot);
 	}
 
 	private static String blankToNull(String value) {

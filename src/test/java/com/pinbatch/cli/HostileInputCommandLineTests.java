@@ -8,6 +8,7 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.poi.ss.usermodel.Row;
@@ -111,6 +112,44 @@ class HostileInputCommandLineTests extends SandboxedCommandLine {
 		assertThat(run.err()).contains("the API key in zernio.api-key (configuration) holds a line break");
 		assertThat(run.out() + run.err() + Files.readString(summary)).doesNotContain(SECRET);
 		assertThat(sandbox.requests()).isEmpty();
+	}
+
+	@Test
+	void localMediaOutsideTheInputFolderIsNotUploadedAndReadsLikeAMissingFile() throws IOException {
+		Path inputs = Files.createDirectories(dir.resolve("in"));
+		Path secret = Files.createDirectories(dir.resolve("secret"));
+		byte[] png = { (byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R' };
+		Path photo = Files.write(secret.resolve("private_photo.png"), png);
+		Files.write(inputs.resolve("ok.png"), png);
+		Files.createSymbolicLink(inputs.resolve("link.png"), photo);
+		Path input = Files.writeString(inputs.resolve("pins.csv"), "title,media_url,board,account\n"
+				+ "Relative,../secret/private_photo.png,Kitchen Ideas,acme-home\n"
+				+ "Absolute," + photo.toAbsolutePath() + ",Kitchen Ideas,acme-home\n"
+				+ "Link,link.png,Kitchen Ideas,acme-home\n"
+				+ "Missing,../secret/no_such_photo.png,Kitchen Ideas,acme-home\n"
+				+ "Inside,ok.png,Kitchen Ideas,acme-home\n");
+
+		CommandLineRun run = run("--input=" + input);
+
+		assertThat(run.exitCode()).as(run.toString()).isEqualTo(3);
+		List<Map<String, String>> results = ResultRows.read(inputs.resolve("pins.results.csv"));
+		assertThat(results.subList(0, 4)).allSatisfy(row -> {
+			assertThat(row.get("status")).isEqualTo("INVALID");
+			assertThat(row.get("error_code")).isEqualTo("media_file_not_found");
+		});
+		// the same words whether the file outside exists or not: nothing to learn about the disk
+		String existing = results.get(0).get("error_message").replace("../secret/private_photo.png", "PATH");
+		String missing = results.get(3).get("error_message").replace("../secret/no_such_photo.png", "PATH");
+		assertThat(existing).isEqualTo(missing).contains("--media-root");
+		assertThat(results.get(4).get("status")).isNotEqualTo("INVALID");
+		assertThat(sandbox.uploads()).hasSize(1);
+
+		// --media-root widens the folder: the absolute path (row 2) is inside it now
+		Path again = Files.copy(input, inputs.resolve("again.csv"));
+		CommandLineRun widened = run("--input=" + again, "--media-root=" + dir);
+		assertThat(widened.exitCode()).as(widened.toString()).isIn(0, 3);
+		assertThat(ResultRows.read(inputs.resolve("again.results.csv")).get(1).get("error_code"))
+			.isNotEqualTo("media_file_not_found");
 	}
 
 	private Path onePin() throws IOException {

@@ -65,8 +65,8 @@ class LocalMediaUploaderTests {
 		Path photo = MediaSamples.write(dir, "photo.jpg", MediaSamples.JPEG, "sofa");
 		LocalMediaUploader uploader = uploader(new InMemoryUploadedMediaStore());
 
-		String url = uploader.publicUrlFor(photo, MediaKind.IMAGE);
-		String again = uploader.publicUrlFor(photo, MediaKind.IMAGE);
+		String url = uploader.publicUrlFor(photo, MediaKind.IMAGE, dir);
+		String again = uploader.publicUrlFor(photo, MediaKind.IMAGE, dir);
 
 		assertThat(url).startsWith("https://").endsWith("photo.jpg");
 		assertThat(again).isEqualTo(url);
@@ -84,10 +84,10 @@ class LocalMediaUploaderTests {
 		Path different = MediaSamples.write(dir, "lamp.jpg", MediaSamples.JPEG, "lamp");
 		LocalMediaUploader uploader = uploader(new InMemoryUploadedMediaStore());
 
-		String url = uploader.publicUrlFor(photo, MediaKind.IMAGE);
+		String url = uploader.publicUrlFor(photo, MediaKind.IMAGE, dir);
 
-		assertThat(uploader.publicUrlFor(copy, MediaKind.IMAGE)).isEqualTo(url);
-		assertThat(uploader.publicUrlFor(different, MediaKind.IMAGE)).isNotEqualTo(url);
+		assertThat(uploader.publicUrlFor(copy, MediaKind.IMAGE, dir)).isEqualTo(url);
+		assertThat(uploader.publicUrlFor(different, MediaKind.IMAGE, dir)).isNotEqualTo(url);
 		assertThat(sandbox.uploads()).hasSize(2);
 	}
 
@@ -95,12 +95,12 @@ class LocalMediaUploaderTests {
 	void aFileChangedDuringTheRunIsUploadedAgain() throws IOException {
 		Path photo = MediaSamples.write(dir, "photo.jpg", MediaSamples.JPEG, "sofa");
 		LocalMediaUploader uploader = uploader(new InMemoryUploadedMediaStore());
-		String before = uploader.publicUrlFor(photo, MediaKind.IMAGE);
+		String before = uploader.publicUrlFor(photo, MediaKind.IMAGE, dir);
 
 		Files.write(photo, MediaSamples.content(MediaSamples.JPEG, "sofa, retouched"));
 		Files.setLastModifiedTime(photo, FileTime.from(Instant.parse("2030-01-01T00:00:00Z")));
 
-		assertThat(uploader.publicUrlFor(photo, MediaKind.IMAGE)).isNotEqualTo(before);
+		assertThat(uploader.publicUrlFor(photo, MediaKind.IMAGE, dir)).isNotEqualTo(before);
 		assertThat(sandbox.uploads()).hasSize(2);
 	}
 
@@ -110,10 +110,10 @@ class LocalMediaUploaderTests {
 		// a database that outlives the first uploader and its store, as the job repository outlives a process
 		String database = "jdbc:hsqldb:mem:media-restart-" + System.nanoTime();
 
-		String url = uploader(databaseStore(dataSource(database))).publicUrlFor(photo, MediaKind.IMAGE);
+		String url = uploader(databaseStore(dataSource(database))).publicUrlFor(photo, MediaKind.IMAGE, dir);
 		// a new process: nothing in memory, a new store over the same database
 		String afterRestart = uploader(databaseStore(dataSource(database))).publicUrlFor(photo,
-				MediaKind.IMAGE);
+				MediaKind.IMAGE, dir);
 
 		assertThat(afterRestart).isEqualTo(url);
 		assertThat(sandbox.uploads()).hasSize(1);
@@ -146,7 +146,7 @@ class LocalMediaUploaderTests {
 				Path copy = Files.copy(photo, dir.resolve("copy-" + i + ".jpg"));
 				urls.add(pool.submit(() -> {
 					start.await();
-					return uploader.publicUrlFor(copy, MediaKind.IMAGE);
+					return uploader.publicUrlFor(copy, MediaKind.IMAGE, dir);
 				}));
 			}
 			start.countDown();
@@ -165,7 +165,7 @@ class LocalMediaUploaderTests {
 	void theTypeComesFromTheContentNotTheName() throws IOException {
 		Path pngNamedJpg = MediaSamples.write(dir, "photo.jpg", MediaSamples.PNG, "sofa");
 
-		uploader(new InMemoryUploadedMediaStore()).publicUrlFor(pngNamedJpg, MediaKind.IMAGE);
+		uploader(new InMemoryUploadedMediaStore()).publicUrlFor(pngNamedJpg, MediaKind.IMAGE, dir);
 
 		assertThat(sandbox.uploads().values()).extracting(SandboxUpload::contentType).containsExactly("image/png");
 	}
@@ -174,8 +174,8 @@ class LocalMediaUploaderTests {
 	void gifAndWebpAreImages() throws IOException {
 		LocalMediaUploader uploader = uploader(new InMemoryUploadedMediaStore());
 
-		uploader.publicUrlFor(MediaSamples.write(dir, "a.gif", MediaSamples.GIF, "a"), MediaKind.IMAGE);
-		uploader.publicUrlFor(MediaSamples.write(dir, "b.webp", MediaSamples.WEBP, "b"), MediaKind.IMAGE);
+		uploader.publicUrlFor(MediaSamples.write(dir, "a.gif", MediaSamples.GIF, "a"), MediaKind.IMAGE, dir);
+		uploader.publicUrlFor(MediaSamples.write(dir, "b.webp", MediaSamples.WEBP, "b"), MediaKind.IMAGE, dir);
 
 		assertThat(sandbox.uploads().values()).extracting(SandboxUpload::contentType)
 			.containsExactlyInAnyOrder("image/gif", "image/webp");
@@ -185,7 +185,7 @@ class LocalMediaUploaderTests {
 	void aTextFileNamedJpgIsRejectedWithoutUpload() throws IOException {
 		Path notAnImage = Files.writeString(dir.resolve("photo.jpg"), "see the attached photo", StandardCharsets.UTF_8);
 
-		assertThatThrownBy(() -> uploader(new InMemoryUploadedMediaStore()).publicUrlFor(notAnImage, MediaKind.IMAGE))
+		assertThatThrownBy(() -> uploader(new InMemoryUploadedMediaStore()).publicUrlFor(notAnImage, MediaKind.IMAGE, dir))
 			.isInstanceOfSatisfying(MediaRejectedException.class, rejected -> {
 				assertThat(rejected.code()).isEqualTo("unsupported_media_type");
 				assertThat(rejected.getMessage()).contains(notAnImage.toString())
@@ -201,9 +201,9 @@ class LocalMediaUploaderTests {
 		Path bmp = MediaSamples.write(dir, "photo.jpg", MediaSamples.BMP, "x");
 		Path heic = MediaSamples.write(dir, "photo.heic.jpg", MediaSamples.HEIC, "x");
 
-		assertThatThrownBy(() -> uploader.publicUrlFor(bmp, MediaKind.IMAGE))
+		assertThatThrownBy(() -> uploader.publicUrlFor(bmp, MediaKind.IMAGE, dir))
 			.hasMessageContaining("is a BMP image; Pinterest takes JPEG");
-		assertThatThrownBy(() -> uploader.publicUrlFor(heic, MediaKind.IMAGE))
+		assertThatThrownBy(() -> uploader.publicUrlFor(heic, MediaKind.IMAGE, dir))
 			.isInstanceOfSatisfying(MediaRejectedException.class,
 					rejected -> assertThat(rejected.code()).isEqualTo("unsupported_media_type"))
 			.hasMessageContaining("HEIC");
@@ -216,20 +216,20 @@ class LocalMediaUploaderTests {
 		Path justFits = MediaSamples.sparse(dir, "fits.jpg", MediaSamples.JPEG, 32L * 1024 * 1024);
 		LocalMediaUploader uploader = uploader(new InMemoryUploadedMediaStore());
 
-		assertThatThrownBy(() -> uploader.publicUrlFor(huge, MediaKind.IMAGE))
+		assertThatThrownBy(() -> uploader.publicUrlFor(huge, MediaKind.IMAGE, dir))
 			.isInstanceOfSatisfying(MediaRejectedException.class, rejected -> {
 				assertThat(rejected.code()).isEqualTo("media_too_large");
 				assertThat(rejected.getMessage()).contains(huge.toString(), "32.0 MB", "images up to 32 MB");
 			});
 		assertThat(sandbox.uploads()).isEmpty();
-		assertThat(uploader.publicUrlFor(justFits, MediaKind.IMAGE)).startsWith("https://");
+		assertThat(uploader.publicUrlFor(justFits, MediaKind.IMAGE, dir)).startsWith("https://");
 	}
 
 	@Test
 	void aVideoOver2GigabytesIsRejected() throws IOException {
 		Path huge = MediaSamples.sparse(dir, "film.mp4", MediaSamples.MP4, 2L * 1024 * 1024 * 1024 + 1);
 
-		assertThatThrownBy(() -> uploader(new InMemoryUploadedMediaStore()).publicUrlFor(huge, MediaKind.VIDEO))
+		assertThatThrownBy(() -> uploader(new InMemoryUploadedMediaStore()).publicUrlFor(huge, MediaKind.VIDEO, dir))
 			.isInstanceOfSatisfying(MediaRejectedException.class,
 					rejected -> assertThat(rejected.code()).isEqualTo("media_too_large"))
 			.hasMessageContaining("videos up to 2 GB");
@@ -239,8 +239,8 @@ class LocalMediaUploaderTests {
 	void mp4AndMovVideosAreUploadedWithTheirType() throws IOException {
 		LocalMediaUploader uploader = uploader(new InMemoryUploadedMediaStore());
 
-		uploader.publicUrlFor(MediaSamples.write(dir, "clip.mp4", MediaSamples.MP4, "a"), MediaKind.VIDEO);
-		uploader.publicUrlFor(MediaSamples.write(dir, "clip.mov", MediaSamples.MOV, "b"), MediaKind.VIDEO);
+		uploader.publicUrlFor(MediaSamples.write(dir, "clip.mp4", MediaSamples.MP4, "a"), MediaKind.VIDEO, dir);
+		uploader.publicUrlFor(MediaSamples.write(dir, "clip.mov", MediaSamples.MOV, "b"), MediaKind.VIDEO, dir);
 
 		assertThat(sandbox.uploads().values()).extracting(SandboxUpload::contentType)
 			.containsExactlyInAnyOrder("video/mp4", "video/quicktime");
@@ -252,12 +252,12 @@ class LocalMediaUploaderTests {
 		Path videoNamedJpg = MediaSamples.write(dir, "photo.jpg", MediaSamples.MP4, "a");
 		Path imageNamedMp4 = MediaSamples.write(dir, "clip.mp4", MediaSamples.PNG, "b");
 
-		assertThatThrownBy(() -> uploader.publicUrlFor(videoNamedJpg, MediaKind.IMAGE))
+		assertThatThrownBy(() -> uploader.publicUrlFor(videoNamedJpg, MediaKind.IMAGE, dir))
 			.isInstanceOfSatisfying(MediaRejectedException.class,
 					rejected -> assertThat(rejected.code()).isEqualTo("media_type_mismatch"))
 			.hasMessageContaining("is an MP4 video, but this pin needs an image")
 			.hasMessageContaining(".mp4");
-		assertThatThrownBy(() -> uploader.publicUrlFor(imageNamedMp4, MediaKind.VIDEO))
+		assertThatThrownBy(() -> uploader.publicUrlFor(imageNamedMp4, MediaKind.VIDEO, dir))
 			.isInstanceOfSatisfying(MediaRejectedException.class,
 					rejected -> assertThat(rejected.code()).isEqualTo("media_type_mismatch"))
 			.hasMessageContaining("is a PNG image, but this pin needs a video");
@@ -268,7 +268,7 @@ class LocalMediaUploaderTests {
 	void aMissingFileIsNamed() {
 		Path missing = dir.resolve("gone.jpg");
 
-		assertThatThrownBy(() -> uploader(new InMemoryUploadedMediaStore()).publicUrlFor(missing, MediaKind.IMAGE))
+		assertThatThrownBy(() -> uploader(new InMemoryUploadedMediaStore()).publicUrlFor(missing, MediaKind.IMAGE, dir))
 			.isInstanceOfSatisfying(MediaRejectedException.class,
 					rejected -> assertThat(rejected.code()).isEqualTo("media_file_not_found"))
 			.hasMessageContaining(missing.toString());

@@ -196,9 +196,9 @@ class PinValidatorTests {
 		Validation missing = validate("media_url", "photos/missing.jpg", "board", "b");
 		Validation folder = validate("media_url", "folder.jpg", "board", "b");
 
-		assertProblem(missing, "media_file_not_found", "media_url", "media_url 'photos/missing.jpg' is not a file here"
-				+ " (looked for " + dir.resolve("photos/missing.jpg") + ") — fix the path (relative paths start at the"
-				+ " input file's folder), or give an https URL");
+		assertProblem(missing, "media_file_not_found", "media_url", "media_url 'photos/missing.jpg' is not a file in "
+				+ dir + " (the input file's folder, or --media-root) — put it there and give its path relative to the"
+				+ " input file, or give an https URL");
 		assertThat(codes(folder)).containsExactly("media_file_not_found");
 		// without a scheme, a web address is a path: the message shows where it was looked for
 		assertThat(codes(validate("media_url", "www.example.com/a.jpg", "board", "b")))
