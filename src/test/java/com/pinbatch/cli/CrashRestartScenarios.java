@@ -204,7 +204,7 @@ abstract class CrashRestartScenarios {
 		boolean secondEnded = second.waitFor(30, TimeUnit.SECONDS);
 
 		// then
-		assertThat(secondEnded).isTrue();
+		assertThat(secondEnded).as(log("second")).isTrue();
 		assertThat(second.exitValue()).as(log("second")).isEqualTo(2);
 		assertThat(log("second")).contains("another pinbatch run");
 		assertThat(first.isAlive()).isTrue();
@@ -355,9 +355,11 @@ abstract class CrashRestartScenarios {
 		}
 	}
 
+	/** Where the result file of this input goes by default: a workbook's is a workbook. */
 	Path results(Path input) {
 		String name = input.getFileName().toString();
-		return input.resolveSibling(name.substring(0, name.lastIndexOf('.')) + ".results.csv");
+		String extension = name.endsWith(".xlsx") ? ".results.xlsx" : ".results.csv";
+		return input.resolveSibling(name.substring(0, name.lastIndexOf('.')) + extension);
 	}
 
 	Path pins(int rows) throws IOException {

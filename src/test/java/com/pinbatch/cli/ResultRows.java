@@ -15,6 +15,10 @@ import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /** A result file read back with plain Commons CSV (not our reader), as a test sees it. */
 final class ResultRows {
@@ -23,6 +27,9 @@ final class ResultRows {
 	}
 
 	static List<Map<String, String>> read(Path file) {
+		if (file.getFileName().toString().endsWith(".xlsx")) {
+			return readWorkbook(file);
+		}
 		try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
 			int first = reader.read();
 			if (first != '\uFEFF') {
@@ -59,6 +66,32 @@ final class ResultRows {
 		try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
 			reader.read();
 			return CSVParser.builder().setReader(reader).setFormat(CSVFormat.RFC4180).get().iterator().next().toList();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/** A result workbook: its first sheet, every cell as the text it holds (pinbatch writes text cells). */
+	private static List<Map<String, String>> readWorkbook(Path file) {
+		try (XSSFWorkbook book = new XSSFWorkbook(Files.newInputStream(file))) {
+			Sheet sheet = book.getSheetAt(0);
+			DataFormatter text = new DataFormatter();
+			Row headerRow = sheet.getRow(0);
+			List<String> headers = new ArrayList<>();
+			for (int column = 0; column < headerRow.getLastCellNum(); column++) {
+				headers.add(text.formatCellValue(headerRow.getCell(column)));
+			}
+			List<Map<String, String>> rows = new ArrayList<>();
+			for (int index = 1; index <= sheet.getLastRowNum(); index++) {
+				Row row = sheet.getRow(index);
+				Map<String, String> values = new LinkedHashMap<>();
+				for (int column = 0; column < headers.size(); column++) {
+					values.put(headers.get(column), row == null ? "" : text.formatCellValue(row.getCell(column)));
+				}
+				rows.add(values);
+			}
+			return rows;
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
