@@ -140,7 +140,7 @@ class SendingResilienceTests extends SandboxedCommandLine {
 			.filter(result -> result.get("row").equals(Long.toString(lost.row())))
 			.findFirst()
 			.orElseThrow();
-		assertThat(row).containsEntry("status", "DUPLICATE").containsEntry("post_id", postId);
+		assertThat(row).containsEntry("status", "PUBLISHED").containsEntry("post_id", postId);
 		assertThat(creates().subList(createsBefore, creates().size()))
 			.noneMatch(request -> request.header("x-request-id").equals(lost.requestId()));
 		assertThat(sandbox.requests()).anyMatch(request -> request.method().equals("GET")
@@ -170,7 +170,7 @@ class SendingResilienceTests extends SandboxedCommandLine {
 		// then
 		assertThat(later.exitCode()).as(later.toString()).isZero();
 		Map<String, String> row = resultOfRow(dir.resolve("pins.results.csv"), lost.row());
-		assertThat(row).containsEntry("status", "DUPLICATE").containsEntry("post_id", postId);
+		assertThat(row).containsEntry("status", "PUBLISHED").containsEntry("post_id", postId);
 		assertThat(row.get("error_message")).contains("metadata was not listed", "post " + postId);
 		assertThat(creates().subList(createsBefore, creates().size()))
 			.noneMatch(request -> request.header("x-request-id").equals(lost.requestId()));
@@ -295,7 +295,7 @@ class SendingResilienceTests extends SandboxedCommandLine {
 		// then
 		assertThat(again.exitCode()).as(again.toString()).isZero();
 		Map<String, String> row = ResultRows.read(dir.resolve("pins.results.csv")).get(0);
-		assertThat(row).containsEntry("row", "2").containsEntry("status", "DUPLICATE")
+		assertThat(row).containsEntry("row", "2").containsEntry("status", "PUBLISHED")
 			.containsEntry("post_id", lostPost);
 		assertThat(sandbox.postCount()).isEqualTo(ROWS);
 	}
