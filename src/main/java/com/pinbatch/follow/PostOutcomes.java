@@ -21,14 +21,19 @@ public final class PostOutcomes {
 	public static RowResult apply(RowResult row, PostState state, int retriesSpent, Instant now) {
 		return switch (state.phase()) {
 			case PUBLISHED -> new RowResult(row.rowNumber(), RowStatus.PUBLISHED, row.postId(), state.pinUrl(), null,
-					null, row.attempts(), row.requestId(), now);
+					note(row), row.attempts(), row.requestId(), now);
 			case SCHEDULED -> row.status() == RowStatus.SCHEDULED ? row
-					: new RowResult(row.rowNumber(), RowStatus.SCHEDULED, row.postId(), null, null, null,
+					: new RowResult(row.rowNumber(), RowStatus.SCHEDULED, row.postId(), null, null, note(row),
 							row.attempts(), row.requestId(), now);
 			case FAILED -> new RowResult(row.rowNumber(), RowStatus.FAILED, row.postId(), null,
 					PublishFailure.code(state), PublishFailure.message(state, retriesSpent), row.attempts(),
 					row.requestId(), now);
 			case PUBLISHING, OTHER -> row;
 		};
+	}
+
+	/** What the row said without an error (e.g. how its earlier post was found) stays with it once the pin is live. */
+	private static String note(RowResult row) {
+		return row.errorCode() == null ? row.errorMessage() : null;
 	}
 }

@@ -184,13 +184,20 @@ abstract class CrashRestartScenarios {
 		Path input = pins(ROWS);
 		AtomicInteger seen = new AtomicInteger();
 		Object firstPost = new Object();
+		CountDownLatch secondEndedLatch = new CountDownLatch(1);
 		sandbox.onPostCreated(post -> {
 			if (seen.incrementAndGet() == 1) {
 				synchronized (firstPost) {
 					firstPost.notifyAll();
 				}
 			}
-			sleepQuietly(200);
+			// the first run stays busy until the second has ended, however long the second takes to start
+			try {
+				secondEndedLatch.await(60, TimeUnit.SECONDS);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
 		});
 		Process first = start(input, "first");
 		synchronized (firstPost) {
@@ -202,12 +209,14 @@ abstract class CrashRestartScenarios {
 		// when
 		Process second = start(input, "second");
 		boolean secondEnded = second.waitFor(30, TimeUnit.SECONDS);
+		boolean firstStillRunning = first.isAlive();
+		secondEndedLatch.countDown();
 
 		// then
 		assertThat(secondEnded).as(log("second")).isTrue();
 		assertThat(second.exitValue()).as(log("second")).isEqualTo(2);
 		assertThat(log("second")).contains("another pinbatch run");
-		assertThat(first.isAlive()).isTrue();
+		assertThat(firstStillRunning).isTrue();
 		first.destroyForcibly().waitFor();
 	}
 
