@@ -99,11 +99,12 @@ class PaceSimulationTests {
 		assertThat(zernio.windowRefusals()).as("429s for a full window, %s", scenario)
 			.isLessThanOrEqualTo(Math.max(3, requests / 100));
 
+		double perMinute = zernio.createsPerMinute();
+		double share = perMinute / scenario.leftToTheJob();
+		System.out.printf("%-68s %7.1f pins/min, %.3f of the %d/min left to the job; longest gap %.1f s; most in 10 s:"
+				+ " %d; window 429s: %d%n", scenario, perMinute, share, scenario.leftToTheJob(),
+				zernio.longestGap().toMillis() / 1000.0, most, zernio.windowRefusals());
 		if (scenario.storms().isEmpty()) {
-			double perMinute = zernio.createsPerMinute();
-			double share = perMinute / scenario.leftToTheJob();
-			System.out.printf("%-50s %7.1f pins/min, %.3f of the %d/min left to the job; most in 10 s: %d; 429s: %d%n",
-					scenario, perMinute, share, scenario.leftToTheJob(), most, zernio.windowRefusals());
 			assertThat(share).as("pins per minute over the share left to the job, %s", scenario)
 				.isGreaterThanOrEqualTo(scenario.neighbourPerMinute() == 0 && scenario.ceiling() >= 600 ? 0.95 : 0.85);
 		}
@@ -274,6 +275,15 @@ class PaceSimulationTests {
 				.map(Arrival::retryAfter)
 				.max(Duration::compareTo)
 				.orElse(Duration.ZERO);
+		}
+
+		synchronized Duration longestGap() {
+			Duration longest = Duration.ZERO;
+			for (int i = 1; i < arrivals.size(); i++) {
+				Duration gap = Duration.between(arrivals.get(i - 1).at(), arrivals.get(i).at());
+				longest = gap.compareTo(longest) > 0 ? gap : longest;
+			}
+			return longest;
 		}
 
 		synchronized int mostJobSendsWithin(Duration span) {
