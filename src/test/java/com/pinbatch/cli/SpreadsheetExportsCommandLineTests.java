@@ -309,7 +309,7 @@ class SpreadsheetExportsCommandLineTests extends SandboxedCommandLine {
 		}
 		try (XSSFWorkbook results = new XSSFWorkbook(Files.newInputStream(dir.resolve("plan.July.results.xlsx")))) {
 			XSSFSheet sheet = results.getSheetAt(0);
-			assertThat(sheet.getRow(1).getCell(column(sheet, "status")).getStringCellValue()).isEqualTo("CREATED");
+			assertThat(sheet.getRow(1).getCell(column(sheet, "status")).getStringCellValue()).isEqualTo("PUBLISHED");
 		}
 
 		// when the fixed result workbook is retried
@@ -319,7 +319,7 @@ class SpreadsheetExportsCommandLineTests extends SandboxedCommandLine {
 		assertThat(retry.exitCode()).as(retry.toString()).isZero();
 		try (XSSFWorkbook results = new XSSFWorkbook(Files.newInputStream(dir.resolve("plan.June.results.retry.xlsx")))) {
 			XSSFSheet sheet = results.getSheetAt(0);
-			assertThat(sheet.getRow(1).getCell(column(sheet, "status")).getStringCellValue()).isEqualTo("CREATED");
+			assertThat(sheet.getRow(1).getCell(column(sheet, "status")).getStringCellValue()).isEqualTo("PUBLISHED");
 		}
 		assertThat(creates()).hasSize(2);
 	}
