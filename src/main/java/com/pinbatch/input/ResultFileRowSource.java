@@ -11,8 +11,9 @@ import com.pinbatch.text.FormulaPrefix;
 
 /**
  * Reads an earlier result file (for --retry-failed) as the input it was made from: the original columns and
- * row numbers, with the earlier outcome as {@link InputRow#prior()}. Also undoes the result writer's formula
- * escaping, so every value comes back exactly as the original input gave it.
+ * row numbers, with the earlier outcome as {@link InputRow#prior()}. Also undoes the CSV result writer's formula
+ * escaping, so every value comes back exactly as the original input gave it. A workbook result holds its cells as
+ * text cells, which never run, so nothing was added to them and nothing is taken away.
  */
 public final class ResultFileRowSource implements RowSource {
 
@@ -38,18 +39,25 @@ public final class ResultFileRowSource implements RowSource {
 
 	private final List<String> headers;
 
-	private ResultFileRowSource(RowSource source, List<String> layout) {
+	/** Whether the writer guarded formula-like cells with a {@code '} (CSV), which reading must remove. */
+	private final boolean escaped;
+
+	private ResultFileRowSource(RowSource source, List<String> layout, boolean escaped) {
 		this.source = source;
 		this.layout = layout;
+		this.escaped = escaped;
 		List<String> all = source.headers();
 		this.inputWidth = all.size() - layout.size();
 		this.headers = Collections.unmodifiableList(unescape(all.subList(0, inputWidth)));
 	}
 
-	/** @return a result-file view of the source when its headers end with the result columns, else the source */
-	public static RowSource wrapIfResultFile(RowSource source) {
+	/**
+	 * @param escaped whether the file is one whose cells the writer guards against formulas (CSV, not XLSX)
+	 * @return a result-file view of the source when its headers end with the result columns, else the source
+	 */
+	public static RowSource wrapIfResultFile(RowSource source, boolean escaped) {
 		List<String> layout = layoutOf(source.headers());
-		return layout == null ? source : new ResultFileRowSource(source, layout);
+		return layout == null ? source : new ResultFileRowSource(source, layout, escaped);
 	}
 
 	static boolean isResultFile(List<String> headers) {
@@ -133,7 +141,10 @@ public final class ResultFileRowSource implements RowSource {
 		return cell.isEmpty() ? null : cell;
 	}
 
-	private static List<String> unescape(List<String> cells) {
+	private List<String> unescape(List<String> cells) {
+		if (!escaped) {
+			return cells;
+		}
 		List<String> plain = new ArrayList<>(cells.size());
 		for (String cell : cells) {
 			plain.add(unescape(cell));

@@ -27,10 +27,10 @@ public final class RowSources {
 			throw new InputFileException(file + ": cannot be read (permission denied)");
 		}
 		byte[] head = head(file);
-		RowSource source = startsWith(head, ZIP_MAGIC) || startsWith(head, OLE2_MAGIC)
-				? XlsxRowSource.open(file, options) : CsvRowSource.open(file, options);
-		// an earlier result file (--retry-failed) reads as the input it was made from
-		return ResultFileRowSource.wrapIfResultFile(source);
+		boolean workbook = startsWith(head, ZIP_MAGIC) || startsWith(head, OLE2_MAGIC);
+		RowSource source = workbook ? XlsxRowSource.open(file, options) : CsvRowSource.open(file, options);
+		// an earlier result file (--retry-failed) reads as the input it was made from; only CSV cells carry a guard
+		return ResultFileRowSource.wrapIfResultFile(source, !workbook);
 	}
 
 	/** Whether the file is a workbook (by content); false for a file that cannot be read (reported on opening). */

@@ -89,6 +89,54 @@ class XlsxCommandLineTests extends SandboxedCommandLine {
 	}
 
 	@Test
+	void formulaLikeTitlesComeBackFromAWorkbookResultExactlyAsTheInputGaveThem() throws IOException {
+		// given: titles a spreadsheet would run, or that start with the apostrophe a CSV result adds as a guard
+		List<String> titles = List.of("=HYPERLINK(\"http://x\",\"y\")", "'=HYPERLINK(\"http://x\",\"y\")",
+				"'+1 shelf", "'Tis the season");
+		Path workbook = dir.resolve("pins.xlsx");
+		try (XSSFWorkbook book = new XSSFWorkbook()) {
+			Sheet pins = book.createSheet("Pins");
+			header(pins, "title", "media_url", "board", "account", "link");
+			for (int i = 0; i < titles.size(); i++) {
+				// an http link: the row is INVALID, for the user to fix in the result workbook
+				row(pins, i + 1, titles.get(i), "https://images.example.com/f" + i + ".jpg", "Kitchen Ideas",
+						"acme-home", "http://www.acme-home.example/f" + i);
+			}
+			try (OutputStream out = Files.newOutputStream(workbook)) {
+				book.write(out);
+			}
+		}
+		Path results = dir.resolve("pins.results.xlsx");
+		CommandLineRun run = run("--input=" + workbook, "--results=" + results);
+		assertThat(run.exitCode()).as(run.toString()).isEqualTo(3);
+		assertThat(sandbox.postCount()).isZero();
+
+		// when the links are fixed in the result workbook and the rows retried
+		try (XSSFWorkbook book = new XSSFWorkbook(Files.newInputStream(results))) {
+			for (Row row : book.getSheetAt(0)) {
+				if (row.getRowNum() > 0) {
+					String fixed = row.getCell(4).getStringCellValue().replace("http:", "https:");
+					row.removeCell(row.getCell(4)); // a fresh cell, as a spreadsheet program writes it
+					row.createCell(4).setCellValue(fixed);
+				}
+			}
+			try (OutputStream out = Files.newOutputStream(results)) {
+				book.write(out);
+			}
+		}
+		CommandLineRun retry = run("--retry-failed=" + results, "--results=" + dir.resolve("retry.xlsx"));
+
+		// then every title reaches Zernio as the cell held it, character for character
+		assertThat(retry.exitCode()).as(retry.toString()).isZero();
+		List<String> sent = new ArrayList<>();
+		for (var create : creates()) {
+			sent.add(JsonMapper.builder().build().readTree(create.body()).get("platforms").get(0)
+				.get("platformSpecificData").get("title").asString());
+		}
+		assertThat(sent).containsExactlyInAnyOrderElementsOf(titles);
+	}
+
+	@Test
 	void missingSheetIsAUsageErrorNamingTheSheets() throws IOException {
 		Path workbook = dir.resolve("pins.xlsx");
 		try (XSSFWorkbook book = new XSSFWorkbook()) {
