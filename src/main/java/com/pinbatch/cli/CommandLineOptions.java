@@ -1,100 +1,302 @@
 package com.pinbatch.cli;
 
+import java.io.IOException;
 import java.nio.charset.Charset;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.Set;
+
+import picocli.CommandLine;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.IVersionProvider;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.TypeConversionException;
+import picocli.CommandLine.Unmatched;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
- * The product's own options ({@code --name=value} or {@code --flag}). Options with a dot in their name
- * ({@code --zernio.base-url=...}, {@code --spring.datasource.url=...}) are configuration properties and are passed
- * on to Spring untouched; anything else unknown is a usage error.
- *
- * @param encoding       the CSV input's character encoding (Java charset name); null: UTF-8/UTF-16 as marked, else
- *                       detected
- * @param dateFormat     java.time pattern for publish dates in another format; null: ISO-8601 and the usual forms
- * @param whenNoDate     what an empty publish date means: {@code now}, {@code queue} or {@code draft}
- * @param spread         spread the publish times of the rows over the accounts' caps
- * @param checkMedia     check each media URL with a request before sending
- * @param summary        where to write the machine-readable JSON summary; null: none
- * @param verbose        DEBUG logging for pinbatch, with each send's request id
- * @param logFormat      {@code text} or {@code json} (structured log lines for log shippers)
- * @param mediaRoot      the folder local media files may come from (default: each input's folder)
- * @param pruneOlderThan prune mode: delete job runs (and their stored row outcomes) older than this many days
+ * The product's own options, parsed by picocli ({@code --help}, {@code --version} and usage errors are generated from
+ * these annotations). Arguments with a dot in their name ({@code --zernio.base-url=...},
+ * {@code --spring.datasource.url=...}) are configuration properties: picocli leaves them unmatched and they are passed
+ * on to Spring untouched; anything else unknown is a usage error with a "did you mean".
  */
-public record CommandLineOptions(List<Path> inputs, Path results, String sheet, String encoding, Path mapping,
-		boolean dryRun,
-		boolean sandbox, Path retryFailed, String account, String board, ZoneId timezone, String dateFormat,
-		String whenNoDate, boolean spread, boolean checkMedia, Path summary, boolean verbose, String logFormat,
-		Integer pruneOlderThan, boolean help, boolean version, List<String> springArguments, Path mediaRoot) {
+@Command(name = "pinbatch", versionProvider = CommandLineOptions.Version.class, sortOptions = false,
+		usageHelpWidth = 110,
+		header = "pinbatch: create Pinterest pins in bulk from a CSV or XLSX file through the Zernio API.%n",
+		synopsisHeading = "", customSynopsis = { "Usage:",
+				"  java -jar pinbatch.jar --input=FILE [--input=FILE ...] [options]",
+				"  java -jar pinbatch.jar --retry-failed=RESULTS [options]",
+				"  java -jar pinbatch.jar --prune-older-than=DAYS",
+				"  java -jar pinbatch.jar --help | --version", "" },
+		footerHeading = "%n", footer = {
+				"  The API key is read from the environment variable ZERNIO_API_KEY (or zernio.api-key in a",
+				"  config file), never from the command line, and is never printed or written.",
+				"",
+				"Configuration properties:",
+				"  --NAME.WITH.DOTS=VALUE         any configuration property (see config/application.yml), e.g.",
+				"                                 --pinbatch.data-dir=DIR (job repository; default ~/.pinbatch/data),",
+				"                                 --pinbatch.progress-interval=30s",
+				"",
+				"Exit codes:",
+				"  0  every row CREATED, DUPLICATE or VALID",
+				"  1  stopped before the end (key rejected, API unreachable, interrupted): run the same command again",
+				"  2  usage or input error: nothing was sent",
+				"  3  finished, but some rows are INVALID or FAILED: see the result file",
+				"",
+				"Examples:",
+				"  java -jar pinbatch.jar --input=samples/pins.csv --sandbox",
+				"  ZERNIO_API_KEY=sk_... java -jar pinbatch.jar --input=pins.xlsx --timezone=Europe/Berlin",
+				"  java -jar pinbatch.jar --input=pins.csv --dry-run",
+				"  java -jar pinbatch.jar --retry-failed=pins.results.csv",
+				"  java -jar pinbatch.jar --input=a.csv --input=b.xlsx --summary=run.json --log-format=json",
+				"  java -jar pinbatch.jar --prune-older-than=30" })
+public final class CommandLineOptions {
 
 	public static final List<String> WHEN_NO_DATE = List.of("now", "queue", "draft");
 
 	public static final List<String> LOG_FORMATS = List.of("text", "json");
 
-	private static final Set<String> FLAGS = Set.of("dry-run", "sandbox", "spread", "check-media", "verbose", "help",
-			"version");
+	static final class InputGroup {
 
-	private static final Set<String> VALUED = Set.of("input", "results", "sheet", "encoding", "mapping", "retry-failed",
-			"account", "board", "timezone", "date-format", "when-no-date", "summary", "log-format",
-			"prune-older-than", "media-root");
-
-	public static CommandLineOptions parse(String... args) {
+		@Option(names = "--input", paramLabel = "FILE|FOLDER", description = "CSV (comma, semicolon or tab; any"
+				+ " encoding) or XLSX, told apart by content. Repeatable; a folder gives its .csv, .tsv, .xlsx and .xlsm"
+				+ " files (not result files). Several inputs are one run, side by side, each with its own result file.")
 		List<Path> inputs = new ArrayList<>();
-		List<String> spring = new ArrayList<>();
-		Map<String, String> single = new HashMap<>();
-		Set<String> flags = new HashSet<>();
-		for (String arg : args) {
-			if (!arg.startsWith("--") || arg.length() == 2) {
-				throw new UsageException("unexpected argument '" + arg + "'; options look like --input=FILE (see --help)");
+
+		@Option(names = "--sheet", paramLabel = "NAME", description = "XLSX sheet to read (default: the first visible"
+				+ " sheet)")
+		String sheet;
+
+		@Option(names = "--encoding", paramLabel = "NAME", converter = EncodingName.class, description = "the CSV's"
+				+ " character encoding (e.g. windows-1252, x-MacRoman) when it is not UTF-8 or UTF-16 and the encoding"
+				+ " detected (printed) is wrong")
+		String encoding;
+
+		@Option(names = "--mapping", paramLabel = "FILE", description = "column mapping (YAML) for spreadsheets with"
+				+ " other headers (format: config/default-mapping.yml)")
+		Path mapping;
+
+		@Option(names = "--media-root", paramLabel = "DIR", converter = Folder.class, description = "local media files"
+				+ " may come from this folder (default: the input file's folder; links are followed before the check)")
+		Path mediaRoot;
+
+		@Option(names = "--retry-failed", paramLabel = "RESULTS", description = "run again only the INVALID and FAILED"
+				+ " rows of an earlier result file (fix them in that file first); other rows are carried over")
+		Path retryFailed;
+	}
+
+	static final class CreateGroup {
+
+		@Option(names = "--account", paramLabel = "ID_OR_USERNAME", description = "account for rows that name none")
+		String account;
+
+		@Option(names = "--board", paramLabel = "ID_OR_NAME", description = "board for rows that name none")
+		String board;
+
+		@Option(names = "--timezone", paramLabel = "ZONE", converter = Zone.class, defaultValue = "UTC",
+				description = "zone for publish dates without an offset (IANA name; default UTC)")
+		ZoneId timezone;
+
+		@Option(names = "--date-format", paramLabel = "PATTERN", converter = DatePattern.class, description = "publish"
+				+ " dates written another way, as a java.time pattern (e.g. \"dd.MM.yyyy HH:mm\"); default: ISO-8601"
+				+ " and the usual forms")
+		String dateFormat;
+
+		@Option(names = "--when-no-date", paramLabel = "now|queue|draft", converter = WhenNoDate.class,
+				defaultValue = "now", description = "what an empty publish date means (default now)")
+		String whenNoDate;
+
+		@Option(names = "--spread", description = "spread publish times so no account goes over its caps")
+		boolean spread;
+
+		@Option(names = "--check-media", description = { "check every media URL (reachable, type, size) before"
+				+ " sending; only public addresses are asked (also after redirects) unless",
+				"--pinbatch.media-check.allow-private-addresses=true" })
+		boolean checkMedia;
+
+		@Option(names = "--dry-run", description = "read, map, validate and resolve boards; create nothing")
+		boolean dryRun;
+	}
+
+	static final class OutputGroup {
+
+		@Option(names = "--results", paramLabel = "FILE", description = "the per-row result file (default: beside the"
+				+ " input, NAME.results.csv, or NAME[.SHEET].results.xlsx for a workbook; a name ending in .xlsx writes a"
+				+ " workbook)")
+		Path results;
+
+		@Option(names = "--summary", paramLabel = "FILE", description = "also write the end-of-run summary as JSON (for"
+				+ " automation)")
+		Path summary;
+
+		@Option(names = "--verbose", description = "DEBUG logging: every send with its request id")
+		boolean verbose;
+
+		@Option(names = "--log-format", paramLabel = "text|json", converter = LogFormat.class, defaultValue = "text",
+				description = "log lines as text (default) or as JSON (ECS) for log shippers")
+		String logFormat;
+	}
+
+	static final class ZernioGroup {
+
+		@Option(names = "--sandbox", description = "use the built-in Zernio simulator (no account or key needed)")
+		boolean sandbox;
+
+		/** A configuration property like any other (passed on to Spring), declared to show in --help. */
+		@Option(names = "--zernio.base-url", paramLabel = "URL", description = "API base URL (default"
+				+ " https://zernio.com/api)")
+		String baseUrl;
+	}
+
+	static final class MaintenanceGroup {
+
+		@Option(names = "--prune-older-than", paramLabel = "DAYS", converter = Days.class, description = "delete job"
+				+ " runs that ended more than DAYS days ago, with their stored row outcomes, from the job repository;"
+				+ " processes no input (with --dry-run: deletes nothing, prints what it would delete)")
+		Integer pruneOlderThan;
+	}
+
+	static final class OtherGroup {
+
+		@Option(names = { "-h", "--help" }, usageHelp = true, description = "this text")
+		boolean help;
+
+		@Option(names = { "-V", "--version" }, versionHelp = true, description = "the version")
+		boolean version;
+	}
+
+	@ArgGroup(validate = false, heading = "Input:%n", order = 1)
+	private InputGroup input = new InputGroup();
+
+	@ArgGroup(validate = false, heading = "%nWhat to create:%n", order = 2)
+	private CreateGroup create = new CreateGroup();
+
+	@ArgGroup(validate = false, heading = "%nOutput and reports:%n", order = 3)
+	private OutputGroup output = new OutputGroup();
+
+	@ArgGroup(validate = false, heading = "%nZernio:%n", order = 4)
+	private ZernioGroup zernio = new ZernioGroup();
+
+	@ArgGroup(validate = false, heading = "%nMaintenance:%n", order = 5)
+	private MaintenanceGroup maintenance = new MaintenanceGroup();
+
+	@ArgGroup(validate = false, heading = "%nOther:%n", order = 6)
+	private OtherGroup other = new OtherGroup();
+
+	/** What picocli did not recognise: configuration properties for Spring, or mistakes. */
+	@Unmatched
+	private List<String> unmatched = new ArrayList<>();
+
+	private final List<String> springArguments = new ArrayList<>();
+
+	private final List<String> canonical = new ArrayList<>();
+
+	private CommandLine commandLine;
+
+	private CommandLineOptions() {
+	}
+
+	/** @throws UsageException with one line saying what is wrong, e.g. an unknown option and the likely one meant */
+	public static CommandLineOptions parse(String... args) {
+		CommandLineOptions options = new CommandLineOptions();
+		CommandLine commandLine = new CommandLine(options);
+		// "@file" is an ordinary file name here (an input may start with @), not a file of more arguments
+		commandLine.setExpandAtFiles(false);
+		commandLine.getCommandSpec().usageMessage().longOptionsMaxWidth(28);
+		options.commandLine = commandLine;
+		try {
+			ParseResult parsed = commandLine.parseArgs(args);
+			if (options.zernio.baseUrl != null) {
+				options.springArguments.add("--zernio.base-url=" + options.zernio.baseUrl);
 			}
-			int equals = arg.indexOf('=');
-			String name = equals < 0 ? arg.substring(2) : arg.substring(2, equals);
-			String value = equals < 0 ? null : arg.substring(equals + 1);
+			options.sortUnmatched(commandLine);
+			options.refuseBlankValues(parsed);
+			options.canonical.addAll(canonical(parsed));
+			options.canonical.addAll(options.springArguments);
+		}
+		catch (ParameterException ex) {
+			throw new UsageException(message(ex));
+		}
+		options.check();
+		return options;
+	}
+
+	/** A value refused by a converter reads as before picocli: {@code --timezone=Mars is not a time zone; ...}. */
+	private static String message(ParameterException ex) {
+		if (ex.getCause() instanceof TypeConversionException refused && ex.getArgSpec() instanceof OptionSpec option) {
+			String given = option.longestName() + "=" + ex.getValue();
+			return refused instanceof NotValid ? given + " " + refused.getMessage() : given + ": " + refused.getMessage();
+		}
+		return ex.getMessage();
+	}
+
+	/** Dotted names are configuration properties; anything else unmatched is a mistake, named with a suggestion. */
+	private void sortUnmatched(CommandLine commandLine) {
+		for (String arg : unmatched) {
+			String name = arg.startsWith("--") ? arg.substring(2).split("=", 2)[0] : "";
 			if (name.contains(".")) {
 				refuseSecret(name);
-				spring.add(arg);
+				springArguments.add(arg);
 			}
-			else if (FLAGS.contains(name)) {
-				if (value != null) {
-					throw new UsageException("--" + name + " takes no value");
-				}
-				flags.add(name);
+			else if (!arg.startsWith("-")) {
+				throw new UsageException("unexpected argument '" + arg + "'; options look like --input=FILE (see --help)");
 			}
-			else if (VALUED.contains(name)) {
-				if (value == null || value.isBlank()) {
-					throw new UsageException("--" + name + " needs a value, e.g. --" + name + "=" + example(name));
-				}
-				if (name.equals("input")) {
-					inputs.add(Path.of(value));
-				}
-				else if (single.put(name, value) != null) {
-					throw new UsageException("--" + name + " is given twice");
+			else {
+				List<String> suggestions = new UnmatchedArgumentException(commandLine, List.of(arg)).getSuggestions();
+				throw new UsageException("unknown option " + arg.split("=", 2)[0]
+						+ (suggestions.isEmpty() ? "" : "; did you mean " + suggestions.get(0) + "?") + " (see --help)");
+			}
+		}
+	}
+
+	/**
+	 * picocli takes {@code --input=} as no value at all: say so instead of reading the current folder. An option of a
+	 * group given twice is not refused by picocli: say that too rather than pick one.
+	 */
+	private static void refuseBlankValues(ParseResult parsed) {
+		for (OptionSpec option : parsed.matchedOptions()) {
+			if (!option.isMultiValue() && option.originalStringValues().size() > 1) {
+				throw new UsageException(option.longestName() + " is given twice");
+			}
+			if (option.arity().min() > 0
+					&& (option.originalStringValues().isEmpty() || option.originalStringValues().stream().anyMatch(String::isBlank))) {
+				throw new UsageException(option.longestName() + " needs a value, e.g. " + option.longestName() + "="
+						+ option.paramLabel());
+			}
+		}
+	}
+
+	/**
+	 * The options as {@code --name=value} arguments, whichever way they were typed ({@code --input FILE} too), so that
+	 * the printed commands can drop or swap an option by its name.
+	 */
+	private static List<String> canonical(ParseResult parsed) {
+		List<String> arguments = new ArrayList<>();
+		for (OptionSpec option : parsed.matchedOptions()) {
+			if (option.longestName().contains(".")) {
+				continue; // a configuration property: among the Spring arguments
+			}
+			if (option.arity().max() == 0) {
+				if (Boolean.TRUE.equals(option.getValue())) {
+					arguments.add(option.longestName());
 				}
 			}
 			else {
-				throw new UsageException("unknown option --" + name + " (see --help)");
+				option.originalStringValues().forEach(value -> arguments.add(option.longestName() + "=" + value));
 			}
 		}
-		CommandLineOptions options = new CommandLineOptions(List.copyOf(inputs), path(single.get("results")),
-				single.get("sheet"), encoding(single.get("encoding")), path(single.get("mapping")), flags.contains("dry-run"), flags.contains("sandbox"),
-				path(single.get("retry-failed")), single.get("account"), single.get("board"),
-				zone(single.get("timezone")), dateFormat(single.get("date-format")),
-				oneOf("when-no-date", single.getOrDefault("when-no-date", "now"), WHEN_NO_DATE),
-				flags.contains("spread"), flags.contains("check-media"), path(single.get("summary")),
-				flags.contains("verbose"), oneOf("log-format", single.getOrDefault("log-format", "text"), LOG_FORMATS),
-				days(single.get("prune-older-than")), flags.contains("help"), flags.contains("version"),
-				List.copyOf(spring), mediaRoot(single.get("media-root")));
-		options.check();
-		return options;
+		return arguments;
 	}
 
 	/**
@@ -111,144 +313,276 @@ public record CommandLineOptions(List<Path> inputs, Path results, String sheet, 
 		}
 	}
 
-	/** True for {@code --prune-older-than=DAYS}: tidy the job repository instead of processing an input. */
-	public boolean prune() {
-		return pruneOlderThan != null;
-	}
-
-	public boolean jsonLogs() {
-		return logFormat.equals("json");
-	}
-
 	private void check() {
-		if (help || version) {
+		if (help() || version()) {
 			return;
 		}
 		if (prune()) {
-			if (!inputs.isEmpty() || retryFailed != null) {
+			if (!inputs().isEmpty() || retryFailed() != null) {
 				throw new UsageException("--prune-older-than tidies the job repository and processes no input; run it"
 						+ " on its own, without --input or --retry-failed");
 			}
 			return;
 		}
-		if (inputs.isEmpty() && retryFailed == null) {
+		if (inputs().isEmpty() && retryFailed() == null) {
 			throw new UsageException("no input: give --input=FILE (CSV or XLSX) or --retry-failed=RESULTS (see --help)");
 		}
-		if (!inputs.isEmpty() && retryFailed != null) {
+		if (!inputs().isEmpty() && retryFailed() != null) {
 			throw new UsageException("give either --input or --retry-failed, not both: --retry-failed reads the rows from the result file");
 		}
-		if (results != null && inputs.size() > 1) {
-			throw new UsageException("--results names one file but there are " + inputs.size()
+		if (results() != null && inputs().size() > 1) {
+			throw new UsageException("--results names one file but there are " + inputs().size()
 					+ " inputs; leave --results out to get one result file per input");
 		}
 	}
 
+	/** The generated {@code --help} text. */
+	public String usage() {
+		return commandLine.getUsageMessage(CommandLine.Help.Ansi.OFF);
+	}
+
+	public void printVersion(java.io.PrintStream out) {
+		commandLine.printVersionHelp(out, CommandLine.Help.Ansi.OFF);
+	}
+
+	/**
+	 * The options as {@code --name=value} arguments followed by the configuration properties, as given: the command
+	 * that resumes a run, and the base of the commands that retry or follow up its rows.
+	 */
+	public List<String> arguments() {
+		return List.copyOf(canonical);
+	}
+
+	/** True for {@code --prune-older-than=DAYS}: tidy the job repository instead of processing an input. */
+	public boolean prune() {
+		return pruneOlderThan() != null;
+	}
+
+	public boolean jsonLogs() {
+		return logFormat().equals("json");
+	}
+
 	/** The files to process: the inputs, or the earlier result file to retry. */
 	public List<Path> sources() {
-		return retryFailed != null ? List.of(retryFailed) : inputs;
+		return retryFailed() != null ? List.of(retryFailed()) : inputs();
 	}
 
-	/** --media-root: an existing folder, taken by its real path (the folder local media may come from). */
-	private static Path mediaRoot(String value) {
-		if (value == null) {
-			return null;
+	public List<Path> inputs() {
+		return List.copyOf(input.inputs);
+	}
+
+	public Path results() {
+		return output.results;
+	}
+
+	public String sheet() {
+		return input.sheet;
+	}
+
+	/** The CSV input's character encoding (Java charset name); null: UTF-8/UTF-16 as marked, else detected. */
+	public String encoding() {
+		return input.encoding;
+	}
+
+	public Path mapping() {
+		return input.mapping;
+	}
+
+	public boolean dryRun() {
+		return create.dryRun;
+	}
+
+	public boolean sandbox() {
+		return zernio.sandbox;
+	}
+
+	public Path retryFailed() {
+		return input.retryFailed;
+	}
+
+	public String account() {
+		return create.account;
+	}
+
+	public String board() {
+		return create.board;
+	}
+
+	public ZoneId timezone() {
+		return create.timezone;
+	}
+
+	/** java.time pattern for publish dates in another format; null: ISO-8601 and the usual forms. */
+	public String dateFormat() {
+		return create.dateFormat;
+	}
+
+	/** What an empty publish date means: {@code now}, {@code queue} or {@code draft}. */
+	public String whenNoDate() {
+		return create.whenNoDate;
+	}
+
+	public boolean spread() {
+		return create.spread;
+	}
+
+	public boolean checkMedia() {
+		return create.checkMedia;
+	}
+
+	/** Where to write the machine-readable JSON summary; null: none. */
+	public Path summary() {
+		return output.summary;
+	}
+
+	public boolean verbose() {
+		return output.verbose;
+	}
+
+	/** {@code text} or {@code json} (structured log lines for log shippers). */
+	public String logFormat() {
+		return output.logFormat;
+	}
+
+	/** Prune mode: delete job runs (and their stored row outcomes) older than this many days; null: no pruning. */
+	public Integer pruneOlderThan() {
+		return maintenance.pruneOlderThan;
+	}
+
+	public boolean help() {
+		return commandLine.isUsageHelpRequested();
+	}
+
+	public boolean version() {
+		return commandLine.isVersionHelpRequested();
+	}
+
+	/** The configuration properties given as {@code --name.with.dots=value}, in order, for Spring. */
+	public List<String> springArguments() {
+		return List.copyOf(springArguments);
+	}
+
+	/** The folder local media files may come from (its real path); null: each input's folder. */
+	public Path mediaRoot() {
+		return input.mediaRoot;
+	}
+
+	static final class Version implements IVersionProvider {
+
+		@Override
+		public String[] getVersion() {
+			String version = PinbatchApplication.class.getPackage().getImplementationVersion();
+			return new String[] { "pinbatch " + (version == null ? "(development build)" : version) };
 		}
-		try {
-			Path folder = Path.of(value).toRealPath();
-			if (java.nio.file.Files.isDirectory(folder)) {
-				return folder;
+	}
+
+	/** A converter's refusal, worded to follow {@code --name=value}. */
+	private static final class NotValid extends TypeConversionException {
+
+		NotValid(String message) {
+			super(message);
+		}
+	}
+
+	static final class Zone implements ITypeConverter<ZoneId> {
+
+		@Override
+		public ZoneId convert(String value) {
+			try {
+				return ZoneId.of(value);
+			}
+			catch (DateTimeException ex) {
+				throw new NotValid("is not a time zone; use an IANA name such as Europe/Berlin"
+						+ " or America/New_York");
 			}
 		}
-		catch (java.io.IOException | java.nio.file.InvalidPathException ex) {
-			// reported below
-		}
-		throw new UsageException("--media-root=" + value + " is not a folder; give the folder local media files may"
-				+ " come from, e.g. --media-root=/srv/images");
 	}
 
-	private static Path path(String value) {
-		return value == null ? null : Path.of(value);
-	}
+	static final class EncodingName implements ITypeConverter<String> {
 
-	private static ZoneId zone(String value) {
-		if (value == null) {
-			return ZoneId.of("UTC");
-		}
-		try {
-			return ZoneId.of(value);
-		}
-		catch (DateTimeException ex) {
-			throw new UsageException("--timezone=" + value
-					+ " is not a time zone; use an IANA name such as Europe/Berlin or America/New_York");
+		@Override
+		public String convert(String name) {
+			try {
+				return Charset.forName(name.strip()).name();
+			}
+			catch (IllegalArgumentException ex) {
+				throw new NotValid("is not a character encoding Java knows; use e.g."
+						+ " --encoding=windows-1252, ISO-8859-15, x-MacRoman or UTF-16LE");
+			}
 		}
 	}
 
-	private static String oneOf(String name, String value, List<String> allowed) {
+	static final class DatePattern implements ITypeConverter<String> {
+
+		@Override
+		public String convert(String pattern) {
+			try {
+				DateTimeFormatter.ofPattern(pattern);
+				return pattern;
+			}
+			catch (IllegalArgumentException ex) {
+				throw new NotValid("is not a date pattern (" + ex.getMessage()
+						+ "); use java.time letters, e.g. --date-format=dd.MM.yyyy HH:mm");
+			}
+		}
+	}
+
+	static final class WhenNoDate implements ITypeConverter<String> {
+
+		@Override
+		public String convert(String value) {
+			return oneOf(value, WHEN_NO_DATE);
+		}
+	}
+
+	static final class LogFormat implements ITypeConverter<String> {
+
+		@Override
+		public String convert(String value) {
+			return oneOf(value, LOG_FORMATS);
+		}
+	}
+
+	private static String oneOf(String value, List<String> allowed) {
 		if (!allowed.contains(value)) {
-			throw new UsageException("--" + name + "=" + value + " is not one of " + String.join(", ", allowed)
-					+ "; e.g. --" + name + "=" + allowed.get(0));
+			throw new NotValid("is not one of " + String.join(", ", allowed));
 		}
 		return value;
 	}
 
-	private static String encoding(String name) {
-		if (name == null) {
-			return null;
-		}
-		try {
-			return Charset.forName(name.strip()).name();
-		}
-		catch (IllegalArgumentException ex) {
-			throw new UsageException("--encoding=" + name + " is not a character encoding Java knows; use e.g."
-					+ " --encoding=windows-1252, ISO-8859-15, x-MacRoman or UTF-16LE");
-		}
-	}
+	static final class Days implements ITypeConverter<Integer> {
 
-	private static String dateFormat(String pattern) {
-		if (pattern == null) {
-			return null;
-		}
-		try {
-			DateTimeFormatter.ofPattern(pattern);
-			return pattern;
-		}
-		catch (IllegalArgumentException ex) {
-			throw new UsageException("--date-format=" + pattern + " is not a date pattern (" + ex.getMessage()
-					+ "); use java.time letters, e.g. --date-format=dd.MM.yyyy HH:mm");
-		}
-	}
-
-	private static Integer days(String value) {
-		if (value == null) {
-			return null;
-		}
-		try {
-			int days = Integer.parseInt(value.strip());
-			if (days >= 0) {
-				return days;
+		@Override
+		public Integer convert(String value) {
+			try {
+				int days = Integer.parseInt(value.strip());
+				if (days >= 0) {
+					return days;
+				}
 			}
+			catch (NumberFormatException ex) {
+				// reported below
+			}
+			throw new NotValid("is not a number of days; e.g. --prune-older-than=30");
 		}
-		catch (NumberFormatException ex) {
-			// reported below
-		}
-		throw new UsageException("--prune-older-than=" + value + " is not a number of days; e.g. --prune-older-than=30");
 	}
 
-	private static String example(String name) {
-		return switch (name) {
-			case "input" -> "pins.csv";
-			case "results" -> "results.csv";
-			case "retry-failed" -> "pins.results.csv";
-			case "timezone" -> "Europe/Berlin";
-			case "mapping" -> "mapping.yml";
-			case "encoding" -> "windows-1252";
-			case "date-format" -> "dd.MM.yyyy HH:mm";
-			case "when-no-date" -> "now";
-			case "summary" -> "summary.json";
-			case "log-format" -> "json";
-			case "prune-older-than" -> "30";
-			case "media-root" -> "/srv/images";
-			default -> "VALUE";
-		};
+	/** An existing folder, taken by its real path. */
+	static final class Folder implements ITypeConverter<Path> {
+
+		@Override
+		public Path convert(String value) {
+			try {
+				Path folder = Path.of(value).toRealPath();
+				if (Files.isDirectory(folder)) {
+					return folder;
+				}
+			}
+			catch (IOException | InvalidPathException ex) {
+				// reported below
+			}
+			throw new NotValid("is not a folder; give the folder local media files may come"
+					+ " from, e.g. --media-root=/srv/images");
+		}
 	}
 }

@@ -46,11 +46,11 @@ public class PinbatchApplication {
 			return refuse(ExitCode.USAGE, ex.getMessage(), SummaryFile.requestedIn(args), out, err);
 		}
 		if (options.help()) {
-			out.print(HelpText.TEXT);
+			out.print(options.usage());
 			return ExitCode.SUCCESS.code();
 		}
 		if (options.version()) {
-			out.println("pinbatch " + version());
+			options.printVersion(out);
 			return ExitCode.SUCCESS.code();
 		}
 		try {
@@ -90,7 +90,7 @@ public class PinbatchApplication {
 				}
 				GracefulStop stop = context.getBean(GracefulStop.class);
 				ShutdownCoordinator.onStop(stop::request);
-				return context.getBean(PinbatchCommand.class).execute(options, List.of(args), report, err).code();
+				return context.getBean(PinbatchCommand.class).execute(options, options.arguments(), report, err).code();
 			}
 		}
 		catch (UsageException ex) {
@@ -151,10 +151,5 @@ public class PinbatchApplication {
 				+ " stored row outcome(s)" + (pruned.unfinishedRuns() > 0 ? "; " + pruned.unfinishedRuns()
 						+ " of them had not finished: their inputs would now be processed as new runs" : ""));
 		return ExitCode.SUCCESS.code();
-	}
-
-	private static String version() {
-		String version = PinbatchApplication.class.getPackage().getImplementationVersion();
-		return version == null ? "(development build)" : version;
 	}
 }

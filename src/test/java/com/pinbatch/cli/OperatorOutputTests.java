@@ -142,7 +142,7 @@ class OperatorOutputTests {
 		// then
 		assertThat(typo.exitCode()).isEqualTo(2);
 		assertThat(afterTypo.get("exitCode").asInt()).isEqualTo(2);
-		assertThat(afterTypo.get("reason").asString()).isEqualTo("unknown option --dryrun (see --help)");
+		assertThat(afterTypo.get("reason").asString()).isEqualTo("unknown option --dryrun; did you mean --dry-run? (see --help)");
 		assertThat(afterTypo.get("inputs")).isEmpty();
 		assertThat(missing.exitCode()).isEqualTo(2);
 		assertThat(afterMissing.get("exitCode").asInt()).isEqualTo(2);

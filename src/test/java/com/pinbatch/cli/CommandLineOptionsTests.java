@@ -1,0 +1,95 @@
+package com.pinbatch.cli;
+
+import java.nio.file.Path;
+import java.time.ZoneId;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The options as picocli reads them: defaults, Spring properties passed through, and one-line usage errors. */
+class CommandLineOptionsTests {
+
+	@Test
+	void defaultsAreThoseOfTheProductDescription() {
+		CommandLineOptions options = CommandLineOptions.parse("--input=pins.csv");
+
+		assertThat(options.inputs()).containsExactly(Path.of("pins.csv"));
+		assertThat(options.timezone()).isEqualTo(ZoneId.of("UTC"));
+		assertThat(options.whenNoDate()).isEqualTo("now");
+		assertThat(options.logFormat()).isEqualTo("text");
+		assertThat(options.dryRun()).isFalse();
+		assertThat(options.prune()).isFalse();
+		assertThat(options.springArguments()).isEmpty();
+	}
+
+	@Test
+	void dottedArgumentsAreConfigurationPropertiesForSpringInTheirOrder() {
+		CommandLineOptions options = CommandLineOptions.parse("--pinbatch.data-dir=/tmp/data", "--input=pins.csv",
+				"--zernio.base-url=http://127.0.0.1:9/api", "--spring.datasource.url=jdbc:hsqldb:mem:x");
+
+		assertThat(options.springArguments()).containsExactly("--zernio.base-url=http://127.0.0.1:9/api",
+				"--pinbatch.data-dir=/tmp/data", "--spring.datasource.url=jdbc:hsqldb:mem:x");
+	}
+
+	@Test
+	void anOptionTypedWithASpaceIsRepeatedInTheCommandsPrintedWithAnEqualsSign() {
+		CommandLineOptions options = CommandLineOptions.parse("--input", "my pins.csv", "--dry-run", "--timezone",
+				"Europe/Berlin", "--pinbatch.data-dir=/tmp/data");
+
+		assertThat(options.timezone()).isEqualTo(ZoneId.of("Europe/Berlin"));
+		assertThat(options.arguments()).containsExactly("--input=my pins.csv", "--dry-run",
+				"--timezone=Europe/Berlin", "--pinbatch.data-dir=/tmp/data");
+	}
+
+	@Test
+	void aMistypedOptionIsNamedWithTheOneMeant() {
+		assertThatThrownBy(() -> CommandLineOptions.parse("--input=pins.csv", "--dryrun"))
+			.isInstanceOf(UsageException.class)
+			.hasMessage("unknown option --dryrun; did you mean --dry-run? (see --help)");
+		assertThatThrownBy(() -> CommandLineOptions.parse("--input=pins.csv", "--timezon=UTC"))
+			.hasMessage("unknown option --timezon; did you mean --timezone? (see --help)");
+		assertThatThrownBy(() -> CommandLineOptions.parse("--input=pins.csv", "stray"))
+			.hasMessageStartingWith("unexpected argument 'stray'");
+	}
+
+	@Test
+	void theApiKeyIsRefusedOnTheCommandLineUnderAnyOfItsNames() {
+		for (String key : new String[] { "--zernio.api-key=sk_x", "--zernio.apiKey=sk_x", "--ZERNIO.API_KEY=sk_x" }) {
+			assertThatThrownBy(() -> CommandLineOptions.parse("--input=pins.csv", key)).as(key)
+				.isInstanceOf(UsageException.class)
+				.hasMessageStartingWith("the API key is not taken on the command line")
+				.hasMessageNotContaining("sk_x");
+		}
+	}
+
+	@Test
+	void wrongValuesAreUsageErrorsNamingTheOption() {
+		assertThatThrownBy(() -> CommandLineOptions.parse("--input="))
+			.hasMessage("--input needs a value, e.g. --input=FILE|FOLDER");
+		assertThatThrownBy(() -> CommandLineOptions.parse("--input=a.csv", "--timezone=Mars/Olympus"))
+			.hasMessageStartingWith("--timezone=Mars/Olympus is not a time zone; use an IANA name");
+		assertThatThrownBy(() -> CommandLineOptions.parse("--input=a.csv", "--when-no-date=later"))
+			.hasMessage("--when-no-date=later is not one of now, queue, draft");
+		assertThatThrownBy(() -> CommandLineOptions.parse("--input=a.csv", "--results=a", "--results=b"))
+			.hasMessage("--results is given twice");
+		assertThatThrownBy(() -> CommandLineOptions.parse("--prune-older-than=-1"))
+			.hasMessageStartingWith("--prune-older-than=-1 is not a number of days");
+		assertThatThrownBy(() -> CommandLineOptions.parse("--input=a.csv", "--verbose=yes"))
+			.hasMessage("--verbose=yes: 'yes' is not a boolean");
+		assertThatThrownBy(() -> CommandLineOptions.parse("--dry-run"))
+			.hasMessageStartingWith("no input: give --input=FILE");
+	}
+
+	@Test
+	void helpAndVersionAreAnsweredWithoutAnInput() {
+		CommandLineOptions help = CommandLineOptions.parse("-h");
+		CommandLineOptions version = CommandLineOptions.parse("-V");
+
+		assertThat(help.help()).isTrue();
+		assertThat(help.usage()).contains("Input:", "--input=FILE|FOLDER", "--when-no-date=now|queue|draft",
+				"--zernio.base-url=URL", "Exit codes:", "Examples:");
+		assertThat(version.version()).isTrue();
+	}
+}
