@@ -6,6 +6,7 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.xssf.model.StylesTable;
@@ -13,7 +14,8 @@ import org.apache.poi.xssf.usermodel.XSSFCellStyle;
 
 /**
  * Turns a stored cell into the text a person sees in the spreadsheet: the shared or inline string, a number
- * without a spurious ".0", a date cell as an ISO date-time, a formula as its cached value.
+ * without a spurious ".0" (or with the leading zeros a format such as "00000" shows: an id or SKU kept that way
+ * in a number column), a date cell as an ISO date-time, a formula as its cached value.
  */
 final class XlsxCellText {
 
@@ -28,6 +30,12 @@ final class XlsxCellText {
 
 	/** Whether each cell style is a date format; there are few styles, and the check parses the format. */
 	private final Map<Integer, Boolean> dateStyles = new HashMap<>();
+
+	/** Digits each cell style pads a whole number to ("00000": 5), 0 for none; few styles, parsed once each. */
+	private final Map<Integer, Integer> zeroPadding = new HashMap<>();
+
+	/** A number format that only pads with zeros, as Excel's "Special > Zip Code" or a custom "000000". */
+	private static final Pattern ZERO_PADDED = Pattern.compile("0{2,}");
 
 	XlsxCellText(XlsxSharedStrings sharedStrings, StylesTable styles, boolean date1904) {
 		this.sharedStrings = sharedStrings;
@@ -49,7 +57,7 @@ final class XlsxCellText {
 			return "";
 		}
 		if (type == null || "n".equals(type)) {
-			return isDateStyle(style) ? dateText(value) : numberText(value);
+			return isDateStyle(style) ? dateText(value) : paddedText(numberText(value), padding(style));
 		}
 		switch (type) {
 			case "s":
@@ -62,9 +70,13 @@ final class XlsxCellText {
 		}
 	}
 
-	/** Whether the cell holds a plain number (not a date): such ids may have lost digits. */
+	/**
+	 * Whether the cell holds a plain number (not a date, nor a number shown zero-padded, which reads as the text it
+	 * shows): such ids may have lost digits, or leading zeros.
+	 */
 	boolean isNumber(String type, String style, String value) {
-		return (type == null || "n".equals(type)) && value != null && !value.isEmpty() && !isDateStyle(style);
+		return (type == null || "n".equals(type)) && value != null && !value.isEmpty() && !isDateStyle(style)
+				&& padding(style) == 0;
 	}
 
 	private String sharedString(String index) {
@@ -98,6 +110,29 @@ final class XlsxCellText {
 	private static String timeText(LocalTime time) {
 		String hoursMinutes = String.format("%02d:%02d", time.getHour(), time.getMinute());
 		return time.getSecond() == 0 ? hoursMinutes : hoursMinutes + String.format(":%02d", time.getSecond());
+	}
+
+	/** The whole number with the zeros its format shows in front; any other number as it is. */
+	private static String paddedText(String number, int digits) {
+		if (digits == 0 || !isPlainInteger(number) || number.startsWith("-") || number.length() >= digits) {
+			return number;
+		}
+		return "0".repeat(digits - number.length()) + number;
+	}
+
+	private int padding(String style) {
+		if (style == null || styles == null) {
+			return 0;
+		}
+		return zeroPadding.computeIfAbsent(Integer.valueOf(style.trim()), this::paddedDigits);
+	}
+
+	private int paddedDigits(int styleIndex) {
+		if (styleIndex < 0 || styleIndex >= styles.getNumCellStyles()) {
+			return 0;
+		}
+		String pattern = styles.getStyleAt(styleIndex).getDataFormatString();
+		return pattern != null && ZERO_PADDED.matcher(pattern).matches() ? pattern.length() : 0;
 	}
 
 	private boolean isDateStyle(String style) {

@@ -6,18 +6,27 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import com.pinbatch.input.InputRow;
 
 /**
  * Names what a spreadsheet program did to a file's cells before it was saved, once per kind with its first row, so
- * a user sees what pinbatch read: dates saved as serial numbers (read as dates), TRUE/FALSE where text belongs, and
- * curly quotes in URLs (removed around a URL, named inside one). Feed it every row in the pre-scan.
+ * a user sees what pinbatch read: dates saved as serial numbers (read as dates), TRUE/FALSE where text belongs,
+ * curly quotes in URLs (removed around a URL, named inside one), and ids kept in number cells, which lose their
+ * leading zeros (a number cell formatted "00000" reads as the zero-padded text it shows, so it is not named).
+ * Feed it every row in the pre-scan.
  */
 public final class SpreadsheetDamage {
 
 	private static final Set<PinField> TEXT_FIELDS = Set.of(PinField.TITLE, PinField.DESCRIPTION, PinField.ALT_TEXT,
 			PinField.BOARD, PinField.LINK, PinField.MEDIA_URL, PinField.KEYWORDS);
+
+	/** Columns that hold names or ids, never quantities: a number cell there may have lost leading zeros. */
+	private static final Set<PinField> ID_FIELDS = Set.of(PinField.BOARD, PinField.ACCOUNT);
+
+	/** A whole number Excel can hold exactly (more digits are id_precision_lost, the validator's). */
+	private static final Pattern WHOLE_NUMBER = Pattern.compile("[1-9][0-9]{0,14}");
 
 	private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
@@ -29,7 +38,7 @@ public final class SpreadsheetDamage {
 	private final Map<Kind, Long> counts = new EnumMap<>(Kind.class);
 
 	private enum Kind {
-		SERIAL_DATE, YES_NO, QUOTED_URL, CURLY_QUOTE_IN_URL
+		SERIAL_DATE, YES_NO, QUOTED_URL, CURLY_QUOTE_IN_URL, LEADING_ZEROS
 	}
 
 	public SpreadsheetDamage(BoundColumns columns) {
@@ -47,6 +56,14 @@ public final class SpreadsheetDamage {
 			if (value.equals("TRUE") || value.equals("FALSE")) {
 				found(Kind.YES_NO, String.format("%s row %d is %s: a spreadsheet turned the cell into a yes/no value;"
 						+ " check it, and format the column as text", draft.columnName(field), row.rowNumber(), value));
+			}
+		}
+		for (PinField field : ID_FIELDS) {
+			String value = draft.get(field);
+			if (draft.numericFields().contains(field) && WHOLE_NUMBER.matcher(value).matches()) {
+				found(Kind.LEADING_ZEROS, String.format("%s row %d: '%s' is a number cell, and a spreadsheet drops"
+						+ " the leading zeros of numbers; if it began with 0, format the column as Text and retype it",
+						draft.columnName(field), row.rowNumber(), value));
 			}
 		}
 		for (PinField field : BoundColumns.URL_FIELDS) {

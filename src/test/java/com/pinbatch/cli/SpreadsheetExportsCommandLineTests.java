@@ -15,6 +15,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFColor;
@@ -350,6 +351,51 @@ class SpreadsheetExportsCommandLineTests extends SandboxedCommandLine {
 			.contains("title row 3 is TRUE: a spreadsheet turned the cell into a yes/no value");
 		// the result file keeps the cells as the file gave them
 		assertThat(ResultRows.read(dir.resolve("pins.results.csv")).get(0)).containsEntry("publish_at", "46539.375");
+	}
+
+	@Test
+	void leadingZerosAFormatShowsAreKeptAndANumberCellInAnIdColumnIsNamed() throws IOException {
+		// given: a workbook as Excel saves it, titles and SKUs typed into number cells formatted "00000" (Excel
+		// shows 00042), and a board typed into a plain number cell (Excel shows 4521, whatever was typed)
+		Path workbook = dir.resolve("plan.xlsx");
+		try (XSSFWorkbook book = new XSSFWorkbook()) {
+			CellStyle padded = book.createCellStyle();
+			padded.setDataFormat(book.createDataFormat().getFormat("00000"));
+			Sheet pins = book.createSheet("Pins");
+			cells(pins, 0, "title", "media_url", "board", "account", "sku");
+			Row first = pins.createRow(1);
+			first.createCell(0).setCellValue(42);
+			first.createCell(1).setCellValue("https://images.example.com/a.jpg");
+			first.createCell(2).setCellValue("Kitchen Ideas");
+			first.createCell(3).setCellValue("acme-home");
+			first.createCell(4).setCellValue(7);
+			first.getCell(0).setCellStyle(padded);
+			first.getCell(4).setCellStyle(padded);
+			Row second = pins.createRow(2);
+			second.createCell(0).setCellValue("Small Desk");
+			second.createCell(1).setCellValue("https://images.example.com/b.jpg");
+			second.createCell(2).setCellValue(4521);
+			second.createCell(3).setCellValue("acme-home");
+			try (OutputStream out = Files.newOutputStream(workbook)) {
+				book.write(out);
+			}
+		}
+
+		// when
+		CommandLineRun run = run("--input=" + workbook);
+
+		// then: the padded title reaches Zernio as Excel shows it, the SKU travels to the result file so, and the
+		// number board is named (it cannot be undone: the zeros are not in the file)
+		assertThat(run.exitCode()).as(run.toString()).isEqualTo(3);
+		assertThat(creates()).extracting(request -> JSON.readTree(request.body()).get("platforms").get(0)
+			.get("platformSpecificData").get("title").asString()).containsExactlyInAnyOrder("00042", "Small Desk");
+		assertThat(run.out()).contains("board row 3: '4521' is a number cell, and a spreadsheet drops the leading"
+				+ " zeros of numbers; if it began with 0, format the column as Text and retype it");
+		try (XSSFWorkbook results = new XSSFWorkbook(Files.newInputStream(dir.resolve("plan.results.xlsx")))) {
+			XSSFSheet sheet = results.getSheetAt(0);
+			assertThat(sheet.getRow(1).getCell(column(sheet, "sku")).getStringCellValue()).isEqualTo("00007");
+			assertThat(sheet.getRow(1).getCell(column(sheet, "title")).getStringCellValue()).isEqualTo("00042");
+		}
 	}
 
 	private static int column(Sheet sheet, String header) {
