@@ -63,14 +63,11 @@ public class PinSendingWriter implements ItemWriter<PreparedRow> {
 		// a resume re-reads the chunk that did not commit: some of its rows have an outcome stored already
 		Map<Long, RowResult> earlier = store.find(plan.runKey(), rows);
 		List<PreparedRow> toSend = new ArrayList<>();
+		List<PreparedRow> decided = new ArrayList<>();
 		for (PreparedRow row : chunk) {
-			if (row.isDecided()) {
-				record(row, row.decided(), earlier.get(row.rowNumber()));
-			}
-			else {
-				toSend.add(row);
-			}
+			(row.isDecided() ? decided : toSend).add(row);
 		}
+		recordDecided(decided, earlier);
 		Map<Long, Instant> sentWithoutAnswer = store.sentWithoutAnswer(plan.runKey(),
 				toSend.stream().map(PreparedRow::rowNumber).toList());
 		List<Future<?>> inFlight = new ArrayList<>();
@@ -176,6 +173,20 @@ public class PinSendingWriter implements ItemWriter<PreparedRow> {
 	private void record(PreparedRow row, RowResult outcome, RowResult earlier) {
 		RowResult result = outcome.withPublishAt(row.scheduledFor());
 		store.save(plan.runKey(), result, row.accountLabel(), row.accountId());
+		counted(result, earlier);
+	}
+
+	/** Rows decided without a request (invalid, dry run, over a cap): stored together, one statement for all. */
+	private void recordDecided(List<PreparedRow> rows, Map<Long, RowResult> earlier) {
+		List<RowResultStore.Outcome> outcomes = rows.stream()
+			.map(row -> new RowResultStore.Outcome(row.decided().withPublishAt(row.scheduledFor()), row.accountLabel(),
+					row.accountId()))
+			.toList();
+		store.saveAll(plan.runKey(), outcomes);
+		outcomes.forEach(outcome -> counted(outcome.result(), earlier.get(outcome.result().rowNumber())));
+	}
+
+	private void counted(RowResult result, RowResult earlier) {
 		if (earlier != null && earlier.status() != RowStatus.PENDING) {
 			progress.rowDoneAgain(earlier.status(), result);
 		}

@@ -5,8 +5,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Iterator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import com.pinbatch.input.InputOptions;
 import com.pinbatch.input.InputRow;
@@ -21,7 +22,8 @@ import com.pinbatch.input.RowSources;
  */
 public class ResultFileBuilder {
 
-	private static final int PAGE_SIZE = 1000;
+	/** Row numbers read from the store at a time. */
+	private static final int WINDOW = 1000;
 
 	private final RowResultStore store;
 
@@ -74,53 +76,35 @@ public class ResultFileBuilder {
 		}
 	}
 
-	/** Walks the stored outcomes page by page, in row order, alongside the input. */
+	/** Reads the stored outcomes a window of row numbers at a time, alongside the input. */
 	private final class StoredResults {
 
 		private final String runKey;
 
-		private Iterator<RowResult> page = List.<RowResult>of().iterator();
+		private final Map<Long, RowResult> window = new HashMap<>();
 
-		private RowResult next;
+		private long windowStart = 1;
 
-		private long lastRow = Long.MIN_VALUE;
-
-		private boolean exhausted;
-
-		private long lastAsked = Long.MIN_VALUE;
+		private long windowEnd = 0;
 
 		StoredResults(String runKey) {
 			this.runKey = runKey;
 		}
 
 		RowResult resultFor(long rowNumber) {
-			if (rowNumber <= lastAsked) {
+			if (rowNumber < windowStart) {
 				// out of order (a result file the user sorted, fed back with --retry-failed): ask for this row alone
 				RowResult stored = store.find(runKey, List.of(rowNumber)).get(rowNumber);
 				return stored != null ? stored : RowResult.pending(rowNumber);
 			}
-			lastAsked = rowNumber;
-			while (!exhausted && (next == null || next.rowNumber() < rowNumber)) {
-				advance();
+			if (rowNumber > windowEnd) {
+				windowStart = rowNumber;
+				windowEnd = rowNumber + WINDOW - 1;
+				window.clear();
+				store.range(runKey, windowStart, windowEnd).forEach(result -> window.put(result.rowNumber(), result));
 			}
-			if (next != null && next.rowNumber() == rowNumber) {
-				return next;
-			}
-			return RowResult.pending(rowNumber);
-		}
-
-		private void advance() {
-			if (!page.hasNext()) {
-				List<RowResult> results = store.page(runKey, lastRow, PAGE_SIZE);
-				if (results.isEmpty()) {
-					exhausted = true;
-					next = null;
-					return;
-				}
-				page = results.iterator();
-			}
-			next = page.next();
-			lastRow = next.rowNumber();
+			RowResult stored = window.get(rowNumber);
+			return stored != null ? stored : RowResult.pending(rowNumber);
 		}
 	}
 }

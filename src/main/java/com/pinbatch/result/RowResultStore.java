@@ -2,22 +2,30 @@ package com.pinbatch.result;
 
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.LongSummaryStatistics;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 import javax.sql.DataSource;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.SqlTypeValue;
+import org.springframework.jdbc.core.StatementCreatorUtils;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
 /**
@@ -31,6 +39,9 @@ public class RowResultStore {
 	private static final int MESSAGE_LIMIT = 4000;
 
 	private static final RowMapper<RowResult> MAPPER = RowResultStore::map;
+
+	/** Rows of one run from one row number to another, both included: an index range on the primary key. */
+	private static final String IN_RANGE = " RUN_KEY = ? AND ROW_NUMBER >= ? AND ROW_NUMBER <= ?";
 
 	private final JdbcTemplate jdbc;
 
@@ -81,20 +92,64 @@ public class RowResultStore {
 	 * @param accountId that account's Zernio id, so the run can ask for the account's posts (null: keep the stored one)
 	 */
 	public void save(String runKey, RowResult result, String account, String accountId) {
-		Object[] values = { result.status().name(), result.postId(), truncate(result.pinUrl(), 500),
-				result.errorCode(), truncate(result.errorMessage(), MESSAGE_LIMIT), result.attempts(),
-				result.requestId(), result.finishedAt() == null ? null : result.finishedAt().toEpochMilli(), account,
-				accountId, result.publishAt() == null ? null : result.publishAt().toEpochMilli(), runKey,
-				result.rowNumber() };
-		int updated = jdbc.update("""
+		saveAll(runKey, List.of(new Outcome(result, account, accountId)));
+	}
+
+	/**
+	 * One row's outcome with the account it went to.
+	 *
+	 * @param account   names the account (null when none was resolved)
+	 * @param accountId that account's Zernio id, so the run can ask for the account's posts (null: keep the stored one)
+	 */
+	public record Outcome(RowResult result, String account, String accountId) {
+	}
+
+	/**
+	 * Stores several rows' outcomes with one prepared statement each for updating and inserting: HSQLDB parses every
+	 * statement it prepares, which costs more than storing a row.
+	 */
+	public void saveAll(String runKey, List<Outcome> outcomes) {
+		if (outcomes.isEmpty()) {
+			return;
+		}
+		List<Object[]> rows = outcomes.stream().map(outcome -> values(runKey, outcome)).toList();
+		int[][] updated = jdbc.batchUpdate("""
 				UPDATE PINBATCH_ROW_RESULT SET STATUS = ?, POST_ID = ?, PIN_URL = ?, ERROR_CODE = ?, ERROR_MESSAGE = ?,
 				  ATTEMPTS = ?, REQUEST_ID = ?, FINISHED_AT_MS = ?, ACCOUNT = COALESCE(?, ACCOUNT),
-				  ACCOUNT_ID = COALESCE(?, ACCOUNT_ID), PUBLISH_AT_MS = COALESCE(?, PUBLISH_AT_MS) WHERE RUN_KEY = ? AND ROW_NUMBER = ?""", values);
-		if (updated == 0) {
-			jdbc.update("""
+				  ACCOUNT_ID = COALESCE(?, ACCOUNT_ID), PUBLISH_AT_MS = COALESCE(?, PUBLISH_AT_MS) WHERE RUN_KEY = ? AND ROW_NUMBER = ?""",
+				rows, rows.size(), (statement, values) -> setAll(statement, values));
+		List<Object[]> missing = new ArrayList<>();
+		for (int i = 0; i < rows.size(); i++) {
+			int count = updated[0][i];
+			if (count == 0 || count == Statement.SUCCESS_NO_INFO && !stored(runKey, outcomes.get(i).result())) {
+				missing.add(rows.get(i));
+			}
+		}
+		if (!missing.isEmpty()) {
+			jdbc.batchUpdate("""
 					INSERT INTO PINBATCH_ROW_RESULT (STATUS, POST_ID, PIN_URL, ERROR_CODE, ERROR_MESSAGE, ATTEMPTS,
 					  REQUEST_ID, FINISHED_AT_MS, ACCOUNT, ACCOUNT_ID, PUBLISH_AT_MS, RUN_KEY, ROW_NUMBER)
-					VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", values);
+					VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", missing, missing.size(),
+					(statement, values) -> setAll(statement, values));
+		}
+	}
+
+	private boolean stored(String runKey, RowResult result) {
+		return !range(runKey, result.rowNumber(), result.rowNumber()).isEmpty();
+	}
+
+	private static Object[] values(String runKey, Outcome outcome) {
+		RowResult result = outcome.result();
+		return new Object[] { result.status().name(), result.postId(), truncate(result.pinUrl(), 500),
+				result.errorCode(), truncate(result.errorMessage(), MESSAGE_LIMIT), result.attempts(),
+				result.requestId(), result.finishedAt() == null ? null : result.finishedAt().toEpochMilli(),
+				outcome.account(), outcome.accountId(),
+				result.publishAt() == null ? null : result.publishAt().toEpochMilli(), runKey, result.rowNumber() };
+	}
+
+	private static void setAll(PreparedStatement statement, Object[] values) throws SQLException {
+		for (int i = 0; i < values.length; i++) {
+			StatementCreatorUtils.setParameterValue(statement, i + 1, SqlTypeValue.TYPE_UNKNOWN, values[i]);
 		}
 	}
 
@@ -140,12 +195,8 @@ public class RowResultStore {
 	/** Rows of the given ones that were sent but whose answer was never stored, with when they were sent. */
 	public Map<Long, Instant> sentWithoutAnswer(String runKey, Collection<Long> rowNumbers) {
 		Map<Long, Instant> sent = new HashMap<>();
-		if (rowNumbers.isEmpty()) {
-			return sent;
-		}
-		named.query("SELECT ROW_NUMBER, SENT_AT_MS FROM PINBATCH_ROW_RESULT WHERE RUN_KEY = :key"
-				+ " AND ROW_NUMBER IN (:rows) AND STATUS = 'PENDING' AND SENT_AT_MS IS NOT NULL",
-				Map.of("key", runKey, "rows", rowNumbers), rs -> {
+		eachOf(runKey, rowNumbers, "SELECT ROW_NUMBER, SENT_AT_MS FROM PINBATCH_ROW_RESULT"
+				+ " WHERE STATUS = 'PENDING' AND SENT_AT_MS IS NOT NULL AND", rs -> {
 					sent.put(rs.getLong(1), Instant.ofEpochMilli(rs.getLong(2)));
 				});
 		return sent;
@@ -154,22 +205,41 @@ public class RowResultStore {
 	/** The stored outcomes of the given rows, by row number (rows without one are absent). */
 	public Map<Long, RowResult> find(String runKey, Collection<Long> rowNumbers) {
 		Map<Long, RowResult> found = new HashMap<>();
-		if (rowNumbers.isEmpty()) {
-			return found;
-		}
-		named.query("SELECT * FROM PINBATCH_ROW_RESULT WHERE RUN_KEY = :key AND ROW_NUMBER IN (:rows)",
-				Map.of("key", runKey, "rows", rowNumbers), rs -> {
-					RowResult result = map(rs, 0);
-					found.put(result.rowNumber(), result);
-				});
+		eachOf(runKey, rowNumbers, "SELECT * FROM PINBATCH_ROW_RESULT WHERE", rs -> {
+			RowResult result = map(rs, 0);
+			found.put(result.rowNumber(), result);
+		});
 		return found;
 	}
 
-	/** Up to {@code limit} outcomes with a row number above {@code afterRow}, in row order (for merging with the input). */
-	public List<RowResult> page(String runKey, long afterRow, int limit) {
-		return jdbc.query("""
-				SELECT * FROM PINBATCH_ROW_RESULT WHERE RUN_KEY = ? AND ROW_NUMBER > ?
-				ORDER BY ROW_NUMBER FETCH FIRST %d ROWS ONLY""".formatted(limit), MAPPER, runKey, afterRow);
+	/** The stored outcomes of rows {@code fromRow} to {@code toRow} (both included), in row order. */
+	public List<RowResult> range(String runKey, long fromRow, long toRow) {
+		return jdbc.query("SELECT * FROM PINBATCH_ROW_RESULT WHERE" + IN_RANGE + " ORDER BY ROW_NUMBER", MAPPER,
+				runKey, fromRow, toRow);
+	}
+
+	/**
+	 * Hands each stored row of the given ones to {@code handler}; {@code selectWhere} ends with WHERE or AND. Asked
+	 * as index ranges on the primary key: a chunk's rows are consecutive, so one range; scattered rows one by one.
+	 * (An IN list, or ORDER BY with FETCH FIRST, makes HSQLDB read every row of the run each time: quadratic.)
+	 */
+	private void eachOf(String runKey, Collection<Long> rowNumbers, String selectWhere, RowCallbackHandler handler) {
+		if (rowNumbers.isEmpty()) {
+			return;
+		}
+		LongSummaryStatistics span = rowNumbers.stream().mapToLong(Long::longValue).summaryStatistics();
+		Set<Long> wanted = Set.copyOf(rowNumbers);
+		RowCallbackHandler onlyWanted = rs -> {
+			if (wanted.contains(rs.getLong("ROW_NUMBER"))) {
+				handler.processRow(rs);
+			}
+		};
+		if (span.getMax() - span.getMin() <= 4L * wanted.size() + 64) {
+			jdbc.query(selectWhere + IN_RANGE, onlyWanted, runKey, span.getMin(), span.getMax());
+		}
+		else {
+			wanted.forEach(row -> jdbc.query(selectWhere + IN_RANGE, onlyWanted, runKey, row, row));
+		}
 	}
 
 	/** Outcomes stored so far (rows sent and still waiting for an answer are not outcomes yet). */

@@ -3,6 +3,8 @@ package com.pinbatch.result;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import org.hsqldb.jdbc.JDBCDataSource;
@@ -39,5 +41,58 @@ class RowResultStoreTests {
 		assertThat(store.countByAccount("k")).isEqualTo(
 				Map.of("acme-home", Map.of(RowStatus.CREATED, 1L, RowStatus.FAILED, 1L)));
 		assertThat(store.delete(java.util.List.of("k"))).isEqualTo(3);
+	}
+
+	@Test
+	void findAnswersExactlyTheAskedRowsWhetherTheyAreConsecutiveOrScattered() {
+		// given outcomes for rows 1..3000, every third row sent and never answered
+		RowResultStore store = newStore();
+		List<RowResultStore.Outcome> outcomes = new ArrayList<>();
+		for (long row = 1; row <= 3000; row++) {
+			outcomes.add(new RowResultStore.Outcome(row % 3 == 0 ? RowResult.pending(row)
+					: new RowResult(row, RowStatus.CREATED, "p" + row, null, null, 1, "r" + row, Instant.EPOCH),
+					"acme-home", "acc_1"));
+		}
+		store.saveAll("k", outcomes);
+		store.markSent("k", 3, "r3", Instant.ofEpochSecond(30));
+		store.markSent("k", 2998, "r2998", Instant.ofEpochSecond(40));
+		store.save("other", new RowResult(5, RowStatus.FAILED, null, "x", "m", 1, "o5", Instant.EPOCH));
+
+		// then: a chunk's consecutive rows (one range), rows far apart (one by one), rows never stored
+		assertThat(store.find("k", List.of(4L, 5L, 6L, 7L)).keySet()).containsExactlyInAnyOrder(4L, 5L, 6L, 7L);
+		assertThat(store.find("k", List.of(5L, 7L)).keySet()).containsExactlyInAnyOrder(5L, 7L);
+		Map<Long, RowResult> scattered = store.find("k", List.of(2L, 1501L, 2999L, 5000L));
+		assertThat(scattered.keySet()).containsExactlyInAnyOrder(2L, 1501L, 2999L);
+		assertThat(scattered.get(1501L).postId()).isEqualTo("p1501");
+		assertThat(store.find("other", List.of(5L)).get(5L).errorCode()).isEqualTo("x");
+		assertThat(store.sentWithoutAnswer("k", List.of(2L, 3L, 4L, 2998L)))
+			.isEqualTo(Map.of(3L, Instant.ofEpochSecond(30), 2998L, Instant.ofEpochSecond(40)));
+		assertThat(store.range("k", 2999, 3005)).extracting(RowResult::rowNumber).containsExactly(2999L, 3000L);
+	}
+
+	@Test
+	void savingAgainUpdatesTheRowAndKeepsItsAccountWhenNoneIsGiven() {
+		RowResultStore store = newStore();
+		store.saveAll("k", List.of(
+				new RowResultStore.Outcome(new RowResult(1, RowStatus.CREATED, "p1", null, null, 1, "r1", Instant.EPOCH),
+						"acme-home", "acc_1"),
+				new RowResultStore.Outcome(RowResult.pending(2), null, null)));
+
+		store.saveAll("k", List.of(new RowResultStore.Outcome(
+				new RowResult(1, RowStatus.FAILED, "p1", "publish_failed", "m", 2, "r1", Instant.EPOCH), null, null),
+				new RowResultStore.Outcome(RowResult.pending(3), null, null)));
+
+		assertThat(store.range("k", 1, 3)).extracting(RowResult::status)
+			.containsExactly(RowStatus.FAILED, RowStatus.PENDING, RowStatus.PENDING);
+		assertThat(store.countByAccount("k")).isEqualTo(Map.of("acme-home", Map.of(RowStatus.FAILED, 1L)));
+	}
+
+	private static RowResultStore newStore() {
+		JDBCDataSource dataSource = new JDBCDataSource();
+		dataSource.setUrl("jdbc:hsqldb:mem:rowresults" + System.nanoTime());
+		dataSource.setUser("SA");
+		RowResultStore store = new RowResultStore(dataSource);
+		store.createTableIfMissing();
+		return store;
 	}
 }
