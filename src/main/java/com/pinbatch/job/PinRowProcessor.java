@@ -145,7 +145,7 @@ public class PinRowProcessor implements ItemProcessor<InputRow, PreparedRow> {
 			return plan.api().media().publicUrlFor(file, kind, plan.validation().allowedMediaFolder());
 		}
 		catch (MediaRejectedException ex) {
-			problems.add(problem(draft, field, ex.code(), ex.getMessage()));
+			problems.add(problem(draft, field, ex.code(), ex.messageNaming(draft.get(field))));
 			return null;
 		}
 	}

@@ -93,9 +93,7 @@ public class LocalMediaUploader {
 			return hash;
 		}
 		catch (IOException unreadable) {
-			throw new MediaRejectedException(new MediaProblem(MediaProblem.FILE_NOT_FOUND, String.format(
-					"'%s' cannot be read (%s) — check that the file is readable", file,
-					unreadable.getClass().getSimpleName())));
+			throw MediaRejectedException.unreadable(file, unreadable);
 		}
 	}
 

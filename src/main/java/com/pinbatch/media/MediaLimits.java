@@ -11,6 +11,12 @@ final class MediaLimits {
 
 	static final long MAX_VIDEO_BYTES = 2L * 1024 * 1024 * 1024;
 
+	/**
+	 * Pixels an image may have (pinbatch's own bound, far above what Pinterest shows): decoding a larger one to
+	 * check it would need more memory than a batch run should take, and a small file can claim a huge image.
+	 */
+	static final long MAX_IMAGE_PIXELS = 100_000_000;
+
 	private MediaLimits() {
 	}
 

@@ -16,6 +16,9 @@ public record MediaProblem(String code, String message) {
 
 	public static final String TOO_LARGE = "media_too_large";
 
+	/** A local file that starts like an image or video but is not one all through (damaged, cut short, disguised). */
+	public static final String CORRUPT = "media_corrupt";
+
 	public static final String UNREACHABLE = "media_unreachable";
 
 	public static final String WEB_PAGE = "media_is_web_page";

@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import com.pinbatch.media.RealMedia;
+
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -118,7 +120,7 @@ class HostileInputCommandLineTests extends SandboxedCommandLine {
 	void localMediaOutsideTheInputFolderIsNotUploadedAndReadsLikeAMissingFile() throws IOException {
 		Path inputs = Files.createDirectories(dir.resolve("in"));
 		Path secret = Files.createDirectories(dir.resolve("secret"));
-		byte[] png = { (byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R' };
+		byte[] png = RealMedia.png("private");
 		Path photo = Files.write(secret.resolve("private_photo.png"), png);
 		Files.write(inputs.resolve("ok.png"), png);
 		Files.createSymbolicLink(inputs.resolve("link.png"), photo);

@@ -6,12 +6,14 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import com.pinbatch.media.RealMedia;
 import com.pinbatch.sandbox.RecordedRequest;
 import com.pinbatch.sandbox.ZernioSandbox;
 
@@ -330,19 +332,23 @@ class PinbatchCommandLineTests extends SandboxedCommandLine {
 
 	@Test
 	void localMediaFilesAreUploadedOnceAndTheirPublicUrlIsPinned() throws IOException {
-		// given: the same local image on two rows and as a video's cover, a local video, and a text file
+		// given: the same local image on two rows and as a video's cover, a local video, a text file, and a text
+		// file behind the first bytes of a JPEG
 		Files.createDirectories(dir.resolve("images"));
-		byte[] jpeg = { (byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0, 16, 'J', 'F', 'I', 'F', 0, 1 };
-		byte[] mp4 = { 0, 0, 0, 24, 'f', 't', 'y', 'p', 'm', 'p', '4', '2', 0, 0, 0, 0 };
-		Files.write(dir.resolve("images/shelf.jpg"), jpeg);
-		Files.write(dir.resolve("images/tour.mp4"), mp4);
+		Files.write(dir.resolve("images/shelf.jpg"), RealMedia.jpeg("shelf"));
+		Files.write(dir.resolve("images/tour.mp4"), RealMedia.mp4("tour"));
 		Files.writeString(dir.resolve("images/notes.jpg"), "not an image");
+		byte[] jpegHead = { (byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0, 16, 'J', 'F', 'I', 'F', 0, 1 };
+		Files.write(dir.resolve("images/disguised.jpg"), jpegHead);
+		Files.writeString(dir.resolve("images/disguised.jpg"), "Q3 salaries: Alice 98,000; Bob 87,000\n".repeat(50),
+				StandardOpenOption.APPEND);
 		Path input = write("local.csv", """
 				title,description,media_url,board,account,cover_image_url
 				Shelf,First pin of the shelf.,images/shelf.jpg,Kitchen Ideas,acme-home,
 				Shelf again,Second pin of the shelf.,images/shelf.jpg,Small Spaces,acme-home,
 				Tour,A video with the shelf as cover.,images/tour.mp4,Kitchen Ideas,acme-home,images/shelf.jpg
 				Notes,A text file named like an image.,images/notes.jpg,Kitchen Ideas,acme-home,
+				Disguised,Text after a JPEG's first bytes.,images/disguised.jpg,Kitchen Ideas,acme-home,
 				""");
 
 		// when
@@ -353,9 +359,13 @@ class PinbatchCommandLineTests extends SandboxedCommandLine {
 		assertThat(sandbox.uploads()).hasSize(2);
 		List<Map<String, String>> results = ResultRows.read(dir.resolve("local.results.csv"));
 		assertThat(results).extracting(row -> row.get("status"))
-			.containsExactly("PUBLISHED", "PUBLISHED", "PUBLISHED", "INVALID");
+			.containsExactly("PUBLISHED", "PUBLISHED", "PUBLISHED", "INVALID", "INVALID");
 		assertThat(results.get(3).get("error_code")).isEqualTo("unsupported_media_type");
 		assertThat(results.get(3).get("error_message")).startsWith("media_url ").contains("notes.jpg");
+		// the disguised file is named as the cell gives it, and not uploaded
+		assertThat(results.get(4).get("error_code")).isEqualTo("media_corrupt");
+		assertThat(results.get(4).get("error_message"))
+			.startsWith("media_url 'images/disguised.jpg' is not a valid JPEG image: ");
 		Map<String, JsonNode> byTitle = creates().stream()
 			.map(request -> JSON.readTree(request.body()))
 			.collect(Collectors.toMap(
@@ -375,8 +385,7 @@ class PinbatchCommandLineTests extends SandboxedCommandLine {
 	void anUploadIsRememberedWhenTheRunStopsBeforeItsPinIsCreated() throws IOException {
 		// given: a local image, and Zernio failing the create, so the run stops (exit 1) after the upload
 		Files.createDirectories(dir.resolve("images"));
-		Files.write(dir.resolve("images/lamp.jpg"),
-				new byte[] { (byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0, 16, 'J', 'F', 'I', 'F', 0, 1, 'L' });
+		Files.write(dir.resolve("images/lamp.jpg"), RealMedia.jpeg("lamp"));
 		Path input = write("lamp.csv", """
 				title,description,media_url,board,account
 				Lamp,A reading lamp.,images/lamp.jpg,Kitchen Ideas,acme-home

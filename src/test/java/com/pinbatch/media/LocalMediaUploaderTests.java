@@ -97,7 +97,7 @@ class LocalMediaUploaderTests {
 		LocalMediaUploader uploader = uploader(new InMemoryUploadedMediaStore());
 		String before = uploader.publicUrlFor(photo, MediaKind.IMAGE, dir);
 
-		Files.write(photo, MediaSamples.content(MediaSamples.JPEG, "sofa, retouched"));
+		Files.write(photo, RealMedia.jpeg("sofa, retouched"));
 		Files.setLastModifiedTime(photo, FileTime.from(Instant.parse("2030-01-01T00:00:00Z")));
 
 		assertThat(uploader.publicUrlFor(photo, MediaKind.IMAGE, dir)).isNotEqualTo(before);

@@ -7,7 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 
-/** The first bytes of each format, padded with a marker so that samples with different markers differ in content. */
+/**
+ * The first bytes of each format (what {@link MediaFormat#detect} reads), and whole files of each: a real file of
+ * the format whose head is given ({@link RealMedia}), or for other heads the head followed by a marker.
+ */
 final class MediaSamples {
 
 	static final byte[] JPEG = { (byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0, 0x10, 'J', 'F', 'I', 'F' };
@@ -36,15 +39,35 @@ final class MediaSamples {
 		return all;
 	}
 
-	static Path write(Path dir, String name, byte[] head, String marker) throws IOException {
-		return Files.write(dir.resolve(name), content(head, marker));
+	/** A whole file of the format the head shows, differing by marker; other heads followed by the marker. */
+	static byte[] file(byte[] head, String marker) {
+		if (head == JPEG) {
+			return RealMedia.jpeg(marker);
+		}
+		if (head == PNG) {
+			return RealMedia.png(marker);
+		}
+		if (head == GIF) {
+			return RealMedia.gif(marker);
+		}
+		if (head == WEBP) {
+			return RealMedia.webp(marker);
+		}
+		if (head == MP4) {
+			return RealMedia.mp4(marker);
+		}
+		return head == MOV ? RealMedia.mov(marker) : content(head, marker);
 	}
 
-	/** A file of the given length that takes no disk space beyond its first bytes. */
+	static Path write(Path dir, String name, byte[] head, String marker) throws IOException {
+		return Files.write(dir.resolve(name), file(head, marker));
+	}
+
+	/** A whole file of the format, made the given length by zeros after it that take no disk space. */
 	static Path sparse(Path dir, String name, byte[] head, long length) throws IOException {
 		Path file = dir.resolve(name);
 		try (RandomAccessFile out = new RandomAccessFile(file.toFile(), "rw")) {
-			out.write(head);
+			out.write(file(head, "sparse"));
 			out.setLength(length);
 		}
 		return file;
