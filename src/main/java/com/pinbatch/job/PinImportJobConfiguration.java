@@ -137,15 +137,11 @@ public class PinImportJobConfiguration {
 
 	@Bean
 	RunInputs runInputs(DataSource dataSource) {
-		RunInputs runInputs = new RunInputs(dataSource);
-		runInputs.createTableIfMissing();
-		return runInputs;
+		return new RunInputs(dataSource);
 	}
 	@Bean
 	RowResultStore rowResultStore(DataSource dataSource) {
-		RowResultStore store = new RowResultStore(dataSource);
-		store.createTableIfMissing();
-		return store;
+		return new RowResultStore(dataSource);
 	}
 
 	@Bean

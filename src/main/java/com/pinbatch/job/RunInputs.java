@@ -38,18 +38,6 @@ public class RunInputs {
 	public record Finished(String inputKey, long jobExecutionId, Instant finishedAt) {
 	}
 
-	/** Portable across HSQLDB and PostgreSQL. */
-	public void createTableIfMissing() {
-		jdbc.execute("""
-				CREATE TABLE IF NOT EXISTS PINBATCH_RUN_INPUT (
-				  RUN_KEY VARCHAR(64) NOT NULL,
-				  INPUT_KEY VARCHAR(64) NOT NULL,
-				  INPUT_FILE VARCHAR(2000),
-				  FINISHED_AT TIMESTAMP,
-				  JOB_EXECUTION_ID BIGINT,
-				  PRIMARY KEY (RUN_KEY, INPUT_KEY))""");
-	}
-
 	/** Records that the run covers the input (idempotent: a resume links again). */
 	public void link(String runKey, String inputKey, Path inputFile) {
 		int updated = jdbc.update("UPDATE PINBATCH_RUN_INPUT SET INPUT_FILE = ? WHERE RUN_KEY = ? AND INPUT_KEY = ?",

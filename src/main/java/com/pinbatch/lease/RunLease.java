@@ -50,16 +50,6 @@ public class RunLease {
 		this.owner = owner;
 	}
 
-	/** Creates the table on first use; the statement is portable across HSQLDB and PostgreSQL. */
-	public void createTableIfMissing() {
-		jdbc.execute("""
-				CREATE TABLE IF NOT EXISTS PINBATCH_RUN_LEASE (
-				  RUN_KEY VARCHAR(64) NOT NULL PRIMARY KEY,
-				  OWNER VARCHAR(300) NOT NULL,
-				  ACQUIRED_AT_MS BIGINT NOT NULL,
-				  HEARTBEAT_AT_MS BIGINT NOT NULL)""");
-	}
-
 	/**
 	 * Takes the run of {@code runKey} for this process, free or from a holder that is gone, and starts heartbeating.
 	 *

@@ -26,16 +26,11 @@ public class JdbcUploadedMediaStore implements UploadedMediaStore {
 
 	private final TransactionTemplate ownTransaction;
 
-	/** Creates the table if it is missing (the statement is portable across HSQLDB and PostgreSQL). */
+	/** On the table of the migrations (PinbatchSchema). */
 	public JdbcUploadedMediaStore(DataSource dataSource, PlatformTransactionManager transactionManager) {
 		this.jdbc = new JdbcTemplate(dataSource);
 		this.ownTransaction = new TransactionTemplate(transactionManager);
 		ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-		jdbc.execute("""
-				CREATE TABLE IF NOT EXISTS PINBATCH_MEDIA_UPLOAD (
-				  CONTENT_SHA256 VARCHAR(64) NOT NULL PRIMARY KEY,
-				  PUBLIC_URL VARCHAR(2000) NOT NULL,
-				  UPLOADED_AT_MS BIGINT NOT NULL)""");
 	}
 
 	@Override

@@ -1,7 +1,5 @@
 package com.pinbatch.result;
 
-import java.sql.Connection;
-import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -13,7 +11,6 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.LongSummaryStatistics;
 import java.util.Map;
 import java.util.Set;
@@ -50,30 +47,6 @@ public class RowResultStore {
 	public RowResultStore(DataSource dataSource) {
 		this.jdbc = new JdbcTemplate(dataSource);
 		this.named = new NamedParameterJdbcTemplate(jdbc);
-	}
-
-	/** Creates the table on first use; the statements are portable across HSQLDB and PostgreSQL. */
-	public void createTableIfMissing() {
-		jdbc.execute("""
-				CREATE TABLE IF NOT EXISTS PINBATCH_ROW_RESULT (
-				  RUN_KEY VARCHAR(64) NOT NULL,
-				  ROW_NUMBER BIGINT NOT NULL,
-				  STATUS VARCHAR(16) NOT NULL,
-				  POST_ID VARCHAR(100),
-				  ERROR_CODE VARCHAR(100),
-				  ERROR_MESSAGE VARCHAR(4000),
-				  ATTEMPTS INT NOT NULL,
-				  REQUEST_ID VARCHAR(64),
-				  FINISHED_AT_MS BIGINT,
-				  SENT_AT_MS BIGINT,
-				  ACCOUNT VARCHAR(200),
-				  PRIMARY KEY (RUN_KEY, ROW_NUMBER))""");
-		// a job repository written by an earlier version: the table is there, without the later columns
-		addColumnIfMissing("ACCOUNT", "VARCHAR(200)");
-		addColumnIfMissing("SENT_AT_MS", "BIGINT");
-		addColumnIfMissing("PIN_URL", "VARCHAR(500)");
-		addColumnIfMissing("ACCOUNT_ID", "VARCHAR(100)");
-		addColumnIfMissing("PUBLISH_AT_MS", "BIGINT");
 	}
 
 	public void save(String runKey, RowResult result) {
@@ -282,30 +255,6 @@ public class RowResultStore {
 			return 0;
 		}
 		return named.update("DELETE FROM PINBATCH_ROW_RESULT WHERE RUN_KEY IN (:keys)", Map.of("keys", runKeys));
-	}
-
-	private void addColumnIfMissing(String column, String type) {
-		if (!hasColumn("PINBATCH_ROW_RESULT", column)) {
-			jdbc.execute("ALTER TABLE PINBATCH_ROW_RESULT ADD COLUMN " + column + " " + type);
-		}
-	}
-
-	private boolean hasColumn(String table, String column) {
-		Boolean found = jdbc.execute((Connection connection) -> {
-			DatabaseMetaData meta = connection.getMetaData();
-			// unquoted names are stored upper case by HSQLDB and lower case by PostgreSQL
-			for (String name : new String[] { table, table.toLowerCase(Locale.ROOT) }) {
-				try (ResultSet columns = meta.getColumns(null, null, name, null)) {
-					while (columns.next()) {
-						if (columns.getString("COLUMN_NAME").equalsIgnoreCase(column)) {
-							return true;
-						}
-					}
-				}
-			}
-			return false;
-		});
-		return Boolean.TRUE.equals(found);
 	}
 
 	private static RowResult map(ResultSet rs, int rowNum) throws SQLException {

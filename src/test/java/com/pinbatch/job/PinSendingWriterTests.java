@@ -13,6 +13,7 @@ import java.util.concurrent.Executors;
 import com.pinbatch.result.RowResult;
 import com.pinbatch.result.RowResultStore;
 import com.pinbatch.result.RowStatus;
+import com.pinbatch.schema.PinbatchSchema;
 
 import org.hsqldb.jdbc.JDBCDataSource;
 import org.junit.jupiter.api.AfterEach;
@@ -60,8 +61,8 @@ class PinSendingWriterTests {
 		JDBCDataSource dataSource = new JDBCDataSource();
 		dataSource.setUrl("jdbc:hsqldb:mem:writer" + System.nanoTime());
 		dataSource.setUser("SA");
+		PinbatchSchema.migrate(dataSource);
 		RowResultStore store = new RowResultStore(dataSource);
-		store.createTableIfMissing();
 		return store;
 	}
 

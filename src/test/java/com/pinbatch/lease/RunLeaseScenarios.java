@@ -18,6 +18,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import javax.sql.DataSource;
 
+import com.pinbatch.schema.PinbatchSchema;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -61,8 +63,8 @@ abstract class RunLeaseScenarios {
 		openDatabase();
 		hostA = lease(HOST_A);
 		hostB = lease(HOST_B);
-		hostA.createTableIfMissing();
-		hostB.createTableIfMissing(); // a second host starting finds the table there
+		PinbatchSchema.migrate(sharedDatabase());
+		PinbatchSchema.migrate(sharedDatabase()); // a second host starting finds the table there
 	}
 
 	@AfterEach

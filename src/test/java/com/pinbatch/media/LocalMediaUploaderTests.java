@@ -30,6 +30,7 @@ import com.pinbatch.pin.MediaKind;
 import com.pinbatch.sandbox.SandboxSettings;
 import com.pinbatch.sandbox.SandboxUpload;
 import com.pinbatch.sandbox.ZernioSandbox;
+import com.pinbatch.schema.PinbatchSchema;
 import com.pinbatch.zernio.ZernioClient;
 import com.pinbatch.zernio.ZernioClientSettings;
 
@@ -275,6 +276,7 @@ class LocalMediaUploaderTests {
 	}
 
 	private static JdbcUploadedMediaStore databaseStore(JDBCDataSource dataSource) {
+		PinbatchSchema.migrate(dataSource);
 		return new JdbcUploadedMediaStore(dataSource, new JdbcTransactionManager(dataSource));
 	}
 

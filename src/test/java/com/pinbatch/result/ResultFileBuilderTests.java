@@ -14,6 +14,7 @@ import com.pinbatch.input.InputOptions;
 import com.pinbatch.input.InputRow;
 import com.pinbatch.input.RowSource;
 import com.pinbatch.input.RowSources;
+import com.pinbatch.schema.PinbatchSchema;
 
 import org.hsqldb.jdbc.JDBCDataSource;
 import org.junit.jupiter.api.Test;
@@ -31,8 +32,8 @@ class ResultFileBuilderTests {
 		JDBCDataSource dataSource = new JDBCDataSource();
 		dataSource.setUrl("jdbc:hsqldb:mem:resultfile" + System.nanoTime());
 		dataSource.setUser("SA");
+		PinbatchSchema.migrate(dataSource);
 		RowResultStore store = new RowResultStore(dataSource);
-		store.createTableIfMissing();
 		store.save("k", new RowResult(2, RowStatus.CREATED, "p2", null, null, 1, "r2", Instant.EPOCH));
 		store.save("k", new RowResult(4, RowStatus.FAILED, null, "rate_limited", "later", 6, "r4", Instant.EPOCH));
 		store.markSent("k", 3, "r3", Instant.EPOCH);

@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import com.pinbatch.schema.PinbatchSchema;
+
 import org.hsqldb.jdbc.JDBCDataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -29,9 +31,9 @@ class RowResultStoreTests {
 		jdbc.update("INSERT INTO PINBATCH_ROW_RESULT VALUES ('k', 2, 'CREATED', 'p1', NULL, NULL, 1, 'r', 0)");
 		RowResultStore store = new RowResultStore(dataSource);
 
-		// when
-		store.createTableIfMissing();
-		store.createTableIfMissing();
+		// when: pinbatch starts on it (twice: the second start finds everything in place)
+		PinbatchSchema.migrate(dataSource);
+		PinbatchSchema.migrate(dataSource);
 		store.save("k", new RowResult(3, RowStatus.CREATED, "p2", null, null, 1, "r3", Instant.now()), "acme-home");
 		store.save("k", new RowResult(4, RowStatus.FAILED, null, "rate_limited", "m", 6, "r4", Instant.now()),
 				"acme-home");
