@@ -93,8 +93,7 @@ class RowResultStoreTests {
 		JDBCDataSource dataSource = new JDBCDataSource();
 		dataSource.setUrl("jdbc:hsqldb:mem:rowresults" + System.nanoTime());
 		dataSource.setUser("SA");
-		RowResultStore store = new RowResultStore(dataSource);
-		store.createTableIfMissing();
-		return store;
+		PinbatchSchema.migrate(dataSource);
+		return new RowResultStore(dataSource);
 	}
 }
