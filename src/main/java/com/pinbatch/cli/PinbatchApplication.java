@@ -63,6 +63,9 @@ public class PinbatchApplication {
 		catch (UsageException ex) {
 			return refuse(ExitCode.USAGE, ex.getMessage(), options.summary(), out, err);
 		}
+		if (!options.jsonLogs()) {
+			out.println(StartLine.of(options)); // at once: starting Spring and the job repository takes seconds
+		}
 		try (DataFolder dataFolder = new DataFolder()) {
 			ConfigurableApplicationContext started;
 			try {

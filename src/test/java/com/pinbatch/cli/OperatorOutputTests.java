@@ -76,7 +76,10 @@ class OperatorOutputTests {
 		// when
 		CommandLineRun run = run("--input=" + input, "--summary=" + summary);
 
-		// then the printed summary
+		// then the first line says what is starting, before anything else is ready
+		assertThat(run.out()).startsWith("pinbatch: starting: 1 input (mixed.csv)...\n");
+
+		// and the printed summary
 		assertThat(run.exitCode()).as(run.toString()).isEqualTo(3);
 		List<Map<String, String>> results = ResultRows.read(dir.resolve("mixed.results.csv"));
 		long published = results.stream().filter(row -> row.get("status").equals("PUBLISHED")).count();
