@@ -3,8 +3,9 @@ package com.pinbatch.lease;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.logging.Level;
-import java.util.logging.Logger;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A held run lease: heartbeats on a daemon thread every third of the time to live, so one or two missed beats (a
@@ -13,7 +14,7 @@ import java.util.logging.Logger;
  */
 public final class LeaseHolder implements AutoCloseable {
 
-	private static final Logger LOG = Logger.getLogger(LeaseHolder.class.getName());
+	private static final Logger LOG = LoggerFactory.getLogger(LeaseHolder.class);
 
 	private final RunLease lease;
 
@@ -90,7 +91,7 @@ public final class LeaseHolder implements AutoCloseable {
 		}
 		catch (RuntimeException ex) {
 			// the database may be back before the time to live runs out; the next beat tries again
-			LOG.log(Level.WARNING, "lease heartbeat for run " + runKey + " failed: " + ex.getMessage());
+			LOG.warn("lease heartbeat for run {} failed: {}", runKey, ex.getMessage());
 		}
 	}
 }

@@ -10,9 +10,9 @@ import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -21,7 +21,7 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class CreatePostEndpoint {
 
-	private static final Logger LOG = Logger.getLogger(CreatePostEndpoint.class.getName());
+	private static final Logger LOG = LoggerFactory.getLogger(CreatePostEndpoint.class);
 
 	private static final String DUPLICATE_MESSAGE = "This exact content is already scheduled, publishing, or was "
 			+ "posted to this account within the last 24 hours.";
@@ -175,7 +175,7 @@ final class CreatePostEndpoint {
 				listener.accept(post);
 			}
 			catch (RuntimeException ex) {
-				LOG.log(Level.FINE, "A sandbox onPostCreated listener failed", ex);
+				LOG.debug("A sandbox onPostCreated listener failed", ex);
 			}
 		}
 	}

@@ -10,11 +10,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Front door of every request: bearer check, the throughput window and its headers, routing, error answers, and
@@ -22,7 +23,7 @@ import com.sun.net.httpserver.HttpHandler;
  */
 final class Dispatcher implements HttpHandler {
 
-	private static final Logger LOG = Logger.getLogger(Dispatcher.class.getName());
+	private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
 	private static final String API_PREFIX = "/api";
 
 	private final String apiKey;
@@ -83,7 +84,7 @@ final class Dispatcher implements HttpHandler {
 			}
 		}
 		catch (RuntimeException ex) {
-			LOG.log(Level.FINE, "Sandbox failed on " + call.method() + " " + call.path(), ex);
+			LOG.debug("Sandbox failed on {} {}", call.method(), call.path(), ex);
 			if (!call.answered()) {
 				call.respond(500, Json.error("Internal server error"));
 			}
@@ -101,7 +102,7 @@ final class Dispatcher implements HttpHandler {
 		}
 		recorded.add(new RecordedRequest(call.method(), call.path(), call.rawQuery(), call.headers(),
 				call.bodyIfRead(), call.status(), clock.instant()));
-		LOG.log(Level.FINE, "{0} {1} -> {2}", new Object[] { call.method(), call.path(), call.status() });
+		LOG.debug("{} {} -> {}", call.method(), call.path(), call.status());
 	}
 
 	private void route(HttpCall call) {

@@ -17,9 +17,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -30,7 +30,7 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class PostStore {
 
-	private static final Logger LOG = Logger.getLogger(PostStore.class.getName());
+	private static final Logger LOG = LoggerFactory.getLogger(PostStore.class);
 
 	static final Duration REPLAY_WINDOW = Duration.ofMinutes(5);
 	static final Duration DUPLICATE_WINDOW = Duration.ofHours(24);
@@ -60,7 +60,7 @@ final class PostStore {
 					remember(fromState(entry));
 				}
 				catch (RuntimeException ex) {
-					LOG.log(Level.FINE, "Skipping a malformed post in the sandbox state file", ex);
+					LOG.debug("Skipping a malformed post in the sandbox state file", ex);
 				}
 			}
 		}

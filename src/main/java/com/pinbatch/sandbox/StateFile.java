@@ -9,9 +9,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
@@ -21,7 +21,7 @@ import tools.jackson.databind.JsonNode;
  */
 final class StateFile {
 
-	private static final Logger LOG = Logger.getLogger(StateFile.class.getName());
+	private static final Logger LOG = LoggerFactory.getLogger(StateFile.class);
 
 	private final Path path;
 
@@ -45,7 +45,7 @@ final class StateFile {
 					entries.add(Json.MAPPER.readTree(line));
 				}
 				catch (JacksonException ex) {
-					LOG.log(Level.FINE, "Skipping an unreadable line in the sandbox state file {0}", path);
+					LOG.debug("Skipping an unreadable line in the sandbox state file {}", path);
 				}
 			}
 		}

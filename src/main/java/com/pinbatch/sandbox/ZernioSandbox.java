@@ -14,10 +14,11 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 import com.sun.net.httpserver.HttpServer;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A Zernio API simulator that runs in-process on loopback: the seeded demo accounts and boards, post creation with
@@ -34,7 +35,7 @@ public final class ZernioSandbox implements AutoCloseable {
 	/** The demo key the sandbox accepts by default; it opens nothing outside the sandbox. */
 	public static final String API_KEY = "sk_sandbox_pinbatch_demo_key_0000000000000000000000000000000000000000";
 
-	private static final Logger LOG = Logger.getLogger(ZernioSandbox.class.getName());
+	private static final Logger LOG = LoggerFactory.getLogger(ZernioSandbox.class);
 
 	static {
 		// The JDK server writes headers and body separately; with Nagle's algorithm on, each answer then waits for
@@ -95,7 +96,7 @@ public final class ZernioSandbox implements AutoCloseable {
 		try {
 			ZernioSandbox sandbox = new ZernioSandbox(settings, clock);
 			sandbox.server.start();
-			LOG.log(Level.FINE, "Zernio sandbox listening on {0}", sandbox.baseUrl());
+			LOG.debug("Zernio sandbox listening on {}", sandbox.baseUrl());
 			return sandbox;
 		}
 		catch (IOException ex) {
@@ -207,7 +208,7 @@ public final class ZernioSandbox implements AutoCloseable {
 		}
 		server.stop(0);
 		executor.shutdownNow();
-		LOG.log(Level.FINE, "Zernio sandbox on port {0} stopped", port());
+		LOG.debug("Zernio sandbox on port {} stopped", port());
 	}
 
 	private static ThreadFactory daemonThreads() {
