@@ -12,7 +12,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Predicate;
 
 import com.pinbatch.pin.Media;
 import com.pinbatch.pin.MediaKind;
@@ -37,9 +36,9 @@ public class MediaChecker implements AutoCloseable {
 		this(new MediaProbe(settings), settings);
 	}
 
-	/** With another rule for public hosts (tests on loopback). */
-	MediaChecker(MediaCheckSettings settings, Predicate<String> publicHost) {
-		this(new MediaProbe(settings, publicHost), settings);
+	/** With another lookup of the addresses a host may be asked at (tests: a stand-in DNS, or loopback as public). */
+	MediaChecker(MediaCheckSettings settings, MediaProbe.Lookup lookup) {
+		this(new MediaProbe(settings, lookup), settings);
 	}
 
 	private MediaChecker(MediaProbe probe, MediaCheckSettings settings) {
@@ -79,6 +78,7 @@ public class MediaChecker implements AutoCloseable {
 	@Override
 	public void close() {
 		workers.shutdownNow();
+		probe.close();
 	}
 
 	/** Daemon threads: an aborted run must not hang on a slow media host. */

@@ -9,28 +9,59 @@ import java.net.UnknownHostException;
  * Which hosts {@code --check-media} may ask. A media URL comes from a spreadsheet cell, so without this rule it
  * could make pinbatch request the machine itself, the office network or a cloud metadata service
  * (169.254.169.254), and the result file would tell which ports answer. Only public addresses are asked, checked
- * after DNS (every address a name resolves to) and again at every redirect.
+ * after DNS (every address a name resolves to) and again at every redirect; the connection goes to the addresses
+ * checked, never to a second answer of DNS.
  */
 final class PublicAddresses {
 
 	private PublicAddresses() {
 	}
 
+	/** How names become addresses: the system's DNS, or a test's stand-in (DNS is not ours to run in a test). */
+	@FunctionalInterface
+	interface Resolver {
+
+		Resolver SYSTEM = InetAddress::getAllByName;
+
+		InetAddress[] resolve(String host) throws UnknownHostException;
+	}
+
 	/** True when the host resolves, and only to public addresses. */
 	static boolean allows(String host) {
+		try {
+			publicOnly(host, Resolver.SYSTEM);
+			return true;
+		}
+		catch (UnknownHostException ex) {
+			return false;
+		}
+	}
+
+	/**
+	 * Resolves the host and returns its addresses when every one is public. The caller connects to these very
+	 * addresses: asking DNS again could give another answer (DNS rebinding: public when checked, private when
+	 * connected).
+	 *
+	 * @throws UnknownHostException when the host does not resolve, or resolves to any non-public address (worded
+	 *                              alike, so a result cannot map a network)
+	 */
+	static InetAddress[] publicOnly(String host, Resolver resolver) throws UnknownHostException {
 		InetAddress[] addresses;
 		try {
-			addresses = InetAddress.getAllByName(host);
+			addresses = resolver.resolve(host);
 		}
-		catch (UnknownHostException | SecurityException ex) {
-			return false;
+		catch (SecurityException ex) {
+			throw new UnknownHostException(host);
+		}
+		if (addresses == null || addresses.length == 0) {
+			throw new UnknownHostException(host);
 		}
 		for (InetAddress address : addresses) {
 			if (!isPublic(address)) {
-				return false;
+				throw new UnknownHostException(host);
 			}
 		}
-		return addresses.length > 0;
+		return addresses.clone();
 	}
 
 	static boolean isPublic(InetAddress address) {

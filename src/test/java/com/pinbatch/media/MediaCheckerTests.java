@@ -15,6 +15,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -265,13 +266,36 @@ class MediaCheckerTests {
 			headersOnly(exchange, 302, null, -1);
 		});
 		// 127.0.0.1 stands for a public server here; the redirect names localhost, which is loopback
-		try (MediaChecker guarded = new MediaChecker(publicOnly(), host -> host.equals("127.0.0.1"))) {
+		MediaProbe.Lookup loopbackIpAsPublic = host -> host.equals("127.0.0.1") ? InetAddress.getAllByName(host)
+				: PublicAddresses.publicOnly(host, PublicAddresses.Resolver.SYSTEM);
+		try (MediaChecker guarded = new MediaChecker(publicOnly(), loopbackIpAsPublic)) {
 			MediaCheckResult result = guarded.check(url("/to-private"), MediaKind.IMAGE);
 
 			assertThat(result.problem().code()).isEqualTo("media_unreachable");
 			assertThat(result.problem().message()).isEqualTo(unreachable(url("/to-private")));
 		}
 		assertThat(requests).containsExactly("HEAD /to-private -");
+	}
+
+	@Test
+	void aNameThatAnswersPublicWhenCheckedAndLoopbackWhenConnectedIsNeverConnectedTo() {
+		// DNS rebinding: the name's first answer is a public address, every later one the loopback server's (the
+		// system's own DNS gives loopback for this name too, so a client that asks it again reaches the server)
+		AtomicInteger lookups = new AtomicInteger();
+		PublicAddresses.Resolver rebinding = host -> new InetAddress[] { lookups.getAndIncrement() == 0
+				? InetAddress.getByAddress(host, new byte[] { (byte) 192, 0, 2, 1 }) : InetAddress.getLoopbackAddress() };
+		String url = "http://localhost:" + server.getAddress().getPort() + "/photo.jpg";
+
+		try (MediaChecker guarded = new MediaChecker(publicOnly(),
+				host -> PublicAddresses.publicOnly(host, rebinding))) {
+			MediaCheckResult result = guarded.check(url, MediaKind.IMAGE);
+
+			assertThat(result.problem().code()).isEqualTo("media_unreachable");
+			assertThat(result.problem().message()).isEqualTo(unreachable(url));
+		}
+		// the connection asked DNS again and got loopback: refused, as the check would have refused it
+		assertThat(lookups).hasValueGreaterThan(1);
+		assertThat(requests).isEmpty();
 	}
 
 	@Test
