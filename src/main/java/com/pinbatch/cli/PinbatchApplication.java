@@ -8,6 +8,9 @@ import java.util.Map;
 import java.util.Optional;
 
 import com.pinbatch.job.GracefulStop;
+import com.pinbatch.run.ExitCode;
+import com.pinbatch.run.InputFiles;
+import com.pinbatch.run.RunRefusedException;
 import com.pinbatch.text.SafeText;
 
 import org.springframework.boot.Banner;
@@ -60,7 +63,7 @@ public class PinbatchApplication {
 			InputFiles.refuseNonRegular(options.mapping() == null ? List.of() : List.of(options.mapping()),
 					"--mapping");
 		}
-		catch (UsageException ex) {
+		catch (UsageException | RunRefusedException ex) {
 			return refuse(ExitCode.USAGE, ex.getMessage(), options.summary(), out, err);
 		}
 		if (!options.jsonLogs()) {
@@ -96,7 +99,7 @@ public class PinbatchApplication {
 				return context.getBean(PinbatchCommand.class).execute(options, options.arguments(), report, err).code();
 			}
 		}
-		catch (UsageException ex) {
+		catch (UsageException | RunRefusedException ex) {
 			return refuse(ExitCode.USAGE, ex.getMessage(), options.summary(), out, err);
 		}
 	}

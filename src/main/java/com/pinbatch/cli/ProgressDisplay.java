@@ -8,6 +8,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import com.pinbatch.job.RunProgress;
+import com.pinbatch.text.Durations;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

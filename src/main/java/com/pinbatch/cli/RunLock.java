@@ -10,6 +10,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 
+import com.pinbatch.run.WritableFolders;
+
 /**
  * One pinbatch process per data folder at a time. The embedded job repository is a single-process database, so a
  * second run would otherwise wait for its lock and then fail; this refuses at once, naming the owner. The operating

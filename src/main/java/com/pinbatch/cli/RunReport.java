@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.pinbatch.result.RowStatus;
+import com.pinbatch.run.ExitCode;
 
 /**
  * What one input's run came to: the content of the printed summary and of the JSON summary file.

@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import com.pinbatch.result.RowStatus;
+import com.pinbatch.text.Durations;
 
 /** The few lines printed at the end of every run, including runs that stopped early. */
 final class RunSummary {

@@ -3,6 +3,8 @@ package com.pinbatch.cli;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
+import com.pinbatch.run.ExitCode;
+
 /**
  * Turns SIGTERM and Ctrl-C into a clean stop: the hook asks the running job to stop, then waits for the command to
  * write its result file and summary, and ends the process with the command's exit code (1 for a stopped run)

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.pinbatch.result.RowStatus;
+import com.pinbatch.run.ExitCode;
 import com.pinbatch.text.SafeText;
 
 import tools.jackson.core.JacksonException;

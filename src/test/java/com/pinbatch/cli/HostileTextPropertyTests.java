@@ -23,6 +23,7 @@ import com.pinbatch.result.ResultFileWriter;
 import com.pinbatch.result.ResultFiles;
 import com.pinbatch.result.RowResult;
 import com.pinbatch.result.RowStatus;
+import com.pinbatch.run.ExitCode;
 import com.pinbatch.text.FormulaPrefix;
 import com.pinbatch.text.SafeText;
 

@@ -1,4 +1,4 @@
-package com.pinbatch.cli;
+package com.pinbatch.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

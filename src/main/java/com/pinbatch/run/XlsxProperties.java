@@ -1,4 +1,4 @@
-package com.pinbatch.cli;
+package com.pinbatch.run;
 
 import com.pinbatch.input.XlsxLimits;
 
@@ -18,7 +18,7 @@ record XlsxProperties(@DefaultValue("1000000") int maxSharedStrings,
 			return new XlsxLimits(maxSharedStrings, maxSharedCharacters);
 		}
 		catch (IllegalArgumentException ex) {
-			throw new UsageException("pinbatch.xlsx.max-shared-strings and pinbatch.xlsx.max-shared-characters must"
+			throw new RunRefusedException("pinbatch.xlsx.max-shared-strings and pinbatch.xlsx.max-shared-characters must"
 					+ " be at least 1");
 		}
 	}

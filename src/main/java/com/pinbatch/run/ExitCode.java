@@ -1,4 +1,4 @@
-package com.pinbatch.cli;
+package com.pinbatch.run;
 
 /** The process exit codes of PRODUCT.md. */
 public enum ExitCode {

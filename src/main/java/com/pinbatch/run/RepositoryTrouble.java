@@ -1,4 +1,4 @@
-package com.pinbatch.cli;
+package com.pinbatch.run;
 
 import java.sql.SQLException;
 import java.util.Locale;

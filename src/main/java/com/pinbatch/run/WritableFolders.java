@@ -1,4 +1,4 @@
-package com.pinbatch.cli;
+package com.pinbatch.run;
 
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
@@ -12,13 +12,13 @@ import java.nio.file.Path;
  * Finds out before anything is sent whether a folder takes new files, by creating one there and deleting it: a
  * result folder or data folder that cannot be written would otherwise be found out after every pin was sent.
  */
-final class WritableFolders {
+public final class WritableFolders {
 
 	private WritableFolders() {
 	}
 
 	/** Null when {@code folder} (created if missing) takes new files; else what is wrong, in a few words. */
-	static String problem(Path folder) {
+	public static String problem(Path folder) {
 		try {
 			Files.createDirectories(folder);
 			Path probe = Files.createTempFile(folder, ".pinbatch-write-check-", ".tmp");

@@ -1,4 +1,4 @@
-package com.pinbatch.cli;
+package com.pinbatch.run;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -16,7 +16,7 @@ import java.util.stream.Stream;
  * imports often arrive as a folder that also holds last night's result files, so those, hidden files and Excel's
  * lock files ({@code ~$name.xlsx}) are left out. The same file named twice is processed once.
  */
-final class InputFiles {
+public final class InputFiles {
 
 	private static final List<String> SPREADSHEETS = List.of(".csv", ".tsv", ".xlsx", ".xlsm");
 
@@ -31,22 +31,22 @@ final class InputFiles {
 	 * Refuses a named file that exists but is not a regular file (a FIFO, a device, a socket): reading one may
 	 * block forever. Called before the data folder is locked, so nothing waits while holding it.
 	 */
-	static void refuseNonRegular(List<Path> given, String option) {
+	public static void refuseNonRegular(List<Path> given, String option) {
 		for (Path path : given) {
 			if (Files.exists(path) && !Files.isDirectory(path) && !Files.isRegularFile(path)) {
-				throw new UsageException(option + "=" + path + " is not a regular file (a pipe, device or socket);"
+				throw new RunRefusedException(option + "=" + path + " is not a regular file (a pipe, device or socket);"
 						+ " save the data to a file and give that");
 			}
 		}
 	}
 
-	static List<Path> expand(List<Path> given) {
+	public static List<Path> expand(List<Path> given) {
 		Map<Path, Path> files = new LinkedHashMap<>();
 		for (Path path : given) {
 			if (Files.isDirectory(path)) {
 				List<Path> inFolder = spreadsheetsIn(path);
 				if (inFolder.isEmpty()) {
-					throw new UsageException("the folder " + path + " holds no input: pinbatch reads the "
+					throw new RunRefusedException("the folder " + path + " holds no input: pinbatch reads the "
 							+ String.join(", ", SPREADSHEETS) + " files in it (not result files or hidden files)");
 				}
 				inFolder.forEach(file -> files.putIfAbsent(identity(file), file));
@@ -66,11 +66,11 @@ final class InputFiles {
 				.toList();
 		}
 		catch (IOException ex) {
-			throw new UsageException("cannot list the folder " + folder + ": " + ex.getMessage());
+			throw new RunRefusedException("cannot list the folder " + folder + ": " + ex.getMessage());
 		}
 	}
 
-	static boolean isInput(Path file) {
+	public static boolean isInput(Path file) {
 		String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
 		if (name.startsWith(".") || name.startsWith("~$")) {
 			return false;

@@ -1,18 +1,18 @@
-package com.pinbatch.cli;
+package com.pinbatch.run;
 
 import java.time.Duration;
 
 import com.pinbatch.throttle.ThrottleSettings;
 
-import jakarta.validation.constraints.DecimalMax;
-import jakarta.validation.constraints.DecimalMin;
-import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotNull;
-
 import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
+
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
 
 /**
  * Pacing, retry and circuit-breaker settings ({@code pinbatch.throttle.*}, documented in config/application.yml).

@@ -1,14 +1,14 @@
-package com.pinbatch.cli;
+package com.pinbatch.run;
 
 import java.net.URI;
 import java.time.Duration;
-
-import jakarta.validation.constraints.NotNull;
 
 import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
+
+import jakarta.validation.constraints.NotNull;
 
 /**
  * Where and how to reach Zernio ({@code zernio.*}). The key is normally taken from the environment variable

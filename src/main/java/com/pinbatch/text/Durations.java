@@ -1,14 +1,14 @@
-package com.pinbatch.cli;
+package com.pinbatch.text;
 
 import java.time.Duration;
 
 /** Durations as people read them: "45 s", "3 min 20 s", "2 h 5 min". */
-final class Durations {
+public final class Durations {
 
 	private Durations() {
 	}
 
-	static String describe(Duration duration) {
+	public static String describe(Duration duration) {
 		long seconds = Math.max(0, (duration.toMillis() + 500) / 1000);
 		if (seconds < 60) {
 			return seconds + " s";

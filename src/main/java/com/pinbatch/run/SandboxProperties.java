@@ -1,4 +1,4 @@
-package com.pinbatch.cli;
+package com.pinbatch.run;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -7,15 +7,15 @@ import com.pinbatch.sandbox.KeyContention;
 import com.pinbatch.sandbox.SandboxSettings;
 import com.pinbatch.sandbox.ZernioSandbox;
 
-import jakarta.validation.constraints.DecimalMax;
-import jakarta.validation.constraints.DecimalMin;
-import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotNull;
-
 import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
+
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
 
 /**
  * How the built-in Zernio simulator behaves under {@code --sandbox} ({@code pinbatch.sandbox.*}): its API ceiling,

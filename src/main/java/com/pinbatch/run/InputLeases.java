@@ -1,6 +1,5 @@
-package com.pinbatch.cli;
+package com.pinbatch.run;
 
-import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -25,7 +24,7 @@ final class InputLeases implements AutoCloseable {
 	 * @param onLost what to do when a lease is taken over because this process stalled past it: stop cleanly
 	 * @return null, with the reason printed, when another run holds one of them: then this command processes none
 	 */
-	static InputLeases acquire(RunLease runLease, Map<String, Path> files, Runnable onLost, PrintStream err) {
+	static InputLeases acquire(RunLease runLease, Map<String, Path> files, Runnable onLost, RunListener listener) {
 		InputLeases leases = new InputLeases();
 		for (Map.Entry<String, Path> input : files.entrySet()) {
 			try {
@@ -35,7 +34,7 @@ final class InputLeases implements AutoCloseable {
 			}
 			catch (LeaseTaken taken) {
 				leases.close();
-				err.println("pinbatch: another pinbatch run is processing " + input.getValue() + ": "
+				listener.problem("pinbatch: another pinbatch run is processing " + input.getValue() + ": "
 						+ taken.holder().owner() + " since " + taken.holder().acquiredAt()
 						+ "; wait for it to finish (if that process is gone, run this again after "
 						+ taken.expiresAt() + ")");

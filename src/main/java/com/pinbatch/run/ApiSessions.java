@@ -1,8 +1,6 @@
-package com.pinbatch.cli;
+package com.pinbatch.run;
 
-import java.io.PrintStream;
 import java.time.Clock;
-
 import javax.sql.DataSource;
 
 import com.pinbatch.job.ApiSession;
@@ -29,7 +27,7 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class ApiSessions {
 
-	static final String API_KEY_VARIABLE = "ZERNIO_API_KEY";
+	public static final String API_KEY_VARIABLE = "ZERNIO_API_KEY";
 
 	private final ZernioProperties zernio;
 
@@ -57,7 +55,7 @@ class ApiSessions {
 	}
 
 	/** The session for this command line; its {@code session()} is null for a dry run without a key. */
-	Opened open(CommandLineOptions options, PrintStream err) {
+	Opened open(RunRequest options, RunListener listener) {
 		if (options.sandbox()) {
 			ZernioSandbox server = ZernioSandbox.start(sandbox.settings());
 			server.contend(sandbox.contention());
@@ -66,16 +64,16 @@ class ApiSessions {
 		String key = apiKey();
 		if (key == null) {
 			if (options.dryRun()) {
-				err.println("pinbatch: " + API_KEY_VARIABLE + " is not set: this dry run checks the rows but cannot"
+				listener.problem("pinbatch: " + API_KEY_VARIABLE + " is not set: this dry run checks the rows but cannot"
 						+ " check accounts and boards");
 				return new Opened(null, null);
 			}
-			throw new UsageException(API_KEY_VARIABLE + " is not set: export " + API_KEY_VARIABLE
+			throw new RunRefusedException(API_KEY_VARIABLE + " is not set: export " + API_KEY_VARIABLE
 					+ "=sk_... (your Zernio API key), or try pinbatch with --sandbox");
 		}
 		String problem = ZernioClientSettings.keyProblem(key);
 		if (problem != null) {
-			throw new UsageException("the API key in " + keySource() + " " + problem + ": set it to the key alone");
+			throw new RunRefusedException("the API key in " + keySource() + " " + problem + ": set it to the key alone");
 		}
 		SafeText.hide(key);
 		return new Opened(session(zernio.baseUrl().toString(), key), null);

@@ -1,12 +1,13 @@
-package com.pinbatch.cli;
+package com.pinbatch.run;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 
-import com.pinbatch.throttle.ThrottleListener;
+import com.pinbatch.text.Durations;
 import com.pinbatch.text.SafeText;
+import com.pinbatch.throttle.ThrottleListener;
 import com.pinbatch.zernio.RateLimitInfo;
 
 import org.slf4j.Logger;

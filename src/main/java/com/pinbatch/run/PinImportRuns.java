@@ -1,0 +1,560 @@
+package com.pinbatch.run;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+import com.pinbatch.input.InputFileException;
+import com.pinbatch.input.InputOptions;
+import com.pinbatch.input.RowSources;
+import com.pinbatch.job.ApiSession;
+import com.pinbatch.job.CurrentRun;
+import com.pinbatch.job.GracefulStop;
+import com.pinbatch.job.PinImportJobConfiguration;
+import com.pinbatch.job.PinbatchProperties;
+import com.pinbatch.job.RunInputs;
+import com.pinbatch.job.RunKey;
+import com.pinbatch.job.RunPlan;
+import com.pinbatch.job.RunProgress;
+import com.pinbatch.lease.RunLease;
+import com.pinbatch.media.MediaCheckResult;
+import com.pinbatch.media.MediaCheckSettings;
+import com.pinbatch.media.MediaChecker;
+import com.pinbatch.pin.ColumnMapping;
+import com.pinbatch.pin.MappingException;
+import com.pinbatch.pin.Media;
+import com.pinbatch.pin.ValidationSettings;
+import com.pinbatch.plan.CapacityPlan;
+import com.pinbatch.plan.PostingCaps;
+import com.pinbatch.plan.PostingHours;
+import com.pinbatch.plan.SpreadSettings;
+import com.pinbatch.plan.WhenNoDate;
+import com.pinbatch.result.ResultFileBuilder;
+import com.pinbatch.result.RowResultStore;
+import com.pinbatch.result.RowStatus;
+import com.pinbatch.result.StatusTally;
+import com.pinbatch.text.SafeText;
+import com.pinbatch.throttle.SendingStoppedException;
+import com.pinbatch.zernio.BoardResolution;
+import com.pinbatch.zernio.ZernioApiException;
+
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobExecutionException;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.dao.DataAccessException;
+import org.springframework.stereotype.Component;
+
+/**
+ * Launches the pin import for a {@link RunRequest}, whichever front end asks: checks every input before anything is
+ * sent, then runs them as one job with a partition per input (or resumes that job's unfinished partitions, or reports
+ * inputs that were already processed); always writes every input's complete result file and decides the exit code.
+ * What it has to say goes to the request's {@link RunListener}; what came of each input is the returned outcome.
+ */
+@Component
+public class PinImportRuns {
+
+	private final JobOperator jobOperator;
+
+	private final JobRepository jobRepository;
+
+	private final Job pinImportJob;
+
+	private final CurrentRun currentRun;
+
+	private final ResultFileBuilder resultFiles;
+
+	private final RowResultStore store;
+
+	private final RunInputs runInputs;
+
+	private final RunProgress progress;
+
+	private final ApiSessions apiSessions;
+
+	private final GracefulStop gracefulStop;
+
+	private final PinbatchProperties properties;
+
+	private final ThrottleProperties throttle;
+
+	private final RunLease runLease;
+
+	private final XlsxProperties xlsx;
+
+	private final MediaCheckProperties mediaCheck;
+
+	PinImportRuns(JobOperator jobOperator, JobRepository jobRepository, Job pinImportJob, CurrentRun currentRun,
+			ResultFileBuilder resultFiles, RowResultStore store, RunInputs runInputs, RunProgress progress,
+			ApiSessions apiSessions, GracefulStop gracefulStop, PinbatchProperties properties,
+			ThrottleProperties throttle, RunLease runLease, XlsxProperties xlsx,
+			MediaCheckProperties mediaCheck) {
+		this.xlsx = xlsx;
+		this.mediaCheck = mediaCheck;
+		this.throttle = throttle;
+		this.runLease = runLease;
+		this.jobOperator = jobOperator;
+		this.jobRepository = jobRepository;
+		this.pinImportJob = pinImportJob;
+		this.currentRun = currentRun;
+		this.resultFiles = resultFiles;
+		this.store = store;
+		this.runInputs = runInputs;
+		this.progress = progress;
+		this.apiSessions = apiSessions;
+		this.gracefulStop = gracefulStop;
+		this.properties = properties;
+	}
+
+	/** One input of the command, checked. */
+	private record Input(Path path, String key, InputInspector.Survey survey, Path results) {
+	}
+
+	/**
+	 * Runs the request to its end (or its stop) and says what came of each input. Never throws for a user's
+	 * mistake: a refused request is an outcome with exit code 2 and its reason, told to the listener.
+	 */
+	public RunOutcome run(RunRequest options, RunListener listener) {
+		ColumnMapping mapping;
+		List<Input> inputs = new ArrayList<>();
+		InputOptions inputOptions;
+		try {
+			mapping = options.mapping() == null ? ColumnMapping.defaults() : ColumnMapping.fromYaml(options.mapping());
+			inputOptions = new InputOptions(options.sheet(), options.encoding(), xlsx.limits(), mapping::namesColumns);
+			List<Path> files = InputFiles.expand(options.sources());
+			if (options.results() != null && files.size() > 1) {
+				throw new RunRefusedException("--results names one file but there are " + files.size()
+						+ " inputs; leave --results out to get one result file per input");
+			}
+			for (Path file : files) {
+				InputInspector.Survey survey = InputInspector.inspect(file, inputOptions, mapping,
+						validation(options, file));
+				survey.assumptions().forEach(line -> listener.info("input: " + SafeText.line(line)));
+				Path results = resultPath(options, file);
+				checkResultPath(file, results);
+				inputs.add(new Input(file, runKey(file, options), survey, results));
+			}
+		}
+		catch (InputFileException | MappingException | RunRefusedException ex) {
+			String reason = SafeText.line(ex.getMessage());
+			listener.problem("pinbatch: " + reason);
+			if (ex instanceof MappingException mappingProblem) {
+				mappingProblem.suggestedMapping().forEach(line -> listener.problem("  " + SafeText.line(line)));
+			}
+			return RunOutcome.refused(reason);
+		}
+		Map<String, Input> distinct = distinctByKey(inputs);
+		Map<String, Path> files = new LinkedHashMap<>();
+		distinct.forEach((key, input) -> files.put(key, input.path()));
+		List<InputOutcome> outcomes = List.of();
+		ExitCode worst;
+		String reason = null;
+		try (ApiSessions.Opened api = apiSessions.open(options, listener);
+				InputLeases leases = InputLeases.acquire(runLease, files, gracefulStop::request, listener)) {
+			if (leases == null) {
+				worst = ExitCode.USAGE;
+				reason = "another pinbatch run is processing one of the inputs";
+			}
+			else {
+				outcomes = run(inputs, distinct, options, inputOptions, mapping, api.session(), listener);
+				worst = outcomes.stream().map(InputOutcome::exitCode).reduce(ExitCode.SUCCESS, ExitCode::worst);
+			}
+		}
+		catch (RunRefusedException ex) {
+			reason = SafeText.line(ex.getMessage());
+			listener.problem("pinbatch: " + reason);
+			worst = ExitCode.USAGE;
+		}
+		return new RunOutcome(outcomes, worst, reason);
+	}
+
+	/** Each distinct input once, by run key (two names of the same content are one input to send). */
+	private static Map<String, Input> distinctByKey(List<Input> inputs) {
+		Map<String, Input> distinct = new LinkedHashMap<>();
+		inputs.forEach(input -> distinct.putIfAbsent(input.key(), input));
+		return distinct;
+	}
+
+	/** @param distinct the inputs by run key, each content once */
+	private List<InputOutcome> run(List<Input> inputs, Map<String, Input> distinct, RunRequest options,
+			InputOptions inputOptions, ColumnMapping mapping, ApiSession api, RunListener listener) {
+		Instant started = Instant.now();
+		String jobKey = RunKey.ofInputs(distinct.keySet());
+		JobParametersBuilder builder = new JobParametersBuilder().addString(RunKey.PARAMETER, jobKey);
+		if (distinct.size() == 1) {
+			builder.addString("input.file", inputs.get(0).path().toAbsolutePath().toString(), false);
+		}
+		else {
+			builder.addLong("inputs", (long) distinct.size(), false);
+		}
+		JobParameters parameters = builder.toJobParameters();
+		JobExecution last = jobRepository.getLastJobExecution(PinImportJobConfiguration.JOB_NAME, parameters);
+		Map<String, RunInputs.Finished> finishedBy = finishedEarlier(distinct.keySet(), last);
+		List<Input> toRun = distinct.values().stream().filter(input -> !finishedBy.containsKey(input.key())).toList();
+		for (Input input : inputs) {
+			Input first = distinct.get(input.key());
+			if (first != input) {
+				listener.info("pinbatch: " + input.path() + " has the same content as " + first.path()
+						+ " (run " + input.key() + "): its rows are sent once");
+			}
+			else if (finishedBy.containsKey(input.key())) {
+				listener.info("pinbatch: " + input.path() + " was already processed to the end (run " + input.key()
+						+ "); nothing sent. Its outcome:");
+			}
+		}
+		Map<String, Long> doneBefore = new HashMap<>();
+		String stopReason = null;
+		JobExecution execution = null;
+		try {
+			if (toRun.isEmpty()) {
+				if (last != null && last.isRunning()) {
+					jobOperator.recover(last); // its inputs were all finished: only tidy the repository
+				}
+			}
+			else {
+				execution = start(toRun, distinct.values(), finishedBy, jobKey, parameters, last, options,
+						inputOptions, mapping, api, doneBefore, listener);
+				stopReason = failureReason(execution, gracefulStop.wasRequested());
+			}
+		}
+		catch (ZernioApiException | SendingStoppedException ex) {
+			stopReason = gracefulStop.wasRequested() ? GracefulStop.STOPPED : ex.getMessage();
+		}
+		catch (Exception ex) {
+			stopReason = gracefulStop.wasRequested() ? GracefulStop.STOPPED
+					: RepositoryTrouble.describe(ex).orElse("the run stopped: " + ex.getMessage());
+		}
+		finally {
+			currentRun.clear();
+		}
+		if (stopReason != null) {
+			// exception messages may quote a server, a cell or a request header: one clean line, no key
+			stopReason = SafeText.line(stopReason);
+			listener.problem("pinbatch: " + stopReason);
+		}
+		Instant ended = Instant.now();
+		List<InputOutcome> outcomes = new ArrayList<>();
+		for (Input input : inputs) {
+			boolean counted = distinct.get(input.key()) == input; // a copy of another input did nothing of its own
+			outcomes.add(outcome(input, inputOptions, finishedBy.get(input.key()), execution, stopReason,
+					counted ? doneBefore.get(input.key()) : null, started, ended));
+		}
+		return outcomes;
+	}
+
+	/** The inputs an earlier run processed to the end: every input of a completed run, else as recorded per input. */
+	private Map<String, RunInputs.Finished> finishedEarlier(Collection<String> inputKeys, JobExecution last) {
+		Map<String, RunInputs.Finished> finished = new HashMap<>();
+		for (String key : inputKeys) {
+			if (last != null && last.getStatus() == BatchStatus.COMPLETED) {
+				LocalDateTime end = Objects.requireNonNullElse(last.getEndTime(), LocalDateTime.now());
+				finished.put(key, new RunInputs.Finished(key, last.getId(), end.atZone(ZoneId.systemDefault())
+					.toInstant()));
+			}
+			else {
+				runInputs.finished(key).ifPresent(earlier -> finished.put(key, earlier));
+			}
+		}
+		return finished;
+	}
+
+	/**
+	 * Writes the input's result file and says what its run came to.
+	 *
+	 * @param finishedBefore how an earlier run finished the input, or null: this run worked on it
+	 * @param doneBefore     rows of the input done before this run started; null when this run did not work on it
+	 */
+	private InputOutcome outcome(Input input, InputOptions inputOptions, RunInputs.Finished finishedBefore,
+			JobExecution execution, String stopReason, Long doneBefore, Instant started, Instant ended) {
+		boolean alreadyProcessed = finishedBefore != null;
+		boolean finished = alreadyProcessed || runInputs.finished(input.key()).isPresent();
+		StatusTally tally = resultFiles.write(input.path(), inputOptions, input.key(), input.results());
+		ExitCode code = !finished && (stopReason != null || tally.hasPending()) ? ExitCode.STOPPED
+				: tally.hasProblems() ? ExitCode.ROW_PROBLEMS : ExitCode.SUCCESS;
+		InputOutcome.Next next = code == ExitCode.STOPPED || tally.hasPending() ? InputOutcome.Next.RESUME
+				: tally.hasProblems() ? InputOutcome.Next.RETRY_FAILED : InputOutcome.Next.NONE;
+		List<InputOutcome.ErrorCount> errors = new ArrayList<>();
+		store.errorCodes(input.key()).forEach((error, countAndRow) -> errors.add(
+				new InputOutcome.ErrorCount(error, countAndRow[0], countAndRow[1])));
+		long rowsThisRun = doneBefore == null ? 0 : Math.max(0, done(input.key()) - doneBefore);
+		JobExecution ranIn = alreadyProcessed ? jobExecution(finishedBefore.jobExecutionId()) : execution;
+		return new InputOutcome(input.path(), input.results(), input.key(), tally.asMap(),
+				store.countByAccount(input.key()), errors, rowsThisRun,
+				ranIn == null ? null : ranIn.getJobInstance().getInstanceId(), ranIn == null ? null : ranIn.getId(),
+				started, ended, code == ExitCode.STOPPED ? stopReason : null, alreadyProcessed, code, next,
+				code != ExitCode.STOPPED && tally.count(RowStatus.CREATED) + tally.count(RowStatus.DUPLICATE) > 0);
+	}
+
+	/**
+	 * Plans the inputs still to process and runs them as one job, a partition each; a restart of that job runs only
+	 * the partitions that did not complete.
+	 *
+	 * @param covered    every distinct input of the command, finished ones included: the run is linked to all of
+	 *                   them (and keeps their finished mark), so pruning an older run never forgets an input this one
+	 *                   relies on
+	 * @param doneBefore filled with each input's rows already done, to count what this run did
+	 */
+	private JobExecution start(List<Input> toRun, Collection<Input> covered, Map<String, RunInputs.Finished> finished,
+			String jobKey, JobParameters parameters,
+			JobExecution last, RunRequest options, InputOptions inputOptions, ColumnMapping mapping,
+			ApiSession api, Map<String, Long> doneBefore, RunListener listener) throws Exception {
+		WhenNoDate whenNoDate = WhenNoDate.fromOption(options.whenNoDate());
+		Instant firstStart = firstStart(last);
+		List<RunPlan> plans = new ArrayList<>();
+		Map<Input, PlanningPass.Collected> collected = new LinkedHashMap<>();
+		for (Input input : toRun) {
+			gracefulStop.throwIfRequested(); // a stop during start-up: nothing is planned, looked up or sent
+			input.survey().notes().forEach(note -> listener.info("note: " + prefix(toRun, input) + note));
+			collected.put(input, PlanningPass.collect(input.path(), inputOptions, mapping, input.survey().validation(),
+					whenNoDate == WhenNoDate.NOW, options.checkMedia()));
+		}
+		gracefulStop.throwIfRequested();
+		if (api != null) {
+			// fails fast on a rejected key or an unreachable API; no look-up waits until the sending, and the plan
+			// counts each pin against the account its board is in, even when the rows name no account
+			collected.forEach((input, found) -> listener.info("plan: " + prefix(toRun, input)
+					+ api.boards().prefetch(found.boards()).describe()));
+		}
+		PlanningPass.AccountNames accounts = api == null ? PlanningPass.AccountNames.AS_WRITTEN
+				: (accountRef, boardRef) -> {
+					BoardResolution resolved = api.boards().resolve(accountRef, boardRef);
+					return resolved.ok() ? resolved.accountLabel() : null;
+				};
+		for (Input input : toRun) {
+			PlanningPass.Collected found = collected.get(input);
+			PlanningPass.Outcome planned = PlanningPass.plan(found, accounts, spreadSettings(), options.spread(),
+					firstStart, input.survey().validation().zone());
+			planned.lines().forEach(line -> listener.info("plan: " + prefix(toRun, input) + line));
+			gracefulStop.throwIfRequested();
+			Map<String, MediaCheckResult> mediaProblems = checkMedia(found.media());
+			plans.add(new RunPlan(input.path(), inputOptions, input.key(), mapping, input.survey().validation(),
+					input.survey().duplicates(), whenNoDate, planned.slots(), mediaProblems, options.dryRun(), api,
+					capMessages(planned.capped())));
+		}
+		currentRun.set(plans);
+		currentRun.useApi(options.dryRun() ? null : api);
+		if (last != null && last.isRunning()) {
+			// the process that ran it is gone (we hold the inputs' leases): mark it failed, then restart
+			jobOperator.recover(last);
+		}
+		long rows = 0;
+		Map<RowStatus, Long> earlier = new EnumMap<>(RowStatus.class);
+		for (Input input : toRun) {
+			rows += input.survey().rows();
+			Map<RowStatus, Long> stored = store.countByStatus(input.key());
+			stored.forEach((status, count) -> earlier.merge(status, count, Long::sum));
+			doneBefore.put(input.key(), stored.values().stream().mapToLong(Long::longValue).sum());
+			listener.info("pinbatch: " + (last == null ? "processing " : "resuming ") + input.path() + " ("
+					+ input.survey().rows() + " rows, run " + input.key() + ")");
+		}
+		gracefulStop.throwIfRequested();
+		for (Input input : covered) {
+			runInputs.link(jobKey, input.key(), input.path());
+			RunInputs.Finished before = finished.get(input.key());
+			if (before != null) {
+				runInputs.markFinished(jobKey, input.key(), before.jobExecutionId(), before.finishedAt());
+			}
+		}
+		gracefulStop.throwIfRequested();
+		progress.start(rows, earlier);
+		try (AutoCloseable sending = listener.sending(progress)) {
+			return jobOperator.start(pinImportJob, parameters);
+		}
+	}
+
+	/** Before each line about one input, when the command has several. */
+	private static String prefix(List<Input> toRun, Input input) {
+		return toRun.size() > 1 ? input.path().getFileName() + ": " : "";
+	}
+
+	/** What the rows the sender would refuse at a cap say in a dry run's result file. */
+	private static Map<Long, String> capMessages(Map<Long, CapacityPlan.CappedRow> capped) {
+		Map<Long, String> messages = new HashMap<>();
+		capped.forEach((row, refusal) -> messages.put(row, refusal.message()));
+		return messages;
+	}
+
+	/** Rows of the input with a stored outcome. */
+	private long done(String inputKey) {
+		return store.countByStatus(inputKey).values().stream().mapToLong(Long::longValue).sum();
+	}
+
+	/** Null when it was pruned. */
+	private JobExecution jobExecution(long id) {
+		try {
+			return jobRepository.getJobExecution(id);
+		}
+		catch (DataAccessException ex) {
+			return null;
+		}
+	}
+
+	/** Null when the job completed; otherwise the one-line reason it stopped. */
+	private static String failureReason(JobExecution execution, boolean stopRequested) {
+		if (execution.getStatus() == BatchStatus.COMPLETED) {
+			return null;
+		}
+		if (stopRequested) {
+			return GracefulStop.STOPPED;
+		}
+		List<Throwable> failures = execution.getAllFailureExceptions();
+		if (failures.isEmpty()) {
+			return "the run stopped before the end (" + execution.getStatus() + "); run the same command again to resume";
+		}
+		// the partitions' own failures say why; the partitioned step's only says that one failed
+		for (Throwable failure : failures) {
+			for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+				if (cause instanceof SendingStoppedException || cause instanceof ZernioApiException) {
+					return cause.getMessage();
+				}
+			}
+		}
+		for (Throwable failure : failures) {
+			Optional<String> repository = RepositoryTrouble.describe(failure);
+			if (repository.isPresent()) {
+				return repository.get();
+			}
+		}
+		Throwable failure = failures.stream()
+			.filter(candidate -> !(candidate instanceof JobExecutionException))
+			.findFirst()
+			.orElse(failures.get(0));
+		return "the run failed unexpectedly (" + failure + "); run the same command again to resume";
+	}
+
+	/** How rows of this input are checked: relative media paths start at the input's folder. */
+	private ValidationSettings validation(RunRequest options, Path input) {
+		ValidationSettings settings = new ValidationSettings(options.timezone(), Clock.systemUTC(), options.account(),
+				options.board(), input.toAbsolutePath().getParent(), properties.defaultTimeOfDay());
+		settings = settings.withMediaRoot(options.mediaRoot());
+		return options.dateFormat() == null ? settings : settings.withDateFormat(options.dateFormat());
+	}
+
+	/**
+	 * {@code --check-media}: asks every distinct media URL, all at once (in parallel, politely paced) before the job
+	 * starts, whether it serves an image or video Pinterest can take; the job only looks the answers up.
+	 *
+	 * @return the answers with a problem, by URL
+	 */
+	private Map<String, MediaCheckResult> checkMedia(Set<Media> media) {
+		if (media.isEmpty()) {
+			return Map.of();
+		}
+		Map<String, MediaCheckResult> problems = new HashMap<>();
+		try (MediaChecker checker = new MediaChecker(
+				MediaCheckSettings.defaults().withPrivateAddresses(mediaCheck.allowPrivateAddresses()))) {
+			checker.checkAll(media).values().stream()
+				.filter(answer -> !answer.ok())
+				.forEach(answer -> problems.put(answer.url(), answer));
+		}
+		return problems;
+	}
+
+	private SpreadSettings spreadSettings() {
+		return new SpreadSettings(new PostingCaps(throttle.accountHourlyCap(), throttle.accountDailyCap()),
+				PostingHours.parse(properties.postingHours()));
+	}
+
+	/**
+	 * When this job instance first started: --spread counts its slots from there, so a restart gives every row the
+	 * slot it had before.
+	 */
+	private Instant firstStart(JobExecution last) {
+		if (last == null) {
+			return Instant.now();
+		}
+		return jobRepository.getJobExecutions(last.getJobInstance()).stream()
+			.map(JobExecution::getCreateTime)
+			.filter(Objects::nonNull)
+			.min(Comparator.naturalOrder())
+			.map(time -> time.atZone(ZoneId.systemDefault()).toInstant())
+			.orElse(Instant.now());
+	}
+
+	static String runKey(Path input, RunRequest options) {
+		RunKey key = RunKey.builder().file(input).text(options.sheet()).file(options.mapping())
+			.text(options.account()).text(options.board()).text(options.timezone().getId())
+			.text(options.sandbox() ? "sandbox" : "live");
+		// options that change what is sent; only when set, so the runs of earlier versions keep their keys
+		if (options.dateFormat() != null) {
+			key.text("date-format " + options.dateFormat());
+		}
+		if (options.encoding() != null) {
+			key.text("encoding " + options.encoding());
+		}
+		if (!options.whenNoDate().equals("now")) {
+			key.text("when-no-date " + options.whenNoDate());
+		}
+		if (options.spread()) {
+			key.text("spread");
+		}
+		if (options.mediaRoot() != null) {
+			key.text("media-root " + options.mediaRoot()); // a wider folder can turn refused rows into sendable ones
+		}
+		if (options.dryRun()) {
+			// a dry run sends nothing, so repeating it should check the file again rather than report the last check
+			key.text("dry-run " + System.nanoTime());
+		}
+		return key.build();
+	}
+
+	/**
+	 * Beside the input: {@code NAME.results.csv}, or {@code NAME.results.xlsx} for a workbook (so it reopens with
+	 * its colours and filter in the program that made it); a --sheet of a workbook goes into the name, so results of
+	 * two sheets never overwrite each other. A --retry-failed run writes {@code .retry} likewise.
+	 */
+	static Path resultPath(RunRequest options, Path input) {
+		if (options.results() != null) {
+			return options.results();
+		}
+		String name = input.getFileName().toString();
+		int dot = name.lastIndexOf('.');
+		String base = dot > 0 ? name.substring(0, dot) : name;
+		boolean workbook = RowSources.isWorkbook(input);
+		if (workbook && options.sheet() != null) {
+			base += "." + options.sheet().replaceAll("[\\\\/:*?\"<>|\\s]+", "_");
+		}
+		String suffix = (options.retryFailed() ? ".retry" : ".results") + (workbook ? ".xlsx" : ".csv");
+		Path folder = input.toAbsolutePath().getParent();
+		return folder.resolve(base + suffix);
+	}
+
+	private static void checkResultPath(Path input, Path results) {
+		try {
+			if (Files.exists(results) && Files.isSameFile(input, results)) {
+				throw new RunRefusedException("the result file " + results + " would overwrite the input; choose another --results");
+			}
+		}
+		catch (IOException ex) {
+			throw new RunRefusedException("cannot check " + results + ": " + ex.getMessage());
+		}
+		if (Files.isDirectory(results)) {
+			throw new RunRefusedException("the result file " + results + " is a folder; choose another --results");
+		}
+		Path folder = results.toAbsolutePath().getParent();
+		String problem = WritableFolders.problem(folder);
+		if (problem != null) {
+			throw new RunRefusedException("cannot write the result file " + results + " (" + folder + ": " + problem
+					+ "); choose another --results");
+		}
+	}
+}

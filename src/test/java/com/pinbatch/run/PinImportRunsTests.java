@@ -1,0 +1,111 @@
+package com.pinbatch.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import com.pinbatch.cli.PinbatchApplication;
+import com.pinbatch.result.RowStatus;
+import com.pinbatch.sandbox.SandboxSettings;
+import com.pinbatch.sandbox.ZernioSandbox;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * A front end other than the command line launches runs through {@link PinImportRuns} alone: a request in, the
+ * lines to show through its listener, each input's outcome back (read from the job repository and the result file).
+ */
+class PinImportRunsTests {
+
+	@TempDir
+	Path dir;
+
+	private ZernioSandbox sandbox;
+
+	private ConfigurableApplicationContext context;
+
+	@BeforeEach
+	void start() {
+		sandbox = ZernioSandbox.start(SandboxSettings.defaults());
+		context = new SpringApplicationBuilder(PinbatchApplication.class).web(WebApplicationType.NONE)
+			.run("--pinbatch.data-dir=" + dir.resolve("data"), "--zernio.base-url=" + sandbox.baseUrl(),
+					"--zernio.api-key=" + ZernioSandbox.API_KEY, "--pinbatch.follow.max-wait=0s");
+	}
+
+	@AfterEach
+	void stop() {
+		context.close();
+		sandbox.close();
+	}
+
+	@Test
+	void aRequestRunsItsInputAndSaysWhatCameOfIt() throws IOException {
+		// given
+		Path input = Files.writeString(dir.resolve("pins.csv"), """
+				title,description,media_url,board,account
+				One,First pin,https://images.example.com/1.jpg,Garden Projects,acme-garden
+				Two,Second pin,https://images.example.com/2.jpg,Garden Projects,acme-garden
+				""");
+		PinImportRuns runs = context.getBean(PinImportRuns.class);
+		List<String> lines = new CopyOnWriteArrayList<>();
+
+		// when
+		RunOutcome first = runs.run(RunRequest.of(input), listener(lines));
+		RunOutcome again = runs.run(RunRequest.of(input), listener(lines));
+
+		// then
+		assertThat(first.exitCode()).isEqualTo(ExitCode.SUCCESS);
+		assertThat(first.inputs()).singleElement().satisfies(outcome -> {
+			assertThat(outcome.input()).isEqualTo(input);
+			assertThat(outcome.resultFile()).isEqualTo(dir.resolve("pins.results.csv")).exists();
+			assertThat(outcome.counts()).containsEntry(RowStatus.PUBLISHED, 2L);
+			assertThat(outcome.alreadyProcessed()).isFalse();
+			assertThat(outcome.jobExecutionId()).isNotNull();
+			assertThat(outcome.next()).isEqualTo(InputOutcome.Next.NONE);
+		});
+		assertThat(lines).anyMatch(line -> line.startsWith("info: pinbatch: processing " + input));
+		assertThat(again.inputs()).singleElement().satisfies(outcome -> {
+			assertThat(outcome.alreadyProcessed()).isTrue();
+			assertThat(outcome.rowsThisRun()).isZero();
+			assertThat(outcome.jobInstanceId()).isEqualTo(first.inputs().get(0).jobInstanceId());
+		});
+		assertThat(sandbox.posts()).hasSize(2);
+	}
+
+	@Test
+	void aRefusedRequestIsAnOutcomeWithItsReason() {
+		// when
+		RunOutcome outcome = context.getBean(PinImportRuns.class)
+			.run(RunRequest.of(dir.resolve("missing.csv")), RunListener.SILENT);
+
+		// then
+		assertThat(outcome.exitCode()).isEqualTo(ExitCode.USAGE);
+		assertThat(outcome.inputs()).isEmpty();
+		assertThat(outcome.reason()).contains("missing.csv");
+	}
+
+	private static RunListener listener(List<String> lines) {
+		return new RunListener() {
+
+			@Override
+			public void info(String line) {
+				lines.add("info: " + line);
+			}
+
+			@Override
+			public void problem(String line) {
+				lines.add("problem: " + line);
+			}
+		};
+	}
+}
