@@ -3,14 +3,11 @@ package com.pinbatch.cli;
 import java.sql.Timestamp;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import javax.sql.DataSource;
 
-import com.pinbatch.job.RunInputs;
 import com.pinbatch.result.RowResultStore;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -22,7 +19,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Keeps the job repository tidy ({@code --prune-older-than=DAYS}): deletes the job runs whose last activity is older
  * than the cut-off, with everything Spring Batch stored for them and the row outcomes pinbatch stored under their
- * run key (the outcomes of an input another remaining run also covers stay). One transaction, children before parents (the tables' foreign keys). A pruned input is a new run the
+ * run key. One transaction, children before parents (the tables' foreign keys). A pruned input is a new run the
  * next time it is given: pinbatch no longer remembers what it sent for it.
  */
 @Component
@@ -37,16 +34,13 @@ class JobRepositoryPruner {
 
 	private final RowResultStore store;
 
-	private final RunInputs runInputs;
-
 	private final String prefix;
 
 	JobRepositoryPruner(DataSource dataSource, PlatformTransactionManager transactionManager, RowResultStore store,
-			RunInputs runInputs, @Value("${spring.batch.jdbc.table-prefix:BATCH_}") String tablePrefix) {
+			@Value("${spring.batch.jdbc.table-prefix:BATCH_}") String tablePrefix) {
 		this.jdbc = new NamedParameterJdbcTemplate(dataSource);
 		this.transaction = new TransactionTemplate(transactionManager);
 		this.store = store;
-		this.runInputs = runInputs;
 		this.prefix = tablePrefix;
 	}
 
@@ -90,7 +84,7 @@ class JobRepositoryPruner {
 				delete("DELETE FROM %JOB_EXECUTION_PARAMS WHERE JOB_EXECUTION_ID IN (" + executionsOf + ")", params);
 				executions += delete("DELETE FROM %JOB_EXECUTION WHERE JOB_INSTANCE_ID IN (:ids)", params);
 				delete("DELETE FROM %JOB_INSTANCE WHERE JOB_INSTANCE_ID IN (:ids)", params);
-				outcomes += store.delete(forgottenInputs(runKeys));
+				outcomes += store.delete(runKeys); // an input's job instance is the only one with its run key
 			}
 			if (dryRun) {
 				status.setRollbackOnly();
@@ -98,18 +92,6 @@ class JobRepositoryPruner {
 			return new Pruned(instances.size(), unfinished, executions, outcomes);
 		});
 		return pruned;
-	}
-
-	/**
-	 * The inputs whose row outcomes go with these runs: those they covered (a run of one input has the input's key)
-	 * and no remaining run covers.
-	 */
-	private Set<String> forgottenInputs(List<String> runKeys) {
-		Set<String> inputs = new HashSet<>(runInputs.inputsOf(runKeys));
-		inputs.addAll(runKeys);
-		runInputs.unlink(runKeys);
-		inputs.removeAll(runInputs.stillCovered(inputs));
-		return inputs;
 	}
 
 	private int delete(String statement, Map<String, Object> params) {

@@ -36,8 +36,6 @@ class FollowPinsTasklet implements Tasklet {
 
 	private final CurrentRun currentRun;
 
-	private final RunInputs runInputs;
-
 	private final RowResultStore store;
 
 	private final RunProgress progress;
@@ -46,10 +44,9 @@ class FollowPinsTasklet implements Tasklet {
 
 	private final Clock clock;
 
-	FollowPinsTasklet(CurrentRun currentRun, RunInputs runInputs, RowResultStore store, RunProgress progress,
+	FollowPinsTasklet(CurrentRun currentRun, RowResultStore store, RunProgress progress,
 			FollowProperties settings, Clock clock) {
 		this.currentRun = currentRun;
-		this.runInputs = runInputs;
 		this.store = store;
 		this.progress = progress;
 		this.settings = settings;
@@ -64,8 +61,8 @@ class FollowPinsTasklet implements Tasklet {
 		if (api == null || settings.maxWait().isZero()) {
 			return RepeatStatus.FINISHED;
 		}
-		String jobKey = step.getJobExecution().getJobParameters().getString(RunKey.PARAMETER);
-		List<PinFollower.Followed> open = open(runInputs.inputsOf(List.of(jobKey)), context);
+		String runKey = step.getJobExecution().getJobParameters().getString(RunKey.PARAMETER);
+		List<PinFollower.Followed> open = open(runKey, context);
 		progress.publishing(open.size());
 		if (open.isEmpty()) {
 			return RepeatStatus.FINISHED;
@@ -101,18 +98,16 @@ class FollowPinsTasklet implements Tasklet {
 		return result.stillOpen().isEmpty() ? RepeatStatus.FINISHED : RepeatStatus.CONTINUABLE;
 	}
 
-	/** The rows of the run's inputs still to follow: outcome unknown, or a transient failure with retries left. */
-	private List<PinFollower.Followed> open(Iterable<String> inputKeys, ExecutionContext context) {
+	/** The rows of the input still to follow: outcome unknown, or a transient failure with retries left. */
+	private List<PinFollower.Followed> open(String inputKey, ExecutionContext context) {
 		List<PinFollower.Followed> open = new ArrayList<>();
-		for (String inputKey : inputKeys) {
-			for (RowResultStore.Awaited row : store.awaitingOutcome(inputKey)) {
-				String key = inputKey + "#" + row.result().rowNumber();
-				int retries = context.getInt(RETRIES + key, 0);
-				boolean awaited = row.result().status().awaitsOutcome()
-						|| (PinFollower.transientCode(row.result().errorCode()) && retries < settings.maxRetries());
-				if (awaited) {
-					open.add(new PinFollower.Followed(key, row.result(), row.accountId(), row.sentAt(), retries));
-				}
+		for (RowResultStore.Awaited row : store.awaitingOutcome(inputKey)) {
+			String key = inputKey + "#" + row.result().rowNumber();
+			int retries = context.getInt(RETRIES + key, 0);
+			boolean awaited = row.result().status().awaitsOutcome()
+					|| (PinFollower.transientCode(row.result().errorCode()) && retries < settings.maxRetries());
+			if (awaited) {
+				open.add(new PinFollower.Followed(key, row.result(), row.accountId(), row.sentAt(), retries));
 			}
 		}
 		return open;

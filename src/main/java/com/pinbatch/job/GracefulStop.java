@@ -1,5 +1,7 @@
 package com.pinbatch.job;
 
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 
 import com.pinbatch.throttle.SendingStoppedException;
@@ -29,7 +31,8 @@ public class GracefulStop implements JobExecutionListener {
 
 	private final ExecutorService senders;
 
-	private volatile JobExecution running;
+	/** The job executions running now: one per input being processed. */
+	private final Set<JobExecution> running = ConcurrentHashMap.newKeySet();
 
 	private volatile boolean requested;
 
@@ -40,7 +43,7 @@ public class GracefulStop implements JobExecutionListener {
 
 	@Override
 	public void beforeJob(JobExecution jobExecution) {
-		running = jobExecution;
+		running.add(jobExecution);
 		if (requested) {
 			stopRunning();
 		}
@@ -48,7 +51,7 @@ public class GracefulStop implements JobExecutionListener {
 
 	@Override
 	public void afterJob(JobExecution jobExecution) {
-		running = null;
+		running.remove(jobExecution);
 	}
 
 	public boolean wasRequested() {
@@ -101,15 +104,13 @@ public class GracefulStop implements JobExecutionListener {
 	}
 
 	private void stopRunning() {
-		JobExecution execution = running;
-		if (execution == null) {
-			return;
-		}
-		try {
-			jobOperator.stop(execution);
-		}
-		catch (Exception ex) {
-			// already finishing: nothing to stop
+		for (JobExecution execution : running) {
+			try {
+				jobOperator.stop(execution);
+			}
+			catch (Exception ex) {
+				// already finishing: nothing to stop
+			}
 		}
 	}
 }

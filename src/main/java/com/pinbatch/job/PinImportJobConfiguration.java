@@ -22,39 +22,38 @@ import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * The pin import job: one partition per input file (run side by side on a local task executor), each a
- * chunk-oriented step, reader → processor (map, validate, resolve boards) → writer (send concurrently, record each
- * outcome). All partitions send through the run's one paced sender and one pool of sending threads, so the global
- * pace and the per-account caps hold across files.
+ * The pin import job: one job instance per input, identified by the input's run key (its content and every option
+ * that changes what is sent). Its steps: sending, a chunk-oriented step, reader → processor (map, validate, resolve
+ * boards) → writer (send concurrently, record each outcome); then following the pins through Pinterest's publishing.
+ * Several inputs are several job executions side by side; they all send through one paced sender and one pool of
+ * sending threads, so the global pace and the per-account caps hold across files.
  * <p>
  * There is deliberately no skip or retry policy on the step: bad rows become INVALID results in the processor,
  * per-row API failures become FAILED results in the writer, and transient API errors are retried per row by the
- * paced sender with the same x-request-id. Anything that still escapes is systemic and fails the partition, so the
- * same command resumes the unfinished partitions after their last committed chunk.
+ * paced sender with the same x-request-id. Anything that still escapes is systemic and fails the step, so the same
+ * command restarts the job instance, after the step's last committed chunk.
  */
 @Configuration(proxyBeanMethods = false)
 public class PinImportJobConfiguration {
 
 	public static final String JOB_NAME = "pinImportJob";
 
-	/** The step each partition runs; a partition's step execution is named {@code sendPinsStep:input-RUNKEY}. */
-	public static final String WORKER_STEP = "sendPinsStep";
+	/** The step that sends the input's rows. */
+	public static final String SEND_STEP = "sendPinsStep";
 
 	/** The step that follows the run's pins after the sends. */
 	public static final String FOLLOW_STEP = "followPinsStep";
 
-	/** The input key of the partition a step-scoped bean is created for. */
-	private static final String INPUT_OF_PARTITION = "#{stepExecutionContext['" + InputPartitioner.INPUT_KEY + "']}";
+	/** The run key of the job a step-scoped bean is created for. */
+	private static final String RUN_KEY = "#{jobParameters['" + RunKey.PARAMETER + "']}";
 
 	@Bean
-	Job pinImportJob(JobRepository jobRepository, Step importInputsStep, Step followPinsStep,
-			GracefulStop gracefulStop) {
+	Job pinImportJob(JobRepository jobRepository, Step sendPinsStep, Step followPinsStep, GracefulStop gracefulStop) {
 		return new JobBuilder(JOB_NAME, jobRepository).listener(gracefulStop)
-			.start(importInputsStep)
+			.start(sendPinsStep)
 			.next(followPinsStep)
 			.build();
 	}
@@ -65,10 +64,9 @@ public class PinImportJobConfiguration {
 	 */
 	@Bean
 	Step followPinsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			CurrentRun currentRun, RunInputs runInputs, RowResultStore rowResultStore, RunProgress runProgress,
-			FollowProperties follow) {
+			CurrentRun currentRun, RowResultStore rowResultStore, RunProgress runProgress, FollowProperties follow) {
 		return new StepBuilder(FOLLOW_STEP, jobRepository)
-			.tasklet(new FollowPinsTasklet(currentRun, runInputs, rowResultStore, runProgress, follow,
+			.tasklet(new FollowPinsTasklet(currentRun, rowResultStore, runProgress, follow,
 					Clock.systemUTC()), transactionManager)
 			.build();
 	}
@@ -78,52 +76,35 @@ public class PinImportJobConfiguration {
 		return new GracefulStop(jobOperator, pinSenders);
 	}
 
-	/**
-	 * Partitions run side by side up to {@code pinbatch.parallel-inputs}: they share the sending threads and the
-	 * pace, so more only overlaps reading and checking rows (and one file's chunk boundary with another's sends).
-	 */
-	@Bean
-	Step importInputsStep(JobRepository jobRepository, Step sendPinsStep, CurrentRun currentRun,
-			PinbatchProperties properties) {
-		SimpleAsyncTaskExecutor inputs = new SimpleAsyncTaskExecutor("input-");
-		inputs.setConcurrencyLimit(properties.parallelInputs());
-		return new StepBuilder("importInputsStep", jobRepository)
-			.partitioner(WORKER_STEP, new InputPartitioner(currentRun))
-			.step(sendPinsStep)
-			.taskExecutor(inputs)
-			.build();
-	}
-
 	@Bean
 	Step sendPinsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			InputRowReader inputRowReader, PinRowProcessor pinRowProcessor, PinSendingWriter pinSendingWriter,
-			RunInputs runInputs, PinbatchProperties properties) {
-		return new StepBuilder(WORKER_STEP, jobRepository)
+			PinbatchProperties properties) {
+		return new StepBuilder(SEND_STEP, jobRepository)
 			.<InputRow, PreparedRow>chunk(properties.chunkSize())
 			.transactionManager(transactionManager)
 			.reader(inputRowReader)
 			.processor(pinRowProcessor)
 			.writer(pinSendingWriter)
-			.listener(new InputFinishedListener(runInputs))
 			.build();
 	}
 
 	@Bean
 	@StepScope
-	InputRowReader inputRowReader(CurrentRun currentRun, @Value(INPUT_OF_PARTITION) String inputKey) {
+	InputRowReader inputRowReader(CurrentRun currentRun, @Value(RUN_KEY) String inputKey) {
 		RunPlan plan = currentRun.get(inputKey);
 		return new InputRowReader(plan.input(), plan.inputOptions());
 	}
 
 	@Bean
 	@StepScope
-	PinRowProcessor pinRowProcessor(CurrentRun currentRun, @Value(INPUT_OF_PARTITION) String inputKey) {
+	PinRowProcessor pinRowProcessor(CurrentRun currentRun, @Value(RUN_KEY) String inputKey) {
 		return new PinRowProcessor(currentRun.get(inputKey));
 	}
 
 	@Bean
 	@StepScope
-	PinSendingWriter pinSendingWriter(CurrentRun currentRun, @Value(INPUT_OF_PARTITION) String inputKey,
+	PinSendingWriter pinSendingWriter(CurrentRun currentRun, @Value(RUN_KEY) String inputKey,
 			RowResultStore rowResultStore, ExecutorService pinSenders, RunProgress runProgress,
 			PinbatchProperties properties) {
 		return new PinSendingWriter(currentRun.get(inputKey), rowResultStore, pinSenders, runProgress,
@@ -135,10 +116,6 @@ public class PinImportJobConfiguration {
 		return new CurrentRun();
 	}
 
-	@Bean
-	RunInputs runInputs(DataSource dataSource) {
-		return new RunInputs(dataSource);
-	}
 	@Bean
 	RowResultStore rowResultStore(DataSource dataSource) {
 		return new RowResultStore(dataSource);

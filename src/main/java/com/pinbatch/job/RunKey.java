@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.Collection;
 import java.util.HexFormat;
 import java.util.UUID;
 
@@ -30,7 +29,7 @@ public final class RunKey {
 		}
 	}
 
-	/** The job parameter that identifies a job run: the input's key, or {@link #ofInputs} of several. */
+	/** The job parameter that identifies an input's job instance: its run key. */
 	public static final String PARAMETER = "run.key";
 
 	public static RunKey builder() {
@@ -62,19 +61,6 @@ public final class RunKey {
 	/** 32 hex characters: short enough for a column, long enough never to collide in practice. */
 	public String build() {
 		return HexFormat.of().formatHex(digest.digest()).substring(0, 32);
-	}
-
-	/**
-	 * The key of a run over several inputs: the same set of inputs, in any order, is the same run, so the same
-	 * command resumes it. One input keeps its own key.
-	 */
-	public static String ofInputs(Collection<String> inputKeys) {
-		if (inputKeys.size() == 1) {
-			return inputKeys.iterator().next();
-		}
-		RunKey key = builder().text("inputs");
-		inputKeys.stream().sorted().forEach(key::text);
-		return key.build();
 	}
 
 	/** The x-request-id of one row: the same for every attempt of that row in this run. */

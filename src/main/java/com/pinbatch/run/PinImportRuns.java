@@ -13,11 +13,14 @@ import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 
 import com.pinbatch.input.InputFileException;
 import com.pinbatch.input.InputOptions;
@@ -27,7 +30,6 @@ import com.pinbatch.job.CurrentRun;
 import com.pinbatch.job.GracefulStop;
 import com.pinbatch.job.PinImportJobConfiguration;
 import com.pinbatch.job.PinbatchProperties;
-import com.pinbatch.job.RunInputs;
 import com.pinbatch.job.RunKey;
 import com.pinbatch.job.RunPlan;
 import com.pinbatch.job.RunProgress;
@@ -62,12 +64,14 @@ import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.dao.DataAccessException;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.stereotype.Component;
 
 /**
  * Launches the pin import for a {@link RunRequest}, whichever front end asks: checks every input before anything is
- * sent, then runs them as one job with a partition per input (or resumes that job's unfinished partitions, or reports
- * inputs that were already processed); always writes every input's complete result file and decides the exit code.
+ * sent, then starts each input's job instance through the {@link JobOperator} (a new one, a restart of one that
+ * failed or stopped, or none when one completed before: the input was already processed); always writes every
+ * input's complete result file and decides the exit code.
  * What it has to say goes to the request's {@link RunListener}; what came of each input is the returned outcome.
  */
 @Component
@@ -84,8 +88,6 @@ public class PinImportRuns {
 	private final ResultFileBuilder resultFiles;
 
 	private final RowResultStore store;
-
-	private final RunInputs runInputs;
 
 	private final RunProgress progress;
 
@@ -104,7 +106,7 @@ public class PinImportRuns {
 	private final MediaCheckProperties mediaCheck;
 
 	PinImportRuns(JobOperator jobOperator, JobRepository jobRepository, Job pinImportJob, CurrentRun currentRun,
-			ResultFileBuilder resultFiles, RowResultStore store, RunInputs runInputs, RunProgress progress,
+			ResultFileBuilder resultFiles, RowResultStore store, RunProgress progress,
 			ApiSessions apiSessions, GracefulStop gracefulStop, PinbatchProperties properties,
 			ThrottleProperties throttle, RunLease runLease, XlsxProperties xlsx,
 			MediaCheckProperties mediaCheck) {
@@ -118,12 +120,17 @@ public class PinImportRuns {
 		this.currentRun = currentRun;
 		this.resultFiles = resultFiles;
 		this.store = store;
-		this.runInputs = runInputs;
 		this.progress = progress;
 		this.apiSessions = apiSessions;
 		this.gracefulStop = gracefulStop;
 		this.properties = properties;
 	}
+
+	/** The job parameter naming the input file (not identifying: the run key stands for its content). */
+	public static final String INPUT_FILE = "input.file";
+
+	/** The job parameter naming the result file (not identifying). */
+	public static final String RESULT_FILE = "result.file";
 
 	/** One input of the command, checked. */
 	private record Input(Path path, String key, InputInspector.Survey survey, Path results) {
@@ -198,17 +205,23 @@ public class PinImportRuns {
 	private List<InputOutcome> run(List<Input> inputs, Map<String, Input> distinct, RunRequest options,
 			InputOptions inputOptions, ColumnMapping mapping, ApiSession api, RunListener listener) {
 		Instant started = Instant.now();
-		String jobKey = RunKey.ofInputs(distinct.keySet());
-		JobParametersBuilder builder = new JobParametersBuilder().addString(RunKey.PARAMETER, jobKey);
-		if (distinct.size() == 1) {
-			builder.addString("input.file", inputs.get(0).path().toAbsolutePath().toString(), false);
+		Map<String, JobParameters> parameters = new LinkedHashMap<>();
+		Map<String, JobExecution> last = new HashMap<>();
+		for (Input input : distinct.values()) {
+			JobParameters identity = parameters(input);
+			parameters.put(input.key(), identity);
+			JobExecution previous = jobRepository.getLastJobExecution(PinImportJobConfiguration.JOB_NAME, identity);
+			if (previous != null) {
+				last.put(input.key(), previous);
+			}
 		}
-		else {
-			builder.addLong("inputs", (long) distinct.size(), false);
-		}
-		JobParameters parameters = builder.toJobParameters();
-		JobExecution last = jobRepository.getLastJobExecution(PinImportJobConfiguration.JOB_NAME, parameters);
-		Map<String, RunInputs.Finished> finishedBy = finishedEarlier(distinct.keySet(), last);
+		// processed to the end: the input's job instance completed (Spring Batch's own answer)
+		Map<String, JobExecution> finishedBy = new HashMap<>();
+		last.forEach((key, execution) -> {
+			if (execution.getStatus() == BatchStatus.COMPLETED) {
+				finishedBy.put(key, execution);
+			}
+		});
 		List<Input> toRun = distinct.values().stream().filter(input -> !finishedBy.containsKey(input.key())).toList();
 		for (Input input : inputs) {
 			Input first = distinct.get(input.key());
@@ -222,71 +235,67 @@ public class PinImportRuns {
 			}
 		}
 		Map<String, Long> doneBefore = new HashMap<>();
-		String stopReason = null;
-		JobExecution execution = null;
+		Map<String, JobExecution> executions = new HashMap<>();
+		Map<String, String> stopReasons = new LinkedHashMap<>();
 		try {
-			if (toRun.isEmpty()) {
-				if (last != null && last.isRunning()) {
-					jobOperator.recover(last); // its inputs were all finished: only tidy the repository
-				}
+			if (!toRun.isEmpty()) {
+				plan(toRun, last, options, inputOptions, mapping, api, listener);
+				launch(toRun, parameters, last, doneBefore, executions, stopReasons, listener);
 			}
-			else {
-				execution = start(toRun, distinct.values(), finishedBy, jobKey, parameters, last, options,
-						inputOptions, mapping, api, doneBefore, listener);
-				stopReason = failureReason(execution, gracefulStop.wasRequested());
-			}
-		}
-		catch (ZernioApiException | SendingStoppedException ex) {
-			stopReason = gracefulStop.wasRequested() ? GracefulStop.STOPPED : ex.getMessage();
 		}
 		catch (Exception ex) {
-			stopReason = gracefulStop.wasRequested() ? GracefulStop.STOPPED
-					: RepositoryTrouble.describe(ex).orElse("the run stopped: " + ex.getMessage());
+			String reason = stopReason(ex);
+			toRun.forEach(input -> stopReasons.putIfAbsent(input.key(), reason));
 		}
 		finally {
 			currentRun.clear();
 		}
-		if (stopReason != null) {
-			// exception messages may quote a server, a cell or a request header: one clean line, no key
-			stopReason = SafeText.line(stopReason);
-			listener.problem("pinbatch: " + stopReason);
-		}
+		// exception messages may quote a server, a cell or a request header: one clean line, no key
+		stopReasons.replaceAll((key, reason) -> SafeText.line(reason));
+		new LinkedHashSet<>(stopReasons.values()).forEach(reason -> listener.problem("pinbatch: " + reason));
 		Instant ended = Instant.now();
 		List<InputOutcome> outcomes = new ArrayList<>();
 		for (Input input : inputs) {
 			boolean counted = distinct.get(input.key()) == input; // a copy of another input did nothing of its own
-			outcomes.add(outcome(input, inputOptions, finishedBy.get(input.key()), execution, stopReason,
-					counted ? doneBefore.get(input.key()) : null, started, ended));
+			outcomes.add(outcome(input, inputOptions, finishedBy.get(input.key()), executions.get(input.key()),
+					stopReasons.get(input.key()), counted ? doneBefore.get(input.key()) : null, started, ended));
 		}
 		return outcomes;
 	}
 
-	/** The inputs an earlier run processed to the end: every input of a completed run, else as recorded per input. */
-	private Map<String, RunInputs.Finished> finishedEarlier(Collection<String> inputKeys, JobExecution last) {
-		Map<String, RunInputs.Finished> finished = new HashMap<>();
-		for (String key : inputKeys) {
-			if (last != null && last.getStatus() == BatchStatus.COMPLETED) {
-				LocalDateTime end = Objects.requireNonNullElse(last.getEndTime(), LocalDateTime.now());
-				finished.put(key, new RunInputs.Finished(key, last.getId(), end.atZone(ZoneId.systemDefault())
-					.toInstant()));
-			}
-			else {
-				runInputs.finished(key).ifPresent(earlier -> finished.put(key, earlier));
-			}
+	/**
+	 * The input's job parameters: its run key identifies its job instance (a digest of the content and of every
+	 * option that changes what is sent, see {@link #runKey}); the files are named for people, not identifying.
+	 */
+	private static JobParameters parameters(Input input) {
+		return new JobParametersBuilder().addString(RunKey.PARAMETER, input.key())
+			.addString(INPUT_FILE, input.path().toAbsolutePath().toString(), false)
+			.addString(RESULT_FILE, input.results().toAbsolutePath().toString(), false)
+			.toJobParameters();
+	}
+
+	/** The one line for a run that stopped with {@code failure} before or while its jobs ran. */
+	private String stopReason(Exception failure) {
+		if (gracefulStop.wasRequested()) {
+			return GracefulStop.STOPPED;
 		}
-		return finished;
+		if (failure instanceof ZernioApiException || failure instanceof SendingStoppedException) {
+			return failure.getMessage();
+		}
+		return RepositoryTrouble.describe(failure).orElse("the run stopped: " + failure.getMessage());
 	}
 
 	/**
 	 * Writes the input's result file and says what its run came to.
 	 *
-	 * @param finishedBefore how an earlier run finished the input, or null: this run worked on it
+	 * @param finishedBefore the execution that completed the input before this request, or null: this run worked on it
+	 * @param execution      this request's execution of the input's job; null when it did not start one
 	 * @param doneBefore     rows of the input done before this run started; null when this run did not work on it
 	 */
-	private InputOutcome outcome(Input input, InputOptions inputOptions, RunInputs.Finished finishedBefore,
+	private InputOutcome outcome(Input input, InputOptions inputOptions, JobExecution finishedBefore,
 			JobExecution execution, String stopReason, Long doneBefore, Instant started, Instant ended) {
 		boolean alreadyProcessed = finishedBefore != null;
-		boolean finished = alreadyProcessed || runInputs.finished(input.key()).isPresent();
+		boolean finished = alreadyProcessed || execution != null && execution.getStatus() == BatchStatus.COMPLETED;
 		StatusTally tally = resultFiles.write(input.path(), inputOptions, input.key(), input.results());
 		ExitCode code = !finished && (stopReason != null || tally.hasPending()) ? ExitCode.STOPPED
 				: tally.hasProblems() ? ExitCode.ROW_PROBLEMS : ExitCode.SUCCESS;
@@ -296,7 +305,7 @@ public class PinImportRuns {
 		store.errorCodes(input.key()).forEach((error, countAndRow) -> errors.add(
 				new InputOutcome.ErrorCount(error, countAndRow[0], countAndRow[1])));
 		long rowsThisRun = doneBefore == null ? 0 : Math.max(0, done(input.key()) - doneBefore);
-		JobExecution ranIn = alreadyProcessed ? jobExecution(finishedBefore.jobExecutionId()) : execution;
+		JobExecution ranIn = alreadyProcessed ? finishedBefore : execution;
 		return new InputOutcome(input.path(), input.results(), input.key(), tally.asMap(),
 				store.countByAccount(input.key()), errors, rowsThisRun,
 				ranIn == null ? null : ranIn.getJobInstance().getInstanceId(), ranIn == null ? null : ranIn.getId(),
@@ -304,21 +313,10 @@ public class PinImportRuns {
 				code != ExitCode.STOPPED && tally.count(RowStatus.CREATED) + tally.count(RowStatus.DUPLICATE) > 0);
 	}
 
-	/**
-	 * Plans the inputs still to process and runs them as one job, a partition each; a restart of that job runs only
-	 * the partitions that did not complete.
-	 *
-	 * @param covered    every distinct input of the command, finished ones included: the run is linked to all of
-	 *                   them (and keeps their finished mark), so pruning an older run never forgets an input this one
-	 *                   relies on
-	 * @param doneBefore filled with each input's rows already done, to count what this run did
-	 */
-	private JobExecution start(List<Input> toRun, Collection<Input> covered, Map<String, RunInputs.Finished> finished,
-			String jobKey, JobParameters parameters,
-			JobExecution last, RunRequest options, InputOptions inputOptions, ColumnMapping mapping,
-			ApiSession api, Map<String, Long> doneBefore, RunListener listener) throws Exception {
+	/** Plans the inputs still to process: notes, board look-ups, the capacity plan, --check-media. */
+	private void plan(List<Input> toRun, Map<String, JobExecution> last, RunRequest options, InputOptions inputOptions,
+			ColumnMapping mapping, ApiSession api, RunListener listener) {
 		WhenNoDate whenNoDate = WhenNoDate.fromOption(options.whenNoDate());
-		Instant firstStart = firstStart(last);
 		List<RunPlan> plans = new ArrayList<>();
 		Map<Input, PlanningPass.Collected> collected = new LinkedHashMap<>();
 		for (Input input : toRun) {
@@ -342,7 +340,7 @@ public class PinImportRuns {
 		for (Input input : toRun) {
 			PlanningPass.Collected found = collected.get(input);
 			PlanningPass.Outcome planned = PlanningPass.plan(found, accounts, spreadSettings(), options.spread(),
-					firstStart, input.survey().validation().zone());
+					firstStart(last.get(input.key())), input.survey().validation().zone());
 			planned.lines().forEach(line -> listener.info("plan: " + prefix(toRun, input) + line));
 			gracefulStop.throwIfRequested();
 			Map<String, MediaCheckResult> mediaProblems = checkMedia(found.media());
@@ -352,9 +350,25 @@ public class PinImportRuns {
 		}
 		currentRun.set(plans);
 		currentRun.useApi(options.dryRun() ? null : api);
-		if (last != null && last.isRunning()) {
-			// the process that ran it is gone (we hold the inputs' leases): mark it failed, then restart
-			jobOperator.recover(last);
+	}
+
+	/**
+	 * Starts (or restarts) each input's job instance, side by side up to {@code pinbatch.parallel-inputs}: they share
+	 * the sending threads and the pace, so more only overlaps reading and checking rows.
+	 *
+	 * @param doneBefore  filled with each input's rows already done, to count what this run did
+	 * @param executions  filled with each input's job execution
+	 * @param stopReasons filled with the reason of each input that did not complete
+	 */
+	private void launch(List<Input> toRun, Map<String, JobParameters> parameters, Map<String, JobExecution> last,
+			Map<String, Long> doneBefore, Map<String, JobExecution> executions, Map<String, String> stopReasons,
+			RunListener listener) throws Exception {
+		for (Input input : toRun) {
+			JobExecution previous = last.get(input.key());
+			if (previous != null && previous.isRunning()) {
+				// the process that ran it is gone (we hold the input's lease): mark it failed, then restart
+				jobOperator.recover(previous);
+			}
 		}
 		long rows = 0;
 		Map<RowStatus, Long> earlier = new EnumMap<>(RowStatus.class);
@@ -363,21 +377,33 @@ public class PinImportRuns {
 			Map<RowStatus, Long> stored = store.countByStatus(input.key());
 			stored.forEach((status, count) -> earlier.merge(status, count, Long::sum));
 			doneBefore.put(input.key(), stored.values().stream().mapToLong(Long::longValue).sum());
-			listener.info("pinbatch: " + (last == null ? "processing " : "resuming ") + input.path() + " ("
-					+ input.survey().rows() + " rows, run " + input.key() + ")");
-		}
-		gracefulStop.throwIfRequested();
-		for (Input input : covered) {
-			runInputs.link(jobKey, input.key(), input.path());
-			RunInputs.Finished before = finished.get(input.key());
-			if (before != null) {
-				runInputs.markFinished(jobKey, input.key(), before.jobExecutionId(), before.finishedAt());
-			}
+			listener.info("pinbatch: " + (last.containsKey(input.key()) ? "resuming " : "processing ") + input.path()
+					+ " (" + input.survey().rows() + " rows, run " + input.key() + ")");
 		}
 		gracefulStop.throwIfRequested();
 		progress.start(rows, earlier);
+		SimpleAsyncTaskExecutor side = new SimpleAsyncTaskExecutor("input-");
+		side.setConcurrencyLimit(properties.parallelInputs());
+		side.setDaemon(true);
 		try (AutoCloseable sending = listener.sending(progress)) {
-			return jobOperator.start(pinImportJob, parameters);
+			Map<String, Future<JobExecution>> running = new LinkedHashMap<>();
+			for (Input input : toRun) {
+				running.put(input.key(), side.submit(() -> jobOperator.start(pinImportJob,
+						parameters.get(input.key()))));
+			}
+			for (Map.Entry<String, Future<JobExecution>> job : running.entrySet()) {
+				try {
+					JobExecution execution = job.getValue().get();
+					executions.put(job.getKey(), execution);
+					String reason = failureReason(execution, gracefulStop.wasRequested());
+					if (reason != null) {
+						stopReasons.put(job.getKey(), reason);
+					}
+				}
+				catch (ExecutionException ex) {
+					stopReasons.put(job.getKey(), stopReason(ex.getCause() instanceof Exception cause ? cause : ex));
+				}
+			}
 		}
 	}
 
@@ -398,16 +424,6 @@ public class PinImportRuns {
 		return store.countByStatus(inputKey).values().stream().mapToLong(Long::longValue).sum();
 	}
 
-	/** Null when it was pruned. */
-	private JobExecution jobExecution(long id) {
-		try {
-			return jobRepository.getJobExecution(id);
-		}
-		catch (DataAccessException ex) {
-			return null;
-		}
-	}
-
 	/** Null when the job completed; otherwise the one-line reason it stopped. */
 	private static String failureReason(JobExecution execution, boolean stopRequested) {
 		if (execution.getStatus() == BatchStatus.COMPLETED) {
@@ -420,7 +436,7 @@ public class PinImportRuns {
 		if (failures.isEmpty()) {
 			return "the run stopped before the end (" + execution.getStatus() + "); run the same command again to resume";
 		}
-		// the partitions' own failures say why; the partitioned step's only says that one failed
+		// the cause says why: key rejected, Zernio down, the repository
 		for (Throwable failure : failures) {
 			for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
 				if (cause instanceof SendingStoppedException || cause instanceof ZernioApiException) {

@@ -26,14 +26,13 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code --prune-older-than=DAYS} on a real job repository: an old run goes, with every Spring Batch row and the row
- * outcomes stored under its run key; a recent one stays untouched, and so do the outcomes of an input a recent run
- * still covers. Subclasses choose the repository.
+ * outcomes stored under its run key; a recent one stays untouched. Subclasses choose the repository.
  */
 abstract class JobRepositoryPruningScenarios {
 
 	private static final String[] TABLES = { "BATCH_JOB_INSTANCE", "BATCH_JOB_EXECUTION", "BATCH_JOB_EXECUTION_PARAMS",
 			"BATCH_JOB_EXECUTION_CONTEXT", "BATCH_STEP_EXECUTION", "BATCH_STEP_EXECUTION_CONTEXT",
-			"PINBATCH_ROW_RESULT", "PINBATCH_RUN_INPUT" };
+			"PINBATCH_ROW_RESULT" };
 
 	@TempDir
 	Path dir;
@@ -140,8 +139,9 @@ abstract class JobRepositoryPruningScenarios {
 	}
 
 	@Test
-	void theOutcomesOfAnInputARecentRunStillCoversStay() throws Exception {
-		// given: an input sent 40 days ago, named again last night with a new one (so it was not sent again)
+	void anInputNamedAgainWithANewOneAgesWithItsOwnJobInstance() throws Exception {
+		// given: an input sent 40 days ago, named again last night with a new one (so it was not sent again: its job
+		// instance completed 40 days ago, and last night's command started only the new input's)
 		Path old = write("old.csv", "Old pin");
 		run("--input=" + old);
 		String oldKey = runKeyOf("old.csv");
@@ -151,16 +151,17 @@ abstract class JobRepositoryPruningScenarios {
 
 		// when
 		CommandLineRun prune = run("--prune-older-than=30");
-		CommandLineRun again = run("--input=" + old);
+		CommandLineRun again = run("--input=" + dir.resolve("new.csv"));
 
-		// then: the old run is gone, but the input is still known as processed, with its outcome
+		// then: the old input's run is gone with its outcomes; the new one is still known as processed
 		assertThat(prune.out()).as(prune.toString()).contains("pruned 1 job run(s)")
-			.contains("1 job execution(s), 0 stored row outcome(s)");
+			.contains("1 job execution(s), 1 stored row outcome(s)");
 		assertThat(again.exitCode()).as(again.toString()).isZero();
-		assertThat(again.out()).contains("old.csv was already processed");
+		assertThat(again.out()).contains("new.csv was already processed");
 		assertThat(sandbox.postCount()).isEqualTo(2);
-		assertThat(ResultRows.read(dir.resolve("old.results.csv"))).extracting(row -> row.get("status"))
-			.containsExactly("PUBLISHED");
+		try (Connection db = open()) {
+			assertThat(rowsOf(db, oldKey)).isZero();
+		}
 	}
 
 	@Test

@@ -17,7 +17,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Several inputs in one run (a folder, or --input given more than once): one job with a partition per file,
+ * Several inputs in one run (a folder, or --input given more than once): a job instance per file, run side by side
  * sharing the pace and the per-account caps, a result file per input and one summary; inputs already processed are
  * not sent again when a later run names them with new ones.
  */
@@ -53,8 +53,8 @@ class SeveralInputsCommandLineTests extends SandboxedCommandLine {
 		assertThat(summary.get("inputs")).extracting(input -> input.get("input").asString())
 			.containsExactly(inbox.resolve("garden.csv").toAbsolutePath().toString(),
 					inbox.resolve("kitchen.csv").toAbsolutePath().toString());
-		assertThat(summary.get("inputs")).extracting(input -> input.get("jobExecutionId").asLong())
-			.as("one job for both").containsOnly(summary.get("inputs").get(0).get("jobExecutionId").asLong());
+		assertThat(summary.get("inputs")).extracting(input -> input.get("jobInstanceId").asLong())
+			.as("a job instance per input").doesNotHaveDuplicates().hasSize(2);
 	}
 
 	@Test
