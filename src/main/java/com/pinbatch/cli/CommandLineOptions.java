@@ -37,6 +37,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
 		synopsisHeading = "", customSynopsis = { "Usage:",
 				"  java -jar pinbatch.jar --input=FILE [--input=FILE ...] [options]",
 				"  java -jar pinbatch.jar --retry-failed=RESULTS [options]",
+				"  java -jar pinbatch.jar --follow-up=RESULTS [options]",
 				"  java -jar pinbatch.jar --prune-older-than=DAYS",
 				"  java -jar pinbatch.jar --help | --version", "" },
 		footerHeading = "%n", footer = {
@@ -59,6 +60,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
 				"  ZERNIO_API_KEY=sk_... java -jar pinbatch.jar --input=pins.xlsx --timezone=Europe/Berlin",
 				"  java -jar pinbatch.jar --input=pins.csv --dry-run",
 				"  java -jar pinbatch.jar --retry-failed=pins.results.csv",
+				"  java -jar pinbatch.jar --follow-up=pins.results.csv",
 				"  java -jar pinbatch.jar --input=a.csv --input=b.xlsx --summary=run.json --log-format=json",
 				"  java -jar pinbatch.jar --prune-older-than=30" })
 public final class CommandLineOptions {
@@ -94,6 +96,12 @@ public final class CommandLineOptions {
 		@Option(names = "--retry-failed", paramLabel = "RESULTS", description = "run again only the INVALID and FAILED"
 				+ " rows of an earlier result file (fix them in that file first); other rows are carried over")
 		Path retryFailed;
+
+		@Option(names = "--follow-up", paramLabel = "RESULTS", description = "ask Zernio what became of an earlier"
+				+ " result file's rows still publishing (CREATED, DUPLICATE, SCHEDULED past their time), retry passing"
+				+ " publish failures on the same post, and write the file again (same path unless --results); creates"
+				+ " nothing")
+		Path followUp;
 	}
 
 	static final class CreateGroup {
@@ -318,14 +326,25 @@ public final class CommandLineOptions {
 			return;
 		}
 		if (prune()) {
-			if (!inputs().isEmpty() || retryFailed() != null) {
+			if (!inputs().isEmpty() || retryFailed() != null || followUp() != null) {
 				throw new UsageException("--prune-older-than tidies the job repository and processes no input; run it"
 						+ " on its own, without --input or --retry-failed");
 			}
 			return;
 		}
+		if (followUp() != null) {
+			if (dryRun()) {
+				throw new UsageException("--follow-up creates nothing and only asks Zernio; leave --dry-run out");
+			}
+			if (!inputs().isEmpty() || retryFailed() != null) {
+				throw new UsageException("--follow-up reads its rows from the result file; give it without --input or"
+						+ " --retry-failed");
+			}
+			return;
+		}
 		if (inputs().isEmpty() && retryFailed() == null) {
-			throw new UsageException("no input: give --input=FILE (CSV or XLSX) or --retry-failed=RESULTS (see --help)");
+			throw new UsageException("no input: give --input=FILE (CSV or XLSX), --retry-failed=RESULTS or"
+					+ " --follow-up=RESULTS (see --help)");
 		}
 		if (!inputs().isEmpty() && retryFailed() != null) {
 			throw new UsageException("give either --input or --retry-failed, not both: --retry-failed reads the rows from the result file");
@@ -398,6 +417,11 @@ public final class CommandLineOptions {
 
 	public Path retryFailed() {
 		return input.retryFailed;
+	}
+
+	/** Follow-up mode: the result file whose rows still publishing are asked about on Zernio; null: none. */
+	public Path followUp() {
+		return input.followUp;
 	}
 
 	public String account() {

@@ -60,6 +60,8 @@ public class PinbatchApplication {
 			InputFiles.refuseNonRegular(options.inputs(), "--input");
 			InputFiles.refuseNonRegular(options.retryFailed() == null ? List.of() : List.of(options.retryFailed()),
 					"--retry-failed");
+			InputFiles.refuseNonRegular(options.followUp() == null ? List.of() : List.of(options.followUp()),
+					"--follow-up");
 			InputFiles.refuseNonRegular(options.mapping() == null ? List.of() : List.of(options.mapping()),
 					"--mapping");
 		}
@@ -96,6 +98,10 @@ public class PinbatchApplication {
 				}
 				GracefulStop stop = context.getBean(GracefulStop.class);
 				ShutdownCoordinator.onStop(stop::request);
+				if (options.followUp() != null) {
+					return context.getBean(FollowUpCommand.class).execute(options, options.arguments(), report, err)
+						.code();
+				}
 				return context.getBean(PinbatchCommand.class).execute(options, options.arguments(), report, err).code();
 			}
 		}

@@ -73,6 +73,20 @@ public final class PinFollower {
 		this.clock = clock;
 	}
 
+	/** The longest wait between two rounds: outcomes that take longer are asked for every half minute. */
+	private static final Duration LONGEST_WAIT = Duration.ofSeconds(30);
+
+	/**
+	 * How long to wait before the next round: the first wait is {@code pollInterval}, each later one twice the one
+	 * before, at most half a minute.
+	 *
+	 * @param waitsBefore how many waits came before this one
+	 */
+	public static Duration waitBeforeRound(Duration pollInterval, int waitsBefore) {
+		Duration wait = pollInterval.multipliedBy(1L << Math.min(Math.max(waitsBefore, 0), 10));
+		return wait.compareTo(LONGEST_WAIT) > 0 ? LONGEST_WAIT : wait;
+	}
+
 	/** Error codes of failures that may pass on a retry of the same post. */
 	public static boolean transientCode(String errorCode) {
 		return errorCode != null && switch (errorCode) {

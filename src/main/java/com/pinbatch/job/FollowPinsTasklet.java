@@ -32,8 +32,6 @@ class FollowPinsTasklet implements Tasklet {
 	static final String ROUND = "follow.round";
 	static final String RETRIES = "follow.retries.";
 
-	private static final Duration LONGEST_WAIT = Duration.ofSeconds(30);
-
 	private final CurrentRun currentRun;
 
 	private final RowResultStore store;
@@ -77,8 +75,7 @@ class FollowPinsTasklet implements Tasklet {
 		}
 		int round = context.getInt(ROUND, 0);
 		Instant deadline = Instant.ofEpochMilli(context.getLong(DEADLINE));
-		Duration wait = settings.pollInterval().multipliedBy(1L << Math.min(round, 10));
-		wait = wait.compareTo(LONGEST_WAIT) > 0 ? LONGEST_WAIT : wait;
+		Duration wait = PinFollower.waitBeforeRound(settings.pollInterval(), round);
 		Instant next = now.plus(wait);
 		int budgetLeft = context.getInt(BUDGET) - context.getInt(REQUESTS, 0);
 		if (next.isAfter(deadline) || budgetLeft <= 0) {

@@ -53,6 +53,29 @@ public class ResultFileBuilder {
 		return tally;
 	}
 
+	/**
+	 * Writes an earlier result file again, to {@code target}, with some rows' outcomes replaced ({@code --follow-up}):
+	 * every other row exactly as read, the input columns untouched. A workbook stays a workbook when written over
+	 * itself; otherwise the target's name chooses, as for a run. Written beside the target and moved into place.
+	 *
+	 * @param updates new outcomes by row number
+	 */
+	public void rewrite(Path resultFile, Map<Long, RowResult> updates, Path target) {
+		Path temporary = temporarySibling(target);
+		boolean workbook = RowSources.isWorkbook(resultFile) && target.toAbsolutePath().normalize()
+			.equals(resultFile.toAbsolutePath().normalize());
+		try (RowSource source = RowSources.open(resultFile, InputOptions.defaults());
+				ResultFileWriter writer = workbook ? new XlsxResultFileWriter(temporary)
+						: ResultFiles.open(temporary, source.delimiter())) {
+			writer.writeHeader(source.headers());
+			for (InputRow row = source.next(); row != null; row = source.next()) {
+				RowResult update = updates.get(row.rowNumber());
+				writer.writeRow(row, update != null ? update : RowResult.carriedOver(row.rowNumber(), row.prior()));
+			}
+		}
+		move(temporary, target);
+	}
+
 	private static Path temporarySibling(Path resultFile) {
 		Path folder = resultFile.toAbsolutePath().getParent();
 		try {

@@ -57,16 +57,16 @@ class ApiSessions {
 	/** The session for this command line; its {@code session()} is null for a dry run without a key. */
 	Opened open(RunRequest options, RunListener listener) {
 		if (options.sandbox()) {
-			ZernioSandbox server = ZernioSandbox.start(sandbox.settings());
+			ZernioSandbox server = ZernioSandbox.start(sandbox.settings(), sandbox.clock());
 			server.contend(sandbox.contention());
-			return new Opened(session(server.baseUrl(), ZernioSandbox.API_KEY), server);
+			return new Opened(session(server.baseUrl(), ZernioSandbox.API_KEY), server, sandbox.clock());
 		}
 		String key = apiKey();
 		if (key == null) {
 			if (options.dryRun()) {
 				listener.problem("pinbatch: " + API_KEY_VARIABLE + " is not set: this dry run checks the rows but cannot"
 						+ " check accounts and boards");
-				return new Opened(null, null);
+				return new Opened(null, null, Clock.systemUTC());
 			}
 			throw new RunRefusedException(API_KEY_VARIABLE + " is not set: export " + API_KEY_VARIABLE
 					+ "=sk_... (your Zernio API key), or try pinbatch with --sandbox");
@@ -76,7 +76,7 @@ class ApiSessions {
 			throw new RunRefusedException("the API key in " + keySource() + " " + problem + ": set it to the key alone");
 		}
 		SafeText.hide(key);
-		return new Opened(session(zernio.baseUrl().toString(), key), null);
+		return new Opened(session(zernio.baseUrl().toString(), key), null, Clock.systemUTC());
 	}
 
 	/** Where the key came from, for messages (never the key). */
@@ -105,8 +105,13 @@ class ApiSessions {
 		return new ApiSession(paced, new BoardDirectory(paced), sender, media);
 	}
 
-	/** An open session, and the sandbox behind it if there is one (stopped on close). */
-	record Opened(ApiSession session, ZernioSandbox sandbox) implements AutoCloseable {
+	/**
+	 * An open session, and the sandbox behind it if there is one (stopped on close).
+	 *
+	 * @param clock the time of the world the session talks to: the sandbox's (which may be moved ahead), else the
+	 *              real one
+	 */
+	record Opened(ApiSession session, ZernioSandbox sandbox, Clock clock) implements AutoCloseable {
 
 		@Override
 		public void close() {

@@ -1,6 +1,7 @@
 package com.pinbatch.run;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 
 import com.pinbatch.sandbox.KeyContention;
@@ -23,7 +24,9 @@ import jakarta.validation.constraints.NotNull;
  * publish takes), the seed that makes all of it repeatable, and where it keeps its posts so a restarted run sees
  * them. Publish failures are off by default, so the quick start ends with every row done. Another program sending
  * on the same key ({@code neighbour-requests-per-minute}) and scripted 429 storms ({@code rate-limit-storm-*}) are
- * off too; they turn a user's report about rate limits into a command line.
+ * off too; they turn a user's report about rate limits into a command line. {@code clock-offset} moves the simulated
+ * world's time ahead (e.g. {@code 2h}): the sandbox publishes the scheduled posts that are due by then, and a
+ * {@code --follow-up} takes that time as now, so checking scheduled pins later can be tried at once.
  */
 @ConfigurationProperties("pinbatch.sandbox")
 @Validated
@@ -37,11 +40,17 @@ public record SandboxProperties(@DefaultValue("600") @Min(1) int requestsPerMinu
 		@DefaultValue("0") @Min(0) int neighbourRequestsPerMinute,
 		@DefaultValue("0s") @NotNull @DurationMin(millis = 0) Duration rateLimitStormEvery,
 		@DefaultValue("20s") @NotNull @DurationMin(millis = 0) Duration rateLimitStormLength,
-		@DefaultValue("60s") @NotNull @DurationMin(millis = 0) Duration rateLimitStormRetryAfter) {
+		@DefaultValue("60s") @NotNull @DurationMin(millis = 0) Duration rateLimitStormRetryAfter,
+		@DefaultValue("0s") @NotNull Duration clockOffset) {
 
 	SandboxSettings settings() {
 		return new SandboxSettings(0, ZernioSandbox.API_KEY, requestsPerMinute, accountHourlyCap, accountDailyCap,
 				latency, latencyJitter, serverErrorRate, seed, stateFile, 0, publishFailureRate, publishDelay);
+	}
+
+	/** The simulated world's clock: the real one, moved by {@code clock-offset}. */
+	Clock clock() {
+		return Clock.offset(Clock.systemUTC(), clockOffset);
 	}
 
 	/** Another program on the key and 429 storms, as users meet them (none by default). */

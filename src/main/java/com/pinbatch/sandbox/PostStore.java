@@ -35,6 +35,9 @@ final class PostStore {
 	static final Duration REPLAY_WINDOW = Duration.ofMinutes(5);
 	static final Duration DUPLICATE_WINDOW = Duration.ofHours(24);
 
+	/** A state file line that records a retry of an earlier post, not a new post. */
+	private static final String RETRY_OF = "retryOf";
+
 	// how long a request waits for an in-flight twin with the same x-request-id before treating itself as new
 	private static final long IN_FLIGHT_WAIT_SECONDS = 120;
 
@@ -57,7 +60,13 @@ final class PostStore {
 		if (stateFile != null) {
 			for (JsonNode entry : stateFile.load()) {
 				try {
-					remember(fromState(entry));
+					if (entry.has(RETRY_OF)) {
+						retried(entry.path(RETRY_OF).asString(), entry.path("retries").asInt(),
+								Instant.parse(entry.path("at").asString()));
+					}
+					else {
+						remember(fromState(entry));
+					}
 				}
 				catch (RuntimeException ex) {
 					LOG.debug("Skipping a malformed post in the sandbox state file", ex);
@@ -145,6 +154,10 @@ final class PostStore {
 			throw ApiError.badRequest("Only failed posts can be retried; this post is " + status + ".");
 		}
 		int attempt = post.summary().retries() + 1;
+		if (stateFile != null) {
+			// a restarted sandbox must know the post was retried, or it would fail it again and invite another retry
+			stateFile.append(Json.object().put(RETRY_OF, id).put("retries", attempt).put("at", Json.timestamp(now)));
+		}
 		PublishFates.Fate fate = fates.fate(post.fate(), attempt);
 		StoredPost retried = post.with(post.summary().settled("publishing", attempt, null, null),
 				PostJson.publishing(post.json(), now), now.plus(fate.delay()));
@@ -152,6 +165,18 @@ final class PostStore {
 		unsettled.add(retried);
 		publishDue(now);
 		return byId.get(id);
+	}
+
+	/** A retry read back from the state file: the post publishes again from then, its outcome due at once. */
+	private void retried(String id, int attempt, Instant at) {
+		StoredPost post = byId.get(id);
+		if (post == null) {
+			return;
+		}
+		StoredPost retried = post.with(post.summary().settled("publishing", attempt, null, null),
+				PostJson.publishing(post.json(), at), at);
+		replace(retried);
+		unsettled.add(retried);
 	}
 
 	/** The newest non-draft post with this fingerprint created within the last 24 hours. */

@@ -3,8 +3,6 @@ package com.pinbatch.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -33,7 +31,7 @@ class FollowingPinsCommandLineTests extends SandboxedCommandLine {
 	@Test
 	void everyRowEndsAsTheSandboxPublishedItWithTransientFailuresRetriedOnTheSamePost() throws IOException {
 		// given
-		Path input = pins();
+		Path input = shelfPins(ROWS);
 
 		// when
 		CommandLineRun run = run("--input=" + input, "--pinbatch.follow.poll-interval=200ms");
@@ -70,14 +68,5 @@ class FollowingPinsCommandLineTests extends SandboxedCommandLine {
 			.filter(request -> request.method().equals("GET") && request.path().startsWith("/api/v1/posts"))
 			.count();
 		assertThat(listings).isPositive().isLessThanOrEqualTo(ROWS);
-	}
-
-	private Path pins() throws IOException {
-		StringBuilder csv = new StringBuilder("title,description,media_url,board,account\n");
-		for (int i = 1; i <= ROWS; i++) {
-			csv.append("Shelf ").append(i).append(",Open shelf idea ").append(i)
-				.append(",https://images.example.com/shelf/").append(i).append(".jpg,Kitchen Ideas,acme-home\n");
-		}
-		return Files.writeString(dir.resolve("pins.csv"), csv, StandardCharsets.UTF_8);
 	}
 }

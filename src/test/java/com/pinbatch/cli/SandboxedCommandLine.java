@@ -1,6 +1,10 @@
 package com.pinbatch.cli;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 
 import com.pinbatch.sandbox.RecordedRequest;
@@ -27,9 +31,14 @@ abstract class SandboxedCommandLine {
 		return SandboxSettings.defaults();
 	}
 
+	/** The sandbox's clock for this class's tests (the real one unless a test moves time). */
+	Clock sandboxClock() {
+		return Clock.systemUTC();
+	}
+
 	@BeforeEach
 	void startSandbox() {
-		sandbox = ZernioSandbox.start(sandboxSettings());
+		sandbox = ZernioSandbox.start(sandboxSettings(), sandboxClock());
 		System.setProperty("zernio.api-key", ZernioSandbox.API_KEY);
 	}
 
@@ -48,6 +57,16 @@ abstract class SandboxedCommandLine {
 	/** The command line as a user types it, against the sandbox, with the job repository under the test folder. */
 	CommandLineRun run(String... args) {
 		return CommandLineRun.run(dir.resolve("data"), sandbox.baseUrl(), args);
+	}
+
+	/** {@code pins.csv}: one publish-now pin a row, all on acme-home's Kitchen Ideas, each with its own text and image. */
+	Path shelfPins(int rows) throws IOException {
+		StringBuilder csv = new StringBuilder("title,description,media_url,board,account\n");
+		for (int i = 1; i <= rows; i++) {
+			csv.append("Shelf ").append(i).append(",Open shelf idea ").append(i)
+				.append(",https://images.example.com/shelf/").append(i).append(".jpg,Kitchen Ideas,acme-home\n");
+		}
+		return Files.writeString(dir.resolve("pins.csv"), csv, StandardCharsets.UTF_8);
 	}
 
 	/** Every create the sandbox received, in order. */

@@ -2,6 +2,7 @@ package com.pinbatch.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.io.IOException;
 import java.net.URI;
@@ -924,6 +925,28 @@ class ZernioSandboxTests {
 		assertThat(duplicate.json().path("details").path("existingPostId").asString()).isEqualTo(id);
 		assertThat(fresh.status()).isEqualTo(201);
 		assertThat(third.postCount()).isEqualTo(2);
+	}
+
+	@Test
+	void aStateFileRemembersRetriesSoARestartedSandboxShowsThePostAsItWas() throws Exception {
+		SandboxSettings settings = SandboxSettings.defaults().withPublishFailures(1).withAccountCaps(100, 100)
+			.withStateFile(dir.resolve("sandbox/state.jsonl"));
+		ZernioSandbox before = start(settings);
+		for (int n = 1; n <= 30; n++) {
+			String id = createPin(before, immediatePin(n), null).json().path("post").path("_id").asString();
+			send(before, "POST", "/v1/posts/" + id + "/retry", null, ZernioSandbox.API_KEY, null);
+		}
+		List<SandboxPost> was = before.posts();
+		before.close();
+
+		ZernioSandbox after = start(settings);
+
+		assertThat(was).anyMatch(post -> post.status().equals("published"));
+		assertThat(after.posts()).extracting(SandboxPost::id, SandboxPost::status, SandboxPost::retries,
+				SandboxPost::pinUrl)
+			.containsExactlyElementsOf(was.stream()
+				.map(post -> tuple(post.id(), post.status(), post.retries(), post.pinUrl()))
+				.toList());
 	}
 
 	@Test

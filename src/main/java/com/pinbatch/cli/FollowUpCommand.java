@@ -1,0 +1,128 @@
+package com.pinbatch.cli;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import com.pinbatch.follow.FollowUp;
+import com.pinbatch.follow.FollowUpFile;
+import com.pinbatch.follow.FollowUpSession;
+import com.pinbatch.input.InputFileException;
+import com.pinbatch.job.GracefulStop;
+import com.pinbatch.result.RowStatus;
+import com.pinbatch.text.SafeText;
+import com.pinbatch.throttle.SendingStoppedException;
+import com.pinbatch.zernio.ZernioApiException;
+
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.stereotype.Component;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * {@code --follow-up=RESULTS}: checks the file, launches the follow-up job, and reports it like a run (summary, JSON
+ * summary, exit code 3 when rows are INVALID or FAILED, 1 when it stopped before the end).
+ */
+@Component
+class FollowUpCommand {
+
+	private final FollowUp followUp;
+
+	private final ApiSessions apiSessions;
+
+	private final GracefulStop gracefulStop;
+
+	private final JsonMapper jsonMapper;
+
+	FollowUpCommand(FollowUp followUp, ApiSessions apiSessions, GracefulStop gracefulStop, JsonMapper jsonMapper) {
+		this.followUp = followUp;
+		this.apiSessions = apiSessions;
+		this.gracefulStop = gracefulStop;
+		this.jsonMapper = jsonMapper;
+	}
+
+	ExitCode execute(CommandLineOptions options, List<String> arguments, PrintStream out, PrintStream err) {
+		Path file = options.followUp();
+		Path target = options.results() != null ? options.results() : file;
+		Instant started = Instant.now();
+		List<RunReport> reports = List.of();
+		String reason = null;
+		ExitCode code;
+		try (ApiSessions.Opened api = apiSessions.open(options, err)) {
+			int open = FollowUpFile.read(file, api.clock().instant()).open().size(); // a bad file: exit 2, nothing sent
+			out.println("pinbatch: following up " + file + ": " + open + (open == 1 ? " row" : " rows")
+					+ " to ask Zernio about");
+			FollowUp.Launched launched = followUp.run(file, target, api.session().client(), api.clock());
+			String stopped = stopReason(launched.execution());
+			RunReport report = report(file, target, launched, stopped, started, new TypedCommand(arguments));
+			FollowUpSession.Outcome outcome = launched.outcome();
+			if (outcome != null) {
+				out.println("pinbatch: follow-up: " + outcome.followed() + " rows asked about with "
+						+ outcome.lookUps() + (outcome.lookUps() == 1 ? " request" : " requests")
+						+ " (listings of up to 500 posts, single posts), " + outcome.retries()
+						+ (outcome.retries() == 1 ? " retry" : " retries") + " of failed posts on themselves; "
+						+ outcome.changed() + " rows changed");
+			}
+			else {
+				err.println("pinbatch: " + stopped);
+			}
+			RunSummary.print(out, report);
+			reports = List.of(report);
+			code = report.exitCode();
+		}
+		catch (InputFileException | UsageException ex) {
+			reason = SafeText.line(ex.getMessage());
+			err.println("pinbatch: " + reason);
+			code = ExitCode.USAGE;
+		}
+		catch (Exception ex) {
+			reason = SafeText.line(gracefulStop.wasRequested() ? GracefulStop.STOPPED : ex.getMessage());
+			err.println("pinbatch: " + reason);
+			code = ExitCode.STOPPED;
+		}
+		if (options.summary() != null) {
+			SummaryFile.writeAndTell(options.summary(), jsonMapper, reports, code, reason, out, err);
+		}
+		return code;
+	}
+
+	private RunReport report(Path file, Path target, FollowUp.Launched launched, String stopped, Instant started,
+			TypedCommand typed) {
+		FollowUpSession.Outcome outcome = launched.outcome();
+		Map<RowStatus, Long> counts = outcome == null ? Map.of() : outcome.counts();
+		List<RunReport.ErrorCount> errors = new ArrayList<>();
+		if (outcome != null) {
+			outcome.errorCodes().forEach((error, seen) -> errors.add(new RunReport.ErrorCount(error, seen[0], seen[1])));
+		}
+		boolean problems = counts.getOrDefault(RowStatus.FAILED, 0L) + counts.getOrDefault(RowStatus.INVALID, 0L) > 0;
+		ExitCode code = stopped != null ? ExitCode.STOPPED : problems ? ExitCode.ROW_PROBLEMS : ExitCode.SUCCESS;
+		long publishing = counts.getOrDefault(RowStatus.CREATED, 0L) + counts.getOrDefault(RowStatus.DUPLICATE, 0L);
+		JobExecution execution = launched.execution();
+		return new RunReport(file, target, null, counts, Map.of(), errors, outcome == null ? 0 : outcome.changed(),
+				execution.getJobInstance().getInstanceId(), execution.getId(), started, Instant.now(), stopped,
+				false, code, stopped != null ? typed.resume() : problems ? typed.retryFailed(target) : null,
+				stopped == null && publishing > 0 ? typed.followUp(target) : null);
+	}
+
+	/** Null when the follow-up completed; otherwise why it stopped, in one line. */
+	private String stopReason(JobExecution execution) {
+		if (execution.getStatus() == org.springframework.batch.core.BatchStatus.COMPLETED) {
+			return null;
+		}
+		if (gracefulStop.wasRequested()) {
+			return "stopped on request; nothing was created: run the same command again to go on";
+		}
+		for (Throwable failure : execution.getAllFailureExceptions()) {
+			for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+				if (cause instanceof SendingStoppedException || cause instanceof ZernioApiException
+						|| cause instanceof InputFileException) {
+					return SafeText.line(cause.getMessage());
+				}
+			}
+		}
+		return "the follow-up stopped before the end (" + execution.getStatus() + "); run the same command again";
+	}
+}

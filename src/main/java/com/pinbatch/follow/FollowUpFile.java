@@ -1,0 +1,91 @@
+package com.pinbatch.follow;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import com.pinbatch.input.InputFileException;
+import com.pinbatch.input.InputOptions;
+import com.pinbatch.input.InputRow;
+import com.pinbatch.input.ResultFileRowSource;
+import com.pinbatch.input.RowSource;
+import com.pinbatch.input.RowSources;
+import com.pinbatch.result.RowResult;
+import com.pinbatch.result.RowStatus;
+
+/**
+ * A result file read for {@code --follow-up}: the rows whose outcome on Pinterest is still to learn, and the tally of
+ * the others, which stay as they are. Rows are read one at a time; only the open ones are kept.
+ */
+public final class FollowUpFile {
+
+	/**
+	 * @param open  rows on Zernio with an outcome to learn, in file order
+	 * @param closed the other rows' statuses and error codes
+	 */
+	public record Read(List<RowResult> open, FollowUpTally closed) {
+	}
+
+	private FollowUpFile() {
+	}
+
+	/**
+	 * Reads the result file.
+	 *
+	 * @param now rows SCHEDULED for later than this are left alone: Zernio holds them
+	 * @throws InputFileException when it is missing, unreadable, not a result file, or a status is not pinbatch's
+	 */
+	public static Read read(Path file, Instant now) {
+		if (!Files.isRegularFile(file)) {
+			throw new InputFileException("--follow-up=" + file + ": file not found; give the result file a run wrote"
+					+ " (NAME.results.csv or NAME.results.xlsx)");
+		}
+		List<RowResult> open = new ArrayList<>();
+		FollowUpTally closed = new FollowUpTally();
+		try (RowSource source = RowSources.open(file, InputOptions.defaults())) {
+			if (!(source instanceof ResultFileRowSource)) {
+				throw new InputFileException(file + " is not a pinbatch result file: its last columns must be row,"
+						+ " status, post_id, ...; give the result file a run wrote (NAME.results.csv or .xlsx)");
+			}
+			for (InputRow row = source.next(); row != null; row = source.next()) {
+				RowResult result = outcome(file, row);
+				if (isOpen(result, now)) {
+					open.add(result);
+				}
+				else {
+					closed.add(result);
+				}
+			}
+		}
+		return new Read(List.copyOf(open), closed);
+	}
+
+	/**
+	 * On Zernio with an outcome still to learn: CREATED and DUPLICATE rows, and SCHEDULED rows whose time has come
+	 * (or is not known). A row without a post id cannot be asked about.
+	 */
+	static boolean isOpen(RowResult row, Instant now) {
+		if (row.postId() == null) {
+			return false;
+		}
+		return row.status().awaitsOutcome() || row.status() == RowStatus.SCHEDULED
+				&& (row.publishAt() == null || !row.publishAt().isAfter(now));
+	}
+
+	private static RowResult outcome(Path file, InputRow row) {
+		String status = row.prior().status();
+		try {
+			return RowResult.carriedOver(row.rowNumber(), row.prior());
+		}
+		catch (IllegalArgumentException | NullPointerException unknown) {
+			throw new InputFileException(file + ": row " + row.rowNumber() + ": status '" + (status == null ? "" : status)
+					+ "' is not one pinbatch writes (" + Arrays.stream(RowStatus.values()).map(Enum::name)
+						.collect(Collectors.joining(", "))
+					+ "); put back the status the run wrote");
+		}
+	}
+}

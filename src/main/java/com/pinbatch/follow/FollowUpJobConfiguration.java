@@ -1,0 +1,63 @@
+package com.pinbatch.follow;
+
+import java.nio.file.Path;
+
+import com.pinbatch.job.FollowProperties;
+import com.pinbatch.job.GracefulStop;
+import com.pinbatch.result.ResultFileBuilder;
+
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * The follow-up job ({@code --follow-up=RESULTS}): one tasklet step that learns what became of a result file's rows
+ * still publishing and writes the file again. It creates nothing; see {@link FollowUpTasklet}.
+ */
+@Configuration(proxyBeanMethods = false)
+public class FollowUpJobConfiguration {
+
+	public static final String JOB_NAME = "followUpJob";
+
+	static final String STEP = "followUpStep";
+
+	/** The result file read (absolute path). */
+	static final String FILE = "followUp.file";
+
+	/** The result file written (absolute path). */
+	static final String RESULTS = "followUp.results";
+
+	/** When the follow-up was asked for: each follow-up is its own job instance. */
+	static final String RUN = "followUp.run";
+
+	@Bean
+	Job followUpJob(JobRepository jobRepository, Step followUpStep, GracefulStop gracefulStop) {
+		return new JobBuilder(JOB_NAME, jobRepository).listener(gracefulStop).start(followUpStep).build();
+	}
+
+	@Bean
+	Step followUpStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			FollowUpTasklet followUpTasklet) {
+		return new StepBuilder(STEP, jobRepository).tasklet(followUpTasklet, transactionManager).build();
+	}
+
+	@Bean
+	@StepScope
+	FollowUpTasklet followUpTasklet(@Value("#{jobParameters['" + FILE + "']}") String file,
+			@Value("#{jobParameters['" + RESULTS + "']}") String results, FollowUpSession followUpSession,
+			FollowProperties follow, ResultFileBuilder resultFileBuilder) {
+		return new FollowUpTasklet(Path.of(file), Path.of(results), followUpSession, follow, resultFileBuilder);
+	}
+
+	@Bean
+	FollowUpSession followUpSession() {
+		return new FollowUpSession();
+	}
+}

@@ -1,0 +1,177 @@
+package com.pinbatch.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import com.pinbatch.sandbox.RecordedRequest;
+import com.pinbatch.sandbox.SandboxPost;
+import com.pinbatch.sandbox.SandboxSettings;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code --follow-up=RESULTS} against a sandbox that refuses many pins (some for good, some for a passing reason) and
+ * answers half the outcomes only later (on a clock the test can move or stop): a run that did not wait for the outcomes leaves
+ * rows CREATED, and the follow-up learns them, retrying passing failures on the same post, creating nothing.
+ */
+class FollowUpCommandLineTests extends SandboxedCommandLine {
+
+	private static final int ROWS = 24;
+
+	private final MovableClock clock = new MovableClock();
+
+	@Override
+	SandboxSettings sandboxSettings() {
+		return SandboxSettings.defaults().withPublishFailures(0.8).withPublishDelay(Duration.ofMillis(600));
+	}
+
+	@Override
+	Clock sandboxClock() {
+		return clock;
+	}
+
+	@Test
+	void aFollowUpGivesEveryRowItsPostsOutcomeRetryingPassingFailuresOnTheSamePost() throws IOException {
+		// given: a run that did not wait for Pinterest, whose delayed outcomes have come since
+		Path results = runWithoutWaiting();
+		List<Map<String, String>> before = ResultRows.read(results);
+		long open = before.stream().filter(row -> row.get("status").equals("CREATED")).count();
+		int requestsBefore = sandbox.requests().size();
+		clock.add(Duration.ofSeconds(1));
+
+		// when
+		// (each round waits longer than a publish takes: the rounds, one listing each, stay within the budget)
+		CommandLineRun followUp = run("--follow-up=" + results, "--pinbatch.follow.poll-interval=700ms",
+				"--pinbatch.follow.max-wait=30s");
+
+		// then: each row says what became of its post
+		List<Map<String, String>> after = ResultRows.read(results);
+		Map<String, SandboxPost> posts = posts();
+		assertThat(after).hasSize(ROWS).allSatisfy(row -> {
+			SandboxPost post = posts.get(row.get("post_id"));
+			switch (post.status()) {
+				case "published" -> assertThat(row).containsEntry("status", "PUBLISHED")
+					.containsEntry("pin_url", post.pinUrl());
+				case "failed" -> assertThat(row.get("status") + " " + row.get("error_code")).startsWith("FAILED publish_");
+				default -> assertThat(row).as("still publishing after a retry").containsEntry("status", "CREATED");
+			}
+		});
+		assertThat(open).as("rows the run left to learn").isPositive();
+		assertThat(after).filteredOn(row -> !row.get("status").equals("CREATED")).hasSizeGreaterThan(ROWS - (int) open);
+		assertThat(followUp.exitCode()).as(followUp.toString())
+			.isEqualTo(after.stream().anyMatch(row -> row.get("status").equals("FAILED")) ? 3 : 0);
+
+		// and: transient failures were retried on their own posts, nothing was created, few requests were sent
+		List<RecordedRequest> sent = sandbox.requests().subList(requestsBefore, sandbox.requests().size());
+		Set<String> rowPosts = after.stream().map(row -> row.get("post_id")).collect(Collectors.toSet());
+		List<String> retried = sent.stream()
+			.filter(request -> request.method().equals("POST") && request.path().endsWith("/retry"))
+			.map(request -> request.path().split("/")[4])
+			.toList();
+		assertThat(retried).as("retries of failed posts").isNotEmpty().allMatch(rowPosts::contains);
+		assertThat(retried.stream().collect(Collectors.groupingBy(id -> id, Collectors.counting())).values())
+			.allMatch(count -> count <= 2);
+		assertThat(posts.values()).anyMatch(post -> post.retries() > 0 && !post.status().equals("publishing"));
+		assertThat(sent).noneMatch(request -> request.method().equals("POST") && request.path().endsWith("/v1/posts"));
+		assertThat(sandbox.postCount()).isEqualTo(ROWS);
+		assertThat(sent.stream().filter(request -> request.method().equals("GET")).count())
+			.as("listing pages and single posts: at most one per row followed").isPositive().isLessThanOrEqualTo(open);
+		assertThat(followUp.out()).contains("follow-up: " + open + " rows asked about with ");
+	}
+
+	@Test
+	void aSecondFollowUpWhenNothingChangedSendsNoRetryAndLeavesTheFileAsItWas() throws IOException {
+		// given: a follow-up after which some retried posts are still publishing (the sandbox's clock stands still)
+		Path results = runWithoutWaiting();
+		clock.add(Duration.ofSeconds(1));
+		clock.freeze();
+		followUp(results);
+		byte[] first = Files.readAllBytes(results);
+		int requestsBefore = sandbox.requests().size();
+
+		// when
+		CommandLineRun again = followUp(results);
+
+		// then
+		List<RecordedRequest> sent = sandbox.requests().subList(requestsBefore, sandbox.requests().size());
+		assertThat(sent).as(again.toString()).noneMatch(request -> request.method().equals("POST"));
+		assertThat(Files.readAllBytes(results)).isEqualTo(first);
+		assertThat(again.out()).contains(" 0 retries ").contains("; 0 rows changed");
+		long stillPublishing = ResultRows.read(results).stream().filter(row -> row.get("status").equals("CREATED"))
+			.count();
+		assertThat(sent.isEmpty()).isEqualTo(stillPublishing == 0);
+	}
+
+	@Test
+	void aScheduledPinFollowedUpAfterItsTimeIsPublished() throws IOException {
+		// given: the built-in sandbox, remembering its posts in a file, and a pin scheduled two days ahead
+		Path state = dir.resolve("sandbox.jsonl");
+		String publishAt = Instant.now().plus(Duration.ofDays(2)).truncatedTo(ChronoUnit.MINUTES).toString();
+		Path input = Files.writeString(dir.resolve("later.csv"), "title,description,media_url,board,account,publish_at\n"
+				+ "Shelf,Open shelf idea,https://images.example.com/shelf.jpg,Kitchen Ideas,acme-home," + publishAt
+				+ "\n", StandardCharsets.UTF_8);
+		CommandLineRun created = CommandLineRun.run(dir.resolve("data"), null, "--input=" + input, "--sandbox",
+				"--pinbatch.sandbox.state-file=" + state);
+		Path results = dir.resolve("later.results.csv");
+		assertThat(ResultRows.read(results).get(0)).as(created.toString()).containsEntry("status", "SCHEDULED");
+
+		// when: followed up now, and once the sandbox's clock is past the pin's time
+		CommandLineRun tooEarly = CommandLineRun.run(dir.resolve("data"), null, "--follow-up=" + results, "--sandbox",
+				"--pinbatch.sandbox.state-file=" + state);
+		Map<String, String> early = ResultRows.read(results).get(0);
+		CommandLineRun later = CommandLineRun.run(dir.resolve("data"), null, "--follow-up=" + results, "--sandbox",
+				"--pinbatch.sandbox.state-file=" + state, "--pinbatch.sandbox.clock-offset=72h");
+
+		// then
+		assertThat(tooEarly.out()).as(tooEarly.toString()).contains("0 rows to ask Zernio about");
+		assertThat(early).containsEntry("status", "SCHEDULED");
+		Map<String, String> row = ResultRows.read(results).get(0);
+		assertThat(row).as(later.toString()).containsEntry("status", "PUBLISHED").containsEntry("publish_at_utc",
+				publishAt);
+		assertThat(row.get("pin_url")).startsWith("https://www.pinterest.com/pin/");
+		assertThat(later.exitCode()).isZero();
+	}
+
+	@Test
+	void aMissingFileOrOneThatIsNotAResultFileIsAUsageError() throws IOException {
+		Path input = shelfPins(ROWS);
+
+		CommandLineRun missing = run("--follow-up=" + dir.resolve("nowhere.results.csv"));
+		CommandLineRun notResults = run("--follow-up=" + input);
+
+		assertThat(missing.exitCode()).isEqualTo(2);
+		assertThat(missing.err().lines()).singleElement().asString().contains("file not found");
+		assertThat(notResults.exitCode()).isEqualTo(2);
+		assertThat(notResults.err().lines()).singleElement().asString().contains("is not a pinbatch result file");
+		assertThat(sandbox.requests()).isEmpty();
+	}
+
+	/** Sends the pins without waiting for Pinterest: rows whose outcome was not in the answer stay CREATED. */
+	private Path runWithoutWaiting() throws IOException {
+		CommandLineRun run = run("--input=" + shelfPins(ROWS), "--pinbatch.follow.max-wait=0s");
+		assertThat(run.exitCode()).as(run.toString()).isIn(0, 3);
+		return dir.resolve("pins.results.csv");
+	}
+
+	private CommandLineRun followUp(Path results) {
+		return run("--follow-up=" + results, "--pinbatch.follow.poll-interval=100ms",
+				"--pinbatch.follow.max-wait=1s");
+	}
+
+	private Map<String, SandboxPost> posts() {
+		return sandbox.posts().stream().collect(Collectors.toMap(SandboxPost::id, Function.identity()));
+	}
+}
