@@ -60,11 +60,20 @@ final class ProgressDisplay implements AutoCloseable {
 	}
 
 	static String liveLine(RunProgress.Snapshot now) {
+		if (now.publishing() > 0) {
+			// the sends are over: what the run waits for comes first, before the line is cut at the terminal's width
+			return String.format(Locale.ROOT, "%d/%d rows | %d still publishing | %s", now.done(), now.total(),
+					now.publishing(), byStatus(now));
+		}
 		return String.format(Locale.ROOT, "%d/%d rows %d%% | %.0f pins/min | ETA %s | %s", now.done(), now.total(),
 				percent(now), now.pinsPerMinute(), eta(now), byStatus(now));
 	}
 
 	static String plainLine(RunProgress.Snapshot now) {
+		if (now.publishing() > 0) {
+			return String.format(Locale.ROOT, "%d of %d rows sent, %d still publishing; %s", now.done(), now.total(),
+					now.publishing(), byStatus(now));
+		}
 		return String.format(Locale.ROOT, "%d of %d rows (%d%%), %.0f pins/min, %s left; %s", now.done(),
 				now.total(), percent(now), now.pinsPerMinute(), eta(now), byStatus(now));
 	}

@@ -77,7 +77,7 @@ public class RunProgress {
 	public synchronized Snapshot snapshot() {
 		Instant now = clock.instant();
 		return new Snapshot(total, new EnumMap<>(before), new EnumMap<>(counts),
-				started == null ? Duration.ZERO : Duration.between(started, now));
+				started == null ? Duration.ZERO : Duration.between(started, now), publishing);
 	}
 
 	/**
@@ -85,9 +85,11 @@ public class RunProgress {
 	 *
 	 * @param before  rows by status whose outcome an earlier run of the same input stored
 	 * @param counts  rows done by status, earlier runs included
-	 * @param elapsed time since this run started
+	 * @param elapsed    time since this run started
+	 * @param publishing rows on Zernio whose outcome on Pinterest the run is still waiting for
 	 */
-	public record Snapshot(long total, Map<RowStatus, Long> before, Map<RowStatus, Long> counts, Duration elapsed) {
+	public record Snapshot(long total, Map<RowStatus, Long> before, Map<RowStatus, Long> counts, Duration elapsed,
+			long publishing) {
 
 		public long done() {
 			return counts.values().stream().mapToLong(Long::longValue).sum();
