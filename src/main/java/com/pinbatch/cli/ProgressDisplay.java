@@ -7,6 +7,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
+import com.pinbatch.concurrent.DaemonThreads;
 import com.pinbatch.job.RunProgress;
 import com.pinbatch.text.Durations;
 
@@ -35,11 +36,7 @@ final class ProgressDisplay implements AutoCloseable {
 	private ProgressDisplay(RunProgress progress, TerminalStatusLine live, Duration interval) {
 		this.progress = progress;
 		this.live = live;
-		this.ticker = Executors.newSingleThreadScheduledExecutor(runnable -> {
-			Thread thread = new Thread(runnable, "pinbatch-progress");
-			thread.setDaemon(true);
-			return thread;
-		});
+		this.ticker = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("pinbatch-progress"));
 		long period = (live != null ? LIVE_REDRAW : interval).toMillis();
 		ticker.scheduleAtFixedRate(this::tick, period, period, TimeUnit.MILLISECONDS);
 	}

@@ -3,11 +3,10 @@ package com.pinbatch.job;
 import java.time.Clock;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.sql.DataSource;
 
+import com.pinbatch.concurrent.DaemonThreads;
 import com.pinbatch.input.InputRow;
 import com.pinbatch.result.ResultFileBuilder;
 import com.pinbatch.result.RowResultStore;
@@ -134,12 +133,6 @@ public class PinImportJobConfiguration {
 	/** Bounded: concurrency beyond what keeps the API ceiling busy only adds 429s. */
 	@Bean(destroyMethod = "shutdownNow")
 	ExecutorService pinSenders(PinbatchProperties properties) {
-		AtomicInteger count = new AtomicInteger();
-		ThreadFactory daemons = runnable -> {
-			Thread thread = new Thread(runnable, "pin-sender-" + count.incrementAndGet());
-			thread.setDaemon(true);
-			return thread;
-		};
-		return Executors.newFixedThreadPool(properties.concurrency(), daemons);
+		return Executors.newFixedThreadPool(properties.concurrency(), DaemonThreads.named("pin-sender"));
 	}
 }

@@ -4,6 +4,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import com.pinbatch.concurrent.DaemonThreads;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,11 +35,7 @@ public final class LeaseHolder implements AutoCloseable {
 		this.lease = lease;
 		this.runKey = runKey;
 		this.acquiredAtMs = acquiredAtMs;
-		this.heartbeats = Executors.newSingleThreadScheduledExecutor(task -> {
-			Thread thread = new Thread(task, "pinbatch-lease-heartbeat");
-			thread.setDaemon(true); // never keeps a finished run's process alive
-			return thread;
-		});
+		this.heartbeats = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("pinbatch-lease-heartbeat"));
 	}
 
 	static LeaseHolder start(RunLease lease, String runKey, long acquiredAtMs) {

@@ -10,9 +10,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicInteger;
 
+import com.pinbatch.concurrent.DaemonThreads;
 import com.pinbatch.pin.Media;
 import com.pinbatch.pin.MediaKind;
 
@@ -43,7 +42,9 @@ public class MediaChecker implements AutoCloseable {
 
 	private MediaChecker(MediaProbe probe, MediaCheckSettings settings) {
 		this.probe = probe;
-		this.workers = Executors.newFixedThreadPool(settings.parallelism(), daemonThreads());
+		// daemons: an aborted run must not hang on a slow media host
+		this.workers = Executors.newFixedThreadPool(settings.parallelism(),
+				DaemonThreads.named("media-check"));
 	}
 
 	/** Probes the URL (or reuses this run's earlier probe of it) and judges it for a pin of the given kind. */
@@ -81,13 +82,4 @@ public class MediaChecker implements AutoCloseable {
 		probe.close();
 	}
 
-	/** Daemon threads: an aborted run must not hang on a slow media host. */
-	private static ThreadFactory daemonThreads() {
-		AtomicInteger count = new AtomicInteger();
-		return runnable -> {
-			Thread thread = new Thread(runnable, "media-check-" + count.incrementAndGet());
-			thread.setDaemon(true);
-			return thread;
-		};
-	}
 }

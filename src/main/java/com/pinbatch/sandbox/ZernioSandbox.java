@@ -10,10 +10,10 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+
+import com.pinbatch.concurrent.DaemonThreads;
 
 import com.sun.net.httpserver.HttpServer;
 
@@ -78,7 +78,7 @@ public final class ZernioSandbox implements AutoCloseable {
 		this.queries = new PostQueryEndpoint(store, accounts);
 		this.dispatcher = new Dispatcher(settings.apiKey(), clock, window, new AccountsEndpoint(accounts),
 				creates, queries, new RetryEndpoint(store), media);
-		this.executor = Executors.newCachedThreadPool(daemonThreads());
+		this.executor = Executors.newCachedThreadPool(DaemonThreads.named("zernio-sandbox"));
 		server.createContext("/", dispatcher);
 		server.setExecutor(executor);
 	}
@@ -187,7 +187,7 @@ public final class ZernioSandbox implements AutoCloseable {
 		}
 		dispatcher.storms(new RateLimitStorms(contention, clock.instant()));
 		if (contention.neighbourRequestsPerMinute() > 0) {
-			neighbour = Executors.newSingleThreadScheduledExecutor(daemonThreads());
+			neighbour = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("zernio-sandbox"));
 			long everyMicros = TimeUnit.MINUTES.toMicros(1) / contention.neighbourRequestsPerMinute();
 			neighbour.scheduleAtFixedRate(() -> window.occupy(1, clock.instant()), everyMicros, everyMicros,
 					TimeUnit.MICROSECONDS);
@@ -211,12 +211,4 @@ public final class ZernioSandbox implements AutoCloseable {
 		LOG.debug("Zernio sandbox on port {} stopped", port());
 	}
 
-	private static ThreadFactory daemonThreads() {
-		AtomicInteger count = new AtomicInteger();
-		return runnable -> {
-			Thread thread = new Thread(runnable, "zernio-sandbox-" + count.incrementAndGet());
-			thread.setDaemon(true);
-			return thread;
-		};
-	}
 }

@@ -6,7 +6,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
+
+import com.pinbatch.concurrent.DaemonThreads;
 
 /** Runs Zernio calls side by side on a few threads of their own, and stops at the first failure. */
 final class FewAtATime {
@@ -22,13 +23,8 @@ final class FewAtATime {
 		if (tasks.isEmpty()) {
 			return;
 		}
-		AtomicInteger threads = new AtomicInteger();
-		ExecutorService pool = Executors.newFixedThreadPool(Math.min(atOnce, tasks.size()), task -> {
-			Thread thread = new Thread(task, threadName + "-" + threads.incrementAndGet());
-			// never keeps the process alive after the command ends
-			thread.setDaemon(true);
-			return thread;
-		});
+		ExecutorService pool = Executors.newFixedThreadPool(Math.min(atOnce, tasks.size()),
+				DaemonThreads.named(threadName));
 		try {
 			List<Future<?>> running = new ArrayList<>();
 			tasks.forEach(task -> running.add(pool.submit(task)));
