@@ -2,10 +2,10 @@ package com.pinbatch.plan;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.AbstractMap;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -22,18 +22,29 @@ import java.util.stream.Collectors;
 public final class CapacityPlan {
 
 	/**
-	 * A row the sender would refuse.
+	 * A row the sender would refuse. Its message is made when asked for: a large file over a cap has as many of
+	 * these as refused rows, and those published at once share one.
 	 *
-	 * @param account the account's name as printed (its username)
-	 * @param message what the row's result says, the same as the sender's refusal
+	 * @param account   the account's name as printed (its username)
+	 * @param cap       the cap it passes, as printed
+	 * @param publishAt the row's publish time, or null when it publishes at once
+	 * @param freesAt   for one published at once, when the account has room again (null when not in sight)
 	 */
-	public record CappedRow(String account, String message) {
+	public record CappedRow(String account, String cap, Instant publishAt, Instant freesAt) {
+
+		/** What the row's result says, the same as the sender's refusal. */
+		public String message() {
+			return publishAt == null
+					? CapAdvice.immediate(account, "would reach its " + cap + " with this row", freesAt)
+					: CapAdvice.scheduled(account, "has no free slot at " + publishAt + ": its " + cap
+							+ " is full around that time");
+		}
 	}
 
 	private final CapRule rule;
 	private final Instant start;
 	private final Map<String, Tally> tallies = new TreeMap<>();
-	private final Map<Long, CappedRow> capped = new LinkedHashMap<>();
+	private final CappedRows<CappedRow> capped = new CappedRows<>();
 
 	public CapacityPlan(PostingCaps caps, Instant start) {
 		this.rule = new CapRule(Objects.requireNonNull(caps, "caps"));
@@ -56,21 +67,55 @@ public final class CapacityPlan {
 			tally.firstRowOver = rowNumber;
 		}
 		String cap = passed.describe(rule.caps()) + " cap";
-		String message = publishAt == null
-				? CapAdvice.immediate(account, "would reach its " + cap + " with this row",
-						tally.timeline.freesAt(start))
-				: CapAdvice.scheduled(account, "has no free slot at " + publishAt + ": its " + cap
-						+ " is full around that time");
-		capped.put(rowNumber, new CappedRow(account, message));
+		CappedRow refusal = new CappedRow(account, cap, publishAt,
+				publishAt == null ? tally.timeline.freesAt(start) : null);
+		if (refusal.equals(tally.lastRefusal)) {
+			refusal = tally.lastRefusal; // rows refused alike share one refusal
+		}
+		tally.lastRefusal = refusal;
+		capped.add(rowNumber, refusal);
 	}
 
 	public void add(PlannedRow row) {
 		add(row.rowNumber(), row.account(), row.publishAt());
 	}
 
-	/** The rows the sender would refuse at a cap, by row number. */
+	/** The rows the sender would refuse at a cap, by row number (read-only). */
 	public Map<Long, CappedRow> capped() {
-		return Collections.unmodifiableMap(capped);
+		return capped;
+	}
+
+	/**
+	 * What refused rows say in a dry run's result file, by row number: a read-only view, each message made when its
+	 * row asks (a million messages at once would not fit a small heap).
+	 */
+	public static Map<Long, String> messages(Map<Long, CappedRow> capped) {
+		return new AbstractMap<>() {
+
+			@Override
+			public String get(Object row) {
+				CappedRow refusal = capped.get(row);
+				return refusal == null ? null : refusal.message();
+			}
+
+			@Override
+			public boolean containsKey(Object row) {
+				return capped.containsKey(row);
+			}
+
+			@Override
+			public int size() {
+				return capped.size();
+			}
+
+			@Override
+			public Set<Entry<Long, String>> entrySet() {
+				return capped.entrySet()
+					.stream()
+					.map(entry -> Map.entry(entry.getKey(), entry.getValue().message()))
+					.collect(Collectors.toCollection(LinkedHashSet::new));
+			}
+		};
 	}
 
 	public boolean withinCaps() {
@@ -115,6 +160,7 @@ public final class CapacityPlan {
 		long over;
 		long firstRowOver;
 		final Set<CapRule.Cap> passed = EnumSet.noneOf(CapRule.Cap.class);
+		CappedRow lastRefusal;
 		// the sender's rule exactly: rolling windows only
 		final AccountTimeline timeline = new AccountTimeline(rule, ZoneOffset.UTC, false);
 	}

@@ -414,9 +414,7 @@ public class PinImportRuns {
 
 	/** What the rows the sender would refuse at a cap say in a dry run's result file. */
 	private static Map<Long, String> capMessages(Map<Long, CapacityPlan.CappedRow> capped) {
-		Map<Long, String> messages = new HashMap<>();
-		capped.forEach((row, refusal) -> messages.put(row, refusal.message()));
-		return messages;
+		return CapacityPlan.messages(capped);
 	}
 
 	/** Rows of the input with a stored outcome. */
