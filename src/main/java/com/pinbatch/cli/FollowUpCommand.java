@@ -8,10 +8,13 @@ import java.util.List;
 import java.util.Map;
 
 import com.pinbatch.follow.FollowUp;
-import com.pinbatch.follow.FollowUpFile;
 import com.pinbatch.follow.FollowUpSession;
 import com.pinbatch.input.InputFileException;
 import com.pinbatch.job.GracefulStop;
+import com.pinbatch.run.ExitCode;
+import com.pinbatch.run.FollowUpRuns;
+import com.pinbatch.run.RunListener;
+import com.pinbatch.run.RunRefusedException;
 import com.pinbatch.result.RowStatus;
 import com.pinbatch.text.SafeText;
 import com.pinbatch.throttle.SendingStoppedException;
@@ -29,17 +32,14 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class FollowUpCommand {
 
-	private final FollowUp followUp;
-
-	private final ApiSessions apiSessions;
+	private final FollowUpRuns followUps;
 
 	private final GracefulStop gracefulStop;
 
 	private final JsonMapper jsonMapper;
 
-	FollowUpCommand(FollowUp followUp, ApiSessions apiSessions, GracefulStop gracefulStop, JsonMapper jsonMapper) {
-		this.followUp = followUp;
-		this.apiSessions = apiSessions;
+	FollowUpCommand(FollowUpRuns followUps, GracefulStop gracefulStop, JsonMapper jsonMapper) {
+		this.followUps = followUps;
 		this.gracefulStop = gracefulStop;
 		this.jsonMapper = jsonMapper;
 	}
@@ -51,11 +51,19 @@ class FollowUpCommand {
 		List<RunReport> reports = List.of();
 		String reason = null;
 		ExitCode code;
-		try (ApiSessions.Opened api = apiSessions.open(options, err)) {
-			int open = FollowUpFile.read(file, api.clock().instant()).open().size(); // a bad file: exit 2, nothing sent
-			out.println("pinbatch: following up " + file + ": " + open + (open == 1 ? " row" : " rows")
-					+ " to ask Zernio about");
-			FollowUp.Launched launched = followUp.run(file, target, api.session().client(), api.clock());
+		try {
+			FollowUp.Launched launched = followUps.run(file, target, options.sandbox(), new RunListener() {
+
+				@Override
+				public void info(String line) {
+					out.println(line);
+				}
+
+				@Override
+				public void problem(String line) {
+					err.println(line);
+				}
+			}).launched();
 			String stopped = stopReason(launched.execution());
 			RunReport report = report(file, target, launched, stopped, started, new TypedCommand(arguments));
 			FollowUpSession.Outcome outcome = launched.outcome();
@@ -73,7 +81,7 @@ class FollowUpCommand {
 			reports = List.of(report);
 			code = report.exitCode();
 		}
-		catch (InputFileException | UsageException ex) {
+		catch (InputFileException | UsageException | RunRefusedException ex) {
 			reason = SafeText.line(ex.getMessage());
 			err.println("pinbatch: " + reason);
 			code = ExitCode.USAGE;
