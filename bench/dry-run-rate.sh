@@ -22,10 +22,10 @@ JAR="$OUT/pinbatch-bench.jar"
 mkdir -p "$OUT"
 if [[ ! -s target/pinbatch.jar || ! -f target/test-classes/com/pinbatch/bench/BenchBareCsvParse.class ]]; then
 	echo "building target/pinbatch.jar and the benchmark classes..."
-	mvn -q -o -DskipTests package
+	mvn -q -DskipTests package
 fi
 if [[ ! -s target/cp.txt ]]; then
-	mvn -q -o dependency:build-classpath -Dmdep.outputFile=target/cp.txt
+	mvn -q dependency:build-classpath -Dmdep.outputFile=target/cp.txt
 fi
 # a copy: a build during the run must not replace the jar under the running JVM
 cp target/pinbatch.jar "$JAR"
