@@ -1,0 +1,34 @@
+package com.pinbatch.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+
+/** pinbatch.data-dir is a setting like any other: a config file moves the job repository, not only the command line. */
+class DataFolderSettingTests extends SandboxedCommandLine {
+
+	@Test
+	void aConfigFileMovesTheDataFolder() throws IOException {
+		Path folder = dir.resolve("from-config");
+		Path config = Files.writeString(dir.resolve("pinbatch.yml"), "pinbatch:\n  data-dir: " + folder + "\n",
+				StandardCharsets.UTF_8);
+		Path input = Files.writeString(dir.resolve("pins.csv"),
+				"title,media_url,board,account\nA pin,https://images.example.com/a.jpg,Kitchen Ideas,acme-home\n",
+				StandardCharsets.UTF_8);
+
+		// no --pinbatch.data-dir on the command line
+		CommandLineRun run = CommandLineRun.run(null, sandbox.baseUrl(), "--input=" + input,
+				"--spring.config.additional-location=file:" + config);
+
+		assertThat(run.exitCode()).as(run.toString()).isZero();
+		assertThat(run.out()).contains("data folder (job repository, run lock): " + folder);
+		assertThat(folder).isDirectory();
+		assertThat(Files.list(folder).map(path -> path.getFileName().toString()))
+			.anyMatch(name -> name.startsWith("jobrepo"));
+	}
+}
