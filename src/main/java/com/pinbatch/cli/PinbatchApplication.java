@@ -1,6 +1,7 @@
 package com.pinbatch.cli;
 
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -107,6 +108,13 @@ public class PinbatchApplication {
 		}
 		catch (UsageException | RunRefusedException ex) {
 			return refuse(ExitCode.USAGE, ex.getMessage(), options.summary(), out, err);
+		}
+		catch (UncheckedIOException ex) {
+			// a file the run writes (the result file) could not be written: a full disk, a folder gone. The outcomes
+			// are in the job repository, and the earlier result file is still whole (files are moved into place)
+			return refuse(ExitCode.STOPPED, ex.getMessage() + " — the outcomes are kept: make room (or give --results"
+					+ " another folder), then run the same command again; nothing is sent twice", options.summary(),
+					out, err);
 		}
 	}
 

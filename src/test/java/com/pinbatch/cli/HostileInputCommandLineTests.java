@@ -154,6 +154,40 @@ class HostileInputCommandLineTests extends SandboxedCommandLine {
 			.isNotEqualTo("media_file_not_found");
 	}
 
+	@Test
+	void aFullDiskWhileWritingTheResultFileIsOneLineAndKeepsTheGoodFile() throws IOException {
+		// given: a run that ended well, then the disk full when its result file is written again; /dev/full
+		// answers every write with ENOSPC, as a full disk does, and stands where the file is written first
+		Path fullDisk = Path.of("/dev/full");
+		assumeTrue(Files.isWritable(fullDisk), "no /dev/full here");
+		Path input = onePin();
+		Path results = dir.resolve("pins.results.csv");
+		CommandLineRun first = run("--input=" + input);
+		assertThat(first.exitCode()).as(first.toString()).isZero();
+		String good = Files.readString(results);
+		Path partial = Files.createSymbolicLink(dir.resolve(".pins.results.csv.partial.csv"), fullDisk);
+		Path summary = dir.resolve("summary.json");
+
+		// when
+		CommandLineRun again = run("--input=" + input, "--summary=" + summary);
+
+		// then: one line naming the file and the cause, exit 1 (the same command writes it once there is room),
+		// and the earlier result file untouched
+		assertThat(again.exitCode()).as(again.toString()).isEqualTo(1);
+		assertThat(again.err().strip().lines()).as(again.toString()).singleElement().asString()
+			.startsWith("pinbatch: ").contains("result file " + dir).contains("No space left on device")
+			.contains("run the same command again");
+		assertThat(Files.readString(results)).isEqualTo(good);
+		assertThat(Files.readString(summary)).contains("No space left on device");
+
+		// and once there is room, the same command writes it, sending nothing again
+		Files.delete(partial);
+		CommandLineRun roomAgain = run("--input=" + input);
+		assertThat(roomAgain.exitCode()).as(roomAgain.toString()).isZero();
+		assertThat(Files.readString(results)).isEqualTo(good);
+		assertThat(sandbox.postCount()).isEqualTo(1);
+	}
+
 	private Path onePin() throws IOException {
 		return Files.writeString(dir.resolve("pins.csv"), "title,media_url,board,account\n"
 				+ "Shelf,https://images.example.com/a.jpg,Kitchen Ideas,acme-home\n");
