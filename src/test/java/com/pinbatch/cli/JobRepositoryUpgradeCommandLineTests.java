@@ -55,10 +55,12 @@ class JobRepositoryUpgradeCommandLineTests extends SandboxedCommandLine {
 		JdbcTemplate after = repository();
 		try {
 			assertThat(after.queryForList("SELECT \"version\" FROM \"flyway_schema_history\""
-					+ " ORDER BY \"installed_rank\"", String.class)).startsWith("0", "1");
+					+ " ORDER BY \"installed_rank\"", String.class)).startsWith("0", "1", "2");
 			List<Map<String, Object>> old = after.queryForList(
 					"SELECT STATUS, PIN_URL, PUBLISH_AT_MS FROM PINBATCH_ROW_RESULT WHERE RUN_KEY = 'old'");
 			assertThat(old).singleElement().satisfies(row -> assertThat(row.get("STATUS")).isEqualTo("CREATED"));
+			assertThat(after.queryForObject("SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_NAME ="
+					+ " 'PINBATCH_RUN_INPUT'", Integer.class)).as("the table no version reads").isZero();
 			assertThat(after.queryForObject("SELECT PUBLIC_URL FROM PINBATCH_MEDIA_UPLOAD WHERE CONTENT_SHA256 = 'abc'",
 					String.class)).isEqualTo("https://media.example.com/abc.jpg");
 		}
