@@ -39,6 +39,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
 				"  java -jar pinbatch.jar --retry-failed=RESULTS [options]",
 				"  java -jar pinbatch.jar --follow-up=RESULTS [options]",
 				"  java -jar pinbatch.jar --prune-older-than=DAYS",
+				"  java -jar pinbatch.jar --serve [--sandbox] [--server.port=8080] [--server.address=127.0.0.1]",
 				"  java -jar pinbatch.jar --help | --version", "" },
 		footerHeading = "%n", footer = {
 				"  The API key is read from the environment variable ZERNIO_API_KEY (or zernio.api-key in a",
@@ -62,7 +63,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
 				"  java -jar pinbatch.jar --retry-failed=pins.results.csv",
 				"  java -jar pinbatch.jar --follow-up=pins.results.csv",
 				"  java -jar pinbatch.jar --input=a.csv --input=b.xlsx --summary=run.json --log-format=json",
-				"  java -jar pinbatch.jar --prune-older-than=30" })
+				"  java -jar pinbatch.jar --prune-older-than=30",
+				"  java -jar pinbatch.jar --serve --sandbox" })
 public final class CommandLineOptions {
 
 	public static final List<String> WHEN_NO_DATE = List.of("now", "queue", "draft");
@@ -175,6 +177,14 @@ public final class CommandLineOptions {
 		Integer pruneOlderThan;
 	}
 
+	static final class ConsoleGroup {
+
+		@Option(names = "--serve", description = "start the web console (upload, review, send, watch, fix, history) on"
+				+ " 127.0.0.1:8080 (--server.port, --server.address); on another address it asks for a login"
+				+ " (pinbatch.console.users in a config file)")
+		boolean serve;
+	}
+
 	static final class OtherGroup {
 
 		@Option(names = { "-h", "--help" }, usageHelp = true, description = "this text")
@@ -199,7 +209,10 @@ public final class CommandLineOptions {
 	@ArgGroup(validate = false, heading = "%nMaintenance:%n", order = 5)
 	private MaintenanceGroup maintenance = new MaintenanceGroup();
 
-	@ArgGroup(validate = false, heading = "%nOther:%n", order = 6)
+	@ArgGroup(validate = false, heading = "%nWeb console:%n", order = 6)
+	private ConsoleGroup console = new ConsoleGroup();
+
+	@ArgGroup(validate = false, heading = "%nOther:%n", order = 7)
 	private OtherGroup other = new OtherGroup();
 
 	/** What picocli did not recognise: configuration properties for Spring, or mistakes. */
@@ -323,6 +336,13 @@ public final class CommandLineOptions {
 
 	private void check() {
 		if (help() || version()) {
+			return;
+		}
+		if (serve()) {
+			if (!inputs().isEmpty() || retryFailed() != null || prune()) {
+				throw new UsageException("--serve starts the web console, where files are uploaded; run it without"
+						+ " --input, --retry-failed or --prune-older-than");
+			}
 			return;
 		}
 		if (prune()) {
@@ -471,6 +491,11 @@ public final class CommandLineOptions {
 	/** Prune mode: delete job runs (and their stored row outcomes) older than this many days; null: no pruning. */
 	public Integer pruneOlderThan() {
 		return maintenance.pruneOlderThan;
+	}
+
+	/** Console mode: start the web console instead of processing an input. */
+	public boolean serve() {
+		return console.serve;
 	}
 
 	public boolean help() {

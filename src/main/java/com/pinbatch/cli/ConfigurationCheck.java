@@ -199,6 +199,7 @@ final class ConfigurationCheck {
 
 	/** Spring reads chunk-size, chunkSize and chunk_size as the same key. */
 	private static String loose(String key) {
-		return key.toLowerCase(Locale.ROOT).replace("-", "").replace("_", "");
+		int index = key.indexOf('['); // a list setting's items: pinbatch.console.users[0].name is users
+		return (index < 0 ? key : key.substring(0, index)).toLowerCase(Locale.ROOT).replace("-", "").replace("_", "");
 	}
 }

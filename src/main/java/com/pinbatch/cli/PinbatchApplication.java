@@ -7,7 +7,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
 
+import com.pinbatch.console.ConsoleAddress;
+import com.pinbatch.console.ConsoleRefusedException;
 import com.pinbatch.job.GracefulStop;
 import com.pinbatch.run.ExitCode;
 import com.pinbatch.run.InputFiles;
@@ -20,6 +23,7 @@ import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.event.ContextClosedEvent;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -68,6 +72,9 @@ public class PinbatchApplication {
 		}
 		catch (UsageException | RunRefusedException ex) {
 			return refuse(ExitCode.USAGE, ex.getMessage(), options.summary(), out, err);
+		}
+		if (options.serve()) {
+			return serve(options, out, err);
 		}
 		if (!options.jsonLogs()) {
 			out.println(StartLine.of(options)); // at once: starting Spring and the job repository takes seconds
@@ -131,13 +138,80 @@ public class PinbatchApplication {
 		return exitCode.code();
 	}
 
+	/**
+	 * {@code --serve}: the web console, until the process is stopped (Ctrl-C, SIGTERM). It holds the data folder
+	 * like a run does, and launches its runs in this process.
+	 */
+	private static int serve(CommandLineOptions options, PrintStream out, PrintStream err) {
+		CountDownLatch stopped = new CountDownLatch(1);
+		out.println("pinbatch: starting the web console...");
+		ConfigurableApplicationContext console;
+		try {
+			console = startConsole(options);
+		}
+		catch (UsageException | ConsoleRefusedException ex) {
+			return refuse(ExitCode.USAGE, ex.getMessage(), null, out, err);
+		}
+		catch (RuntimeException ex) {
+			return refuse(ConfigurationCheck.badValue(ex).isPresent() ? ExitCode.USAGE : ExitCode.STOPPED,
+					ConfigurationCheck.badValue(ex).orElse("cannot start the console: " + rootMessage(ex)), null, out,
+					err);
+		}
+		try (console) {
+			out.println("pinbatch: data folder (job repository, run lock): "
+					+ console.getEnvironment().getProperty(DataFolder.KEY));
+			out.println("pinbatch: console on " + console.getBean(ConsoleAddress.class).url()
+					+ " (Ctrl-C stops it)");
+			GracefulStop stop = console.getBean(GracefulStop.class);
+			ShutdownCoordinator.onStop(() -> {
+				stop.request();
+				stopped.countDown();
+			});
+			stopped.await();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		return ExitCode.SUCCESS.code();
+	}
+
+	/**
+	 * Starts the web console ({@code --serve} and the options given with it); closing the context releases the data
+	 * folder. Tests start it in-process with this.
+	 */
+	public static ConfigurableApplicationContext startConsole(String... args) {
+		return startConsole(CommandLineOptions.parse(args));
+	}
+
+	private static ConfigurableApplicationContext startConsole(CommandLineOptions options) {
+		if (!options.serve()) {
+			throw new UsageException("the console starts with --serve");
+		}
+		DataFolder dataFolder = new DataFolder();
+		try {
+			ConfigurableApplicationContext console = start(options, dataFolder);
+			console.addApplicationListener((ContextClosedEvent closed) -> dataFolder.close());
+			return console;
+		}
+		catch (RuntimeException ex) {
+			dataFolder.close();
+			throw ex;
+		}
+	}
+
 	private static ConfigurableApplicationContext start(CommandLineOptions options, DataFolder dataFolder) {
 		SpringApplication application = new SpringApplication(PinbatchApplication.class);
-		application.setWebApplicationType(WebApplicationType.NONE);
+		// the command line stays a plain process: no web server, no security filters, unless --serve asks for them
+		application.setWebApplicationType(options.serve() ? WebApplicationType.SERVLET : WebApplicationType.NONE);
+		if (options.serve()) {
+			application.addListeners(ConsoleAddress.refuseOpenWithoutUsers());
+		}
 		application.setBannerMode(Banner.Mode.OFF);
 		application.setLogStartupInfo(false);
 		application.addListeners(ConfigurationCheck.unknownKeys(), dataFolder);
-		application.setDefaultProperties(Map.of(DataFolder.KEY, DataFolder.byDefault().toString()));
+		application.setDefaultProperties(Map.of(DataFolder.KEY, DataFolder.byDefault().toString(),
+				// the console listens on loopback unless told otherwise (Spring Boot's own default is every address)
+				"server.address", "127.0.0.1"));
 		// the command stops the job itself on SIGTERM and then closes the context; Spring must not close it first
 		application.setRegisterShutdownHook(false);
 		List<String> springArgs = new ArrayList<>();
@@ -148,6 +222,9 @@ public class PinbatchApplication {
 		}
 		if (options.jsonLogs()) {
 			springArgs.add("--logging.structured.format.console=ecs");
+		}
+		if (options.serve() && options.sandbox()) {
+			springArgs.add("--pinbatch.console.sandbox=true"); // the console's runs go to the sandbox
 		}
 		// given last, so that an explicit property on the command line wins
 		springArgs.addAll(options.springArguments());

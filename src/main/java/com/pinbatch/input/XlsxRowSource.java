@@ -121,6 +121,26 @@ public final class XlsxRowSource implements RowSource {
 		}
 	}
 
+	/** The names of the workbook's sheets a person can see, in tab order (to offer a choice). */
+	public static List<String> visibleSheets(Path file) {
+		OPCPackage workbook = XlsxPackages.open(file);
+		try (InputStream workbookXml = new XSSFReader(workbook).getWorkbookData()) {
+			return XlsxWorkbookInfo.read(workbookXml).sheets().stream()
+				.filter(XlsxWorkbookInfo.Sheet::visible)
+				.map(XlsxWorkbookInfo.Sheet::name)
+				.toList();
+		}
+		catch (InputFileException ex) {
+			throw ex;
+		}
+		catch (Exception ex) {
+			throw XlsxProblems.unreadable(file, ex);
+		}
+		finally {
+			XlsxPackages.close(workbook);
+		}
+	}
+
 	private static boolean recognized(Opened sheet) {
 		return sheet.found() != null && sheet.found().recognized();
 	}

@@ -1,0 +1,28 @@
+package com.pinbatch.console;
+
+import java.util.List;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * The web console's users ({@code pinbatch.console.users[N].name} and {@code .password-hash}, a bcrypt hash, e.g.
+ * from {@code htpasswd -bnBC 12 "" PASSWORD | tr -d ':'}). With users, every page asks for a login; without them the
+ * console only listens on loopback.
+ *
+ * @param sandbox the console's runs go to the built-in Zernio sandbox ({@code --serve --sandbox} sets it)
+ */
+@ConfigurationProperties("pinbatch.console")
+@Validated
+public record ConsoleProperties(@DefaultValue List<@Valid User> users, boolean sandbox) {
+
+	/** One person who may log in; the password is only ever held as its bcrypt hash. */
+	public record User(@NotBlank String name,
+			@NotBlank @Pattern(regexp = "\\$2[aby]?\\$\\d\\d\\$.{53}", message = "must be a bcrypt hash ($2a$...)") String passwordHash) {
+	}
+}

@@ -1,0 +1,109 @@
+package com.pinbatch.console;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.stereotype.Component;
+
+/**
+ * The console's one way to run the job: checks an upload without sending (the review) and sends it (in the
+ * background, watched by the watch page), through the same launcher the command line uses. Every run the console
+ * starts goes through {@link #launch}, the only place that knows the launcher.
+ */
+@Component
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+class ConsoleRuns implements AutoCloseable {
+
+	private final ConsoleProperties settings;
+
+	private final Map<String, DryRun> reviews = new ConcurrentHashMap<>();
+
+	private final Map<String, LiveRun> runs = new ConcurrentHashMap<>();
+
+	private final ExecutorService background = Executors.newCachedThreadPool(task -> {
+		Thread thread = new Thread(task, "console-run");
+		thread.setDaemon(true); // a run stops with the console (the job's own stop ends it cleanly first)
+		return thread;
+	});
+
+	ConsoleRuns(ConsoleProperties settings) {
+		this.settings = settings;
+	}
+
+	/** Checks every row of the upload as a dry run: nothing is sent. */
+	DryRun review(Upload upload) {
+		LiveRun listener = new LiveRun(RandomIds.next(), upload);
+		Path results = upload.folder().resolve("review.results.csv");
+		Launched launched = launch(upload, true, results, listener);
+		DryRun review = launched.refusal() != null ? DryRun.refused(listener.lines(), launched.refusal())
+				: new DryRun(listener.lines(), null, launched.resultFile());
+		reviews.put(upload.id(), review);
+		return review;
+	}
+
+	Optional<DryRun> lastReview(Upload upload) {
+		return Optional.ofNullable(reviews.get(upload.id()));
+	}
+
+	/**
+	 * Sends the upload in the background; while a run of the same upload is still going, that run is the answer (one
+	 * run per input at a time; the job's run lease also holds across processes).
+	 */
+	synchronized LiveRun send(Upload upload) {
+		Optional<LiveRun> going = runs.values()
+			.stream()
+			.filter(run -> run.running() && run.upload().file().equals(upload.file()))
+			.findFirst();
+		if (going.isPresent()) {
+			return going.get();
+		}
+		LiveRun run = new LiveRun(RandomIds.next(), upload);
+		runs.put(run.id(), run);
+		background.execute(() -> {
+			Launched launched = launch(upload, false, null, run);
+			run.end(new LiveRun.Ended(launched.exitCode(), launched.refusal(), launched.resultFile(),
+					launched.counts(), launched.stillPublishing()));
+		});
+		return run;
+	}
+
+	/** The run, only for the person who started it. */
+	Optional<LiveRun> find(String id, String owner) {
+		return Optional.ofNullable(runs.get(id)).filter(run -> run.upload().owner().equals(owner));
+	}
+
+	/** The console's runs of this person, newest first. */
+	List<LiveRun> of(String owner) {
+		List<LiveRun> mine = new ArrayList<>(runs.values().stream().filter(run -> run.upload().owner().equals(owner))
+			.toList());
+		mine.sort((a, b) -> b.started().compareTo(a.started()));
+		return mine;
+	}
+
+	/** What a launch came to, in the console's terms. */
+	record Launched(int exitCode, String refusal, Path resultFile, Map<com.pinbatch.result.RowStatus, Long> counts,
+			boolean stillPublishing) {
+	}
+
+	/**
+	 * The one call into the launcher.
+	 *
+	 * @param results where the result file goes; null: beside the upload, as the command line names it
+	 */
+	private Launched launch(Upload upload, boolean dryRun, Path results, LiveRun listener) {
+		throw new UnsupportedOperationException("the run launcher (com.pinbatch.run) has not landed yet");
+	}
+
+
+	@Override
+	public void close() {
+		background.shutdownNow();
+	}
+}

@@ -1,0 +1,60 @@
+package com.pinbatch.console;
+
+import java.util.List;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * Who may use the console and what the browser may do with its pages. With users configured every page needs a
+ * login (form login, bcrypt hashes from configuration); without users the console only ever listens on loopback
+ * ({@link ConsoleAddress}). CSRF tokens guard every form either way, and the Content-Security-Policy lets a page run
+ * only the console's own script and load images (the pins' thumbnails) but nothing else from elsewhere.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+class ConsoleSecurity {
+
+	static final String POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' https: data:;"
+			+ " connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
+	@Bean
+	SecurityFilterChain consoleFilterChain(HttpSecurity http, ConsoleProperties settings) throws Exception {
+		if (settings.users().isEmpty()) {
+			http.authorizeHttpRequests(requests -> requests.anyRequest().permitAll());
+		}
+		else {
+			http.authorizeHttpRequests(requests -> requests.requestMatchers("/login", "/console/**", "/webjars/**")
+				.permitAll()
+				.anyRequest()
+				.authenticated());
+			http.formLogin(login -> login.loginPage("/login").permitAll());
+			http.logout(logout -> logout.logoutSuccessUrl("/login?logout"));
+		}
+		http.headers(headers -> headers.contentSecurityPolicy(policy -> policy.policyDirectives(POLICY)));
+		return http.build();
+	}
+
+	/** The configured users; none is also an answer (Spring Boot would otherwise invent one and log its password). */
+	@Bean
+	InMemoryUserDetailsManager consoleUsers(ConsoleProperties settings) {
+		List<UserDetails> users = settings.users()
+			.stream()
+			.map(user -> User.withUsername(user.name()).password(user.passwordHash()).roles("USER").build())
+			.toList();
+		return new InMemoryUserDetailsManager(users);
+	}
+
+	@Bean
+	PasswordEncoder consolePasswords() {
+		return new BCryptPasswordEncoder();
+	}
+}

@@ -1,0 +1,80 @@
+package com.pinbatch.console;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import com.pinbatch.job.RunProgress;
+import com.pinbatch.result.RowStatus;
+
+/**
+ * A run the console started, while it runs and after: what it said, its live counts, and what it came to. Read by
+ * the watch page while the run's own thread writes it.
+ */
+final class LiveRun {
+
+	/** What the run came to once it ended. */
+	record Ended(int exitCode, String reason, Path resultFile, Map<RowStatus, Long> counts, boolean followUp) {
+	}
+
+	private final String id;
+
+	private final Upload upload;
+
+	private final Instant started = Instant.now();
+
+	private final List<String> lines = new CopyOnWriteArrayList<>();
+
+	private volatile RunProgress progress;
+
+	private volatile Ended ended;
+
+	LiveRun(String id, Upload upload) {
+		this.id = id;
+		this.upload = upload;
+	}
+
+	String id() {
+		return id;
+	}
+
+	Upload upload() {
+		return upload;
+	}
+
+	Instant started() {
+		return started;
+	}
+
+	List<String> lines() {
+		return List.copyOf(lines);
+	}
+
+	void say(String line) {
+		lines.add(line);
+	}
+
+	/** The sends' counters; null until sending begins. */
+	RunProgress progress() {
+		return progress;
+	}
+
+	void sending(RunProgress counters) {
+		this.progress = counters;
+	}
+
+	/** Null while it runs. */
+	Ended ended() {
+		return ended;
+	}
+
+	void end(Ended outcome) {
+		this.ended = outcome;
+	}
+
+	boolean running() {
+		return ended == null;
+	}
+}

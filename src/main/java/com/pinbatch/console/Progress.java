@@ -1,0 +1,46 @@
+package com.pinbatch.console;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import com.pinbatch.job.RunProgress;
+import com.pinbatch.result.RowStatus;
+
+/** Where a run stands, as the watch page shows it. */
+record Progress(boolean running, long done, long total, int percent, Map<String, Long> counts, String pinsPerMinute,
+		String timeLeft) {
+
+	static Progress of(LiveRun run) {
+		RunProgress counters = run.progress();
+		LiveRun.Ended ended = run.ended();
+		if (counters == null) {
+			Map<String, Long> counts = new LinkedHashMap<>();
+			if (ended != null && ended.counts() != null) {
+				ended.counts().forEach((status, count) -> counts.put(status.name(), count));
+			}
+			long done = counts.values().stream().mapToLong(Long::longValue).sum();
+			return new Progress(ended == null, done, done, ended == null ? 0 : 100, counts, "", "");
+		}
+		RunProgress.Snapshot now = counters.snapshot();
+		Map<String, Long> counts = new LinkedHashMap<>();
+		for (RowStatus status : RowStatus.values()) {
+			if (now.count(status) > 0) {
+				counts.put(status.name(), now.count(status));
+			}
+		}
+		long total = Math.max(now.total(), now.done());
+		Duration left = now.eta();
+		return new Progress(ended == null, now.done(), total,
+				total == 0 ? 100 : (int) (100 * now.done() / total), counts,
+				String.format(java.util.Locale.ROOT, "%.0f", now.pinsPerMinute()),
+				ended != null ? "" : left == null ? "working out the pace" : about(left));
+	}
+
+	private static String about(Duration left) {
+		if (left.toMinutes() >= 1) {
+			return "about " + left.toMinutes() + " min " + left.toSecondsPart() + " s";
+		}
+		return "about " + Math.max(1, left.toSeconds()) + " s";
+	}
+}

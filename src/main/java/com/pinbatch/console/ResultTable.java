@@ -1,0 +1,132 @@
+package com.pinbatch.console;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+
+import com.pinbatch.input.InputOptions;
+import com.pinbatch.input.InputRow;
+import com.pinbatch.input.PriorOutcome;
+import com.pinbatch.input.RowSource;
+import com.pinbatch.input.RowSources;
+import com.pinbatch.pin.BoundColumns;
+import com.pinbatch.pin.ColumnMapping;
+import com.pinbatch.pin.MediaFolder;
+import com.pinbatch.pin.PinField;
+
+/**
+ * Reads a result file (the dry run's or a run's) back into rows to show: the pin's own cells through the column
+ * mapping, its outcome from the result columns, and for a refused row the cell to fix.
+ */
+final class ResultTable {
+
+	private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm", Locale.ENGLISH);
+
+	private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:00", Locale.ENGLISH);
+
+	private ResultTable() {
+	}
+
+	/**
+	 * @param localMedia the console's address of the upload's local media files by row, e.g. {@code /uploads/ID/media/}
+	 *                   followed by the row number
+	 */
+	static List<ReviewRow> read(Path resultFile, ZoneId zone, Path mediaFolder, String localMedia) {
+		List<ReviewRow> rows = new ArrayList<>();
+		try (RowSource source = RowSources.open(resultFile, InputOptions.defaults())) {
+			BoundColumns columns = ColumnMapping.defaults().bind(source.headers());
+			for (InputRow row = source.next(); row != null; row = source.next()) {
+				rows.add(row(row, columns, zone, mediaFolder, localMedia));
+			}
+		}
+		return rows;
+	}
+
+	private static ReviewRow row(InputRow row, BoundColumns columns, ZoneId zone, Path mediaFolder,
+			String localMedia) {
+		PriorOutcome outcome = row.prior();
+		String status = outcome == null ? "" : outcome.status();
+		String message = outcome == null ? "" : outcome.errorMessage();
+		String fixColumn = fixColumn(message, row.headers());
+		String fixCell = fixColumn == null ? null : row.value(row.headers().indexOf(fixColumn));
+		return new ReviewRow(row.rowNumber(), status, text(columns.cell(row, PinField.TITLE)),
+				text(columns.cell(row, PinField.BOARD)), text(columns.cell(row, PinField.ACCOUNT)),
+				publishAt(outcome, zone, SHOWN), publishAt(outcome, zone, HOUR), thumbnail(columns.cell(row, PinField.MEDIA_URL), row.rowNumber(), mediaFolder,
+						localMedia),
+				outcome == null ? "" : text(outcome.pinUrl()), outcome == null ? "" : text(outcome.errorCode()),
+				text(message), fixColumn, fixCell);
+	}
+
+	/** The header a refusal's message starts with: every row message names its column first. */
+	static String fixColumn(String message, List<String> headers) {
+		if (message == null || message.isBlank()) {
+			return null;
+		}
+		return headers.stream()
+			.filter(header -> !header.isBlank() && message.startsWith(header.strip()))
+			.max(Comparator.comparingInt(String::length))
+			.orElse(null);
+	}
+
+	private static String publishAt(PriorOutcome outcome, ZoneId zone, DateTimeFormatter format) {
+		String utc = outcome == null ? null : outcome.publishAtUtc();
+		if (utc == null || utc.isBlank()) {
+			return "";
+		}
+		try {
+			return format.format(Instant.parse(utc.strip()).atZone(zone)) + " " + zone.getId();
+		}
+		catch (DateTimeParseException ex) {
+			return utc;
+		}
+	}
+
+	/** An https image is shown from its address; a local file only from inside the upload's folder. */
+	static String thumbnail(String media, long row, Path mediaFolder, String localMedia) {
+		String url = text(media).strip();
+		if (url.isEmpty()) {
+			return null;
+		}
+		if (url.regionMatches(true, 0, "https://", 0, 8)) {
+			return url;
+		}
+		if (url.contains("://") || mediaFolder == null || localMedia == null) {
+			return null;
+		}
+		return localFile(mediaFolder, url) != null ? localMedia + row : null;
+	}
+
+	/** The local media file of the row's media cell, when it is an existing file inside the folder; else null. */
+	static Path localMedia(Path resultFile, long rowNumber, Path folder) {
+		try (RowSource source = RowSources.open(resultFile, InputOptions.defaults())) {
+			BoundColumns columns = ColumnMapping.defaults().bind(source.headers());
+			for (InputRow row = source.next(); row != null; row = source.next()) {
+				if (row.rowNumber() == rowNumber) {
+					String media = columns.cell(row, PinField.MEDIA_URL);
+					return media == null || media.contains("://") ? null : localFile(folder, media);
+				}
+			}
+		}
+		return null;
+	}
+
+	/** The local media file of a cell, when it is a file inside the folder; null otherwise (or not a path at all). */
+	static Path localFile(Path folder, String cell) {
+		try {
+			return MediaFolder.resolveInside(folder.resolve(cell.strip()), folder).orElse(null);
+		}
+		catch (RuntimeException ex) {
+			return null;
+		}
+	}
+
+	private static String text(String value) {
+		return value == null ? "" : value;
+	}
+}

@@ -1,0 +1,108 @@
+package com.pinbatch.console;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.Principal;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+import com.pinbatch.input.InputFileException;
+import com.pinbatch.input.RowSources;
+import com.pinbatch.input.XlsxRowSource;
+import com.pinbatch.result.RowStatus;
+
+import org.springframework.core.io.FileSystemResource;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * Review: the dry run as a page. Every row with its status, an INVALID row's message and the cell to fix, the pin's
+ * thumbnail, title, board and publish time in the chosen zone; how the file was read and the capacity plan on top;
+ * and the one button that sends.
+ */
+@ConsolePage
+class ReviewPage {
+
+	private final Uploads uploads;
+
+	private final ConsoleRuns runs;
+
+	ReviewPage(Uploads uploads, ConsoleRuns runs) {
+		this.uploads = uploads;
+		this.runs = runs;
+	}
+
+	@GetMapping("/uploads/{id}")
+	String review(@PathVariable String id, Principal principal, Model model) {
+		Upload upload = uploads.find(id, Owner.of(principal)).orElseThrow(NotFound::page);
+		DryRun review = runs.lastReview(upload).orElseGet(() -> runs.review(upload));
+		model.addAttribute("upload", upload);
+		model.addAttribute("lines", review.lines());
+		model.addAttribute("refusal", review.refusal());
+		model.addAttribute("sheets", sheets(upload));
+		List<ReviewRow> rows = review.resultFile() == null ? List.of()
+				: ResultTable.read(review.resultFile(), upload.timezone(), upload.folder(),
+						"/uploads/" + upload.id() + "/media/");
+		model.addAttribute("rows", rows);
+		model.addAttribute("counts", counts(rows));
+		model.addAttribute("sendable", rows.stream().filter(row -> "VALID".equals(row.status())).count());
+		model.addAttribute("timelines", CapacityTimeline.of(rows));
+		return "review";
+	}
+
+	@PostMapping("/uploads/{id}/sheet")
+	String chooseSheet(@PathVariable String id, @RequestParam String sheet, Principal principal) {
+		Upload upload = uploads.find(id, Owner.of(principal)).orElseThrow(NotFound::page);
+		Upload chosen = upload.withSheet(sheet.isBlank() ? null : sheet);
+		uploads.update(chosen);
+		runs.review(chosen);
+		return "redirect:/uploads/" + id;
+	}
+
+	/** A local media file's thumbnail: only an image inside the upload's own folder, only for its owner. */
+	@GetMapping("/uploads/{id}/media/{row}")
+	ResponseEntity<FileSystemResource> media(@PathVariable String id, @PathVariable long row, Principal principal)
+			throws IOException {
+		Upload upload = uploads.find(id, Owner.of(principal)).orElseThrow(NotFound::page);
+		DryRun review = runs.lastReview(upload).orElseThrow(NotFound::page);
+		Path file = review.resultFile() == null ? null : ResultTable.localMedia(review.resultFile(), row, upload.folder());
+		String type = file == null ? null : Files.probeContentType(file);
+		if (type == null || !type.startsWith("image/")) {
+			throw NotFound.page();
+		}
+		return ResponseEntity.ok().contentType(MediaType.parseMediaType(type)).body(new FileSystemResource(file));
+	}
+
+	/** The workbook's visible sheets when there is a choice to make; empty otherwise. */
+	private static List<String> sheets(Upload upload) {
+		try {
+			if (!RowSources.isWorkbook(upload.file())) {
+				return List.of();
+			}
+			List<String> sheets = XlsxRowSource.visibleSheets(upload.file());
+			return sheets.size() > 1 ? sheets : List.of();
+		}
+		catch (InputFileException ex) {
+			return List.of(); // the review says what is wrong with the file
+		}
+	}
+
+	static Map<RowStatus, Long> counts(List<ReviewRow> rows) {
+		Map<RowStatus, Long> counts = new EnumMap<>(RowStatus.class);
+		for (ReviewRow row : rows) {
+			for (RowStatus status : RowStatus.values()) {
+				if (status.name().equals(row.status())) {
+					counts.merge(status, 1L, Long::sum);
+				}
+			}
+		}
+		return counts;
+	}
+}

@@ -1,0 +1,28 @@
+package com.pinbatch.console;
+
+/**
+ * One row of the review or result table, as text to escape (every cell is hostile).
+ *
+ * @param thumbnail  the image to show beside it: an https URL, or the console's own address of a local file inside
+ *                   the upload's folder; null: none
+ * @param fixColumn  the column whose cell to fix (an INVALID or FAILED row's message names it); null: none
+ * @param fixCell    that cell's text
+ * @param publishAt  when it publishes, in the chosen zone; empty: at once (or as Zernio's queue decides)
+ * @param hour       the hour it publishes in (for the capacity timeline); empty like {@code publishAt}
+ */
+record ReviewRow(long row, String status, String title, String board, String account, String publishAt, String hour,
+		String thumbnail, String pinUrl, String errorCode, String errorMessage, String fixColumn, String fixCell) {
+
+	boolean invalid() {
+		return "INVALID".equals(status);
+	}
+
+	/** The CSS class of the status badge (a fixed set, never a cell's text). */
+	String statusClass() {
+		return switch (status) {
+			case "PUBLISHED", "CREATED", "DUPLICATE", "SCHEDULED", "VALID" -> "ok " + status.toLowerCase();
+			case "INVALID", "FAILED" -> "bad " + status.toLowerCase();
+			default -> "pending";
+		};
+	}
+}

@@ -1,0 +1,31 @@
+package com.pinbatch.console;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneId;
+
+/**
+ * A spreadsheet someone uploaded, kept under the data folder, with the choices made for it on the upload page.
+ *
+ * @param owner    who uploaded it (the login, or {@code local} on loopback without users): only they see it
+ * @param file     the stored copy, alone in its own folder (its result files go beside it)
+ * @param name     the file's name as uploaded, for display only
+ * @param sheet    the workbook sheet; null: the first visible one with pin columns
+ * @param account  the account of rows that name none; null: none
+ * @param board    the board of rows that name none; null: none
+ * @param timezone the zone of publish times written without one
+ * @param spread   spread pins beyond an account's caps over later slots
+ * @param retry    the file is an earlier result file whose INVALID and FAILED rows are to be sent again
+ */
+record Upload(String id, String owner, Path file, String name, Instant uploaded, String sheet, String account,
+		String board, ZoneId timezone, boolean spread, boolean retry) {
+
+	/** The same file read with another sheet. */
+	Upload withSheet(String chosen) {
+		return new Upload(id, owner, file, name, uploaded, chosen, account, board, timezone, spread, retry);
+	}
+
+	Path folder() {
+		return file.getParent();
+	}
+}

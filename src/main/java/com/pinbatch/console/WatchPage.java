@@ -1,0 +1,80 @@
+package com.pinbatch.console;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.Principal;
+import java.util.List;
+
+import org.springframework.core.io.FileSystemResource;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+
+/**
+ * Send and watch: the send button of the review starts the run, and this page follows it live (counts by status,
+ * pins per minute, time left) until it ends, then shows every row with its outcome and pin link, and the result
+ * file to download, correct and upload again to retry the rows that failed.
+ */
+@ConsolePage
+class WatchPage {
+
+	private final Uploads uploads;
+
+	private final ConsoleRuns runs;
+
+	WatchPage(Uploads uploads, ConsoleRuns runs) {
+		this.uploads = uploads;
+		this.runs = runs;
+	}
+
+	@PostMapping("/uploads/{id}/send")
+	String send(@PathVariable String id, Principal principal) {
+		Upload upload = uploads.find(id, Owner.of(principal)).orElseThrow(NotFound::page);
+		return "redirect:/runs/" + runs.send(upload).id();
+	}
+
+	@GetMapping("/runs/{id}")
+	String watch(@PathVariable String id, Principal principal, Model model) {
+		LiveRun run = runs.find(id, Owner.of(principal)).orElseThrow(NotFound::page);
+		model.addAttribute("run", run);
+		model.addAttribute("progress", Progress.of(run));
+		LiveRun.Ended ended = run.ended();
+		model.addAttribute("ended", ended);
+		List<ReviewRow> rows = ended == null || ended.resultFile() == null || !Files.isRegularFile(ended.resultFile())
+				? List.of() : ResultTable.read(ended.resultFile(), run.upload().timezone(), null, null);
+		model.addAttribute("rows", rows);
+		return "watch";
+	}
+
+	/** The live part of the page, asked for again every second while the run goes on. */
+	@GetMapping("/runs/{id}/progress")
+	String progress(@PathVariable String id, Principal principal, Model model) {
+		LiveRun run = runs.find(id, Owner.of(principal)).orElseThrow(NotFound::page);
+		model.addAttribute("run", run);
+		model.addAttribute("progress", Progress.of(run));
+		return "watch :: progress";
+	}
+
+	@GetMapping("/runs/{id}/result")
+	ResponseEntity<FileSystemResource> result(@PathVariable String id, Principal principal) {
+		LiveRun run = runs.find(id, Owner.of(principal)).orElseThrow(NotFound::page);
+		LiveRun.Ended ended = run.ended();
+		if (ended == null || ended.resultFile() == null || !Files.isRegularFile(ended.resultFile())) {
+			throw NotFound.page();
+		}
+		Path file = ended.resultFile();
+		boolean workbook = file.getFileName().toString().endsWith(".xlsx");
+		return ResponseEntity.ok()
+			.contentType(workbook ? MediaType.parseMediaType(
+					"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+					: MediaType.parseMediaType("text/csv; charset=UTF-8"))
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					ContentDisposition.attachment().filename(file.getFileName().toString()).build().toString())
+			.body(new FileSystemResource(file));
+	}
+}

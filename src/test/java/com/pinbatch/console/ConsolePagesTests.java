@@ -1,0 +1,104 @@
+package com.pinbatch.console;
+
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+
+import com.pinbatch.cli.PinbatchApplication;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * The console's pages on loopback without users (as {@code --serve --sandbox} starts it), with one shared context:
+ * the real job repository in a temporary data folder and the built-in sandbox.
+ */
+@SpringBootTest(classes = PinbatchApplication.class, webEnvironment = SpringBootTest.WebEnvironment.MOCK,
+		properties = { "pinbatch.console.sandbox=true", "spring.servlet.multipart.max-file-size=64KB" })
+@AutoConfigureMockMvc
+class ConsolePagesTests {
+
+	@TempDir
+	static Path dataFolder;
+
+	@DynamicPropertySource
+	static void dataFolder(DynamicPropertyRegistry registry) {
+		registry.add("pinbatch.data-dir", () -> dataFolder.toString());
+	}
+
+	@Autowired
+	MockMvc mvc;
+
+	@Test
+	void theUploadPageIsAFormWithAFileInputAndACsrfToken() throws Exception {
+		mvc.perform(get("/"))
+			.andExpect(status().isOk())
+			.andExpect(content().contentTypeCompatibleWith("text/html"))
+			.andExpect(content().string(containsString("<form id=\"upload\" method=\"post\" action=\"/uploads\"")))
+			.andExpect(content().string(containsString("<input type=\"file\" name=\"file\"")))
+			.andExpect(content().string(containsString("name=\"_csrf\"")));
+	}
+
+	@Test
+	void everyPageForbidsScriptsFromElsewhere() throws Exception {
+		mvc.perform(get("/"))
+			.andExpect(header().string("Content-Security-Policy", containsString("script-src 'self'")))
+			.andExpect(header().string("Content-Security-Policy", containsString("object-src 'none'")))
+			.andExpect(header().string("X-Frame-Options", "DENY"));
+	}
+
+	@Test
+	void anUploadWithoutTheCsrfTokenIsRefused() throws Exception {
+		mvc.perform(multipart("/uploads").file(csv("pins.csv", "title\nx\n"))).andExpect(status().isForbidden());
+		mvc.perform(multipart("/uploads").file(csv("pins.csv", "title\nx\n")).with(csrf().useInvalidToken()))
+			.andExpect(status().isForbidden());
+	}
+
+	@Test
+	void anEmptyFileIsRefusedWithAMessage() throws Exception {
+		mvc.perform(multipart("/uploads").file(csv("pins.csv", "")).with(csrf()))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("choose a CSV or XLSX file to upload")));
+	}
+
+	@Test
+	void aFileOverTheLimitIsRefusedWithTheLimit() throws Exception {
+		mvc.perform(multipart("/uploads").file(csv("big.csv", "title\n" + "x".repeat(70 * 1024) + "\n")).with(csrf()))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("the file is larger than the console takes (64KB")));
+	}
+
+	@Test
+	void aTimeZoneThatIsNoneIsRefusedAsOnTheCommandLine() throws Exception {
+		mvc.perform(multipart("/uploads").file(csv("pins.csv", "title\nx\n")).param("timezone", "Mars/Olympus")
+			.with(csrf()))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString(
+					"Mars/Olympus is not a time zone; use an IANA name such as Europe/Berlin")));
+	}
+
+	@Test
+	void anUploadOrRunThatDoesNotExistIsNotFound() throws Exception {
+		mvc.perform(get("/uploads/0123456789abcdef01234567")).andExpect(status().isNotFound());
+		mvc.perform(get("/runs/0123456789abcdef01234567")).andExpect(status().isNotFound());
+		mvc.perform(post("/uploads/0123456789abcdef01234567/send").with(csrf())).andExpect(status().isNotFound());
+	}
+
+	static MockMultipartFile csv(String name, String content) {
+		return new MockMultipartFile("file", name, "text/csv", content.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+	}
+}

@@ -1,0 +1,52 @@
+package com.pinbatch.console;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.pinbatch.cli.PinbatchApplication;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** How {@code --serve} refuses to start: before any server listens, with one line and exit code 2. */
+class ConsoleStartTests {
+
+	@TempDir
+	Path dir;
+
+	@Test
+	void anAddressOthersCanReachWithoutUsersIsRefused() {
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		ByteArrayOutputStream err = new ByteArrayOutputStream();
+		int exit = PinbatchApplication.run(new String[] { "--serve", "--sandbox", "--server.address=0.0.0.0",
+				"--server.port=0", "--pinbatch.data-dir=" + dir }, new PrintStream(out, true, StandardCharsets.UTF_8),
+				new PrintStream(err, true, StandardCharsets.UTF_8));
+		assertThat(exit).isEqualTo(2);
+		assertThat(err.toString(StandardCharsets.UTF_8)).startsWith(
+				"pinbatch: the console would listen on 0.0.0.0, which other machines can reach, and no user is"
+						+ " configured to log in: add pinbatch.console.users[0].name");
+		assertThat(out.toString(StandardCharsets.UTF_8)).doesNotContain("console on");
+	}
+
+	@Test
+	void serveTakesNoInput() {
+		ByteArrayOutputStream err = new ByteArrayOutputStream();
+		int exit = PinbatchApplication.run(new String[] { "--serve", "--input=pins.csv" },
+				new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true, StandardCharsets.UTF_8));
+		assertThat(exit).isEqualTo(2);
+		assertThat(err.toString(StandardCharsets.UTF_8)).contains("--serve starts the web console");
+	}
+
+	@Test
+	void loopbackAddressesAreTold() {
+		assertThat(ConsoleAddress.isLoopback("127.0.0.1")).isTrue();
+		assertThat(ConsoleAddress.isLoopback("::1")).isTrue();
+		assertThat(ConsoleAddress.isLoopback("localhost")).isTrue();
+		assertThat(ConsoleAddress.isLoopback("0.0.0.0")).isFalse();
+		assertThat(ConsoleAddress.isLoopback("192.168.1.10")).isFalse();
+	}
+}
