@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.locks.ReentrantLock;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.stereotype.Component;
@@ -27,7 +28,13 @@ class ConsoleRuns implements AutoCloseable {
 
 	private final Map<String, LiveRun> runs = new ConcurrentHashMap<>();
 
-	private final ExecutorService background = Executors.newCachedThreadPool(task -> {
+	/**
+	 * One run at a time in this process: the launcher keeps the run it is doing (its plans, its progress) in
+	 * process-wide beans, as the command line did, so sends queue up and a check waits for none.
+	 */
+	private final ReentrantLock oneAtATime = new ReentrantLock();
+
+	private final ExecutorService background = Executors.newSingleThreadExecutor(task -> {
 		Thread thread = new Thread(task, "console-run");
 		thread.setDaemon(true); // a run stops with the console (the job's own stop ends it cleanly first)
 		return thread;
@@ -41,7 +48,17 @@ class ConsoleRuns implements AutoCloseable {
 	DryRun review(Upload upload) {
 		LiveRun listener = new LiveRun(RandomIds.next(), upload);
 		Path results = upload.folder().resolve("review.results.csv");
-		Launched launched = launch(upload, true, results, listener);
+		if (!oneAtATime.tryLock()) {
+			return DryRun.refused(List.of(), "the console is sending another file; check this one again when that"
+					+ " run has ended (its page shows when)");
+		}
+		Launched launched;
+		try {
+			launched = launch(upload, true, results, listener);
+		}
+		finally {
+			oneAtATime.unlock();
+		}
 		DryRun review = launched.refusal() != null ? DryRun.refused(listener.lines(), launched.refusal())
 				: new DryRun(listener.lines(), null, launched.resultFile());
 		reviews.put(upload.id(), review);
@@ -66,8 +83,18 @@ class ConsoleRuns implements AutoCloseable {
 		}
 		LiveRun run = new LiveRun(RandomIds.next(), upload);
 		runs.put(run.id(), run);
+		if (oneAtATime.isLocked()) {
+			run.say("waiting for the console's run before it to end");
+		}
 		background.execute(() -> {
-			Launched launched = launch(upload, false, null, run);
+			Launched launched;
+			oneAtATime.lock();
+			try {
+				launched = launch(upload, false, null, run);
+			}
+			finally {
+				oneAtATime.unlock();
+			}
 			run.end(new LiveRun.Ended(launched.exitCode(), launched.refusal(), launched.resultFile(),
 					launched.counts(), launched.stillPublishing()));
 		});

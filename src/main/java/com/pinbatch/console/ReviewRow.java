@@ -20,8 +20,8 @@ record ReviewRow(long row, String status, String title, String board, String acc
 	/** The CSS class of the status badge (a fixed set, never a cell's text). */
 	String statusClass() {
 		return switch (status) {
-			case "PUBLISHED", "CREATED", "DUPLICATE", "SCHEDULED", "VALID" -> "ok " + status.toLowerCase();
-			case "INVALID", "FAILED" -> "bad " + status.toLowerCase();
+			case "PUBLISHED", "CREATED", "DUPLICATE", "SCHEDULED", "VALID" -> "ok " + status.toLowerCase(java.util.Locale.ROOT);
+			case "INVALID", "FAILED" -> "bad " + status.toLowerCase(java.util.Locale.ROOT);
 			default -> "pending";
 		};
 	}

@@ -1,0 +1,99 @@
+package com.pinbatch.console;
+
+import java.security.Principal;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import com.pinbatch.job.PinImportJobConfiguration;
+
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobInstance;
+import org.springframework.batch.core.job.parameters.JobParameter;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/**
+ * History: every run in the job repository, the command line's and the console's alike (they share it): its file,
+ * when it ran, who started it, how far it got, and for the console's own runs the page with the result file.
+ */
+@ConsolePage
+class HistoryPage {
+
+	private static final int SHOWN = 100;
+
+	private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
+	private final JobRepository jobRepository;
+
+	private final ConsoleRuns runs;
+
+	HistoryPage(JobRepository jobRepository, ConsoleRuns runs) {
+		this.jobRepository = jobRepository;
+		this.runs = runs;
+	}
+
+	/** One job execution as the page shows it; {@code runId} is the console's run page when it has one. */
+	record Entry(long execution, String files, String started, String ended, String status, long rows, String who,
+			String runId) {
+	}
+
+	@GetMapping("/history")
+	String history(Principal principal, Model model) {
+		List<LiveRun> mine = runs.of(Owner.of(principal));
+		List<Entry> entries = new ArrayList<>();
+		for (JobInstance instance : jobRepository.getJobInstances(PinImportJobConfiguration.JOB_NAME, 0, SHOWN)) {
+			for (JobExecution execution : jobRepository.getJobExecutions(instance)) {
+				entries.add(entry(execution, mine));
+			}
+		}
+		entries.sort(Comparator.comparingLong(Entry::execution).reversed());
+		model.addAttribute("entries", entries.size() > SHOWN ? entries.subList(0, SHOWN) : entries);
+		model.addAttribute("mine", mine);
+		return "history";
+	}
+
+	private static Entry entry(JobExecution execution, List<LiveRun> mine) {
+		String files = files(execution);
+		LiveRun console = mine.stream()
+			.filter(run -> files.contains(run.upload().file().toString()))
+			.filter(run -> execution.getCreateTime() != null && !run.started()
+				.isAfter(execution.getCreateTime().atZone(java.time.ZoneId.systemDefault()).toInstant()))
+			.findFirst()
+			.orElse(null);
+		long rows = execution.getStepExecutions()
+			.stream()
+			.filter(step -> step.getStepName().startsWith(PinImportJobConfiguration.WORKER_STEP + ":"))
+			.mapToLong(StepExecution::getReadCount)
+			.sum();
+		return new HistoryPage.Entry(execution.getId(), files, when(execution.getStartTime()),
+				when(execution.getEndTime()), execution.getStatus().name(), rows,
+				console == null ? "command line" : "console: " + console.upload().owner(),
+				console == null ? null : console.id());
+	}
+
+	/** The files the run named, from its job parameters (one input, or how many). */
+	private static String files(JobExecution execution) {
+		Map<String, String> named = new TreeMap<>();
+		for (JobParameter<?> parameter : execution.getJobParameters().parameters()) {
+			String name = parameter.name();
+			if (name.contains("file") || name.equals("inputs")) {
+				named.put(name, String.valueOf(parameter.value()));
+			}
+		}
+		if (named.containsKey("inputs")) {
+			return named.get("inputs") + " inputs";
+		}
+		return String.join(", ", named.values());
+	}
+
+	private static String when(LocalDateTime time) {
+		return time == null ? "" : WHEN.format(time);
+	}
+}

@@ -1,0 +1,123 @@
+package com.pinbatch.console;
+
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import com.pinbatch.cli.PinbatchApplication;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * The console end to end in a real browser: headless Chromium (Debian's {@code chromium} and {@code chromium-driver},
+ * which {@code .ci/run} installs) against the console started in-process on a free port with the sandbox, as
+ * {@code --serve --sandbox} starts it. Skipped, saying why, where Chromium is not installed.
+ */
+class ConsoleBrowserTests {
+
+	private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+
+	private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+	@TempDir
+	Path dir;
+
+	ConfigurableApplicationContext console;
+
+	WebDriver browser;
+
+	String base;
+
+	@BeforeEach
+	void start() throws Exception {
+		assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+				"headless Chromium is not installed (apt-get install chromium chromium-driver; .ci/run does)");
+		console = PinbatchApplication.startConsole("--serve", "--sandbox", "--server.port=0",
+				"--pinbatch.data-dir=" + dir.resolve("data"), "--pinbatch.sandbox.publish-delay=0s");
+		base = console.getBean(ConsoleAddress.class).url();
+		ChromeOptions options = new ChromeOptions();
+		options.setBinary(CHROMIUM.toFile());
+		// a closed network: no first-run, sync, component or background requests, no QUIC
+		options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+				"--disable-background-networking", "--disable-component-update", "--disable-sync",
+				"--user-data-dir=" + Files.createDirectories(dir.resolve("chromium")));
+		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+			.usingAnyFreePort()
+			.build();
+		browser = new ChromeDriver(service, options);
+	}
+
+	@AfterEach
+	void stop() {
+		if (browser != null) {
+			browser.quit();
+		}
+		if (console != null) {
+			console.close();
+		}
+	}
+
+	@Test
+	void uploadReviewSendWatchAndDownloadTheResult() throws Exception {
+		browser.get(base);
+		browser.findElement(By.cssSelector("form#upload input[type=file]"))
+			.sendKeys(Path.of("samples/mixed.csv").toAbsolutePath().toString());
+		browser.findElement(By.cssSelector("form#upload button[type=submit]")).click();
+
+		WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(120));
+		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("rows")));
+		List<WebElement> invalid = browser.findElements(By.cssSelector("#rows tr.invalid"));
+		assertThat(invalid).isNotEmpty();
+		assertThat(invalid).allSatisfy(row -> assertThat(row.findElement(By.cssSelector("td.message")).getText())
+			.isNotBlank());
+		assertThat(browser.findElement(By.id("rows")).getText()).contains("INVALID", "VALID");
+		int rows = browser.findElements(By.cssSelector("#rows tbody tr")).size();
+
+		WebElement send = browser.findElement(By.cssSelector("form#send button"));
+		assertThat(send.getText()).matches("Send \\d+ pins?");
+		send.click();
+
+		// the progress part is refreshed in place (no reload) until the run ends
+		wait.until(ExpectedConditions.textToBe(By.cssSelector("#progress .state"), "Finished"));
+		browser.findElement(By.id("see-result")).click();
+		String href = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("download"))).getAttribute("href");
+		HttpResponse<String> result = HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create(href)).build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(result.statusCode()).isEqualTo(200);
+		assertThat(result.headers().firstValue("Content-Disposition").orElse("")).contains("mixed.results.csv");
+		List<CSVRecord> records = CSVFormat.DEFAULT.builder()
+			.setHeader()
+			.get()
+			.parse(new StringReader(result.body().replace("\uFEFF", "")))
+			.getRecords();
+		assertThat(records).hasSize(rows);
+		assertThat(records).extracting(record -> record.get("status"))
+			.contains("INVALID")
+			.doesNotContain("VALID")
+			.allSatisfy(status -> assertThat(status).isIn("INVALID", "FAILED", "PUBLISHED", "SCHEDULED", "CREATED",
+					"DUPLICATE"));
+	}
+}
