@@ -36,11 +36,11 @@ final class LiveRun {
 		this.upload = upload;
 	}
 
-	String id() {
+	public String id() {
 		return id;
 	}
 
-	Upload upload() {
+	public Upload upload() {
 		return upload;
 	}
 
@@ -48,7 +48,7 @@ final class LiveRun {
 		return started;
 	}
 
-	List<String> lines() {
+	public List<String> lines() {
 		return List.copyOf(lines);
 	}
 

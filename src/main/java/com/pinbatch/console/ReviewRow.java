@@ -13,12 +13,12 @@ package com.pinbatch.console;
 record ReviewRow(long row, String status, String title, String board, String account, String publishAt, String hour,
 		String thumbnail, String pinUrl, String errorCode, String errorMessage, String fixColumn, String fixCell) {
 
-	boolean invalid() {
+	public boolean invalid() {
 		return "INVALID".equals(status);
 	}
 
 	/** The CSS class of the status badge (a fixed set, never a cell's text). */
-	String statusClass() {
+	public String statusClass() {
 		return switch (status) {
 			case "PUBLISHED", "CREATED", "DUPLICATE", "SCHEDULED", "VALID" -> "ok " + status.toLowerCase(java.util.Locale.ROOT);
 			case "INVALID", "FAILED" -> "bad " + status.toLowerCase(java.util.Locale.ROOT);

@@ -2,6 +2,8 @@ package com.pinbatch.console;
 
 import java.nio.file.Path;
 
+import java.nio.file.Files;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -11,9 +13,11 @@ import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
 
 import com.pinbatch.cli.PinbatchApplication;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -96,6 +100,54 @@ class ConsolePagesTests {
 		mvc.perform(get("/uploads/0123456789abcdef01234567")).andExpect(status().isNotFound());
 		mvc.perform(get("/runs/0123456789abcdef01234567")).andExpect(status().isNotFound());
 		mvc.perform(post("/uploads/0123456789abcdef01234567/send").with(csrf())).andExpect(status().isNotFound());
+	}
+
+	/** The acceptance contract: posting a spreadsheet shows every row with its status and the INVALID rows' messages. */
+	@Test
+	void aPostedSpreadsheetShowsEveryRowWithItsStatusAndTheInvalidRowsMessages() throws Exception {
+		MvcResult posted = mvc.perform(multipart("/uploads").file(new MockMultipartFile("file", "mixed.csv", "text/csv",
+				Files.readAllBytes(Path.of("samples/mixed.csv")))).with(csrf()))
+			.andExpect(status().is3xxRedirection())
+			.andReturn();
+		String page = mvc.perform(get(posted.getResponse().getRedirectedUrl()))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		// samples/mixed.csv: 15 rows, 10 of them INVALID, each with its message and the cell to fix
+		assertThat(page).contains("Send 4 pins");
+		assertThat(count(page, "<tr class=\"")).isEqualTo(15);
+		assertThat(count(page, "<tr class=\"bad invalid\">")).isEqualTo(10);
+		assertThat(page).contains("does not use https; Pinterest only accepts https links",
+				"title has 108 characters; Pinterest allows at most 100",
+				"<code>http://www.acme-home.example/kitchen/window-herbs</code>");
+		assertThat(page).contains("not used: campaign");
+	}
+
+	/** Every cell is hostile: shown as text, never as markup, and nothing on the page is a formula. */
+	@Test
+	void aHostileCellIsShownAsTextOnly() throws Exception {
+		String hostile = "title,description,media_url,board,account\n"
+				+ "\"<script>alert(1)</script>\",=cmd|' /C calc'!A0,https://images.example.com/a.jpg\" onerror=\"alert(2),"
+				+ "<b>Kitchen</b>,acme-home\n";
+		MvcResult posted = mvc.perform(multipart("/uploads").file(csv("hostile.csv", hostile)).with(csrf()))
+			.andExpect(status().is3xxRedirection())
+			.andReturn();
+		String page = mvc.perform(get(posted.getResponse().getRedirectedUrl()))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(page).contains("&lt;script&gt;alert(1)&lt;/script&gt;", "&lt;b&gt;Kitchen&lt;/b&gt;")
+			.doesNotContain("<script>alert", "<b>Kitchen", "\" onerror=\"");
+	}
+
+	private static int count(String text, String part) {
+		int count = 0;
+		for (int at = text.indexOf(part); at >= 0; at = text.indexOf(part, at + 1)) {
+			count++;
+		}
+		return count;
 	}
 
 	static MockMultipartFile csv(String name, String content) {
