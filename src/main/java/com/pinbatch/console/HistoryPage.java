@@ -28,20 +28,26 @@ class HistoryPage {
 
 	private static final int SHOWN = 100;
 
+	/** The sending step (one per input; its partitions are named after it): the rows each run read. */
+	private static final String SENDING_STEP = "sendPinsStep";
+
 	private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
 	private final JobRepository jobRepository;
 
 	private final ConsoleRuns runs;
 
-	HistoryPage(JobRepository jobRepository, ConsoleRuns runs) {
+	private final Uploads uploads;
+
+	HistoryPage(JobRepository jobRepository, ConsoleRuns runs, Uploads uploads) {
 		this.jobRepository = jobRepository;
 		this.runs = runs;
+		this.uploads = uploads;
 	}
 
 	/** One job execution as the page shows it; {@code runId} is the console's run page when it has one. */
-	record Entry(long execution, String files, String started, String ended, String status, long rows, String who,
-			String runId) {
+	record Entry(long execution, String files, String resultFile, String started, String ended, String status,
+			long rows, String who, String runId) {
 	}
 
 	@GetMapping("/history")
@@ -59,7 +65,7 @@ class HistoryPage {
 		return "history";
 	}
 
-	private static Entry entry(JobExecution execution, List<LiveRun> mine) {
+	private Entry entry(JobExecution execution, List<LiveRun> mine) {
 		String files = files(execution);
 		LiveRun console = mine.stream()
 			.filter(run -> files.contains(run.upload().file().toString()))
@@ -69,12 +75,14 @@ class HistoryPage {
 			.orElse(null);
 		long rows = execution.getStepExecutions()
 			.stream()
-			.filter(step -> step.getStepName().startsWith(PinImportJobConfiguration.WORKER_STEP + ":"))
+			.filter(step -> step.getStepName().startsWith(SENDING_STEP))
 			.mapToLong(StepExecution::getReadCount)
 			.sum();
-		return new HistoryPage.Entry(execution.getId(), files, when(execution.getStartTime()),
+		JobParameter<?> result = execution.getJobParameters().getParameter("result.file");
+		return new HistoryPage.Entry(execution.getId(), files, result == null ? "" : String.valueOf(result.value()),
+				when(execution.getStartTime()),
 				when(execution.getEndTime()), execution.getStatus().name(), rows,
-				console == null ? "command line" : "console: " + console.upload().owner(),
+				uploads.ownerOf(files).map(owner -> "console: " + owner).orElse("command line"),
 				console == null ? null : console.id());
 	}
 
@@ -83,7 +91,7 @@ class HistoryPage {
 		Map<String, String> named = new TreeMap<>();
 		for (JobParameter<?> parameter : execution.getJobParameters().parameters()) {
 			String name = parameter.name();
-			if (name.contains("file") || name.equals("inputs")) {
+			if (name.equals("input.file") || name.equals("inputs")) {
 				named.put(name, String.valueOf(parameter.value()));
 			}
 		}

@@ -60,6 +60,12 @@ class Uploads {
 	}
 
 
+	/** Who uploaded the file a run named, when it is one of the console's uploads. */
+	Optional<String> ownerOf(String file) {
+		return byId.values().stream().filter(upload -> upload.file().toString().equals(file)).map(Upload::owner)
+			.findFirst();
+	}
+
 	/**
 	 * The uploaded name reduced to letters, digits, dot, dash and underscore (no folders, no hidden or empty name),
 	 * keeping its extension: the result files are named after it.

@@ -142,6 +142,17 @@ class ConsolePagesTests {
 			.doesNotContain("<script>alert", "<b>Kitchen", "\" onerror=\"");
 	}
 
+	@Test
+	void theHistoryListsTheRunsInTheJobRepositoryWithWhoStartedThem() throws Exception {
+		mvc.perform(multipart("/uploads").file(csv("history-check.csv", "title,media_url,board\nA,https://x.example/a.jpg,B\n"))
+			.with(csrf())).andExpect(status().is3xxRedirection());
+		mvc.perform(get("/history"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("<table id=\"history\">")))
+			.andExpect(content().string(containsString("history-check.csv")))
+			.andExpect(content().string(containsString("console: local")));
+	}
+
 	private static int count(String text, String part) {
 		int count = 0;
 		for (int at = text.indexOf(part); at >= 0; at = text.indexOf(part, at + 1)) {
