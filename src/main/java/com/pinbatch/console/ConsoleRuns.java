@@ -10,6 +10,16 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.locks.ReentrantLock;
 
+import com.pinbatch.job.RunProgress;
+import com.pinbatch.result.RowStatus;
+import com.pinbatch.run.ExitCode;
+import com.pinbatch.run.InputOutcome;
+import com.pinbatch.run.PinImportRuns;
+import com.pinbatch.run.RunListener;
+import com.pinbatch.run.RunOutcome;
+import com.pinbatch.run.RunRequest;
+import com.pinbatch.text.SafeText;
+
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.stereotype.Component;
 
@@ -24,9 +34,11 @@ class ConsoleRuns implements AutoCloseable {
 
 	private final ConsoleProperties settings;
 
+	private final PinImportRuns runs;
+
 	private final Map<String, DryRun> reviews = new ConcurrentHashMap<>();
 
-	private final Map<String, LiveRun> runs = new ConcurrentHashMap<>();
+	private final Map<String, LiveRun> started = new ConcurrentHashMap<>();
 
 	/**
 	 * One run at a time in this process: the launcher keeps the run it is doing (its plans, its progress) in
@@ -40,8 +52,9 @@ class ConsoleRuns implements AutoCloseable {
 		return thread;
 	});
 
-	ConsoleRuns(ConsoleProperties settings) {
+	ConsoleRuns(ConsoleProperties settings, PinImportRuns runs) {
 		this.settings = settings;
+		this.runs = runs;
 	}
 
 	/** Checks every row of the upload as a dry run: nothing is sent. */
@@ -74,7 +87,7 @@ class ConsoleRuns implements AutoCloseable {
 	 * run per input at a time; the job's run lease also holds across processes).
 	 */
 	synchronized LiveRun send(Upload upload) {
-		Optional<LiveRun> going = runs.values()
+		Optional<LiveRun> going = started.values()
 			.stream()
 			.filter(run -> run.running() && run.upload().file().equals(upload.file()))
 			.findFirst();
@@ -82,7 +95,7 @@ class ConsoleRuns implements AutoCloseable {
 			return going.get();
 		}
 		LiveRun run = new LiveRun(RandomIds.next(), upload);
-		runs.put(run.id(), run);
+		started.put(run.id(), run);
 		if (oneAtATime.isLocked()) {
 			run.say("waiting for the console's run before it to end");
 		}
@@ -103,19 +116,19 @@ class ConsoleRuns implements AutoCloseable {
 
 	/** The run, only for the person who started it. */
 	Optional<LiveRun> find(String id, String owner) {
-		return Optional.ofNullable(runs.get(id)).filter(run -> run.upload().owner().equals(owner));
+		return Optional.ofNullable(started.get(id)).filter(run -> run.upload().owner().equals(owner));
 	}
 
 	/** The console's runs of this person, newest first. */
 	List<LiveRun> of(String owner) {
-		List<LiveRun> mine = new ArrayList<>(runs.values().stream().filter(run -> run.upload().owner().equals(owner))
+		List<LiveRun> mine = new ArrayList<>(started.values().stream().filter(run -> run.upload().owner().equals(owner))
 			.toList());
 		mine.sort((a, b) -> b.started().compareTo(a.started()));
 		return mine;
 	}
 
 	/** What a launch came to, in the console's terms. */
-	record Launched(int exitCode, String refusal, Path resultFile, Map<com.pinbatch.result.RowStatus, Long> counts,
+	record Launched(int exitCode, String refusal, Path resultFile, Map<RowStatus, Long> counts,
 			boolean stillPublishing) {
 	}
 
@@ -125,7 +138,43 @@ class ConsoleRuns implements AutoCloseable {
 	 * @param results where the result file goes; null: beside the upload, as the command line names it
 	 */
 	private Launched launch(Upload upload, boolean dryRun, Path results, LiveRun listener) {
-		throw new UnsupportedOperationException("the run launcher (com.pinbatch.run) has not landed yet");
+		RunRequest request = new RunRequest(List.of(upload.file()), results, upload.retry(), upload.sheet(), null,
+				null, upload.account(), upload.board(), upload.timezone(), null, "now", upload.spread(), null, false,
+				dryRun, settings.sandbox());
+		RunOutcome outcome;
+		try {
+			outcome = runs.run(request, new RunListener() {
+
+				@Override
+				public void info(String line) {
+					listener.say(line);
+				}
+
+				@Override
+				public void problem(String line) {
+					listener.say(line.startsWith("pinbatch: ") ? line.substring("pinbatch: ".length()) : line);
+				}
+
+				@Override
+				public AutoCloseable sending(RunProgress progress) {
+					listener.sending(progress);
+					return () -> {
+					};
+				}
+			});
+		}
+		catch (RuntimeException ex) {
+			// the launcher reports a user's mistake as an outcome: anything else is the console's to tell in one line
+			return new Launched(ExitCode.STOPPED.code(), "the run stopped: " + SafeText.line(String.valueOf(
+					ex.getMessage())), null, Map.of(), false);
+		}
+		if (outcome.inputs().isEmpty()) {
+			return new Launched(outcome.exitCode().code(), outcome.reason() == null ? "nothing was processed"
+					: outcome.reason(), null, Map.of(), false);
+		}
+		InputOutcome input = outcome.inputs().get(0);
+		return new Launched(input.exitCode().code(), input.stopReason(), input.resultFile(), input.counts(),
+				input.stillPublishing());
 	}
 
 
