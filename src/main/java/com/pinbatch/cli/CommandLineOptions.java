@@ -150,6 +150,10 @@ public final class CommandLineOptions {
 				+ " automation)")
 		Path summary;
 
+		@Option(names = "--report", paramLabel = "FILE.html", description = "also write the rows and their outcome"
+				+ " as one self-contained HTML page (the web console's result table; for e-mail)")
+		Path report;
+
 		@Option(names = "--verbose", description = "DEBUG logging: every send with its request id")
 		boolean verbose;
 
@@ -477,6 +481,11 @@ public final class CommandLineOptions {
 	/** Where to write the machine-readable JSON summary; null: none. */
 	public Path summary() {
 		return output.summary;
+	}
+
+	/** Where to write the run as one self-contained HTML page; null: none. */
+	public Path report() {
+		return output.report;
 	}
 
 	public boolean verbose() {

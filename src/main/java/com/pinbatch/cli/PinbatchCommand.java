@@ -1,8 +1,12 @@
 package com.pinbatch.cli;
 
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.InvalidPathException;
+import java.util.ArrayList;
 import java.util.List;
 
+import com.pinbatch.console.HtmlReport;
 import com.pinbatch.job.PinbatchProperties;
 import com.pinbatch.job.RunProgress;
 import com.pinbatch.run.ExitCode;
@@ -37,11 +41,13 @@ class PinbatchCommand {
 	}
 
 	ExitCode execute(CommandLineOptions options, List<String> arguments, PrintStream out, PrintStream err) {
+		List<String> said = new ArrayList<>(); // for the --report page
 		RunOutcome outcome = runs.run(request(options), new RunListener() {
 
 			@Override
 			public void info(String line) {
 				out.println(line);
+				said.add(line);
 			}
 
 			@Override
@@ -65,7 +71,23 @@ class PinbatchCommand {
 			SummaryFile.writeAndTell(options.summary(), jsonMapper, reports, outcome.exitCode(), outcome.reason(), out,
 					err);
 		}
+		if (options.report() != null) {
+			writeReport(options, outcome, said, out, err);
+		}
 		return outcome.exitCode();
+	}
+
+	private static void writeReport(CommandLineOptions options, RunOutcome outcome, List<String> said,
+			PrintStream out, PrintStream err) {
+		try {
+			HtmlReport.write(options.report(), outcome.inputs().stream()
+				.map(input -> new HtmlReport.Input(String.valueOf(input.input().getFileName()), input.resultFile()))
+				.toList(), options.timezone(), said);
+			out.println("pinbatch: report: " + options.report().toAbsolutePath());
+		}
+		catch (UncheckedIOException | InvalidPathException ex) {
+			err.println("pinbatch: " + ex.getMessage());
+		}
 	}
 
 	static RunRequest request(CommandLineOptions options) {

@@ -51,6 +51,7 @@ class ReviewPage {
 				: ResultTable.read(review.resultFile(), upload.timezone(), upload.folder(),
 						"/uploads/" + upload.id() + "/media/");
 		model.addAttribute("rows", rows);
+		model.addAttribute("thumbs", true);
 		model.addAttribute("counts", counts(rows));
 		model.addAttribute("sendable", rows.stream().filter(row -> "VALID".equals(row.status())).count());
 		model.addAttribute("timelines", CapacityTimeline.of(rows));

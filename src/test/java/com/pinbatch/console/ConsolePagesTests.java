@@ -105,15 +105,8 @@ class ConsolePagesTests {
 	/** The acceptance contract: posting a spreadsheet shows every row with its status and the INVALID rows' messages. */
 	@Test
 	void aPostedSpreadsheetShowsEveryRowWithItsStatusAndTheInvalidRowsMessages() throws Exception {
-		MvcResult posted = mvc.perform(multipart("/uploads").file(new MockMultipartFile("file", "mixed.csv", "text/csv",
-				Files.readAllBytes(Path.of("samples/mixed.csv")))).with(csrf()))
-			.andExpect(status().is3xxRedirection())
-			.andReturn();
-		String page = mvc.perform(get(posted.getResponse().getRedirectedUrl()))
-			.andExpect(status().isOk())
-			.andReturn()
-			.getResponse()
-			.getContentAsString();
+		String page = reviewOf(new MockMultipartFile("file", "mixed.csv", "text/csv",
+				Files.readAllBytes(Path.of("samples/mixed.csv"))));
 		// samples/mixed.csv: 15 rows, 10 of them INVALID, each with its message and the cell to fix
 		assertThat(page).contains("Send 4 pins");
 		assertThat(count(page, "<tr class=\"")).isEqualTo(15);
@@ -130,14 +123,7 @@ class ConsolePagesTests {
 		String hostile = "title,description,media_url,board,account\n"
 				+ "\"<script>alert(1)</script>\",=cmd|' /C calc'!A0,https://images.example.com/a.jpg\" onerror=\"alert(2),"
 				+ "<b>Kitchen</b>,acme-home\n";
-		MvcResult posted = mvc.perform(multipart("/uploads").file(csv("hostile.csv", hostile)).with(csrf()))
-			.andExpect(status().is3xxRedirection())
-			.andReturn();
-		String page = mvc.perform(get(posted.getResponse().getRedirectedUrl()))
-			.andExpect(status().isOk())
-			.andReturn()
-			.getResponse()
-			.getContentAsString();
+		String page = reviewOf(csv("hostile.csv", hostile));
 		assertThat(page).contains("&lt;script&gt;alert(1)&lt;/script&gt;", "&lt;b&gt;Kitchen&lt;/b&gt;")
 			.doesNotContain("<script>alert", "<b>Kitchen", "\" onerror=\"");
 	}
@@ -151,6 +137,18 @@ class ConsolePagesTests {
 			.andExpect(content().string(containsString("<table id=\"history\">")))
 			.andExpect(content().string(containsString("history-check.csv")))
 			.andExpect(content().string(containsString("console: local")));
+	}
+
+	/** Uploads the file and answers the review page it leads to. */
+	private String reviewOf(MockMultipartFile file) throws Exception {
+		MvcResult posted = mvc.perform(multipart("/uploads").file(file).with(csrf()))
+			.andExpect(status().is3xxRedirection())
+			.andReturn();
+		return mvc.perform(get(posted.getResponse().getRedirectedUrl()))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
 	}
 
 	private static int count(String text, String part) {

@@ -1,0 +1,42 @@
+package com.pinbatch.console;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code --report=FILE.html}: one self-contained page, every cell as text, nothing fetched from anywhere. */
+class HtmlReportTests {
+
+	@TempDir
+	Path dir;
+
+	@Test
+	void theReportIsOneFileWithEveryRowItsStatusAndMessageAndNothingToFetchOrRun() throws Exception {
+		Path results = dir.resolve("pins.results.csv");
+		Files.writeString(results, "title,media_url,board,link,row,status,post_id,pin_url,publish_at_utc,error_code,"
+				+ "error_message,attempts,request_id,finished_at\n"
+				+ "Pantry Rack,https://images.example.com/a.jpg,Kitchen,https://acme.example/a,2,PUBLISHED,p1,"
+				+ "https://www.pinterest.com/pin/1/,2027-06-01T08:00:00Z,,,1,r1,2026-12-02T16:00:00Z\n"
+				+ "\"<script>alert(1)</script>\",https://images.example.com/b.jpg\" onerror=\"x,Kitchen,"
+				+ "http://acme.example/b,3,INVALID,,,,link_not_https,\"link 'http://acme.example/b' does not use https\","
+				+ "0,,2026-12-02T16:00:00Z\n", StandardCharsets.UTF_8);
+		Path html = dir.resolve("report.html");
+
+		HtmlReport.write(html, List.of(new HtmlReport.Input("pins.csv", results)), ZoneId.of("Europe/Berlin"),
+				List.of("plan: acme-home: 1 pin, within caps"));
+
+		String page = Files.readString(html);
+		assertThat(page).contains("<style>", "Pantry Rack", "PUBLISHED", "Tue 1 Jun 2027, 10:00 Europe/Berlin",
+				"1 PUBLISHED", "1 INVALID", "does not use https", "plan: acme-home: 1 pin, within caps",
+				"&lt;script&gt;alert(1)&lt;/script&gt;");
+		assertThat(page).doesNotContain("<script", "<img", "<link", "src=", "onerror=\"x");
+		assertThat(page).contains("<code>http://acme.example/b</code>"); // the cell to fix
+	}
+}
