@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -34,6 +35,12 @@ import tools.jackson.databind.json.JsonMapper;
 @SpringBootApplication(scanBasePackages = "com.pinbatch")
 @ConfigurationPropertiesScan("com.pinbatch")
 public class PinbatchApplication {
+
+	/** Auto-configurations that only the web console needs (--serve). */
+	private static final String WEB_ONLY = String.join(",",
+			"org.springframework.boot.thymeleaf.autoconfigure.ThymeleafAutoConfiguration",
+			"org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration",
+			"org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration");
 
 	public static void main(String[] args) {
 		ShutdownCoordinator.install();
@@ -209,9 +216,15 @@ public class PinbatchApplication {
 		application.setBannerMode(Banner.Mode.OFF);
 		application.setLogStartupInfo(false);
 		application.addListeners(ConfigurationCheck.unknownKeys(), dataFolder);
-		application.setDefaultProperties(Map.of(DataFolder.KEY, DataFolder.byDefault().toString(),
-				// the console listens on loopback unless told otherwise (Spring Boot's own default is every address)
-				"server.address", "127.0.0.1"));
+		Map<String, Object> defaults = new HashMap<>();
+		defaults.put(DataFolder.KEY, DataFolder.byDefault().toString());
+		// the console listens on loopback unless told otherwise (Spring Boot's own default is every address)
+		defaults.put("server.address", "127.0.0.1");
+		if (!options.serve()) {
+			// a command line run builds no page engine and no user store: only the console uses them
+			defaults.put("spring.autoconfigure.exclude", WEB_ONLY);
+		}
+		application.setDefaultProperties(defaults);
 		// the command stops the job itself on SIGTERM and then closes the context; Spring must not close it first
 		application.setRegisterShutdownHook(false);
 		List<String> springArgs = new ArrayList<>();
