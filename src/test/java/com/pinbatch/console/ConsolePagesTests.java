@@ -117,6 +117,13 @@ class ConsolePagesTests {
 		assertThat(page).contains("not used: campaign");
 	}
 
+	/** A file the command line refuses is refused on the page with the command line's message, and no send button. */
+	@Test
+	void aFileWithoutPinColumnsIsRefusedWithTheCommandLinesMessage() throws Exception {
+		String page = reviewOf(csv("notes.csv", "name,remark\nshelf,nice\n"));
+		assertThat(page).contains("class=\"problem\"", "notes.csv", "title").doesNotContain("form id=\"send\"");
+	}
+
 	/** Every cell is hostile: shown as text, never as markup, and nothing on the page is a formula. */
 	@Test
 	void aHostileCellIsShownAsTextOnly() throws Exception {
