@@ -37,6 +37,20 @@ public class ResultFileBuilder {
 	 */
 	public StatusTally write(Path input, InputOptions options, String runKey, Path resultFile) {
 		Path temporary = temporarySibling(resultFile);
+		try {
+			StatusTally tally = writeAll(input, options, runKey, resultFile, temporary);
+			move(temporary, resultFile);
+			return tally;
+		}
+		catch (UncheckedIOException ex) {
+			// a full disk, say: no half file left behind, and the message names the file the user knows
+			deleteQuietly(temporary);
+			throw new UncheckedIOException("result file " + resultFile.toAbsolutePath() + " cannot be written ("
+					+ rootMessage(ex) + ")", ex.getCause());
+		}
+	}
+
+	private StatusTally writeAll(Path input, InputOptions options, String runKey, Path resultFile, Path temporary) {
 		StatusTally tally = new StatusTally();
 		try (RowSource source = RowSources.open(input, options);
 				ResultFileWriter writer = ResultFiles.open(temporary, source.delimiter());
@@ -49,8 +63,24 @@ public class ResultFileBuilder {
 				writer.writeRow(row, result);
 			}
 		}
-		move(temporary, resultFile);
 		return tally;
+	}
+
+	private static String rootMessage(UncheckedIOException ex) {
+		Throwable root = ex;
+		while (root.getCause() != null && root.getCause() != root) {
+			root = root.getCause();
+		}
+		return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+	}
+
+	private static void deleteQuietly(Path temporary) {
+		try {
+			Files.deleteIfExists(temporary);
+		}
+		catch (IOException ignored) {
+			// the next write replaces it
+		}
 	}
 
 	/**

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -175,13 +176,13 @@ class HostileInputCommandLineTests extends SandboxedCommandLine {
 		// and the earlier result file untouched
 		assertThat(again.exitCode()).as(again.toString()).isEqualTo(1);
 		assertThat(again.err().strip().lines()).as(again.toString()).singleElement().asString()
-			.startsWith("pinbatch: ").contains("result file " + dir).contains("No space left on device")
-			.contains("run the same command again");
+			.startsWith("pinbatch: ").contains("result file " + results.toAbsolutePath() + " cannot be written")
+			.contains("No space left on device").contains("run the same command again");
 		assertThat(Files.readString(results)).isEqualTo(good);
 		assertThat(Files.readString(summary)).contains("No space left on device");
+		assertThat(Files.exists(partial, LinkOption.NOFOLLOW_LINKS)).as("the half-written file").isFalse();
 
 		// and once there is room, the same command writes it, sending nothing again
-		Files.delete(partial);
 		CommandLineRun roomAgain = run("--input=" + input);
 		assertThat(roomAgain.exitCode()).as(roomAgain.toString()).isZero();
 		assertThat(Files.readString(results)).isEqualTo(good);
