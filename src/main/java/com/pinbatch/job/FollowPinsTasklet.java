@@ -9,8 +9,8 @@ import java.util.List;
 import com.pinbatch.follow.PinFollower;
 import com.pinbatch.result.RowResultStore;
 
-import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
@@ -32,7 +32,7 @@ class FollowPinsTasklet implements Tasklet {
 	static final String ROUND = "follow.round";
 	static final String RETRIES = "follow.retries.";
 
-	private final CurrentRun currentRun;
+	private final ApiSessionSource sessions;
 
 	private final RowResultStore store;
 
@@ -42,9 +42,9 @@ class FollowPinsTasklet implements Tasklet {
 
 	private final Clock clock;
 
-	FollowPinsTasklet(CurrentRun currentRun, RowResultStore store, RunProgress progress,
+	FollowPinsTasklet(ApiSessionSource sessions, RowResultStore store, RunProgress progress,
 			FollowProperties settings, Clock clock) {
-		this.currentRun = currentRun;
+		this.sessions = sessions;
 		this.store = store;
 		this.progress = progress;
 		this.settings = settings;
@@ -55,11 +55,12 @@ class FollowPinsTasklet implements Tasklet {
 	public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
 		StepExecution step = chunkContext.getStepContext().getStepExecution();
 		ExecutionContext context = step.getExecutionContext();
-		ApiSession api = currentRun.api();
+		InputParameters input = InputParameters.of(step.getJobExecution().getJobParameters());
+		ApiSession api = input.dryRun() ? null : sessions.session(input.target());
 		if (api == null || settings.maxWait().isZero()) {
 			return RepeatStatus.FINISHED;
 		}
-		String runKey = step.getJobExecution().getJobParameters().getString(RunKey.PARAMETER);
+		String runKey = input.runKey();
 		List<PinFollower.Followed> open = open(runKey, context);
 		progress.publishing(open.size());
 		if (open.isEmpty()) {

@@ -13,20 +13,23 @@ import com.pinbatch.result.RowResultStore;
 
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * The pin import job: one job instance per input, identified by the input's run key (its content and every option
- * that changes what is sent). Its steps: sending, a chunk-oriented step, reader → processor (map, validate, resolve
- * boards) → writer (send concurrently, record each outcome); then following the pins through Pinterest's publishing.
+ * that changes what is sent). Its steps: planning (survey the input, look its boards up, plan the caps); sending, a
+ * chunk-oriented step, reader → processor (map, validate, resolve boards) → writer (send concurrently, record each
+ * outcome); then following the pins through Pinterest's publishing.
  * Several inputs are several job executions side by side; they all send through one paced sender and one pool of
  * sending threads, so the global pace and the per-account caps hold across files.
  * <p>
@@ -46,14 +49,33 @@ public class PinImportJobConfiguration {
 	/** The step that follows the run's pins after the sends. */
 	public static final String FOLLOW_STEP = "followPinsStep";
 
-	/** The run key of the job a step-scoped bean is created for. */
-	private static final String RUN_KEY = "#{jobParameters['" + RunKey.PARAMETER + "']}";
+	/** The step that surveys and plans the input before anything is sent. */
+	public static final String PLAN_STEP = "planPinsStep";
+
+	/** The job execution a step-scoped bean is created for. */
+	private static final String JOB_EXECUTION = "#{stepExecution.jobExecution}";
 
 	@Bean
-	Job pinImportJob(JobRepository jobRepository, Step sendPinsStep, Step followPinsStep, GracefulStop gracefulStop) {
+	Job pinImportJob(JobRepository jobRepository, Step planPinsStep, Step sendPinsStep, Step followPinsStep,
+			GracefulStop gracefulStop) {
 		return new JobBuilder(JOB_NAME, jobRepository).listener(gracefulStop)
-			.start(sendPinsStep)
+			.start(planPinsStep)
+			.next(sendPinsStep)
 			.next(followPinsStep)
+			.build();
+	}
+
+	/**
+	 * Before the sends, the input is surveyed and planned (see {@link PlanPinsTasklet}); again on every restart.
+	 */
+	@Bean
+	Step planPinsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager, InputSetup setup,
+			ApiSessionSource sessions, GracefulStop gracefulStop, ApplicationEventPublisher lines,
+			ThrottleProperties throttle, PinbatchProperties properties, MediaCheckProperties media) {
+		return new StepBuilder(PLAN_STEP, jobRepository)
+			.tasklet(new PlanPinsTasklet(setup, sessions, gracefulStop, lines, throttle, properties, media),
+					transactionManager)
+			.allowStartIfComplete(true)
 			.build();
 	}
 
@@ -63,9 +85,10 @@ public class PinImportJobConfiguration {
 	 */
 	@Bean
 	Step followPinsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			CurrentRun currentRun, RowResultStore rowResultStore, RunProgress runProgress, FollowProperties follow) {
+			ApiSessionSource sessions, RowResultStore rowResultStore, RunProgress runProgress,
+			FollowProperties follow) {
 		return new StepBuilder(FOLLOW_STEP, jobRepository)
-			.tasklet(new FollowPinsTasklet(currentRun, rowResultStore, runProgress, follow,
+			.tasklet(new FollowPinsTasklet(sessions, rowResultStore, runProgress, follow,
 					Clock.systemUTC()), transactionManager)
 			.build();
 	}
@@ -90,29 +113,24 @@ public class PinImportJobConfiguration {
 
 	@Bean
 	@StepScope
-	InputRowReader inputRowReader(CurrentRun currentRun, @Value(RUN_KEY) String inputKey) {
-		RunPlan plan = currentRun.get(inputKey);
+	InputRowReader inputRowReader(RunPlans plans, @Value(JOB_EXECUTION) JobExecution job) {
+		RunPlan plan = plans.of(job);
 		return new InputRowReader(plan.input(), plan.inputOptions());
 	}
 
 	@Bean
 	@StepScope
-	PinRowProcessor pinRowProcessor(CurrentRun currentRun, @Value(RUN_KEY) String inputKey) {
-		return new PinRowProcessor(currentRun.get(inputKey));
+	PinRowProcessor pinRowProcessor(RunPlans plans, @Value(JOB_EXECUTION) JobExecution job) {
+		return new PinRowProcessor(plans.of(job));
 	}
 
 	@Bean
 	@StepScope
-	PinSendingWriter pinSendingWriter(CurrentRun currentRun, @Value(RUN_KEY) String inputKey,
+	PinSendingWriter pinSendingWriter(RunPlans plans, @Value(JOB_EXECUTION) JobExecution job,
 			RowResultStore rowResultStore, ExecutorService pinSenders, RunProgress runProgress,
 			PinbatchProperties properties) {
-		return new PinSendingWriter(currentRun.get(inputKey), rowResultStore, pinSenders, runProgress,
+		return new PinSendingWriter(plans.of(job), rowResultStore, pinSenders, runProgress,
 				properties.reconcileAfter());
-	}
-
-	@Bean
-	CurrentRun currentRun() {
-		return new CurrentRun();
 	}
 
 	@Bean

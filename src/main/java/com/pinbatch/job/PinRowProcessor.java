@@ -10,7 +10,7 @@ import java.util.stream.Collectors;
 import com.pinbatch.input.InputRow;
 import com.pinbatch.input.PriorOutcome;
 import com.pinbatch.media.LocalMediaUploader;
-import com.pinbatch.media.MediaCheckResult;
+import com.pinbatch.media.MediaProblem;
 import com.pinbatch.media.MediaRejectedException;
 import com.pinbatch.pin.BoundColumns;
 import com.pinbatch.pin.DuplicateLint;
@@ -114,9 +114,9 @@ public class PinRowProcessor implements ItemProcessor<InputRow, PreparedRow> {
 		if (media.local()) {
 			return uploaded(media.location(), media.kind(), PinField.MEDIA_URL, draft, problems);
 		}
-		MediaCheckResult checked = plan.mediaProblems().get(media.location());
+		MediaProblem checked = plan.mediaProblems().get(media.location());
 		if (checked != null) {
-			problems.add(problem(draft, PinField.MEDIA_URL, checked.problem().code(), checked.problem().message()));
+			problems.add(problem(draft, PinField.MEDIA_URL, checked.code(), checked.message()));
 		}
 		return media.location();
 	}

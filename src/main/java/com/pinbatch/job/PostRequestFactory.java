@@ -8,10 +8,10 @@ import java.util.Map;
 import com.pinbatch.pin.Pin;
 import com.pinbatch.plan.WhenNoDate;
 import com.pinbatch.zernio.BoardResolution;
-import com.pinbatch.zernio.CreatePostRequest;
 import com.pinbatch.zernio.CreatePostRequest.MediaItem;
 import com.pinbatch.zernio.CreatePostRequest.PinterestData;
 import com.pinbatch.zernio.CreatePostRequest.PlatformTarget;
+import com.pinbatch.zernio.CreatePostRequest;
 
 /**
  * Turns a validated pin into Zernio's createPost body. Always explicit: board, title, and one of publishNow,

@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.Map;
 
 import com.pinbatch.input.InputOptions;
-import com.pinbatch.media.MediaCheckResult;
+import com.pinbatch.media.MediaProblem;
 import com.pinbatch.pin.ColumnMapping;
 import com.pinbatch.pin.ValidationSettings;
 import com.pinbatch.plan.WhenNoDate;
@@ -23,5 +23,5 @@ import com.pinbatch.plan.WhenNoDate;
  */
 public record RunPlan(Path input, InputOptions inputOptions, String runKey, ColumnMapping mapping,
 		ValidationSettings validation, Map<Long, Long> duplicates, WhenNoDate whenNoDate, Map<Long, Instant> slots,
-		Map<String, MediaCheckResult> mediaProblems, boolean dryRun, ApiSession api, Map<Long, String> capped) {
+		Map<String, MediaProblem> mediaProblems, boolean dryRun, ApiSession api, Map<Long, String> capped) {
 }

@@ -1,10 +1,13 @@
 package com.pinbatch.run;
 
+import java.net.URI;
 import java.time.Clock;
 import javax.sql.DataSource;
 
 import com.pinbatch.job.ApiSession;
+import com.pinbatch.job.ApiSessionSource;
 import com.pinbatch.job.GracefulStop;
+import com.pinbatch.job.ThrottleProperties;
 import com.pinbatch.media.JdbcUploadedMediaStore;
 import com.pinbatch.media.LocalMediaUploader;
 import com.pinbatch.media.UploadedMediaStore;
@@ -15,19 +18,22 @@ import com.pinbatch.zernio.BoardDirectory;
 import com.pinbatch.zernio.ZernioClient;
 import com.pinbatch.zernio.ZernioClientSettings;
 
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Connects a run to Zernio: the real API with the key from the environment, or the built-in sandbox started on
- * loopback for this process.
+ * Connects runs to Zernio: the real API with the key from the environment or configuration, or the built-in sandbox
+ * started on loopback, each made once per application from configuration and shared by every run (one pace, one
+ * set of per-account caps, one board cache). The steps reach them by their job's target, never through the job
+ * repository.
  */
 @Component
-class ApiSessions {
+class ApiSessions implements ApiSessionSource, DisposableBean {
 
-	public static final String API_KEY_VARIABLE = "ZERNIO_API_KEY";
+	static final String API_KEY_VARIABLE = "ZERNIO_API_KEY";
 
 	private final ZernioProperties zernio;
 
@@ -43,6 +49,12 @@ class ApiSessions {
 	/** Once a stop is asked for, no look-up, upload slot or search goes out any more. */
 	private final GracefulStop stop;
 
+	private ApiSession live;
+
+	private ZernioSandbox sandboxServer;
+
+	private ApiSession sandboxSession;
+
 	ApiSessions(ZernioProperties zernio, SandboxProperties sandbox, ThrottleProperties throttle,
 			JsonMapper jsonMapper, DataSource dataSource, PlatformTransactionManager transactionManager,
 			GracefulStop stop) {
@@ -54,29 +66,83 @@ class ApiSessions {
 		this.jsonMapper = jsonMapper;
 	}
 
-	/** The session for this command line; its {@code session()} is null for a dry run without a key. */
-	Opened open(RunRequest options, RunListener listener) {
-		if (options.sandbox()) {
-			ZernioSandbox server = ZernioSandbox.start(sandbox.settings(), sandbox.clock());
-			server.contend(sandbox.contention());
-			return new Opened(session(server.baseUrl(), ZernioSandbox.API_KEY), server, sandbox.clock());
+	/**
+	 * Where a request's pins go, checked before anything is read further: the sandbox (started now), Zernio (the key
+	 * is checked now), or nowhere for a dry run without a key (said to the listener).
+	 *
+	 * @throws RunRefusedException when the key is missing or malformed
+	 */
+	String target(RunRequest request, RunListener listener) {
+		if (request.sandbox()) {
+			session(SANDBOX);
+			return SANDBOX;
 		}
-		String key = apiKey();
-		if (key == null) {
-			if (options.dryRun()) {
-				listener.problem("pinbatch: " + API_KEY_VARIABLE + " is not set: this dry run checks the rows but cannot"
-						+ " check accounts and boards");
-				return new Opened(null, null, Clock.systemUTC());
+		if (apiKey() == null && request.dryRun()) {
+			listener.problem("pinbatch: " + API_KEY_VARIABLE + " is not set: this dry run checks the rows but cannot"
+					+ " check accounts and boards");
+			return NONE;
+		}
+		session(ZERNIO);
+		return ZERNIO;
+	}
+
+	/**
+	 * The session for a request that is not a pin import (a follow-up), with the time of the world it talks to.
+	 *
+	 * @throws RunRefusedException when the key is missing or malformed
+	 */
+	Opened open(RunRequest request, RunListener listener) {
+		String target = target(request, listener);
+		return new Opened(session(target), target.equals(SANDBOX) ? sandbox.clock() : Clock.systemUTC());
+	}
+
+	/**
+	 * An open session (null for a dry run without a key); the sandbox behind it lives as long as the application.
+	 *
+	 * @param clock the time of the world the session talks to: the sandbox's (which may be moved ahead), else the
+	 *              real one
+	 */
+	record Opened(ApiSession session, Clock clock) implements AutoCloseable {
+
+		@Override
+		public void close() {
+		}
+	}
+
+	@Override
+	public synchronized ApiSession session(String target) {
+		return switch (target) {
+			case SANDBOX -> sandbox();
+			case ZERNIO -> live();
+			default -> null;
+		};
+	}
+
+	private ApiSession sandbox() {
+		if (sandboxSession == null) {
+			sandboxServer = ZernioSandbox.start(sandbox.settings(), sandbox.clock());
+			sandboxServer.contend(sandbox.contention());
+			sandboxSession = session(sandboxServer.baseUrl(), ZernioSandbox.API_KEY);
+		}
+		return sandboxSession;
+	}
+
+	private ApiSession live() {
+		if (live == null) {
+			String key = apiKey();
+			if (key == null) {
+				throw new RunRefusedException(API_KEY_VARIABLE + " is not set: export " + API_KEY_VARIABLE
+						+ "=sk_... (your Zernio API key), or try pinbatch with --sandbox");
 			}
-			throw new RunRefusedException(API_KEY_VARIABLE + " is not set: export " + API_KEY_VARIABLE
-					+ "=sk_... (your Zernio API key), or try pinbatch with --sandbox");
+			String problem = ZernioClientSettings.keyProblem(key);
+			if (problem != null) {
+				throw new RunRefusedException("the API key in " + keySource() + " " + problem
+						+ ": set it to the key alone");
+			}
+			SafeText.hide(key);
+			live = session(zernio.baseUrl().toString(), key);
 		}
-		String problem = ZernioClientSettings.keyProblem(key);
-		if (problem != null) {
-			throw new RunRefusedException("the API key in " + keySource() + " " + problem + ": set it to the key alone");
-		}
-		SafeText.hide(key);
-		return new Opened(session(zernio.baseUrl().toString(), key), null, Clock.systemUTC());
+		return live;
 	}
 
 	/** Where the key came from, for messages (never the key). */
@@ -95,7 +161,7 @@ class ApiSessions {
 	}
 
 	private ApiSession session(String baseUrl, String key) {
-		ZernioClient client = new ZernioClient(new ZernioClientSettings(java.net.URI.create(baseUrl), key,
+		ZernioClient client = new ZernioClient(new ZernioClientSettings(URI.create(baseUrl), key,
 				zernio.connectTimeout(), zernio.requestTimeout()), jsonMapper);
 		PacedSender sender = new PacedSender(client::createPost, throttle.settings(),
 				new ThrottleReporter(Clock.systemUTC()));
@@ -105,19 +171,11 @@ class ApiSessions {
 		return new ApiSession(paced, new BoardDirectory(paced), sender, media);
 	}
 
-	/**
-	 * An open session, and the sandbox behind it if there is one (stopped on close).
-	 *
-	 * @param clock the time of the world the session talks to: the sandbox's (which may be moved ahead), else the
-	 *              real one
-	 */
-	record Opened(ApiSession session, ZernioSandbox sandbox, Clock clock) implements AutoCloseable {
-
-		@Override
-		public void close() {
-			if (sandbox != null) {
-				sandbox.close();
-			}
+	/** Stops the sandbox, if this application started one. */
+	@Override
+	public synchronized void destroy() {
+		if (sandboxServer != null) {
+			sandboxServer.close();
 		}
 	}
 }

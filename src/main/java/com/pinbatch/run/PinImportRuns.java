@@ -3,56 +3,40 @@ package com.pinbatch.run;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 
 import com.pinbatch.input.InputFileException;
 import com.pinbatch.input.InputOptions;
 import com.pinbatch.input.RowSources;
-import com.pinbatch.job.ApiSession;
-import com.pinbatch.job.CurrentRun;
 import com.pinbatch.job.GracefulStop;
+import com.pinbatch.job.InputInspector;
+import com.pinbatch.job.InputParameters;
+import com.pinbatch.job.InputSetup;
 import com.pinbatch.job.PinImportJobConfiguration;
 import com.pinbatch.job.PinbatchProperties;
 import com.pinbatch.job.RunKey;
-import com.pinbatch.job.RunPlan;
+import com.pinbatch.job.RunLine;
 import com.pinbatch.job.RunProgress;
 import com.pinbatch.lease.RunLease;
-import com.pinbatch.media.MediaCheckResult;
-import com.pinbatch.media.MediaCheckSettings;
-import com.pinbatch.media.MediaChecker;
 import com.pinbatch.pin.ColumnMapping;
 import com.pinbatch.pin.MappingException;
-import com.pinbatch.pin.Media;
-import com.pinbatch.pin.ValidationSettings;
-import com.pinbatch.plan.CapacityPlan;
-import com.pinbatch.plan.PostingCaps;
-import com.pinbatch.plan.PostingHours;
-import com.pinbatch.plan.SpreadSettings;
-import com.pinbatch.plan.WhenNoDate;
 import com.pinbatch.result.ResultFileBuilder;
 import com.pinbatch.result.RowResultStore;
 import com.pinbatch.result.RowStatus;
 import com.pinbatch.result.StatusTally;
 import com.pinbatch.text.SafeText;
 import com.pinbatch.throttle.SendingStoppedException;
-import com.pinbatch.zernio.BoardResolution;
 import com.pinbatch.zernio.ZernioApiException;
 
 import org.springframework.batch.core.BatchStatus;
@@ -60,10 +44,9 @@ import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobExecutionException;
 import org.springframework.batch.core.job.parameters.JobParameters;
-import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
-import org.springframework.dao.DataAccessException;
+import org.springframework.context.event.EventListener;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.stereotype.Component;
 
@@ -71,8 +54,9 @@ import org.springframework.stereotype.Component;
  * Launches the pin import for a {@link RunRequest}, whichever front end asks: checks every input before anything is
  * sent, then starts each input's job instance through the {@link JobOperator} (a new one, a restart of one that
  * failed or stopped, or none when one completed before: the input was already processed); always writes every
- * input's complete result file and decides the exit code.
- * What it has to say goes to the request's {@link RunListener}; what came of each input is the returned outcome.
+ * input's complete result file and decides the exit code. The jobs do the work (plan, send, follow); what they and
+ * this launcher have to say goes to the request's {@link RunListener}, and what came of each input is the returned
+ * outcome.
  */
 @Component
 public class PinImportRuns {
@@ -82,8 +66,6 @@ public class PinImportRuns {
 	private final JobRepository jobRepository;
 
 	private final Job pinImportJob;
-
-	private final CurrentRun currentRun;
 
 	private final ResultFileBuilder resultFiles;
 
@@ -97,69 +79,70 @@ public class PinImportRuns {
 
 	private final PinbatchProperties properties;
 
-	private final ThrottleProperties throttle;
-
 	private final RunLease runLease;
 
-	private final XlsxProperties xlsx;
+	private final InputSetup setup;
 
-	private final MediaCheckProperties mediaCheck;
+	/** Who hears the lines of a running input's job, by run key. */
+	private final Map<String, RunListener> listening = new ConcurrentHashMap<>();
 
-	PinImportRuns(JobOperator jobOperator, JobRepository jobRepository, Job pinImportJob, CurrentRun currentRun,
-			ResultFileBuilder resultFiles, RowResultStore store, RunProgress progress,
-			ApiSessions apiSessions, GracefulStop gracefulStop, PinbatchProperties properties,
-			ThrottleProperties throttle, RunLease runLease, XlsxProperties xlsx,
-			MediaCheckProperties mediaCheck) {
-		this.xlsx = xlsx;
-		this.mediaCheck = mediaCheck;
-		this.throttle = throttle;
-		this.runLease = runLease;
+	PinImportRuns(JobOperator jobOperator, JobRepository jobRepository, Job pinImportJob,
+			ResultFileBuilder resultFiles, RowResultStore store, RunProgress progress, ApiSessions apiSessions,
+			GracefulStop gracefulStop, PinbatchProperties properties, RunLease runLease, InputSetup setup) {
 		this.jobOperator = jobOperator;
 		this.jobRepository = jobRepository;
 		this.pinImportJob = pinImportJob;
-		this.currentRun = currentRun;
 		this.resultFiles = resultFiles;
 		this.store = store;
 		this.progress = progress;
 		this.apiSessions = apiSessions;
 		this.gracefulStop = gracefulStop;
 		this.properties = properties;
+		this.runLease = runLease;
+		this.setup = setup;
 	}
 
-	/** The job parameter naming the input file (not identifying: the run key stands for its content). */
-	public static final String INPUT_FILE = "input.file";
+	/** One input of the request, checked. */
+	private record Input(InputParameters parameters, InputInspector.Survey survey) {
 
-	/** The job parameter naming the result file (not identifying). */
-	public static final String RESULT_FILE = "result.file";
+		Path path() {
+			return parameters.input();
+		}
 
-	/** One input of the command, checked. */
-	private record Input(Path path, String key, InputInspector.Survey survey, Path results) {
+		String key() {
+			return parameters.runKey();
+		}
+
+		Path results() {
+			return parameters.results();
+		}
 	}
 
 	/**
 	 * Runs the request to its end (or its stop) and says what came of each input. Never throws for a user's
 	 * mistake: a refused request is an outcome with exit code 2 and its reason, told to the listener.
 	 */
-	public RunOutcome run(RunRequest options, RunListener listener) {
-		ColumnMapping mapping;
+	public RunOutcome run(RunRequest request, RunListener listener) {
 		List<Input> inputs = new ArrayList<>();
-		InputOptions inputOptions;
+		String target;
 		try {
-			mapping = options.mapping() == null ? ColumnMapping.defaults() : ColumnMapping.fromYaml(options.mapping());
-			inputOptions = new InputOptions(options.sheet(), options.encoding(), xlsx.limits(), mapping::namesColumns);
-			List<Path> files = InputFiles.expand(options.sources());
-			if (options.results() != null && files.size() > 1) {
+			List<Path> files = InputFiles.expand(request.sources());
+			if (request.results() != null && files.size() > 1) {
 				throw new RunRefusedException("--results names one file but there are " + files.size()
 						+ " inputs; leave --results out to get one result file per input");
 			}
+			// every input is checked before anything is sent: a bad one refuses the whole request
 			for (Path file : files) {
-				InputInspector.Survey survey = InputInspector.inspect(file, inputOptions, mapping,
-						validation(options, file));
+				InputParameters parameters = parameters(request, file, null);
+				ColumnMapping mapping = setup.mapping(parameters);
+				InputOptions options = setup.inputOptions(parameters, mapping);
+				InputInspector.Survey survey = InputInspector.inspect(file, options, mapping,
+						setup.validation(parameters));
 				survey.assumptions().forEach(line -> listener.info("input: " + SafeText.line(line)));
-				Path results = resultPath(options, file);
-				checkResultPath(file, results);
-				inputs.add(new Input(file, runKey(file, options), survey, results));
+				checkResultPath(file, parameters.results());
+				inputs.add(new Input(parameters(request, file, runKey(file, request)), survey));
 			}
+			target = apiSessions.target(request, listener);
 		}
 		catch (InputFileException | MappingException | RunRefusedException ex) {
 			String reason = SafeText.line(ex.getMessage());
@@ -169,48 +152,40 @@ public class PinImportRuns {
 			}
 			return RunOutcome.refused(reason);
 		}
-		Map<String, Input> distinct = distinctByKey(inputs);
+		List<Input> targeted = inputs.stream()
+			.map(input -> new Input(input.parameters().withTarget(target), input.survey()))
+			.toList();
+		Map<String, Input> distinct = new LinkedHashMap<>();
+		targeted.forEach(input -> distinct.putIfAbsent(input.key(), input)); // two names of one content: sent once
 		Map<String, Path> files = new LinkedHashMap<>();
 		distinct.forEach((key, input) -> files.put(key, input.path()));
-		List<InputOutcome> outcomes = List.of();
-		ExitCode worst;
-		String reason = null;
-		try (ApiSessions.Opened api = apiSessions.open(options, listener);
-				InputLeases leases = InputLeases.acquire(runLease, files, gracefulStop::request, listener)) {
+		try (InputLeases leases = InputLeases.acquire(runLease, files, gracefulStop::request, listener)) {
 			if (leases == null) {
-				worst = ExitCode.USAGE;
-				reason = "another pinbatch run is processing one of the inputs";
+				return new RunOutcome(List.of(), ExitCode.USAGE,
+						"another pinbatch run is processing one of the inputs");
 			}
-			else {
-				outcomes = run(inputs, distinct, options, inputOptions, mapping, api.session(), listener);
-				worst = outcomes.stream().map(InputOutcome::exitCode).reduce(ExitCode.SUCCESS, ExitCode::worst);
-			}
+			List<InputOutcome> outcomes = run(targeted, distinct, listener);
+			return new RunOutcome(outcomes,
+					outcomes.stream().map(InputOutcome::exitCode).reduce(ExitCode.SUCCESS, ExitCode::worst), null);
 		}
-		catch (RunRefusedException ex) {
-			reason = SafeText.line(ex.getMessage());
-			listener.problem("pinbatch: " + reason);
-			worst = ExitCode.USAGE;
-		}
-		return new RunOutcome(outcomes, worst, reason);
 	}
 
-	/** Each distinct input once, by run key (two names of the same content are one input to send). */
-	private static Map<String, Input> distinctByKey(List<Input> inputs) {
-		Map<String, Input> distinct = new LinkedHashMap<>();
-		inputs.forEach(input -> distinct.putIfAbsent(input.key(), input));
-		return distinct;
+	/** Tells a job's lines to the listener of the request that launched it. */
+	@EventListener
+	void on(RunLine line) {
+		RunListener listener = listening.get(line.runKey());
+		if (listener != null) {
+			listener.info(line.text());
+		}
 	}
 
 	/** @param distinct the inputs by run key, each content once */
-	private List<InputOutcome> run(List<Input> inputs, Map<String, Input> distinct, RunRequest options,
-			InputOptions inputOptions, ColumnMapping mapping, ApiSession api, RunListener listener) {
+	private List<InputOutcome> run(List<Input> inputs, Map<String, Input> distinct, RunListener listener) {
 		Instant started = Instant.now();
-		Map<String, JobParameters> parameters = new LinkedHashMap<>();
 		Map<String, JobExecution> last = new HashMap<>();
 		for (Input input : distinct.values()) {
-			JobParameters identity = parameters(input);
-			parameters.put(input.key(), identity);
-			JobExecution previous = jobRepository.getLastJobExecution(PinImportJobConfiguration.JOB_NAME, identity);
+			JobExecution previous = jobRepository.getLastJobExecution(PinImportJobConfiguration.JOB_NAME,
+					input.parameters().toJobParameters());
 			if (previous != null) {
 				last.put(input.key(), previous);
 			}
@@ -239,8 +214,7 @@ public class PinImportRuns {
 		Map<String, String> stopReasons = new LinkedHashMap<>();
 		try {
 			if (!toRun.isEmpty()) {
-				plan(toRun, last, options, inputOptions, mapping, api, listener);
-				launch(toRun, parameters, last, doneBefore, executions, stopReasons, listener);
+				launch(toRun, last, doneBefore, executions, stopReasons, listener);
 			}
 		}
 		catch (Exception ex) {
@@ -248,7 +222,7 @@ public class PinImportRuns {
 			toRun.forEach(input -> stopReasons.putIfAbsent(input.key(), reason));
 		}
 		finally {
-			currentRun.clear();
+			toRun.forEach(input -> listening.remove(input.key()));
 		}
 		// exception messages may quote a server, a cell or a request header: one clean line, no key
 		stopReasons.replaceAll((key, reason) -> SafeText.line(reason));
@@ -257,21 +231,18 @@ public class PinImportRuns {
 		List<InputOutcome> outcomes = new ArrayList<>();
 		for (Input input : inputs) {
 			boolean counted = distinct.get(input.key()) == input; // a copy of another input did nothing of its own
-			outcomes.add(outcome(input, inputOptions, finishedBy.get(input.key()), executions.get(input.key()),
+			outcomes.add(outcome(input, finishedBy.get(input.key()), executions.get(input.key()),
 					stopReasons.get(input.key()), counted ? doneBefore.get(input.key()) : null, started, ended));
 		}
 		return outcomes;
 	}
 
-	/**
-	 * The input's job parameters: its run key identifies its job instance (a digest of the content and of every
-	 * option that changes what is sent, see {@link #runKey}); the files are named for people, not identifying.
-	 */
-	private static JobParameters parameters(Input input) {
-		return new JobParametersBuilder().addString(RunKey.PARAMETER, input.key())
-			.addString(INPUT_FILE, input.path().toAbsolutePath().toString(), false)
-			.addString(RESULT_FILE, input.results().toAbsolutePath().toString(), false)
-			.toJobParameters();
+	/** The input's job parameters; {@code runKey} null while it is being checked. */
+	private InputParameters parameters(RunRequest request, Path file, String runKey) {
+		return new InputParameters(runKey, file, resultPath(request, file), request.sheet(), request.encoding(),
+				request.mapping(), request.account(), request.board(), request.timezone(), request.dateFormat(),
+				request.whenNoDate(), request.spread(), request.mediaRoot(), request.checkMedia(), request.dryRun(),
+				null);
 	}
 
 	/** The one line for a run that stopped with {@code failure} before or while its jobs ran. */
@@ -292,11 +263,13 @@ public class PinImportRuns {
 	 * @param execution      this request's execution of the input's job; null when it did not start one
 	 * @param doneBefore     rows of the input done before this run started; null when this run did not work on it
 	 */
-	private InputOutcome outcome(Input input, InputOptions inputOptions, JobExecution finishedBefore,
-			JobExecution execution, String stopReason, Long doneBefore, Instant started, Instant ended) {
+	private InputOutcome outcome(Input input, JobExecution finishedBefore, JobExecution execution, String stopReason,
+			Long doneBefore, Instant started, Instant ended) {
 		boolean alreadyProcessed = finishedBefore != null;
 		boolean finished = alreadyProcessed || execution != null && execution.getStatus() == BatchStatus.COMPLETED;
-		StatusTally tally = resultFiles.write(input.path(), inputOptions, input.key(), input.results());
+		InputParameters parameters = input.parameters();
+		StatusTally tally = resultFiles.write(input.path(),
+				setup.inputOptions(parameters, setup.mapping(parameters)), input.key(), input.results());
 		ExitCode code = !finished && (stopReason != null || tally.hasPending()) ? ExitCode.STOPPED
 				: tally.hasProblems() ? ExitCode.ROW_PROBLEMS : ExitCode.SUCCESS;
 		InputOutcome.Next next = code == ExitCode.STOPPED || tally.hasPending() ? InputOutcome.Next.RESUME
@@ -313,45 +286,6 @@ public class PinImportRuns {
 				code != ExitCode.STOPPED && tally.count(RowStatus.CREATED) + tally.count(RowStatus.DUPLICATE) > 0);
 	}
 
-	/** Plans the inputs still to process: notes, board look-ups, the capacity plan, --check-media. */
-	private void plan(List<Input> toRun, Map<String, JobExecution> last, RunRequest options, InputOptions inputOptions,
-			ColumnMapping mapping, ApiSession api, RunListener listener) {
-		WhenNoDate whenNoDate = WhenNoDate.fromOption(options.whenNoDate());
-		List<RunPlan> plans = new ArrayList<>();
-		Map<Input, PlanningPass.Collected> collected = new LinkedHashMap<>();
-		for (Input input : toRun) {
-			gracefulStop.throwIfRequested(); // a stop during start-up: nothing is planned, looked up or sent
-			input.survey().notes().forEach(note -> listener.info("note: " + prefix(toRun, input) + note));
-			collected.put(input, PlanningPass.collect(input.path(), inputOptions, mapping, input.survey().validation(),
-					whenNoDate == WhenNoDate.NOW, options.checkMedia()));
-		}
-		gracefulStop.throwIfRequested();
-		if (api != null) {
-			// fails fast on a rejected key or an unreachable API; no look-up waits until the sending, and the plan
-			// counts each pin against the account its board is in, even when the rows name no account
-			collected.forEach((input, found) -> listener.info("plan: " + prefix(toRun, input)
-					+ api.boards().prefetch(found.boards()).describe()));
-		}
-		PlanningPass.AccountNames accounts = api == null ? PlanningPass.AccountNames.AS_WRITTEN
-				: (accountRef, boardRef) -> {
-					BoardResolution resolved = api.boards().resolve(accountRef, boardRef);
-					return resolved.ok() ? resolved.accountLabel() : null;
-				};
-		for (Input input : toRun) {
-			PlanningPass.Collected found = collected.get(input);
-			PlanningPass.Outcome planned = PlanningPass.plan(found, accounts, spreadSettings(), options.spread(),
-					firstStart(last.get(input.key())), input.survey().validation().zone());
-			planned.lines().forEach(line -> listener.info("plan: " + prefix(toRun, input) + line));
-			gracefulStop.throwIfRequested();
-			Map<String, MediaCheckResult> mediaProblems = checkMedia(found.media());
-			plans.add(new RunPlan(input.path(), inputOptions, input.key(), mapping, input.survey().validation(),
-					input.survey().duplicates(), whenNoDate, planned.slots(), mediaProblems, options.dryRun(), api,
-					capMessages(planned.capped())));
-		}
-		currentRun.set(plans);
-		currentRun.useApi(options.dryRun() ? null : api);
-	}
-
 	/**
 	 * Starts (or restarts) each input's job instance, side by side up to {@code pinbatch.parallel-inputs}: they share
 	 * the sending threads and the pace, so more only overlaps reading and checking rows.
@@ -360,9 +294,10 @@ public class PinImportRuns {
 	 * @param executions  filled with each input's job execution
 	 * @param stopReasons filled with the reason of each input that did not complete
 	 */
-	private void launch(List<Input> toRun, Map<String, JobParameters> parameters, Map<String, JobExecution> last,
-			Map<String, Long> doneBefore, Map<String, JobExecution> executions, Map<String, String> stopReasons,
-			RunListener listener) throws Exception {
+	private void launch(List<Input> toRun, Map<String, JobExecution> last, Map<String, Long> doneBefore,
+			Map<String, JobExecution> executions, Map<String, String> stopReasons, RunListener listener)
+			throws Exception {
+		gracefulStop.throwIfRequested(); // a stop during start-up: nothing is planned, looked up or sent
 		for (Input input : toRun) {
 			JobExecution previous = last.get(input.key());
 			if (previous != null && previous.isRunning()) {
@@ -379,6 +314,8 @@ public class PinImportRuns {
 			doneBefore.put(input.key(), stored.values().stream().mapToLong(Long::longValue).sum());
 			listener.info("pinbatch: " + (last.containsKey(input.key()) ? "resuming " : "processing ") + input.path()
 					+ " (" + input.survey().rows() + " rows, run " + input.key() + ")");
+			String prefix = toRun.size() > 1 ? input.path().getFileName() + ": " : "";
+			listening.put(input.key(), new Prefixed(listener, prefix));
 		}
 		gracefulStop.throwIfRequested();
 		progress.start(rows, earlier);
@@ -388,8 +325,8 @@ public class PinImportRuns {
 		try (AutoCloseable sending = listener.sending(progress)) {
 			Map<String, Future<JobExecution>> running = new LinkedHashMap<>();
 			for (Input input : toRun) {
-				running.put(input.key(), side.submit(() -> jobOperator.start(pinImportJob,
-						parameters.get(input.key()))));
+				JobParameters parameters = input.parameters().toJobParameters();
+				running.put(input.key(), side.submit(() -> jobOperator.start(pinImportJob, parameters)));
 			}
 			for (Map.Entry<String, Future<JobExecution>> job : running.entrySet()) {
 				try {
@@ -407,14 +344,20 @@ public class PinImportRuns {
 		}
 	}
 
-	/** Before each line about one input, when the command has several. */
-	private static String prefix(List<Input> toRun, Input input) {
-		return toRun.size() > 1 ? input.path().getFileName() + ": " : "";
-	}
+	/** A job's lines, after the input's file name when the request has several. */
+	private record Prefixed(RunListener listener, String prefix) implements RunListener {
 
-	/** What the rows the sender would refuse at a cap say in a dry run's result file. */
-	private static Map<Long, String> capMessages(Map<Long, CapacityPlan.CappedRow> capped) {
-		return CapacityPlan.messages(capped);
+		@Override
+		public void info(String line) {
+			int colon = line.indexOf(": ");
+			// "note: garden.csv: ..." as the launcher said it before: the kind of line first, then the file
+			listener.info(colon < 0 ? prefix + line : line.substring(0, colon + 2) + prefix + line.substring(colon + 2));
+		}
+
+		@Override
+		public void problem(String line) {
+			listener.problem(line);
+		}
 	}
 
 	/** Rows of the input with a stored outcome. */
@@ -453,55 +396,6 @@ public class PinImportRuns {
 			.findFirst()
 			.orElse(failures.get(0));
 		return "the run failed unexpectedly (" + failure + "); run the same command again to resume";
-	}
-
-	/** How rows of this input are checked: relative media paths start at the input's folder. */
-	private ValidationSettings validation(RunRequest options, Path input) {
-		ValidationSettings settings = new ValidationSettings(options.timezone(), Clock.systemUTC(), options.account(),
-				options.board(), input.toAbsolutePath().getParent(), properties.defaultTimeOfDay());
-		settings = settings.withMediaRoot(options.mediaRoot());
-		return options.dateFormat() == null ? settings : settings.withDateFormat(options.dateFormat());
-	}
-
-	/**
-	 * {@code --check-media}: asks every distinct media URL, all at once (in parallel, politely paced) before the job
-	 * starts, whether it serves an image or video Pinterest can take; the job only looks the answers up.
-	 *
-	 * @return the answers with a problem, by URL
-	 */
-	private Map<String, MediaCheckResult> checkMedia(Set<Media> media) {
-		if (media.isEmpty()) {
-			return Map.of();
-		}
-		Map<String, MediaCheckResult> problems = new HashMap<>();
-		try (MediaChecker checker = new MediaChecker(
-				MediaCheckSettings.defaults().withPrivateAddresses(mediaCheck.allowPrivateAddresses()))) {
-			checker.checkAll(media).values().stream()
-				.filter(answer -> !answer.ok())
-				.forEach(answer -> problems.put(answer.url(), answer));
-		}
-		return problems;
-	}
-
-	private SpreadSettings spreadSettings() {
-		return new SpreadSettings(new PostingCaps(throttle.accountHourlyCap(), throttle.accountDailyCap()),
-				PostingHours.parse(properties.postingHours()));
-	}
-
-	/**
-	 * When this job instance first started: --spread counts its slots from there, so a restart gives every row the
-	 * slot it had before.
-	 */
-	private Instant firstStart(JobExecution last) {
-		if (last == null) {
-			return Instant.now();
-		}
-		return jobRepository.getJobExecutions(last.getJobInstance()).stream()
-			.map(JobExecution::getCreateTime)
-			.filter(Objects::nonNull)
-			.min(Comparator.naturalOrder())
-			.map(time -> time.atZone(ZoneId.systemDefault()).toInstant())
-			.orElse(Instant.now());
 	}
 
 	static String runKey(Path input, RunRequest options) {

@@ -1,4 +1,4 @@
-package com.pinbatch.run;
+package com.pinbatch.job;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,7 +26,7 @@ import com.pinbatch.pin.ValidationSettings;
  * decides the day/month order of the date column, and finds rows Zernio would reject as duplicates of earlier ones:
  * all three need the whole file, and a restart must reach the same answers.
  */
-final class InputInspector {
+public final class InputInspector {
 
 	/**
 	 * What the pass found.
@@ -36,7 +36,7 @@ final class InputInspector {
 	 * @param notes       lines worth showing the user (date order, repeated links)
 	 * @param assumptions what was assumed to read the file (encoding, header row, sheet), shown on every run
 	 */
-	record Survey(long rows, ValidationSettings validation, Map<Long, Long> duplicates, List<String> notes,
+	public record Survey(long rows, ValidationSettings validation, Map<Long, Long> duplicates, List<String> notes,
 			List<String> assumptions) {
 	}
 
@@ -44,7 +44,7 @@ final class InputInspector {
 	}
 
 	/** @throws InputFileException or MappingException for a file the user must fix */
-	static Survey inspect(Path file, InputOptions options, ColumnMapping mapping, ValidationSettings validation) {
+	public static Survey inspect(Path file, InputOptions options, ColumnMapping mapping, ValidationSettings validation) {
 		try (RowSource source = RowSources.open(file, options)) {
 			BoundColumns columns = bind(file, mapping, source, validation.defaultBoard() != null);
 			List<String> assumptions = new ArrayList<>(source.notes());

@@ -1,4 +1,4 @@
-package com.pinbatch.run;
+package com.pinbatch.job;
 
 import java.time.Duration;
 
@@ -31,7 +31,7 @@ public record ThrottleProperties(@Min(1) Integer requestsPerMinute,
 		@DefaultValue("5m") @NotNull @DurationMin(millis = 0) Duration maxRetryAfter,
 		@DefaultValue("8") @Min(1) int breakerFailureThreshold) {
 
-	ThrottleSettings settings() {
+	public ThrottleSettings settings() {
 		return new ThrottleSettings(requestsPerMinute, initialRequestsPerMinute, headroom, accountHourlyCap,
 				accountDailyCap, maxAttempts, initialBackoff, maxBackoff, maxRetryAfter, breakerFailureThreshold);
 	}

@@ -1,4 +1,4 @@
-package com.pinbatch.run;
+package com.pinbatch.job;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -10,5 +10,5 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                              off, a cell could otherwise make pinbatch probe the machine's own network
  */
 @ConfigurationProperties("pinbatch.media-check")
-record MediaCheckProperties(@DefaultValue("false") boolean allowPrivateAddresses) {
+public record MediaCheckProperties(@DefaultValue("false") boolean allowPrivateAddresses) {
 }

@@ -1,5 +1,6 @@
-package com.pinbatch.run;
+package com.pinbatch.job;
 
+import com.pinbatch.input.InputFileException;
 import com.pinbatch.input.XlsxLimits;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -10,15 +11,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * stops the run before anything is sent.
  */
 @ConfigurationProperties("pinbatch.xlsx")
-record XlsxProperties(@DefaultValue("1000000") int maxSharedStrings,
+public record XlsxProperties(@DefaultValue("1000000") int maxSharedStrings,
 		@DefaultValue("50000000") long maxSharedCharacters) {
 
-	XlsxLimits limits() {
+	public XlsxLimits limits() {
 		try {
 			return new XlsxLimits(maxSharedStrings, maxSharedCharacters);
 		}
 		catch (IllegalArgumentException ex) {
-			throw new RunRefusedException("pinbatch.xlsx.max-shared-strings and pinbatch.xlsx.max-shared-characters must"
+			throw new InputFileException("pinbatch.xlsx.max-shared-strings and pinbatch.xlsx.max-shared-characters must"
 					+ " be at least 1");
 		}
 	}

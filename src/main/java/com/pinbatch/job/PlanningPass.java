@@ -1,4 +1,4 @@
-package com.pinbatch.run;
+package com.pinbatch.job;
 
 import java.nio.file.Path;
 import java.time.Instant;

@@ -1,0 +1,102 @@
+package com.pinbatch.job;
+
+import java.nio.file.Path;
+import java.time.ZoneId;
+
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+
+/**
+ * The job parameters of one input's job instance. Only the run key identifies the instance: it is a digest of the
+ * input's content and of every option that changes what is sent, so the same input with the same options is the same
+ * instance whatever the file is called. The rest says how to read, check and send the input (not identifying: they
+ * are already in the key) so that each step, and a restart, works from the parameters alone.
+ *
+ * @param target where pins go: {@link ApiSessionSource#SANDBOX}, {@link ApiSessionSource#ZERNIO} or
+ *               {@link ApiSessionSource#NONE} (a dry run without a key)
+ */
+public record InputParameters(String runKey, Path input, Path results, String sheet, String encoding, Path mapping,
+		String account, String board, ZoneId timezone, String dateFormat, String whenNoDate, boolean spread,
+		Path mediaRoot, boolean checkMedia, boolean dryRun, String target) {
+
+	public static final String INPUT_FILE = "input.file";
+
+	public static final String RESULT_FILE = "result.file";
+
+	private static final String SHEET = "input.sheet";
+
+	private static final String ENCODING = "input.encoding";
+
+	private static final String MAPPING = "input.mapping";
+
+	private static final String ACCOUNT = "default.account";
+
+	private static final String BOARD = "default.board";
+
+	private static final String TIMEZONE = "timezone";
+
+	private static final String DATE_FORMAT = "date-format";
+
+	private static final String WHEN_NO_DATE = "when-no-date";
+
+	private static final String SPREAD = "spread";
+
+	private static final String MEDIA_ROOT = "media-root";
+
+	private static final String CHECK_MEDIA = "check-media";
+
+	private static final String DRY_RUN = "dry-run";
+
+	private static final String TARGET = "zernio.target";
+
+	/** The same input sent to {@code where}. */
+	public InputParameters withTarget(String where) {
+		return new InputParameters(runKey, input, results, sheet, encoding, mapping, account, board, timezone,
+				dateFormat, whenNoDate, spread, mediaRoot, checkMedia, dryRun, where);
+	}
+
+	public JobParameters toJobParameters() {
+		JobParametersBuilder builder = new JobParametersBuilder().addString(RunKey.PARAMETER, runKey);
+		text(builder, INPUT_FILE, input.toAbsolutePath());
+		text(builder, RESULT_FILE, results.toAbsolutePath());
+		text(builder, SHEET, sheet);
+		text(builder, ENCODING, encoding);
+		text(builder, MAPPING, mapping == null ? null : mapping.toAbsolutePath());
+		text(builder, ACCOUNT, account);
+		text(builder, BOARD, board);
+		text(builder, TIMEZONE, timezone.getId());
+		text(builder, DATE_FORMAT, dateFormat);
+		text(builder, WHEN_NO_DATE, whenNoDate);
+		text(builder, SPREAD, spread);
+		text(builder, MEDIA_ROOT, mediaRoot);
+		text(builder, CHECK_MEDIA, checkMedia);
+		text(builder, DRY_RUN, dryRun);
+		text(builder, TARGET, target);
+		return builder.toJobParameters();
+	}
+
+	public static InputParameters of(JobParameters parameters) {
+		return new InputParameters(parameters.getString(RunKey.PARAMETER), path(parameters, INPUT_FILE),
+				path(parameters, RESULT_FILE), parameters.getString(SHEET), parameters.getString(ENCODING),
+				path(parameters, MAPPING), parameters.getString(ACCOUNT), parameters.getString(BOARD),
+				ZoneId.of(parameters.getString(TIMEZONE, "UTC")), parameters.getString(DATE_FORMAT),
+				parameters.getString(WHEN_NO_DATE, "now"), flag(parameters, SPREAD), path(parameters, MEDIA_ROOT),
+				flag(parameters, CHECK_MEDIA), flag(parameters, DRY_RUN),
+				parameters.getString(TARGET, ApiSessionSource.NONE));
+	}
+
+	private static void text(JobParametersBuilder builder, String name, Object value) {
+		if (value != null) {
+			builder.addString(name, value.toString(), false);
+		}
+	}
+
+	private static Path path(JobParameters parameters, String name) {
+		String value = parameters.getString(name);
+		return value == null ? null : Path.of(value);
+	}
+
+	private static boolean flag(JobParameters parameters, String name) {
+		return Boolean.parseBoolean(parameters.getString(name, "false"));
+	}
+}

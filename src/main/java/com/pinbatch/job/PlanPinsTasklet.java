@@ -1,0 +1,148 @@
+package com.pinbatch.job;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import com.pinbatch.input.InputOptions;
+import com.pinbatch.media.MediaCheckResult;
+import com.pinbatch.media.MediaCheckSettings;
+import com.pinbatch.media.MediaChecker;
+import com.pinbatch.pin.ColumnMapping;
+import com.pinbatch.pin.Media;
+import com.pinbatch.plan.PostingCaps;
+import com.pinbatch.plan.PostingHours;
+import com.pinbatch.plan.SpreadSettings;
+import com.pinbatch.plan.WhenNoDate;
+import com.pinbatch.zernio.BoardResolution;
+
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.context.ApplicationEventPublisher;
+
+/**
+ * The first step: surveys the whole input before any row is sent (the day/month order of its dates, rows that
+ * repeat earlier ones), looks its accounts and boards up on Zernio (failing fast on a rejected key), plans the pins
+ * against the accounts' caps (with --spread, later slots) and, with --check-media, asks every media URL. What the
+ * sending needs goes into the job's execution context; the notes and the plan are told as {@link RunLine}s. It runs
+ * again on every restart, as a new run would, so a resume sees today's boards and gives each row its slot again.
+ */
+class PlanPinsTasklet implements Tasklet {
+
+	static final String DATE_ORDER = "plan.dateOrder";
+
+	static final String DUPLICATES = "plan.duplicates";
+
+	static final String SLOTS = "plan.slots";
+
+	static final String CAPPED = "plan.capped";
+
+	static final String MEDIA_PROBLEMS = "plan.mediaProblems";
+
+	/** When the job instance first planned: --spread counts its slots from there, so a restart keeps them. */
+	static final String FIRST_START = "plan.firstStart";
+
+	private final InputSetup setup;
+
+	private final ApiSessionSource sessions;
+
+	private final GracefulStop stop;
+
+	private final ApplicationEventPublisher lines;
+
+	private final SpreadSettings spread;
+
+	private final MediaCheckSettings mediaCheck;
+
+	PlanPinsTasklet(InputSetup setup, ApiSessionSource sessions, GracefulStop stop, ApplicationEventPublisher lines,
+			ThrottleProperties throttle, PinbatchProperties properties, MediaCheckProperties media) {
+		this.setup = setup;
+		this.sessions = sessions;
+		this.stop = stop;
+		this.lines = lines;
+		this.spread = new SpreadSettings(new PostingCaps(throttle.accountHourlyCap(), throttle.accountDailyCap()),
+				PostingHours.parse(properties.postingHours()));
+		this.mediaCheck = MediaCheckSettings.defaults().withPrivateAddresses(media.allowPrivateAddresses());
+	}
+
+	@Override
+	public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
+		JobExecution job = chunkContext.getStepContext().getStepExecution().getJobExecution();
+		InputParameters input = InputParameters.of(job.getJobParameters());
+		ColumnMapping mapping = setup.mapping(input);
+		InputOptions options = setup.inputOptions(input, mapping);
+		InputInspector.Survey survey = InputInspector.inspect(input.input(), options, mapping,
+				setup.validation(input));
+		survey.notes().forEach(note -> say(input, "note: " + note));
+		stop.throwIfRequested(); // a stop while planning: nothing is looked up or sent
+		WhenNoDate whenNoDate = WhenNoDate.fromOption(input.whenNoDate());
+		PlanningPass.Collected found = PlanningPass.collect(input.input(), options, mapping, survey.validation(),
+				whenNoDate == WhenNoDate.NOW, input.checkMedia());
+		ApiSession api = sessions.session(input.target());
+		if (api != null) {
+			// fails fast on a rejected key or an unreachable API; no look-up waits until the sending, and the plan
+			// counts each pin against the account its board is in, even when the rows name no account
+			say(input, "plan: " + api.boards().prefetch(found.boards()).describe());
+		}
+		PlanningPass.AccountNames accounts = api == null ? PlanningPass.AccountNames.AS_WRITTEN
+				: (accountRef, boardRef) -> {
+					BoardResolution resolved = api.boards().resolve(accountRef, boardRef);
+					return resolved.ok() ? resolved.accountLabel() : null;
+				};
+		ExecutionContext context = job.getExecutionContext();
+		if (!context.containsKey(FIRST_START)) {
+			context.putLong(FIRST_START, Instant.now().toEpochMilli());
+		}
+		PlanningPass.Outcome planned = PlanningPass.plan(found, accounts, spread, input.spread(),
+				Instant.ofEpochMilli(context.getLong(FIRST_START)), survey.validation().zone());
+		planned.lines().forEach(line -> say(input, "plan: " + line));
+		stop.throwIfRequested();
+		context.putString(DATE_ORDER, survey.validation().dateOrder().name());
+		context.put(DUPLICATES, new HashMap<>(survey.duplicates()));
+		HashMap<Long, Long> slots = new HashMap<>();
+		planned.slots().forEach((row, slot) -> slots.put(row, slot.toEpochMilli()));
+		context.put(SLOTS, slots);
+		context.put(CAPPED, CappedMessages.stored(planned.capped()));
+		context.put(MEDIA_PROBLEMS, checkMedia(found.media()));
+		return RepeatStatus.FINISHED;
+	}
+
+	private void say(InputParameters input, String line) {
+		lines.publishEvent(new RunLine(input.runKey(), line));
+	}
+
+	/**
+	 * {@code --check-media}: asks every distinct media URL, all at once (in parallel, politely paced) before the
+	 * sending starts, whether it serves an image or video Pinterest can take; the sending only looks the answers up.
+	 *
+	 * @return the code and message of each answer with a problem, by URL
+	 */
+	private HashMap<String, ArrayList<String>> checkMedia(Set<Media> media) {
+		HashMap<String, ArrayList<String>> problems = new HashMap<>();
+		if (media.isEmpty()) {
+			return problems;
+		}
+		try (MediaChecker checker = new MediaChecker(mediaCheck)) {
+			for (MediaCheckResult answer : checker.checkAll(media).values()) {
+				if (!answer.ok()) {
+					problems.put(answer.url(),
+							new ArrayList<>(List.of(answer.problem().code(), answer.problem().message())));
+				}
+			}
+		}
+		return problems;
+	}
+
+	/** The media problems as the sending reads them back. */
+	@SuppressWarnings("unchecked")
+	static Map<String, List<String>> mediaProblems(ExecutionContext context) {
+		return (Map<String, List<String>>) context.get(MEDIA_PROBLEMS);
+	}
+}

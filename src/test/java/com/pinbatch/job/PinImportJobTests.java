@@ -1,0 +1,180 @@
+package com.pinbatch.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import com.pinbatch.cli.PinbatchApplication;
+import com.pinbatch.result.RowResultStore;
+import com.pinbatch.result.RowStatus;
+import com.pinbatch.sandbox.SandboxSettings;
+import com.pinbatch.sandbox.ZernioSandbox;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.test.JobOperatorTestUtils;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The pin import job on its own, launched through the {@link JobOperator} with an input's job parameters (no front
+ * end), against the sandbox on loopback and a real HSQLDB file job repository.
+ */
+class PinImportJobTests {
+
+	@TempDir
+	Path dir;
+
+	private ZernioSandbox sandbox;
+
+	private ConfigurableApplicationContext context;
+
+	private JobOperatorTestUtils jobs;
+
+	@BeforeEach
+	void start() {
+		// publishing takes a while, so the job is still following its pins when the test stops it
+		sandbox = ZernioSandbox.start(SandboxSettings.defaults().withPublishDelay(Duration.ofSeconds(8)));
+		context = new SpringApplicationBuilder(PinbatchApplication.class).web(WebApplicationType.NONE)
+			.run("--pinbatch.data-dir=" + dir.resolve("data"), "--zernio.base-url=" + sandbox.baseUrl(),
+					"--zernio.api-key=" + ZernioSandbox.API_KEY, "--pinbatch.follow.poll-interval=100ms",
+					"--pinbatch.follow.max-wait=2m");
+		jobs = new JobOperatorTestUtils(context.getBean(JobOperator.class), context.getBean(JobRepository.class));
+		jobs.setJob(context.getBean(Job.class));
+	}
+
+	@AfterEach
+	void stop() {
+		context.close();
+		sandbox.close();
+	}
+
+	@Test
+	void planningLeavesWhatTheSendingNeedsInTheJobsExecutionContext() throws IOException {
+		// given: row 4 repeats row 3 (row numbers as the sheet shows them, header first), and the dates are day first
+		JobParameters parameters = parameters("plan", pins("""
+				title,description,media_url,board,account,publish_at
+				One,First pin,https://images.example.com/1.jpg,Garden Projects,acme-garden,25/12/2030 10:00
+				Two,Second pin,https://images.example.com/2.jpg,Garden Projects,acme-garden,26/12/2030 10:00
+				Two,Second pin,https://images.example.com/2.jpg,Garden Projects,acme-garden,26/12/2030 10:00
+				"""));
+
+		// when
+		JobExecution execution = jobs.startStep(PinImportJobConfiguration.PLAN_STEP, parameters, new ExecutionContext());
+
+		// then
+		assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+		ExecutionContext planned = execution.getExecutionContext();
+		assertThat(planned.getString(PlanPinsTasklet.DATE_ORDER)).isEqualTo("DAY_FIRST");
+		assertThat((Map<?, ?>) planned.get(PlanPinsTasklet.DUPLICATES)).isEqualTo(Map.of(4L, 3L));
+		assertThat(planned.containsKey(PlanPinsTasklet.FIRST_START)).isTrue();
+		assertThat(sandbox.postCount()).as("planning creates nothing").isZero();
+	}
+
+	@Test
+	void aJobStoppedWhileFollowingItsPinsResumesFollowingOnRestartAndCreatesNothing() throws Exception {
+		// given: a job that sent its pins and is following them when it is stopped
+		JobParameters parameters = parameters("follow", pins("""
+				title,description,media_url,board,account
+				One,First pin,https://images.example.com/1.jpg,Garden Projects,acme-garden
+				Two,Second pin,https://images.example.com/2.jpg,Garden Projects,acme-garden
+				"""));
+		CompletableFuture<JobExecution> first = CompletableFuture.supplyAsync(() -> start(parameters));
+		long listings = awaitListing();
+		JobOperator operator = jobs.getJobOperator();
+		Set<Long> running = operator.getRunningExecutions(PinImportJobConfiguration.JOB_NAME);
+		assertThat(running).as("still following after %d listings", listings).hasSize(1);
+		operator.stop(running.iterator().next());
+		JobExecution stopped = first.get(60, TimeUnit.SECONDS);
+		int postsBefore = sandbox.postCount();
+		long listingsBefore = listings();
+
+		// when: the same job instance again
+		JobExecution restarted = start(parameters);
+
+		// then: it went on following the pins (within its request budget) and created nothing
+		assertThat(stopped.getStatus()).isEqualTo(BatchStatus.STOPPED);
+		assertThat(step(stopped, PinImportJobConfiguration.SEND_STEP).getStatus()).isEqualTo(BatchStatus.COMPLETED);
+		assertThat(step(stopped, PinImportJobConfiguration.FOLLOW_STEP).getStatus()).isEqualTo(BatchStatus.STOPPED);
+		assertThat(restarted.getJobInstance().getInstanceId()).isEqualTo(stopped.getJobInstance().getInstanceId());
+		assertThat(restarted.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+		assertThat(restarted.getStepExecutions()).extracting(StepExecution::getStepName)
+			.doesNotContain(PinImportJobConfiguration.SEND_STEP);
+		assertThat(step(restarted, PinImportJobConfiguration.FOLLOW_STEP).getStatus())
+			.isEqualTo(BatchStatus.COMPLETED);
+		assertThat(listings()).as("the restart asked Zernio again").isGreaterThan(listingsBefore);
+		assertThat(sandbox.postCount()).isEqualTo(postsBefore).isEqualTo(2);
+		assertThat(creates()).isEqualTo(2);
+		assertThat(context.getBean(RowResultStore.class).countByStatus("follow").keySet())
+			.isSubsetOf(RowStatus.CREATED, RowStatus.PUBLISHED);
+	}
+
+	private JobExecution start(JobParameters parameters) {
+		try {
+			return jobs.startJob(parameters);
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** Waits until the follow step asked Zernio for the posts; returns how many listings there were. */
+	private long awaitListing() throws InterruptedException {
+		for (int i = 0; i < 600; i++) {
+			long listings = listings();
+			if (listings > 0) {
+				return listings;
+			}
+			Thread.sleep(50);
+		}
+		throw new AssertionError("the job never followed its pins");
+	}
+
+	/** The requests that list posts: the follow step's. */
+	private long listings() {
+		return sandbox.requests()
+			.stream()
+			.filter(request -> request.method().equals("GET") && request.path().endsWith("/v1/posts"))
+			.count();
+	}
+
+	private long creates() {
+		return sandbox.requests()
+			.stream()
+			.filter(request -> request.method().equals("POST") && request.path().endsWith("/v1/posts"))
+			.count();
+	}
+
+	private static StepExecution step(JobExecution execution, String name) {
+		return execution.getStepExecutions().stream().filter(step -> step.getStepName().equals(name)).findFirst()
+			.orElseThrow();
+	}
+
+	private Path pins(String csv) throws IOException {
+		return Files.writeString(dir.resolve("pins.csv"), csv);
+	}
+
+	private JobParameters parameters(String runKey, Path input) {
+		return new InputParameters(runKey, input, dir.resolve("pins.results.csv"), null, null, null, null, null,
+				ZoneOffset.UTC, null, "now", false, null, false, false, ApiSessionSource.ZERNIO).toJobParameters();
+	}
+}
