@@ -59,7 +59,7 @@ class PinImportJobTests {
 					"--zernio.api-key=" + ZernioSandbox.API_KEY, "--pinbatch.follow.poll-interval=100ms",
 					"--pinbatch.follow.max-wait=2m");
 		jobs = new JobOperatorTestUtils(context.getBean(JobOperator.class), context.getBean(JobRepository.class));
-		jobs.setJob(context.getBean(Job.class));
+		jobs.setJob(context.getBean(PinImportJobConfiguration.JOB_NAME, Job.class));
 	}
 
 	@AfterEach
