@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import com.pinbatch.follow.PinFollower;
+import com.pinbatch.follow.RowCells;
 import com.pinbatch.input.InputRow;
 import com.pinbatch.input.PriorOutcome;
 import com.pinbatch.media.LocalMediaUploader;
@@ -61,6 +63,24 @@ public class PinRowProcessor implements ItemProcessor<InputRow, PreparedRow> {
 		if (prior != null && RowStatus.isOnZernio(prior.status())) {
 			return PreparedRow.decided(RowResult.carriedOver(row.rowNumber(), prior)); // never sent again
 		}
+		String mark = RowCells.mark(row);
+		PreparedRow prepared = prepare(row, mark);
+		if (prior != null && !plan.dryRun() && plan.api() != null && passingPublishFailure(prior)) {
+			// --retry-failed: an unchanged row goes again on its own post; a changed one goes as prepared
+			return prepared.retryingOn(RowResult.carriedOver(row.rowNumber(), prior), mark);
+		}
+		return prepared;
+	}
+
+	/** A pin Zernio accepted and Pinterest refused for a reason that may pass: its post can be published again. */
+	private static boolean passingPublishFailure(PriorOutcome prior) {
+		return prior.status() != null && prior.status().trim().equals(RowStatus.FAILED.name())
+				&& prior.errorCode() != null && PinFollower.transientCode(prior.errorCode().trim())
+				&& prior.postId() != null && !prior.postId().isBlank();
+	}
+
+	private PreparedRow prepare(InputRow row, String mark) {
+		PriorOutcome prior = row.prior();
 		if (columns == null) {
 			columns = plan.mapping().bind(row.headers());
 		}
@@ -96,7 +116,7 @@ public class PinRowProcessor implements ItemProcessor<InputRow, PreparedRow> {
 				.withPublishAt(publishAt));
 		}
 		PreparedRow toSend = PreparedRow.toSend(row.rowNumber(), board.accountId(), board.accountLabel(),
-				requests.create(validation.pin(), board, mediaUrl, coverUrl, publishAt));
+				requests.create(validation.pin(), board, mediaUrl, coverUrl, publishAt, mark));
 		if (prior != null && UnknownOutcomes.mayExist(prior.status(), prior.errorCode())) {
 			// --retry-failed of a row whose earlier sends may have created it: look for that post first
 			Instant finished = RowResult.carriedOver(row.rowNumber(), prior).finishedAt();

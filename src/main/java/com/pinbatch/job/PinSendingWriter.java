@@ -13,6 +13,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 
+import com.pinbatch.follow.PostOutcomes;
 import com.pinbatch.result.RowResult;
 import com.pinbatch.result.RowResultStore;
 import com.pinbatch.result.RowStatus;
@@ -21,6 +22,7 @@ import com.pinbatch.throttle.SendingStoppedException;
 import com.pinbatch.zernio.ApiKeyRejectedException;
 import com.pinbatch.zernio.EarlierPost;
 import com.pinbatch.zernio.ZernioApiException;
+import com.pinbatch.zernio.ZernioClient;
 
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
@@ -65,7 +67,7 @@ public class PinSendingWriter implements ItemWriter<PreparedRow> {
 		List<PreparedRow> toSend = new ArrayList<>();
 		List<PreparedRow> decided = new ArrayList<>();
 		for (PreparedRow row : chunk) {
-			(row.isDecided() ? decided : toSend).add(row);
+			(row.isDecided() && row.retryOf() == null ? decided : toSend).add(row);
 		}
 		recordDecided(decided, earlier);
 		Map<Long, Instant> sentWithoutAnswer = store.sentWithoutAnswer(plan.runKey(),
@@ -87,6 +89,13 @@ public class PinSendingWriter implements ItemWriter<PreparedRow> {
 	 * @param earlier    the row's stored outcome, or null
 	 */
 	private void send(PreparedRow row, Instant sentBefore, RowResult earlier) {
+		if (row.retryOf() != null && retriedOnItsPost(row, earlier)) {
+			return;
+		}
+		if (row.isDecided()) {
+			record(row, row.decided(), earlier);
+			return;
+		}
 		String requestId = RunKey.requestId(plan.runKey(), row.rowNumber());
 		if (disconnectedAccounts.contains(row.accountId())) {
 			record(row, failed(row, 0, requestId, "account_disconnected", disconnectedMessage(row)), earlier);
@@ -104,12 +113,43 @@ public class PinSendingWriter implements ItemWriter<PreparedRow> {
 	}
 
 	/**
+	 * --retry-failed of a row whose pin failed to publish for a passing reason: when its post still carries the mark
+	 * of the row's cells (the user did not change the row), the same post is published again
+	 * ({@code POST /v1/posts/{id}/retry}) and nothing is created; the run's follow step learns the outcome if the
+	 * answer does not hold it. A changed row, or a post that cannot be told unchanged, is sent as a new pin.
+	 */
+	private boolean retriedOnItsPost(PreparedRow row, RowResult earlier) {
+		RowResult failed = row.retryOf();
+		ZernioClient client = plan.api().client();
+		boolean unchanged;
+		try {
+			unchanged = client.postCarries(failed.postId(), Map.of(PostRequestFactory.METADATA_CELLS, row.cellsMark()));
+		}
+		catch (ApiKeyRejectedException rejected) {
+			throw rejected;
+		}
+		catch (ZernioApiException unchecked) {
+			unchanged = false;
+		}
+		if (!unchanged) {
+			return false;
+		}
+		Instant now = Instant.now();
+		RowResult publishing = new RowResult(row.rowNumber(), RowStatus.CREATED, failed.postId(), null, null,
+				"published again on its post (the row is unchanged)", failed.attempts(), failed.requestId(), now,
+				failed.publishAt());
+		record(row, PostOutcomes.apply(publishing, client.retryPost(failed.postId()), 1, now)
+			.withPublishAt(failed.publishAt()), earlier);
+		return true;
+	}
+
+	/**
 	 * Whether Zernio's existing post carries the metadata pinbatch sends with this row (its run and row number). A
 	 * post that cannot be checked now counts as not ours: the row fails and a --retry-failed checks again.
 	 */
 	private boolean createdForThisRow(PreparedRow row, String existingPostId) {
 		try {
-			return plan.api().client().postCarries(existingPostId, row.request().metadata());
+			return plan.api().client().postCarries(existingPostId, PostRequestFactory.identity(row.request()).metadata());
 		}
 		catch (ApiKeyRejectedException rejected) {
 			throw rejected;
@@ -143,7 +183,7 @@ public class PinSendingWriter implements ItemWriter<PreparedRow> {
 	 */
 	private boolean foundEarlier(PreparedRow row, String requestId, Instant sentBefore, RowResult earlier) {
 		Optional<EarlierPost> post = plan.api().client().findEarlierPost(row.accountId(),
-				sentBefore.minus(Duration.ofHours(1)), row.request());
+				sentBefore.minus(Duration.ofHours(1)), PostRequestFactory.identity(row.request()));
 		post.ifPresent(found -> record(row, new RowResult(row.rowNumber(), RowStatus.DUPLICATE, found.id(), null,
 				found.byMetadata() ? "found on Zernio by its metadata: an earlier attempt created it and its answer"
 						+ " was lost"

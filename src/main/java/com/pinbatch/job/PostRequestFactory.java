@@ -24,6 +24,9 @@ public class PostRequestFactory {
 
 	static final String METADATA_ROW = "pinbatchRow";
 
+	/** A mark of the row's cells ({@link com.pinbatch.follow.RowCells}): tells a changed row from its failed pin. */
+	static final String METADATA_CELLS = "pinbatchCells";
+
 	private final String runKey;
 
 	private final ZoneId zone;
@@ -43,12 +46,20 @@ public class PostRequestFactory {
 	 */
 	public CreatePostRequest create(Pin pin, BoardResolution board, String mediaUrl, String coverUrl,
 			Instant publishAt) {
+		return create(pin, board, mediaUrl, coverUrl, publishAt, null);
+	}
+
+	/** @param cellsMark the mark of the row's cells, sent in the metadata; null: none */
+	public CreatePostRequest create(Pin pin, BoardResolution board, String mediaUrl, String coverUrl,
+			Instant publishAt, String cellsMark) {
 		MediaItem media = new MediaItem(pin.media().kind().apiType(), mediaUrl, emptyToNull(pin.altText()));
 		PinterestData pinterest = new PinterestData(emptyToNull(pin.title()), board.boardId(),
 				emptyToNull(pin.link()), emptyToNull(coverUrl), pin.coverKeyframeSeconds());
 		PlatformTarget target = new PlatformTarget("pinterest", board.accountId(), pinterest);
 		List<String> tags = pin.keywords() == null || pin.keywords().isEmpty() ? null : pin.keywords();
-		Map<String, String> metadata = Map.of(METADATA_RUN, runKey, METADATA_ROW, Long.toString(pin.rowNumber()));
+		Map<String, String> metadata = cellsMark == null
+				? Map.of(METADATA_RUN, runKey, METADATA_ROW, Long.toString(pin.rowNumber()))
+				: Map.of(METADATA_RUN, runKey, METADATA_ROW, Long.toString(pin.rowNumber()), METADATA_CELLS, cellsMark);
 		String content = emptyToNull(pin.description());
 		if (publishAt != null) {
 			return new CreatePostRequest(content, List.of(media), List.of(target), publishAt.toString(), null,
@@ -62,6 +73,18 @@ public class PostRequestFactory {
 			case DRAFT -> new CreatePostRequest(content, List.of(media), List.of(target), null, null, null, tags,
 					metadata, Boolean.TRUE, null);
 		};
+	}
+
+	/** What names the row's pin (its run and row), without the mark of its cells: how an earlier post is found. */
+	static CreatePostRequest identity(CreatePostRequest request) {
+		if (request.metadata() == null || !request.metadata().containsKey(METADATA_CELLS)) {
+			return request;
+		}
+		Map<String, String> metadata = new java.util.HashMap<>(request.metadata());
+		metadata.remove(METADATA_CELLS);
+		return new CreatePostRequest(request.content(), request.mediaItems(), request.platforms(),
+				request.scheduledFor(), request.publishNow(), request.timezone(), request.tags(), Map.copyOf(metadata),
+				request.isDraft(), request.queuedFromProfile());
 	}
 
 	private static String emptyToNull(String value) {

@@ -13,20 +13,31 @@ import com.pinbatch.zernio.CreatePostRequest;
  *                      its post is looked for before the row is sent; null when there was none
  */
 public record PreparedRow(long rowNumber, RowResult decided, String accountId, String accountLabel,
-		CreatePostRequest request, Instant mayExistSince) {
+		CreatePostRequest request, Instant mayExistSince, RowResult retryOf, String cellsMark) {
 
 	public static PreparedRow decided(RowResult result) {
-		return new PreparedRow(result.rowNumber(), result, null, null, null, null);
+		return new PreparedRow(result.rowNumber(), result, null, null, null, null, null, null);
 	}
 
 	public static PreparedRow toSend(long rowNumber, String accountId, String accountLabel,
 			CreatePostRequest request) {
-		return new PreparedRow(rowNumber, null, accountId, accountLabel, request, null);
+		return new PreparedRow(rowNumber, null, accountId, accountLabel, request, null, null, null);
 	}
 
 	/** The same row, whose earlier attempt at {@code when} may have created its pin. */
 	public PreparedRow mayExistSince(Instant when) {
-		return new PreparedRow(rowNumber, decided, accountId, accountLabel, request, when);
+		return new PreparedRow(rowNumber, decided, accountId, accountLabel, request, when, retryOf, cellsMark);
+	}
+
+	/**
+	 * The same row, whose pin an earlier result file says failed to publish for a passing reason: when its post
+	 * still carries {@code mark} (the user did not change the row), it is published again on that post instead of
+	 * being decided or sent as prepared.
+	 *
+	 * @param failed the row's line in that result file (its post id, attempts and request id)
+	 */
+	public PreparedRow retryingOn(RowResult failed, String mark) {
+		return new PreparedRow(rowNumber, decided, accountId, accountLabel, request, mayExistSince, failed, mark);
 	}
 
 	/** The publish instant the request sends; null when it publishes at once, goes to a queue or a draft. */

@@ -97,8 +97,11 @@ class PinbatchCommandLineTests extends SandboxedCommandLine {
 				   "platformSpecificData":{"title":"Oak Shelves","boardId":"918273645500000001",
 				     "link":"https://www.acme-home.example/k"}}],
 				 "scheduledFor":"2027-03-01T08:30:00Z","timezone":"Europe/Berlin","tags":["oak","kitchen"],
-				 "metadata":{"pinbatchRun":"%s","pinbatchRow":"2"}}
-				""".formatted(body.get("metadata").get("pinbatchRun").asString())));
+				 "metadata":{"pinbatchRun":"%s","pinbatchRow":"2","pinbatchCells":"%s"}}
+				""".formatted(body.get("metadata").get("pinbatchRun").asString(),
+				body.get("metadata").get("pinbatchCells").asString())));
+		// the mark of the row's cells, by which --retry-failed tells a changed row from its refused pin
+		assertThat(body.get("metadata").get("pinbatchCells").asString()).matches("[0-9a-f]{32}");
 	}
 
 	@Test

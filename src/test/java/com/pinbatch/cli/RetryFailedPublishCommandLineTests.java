@@ -1,0 +1,84 @@
+package com.pinbatch.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import com.pinbatch.sandbox.RecordedRequest;
+import com.pinbatch.sandbox.SandboxSettings;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code --retry-failed} on pins Pinterest refused: a row whose failure may pass and that the user did not change is
+ * published again on its own post ({@code POST /v1/posts/{id}/retry}); a row the user fixed is a new pin.
+ */
+class RetryFailedPublishCommandLineTests extends SandboxedCommandLine {
+
+	private static final int ROWS = 12;
+
+	private static final Set<String> PASSING = Set.of("publish_rate_limited", "publish_platform_error",
+			"publish_system_error", "publish_quota_exhausted");
+
+	@Override
+	SandboxSettings sandboxSettings() {
+		return SandboxSettings.defaults().withPublishFailures(1);
+	}
+
+	@Test
+	void anUnchangedRowIsRetriedOnItsPostAndAFixedRowIsCreatedAnew() throws IOException {
+		// given: every pin refused, some for a passing reason; the user fixes one of those in the result file
+		run("--input=" + shelfPins(ROWS), "--pinbatch.follow.max-wait=0s");
+		Path results = dir.resolve("pins.results.csv");
+		List<Map<String, String>> failed = ResultRows.read(results).stream()
+			.filter(row -> PASSING.contains(row.get("error_code")))
+			.toList();
+		assertThat(failed).as("rows refused for a passing reason").hasSizeGreaterThanOrEqualTo(2);
+		Map<String, String> fixed = failed.get(0);
+		List<Map<String, String>> unchanged = failed.subList(1, failed.size());
+		String text = Files.readString(results, StandardCharsets.UTF_8);
+		Files.writeString(results, text.replace("," + fixed.get("description") + ",",
+				"," + fixed.get("description") + " (new photo),"), StandardCharsets.UTF_8);
+		int requestsBefore = sandbox.requests().size();
+
+		// when
+		CommandLineRun retry = run("--retry-failed=" + results, "--pinbatch.follow.max-wait=0s");
+
+		// then: the unchanged rows went again on their posts, each once; nothing was created for them
+		List<RecordedRequest> sent = sandbox.requests().subList(requestsBefore, sandbox.requests().size());
+		List<String> retried = sent.stream()
+			.filter(request -> request.method().equals("POST") && request.path().endsWith("/retry"))
+			.map(request -> request.path().split("/")[4])
+			.toList();
+		assertThat(retried).as(retry.toString())
+			.containsExactlyInAnyOrderElementsOf(unchanged.stream().map(row -> row.get("post_id")).toList());
+		List<String> created = sent.stream()
+			.filter(request -> request.method().equals("POST") && request.path().endsWith("/v1/posts"))
+			.map(RecordedRequest::body)
+			.toList();
+		assertThat(created).noneMatch(body -> unchanged.stream()
+			.anyMatch(row -> body.contains("\"" + row.get("description") + "\"")));
+		assertThat(created).filteredOn(body -> body.contains("\"" + fixed.get("description") + " (new photo)\""))
+			.hasSize(1);
+
+		// and the result file says so: same posts for the unchanged rows, a new one for the fixed row
+		Map<String, Map<String, String>> after = ResultRows.read(dir.resolve("pins.results.retry.csv")).stream()
+			.collect(Collectors.toMap(row -> row.get("row"), Function.identity()));
+		assertThat(unchanged).allSatisfy(row -> {
+			Map<String, String> now = after.get(row.get("row"));
+			assertThat(now.get("post_id")).isEqualTo(row.get("post_id"));
+			assertThat(now.get("status")).isIn("PUBLISHED", "FAILED");
+		});
+		assertThat(after.get(fixed.get("row")).get("post_id")).isNotEmpty().isNotEqualTo(fixed.get("post_id"));
+		assertThat(after.values()).anyMatch(row -> row.get("status").equals("PUBLISHED")
+				&& row.get("error_message").contains("published again on its post"));
+	}
+}
