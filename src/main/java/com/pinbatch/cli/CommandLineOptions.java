@@ -9,6 +9,7 @@ import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 
@@ -308,7 +309,8 @@ public final class CommandLineOptions {
 	 */
 	private static List<String> canonical(ParseResult parsed) {
 		List<String> arguments = new ArrayList<>();
-		for (OptionSpec option : parsed.matchedOptions()) {
+		// an option given several times is matched once per time, and each match holds all of its values
+		for (OptionSpec option : new LinkedHashSet<>(parsed.matchedOptions())) {
 			if (option.longestName().contains(".")) {
 				continue; // a configuration property: among the Spring arguments
 			}

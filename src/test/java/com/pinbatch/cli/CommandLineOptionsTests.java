@@ -44,6 +44,14 @@ class CommandLineOptionsTests {
 	}
 
 	@Test
+	void severalInputsAreRepeatedOnceEachInThePrintedCommands() {
+		CommandLineOptions options = CommandLineOptions.parse("--input=a.csv", "--input", "b.csv", "--dry-run");
+
+		assertThat(options.inputs()).hasSize(2);
+		assertThat(options.arguments()).containsExactly("--input=a.csv", "--input=b.csv", "--dry-run");
+	}
+
+	@Test
 	void aMistypedOptionIsNamedWithTheOneMeant() {
 		assertThatThrownBy(() -> CommandLineOptions.parse("--input=pins.csv", "--dryrun"))
 			.isInstanceOf(UsageException.class)
