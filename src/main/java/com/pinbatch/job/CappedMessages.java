@@ -26,8 +26,15 @@ final class CappedMessages extends AbstractMap<Long, String> {
 	static HashMap<String, long[]> stored(Map<Long, CapacityPlan.CappedRow> capped) {
 		Map<String, long[]> growing = new LinkedHashMap<>();
 		Map<String, Integer> sizes = new HashMap<>();
+		// rows refused alike in a row share one refusal: its message is made once for them, not once per row
+		CapacityPlan.CappedRow[] last = { null };
+		String[] lastMessage = { null };
 		capped.forEach((row, refusal) -> {
-			String message = refusal.message();
+			if (refusal != last[0]) {
+				last[0] = refusal;
+				lastMessage[0] = refusal.message();
+			}
+			String message = lastMessage[0];
 			long[] rows = growing.computeIfAbsent(message, key -> new long[4]);
 			int size = sizes.merge(message, 1, Integer::sum);
 			if (size > rows.length) {

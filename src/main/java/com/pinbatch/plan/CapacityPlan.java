@@ -2,10 +2,8 @@ package com.pinbatch.plan;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -83,39 +81,6 @@ public final class CapacityPlan {
 	/** The rows the sender would refuse at a cap, by row number (read-only). */
 	public Map<Long, CappedRow> capped() {
 		return capped;
-	}
-
-	/**
-	 * What refused rows say in a dry run's result file, by row number: a read-only view, each message made when its
-	 * row asks (a million messages at once would not fit a small heap).
-	 */
-	public static Map<Long, String> messages(Map<Long, CappedRow> capped) {
-		return new AbstractMap<>() {
-
-			@Override
-			public String get(Object row) {
-				CappedRow refusal = capped.get(row);
-				return refusal == null ? null : refusal.message();
-			}
-
-			@Override
-			public boolean containsKey(Object row) {
-				return capped.containsKey(row);
-			}
-
-			@Override
-			public int size() {
-				return capped.size();
-			}
-
-			@Override
-			public Set<Entry<Long, String>> entrySet() {
-				return capped.entrySet()
-					.stream()
-					.map(entry -> Map.entry(entry.getKey(), entry.getValue().message()))
-					.collect(Collectors.toCollection(LinkedHashSet::new));
-			}
-		};
 	}
 
 	public boolean withinCaps() {
