@@ -32,55 +32,35 @@ public class ResultFileBuilder {
 	}
 
 	/**
-	 * Writes the result file and returns the tally of its status column. A result file of the same input already
-	 * there keeps its outcomes for the rows this run knows less of (see {@link EarlierResultFile}).
+	 * Writes the result file and returns the tally of its lines. A result file of the same input already there keeps
+	 * its outcomes for the rows this run knows less of (see {@link EarlierResultFile}).
+	 *
+	 * @throws java.io.UncheckedIOException naming the result file when it cannot be written (a full disk, say)
 	 */
 	public StatusTally write(Path input, InputOptions options, String runKey, Path resultFile) {
-		Path temporary = temporarySibling(resultFile);
-		try {
-			StatusTally tally = writeAll(input, options, runKey, resultFile, temporary);
-			move(temporary, resultFile);
-			return tally;
-		}
-		catch (UncheckedIOException ex) {
-			// a full disk, say: no half file left behind, and the message names the file the user knows
-			deleteQuietly(temporary);
-			throw new UncheckedIOException("result file " + resultFile.toAbsolutePath() + " cannot be written ("
-					+ rootMessage(ex) + ")", ex.getCause());
-		}
-	}
-
-	private StatusTally writeAll(Path input, InputOptions options, String runKey, Path resultFile, Path temporary) {
-		StatusTally tally = new StatusTally();
 		try (RowSource source = RowSources.open(input, options);
-				ResultFileWriter writer = ResultFiles.open(temporary, source.delimiter());
-				EarlierResultFile earlier = EarlierResultFile.at(resultFile, source.headers())) {
-			writer.writeHeader(source.headers());
+				ResultFileStream lines = ResultFileStream.open(resultFile, source.headers(), source.delimiter())) {
 			StoredResults stored = new StoredResults(runKey);
 			for (InputRow row = source.next(); row != null; row = source.next()) {
-				RowResult result = earlier.better(row, stored.resultFor(row.rowNumber()));
-				tally.add(result.status());
-				writer.writeRow(row, result);
+				lines.write(row, stored.resultFor(row.rowNumber()));
+			}
+			return lines.finish();
+		}
+	}
+
+	/**
+	 * Ends a result file whose lines were written up to some row: the input's later rows are written
+	 * {@code PENDING} (a run that stopped), then the file is moved into place.
+	 */
+	public static StatusTally finishPending(ResultFileStream lines, Path input, InputOptions options) {
+		try (RowSource source = RowSources.open(input, options)) {
+			for (InputRow row = source.next(); row != null; row = source.next()) {
+				if (row.rowNumber() > lines.lastRow()) {
+					lines.write(row, RowResult.pending(row.rowNumber()));
+				}
 			}
 		}
-		return tally;
-	}
-
-	private static String rootMessage(UncheckedIOException ex) {
-		Throwable root = ex;
-		while (root.getCause() != null && root.getCause() != root) {
-			root = root.getCause();
-		}
-		return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
-	}
-
-	private static void deleteQuietly(Path temporary) {
-		try {
-			Files.deleteIfExists(temporary);
-		}
-		catch (IOException ignored) {
-			// the next write replaces it
-		}
+		return lines.finish();
 	}
 
 	/**
@@ -91,7 +71,7 @@ public class ResultFileBuilder {
 	 * @param updates new outcomes by row number
 	 */
 	public void rewrite(Path resultFile, Map<Long, RowResult> updates, Path target) {
-		Path temporary = temporarySibling(target);
+		Path temporary = ResultFileStream.temporarySibling(target);
 		boolean workbook = RowSources.isWorkbook(resultFile) && target.toAbsolutePath().normalize()
 			.equals(resultFile.toAbsolutePath().normalize());
 		try (RowSource source = RowSources.open(resultFile, InputOptions.defaults());
@@ -104,20 +84,6 @@ public class ResultFileBuilder {
 			}
 		}
 		move(temporary, target);
-	}
-
-	private static Path temporarySibling(Path resultFile) {
-		Path folder = resultFile.toAbsolutePath().getParent();
-		try {
-			Files.createDirectories(folder);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("cannot create the folder " + folder + " for the result file", ex);
-		}
-		String name = resultFile.getFileName().toString();
-		int dot = name.lastIndexOf('.');
-		String extension = dot < 0 ? "" : name.substring(dot);
-		return folder.resolve("." + name + ".partial" + extension);
 	}
 
 	private static void move(Path from, Path to) {

@@ -1,12 +1,36 @@
 package com.pinbatch.result;
 
+import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Counts of the result file's status column. */
+/** Counts of the result file's status column, and of its error codes. */
 public class StatusTally {
 
 	private final Map<RowStatus, Long> counts = new EnumMap<>(RowStatus.class);
+
+	/** Per error code: how many lines carry it, and the first row that does. */
+	private final Map<String, long[]> errors = new HashMap<>();
+
+	/** A tally of these counts (one kept in a job's execution context, say). */
+	public static StatusTally of(Map<RowStatus, Long> counts, Map<String, long[]> errorCodes) {
+		StatusTally tally = new StatusTally();
+		tally.counts.putAll(counts);
+		errorCodes.forEach((code, seen) -> tally.errors.put(code, seen.clone()));
+		return tally;
+	}
+
+	/** Counts one line of the result file. */
+	public void add(RowResult line) {
+		add(line.status());
+		if (line.errorCode() != null) {
+			long[] seen = errors.computeIfAbsent(line.errorCode(), code -> new long[] { 0, line.rowNumber() });
+			seen[0]++;
+			seen[1] = Math.min(seen[1], line.rowNumber());
+		}
+	}
 
 	public void add(RowStatus status) {
 		counts.merge(status, 1L, Long::sum);
@@ -31,5 +55,16 @@ public class StatusTally {
 
 	public Map<RowStatus, Long> asMap() {
 		return Map.copyOf(counts);
+	}
+
+	/** Error codes, most frequent first, each with its count and the first row that has it. */
+	public Map<String, long[]> errorCodes() {
+		Map<String, long[]> ordered = new LinkedHashMap<>();
+		errors.entrySet()
+			.stream()
+			.sorted(Comparator.<Map.Entry<String, long[]>>comparingLong(entry -> -entry.getValue()[0])
+				.thenComparing(Map.Entry::getKey))
+			.forEach(entry -> ordered.put(entry.getKey(), entry.getValue().clone()));
+		return ordered;
 	}
 }
