@@ -1,6 +1,7 @@
 package com.pinbatch.job;
 
 import java.nio.file.Path;
+import java.util.List;
 
 import com.pinbatch.input.InputOptions;
 import com.pinbatch.input.InputRow;
@@ -48,6 +49,16 @@ public class InputRowReader implements ItemStreamReader<InputRow> {
 			rowsRead++;
 		}
 		return row;
+	}
+
+	/** The input's header row; once open. */
+	public List<String> headers() {
+		return source.headers();
+	}
+
+	/** The input's delimiter (for a result file written like it); once open. */
+	public char delimiter() {
+		return source.delimiter();
 	}
 
 	@Override

@@ -15,7 +15,10 @@ import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.job.flow.FlowExecutionStatus;
+import org.springframework.batch.core.job.flow.JobExecutionDecider;
 import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
@@ -55,14 +58,60 @@ public class PinImportJobConfiguration {
 	/** The job execution a step-scoped bean is created for. */
 	private static final String JOB_EXECUTION = "#{stepExecution.jobExecution}";
 
+	/** The step that checks a dry run's rows and writes them to the result file; nothing is sent. */
+	public static final String CHECK_STEP = "checkPinsStep";
+
+	/** After planning, a dry run checks its rows; any other run sends them, then follows its pins. */
 	@Bean
 	Job pinImportJob(JobRepository jobRepository, Step planPinsStep, Step sendPinsStep, Step followPinsStep,
-			GracefulStop gracefulStop) {
+			Step checkPinsStep, GracefulStop gracefulStop, ResultFileListener resultFileListener) {
+		JobExecutionDecider dryRunOrSend = (job, step) -> new FlowExecutionStatus(
+				InputParameters.of(job.getJobParameters()).dryRun() ? DRY_RUN : SEND);
 		return new JobBuilder(JOB_NAME, jobRepository).listener(gracefulStop)
+			.listener(resultFileListener)
 			.start(planPinsStep)
-			.next(sendPinsStep)
+			.next(dryRunOrSend)
+			.on(DRY_RUN)
+			.to(checkPinsStep)
+			.from(dryRunOrSend)
+			.on(SEND)
+			.to(sendPinsStep)
 			.next(followPinsStep)
+			.end()
 			.build();
+	}
+
+	private static final String DRY_RUN = "DRY_RUN";
+
+	private static final String SEND = "SEND";
+
+	@Bean
+	ResultFileListener resultFileListener(ResultFileBuilder resultFileBuilder, InputSetup setup,
+			JobRepository jobRepository) {
+		return new ResultFileListener(resultFileBuilder, setup, jobRepository);
+	}
+
+	/** A dry run: the same reader and processor as the sends, and a writer that writes the result file at once. */
+	@Bean
+	Step checkPinsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			InputRowReader inputRowReader, PinRowProcessor pinRowProcessor, DryRunResultWriter dryRunResultWriter,
+			PinbatchProperties properties) {
+		return new StepBuilder(CHECK_STEP, jobRepository)
+			.<InputRow, PreparedRow>chunk(properties.chunkSize())
+			.transactionManager(transactionManager)
+			.reader(inputRowReader)
+			.processor(pinRowProcessor)
+			.writer(dryRunResultWriter)
+			.listener((StepExecutionListener) dryRunResultWriter)
+			.build();
+	}
+
+	@Bean
+	@StepScope
+	DryRunResultWriter dryRunResultWriter(RunPlans plans, @Value(JOB_EXECUTION) JobExecution job,
+			InputRowReader inputRowReader, RunProgress runProgress) {
+		return new DryRunResultWriter(plans.of(job), InputParameters.of(job.getJobParameters()).results(),
+				inputRowReader, runProgress);
 	}
 
 	/**

@@ -59,6 +59,10 @@ public class PinRowProcessor implements ItemProcessor<InputRow, PreparedRow> {
 
 	@Override
 	public PreparedRow process(InputRow row) {
+		return prepared(row).from(row);
+	}
+
+	private PreparedRow prepared(InputRow row) {
 		PriorOutcome prior = row.prior();
 		if (prior != null && RowStatus.isOnZernio(prior.status())) {
 			return PreparedRow.decided(RowResult.carriedOver(row.rowNumber(), prior)); // never sent again

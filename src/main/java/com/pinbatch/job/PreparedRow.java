@@ -2,6 +2,7 @@ package com.pinbatch.job;
 
 import java.time.Instant;
 
+import com.pinbatch.input.InputRow;
 import com.pinbatch.result.RowResult;
 import com.pinbatch.zernio.CreatePostRequest;
 
@@ -11,22 +12,30 @@ import com.pinbatch.zernio.CreatePostRequest;
  *
  * @param mayExistSince when an earlier attempt (an earlier result file's) that may have created the pin was made, so
  *                      its post is looked for before the row is sent; null when there was none
+ * @param input         the row as read, for a writer that writes its result line at once (a dry run's); null until
+ *                      {@link #from(InputRow)}
  */
 public record PreparedRow(long rowNumber, RowResult decided, String accountId, String accountLabel,
-		CreatePostRequest request, Instant mayExistSince, RowResult retryOf, String cellsMark) {
+		CreatePostRequest request, Instant mayExistSince, RowResult retryOf, String cellsMark, InputRow input) {
 
 	public static PreparedRow decided(RowResult result) {
-		return new PreparedRow(result.rowNumber(), result, null, null, null, null, null, null);
+		return new PreparedRow(result.rowNumber(), result, null, null, null, null, null, null, null);
 	}
 
 	public static PreparedRow toSend(long rowNumber, String accountId, String accountLabel,
 			CreatePostRequest request) {
-		return new PreparedRow(rowNumber, null, accountId, accountLabel, request, null, null, null);
+		return new PreparedRow(rowNumber, null, accountId, accountLabel, request, null, null, null, null);
 	}
 
 	/** The same row, whose earlier attempt at {@code when} may have created its pin. */
 	public PreparedRow mayExistSince(Instant when) {
-		return new PreparedRow(rowNumber, decided, accountId, accountLabel, request, when, retryOf, cellsMark);
+		return new PreparedRow(rowNumber, decided, accountId, accountLabel, request, when, retryOf, cellsMark, input);
+	}
+
+	/** The same row, prepared from {@code row}. */
+	public PreparedRow from(InputRow row) {
+		return new PreparedRow(rowNumber, decided, accountId, accountLabel, request, mayExistSince, retryOf, cellsMark,
+				row);
 	}
 
 	/**
@@ -37,7 +46,8 @@ public record PreparedRow(long rowNumber, RowResult decided, String accountId, S
 	 * @param failed the row's line in that result file (its post id, attempts and request id)
 	 */
 	public PreparedRow retryingOn(RowResult failed, String mark) {
-		return new PreparedRow(rowNumber, decided, accountId, accountLabel, request, mayExistSince, failed, mark);
+		return new PreparedRow(rowNumber, decided, accountId, accountLabel, request, mayExistSince, failed, mark,
+				input);
 	}
 
 	/** The publish instant the request sends; null when it publishes at once, goes to a queue or a draft. */

@@ -225,18 +225,6 @@ public class RowResultStore {
 		return counts;
 	}
 
-	/** Error codes of INVALID and FAILED rows, most frequent first, with the first row that had each. */
-	public Map<String, long[]> errorCodes(String runKey) {
-		Map<String, long[]> codes = new LinkedHashMap<>();
-		jdbc.query("""
-				SELECT ERROR_CODE, COUNT(*), MIN(ROW_NUMBER) FROM PINBATCH_ROW_RESULT
-				WHERE RUN_KEY = ? AND ERROR_CODE IS NOT NULL GROUP BY ERROR_CODE ORDER BY COUNT(*) DESC, ERROR_CODE""",
-				rs -> {
-					codes.put(rs.getString(1), new long[] { rs.getLong(2), rs.getLong(3) });
-				}, runKey);
-		return codes;
-	}
-
 	/** Rows per account and status, accounts by name (rows that never reached an account are left out). */
 	public Map<String, Map<RowStatus, Long>> countByAccount(String runKey) {
 		Map<String, Map<RowStatus, Long>> accounts = new TreeMap<>();

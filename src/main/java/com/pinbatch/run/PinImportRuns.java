@@ -25,6 +25,7 @@ import com.pinbatch.job.InputParameters;
 import com.pinbatch.job.InputSetup;
 import com.pinbatch.job.PinImportJobConfiguration;
 import com.pinbatch.job.PinbatchProperties;
+import com.pinbatch.job.ResultTotals;
 import com.pinbatch.job.RunKey;
 import com.pinbatch.job.RunLine;
 import com.pinbatch.job.RunProgress;
@@ -257,7 +258,9 @@ public class PinImportRuns {
 	}
 
 	/**
-	 * Writes the input's result file and says what its run came to.
+	 * Says what the input's run came to, from the result file its job wrote; writes that file itself when no job of
+	 * this request wrote it (the input was processed before, is a copy of another, or its job never started or could
+	 * not write it: then this write says why in one line).
 	 *
 	 * @param finishedBefore the execution that completed the input before this request, or null: this run worked on it
 	 * @param execution      this request's execution of the input's job; null when it did not start one
@@ -268,16 +271,21 @@ public class PinImportRuns {
 		boolean alreadyProcessed = finishedBefore != null;
 		boolean finished = alreadyProcessed || execution != null && execution.getStatus() == BatchStatus.COMPLETED;
 		InputParameters parameters = input.parameters();
-		StatusTally tally = resultFiles.write(input.path(),
-				setup.inputOptions(parameters, setup.mapping(parameters)), input.key(), input.results());
+		Optional<StatusTally> written = execution == null || doneBefore == null ? Optional.empty()
+				: ResultTotals.of(execution.getExecutionContext());
+		StatusTally tally = written.orElseGet(() -> resultFiles.write(input.path(),
+				setup.inputOptions(parameters, setup.mapping(parameters)), input.key(), input.results()));
 		ExitCode code = !finished && (stopReason != null || tally.hasPending()) ? ExitCode.STOPPED
 				: tally.hasProblems() ? ExitCode.ROW_PROBLEMS : ExitCode.SUCCESS;
 		InputOutcome.Next next = code == ExitCode.STOPPED || tally.hasPending() ? InputOutcome.Next.RESUME
 				: tally.hasProblems() ? InputOutcome.Next.RETRY_FAILED : InputOutcome.Next.NONE;
 		List<InputOutcome.ErrorCount> errors = new ArrayList<>();
-		store.errorCodes(input.key()).forEach((error, countAndRow) -> errors.add(
+		tally.errorCodes().forEach((error, countAndRow) -> errors.add(
 				new InputOutcome.ErrorCount(error, countAndRow[0], countAndRow[1])));
-		long rowsThisRun = doneBefore == null ? 0 : Math.max(0, done(input.key()) - doneBefore);
+		long rowsThisRun = doneBefore == null ? 0
+				: written.isPresent() ? ResultTotals.rowsDone(execution.getExecutionContext())
+					.orElseGet(() -> Math.max(0, done(input.key()) - doneBefore))
+					: Math.max(0, done(input.key()) - doneBefore);
 		JobExecution ranIn = alreadyProcessed ? finishedBefore : execution;
 		return new InputOutcome(input.path(), input.results(), input.key(), tally.asMap(),
 				store.countByAccount(input.key()), errors, rowsThisRun,

@@ -91,6 +91,33 @@ class PinImportJobTests {
 	}
 
 	@Test
+	void aDryRunWritesEveryRowToTheResultFileAndStoresNothingPerRow() throws Exception {
+		// given: one good row, one without a title or media
+		JobParameters parameters = new InputParameters("dry", pins("""
+				title,description,media_url,board,account
+				One,First pin,https://images.example.com/1.jpg,Garden Projects,acme-garden
+				,Second pin,,Garden Projects,acme-garden
+				"""), dir.resolve("pins.results.csv"), null, null, null, null, null, ZoneOffset.UTC, null, "now", false,
+				null, false, true, ApiSessionSource.ZERNIO).toJobParameters();
+
+		// when
+		JobExecution execution = jobs.startJob(parameters);
+
+		// then: the job wrote the result file itself, and its totals are in its execution context
+		assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+		assertThat(execution.getStepExecutions()).extracting(StepExecution::getStepName)
+			.containsExactly(PinImportJobConfiguration.PLAN_STEP, PinImportJobConfiguration.CHECK_STEP);
+		assertThat(Files.readAllLines(dir.resolve("pins.results.csv"))).hasSize(3)
+			.anySatisfy(line -> assertThat(line).startsWith("One,").contains(",VALID,"))
+			.anySatisfy(line -> assertThat(line).contains(",Second pin,", ",INVALID,", "media_missing"));
+		assertThat(ResultTotals.of(execution.getExecutionContext()).orElseThrow().asMap())
+			.isEqualTo(Map.of(RowStatus.VALID, 1L, RowStatus.INVALID, 1L));
+		assertThat(ResultTotals.rowsDone(execution.getExecutionContext())).contains(2L);
+		assertThat(context.getBean(RowResultStore.class).countByStatus("dry")).isEmpty();
+		assertThat(sandbox.postCount()).isZero();
+	}
+
+	@Test
 	void aJobStoppedWhileFollowingItsPinsResumesFollowingOnRestartAndCreatesNothing() throws Exception {
 		// given: a job that sent its pins and is following them when it is stopped
 		JobParameters parameters = parameters("follow", pins("""
@@ -113,6 +140,9 @@ class PinImportJobTests {
 
 		// then: it went on following the pins (within its request budget) and created nothing
 		assertThat(stopped.getStatus()).isEqualTo(BatchStatus.STOPPED);
+		assertThat(ResultTotals.of(stopped.getExecutionContext())).as("the stopped job wrote its result file")
+			.hasValueSatisfying(tally -> assertThat(tally.count(RowStatus.PENDING)).isZero());
+		assertThat(dir.resolve("pins.results.csv")).exists();
 		assertThat(step(stopped, PinImportJobConfiguration.SEND_STEP).getStatus()).isEqualTo(BatchStatus.COMPLETED);
 		assertThat(step(stopped, PinImportJobConfiguration.FOLLOW_STEP).getStatus()).isEqualTo(BatchStatus.STOPPED);
 		assertThat(restarted.getJobInstance().getInstanceId()).isEqualTo(stopped.getJobInstance().getInstanceId());

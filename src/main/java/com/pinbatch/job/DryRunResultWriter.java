@@ -1,0 +1,94 @@
+package com.pinbatch.job;
+
+import java.nio.file.Path;
+
+import com.pinbatch.result.ResultFileBuilder;
+import com.pinbatch.result.ResultFileStream;
+import com.pinbatch.result.RowResult;
+import com.pinbatch.result.StatusTally;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.ExitStatus;
+import org.springframework.batch.core.listener.StepExecutionListener;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.infrastructure.item.Chunk;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.item.ItemStreamWriter;
+
+/**
+ * A dry run's rows go straight into the result file, in input order, and nothing is stored per row: a dry run is
+ * never resumed (each one checks the file afresh), so its outcomes have no later reader, and storing a million of
+ * them only to read them back cost most of the run. When the step ends the file is moved into place (its later rows
+ * {@code PENDING} if it stopped) and its totals go to the job's execution context.
+ */
+public class DryRunResultWriter implements ItemStreamWriter<PreparedRow>, StepExecutionListener {
+
+	private static final Logger LOG = LoggerFactory.getLogger(DryRunResultWriter.class);
+
+	private final RunPlan plan;
+
+	private final Path resultFile;
+
+	private final InputRowReader reader;
+
+	private final RunProgress progress;
+
+	private ResultFileStream lines;
+
+	private long rowsDone;
+
+	/** @param reader the step's reader: the result file takes its header and delimiter from the input */
+	public DryRunResultWriter(RunPlan plan, Path resultFile, InputRowReader reader, RunProgress progress) {
+		this.plan = plan;
+		this.resultFile = resultFile;
+		this.reader = reader;
+		this.progress = progress;
+	}
+
+	@Override
+	public void write(Chunk<? extends PreparedRow> chunk) {
+		ResultFileStream out = lines();
+		for (PreparedRow row : chunk) {
+			RowResult result = row.decided().withPublishAt(row.scheduledFor());
+			out.write(row.input(), result);
+			progress.rowDone(result);
+			rowsDone++;
+		}
+	}
+
+	private ResultFileStream lines() {
+		if (lines == null) {
+			lines = ResultFileStream.open(resultFile, reader.headers(), reader.delimiter());
+		}
+		return lines;
+	}
+
+	@Override
+	public ExitStatus afterStep(StepExecution step) {
+		try {
+			ResultFileStream out = lines();
+			StatusTally tally = step.getStatus() == BatchStatus.COMPLETED ? out.finish()
+					: ResultFileBuilder.finishPending(out, plan.input(), plan.inputOptions());
+			ResultTotals.put(step.getJobExecution().getExecutionContext(), tally, rowsDone);
+		}
+		catch (RuntimeException ex) {
+			// a full disk, say: without totals the front end writes the file itself and says in one line why it cannot
+			LOG.debug("the dry run's result file was not finished", ex);
+		}
+		return null;
+	}
+
+	@Override
+	public void open(ExecutionContext context) {
+		// the file is started with the first chunk, once the reader knows the input's header
+	}
+
+	@Override
+	public void close() {
+		if (lines != null) {
+			lines.close(); // removes the temporary file of a step that never reached afterStep
+		}
+	}
+}

@@ -1,0 +1,50 @@
+package com.pinbatch.job;
+
+import com.pinbatch.result.ResultFileBuilder;
+import com.pinbatch.result.StatusTally;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.listener.JobExecutionListener;
+import org.springframework.batch.core.repository.JobRepository;
+
+/**
+ * However the job ends (completed, failed, stopped), it writes the input's complete result file: one line per row,
+ * rows without an outcome {@code PENDING}, so a user always has the file to look at and to resume from. Its totals
+ * go to the job's execution context (see {@link ResultTotals}). A dry run's step wrote the file already.
+ */
+class ResultFileListener implements JobExecutionListener {
+
+	private static final Logger LOG = LoggerFactory.getLogger(ResultFileListener.class);
+
+	private final ResultFileBuilder resultFiles;
+
+	private final InputSetup setup;
+
+	private final JobRepository jobRepository;
+
+	ResultFileListener(ResultFileBuilder resultFiles, InputSetup setup, JobRepository jobRepository) {
+		this.resultFiles = resultFiles;
+		this.setup = setup;
+		this.jobRepository = jobRepository;
+	}
+
+	@Override
+	public void afterJob(JobExecution job) {
+		try {
+			if (!ResultTotals.present(job.getExecutionContext())) {
+				InputParameters input = InputParameters.of(job.getJobParameters());
+				StatusTally tally = resultFiles.write(input.input(), setup.inputOptions(input, setup.mapping(input)),
+						input.runKey(), input.results());
+				ResultTotals.put(job.getExecutionContext(), tally, null);
+			}
+			jobRepository.updateExecutionContext(job);
+		}
+		catch (RuntimeException ex) {
+			// a full disk or an unreachable repository: the front end, finding no totals, writes the file again and
+			// says in one line why it cannot; a stack trace here would only repeat it
+			LOG.debug("the job's result file was not written", ex);
+		}
+	}
+}
