@@ -21,12 +21,23 @@ import com.pinbatch.pin.SpreadsheetDamage;
 import com.pinbatch.pin.ValidationSettings;
 
 /**
- * Reads a whole input once before anything is sent. A malformed row near the end must stop the run with exit 2
- * before the first pin is created, not after half the file went out. The same pass counts the rows (for progress),
- * decides the day/month order of the date column, and finds rows Zernio would reject as duplicates of earlier ones:
- * all three need the whole file, and a restart must reach the same answers.
+ * Reads a whole input before anything is sent. A malformed row near the end must stop the run with exit 2 before the
+ * first pin is created, not after half the file went out: a launcher {@link #check checks} every input of a request
+ * so. The job's survey ({@link #inspect}) counts the rows (for progress), decides the day/month order of the date
+ * column, and finds rows Zernio would reject as duplicates of earlier ones: all three need the whole file, and a
+ * restart must reach the same answers.
  */
 public final class InputInspector {
+
+	/** What a launcher learns from {@link #check}: the data rows, and what was assumed to read them. */
+	public record Check(long rows, List<String> assumptions) {
+	}
+
+	/** Also sees each row of the survey's pass, so that a planner needs no pass of its own. */
+	interface RowVisitor {
+
+		void accept(InputRow row, PinDraft draft);
+	}
 
 	/**
 	 * What the pass found.
@@ -43,8 +54,32 @@ public final class InputInspector {
 	private InputInspector() {
 	}
 
+	/**
+	 * Reads every row, only to refuse a file the user must fix; the survey proper is the job's.
+	 *
+	 * @throws InputFileException or MappingException for a file the user must fix
+	 */
+	public static Check check(Path file, InputOptions options, ColumnMapping mapping, boolean boardDefault) {
+		try (RowSource source = RowSources.open(file, options)) {
+			BoundColumns columns = bind(file, mapping, source, boardDefault);
+			List<String> assumptions = new ArrayList<>(source.notes());
+			MappingAdvice.notUsed(columns).ifPresent(line -> assumptions.add(file + ": " + line));
+			long rows = 0;
+			while (source.next() != null) {
+				rows++;
+			}
+			return new Check(requireRows(file, rows), assumptions);
+		}
+	}
+
 	/** @throws InputFileException or MappingException for a file the user must fix */
 	public static Survey inspect(Path file, InputOptions options, ColumnMapping mapping, ValidationSettings validation) {
+		return inspect(file, options, mapping, validation, (row, draft) -> {
+		});
+	}
+
+	static Survey inspect(Path file, InputOptions options, ColumnMapping mapping, ValidationSettings validation,
+			RowVisitor alsoEachRow) {
 		try (RowSource source = RowSources.open(file, options)) {
 			BoundColumns columns = bind(file, mapping, source, validation.defaultBoard() != null);
 			List<String> assumptions = new ArrayList<>(source.notes());
@@ -58,11 +93,10 @@ public final class InputInspector {
 				dates.accept(draft);
 				duplicates.accept(draft);
 				damage.accept(row, draft);
+				alsoEachRow.accept(row, draft);
 				rows++;
 			}
-			if (rows == 0) {
-				throw new InputFileException(file + ": has no data rows below the header row");
-			}
+			requireRows(file, rows);
 			List<String> notes = new ArrayList<>();
 			dates.decision().ifPresent(notes::add);
 			dates.contradiction().ifPresent(notes::add);
@@ -71,6 +105,13 @@ public final class InputInspector {
 			return new Survey(rows, validation.withDateOrder(dates.order()), duplicates.duplicates(), notes,
 					assumptions);
 		}
+	}
+
+	private static long requireRows(Path file, long rows) {
+		if (rows == 0) {
+			throw new InputFileException(file + ": has no data rows below the header row");
+		}
+		return rows;
 	}
 
 	private static BoundColumns bind(Path file, ColumnMapping mapping, RowSource source, boolean boardDefault) {

@@ -78,13 +78,18 @@ class PlanPinsTasklet implements Tasklet {
 		InputParameters input = InputParameters.of(job.getJobParameters());
 		ColumnMapping mapping = setup.mapping(input);
 		InputOptions options = setup.inputOptions(input, mapping);
+		WhenNoDate whenNoDate = WhenNoDate.fromOption(input.whenNoDate());
+		// the plan's rows are collected in the survey's pass; again only when the survey settles the date order
+		PlanningPass.Collector collector = new PlanningPass.Collector(setup.validation(input),
+				whenNoDate == WhenNoDate.NOW, input.checkMedia());
 		InputInspector.Survey survey = InputInspector.inspect(input.input(), options, mapping,
-				setup.validation(input));
+				setup.validation(input), collector);
 		survey.notes().forEach(note -> say(input, "note: " + note));
 		stop.throwIfRequested(); // a stop while planning: nothing is looked up or sent
-		WhenNoDate whenNoDate = WhenNoDate.fromOption(input.whenNoDate());
-		PlanningPass.Collected found = PlanningPass.collect(input.input(), options, mapping, survey.validation(),
-				whenNoDate == WhenNoDate.NOW, input.checkMedia());
+		PlanningPass.Collected found = survey.validation().dateOrder() == collector.dateOrder()
+				? collector.collected()
+				: PlanningPass.collect(input.input(), options, mapping, survey.validation(),
+						whenNoDate == WhenNoDate.NOW, input.checkMedia());
 		ApiSession api = sessions.session(input.target());
 		if (api != null) {
 			// fails fast on a rejected key or an unreachable API; no look-up waits until the sending, and the plan

@@ -17,6 +17,7 @@ import com.pinbatch.input.RowSource;
 import com.pinbatch.input.RowSources;
 import com.pinbatch.pin.BoundColumns;
 import com.pinbatch.pin.ColumnMapping;
+import com.pinbatch.pin.DateOrder;
 import com.pinbatch.pin.Media;
 import com.pinbatch.pin.Pin;
 import com.pinbatch.pin.PinDraft;
@@ -77,42 +78,84 @@ final class PlanningPass {
 	}
 
 	/**
+	 * Reads the file for what the plan needs (when the survey's pass could not collect it: see {@link Collector}).
+	 *
 	 * @param undatedCount whether pins without a date publish now and so count against the caps (not for drafts or
 	 *                     the queue)
 	 */
 	static Collected collect(Path file, InputOptions options, ColumnMapping mapping, ValidationSettings validation,
 			boolean undatedCount, boolean collectMedia) {
-		List<RowRef> rows = new ArrayList<>();
-		Map<String, String> names = new HashMap<>();
-		Set<Media> media = new LinkedHashSet<>();
-		BoardNeeds boards = new BoardNeeds();
-		PinValidator validator = new PinValidator(validation);
+		Collector collector = new Collector(validation, undatedCount, collectMedia);
 		try (RowSource source = RowSources.open(file, options)) {
 			BoundColumns columns = mapping.bind(source.headers());
 			for (InputRow row = source.next(); row != null; row = source.next()) {
-				PinDraft draft = columns.draft(row);
-				if (row.prior() != null && RowStatus.isOnZernio(row.prior().status())) {
-					continue; // carried over, never sent again
-				}
-				String accountRef = draft.getOr(PinField.ACCOUNT, validation.defaultAccount());
-				String boardRef = draft.getOr(PinField.BOARD, validation.defaultBoard());
-				// invalid rows too: the job resolves their boards as well, to name every problem of the row
-				boards.add(accountRef, boardRef);
-				Validation result = validator.validate(draft);
-				if (!result.isValid()) {
-					continue;
-				}
-				Pin pin = result.pin();
-				if (collectMedia && !pin.media().local()) {
-					media.add(pin.media());
-				}
-				if (pin.publishAt() != null || undatedCount) {
-					rows.add(new RowRef(pin.rowNumber(), names.computeIfAbsent(accountRef, name -> name),
-							names.computeIfAbsent(boardRef, name -> name), pin.publishAt()));
-				}
+				collector.accept(row, columns.draft(row));
 			}
 		}
-		return new Collected(rows, media, boards);
+		return collector.collected();
+	}
+
+	/**
+	 * Collects, row by row, what the plan needs. Rows are validated with the date order it is given: when the
+	 * survey it rides along with decides another order, what it collected is dropped and the file read again.
+	 */
+	static final class Collector implements InputInspector.RowVisitor {
+
+		private final List<RowRef> rows = new ArrayList<>();
+
+		private final Map<String, String> names = new HashMap<>();
+
+		private final Set<Media> media = new LinkedHashSet<>();
+
+		private final BoardNeeds boards = new BoardNeeds();
+
+		private final ValidationSettings validation;
+
+		private final PinValidator validator;
+
+		private final boolean undatedCount;
+
+		private final boolean collectMedia;
+
+		/** @param undatedCount whether pins without a date publish now and so count against the caps */
+		Collector(ValidationSettings validation, boolean undatedCount, boolean collectMedia) {
+			this.validation = validation;
+			this.validator = new PinValidator(validation);
+			this.undatedCount = undatedCount;
+			this.collectMedia = collectMedia;
+		}
+
+		/** The date order the rows were validated with. */
+		DateOrder dateOrder() {
+			return validation.dateOrder();
+		}
+
+		@Override
+		public void accept(InputRow row, PinDraft draft) {
+			if (row.prior() != null && RowStatus.isOnZernio(row.prior().status())) {
+				return; // carried over, never sent again
+			}
+			String accountRef = draft.getOr(PinField.ACCOUNT, validation.defaultAccount());
+			String boardRef = draft.getOr(PinField.BOARD, validation.defaultBoard());
+			// invalid rows too: the job resolves their boards as well, to name every problem of the row
+			boards.add(accountRef, boardRef);
+			Validation result = validator.validate(draft);
+			if (!result.isValid()) {
+				return;
+			}
+			Pin pin = result.pin();
+			if (collectMedia && !pin.media().local()) {
+				media.add(pin.media());
+			}
+			if (pin.publishAt() != null || undatedCount) {
+				rows.add(new RowRef(pin.rowNumber(), names.computeIfAbsent(accountRef, name -> name),
+						names.computeIfAbsent(boardRef, name -> name), pin.publishAt()));
+			}
+		}
+
+		Collected collected() {
+			return new Collected(rows, media, boards);
+		}
 	}
 
 	/** The capacity plan per account and, with --spread, the slots of the pins beyond a cap. */

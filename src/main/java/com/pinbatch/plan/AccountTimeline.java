@@ -41,8 +41,21 @@ final class AccountTimeline {
 		return rule.passedAt(near(at), at);
 	}
 
+	/** The last {@link #freesAt} answer, until a pin is added: a capped account's rows all ask the same. */
+	private Instant freesAtAsked;
+
+	private Instant freesAtAnswer;
+
 	/** When an immediate pin refused at {@code now} may go: the first instant the caps have room again. */
 	Instant freesAt(Instant now) {
+		if (!now.equals(freesAtAsked)) {
+			freesAtAnswer = firstFree(now);
+			freesAtAsked = now;
+		}
+		return freesAtAnswer;
+	}
+
+	private Instant firstFree(Instant now) {
 		// a slot frees as a pin leaves a window, and whether it fits then depends on the pins a day around it
 		List<Instant> around = new ArrayList<>();
 		pins.subMap(now.minus(CapRule.DAY), false, now.plus(CapRule.DAY.multipliedBy(2)), false)
@@ -51,6 +64,7 @@ final class AccountTimeline {
 	}
 
 	void add(Instant at) {
+		freesAtAsked = null;
 		pins.merge(at, 1, Integer::sum);
 		pinsPerDay.merge(dayOf(at), 1, Integer::sum);
 	}

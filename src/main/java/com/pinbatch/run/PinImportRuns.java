@@ -104,7 +104,7 @@ public class PinImportRuns {
 	}
 
 	/** One input of the request, checked. */
-	private record Input(InputParameters parameters, InputInspector.Survey survey) {
+	private record Input(InputParameters parameters, InputInspector.Check survey) {
 
 		Path path() {
 			return parameters.input();
@@ -137,8 +137,8 @@ public class PinImportRuns {
 				InputParameters parameters = parameters(request, file, null);
 				ColumnMapping mapping = setup.mapping(parameters);
 				InputOptions options = setup.inputOptions(parameters, mapping);
-				InputInspector.Survey survey = InputInspector.inspect(file, options, mapping,
-						setup.validation(parameters));
+				InputInspector.Check survey = InputInspector.check(file, options, mapping,
+						setup.validation(parameters).defaultBoard() != null);
 				survey.assumptions().forEach(line -> listener.info("input: " + SafeText.line(line)));
 				checkResultPath(file, parameters.results());
 				inputs.add(new Input(parameters(request, file, runKey(file, request)), survey));
