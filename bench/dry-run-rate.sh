@@ -44,7 +44,8 @@ bare=$(java "$HEAP" -cp "target/test-classes:$(cat target/cp.txt)" com.pinbatch.
 bare_rate=$(sed -n 's/.*rows_per_s=\([0-9]*\).*/\1/p' <<<"$bare")
 echo "bare Commons CSV parse: $bare"
 
-rm -rf "$OUT/dry-run-data"
+# a first dry run: no job repository yet, no earlier result file to merge
+rm -rf "$OUT/dry-run-data" "$OUT/dry-run-results.csv"
 start=$(date +%s.%N)
 status=0
 /usr/bin/time -f '%M' -o "$OUT/dry-run.rss" java "$HEAP" -XX:+ExitOnOutOfMemoryError -jar "$JAR" --input="$CSV" \

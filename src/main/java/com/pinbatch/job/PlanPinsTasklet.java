@@ -2,9 +2,11 @@ package com.pinbatch.job;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import com.pinbatch.input.InputOptions;
@@ -96,11 +98,13 @@ class PlanPinsTasklet implements Tasklet {
 			// counts each pin against the account its board is in, even when the rows name no account
 			say(input, "plan: " + api.boards().prefetch(found.boards()).describe());
 		}
+		// rows name few accounts and boards: each pair is resolved once, not once per row
+		Map<List<String>, Optional<String>> resolvedNames = new HashMap<>();
 		PlanningPass.AccountNames accounts = api == null ? PlanningPass.AccountNames.AS_WRITTEN
-				: (accountRef, boardRef) -> {
+				: (accountRef, boardRef) -> resolvedNames.computeIfAbsent(Arrays.asList(accountRef, boardRef), pair -> {
 					BoardResolution resolved = api.boards().resolve(accountRef, boardRef);
-					return resolved.ok() ? resolved.accountLabel() : null;
-				};
+					return resolved.ok() ? Optional.ofNullable(resolved.accountLabel()) : Optional.empty();
+				}).orElse(null);
 		ExecutionContext context = job.getExecutionContext();
 		if (!context.containsKey(FIRST_START)) {
 			context.putLong(FIRST_START, Instant.now().toEpochMilli());

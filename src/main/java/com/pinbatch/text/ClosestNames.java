@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * "Did you mean" suggestions: the known names within a small edit distance of what the user typed (board names,
@@ -12,12 +13,14 @@ import java.util.Objects;
  */
 public final class ClosestNames {
 
+	private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+
 	private ClosestNames() {
 	}
 
 	/** Case, surrounding spaces and runs of inner spaces do not count as differences. */
 	public static String normalize(String name) {
-		return name == null ? "" : name.trim().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+		return name == null ? "" : WHITESPACE.matcher(name.trim()).replaceAll(" ").toLowerCase(Locale.ROOT);
 	}
 
 	/** Up to {@code max} names close to {@code wanted}, closest first. */
