@@ -21,6 +21,8 @@ CSV="$OUT/$NAME.csv"
 XLSX="$OUT/$NAME.xlsx"
 
 mkdir -p "$OUT"
+# every row's text is unique, so the shared-strings table grows with the rows: past the default guard at 200k rows
+XLSX_LIMITS="--pinbatch.xlsx.max-shared-characters=$((ROWS * 500)) --pinbatch.xlsx.max-shared-strings=$((ROWS * 10))"
 # -DskipTests still compiles the tests, where the benchmark classes live
 if [[ "$MODE" != raw && ! -s target/pinbatch.jar ]]; then
 	echo "building target/pinbatch.jar..."
@@ -59,7 +61,7 @@ rate() {
 		# a fresh job repository per run: an old one would make the run report "already processed", or load history
 		rm -rf "$OUT/data-$(basename "$file")"
 		java "$HEAP" -XX:+ExitOnOutOfMemoryError -jar target/pinbatch.jar --input="$file" --dry-run --sandbox \
-			--pinbatch.data-dir="$OUT/data-$(basename "$file")" \
+			--pinbatch.data-dir="$OUT/data-$(basename "$file")" $XLSX_LIMITS \
 			--results="$OUT/results-$(basename "$file").csv" >"$OUT/run-$(basename "$file").log" 2>&1 || status=$?
 		# 3 = finished with some INVALID rows: still a full pass over the file; but the JVM also exits with 3 when
 		# -XX:+ExitOnOutOfMemoryError fires, so look for that too

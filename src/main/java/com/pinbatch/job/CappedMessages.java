@@ -1,20 +1,29 @@
 package com.pinbatch.job;
 
-import java.util.AbstractMap;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 
 import com.pinbatch.plan.CapacityPlan;
 
 /**
  * What the rows a dry run finds beyond their account's cap say, kept in the job's execution context as each distinct
- * message with its rows (sorted): a million rows over one account's cap share a handful of messages, so the context
- * stays small, and a row's message is found by binary search, never a map of a million entries.
+ * refusal with its rows (sorted): a million rows over one account's cap share a handful of refusals, so the context
+ * stays small, and a row's is found by binary search, never a map of a million entries. A scheduled row's message
+ * names its own publish time, so those are kept by account and cap and the message is made for the row when asked:
+ * kept by message, 200,000 dated rows over a cap made as many entries, searched one by one for every row, and the
+ * dry run ran out of memory.
  */
-final class CappedMessages extends AbstractMap<Long, String> {
+final class CappedMessages {
+
+	/** Starts the key of scheduled rows' refusals: account and cap follow, separated by {@link #SEPARATOR}. */
+	private static final String SCHEDULED = "scheduled\u001f";
+
+	private static final String SEPARATOR = "\u001f";
+
+	static final CappedMessages NONE = new CappedMessages(Map.of());
 
 	private final Map<String, long[]> rowsByMessage;
 
@@ -32,7 +41,8 @@ final class CappedMessages extends AbstractMap<Long, String> {
 		capped.forEach((row, refusal) -> {
 			if (refusal != last[0]) {
 				last[0] = refusal;
-				lastMessage[0] = refusal.message();
+				lastMessage[0] = refusal.publishAt() == null ? refusal.message()
+						: SCHEDULED + refusal.account() + SEPARATOR + refusal.cap();
 			}
 			String message = lastMessage[0];
 			long[] rows = growing.computeIfAbsent(message, key -> new long[4]);
@@ -53,29 +63,21 @@ final class CappedMessages extends AbstractMap<Long, String> {
 	}
 
 	static CappedMessages of(Map<String, long[]> stored) {
-		return new CappedMessages(stored == null ? Map.of() : stored);
+		return stored == null ? NONE : new CappedMessages(stored);
 	}
 
-	@Override
-	public String get(Object row) {
-		if (!(row instanceof Long number)) {
-			return null;
-		}
-		for (Map.Entry<String, long[]> message : rowsByMessage.entrySet()) {
-			if (Arrays.binarySearch(message.getValue(), number) >= 0) {
-				return message.getKey();
+	/** What the row says when the plan refused it, or null when it fits its account's caps. */
+	String messageFor(long row, Instant publishAt) {
+		for (Map.Entry<String, long[]> refusal : rowsByMessage.entrySet()) {
+			if (Arrays.binarySearch(refusal.getValue(), row) >= 0) {
+				String key = refusal.getKey();
+				if (!key.startsWith(SCHEDULED)) {
+					return key;
+				}
+				String[] accountAndCap = key.substring(SCHEDULED.length()).split(SEPARATOR, 2);
+				return new CapacityPlan.CappedRow(accountAndCap[0], accountAndCap[1], publishAt, null).message();
 			}
 		}
 		return null;
-	}
-
-	@Override
-	public boolean containsKey(Object row) {
-		return get(row) != null;
-	}
-
-	@Override
-	public Set<Entry<Long, String>> entrySet() {
-		throw new UnsupportedOperationException("looked up by row only");
 	}
 }

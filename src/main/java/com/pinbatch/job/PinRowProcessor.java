@@ -112,7 +112,7 @@ public class PinRowProcessor implements ItemProcessor<InputRow, PreparedRow> {
 		}
 		if (plan.dryRun()) {
 			// a row the sender would refuse at its account's cap shows as the live run would end it
-			String capped = plan.capped() == null ? null : plan.capped().get(row.rowNumber());
+			String capped = plan.capped() == null ? null : plan.capped().messageFor(row.rowNumber(), publishAt);
 			return PreparedRow.decided((capped != null
 					? new RowResult(row.rowNumber(), RowStatus.FAILED, null, CapAdvice.ERROR_CODE, capped, 0, null,
 							Instant.now())

@@ -23,5 +23,5 @@ import com.pinbatch.plan.WhenNoDate;
  */
 public record RunPlan(Path input, InputOptions inputOptions, String runKey, ColumnMapping mapping,
 		ValidationSettings validation, Map<Long, Long> duplicates, WhenNoDate whenNoDate, Map<Long, Instant> slots,
-		Map<String, MediaProblem> mediaProblems, boolean dryRun, ApiSession api, Map<Long, String> capped) {
+		Map<String, MediaProblem> mediaProblems, boolean dryRun, ApiSession api, CappedMessages capped) {
 }

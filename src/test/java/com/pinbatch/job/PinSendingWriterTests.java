@@ -6,7 +6,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -42,7 +41,7 @@ class PinSendingWriterTests {
 		RunProgress progress = new RunProgress(Clock.systemUTC());
 		progress.start(5, store.countByStatus(RUN));
 		PinSendingWriter writer = new PinSendingWriter(new RunPlan(null, null, RUN, null, null, null, null, null,
-				null, false, null, Map.of()), store, senders, progress, Duration.ofMinutes(10));
+				null, false, null, CappedMessages.NONE), store, senders, progress, Duration.ofMinutes(10));
 
 		// when: the whole chunk comes again (row 1 to send, found created; 2-5 invalid)
 		writer.write(new Chunk<>(List.of(PreparedRow.toSend(1, "acct", "acme-home", null),
