@@ -94,6 +94,7 @@ class PlanPinsTasklet implements Tasklet {
 						whenNoDate == WhenNoDate.NOW, input.checkMedia());
 		ApiSession api = sessions.session(input.target());
 		if (api != null) {
+			api.sender().newRun();
 			// fails fast on a rejected key or an unreachable API; no look-up waits until the sending, and the plan
 			// counts each pin against the account its board is in, even when the rows name no account
 			say(input, "plan: " + api.boards().prefetch(found.boards()).describe());

@@ -30,6 +30,12 @@ class ResultFileListener implements JobExecutionListener {
 		this.jobRepository = jobRepository;
 	}
 
+	/** A restart starts from its last execution's context: the totals of that execution's result file go. */
+	@Override
+	public void beforeJob(JobExecution job) {
+		ResultTotals.clear(job.getExecutionContext());
+	}
+
 	@Override
 	public void afterJob(JobExecution job) {
 		try {

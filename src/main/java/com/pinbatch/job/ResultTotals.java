@@ -39,6 +39,12 @@ public final class ResultTotals {
 		}
 	}
 
+	static void clear(ExecutionContext context) {
+		context.remove(COUNTS);
+		context.remove(ERROR_CODES);
+		context.remove(ROWS_WRITTEN);
+	}
+
 	static boolean present(ExecutionContext context) {
 		return context.containsKey(COUNTS);
 	}

@@ -17,7 +17,7 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig.SlidingWindowT
  */
 final class ApiBreaker {
 
-	/** The job stops when the breaker opens; a later run builds a new sender, so it never needs to close again. */
+	/** The job stops when the breaker opens; a later run closes it again ({@link #newRun}), so it never times out. */
 	private static final Duration STAY_OPEN = Duration.ofDays(1);
 
 	private final CircuitBreaker breaker;
@@ -54,6 +54,15 @@ final class ApiBreaker {
 			failuresInARow.set(0);
 		}
 		breaker.onResult(nanos, TimeUnit.NANOSECONDS, result);
+	}
+
+	/**
+	 * A new run gives Zernio a fresh chance: in a long-lived process (the web console) an outage must not fail every
+	 * later run of the same session until the process restarts.
+	 */
+	void newRun() {
+		breaker.reset();
+		failuresInARow.set(0);
 	}
 
 	boolean isOpen() {

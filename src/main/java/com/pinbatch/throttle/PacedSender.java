@@ -102,6 +102,11 @@ public final class PacedSender {
 		}
 	}
 
+	/** A run starts: sending that an earlier run's outage stopped may go again (see {@link ApiBreaker#newRun}). */
+	public void newRun() {
+		breaker.newRun();
+	}
+
 	/**
 	 * The gate for this run's other Zernio calls (account and board look-ups, upload slots, searches): they take
 	 * their turn at the same pace and hold with the creates, because they fill the same request window.

@@ -57,7 +57,8 @@ class PinImportJobTests {
 		context = new SpringApplicationBuilder(PinbatchApplication.class).web(WebApplicationType.NONE)
 			.run("--pinbatch.data-dir=" + dir.resolve("data"), "--zernio.base-url=" + sandbox.baseUrl(),
 					"--zernio.api-key=" + ZernioSandbox.API_KEY, "--pinbatch.follow.poll-interval=100ms",
-					"--pinbatch.follow.max-wait=2m");
+					"--pinbatch.follow.max-wait=2m", "--pinbatch.throttle.initial-backoff=20ms",
+					"--pinbatch.throttle.max-attempts=2", "--pinbatch.throttle.breaker-failure-threshold=1");
 		jobs = new JobOperatorTestUtils(context.getBean(JobOperator.class), context.getBean(JobRepository.class));
 		jobs.setJob(context.getBean(PinImportJobConfiguration.JOB_NAME, Job.class));
 	}
@@ -115,6 +116,30 @@ class PinImportJobTests {
 		assertThat(ResultTotals.rowsDone(execution.getExecutionContext())).contains(2L);
 		assertThat(context.getBean(RowResultStore.class).countByStatus("dry")).isEmpty();
 		assertThat(sandbox.postCount()).isZero();
+	}
+
+	@Test
+	void aRestartWritesTheResultFileOfWhatItDidNotTheFailedExecutionsTotals() throws Exception {
+		// given: a job that failed with Zernio down, its rows PENDING in the result file it wrote
+		JobParameters parameters = parameters("restart", pins("""
+				title,description,media_url,board,account
+				One,First pin,https://images.example.com/1.jpg,Garden Projects,acme-garden
+				"""));
+		sandbox.failNextCreates(10_000, 503);
+		JobExecution failed = jobs.startJob(parameters);
+		sandbox.failNextCreates(0, 503);
+
+		// when: the same job instance again, Zernio back
+		JobExecution restarted = jobs.startJob(parameters);
+
+		// then
+		assertThat(failed.getStatus()).isEqualTo(BatchStatus.FAILED);
+		assertThat(ResultTotals.of(failed.getExecutionContext()).orElseThrow().count(RowStatus.PENDING)).isEqualTo(1);
+		assertThat(restarted.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+		assertThat(ResultTotals.of(restarted.getExecutionContext()).orElseThrow().count(RowStatus.PENDING))
+			.as("the restart's own result file, not the failed execution's totals carried over")
+			.isZero();
+		assertThat(Files.readString(dir.resolve("pins.results.csv"))).doesNotContain(",PENDING,");
 	}
 
 	@Test
