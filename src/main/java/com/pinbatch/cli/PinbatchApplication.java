@@ -15,6 +15,7 @@ import com.pinbatch.console.ConsoleRefusedException;
 import com.pinbatch.job.GracefulStop;
 import com.pinbatch.run.ExitCode;
 import com.pinbatch.run.InputFiles;
+import com.pinbatch.run.JobRepositoryPruner;
 import com.pinbatch.run.RunRefusedException;
 import com.pinbatch.text.SafeText;
 

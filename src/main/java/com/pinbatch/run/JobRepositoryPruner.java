@@ -1,4 +1,4 @@
-package com.pinbatch.cli;
+package com.pinbatch.run;
 
 import java.time.LocalDateTime;
 import java.util.LinkedHashSet;
@@ -22,10 +22,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Keeps the job repository tidy ({@code --prune-older-than=DAYS}): deletes the job instances whose last activity is
  * older than the cut-off through Spring Batch's own {@link JobRepository} (their executions, steps and contexts go
  * with them), and the row outcomes pinbatch stored under their run key. One transaction. A pruned input is a new
- * run the next time it is given: pinbatch no longer remembers what it sent for it.
+ * run the next time it is given: pinbatch no longer remembers what it sent for it. Any front end may offer it.
  */
 @Component
-class JobRepositoryPruner {
+public class JobRepositoryPruner {
 
 	private final JobRepository jobRepository;
 
@@ -41,11 +41,11 @@ class JobRepositoryPruner {
 	}
 
 	/** What a prune removed. */
-	record Pruned(int runs, int unfinishedRuns, int executions, int rowOutcomes) {
+	public record Pruned(int runs, int unfinishedRuns, int executions, int rowOutcomes) {
 	}
 
 	/** @param dryRun count what would go, deleting nothing */
-	Pruned prune(int days, boolean dryRun) {
+	public Pruned prune(int days, boolean dryRun) {
 		// Spring Batch writes its timestamps in the JVM's local time
 		LocalDateTime cutoff = LocalDateTime.now().minusDays(days);
 		return transaction.execute(status -> {
