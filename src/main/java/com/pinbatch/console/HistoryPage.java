@@ -28,8 +28,9 @@ class HistoryPage {
 
 	private static final int SHOWN = 100;
 
-	/** The sending step (one per input; its partitions are named after it): the rows each run read. */
-	private static final String SENDING_STEP = "sendPinsStep";
+	/** The steps that read the rows (a dry run's checks them, any other run's sends them): the rows each run read. */
+	private static final List<String> ROW_STEPS = List.of(PinImportJobConfiguration.SEND_STEP,
+			PinImportJobConfiguration.CHECK_STEP);
 
 	private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
@@ -75,7 +76,7 @@ class HistoryPage {
 			.orElse(null);
 		long rows = execution.getStepExecutions()
 			.stream()
-			.filter(step -> step.getStepName().startsWith(SENDING_STEP))
+			.filter(step -> ROW_STEPS.contains(step.getStepName()))
 			.mapToLong(StepExecution::getReadCount)
 			.sum();
 		JobParameter<?> result = execution.getJobParameters().getParameter("result.file");

@@ -19,6 +19,7 @@ import com.pinbatch.cli.PinbatchApplication;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.matchesPattern;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
@@ -143,7 +144,9 @@ class ConsolePagesTests {
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("<table id=\"history\">")))
 			.andExpect(content().string(containsString("history-check.csv")))
-			.andExpect(content().string(containsString("console: local")));
+			.andExpect(content().string(containsString("console: local")))
+			.andExpect(content().string(matchesPattern(
+					"(?s).*history-check\\.csv.*<td>COMPLETED</td>\\s*<td>1</td>\\s*<td>console: local</td>.*")));
 	}
 
 	/** Uploads the file and answers the review page it leads to. */
