@@ -1,5 +1,6 @@
 package com.pinbatch.job;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -48,6 +49,12 @@ class PlanPinsTasklet implements Tasklet {
 
 	static final String MEDIA_PROBLEMS = "plan.mediaProblems";
 
+	/**
+	 * How long a long-lived process (the web console) reuses the accounts and boards it looked up: long enough for
+	 * the inputs of one run to share them, short enough that a board made since is found by the next run.
+	 */
+	private static final Duration BOARDS_KEPT = Duration.ofMinutes(5);
+
 	/** When the job instance first planned: --spread counts its slots from there, so a restart keeps them. */
 	static final String FIRST_START = "plan.firstStart";
 
@@ -95,6 +102,7 @@ class PlanPinsTasklet implements Tasklet {
 		ApiSession api = sessions.session(input.target());
 		if (api != null) {
 			api.sender().newRun();
+			api.boards().forgetOlderThan(BOARDS_KEPT);
 			// fails fast on a rejected key or an unreachable API; no look-up waits until the sending, and the plan
 			// counts each pin against the account its board is in, even when the rows name no account
 			say(input, "plan: " + api.boards().prefetch(found.boards()).describe());

@@ -1,5 +1,8 @@
 package com.pinbatch.zernio;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -19,7 +22,8 @@ import com.pinbatch.text.ClosestNames;
  * <p>
  * The account list and each account's boards are fetched once per run, so a file of thousands of rows costs a
  * handful of calls: all of them before the first pin is sent when the run {@link #prefetch prefetches} what its rows
- * need, otherwise on first need. Zernio failures (key rejected, unreachable) propagate as
+ * need, otherwise on first need. A process that serves many runs (the web console) lets lists go once they are
+ * {@link #forgetOlderThan old}, so a board made on Pinterest since is found. Zernio failures (key rejected, unreachable) propagate as
  * {@link ZernioApiException}: they stop the run rather than fail a row.
  */
 public class BoardDirectory {
@@ -42,7 +46,12 @@ public class BoardDirectory {
 
 	private final ZernioClient client;
 
+	private final Clock clock;
+
 	private volatile List<Account> accounts;
+
+	/** When the oldest list held was fetched; null when none is held. */
+	private volatile Instant heldSince;
 
 	/** Empty when Zernio does not know the account id (an id given by the user that is not in the list). */
 	private final Map<String, Optional<List<Board>>> boardsByAccount = new ConcurrentHashMap<>();
@@ -51,7 +60,31 @@ public class BoardDirectory {
 	private final AtomicInteger lookUps = new AtomicInteger();
 
 	public BoardDirectory(ZernioClient client) {
+		this(client, Clock.systemUTC());
+	}
+
+	public BoardDirectory(ZernioClient client, Clock clock) {
 		this.client = Objects.requireNonNull(client, "client");
+		this.clock = Objects.requireNonNull(clock, "clock");
+	}
+
+	/**
+	 * Lets the account list and board lists go when they were fetched longer than {@code age} ago: a run starting
+	 * now sees the accounts and boards of now, while several inputs of one run still share one set of look-ups.
+	 */
+	public synchronized void forgetOlderThan(Duration age) {
+		Instant since = heldSince;
+		if (since != null && since.plus(age).isBefore(clock.instant())) {
+			accounts = null;
+			boardsByAccount.clear();
+			heldSince = null;
+		}
+	}
+
+	private void holding() {
+		if (heldSince == null) {
+			heldSince = clock.instant();
+		}
 	}
 
 	/**
@@ -76,6 +109,7 @@ public class BoardDirectory {
 				known = accounts;
 				if (known == null) {
 					lookUps.incrementAndGet();
+					holding();
 					known = List.copyOf(client.listPinterestAccounts());
 					accounts = known;
 				}
@@ -283,6 +317,7 @@ public class BoardDirectory {
 	private Optional<List<Board>> boardsOf(String accountId) {
 		return boardsByAccount.computeIfAbsent(accountId, id -> {
 			lookUps.incrementAndGet();
+			holding();
 			try {
 				return Optional.of(List.copyOf(client.listBoards(id)));
 			}

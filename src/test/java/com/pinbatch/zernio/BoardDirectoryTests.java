@@ -10,12 +10,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -64,7 +69,50 @@ class BoardDirectoryTests {
 		ZernioClient client = new ZernioClient(new ZernioClientSettings(
 				URI.create("http://127.0.0.1:" + zernio.getPort() + "/api"), "sk_test_key", Duration.ofSeconds(2),
 				Duration.ofSeconds(5)), JsonMapper.builder().build());
-		directory = new BoardDirectory(client);
+		directory = new BoardDirectory(client, Clock.fixed(START, ZoneOffset.UTC));
+		this.client = client;
+	}
+
+	private static final Instant START = Instant.parse("2026-12-03T09:00:00Z");
+
+	private ZernioClient client;
+
+	@Test
+	void aBoardMadeSinceTheListsWereFetchedIsFoundOnceTheyAreOlderThanTheRunKeepsThem() {
+		// given: a long-lived process resolved a row before the board was made on Pinterest
+		AtomicReference<Instant> now = new AtomicReference<>(START);
+		BoardDirectory longLived = new BoardDirectory(client, new Clock() {
+
+			@Override
+			public Instant instant() {
+				return now.get();
+			}
+
+			@Override
+			public ZoneId getZone() {
+				return ZoneOffset.UTC;
+			}
+
+			@Override
+			public Clock withZone(ZoneId zone) {
+				return this;
+			}
+		});
+		assertThat(longLived.resolve("acme-garden", "Herb Spiral").ok()).isFalse();
+		answerBoards(GARDEN, "918273645500000011", "Garden Projects", "918273645500000013", "Herb Spiral");
+
+		// when: a run one minute later keeps the lists; one ten minutes later lets them go
+		now.set(START.plus(Duration.ofMinutes(1)));
+		longLived.forgetOlderThan(Duration.ofMinutes(5));
+		boolean foundSoon = longLived.resolve("acme-garden", "Herb Spiral").ok();
+		now.set(START.plus(Duration.ofMinutes(10)));
+		longLived.forgetOlderThan(Duration.ofMinutes(5));
+		BoardResolution later = longLived.resolve("acme-garden", "Herb Spiral");
+
+		// then
+		assertThat(foundSoon).as("the inputs of one run share one set of look-ups").isFalse();
+		assertThat(later.ok()).isTrue();
+		assertThat(later.boardId()).isEqualTo("918273645500000013");
 	}
 
 	@Test
