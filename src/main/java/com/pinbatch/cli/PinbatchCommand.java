@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import com.pinbatch.console.HtmlReport;
+import com.pinbatch.host.ThisHost;
 import com.pinbatch.job.PinbatchProperties;
 import com.pinbatch.job.RunProgress;
 import com.pinbatch.run.ExitCode;
@@ -94,7 +95,7 @@ class PinbatchCommand {
 		return new RunRequest(options.sources(), options.results(), options.retryFailed() != null, options.sheet(),
 				options.encoding(), options.mapping(), options.account(), options.board(), options.timezone(),
 				options.dateFormat(), options.whenNoDate(), options.spread(), options.mediaRoot(),
-				options.checkMedia(), options.dryRun(), options.sandbox());
+				options.checkMedia(), options.dryRun(), options.sandbox(), "host " + ThisHost.name());
 	}
 
 	/** The input's outcome, with the commands to type next. */

@@ -10,9 +10,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.locks.ReentrantLock;
 
+import com.pinbatch.follow.FollowUp;
+import com.pinbatch.follow.FollowUpSession;
 import com.pinbatch.job.RunProgress;
 import com.pinbatch.result.RowStatus;
 import com.pinbatch.run.ExitCode;
+import com.pinbatch.run.FollowUpRuns;
 import com.pinbatch.run.InputOutcome;
 import com.pinbatch.run.PinImportRuns;
 import com.pinbatch.run.RunListener;
@@ -20,6 +23,7 @@ import com.pinbatch.run.RunOutcome;
 import com.pinbatch.run.RunRequest;
 import com.pinbatch.text.SafeText;
 
+import org.springframework.batch.core.BatchStatus;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.stereotype.Component;
 
@@ -52,9 +56,12 @@ class ConsoleRuns implements AutoCloseable {
 		return thread;
 	});
 
-	ConsoleRuns(ConsoleProperties settings, PinImportRuns runs) {
+	private final FollowUpRuns followUps;
+
+	ConsoleRuns(ConsoleProperties settings, PinImportRuns runs, FollowUpRuns followUps) {
 		this.settings = settings;
 		this.runs = runs;
+		this.followUps = followUps;
 	}
 
 	/** Checks every row of the upload as a dry run: nothing is sent. */
@@ -114,6 +121,59 @@ class ConsoleRuns implements AutoCloseable {
 		return run;
 	}
 
+	/**
+	 * Follows up the pins of a run that ended (scheduled ones, and those Pinterest had not yet published): asks
+	 * Zernio what became of them, in the background, and rewrites the run's result file with what it says; nothing
+	 * is created. The follow-up is a run of its own, watched like a send.
+	 */
+	synchronized LiveRun followUp(LiveRun finished) {
+		Path results = finished.ended().resultFile();
+		LiveRun run = new LiveRun(RandomIds.next(), finished.upload());
+		started.put(run.id(), run);
+		background.execute(() -> {
+			oneAtATime.lock();
+			try {
+				run.end(followUp(results, run));
+			}
+			finally {
+				oneAtATime.unlock();
+			}
+		});
+		return run;
+	}
+
+	private LiveRun.Ended followUp(Path results, LiveRun run) {
+		try {
+			FollowUp.Launched launched = followUps.run(results, results, settings.sandbox(), new RunListener() {
+
+				@Override
+				public void info(String line) {
+					run.say(line.startsWith("pinbatch: ") ? line.substring("pinbatch: ".length()) : line);
+				}
+
+				@Override
+				public void problem(String line) {
+					info(line);
+				}
+			}).launched();
+			FollowUpSession.Outcome outcome = launched.outcome();
+			if (launched.execution().getStatus() != BatchStatus.COMPLETED || outcome == null) {
+				return new LiveRun.Ended(ExitCode.STOPPED.code(), "the follow-up stopped before the end ("
+						+ launched.execution().getStatus() + "); follow up again to go on", results, Map.of(), false);
+			}
+			run.say("follow-up: " + outcome.followed() + " rows asked about, " + outcome.changed() + " changed");
+			boolean problems = outcome.counts().getOrDefault(RowStatus.FAILED, 0L)
+					+ outcome.counts().getOrDefault(RowStatus.INVALID, 0L) > 0;
+			return new LiveRun.Ended((problems ? ExitCode.ROW_PROBLEMS : ExitCode.SUCCESS).code(), null, results,
+					outcome.counts(), outcome.counts().getOrDefault(RowStatus.CREATED, 0L) > 0);
+		}
+		catch (Exception ex) {
+			// a file that is no result file, no key, Zernio down: one line on the page
+			return new LiveRun.Ended(ExitCode.STOPPED.code(), "the follow-up stopped: "
+					+ SafeText.line(String.valueOf(ex.getMessage())), results, Map.of(), false);
+		}
+	}
+
 	/** The run, only for the person who started it. */
 	Optional<LiveRun> find(String id, String owner) {
 		return Optional.ofNullable(started.get(id)).filter(run -> run.upload().owner().equals(owner));
@@ -140,7 +200,7 @@ class ConsoleRuns implements AutoCloseable {
 	private Launched launch(Upload upload, boolean dryRun, Path results, LiveRun listener) {
 		RunRequest request = new RunRequest(List.of(upload.file()), results, upload.retry(), upload.sheet(), null,
 				null, upload.account(), upload.board(), upload.timezone(), null, "now", upload.spread(), null, false,
-				dryRun, settings.sandbox());
+				dryRun, settings.sandbox(), "console: " + upload.owner());
 		RunOutcome outcome;
 		try {
 			outcome = runs.run(request, new RunListener() {

@@ -60,6 +60,12 @@ class Uploads {
 	}
 
 
+	/** Whether the file lies in the console's uploads (a result file of an upload, say). */
+	boolean holds(Path file) {
+		Path normalized = file.toAbsolutePath().normalize();
+		return normalized.startsWith(root.toAbsolutePath().normalize()) && Files.isRegularFile(normalized);
+	}
+
 	/** Who uploaded the file a run named, when it is one of the console's uploads. */
 	Optional<String> ownerOf(String file) {
 		return byId.values().stream().filter(upload -> upload.file().toString().equals(file)).map(Upload::owner)

@@ -1,19 +1,16 @@
 package com.pinbatch.console;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.Principal;
 import java.util.List;
 
 import org.springframework.core.io.FileSystemResource;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * Send and watch: the send button of the review starts the run, and this page follows it live (counts by status,
@@ -27,15 +24,29 @@ class WatchPage {
 
 	private final ConsoleRuns runs;
 
-	WatchPage(Uploads uploads, ConsoleRuns runs) {
+	private final ResultDownloads downloads;
+
+	WatchPage(Uploads uploads, ConsoleRuns runs, ResultDownloads downloads) {
 		this.uploads = uploads;
 		this.runs = runs;
+		this.downloads = downloads;
 	}
 
 	@PostMapping("/uploads/{id}/send")
 	String send(@PathVariable String id, Principal principal) {
 		Upload upload = uploads.find(id, Owner.of(principal)).orElseThrow(NotFound::page);
 		return "redirect:/runs/" + runs.send(upload).id();
+	}
+
+	/** Asks Zernio what became of a finished run's pins (scheduled, or still publishing); nothing is created. */
+	@PostMapping("/runs/{id}/follow-up")
+	String followUp(@PathVariable String id, Principal principal) {
+		LiveRun run = runs.find(id, Owner.of(principal)).orElseThrow(NotFound::page);
+		LiveRun.Ended ended = run.ended();
+		if (ended == null || ended.resultFile() == null || !Files.isRegularFile(ended.resultFile())) {
+			throw NotFound.page(); // a run still going, or one that wrote no result file, has nothing to follow up
+		}
+		return "redirect:/runs/" + runs.followUp(run).id();
 	}
 
 	@GetMapping("/runs/{id}")
@@ -61,20 +72,13 @@ class WatchPage {
 	}
 
 	@GetMapping("/runs/{id}/result")
-	ResponseEntity<FileSystemResource> result(@PathVariable String id, Principal principal) {
+	ResponseEntity<FileSystemResource> result(@PathVariable String id, Principal principal,
+			@RequestParam(name = "format", required = false) String format) {
 		LiveRun run = runs.find(id, Owner.of(principal)).orElseThrow(NotFound::page);
 		LiveRun.Ended ended = run.ended();
-		if (ended == null || ended.resultFile() == null || !Files.isRegularFile(ended.resultFile())) {
+		if (ended == null) {
 			throw NotFound.page();
 		}
-		Path file = ended.resultFile();
-		boolean workbook = file.getFileName().toString().endsWith(".xlsx");
-		return ResponseEntity.ok()
-			.contentType(workbook ? MediaType.parseMediaType(
-					"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-					: MediaType.parseMediaType("text/csv; charset=UTF-8"))
-			.header(HttpHeaders.CONTENT_DISPOSITION,
-					ContentDisposition.attachment().filename(file.getFileName().toString()).build().toString())
-			.body(new FileSystemResource(file));
+		return downloads.of(ended.resultFile(), format);
 	}
 }

@@ -14,10 +14,11 @@ import org.springframework.batch.core.job.parameters.JobParametersBuilder;
  *
  * @param target where pins go: {@link ApiSessionSource#SANDBOX}, {@link ApiSessionSource#ZERNIO} or
  *               {@link ApiSessionSource#NONE} (a dry run without a key)
+ * @param by     who launched the run, as histories show it ({@code host NAME}, {@code console: USER}); null: not said
  */
 public record InputParameters(String runKey, Path input, Path results, String sheet, String encoding, Path mapping,
 		String account, String board, ZoneId timezone, String dateFormat, String whenNoDate, boolean spread,
-		Path mediaRoot, boolean checkMedia, boolean dryRun, String target) {
+		Path mediaRoot, boolean checkMedia, boolean dryRun, String target, String by) {
 
 	public static final String INPUT_FILE = "input.file";
 
@@ -49,10 +50,12 @@ public record InputParameters(String runKey, Path input, Path results, String sh
 
 	private static final String TARGET = "zernio.target";
 
+	public static final String BY = "run.by";
+
 	/** The same input sent to {@code where}. */
 	public InputParameters withTarget(String where) {
 		return new InputParameters(runKey, input, results, sheet, encoding, mapping, account, board, timezone,
-				dateFormat, whenNoDate, spread, mediaRoot, checkMedia, dryRun, where);
+				dateFormat, whenNoDate, spread, mediaRoot, checkMedia, dryRun, where, by);
 	}
 
 	public JobParameters toJobParameters() {
@@ -72,6 +75,7 @@ public record InputParameters(String runKey, Path input, Path results, String sh
 		text(builder, CHECK_MEDIA, checkMedia);
 		text(builder, DRY_RUN, dryRun);
 		text(builder, TARGET, target);
+		text(builder, BY, by);
 		return builder.toJobParameters();
 	}
 
@@ -82,7 +86,7 @@ public record InputParameters(String runKey, Path input, Path results, String sh
 				ZoneId.of(parameters.getString(TIMEZONE, "UTC")), parameters.getString(DATE_FORMAT),
 				parameters.getString(WHEN_NO_DATE, "now"), flag(parameters, SPREAD), path(parameters, MEDIA_ROOT),
 				flag(parameters, CHECK_MEDIA), flag(parameters, DRY_RUN),
-				parameters.getString(TARGET, ApiSessionSource.NONE));
+				parameters.getString(TARGET, ApiSessionSource.NONE), parameters.getString(BY));
 	}
 
 	private static void text(JobParametersBuilder builder, String name, Object value) {

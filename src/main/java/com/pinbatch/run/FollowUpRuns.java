@@ -37,7 +37,7 @@ public class FollowUpRuns {
 	 */
 	public Result run(Path file, Path target, boolean sandbox, RunListener listener) throws Exception {
 		RunRequest request = new RunRequest(List.of(file), target, false, null, null, null, null, null, null, null,
-				"now", false, null, false, false, sandbox);
+				"now", false, null, false, false, sandbox, null);
 		try (ApiSessions.Opened api = apiSessions.open(request, listener)) {
 			int open = FollowUpFile.read(file, api.clock().instant()).open().size(); // a bad file: nothing sent
 			listener.info("pinbatch: following up " + file + ": " + open + (open == 1 ? " row" : " rows")

@@ -243,7 +243,7 @@ public class PinImportRuns {
 		return new InputParameters(runKey, file, resultPath(request, file), request.sheet(), request.encoding(),
 				request.mapping(), request.account(), request.board(), request.timezone(), request.dateFormat(),
 				request.whenNoDate(), request.spread(), request.mediaRoot(), request.checkMedia(), request.dryRun(),
-				null);
+				null, request.by());
 	}
 
 	/** The one line for a run that stopped with {@code failure} before or while its jobs ran. */

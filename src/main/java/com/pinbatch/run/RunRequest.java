@@ -24,10 +24,12 @@ import java.util.List;
  * @param checkMedia  ask every media URL before sending whether Pinterest can take it
  * @param dryRun      check and plan everything, send nothing
  * @param sandbox     send to the built-in Zernio sandbox instead of Zernio
+ * @param by          who asked, as histories show it: {@code host NAME} for the command line, {@code console: USER}
+ *                    for the web console; null: not said
  */
 public record RunRequest(List<Path> sources, Path results, boolean retryFailed, String sheet, String encoding,
 		Path mapping, String account, String board, ZoneId timezone, String dateFormat, String whenNoDate,
-		boolean spread, Path mediaRoot, boolean checkMedia, boolean dryRun, boolean sandbox) {
+		boolean spread, Path mediaRoot, boolean checkMedia, boolean dryRun, boolean sandbox, String by) {
 
 	public RunRequest {
 		sources = List.copyOf(sources);
@@ -38,6 +40,6 @@ public record RunRequest(List<Path> sources, Path results, boolean retryFailed, 
 	/** A plain request for one file, everything else as the command line's defaults. */
 	public static RunRequest of(Path input) {
 		return new RunRequest(List.of(input), null, false, null, null, null, null, null, null, null, "now", false,
-				null, false, false, false);
+				null, false, false, false, null);
 	}
 }

@@ -1,6 +1,14 @@
 package com.pinbatch.console;
 
 import java.nio.file.Path;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.xssf.usermodel.XSSFCell;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 import java.nio.file.Files;
 
@@ -147,6 +155,82 @@ class ConsolePagesTests {
 			.andExpect(content().string(containsString("console: local")))
 			.andExpect(content().string(matchesPattern(
 					"(?s).*history-check\\.csv.*<td>COMPLETED</td>\\s*<td>1</td>\\s*<td>console: local</td>.*")));
+	}
+
+	@Test
+	void aConsoleRunsResultFileDownloadsFromTheHistoryAsCsvOrXlsxWithFormulasKeptAsText() throws Exception {
+		// given: a reviewed upload whose title is a formula
+		String hostile = "title,description,media_url,board,account\n"
+				+ "\"=HYPERLINK(\"\"http://evil.example\"\")\",Download check,https://images.example.com/d.jpg,"
+				+ "Kitchen Ideas,acme-home\n";
+		mvc.perform(multipart("/uploads").file(csv("download-check.csv", hostile)).with(csrf()))
+			.andExpect(status().is3xxRedirection());
+
+		// when: its result file is downloaded from the history (the job repository's record of it), both ways
+		String history = mvc.perform(get("/history")).andReturn().getResponse().getContentAsString();
+		Matcher link = Pattern.compile("href=\"(/history/\\d+/result)\"").matcher(history);
+		assertThat(link.find()).as("a download link for the console's own run").isTrue();
+		byte[] xlsx = mvc.perform(get(link.group(1)).param("format", "xlsx"))
+			.andExpect(status().isOk())
+			.andExpect(header().string("Content-Disposition", containsString(".xlsx")))
+			.andReturn()
+			.getResponse()
+			.getContentAsByteArray();
+		String csvFile = mvc.perform(get(link.group(1)).param("format", "csv"))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString(StandardCharsets.UTF_8);
+
+		// then: the formula is text in both
+		try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+			XSSFCell title = workbook.getSheetAt(0).getRow(1).getCell(0);
+			// a text cell: Excel shows it, never evaluates it
+			assertThat(title.getCellType()).isEqualTo(CellType.STRING);
+			assertThat(title.getStringCellValue()).isEqualTo("=HYPERLINK(\"http://evil.example\")");
+		}
+		assertThat(csvFile).contains("'=HYPERLINK(").contains("Download check");
+		mvc.perform(get(link.group(1)).param("format", "pdf")).andExpect(status().isBadRequest());
+	}
+
+	@Test
+	void aFinishedRunsPinsAreFollowedUpFromItsPageAndOnlyWithTheCsrfToken() throws Exception {
+		// given: a sent upload whose run has ended
+		MvcResult uploaded = mvc.perform(multipart("/uploads").file(csv("follow-check.csv",
+				"title,description,media_url,board,account\n"
+						+ "Follow,Follow-up check,https://images.example.com/f.jpg,Kitchen Ideas,acme-home\n"))
+			.with(csrf())).andExpect(status().is3xxRedirection()).andReturn();
+		String sent = mvc.perform(post(uploaded.getResponse().getRedirectedUrl() + "/send").with(csrf()))
+			.andExpect(status().is3xxRedirection())
+			.andReturn()
+			.getResponse()
+			.getRedirectedUrl();
+		assertThat(finished(sent)).contains("id=\"follow-up\"");
+
+		// when
+		mvc.perform(post(sent + "/follow-up")).andExpect(status().isForbidden());
+		String followed = mvc.perform(post(sent + "/follow-up").with(csrf()))
+			.andExpect(status().is3xxRedirection())
+			.andReturn()
+			.getResponse()
+			.getRedirectedUrl();
+
+		// then: a run of its own, which asked Zernio and shows every row's status
+		assertThat(followed).isNotEqualTo(sent).startsWith("/runs/");
+		assertThat(finished(followed)).contains("follow-up: ", "<span class=\"status\">PUBLISHED</span>",
+				"<td>Follow</td>");
+	}
+
+	/** The run's page once the run has ended (the page polls; so does this, briefly). */
+	private String finished(String run) throws Exception {
+		for (int i = 0; i < 600; i++) {
+			String page = mvc.perform(get(run)).andReturn().getResponse().getContentAsString();
+			if (page.contains("class=\"state\">Finished")) {
+				return page;
+			}
+			Thread.sleep(50);
+		}
+		throw new AssertionError(run + " never finished");
 	}
 
 	/** Uploads the file and answers the review page it leads to. */

@@ -99,7 +99,7 @@ class PinImportJobTests {
 				One,First pin,https://images.example.com/1.jpg,Garden Projects,acme-garden
 				,Second pin,,Garden Projects,acme-garden
 				"""), dir.resolve("pins.results.csv"), null, null, null, null, null, ZoneOffset.UTC, null, "now", false,
-				null, false, true, ApiSessionSource.ZERNIO).toJobParameters();
+				null, false, true, ApiSessionSource.ZERNIO, null).toJobParameters();
 
 		// when
 		JobExecution execution = jobs.startJob(parameters);
@@ -230,6 +230,6 @@ class PinImportJobTests {
 
 	private JobParameters parameters(String runKey, Path input) {
 		return new InputParameters(runKey, input, dir.resolve("pins.results.csv"), null, null, null, null, null,
-				ZoneOffset.UTC, null, "now", false, null, false, false, ApiSessionSource.ZERNIO).toJobParameters();
+				ZoneOffset.UTC, null, "now", false, null, false, false, ApiSessionSource.ZERNIO, null).toJobParameters();
 	}
 }
