@@ -99,6 +99,7 @@ class ConsoleRuns implements AutoCloseable {
 			.filter(run -> run.running() && run.upload().file().equals(upload.file()))
 			.findFirst();
 		if (going.isPresent()) {
+			going.get().say("Send was pressed again: this file is being sent already, so nothing more was started");
 			return going.get();
 		}
 		LiveRun run = new LiveRun(RandomIds.next(), upload);
