@@ -217,6 +217,11 @@ class ConsoleRuns implements AutoCloseable {
 				}
 
 				@Override
+				public void running(String runKey) {
+					listener.running(runKey);
+				}
+
+				@Override
 				public AutoCloseable sending(RunProgress progress) {
 					listener.sending(progress);
 					return () -> {

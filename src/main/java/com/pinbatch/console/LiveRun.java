@@ -31,6 +31,8 @@ final class LiveRun {
 
 	private volatile Ended ended;
 
+	private volatile String runKey;
+
 	LiveRun(String id, Upload upload) {
 		this.id = id;
 		this.upload = upload;
@@ -63,6 +65,15 @@ final class LiveRun {
 
 	void sending(RunProgress counters) {
 		this.progress = counters;
+	}
+
+	/** Its input's run key, under which the job stores each row's outcome; null until its job starts. */
+	String runKey() {
+		return runKey;
+	}
+
+	void running(String key) {
+		this.runKey = key;
 	}
 
 	/** Null while it runs. */

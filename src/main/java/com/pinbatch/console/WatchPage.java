@@ -26,10 +26,21 @@ class WatchPage {
 
 	private final ResultDownloads downloads;
 
-	WatchPage(Uploads uploads, ConsoleRuns runs, ResultDownloads downloads) {
+	private final LiveRows liveRows;
+
+	WatchPage(Uploads uploads, ConsoleRuns runs, ResultDownloads downloads, LiveRows liveRows) {
 		this.uploads = uploads;
 		this.runs = runs;
 		this.downloads = downloads;
+		this.liveRows = liveRows;
+	}
+
+	/** Where the run stands, and while it runs the rows it is at. */
+	private void progress(LiveRun run, Model model) {
+		Progress progress = Progress.of(run);
+		model.addAttribute("run", run);
+		model.addAttribute("progress", progress);
+		model.addAttribute("live", progress.running() ? liveRows.around(run.runKey(), progress.done()) : List.of());
 	}
 
 	@PostMapping("/uploads/{id}/send")
@@ -52,8 +63,7 @@ class WatchPage {
 	@GetMapping("/runs/{id}")
 	String watch(@PathVariable String id, Principal principal, Model model) {
 		LiveRun run = runs.find(id, Owner.of(principal)).orElseThrow(NotFound::page);
-		model.addAttribute("run", run);
-		model.addAttribute("progress", Progress.of(run));
+		progress(run, model);
 		LiveRun.Ended ended = run.ended();
 		model.addAttribute("ended", ended);
 		List<ReviewRow> rows = ended == null || ended.resultFile() == null || !Files.isRegularFile(ended.resultFile())
@@ -66,8 +76,7 @@ class WatchPage {
 	@GetMapping("/runs/{id}/progress")
 	String progress(@PathVariable String id, Principal principal, Model model) {
 		LiveRun run = runs.find(id, Owner.of(principal)).orElseThrow(NotFound::page);
-		model.addAttribute("run", run);
-		model.addAttribute("progress", Progress.of(run));
+		progress(run, model);
 		return "watch :: progress";
 	}
 

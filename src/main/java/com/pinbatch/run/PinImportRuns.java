@@ -322,6 +322,7 @@ public class PinImportRuns {
 			doneBefore.put(input.key(), stored.values().stream().mapToLong(Long::longValue).sum());
 			listener.info("pinbatch: " + (last.containsKey(input.key()) ? "resuming " : "processing ") + input.path()
 					+ " (" + input.survey().rows() + " rows, run " + input.key() + ")");
+			listener.running(input.key());
 			String prefix = toRun.size() > 1 ? input.path().getFileName() + ": " : "";
 			listening.put(input.key(), new Prefixed(listener, prefix));
 		}

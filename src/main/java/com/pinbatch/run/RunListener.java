@@ -23,6 +23,10 @@ public interface RunListener {
 		};
 	}
 
+	/** An input's job is about to start; its outcomes are stored under {@code runKey} as they come. */
+	default void running(String runKey) {
+	}
+
 	/** A listener that drops everything. */
 	RunListener SILENT = new RunListener() {
 
