@@ -1,13 +1,11 @@
 package com.pinbatch.follow;
 
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import com.pinbatch.job.FollowProperties;
 import com.pinbatch.result.ResultFileBuilder;
@@ -23,19 +21,10 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 /**
  * {@code --follow-up}: reads a result file, asks Zernio what became of its rows still publishing (listing posts by
  * date, many per request), retries transient publish failures on the same post, and writes the result file again.
- * One call is one round; the step's repeat loop calls it again while it returns CONTINUABLE, waiting a little longer
- * each time, for at most {@code pinbatch.follow.max-wait}. The retries spent per row and the requests sent are kept
- * in the step's execution context, so a follow-up stopped half-way and run again goes on within the same bounds. It
- * creates nothing. When no row changed and the file is written over itself, it is left untouched.
+ * One call is one round of the {@link FollowingLoop}, for at most {@code pinbatch.follow.max-wait} and one request
+ * per row, so a follow-up stopped half-way and run again goes on within the same bounds. It creates nothing. When no row changed and the file is written over itself, it is left untouched.
  */
 class FollowUpTasklet implements Tasklet {
-
-	static final String LOOK_UPS = "followUp.lookUps";
-	static final String RETRIES_SENT = "followUp.retriesSent";
-	static final String ROUND = "followUp.round";
-	static final String DEADLINE = "followUp.deadlineMs";
-	static final String EXECUTION = "followUp.stepExecution";
-	static final String RETRIES = "followUp.retries.";
 
 	private final Path file;
 
@@ -43,9 +32,9 @@ class FollowUpTasklet implements Tasklet {
 
 	private final FollowUpSession session;
 
-	private final FollowProperties settings;
-
 	private final ResultFileBuilder files;
+
+	private final FollowingLoop loop;
 
 	private FollowUpFile.Read read;
 
@@ -61,59 +50,34 @@ class FollowUpTasklet implements Tasklet {
 		this.file = file;
 		this.target = target;
 		this.session = session;
-		this.settings = settings;
 		this.files = files;
+		// the rows were sent long ago: the first round asks at once
+		this.loop = new FollowingLoop("followUp.", settings, session.clock(), FollowingLoop.Budget.ONCE, true);
 	}
 
 	@Override
 	public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
 		StepExecution step = chunkContext.getStepContext().getStepExecution();
 		ExecutionContext context = step.getExecutionContext();
-		Clock clock = session.clock();
 		if (open == null) {
-			start(step, context, clock);
+			read = FollowUpFile.read(file, session.clock().instant());
+			read.open().forEach(row -> before.put(row.rowNumber(), row));
+			open = read.open().stream()
+				.map(row -> new PinFollower.Followed(Long.toString(row.rowNumber()), row, null, row.finishedAt(),
+						loop.retries(context, Long.toString(row.rowNumber()))))
+				.toList();
 		}
-		else {
-			Duration wait = PinFollower.waitBeforeRound(settings.pollInterval(), context.getInt(ROUND, 0) - 1);
-			if (clock.instant().plus(wait).isAfter(Instant.ofEpochMilli(context.getLong(DEADLINE)))) {
-				return finish(context);
-			}
-			Thread.sleep(wait.toMillis());
-		}
-		// at most one request per row on average, whatever the rounds: the listing answers for many rows at once
-		int budgetLeft = read.open().size() - context.getInt(LOOK_UPS, 0);
-		if (open.isEmpty() || budgetLeft <= 0) {
+		Optional<PinFollower.Round> round = loop.next(step, session.client(), open);
+		if (round.isEmpty()) {
 			return finish(context);
 		}
-		PinFollower.Round round = new PinFollower(session.client(), settings.maxRetries(), clock).round(open,
-				budgetLeft);
-		for (PinFollower.Update update : round.updates()) {
+		for (PinFollower.Update update : round.get().updates()) {
 			RowResult was = before.get(update.result().rowNumber());
 			// the row keeps the publish time it was sent with
 			updates.put(was.rowNumber(), update.result().withPublishAt(was.publishAt()));
-			context.putInt(RETRIES + update.item().key(), update.retries());
 		}
-		context.putInt(LOOK_UPS, context.getInt(LOOK_UPS, 0) + round.lookUps());
-		context.putInt(RETRIES_SENT, context.getInt(RETRIES_SENT, 0) + round.retriesSent());
-		context.putInt(ROUND, context.getInt(ROUND, 0) + 1);
-		open = round.stillOpen();
+		open = round.get().stillOpen();
 		return open.isEmpty() ? finish(context) : RepeatStatus.CONTINUABLE;
-	}
-
-	/** Reads the file; a new execution (not a restart's later round) gets its own time window. */
-	private void start(StepExecution step, ExecutionContext context, Clock clock) {
-		Instant now = clock.instant();
-		read = FollowUpFile.read(file, now);
-		read.open().forEach(row -> before.put(row.rowNumber(), row));
-		open = read.open().stream()
-			.map(row -> new PinFollower.Followed(Long.toString(row.rowNumber()), row, null, row.finishedAt(),
-					context.getInt(RETRIES + row.rowNumber(), 0)))
-			.toList();
-		if (context.getLong(EXECUTION, -1L) != step.getId()) {
-			context.putLong(EXECUTION, step.getId());
-			context.putLong(DEADLINE, now.plus(settings.maxWait()).toEpochMilli());
-			context.putInt(ROUND, 0);
-		}
 	}
 
 	private RepeatStatus finish(ExecutionContext context) {
@@ -128,7 +92,7 @@ class FollowUpTasklet implements Tasklet {
 			files.rewrite(file, updates, target);
 		}
 		session.finished(new FollowUpSession.Outcome(tally.counts(), tally.errorCodes(), before.size(), changed,
-				context.getInt(LOOK_UPS, 0), context.getInt(RETRIES_SENT, 0)));
+				loop.lookUps(context), loop.retriesSent(context)));
 		return RepeatStatus.FINISHED;
 	}
 

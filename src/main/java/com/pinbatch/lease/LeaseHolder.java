@@ -1,47 +1,56 @@
 package com.pinbatch.lease;
 
+import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import com.pinbatch.concurrent.DaemonThreads;
 
+import net.javacrumbs.shedlock.core.SimpleLock;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A held run lease: heartbeats on a daemon thread every third of the time to live, so one or two missed beats (a
- * slow database, a long pause) do not lose it; {@link #close()} stops the heartbeat and frees the run for the next
- * process. A process that dies without closing stops heartbeating, which is how other hosts learn it is gone.
+ * A held run lease, extended on a daemon thread every third of the time to live, so one or two missed beats (a slow
+ * database, a long pause) do not lose it; {@link #close()} stops the keep-alive and frees the run for the next process.
+ * A process that dies without closing stops extending, which is how other hosts learn it is gone.
+ * <p>
+ * Hand-written rather than ShedLock's KeepAliveLockProvider, which only logs when an extension fails: a run that lost
+ * its lease must learn it ({@link #onLost}) and stop cleanly before another process sends the same rows.
  */
 public final class LeaseHolder implements AutoCloseable {
 
 	private static final Logger LOG = LoggerFactory.getLogger(LeaseHolder.class);
 
-	private final RunLease lease;
-
 	private final String runKey;
 
-	private final long acquiredAtMs;
+	private final Duration ttl;
 
-	private final ScheduledExecutorService heartbeats;
+	private final ScheduledExecutorService keepAlive;
+
+	/** Each extension returns a new lock; the latest is the one to extend and release. */
+	private SimpleLock lock;
 
 	private volatile boolean lost;
+
+	private boolean closed;
 
 	private volatile Runnable onLost = () -> {
 	};
 
-	private LeaseHolder(RunLease lease, String runKey, long acquiredAtMs) {
-		this.lease = lease;
+	private LeaseHolder(SimpleLock lock, String runKey, Duration ttl) {
+		this.lock = lock;
 		this.runKey = runKey;
-		this.acquiredAtMs = acquiredAtMs;
-		this.heartbeats = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("pinbatch-lease-heartbeat"));
+		this.ttl = ttl;
+		this.keepAlive = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("pinbatch-lease-keep-alive"));
 	}
 
-	static LeaseHolder start(RunLease lease, String runKey, long acquiredAtMs) {
-		LeaseHolder holder = new LeaseHolder(lease, runKey, acquiredAtMs);
-		long every = Math.max(1, lease.ttl().toMillis() / 3);
-		holder.heartbeats.scheduleWithFixedDelay(holder::beatQuietly, every, every, TimeUnit.MILLISECONDS);
+	static LeaseHolder start(SimpleLock lock, String runKey, Duration ttl) {
+		LeaseHolder holder = new LeaseHolder(lock, runKey, ttl);
+		long every = Math.max(1, ttl.toMillis() / 3);
+		holder.keepAlive.scheduleWithFixedDelay(holder::beatQuietly, every, every, TimeUnit.MILLISECONDS);
 		return holder;
 	}
 
@@ -49,7 +58,7 @@ public final class LeaseHolder implements AutoCloseable {
 		return runKey;
 	}
 
-	/** Called once, from the heartbeat thread, if another process took the run over (this one stalled too long). */
+	/** Called once, from the keep-alive thread, if the lease could not be extended (taken over, or expired). */
 	public void onLost(Runnable action) {
 		this.onLost = action;
 		if (lost) {
@@ -57,29 +66,34 @@ public final class LeaseHolder implements AutoCloseable {
 		}
 	}
 
-	/** False once another process has taken the run over. */
+	/** False once the lease is lost. */
 	public boolean isHeld() {
 		return !lost;
 	}
 
-	/** Renews the lease now; false when it was lost. The heartbeat thread calls this on its schedule. */
-	public boolean heartbeat() {
-		if (lost) {
-			return false;
+	/** Extends the lease by the time to live from now; false when it was lost. The keep-alive thread calls this. */
+	public synchronized boolean heartbeat() {
+		if (lost || closed) {
+			return !lost;
 		}
-		if (!lease.heartbeat(runKey, acquiredAtMs)) {
+		var extended = lock.extend(ttl, Duration.ZERO);
+		if (extended.isPresent()) {
+			lock = extended.get();
+		}
+		else {
 			lost = true;
-			heartbeats.shutdown();
+			keepAlive.shutdown();
 			onLost.run();
 		}
 		return !lost;
 	}
 
 	@Override
-	public void close() {
-		heartbeats.shutdownNow();
-		if (!lost) {
-			lease.release(runKey, acquiredAtMs);
+	public synchronized void close() {
+		keepAlive.shutdownNow();
+		if (!lost && !closed) {
+			closed = true;
+			lock.unlock();
 		}
 	}
 
@@ -89,7 +103,7 @@ public final class LeaseHolder implements AutoCloseable {
 		}
 		catch (RuntimeException ex) {
 			// the database may be back before the time to live runs out; the next beat tries again
-			LOG.warn("lease heartbeat for run {} failed: {}", runKey, ex.getMessage());
+			LOG.warn("lease keep-alive for run {} failed: {}", runKey, ex.getMessage());
 		}
 	}
 }

@@ -1,6 +1,5 @@
 package com.pinbatch.lease;
 
-import java.time.Duration;
 import java.time.Instant;
 
 /**
@@ -11,22 +10,18 @@ public class LeaseTaken extends RuntimeException {
 
 	private final Lease holder;
 
-	private final Instant expiresAt;
-
-	public LeaseTaken(Lease holder, Duration ttl) {
+	public LeaseTaken(Lease holder) {
 		super("run " + holder.runKey() + " is held by " + holder.owner() + " since " + holder.acquiredAt()
-				+ " (last heartbeat " + holder.heartbeatAt() + "); if that process is gone, it can be taken over after "
-				+ holder.heartbeatAt().plus(ttl));
+				+ "; if that process is gone, it can be taken over after " + holder.lockedUntil());
 		this.holder = holder;
-		this.expiresAt = holder.heartbeatAt().plus(ttl);
 	}
 
 	public Lease holder() {
 		return holder;
 	}
 
-	/** When the holder's lease goes stale if it stops heartbeating. */
+	/** When the holder's lease goes stale if it stops keeping it alive. */
 	public Instant expiresAt() {
-		return expiresAt;
+		return holder.lockedUntil();
 	}
 }

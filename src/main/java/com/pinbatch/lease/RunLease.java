@@ -1,127 +1,130 @@
 package com.pinbatch.lease;
 
-import java.time.Clock;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
 import javax.sql.DataSource;
 
-import org.springframework.dao.DuplicateKeyException;
+import net.javacrumbs.shedlock.core.ClockProvider;
+import net.javacrumbs.shedlock.core.LockConfiguration;
+import net.javacrumbs.shedlock.core.SimpleLock;
+import net.javacrumbs.shedlock.provider.jdbctemplate.JdbcTemplateLockProvider;
+import net.javacrumbs.shedlock.provider.sql.DatabaseProduct;
+
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.JdbcUtils;
 
 /**
- * One process at a time per input, across hosts sharing a job repository: a row per run key in the database, held
- * by the process that runs it and kept fresh by a heartbeat. A file lock cannot do this, as each host has its own
- * disk. Every step is a single statement whose row count says who won, so two hosts racing for the same input can
- * never both get it.
+ * One process at a time per input, across hosts sharing a job repository: ShedLock's JDBC lock named by the run key,
+ * held by "host pid N" and kept alive by {@link LeaseHolder}. A file lock cannot do this, as each host has its own
+ * disk. Expiry is judged by the database's clock, so host clocks do not matter for who gets the run.
  * <p>
- * A holder is gone, and its lease may be taken over, when its heartbeat is older than the time to live, or at once
- * when it ran on this host and its process has ended (after kill -9, the same command on the same host resumes
- * without waiting). Heartbeats are written with each host's clock: keep hosts in time (NTP) and the time to live far
- * above their drift.
+ * Hand-written here, because ShedLock does not do it: reading the holder for the refusal message, and taking over at
+ * once a lease of this host whose process has ended (after kill -9, the same command on the same host resumes without
+ * waiting for the time to live).
  */
 public class RunLease {
 
 	/** Long enough to ride out a stalled database connection, short enough that a dead host's run is taken up soon. */
 	public static final Duration DEFAULT_TTL = Duration.ofSeconds(30);
 
+	static final String TABLE = "PINBATCH_RUN_LOCK";
+
 	private final JdbcTemplate jdbc;
+
+	private final JdbcTemplateLockProvider locks;
 
 	private final Duration ttl;
 
-	private final Clock clock;
-
 	private final LeaseOwner owner;
 
+	/** PostgreSQL's database-time statements store UTC; HSQLDB's store the session's (this JVM's) local time. */
+	private final boolean storedInUtc;
+
 	public RunLease(DataSource dataSource, Duration ttl) {
-		this(dataSource, ttl, Clock.systemUTC(), LeaseOwner.current());
+		this(dataSource, ttl, LeaseOwner.current());
 	}
 
-	/** With the clock and owner given, so tests can play several hosts and let time pass. */
-	public RunLease(DataSource dataSource, Duration ttl, Clock clock, LeaseOwner owner) {
+	/** With the owner given, so tests can play several hosts on one machine. */
+	public RunLease(DataSource dataSource, Duration ttl, LeaseOwner owner) {
 		if (ttl.isNegative() || ttl.isZero()) {
 			throw new IllegalArgumentException("the lease time to live must be positive: " + ttl);
 		}
 		this.jdbc = new JdbcTemplate(dataSource);
 		this.ttl = ttl;
-		this.clock = clock;
 		this.owner = owner;
+		DatabaseProduct product = databaseProduct(dataSource);
+		this.storedInUtc = product == DatabaseProduct.POSTGRES_SQL;
+		this.locks = new JdbcTemplateLockProvider(JdbcTemplateLockProvider.Configuration.builder()
+			.withJdbcTemplate(jdbc)
+			.withTableName(TABLE)
+			.withDatabaseProduct(product)
+			.withLockedByValue(owner.toString())
+			.usingDbTime()
+			.build());
 	}
 
 	/**
-	 * Takes the run of {@code runKey} for this process, free or from a holder that is gone, and starts heartbeating.
+	 * Takes the run of {@code runKey} for this process, free or from a holder that is gone, and keeps it alive.
 	 *
 	 * @throws LeaseTaken when a live process holds it
 	 */
 	public LeaseHolder acquire(String runKey) {
-		// a holder may release between our insert and our read: then the insert is simply tried again
+		// a holder may release or change between our attempt and our read: then the lock is simply tried again
 		for (int attempt = 0; attempt < 3; attempt++) {
-			long now = clock.millis();
-			if (insert(runKey, now)) {
-				return LeaseHolder.start(this, runKey, now);
+			Optional<SimpleLock> lock = locks.lock(configuration(runKey));
+			if (lock.isPresent()) {
+				return LeaseHolder.start(lock.get(), runKey, ttl);
 			}
 			Optional<Lease> holder = find(runKey);
-			if (holder.isPresent()) {
-				if (takeOverIfGone(holder.get(), now)) {
-					return LeaseHolder.start(this, runKey, now);
-				}
-				throw new LeaseTaken(holder.get(), ttl);
+			if (holder.isPresent() && !expireIfGoneFromThisHost(holder.get())) {
+				throw new LeaseTaken(holder.get());
 			}
 		}
 		throw new IllegalStateException("the lease of run " + runKey + " keeps changing hands; try again");
 	}
 
-	/** The current holder of {@code runKey}, live or not. */
+	/** The last holder of {@code runKey}, live or not (a released lease keeps its row, expired). */
 	public Optional<Lease> find(String runKey) {
-		List<Lease> found = jdbc.query(
-				"SELECT OWNER, ACQUIRED_AT_MS, HEARTBEAT_AT_MS FROM PINBATCH_RUN_LEASE WHERE RUN_KEY = ?",
-				(rs, row) -> new Lease(runKey, rs.getString(1), Instant.ofEpochMilli(rs.getLong(2)),
-						Instant.ofEpochMilli(rs.getLong(3))),
+		List<Lease> found = jdbc.query("SELECT locked_by, locked_at, lock_until FROM " + TABLE + " WHERE name = ?",
+				(rs, row) -> new Lease(runKey, rs.getString(1), instant(rs.getTimestamp(2)), instant(rs.getTimestamp(3))),
 				runKey);
 		return found.stream().findFirst();
 	}
 
-	Duration ttl() {
-		return ttl;
-	}
-
-	/** Renews the heartbeat; false when the lease is no longer ours (taken over after we stalled). */
-	boolean heartbeat(String runKey, long acquiredAtMs) {
-		return jdbc.update("UPDATE PINBATCH_RUN_LEASE SET HEARTBEAT_AT_MS = ? WHERE RUN_KEY = ? AND OWNER = ?"
-				+ " AND ACQUIRED_AT_MS = ?", clock.millis(), runKey, owner.toString(), acquiredAtMs) == 1;
-	}
-
-	void release(String runKey, long acquiredAtMs) {
-		jdbc.update("DELETE FROM PINBATCH_RUN_LEASE WHERE RUN_KEY = ? AND OWNER = ? AND ACQUIRED_AT_MS = ?", runKey,
-				owner.toString(), acquiredAtMs);
-	}
-
-	private boolean insert(String runKey, long now) {
-		try {
-			jdbc.update("INSERT INTO PINBATCH_RUN_LEASE (RUN_KEY, OWNER, ACQUIRED_AT_MS, HEARTBEAT_AT_MS)"
-					+ " VALUES (?, ?, ?, ?)", runKey, owner.toString(), now, now);
-			return true;
-		}
-		catch (DuplicateKeyException ex) {
-			return false;
-		}
+	LockConfiguration configuration(String runKey) {
+		return new LockConfiguration(ClockProvider.now(), runKey, ttl, Duration.ZERO);
 	}
 
 	/**
-	 * Compare-and-set on the row as it was read: if two processes see the same dead holder, only one update matches,
-	 * and a holder that heartbeats in between keeps its lease.
+	 * Expires a lease whose owner ran on this host and has ended, so that the next lock attempt gets it. The update
+	 * matches only while that owner still holds it: of two processes seeing the same dead holder, ShedLock's own
+	 * update then lets only one take the run.
 	 */
-	private boolean takeOverIfGone(Lease holder, long now) {
-		boolean stale = holder.heartbeatAt().toEpochMilli() < now - ttl.toMillis();
-		boolean deadHere = LeaseOwner.parse(holder.owner()).map(LeaseOwner::isGoneFromThisHost).orElse(false);
-		if (!stale && !deadHere) {
+	private boolean expireIfGoneFromThisHost(Lease holder) {
+		if (!LeaseOwner.parse(holder.owner()).map(LeaseOwner::isGoneFromThisHost).orElse(false)) {
 			return false;
 		}
-		return jdbc.update("""
-				UPDATE PINBATCH_RUN_LEASE SET OWNER = ?, ACQUIRED_AT_MS = ?, HEARTBEAT_AT_MS = ?
-				WHERE RUN_KEY = ? AND OWNER = ? AND HEARTBEAT_AT_MS = ?""", owner.toString(), now, now, holder.runKey(),
-				holder.owner(), holder.heartbeatAt().toEpochMilli()) == 1;
+		jdbc.update("UPDATE " + TABLE + " SET lock_until = locked_at WHERE name = ? AND locked_by = ?", holder.runKey(),
+				holder.owner());
+		return true;
+	}
+
+	private Instant instant(Timestamp stored) {
+		return storedInUtc ? stored.toLocalDateTime().toInstant(ZoneOffset.UTC) : stored.toInstant();
+	}
+
+	private static DatabaseProduct databaseProduct(DataSource dataSource) {
+		try {
+			String name = JdbcUtils.extractDatabaseMetaData(dataSource, metaData -> metaData.getDatabaseProductName());
+			return DatabaseProduct.matchProductName(name);
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException("cannot tell the job repository's database for the run lease", ex);
+		}
 	}
 }

@@ -10,7 +10,8 @@ import com.pinbatch.lease.RunLease;
 
 /**
  * The leases of a command's inputs, taken together before anything is sent and released together, so no other
- * process (on any host) works on one of them meanwhile.
+ * process (on any host) works on one of them meanwhile. Hand-written: ShedLock locks one name at a time; all-or-none
+ * over several inputs and the refusal line the user reads are pinbatch's.
  */
 final class InputLeases implements AutoCloseable {
 

@@ -61,6 +61,8 @@ class JobRepositoryUpgradeCommandLineTests extends SandboxedCommandLine {
 			assertThat(old).singleElement().satisfies(row -> assertThat(row.get("STATUS")).isEqualTo("CREATED"));
 			assertThat(after.queryForObject("SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_NAME ="
 					+ " 'PINBATCH_RUN_INPUT'", Integer.class)).as("the table no version reads").isZero();
+			assertThat(after.queryForObject("SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_NAME ="
+					+ " 'PINBATCH_RUN_LEASE'", Integer.class)).as("the hand-written lease's table").isZero();
 			assertThat(after.queryForObject("SELECT PUBLIC_URL FROM PINBATCH_MEDIA_UPLOAD WHERE CONTENT_SHA256 = 'abc'",
 					String.class)).isEqualTo("https://media.example.com/abc.jpg");
 		}

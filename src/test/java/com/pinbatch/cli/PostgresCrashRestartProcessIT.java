@@ -7,7 +7,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -80,9 +79,9 @@ class PostgresCrashRestartProcessIT extends CrashRestartScenarios {
 
 		// when: host B tries while host A's heartbeat is fresh (it could be alive, cut off from us), then again
 		// once host A has been silent for longer than the lease's time to live
-		setLeaseHeartbeat(Instant.now());
+		setLeaseLastKeptAlive(Duration.ZERO);
 		int refused = runToEnd(input, "host-b", dir.resolve("host-b"), "host-b");
-		setLeaseHeartbeat(Instant.now().minus(LEASE_TTL).minusSeconds(1));
+		setLeaseLastKeptAlive(LEASE_TTL.plusSeconds(1));
 		int resumed = runToEnd(input, "host-b-later", dir.resolve("host-b"), "host-b");
 
 		// then
@@ -120,12 +119,15 @@ class PostgresCrashRestartProcessIT extends CrashRestartScenarios {
 		assertThat(first.isAlive()).isTrue();
 	}
 
-	/** Moves the heartbeat of the one lease left behind, as time passing on the dead host would. */
-	private void setLeaseHeartbeat(Instant heartbeat) throws SQLException {
+	/**
+	 * Sets the one lease left behind as last kept alive {@code ago} (by the database's clock, in UTC as ShedLock
+	 * stores it), as time passing on the dead host would.
+	 */
+	private void setLeaseLastKeptAlive(Duration ago) throws SQLException {
 		try (Connection connection = database.dataSource().getConnection();
-				PreparedStatement update = connection
-					.prepareStatement("UPDATE PINBATCH_RUN_LEASE SET HEARTBEAT_AT_MS = ?")) {
-			update.setLong(1, heartbeat.toEpochMilli());
+				PreparedStatement update = connection.prepareStatement("UPDATE PINBATCH_RUN_LOCK SET lock_until ="
+						+ " timezone('utc', CURRENT_TIMESTAMP) + make_interval(secs => ?)")) {
+			update.setLong(1, LEASE_TTL.minus(ago).toSeconds());
 			assertThat(update.executeUpdate()).as("lease rows left by the killed host").isEqualTo(1);
 		}
 	}

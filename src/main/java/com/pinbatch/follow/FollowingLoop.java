@@ -1,0 +1,114 @@
+package com.pinbatch.follow;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import com.pinbatch.job.FollowProperties;
+import com.pinbatch.zernio.ZernioClient;
+
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+
+/**
+ * The loop that follows pins until Pinterest has published or refused each, shared by the run's follow step and by
+ * {@code --follow-up}. A tasklet calls {@link #next} once per call of the step's repeat loop: one round, after a wait
+ * twice as long each time, within a time window per step execution and a request budget. Where the following stands
+ * (round, window, requests and retries spent, retries per row) lives in the step's execution context under a prefix,
+ * so a restart goes on from there and creates nothing.
+ */
+public final class FollowingLoop {
+
+	/** How many requests the following may spend. */
+	public enum Budget {
+		/** one per row open at the first execution, for all executions: a restart goes on within the same bounds */
+		ONCE,
+		/** a new execution may spend one more per row still open: a restarted run follows again as a run would */
+		PER_EXECUTION
+	}
+
+	private final String prefix;
+
+	private final FollowProperties settings;
+
+	private final Clock clock;
+
+	private final Budget budget;
+
+	private final boolean firstRoundAtOnce;
+
+	/**
+	 * @param prefix           the execution context keys' prefix ("follow." ...), one per kind of step
+	 * @param firstRoundAtOnce true to ask at once in the first round (the rows were sent long ago), false to wait the
+	 *                         poll interval first (they were just sent)
+	 */
+	public FollowingLoop(String prefix, FollowProperties settings, Clock clock, Budget budget,
+			boolean firstRoundAtOnce) {
+		this.prefix = prefix;
+		this.settings = settings;
+		this.clock = clock;
+		this.budget = budget;
+		this.firstRoundAtOnce = firstRoundAtOnce;
+	}
+
+	/**
+	 * Waits, then follows the {@code open} rows one round; the caller records the round's updates.
+	 *
+	 * @return the round, or empty when the following ends here: nothing open, its time or its requests spent
+	 */
+	public Optional<PinFollower.Round> next(StepExecution step, ZernioClient client, List<PinFollower.Followed> open)
+			throws InterruptedException {
+		ExecutionContext context = step.getExecutionContext();
+		Instant now = clock.instant();
+		if (context.getLong(key("stepExecution"), -1L) != step.getId()) {
+			// this execution's window: a restart follows again for as long as a first execution would
+			context.putLong(key("stepExecution"), step.getId());
+			context.putLong(key("deadlineMs"), now.plus(settings.maxWait()).toEpochMilli());
+			context.putInt(key("round"), 0);
+			int wanted = lookUps(context) + open.size();
+			if (budget == Budget.PER_EXECUTION || !context.containsKey(key("budget"))) {
+				context.putInt(key("budget"), Math.max(context.getInt(key("budget"), 0), wanted));
+			}
+		}
+		int round = context.getInt(key("round"));
+		Duration wait = firstRoundAtOnce ? (round == 0 ? Duration.ZERO
+				: PinFollower.waitBeforeRound(settings.pollInterval(), round - 1))
+				: PinFollower.waitBeforeRound(settings.pollInterval(), round);
+		Instant deadline = Instant.ofEpochMilli(context.getLong(key("deadlineMs")));
+		// at most one request per row on average, whatever the rounds: the listing answers for many rows at once
+		int budgetLeft = context.getInt(key("budget")) - lookUps(context);
+		if (open.isEmpty() || budgetLeft <= 0 || (!wait.isZero() && now.plus(wait).isAfter(deadline))) {
+			return Optional.empty();
+		}
+		Thread.sleep(wait.toMillis());
+		PinFollower.Round result = new PinFollower(client, settings.maxRetries(), clock).round(open, budgetLeft);
+		for (PinFollower.Update update : result.updates()) {
+			context.putInt(key("retries.") + update.item().key(), update.retries());
+		}
+		context.putInt(key("lookUps"), lookUps(context) + result.lookUps());
+		context.putInt(key("retriesSent"), retriesSent(context) + result.retriesSent());
+		context.putInt(key("round"), round + 1);
+		return Optional.of(result);
+	}
+
+	/** The retries already spent on the row of {@code rowKey}, by earlier rounds or executions. */
+	public int retries(ExecutionContext context, String rowKey) {
+		return context.getInt(key("retries.") + rowKey, 0);
+	}
+
+	/** Requests sent to learn outcomes, over all executions. */
+	public int lookUps(ExecutionContext context) {
+		return context.getInt(key("lookUps"), 0);
+	}
+
+	/** Publish retries sent, over all executions. */
+	public int retriesSent(ExecutionContext context) {
+		return context.getInt(key("retriesSent"), 0);
+	}
+
+	private String key(String name) {
+		return prefix + name;
+	}
+}
