@@ -1,8 +1,8 @@
 package com.pinbatch.lease;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.util.Optional;
+
+import com.pinbatch.host.ThisHost;
 
 /**
  * A lease owner as stored in the table: a host name and a process id ("build-2 pid 4711"), readable in a refusal
@@ -14,7 +14,7 @@ public record LeaseOwner(String host, long pid) {
 
 	/** This process on this host. */
 	public static LeaseOwner current() {
-		return new LeaseOwner(hostName(), ProcessHandle.current().pid());
+		return new LeaseOwner(ThisHost.name(), ProcessHandle.current().pid());
 	}
 
 	/** The owner written by {@link #toString()}, or empty for text in another form. */
@@ -33,24 +33,11 @@ public record LeaseOwner(String host, long pid) {
 
 	/** True only when the owner is on this host and its process has ended (it died without releasing). */
 	public boolean isGoneFromThisHost() {
-		return host.equals(hostName()) && ProcessHandle.of(pid).map(process -> !process.isAlive()).orElse(true);
+		return host.equals(ThisHost.name()) && ProcessHandle.of(pid).map(process -> !process.isAlive()).orElse(true);
 	}
 
 	@Override
 	public String toString() {
 		return host + SEPARATOR + pid;
-	}
-
-	private static String hostName() {
-		String fromEnvironment = System.getenv("HOSTNAME"); // set in containers, where it names the pod
-		if (fromEnvironment != null && !fromEnvironment.isBlank()) {
-			return fromEnvironment;
-		}
-		try {
-			return InetAddress.getLocalHost().getHostName();
-		}
-		catch (UnknownHostException ex) {
-			return "unknown-host";
-		}
 	}
 }
