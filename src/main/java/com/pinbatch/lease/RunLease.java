@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 
@@ -115,7 +116,8 @@ public class RunLease {
 	}
 
 	private Instant instant(Timestamp stored) {
-		return storedInUtc ? stored.toLocalDateTime().toInstant(ZoneOffset.UTC) : stored.toInstant();
+		Instant instant = storedInUtc ? stored.toLocalDateTime().toInstant(ZoneOffset.UTC) : stored.toInstant();
+		return instant.truncatedTo(ChronoUnit.MILLIS); // as the message showed before; PostgreSQL keeps microseconds
 	}
 
 	private static DatabaseProduct databaseProduct(DataSource dataSource) {

@@ -1,0 +1,82 @@
+package com.pinbatch.follow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.stream.LongStream;
+
+import com.pinbatch.job.FollowProperties;
+import com.pinbatch.result.RowResult;
+import com.pinbatch.result.RowStatus;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.test.MetaDataInstanceFactory;
+
+/**
+ * The bounds of the following loop that need no request to show: where it ends before asking Zernio. (What it asks
+ * and records is followed end to end by the follow-up and follow-step tests.) No client is given: a loop that asked
+ * anyway would fail on it.
+ */
+class FollowingLoopTests {
+
+	private static final Instant NOW = Instant.parse("2030-01-01T10:00:00Z");
+
+	private static final FollowProperties SETTINGS = new FollowProperties(Duration.ofMinutes(2), Duration.ofSeconds(3),
+			2);
+
+	private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+
+	@Test
+	void aFollowUpRunAgainAfterSpendingOneRequestPerRowAsksNoMore() throws Exception {
+		// given: an earlier execution of the step that spent its three requests on three rows
+		FollowingLoop loop = new FollowingLoop("followUp.", SETTINGS, clock, FollowingLoop.Budget.ONCE, true);
+		StepExecution earlier = MetaDataInstanceFactory.createStepExecution("followUp", 1L);
+		earlier.getExecutionContext().putInt("followUp.budget", 3);
+		earlier.getExecutionContext().putInt("followUp.lookUps", 3);
+		earlier.getExecutionContext().putLong("followUp.stepExecution", 1L);
+		StepExecution again = MetaDataInstanceFactory.createStepExecution("followUp", 2L);
+		again.setExecutionContext(earlier.getExecutionContext());
+
+		// when / then
+		assertThat(loop.next(again, null, created(3))).isEmpty();
+		assertThat(loop.lookUps(again.getExecutionContext())).isEqualTo(3);
+	}
+
+	@Test
+	void theFollowingEndsWhenTheNextWaitWouldEndPastItsWindow() throws Exception {
+		// given: the follow step's window, opened two minutes ago, and a round already asked
+		FollowingLoop loop = new FollowingLoop("follow.", SETTINGS, clock, FollowingLoop.Budget.PER_EXECUTION, false);
+		StepExecution step = MetaDataInstanceFactory.createStepExecution("follow", 7L);
+		step.getExecutionContext().putLong("follow.stepExecution", 7L);
+		step.getExecutionContext().putLong("follow.deadlineMs", NOW.plusSeconds(1).toEpochMilli());
+		step.getExecutionContext().putInt("follow.round", 1);
+		step.getExecutionContext().putInt("follow.budget", 10);
+
+		// when / then
+		assertThat(loop.next(step, null, created(3))).isEmpty();
+	}
+
+	@Test
+	void nothingOpenAsksNothing() throws Exception {
+		FollowingLoop loop = new FollowingLoop("follow.", SETTINGS, clock, FollowingLoop.Budget.PER_EXECUTION, false);
+		StepExecution step = MetaDataInstanceFactory.createStepExecution("follow", 7L);
+
+		assertThat(loop.next(step, null, List.of())).isEmpty();
+		assertThat(loop.lookUps(step.getExecutionContext())).isZero();
+	}
+
+	/** Rows Zernio accepted whose outcome on Pinterest is not known yet. */
+	private static List<PinFollower.Followed> created(int rows) {
+		return LongStream.rangeClosed(2, rows + 1)
+			.mapToObj(row -> new RowResult(row, RowStatus.CREATED, "post-" + row, null, null, null, 1, "req-" + row,
+					NOW.minusSeconds(60), null))
+			.map(result -> new PinFollower.Followed(Long.toString(result.rowNumber()), result, null, NOW.minusSeconds(60),
+					0))
+			.toList();
+	}
+}
