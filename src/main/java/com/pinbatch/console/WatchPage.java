@@ -1,19 +1,18 @@
 package com.pinbatch.console;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.Principal;
 import java.util.List;
 
-import org.springframework.core.io.FileSystemResource;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * Send and watch: the send button of the review starts the run, and this page follows it live (counts by status,
@@ -33,14 +32,40 @@ class WatchPage {
 	}
 
 	@PostMapping("/uploads/{id}/send")
-	String send(@PathVariable String id, Principal principal) {
+	String send(@PathVariable String id, Principal principal, Model model, HttpServletResponse response) {
 		Upload upload = uploads.find(id, Owner.of(principal)).orElseThrow(NotFound::page);
-		return "redirect:/runs/" + runs.send(upload).id();
+		return answer(runs.send(upload), model, response);
+	}
+
+	/** The follow-up button of a finished run: asks Zernio what became of its rows not final yet. */
+	@PostMapping("/runs/{id}/follow-up")
+	String followUp(@PathVariable String id, Principal principal, Model model, HttpServletResponse response) {
+		LiveRun run = runs.find(id, Owner.of(principal)).orElseThrow(NotFound::page);
+		if (run.running() || run.ended().resultFile() == null || !Files.isRegularFile(run.ended().resultFile())) {
+			response.setStatus(HttpStatus.CONFLICT.value());
+			model.addAttribute("problem", "there is no result file to follow up yet; wait for the run to end");
+			return page(run, model);
+		}
+		return answer(runs.followUp(run), model, response);
+	}
+
+	/** The started run's page; a press while the same file's run goes on starts nothing and says so there. */
+	private String answer(ConsoleRuns.Started started, Model model, HttpServletResponse response) {
+		if (!started.already()) {
+			return "redirect:/runs/" + started.run().id();
+		}
+		response.setStatus(HttpStatus.CONFLICT.value());
+		model.addAttribute("problem", "this file is already being sent or followed up (the run below); nothing"
+				+ " else was started: one run per file at a time");
+		return page(started.run(), model);
 	}
 
 	@GetMapping("/runs/{id}")
 	String watch(@PathVariable String id, Principal principal, Model model) {
-		LiveRun run = runs.find(id, Owner.of(principal)).orElseThrow(NotFound::page);
+		return page(runs.find(id, Owner.of(principal)).orElseThrow(NotFound::page), model);
+	}
+
+	private String page(LiveRun run, Model model) {
 		model.addAttribute("run", run);
 		model.addAttribute("progress", Progress.of(run));
 		LiveRun.Ended ended = run.ended();
@@ -60,21 +85,15 @@ class WatchPage {
 		return "watch :: progress";
 	}
 
+	/** The result file as written, or ({@code format=csv|xlsx}) written again in that format. */
 	@GetMapping("/runs/{id}/result")
-	ResponseEntity<FileSystemResource> result(@PathVariable String id, Principal principal) {
+	ResponseEntity<byte[]> result(@PathVariable String id, @RequestParam(required = false) String format,
+			Principal principal) {
 		LiveRun run = runs.find(id, Owner.of(principal)).orElseThrow(NotFound::page);
 		LiveRun.Ended ended = run.ended();
-		if (ended == null || ended.resultFile() == null || !Files.isRegularFile(ended.resultFile())) {
+		if (ended == null) {
 			throw NotFound.page();
 		}
-		Path file = ended.resultFile();
-		boolean workbook = file.getFileName().toString().endsWith(".xlsx");
-		return ResponseEntity.ok()
-			.contentType(workbook ? MediaType.parseMediaType(
-					"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-					: MediaType.parseMediaType("text/csv; charset=UTF-8"))
-			.header(HttpHeaders.CONTENT_DISPOSITION,
-					ContentDisposition.attachment().filename(file.getFileName().toString()).build().toString())
-			.body(new FileSystemResource(file));
+		return ResultDownload.of(ended.resultFile(), format);
 	}
 }

@@ -14,14 +14,18 @@ import org.springframework.batch.core.job.parameters.JobParametersBuilder;
  *
  * @param target where pins go: {@link ApiSessionSource#SANDBOX}, {@link ApiSessionSource#ZERNIO} or
  *               {@link ApiSessionSource#NONE} (a dry run without a key)
+ * @param runBy  who started the run, for the history ({@code console: NAME} or {@code host NAME}); null: not told
  */
 public record InputParameters(String runKey, Path input, Path results, String sheet, String encoding, Path mapping,
 		String account, String board, ZoneId timezone, String dateFormat, String whenNoDate, boolean spread,
-		Path mediaRoot, boolean checkMedia, boolean dryRun, String target) {
+		Path mediaRoot, boolean checkMedia, boolean dryRun, String target, String runBy) {
 
 	public static final String INPUT_FILE = "input.file";
 
 	public static final String RESULT_FILE = "result.file";
+
+	/** Who started the execution; not identifying, so a run resumed by someone else is the same instance. */
+	public static final String RUN_BY = "run.by";
 
 	private static final String SHEET = "input.sheet";
 
@@ -49,10 +53,17 @@ public record InputParameters(String runKey, Path input, Path results, String sh
 
 	private static final String TARGET = "zernio.target";
 
+	public InputParameters(String runKey, Path input, Path results, String sheet, String encoding, Path mapping,
+			String account, String board, ZoneId timezone, String dateFormat, String whenNoDate, boolean spread,
+			Path mediaRoot, boolean checkMedia, boolean dryRun, String target) {
+		this(runKey, input, results, sheet, encoding, mapping, account, board, timezone, dateFormat, whenNoDate,
+				spread, mediaRoot, checkMedia, dryRun, target, null);
+	}
+
 	/** The same input sent to {@code where}. */
 	public InputParameters withTarget(String where) {
 		return new InputParameters(runKey, input, results, sheet, encoding, mapping, account, board, timezone,
-				dateFormat, whenNoDate, spread, mediaRoot, checkMedia, dryRun, where);
+				dateFormat, whenNoDate, spread, mediaRoot, checkMedia, dryRun, where, runBy);
 	}
 
 	public JobParameters toJobParameters() {
@@ -72,6 +83,7 @@ public record InputParameters(String runKey, Path input, Path results, String sh
 		text(builder, CHECK_MEDIA, checkMedia);
 		text(builder, DRY_RUN, dryRun);
 		text(builder, TARGET, target);
+		text(builder, RUN_BY, runBy);
 		return builder.toJobParameters();
 	}
 
@@ -82,7 +94,7 @@ public record InputParameters(String runKey, Path input, Path results, String sh
 				ZoneId.of(parameters.getString(TIMEZONE, "UTC")), parameters.getString(DATE_FORMAT),
 				parameters.getString(WHEN_NO_DATE, "now"), flag(parameters, SPREAD), path(parameters, MEDIA_ROOT),
 				flag(parameters, CHECK_MEDIA), flag(parameters, DRY_RUN),
-				parameters.getString(TARGET, ApiSessionSource.NONE));
+				parameters.getString(TARGET, ApiSessionSource.NONE), parameters.getString(RUN_BY));
 	}
 
 	private static void text(JobParametersBuilder builder, String name, Object value) {

@@ -19,6 +19,7 @@ import java.util.concurrent.Future;
 import com.pinbatch.input.InputFileException;
 import com.pinbatch.input.InputOptions;
 import com.pinbatch.input.RowSources;
+import com.pinbatch.lease.LeaseOwner;
 import com.pinbatch.job.GracefulStop;
 import com.pinbatch.job.InputInspector;
 import com.pinbatch.job.InputParameters;
@@ -242,7 +243,7 @@ public class PinImportRuns {
 		return new InputParameters(runKey, file, resultPath(request, file), request.sheet(), request.encoding(),
 				request.mapping(), request.account(), request.board(), request.timezone(), request.dateFormat(),
 				request.whenNoDate(), request.spread(), request.mediaRoot(), request.checkMedia(), request.dryRun(),
-				null);
+				null, request.runBy() != null ? request.runBy() : "host " + LeaseOwner.current().host());
 	}
 
 	/** The one line for a run that stopped with {@code failure} before or while its jobs ran. */

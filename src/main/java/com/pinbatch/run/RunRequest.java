@@ -24,15 +24,24 @@ import java.util.List;
  * @param checkMedia  ask every media URL before sending whether Pinterest can take it
  * @param dryRun      check and plan everything, send nothing
  * @param sandbox     send to the built-in Zernio sandbox instead of Zernio
+ * @param runBy       who asks, as history shows it (e.g. {@code console: maria}); null: {@code host NAME}
  */
 public record RunRequest(List<Path> sources, Path results, boolean retryFailed, String sheet, String encoding,
 		Path mapping, String account, String board, ZoneId timezone, String dateFormat, String whenNoDate,
-		boolean spread, Path mediaRoot, boolean checkMedia, boolean dryRun, boolean sandbox) {
+		boolean spread, Path mediaRoot, boolean checkMedia, boolean dryRun, boolean sandbox, String runBy) {
 
 	public RunRequest {
 		sources = List.copyOf(sources);
 		timezone = timezone == null ? ZoneId.systemDefault() : timezone;
 		whenNoDate = whenNoDate == null ? "now" : whenNoDate;
+	}
+
+	/** A request of this host's command line. */
+	public RunRequest(List<Path> sources, Path results, boolean retryFailed, String sheet, String encoding,
+			Path mapping, String account, String board, ZoneId timezone, String dateFormat, String whenNoDate,
+			boolean spread, Path mediaRoot, boolean checkMedia, boolean dryRun, boolean sandbox) {
+		this(sources, results, retryFailed, sheet, encoding, mapping, account, board, timezone, dateFormat,
+				whenNoDate, spread, mediaRoot, checkMedia, dryRun, sandbox, null);
 	}
 
 	/** A plain request for one file, everything else as the command line's defaults. */
