@@ -37,6 +37,9 @@ import org.springframework.stereotype.Component;
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 class ConsoleRuns implements AutoCloseable {
 
+	/** How the job parameter run.by names a console user's runs. */
+	static final String STARTED_BY = "console: ";
+
 	private final ConsoleProperties settings;
 
 	private final PinImportRuns runs;
@@ -216,7 +219,7 @@ class ConsoleRuns implements AutoCloseable {
 	private Launched launch(Upload upload, boolean dryRun, Path results, LiveRun listener) {
 		RunRequest request = new RunRequest(List.of(upload.file()), results, upload.retry(), upload.sheet(), null,
 				null, upload.account(), upload.board(), upload.timezone(), null, "now", upload.spread(), null, false,
-				dryRun, settings.sandbox(), "console: " + upload.owner());
+				dryRun, settings.sandbox(), STARTED_BY + upload.owner());
 		RunOutcome outcome;
 		try {
 			outcome = runs.run(request, listener(listener));

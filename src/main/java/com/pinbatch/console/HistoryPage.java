@@ -1,27 +1,38 @@
 package com.pinbatch.console;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.Principal;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import com.pinbatch.job.InputParameters;
 import com.pinbatch.job.PinImportJobConfiguration;
+import com.pinbatch.job.RunKey;
+import com.pinbatch.result.RowResultStore;
 
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.job.parameters.JobParameter;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
+import org.springframework.dao.EmptyResultDataAccessException;
+import org.springframework.http.ResponseEntity;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * History: every run in the job repository, the command line's and the console's alike (they share it): its file,
- * when it ran, who started it, how far it got, and for the console's own runs the page with the result file.
+ * when it ran, who started it (the job parameter {@code run.by}), its rows by status, and its result file, read from
+ * the job repository and the data folder, so a console restart or a command-line run loses none of it.
  */
 @ConsolePage
 class HistoryPage {
@@ -35,28 +46,36 @@ class HistoryPage {
 
 	private final JobRepository jobRepository;
 
+	private final RowResultStore results;
+
 	private final ConsoleRuns runs;
 
-	private final Uploads uploads;
+	private final Path uploadsFolder;
 
-	HistoryPage(JobRepository jobRepository, ConsoleRuns runs, Uploads uploads) {
+	HistoryPage(JobRepository jobRepository, RowResultStore results, ConsoleRuns runs, Uploads uploads) {
 		this.jobRepository = jobRepository;
+		this.results = results;
 		this.runs = runs;
-		this.uploads = uploads;
+		this.uploadsFolder = uploads.root();
 	}
 
-	/** One job execution as the page shows it; {@code runId} is the console's run page when it has one. */
+	/**
+	 * One job execution as the page shows it; {@code counts} the rows by status of its input's run as it stands,
+	 * {@code download} whether this person may have its result file, {@code runId} the console's run page while the
+	 * console that ran it still runs.
+	 */
 	record Entry(long execution, String files, String resultFile, String started, String ended, String status,
-			long rows, String who, String runId) {
+			long rows, Map<String, Long> counts, String who, boolean download, String runId) {
 	}
 
 	@GetMapping("/history")
 	String history(Principal principal, Model model) {
-		List<LiveRun> mine = runs.of(Owner.of(principal));
+		String owner = Owner.of(principal);
+		List<LiveRun> mine = runs.of(owner);
 		List<Entry> entries = new ArrayList<>();
 		for (JobInstance instance : jobRepository.getJobInstances(PinImportJobConfiguration.JOB_NAME, 0, SHOWN)) {
 			for (JobExecution execution : jobRepository.getJobExecutions(instance)) {
-				entries.add(entry(execution, mine));
+				entries.add(entry(execution, mine, owner));
 			}
 		}
 		entries.sort(Comparator.comparingLong(Entry::execution).reversed());
@@ -65,10 +84,33 @@ class HistoryPage {
 		return "history";
 	}
 
-	private Entry entry(JobExecution execution, List<LiveRun> mine) {
+	/**
+	 * A run's result file, read from where the job repository says it was written (so it outlives the console that
+	 * ran it): a console run's only for the person who started it, a command-line run's for anyone who may use the
+	 * console (the team's nightly runs).
+	 */
+	@GetMapping("/history/{execution}/result")
+	ResponseEntity<byte[]> result(@PathVariable long execution, @RequestParam(required = false) String format,
+			Principal principal) {
+		JobExecution found;
+		try {
+			found = jobRepository.getJobExecution(execution);
+		}
+		catch (EmptyResultDataAccessException ex) {
+			throw NotFound.page(); // the JDBC repository's answer for an id it does not have
+		}
+		if (found == null || !found.getJobInstance().getJobName().equals(PinImportJobConfiguration.JOB_NAME)
+				|| !mayDownload(found, Owner.of(principal))) {
+			throw NotFound.page();
+		}
+		String file = found.getJobParameters().getString(InputParameters.RESULT_FILE);
+		return ResultDownload.of(file == null ? null : Path.of(file), format);
+	}
+
+	private Entry entry(JobExecution execution, List<LiveRun> mine, String owner) {
 		String files = files(execution);
 		LiveRun console = mine.stream()
-			.filter(run -> files.contains(run.upload().file().toString()))
+			.filter(run -> !run.followUp() && files.contains(run.upload().file().toString()))
 			.filter(run -> execution.getCreateTime() != null && !run.started()
 				.isAfter(execution.getCreateTime().atZone(java.time.ZoneId.systemDefault()).toInstant()))
 			.findFirst()
@@ -78,12 +120,34 @@ class HistoryPage {
 			.filter(step -> step.getStepName().startsWith(SENDING_STEP))
 			.mapToLong(StepExecution::getReadCount)
 			.sum();
-		JobParameter<?> result = execution.getJobParameters().getParameter("result.file");
-		return new HistoryPage.Entry(execution.getId(), files, result == null ? "" : String.valueOf(result.value()),
-				when(execution.getStartTime()),
-				when(execution.getEndTime()), execution.getStatus().name(), rows,
-				uploads.ownerOf(files).map(owner -> "console: " + owner).orElse("command line"),
-				console == null ? null : console.id());
+		String result = execution.getJobParameters().getString(InputParameters.RESULT_FILE);
+		String runKey = execution.getJobParameters().getString(RunKey.PARAMETER);
+		Map<String, Long> counts = new LinkedHashMap<>();
+		if (runKey != null) {
+			results.countByStatus(runKey).forEach((status, count) -> counts.put(status.name(), count));
+		}
+		boolean download = result != null && Files.isRegularFile(Path.of(result)) && mayDownload(execution, owner);
+		return new HistoryPage.Entry(execution.getId(), files, result == null ? "" : result,
+				when(execution.getStartTime()), when(execution.getEndTime()), execution.getStatus().name(), rows,
+				counts, who(execution), download, console == null ? null : console.id());
+	}
+
+	/** From the run's own parameter; runs of versions before it by where their input was. */
+	private String who(JobExecution execution) {
+		String runBy = execution.getJobParameters().getString(InputParameters.RUN_BY);
+		if (runBy != null) {
+			return runBy;
+		}
+		String input = execution.getJobParameters().getString(InputParameters.INPUT_FILE);
+		return input != null && Path.of(input).startsWith(uploadsFolder) ? "console" : "command line";
+	}
+
+	private boolean mayDownload(JobExecution execution, String owner) {
+		String who = who(execution);
+		if (who.startsWith(ConsoleRuns.STARTED_BY)) {
+			return who.equals(ConsoleRuns.STARTED_BY + owner);
+		}
+		return !who.equals("console");
 	}
 
 	/** The files the run named, from its job parameters (one input, or how many). */
@@ -91,7 +155,7 @@ class HistoryPage {
 		Map<String, String> named = new TreeMap<>();
 		for (JobParameter<?> parameter : execution.getJobParameters().parameters()) {
 			String name = parameter.name();
-			if (name.equals("input.file") || name.equals("inputs")) {
+			if (name.equals(InputParameters.INPUT_FILE) || name.equals("inputs")) {
 				named.put(name, String.valueOf(parameter.value()));
 			}
 		}

@@ -2,6 +2,7 @@ package com.pinbatch.console;
 
 import java.io.ByteArrayInputStream;
 import java.nio.file.Path;
+import java.util.List;
 
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -17,6 +18,10 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
 import com.pinbatch.cli.PinbatchApplication;
+import com.pinbatch.run.PinImportRuns;
+import com.pinbatch.run.RunListener;
+import com.pinbatch.run.RunOutcome;
+import com.pinbatch.run.RunRequest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -39,13 +44,21 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @AutoConfigureMockMvc
 class ConsoleFollowUpTests {
 
-	static final String PINS = "title,description,media_url,board,account\n"
-			+ "Oak shelf,=cmd|' /C calc'!A0,https://images.example.com/a.jpg,Kitchen Ideas,acme-home\n"
-			+ "Tiles,nice,https://images.example.com/b.jpg,Kitchen Ideas,acme-home\n"
-			+ "Herbs,nice,https://images.example.com/c.jpg,Kitchen Ideas,acme-home\n"
-			+ "Lamp,nice,https://images.example.com/d.jpg,Kitchen Ideas,acme-home\n"
-			+ "Rug,nice,https://images.example.com/e.jpg,Kitchen Ideas,acme-home\n"
-			+ "Chair,nice,https://images.example.com/f.jpg,Kitchen Ideas,acme-home\n";
+	/** Six pins; the campaign makes each file's content its own (its job instance; no pin Zernio has already). */
+	static String pins(String campaign) {
+		String rows = "title,description,media_url,board,account,campaign\n"
+				+ "Oak shelf,=cmd|' /C calc'!A0,https://images.example.com/a.jpg,Kitchen Ideas,acme-home,C\n"
+				+ "Tiles,nice,https://images.example.com/b.jpg,Kitchen Ideas,acme-home,C\n"
+				+ "Herbs,nice,https://images.example.com/c.jpg,Kitchen Ideas,acme-home,C\n"
+				+ "Lamp,nice,https://images.example.com/d.jpg,Kitchen Ideas,acme-home,C\n"
+				+ "Rug,nice,https://images.example.com/e.jpg,Kitchen Ideas,acme-home,C\n"
+				+ "Chair,nice,https://images.example.com/f.jpg,Kitchen Ideas,acme-home,C\n";
+		return rows.replace(",C\n", "," + campaign + "\n")
+			.replaceAll("\n(\\w+),", "\n$1 " + campaign + ",")
+			.replace(",nice,", ",nice " + campaign + ",")
+			.replace("A0,", "A0 " + campaign + ",")
+			.replace("images.example.com/", "images.example.com/" + campaign + "/");
+	}
 
 	@TempDir
 	static Path dataFolder;
@@ -57,6 +70,9 @@ class ConsoleFollowUpTests {
 
 	@Autowired
 	MockMvc mvc;
+
+	@Autowired
+	PinImportRuns launcher;
 
 	@Test
 	void theFollowUpButtonRefreshesTheStatusesOfAFinishedRun() throws Exception {
@@ -124,9 +140,55 @@ class ConsoleFollowUpTests {
 		mvc.perform(get(run + "/result").param("format", "pdf")).andExpect(status().isNotFound());
 	}
 
+	/**
+	 * History comes from the job repository, not from the console's memory: a command-line run (which the console
+	 * never saw) is listed with who ran it, its rows by status and a result file that downloads; so is a console run,
+	 * whose result file downloads from the history as well.
+	 */
+	@Test
+	void theHistoryListsCommandLineAndConsoleRunsWithCountsAndAWorkingDownload(@TempDir Path elsewhere)
+			throws Exception {
+		Path input = java.nio.file.Files.writeString(elsewhere.resolve("nightly.csv"), pins("nightly"));
+		RunOutcome outcome = launcher.run(new RunRequest(List.of(input), null, false, null, null, null, null, null,
+				java.time.ZoneId.of("UTC"), null, "now", false, null, false, false, true), RunListener.SILENT);
+		assertThat(outcome.inputs()).hasSize(1);
+		sentAndFinished("console-run.csv");
+
+		String history = mvc.perform(get("/history")).andExpect(status().isOk()).andReturn().getResponse()
+			.getContentAsString();
+		String nightly = entry(history, "nightly.csv");
+		assertThat(nightly).contains("host ", "nightly.results.csv").containsPattern("\\d+ (CREATED|PUBLISHED)");
+		String console = entry(history, "console-run.csv");
+		assertThat(console).contains("console: local").containsPattern("\\d+ (CREATED|PUBLISHED)");
+
+		for (String entry : List.of(nightly, console)) {
+			java.util.regex.Matcher link = java.util.regex.Pattern.compile("href=\"(/history/\\d+/result)\"")
+				.matcher(entry);
+			assertThat(link.find()).as("a download link in %s", entry).isTrue();
+			String csv = mvc.perform(get(link.group(1)).param("format", "csv"))
+				.andExpect(status().isOk())
+				.andReturn()
+				.getResponse()
+				.getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+			assertThat(csv.lines().count()).isEqualTo(7);
+			assertThat(csv).contains("Oak shelf", "status");
+		}
+		mvc.perform(get("/history/999999/result")).andExpect(status().isNotFound());
+	}
+
+	/** The history table's row naming the file (the first, newest one). */
+	private static String entry(String history, String file) {
+		for (String row : history.split("<tr>")) {
+			if (row.contains(file) && row.contains("</tr>")) {
+				return row.substring(0, row.indexOf("</tr>"));
+			}
+		}
+		throw new AssertionError(file + " is not in the history");
+	}
+
 	/** Uploads the file, sends it and waits for the run to end; answers the run's page address. */
 	String sentAndFinished(String name) throws Exception {
-		MvcResult uploaded = mvc.perform(multipart("/uploads").file(ConsolePagesTests.csv(name, PINS)).with(csrf()))
+		MvcResult uploaded = mvc.perform(multipart("/uploads").file(ConsolePagesTests.csv(name, pins(name))).with(csrf()))
 			.andExpect(status().is3xxRedirection())
 			.andReturn();
 		String upload = uploaded.getResponse().getRedirectedUrl();
