@@ -86,6 +86,32 @@ class ConsolePagesTests {
 			.andExpect(content().string(containsString("the file is larger than the console takes (64KB")));
 	}
 
+	/**
+	 * A request over the limit, as a browser sends it (the form's CSRF token inside the body the container would give
+	 * up reading): back to the upload page with the limit in one line, not "Forbidden" nor an error page.
+	 */
+	@Test
+	void anUploadRequestOverTheLimitGoesBackToTheUploadPageWithOneLine() throws Exception {
+		String boundary = "pinbatchBoundary";
+		String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\nnot-read\r\n"
+				+ "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"big.csv\"\r\n"
+				+ "Content-Type: text/csv\r\n\r\ntitle\n" + "x".repeat(70 * 1024) + "\n\r\n--" + boundary + "--\r\n";
+		MvcResult refused = mvc.perform(post("/uploads").contentType("multipart/form-data; boundary=" + boundary)
+			.content(body.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+			.andExpect(status().isSeeOther())
+			.andReturn();
+		String page = mvc.perform(get(refused.getResponse().getRedirectedUrl()))
+			.andExpect(status().isPayloadTooLarge())
+			.andExpect(content().contentTypeCompatibleWith("text/html"))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(page).contains("<p class=\"problem\" role=\"alert\">the file is larger than the console takes"
+				+ " (64KB, spring.servlet.multipart.max-file-size); split it, or run it from the command line</p>")
+			.contains("<form id=\"upload\"")
+			.doesNotContain("Exception", "Whitelabel", "Forbidden");
+	}
+
 	@Test
 	void aTimeZoneThatIsNoneIsRefusedAsOnTheCommandLine() throws Exception {
 		mvc.perform(multipart("/uploads").file(csv("pins.csv", "title\nx\n")).param("timezone", "Mars/Olympus")
