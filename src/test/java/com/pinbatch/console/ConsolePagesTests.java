@@ -161,6 +161,32 @@ class ConsolePagesTests {
 			.doesNotContain("<script>alert", "<b>Kitchen", "\" onerror=\"");
 	}
 
+	/**
+	 * Each pin's image beside its row: an https image from its address without telling the image host which page
+	 * asked (no referrer); anything else (another scheme, a local path outside the upload's folder) shows none, and
+	 * the upload's media address serves nothing that is not an image inside that folder.
+	 */
+	@Test
+	void theReviewShowsEachPinsImageFromItsHttpsAddressEscapedAndNothingElse() throws Exception {
+		String pins = "title,media_url,board,account\n"
+				+ "Shelf,https://images.example.com/shelf.jpg?a=1&b=<2>,Kitchen,acme-home\n"
+				+ "Script,javascript:alert(1),Kitchen,acme-home\n"
+				+ "Secret,../../../etc/passwd,Kitchen,acme-home\n";
+		MvcResult posted = mvc.perform(multipart("/uploads").file(csv("thumbs.csv", pins)).with(csrf()))
+			.andExpect(status().is3xxRedirection())
+			.andReturn();
+		String review = posted.getResponse().getRedirectedUrl();
+		String page = mvc.perform(get(review)).andExpect(status().isOk()).andReturn().getResponse()
+			.getContentAsString();
+
+		assertThat(page).contains("<img src=\"https://images.example.com/shelf.jpg?a=1&amp;b=&lt;2&gt;\" alt=\"\""
+				+ " loading=\"lazy\" referrerpolicy=\"no-referrer\" class=\"thumb\">");
+		assertThat(count(page, "<img ")).isEqualTo(1);
+		assertThat(page).doesNotContain("src=\"javascript:", "passwd\"");
+		mvc.perform(get(review + "/media/4")).andExpect(status().isNotFound());
+		mvc.perform(get(review + "/media/2")).andExpect(status().isNotFound());
+	}
+
 	@Test
 	void theHistoryListsTheRunsInTheJobRepositoryWithWhoStartedThem() throws Exception {
 		mvc.perform(multipart("/uploads").file(csv("history-check.csv", "title,media_url,board\nA,https://x.example/a.jpg,B\n"))
