@@ -12,6 +12,7 @@ import java.util.concurrent.locks.ReentrantLock;
 
 import com.pinbatch.follow.FollowUp;
 import com.pinbatch.follow.FollowUpSession;
+import com.pinbatch.input.InputFileException;
 import com.pinbatch.job.RunProgress;
 import com.pinbatch.result.RowStatus;
 import com.pinbatch.run.ExitCode;
@@ -20,10 +21,10 @@ import com.pinbatch.run.InputOutcome;
 import com.pinbatch.run.PinImportRuns;
 import com.pinbatch.run.RunListener;
 import com.pinbatch.run.RunOutcome;
+import com.pinbatch.run.RunRefusedException;
 import com.pinbatch.run.RunRequest;
 import com.pinbatch.text.SafeText;
 
-import org.springframework.batch.core.BatchStatus;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.stereotype.Component;
 
@@ -36,9 +37,14 @@ import org.springframework.stereotype.Component;
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 class ConsoleRuns implements AutoCloseable {
 
+	/** How the job parameter run.by names a console user's runs. */
+	static final String STARTED_BY = "console: ";
+
 	private final ConsoleProperties settings;
 
 	private final PinImportRuns runs;
+
+	private final FollowUpRuns followUps;
 
 	private final Map<String, DryRun> reviews = new ConcurrentHashMap<>();
 
@@ -56,8 +62,6 @@ class ConsoleRuns implements AutoCloseable {
 		return thread;
 	});
 
-	private final FollowUpRuns followUps;
-
 	ConsoleRuns(ConsoleProperties settings, PinImportRuns runs, FollowUpRuns followUps) {
 		this.settings = settings;
 		this.runs = runs;
@@ -66,7 +70,7 @@ class ConsoleRuns implements AutoCloseable {
 
 	/** Checks every row of the upload as a dry run: nothing is sent. */
 	DryRun review(Upload upload) {
-		LiveRun listener = new LiveRun(RandomIds.next(), upload);
+		LiveRun listener = new LiveRun(RandomIds.next(), upload, false);
 		Path results = upload.folder().resolve("review.results.csv");
 		if (!oneAtATime.tryLock()) {
 			return DryRun.refused(List.of(), "the console is sending another file; check this one again when that"
@@ -90,19 +94,23 @@ class ConsoleRuns implements AutoCloseable {
 	}
 
 	/**
-	 * Sends the upload in the background; while a run of the same upload is still going, that run is the answer (one
-	 * run per input at a time; the job's run lease also holds across processes).
+	 * What a press of "Send" (or "Follow up") came to: the run it started, or the one already going on the same file
+	 * ({@code already}), which is not started twice.
 	 */
-	synchronized LiveRun send(Upload upload) {
-		Optional<LiveRun> going = started.values()
-			.stream()
-			.filter(run -> run.running() && run.upload().file().equals(upload.file()))
-			.findFirst();
+	record Started(LiveRun run, boolean already) {
+	}
+
+	/**
+	 * Sends the upload in the background; while a run of the same upload is still going, nothing is started and that
+	 * run is the answer (one run per input at a time, as on the command line; the job's run lease also holds across
+	 * processes).
+	 */
+	synchronized Started send(Upload upload) {
+		Optional<LiveRun> going = going(upload);
 		if (going.isPresent()) {
-			going.get().say("Send was pressed again: this file is being sent already, so nothing more was started");
-			return going.get();
+			return new Started(going.get(), true);
 		}
-		LiveRun run = new LiveRun(RandomIds.next(), upload);
+		LiveRun run = new LiveRun(RandomIds.next(), upload, false);
 		started.put(run.id(), run);
 		if (oneAtATime.isLocked()) {
 			run.say("waiting for the console's run before it to end");
@@ -119,60 +127,70 @@ class ConsoleRuns implements AutoCloseable {
 			run.end(new LiveRun.Ended(launched.exitCode(), launched.refusal(), launched.resultFile(),
 					launched.counts(), launched.stillPublishing()));
 		});
-		return run;
+		return run.asStarted();
 	}
 
 	/**
-	 * Follows up the pins of a run that ended (scheduled ones, and those Pinterest had not yet published): asks
-	 * Zernio what became of them, in the background, and rewrites the run's result file with what it says; nothing
-	 * is created. The follow-up is a run of its own, watched like a send.
+	 * Asks Zernio what became of a finished run's rows that are not final yet (the command line's
+	 * {@code --follow-up=RESULTS} on its result file, written again in place), in the background. Refused, as a send
+	 * is, while a run of the same upload goes on.
 	 */
-	synchronized LiveRun followUp(LiveRun finished) {
-		Path results = finished.ended().resultFile();
-		LiveRun run = new LiveRun(RandomIds.next(), finished.upload());
+	synchronized Started followUp(LiveRun finished) {
+		Optional<LiveRun> going = going(finished.upload());
+		if (going.isPresent()) {
+			return new Started(going.get(), true);
+		}
+		Path resultFile = finished.ended().resultFile();
+		LiveRun run = new LiveRun(RandomIds.next(), finished.upload(), true);
 		started.put(run.id(), run);
 		background.execute(() -> {
+			LiveRun.Ended ended;
 			oneAtATime.lock();
 			try {
-				run.end(followUp(results, run));
+				ended = followUp(resultFile, run);
 			}
 			finally {
 				oneAtATime.unlock();
 			}
+			run.end(ended);
 		});
-		return run;
+		return run.asStarted();
 	}
 
-	private LiveRun.Ended followUp(Path results, LiveRun run) {
+	private LiveRun.Ended followUp(Path resultFile, LiveRun run) {
 		try {
-			FollowUp.Launched launched = followUps.run(results, results, settings.sandbox(), new RunListener() {
-
-				@Override
-				public void info(String line) {
-					run.say(line.startsWith("pinbatch: ") ? line.substring("pinbatch: ".length()) : line);
-				}
-
-				@Override
-				public void problem(String line) {
-					info(line);
-				}
-			}).launched();
+			FollowUp.Launched launched = followUps.run(resultFile, resultFile, settings.sandbox(), listener(run))
+				.launched();
 			FollowUpSession.Outcome outcome = launched.outcome();
-			if (launched.execution().getStatus() != BatchStatus.COMPLETED || outcome == null) {
+			if (outcome == null || launched.execution().getStatus() != org.springframework.batch.core.BatchStatus.COMPLETED) {
 				return new LiveRun.Ended(ExitCode.STOPPED.code(), "the follow-up stopped before the end ("
-						+ launched.execution().getStatus() + "); follow up again to go on", results, Map.of(), false);
+						+ launched.execution().getStatus() + "); press Follow up again to go on; nothing was created",
+						resultFile, outcome == null ? Map.of() : outcome.counts(), false);
 			}
-			run.say("follow-up: " + outcome.followed() + " rows asked about, " + outcome.changed() + " changed");
-			boolean problems = outcome.counts().getOrDefault(RowStatus.FAILED, 0L)
-					+ outcome.counts().getOrDefault(RowStatus.INVALID, 0L) > 0;
-			return new LiveRun.Ended((problems ? ExitCode.ROW_PROBLEMS : ExitCode.SUCCESS).code(), null, results,
-					outcome.counts(), outcome.counts().getOrDefault(RowStatus.CREATED, 0L) > 0);
+			Map<RowStatus, Long> counts = outcome.counts();
+			run.say("asked Zernio about " + outcome.followed() + (outcome.followed() == 1 ? " row" : " rows") + "; "
+					+ outcome.changed() + " changed");
+			boolean problems = counts.getOrDefault(RowStatus.FAILED, 0L) + counts.getOrDefault(RowStatus.INVALID, 0L) > 0;
+			boolean publishing = counts.getOrDefault(RowStatus.CREATED, 0L)
+					+ counts.getOrDefault(RowStatus.DUPLICATE, 0L) > 0;
+			return new LiveRun.Ended(problems ? ExitCode.ROW_PROBLEMS.code() : ExitCode.SUCCESS.code(), null,
+					resultFile, counts, publishing);
+		}
+		catch (InputFileException | RunRefusedException ex) {
+			return new LiveRun.Ended(ExitCode.USAGE.code(), SafeText.line(String.valueOf(ex.getMessage())),
+					resultFile, Map.of(), false);
 		}
 		catch (Exception ex) {
-			// a file that is no result file, no key, Zernio down: one line on the page
 			return new LiveRun.Ended(ExitCode.STOPPED.code(), "the follow-up stopped: "
-					+ SafeText.line(String.valueOf(ex.getMessage())), results, Map.of(), false);
+					+ SafeText.line(String.valueOf(ex.getMessage())), resultFile, Map.of(), false);
 		}
+	}
+
+	private Optional<LiveRun> going(Upload upload) {
+		return started.values()
+			.stream()
+			.filter(run -> run.running() && run.upload().file().equals(upload.file()))
+			.findFirst();
 	}
 
 	/** The run, only for the person who started it. */
@@ -201,33 +219,10 @@ class ConsoleRuns implements AutoCloseable {
 	private Launched launch(Upload upload, boolean dryRun, Path results, LiveRun listener) {
 		RunRequest request = new RunRequest(List.of(upload.file()), results, upload.retry(), upload.sheet(), null,
 				null, upload.account(), upload.board(), upload.timezone(), null, "now", upload.spread(), null, false,
-				dryRun, settings.sandbox(), "console: " + upload.owner());
+				dryRun, settings.sandbox(), STARTED_BY + upload.owner());
 		RunOutcome outcome;
 		try {
-			outcome = runs.run(request, new RunListener() {
-
-				@Override
-				public void info(String line) {
-					listener.say(line);
-				}
-
-				@Override
-				public void problem(String line) {
-					listener.say(line.startsWith("pinbatch: ") ? line.substring("pinbatch: ".length()) : line);
-				}
-
-				@Override
-				public void running(String runKey) {
-					listener.running(runKey);
-				}
-
-				@Override
-				public AutoCloseable sending(RunProgress progress) {
-					listener.sending(progress);
-					return () -> {
-					};
-				}
-			});
+			outcome = runs.run(request, listener(listener));
 		}
 		catch (RuntimeException ex) {
 			// the launcher reports a user's mistake as an outcome: anything else is the console's to tell in one line
@@ -243,6 +238,33 @@ class ConsoleRuns implements AutoCloseable {
 				input.stillPublishing());
 	}
 
+	/** What the launcher says goes to the run's page. */
+	private static RunListener listener(LiveRun run) {
+		return new RunListener() {
+
+			@Override
+			public void info(String line) {
+				run.say(line.startsWith("pinbatch: ") ? line.substring("pinbatch: ".length()) : line);
+			}
+
+			@Override
+			public void problem(String line) {
+				run.say(line.startsWith("pinbatch: ") ? line.substring("pinbatch: ".length()) : line);
+			}
+
+			@Override
+			public void running(String runKey) {
+				run.running(runKey);
+			}
+
+			@Override
+			public AutoCloseable sending(RunProgress progress) {
+				run.sending(progress);
+				return () -> {
+				};
+			}
+		};
+	}
 
 	@Override
 	public void close() {

@@ -1,24 +1,31 @@
 package com.pinbatch.console;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.Principal;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 import com.pinbatch.job.InputParameters;
 import com.pinbatch.job.PinImportJobConfiguration;
+import com.pinbatch.job.ResultTotals;
+import com.pinbatch.result.RowStatus;
+import com.pinbatch.result.StatusTally;
+import com.pinbatch.job.RunKey;
+import com.pinbatch.result.RowResultStore;
 
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.job.parameters.JobParameter;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
-import org.springframework.core.io.FileSystemResource;
+import org.springframework.dao.EmptyResultDataAccessException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,7 +34,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * History: every run in the job repository, the command line's and the console's alike (they share it): its file,
- * when it ran, who started it, how far it got, and for the console's own runs the page with the result file.
+ * when it ran, who started it (the job parameter {@code run.by}), its rows by status, and its result file, read from
+ * the job repository and the data folder, so a console restart or a command-line run loses none of it.
  */
 @ConsolePage
 class HistoryPage {
@@ -40,39 +48,38 @@ class HistoryPage {
 
 	private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
-	private static final String CONSOLE = "console: ";
-
 	private final JobRepository jobRepository;
 
-	private final ResultDownloads downloads;
+	private final RowResultStore results;
 
 	private final ConsoleRuns runs;
 
-	private final Uploads uploads;
+	private final Path uploadsFolder;
 
-	HistoryPage(JobRepository jobRepository, ConsoleRuns runs, Uploads uploads, ResultDownloads downloads) {
+	HistoryPage(JobRepository jobRepository, RowResultStore results, ConsoleRuns runs, Uploads uploads) {
 		this.jobRepository = jobRepository;
-		this.downloads = downloads;
+		this.results = results;
 		this.runs = runs;
-		this.uploads = uploads;
+		this.uploadsFolder = uploads.root();
 	}
 
 	/**
-	 * One job execution as the page shows it; {@code runId} is the console's run page when it has one (this
-	 * process started it); {@code downloadable} when the person looking started it from the console, so its result
-	 * file is theirs to download, after a restart of the console too.
+	 * One job execution as the page shows it; {@code counts} the rows by status of its input's run as it stands,
+	 * {@code download} whether this person may have its result file, {@code runId} the console's run page while the
+	 * console that ran it still runs.
 	 */
 	record Entry(long execution, String files, String resultFile, String started, String ended, String status,
-			long rows, String who, String runId, boolean downloadable) {
+			long rows, Map<String, Long> counts, String who, boolean download, String runId) {
 	}
 
 	@GetMapping("/history")
 	String history(Principal principal, Model model) {
-		List<LiveRun> mine = runs.of(Owner.of(principal));
+		String owner = Owner.of(principal);
+		List<LiveRun> mine = runs.of(owner);
 		List<Entry> entries = new ArrayList<>();
 		for (JobInstance instance : jobRepository.getJobInstances(PinImportJobConfiguration.JOB_NAME, 0, SHOWN)) {
 			for (JobExecution execution : jobRepository.getJobExecutions(instance)) {
-				entries.add(entry(execution, mine, Owner.of(principal)));
+				entries.add(entry(execution, mine, owner));
 			}
 		}
 		entries.sort(Comparator.comparingLong(Entry::execution).reversed());
@@ -81,33 +88,33 @@ class HistoryPage {
 		return "history";
 	}
 
-	/** The result file of a run this person started from the console, from the job repository alone. */
+	/**
+	 * A run's result file, read from where the job repository says it was written (so it outlives the console that
+	 * ran it): a console run's only for the person who started it, a command-line run's for anyone who may use the
+	 * console (the team's nightly runs).
+	 */
 	@GetMapping("/history/{execution}/result")
-	ResponseEntity<FileSystemResource> result(@PathVariable long execution, Principal principal,
-			@RequestParam(name = "format", required = false) String format) {
-		JobExecution found = jobRepository.getJobExecution(execution);
-		if (found == null || !startedBy(found, Owner.of(principal))) {
+	ResponseEntity<byte[]> result(@PathVariable long execution, @RequestParam(required = false) String format,
+			Principal principal) {
+		JobExecution found;
+		try {
+			found = jobRepository.getJobExecution(execution);
+		}
+		catch (EmptyResultDataAccessException ex) {
+			throw NotFound.page(); // the JDBC repository's answer for an id it does not have
+		}
+		if (found == null || !found.getJobInstance().getJobName().equals(PinImportJobConfiguration.JOB_NAME)
+				|| !mayDownload(found, Owner.of(principal))) {
 			throw NotFound.page();
 		}
-		return downloads.of(resultFile(found), format);
-	}
-
-	/** Only a console run of this person, whose result file is in the console's uploads (never a path elsewhere). */
-	private boolean startedBy(JobExecution execution, String owner) {
-		Path results = resultFile(execution);
-		return (CONSOLE + owner).equals(execution.getJobParameters().getString(InputParameters.BY))
-				&& results != null && uploads.holds(results);
-	}
-
-	private static Path resultFile(JobExecution execution) {
-		String results = execution.getJobParameters().getString(InputParameters.RESULT_FILE);
-		return results == null ? null : Path.of(results);
+		String file = found.getJobParameters().getString(InputParameters.RESULT_FILE);
+		return ResultDownload.of(file == null ? null : Path.of(file), format);
 	}
 
 	private Entry entry(JobExecution execution, List<LiveRun> mine, String owner) {
 		String files = files(execution);
 		LiveRun console = mine.stream()
-			.filter(run -> files.contains(run.upload().file().toString()))
+			.filter(run -> !run.followUp() && files.contains(run.upload().file().toString()))
 			.filter(run -> execution.getCreateTime() != null && !run.started()
 				.isAfter(execution.getCreateTime().atZone(java.time.ZoneId.systemDefault()).toInstant()))
 			.findFirst()
@@ -117,14 +124,40 @@ class HistoryPage {
 			.filter(step -> ROW_STEPS.contains(step.getStepName()))
 			.mapToLong(StepExecution::getReadCount)
 			.sum();
-		JobParameter<?> result = execution.getJobParameters().getParameter(InputParameters.RESULT_FILE);
-		String by = execution.getJobParameters().getString(InputParameters.BY);
-		// runs of versions that did not record who: a console upload of this process, else the command line
-		String who = by != null ? by : uploads.ownerOf(files).map(uploader -> CONSOLE + uploader).orElse("command line");
-		return new HistoryPage.Entry(execution.getId(), files, result == null ? "" : String.valueOf(result.value()),
-				when(execution.getStartTime()),
-				when(execution.getEndTime()), execution.getStatus().name(), rows, who,
-				console == null ? null : console.id(), startedBy(execution, owner));
+		String result = execution.getJobParameters().getString(InputParameters.RESULT_FILE);
+		String runKey = execution.getJobParameters().getString(RunKey.PARAMETER);
+		Map<String, Long> counts = new LinkedHashMap<>();
+		// what the execution's result file said (a dry run stores no outcomes); else the stored outcomes as they stand
+		Map<RowStatus, Long> tally = ResultTotals.of(execution.getExecutionContext())
+			.map(StatusTally::asMap)
+			.orElseGet(() -> runKey == null ? Map.of() : results.countByStatus(runKey));
+		for (RowStatus status : RowStatus.values()) {
+			if (tally.getOrDefault(status, 0L) > 0) {
+				counts.put(status.name(), tally.get(status));
+			}
+		}
+		boolean download = result != null && Files.isRegularFile(Path.of(result)) && mayDownload(execution, owner);
+		return new HistoryPage.Entry(execution.getId(), files, result == null ? "" : result,
+				when(execution.getStartTime()), when(execution.getEndTime()), execution.getStatus().name(), rows,
+				counts, who(execution), download, console == null ? null : console.id());
+	}
+
+	/** From the run's own parameter; runs of versions before it by where their input was. */
+	private String who(JobExecution execution) {
+		String runBy = execution.getJobParameters().getString(InputParameters.BY);
+		if (runBy != null) {
+			return runBy;
+		}
+		String input = execution.getJobParameters().getString(InputParameters.INPUT_FILE);
+		return input != null && Path.of(input).startsWith(uploadsFolder) ? "console" : "command line";
+	}
+
+	private boolean mayDownload(JobExecution execution, String owner) {
+		String who = who(execution);
+		if (who.startsWith(ConsoleRuns.STARTED_BY)) {
+			return who.equals(ConsoleRuns.STARTED_BY + owner);
+		}
+		return !who.equals("console");
 	}
 
 	/** The files the run named, from its job parameters (one input, or how many). */
@@ -132,7 +165,7 @@ class HistoryPage {
 		Map<String, String> named = new TreeMap<>();
 		for (JobParameter<?> parameter : execution.getJobParameters().parameters()) {
 			String name = parameter.name();
-			if (name.equals("input.file") || name.equals("inputs")) {
+			if (name.equals(InputParameters.INPUT_FILE) || name.equals("inputs")) {
 				named.put(name, String.valueOf(parameter.value()));
 			}
 		}

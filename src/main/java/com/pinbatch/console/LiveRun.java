@@ -23,6 +23,8 @@ final class LiveRun {
 
 	private final Upload upload;
 
+	private final boolean followUp;
+
 	private final Instant started = Instant.now();
 
 	private final List<String> lines = new CopyOnWriteArrayList<>();
@@ -33,9 +35,19 @@ final class LiveRun {
 
 	private volatile String runKey;
 
-	LiveRun(String id, Upload upload) {
+	/** @param followUp a follow-up of an earlier run's result file, rather than a send */
+	LiveRun(String id, Upload upload, boolean followUp) {
 		this.id = id;
 		this.upload = upload;
+		this.followUp = followUp;
+	}
+
+	public boolean followUp() {
+		return followUp;
+	}
+
+	ConsoleRuns.Started asStarted() {
+		return new ConsoleRuns.Started(this, false);
 	}
 
 	public String id() {

@@ -40,9 +40,15 @@ class UploadPage {
 		this.maxFileSize = multipart.getMaxFileSize();
 	}
 
+	/** @param refused why the last upload was refused before it reached the page ({@link UploadSizeGuard}) */
 	@GetMapping("/")
-	String form(Model model) {
+	String form(@RequestParam(name = UploadSizeGuard.REFUSED, required = false) String refused, Model model,
+			HttpServletResponse response) {
 		model.addAttribute("timezone", "UTC");
+		if (UploadSizeGuard.TOO_LARGE.equals(refused)) {
+			response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
+			model.addAttribute("problem", tooLarge());
+		}
 		return "upload";
 	}
 

@@ -28,7 +28,12 @@ class Uploads {
 	private final Map<String, Upload> byId = new ConcurrentHashMap<>();
 
 	Uploads(@Value("${pinbatch.data-dir}") Path dataFolder) {
-		this.root = dataFolder.resolve("console").resolve("uploads");
+		this.root = dataFolder.resolve("console").resolve("uploads").toAbsolutePath().normalize();
+	}
+
+	/** The folder every upload is kept under. */
+	Path root() {
+		return root;
 	}
 
 	/** Stores the file's content under a fresh id; the name is only kept as a safe file name. */
@@ -59,18 +64,6 @@ class Uploads {
 		return Optional.ofNullable(byId.get(id)).filter(upload -> upload.owner().equals(owner));
 	}
 
-
-	/** Whether the file lies in the console's uploads (a result file of an upload, say). */
-	boolean holds(Path file) {
-		Path normalized = file.toAbsolutePath().normalize();
-		return normalized.startsWith(root.toAbsolutePath().normalize()) && Files.isRegularFile(normalized);
-	}
-
-	/** Who uploaded the file a run named, when it is one of the console's uploads. */
-	Optional<String> ownerOf(String file) {
-		return byId.values().stream().filter(upload -> upload.file().toString().equals(file)).map(Upload::owner)
-			.findFirst();
-	}
 
 	/**
 	 * The uploaded name reduced to letters, digits, dot, dash and underscore (no folders, no hidden or empty name),

@@ -4,13 +4,15 @@ import java.nio.file.Files;
 import java.security.Principal;
 import java.util.List;
 
-import org.springframework.core.io.FileSystemResource;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+
+import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * Send and watch: the send button of the review starts the run, and this page follows it live (counts by status,
@@ -24,45 +26,49 @@ class WatchPage {
 
 	private final ConsoleRuns runs;
 
-	private final ResultDownloads downloads;
-
 	private final LiveRows liveRows;
 
-	WatchPage(Uploads uploads, ConsoleRuns runs, ResultDownloads downloads, LiveRows liveRows) {
+	WatchPage(Uploads uploads, ConsoleRuns runs, LiveRows liveRows) {
 		this.uploads = uploads;
 		this.runs = runs;
-		this.downloads = downloads;
 		this.liveRows = liveRows;
 	}
 
-	/** Where the run stands, and while it runs the rows it is at. */
-	private void progress(LiveRun run, Model model) {
-		Progress progress = Progress.of(run);
-		model.addAttribute("run", run);
-		model.addAttribute("progress", progress);
-		model.addAttribute("live", progress.running() ? liveRows.around(run.runKey(), progress.done()) : List.of());
-	}
-
 	@PostMapping("/uploads/{id}/send")
-	String send(@PathVariable String id, Principal principal) {
+	String send(@PathVariable String id, Principal principal, Model model, HttpServletResponse response) {
 		Upload upload = uploads.find(id, Owner.of(principal)).orElseThrow(NotFound::page);
-		return "redirect:/runs/" + runs.send(upload).id();
+		return answer(runs.send(upload), model, response);
 	}
 
-	/** Asks Zernio what became of a finished run's pins (scheduled, or still publishing); nothing is created. */
+	/** The follow-up button of a finished run: asks Zernio what became of its rows not final yet. */
 	@PostMapping("/runs/{id}/follow-up")
-	String followUp(@PathVariable String id, Principal principal) {
+	String followUp(@PathVariable String id, Principal principal, Model model, HttpServletResponse response) {
 		LiveRun run = runs.find(id, Owner.of(principal)).orElseThrow(NotFound::page);
-		LiveRun.Ended ended = run.ended();
-		if (ended == null || ended.resultFile() == null || !Files.isRegularFile(ended.resultFile())) {
-			throw NotFound.page(); // a run still going, or one that wrote no result file, has nothing to follow up
+		if (run.running() || run.ended().resultFile() == null || !Files.isRegularFile(run.ended().resultFile())) {
+			response.setStatus(HttpStatus.CONFLICT.value());
+			model.addAttribute("problem", "there is no result file to follow up yet; wait for the run to end");
+			return page(run, model);
 		}
-		return "redirect:/runs/" + runs.followUp(run).id();
+		return answer(runs.followUp(run), model, response);
+	}
+
+	/** The started run's page; a press while the same file's run goes on starts nothing and says so there. */
+	private String answer(ConsoleRuns.Started started, Model model, HttpServletResponse response) {
+		if (!started.already()) {
+			return "redirect:/runs/" + started.run().id();
+		}
+		response.setStatus(HttpStatus.CONFLICT.value());
+		model.addAttribute("problem", "this file is already being sent or followed up (the run below); nothing"
+				+ " else was started: one run per file at a time");
+		return page(started.run(), model);
 	}
 
 	@GetMapping("/runs/{id}")
 	String watch(@PathVariable String id, Principal principal, Model model) {
-		LiveRun run = runs.find(id, Owner.of(principal)).orElseThrow(NotFound::page);
+		return page(runs.find(id, Owner.of(principal)).orElseThrow(NotFound::page), model);
+	}
+
+	private String page(LiveRun run, Model model) {
 		progress(run, model);
 		LiveRun.Ended ended = run.ended();
 		model.addAttribute("ended", ended);
@@ -75,19 +81,31 @@ class WatchPage {
 	/** The live part of the page, asked for again every second while the run goes on. */
 	@GetMapping("/runs/{id}/progress")
 	String progress(@PathVariable String id, Principal principal, Model model) {
-		LiveRun run = runs.find(id, Owner.of(principal)).orElseThrow(NotFound::page);
-		progress(run, model);
+		progress(run(id, principal), model);
 		return "watch :: progress";
 	}
 
+	/** Where the run stands, and while it runs the rows it is at. */
+	private void progress(LiveRun run, Model model) {
+		Progress progress = Progress.of(run);
+		model.addAttribute("run", run);
+		model.addAttribute("progress", progress);
+		model.addAttribute("live", progress.running() ? liveRows.around(run.runKey(), progress.done()) : List.of());
+	}
+
+	private LiveRun run(String id, Principal principal) {
+		return runs.find(id, Owner.of(principal)).orElseThrow(NotFound::page);
+	}
+
+	/** The result file as written, or ({@code format=csv|xlsx}) written again in that format. */
 	@GetMapping("/runs/{id}/result")
-	ResponseEntity<FileSystemResource> result(@PathVariable String id, Principal principal,
-			@RequestParam(name = "format", required = false) String format) {
+	ResponseEntity<byte[]> result(@PathVariable String id, @RequestParam(required = false) String format,
+			Principal principal) {
 		LiveRun run = runs.find(id, Owner.of(principal)).orElseThrow(NotFound::page);
 		LiveRun.Ended ended = run.ended();
 		if (ended == null) {
 			throw NotFound.page();
 		}
-		return downloads.of(ended.resultFile(), format);
+		return ResultDownload.of(ended.resultFile(), format);
 	}
 }

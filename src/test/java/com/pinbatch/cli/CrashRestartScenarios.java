@@ -251,7 +251,9 @@ abstract class CrashRestartScenarios {
 		assertThat(resumed).as(log("second")).isZero();
 		assertThat(sandbox.requests().subList(createsBefore, sandbox.requests().size()))
 			.noneMatch(request -> request.body() != null && request.body().contains("Small pin"));
-		assertThat(log("second")).contains("small.csv was already processed to the end")
+		// the small file's job may have been killed in its last moments (following its pins, writing its result
+		// file) however quick they are: it is then resumed, and still sends nothing again
+		assertThat(log("second")).containsAnyOf("small.csv was already processed to the end", "resuming " + small)
 			.contains("resuming " + large);
 		assertEveryRowExactlyOnce(small, 9);
 		assertEveryRowExactlyOnce(large, ROWS);

@@ -17,6 +17,7 @@ import com.pinbatch.cli.PinbatchApplication;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers.authenticated;
 import static org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers.unauthenticated;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -40,6 +41,8 @@ class ConsoleLoginTests {
 		// a list binds from one source: the name and the hash together
 		registry.add("pinbatch.console.users[0].name", () -> "maria");
 		registry.add("pinbatch.console.users[0].password-hash", () -> new BCryptPasswordEncoder(4).encode("s3cret"));
+		registry.add("pinbatch.console.users[1].name", () -> "tom");
+		registry.add("pinbatch.console.users[1].password-hash", () -> new BCryptPasswordEncoder(4).encode("t0m"));
 	}
 
 	@Autowired
@@ -60,6 +63,26 @@ class ConsoleLoginTests {
 		mvc.perform(formLogin().user("maria").password("s3cret")).andExpect(authenticated().withUsername("maria"));
 		mvc.perform(formLogin().user("maria").password("wrong")).andExpect(unauthenticated());
 		mvc.perform(formLogin().user("eve").password("s3cret")).andExpect(unauthenticated());
+	}
+
+	/** The history lists everyone's runs, but a console run's result file goes only to the person who started it. */
+	@Test
+	void aConsoleRunsResultFileDownloadsOnlyForThePersonWhoStartedIt() throws Exception {
+		mvc.perform(multipart("/uploads").file(ConsolePagesTests.csv("marias.csv",
+				"title,media_url,board,account\nMaria's shelf,https://images.example.com/m.jpg,Kitchen,acme-home\n"))
+			.with(csrf())
+			.with(user("maria")))
+			.andExpect(status().is3xxRedirection());
+		String marias = mvc.perform(get("/history").with(user("maria"))).andReturn().getResponse().getContentAsString();
+		java.util.regex.Matcher link = java.util.regex.Pattern.compile("href=\"(/history/\\d+/result)\"").matcher(marias);
+		org.assertj.core.api.Assertions.assertThat(link.find()).isTrue();
+		org.assertj.core.api.Assertions.assertThat(marias).contains("console: maria");
+		mvc.perform(get(link.group(1)).with(user("maria"))).andExpect(status().isOk());
+
+		String toms = mvc.perform(get("/history").with(user("tom"))).andReturn().getResponse().getContentAsString();
+		org.assertj.core.api.Assertions.assertThat(toms).contains("console: maria").doesNotContain(link.group(1));
+		mvc.perform(get(link.group(1)).with(user("tom"))).andExpect(status().isNotFound());
+		mvc.perform(get(link.group(1)).param("format", "xlsx").with(user("tom"))).andExpect(status().isNotFound());
 	}
 
 	@Test

@@ -1,0 +1,216 @@
+package com.pinbatch.console;
+
+import java.io.ByteArrayInputStream;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+
+import com.pinbatch.cli.PinbatchApplication;
+import com.pinbatch.run.PinImportRuns;
+import com.pinbatch.run.RunListener;
+import com.pinbatch.run.RunOutcome;
+import com.pinbatch.run.RunRequest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * A finished run's page: follow it up (as {@code --follow-up} on its result file) and download its result file as
+ * CSV or XLSX. The sandbox publishes later than the run waits (the run does not wait at all), so a run leaves rows
+ * CREATED and pressing "Follow up scheduled pins" learns what became of them.
+ */
+@SpringBootTest(classes = PinbatchApplication.class, webEnvironment = SpringBootTest.WebEnvironment.MOCK,
+		properties = { "pinbatch.console.sandbox=true", "pinbatch.follow.max-wait=0s",
+				"pinbatch.follow.poll-interval=100ms", "pinbatch.sandbox.publish-delay=300ms",
+				"pinbatch.sandbox.publish-failure-rate=0.3", "pinbatch.sandbox.latency=0ms",
+				"pinbatch.sandbox.latency-jitter=0ms" })
+@AutoConfigureMockMvc
+class ConsoleFollowUpTests {
+
+	/** Six pins; the campaign makes each file's content its own (its job instance; no pin Zernio has already). */
+	static String pins(String campaign) {
+		String rows = "title,description,media_url,board,account,campaign\n"
+				+ "Oak shelf,=cmd|' /C calc'!A0,https://images.example.com/a.jpg,Kitchen Ideas,acme-home,C\n"
+				+ "Tiles,nice,https://images.example.com/b.jpg,Kitchen Ideas,acme-home,C\n"
+				+ "Herbs,nice,https://images.example.com/c.jpg,Kitchen Ideas,acme-home,C\n"
+				+ "Lamp,nice,https://images.example.com/d.jpg,Kitchen Ideas,acme-home,C\n"
+				+ "Rug,nice,https://images.example.com/e.jpg,Kitchen Ideas,acme-home,C\n"
+				+ "Chair,nice,https://images.example.com/f.jpg,Kitchen Ideas,acme-home,C\n";
+		return rows.replace(",C\n", "," + campaign + "\n")
+			.replaceAll("\n(\\w+),", "\n$1 " + campaign + ",")
+			.replace(",nice,", ",nice " + campaign + ",")
+			.replace("A0,", "A0 " + campaign + ",")
+			.replace("images.example.com/", "images.example.com/" + campaign + "/");
+	}
+
+	@TempDir
+	static Path dataFolder;
+
+	@DynamicPropertySource
+	static void dataFolder(DynamicPropertyRegistry registry) {
+		registry.add("pinbatch.data-dir", () -> dataFolder.toString());
+	}
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	PinImportRuns launcher;
+
+	@Test
+	void theFollowUpButtonRefreshesTheStatusesOfAFinishedRun() throws Exception {
+		String run = sentAndFinished("follow.csv");
+		String before = finishedPage(run);
+		assertThat(before).contains("<form id=\"follow-up\"", "Follow up scheduled pins", "name=\"_csrf\"",
+				"CREATED");
+
+		MvcResult pressed = mvc.perform(post(run + "/follow-up").with(csrf()))
+			.andExpect(status().is3xxRedirection())
+			.andReturn();
+		String followUp = pressed.getResponse().getRedirectedUrl();
+		assertThat(followUp).startsWith("/runs/").isNotEqualTo(run);
+		String after = finishedPage(followUp);
+
+		assertThat(after).contains("Following up", "asked Zernio about").doesNotContain(">CREATED<");
+		assertThat(after).containsPattern("<span class=\"status\">PUBLISHED</span>[\\s\\S]*?<a href=\"https://");
+		assertThat(after).contains("<span class=\"status\">FAILED</span>");
+	}
+
+	@Test
+	void aFollowUpWithoutTheCsrfTokenIsRefused() throws Exception {
+		String run = sentAndFinished("no-token.csv");
+		mvc.perform(post(run + "/follow-up")).andExpect(status().isForbidden());
+		mvc.perform(post(run + "/follow-up").with(csrf().useInvalidToken())).andExpect(status().isForbidden());
+		assertThat(finishedPage(run)).doesNotContain("Following up");
+	}
+
+	@Test
+	void theResultDownloadsAsCsvAndAsXlsxWithAHostileCellLeftInert() throws Exception {
+		String run = sentAndFinished("download.csv");
+
+		byte[] xlsx = mvc.perform(get(run + "/result").param("format", "xlsx"))
+			.andExpect(status().isOk())
+			.andExpect(header().string("Content-Disposition", org.hamcrest.Matchers.containsString(
+					"download.results.xlsx")))
+			.andReturn()
+			.getResponse()
+			.getContentAsByteArray();
+		try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+			Sheet sheet = workbook.getSheetAt(0);
+			Row header = sheet.getRow(0);
+			int description = -1;
+			for (int column = 0; column < header.getLastCellNum(); column++) {
+				if (header.getCell(column).getStringCellValue().equals("description")) {
+					description = column;
+				}
+			}
+			assertThat(sheet.getLastRowNum()).isEqualTo(6);
+			var hostile = sheet.getRow(1).getCell(description);
+			// text, not a formula: a spreadsheet shows it and runs nothing
+			assertThat(hostile.getCellType()).isEqualTo(org.apache.poi.ss.usermodel.CellType.STRING);
+			assertThat(hostile.getStringCellValue()).contains("=cmd|' /C calc'!A0");
+		}
+
+		String csv = mvc.perform(get(run + "/result").param("format", "csv"))
+			.andExpect(status().isOk())
+			.andExpect(header().string("Content-Disposition", org.hamcrest.Matchers.containsString(
+					"download.results.csv")))
+			.andReturn()
+			.getResponse()
+			.getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+		assertThat(csv).contains("'=cmd|").doesNotContain(",=cmd|");
+		assertThat(csv.lines().count()).isEqualTo(7);
+		mvc.perform(get(run + "/result").param("format", "pdf")).andExpect(status().isNotFound());
+	}
+
+	/**
+	 * History comes from the job repository, not from the console's memory: a command-line run (which the console
+	 * never saw) is listed with who ran it, its rows by status and a result file that downloads; so is a console run,
+	 * whose result file downloads from the history as well.
+	 */
+	@Test
+	void theHistoryListsCommandLineAndConsoleRunsWithCountsAndAWorkingDownload(@TempDir Path elsewhere)
+			throws Exception {
+		Path input = java.nio.file.Files.writeString(elsewhere.resolve("nightly.csv"), pins("nightly"));
+		RunOutcome outcome = launcher.run(new RunRequest(List.of(input), null, false, null, null, null, null, null,
+				java.time.ZoneId.of("UTC"), null, "now", false, null, false, false, true,
+				"host " + com.pinbatch.host.ThisHost.name()), RunListener.SILENT);
+		assertThat(outcome.inputs()).hasSize(1);
+		sentAndFinished("console-run.csv");
+
+		String history = mvc.perform(get("/history")).andExpect(status().isOk()).andReturn().getResponse()
+			.getContentAsString();
+		String nightly = entry(history, "nightly.csv");
+		assertThat(nightly).contains("host ", "nightly.results.csv").containsPattern("\\d+ (CREATED|PUBLISHED)");
+		String console = entry(history, "console-run.csv");
+		assertThat(console).contains("console: local").containsPattern("\\d+ (CREATED|PUBLISHED)");
+
+		for (String entry : List.of(nightly, console)) {
+			java.util.regex.Matcher link = java.util.regex.Pattern.compile("href=\"(/history/\\d+/result)\"")
+				.matcher(entry);
+			assertThat(link.find()).as("a download link in %s", entry).isTrue();
+			String csv = mvc.perform(get(link.group(1)).param("format", "csv"))
+				.andExpect(status().isOk())
+				.andReturn()
+				.getResponse()
+				.getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+			assertThat(csv.lines().count()).isEqualTo(7);
+			assertThat(csv).contains("Oak shelf", "status");
+		}
+		mvc.perform(get("/history/999999/result")).andExpect(status().isNotFound());
+	}
+
+	/** The history table's row naming the file (the first, newest one). */
+	private static String entry(String history, String file) {
+		for (String row : history.split("<tr>")) {
+			if (row.contains(file) && row.contains("</tr>")) {
+				return row.substring(0, row.indexOf("</tr>"));
+			}
+		}
+		throw new AssertionError(file + " is not in the history");
+	}
+
+	/** Uploads the file, sends it and waits for the run to end; answers the run's page address. */
+	String sentAndFinished(String name) throws Exception {
+		MvcResult uploaded = mvc.perform(multipart("/uploads").file(ConsolePagesTests.csv(name, pins(name))).with(csrf()))
+			.andExpect(status().is3xxRedirection())
+			.andReturn();
+		String upload = uploaded.getResponse().getRedirectedUrl();
+		MvcResult sent = mvc.perform(post(upload + "/send").with(csrf()))
+			.andExpect(status().is3xxRedirection())
+			.andReturn();
+		String run = sent.getResponse().getRedirectedUrl();
+		finishedPage(run);
+		return run;
+	}
+
+	/** The run's page once it says Finished (the page a person sees after the progress stops). */
+	String finishedPage(String run) throws Exception {
+		for (int look = 0; look < 600; look++) {
+			String page = mvc.perform(get(run)).andExpect(status().isOk()).andReturn().getResponse()
+				.getContentAsString();
+			if (page.contains("<p class=\"state\">Finished</p>")) {
+				return page;
+			}
+			Thread.sleep(100);
+		}
+		throw new AssertionError("the run " + run + " did not end");
+	}
+}
