@@ -32,7 +32,9 @@ import org.springframework.transaction.PlatformTransactionManager;
  * The pin import job: one job instance per input, identified by the input's run key (its content and every option
  * that changes what is sent). Its steps: planning (survey the input, look its boards up, plan the caps); sending, a
  * chunk-oriented step, reader → processor (map, validate, resolve boards) → writer (send concurrently, record each
- * outcome); then following the pins through Pinterest's publishing.
+ * outcome); then following the pins through Pinterest's publishing. A dry run checks its rows instead (the same
+ * reader and processor, a writer that writes each row's result line at once) and sends nothing. However the job
+ * ends, a listener writes the input's complete result file and keeps its totals in the job's execution context.
  * Several inputs are several job executions side by side; they all send through one paced sender and one pool of
  * sending threads, so the global pace and the per-account caps hold across files.
  * <p>
