@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -95,6 +96,24 @@ public class RunLease {
 				(rs, row) -> new Lease(runKey, rs.getString(1), instant(rs.getTimestamp(2)), instant(rs.getTimestamp(3))),
 				runKey);
 		return found.stream().findFirst();
+	}
+
+	/**
+	 * Forgets the leases of runs pruned from the job repository (ShedLock keeps a row per lock name): those released
+	 * or run out, never one a process holds now.
+	 *
+	 * @return the lease rows deleted
+	 */
+	public int forget(Collection<String> runKeys, Instant now) {
+		int forgotten = 0;
+		for (String runKey : runKeys) {
+			Optional<Lease> lease = find(runKey);
+			if (lease.isPresent() && !lease.get().lockedUntil().isAfter(now)) {
+				forgotten += jdbc.update("DELETE FROM " + TABLE + " WHERE name = ? AND locked_by = ?", runKey,
+						lease.get().owner());
+			}
+		}
+		return forgotten;
 	}
 
 	LockConfiguration configuration(String runKey) {

@@ -1,5 +1,6 @@
 package com.pinbatch.run;
 
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -8,6 +9,7 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 import com.pinbatch.job.RunKey;
+import com.pinbatch.lease.RunLease;
 import com.pinbatch.result.RowResultStore;
 
 import org.springframework.batch.core.BatchStatus;
@@ -22,7 +24,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Keeps the job repository tidy ({@code --prune-older-than=DAYS}): deletes the job instances whose last activity is
  * older than the cut-off through Spring Batch's own {@link JobRepository} (their executions, steps and contexts go
  * with them), and the row outcomes pinbatch stored under their run key. One transaction. A pruned input is a new
- * run the next time it is given: pinbatch no longer remembers what it sent for it. Any front end may offer it.
+ * run the next time it is given (its run lease row goes too): pinbatch no longer remembers what it sent for it. Any front end may offer it.
  */
 @Component
 public class JobRepositoryPruner {
@@ -33,11 +35,14 @@ public class JobRepositoryPruner {
 
 	private final RowResultStore store;
 
+	private final RunLease runLease;
+
 	JobRepositoryPruner(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			RowResultStore store) {
+			RowResultStore store, RunLease runLease) {
 		this.jobRepository = jobRepository;
 		this.transaction = new TransactionTemplate(transactionManager);
 		this.store = store;
+		this.runLease = runLease;
 	}
 
 	/** What a prune removed. */
@@ -74,6 +79,7 @@ public class JobRepositoryPruner {
 						jobRepository.deleteJobInstance(instance);
 						// an input's job instance is the only one with its run key
 						outcomes += store.delete(runKeys);
+						runLease.forget(runKeys, Instant.now());
 					}
 				}
 			}
