@@ -16,6 +16,7 @@ import com.pinbatch.run.FollowUpRuns;
 import com.pinbatch.run.RunListener;
 import com.pinbatch.run.RunRefusedException;
 import com.pinbatch.result.RowStatus;
+import com.pinbatch.result.StatusTally;
 import com.pinbatch.text.SafeText;
 import com.pinbatch.throttle.SendingStoppedException;
 import com.pinbatch.zernio.ZernioApiException;
@@ -105,14 +106,14 @@ class FollowUpCommand {
 		if (outcome != null) {
 			outcome.errorCodes().forEach((error, seen) -> errors.add(new RunReport.ErrorCount(error, seen[0], seen[1])));
 		}
-		boolean problems = counts.getOrDefault(RowStatus.FAILED, 0L) + counts.getOrDefault(RowStatus.INVALID, 0L) > 0;
+		StatusTally tally = StatusTally.of(counts, Map.of());
+		boolean problems = tally.hasProblems();
 		ExitCode code = stopped != null ? ExitCode.STOPPED : problems ? ExitCode.ROW_PROBLEMS : ExitCode.SUCCESS;
-		long publishing = counts.getOrDefault(RowStatus.CREATED, 0L) + counts.getOrDefault(RowStatus.DUPLICATE, 0L);
 		JobExecution execution = launched.execution();
 		return new RunReport(file, target, null, counts, Map.of(), errors, outcome == null ? 0 : outcome.changed(),
 				execution.getJobInstance().getInstanceId(), execution.getId(), started, Instant.now(), stopped,
 				false, code, stopped != null ? typed.resume() : problems ? typed.retryFailed(target) : null,
-				stopped == null && publishing > 0 ? typed.followUp(target) : null);
+				stopped == null && tally.stillPublishing() ? typed.followUp(target) : null);
 	}
 
 	/** Null when the follow-up completed; otherwise why it stopped, in one line. */

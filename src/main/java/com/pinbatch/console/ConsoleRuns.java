@@ -9,12 +9,14 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
 
 import com.pinbatch.follow.FollowUp;
 import com.pinbatch.follow.FollowUpSession;
 import com.pinbatch.input.InputFileException;
 import com.pinbatch.job.RunProgress;
 import com.pinbatch.result.RowStatus;
+import com.pinbatch.result.StatusTally;
 import com.pinbatch.run.ExitCode;
 import com.pinbatch.run.FollowUpRuns;
 import com.pinbatch.run.InputOutcome;
@@ -110,24 +112,11 @@ class ConsoleRuns implements AutoCloseable {
 		if (going.isPresent()) {
 			return new Started(going.get(), true);
 		}
-		LiveRun run = new LiveRun(RandomIds.next(), upload, false);
-		started.put(run.id(), run);
-		if (oneAtATime.isLocked()) {
-			run.say("waiting for the console's run before it to end");
-		}
-		background.execute(() -> {
-			Launched launched;
-			oneAtATime.lock();
-			try {
-				launched = launch(upload, false, null, run);
-			}
-			finally {
-				oneAtATime.unlock();
-			}
-			run.end(new LiveRun.Ended(launched.exitCode(), launched.refusal(), launched.resultFile(),
-					launched.counts(), launched.stillPublishing()));
+		return inBackground(upload, false, run -> {
+			Launched launched = launch(upload, false, null, run);
+			return new LiveRun.Ended(launched.exitCode(), launched.refusal(), launched.resultFile(), launched.counts(),
+					launched.stillPublishing());
 		});
-		return run.asStarted();
 	}
 
 	/**
@@ -141,13 +130,21 @@ class ConsoleRuns implements AutoCloseable {
 			return new Started(going.get(), true);
 		}
 		Path resultFile = finished.ended().resultFile();
-		LiveRun run = new LiveRun(RandomIds.next(), finished.upload(), true);
+		return inBackground(finished.upload(), true, run -> followUp(resultFile, run));
+	}
+
+	/** Starts {@code work} as a run of its own, after the console's run before it (one at a time). */
+	private Started inBackground(Upload upload, boolean followUp, Function<LiveRun, LiveRun.Ended> work) {
+		LiveRun run = new LiveRun(RandomIds.next(), upload, followUp);
 		started.put(run.id(), run);
+		if (oneAtATime.isLocked()) {
+			run.say("waiting for the console's run before it to end");
+		}
 		background.execute(() -> {
 			LiveRun.Ended ended;
 			oneAtATime.lock();
 			try {
-				ended = followUp(resultFile, run);
+				ended = work.apply(run);
 			}
 			finally {
 				oneAtATime.unlock();
@@ -167,14 +164,11 @@ class ConsoleRuns implements AutoCloseable {
 						+ launched.execution().getStatus() + "); press Follow up again to go on; nothing was created",
 						resultFile, outcome == null ? Map.of() : outcome.counts(), false);
 			}
-			Map<RowStatus, Long> counts = outcome.counts();
 			run.say("asked Zernio about " + outcome.followed() + (outcome.followed() == 1 ? " row" : " rows") + "; "
 					+ outcome.changed() + " changed");
-			boolean problems = counts.getOrDefault(RowStatus.FAILED, 0L) + counts.getOrDefault(RowStatus.INVALID, 0L) > 0;
-			boolean publishing = counts.getOrDefault(RowStatus.CREATED, 0L)
-					+ counts.getOrDefault(RowStatus.DUPLICATE, 0L) > 0;
-			return new LiveRun.Ended(problems ? ExitCode.ROW_PROBLEMS.code() : ExitCode.SUCCESS.code(), null,
-					resultFile, counts, publishing);
+			StatusTally tally = StatusTally.of(outcome.counts(), Map.of());
+			return new LiveRun.Ended(tally.hasProblems() ? ExitCode.ROW_PROBLEMS.code() : ExitCode.SUCCESS.code(), null,
+					resultFile, outcome.counts(), tally.stillPublishing());
 		}
 		catch (InputFileException | RunRefusedException ex) {
 			return new LiveRun.Ended(ExitCode.USAGE.code(), SafeText.line(String.valueOf(ex.getMessage())),

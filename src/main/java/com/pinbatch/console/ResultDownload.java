@@ -5,14 +5,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Map;
 
-import com.pinbatch.input.InputOptions;
-import com.pinbatch.input.InputRow;
-import com.pinbatch.input.RowSource;
-import com.pinbatch.input.RowSources;
-import com.pinbatch.result.ResultFileWriter;
-import com.pinbatch.result.ResultFiles;
-import com.pinbatch.result.RowResult;
+import com.pinbatch.result.ResultFileBuilder;
 
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -65,21 +60,17 @@ final class ResultDownload {
 		return name.toLowerCase(Locale.ROOT).endsWith(".xlsx") ? "xlsx" : "csv";
 	}
 
-	/** Writes the rows again in the other format, in a temporary file removed once read. */
+	/** Writes the rows again in the other format, in a temporary folder removed once read. */
 	private static byte[] convert(Path resultFile, String format) throws IOException {
-		Path temporary = Files.createTempFile("pinbatch-result-", "." + format);
+		Path folder = Files.createTempDirectory("pinbatch-result-");
+		Path converted = folder.resolve("result." + format);
 		try {
-			try (RowSource source = RowSources.open(resultFile, InputOptions.defaults());
-					ResultFileWriter writer = ResultFiles.open(temporary)) {
-				writer.writeHeader(source.headers());
-				for (InputRow row = source.next(); row != null; row = source.next()) {
-					writer.writeRow(row, RowResult.carriedOver(row.rowNumber(), row.prior()));
-				}
-			}
-			return Files.readAllBytes(temporary);
+			ResultFileBuilder.rewrite(resultFile, Map.of(), converted);
+			return Files.readAllBytes(converted);
 		}
 		finally {
-			Files.deleteIfExists(temporary);
+			Files.deleteIfExists(converted);
+			Files.deleteIfExists(folder);
 		}
 	}
 }

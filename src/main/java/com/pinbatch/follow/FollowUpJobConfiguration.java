@@ -4,7 +4,6 @@ import java.nio.file.Path;
 
 import com.pinbatch.job.FollowProperties;
 import com.pinbatch.job.GracefulStop;
-import com.pinbatch.result.ResultFileBuilder;
 
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
@@ -52,8 +51,8 @@ public class FollowUpJobConfiguration {
 	@StepScope
 	FollowUpTasklet followUpTasklet(@Value("#{jobParameters['" + FILE + "']}") String file,
 			@Value("#{jobParameters['" + RESULTS + "']}") String results, FollowUpSession followUpSession,
-			FollowProperties follow, ResultFileBuilder resultFileBuilder) {
-		return new FollowUpTasklet(Path.of(file), Path.of(results), followUpSession, follow, resultFileBuilder);
+			FollowProperties follow) {
+		return new FollowUpTasklet(Path.of(file), Path.of(results), followUpSession, follow);
 	}
 
 	@Bean

@@ -32,8 +32,6 @@ class FollowUpTasklet implements Tasklet {
 
 	private final FollowUpSession session;
 
-	private final ResultFileBuilder files;
-
 	private final FollowingLoop loop;
 
 	private FollowUpFile.Read read;
@@ -45,12 +43,10 @@ class FollowUpTasklet implements Tasklet {
 
 	private List<PinFollower.Followed> open;
 
-	FollowUpTasklet(Path file, Path target, FollowUpSession session, FollowProperties settings,
-			ResultFileBuilder files) {
+	FollowUpTasklet(Path file, Path target, FollowUpSession session, FollowProperties settings) {
 		this.file = file;
 		this.target = target;
 		this.session = session;
-		this.files = files;
 		// the rows were sent long ago: the first round asks at once
 		this.loop = new FollowingLoop("followUp.", settings, session.clock(), FollowingLoop.Budget.ONCE, true);
 	}
@@ -89,7 +85,7 @@ class FollowUpTasklet implements Tasklet {
 			changed += now.equals(row) ? 0 : 1;
 		}
 		if (changed > 0 || !sameFile()) {
-			files.rewrite(file, updates, target);
+			ResultFileBuilder.rewrite(file, updates, target);
 		}
 		session.finished(new FollowUpSession.Outcome(tally.counts(), tally.errorCodes(), before.size(), changed,
 				loop.lookUps(context), loop.retriesSent(context)));

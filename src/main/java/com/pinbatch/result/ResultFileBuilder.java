@@ -64,13 +64,14 @@ public class ResultFileBuilder {
 	}
 
 	/**
-	 * Writes an earlier result file again, to {@code target}, with some rows' outcomes replaced ({@code --follow-up}):
+	 * Writes an earlier result file again, to {@code target}, with some rows' outcomes replaced ({@code --follow-up};
+	 * none for a download in the other format):
 	 * every other row exactly as read, the input columns untouched. A workbook stays a workbook when written over
 	 * itself; otherwise the target's name chooses, as for a run. Written beside the target and moved into place.
 	 *
 	 * @param updates new outcomes by row number
 	 */
-	public void rewrite(Path resultFile, Map<Long, RowResult> updates, Path target) {
+	public static void rewrite(Path resultFile, Map<Long, RowResult> updates, Path target) {
 		Path temporary = ResultFileStream.temporarySibling(target);
 		boolean workbook = RowSources.isWorkbook(resultFile) && target.toAbsolutePath().normalize()
 			.equals(resultFile.toAbsolutePath().normalize());

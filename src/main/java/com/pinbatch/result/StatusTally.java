@@ -49,6 +49,11 @@ public class StatusTally {
 		return count(RowStatus.INVALID) > 0 || count(RowStatus.FAILED) > 0;
 	}
 
+	/** True when some pin is on Zernio but not known to be live yet: a follow-up may tell what became of it. */
+	public boolean stillPublishing() {
+		return count(RowStatus.CREATED) + count(RowStatus.DUPLICATE) > 0;
+	}
+
 	public boolean hasPending() {
 		return count(RowStatus.PENDING) > 0;
 	}

@@ -282,16 +282,17 @@ public class PinImportRuns {
 		List<InputOutcome.ErrorCount> errors = new ArrayList<>();
 		tally.errorCodes().forEach((error, countAndRow) -> errors.add(
 				new InputOutcome.ErrorCount(error, countAndRow[0], countAndRow[1])));
+		// a dry run stores no outcomes: its job counted the rows it checked
+		Optional<Long> checked = execution == null ? Optional.empty()
+				: ResultTotals.rowsDone(execution.getExecutionContext());
 		long rowsThisRun = doneBefore == null ? 0
-				: written.isPresent() ? ResultTotals.rowsDone(execution.getExecutionContext())
-					.orElseGet(() -> Math.max(0, done(input.key()) - doneBefore))
-					: Math.max(0, done(input.key()) - doneBefore);
+				: checked.orElseGet(() -> Math.max(0, done(input.key()) - doneBefore));
 		JobExecution ranIn = alreadyProcessed ? finishedBefore : execution;
 		return new InputOutcome(input.path(), input.results(), input.key(), tally.asMap(),
 				store.countByAccount(input.key()), errors, rowsThisRun,
 				ranIn == null ? null : ranIn.getJobInstance().getInstanceId(), ranIn == null ? null : ranIn.getId(),
 				started, ended, code == ExitCode.STOPPED ? stopReason : null, alreadyProcessed, code, next,
-				code != ExitCode.STOPPED && tally.count(RowStatus.CREATED) + tally.count(RowStatus.DUPLICATE) > 0);
+				code != ExitCode.STOPPED && tally.stillPublishing());
 	}
 
 	/**
