@@ -85,13 +85,18 @@ public final class CsvRowSource implements RowSource {
 	 * @throws InputFileException if the file is not text, is empty, or its header row is malformed
 	 */
 	public static CsvRowSource open(Path file, InputOptions options) {
+		return open(file, options, null);
+	}
+
+	/** As {@link #open(Path, InputOptions)}, every byte the parse reads also going into {@code digest} (or null). */
+	static CsvRowSource open(Path file, InputOptions options, InputDigest digest) {
 		String encoding = options.encoding();
 		byte[] head = readHead(file);
 		TextEncoding.Choice choice = TextEncoding.choose(file, head, encoding);
 		int bomLength = choice.bomLength();
 		char delimiter = DelimiterSniffer.sniff(new String(head, bomLength, head.length - bomLength,
 				choice.charset()));
-		RecordSizeGuard guard = openReader(file, bomLength, choice.charset());
+		RecordSizeGuard guard = openReader(file, bomLength, choice.charset(), digest);
 		CSVParser parser = openParser(file, guard, delimiter);
 		try {
 			return new CsvRowSource(file, choice, delimiter, guard, parser, options.headers());
@@ -157,10 +162,13 @@ public final class CsvRowSource implements RowSource {
 		}
 	}
 
-	private static RecordSizeGuard openReader(Path file, int bomLength, Charset charset) {
+	private static RecordSizeGuard openReader(Path file, int bomLength, Charset charset, InputDigest digest) {
 		InputStream in = null;
 		try {
 			in = Files.newInputStream(file);
+			if (digest != null) {
+				in = digest.watching(in);
+			}
 			in.skipNBytes(bomLength);
 			return new RecordSizeGuard(new StrictTextReader(in, charset));
 		}

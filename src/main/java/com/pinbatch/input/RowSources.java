@@ -17,6 +17,14 @@ public final class RowSources {
 	}
 
 	public static RowSource open(Path file, InputOptions options) {
+		return open(file, options, null);
+	}
+
+	/**
+	 * As {@link #open(Path, InputOptions)}; a CSV's bytes also go into {@code digest} (or null) as they are parsed,
+	 * a workbook's do not (see {@link InputDigest#covers}).
+	 */
+	public static RowSource open(Path file, InputOptions options, InputDigest digest) {
 		if (!Files.exists(file)) {
 			throw new InputFileException(file + ": file not found; check the --input path");
 		}
@@ -28,7 +36,8 @@ public final class RowSources {
 		}
 		byte[] head = head(file);
 		boolean workbook = startsWith(head, ZIP_MAGIC) || startsWith(head, OLE2_MAGIC);
-		RowSource source = workbook ? XlsxRowSource.open(file, options) : CsvRowSource.open(file, options);
+		RowSource source = workbook ? XlsxRowSource.open(file, options)
+				: CsvRowSource.open(file, options, digest);
 		// an earlier result file (--retry-failed) reads as the input it was made from; only CSV cells carry a guard
 		return ResultFileRowSource.wrapIfResultFile(source, !workbook);
 	}

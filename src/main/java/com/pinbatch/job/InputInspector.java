@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import com.pinbatch.input.InputDigest;
 import com.pinbatch.input.InputFileException;
 import com.pinbatch.input.InputOptions;
 import com.pinbatch.input.InputRow;
@@ -29,8 +30,11 @@ import com.pinbatch.pin.ValidationSettings;
  */
 public final class InputInspector {
 
-	/** What a launcher learns from {@link #check}: the data rows, and what was assumed to read them. */
-	public record Check(long rows, List<String> assumptions) {
+	/**
+	 * What a launcher learns from {@link #check}: the data rows, what was assumed to read them, and the digest of
+	 * the bytes read (to name the run without reading the file again).
+	 */
+	public record Check(long rows, List<String> assumptions, InputDigest digest) {
 	}
 
 	/** Also sees each row of the survey's pass, so that a planner needs no pass of its own. */
@@ -60,7 +64,8 @@ public final class InputInspector {
 	 * @throws InputFileException or MappingException for a file the user must fix
 	 */
 	public static Check check(Path file, InputOptions options, ColumnMapping mapping, boolean boardDefault) {
-		try (RowSource source = RowSources.open(file, options)) {
+		InputDigest digest = InputDigest.sha256();
+		try (RowSource source = RowSources.open(file, options, digest)) {
 			BoundColumns columns = bind(file, mapping, source, boardDefault);
 			List<String> assumptions = new ArrayList<>(source.notes());
 			MappingAdvice.notUsed(columns).ifPresent(line -> assumptions.add(file + ": " + line));
@@ -68,7 +73,7 @@ public final class InputInspector {
 			while (source.next() != null) {
 				rows++;
 			}
-			return new Check(requireRows(file, rows), assumptions);
+			return new Check(requireRows(file, rows), assumptions, digest);
 		}
 	}
 

@@ -11,6 +11,8 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.UUID;
 
+import com.pinbatch.input.InputDigest;
+
 /**
  * The identity of a run: a digest of the input's content and of every option that changes what is sent. The same
  * command on the same file is the same job instance (so it resumes, or reports the finished run); a changed file or
@@ -20,20 +22,31 @@ public final class RunKey {
 
 	private final MessageDigest digest;
 
-	private RunKey() {
-		try {
-			this.digest = MessageDigest.getInstance("SHA-256");
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
+	private RunKey(MessageDigest digest) {
+		this.digest = digest;
 	}
 
 	/** The job parameter that identifies an input's job instance: its run key. */
 	public static final String PARAMETER = "run.key";
 
 	public static RunKey builder() {
-		return new RunKey();
+		try {
+			return new RunKey(MessageDigest.getInstance("SHA-256"));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/**
+	 * A key that starts with {@code file}'s content as {@link #file} does, from the digest its parse took on the way
+	 * (no second read); the file is read again only when that digest does not cover it (a workbook).
+	 */
+	public static RunKey ofParsed(Path file, InputDigest parsed) {
+		if (parsed != null && parsed.covers(file)) {
+			return new RunKey(parsed.state()).text("|");
+		}
+		return builder().file(file);
 	}
 
 	public RunKey file(Path file) {

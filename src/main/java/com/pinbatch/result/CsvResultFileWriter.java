@@ -19,8 +19,9 @@ import com.pinbatch.text.SafeText;
 /**
  * Writes the result file as RFC 4180 CSV the way Excel opens it cleanly: UTF-8 with a byte order mark (without
  * it Excel guesses a local code page), the input's own delimiter (a semicolon file came from a spreadsheet that
- * splits lines at semicolons), CRLF line ends, quotes only where needed. Every line is flushed
- * as it is written, so a run that stops leaves all rows written so far.
+ * splits lines at semicolons), CRLF line ends, quotes only where needed. Lines are buffered, not flushed one by
+ * one: result files are written beside their name and moved into place when complete (see ResultFileStream), so a
+ * partly written file is never the one a user opens, and a flush per line cost a write per row.
  */
 public final class CsvResultFileWriter implements ResultFileWriter {
 
@@ -107,7 +108,6 @@ public final class CsvResultFileWriter implements ResultFileWriter {
 				printer.print(cell == null ? "" : FormulaEscaping.escape(SafeText.cell(cell)));
 			}
 			printer.println();
-			printer.flush();
 		}
 		catch (IOException ex) {
 			throw failure("cannot be written", ex);

@@ -16,6 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 
+import com.pinbatch.input.InputDigest;
 import com.pinbatch.input.InputFileException;
 import com.pinbatch.input.InputOptions;
 import com.pinbatch.input.RowSources;
@@ -141,7 +142,7 @@ public class PinImportRuns {
 						setup.validation(parameters).defaultBoard() != null);
 				survey.assumptions().forEach(line -> listener.info("input: " + SafeText.line(line)));
 				checkResultPath(file, parameters.results());
-				inputs.add(new Input(parameters(request, file, runKey(file, request)), survey));
+				inputs.add(new Input(parameters(request, file, runKey(file, survey.digest(), request)), survey));
 			}
 			target = apiSessions.target(request, listener);
 		}
@@ -408,8 +409,9 @@ public class PinImportRuns {
 		return "the run failed unexpectedly (" + failure + "); run the same command again to resume";
 	}
 
-	static String runKey(Path input, RunRequest options) {
-		RunKey key = RunKey.builder().file(input).text(options.sheet()).file(options.mapping())
+	/** @param parsed the digest the input's check took of its bytes (null: read them) */
+	static String runKey(Path input, InputDigest parsed, RunRequest options) {
+		RunKey key = RunKey.ofParsed(input, parsed).text(options.sheet()).file(options.mapping())
 			.text(options.account()).text(options.board()).text(options.timezone().getId())
 			.text(options.sandbox() ? "sandbox" : "live");
 		// options that change what is sent; only when set, so the runs of earlier versions keep their keys

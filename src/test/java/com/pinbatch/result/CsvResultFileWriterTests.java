@@ -87,18 +87,6 @@ class CsvResultFileWriterTests {
 	}
 
 	@Test
-	void flushesEachRowAsItIsWritten() throws IOException {
-		Path file = dir.resolve("results.csv");
-
-		try (CsvResultFileWriter writer = new CsvResultFileWriter(file)) {
-			writer.writeHeader(HEADERS);
-			writer.writeRow(row(2, "a", "b"), RowResult.pending(2));
-
-			assertThat(body(file)).endsWith("\r\na,b,2,PENDING,,,,,,0,,\r\n");
-		}
-	}
-
-	@Test
 	void namesTheFileWhenItCannotBeCreated() throws IOException {
 		Path blocker = Files.writeString(dir.resolve("not-a-folder"), "x");
 		Path file = blocker.resolve("results.csv");
