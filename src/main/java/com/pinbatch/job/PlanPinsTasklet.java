@@ -3,11 +3,9 @@ package com.pinbatch.job;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 import com.pinbatch.input.InputOptions;
@@ -107,13 +105,11 @@ class PlanPinsTasklet implements Tasklet {
 			// counts each pin against the account its board is in, even when the rows name no account
 			say(input, "plan: " + api.boards().prefetch(found.boards()).describe());
 		}
-		// rows name few accounts and boards: each pair is resolved once, not once per row
-		Map<List<String>, Optional<String>> resolvedNames = new HashMap<>();
 		PlanningPass.AccountNames accounts = api == null ? PlanningPass.AccountNames.AS_WRITTEN
-				: (accountRef, boardRef) -> resolvedNames.computeIfAbsent(Arrays.asList(accountRef, boardRef), pair -> {
+				: (accountRef, boardRef) -> {
 					BoardResolution resolved = api.boards().resolve(accountRef, boardRef);
-					return resolved.ok() ? Optional.ofNullable(resolved.accountLabel()) : Optional.empty();
-				}).orElse(null);
+					return resolved.ok() ? resolved.accountLabel() : null;
+				};
 		ExecutionContext context = job.getExecutionContext();
 		if (!context.containsKey(FIRST_START)) {
 			context.putLong(FIRST_START, Instant.now().toEpochMilli());

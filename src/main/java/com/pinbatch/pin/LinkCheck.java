@@ -31,11 +31,24 @@ final class LinkCheck {
 					+ " links — give the https:// address of the page", value);
 			return null;
 		}
-		if (SHORTENERS.stream().anyMatch(address::isOn)) {
+		if (isShortener(address)) {
 			problems.add(PinField.LINK, "link_shortener", "%s '%s' goes through the URL shortener %s, which Pinterest"
 					+ " rejects — give the full address of the destination page", value, address.host());
 			return null;
 		}
 		return value;
+	}
+
+	/** The host or a domain above it ("www.bit.ly": "bit.ly") is a shortener's: a set look-up per level. */
+	private static boolean isShortener(WebAddress address) {
+		String domain = address.host();
+		while (!SHORTENERS.contains(domain)) {
+			int dot = domain.indexOf('.');
+			if (dot < 0) {
+				return false;
+			}
+			domain = domain.substring(dot + 1);
+		}
+		return true;
 	}
 }

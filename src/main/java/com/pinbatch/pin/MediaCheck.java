@@ -90,6 +90,11 @@ final class MediaCheck {
 	 * commas and a file path spaces.
 	 */
 	private static long itemCount(String value) {
+		if (!ITEM_SEPARATOR.matcher(value).find()) {
+			// the usual cell, one URL or path: no split, the same count
+			return WebAddress.hasScheme(value) || extension(value).filter(e -> isSupported(e)
+					|| OTHER_FILE_TYPES.contains(e)).isPresent() ? 1 : 0;
+		}
 		List<String> parts = Arrays.asList(ITEM_SEPARATOR.split(value));
 		long urls = parts.stream().filter(WebAddress::hasScheme).count();
 		if (urls > 0) {

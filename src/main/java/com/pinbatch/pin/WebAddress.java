@@ -5,7 +5,6 @@ import java.net.URISyntaxException;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * A URL as cells give them: scheme, lower-case host and path.
@@ -14,12 +13,29 @@ import java.util.regex.Pattern;
  */
 record WebAddress(String scheme, String host, String path) {
 
-	// two letters at least, so that a Windows drive ("C:\pins\a.jpg") reads as a file path, not a URL
-	private static final Pattern SCHEME = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]+:");
-
-	/** Whether the text starts with a URL scheme ({@code https:}, {@code http:}, {@code ftp:} ...). */
+	/**
+	 * Whether the text starts with a URL scheme ({@code https:}, {@code http:}, {@code ftp:} ...): a letter, then
+	 * letters, digits, '+', '.' or '-', then ':'. Two characters at least, so that a Windows drive ("C:\pins\a.jpg")
+	 * reads as a file path, not a URL. (A loop, not a regex: it runs for every cell that may hold a URL.)
+	 */
 	static boolean hasScheme(String text) {
-		return SCHEME.matcher(text).find();
+		if (text.isEmpty() || !isAsciiLetter(text.charAt(0))) {
+			return false;
+		}
+		for (int i = 1; i < text.length(); i++) {
+			char c = text.charAt(i);
+			if (c == ':') {
+				return i >= 2;
+			}
+			if (!isAsciiLetter(c) && !(c >= '0' && c <= '9') && c != '+' && c != '.' && c != '-') {
+				return false;
+			}
+		}
+		return false;
+	}
+
+	private static boolean isAsciiLetter(char c) {
+		return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 	}
 
 	/** @return the address, or empty when the text is not an absolute URL with a host */
@@ -43,11 +59,17 @@ record WebAddress(String scheme, String host, String path) {
 
 	/** Whether the host is {@code domain} or lies under it ("www.dropbox.com" is on "dropbox.com"). */
 	boolean isOn(String domain) {
-		return host.equals(domain) || host.endsWith("." + domain);
+		int above = host.length() - domain.length();
+		return host.endsWith(domain) && (above == 0 || above > 0 && host.charAt(above - 1) == '.');
 	}
 
 	/** The value for the first domain this address is on. */
 	<T> Optional<T> lookUpHost(Map<String, T> byDomain) {
-		return byDomain.entrySet().stream().filter(entry -> isOn(entry.getKey())).map(Map.Entry::getValue).findFirst();
+		for (Map.Entry<String, T> entry : byDomain.entrySet()) {
+			if (isOn(entry.getKey())) {
+				return Optional.of(entry.getValue());
+			}
+		}
+		return Optional.empty();
 	}
 }

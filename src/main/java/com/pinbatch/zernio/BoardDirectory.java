@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -56,6 +57,15 @@ public class BoardDirectory {
 	/** Empty when Zernio does not know the account id (an id given by the user that is not in the list). */
 	private final Map<String, Optional<List<Board>>> boardsByAccount = new ConcurrentHashMap<>();
 
+	/**
+	 * What each account/board pair resolved to from the lists held: rows name few pairs, and resolving one compares
+	 * it with every account and board name. Let go with the lists.
+	 */
+	private final Map<List<String>, BoardResolution> resolutions = new ConcurrentHashMap<>();
+
+	/** Counts the times the lists were let go: a resolution made from older lists is not kept. */
+	private int generation;
+
 	/** Requests made for the account list and board lists, for the plan line. */
 	private final AtomicInteger lookUps = new AtomicInteger();
 
@@ -77,6 +87,8 @@ public class BoardDirectory {
 		if (since != null && since.plus(age).isBefore(clock.instant())) {
 			accounts = null;
 			boardsByAccount.clear();
+			resolutions.clear();
+			generation++;
 			heldSince = null;
 		}
 	}
@@ -92,6 +104,25 @@ public class BoardDirectory {
 	 * @param boardRef   board id (digits) or name
 	 */
 	public BoardResolution resolve(String accountRef, String boardRef) {
+		List<String> pair = Arrays.asList(accountRef, boardRef);
+		BoardResolution known = resolutions.get(pair);
+		if (known != null) {
+			return known;
+		}
+		int madeIn;
+		synchronized (this) {
+			madeIn = generation;
+		}
+		BoardResolution fresh = resolveFromLists(accountRef, boardRef);
+		synchronized (this) {
+			if (madeIn == generation) {
+				resolutions.putIfAbsent(pair, fresh);
+			}
+		}
+		return fresh;
+	}
+
+	private BoardResolution resolveFromLists(String accountRef, String boardRef) {
 		String account = blankToNull(accountRef);
 		String board = blankToNull(boardRef);
 		if (board == null) {

@@ -249,13 +249,20 @@ class PinValidatorTests {
 	@ParameterizedTest
 	@ValueSource(strings = { "https://bit.ly/3xYz", "https://t.co/abc", "https://tinyurl.com/acme",
 			"https://goo.gl/x", "https://ow.ly/x", "https://buff.ly/x", "https://is.gd/x", "https://rebrand.ly/x",
-			"https://lnkd.in/x", "https://tiny.cc/x", "https://cutt.ly/x", "https://s.id/x", "https://BIT.LY/x" })
+			"https://lnkd.in/x", "https://tiny.cc/x", "https://cutt.ly/x", "https://s.id/x", "https://BIT.LY/x",
+			"https://www.bit.ly/x", "https://go.amzn.to/x" })
 	void linkShortener(String link) {
 		Validation validation = validate("media_url", IMAGE, "board", "b", "link", link);
 
 		assertThat(codes(validation)).containsExactly("link_shortener");
 		assertThat(validation.problems().get(0).message()).startsWith("link '" + link + "' goes through the URL"
 				+ " shortener ");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "https://notbit.ly/x", "https://bit.ly.example/x", "https://t.com/x" })
+	void aDomainThatOnlyEndsLikeAShortenerIsNotOne(String link) {
+		assertThat(codes(validate("media_url", IMAGE, "board", "b", "link", link))).isEmpty();
 	}
 
 	@ParameterizedTest
