@@ -67,7 +67,7 @@ public class PinRowProcessor implements ItemProcessor<InputRow, PreparedRow> {
 		if (prior != null && RowStatus.isOnZernio(prior.status())) {
 			return PreparedRow.decided(RowResult.carriedOver(row.rowNumber(), prior)); // never sent again
 		}
-		String mark = RowCells.mark(row);
+		String mark = plan.dryRun() ? null : RowCells.mark(row); // a digest of the cells, for what is sent only
 		PreparedRow prepared = prepare(row, mark);
 		if (prior != null && !plan.dryRun() && plan.api() != null && passingPublishFailure(prior)) {
 			// --retry-failed: an unchanged row goes again on its own post; a changed one goes as prepared

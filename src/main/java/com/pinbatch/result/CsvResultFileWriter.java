@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.QuoteMode;
 
 import com.pinbatch.input.InputRow;
@@ -27,7 +26,12 @@ public final class CsvResultFileWriter implements ResultFileWriter {
 
 	private final Path file;
 
-	private final CSVPrinter printer;
+	private final CSVFormat format;
+
+	private final Writer writer;
+
+	/** The line being made: cells are quoted into it, then it is written whole (a write per cell cost more). */
+	private final StringBuilder line = new StringBuilder(512);
 
 	/** Number of input columns; -1 until the header is written. */
 	private int inputWidth = -1;
@@ -40,7 +44,7 @@ public final class CsvResultFileWriter implements ResultFileWriter {
 	/** Opens (creating folders as needed) and truncates the file. */
 	public CsvResultFileWriter(Path file, char delimiter) {
 		this.file = file;
-		CSVFormat format = CSVFormat.RFC4180.builder()
+		this.format = CSVFormat.RFC4180.builder()
 			.setDelimiter(delimiter)
 			.setRecordSeparator("\r\n")
 			.setQuoteMode(QuoteMode.MINIMAL)
@@ -50,9 +54,8 @@ public final class CsvResultFileWriter implements ResultFileWriter {
 			if (parent != null) {
 				Files.createDirectories(parent);
 			}
-			Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+			this.writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
 			writer.write('\uFEFF');
-			this.printer = new CSVPrinter(writer, format);
 		}
 		catch (IOException ex) {
 			throw failure("cannot be created", ex);
@@ -95,7 +98,7 @@ public final class CsvResultFileWriter implements ResultFileWriter {
 	@Override
 	public void close() {
 		try {
-			printer.close(true);
+			writer.close();
 		}
 		catch (IOException ex) {
 			throw failure("cannot be written", ex);
@@ -104,10 +107,14 @@ public final class CsvResultFileWriter implements ResultFileWriter {
 
 	private void print(List<String> cells) {
 		try {
+			line.setLength(0);
+			boolean first = true;
 			for (String cell : cells) {
-				printer.print(cell == null ? "" : FormulaEscaping.escape(SafeText.cell(cell)));
+				format.print(cell == null ? "" : FormulaEscaping.escape(SafeText.cell(cell)), line, first);
+				first = false;
 			}
-			printer.println();
+			format.println(line);
+			writer.append(line);
 		}
 		catch (IOException ex) {
 			throw failure("cannot be written", ex);

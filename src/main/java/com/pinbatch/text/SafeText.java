@@ -120,6 +120,11 @@ public final class SafeText {
 		int length = text.length();
 		int i = 0;
 		while (i < length) {
+			char plain = text.charAt(i);
+			if (plain >= 0x20 && plain < 0x7F) {
+				i++; // printable ASCII, most of every cell: never removed
+				continue;
+			}
 			int c = text.codePointAt(i);
 			if (isHidden(c) || c == 0x2028 || c == 0x2029) {
 				break;
