@@ -89,8 +89,11 @@ class PlanPinsTasklet implements Tasklet {
 		// the plan's rows are collected in the survey's pass; again only when the survey settles the date order
 		PlanningPass.Collector collector = new PlanningPass.Collector(setup.validation(input),
 				whenNoDate == WhenNoDate.NOW, input.checkMedia());
-		InputInspector.Survey survey = InputInspector.inspect(input.input(), options, mapping,
-				setup.validation(input), collector);
+		InputInspector.Survey survey;
+		try (BackgroundVisitor planning = new BackgroundVisitor(collector)) {
+			survey = InputInspector.inspect(input.input(), options, mapping, setup.validation(input), planning);
+			planning.finish();
+		}
 		survey.notes().forEach(note -> say(input, "note: " + note));
 		stop.throwIfRequested(); // a stop while planning: nothing is looked up or sent
 		PlanningPass.Collected found = survey.validation().dateOrder() == collector.dateOrder()
