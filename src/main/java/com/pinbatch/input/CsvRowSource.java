@@ -130,6 +130,11 @@ public final class CsvRowSource implements RowSource {
 	}
 
 	@Override
+	public String charset() {
+		return encoding.charset().name();
+	}
+
+	@Override
 	public InputRow next() {
 		Line line;
 		while ((line = nextLine()) != null) {

@@ -81,6 +81,11 @@ public final class ResultFileRowSource implements RowSource {
 	}
 
 	@Override
+	public String charset() {
+		return source.charset();
+	}
+
+	@Override
 	public char delimiter() {
 		return source.delimiter();
 	}

@@ -24,6 +24,14 @@ public interface RowSource extends AutoCloseable {
 		return ',';
 	}
 
+	/**
+	 * The name of the character set a CSV input is read in (the user's, or the one found for it); null for a workbook.
+	 * Naming it when the file is opened again skips the look at the whole file that finding it takes.
+	 */
+	default String charset() {
+		return null;
+	}
+
 	/** The next data row, or null at the end of the file. */
 	InputRow next() throws InputFileException;
 

@@ -31,10 +31,11 @@ import com.pinbatch.pin.ValidationSettings;
 public final class InputInspector {
 
 	/**
-	 * What a launcher learns from {@link #check}: the data rows, what was assumed to read them, and the digest of
-	 * the bytes read (to name the run without reading the file again).
+	 * What a launcher learns from {@link #check}: the data rows, what was assumed to read them, the digest of the
+	 * bytes read (to name the run without reading the file again) and the character set they were read in (null for
+	 * a workbook; named to the job, its reads need not look at the whole file to find it again).
 	 */
-	public record Check(long rows, List<String> assumptions, InputDigest digest) {
+	public record Check(long rows, List<String> assumptions, InputDigest digest, String charset) {
 	}
 
 	/** Also sees each row of the survey's pass, so that a planner needs no pass of its own. */
@@ -73,7 +74,7 @@ public final class InputInspector {
 			while (source.next() != null) {
 				rows++;
 			}
-			return new Check(requireRows(file, rows), assumptions, digest);
+			return new Check(requireRows(file, rows), assumptions, digest, source.charset());
 		}
 	}
 

@@ -12,6 +12,8 @@ import org.springframework.batch.core.job.parameters.JobParametersBuilder;
  * instance whatever the file is called. The rest says how to read, check and send the input (not identifying: they
  * are already in the key) so that each step, and a restart, works from the parameters alone.
  *
+ * @param encoding the CSV's character set: the user's --encoding, else the one the launcher's check found (null: find
+ *                 it, or a workbook)
  * @param target where pins go: {@link ApiSessionSource#SANDBOX}, {@link ApiSessionSource#ZERNIO} or
  *               {@link ApiSessionSource#NONE} (a dry run without a key)
  * @param by     who launched the run, as histories show it ({@code host NAME}, {@code console: USER}); null: not said
@@ -51,6 +53,18 @@ public record InputParameters(String runKey, Path input, Path results, String sh
 	private static final String TARGET = "zernio.target";
 
 	public static final String BY = "run.by";
+
+	/**
+	 * The same input read in {@code charset} when the user named none: what the launcher's check found, so that the
+	 * job's reads need not look at the whole file to find it again (the run key holds only what the user named).
+	 */
+	public InputParameters withEncodingFound(String charset) {
+		if (encoding != null || charset == null) {
+			return this;
+		}
+		return new InputParameters(runKey, input, results, sheet, charset, mapping, account, board, timezone,
+				dateFormat, whenNoDate, spread, mediaRoot, checkMedia, dryRun, target, by);
+	}
 
 	/** The same input sent to {@code where}. */
 	public InputParameters withTarget(String where) {

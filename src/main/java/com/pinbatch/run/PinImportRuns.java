@@ -142,7 +142,8 @@ public class PinImportRuns {
 						setup.validation(parameters).defaultBoard() != null);
 				survey.assumptions().forEach(line -> listener.info("input: " + SafeText.line(line)));
 				checkResultPath(file, parameters.results());
-				inputs.add(new Input(parameters(request, file, runKey(file, survey.digest(), request)), survey));
+				inputs.add(new Input(parameters(request, file, runKey(file, survey.digest(), request))
+						.withEncodingFound(survey.charset()), survey));
 			}
 			target = apiSessions.target(request, listener);
 		}

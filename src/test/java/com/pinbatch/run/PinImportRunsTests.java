@@ -3,12 +3,14 @@ package com.pinbatch.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.pinbatch.cli.PinbatchApplication;
+import com.pinbatch.job.InputParameters;
 import com.pinbatch.result.RowStatus;
 import com.pinbatch.sandbox.SandboxSettings;
 import com.pinbatch.sandbox.ZernioSandbox;
@@ -17,6 +19,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -80,6 +84,27 @@ class PinImportRunsTests {
 			assertThat(outcome.jobInstanceId()).isEqualTo(first.inputs().get(0).jobInstanceId());
 		});
 		assertThat(sandbox.posts()).hasSize(2);
+	}
+
+	@Test
+	void theCharacterSetTheCheckFoundIsNamedToTheJobSoThatItsReadsNeedNotFindItAgain() throws IOException {
+		// given: Excel's "CSV (Comma delimited)": Windows-1252, no byte order mark
+		Path input = Files.write(dir.resolve("pins.csv"), """
+				title,description,media_url,board,account
+				Café,Crème brûlée,https://images.example.com/1.jpg,Garden Projects,acme-garden
+				""".getBytes(Charset.forName("windows-1252")));
+
+		// when
+		RunOutcome outcome = context.getBean(PinImportRuns.class).run(RunRequest.of(input), RunListener.SILENT);
+
+		// then
+		assertThat(outcome.exitCode()).isEqualTo(ExitCode.SUCCESS);
+		JobParameters parameters = context.getBean(JobRepository.class)
+			.getJobExecution(outcome.inputs().get(0).jobExecutionId())
+			.getJobParameters();
+		assertThat(InputParameters.of(parameters).encoding()).isEqualTo("windows-1252");
+		assertThat(sandbox.posts()).singleElement()
+			.satisfies(post -> assertThat(post.requestBody()).contains("Crème brûlée"));
 	}
 
 	@Test
