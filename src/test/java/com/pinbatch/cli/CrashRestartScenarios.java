@@ -339,7 +339,10 @@ abstract class CrashRestartScenarios {
 	 * repository, and a host name (HOSTNAME, as in a container) makes the process look as if it ran elsewhere.
 	 */
 	Process start(Path input, String name, Path dataFolder, String hostName) throws IOException {
-		List<String> command = new ArrayList<>(List.of("java", "-jar", JAR.toString(), "--input=" + input,
+		// the client compiler only and the serial collector: a process that lives seconds starts in about half the
+		// CPU time (most of a test is process starts); what the jar does is the same
+		List<String> command = new ArrayList<>(List.of("java", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar",
+				JAR.toString(), "--input=" + input,
 				"--zernio.base-url=" + sandbox.baseUrl(), "--pinbatch.data-dir=" + dataFolder,
 				"--pinbatch.chunk-size=10", "--pinbatch.throttle.account-hourly-cap=1000",
 				"--pinbatch.throttle.account-daily-cap=1000", "--pinbatch.throttle.initial-requests-per-minute=6000"));
