@@ -35,7 +35,7 @@ class FollowUpCommandLineTests extends SandboxedCommandLine {
 
 	@Override
 	SandboxSettings sandboxSettings() {
-		return SandboxSettings.defaults().withPublishFailures(0.8).withPublishDelay(Duration.ofMillis(600));
+		return super.sandboxSettings().withPublishFailures(0.8).withPublishDelay(Duration.ofMillis(600));
 	}
 
 	@Override

@@ -25,7 +25,7 @@ class FollowingPinsCommandLineTests extends SandboxedCommandLine {
 
 	@Override
 	SandboxSettings sandboxSettings() {
-		return SandboxSettings.defaults().withPublishFailures(0.5).withPublishDelay(Duration.ofMillis(600));
+		return super.sandboxSettings().withPublishFailures(0.5).withPublishDelay(Duration.ofMillis(600));
 	}
 
 	@Test

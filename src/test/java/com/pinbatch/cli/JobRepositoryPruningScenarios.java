@@ -56,7 +56,8 @@ abstract class JobRepositoryPruningScenarios {
 	@BeforeEach
 	void start() throws Exception {
 		openRepository();
-		sandbox = ZernioSandbox.start(SandboxSettings.defaults());
+		// a ceiling ten times Zernio's: the client follows it, so each request waits 10 ms, not 100
+		sandbox = ZernioSandbox.start(SandboxSettings.defaults().withRequestsPerMinute(6000));
 		System.setProperty("zernio.api-key", ZernioSandbox.API_KEY);
 	}
 

@@ -51,7 +51,8 @@ class OperatorOutputTests {
 
 	@BeforeEach
 	void start() {
-		sandbox = ZernioSandbox.start(SandboxSettings.defaults());
+		// a ceiling ten times Zernio's, followed from the first request: every request waits 10 ms, not 100
+		sandbox = ZernioSandbox.start(SandboxSettings.defaults().withRequestsPerMinute(6000));
 		System.setProperty("zernio.api-key", ZernioSandbox.API_KEY);
 		originalOut = System.out;
 		originalErr = System.err;
@@ -278,7 +279,7 @@ class OperatorOutputTests {
 
 	/** Paced at the sandbox's own ceiling from the first send, to keep the test quick. */
 	private CommandLineRun run(String... args) {
-		String[] all = Stream.concat(Stream.of(args), Stream.of("--pinbatch.throttle.initial-requests-per-minute=600"))
+		String[] all = Stream.concat(Stream.of(args), Stream.of("--pinbatch.throttle.initial-requests-per-minute=6000"))
 			.toArray(String[]::new);
 		return CommandLineRun.run(dir.resolve("data"), sandbox.baseUrl(), all);
 	}

@@ -12,8 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import com.pinbatch.sandbox.SandboxSettings;
-
 import org.junit.jupiter.api.Test;
 
 import tools.jackson.databind.JsonNode;
@@ -32,7 +30,7 @@ class PinterestRulesCommandLineTests extends SandboxedCommandLine {
 		// when
 		CommandLineRun capped = runIn(dir.resolve("data-capped"), "--input=" + input, "--results=" + dir.resolve("capped.csv"));
 		int createdWithoutSpread = sandbox.postCount();
-		restartSandbox(SandboxSettings.defaults());
+		restartSandbox(sandboxSettings());
 		CommandLineRun spread = runIn(dir.resolve("data-spread"), "--input=" + input, "--spread",
 				"--results=" + dir.resolve("spread.csv"));
 
@@ -162,10 +160,6 @@ class PinterestRulesCommandLineTests extends SandboxedCommandLine {
 		List<String> header = List.of(Files.readAllLines(dir.resolve("times.results.csv")).get(0).split(","));
 		assertThat(header.subList(header.indexOf("post_id"), header.indexOf("post_id") + 4))
 			.containsExactly("post_id", "pin_url", "publish_at_utc", "error_code");
-	}
-
-	private CommandLineRun runIn(Path data, String... args) {
-		return CommandLineRun.run(data, sandbox.baseUrl(), args);
 	}
 
 	private Path pins(int count) throws IOException {

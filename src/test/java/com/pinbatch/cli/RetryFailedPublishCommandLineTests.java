@@ -30,7 +30,7 @@ class RetryFailedPublishCommandLineTests extends SandboxedCommandLine {
 
 	@Override
 	SandboxSettings sandboxSettings() {
-		return SandboxSettings.defaults().withPublishFailures(1);
+		return super.sandboxSettings().withPublishFailures(1);
 	}
 
 	@Test

@@ -43,7 +43,7 @@ class SendingResilienceTests extends SandboxedCommandLine {
 
 	@Override
 	SandboxSettings sandboxSettings() {
-		return SandboxSettings.defaults().withAccountCaps(1000, 1000);
+		return super.sandboxSettings().withAccountCaps(1000, 1000);
 	}
 
 	@Test
@@ -179,13 +179,13 @@ class SendingResilienceTests extends SandboxedCommandLine {
 
 	@Test
 	void aRetryOfARowWhoseSendsWentUnansweredFindsThePinTheyCreatedInsteadOfCreatingASecond() throws Exception {
-		// given: Zernio answers too slowly for every attempt, but creates the pin
+		// given: Zernio answers too slowly for every attempt (2.5 times the client's time-out), but creates the pin
 		Path state = dir.resolve("sandbox-posts.jsonl");
-		restartSandbox(sandboxSettings().withStateFile(state).withLatency(Duration.ofSeconds(5)));
+		restartSandbox(sandboxSettings().withStateFile(state).withLatency(Duration.ofMillis(2500)));
 		Path input = Files.writeString(dir.resolve("one.csv"), "title,description,media_url,board,account\n"
 				+ "Slow pin,Resilience pin number 0,https://images.example.com/r/0.jpg,Kitchen Ideas,acme-home\n",
 				StandardCharsets.UTF_8);
-		CommandLineRun first = run("--input=" + input, "--zernio.request-timeout=2s",
+		CommandLineRun first = run("--input=" + input, "--zernio.request-timeout=1s",
 				"--pinbatch.throttle.max-attempts=3");
 		Map<String, String> unknown = resultOfRow(dir.resolve("one.results.csv"), 2);
 		for (int wait = 0; wait < 600 && sandbox.postCount() == 0; wait++) {
@@ -289,7 +289,7 @@ class SendingResilienceTests extends SandboxedCommandLine {
 		String lostPost = createPost(rowTwo.body());
 
 		// when: the same input, from a data folder that knows nothing of it
-		CommandLineRun again = CommandLineRun.run(dir.resolve("other-data"), sandbox.baseUrl(), "--input=" + input,
+		CommandLineRun again = runIn(dir.resolve("other-data"), "--input=" + input,
 				"--pinbatch.throttle.initial-backoff=20ms");
 
 		// then

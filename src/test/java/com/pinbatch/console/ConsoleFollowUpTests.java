@@ -38,11 +38,15 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  */
 @SpringBootTest(classes = PinbatchApplication.class, webEnvironment = SpringBootTest.WebEnvironment.MOCK,
 		properties = { "pinbatch.console.sandbox=true", "pinbatch.follow.max-wait=0s",
-				"pinbatch.follow.poll-interval=100ms", "pinbatch.sandbox.publish-delay=300ms",
+				"pinbatch.follow.poll-interval=100ms",
+				"pinbatch.sandbox.publish-delay=" + ConsoleFollowUpTests.PUBLISH_DELAY_MS + "ms",
 				"pinbatch.sandbox.publish-failure-rate=0.3", "pinbatch.sandbox.latency=0ms",
 				"pinbatch.sandbox.latency-jitter=0ms" })
 @AutoConfigureMockMvc
 class ConsoleFollowUpTests {
+
+	/** The longest the sandbox takes to publish a post after its create. */
+	static final int PUBLISH_DELAY_MS = 300;
 
 	/** Six pins; the campaign makes each file's content its own (its job instance; no pin Zernio has already). */
 	static String pins(String campaign) {
@@ -80,6 +84,9 @@ class ConsoleFollowUpTests {
 		String before = finishedPage(run);
 		assertThat(before).contains("<form id=\"follow-up\"", "Follow up scheduled pins", "name=\"_csrf\"",
 				"CREATED");
+		// every create came before the run finished: once the publish delay has passed, every post has its outcome
+		// (a quick machine pressed the button before the last publishes and found them still publishing)
+		Thread.sleep(PUBLISH_DELAY_MS);
 
 		MvcResult pressed = mvc.perform(post(run + "/follow-up").with(csrf()))
 			.andExpect(status().is3xxRedirection())

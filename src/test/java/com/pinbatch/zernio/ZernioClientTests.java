@@ -33,6 +33,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.threeten.extra.MutableClock;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
@@ -40,6 +41,7 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.pinbatch.throttle.PacedSender;
+import com.pinbatch.throttle.ThrottleListener;
 import com.pinbatch.throttle.ThrottleSettings;
 
 import tools.jackson.databind.json.JsonMapper;
@@ -629,11 +631,16 @@ class ZernioClientTests {
 	}
 
 	/** A real pace with millisecond back-offs, so resends come at once. */
+	/**
+	 * A pace on a clock that moves only when the pace waits: a window drained to Remaining 0 is waited out (a second
+	 * each time) without the test spending it.
+	 */
 	private static PacedSender pace(int maxAttempts) {
+		MutableClock time = MutableClock.epochUTC();
 		return new PacedSender((request, requestId) -> {
 			throw new AssertionError("no create in these tests");
 		}, new ThrottleSettings(null, 600, 1.0, 25, 25, maxAttempts, Duration.ofMillis(1), Duration.ofMillis(5),
-				Duration.ofSeconds(1), 8));
+				Duration.ofSeconds(1), 8), ThrottleListener.NONE, time, time::add);
 	}
 
 	private void answerCreate(ResponseDefinitionBuilder answer) {
