@@ -1,5 +1,6 @@
 package com.pinbatch.job;
 
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -20,6 +21,10 @@ import org.springframework.batch.core.listener.JobExecutionListener;
  * A stop asked for before the job starts (during start-up, planning or the look-ups) is remembered: each phase
  * before the job {@link #throwIfRequested checks it}, the look-ups' {@link #guard gate} lets nothing more out, and
  * the job is stopped as soon as it begins.
+ * <p>
+ * One input's run can also be stopped alone ({@link #stopRun}), when this process lost that input's lease: its job
+ * stops the same way, its sends still waiting are cancelled, and the other inputs' jobs and the shared sending
+ * threads go on (a long-lived console keeps sending for its later runs).
  */
 public class GracefulStop implements JobExecutionListener {
 
@@ -36,6 +41,9 @@ public class GracefulStop implements JobExecutionListener {
 
 	private volatile boolean requested;
 
+	/** Runs stopped on their own, by run key, with the one line that says why. */
+	private final Map<String, String> stoppedRuns = new ConcurrentHashMap<>();
+
 	public GracefulStop(JobOperator jobOperator, ExecutorService senders) {
 		this.jobOperator = jobOperator;
 		this.senders = senders;
@@ -44,8 +52,8 @@ public class GracefulStop implements JobExecutionListener {
 	@Override
 	public void beforeJob(JobExecution jobExecution) {
 		running.add(jobExecution);
-		if (requested) {
-			stopRunning();
+		if (requested || isStopped(runKey(jobExecution))) {
+			stopQuietly(jobExecution);
 		}
 	}
 
@@ -63,6 +71,47 @@ public class GracefulStop implements JobExecutionListener {
 		if (requested) {
 			throw new SendingStoppedException(SendingStoppedException.Reason.INTERRUPTED, STOPPED);
 		}
+	}
+
+	/** @throws SendingStoppedException when the process or this run was asked to stop */
+	public void throwIfRequested(String runKey) {
+		throwIfRequested();
+		String reason = stoppedRuns.get(runKey);
+		if (reason != null) {
+			throw new SendingStoppedException(SendingStoppedException.Reason.INTERRUPTED, reason);
+		}
+	}
+
+	/** Whether the process or this run was asked to stop. */
+	public boolean isRequested(String runKey) {
+		return requested || isStopped(runKey);
+	}
+
+	private boolean isStopped(String runKey) {
+		return runKey != null && stoppedRuns.containsKey(runKey);
+	}
+
+	/** Why this run was stopped on its own; null when it was not. */
+	public String reasonFor(String runKey) {
+		return stoppedRuns.get(runKey);
+	}
+
+	/**
+	 * Stops one input's run, now or as soon as its job begins, and says {@code reason} for it; the other runs and the
+	 * sending threads are not touched. The run's sends still waiting for their turn are cancelled by its writer.
+	 */
+	public void stopRun(String runKey, String reason) {
+		stoppedRuns.putIfAbsent(runKey, reason);
+		for (JobExecution execution : running) {
+			if (runKey.equals(runKey(execution))) {
+				stopQuietly(execution);
+			}
+		}
+	}
+
+	/** Forgets a run's stop once its request has ended: the same input may be run again by this process. */
+	public void forgetRun(String runKey) {
+		stoppedRuns.remove(runKey);
 	}
 
 	/**
@@ -104,13 +153,20 @@ public class GracefulStop implements JobExecutionListener {
 	}
 
 	private void stopRunning() {
-		for (JobExecution execution : running) {
-			try {
-				jobOperator.stop(execution);
-			}
-			catch (Exception ex) {
-				// already finishing: nothing to stop
-			}
+		running.forEach(this::stopQuietly);
+	}
+
+	private void stopQuietly(JobExecution execution) {
+		try {
+			jobOperator.stop(execution);
 		}
+		catch (Exception ex) {
+			// already finishing: nothing to stop
+		}
+	}
+
+	/** The input's run key; null for a job of another kind (a follow-up). */
+	private static String runKey(JobExecution execution) {
+		return execution.getJobParameters().getString(RunKey.PARAMETER);
 	}
 }

@@ -183,8 +183,8 @@ public class PinImportJobConfiguration {
 	@StepScope
 	PinSendingWriter pinSendingWriter(RunPlans plans, @Value(JOB_EXECUTION) JobExecution job,
 			RowResultStore rowResultStore, ExecutorService pinSenders, RunProgress runProgress,
-			PinbatchProperties properties) {
-		return new PinSendingWriter(plans.of(job), rowResultStore, pinSenders, runProgress,
+			GracefulStop gracefulStop, PinbatchProperties properties) {
+		return new PinSendingWriter(plans.of(job), rowResultStore, pinSenders, runProgress, gracefulStop,
 				properties.reconcileAfter());
 	}
 

@@ -12,6 +12,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import com.pinbatch.follow.PostOutcomes;
 import com.pinbatch.result.RowResult;
@@ -43,15 +45,21 @@ public class PinSendingWriter implements ItemWriter<PreparedRow> {
 
 	private final RunProgress progress;
 
+	private final GracefulStop stop;
+
 	/** How old an unanswered send must be before the row is looked up on Zernio instead of resent. */
 	private final Duration reconcileAfter;
 
 	/** Accounts Zernio reported disconnected: their other rows fail at once instead of being sent. */
 	private final Set<String> disconnectedAccounts = ConcurrentHashMap.newKeySet();
 
+	/** How often a chunk waiting for its sends looks whether its run alone was asked to stop. */
+	private static final long STOP_CHECK_MILLIS = 100;
+
 	public PinSendingWriter(RunPlan plan, RowResultStore store, ExecutorService senders, RunProgress progress,
-			Duration reconcileAfter) {
+			GracefulStop stop, Duration reconcileAfter) {
 		this.plan = plan;
+		this.stop = stop;
 		this.reconcileAfter = reconcileAfter;
 		this.store = store;
 		this.senders = senders;
@@ -235,8 +243,11 @@ public class PinSendingWriter implements ItemWriter<PreparedRow> {
 		}
 	}
 
-	/** Waits for every send; on a stop, cancels the sends not yet finished and rethrows the reason. */
-	private static void awaitAll(List<Future<?>> inFlight) throws InterruptedException {
+	/**
+	 * Waits for every send; on a stop, cancels the sends not yet finished and rethrows the reason. The sending threads
+	 * are shared by every input's run, so a stop of this run alone cancels only its own sends.
+	 */
+	private void awaitAll(List<Future<?>> inFlight) throws InterruptedException {
 		RuntimeException stop = null;
 		for (Future<?> future : inFlight) {
 			try {
@@ -244,8 +255,12 @@ public class PinSendingWriter implements ItemWriter<PreparedRow> {
 					future.cancel(true);
 				}
 				else {
-					future.get();
+					awaitUnlessStopped(future);
 				}
+			}
+			catch (SendingStoppedException ex) {
+				stop = ex;
+				inFlight.forEach(pending -> pending.cancel(true));
 			}
 			catch (ExecutionException ex) {
 				Throwable cause = ex.getCause();
@@ -263,6 +278,21 @@ public class PinSendingWriter implements ItemWriter<PreparedRow> {
 		}
 		if (stop != null) {
 			throw stop;
+		}
+	}
+
+	/** @throws SendingStoppedException when this run was stopped on its own while the send was still waiting */
+	private void awaitUnlessStopped(Future<?> future) throws InterruptedException, ExecutionException {
+		while (true) {
+			// before each wait too: once the run is stopped, sends that would finish quickly are not waited for
+			this.stop.throwIfRequested(plan.runKey());
+			try {
+				future.get(STOP_CHECK_MILLIS, TimeUnit.MILLISECONDS);
+				return;
+			}
+			catch (TimeoutException ex) {
+				// not yet: look again whether the run was stopped
+			}
 		}
 	}
 }

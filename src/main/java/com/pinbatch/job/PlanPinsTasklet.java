@@ -95,7 +95,7 @@ class PlanPinsTasklet implements Tasklet {
 			planning.finish();
 		}
 		survey.notes().forEach(note -> say(input, "note: " + note));
-		stop.throwIfRequested(); // a stop while planning: nothing is looked up or sent
+		stop.throwIfRequested(input.runKey()); // a stop while planning: nothing is looked up or sent
 		PlanningPass.Collected found = survey.validation().dateOrder() == collector.dateOrder()
 				? collector.collected()
 				: PlanningPass.collect(input.input(), options, mapping, survey.validation(),
@@ -120,7 +120,7 @@ class PlanPinsTasklet implements Tasklet {
 		PlanningPass.Outcome planned = PlanningPass.plan(found, accounts, spread, input.spread(),
 				Instant.ofEpochMilli(context.getLong(FIRST_START)), survey.validation().zone());
 		planned.lines().forEach(line -> say(input, "plan: " + line));
-		stop.throwIfRequested();
+		stop.throwIfRequested(input.runKey());
 		context.putString(DATE_ORDER, survey.validation().dateOrder().name());
 		context.put(DUPLICATES, new HashMap<>(survey.duplicates()));
 		HashMap<Long, Long> slots = new HashMap<>();

@@ -70,6 +70,11 @@ public class RunLease {
 			.build());
 	}
 
+	/** How long a holder that stopped refreshing keeps its lease. */
+	public Duration ttl() {
+		return ttl;
+	}
+
 	/**
 	 * Takes the run of {@code runKey} for this process, free or from a holder that is gone, and keeps it alive.
 	 *

@@ -3,6 +3,7 @@ package com.pinbatch.run;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import com.pinbatch.lease.LeaseHolder;
 import com.pinbatch.lease.LeaseTaken;
@@ -22,15 +23,17 @@ final class InputLeases implements AutoCloseable {
 
 	/**
 	 * @param files  the inputs' files by run key
-	 * @param onLost what to do when a lease is taken over because this process stalled past it: stop cleanly
+	 * @param onLost what to do, with the input's run key, when its lease is taken over because this process stalled
+	 *               past it: stop that input's run cleanly
 	 * @return null, with the reason printed, when another run holds one of them: then this command processes none
 	 */
-	static InputLeases acquire(RunLease runLease, Map<String, Path> files, Runnable onLost, RunListener listener) {
+	static InputLeases acquire(RunLease runLease, Map<String, Path> files, Consumer<String> onLost,
+			RunListener listener) {
 		InputLeases leases = new InputLeases();
 		for (Map.Entry<String, Path> input : files.entrySet()) {
 			try {
 				LeaseHolder lease = runLease.acquire(input.getKey());
-				lease.onLost(onLost);
+				lease.onLost(() -> onLost.accept(input.getKey()));
 				leases.byInput.put(input.getKey(), lease);
 			}
 			catch (LeaseTaken taken) {

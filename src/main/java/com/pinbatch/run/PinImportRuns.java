@@ -162,15 +162,31 @@ public class PinImportRuns {
 		targeted.forEach(input -> distinct.putIfAbsent(input.key(), input)); // two names of one content: sent once
 		Map<String, Path> files = new LinkedHashMap<>();
 		distinct.forEach((key, input) -> files.put(key, input.path()));
-		try (InputLeases leases = InputLeases.acquire(runLease, files, gracefulStop::request, listener)) {
+		// a lost lease stops that input's run alone: the others, and a console's later runs, go on sending
+		try (InputLeases leases = InputLeases.acquire(runLease, files,
+				key -> gracefulStop.stopRun(key, leaseLost(files.get(key))), listener)) {
 			if (leases == null) {
 				return new RunOutcome(List.of(), ExitCode.USAGE,
 						"another pinbatch run is processing one of the inputs");
 			}
-			List<InputOutcome> outcomes = run(targeted, distinct, listener);
+			List<InputOutcome> outcomes;
+			try {
+				outcomes = run(targeted, distinct, listener);
+			}
+			finally {
+				files.keySet().forEach(gracefulStop::forgetRun);
+			}
 			return new RunOutcome(outcomes,
 					outcomes.stream().map(InputOutcome::exitCode).reduce(ExitCode.SUCCESS, ExitCode::worst), null);
 		}
+	}
+
+	/** Why an input's run stopped when this process lost its lease. */
+	private String leaseLost(Path file) {
+		return file + ": stopped: this process lost its lease on the input (the job repository did not answer, or"
+				+ " the process stalled, for longer than pinbatch.lease.ttl, " + runLease.ttl().toSeconds()
+				+ " s); another run may have taken it over. Rows not reached are PENDING: run the same command again"
+				+ " once no other run is processing it";
 	}
 
 	/** Tells a job's lines to the listener of the request that launched it. */
@@ -344,7 +360,9 @@ public class PinImportRuns {
 				try {
 					JobExecution execution = job.getValue().get();
 					executions.put(job.getKey(), execution);
-					String reason = failureReason(execution, gracefulStop.wasRequested());
+					String alone = gracefulStop.reasonFor(job.getKey());
+					String reason = alone != null && execution.getStatus() != BatchStatus.COMPLETED ? alone
+							: failureReason(execution, gracefulStop.wasRequested());
 					if (reason != null) {
 						stopReasons.put(job.getKey(), reason);
 					}

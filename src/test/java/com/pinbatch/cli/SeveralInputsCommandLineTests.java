@@ -8,10 +8,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import org.hsqldb.jdbc.JDBCDataSource;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -101,6 +105,53 @@ class SeveralInputsCommandLineTests extends SandboxedCommandLine {
 	}
 
 	@Test
+	void anInputWhoseLeaseIsLostStopsAloneAndTheOthersFinish() throws Exception {
+		// given: two inputs sent one pin at a time; as the first create reaches Zernio, another host takes over
+		// garden's lease (as after this process stalled past it), and that create is answered once garden's job
+		// has been told to stop
+		Path garden = pins(dir.resolve("garden.csv"), "Garden", "acme-garden", "Garden Projects", 20);
+		Path kitchen = pins(dir.resolve("kitchen.csv"), "Kitchen", "acme-home", "Kitchen Ideas", 5);
+		JdbcTemplate repository = repository();
+		AtomicBoolean stolen = new AtomicBoolean();
+		AtomicReference<String> stoppedStatus = new AtomicReference<>();
+		sandbox.onRequestArrived(request -> {
+			if (request.equals("POST /api/v1/posts") && stolen.compareAndSet(false, true)) {
+				String gardenRun = runKeyOf(repository, garden);
+				repository.update("UPDATE PINBATCH_RUN_LOCK SET LOCKED_BY = 'another-host pid 1' WHERE NAME = ?",
+						gardenRun);
+				stoppedStatus.set(awaitStopping(repository, gardenRun));
+			}
+		});
+
+		// when
+		CommandLineRun run = run("--input=" + garden, "--input=" + kitchen, "--pinbatch.concurrency=1",
+				"--pinbatch.lease.ttl=3s");
+
+		// then: garden stopped with the reason, its rows not reached PENDING; kitchen went on to the end
+		assertThat(stoppedStatus.get()).as("garden's job was told to stop").isNotNull();
+		assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
+		assertThat(run.err()).contains(garden + ": stopped: this process lost its lease on the input");
+		assertThat(statuses(dir.resolve("kitchen.results.csv"))).as(run.toString())
+			.hasSize(5)
+			.containsOnly("PUBLISHED");
+		List<String> gardenStatuses = statuses(dir.resolve("garden.results.csv"));
+		assertThat(gardenStatuses).hasSize(20);
+		assertThat(gardenStatuses.stream().filter(status -> status.equals("PENDING")).count()).as(run.toString())
+			.isGreaterThan(15);
+
+		// when: the other host is gone, and the same command is run again
+		repository.update("DELETE FROM PINBATCH_RUN_LOCK");
+		CommandLineRun again = run("--input=" + garden, "--input=" + kitchen, "--pinbatch.lease.ttl=3s");
+
+		// then: garden is finished, nothing was created twice
+		assertThat(again.exitCode()).as(again.toString()).isZero();
+		assertThat(statuses(dir.resolve("garden.results.csv"))).hasSize(20).containsOnly("PUBLISHED");
+		assertThat(sandbox.posts()).extracting(post -> post.metadata().get("pinbatchRun") + "/"
+				+ post.metadata().get("pinbatchRow")).doesNotHaveDuplicates().hasSize(25);
+		repository.execute("SHUTDOWN");
+	}
+
+	@Test
 	void oneResultFileForSeveralInputsIsRefusedBeforeAnythingIsSent() throws IOException {
 		// given
 		Path inbox = Files.createDirectories(dir.resolve("inbox"));
@@ -138,6 +189,47 @@ class SeveralInputsCommandLineTests extends SandboxedCommandLine {
 				.append(board).append(',').append(account).append('\n');
 		}
 		return Files.writeString(file, csv, StandardCharsets.UTF_8);
+	}
+
+	/** The data folder's job repository, opened beside the run as pinbatch opens it. */
+	private JdbcTemplate repository() throws IOException {
+		Files.createDirectories(dir.resolve("data"));
+		JDBCDataSource dataSource = new JDBCDataSource();
+		dataSource.setUrl("jdbc:hsqldb:file:" + dir.resolve("data").resolve("jobrepo") + ";hsqldb.tx=mvcc;"
+				+ "hsqldb.default_table_type=cached");
+		dataSource.setUser("SA");
+		dataSource.setPassword("");
+		return new JdbcTemplate(dataSource);
+	}
+
+	private static String runKeyOf(JdbcTemplate repository, Path input) {
+		return repository.queryForObject("""
+				SELECT K.PARAMETER_VALUE FROM BATCH_JOB_EXECUTION_PARAMS K JOIN BATCH_JOB_EXECUTION_PARAMS F
+				  ON K.JOB_EXECUTION_ID = F.JOB_EXECUTION_ID
+				WHERE K.PARAMETER_NAME = 'run.key' AND F.PARAMETER_NAME = 'input.file' AND F.PARAMETER_VALUE = ?""",
+				String.class, input.toAbsolutePath().toString());
+	}
+
+	/** Waits (bounded) until the run's job execution is no longer running as before; its status then, or null. */
+	private static String awaitStopping(JdbcTemplate repository, String runKey) {
+		for (int tries = 0; tries < 400; tries++) {
+			List<String> status = repository.queryForList("""
+					SELECT E.STATUS FROM BATCH_JOB_EXECUTION E JOIN BATCH_JOB_EXECUTION_PARAMS K
+					  ON E.JOB_EXECUTION_ID = K.JOB_EXECUTION_ID
+					WHERE K.PARAMETER_NAME = 'run.key' AND K.PARAMETER_VALUE = ? AND E.STATUS <> 'STARTED'
+					  AND E.STATUS <> 'STARTING'""", String.class, runKey);
+			if (!status.isEmpty()) {
+				return status.get(0);
+			}
+			try {
+				Thread.sleep(50);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return null;
+			}
+		}
+		return null;
 	}
 
 	private static List<String> statuses(Path results) {

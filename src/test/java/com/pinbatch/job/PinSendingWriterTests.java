@@ -1,13 +1,20 @@
 package com.pinbatch.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import com.pinbatch.throttle.SendingStoppedException;
 
 import com.pinbatch.result.RowResult;
 import com.pinbatch.result.RowResultStore;
@@ -19,7 +26,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.batch.infrastructure.item.Chunk;
 
-/** The writer on a resume: the chunk that did not commit is handed to it again, with outcomes stored already. */
+/**
+ * The writer on a resume (the chunk that did not commit is handed to it again, with outcomes stored already), and
+ * when its run alone is stopped while its sends wait behind another run's on the shared sending threads.
+ */
 class PinSendingWriterTests {
 
 	private static final String RUN = "run-key";
@@ -41,7 +51,8 @@ class PinSendingWriterTests {
 		RunProgress progress = new RunProgress(Clock.systemUTC());
 		progress.start(5, store.countByStatus(RUN));
 		PinSendingWriter writer = new PinSendingWriter(new RunPlan(null, null, RUN, null, null, null, null, null,
-				null, false, null, CappedMessages.NONE), store, senders, progress, Duration.ofMinutes(10));
+				null, false, null, CappedMessages.NONE), store, senders, progress, new GracefulStop(null, senders),
+				Duration.ofMinutes(10));
 
 		// when: the whole chunk comes again (row 1 to send, found created; 2-5 invalid)
 		writer.write(new Chunk<>(List.of(PreparedRow.toSend(1, "acct", "acme-home", null),
@@ -54,6 +65,57 @@ class PinSendingWriterTests {
 		assertThat(now.total()).isEqualTo(5);
 		assertThat(now.count(RowStatus.INVALID)).isEqualTo(4);
 		assertThat(now.doneNow()).isEqualTo(2);
+	}
+
+	@Test
+	void aRunStoppedAloneCancelsItsWaitingSendsAndLeavesTheOtherRunsSendsAlone() throws Exception {
+		// given: the two sending threads are busy with another input's sends; this run's chunk waits behind them
+		ExecutorService pool = Executors.newFixedThreadPool(2);
+		CountDownLatch release = new CountDownLatch(1);
+		AtomicBoolean otherInterrupted = new AtomicBoolean();
+		Runnable otherSend = () -> {
+			try {
+				release.await();
+			}
+			catch (InterruptedException ex) {
+				otherInterrupted.set(true);
+			}
+		};
+		List<Future<?>> others = List.of(pool.submit(otherSend), pool.submit(otherSend));
+		GracefulStop stop = new GracefulStop(null, pool);
+		RowResultStore store = store();
+		PinSendingWriter writer = new PinSendingWriter(new RunPlan(null, null, RUN, null, null, null, null, null,
+				null, false, null, CappedMessages.NONE), store, pool, new RunProgress(Clock.systemUTC()), stop,
+				Duration.ofMinutes(10));
+		ExecutorService chunk = Executors.newSingleThreadExecutor();
+		try {
+			Future<?> writing = chunk.submit(() -> {
+				writer.write(new Chunk<>(List.of(PreparedRow.toSend(1, "acct", "acme-home", null),
+						PreparedRow.toSend(2, "acct", "acme-home", null))));
+				return null;
+			});
+
+			// when: this process lost this input's lease
+			stop.stopRun(RUN, "garden.csv: stopped: this process lost its lease on the input");
+
+			// then: the chunk ends with the run's reason, its sends never went out, the other run's are untouched
+			Throwable thrown = catchThrowable(() -> writing.get(30, TimeUnit.SECONDS));
+			assertThat(thrown).hasCauseInstanceOf(SendingStoppedException.class)
+				.cause()
+				.hasMessage("garden.csv: stopped: this process lost its lease on the input");
+			assertThat(store.sentWithoutAnswer(RUN, List.of(1L, 2L))).as("nothing marked as sent").isEmpty();
+			assertThat(others).noneMatch(Future::isDone);
+			release.countDown();
+			for (Future<?> other : others) {
+				other.get(30, TimeUnit.SECONDS);
+			}
+			assertThat(otherInterrupted).as("the other run's sends were not interrupted").isFalse();
+			assertThat(pool.isShutdown()).as("the sending threads go on for the other runs").isFalse();
+		}
+		finally {
+			chunk.shutdownNow();
+			pool.shutdownNow();
+		}
 	}
 
 	private static RowResultStore store() {
