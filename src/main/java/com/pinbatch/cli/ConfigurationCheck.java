@@ -14,7 +14,6 @@ import java.util.TreeSet;
 
 import com.pinbatch.text.ClosestNames;
 
-import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.BindException;
@@ -105,19 +104,29 @@ final class ConfigurationCheck {
 		Set<String> keys = known;
 		if (keys == null) {
 			keys = new TreeSet<>(READ_BEFORE_START);
-			ClassPathScanningCandidateComponentProvider scanner = new ClassPathScanningCandidateComponentProvider(false);
-			scanner.addIncludeFilter(new AnnotationTypeFilter(ConfigurationProperties.class));
-			for (BeanDefinition candidate : scanner.findCandidateComponents("com.pinbatch")) {
-				Class<?> settings = ClassUtils.resolveClassName(candidate.getBeanClassName(), null);
-				ConfigurationProperties annotation = settings.getAnnotation(ConfigurationProperties.class);
-				String prefix = annotation.prefix().isEmpty() ? annotation.value() : annotation.prefix();
+			for (Class<?> settings : settingsRecords()) {
 				for (var component : settings.getRecordComponents()) {
-					keys.add(prefix + "." + kebab(component.getName()));
+					keys.add(prefixOf(settings) + "." + kebab(component.getName()));
 				}
 			}
 			known = keys;
 		}
 		return keys;
+	}
+
+	/** The {@code @ConfigurationProperties} records under com.pinbatch: pinbatch's settings. */
+	static List<Class<?>> settingsRecords() {
+		ClassPathScanningCandidateComponentProvider scanner = new ClassPathScanningCandidateComponentProvider(false);
+		scanner.addIncludeFilter(new AnnotationTypeFilter(ConfigurationProperties.class));
+		return scanner.findCandidateComponents("com.pinbatch")
+			.stream()
+			.<Class<?>>map(candidate -> ClassUtils.resolveClassName(candidate.getBeanClassName(), null))
+			.toList();
+	}
+
+	static String prefixOf(Class<?> settings) {
+		ConfigurationProperties annotation = settings.getAnnotation(ConfigurationProperties.class);
+		return annotation.prefix().isEmpty() ? annotation.value() : annotation.prefix();
 	}
 
 	private static String outOfRange(ValidationErrors errors) {
