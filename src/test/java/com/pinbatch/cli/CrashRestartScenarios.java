@@ -67,8 +67,11 @@ abstract class CrashRestartScenarios {
 	@BeforeEach
 	void startSandbox() throws Exception {
 		openRepository();
+		// publishes settle within 200 ms and a run first asks after 300 ms: a finished run follows its pins in under a
+		// second, not the 3 to 9 s of the defaults (these tests are about stops and restarts; each starts several)
 		sandbox = ZernioSandbox.start(SandboxSettings.defaults().withRequestsPerMinute(6000).withAccountCaps(1000, 1000)
-			.withLatency(Duration.ofMillis(20)));
+			.withLatency(Duration.ofMillis(20))
+			.withPublishDelay(Duration.ofMillis(200)));
 	}
 
 	@AfterEach
@@ -285,7 +288,8 @@ abstract class CrashRestartScenarios {
 				JAR.toString(), "--input=" + input,
 				"--zernio.base-url=" + sandbox.baseUrl(), "--pinbatch.data-dir=" + dataFolder,
 				"--pinbatch.chunk-size=10", "--pinbatch.throttle.account-hourly-cap=1000",
-				"--pinbatch.throttle.account-daily-cap=1000", "--pinbatch.throttle.initial-requests-per-minute=6000"));
+				"--pinbatch.throttle.account-daily-cap=1000", "--pinbatch.throttle.initial-requests-per-minute=6000",
+				"--pinbatch.follow.poll-interval=300ms"));
 		command.addAll(repositoryArguments());
 		ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile())
 			.redirectErrorStream(true)
