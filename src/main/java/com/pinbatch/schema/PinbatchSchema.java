@@ -30,6 +30,11 @@ public class PinbatchSchema {
 	}
 
 	@Bean
+	HsqldbCheckpoints hsqldbCheckpoints(DataSource dataSource) {
+		return new HsqldbCheckpoints(dataSource);
+	}
+
+	@Bean
 	FlywayConfigurationCustomizer pinbatchBaseline() {
 		return PinbatchSchema::settings;
 	}
