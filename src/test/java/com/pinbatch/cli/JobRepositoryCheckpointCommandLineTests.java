@@ -3,8 +3,6 @@ package com.pinbatch.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +24,7 @@ class JobRepositoryCheckpointCommandLineTests extends SandboxedCommandLine {
 	@Timeout(value = 2, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 	void aRunWhoseRepositoryLogPassesItsCheckpointSizeStillFinishes() throws IOException {
 		// given: a log size of 1 MB, which this run's outcomes pass many times over (rows beyond the account's caps
-		// are stored without a request, so they go quickly)
+		// are refused without a request to Zernio, so they go quickly)
 		Path input = shelfPins(ROWS);
 		Path data = dir.resolve("data");
 		String url = "jdbc:hsqldb:file:" + data + "/jobrepo;shutdown=true;hsqldb.write_delay=false;hsqldb.tx=mvcc"
@@ -35,7 +33,7 @@ class JobRepositoryCheckpointCommandLineTests extends SandboxedCommandLine {
 		// when
 		CommandLineRun run = run("--input=" + input, "--spring.datasource.url=" + url);
 
-		// then: every row accounted for, the 25 of the day's cap published and the rest refused at the cap
+		// then: every row accounted for, the 25 of the day's cap created and the rest refused at the cap
 		assertThat(run.exitCode()).as(run.toString()).isEqualTo(3);
 		List<Map<String, String>> rows = ResultRows.read(dir.resolve("pins.results.csv"));
 		assertThat(rows).hasSize(ROWS);
