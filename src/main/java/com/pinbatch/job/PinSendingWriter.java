@@ -113,9 +113,8 @@ public class PinSendingWriter implements ItemWriter<PreparedRow> {
 		if (mayExistSince != null && foundEarlier(row, requestId, mayExistSince, earlier)) {
 			return;
 		}
-		store.markSent(plan.runKey(), row.rowNumber(), requestId, Instant.now());
 		SendOutcome outcome = plan.api().sender().send(row.accountId(), row.accountLabel(), row.request(),
-				requestId);
+				requestId, () -> store.markSent(plan.runKey(), row.rowNumber(), requestId, Instant.now()));
 		record(row, OutcomeTranslator.toResult(row, outcome, requestId, this::accountDisconnected,
 				existingPostId -> createdForThisRow(row, existingPostId)), earlier);
 	}

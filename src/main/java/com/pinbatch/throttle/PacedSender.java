@@ -80,6 +80,22 @@ public final class PacedSender {
 	 * @throws SendingStoppedException when no row can be sent any more; this row stays unfinished
 	 */
 	public SendOutcome send(String accountId, String accountLabel, CreatePostRequest request, String requestId) {
+		return send(accountId, accountLabel, request, requestId, () -> {
+		});
+	}
+
+	/**
+	 * Sends one row until it has a final outcome, telling {@code beforeFirstRequest} once, when its first request is
+	 * about to leave: not for a row its account's cap refuses, nor while it waits for its turn (a row noted as sent
+	 * there would be looked for on Zernio after a crash, for a post that cannot exist).
+	 *
+	 * @param accountId    the Zernio account the pin goes to: the key of its caps
+	 * @param accountLabel the account's name in messages (its username)
+	 * @param requestId    the row's {@code x-request-id}, sent unchanged on every attempt
+	 * @throws SendingStoppedException when no row can be sent any more; this row stays unfinished
+	 */
+	public SendOutcome send(String accountId, String accountLabel, CreatePostRequest request, String requestId,
+			Runnable beforeFirstRequest) {
 		try {
 			stopIfInterrupted();
 			CapSlot slot = CapSlot.of(request);
@@ -88,7 +104,7 @@ public final class PacedSender {
 				counters.capRefusal();
 				return Outcomes.accountCapped(null, 0, refusal.get(), accountLabel);
 			}
-			RowSends row = new RowSends(accountId, request, requestId);
+			RowSends row = new RowSends(accountId, request, requestId, beforeFirstRequest);
 			try {
 				return sendWithRetries(row, accountLabel);
 			}
@@ -159,6 +175,9 @@ public final class PacedSender {
 	}
 
 	private SendResult sendOnce(RowSends row) {
+		if (row.attempts == 0) {
+			row.beforeFirstRequest.run();
+		}
 		row.attempts++;
 		listener.onAttempt(row.accountId, row.requestId, row.attempts);
 		counters.sendStarted();
@@ -287,14 +306,16 @@ public final class PacedSender {
 		final String accountId;
 		final CreatePostRequest request;
 		final String requestId;
+		final Runnable beforeFirstRequest;
 		int attempts;
 		SendResult last;
 		boolean outcomeUnknown;
 
-		RowSends(String accountId, CreatePostRequest request, String requestId) {
+		RowSends(String accountId, CreatePostRequest request, String requestId, Runnable beforeFirstRequest) {
 			this.accountId = accountId;
 			this.request = request;
 			this.requestId = requestId;
+			this.beforeFirstRequest = beforeFirstRequest;
 		}
 
 		void answered(SendResult result) {

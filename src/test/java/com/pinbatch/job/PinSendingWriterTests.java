@@ -7,14 +7,21 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
+import com.pinbatch.throttle.PacedSender;
 import com.pinbatch.throttle.SendingStoppedException;
+import com.pinbatch.throttle.ThrottleSettings;
+import com.pinbatch.zernio.CreatePostRequest;
+import com.pinbatch.zernio.RateLimitInfo;
+import com.pinbatch.zernio.SendResult;
 
 import com.pinbatch.result.RowResult;
 import com.pinbatch.result.RowResultStore;
@@ -115,6 +122,48 @@ class PinSendingWriterTests {
 		finally {
 			chunk.shutdownNow();
 			pool.shutdownNow();
+		}
+	}
+
+	@Test
+	void aRowStoppedWhileWaitingForItsTurnIsNotNotedAsSent() throws Exception {
+		// given: one request a minute; of the chunk's two rows one is sent at once, the other waits for its turn
+		RowResultStore store = store();
+		AtomicInteger requests = new AtomicInteger();
+		PacedSender sender = new PacedSender((request, requestId) -> {
+			requests.incrementAndGet();
+			return new SendResult.Created("post-" + requestId, new RateLimitInfo(1, 0, null, null));
+		}, new ThrottleSettings(1, 1, 1.0, 25, 25, 6, Duration.ofMillis(500), Duration.ofSeconds(60),
+				Duration.ofMinutes(5), 8));
+		GracefulStop stop = new GracefulStop(null, senders);
+		PinSendingWriter writer = new PinSendingWriter(new RunPlan(null, null, RUN, null, null, null, null, null,
+				null, false, new ApiSession(null, null, sender, null), CappedMessages.NONE), store, senders,
+				new RunProgress(Clock.systemUTC()), stop, Duration.ofMinutes(10));
+		CreatePostRequest pin = new CreatePostRequest("Modern kitchen ideas", null, null, null, true, null, null,
+				null);
+		ExecutorService chunk = Executors.newSingleThreadExecutor();
+		try {
+			Future<?> writing = chunk.submit(() -> {
+				writer.write(new Chunk<>(List.of(PreparedRow.toSend(1, "acct", "acme-home", pin),
+						PreparedRow.toSend(2, "acct", "acme-home", pin))));
+				return null;
+			});
+			while (store.countByStatus(RUN).isEmpty()) {
+				Thread.sleep(10); // the first row's answer is stored; the other row waits a minute for its turn
+			}
+
+			// when: the run is stopped (Ctrl-C, a lost lease) while that row waits
+			stop.stopRun(RUN, "stopped on request; run the same command again to resume");
+			catchThrowable(() -> writing.get(30, TimeUnit.SECONDS));
+
+			// then: only the row that went out may exist on Zernio; the resume sends the other without looking for it
+			assertThat(requests).hasValue(1);
+			assertThat(store.countByStatus(RUN)).containsExactly(Map.entry(RowStatus.CREATED, 1L));
+			assertThat(store.sentWithoutAnswer(RUN, List.of(1L, 2L))).as("rows noted as sent without an answer")
+				.isEmpty();
+		}
+		finally {
+			chunk.shutdownNow();
 		}
 	}
 

@@ -43,6 +43,29 @@ class PacedSenderTests {
 	}
 
 	@Test
+	void tellsOnceWhenARowsFirstRequestLeavesAndNeverForARowItsAccountsCapRefuses() {
+		// given: at 60 requests a minute the second row waits for its turn, then is refused with a 429 once;
+		// the account takes 2 pins an hour, so the third is refused without a request
+		ScriptedAttempt zernio = new ScriptedAttempt(time, (requestId, n) -> requestId.equals("req-2") && n == 1
+				? Answers.tooManyRequests(0, Duration.ofSeconds(2), null) : Answers.created("post-" + requestId));
+		PacedSender sender = sender(zernio, new ThrottleSettings(null, 60, 0.98, 2, 2, 6, Duration.ofMillis(500),
+				Duration.ofSeconds(60), Duration.ofMinutes(5), 8));
+		List<String> told = new ArrayList<>();
+
+		// when
+		for (String requestId : List.of("req-1", "req-2", "req-3")) {
+			sender.send("acme-home", "acme-home", REQUEST, requestId,
+					() -> told.add(requestId + "@" + time.instant()));
+		}
+
+		// then: told at the very instant each of the first two rows' first request left, never for the third
+		List<ScriptedAttempt.Call> calls = zernio.calls();
+		assertThat(calls).extracting(ScriptedAttempt.Call::requestId).containsExactly("req-1", "req-2", "req-2");
+		assertThat(told).containsExactly("req-1@" + calls.get(0).at(), "req-2@" + calls.get(1).at());
+		assertThat(calls.get(1).at()).isAfter(calls.get(0).at());
+	}
+
+	@Test
 	void honoursTheResetTimeOfA429WithoutRetryAfter() {
 		ScriptedAttempt zernio = ScriptedAttempt.answering(time,
 				Answers.tooManyRequests(0, null, FakeTime.START.plusSeconds(7)), Answers.created("post-1"));
