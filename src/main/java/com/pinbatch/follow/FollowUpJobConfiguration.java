@@ -4,6 +4,7 @@ import java.nio.file.Path;
 
 import com.pinbatch.job.FollowProperties;
 import com.pinbatch.job.GracefulStop;
+import com.pinbatch.schema.HsqldbCheckpoints;
 
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
@@ -36,9 +37,14 @@ public class FollowUpJobConfiguration {
 	/** When the follow-up was asked for: each follow-up is its own job instance. */
 	static final String RUN = "followUp.run";
 
+	/** The checkpoint comes first: listeners hear of the job's end in reverse order, so it goes last. */
 	@Bean
-	Job followUpJob(JobRepository jobRepository, Step followUpStep, GracefulStop gracefulStop) {
-		return new JobBuilder(JOB_NAME, jobRepository).listener(gracefulStop).start(followUpStep).build();
+	Job followUpJob(JobRepository jobRepository, Step followUpStep, GracefulStop gracefulStop,
+			HsqldbCheckpoints hsqldbCheckpoints) {
+		return new JobBuilder(JOB_NAME, jobRepository).listener(hsqldbCheckpoints)
+			.listener(gracefulStop)
+			.start(followUpStep)
+			.build();
 	}
 
 	@Bean

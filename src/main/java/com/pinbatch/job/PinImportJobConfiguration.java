@@ -10,6 +10,7 @@ import com.pinbatch.concurrent.DaemonThreads;
 import com.pinbatch.input.InputRow;
 import com.pinbatch.result.ResultFileBuilder;
 import com.pinbatch.result.RowResultStore;
+import com.pinbatch.schema.HsqldbCheckpoints;
 
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
@@ -63,13 +64,18 @@ public class PinImportJobConfiguration {
 	/** The step that checks a dry run's rows and writes them to the result file; nothing is sent. */
 	public static final String CHECK_STEP = "checkPinsStep";
 
-	/** After planning, a dry run checks its rows; any other run sends them, then follows its pins. */
+	/**
+	 * After planning, a dry run checks its rows; any other run sends them, then follows its pins. Listeners hear of
+	 * the job's end in reverse order: the result file is written before the job repository is checkpointed.
+	 */
 	@Bean
 	Job pinImportJob(JobRepository jobRepository, Step planPinsStep, Step sendPinsStep, Step followPinsStep,
-			Step checkPinsStep, GracefulStop gracefulStop, ResultFileListener resultFileListener) {
+			Step checkPinsStep, GracefulStop gracefulStop, ResultFileListener resultFileListener,
+			HsqldbCheckpoints hsqldbCheckpoints) {
 		JobExecutionDecider dryRunOrSend = (job, step) -> new FlowExecutionStatus(
 				InputParameters.of(job.getJobParameters()).dryRun() ? DRY_RUN : SEND);
-		return new JobBuilder(JOB_NAME, jobRepository).listener(gracefulStop)
+		return new JobBuilder(JOB_NAME, jobRepository).listener(hsqldbCheckpoints)
+			.listener(gracefulStop)
 			.listener(resultFileListener)
 			.start(planPinsStep)
 			.next(dryRunOrSend)

@@ -183,6 +183,26 @@ class PinImportJobTests {
 			.isSubsetOf(RowStatus.CREATED, RowStatus.PUBLISHED);
 	}
 
+	@Test
+	void aLongLivedProcessCheckpointsItsJobRepositoryOnceNoJobRuns() throws Exception {
+		// given: a process that stays up after its runs, as the web console does
+		StringBuilder csv = new StringBuilder("title,description,media_url,board,account\n");
+		for (int row = 1; row <= 20; row++) {
+			csv.append("Pin ").append(row).append(",About pin ").append(row)
+				.append(",https://images.example.com/").append(row).append(".jpg,Garden Projects,acme-garden\n");
+		}
+
+		// when
+		JobExecution execution = jobs.startJob(parameters("checkpoint", pins(csv.toString())));
+
+		// then: what the run stored went into the database's files, its log holds only the job's last update
+		assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+		assertThat(context.getBean(RowResultStore.class).countByStatus("checkpoint").values().stream()
+			.mapToLong(Long::longValue).sum()).isEqualTo(20);
+		assertThat(Files.size(dir.resolve("data/jobrepo.log"))).as("bytes in the job repository's log")
+			.isLessThan(4_096); // about 49 KB without the checkpoint
+	}
+
 	private JobExecution start(JobParameters parameters) {
 		try {
 			return jobs.startJob(parameters);
