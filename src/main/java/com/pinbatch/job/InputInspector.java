@@ -23,17 +23,17 @@ import com.pinbatch.pin.ValidationSettings;
 
 /**
  * Reads a whole input before anything is sent. A malformed row near the end must stop the run with exit 2 before the
- * first pin is created, not after half the file went out: a launcher {@link #check checks} every input of a request
- * so. The job's survey ({@link #inspect}) counts the rows (for progress), decides the day/month order of the date
- * column, and finds rows Zernio would reject as duplicates of earlier ones: all three need the whole file, and a
- * restart must reach the same answers.
+ * first pin is created, not after half the file went out, so a launcher reads every input of a request first. The
+ * same pass ({@link #inspect}) takes the content hash that names the run, counts the rows (for progress), decides the
+ * day/month order of the date column and finds rows Zernio would reject as duplicates of earlier ones: all of these
+ * need the whole file, and a restart must reach the same answers.
  */
 public final class InputInspector {
 
 	/**
-	 * What a launcher learns from {@link #check}: the data rows, what was assumed to read them, the digest of the
-	 * bytes read (to name the run without reading the file again) and the character set they were read in (null for
-	 * a workbook; named to the job, its reads need not look at the whole file to find it again).
+	 * What a launcher learns from the read: the data rows, what was assumed to read them, the digest of the bytes read
+	 * (to name the run without reading the file again) and the character set they were read in (null for a workbook;
+	 * named to the job, its reads need not look at the whole file to find it again).
 	 */
 	public record Check(long rows, List<String> assumptions, InputDigest digest, String charset) {
 	}
@@ -51,42 +51,22 @@ public final class InputInspector {
 	 * @param duplicates rows that repeat an earlier row's content, mapped to that row
 	 * @param notes       lines worth showing the user (date order, repeated links)
 	 * @param assumptions what was assumed to read the file (encoding, header row, sheet), shown on every run
+	 * @param charset     the character set the file was read in (null for a workbook)
 	 */
-	public record Survey(long rows, ValidationSettings validation, Map<Long, Long> duplicates, List<String> notes,
-			List<String> assumptions) {
+	record Survey(long rows, ValidationSettings validation, Map<Long, Long> duplicates, List<String> notes,
+			List<String> assumptions, String charset) {
 	}
 
 	private InputInspector() {
 	}
 
 	/**
-	 * Reads every row, only to refuse a file the user must fix; the survey proper is the job's.
-	 *
+	 * @param digest takes the hash of the bytes read, or null
 	 * @throws InputFileException or MappingException for a file the user must fix
 	 */
-	public static Check check(Path file, InputOptions options, ColumnMapping mapping, boolean boardDefault) {
-		InputDigest digest = InputDigest.sha256();
-		try (RowSource source = RowSources.open(file, options, digest)) {
-			BoundColumns columns = bind(file, mapping, source, boardDefault);
-			List<String> assumptions = new ArrayList<>(source.notes());
-			MappingAdvice.notUsed(columns).ifPresent(line -> assumptions.add(file + ": " + line));
-			long rows = 0;
-			while (source.next() != null) {
-				rows++;
-			}
-			return new Check(requireRows(file, rows), assumptions, digest, source.charset());
-		}
-	}
-
-	/** @throws InputFileException or MappingException for a file the user must fix */
-	public static Survey inspect(Path file, InputOptions options, ColumnMapping mapping, ValidationSettings validation) {
-		return inspect(file, options, mapping, validation, (row, draft) -> {
-		});
-	}
-
 	static Survey inspect(Path file, InputOptions options, ColumnMapping mapping, ValidationSettings validation,
-			RowVisitor alsoEachRow) {
-		try (RowSource source = RowSources.open(file, options)) {
+			RowVisitor alsoEachRow, InputDigest digest) {
+		try (RowSource source = RowSources.open(file, options, digest)) {
 			BoundColumns columns = bind(file, mapping, source, validation.defaultBoard() != null);
 			List<String> assumptions = new ArrayList<>(source.notes());
 			MappingAdvice.notUsed(columns).ifPresent(line -> assumptions.add(file + ": " + line));
@@ -109,7 +89,7 @@ public final class InputInspector {
 			duplicates.repeatedLinks().forEach(link -> notes.add(link.describe()));
 			notes.addAll(damage.notes());
 			return new Survey(rows, validation.withDateOrder(dates.order()), duplicates.duplicates(), notes,
-					assumptions);
+					assumptions, source.charset());
 		}
 	}
 

@@ -72,6 +72,17 @@ public record InputParameters(String runKey, Path input, Path results, String sh
 				dateFormat, whenNoDate, spread, mediaRoot, checkMedia, dryRun, where, by);
 	}
 
+	/**
+	 * These parameters as the job reads them back, less what does not change how the input is read and checked (where
+	 * its pins go, who launched it, its result file, a dry run): a launcher's and its job's own compare equal.
+	 */
+	public InputParameters asRead() {
+		InputParameters read = of(toJobParameters());
+		return new InputParameters(read.runKey, read.input, null, read.sheet, read.encoding, read.mapping, read.account,
+				read.board, read.timezone, read.dateFormat, read.whenNoDate, read.spread, read.mediaRoot,
+				read.checkMedia, false, null, null);
+	}
+
 	public JobParameters toJobParameters() {
 		JobParametersBuilder builder = new JobParametersBuilder().addString(RunKey.PARAMETER, runKey);
 		text(builder, INPUT_FILE, input.toAbsolutePath());

@@ -130,11 +130,11 @@ public class PinImportJobConfiguration {
 	 * Before the sends, the input is surveyed and planned (see {@link PlanPinsTasklet}); again on every restart.
 	 */
 	@Bean
-	Step planPinsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager, InputSetup setup,
+	Step planPinsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager, InputSurveys surveys,
 			ApiSessionSource sessions, GracefulStop gracefulStop, ApplicationEventPublisher lines,
 			ThrottleProperties throttle, PinbatchProperties properties, MediaCheckProperties media) {
 		return new StepBuilder(PLAN_STEP, jobRepository)
-			.tasklet(new PlanPinsTasklet(setup, sessions, gracefulStop, lines, throttle, properties, media),
+			.tasklet(new PlanPinsTasklet(surveys, sessions, gracefulStop, lines, throttle, properties, media),
 					transactionManager)
 			.allowStartIfComplete(true)
 			.build();

@@ -8,16 +8,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import com.pinbatch.input.InputOptions;
 import com.pinbatch.media.MediaCheckResult;
 import com.pinbatch.media.MediaCheckSettings;
 import com.pinbatch.media.MediaChecker;
-import com.pinbatch.pin.ColumnMapping;
 import com.pinbatch.pin.Media;
 import com.pinbatch.plan.PostingCaps;
 import com.pinbatch.plan.PostingHours;
 import com.pinbatch.plan.SpreadSettings;
-import com.pinbatch.plan.WhenNoDate;
 import com.pinbatch.zernio.BoardResolution;
 
 import org.springframework.batch.core.job.JobExecution;
@@ -56,7 +53,7 @@ class PlanPinsTasklet implements Tasklet {
 	/** When the job instance first planned: --spread counts its slots from there, so a restart keeps them. */
 	static final String FIRST_START = "plan.firstStart";
 
-	private final InputSetup setup;
+	private final InputSurveys surveys;
 
 	private final ApiSessionSource sessions;
 
@@ -68,9 +65,9 @@ class PlanPinsTasklet implements Tasklet {
 
 	private final MediaCheckSettings mediaCheck;
 
-	PlanPinsTasklet(InputSetup setup, ApiSessionSource sessions, GracefulStop stop, ApplicationEventPublisher lines,
+	PlanPinsTasklet(InputSurveys surveys, ApiSessionSource sessions, GracefulStop stop, ApplicationEventPublisher lines,
 			ThrottleProperties throttle, PinbatchProperties properties, MediaCheckProperties media) {
-		this.setup = setup;
+		this.surveys = surveys;
 		this.sessions = sessions;
 		this.stop = stop;
 		this.lines = lines;
@@ -83,23 +80,11 @@ class PlanPinsTasklet implements Tasklet {
 	public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
 		JobExecution job = chunkContext.getStepContext().getStepExecution().getJobExecution();
 		InputParameters input = InputParameters.of(job.getJobParameters());
-		ColumnMapping mapping = setup.mapping(input);
-		InputOptions options = setup.inputOptions(input, mapping);
-		WhenNoDate whenNoDate = WhenNoDate.fromOption(input.whenNoDate());
-		// the plan's rows are collected in the survey's pass; again only when the survey settles the date order
-		PlanningPass.Collector collector = new PlanningPass.Collector(setup.validation(input),
-				whenNoDate == WhenNoDate.NOW, input.checkMedia());
-		InputInspector.Survey survey;
-		try (BackgroundVisitor planning = new BackgroundVisitor(collector)) {
-			survey = InputInspector.inspect(input.input(), options, mapping, setup.validation(input), planning);
-			planning.finish();
-		}
+		InputSurveys.Surveyed surveyed = surveys.take(input);
+		InputInspector.Survey survey = surveyed.survey();
+		PlanningPass.Collected found = surveyed.collected();
 		survey.notes().forEach(note -> say(input, "note: " + note));
 		stop.throwIfRequested(input.runKey()); // a stop while planning: nothing is looked up or sent
-		PlanningPass.Collected found = survey.validation().dateOrder() == collector.dateOrder()
-				? collector.collected()
-				: PlanningPass.collect(input.input(), options, mapping, survey.validation(),
-						whenNoDate == WhenNoDate.NOW, input.checkMedia());
 		ApiSession api = sessions.session(input.target());
 		if (api != null) {
 			api.sender().newRun();

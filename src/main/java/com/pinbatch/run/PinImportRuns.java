@@ -18,12 +18,12 @@ import java.util.concurrent.Future;
 
 import com.pinbatch.input.InputDigest;
 import com.pinbatch.input.InputFileException;
-import com.pinbatch.input.InputOptions;
 import com.pinbatch.input.RowSources;
 import com.pinbatch.job.GracefulStop;
 import com.pinbatch.job.InputInspector;
 import com.pinbatch.job.InputParameters;
 import com.pinbatch.job.InputSetup;
+import com.pinbatch.job.InputSurveys;
 import com.pinbatch.job.PinImportJobConfiguration;
 import com.pinbatch.job.PinbatchProperties;
 import com.pinbatch.job.ResultTotals;
@@ -31,7 +31,6 @@ import com.pinbatch.job.RunKey;
 import com.pinbatch.job.RunLine;
 import com.pinbatch.job.RunProgress;
 import com.pinbatch.lease.RunLease;
-import com.pinbatch.pin.ColumnMapping;
 import com.pinbatch.pin.MappingException;
 import com.pinbatch.result.ResultFileBuilder;
 import com.pinbatch.result.RowResultStore;
@@ -85,12 +84,15 @@ public class PinImportRuns {
 
 	private final InputSetup setup;
 
+	private final InputSurveys surveys;
+
 	/** Who hears the lines of a running input's job, by run key. */
 	private final Map<String, RunListener> listening = new ConcurrentHashMap<>();
 
 	PinImportRuns(JobOperator jobOperator, JobRepository jobRepository, Job pinImportJob,
 			ResultFileBuilder resultFiles, RowResultStore store, RunProgress progress, ApiSessions apiSessions,
-			GracefulStop gracefulStop, PinbatchProperties properties, RunLease runLease, InputSetup setup) {
+			GracefulStop gracefulStop, PinbatchProperties properties, RunLease runLease, InputSetup setup,
+			InputSurveys surveys) {
 		this.jobOperator = jobOperator;
 		this.jobRepository = jobRepository;
 		this.pinImportJob = pinImportJob;
@@ -102,6 +104,7 @@ public class PinImportRuns {
 		this.properties = properties;
 		this.runLease = runLease;
 		this.setup = setup;
+		this.surveys = surveys;
 	}
 
 	/** One input of the request, checked. */
@@ -126,6 +129,16 @@ public class PinImportRuns {
 	 */
 	public RunOutcome run(RunRequest request, RunListener listener) {
 		List<Input> inputs = new ArrayList<>();
+		try {
+			return checkAndRun(request, listener, inputs);
+		}
+		finally {
+			inputs.forEach(input -> surveys.forget(input.parameters())); // what no plan step took
+		}
+	}
+
+	/** @param inputs filled with the request's inputs as they are checked */
+	private RunOutcome checkAndRun(RunRequest request, RunListener listener, List<Input> inputs) {
 		String target;
 		try {
 			List<Path> files = InputFiles.expand(request.sources());
@@ -136,14 +149,14 @@ public class PinImportRuns {
 			// every input is checked before anything is sent: a bad one refuses the whole request
 			for (Path file : files) {
 				InputParameters parameters = parameters(request, file, null);
-				ColumnMapping mapping = setup.mapping(parameters);
-				InputOptions options = setup.inputOptions(parameters, mapping);
-				InputInspector.Check survey = InputInspector.check(file, options, mapping,
-						setup.validation(parameters).defaultBoard() != null);
+				InputSurveys.Surveyed surveyed = surveys.read(parameters);
+				InputInspector.Check survey = surveyed.check();
 				survey.assumptions().forEach(line -> listener.info("input: " + SafeText.line(line)));
 				checkResultPath(file, parameters.results());
-				inputs.add(new Input(parameters(request, file, runKey(file, survey.digest(), request))
-						.withEncodingFound(survey.charset()), survey));
+				InputParameters keyed = parameters(request, file, runKey(file, survey.digest(), request))
+					.withEncodingFound(survey.charset());
+				surveys.keep(keyed, surveyed); // for the job's plan step: it need not read the file again
+				inputs.add(new Input(keyed, survey));
 			}
 			target = apiSessions.target(request, listener);
 		}

@@ -92,6 +92,33 @@ class PinImportJobTests {
 	}
 
 	@Test
+	void thePlanStepPlansFromWhatTheLaunchersReadFoundWithoutReadingTheFileAgain() throws IOException {
+		// given: a launcher read the input, named as the user typed it, and kept what it found for the job
+		Path file = pins("""
+				title,description,media_url,board,account,publish_at
+				One,First pin,https://images.example.com/1.jpg,Garden Projects,acme-garden,25/12/2030 10:00
+				Two,Second pin,https://images.example.com/2.jpg,Garden Projects,acme-garden,26/12/2030 10:00
+				Two,Second pin,https://images.example.com/2.jpg,Garden Projects,acme-garden,26/12/2030 10:00
+				""");
+		InputParameters launched = new InputParameters("kept", Path.of("").toAbsolutePath().relativize(file),
+				dir.resolve("pins.results.csv"), null, null, null, null, null, ZoneOffset.UTC, null, "now", false, null,
+				false, false, null, "host test");
+		InputSurveys surveys = context.getBean(InputSurveys.class);
+		surveys.keep(launched, surveys.read(launched));
+		Files.delete(file); // a plan step that read the file would fail
+
+		// when: the job's plan step, with the parameters the launcher starts the job with
+		JobExecution execution = jobs.startStep(PinImportJobConfiguration.PLAN_STEP,
+				launched.withTarget(ApiSessionSource.ZERNIO).toJobParameters(), new ExecutionContext());
+
+		// then: it planned what the launcher's read found
+		assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+		ExecutionContext planned = execution.getExecutionContext();
+		assertThat(planned.getString(PlanPinsTasklet.DATE_ORDER)).isEqualTo("DAY_FIRST");
+		assertThat((Map<?, ?>) planned.get(PlanPinsTasklet.DUPLICATES)).isEqualTo(Map.of(4L, 3L));
+	}
+
+	@Test
 	void aDryRunWritesEveryRowToTheResultFileAndStoresNothingPerRow() throws Exception {
 		// given: one good row, one without a title or media
 		JobParameters parameters = new InputParameters("dry", pins("""

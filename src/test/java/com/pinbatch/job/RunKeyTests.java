@@ -8,9 +8,13 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.ZoneOffset;
 
+import com.pinbatch.input.InputDigest;
 import com.pinbatch.input.InputOptions;
 import com.pinbatch.pin.ColumnMapping;
+import com.pinbatch.pin.ValidationSettings;
 
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,21 +38,24 @@ class RunKeyTests {
 	@ParameterizedTest
 	@ValueSource(strings = { "utf-8", "utf-8-bom", "utf-16-bom", "windows-1252", "semicolons-title-row",
 			"trailing-blank-lines", "workbook" })
-	void aKeyFromTheDigestTheCheckTookIsTheKeyFromReadingTheFile(String kind) throws IOException {
+	void aKeyFromTheDigestTheSurveyTookIsTheKeyFromReadingTheFile(String kind) throws IOException {
 		// given
 		Path file = write(kind);
 
 		// when
 		ColumnMapping mapping = ColumnMapping.defaults();
-		InputInspector.Check check = InputInspector.check(file,
-				new InputOptions(null, null, null, mapping::namesColumns), mapping, false);
+		InputDigest digest = InputDigest.sha256();
+		InputInspector.Survey survey = InputInspector.inspect(file,
+				new InputOptions(null, null, null, mapping::namesColumns), mapping,
+				new ValidationSettings(ZoneOffset.UTC, Clock.systemUTC(), null, null, dir, null), (row, draft) -> {
+				}, digest);
 
 		// then
-		String fromCheck = RunKey.ofParsed(file, check.digest()).text("sheet").text("sandbox").build();
+		String fromCheck = RunKey.ofParsed(file, digest).text("sheet").text("sandbox").build();
 		String fromFile = RunKey.builder().file(file).text("sheet").text("sandbox").build();
-		assertThat(check.rows()).isEqualTo(2);
+		assertThat(survey.rows()).isEqualTo(2);
 		assertThat(fromCheck).isEqualTo(fromFile);
-		assertThat(check.digest().covers(file)).as("read once: the check's parse saw every byte")
+		assertThat(digest.covers(file)).as("read once: the survey's parse saw every byte")
 			.isEqualTo(!kind.equals("workbook"));
 	}
 

@@ -1,0 +1,111 @@
+package com.pinbatch.job;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import com.pinbatch.input.InputDigest;
+import com.pinbatch.input.InputOptions;
+import com.pinbatch.pin.ColumnMapping;
+import com.pinbatch.pin.ValidationSettings;
+import com.pinbatch.plan.WhenNoDate;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * The one read of an input before its job runs: the check of every row (a bad file refuses the whole request before
+ * anything is sent), the content hash that names the run, the survey and what the plan needs, all in one pass. The
+ * job's plan step takes what was read rather than reading the file again, so each input is read twice: here, and by
+ * the step that sends or checks its rows.
+ * <p>
+ * What is kept is a pure function of the input's content and parameters, not the run's state: a plan step that finds
+ * nothing kept (its job restarted without a launcher, or in another process) reads the file itself and reaches the
+ * same answers. Kept only from the launcher's read until the plan step takes it or the request ends.
+ */
+@Component
+public class InputSurveys {
+
+	private final Map<InputParameters, Surveyed> kept = new ConcurrentHashMap<>();
+
+	private final InputSetup setup;
+
+	public InputSurveys(InputSetup setup) {
+		this.setup = setup;
+	}
+
+	/** What one read of an input found. */
+	public static final class Surveyed {
+
+		private final InputInspector.Survey survey;
+
+		private final PlanningPass.Collected collected;
+
+		private final InputDigest digest;
+
+		private Surveyed(InputInspector.Survey survey, PlanningPass.Collected collected, InputDigest digest) {
+			this.survey = survey;
+			this.collected = collected;
+			this.digest = digest;
+		}
+
+		/** What the launcher needs: the rows, the assumptions to show, the content hash and the character set. */
+		public InputInspector.Check check() {
+			return new InputInspector.Check(survey.rows(), survey.assumptions(), digest, survey.charset());
+		}
+
+		InputInspector.Survey survey() {
+			return survey;
+		}
+
+		PlanningPass.Collected collected() {
+			return collected;
+		}
+	}
+
+	/**
+	 * The launcher's read, which also takes the content hash.
+	 *
+	 * @param input the input's parameters (its run key not known yet)
+	 * @throws com.pinbatch.input.InputFileException or MappingException for a file the user must fix
+	 */
+	public Surveyed read(InputParameters input) {
+		return read(input, InputDigest.sha256());
+	}
+
+	/** Keeps what was read for the plan step of the job launched with {@code input} (its run key set). */
+	public void keep(InputParameters input, Surveyed surveyed) {
+		kept.put(input.asRead(), surveyed);
+	}
+
+	/** Drops what no plan step took: the input was processed already, or the request was refused or stopped. */
+	public void forget(InputParameters input) {
+		kept.remove(input.asRead());
+	}
+
+	/** The plan step's: what the launcher read for these parameters, else a read of its own. */
+	Surveyed take(InputParameters input) {
+		Surveyed surveyed = kept.remove(input.asRead());
+		return surveyed != null ? surveyed : read(input, null);
+	}
+
+	/**
+	 * The plan's rows are collected in the survey's pass, validated with the date order first guessed; only when the
+	 * survey settles another order is the file read again for them.
+	 */
+	private Surveyed read(InputParameters input, InputDigest digest) {
+		ColumnMapping mapping = setup.mapping(input);
+		InputOptions options = setup.inputOptions(input, mapping);
+		ValidationSettings validation = setup.validation(input);
+		boolean undatedCount = WhenNoDate.fromOption(input.whenNoDate()) == WhenNoDate.NOW;
+		PlanningPass.Collector collector = new PlanningPass.Collector(validation, undatedCount, input.checkMedia());
+		InputInspector.Survey survey;
+		try (BackgroundVisitor planning = new BackgroundVisitor(collector)) {
+			survey = InputInspector.inspect(input.input(), options, mapping, validation, planning, digest);
+			planning.finish();
+		}
+		PlanningPass.Collected collected = survey.validation().dateOrder() == collector.dateOrder()
+				? collector.collected()
+				: PlanningPass.collect(input.input(), options, mapping, survey.validation(), undatedCount,
+						input.checkMedia());
+		return new Surveyed(survey, collected, digest);
+	}
+}
