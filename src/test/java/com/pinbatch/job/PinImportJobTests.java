@@ -212,11 +212,13 @@ class PinImportJobTests {
 
 	@Test
 	void aLongLivedProcessCheckpointsItsJobRepositoryOnceNoJobRuns() throws Exception {
-		// given: a process that stays up after its runs, as the web console does
-		StringBuilder csv = new StringBuilder("title,description,media_url,board,account\n");
+		// given: a process that stays up after its runs, as the web console does (pins scheduled for later: the run
+		// need not wait for them to publish)
+		StringBuilder csv = new StringBuilder("title,description,media_url,board,account,publish_at\n");
 		for (int row = 1; row <= 20; row++) {
 			csv.append("Pin ").append(row).append(",About pin ").append(row)
-				.append(",https://images.example.com/").append(row).append(".jpg,Garden Projects,acme-garden\n");
+				.append(",https://images.example.com/").append(row).append(".jpg,Garden Projects,acme-garden,")
+				.append("2030-12-25 ").append(row).append(":00\n");
 		}
 
 		// when
