@@ -106,6 +106,8 @@ public class InputSurveys {
 				? collector.collected()
 				: PlanningPass.collect(input.input(), options, mapping, survey.validation(), undatedCount,
 						input.checkMedia());
-		return new Surveyed(survey, collected, digest);
+		// a row repeating an earlier one is INVALID, never sent: counted against its account's caps, it would push a
+		// row that is sent past them
+		return new Surveyed(survey, collected.withoutRows(survey.duplicates().keySet()), digest);
 	}
 }

@@ -49,6 +49,13 @@ final class PlanningPass {
 	 * @param boards the accounts and boards the rows name, to look up before the first pin is sent
 	 */
 	record Collected(List<RowRef> rows, Set<Media> media, BoardNeeds boards) {
+
+		/** The same, less the rows that will not be sent after all (rows repeating earlier ones): they take no slot. */
+		Collected withoutRows(Set<Long> notSent) {
+			return notSent.isEmpty() ? this
+					: new Collected(rows.stream().filter(row -> !notSent.contains(row.rowNumber())).toList(), media,
+							boards);
+		}
 	}
 
 	/** A valid row before its account is known: the account and board as the row (or the command line) names them. */

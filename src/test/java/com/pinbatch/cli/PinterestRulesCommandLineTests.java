@@ -89,6 +89,37 @@ class PinterestRulesCommandLineTests extends SandboxedCommandLine {
 	}
 
 	@Test
+	void aRowThatRepeatsAnEarlierOneTakesNoSlotOfItsAccountsCap() throws IOException {
+		// given: 25 distinct pins for one day of acme-home (25 a day), and row 3 repeating row 2 (never sent)
+		StringBuilder csv = new StringBuilder("title,description,media_url,board,account,publish_at\n");
+		for (int pin = 1; pin <= 25; pin++) {
+			String line = "Pin " + pin + ",Pin number " + pin + ",https://images.example.com/u/" + pin
+					+ ".jpg,Kitchen Ideas,acme-home,2030-12-25 " + (pin % 12 + 10) + ":00\n";
+			csv.append(pin == 1 ? line + line : line);
+		}
+		Path input = Files.writeString(dir.resolve("repeated.csv"), csv, StandardCharsets.UTF_8);
+
+		// when
+		CommandLineRun dryRun = runIn(dir.resolve("data"), "--input=" + input, "--dry-run",
+				"--results=" + dir.resolve("dry.csv"));
+		CommandLineRun live = runIn(dir.resolve("data"), "--input=" + input, "--results=" + dir.resolve("live.csv"));
+
+		// then: the plan counts the 25 pins that will be sent, and the dry run foresees what the live run does
+		assertThat(dryRun.out()).contains("plan: acme-home: 25 pins, within caps");
+		assertThat(ResultRows.read(dir.resolve("dry.csv"))).extracting(row -> row.get("status"))
+			.containsOnly("VALID", "INVALID")
+			.filteredOn("INVALID"::equals)
+			.hasSize(1);
+		assertThat(ResultRows.read(dir.resolve("live.csv"))).extracting(row -> row.get("status"))
+			.containsOnly("SCHEDULED", "INVALID")
+			.filteredOn("INVALID"::equals)
+			.hasSize(1);
+		assertThat(dryRun.exitCode()).as(dryRun.toString()).isEqualTo(3);
+		assertThat(live.exitCode()).as(live.toString()).isEqualTo(3);
+		assertThat(sandbox.postCount()).isEqualTo(25);
+	}
+
+	@Test
 	void duplicatesInTheFileAmbiguousDatesAndDraftsAreHandledBeforeSending() throws IOException {
 		// given
 		Path input = Files.writeString(dir.resolve("rules.csv"), """
