@@ -27,8 +27,9 @@ import org.springframework.context.ApplicationEventPublisher;
 
 /**
  * The first step: surveys the whole input before any row is sent (the day/month order of its dates, rows that
- * repeat earlier ones), looks its accounts and boards up on Zernio (failing fast on a rejected key), plans the pins
- * against the accounts' caps (with --spread, later slots) and, with --check-media, asks every media URL. What the
+ * repeat earlier ones; usually what the launcher's read found, see {@link InputSurveys}), looks its accounts and
+ * boards up on Zernio (failing fast on a rejected key), with --check-media asks every media URL, and plans the pins
+ * that will be sent against the accounts' caps (with --spread, later slots). What the
  * sending needs goes into the job's execution context; the notes and the plan are told as {@link RunLine}s. It runs
  * again on every restart, as a new run would, so a resume sees today's boards and gives each row its slot again.
  */
@@ -102,8 +103,9 @@ class PlanPinsTasklet implements Tasklet {
 		if (!context.containsKey(FIRST_START)) {
 			context.putLong(FIRST_START, Instant.now().toEpochMilli());
 		}
-		PlanningPass.Outcome planned = PlanningPass.plan(found, accounts, spread, input.spread(),
-				Instant.ofEpochMilli(context.getLong(FIRST_START)), survey.validation().zone());
+		HashMap<String, ArrayList<String>> mediaProblems = checkMedia(found.media());
+		PlanningPass.Outcome planned = PlanningPass.plan(found.withoutMedia(mediaProblems.keySet()), accounts, spread,
+				input.spread(), Instant.ofEpochMilli(context.getLong(FIRST_START)), survey.validation().zone());
 		planned.lines().forEach(line -> say(input, "plan: " + line));
 		stop.throwIfRequested(input.runKey());
 		context.putString(DATE_ORDER, survey.validation().dateOrder().name());
@@ -112,7 +114,7 @@ class PlanPinsTasklet implements Tasklet {
 		planned.slots().forEach((row, slot) -> slots.put(row, slot.toEpochMilli()));
 		context.put(SLOTS, slots);
 		context.put(CAPPED, CappedMessages.stored(planned.capped()));
-		context.put(MEDIA_PROBLEMS, checkMedia(found.media()));
+		context.put(MEDIA_PROBLEMS, mediaProblems);
 		return RepeatStatus.FINISHED;
 	}
 

@@ -50,16 +50,27 @@ final class PlanningPass {
 	 */
 	record Collected(List<RowRef> rows, Set<Media> media, BoardNeeds boards) {
 
-		/** The same, less the rows that will not be sent after all (rows repeating earlier ones): they take no slot. */
+		/** The same, less rows that will not be sent after all (rows repeating earlier ones): they take no slot. */
 		Collected withoutRows(Set<Long> notSent) {
 			return notSent.isEmpty() ? this
 					: new Collected(rows.stream().filter(row -> !notSent.contains(row.rowNumber())).toList(), media,
 							boards);
 		}
+
+		/** The same, less rows whose media --check-media found unusable: INVALID, never sent, they take no slot. */
+		Collected withoutMedia(Set<String> unusable) {
+			return unusable.isEmpty() ? this
+					: new Collected(rows.stream().filter(row -> !unusable.contains(row.checkedMedia())).toList(),
+							media, boards);
+		}
 	}
 
-	/** A valid row before its account is known: the account and board as the row (or the command line) names them. */
-	record RowRef(long rowNumber, String accountRef, String boardRef, Instant publishAt) {
+	/**
+	 * A valid row before its account is known: the account and board as the row (or the command line) names them.
+	 *
+	 * @param checkedMedia the location of its media when --check-media asks for it, else null
+	 */
+	record RowRef(long rowNumber, String accountRef, String boardRef, Instant publishAt, String checkedMedia) {
 	}
 
 	/** The name of the account a row's pin goes to, or null when its account or board will not resolve. */
@@ -151,12 +162,14 @@ final class PlanningPass {
 				return;
 			}
 			Pin pin = result.pin();
+			String checkedMedia = null;
 			if (collectMedia && !pin.media().local()) {
 				media.add(pin.media());
+				checkedMedia = names.computeIfAbsent(pin.media().location(), location -> location);
 			}
 			if (pin.publishAt() != null || undatedCount) {
 				rows.add(new RowRef(pin.rowNumber(), names.computeIfAbsent(accountRef, name -> name),
-						names.computeIfAbsent(boardRef, name -> name), pin.publishAt()));
+						names.computeIfAbsent(boardRef, name -> name), pin.publishAt(), checkedMedia));
 			}
 		}
 

@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import com.pinbatch.media.RealMedia;
+
 import org.junit.jupiter.api.Test;
 
 import tools.jackson.databind.JsonNode;
@@ -117,6 +119,31 @@ class PinterestRulesCommandLineTests extends SandboxedCommandLine {
 		assertThat(dryRun.exitCode()).as(dryRun.toString()).isEqualTo(3);
 		assertThat(live.exitCode()).as(live.toString()).isEqualTo(3);
 		assertThat(sandbox.postCount()).isEqualTo(25);
+	}
+
+	@Test
+	void aRowWhoseMediaCheckMediaFindsUnusableTakesNoSlotOfItsAccountsCap() throws IOException {
+		// given: 25 pins of local images for one day of acme-home (25 a day), and one whose image cannot be fetched
+		Files.createDirectories(dir.resolve("images"));
+		StringBuilder csv = new StringBuilder("title,description,media_url,board,account,publish_at\n");
+		csv.append("Unreachable,An image on a host that does not exist,https://images.invalid/pin.jpg,Kitchen Ideas,")
+			.append("acme-home,2030-12-25 09:00\n");
+		for (int pin = 1; pin <= 25; pin++) {
+			Files.write(dir.resolve("images/pin" + pin + ".jpg"), RealMedia.jpeg("pin" + pin));
+			csv.append("Pin ").append(pin).append(",Pin number ").append(pin).append(",images/pin").append(pin)
+				.append(".jpg,Kitchen Ideas,acme-home,2030-12-25 ").append(pin % 12 + 10).append(":00\n");
+		}
+		Path input = Files.writeString(dir.resolve("checked.csv"), csv, StandardCharsets.UTF_8);
+
+		// when
+		CommandLineRun dryRun = runIn(dir.resolve("data"), "--input=" + input, "--dry-run", "--check-media",
+				"--results=" + dir.resolve("dry.csv"));
+
+		// then: the unusable image's row is INVALID and the 25 others fit the day
+		assertThat(dryRun.out()).as(dryRun.toString()).contains("plan: acme-home: 25 pins, within caps");
+		List<Map<String, String>> results = ResultRows.read(dir.resolve("dry.csv"));
+		assertThat(results.get(0).get("status")).isEqualTo("INVALID");
+		assertThat(results.subList(1, results.size())).extracting(row -> row.get("status")).containsOnly("VALID");
 	}
 
 	@Test
