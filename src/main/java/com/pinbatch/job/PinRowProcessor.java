@@ -147,11 +147,10 @@ public class PinRowProcessor implements ItemProcessor<InputRow, PreparedRow> {
 
 	/** The cover image's URL: as given, or for a local file (the validator gives its absolute path) its upload's. */
 	private String coverUrl(Pin pin, PinDraft draft, List<ValidationProblem> problems) {
-		String cover = pin.coverImageUrl();
-		if (cover == null || cover.startsWith("https://")) {
-			return cover;
+		if (!pin.coverIsLocal()) {
+			return pin.coverImageUrl();
 		}
-		return uploaded(cover, MediaKind.IMAGE, PinField.COVER_IMAGE_URL, draft, problems);
+		return uploaded(pin.coverImageUrl(), MediaKind.IMAGE, PinField.COVER_IMAGE_URL, draft, problems);
 	}
 
 	/**

@@ -15,10 +15,13 @@ import com.pinbatch.input.InputOptions;
 import com.pinbatch.input.InputRow;
 import com.pinbatch.input.RowSource;
 import com.pinbatch.input.RowSources;
+import com.pinbatch.media.LocalMediaUploader;
+import com.pinbatch.media.MediaRejectedException;
 import com.pinbatch.pin.BoundColumns;
 import com.pinbatch.pin.ColumnMapping;
 import com.pinbatch.pin.DateOrder;
 import com.pinbatch.pin.Media;
+import com.pinbatch.pin.MediaKind;
 import com.pinbatch.pin.Pin;
 import com.pinbatch.pin.PinDraft;
 import com.pinbatch.pin.PinField;
@@ -34,10 +37,11 @@ import com.pinbatch.result.RowStatus;
 import com.pinbatch.zernio.BoardNeeds;
 
 /**
- * Validates every row once more, now that the date column's order is known, to plan before anything is sent: with
+ * Validates every row, with the date order the survey settles, to plan before anything is sent: with
  * {@code --check-media} the distinct media URLs to ask for, the accounts and boards to look up on Zernio, and, once
- * those are known, the valid pins per account (resolved from the row's account or board) against the accounts'
- * publishing caps, with {@code --spread} later slots for the pins beyond a cap.
+ * those are known, the pins that will be sent per account (resolved from the row's account or board; valid, not
+ * repeating an earlier row, their local files and checked media usable) against the accounts' publishing caps, with
+ * {@code --spread} later slots for the pins beyond a cap.
  */
 final class PlanningPass {
 
@@ -123,6 +127,9 @@ final class PlanningPass {
 
 		private final Map<String, String> names = new HashMap<>();
 
+		/** Whether each local file (by kind and location) can be used. */
+		private final Map<String, Boolean> usableFiles = new HashMap<>();
+
 		private final Set<Media> media = new LinkedHashSet<>();
 
 		private final BoardNeeds boards = new BoardNeeds();
@@ -162,6 +169,9 @@ final class PlanningPass {
 				return;
 			}
 			Pin pin = result.pin();
+			if (!localFilesUsable(pin)) {
+				return; // INVALID when the job checks the file: never sent
+			}
 			String checkedMedia = null;
 			if (collectMedia && !pin.media().local()) {
 				media.add(pin.media());
@@ -171,6 +181,25 @@ final class PlanningPass {
 				rows.add(new RowRef(pin.rowNumber(), names.computeIfAbsent(accountRef, name -> name),
 						names.computeIfAbsent(boardRef, name -> name), pin.publishAt(), checkedMedia));
 			}
+		}
+
+		/** The row's local media and cover files, checked as the job checks them before sending (each file once). */
+		private boolean localFilesUsable(Pin pin) {
+			Media media = pin.media();
+			return (!media.local() || usable(media.location(), media.kind()))
+					&& (!pin.coverIsLocal() || usable(pin.coverImageUrl(), MediaKind.IMAGE));
+		}
+
+		private boolean usable(String location, MediaKind kind) {
+			return usableFiles.computeIfAbsent(kind + " " + location, file -> {
+				try {
+					LocalMediaUploader.check(Path.of(location), kind, validation.allowedMediaFolder());
+					return true;
+				}
+				catch (MediaRejectedException rejected) {
+					return false;
+				}
+			});
 		}
 
 		Collected collected() {

@@ -14,4 +14,9 @@ import java.util.List;
 public record Pin(long rowNumber, String title, String description, Media media, String board, String link,
 		String account, Instant publishAt, String altText, String coverImageUrl, Integer coverKeyframeSeconds,
 		List<String> keywords) {
+
+	/** Whether the cover image is a local file to upload (a URL Zernio fetches itself is https). */
+	public boolean coverIsLocal() {
+		return coverImageUrl != null && !coverImageUrl.startsWith("https://");
+	}
 }
