@@ -1,7 +1,7 @@
 package com.pinbatch.job;
 
+import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 import com.pinbatch.input.InputDigest;
 import com.pinbatch.input.InputOptions;
@@ -9,6 +9,7 @@ import com.pinbatch.pin.ColumnMapping;
 import com.pinbatch.pin.ValidationSettings;
 import com.pinbatch.plan.WhenNoDate;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,17 +20,33 @@ import org.springframework.stereotype.Component;
  * <p>
  * What is kept is a pure function of the input's content and parameters, not the run's state: a plan step that finds
  * nothing kept (its job restarted without a launcher, or in another process) reads the file itself and reaches the
- * same answers. Kept only from the launcher's read until the plan step takes it or the request ends.
+ * same answers. Kept only from the launcher's read until the plan step takes it or the request ends, and only within
+ * a quarter of the heap: the inputs of a request wait for their turn (pinbatch.parallel-inputs) with what was read
+ * for them, and one that would pass the bound is read again by its plan step instead.
  */
 @Component
 public class InputSurveys {
 
-	private final Map<InputParameters, Surveyed> kept = new ConcurrentHashMap<>();
+	/** What a kept row of the plan costs in memory, about. */
+	private static final long BYTES_PER_ROW = 64;
+
+	private final Map<InputParameters, Surveyed> kept = new HashMap<>();
 
 	private final InputSetup setup;
 
+	private final long rowBudget;
+
+	private long rowsKept;
+
+	@Autowired
 	public InputSurveys(InputSetup setup) {
+		this(setup, Runtime.getRuntime().maxMemory() / 4 / BYTES_PER_ROW);
+	}
+
+	/** @param rowBudget how many of the plan's rows may be kept at once, all inputs together */
+	InputSurveys(InputSetup setup, long rowBudget) {
 		this.setup = setup;
+		this.rowBudget = rowBudget;
 	}
 
 	/** What one read of an input found. */
@@ -59,6 +76,10 @@ public class InputSurveys {
 		PlanningPass.Collected collected() {
 			return collected;
 		}
+
+		private long rows() {
+			return collected.rows().size();
+		}
 	}
 
 	/**
@@ -71,20 +92,35 @@ public class InputSurveys {
 		return read(input, InputDigest.sha256());
 	}
 
-	/** Keeps what was read for the plan step of the job launched with {@code input} (its run key set). */
-	public void keep(InputParameters input, Surveyed surveyed) {
-		kept.put(input.asRead(), surveyed);
+	/**
+	 * Keeps what was read for the plan step of the job launched with {@code input} (its run key set), unless that
+	 * would pass the budget.
+	 */
+	public synchronized void keep(InputParameters input, Surveyed surveyed) {
+		forget(input);
+		if (rowsKept + surveyed.rows() <= rowBudget) {
+			kept.put(input.asRead(), surveyed);
+			rowsKept += surveyed.rows();
+		}
 	}
 
 	/** Drops what no plan step took: the input was processed already, or the request was refused or stopped. */
 	public void forget(InputParameters input) {
-		kept.remove(input.asRead());
+		removed(input);
 	}
 
 	/** The plan step's: what the launcher read for these parameters, else a read of its own. */
 	Surveyed take(InputParameters input) {
-		Surveyed surveyed = kept.remove(input.asRead());
+		Surveyed surveyed = removed(input);
 		return surveyed != null ? surveyed : read(input, null);
+	}
+
+	private synchronized Surveyed removed(InputParameters input) {
+		Surveyed surveyed = kept.remove(input.asRead());
+		if (surveyed != null) {
+			rowsKept -= surveyed.rows();
+		}
+		return surveyed;
 	}
 
 	/**

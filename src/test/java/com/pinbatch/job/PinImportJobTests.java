@@ -119,6 +119,38 @@ class PinImportJobTests {
 	}
 
 	@Test
+	void whatTheLaunchersReadFoundIsKeptOnlyWithinItsMemoryBudget() throws IOException {
+		// given: room for the plan's rows of one three-row input, not of two
+		InputSurveys surveys = new InputSurveys(context.getBean(InputSetup.class), 4);
+		InputParameters first = threePins("first");
+		InputParameters second = threePins("second");
+		InputSurveys.Surveyed firstRead = surveys.read(first);
+		InputSurveys.Surveyed secondRead = surveys.read(second);
+
+		// when
+		surveys.keep(first, firstRead);
+		surveys.keep(second, secondRead);
+
+		// then: the first input's plan step takes what was read, the second's reads its file again
+		assertThat(surveys.take(first)).isSameAs(firstRead);
+		assertThat(surveys.take(second)).isNotSameAs(secondRead);
+		surveys.keep(second, secondRead);
+		assertThat(surveys.take(second)).as("kept once the first was taken").isSameAs(secondRead);
+	}
+
+	private InputParameters threePins(String name) throws IOException {
+		StringBuilder csv = new StringBuilder("title,description,media_url,board,account\n");
+		for (int pin = 1; pin <= 3; pin++) {
+			csv.append(name).append(' ').append(pin).append(",Pin ").append(pin).append(" of ").append(name)
+				.append(",https://images.example.com/").append(name).append(pin).append(".jpg,Garden Projects,")
+				.append("acme-garden\n");
+		}
+		return new InputParameters(name, Files.writeString(dir.resolve(name + ".csv"), csv),
+				dir.resolve(name + ".results.csv"), null, null, null, null, null, ZoneOffset.UTC, null, "now", false, null,
+				false, false, ApiSessionSource.ZERNIO, null);
+	}
+
+	@Test
 	void aDryRunWritesEveryRowToTheResultFileAndStoresNothingPerRow() throws Exception {
 		// given: one good row, one without a title or media
 		JobParameters parameters = new InputParameters("dry", pins("""
