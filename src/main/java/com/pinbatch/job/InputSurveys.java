@@ -3,9 +3,12 @@ package com.pinbatch.job;
 import java.util.HashMap;
 import java.util.Map;
 
+import com.pinbatch.concurrent.BackgroundConsumer;
 import com.pinbatch.input.InputDigest;
 import com.pinbatch.input.InputOptions;
+import com.pinbatch.input.InputRow;
 import com.pinbatch.pin.ColumnMapping;
+import com.pinbatch.pin.PinDraft;
 import com.pinbatch.pin.ValidationSettings;
 import com.pinbatch.plan.WhenNoDate;
 
@@ -47,6 +50,9 @@ public class InputSurveys {
 	InputSurveys(InputSetup setup, long rowBudget) {
 		this.setup = setup;
 		this.rowBudget = rowBudget;
+	}
+
+	private record Visit(InputRow row, PinDraft draft) {
 	}
 
 	/** What one read of an input found. */
@@ -134,8 +140,11 @@ public class InputSurveys {
 		boolean undatedCount = WhenNoDate.fromOption(input.whenNoDate()) == WhenNoDate.NOW;
 		PlanningPass.Collector collector = new PlanningPass.Collector(validation, undatedCount, input.checkMedia());
 		InputInspector.Survey survey;
-		try (BackgroundVisitor planning = new BackgroundVisitor(collector)) {
-			survey = InputInspector.inspect(input.input(), options, mapping, validation, planning, digest);
+		// the plan's check of each row runs beside the parse and the survey's own checks
+		try (BackgroundConsumer<Visit> planning = new BackgroundConsumer<>("pinbatch-plan", 1_000,
+				visit -> collector.accept(visit.row(), visit.draft()))) {
+			survey = InputInspector.inspect(input.input(), options, mapping, validation,
+					(row, draft) -> planning.accept(new Visit(row, draft)), digest);
 			planning.finish();
 		}
 		PlanningPass.Collected collected = survey.validation().dateOrder() == collector.dateOrder()
