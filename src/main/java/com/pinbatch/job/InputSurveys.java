@@ -33,23 +33,28 @@ public class InputSurveys {
 	/** What a kept row of the plan costs in memory, about. */
 	private static final long BYTES_PER_ROW = 64;
 
+	/** What a kept media URL (--check-media) or repeated row costs in memory, about. */
+	private static final long BYTES_PER_MEDIA = 200;
+
+	private static final long BYTES_PER_DUPLICATE = 80;
+
 	private final Map<InputParameters, Surveyed> kept = new HashMap<>();
 
 	private final InputSetup setup;
 
-	private final long rowBudget;
+	private final long byteBudget;
 
-	private long rowsKept;
+	private long bytesKept;
 
 	@Autowired
 	public InputSurveys(InputSetup setup) {
-		this(setup, Runtime.getRuntime().maxMemory() / 4 / BYTES_PER_ROW);
+		this(setup, Runtime.getRuntime().maxMemory() / 4);
 	}
 
-	/** @param rowBudget how many of the plan's rows may be kept at once, all inputs together */
-	InputSurveys(InputSetup setup, long rowBudget) {
+	/** @param byteBudget how much memory what is kept may take, about, all inputs together */
+	InputSurveys(InputSetup setup, long byteBudget) {
 		this.setup = setup;
-		this.rowBudget = rowBudget;
+		this.byteBudget = byteBudget;
 	}
 
 	private record Visit(InputRow row, PinDraft draft) {
@@ -83,8 +88,10 @@ public class InputSurveys {
 			return collected;
 		}
 
-		private long rows() {
-			return collected.rows().size();
+		/** About what it takes in memory: the plan's rows, the media to check and the repeated rows. */
+		long bytes() {
+			return collected.rows().size() * BYTES_PER_ROW + collected.media().size() * BYTES_PER_MEDIA
+					+ survey.duplicates().size() * BYTES_PER_DUPLICATE;
 		}
 	}
 
@@ -104,9 +111,9 @@ public class InputSurveys {
 	 */
 	public synchronized void keep(InputParameters input, Surveyed surveyed) {
 		forget(input);
-		if (rowsKept + surveyed.rows() <= rowBudget) {
+		if (bytesKept + surveyed.bytes() <= byteBudget) {
 			kept.put(input.asRead(), surveyed);
-			rowsKept += surveyed.rows();
+			bytesKept += surveyed.bytes();
 		}
 	}
 
@@ -124,7 +131,7 @@ public class InputSurveys {
 	private synchronized Surveyed removed(InputParameters input) {
 		Surveyed surveyed = kept.remove(input.asRead());
 		if (surveyed != null) {
-			rowsKept -= surveyed.rows();
+			bytesKept -= surveyed.bytes();
 		}
 		return surveyed;
 	}

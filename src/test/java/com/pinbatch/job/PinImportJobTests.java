@@ -120,11 +120,12 @@ class PinImportJobTests {
 
 	@Test
 	void whatTheLaunchersReadFoundIsKeptOnlyWithinItsMemoryBudget() throws IOException {
-		// given: room for the plan's rows of one three-row input, not of two
-		InputSurveys surveys = new InputSurveys(context.getBean(InputSetup.class), 4);
+		// given: room for what was read of one three-row input, not of two
 		InputParameters first = threePins("first");
 		InputParameters second = threePins("second");
-		InputSurveys.Surveyed firstRead = surveys.read(first);
+		InputSetup setup = context.getBean(InputSetup.class);
+		InputSurveys.Surveyed firstRead = new InputSurveys(setup).read(first);
+		InputSurveys surveys = new InputSurveys(setup, firstRead.bytes() * 3 / 2);
 		InputSurveys.Surveyed secondRead = surveys.read(second);
 
 		// when
