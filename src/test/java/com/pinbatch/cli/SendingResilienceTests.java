@@ -181,11 +181,11 @@ class SendingResilienceTests extends SandboxedCommandLine {
 	void aRetryOfARowWhoseSendsWentUnansweredFindsThePinTheyCreatedInsteadOfCreatingASecond() throws Exception {
 		// given: Zernio answers too slowly for every attempt (2.5 times the client's time-out), but creates the pin
 		Path state = dir.resolve("sandbox-posts.jsonl");
-		restartSandbox(sandboxSettings().withStateFile(state).withLatency(Duration.ofMillis(2500)));
+		restartSandbox(sandboxSettings().withStateFile(state).withLatency(Duration.ofMillis(1000)));
 		Path input = Files.writeString(dir.resolve("one.csv"), "title,description,media_url,board,account\n"
 				+ "Slow pin,Resilience pin number 0,https://images.example.com/r/0.jpg,Kitchen Ideas,acme-home\n",
 				StandardCharsets.UTF_8);
-		CommandLineRun first = run("--input=" + input, "--zernio.request-timeout=1s",
+		CommandLineRun first = run("--input=" + input, "--zernio.request-timeout=400ms",
 				"--pinbatch.throttle.max-attempts=3");
 		Map<String, String> unknown = resultOfRow(dir.resolve("one.results.csv"), 2);
 		for (int wait = 0; wait < 600 && sandbox.postCount() == 0; wait++) {
