@@ -160,6 +160,7 @@ public class InputSurveys {
 						input.checkMedia());
 		// a row repeating an earlier one is INVALID, never sent: counted against its account's caps, it would push a
 		// row that is sent past them
-		return new Surveyed(survey, collected.withoutRows(survey.duplicates().keySet()), digest);
+		return new Surveyed(survey, collected.without(row -> survey.duplicates().containsKey(row.rowNumber())),
+				digest);
 	}
 }

@@ -104,8 +104,9 @@ class PlanPinsTasklet implements Tasklet {
 			context.putLong(FIRST_START, Instant.now().toEpochMilli());
 		}
 		HashMap<String, ArrayList<String>> mediaProblems = checkMedia(found.media());
-		PlanningPass.Outcome planned = PlanningPass.plan(found.withoutMedia(mediaProblems.keySet()), accounts, spread,
-				input.spread(), Instant.ofEpochMilli(context.getLong(FIRST_START)), survey.validation().zone());
+		PlanningPass.Outcome planned = PlanningPass.plan(
+				found.without(row -> mediaProblems.containsKey(row.checkedMedia())), accounts, spread, input.spread(),
+				Instant.ofEpochMilli(context.getLong(FIRST_START)), survey.validation().zone());
 		planned.lines().forEach(line -> say(input, "plan: " + line));
 		stop.throwIfRequested(input.runKey());
 		context.putString(DATE_ORDER, survey.validation().dateOrder().name());

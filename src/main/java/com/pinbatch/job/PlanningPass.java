@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 
 import com.pinbatch.input.InputOptions;
 import com.pinbatch.input.InputRow;
@@ -54,18 +55,12 @@ final class PlanningPass {
 	 */
 	record Collected(List<RowRef> rows, Set<Media> media, BoardNeeds boards) {
 
-		/** The same, less rows that will not be sent after all (rows repeating earlier ones): they take no slot. */
-		Collected withoutRows(Set<Long> notSent) {
-			return notSent.isEmpty() ? this
-					: new Collected(rows.stream().filter(row -> !notSent.contains(row.rowNumber())).toList(), media,
-							boards);
-		}
-
-		/** The same, less rows whose media --check-media found unusable: INVALID, never sent, they take no slot. */
-		Collected withoutMedia(Set<String> unusable) {
-			return unusable.isEmpty() ? this
-					: new Collected(rows.stream().filter(row -> !unusable.contains(row.checkedMedia())).toList(),
-							media, boards);
+		/**
+		 * The same, less rows found INVALID since they were collected (a row repeating an earlier one, media that
+		 * --check-media found unusable): never sent, they take no slot of their account's caps.
+		 */
+		Collected without(Predicate<RowRef> neverSent) {
+			return new Collected(rows.stream().filter(neverSent.negate()).toList(), media, boards);
 		}
 	}
 
