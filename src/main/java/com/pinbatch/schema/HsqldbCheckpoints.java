@@ -23,7 +23,7 @@ import org.springframework.beans.factory.InitializingBean;
  */
 public class HsqldbCheckpoints implements InitializingBean, JobExecutionListener {
 
-	private static final Logger log = LoggerFactory.getLogger(HsqldbCheckpoints.class);
+	private static final Logger LOG = LoggerFactory.getLogger(HsqldbCheckpoints.class);
 
 	private final DataSource dataSource;
 
@@ -62,7 +62,7 @@ public class HsqldbCheckpoints implements InitializingBean, JobExecutionListener
 		}
 		catch (SQLException ex) {
 			// the run's outcome is stored already; the log is checkpointed when the database closes
-			log.warn("Could not checkpoint the job repository: {}", ex.getMessage());
+			LOG.warn("Could not checkpoint the job repository: {}", ex.getMessage());
 		}
 	}
 
