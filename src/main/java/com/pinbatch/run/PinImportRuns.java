@@ -1,7 +1,5 @@
 package com.pinbatch.run;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -11,39 +9,24 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 
-import com.pinbatch.input.InputDigest;
 import com.pinbatch.input.InputFileException;
-import com.pinbatch.input.RowSources;
 import com.pinbatch.job.GracefulStop;
-import com.pinbatch.job.InputInspector;
-import com.pinbatch.job.InputParameters;
-import com.pinbatch.job.InputSetup;
-import com.pinbatch.job.InputSurveys;
 import com.pinbatch.job.PinImportJobConfiguration;
 import com.pinbatch.job.PinbatchProperties;
-import com.pinbatch.job.ResultTotals;
-import com.pinbatch.job.RunKey;
 import com.pinbatch.job.RunLine;
 import com.pinbatch.job.RunProgress;
 import com.pinbatch.lease.RunLease;
 import com.pinbatch.pin.MappingException;
-import com.pinbatch.result.ResultFileBuilder;
-import com.pinbatch.result.RowResultStore;
 import com.pinbatch.result.RowStatus;
-import com.pinbatch.result.StatusTally;
 import com.pinbatch.text.SafeText;
-import com.pinbatch.throttle.SendingStoppedException;
-import com.pinbatch.zernio.ZernioApiException;
 
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.job.JobExecutionException;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
@@ -52,12 +35,12 @@ import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.stereotype.Component;
 
 /**
- * Launches the pin import for a {@link RunRequest}, whichever front end asks: checks every input before anything is
- * sent, then starts each input's job instance through the {@link JobOperator} (a new one, a restart of one that
- * failed or stopped, or none when one completed before: the input was already processed); always writes every
- * input's complete result file and decides the exit code. The jobs do the work (plan, send, follow); what they and
- * this launcher have to say goes to the request's {@link RunListener}, and what came of each input is the returned
- * outcome.
+ * Launches the pin import for a {@link RunRequest}, whichever front end asks: has every input checked before
+ * anything is sent ({@link RequestedInputs}), holds each input's lease, then starts each input's job instance through
+ * the {@link JobOperator} (a new one, a restart of one that failed or stopped, or none when one completed before: the
+ * input was already processed), side by side. The jobs do the work (plan, send, follow); what they and this launcher
+ * have to say goes to the request's {@link RunListener}, and what came of each input ({@link InputOutcomes}) is the
+ * returned outcome.
  */
 @Component
 public class PinImportRuns {
@@ -68,9 +51,9 @@ public class PinImportRuns {
 
 	private final Job pinImportJob;
 
-	private final ResultFileBuilder resultFiles;
+	private final RequestedInputs requestedInputs;
 
-	private final RowResultStore store;
+	private final InputOutcomes outcomes;
 
 	private final RunProgress progress;
 
@@ -82,45 +65,22 @@ public class PinImportRuns {
 
 	private final RunLease runLease;
 
-	private final InputSetup setup;
-
-	private final InputSurveys surveys;
-
 	/** Who hears the lines of a running input's job, by run key. */
 	private final Map<String, RunListener> listening = new ConcurrentHashMap<>();
 
 	PinImportRuns(JobOperator jobOperator, JobRepository jobRepository, Job pinImportJob,
-			ResultFileBuilder resultFiles, RowResultStore store, RunProgress progress, ApiSessions apiSessions,
-			GracefulStop gracefulStop, PinbatchProperties properties, RunLease runLease, InputSetup setup,
-			InputSurveys surveys) {
+			RequestedInputs requestedInputs, InputOutcomes outcomes, RunProgress progress, ApiSessions apiSessions,
+			GracefulStop gracefulStop, PinbatchProperties properties, RunLease runLease) {
 		this.jobOperator = jobOperator;
 		this.jobRepository = jobRepository;
 		this.pinImportJob = pinImportJob;
-		this.resultFiles = resultFiles;
-		this.store = store;
+		this.requestedInputs = requestedInputs;
+		this.outcomes = outcomes;
 		this.progress = progress;
 		this.apiSessions = apiSessions;
 		this.gracefulStop = gracefulStop;
 		this.properties = properties;
 		this.runLease = runLease;
-		this.setup = setup;
-		this.surveys = surveys;
-	}
-
-	/** One input of the request, checked. */
-	private record Input(InputParameters parameters, InputInspector.Check survey) {
-
-		Path path() {
-			return parameters.input();
-		}
-
-		String key() {
-			return parameters.runKey();
-		}
-
-		Path results() {
-			return parameters.results();
-		}
 	}
 
 	/**
@@ -128,36 +88,20 @@ public class PinImportRuns {
 	 * mistake: a refused request is an outcome with exit code 2 and its reason, told to the listener.
 	 */
 	public RunOutcome run(RunRequest request, RunListener listener) {
-		List<Input> inputs = new ArrayList<>();
+		List<CheckedInput> inputs = new ArrayList<>();
 		try {
 			return checkAndRun(request, listener, inputs);
 		}
 		finally {
-			inputs.forEach(input -> surveys.forget(input.parameters())); // what no plan step took
+			requestedInputs.forget(inputs);
 		}
 	}
 
 	/** @param inputs filled with the request's inputs as they are checked */
-	private RunOutcome checkAndRun(RunRequest request, RunListener listener, List<Input> inputs) {
+	private RunOutcome checkAndRun(RunRequest request, RunListener listener, List<CheckedInput> inputs) {
 		String target;
 		try {
-			List<Path> files = InputFiles.expand(request.sources());
-			if (request.results() != null && files.size() > 1) {
-				throw new RunRefusedException("--results names one file but there are " + files.size()
-						+ " inputs; leave --results out to get one result file per input");
-			}
-			// every input is checked before anything is sent: a bad one refuses the whole request
-			for (Path file : files) {
-				InputParameters parameters = parameters(request, file, null);
-				InputSurveys.Surveyed surveyed = surveys.read(parameters);
-				InputInspector.Check survey = surveyed.check();
-				survey.assumptions().forEach(line -> listener.info("input: " + SafeText.line(line)));
-				checkResultPath(file, parameters.results());
-				InputParameters keyed = parameters(request, file, runKey(file, survey.digest(), request))
-					.withEncodingFound(survey.charset());
-				surveys.keep(keyed, surveyed); // for the job's plan step: it need not read the file again
-				inputs.add(new Input(keyed, survey));
-			}
+			requestedInputs.check(request, listener, inputs);
 			target = apiSessions.target(request, listener);
 		}
 		catch (InputFileException | MappingException | RunRefusedException ex) {
@@ -168,10 +112,8 @@ public class PinImportRuns {
 			}
 			return RunOutcome.refused(reason);
 		}
-		List<Input> targeted = inputs.stream()
-			.map(input -> new Input(input.parameters().withTarget(target), input.survey()))
-			.toList();
-		Map<String, Input> distinct = new LinkedHashMap<>();
+		List<CheckedInput> targeted = inputs.stream().map(input -> input.withTarget(target)).toList();
+		Map<String, CheckedInput> distinct = new LinkedHashMap<>();
 		targeted.forEach(input -> distinct.putIfAbsent(input.key(), input)); // two names of one content: sent once
 		Map<String, Path> files = new LinkedHashMap<>();
 		distinct.forEach((key, input) -> files.put(key, input.path()));
@@ -182,15 +124,15 @@ public class PinImportRuns {
 				return new RunOutcome(List.of(), ExitCode.USAGE,
 						"another pinbatch run is processing one of the inputs");
 			}
-			List<InputOutcome> outcomes;
+			List<InputOutcome> ran;
 			try {
-				outcomes = run(targeted, distinct, listener);
+				ran = run(targeted, distinct, listener);
 			}
 			finally {
 				files.keySet().forEach(gracefulStop::forgetRun);
 			}
-			return new RunOutcome(outcomes,
-					outcomes.stream().map(InputOutcome::exitCode).reduce(ExitCode.SUCCESS, ExitCode::worst), null);
+			return new RunOutcome(ran,
+					ran.stream().map(InputOutcome::exitCode).reduce(ExitCode.SUCCESS, ExitCode::worst), null);
 		}
 	}
 
@@ -212,10 +154,10 @@ public class PinImportRuns {
 	}
 
 	/** @param distinct the inputs by run key, each content once */
-	private List<InputOutcome> run(List<Input> inputs, Map<String, Input> distinct, RunListener listener) {
+	private List<InputOutcome> run(List<CheckedInput> inputs, Map<String, CheckedInput> distinct, RunListener listener) {
 		Instant started = Instant.now();
 		Map<String, JobExecution> last = new HashMap<>();
-		for (Input input : distinct.values()) {
+		for (CheckedInput input : distinct.values()) {
 			JobExecution previous = jobRepository.getLastJobExecution(PinImportJobConfiguration.JOB_NAME,
 					input.parameters().toJobParameters());
 			if (previous != null) {
@@ -229,9 +171,9 @@ public class PinImportRuns {
 				finishedBy.put(key, execution);
 			}
 		});
-		List<Input> toRun = distinct.values().stream().filter(input -> !finishedBy.containsKey(input.key())).toList();
-		for (Input input : inputs) {
-			Input first = distinct.get(input.key());
+		List<CheckedInput> toRun = distinct.values().stream().filter(input -> !finishedBy.containsKey(input.key())).toList();
+		for (CheckedInput input : inputs) {
+			CheckedInput first = distinct.get(input.key());
 			if (first != input) {
 				listener.info("pinbatch: " + input.path() + " has the same content as " + first.path()
 						+ " (run " + input.key() + "): its rows are sent once");
@@ -250,7 +192,7 @@ public class PinImportRuns {
 			}
 		}
 		catch (Exception ex) {
-			String reason = stopReason(ex);
+			String reason = StopReasons.of(ex, gracefulStop.wasRequested());
 			toRun.forEach(input -> stopReasons.putIfAbsent(input.key(), reason));
 		}
 		finally {
@@ -260,70 +202,13 @@ public class PinImportRuns {
 		stopReasons.replaceAll((key, reason) -> SafeText.line(reason));
 		new LinkedHashSet<>(stopReasons.values()).forEach(reason -> listener.problem("pinbatch: " + reason));
 		Instant ended = Instant.now();
-		List<InputOutcome> outcomes = new ArrayList<>();
-		for (Input input : inputs) {
+		List<InputOutcome> results = new ArrayList<>();
+		for (CheckedInput input : inputs) {
 			boolean counted = distinct.get(input.key()) == input; // a copy of another input did nothing of its own
-			outcomes.add(outcome(input, finishedBy.get(input.key()), executions.get(input.key()),
+			results.add(outcomes.of(input, finishedBy.get(input.key()), executions.get(input.key()),
 					stopReasons.get(input.key()), counted ? doneBefore.get(input.key()) : null, started, ended));
 		}
-		return outcomes;
-	}
-
-	/** The input's job parameters; {@code runKey} null while it is being checked. */
-	private InputParameters parameters(RunRequest request, Path file, String runKey) {
-		return new InputParameters(runKey, file, resultPath(request, file), request.sheet(), request.encoding(),
-				request.mapping(), request.account(), request.board(), request.timezone(), request.dateFormat(),
-				request.whenNoDate(), request.spread(), request.mediaRoot(), request.checkMedia(), request.dryRun(),
-				null, request.by());
-	}
-
-	/** The one line for a run that stopped with {@code failure} before or while its jobs ran. */
-	private String stopReason(Exception failure) {
-		if (gracefulStop.wasRequested()) {
-			return GracefulStop.STOPPED;
-		}
-		if (failure instanceof ZernioApiException || failure instanceof SendingStoppedException) {
-			return failure.getMessage();
-		}
-		return RepositoryTrouble.describe(failure).orElse("the run stopped: " + failure.getMessage());
-	}
-
-	/**
-	 * Says what the input's run came to, from the result file its job wrote; writes that file itself when no job of
-	 * this request wrote it (the input was processed before, is a copy of another, or its job never started or could
-	 * not write it: then this write says why in one line).
-	 *
-	 * @param finishedBefore the execution that completed the input before this request, or null: this run worked on it
-	 * @param execution      this request's execution of the input's job; null when it did not start one
-	 * @param doneBefore     rows of the input done before this run started; null when this run did not work on it
-	 */
-	private InputOutcome outcome(Input input, JobExecution finishedBefore, JobExecution execution, String stopReason,
-			Long doneBefore, Instant started, Instant ended) {
-		boolean alreadyProcessed = finishedBefore != null;
-		boolean finished = alreadyProcessed || execution != null && execution.getStatus() == BatchStatus.COMPLETED;
-		InputParameters parameters = input.parameters();
-		Optional<StatusTally> written = execution == null || doneBefore == null ? Optional.empty()
-				: ResultTotals.of(execution.getExecutionContext());
-		StatusTally tally = written.orElseGet(() -> resultFiles.write(input.path(),
-				setup.inputOptions(parameters, setup.mapping(parameters)), input.key(), input.results()));
-		ExitCode code = !finished && (stopReason != null || tally.hasPending()) ? ExitCode.STOPPED
-				: tally.hasProblems() ? ExitCode.ROW_PROBLEMS : ExitCode.SUCCESS;
-		InputOutcome.Next next = code == ExitCode.STOPPED || tally.hasPending() ? InputOutcome.Next.RESUME
-				: tally.hasProblems() ? InputOutcome.Next.RETRY_FAILED : InputOutcome.Next.NONE;
-		List<InputOutcome.ErrorCount> errors = new ArrayList<>();
-		tally.errorCodes().forEach((error, countAndRow) -> errors.add(
-				new InputOutcome.ErrorCount(error, countAndRow[0], countAndRow[1])));
-		// a dry run stores no outcomes: its job counted the rows it checked
-		Optional<Long> checked = execution == null ? Optional.empty()
-				: ResultTotals.rowsDone(execution.getExecutionContext());
-		long rowsThisRun = doneBefore == null ? 0
-				: checked.orElseGet(() -> Math.max(0, done(input.key()) - doneBefore));
-		JobExecution ranIn = alreadyProcessed ? finishedBefore : execution;
-		return new InputOutcome(input.path(), input.results(), input.key(), tally.asMap(),
-				store.countByAccount(input.key()), errors, rowsThisRun,
-				ranIn == null ? null : ranIn.getJobInstance().getInstanceId(), ranIn == null ? null : ranIn.getId(),
-				started, ended, code == ExitCode.STOPPED ? stopReason : null, alreadyProcessed, code, next,
-				code != ExitCode.STOPPED && tally.stillPublishing());
+		return results;
 	}
 
 	/**
@@ -334,11 +219,11 @@ public class PinImportRuns {
 	 * @param executions  filled with each input's job execution
 	 * @param stopReasons filled with the reason of each input that did not complete
 	 */
-	private void launch(List<Input> toRun, Map<String, JobExecution> last, Map<String, Long> doneBefore,
+	private void launch(List<CheckedInput> toRun, Map<String, JobExecution> last, Map<String, Long> doneBefore,
 			Map<String, JobExecution> executions, Map<String, String> stopReasons, RunListener listener)
 			throws Exception {
 		gracefulStop.throwIfRequested(); // a stop during start-up: nothing is planned, looked up or sent
-		for (Input input : toRun) {
+		for (CheckedInput input : toRun) {
 			JobExecution previous = last.get(input.key());
 			if (previous != null && previous.isRunning()) {
 				// the process that ran it is gone (we hold the input's lease): mark it failed, then restart
@@ -347,9 +232,9 @@ public class PinImportRuns {
 		}
 		long rows = 0;
 		Map<RowStatus, Long> earlier = new EnumMap<>(RowStatus.class);
-		for (Input input : toRun) {
+		for (CheckedInput input : toRun) {
 			rows += input.survey().rows();
-			Map<RowStatus, Long> stored = store.countByStatus(input.key());
+			Map<RowStatus, Long> stored = outcomes.storedByStatus(input.key());
 			stored.forEach((status, count) -> earlier.merge(status, count, Long::sum));
 			doneBefore.put(input.key(), stored.values().stream().mapToLong(Long::longValue).sum());
 			listener.info("pinbatch: " + (last.containsKey(input.key()) ? "resuming " : "processing ") + input.path()
@@ -365,7 +250,7 @@ public class PinImportRuns {
 		side.setDaemon(true);
 		try (AutoCloseable sending = listener.sending(progress)) {
 			Map<String, Future<JobExecution>> running = new LinkedHashMap<>();
-			for (Input input : toRun) {
+			for (CheckedInput input : toRun) {
 				JobParameters parameters = input.parameters().toJobParameters();
 				running.put(input.key(), side.submit(() -> jobOperator.start(pinImportJob, parameters)));
 			}
@@ -375,13 +260,14 @@ public class PinImportRuns {
 					executions.put(job.getKey(), execution);
 					String alone = gracefulStop.reasonFor(job.getKey());
 					String reason = alone != null && execution.getStatus() != BatchStatus.COMPLETED ? alone
-							: failureReason(execution, gracefulStop.wasRequested());
+							: StopReasons.of(execution, gracefulStop.wasRequested());
 					if (reason != null) {
 						stopReasons.put(job.getKey(), reason);
 					}
 				}
 				catch (ExecutionException ex) {
-					stopReasons.put(job.getKey(), stopReason(ex.getCause() instanceof Exception cause ? cause : ex));
+					stopReasons.put(job.getKey(),
+							StopReasons.of(ex.getCause() instanceof Exception cause ? cause : ex, gracefulStop.wasRequested()));
 				}
 			}
 		}
@@ -400,113 +286,6 @@ public class PinImportRuns {
 		@Override
 		public void problem(String line) {
 			listener.problem(line);
-		}
-	}
-
-	/** Rows of the input with a stored outcome. */
-	private long done(String inputKey) {
-		return store.countByStatus(inputKey).values().stream().mapToLong(Long::longValue).sum();
-	}
-
-	/** Null when the job completed; otherwise the one-line reason it stopped. */
-	private static String failureReason(JobExecution execution, boolean stopRequested) {
-		if (execution.getStatus() == BatchStatus.COMPLETED) {
-			return null;
-		}
-		if (stopRequested) {
-			return GracefulStop.STOPPED;
-		}
-		List<Throwable> failures = execution.getAllFailureExceptions();
-		if (failures.isEmpty()) {
-			return "the run stopped before the end (" + execution.getStatus() + "); run the same command again to resume";
-		}
-		// the cause says why: key rejected, Zernio down, the repository
-		for (Throwable failure : failures) {
-			for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-				if (cause instanceof SendingStoppedException || cause instanceof ZernioApiException) {
-					return cause.getMessage();
-				}
-			}
-		}
-		for (Throwable failure : failures) {
-			Optional<String> repository = RepositoryTrouble.describe(failure);
-			if (repository.isPresent()) {
-				return repository.get();
-			}
-		}
-		Throwable failure = failures.stream()
-			.filter(candidate -> !(candidate instanceof JobExecutionException))
-			.findFirst()
-			.orElse(failures.get(0));
-		return "the run failed unexpectedly (" + failure + "); run the same command again to resume";
-	}
-
-	/** @param parsed the digest the input's check took of its bytes (null: read them) */
-	static String runKey(Path input, InputDigest parsed, RunRequest options) {
-		RunKey key = RunKey.ofParsed(input, parsed).text(options.sheet()).file(options.mapping())
-			.text(options.account()).text(options.board()).text(options.timezone().getId())
-			.text(options.sandbox() ? "sandbox" : "live");
-		// options that change what is sent; only when set, so the runs of earlier versions keep their keys
-		if (options.dateFormat() != null) {
-			key.text("date-format " + options.dateFormat());
-		}
-		if (options.encoding() != null) {
-			key.text("encoding " + options.encoding());
-		}
-		if (!options.whenNoDate().equals("now")) {
-			key.text("when-no-date " + options.whenNoDate());
-		}
-		if (options.spread()) {
-			key.text("spread");
-		}
-		if (options.mediaRoot() != null) {
-			key.text("media-root " + options.mediaRoot()); // a wider folder can turn refused rows into sendable ones
-		}
-		if (options.dryRun()) {
-			// a dry run sends nothing, so repeating it should check the file again rather than report the last check
-			key.text("dry-run " + System.nanoTime());
-		}
-		return key.build();
-	}
-
-	/**
-	 * Beside the input: {@code NAME.results.csv}, or {@code NAME.results.xlsx} for a workbook (so it reopens with
-	 * its colours and filter in the program that made it); a --sheet of a workbook goes into the name, so results of
-	 * two sheets never overwrite each other. A --retry-failed run writes {@code .retry} likewise.
-	 */
-	static Path resultPath(RunRequest options, Path input) {
-		if (options.results() != null) {
-			return options.results();
-		}
-		String name = input.getFileName().toString();
-		int dot = name.lastIndexOf('.');
-		String base = dot > 0 ? name.substring(0, dot) : name;
-		boolean workbook = RowSources.isWorkbook(input);
-		if (workbook && options.sheet() != null) {
-			base += "." + options.sheet().replaceAll("[\\\\/:*?\"<>|\\s]+", "_");
-		}
-		String suffix = (options.retryFailed() ? ".retry" : ".results") + (workbook ? ".xlsx" : ".csv");
-		Path folder = input.toAbsolutePath().getParent();
-		return folder.resolve(base + suffix);
-	}
-
-	private static void checkResultPath(Path input, Path results) {
-		try {
-			if (Files.exists(results) && Files.isSameFile(input, results)) {
-				throw new RunRefusedException("the result file " + results + " would overwrite the input; choose another --results");
-			}
-		}
-		catch (IOException ex) {
-			throw new RunRefusedException("cannot check " + results + ": " + ex.getMessage());
-		}
-		if (Files.isDirectory(results)) {
-			throw new RunRefusedException("the result file " + results + " is a folder; choose another --results");
-		}
-		Path folder = results.toAbsolutePath().getParent();
-		String problem = WritableFolders.problem(folder);
-		if (problem != null) {
-			throw new RunRefusedException("cannot write the result file " + results + " (" + folder + ": " + problem
-					+ "); choose another --results");
 		}
 	}
 }

@@ -1,0 +1,137 @@
+package com.pinbatch.run;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import com.pinbatch.input.InputDigest;
+import com.pinbatch.input.RowSources;
+import com.pinbatch.job.InputParameters;
+import com.pinbatch.job.InputSurveys;
+import com.pinbatch.job.RunKey;
+import com.pinbatch.text.SafeText;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads and checks every input of a request before anything is sent (a bad one refuses the whole request), and names
+ * each input's job instance: its run key, from the content's hash taken in that read and the options that change
+ * what is sent. What the read found is kept for the input's plan step, so the job need not read the file again.
+ */
+@Component
+class RequestedInputs {
+
+	private final InputSurveys surveys;
+
+	RequestedInputs(InputSurveys surveys) {
+		this.surveys = surveys;
+	}
+
+	/**
+	 * Throws a {@link RunRefusedException}, {@code InputFileException} or {@code MappingException}, with the one line
+	 * to show, for the first input the request cannot run.
+	 *
+	 * @param checked filled with the request's inputs as they are checked, so that the caller can {@link #forget}
+	 *                them even when a later one is refused
+	 */
+	void check(RunRequest request, RunListener listener, List<CheckedInput> checked) {
+		List<Path> files = InputFiles.expand(request.sources());
+		if (request.results() != null && files.size() > 1) {
+			throw new RunRefusedException("--results names one file but there are " + files.size()
+					+ " inputs; leave --results out to get one result file per input");
+		}
+		for (Path file : files) {
+			InputParameters parameters = parameters(request, file, null);
+			InputSurveys.Surveyed surveyed = surveys.read(parameters);
+			surveyed.check().assumptions().forEach(line -> listener.info("input: " + SafeText.line(line)));
+			checkResultPath(file, parameters.results());
+			InputParameters keyed = parameters(request, file, runKey(file, surveyed.check().digest(), request))
+				.withEncodingFound(surveyed.check().charset());
+			surveys.keep(keyed, surveyed);
+			checked.add(new CheckedInput(keyed, surveyed.check()));
+		}
+	}
+
+	/** Drops what no plan step took of the inputs' reads. */
+	void forget(List<CheckedInput> checked) {
+		checked.forEach(input -> surveys.forget(input.parameters()));
+	}
+
+	/** The input's job parameters; {@code runKey} null while it is being checked. */
+	private static InputParameters parameters(RunRequest request, Path file, String runKey) {
+		return new InputParameters(runKey, file, resultPath(request, file), request.sheet(), request.encoding(),
+				request.mapping(), request.account(), request.board(), request.timezone(), request.dateFormat(),
+				request.whenNoDate(), request.spread(), request.mediaRoot(), request.checkMedia(), request.dryRun(),
+				null, request.by());
+	}
+
+	/** @param parsed the digest the input's check took of its bytes (null: read them) */
+	static String runKey(Path input, InputDigest parsed, RunRequest options) {
+		RunKey key = RunKey.ofParsed(input, parsed).text(options.sheet()).file(options.mapping())
+			.text(options.account()).text(options.board()).text(options.timezone().getId())
+			.text(options.sandbox() ? "sandbox" : "live");
+		// options that change what is sent; only when set, so the runs of earlier versions keep their keys
+		if (options.dateFormat() != null) {
+			key.text("date-format " + options.dateFormat());
+		}
+		if (options.encoding() != null) {
+			key.text("encoding " + options.encoding());
+		}
+		if (!options.whenNoDate().equals("now")) {
+			key.text("when-no-date " + options.whenNoDate());
+		}
+		if (options.spread()) {
+			key.text("spread");
+		}
+		if (options.mediaRoot() != null) {
+			key.text("media-root " + options.mediaRoot()); // a wider folder can turn refused rows into sendable ones
+		}
+		if (options.dryRun()) {
+			// a dry run sends nothing, so repeating it should check the file again rather than report the last check
+			key.text("dry-run " + System.nanoTime());
+		}
+		return key.build();
+	}
+
+	/**
+	 * Beside the input: {@code NAME.results.csv}, or {@code NAME.results.xlsx} for a workbook (so it reopens with
+	 * its colours and filter in the program that made it); a --sheet of a workbook goes into the name, so results of
+	 * two sheets never overwrite each other. A --retry-failed run writes {@code .retry} likewise.
+	 */
+	static Path resultPath(RunRequest options, Path input) {
+		if (options.results() != null) {
+			return options.results();
+		}
+		String name = input.getFileName().toString();
+		int dot = name.lastIndexOf('.');
+		String base = dot > 0 ? name.substring(0, dot) : name;
+		boolean workbook = RowSources.isWorkbook(input);
+		if (workbook && options.sheet() != null) {
+			base += "." + options.sheet().replaceAll("[\\\\/:*?\"<>|\\s]+", "_");
+		}
+		String suffix = (options.retryFailed() ? ".retry" : ".results") + (workbook ? ".xlsx" : ".csv");
+		Path folder = input.toAbsolutePath().getParent();
+		return folder.resolve(base + suffix);
+	}
+
+	private static void checkResultPath(Path input, Path results) {
+		try {
+			if (Files.exists(results) && Files.isSameFile(input, results)) {
+				throw new RunRefusedException("the result file " + results + " would overwrite the input; choose another --results");
+			}
+		}
+		catch (IOException ex) {
+			throw new RunRefusedException("cannot check " + results + ": " + ex.getMessage());
+		}
+		if (Files.isDirectory(results)) {
+			throw new RunRefusedException("the result file " + results + " is a folder; choose another --results");
+		}
+		Path folder = results.toAbsolutePath().getParent();
+		String problem = WritableFolders.problem(folder);
+		if (problem != null) {
+			throw new RunRefusedException("cannot write the result file " + results + " (" + folder + ": " + problem
+					+ "); choose another --results");
+		}
+	}
+}

@@ -1,0 +1,63 @@
+package com.pinbatch.run;
+
+import java.util.List;
+import java.util.Optional;
+
+import com.pinbatch.job.GracefulStop;
+import com.pinbatch.throttle.SendingStoppedException;
+import com.pinbatch.zernio.ZernioApiException;
+
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobExecutionException;
+
+/** The one line that tells a user why an input's run did not complete, and what to do about it. */
+final class StopReasons {
+
+	private StopReasons() {
+	}
+
+	/** Why a run stopped with {@code failure} before or while its jobs ran. */
+	static String of(Exception failure, boolean stopRequested) {
+		if (stopRequested) {
+			return GracefulStop.STOPPED;
+		}
+		if (failure instanceof ZernioApiException || failure instanceof SendingStoppedException) {
+			return failure.getMessage();
+		}
+		return RepositoryTrouble.describe(failure).orElse("the run stopped: " + failure.getMessage());
+	}
+
+	/** Null when the job completed; otherwise why it did not. */
+	static String of(JobExecution execution, boolean stopRequested) {
+		if (execution.getStatus() == BatchStatus.COMPLETED) {
+			return null;
+		}
+		if (stopRequested) {
+			return GracefulStop.STOPPED;
+		}
+		List<Throwable> failures = execution.getAllFailureExceptions();
+		if (failures.isEmpty()) {
+			return "the run stopped before the end (" + execution.getStatus() + "); run the same command again to resume";
+		}
+		// the cause says why: key rejected, Zernio down, the repository
+		for (Throwable failure : failures) {
+			for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+				if (cause instanceof SendingStoppedException || cause instanceof ZernioApiException) {
+					return cause.getMessage();
+				}
+			}
+		}
+		for (Throwable failure : failures) {
+			Optional<String> repository = RepositoryTrouble.describe(failure);
+			if (repository.isPresent()) {
+				return repository.get();
+			}
+		}
+		Throwable failure = failures.stream()
+			.filter(candidate -> !(candidate instanceof JobExecutionException))
+			.findFirst()
+			.orElse(failures.get(0));
+		return "the run failed unexpectedly (" + failure + "); run the same command again to resume";
+	}
+}
