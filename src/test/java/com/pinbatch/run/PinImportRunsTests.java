@@ -15,8 +15,8 @@ import com.pinbatch.result.RowStatus;
 import com.pinbatch.sandbox.SandboxSettings;
 import com.pinbatch.sandbox.ZernioSandbox;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.batch.core.job.parameters.JobParameters;
@@ -32,22 +32,26 @@ import org.springframework.context.ConfigurableApplicationContext;
 class PinImportRunsTests {
 
 	@TempDir
+	static Path shared;
+
+	@TempDir
 	Path dir;
 
-	private ZernioSandbox sandbox;
+	private static ZernioSandbox sandbox;
 
-	private ConfigurableApplicationContext context;
+	private static ConfigurableApplicationContext context;
 
-	@BeforeEach
-	void start() {
+	/** One context for every test, as the console's process serves every request: each test has pins of its own. */
+	@BeforeAll
+	static void start() {
 		sandbox = ZernioSandbox.start(SandboxSettings.defaults());
 		context = new SpringApplicationBuilder(PinbatchApplication.class).web(WebApplicationType.NONE)
-			.run("--pinbatch.data-dir=" + dir.resolve("data"), "--zernio.base-url=" + sandbox.baseUrl(),
+			.run("--pinbatch.data-dir=" + shared.resolve("data"), "--zernio.base-url=" + sandbox.baseUrl(),
 					"--zernio.api-key=" + ZernioSandbox.API_KEY, "--pinbatch.follow.max-wait=0s");
 	}
 
-	@AfterEach
-	void stop() {
+	@AfterAll
+	static void stop() {
 		context.close();
 		sandbox.close();
 	}
@@ -62,6 +66,7 @@ class PinImportRunsTests {
 				""");
 		PinImportRuns runs = context.getBean(PinImportRuns.class);
 		List<String> lines = new CopyOnWriteArrayList<>();
+		int postsBefore = sandbox.posts().size();
 
 		// when
 		RunOutcome first = runs.run(RunRequest.of(input), listener(lines));
@@ -83,7 +88,7 @@ class PinImportRunsTests {
 			assertThat(outcome.rowsThisRun()).isZero();
 			assertThat(outcome.jobInstanceId()).isEqualTo(first.inputs().get(0).jobInstanceId());
 		});
-		assertThat(sandbox.posts()).hasSize(2);
+		assertThat(sandbox.posts()).hasSize(postsBefore + 2);
 	}
 
 	@Test
@@ -93,6 +98,7 @@ class PinImportRunsTests {
 				title,description,media_url,board,account
 				Café,Crème brûlée,https://images.example.com/1.jpg,Garden Projects,acme-garden
 				""".getBytes(Charset.forName("windows-1252")));
+		int postsBefore = sandbox.posts().size();
 
 		// when
 		RunOutcome outcome = context.getBean(PinImportRuns.class).run(RunRequest.of(input), RunListener.SILENT);
@@ -103,7 +109,7 @@ class PinImportRunsTests {
 			.getJobExecution(outcome.inputs().get(0).jobExecutionId())
 			.getJobParameters();
 		assertThat(InputParameters.of(parameters).encoding()).isEqualTo("windows-1252");
-		assertThat(sandbox.posts()).singleElement()
+		assertThat(sandbox.posts()).hasSize(postsBefore + 1).last()
 			.satisfies(post -> assertThat(post.requestBody()).contains("Crème brûlée"));
 	}
 
