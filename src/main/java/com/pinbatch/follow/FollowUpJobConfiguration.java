@@ -2,7 +2,6 @@ package com.pinbatch.follow;
 
 import java.nio.file.Path;
 
-import com.pinbatch.job.FollowProperties;
 import com.pinbatch.job.GracefulStop;
 import com.pinbatch.schema.HsqldbCheckpoints;
 

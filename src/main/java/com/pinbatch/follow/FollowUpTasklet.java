@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import com.pinbatch.job.FollowProperties;
 import com.pinbatch.result.ResultFileBuilder;
 import com.pinbatch.result.RowResult;
 

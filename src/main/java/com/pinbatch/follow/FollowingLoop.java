@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-import com.pinbatch.job.FollowProperties;
 import com.pinbatch.zernio.ZernioClient;
 
 import org.springframework.batch.core.step.StepExecution;

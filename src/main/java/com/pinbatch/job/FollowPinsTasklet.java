@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import com.pinbatch.follow.FollowProperties;
 import com.pinbatch.follow.FollowingLoop;
 import com.pinbatch.follow.PinFollower;
 import com.pinbatch.result.RowResultStore;

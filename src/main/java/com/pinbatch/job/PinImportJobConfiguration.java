@@ -7,6 +7,7 @@ import java.util.concurrent.Executors;
 import javax.sql.DataSource;
 
 import com.pinbatch.concurrent.DaemonThreads;
+import com.pinbatch.follow.FollowProperties;
 import com.pinbatch.input.InputRow;
 import com.pinbatch.result.ResultFileBuilder;
 import com.pinbatch.result.RowResultStore;

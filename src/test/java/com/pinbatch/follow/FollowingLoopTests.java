@@ -9,7 +9,6 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.stream.LongStream;
 
-import com.pinbatch.job.FollowProperties;
 import com.pinbatch.result.RowResult;
 import com.pinbatch.result.RowStatus;
 

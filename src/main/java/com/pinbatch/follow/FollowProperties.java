@@ -1,4 +1,4 @@
-package com.pinbatch.job;
+package com.pinbatch.follow;
 
 import java.time.Duration;
 
