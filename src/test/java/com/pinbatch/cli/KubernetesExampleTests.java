@@ -80,7 +80,11 @@ class KubernetesExampleTests {
 		assertThat(stages.get(1)).contains("jre");
 		assertThat(lines).anyMatch(line -> line.startsWith("RUN mvn") && line.contains("package"));
 		assertThat(lines).anyMatch(line -> line.startsWith("COPY --from=build") && line.contains("target/pinbatch.jar"));
-		assertThat(lines).contains("ENTRYPOINT [\"java\", \"-jar\", \"/app/pinbatch.jar\"]");
+		// the extracted jar and the class archive its training run recorded there are what the image starts
+		assertThat(String.join("\n", lines)).contains("extract --destination /app")
+			.contains("-XX:ArchiveClassesAtExit=/app/pinbatch.jsa -jar /app/pinbatch.jar");
+		assertThat(lines).contains(
+				"ENTRYPOINT [\"java\", \"-XX:SharedArchiveFile=/app/pinbatch.jsa\", \"-jar\", \"/app/pinbatch.jar\"]");
 		// the build reads config/default-mapping.yml into the jar (pom.xml)
 		assertThat(lines).contains("COPY config config");
 		// the example's user must be the image's, or it cannot write to the volume
@@ -88,6 +92,24 @@ class KubernetesExampleTests {
 		assertThat(map(map(map(map(map(cronJob(), "spec"), "jobTemplate"), "spec"), "template"), "spec"))
 			.extractingByKey("securityContext").asInstanceOf(InstanceOfAssertFactories.MAP)
 			.containsEntry("runAsUser", 10001);
+	}
+
+	@Test
+	void theBuildContextHoldsEveryFileTheDockerfileCopiesFromIt() throws IOException {
+		// .dockerignore leaves out everything but what it names again with '!'
+		List<String> admitted = Files.readAllLines(Path.of(".dockerignore")).stream()
+			.filter(line -> line.startsWith("!"))
+			.map(line -> line.substring(1).replaceAll("/$", ""))
+			.toList();
+		List<String> copied = Files.readAllLines(DOCKERFILE).stream()
+			.filter(line -> line.startsWith("COPY ") && !line.startsWith("COPY --from"))
+			.map(line -> line.split("\\s+")[1])
+			.toList();
+
+		assertThat(copied).isNotEmpty().allSatisfy(source -> {
+			assertThat(Path.of(source)).exists();
+			assertThat(admitted).anyMatch(entry -> source.equals(entry) || source.startsWith(entry + "/"));
+		});
 	}
 
 	private static Map<String, Object> cronJob() throws IOException {
