@@ -171,7 +171,9 @@ public class PinImportRuns {
 				finishedBy.put(key, execution);
 			}
 		});
-		List<CheckedInput> toRun = distinct.values().stream().filter(input -> !finishedBy.containsKey(input.key())).toList();
+		List<CheckedInput> toRun = distinct.values().stream()
+			.filter(input -> !finishedBy.containsKey(input.key()))
+			.toList();
 		for (CheckedInput input : inputs) {
 			CheckedInput first = distinct.get(input.key());
 			if (first != input) {
@@ -183,45 +185,52 @@ public class PinImportRuns {
 						+ "); nothing sent. Its outcome:");
 			}
 		}
-		Map<String, Long> doneBefore = new HashMap<>();
-		Map<String, JobExecution> executions = new HashMap<>();
-		Map<String, String> stopReasons = new LinkedHashMap<>();
+		Launched launched = new Launched();
 		try {
 			if (!toRun.isEmpty()) {
-				launch(toRun, last, doneBefore, executions, stopReasons, listener);
+				launch(toRun, last, launched, listener);
 			}
 		}
 		catch (Exception ex) {
 			String reason = StopReasons.of(ex, gracefulStop.wasRequested());
-			toRun.forEach(input -> stopReasons.putIfAbsent(input.key(), reason));
+			toRun.forEach(input -> launched.stopReasons.putIfAbsent(input.key(), reason));
 		}
 		finally {
 			toRun.forEach(input -> listening.remove(input.key()));
 		}
 		// exception messages may quote a server, a cell or a request header: one clean line, no key
-		stopReasons.replaceAll((key, reason) -> SafeText.line(reason));
-		new LinkedHashSet<>(stopReasons.values()).forEach(reason -> listener.problem("pinbatch: " + reason));
+		launched.stopReasons.replaceAll((key, reason) -> SafeText.line(reason));
+		new LinkedHashSet<>(launched.stopReasons.values()).forEach(reason -> listener.problem("pinbatch: " + reason));
 		Instant ended = Instant.now();
 		List<InputOutcome> results = new ArrayList<>();
 		for (CheckedInput input : inputs) {
-			boolean counted = distinct.get(input.key()) == input; // a copy of another input did nothing of its own
-			results.add(outcomes.of(input, finishedBy.get(input.key()), executions.get(input.key()),
-					stopReasons.get(input.key()), counted ? doneBefore.get(input.key()) : null, started, ended));
+			String key = input.key();
+			boolean counted = distinct.get(key) == input; // a copy of another input did nothing of its own
+			results.add(outcomes.of(input, finishedBy.get(key), launched.executions.get(key),
+					launched.stopReasons.get(key), counted ? launched.doneBefore.get(key) : null, started, ended));
 		}
 		return results;
+	}
+
+	/** What launching the inputs' jobs came to, by run key; filled as it goes, so a stop part-way keeps what it had. */
+	private static final class Launched {
+
+		/** Each input's rows done before this run, to count what this run did. */
+		final Map<String, Long> doneBefore = new HashMap<>();
+
+		/** Each input's job execution. */
+		final Map<String, JobExecution> executions = new HashMap<>();
+
+		/** Why each input that did not complete stopped. */
+		final Map<String, String> stopReasons = new LinkedHashMap<>();
 	}
 
 	/**
 	 * Starts (or restarts) each input's job instance, side by side up to {@code pinbatch.parallel-inputs}: they share
 	 * the sending threads and the pace, so more only overlaps reading and checking rows.
-	 *
-	 * @param doneBefore  filled with each input's rows already done, to count what this run did
-	 * @param executions  filled with each input's job execution
-	 * @param stopReasons filled with the reason of each input that did not complete
 	 */
-	private void launch(List<CheckedInput> toRun, Map<String, JobExecution> last, Map<String, Long> doneBefore,
-			Map<String, JobExecution> executions, Map<String, String> stopReasons, RunListener listener)
-			throws Exception {
+	private void launch(List<CheckedInput> toRun, Map<String, JobExecution> last, Launched launched,
+			RunListener listener) throws Exception {
 		gracefulStop.throwIfRequested(); // a stop during start-up: nothing is planned, looked up or sent
 		for (CheckedInput input : toRun) {
 			JobExecution previous = last.get(input.key());
@@ -236,7 +245,7 @@ public class PinImportRuns {
 			rows += input.survey().rows();
 			Map<RowStatus, Long> stored = outcomes.storedByStatus(input.key());
 			stored.forEach((status, count) -> earlier.merge(status, count, Long::sum));
-			doneBefore.put(input.key(), stored.values().stream().mapToLong(Long::longValue).sum());
+			launched.doneBefore.put(input.key(), stored.values().stream().mapToLong(Long::longValue).sum());
 			listener.info("pinbatch: " + (last.containsKey(input.key()) ? "resuming " : "processing ") + input.path()
 					+ " (" + input.survey().rows() + " rows, run " + input.key() + ")");
 			listener.running(input.key());
@@ -257,17 +266,17 @@ public class PinImportRuns {
 			for (Map.Entry<String, Future<JobExecution>> job : running.entrySet()) {
 				try {
 					JobExecution execution = job.getValue().get();
-					executions.put(job.getKey(), execution);
+					launched.executions.put(job.getKey(), execution);
 					String alone = gracefulStop.reasonFor(job.getKey());
 					String reason = alone != null && execution.getStatus() != BatchStatus.COMPLETED ? alone
 							: StopReasons.of(execution, gracefulStop.wasRequested());
 					if (reason != null) {
-						stopReasons.put(job.getKey(), reason);
+						launched.stopReasons.put(job.getKey(), reason);
 					}
 				}
 				catch (ExecutionException ex) {
-					stopReasons.put(job.getKey(),
-							StopReasons.of(ex.getCause() instanceof Exception cause ? cause : ex, gracefulStop.wasRequested()));
+					launched.stopReasons.put(job.getKey(), StopReasons.of(
+							ex.getCause() instanceof Exception cause ? cause : ex, gracefulStop.wasRequested()));
 				}
 			}
 		}

@@ -118,7 +118,8 @@ class RequestedInputs {
 	private static void checkResultPath(Path input, Path results) {
 		try {
 			if (Files.exists(results) && Files.isSameFile(input, results)) {
-				throw new RunRefusedException("the result file " + results + " would overwrite the input; choose another --results");
+				throw new RunRefusedException(
+						"the result file " + results + " would overwrite the input; choose another --results");
 			}
 		}
 		catch (IOException ex) {
