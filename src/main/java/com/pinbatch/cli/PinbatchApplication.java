@@ -12,11 +12,11 @@ import java.util.concurrent.CountDownLatch;
 
 import com.pinbatch.console.ConsoleAddress;
 import com.pinbatch.console.ConsoleRefusedException;
-import com.pinbatch.job.GracefulStop;
 import com.pinbatch.run.ExitCode;
 import com.pinbatch.run.InputFiles;
 import com.pinbatch.run.JobRepositoryPruner;
 import com.pinbatch.run.RunRefusedException;
+import com.pinbatch.stop.GracefulStop;
 import com.pinbatch.text.SafeText;
 
 import org.springframework.boot.Banner;

@@ -2,8 +2,8 @@ package com.pinbatch.follow;
 
 import java.nio.file.Path;
 
-import com.pinbatch.job.GracefulStop;
 import com.pinbatch.schema.HsqldbCheckpoints;
+import com.pinbatch.stop.GracefulStop;
 
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;

@@ -12,6 +12,7 @@ import com.pinbatch.input.InputRow;
 import com.pinbatch.result.ResultFileBuilder;
 import com.pinbatch.result.RowResultStore;
 import com.pinbatch.schema.HsqldbCheckpoints;
+import com.pinbatch.stop.GracefulStop;
 
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
@@ -157,7 +158,7 @@ public class PinImportJobConfiguration {
 
 	@Bean
 	GracefulStop gracefulStop(JobOperator jobOperator, ExecutorService pinSenders) {
-		return new GracefulStop(jobOperator, pinSenders);
+		return new GracefulStop(jobOperator, pinSenders, RunKey.PARAMETER);
 	}
 
 	@Bean

@@ -19,6 +19,7 @@ import com.pinbatch.follow.PostOutcomes;
 import com.pinbatch.result.RowResult;
 import com.pinbatch.result.RowResultStore;
 import com.pinbatch.result.RowStatus;
+import com.pinbatch.stop.GracefulStop;
 import com.pinbatch.throttle.SendOutcome;
 import com.pinbatch.throttle.SendingStoppedException;
 import com.pinbatch.zernio.ApiKeyRejectedException;

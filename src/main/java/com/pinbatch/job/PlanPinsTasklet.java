@@ -15,6 +15,7 @@ import com.pinbatch.pin.Media;
 import com.pinbatch.plan.PostingCaps;
 import com.pinbatch.plan.PostingHours;
 import com.pinbatch.plan.SpreadSettings;
+import com.pinbatch.stop.GracefulStop;
 import com.pinbatch.zernio.BoardResolution;
 
 import org.springframework.batch.core.job.JobExecution;

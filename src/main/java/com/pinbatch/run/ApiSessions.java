@@ -6,12 +6,12 @@ import javax.sql.DataSource;
 
 import com.pinbatch.job.ApiSession;
 import com.pinbatch.job.ApiSessionSource;
-import com.pinbatch.job.GracefulStop;
 import com.pinbatch.job.ThrottleProperties;
 import com.pinbatch.media.JdbcUploadedMediaStore;
 import com.pinbatch.media.LocalMediaUploader;
 import com.pinbatch.media.UploadedMediaStore;
 import com.pinbatch.sandbox.ZernioSandbox;
+import com.pinbatch.stop.GracefulStop;
 import com.pinbatch.text.SafeText;
 import com.pinbatch.throttle.PacedSender;
 import com.pinbatch.zernio.BoardDirectory;

@@ -14,7 +14,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 
 import com.pinbatch.input.InputFileException;
-import com.pinbatch.job.GracefulStop;
 import com.pinbatch.job.PinImportJobConfiguration;
 import com.pinbatch.job.PinbatchProperties;
 import com.pinbatch.job.RunLine;
@@ -22,6 +21,7 @@ import com.pinbatch.job.RunProgress;
 import com.pinbatch.lease.RunLease;
 import com.pinbatch.pin.MappingException;
 import com.pinbatch.result.RowStatus;
+import com.pinbatch.stop.GracefulStop;
 import com.pinbatch.text.SafeText;
 
 import org.springframework.batch.core.BatchStatus;

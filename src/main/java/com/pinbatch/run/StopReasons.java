@@ -3,7 +3,7 @@ package com.pinbatch.run;
 import java.util.List;
 import java.util.Optional;
 
-import com.pinbatch.job.GracefulStop;
+import com.pinbatch.stop.GracefulStop;
 import com.pinbatch.throttle.SendingStoppedException;
 import com.pinbatch.zernio.ZernioApiException;
 

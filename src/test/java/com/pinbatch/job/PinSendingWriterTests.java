@@ -16,17 +16,17 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import com.pinbatch.result.RowResult;
+import com.pinbatch.result.RowResultStore;
+import com.pinbatch.result.RowStatus;
+import com.pinbatch.schema.PinbatchSchema;
+import com.pinbatch.stop.GracefulStop;
 import com.pinbatch.throttle.PacedSender;
 import com.pinbatch.throttle.SendingStoppedException;
 import com.pinbatch.throttle.ThrottleSettings;
 import com.pinbatch.zernio.CreatePostRequest;
 import com.pinbatch.zernio.RateLimitInfo;
 import com.pinbatch.zernio.SendResult;
-
-import com.pinbatch.result.RowResult;
-import com.pinbatch.result.RowResultStore;
-import com.pinbatch.result.RowStatus;
-import com.pinbatch.schema.PinbatchSchema;
 
 import org.hsqldb.jdbc.JDBCDataSource;
 import org.junit.jupiter.api.AfterEach;
@@ -58,7 +58,7 @@ class PinSendingWriterTests {
 		RunProgress progress = new RunProgress(Clock.systemUTC());
 		progress.start(5, store.countByStatus(RUN));
 		PinSendingWriter writer = new PinSendingWriter(new RunPlan(null, null, RUN, null, null, null, null, null,
-				null, false, null, CappedMessages.NONE), store, senders, progress, new GracefulStop(null, senders),
+				null, false, null, CappedMessages.NONE), store, senders, progress, new GracefulStop(null, senders, RunKey.PARAMETER),
 				Duration.ofMinutes(10));
 
 		// when: the whole chunk comes again (row 1 to send, found created; 2-5 invalid)
@@ -89,7 +89,7 @@ class PinSendingWriterTests {
 			}
 		};
 		List<Future<?>> others = List.of(pool.submit(otherSend), pool.submit(otherSend));
-		GracefulStop stop = new GracefulStop(null, pool);
+		GracefulStop stop = new GracefulStop(null, pool, RunKey.PARAMETER);
 		RowResultStore store = store();
 		PinSendingWriter writer = new PinSendingWriter(new RunPlan(null, null, RUN, null, null, null, null, null,
 				null, false, null, CappedMessages.NONE), store, pool, new RunProgress(Clock.systemUTC()), stop,
@@ -135,7 +135,7 @@ class PinSendingWriterTests {
 			return new SendResult.Created("post-" + requestId, new RateLimitInfo(1, 0, null, null));
 		}, new ThrottleSettings(1, 1, 1.0, 25, 25, 6, Duration.ofMillis(500), Duration.ofSeconds(60),
 				Duration.ofMinutes(5), 8));
-		GracefulStop stop = new GracefulStop(null, senders);
+		GracefulStop stop = new GracefulStop(null, senders, RunKey.PARAMETER);
 		PinSendingWriter writer = new PinSendingWriter(new RunPlan(null, null, RUN, null, null, null, null, null,
 				null, false, new ApiSession(null, null, sender, null), CappedMessages.NONE), store, senders,
 				new RunProgress(Clock.systemUTC()), stop, Duration.ofMinutes(10));

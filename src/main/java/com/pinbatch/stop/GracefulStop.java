@@ -1,4 +1,4 @@
-package com.pinbatch.job;
+package com.pinbatch.stop;
 
 import java.util.Map;
 import java.util.Set;
@@ -36,6 +36,9 @@ public class GracefulStop implements JobExecutionListener {
 
 	private final ExecutorService senders;
 
+	/** The job parameter that names an input's run; a job without it (a follow-up) is stopped only with the rest. */
+	private final String runKeyParameter;
+
 	/** The job executions running now: one per input being processed. */
 	private final Set<JobExecution> running = ConcurrentHashMap.newKeySet();
 
@@ -44,9 +47,10 @@ public class GracefulStop implements JobExecutionListener {
 	/** Runs stopped on their own, by run key, with the one line that says why. */
 	private final Map<String, String> stoppedRuns = new ConcurrentHashMap<>();
 
-	public GracefulStop(JobOperator jobOperator, ExecutorService senders) {
+	public GracefulStop(JobOperator jobOperator, ExecutorService senders, String runKeyParameter) {
 		this.jobOperator = jobOperator;
 		this.senders = senders;
+		this.runKeyParameter = runKeyParameter;
 	}
 
 	@Override
@@ -166,7 +170,7 @@ public class GracefulStop implements JobExecutionListener {
 	}
 
 	/** The input's run key; null for a job of another kind (a follow-up). */
-	private static String runKey(JobExecution execution) {
-		return execution.getJobParameters().getString(RunKey.PARAMETER);
+	private String runKey(JobExecution execution) {
+		return execution.getJobParameters().getString(runKeyParameter);
 	}
 }
