@@ -1,0 +1,73 @@
+package com.pinbatch.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.SQLException;
+
+import com.pinbatch.stop.GracefulStop;
+import com.pinbatch.throttle.SendingStoppedException;
+import com.pinbatch.zernio.ZernioApiException;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobInstance;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.jdbc.UncategorizedSQLException;
+
+/** The one line a user reads when an input's run did not complete: the cause in their terms, never a stack trace. */
+class StopReasonsTests {
+
+	@Test
+	void aCompletedJobNeedsNoReason() {
+		assertThat(StopReasons.of(execution(BatchStatus.COMPLETED), false)).isNull();
+		assertThat(StopReasons.of(execution(BatchStatus.COMPLETED), true)).as("a stop that came too late").isNull();
+	}
+
+	@Test
+	void aStopAskedForIsSaidTheSameWayWhateverTheJobFailedWith() {
+		JobExecution failed = execution(BatchStatus.FAILED, new IllegalStateException("interrupted"));
+
+		assertThat(StopReasons.of(failed, true)).isEqualTo(GracefulStop.STOPPED);
+		assertThat(StopReasons.of(new IllegalStateException("interrupted"), true)).isEqualTo(GracefulStop.STOPPED);
+	}
+
+	@Test
+	void zernioOrTheSendingStoppingSaysItsOwnWordsEvenWhenWrapped() {
+		JobExecution keyRejected = execution(BatchStatus.FAILED, new IllegalStateException("step failed",
+				new SendingStoppedException(SendingStoppedException.Reason.KEY_REJECTED,
+						"Zernio rejected the API key; check ZERNIO_API_KEY")));
+		JobExecution zernioDown = execution(BatchStatus.FAILED,
+				new ZernioApiException(503, "Zernio answered 503 five times in a row"));
+
+		assertThat(StopReasons.of(keyRejected, false)).isEqualTo("Zernio rejected the API key; check ZERNIO_API_KEY");
+		assertThat(StopReasons.of(zernioDown, false)).isEqualTo("Zernio answered 503 five times in a row");
+	}
+
+	@Test
+	void theJobRepositoryFailingIsNamedWithoutItsSql() {
+		JobExecution failed = execution(BatchStatus.FAILED, new UncategorizedSQLException("update",
+				"UPDATE BATCH_STEP_EXECUTION SET VERSION = ?", new SQLException("connection is broken", "08003")));
+
+		assertThat(StopReasons.of(failed, false)).contains("job repository", "connection is broken")
+			.doesNotContain("UPDATE");
+	}
+
+	@Test
+	void anythingElseSaysHowToResume() {
+		assertThat(StopReasons.of(execution(BatchStatus.STOPPED), false))
+			.isEqualTo("the run stopped before the end (STOPPED); run the same command again to resume");
+		assertThat(StopReasons.of(execution(BatchStatus.FAILED, new IllegalArgumentException("boom")), false))
+			.startsWith("the run failed unexpectedly (").contains("boom")
+			.endsWith("run the same command again to resume");
+	}
+
+	private static JobExecution execution(BatchStatus status, Throwable... failures) {
+		JobExecution execution = new JobExecution(1L, new JobInstance(1L, "pinImportJob"), new JobParameters());
+		execution.setStatus(status);
+		for (Throwable failure : failures) {
+			execution.addFailureException(failure);
+		}
+		return execution;
+	}
+}
