@@ -68,19 +68,7 @@ public final class PacedSender {
 	 * @throws SendingStoppedException when no row can be sent any more; this row stays unfinished
 	 */
 	public SendOutcome send(String accountId, CreatePostRequest request, String requestId) {
-		return send(accountId, accountId, request, requestId);
-	}
-
-	/**
-	 * Sends one row until it has a final outcome.
-	 *
-	 * @param accountId    the Zernio account the pin goes to: the key of its caps
-	 * @param accountLabel the account's name in messages (its username)
-	 * @param requestId    the row's {@code x-request-id}, sent unchanged on every attempt
-	 * @throws SendingStoppedException when no row can be sent any more; this row stays unfinished
-	 */
-	public SendOutcome send(String accountId, String accountLabel, CreatePostRequest request, String requestId) {
-		return send(accountId, accountLabel, request, requestId, () -> {
+		return send(accountId, accountId, request, requestId, () -> {
 		});
 	}
 

@@ -317,8 +317,10 @@ class PacedSenderTests {
 				new SendResult.AccountLimit("daily", 25, resetsAt)));
 		PacedSender sender = sender(zernio, settings(6, 8));
 
-		SendOutcome refused = sender.send("65f1a2b3c4d5e6f708091a01", "acme-home", REQUEST, "home-1");
-		SendOutcome parked = sender.send("65f1a2b3c4d5e6f708091a01", "acme-home", REQUEST, "home-2");
+		SendOutcome refused = sender.send("65f1a2b3c4d5e6f708091a01", "acme-home", REQUEST, "home-1", () -> {
+		});
+		SendOutcome parked = sender.send("65f1a2b3c4d5e6f708091a01", "acme-home", REQUEST, "home-2", () -> {
+		});
 
 		assertThat(refused.errorCode()).isEqualTo("account_cap_reached");
 		assertThat(refused.errorMessage()).isEqualTo("account acme-home reached Zernio's daily posting cap (25 pins"
