@@ -33,9 +33,10 @@ public class InputSurveys {
 	/** What a kept row of the plan costs in memory, about. */
 	private static final long BYTES_PER_ROW = 64;
 
-	/** What a kept media URL (--check-media) or repeated row costs in memory, about. */
+	/** What a kept media URL (--check-media) costs in memory, about. */
 	private static final long BYTES_PER_MEDIA = 200;
 
+	/** What a kept repeated row (its number and the earlier row's) costs in memory, about. */
 	private static final long BYTES_PER_DUPLICATE = 80;
 
 	private final Map<InputParameters, Surveyed> kept = new HashMap<>();
