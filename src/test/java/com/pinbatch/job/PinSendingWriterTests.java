@@ -57,9 +57,8 @@ class PinSendingWriterTests {
 		store.save(RUN, invalid(3));
 		RunProgress progress = new RunProgress(Clock.systemUTC());
 		progress.start(5, store.countByStatus(RUN));
-		PinSendingWriter writer = new PinSendingWriter(new RunPlan(null, null, RUN, null, null, null, null, null,
-				null, false, null, CappedMessages.NONE), store, senders, progress, new GracefulStop(null, senders, RunKey.PARAMETER),
-				Duration.ofMinutes(10));
+		PinSendingWriter writer = new PinSendingWriter(plan(null), store, senders, progress,
+				new GracefulStop(null, senders, RunKey.PARAMETER), Duration.ofMinutes(10));
 
 		// when: the whole chunk comes again (row 1 to send, found created; 2-5 invalid)
 		writer.write(new Chunk<>(List.of(PreparedRow.toSend(1, "acct", "acme-home", null),
@@ -91,9 +90,8 @@ class PinSendingWriterTests {
 		List<Future<?>> others = List.of(pool.submit(otherSend), pool.submit(otherSend));
 		GracefulStop stop = new GracefulStop(null, pool, RunKey.PARAMETER);
 		RowResultStore store = store();
-		PinSendingWriter writer = new PinSendingWriter(new RunPlan(null, null, RUN, null, null, null, null, null,
-				null, false, null, CappedMessages.NONE), store, pool, new RunProgress(Clock.systemUTC()), stop,
-				Duration.ofMinutes(10));
+		PinSendingWriter writer = new PinSendingWriter(plan(null), store, pool, new RunProgress(Clock.systemUTC()),
+				stop, Duration.ofMinutes(10));
 		ExecutorService chunk = Executors.newSingleThreadExecutor();
 		try {
 			Future<?> writing = chunk.submit(() -> {
@@ -136,8 +134,7 @@ class PinSendingWriterTests {
 		}, new ThrottleSettings(1, 1, 1.0, 25, 25, 6, Duration.ofMillis(500), Duration.ofSeconds(60),
 				Duration.ofMinutes(5), 8));
 		GracefulStop stop = new GracefulStop(null, senders, RunKey.PARAMETER);
-		PinSendingWriter writer = new PinSendingWriter(new RunPlan(null, null, RUN, null, null, null, null, null,
-				null, false, new ApiSession(null, null, sender, null), CappedMessages.NONE), store, senders,
+		PinSendingWriter writer = new PinSendingWriter(plan(new ApiSession(null, null, sender, null)), store, senders,
 				new RunProgress(Clock.systemUTC()), stop, Duration.ofMinutes(10));
 		CreatePostRequest pin = new CreatePostRequest("Modern kitchen ideas", null, null, null, true, null, null,
 				null);
@@ -165,6 +162,11 @@ class PinSendingWriterTests {
 		finally {
 			chunk.shutdownNow();
 		}
+	}
+
+	/** The run's plan as far as the writer reads it: its key and, for a test that sends, its API session. */
+	private static RunPlan plan(ApiSession api) {
+		return new RunPlan(null, null, RUN, null, null, null, null, null, null, false, api, CappedMessages.NONE);
 	}
 
 	private static RowResultStore store() {
