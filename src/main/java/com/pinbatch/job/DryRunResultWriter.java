@@ -92,8 +92,11 @@ public class DryRunResultWriter implements ItemStreamWriter<PreparedRow>, StepEx
 				writing.finish();
 			}
 			ResultFileStream out = lines();
-			StatusTally tally = step.getStatus() == BatchStatus.COMPLETED ? out.finish()
-					: ResultFileBuilder.finishPending(out, plan.input(), plan.inputOptions());
+			// an input saved again: its lines would not be the file's rows, so the file is dropped (see close)
+			StatusTally tally = InputAsPlanned.changed(step.getJobExecution())
+					? InputAsPlanned.withRestPending(out.tally(), step.getJobExecution().getExecutionContext())
+					: step.getStatus() == BatchStatus.COMPLETED ? out.finish()
+							: ResultFileBuilder.finishPending(out, plan.input(), plan.inputOptions());
 			ResultTotals.put(step.getJobExecution().getExecutionContext(), tally, rowsDone);
 		}
 		catch (RuntimeException ex) {

@@ -5,6 +5,7 @@ import java.util.Map;
 
 import com.pinbatch.concurrent.BackgroundConsumer;
 import com.pinbatch.input.InputDigest;
+import com.pinbatch.input.InputFileState;
 import com.pinbatch.input.InputOptions;
 import com.pinbatch.input.InputRow;
 import com.pinbatch.pin.ColumnMapping;
@@ -70,10 +71,14 @@ public class InputSurveys {
 
 		private final InputDigest digest;
 
-		private Surveyed(InputInspector.Survey survey, PlanningPass.Collected collected, InputDigest digest) {
+		private final InputFileState fileState;
+
+		private Surveyed(InputInspector.Survey survey, PlanningPass.Collected collected, InputDigest digest,
+				InputFileState fileState) {
 			this.survey = survey;
 			this.collected = collected;
 			this.digest = digest;
+			this.fileState = fileState;
 		}
 
 		/** What the launcher needs: the rows, the assumptions to show, the content hash and the character set. */
@@ -87,6 +92,11 @@ public class InputSurveys {
 
 		PlanningPass.Collected collected() {
 			return collected;
+		}
+
+		/** The file as it was before this read: its job reads it only while it stays so. */
+		InputFileState fileState() {
+			return fileState;
 		}
 
 		/** About what it takes in memory: the plan's rows, the media to check and the repeated rows. */
@@ -147,6 +157,7 @@ public class InputSurveys {
 		ValidationSettings validation = setup.validation(input);
 		boolean undatedCount = WhenNoDate.fromOption(input.whenNoDate()) == WhenNoDate.NOW;
 		PlanningPass.Collector collector = new PlanningPass.Collector(validation, undatedCount, input.checkMedia());
+		InputFileState fileState = InputFileState.of(input.input()); // before the read: a save during it counts too
 		InputInspector.Survey survey;
 		// the plan's check of each row runs beside the parse and the survey's own checks
 		try (BackgroundConsumer<Visit> planning = new BackgroundConsumer<>("pinbatch-plan", 1_000,
@@ -162,6 +173,6 @@ public class InputSurveys {
 		// a row repeating an earlier one is INVALID, never sent: counted against its account's caps, it would push a
 		// row that is sent past them
 		return new Surveyed(survey, collected.without(row -> survey.duplicates().containsKey(row.rowNumber())),
-				digest);
+				digest, fileState);
 	}
 }

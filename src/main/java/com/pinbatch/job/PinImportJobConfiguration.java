@@ -108,7 +108,7 @@ public class PinImportJobConfiguration {
 	@Bean
 	Step checkPinsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			InputRowReader inputRowReader, PinRowProcessor pinRowProcessor, DryRunResultWriter dryRunResultWriter,
-			PinbatchProperties properties) {
+			InputUnchangedCheck inputUnchangedCheck, PinbatchProperties properties) {
 		// larger chunks than the sends': a dry run is never resumed, so a commit per 500 rows would only cost time
 		return new StepBuilder(CHECK_STEP, jobRepository)
 			.<InputRow, PreparedRow>chunk(Math.max(properties.chunkSize(), DRY_RUN_CHUNK))
@@ -117,6 +117,7 @@ public class PinImportJobConfiguration {
 			.processor(pinRowProcessor)
 			.writer(dryRunResultWriter)
 			.listener((StepExecutionListener) dryRunResultWriter)
+			.listener(inputUnchangedCheck)
 			.build();
 	}
 
@@ -164,14 +165,22 @@ public class PinImportJobConfiguration {
 	@Bean
 	Step sendPinsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			InputRowReader inputRowReader, PinRowProcessor pinRowProcessor, PinSendingWriter pinSendingWriter,
-			PinbatchProperties properties) {
+			InputUnchangedCheck inputUnchangedCheck, PinbatchProperties properties) {
 		return new StepBuilder(SEND_STEP, jobRepository)
 			.<InputRow, PreparedRow>chunk(properties.chunkSize())
 			.transactionManager(transactionManager)
 			.reader(inputRowReader)
 			.processor(pinRowProcessor)
 			.writer(pinSendingWriter)
+			.listener(inputUnchangedCheck)
 			.build();
+	}
+
+	/** Both chunk steps stop before sending or writing rows of an input saved again since it was planned. */
+	@Bean
+	@StepScope
+	InputUnchangedCheck inputUnchangedCheck(@Value(JOB_EXECUTION) JobExecution job) {
+		return new InputUnchangedCheck(job);
 	}
 
 	@Bean

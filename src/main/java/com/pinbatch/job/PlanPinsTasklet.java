@@ -46,6 +46,7 @@ class PlanPinsTasklet implements Tasklet {
 
 	static final String MEDIA_PROBLEMS = "plan.mediaProblems";
 
+
 	/**
 	 * How long a long-lived process (the web console) reuses the accounts and boards it looked up: long enough for
 	 * the inputs of one run to share them, short enough that a board made since is found by the next run.
@@ -117,6 +118,7 @@ class PlanPinsTasklet implements Tasklet {
 		context.put(SLOTS, slots);
 		context.put(CAPPED, CappedMessages.stored(planned.capped()));
 		context.put(MEDIA_PROBLEMS, mediaProblems);
+		InputAsPlanned.record(context, surveyed.fileState(), survey.rows());
 		return RepeatStatus.FINISHED;
 	}
 

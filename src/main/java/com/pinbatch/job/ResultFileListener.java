@@ -11,7 +11,8 @@ import org.springframework.batch.core.repository.JobRepository;
 
 /**
  * However the job ends (completed, failed, stopped), it writes the input's complete result file: one line per row,
- * rows without an outcome {@code PENDING}, so a user always has the file to look at and to resume from. Its totals
+ * rows without an outcome {@code PENDING}, so a user always has the file to look at and to resume from (unless the
+ * input was saved again since the run read it: see {@link InputAsPlanned}). Its totals
  * go to the job's execution context (see {@link ResultTotals}). A dry run's step wrote the file already.
  */
 class ResultFileListener implements JobExecutionListener {
@@ -41,8 +42,11 @@ class ResultFileListener implements JobExecutionListener {
 		try {
 			if (!ResultTotals.present(job.getExecutionContext())) {
 				InputParameters input = InputParameters.of(job.getJobParameters());
-				StatusTally tally = resultFiles.write(input.input(), setup.inputOptions(input, setup.mapping(input)),
-						input.runKey(), input.results());
+				// an input saved again would pair other rows with these outcomes: the earlier result file stays
+				StatusTally tally = InputAsPlanned.changed(job)
+						? InputAsPlanned.withRestPending(resultFiles.stored(input.runKey()), job.getExecutionContext())
+						: resultFiles.write(input.input(), setup.inputOptions(input, setup.mapping(input)),
+								input.runKey(), input.results());
 				ResultTotals.put(job.getExecutionContext(), tally, null);
 			}
 			jobRepository.updateExecutionContext(job);

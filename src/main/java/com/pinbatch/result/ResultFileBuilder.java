@@ -48,6 +48,11 @@ public class ResultFileBuilder {
 		}
 	}
 
+	/** What the run's stored outcomes say, without a result file (error codes not counted). */
+	public StatusTally stored(String runKey) {
+		return StatusTally.of(store.countByStatus(runKey), Map.of());
+	}
+
 	/**
 	 * Ends a result file whose lines were written up to some row: the input's later rows are written
 	 * {@code PENDING} (a run that stopped), then the file is moved into place.

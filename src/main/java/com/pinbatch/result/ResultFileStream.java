@@ -74,6 +74,11 @@ public final class ResultFileStream implements AutoCloseable {
 		lastRow = Math.max(lastRow, row.rowNumber());
 	}
 
+	/** What the lines written so far say. */
+	public StatusTally tally() {
+		return tally;
+	}
+
 	/** The highest row number written so far; 0 before the first row. */
 	public long lastRow() {
 		return lastRow;

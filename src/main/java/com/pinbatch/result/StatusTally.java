@@ -33,7 +33,14 @@ public class StatusTally {
 	}
 
 	public void add(RowStatus status) {
-		counts.merge(status, 1L, Long::sum);
+		add(status, 1);
+	}
+
+	/** Counts {@code lines} lines of that status. */
+	public void add(RowStatus status, long lines) {
+		if (lines > 0) {
+			counts.merge(status, lines, Long::sum);
+		}
 	}
 
 	public long count(RowStatus status) {

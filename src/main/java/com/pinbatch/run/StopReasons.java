@@ -3,6 +3,7 @@ package com.pinbatch.run;
 import java.util.List;
 import java.util.Optional;
 
+import com.pinbatch.input.InputChangedException;
 import com.pinbatch.stop.GracefulStop;
 import com.pinbatch.throttle.SendingStoppedException;
 import com.pinbatch.zernio.ZernioApiException;
@@ -40,10 +41,11 @@ final class StopReasons {
 		if (failures.isEmpty()) {
 			return "the run stopped before the end (" + execution.getStatus() + "); run the same command again to resume";
 		}
-		// the cause says why: key rejected, Zernio down, the repository
+		// the cause says why: key rejected, Zernio down, the input saved again, the repository
 		for (Throwable failure : failures) {
 			for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-				if (cause instanceof SendingStoppedException || cause instanceof ZernioApiException) {
+				if (cause instanceof SendingStoppedException || cause instanceof ZernioApiException
+						|| cause instanceof InputChangedException) {
 					return cause.getMessage();
 				}
 			}

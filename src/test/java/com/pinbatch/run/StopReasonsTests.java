@@ -2,8 +2,10 @@ package com.pinbatch.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
 import java.sql.SQLException;
 
+import com.pinbatch.input.InputChangedException;
 import com.pinbatch.stop.GracefulStop;
 import com.pinbatch.throttle.SendingStoppedException;
 import com.pinbatch.zernio.ZernioApiException;
@@ -42,6 +44,15 @@ class StopReasonsTests {
 
 		assertThat(StopReasons.of(keyRejected, false)).isEqualTo("Zernio rejected the API key; check ZERNIO_API_KEY");
 		assertThat(StopReasons.of(zernioDown, false)).isEqualTo("Zernio answered 503 five times in a row");
+	}
+
+	@Test
+	void anInputSavedAgainDuringItsRunSaysSoAndWhatToDo() {
+		JobExecution saved = execution(BatchStatus.FAILED,
+				new IllegalStateException("step failed", new InputChangedException(Path.of("inbox/pins.csv"))));
+
+		assertThat(StopReasons.of(saved, false)).startsWith("inbox/pins.csv changed while its run was using it")
+			.contains("put the file back as it was and run the same command again");
 	}
 
 	@Test
