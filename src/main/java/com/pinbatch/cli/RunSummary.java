@@ -1,6 +1,7 @@
 package com.pinbatch.cli;
 
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.List;
@@ -42,7 +43,9 @@ final class RunSummary {
 			out.println(String.format(Locale.ROOT, "  took %s: %d rows at %.0f rows/min",
 					Durations.describe(report.duration()), report.rowsThisRun(), report.rowsPerMinute()));
 		}
-		out.println("  results: " + report.resultFile().toAbsolutePath().normalize());
+		// none when the input was saved again during its run and there was no earlier one (the stop line says why)
+		out.println("  results: " + (Files.exists(report.resultFile())
+				? report.resultFile().toAbsolutePath().normalize() : "none written"));
 		if (report.stopReason() != null || report.count(RowStatus.PENDING) > 0) {
 			out.println("  to resume, run the same command again: " + report.nextCommand());
 		}

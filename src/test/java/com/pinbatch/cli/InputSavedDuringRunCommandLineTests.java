@@ -45,6 +45,7 @@ class InputSavedDuringRunCommandLineTests extends SandboxedCommandLine {
 		assertThat(run.err()).contains(input + " changed while its run was using it: nothing more is sent from it");
 		assertThat(creates()).as("creates").isEmpty();
 		assertThat(input.resolveSibling("pins.results.csv")).as("a result file pairing other rows").doesNotExist();
+		assertThat(run.out()).contains("results: none written");
 	}
 
 	@Test
