@@ -20,18 +20,20 @@ final class SimulatedTime extends Clock implements Sleeper {
 	static final Instant START = Instant.parse("2026-12-01T09:00:00Z");
 
 	private final ReentrantLock lock = new ReentrantLock();
-	private final Condition moved = lock.newCondition();
 	private final PriorityQueue<Ticket> sleepers = new PriorityQueue<>((a, b) -> Long.compare(a.wakeAt, b.wakeAt));
 	private long nanos;
 	private int awake;
 
+	/** A sleeper's wake-up time, and its own condition: an advance wakes only the threads whose time came. */
 	private static final class Ticket {
 
 		final long wakeAt;
+		final Condition due;
 		boolean woken;
 
-		Ticket(long wakeAt) {
+		Ticket(long wakeAt, Condition due) {
 			this.wakeAt = wakeAt;
+			this.due = due;
 		}
 	}
 
@@ -66,13 +68,13 @@ final class SimulatedTime extends Clock implements Sleeper {
 		}
 		lock.lock();
 		try {
-			Ticket ticket = new Ticket(nanos + howLong.toNanos());
+			Ticket ticket = new Ticket(nanos + howLong.toNanos(), lock.newCondition());
 			sleepers.add(ticket);
 			awake--;
 			advanceIfAllAsleep();
 			try {
 				while (!ticket.woken) {
-					moved.await();
+					ticket.due.await();
 				}
 			}
 			catch (InterruptedException e) {
@@ -116,9 +118,10 @@ final class SimulatedTime extends Clock implements Sleeper {
 		}
 		nanos = Math.max(nanos, sleepers.peek().wakeAt);
 		while (!sleepers.isEmpty() && sleepers.peek().wakeAt <= nanos) {
-			sleepers.poll().woken = true;
+			Ticket ticket = sleepers.poll();
+			ticket.woken = true;
+			ticket.due.signal();
 			awake++;
 		}
-		moved.signalAll();
 	}
 }
