@@ -46,7 +46,6 @@ class PlanPinsTasklet implements Tasklet {
 
 	static final String MEDIA_PROBLEMS = "plan.mediaProblems";
 
-
 	/**
 	 * How long a long-lived process (the web console) reuses the accounts and boards it looked up: long enough for
 	 * the inputs of one run to share them, short enough that a board made since is found by the next run.

@@ -12,8 +12,8 @@ import org.springframework.batch.core.repository.JobRepository;
 /**
  * However the job ends (completed, failed, stopped), it writes the input's complete result file: one line per row,
  * rows without an outcome {@code PENDING}, so a user always has the file to look at and to resume from (unless the
- * input was saved again since the run read it: see {@link InputAsPlanned}). Its totals
- * go to the job's execution context (see {@link ResultTotals}). A dry run's step wrote the file already.
+ * input was saved again since the run read it: see {@link InputAsPlanned}). Its totals go to the job's execution
+ * context (see {@link ResultTotals}). A dry run's step wrote the file already.
  */
 class ResultFileListener implements JobExecutionListener {
 
