@@ -30,12 +30,7 @@ class InputSavedDuringRunCommandLineTests extends SandboxedCommandLine {
 	void aFileSavedInPlaceBeforeTheFirstPinStopsTheRunWithNothingSent() throws IOException {
 		// given: the file is rewritten in place, a row inserted at the top, while the run looks its boards up
 		Path input = shelfPins(12);
-		String planned = Files.readString(input);
-		sandbox.onRequestArrived(request -> {
-			if (Files.exists(input) && readQuietly(input).equals(planned)) {
-				writeQuietly(input, withRowInserted(planned));
-			}
-		});
+		rewriteInPlaceAtTheFirstLookUp(input);
 
 		// when
 		CommandLineRun run = run("--input=" + input);
@@ -92,12 +87,7 @@ class InputSavedDuringRunCommandLineTests extends SandboxedCommandLine {
 	void aDryRunOfAFileSavedWhileItIsCheckedWritesNoResultFile() throws IOException {
 		// given
 		Path input = shelfPins(12);
-		String planned = Files.readString(input);
-		sandbox.onRequestArrived(request -> {
-			if (Files.exists(input) && readQuietly(input).equals(planned)) {
-				writeQuietly(input, withRowInserted(planned));
-			}
-		});
+		rewriteInPlaceAtTheFirstLookUp(input);
 
 		// when
 		CommandLineRun run = run("--input=" + input, "--dry-run");
@@ -107,6 +97,16 @@ class InputSavedDuringRunCommandLineTests extends SandboxedCommandLine {
 		assertThat(run.err()).contains("changed while its run was using it");
 		assertThat(input.resolveSibling("pins.results.csv")).doesNotExist();
 		assertThat(creates()).isEmpty();
+	}
+
+	/** Once the run asks Zernio its first question (after its read of the file), a row goes in at the top. */
+	private void rewriteInPlaceAtTheFirstLookUp(Path input) throws IOException {
+		String planned = Files.readString(input);
+		sandbox.onRequestArrived(request -> {
+			if (readQuietly(input).equals(planned)) {
+				writeQuietly(input, withRowInserted(planned));
+			}
+		});
 	}
 
 	private static String withRowInserted(String csv) {
