@@ -27,6 +27,9 @@ public class RunProgress {
 
 	private long publishing;
 
+	/** Rows this run got onto Zernio (created there, or found already there): the sending pace. */
+	private long pinsOnZernio;
+
 	public RunProgress(Clock clock) {
 		this.clock = clock;
 	}
@@ -44,6 +47,7 @@ public class RunProgress {
 		this.before.clear();
 		this.before.putAll(earlierRuns);
 		this.started = clock.instant();
+		this.pinsOnZernio = 0;
 	}
 
 	/** A row's outcome changed after it was counted (its pin published or refused). */
@@ -63,6 +67,17 @@ public class RunProgress {
 
 	public synchronized void rowDone(RowResult result) {
 		counts.merge(result.status(), 1L, Long::sum);
+		if (onZernio(result)) {
+			pinsOnZernio++;
+		}
+	}
+
+	/**
+	 * Whether the row's pin is on Zernio: it has a post there, whatever Pinterest made of it since (published,
+	 * scheduled, still unknown or refused).
+	 */
+	private static boolean onZernio(RowResult result) {
+		return result.postId() != null && !result.postId().isBlank();
 	}
 
 	/**
@@ -72,12 +87,15 @@ public class RunProgress {
 	public synchronized void rowDoneAgain(RowStatus earlier, RowResult result) {
 		counts.merge(earlier, -1L, Long::sum);
 		counts.merge(result.status(), 1L, Long::sum);
+		if (onZernio(result) && !RowStatus.isOnZernio(earlier.name())) {
+			pinsOnZernio++;
+		}
 	}
 
 	public synchronized Snapshot snapshot() {
 		Instant now = clock.instant();
 		return new Snapshot(total, new EnumMap<>(before), new EnumMap<>(counts),
-				started == null ? Duration.ZERO : Duration.between(started, now), publishing);
+				started == null ? Duration.ZERO : Duration.between(started, now), publishing, pinsOnZernio);
 	}
 
 	/**
@@ -87,9 +105,10 @@ public class RunProgress {
 	 * @param counts  rows done by status, earlier runs included
 	 * @param elapsed    time since this run started
 	 * @param publishing rows on Zernio whose outcome on Pinterest the run is still waiting for
+	 * @param pinsOnZernio rows this run got onto Zernio
 	 */
 	public record Snapshot(long total, Map<RowStatus, Long> before, Map<RowStatus, Long> counts, Duration elapsed,
-			long publishing) {
+			long publishing, long pinsOnZernio) {
 
 		public long done() {
 			return counts.values().stream().mapToLong(Long::longValue).sum();
@@ -106,12 +125,13 @@ public class RunProgress {
 			return millis <= 0 ? 0 : doneNow() * 60_000.0 / millis;
 		}
 
-		/** Pins created (or found already there) per minute by this run's sends. */
+		/**
+		 * Pins this run's sends got onto Zernio per minute, created or found already there, whatever Pinterest did
+		 * with them since: a pin that published (or was refused) at once still counts.
+		 */
 		public double pinsPerMinute() {
 			long millis = elapsed.toMillis();
-			long pins = count(RowStatus.CREATED) + count(RowStatus.DUPLICATE)
-					- before.getOrDefault(RowStatus.CREATED, 0L) - before.getOrDefault(RowStatus.DUPLICATE, 0L);
-			return millis <= 0 ? 0 : Math.max(0, pins) * 60_000.0 / millis;
+			return millis <= 0 ? 0 : pinsOnZernio * 60_000.0 / millis;
 		}
 
 		/** Time left at this run's pace; null until the pace is known. */

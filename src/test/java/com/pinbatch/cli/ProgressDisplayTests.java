@@ -3,6 +3,7 @@ package com.pinbatch.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Map;
@@ -13,7 +14,7 @@ import com.pinbatch.result.RowStatus;
 
 import org.junit.jupiter.api.Test;
 
-/** The progress line says what the run still waits for once the pins are sent. */
+/** The progress line: the sending pace, and what the run still waits for once the pins are sent. */
 class ProgressDisplayTests {
 
 	@Test
@@ -33,5 +34,29 @@ class ProgressDisplayTests {
 		progress.publishing(0);
 
 		assertThat(ProgressDisplay.plainLine(progress.snapshot())).doesNotContain("publishing");
+	}
+
+	@Test
+	void thePaceCountsEveryPinZernioTookWhateverPinterestMadeOfItSince() {
+		// given: a minute of sends; Zernio answered most creates with their publish already done, or scheduled
+		MovableClock clock = new MovableClock();
+		clock.freeze();
+		RunProgress progress = new RunProgress(clock);
+		progress.start(6, Map.of());
+		progress.rowDone(done(2, RowStatus.PUBLISHED, "p2", null));
+		progress.rowDone(done(3, RowStatus.SCHEDULED, "p3", null));
+		progress.rowDone(done(4, RowStatus.CREATED, "p4", null));
+		progress.rowDone(done(5, RowStatus.FAILED, "p5", "publish_rejected")); // on Zernio, refused by Pinterest
+		progress.rowDone(done(6, RowStatus.INVALID, null, "title_too_long"));
+		progress.rowDone(done(7, RowStatus.FAILED, null, "duplicate_content"));
+		clock.add(Duration.ofMinutes(1));
+
+		// then: four pins went onto Zernio in that minute (it counted the one still CREATED only)
+		assertThat(ProgressDisplay.plainLine(progress.snapshot())).contains(", 4 pins/min,");
+	}
+
+	private static RowResult done(long row, RowStatus status, String postId, String errorCode) {
+		return new RowResult(row, status, postId, errorCode, errorCode == null ? null : "why", 1, "r" + row,
+				Instant.parse("2026-12-01T10:00:00Z"));
 	}
 }
