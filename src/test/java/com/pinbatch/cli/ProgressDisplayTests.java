@@ -51,7 +51,7 @@ class ProgressDisplayTests {
 		progress.rowDone(done(7, RowStatus.FAILED, null, "duplicate_content"));
 		clock.add(Duration.ofMinutes(1));
 
-		// then: four pins went onto Zernio in that minute (it counted the one still CREATED only)
+		// then: four pins went onto Zernio in that minute (before, only the one still CREATED counted)
 		assertThat(ProgressDisplay.plainLine(progress.snapshot())).contains(", 4 pins/min,");
 	}
 
