@@ -23,7 +23,7 @@ final class StopReasons {
 		if (stopRequested) {
 			return GracefulStop.STOPPED;
 		}
-		if (failure instanceof ZernioApiException || failure instanceof SendingStoppedException) {
+		if (saysWhyItself(failure)) {
 			return failure.getMessage();
 		}
 		return RepositoryTrouble.describe(failure).orElse("the run stopped: " + failure.getMessage());
@@ -44,8 +44,7 @@ final class StopReasons {
 		// the cause says why: key rejected, Zernio down, the input saved again, the repository
 		for (Throwable failure : failures) {
 			for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-				if (cause instanceof SendingStoppedException || cause instanceof ZernioApiException
-						|| cause instanceof InputChangedException) {
+				if (saysWhyItself(cause)) {
 					return cause.getMessage();
 				}
 			}
@@ -61,5 +60,14 @@ final class StopReasons {
 			.findFirst()
 			.orElse(failures.get(0));
 		return "the run failed unexpectedly (" + failure + "); run the same command again to resume";
+	}
+
+	/**
+	 * Stops whose message is already the user's line, with what to do: the key rejected, the sending given up, Zernio
+	 * down, the input saved again during its run.
+	 */
+	private static boolean saysWhyItself(Throwable failure) {
+		return failure instanceof SendingStoppedException || failure instanceof ZernioApiException
+				|| failure instanceof InputChangedException;
 	}
 }
