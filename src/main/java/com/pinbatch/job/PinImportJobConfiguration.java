@@ -192,8 +192,11 @@ public class PinImportJobConfiguration {
 
 	@Bean
 	@StepScope
-	PinRowProcessor pinRowProcessor(RunPlans plans, @Value(JOB_EXECUTION) JobExecution job) {
-		return new PinRowProcessor(plans.of(job));
+	PinRowProcessor pinRowProcessor(RunPlans plans, @Value(JOB_EXECUTION) JobExecution job,
+			RowResultStore rowResultStore) {
+		RunPlan plan = plans.of(job);
+		return new PinRowProcessor(plan,
+				new EarlierPins(rowResultStore, plan, InputParameters.of(job.getJobParameters()).target()));
 	}
 
 	@Bean

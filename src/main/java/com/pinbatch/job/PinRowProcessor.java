@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 import com.pinbatch.follow.PinFollower;
@@ -49,10 +50,13 @@ public class PinRowProcessor implements ItemProcessor<InputRow, PreparedRow> {
 
 	private final PostRequestFactory requests;
 
+	private final EarlierPins earlierPins;
+
 	private BoundColumns columns;
 
-	public PinRowProcessor(RunPlan plan) {
+	PinRowProcessor(RunPlan plan, EarlierPins earlierPins) {
 		this.plan = plan;
+		this.earlierPins = earlierPins;
 		this.validator = new PinValidator(plan.validation());
 		this.requests = new PostRequestFactory(plan.runKey(), plan.validation().zone(), plan.whenNoDate());
 	}
@@ -67,8 +71,17 @@ public class PinRowProcessor implements ItemProcessor<InputRow, PreparedRow> {
 		if (prior != null && RowStatus.isOnZernio(prior.status())) {
 			return PreparedRow.decided(RowResult.carriedOver(row.rowNumber(), prior)); // never sent again
 		}
+		if (columns == null) {
+			columns = plan.mapping().bind(row.headers());
+		}
+		PinDraft draft = columns.draft(row);
+		String pinKey = earlierPins.keyOf(draft);
+		Optional<RowResult> earlier = earlierPins.duplicateOf(row.rowNumber(), pinKey);
+		if (earlier.isPresent()) {
+			return PreparedRow.decided(earlier.get()); // an earlier run created this pin (before its date passed, say)
+		}
 		String mark = plan.dryRun() ? null : RowCells.mark(row); // a digest of the cells, for what is sent only
-		PreparedRow prepared = prepare(row, mark);
+		PreparedRow prepared = prepare(row, draft, mark, pinKey);
 		if (prior != null && !plan.dryRun() && plan.api() != null && passingPublishFailure(prior)) {
 			// --retry-failed: an unchanged row goes again on its own post; a changed one goes as prepared
 			return prepared.retryingOn(RowResult.carriedOver(row.rowNumber(), prior), mark);
@@ -83,12 +96,8 @@ public class PinRowProcessor implements ItemProcessor<InputRow, PreparedRow> {
 				&& prior.postId() != null && !prior.postId().isBlank();
 	}
 
-	private PreparedRow prepare(InputRow row, String mark) {
+	private PreparedRow prepare(InputRow row, PinDraft draft, String mark, String pinKey) {
 		PriorOutcome prior = row.prior();
-		if (columns == null) {
-			columns = plan.mapping().bind(row.headers());
-		}
-		PinDraft draft = columns.draft(row);
 		Validation validation = validator.validate(draft);
 		List<ValidationProblem> problems = new ArrayList<>(validation.problems());
 		Long earlier = plan.duplicates().get(row.rowNumber());
@@ -120,7 +129,7 @@ public class PinRowProcessor implements ItemProcessor<InputRow, PreparedRow> {
 				.withPublishAt(publishAt));
 		}
 		PreparedRow toSend = PreparedRow.toSend(row.rowNumber(), board.accountId(), board.accountLabel(),
-				requests.create(validation.pin(), board, mediaUrl, coverUrl, publishAt, mark));
+				requests.create(validation.pin(), board, mediaUrl, coverUrl, publishAt, mark), pinKey);
 		if (prior != null && UnknownOutcomes.mayExist(prior.status(), prior.errorCode())) {
 			// --retry-failed of a row whose earlier sends may have created it: look for that post first
 			Instant finished = RowResult.carriedOver(row.rowNumber(), prior).finishedAt();

@@ -115,7 +115,8 @@ public class PinSendingWriter implements ItemWriter<PreparedRow> {
 			return;
 		}
 		SendOutcome outcome = plan.api().sender().send(row.accountId(), row.accountLabel(), row.request(),
-				requestId, () -> store.markSent(plan.runKey(), row.rowNumber(), requestId, Instant.now()));
+				requestId, () -> store.markSent(plan.runKey(), row.rowNumber(), requestId, Instant.now(),
+						row.pinKey()));
 		record(row, OutcomeTranslator.toResult(row, outcome, requestId, this::accountDisconnected,
 				existingPostId -> createdForThisRow(row, existingPostId)), earlier);
 	}

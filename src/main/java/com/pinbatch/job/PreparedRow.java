@@ -12,30 +12,34 @@ import com.pinbatch.zernio.CreatePostRequest;
  *
  * @param mayExistSince when an earlier attempt (an earlier result file's) that may have created the pin was made, so
  *                      its post is looked for before the row is sent; null when there was none
+ * @param pinKey        the identity of the pin sent ({@link com.pinbatch.pin.PinIdentity}), stored with the row so that
+ *                      a later run finds its pin; null for a row not sent
  * @param input         the row as read, for a writer that writes its result line at once (a dry run's); null until
  *                      {@link #from(InputRow)}
  */
 public record PreparedRow(long rowNumber, RowResult decided, String accountId, String accountLabel,
-		CreatePostRequest request, Instant mayExistSince, RowResult retryOf, String cellsMark, InputRow input) {
+		CreatePostRequest request, Instant mayExistSince, RowResult retryOf, String cellsMark, String pinKey,
+		InputRow input) {
 
 	public static PreparedRow decided(RowResult result) {
-		return new PreparedRow(result.rowNumber(), result, null, null, null, null, null, null, null);
+		return new PreparedRow(result.rowNumber(), result, null, null, null, null, null, null, null, null);
 	}
 
 	public static PreparedRow toSend(long rowNumber, String accountId, String accountLabel,
-			CreatePostRequest request) {
-		return new PreparedRow(rowNumber, null, accountId, accountLabel, request, null, null, null, null);
+			CreatePostRequest request, String pinKey) {
+		return new PreparedRow(rowNumber, null, accountId, accountLabel, request, null, null, null, pinKey, null);
 	}
 
 	/** The same row, whose earlier attempt at {@code when} may have created its pin. */
 	public PreparedRow mayExistSince(Instant when) {
-		return new PreparedRow(rowNumber, decided, accountId, accountLabel, request, when, retryOf, cellsMark, input);
+		return new PreparedRow(rowNumber, decided, accountId, accountLabel, request, when, retryOf, cellsMark, pinKey,
+				input);
 	}
 
 	/** The same row, prepared from {@code row}. */
 	public PreparedRow from(InputRow row) {
 		return new PreparedRow(rowNumber, decided, accountId, accountLabel, request, mayExistSince, retryOf, cellsMark,
-				row);
+				pinKey, row);
 	}
 
 	/**
@@ -47,7 +51,7 @@ public record PreparedRow(long rowNumber, RowResult decided, String accountId, S
 	 */
 	public PreparedRow retryingOn(RowResult failed, String mark) {
 		return new PreparedRow(rowNumber, decided, accountId, accountLabel, request, mayExistSince, failed, mark,
-				input);
+				pinKey, input);
 	}
 
 	/** The publish instant the request sends; null when it publishes at once, goes to a queue or a draft. */

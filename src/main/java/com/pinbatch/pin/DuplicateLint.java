@@ -106,7 +106,7 @@ public final class DuplicateLint {
 		if (!draft.has(PinField.MEDIA_URL)) {
 			return OptionalLong.empty();
 		}
-		long content = fingerprint(accountKey(draft), draft.get(PinField.DESCRIPTION), draft.get(PinField.MEDIA_URL));
+		long content = fingerprint(accountKey(draft, defaultAccount, defaultBoard), draft.get(PinField.DESCRIPTION), draft.get(PinField.MEDIA_URL));
 		OptionalLong first = firstRow(firstRowByContent, content, draft.rowNumber());
 		if (first.isEmpty() || first.getAsLong() == draft.rowNumber()) {
 			return OptionalLong.empty();
@@ -186,7 +186,7 @@ public final class DuplicateLint {
 	 * The account as Zernio will see it: the row's, else --account, compared without case or a leading '@'.
 	 * Without either the job finds the account from the board, so the board stands in for it.
 	 */
-	private String accountKey(PinDraft draft) {
+	static String accountKey(PinDraft draft, String defaultAccount, String defaultBoard) {
 		String account = draft.has(PinField.ACCOUNT) ? draft.get(PinField.ACCOUNT) : defaultAccount;
 		if (account != null) {
 			String name = account.startsWith("@") ? account.substring(1) : account;

@@ -13,10 +13,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.LongSummaryStatistics;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
 import javax.sql.DataSource;
+
+import com.carrotsearch.hppc.LongHashSet;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
@@ -136,13 +139,13 @@ public class RowResultStore {
 	}
 
 	/**
-	 * The rows of a run that are on Zernio with their outcome still to learn (CREATED, DUPLICATE), or whose publish
-	 * failed for a reason that may pass (a {@code publish_*} code of a transient failure), in row order.
+	 * The rows of a run that are on Zernio with their outcome still to learn (CREATED, DUPLICATE without a pin: one
+	 * with a pin is an earlier run's published pin), or whose publish failed for a reason that may pass (a {@code publish_*} code of a transient failure), in row order.
 	 */
 	public List<Awaited> awaitingOutcome(String runKey) {
 		return jdbc.query("""
 				SELECT * FROM PINBATCH_ROW_RESULT WHERE RUN_KEY = ? AND POST_ID IS NOT NULL
-				AND (STATUS IN ('CREATED', 'DUPLICATE') OR (STATUS = 'FAILED' AND ERROR_CODE IN ('publish_rate_limited',
+				AND (STATUS = 'CREATED' OR (STATUS = 'DUPLICATE' AND PIN_URL IS NULL) OR (STATUS = 'FAILED' AND ERROR_CODE IN ('publish_rate_limited',
 				  'publish_platform_error', 'publish_system_error', 'publish_quota_exhausted')))
 				ORDER BY ROW_NUMBER""", (rs, rowNum) -> {
 			long sentMs = rs.getLong("SENT_AT_MS");
@@ -158,11 +161,54 @@ public class RowResultStore {
 	/**
 	 * Notes that a row is about to be sent, before the request leaves: if the process dies before the answer is
 	 * stored, the next run knows this row may exist on Zernio and looks for it before sending it again.
+	 *
+	 * @param pinKey the identity of the row's pin ({@link com.pinbatch.pin.PinIdentity}), by which a later run finds
+	 *               it once it is on Zernio; null: none
 	 */
-	public void markSent(String runKey, long rowNumber, String requestId, Instant sentAt) {
+	public void markSent(String runKey, long rowNumber, String requestId, Instant sentAt, String pinKey) {
 		save(runKey, new RowResult(rowNumber, RowStatus.PENDING, null, null, null, 0, requestId, null));
-		jdbc.update("UPDATE PINBATCH_ROW_RESULT SET SENT_AT_MS = ? WHERE RUN_KEY = ? AND ROW_NUMBER = ?",
-				sentAt.toEpochMilli(), runKey, rowNumber);
+		jdbc.update("UPDATE PINBATCH_ROW_RESULT SET SENT_AT_MS = ?, PIN_KEY = ? WHERE RUN_KEY = ? AND ROW_NUMBER = ?",
+				sentAt.toEpochMilli(), pinKey, runKey, rowNumber);
+	}
+
+	/** Rows whose pin is on Zernio and not refused there: what a later run must not create again. */
+	private static final String PIN_ON_ZERNIO = "POST_ID IS NOT NULL AND STATUS IN ('CREATED', 'DUPLICATE', 'SCHEDULED',"
+			+ " 'PUBLISHED')";
+
+	/**
+	 * The identities of the pins every stored run put on Zernio, each as its first 64 bits: a run holds them all in
+	 * memory (8 bytes a pin) and asks {@link #earlierPin} only for a row whose identity is among them.
+	 */
+	public LongHashSet pinKeysOnZernio() {
+		LongHashSet keys = new LongHashSet();
+		jdbc.query("SELECT PIN_KEY FROM PINBATCH_ROW_RESULT WHERE PIN_KEY IS NOT NULL AND " + PIN_ON_ZERNIO,
+				rs -> {
+					keys.add(pinKeyPrefix(rs.getString(1)));
+				});
+		return keys;
+	}
+
+	/** The first 64 bits of a pin's identity, as {@link #pinKeysOnZernio} holds it. */
+	public static long pinKeyPrefix(String pinKey) {
+		return Long.parseUnsignedLong(pinKey.substring(0, 16), 16);
+	}
+
+	/**
+	 * A pin another run put on Zernio: the run, and its row's stored outcome.
+	 *
+	 * @param sentAt when that row was sent
+	 */
+	public record EarlierPin(String runKey, RowResult result, Instant sentAt) {
+	}
+
+	/** The latest pin with this identity that a run other than {@code runKey} put on Zernio, if any. */
+	public Optional<EarlierPin> earlierPin(String pinKey, String runKey) {
+		return jdbc.query("SELECT * FROM PINBATCH_ROW_RESULT WHERE PIN_KEY = ? AND RUN_KEY <> ? AND " + PIN_ON_ZERNIO
+				+ " ORDER BY SENT_AT_MS DESC", (ResultSet rs) -> rs.next()
+						? Optional.of(new EarlierPin(rs.getString("RUN_KEY"), map(rs, 0),
+								Instant.ofEpochMilli(rs.getLong("SENT_AT_MS"))))
+						: Optional.<EarlierPin>empty(),
+				pinKey, runKey);
 	}
 
 	/** Rows of the given ones that were sent but whose answer was never stored, with when they were sent. */

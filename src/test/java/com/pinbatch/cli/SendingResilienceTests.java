@@ -254,9 +254,10 @@ class SendingResilienceTests extends SandboxedCommandLine {
 	}
 
 	@Test
-	void aPinWhoseContentZernioHasFromAnotherFileFailsAsDuplicateContentNamingThatPost() throws IOException {
-		// given: the same pins went out from another file today
-		assertThat(run("--input=" + pins()).exitCode()).isZero();
+	void aPinWhoseContentZernioHasFromElsewhereFailsAsDuplicateContentNamingThatPost() throws IOException {
+		// given: the same pins went out today from another file on another machine (its own job repository: what this
+		// one's runs created is recognised before sending, see SheetSavedAgainCommandLineTests)
+		assertThat(runIn(dir.resolve("elsewhere"), "--input=" + pins()).exitCode()).isZero();
 		String earlierPost = ResultRows.read(dir.resolve("pins.results.csv")).get(1).get("post_id");
 		int posts = sandbox.postCount();
 		Path copy = Files.writeString(dir.resolve("copy.csv"), String.join("\n",

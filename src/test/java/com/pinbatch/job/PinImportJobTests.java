@@ -6,13 +6,20 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import com.pinbatch.cli.PinbatchApplication;
+import com.pinbatch.input.InputRow;
+import com.pinbatch.pin.ColumnMapping;
+import com.pinbatch.pin.PinIdentity;
+import com.pinbatch.pin.ValidationSettings;
+import com.pinbatch.result.RowResult;
 import com.pinbatch.result.RowResultStore;
 import com.pinbatch.result.RowStatus;
 import com.pinbatch.sandbox.SandboxSettings;
@@ -160,11 +167,40 @@ class PinImportJobTests {
 	}
 
 	@Test
+	void aRowWhosePinAnEarlierRunCreatedIsThatPinsDuplicateEvenOnceItsDateHasPassed() throws Exception {
+		// given: last week's run published this row's pin (as the job repository holds it); the sheet came back
+		// with the row unchanged, its date now past
+		List<String> headers = List.of("title", "description", "media_url", "board", "account", "publish_at");
+		List<String> row = List.of("Old", "Published last week", "https://images.example.com/last-week.jpg",
+				"Garden Projects", "acme-garden", "2026-11-28 10:00");
+		String pinKey = new PinIdentity(new ValidationSettings(ZoneOffset.UTC, null, null, null, null, null, null, null,
+				null), ApiSessionSource.ZERNIO, "NOW")
+			.of(ColumnMapping.defaults().bind(headers).draft(new InputRow(5, headers, row)));
+		RowResultStore store = context.getBean(RowResultStore.class);
+		store.markSent("last-week", 5, "r5", Instant.parse("2026-11-27T18:00:00Z"), pinKey);
+		store.save("last-week", new RowResult(5, RowStatus.PUBLISHED, "post-of-last-week",
+				"https://www.pinterest.com/pin/77/", null, null, 1, "r5", Instant.parse("2026-11-27T18:00:05Z")));
+		int postsBefore = sandbox.postCount();
+
+		// when
+		JobExecution execution = jobs.startJob(parameters("came-back",
+				pins(String.join(",", headers) + "\n" + String.join(",", row) + "\n")));
+
+		// then: not sent, and not INVALID for its date: the pin it made is there
+		assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+		List<String> lines = Files.readAllLines(dir.resolve("pins.results.csv"));
+		assertThat(lines.get(1)).contains(",DUPLICATE,post-of-last-week,https://www.pinterest.com/pin/77/,",
+				"created this pin from row 5 of its file");
+		assertThat(sandbox.postCount()).isEqualTo(postsBefore);
+	}
+
+	@Test
 	void aDryRunWritesEveryRowToTheResultFileAndStoresNothingPerRow() throws Exception {
-		// given: one good row, one without a title or media
+		// given: one good row (a pin of its own: this class's runs share a job repository, and the pins other tests
+		// sent are DUPLICATE to a dry run), one without a title or media
 		JobParameters parameters = new InputParameters("dry", pins("""
 				title,description,media_url,board,account
-				One,First pin,https://images.example.com/1.jpg,Garden Projects,acme-garden
+				One,Only checked,https://images.example.com/checked.jpg,Garden Projects,acme-garden
 				,Second pin,,Garden Projects,acme-garden
 				"""), dir.resolve("pins.results.csv"), null, null, null, null, null, ZoneOffset.UTC, null, "now", false,
 				null, false, true, ApiSessionSource.ZERNIO, null).toJobParameters();

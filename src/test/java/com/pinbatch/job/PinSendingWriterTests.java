@@ -61,7 +61,7 @@ class PinSendingWriterTests {
 				new GracefulStop(null, senders, RunKey.PARAMETER), Duration.ofMinutes(10));
 
 		// when: the whole chunk comes again (row 1 to send, found created; 2-5 invalid)
-		writer.write(new Chunk<>(List.of(PreparedRow.toSend(1, "acct", "acme-home", null),
+		writer.write(new Chunk<>(List.of(PreparedRow.toSend(1, "acct", "acme-home", null, null),
 				PreparedRow.decided(invalid(2)), PreparedRow.decided(invalid(3)), PreparedRow.decided(invalid(4)),
 				PreparedRow.decided(invalid(5)))));
 
@@ -95,8 +95,8 @@ class PinSendingWriterTests {
 		ExecutorService chunk = Executors.newSingleThreadExecutor();
 		try {
 			Future<?> writing = chunk.submit(() -> {
-				writer.write(new Chunk<>(List.of(PreparedRow.toSend(1, "acct", "acme-home", null),
-						PreparedRow.toSend(2, "acct", "acme-home", null))));
+				writer.write(new Chunk<>(List.of(PreparedRow.toSend(1, "acct", "acme-home", null, null),
+						PreparedRow.toSend(2, "acct", "acme-home", null, null))));
 				return null;
 			});
 
@@ -141,8 +141,8 @@ class PinSendingWriterTests {
 		ExecutorService chunk = Executors.newSingleThreadExecutor();
 		try {
 			Future<?> writing = chunk.submit(() -> {
-				writer.write(new Chunk<>(List.of(PreparedRow.toSend(1, "acct", "acme-home", pin),
-						PreparedRow.toSend(2, "acct", "acme-home", pin))));
+				writer.write(new Chunk<>(List.of(PreparedRow.toSend(1, "acct", "acme-home", pin, null),
+						PreparedRow.toSend(2, "acct", "acme-home", pin, null))));
 				return null;
 			});
 			while (store.countByStatus(RUN).isEmpty()) {

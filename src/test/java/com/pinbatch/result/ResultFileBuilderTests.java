@@ -36,7 +36,7 @@ class ResultFileBuilderTests {
 		RowResultStore store = new RowResultStore(dataSource);
 		store.save("k", new RowResult(2, RowStatus.CREATED, "p2", null, null, 1, "r2", Instant.EPOCH));
 		store.save("k", new RowResult(4, RowStatus.FAILED, null, "rate_limited", "later", 6, "r4", Instant.EPOCH));
-		store.markSent("k", 3, "r3", Instant.EPOCH);
+		store.markSent("k", 3, "r3", Instant.EPOCH, null);
 		Path input = Files.writeString(dir.resolve("sorted.csv"), """
 				title,row,status,post_id,error_code,error_message,attempts,request_id,finished_at
 				Four,4,FAILED,,rate_limited,,6,r4,

@@ -56,8 +56,8 @@ class RowResultStoreTests {
 					"acme-home", "acc_1"));
 		}
 		store.saveAll("k", outcomes);
-		store.markSent("k", 3, "r3", Instant.ofEpochSecond(30));
-		store.markSent("k", 2998, "r2998", Instant.ofEpochSecond(40));
+		store.markSent("k", 3, "r3", Instant.ofEpochSecond(30), null);
+		store.markSent("k", 2998, "r2998", Instant.ofEpochSecond(40), null);
 		store.save("other", new RowResult(5, RowStatus.FAILED, null, "x", "m", 1, "o5", Instant.EPOCH));
 
 		// then: a chunk's consecutive rows (one range), rows far apart (one by one), rows never stored
@@ -87,6 +87,38 @@ class RowResultStoreTests {
 		assertThat(store.range("k", 1, 3)).extracting(RowResult::status)
 			.containsExactly(RowStatus.FAILED, RowStatus.PENDING, RowStatus.PENDING);
 		assertThat(store.countByAccount("k")).isEqualTo(Map.of("acme-home", Map.of(RowStatus.FAILED, 1L)));
+	}
+
+	@Test
+	void aPinAnotherRunPutOnZernioIsFoundByItsIdentityUntilItsRunIsDeleted() {
+		// given: three pins sent by last night's run: one published, one refused by Pinterest, one never answered
+		RowResultStore store = newStore();
+		String published = "0123456789abcdef0123456789abcdef";
+		String refused = "fedcba9876543210fedcba9876543210";
+		String unanswered = "00000000000000010000000000000001";
+		store.markSent("night", 2, "r2", Instant.ofEpochSecond(100), published);
+		store.markSent("night", 3, "r3", Instant.ofEpochSecond(101), refused);
+		store.markSent("night", 4, "r4", Instant.ofEpochSecond(102), unanswered);
+		store.save("night", new RowResult(2, RowStatus.PUBLISHED, "p2", "https://www.pinterest.com/pin/2/", null, null,
+				1, "r2", Instant.ofEpochSecond(110)));
+		store.save("night", new RowResult(3, RowStatus.FAILED, "p3", "publish_invalid_image", "m", 1, "r3",
+				Instant.ofEpochSecond(111)));
+
+		// then: only the pin on Zernio and not refused counts, and only for another run
+		assertThat(store.pinKeysOnZernio().toArray()).containsExactly(RowResultStore.pinKeyPrefix(published));
+		assertThat(store.earlierPin(published, "tonight")).hasValueSatisfying(earlier -> {
+			assertThat(earlier.runKey()).isEqualTo("night");
+			assertThat(earlier.result().postId()).isEqualTo("p2");
+			assertThat(earlier.result().pinUrl()).isEqualTo("https://www.pinterest.com/pin/2/");
+			assertThat(earlier.sentAt()).isEqualTo(Instant.ofEpochSecond(100));
+		});
+		assertThat(store.earlierPin(published, "night")).as("its own run").isEmpty();
+		assertThat(store.earlierPin(refused, "tonight")).isEmpty();
+		assertThat(store.earlierPin(unanswered, "tonight")).isEmpty();
+		// and a pruned run is forgotten
+		store.delete(List.of("night"));
+		assertThat(store.pinKeysOnZernio()).isEmpty();
+		assertThat(store.earlierPin(published, "tonight")).isEmpty();
 	}
 
 	private static RowResultStore newStore() {

@@ -1,0 +1,77 @@
+package com.pinbatch.pin;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * What makes a row the pin it is, whatever file, row position or column order it comes in: its account and board (the
+ * command line's for a row that names none), every other pin field as the row writes it, and what changes how those
+ * are sent (where to, the zone and date format its dates are read with, what an empty date means). Columns that are no
+ * pin field do not count. A spreadsheet saved again with rows added, moved or columns added keeps the identity of its
+ * unchanged rows, so a later run can tell the pins an earlier run already created. Not thread-safe.
+ */
+public final class PinIdentity {
+
+	/** The fields taken as written; account and board are taken with the defaults and without case. */
+	private static final List<PinField> AS_WRITTEN = Arrays.stream(PinField.values())
+		.filter(field -> field != PinField.ACCOUNT && field != PinField.BOARD)
+		.toList();
+
+	private final MessageDigest sha256;
+
+	private final ByteBuffer length = ByteBuffer.allocate(Integer.BYTES);
+
+	private final String defaultAccount;
+
+	private final String defaultBoard;
+
+	private final String mediaFolder;
+
+	private final String sending;
+
+	/**
+	 * @param sentTo     where the pins go: the sandbox's pins are not Zernio's
+	 * @param whenNoDate what a row without a date becomes (publish now, the queue, a draft)
+	 */
+	public PinIdentity(ValidationSettings settings, String sentTo, String whenNoDate) {
+		try {
+			this.sha256 = MessageDigest.getInstance("SHA-256");
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("every Java runtime has SHA-256", ex);
+		}
+		this.defaultAccount = settings.defaultAccount();
+		this.defaultBoard = settings.defaultBoard();
+		this.mediaFolder = settings.mediaBaseDir() == null ? ""
+				: settings.mediaBaseDir().toAbsolutePath().normalize().toString();
+		this.sending = sentTo + "|" + settings.zone().getId() + "|" + settings.dateFormat() + "|" + whenNoDate;
+	}
+
+	/** The row's identity: 32 hex characters. */
+	public String of(PinDraft draft) {
+		part(DuplicateLint.accountKey(draft, defaultAccount, defaultBoard));
+		part(draft.getOr(PinField.BOARD, defaultBoard).toLowerCase(Locale.ROOT));
+		for (PinField field : AS_WRITTEN) {
+			String value = draft.get(field);
+			boolean localFile = (field == PinField.MEDIA_URL || field == PinField.COVER_IMAGE_URL)
+					&& !value.isEmpty() && !value.contains("://");
+			// a local file's path is read from the input's folder: the same path elsewhere is another file
+			part(localFile ? mediaFolder + "|" + value : value);
+		}
+		part(sending);
+		return HexFormat.of().formatHex(sha256.digest(), 0, 16);
+	}
+
+	private void part(String text) {
+		byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+		// the length keeps ("ab", "c") apart from ("a", "bc")
+		sha256.update(length.putInt(0, bytes.length).array());
+		sha256.update(bytes);
+	}
+}

@@ -1,0 +1,103 @@
+package com.pinbatch.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * The nightly sheet that a team keeps adding to: each night's file is a new run (its content changed), and the rows
+ * an earlier night already put on Pinterest must not be created again, whether Zernio still remembers them (within 24
+ * hours it refuses the same content) or not.
+ */
+class SheetSavedAgainCommandLineTests extends SandboxedCommandLine {
+
+	@Test
+	void rowsAnEarlierRunCreatedAreDuplicatesOfTheirPinsWhenTheSheetComesBackWithRowsAndAColumnAdded()
+			throws IOException {
+		// given: last night's run of four shelves
+		Path input = shelfPins(4);
+		CommandLineRun lastNight = run("--input=" + input);
+		assertThat(lastNight.exitCode()).as(lastNight.toString()).isZero();
+		Map<String, String> postByTitle = postIdsByTitle(input.resolveSibling("pins.results.csv"));
+		// and today the sheet is back with a notes column in front, a row above and below the old ones, and one old
+		// row's description rewritten
+		Files.writeString(input, """
+				notes,title,description,media_url,board,account
+				new,Shelf 5,Open shelf idea 5,https://images.example.com/shelf/5.jpg,Kitchen Ideas,acme-home
+				sent,Shelf 1,Open shelf idea 1,https://images.example.com/shelf/1.jpg,Kitchen Ideas,acme-home
+				sent,Shelf 2,Open shelf idea 2 (now in oak),https://images.example.com/shelf/2.jpg,Kitchen Ideas,acme-home
+				sent,Shelf 3,Open shelf idea 3,https://images.example.com/shelf/3.jpg,Kitchen Ideas,acme-home
+				sent,Shelf 4,Open shelf idea 4,https://images.example.com/shelf/4.jpg,Kitchen Ideas,acme-home
+				new,Shelf 6,Open shelf idea 6,https://images.example.com/shelf/6.jpg,Kitchen Ideas,acme-home
+				""", StandardCharsets.UTF_8);
+		int createsLastNight = creates().size();
+
+		// when: a dry run of it, then tonight's run
+		CommandLineRun dryRun = run("--input=" + input, "--dry-run");
+		List<Map<String, String>> checked = ResultRows.read(input.resolveSibling("pins.results.csv"));
+		CommandLineRun tonight = run("--input=" + input);
+
+		// then: the dry run already tells the three unchanged rows from the rest, and sends nothing
+		assertThat(dryRun.exitCode()).as(dryRun.toString()).isZero();
+		assertThat(statusByTitle(checked)).isEqualTo(Map.of("Shelf 5", "VALID", "Shelf 1", "DUPLICATE", "Shelf 2",
+				"VALID", "Shelf 3", "DUPLICATE", "Shelf 4", "DUPLICATE", "Shelf 6", "VALID"));
+		// and tonight creates only the new rows and the rewritten one: nothing Zernio refuses as the same content
+		assertThat(tonight.exitCode()).as(tonight.toString()).isZero();
+		assertThat(creates().subList(createsLastNight, creates().size()))
+			.extracting(request -> request.body().replaceAll(".*\"title\":\"(Shelf \\d)\".*", "$1"))
+			.containsExactlyInAnyOrder("Shelf 5", "Shelf 2", "Shelf 6");
+		List<Map<String, String>> results = ResultRows.read(input.resolveSibling("pins.results.csv"));
+		assertThat(results).extracting(row -> row.get("notes")).containsExactly("new", "sent", "sent", "sent", "sent",
+				"new");
+		for (String title : List.of("Shelf 1", "Shelf 3", "Shelf 4")) {
+			Map<String, String> row = byTitle(results).get(title);
+			assertThat(row.get("status")).as(title).isEqualTo("DUPLICATE");
+			assertThat(row.get("post_id")).as(title).isEqualTo(postByTitle.get(title));
+			assertThat(row.get("error_message")).as(title)
+				.contains("already on Zernio as post " + postByTitle.get(title), "not sent again");
+		}
+		assertThat(byTitle(results).get("Shelf 2").get("post_id")).isNotEqualTo(postByTitle.get("Shelf 2"));
+		assertThat(results).extracting(row -> row.get("status")).doesNotContain("FAILED", "INVALID");
+	}
+
+	@Test
+	void theSandboxsPinsDoNotCountAsPinsOnZernio() throws IOException {
+		// given: the sheet tried on the sandbox first
+		Path input = shelfPins(2);
+		CommandLineRun onTheSandbox = run("--input=" + input, "--sandbox");
+		assertThat(onTheSandbox.exitCode()).as(onTheSandbox.toString()).isZero();
+
+		// when: the same rows, checked for Zernio (into a result file of its own: the sandbox run's would keep the rows
+		// that run published)
+		Path checked = dir.resolve("checked.csv");
+		CommandLineRun dryRun = run("--input=" + input, "--dry-run", "--results=" + checked);
+
+		// then
+		assertThat(dryRun.exitCode()).as(dryRun.toString()).isZero();
+		assertThat(ResultRows.read(checked)).as(dryRun.toString())
+			.extracting(row -> row.get("status"))
+			.containsOnly("VALID");
+	}
+
+	private static Map<String, String> postIdsByTitle(Path results) {
+		return ResultRows.read(results).stream()
+			.collect(Collectors.toMap(row -> row.get("title"), row -> row.get("post_id")));
+	}
+
+	private static Map<String, String> statusByTitle(List<Map<String, String>> results) {
+		return results.stream().collect(Collectors.toMap(row -> row.get("title"), row -> row.get("status")));
+	}
+
+	private static Map<String, Map<String, String>> byTitle(List<Map<String, String>> results) {
+		return results.stream().collect(Collectors.toMap(row -> row.get("title"), Function.identity()));
+	}
+}

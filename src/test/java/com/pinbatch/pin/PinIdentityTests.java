@@ -1,0 +1,103 @@
+package com.pinbatch.pin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.pinbatch.input.InputRow;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+class PinIdentityTests {
+
+	private static final List<String> HEADERS = List.of("title", "description", "media_url", "board", "link",
+			"account", "publish_at", "alt_text", "cover_image_url", "cover_keyframe_s", "keywords", "timezone");
+
+	private static final List<String> PIN = List.of("Shelf", "Open shelving in oak",
+			"https://images.example.com/shelf.jpg", "Kitchen Ideas", "https://shop.example.com/shelf", "acme-home",
+			"2027-01-05 09:00", "An oak shelf", "", "", "kitchen, oak", "");
+
+	private static final Path INBOX = Path.of("/srv/pinbatch/inbox");
+
+	@Test
+	void theSamePinInAnotherRowWithColumnsMovedAndAddedHasTheSameIdentity() {
+		// given: the row as it was sent, and the same pin two rows lower in a sheet with a notes column in front
+		List<String> movedHeaders = new ArrayList<>(HEADERS);
+		List<String> movedValues = new ArrayList<>(PIN);
+		movedHeaders.add(0, "notes");
+		movedValues.add(0, "sent on Monday");
+
+		// then
+		assertThat(identity().of(draft(4, movedHeaders, movedValues))).isEqualTo(identity().of(draft(2, HEADERS, PIN)));
+	}
+
+	@Test
+	void theAccountAndBoardCountAsZernioSeesThemWithTheCommandLinesDefaults() {
+		String sent = identity().of(draft(2, HEADERS, PIN));
+
+		assertThat(identity().of(draft(2, HEADERS, with(PIN, "account", "@Acme-Home")))).isEqualTo(sent);
+		assertThat(identity().of(draft(2, HEADERS, with(PIN, "board", "KITCHEN IDEAS")))).isEqualTo(sent);
+		// a row that names no account or board, run with --account and --board naming the same
+		PinIdentity withDefaults = new PinIdentity(settings(ZoneOffset.UTC, "acme-home", "Kitchen Ideas", INBOX),
+				"zernio", "NOW");
+		assertThat(withDefaults.of(draft(2, HEADERS, with(with(PIN, "account", ""), "board", "")))).isEqualTo(sent);
+	}
+
+	@ParameterizedTest
+	@EnumSource(PinField.class)
+	void anyPinFieldWrittenOtherwiseIsAnotherPin(PinField field) {
+		String changed = field == PinField.COVER_KEYFRAME_S ? "1.5" : "other";
+
+		assertThat(identity().of(draft(2, HEADERS, with(PIN, field.column(), changed))))
+			.isNotEqualTo(identity().of(draft(2, HEADERS, PIN)));
+	}
+
+	@Test
+	void whatChangesHowTheRowIsSentMakesItAnotherPin() {
+		String sent = identity().of(draft(2, HEADERS, PIN));
+
+		assertThat(new PinIdentity(settings(ZoneOffset.UTC, null, null, INBOX), "sandbox", "NOW")
+			.of(draft(2, HEADERS, PIN))).as("the sandbox's pins are not Zernio's").isNotEqualTo(sent);
+		assertThat(new PinIdentity(settings(ZoneId.of("Europe/Berlin"), null, null, INBOX), "zernio", "NOW")
+			.of(draft(2, HEADERS, PIN))).as("its date read in another zone").isNotEqualTo(sent);
+		assertThat(new PinIdentity(settings(ZoneOffset.UTC, null, null, INBOX), "zernio", "DRAFT")
+			.of(draft(2, HEADERS, with(PIN, "publish_at", ""))))
+			.as("an empty date made a draft, not a pin published now")
+			.isNotEqualTo(identity().of(draft(2, HEADERS, with(PIN, "publish_at", ""))));
+	}
+
+	@Test
+	void aLocalFileIsTheSameOnlyInTheSameFolder() {
+		List<String> local = with(PIN, "media_url", "images/shelf.jpg");
+		PinIdentity elsewhere = new PinIdentity(settings(ZoneOffset.UTC, null, null, Path.of("/home/ann/pins")),
+				"zernio", "NOW");
+
+		assertThat(elsewhere.of(draft(2, HEADERS, local))).isNotEqualTo(identity().of(draft(2, HEADERS, local)));
+		assertThat(elsewhere.of(draft(2, HEADERS, PIN))).as("a web address is the same from anywhere")
+			.isEqualTo(identity().of(draft(2, HEADERS, PIN)));
+	}
+
+	private static PinIdentity identity() {
+		return new PinIdentity(settings(ZoneOffset.UTC, null, null, INBOX), "zernio", "NOW");
+	}
+
+	private static ValidationSettings settings(ZoneId zone, String account, String board, Path inputFolder) {
+		return new ValidationSettings(zone, null, account, board, inputFolder, null, null, null, null);
+	}
+
+	private static List<String> with(List<String> values, String column, String value) {
+		List<String> changed = new ArrayList<>(values);
+		changed.set(HEADERS.indexOf(column), value);
+		return changed;
+	}
+
+	private static PinDraft draft(long rowNumber, List<String> headers, List<String> values) {
+		return ColumnMapping.defaults().bind(headers).draft(new InputRow(rowNumber, headers, values));
+	}
+}
