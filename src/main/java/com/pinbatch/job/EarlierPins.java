@@ -5,17 +5,20 @@ import java.time.ZoneOffset;
 import java.util.Optional;
 
 import com.carrotsearch.hppc.LongHashSet;
-import com.pinbatch.pin.PinDraft;
 import com.pinbatch.pin.PinIdentity;
+import com.pinbatch.pin.ValidationSettings;
+import com.pinbatch.plan.WhenNoDate;
+import com.pinbatch.result.PinKey;
 import com.pinbatch.result.RowResult;
 import com.pinbatch.result.RowResultStore;
 import com.pinbatch.result.RowStatus;
 
 /**
- * The pins earlier runs put on Zernio, by their identity ({@link PinIdentity}). A row whose pin another run created
- * (its spreadsheet saved again with rows added, or the same row in another file) is a DUPLICATE of that post and is
- * not sent again, even past Zernio's own 24-hour duplicate check. Asked about every row, so the identities are held
- * in memory (8 bytes a pin) and the database is asked only about a row whose identity is among them.
+ * The pins other runs put on Zernio, by their identity ({@link PinIdentity}). A row whose pin another run created
+ * (its spreadsheet saved again with rows added, or the same row in another file) is a DUPLICATE of that post: it is
+ * not sent again, even past Zernio's own 24-hour duplicate check, and takes no place in the plan. Asked about every
+ * row, so the identities are held in memory (8 bytes a pin) and the database is asked only about a row whose identity
+ * is among them.
  */
 class EarlierPins {
 
@@ -23,35 +26,45 @@ class EarlierPins {
 
 	private final String runKey;
 
-	private final PinIdentity identity;
+	private final String target;
 
 	private final LongHashSet onZernio;
 
-	/** Whether rows need their identity: a row to send stores it, and any row is looked up when there are pins. */
-	private final boolean needed;
-
 	/** @param target where the run's pins go ({@link ApiSessionSource}) */
-	EarlierPins(RowResultStore store, RunPlan plan, String target) {
+	EarlierPins(RowResultStore store, String runKey, String target) {
 		this.store = store;
-		this.runKey = plan.runKey();
+		this.runKey = runKey;
 		// the sandbox's pins are its own; a dry run without a key is checked against the pins sent to Zernio
-		String sentTo = ApiSessionSource.SANDBOX.equals(target) ? ApiSessionSource.SANDBOX : ApiSessionSource.ZERNIO;
-		this.identity = new PinIdentity(plan.validation(), sentTo, String.valueOf(plan.whenNoDate()));
-		this.onZernio = store.pinKeysOnZernio();
-		this.needed = !plan.dryRun() || !onZernio.isEmpty();
+		this.target = ApiSessionSource.SANDBOX.equals(target) ? ApiSessionSource.SANDBOX : ApiSessionSource.ZERNIO;
+		this.onZernio = store.pinsOnZernio(this.target, runKey);
 	}
 
-	/** The row's identity, or null when nothing needs it (a dry run with no pin stored). */
-	String keyOf(PinDraft draft) {
-		return needed ? identity.of(draft) : null;
+	/** How the rows of an input are told apart: the same for the plan and the sending. */
+	static PinIdentity identities(ValidationSettings validation, WhenNoDate whenNoDate) {
+		return new PinIdentity(validation, whenNoDate.name());
 	}
 
-	/** The row as a DUPLICATE of the post an earlier run created with this identity, if one did. */
-	Optional<RowResult> duplicateOf(long rowNumber, String pinKey) {
-		if (pinKey == null || !onZernio.contains(RowResultStore.pinKeyPrefix(pinKey))) {
+	/** Whether no other run put a pin there: then no row needs looking up. */
+	boolean none() {
+		return onZernio.isEmpty();
+	}
+
+	/** Whether a pin with this {@link PinIdentity#prefix} may be there (the plan leaves such a row out). */
+	boolean mayHave(long identityPrefix) {
+		return onZernio.contains(identityPrefix);
+	}
+
+	/** How the pin of a row with this identity, once sent, is found by later runs. */
+	PinKey keyOf(String identity) {
+		return identity == null ? null : new PinKey(identity, target);
+	}
+
+	/** The row as a DUPLICATE of the post another run created with this identity, if one did. */
+	Optional<RowResult> duplicateOf(long rowNumber, String identity) {
+		if (identity == null || !mayHave(PinIdentity.prefix(identity))) {
 			return Optional.empty();
 		}
-		return store.earlierPin(pinKey, runKey).map(earlier -> {
+		return store.earlierPin(keyOf(identity), runKey).map(earlier -> {
 			RowResult pin = earlier.result();
 			String message = "already on Zernio as post " + pin.postId() + ": a run on "
 					+ earlier.sentAt().atOffset(ZoneOffset.UTC).toLocalDate() + " created this pin from row "

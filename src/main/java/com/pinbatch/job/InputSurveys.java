@@ -10,6 +10,7 @@ import com.pinbatch.input.InputOptions;
 import com.pinbatch.input.InputRow;
 import com.pinbatch.pin.ColumnMapping;
 import com.pinbatch.pin.PinDraft;
+import com.pinbatch.pin.PinIdentity;
 import com.pinbatch.pin.ValidationSettings;
 import com.pinbatch.plan.WhenNoDate;
 
@@ -32,7 +33,7 @@ import org.springframework.stereotype.Component;
 public class InputSurveys {
 
 	/** What a kept row of the plan costs in memory, about. */
-	private static final long BYTES_PER_ROW = 64;
+	private static final long BYTES_PER_ROW = 72;
 
 	/** What a kept media URL (--check-media) costs in memory, about. */
 	private static final long BYTES_PER_MEDIA = 200;
@@ -155,8 +156,11 @@ public class InputSurveys {
 		ColumnMapping mapping = setup.mapping(input);
 		InputOptions options = setup.inputOptions(input, mapping);
 		ValidationSettings validation = setup.validation(input);
-		boolean undatedCount = WhenNoDate.fromOption(input.whenNoDate()) == WhenNoDate.NOW;
-		PlanningPass.Collector collector = new PlanningPass.Collector(validation, undatedCount, input.checkMedia());
+		WhenNoDate whenNoDate = WhenNoDate.fromOption(input.whenNoDate());
+		boolean undatedCount = whenNoDate == WhenNoDate.NOW;
+		PinIdentity identities = EarlierPins.identities(validation, whenNoDate);
+		PlanningPass.Collector collector = new PlanningPass.Collector(validation, identities, undatedCount,
+				input.checkMedia());
 		InputFileState fileState = InputFileState.of(input.input()); // before the read: a save during it counts too
 		InputInspector.Survey survey;
 		// the plan's check of each row runs beside the parse and the survey's own checks
@@ -168,7 +172,7 @@ public class InputSurveys {
 		}
 		PlanningPass.Collected collected = survey.validation().dateOrder() == collector.dateOrder()
 				? collector.collected()
-				: PlanningPass.collect(input.input(), options, mapping, survey.validation(), undatedCount,
+				: PlanningPass.collect(input.input(), options, mapping, survey.validation(), identities, undatedCount,
 						input.checkMedia());
 		// a row repeating an earlier one is INVALID, never sent: counted against its account's caps, it would push a
 		// row that is sent past them

@@ -135,10 +135,11 @@ public class PinImportJobConfiguration {
 	@Bean
 	Step planPinsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager, InputSurveys surveys,
 			ApiSessionSource sessions, GracefulStop gracefulStop, ApplicationEventPublisher lines,
-			ThrottleProperties throttle, PinbatchProperties properties, MediaCheckProperties media) {
+			ThrottleProperties throttle, PinbatchProperties properties, MediaCheckProperties media,
+			RowResultStore rowResultStore) {
 		return new StepBuilder(PLAN_STEP, jobRepository)
-			.tasklet(new PlanPinsTasklet(surveys, sessions, gracefulStop, lines, throttle, properties, media),
-					transactionManager)
+			.tasklet(new PlanPinsTasklet(surveys, sessions, gracefulStop, lines, throttle, properties, media,
+					rowResultStore), transactionManager)
 			.allowStartIfComplete(true)
 			.build();
 	}
@@ -196,7 +197,7 @@ public class PinImportJobConfiguration {
 			RowResultStore rowResultStore) {
 		RunPlan plan = plans.of(job);
 		return new PinRowProcessor(plan,
-				new EarlierPins(rowResultStore, plan, InputParameters.of(job.getJobParameters()).target()));
+				new EarlierPins(rowResultStore, plan.runKey(), InputParameters.of(job.getJobParameters()).target()));
 	}
 
 	@Bean

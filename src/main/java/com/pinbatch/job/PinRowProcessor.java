@@ -22,11 +22,13 @@ import com.pinbatch.pin.MediaKind;
 import com.pinbatch.pin.Pin;
 import com.pinbatch.pin.PinDraft;
 import com.pinbatch.pin.PinField;
+import com.pinbatch.pin.PinIdentity;
 import com.pinbatch.pin.PinValidator;
 import com.pinbatch.pin.Validation;
 import com.pinbatch.pin.ValidationProblem;
 import com.pinbatch.plan.CapAdvice;
 import com.pinbatch.plan.WhenNoDate;
+import com.pinbatch.result.PinKey;
 import com.pinbatch.result.RowResult;
 import com.pinbatch.result.RowStatus;
 import com.pinbatch.zernio.BoardResolution;
@@ -52,11 +54,16 @@ public class PinRowProcessor implements ItemProcessor<InputRow, PreparedRow> {
 
 	private final EarlierPins earlierPins;
 
+	private final PinIdentity identities;
+
 	private BoundColumns columns;
 
 	PinRowProcessor(RunPlan plan, EarlierPins earlierPins) {
 		this.plan = plan;
 		this.earlierPins = earlierPins;
+		// a row to send stores its identity, and any row is looked up once other runs put pins there
+		this.identities = plan.dryRun() && earlierPins.none() ? null
+				: EarlierPins.identities(plan.validation(), plan.whenNoDate());
 		this.validator = new PinValidator(plan.validation());
 		this.requests = new PostRequestFactory(plan.runKey(), plan.validation().zone(), plan.whenNoDate());
 	}
@@ -75,13 +82,13 @@ public class PinRowProcessor implements ItemProcessor<InputRow, PreparedRow> {
 			columns = plan.mapping().bind(row.headers());
 		}
 		PinDraft draft = columns.draft(row);
-		String pinKey = earlierPins.keyOf(draft);
-		Optional<RowResult> earlier = earlierPins.duplicateOf(row.rowNumber(), pinKey);
+		String identity = identities == null ? null : identities.of(draft);
+		Optional<RowResult> earlier = earlierPins.duplicateOf(row.rowNumber(), identity);
 		if (earlier.isPresent()) {
 			return PreparedRow.decided(earlier.get()); // an earlier run created this pin (before its date passed, say)
 		}
 		String mark = plan.dryRun() ? null : RowCells.mark(row); // a digest of the cells, for what is sent only
-		PreparedRow prepared = prepare(row, draft, mark, pinKey);
+		PreparedRow prepared = prepare(row, draft, mark, earlierPins.keyOf(identity));
 		if (prior != null && !plan.dryRun() && plan.api() != null && passingPublishFailure(prior)) {
 			// --retry-failed: an unchanged row goes again on its own post; a changed one goes as prepared
 			return prepared.retryingOn(RowResult.carriedOver(row.rowNumber(), prior), mark);
@@ -96,7 +103,7 @@ public class PinRowProcessor implements ItemProcessor<InputRow, PreparedRow> {
 				&& prior.postId() != null && !prior.postId().isBlank();
 	}
 
-	private PreparedRow prepare(InputRow row, PinDraft draft, String mark, String pinKey) {
+	private PreparedRow prepare(InputRow row, PinDraft draft, String mark, PinKey pinKey) {
 		PriorOutcome prior = row.prior();
 		Validation validation = validator.validate(draft);
 		List<ValidationProblem> problems = new ArrayList<>(validation.problems());

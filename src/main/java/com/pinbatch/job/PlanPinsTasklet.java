@@ -15,6 +15,7 @@ import com.pinbatch.pin.Media;
 import com.pinbatch.plan.PostingCaps;
 import com.pinbatch.plan.PostingHours;
 import com.pinbatch.plan.SpreadSettings;
+import com.pinbatch.result.RowResultStore;
 import com.pinbatch.stop.GracefulStop;
 import com.pinbatch.zernio.BoardResolution;
 
@@ -67,9 +68,13 @@ class PlanPinsTasklet implements Tasklet {
 
 	private final MediaCheckSettings mediaCheck;
 
+	private final RowResultStore store;
+
 	PlanPinsTasklet(InputSurveys surveys, ApiSessionSource sessions, GracefulStop stop, ApplicationEventPublisher lines,
-			ThrottleProperties throttle, PinbatchProperties properties, MediaCheckProperties media) {
+			ThrottleProperties throttle, PinbatchProperties properties, MediaCheckProperties media,
+			RowResultStore store) {
 		this.surveys = surveys;
+		this.store = store;
 		this.sessions = sessions;
 		this.stop = stop;
 		this.lines = lines;
@@ -104,9 +109,16 @@ class PlanPinsTasklet implements Tasklet {
 		if (!context.containsKey(FIRST_START)) {
 			context.putLong(FIRST_START, Instant.now().toEpochMilli());
 		}
-		HashMap<String, ArrayList<String>> mediaProblems = checkMedia(found.media());
+		// rows whose pin another run created are not sent again: they take no place against their account's caps
+		EarlierPins earlier = new EarlierPins(store, input.runKey(), input.target());
+		PlanningPass.Collected toSend = found.without(row -> earlier.mayHave(row.pin()));
+		if (toSend.rows().size() < found.rows().size()) {
+			say(input, "plan: " + (found.rows().size() - toSend.rows().size()) + " rows are pins that earlier runs"
+					+ " created: not sent again (DUPLICATE)");
+		}
+		HashMap<String, ArrayList<String>> mediaProblems = checkMedia(toSend.media());
 		PlanningPass.Outcome planned = PlanningPass.plan(
-				found.without(row -> mediaProblems.containsKey(row.checkedMedia())), accounts, spread, input.spread(),
+				toSend.without(row -> mediaProblems.containsKey(row.checkedMedia())), accounts, spread, input.spread(),
 				Instant.ofEpochMilli(context.getLong(FIRST_START)), survey.validation().zone());
 		planned.lines().forEach(line -> say(input, "plan: " + line));
 		stop.throwIfRequested(input.runKey());

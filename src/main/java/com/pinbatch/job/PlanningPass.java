@@ -26,6 +26,7 @@ import com.pinbatch.pin.MediaKind;
 import com.pinbatch.pin.Pin;
 import com.pinbatch.pin.PinDraft;
 import com.pinbatch.pin.PinField;
+import com.pinbatch.pin.PinIdentity;
 import com.pinbatch.pin.PinValidator;
 import com.pinbatch.pin.Validation;
 import com.pinbatch.pin.ValidationSettings;
@@ -68,8 +69,9 @@ final class PlanningPass {
 	 * A valid row before its account is known: the account and board as the row (or the command line) names them.
 	 *
 	 * @param checkedMedia the location of its media when --check-media asks for it, else null
+	 * @param pin          its pin's identity ({@link PinIdentity#prefix}): a pin another run created is not sent again
 	 */
-	record RowRef(long rowNumber, String accountRef, String boardRef, Instant publishAt, String checkedMedia) {
+	record RowRef(long rowNumber, String accountRef, String boardRef, Instant publishAt, String checkedMedia, long pin) {
 	}
 
 	/** The name of the account a row's pin goes to, or null when its account or board will not resolve. */
@@ -101,8 +103,8 @@ final class PlanningPass {
 	 *                     the queue)
 	 */
 	static Collected collect(Path file, InputOptions options, ColumnMapping mapping, ValidationSettings validation,
-			boolean undatedCount, boolean collectMedia) {
-		Collector collector = new Collector(validation, undatedCount, collectMedia);
+			PinIdentity identities, boolean undatedCount, boolean collectMedia) {
+		Collector collector = new Collector(validation, identities, undatedCount, collectMedia);
 		try (RowSource source = RowSources.open(file, options)) {
 			BoundColumns columns = mapping.bind(source.headers());
 			for (InputRow row = source.next(); row != null; row = source.next()) {
@@ -133,14 +135,17 @@ final class PlanningPass {
 
 		private final PinValidator validator;
 
+		private final PinIdentity identities;
+
 		private final boolean undatedCount;
 
 		private final boolean collectMedia;
 
 		/** @param undatedCount whether pins without a date publish now and so count against the caps */
-		Collector(ValidationSettings validation, boolean undatedCount, boolean collectMedia) {
+		Collector(ValidationSettings validation, PinIdentity identities, boolean undatedCount, boolean collectMedia) {
 			this.validation = validation;
 			this.validator = new PinValidator(validation);
+			this.identities = identities;
 			this.undatedCount = undatedCount;
 			this.collectMedia = collectMedia;
 		}
@@ -174,7 +179,8 @@ final class PlanningPass {
 			}
 			if (pin.publishAt() != null || undatedCount) {
 				rows.add(new RowRef(pin.rowNumber(), names.computeIfAbsent(accountRef, name -> name),
-						names.computeIfAbsent(boardRef, name -> name), pin.publishAt(), checkedMedia));
+						names.computeIfAbsent(boardRef, name -> name), pin.publishAt(), checkedMedia,
+						PinIdentity.prefix(identities.of(draft))));
 			}
 		}
 

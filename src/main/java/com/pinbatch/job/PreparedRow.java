@@ -3,6 +3,7 @@ package com.pinbatch.job;
 import java.time.Instant;
 
 import com.pinbatch.input.InputRow;
+import com.pinbatch.result.PinKey;
 import com.pinbatch.result.RowResult;
 import com.pinbatch.zernio.CreatePostRequest;
 
@@ -12,13 +13,12 @@ import com.pinbatch.zernio.CreatePostRequest;
  *
  * @param mayExistSince when an earlier attempt (an earlier result file's) that may have created the pin was made, so
  *                      its post is looked for before the row is sent; null when there was none
- * @param pinKey        the identity of the pin sent ({@link com.pinbatch.pin.PinIdentity}), stored with the row so that
- *                      a later run finds its pin; null for a row not sent
+ * @param pinKey        how later runs find the pin sent, stored with the row; null for a row not sent
  * @param input         the row as read, for a writer that writes its result line at once (a dry run's); null until
  *                      {@link #from(InputRow)}
  */
 public record PreparedRow(long rowNumber, RowResult decided, String accountId, String accountLabel,
-		CreatePostRequest request, Instant mayExistSince, RowResult retryOf, String cellsMark, String pinKey,
+		CreatePostRequest request, Instant mayExistSince, RowResult retryOf, String cellsMark, PinKey pinKey,
 		InputRow input) {
 
 	public static PreparedRow decided(RowResult result) {
@@ -26,7 +26,7 @@ public record PreparedRow(long rowNumber, RowResult decided, String accountId, S
 	}
 
 	public static PreparedRow toSend(long rowNumber, String accountId, String accountLabel,
-			CreatePostRequest request, String pinKey) {
+			CreatePostRequest request, PinKey pinKey) {
 		return new PreparedRow(rowNumber, null, accountId, accountLabel, request, null, null, null, pinKey, null);
 	}
 

@@ -12,7 +12,8 @@ import java.util.Locale;
 /**
  * What makes a row the pin it is, whatever file, row position or column order it comes in: its account and board (the
  * command line's for a row that names none), every other pin field as the row writes it, and what changes how those
- * are sent (where to, the zone and date format its dates are read with, what an empty date means). Columns that are no
+ * are sent (the zone and date format its dates are read with, what an empty date means). Where the pins go (Zernio or
+ * the sandbox) is the caller's to add. Columns that are no
  * pin field do not count. A spreadsheet saved again with rows added, moved or columns added keeps the identity of its
  * unchanged rows, so a later run can tell the pins an earlier run already created. Not thread-safe.
  */
@@ -35,11 +36,8 @@ public final class PinIdentity {
 
 	private final String sending;
 
-	/**
-	 * @param sentTo     where the pins go: the sandbox's pins are not Zernio's
-	 * @param whenNoDate what a row without a date becomes (publish now, the queue, a draft)
-	 */
-	public PinIdentity(ValidationSettings settings, String sentTo, String whenNoDate) {
+	/** @param whenNoDate what a row without a date becomes (publish now, the queue, a draft) */
+	public PinIdentity(ValidationSettings settings, String whenNoDate) {
 		try {
 			this.sha256 = MessageDigest.getInstance("SHA-256");
 		}
@@ -50,10 +48,10 @@ public final class PinIdentity {
 		this.defaultBoard = settings.defaultBoard();
 		this.mediaFolder = settings.mediaBaseDir() == null ? ""
 				: settings.mediaBaseDir().toAbsolutePath().normalize().toString();
-		this.sending = sentTo + "|" + settings.zone().getId() + "|" + settings.dateFormat() + "|" + whenNoDate;
+		this.sending = settings.zone().getId() + "|" + settings.dateFormat() + "|" + whenNoDate;
 	}
 
-	/** The row's identity: 32 hex characters. */
+	/** The row's identity: 32 hex characters, the first 16 of them its {@link #prefix}. */
 	public String of(PinDraft draft) {
 		part(DuplicateLint.accountKey(draft, defaultAccount, defaultBoard));
 		part(draft.getOr(PinField.BOARD, defaultBoard).toLowerCase(Locale.ROOT));
@@ -66,6 +64,11 @@ public final class PinIdentity {
 		}
 		part(sending);
 		return HexFormat.of().formatHex(sha256.digest(), 0, 16);
+	}
+
+	/** The first 64 bits of an identity: what a set of many identities holds (8 bytes each). */
+	public static long prefix(String identity) {
+		return Long.parseUnsignedLong(identity, 0, 16, 16);
 	}
 
 	private void part(String text) {

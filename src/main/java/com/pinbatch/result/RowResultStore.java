@@ -162,13 +162,14 @@ public class RowResultStore {
 	 * Notes that a row is about to be sent, before the request leaves: if the process dies before the answer is
 	 * stored, the next run knows this row may exist on Zernio and looks for it before sending it again.
 	 *
-	 * @param pinKey the identity of the row's pin ({@link com.pinbatch.pin.PinIdentity}), by which a later run finds
-	 *               it once it is on Zernio; null: none
+	 * @param pin how later runs find the row's pin once it is on Zernio; null: they do not
 	 */
-	public void markSent(String runKey, long rowNumber, String requestId, Instant sentAt, String pinKey) {
+	public void markSent(String runKey, long rowNumber, String requestId, Instant sentAt, PinKey pin) {
 		save(runKey, new RowResult(rowNumber, RowStatus.PENDING, null, null, null, 0, requestId, null));
-		jdbc.update("UPDATE PINBATCH_ROW_RESULT SET SENT_AT_MS = ?, PIN_KEY = ? WHERE RUN_KEY = ? AND ROW_NUMBER = ?",
-				sentAt.toEpochMilli(), pinKey, runKey, rowNumber);
+		jdbc.update("""
+				UPDATE PINBATCH_ROW_RESULT SET SENT_AT_MS = ?, PIN_KEY = ?, PIN_TARGET = ?
+				WHERE RUN_KEY = ? AND ROW_NUMBER = ?""", sentAt.toEpochMilli(), pin == null ? null : pin.identity(),
+				pin == null ? null : pin.target(), runKey, rowNumber);
 	}
 
 	/** Rows whose pin is on Zernio and not refused there: what a later run must not create again. */
@@ -176,21 +177,17 @@ public class RowResultStore {
 			+ " 'PUBLISHED')";
 
 	/**
-	 * The identities of the pins every stored run put on Zernio, each as its first 64 bits: a run holds them all in
-	 * memory (8 bytes a pin) and asks {@link #earlierPin} only for a row whose identity is among them.
+	 * The pins that runs other than {@code runKey} put on {@code target}, each as its identity's
+	 * {@link PinKey#prefix}: a run holds them all in memory (8 bytes a pin) and asks {@link #earlierPin} only about a
+	 * row whose identity is among them.
 	 */
-	public LongHashSet pinKeysOnZernio() {
-		LongHashSet keys = new LongHashSet();
-		jdbc.query("SELECT PIN_KEY FROM PINBATCH_ROW_RESULT WHERE PIN_KEY IS NOT NULL AND " + PIN_ON_ZERNIO,
+	public LongHashSet pinsOnZernio(String target, String runKey) {
+		LongHashSet prefixes = new LongHashSet();
+		jdbc.query("SELECT PIN_KEY FROM PINBATCH_ROW_RESULT WHERE PIN_TARGET = ? AND RUN_KEY <> ? AND " + PIN_ON_ZERNIO,
 				rs -> {
-					keys.add(pinKeyPrefix(rs.getString(1)));
-				});
-		return keys;
-	}
-
-	/** The first 64 bits of a pin's identity, as {@link #pinKeysOnZernio} holds it. */
-	public static long pinKeyPrefix(String pinKey) {
-		return Long.parseUnsignedLong(pinKey.substring(0, 16), 16);
+					prefixes.add(new PinKey(rs.getString(1), target).prefix());
+				}, target, runKey);
+		return prefixes;
 	}
 
 	/**
@@ -201,14 +198,14 @@ public class RowResultStore {
 	public record EarlierPin(String runKey, RowResult result, Instant sentAt) {
 	}
 
-	/** The latest pin with this identity that a run other than {@code runKey} put on Zernio, if any. */
-	public Optional<EarlierPin> earlierPin(String pinKey, String runKey) {
-		return jdbc.query("SELECT * FROM PINBATCH_ROW_RESULT WHERE PIN_KEY = ? AND RUN_KEY <> ? AND " + PIN_ON_ZERNIO
-				+ " ORDER BY SENT_AT_MS DESC", (ResultSet rs) -> rs.next()
+	/** The latest pin with this key that a run other than {@code runKey} put on Zernio, if any. */
+	public Optional<EarlierPin> earlierPin(PinKey pin, String runKey) {
+		return jdbc.query("SELECT * FROM PINBATCH_ROW_RESULT WHERE PIN_KEY = ? AND PIN_TARGET = ? AND RUN_KEY <> ? AND "
+				+ PIN_ON_ZERNIO + " ORDER BY SENT_AT_MS DESC", (ResultSet rs) -> rs.next()
 						? Optional.of(new EarlierPin(rs.getString("RUN_KEY"), map(rs, 0),
 								Instant.ofEpochMilli(rs.getLong("SENT_AT_MS"))))
 						: Optional.<EarlierPin>empty(),
-				pinKey, runKey);
+				pin.identity(), pin.target(), runKey);
 	}
 
 	/** Rows of the given ones that were sent but whose answer was never stored, with when they were sent. */

@@ -50,8 +50,11 @@ class SheetSavedAgainCommandLineTests extends SandboxedCommandLine {
 		assertThat(dryRun.exitCode()).as(dryRun.toString()).isZero();
 		assertThat(statusByTitle(checked)).isEqualTo(Map.of("Shelf 5", "VALID", "Shelf 1", "DUPLICATE", "Shelf 2",
 				"VALID", "Shelf 3", "DUPLICATE", "Shelf 4", "DUPLICATE", "Shelf 6", "VALID"));
-		// and tonight creates only the new rows and the rewritten one: nothing Zernio refuses as the same content
+		// and tonight plans and creates only the new rows and the rewritten one: nothing Zernio refuses as the same
+		// content, and no place against the account's caps for the pins already there
 		assertThat(tonight.exitCode()).as(tonight.toString()).isZero();
+		assertThat(tonight.out()).contains("plan: 3 rows are pins that earlier runs created: not sent again",
+				"plan: acme-home: 3 pins, within caps");
 		assertThat(creates().subList(createsLastNight, creates().size()))
 			.extracting(request -> request.body().replaceAll(".*\"title\":\"(Shelf \\d)\".*", "$1"))
 			.containsExactlyInAnyOrder("Shelf 5", "Shelf 2", "Shelf 6");

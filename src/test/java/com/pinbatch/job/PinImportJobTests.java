@@ -19,6 +19,7 @@ import com.pinbatch.input.InputRow;
 import com.pinbatch.pin.ColumnMapping;
 import com.pinbatch.pin.PinIdentity;
 import com.pinbatch.pin.ValidationSettings;
+import com.pinbatch.result.PinKey;
 import com.pinbatch.result.RowResult;
 import com.pinbatch.result.RowResultStore;
 import com.pinbatch.result.RowStatus;
@@ -173,11 +174,11 @@ class PinImportJobTests {
 		List<String> headers = List.of("title", "description", "media_url", "board", "account", "publish_at");
 		List<String> row = List.of("Old", "Published last week", "https://images.example.com/last-week.jpg",
 				"Garden Projects", "acme-garden", "2026-11-28 10:00");
-		String pinKey = new PinIdentity(new ValidationSettings(ZoneOffset.UTC, null, null, null, null, null, null, null,
-				null), ApiSessionSource.ZERNIO, "NOW")
-			.of(ColumnMapping.defaults().bind(headers).draft(new InputRow(5, headers, row)));
+		String identity = new PinIdentity(new ValidationSettings(ZoneOffset.UTC, null, null, null, null, null, null, null,
+				null), "NOW").of(ColumnMapping.defaults().bind(headers).draft(new InputRow(5, headers, row)));
 		RowResultStore store = context.getBean(RowResultStore.class);
-		store.markSent("last-week", 5, "r5", Instant.parse("2026-11-27T18:00:00Z"), pinKey);
+		store.markSent("last-week", 5, "r5", Instant.parse("2026-11-27T18:00:00Z"),
+				new PinKey(identity, ApiSessionSource.ZERNIO));
 		store.save("last-week", new RowResult(5, RowStatus.PUBLISHED, "post-of-last-week",
 				"https://www.pinterest.com/pin/77/", null, null, 1, "r5", Instant.parse("2026-11-27T18:00:05Z")));
 		int postsBefore = sandbox.postCount();

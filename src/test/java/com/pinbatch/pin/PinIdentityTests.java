@@ -44,8 +44,7 @@ class PinIdentityTests {
 		assertThat(identity().of(draft(2, HEADERS, with(PIN, "account", "@Acme-Home")))).isEqualTo(sent);
 		assertThat(identity().of(draft(2, HEADERS, with(PIN, "board", "KITCHEN IDEAS")))).isEqualTo(sent);
 		// a row that names no account or board, run with --account and --board naming the same
-		PinIdentity withDefaults = new PinIdentity(settings(ZoneOffset.UTC, "acme-home", "Kitchen Ideas", INBOX),
-				"zernio", "NOW");
+		PinIdentity withDefaults = new PinIdentity(settings(ZoneOffset.UTC, "acme-home", "Kitchen Ideas", INBOX), "NOW");
 		assertThat(withDefaults.of(draft(2, HEADERS, with(with(PIN, "account", ""), "board", "")))).isEqualTo(sent);
 	}
 
@@ -62,11 +61,9 @@ class PinIdentityTests {
 	void whatChangesHowTheRowIsSentMakesItAnotherPin() {
 		String sent = identity().of(draft(2, HEADERS, PIN));
 
-		assertThat(new PinIdentity(settings(ZoneOffset.UTC, null, null, INBOX), "sandbox", "NOW")
-			.of(draft(2, HEADERS, PIN))).as("the sandbox's pins are not Zernio's").isNotEqualTo(sent);
-		assertThat(new PinIdentity(settings(ZoneId.of("Europe/Berlin"), null, null, INBOX), "zernio", "NOW")
+		assertThat(new PinIdentity(settings(ZoneId.of("Europe/Berlin"), null, null, INBOX), "NOW")
 			.of(draft(2, HEADERS, PIN))).as("its date read in another zone").isNotEqualTo(sent);
-		assertThat(new PinIdentity(settings(ZoneOffset.UTC, null, null, INBOX), "zernio", "DRAFT")
+		assertThat(new PinIdentity(settings(ZoneOffset.UTC, null, null, INBOX), "DRAFT")
 			.of(draft(2, HEADERS, with(PIN, "publish_at", ""))))
 			.as("an empty date made a draft, not a pin published now")
 			.isNotEqualTo(identity().of(draft(2, HEADERS, with(PIN, "publish_at", ""))));
@@ -75,8 +72,7 @@ class PinIdentityTests {
 	@Test
 	void aLocalFileIsTheSameOnlyInTheSameFolder() {
 		List<String> local = with(PIN, "media_url", "images/shelf.jpg");
-		PinIdentity elsewhere = new PinIdentity(settings(ZoneOffset.UTC, null, null, Path.of("/home/ann/pins")),
-				"zernio", "NOW");
+		PinIdentity elsewhere = new PinIdentity(settings(ZoneOffset.UTC, null, null, Path.of("/home/ann/pins")), "NOW");
 
 		assertThat(elsewhere.of(draft(2, HEADERS, local))).isNotEqualTo(identity().of(draft(2, HEADERS, local)));
 		assertThat(elsewhere.of(draft(2, HEADERS, PIN))).as("a web address is the same from anywhere")
@@ -84,7 +80,7 @@ class PinIdentityTests {
 	}
 
 	private static PinIdentity identity() {
-		return new PinIdentity(settings(ZoneOffset.UTC, null, null, INBOX), "zernio", "NOW");
+		return new PinIdentity(settings(ZoneOffset.UTC, null, null, INBOX), "NOW");
 	}
 
 	private static ValidationSettings settings(ZoneId zone, String account, String board, Path inputFolder) {

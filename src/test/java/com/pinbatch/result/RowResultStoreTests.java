@@ -91,21 +91,27 @@ class RowResultStoreTests {
 
 	@Test
 	void aPinAnotherRunPutOnZernioIsFoundByItsIdentityUntilItsRunIsDeleted() {
-		// given: three pins sent by last night's run: one published, one refused by Pinterest, one never answered
+		// given: three pins sent to Zernio by last night's run (one published, one refused by Pinterest, one never
+		// answered), and one to the sandbox
 		RowResultStore store = newStore();
-		String published = "0123456789abcdef0123456789abcdef";
-		String refused = "fedcba9876543210fedcba9876543210";
-		String unanswered = "00000000000000010000000000000001";
+		PinKey published = new PinKey("0123456789abcdef0123456789abcdef", "zernio");
+		PinKey refused = new PinKey("fedcba9876543210fedcba9876543210", "zernio");
+		PinKey unanswered = new PinKey("00000000000000010000000000000001", "zernio");
+		PinKey onTheSandbox = new PinKey("11111111111111111111111111111111", "sandbox");
 		store.markSent("night", 2, "r2", Instant.ofEpochSecond(100), published);
 		store.markSent("night", 3, "r3", Instant.ofEpochSecond(101), refused);
 		store.markSent("night", 4, "r4", Instant.ofEpochSecond(102), unanswered);
+		store.markSent("night", 5, "r5", Instant.ofEpochSecond(103), onTheSandbox);
 		store.save("night", new RowResult(2, RowStatus.PUBLISHED, "p2", "https://www.pinterest.com/pin/2/", null, null,
 				1, "r2", Instant.ofEpochSecond(110)));
 		store.save("night", new RowResult(3, RowStatus.FAILED, "p3", "publish_invalid_image", "m", 1, "r3",
 				Instant.ofEpochSecond(111)));
+		store.save("night", new RowResult(5, RowStatus.CREATED, "p5", null, null, 1, "r5", Instant.ofEpochSecond(113)));
 
-		// then: only the pin on Zernio and not refused counts, and only for another run
-		assertThat(store.pinKeysOnZernio().toArray()).containsExactly(RowResultStore.pinKeyPrefix(published));
+		// then: only the pin on Zernio and not refused counts, for another run
+		assertThat(store.pinsOnZernio("zernio", "tonight").toArray()).containsExactly(published.prefix());
+		assertThat(store.pinsOnZernio("sandbox", "tonight").toArray()).containsExactly(onTheSandbox.prefix());
+		assertThat(store.pinsOnZernio("zernio", "night").toArray()).as("its own run").isEmpty();
 		assertThat(store.earlierPin(published, "tonight")).hasValueSatisfying(earlier -> {
 			assertThat(earlier.runKey()).isEqualTo("night");
 			assertThat(earlier.result().postId()).isEqualTo("p2");
@@ -113,11 +119,12 @@ class RowResultStoreTests {
 			assertThat(earlier.sentAt()).isEqualTo(Instant.ofEpochSecond(100));
 		});
 		assertThat(store.earlierPin(published, "night")).as("its own run").isEmpty();
+		assertThat(store.earlierPin(new PinKey(published.identity(), "sandbox"), "tonight")).isEmpty();
 		assertThat(store.earlierPin(refused, "tonight")).isEmpty();
 		assertThat(store.earlierPin(unanswered, "tonight")).isEmpty();
 		// and a pruned run is forgotten
 		store.delete(List.of("night"));
-		assertThat(store.pinKeysOnZernio()).isEmpty();
+		assertThat(store.pinsOnZernio("zernio", "tonight").isEmpty()).isTrue();
 		assertThat(store.earlierPin(published, "tonight")).isEmpty();
 	}
 
