@@ -13,6 +13,7 @@ import com.pinbatch.pin.PinDraft;
 import com.pinbatch.pin.PinIdentity;
 import com.pinbatch.pin.ValidationSettings;
 import com.pinbatch.plan.WhenNoDate;
+import com.pinbatch.result.RowResultStore;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
@@ -25,15 +26,19 @@ import org.springframework.stereotype.Component;
  * <p>
  * What is kept is a pure function of the input's content and parameters, not the run's state: a plan step that finds
  * nothing kept (its job restarted without a launcher, or in another process) reads the file itself and reaches the
- * same answers. Kept only from the launcher's read until the plan step takes it or the request ends, and only within
+ * same answers. (Only whether the rows' pin identities are taken depends on the job repository: a dry run takes none
+ * until some run stored a pin.) Kept only from the launcher's read until the plan step takes it or the request ends, and only within
  * a quarter of the heap: the inputs of a request wait for their turn (pinbatch.parallel-inputs) with what was read
  * for them, and one that would pass the bound is read again by its plan step instead.
  */
 @Component
 public class InputSurveys {
 
-	/** What a kept row of the plan costs in memory, about. */
-	private static final long BYTES_PER_ROW = 72;
+	/**
+	 * What a kept row of the plan costs in memory, about: its RowRef (about 48 bytes with compressed references, the
+	 * names it holds shared) and its place in the list.
+	 */
+	private static final long BYTES_PER_ROW = 64;
 
 	/** What a kept media URL (--check-media) costs in memory, about. */
 	private static final long BYTES_PER_MEDIA = 200;
@@ -45,18 +50,21 @@ public class InputSurveys {
 
 	private final InputSetup setup;
 
+	private final RowResultStore store;
+
 	private final long byteBudget;
 
 	private long bytesKept;
 
 	@Autowired
-	public InputSurveys(InputSetup setup) {
-		this(setup, Runtime.getRuntime().maxMemory() / 4);
+	public InputSurveys(InputSetup setup, RowResultStore store) {
+		this(setup, store, Runtime.getRuntime().maxMemory() / 4);
 	}
 
 	/** @param byteBudget how much memory what is kept may take, about, all inputs together */
-	InputSurveys(InputSetup setup, long byteBudget) {
+	InputSurveys(InputSetup setup, RowResultStore store, long byteBudget) {
 		this.setup = setup;
+		this.store = store;
 		this.byteBudget = byteBudget;
 	}
 
@@ -158,7 +166,10 @@ public class InputSurveys {
 		ValidationSettings validation = setup.validation(input);
 		WhenNoDate whenNoDate = WhenNoDate.fromOption(input.whenNoDate());
 		boolean undatedCount = whenNoDate == WhenNoDate.NOW;
-		PinIdentity identities = EarlierPins.identities(validation, whenNoDate);
+		// each planned row's pin identity, to leave out the pins other runs created; a dry run before any run stored
+		// a pin needs none (a million rows' identities take seconds)
+		PinIdentity identities = input.dryRun() && !store.holdsPins() ? null
+				: EarlierPins.identities(validation, whenNoDate);
 		PlanningPass.Collector collector = new PlanningPass.Collector(validation, identities, undatedCount,
 				input.checkMedia());
 		InputFileState fileState = InputFileState.of(input.input()); // before the read: a save during it counts too

@@ -69,7 +69,8 @@ final class PlanningPass {
 	 * A valid row before its account is known: the account and board as the row (or the command line) names them.
 	 *
 	 * @param checkedMedia the location of its media when --check-media asks for it, else null
-	 * @param pin          its pin's identity ({@link PinIdentity#prefix}): a pin another run created is not sent again
+	 * @param pin          its pin's identity ({@link PinIdentity#prefix}): a pin another run created is not sent again;
+	 *                     0 when not taken (a dry run before any run stored a pin)
 	 */
 	record RowRef(long rowNumber, String accountRef, String boardRef, Instant publishAt, String checkedMedia, long pin) {
 	}
@@ -141,7 +142,10 @@ final class PlanningPass {
 
 		private final boolean collectMedia;
 
-		/** @param undatedCount whether pins without a date publish now and so count against the caps */
+		/**
+		 * @param identities   how to tell the rows' pins, or null to take no identities
+		 * @param undatedCount whether pins without a date publish now and so count against the caps
+		 */
 		Collector(ValidationSettings validation, PinIdentity identities, boolean undatedCount, boolean collectMedia) {
 			this.validation = validation;
 			this.validator = new PinValidator(validation);
@@ -180,7 +184,7 @@ final class PlanningPass {
 			if (pin.publishAt() != null || undatedCount) {
 				rows.add(new RowRef(pin.rowNumber(), names.computeIfAbsent(accountRef, name -> name),
 						names.computeIfAbsent(boardRef, name -> name), pin.publishAt(), checkedMedia,
-						PinIdentity.prefix(identities.of(draft))));
+						identities == null ? 0 : PinIdentity.prefix(identities.of(draft))));
 			}
 		}
 

@@ -1,6 +1,5 @@
 package com.pinbatch.pin;
 
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -26,7 +25,8 @@ public final class PinIdentity {
 
 	private final MessageDigest sha256;
 
-	private final ByteBuffer length = ByteBuffer.allocate(Integer.BYTES);
+	/** The parts of one row, each after its length (so ("ab", "c") stays apart from ("a", "bc")): one digest a row. */
+	private final StringBuilder parts = new StringBuilder(256);
 
 	private final String defaultAccount;
 
@@ -53,17 +53,20 @@ public final class PinIdentity {
 
 	/** The row's identity: 32 hex characters, the first 16 of them its {@link #prefix}. */
 	public String of(PinDraft draft) {
+		parts.setLength(0);
 		part(DuplicateLint.accountKey(draft, defaultAccount, defaultBoard));
 		part(draft.getOr(PinField.BOARD, defaultBoard).toLowerCase(Locale.ROOT));
 		for (PinField field : AS_WRITTEN) {
 			String value = draft.get(field);
-			boolean localFile = (field == PinField.MEDIA_URL || field == PinField.COVER_IMAGE_URL)
-					&& !value.isEmpty() && !value.contains("://");
-			// a local file's path is read from the input's folder: the same path elsewhere is another file
-			part(localFile ? mediaFolder + "|" + value : value);
+			if ((field == PinField.MEDIA_URL || field == PinField.COVER_IMAGE_URL) && !value.isEmpty()
+					&& !value.contains("://")) {
+				part(mediaFolder); // a local file's path is read from the input's folder: elsewhere it is another file
+			}
+			part(value);
 		}
 		part(sending);
-		return HexFormat.of().formatHex(sha256.digest(), 0, 16);
+		byte[] digest = sha256.digest(parts.toString().getBytes(StandardCharsets.UTF_8));
+		return HexFormat.of().formatHex(digest, 0, 16);
 	}
 
 	/** The first 64 bits of an identity: what a set of many identities holds (8 bytes each). */
@@ -72,9 +75,6 @@ public final class PinIdentity {
 	}
 
 	private void part(String text) {
-		byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-		// the length keeps ("ab", "c") apart from ("a", "bc")
-		sha256.update(length.putInt(0, bytes.length).array());
-		sha256.update(bytes);
+		parts.append(text.length()).append(':').append(text);
 	}
 }

@@ -190,6 +190,12 @@ public class RowResultStore {
 		return prefixes;
 	}
 
+	/** Whether any run stored the key of a pin it sent: until one did, no row can be another run's pin. */
+	public boolean holdsPins() {
+		return !jdbc.queryForList("SELECT 1 FROM PINBATCH_ROW_RESULT WHERE PIN_KEY IS NOT NULL FETCH FIRST 1 ROWS ONLY",
+				Integer.class).isEmpty();
+	}
+
 	/**
 	 * A pin another run put on Zernio: the run, and its row's stored outcome.
 	 *
