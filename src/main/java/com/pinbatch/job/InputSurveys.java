@@ -27,9 +27,9 @@ import org.springframework.stereotype.Component;
  * What is kept is a pure function of the input's content and parameters, not the run's state: a plan step that finds
  * nothing kept (its job restarted without a launcher, or in another process) reads the file itself and reaches the
  * same answers. (Only whether the rows' pin identities are taken depends on the job repository: a dry run takes none
- * until some run stored a pin.) Kept only from the launcher's read until the plan step takes it or the request ends, and only within
- * a quarter of the heap: the inputs of a request wait for their turn (pinbatch.parallel-inputs) with what was read
- * for them, and one that would pass the bound is read again by its plan step instead.
+ * until some run stored a pin.) Kept only from the launcher's read until the plan step takes it or the request ends,
+ * and only within a quarter of the heap: the inputs of a request wait for their turn (pinbatch.parallel-inputs) with
+ * what was read for them, and one that would pass the bound is read again by its plan step instead.
  */
 @Component
 public class InputSurveys {

@@ -72,7 +72,8 @@ final class PlanningPass {
 	 * @param pin          its pin's identity ({@link PinIdentity#prefix}): a pin another run created is not sent again;
 	 *                     0 when not taken (a dry run before any run stored a pin)
 	 */
-	record RowRef(long rowNumber, String accountRef, String boardRef, Instant publishAt, String checkedMedia, long pin) {
+	record RowRef(long rowNumber, String accountRef, String boardRef, Instant publishAt, String checkedMedia,
+			long pin) {
 	}
 
 	/** The name of the account a row's pin goes to, or null when its account or board will not resolve. */

@@ -106,7 +106,8 @@ public final class DuplicateLint {
 		if (!draft.has(PinField.MEDIA_URL)) {
 			return OptionalLong.empty();
 		}
-		long content = fingerprint(accountKey(draft, defaultAccount, defaultBoard), draft.get(PinField.DESCRIPTION), draft.get(PinField.MEDIA_URL));
+		long content = fingerprint(accountKey(draft, defaultAccount, defaultBoard), draft.get(PinField.DESCRIPTION),
+				draft.get(PinField.MEDIA_URL));
 		OptionalLong first = firstRow(firstRowByContent, content, draft.rowNumber());
 		if (first.isEmpty() || first.getAsLong() == draft.rowNumber()) {
 			return OptionalLong.empty();

@@ -173,8 +173,8 @@ public class RowResultStore {
 	}
 
 	/** Rows whose pin is on Zernio and not refused there: what a later run must not create again. */
-	private static final String PIN_ON_ZERNIO = "POST_ID IS NOT NULL AND STATUS IN ('CREATED', 'DUPLICATE', 'SCHEDULED',"
-			+ " 'PUBLISHED')";
+	private static final String PIN_ON_ZERNIO = "POST_ID IS NOT NULL"
+			+ " AND STATUS IN ('CREATED', 'DUPLICATE', 'SCHEDULED', 'PUBLISHED')";
 
 	/**
 	 * The pins that runs other than {@code runKey} put on {@code target}, each as its identity's

@@ -174,8 +174,10 @@ class PinImportJobTests {
 		List<String> headers = List.of("title", "description", "media_url", "board", "account", "publish_at");
 		List<String> row = List.of("Old", "Published last week", "https://images.example.com/last-week.jpg",
 				"Garden Projects", "acme-garden", "2026-11-28 10:00");
-		String identity = new PinIdentity(new ValidationSettings(ZoneOffset.UTC, null, null, null, null, null, null, null,
-				null), "NOW").of(ColumnMapping.defaults().bind(headers).draft(new InputRow(5, headers, row)));
+		ValidationSettings settings = new ValidationSettings(ZoneOffset.UTC, null, null, null, null, null, null, null,
+				null);
+		String identity = new PinIdentity(settings, "NOW")
+			.of(ColumnMapping.defaults().bind(headers).draft(new InputRow(5, headers, row)));
 		RowResultStore store = context.getBean(RowResultStore.class);
 		store.markSent("last-week", 5, "r5", Instant.parse("2026-11-27T18:00:00Z"),
 				new PinKey(identity, ApiSessionSource.ZERNIO));

@@ -44,7 +44,8 @@ class PinIdentityTests {
 		assertThat(identity().of(draft(2, HEADERS, with(PIN, "account", "@Acme-Home")))).isEqualTo(sent);
 		assertThat(identity().of(draft(2, HEADERS, with(PIN, "board", "KITCHEN IDEAS")))).isEqualTo(sent);
 		// a row that names no account or board, run with --account and --board naming the same
-		PinIdentity withDefaults = new PinIdentity(settings(ZoneOffset.UTC, "acme-home", "Kitchen Ideas", INBOX), "NOW");
+		PinIdentity withDefaults = new PinIdentity(settings(ZoneOffset.UTC, "acme-home", "Kitchen Ideas", INBOX),
+				"NOW");
 		assertThat(withDefaults.of(draft(2, HEADERS, with(with(PIN, "account", ""), "board", "")))).isEqualTo(sent);
 	}
 
