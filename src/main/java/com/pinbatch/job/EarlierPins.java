@@ -59,19 +59,24 @@ class EarlierPins {
 		return identity == null ? null : new PinKey(identity, target);
 	}
 
-	/** The row as a DUPLICATE of the post another run created with this identity, if one did. */
-	Optional<RowResult> duplicateOf(long rowNumber, String identity) {
+	/**
+	 * The row's outcome when another run created its pin, if one did: that pin's, as far as it is known (PUBLISHED
+	 * with its pin, SCHEDULED), else DUPLICATE of its post, which the run then follows as any other.
+	 */
+	Optional<RowResult> outcomeOf(long rowNumber, String identity) {
 		if (identity == null || !mayHave(PinIdentity.prefix(identity))) {
 			return Optional.empty();
 		}
 		return store.earlierPin(keyOf(identity), runKey).map(earlier -> {
 			RowResult pin = earlier.result();
+			RowStatus known = pin.status() == RowStatus.PUBLISHED || pin.status() == RowStatus.SCHEDULED ? pin.status()
+					: RowStatus.DUPLICATE;
 			String message = "already on Zernio as post " + pin.postId() + ": a run on "
 					+ earlier.sentAt().atOffset(ZoneOffset.UTC).toLocalDate() + " created this pin from row "
 					+ pin.rowNumber() + " of its file, so it is not sent again (to post it once more, change its"
 					+ " description)";
-			return new RowResult(rowNumber, RowStatus.DUPLICATE, pin.postId(), pin.pinUrl(), null, message, 0, null,
-					Instant.now(), pin.publishAt());
+			return new RowResult(rowNumber, known, pin.postId(), pin.pinUrl(), null, message, 0, null, Instant.now(),
+					pin.publishAt());
 		});
 	}
 }

@@ -83,7 +83,7 @@ public class PinRowProcessor implements ItemProcessor<InputRow, PreparedRow> {
 		}
 		PinDraft draft = columns.draft(row);
 		String identity = identities == null ? null : identities.of(draft);
-		Optional<RowResult> earlier = earlierPins.duplicateOf(row.rowNumber(), identity);
+		Optional<RowResult> earlier = earlierPins.outcomeOf(row.rowNumber(), identity);
 		if (earlier.isPresent()) {
 			return PreparedRow.decided(earlier.get()); // an earlier run created this pin (before its date passed, say)
 		}

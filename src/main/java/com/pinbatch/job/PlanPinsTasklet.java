@@ -114,7 +114,7 @@ class PlanPinsTasklet implements Tasklet {
 		PlanningPass.Collected toSend = found.without(row -> earlier.mayHave(row.pin()));
 		if (toSend.rows().size() < found.rows().size()) {
 			say(input, "plan: " + (found.rows().size() - toSend.rows().size()) + " rows are pins that earlier runs"
-					+ " created: not sent again (DUPLICATE)");
+					+ " created: not sent again");
 		}
 		HashMap<String, ArrayList<String>> mediaProblems = checkMedia(toSend.media());
 		PlanningPass.Outcome planned = PlanningPass.plan(

@@ -73,11 +73,11 @@ public class RunProgress {
 	}
 
 	/**
-	 * Whether the row's pin is on Zernio: it has a post there, whatever Pinterest made of it since (published,
-	 * scheduled, still unknown or refused).
+	 * Whether this run got the row's pin onto Zernio: it sent it and it has a post there, whatever Pinterest made of it
+	 * since (published, scheduled, still unknown or refused). A pin an earlier run created is not this run's pace.
 	 */
 	private static boolean onZernio(RowResult result) {
-		return result.postId() != null && !result.postId().isBlank();
+		return result.attempts() > 0 && result.postId() != null && !result.postId().isBlank();
 	}
 
 	/**

@@ -76,16 +76,15 @@ final class EarlierResultFile implements AutoCloseable {
 
 	/**
 	 * PENDING knows nothing. An outcome reached without sending (a dry run's VALID, INVALID for a date now past, an
-	 * account at its cap) knows less than a pin the earlier run got onto Zernio, and so does this run's DUPLICATE of
-	 * that very pin, found in the job repository without asking Zernio.
+	 * account at its cap) knows less than a pin the earlier run got onto Zernio, and so does this run's outcome of that
+	 * very pin, taken from the job repository without sending (a --follow-up may have written a later one there).
 	 */
 	private static boolean knowsMore(RowResult earlier, RowResult now) {
 		if (now.status() == RowStatus.PENDING) {
 			return earlier.status() != RowStatus.PENDING;
 		}
 		boolean nowNeverSent = now.attempts() == 0 && !RowStatus.isOnZernio(now.status().name());
-		boolean samePinFound = now.status() == RowStatus.DUPLICATE && now.attempts() == 0 && now.postId() != null
-				&& now.postId().equals(earlier.postId());
+		boolean samePinFound = now.attempts() == 0 && now.postId() != null && now.postId().equals(earlier.postId());
 		return (nowNeverSent || samePinFound) && RowStatus.isOnZernio(earlier.status().name());
 	}
 

@@ -139,13 +139,13 @@ public class RowResultStore {
 	}
 
 	/**
-	 * The rows of a run that are on Zernio with their outcome still to learn (CREATED, DUPLICATE without a pin: one
-	 * with a pin is an earlier run's published pin), or whose publish failed for a reason that may pass (a {@code publish_*} code of a transient failure), in row order.
+	 * The rows of a run that are on Zernio with their outcome still to learn (CREATED, DUPLICATE), or whose publish
+	 * failed for a reason that may pass (a {@code publish_*} code of a transient failure), in row order.
 	 */
 	public List<Awaited> awaitingOutcome(String runKey) {
 		return jdbc.query("""
 				SELECT * FROM PINBATCH_ROW_RESULT WHERE RUN_KEY = ? AND POST_ID IS NOT NULL
-				AND (STATUS = 'CREATED' OR (STATUS = 'DUPLICATE' AND PIN_URL IS NULL) OR (STATUS = 'FAILED' AND ERROR_CODE IN ('publish_rate_limited',
+				AND (STATUS IN ('CREATED', 'DUPLICATE') OR (STATUS = 'FAILED' AND ERROR_CODE IN ('publish_rate_limited',
 				  'publish_platform_error', 'publish_system_error', 'publish_quota_exhausted')))
 				ORDER BY ROW_NUMBER""", (rs, rowNum) -> {
 			long sentMs = rs.getLong("SENT_AT_MS");

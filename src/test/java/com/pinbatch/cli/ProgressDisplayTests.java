@@ -42,13 +42,16 @@ class ProgressDisplayTests {
 		MovableClock clock = new MovableClock();
 		clock.freeze();
 		RunProgress progress = new RunProgress(clock);
-		progress.start(6, Map.of());
+		progress.start(7, Map.of());
 		progress.rowDone(done(2, RowStatus.PUBLISHED, "p2", null));
 		progress.rowDone(done(3, RowStatus.SCHEDULED, "p3", null));
 		progress.rowDone(done(4, RowStatus.CREATED, "p4", null));
 		progress.rowDone(done(5, RowStatus.FAILED, "p5", "publish_rejected")); // on Zernio, refused by Pinterest
 		progress.rowDone(done(6, RowStatus.INVALID, null, "title_too_long"));
 		progress.rowDone(done(7, RowStatus.FAILED, null, "duplicate_content"));
+		// and a row whose pin an earlier run published: not sent, not this run's pace
+		progress.rowDone(new RowResult(8, RowStatus.PUBLISHED, "p-earlier", null, null, "already on Zernio", 0, null,
+				Instant.parse("2026-12-01T10:00:00Z")));
 		clock.add(Duration.ofMinutes(1));
 
 		// then: four pins went onto Zernio in that minute (before, only the one still CREATED counted)

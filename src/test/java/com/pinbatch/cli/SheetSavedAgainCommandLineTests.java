@@ -21,13 +21,15 @@ import org.junit.jupiter.api.Test;
 class SheetSavedAgainCommandLineTests extends SandboxedCommandLine {
 
 	@Test
-	void rowsAnEarlierRunCreatedAreDuplicatesOfTheirPinsWhenTheSheetComesBackWithRowsAndAColumnAdded()
+	void rowsAnEarlierRunPublishedAreNotSentAgainWhenTheSheetComesBackWithRowsAndAColumnAdded()
 			throws IOException {
 		// given: last night's run of four shelves
 		Path input = shelfPins(4);
 		CommandLineRun lastNight = run("--input=" + input);
 		assertThat(lastNight.exitCode()).as(lastNight.toString()).isZero();
-		Map<String, String> postByTitle = postIdsByTitle(input.resolveSibling("pins.results.csv"));
+		Map<String, Map<String, String>> lastNightsPins = byTitle(
+				ResultRows.read(input.resolveSibling("pins.results.csv")));
+		assertThat(lastNightsPins.values()).extracting(row -> row.get("status")).containsOnly("PUBLISHED");
 		// and today the sheet is back with a notes column in front, a row above and below the old ones, and one old
 		// row's description rewritten
 		Files.writeString(input, """
@@ -46,10 +48,11 @@ class SheetSavedAgainCommandLineTests extends SandboxedCommandLine {
 		List<Map<String, String>> checked = ResultRows.read(input.resolveSibling("pins.results.csv"));
 		CommandLineRun tonight = run("--input=" + input);
 
-		// then: the dry run already tells the three unchanged rows from the rest, and sends nothing
+		// then: the dry run already tells the three unchanged rows (published last night) from the rest, and sends
+		// nothing
 		assertThat(dryRun.exitCode()).as(dryRun.toString()).isZero();
-		assertThat(statusByTitle(checked)).isEqualTo(Map.of("Shelf 5", "VALID", "Shelf 1", "DUPLICATE", "Shelf 2",
-				"VALID", "Shelf 3", "DUPLICATE", "Shelf 4", "DUPLICATE", "Shelf 6", "VALID"));
+		assertThat(statusByTitle(checked)).isEqualTo(Map.of("Shelf 5", "VALID", "Shelf 1", "PUBLISHED", "Shelf 2",
+				"VALID", "Shelf 3", "PUBLISHED", "Shelf 4", "PUBLISHED", "Shelf 6", "VALID"));
 		// and tonight plans and creates only the new rows and the rewritten one: nothing Zernio refuses as the same
 		// content, and no place against the account's caps for the pins already there
 		assertThat(tonight.exitCode()).as(tonight.toString()).isZero();
@@ -63,12 +66,16 @@ class SheetSavedAgainCommandLineTests extends SandboxedCommandLine {
 				"new");
 		for (String title : List.of("Shelf 1", "Shelf 3", "Shelf 4")) {
 			Map<String, String> row = byTitle(results).get(title);
-			assertThat(row.get("status")).as(title).isEqualTo("DUPLICATE");
-			assertThat(row.get("post_id")).as(title).isEqualTo(postByTitle.get(title));
+			Map<String, String> sent = lastNightsPins.get(title);
+			assertThat(row.get("status")).as(title).isEqualTo("PUBLISHED");
+			assertThat(row.get("post_id")).as(title).isEqualTo(sent.get("post_id"));
+			assertThat(row.get("pin_url")).as(title).isNotEmpty().isEqualTo(sent.get("pin_url"));
+			assertThat(row.get("attempts")).as(title).isEqualTo("0");
 			assertThat(row.get("error_message")).as(title)
-				.contains("already on Zernio as post " + postByTitle.get(title), "not sent again");
+				.contains("already on Zernio as post " + sent.get("post_id"), "not sent again");
 		}
-		assertThat(byTitle(results).get("Shelf 2").get("post_id")).isNotEqualTo(postByTitle.get("Shelf 2"));
+		assertThat(byTitle(results).get("Shelf 2").get("post_id")).isNotEqualTo(lastNightsPins.get("Shelf 2")
+			.get("post_id"));
 		assertThat(results).extracting(row -> row.get("status")).doesNotContain("FAILED", "INVALID");
 	}
 
@@ -89,11 +96,6 @@ class SheetSavedAgainCommandLineTests extends SandboxedCommandLine {
 		assertThat(ResultRows.read(checked)).as(dryRun.toString())
 			.extracting(row -> row.get("status"))
 			.containsOnly("VALID");
-	}
-
-	private static Map<String, String> postIdsByTitle(Path results) {
-		return ResultRows.read(results).stream()
-			.collect(Collectors.toMap(row -> row.get("title"), row -> row.get("post_id")));
 	}
 
 	private static Map<String, String> statusByTitle(List<Map<String, String>> results) {

@@ -168,7 +168,7 @@ class PinImportJobTests {
 	}
 
 	@Test
-	void aRowWhosePinAnEarlierRunCreatedIsThatPinsDuplicateEvenOnceItsDateHasPassed() throws Exception {
+	void aRowWhosePinAnEarlierRunPublishedTakesThatPinsOutcomeEvenOnceItsDateHasPassed() throws Exception {
 		// given: last week's run published this row's pin (as the job repository holds it); the sheet came back
 		// with the row unchanged, its date now past
 		List<String> headers = List.of("title", "description", "media_url", "board", "account", "publish_at");
@@ -192,7 +192,7 @@ class PinImportJobTests {
 		// then: not sent, and not INVALID for its date: the pin it made is there
 		assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
 		List<String> lines = Files.readAllLines(dir.resolve("pins.results.csv"));
-		assertThat(lines.get(1)).contains(",DUPLICATE,post-of-last-week,https://www.pinterest.com/pin/77/,",
+		assertThat(lines.get(1)).contains(",PUBLISHED,post-of-last-week,https://www.pinterest.com/pin/77/,",
 				"created this pin from row 5 of its file");
 		assertThat(sandbox.postCount()).isEqualTo(postsBefore);
 	}
