@@ -1,7 +1,10 @@
 package com.pinbatch.job;
 
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 
 import com.carrotsearch.hppc.LongHashSet;
@@ -12,6 +15,10 @@ import com.pinbatch.result.PinKey;
 import com.pinbatch.result.RowResult;
 import com.pinbatch.result.RowResultStore;
 import com.pinbatch.result.RowStatus;
+
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.repository.JobRepository;
 
 /**
  * The pins other runs put on Zernio, by their identity ({@link PinIdentity}). A row whose pin another run created
@@ -30,9 +37,15 @@ class EarlierPins {
 
 	private final LongHashSet onZernio;
 
+	private final JobRepository jobs;
+
+	/** The file each earlier run read, by run key, for the rows' messages; empty when not known. */
+	private final Map<String, Optional<Path>> files = new HashMap<>();
+
 	/** @param target where the run's pins go ({@link ApiSessionSource}) */
-	EarlierPins(RowResultStore store, String runKey, String target) {
+	EarlierPins(RowResultStore store, JobRepository jobs, String runKey, String target) {
 		this.store = store;
+		this.jobs = jobs;
 		this.runKey = runKey;
 		// the sandbox's pins are its own; a dry run without a key is checked against the pins sent to Zernio
 		this.target = ApiSessionSource.SANDBOX.equals(target) ? ApiSessionSource.SANDBOX : ApiSessionSource.ZERNIO;
@@ -71,12 +84,22 @@ class EarlierPins {
 			RowResult pin = earlier.result();
 			RowStatus known = pin.status() == RowStatus.PUBLISHED || pin.status() == RowStatus.SCHEDULED ? pin.status()
 					: RowStatus.DUPLICATE;
-			String message = "already on Zernio as post " + pin.postId() + ": a run on "
-					+ earlier.sentAt().atOffset(ZoneOffset.UTC).toLocalDate() + " created this pin from row "
-					+ pin.rowNumber() + " of its file, so it is not sent again (to post it once more, change its"
-					+ " description)";
+			String run = fileOf(earlier.runKey()).map(file -> "the run of " + file.getFileName()).orElse("a run");
+			String message = "already on Zernio as post " + pin.postId() + ": " + run + " on "
+					+ earlier.sentAt().atOffset(ZoneOffset.UTC).toLocalDate() + " created this pin from its row "
+					+ pin.rowNumber() + ", so it is not sent again (to post it once more, change its description)";
 			return new RowResult(rowNumber, known, pin.postId(), pin.pinUrl(), null, message, 0, null, Instant.now(),
 					pin.publishAt());
+		});
+	}
+
+	/** The file the run with this key read, as its job parameters say; empty for a run the repository lost. */
+	private Optional<Path> fileOf(String runKey) {
+		return files.computeIfAbsent(runKey, key -> {
+			JobExecution last = jobs.getLastJobExecution(PinImportJobConfiguration.JOB_NAME,
+					new JobParametersBuilder().addString(RunKey.PARAMETER, key).toJobParameters());
+			return last == null ? Optional.empty()
+					: Optional.ofNullable(InputParameters.of(last.getJobParameters()).input());
 		});
 	}
 }

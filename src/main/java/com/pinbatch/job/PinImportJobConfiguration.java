@@ -139,7 +139,7 @@ public class PinImportJobConfiguration {
 			RowResultStore rowResultStore) {
 		return new StepBuilder(PLAN_STEP, jobRepository)
 			.tasklet(new PlanPinsTasklet(surveys, sessions, gracefulStop, lines, throttle, properties, media,
-					rowResultStore), transactionManager)
+					rowResultStore, jobRepository), transactionManager)
 			.allowStartIfComplete(true)
 			.build();
 	}
@@ -194,10 +194,10 @@ public class PinImportJobConfiguration {
 	@Bean
 	@StepScope
 	PinRowProcessor pinRowProcessor(RunPlans plans, @Value(JOB_EXECUTION) JobExecution job,
-			RowResultStore rowResultStore) {
+			RowResultStore rowResultStore, JobRepository jobRepository) {
 		RunPlan plan = plans.of(job);
-		return new PinRowProcessor(plan,
-				new EarlierPins(rowResultStore, plan.runKey(), InputParameters.of(job.getJobParameters()).target()));
+		return new PinRowProcessor(plan, new EarlierPins(rowResultStore, jobRepository, plan.runKey(),
+				InputParameters.of(job.getJobParameters()).target()));
 	}
 
 	@Bean

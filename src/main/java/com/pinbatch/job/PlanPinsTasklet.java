@@ -20,6 +20,7 @@ import com.pinbatch.stop.GracefulStop;
 import com.pinbatch.zernio.BoardResolution;
 
 import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
@@ -70,11 +71,14 @@ class PlanPinsTasklet implements Tasklet {
 
 	private final RowResultStore store;
 
+	private final JobRepository jobs;
+
 	PlanPinsTasklet(InputSurveys surveys, ApiSessionSource sessions, GracefulStop stop, ApplicationEventPublisher lines,
 			ThrottleProperties throttle, PinbatchProperties properties, MediaCheckProperties media,
-			RowResultStore store) {
+			RowResultStore store, JobRepository jobs) {
 		this.surveys = surveys;
 		this.store = store;
+		this.jobs = jobs;
 		this.sessions = sessions;
 		this.stop = stop;
 		this.lines = lines;
@@ -110,7 +114,7 @@ class PlanPinsTasklet implements Tasklet {
 			context.putLong(FIRST_START, Instant.now().toEpochMilli());
 		}
 		// rows whose pin another run created are not sent again: they take no place against their account's caps
-		EarlierPins earlier = new EarlierPins(store, input.runKey(), input.target());
+		EarlierPins earlier = new EarlierPins(store, jobs, input.runKey(), input.target());
 		PlanningPass.Collected toSend = found.without(row -> earlier.mayHave(row.pin()));
 		if (toSend.rows().size() < found.rows().size()) {
 			say(input, "plan: " + (found.rows().size() - toSend.rows().size()) + " rows are pins that earlier runs"

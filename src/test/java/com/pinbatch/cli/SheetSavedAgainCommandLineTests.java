@@ -72,7 +72,8 @@ class SheetSavedAgainCommandLineTests extends SandboxedCommandLine {
 			assertThat(row.get("pin_url")).as(title).isNotEmpty().isEqualTo(sent.get("pin_url"));
 			assertThat(row.get("attempts")).as(title).isEqualTo("0");
 			assertThat(row.get("error_message")).as(title)
-				.contains("already on Zernio as post " + sent.get("post_id"), "not sent again");
+				.contains("already on Zernio as post " + sent.get("post_id") + ": the run of pins.csv on ",
+						"created this pin from its row " + sent.get("row") + ", so it is not sent again");
 		}
 		assertThat(byTitle(results).get("Shelf 2").get("post_id")).isNotEqualTo(lastNightsPins.get("Shelf 2")
 			.get("post_id"));

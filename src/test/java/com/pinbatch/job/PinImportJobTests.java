@@ -193,7 +193,7 @@ class PinImportJobTests {
 		assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
 		List<String> lines = Files.readAllLines(dir.resolve("pins.results.csv"));
 		assertThat(lines.get(1)).contains(",PUBLISHED,post-of-last-week,https://www.pinterest.com/pin/77/,",
-				"created this pin from row 5 of its file");
+				": a run on 2026-11-27 created this pin from its row 5");
 		assertThat(sandbox.postCount()).isEqualTo(postsBefore);
 	}
 
