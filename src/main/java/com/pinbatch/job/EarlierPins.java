@@ -37,6 +37,12 @@ class EarlierPins {
 
 	private final LongHashSet onZernio;
 
+	/**
+	 * The sends of other runs that never learnt whether their pin was created, by identity, and when: few (a crash, a
+	 * Zernio outage), so held whole.
+	 */
+	private final Map<String, Instant> sentWithoutAnswer;
+
 	private final JobRepository jobs;
 
 	/** The file each earlier run read, by run key, for the rows' messages; empty when not known. */
@@ -50,6 +56,7 @@ class EarlierPins {
 		// the sandbox's pins are its own; a dry run without a key is checked against the pins sent to Zernio
 		this.target = ApiSessionSource.SANDBOX.equals(target) ? ApiSessionSource.SANDBOX : ApiSessionSource.ZERNIO;
 		this.onZernio = store.pinsOnZernio(this.target, runKey);
+		this.sentWithoutAnswer = store.pinsSentWithoutAnswer(this.target, runKey, UnknownOutcomes.CODES);
 	}
 
 	/** How the rows of an input are told apart: the same for the plan and the sending. */
@@ -57,9 +64,17 @@ class EarlierPins {
 		return new PinIdentity(validation, whenNoDate.name());
 	}
 
-	/** Whether no other run put a pin there: then no row needs looking up. */
+	/** Whether no other run put a pin there, or may have: then no row needs looking up. */
 	boolean none() {
-		return onZernio.isEmpty();
+		return onZernio.isEmpty() && sentWithoutAnswer.isEmpty();
+	}
+
+	/**
+	 * When another run sent this row's pin and never learnt whether it was created, if one did: its post is then
+	 * looked for on Zernio before the row is sent (past Zernio's own duplicate windows too).
+	 */
+	Instant sentWithoutAnswer(String identity) {
+		return identity == null ? null : sentWithoutAnswer.get(identity);
 	}
 
 	/** Whether a pin with this {@link PinIdentity#prefix} may be there (the plan leaves such a row out). */

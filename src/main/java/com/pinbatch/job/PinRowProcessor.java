@@ -28,7 +28,6 @@ import com.pinbatch.pin.Validation;
 import com.pinbatch.pin.ValidationProblem;
 import com.pinbatch.plan.CapAdvice;
 import com.pinbatch.plan.WhenNoDate;
-import com.pinbatch.result.PinKey;
 import com.pinbatch.result.RowResult;
 import com.pinbatch.result.RowStatus;
 import com.pinbatch.zernio.BoardResolution;
@@ -88,7 +87,7 @@ public class PinRowProcessor implements ItemProcessor<InputRow, PreparedRow> {
 			return PreparedRow.decided(earlier.get()); // an earlier run created this pin (before its date passed, say)
 		}
 		String mark = plan.dryRun() ? null : RowCells.mark(row); // a digest of the cells, for what is sent only
-		PreparedRow prepared = prepare(row, draft, mark, earlierPins.keyOf(identity));
+		PreparedRow prepared = prepare(row, draft, mark, identity);
 		if (prior != null && !plan.dryRun() && plan.api() != null && passingPublishFailure(prior)) {
 			// --retry-failed: an unchanged row goes again on its own post; a changed one goes as prepared
 			return prepared.retryingOn(RowResult.carriedOver(row.rowNumber(), prior), mark);
@@ -103,7 +102,7 @@ public class PinRowProcessor implements ItemProcessor<InputRow, PreparedRow> {
 				&& prior.postId() != null && !prior.postId().isBlank();
 	}
 
-	private PreparedRow prepare(InputRow row, PinDraft draft, String mark, PinKey pinKey) {
+	private PreparedRow prepare(InputRow row, PinDraft draft, String mark, String identity) {
 		PriorOutcome prior = row.prior();
 		Validation validation = validator.validate(draft);
 		List<ValidationProblem> problems = new ArrayList<>(validation.problems());
@@ -136,13 +135,15 @@ public class PinRowProcessor implements ItemProcessor<InputRow, PreparedRow> {
 				.withPublishAt(publishAt));
 		}
 		PreparedRow toSend = PreparedRow.toSend(row.rowNumber(), board.accountId(), board.accountLabel(),
-				requests.create(validation.pin(), board, mediaUrl, coverUrl, publishAt, mark), pinKey);
+				requests.create(validation.pin(), board, mediaUrl, coverUrl, publishAt, mark), earlierPins.keyOf(identity));
 		if (prior != null && UnknownOutcomes.mayExist(prior.status(), prior.errorCode())) {
 			// --retry-failed of a row whose earlier sends may have created it: look for that post first
 			Instant finished = RowResult.carriedOver(row.rowNumber(), prior).finishedAt();
 			return toSend.mayExistSince(finished != null ? finished : Instant.now().minus(UNKNOWN_ATTEMPT_AGE));
 		}
-		return toSend;
+		Instant sentElsewhere = earlierPins.sentWithoutAnswer(identity);
+		// another run (of the file before it was saved again, say) sent this pin and never learnt if it was created
+		return sentElsewhere != null ? toSend.mayExistSince(sentElsewhere) : toSend;
 	}
 
 	/**

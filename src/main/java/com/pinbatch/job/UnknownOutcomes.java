@@ -13,7 +13,7 @@ import com.pinbatch.throttle.Outcomes;
 final class UnknownOutcomes {
 
 	/** The code pinbatch writes now, and those earlier versions wrote for the same outcome. */
-	private static final Set<String> CODES = Set.of(Outcomes.OUTCOME_UNKNOWN, "server_error", "timeout",
+	static final Set<String> CODES = Set.of(Outcomes.OUTCOME_UNKNOWN, "server_error", "timeout",
 			"network_error");
 
 	private UnknownOutcomes() {

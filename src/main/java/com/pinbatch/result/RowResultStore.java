@@ -190,6 +190,23 @@ public class RowResultStore {
 		return prefixes;
 	}
 
+	/**
+	 * Rows of runs other than {@code runKey} that sent a pin to {@code target} and never learnt whether it was created
+	 * (no answer stored, or one of {@code unknownCodes}), with the earliest such send by identity: the pin may exist,
+	 * so a row with that identity is looked for on Zernio before it is sent.
+	 */
+	public Map<String, Instant> pinsSentWithoutAnswer(String target, String runKey, Set<String> unknownCodes) {
+		Map<String, Instant> sent = new HashMap<>();
+		named.query("""
+				SELECT PIN_KEY, MIN(SENT_AT_MS) FROM PINBATCH_ROW_RESULT
+				WHERE PIN_TARGET = :target AND RUN_KEY <> :run AND SENT_AT_MS IS NOT NULL
+				  AND (STATUS = 'PENDING' OR STATUS = 'FAILED' AND ERROR_CODE IN (:codes))
+				GROUP BY PIN_KEY""", Map.of("target", target, "run", runKey, "codes", unknownCodes), rs -> {
+			sent.put(rs.getString(1), Instant.ofEpochMilli(rs.getLong(2)));
+		});
+		return sent;
+	}
+
 	/** Whether any run stored the key of a pin it sent: until one did, no row can be another run's pin. */
 	public boolean holdsPins() {
 		return !jdbc.queryForList("SELECT 1 FROM PINBATCH_ROW_RESULT WHERE PIN_KEY IS NOT NULL FETCH FIRST 1 ROWS ONLY",

@@ -181,17 +181,10 @@ class SendingResilienceTests extends SandboxedCommandLine {
 	void aRetryOfARowWhoseSendsWentUnansweredFindsThePinTheyCreatedInsteadOfCreatingASecond() throws Exception {
 		// given: Zernio answers too slowly for every attempt (2.5 times the client's time-out), but creates the pin
 		Path state = dir.resolve("sandbox-posts.jsonl");
-		restartSandbox(sandboxSettings().withStateFile(state).withLatency(Duration.ofMillis(1000)));
 		Path input = Files.writeString(dir.resolve("one.csv"), "title,description,media_url,board,account\n"
-				+ "Slow pin,Resilience pin number 0,https://images.example.com/r/0.jpg,Kitchen Ideas,acme-home\n",
-				StandardCharsets.UTF_8);
-		CommandLineRun first = run("--input=" + input, "--zernio.request-timeout=400ms",
-				"--pinbatch.throttle.max-attempts=3");
+				+ SLOW_PIN, StandardCharsets.UTF_8);
+		CommandLineRun first = runUnanswered(input, state);
 		Map<String, String> unknown = resultOfRow(dir.resolve("one.results.csv"), 2);
-		for (int wait = 0; wait < 600 && sandbox.postCount() == 0; wait++) {
-			Thread.sleep(50); // the server finishes the create after the client gave up on it
-		}
-		assertThat(sandbox.postCount()).as(first.toString()).isEqualTo(1);
 		String postId = sandbox.posts().get(0).id();
 		// ... and the retry comes two days later, past Zernio's duplicate window
 		agePosts(state, Duration.ofDays(2));
@@ -212,6 +205,53 @@ class SendingResilienceTests extends SandboxedCommandLine {
 			.containsEntry("post_id", postId);
 		assertThat(creates().subList(createsBefore, creates().size())).isEmpty();
 		assertThat(sandbox.postCount()).isEqualTo(1);
+	}
+
+	@Test
+	void aSheetSavedAgainLooksForThePinOfARowWhoseSendsWentUnansweredInsteadOfCreatingASecond() throws Exception {
+		// given: last night's sends of the row went unanswered, but Zernio created its pin
+		Path state = dir.resolve("sandbox-posts.jsonl");
+		Path input = Files.writeString(dir.resolve("one.csv"), "title,description,media_url,board,account\n"
+				+ SLOW_PIN, StandardCharsets.UTF_8);
+		CommandLineRun lastNight = runUnanswered(input, state);
+		assertThat(resultOfRow(dir.resolve("one.results.csv"), 2)).as(lastNight.toString())
+			.containsEntry("error_code", "outcome_unknown");
+		String postId = sandbox.posts().get(0).id();
+		// and two days later, past Zernio's duplicate window, the sheet comes back with a row added: a new run
+		agePosts(state, Duration.ofDays(2));
+		ageSends(Duration.ofDays(2));
+		Files.writeString(input, "title,description,media_url,board,account\n"
+				+ "New pin,Resilience pin number 1,https://images.example.com/r/1.jpg,Kitchen Ideas,acme-home\n"
+				+ SLOW_PIN, StandardCharsets.UTF_8);
+
+		// when
+		CommandLineRun tonight = run("--input=" + input);
+
+		// then: the row's pin was looked for and found, and only the new row was created
+		assertThat(tonight.exitCode()).as(tonight.toString()).isZero();
+		assertThat(resultOfRow(dir.resolve("one.results.csv"), 3)).containsEntry("status", "DUPLICATE")
+			.containsEntry("post_id", postId);
+		assertThat(sandbox.posts()).hasSize(2);
+		assertThat(creates()).extracting(RecordedRequest::body).noneMatch(body -> body.contains("number 0"));
+	}
+
+	/** A row whose create Zernio carries out after the client gave up on it. */
+	private static final String SLOW_PIN = "Slow pin,Resilience pin number 0,https://images.example.com/r/0.jpg,"
+			+ "Kitchen Ideas,acme-home\n";
+
+	/**
+	 * Runs the input against a Zernio that answers too slowly for every attempt (2.5 times the client's time-out)
+	 * but creates the pin, and waits until it has.
+	 */
+	private CommandLineRun runUnanswered(Path input, Path state) throws InterruptedException {
+		restartSandbox(sandboxSettings().withStateFile(state).withLatency(Duration.ofMillis(1000)));
+		CommandLineRun run = run("--input=" + input, "--zernio.request-timeout=400ms",
+				"--pinbatch.throttle.max-attempts=3");
+		for (int wait = 0; wait < 600 && sandbox.postCount() == 0; wait++) {
+			Thread.sleep(50); // the server finishes the create after the client gave up on it
+		}
+		assertThat(sandbox.postCount()).as(run.toString()).isEqualTo(1);
+		return run;
 	}
 
 	/** Ages every post Zernio holds, as if created that long ago: restarts the sandbox on its state file. */
@@ -324,6 +364,16 @@ class SendingResilienceTests extends SandboxedCommandLine {
 				assertThat(rs.next()).as("a send without a stored answer").isTrue();
 				return new UnansweredSend(rs.getString(1), rs.getLong(2), rs.getString(3));
 			}
+		}
+	}
+
+	/** Ages every send the job repository recorded, as the posts' ages in {@link #agePosts}. */
+	private void ageSends(Duration age) throws SQLException {
+		String url = "jdbc:hsqldb:file:" + dir.resolve("data/jobrepo") + ";shutdown=true";
+		try (Connection connection = DriverManager.getConnection(url, "SA", "");
+				Statement statement = connection.createStatement()) {
+			statement.executeUpdate("UPDATE PINBATCH_ROW_RESULT SET SENT_AT_MS = SENT_AT_MS - " + age.toMillis()
+					+ " WHERE SENT_AT_MS IS NOT NULL");
 		}
 	}
 

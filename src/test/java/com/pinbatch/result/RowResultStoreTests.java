@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import com.pinbatch.schema.PinbatchSchema;
 
@@ -122,10 +123,20 @@ class RowResultStoreTests {
 		assertThat(store.earlierPin(new PinKey(published.identity(), "sandbox"), "tonight")).isEmpty();
 		assertThat(store.earlierPin(refused, "tonight")).isEmpty();
 		assertThat(store.earlierPin(unanswered, "tonight")).isEmpty();
+		// but the send that was never answered may have created its pin: a later run looks for it first
+		assertThat(store.pinsSentWithoutAnswer("zernio", "tonight", Set.of("outcome_unknown")))
+			.isEqualTo(Map.of(unanswered.identity(), Instant.ofEpochSecond(102)));
+		store.save("night", new RowResult(4, RowStatus.FAILED, null, "outcome_unknown", "m", 3, "r4",
+				Instant.ofEpochSecond(112)));
+		assertThat(store.pinsSentWithoutAnswer("zernio", "tonight", Set.of("outcome_unknown")))
+			.isEqualTo(Map.of(unanswered.identity(), Instant.ofEpochSecond(102)));
+		assertThat(store.pinsSentWithoutAnswer("zernio", "night", Set.of("outcome_unknown"))).as("its own run")
+			.isEmpty();
 		// and a pruned run is forgotten
 		store.delete(List.of("night"));
 		assertThat(store.pinsOnZernio("zernio", "tonight").isEmpty()).isTrue();
 		assertThat(store.earlierPin(published, "tonight")).isEmpty();
+		assertThat(store.pinsSentWithoutAnswer("zernio", "tonight", Set.of("outcome_unknown"))).isEmpty();
 	}
 
 	private static RowResultStore newStore() {
