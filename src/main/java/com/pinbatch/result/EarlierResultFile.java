@@ -76,16 +76,28 @@ final class EarlierResultFile implements AutoCloseable {
 
 	/**
 	 * PENDING knows nothing. An outcome reached without sending (a dry run's VALID, INVALID for a date now past, an
-	 * account at its cap) knows less than a pin the earlier run got onto Zernio, and so does this run's outcome of that
-	 * very pin, taken from the job repository without sending (a --follow-up may have written a later one there).
+	 * account at its cap) knows less than a pin the earlier run got onto Zernio. This run's outcome of that very pin,
+	 * taken from the job repository without sending, knows less when it is less far along than the earlier line (a
+	 * --follow-up of that file may have written a later state than the repository holds).
 	 */
 	private static boolean knowsMore(RowResult earlier, RowResult now) {
 		if (now.status() == RowStatus.PENDING) {
 			return earlier.status() != RowStatus.PENDING;
 		}
 		boolean nowNeverSent = now.attempts() == 0 && !RowStatus.isOnZernio(now.status().name());
-		boolean samePinFound = now.attempts() == 0 && now.postId() != null && now.postId().equals(earlier.postId());
-		return (nowNeverSent || samePinFound) && RowStatus.isOnZernio(earlier.status().name());
+		boolean samePinLessFar = now.attempts() == 0 && now.postId() != null && now.postId().equals(earlier.postId())
+				&& howFar(earlier.status()) > howFar(now.status());
+		return (nowNeverSent || samePinLessFar) && RowStatus.isOnZernio(earlier.status().name());
+	}
+
+	/** How far a pin on Zernio is known to have got: accepted, held for its time, published. */
+	private static int howFar(RowStatus status) {
+		return switch (status) {
+			case PUBLISHED -> 3;
+			case SCHEDULED -> 2;
+			case CREATED, DUPLICATE -> 1;
+			default -> 0;
+		};
 	}
 
 	@Override

@@ -54,6 +54,42 @@ class ResultFileStreamTests {
 	}
 
 	@Test
+	void aPinAnotherRunCreatedKeepsWhicheverLineKnowsMoreOfIt() throws IOException {
+		// given: the input's last result file, in which one pin was only accepted and another already published
+		Path input = Files.writeString(dir.resolve("pins.csv"), "title\nOne\nTwo\n", StandardCharsets.UTF_8);
+		Path results = dir.resolve("pins.results.csv");
+		write(input, results, new RowResult(2, RowStatus.CREATED, "p1", null, null, null, 1, "r1", Instant.EPOCH),
+				new RowResult(3, RowStatus.PUBLISHED, "p2", "https://www.pinterest.com/pin/2/", null, null, 1, "r2",
+						Instant.EPOCH));
+
+		// when: a run of the sheet saved again takes both pins' outcomes from the job repository, without sending:
+		// the first published since, the second as the repository last knew it (before a --follow-up of that file)
+		write(input, results,
+				new RowResult(2, RowStatus.PUBLISHED, "p1", "https://www.pinterest.com/pin/1/", null, "earlier run",
+						0, null, Instant.EPOCH),
+				new RowResult(3, RowStatus.SCHEDULED, "p2", null, null, "earlier run", 0, null, Instant.EPOCH));
+
+		// then: each row says the furthest its pin is known to have got
+		StringBuilder statuses = new StringBuilder();
+		try (RowSource source = RowSources.open(results, InputOptions.defaults())) {
+			for (InputRow row = source.next(); row != null; row = source.next()) {
+				statuses.append(row.value(0)).append('=').append(row.prior().status()).append(' ');
+			}
+		}
+		assertThat(statuses.toString().trim()).isEqualTo("One=PUBLISHED Two=PUBLISHED");
+	}
+
+	private static void write(Path input, Path results, RowResult... outcomes) {
+		try (RowSource source = RowSources.open(input, InputOptions.defaults());
+				ResultFileStream lines = ResultFileStream.open(results, source.headers(), source.delimiter())) {
+			for (RowResult outcome : outcomes) {
+				lines.write(source.next(), outcome);
+			}
+			lines.finish();
+		}
+	}
+
+	@Test
 	void anAbandonedStreamLeavesTheLastGoodResultFileAsItWas() throws IOException {
 		// given: a result file from an earlier run
 		Path input = Files.writeString(dir.resolve("pins.csv"), "title\nOne\n", StandardCharsets.UTF_8);
