@@ -3,7 +3,6 @@ package com.pinbatch.job;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.function.Function;
-import java.util.function.Predicate;
 
 import com.pinbatch.follow.PostOutcomes;
 import com.pinbatch.result.RowResult;
@@ -21,12 +20,13 @@ final class OutcomeTranslator {
 	}
 
 	/**
-	 * @param onDisconnected    called when Zernio says the row's account is disconnected; returns the message to show
-	 * @param createdForThisRow whether a post Zernio names as having this row's content is one pinbatch created for
-	 *                          this very row (an earlier attempt whose answer was lost)
+	 * @param onDisconnected called when Zernio says the row's account is disconnected; returns the message to show
+	 * @param whosePin       for a post Zernio names as having this row's content: how pinbatch created it for this very
+	 *                       pin, as the row's message says it (an earlier attempt whose answer was lost, another run of
+	 *                       the same pin); null when it did not
 	 */
 	static RowResult toResult(PreparedRow row, SendOutcome outcome, String requestId,
-			Function<PreparedRow, String> onDisconnected, Predicate<String> createdForThisRow) {
+			Function<PreparedRow, String> onDisconnected, Function<String, String> whosePin) {
 		SendResult last = outcome.last();
 		Instant now = Instant.now();
 		if (last instanceof SendResult.Created created) {
@@ -41,7 +41,7 @@ final class OutcomeTranslator {
 					outcome.attempts(), requestId, now), duplicate.state(), 0, now);
 		}
 		if (last instanceof SendResult.ContentExists exists) {
-			return contentExists(row, outcome, requestId, exists, createdForThisRow);
+			return contentExists(row, outcome, requestId, exists, whosePin);
 		}
 		if (last instanceof SendResult.AccountDisconnected) {
 			return failed(row, outcome, requestId, "account_disconnected", onDisconnected.apply(row));
@@ -58,16 +58,16 @@ final class OutcomeTranslator {
 	}
 
 	/**
-	 * A 409 is this row's own pin only when pinbatch created the existing post for this row; otherwise the row's pin
+	 * A 409 is this row's own pin only when pinbatch created the existing post for this pin; otherwise the row's pin
 	 * was never created, and calling it DUPLICATE would report success for a pin that does not exist.
 	 */
 	private static RowResult contentExists(PreparedRow row, SendOutcome outcome, String requestId,
-			SendResult.ContentExists exists, Predicate<String> createdForThisRow) {
+			SendResult.ContentExists exists, Function<String, String> whosePin) {
 		String postId = plainId(exists.existingPostId());
-		if (postId != null && createdForThisRow.test(postId)) {
-			return new RowResult(row.rowNumber(), RowStatus.DUPLICATE, postId, null,
-					"Zernio already had this row's pin: an earlier attempt created it and its answer was lost",
-					outcome.attempts(), requestId, Instant.now());
+		String whose = postId == null ? null : whosePin.apply(postId);
+		if (whose != null) {
+			return new RowResult(row.rowNumber(), RowStatus.DUPLICATE, postId, null, "Zernio already had this pin: "
+					+ whose, outcome.attempts(), requestId, Instant.now());
 		}
 		return failed(row, outcome, requestId, DUPLICATE_CONTENT, "Zernio already has a pin with this content for "
 				+ "account " + row.accountLabel() + (postId == null ? "" : " (post " + postId + ")")

@@ -118,7 +118,7 @@ public class PinSendingWriter implements ItemWriter<PreparedRow> {
 				requestId, () -> store.markSent(plan.runKey(), row.rowNumber(), requestId, Instant.now(),
 						row.pinKey()));
 		record(row, OutcomeTranslator.toResult(row, outcome, requestId, this::accountDisconnected,
-				existingPostId -> createdForThisRow(row, existingPostId)), earlier);
+				existingPostId -> whosePin(row, existingPostId)), earlier);
 	}
 
 	/**
@@ -150,6 +150,26 @@ public class PinSendingWriter implements ItemWriter<PreparedRow> {
 		record(row, PostOutcomes.apply(publishing, client.retryPost(failed.postId()), 1, now)
 			.withPublishAt(failed.publishAt()), earlier);
 		return true;
+	}
+
+	/**
+	 * How pinbatch created the post Zernio names as having this row's content, when it did it for this very pin: an
+	 * earlier attempt of this row (the post carries its run and row), or another run that sent the same pin (another
+	 * input of the same command, sent side by side); null otherwise.
+	 */
+	private String whosePin(PreparedRow row, String existingPostId) {
+		// another run's send made this very post, or has not learnt yet what it made (it may be in flight still)
+		boolean sentElsewhere = row.pinKey() != null && store.sentElsewhere(row.pinKey(), plan.runKey())
+			.map(RowResultStore.EarlierPin::result)
+			.filter(other -> existingPostId.equals(other.postId()) || other.postId() == null
+					&& (other.status() == RowStatus.PENDING
+							|| UnknownOutcomes.mayExist(other.status().name(), other.errorCode())))
+			.isPresent();
+		if (sentElsewhere) {
+			return "another run sent the same pin (another file with this row, sent at the same time)";
+		}
+		return createdForThisRow(row, existingPostId) ? "an earlier attempt of this row created it and its answer was lost"
+				: null;
 	}
 
 	/**

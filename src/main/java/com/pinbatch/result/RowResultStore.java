@@ -223,8 +223,20 @@ public class RowResultStore {
 
 	/** The latest pin with this key that a run other than {@code runKey} put on Zernio, if any. */
 	public Optional<EarlierPin> earlierPin(PinKey pin, String runKey) {
+		return latestSent(pin, runKey, PIN_ON_ZERNIO);
+	}
+
+	/**
+	 * The latest send of a pin with this key by a run other than {@code runKey}, whatever came of it (it may be in
+	 * flight still, in another input's run of the same command), if any.
+	 */
+	public Optional<EarlierPin> sentElsewhere(PinKey pin, String runKey) {
+		return latestSent(pin, runKey, "SENT_AT_MS IS NOT NULL");
+	}
+
+	private Optional<EarlierPin> latestSent(PinKey pin, String runKey, String condition) {
 		return jdbc.query("SELECT * FROM PINBATCH_ROW_RESULT WHERE PIN_KEY = ? AND PIN_TARGET = ? AND RUN_KEY <> ? AND "
-				+ PIN_ON_ZERNIO + " ORDER BY SENT_AT_MS DESC", (ResultSet rs) -> rs.next()
+				+ condition + " ORDER BY SENT_AT_MS DESC", (ResultSet rs) -> rs.next()
 						? Optional.of(new EarlierPin(rs.getString("RUN_KEY"), map(rs, 0),
 								Instant.ofEpochMilli(rs.getLong("SENT_AT_MS"))))
 						: Optional.<EarlierPin>empty(),

@@ -81,6 +81,30 @@ class SheetSavedAgainCommandLineTests extends SandboxedCommandLine {
 	}
 
 	@Test
+	void twoFilesOfOneCommandSharingRowsMakeEachPinOnceAndBothSucceed() throws IOException {
+		// given: Monday's export and Tuesday's, which repeats Monday's rows, both new, run by one command side by side
+		Path monday = shelfPins(3);
+		Path tuesday = Files.writeString(dir.resolve("tuesday.csv"), Files.readString(monday)
+				+ "Shelf 4,Open shelf idea 4,https://images.example.com/shelf/4.jpg,Kitchen Ideas,acme-home\n",
+				StandardCharsets.UTF_8);
+
+		// when
+		CommandLineRun both = run("--input=" + monday, "--input=" + tuesday);
+
+		// then: whichever file sent a shared pin first, the other's row is that pin, not a failure
+		assertThat(both.exitCode()).as(both.toString()).isZero();
+		assertThat(creates()).extracting(request -> request.body().replaceAll(".*\"title\":\"(Shelf \\d)\".*", "$1"))
+			.filteredOn(title -> !title.equals("Shelf 4"))
+			.hasSizeBetween(3, 6); // sent by both when side by side: Zernio refuses the second of each
+		assertThat(sandbox.posts()).hasSize(4);
+		List<Map<String, String>> results = new java.util.ArrayList<>(ResultRows.read(dir.resolve("pins.results.csv")));
+		results.addAll(ResultRows.read(dir.resolve("tuesday.results.csv")));
+		assertThat(results).hasSize(7).extracting(row -> row.get("status")).doesNotContain("FAILED", "INVALID");
+		assertThat(results).extracting(row -> row.get("post_id")).doesNotContainNull().doesNotContain("")
+			.containsOnlyElementsOf(sandbox.posts().stream().map(post -> post.id()).toList());
+	}
+
+	@Test
 	void theSandboxsPinsDoNotCountAsPinsOnZernio() throws IOException {
 		// given: the sheet tried on the sandbox first
 		Path input = shelfPins(2);

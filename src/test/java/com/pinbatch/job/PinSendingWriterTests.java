@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import com.pinbatch.result.PinKey;
 import com.pinbatch.result.RowResult;
 import com.pinbatch.result.RowResultStore;
 import com.pinbatch.result.RowStatus;
@@ -162,6 +163,33 @@ class PinSendingWriterTests {
 		finally {
 			chunk.shutdownNow();
 		}
+	}
+
+	@Test
+	void aConflictWithThePinAnotherInputOfTheCommandIsSendingIsThatPinsDuplicate() throws Exception {
+		// given: another input of the same command (a copy of this row in another file, its run side by side) sent
+		// the same pin moments ago and has no answer yet; Zernio answers this row's create with 409, naming its post
+		RowResultStore store = store();
+		PinKey pin = new PinKey("0123456789abcdef0123456789abcdef", ApiSessionSource.ZERNIO);
+		store.markSent("other-input", 7, "r7", Instant.now(), pin);
+		PacedSender sender = new PacedSender((request, requestId) -> new SendResult.ContentExists("post-of-other-input",
+				"This exact content is already scheduled", new RateLimitInfo(100, 99, null, null)),
+				new ThrottleSettings(100, 1, 1.0, 25, 25, 6, Duration.ofMillis(500), Duration.ofSeconds(60),
+						Duration.ofMinutes(5), 8));
+		PinSendingWriter writer = new PinSendingWriter(plan(new ApiSession(null, null, sender, null)), store, senders,
+				new RunProgress(Clock.systemUTC()), new GracefulStop(null, senders, RunKey.PARAMETER),
+				Duration.ofMinutes(10));
+		CreatePostRequest request = new CreatePostRequest("Modern kitchen ideas", null, null, null, true, null, null,
+				null);
+
+		// when
+		writer.write(new Chunk<>(List.of(PreparedRow.toSend(2, "acct", "acme-home", request, pin))));
+
+		// then: the row is on Pinterest as that pin, not FAILED as content from elsewhere
+		RowResult row = store.find(RUN, List.of(2L)).get(2L);
+		assertThat(row.status()).isEqualTo(RowStatus.DUPLICATE);
+		assertThat(row.postId()).isEqualTo("post-of-other-input");
+		assertThat(row.errorMessage()).contains("another run sent the same pin");
 	}
 
 	/** The run's plan as far as the writer reads it: its key and, for a test that sends, its API session. */
