@@ -135,7 +135,8 @@ public class PinRowProcessor implements ItemProcessor<InputRow, PreparedRow> {
 				.withPublishAt(publishAt));
 		}
 		PreparedRow toSend = PreparedRow.toSend(row.rowNumber(), board.accountId(), board.accountLabel(),
-				requests.create(validation.pin(), board, mediaUrl, coverUrl, publishAt, mark), earlierPins.keyOf(identity));
+				requests.create(validation.pin(), board, mediaUrl, coverUrl, publishAt, mark),
+				earlierPins.keyOf(identity));
 		if (prior != null && UnknownOutcomes.mayExist(prior.status(), prior.errorCode())) {
 			// --retry-failed of a row whose earlier sends may have created it: look for that post first
 			Instant finished = RowResult.carriedOver(row.rowNumber(), prior).finishedAt();

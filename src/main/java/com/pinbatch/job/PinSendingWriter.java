@@ -168,8 +168,8 @@ public class PinSendingWriter implements ItemWriter<PreparedRow> {
 		if (sentElsewhere) {
 			return "another run sent the same pin (another file with this row, sent at the same time)";
 		}
-		return createdForThisRow(row, existingPostId) ? "an earlier attempt of this row created it and its answer was lost"
-				: null;
+		return createdForThisRow(row, existingPostId)
+				? "an earlier attempt of this row created it and its answer was lost" : null;
 	}
 
 	/**

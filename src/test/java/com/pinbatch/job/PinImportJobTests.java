@@ -140,8 +140,9 @@ class PinImportJobTests {
 		InputParameters first = threePins("first");
 		InputParameters second = threePins("second");
 		InputSetup setup = context.getBean(InputSetup.class);
-		InputSurveys.Surveyed firstRead = new InputSurveys(setup, context.getBean(RowResultStore.class)).read(first);
-		InputSurveys surveys = new InputSurveys(setup, context.getBean(RowResultStore.class), firstRead.bytes() * 3 / 2);
+		RowResultStore store = context.getBean(RowResultStore.class);
+		InputSurveys.Surveyed firstRead = new InputSurveys(setup, store).read(first);
+		InputSurveys surveys = new InputSurveys(setup, store, firstRead.bytes() * 3 / 2);
 		InputSurveys.Surveyed secondRead = surveys.read(second);
 
 		// when
