@@ -11,10 +11,10 @@ import java.util.Locale;
 /**
  * What makes a row the pin it is, whatever file, row position or column order it comes in: its account and board (the
  * command line's for a row that names none), every other pin field as the row writes it, and what changes how those
- * are sent (the zone and date format its dates are read with, what an empty date means). Where the pins go (Zernio or
- * the sandbox) is the caller's to add. Columns that are no
- * pin field do not count. A spreadsheet saved again with rows added, moved or columns added keeps the identity of its
- * unchanged rows, so a later run can tell the pins an earlier run already created. Not thread-safe.
+ * are sent (the zone and date format its dates are read with, what an empty date means). Columns that are no pin
+ * field do not count; where the pins go (Zernio or the sandbox) is the caller's to add. A spreadsheet saved again with
+ * rows added, moved or columns added keeps the identity of its unchanged rows, so a later run can tell the pins an
+ * earlier run already created. Not thread-safe.
  */
 public final class PinIdentity {
 
