@@ -181,9 +181,7 @@ class SendingResilienceTests extends SandboxedCommandLine {
 	void aRetryOfARowWhoseSendsWentUnansweredFindsThePinTheyCreatedInsteadOfCreatingASecond() throws Exception {
 		// given: Zernio answers too slowly for every attempt (2.5 times the client's time-out), but creates the pin
 		Path state = dir.resolve("sandbox-posts.jsonl");
-		Path input = Files.writeString(dir.resolve("one.csv"), "title,description,media_url,board,account\n"
-				+ SLOW_PIN, StandardCharsets.UTF_8);
-		CommandLineRun first = runUnanswered(input, state);
+		CommandLineRun first = runUnanswered(state);
 		Map<String, String> unknown = resultOfRow(dir.resolve("one.results.csv"), 2);
 		String postId = sandbox.posts().get(0).id();
 		// ... and the retry comes two days later, past Zernio's duplicate window
@@ -211,16 +209,14 @@ class SendingResilienceTests extends SandboxedCommandLine {
 	void aSheetSavedAgainLooksForThePinOfARowWhoseSendsWentUnansweredInsteadOfCreatingASecond() throws Exception {
 		// given: last night's sends of the row went unanswered, but Zernio created its pin
 		Path state = dir.resolve("sandbox-posts.jsonl");
-		Path input = Files.writeString(dir.resolve("one.csv"), "title,description,media_url,board,account\n"
-				+ SLOW_PIN, StandardCharsets.UTF_8);
-		CommandLineRun lastNight = runUnanswered(input, state);
+		CommandLineRun lastNight = runUnanswered(state);
 		assertThat(resultOfRow(dir.resolve("one.results.csv"), 2)).as(lastNight.toString())
 			.containsEntry("error_code", "outcome_unknown");
 		String postId = sandbox.posts().get(0).id();
 		// and two days later, past Zernio's duplicate window, the sheet comes back with a row added: a new run
 		agePosts(state, Duration.ofDays(2));
 		ageSends(Duration.ofDays(2));
-		Files.writeString(input, "title,description,media_url,board,account\n"
+		Path input = Files.writeString(dir.resolve("one.csv"), "title,description,media_url,board,account\n"
 				+ "New pin,Resilience pin number 1,https://images.example.com/r/1.jpg,Kitchen Ideas,acme-home\n"
 				+ SLOW_PIN, StandardCharsets.UTF_8);
 
@@ -240,10 +236,12 @@ class SendingResilienceTests extends SandboxedCommandLine {
 			+ "Kitchen Ideas,acme-home\n";
 
 	/**
-	 * Runs the input against a Zernio that answers too slowly for every attempt (2.5 times the client's time-out)
-	 * but creates the pin, and waits until it has.
+	 * Runs {@code one.csv}, the slow pin alone, against a Zernio that answers too slowly for every attempt (2.5 times
+	 * the client's time-out) but creates the pin, and waits until it has.
 	 */
-	private CommandLineRun runUnanswered(Path input, Path state) throws InterruptedException {
+	private CommandLineRun runUnanswered(Path state) throws IOException, InterruptedException {
+		Path input = Files.writeString(dir.resolve("one.csv"), "title,description,media_url,board,account\n"
+				+ SLOW_PIN, StandardCharsets.UTF_8);
 		restartSandbox(sandboxSettings().withStateFile(state).withLatency(Duration.ofMillis(1000)));
 		CommandLineRun run = run("--input=" + input, "--zernio.request-timeout=400ms",
 				"--pinbatch.throttle.max-attempts=3");
