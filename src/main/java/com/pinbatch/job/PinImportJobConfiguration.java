@@ -14,6 +14,7 @@ import com.pinbatch.result.RowResultStore;
 import com.pinbatch.schema.HsqldbCheckpoints;
 import com.pinbatch.stop.GracefulStop;
 
+import org.springframework.batch.core.configuration.annotation.JobScope;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
@@ -136,10 +137,10 @@ public class PinImportJobConfiguration {
 	Step planPinsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager, InputSurveys surveys,
 			ApiSessionSource sessions, GracefulStop gracefulStop, ApplicationEventPublisher lines,
 			ThrottleProperties throttle, PinbatchProperties properties, MediaCheckProperties media,
-			RowResultStore rowResultStore) {
+			EarlierPins earlierPins) {
 		return new StepBuilder(PLAN_STEP, jobRepository)
 			.tasklet(new PlanPinsTasklet(surveys, sessions, gracefulStop, lines, throttle, properties, media,
-					rowResultStore, jobRepository), transactionManager)
+					earlierPins), transactionManager)
 			.allowStartIfComplete(true)
 			.build();
 	}
@@ -193,11 +194,20 @@ public class PinImportJobConfiguration {
 
 	@Bean
 	@StepScope
-	PinRowProcessor pinRowProcessor(RunPlans plans, @Value(JOB_EXECUTION) JobExecution job,
-			RowResultStore rowResultStore, JobRepository jobRepository) {
-		RunPlan plan = plans.of(job);
-		return new PinRowProcessor(plan, new EarlierPins(rowResultStore, jobRepository, plan.runKey(),
-				InputParameters.of(job.getJobParameters()).target()));
+	PinRowProcessor pinRowProcessor(RunPlans plans, @Value(JOB_EXECUTION) JobExecution job, EarlierPins earlierPins) {
+		return new PinRowProcessor(plans.of(job), earlierPins);
+	}
+
+	/**
+	 * The pins other runs created, loaded once per job execution (the plan step leaves their rows out, the sending
+	 * step does not send them): with a large job repository each load scans it.
+	 */
+	@Bean
+	@JobScope
+	EarlierPins earlierPins(RowResultStore rowResultStore, JobRepository jobRepository,
+			@Value("#{jobExecution}") JobExecution job) {
+		InputParameters input = InputParameters.of(job.getJobParameters());
+		return new EarlierPins(rowResultStore, jobRepository, input.runKey(), input.target());
 	}
 
 	@Bean

@@ -15,12 +15,10 @@ import com.pinbatch.pin.Media;
 import com.pinbatch.plan.PostingCaps;
 import com.pinbatch.plan.PostingHours;
 import com.pinbatch.plan.SpreadSettings;
-import com.pinbatch.result.RowResultStore;
 import com.pinbatch.stop.GracefulStop;
 import com.pinbatch.zernio.BoardResolution;
 
 import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
@@ -69,16 +67,13 @@ class PlanPinsTasklet implements Tasklet {
 
 	private final MediaCheckSettings mediaCheck;
 
-	private final RowResultStore store;
-
-	private final JobRepository jobs;
+	private final EarlierPins earlier;
 
 	PlanPinsTasklet(InputSurveys surveys, ApiSessionSource sessions, GracefulStop stop, ApplicationEventPublisher lines,
 			ThrottleProperties throttle, PinbatchProperties properties, MediaCheckProperties media,
-			RowResultStore store, JobRepository jobs) {
+			EarlierPins earlier) {
 		this.surveys = surveys;
-		this.store = store;
-		this.jobs = jobs;
+		this.earlier = earlier;
 		this.sessions = sessions;
 		this.stop = stop;
 		this.lines = lines;
@@ -114,7 +109,6 @@ class PlanPinsTasklet implements Tasklet {
 			context.putLong(FIRST_START, Instant.now().toEpochMilli());
 		}
 		// rows whose pin another run created are not sent again: they take no place against their account's caps
-		EarlierPins earlier = new EarlierPins(store, jobs, input.runKey(), input.target());
 		PlanningPass.Collected toSend = found.without(row -> earlier.mayHave(row.pin()));
 		if (toSend.rows().size() < found.rows().size()) {
 			say(input, "plan: " + (found.rows().size() - toSend.rows().size()) + " rows are pins that earlier runs"
