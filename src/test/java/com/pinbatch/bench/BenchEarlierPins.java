@@ -19,10 +19,11 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 /**
  * Benchmark (not a test): what remembering earlier runs' pins costs a run as the job repository grows (a nightly
- * sheet run for a year without pruning holds hundreds of thousands of sent rows). For each size, a file repository
- * under {@code target/bench} holding that many sent rows (a thousand a run, nine in ten on Zernio, the rest refused or
- * unanswered), then the look-ups each step of a run makes when it starts (the pins on Zernio, the sends without an
- * answer) and those of a row that matches (a thousand of them). Prints one line a size.
+ * sheet run for a year without pruning holds hundreds of thousands of rows). For each size, two file repositories
+ * under {@code target/bench} holding that many rows (a thousand a run; of the sent ones nine in ten on Zernio, the rest
+ * refused or unanswered): every row sent (a new file each night), and one row in ten (a growing sheet, whose every run
+ * stores all its rows again). Then the look-ups a run makes when it starts (the pins on Zernio, the sends without an
+ * answer) and those of a row that matches (a thousand of them). Prints one line each.
  *
  * <p>Usage: {@code java -Xmx256m -cp ... com.pinbatch.bench.BenchEarlierPins SIZE...}
  */
@@ -35,11 +36,13 @@ public final class BenchEarlierPins {
 
 	public static void main(String[] args) {
 		for (String size : args) {
-			measure(Integer.parseInt(size));
+			measure(Integer.parseInt(size), 1);
+			measure(Integer.parseInt(size), 10);
 		}
 	}
 
-	private static void measure(int size) {
+	/** @param sentEvery one row in this many was sent (the others were carried over) */
+	private static void measure(int size, int sentEvery) {
 		// the run's table settings (rows on disk, a cache of them in memory); one connection, as the run's pool keeps
 		// them open: a file database closed with its last connection would be opened again by every query
 		SingleConnectionDataSource dataSource = new SingleConnectionDataSource("jdbc:hsqldb:file:"
@@ -54,10 +57,12 @@ public final class BenchEarlierPins {
 		for (int row = 0; row < size; row++) {
 			String identity = HexFormat.of().formatHex(longs(random.nextLong(), random.nextLong()));
 			int fate = random.nextInt(10);
-			String status = fate < 9 ? "PUBLISHED" : fate == 9 && row % 2 == 0 ? "FAILED" : "PENDING";
+			String status = fate < 9 ? "PUBLISHED" : fate == 9 && row / sentEvery % 2 == 0 ? "FAILED" : "PENDING";
+			boolean sent = row % sentEvery == 0;
 			rows.add(new Object[] { "run-" + row / ROWS_PER_RUN, (long) row % ROWS_PER_RUN + 2, status,
-					status.equals("PENDING") ? null : "post-" + row, 1, (long) row, identity, "zernio" });
-			if (matching.size() < 1000 && status.equals("PUBLISHED")) {
+					status.equals("PENDING") ? null : "post-" + row, 1, (long) row, sent ? identity : null,
+					sent ? "zernio" : null });
+			if (matching.size() < 1000 && status.equals("PUBLISHED") && sent) {
 				matching.add(new PinKey(identity, "zernio"));
 			}
 			if (rows.size() == 10_000 || row == size - 1) {
@@ -78,9 +83,9 @@ public final class BenchEarlierPins {
 		start = System.nanoTime();
 		long found = matching.stream().filter(pin -> store.earlierPin(pin, "tonight").isPresent()).count();
 		double perMatch = matching.isEmpty() ? 0 : (System.nanoTime() - start) / 1e3 / matching.size();
-		System.out.printf("repository rows=%d pins_on_zernio=%d (%.2f s) sent_without_answer=%d (%.2f s)"
-				+ " matches=%d of %d, %.0f us each%n", size, onZernio, setSeconds, unanswered, unansweredSeconds, found,
-				matching.size(), perMatch);
+		System.out.printf("repository rows=%d sent=1/%d pins_on_zernio=%d (%.2f s) sent_without_answer=%d (%.2f s)"
+				+ " matches=%d of %d, %.0f us each%n", size, sentEvery, onZernio, setSeconds, unanswered,
+				unansweredSeconds, found, matching.size(), perMatch);
 		System.out.flush();
 		dataSource.destroy();
 	}
