@@ -84,16 +84,21 @@ final class EarlierResultFile implements AutoCloseable {
 		if (now.status() == RowStatus.PENDING) {
 			return earlier.status() != RowStatus.PENDING;
 		}
-		boolean nowNeverSent = now.attempts() == 0 && !RowStatus.isOnZernio(now.status().name());
+		// a FAILED outcome with a post is a pin Pinterest refused, sent by this run or an earlier one: not "never sent"
+		boolean nowNeverSent = now.attempts() == 0 && !RowStatus.isOnZernio(now.status().name())
+				&& now.postId() == null;
 		boolean samePinLessFar = now.attempts() == 0 && now.postId() != null && now.postId().equals(earlier.postId())
 				&& howFar(earlier.status()) > howFar(now.status());
 		return (nowNeverSent || samePinLessFar) && RowStatus.isOnZernio(earlier.status().name());
 	}
 
-	/** How far a pin on Zernio is known to have got: accepted, held for its time, published. */
+	/**
+	 * How far a pin on Zernio is known to have got: accepted, held for its time, published or refused by Pinterest (a
+	 * FAILED outcome of a post is its last).
+	 */
 	private static int howFar(RowStatus status) {
 		return switch (status) {
-			case PUBLISHED -> 3;
+			case PUBLISHED, FAILED -> 3;
 			case SCHEDULED -> 2;
 			case CREATED, DUPLICATE -> 1;
 			default -> 0;

@@ -55,19 +55,23 @@ class ResultFileStreamTests {
 
 	@Test
 	void aPinAnotherRunCreatedKeepsWhicheverLineKnowsMoreOfIt() throws IOException {
-		// given: the input's last result file, in which one pin was only accepted and another already published
-		Path input = Files.writeString(dir.resolve("pins.csv"), "title\nOne\nTwo\n", StandardCharsets.UTF_8);
+		// given: the input's last result file, in which two pins were only accepted and another already published
+		Path input = Files.writeString(dir.resolve("pins.csv"), "title\nOne\nTwo\nThree\n", StandardCharsets.UTF_8);
 		Path results = dir.resolve("pins.results.csv");
 		write(input, results, new RowResult(2, RowStatus.CREATED, "p1", null, null, null, 1, "r1", Instant.EPOCH),
 				new RowResult(3, RowStatus.PUBLISHED, "p2", "https://www.pinterest.com/pin/2/", null, null, 1, "r2",
-						Instant.EPOCH));
+						Instant.EPOCH),
+				new RowResult(4, RowStatus.CREATED, "p3", null, null, null, 1, "r3", Instant.EPOCH));
 
-		// when: a run of the sheet saved again takes both pins' outcomes from the job repository, without sending:
-		// the first published since, the second as the repository last knew it (before a --follow-up of that file)
+		// when: a run of the sheet saved again takes the pins' outcomes from the job repository, without sending:
+		// the first published since, the second as the repository last knew it (before a --follow-up of that file),
+		// the third refused by Pinterest since
 		write(input, results,
 				new RowResult(2, RowStatus.PUBLISHED, "p1", "https://www.pinterest.com/pin/1/", null, "earlier run",
 						0, null, Instant.EPOCH),
-				new RowResult(3, RowStatus.SCHEDULED, "p2", null, null, "earlier run", 0, null, Instant.EPOCH));
+				new RowResult(3, RowStatus.SCHEDULED, "p2", null, null, "earlier run", 0, null, Instant.EPOCH),
+				new RowResult(4, RowStatus.FAILED, "p3", null, "publish_invalid_media", "Pinterest did not publish it",
+						0, null, Instant.EPOCH));
 
 		// then: each row says the furthest its pin is known to have got
 		StringBuilder statuses = new StringBuilder();
@@ -76,7 +80,7 @@ class ResultFileStreamTests {
 				statuses.append(row.value(0)).append('=').append(row.prior().status()).append(' ');
 			}
 		}
-		assertThat(statuses.toString().trim()).isEqualTo("One=PUBLISHED Two=PUBLISHED");
+		assertThat(statuses.toString().trim()).isEqualTo("One=PUBLISHED Two=PUBLISHED Three=FAILED");
 	}
 
 	private static void write(Path input, Path results, RowResult... outcomes) {
