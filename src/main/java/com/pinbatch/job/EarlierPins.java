@@ -3,9 +3,10 @@ package com.pinbatch.job;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 import com.carrotsearch.hppc.LongHashSet;
 import com.pinbatch.pin.PinIdentity;
@@ -43,15 +44,21 @@ class EarlierPins {
 	 */
 	private final Map<String, Instant> sentWithoutAnswer;
 
-	private final JobRepository jobs;
+	/** Where the file an earlier run read is found, by its run key. */
+	private final Function<String, Optional<Path>> fileOfRun;
 
-	/** The file each earlier run read, by run key, for the rows' messages; empty when not known. */
-	private final Map<String, Optional<Path>> files = new HashMap<>();
+	/** The file each earlier run read, by run key, for the rows' messages (the sending threads ask too). */
+	private final Map<String, Optional<Path>> files = new ConcurrentHashMap<>();
 
 	/** @param target where the run's pins go ({@link ApiSessionSource}) */
 	EarlierPins(RowResultStore store, JobRepository jobs, String runKey, String target) {
+		this(store, key -> fileOf(jobs, key), runKey, target);
+	}
+
+	/** @param fileOfRun the file the run with a key read, empty for a run the repository lost */
+	EarlierPins(RowResultStore store, Function<String, Optional<Path>> fileOfRun, String runKey, String target) {
 		this.store = store;
-		this.jobs = jobs;
+		this.fileOfRun = fileOfRun;
 		this.runKey = runKey;
 		// the sandbox's pins are its own; a dry run without a key is checked against the pins sent to Zernio
 		this.target = ApiSessionSource.SANDBOX.equals(target) ? ApiSessionSource.SANDBOX : ApiSessionSource.ZERNIO;
@@ -99,22 +106,38 @@ class EarlierPins {
 			RowResult pin = earlier.result();
 			RowStatus known = pin.status() == RowStatus.PUBLISHED || pin.status() == RowStatus.SCHEDULED ? pin.status()
 					: RowStatus.DUPLICATE;
-			String run = fileOf(earlier.runKey()).map(file -> "the run of " + file.getFileName()).orElse("a run");
-			String message = "already on Zernio as post " + pin.postId() + ": " + run + " on "
-					+ earlier.sentAt().atOffset(ZoneOffset.UTC).toLocalDate() + " created this pin from its row "
-					+ pin.rowNumber() + ", so it is not sent again (to post it once more, change its description)";
+			String message = "already on Zernio as post " + pin.postId() + ": " + runOn(earlier)
+					+ " created this pin from its row " + pin.rowNumber()
+					+ ", so it is not sent again (to post it once more, change its description)";
 			return new RowResult(rowNumber, known, pin.postId(), pin.pinUrl(), null, message, 0, null, Instant.now(),
 					pin.publishAt());
 		});
 	}
 
+	/**
+	 * Which run and row sent the post with this id, as a row's message says it ("the run of pins.csv on 2026-12-04
+	 * created it from its row 2, to publish at …"), when a run of this repository did: Zernio names the post when it
+	 * refuses a row's content, and this row may be that pin changed since (its date moved, say).
+	 */
+	Optional<String> senderOf(String postId) {
+		return store.senderOf(postId, target).map(sent -> runOn(sent) + " created it from its row "
+				+ sent.result().rowNumber()
+				+ (sent.result().publishAt() == null ? "" : ", to publish at " + sent.result().publishAt()));
+	}
+
+	/** "the run of pins.csv on 2026-12-04": the file an earlier run read and the day it sent the pin. */
+	private String runOn(RowResultStore.EarlierPin earlier) {
+		String run = files.computeIfAbsent(earlier.runKey(), fileOfRun)
+			.map(file -> "the run of " + file.getFileName())
+			.orElse("a run");
+		return run + " on " + earlier.sentAt().atOffset(ZoneOffset.UTC).toLocalDate();
+	}
+
 	/** The file the run with this key read, as its job parameters say; empty for a run the repository lost. */
-	private Optional<Path> fileOf(String runKey) {
-		return files.computeIfAbsent(runKey, key -> {
-			JobExecution last = jobs.getLastJobExecution(PinImportJobConfiguration.JOB_NAME,
-					new JobParametersBuilder().addString(RunKey.PARAMETER, key).toJobParameters());
-			return last == null ? Optional.empty()
-					: Optional.ofNullable(InputParameters.of(last.getJobParameters()).input());
-		});
+	private static Optional<Path> fileOf(JobRepository jobs, String runKey) {
+		JobExecution last = jobs.getLastJobExecution(PinImportJobConfiguration.JOB_NAME,
+				new JobParametersBuilder().addString(RunKey.PARAMETER, runKey).toJobParameters());
+		return last == null ? Optional.empty()
+				: Optional.ofNullable(InputParameters.of(last.getJobParameters()).input());
 	}
 }

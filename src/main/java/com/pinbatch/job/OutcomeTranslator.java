@@ -2,6 +2,7 @@ package com.pinbatch.job;
 
 import java.time.Instant;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.function.Function;
 
 import com.pinbatch.follow.PostOutcomes;
@@ -24,9 +25,12 @@ final class OutcomeTranslator {
 	 * @param whosePin       for a post Zernio names as having this row's content: how pinbatch created it for this very
 	 *                       pin, as the row's message says it (an earlier attempt whose answer was lost, another run of
 	 *                       the same pin); null when it did not
+	 * @param senderOf       for a post Zernio names as having this row's content that is not this pin: which run and
+	 *                       row of this job repository sent it, as the row's message says it, if one did
 	 */
 	static RowResult toResult(PreparedRow row, SendOutcome outcome, String requestId,
-			Function<PreparedRow, String> onDisconnected, Function<String, String> whosePin) {
+			Function<PreparedRow, String> onDisconnected, Function<String, String> whosePin,
+			Function<String, Optional<String>> senderOf) {
 		SendResult last = outcome.last();
 		Instant now = Instant.now();
 		if (last instanceof SendResult.Created created) {
@@ -41,7 +45,7 @@ final class OutcomeTranslator {
 					outcome.attempts(), requestId, now), duplicate.state(), 0, now);
 		}
 		if (last instanceof SendResult.ContentExists exists) {
-			return contentExists(row, outcome, requestId, exists, whosePin);
+			return contentExists(row, outcome, requestId, exists, whosePin, senderOf);
 		}
 		if (last instanceof SendResult.AccountDisconnected) {
 			return failed(row, outcome, requestId, "account_disconnected", onDisconnected.apply(row));
@@ -62,12 +66,24 @@ final class OutcomeTranslator {
 	 * was never created, and calling it DUPLICATE would report success for a pin that does not exist.
 	 */
 	private static RowResult contentExists(PreparedRow row, SendOutcome outcome, String requestId,
-			SendResult.ContentExists exists, Function<String, String> whosePin) {
+			SendResult.ContentExists exists, Function<String, String> whosePin,
+			Function<String, Optional<String>> senderOf) {
 		String postId = plainId(exists.existingPostId());
 		String whose = postId == null ? null : whosePin.apply(postId);
 		if (whose != null) {
 			return new RowResult(row.rowNumber(), RowStatus.DUPLICATE, postId, null, "Zernio already had this pin: "
 					+ whose, outcome.attempts(), requestId, Instant.now());
+		}
+		Optional<String> sender = postId == null ? Optional.empty() : senderOf.apply(postId);
+		if (sender.isPresent()) {
+			// this row as it was before (its date or the run's options changed since, say): the pin it made stays
+			return failed(row, outcome, requestId, DUPLICATE_CONTENT, "Zernio already has a pin with this content for"
+					+ " account " + row.accountLabel() + ": post " + postId + "; " + sender.get() + ". Zernio takes"
+					+ " the same content only once while it is scheduled and for 24 hours after it is posted, so this"
+					+ " row's pin was not created. pinbatch does not move pins: if this row was changed to move that"
+					+ " one (its date, say), reschedule or delete post " + postId + " in Zernio; to post it again as"
+					+ " well, change its description (or its title or media), then run again with"
+					+ " --retry-failed=<this result file>");
 		}
 		return failed(row, outcome, requestId, DUPLICATE_CONTENT, "Zernio already has a pin with this content for "
 				+ "account " + row.accountLabel() + (postId == null ? "" : " (post " + postId + ")")

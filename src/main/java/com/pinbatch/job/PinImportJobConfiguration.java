@@ -14,6 +14,7 @@ import com.pinbatch.result.RowResultStore;
 import com.pinbatch.schema.HsqldbCheckpoints;
 import com.pinbatch.stop.GracefulStop;
 
+import org.springframework.aop.scope.ScopedObject;
 import org.springframework.batch.core.configuration.annotation.JobScope;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
@@ -214,8 +215,11 @@ public class PinImportJobConfiguration {
 	@StepScope
 	PinSendingWriter pinSendingWriter(RunPlans plans, @Value(JOB_EXECUTION) JobExecution job,
 			RowResultStore rowResultStore, ExecutorService pinSenders, RunProgress runProgress,
-			GracefulStop gracefulStop, PinbatchProperties properties) {
-		return new PinSendingWriter(plans.of(job), rowResultStore, pinSenders, runProgress, gracefulStop,
+			GracefulStop gracefulStop, PinbatchProperties properties, EarlierPins earlierPins) {
+		// the sending threads have no job scope to resolve the proxy in: they get the run's own object behind it
+		EarlierPins ofThisRun = earlierPins instanceof ScopedObject scoped ? (EarlierPins) scoped.getTargetObject()
+				: earlierPins;
+		return new PinSendingWriter(plans.of(job), rowResultStore, ofThisRun, pinSenders, runProgress, gracefulStop,
 				properties.reconcileAfter());
 	}
 

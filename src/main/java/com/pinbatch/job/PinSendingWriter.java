@@ -57,9 +57,13 @@ public class PinSendingWriter implements ItemWriter<PreparedRow> {
 	/** How often a chunk waiting for its sends looks whether its run alone was asked to stop. */
 	private static final long STOP_CHECK_MILLIS = 100;
 
-	public PinSendingWriter(RunPlan plan, RowResultStore store, ExecutorService senders, RunProgress progress,
-			GracefulStop stop, Duration reconcileAfter) {
+	/** The pins other runs sent: who made a post that Zernio names when it refuses a row's content. */
+	private final EarlierPins earlierPins;
+
+	public PinSendingWriter(RunPlan plan, RowResultStore store, EarlierPins earlierPins, ExecutorService senders,
+			RunProgress progress, GracefulStop stop, Duration reconcileAfter) {
 		this.plan = plan;
+		this.earlierPins = earlierPins;
 		this.stop = stop;
 		this.reconcileAfter = reconcileAfter;
 		this.store = store;
@@ -118,7 +122,7 @@ public class PinSendingWriter implements ItemWriter<PreparedRow> {
 				requestId, () -> store.markSent(plan.runKey(), row.rowNumber(), requestId, Instant.now(),
 						row.pinKey()));
 		record(row, OutcomeTranslator.toResult(row, outcome, requestId, this::accountDisconnected,
-				existingPostId -> whosePin(row, existingPostId)), earlier);
+				existingPostId -> whosePin(row, existingPostId), earlierPins::senderOf), earlier);
 	}
 
 	/**

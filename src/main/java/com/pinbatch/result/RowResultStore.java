@@ -234,6 +234,19 @@ public class RowResultStore {
 		return latestSent(pin, runKey, "SENT_AT_MS IS NOT NULL");
 	}
 
+	/**
+	 * The row that sent the post with this id to {@code target}, latest first, whichever run it was and whatever its
+	 * pin's identity (the row may have changed since): who made the post Zernio names when it refuses a row's content.
+	 */
+	public Optional<EarlierPin> senderOf(String postId, String target) {
+		return jdbc.query("SELECT * FROM PINBATCH_ROW_RESULT WHERE POST_ID = ? AND PIN_TARGET = ?"
+				+ " AND SENT_AT_MS IS NOT NULL ORDER BY SENT_AT_MS DESC", (ResultSet rs) -> rs.next()
+						? Optional.of(new EarlierPin(rs.getString("RUN_KEY"), map(rs, 0),
+								Instant.ofEpochMilli(rs.getLong("SENT_AT_MS"))))
+						: Optional.<EarlierPin>empty(),
+				postId, target);
+	}
+
 	private Optional<EarlierPin> latestSent(PinKey pin, String runKey, String condition) {
 		return jdbc.query("SELECT * FROM PINBATCH_ROW_RESULT WHERE PIN_KEY = ? AND PIN_TARGET = ? AND RUN_KEY <> ? AND "
 				+ condition + " ORDER BY SENT_AT_MS DESC", (ResultSet rs) -> rs.next()

@@ -105,6 +105,39 @@ class SheetSavedAgainCommandLineTests extends SandboxedCommandLine {
 	}
 
 	@Test
+	void aScheduledPinWhoseDateIsMovedInTheSheetIsNotPostedTwiceAndItsRowSaysWhichPostToMove() throws IOException {
+		// given: last night's run scheduled two shelves for March
+		Path input = Files.writeString(dir.resolve("pins.csv"), """
+				title,description,media_url,board,account,publish_at
+				Shelf 1,Open shelf idea 1,https://images.example.com/shelf/1.jpg,Kitchen Ideas,acme-home,2030-03-01 09:00
+				Shelf 2,Open shelf idea 2,https://images.example.com/shelf/2.jpg,Kitchen Ideas,acme-home,2030-03-02 09:00
+				""", StandardCharsets.UTF_8);
+		CommandLineRun lastNight = run("--input=" + input);
+		assertThat(lastNight.exitCode()).as(lastNight.toString()).isZero();
+		String scheduled = byTitle(ResultRows.read(dir.resolve("pins.results.csv"))).get("Shelf 1").get("post_id");
+		// and today someone moved the first shelf a week later in the sheet
+		Files.writeString(input, Files.readString(input).replace("2030-03-01 09:00", "2030-03-08 09:00"),
+				StandardCharsets.UTF_8);
+
+		// when
+		CommandLineRun tonight = run("--input=" + input);
+
+		// then: Zernio still holds the first pin, scheduled, and takes its content only once: no second pin, and the
+		// row names the post to move and the run and row that made it (not "something other than this row")
+		assertThat(tonight.exitCode()).as(tonight.toString()).isEqualTo(3);
+		assertThat(sandbox.posts()).hasSize(2);
+		Map<String, Map<String, String>> results = byTitle(ResultRows.read(dir.resolve("pins.results.csv")));
+		assertThat(results.get("Shelf 1").get("status")).isEqualTo("FAILED");
+		assertThat(results.get("Shelf 1").get("error_code")).isEqualTo("duplicate_content");
+		assertThat(results.get("Shelf 1").get("error_message"))
+			.contains("post " + scheduled + "; the run of pins.csv on ",
+					" created it from its row 2, to publish at 2030-03-01T09:00:00Z",
+					"reschedule or delete post " + scheduled + " in Zernio")
+			.doesNotContain("something other");
+		assertThat(results.get("Shelf 2").get("status")).isEqualTo("SCHEDULED");
+	}
+
+	@Test
 	void theSandboxsPinsDoNotCountAsPinsOnZernio() throws IOException {
 		// given: the sheet tried on the sandbox first
 		Path input = shelfPins(2);

@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -58,7 +59,7 @@ class PinSendingWriterTests {
 		store.save(RUN, invalid(3));
 		RunProgress progress = new RunProgress(Clock.systemUTC());
 		progress.start(5, store.countByStatus(RUN));
-		PinSendingWriter writer = new PinSendingWriter(plan(null), store, senders, progress,
+		PinSendingWriter writer = new PinSendingWriter(plan(null), store, earlierPins(store), senders, progress,
 				new GracefulStop(null, senders, RunKey.PARAMETER), Duration.ofMinutes(10));
 
 		// when: the whole chunk comes again (row 1 to send, found created; 2-5 invalid)
@@ -91,7 +92,7 @@ class PinSendingWriterTests {
 		List<Future<?>> others = List.of(pool.submit(otherSend), pool.submit(otherSend));
 		GracefulStop stop = new GracefulStop(null, pool, RunKey.PARAMETER);
 		RowResultStore store = store();
-		PinSendingWriter writer = new PinSendingWriter(plan(null), store, pool, new RunProgress(Clock.systemUTC()),
+		PinSendingWriter writer = new PinSendingWriter(plan(null), store, earlierPins(store), pool, new RunProgress(Clock.systemUTC()),
 				stop, Duration.ofMinutes(10));
 		ExecutorService chunk = Executors.newSingleThreadExecutor();
 		try {
@@ -135,7 +136,7 @@ class PinSendingWriterTests {
 		}, new ThrottleSettings(1, 1, 1.0, 25, 25, 6, Duration.ofMillis(500), Duration.ofSeconds(60),
 				Duration.ofMinutes(5), 8));
 		GracefulStop stop = new GracefulStop(null, senders, RunKey.PARAMETER);
-		PinSendingWriter writer = new PinSendingWriter(plan(new ApiSession(null, null, sender, null)), store, senders,
+		PinSendingWriter writer = new PinSendingWriter(plan(new ApiSession(null, null, sender, null)), store, earlierPins(store), senders,
 				new RunProgress(Clock.systemUTC()), stop, Duration.ofMinutes(10));
 		CreatePostRequest pin = new CreatePostRequest("Modern kitchen ideas", null, null, null, true, null, null,
 				null);
@@ -176,7 +177,7 @@ class PinSendingWriterTests {
 				"This exact content is already scheduled", new RateLimitInfo(100, 99, null, null)),
 				new ThrottleSettings(100, 1, 1.0, 25, 25, 6, Duration.ofMillis(500), Duration.ofSeconds(60),
 						Duration.ofMinutes(5), 8));
-		PinSendingWriter writer = new PinSendingWriter(plan(new ApiSession(null, null, sender, null)), store, senders,
+		PinSendingWriter writer = new PinSendingWriter(plan(new ApiSession(null, null, sender, null)), store, earlierPins(store), senders,
 				new RunProgress(Clock.systemUTC()), new GracefulStop(null, senders, RunKey.PARAMETER),
 				Duration.ofMinutes(10));
 		CreatePostRequest request = new CreatePostRequest("Modern kitchen ideas", null, null, null, true, null, null,
@@ -195,6 +196,11 @@ class PinSendingWriterTests {
 	/** The run's plan as far as the writer reads it: its key and, for a test that sends, its API session. */
 	private static RunPlan plan(ApiSession api) {
 		return new RunPlan(null, null, RUN, null, null, null, null, null, null, false, api, CappedMessages.NONE);
+	}
+
+	/** The pins of other runs in the store, the files those runs read unknown. */
+	private static EarlierPins earlierPins(RowResultStore store) {
+		return new EarlierPins(store, run -> Optional.empty(), RUN, ApiSessionSource.ZERNIO);
 	}
 
 	private static RowResultStore store() {
