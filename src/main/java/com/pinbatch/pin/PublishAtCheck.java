@@ -56,9 +56,12 @@ final class PublishAtCheck {
 			return null;
 		}
 		catch (DateTimeParseException ex) {
+			// a whole column in a form of its own (a long month name, a two-digit year) is one option away
+			String ownForm = settings.dateFormat() != null ? "" : ", or pass the column's own form as --date-format (a"
+					+ " java.time pattern, e.g. \"d MMMM yyyy HH:mm\" for 1 March 2027 09:30)";
 			problems.add(PinField.PUBLISH_AT, "publish_at_invalid", "%s '%s' is not a date this tool reads — write"
-					+ " it like %s; times without an offset are in %s", value, String.join(", ", parser.acceptedForms()),
-					name(zone.orElse(settings.zone())));
+					+ " it like %s%s; times without an offset are in %s", value, String.join(", ",
+							parser.acceptedForms()), ownForm, name(zone.orElse(settings.zone())));
 			return null;
 		}
 		if (written.isEmpty()) {

@@ -383,8 +383,9 @@ class PinValidatorTests {
 
 		assertProblem(validation, "publish_at_invalid", "Publish date", "Publish date 'next friday' is not a date this"
 				+ " tool reads — write it like 2027-03-01T09:30:00Z, 2027-03-01T09:30+01:00, 2027-03-01 09:30[:00],"
-				+ " 2027/03/01 9:30 PM, 13/03/2027 09:30 or 03/13/2027 09:30, 2027-03-01 (means 09:00); times without"
-				+ " an offset are in UTC");
+				+ " 2027/03/01 9:30 PM, 13/03/2027 09:30 or 03/13/2027 09:30, 2027-03-01 (means 09:00), or pass the"
+				+ " column's own form as --date-format (a java.time pattern, e.g. \"d MMMM yyyy HH:mm\" for 1 March 2027"
+				+ " 09:30); times without an offset are in UTC");
 	}
 
 	@Test
