@@ -84,8 +84,10 @@ public final class InputInspector {
 			}
 			requireRows(file, rows);
 			List<String> notes = new ArrayList<>();
-			dates.decision().ifPresent(notes::add);
-			dates.contradiction().ifPresent(notes::add);
+			if (validation.dateFormat() == null) { // with --date-format the user's form reads them, not the detected order
+				dates.decision().ifPresent(notes::add);
+				dates.contradiction().ifPresent(notes::add);
+			}
 			duplicates.repeatedLinks().forEach(link -> notes.add(link.describe()));
 			notes.addAll(damage.notes());
 			return new Survey(rows, validation.withDateOrder(dates.order()), duplicates.duplicates(), notes,

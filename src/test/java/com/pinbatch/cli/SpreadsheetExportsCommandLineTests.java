@@ -186,6 +186,24 @@ class SpreadsheetExportsCommandLineTests extends SandboxedCommandLine {
 	}
 
 	@Test
+	void datesInTheFormatTheUserGaveGetNoNoteOnHowTheToolReadThem() throws IOException {
+		// given: dotted dates, and others that mix day first and month first, all in the form the user names
+		Path input = write("pins.csv", HEADER + ",publish_at\n" + ROW + ",01.06.2027 09:30\n" + ROW.replace("a.jpg",
+				"b.jpg") + ",13/06/2027 10:00\n" + ROW.replace("a.jpg", "c.jpg") + ",06/14/2027 10:00\n",
+				StandardCharsets.UTF_8);
+
+		// when
+		CommandLineRun run = run("--input=" + input, "--dry-run", "--date-format=dd.MM.yyyy HH:mm");
+
+		// then: the rows in that form are read by it, and the others are INVALID, without a note that the tool read
+		// the column's dates its own way (day first) or that rows of both orders are INVALID
+		assertThat(run.exitCode()).as(run.toString()).isEqualTo(3);
+		assertThat(ResultRows.read(dir.resolve("pins.results.csv"))).extracting(row -> row.get("status"))
+			.containsExactly("VALID", "INVALID", "INVALID");
+		assertThat(run.out()).doesNotContain("read day first", "mixes day-first dates");
+	}
+
+	@Test
 	void workbookWithAnInstructionsSheetAndATitleRowIsReadFromItsPinSheet() throws IOException {
 		// given: a first sheet of instructions, then the pins below a title and a blank row
 		Path workbook = dir.resolve("plan.xlsx");
