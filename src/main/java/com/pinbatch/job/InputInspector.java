@@ -84,7 +84,8 @@ public final class InputInspector {
 			}
 			requireRows(file, rows);
 			List<String> notes = new ArrayList<>();
-			if (validation.dateFormat() == null) { // with --date-format the user's form reads them, not the detected order
+			// with --date-format the user's form reads the dates, not the order detected here
+			if (validation.dateFormat() == null) {
 				dates.decision().ifPresent(notes::add);
 				dates.contradiction().ifPresent(notes::add);
 			}
