@@ -139,6 +139,33 @@ class RowResultStoreTests {
 		assertThat(store.pinsSentWithoutAnswer("zernio", "tonight", Set.of("outcome_unknown"))).isEmpty();
 	}
 
+	@Test
+	void thePostZernioNamesIsTracedToTheRowThatSentItWhateverThatRowsPinWas() {
+		// given: last night's row 2 sent post p2 to Zernio; row 3 carried it over without sending; the sandbox has
+		// a post of the same id
+		RowResultStore store = newStore();
+		store.markSent("night", 2, "r2", Instant.ofEpochSecond(100),
+				new PinKey("0123456789abcdef0123456789abcdef", "zernio"));
+		store.save("night", new RowResult(2, RowStatus.SCHEDULED, "p2", null, null, 1, "r2",
+				Instant.ofEpochSecond(110)));
+		store.save("night", new RowResult(3, RowStatus.DUPLICATE, "p2", null, "carried", 0, null,
+				Instant.ofEpochSecond(111)));
+		store.markSent("sandbox-run", 7, "r7", Instant.ofEpochSecond(200),
+				new PinKey("11111111111111111111111111111111", "sandbox"));
+		store.save("sandbox-run", new RowResult(7, RowStatus.CREATED, "p2", null, null, 1, "r7",
+				Instant.ofEpochSecond(210)));
+
+		// then
+		assertThat(store.senderOf("p2", "zernio")).hasValueSatisfying(sender -> {
+			assertThat(sender.runKey()).isEqualTo("night");
+			assertThat(sender.result().rowNumber()).isEqualTo(2);
+			assertThat(sender.sentAt()).isEqualTo(Instant.ofEpochSecond(100));
+		});
+		assertThat(store.senderOf("p2", "sandbox")).hasValueSatisfying(
+				sender -> assertThat(sender.runKey()).isEqualTo("sandbox-run"));
+		assertThat(store.senderOf("p9", "zernio")).isEmpty();
+	}
+
 	private static RowResultStore newStore() {
 		JDBCDataSource dataSource = new JDBCDataSource();
 		dataSource.setUrl("jdbc:hsqldb:mem:rowresults" + System.nanoTime());
