@@ -96,7 +96,7 @@ class EarlierPins {
 
 	/**
 	 * The row's outcome when another run created its pin, if one did: that pin's, as far as it is known (PUBLISHED
-	 * with its pin, SCHEDULED), else DUPLICATE of its post, which the run then follows as any other.
+	 * with its pin, SCHEDULED for later), else DUPLICATE of its post, which the run then follows as any other.
 	 */
 	Optional<RowResult> outcomeOf(long rowNumber, String identity) {
 		if (identity == null || !mayHave(PinIdentity.prefix(identity))) {
@@ -104,8 +104,9 @@ class EarlierPins {
 		}
 		return store.earlierPin(keyOf(identity), runKey).map(earlier -> {
 			RowResult pin = earlier.result();
-			RowStatus known = pin.status() == RowStatus.PUBLISHED || pin.status() == RowStatus.SCHEDULED ? pin.status()
-					: RowStatus.DUPLICATE;
+			// a scheduled pin whose time has come may be live or refused by now: the run follows it like its own
+			RowStatus known = pin.status() == RowStatus.PUBLISHED
+					|| pin.status() == RowStatus.SCHEDULED && !due(pin) ? pin.status() : RowStatus.DUPLICATE;
 			String message = "already on Zernio as post " + pin.postId() + ": " + runOn(earlier)
 					+ " created this pin from its row " + pin.rowNumber()
 					+ ", so it is not sent again (to post it once more, change its description)";
@@ -131,6 +132,10 @@ class EarlierPins {
 			.map(file -> "the run of " + file.getFileName())
 			.orElse("a run");
 		return run + " on " + earlier.sentAt().atOffset(ZoneOffset.UTC).toLocalDate();
+	}
+
+	private static boolean due(RowResult scheduled) {
+		return scheduled.publishAt() != null && !scheduled.publishAt().isAfter(Instant.now());
 	}
 
 	/** The file the run with this key read, as its job parameters say; empty for a run the repository lost. */

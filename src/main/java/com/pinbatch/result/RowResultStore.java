@@ -221,9 +221,27 @@ public class RowResultStore {
 	public record EarlierPin(String runKey, RowResult result, Instant sentAt) {
 	}
 
-	/** The latest pin with this key that a run other than {@code runKey} put on Zernio, if any. */
+	/**
+	 * The latest pin with this key that a run other than {@code runKey} put on Zernio, if any, as the job repository
+	 * knows it now: a later run that carried it over and followed it may have learnt that it was published since, or
+	 * that Pinterest refused it, or that Zernio no longer has it (then there is no pin: the row may be sent again).
+	 */
 	public Optional<EarlierPin> earlierPin(PinKey pin, String runKey) {
-		return latestSent(pin, runKey, PIN_ON_ZERNIO);
+		return latestSent(pin, runKey, PIN_ON_ZERNIO).flatMap(sent -> {
+			RowResult known = jdbc.query("SELECT * FROM PINBATCH_ROW_RESULT WHERE POST_ID = ? AND RUN_KEY <> ? AND"
+					+ " FINISHED_AT_MS IS NOT NULL ORDER BY FINISHED_AT_MS DESC", (ResultSet rs) -> rs.next()
+							? map(rs, 0) : null, sent.result().postId(), runKey);
+			if (known == null || known.status() == sent.result().status()) {
+				return Optional.of(sent);
+			}
+			if (!RowStatus.isOnZernio(known.status().name())) {
+				return Optional.empty();
+			}
+			// the sender's row, for the message (which row made it), with what is known of its post now
+			return Optional.of(new EarlierPin(sent.runKey(), new RowResult(sent.result().rowNumber(), known.status(),
+					known.postId(), known.pinUrl(), known.errorCode(), known.errorMessage(), known.attempts(),
+					known.requestId(), known.finishedAt(), known.publishAt()), sent.sentAt()));
+		});
 	}
 
 	/**

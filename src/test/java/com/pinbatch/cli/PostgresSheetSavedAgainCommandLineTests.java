@@ -1,5 +1,7 @@
 package com.pinbatch.cli;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -26,6 +28,11 @@ class PostgresSheetSavedAgainCommandLineTests extends SheetSavedAgainCommandLine
 		if (database != null) {
 			database.close();
 		}
+	}
+
+	@Override
+	Connection repository() throws SQLException {
+		return database.dataSource().getConnection();
 	}
 
 	@Override

@@ -6,6 +6,13 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -19,6 +26,28 @@ import org.junit.jupiter.api.Test;
  * hours it refuses the same content) or not.
  */
 class SheetSavedAgainCommandLineTests extends SandboxedCommandLine {
+
+	/** The sandbox's clock: a test moves it on to let Zernio publish what was scheduled. */
+	private final MovableClock clock = new MovableClock();
+
+	@Override
+	Clock sandboxClock() {
+		return clock;
+	}
+
+	/** The job repository the command lines of this class use. */
+	Connection repository() throws SQLException {
+		return DriverManager.getConnection("jdbc:hsqldb:file:" + dir.resolve("data/jobrepo") + ";shutdown=true", "SA",
+				"");
+	}
+
+	/** Moves the publish times of the scheduled pins the job repository holds into the past, as time passing would. */
+	private void bringScheduledPinsDue() throws SQLException {
+		try (Connection connection = repository(); Statement statement = connection.createStatement()) {
+			statement.executeUpdate("UPDATE PINBATCH_ROW_RESULT SET PUBLISH_AT_MS = "
+					+ Instant.now().minus(Duration.ofHours(1)).toEpochMilli() + " WHERE STATUS = 'SCHEDULED'");
+		}
+	}
 
 	@Test
 	void rowsAnEarlierRunPublishedAreNotSentAgainWhenTheSheetComesBackWithRowsAndAColumnAdded()
@@ -135,6 +164,53 @@ class SheetSavedAgainCommandLineTests extends SandboxedCommandLine {
 					"reschedule or delete post " + scheduled + " in Zernio")
 			.doesNotContain("something other");
 		assertThat(results.get("Shelf 2").get("status")).isEqualTo("SCHEDULED");
+	}
+
+	@Test
+	void scheduledPinsOfAnEarlierRunThatCameDueAreFollowedOnceByTheNextRunOfTheSheet() throws Exception {
+		// given: last night's run scheduled two shelves
+		Path input = Files.writeString(dir.resolve("pins.csv"), """
+				title,description,media_url,board,account,publish_at
+				Shelf 1,Open shelf idea 1,https://images.example.com/shelf/1.jpg,Kitchen Ideas,acme-home,2030-03-01 09:00
+				Shelf 2,Open shelf idea 2,https://images.example.com/shelf/2.jpg,Kitchen Ideas,acme-home,2030-03-02 09:00
+				""", StandardCharsets.UTF_8);
+		CommandLineRun lastNight = run("--input=" + input);
+		assertThat(lastNight.exitCode()).as(lastNight.toString()).isZero();
+		Map<String, Map<String, String>> scheduled = byTitle(ResultRows.read(dir.resolve("pins.results.csv")));
+		assertThat(scheduled.values()).extracting(row -> row.get("status")).containsOnly("SCHEDULED");
+		// and their time has come: Zernio published them, and the job repository holds them as due
+		clock.add(Duration.ofDays(5 * 366));
+		bringScheduledPinsDue();
+
+		// when: the sheet comes back with a row added, then again with another
+		Files.writeString(input, Files.readString(input) + "Shelf 3,Open shelf idea 3,"
+				+ "https://images.example.com/shelf/3.jpg,Kitchen Ideas,acme-home,\n", StandardCharsets.UTF_8);
+		CommandLineRun tonight = run("--input=" + input);
+		Map<String, Map<String, String>> followed = byTitle(ResultRows.read(dir.resolve("pins.results.csv")));
+		int requestsBefore = sandbox.requests().size();
+		Files.writeString(input, Files.readString(input).replace("title,", "notes,title,").replace("\nShelf",
+				"\nseen,Shelf"), StandardCharsets.UTF_8);
+		CommandLineRun tomorrow = run("--input=" + input);
+
+		// then: tonight asked Zernio about them and reports them live, with their pins, not SCHEDULED
+		assertThat(tonight.exitCode()).as(tonight.toString()).isZero();
+		for (String title : List.of("Shelf 1", "Shelf 2")) {
+			assertThat(followed.get(title).get("status")).as(title).isEqualTo("PUBLISHED");
+			assertThat(followed.get(title).get("post_id")).as(title).isEqualTo(scheduled.get(title).get("post_id"));
+			assertThat(followed.get(title).get("pin_url")).as(title).isNotEmpty();
+			assertThat(followed.get(title).get("attempts")).as(title).isEqualTo("0");
+		}
+		// and the next night, the sheet saved again with a column of notes, knows it without asking Zernio again
+		assertThat(tomorrow.exitCode()).as(tomorrow.toString()).isZero();
+		Map<String, Map<String, String>> known = byTitle(ResultRows.read(dir.resolve("pins.results.csv")));
+		for (String title : List.of("Shelf 1", "Shelf 2")) {
+			assertThat(known.get(title).get("notes")).as(title).isEqualTo("seen");
+			assertThat(known.get(title).get("status")).as(title).isEqualTo("PUBLISHED");
+			assertThat(known.get(title).get("pin_url")).as(title).isEqualTo(followed.get(title).get("pin_url"));
+		}
+		assertThat(sandbox.requests().subList(requestsBefore, sandbox.requests().size()))
+			.noneMatch(request -> request.method().equals("GET") && request.path().contains("/v1/posts"));
+		assertThat(sandbox.posts()).hasSize(3);
 	}
 
 	@Test
