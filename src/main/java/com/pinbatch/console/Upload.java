@@ -14,15 +14,17 @@ import java.time.ZoneId;
  * @param account  the account of rows that name none; null: none
  * @param board    the board of rows that name none; null: none
  * @param timezone the zone of publish times written without one
+ * @param dateFormat the pattern of publish times written another way (--date-format); null: the usual forms
  * @param spread   spread pins beyond an account's caps over later slots
  * @param retry    the file is an earlier result file whose INVALID and FAILED rows are to be sent again
  */
 record Upload(String id, String owner, Path file, String name, Instant uploaded, String sheet, String account,
-		String board, ZoneId timezone, boolean spread, boolean retry) {
+		String board, ZoneId timezone, String dateFormat, boolean spread, boolean retry) {
 
 	/** The same file read with another sheet. */
 	Upload withSheet(String chosen) {
-		return new Upload(id, owner, file, name, uploaded, chosen, account, board, timezone, spread, retry);
+		return new Upload(id, owner, file, name, uploaded, chosen, account, board, timezone, dateFormat, spread,
+				retry);
 	}
 
 	Path folder() {

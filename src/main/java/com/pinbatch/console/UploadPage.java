@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.security.Principal;
 import java.time.DateTimeException;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 
 import org.springframework.boot.servlet.autoconfigure.MultipartProperties;
 import org.springframework.http.HttpStatus;
@@ -58,6 +59,7 @@ class UploadPage {
 			@RequestParam(name = "account", required = false) String account,
 			@RequestParam(name = "board", required = false) String board,
 			@RequestParam(name = "timezone", defaultValue = "UTC") String timezone,
+			@RequestParam(name = "dateFormat", required = false) String dateFormat,
 			@RequestParam(name = "spread", defaultValue = "false") boolean spread,
 			@RequestParam(name = "retry", defaultValue = "false") boolean retry, Principal principal, Model model,
 			HttpServletResponse response) {
@@ -77,15 +79,25 @@ class UploadPage {
 				problem = "time zone " + timezone
 						+ " is not a time zone; use an IANA name such as Europe/Berlin or America/New_York";
 			}
+			if (problem == null && blankToNull(dateFormat) != null) {
+				try {
+					DateTimeFormatter.ofPattern(dateFormat.strip());
+				}
+				catch (IllegalArgumentException ex) {
+					problem = "date format " + dateFormat + " is not a date pattern (" + ex.getMessage()
+							+ "); use java.time letters, e.g. dd.MM.yyyy HH:mm";
+				}
+			}
 		}
 		if (problem != null) {
 			response.setStatus(HttpStatus.BAD_REQUEST.value());
 			model.addAttribute("problem", problem);
 			model.addAttribute("timezone", timezone);
+			model.addAttribute("dateFormat", dateFormat);
 			return "upload";
 		}
 		Upload choices = new Upload(null, Owner.of(principal), null, null, null, blankToNull(sheet),
-				blankToNull(account), blankToNull(board), zone, spread, retry);
+				blankToNull(account), blankToNull(board), zone, blankToNull(dateFormat), spread, retry);
 		Upload stored;
 		try (InputStream content = file.getInputStream()) {
 			stored = uploads.store(content, file.getOriginalFilename(), choices);

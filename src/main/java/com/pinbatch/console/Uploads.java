@@ -45,7 +45,8 @@ class Uploads {
 			Path file = folder.resolve(name);
 			Files.copy(content, file);
 			Upload upload = new Upload(id, choices.owner(), file, name, Instant.now(), choices.sheet(),
-					choices.account(), choices.board(), choices.timezone(), choices.spread(), choices.retry());
+					choices.account(), choices.board(), choices.timezone(), choices.dateFormat(), choices.spread(),
+					choices.retry());
 			byId.put(id, upload);
 			return upload;
 		}

@@ -121,6 +121,27 @@ class ConsolePagesTests {
 					"Mars/Olympus is not a time zone; use an IANA name such as Europe/Berlin")));
 	}
 
+	/** Dates the tool cannot settle alone: the row's message names a date format, which the upload form takes. */
+	@Test
+	void aDateFormatGivenOnUploadReadsDatesThatAreAmbiguousWithoutIt() throws Exception {
+		String pins = "title,media_url,board,account,publish_at\n"
+				+ "Shelf,https://images.example.com/shelf.jpg,Kitchen Ideas,acme-home,3/1/2030 9:30\n";
+		assertThat(reviewOf(csv("dates.csv", pins))).contains("INVALID", "--date-format=d/M/yyyy (day first)");
+
+		MvcResult posted = mvc.perform(multipart("/uploads").file(csv("dates.csv", pins)).param("dateFormat", "d/M/yyyy")
+			.with(csrf())).andExpect(status().is3xxRedirection()).andReturn();
+		String page = mvc.perform(get(posted.getResponse().getRedirectedUrl())).andExpect(status().isOk()).andReturn()
+			.getResponse()
+			.getContentAsString();
+
+		assertThat(page).contains("Send 1 pin", "Thu 3 Jan 2030, 09:30 UTC").doesNotContain("ambiguous");
+		mvc.perform(multipart("/uploads").file(csv("dates.csv", pins)).param("dateFormat", "yyyy-MM-dd {")
+			.with(csrf()))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("date format yyyy-MM-dd { is not a date pattern")))
+			.andExpect(content().string(containsString("value=\"yyyy-MM-dd {\"")));
+	}
+
 	@Test
 	void anUploadOrRunThatDoesNotExistIsNotFound() throws Exception {
 		mvc.perform(get("/uploads/0123456789abcdef01234567")).andExpect(status().isNotFound());
