@@ -226,11 +226,11 @@ class ConsoleRuns implements AutoCloseable {
 		}
 		if (outcome.inputs().isEmpty()) {
 			return new Launched(outcome.exitCode().code(), outcome.reason() == null ? "nothing was processed"
-					: outcome.reason(), null, Map.of(), false);
+					: upload.shown(outcome.reason()), null, Map.of(), false);
 		}
 		InputOutcome input = outcome.inputs().get(0);
-		return new Launched(input.exitCode().code(), input.stopReason(), input.resultFile(), input.counts(),
-				input.stillPublishing());
+		return new Launched(input.exitCode().code(), upload.shown(input.stopReason()), input.resultFile(),
+				input.counts(), input.stillPublishing());
 	}
 
 	/** What the launcher says goes to the run's page. */
@@ -239,12 +239,13 @@ class ConsoleRuns implements AutoCloseable {
 
 			@Override
 			public void info(String line) {
-				run.say(line.startsWith("pinbatch: ") ? line.substring("pinbatch: ".length()) : line);
+				problem(line);
 			}
 
 			@Override
 			public void problem(String line) {
-				run.say(line.startsWith("pinbatch: ") ? line.substring("pinbatch: ".length()) : line);
+				String shown = run.upload().shown(line);
+				run.say(shown.startsWith("pinbatch: ") ? shown.substring("pinbatch: ".length()) : shown);
 			}
 
 			@Override

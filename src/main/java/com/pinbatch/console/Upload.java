@@ -30,4 +30,9 @@ record Upload(String id, String owner, Path file, String name, Instant uploaded,
 	Path folder() {
 		return file.getParent();
 	}
+
+	/** A line about this upload as its users see it: the file's name, not the server's folder it is kept in. */
+	String shown(String line) {
+		return line == null || file == null ? line : line.replace(folder() + folder().getFileSystem().getSeparator(), "");
+	}
 }

@@ -1,5 +1,6 @@
 package com.pinbatch.console;
 
+import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -161,7 +162,8 @@ class ConsolePagesTests {
 		assertThat(page).contains("does not use https; Pinterest only accepts https links",
 				"title has 108 characters; Pinterest allows at most 100",
 				"<code>http://www.acme-home.example/kitchen/window-herbs</code>");
-		assertThat(page).contains("not used: campaign");
+		assertThat(page).contains("not used: campaign", "processing mixed.csv (15 rows")
+			.doesNotContain("console" + File.separator + "uploads" + File.separator);
 	}
 
 	/** A file the command line refuses is refused on the page with the command line's message, and no send button. */
