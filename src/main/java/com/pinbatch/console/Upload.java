@@ -33,6 +33,9 @@ record Upload(String id, String owner, Path file, String name, Instant uploaded,
 
 	/** A line about this upload as its users see it: the file's name, not the server's folder it is kept in. */
 	String shown(String line) {
-		return line == null || file == null ? line : line.replace(folder() + folder().getFileSystem().getSeparator(), "");
+		if (line == null || file == null) {
+			return line;
+		}
+		return line.replace(folder() + folder().getFileSystem().getSeparator(), "");
 	}
 }
