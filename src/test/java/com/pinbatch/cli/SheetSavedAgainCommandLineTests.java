@@ -136,13 +136,7 @@ class SheetSavedAgainCommandLineTests extends SandboxedCommandLine {
 	@Test
 	void aScheduledPinWhoseDateIsMovedInTheSheetIsNotPostedTwiceAndItsRowSaysWhichPostToMove() throws IOException {
 		// given: last night's run scheduled two shelves for March
-		Path input = Files.writeString(dir.resolve("pins.csv"), """
-				title,description,media_url,board,account,publish_at
-				Shelf 1,Open shelf idea 1,https://images.example.com/shelf/1.jpg,Kitchen Ideas,acme-home,2030-03-01 09:00
-				Shelf 2,Open shelf idea 2,https://images.example.com/shelf/2.jpg,Kitchen Ideas,acme-home,2030-03-02 09:00
-				""", StandardCharsets.UTF_8);
-		CommandLineRun lastNight = run("--input=" + input);
-		assertThat(lastNight.exitCode()).as(lastNight.toString()).isZero();
+		Path input = lastNightsTwoScheduledShelves();
 		String scheduled = byTitle(ResultRows.read(dir.resolve("pins.results.csv"))).get("Shelf 1").get("post_id");
 		// and today someone moved the first shelf a week later in the sheet
 		Files.writeString(input, Files.readString(input).replace("2030-03-01 09:00", "2030-03-08 09:00"),
@@ -169,13 +163,7 @@ class SheetSavedAgainCommandLineTests extends SandboxedCommandLine {
 	@Test
 	void scheduledPinsOfAnEarlierRunThatCameDueAreFollowedOnceByTheNextRunOfTheSheet() throws Exception {
 		// given: last night's run scheduled two shelves
-		Path input = Files.writeString(dir.resolve("pins.csv"), """
-				title,description,media_url,board,account,publish_at
-				Shelf 1,Open shelf idea 1,https://images.example.com/shelf/1.jpg,Kitchen Ideas,acme-home,2030-03-01 09:00
-				Shelf 2,Open shelf idea 2,https://images.example.com/shelf/2.jpg,Kitchen Ideas,acme-home,2030-03-02 09:00
-				""", StandardCharsets.UTF_8);
-		CommandLineRun lastNight = run("--input=" + input);
-		assertThat(lastNight.exitCode()).as(lastNight.toString()).isZero();
+		Path input = lastNightsTwoScheduledShelves();
 		Map<String, Map<String, String>> scheduled = byTitle(ResultRows.read(dir.resolve("pins.results.csv")));
 		assertThat(scheduled.values()).extracting(row -> row.get("status")).containsOnly("SCHEDULED");
 		// and their time has come: Zernio published them, and the job repository holds them as due
@@ -230,6 +218,18 @@ class SheetSavedAgainCommandLineTests extends SandboxedCommandLine {
 		assertThat(ResultRows.read(checked)).as(dryRun.toString())
 			.extracting(row -> row.get("status"))
 			.containsOnly("VALID");
+	}
+
+	/** Last night's run of a sheet that schedules two shelves for March 2030; answers the sheet. */
+	private Path lastNightsTwoScheduledShelves() throws IOException {
+		Path input = Files.writeString(dir.resolve("pins.csv"), """
+				title,description,media_url,board,account,publish_at
+				Shelf 1,Open shelf idea 1,https://images.example.com/shelf/1.jpg,Kitchen Ideas,acme-home,2030-03-01 09:00
+				Shelf 2,Open shelf idea 2,https://images.example.com/shelf/2.jpg,Kitchen Ideas,acme-home,2030-03-02 09:00
+				""", StandardCharsets.UTF_8);
+		CommandLineRun lastNight = run("--input=" + input);
+		assertThat(lastNight.exitCode()).as(lastNight.toString()).isZero();
+		return input;
 	}
 
 	private static Map<String, String> statusByTitle(List<Map<String, String>> results) {
