@@ -110,9 +110,10 @@ class PlanPinsTasklet implements Tasklet {
 		}
 		// rows whose pin another run created are not sent again: they take no place against their account's caps
 		PlanningPass.Collected toSend = found.without(row -> earlier.mayHave(row.pin()));
-		if (toSend.rows().size() < found.rows().size()) {
-			say(input, "plan: " + (found.rows().size() - toSend.rows().size()) + " rows are pins that earlier runs"
-					+ " created: not sent again");
+		int carried = found.rows().size() - toSend.rows().size();
+		if (carried > 0) {
+			say(input, "plan: " + (carried == 1 ? "1 row is a pin that an earlier run created"
+					: carried + " rows are pins that earlier runs created") + ": not sent again");
 		}
 		HashMap<String, ArrayList<String>> mediaProblems = checkMedia(toSend.media());
 		PlanningPass.Outcome planned = PlanningPass.plan(

@@ -148,6 +148,7 @@ class SheetSavedAgainCommandLineTests extends SandboxedCommandLine {
 		// then: Zernio still holds the first pin, scheduled, and takes its content only once: no second pin, and the
 		// row names the post to move and the run and row that made it (not "something other than this row")
 		assertThat(tonight.exitCode()).as(tonight.toString()).isEqualTo(3);
+		assertThat(tonight.out()).contains("plan: 1 row is a pin that an earlier run created: not sent again");
 		assertThat(sandbox.posts()).hasSize(2);
 		Map<String, Map<String, String>> results = byTitle(ResultRows.read(dir.resolve("pins.results.csv")));
 		assertThat(results.get("Shelf 1").get("status")).isEqualTo("FAILED");
