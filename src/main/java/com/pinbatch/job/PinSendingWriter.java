@@ -172,8 +172,30 @@ public class PinSendingWriter implements ItemWriter<PreparedRow> {
 		if (sentElsewhere) {
 			return "another run sent the same pin (another file with this row, sent at the same time)";
 		}
-		return createdForThisRow(row, existingPostId)
-				? "an earlier attempt of this row created it and its answer was lost" : null;
+		if (createdForThisRow(row, existingPostId)) {
+			return "an earlier attempt of this row created it and its answer was lost";
+		}
+		// this row as an earlier run sent it, at another time (its date changed, or the zone it is read in), and
+		// moved in Zernio since to the time the row now gives, or given with an offset that no zone changes
+		Optional<String> sender = earlierPins.senderOf(existingPostId);
+		if (sender.isPresent() && row.request().scheduledFor() != null
+				&& scheduledAt(existingPostId).filter(Instant.parse(row.request().scheduledFor())::equals).isPresent()) {
+			return sender.get() + ", and it is scheduled for the time this row gives";
+		}
+		return null;
+	}
+
+	/** When Zernio has the post scheduled, if it is; empty when that cannot be learnt now (the row fails). */
+	private Optional<Instant> scheduledAt(String postId) {
+		try {
+			return plan.api().client().scheduledFor(postId);
+		}
+		catch (ApiKeyRejectedException rejected) {
+			throw rejected;
+		}
+		catch (ZernioApiException unchecked) {
+			return Optional.empty();
+		}
 	}
 
 	/**

@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -190,6 +191,30 @@ public class ZernioClient {
 		catch (ZernioApiException failure) {
 			if (failure.status() == 400 || failure.status() == 404) {
 				return false;
+			}
+			throw failure;
+		}
+	}
+
+	/**
+	 * When the post waits to be published ({@code GET /v1/posts/{id}}), if it is scheduled: whether a pin someone
+	 * moved in Zernio now stands where a row puts it. Empty for a post that is not scheduled, or not known.
+	 */
+	public Optional<Instant> scheduledFor(String postId) {
+		try {
+			ZernioPayloads.PostEntry post = get("/v1/posts/" + pathSegment(postId), ZernioPayloads.PostAnswer.class)
+				.post();
+			if (post == null || post.scheduledFor() == null || !"scheduled".equals(post.status())) {
+				return Optional.empty();
+			}
+			return Optional.of(Instant.parse(post.scheduledFor()));
+		}
+		catch (DateTimeParseException unreadable) {
+			return Optional.empty();
+		}
+		catch (ZernioApiException failure) {
+			if (failure.status() == 400 || failure.status() == 404) {
+				return Optional.empty();
 			}
 			throw failure;
 		}

@@ -162,6 +162,32 @@ class SheetSavedAgainCommandLineTests extends SandboxedCommandLine {
 	}
 
 	@Test
+	void theSheetRunAgainInAnotherZoneIsThePinsItMadeWhenItsDatesCarryTheirOffset() throws IOException {
+		// given: last night's run scheduled two shelves at times written with their offset
+		Path input = Files.writeString(dir.resolve("pins.csv"), """
+				title,description,media_url,board,account,publish_at
+				Shelf 1,Open shelf 1,https://images.example.com/shelf/1.jpg,Kitchen Ideas,acme-home,2030-03-01T09:00Z
+				Shelf 2,Open shelf 2,https://images.example.com/shelf/2.jpg,Kitchen Ideas,acme-home,2030-03-02T09:00Z
+				""", StandardCharsets.UTF_8);
+		CommandLineRun lastNight = run("--input=" + input);
+		assertThat(lastNight.exitCode()).as(lastNight.toString()).isZero();
+		Map<String, Map<String, String>> scheduled = byTitle(ResultRows.read(dir.resolve("pins.results.csv")));
+
+		// when: the same sheet, now with a zone for dates written without one (it has none)
+		CommandLineRun tonight = run("--input=" + input, "--timezone=Europe/Berlin");
+
+		// then: a new run (its options changed), whose pins Zernio already has at the very times the rows give: they
+		// are those pins, not content that something else made
+		assertThat(tonight.exitCode()).as(tonight.toString()).isZero();
+		assertThat(sandbox.posts()).hasSize(2);
+		Map<String, Map<String, String>> results = byTitle(ResultRows.read(dir.resolve("pins.results.csv")));
+		for (String title : List.of("Shelf 1", "Shelf 2")) {
+			assertThat(results.get(title).get("status")).as(title).isEqualTo("SCHEDULED");
+			assertThat(results.get(title).get("post_id")).as(title).isEqualTo(scheduled.get(title).get("post_id"));
+		}
+	}
+
+	@Test
 	void scheduledPinsOfAnEarlierRunThatCameDueAreFollowedOnceByTheNextRunOfTheSheet() throws Exception {
 		// given: last night's run scheduled two shelves
 		Path input = lastNightsTwoScheduledShelves();
