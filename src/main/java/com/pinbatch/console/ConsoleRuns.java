@@ -213,8 +213,7 @@ class ConsoleRuns implements AutoCloseable {
 	private Launched launch(Upload upload, boolean dryRun, Path results, LiveRun listener) {
 		RunRequest request = new RunRequest(List.of(upload.file()), results, upload.retry(), upload.sheet(), null,
 				null, upload.account(), upload.board(), upload.timezone(), upload.dateFormat(), "now", upload.spread(),
-				null, false,
-				dryRun, settings.sandbox(), STARTED_BY + upload.owner());
+				null, false, dryRun, settings.sandbox(), STARTED_BY + upload.owner());
 		RunOutcome outcome;
 		try {
 			outcome = runs.run(request, listener(listener));

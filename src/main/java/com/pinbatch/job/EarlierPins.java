@@ -16,6 +16,7 @@ import com.pinbatch.result.PinKey;
 import com.pinbatch.result.RowResult;
 import com.pinbatch.result.RowResultStore;
 import com.pinbatch.result.RowStatus;
+import com.pinbatch.zernio.PostSchedule;
 
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
@@ -44,6 +45,9 @@ class EarlierPins {
 	 */
 	private final Map<String, Instant> sentWithoutAnswer;
 
+	/** The contents of the pins other runs made that still wait to be published (few: those scheduled ahead). */
+	private final LongHashSet scheduledContents;
+
 	/** Where the file an earlier run read is found, by its run key. */
 	private final Function<String, Optional<Path>> fileOfRun;
 
@@ -64,6 +68,7 @@ class EarlierPins {
 		this.target = ApiSessionSource.SANDBOX.equals(target) ? ApiSessionSource.SANDBOX : ApiSessionSource.ZERNIO;
 		this.onZernio = store.pinsOnZernio(this.target, runKey);
 		this.sentWithoutAnswer = store.pinsSentWithoutAnswer(this.target, runKey, UnknownOutcomes.CODES);
+		this.scheduledContents = store.contentsScheduledAfter(this.target, runKey, Instant.now());
 	}
 
 	/** How the rows of an input are told apart: the same for the plan and the sending. */
@@ -89,9 +94,65 @@ class EarlierPins {
 		return onZernio.contains(identityPrefix);
 	}
 
-	/** How the pin of a row with this identity, once sent, is found by later runs. */
+	/** How the pin of a row with this identity (and content, if known), once sent, is found by later runs. */
+	PinKey keyOf(String identity, String content) {
+		return identity == null ? null : new PinKey(identity, target, content);
+	}
+
 	PinKey keyOf(String identity) {
-		return identity == null ? null : new PinKey(identity, target);
+		return keyOf(identity, null);
+	}
+
+	/** Whether another run's pin waits to be published: only then may a row be such a pin, moved. */
+	boolean anyScheduled() {
+		return !scheduledContents.isEmpty();
+	}
+
+	/**
+	 * The outcome of a valid row that is not a pin another run made, but has the content of one that still waits to be
+	 * published ({@link PinIdentity#content}): that pin with another time (the row's date moved, or the zone it is read
+	 * in). It is not sent, since Zernio would then publish the same content twice: DUPLICATE of that pin when it is
+	 * scheduled for the time the row gives (moved in Zernio too, or the same instant written another way), else
+	 * FAILED, saying which post to move.
+	 *
+	 * @param publishAt when the row publishes (null: at once)
+	 * @param zernio    asks where Zernio has a post now (a pin deleted or refused there is no pin: the row is sent);
+	 *                  null: only the job repository is asked
+	 */
+	Optional<RowResult> movedPin(long rowNumber, String content, Instant publishAt,
+			Function<String, Optional<PostSchedule>> zernio) {
+		if (content == null || !scheduledContents.contains(PinIdentity.prefix(content))) {
+			return Optional.empty();
+		}
+		Optional<RowResultStore.EarlierPin> scheduled = store.scheduledWithContent(content, target, runKey,
+				Instant.now());
+		if (scheduled.isEmpty()) {
+			return Optional.empty();
+		}
+		RowResult pin = scheduled.get().result();
+		Optional<PostSchedule> onZernio = zernio == null || publishAt != null && publishAt.equals(pin.publishAt())
+				? Optional.of(new PostSchedule("scheduled", pin.publishAt()))
+				: zernio.apply(pin.postId());
+		if (onZernio.isEmpty() || onZernio.get().gone()) {
+			return Optional.empty(); // deleted or refused there since: no pin stands in the way
+		}
+		return scheduled.map(earlier -> {
+			String madeBy = runOn(earlier) + " created it from its row " + pin.rowNumber();
+			boolean atRowsTime = publishAt != null && onZernio.get().scheduledAt(publishAt);
+			if (atRowsTime) {
+				return new RowResult(rowNumber, RowStatus.DUPLICATE, pin.postId(), null, null, "already on Zernio as"
+						+ " post " + pin.postId() + ", scheduled for the time this row gives: " + madeBy
+						+ ", so it is not sent again", 0, null, Instant.now(), publishAt);
+			}
+			String asked = publishAt == null ? "publishing at once" : publishAt.toString();
+			return new RowResult(rowNumber, RowStatus.FAILED, null, null, "pin_moved", "post " + pin.postId()
+					+ " has this row's pin, scheduled for " + pin.publishAt() + " (" + madeBy + "); the row now gives "
+					+ asked + ". pinbatch does not move pins, and a second pin would publish the same content twice:"
+					+ " reschedule post " + pin.postId() + " in Zernio (the next run then takes it as this row's pin),"
+					+ " or delete it there and run again with --retry-failed=<this result file> to create the pin"
+					+ " anew; to post the same content twice on purpose, change its description", 0, null,
+					Instant.now(), publishAt);
+		});
 	}
 
 	/**

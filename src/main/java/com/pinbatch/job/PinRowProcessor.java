@@ -30,7 +30,10 @@ import com.pinbatch.plan.CapAdvice;
 import com.pinbatch.plan.WhenNoDate;
 import com.pinbatch.result.RowResult;
 import com.pinbatch.result.RowStatus;
+import com.pinbatch.zernio.ApiKeyRejectedException;
 import com.pinbatch.zernio.BoardResolution;
+import com.pinbatch.zernio.PostSchedule;
+import com.pinbatch.zernio.ZernioApiException;
 
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 
@@ -95,6 +98,22 @@ public class PinRowProcessor implements ItemProcessor<InputRow, PreparedRow> {
 		return prepared;
 	}
 
+	/**
+	 * Where Zernio has a post now; a post that cannot be asked about now counts as standing where the job repository
+	 * last saw it (the row is then not sent: a second pin of it would be worse than a row to run again).
+	 */
+	private Optional<PostSchedule> scheduleOnZernio(String postId) {
+		try {
+			return plan.api().client().schedule(postId);
+		}
+		catch (ApiKeyRejectedException rejected) {
+			throw rejected;
+		}
+		catch (ZernioApiException unanswered) {
+			return Optional.of(new PostSchedule("unknown", null));
+		}
+	}
+
 	/** A pin Zernio accepted and Pinterest refused for a reason that may pass: its post can be published again. */
 	private static boolean passingPublishFailure(PriorOutcome prior) {
 		return prior.status() != null && prior.status().trim().equals(RowStatus.FAILED.name())
@@ -125,6 +144,14 @@ public class PinRowProcessor implements ItemProcessor<InputRow, PreparedRow> {
 		if (!problems.isEmpty()) {
 			return PreparedRow.decided(notSendable(row.rowNumber(), problems).withPublishAt(publishAt));
 		}
+		String content = identity == null ? null : identities.content(draft);
+		Optional<RowResult> moved = earlierPins.anyScheduled()
+				? earlierPins.movedPin(row.rowNumber(), content, publishAt, plan.api() == null ? null
+						: this::scheduleOnZernio)
+				: Optional.empty();
+		if (moved.isPresent()) {
+			return PreparedRow.decided(moved.get()); // another run's pin, its time changed: not a second pin
+		}
 		if (plan.dryRun()) {
 			// a row the sender would refuse at its account's cap shows as the live run would end it
 			String capped = plan.capped() == null ? null : plan.capped().messageFor(row.rowNumber(), publishAt);
@@ -136,7 +163,7 @@ public class PinRowProcessor implements ItemProcessor<InputRow, PreparedRow> {
 		}
 		PreparedRow toSend = PreparedRow.toSend(row.rowNumber(), board.accountId(), board.accountLabel(),
 				requests.create(validation.pin(), board, mediaUrl, coverUrl, publishAt, mark),
-				earlierPins.keyOf(identity));
+				earlierPins.keyOf(identity, content));
 		if (prior != null && UnknownOutcomes.mayExist(prior.status(), prior.errorCode())) {
 			// --retry-failed of a row whose earlier sends may have created it: look for that post first
 			Instant finished = RowResult.carriedOver(row.rowNumber(), prior).finishedAt();

@@ -20,6 +20,7 @@ import java.util.TreeMap;
 import javax.sql.DataSource;
 
 import com.carrotsearch.hppc.LongHashSet;
+import com.pinbatch.pin.PinIdentity;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
@@ -167,9 +168,9 @@ public class RowResultStore {
 	public void markSent(String runKey, long rowNumber, String requestId, Instant sentAt, PinKey pin) {
 		save(runKey, new RowResult(rowNumber, RowStatus.PENDING, null, null, null, 0, requestId, null));
 		jdbc.update("""
-				UPDATE PINBATCH_ROW_RESULT SET SENT_AT_MS = ?, PIN_KEY = ?, PIN_TARGET = ?
+				UPDATE PINBATCH_ROW_RESULT SET SENT_AT_MS = ?, PIN_KEY = ?, PIN_TARGET = ?, PIN_CONTENT_KEY = ?
 				WHERE RUN_KEY = ? AND ROW_NUMBER = ?""", sentAt.toEpochMilli(), pin == null ? null : pin.identity(),
-				pin == null ? null : pin.target(), runKey, rowNumber);
+				pin == null ? null : pin.target(), pin == null ? null : pin.content(), runKey, rowNumber);
 	}
 
 	/** Rows whose pin is on Zernio and not refused there: what a later run must not create again. */
@@ -227,21 +228,24 @@ public class RowResultStore {
 	 * that Pinterest refused it, or that Zernio no longer has it (then there is no pin: the row may be sent again).
 	 */
 	public Optional<EarlierPin> earlierPin(PinKey pin, String runKey) {
-		return latestSent(pin, runKey, PIN_ON_ZERNIO).flatMap(sent -> {
-			RowResult known = jdbc.query("SELECT * FROM PINBATCH_ROW_RESULT WHERE POST_ID = ? AND RUN_KEY <> ? AND"
-					+ " FINISHED_AT_MS IS NOT NULL ORDER BY FINISHED_AT_MS DESC", (ResultSet rs) -> rs.next()
-							? map(rs, 0) : null, sent.result().postId(), runKey);
-			if (known == null || known.status() == sent.result().status()) {
-				return Optional.of(sent);
-			}
-			if (!RowStatus.isOnZernio(known.status().name())) {
-				return Optional.empty();
-			}
-			// the sender's row, for the message (which row made it), with what is known of its post now
-			return Optional.of(new EarlierPin(sent.runKey(), new RowResult(sent.result().rowNumber(), known.status(),
-					known.postId(), known.pinUrl(), known.errorCode(), known.errorMessage(), known.attempts(),
-					known.requestId(), known.finishedAt(), known.publishAt()), sent.sentAt()));
-		});
+		return latestSent(pin, runKey, PIN_ON_ZERNIO).flatMap(sent -> latestKnown(sent, runKey));
+	}
+
+	/** The sent pin as the latest row holding its post knows it; empty once that row knows it is not on Zernio. */
+	private Optional<EarlierPin> latestKnown(EarlierPin sent, String runKey) {
+		RowResult known = jdbc.query("SELECT * FROM PINBATCH_ROW_RESULT WHERE POST_ID = ? AND RUN_KEY <> ? AND"
+				+ " FINISHED_AT_MS IS NOT NULL ORDER BY FINISHED_AT_MS DESC", (ResultSet rs) -> rs.next()
+						? map(rs, 0) : null, sent.result().postId(), runKey);
+		if (known == null || known.status() == sent.result().status()) {
+			return Optional.of(sent);
+		}
+		if (!RowStatus.isOnZernio(known.status().name())) {
+			return Optional.empty();
+		}
+		// the sender's row, for the message (which row made it), with what is known of its post now
+		return Optional.of(new EarlierPin(sent.runKey(), new RowResult(sent.result().rowNumber(), known.status(),
+				known.postId(), known.pinUrl(), known.errorCode(), known.errorMessage(), known.attempts(),
+				known.requestId(), known.finishedAt(), known.publishAt()), sent.sentAt()));
 	}
 
 	/**
@@ -250,6 +254,36 @@ public class RowResultStore {
 	 */
 	public Optional<EarlierPin> sentElsewhere(PinKey pin, String runKey) {
 		return latestSent(pin, runKey, "SENT_AT_MS IS NOT NULL");
+	}
+
+	/**
+	 * The contents ({@link PinKey#content}, as prefixes) of the pins that runs other than {@code runKey} sent to
+	 * {@code target} and that wait to be published after {@code now}, as far as the job repository knows: few (the
+	 * pins scheduled ahead), so a run holds them to tell a row whose date moved.
+	 */
+	public LongHashSet contentsScheduledAfter(String target, String runKey, Instant now) {
+		LongHashSet prefixes = new LongHashSet();
+		jdbc.query("SELECT PIN_CONTENT_KEY FROM PINBATCH_ROW_RESULT WHERE PIN_TARGET = ? AND RUN_KEY <> ?"
+				+ " AND PIN_CONTENT_KEY IS NOT NULL AND PUBLISH_AT_MS > ? AND " + PIN_ON_ZERNIO, rs -> {
+					prefixes.add(PinIdentity.prefix(rs.getString(1)));
+				}, target, runKey, now.toEpochMilli());
+		return prefixes;
+	}
+
+	/**
+	 * The latest pin with this content that a run other than {@code runKey} sent to {@code target}, if it still
+	 * waits to be published after {@code now} as the job repository knows it now (see {@link #earlierPin}).
+	 */
+	public Optional<EarlierPin> scheduledWithContent(String content, String target, String runKey, Instant now) {
+		return jdbc.query("SELECT * FROM PINBATCH_ROW_RESULT WHERE PIN_CONTENT_KEY = ? AND PIN_TARGET = ?"
+				+ " AND RUN_KEY <> ? AND " + PIN_ON_ZERNIO + " ORDER BY SENT_AT_MS DESC", (ResultSet rs) -> rs.next()
+						? Optional.of(new EarlierPin(rs.getString("RUN_KEY"), map(rs, 0),
+								Instant.ofEpochMilli(rs.getLong("SENT_AT_MS"))))
+						: Optional.<EarlierPin>empty(),
+				content, target, runKey)
+			.flatMap(sent -> latestKnown(sent, runKey))
+			.filter(pin -> pin.result().status() != RowStatus.PUBLISHED && pin.result().publishAt() != null
+					&& pin.result().publishAt().isAfter(now));
 	}
 
 	/**

@@ -197,20 +197,26 @@ public class ZernioClient {
 	}
 
 	/**
-	 * When the post waits to be published ({@code GET /v1/posts/{id}}), if it is scheduled: whether a pin someone
-	 * moved in Zernio now stands where a row puts it. Empty for a post that is not scheduled, or not known.
+	 * A post's status and, while it waits to be published, when ({@code GET /v1/posts/{id}}): whether a pin someone
+	 * moved in Zernio now stands where a row puts it, or is gone. Empty when Zernio does not have the post.
 	 */
-	public Optional<Instant> scheduledFor(String postId) {
+	public Optional<PostSchedule> schedule(String postId) {
 		try {
 			ZernioPayloads.PostEntry post = get("/v1/posts/" + pathSegment(postId), ZernioPayloads.PostAnswer.class)
 				.post();
-			if (post == null || post.scheduledFor() == null || !"scheduled".equals(post.status())) {
+			if (post == null) {
 				return Optional.empty();
 			}
-			return Optional.of(Instant.parse(post.scheduledFor()));
-		}
-		catch (DateTimeParseException unreadable) {
-			return Optional.empty();
+			Instant scheduledFor = null;
+			if ("scheduled".equals(post.status()) && post.scheduledFor() != null) {
+				try {
+					scheduledFor = Instant.parse(post.scheduledFor());
+				}
+				catch (DateTimeParseException unreadable) {
+					// a time this client cannot read matches no row's
+				}
+			}
+			return Optional.of(new PostSchedule(post.status() == null ? "" : post.status(), scheduledFor));
 		}
 		catch (ZernioApiException failure) {
 			if (failure.status() == 400 || failure.status() == 404) {

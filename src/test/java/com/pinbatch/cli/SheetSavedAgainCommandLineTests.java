@@ -135,30 +135,82 @@ class SheetSavedAgainCommandLineTests extends SandboxedCommandLine {
 
 	@Test
 	void aScheduledPinWhoseDateIsMovedInTheSheetIsNotPostedTwiceAndItsRowSaysWhichPostToMove() throws IOException {
-		// given: last night's run scheduled two shelves for March
+		// given: a run two days ago scheduled two shelves for March (Zernio's own duplicate check lasts 24 hours)
 		Path input = lastNightsTwoScheduledShelves();
 		String scheduled = byTitle(ResultRows.read(dir.resolve("pins.results.csv"))).get("Shelf 1").get("post_id");
+		clock.add(Duration.ofDays(2));
 		// and today someone moved the first shelf a week later in the sheet
+		Files.writeString(input, Files.readString(input).replace("2030-03-01 09:00", "2030-03-08 09:00"),
+				StandardCharsets.UTF_8);
+		int createsBefore = creates().size();
+
+		// when
+		CommandLineRun tonight = run("--input=" + input);
+
+		// then: no second pin of the same content (both would publish), and the row names the post to move and the
+		// run and row that made it
+		assertThat(tonight.exitCode()).as(tonight.toString()).isEqualTo(3);
+		assertThat(tonight.out()).contains("plan: 1 row is a pin that an earlier run created: not sent again");
+		assertThat(creates()).hasSize(createsBefore);
+		assertThat(sandbox.posts()).hasSize(2);
+		Map<String, Map<String, String>> results = byTitle(ResultRows.read(dir.resolve("pins.results.csv")));
+		assertThat(results.get("Shelf 1").get("status")).isEqualTo("FAILED");
+		assertThat(results.get("Shelf 1").get("error_code")).isEqualTo("pin_moved");
+		assertThat(results.get("Shelf 1").get("publish_at_utc")).isEqualTo("2030-03-08T09:00:00Z");
+		assertThat(results.get("Shelf 1").get("error_message")).contains(
+				"post " + scheduled + " has this row's pin, scheduled for 2030-03-01T09:00:00Z (the run of pins.csv on ",
+				" created it from its row 2); the row now gives 2030-03-08T09:00:00Z",
+				"reschedule post " + scheduled + " in Zernio");
+		assertThat(results.get("Shelf 2").get("status")).isEqualTo("SCHEDULED");
+	}
+
+	@Test
+	void aMovedRowWhosePinWasDeletedInZernioIsCreatedAtItsNewTime() throws IOException {
+		// given: last night's two scheduled shelves, the first since deleted in Zernio (a sandbox that never had it)
+		Path input = lastNightsTwoScheduledShelves();
+		String deleted = byTitle(ResultRows.read(dir.resolve("pins.results.csv"))).get("Shelf 1").get("post_id");
+		restartSandbox(sandboxSettings());
 		Files.writeString(input, Files.readString(input).replace("2030-03-01 09:00", "2030-03-08 09:00"),
 				StandardCharsets.UTF_8);
 
 		// when
 		CommandLineRun tonight = run("--input=" + input);
 
-		// then: Zernio still holds the first pin, scheduled, and takes its content only once: no second pin, and the
-		// row names the post to move and the run and row that made it (not "something other than this row")
+		// then: nothing stands in the way of the pin at its new time
+		assertThat(tonight.exitCode()).as(tonight.toString()).isZero();
+		Map<String, String> moved = byTitle(ResultRows.read(dir.resolve("pins.results.csv"))).get("Shelf 1");
+		assertThat(moved.get("status")).isEqualTo("SCHEDULED");
+		assertThat(moved.get("post_id")).isNotEqualTo(deleted);
+		assertThat(moved.get("publish_at_utc")).isEqualTo("2030-03-08T09:00:00Z");
+		assertThat(sandbox.posts()).hasSize(1);
+	}
+
+	@Test
+	void aPinSentBeforePinbatchKeptContentsIsNamedWhenZernioRefusesItsMovedRowAsTheSameContent() throws Exception {
+		// given: last night's two shelves, sent by a version that did not keep their contents
+		Path input = lastNightsTwoScheduledShelves();
+		String scheduled = byTitle(ResultRows.read(dir.resolve("pins.results.csv"))).get("Shelf 1").get("post_id");
+		try (Connection connection = repository(); Statement statement = connection.createStatement()) {
+			statement.executeUpdate("UPDATE PINBATCH_ROW_RESULT SET PIN_CONTENT_KEY = NULL");
+		}
+		Files.writeString(input, Files.readString(input).replace("2030-03-01 09:00", "2030-03-08 09:00"),
+				StandardCharsets.UTF_8);
+
+		// when
+		CommandLineRun tonight = run("--input=" + input);
+
+		// then: sent, and Zernio, within its 24 hours, refuses the same content: the row names the post and the run
+		// and row that made it, not "something other than this row"
 		assertThat(tonight.exitCode()).as(tonight.toString()).isEqualTo(3);
-		assertThat(tonight.out()).contains("plan: 1 row is a pin that an earlier run created: not sent again");
 		assertThat(sandbox.posts()).hasSize(2);
-		Map<String, Map<String, String>> results = byTitle(ResultRows.read(dir.resolve("pins.results.csv")));
-		assertThat(results.get("Shelf 1").get("status")).isEqualTo("FAILED");
-		assertThat(results.get("Shelf 1").get("error_code")).isEqualTo("duplicate_content");
-		assertThat(results.get("Shelf 1").get("error_message"))
+		Map<String, String> moved = byTitle(ResultRows.read(dir.resolve("pins.results.csv"))).get("Shelf 1");
+		assertThat(moved.get("status")).isEqualTo("FAILED");
+		assertThat(moved.get("error_code")).isEqualTo("duplicate_content");
+		assertThat(moved.get("error_message"))
 			.contains("post " + scheduled + "; the run of pins.csv on ",
 					" created it from its row 2, to publish at 2030-03-01T09:00:00Z",
 					"reschedule or delete post " + scheduled + " in Zernio")
 			.doesNotContain("something other");
-		assertThat(results.get("Shelf 2").get("status")).isEqualTo("SCHEDULED");
 	}
 
 	@Test

@@ -71,6 +71,19 @@ class PinIdentityTests {
 	}
 
 	@Test
+	void itsContentIsTheSameWhenOnlyItsTimeChanged() {
+		String sent = identity().content(draft(2, HEADERS, PIN));
+
+		assertThat(identity().content(draft(5, HEADERS, with(PIN, "publish_at", "2031-01-01 10:00"))))
+			.as("its date moved").isEqualTo(sent);
+		assertThat(new PinIdentity(settings(ZoneId.of("Europe/Berlin"), null, null, INBOX), "DRAFT")
+			.content(draft(2, HEADERS, PIN))).as("read in another zone, another meaning of no date").isEqualTo(sent);
+		assertThat(identity().content(draft(2, HEADERS, with(PIN, "title", "Shelves")))).as("another title")
+			.isNotEqualTo(sent);
+		assertThat(sent).isNotEqualTo(identity().of(draft(2, HEADERS, PIN))).hasSize(32);
+	}
+
+	@Test
 	void aLocalFileIsTheSameOnlyInTheSameFolder() {
 		List<String> local = with(PIN, "media_url", "images/shelf.jpg");
 		PinIdentity elsewhere = new PinIdentity(settings(ZoneOffset.UTC, null, null, Path.of("/home/ann/pins")), "NOW");
