@@ -144,7 +144,9 @@ public class PinRowProcessor implements ItemProcessor<InputRow, PreparedRow> {
 		if (!problems.isEmpty()) {
 			return PreparedRow.decided(notSendable(row.rowNumber(), problems).withPublishAt(publishAt));
 		}
-		String content = identity == null ? null : identities.content(draft);
+		// kept with every pin sent; a dry run needs it only while other runs' pins wait to be published
+		String content = identity == null || plan.dryRun() && !earlierPins.anyScheduled() ? null
+				: identities.content(draft);
 		Optional<RowResult> moved = earlierPins.anyScheduled()
 				? earlierPins.movedPin(row.rowNumber(), content, publishAt, plan.api() == null ? null
 						: this::scheduleOnZernio)
