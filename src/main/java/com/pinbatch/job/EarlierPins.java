@@ -136,23 +136,20 @@ class EarlierPins {
 		if (onZernio.isEmpty() || onZernio.get().gone()) {
 			return Optional.empty(); // deleted or refused there since: no pin stands in the way
 		}
-		return scheduled.map(earlier -> {
-			String madeBy = runOn(earlier) + " created it from its row " + pin.rowNumber();
-			boolean atRowsTime = publishAt != null && onZernio.get().scheduledAt(publishAt);
-			if (atRowsTime) {
-				return new RowResult(rowNumber, RowStatus.DUPLICATE, pin.postId(), null, null, "already on Zernio as"
-						+ " post " + pin.postId() + ", scheduled for the time this row gives: " + madeBy
-						+ ", so it is not sent again", 0, null, Instant.now(), publishAt);
-			}
-			String asked = publishAt == null ? "publishing at once" : publishAt.toString();
-			return new RowResult(rowNumber, RowStatus.FAILED, null, null, "pin_moved", "post " + pin.postId()
-					+ " has this row's pin, scheduled for " + pin.publishAt() + " (" + madeBy + "); the row now gives "
-					+ asked + ". pinbatch does not move pins, and a second pin would publish the same content twice:"
-					+ " reschedule post " + pin.postId() + " in Zernio (the next run then takes it as this row's pin),"
-					+ " or delete it there and run again with --retry-failed=<this result file> to create the pin"
-					+ " anew; to post the same content twice on purpose, change its description", 0, null,
-					Instant.now(), publishAt);
-		});
+		String madeBy = runOn(scheduled.get()) + " created it from its row " + pin.rowNumber();
+		if (publishAt != null && onZernio.get().scheduledAt(publishAt)) {
+			return Optional.of(new RowResult(rowNumber, RowStatus.DUPLICATE, pin.postId(), null, null, "already on"
+					+ " Zernio as post " + pin.postId() + ", scheduled for the time this row gives: " + madeBy
+					+ ", so it is not sent again", 0, null, Instant.now(), publishAt));
+		}
+		String asked = publishAt == null ? "publishing at once" : publishAt.toString();
+		return Optional.of(new RowResult(rowNumber, RowStatus.FAILED, null, null, "pin_moved", "post " + pin.postId()
+				+ " has this row's pin, scheduled for " + pin.publishAt() + " (" + madeBy + "); the row now gives "
+				+ asked + ". pinbatch does not move pins, and a second pin would publish the same content twice:"
+				+ " reschedule post " + pin.postId() + " in Zernio (the next run then takes it as this row's pin), or"
+				+ " delete it there and run again with --retry-failed=<this result file> to create the pin anew; to"
+				+ " post the same content twice on purpose, change its description", 0, null, Instant.now(),
+				publishAt));
 	}
 
 	/**
