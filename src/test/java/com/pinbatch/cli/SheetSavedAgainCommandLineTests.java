@@ -19,6 +19,8 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The nightly sheet that a team keeps adding to: each night's file is a new run (its content changed), and the rows
@@ -213,8 +215,11 @@ class SheetSavedAgainCommandLineTests extends SandboxedCommandLine {
 			.doesNotContain("something other");
 	}
 
-	@Test
-	void theSheetRunAgainInAnotherZoneIsThePinsItMadeWhenItsDatesCarryTheirOffset() throws IOException {
+	/** @param contentsKept whether the pins were sent by this version, which keeps their contents without time */
+	@ParameterizedTest(name = "contents kept: {0}")
+	@ValueSource(booleans = { true, false })
+	void theSheetRunAgainInAnotherZoneIsThePinsItMadeWhenItsDatesCarryTheirOffset(boolean contentsKept)
+			throws Exception {
 		// given: last night's run scheduled two shelves at times written with their offset
 		Path input = Files.writeString(dir.resolve("pins.csv"), """
 				title,description,media_url,board,account,publish_at
@@ -224,13 +229,21 @@ class SheetSavedAgainCommandLineTests extends SandboxedCommandLine {
 		CommandLineRun lastNight = run("--input=" + input);
 		assertThat(lastNight.exitCode()).as(lastNight.toString()).isZero();
 		Map<String, Map<String, String>> scheduled = byTitle(ResultRows.read(dir.resolve("pins.results.csv")));
+		if (!contentsKept) {
+			try (Connection connection = repository(); Statement statement = connection.createStatement()) {
+				statement.executeUpdate("UPDATE PINBATCH_ROW_RESULT SET PIN_CONTENT_KEY = NULL");
+			}
+		}
+		int createsBefore = creates().size();
 
 		// when: the same sheet, now with a zone for dates written without one (it has none)
 		CommandLineRun tonight = run("--input=" + input, "--timezone=Europe/Berlin");
 
 		// then: a new run (its options changed), whose pins Zernio already has at the very times the rows give: they
-		// are those pins, not content that something else made
+		// are those pins, not content that something else made; without their contents kept, Zernio's refusal of the
+		// same content and where it holds the post tell so
 		assertThat(tonight.exitCode()).as(tonight.toString()).isZero();
+		assertThat(creates()).hasSize(createsBefore + (contentsKept ? 0 : 2));
 		assertThat(sandbox.posts()).hasSize(2);
 		Map<String, Map<String, String>> results = byTitle(ResultRows.read(dir.resolve("pins.results.csv")));
 		for (String title : List.of("Shelf 1", "Shelf 2")) {
