@@ -30,10 +30,7 @@ import com.pinbatch.plan.CapAdvice;
 import com.pinbatch.plan.WhenNoDate;
 import com.pinbatch.result.RowResult;
 import com.pinbatch.result.RowStatus;
-import com.pinbatch.zernio.ApiKeyRejectedException;
 import com.pinbatch.zernio.BoardResolution;
-import com.pinbatch.zernio.PostSchedule;
-import com.pinbatch.zernio.ZernioApiException;
 
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 
@@ -98,22 +95,6 @@ public class PinRowProcessor implements ItemProcessor<InputRow, PreparedRow> {
 		return prepared;
 	}
 
-	/**
-	 * Where Zernio has a post now; a post that cannot be asked about now counts as standing where the job repository
-	 * last saw it (the row is then not sent: a second pin of it would be worse than a row to run again).
-	 */
-	private Optional<PostSchedule> scheduleOnZernio(String postId) {
-		try {
-			return plan.api().client().schedule(postId);
-		}
-		catch (ApiKeyRejectedException rejected) {
-			throw rejected;
-		}
-		catch (ZernioApiException unanswered) {
-			return Optional.of(new PostSchedule("unknown", null));
-		}
-	}
-
 	/** A pin Zernio accepted and Pinterest refused for a reason that may pass: its post can be published again. */
 	private static boolean passingPublishFailure(PriorOutcome prior) {
 		return prior.status() != null && prior.status().trim().equals(RowStatus.FAILED.name())
@@ -149,7 +130,7 @@ public class PinRowProcessor implements ItemProcessor<InputRow, PreparedRow> {
 				: identities.content(draft);
 		Optional<RowResult> moved = earlierPins.anyScheduled()
 				? earlierPins.movedPin(row.rowNumber(), content, publishAt, plan.api() == null ? null
-						: this::scheduleOnZernio)
+						: plan.api().client()::schedule)
 				: Optional.empty();
 		if (moved.isPresent()) {
 			return PreparedRow.decided(moved.get()); // another run's pin, its time changed: not a second pin

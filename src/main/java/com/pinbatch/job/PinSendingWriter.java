@@ -24,7 +24,6 @@ import com.pinbatch.throttle.SendOutcome;
 import com.pinbatch.throttle.SendingStoppedException;
 import com.pinbatch.zernio.ApiKeyRejectedException;
 import com.pinbatch.zernio.EarlierPost;
-import com.pinbatch.zernio.PostSchedule;
 import com.pinbatch.zernio.ZernioApiException;
 import com.pinbatch.zernio.ZernioClient;
 
@@ -179,25 +178,12 @@ public class PinSendingWriter implements ItemWriter<PreparedRow> {
 		// this row as an earlier run sent it, at another time (its date changed, or the zone it is read in), and
 		// moved in Zernio since to the time the row now gives, or given with an offset that no zone changes
 		Optional<String> sender = earlierPins.senderOf(existingPostId);
-		if (sender.isPresent() && row.request().scheduledFor() != null && scheduleOf(existingPostId)
+		if (sender.isPresent() && row.request().scheduledFor() != null && plan.api().client().schedule(existingPostId)
 			.filter(schedule -> schedule.scheduledAt(Instant.parse(row.request().scheduledFor())))
 			.isPresent()) {
 			return sender.get() + ", and it is scheduled for the time this row gives";
 		}
 		return null;
-	}
-
-	/** Where Zernio has the post, if it does; empty when that cannot be learnt now (the row fails). */
-	private Optional<PostSchedule> scheduleOf(String postId) {
-		try {
-			return plan.api().client().schedule(postId);
-		}
-		catch (ApiKeyRejectedException rejected) {
-			throw rejected;
-		}
-		catch (ZernioApiException unchecked) {
-			return Optional.empty();
-		}
 	}
 
 	/**

@@ -10,6 +10,9 @@ import java.time.Instant;
  */
 public record PostSchedule(String status, Instant scheduledFor) {
 
+	/** A post Zernio could not be asked about now: it stands, at no known time. */
+	public static final PostSchedule UNKNOWN = new PostSchedule("unknown", null);
+
 	/** Whether the post no longer stands for a pin: refused by Pinterest, or cancelled in Zernio. */
 	public boolean gone() {
 		return status.equals("failed") || status.equals("cancelled");

@@ -198,7 +198,8 @@ public class ZernioClient {
 
 	/**
 	 * A post's status and, while it waits to be published, when ({@code GET /v1/posts/{id}}): whether a pin someone
-	 * moved in Zernio now stands where a row puts it, or is gone. Empty when Zernio does not have the post.
+	 * moved in Zernio now stands where a row puts it, or is gone. Empty when Zernio does not have the post;
+	 * {@link PostSchedule#UNKNOWN} when it cannot be asked now (the post counts as standing, at no row's time).
 	 */
 	public Optional<PostSchedule> schedule(String postId) {
 		try {
@@ -218,11 +219,14 @@ public class ZernioClient {
 			}
 			return Optional.of(new PostSchedule(post.status() == null ? "" : post.status(), scheduledFor));
 		}
+		catch (ApiKeyRejectedException rejected) {
+			throw rejected;
+		}
 		catch (ZernioApiException failure) {
 			if (failure.status() == 400 || failure.status() == 404) {
 				return Optional.empty();
 			}
-			throw failure;
+			return Optional.of(PostSchedule.UNKNOWN);
 		}
 	}
 
