@@ -23,6 +23,7 @@ import com.carrotsearch.hppc.LongHashSet;
 import com.pinbatch.pin.PinIdentity;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.ResultSetExtractor;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.SqlTypeValue;
@@ -173,6 +174,12 @@ public class RowResultStore {
 				pin == null ? null : pin.target(), pin == null ? null : pin.content(), runKey, rowNumber);
 	}
 
+	/** The first row of an answer, as the pin its run sent. */
+	private static final ResultSetExtractor<Optional<EarlierPin>> FIRST_SENT = rs -> rs.next()
+			? Optional.of(new EarlierPin(rs.getString("RUN_KEY"), map(rs, 0),
+					Instant.ofEpochMilli(rs.getLong("SENT_AT_MS"))))
+			: Optional.empty();
+
 	/** Rows whose pin is on Zernio and not refused there: what a later run must not create again. */
 	private static final String PIN_ON_ZERNIO = "POST_ID IS NOT NULL"
 			+ " AND STATUS IN ('CREATED', 'DUPLICATE', 'SCHEDULED', 'PUBLISHED')";
@@ -276,10 +283,7 @@ public class RowResultStore {
 	 */
 	public Optional<EarlierPin> scheduledWithContent(String content, String target, String runKey, Instant now) {
 		return jdbc.query("SELECT * FROM PINBATCH_ROW_RESULT WHERE PIN_CONTENT_KEY = ? AND PIN_TARGET = ?"
-				+ " AND RUN_KEY <> ? AND " + PIN_ON_ZERNIO + " ORDER BY SENT_AT_MS DESC", (ResultSet rs) -> rs.next()
-						? Optional.of(new EarlierPin(rs.getString("RUN_KEY"), map(rs, 0),
-								Instant.ofEpochMilli(rs.getLong("SENT_AT_MS"))))
-						: Optional.<EarlierPin>empty(),
+				+ " AND RUN_KEY <> ? AND " + PIN_ON_ZERNIO + " ORDER BY SENT_AT_MS DESC", FIRST_SENT,
 				content, target, runKey)
 			.flatMap(sent -> latestKnown(sent, runKey))
 			.filter(pin -> pin.result().status() != RowStatus.PUBLISHED && pin.result().publishAt() != null
@@ -292,19 +296,13 @@ public class RowResultStore {
 	 */
 	public Optional<EarlierPin> senderOf(String postId, String target) {
 		return jdbc.query("SELECT * FROM PINBATCH_ROW_RESULT WHERE POST_ID = ? AND PIN_TARGET = ?"
-				+ " AND SENT_AT_MS IS NOT NULL ORDER BY SENT_AT_MS DESC", (ResultSet rs) -> rs.next()
-						? Optional.of(new EarlierPin(rs.getString("RUN_KEY"), map(rs, 0),
-								Instant.ofEpochMilli(rs.getLong("SENT_AT_MS"))))
-						: Optional.<EarlierPin>empty(),
+				+ " AND SENT_AT_MS IS NOT NULL ORDER BY SENT_AT_MS DESC", FIRST_SENT,
 				postId, target);
 	}
 
 	private Optional<EarlierPin> latestSent(PinKey pin, String runKey, String condition) {
 		return jdbc.query("SELECT * FROM PINBATCH_ROW_RESULT WHERE PIN_KEY = ? AND PIN_TARGET = ? AND RUN_KEY <> ? AND "
-				+ condition + " ORDER BY SENT_AT_MS DESC", (ResultSet rs) -> rs.next()
-						? Optional.of(new EarlierPin(rs.getString("RUN_KEY"), map(rs, 0),
-								Instant.ofEpochMilli(rs.getLong("SENT_AT_MS"))))
-						: Optional.<EarlierPin>empty(),
+				+ condition + " ORDER BY SENT_AT_MS DESC", FIRST_SENT,
 				pin.identity(), pin.target(), runKey);
 	}
 
