@@ -1,8 +1,12 @@
 package com.pinbatch.job;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -45,6 +49,12 @@ class EarlierPins {
 	 */
 	private final Map<String, Instant> sentWithoutAnswer;
 
+	/**
+	 * When the pins other runs put on Zernio publish, by account (as printed), from a day before this run on: they take
+	 * their place against the accounts' caps in this run's plan.
+	 */
+	private final Map<String, List<Instant>> publishTimes = new HashMap<>();
+
 	/** The contents of the pins other runs made that still wait to be published (few: those scheduled ahead). */
 	private final LongHashSet scheduledContents;
 
@@ -66,9 +76,15 @@ class EarlierPins {
 		this.runKey = runKey;
 		// the sandbox's pins are its own; a dry run without a key is checked against the pins sent to Zernio
 		this.target = ApiSessionSource.SANDBOX.equals(target) ? ApiSessionSource.SANDBOX : ApiSessionSource.ZERNIO;
-		this.onZernio = store.pinsOnZernio(this.target, runKey);
+		this.onZernio = store.pinsOnZernio(this.target, runKey, Instant.now().minus(Duration.ofDays(1)),
+				(account, at) -> publishTimes.computeIfAbsent(account, name -> new ArrayList<>()).add(at));
 		this.sentWithoutAnswer = store.pinsSentWithoutAnswer(this.target, runKey, UnknownOutcomes.CODES);
 		this.scheduledContents = store.contentsScheduledAfter(this.target, runKey, Instant.now());
+	}
+
+	/** When other runs' pins publish (or published, within the last day), by account as printed. */
+	Map<String, List<Instant>> publishTimes() {
+		return publishTimes;
 	}
 
 	/** How the rows of an input are told apart: the same for the plan and the sending. */

@@ -118,7 +118,7 @@ class PlanPinsTasklet implements Tasklet {
 		HashMap<String, ArrayList<String>> mediaProblems = checkMedia(toSend.media());
 		PlanningPass.Outcome planned = PlanningPass.plan(
 				toSend.without(row -> mediaProblems.containsKey(row.checkedMedia())), accounts, spread, input.spread(),
-				Instant.ofEpochMilli(context.getLong(FIRST_START)), survey.validation().zone());
+				Instant.ofEpochMilli(context.getLong(FIRST_START)), survey.validation().zone(), earlier.publishTimes());
 		planned.lines().forEach(line -> say(input, "plan: " + line));
 		stop.throwIfRequested(input.runKey());
 		context.putString(DATE_ORDER, survey.validation().dateOrder().name());

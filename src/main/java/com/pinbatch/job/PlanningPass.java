@@ -215,8 +215,8 @@ final class PlanningPass {
 
 	/** The capacity plan per account and, with --spread, the slots of the pins beyond a cap. */
 	static Outcome plan(Collected collected, AccountNames accounts, SpreadSettings spread, boolean spreading,
-			Instant start, ZoneId zone) {
-		CapacityPlan plan = new CapacityPlan(spread.caps(), start);
+			Instant start, ZoneId zone, Map<String, List<Instant>> taken) {
+		CapacityPlan plan = new CapacityPlan(spread.caps(), start, taken);
 		List<PlannedRow> planned = new ArrayList<>();
 		for (RowRef row : collected.rows()) {
 			String account = accounts.of(row.accountRef(), row.boardRef());
@@ -232,7 +232,7 @@ final class PlanningPass {
 		if (!spreading) {
 			return new Outcome(lines, Map.of(), plan.capped());
 		}
-		Map<Long, Instant> slots = new SpreadPlanner().plan(planned, spread, start, zone);
+		Map<Long, Instant> slots = new SpreadPlanner().plan(planned, spread, start, zone, taken);
 		lines.addAll(SpreadSummary.lines(planned, slots, zone));
 		return new Outcome(lines, slots, Map.of());
 	}

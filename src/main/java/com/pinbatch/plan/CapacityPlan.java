@@ -41,17 +41,25 @@ public final class CapacityPlan {
 
 	private final CapRule rule;
 	private final Instant start;
+	private final Map<String, List<Instant>> taken;
 	private final Map<String, Tally> tallies = new TreeMap<>();
 	private final CappedRows<CappedRow> capped = new CappedRows<>();
 
 	public CapacityPlan(PostingCaps caps, Instant start) {
+		this(caps, start, Map.of());
+	}
+
+	/** @param taken when the accounts' pins already on Zernio publish (or published), by account as printed */
+	public CapacityPlan(PostingCaps caps, Instant start, Map<String, List<Instant>> taken) {
 		this.rule = new CapRule(Objects.requireNonNull(caps, "caps"));
 		this.start = Objects.requireNonNull(start, "start");
+		this.taken = Objects.requireNonNull(taken, "taken");
 	}
 
 	/** Counts one sendable row, in input order; a null {@code publishAt} publishes when sent. */
 	public void add(long rowNumber, String account, Instant publishAt) {
-		Tally tally = tallies.computeIfAbsent(Objects.requireNonNull(account, "account"), name -> new Tally());
+		Tally tally = tallies.computeIfAbsent(Objects.requireNonNull(account, "account"),
+				name -> new Tally(taken.getOrDefault(name, List.of())));
 		tally.pins++;
 		Instant at = publishAt == null ? start : publishAt;
 		CapRule.Cap passed = tally.timeline.passedAt(at);
@@ -128,5 +136,9 @@ public final class CapacityPlan {
 		CappedRow lastRefusal;
 		// the sender's rule exactly: rolling windows only
 		final AccountTimeline timeline = new AccountTimeline(rule, ZoneOffset.UTC, false);
+
+		Tally(List<Instant> taken) {
+			taken.forEach(timeline::add);
+		}
 	}
 }

@@ -33,14 +33,22 @@ public final class SpreadPlanner {
 	 * @param zone  the run's zone, for calendar days and posting hours
 	 */
 	public Map<Long, Instant> plan(List<PlannedRow> rows, SpreadSettings settings, Instant start, ZoneId zone) {
+		return plan(rows, settings, start, zone, Map.of());
+	}
+
+	/** @param taken when the accounts' pins already on Zernio publish (or published), by account: no slot of theirs */
+	public Map<Long, Instant> plan(List<PlannedRow> rows, SpreadSettings settings, Instant start, ZoneId zone,
+			Map<String, List<Instant>> taken) {
 		Map<String, List<PlannedRow>> byAccount = new LinkedHashMap<>();
 		for (PlannedRow row : rows) {
 			byAccount.computeIfAbsent(row.account(), account -> new ArrayList<>()).add(row);
 		}
 		Map<Long, Instant> moved = new TreeMap<>();
 		SlotGrid grid = new SlotGrid(settings, zone);
-		for (List<PlannedRow> accountRows : byAccount.values()) {
-			planAccount(accountRows, new AccountTimeline(new CapRule(settings.caps()), zone, true), grid, start, moved);
+		for (Map.Entry<String, List<PlannedRow>> account : byAccount.entrySet()) {
+			AccountTimeline timeline = new AccountTimeline(new CapRule(settings.caps()), zone, true);
+			taken.getOrDefault(account.getKey(), List.of()).forEach(timeline::add);
+			planAccount(account.getValue(), timeline, grid, start, moved);
 		}
 		return Collections.unmodifiableMap(moved);
 	}

@@ -294,6 +294,37 @@ class SheetSavedAgainCommandLineTests extends SandboxedCommandLine {
 	}
 
 	@Test
+	void theSheetsNewRowsAreSpreadAroundThePinsEarlierRunsPutOnTheSameAccount() throws IOException {
+		// given: this morning's run of 30 undated pins for one account, spread over its 25-a-day cap
+		StringBuilder sheet = new StringBuilder("title,description,media_url,board,account\n");
+		for (int i = 1; i <= 30; i++) {
+			sheet.append("Spread ").append(i).append(",Idea ").append(i).append(",https://images.example.com/s/").append(i)
+				.append(".jpg,Kitchen Ideas,acme-home\n");
+		}
+		Path input = Files.writeString(dir.resolve("pins.csv"), sheet, StandardCharsets.UTF_8);
+		CommandLineRun morning = run("--input=" + input, "--spread");
+		assertThat(morning.exitCode()).as(morning.toString()).isZero();
+		// and in the afternoon the sheet has ten more
+		for (int i = 1; i <= 10; i++) {
+			sheet.append("New ").append(i).append(",Fresh idea ").append(i).append(",https://images.example.com/n/")
+				.append(i).append(".jpg,Kitchen Ideas,acme-home\n");
+		}
+		Files.writeString(input, sheet, StandardCharsets.UTF_8);
+
+		// when
+		CommandLineRun afternoon = run("--input=" + input, "--spread");
+
+		// then: the new pins take free slots around the 30 already on the account, not a cap they would pass
+		assertThat(afternoon.exitCode()).as(afternoon.toString()).isZero();
+		assertThat(afternoon.out()).contains("plan: acme-home: 10 pins rescheduled");
+		assertThat(ResultRows.read(dir.resolve("pins.results.csv")))
+			.filteredOn(row -> row.get("title").startsWith("New "))
+			.hasSize(10)
+			.allSatisfy(row -> assertThat(row.get("status")).isEqualTo("SCHEDULED"));
+		assertThat(sandbox.posts()).hasSize(40);
+	}
+
+	@Test
 	void theSandboxsPinsDoNotCountAsPinsOnZernio() throws IOException {
 		// given: the sheet tried on the sandbox first
 		Path input = shelfPins(2);

@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
@@ -30,6 +34,17 @@ class CapacityPlanTests {
 				+ " cap with this row; it frees up at 2027-02-28T09:00Z: run again after that with"
 				+ " --retry-failed=<this result file>, or run with --spread to let pinbatch schedule the account's pins"
 				+ " in free slots");
+	}
+
+	@Test
+	void pinsAlreadyOnTheAccountCountAgainstItsCaps() {
+		// 20 pins published this morning by another run, and 3 scheduled for this afternoon
+		List<Instant> taken = new ArrayList<>(Collections.nCopies(20, START.minus(Duration.ofHours(3))));
+		taken.addAll(Collections.nCopies(3, START.plus(Duration.ofHours(5))));
+		CapacityPlan plan = new CapacityPlan(PostingCaps.zernioDefaults(), START, Map.of("acme-home", taken));
+		addUndated(plan, "acme-home", 4);
+
+		assertThat(plan.describe()).first().asString().startsWith("acme-home: 4 pins, 2 over the 25 pins per day cap");
 	}
 
 	@Test
