@@ -298,8 +298,8 @@ class SheetSavedAgainCommandLineTests extends SandboxedCommandLine {
 		// given: this morning's run of 30 undated pins for one account, spread over its 25-a-day cap
 		StringBuilder sheet = new StringBuilder("title,description,media_url,board,account\n");
 		for (int i = 1; i <= 30; i++) {
-			sheet.append("Spread ").append(i).append(",Idea ").append(i).append(",https://images.example.com/s/").append(i)
-				.append(".jpg,Kitchen Ideas,acme-home\n");
+			sheet.append("Spread ").append(i).append(",Idea ").append(i).append(",https://images.example.com/s/")
+				.append(i).append(".jpg,Kitchen Ideas,acme-home\n");
 		}
 		Path input = Files.writeString(dir.resolve("pins.csv"), sheet, StandardCharsets.UTF_8);
 		CommandLineRun morning = run("--input=" + input, "--spread");
