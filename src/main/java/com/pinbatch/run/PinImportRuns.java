@@ -227,7 +227,8 @@ public class PinImportRuns {
 
 	/**
 	 * Starts (or restarts) each input's job instance, side by side up to {@code pinbatch.parallel-inputs}: they share
-	 * the sending threads and the pace, so more only overlaps reading and checking rows.
+	 * the sending threads and the pace, so more only overlaps reading and checking rows. With --spread they run one
+	 * after another: each input's plan finds its slots around the pins the inputs before it put on their accounts.
 	 */
 	private void launch(List<CheckedInput> toRun, Map<String, JobExecution> last, Launched launched,
 			RunListener listener) throws Exception {
@@ -255,7 +256,8 @@ public class PinImportRuns {
 		gracefulStop.throwIfRequested();
 		progress.start(rows, earlier);
 		SimpleAsyncTaskExecutor side = new SimpleAsyncTaskExecutor("input-");
-		side.setConcurrencyLimit(properties.parallelInputs());
+		boolean spreading = toRun.stream().anyMatch(input -> input.parameters().spread());
+		side.setConcurrencyLimit(spreading ? 1 : properties.parallelInputs());
 		side.setDaemon(true);
 		try (AutoCloseable sending = listener.sending(progress)) {
 			Map<String, Future<JobExecution>> running = new LinkedHashMap<>();

@@ -181,6 +181,21 @@ class SeveralInputsCommandLineTests extends SandboxedCommandLine {
 		assertThat(run.err().strip()).startsWith("pinbatch: the folder " + empty + " holds no input").doesNotContain("\n");
 	}
 
+	@Test
+	void inputsSpreadForOneAccountAreSpreadAroundEachOthersPins() throws IOException {
+		// given: two files of 20 undated pins each for one account, whose cap is 25 a day
+		Path monday = pins(dir.resolve("monday.csv"), "Monday", "acme-home", "Kitchen Ideas", 20);
+		Path tuesday = pins(dir.resolve("tuesday.csv"), "Tuesday", "acme-home", "Kitchen Ideas", 20);
+
+		// when
+		CommandLineRun run = run("--input=" + monday, "--input=" + tuesday, "--spread");
+
+		// then: 25 go now and 15 take later slots, whichever file they are in; none fails at the cap
+		assertThat(run.exitCode()).as(run.toString()).isZero();
+		assertThat(run.out()).contains("pinbatch: 2 inputs, 40 rows: 25 PUBLISHED, 15 SCHEDULED");
+		assertThat(sandbox.posts()).hasSize(40);
+	}
+
 	private static Path pins(Path file, String title, String account, String board, int rows) throws IOException {
 		StringBuilder csv = new StringBuilder("title,description,media_url,board,account\n");
 		for (int i = 1; i <= rows; i++) {
