@@ -78,9 +78,9 @@ final class OutcomeTranslator {
 		if (sender.isPresent()) {
 			// this row as it was before (its date or the run's options changed since, say): the pin it made stays
 			return failed(row, outcome, requestId, DUPLICATE_CONTENT, "Zernio already has a pin with this content for"
-					+ " account " + row.accountLabel() + ": post " + postId + "; " + sender.get() + ". Zernio takes"
-					+ " the same content only once while it is scheduled and for 24 hours after it is posted, so this"
-					+ " row's pin was not created. pinbatch does not move pins: if this row was changed to move that"
+					+ " account " + row.accountLabel() + ": post " + postId + "; " + sender.get() + ". Zernio refuses"
+					+ " the same content within 24 hours of the first, so this row's pin was not created. pinbatch"
+					+ " does not move pins: if this row was changed to move that"
 					+ " one (its date, say), reschedule or delete post " + postId + " in Zernio; to post it again as"
 					+ " well, change its description (or its title or media), then run again with"
 					+ " --retry-failed=<this result file>");
