@@ -147,7 +147,7 @@ class EarlierPins {
 		}
 		RowResult pin = scheduled.get().result();
 		Optional<PostSchedule> onZernio = zernio == null || publishAt != null && publishAt.equals(pin.publishAt())
-				? Optional.of(new PostSchedule("scheduled", pin.publishAt()))
+				? Optional.of(new PostSchedule(false, pin.publishAt()))
 				: zernio.apply(pin.postId());
 		if (onZernio.isEmpty() || onZernio.get().gone()) {
 			return Optional.empty(); // deleted or refused there since: no pin stands in the way

@@ -3,20 +3,15 @@ package com.pinbatch.zernio;
 import java.time.Instant;
 
 /**
- * Where a post stands as Zernio lists it: its status, and when it publishes while it is scheduled.
+ * Where a post stands for a row that may be its pin: gone, or waiting to be published and when.
  *
- * @param status       Zernio's status of the post ({@code scheduled}, {@code published}, {@code failed}, ...)
- * @param scheduledFor when it publishes, while scheduled; else null
+ * @param gone         it no longer stands for a pin: refused by Pinterest, or cancelled in Zernio
+ * @param scheduledFor when it publishes, while it is scheduled; else null
  */
-public record PostSchedule(String status, Instant scheduledFor) {
+public record PostSchedule(boolean gone, Instant scheduledFor) {
 
 	/** A post Zernio could not be asked about now: it stands, at no known time. */
-	public static final PostSchedule UNKNOWN = new PostSchedule("unknown", null);
-
-	/** Whether the post no longer stands for a pin: refused by Pinterest, or cancelled in Zernio. */
-	public boolean gone() {
-		return status.equals("failed") || status.equals("cancelled");
-	}
+	public static final PostSchedule UNKNOWN = new PostSchedule(false, null);
 
 	/** Whether it waits to be published at this instant. */
 	public boolean scheduledAt(Instant instant) {

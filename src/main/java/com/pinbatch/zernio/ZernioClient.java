@@ -208,8 +208,10 @@ public class ZernioClient {
 			if (post == null) {
 				return Optional.empty();
 			}
+			// read by the same rule as the following of pins; a cancelled post is OTHER there, and gone here
+			PostState.Phase phase = post.toState().phase();
 			Instant scheduledFor = null;
-			if ("scheduled".equals(post.status()) && post.scheduledFor() != null) {
+			if (phase == PostState.Phase.SCHEDULED && post.scheduledFor() != null) {
 				try {
 					scheduledFor = Instant.parse(post.scheduledFor());
 				}
@@ -217,7 +219,8 @@ public class ZernioClient {
 					// a time this client cannot read matches no row's
 				}
 			}
-			return Optional.of(new PostSchedule(post.status() == null ? "" : post.status(), scheduledFor));
+			return Optional.of(new PostSchedule(phase == PostState.Phase.FAILED || "cancelled".equals(post.status()),
+					scheduledFor));
 		}
 		catch (ApiKeyRejectedException rejected) {
 			throw rejected;
