@@ -162,10 +162,10 @@ class EarlierPins {
 		return Optional.of(new RowResult(rowNumber, RowStatus.FAILED, null, null, "pin_moved", "post " + pin.postId()
 				+ " has this row's pin, scheduled for " + pin.publishAt() + " (" + madeBy + "); the row now gives "
 				+ asked + ". pinbatch does not move pins, and a second pin would publish the same content twice:"
-				+ " reschedule post " + pin.postId() + " in Zernio (the next run then takes it as this row's pin), or"
-				+ " delete it there and run again with --retry-failed=<this result file> to create the pin anew; to"
-				+ " post the same content twice on purpose, change its description", 0, null, Instant.now(),
-				publishAt));
+				+ " in Zernio, reschedule post " + pin.postId() + (publishAt == null ? "" : " to " + publishAt)
+				+ " (it is then this row's pin) or delete it (the pin is then created anew), then run"
+				+ " --retry-failed=<this result file>, or let the next run of a changed sheet take it; to post the"
+				+ " same content twice on purpose, change its description", 0, null, Instant.now(), publishAt));
 	}
 
 	/**

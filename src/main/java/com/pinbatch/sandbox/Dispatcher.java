@@ -34,6 +34,7 @@ final class Dispatcher implements HttpHandler {
 	private final PostQueryEndpoint queries;
 	private final MediaEndpoint media;
 	private final RetryEndpoint retries;
+	private final PostChangeEndpoint changes;
 	private final List<RecordedRequest> recorded = Collections.synchronizedList(new ArrayList<>());
 	private final AtomicInteger rateLimited = new AtomicInteger();
 	private volatile RateLimitStorms storms;
@@ -41,8 +42,10 @@ final class Dispatcher implements HttpHandler {
 	};
 
 	Dispatcher(String apiKey, Clock clock, ThroughputWindow window, AccountsEndpoint accounts,
-			CreatePostEndpoint creates, PostQueryEndpoint queries, RetryEndpoint retries, MediaEndpoint media) {
+			CreatePostEndpoint creates, PostQueryEndpoint queries, RetryEndpoint retries, PostChangeEndpoint changes,
+			MediaEndpoint media) {
 		this.retries = retries;
+		this.changes = changes;
 		this.apiKey = apiKey;
 		this.clock = clock;
 		this.window = window;
@@ -163,8 +166,12 @@ final class Dispatcher implements HttpHandler {
 			}
 		}
 		else if (first.equals("posts") && size == 3) {
-			requireMethod(call, "GET");
-			queries.get(call, segments.get(2));
+			requireMethod(call, "GET", "PUT", "DELETE");
+			switch (call.method()) {
+				case "PUT" -> changes.update(call, segments.get(2));
+				case "DELETE" -> changes.delete(call, segments.get(2));
+				default -> queries.get(call, segments.get(2));
+			}
 		}
 		else if (first.equals("posts") && size == 4 && segments.get(3).equals("retry")) {
 			requireMethod(call, "POST");

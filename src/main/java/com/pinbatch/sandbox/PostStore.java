@@ -38,6 +38,10 @@ final class PostStore {
 	/** A state file line that records a retry of an earlier post, not a new post. */
 	private static final String RETRY_OF = "retryOf";
 
+	/** State file lines that record a post deleted, and a post given a new time. */
+	private static final String DELETED = "deleted";
+	private static final String RESCHEDULED = "rescheduled";
+
 	// how long a request waits for an in-flight twin with the same x-request-id before treating itself as new
 	private static final long IN_FLIGHT_WAIT_SECONDS = 120;
 
@@ -63,6 +67,15 @@ final class PostStore {
 					if (entry.has(RETRY_OF)) {
 						retried(entry.path(RETRY_OF).asString(), entry.path("retries").asInt(),
 								Instant.parse(entry.path("at").asString()));
+					}
+					else if (entry.has(DELETED)) {
+						Optional.ofNullable(byId.get(entry.path(DELETED).asString())).ifPresent(this::forget);
+					}
+					else if (entry.has(RESCHEDULED)) {
+						Instant at = Instant.parse(entry.path("scheduledFor").asString());
+						Instant when = Instant.parse(entry.path("at").asString());
+						Optional.ofNullable(byId.get(entry.path(RESCHEDULED).asString()))
+							.ifPresent(post -> moved(post, at, when));
 					}
 					else {
 						remember(fromState(entry));
@@ -179,6 +192,102 @@ final class PostStore {
 		unsettled.add(retried);
 	}
 
+	/**
+	 * {@code DELETE /v1/posts/{id}}: a draft or a scheduled post is gone, and with it its hold on its content (the
+	 * duplicate check) and on its account's caps.
+	 */
+	synchronized void delete(String id) {
+		StoredPost post = changeable(id, "deleted");
+		if (stateFile != null) {
+			stateFile.append(Json.object().put(DELETED, id));
+		}
+		forget(post);
+	}
+
+	/**
+	 * {@code PUT /v1/posts/{id}} with a new {@code scheduledFor}: a scheduled post publishes then instead, and counts
+	 * against its account's caps then; a draft keeps the time for when it is scheduled.
+	 */
+	synchronized StoredPost reschedule(String id, Instant at) {
+		Instant now = clock.instant();
+		StoredPost post = changeable(id, "rescheduled");
+		if (!post.draft() && !at.isAfter(now)) {
+			throw ApiError.badRequest("scheduledFor must be in the future.");
+		}
+		if (stateFile != null) {
+			stateFile.append(Json.object().put(RESCHEDULED, id).put("scheduledFor", Json.timestamp(at))
+				.put("at", Json.timestamp(now)));
+		}
+		moved(post, at, now);
+		return byId.get(id);
+	}
+
+	/** Zernio changes only posts that wait: a draft or a scheduled one. */
+	private StoredPost changeable(String id, String change) {
+		publishDue(clock.instant());
+		StoredPost post = byId.get(id);
+		if (post == null) {
+			throw ApiError.notFound("Not found");
+		}
+		String status = post.summary().status();
+		if (!status.equals("draft") && !status.equals("scheduled")) {
+			throw ApiError.badRequest("Only draft or scheduled posts can be " + change + "; this post is " + status
+					+ ".");
+		}
+		return post;
+	}
+
+	private void forget(StoredPost post) {
+		byId.remove(post.id());
+		if (post.summary().requestId() != null) {
+			byRequestId.computeIfPresent(post.summary().requestId(),
+					(requestId, old) -> old.id().equals(post.id()) ? null : old);
+		}
+		for (String fingerprint : post.fingerprints()) {
+			// an older post of the same content may hold it again
+			newestByFingerprint.remove(fingerprint);
+			byId.values().stream()
+				.filter(other -> !other.draft() && other.fingerprints().contains(fingerprint))
+				.max(Comparator.comparing(other -> other.summary().createdAt()))
+				.ifPresent(other -> newestByFingerprint.put(fingerprint, other));
+		}
+		post.publications().forEach(this::unpublish);
+	}
+
+	private void moved(StoredPost post, Instant at, Instant now) {
+		ObjectNode json = post.json().deepCopy();
+		json.put("scheduledFor", Json.timestamp(at));
+		json.put("updatedAt", Json.timestamp(now));
+		for (JsonNode platform : json.path("platforms")) {
+			if (platform.has("scheduledFor")) {
+				((ObjectNode) platform).put("scheduledFor", Json.timestamp(at));
+			}
+		}
+		List<StoredPost.Publication> publications = post.publications()
+			.stream()
+			.map(pin -> new StoredPost.Publication(pin.accountId(), at))
+			.toList();
+		post.publications().forEach(this::unpublish);
+		StoredPost moved = new StoredPost(post.summary(), json, post.accountIds(), post.fingerprints(), post.draft(),
+				publications, post.draft() ? null : at);
+		replace(moved);
+		publications.forEach(this::publish);
+		if (!post.draft()) {
+			unsettled.add(moved);
+		}
+	}
+
+	private void publish(StoredPost.Publication pin) {
+		publishTimesByAccount.computeIfAbsent(pin.accountId(), id -> new TreeMap<>()).merge(pin.at(), 1, Integer::sum);
+	}
+
+	private void unpublish(StoredPost.Publication pin) {
+		TreeMap<Instant, Integer> pins = publishTimesByAccount.get(pin.accountId());
+		if (pins != null) {
+			pins.computeIfPresent(pin.at(), (at, count) -> count > 1 ? count - 1 : null);
+		}
+	}
+
 	/** The newest non-draft post with this fingerprint created within the last 24 hours. */
 	synchronized Optional<StoredPost> duplicateOf(String fingerprint, Instant now) {
 		StoredPost newest = newestByFingerprint.get(fingerprint);
@@ -264,8 +373,7 @@ final class PostStore {
 			post.fingerprints().forEach(fingerprint -> newestByFingerprint.merge(fingerprint, post,
 					(old, added) -> added.summary().createdAt().isBefore(old.summary().createdAt()) ? old : added));
 		}
-		post.publications().forEach(pin -> publishTimesByAccount.computeIfAbsent(pin.accountId(), id -> new TreeMap<>())
-			.merge(pin.at(), 1, Integer::sum));
+		post.publications().forEach(this::publish);
 	}
 
 	private static ObjectNode toState(StoredPost post) {

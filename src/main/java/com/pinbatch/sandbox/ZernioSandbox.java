@@ -77,7 +77,7 @@ public final class ZernioSandbox implements AutoCloseable {
 		this.media = new MediaEndpoint(clock, baseUrl());
 		this.queries = new PostQueryEndpoint(store, accounts);
 		this.dispatcher = new Dispatcher(settings.apiKey(), clock, window, new AccountsEndpoint(accounts),
-				creates, queries, new RetryEndpoint(store), media);
+				creates, queries, new RetryEndpoint(store), new PostChangeEndpoint(store), media);
 		this.executor = Executors.newCachedThreadPool(DaemonThreads.named("zernio-sandbox"));
 		server.createContext("/", dispatcher);
 		server.setExecutor(executor);

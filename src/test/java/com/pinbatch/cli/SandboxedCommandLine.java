@@ -1,6 +1,10 @@
 package com.pinbatch.cli;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,6 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
  * as configuration (never on the command line), and a temporary folder for inputs, results and the job repository.
  */
 abstract class SandboxedCommandLine {
+
+	private static final HttpClient ZERNIO_USER = HttpClient.newHttpClient();
 
 	@TempDir
 	Path dir;
@@ -98,5 +104,20 @@ abstract class SandboxedCommandLine {
 		return sandbox.requests().stream()
 			.filter(request -> request.method().equals("POST") && request.path().endsWith("/v1/posts"))
 			.toList();
+	}
+
+	/**
+	 * A change a user makes in Zernio itself (its web app calls the same API), such as moving or deleting a post that
+	 * waits to be published; the answer's status.
+	 */
+	int inZernio(String method, String path, String body) throws IOException, InterruptedException {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(sandbox.baseUrl() + path))
+			.header("Authorization", "Bearer " + ZernioSandbox.API_KEY)
+			.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+					: HttpRequest.BodyPublishers.ofString(body));
+		if (body != null) {
+			request.header("Content-Type", "application/json");
+		}
+		return ZERNIO_USER.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
 	}
 }

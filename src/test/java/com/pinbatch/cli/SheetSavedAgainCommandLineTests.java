@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -17,6 +18,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+
+import com.pinbatch.sandbox.SandboxPost;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -162,29 +165,69 @@ class SheetSavedAgainCommandLineTests extends SandboxedCommandLine {
 		assertThat(results.get("Shelf 1").get("error_message")).contains(
 				"post " + scheduled + " has this row's pin, scheduled for 2030-03-01T09:00:00Z (the run of pins.csv on ",
 				" created it from its row 2); the row now gives 2030-03-08T09:00:00Z",
-				"reschedule post " + scheduled + " in Zernio");
+				"in Zernio, reschedule post " + scheduled + " to 2030-03-08T09:00:00Z (it is then this row's pin) or"
+						+ " delete it", "then run --retry-failed=<this result file>");
 		assertThat(results.get("Shelf 2").get("status")).isEqualTo("SCHEDULED");
 	}
 
 	@Test
-	void aMovedRowWhosePinWasDeletedInZernioIsCreatedAtItsNewTime() throws IOException {
-		// given: last night's two scheduled shelves, the first since deleted in Zernio (a sandbox that never had it)
+	void aMovedRowIsCreatedAtItsNewTimeOnceItsPinIsDeletedInZernioAsItsMessageSays() throws Exception {
+		// given: a run two days ago scheduled two shelves, and today the first was moved a week later in the sheet:
+		// its row failed pin_moved, naming the post to delete or move in Zernio
 		Path input = lastNightsTwoScheduledShelves();
 		String deleted = byTitle(ResultRows.read(dir.resolve("pins.results.csv"))).get("Shelf 1").get("post_id");
-		restartSandbox(sandboxSettings());
+		clock.add(Duration.ofDays(2));
 		Files.writeString(input, Files.readString(input).replace("2030-03-01 09:00", "2030-03-08 09:00"),
 				StandardCharsets.UTF_8);
+		CommandLineRun refused = run("--input=" + input);
+		assertThat(refused.exitCode()).as(refused.toString()).isEqualTo(3);
+		assertThat(inZernio("DELETE", "/v1/posts/" + deleted, null)).isEqualTo(200);
 
 		// when
-		CommandLineRun tonight = run("--input=" + input);
+		CommandLineRun retried = run("--retry-failed=" + dir.resolve("pins.results.csv"));
 
-		// then: nothing stands in the way of the pin at its new time
-		assertThat(tonight.exitCode()).as(tonight.toString()).isZero();
-		Map<String, String> moved = byTitle(ResultRows.read(dir.resolve("pins.results.csv"))).get("Shelf 1");
-		assertThat(moved.get("status")).isEqualTo("SCHEDULED");
-		assertThat(moved.get("post_id")).isNotEqualTo(deleted);
-		assertThat(moved.get("publish_at_utc")).isEqualTo("2030-03-08T09:00:00Z");
-		assertThat(sandbox.posts()).hasSize(1);
+		// then: nothing stands in the way of the pin at its new time, and the other shelf is left alone
+		assertThat(retried.exitCode()).as(retried.toString()).isZero();
+		Map<String, Map<String, String>> results = byTitle(ResultRows.read(dir.resolve("pins.results.retry.csv")));
+		assertThat(results.get("Shelf 1").get("status")).isEqualTo("SCHEDULED");
+		assertThat(results.get("Shelf 1").get("post_id")).isNotEqualTo(deleted);
+		assertThat(results.get("Shelf 1").get("publish_at_utc")).isEqualTo("2030-03-08T09:00:00Z");
+		assertThat(results.get("Shelf 2").get("status")).isEqualTo("SCHEDULED");
+		assertThat(sandbox.posts()).hasSize(2).extracting(SandboxPost::id).doesNotContain(deleted);
+	}
+
+	@Test
+	void aMovedRowIsItsPinOnceThePinIsMovedInZernioAsItsMessageSays() throws Exception {
+		// given: the same, but the post is moved in Zernio to the row's new time
+		Path input = lastNightsTwoScheduledShelves();
+		String moved = byTitle(ResultRows.read(dir.resolve("pins.results.csv"))).get("Shelf 1").get("post_id");
+		clock.add(Duration.ofDays(2));
+		Files.writeString(input, Files.readString(input).replace("2030-03-01 09:00", "2030-03-08 09:00"),
+				StandardCharsets.UTF_8);
+		CommandLineRun refused = run("--input=" + input);
+		assertThat(refused.exitCode()).as(refused.toString()).isEqualTo(3);
+		assertThat(inZernio("PUT", "/v1/posts/" + moved, "{\"scheduledFor\":\"2030-03-08T09:00:00Z\"}"))
+			.isEqualTo(200);
+		int createsBefore = creates().size();
+
+		// when: retried, and tomorrow the sheet runs with a row added
+		CommandLineRun retried = run("--retry-failed=" + dir.resolve("pins.results.csv"));
+		Map<String, String> retriedRow = byTitle(ResultRows.read(dir.resolve("pins.results.retry.csv"))).get("Shelf 1");
+		Files.writeString(input, "Shelf 3,Open shelf idea 3,https://images.example.com/shelf/3.jpg,Kitchen Ideas,"
+				+ "acme-home,2030-03-03 09:00\n", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+		CommandLineRun tomorrow = run("--input=" + input);
+
+		// then: the row is that post, at its new time; nothing but the new row is created
+		assertThat(retried.exitCode()).as(retried.toString()).isZero();
+		assertThat(tomorrow.exitCode()).as(tomorrow.toString()).isZero();
+		assertThat(creates()).hasSize(createsBefore + 1);
+		Map<String, String> tomorrowsRow = byTitle(ResultRows.read(dir.resolve("pins.results.csv"))).get("Shelf 1");
+		for (Map<String, String> row : List.of(retriedRow, tomorrowsRow)) {
+			assertThat(row.get("status")).isEqualTo("SCHEDULED");
+			assertThat(row.get("post_id")).isEqualTo(moved);
+			assertThat(row.get("publish_at_utc")).isEqualTo("2030-03-08T09:00:00Z");
+		}
+		assertThat(sandbox.posts()).hasSize(3);
 	}
 
 	@Test

@@ -843,6 +843,81 @@ class ZernioSandboxTests {
 			.isIn(GUIDE_ERRORS);
 	}
 
+	// ---- changing a post that waits (what a user does in Zernio) ----
+
+	@Test
+	void aScheduledPinMovedToAnotherTimePublishesThenAndCountsAgainstItsAccountThen() throws Exception {
+		ZernioSandbox sandbox = start(SandboxSettings.defaults().withAccountCaps(1, 25));
+		String id = createPin(sandbox, validPin(1).put("scheduledFor", "2026-09-01T10:05:00Z"), null).json()
+			.path("post")
+			.path("_id")
+			.asString();
+
+		Answer moved = send(sandbox, "PUT", "/v1/posts/" + id, "{\"scheduledFor\":\"2026-09-01T14:00:00+02:00\"}",
+				ZernioSandbox.API_KEY, null);
+		clock.add(Duration.ofMinutes(5));
+		String atTheOldTime = get(sandbox, "/v1/posts/" + id).json().path("post").path("status").asString();
+		Answer inTheFreedHour = createPin(sandbox, validPin(2).put("scheduledFor", "2026-09-01T10:30:00Z"), null);
+		Answer inTheNewHour = createPin(sandbox, validPin(3).put("scheduledFor", "2026-09-01T12:30:00Z"), null);
+		clock.add(Duration.ofHours(2));
+
+		assertThat(moved.status()).isEqualTo(200);
+		assertThat(moved.json().path("post").path("scheduledFor").asString()).isEqualTo("2026-09-01T12:00:00.000Z");
+		assertThat(atTheOldTime).isEqualTo("scheduled");
+		assertThat(inTheFreedHour.status()).isEqualTo(201);
+		assertThat(inTheNewHour.status()).isEqualTo(429);
+		JsonNode published = get(sandbox, "/v1/posts/" + id).json().path("post");
+		assertThat(published.path("status").asString()).isEqualTo("published");
+		assertThat(published.path("platforms").get(0).path("publishedAt").asString())
+			.isEqualTo("2026-09-01T12:00:00.000Z");
+	}
+
+	@Test
+	void aDeletedPinIsGoneAndNoLongerHoldsItsContentOrItsSlot() throws Exception {
+		ZernioSandbox sandbox = start(SandboxSettings.defaults().withAccountCaps(1, 25));
+		String id = createPin(sandbox, validPin(1), null).json().path("post").path("_id").asString();
+
+		Answer deleted = send(sandbox, "DELETE", "/v1/posts/" + id, null, ZernioSandbox.API_KEY, null);
+		Answer lookedUp = get(sandbox, "/v1/posts/" + id);
+		Answer deletedAgain = send(sandbox, "DELETE", "/v1/posts/" + id, null, ZernioSandbox.API_KEY, null);
+		Answer sameContentAgain = createPin(sandbox, validPin(1), null);
+
+		assertThat(deleted.status()).isEqualTo(200);
+		assertThat(deleted.json().path("message").asString()).isEqualTo("Post deleted successfully");
+		assertThat(lookedUp.status()).isEqualTo(404);
+		assertThat(deletedAgain.status()).isEqualTo(404);
+		assertThat(sameContentAgain.status()).isEqualTo(201);
+		assertThat(sandbox.posts()).extracting(SandboxPost::id)
+			.containsExactly(sameContentAgain.json().path("post").path("_id").asString());
+	}
+
+	@Test
+	void onlyAPostThatWaitsCanBeMovedOrDeletedAndOnlyItsTimeChanged() throws Exception {
+		ZernioSandbox sandbox = start(SandboxSettings.defaults());
+		String published = createPin(sandbox, immediatePin(1), null).json().path("post").path("_id").asString();
+		String scheduled = createPin(sandbox, validPin(2), null).json().path("post").path("_id").asString();
+
+		Answer deletePublished = send(sandbox, "DELETE", "/v1/posts/" + published, null, ZernioSandbox.API_KEY, null);
+		Answer movePublished = send(sandbox, "PUT", "/v1/posts/" + published,
+				"{\"scheduledFor\":\"2026-12-02T14:00:00Z\"}", ZernioSandbox.API_KEY, null);
+		Answer intoThePast = send(sandbox, "PUT", "/v1/posts/" + scheduled,
+				"{\"scheduledFor\":\"2026-08-31T14:00:00Z\"}", ZernioSandbox.API_KEY, null);
+		Answer editedText = send(sandbox, "PUT", "/v1/posts/" + scheduled, "{\"content\":\"Other words\"}",
+				ZernioSandbox.API_KEY, null);
+		Answer badId = send(sandbox, "DELETE", "/v1/posts/not-an-id", null, ZernioSandbox.API_KEY, null);
+
+		assertThat(deletePublished.status()).isEqualTo(400);
+		assertThat(deletePublished.json().path("error").asString()).contains("this post is published");
+		assertThat(movePublished.status()).isEqualTo(400);
+		assertThat(intoThePast.status()).isEqualTo(400);
+		assertThat(editedText.status()).isEqualTo(400);
+		assertThat(editedText.json().path("error").asString()).contains("only scheduledFor").contains("content");
+		assertThat(badId.status()).isEqualTo(400);
+		assertThat(sandbox.posts()).hasSize(2);
+		assertThat(get(sandbox, "/v1/posts/" + scheduled).json().path("post").path("scheduledFor").asString())
+			.isEqualTo("2026-12-01T14:00:00.000Z");
+	}
+
 	@Test
 	void answersUnknownPathsWith404AndWrongMethodsWith405() throws Exception {
 		ZernioSandbox sandbox = start(SandboxSettings.defaults());
@@ -965,6 +1040,25 @@ class ZernioSandboxTests {
 			.isEqualTo(429);
 		assertThat(createPin(after, validPin(4).put("scheduledFor", "2026-12-01T16:00:00Z"), null).status())
 			.isEqualTo(201);
+	}
+
+	@Test
+	void aStateFileRemembersPostsMovedAndDeleted() throws Exception {
+		SandboxSettings settings = SandboxSettings.defaults().withStateFile(dir.resolve("sandbox/state.jsonl"));
+		ZernioSandbox before = start(settings);
+		String moved = createPin(before, validPin(1), null).json().path("post").path("_id").asString();
+		String deleted = createPin(before, validPin(2), null).json().path("post").path("_id").asString();
+		send(before, "PUT", "/v1/posts/" + moved, "{\"scheduledFor\":\"2026-12-03T09:00:00Z\"}", ZernioSandbox.API_KEY,
+				null);
+		send(before, "DELETE", "/v1/posts/" + deleted, null, ZernioSandbox.API_KEY, null);
+		before.close();
+
+		ZernioSandbox after = start(settings);
+
+		assertThat(after.posts()).extracting(SandboxPost::id).containsExactly(moved);
+		assertThat(get(after, "/v1/posts/" + moved).json().path("post").path("scheduledFor").asString())
+			.isEqualTo("2026-12-03T09:00:00.000Z");
+		assertThat(createPin(after, validPin(2), null).status()).isEqualTo(201);
 	}
 
 	// ---- helpers ----
