@@ -172,15 +172,8 @@ class SheetSavedAgainCommandLineTests extends SandboxedCommandLine {
 
 	@Test
 	void aMovedRowIsCreatedAtItsNewTimeOnceItsPinIsDeletedInZernioAsItsMessageSays() throws Exception {
-		// given: a run two days ago scheduled two shelves, and today the first was moved a week later in the sheet:
-		// its row failed pin_moved, naming the post to delete or move in Zernio
-		Path input = lastNightsTwoScheduledShelves();
-		String deleted = byTitle(ResultRows.read(dir.resolve("pins.results.csv"))).get("Shelf 1").get("post_id");
-		clock.add(Duration.ofDays(2));
-		Files.writeString(input, Files.readString(input).replace("2030-03-01 09:00", "2030-03-08 09:00"),
-				StandardCharsets.UTF_8);
-		CommandLineRun refused = run("--input=" + input);
-		assertThat(refused.exitCode()).as(refused.toString()).isEqualTo(3);
+		// given: the first shelf's row refused as pin_moved, and its post then deleted in Zernio
+		String deleted = shelf1MovedInTheSheetAndRefused();
 		assertThat(inZernio("DELETE", "/v1/posts/" + deleted, null)).isEqualTo(200);
 
 		// when
@@ -198,14 +191,9 @@ class SheetSavedAgainCommandLineTests extends SandboxedCommandLine {
 
 	@Test
 	void aMovedRowIsItsPinOnceThePinIsMovedInZernioAsItsMessageSays() throws Exception {
-		// given: the same, but the post is moved in Zernio to the row's new time
-		Path input = lastNightsTwoScheduledShelves();
-		String moved = byTitle(ResultRows.read(dir.resolve("pins.results.csv"))).get("Shelf 1").get("post_id");
-		clock.add(Duration.ofDays(2));
-		Files.writeString(input, Files.readString(input).replace("2030-03-01 09:00", "2030-03-08 09:00"),
-				StandardCharsets.UTF_8);
-		CommandLineRun refused = run("--input=" + input);
-		assertThat(refused.exitCode()).as(refused.toString()).isEqualTo(3);
+		// given: the first shelf's row refused as pin_moved, and its post then moved in Zernio to the row's time
+		String moved = shelf1MovedInTheSheetAndRefused();
+		Path input = dir.resolve("pins.csv");
 		assertThat(inZernio("PUT", "/v1/posts/" + moved, "{\"scheduledFor\":\"2030-03-08T09:00:00Z\"}"))
 			.isEqualTo(200);
 		int createsBefore = creates().size();
@@ -396,6 +384,23 @@ class SheetSavedAgainCommandLineTests extends SandboxedCommandLine {
 		CommandLineRun lastNight = run("--input=" + input);
 		assertThat(lastNight.exitCode()).as(lastNight.toString()).isZero();
 		return input;
+	}
+
+	/**
+	 * Last night's two shelves, two days ago; today the first was moved a week later in the sheet, and tonight's run
+	 * failed its row as pin_moved, naming the post to move or delete in Zernio. Returns that post's id.
+	 */
+	private String shelf1MovedInTheSheetAndRefused() throws IOException {
+		Path input = lastNightsTwoScheduledShelves();
+		String postId = byTitle(ResultRows.read(dir.resolve("pins.results.csv"))).get("Shelf 1").get("post_id");
+		clock.add(Duration.ofDays(2));
+		Files.writeString(input, Files.readString(input).replace("2030-03-01 09:00", "2030-03-08 09:00"),
+				StandardCharsets.UTF_8);
+		CommandLineRun refused = run("--input=" + input);
+		assertThat(refused.exitCode()).as(refused.toString()).isEqualTo(3);
+		assertThat(ResultRows.read(dir.resolve("pins.results.csv"))).extracting(row -> row.get("error_code"))
+			.contains("pin_moved");
+		return postId;
 	}
 
 	private static Map<String, String> statusByTitle(List<Map<String, String>> results) {
