@@ -73,7 +73,9 @@ final class PostStore {
 					}
 					else if (entry.has(RESCHEDULED)) {
 						Instant at = Instant.parse(entry.path("scheduledFor").asString());
-						Instant when = Instant.parse(entry.path("at").asString());
+						// a line written by hand, to play a post moved in Zernio, may leave out when it was moved
+						Instant when = entry.hasNonNull("at") ? Instant.parse(entry.path("at").asString())
+								: clock.instant();
 						Optional.ofNullable(byId.get(entry.path(RESCHEDULED).asString()))
 							.ifPresent(post -> moved(post, at, when));
 					}

@@ -1061,6 +1061,24 @@ class ZernioSandboxTests {
 		assertThat(createPin(after, validPin(2), null).status()).isEqualTo(201);
 	}
 
+	@Test
+	void aLineAddedToTheStateFileByHandDeletesOrMovesAPostAsAUserWouldInZernio() throws Exception {
+		Path state = dir.resolve("sandbox/state.jsonl");
+		SandboxSettings settings = SandboxSettings.defaults().withStateFile(state);
+		ZernioSandbox before = start(settings);
+		String moved = createPin(before, validPin(1), null).json().path("post").path("_id").asString();
+		String deleted = createPin(before, validPin(2), null).json().path("post").path("_id").asString();
+		before.close();
+		Files.writeString(state, "{\"rescheduled\":\"" + moved + "\",\"scheduledFor\":\"2026-12-03T09:00:00Z\"}\n"
+				+ "{\"deleted\":\"" + deleted + "\"}\n", java.nio.file.StandardOpenOption.APPEND);
+
+		ZernioSandbox after = start(settings);
+
+		assertThat(after.posts()).extracting(SandboxPost::id).containsExactly(moved);
+		assertThat(get(after, "/v1/posts/" + moved).json().path("post").path("scheduledFor").asString())
+			.isEqualTo("2026-12-03T09:00:00.000Z");
+	}
+
 	// ---- helpers ----
 
 	private ZernioSandbox start(SandboxSettings settings) {
