@@ -58,6 +58,17 @@ class ConsolePagesTests {
 			.andExpect(content().string(containsString("name=\"_csrf\"")));
 	}
 
+	/** A row's message says what to give in the command line's words ("run again with --retry-failed=…"). */
+	@Test
+	void eachFieldOfTheUploadFormNamesTheCommandLineOptionItStandsFor() throws Exception {
+		String page = mvc.perform(get("/")).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+
+		assertThat(page).contains("name=\"retry\"", "(<code>--retry-failed</code>)", "name=\"spread\"",
+				"(<code>--spread</code>)", "name=\"board\"", "(<code>--board</code>)", "name=\"account\"",
+				"(<code>--account</code>)", "name=\"timezone\"", "(<code>--timezone</code>)", "name=\"sheet\"",
+				"(<code>--sheet</code>)", "name=\"dateFormat\"", "(<code>--date-format</code>)");
+	}
+
 	@Test
 	void everyPageForbidsScriptsFromElsewhere() throws Exception {
 		mvc.perform(get("/"))
