@@ -10,6 +10,8 @@ import com.pinbatch.console.HtmlReport;
 import com.pinbatch.host.ThisHost;
 import com.pinbatch.job.PinbatchProperties;
 import com.pinbatch.job.RunProgress;
+import com.pinbatch.pin.ColumnMapping;
+import com.pinbatch.pin.MappingException;
 import com.pinbatch.run.ExitCode;
 import com.pinbatch.run.InputOutcome;
 import com.pinbatch.run.PinImportRuns;
@@ -83,10 +85,10 @@ class PinbatchCommand {
 		try {
 			HtmlReport.write(options.report(), outcome.inputs().stream()
 				.map(input -> new HtmlReport.Input(String.valueOf(input.input().getFileName()), input.resultFile()))
-				.toList(), options.timezone(), said);
+				.toList(), ColumnMapping.of(options.mapping()), options.timezone(), said);
 			out.println("pinbatch: report: " + options.report().toAbsolutePath());
 		}
-		catch (UncheckedIOException | InvalidPathException ex) {
+		catch (UncheckedIOException | InvalidPathException | MappingException ex) {
 			err.println("pinbatch: " + ex.getMessage());
 		}
 	}

@@ -211,9 +211,10 @@ class ConsoleRuns implements AutoCloseable {
 	 * @param results where the result file goes; null: beside the upload, as the command line names it
 	 */
 	private Launched launch(Upload upload, boolean dryRun, Path results, LiveRun listener) {
-		RunRequest request = new RunRequest(List.of(upload.file()), results, upload.retry(), upload.sheet(), null,
-				null, upload.account(), upload.board(), upload.timezone(), upload.dateFormat(), "now", upload.spread(),
-				null, false, dryRun, settings.sandbox(), STARTED_BY + upload.owner());
+		RunRequest request = new RunRequest(List.of(upload.file()), results, upload.retry(), upload.sheet(),
+				upload.encoding(), upload.mappingFile(), upload.account(), upload.board(), upload.timezone(),
+				upload.dateFormat(), "now", upload.spread(), null, false, dryRun, settings.sandbox(),
+				STARTED_BY + upload.owner());
 		RunOutcome outcome;
 		try {
 			outcome = runs.run(request, listener(listener));

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import com.pinbatch.pin.ColumnMapping;
 import com.pinbatch.result.RowStatus;
 
 import org.thymeleaf.TemplateEngine;
@@ -42,14 +43,15 @@ public final class HtmlReport {
 	}
 
 	/**
+	 * @param mapping the column mapping the inputs were read with (their result files keep their headers)
 	 * @param lines what the run said about reading the files and its plan
 	 * @throws UncheckedIOException when the file cannot be written
 	 */
-	public static void write(Path html, List<Input> inputs, ZoneId zone, List<String> lines) {
+	public static void write(Path html, List<Input> inputs, ColumnMapping mapping, ZoneId zone, List<String> lines) {
 		List<Shown> shown = inputs.stream()
 			.filter(input -> input.resultFile() != null && Files.isRegularFile(input.resultFile()))
 			.map(input -> {
-				List<ReviewRow> rows = ResultTable.read(input.resultFile(), zone, null, null);
+				List<ReviewRow> rows = ResultTable.read(input.resultFile(), mapping, zone, null, null);
 				return new Shown(input.name(), input.resultFile(), ReviewPage.counts(rows), rows);
 			})
 			.toList();

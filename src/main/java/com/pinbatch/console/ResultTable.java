@@ -34,13 +34,15 @@ final class ResultTable {
 	}
 
 	/**
+	 * @param mapping    the column mapping the run read the input with: the result file keeps the input's headers
 	 * @param localMedia the console's address of the upload's local media files by row, e.g. {@code /uploads/ID/media/}
 	 *                   followed by the row number
 	 */
-	static List<ReviewRow> read(Path resultFile, ZoneId zone, Path mediaFolder, String localMedia) {
+	static List<ReviewRow> read(Path resultFile, ColumnMapping mapping, ZoneId zone, Path mediaFolder,
+			String localMedia) {
 		List<ReviewRow> rows = new ArrayList<>();
 		try (RowSource source = RowSources.open(resultFile, InputOptions.defaults())) {
-			BoundColumns columns = ColumnMapping.defaults().bind(source.headers());
+			BoundColumns columns = mapping.bind(source.headers());
 			for (InputRow row = source.next(); row != null; row = source.next()) {
 				rows.add(row(row, columns, zone, mediaFolder, localMedia));
 			}
@@ -57,8 +59,8 @@ final class ResultTable {
 		String fixCell = fixColumn == null ? null : row.value(row.headers().indexOf(fixColumn));
 		return new ReviewRow(row.rowNumber(), status, text(columns.cell(row, PinField.TITLE)),
 				text(columns.cell(row, PinField.BOARD)), text(columns.cell(row, PinField.ACCOUNT)),
-				publishAt(outcome, zone, SHOWN), publishAt(outcome, zone, HOUR), thumbnail(columns.cell(row, PinField.MEDIA_URL), row.rowNumber(), mediaFolder,
-						localMedia),
+				publishAt(outcome, zone, SHOWN), publishAt(outcome, zone, HOUR),
+				thumbnail(columns.cell(row, PinField.MEDIA_URL), row.rowNumber(), mediaFolder, localMedia),
 				outcome == null ? "" : text(outcome.pinUrl()), outcome == null ? "" : text(outcome.errorCode()),
 				text(message), fixColumn, fixCell);
 	}
@@ -103,9 +105,9 @@ final class ResultTable {
 	}
 
 	/** The local media file of the row's media cell, when it is an existing file inside the folder; else null. */
-	static Path localMedia(Path resultFile, long rowNumber, Path folder) {
+	static Path localMedia(Path resultFile, ColumnMapping mapping, long rowNumber, Path folder) {
 		try (RowSource source = RowSources.open(resultFile, InputOptions.defaults())) {
-			BoundColumns columns = ColumnMapping.defaults().bind(source.headers());
+			BoundColumns columns = mapping.bind(source.headers());
 			for (InputRow row = source.next(); row != null; row = source.next()) {
 				if (row.rowNumber() == rowNumber) {
 					String media = columns.cell(row, PinField.MEDIA_URL);

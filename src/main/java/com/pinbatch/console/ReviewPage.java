@@ -48,7 +48,7 @@ class ReviewPage {
 		model.addAttribute("refusal", review.refusal());
 		model.addAttribute("sheets", sheets(upload));
 		List<ReviewRow> rows = review.resultFile() == null ? List.of()
-				: ResultTable.read(review.resultFile(), upload.timezone(), upload.folder(),
+				: ResultTable.read(review.resultFile(), upload.columnMapping(), upload.timezone(), upload.folder(),
 						"/uploads/" + upload.id() + "/media/");
 		model.addAttribute("rows", rows);
 		model.addAttribute("thumbs", true);
@@ -73,7 +73,8 @@ class ReviewPage {
 			throws IOException {
 		Upload upload = uploads.find(id, Owner.of(principal)).orElseThrow(NotFound::page);
 		DryRun review = runs.lastReview(upload).orElseThrow(NotFound::page);
-		Path file = review.resultFile() == null ? null : ResultTable.localMedia(review.resultFile(), row, upload.folder());
+		Path file = review.resultFile() == null ? null
+				: ResultTable.localMedia(review.resultFile(), upload.columnMapping(), row, upload.folder());
 		String type = file == null ? null : Files.probeContentType(file);
 		if (type == null || !type.startsWith("image/")) {
 			throw NotFound.page();

@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
 
+import com.pinbatch.pin.ColumnMapping;
+
 /**
  * A spreadsheet someone uploaded, kept under the data folder, with the choices made for it on the upload page.
  *
@@ -15,27 +17,47 @@ import java.time.ZoneId;
  * @param board    the board of rows that name none; null: none
  * @param timezone the zone of publish times written without one
  * @param dateFormat the pattern of publish times written another way (--date-format); null: the usual forms
+ * @param encoding the CSV's character encoding (--encoding); null: detected
+ * @param mapping  the column mapping's YAML (as a --mapping file holds it); null: the built-in one
  * @param spread   spread pins beyond an account's caps over later slots
  * @param retry    the file is an earlier result file whose INVALID and FAILED rows are to be sent again
  */
 record Upload(String id, String owner, Path file, String name, Instant uploaded, String sheet, String account,
-		String board, ZoneId timezone, String dateFormat, boolean spread, boolean retry) {
+		String board, ZoneId timezone, String dateFormat, String encoding, String mapping, boolean spread,
+		boolean retry) {
+
+	/** Beside the upload; an uploaded file's stored name never starts with a dot, so the two cannot meet. */
+	static final String MAPPING_FILE = ".column-mapping.yml";
 
 	/** The same file read with another sheet. */
 	Upload withSheet(String chosen) {
-		return new Upload(id, owner, file, name, uploaded, chosen, account, board, timezone, dateFormat, spread,
-				retry);
+		return new Upload(id, owner, file, name, uploaded, chosen, account, board, timezone, dateFormat, encoding,
+				mapping, spread, retry);
 	}
 
 	Path folder() {
 		return file.getParent();
 	}
 
-	/** A line about this upload as its users see it: the file's name, not the server's folder it is kept in. */
+	/** The stored column mapping, for the run; null: none given. */
+	Path mappingFile() {
+		return mapping == null ? null : folder().resolve(MAPPING_FILE);
+	}
+
+	/** The mapping its rows are read with, also when the result file is read back (it keeps the upload's headers). */
+	ColumnMapping columnMapping() {
+		return ColumnMapping.of(mappingFile());
+	}
+
+	/**
+	 * A line about this upload as its users see it: the file's name, not the server's folder it is kept in, and the
+	 * mapping as the form's field.
+	 */
 	String shown(String line) {
 		if (line == null || file == null) {
 			return line;
 		}
-		return line.replace(folder() + folder().getFileSystem().getSeparator(), "");
+		return line.replace(folder().resolve(MAPPING_FILE).toString(), "the column mapping (--mapping)")
+			.replace(folder() + folder().getFileSystem().getSeparator(), "");
 	}
 }

@@ -60,6 +60,8 @@ class UploadPage {
 			@RequestParam(name = "board", required = false) String board,
 			@RequestParam(name = "timezone", defaultValue = "UTC") String timezone,
 			@RequestParam(name = "dateFormat", required = false) String dateFormat,
+			@RequestParam(name = "encoding", required = false) String encoding,
+			@RequestParam(name = "mapping", required = false) String mapping,
 			@RequestParam(name = "spread", defaultValue = "false") boolean spread,
 			@RequestParam(name = "retry", defaultValue = "false") boolean retry, Principal principal, Model model,
 			HttpServletResponse response) {
@@ -94,10 +96,13 @@ class UploadPage {
 			model.addAttribute("problem", problem);
 			model.addAttribute("timezone", timezone);
 			model.addAttribute("dateFormat", dateFormat);
+			model.addAttribute("encoding", encoding);
+			model.addAttribute("mapping", mapping);
 			return "upload";
 		}
 		Upload choices = new Upload(null, Owner.of(principal), null, null, null, blankToNull(sheet),
-				blankToNull(account), blankToNull(board), zone, blankToNull(dateFormat), spread, retry);
+				blankToNull(account), blankToNull(board), zone, blankToNull(dateFormat), blankToNull(encoding),
+				mapping == null || mapping.isBlank() ? null : mapping, spread, retry);
 		Upload stored;
 		try (InputStream content = file.getInputStream()) {
 			stored = uploads.store(content, file.getOriginalFilename(), choices);

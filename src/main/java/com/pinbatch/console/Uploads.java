@@ -3,6 +3,7 @@ package com.pinbatch.console;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -45,8 +46,11 @@ class Uploads {
 			Path file = folder.resolve(name);
 			Files.copy(content, file);
 			Upload upload = new Upload(id, choices.owner(), file, name, Instant.now(), choices.sheet(),
-					choices.account(), choices.board(), choices.timezone(), choices.dateFormat(), choices.spread(),
-					choices.retry());
+					choices.account(), choices.board(), choices.timezone(), choices.dateFormat(), choices.encoding(),
+					choices.mapping(), choices.spread(), choices.retry());
+			if (upload.mappingFile() != null) {
+				Files.writeString(upload.mappingFile(), upload.mapping(), StandardCharsets.UTF_8);
+			}
 			byId.put(id, upload);
 			return upload;
 		}

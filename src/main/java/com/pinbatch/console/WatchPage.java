@@ -73,7 +73,9 @@ class WatchPage {
 		LiveRun.Ended ended = run.ended();
 		model.addAttribute("ended", ended);
 		List<ReviewRow> rows = ended == null || ended.resultFile() == null || !Files.isRegularFile(ended.resultFile())
-				? List.of() : ResultTable.read(ended.resultFile(), run.upload().timezone(), null, null);
+				? List.of()
+				: ResultTable.read(ended.resultFile(), run.upload().columnMapping(), run.upload().timezone(), null,
+						null);
 		model.addAttribute("rows", rows);
 		return "watch";
 	}

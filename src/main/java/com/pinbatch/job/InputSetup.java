@@ -26,7 +26,7 @@ public class InputSetup {
 
 	/** @throws com.pinbatch.pin.MappingException for a mapping file the user must fix */
 	public ColumnMapping mapping(InputParameters input) {
-		return input.mapping() == null ? ColumnMapping.defaults() : ColumnMapping.fromYaml(input.mapping());
+		return ColumnMapping.of(input.mapping());
 	}
 
 	public InputOptions inputOptions(InputParameters input, ColumnMapping mapping) {

@@ -32,6 +32,11 @@ public final class ColumnMapping {
 		return Defaults.MAPPING;
 	}
 
+	/** The mapping a run uses: that of the file given ({@code --mapping}), else the built-in one. */
+	public static ColumnMapping of(Path fileOrNull) {
+		return fileOrNull == null ? defaults() : fromYaml(fileOrNull);
+	}
+
 	/**
 	 * The default mapping with the fields named in {@code file} replaced by the headers listed there.
 	 *

@@ -266,12 +266,15 @@ class SpreadsheetExportsCommandLineTests extends SandboxedCommandLine {
 		String lines = refused.err().substring(refused.err().indexOf("\n") + 1)
 			.replace("# media_url: [\"HEADER\"]", "media_url: [\"Picture\"]");
 		Files.writeString(mapping, lines);
-		CommandLineRun mapped = run("--input=" + input, "--mapping=" + mapping);
+		Path report = dir.resolve("report.html");
+		CommandLineRun mapped = run("--input=" + input, "--mapping=" + mapping, "--report=" + report);
 
-		// then the pin is created and the column still unused is named
+		// then the pin is created and the column still unused is named; the report reads the result file (which
+		// keeps the team's headers) through the same mapping, so it shows the pin's title and board
 		assertThat(mapped.exitCode()).as(mapped.toString()).isZero();
 		assertThat(mapped.out()).contains("input: " + input + ": not used: Go live — map them with --mapping");
 		assertThat(creates()).hasSize(1);
+		assertThat(Files.readString(report)).contains("<td>Oak Shelves</td>", "<td>Kitchen Ideas</td>");
 	}
 
 	@Test

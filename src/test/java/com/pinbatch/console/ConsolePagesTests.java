@@ -1,6 +1,7 @@
 package com.pinbatch.console;
 
 import java.io.File;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -14,6 +15,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.MockMultipartHttpServletRequestBuilder;
 
 import com.pinbatch.cli.PinbatchApplication;
 
@@ -184,6 +186,39 @@ class ConsolePagesTests {
 		assertThat(page).contains("class=\"problem\"", "notes.csv", "title").doesNotContain("form id=\"send\"");
 	}
 
+	/** A team's own headers: the mapping lines the refusal suggests, pasted on the upload form, read the file. */
+	@Test
+	void aColumnMappingGivenOnUploadReadsTheTeamsOwnHeaders() throws Exception {
+		String pins = "Pin name,Picture,Pinboard,account\n"
+				+ "Oak shelf,https://images.example.com/oak.jpg,Kitchen Ideas,acme-home\n";
+		assertThat(reviewOf(csv("team.csv", pins))).contains("class=\"problem\"", "map your headers with --mapping")
+			.doesNotContain("form id=\"send\"");
+
+		String page = reviewOf(csv("team.csv", pins), "mapping",
+				"title: [\"Pin name\"]\nmedia_url: [\"Picture\"]\nboard: [\"Pinboard\"]\n");
+
+		assertThat(page).contains("Send 1 pin", "Oak shelf", "Kitchen Ideas", "https://images.example.com/oak.jpg");
+		assertThat(reviewOf(csv("team.csv", pins), "mapping", "titel: [\"Pin name\"]"))
+			.contains("class=\"problem\"", "the column mapping (--mapping): unknown field &#39;titel&#39;")
+			.doesNotContain("form id=\"send\"", "console" + File.separator + "uploads" + File.separator);
+	}
+
+	/** A CSV whose encoding the detection cannot settle: the form takes it as --encoding does, and checks it alike. */
+	@Test
+	void anEncodingGivenOnUploadReadsTheFileAndOneThatIsNoneIsRefusedAsOnTheCommandLine() throws Exception {
+		byte[] pins = ("title,media_url,board,account\nCaf\u00e9 shelf,https://images.example.com/a.jpg,Kitchen Ideas,"
+				+ "acme-home\n").getBytes(StandardCharsets.ISO_8859_1);
+
+		String read = reviewOf(new MockMultipartFile("file", "latin.csv", "text/csv", pins), "encoding",
+				"ISO-8859-1");
+		String refused = reviewOf(new MockMultipartFile("file", "latin.csv", "text/csv", pins), "encoding",
+				"klingon");
+
+		assertThat(read).contains("Send 1 pin", "Caf\u00e9 shelf");
+		assertThat(refused).contains("class=\"problem\"", "--encoding=klingon is not an encoding Java knows")
+			.doesNotContain("form id=\"send\"");
+	}
+
 	/** Every cell is hostile: shown as text, never as markup, and nothing on the page is a formula. */
 	@Test
 	void aHostileCellIsShownAsTextOnly() throws Exception {
@@ -236,10 +271,13 @@ class ConsolePagesTests {
 	}
 
 	/** Uploads the file and answers the review page it leads to. */
-	private String reviewOf(MockMultipartFile file) throws Exception {
-		MvcResult posted = mvc.perform(multipart("/uploads").file(file).with(csrf()))
-			.andExpect(status().is3xxRedirection())
-			.andReturn();
+	/** @param fields the upload form's other fields, as name and value pairs */
+	private String reviewOf(MockMultipartFile file, String... fields) throws Exception {
+		MockMultipartHttpServletRequestBuilder upload = multipart("/uploads").file(file);
+		for (int i = 0; i + 1 < fields.length; i += 2) {
+			upload.param(fields[i], fields[i + 1]);
+		}
+		MvcResult posted = mvc.perform(upload.with(csrf())).andExpect(status().is3xxRedirection()).andReturn();
 		return mvc.perform(get(posted.getResponse().getRedirectedUrl()))
 			.andExpect(status().isOk())
 			.andReturn()

@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.List;
 
+import com.pinbatch.pin.ColumnMapping;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,8 +31,8 @@ class HtmlReportTests {
 				+ "0,,2026-12-02T16:00:00Z\n", StandardCharsets.UTF_8);
 		Path html = dir.resolve("report.html");
 
-		HtmlReport.write(html, List.of(new HtmlReport.Input("pins.csv", results)), ZoneId.of("Europe/Berlin"),
-				List.of("plan: acme-home: 1 pin, within caps"));
+		HtmlReport.write(html, List.of(new HtmlReport.Input("pins.csv", results)), ColumnMapping.defaults(),
+				ZoneId.of("Europe/Berlin"), List.of("plan: acme-home: 1 pin, within caps"));
 
 		String page = Files.readString(html);
 		assertThat(page).contains("<style>", "Pantry Rack", "PUBLISHED", "Tue 1 Jun 2027, 10:00 Europe/Berlin",
