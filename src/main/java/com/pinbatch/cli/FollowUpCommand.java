@@ -20,6 +20,7 @@ import com.pinbatch.stop.GracefulStop;
 import com.pinbatch.text.SafeText;
 import com.pinbatch.throttle.SendingStoppedException;
 import com.pinbatch.zernio.ZernioApiException;
+import com.pinbatch.text.Plural;
 
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.stereotype.Component;
@@ -69,11 +70,10 @@ class FollowUpCommand {
 			RunReport report = report(file, target, launched, stopped, started, new TypedCommand(arguments));
 			FollowUpSession.Outcome outcome = launched.outcome();
 			if (outcome != null) {
-				out.println("pinbatch: follow-up: " + outcome.followed() + " rows asked about with "
-						+ outcome.lookUps() + (outcome.lookUps() == 1 ? " request" : " requests")
-						+ " (listings of up to 500 posts, single posts), " + outcome.retries()
-						+ (outcome.retries() == 1 ? " retry" : " retries") + " of failed posts on themselves; "
-						+ outcome.changed() + " rows changed");
+				out.println("pinbatch: follow-up: " + Plural.of(outcome.followed(), "row") + " asked about with "
+						+ Plural.of(outcome.lookUps(), "request") + " (listings of up to 500 posts, single posts), "
+						+ outcome.retries() + (outcome.retries() == 1 ? " retry" : " retries")
+						+ " of failed posts on themselves; " + Plural.of(outcome.changed(), "row") + " changed");
 			}
 			else {
 				err.println("pinbatch: " + stopped);

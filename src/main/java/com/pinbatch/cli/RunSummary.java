@@ -12,6 +12,7 @@ import java.util.stream.Stream;
 
 import com.pinbatch.result.RowStatus;
 import com.pinbatch.text.Durations;
+import com.pinbatch.text.Plural;
 
 /** The few lines printed at the end of every run, including runs that stopped early. */
 final class RunSummary {
@@ -22,11 +23,12 @@ final class RunSummary {
 	}
 
 	static void print(PrintStream out, RunReport report) {
-		out.println("pinbatch: " + report.input() + ": " + report.total() + " rows: " + counts(report.counts()));
+		out.println("pinbatch: " + report.input() + ": " + Plural.of(report.total(), "row") + ": "
+				+ counts(report.counts()));
 		if (!report.errorCodes().isEmpty()) {
 			out.println("  top problems:");
 			report.errorCodes().stream().limit(TOP_ERRORS).forEach(error -> out.println("    " + error.code() + ": "
-					+ error.count() + (error.count() == 1 ? " row" : " rows") + ", e.g. row " + error.exampleRow()));
+					+ Plural.of(error.count(), "row") + ", e.g. row " + error.exampleRow()));
 			int more = report.errorCodes().size() - TOP_ERRORS;
 			if (more > 0) {
 				out.println("    and " + more + " more codes: see the error_code column of the result file");
@@ -40,8 +42,9 @@ final class RunSummary {
 			out.println("  already processed earlier: nothing sent by this command");
 		}
 		else {
-			out.println(String.format(Locale.ROOT, "  took %s: %d rows at %.0f rows/min",
-					Durations.describe(report.duration()), report.rowsThisRun(), report.rowsPerMinute()));
+			out.println(String.format(Locale.ROOT, "  took %s: %s at %.0f rows/min",
+					Durations.describe(report.duration()), Plural.of(report.rowsThisRun(), "row"),
+					report.rowsPerMinute()));
 		}
 		// none when the input was saved again during its run and there was no earlier one (the stop line says why)
 		out.println("  results: " + (Files.exists(report.resultFile())
@@ -68,9 +71,9 @@ final class RunSummary {
 		long rowsThisRun = reports.stream().mapToLong(RunReport::rowsThisRun).sum();
 		Duration took = Duration.between(reports.get(0).started(), reports.get(0).ended());
 		double perMinute = took.toMillis() <= 0 ? 0 : rowsThisRun * 60_000.0 / took.toMillis();
-		out.println("pinbatch: " + reports.size() + " inputs, " + rows + " rows: " + counts(counts));
-		out.println(String.format(Locale.ROOT, "  took %s: %d rows at %.0f rows/min", Durations.describe(took),
-				rowsThisRun, perMinute));
+		out.println("pinbatch: " + reports.size() + " inputs, " + Plural.of(rows, "row") + ": " + counts(counts));
+		out.println(String.format(Locale.ROOT, "  took %s: %s at %.0f rows/min", Durations.describe(took),
+				Plural.of(rowsThisRun, "row"), perMinute));
 	}
 
 	/** Pins live and refused first, then every status of the account's rows. */

@@ -26,6 +26,7 @@ import com.pinbatch.run.RunOutcome;
 import com.pinbatch.run.RunRefusedException;
 import com.pinbatch.run.RunRequest;
 import com.pinbatch.text.SafeText;
+import com.pinbatch.text.Plural;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.stereotype.Component;
@@ -164,8 +165,8 @@ class ConsoleRuns implements AutoCloseable {
 						+ launched.execution().getStatus() + "); press Follow up again to go on; nothing was created",
 						resultFile, outcome == null ? Map.of() : outcome.counts(), false);
 			}
-			run.say("asked Zernio about " + outcome.followed() + (outcome.followed() == 1 ? " row" : " rows") + "; "
-					+ outcome.changed() + " changed");
+			run.say("asked Zernio about " + Plural.of(outcome.followed(), "row") + "; " + outcome.changed()
+					+ " changed");
 			StatusTally tally = StatusTally.of(outcome.counts(), Map.of());
 			return new LiveRun.Ended(tally.hasProblems() ? ExitCode.ROW_PROBLEMS.code() : ExitCode.SUCCESS.code(), null,
 					resultFile, outcome.counts(), tally.stillPublishing());

@@ -5,6 +5,7 @@ import java.util.List;
 
 import com.pinbatch.follow.FollowUp;
 import com.pinbatch.follow.FollowUpFile;
+import com.pinbatch.text.Plural;
 
 import org.springframework.stereotype.Component;
 
@@ -40,8 +41,7 @@ public class FollowUpRuns {
 				"now", false, null, false, false, sandbox, null);
 		try (ApiSessions.Opened api = apiSessions.open(request, listener)) {
 			int open = FollowUpFile.read(file, api.clock().instant()).open().size(); // a bad file: nothing sent
-			listener.info("pinbatch: following up " + file + ": " + open + (open == 1 ? " row" : " rows")
-					+ " to ask Zernio about");
+			listener.info("pinbatch: following up " + file + ": " + Plural.of(open, "row") + " to ask Zernio about");
 			return new Result(open, followUp.run(file, target, api.session().client(), api.clock()));
 		}
 	}

@@ -23,6 +23,7 @@ import com.pinbatch.pin.MappingException;
 import com.pinbatch.result.RowStatus;
 import com.pinbatch.stop.GracefulStop;
 import com.pinbatch.text.SafeText;
+import com.pinbatch.text.Plural;
 
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
@@ -248,7 +249,7 @@ public class PinImportRuns {
 			stored.forEach((status, count) -> earlier.merge(status, count, Long::sum));
 			launched.doneBefore.put(input.key(), stored.values().stream().mapToLong(Long::longValue).sum());
 			listener.info("pinbatch: " + (last.containsKey(input.key()) ? "resuming " : "processing ") + input.path()
-					+ " (" + input.survey().rows() + " rows, run " + input.key() + ")");
+					+ " (" + Plural.of(input.survey().rows(), "row") + ", run " + input.key() + ")");
 			listener.running(input.key());
 			String prefix = toRun.size() > 1 ? input.path().getFileName() + ": " : "";
 			listening.put(input.key(), new Prefixed(listener, prefix));

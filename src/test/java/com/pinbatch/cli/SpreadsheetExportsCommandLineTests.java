@@ -285,6 +285,7 @@ class SpreadsheetExportsCommandLineTests extends SandboxedCommandLine {
 		CommandLineRun run = run("--input=" + input, "--board=Kitchen Ideas");
 
 		assertThat(run.exitCode()).as(run.toString()).isZero();
+		assertThat(run.out()).contains("(1 row, run ", input + ": 1 row: 1 PUBLISHED", ": 1 row at ");
 		assertThat(JSON.readTree(creates().get(0).body()).get("platforms").get(0).get("platformSpecificData")
 			.get("boardId").asString()).isEqualTo("918273645500000001");
 	}
