@@ -58,20 +58,11 @@ abstract class CrashRestartScenarios {
 
 	private final List<Process> started = new CopyOnWriteArrayList<>();
 
-	/** Called before each test, before any process starts. */
-	void openRepository() throws Exception {
-	}
-
-	/** Called after each test, once every process has ended. */
-	void closeRepository() throws Exception {
-	}
-
 	/** The command-line settings that point a process at the job repository (none: the default HSQLDB file). */
 	abstract List<String> repositoryArguments();
 
 	@BeforeEach
 	void startSandbox() throws Exception {
-		openRepository();
 		// publishes settle within 200 ms and a run first asks after 300 ms: a finished run follows its pins in under a
 		// second, not the 3 to 9 s of the defaults (these tests are about stops and restarts; each starts several)
 		sandbox = ZernioSandbox.start(SandboxSettings.defaults().withRequestsPerMinute(6000).withAccountCaps(1000, 1000)
@@ -87,7 +78,6 @@ abstract class CrashRestartScenarios {
 		if (sandbox != null) { // null when the repository was not available and the test was skipped
 			sandbox.close();
 		}
-		closeRepository();
 	}
 
 	@Test

@@ -45,17 +45,8 @@ abstract class JobRepositoryPruningScenarios {
 	/** A connection to the repository the runs use. */
 	abstract Connection open() throws SQLException;
 
-	/** Called before each test, before any run. */
-	void openRepository() throws Exception {
-	}
-
-	/** Called after each test. */
-	void closeRepository() throws Exception {
-	}
-
 	@BeforeEach
 	void start() throws Exception {
-		openRepository();
 		// a ceiling ten times Zernio's: the client follows it, so each request waits 10 ms, not 100
 		sandbox = ZernioSandbox.start(SandboxSettings.defaults().withRequestsPerMinute(6000));
 		System.setProperty("zernio.api-key", ZernioSandbox.API_KEY);
@@ -67,7 +58,6 @@ abstract class JobRepositoryPruningScenarios {
 			sandbox.close();
 		}
 		System.clearProperty("zernio.api-key");
-		closeRepository();
 	}
 
 	@Test

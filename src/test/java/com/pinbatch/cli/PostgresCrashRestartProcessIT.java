@@ -13,9 +13,10 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import com.pinbatch.lease.PostgresTestDatabase;
+import com.pinbatch.lease.PostgresDatabasePerTest;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The crash and restart scenarios with the job repository on a real PostgreSQL server (a fresh database per test,
@@ -27,23 +28,12 @@ class PostgresCrashRestartProcessIT extends CrashRestartScenarios {
 	/** Long, so that a process started right after a heartbeat surely sees it fresh, however slow the machine. */
 	private static final Duration LEASE_TTL = Duration.ofMinutes(5);
 
-	private PostgresTestDatabase database;
-
-	@Override
-	void openRepository() {
-		database = PostgresTestDatabase.create();
-	}
-
-	@Override
-	void closeRepository() throws Exception {
-		if (database != null) {
-			database.close();
-		}
-	}
+	@RegisterExtension
+	final PostgresDatabasePerTest database = new PostgresDatabasePerTest();
 
 	@Override
 	List<String> repositoryArguments() {
-		List<String> arguments = new ArrayList<>(database.commandLineArguments());
+		List<String> arguments = new ArrayList<>(database.get().commandLineArguments());
 		arguments.add("--pinbatch.lease.ttl=" + LEASE_TTL);
 		return arguments;
 	}
@@ -124,7 +114,7 @@ class PostgresCrashRestartProcessIT extends CrashRestartScenarios {
 	 * stores it), as time passing on the dead host would.
 	 */
 	private void setLeaseLastKeptAlive(Duration ago) throws SQLException {
-		try (Connection connection = database.dataSource().getConnection();
+		try (Connection connection = database.get().dataSource().getConnection();
 				PreparedStatement update = connection.prepareStatement("UPDATE PINBATCH_RUN_LOCK SET lock_until ="
 						+ " timezone('utc', CURRENT_TIMESTAMP) + make_interval(secs => ?)")) {
 			update.setLong(1, LEASE_TTL.minus(ago).toSeconds());

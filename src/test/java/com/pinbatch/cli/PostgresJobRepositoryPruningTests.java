@@ -4,7 +4,9 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 
-import com.pinbatch.lease.PostgresTestDatabase;
+import com.pinbatch.lease.PostgresDatabasePerTest;
+
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Pruning on a real PostgreSQL server (a fresh database per test). Skipped, with the reason, where no server is
@@ -12,27 +14,16 @@ import com.pinbatch.lease.PostgresTestDatabase;
  */
 class PostgresJobRepositoryPruningTests extends JobRepositoryPruningScenarios {
 
-	private PostgresTestDatabase database;
-
-	@Override
-	void openRepository() {
-		database = PostgresTestDatabase.create();
-	}
-
-	@Override
-	void closeRepository() throws Exception {
-		if (database != null) {
-			database.close();
-		}
-	}
+	@RegisterExtension
+	final PostgresDatabasePerTest database = new PostgresDatabasePerTest();
 
 	@Override
 	List<String> repositoryArguments() {
-		return database.commandLineArguments();
+		return database.get().commandLineArguments();
 	}
 
 	@Override
 	Connection open() throws SQLException {
-		return database.dataSource().getConnection();
+		return database.get().dataSource().getConnection();
 	}
 }

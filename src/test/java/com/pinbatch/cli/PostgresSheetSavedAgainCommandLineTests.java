@@ -5,10 +5,9 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 
-import com.pinbatch.lease.PostgresTestDatabase;
+import com.pinbatch.lease.PostgresDatabasePerTest;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The growing sheet with the job repository on a real PostgreSQL server (a fresh database per test), as several hosts
@@ -16,29 +15,18 @@ import org.junit.jupiter.api.BeforeEach;
  */
 class PostgresSheetSavedAgainCommandLineTests extends SheetSavedAgainCommandLineTests {
 
-	private PostgresTestDatabase database;
-
-	@BeforeEach
-	void openRepository() {
-		database = PostgresTestDatabase.create();
-	}
-
-	@AfterEach
-	void closeRepository() throws Exception {
-		if (database != null) {
-			database.close();
-		}
-	}
+	@RegisterExtension
+	final PostgresDatabasePerTest database = new PostgresDatabasePerTest();
 
 	@Override
 	Connection repository() throws SQLException {
-		return database.dataSource().getConnection();
+		return database.get().dataSource().getConnection();
 	}
 
 	@Override
 	CommandLineRun run(String... args) {
 		List<String> all = new ArrayList<>(List.of(args));
-		all.addAll(database.commandLineArguments());
+		all.addAll(database.get().commandLineArguments());
 		return super.run(all.toArray(String[]::new));
 	}
 }
