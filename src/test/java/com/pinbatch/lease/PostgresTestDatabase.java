@@ -26,6 +26,12 @@ public final class PostgresTestDatabase implements AutoCloseable {
 
 	private static final String PASSWORD = envOr("PINBATCH_TEST_POSTGRES_PASSWORD", "pinbatch");
 
+	private static final String INSUFFICIENT_PRIVILEGE = "42501";
+
+	private static final int DROP_ATTEMPTS = 50;
+
+	private static final long DROP_RETRY_PAUSE_MS = 200;
+
 	private final String name;
 
 	private final String url;
@@ -74,10 +80,21 @@ public final class PostgresTestDatabase implements AutoCloseable {
 	}
 
 	@Override
-	public void close() throws SQLException {
-		try (Connection admin = connect(URL); Statement statement = admin.createStatement()) {
-			// FORCE (PostgreSQL 13+): a killed test process may have left a connection behind
-			statement.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+	public void close() throws SQLException, InterruptedException {
+		for (int attempt = 1;; attempt++) {
+			try (Connection admin = connect(URL); Statement statement = admin.createStatement()) {
+				// FORCE (PostgreSQL 13+): a killed test process may have left a connection behind
+				statement.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+				return;
+			}
+			catch (SQLException ex) {
+				// a connection this role may not end (autovacuum at work on the new database's tables) holds it for
+				// a moment: the drop is tried again, a few times, rather than failing a test that passed
+				if (!INSUFFICIENT_PRIVILEGE.equals(ex.getSQLState()) || attempt == DROP_ATTEMPTS) {
+					throw ex;
+				}
+				Thread.sleep(DROP_RETRY_PAUSE_MS);
+			}
 		}
 	}
 

@@ -1,6 +1,5 @@
 package com.pinbatch.lease;
 
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,7 +20,7 @@ class RunLeasePostgresTests extends RunLeaseScenarios {
 	}
 
 	@Override
-	void closeDatabase() throws SQLException {
+	void closeDatabase() throws Exception {
 		connections.forEach(SingleConnectionDataSource::destroy);
 		if (database != null) {
 			database.close();
