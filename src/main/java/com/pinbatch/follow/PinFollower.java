@@ -122,6 +122,12 @@ public final class PinFollower {
 		}
 		Instant now = clock.instant();
 		for (Map.Entry<String, List<Followed>> account : byAccount.entrySet()) {
+			if (account.getValue().size() == 1) {
+				// a listing saves nothing for one row, and a post it misses (made before the row's last change)
+				// would then have spent that row's whole budget: asked alone, every row is learnt in time
+				alone.addAll(account.getValue());
+				continue;
+			}
 			if (lookUps >= lookUpBudget) {
 				break;
 			}

@@ -1,6 +1,7 @@
 package com.pinbatch.follow;
 
 import java.time.Instant;
+import java.util.Objects;
 
 import com.pinbatch.result.RowResult;
 import com.pinbatch.result.RowStatus;
@@ -8,6 +9,8 @@ import com.pinbatch.zernio.PostState;
 
 /** A row's line of the result file once Zernio says where its post stands. */
 public final class PostOutcomes {
+
+	private static final String MOVED = "moved in Zernio: it publishes at ";
 
 	private PostOutcomes() {
 	}
@@ -22,14 +25,29 @@ public final class PostOutcomes {
 		return switch (state.phase()) {
 			case PUBLISHED -> new RowResult(row.rowNumber(), RowStatus.PUBLISHED, row.postId(), state.pinUrl(), null,
 					note(row), row.attempts(), row.requestId(), now);
-			case SCHEDULED -> row.status() == RowStatus.SCHEDULED ? row
-					: new RowResult(row.rowNumber(), RowStatus.SCHEDULED, row.postId(), null, null, note(row),
-							row.attempts(), row.requestId(), now);
+			case SCHEDULED -> scheduled(row, state, now);
 			case FAILED -> new RowResult(row.rowNumber(), RowStatus.FAILED, row.postId(), null,
 					PublishFailure.code(state), PublishFailure.message(state, retriesSpent), row.attempts(),
 					row.requestId(), now);
 			case PUBLISHING, OTHER -> row;
 		};
+	}
+
+	/**
+	 * A scheduled post: the row as it is, unless the post was moved in Zernio since pinbatch sent it. The row keeps
+	 * the time it was sent with ({@code publish_at_utc}), and says when Zernio now publishes it.
+	 */
+	private static RowResult scheduled(RowResult row, PostState state, Instant now) {
+		boolean moved = state.scheduledFor() != null && row.publishAt() != null
+				&& !state.scheduledFor().equals(row.publishAt());
+		String earlier = note(row);
+		String note = moved ? MOVED + state.scheduledFor() + " (sent for " + row.publishAt() + ")"
+				: earlier != null && earlier.startsWith(MOVED) ? null : earlier; // moved back since
+		if (row.status() == RowStatus.SCHEDULED && Objects.equals(note, row.errorMessage())) {
+			return row;
+		}
+		return new RowResult(row.rowNumber(), RowStatus.SCHEDULED, row.postId(), null, null, note, row.attempts(),
+				row.requestId(), now, row.publishAt());
 	}
 
 	/** What the row said without an error (e.g. how its earlier post was found) stays with it once the pin is live. */

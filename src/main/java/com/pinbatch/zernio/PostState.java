@@ -1,5 +1,6 @@
 package com.pinbatch.zernio;
 
+import java.time.Instant;
 import java.util.Set;
 
 /**
@@ -10,9 +11,16 @@ import java.util.Set;
  * @param errorMessage  Pinterest's or Zernio's own words when the publish failed, as sent (not yet fit to show)
  * @param errorCategory Zernio's {@code errorCategory} ({@code user_content}, {@code platform_error}, ...), or null
  * @param errorSource   {@code user}, {@code platform} or {@code system}, or null
+ * @param scheduledFor  when a scheduled post is to publish, as Zernio holds it now (moved there since it was sent,
+ *                      perhaps); null when not scheduled or not readable
  */
 public record PostState(String postId, Phase phase, String pinUrl, String errorMessage, String errorCategory,
-		String errorSource) {
+		String errorSource, Instant scheduledFor) {
+
+	public PostState(String postId, Phase phase, String pinUrl, String errorMessage, String errorCategory,
+			String errorSource) {
+		this(postId, phase, pinUrl, errorMessage, errorCategory, errorSource, null);
+	}
 
 	/** Categories of failures that can pass on a second try of the same post (Zernio's guidance on errorCategory). */
 	private static final Set<String> TRANSIENT = Set.of("platform_error", "system_error", "platform_rate_limit",

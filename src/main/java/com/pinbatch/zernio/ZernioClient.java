@@ -16,7 +16,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -209,18 +208,9 @@ public class ZernioClient {
 				return Optional.empty();
 			}
 			// read by the same rule as the following of pins; a cancelled post is OTHER there, and gone here
-			PostState.Phase phase = post.toState().phase();
-			Instant scheduledFor = null;
-			if (phase == PostState.Phase.SCHEDULED && post.scheduledFor() != null) {
-				try {
-					scheduledFor = Instant.parse(post.scheduledFor());
-				}
-				catch (DateTimeParseException unreadable) {
-					// a time this client cannot read matches no row's
-				}
-			}
-			return Optional.of(new PostSchedule(phase == PostState.Phase.FAILED || "cancelled".equals(post.status()),
-					scheduledFor));
+			PostState state = post.toState();
+			return Optional.of(new PostSchedule(state.phase() == PostState.Phase.FAILED
+					|| "cancelled".equals(post.status()), state.scheduledFor()));
 		}
 		catch (ApiKeyRejectedException rejected) {
 			throw rejected;

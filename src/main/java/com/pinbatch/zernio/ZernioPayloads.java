@@ -1,5 +1,8 @@
 package com.pinbatch.zernio;
 
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 
@@ -84,12 +87,28 @@ final class ZernioPayloads {
 			else {
 				phase = PostState.Phase.OTHER;
 			}
+			Instant publishesAt = phase == PostState.Phase.SCHEDULED ? publishesAt(pin) : null;
 			if (pin == null) {
-				return new PostState(id, phase, null, null, null, null);
+				return new PostState(id, phase, null, null, null, null, publishesAt);
 			}
 			return new PostState(id, phase, phase == PostState.Phase.PUBLISHED ? nullIfEmpty(pin, "platformPostUrl")
 					: null, nullIfEmpty(pin, "errorMessage"), nullIfEmpty(pin, "errorCategory"),
-					nullIfEmpty(pin, "errorSource"));
+					nullIfEmpty(pin, "errorSource"), publishesAt);
+		}
+
+		/** The Pinterest target's own time, else the post's; null when it has none this client can read. */
+		private Instant publishesAt(JsonNode pin) {
+			String own = pin == null ? null : nullIfEmpty(pin, "scheduledFor");
+			String time = own != null ? own : scheduledFor;
+			if (time == null) {
+				return null;
+			}
+			try {
+				return OffsetDateTime.parse(time).toInstant();
+			}
+			catch (DateTimeParseException unreadable) {
+				return null; // a time this client cannot read matches no row's
+			}
 		}
 
 		/** Every one of these metadata entries, with the same text value. */

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -120,13 +121,7 @@ class FollowUpCommandLineTests extends SandboxedCommandLine {
 		// given: the built-in sandbox, remembering its posts in a file, and a pin scheduled two days ahead
 		Path state = dir.resolve("sandbox.jsonl");
 		String publishAt = Instant.now().plus(Duration.ofDays(2)).truncatedTo(ChronoUnit.MINUTES).toString();
-		Path input = Files.writeString(dir.resolve("later.csv"), "title,description,media_url,board,account,publish_at\n"
-				+ "Shelf,Open shelf idea,https://images.example.com/shelf.jpg,Kitchen Ideas,acme-home," + publishAt
-				+ "\n", StandardCharsets.UTF_8);
-		CommandLineRun created = CommandLineRun.run(dir.resolve("data"), null, "--input=" + input, "--sandbox",
-				"--pinbatch.sandbox.state-file=" + state);
-		Path results = dir.resolve("later.results.csv");
-		assertThat(ResultRows.read(results).get(0)).as(created.toString()).containsEntry("status", "SCHEDULED");
+		Path results = scheduledOnTheBuiltInSandbox(publishAt, state);
 
 		// when: followed up now, and once the sandbox's clock is past the pin's time
 		CommandLineRun tooEarly = CommandLineRun.run(dir.resolve("data"), null, "--follow-up=" + results, "--sandbox",
@@ -146,6 +141,65 @@ class FollowUpCommandLineTests extends SandboxedCommandLine {
 	}
 
 	@Test
+	void aScheduledPinMovedInZernioSinceItWasSentSaysWhenItNowPublishes() throws IOException {
+		// given: a pin scheduled two days ahead, that someone then moved in Zernio to five days ahead (a line added
+		// to the sandbox's state file, as README shows)
+		Path state = dir.resolve("sandbox.jsonl");
+		Instant sentFor = Instant.now().plus(Duration.ofDays(2)).truncatedTo(ChronoUnit.MINUTES);
+		Instant movedTo = sentFor.plus(Duration.ofDays(3));
+		Path results = scheduledOnTheBuiltInSandbox(sentFor.toString(), state);
+		String postId = ResultRows.read(results).get(0).get("post_id");
+		Files.writeString(state, "{\"rescheduled\":\"" + postId + "\",\"scheduledFor\":\"" + movedTo + "\"}\n",
+				StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+
+		// when: followed up once the time it was sent for has passed, and again once the new one has
+		CommandLineRun passed = CommandLineRun.run(dir.resolve("data"), null, "--follow-up=" + results, "--sandbox",
+				"--pinbatch.sandbox.state-file=" + state, "--pinbatch.sandbox.clock-offset=72h");
+		Map<String, String> waiting = ResultRows.read(results).get(0);
+		CommandLineRun published = CommandLineRun.run(dir.resolve("data"), null, "--follow-up=" + results,
+				"--sandbox", "--pinbatch.sandbox.state-file=" + state, "--pinbatch.sandbox.clock-offset=144h");
+
+		// then: still scheduled, with the time it was sent for, and the time Zernio now has; then published
+		assertThat(passed.exitCode()).as(passed.toString()).isZero();
+		assertThat(waiting).containsEntry("status", "SCHEDULED").containsEntry("publish_at_utc", sentFor.toString())
+			.containsEntry("error_message", "moved in Zernio: it publishes at " + movedTo + " (sent for " + sentFor
+					+ ")");
+		assertThat(ResultRows.read(results).get(0)).as(published.toString()).containsEntry("status", "PUBLISHED");
+	}
+
+	@Test
+	void aLastOpenRowWhosePostIsOlderThanItsLastChangeIsStillLearnt() throws IOException {
+		// given: one row whose outcome is not known yet, last changed an hour after its post was made (as a follow-up
+		// that published it again on the same post leaves it, or a run that found it made by an earlier run)
+		Path results = Files.writeString(dir.resolve("pins.csv"), "title,description,media_url,board,account\n"
+				+ "Shelf,Open shelf idea,https://images.example.com/shelf.jpg,Kitchen Ideas,acme-home\n",
+				StandardCharsets.UTF_8);
+		CommandLineRun sent = run("--input=" + results, "--pinbatch.follow.max-wait=0s");
+		Path resultFile = dir.resolve("pins.results.csv");
+		Map<String, String> before = ResultRows.read(resultFile).get(0);
+		assertThat(before).as(sent.toString()).containsEntry("status", "CREATED");
+		String later = Instant.parse(before.get("finished_at")).plus(Duration.ofHours(1)).toString();
+		Files.writeString(resultFile, Files.readString(resultFile).replace(before.get("finished_at"), later));
+		clock.add(Duration.ofSeconds(1));
+
+		int requestsBefore = sandbox.requests().size();
+
+		// when
+		CommandLineRun followUp = followUp(resultFile);
+
+		// then: its post was asked about, and the row has its outcome
+		String postId = before.get("post_id");
+		assertThat(sandbox.requests().subList(requestsBefore, sandbox.requests().size()))
+			.as(followUp.toString())
+			.anyMatch(request -> request.method().equals("GET") && request.path().endsWith("/v1/posts/" + postId));
+		assertThat(ResultRows.read(resultFile).get(0).get("status")).isEqualTo(switch (posts().get(postId).status()) {
+			case "published" -> "PUBLISHED";
+			case "failed" -> "FAILED";
+			default -> "CREATED";
+		});
+	}
+
+	@Test
 	void aMissingFileOrOneThatIsNotAResultFileIsAUsageError() throws IOException {
 		Path input = shelfPins(ROWS);
 
@@ -157,6 +211,21 @@ class FollowUpCommandLineTests extends SandboxedCommandLine {
 		assertThat(notResults.exitCode()).isEqualTo(2);
 		assertThat(notResults.err().lines()).singleElement().asString().contains("is not a pinbatch result file");
 		assertThat(sandbox.requests()).isEmpty();
+	}
+
+	/**
+	 * One pin scheduled at {@code publishAt} on the built-in sandbox, which keeps its posts in {@code state} for the
+	 * follow-ups to find; the result file.
+	 */
+	private Path scheduledOnTheBuiltInSandbox(String publishAt, Path state) throws IOException {
+		Path input = Files.writeString(dir.resolve("later.csv"), "title,description,media_url,board,account,publish_at\n"
+				+ "Shelf,Open shelf idea,https://images.example.com/shelf.jpg,Kitchen Ideas,acme-home," + publishAt
+				+ "\n", StandardCharsets.UTF_8);
+		CommandLineRun created = CommandLineRun.run(dir.resolve("data"), null, "--input=" + input, "--sandbox",
+				"--pinbatch.sandbox.state-file=" + state);
+		Path results = dir.resolve("later.results.csv");
+		assertThat(ResultRows.read(results).get(0)).as(created.toString()).containsEntry("status", "SCHEDULED");
+		return results;
 	}
 
 	/** Sends the pins without waiting for Pinterest: rows whose outcome was not in the answer stay CREATED. */

@@ -194,13 +194,15 @@ class SendingResilienceTests extends SandboxedCommandLine {
 		// when
 		CommandLineRun retry = run("--retry-failed=" + results);
 
-		// then: the first run did not call the row simply FAILED, and the retry found its pin
+		// then: the first run did not call the row simply FAILED, and the retry found its pin, and followed it to
+		// Pinterest like any other
 		assertThat(first.exitCode()).as(first.toString()).isEqualTo(3);
 		assertThat(unknown).containsEntry("status", "FAILED").containsEntry("error_code", "outcome_unknown");
 		assertThat(unknown.get("error_message")).contains("may exist", "--retry-failed");
 		assertThat(retry.exitCode()).as(retry.toString()).isZero();
-		assertThat(resultOfRow(dir.resolve("one.results.retry.csv"), 2)).containsEntry("status", "DUPLICATE")
-			.containsEntry("post_id", postId);
+		assertThat(resultOfRow(dir.resolve("one.results.retry.csv"), 2)).containsEntry("status", "PUBLISHED")
+			.containsEntry("post_id", postId)
+			.containsEntry("pin_url", sandbox.posts().get(0).pinUrl());
 		assertThat(creates().subList(createsBefore, creates().size())).isEmpty();
 		assertThat(sandbox.postCount()).isEqualTo(1);
 	}
@@ -223,10 +225,11 @@ class SendingResilienceTests extends SandboxedCommandLine {
 		// when
 		CommandLineRun tonight = run("--input=" + input);
 
-		// then: the row's pin was looked for and found, and only the new row was created
+		// then: the row's pin was looked for, found and followed to Pinterest, and only the new row was created
 		assertThat(tonight.exitCode()).as(tonight.toString()).isZero();
-		assertThat(resultOfRow(dir.resolve("one.results.csv"), 3)).containsEntry("status", "DUPLICATE")
-			.containsEntry("post_id", postId);
+		assertThat(resultOfRow(dir.resolve("one.results.csv"), 3)).containsEntry("status", "PUBLISHED")
+			.containsEntry("post_id", postId)
+			.containsEntry("pin_url", sandbox.posts().get(0).pinUrl());
 		assertThat(sandbox.posts()).hasSize(2);
 		assertThat(creates()).extracting(RecordedRequest::body).noneMatch(body -> body.contains("number 0"));
 	}

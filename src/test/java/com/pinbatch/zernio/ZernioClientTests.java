@@ -675,4 +675,25 @@ class ZernioClientTests {
 				"2026-09-02T14:00:00Z", null, "Europe/Berlin", null,
 				Map.of("jobRunId", "7", "rowKey", "pins.csv#2"));
 	}
+
+	/** A post's time as Zernio holds it now, with an offset or Zulu, its Pinterest target's own before the post's. */
+	@Test
+	void aScheduledPostSaysWhenItPublishesAndItsTargetsOwnTimeComesFirst() {
+		zernio.stubFor(get(urlEqualTo("/api/v1/posts/moved")).willReturn(okJson("""
+				{"post":{"_id":"moved","status":"scheduled","scheduledFor":"2030-03-08T10:00:00+01:00",
+				  "platforms":[{"platform":"pinterest","status":"pending"}]}}""")));
+		zernio.stubFor(get(urlEqualTo("/api/v1/posts/own")).willReturn(okJson("""
+				{"post":{"_id":"own","status":"scheduled","scheduledFor":"2030-03-01T09:00:00.000Z",
+				  "platforms":[{"platform":"pinterest","status":"pending",
+				                "scheduledFor":"2030-03-02T09:00:00.000Z"}]}}""")));
+		zernio.stubFor(get(urlEqualTo("/api/v1/posts/live")).willReturn(okJson("""
+				{"post":{"_id":"live","status":"published","scheduledFor":"2030-03-01T09:00:00.000Z",
+				  "platforms":[{"platform":"pinterest","status":"published"}]}}""")));
+
+		assertThat(client.getPost("moved").scheduledFor()).isEqualTo(Instant.parse("2030-03-08T09:00:00Z"));
+		assertThat(client.getPost("own").scheduledFor()).isEqualTo(Instant.parse("2030-03-02T09:00:00Z"));
+		assertThat(client.getPost("live").scheduledFor()).isNull();
+		assertThat(client.schedule("moved")).hasValueSatisfying(schedule -> assertThat(
+				schedule.scheduledAt(Instant.parse("2030-03-08T09:00:00Z"))).isTrue());
+	}
 }
