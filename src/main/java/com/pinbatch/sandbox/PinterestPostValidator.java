@@ -234,7 +234,8 @@ final class PinterestPostValidator {
 		}
 	}
 
-	private static Instant instant(String text, String field) {
+	/** A time as a request gives it (create, or a new time for a post), or a 400 naming the field. */
+	static Instant instant(String text, String field) {
 		try {
 			return OffsetDateTime.parse(text).toInstant();
 		}

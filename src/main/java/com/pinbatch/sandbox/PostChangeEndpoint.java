@@ -1,8 +1,6 @@
 package com.pinbatch.sandbox;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -23,13 +21,13 @@ final class PostChangeEndpoint {
 	}
 
 	void delete(HttpCall call, String id) {
-		requireId(id);
+		PostJson.requireId(id);
 		store.delete(id);
 		call.respond(200, Json.object().put("message", "Post deleted successfully"));
 	}
 
 	void update(HttpCall call, String id) {
-		requireId(id);
+		PostJson.requireId(id);
 		JsonNode body = call.jsonBody();
 		if (body == null || !body.isObject()) {
 			throw ApiError.badRequest("Request body must be a JSON object.");
@@ -54,17 +52,6 @@ final class PostChangeEndpoint {
 		if (!value.isString()) {
 			throw ApiError.badRequest("scheduledFor is required, as an ISO 8601 date and time.");
 		}
-		try {
-			return OffsetDateTime.parse(value.asString()).toInstant();
-		}
-		catch (DateTimeParseException ex) {
-			throw ApiError.badRequest("Invalid scheduledFor: use an ISO 8601 date and time with its offset.");
-		}
-	}
-
-	private static void requireId(String id) {
-		if (!id.matches("[0-9a-fA-F]{24}")) {
-			throw ApiError.badRequest("Invalid post ID.");
-		}
+		return PinterestPostValidator.instant(value.asString(), "scheduledFor");
 	}
 }

@@ -29,6 +29,13 @@ final class PostJson {
 	private PostJson() {
 	}
 
+	/** A post id as Zernio makes them (24 hex digits, as {@link #newId}); anything else is a 400, as in Zernio. */
+	static void requireId(String id) {
+		if (!id.matches("[0-9a-fA-F]{24}")) {
+			throw ApiError.badRequest("Invalid post ID.");
+		}
+	}
+
 	static String newId(Instant now) {
 		int counter = COUNTER.getAndIncrement() & 0xFFFFFF;
 		return String.format("%08x", now.getEpochSecond() & 0xFFFFFFFFL) + HexFormat.of().formatHex(PROCESS_BYTES)

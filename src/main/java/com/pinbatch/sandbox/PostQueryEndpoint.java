@@ -39,9 +39,7 @@ final class PostQueryEndpoint {
 	}
 
 	void get(HttpCall call, String id) {
-		if (!id.matches("[0-9a-fA-F]{24}")) {
-			throw ApiError.badRequest("Invalid post ID.");
-		}
+		PostJson.requireId(id);
 		StoredPost post = store.find(id).orElseThrow(() -> ApiError.notFound("Not found"));
 		ObjectNode answer = Json.object();
 		answer.set("post", post.json());

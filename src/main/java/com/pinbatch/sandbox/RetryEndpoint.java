@@ -12,9 +12,7 @@ final class RetryEndpoint {
 	}
 
 	void retry(HttpCall call, String id) {
-		if (!id.matches("[0-9a-fA-F]{24}")) {
-			throw ApiError.badRequest("Invalid post ID.");
-		}
+		PostJson.requireId(id);
 		StoredPost post = store.retry(id);
 		ObjectNode answer = Json.object().put("message", switch (post.summary().status()) {
 			case "published" -> "Post published successfully";
