@@ -74,17 +74,19 @@ public class PinRowProcessor implements ItemProcessor<InputRow, PreparedRow> {
 
 	private PreparedRow prepared(InputRow row) {
 		PriorOutcome prior = row.prior();
-		if (prior != null && RowStatus.isOnZernio(prior.status())) {
-			return PreparedRow.decided(RowResult.carriedOver(row.rowNumber(), prior)); // never sent again
-		}
 		if (columns == null) {
 			columns = plan.mapping().bind(row.headers());
 		}
 		PinDraft draft = columns.draft(row);
+		if (prior != null && RowStatus.isOnZernio(prior.status())) {
+			// never sent again
+			return PreparedRow.decided(RowResult.carriedOver(row.rowNumber(), prior), accountLabel(draft));
+		}
 		String identity = identities == null ? null : identities.of(draft);
 		Optional<RowResult> earlier = earlierPins.outcomeOf(row.rowNumber(), identity);
 		if (earlier.isPresent()) {
-			return PreparedRow.decided(earlier.get()); // an earlier run created this pin (before its date passed, say)
+			// an earlier run created this pin (before its date passed, say)
+			return PreparedRow.decided(earlier.get(), accountLabel(draft));
 		}
 		String mark = plan.dryRun() ? null : RowCells.mark(row); // a digest of the cells, for what is sent only
 		PreparedRow prepared = prepare(row, draft, mark, identity);
@@ -133,7 +135,8 @@ public class PinRowProcessor implements ItemProcessor<InputRow, PreparedRow> {
 						: plan.api().client()::schedule)
 				: Optional.empty();
 		if (moved.isPresent()) {
-			return PreparedRow.decided(moved.get()); // another run's pin, its time changed: not a second pin
+			// another run's pin, its time changed: not a second pin
+			return PreparedRow.decided(moved.get(), board == null ? null : board.accountLabel());
 		}
 		if (plan.dryRun()) {
 			// a row the sender would refuse at its account's cap shows as the live run would end it
@@ -210,6 +213,15 @@ public class PinRowProcessor implements ItemProcessor<InputRow, PreparedRow> {
 	private static ValidationProblem problem(PinDraft draft, PinField field, String code, String message) {
 		String column = draft.columnName(field);
 		return new ValidationProblem(code, column, column + " " + message);
+	}
+
+	/** The name of the account a row not sent is on, when Zernio's account list tells it; null otherwise. */
+	private String accountLabel(PinDraft draft) {
+		if (plan.api() == null) {
+			return null;
+		}
+		return plan.api().boards().accountLabel(draft.getOr(PinField.ACCOUNT, plan.validation().defaultAccount()),
+				draft.getOr(PinField.BOARD, plan.validation().defaultBoard())).orElse(null);
 	}
 
 	/** Resolves the row's account and board by name through Zernio; null when there is no API to ask. */

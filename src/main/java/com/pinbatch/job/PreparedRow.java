@@ -25,6 +25,16 @@ public record PreparedRow(long rowNumber, RowResult decided, String accountId, S
 		return new PreparedRow(result.rowNumber(), result, null, null, null, null, null, null, null, null);
 	}
 
+	/**
+	 * A row decided without a request whose pin is on an account (carried over, another run's): the summary counts
+	 * it under that account with the rows sent.
+	 *
+	 * @param accountLabel the account's name, or null when it is not known without asking Zernio
+	 */
+	public static PreparedRow decided(RowResult result, String accountLabel) {
+		return new PreparedRow(result.rowNumber(), result, null, accountLabel, null, null, null, null, null, null);
+	}
+
 	public static PreparedRow toSend(long rowNumber, String accountId, String accountLabel,
 			CreatePostRequest request, PinKey pinKey) {
 		return new PreparedRow(rowNumber, null, accountId, accountLabel, request, null, null, null, pinKey, null);

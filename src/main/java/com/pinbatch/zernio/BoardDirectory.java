@@ -122,6 +122,27 @@ public class BoardDirectory {
 		return fresh;
 	}
 
+	/**
+	 * The name a row's account goes by in the run's lines (its username, as {@link #resolve} gives it), for a row
+	 * that is not sent: from what is held and the account list alone, so no board list is fetched for it. Empty when
+	 * that cannot tell: the row names no account and the key has several, or no account answers to the name.
+	 */
+	public Optional<String> accountLabel(String accountRef, String boardRef) {
+		BoardResolution known = resolutions.get(Arrays.asList(accountRef, boardRef));
+		if (known != null && known.accountLabel() != null) {
+			return Optional.of(known.accountLabel());
+		}
+		String account = blankToNull(accountRef);
+		List<Account> usable = accounts().stream().filter(Account::usable).toList();
+		if (account == null) {
+			return usable.size() == 1 ? Optional.of(label(usable.get(0))) : Optional.empty();
+		}
+		if (ACCOUNT_ID.matcher(account).matches()) {
+			return Optional.of(accountWithId(account).map(BoardDirectory::label).orElse(account));
+		}
+		return accountNamed(account).map(BoardDirectory::label);
+	}
+
 	private BoardResolution resolveFromLists(String accountRef, String boardRef) {
 		String account = blankToNull(accountRef);
 		String board = blankToNull(boardRef);
@@ -184,10 +205,7 @@ public class BoardDirectory {
 		Account account;
 		if (ACCOUNT_ID.matcher(accountRef).matches()) {
 			// an id is trusted as given: the list hides accounts of profiles over the plan limit
-			account = accounts().stream()
-				.filter(candidate -> candidate.id().equalsIgnoreCase(accountRef))
-				.findFirst()
-				.orElse(new Account(accountRef, null, null, true));
+			account = accountWithId(accountRef).orElse(new Account(accountRef, null, null, true));
 		}
 		else {
 			Optional<Account> named = accountNamed(accountRef);
@@ -200,6 +218,10 @@ public class BoardDirectory {
 			return disconnected(account);
 		}
 		return resolveInAccount(account, board);
+	}
+
+	private Optional<Account> accountWithId(String id) {
+		return accounts().stream().filter(candidate -> candidate.id().equalsIgnoreCase(id)).findFirst();
 	}
 
 	/** Usernames are unique, so they win over display names, which need not be. */

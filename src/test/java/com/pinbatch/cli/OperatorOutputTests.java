@@ -131,6 +131,28 @@ class OperatorOutputTests {
 	}
 
 	@Test
+	void aRetryCountsTheRowsItCarriesOverUnderTheirAccounts() throws IOException {
+		// given: a run that put some pins on Zernio and refused the rest
+		Path input = copySample("mixed.csv");
+		run("--input=" + input);
+		Path summary = dir.resolve("summary.json");
+
+		// when: the refused rows are retried as they are
+		CommandLineRun retry = run("--retry-failed=" + dir.resolve("mixed.results.csv"), "--summary=" + summary);
+
+		// then the pins on Zernio, all carried over, are still counted under their accounts
+		JsonNode entry = JSON.readTree(summary.toFile()).get("inputs").get(0);
+		long onZernio = entry.get("counts").get("PUBLISHED").asLong() + entry.get("counts").get("SCHEDULED").asLong();
+		assertThat(onZernio).as(retry.toString()).isEqualTo(4);
+		long onZernioByAccount = 0;
+		for (JsonNode account : entry.get("accounts").values()) {
+			onZernioByAccount += account.path("PUBLISHED").asLong(0) + account.path("SCHEDULED").asLong(0);
+		}
+		assertThat(onZernioByAccount).as(retry.toString()).isEqualTo(onZernio);
+		assertThat(retry.out()).contains("acme-home: 0 published, 0 failed (1 SCHEDULED)");
+	}
+
+	@Test
 	void aUsageErrorReplacesAnOlderSummaryWithItsExitCodeAndReason() throws IOException {
 		// given: the summary of a good run
 		Path input = copySample("pins.csv");

@@ -145,6 +145,17 @@ class BoardDirectoryTests {
 	}
 
 	@Test
+	void theAccountOfARowNotSentIsNamedFromTheAccountListWithoutFetchingBoards() {
+		assertThat(directory.accountLabel(" @ACME-Home", "Kitchen Ideas")).contains("acme-home");
+		assertThat(directory.accountLabel(GARDEN, "no such board")).contains("acme-garden");
+		assertThat(directory.accountLabel("65F1A2B3C4D5E6F708091AFF", "")).contains("65F1A2B3C4D5E6F708091AFF");
+		assertThat(directory.accountLabel("nobody", "Kitchen Ideas")).isEmpty();
+		// several usable accounts: only the board lists could tell which one holds the board
+		assertThat(directory.accountLabel("", "Kitchen Ideas")).isEmpty();
+		zernio.verify(0, getRequestedFor(urlMatching(".*/pinterest-boards")));
+	}
+
+	@Test
 	void namesMatchIgnoringCaseAndSurroundingSpaces() {
 		assertThat(directory.resolve("  ACME-Home ", " kitchen IDEAS  "))
 			.isEqualTo(new BoardResolution(HOME, "acme-home", "918273645500000001", null, null, null));
