@@ -20,6 +20,9 @@ final class StartLine {
 			return "pinbatch: starting: pruning the job repository" + (options.dryRun() ? " (dry run)" : "") + "...";
 		}
 		List<String> what = new ArrayList<>();
+		if (options.followUp() != null) {
+			what.add("following up " + options.followUp().getFileName());
+		}
 		if (options.retryFailed() != null) {
 			what.add("retrying the failed rows of " + options.retryFailed().getFileName());
 		}

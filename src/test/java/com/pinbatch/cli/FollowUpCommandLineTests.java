@@ -90,7 +90,8 @@ class FollowUpCommandLineTests extends SandboxedCommandLine {
 		assertThat(sandbox.postCount()).isEqualTo(ROWS);
 		assertThat(sent.stream().filter(request -> request.method().equals("GET")).count())
 			.as("listing pages and single posts: at most one per row followed").isPositive().isLessThanOrEqualTo(open);
-		assertThat(followUp.out()).contains("follow-up: " + open + " rows asked about with ");
+		assertThat(followUp.out()).startsWith("pinbatch: starting: following up " + results.getFileName() + "...\n")
+			.contains("follow-up: " + open + " rows asked about with ");
 	}
 
 	@Test
