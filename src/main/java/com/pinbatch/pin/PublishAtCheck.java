@@ -25,6 +25,8 @@ final class PublishAtCheck {
 
 	private static final DateTimeFormatter SPOKEN_DATE = DateTimeFormatter.ofPattern("d MMMM uuuu", Locale.ENGLISH);
 
+	private static final DateTimeFormatter SPOKEN_MONTH = DateTimeFormatter.ofPattern("MMMM uuuu", Locale.ENGLISH);
+
 	private static final DateTimeFormatter WALL_CLOCK = DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT);
 
 	private final ValidationSettings settings;
@@ -53,6 +55,11 @@ final class PublishAtCheck {
 					+ " and the column's other dates do not settle the order — pass --date-format=%s (day first) or"
 					+ " --date-format=%s (month first)", value, ex.dayFirst().format(SPOKEN_DATE),
 					ex.monthFirst().format(SPOKEN_DATE), ex.dayFirstPattern(), ex.monthFirstPattern());
+			return null;
+		}
+		catch (NoSuchDayException ex) {
+			problems.add(PinField.PUBLISH_AT, "publish_at_invalid", "%s '%s' is day %d of %s, which has %d days —"
+					+ " check the day", value, ex.day(), ex.month().format(SPOKEN_MONTH), ex.month().lengthOfMonth());
 			return null;
 		}
 		catch (DateTimeParseException ex) {

@@ -88,7 +88,8 @@ final class PublishTimeParser {
 
 	/**
 	 * @return what the cell says, or empty for an empty cell (publish now)
-	 * @throws DateTimeParseException  if no accepted form reads the text
+	 * @throws DateTimeParseException  if no accepted form reads the text ({@link NoSuchDayException} when one does
+	 *                                 but the day is not in its month)
 	 * @throws AmbiguousDateException  if the date reads both day first and month first and nothing settles which
 	 */
 	Optional<WrittenTime> read(String text) throws AmbiguousDateException {
@@ -171,6 +172,7 @@ final class PublishTimeParser {
 		if (!matcher.lookingAt()) {
 			return Optional.empty();
 		}
+		NoSuchDayException.refuseMissingDay(value, number(matcher, 1), number(matcher, 3), number(matcher, 4));
 		try {
 			LocalDate date = LocalDate.of(number(matcher, 1), number(matcher, 3), number(matcher, 4));
 			return withTime(date, value.substring(matcher.end()));
@@ -195,9 +197,11 @@ final class PublishTimeParser {
 		Optional<LocalDate> monthFirst = date.monthFirst();
 		Optional<LocalDate> reading;
 		if (order == DateOrder.DAY_FIRST || date.dayFirstByConvention()) {
+			NoSuchDayException.refuseMissingDay(value, date.year(), date.second(), date.first());
 			reading = dayFirst;
 		}
 		else if (order == DateOrder.MONTH_FIRST) {
+			NoSuchDayException.refuseMissingDay(value, date.year(), date.first(), date.second());
 			reading = monthFirst;
 		}
 		else if (dayFirst.isPresent() && monthFirst.isPresent() && !dayFirst.equals(monthFirst)) {
@@ -205,6 +209,11 @@ final class PublishTimeParser {
 		}
 		else {
 			reading = dayFirst.or(() -> monthFirst);
+			if (reading.isEmpty()) {
+				// 30/02/2027: only one of the numbers is a month, and that month lacks the other as a day
+				NoSuchDayException.refuseMissingDay(value, date.year(), date.second(), date.first());
+				NoSuchDayException.refuseMissingDay(value, date.year(), date.first(), date.second());
+			}
 		}
 		return reading.flatMap(day -> withTime(day, rest));
 	}

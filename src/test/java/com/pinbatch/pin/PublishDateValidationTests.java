@@ -68,6 +68,24 @@ class PublishDateValidationTests {
 				"Publish date", "Publish date '" + cell + "' " + message));
 	}
 
+	@ParameterizedTest(name = "{0}, {1}")
+	@CsvSource(delimiter = '|', textBlock = """
+			2027-02-30 10:00 | AMBIGUOUS   | is day 30 of February 2027, which has 28 days — check the day
+			2028-02-30       | AMBIGUOUS   | is day 30 of February 2028, which has 29 days — check the day
+			31.04.2027 09:00 | AMBIGUOUS   | is day 31 of April 2027, which has 30 days — check the day
+			30/02/2027       | AMBIGUOUS   | is day 30 of February 2027, which has 28 days — check the day
+			02/30/2027       | MONTH_FIRST | is day 30 of February 2027, which has 28 days — check the day
+			31/06/2027       | DAY_FIRST   | is day 31 of June 2027, which has 30 days — check the day
+			""")
+	void aDayItsMonthDoesNotHaveSaysSo(String cell, DateOrder order, String message) {
+		PinValidator validator = new PinValidator(settings(ZoneId.of("Europe/Berlin")).withDateOrder(order));
+
+		Validation validation = validator.validate(draft(2, cell, ""));
+
+		assertThat(validation.problems()).containsExactly(new ValidationProblem("publish_at_invalid",
+				"Publish date", "Publish date '" + cell + "' " + message));
+	}
+
 	@ParameterizedTest(name = "{0} in {1}")
 	@CsvSource(delimiter = '|', textBlock = """
 			2027-10-31 02:30 | Europe/Berlin    | happens twice in Europe/Berlin: clocks go back from 03:00 to 02:00 that night, so it is 2027-10-31T00:30:00Z or 2027-10-31T01:30:00Z (UTC), and pinbatch would have used the first — add the offset you mean: 2027-10-31T02:30+02:00 or 2027-10-31T02:30+01:00
