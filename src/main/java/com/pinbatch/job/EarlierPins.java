@@ -170,7 +170,8 @@ class EarlierPins {
 
 	/**
 	 * The row's outcome when another run created its pin, if one did: that pin's, as far as it is known (PUBLISHED
-	 * with its pin, SCHEDULED for later), else DUPLICATE of its post, which the run then follows as any other.
+	 * with its pin, SCHEDULED for later), else DUPLICATE of its post, which the run then follows as any other. Its
+	 * finish time is that run's.
 	 */
 	Optional<RowResult> outcomeOf(long rowNumber, String identity) {
 		if (identity == null || !mayHave(PinIdentity.prefix(identity))) {
@@ -184,7 +185,9 @@ class EarlierPins {
 			String message = "already on Zernio as post " + pin.postId() + ": " + runOn(earlier)
 					+ " created this pin from its row " + pin.rowNumber()
 					+ ", so it is not sent again (to post it once more, change its description)";
-			return new RowResult(rowNumber, known, pin.postId(), pin.pinUrl(), null, message, 0, null, Instant.now(),
+			// finished when that run finished it: following the row then looks for its post from when it was made
+			Instant finished = pin.finishedAt() != null ? pin.finishedAt() : earlier.sentAt();
+			return new RowResult(rowNumber, known, pin.postId(), pin.pinUrl(), null, message, 0, null, finished,
 					pin.publishAt());
 		});
 	}
