@@ -42,7 +42,13 @@ public class ResultFileBuilder {
 				ResultFileStream lines = ResultFileStream.open(resultFile, source.headers(), source.delimiter())) {
 			StoredResults stored = new StoredResults(runKey);
 			for (InputRow row = source.next(); row != null; row = source.next()) {
-				lines.write(row, stored.resultFor(row.rowNumber()));
+				RowResult known = stored.resultFor(row.rowNumber());
+				RowResult written = lines.write(row, known);
+				if (written != known && known.status() != RowStatus.PENDING) {
+					// the earlier file knew more of a row this run decided (a follow-up of it saw the pin published):
+					// the job repository learns it too, so the run's counts by account say what the file says
+					store.save(runKey, written);
+				}
 			}
 			return lines.finish();
 		}

@@ -61,8 +61,12 @@ public final class ResultFileStream implements AutoCloseable {
 		}
 	}
 
-	/** Writes the row's line: its outcome as this run knows it, unless the earlier result file knows more. */
-	public void write(InputRow row, RowResult known) {
+	/**
+	 * Writes the row's line: its outcome as this run knows it, unless the earlier result file knows more.
+	 *
+	 * @return the outcome written: {@code known} itself, or the earlier file's
+	 */
+	public RowResult write(InputRow row, RowResult known) {
 		RowResult result = earlier.better(row, known);
 		try {
 			writer.writeRow(row, result);
@@ -72,6 +76,7 @@ public final class ResultFileStream implements AutoCloseable {
 		}
 		tally.add(result);
 		lastRow = Math.max(lastRow, row.rowNumber());
+		return result;
 	}
 
 	/** What the lines written so far say. */

@@ -325,6 +325,58 @@ class SheetSavedAgainCommandLineTests extends SandboxedCommandLine {
 	}
 
 	@Test
+	void aFollowUpLearnsEveryDuePinOfAnEarlierRunWithinItsRequests() throws Exception {
+		// given: yesterday's run scheduled two shelves (Zernio made their posts yesterday)
+		clock.add(Duration.ofDays(-1));
+		Path input = lastNightsTwoScheduledShelves();
+		try (Connection connection = repository(); Statement statement = connection.createStatement()) {
+			statement.executeUpdate("UPDATE PINBATCH_ROW_RESULT SET SENT_AT_MS = SENT_AT_MS - 86400000,"
+					+ " FINISHED_AT_MS = FINISHED_AT_MS - 86400000");
+		}
+		// and their time has come; tonight the sheet came back with a row added, and the run, writing tonight's
+		// result file, did not wait for them
+		clock.add(Duration.ofDays(5 * 366 + 1));
+		bringScheduledPinsDue();
+		Files.writeString(input, Files.readString(input) + "Shelf 3,Open shelf idea 3,"
+				+ "https://images.example.com/shelf/3.jpg,Kitchen Ideas,acme-home,\n", StandardCharsets.UTF_8);
+		Path results = dir.resolve("tonight.results.csv");
+		CommandLineRun tonight = run("--input=" + input, "--results=" + results, "--pinbatch.follow.max-wait=0s");
+		assertThat(byTitle(ResultRows.read(results)).get("Shelf 1")).as(tonight.toString())
+			.containsEntry("status", "DUPLICATE");
+		int requestsBefore = sandbox.requests().size();
+
+		// when
+		CommandLineRun followUp = run("--follow-up=" + results);
+
+		// then: one follow-up learns both, within one request per row (a listing from when their posts were made)
+		Map<String, Map<String, String>> learnt = byTitle(ResultRows.read(results));
+		for (String title : List.of("Shelf 1", "Shelf 2")) {
+			assertThat(learnt.get(title).get("status")).as(title + "\n" + followUp).isEqualTo("PUBLISHED");
+			assertThat(learnt.get(title).get("pin_url")).as(title).isNotEmpty();
+		}
+		assertThat(sandbox.requests().subList(requestsBefore, sandbox.requests().size())).hasSizeLessThanOrEqualTo(2);
+	}
+
+	@Test
+	void theCountsByAccountSayWhatTheResultFileSaysWhenItsEarlierLinesKnowMore() throws Exception {
+		// given: last night's two shelves, due now; the result file still says SCHEDULED, as last night wrote it
+		Path input = lastNightsTwoScheduledShelves();
+		clock.add(Duration.ofDays(5 * 366));
+		bringScheduledPinsDue();
+		Files.writeString(input, Files.readString(input) + "Shelf 3,Open shelf idea 3,"
+				+ "https://images.example.com/shelf/3.jpg,Kitchen Ideas,acme-home,\n", StandardCharsets.UTF_8);
+
+		// when: tonight's run does not wait to learn what became of them
+		CommandLineRun tonight = run("--input=" + input, "--pinbatch.follow.max-wait=0s");
+
+		// then: the file keeps the lines that know more, and the account's counts are the file's
+		assertThat(byTitle(ResultRows.read(dir.resolve("pins.results.csv"))).get("Shelf 1"))
+			.containsEntry("status", "SCHEDULED");
+		assertThat(tonight.out()).as(tonight.toString()).contains("3 rows: 1 PUBLISHED, 2 SCHEDULED")
+			.contains("acme-home: 1 published, 0 failed (1 PUBLISHED, 2 SCHEDULED)");
+	}
+
+	@Test
 	void theSheetsNewRowsAreSpreadAroundThePinsEarlierRunsPutOnTheSameAccount() throws IOException {
 		// given: this morning's run of 30 undated pins for one account, spread over its 25-a-day cap
 		StringBuilder sheet = new StringBuilder("title,description,media_url,board,account\n");
