@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 import com.pinbatch.concurrent.DaemonThreads;
 import com.pinbatch.job.RunProgress;
 import com.pinbatch.text.Durations;
+import com.pinbatch.text.Formats;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,19 +60,19 @@ final class ProgressDisplay implements AutoCloseable {
 	static String liveLine(RunProgress.Snapshot now) {
 		if (now.publishing() > 0) {
 			// the sends are over: what the run waits for comes first, before the line is cut at the terminal's width
-			return String.format(Locale.ROOT, "%d/%d rows | %d still publishing | %s", now.done(), now.total(),
+			return Formats.plain("%d/%d rows | %d still publishing | %s", now.done(), now.total(),
 					now.publishing(), byStatus(now));
 		}
-		return String.format(Locale.ROOT, "%d/%d rows %d%% | %.0f pins/min | ETA %s | %s", now.done(), now.total(),
+		return Formats.plain("%d/%d rows %d%% | %.0f pins/min | ETA %s | %s", now.done(), now.total(),
 				percent(now), now.pinsPerMinute(), eta(now), byStatus(now));
 	}
 
 	static String plainLine(RunProgress.Snapshot now) {
 		if (now.publishing() > 0) {
-			return String.format(Locale.ROOT, "%d of %d rows sent, %d still publishing; %s", now.done(), now.total(),
+			return Formats.plain("%d of %d rows sent, %d still publishing; %s", now.done(), now.total(),
 					now.publishing(), byStatus(now));
 		}
-		return String.format(Locale.ROOT, "%d of %d rows (%d%%), %.0f pins/min, %s left; %s", now.done(),
+		return Formats.plain("%d of %d rows (%d%%), %.0f pins/min, %s left; %s", now.done(),
 				now.total(), percent(now), now.pinsPerMinute(), eta(now), byStatus(now));
 	}
 

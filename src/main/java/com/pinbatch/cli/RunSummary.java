@@ -5,13 +5,13 @@ import java.nio.file.Files;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import com.pinbatch.result.RowStatus;
 import com.pinbatch.text.Durations;
+import com.pinbatch.text.Formats;
 import com.pinbatch.text.Plural;
 
 /** The few lines printed at the end of every run, including runs that stopped early. */
@@ -42,7 +42,7 @@ final class RunSummary {
 			out.println("  already processed earlier: nothing sent by this command");
 		}
 		else {
-			out.println(String.format(Locale.ROOT, "  took %s: %s at %.0f rows/min",
+			out.println(Formats.plain("  took %s: %s at %.0f rows/min",
 					Durations.describe(report.duration()), Plural.of(report.rowsThisRun(), "row"),
 					report.rowsPerMinute()));
 		}
@@ -72,7 +72,7 @@ final class RunSummary {
 		Duration took = Duration.between(reports.get(0).started(), reports.get(0).ended());
 		double perMinute = took.toMillis() <= 0 ? 0 : rowsThisRun * 60_000.0 / took.toMillis();
 		out.println("pinbatch: " + reports.size() + " inputs, " + Plural.of(rows, "row") + ": " + counts(counts));
-		out.println(String.format(Locale.ROOT, "  took %s: %s at %.0f rows/min", Durations.describe(took),
+		out.println(Formats.plain("  took %s: %s at %.0f rows/min", Durations.describe(took),
 				Plural.of(rowsThisRun, "row"), perMinute));
 	}
 

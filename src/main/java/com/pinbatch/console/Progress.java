@@ -6,6 +6,7 @@ import java.util.Map;
 
 import com.pinbatch.job.RunProgress;
 import com.pinbatch.result.RowStatus;
+import com.pinbatch.text.Formats;
 
 /** Where a run stands, as the watch page shows it. */
 record Progress(boolean running, long done, long total, int percent, Map<String, Long> counts, String pinsPerMinute,
@@ -33,7 +34,7 @@ record Progress(boolean running, long done, long total, int percent, Map<String,
 		Duration left = now.eta();
 		return new Progress(ended == null, now.done(), total,
 				total == 0 ? 100 : (int) (100 * now.done() / total), counts,
-				String.format(java.util.Locale.ROOT, "%.0f", now.pinsPerMinute()),
+				Formats.plain("%.0f", now.pinsPerMinute()),
 				ended != null ? "" : left == null ? "working out the pace" : about(left));
 	}
 

@@ -8,6 +8,8 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
 
+import com.pinbatch.text.Formats;
+
 import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.xssf.model.StylesTable;
 import org.apache.poi.xssf.usermodel.XSSFCellStyle;
@@ -108,8 +110,8 @@ final class XlsxCellText {
 	}
 
 	private static String timeText(LocalTime time) {
-		String hoursMinutes = String.format("%02d:%02d", time.getHour(), time.getMinute());
-		return time.getSecond() == 0 ? hoursMinutes : hoursMinutes + String.format(":%02d", time.getSecond());
+		String hoursMinutes = Formats.plain("%02d:%02d", time.getHour(), time.getMinute());
+		return time.getSecond() == 0 ? hoursMinutes : hoursMinutes + Formats.plain(":%02d", time.getSecond());
 	}
 
 	/** The whole number with the zeros its format shows in front; any other number as it is. */

@@ -7,6 +7,8 @@ import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
+import com.pinbatch.text.Formats;
+
 /**
  * Walks the top-level boxes of an MP4 or MOV file (ISO base media format) to the end of the file: every size
  * fits what is left, the boxes end exactly where the file does, 'ftyp' comes first and a 'moov' box (the
@@ -44,7 +46,7 @@ final class IsoMediaBoxes {
 				size = length - position; // "to the end of the file"
 			}
 			if (size < headerSize || size > length - position) {
-				return Optional.of(String.format("box '%s' at byte %d %s", type, position,
+				return Optional.of(Formats.plain("box '%s' at byte %d %s", type, position,
 						size < headerSize ? "has an impossible size" : "runs past the end of the file"));
 			}
 			if (index == 0 && !type.equals("ftyp")) {

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 
 import com.pinbatch.pin.MediaFolder;
 import com.pinbatch.pin.MediaKind;
+import com.pinbatch.text.Formats;
 
 /**
  * Checks a local media file before upload. The type comes from the bytes, not the name: a PNG saved as .jpg is
@@ -54,6 +55,6 @@ final class LocalMediaInspector {
 	}
 
 	private static MediaRejectedException reject(String code, Path file, String template, Object... values) {
-		return new MediaRejectedException(code, file, String.format(template, values));
+		return new MediaRejectedException(code, file, Formats.plain(template, values));
 	}
 }

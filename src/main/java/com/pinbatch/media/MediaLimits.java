@@ -1,8 +1,8 @@
 package com.pinbatch.media;
 
-import java.util.Locale;
 
 import com.pinbatch.pin.MediaKind;
+import com.pinbatch.text.Formats;
 
 /** Pinterest's size limits (PRODUCT.md): images up to 32 MB, videos up to 2 GB. */
 final class MediaLimits {
@@ -32,9 +32,9 @@ final class MediaLimits {
 	static String readableSize(long bytes) {
 		double megabytes = bytes / (1024.0 * 1024.0);
 		if (megabytes >= 1024) {
-			return String.format(Locale.ROOT, "%.1f GB", megabytes / 1024);
+			return Formats.plain("%.1f GB", megabytes / 1024);
 		}
-		return String.format(Locale.ROOT, "%.1f MB", megabytes);
+		return Formats.plain("%.1f MB", megabytes);
 	}
 
 	static String kindName(MediaKind kind) {

@@ -4,6 +4,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import com.pinbatch.pin.MediaKind;
+import com.pinbatch.text.Formats;
 
 /** Judges what a media server said against what the pin needs; each kind of trouble gets its own code. */
 final class ProbeVerdict {
@@ -15,19 +16,19 @@ final class ProbeVerdict {
 
 	static MediaCheckResult judge(String url, ProbeAnswer answer, MediaKind expectedKind) {
 		if (answer.failure() != null) {
-			return MediaCheckResult.flagged(url, MediaProblem.UNREACHABLE, String.format("'%s' cannot be reached (%s)"
+			return MediaCheckResult.flagged(url, MediaProblem.UNREACHABLE, Formats.plain("'%s' cannot be reached (%s)"
 					+ " — check the address, and that the file opens in a browser without signing in", url,
 					answer.failure()));
 		}
 		if (answer.status() >= 400) {
-			return MediaCheckResult.flagged(url, MediaProblem.UNREACHABLE, String.format("'%s' answered HTTP %d"
+			return MediaCheckResult.flagged(url, MediaProblem.UNREACHABLE, Formats.plain("'%s' answered HTTP %d"
 					+ " — %s", url, answer.status(), answer.status() >= 500
 							? "the server failed; try again later, or host the file elsewhere"
 							: "check the address, and that the file is public (opens without signing in)"));
 		}
 		Optional<MediaFormat> sniffed = answer.head() == null ? Optional.empty() : MediaFormat.detect(answer.head());
 		if (isWebPage(answer)) {
-			return MediaCheckResult.flagged(url, MediaProblem.WEB_PAGE, String.format("'%s' is a web page, not a"
+			return MediaCheckResult.flagged(url, MediaProblem.WEB_PAGE, Formats.plain("'%s' is a web page, not a"
 					+ " media file — share links of Google Drive, Dropbox, OneDrive, iCloud and similar open a page;"
 					+ " give a direct link to the image or video file itself", url));
 		}
@@ -38,13 +39,13 @@ final class ProbeVerdict {
 			String what = answer.head() != null && !isSpecific(answer.mediaType())
 					? MediaFormat.describeOther(answer.head())
 					: "served as " + answer.mediaType();
-			return MediaCheckResult.flagged(url, MediaProblem.UNSUPPORTED_TYPE, String.format("'%s' is %s; Pinterest"
+			return MediaCheckResult.flagged(url, MediaProblem.UNSUPPORTED_TYPE, Formats.plain("'%s' is %s; Pinterest"
 					+ " takes JPEG, PNG, WebP or GIF images and MP4 or MOV videos — link a file of one of those types",
 					url, what));
 		}
 		MediaKind kind = format.map(MediaFormat::kind).orElse(expectedKind);
 		if (kind != expectedKind) {
-			return MediaCheckResult.flagged(url, MediaProblem.TYPE_MISMATCH, String.format("'%s' is %s, but this pin"
+			return MediaCheckResult.flagged(url, MediaProblem.TYPE_MISMATCH, Formats.plain("'%s' is %s, but this pin"
 					+ " needs %s — %s", url, format.get().description(),
 					expectedKind == MediaKind.VIDEO ? "a video" : "an image",
 					expectedKind == MediaKind.VIDEO ? "link an MP4 or MOV file"
@@ -52,7 +53,7 @@ final class ProbeVerdict {
 									+ " video pin"));
 		}
 		if (answer.size() > MediaLimits.maxBytes(kind)) {
-			return MediaCheckResult.flagged(url, MediaProblem.TOO_LARGE, String.format("'%s' is %s; Pinterest takes"
+			return MediaCheckResult.flagged(url, MediaProblem.TOO_LARGE, Formats.plain("'%s' is %s; Pinterest takes"
 					+ " %s — link a smaller file", url, MediaLimits.readableSize(answer.size()),
 					MediaLimits.describe(kind)));
 		}

@@ -8,6 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.Set;
 
+import com.pinbatch.text.Formats;
+
 /**
  * Checks a WebP file's RIFF container through to its end: the RIFF size is the file's, the chunks fill it exactly
  * (each size fits, odd sizes padded), and an image chunk is there: a simple file starts with VP8 or VP8L, an
@@ -30,7 +32,7 @@ final class WebpStructure {
 		}
 		long riffSize = Integer.toUnsignedLong(header.getInt(4));
 		if (riffSize + 8 != length) {
-			return Optional.of(String.format("its RIFF header gives %d bytes but the file has %d", riffSize + 8,
+			return Optional.of(Formats.plain("its RIFF header gives %d bytes but the file has %d", riffSize + 8,
 					length));
 		}
 		long position = 12;
@@ -45,7 +47,7 @@ final class WebpStructure {
 			long size = Integer.toUnsignedLong(chunk.getInt(4));
 			long end = position + 8 + size + (size & 1);
 			if (end > length) {
-				return Optional.of(String.format("chunk '%s' at byte %d runs past the end of the file",
+				return Optional.of(Formats.plain("chunk '%s' at byte %d runs past the end of the file",
 						printable(type), position));
 			}
 			if (first == null) {

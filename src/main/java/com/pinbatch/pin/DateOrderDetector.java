@@ -2,6 +2,8 @@ package com.pinbatch.pin;
 
 import java.util.Optional;
 
+import com.pinbatch.text.Formats;
+
 /**
  * Decides, from every publish_at value of a file, whether its dates written with the year last put the day or
  * the month first. A single date with a number above 12 in first place settles DAY_FIRST, one in second place
@@ -64,7 +66,7 @@ public final class DateOrderDetector {
 			return Optional.empty();
 		}
 		YearLastDate example = YearLastDate.find(monthFirst.value()).orElseThrow();
-		return Optional.of(String.format("%s mixes day-first dates (row %d: %s) and month-first dates (row %d: %s);"
+		return Optional.of(Formats.plain("%s mixes day-first dates (row %d: %s) and month-first dates (row %d: %s);"
 				+ " rows whose day and month could be swapped are INVALID — write all dates one way, or pass"
 				+ " --date-format=%s or --date-format=%s", column, dayFirst.rowNumber(), dayFirst.value(),
 				monthFirst.rowNumber(), monthFirst.value(), example.pattern(true), example.pattern(false)));
@@ -74,13 +76,13 @@ public final class DateOrderDetector {
 	public Optional<String> decision() {
 		Evidence evidence = order() == DateOrder.DAY_FIRST ? dayFirst : monthFirst;
 		if (order() != DateOrder.DAY_FIRST && dotted != null) {
-			return Optional.of(String.format("dotted dates in %s are read day first (row %d: %s)", column,
+			return Optional.of(Formats.plain("dotted dates in %s are read day first (row %d: %s)", column,
 					dotted.rowNumber(), dotted.value()));
 		}
 		if (order() == DateOrder.AMBIGUOUS) {
 			return Optional.empty();
 		}
-		return Optional.of(String.format("dates in %s are read %s (row %d: %s)", column,
+		return Optional.of(Formats.plain("dates in %s are read %s (row %d: %s)", column,
 				order() == DateOrder.DAY_FIRST ? "day first" : "month first", evidence.rowNumber(), evidence.value()));
 	}
 }

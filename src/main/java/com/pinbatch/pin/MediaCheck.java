@@ -12,6 +12,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import com.pinbatch.text.Formats;
+
 /**
  * Checks the media_url cell: exactly one https URL to a direct file, or one local file of a type and size
  * Pinterest takes.
@@ -206,6 +208,6 @@ final class MediaCheck {
 	}
 
 	private static String megabytes(long bytes) {
-		return String.format(Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024.0));
+		return Formats.plain("%.1f MB", bytes / (1024.0 * 1024.0));
 	}
 }

@@ -3,7 +3,8 @@ package com.pinbatch.pin;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
+
+import com.pinbatch.text.Formats;
 
 /** Collects a row's problems and hands them back in the file's column order (the first one is the row's error code). */
 final class ProblemList {
@@ -25,7 +26,7 @@ final class ProblemList {
 		Object[] all = new Object[args.length + 1];
 		all[0] = column;
 		System.arraycopy(args, 0, all, 1, args.length);
-		found.add(new Found(field, new ValidationProblem(code, column, String.format(Locale.ROOT, message, all))));
+		found.add(new Found(field, new ValidationProblem(code, column, Formats.plain(message, all))));
 	}
 
 	boolean isEmpty() {

@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import com.pinbatch.input.InputRow;
+import com.pinbatch.text.Formats;
 
 /**
  * Names what a spreadsheet program did to a file's cells before it was saved, once per kind with its first row, so
@@ -47,21 +48,21 @@ public final class SpreadsheetDamage {
 
 	public void accept(InputRow row, PinDraft draft) {
 		String publishAt = draft.get(PinField.PUBLISH_AT);
-		ExcelSerialDate.read(publishAt).ifPresent(date -> found(Kind.SERIAL_DATE, String.format(
+		ExcelSerialDate.read(publishAt).ifPresent(date -> found(Kind.SERIAL_DATE, Formats.plain(
 				"%s row %d: '%s' is a spreadsheet's serial date number, read as %s; format the column as dates or"
 						+ " text in the spreadsheet to keep it readable", draft.columnName(PinField.PUBLISH_AT),
 				row.rowNumber(), publishAt, date.format(SHOWN))));
 		for (PinField field : TEXT_FIELDS) {
 			String value = draft.get(field);
 			if (value.equals("TRUE") || value.equals("FALSE")) {
-				found(Kind.YES_NO, String.format("%s row %d is %s: a spreadsheet turned the cell into a yes/no value;"
+				found(Kind.YES_NO, Formats.plain("%s row %d is %s: a spreadsheet turned the cell into a yes/no value;"
 						+ " check it, and format the column as text", draft.columnName(field), row.rowNumber(), value));
 			}
 		}
 		for (PinField field : ID_FIELDS) {
 			String value = draft.get(field);
 			if (draft.numericFields().contains(field) && WHOLE_NUMBER.matcher(value).matches()) {
-				found(Kind.LEADING_ZEROS, String.format("%s row %d: '%s' is a number cell, and a spreadsheet drops"
+				found(Kind.LEADING_ZEROS, Formats.plain("%s row %d: '%s' is a number cell, and a spreadsheet drops"
 						+ " the leading zeros of numbers; if it began with 0, format the column as Text and retype it",
 						draft.columnName(field), row.rowNumber(), value));
 			}
@@ -70,12 +71,12 @@ public final class SpreadsheetDamage {
 			String cell = columns.cell(row, field);
 			String value = draft.get(field);
 			if (CellText.hasCurlyQuote(value)) {
-				found(Kind.CURLY_QUOTE_IN_URL, String.format("%s row %d: the URL holds curly quotes (%s), which"
+				found(Kind.CURLY_QUOTE_IN_URL, Formats.plain("%s row %d: the URL holds curly quotes (%s), which"
 						+ " autocorrect types for straight ones; retype it without them", draft.columnName(field),
 						row.rowNumber(), value));
 			}
 			else if (cell != null && !CellText.trim(cell).equals(value)) {
-				found(Kind.QUOTED_URL, String.format("%s row %d: the quotes around the URL (%s) were removed",
+				found(Kind.QUOTED_URL, Formats.plain("%s row %d: the quotes around the URL (%s) were removed",
 						draft.columnName(field), row.rowNumber(), CellText.trim(cell)));
 			}
 		}

@@ -3,9 +3,9 @@ package com.pinbatch.run;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Locale;
 
 import com.pinbatch.text.Durations;
+import com.pinbatch.text.Formats;
 import com.pinbatch.text.SafeText;
 import com.pinbatch.throttle.ThrottleListener;
 import com.pinbatch.zernio.RateLimitInfo;
@@ -56,7 +56,7 @@ final class ThrottleReporter implements ThrottleListener {
 
 	@Override
 	public void onPaceChanged(double requestsPerMinute) {
-		LOG.debug("pace now {} requests/min", String.format(Locale.ROOT, "%.0f", requestsPerMinute));
+		LOG.debug("pace now {} requests/min", Formats.plain("%.0f", requestsPerMinute));
 	}
 
 	private synchronized boolean mayTalk() {

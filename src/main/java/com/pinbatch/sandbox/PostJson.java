@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import com.pinbatch.text.Formats;
+
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -38,8 +40,8 @@ final class PostJson {
 
 	static String newId(Instant now) {
 		int counter = COUNTER.getAndIncrement() & 0xFFFFFF;
-		return String.format("%08x", now.getEpochSecond() & 0xFFFFFFFFL) + HexFormat.of().formatHex(PROCESS_BYTES)
-				+ String.format("%06x", counter);
+		return Formats.plain("%08x", now.getEpochSecond() & 0xFFFFFFFFL) + HexFormat.of().formatHex(PROCESS_BYTES)
+				+ Formats.plain("%06x", counter);
 	}
 
 	static ObjectNode build(String id, ValidatedPost request, Instant now) {
@@ -109,7 +111,8 @@ final class PostJson {
 		long seed = Long.parseUnsignedLong(postId.substring(8), 16);
 		int index = 0;
 		for (JsonNode platform : copy.path("platforms")) {
-			String pinId = "1" + String.format("%017d", Long.remainderUnsigned(seed + index++, 100_000_000_000_000_000L));
+			long digits = Long.remainderUnsigned(seed + index++, 100_000_000_000_000_000L);
+			String pinId = "1" + Formats.plain("%017d", digits);
 			((ObjectNode) platform).remove(List.of("errorMessage", "errorCategory", "errorSource"));
 			((ObjectNode) platform).put("status", "published")
 				.put("platformPostId", pinId)

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import com.pinbatch.text.Formats;
+
 /**
  * The accounts and boards a sandbox knows: the fixed demo accounts every sandbox starts with (shared with samples/
  * and the tests), then optionally generated Pinterest accounts {@code bench-001, bench-002, ...}, so a benchmark can
@@ -86,14 +88,14 @@ final class SeedAccounts {
 
 	// ids keep Zernio's shapes (24 hex digits for accounts and profiles, 18 digits for boards) in their own range
 	private static Account generated(int number) {
-		String hex = String.format("%04x", number);
+		String hex = Formats.plain("%04x", number);
 		List<Board> boards = new ArrayList<>();
 		for (int index = 0; index < GENERATED_BOARDS.size(); index++) {
-			boards.add(new Board(String.format("91827364551%06d%d", number, index + 1), GENERATED_BOARDS.get(index),
+			boards.add(new Board(Formats.plain("91827364551%06d%d", number, index + 1), GENERATED_BOARDS.get(index),
 					"Generated board " + (index + 1) + " of a benchmark account"));
 		}
-		String username = String.format(GENERATED_PREFIX + "%03d", number);
+		String username = Formats.plain(GENERATED_PREFIX + "%03d", number);
 		return new Account("65f1a2b3c4d5e6f7080c" + hex, "pinterest", username,
-				String.format("Bench %03d", number), "65f1a2b3c4d5e6f7080d" + hex, false, boards);
+				Formats.plain("Bench %03d", number), "65f1a2b3c4d5e6f7080d" + hex, false, boards);
 	}
 }

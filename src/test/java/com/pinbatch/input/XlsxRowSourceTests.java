@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
+import java.util.Locale;
 
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -97,6 +98,23 @@ class XlsxRowSourceTests {
 		assertThat(row.values()).containsExactly("2030-05-01", "2030-05-01T09:30", "2030-05-01T09:30:15",
 				"2030-12-24", "14:45");
 		assertThat(row.numericCells()).isEmpty();
+	}
+
+	@Test
+	void dateCellsReadTheSameWhereTheMachinesLanguageWritesOtherDigits() throws IOException {
+		Path file = write(dir.resolve("dates.xlsx"), workbook -> dateSheet(workbook));
+		Locale before = Locale.getDefault();
+		Locale.setDefault(Locale.forLanguageTag("ar-EG")); // its numbers are written ٠١٢٣...
+		InputRow row;
+		try {
+			row = readAll(file, InputOptions.defaults()).get(0);
+		}
+		finally {
+			Locale.setDefault(before);
+		}
+
+		assertThat(row.values()).containsExactly("2030-05-01", "2030-05-01T09:30", "2030-05-01T09:30:15",
+				"2030-12-24", "14:45");
 	}
 
 	@Test
