@@ -1,6 +1,7 @@
 package com.pinbatch.console;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -8,6 +9,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 
@@ -25,6 +27,7 @@ import com.pinbatch.run.RunListener;
 import com.pinbatch.run.RunOutcome;
 import com.pinbatch.run.RunRefusedException;
 import com.pinbatch.run.RunRequest;
+import com.pinbatch.stop.GracefulStop;
 import com.pinbatch.text.SafeText;
 import com.pinbatch.text.Plural;
 
@@ -40,6 +43,9 @@ import org.springframework.stereotype.Component;
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 class ConsoleRuns implements AutoCloseable {
 
+	/** How long the console, stopping, waits for its run to stop cleanly (the chunk in flight ends first). */
+	private static final Duration STOP_WAIT = Duration.ofMinutes(1);
+
 	/** How the job parameter run.by names a console user's runs. */
 	static final String STARTED_BY = "console: ";
 
@@ -48,6 +54,8 @@ class ConsoleRuns implements AutoCloseable {
 	private final PinImportRuns runs;
 
 	private final FollowUpRuns followUps;
+
+	private final GracefulStop gracefulStop;
 
 	private final Map<String, DryRun> reviews = new ConcurrentHashMap<>();
 
@@ -65,10 +73,11 @@ class ConsoleRuns implements AutoCloseable {
 		return thread;
 	});
 
-	ConsoleRuns(ConsoleProperties settings, PinImportRuns runs, FollowUpRuns followUps) {
+	ConsoleRuns(ConsoleProperties settings, PinImportRuns runs, FollowUpRuns followUps, GracefulStop gracefulStop) {
 		this.settings = settings;
 		this.runs = runs;
 		this.followUps = followUps;
+		this.gracefulStop = gracefulStop;
 	}
 
 	/** Checks every row of the upload as a dry run: nothing is sent. */
@@ -263,8 +272,22 @@ class ConsoleRuns implements AutoCloseable {
 		};
 	}
 
+	/**
+	 * The console stops (Ctrl-C, a reboot): its run stops as a command line's does, storing what it knows and giving
+	 * its input back, before the job repository closes under it; its page in the history then leads to going on.
+	 */
 	@Override
 	public void close() {
-		background.shutdownNow();
+		gracefulStop.request();
+		background.shutdown(); // runs still queued start, find the stop asked for and end at once
+		try {
+			if (!background.awaitTermination(STOP_WAIT.toSeconds(), TimeUnit.SECONDS)) {
+				background.shutdownNow();
+			}
+		}
+		catch (InterruptedException ex) {
+			background.shutdownNow();
+			Thread.currentThread().interrupt();
+		}
 	}
 }

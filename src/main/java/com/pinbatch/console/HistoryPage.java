@@ -20,6 +20,7 @@ import com.pinbatch.result.StatusTally;
 import com.pinbatch.job.RunKey;
 import com.pinbatch.result.RowResultStore;
 
+import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.job.parameters.JobParameter;
@@ -54,22 +55,23 @@ class HistoryPage {
 
 	private final ConsoleRuns runs;
 
-	private final Path uploadsFolder;
+	private final Uploads uploads;
 
 	HistoryPage(JobRepository jobRepository, RowResultStore results, ConsoleRuns runs, Uploads uploads) {
 		this.jobRepository = jobRepository;
 		this.results = results;
 		this.runs = runs;
-		this.uploadsFolder = uploads.root();
+		this.uploads = uploads;
 	}
 
 	/**
 	 * One job execution as the page shows it; {@code counts} the rows by status of its input's run as it stands,
 	 * {@code download} whether this person may have its result file, {@code runId} the console's run page while the
-	 * console that ran it still runs.
+	 * console that ran it still runs, {@code goOn} the upload page of this person's console run that a stop cut short
+	 * (the console stopped with it): sending it again there goes on where it stopped.
 	 */
 	record Entry(long execution, String files, String resultFile, String started, String ended, String status,
-			long rows, Map<String, Long> counts, String who, boolean download, String runId) {
+			long rows, Map<String, Long> counts, String who, boolean download, String runId, String goOn) {
 	}
 
 	@GetMapping("/history")
@@ -78,8 +80,9 @@ class HistoryPage {
 		List<LiveRun> mine = runs.of(owner);
 		List<Entry> entries = new ArrayList<>();
 		for (JobInstance instance : jobRepository.getJobInstances(PinImportJobConfiguration.JOB_NAME, 0, SHOWN)) {
+			JobExecution last = jobRepository.getLastJobExecution(instance);
 			for (JobExecution execution : jobRepository.getJobExecutions(instance)) {
-				entries.add(entry(execution, mine, owner));
+				entries.add(entry(execution, mine, owner, execution.getId() == last.getId()));
 			}
 		}
 		entries.sort(Comparator.comparingLong(Entry::execution).reversed());
@@ -111,7 +114,8 @@ class HistoryPage {
 		return ResultDownload.of(file == null ? null : Path.of(file), format);
 	}
 
-	private Entry entry(JobExecution execution, List<LiveRun> mine, String owner) {
+	/** @param last whether it is its job instance's last execution (only that one may be gone on with) */
+	private Entry entry(JobExecution execution, List<LiveRun> mine, String owner, boolean last) {
 		String files = files(execution);
 		LiveRun console = mine.stream()
 			.filter(run -> !run.followUp() && files.contains(run.upload().file().toString()))
@@ -137,9 +141,13 @@ class HistoryPage {
 			}
 		}
 		boolean download = result != null && Files.isRegularFile(Path.of(result)) && mayDownload(execution, owner);
+		String input = execution.getJobParameters().getString(InputParameters.INPUT_FILE);
+		String goOn = !last || console != null || execution.getStatus() == BatchStatus.COMPLETED || input == null
+				|| !who(execution).equals(ConsoleRuns.STARTED_BY + owner) ? null
+						: uploads.ofFile(Path.of(input), owner).map(Upload::id).orElse(null);
 		return new HistoryPage.Entry(execution.getId(), files, result == null ? "" : result,
 				when(execution.getStartTime()), when(execution.getEndTime()), execution.getStatus().name(), rows,
-				counts, who(execution), download, console == null ? null : console.id());
+				counts, who(execution), download, console == null ? null : console.id(), goOn);
 	}
 
 	/** From the run's own parameter; runs of versions before it by where their input was. */
@@ -149,7 +157,7 @@ class HistoryPage {
 			return runBy;
 		}
 		String input = execution.getJobParameters().getString(InputParameters.INPUT_FILE);
-		return input != null && Path.of(input).startsWith(uploadsFolder) ? "console" : "command line";
+		return input != null && Path.of(input).startsWith(uploads.root()) ? "console" : "command line";
 	}
 
 	private boolean mayDownload(JobExecution execution, String owner) {

@@ -11,6 +11,11 @@ final class RandomIds {
 	private RandomIds() {
 	}
 
+	/** Whether the text is an id as {@link #next} makes them: nothing else may name a folder. */
+	static boolean isWellFormed(String id) {
+		return id != null && id.matches("[0-9a-f]{24}");
+	}
+
 	static String next() {
 		byte[] bytes = new byte[12];
 		RANDOM.nextBytes(bytes);

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -14,6 +15,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.stereotype.Component;
+
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The uploaded spreadsheets: each stored in a folder of its own under the data folder
@@ -23,6 +26,11 @@ import org.springframework.stereotype.Component;
 @Component
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 class Uploads {
+
+	/** What an upload's folder keeps of it besides the file (a name an uploaded file's never takes: no dot first). */
+	private static final String CHOICES = ".upload.json";
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private final Path root;
 
@@ -51,7 +59,7 @@ class Uploads {
 			if (upload.mappingFile() != null) {
 				Files.writeString(upload.mappingFile(), upload.mapping(), StandardCharsets.UTF_8);
 			}
-			byId.put(id, upload);
+			remember(upload);
 			return upload;
 		}
 		catch (IOException ex) {
@@ -61,12 +69,75 @@ class Uploads {
 
 	/** Keeps a changed choice (e.g. the sheet) for the same stored file. */
 	void update(Upload upload) {
+		remember(upload);
+	}
+
+	/**
+	 * The upload, only for its owner: anyone else is told it does not exist. One stored before the console last
+	 * stopped is read back from its folder, so a run the stop cut short can be sent again from its page.
+	 */
+	Optional<Upload> find(String id, String owner) {
+		Upload known = byId.computeIfAbsent(id, this::readBack);
+		return Optional.ofNullable(known).filter(upload -> upload.owner().equals(owner));
+	}
+
+	/** The upload whose stored copy is this file, for its owner. */
+	Optional<Upload> ofFile(Path file, String owner) {
+		Path folder = file.toAbsolutePath().normalize().getParent();
+		if (folder == null || !root.equals(folder.getParent())) {
+			return Optional.empty();
+		}
+		return find(folder.getFileName().toString(), owner).filter(upload -> upload.file().equals(file));
+	}
+
+	private void remember(Upload upload) {
+		try {
+			Files.writeString(upload.folder().resolve(CHOICES), JSON.writeValueAsString(Choices.of(upload)),
+					StandardCharsets.UTF_8);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("cannot store the upload under " + root + ": " + ex.getMessage(), ex);
+		}
 		byId.put(upload.id(), upload);
 	}
 
-	/** The upload, only for its owner: anyone else is told it does not exist. */
-	Optional<Upload> find(String id, String owner) {
-		return Optional.ofNullable(byId.get(id)).filter(upload -> upload.owner().equals(owner));
+	/** Null for an id that is not an upload's (malformed, unknown, or its choices unreadable). */
+	private Upload readBack(String id) {
+		if (!RandomIds.isWellFormed(id)) {
+			return null;
+		}
+		Path choices = root.resolve(id).resolve(CHOICES);
+		try {
+			return Files.isRegularFile(choices)
+					? JSON.readValue(Files.readString(choices, StandardCharsets.UTF_8), Choices.class).upload(id,
+							root.resolve(id))
+					: null;
+		}
+		catch (IOException | RuntimeException unreadable) {
+			return null;
+		}
+	}
+
+	/** The upload's choices as stored beside it. */
+	record Choices(String owner, String file, String name, String uploaded, String sheet, String account,
+			String board, String timezone, String dateFormat, String encoding, String mapping, boolean spread,
+			boolean retry) {
+
+		static Choices of(Upload upload) {
+			return new Choices(upload.owner(), upload.file().getFileName().toString(), upload.name(),
+					upload.uploaded().toString(), upload.sheet(), upload.account(), upload.board(),
+					upload.timezone() == null ? null : upload.timezone().getId(), upload.dateFormat(),
+					upload.encoding(), upload.mapping(), upload.spread(), upload.retry());
+		}
+
+		Upload upload(String id, Path folder) {
+			Path stored = folder.resolve(file).normalize();
+			if (!folder.equals(stored.getParent())) {
+				throw new IllegalArgumentException("not a file of its folder: " + file);
+			}
+			return new Upload(id, owner, stored, name, Instant.parse(uploaded), sheet, account, board,
+					timezone == null ? null : ZoneId.of(timezone), dateFormat, encoding, mapping, spread, retry);
+		}
 	}
 
 

@@ -1,5 +1,6 @@
 package com.pinbatch.console;
 
+import java.io.IOException;
 import java.io.StringReader;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -41,6 +42,9 @@ class ConsoleBrowserTests {
 	private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
 
 	private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+	/** The rows of the sheet whose send the console's stop cuts short. */
+	private static final int SHELVES = 12;
 
 	@TempDir
 	Path dir;
@@ -119,5 +123,58 @@ class ConsoleBrowserTests {
 			.doesNotContain("VALID")
 			.allSatisfy(status -> assertThat(status).isIn("INVALID", "FAILED", "PUBLISHED", "SCHEDULED", "CREATED",
 					"DUPLICATE"));
+	}
+
+	/**
+	 * The console stopped in the middle of a send (its process ended: Ctrl-C, a reboot): once it is started again,
+	 * the run's line in the history leads back to the upload, and Send there goes on where the run stopped. Every
+	 * row ends on Zernio, each pin created once (the sandbox keeps its posts in a file across the two consoles).
+	 */
+	@Test
+	void aSendCutShortByTheConsoleStoppingGoesOnFromTheHistoryOnceItIsBack() throws Exception {
+		StringBuilder pins = new StringBuilder("title,description,media_url,board,account,publish_at\n");
+		for (int i = 1; i <= SHELVES; i++) {
+			pins.append("Shelf ").append(i).append(",Open shelf idea ").append(i)
+				.append(",https://images.example.com/shelf/").append(i).append(".jpg,Kitchen Ideas,acme-home,2030-03-")
+				.append(String.format(java.util.Locale.ROOT, "%02d", i)).append(" 09:00\n");
+		}
+		Path sheet = Files.writeString(dir.resolve("shelves.csv"), pins.toString());
+		Path sandboxPosts = dir.resolve("sandbox.jsonl");
+		console.close();
+		// a ceiling of 60 requests a minute: the send takes seconds, time enough to stop the console in it
+		String[] slowSandbox = { "--serve", "--sandbox", "--server.port=0", "--pinbatch.data-dir=" + dir.resolve("data"),
+				"--pinbatch.sandbox.requests-per-minute=60", "--pinbatch.sandbox.state-file=" + sandboxPosts };
+		console = PinbatchApplication.startConsole(slowSandbox);
+		base = console.getBean(ConsoleAddress.class).url();
+		browser.get(base);
+		browser.findElement(By.cssSelector("form#upload input[type=file]")).sendKeys(sheet.toString());
+		browser.findElement(By.cssSelector("form#upload button[type=submit]")).click();
+		WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(120));
+		wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("form#send button"))).click();
+		wait.until(driver -> !driver.findElement(By.cssSelector("#progress .done")).getText().startsWith("0 of"));
+
+		console.close();
+		assertThat(creates(sandboxPosts)).as("pins sent before the console stopped").hasSizeBetween(1, SHELVES - 1);
+		console = PinbatchApplication.startConsole(slowSandbox);
+		base = console.getBean(ConsoleAddress.class).url();
+		browser.get(base + "history");
+		browser.findElement(By.cssSelector("a.go-on")).click();
+		wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("form#send button"))).click();
+		wait.until(ExpectedConditions.textToBe(By.cssSelector("#progress .state"), "Finished"));
+
+		assertThat(browser.findElement(By.cssSelector("#progress .counts")).getText()).as(browser.getPageSource())
+			.isEqualTo(SHELVES + " SCHEDULED");
+		assertThat(creates(sandboxPosts)).hasSize(SHELVES).doesNotHaveDuplicates();
+		browser.get(base + "uploads/0123456789abcdef01234567");
+		assertThat(browser.getTitle()).isEqualTo("Not found - pinbatch");
+		assertThat(browser.getPageSource()).doesNotContain("Whitelabel");
+	}
+
+	/** The pins the sandbox created, by their description ("Open shelf idea 7"). */
+	private static List<String> creates(Path sandboxPosts) throws IOException {
+		return Files.readAllLines(sandboxPosts).stream()
+			.filter(line -> line.contains("\"requestBody\""))
+			.map(line -> line.replaceFirst("^.*(Open shelf idea \\d+).*$", "$1"))
+			.toList();
 	}
 }

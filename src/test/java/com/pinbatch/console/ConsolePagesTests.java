@@ -7,6 +7,12 @@ import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -18,6 +24,9 @@ import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockMultipartHttpServletRequestBuilder;
 
 import com.pinbatch.cli.PinbatchApplication;
+import com.pinbatch.job.InputParameters;
+import com.pinbatch.job.PinImportJobConfiguration;
+import com.pinbatch.job.RunKey;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -49,6 +58,9 @@ class ConsolePagesTests {
 
 	@Autowired
 	MockMvc mvc;
+
+	@Autowired
+	JobRepository jobRepository;
 
 	@Test
 	void theUploadPageIsAFormWithAFileInputAndACsrfToken() throws Exception {
@@ -268,6 +280,35 @@ class ConsolePagesTests {
 			.andExpect(content().string(matchesPattern(
 					"(?s).*history-check\\.csv.*<td>COMPLETED</td>\\s*<td>1</td>\\s*<td class=\"counts\">"
 							+ "<span class=\"badge [a-z]+\">1 [A-Z]+</span></td>\\s*<td>console: local</td>.*")));
+	}
+
+	/**
+	 * A run of this person's upload that a stop cut short (the console stopped with it): its line in the history
+	 * leads back to the upload, whose Send goes on where the run stopped; a finished run's line does not.
+	 */
+	@Test
+	void aConsoleRunCutShortLeadsBackToItsUploadToGoOn() throws Exception {
+		MvcResult posted = mvc.perform(multipart("/uploads").file(csv("cut-short.csv",
+				"title,media_url,board,account\nA,https://images.example.com/a.jpg,Kitchen Ideas,acme-home\n"))
+			.with(csrf())).andExpect(status().is3xxRedirection()).andReturn();
+		String upload = posted.getResponse().getRedirectedUrl();
+		Path file = dataFolder.resolve("console/uploads").resolve(upload.substring("/uploads/".length()))
+			.resolve("cut-short.csv");
+		JobParameters parameters = new JobParametersBuilder().addString(InputParameters.INPUT_FILE, file.toString())
+			.addString(InputParameters.BY, "console: local")
+			.addString(RunKey.PARAMETER, "cut-short")
+			.toJobParameters();
+		JobExecution cutShort = jobRepository.createJobExecution(
+				jobRepository.createJobInstance(PinImportJobConfiguration.JOB_NAME, parameters), parameters,
+				new ExecutionContext());
+		cutShort.setStatus(BatchStatus.FAILED);
+		jobRepository.update(cutShort);
+
+		String history = mvc.perform(get("/history")).andExpect(status().isOk()).andReturn().getResponse()
+			.getContentAsString();
+
+		assertThat(history).contains("<a class=\"go-on\" href=\"" + upload + "\">go on where it stopped</a>");
+		assertThat(count(history, "class=\"go-on\"")).as("only the run cut short").isEqualTo(1);
 	}
 
 	/** Uploads the file and answers the review page it leads to. */
