@@ -134,13 +134,12 @@ class ConsoleRuns implements AutoCloseable {
 	 * {@code --follow-up=RESULTS} on its result file, written again in place), in the background. Refused, as a send
 	 * is, while a run of the same upload goes on.
 	 */
-	synchronized Started followUp(LiveRun finished) {
-		Optional<LiveRun> going = going(finished.upload());
+	synchronized Started followUp(Upload upload, Path resultFile) {
+		Optional<LiveRun> going = going(upload);
 		if (going.isPresent()) {
 			return new Started(going.get(), true);
 		}
-		Path resultFile = finished.ended().resultFile();
-		return inBackground(finished.upload(), true, run -> followUp(resultFile, run));
+		return inBackground(upload, true, run -> followUp(resultFile, run));
 	}
 
 	/** Starts {@code work} as a run of its own, after the console's run before it (one at a time). */

@@ -10,7 +10,9 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 
 import com.pinbatch.job.InputParameters;
 import com.pinbatch.job.PinImportJobConfiguration;
@@ -31,6 +33,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
@@ -68,10 +71,13 @@ class HistoryPage {
 	 * One job execution as the page shows it; {@code counts} the rows by status of its input's run as it stands,
 	 * {@code download} whether this person may have its result file, {@code runId} the console's run page while the
 	 * console that ran it still runs, {@code goOn} the upload page of this person's console run that a stop cut short
-	 * (the console stopped with it): sending it again there goes on where it stopped.
+	 * (the console stopped with it): sending it again there goes on where it stopped; {@code followUp} whether this
+	 * person's finished console run has rows whose outcome Zernio may know by now (also once the console that ran it
+	 * has stopped, taking the run's page with it).
 	 */
 	record Entry(long execution, String files, String resultFile, String started, String ended, String status,
-			long rows, Map<String, Long> counts, String who, boolean download, String runId, String goOn) {
+			long rows, Map<String, Long> counts, String who, boolean download, String runId, String goOn,
+			boolean followUp) {
 	}
 
 	@GetMapping("/history")
@@ -99,15 +105,8 @@ class HistoryPage {
 	@GetMapping("/history/{execution}/result")
 	ResponseEntity<byte[]> result(@PathVariable long execution, @RequestParam(required = false) String format,
 			Principal principal) {
-		JobExecution found;
-		try {
-			found = jobRepository.getJobExecution(execution);
-		}
-		catch (EmptyResultDataAccessException ex) {
-			throw NotFound.page(); // the JDBC repository's answer for an id it does not have
-		}
-		if (found == null || !found.getJobInstance().getJobName().equals(PinImportJobConfiguration.JOB_NAME)
-				|| !mayDownload(found, Owner.of(principal))) {
+		JobExecution found = execution(execution);
+		if (!mayDownload(found, Owner.of(principal))) {
 			throw NotFound.page();
 		}
 		String file = found.getJobParameters().getString(InputParameters.RESULT_FILE);
@@ -141,13 +140,53 @@ class HistoryPage {
 			}
 		}
 		boolean download = result != null && Files.isRegularFile(Path.of(result)) && mayDownload(execution, owner);
-		String input = execution.getJobParameters().getString(InputParameters.INPUT_FILE);
-		String goOn = !last || console != null || execution.getStatus() == BatchStatus.COMPLETED || input == null
-				|| !who(execution).equals(ConsoleRuns.STARTED_BY + owner) ? null
-						: uploads.ofFile(Path.of(input), owner).map(Upload::id).orElse(null);
+		Optional<Upload> upload = last ? upload(execution, owner) : Optional.empty();
+		String goOn = execution.getStatus() == BatchStatus.COMPLETED || console != null ? null
+				: upload.map(Upload::id).orElse(null);
+		boolean followUp = upload.isPresent() && download && execution.getStatus() == BatchStatus.COMPLETED
+				&& Stream.of(RowStatus.CREATED, RowStatus.DUPLICATE, RowStatus.SCHEDULED)
+					.anyMatch(open -> counts.containsKey(open.name()));
 		return new HistoryPage.Entry(execution.getId(), files, result == null ? "" : result,
 				when(execution.getStartTime()), when(execution.getEndTime()), execution.getStatus().name(), rows,
-				counts, who(execution), download, console == null ? null : console.id(), goOn);
+				counts, who(execution), download, console == null ? null : console.id(), goOn, followUp);
+	}
+
+	/** The upload of this person's console run, while the console keeps it. */
+	private Optional<Upload> upload(JobExecution execution, String owner) {
+		String input = execution.getJobParameters().getString(InputParameters.INPUT_FILE);
+		return input == null || !who(execution).equals(ConsoleRuns.STARTED_BY + owner) ? Optional.empty()
+				: uploads.ofFile(Path.of(input), owner);
+	}
+
+	/**
+	 * Follows up a finished console run of this person from the history, as its own page's button does (a console
+	 * started since the run no longer has that page): asks Zernio what became of its rows not final yet.
+	 */
+	@PostMapping("/history/{execution}/follow-up")
+	String followUp(@PathVariable long execution, Principal principal) {
+		String owner = Owner.of(principal);
+		JobExecution found = execution(execution);
+		String result = found.getJobParameters().getString(InputParameters.RESULT_FILE);
+		Upload upload = upload(found, owner).orElseThrow(NotFound::page);
+		if (result == null || !Files.isRegularFile(Path.of(result))) {
+			throw NotFound.page();
+		}
+		return "redirect:/runs/" + runs.followUp(upload, Path.of(result)).run().id();
+	}
+
+	/** A run of the pin job in the job repository; an id it does not have is not found. */
+	private JobExecution execution(long id) {
+		JobExecution found;
+		try {
+			found = jobRepository.getJobExecution(id);
+		}
+		catch (EmptyResultDataAccessException ex) {
+			throw NotFound.page(); // the JDBC repository's answer for an id it does not have
+		}
+		if (found == null || !found.getJobInstance().getJobName().equals(PinImportJobConfiguration.JOB_NAME)) {
+			throw NotFound.page();
+		}
+		return found;
 	}
 
 	/** From the run's own parameter; runs of versions before it by where their input was. */

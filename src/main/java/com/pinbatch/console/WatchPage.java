@@ -49,7 +49,7 @@ class WatchPage {
 			model.addAttribute("problem", "there is no result file to follow up yet; wait for the run to end");
 			return page(run, model);
 		}
-		return answer(runs.followUp(run), model, response);
+		return answer(runs.followUp(run.upload(), run.ended().resultFile()), model, response);
 	}
 
 	/** The started run's page; a press while the same file's run goes on starts nothing and says so there. */

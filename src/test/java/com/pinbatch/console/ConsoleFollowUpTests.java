@@ -184,6 +184,37 @@ class ConsoleFollowUpTests {
 		mvc.perform(get("/history/999999/result")).andExpect(status().isNotFound());
 	}
 
+	/**
+	 * The history follows up a finished console run too: the run's own page lives only as long as the console that
+	 * ran it, the history as long as the job repository. Nightly runs of the command line have no such button.
+	 */
+	@Test
+	void theHistoryFollowsUpAFinishedConsoleRunWithRowsStillPublishing(@TempDir Path elsewhere) throws Exception {
+		// on another account than the other tests' pins: the sandbox's caps (25 an hour) hold for the whole class
+		Path input = java.nio.file.Files.writeString(elsewhere.resolve("cron.csv"), onTheGardenAccount(pins("cron")));
+		launcher.run(new RunRequest(List.of(input), null, false, null, null, null, null, null,
+				java.time.ZoneId.of("UTC"), null, "now", false, null, false, false, true,
+				"host " + com.pinbatch.host.ThisHost.name()), RunListener.SILENT);
+		sentAndFinished("from-history.csv", onTheGardenAccount(pins("from-history")));
+		Thread.sleep(PUBLISH_DELAY_MS); // every post has its outcome by now
+
+		String history = mvc.perform(get("/history")).andExpect(status().isOk()).andReturn().getResponse()
+			.getContentAsString();
+		assertThat(entry(history, "cron.csv")).doesNotContain("follow-up");
+		java.util.regex.Matcher button = java.util.regex.Pattern.compile(
+				"<form class=\"follow-up\" method=\"post\"\\s+action=\"(/history/\\d+/follow-up)\">\\s*"
+						+ "<input type=\"hidden\" name=\"_csrf\"")
+			.matcher(entry(history, "from-history.csv"));
+		assertThat(button.find()).as(entry(history, "from-history.csv")).isTrue();
+		MvcResult pressed = mvc.perform(post(button.group(1)).with(csrf()))
+			.andExpect(status().is3xxRedirection())
+			.andReturn();
+
+		String after = finishedPage(pressed.getResponse().getRedirectedUrl());
+		assertThat(after).contains("Following up", "asked Zernio about").doesNotContain(">CREATED<");
+		mvc.perform(post(button.group(1))).andExpect(status().isForbidden());
+	}
+
 	/** The history table's row naming the file (the first, newest one). */
 	private static String entry(String history, String file) {
 		for (String row : history.split("<tr>")) {
@@ -194,9 +225,17 @@ class ConsoleFollowUpTests {
 		throw new AssertionError(file + " is not in the history");
 	}
 
+	private static String onTheGardenAccount(String pins) {
+		return pins.replace(",Kitchen Ideas,acme-home,", ",Garden Projects,acme-garden,");
+	}
+
 	/** Uploads the file, sends it and waits for the run to end; answers the run's page address. */
 	String sentAndFinished(String name) throws Exception {
-		MvcResult uploaded = mvc.perform(multipart("/uploads").file(ConsolePagesTests.csv(name, pins(name))).with(csrf()))
+		return sentAndFinished(name, pins(name));
+	}
+
+	String sentAndFinished(String name, String content) throws Exception {
+		MvcResult uploaded = mvc.perform(multipart("/uploads").file(ConsolePagesTests.csv(name, content)).with(csrf()))
 			.andExpect(status().is3xxRedirection())
 			.andReturn();
 		String upload = uploaded.getResponse().getRedirectedUrl();
