@@ -12,6 +12,8 @@ import java.util.Set;
 
 import javax.xml.stream.XMLStreamException;
 
+import com.pinbatch.text.ColumnLetters;
+
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.xssf.eventusermodel.XSSFReader;
 import org.apache.poi.xssf.model.StylesTable;
@@ -204,7 +206,7 @@ public final class XlsxRowSource implements RowSource {
 		for (int column = width; column < cells.size(); column++) {
 			if (!cells.get(column).isBlank()) {
 				throw new InputFileException(file + " sheet '" + sheetName + "' row " + row.number() + ": cell "
-						+ columnName(column) + row.number() + " has a value but its column has no header; add a"
+						+ ColumnLetters.of(column) + row.number() + " has a value but its column has no header; add a"
 						+ " header to that column or clear it");
 			}
 		}
@@ -245,15 +247,6 @@ public final class XlsxRowSource implements RowSource {
 		catch (XMLStreamException | RuntimeException ex) {
 			throw XlsxProblems.damagedSheet(file, sheetName, parser.lastRowNumber(), ex);
 		}
-	}
-
-	/** 0 -> "A", 27 -> "AB". */
-	static String columnName(int column) {
-		StringBuilder name = new StringBuilder();
-		for (int rest = column + 1; rest > 0; rest = (rest - 1) / 26) {
-			name.insert(0, (char) ('A' + (rest - 1) % 26));
-		}
-		return name.toString();
 	}
 
 	private static void closeQuietly(XlsxSheetParser parser) {

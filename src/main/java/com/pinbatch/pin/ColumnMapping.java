@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import com.pinbatch.text.ColumnLetters;
+
 /**
  * Which spreadsheet headers fill which pin field. The built-in default ({@code config/default-mapping.yml},
  * shipped as a classpath resource beside this class) knows our headers, Pinterest's bulk-create template and
@@ -93,8 +95,9 @@ public final class ColumnMapping {
 			}
 			Integer earlier = columnByField.putIfAbsent(field, i);
 			if (earlier != null) {
-				throw new MappingException("columns '" + headers.get(earlier).strip() + "' and '" + headers.get(i).strip()
-						+ "' both map to " + field.column() + "; remove or rename one of them (or give --mapping=FILE)");
+				throw new MappingException("columns " + ColumnLetters.of(earlier) + " ('" + headers.get(earlier).strip()
+						+ "') and " + ColumnLetters.of(i) + " ('" + headers.get(i).strip() + "') both map to "
+						+ field.column() + "; remove or rename one of them (or give --mapping=FILE)");
 			}
 		}
 		if (columnByField.isEmpty()) {

@@ -1,5 +1,7 @@
 package com.pinbatch.input;
 
+import com.pinbatch.text.ColumnLetters;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -29,7 +31,7 @@ class XlsxCellTextTests {
 		assertThat(XlsxSheetParser.columnIndex("Z9")).isEqualTo(25);
 		assertThat(XlsxSheetParser.columnIndex("AB12")).isEqualTo(27);
 		assertThat(XlsxSheetParser.columnIndex("XFD1048576")).isEqualTo(16_383);
-		assertThat(XlsxRowSource.columnName(27)).isEqualTo("AB");
-		assertThat(XlsxRowSource.columnName(0)).isEqualTo("A");
+		assertThat(ColumnLetters.of(27)).isEqualTo("AB");
+		assertThat(ColumnLetters.of(0)).isEqualTo("A");
 	}
 }

@@ -248,8 +248,11 @@ class ColumnMappingTests {
 	void twoColumnsForOneFieldAreNamedBoth() {
 		assertThatThrownBy(() -> ColumnMapping.defaults().bind(List.of("Title", "image", "Media URL")))
 			.isInstanceOf(MappingException.class)
-			.hasMessage("columns 'image' and 'Media URL' both map to media_url; remove or rename one of them"
+			.hasMessage("columns B ('image') and C ('Media URL') both map to media_url; remove or rename one of them"
 					+ " (or give --mapping=FILE)");
+		// the same header twice, one with a space after it: the letters say which columns they are
+		assertThatThrownBy(() -> ColumnMapping.defaults().bind(List.of("Title ", "board", "Title")))
+			.hasMessageStartingWith("columns A ('Title') and C ('Title') both map to title;");
 	}
 
 	@Test
