@@ -3,6 +3,7 @@ package com.pinbatch.job;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,6 +15,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 
 import com.pinbatch.follow.PostOutcomes;
 import com.pinbatch.result.RowResult;
@@ -121,8 +123,12 @@ public class PinSendingWriter implements ItemWriter<PreparedRow> {
 		SendOutcome outcome = plan.api().sender().send(row.accountId(), row.accountLabel(), row.request(),
 				requestId, () -> store.markSent(plan.runKey(), row.rowNumber(), requestId, Instant.now(),
 						row.pinKey()));
+		// a 409 naming another run's post asks who sent it once, for both the check and the message
+		Map<String, Optional<String>> senders = new HashMap<>(1);
+		Function<String, Optional<String>> senderOf = postId -> senders.computeIfAbsent(postId,
+				earlierPins::senderOf);
 		record(row, OutcomeTranslator.toResult(row, outcome, requestId, this::accountDisconnected,
-				existingPostId -> whosePin(row, existingPostId), earlierPins::senderOf), earlier);
+				existingPostId -> whosePin(row, existingPostId, senderOf), senderOf), earlier);
 	}
 
 	/**
@@ -161,7 +167,7 @@ public class PinSendingWriter implements ItemWriter<PreparedRow> {
 	 * earlier attempt of this row (the post carries its run and row), or another run that sent the same pin (another
 	 * input of the same command, sent side by side); null otherwise.
 	 */
-	private String whosePin(PreparedRow row, String existingPostId) {
+	private String whosePin(PreparedRow row, String existingPostId, Function<String, Optional<String>> senderOf) {
 		// another run's send made this very post, or has not learnt yet what it made (it may be in flight still)
 		boolean sentElsewhere = row.pinKey() != null && store.sentElsewhere(row.pinKey(), plan.runKey())
 			.map(RowResultStore.EarlierPin::result)
@@ -177,7 +183,7 @@ public class PinSendingWriter implements ItemWriter<PreparedRow> {
 		}
 		// this row as an earlier run sent it, at another time (its date changed, or the zone it is read in), and
 		// moved in Zernio since to the time the row now gives, or given with an offset that no zone changes
-		Optional<String> sender = earlierPins.senderOf(existingPostId);
+		Optional<String> sender = senderOf.apply(existingPostId);
 		if (sender.isPresent() && row.request().scheduledFor() != null && plan.api().client().schedule(existingPostId)
 			.filter(schedule -> schedule.scheduledAt(Instant.parse(row.request().scheduledFor())))
 			.isPresent()) {
