@@ -141,9 +141,9 @@ class ConsoleBrowserTests {
 		Path sheet = Files.writeString(dir.resolve("shelves.csv"), pins.toString());
 		Path sandboxPosts = dir.resolve("sandbox.jsonl");
 		console.close();
-		// a ceiling of 60 requests a minute: the send takes seconds, time enough to stop the console in it
+		// a ceiling of 120 requests a minute: the send takes about 6 s, time enough to stop the console in it
 		String[] slowSandbox = { "--serve", "--sandbox", "--server.port=0", "--pinbatch.data-dir=" + dir.resolve("data"),
-				"--pinbatch.sandbox.requests-per-minute=60", "--pinbatch.sandbox.state-file=" + sandboxPosts };
+				"--pinbatch.sandbox.requests-per-minute=120", "--pinbatch.sandbox.state-file=" + sandboxPosts };
 		console = PinbatchApplication.startConsole(slowSandbox);
 		base = console.getBean(ConsoleAddress.class).url();
 		browser.get(base);
