@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.apache.commons.csv.CSVFormat;
@@ -59,9 +60,6 @@ class ConsoleBrowserTests {
 	void start() throws Exception {
 		assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
 				"headless Chromium is not installed (apt-get install chromium chromium-driver; .ci/run does)");
-		console = PinbatchApplication.startConsole("--serve", "--sandbox", "--server.port=0",
-				"--pinbatch.data-dir=" + dir.resolve("data"), "--pinbatch.sandbox.publish-delay=0s");
-		base = console.getBean(ConsoleAddress.class).url();
 		ChromeOptions options = new ChromeOptions();
 		options.setBinary(CHROMIUM.toFile());
 		// a closed network: no first-run, sync, component or background requests, no QUIC
@@ -84,8 +82,18 @@ class ConsoleBrowserTests {
 		}
 	}
 
+	/** Starts the console in-process on a free port, as {@code --serve --sandbox} with these options starts it. */
+	private void startConsole(String... options) {
+		List<String> args = new ArrayList<>(List.of("--serve", "--sandbox", "--server.port=0",
+				"--pinbatch.data-dir=" + dir.resolve("data")));
+		args.addAll(List.of(options));
+		console = PinbatchApplication.startConsole(args.toArray(String[]::new));
+		base = console.getBean(ConsoleAddress.class).url();
+	}
+
 	@Test
 	void uploadReviewSendWatchAndDownloadTheResult() throws Exception {
+		startConsole("--pinbatch.sandbox.publish-delay=0s");
 		browser.get(base);
 		browser.findElement(By.cssSelector("form#upload input[type=file]"))
 			.sendKeys(Path.of("samples/mixed.csv").toAbsolutePath().toString());
@@ -140,12 +148,10 @@ class ConsoleBrowserTests {
 		}
 		Path sheet = Files.writeString(dir.resolve("shelves.csv"), pins.toString());
 		Path sandboxPosts = dir.resolve("sandbox.jsonl");
-		console.close();
 		// a ceiling of 120 requests a minute: the send takes about 6 s, time enough to stop the console in it
-		String[] slowSandbox = { "--serve", "--sandbox", "--server.port=0", "--pinbatch.data-dir=" + dir.resolve("data"),
-				"--pinbatch.sandbox.requests-per-minute=120", "--pinbatch.sandbox.state-file=" + sandboxPosts };
-		console = PinbatchApplication.startConsole(slowSandbox);
-		base = console.getBean(ConsoleAddress.class).url();
+		String[] slowSandbox = { "--pinbatch.sandbox.requests-per-minute=120",
+				"--pinbatch.sandbox.state-file=" + sandboxPosts };
+		startConsole(slowSandbox);
 		browser.get(base);
 		browser.findElement(By.cssSelector("form#upload input[type=file]")).sendKeys(sheet.toString());
 		browser.findElement(By.cssSelector("form#upload button[type=submit]")).click();
@@ -155,8 +161,7 @@ class ConsoleBrowserTests {
 
 		console.close();
 		assertThat(creates(sandboxPosts)).as("pins sent before the console stopped").hasSizeBetween(1, SHELVES - 1);
-		console = PinbatchApplication.startConsole(slowSandbox);
-		base = console.getBean(ConsoleAddress.class).url();
+		startConsole(slowSandbox);
 		browser.get(base + "history");
 		browser.findElement(By.cssSelector("a.go-on")).click();
 		wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("form#send button"))).click();
