@@ -86,9 +86,10 @@ class HistoryPage {
 		List<LiveRun> mine = runs.of(owner);
 		List<Entry> entries = new ArrayList<>();
 		for (JobInstance instance : jobRepository.getJobInstances(PinImportJobConfiguration.JOB_NAME, 0, SHOWN)) {
-			JobExecution last = jobRepository.getLastJobExecution(instance);
-			for (JobExecution execution : jobRepository.getJobExecutions(instance)) {
-				entries.add(entry(execution, mine, owner, execution.getId() == last.getId()));
+			List<JobExecution> executions = jobRepository.getJobExecutions(instance);
+			long last = executions.stream().mapToLong(JobExecution::getId).max().orElse(-1);
+			for (JobExecution execution : executions) {
+				entries.add(entry(execution, mine, owner, execution.getId() == last));
 			}
 		}
 		entries.sort(Comparator.comparingLong(Entry::execution).reversed());

@@ -140,7 +140,6 @@ class Uploads {
 		}
 	}
 
-
 	/**
 	 * The uploaded name reduced to letters, digits, dot, dash and underscore (no folders, no hidden or empty name),
 	 * keeping its extension: the result files are named after it.

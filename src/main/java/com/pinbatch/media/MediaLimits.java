@@ -1,6 +1,5 @@
 package com.pinbatch.media;
 
-
 import com.pinbatch.pin.MediaKind;
 import com.pinbatch.text.Formats;
 
