@@ -133,8 +133,8 @@ public class BoardDirectory {
 			return Optional.of(known.accountLabel());
 		}
 		String account = blankToNull(accountRef);
-		List<Account> usable = accounts().stream().filter(Account::usable).toList();
 		if (account == null) {
+			List<Account> usable = accounts().stream().filter(Account::usable).toList();
 			return usable.size() == 1 ? Optional.of(label(usable.get(0))) : Optional.empty();
 		}
 		if (ACCOUNT_ID.matcher(account).matches()) {
