@@ -164,7 +164,9 @@ class ConsoleBrowserTests {
 		startConsole(slowSandbox);
 		browser.get(base + "history");
 		browser.findElement(By.cssSelector("a.go-on")).click();
-		wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("form#send button"))).click();
+		WebElement send = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("form#send button")));
+		assertThat(browser.findElement(By.cssSelector("p.stopped")).getText()).contains("Send goes on where it stopped");
+		send.click();
 		wait.until(ExpectedConditions.textToBe(By.cssSelector("#progress .state"), "Finished"));
 
 		assertThat(browser.findElement(By.cssSelector("#progress .counts")).getText()).as(browser.getPageSource())

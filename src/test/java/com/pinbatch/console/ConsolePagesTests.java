@@ -308,7 +308,7 @@ class ConsolePagesTests {
 			.getContentAsString();
 
 		assertThat(history.replaceAll("\\s+", " ")).contains("<a class=\"go-on\" href=\"" + upload
-				+ "\">go on where it stopped</a>");
+				+ "?stopped=true\">go on where it stopped</a>");
 		assertThat(count(history, "class=\"go-on\"")).as("only the run cut short").isEqualTo(1);
 	}
 
