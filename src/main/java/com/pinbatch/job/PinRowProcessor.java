@@ -125,7 +125,10 @@ public class PinRowProcessor implements ItemProcessor<InputRow, PreparedRow> {
 			problems.add(queueUnavailable(draft, board));
 		}
 		if (!problems.isEmpty()) {
-			return PreparedRow.decided(notSendable(row.rowNumber(), problems).withPublishAt(publishAt));
+			RowResult refused = notSendable(row.rowNumber(), problems).withPublishAt(publishAt);
+			// a row FAILED only for its account (disconnected in Zernio) counts under it, as when the sender finds it
+			return refused.status() == RowStatus.FAILED && board != null
+					? PreparedRow.decided(refused, board.accountLabel()) : PreparedRow.decided(refused);
 		}
 		// kept with every pin sent; a dry run needs it only while other runs' pins wait to be published
 		String content = identity == null || plan.dryRun() && !earlierPins.anyScheduled() ? null

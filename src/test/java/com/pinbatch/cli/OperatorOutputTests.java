@@ -90,6 +90,8 @@ class OperatorOutputTests {
 				+ " 1 FAILED")
 			.contains("link_not_https: 1 row, e.g. row 4")
 			.contains("acme-home: 0 published, 0 failed (1 SCHEDULED)")
+			// the account disconnected in Zernio is named with its failed row: that is the account to reconnect
+			.contains("acme-archive: 0 published, 1 failed (1 FAILED)")
 			.contains("results: " + dir.resolve("mixed.results.csv").toAbsolutePath())
 			.contains("--retry-failed=" + dir.resolve("mixed.results.csv"))
 			.contains("--pinbatch.data-dir=");
