@@ -46,6 +46,12 @@ class ConsoleRuns implements AutoCloseable {
 	/** How long the console, stopping, waits for its run to stop cleanly (the chunk in flight ends first). */
 	private static final Duration STOP_WAIT = Duration.ofMinutes(1);
 
+	/**
+	 * The review's result file, beside the upload: an uploaded file's stored name never starts with a dot, so an
+	 * upload named like it (a review's result file fed back) is not refused as its own result file.
+	 */
+	private static final String REVIEW_RESULTS = ".review.results.csv";
+
 	/** How the job parameter run.by names a console user's runs. */
 	static final String STARTED_BY = "console: ";
 
@@ -83,7 +89,7 @@ class ConsoleRuns implements AutoCloseable {
 	/** Checks every row of the upload as a dry run: nothing is sent. */
 	DryRun review(Upload upload) {
 		LiveRun listener = new LiveRun(RandomIds.next(), upload, false);
-		Path results = upload.folder().resolve("review.results.csv");
+		Path results = upload.folder().resolve(REVIEW_RESULTS);
 		if (!oneAtATime.tryLock()) {
 			return DryRun.refused(List.of(), "the console is sending another file; check this one again when that"
 					+ " run has ended (its page shows when)");

@@ -312,6 +312,15 @@ class ConsolePagesTests {
 		assertThat(count(history, "class=\"go-on\"")).as("only the run cut short").isEqualTo(1);
 	}
 
+	/** An upload may have any name, the one the review's own result file would have included. */
+	@Test
+	void anUploadNamedLikeTheReviewsResultFileIsReviewed() throws Exception {
+		String review = reviewOf(csv("review.results.csv",
+				"title,media_url,board,account\nA,https://images.example.com/a.jpg,Kitchen Ideas,acme-home\n"));
+
+		assertThat(review).doesNotContain("would overwrite the input").contains("Send 1 pin");
+	}
+
 	/** Uploads the file and answers the review page it leads to. */
 	/** @param fields the upload form's other fields, as name and value pairs */
 	private String reviewOf(MockMultipartFile file, String... fields) throws Exception {
