@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,15 +42,21 @@ public class ResultFileBuilder {
 		try (RowSource source = RowSources.open(input, options);
 				ResultFileStream lines = ResultFileStream.open(resultFile, source.headers(), source.delimiter())) {
 			StoredResults stored = new StoredResults(runKey);
+			List<RowResultStore.Outcome> learnt = new ArrayList<>();
 			for (InputRow row = source.next(); row != null; row = source.next()) {
 				RowResult known = stored.resultFor(row.rowNumber());
 				RowResult written = lines.write(row, known);
 				if (written != known && known.status() != RowStatus.PENDING) {
 					// the earlier file knew more of a row this run decided (a follow-up of it saw the pin published):
 					// the job repository learns it too, so the run's counts by account say what the file says
-					store.save(runKey, written);
+					learnt.add(new RowResultStore.Outcome(written, null, null));
+				}
+				if (learnt.size() == WINDOW) {
+					store.saveAll(runKey, learnt); // a follow-up may have changed many rows: a statement per window
+					learnt.clear();
 				}
 			}
+			store.saveAll(runKey, learnt);
 			return lines.finish();
 		}
 	}
