@@ -96,7 +96,12 @@ public class PinSendingWriter implements ItemWriter<PreparedRow> {
 			Instant sentBefore = sentWithoutAnswer.get(row.rowNumber());
 			inFlight.add(senders.submit(() -> send(row, sentBefore, done)));
 		}
-		awaitAll(inFlight);
+		try {
+			awaitAll(inFlight);
+		}
+		catch (SendingStoppedException ex) {
+			throw GracefulStop.asStepEnd(ex);
+		}
 	}
 
 	/**

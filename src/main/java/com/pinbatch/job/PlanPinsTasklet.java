@@ -16,6 +16,7 @@ import com.pinbatch.plan.PostingCaps;
 import com.pinbatch.plan.PostingHours;
 import com.pinbatch.plan.SpreadSettings;
 import com.pinbatch.stop.GracefulStop;
+import com.pinbatch.throttle.SendingStoppedException;
 import com.pinbatch.zernio.BoardResolution;
 
 import org.springframework.batch.core.job.JobExecution;
@@ -83,7 +84,16 @@ class PlanPinsTasklet implements Tasklet {
 	}
 
 	@Override
-	public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
+	public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
+		try {
+			return plan(chunkContext);
+		}
+		catch (SendingStoppedException ex) {
+			throw GracefulStop.asStepEnd(ex);
+		}
+	}
+
+	private RepeatStatus plan(ChunkContext chunkContext) {
 		JobExecution job = chunkContext.getStepContext().getStepExecution().getJobExecution();
 		InputParameters input = InputParameters.of(job.getJobParameters());
 		InputSurveys.Surveyed surveyed = surveys.take(input);

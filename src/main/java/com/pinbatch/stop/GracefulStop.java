@@ -10,6 +10,7 @@ import com.pinbatch.zernio.RateLimitInfo;
 import com.pinbatch.zernio.RequestGate;
 
 import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobInterruptedException;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.listener.JobExecutionListener;
 
@@ -68,6 +69,20 @@ public class GracefulStop implements JobExecutionListener {
 
 	public boolean wasRequested() {
 		return requested;
+	}
+
+	/**
+	 * What a step throws for {@code stop}: a stop asked for (SIGTERM, Ctrl-C, a lost lease) becomes Spring Batch's
+	 * interruption, so that the step and its job end {@code STOPPED}, as after {@link JobOperator#stop}, not
+	 * {@code FAILED}; the one line that says why stays its cause. A key rejected or Zernio down is a failure: as it is.
+	 */
+	public static Exception asStepEnd(SendingStoppedException stop) {
+		if (stop.reason() != SendingStoppedException.Reason.INTERRUPTED) {
+			return stop;
+		}
+		JobInterruptedException interruption = new JobInterruptedException(stop.getMessage());
+		interruption.initCause(stop);
+		return interruption;
 	}
 
 	/** @throws SendingStoppedException when a stop was asked for: the phase about to begin must not */

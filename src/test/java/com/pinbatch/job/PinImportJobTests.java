@@ -25,6 +25,8 @@ import com.pinbatch.result.RowResultStore;
 import com.pinbatch.result.RowStatus;
 import com.pinbatch.sandbox.SandboxSettings;
 import com.pinbatch.sandbox.ZernioSandbox;
+import com.pinbatch.stop.GracefulStop;
+import com.pinbatch.throttle.SendingStoppedException;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -292,6 +294,51 @@ class PinImportJobTests {
 		assertThat(creates()).isEqualTo(createsAtStart + 2);
 		assertThat(context.getBean(RowResultStore.class).countByStatus("follow").keySet())
 			.isSubsetOf(RowStatus.CREATED, RowStatus.PUBLISHED);
+	}
+
+	@Test
+	void aRunStoppedWhileSendingEndsStoppedNotFailedAndItsRestartSendsOnlyWhatWasLeft() throws Exception {
+		// given: three pins; the run is asked to stop (as on SIGTERM, Ctrl-C or a lost lease) when Zernio receives
+		// its first create
+		JobParameters parameters = parameters("stopped", pins("""
+				title,description,media_url,board,account,publish_at
+				One,Stopped run's first pin,https://images.example.com/s1.jpg,Kitchen Ideas,acme-home,2031-01-05 10:00
+				Two,Stopped run's second pin,https://images.example.com/s2.jpg,Kitchen Ideas,acme-home,2031-01-05 11:00
+				Three,Stopped run's third pin,https://images.example.com/s3.jpg,Kitchen Ideas,acme-home,2031-01-05 12:00
+				"""));
+		GracefulStop stop = context.getBean(GracefulStop.class);
+		int postsAtStart = sandbox.postCount();
+		sandbox.onRequestArrived(request -> {
+			if (request.startsWith("POST ") && request.endsWith("/v1/posts")) {
+				stop.stopRun("stopped", GracefulStop.STOPPED);
+			}
+		});
+		JobExecution stopped;
+		try {
+			stopped = jobs.startJob(parameters);
+		}
+		finally {
+			sandbox.onRequestArrived(request -> {
+			});
+			stop.forgetRun("stopped");
+		}
+
+		// when: the same job instance again
+		JobExecution restarted = jobs.startJob(parameters);
+
+		// then: Spring Batch's word for a stop, the one line that says why kept, and every pin made once
+		assertThat(stopped.getStatus()).isEqualTo(BatchStatus.STOPPED);
+		assertThat(step(stopped, PinImportJobConfiguration.SEND_STEP).getStatus()).isEqualTo(BatchStatus.STOPPED);
+		assertThat(stopped.getAllFailureExceptions()).anySatisfy(failure -> assertThat(failure)
+			.hasRootCauseInstanceOf(SendingStoppedException.class)
+			.hasRootCauseMessage(GracefulStop.STOPPED));
+		assertThat(ResultTotals.of(stopped.getExecutionContext()).orElseThrow().count(RowStatus.PENDING))
+			.isPositive();
+		assertThat(restarted.getJobInstance().getInstanceId()).isEqualTo(stopped.getJobInstance().getInstanceId());
+		assertThat(restarted.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+		assertThat(sandbox.postCount()).isEqualTo(postsAtStart + 3);
+		assertThat(context.getBean(RowResultStore.class).countByStatus("stopped").values().stream()
+			.mapToLong(Long::longValue).sum()).isEqualTo(3);
 	}
 
 	@Test

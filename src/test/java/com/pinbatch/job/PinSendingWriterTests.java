@@ -33,6 +33,7 @@ import com.pinbatch.zernio.SendResult;
 import org.hsqldb.jdbc.JDBCDataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.batch.core.job.JobInterruptedException;
 import org.springframework.batch.infrastructure.item.Chunk;
 
 /**
@@ -105,11 +106,12 @@ class PinSendingWriterTests {
 			// when: this process lost this input's lease
 			stop.stopRun(RUN, "garden.csv: stopped: this process lost its lease on the input");
 
-			// then: the chunk ends with the run's reason, its sends never went out, the other run's are untouched
+			// then: the chunk ends as stopped (Spring Batch's interruption) with the run's reason, its sends never
+			// went out, the other run's are untouched
 			Throwable thrown = catchThrowable(() -> writing.get(30, TimeUnit.SECONDS));
-			assertThat(thrown).hasCauseInstanceOf(SendingStoppedException.class)
-				.cause()
-				.hasMessage("garden.csv: stopped: this process lost its lease on the input");
+			assertThat(thrown).hasCauseInstanceOf(JobInterruptedException.class)
+				.hasRootCauseInstanceOf(SendingStoppedException.class)
+				.hasRootCauseMessage("garden.csv: stopped: this process lost its lease on the input");
 			assertThat(store.sentWithoutAnswer(RUN, List.of(1L, 2L))).as("nothing marked as sent").isEmpty();
 			assertThat(others).noneMatch(Future::isDone);
 			release.countDown();

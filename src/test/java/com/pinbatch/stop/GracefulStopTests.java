@@ -13,6 +13,7 @@ import com.pinbatch.zernio.RequestGate;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.batch.core.job.JobInterruptedException;
 
 /**
  * What a stop asked for before or between jobs does: no job runs here (those stops are the jobs' own tests), so what
@@ -46,6 +47,22 @@ class GracefulStopTests {
 		assertThat(senders.isShutdown()).isTrue();
 		assertThat(stop.wasRequested()).isTrue();
 		assertThat(stop.isRequested("any run")).isTrue();
+	}
+
+	@Test
+	void aStopAskedForEndsAStepAsSpringBatchsInterruptionAFailureStaysOne() {
+		// given: what a step's sending or planning threw
+		SendingStoppedException asked = new SendingStoppedException(SendingStoppedException.Reason.INTERRUPTED,
+				GracefulStop.STOPPED);
+		SendingStoppedException keyRejected = new SendingStoppedException(
+				SendingStoppedException.Reason.KEY_REJECTED, "Zernio rejected the API key");
+
+		// then: the stop ends its step STOPPED (Spring Batch's rule: an interruption, or one as the cause), with
+		// the line that says why; the rejected key fails it
+		assertThat(GracefulStop.asStepEnd(asked)).isInstanceOf(JobInterruptedException.class)
+			.hasMessage(GracefulStop.STOPPED)
+			.hasCause(asked);
+		assertThat(GracefulStop.asStepEnd(keyRejected)).isSameAs(keyRejected);
 	}
 
 	@Test
