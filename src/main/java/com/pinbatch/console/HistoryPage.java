@@ -44,7 +44,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 @ConsolePage
 class HistoryPage {
 
-	private static final int SHOWN = 100;
+	private static final int SHOWN = CutShortSends.LOOKED_BACK;
 
 	/** The steps that read the rows (a dry run's checks them, any other run's sends them): the rows each run read. */
 	private static final List<String> ROW_STEPS = List.of(PinImportJobConfiguration.SEND_STEP,
@@ -142,8 +142,8 @@ class HistoryPage {
 		}
 		boolean download = result != null && Files.isRegularFile(Path.of(result)) && mayDownload(execution, owner);
 		Optional<Upload> upload = last ? upload(execution, owner) : Optional.empty();
-		String goOn = execution.getStatus() == BatchStatus.COMPLETED || console != null ? null
-				: upload.map(Upload::id).orElse(null);
+		String goOn = CutShortSends.isCutShort(execution, console != null) ? upload.map(Upload::id).orElse(null)
+				: null;
 		boolean followUp = upload.isPresent() && download && execution.getStatus() == BatchStatus.COMPLETED
 				&& Stream.of(RowStatus.CREATED, RowStatus.DUPLICATE, RowStatus.SCHEDULED)
 					.anyMatch(open -> counts.containsKey(open.name()));

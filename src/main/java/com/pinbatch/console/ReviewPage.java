@@ -34,19 +34,21 @@ class ReviewPage {
 
 	private final ConsoleRuns runs;
 
-	ReviewPage(Uploads uploads, ConsoleRuns runs) {
+	private final CutShortSends cutShort;
+
+	ReviewPage(Uploads uploads, ConsoleRuns runs, CutShortSends cutShort) {
 		this.uploads = uploads;
 		this.runs = runs;
+		this.cutShort = cutShort;
 	}
 
-	/** @param stopped the history's link to a send a stop cut short: the page says that Send goes on with it */
 	@GetMapping("/uploads/{id}")
-	String review(@PathVariable String id, @RequestParam(defaultValue = "false") boolean stopped,
-			Principal principal, Model model) {
+	String review(@PathVariable String id, Principal principal, Model model) {
 		Upload upload = uploads.find(id, Owner.of(principal)).orElseThrow(NotFound::page);
 		DryRun review = runs.lastReview(upload).orElseGet(() -> runs.review(upload));
 		model.addAttribute("upload", upload);
-		model.addAttribute("stopped", stopped);
+		// a send a stop cut short: the page says that Send goes on with it
+		model.addAttribute("stopped", cutShort.of(upload));
 		model.addAttribute("lines", review.lines());
 		model.addAttribute("refusal", review.refusal());
 		model.addAttribute("sheets", sheets(upload));

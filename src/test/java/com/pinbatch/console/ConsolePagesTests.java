@@ -308,8 +308,22 @@ class ConsolePagesTests {
 			.getContentAsString();
 
 		assertThat(history.replaceAll("\\s+", " ")).contains("<a class=\"go-on\" href=\"" + upload
-				+ "?stopped=true\">go on where it stopped</a>");
+				+ "\">go on where it stopped</a>");
 		assertThat(count(history, "class=\"go-on\"")).as("only the run cut short").isEqualTo(1);
+		assertThat(page(upload)).as("the upload, however it is reached, says so")
+			.contains("<p class=\"stopped\">This file's send stopped before its end");
+
+		// once a send of it has completed, neither says so any more
+		JobExecution finished = jobRepository.createJobExecution(cutShort.getJobInstance(), parameters,
+				new ExecutionContext());
+		finished.setStatus(BatchStatus.COMPLETED);
+		jobRepository.update(finished);
+		assertThat(page("/history")).doesNotContain("href=\"" + upload + "\">go on");
+		assertThat(page(upload)).doesNotContain("class=\"stopped\"");
+	}
+
+	private String page(String path) throws Exception {
+		return mvc.perform(get(path)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
 	}
 
 	/** An upload may have any name, the one the review's own result file would have included. */

@@ -1,0 +1,58 @@
+package com.pinbatch.console;
+
+import java.util.Comparator;
+import java.util.List;
+
+import com.pinbatch.job.InputParameters;
+import com.pinbatch.job.PinImportJobConfiguration;
+
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.stereotype.Component;
+
+/**
+ * Console sends that a stop cut short (the console stopped with them, or was killed): Send on their upload goes on
+ * where they stopped. Read from the job repository, so a console started since knows them, however the upload's page
+ * is reached.
+ */
+@Component
+class CutShortSends {
+
+	/** As many runs back as the history shows: an older send is not looked for. */
+	static final int LOOKED_BACK = 100;
+
+	private final JobRepository jobRepository;
+
+	private final ConsoleRuns runs;
+
+	CutShortSends(JobRepository jobRepository, ConsoleRuns runs) {
+		this.jobRepository = jobRepository;
+		this.runs = runs;
+	}
+
+	/**
+	 * The rule: a run that did not complete and that this console did not run (a run of this console has a page of
+	 * its own that says how it ended).
+	 */
+	static boolean isCutShort(JobExecution execution, boolean ranByThisConsole) {
+		return execution.getStatus() != BatchStatus.COMPLETED && !ranByThisConsole;
+	}
+
+	/** Whether the last send of {@code upload} is cut short. */
+	boolean of(Upload upload) {
+		boolean ranByThisConsole = runs.of(upload.owner())
+			.stream()
+			.anyMatch(run -> !run.followUp() && run.upload().id().equals(upload.id()));
+		String file = upload.file().toString();
+		return jobRepository.getJobInstances(PinImportJobConfiguration.JOB_NAME, 0, LOOKED_BACK)
+			.stream()
+			.map(jobRepository::getJobExecutions)
+			.flatMap(List::stream)
+			.filter(execution -> file.equals(execution.getJobParameters().getString(InputParameters.INPUT_FILE)))
+			.filter(execution -> !InputParameters.of(execution.getJobParameters()).dryRun()) // the reviews
+			.max(Comparator.comparingLong(JobExecution::getId))
+			.map(last -> isCutShort(last, ranByThisConsole))
+			.orElse(false);
+	}
+}
