@@ -301,6 +301,16 @@ class PinValidatorTests {
 	}
 
 	@Test
+	void idInScientificNotationWithADecimalCommaLostPrecision() {
+		// a CSV saved by a spreadsheet set to German, French or most of Europe's languages
+		assertProblem(validate("media_url", IMAGE, "board", "9,18274E+17"), "id_precision_lost", "board",
+				"board '9,18274E+17' was stored as a number, and spreadsheets keep only 15 digits, so this id has lost"
+						+ " its last digits — format the board column as Text and retype the ids (or use the board name)");
+		assertThat(codes(validate("media_url", IMAGE, "board", "b", "account", "6,5E+23")))
+			.containsExactly("id_precision_lost");
+	}
+
+	@Test
 	void shortNumbersAndTextIdsAreKept() {
 		PinDraft numericButShort = new PinDraft(2, Map.of(PinField.MEDIA_URL, IMAGE, PinField.BOARD,
 				"123456789012345"), Map.of(), Set.of(PinField.BOARD));
