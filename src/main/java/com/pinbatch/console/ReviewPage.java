@@ -11,6 +11,7 @@ import java.util.Map;
 import com.pinbatch.input.InputFileException;
 import com.pinbatch.input.RowSources;
 import com.pinbatch.input.XlsxRowSource;
+import com.pinbatch.plan.CapAdvice;
 import com.pinbatch.result.RowStatus;
 
 import org.springframework.core.io.FileSystemResource;
@@ -57,8 +58,13 @@ class ReviewPage {
 						"/uploads/" + upload.id() + "/media/");
 		model.addAttribute("rows", rows);
 		model.addAttribute("thumbs", true);
-		model.addAttribute("counts", counts(rows));
+		Map<RowStatus, Long> counts = counts(rows);
+		model.addAttribute("counts", counts);
+		model.addAttribute("invalid", counts.containsKey(RowStatus.INVALID));
 		model.addAttribute("sendable", rows.stream().filter(row -> "VALID".equals(row.status())).count());
+		// the command line's advice for them is --spread: here it is one button away
+		model.addAttribute("overCaps", upload.spread() ? 0
+				: rows.stream().filter(row -> CapAdvice.ERROR_CODE.equals(row.errorCode())).count());
 		model.addAttribute("timelines", CapacityTimeline.of(rows));
 		return "review";
 	}
@@ -69,6 +75,16 @@ class ReviewPage {
 		Upload chosen = upload.withSheet(sheet.isBlank() ? null : sheet);
 		uploads.update(chosen);
 		runs.review(chosen);
+		return "redirect:/uploads/" + id;
+	}
+
+	/** The same file planned again with its pins over their accounts' caps spread over free slots. */
+	@PostMapping("/uploads/{id}/spread")
+	String spread(@PathVariable String id, Principal principal) {
+		Upload upload = uploads.find(id, Owner.of(principal)).orElseThrow(NotFound::page);
+		Upload spread = upload.withSpread(true);
+		uploads.update(spread);
+		runs.review(spread);
 		return "redirect:/uploads/" + id;
 	}
 

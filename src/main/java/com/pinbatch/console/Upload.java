@@ -35,6 +35,12 @@ record Upload(String id, String owner, Path file, String name, Instant uploaded,
 				mapping, spread, retry);
 	}
 
+	/** The same file planned with its pins spread over free slots (or not). */
+	Upload withSpread(boolean chosen) {
+		return new Upload(id, owner, file, name, uploaded, sheet, account, board, timezone, dateFormat, encoding,
+				mapping, chosen, retry);
+	}
+
 	Path folder() {
 		return file.getParent();
 	}

@@ -107,7 +107,10 @@ public final class CapacityPlan {
 		String total = "total: " + pins(totalPins()) + " for " + tallies.size()
 				+ (tallies.size() == 1 ? " account" : " accounts");
 		if (!tallies.isEmpty()) {
-			total += over == 0 ? ", within caps" : ", " + over + " over its caps";
+			// "30 pins for 1 account, 1 over its caps" read as one pin over: say which count is meant
+			total += over == 0 ? ", within caps"
+					: tallies.size() == 1 ? ", over its caps"
+							: ", " + over + " of them over " + (over == 1 ? "its" : "their") + " caps";
 		}
 		lines.add(total);
 		return lines;

@@ -181,7 +181,7 @@ class ConsolePagesTests {
 		String page = reviewOf(new MockMultipartFile("file", "mixed.csv", "text/csv",
 				Files.readAllBytes(Path.of("samples/mixed.csv"))));
 		// samples/mixed.csv: 15 rows, 10 of them INVALID, each with its message and the cell to fix
-		assertThat(page).contains("Send 4 pins");
+		assertThat(page).contains("Send 4 pins", "The INVALID rows are not sent");
 		assertThat(count(page, "<tr class=\"")).isEqualTo(15);
 		assertThat(count(page, "<tr class=\"bad invalid\">")).isEqualTo(10);
 		assertThat(page).contains("does not use https; Pinterest only accepts https links",
@@ -324,6 +324,34 @@ class ConsolePagesTests {
 
 	private String page(String path) throws Exception {
 		return mvc.perform(get(path)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+	}
+
+	/**
+	 * Rows over their account's posting caps: the command line's advice is --spread, which a console user chose (or
+	 * not) at upload; the review offers it as a button, and the file planned with it schedules them in free slots.
+	 */
+	@Test
+	void rowsOverTheirAccountsCapsAreSpreadFromTheReview() throws Exception {
+		StringBuilder rows = new StringBuilder("title,media_url,board,account,publish_at\n");
+		for (int row = 1; row <= 27; row++) {
+			rows.append("Crowded ").append(row).append(",https://images.example.com/crowded-").append(row)
+				.append(".jpg,Kitchen Ideas,acme-home,2032-03-03 10:00\n");
+		}
+		MvcResult posted = mvc.perform(multipart("/uploads").file(csv("crowded.csv", rows.toString())).with(csrf()))
+			.andExpect(status().is3xxRedirection())
+			.andReturn();
+		String upload = posted.getResponse().getRedirectedUrl();
+		assertThat(page(upload)).contains("Send 25 pins")
+			.doesNotContain("The INVALID rows are not sent") // none is
+			.contains("2 rows go over an account&#39;s posting caps and would fail")
+			.contains("action=\"" + upload + "/spread\"");
+
+		mvc.perform(post(upload + "/spread").with(csrf()))
+			.andExpect(status().is3xxRedirection())
+			.andExpect(header().string("Location", upload));
+
+		assertThat(page(upload)).contains("Send 27 pins").doesNotContain("/spread\"").doesNotContain("FAILED");
+		mvc.perform(post("/uploads/0123456789abcdef01234567/spread").with(csrf())).andExpect(status().isNotFound());
 	}
 
 	/** An upload may have any name, the one the review's own result file would have included. */

@@ -27,7 +27,7 @@ class CapacityPlanTests {
 				"acme-garden: 12 pins, within caps",
 				"acme-home: 30 pins, 5 over the 25 pins per day cap (row 39 is the first): they would fail"
 						+ " account_cap_reached; --spread schedules them in free slots",
-				"total: 42 pins for 2 accounts, 1 over its caps");
+				"total: 42 pins for 2 accounts, 1 of them over its caps");
 		assertThat(plan.withinCaps()).isFalse();
 		assertThat(plan.capped()).containsOnlyKeys(39L, 40L, 41L, 42L, 43L);
 		assertThat(plan.capped().get(39L).message()).isEqualTo("account acme-home would reach its 25 pins per day"
