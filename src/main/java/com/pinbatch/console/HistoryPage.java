@@ -17,10 +17,11 @@ import java.util.stream.Stream;
 import com.pinbatch.job.InputParameters;
 import com.pinbatch.job.PinImportJobConfiguration;
 import com.pinbatch.job.ResultTotals;
+import com.pinbatch.job.RunKey;
+import com.pinbatch.lease.RunLease;
+import com.pinbatch.result.RowResultStore;
 import com.pinbatch.result.RowStatus;
 import com.pinbatch.result.StatusTally;
-import com.pinbatch.job.RunKey;
-import com.pinbatch.result.RowResultStore;
 
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
@@ -60,8 +61,12 @@ class HistoryPage {
 
 	private final Uploads uploads;
 
-	HistoryPage(JobRepository jobRepository, RowResultStore results, ConsoleRuns runs, Uploads uploads) {
+	private final RunLease leases;
+
+	HistoryPage(JobRepository jobRepository, RowResultStore results, ConsoleRuns runs, Uploads uploads,
+			RunLease leases) {
 		this.jobRepository = jobRepository;
+		this.leases = leases;
 		this.results = results;
 		this.runs = runs;
 		this.uploads = uploads;
@@ -148,8 +153,18 @@ class HistoryPage {
 				&& Stream.of(RowStatus.CREATED, RowStatus.DUPLICATE, RowStatus.SCHEDULED)
 					.anyMatch(open -> counts.containsKey(open.name()));
 		return new HistoryPage.Entry(execution.getId(), files, result == null ? "" : result,
-				when(execution.getStartTime()), when(execution.getEndTime()), execution.getStatus().name(), rows,
+				when(execution.getStartTime()), when(execution.getEndTime()), status(execution, runKey), rows,
 				counts, who(execution), download, console == null ? null : console.id(), goOn, followUp);
+	}
+
+	/**
+	 * Spring Batch's status; a run left STARTED by a process that ended without stopping it (kill -9, a reboot, a
+	 * lost host) is not running any more, and running it again goes on where it stopped: the page says so.
+	 */
+	private String status(JobExecution execution, String runKey) {
+		String status = execution.getStatus().name();
+		return execution.isRunning() && runKey != null && !leases.isRunning(runKey)
+				? status + " (its process ended; not running)" : status;
 	}
 
 	/** The upload of this person's console run, while the console keeps it. */

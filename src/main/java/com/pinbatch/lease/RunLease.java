@@ -104,6 +104,16 @@ public class RunLease {
 	}
 
 	/**
+	 * Whether a live process runs {@code runKey} now: its lease is held, not run out, and not by a process of this
+	 * host that has ended. A job execution left STARTED by a crash (kill -9, a reboot) is not running.
+	 */
+	public boolean isRunning(String runKey) {
+		return find(runKey).filter(lease -> lease.lockedUntil().isAfter(Instant.now()))
+			.filter(lease -> LeaseOwner.parse(lease.owner()).map(holder -> !holder.isGoneFromThisHost()).orElse(true))
+			.isPresent();
+	}
+
+	/**
 	 * Forgets the leases of runs pruned from the job repository (ShedLock keeps a row per lock name): those released
 	 * or run out, never one a process holds now.
 	 *

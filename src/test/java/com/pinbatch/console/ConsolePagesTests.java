@@ -27,6 +27,8 @@ import com.pinbatch.cli.PinbatchApplication;
 import com.pinbatch.job.InputParameters;
 import com.pinbatch.job.PinImportJobConfiguration;
 import com.pinbatch.job.RunKey;
+import com.pinbatch.lease.LeaseHolder;
+import com.pinbatch.lease.RunLease;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -61,6 +63,9 @@ class ConsolePagesTests {
 
 	@Autowired
 	JobRepository jobRepository;
+
+	@Autowired
+	RunLease leases;
 
 	@Test
 	void theUploadPageIsAFormWithAFileInputAndACsrfToken() throws Exception {
@@ -324,6 +329,43 @@ class ConsolePagesTests {
 
 	private String page(String path) throws Exception {
 		return mvc.perform(get(path)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+	}
+
+	/**
+	 * A run whose process ended without stopping it (kill -9, a reboot) stays STARTED in the job repository: the
+	 * history says that it is not running, as its input's lease tells; a run that a live process holds is just
+	 * STARTED.
+	 */
+	@Test
+	void aRunLeftStartedByAProcessThatEndedIsNotShownAsRunning() throws Exception {
+		started("left-by-a-crash", "crashed.csv");
+		started("running-now", "running.csv");
+
+		try (LeaseHolder running = leases.acquire("running-now")) {
+			String history = page("/history").replaceAll("\\s+", " ");
+
+			assertThat(line(history, "crashed.csv")).contains("<td>STARTED (its process ended; not running)</td>");
+			assertThat(line(history, "running.csv")).contains("<td>STARTED</td>");
+		}
+	}
+
+	/** The history's line of the run of {@code file}. */
+	private static String line(String history, String file) {
+		return java.util.Arrays.stream(history.split("<tr")).filter(row -> row.contains(file)).findFirst()
+			.orElseThrow();
+	}
+
+	private void started(String runKey, String file) {
+		JobParameters parameters = new JobParametersBuilder()
+			.addString(InputParameters.INPUT_FILE, dataFolder.resolve(file).toString())
+			.addString(InputParameters.BY, "host build-1")
+			.addString(RunKey.PARAMETER, runKey)
+			.toJobParameters();
+		JobExecution execution = jobRepository.createJobExecution(
+				jobRepository.createJobInstance(PinImportJobConfiguration.JOB_NAME, parameters), parameters,
+				new ExecutionContext());
+		execution.setStatus(BatchStatus.STARTED);
+		jobRepository.update(execution);
 	}
 
 	/**

@@ -171,6 +171,26 @@ abstract class RunLeaseScenarios {
 	}
 
 	@Test
+	void aRunIsRunningOnlyWhileALiveProcessHoldsItsLease() throws Exception {
+		// given: run-1 held, run-2 held until its time ran out, run-3 released, run-4 left by a process of this host
+		// that no longer runs (killed with -9, say), run-5 never taken
+		keep(hostA.acquire("run-1"));
+		keep(hostA.acquire("run-2"));
+		passes(TTL.plusSeconds(1), "run-2");
+		hostA.acquire("run-3").close();
+		Process ended = new ProcessBuilder("true").start();
+		ended.waitFor(10, TimeUnit.SECONDS);
+		keep(lease(new LeaseOwner(LeaseOwner.current().host(), ended.pid())).acquire("run-4"));
+
+		// then: as any host sees it
+		assertThat(hostB.isRunning("run-1")).isTrue();
+		assertThat(hostB.isRunning("run-2")).isFalse();
+		assertThat(hostB.isRunning("run-3")).isFalse();
+		assertThat(lease(LeaseOwner.current()).isRunning("run-4")).isFalse();
+		assertThat(hostB.isRunning("run-5")).isFalse();
+	}
+
+	@Test
 	void hostsRacingForTheSameRunNeverBothGetIt() throws Exception {
 		ExecutorService pool = Executors.newFixedThreadPool(2);
 		try {
