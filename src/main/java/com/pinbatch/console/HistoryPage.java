@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
+import com.pinbatch.job.InputAsPlanned;
 import com.pinbatch.job.InputParameters;
 import com.pinbatch.job.PinImportJobConfiguration;
 import com.pinbatch.job.ResultTotals;
@@ -128,11 +129,14 @@ class HistoryPage {
 				.isAfter(execution.getCreateTime().atZone(java.time.ZoneId.systemDefault()).toInstant()))
 			.findFirst()
 			.orElse(null);
-		long rows = execution.getStepExecutions()
-			.stream()
-			.filter(step -> ROW_STEPS.contains(step.getStepName()))
-			.mapToLong(StepExecution::getReadCount)
-			.sum();
+		// the input's rows as planned: a resumed run reads only the rows its last run left, a killed run's count of
+		// rows read was never committed
+		long rows = InputAsPlanned.rows(execution.getExecutionContext())
+			.orElseGet(() -> execution.getStepExecutions()
+				.stream()
+				.filter(step -> ROW_STEPS.contains(step.getStepName()))
+				.mapToLong(StepExecution::getReadCount)
+				.sum());
 		String result = execution.getJobParameters().getString(InputParameters.RESULT_FILE);
 		String runKey = execution.getJobParameters().getString(RunKey.PARAMETER);
 		Map<String, Long> counts = new LinkedHashMap<>();

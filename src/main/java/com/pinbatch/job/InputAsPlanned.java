@@ -1,5 +1,7 @@
 package com.pinbatch.job;
 
+import java.util.Optional;
+
 import com.pinbatch.input.InputChangedException;
 import com.pinbatch.input.InputFileState;
 import com.pinbatch.result.RowStatus;
@@ -13,7 +15,7 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
  * and planned for those rows, so its steps send, check and report the file's rows only while it is still as it was
  * (see {@link InputFileState}).
  */
-final class InputAsPlanned {
+public final class InputAsPlanned {
 
 	private static final String STATE = "plan.inputState";
 
@@ -22,7 +24,8 @@ final class InputAsPlanned {
 	private InputAsPlanned() {
 	}
 
-	static void record(ExecutionContext context, InputFileState state, long rows) {
+	/** Kept by the plan step; a front end's test may play a plan with it. */
+	public static void record(ExecutionContext context, InputFileState state, long rows) {
 		context.putString(STATE, state.token());
 		context.putLong(ROWS, rows);
 	}
@@ -41,6 +44,11 @@ final class InputAsPlanned {
 		ExecutionContext context = job.getExecutionContext();
 		return context.containsKey(STATE) && !new InputFileState(context.getString(STATE))
 			.equals(InputFileState.of(InputParameters.of(job.getJobParameters()).input()));
+	}
+
+	/** The rows of the input the run planned; empty before its plan. */
+	public static Optional<Long> rows(ExecutionContext context) {
+		return context.containsKey(ROWS) ? Optional.of(context.getLong(ROWS)) : Optional.empty();
 	}
 
 	/** {@code tally}, with the planned rows it does not count as {@code PENDING}. */

@@ -172,9 +172,27 @@ class ConsoleBrowserTests {
 		assertThat(browser.findElement(By.cssSelector("#progress .counts")).getText()).as(browser.getPageSource())
 			.isEqualTo(SHELVES + " SCHEDULED");
 		assertThat(creates(sandboxPosts)).hasSize(SHELVES).doesNotHaveDuplicates();
+		browser.get(base + "history");
+		assertThat(historyLines("shelves.csv")).as("status and rows of each run of the file")
+			.contains(List.of("STOPPED", String.valueOf(SHELVES)), List.of("COMPLETED", String.valueOf(SHELVES)))
+			.allSatisfy(line -> assertThat(line.get(1)).isEqualTo(String.valueOf(SHELVES)));
 		browser.get(base + "uploads/0123456789abcdef01234567");
 		assertThat(browser.getTitle()).isEqualTo("Not found - pinbatch");
 		assertThat(browser.getPageSource()).doesNotContain("Whitelabel");
+	}
+
+	/** The history's lines of the runs of {@code file}, each as its status and rows. */
+	private List<List<String>> historyLines(String file) {
+		List<String> headers = browser.findElements(By.cssSelector("table thead th")).stream()
+			.map(WebElement::getText)
+			.toList();
+		int status = headers.indexOf("Status");
+		int rows = headers.indexOf("Rows");
+		return browser.findElements(By.cssSelector("table tbody tr")).stream()
+			.map(line -> line.findElements(By.tagName("td")).stream().map(WebElement::getText).toList())
+			.filter(cells -> cells.stream().anyMatch(cell -> cell.contains(file)))
+			.map(cells -> List.of(cells.get(status), cells.get(rows)))
+			.toList();
 	}
 
 	/** The pins the sandbox created, by their description ("Open shelf idea 7"). */

@@ -24,6 +24,8 @@ import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockMultipartHttpServletRequestBuilder;
 
 import com.pinbatch.cli.PinbatchApplication;
+import com.pinbatch.input.InputFileState;
+import com.pinbatch.job.InputAsPlanned;
 import com.pinbatch.job.InputParameters;
 import com.pinbatch.job.PinImportJobConfiguration;
 import com.pinbatch.job.RunKey;
@@ -344,7 +346,9 @@ class ConsolePagesTests {
 		try (LeaseHolder running = leases.acquire("running-now")) {
 			String history = page("/history").replaceAll("\\s+", " ");
 
-			assertThat(line(history, "crashed.csv")).contains("<td>STARTED (its process ended; not running)</td>");
+			// its rows are the input's as planned: the count of rows read was never committed
+			assertThat(line(history, "crashed.csv")).contains("<td>STARTED (its process ended; not running)</td>"
+					+ " <td>40</td>");
 			assertThat(line(history, "running.csv")).contains("<td>STARTED</td>");
 		}
 	}
@@ -361,9 +365,10 @@ class ConsolePagesTests {
 			.addString(InputParameters.BY, "host build-1")
 			.addString(RunKey.PARAMETER, runKey)
 			.toJobParameters();
+		ExecutionContext planned = new ExecutionContext();
+		InputAsPlanned.record(planned, new InputFileState("as planned"), 40);
 		JobExecution execution = jobRepository.createJobExecution(
-				jobRepository.createJobInstance(PinImportJobConfiguration.JOB_NAME, parameters), parameters,
-				new ExecutionContext());
+				jobRepository.createJobInstance(PinImportJobConfiguration.JOB_NAME, parameters), parameters, planned);
 		execution.setStatus(BatchStatus.STARTED);
 		jobRepository.update(execution);
 	}
