@@ -13,6 +13,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 
+import com.pinbatch.text.FileNames;
+
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -239,6 +241,7 @@ public final class CommandLineOptions {
 		CommandLine commandLine = new CommandLine(options);
 		// "@file" is an ordinary file name here (an input may start with @), not a file of more arguments
 		commandLine.setExpandAtFiles(false);
+		commandLine.registerConverter(Path.class, CommandLineOptions::fileName);
 		commandLine.getCommandSpec().usageMessage().longOptionsMaxWidth(28);
 		options.commandLine = commandLine;
 		try {
@@ -627,11 +630,27 @@ public final class CommandLineOptions {
 		}
 	}
 
+	/** A file's name as given; one this system cannot open says why (under cron, a name that is not ASCII). */
+	private static Path fileName(String value) {
+		if (!FileNames.canName(value)) {
+			throw new NotValid("cannot be opened: " + FileNames.LOCALE_ADVICE);
+		}
+		try {
+			return Path.of(value);
+		}
+		catch (InvalidPathException ex) {
+			throw new NotValid("is not a file name (" + ex.getReason() + ")");
+		}
+	}
+
 	/** An existing folder, taken by its real path. */
 	static final class Folder implements ITypeConverter<Path> {
 
 		@Override
 		public Path convert(String value) {
+			if (!FileNames.canName(value)) {
+				throw new NotValid("cannot be opened: " + FileNames.LOCALE_ADVICE);
+			}
 			try {
 				Path folder = Path.of(value).toRealPath();
 				if (Files.isDirectory(folder)) {

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import com.pinbatch.text.FileNames;
 import com.pinbatch.text.Formats;
 
 /**
@@ -151,8 +152,10 @@ final class MediaCheck {
 			file = resolve(value);
 		}
 		catch (InvalidPathException ex) {
-			problems.add(PinField.MEDIA_URL, "media_file_not_found", "%s '%s' is neither an https URL nor a valid"
-					+ " file path — give an https URL or the path of a local file", value);
+			problems.add(PinField.MEDIA_URL, "media_file_not_found", FileNames.canName(value)
+					? "%s '%s' is neither an https URL nor a valid file path — give an https URL or the path of a local"
+							+ " file"
+					: "%s '%s' cannot be opened: " + FileNames.LOCALE_ADVICE, value);
 			return new Media(value, kind, true);
 		}
 		Optional<Path> inside = MediaFolder.resolveInside(file, allowedFolder);

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
+import com.pinbatch.text.FileNames;
+
 /**
  * Checks a {@link PinDraft} against Pinterest's rules before anything is sent, and turns it into a {@link Pin}.
  * Every problem of a row is reported, in the file's column order; each names the user's column and the fix.
@@ -237,8 +239,10 @@ public final class PinValidator {
 					+ MediaFolder.notInside(settings.allowedMediaFolder()).replace("%", "%%"), value);
 		}
 		catch (InvalidPathException ex) {
-			problems.add(PinField.COVER_IMAGE_URL, "cover_image_invalid", "%s '%s' is neither an https URL nor a"
-					+ " file path — give the https:// address of the cover image, or the path of a local image", value);
+			problems.add(PinField.COVER_IMAGE_URL, "cover_image_invalid", FileNames.canName(value)
+					? "%s '%s' is neither an https URL nor a file path — give the https:// address of the cover image,"
+							+ " or the path of a local image"
+					: "%s '%s' cannot be opened: " + FileNames.LOCALE_ADVICE, value);
 		}
 		return value;
 	}

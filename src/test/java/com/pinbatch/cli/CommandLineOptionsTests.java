@@ -52,6 +52,22 @@ class CommandLineOptionsTests {
 	}
 
 	@Test
+	void aFileNameTheSystemsLanguageSettingCannotReadSaysWhatToSet() {
+		// under cron's default locale, Java reads "Café-pins.csv" given on the command line as this
+		String unreadable = "Caf\uFFFD\uFFFD-pins.csv";
+
+		assertThatThrownBy(() -> CommandLineOptions.parse("--input=" + unreadable))
+			.isInstanceOf(UsageException.class)
+			.hasMessage("--input=" + unreadable + " cannot be opened: this system's language setting (LANG unset or"
+					+ " C, as under cron) lets Java open only file names in plain ASCII: set LANG=C.UTF-8 (in a"
+					+ " crontab, on a line of its own above the job), or rename the file");
+		assertThatThrownBy(() -> CommandLineOptions.parse("--input=pins.csv", "--retry-failed=" + unreadable))
+			.hasMessageStartingWith("--retry-failed=" + unreadable + " cannot be opened: ");
+		assertThatThrownBy(() -> CommandLineOptions.parse("--input=pins.csv", "--media-root=/srv/" + unreadable))
+			.hasMessageStartingWith("--media-root=/srv/" + unreadable + " cannot be opened: ");
+	}
+
+	@Test
 	void aMistypedOptionIsNamedWithTheOneMeant() {
 		assertThatThrownBy(() -> CommandLineOptions.parse("--input=pins.csv", "--dryrun"))
 			.isInstanceOf(UsageException.class)
