@@ -1,6 +1,7 @@
 package com.pinbatch.result;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
 import com.pinbatch.input.PriorOutcome;
 
@@ -17,6 +18,11 @@ import com.pinbatch.input.PriorOutcome;
  */
 public record RowResult(long rowNumber, RowStatus status, String postId, String pinUrl, String errorCode,
 		String errorMessage, int attempts, String requestId, Instant finishedAt, Instant publishAt) {
+
+	public RowResult {
+		// to the millisecond, as the job repository keeps it: a row decided at once (a dry run's) reads as one stored
+		finishedAt = finishedAt == null ? null : finishedAt.truncatedTo(ChronoUnit.MILLIS);
+	}
 
 	/** An outcome without a publish instant. */
 	public RowResult(long rowNumber, RowStatus status, String postId, String pinUrl, String errorCode,

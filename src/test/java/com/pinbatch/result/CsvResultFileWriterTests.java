@@ -43,6 +43,21 @@ class CsvResultFileWriterTests {
 	}
 
 	@Test
+	void aRowsFinishTimeIsWrittenToTheMillisecondWhereverTheRowWasDecided() throws IOException {
+		// a dry run's rows are written as decided (the clock's nanoseconds); a sent row's come from the job
+		// repository, which keeps milliseconds: one file, one form
+		Path file = dir.resolve("results.csv");
+
+		try (CsvResultFileWriter writer = new CsvResultFileWriter(file)) {
+			writer.writeHeader(HEADERS);
+			writer.writeRow(row(2, "Checked", "Recipes"), new RowResult(2, RowStatus.VALID, null, null, null, 0,
+					null, Instant.parse("2026-12-04T16:45:38.346104667Z")));
+		}
+
+		assertThat(body(file)).endsWith(",2026-12-04T16:45:38.346Z\r\n");
+	}
+
+	@Test
 	void quotesOnlyCellsThatNeedIt() throws IOException {
 		Path file = dir.resolve("results.csv");
 
