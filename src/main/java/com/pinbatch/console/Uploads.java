@@ -6,11 +6,15 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.text.Normalizer;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
+
+import com.pinbatch.text.FileNames;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -145,9 +149,26 @@ class Uploads {
 	 * keeping its extension: the result files are named after it.
 	 */
 	static String safeName(String original) {
+		return safeName(original, FileNames::canName);
+	}
+
+	/**
+	 * @param canName whether this system can open a file of a name: one started without a UTF-8 language setting (a
+	 *                service's default) opens only ASCII names, so "Café.csv" is kept as "Cafe.csv"
+	 */
+	static String safeName(String original, Predicate<String> canName) {
 		String name = original == null ? "" : original.replace('\\', '/');
 		name = name.substring(name.lastIndexOf('/') + 1).replaceAll("[^\\p{L}\\p{N}._-]+", "_");
-		name = name.replaceAll("^[._]+", "");
+		if (!canName.test(name)) {
+			name = Normalizer.normalize(name, Normalizer.Form.NFD).replaceAll("\\p{M}+", "")
+				.replaceAll("[^A-Za-z0-9._-]+", "_");
+		}
+		String kept = name.replaceAll("^[._]+", "");
+		if (!kept.contains(".") && name.contains(".")) {
+			// nothing of the name could be kept but its extension, which tells the file's kind
+			kept = "upload" + name.substring(name.lastIndexOf('.'));
+		}
+		name = kept;
 		if (name.length() > 100) {
 			name = name.substring(name.length() - 100);
 		}

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
+import java.util.function.Predicate;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,5 +44,18 @@ class UploadsTests {
 		assertThat(uploads.find("../elsewhere", "maria")).isEmpty();
 		assertThat(uploads.find("elsewhere", "maria")).isEmpty();
 		assertThat(uploads.ofFile(outside.resolve("x.csv"), "maria")).isEmpty();
+	}
+
+	@Test
+	void anUploadsNameIsKeptAsAFileNameTheSystemCanOpen() {
+		assertThat(Uploads.safeName("../März pins.csv")).isEqualTo("März_pins.csv");
+		assertThat(Uploads.safeName("..\\.hidden.csv")).isEqualTo("hidden.csv");
+		assertThat(Uploads.safeName(".csv")).isEqualTo("upload.csv");
+
+		// a console started without a UTF-8 language setting (a service's default) opens only ASCII names
+		Predicate<String> ascii = name -> StandardCharsets.US_ASCII.newEncoder().canEncode(name);
+		assertThat(Uploads.safeName("Café crème.csv", ascii)).isEqualTo("Cafe_creme.csv");
+		assertThat(Uploads.safeName("写真.xlsx", ascii)).isEqualTo("upload.xlsx");
+		assertThat(Uploads.safeName("März.csv", ascii)).isEqualTo("Marz.csv");
 	}
 }
