@@ -15,8 +15,17 @@ import com.pinbatch.result.RowStatus;
  */
 final class LiveRun {
 
-	/** What the run came to once it ended. */
+	/**
+	 * What the run came to once it ended.
+	 *
+	 * @param followUp whether some rows are still publishing: a follow-up may learn more of them
+	 */
 	record Ended(int exitCode, String reason, Path resultFile, Map<RowStatus, Long> counts, boolean followUp) {
+
+		/** Whether the run stopped before some of its rows: its upload's Send goes on with them. */
+		public boolean rowsLeft() {
+			return counts.getOrDefault(RowStatus.PENDING, 0L) > 0;
+		}
 	}
 
 	private final String id;

@@ -59,7 +59,8 @@ final class ResultTable {
 		String fixCell = fixColumn == null ? null : row.value(row.headers().indexOf(fixColumn));
 		return new ReviewRow(row.rowNumber(), status, text(columns.cell(row, PinField.TITLE)),
 				text(columns.cell(row, PinField.BOARD)), text(columns.cell(row, PinField.ACCOUNT)),
-				publishAt(outcome, zone, SHOWN), publishAt(outcome, zone, HOUR),
+				shownPublishAt(publishAt(outcome, zone, SHOWN), columns.cell(row, PinField.PUBLISH_AT)),
+				publishAt(outcome, zone, HOUR),
 				thumbnail(columns.cell(row, PinField.MEDIA_URL), row.rowNumber(), mediaFolder, localMedia),
 				outcome == null ? "" : text(outcome.pinUrl()), outcome == null ? "" : text(outcome.errorCode()),
 				text(message), fixColumn, fixCell);
@@ -74,6 +75,14 @@ final class ResultTable {
 			.filter(header -> !header.isBlank() && message.startsWith(header.strip()))
 			.max(Comparator.comparingInt(String::length))
 			.orElse(null);
+	}
+
+	/**
+	 * When the pin publishes; a row no run has decided yet (PENDING), or whose date could not be read, shows its date
+	 * as written: it does not publish "at once".
+	 */
+	private static String shownPublishAt(String decided, String written) {
+		return decided.isEmpty() ? text(written).strip() : decided;
 	}
 
 	private static String publishAt(PriorOutcome outcome, ZoneId zone, DateTimeFormatter format) {

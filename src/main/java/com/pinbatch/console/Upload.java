@@ -3,6 +3,7 @@ package com.pinbatch.console;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.regex.Pattern;
 
 import com.pinbatch.pin.ColumnMapping;
 
@@ -25,6 +26,9 @@ import com.pinbatch.pin.ColumnMapping;
 record Upload(String id, String owner, Path file, String name, Instant uploaded, String sheet, String account,
 		String board, ZoneId timezone, String dateFormat, String encoding, String mapping, boolean spread,
 		boolean retry) {
+
+	/** How the command line says that running it again resumes ("run the same command later to resume"). */
+	private static final Pattern RESUME = Pattern.compile("run the same command(?: again)?( later)?(?: to resume)?");
 
 	/** Beside the upload; an uploaded file's stored name never starts with a dot, so the two cannot meet. */
 	static final String MAPPING_FILE = ".column-mapping.yml";
@@ -63,7 +67,10 @@ record Upload(String id, String owner, Path file, String name, Instant uploaded,
 		if (line == null || file == null) {
 			return line;
 		}
-		return line.replace(folder().resolve(MAPPING_FILE).toString(), "the column mapping (--mapping)")
+		String shown = line.replace(folder().resolve(MAPPING_FILE).toString(), "the column mapping (--mapping)")
 			.replace(folder() + folder().getFileSystem().getSeparator(), "");
+		// the command line's way to resume is, here, the upload's Send
+		return RESUME.matcher(shown).replaceAll(resume -> "send the file again" + (resume.group(1) == null ? ""
+				: " later") + " from its upload page to go on where it stopped");
 	}
 }

@@ -247,16 +247,7 @@ class ConsoleFollowUpTests {
 		return run;
 	}
 
-	/** The run's page once it says Finished (the page a person sees after the progress stops). */
 	String finishedPage(String run) throws Exception {
-		for (int look = 0; look < 600; look++) {
-			String page = mvc.perform(get(run)).andExpect(status().isOk()).andReturn().getResponse()
-				.getContentAsString();
-			if (page.contains("<p class=\"state\">Finished</p>")) {
-				return page;
-			}
-			Thread.sleep(100);
-		}
-		throw new AssertionError("the run " + run + " did not end");
+		return RunPages.finished(mvc, run);
 	}
 }

@@ -58,4 +58,20 @@ class UploadsTests {
 		assertThat(Uploads.safeName("写真.xlsx", ascii)).isEqualTo("upload.xlsx");
 		assertThat(Uploads.safeName("März.csv", ascii)).isEqualTo("Marz.csv");
 	}
+
+	@Test
+	void theCommandLinesWayToResumeIsToldAsTheConsolesOwn() throws IOException {
+		Upload upload = new Uploads(dataFolder).store(new ByteArrayInputStream("title\nA\n".getBytes(
+				StandardCharsets.UTF_8)), "pins.csv", new Upload(null, "maria", null, null, null, null, null, null,
+						ZoneId.of("UTC"), null, null, null, false, false));
+
+		assertThat(upload.shown("Zernio is not answering (8 failures in a row); nothing more is sent; run the same"
+				+ " command later to resume")).isEqualTo("Zernio is not answering (8 failures in a row); nothing more is"
+						+ " sent; send the file again later from its upload page to go on where it stopped");
+		assertThat(upload.shown("stopped on request; rows not reached are PENDING: run the same command again to"
+				+ " resume")).isEqualTo("stopped on request; rows not reached are PENDING: send the file again from its"
+						+ " upload page to go on where it stopped");
+		assertThat(upload.shown("Zernio rejected the key; check the key, then run the same command to resume"))
+			.endsWith("then send the file again from its upload page to go on where it stopped");
+	}
 }
