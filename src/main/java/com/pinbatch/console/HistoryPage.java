@@ -6,13 +6,13 @@ import java.security.Principal;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 
 import com.pinbatch.job.InputAsPlanned;
 import com.pinbatch.job.InputParameters;
@@ -154,7 +154,7 @@ class HistoryPage {
 		String goOn = CutShortSends.isCutShort(execution, console != null) ? upload.map(Upload::id).orElse(null)
 				: null;
 		boolean followUp = upload.isPresent() && download && execution.getStatus() == BatchStatus.COMPLETED
-				&& Stream.of(RowStatus.CREATED, RowStatus.DUPLICATE, RowStatus.SCHEDULED)
+				&& Arrays.stream(RowStatus.values()).filter(RowStatus::mayChange)
 					.anyMatch(open -> counts.containsKey(open.name()));
 		return new HistoryPage.Entry(execution.getId(), files, result == null ? "" : result,
 				when(execution.getStartTime()), when(execution.getEndTime()), status(execution, runKey), rows,

@@ -38,6 +38,13 @@ public enum RowStatus {
 		return this == PUBLISHED || this == SCHEDULED || this == CREATED || this == DUPLICATE || this == VALID;
 	}
 
+	/**
+	 * On Zernio and not final: a follow-up may learn more of it (a SCHEDULED pin, once its time has passed).
+	 */
+	public boolean mayChange() {
+		return this == CREATED || this == DUPLICATE || this == SCHEDULED;
+	}
+
 	/** On Zernio with an outcome still to learn: the run (or --follow-up) asks what became of it. */
 	public boolean awaitsOutcome() {
 		return this == CREATED || this == DUPLICATE;
