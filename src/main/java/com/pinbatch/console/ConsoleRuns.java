@@ -130,8 +130,7 @@ class ConsoleRuns implements AutoCloseable {
 		}
 		return inBackground(upload, false, run -> {
 			Launched launched = launch(upload, false, null, run);
-			return new LiveRun.Ended(launched.exitCode(), launched.refusal(), launched.resultFile(), launched.counts(),
-					launched.stillPublishing());
+			return new LiveRun.Ended(launched.exitCode(), launched.refusal(), launched.resultFile(), launched.counts());
 		});
 	}
 
@@ -177,21 +176,21 @@ class ConsoleRuns implements AutoCloseable {
 			if (outcome == null || launched.execution().getStatus() != org.springframework.batch.core.BatchStatus.COMPLETED) {
 				return new LiveRun.Ended(ExitCode.STOPPED.code(), "the follow-up stopped before the end ("
 						+ launched.execution().getStatus() + "); press Follow up again to go on; nothing was created",
-						resultFile, outcome == null ? Map.of() : outcome.counts(), false);
+						resultFile, outcome == null ? Map.of() : outcome.counts());
 			}
 			run.say("asked Zernio about " + Plural.of(outcome.followed(), "row") + "; " + outcome.changed()
 					+ " changed");
 			StatusTally tally = StatusTally.of(outcome.counts(), Map.of());
 			return new LiveRun.Ended(tally.hasProblems() ? ExitCode.ROW_PROBLEMS.code() : ExitCode.SUCCESS.code(), null,
-					resultFile, outcome.counts(), tally.stillPublishing());
+					resultFile, outcome.counts());
 		}
 		catch (InputFileException | RunRefusedException ex) {
 			return new LiveRun.Ended(ExitCode.USAGE.code(), SafeText.line(String.valueOf(ex.getMessage())),
-					resultFile, Map.of(), false);
+					resultFile, Map.of());
 		}
 		catch (Exception ex) {
 			return new LiveRun.Ended(ExitCode.STOPPED.code(), "the follow-up stopped: "
-					+ SafeText.line(String.valueOf(ex.getMessage())), resultFile, Map.of(), false);
+					+ SafeText.line(String.valueOf(ex.getMessage())), resultFile, Map.of());
 		}
 	}
 
@@ -216,8 +215,7 @@ class ConsoleRuns implements AutoCloseable {
 	}
 
 	/** What a launch came to, in the console's terms. */
-	record Launched(int exitCode, String refusal, Path resultFile, Map<RowStatus, Long> counts,
-			boolean stillPublishing) {
+	record Launched(int exitCode, String refusal, Path resultFile, Map<RowStatus, Long> counts) {
 	}
 
 	/**
@@ -237,15 +235,15 @@ class ConsoleRuns implements AutoCloseable {
 		catch (RuntimeException ex) {
 			// the launcher reports a user's mistake as an outcome: anything else is the console's to tell in one line
 			return new Launched(ExitCode.STOPPED.code(), "the run stopped: " + SafeText.line(String.valueOf(
-					ex.getMessage())), null, Map.of(), false);
+					ex.getMessage())), null, Map.of());
 		}
 		if (outcome.inputs().isEmpty()) {
 			return new Launched(outcome.exitCode().code(), outcome.reason() == null ? "nothing was processed"
-					: upload.shown(outcome.reason()), null, Map.of(), false);
+					: upload.shown(outcome.reason()), null, Map.of());
 		}
 		InputOutcome input = outcome.inputs().get(0);
 		return new Launched(input.exitCode().code(), upload.shown(input.stopReason()), input.resultFile(),
-				input.counts(), input.stillPublishing());
+				input.counts());
 	}
 
 	/** What the launcher says goes to the run's page. */

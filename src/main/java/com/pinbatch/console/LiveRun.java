@@ -15,12 +15,8 @@ import com.pinbatch.result.RowStatus;
  */
 final class LiveRun {
 
-	/**
-	 * What the run came to once it ended.
-	 *
-	 * @param followUp whether some rows are still publishing: a follow-up may learn more of them
-	 */
-	record Ended(int exitCode, String reason, Path resultFile, Map<RowStatus, Long> counts, boolean followUp) {
+	/** What the run came to once it ended. */
+	record Ended(int exitCode, String reason, Path resultFile, Map<RowStatus, Long> counts) {
 
 		/** Whether some rows are on Zernio and not final: a follow-up may learn more of them. */
 		public boolean followable() {
