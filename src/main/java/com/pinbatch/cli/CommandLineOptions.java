@@ -633,7 +633,7 @@ public final class CommandLineOptions {
 	/** A file's name as given; one this system cannot open says why (under cron, a name that is not ASCII). */
 	private static Path fileName(String value) {
 		if (!FileNames.canName(value)) {
-			throw new NotValid("cannot be opened: " + FileNames.LOCALE_ADVICE);
+			throw new NotValid(FileNames.CANNOT_OPEN);
 		}
 		try {
 			return Path.of(value);
@@ -649,7 +649,7 @@ public final class CommandLineOptions {
 		@Override
 		public Path convert(String value) {
 			if (!FileNames.canName(value)) {
-				throw new NotValid("cannot be opened: " + FileNames.LOCALE_ADVICE);
+				throw new NotValid(FileNames.CANNOT_OPEN);
 			}
 			try {
 				Path folder = Path.of(value).toRealPath();

@@ -155,7 +155,7 @@ final class MediaCheck {
 			problems.add(PinField.MEDIA_URL, "media_file_not_found", FileNames.canName(value)
 					? "%s '%s' is neither an https URL nor a valid file path — give an https URL or the path of a"
 							+ " local file"
-					: "%s '%s' cannot be opened: " + FileNames.LOCALE_ADVICE, value);
+					: "%s '%s' " + FileNames.CANNOT_OPEN, value);
 			return new Media(value, kind, true);
 		}
 		Optional<Path> inside = MediaFolder.resolveInside(file, allowedFolder);

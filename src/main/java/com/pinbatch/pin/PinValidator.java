@@ -242,7 +242,7 @@ public final class PinValidator {
 			problems.add(PinField.COVER_IMAGE_URL, "cover_image_invalid", FileNames.canName(value)
 					? "%s '%s' is neither an https URL nor a file path — give the https:// address of the cover image,"
 							+ " or the path of a local image"
-					: "%s '%s' cannot be opened: " + FileNames.LOCALE_ADVICE, value);
+					: "%s '%s' " + FileNames.CANNOT_OPEN, value);
 		}
 		return value;
 	}

@@ -12,10 +12,10 @@ import java.nio.charset.UnsupportedCharsetException;
  */
 public final class FileNames {
 
-	/** What to do about it, completing a line that says which name could not be used. */
-	public static final String LOCALE_ADVICE = "this system's language setting (LANG unset or C, as under cron) lets"
-			+ " Java open only file names in plain ASCII: set LANG=C.UTF-8 (in a crontab, on a line of its own above"
-			+ " the job), or rename the file";
+	/** Why, and what to do about it, completing a line that names the file that could not be used. */
+	public static final String CANNOT_OPEN = "cannot be opened: this system's language setting (LANG unset or C, as"
+			+ " under cron) lets Java open only file names in plain ASCII: set LANG=C.UTF-8 (in a crontab, on a line of"
+			+ " its own above the job), or rename the file";
 
 	/** The character a name's bytes became where they could not be read. */
 	private static final char UNREADABLE = '\uFFFD';
