@@ -86,12 +86,17 @@ class HistoryPage {
 			boolean followUp) {
 	}
 
+	/** @param page 1 for the newest runs; each page shows {@link #SHOWN} runs (job instances) with all their tries */
 	@GetMapping("/history")
-	String history(Principal principal, Model model) {
+	String history(@RequestParam(defaultValue = "1") int page, Principal principal, Model model) {
 		String owner = Owner.of(principal);
 		List<LiveRun> mine = runs.of(owner);
+		int shown = Math.max(page, 1);
+		// one more than a page: whether there are older runs to link to
+		List<JobInstance> instances = jobRepository.getJobInstances(PinImportJobConfiguration.JOB_NAME,
+				(shown - 1) * SHOWN, SHOWN + 1);
 		List<Entry> entries = new ArrayList<>();
-		for (JobInstance instance : jobRepository.getJobInstances(PinImportJobConfiguration.JOB_NAME, 0, SHOWN)) {
+		for (JobInstance instance : instances.subList(0, Math.min(SHOWN, instances.size()))) {
 			List<JobExecution> executions = jobRepository.getJobExecutions(instance);
 			long last = executions.stream().mapToLong(JobExecution::getId).max().orElse(-1);
 			for (JobExecution execution : executions) {
@@ -99,7 +104,9 @@ class HistoryPage {
 			}
 		}
 		entries.sort(Comparator.comparingLong(Entry::execution).reversed());
-		model.addAttribute("entries", entries.size() > SHOWN ? entries.subList(0, SHOWN) : entries);
+		model.addAttribute("entries", entries);
+		model.addAttribute("page", shown);
+		model.addAttribute("older", instances.size() > SHOWN);
 		model.addAttribute("mine", mine);
 		return "history";
 	}
