@@ -1,6 +1,7 @@
 package com.pinbatch.console;
 
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.security.Principal;
 import java.time.LocalDateTime;
@@ -163,7 +164,7 @@ class HistoryPage {
 		boolean followUp = upload.isPresent() && download && execution.getStatus() == BatchStatus.COMPLETED
 				&& Arrays.stream(RowStatus.values()).filter(RowStatus::mayChange)
 					.anyMatch(open -> counts.containsKey(open.name()));
-		return new HistoryPage.Entry(execution.getId(), files, result == null ? "" : result,
+		return new HistoryPage.Entry(execution.getId(), shown(files), shown(result),
 				when(execution.getStartTime()), when(execution.getEndTime()), status(execution, runKey), rows,
 				counts, who(execution), download, console == null ? null : console.id(), goOn, followUp);
 	}
@@ -176,6 +177,20 @@ class HistoryPage {
 		String status = execution.getStatus().name();
 		return execution.isRunning() && runKey != null && !leases.isRunning(runKey)
 				? status + " (its process ended; not running)" : status;
+	}
+
+	/** A file as the page shows it: an upload's by its name (the server's folders and upload ids are not news). */
+	private String shown(String file) {
+		if (file == null) {
+			return "";
+		}
+		try {
+			Path path = Path.of(file);
+			return path.startsWith(uploads.root()) ? path.getFileName().toString() : file;
+		}
+		catch (InvalidPathException ex) {
+			return file;
+		}
 	}
 
 	/** The upload of this person's console run, while the console keeps it. */

@@ -317,6 +317,8 @@ class ConsolePagesTests {
 		assertThat(history.replaceAll("\\s+", " ")).contains("<a class=\"go-on\" href=\"" + upload
 				+ "\">go on where it stopped</a>");
 		assertThat(count(history, "class=\"go-on\"")).as("only the run cut short").isEqualTo(1);
+		assertThat(line(history.replaceAll("\\s+", " "), "cut-short.csv")).as("the upload by its name")
+			.contains("<td>cut-short.csv</td>").doesNotContain(dataFolder.toString());
 		assertThat(page(upload)).as("the upload, however it is reached, says so")
 			.contains("<p class=\"stopped\">This file's send stopped before its end");
 
