@@ -44,6 +44,7 @@ public class PinbatchApplication {
 			"org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration");
 
 	public static void main(String[] args) {
+		OutputEncoding.apply();
 		ShutdownCoordinator.install();
 		TerminalStatusLine.installIfTerminal();
 		ShutdownCoordinator.exit(run(args, System.out, System.err));
@@ -221,6 +222,8 @@ public class PinbatchApplication {
 		defaults.put(DataFolder.KEY, DataFolder.byDefault().toString());
 		// the console listens on loopback unless told otherwise (Spring Boot's own default is every address)
 		defaults.put("server.address", "127.0.0.1");
+		// the log lines (Logback's) in the encoding the command prints in
+		defaults.put("logging.charset.console", OutputEncoding.chosen().name());
 		if (!options.serve()) {
 			// a command line run builds no page engine and no user store: only the console uses them
 			defaults.put("spring.autoconfigure.exclude", WEB_ONLY);
