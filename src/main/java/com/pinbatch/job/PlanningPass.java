@@ -228,7 +228,7 @@ final class PlanningPass {
 				planned.add(new PlannedRow(row.rowNumber(), account, row.publishAt()));
 			}
 		}
-		List<String> lines = new ArrayList<>(plan.describe());
+		List<String> lines = new ArrayList<>(plan.describe(spreading));
 		if (!spreading) {
 			return new Outcome(lines, Map.of(), plan.capped());
 		}

@@ -99,10 +99,15 @@ public final class CapacityPlan {
 		return tallies.values().stream().mapToLong(tally -> tally.pins).sum();
 	}
 
-	/** The plan as printable lines: one per account, then a total. */
-	public List<String> describe() {
+	/**
+	 * The plan as printable lines: one per account, then a total.
+	 *
+	 * @param spreading whether --spread was given: the pins beyond a cap are then moved, not refused, and the line
+	 *                  says so rather than advising --spread
+	 */
+	public List<String> describe(boolean spreading) {
 		List<String> lines = new ArrayList<>();
-		tallies.forEach((account, tally) -> lines.add(accountLine(account, tally)));
+		tallies.forEach((account, tally) -> lines.add(accountLine(account, tally, spreading)));
 		long over = tallies.values().stream().filter(tally -> tally.over > 0).count();
 		String total = "total: " + pins(totalPins()) + " for " + tallies.size()
 				+ (tallies.size() == 1 ? " account" : " accounts");
@@ -116,14 +121,15 @@ public final class CapacityPlan {
 		return lines;
 	}
 
-	private String accountLine(String account, Tally tally) {
+	private String accountLine(String account, Tally tally, boolean spreading) {
 		String line = account + ": " + pins(tally.pins) + ", ";
 		if (tally.over == 0) {
 			return line + "within caps";
 		}
 		String caps = tally.passed.stream().map(cap -> cap.describe(rule.caps())).collect(Collectors.joining(" and "));
-		return line + tally.over + " over the " + caps + " cap (row " + tally.firstRowOver + " is the first): they"
-				+ " would fail " + CapAdvice.ERROR_CODE + "; --spread schedules them in free slots";
+		return line + tally.over + " over the " + caps + " cap (row " + tally.firstRowOver + " is the first): "
+				+ (spreading ? "--spread moves them to free slots"
+						: "they would fail " + CapAdvice.ERROR_CODE + "; --spread schedules them in free slots");
 	}
 
 	private static String pins(long pins) {

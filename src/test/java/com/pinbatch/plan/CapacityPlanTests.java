@@ -23,11 +23,13 @@ class CapacityPlanTests {
 		addUndated(plan, "acme-garden", 12);
 		addUndated(plan, "acme-home", 30); // rows 14 to 43: the 26th, row 39, is the first over
 
-		assertThat(plan.describe()).containsExactly(
+		assertThat(plan.describe(false)).containsExactly(
 				"acme-garden: 12 pins, within caps",
 				"acme-home: 30 pins, 5 over the 25 pins per day cap (row 39 is the first): they would fail"
 						+ " account_cap_reached; --spread schedules them in free slots",
 				"total: 42 pins for 2 accounts, 1 of them over its caps");
+		assertThat(plan.describe(true)).as("with --spread, which moves them").element(1).isEqualTo("acme-home: 30"
+				+ " pins, 5 over the 25 pins per day cap (row 39 is the first): --spread moves them to free slots");
 		assertThat(plan.withinCaps()).isFalse();
 		assertThat(plan.capped()).containsOnlyKeys(39L, 40L, 41L, 42L, 43L);
 		assertThat(plan.capped().get(39L).message()).isEqualTo("account acme-home would reach its 25 pins per day"
@@ -44,7 +46,8 @@ class CapacityPlanTests {
 		CapacityPlan plan = new CapacityPlan(PostingCaps.zernioDefaults(), START, Map.of("acme-home", taken));
 		addUndated(plan, "acme-home", 4);
 
-		assertThat(plan.describe()).first().asString().startsWith("acme-home: 4 pins, 2 over the 25 pins per day cap");
+		assertThat(plan.describe(false)).first().asString()
+			.startsWith("acme-home: 4 pins, 2 over the 25 pins per day cap");
 	}
 
 	@Test
@@ -52,7 +55,8 @@ class CapacityPlanTests {
 		CapacityPlan plan = new CapacityPlan(new PostingCaps(10, 25), START);
 		addUndated(plan, "acme-home", 12);
 
-		assertThat(plan.describe()).first().asString().startsWith("acme-home: 12 pins, 2 over the 10 pins per hour cap"
+		assertThat(plan.describe(false)).first().asString()
+			.startsWith("acme-home: 12 pins, 2 over the 10 pins per hour cap"
 				+ " (row 12 is the first)");
 		assertThat(plan.capped().get(12L).message()).contains("it frees up at 2027-02-27T10:00Z");
 	}
@@ -77,7 +81,7 @@ class CapacityPlanTests {
 		addUndated(plan, "acme-garden", 25);
 
 		assertThat(plan.withinCaps()).isTrue();
-		assertThat(plan.describe()).containsExactly("acme-garden: 25 pins, within caps",
+		assertThat(plan.describe(false)).containsExactly("acme-garden: 25 pins, within caps",
 				"acme-home: 25 pins, within caps", "total: 50 pins for 2 accounts, within caps");
 	}
 
@@ -85,7 +89,7 @@ class CapacityPlanTests {
 	void anEmptyPlanSaysSo() {
 		CapacityPlan plan = new CapacityPlan(PostingCaps.zernioDefaults(), START);
 
-		assertThat(plan.describe()).containsExactly("total: 0 pins for 0 accounts");
+		assertThat(plan.describe(false)).containsExactly("total: 0 pins for 0 accounts");
 		assertThat(plan.withinCaps()).isTrue();
 	}
 
