@@ -11,6 +11,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import com.pinbatch.text.FileNames;
+
 /**
  * The files a command processes: each {@code --input} as given, a folder as the spreadsheets in it. A night's
  * imports often arrive as a folder that also holds last night's result files, so those, hidden files and Excel's
@@ -59,8 +61,9 @@ public final class InputFiles {
 	}
 
 	private static List<Path> spreadsheetsIn(Path folder) {
+		List<Path> inputs;
 		try (Stream<Path> entries = Files.list(folder)) {
-			return entries.filter(Files::isRegularFile)
+			inputs = entries.filter(Files::isRegularFile)
 				.filter(InputFiles::isInput)
 				.sorted(Comparator.comparing(file -> file.getFileName().toString()))
 				.toList();
@@ -68,6 +71,14 @@ public final class InputFiles {
 		catch (IOException ex) {
 			throw new RunRefusedException("cannot list the folder " + folder + ": " + ex.getMessage());
 		}
+		// its result file could not be named either: refused before anything is sent, rather than a file left out
+		for (Path input : inputs) {
+			if (!FileNames.canName(input.getFileName().toString())) {
+				throw new RunRefusedException("the folder " + folder + " holds " + input.getFileName() + ", whose name "
+						+ FileNames.CANNOT_OPEN);
+			}
+		}
+		return inputs;
 	}
 
 	public static boolean isInput(Path file) {
