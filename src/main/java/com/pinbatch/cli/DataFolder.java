@@ -2,6 +2,8 @@ package com.pinbatch.cli;
 
 import java.nio.file.Path;
 
+import com.pinbatch.text.FileNames;
+
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
 import org.springframework.context.ApplicationListener;
 
@@ -27,7 +29,11 @@ final class DataFolder implements ApplicationListener<ApplicationEnvironmentPrep
 	/** @throws UsageException when another run holds the folder, or it cannot be used */
 	@Override
 	public void onApplicationEvent(ApplicationEnvironmentPreparedEvent event) {
-		path = Path.of(event.getEnvironment().getProperty(KEY, byDefault().toString())).toAbsolutePath().normalize();
+		String folder = event.getEnvironment().getProperty(KEY, byDefault().toString());
+		if (!FileNames.canName(folder)) {
+			throw new UsageException("--" + KEY + "=" + folder + " " + FileNames.CANNOT_OPEN);
+		}
+		path = Path.of(folder).toAbsolutePath().normalize();
 		lock = RunLock.acquire(path);
 	}
 

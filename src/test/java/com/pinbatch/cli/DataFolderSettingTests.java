@@ -31,4 +31,21 @@ class DataFolderSettingTests extends SandboxedCommandLine {
 		assertThat(Files.list(folder).map(path -> path.getFileName().toString()))
 			.anyMatch(name -> name.startsWith("jobrepo"));
 	}
+
+	@Test
+	void aDataFolderWhoseNameTheSystemCannotReadIsRefusedWithWhatToDo() throws IOException {
+		// how a JVM started without a UTF-8 language setting (cron's default) reads "Données" on its command line
+		Path folder = dir.resolve("Donn\uFFFD\uFFFDes");
+		Path input = Files.writeString(dir.resolve("pins.csv"),
+				"title,media_url,board,account\nA pin,https://images.example.com/a.jpg,Kitchen Ideas,acme-home\n",
+				StandardCharsets.UTF_8);
+
+		CommandLineRun run = CommandLineRun.run(null, sandbox.baseUrl(), "--input=" + input,
+				"--pinbatch.data-dir=" + folder);
+
+		assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
+		assertThat(run.err()).contains("--pinbatch.data-dir=" + folder + " cannot be opened: this system's language"
+				+ " setting (LANG unset or C, as under cron)");
+		assertThat(folder).doesNotExist();
+	}
 }
