@@ -648,16 +648,14 @@ public final class CommandLineOptions {
 
 		@Override
 		public Path convert(String value) {
-			if (!FileNames.canName(value)) {
-				throw new NotValid(FileNames.CANNOT_OPEN);
-			}
+			Path named = fileName(value);
 			try {
-				Path folder = Path.of(value).toRealPath();
+				Path folder = named.toRealPath();
 				if (Files.isDirectory(folder)) {
 					return folder;
 				}
 			}
-			catch (IOException | InvalidPathException ex) {
+			catch (IOException ex) {
 				// reported below
 			}
 			throw new NotValid("is not a folder; give the folder local media files may come"
