@@ -305,7 +305,8 @@ class PinValidatorTests {
 		// a CSV saved by a spreadsheet set to German, French or most of Europe's languages
 		assertProblem(validate("media_url", IMAGE, "board", "9,18274E+17"), "id_precision_lost", "board",
 				"board '9,18274E+17' was stored as a number, and spreadsheets keep only 15 digits, so this id has lost"
-						+ " its last digits — format the board column as Text and retype the ids (or use the board name)");
+						+ " its last digits — format the board column as Text and retype the ids (or use the board"
+						+ " name)");
 		assertThat(codes(validate("media_url", IMAGE, "board", "b", "account", "6,5E+23")))
 			.containsExactly("id_precision_lost");
 	}
