@@ -66,8 +66,8 @@ class UploadsTests {
 						ZoneId.of("UTC"), null, null, null, false, false));
 
 		assertThat(upload.shown("Zernio is not answering (8 failures in a row); nothing more is sent; run the same"
-				+ " command later to resume")).isEqualTo("Zernio is not answering (8 failures in a row); nothing more is"
-						+ " sent; send the file again later from its upload page to go on where it stopped");
+				+ " command later to resume")).isEqualTo("Zernio is not answering (8 failures in a row); nothing more"
+						+ " is sent; send the file again later from its upload page to go on where it stopped");
 		assertThat(upload.shown("stopped on request; rows not reached are PENDING: run the same command again to"
 				+ " resume")).isEqualTo("stopped on request; rows not reached are PENDING: send the file again from its"
 						+ " upload page to go on where it stopped");
