@@ -47,7 +47,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 @ConsolePage
 class HistoryPage {
 
-	private static final int SHOWN = CutShortSends.LOOKED_BACK;
+	private static final int SHOWN = UploadSends.LOOKED_BACK;
 
 	/** The steps that read the rows (a dry run's checks them, any other run's sends them): the rows each run read. */
 	private static final List<String> ROW_STEPS = List.of(PinImportJobConfiguration.SEND_STEP,
@@ -159,7 +159,7 @@ class HistoryPage {
 		}
 		boolean download = result != null && Files.isRegularFile(Path.of(result)) && mayDownload(execution, owner);
 		Optional<Upload> upload = last ? upload(execution, owner) : Optional.empty();
-		String goOn = CutShortSends.isCutShort(execution, console != null) ? upload.map(Upload::id).orElse(null)
+		String goOn = UploadSends.isCutShort(execution, console != null) ? upload.map(Upload::id).orElse(null)
 				: null;
 		boolean followUp = upload.isPresent() && download && execution.getStatus() == BatchStatus.COMPLETED
 				&& Arrays.stream(RowStatus.values()).filter(RowStatus::mayChange)

@@ -35,12 +35,12 @@ class ReviewPage {
 
 	private final ConsoleRuns runs;
 
-	private final CutShortSends cutShort;
+	private final UploadSends sends;
 
-	ReviewPage(Uploads uploads, ConsoleRuns runs, CutShortSends cutShort) {
+	ReviewPage(Uploads uploads, ConsoleRuns runs, UploadSends sends) {
 		this.uploads = uploads;
 		this.runs = runs;
-		this.cutShort = cutShort;
+		this.sends = sends;
 	}
 
 	@GetMapping("/uploads/{id}")
@@ -48,8 +48,9 @@ class ReviewPage {
 		Upload upload = uploads.find(id, Owner.of(principal)).orElseThrow(NotFound::page);
 		DryRun review = runs.lastReview(upload).orElseGet(() -> runs.review(upload));
 		model.addAttribute("upload", upload);
-		// a send a stop cut short: the page says that Send goes on with it
-		model.addAttribute("stopped", cutShort.of(upload));
+		// a send a stop cut short: the page says that Send goes on with it; one that completed: Send sends it again
+		model.addAttribute("stopped", sends.cutShort(upload));
+		model.addAttribute("sent", sends.completed(upload));
 		model.addAttribute("lines", review.lines());
 		model.addAttribute("refusal", review.refusal());
 		model.addAttribute("sheets", sheets(upload));

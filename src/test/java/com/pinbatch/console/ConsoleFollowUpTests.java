@@ -79,6 +79,27 @@ class ConsoleFollowUpTests {
 	PinImportRuns launcher;
 
 	@Test
+	void anUploadOnceSentSaysSoOnItsPage() throws Exception {
+		// one pin on an account and a day of its own: the other tests' pins fill acme-home's caps
+		String upload = mvc.perform(multipart("/uploads").file(ConsolePagesTests.csv("sent.csv", """
+				title,media_url,board,account,publish_at
+				Bench,https://images.example.com/sent/bench.jpg,Garden Projects,acme-garden,2031-09-09 09:00
+				""")).with(csrf())).andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+		String before = mvc.perform(get(upload)).andReturn().getResponse().getContentAsString();
+		String run = mvc.perform(post(upload + "/send").with(csrf()))
+			.andExpect(status().is3xxRedirection())
+			.andReturn()
+			.getResponse()
+			.getRedirectedUrl();
+		finishedPage(run);
+
+		String after = mvc.perform(get(upload)).andReturn().getResponse().getContentAsString();
+
+		assertThat(before).contains(">Send 1 pin<").doesNotContain("This file was sent");
+		assertThat(after).contains("This file was sent", ">Send again<").doesNotContain("Send 1 pin");
+	}
+
+	@Test
 	void theFollowUpButtonRefreshesTheStatusesOfAFinishedRun() throws Exception {
 		String run = sentAndFinished("follow.csv");
 		String before = finishedPage(run);

@@ -52,7 +52,7 @@ class ConsoleHistoryPagesTests {
 	@Test
 	void theRunsBeyondThePageAreOnTheNextOne() throws Exception {
 		// given: 101 nightly runs, one more than a page holds
-		for (int night = 1; night <= CutShortSends.LOOKED_BACK + 1; night++) {
+		for (int night = 1; night <= UploadSends.LOOKED_BACK + 1; night++) {
 			ran("night-" + night + ".csv");
 		}
 

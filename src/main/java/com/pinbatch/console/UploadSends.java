@@ -2,6 +2,7 @@ package com.pinbatch.console;
 
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 
 import com.pinbatch.job.InputParameters;
 import com.pinbatch.job.PinImportJobConfiguration;
@@ -13,13 +14,13 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.stereotype.Component;
 
 /**
- * Console sends that a stop cut short (the console stopped with them, or was killed): Send on their upload goes on
- * where they stopped. Read from the job repository, so a console started since knows them, however the upload's page
- * is reached.
+ * The sends of an upload as the job repository knows them, so a console started since knows them too, however the
+ * upload's page is reached: whether its last send was cut short by a stop (the console stopped with it, or was
+ * killed; Send goes on where it stopped), or completed (Send again sends nothing twice).
  */
 @Component
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-class CutShortSends {
+class UploadSends {
 
 	/** As many runs back as the history shows: an older send is not looked for. */
 	static final int LOOKED_BACK = 100;
@@ -28,7 +29,7 @@ class CutShortSends {
 
 	private final ConsoleRuns runs;
 
-	CutShortSends(JobRepository jobRepository, ConsoleRuns runs) {
+	UploadSends(JobRepository jobRepository, ConsoleRuns runs) {
 		this.jobRepository = jobRepository;
 		this.runs = runs;
 	}
@@ -42,10 +43,19 @@ class CutShortSends {
 	}
 
 	/** Whether the last send of {@code upload} is cut short. */
-	boolean of(Upload upload) {
+	boolean cutShort(Upload upload) {
 		boolean ranByThisConsole = runs.of(upload.owner())
 			.stream()
 			.anyMatch(run -> !run.followUp() && run.upload().id().equals(upload.id()));
+		return lastSend(upload).map(last -> isCutShort(last, ranByThisConsole)).orElse(false);
+	}
+
+	/** Whether the last send of {@code upload} completed: its rows are decided, its pins on Zernio. */
+	boolean completed(Upload upload) {
+		return lastSend(upload).map(last -> last.getStatus() == BatchStatus.COMPLETED).orElse(false);
+	}
+
+	private Optional<JobExecution> lastSend(Upload upload) {
 		String file = upload.file().toString();
 		return jobRepository.getJobInstances(PinImportJobConfiguration.JOB_NAME, 0, LOOKED_BACK)
 			.stream()
@@ -53,8 +63,6 @@ class CutShortSends {
 			.flatMap(List::stream)
 			.filter(execution -> file.equals(execution.getJobParameters().getString(InputParameters.INPUT_FILE)))
 			.filter(execution -> !InputParameters.of(execution.getJobParameters()).dryRun()) // the reviews
-			.max(Comparator.comparingLong(JobExecution::getId))
-			.map(last -> isCutShort(last, ranByThisConsole))
-			.orElse(false);
+			.max(Comparator.comparingLong(JobExecution::getId));
 	}
 }
