@@ -49,8 +49,9 @@ class ReviewPage {
 		DryRun review = runs.lastReview(upload).orElseGet(() -> runs.review(upload));
 		model.addAttribute("upload", upload);
 		// a send a stop cut short: the page says that Send goes on with it; one that completed: Send sends it again
-		model.addAttribute("stopped", sends.cutShort(upload));
-		model.addAttribute("sent", sends.completed(upload));
+		UploadSends.Last last = sends.last(upload);
+		model.addAttribute("stopped", last.cutShort());
+		model.addAttribute("sent", last.completed());
 		model.addAttribute("lines", review.lines());
 		model.addAttribute("refusal", review.refusal());
 		model.addAttribute("sheets", sheets(upload));

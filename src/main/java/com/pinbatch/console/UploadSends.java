@@ -42,17 +42,23 @@ class UploadSends {
 		return execution.getStatus() != BatchStatus.COMPLETED && !ranByThisConsole;
 	}
 
-	/** Whether the last send of {@code upload} is cut short. */
-	boolean cutShort(Upload upload) {
+	/**
+	 * How the last send of an upload stands.
+	 *
+	 * @param cutShort  a stop cut it short: Send goes on where it stopped
+	 * @param completed it completed: its rows are decided, its pins on Zernio
+	 */
+	record Last(boolean cutShort, boolean completed) {
+	}
+
+	/** How the last send of {@code upload} stands, from one look at the job repository; neither for none. */
+	Last last(Upload upload) {
 		boolean ranByThisConsole = runs.of(upload.owner())
 			.stream()
 			.anyMatch(run -> !run.followUp() && run.upload().id().equals(upload.id()));
-		return lastSend(upload).map(last -> isCutShort(last, ranByThisConsole)).orElse(false);
-	}
-
-	/** Whether the last send of {@code upload} completed: its rows are decided, its pins on Zernio. */
-	boolean completed(Upload upload) {
-		return lastSend(upload).map(last -> last.getStatus() == BatchStatus.COMPLETED).orElse(false);
+		return lastSend(upload)
+			.map(last -> new Last(isCutShort(last, ranByThisConsole), last.getStatus() == BatchStatus.COMPLETED))
+			.orElse(new Last(false, false));
 	}
 
 	private Optional<JobExecution> lastSend(Upload upload) {
