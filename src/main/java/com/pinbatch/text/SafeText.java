@@ -83,6 +83,14 @@ public final class SafeText {
 		return clean(redactKeyLike(redact(text)), true, false);
 	}
 
+	/**
+	 * The text with the key (and any bearer token or key-like word) hidden, nothing else changed: for what a server
+	 * says, before it is kept anywhere (an exception that the job repository stores, a row's message).
+	 */
+	public static String withoutSecrets(String text) {
+		return text == null ? null : redactKeyLike(redact(text));
+	}
+
 	/** A print stream whose text goes through {@link #output} first: what the command prints to the terminal. */
 	public static PrintStream printStream(PrintStream target) {
 		return new SafePrintStream(target);

@@ -3,6 +3,8 @@ package com.pinbatch.zernio;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 
+import com.pinbatch.text.SafeText;
+
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -53,7 +55,7 @@ record ZernioAnswer(int status, JsonNode body, RateLimitInfo rateLimit) {
 			return body.isContainer() ? "HTTP " + status + " without an error message"
 					: "HTTP " + status + " without a JSON body (perhaps from a proxy in front of Zernio)";
 		}
-		return oneLine(message);
+		return SafeText.withoutSecrets(oneLine(message)); // a gateway may quote the key it was given
 	}
 
 	/** Zernio's stable machine code ({@code ACCOUNT_DISCONNECTED}, ...), often absent. */

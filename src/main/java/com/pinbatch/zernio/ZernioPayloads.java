@@ -8,6 +8,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.pinbatch.text.SafeText;
 
 import tools.jackson.databind.JsonNode;
 
@@ -92,8 +93,8 @@ final class ZernioPayloads {
 				return new PostState(id, phase, null, null, null, null, publishesAt);
 			}
 			return new PostState(id, phase, phase == PostState.Phase.PUBLISHED ? nullIfEmpty(pin, "platformPostUrl")
-					: null, nullIfEmpty(pin, "errorMessage"), nullIfEmpty(pin, "errorCategory"),
-					nullIfEmpty(pin, "errorSource"), publishesAt);
+					: null, SafeText.withoutSecrets(nullIfEmpty(pin, "errorMessage")),
+					nullIfEmpty(pin, "errorCategory"), nullIfEmpty(pin, "errorSource"), publishesAt);
 		}
 
 		/** The Pinterest target's own time, else the post's; null when it has none this client can read. */

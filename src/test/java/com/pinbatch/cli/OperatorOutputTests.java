@@ -14,6 +14,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.pinbatch.sandbox.SandboxSettings;
 import com.pinbatch.sandbox.ZernioSandbox;
 
@@ -258,6 +261,39 @@ class OperatorOutputTests {
 				String content = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
 				assertThat(content).as(file.toString()).doesNotContain(ZernioSandbox.API_KEY, FAKE_REAL_KEY);
 			}
+		}
+	}
+
+	@Test
+	void aKeyThatZernioQuotesBackInAnErrorIsInNoOutputAndNotInTheJobRepository() throws IOException {
+		// given: a server that quotes the key it was given in its error message, as some gateways do
+		String key = "plainkey987654zz"; // not shaped like a Zernio key: only its being the key can hide it
+		WireMockServer echoing = new WireMockServer(WireMockConfiguration.options().dynamicPort()
+			.bindAddress("127.0.0.1"));
+		echoing.start();
+		try {
+			echoing.stubFor(WireMock.any(WireMock.anyUrl()).willReturn(WireMock.aResponse().withStatus(403)
+				.withHeader("Content-Type", "application/json")
+				.withBody("{\"error\":\"Invalid API key: " + key + " is not valid\"}")));
+			System.setProperty("zernio.api-key", key);
+
+			// when
+			CommandLineRun run = CommandLineRun.run(dir.resolve("data"), echoing.baseUrl() + "/api",
+					"--input=" + copySample("pins.csv"), "--verbose", "--summary=" + dir.resolve("s.json"));
+
+			// then: the run stops on the answer, which the user reads without the key, and nothing keeps it
+			assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
+			assertThat(run.err()).contains("HTTP 403: Invalid API key: (hidden) is not valid");
+			assertThat(run + processOutput()).contains("ZernioApiException").doesNotContain(key);
+			try (Stream<Path> files = Files.walk(dir)) {
+				for (Path file : files.filter(Files::isRegularFile).toList()) {
+					String content = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
+					assertThat(content).as(file.toString()).doesNotContain(key);
+				}
+			}
+		}
+		finally {
+			echoing.stop();
 		}
 	}
 
