@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.pinbatch.text.FileNames;
 
@@ -54,7 +56,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
 				"                                 --pinbatch.progress-interval=30s",
 				"",
 				"Exit codes:",
-				"  0  every row CREATED, DUPLICATE or VALID",
+				"  0  every row PUBLISHED, SCHEDULED, CREATED, DUPLICATE or VALID",
 				"  1  stopped before the end (key rejected, API unreachable, interrupted): run the same command again",
 				"  2  usage or input error: nothing was sent",
 				"  3  finished, but some rows are INVALID or FAILED: see the result file",
@@ -69,6 +71,10 @@ import picocli.CommandLine.UnmatchedArgumentException;
 				"  java -jar pinbatch.jar --prune-older-than=30",
 				"  java -jar pinbatch.jar --serve --sandbox" })
 public final class CommandLineOptions {
+
+	/** picocli's words for an option followed by another option instead of its value. */
+	private static final Pattern FORGOTTEN_VALUE = Pattern.compile("Expected parameter for option '([^']+)' but found '"
+			+ "(.*)'$");
 
 	public static final List<String> WHEN_NO_DATE = List.of("now", "queue", "draft");
 
@@ -241,6 +247,8 @@ public final class CommandLineOptions {
 		CommandLine commandLine = new CommandLine(options);
 		// "@file" is an ordinary file name here (an input may start with @), not a file of more arguments
 		commandLine.setExpandAtFiles(false);
+		// "--summary --pinbatch.data-dir=D" is a forgotten value, not a summary file named after an option
+		commandLine.setUnmatchedOptionsAllowedAsOptionParameters(false);
 		commandLine.registerConverter(Path.class, CommandLineOptions::fileName);
 		commandLine.getCommandSpec().usageMessage().longOptionsMaxWidth(28);
 		options.commandLine = commandLine;
@@ -266,6 +274,12 @@ public final class CommandLineOptions {
 		if (ex.getCause() instanceof TypeConversionException refused && ex.getArgSpec() instanceof OptionSpec option) {
 			String given = option.longestName() + "=" + ex.getValue();
 			return refused instanceof NotValid ? given + " " + refused.getMessage() : given + ": " + refused.getMessage();
+		}
+		Matcher forgotten = FORGOTTEN_VALUE.matcher(String.valueOf(ex.getMessage()));
+		OptionSpec option = forgotten.find() ? ex.getCommandLine().getCommandSpec().findOption(forgotten.group(1)) : null;
+		if (option != null) {
+			return option.longestName() + " needs a value, e.g. " + option.longestName() + "=" + option.paramLabel()
+					+ " (the next argument, " + forgotten.group(2) + ", is an option)";
 		}
 		return ex.getMessage();
 	}

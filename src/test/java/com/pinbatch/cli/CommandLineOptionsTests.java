@@ -89,6 +89,22 @@ class CommandLineOptionsTests {
 	}
 
 	@Test
+	void anOptionWhoseValueIsForgottenDoesNotTakeTheNextOptionAsItsValue() {
+		// a setting after it would otherwise be lost: here the job repository, the record of what was sent
+		for (String option : new String[] { "--summary", "--results", "--report", "--board", "--account" }) {
+			assertThatThrownBy(() -> CommandLineOptions.parse("--input=pins.csv", option, "--pinbatch.data-dir=/srv/d",
+					"--dry-run"))
+				.as(option)
+				.isInstanceOf(UsageException.class)
+				.hasMessageStartingWith(option + " needs a value, e.g. " + option + "=")
+				.hasMessageEndingWith(" (the next argument, --pinbatch.data-dir=/srv/d, is an option)");
+		}
+		assertThatThrownBy(() -> CommandLineOptions.parse("--input=pins.csv", "--summary", "--dry-run"))
+			.hasMessage("--summary needs a value, e.g. --summary=FILE (the next argument, --dry-run, is an option)");
+		assertThat(CommandLineOptions.parse("--input=pins.csv", "--summary", "s.json").summary()).hasToString("s.json");
+	}
+
+	@Test
 	void wrongValuesAreUsageErrorsNamingTheOption() {
 		assertThatThrownBy(() -> CommandLineOptions.parse("--input="))
 			.hasMessage("--input needs a value, e.g. --input=FILE|FOLDER");
