@@ -46,7 +46,7 @@ class ResultFileListener implements JobExecutionListener {
 				StatusTally tally = InputAsPlanned.changed(job)
 						? InputAsPlanned.withRestPending(resultFiles.stored(input.runKey()), job.getExecutionContext())
 						: resultFiles.write(input.input(), setup.inputOptions(input, setup.mapping(input)),
-								input.runKey(), input.results());
+								input.runKey(), input.results(), true);
 				ResultTotals.put(job.getExecutionContext(), tally, null);
 			}
 			jobRepository.updateExecutionContext(job);

@@ -26,21 +26,30 @@ final class EarlierResultFile implements AutoCloseable {
 
 	private final RowSource source;
 
+	/** False when no row was sent by this run: every outcome it writes was taken from the job repository. */
+	private final boolean thisRunSent;
+
 	private InputRow next;
 
-	private EarlierResultFile(RowSource source) {
+	private EarlierResultFile(RowSource source, boolean thisRunSent) {
 		this.source = source;
+		this.thisRunSent = thisRunSent;
 	}
 
-	/** The result file of this input at {@code resultFile}; one that knows nothing when there is none. */
-	static EarlierResultFile at(Path resultFile, List<String> inputHeaders) {
+	/**
+	 * The result file of this input at {@code resultFile}; one that knows nothing when there is none.
+	 *
+	 * @param thisRunSent false when the new file is written by a run that sent nothing (the input was processed
+	 *                    before): its outcomes, attempts and all, are the job repository's
+	 */
+	static EarlierResultFile at(Path resultFile, List<String> inputHeaders, boolean thisRunSent) {
 		if (!Files.isRegularFile(resultFile)) {
-			return new EarlierResultFile(null);
+			return new EarlierResultFile(null, thisRunSent);
 		}
 		RowSource source = null;
 		try {
 			source = RowSources.open(resultFile, InputOptions.defaults());
-			EarlierResultFile earlier = new EarlierResultFile(source);
+			EarlierResultFile earlier = new EarlierResultFile(source, thisRunSent);
 			if (earlier.isResultFileOf(inputHeaders)) {
 				return earlier;
 			}
@@ -51,7 +60,7 @@ final class EarlierResultFile implements AutoCloseable {
 		if (source != null) {
 			source.close();
 		}
-		return new EarlierResultFile(null);
+		return new EarlierResultFile(null, thisRunSent);
 	}
 
 	/**
@@ -80,16 +89,19 @@ final class EarlierResultFile implements AutoCloseable {
 	 * taken from the job repository without sending, knows less when it is less far along than the earlier line (a
 	 * --follow-up of that file may have written a later state than the repository holds).
 	 */
-	private static boolean knowsMore(RowResult earlier, RowResult now) {
+	private boolean knowsMore(RowResult earlier, RowResult now) {
 		if (now.status() == RowStatus.PENDING) {
 			return earlier.status() != RowStatus.PENDING;
 		}
+		// a run of an input processed before shows the repository's outcomes with the attempts of the run that sent
+		boolean notSentNow = !thisRunSent || now.attempts() == 0;
 		// a FAILED outcome with a post is a pin Pinterest refused, sent by this run or an earlier one: not "never sent"
-		boolean nowNeverSent = now.attempts() == 0 && !RowStatus.isOnZernio(now.status().name())
-				&& now.postId() == null;
-		boolean samePinLessFar = now.attempts() == 0 && now.postId() != null && now.postId().equals(earlier.postId())
+		boolean nowNeverSent = notSentNow && !RowStatus.isOnZernio(now.status().name()) && now.postId() == null;
+		// the same post further along: published, or refused by Pinterest (FAILED with a post, "not on Zernio" as a
+		// status, yet that pin's last word)
+		boolean samePinLessFar = notSentNow && now.postId() != null && now.postId().equals(earlier.postId())
 				&& howFar(earlier.status()) > howFar(now.status());
-		return (nowNeverSent || samePinLessFar) && RowStatus.isOnZernio(earlier.status().name());
+		return nowNeverSent && RowStatus.isOnZernio(earlier.status().name()) || samePinLessFar;
 	}
 
 	/**

@@ -36,11 +36,13 @@ public class ResultFileBuilder {
 	 * Writes the result file and returns the tally of its lines. A result file of the same input already there keeps
 	 * its outcomes for the rows this run knows less of (see {@link EarlierResultFile}).
 	 *
+	 * @param thisRunSent false when the run sent nothing (the input was processed before, or is a copy of another)
 	 * @throws java.io.UncheckedIOException naming the result file when it cannot be written (a full disk, say)
 	 */
-	public StatusTally write(Path input, InputOptions options, String runKey, Path resultFile) {
+	public StatusTally write(Path input, InputOptions options, String runKey, Path resultFile, boolean thisRunSent) {
 		try (RowSource source = RowSources.open(input, options);
-				ResultFileStream lines = ResultFileStream.open(resultFile, source.headers(), source.delimiter())) {
+				ResultFileStream lines = ResultFileStream.open(resultFile, source.headers(), source.delimiter(),
+						thisRunSent)) {
 			StoredResults stored = new StoredResults(runKey);
 			List<RowResultStore.Outcome> learnt = new ArrayList<>();
 			for (InputRow row = source.next(); row != null; row = source.next()) {

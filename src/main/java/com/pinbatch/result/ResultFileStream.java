@@ -44,13 +44,24 @@ public final class ResultFileStream implements AutoCloseable {
 	 * @throws UncheckedIOException naming the result file when it cannot be started
 	 */
 	public static ResultFileStream open(Path resultFile, List<String> inputHeaders, char delimiter) {
+		return open(resultFile, inputHeaders, delimiter, true);
+	}
+
+	/**
+	 * As {@link #open(Path, List, char)}, for a run that may have sent nothing.
+	 *
+	 * @param thisRunSent false when every outcome written is taken from the job repository (the input was processed
+	 *                    before): an earlier result file that knows a pin further along then keeps its line
+	 */
+	public static ResultFileStream open(Path resultFile, List<String> inputHeaders, char delimiter,
+			boolean thisRunSent) {
 		Path temporary = temporarySibling(resultFile);
 		ResultFileWriter writer = null;
 		try {
 			writer = ResultFiles.open(temporary, delimiter);
 			writer.writeHeader(inputHeaders);
 			return new ResultFileStream(resultFile, temporary, writer,
-					EarlierResultFile.at(resultFile, inputHeaders));
+					EarlierResultFile.at(resultFile, inputHeaders, thisRunSent));
 		}
 		catch (UncheckedIOException ex) {
 			if (writer != null) {

@@ -64,7 +64,8 @@ class InputOutcomes {
 		Optional<StatusTally> written = execution == null || doneBefore == null ? Optional.empty()
 				: ResultTotals.of(execution.getExecutionContext());
 		StatusTally tally = written.orElseGet(() -> resultFiles.write(input.path(),
-				setup.inputOptions(parameters, setup.mapping(parameters)), input.key(), input.results()));
+				setup.inputOptions(parameters, setup.mapping(parameters)), input.key(), input.results(),
+				execution != null && doneBefore != null));
 		ExitCode code = !finished && (stopReason != null || tally.hasPending()) ? ExitCode.STOPPED
 				: tally.hasProblems() ? ExitCode.ROW_PROBLEMS : ExitCode.SUCCESS;
 		InputOutcome.Next next = code == ExitCode.STOPPED || tally.hasPending() ? InputOutcome.Next.RESUME

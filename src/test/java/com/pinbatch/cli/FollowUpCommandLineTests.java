@@ -11,11 +11,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import com.pinbatch.sandbox.RecordedRequest;
 import com.pinbatch.sandbox.SandboxPost;
@@ -115,6 +117,26 @@ class FollowUpCommandLineTests extends SandboxedCommandLine {
 		long stillPublishing = ResultRows.read(results).stream().filter(row -> row.get("status").equals("CREATED"))
 			.count();
 		assertThat(sent.isEmpty()).isEqualTo(stillPublishing == 0);
+	}
+
+	@Test
+	void theNightlyCommandRunAgainAfterAFollowUpKeepsWhatTheFollowUpLearnt() throws IOException {
+		// given: a run that did not wait for Pinterest, then a follow-up that learnt what came of its pins
+		Path results = runWithoutWaiting();
+		clock.add(Duration.ofSeconds(1));
+		clock.freeze();
+		followUp(results);
+		List<Map<String, String>> learnt = ResultRows.read(results);
+		assertThat(learnt).as("the follow-up's news").anyMatch(row -> !row.get("status").equals("CREATED"));
+
+		// when: the same nightly command again (a folder of inputs keeps yesterday's file in it)
+		CommandLineRun again = run("--input=" + dir.resolve("pins.csv"), "--pinbatch.follow.max-wait=0s");
+
+		// then: the input was processed before, and its result file still says what the follow-up learnt (a row both
+		// know as published may take the job repository's time of it)
+		assertThat(again.out()).as(again.toString()).contains("already processed");
+		assertThat(withoutFinishTimes(ResultRows.read(results))).isEqualTo(withoutFinishTimes(learnt));
+		assertThat(again.out()).contains(": " + ROWS + " rows: " + counts(learnt));
 	}
 
 	@Test
@@ -239,6 +261,24 @@ class FollowUpCommandLineTests extends SandboxedCommandLine {
 	private CommandLineRun followUp(Path results) {
 		return run("--follow-up=" + results, "--pinbatch.follow.poll-interval=100ms",
 				"--pinbatch.follow.max-wait=1s");
+	}
+
+	private static List<Map<String, String>> withoutFinishTimes(List<Map<String, String>> rows) {
+		return rows.stream().map(row -> {
+			Map<String, String> rest = new HashMap<>(row);
+			rest.remove("finished_at");
+			return rest;
+		}).toList();
+	}
+
+	/** "3 PUBLISHED, 2 FAILED, ..." as the summary line counts the rows, in the order of the statuses. */
+	private static String counts(List<Map<String, String>> rows) {
+		Map<String, Long> byStatus = rows.stream()
+			.collect(Collectors.groupingBy(row -> row.get("status"), Collectors.counting()));
+		return Stream.of("PUBLISHED", "SCHEDULED", "CREATED", "DUPLICATE", "FAILED")
+			.filter(byStatus::containsKey)
+			.map(status -> byStatus.get(status) + " " + status)
+			.collect(Collectors.joining(", "));
 	}
 
 	private Map<String, SandboxPost> posts() {

@@ -47,7 +47,7 @@ class ResultFileBuilderTests {
 		Path results = dir.resolve("out.csv");
 
 		// when
-		StatusTally tally = new ResultFileBuilder(store).write(input, InputOptions.defaults(), "k", results);
+		StatusTally tally = new ResultFileBuilder(store).write(input, InputOptions.defaults(), "k", results, true);
 
 		// then
 		List<String> lines = new ArrayList<>();
