@@ -82,6 +82,10 @@ public class PinbatchApplication {
 		catch (UsageException | RunRefusedException ex) {
 			return refuse(ExitCode.USAGE, ex.getMessage(), options.summary(), out, err);
 		}
+		String summaryProblem = options.summary() == null ? null : SummaryFile.problem(options.summary());
+		if (summaryProblem != null) {
+			return refuse(ExitCode.USAGE, summaryProblem, null, out, err);
+		}
 		if (options.serve()) {
 			return serve(options, out, err);
 		}
@@ -128,9 +132,9 @@ public class PinbatchApplication {
 		catch (UncheckedIOException ex) {
 			// a file the run writes (the result file) could not be written: a full disk, a folder gone. The outcomes
 			// are in the job repository, and the earlier result file is still whole (files are moved into place)
-			return refuse(ExitCode.STOPPED, ex.getMessage() + " — the outcomes are kept: make room (or give --results"
-					+ " another folder), then run the same command again; nothing is sent twice", options.summary(),
-					out, err);
+			return refuse(ExitCode.STOPPED, ex.getMessage() + " — the outcomes are kept: make room or let this user"
+					+ " write there (or give --results another folder), then run the same command again; nothing is"
+					+ " sent twice", options.summary(), out, err);
 		}
 	}
 

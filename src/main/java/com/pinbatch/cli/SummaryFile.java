@@ -11,6 +11,8 @@ import java.util.Map;
 
 import com.pinbatch.result.RowStatus;
 import com.pinbatch.run.ExitCode;
+import com.pinbatch.run.WritableFolders;
+import com.pinbatch.text.FileProblems;
 import com.pinbatch.text.SafeText;
 
 import tools.jackson.core.JacksonException;
@@ -54,8 +56,8 @@ final class SummaryFile {
 			out.println("summary: " + file.toAbsolutePath().normalize());
 		}
 		catch (IOException ex) {
-			err.println("pinbatch: cannot write the summary file " + file + ": " + ex.getMessage()
-					+ "; choose another --summary");
+			err.println("pinbatch: cannot write the summary file " + file + " (" + FileProblems.reason(ex)
+					+ "); choose another --summary");
 		}
 	}
 
@@ -76,6 +78,20 @@ final class SummaryFile {
 		finally {
 			Files.deleteIfExists(partial);
 		}
+	}
+
+	/**
+	 * Why the summary file cannot be written where it is asked for, or null: found out before anything is sent, as for
+	 * the result file, so that a run is never left with yesterday's summary in place.
+	 */
+	static String problem(Path file) {
+		if (Files.isDirectory(file)) {
+			return "the summary file " + file + " is a folder; choose another --summary";
+		}
+		Path folder = file.toAbsolutePath().getParent();
+		String problem = WritableFolders.problem(folder);
+		return problem == null ? null
+				: "cannot write the summary file " + file + " (" + folder + ": " + problem + "); choose another --summary";
 	}
 
 	/**

@@ -13,6 +13,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.QuoteMode;
 
 import com.pinbatch.input.InputRow;
+import com.pinbatch.text.FileProblems;
 import com.pinbatch.text.SafeText;
 
 /**
@@ -122,6 +123,6 @@ public final class CsvResultFileWriter implements ResultFileWriter {
 	}
 
 	private UncheckedIOException failure(String what, IOException ex) {
-		return new UncheckedIOException("result file " + file + " " + what + " (" + ex.getMessage() + ")", ex);
+		return new UncheckedIOException("result file " + file + " " + what + " (" + FileProblems.reason(ex) + ")", ex);
 	}
 }

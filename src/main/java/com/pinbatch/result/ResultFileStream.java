@@ -8,6 +8,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.List;
 
 import com.pinbatch.input.InputRow;
+import com.pinbatch.text.FileProblems;
 
 /**
  * A result file being written, one input row at a time in input order: beside its final name, moved into place by
@@ -132,13 +133,8 @@ public final class ResultFileStream implements AutoCloseable {
 
 	/** The result file the user knows is named, with the root cause (a full disk, say), never the temporary. */
 	private static UncheckedIOException cannotWrite(Path resultFile, UncheckedIOException ex) {
-		Throwable root = ex;
-		while (root.getCause() != null && root.getCause() != root) {
-			root = root.getCause();
-		}
-		String reason = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
 		return new UncheckedIOException("result file " + resultFile.toAbsolutePath() + " cannot be written ("
-				+ reason + ")", ex.getCause());
+				+ FileProblems.reason(ex) + ")", ex.getCause());
 	}
 
 	static Path temporarySibling(Path resultFile) {

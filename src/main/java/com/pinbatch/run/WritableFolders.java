@@ -1,12 +1,10 @@
 package com.pinbatch.run;
 
 import java.io.IOException;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
-import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
+
+import com.pinbatch.text.FileProblems;
 
 /**
  * Finds out before anything is sent whether a folder takes new files, by creating one there and deleting it: a
@@ -25,17 +23,8 @@ public final class WritableFolders {
 			Files.delete(probe);
 			return null;
 		}
-		catch (AccessDeniedException ex) {
-			return "permission denied";
-		}
-		catch (NotDirectoryException | FileAlreadyExistsException ex) {
-			return "not a folder";
-		}
-		catch (FileSystemException ex) {
-			return ex.getReason() != null ? ex.getReason() : ex.getClass().getSimpleName();
-		}
 		catch (IOException ex) {
-			return ex.getMessage() != null ? ex.getMessage() : ex.getClass().getSimpleName();
+			return FileProblems.reason(ex);
 		}
 	}
 }

@@ -182,6 +182,28 @@ class OperatorOutputTests {
 	}
 
 	@Test
+	void aSummaryThatCannotBeWrittenIsRefusedBeforeAnythingIsSent() throws IOException {
+		// given: a summary asked for inside a file (a mistyped folder), and one that names a folder
+		Path input = copySample("pins.csv");
+		Path notAFolder = Files.writeString(dir.resolve("reports"), "a file, not a folder");
+		Path folder = Files.createDirectories(dir.resolve("nightly.json"));
+
+		// when
+		CommandLineRun inFile = run("--input=" + input, "--summary=" + notAFolder.resolve("nightly.json"));
+		CommandLineRun atFolder = run("--input=" + input, "--summary=" + folder);
+
+		// then: each says what to fix in one line, and nothing was sent
+		assertThat(inFile.exitCode()).as(inFile.toString()).isEqualTo(2);
+		assertThat(inFile.err().strip()).isEqualTo("pinbatch: cannot write the summary file "
+				+ notAFolder.resolve("nightly.json") + " (" + notAFolder + ": not a folder); choose another --summary");
+		assertThat(atFolder.exitCode()).as(atFolder.toString()).isEqualTo(2);
+		assertThat(atFolder.err().strip())
+			.isEqualTo("pinbatch: the summary file " + folder + " is a folder; choose another --summary");
+		assertThat(sandbox.postCount()).isZero();
+		assertThat(dir.resolve("pins.results.csv")).doesNotExist();
+	}
+
+	@Test
 	void anExpectedStopPrintsItsOneLineAndTheSummaryWithoutAStackTrace() throws IOException {
 		// given: Zernio failing every create, so the run stops after the first send
 		Path input = copySample("pins.csv");
