@@ -1,5 +1,6 @@
 package com.pinbatch.cli;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 import com.pinbatch.text.FileNames;
@@ -17,9 +18,26 @@ final class DataFolder implements ApplicationListener<ApplicationEnvironmentPrep
 
 	static final String KEY = "pinbatch.data-dir";
 
+	/** A run's advice when the folder is held: another folder for other files only, never for the same file. */
+	private static final String WAIT_TO_RUN = "wait for it to finish. Files run at the same time may use another"
+			+ " --pinbatch.data-dir, but keep each file with the same one: it is what keeps its pins from being sent"
+			+ " twice";
+
+	private final boolean pruning;
+
 	private Path path;
 
 	private RunLock lock;
+
+	/** The data folder of a run or of the console. */
+	DataFolder() {
+		this(false);
+	}
+
+	/** @param pruning for {@code --prune-older-than}, which must find the job repository the runs use */
+	DataFolder(boolean pruning) {
+		this.pruning = pruning;
+	}
 
 	/** {@code ~/.pinbatch/data}, from the {@code user.home} system property. */
 	static Path byDefault() {
@@ -34,7 +52,14 @@ final class DataFolder implements ApplicationListener<ApplicationEnvironmentPrep
 			throw new UsageException("--" + KEY + "=" + folder + " " + FileNames.CANNOT_OPEN);
 		}
 		path = Path.of(folder).toAbsolutePath().normalize();
-		lock = RunLock.acquire(path);
+		boolean embedded = event.getEnvironment().getProperty("spring.datasource.url", "")
+			.startsWith("jdbc:hsqldb:file:");
+		if (pruning && embedded && !Files.isDirectory(path)) {
+			// a mistyped folder would otherwise be created, and "pruned 0 job run(s)" read as done
+			throw new UsageException("there is no job repository in " + path + " to prune; give the"
+					+ " --pinbatch.data-dir your runs use (default " + byDefault() + ")");
+		}
+		lock = RunLock.acquire(path, pruning ? "prune when it has finished" : WAIT_TO_RUN);
 	}
 
 	/** The folder in use, absolute; null before Spring has read the settings. */

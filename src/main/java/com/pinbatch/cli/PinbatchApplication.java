@@ -92,7 +92,7 @@ public class PinbatchApplication {
 		if (!options.jsonLogs()) {
 			out.println(StartLine.of(options)); // at once: starting Spring and the job repository takes seconds
 		}
-		try (DataFolder dataFolder = new DataFolder()) {
+		try (DataFolder dataFolder = new DataFolder(options.prune())) {
 			ConfigurableApplicationContext started;
 			try {
 				started = start(options, dataFolder);

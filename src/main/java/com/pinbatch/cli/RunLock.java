@@ -28,7 +28,8 @@ final class RunLock implements AutoCloseable {
 		this.lock = lock;
 	}
 
-	static RunLock acquire(Path dataFolder) {
+	/** @param whileHeld what to do while another process holds the folder, as the end of the refusal's line */
+	static RunLock acquire(Path dataFolder, String whileHeld) {
 		Path file = dataFolder.resolve("pinbatch.lock");
 		try {
 			String problem = WritableFolders.problem(dataFolder); // creates it when missing
@@ -42,8 +43,7 @@ final class RunLock implements AutoCloseable {
 			if (lock == null) {
 				String owner = new String(Files.readAllBytes(file), StandardCharsets.UTF_8).trim();
 				channel.close();
-				throw new UsageException("another pinbatch run is using " + dataFolder + " (" + owner
-						+ "); wait for it to finish, or give this run its own --pinbatch.data-dir");
+				throw new UsageException("another pinbatch run is using " + dataFolder + " (" + owner + "); " + whileHeld);
 			}
 			channel.truncate(0);
 			channel.write(StandardCharsets.UTF_8.encode(
