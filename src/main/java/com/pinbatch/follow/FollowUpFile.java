@@ -11,7 +11,6 @@ import java.util.stream.Collectors;
 import com.pinbatch.input.InputFileException;
 import com.pinbatch.input.InputOptions;
 import com.pinbatch.input.InputRow;
-import com.pinbatch.input.ResultFileRowSource;
 import com.pinbatch.input.RowSource;
 import com.pinbatch.input.RowSources;
 import com.pinbatch.result.RowResult;
@@ -46,11 +45,7 @@ public final class FollowUpFile {
 		}
 		List<RowResult> open = new ArrayList<>();
 		FollowUpTally closed = new FollowUpTally();
-		try (RowSource source = RowSources.open(file, InputOptions.defaults())) {
-			if (!(source instanceof ResultFileRowSource)) {
-				throw new InputFileException(file + " is not a pinbatch result file: its last columns must be row,"
-						+ " status, post_id, ...; give the result file a run wrote (NAME.results.csv or .xlsx)");
-			}
+		try (RowSource source = RowSources.openResultFile(file, InputOptions.defaults(), "--follow-up")) {
 			for (InputRow row = source.next(); row != null; row = source.next()) {
 				RowResult result = outcome(file, row);
 				if (isOpen(result, now)) {

@@ -42,6 +42,23 @@ public final class RowSources {
 		return ResultFileRowSource.wrapIfResultFile(source, !workbook);
 	}
 
+	/**
+	 * An earlier result file, read as {@link #open(Path, InputOptions)} does.
+	 *
+	 * @param option the option that named it ({@code --retry-failed}, {@code --follow-up}), for the refusal's line
+	 * @throws InputFileException when the file is not a result file pinbatch wrote (the input itself, say)
+	 */
+	public static RowSource openResultFile(Path file, InputOptions options, String option) {
+		RowSource source = open(file, options);
+		if (!(source instanceof ResultFileRowSource)) {
+			source.close();
+			throw new InputFileException(file + " is not a pinbatch result file, which " + option + " takes: its last"
+					+ " columns must be row, status, post_id, ...; give the result file a run wrote (NAME.results.csv or"
+					+ " .xlsx)");
+		}
+		return source;
+	}
+
 	/** Whether the file is a workbook (by content); false for a file that cannot be read (reported on opening). */
 	public static boolean isWorkbook(Path file) {
 		try (InputStream in = Files.newInputStream(file)) {

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import com.pinbatch.input.InputDigest;
+import com.pinbatch.input.InputOptions;
 import com.pinbatch.input.RowSources;
 import com.pinbatch.job.InputParameters;
 import com.pinbatch.job.InputSurveys;
@@ -42,6 +43,10 @@ class RequestedInputs {
 					+ " inputs; leave --results out to get one result file per input");
 		}
 		for (Path file : files) {
+			if (request.retryFailed()) {
+				// the input itself would be sent again as a new run, its result file's fixes never read
+				RowSources.openResultFile(file, InputOptions.defaults(), "--retry-failed").close();
+			}
 			InputParameters parameters = parameters(request, file, null);
 			InputSurveys.Surveyed surveyed = surveys.read(parameters);
 			surveyed.check().assumptions().forEach(line -> listener.info("input: " + SafeText.line(line)));

@@ -202,6 +202,25 @@ class PinbatchCommandLineTests extends SandboxedCommandLine {
 	}
 
 	@Test
+	void retryFailedOfTheInputInsteadOfItsResultFileIsRefused() throws IOException {
+		// given: a run whose result file the user meant to give
+		Path input = copySample("mixed.csv");
+		run("--input=" + input);
+		int createdBefore = sandbox.postCount();
+
+		// when
+		CommandLineRun retry = run("--retry-failed=" + input);
+
+		// then
+		assertThat(retry.exitCode()).as(retry.toString()).isEqualTo(2);
+		assertThat(retry.err().strip()).isEqualTo("pinbatch: " + input + " is not a pinbatch result file, which"
+				+ " --retry-failed takes: its last columns must be row, status, post_id, ...; give the result file a run"
+				+ " wrote (NAME.results.csv or .xlsx)");
+		assertThat(sandbox.postCount()).isEqualTo(createdBefore);
+		assertThat(dir.resolve("mixed.retry.csv")).doesNotExist();
+	}
+
+	@Test
 	void formulaLookingCellsStayTextInTheResultFile() throws IOException {
 		// given
 		Path input = write("hostile.csv", """
