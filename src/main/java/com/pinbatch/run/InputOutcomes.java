@@ -82,7 +82,8 @@ class InputOutcomes {
 		return new InputOutcome(input.path(), input.results(), input.key(), tally.asMap(),
 				store.countByAccount(input.key()), errors, rowsThisRun,
 				ranIn == null ? null : ranIn.getJobInstance().getInstanceId(), ranIn == null ? null : ranIn.getId(),
-				started, ended, code == ExitCode.STOPPED ? stopReason : null, alreadyProcessed, code, next,
+				started, ended, code == ExitCode.STOPPED ? StopReasons.said(stopReason, tally.hasPending()) : null,
+				alreadyProcessed, code, next,
 				code != ExitCode.STOPPED && tally.stillPublishing());
 	}
 }

@@ -6,9 +6,9 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
@@ -201,7 +201,6 @@ public class PinImportRuns {
 		}
 		// exception messages may quote a server, a cell or a request header: one clean line, no key
 		launched.stopReasons.replaceAll((key, reason) -> SafeText.line(reason));
-		new LinkedHashSet<>(launched.stopReasons.values()).forEach(reason -> listener.problem("pinbatch: " + reason));
 		Instant ended = Instant.now();
 		List<InputOutcome> results = new ArrayList<>();
 		for (CheckedInput input : inputs) {
@@ -210,6 +209,12 @@ public class PinImportRuns {
 			results.add(outcomes.of(input, finishedBy.get(key), launched.executions.get(key),
 					launched.stopReasons.get(key), counted ? launched.doneBefore.get(key) : null, started, ended));
 		}
+		// each stop once, in the words its input's outcome gives it
+		results.stream()
+			.map(InputOutcome::stopReason)
+			.filter(Objects::nonNull)
+			.distinct()
+			.forEach(reason -> listener.problem("pinbatch: " + reason));
 		return results;
 	}
 

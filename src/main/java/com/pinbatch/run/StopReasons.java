@@ -63,6 +63,14 @@ final class StopReasons {
 	}
 
 	/**
+	 * The stop's line as the user reads it beside the run's counts: a stop asked for once every row was decided came
+	 * while the run learnt what became of its pins, and leaves no row PENDING.
+	 */
+	static String said(String reason, boolean anyPending) {
+		return GracefulStop.STOPPED.equals(reason) && !anyPending ? GracefulStop.STOPPED_FOLLOWING : reason;
+	}
+
+	/**
 	 * Stops whose message is already the user's line, with what to do: the key rejected, the sending given up, Zernio
 	 * down, the input saved again during its run.
 	 */

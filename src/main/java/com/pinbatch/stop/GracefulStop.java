@@ -33,6 +33,10 @@ public class GracefulStop implements JobExecutionListener {
 	public static final String STOPPED = "stopped on request; rows not reached are PENDING: run the same command"
 			+ " again to resume";
 
+	/** {@link #STOPPED} once every row was sent or decided: only the pins' outcomes were still to learn. */
+	public static final String STOPPED_FOLLOWING = "stopped on request while learning what became of the pins (no row"
+			+ " is PENDING): run the same command again to learn the rest";
+
 	private final JobOperator jobOperator;
 
 	private final ExecutorService senders;

@@ -35,6 +35,16 @@ class StopReasonsTests {
 	}
 
 	@Test
+	void aStopOnceEveryRowWasDecidedDoesNotSpeakOfPendingRows() {
+		// stopped while the run waited for Pinterest's outcomes: every row sent or decided, none PENDING
+		assertThat(StopReasons.said(GracefulStop.STOPPED, false)).isEqualTo(GracefulStop.STOPPED_FOLLOWING)
+			.doesNotContain("rows not reached are PENDING").contains("run the same command again");
+		assertThat(StopReasons.said(GracefulStop.STOPPED, true)).isEqualTo(GracefulStop.STOPPED);
+		assertThat(StopReasons.said("Zernio rejected the API key (401)", false))
+			.isEqualTo("Zernio rejected the API key (401)");
+	}
+
+	@Test
 	void zernioOrTheSendingStoppingSaysItsOwnWordsEvenWhenWrapped() {
 		JobExecution keyRejected = execution(BatchStatus.FAILED, new IllegalStateException("step failed",
 				new SendingStoppedException(SendingStoppedException.Reason.KEY_REJECTED,
