@@ -269,8 +269,7 @@ class ConsoleRuns implements AutoCloseable {
 			@Override
 			public AutoCloseable sending(RunProgress progress) {
 				run.sending(progress);
-				return () -> {
-				};
+				return run::sent; // the counters are the process's: the next run starts them again
 			}
 		};
 	}

@@ -41,6 +41,8 @@ final class LiveRun {
 
 	private volatile RunProgress progress;
 
+	private volatile RunProgress.Snapshot lastReading;
+
 	private volatile Ended ended;
 
 	private volatile String runKey;
@@ -80,13 +82,26 @@ final class LiveRun {
 		lines.add(line);
 	}
 
-	/** The sends' counters; null until sending begins. */
-	RunProgress progress() {
-		return progress;
+	/**
+	 * Where its sends stand: the process's counters while it sends, their last reading once it has sent (the
+	 * counters then go on to the next run); null until sending begins.
+	 */
+	RunProgress.Snapshot progress() {
+		RunProgress counters = progress;
+		return counters != null ? counters.snapshot() : lastReading;
 	}
 
 	void sending(RunProgress counters) {
 		this.progress = counters;
+	}
+
+	/** Sending is over: keeps the counters' last reading as this run's own. */
+	void sent() {
+		RunProgress counters = progress;
+		if (counters != null) {
+			lastReading = counters.snapshot();
+			progress = null;
+		}
 	}
 
 	/** Its input's run key, under which the job stores each row's outcome; null until its job starts. */

@@ -13,9 +13,9 @@ record Progress(boolean running, long done, long total, int percent, Map<String,
 		String timeLeft) {
 
 	static Progress of(LiveRun run) {
-		RunProgress counters = run.progress();
+		RunProgress.Snapshot now = run.progress();
 		LiveRun.Ended ended = run.ended();
-		if (counters == null) {
+		if (now == null) {
 			Map<String, Long> counts = new LinkedHashMap<>();
 			if (ended != null && ended.counts() != null) {
 				ended.counts().forEach((status, count) -> counts.put(status.name(), count));
@@ -23,7 +23,6 @@ record Progress(boolean running, long done, long total, int percent, Map<String,
 			long done = counts.values().stream().mapToLong(Long::longValue).sum();
 			return new Progress(ended == null, done, done, ended == null ? 0 : 100, counts, "", "");
 		}
-		RunProgress.Snapshot now = counters.snapshot();
 		Map<String, Long> counts = new LinkedHashMap<>();
 		for (RowStatus status : RowStatus.values()) {
 			if (now.count(status) > 0) {

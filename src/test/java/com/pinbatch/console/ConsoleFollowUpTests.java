@@ -100,6 +100,28 @@ class ConsoleFollowUpTests {
 	}
 
 	@Test
+	void aFinishedRunsPageKeepsItsOwnCountsAfterTheNextRun() throws Exception {
+		// given: a one-row run, then a two-row run of another file (accounts and days of their own: the other tests'
+		// pins fill acme-home's caps)
+		String first = sentAndFinished("first.csv", """
+				title,media_url,board,account,publish_at
+				Swing,https://images.example.com/first/swing.jpg,Garden Projects,acme-garden,2031-10-10 09:00
+				""");
+		String second = sentAndFinished("second.csv", """
+				title,media_url,board,account,publish_at
+				Pot,https://images.example.com/second/pot.jpg,Garden Projects,acme-garden,2031-10-11 09:00
+				Hose,https://images.example.com/second/hose.jpg,Garden Projects,acme-garden,2031-10-11 10:00
+				""");
+
+		// when
+		String firstPage = finishedPage(first);
+
+		// then: each page counts its own rows
+		assertThat(firstPage).contains(">1 of 1 rows<").doesNotContain("2 of 2 rows");
+		assertThat(finishedPage(second)).contains(">2 of 2 rows<");
+	}
+
+	@Test
 	void theFollowUpButtonRefreshesTheStatusesOfAFinishedRun() throws Exception {
 		String run = sentAndFinished("follow.csv");
 		String before = finishedPage(run);
