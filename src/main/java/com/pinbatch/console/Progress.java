@@ -6,11 +6,16 @@ import java.util.Map;
 
 import com.pinbatch.job.RunProgress;
 import com.pinbatch.result.RowStatus;
+import com.pinbatch.run.ExitCode;
 import com.pinbatch.text.Formats;
 
-/** Where a run stands, as the watch page shows it. */
-record Progress(boolean running, long done, long total, int percent, Map<String, Long> counts, String pinsPerMinute,
-		String timeLeft) {
+/**
+ * Where a run stands, as the watch page shows it.
+ *
+ * @param state Running, Finished, or Stopped (before its end: Zernio down, the console closed, the key rejected)
+ */
+record Progress(boolean running, String state, long done, long total, int percent, Map<String, Long> counts,
+		String pinsPerMinute, String timeLeft) {
 
 	static Progress of(LiveRun run) {
 		RunProgress.Snapshot now = run.progress();
@@ -21,7 +26,7 @@ record Progress(boolean running, long done, long total, int percent, Map<String,
 				ended.counts().forEach((status, count) -> counts.put(status.name(), count));
 			}
 			long done = counts.values().stream().mapToLong(Long::longValue).sum();
-			return new Progress(ended == null, done, done, ended == null ? 0 : 100, counts, "", "");
+			return new Progress(ended == null, state(ended), done, done, ended == null ? 0 : 100, counts, "", "");
 		}
 		Map<String, Long> counts = new LinkedHashMap<>();
 		for (RowStatus status : RowStatus.values()) {
@@ -31,10 +36,14 @@ record Progress(boolean running, long done, long total, int percent, Map<String,
 		}
 		long total = Math.max(now.total(), now.done());
 		Duration left = now.eta();
-		return new Progress(ended == null, now.done(), total,
+		return new Progress(ended == null, state(ended), now.done(), total,
 				total == 0 ? 100 : (int) (100 * now.done() / total), counts,
 				Formats.plain("%.0f", now.pinsPerMinute()),
 				ended != null ? "" : left == null ? "working out the pace" : about(left));
+	}
+
+	private static String state(LiveRun.Ended ended) {
+		return ended == null ? "Running" : ended.exitCode() == ExitCode.STOPPED.code() ? "Stopped" : "Finished";
 	}
 
 	private static String about(Duration left) {

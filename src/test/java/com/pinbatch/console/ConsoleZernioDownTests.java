@@ -58,7 +58,8 @@ class ConsoleZernioDownTests {
 
 		String page = RunPages.finished(mvc, run);
 
-		assertThat(page).contains("send the file again later from its upload page to go on where it stopped")
+		assertThat(page).as("not Finished: it stopped before its end").contains("<p class=\"state\">Stopped</p>")
+			.contains("send the file again later from its upload page to go on where it stopped")
 			.doesNotContain("run the same command")
 			.contains("<a id=\"go-on\" href=\"" + upload + "\">Go on")
 			.doesNotContain("form id=\"follow-up\"");
