@@ -161,11 +161,15 @@ class HistoryPage {
 		Optional<Upload> upload = last ? upload(execution, owner) : Optional.empty();
 		String goOn = UploadSends.isCutShort(execution, console != null) ? upload.map(Upload::id).orElse(null)
 				: null;
-		boolean followUp = upload.isPresent() && download && execution.getStatus() == BatchStatus.COMPLETED
+		// a review (a dry run) sent nothing: its SCHEDULED rows are pins of earlier sends, followed up from those
+		boolean review = InputParameters.of(execution.getJobParameters()).dryRun();
+		boolean followUp = !review && upload.isPresent() && download
+				&& execution.getStatus() == BatchStatus.COMPLETED
 				&& Arrays.stream(RowStatus.values()).filter(RowStatus::mayChange)
 					.anyMatch(open -> counts.containsKey(open.name()));
 		return new HistoryPage.Entry(execution.getId(), shown(files), shown(result),
-				when(execution.getStartTime()), when(execution.getEndTime()), status(execution, runKey), rows,
+				when(execution.getStartTime()), when(execution.getEndTime()),
+				review ? "REVIEW (dry run: nothing sent)" : status(execution, runKey), rows,
 				counts, who(execution), download, console == null ? null : console.id(), goOn, followUp);
 	}
 

@@ -122,6 +122,27 @@ class ConsoleFollowUpTests {
 	}
 
 	@Test
+	void aReviewIsNotListedAsARunAndOffersNoFollowUp() throws Exception {
+		// given: a file sent (its pin scheduled), then uploaded again: its review finds the pin an earlier send made
+		String pins = """
+				title,media_url,board,account,publish_at
+				Trellis,https://images.example.com/again/trellis.jpg,Garden Projects,acme-garden,2031-11-11 09:00
+				""";
+		sentAndFinished("again.csv", pins);
+		mvc.perform(multipart("/uploads").file(ConsolePagesTests.csv("again.csv", pins)).with(csrf()))
+			.andExpect(status().is3xxRedirection());
+
+		// when
+		String history = mvc.perform(get("/history")).andExpect(status().isOk()).andReturn().getResponse()
+			.getContentAsString();
+
+		// then: the newest line is the review, said as one, with its row as it found it and nothing to follow up
+		String review = entry(history, "again.csv");
+		assertThat(review).contains("REVIEW (dry run: nothing sent)", "1 SCHEDULED").doesNotContain("COMPLETED")
+			.doesNotContain("follow-up");
+	}
+
+	@Test
 	void theFollowUpButtonRefreshesTheStatusesOfAFinishedRun() throws Exception {
 		String run = sentAndFinished("follow.csv");
 		String before = finishedPage(run);
