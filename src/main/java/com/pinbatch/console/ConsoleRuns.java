@@ -194,7 +194,8 @@ class ConsoleRuns implements AutoCloseable {
 		}
 	}
 
-	private Optional<LiveRun> going(Upload upload) {
+	/** The run of the upload's file going on now (a send, or a follow-up), if one is. */
+	Optional<LiveRun> going(Upload upload) {
 		return started.values()
 			.stream()
 			.filter(run -> run.running() && run.upload().file().equals(upload.file()))

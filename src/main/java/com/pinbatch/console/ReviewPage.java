@@ -52,6 +52,7 @@ class ReviewPage {
 		UploadSends.Last last = sends.last(upload);
 		model.addAttribute("stopped", last.cutShort());
 		model.addAttribute("sent", last.completed());
+		model.addAttribute("going", runs.going(upload).map(LiveRun::id).orElse(null));
 		model.addAttribute("lines", review.lines());
 		model.addAttribute("refusal", review.refusal());
 		model.addAttribute("sheets", sheets(upload));

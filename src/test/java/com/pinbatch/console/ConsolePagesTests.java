@@ -285,7 +285,7 @@ class ConsolePagesTests {
 			.andExpect(content().string(containsString("history-check.csv")))
 			.andExpect(content().string(containsString("console: local")))
 			.andExpect(content().string(matchesPattern(
-					"(?s).*history-check\\.csv.*<td>COMPLETED</td>\\s*<td>1</td>\\s*<td class=\"counts\">"
+					"(?s).*history-check\\.csv.*<td>REVIEW \\(dry run: nothing sent\\)</td>\\s*<td>1</td>\\s*<td class=\"counts\">"
 							+ "<span class=\"badge [a-z]+\">1 [A-Z]+</span></td>\\s*<td>console: local</td>.*")));
 	}
 

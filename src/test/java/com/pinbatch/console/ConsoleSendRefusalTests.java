@@ -17,6 +17,7 @@ import com.pinbatch.cli.PinbatchApplication;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -66,5 +67,11 @@ class ConsoleSendRefusalTests {
 		assertThat(again).contains("<p class=\"problem\" role=\"alert\">this file is already being sent or followed up"
 				+ " (the run below); nothing else was started: one run per file at a time</p>")
 			.contains(first + "/progress"); // the page of the run that goes on
+
+		// and the upload's own page, opened again (or reached with Back), says so instead of offering Send
+		String uploadPage = mvc.perform(get(upload)).andExpect(status().isOk()).andReturn().getResponse()
+			.getContentAsString();
+		assertThat(uploadPage).contains("This file is being sent now:", "href=\"" + first + "\"")
+			.doesNotContain("form id=\"send\"");
 	}
 }
