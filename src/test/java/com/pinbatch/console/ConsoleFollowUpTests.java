@@ -143,6 +143,30 @@ class ConsoleFollowUpTests {
 	}
 
 	@Test
+	void aLargeFilesReviewListsAThousandRowsTheRowsToFixFirst() throws Exception {
+		// given: 1,500 rows (more than the other console tests' uploads may be), the last of them to fix (a link
+		// that is not https)
+		StringBuilder rows = new StringBuilder("title,media_url,board,account,link,publish_at\n");
+		for (int row = 1; row <= 1500; row++) {
+			rows.append("Large ").append(row).append(",https://images.example.com/large-").append(row)
+				.append(".jpg,Kitchen Ideas,acme-home,").append(row == 1500 ? "http" : "https")
+				.append("://www.acme-home.example/").append(row).append(",")
+				.append(java.time.LocalDate.of(2033, 1, 1).plusDays(row)).append(" 10:00\n"); // a day each: no cap met
+		}
+		String upload = mvc.perform(multipart("/uploads").file(ConsolePagesTests.csv("large.csv", rows.toString())).with(csrf()))
+			.andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+
+		// when
+		String page = mvc.perform(get(upload)).andExpect(status().isOk()).andReturn().getResponse()
+			.getContentAsString();
+
+		// then: a page a browser opens at once, with the row to fix in it, and every row still counted
+		assertThat(page.split("<tr class=", -1)).hasSize(ReviewPage.ROWS_SHOWN + 1);
+		assertThat(page).contains("Listed: 1000 of 1500 rows, those to act on first", "<td>1501</td>",
+				"<span class=\"status\">INVALID</span>", "Send 1499 pins");
+	}
+
+	@Test
 	void theFollowUpButtonRefreshesTheStatusesOfAFinishedRun() throws Exception {
 		String run = sentAndFinished("follow.csv");
 		String before = finishedPage(run);
