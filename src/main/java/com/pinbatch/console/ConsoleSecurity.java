@@ -32,7 +32,10 @@ class ConsoleSecurity {
 			http.authorizeHttpRequests(requests -> requests.anyRequest().permitAll());
 		}
 		else {
-			http.authorizeHttpRequests(requests -> requests.requestMatchers("/login", "/console/**", "/webjars/**")
+			// the error page too: a refused address (say //evil.example/) met before login was otherwise kept as the
+			// page to return to, and the login then led to the error page
+			http.authorizeHttpRequests(requests -> requests
+				.requestMatchers("/login", "/console/**", "/webjars/**", "/error")
 				.permitAll()
 				.anyRequest()
 				.authenticated());

@@ -58,6 +58,16 @@ class ConsoleLoginTests {
 		mvc.perform(get("/login")).andExpect(status().isOk()).andExpect(content().string(containsString("Password")));
 	}
 
+	/**
+	 * The error page needs no login: an address the server refuses (say //evil.example/) met before logging in was
+	 * otherwise kept as the page to return to, and the login then led to "Something went wrong (999)".
+	 */
+	@Test
+	void theErrorPageIsShownWithoutLoginSoNoLoginLeadsBackToIt() throws Exception {
+		mvc.perform(get("/error")).andExpect(result -> org.assertj.core.api.Assertions
+			.assertThat(result.getResponse().getRedirectedUrl()).as("sent to log in first").isNull());
+	}
+
 	@Test
 	void theRightPasswordLogsInAndAWrongOneDoesNot() throws Exception {
 		mvc.perform(formLogin().user("maria").password("s3cret")).andExpect(authenticated().withUsername("maria"));
