@@ -63,7 +63,7 @@ class ReviewPage {
 		model.addAttribute("sheets", sheets(upload));
 		List<ReviewRow> rows = review.resultFile() == null ? List.of()
 				: ResultTable.read(review.resultFile(), upload.columnMapping(), upload.timezone(), upload.folder(),
-						"/uploads/" + upload.id() + "/media/");
+						"/uploads/" + upload.id() + "/media/").stream().map(row -> row.shownFor(upload)).toList();
 		List<ReviewRow> shown = shown(rows);
 		model.addAttribute("rows", shown);
 		model.addAttribute("notShown", rows.size() - shown.size());

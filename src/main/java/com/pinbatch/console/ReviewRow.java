@@ -17,6 +17,13 @@ record ReviewRow(long row, String status, String title, String board, String acc
 		return "INVALID".equals(status);
 	}
 
+	/** The same row with its message as the console says it (see {@link Upload#shown}). */
+	ReviewRow shownFor(Upload upload) {
+		String shown = upload.shown(errorMessage);
+		return shown == null || shown.equals(errorMessage) ? this : new ReviewRow(row, status, title, board, account,
+				publishAt, hour, thumbnail, pinUrl, errorCode, shown, fixColumn, fixCell);
+	}
+
 	/** The CSS class of the status badge (a fixed set, never a cell's text). */
 	public String statusClass() {
 		return switch (status) {

@@ -68,7 +68,8 @@ record Upload(String id, String owner, Path file, String name, Instant uploaded,
 			return line;
 		}
 		String shown = line.replace(folder().resolve(MAPPING_FILE).toString(), "the column mapping (--mapping)")
-			.replace(folder() + folder().getFileSystem().getSeparator(), "");
+			.replace(folder() + folder().getFileSystem().getSeparator(), "")
+			.replace(folder().toString(), "the upload's folder"); // the server's folders are not the user's news
 		// the command line's way to resume is, here, the upload's Send
 		return RESUME.matcher(shown).replaceAll(resume -> "send the file again" + (resume.group(1) == null ? ""
 				: " later") + " from its upload page to go on where it stopped");

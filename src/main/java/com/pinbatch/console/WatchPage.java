@@ -75,7 +75,7 @@ class WatchPage {
 		List<ReviewRow> rows = ended == null || ended.resultFile() == null || !Files.isRegularFile(ended.resultFile())
 				? List.of()
 				: ResultTable.read(ended.resultFile(), run.upload().columnMapping(), run.upload().timezone(), null,
-						null);
+						null).stream().map(row -> row.shownFor(run.upload())).toList();
 		model.addAttribute("rows", rows);
 		return "watch";
 	}

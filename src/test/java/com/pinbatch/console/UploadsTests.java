@@ -74,4 +74,18 @@ class UploadsTests {
 		assertThat(upload.shown("Zernio rejected the key; check the key, then run the same command to resume"))
 			.endsWith("then send the file again from its upload page to go on where it stopped");
 	}
+
+	@Test
+	void aRowsMessageNamesTheUploadsFolderNotTheServersPath() throws IOException {
+		Upload upload = new Uploads(dataFolder).store(new ByteArrayInputStream("title\nA\n".getBytes(
+				StandardCharsets.UTF_8)), "pins.csv", new Upload(null, "maria", null, null, null, null, null, null,
+						ZoneId.of("UTC"), null, null, null, false, false));
+		ReviewRow row = new ReviewRow(2, "INVALID", "Pin", "Board", "acme-home", "", "", null, "", "media_not_found",
+				"media_url 'img/a.png' is not a file in " + upload.folder() + " (the input file's folder)", "media_url",
+				"img/a.png");
+
+		assertThat(row.shownFor(upload).errorMessage())
+			.isEqualTo("media_url 'img/a.png' is not a file in the upload's folder (the input file's folder)")
+			.doesNotContain(dataFolder.toString());
+	}
 }
