@@ -12,8 +12,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import com.pinbatch.text.FileNames;
 
@@ -71,10 +69,6 @@ import picocli.CommandLine.UnmatchedArgumentException;
 				"  java -jar pinbatch.jar --prune-older-than=30",
 				"  java -jar pinbatch.jar --serve --sandbox" })
 public final class CommandLineOptions {
-
-	/** picocli's words for an option followed by another option instead of its value. */
-	private static final Pattern FORGOTTEN_VALUE = Pattern.compile("Expected parameter for option '([^']+)' but found '"
-			+ "(.*)'$");
 
 	public static final List<String> WHEN_NO_DATE = List.of("now", "queue", "draft");
 
@@ -247,11 +241,10 @@ public final class CommandLineOptions {
 		CommandLine commandLine = new CommandLine(options);
 		// "@file" is an ordinary file name here (an input may start with @), not a file of more arguments
 		commandLine.setExpandAtFiles(false);
-		// "--summary --pinbatch.data-dir=D" is a forgotten value, not a summary file named after an option
-		commandLine.setUnmatchedOptionsAllowedAsOptionParameters(false);
 		commandLine.registerConverter(Path.class, CommandLineOptions::fileName);
 		commandLine.getCommandSpec().usageMessage().longOptionsMaxWidth(28);
 		options.commandLine = commandLine;
+		refuseOptionsAsValues(commandLine, args);
 		try {
 			ParseResult parsed = commandLine.parseArgs(args);
 			if (options.zernio.baseUrl != null) {
@@ -275,13 +268,21 @@ public final class CommandLineOptions {
 			String given = option.longestName() + "=" + ex.getValue();
 			return refused instanceof NotValid ? given + " " + refused.getMessage() : given + ": " + refused.getMessage();
 		}
-		Matcher forgotten = FORGOTTEN_VALUE.matcher(String.valueOf(ex.getMessage()));
-		OptionSpec option = forgotten.find() ? ex.getCommandLine().getCommandSpec().findOption(forgotten.group(1)) : null;
-		if (option != null) {
-			return option.longestName() + " needs a value, e.g. " + option.longestName() + "=" + option.paramLabel()
-					+ " (the next argument, " + forgotten.group(2) + ", is an option)";
-		}
 		return ex.getMessage();
+	}
+
+	/**
+	 * "--summary --pinbatch.data-dir=D" is a forgotten value, not a summary file named after an option (the run would
+	 * also lose the data folder it was given). A value of its own may start with one dash (--timezone -05:00).
+	 */
+	private static void refuseOptionsAsValues(CommandLine commandLine, String[] args) {
+		for (int i = 0; i + 1 < args.length; i++) {
+			OptionSpec option = commandLine.getCommandSpec().findOption(args[i]);
+			if (option != null && option.arity().min() > 0 && args[i + 1].startsWith("--")) {
+				throw new UsageException(option.longestName() + " needs a value, e.g. " + option.longestName() + "="
+						+ option.paramLabel() + " (the next argument, " + args[i + 1] + ", is an option)");
+			}
+		}
 	}
 
 	/** Dotted names are configuration properties; anything else unmatched is a mistake, named with a suggestion. */

@@ -102,6 +102,9 @@ class CommandLineOptionsTests {
 		assertThatThrownBy(() -> CommandLineOptions.parse("--input=pins.csv", "--summary", "--dry-run"))
 			.hasMessage("--summary needs a value, e.g. --summary=FILE (the next argument, --dry-run, is an option)");
 		assertThat(CommandLineOptions.parse("--input=pins.csv", "--summary", "s.json").summary()).hasToString("s.json");
+		// a value of its own may start with a dash
+		assertThat(CommandLineOptions.parse("--input=pins.csv", "--timezone", "-05:00").timezone().getId())
+			.isEqualTo("-05:00");
 	}
 
 	@Test
