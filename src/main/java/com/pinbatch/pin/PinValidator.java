@@ -67,6 +67,10 @@ public final class PinValidator {
 	private static final int SPREADSHEET_DIGITS = 15;
 
 	/** How a spreadsheet writes a long number it holds: "9.18274E+17", or "9,18274E+17" where the comma is decimal. */
+	/** The error values Excel and Google Sheets show in a cell whose formula failed. */
+	private static final Pattern SPREADSHEET_ERROR = Pattern.compile(
+			"(?i)#(NULL!|DIV/0!|VALUE!|REF!|NAME\\?|NUM!|N/A|GETTING_DATA|SPILL!|CALC!|FIELD!|BLOCKED!|CONNECT!|BUSY!|ERROR!)");
+
 	private static final Pattern SCIENTIFIC = Pattern.compile("\\d+([.,]\\d+)?[eE]\\+\\d+");
 
 	/** A number, with a decimal point or, as spreadsheets in most of Europe write it, a decimal comma. */
@@ -88,6 +92,7 @@ public final class PinValidator {
 
 	public Validation validate(PinDraft draft) {
 		ProblemList problems = new ProblemList(draft);
+		checkSpreadsheetErrors(draft, problems);
 		checkLength(draft, PinField.TITLE, MAX_TITLE, "title_too_long", problems);
 		checkLength(draft, PinField.DESCRIPTION, MAX_DESCRIPTION, "description_too_long", problems);
 		checkLength(draft, PinField.ALT_TEXT, MAX_ALT_TEXT, "alt_text_too_long", problems);
@@ -103,6 +108,19 @@ public final class PinValidator {
 		return Validation.valid(new Pin(draft.rowNumber(), optional(draft, PinField.TITLE),
 				optional(draft, PinField.DESCRIPTION), item, board, link, account, publishTime,
 				optional(draft, PinField.ALT_TEXT), cover.imageUrl(), cover.keyframeSeconds(), keywords(draft)));
+	}
+
+	/**
+	 * A cell that shows a spreadsheet's error value (#DIV/0!, #N/A, #REF!...), saved as such by Excel or Google
+	 * Sheets (in a workbook or a CSV export): a formula that failed, which would otherwise be sent as the pin's text.
+	 */
+	private static void checkSpreadsheetErrors(PinDraft draft, ProblemList problems) {
+		for (PinField field : PinField.values()) {
+			if (draft.has(field) && SPREADSHEET_ERROR.matcher(draft.get(field).strip()).matches()) {
+				problems.add(field, "cell_error", "%s shows the spreadsheet error %s: its formula failed — fix the"
+						+ " formula (or type the value) and save the file again", draft.get(field).strip());
+			}
+		}
 	}
 
 	private static void checkLength(PinDraft draft, PinField field, int max, String code, ProblemList problems) {

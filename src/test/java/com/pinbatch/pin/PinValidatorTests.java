@@ -312,6 +312,18 @@ class PinValidatorTests {
 	}
 
 	@Test
+	void aCellShowingASpreadsheetsErrorValueIsNotSentAsText() {
+		// a formula that failed, saved as its error value (a workbook's cached value, or a CSV export's text)
+		assertProblem(validate("media_url", IMAGE, "board", "b", "description", "#DIV/0!"), "cell_error",
+				"description", "description shows the spreadsheet error #DIV/0!: its formula failed — fix the formula"
+						+ " (or type the value) and save the file again");
+		assertThat(codes(validate("media_url", IMAGE, "board", "#N/A"))).startsWith("cell_error");
+		assertThat(codes(validate("media_url", IMAGE, "board", "b", "title", "#name?"))).containsExactly("cell_error");
+		// text that merely mentions one is the user's
+		assertThat(codes(validate("media_url", IMAGE, "board", "b", "title", "Why #N/A happens in Excel"))).isEmpty();
+	}
+
+	@Test
 	void shortNumbersAndTextIdsAreKept() {
 		PinDraft numericButShort = new PinDraft(2, Map.of(PinField.MEDIA_URL, IMAGE, PinField.BOARD,
 				"123456789012345"), Map.of(), Set.of(PinField.BOARD));
