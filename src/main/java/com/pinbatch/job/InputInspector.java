@@ -19,6 +19,7 @@ import com.pinbatch.pin.MappingAdvice;
 import com.pinbatch.pin.MappingException;
 import com.pinbatch.pin.PinDraft;
 import com.pinbatch.pin.SpreadsheetDamage;
+import com.pinbatch.pin.UnzonedTimes;
 import com.pinbatch.pin.ValidationSettings;
 
 /**
@@ -73,12 +74,14 @@ public final class InputInspector {
 			DateOrderDetector dates = new DateOrderDetector();
 			DuplicateLint duplicates = new DuplicateLint(validation);
 			SpreadsheetDamage damage = new SpreadsheetDamage(columns);
+			UnzonedTimes unzoned = new UnzonedTimes(validation.zone());
 			long rows = 0;
 			for (InputRow row = source.next(); row != null; row = source.next()) {
 				PinDraft draft = columns.draft(row);
 				dates.accept(draft);
 				duplicates.accept(draft);
 				damage.accept(row, draft);
+				unzoned.accept(draft);
 				alsoEachRow.accept(row, draft);
 				rows++;
 			}
@@ -91,6 +94,7 @@ public final class InputInspector {
 			}
 			duplicates.repeatedLinks().forEach(link -> notes.add(link.describe()));
 			notes.addAll(damage.notes());
+			unzoned.note().ifPresent(notes::add);
 			return new Survey(rows, validation.withDateOrder(dates.order()), duplicates.duplicates(), notes,
 					assumptions, source.charset());
 		}

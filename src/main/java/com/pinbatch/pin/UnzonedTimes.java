@@ -1,0 +1,60 @@
+package com.pinbatch.pin;
+
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import com.pinbatch.text.Formats;
+import com.pinbatch.text.Plural;
+
+/**
+ * Says once that publish times written without a zone are read in UTC, the default, when the run was given no other
+ * zone: a sheet exported in Berlin would otherwise publish two hours off without a word. Feed it every row in the
+ * pre-scan.
+ */
+public final class UnzonedTimes {
+
+	/** A time that carries its own zone: Z, an offset (+02:00, -0500), or a zone named in brackets. */
+	private static final Pattern ZONED = Pattern.compile("(?i).*(z|[+-]\\d{2}(:?\\d{2})?|\\[[^]]+])\\s*$");
+
+	private final boolean utcByDefault;
+
+	private String column;
+
+	private long firstRow;
+
+	private String firstValue;
+
+	private long rows;
+
+	/** @param zone the run's zone (--timezone; UTC when none was given) */
+	public UnzonedTimes(ZoneId zone) {
+		this.utcByDefault = zone.normalized().equals(ZoneOffset.UTC);
+	}
+
+	public void accept(PinDraft draft) {
+		if (!utcByDefault || !draft.has(PinField.PUBLISH_AT) || draft.has(PinField.TIMEZONE)) {
+			return;
+		}
+		String value = draft.get(PinField.PUBLISH_AT).strip();
+		if (ZONED.matcher(value).matches()) {
+			return; // it says its own zone
+		}
+		if (rows++ == 0) {
+			column = draft.columnName(PinField.PUBLISH_AT);
+			firstRow = draft.rowNumber();
+			firstValue = value;
+		}
+	}
+
+	/** The note, when some publish time was read in UTC for want of a zone. */
+	public Optional<String> note() {
+		if (rows == 0) {
+			return Optional.empty();
+		}
+		return Optional.of(Formats.plain("%s: %s without a zone (row %d: %s) read as UTC; if they are another"
+				+ " zone's local times, give it with --timezone (e.g. --timezone=Europe/Berlin)", column,
+				Plural.of(rows, "publish time"), firstRow, firstValue));
+	}
+}

@@ -1,0 +1,41 @@
+package com.pinbatch.pin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+
+class UnzonedTimesTests {
+
+	@Test
+	void localTimesReadInTheDefaultUtcAreSaidOnceWithTheFirstRow() {
+		UnzonedTimes unzoned = new UnzonedTimes(ZoneOffset.UTC);
+		unzoned.accept(row(2, "01.06.2027 09:30"));
+		unzoned.accept(row(3, "2027-06-01T10:00:00Z"));
+		unzoned.accept(row(4, "2027-06-02 09:30"));
+
+		assertThat(unzoned.note()).hasValue("publish_at: 2 publish times without a zone (row 2: 01.06.2027 09:30)"
+				+ " read as UTC; if they are another zone's local times, give it with --timezone (e.g."
+				+ " --timezone=Europe/Berlin)");
+	}
+
+	@Test
+	void nothingIsSaidWhenEveryTimeCarriesItsZoneOrTheRunWasGivenOne() {
+		UnzonedTimes zoned = new UnzonedTimes(ZoneOffset.UTC);
+		zoned.accept(row(2, "2027-06-01T10:00:00+02:00"));
+		zoned.accept(row(3, "2027-06-01 10:00 -0500"));
+		UnzonedTimes berlin = new UnzonedTimes(ZoneId.of("Europe/Berlin"));
+		berlin.accept(row(2, "01.06.2027 09:30"));
+
+		assertThat(zoned.note()).isEmpty();
+		assertThat(berlin.note()).isEmpty();
+	}
+
+	private static PinDraft row(long rowNumber, String publishAt) {
+		return new PinDraft(rowNumber, Map.of(PinField.PUBLISH_AT, publishAt), Map.of(), Set.of());
+	}
+}
