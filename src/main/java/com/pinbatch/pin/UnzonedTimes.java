@@ -38,8 +38,8 @@ public final class UnzonedTimes {
 			return;
 		}
 		String value = draft.get(PinField.PUBLISH_AT).strip();
-		if (ZONED.matcher(value).matches()) {
-			return; // it says its own zone
+		if (ZONED.matcher(value).matches() || value.startsWith("#")) {
+			return; // it says its own zone, or it is no time at all (a spreadsheet's error value)
 		}
 		if (rows++ == 0) {
 			column = draft.columnName(PinField.PUBLISH_AT);

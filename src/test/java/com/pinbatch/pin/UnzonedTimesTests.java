@@ -17,6 +17,7 @@ class UnzonedTimesTests {
 		unzoned.accept(row(2, "01.06.2027 09:30"));
 		unzoned.accept(row(3, "2027-06-01T10:00:00Z"));
 		unzoned.accept(row(4, "2027-06-02 09:30"));
+		unzoned.accept(row(5, "#DIV/0!"));
 
 		assertThat(unzoned.note()).hasValue("publish_at: 2 publish times without a zone (row 2: 01.06.2027 09:30)"
 				+ " read as UTC; if they are another zone's local times, give it with --timezone (e.g."
