@@ -70,7 +70,9 @@ final class TextEncoding {
 					+ " text; read as " + unmarkedUtf16.name() + sample(new String(head, unmarkedUtf16), true));
 		}
 		if (containsNul(head)) {
-			throw new InputFileException(file + ": is not a CSV or XLSX file");
+			// Excel's "Unicode Text" is UTF-16 with a mark; without one, only the user can say which it is
+			throw new InputFileException(file + ": is not a CSV or XLSX file (if it is text saved as UTF-16 without a"
+					+ " byte order mark, give --encoding=UTF-16LE, or UTF-16BE)");
 		}
 		Utf8Scan scan = Utf8Scan.of(file);
 		if (scan.valid() || scan.multibyteBefore()) {

@@ -344,7 +344,8 @@ class CsvRowSourceTests {
 		Files.write(file, new byte[] { (byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, 13, 'I', 'H' });
 
 		assertThatThrownBy(() -> CsvRowSource.open(file)).isInstanceOf(InputFileException.class)
-			.hasMessage(file + ": is not a CSV or XLSX file");
+			.hasMessage(file + ": is not a CSV or XLSX file (if it is text saved as UTF-16 without a byte order mark,"
+					+ " give --encoding=UTF-16LE, or UTF-16BE)");
 	}
 
 	@Test
