@@ -153,7 +153,8 @@ class ConsoleFollowUpTests {
 				.append("://www.acme-home.example/").append(row).append(",")
 				.append(java.time.LocalDate.of(2033, 1, 1).plusDays(row)).append(" 10:00\n"); // a day each: no cap met
 		}
-		String upload = mvc.perform(multipart("/uploads").file(ConsolePagesTests.csv("large.csv", rows.toString())).with(csrf()))
+		String upload = mvc.perform(multipart("/uploads").file(ConsolePagesTests.csv("large.csv", rows.toString()))
+				.with(csrf()))
 			.andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
 
 		// when
