@@ -48,6 +48,9 @@ public final class BoundColumns {
 			if (URL_FIELDS.contains(field)) {
 				value = CellText.unquoteUrl(value);
 			}
+			if (field == PinField.BOARD || field == PinField.ACCOUNT) {
+				value = CellText.unwrapTextFormula(value); // ="918273645500000002": an id kept from rounding
+			}
 			if (!value.isEmpty()) {
 				values.put(field, value);
 			}

@@ -31,6 +31,20 @@ final class CellText {
 		return value;
 	}
 
+	/**
+	 * The text of Excel's {@code ="..."} idiom, which keeps a long id or a leading zero from being turned into a
+	 * number (CSV exports write it that way, and Excel shows only the text); any other value as it is.
+	 */
+	static String unwrapTextFormula(String value) {
+		if (value.length() >= 3 && value.startsWith("=\"") && value.endsWith("\"")) {
+			String inner = value.substring(2, value.length() - 1);
+			if (!inner.replace("\"\"", "").contains("\"")) {
+				return trim(inner.replace("\"\"", "\""));
+			}
+		}
+		return value;
+	}
+
 	static boolean hasCurlyQuote(String value) {
 		return value.chars().anyMatch(c -> c == '\u201C' || c == '\u201D' || c == '\u2018' || c == '\u2019');
 	}

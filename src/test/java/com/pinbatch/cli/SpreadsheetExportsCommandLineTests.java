@@ -291,6 +291,21 @@ class SpreadsheetExportsCommandLineTests extends SandboxedCommandLine {
 	}
 
 	@Test
+	void anIdKeptFromRoundingWithExcelsTextFormulaIsReadAsTheId() throws IOException {
+		// given: a CSV export that wrote the board id as ="918273645500000002", Excel's way to keep it text
+		Path input = write("pins.csv", "title,media_url,board,account\n"
+				+ "Oak,https://images.example.com/a.jpg,\"=\"\"918273645500000002\"\"\",acme-home\n", StandardCharsets.UTF_8);
+
+		// when
+		CommandLineRun run = run("--input=" + input);
+
+		// then: the pin goes to that board
+		assertThat(run.exitCode()).as(run.toString()).isZero();
+		assertThat(JSON.readTree(creates().get(0).body()).get("platforms").get(0).get("platformSpecificData")
+			.get("boardId").asString()).isEqualTo("918273645500000002");
+	}
+
+	@Test
 	void workbookInGivesAWorkbookOutPerSheetAndRetryFailedWritesAWorkbookAgain() throws IOException {
 		// given: a workbook with two sheets of pins, one with a row that will be INVALID
 		Path workbook = dir.resolve("plan.xlsx");
