@@ -107,6 +107,7 @@ final class TextEncoding {
 				break;
 			}
 		}
+		charset = macRomanIfMoreLikely(region, charset);
 		if (charset == null) {
 			throw new InputFileException(file + ": is not UTF-8 text and its encoding could not be recognised; give"
 					+ " it with --encoding=NAME (e.g. --encoding=windows-1252), or " + SAVE_AS_UTF8);
@@ -124,6 +125,49 @@ final class TextEncoding {
 	 * ICU names ISO-8859-1 whenever no byte of 0x80-0x9F occurs; Windows-1252 reads every such file the same and
 	 * also the curly quotes and euro signs Excel writes (the WHATWG encoding standard reads that label so too).
 	 */
+	/**
+	 * A Mac's code page (Mac Roman) read as Windows-1252 gives no error but other letters: {@code Café} becomes
+	 * {@code CafŽ}, {@code Süße} {@code SŸ§e}. The detector tells the two apart badly. A region detected as
+	 * Windows-1252 is read as Mac Roman instead only when that reading is clearly the better one: Windows-1252 puts
+	 * capitals right after small letters inside words (as no text does), Mac Roman does not, and Mac Roman has more
+	 * small accented letters inside words. Anything less keeps Windows-1252, by far the more common.
+	 */
+	static Charset macRomanIfMoreLikely(byte[] region, Charset detected) {
+		if (detected == null || !detected.name().equals("windows-1252")) {
+			return detected;
+		}
+		Charset macRoman = Charset.forName("x-MacRoman");
+		String asWindows = new String(region, detected);
+		String asMac = new String(region, macRoman);
+		boolean clearlyMac = capitalsInsideWords(asWindows) > 0 && capitalsInsideWords(asMac) == 0
+				&& smallLettersInsideWords(asMac) > smallLettersInsideWords(asWindows);
+		return clearlyMac ? macRoman : detected;
+	}
+
+	/** Letters past ASCII that are capitals right after a small letter ("CafŽ"). */
+	private static int capitalsInsideWords(String text) {
+		int count = 0;
+		for (int i = 1; i < text.length(); i++) {
+			char c = text.charAt(i);
+			if (c > 0x7F && Character.isUpperCase(c) && Character.isLowerCase(text.charAt(i - 1))) {
+				count++;
+			}
+		}
+		return count;
+	}
+
+	/** Letters past ASCII that are small letters right after a letter ("Café"). */
+	private static int smallLettersInsideWords(String text) {
+		int count = 0;
+		for (int i = 1; i < text.length(); i++) {
+			char c = text.charAt(i);
+			if (c > 0x7F && Character.isLowerCase(c) && Character.isLetter(text.charAt(i - 1))) {
+				count++;
+			}
+		}
+		return count;
+	}
+
 	private static Charset usable(String name) {
 		String upper = name.toUpperCase(Locale.ROOT);
 		if (upper.startsWith("UTF-16") || upper.startsWith("UTF-32") || upper.equals("UTF-8")) {

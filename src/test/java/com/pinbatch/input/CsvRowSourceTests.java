@@ -328,6 +328,32 @@ class CsvRowSourceTests {
 	}
 
 	@Test
+	void aMacsCodePageIsNotReadAsWindows1252() throws IOException {
+		// Mac Roman bytes that Windows-1252 also decodes, into other letters: "CafŽ †ber", "SŸ§e €pfel"
+		Path file = dir.resolve("mac.csv");
+		Files.write(file, "title,description\nCaf\u00e9 \u00dcber,S\u00fc\u00dfe \u00c4pfel im Caf\u00e9\n"
+			.getBytes("x-MacRoman"));
+
+		try (CsvRowSource source = CsvRowSource.open(file)) {
+			assertThat(source.next().values()).containsExactly("Caf\u00e9 \u00dcber", "S\u00fc\u00dfe \u00c4pfel im Caf\u00e9");
+			assertThat(source.notes()).singleElement().asString().contains("read as x-MacRoman (sample: \"Caf\u00e9");
+		}
+	}
+
+	@Test
+	void windows1252ThatAlsoReadsAsMacRomanStaysWindows1252() throws IOException {
+		// curly apostrophes and a trade mark inside words read as small letters in Mac Roman ("donít", "Acmeô"), but
+		// nothing in Windows-1252 reads as a capital inside a word
+		Path file = dir.resolve("english.csv");
+		Files.write(file, "title,board\nDon\u2019t miss Acme\u2122 shelves,B\nCr\u00e8me,B\n".getBytes("windows-1252"));
+
+		try (CsvRowSource source = CsvRowSource.open(file)) {
+			assertThat(source.next().values()).containsExactly("Don\u2019t miss Acme\u2122 shelves", "B");
+			assertThat(source.next().values()).containsExactly("Cr\u00e8me", "B");
+		}
+	}
+
+	@Test
 	void encodingGivenByTheUserWinsOverDetection() throws IOException {
 		Path file = dir.resolve("mac.csv");
 		Files.write(file, "title,board\nCaf\u00e9,B\n".getBytes("x-MacRoman"));
