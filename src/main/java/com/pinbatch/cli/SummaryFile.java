@@ -85,13 +85,7 @@ final class SummaryFile {
 	 * the result file, so that a run is never left with yesterday's summary in place.
 	 */
 	static String problem(Path file) {
-		if (Files.isDirectory(file)) {
-			return "the summary file " + file + " is a folder; choose another --summary";
-		}
-		Path folder = file.toAbsolutePath().getParent();
-		String problem = WritableFolders.problem(folder);
-		return problem == null ? null
-				: "cannot write the summary file " + file + " (" + folder + ": " + problem + "); choose another --summary";
+		return WritableFolders.refusal(file, "summary file", "--summary");
 	}
 
 	/**

@@ -63,8 +63,8 @@ class ReviewPage {
 		model.addAttribute("sheets", sheets(upload));
 		List<ReviewRow> rows = review.resultFile() == null ? List.of()
 				: ResultTable.read(review.resultFile(), upload.columnMapping(), upload.timezone(), upload.folder(),
-						"/uploads/" + upload.id() + "/media/").stream().map(row -> row.shownFor(upload)).toList();
-		List<ReviewRow> shown = shown(rows);
+						"/uploads/" + upload.id() + "/media/");
+		List<ReviewRow> shown = shown(rows).stream().map(row -> row.shownFor(upload)).toList();
 		model.addAttribute("rows", shown);
 		model.addAttribute("notShown", rows.size() - shown.size());
 		model.addAttribute("thumbs", true);

@@ -14,6 +14,7 @@ import java.nio.charset.UnsupportedCharsetException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.function.BiPredicate;
 
 import com.ibm.icu.text.CharsetDetector;
 import com.ibm.icu.text.CharsetMatch;
@@ -121,11 +122,6 @@ final class TextEncoding {
 	}
 
 	/**
-	 * The detector's answer as a charset to read with, or null for one a file without NUL bytes cannot be.
-	 * ICU names ISO-8859-1 whenever no byte of 0x80-0x9F occurs; Windows-1252 reads every such file the same and
-	 * also the curly quotes and euro signs Excel writes (the WHATWG encoding standard reads that label so too).
-	 */
-	/**
 	 * A Mac's code page (Mac Roman) read as Windows-1252 gives no error but other letters: {@code Café} becomes
 	 * {@code CafŽ}, {@code Süße} {@code SŸ§e}. The detector tells the two apart badly. A region detected as
 	 * Windows-1252 is read as Mac Roman instead only when that reading is clearly the better one: Windows-1252 puts
@@ -139,35 +135,36 @@ final class TextEncoding {
 		Charset macRoman = Charset.forName("x-MacRoman");
 		String asWindows = new String(region, detected);
 		String asMac = new String(region, macRoman);
-		boolean clearlyMac = capitalsInsideWords(asWindows) > 0 && capitalsInsideWords(asMac) == 0
-				&& smallLettersInsideWords(asMac) > smallLettersInsideWords(asWindows);
+		boolean clearlyMac = insideWords(asWindows, CAPITAL) > 0 && insideWords(asMac, CAPITAL) == 0
+				&& insideWords(asMac, SMALL) > insideWords(asWindows, SMALL);
 		return clearlyMac ? macRoman : detected;
 	}
 
-	/** Letters past ASCII that are capitals right after a small letter ("CafŽ"). */
-	private static int capitalsInsideWords(String text) {
+	/** A capital right after a small letter ("CafŽ"). */
+	private static final BiPredicate<Character, Character> CAPITAL = (before, c) -> Character.isUpperCase(c)
+			&& Character.isLowerCase(before);
+
+	/** A small letter right after a letter ("Café"). */
+	private static final BiPredicate<Character, Character> SMALL = (before, c) -> Character.isLowerCase(c)
+			&& Character.isLetter(before);
+
+	/** Characters past ASCII that stand after the character before them as {@code kind} says. */
+	private static int insideWords(String text, BiPredicate<Character, Character> kind) {
 		int count = 0;
 		for (int i = 1; i < text.length(); i++) {
 			char c = text.charAt(i);
-			if (c > 0x7F && Character.isUpperCase(c) && Character.isLowerCase(text.charAt(i - 1))) {
+			if (c > 0x7F && kind.test(text.charAt(i - 1), c)) {
 				count++;
 			}
 		}
 		return count;
 	}
 
-	/** Letters past ASCII that are small letters right after a letter ("Café"). */
-	private static int smallLettersInsideWords(String text) {
-		int count = 0;
-		for (int i = 1; i < text.length(); i++) {
-			char c = text.charAt(i);
-			if (c > 0x7F && Character.isLowerCase(c) && Character.isLetter(text.charAt(i - 1))) {
-				count++;
-			}
-		}
-		return count;
-	}
-
+	/**
+	 * The detector's answer as a charset to read with, or null for one a file without NUL bytes cannot be.
+	 * ICU names ISO-8859-1 whenever no byte of 0x80-0x9F occurs; Windows-1252 reads every such file the same and
+	 * also the curly quotes and euro signs Excel writes (the WHATWG encoding standard reads that label so too).
+	 */
 	private static Charset usable(String name) {
 		String upper = name.toUpperCase(Locale.ROOT);
 		if (upper.startsWith("UTF-16") || upper.startsWith("UTF-32") || upper.equals("UTF-8")) {

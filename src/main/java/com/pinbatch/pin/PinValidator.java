@@ -66,11 +66,11 @@ public final class PinValidator {
 	/** Excel keeps 15 significant digits of a number; longer ids typed into number cells lose the rest. */
 	private static final int SPREADSHEET_DIGITS = 15;
 
-	/** How a spreadsheet writes a long number it holds: "9.18274E+17", or "9,18274E+17" where the comma is decimal. */
 	/** The error values Excel and Google Sheets show in a cell whose formula failed. */
 	private static final Pattern SPREADSHEET_ERROR = Pattern.compile(
 			"(?i)#(NULL!|DIV/0!|VALUE!|REF!|NAME\\?|NUM!|N/A|GETTING_DATA|SPILL!|CALC!|FIELD!|BLOCKED!|CONNECT!|BUSY!|ERROR!)");
 
+	/** How a spreadsheet writes a long number it holds: "9.18274E+17", or "9,18274E+17" where the comma is decimal. */
 	private static final Pattern SCIENTIFIC = Pattern.compile("\\d+([.,]\\d+)?[eE]\\+\\d+");
 
 	/** A number, with a decimal point or, as spreadsheets in most of Europe write it, a decimal comma. */

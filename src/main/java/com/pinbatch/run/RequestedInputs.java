@@ -130,14 +130,9 @@ class RequestedInputs {
 		catch (IOException ex) {
 			throw new RunRefusedException("cannot check " + results + ": " + ex.getMessage());
 		}
-		if (Files.isDirectory(results)) {
-			throw new RunRefusedException("the result file " + results + " is a folder; choose another --results");
-		}
-		Path folder = results.toAbsolutePath().getParent();
-		String problem = WritableFolders.problem(folder);
-		if (problem != null) {
-			throw new RunRefusedException("cannot write the result file " + results + " (" + folder + ": " + problem
-					+ "); choose another --results");
+		String refusal = WritableFolders.refusal(results, "result file", "--results");
+		if (refusal != null) {
+			throw new RunRefusedException(refusal);
 		}
 	}
 }

@@ -15,6 +15,24 @@ public final class WritableFolders {
 	private WritableFolders() {
 	}
 
+	/**
+	 * Null when {@code file} can be written where it is asked for (its folder created if missing); else the line that
+	 * refuses it, e.g. "cannot write the summary file s.json (/srv/reports: permission denied); choose another
+	 * --summary".
+	 *
+	 * @param what   the file's name for the user: "result file", "summary file"
+	 * @param option the option that names it
+	 */
+	public static String refusal(Path file, String what, String option) {
+		if (Files.isDirectory(file)) {
+			return "the " + what + " " + file + " is a folder; choose another " + option;
+		}
+		Path folder = file.toAbsolutePath().getParent();
+		String problem = problem(folder);
+		return problem == null ? null
+				: "cannot write the " + what + " " + file + " (" + folder + ": " + problem + "); choose another " + option;
+	}
+
 	/** Null when {@code folder} (created if missing) takes new files; else what is wrong, in a few words. */
 	public static String problem(Path folder) {
 		try {

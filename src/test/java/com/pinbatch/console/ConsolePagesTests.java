@@ -412,8 +412,11 @@ class ConsolePagesTests {
 		assertThat(review).doesNotContain("would overwrite the input").contains("Send 1 pin");
 	}
 
-	/** Uploads the file and answers the review page it leads to. */
-	/** @param fields the upload form's other fields, as name and value pairs */
+	/**
+	 * Uploads the file and answers the review page it leads to.
+	 *
+	 * @param fields the upload form's other fields, as name and value pairs
+	 */
 	private String reviewOf(MockMultipartFile file, String... fields) throws Exception {
 		MockMultipartHttpServletRequestBuilder upload = multipart("/uploads").file(file);
 		for (int i = 0; i + 1 < fields.length; i += 2) {
