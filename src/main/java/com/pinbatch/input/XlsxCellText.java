@@ -5,11 +5,13 @@ import java.math.MathContext;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
 import com.pinbatch.text.Formats;
 
+import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.xssf.model.StylesTable;
 import org.apache.poi.xssf.usermodel.XSSFCellStyle;
@@ -17,7 +19,8 @@ import org.apache.poi.xssf.usermodel.XSSFCellStyle;
 /**
  * Turns a stored cell into the text a person sees in the spreadsheet: the shared or inline string, a number
  * without a spurious ".0" (or with the leading zeros a format such as "00000" shows: an id or SKU kept that way
- * in a number column), a date cell as an ISO date-time, a formula as its cached value.
+ * in a number column; or as its format shows it: "25%", "$12.50", "1,234"), a date cell as an ISO date-time, a
+ * formula as its cached value.
  */
 final class XlsxCellText {
 
@@ -39,6 +42,21 @@ final class XlsxCellText {
 	/** A number format that only pads with zeros, as Excel's "Special > Zip Code" or a custom "000000". */
 	private static final Pattern ZERO_PADDED = Pattern.compile("0{2,}");
 
+	/**
+	 * Formats that show a number as it is stored (General, "0", text): read by {@link #numberText}, which keeps
+	 * every digit of a long id where Excel's General would show 9.18274E+17.
+	 */
+	private static final Pattern SHOWN_AS_STORED = Pattern.compile("(?i)general|0|@");
+
+	/**
+	 * Shows numbers as their format does. The file does not say which decimal separator its reader's machine uses, so
+	 * one fixed locale gives the same text on every machine (a format's own locale tag, [$€-407], still counts).
+	 */
+	private final DataFormatter formatter = new DataFormatter(Locale.US);
+
+	/** Whether each cell style shows numbers otherwise than as stored ("0%", "$#,##0.00"); few styles. */
+	private final Map<Integer, Boolean> formattedStyles = new HashMap<>();
+
 	XlsxCellText(XlsxSharedStrings sharedStrings, StylesTable styles, boolean date1904) {
 		this.sharedStrings = sharedStrings;
 		this.styles = styles;
@@ -59,7 +77,12 @@ final class XlsxCellText {
 			return "";
 		}
 		if (type == null || "n".equals(type)) {
-			return isDateStyle(style) ? dateText(value) : paddedText(numberText(value), padding(style));
+			if (isDateStyle(style)) {
+				return dateText(value);
+			}
+			int padding = padding(style);
+			return padding == 0 && isFormatted(style) ? formattedText(value, style)
+					: paddedText(numberText(value), padding);
 		}
 		switch (type) {
 			case "s":
@@ -120,6 +143,27 @@ final class XlsxCellText {
 			return number;
 		}
 		return "0".repeat(digits - number.length()) + number;
+	}
+
+	private String formattedText(String value, String style) {
+		XSSFCellStyle cellStyle = styles.getStyleAt(Integer.parseInt(style.trim()));
+		return formatter.formatRawCellContents(Double.parseDouble(value), cellStyle.getDataFormat(),
+				cellStyle.getDataFormatString());
+	}
+
+	private boolean isFormatted(String style) {
+		if (style == null || styles == null) {
+			return false;
+		}
+		return formattedStyles.computeIfAbsent(Integer.valueOf(style.trim()), this::hasNumberFormat);
+	}
+
+	private boolean hasNumberFormat(int styleIndex) {
+		if (styleIndex < 0 || styleIndex >= styles.getNumCellStyles()) {
+			return false;
+		}
+		String pattern = styles.getStyleAt(styleIndex).getDataFormatString();
+		return pattern != null && !SHOWN_AS_STORED.matcher(pattern.trim()).matches();
 	}
 
 	private int padding(String style) {

@@ -7,6 +7,7 @@ import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Locale;
 
+import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.SheetVisibility;
@@ -67,6 +68,30 @@ class XlsxRowSourceTests {
 
 		assertThat(row.values()).containsExactly("42", "2.5", "0.3", "-7", "123456789012");
 		assertThat(row.numericCells()).containsExactlyInAnyOrder(0, 1, 2, 3, 4);
+	}
+
+	@Test
+	void numbersWithAFormatReadAsTheFormatShowsThem() throws IOException {
+		Path file = write(dir.resolve("formats.xlsx"), workbook -> {
+			Sheet sheet = workbook.createSheet("Pins");
+			textRow(sheet, 1, "percent", "price", "thousands", "two decimals", "euro", "text format", "id");
+			String[] formats = { "0%", "\"$\"#,##0.00", "#,##0", "0.00", "#,##0.00 [$€-407]", "@", "0" };
+			double[] values = { 0.25, 12.5, 1234567, 3.1, 12.5, 42, 918273645500000001d };
+			for (int column = 0; column < formats.length; column++) {
+				CellStyle style = workbook.createCellStyle();
+				style.setDataFormat(workbook.createDataFormat().getFormat(formats[column]));
+				Cell cell = cell(sheet, 2, column);
+				cell.setCellValue(values[column]);
+				cell.setCellStyle(style);
+			}
+		});
+
+		InputRow row = readAll(file, InputOptions.defaults()).get(0);
+
+		// as Excel shows them: a description written "25%" in Excel is stored as 0.25 with a percent format
+		assertThat(row.values()).containsExactly("25%", "$12.50", "1,234,567", "3.10", "12.50 €", "42",
+				"918273645500000000");
+		assertThat(row.numericCells()).containsExactlyInAnyOrder(0, 1, 2, 3, 4, 5, 6);
 	}
 
 	@Test
