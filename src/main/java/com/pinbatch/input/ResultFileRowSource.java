@@ -96,6 +96,11 @@ public final class ResultFileRowSource implements RowSource {
 	}
 
 	@Override
+	public List<String> findings() {
+		return source.findings();
+	}
+
+	@Override
 	public InputRow next() {
 		InputRow row = source.next();
 		if (row == null) {

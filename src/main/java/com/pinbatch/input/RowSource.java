@@ -19,6 +19,14 @@ public interface RowSource extends AutoCloseable {
 		return List.of();
 	}
 
+	/**
+	 * What reading the rows found that the user should know before anything is sent (rows the sheet hides, merged
+	 * cells), one line each; complete once {@link #next()} returned null.
+	 */
+	default List<String> findings() {
+		return List.of();
+	}
+
 	/** The CSV input's delimiter (comma, semicolon or tab), so that a CSV result file uses it too; comma for XLSX. */
 	default char delimiter() {
 		return ',';

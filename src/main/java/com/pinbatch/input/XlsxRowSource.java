@@ -9,6 +9,7 @@ import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import javax.xml.stream.XMLStreamException;
 
@@ -16,6 +17,7 @@ import com.pinbatch.text.ColumnLetters;
 
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.xssf.eventusermodel.XSSFReader;
+import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.model.StylesTable;
 
 /**
@@ -41,6 +43,13 @@ public final class XlsxRowSource implements RowSource {
 
 	private final List<String> notes;
 
+	private final long headerRow;
+
+	/** Data rows the sheet hides, and the first few of their numbers to name. */
+	private long hiddenRows;
+
+	private final List<Long> firstHiddenRows = new ArrayList<>();
+
 	private XlsxRowSource(Path file, OPCPackage workbook, Opened sheet, String sheetNote) {
 		this.file = file;
 		this.workbook = workbook;
@@ -49,6 +58,7 @@ public final class XlsxRowSource implements RowSource {
 		HeaderSearch<XlsxSheetRow> found = sheet.found();
 		this.replay.addAll(found.replay());
 		this.headers = headerNames(found.header());
+		this.headerRow = found.header().number();
 		List<String> lines = new ArrayList<>();
 		if (sheetNote != null) {
 			lines.add(sheetNote);
@@ -167,6 +177,55 @@ public final class XlsxRowSource implements RowSource {
 		return notes;
 	}
 
+	/**
+	 * Hidden rows are sent like the others (a filter that hid them may be left over from someone's look at the
+	 * sheet), and a merged range holds its value in its first cell only: both are said before anything is sent.
+	 */
+	@Override
+	public List<String> findings() {
+		List<String> lines = new ArrayList<>();
+		String where = file + " sheet '" + sheetName + "': ";
+		if (hiddenRows > 0) {
+			lines.add(where + (hiddenRows == 1 ? "row " : "rows ") + named(firstHiddenRows, hiddenRows)
+					+ (hiddenRows == 1 ? " is" : " are") + " hidden in the sheet (a filter, or hidden by hand) and"
+					+ " sent like the others; delete "  + (hiddenRows == 1 ? "it" : "them")
+					+ " from the sheet to leave " + (hiddenRows == 1 ? "it" : "them") + " out");
+		}
+		List<String> merged = parser.mergedRanges().stream().filter(this::spansDataCells).toList();
+		if (!merged.isEmpty()) {
+			lines.add(where + "cells " + named(merged.subList(0, Math.min(3, merged.size())), merged.size())
+					+ " are merged: only the first cell of a merged range holds its value, the others read as"
+					+ " empty; unmerge them and fill each cell");
+		}
+		return lines;
+	}
+
+	private void countIfHidden(XlsxSheetRow row) {
+		if (row.hidden()) {
+			if (firstHiddenRows.size() < 3) {
+				firstHiddenRows.add(row.number());
+			}
+			hiddenRows++;
+		}
+	}
+
+	/** A range of more than one cell that reaches below the header row (a merged title above it does no harm). */
+	private boolean spansDataCells(String range) {
+		try {
+			CellRangeAddress cells = CellRangeAddress.valueOf(range);
+			return cells.getNumberOfCells() > 1 && cells.getLastRow() + 1 > headerRow;
+		}
+		catch (RuntimeException ex) {
+			return false; // not a range: Excel would not open the sheet either, and the rows read well
+		}
+	}
+
+	/** "5, 9, 12 and 4 more" */
+	private static String named(List<?> first, long total) {
+		String names = first.stream().map(String::valueOf).collect(Collectors.joining(", "));
+		return total > first.size() ? names + " and " + (total - first.size()) + " more" : names;
+	}
+
 	@Override
 	public List<String> headers() {
 		return headers;
@@ -177,6 +236,7 @@ public final class XlsxRowSource implements RowSource {
 		XlsxSheetRow row;
 		while ((row = nextSheetRow()) != null) {
 			if (!row.isBlank()) {
+				countIfHidden(row);
 				return new InputRow(row.number(), headers, cells(row), numericCells(row), null);
 			}
 		}

@@ -22,6 +22,9 @@ final class XlsxSheetParser implements AutoCloseable {
 	/** Column XFD, the last one Excel has; also keeps a forged reference from allocating a huge row. */
 	private static final int MAX_COLUMN = 16_383;
 
+	/** Enough merged ranges to tell the user where they are; a forged sheet may hold millions. */
+	static final int MAX_MERGED_RANGES = 1_000;
+
 	private final InputStream sheetXml;
 
 	private final XMLStreamReader xml;
@@ -31,6 +34,9 @@ final class XlsxSheetParser implements AutoCloseable {
 	private long lastRowNumber;
 
 	private boolean finished;
+
+	/** The sheet's merged ranges ("B3:B5"), stored after its rows; known once the last row was read. */
+	private final List<String> mergedRanges = new ArrayList<>();
 
 	XlsxSheetParser(InputStream sheetXml, XlsxCellText cellText) throws XMLStreamException {
 		this.sheetXml = sheetXml;
@@ -52,16 +58,38 @@ final class XlsxSheetParser implements AutoCloseable {
 			}
 			if (event == XMLStreamConstants.END_ELEMENT && "sheetData".equals(xml.getLocalName())) {
 				finished = true;
+				readMergedRanges();
 			}
 		}
 		finished = true;
 		return null;
 	}
 
+	/**
+	 * The sheet's merged ranges, as many as {@link #MAX_MERGED_RANGES}; empty until {@link #nextRow} returned null.
+	 */
+	List<String> mergedRanges() {
+		return mergedRanges;
+	}
+
+	/** The part after the rows: page setup, formatting, and the merged ranges kept to tell the user about. */
+	private void readMergedRanges() throws XMLStreamException {
+		while (xml.hasNext()) {
+			if (xml.next() == XMLStreamConstants.START_ELEMENT && "mergeCell".equals(xml.getLocalName())
+					&& mergedRanges.size() < MAX_MERGED_RANGES) {
+				String range = xml.getAttributeValue(null, "ref");
+				if (range != null) {
+					mergedRanges.add(range.trim());
+				}
+			}
+		}
+	}
+
 	private XlsxSheetRow readRow() throws XMLStreamException {
 		String r = xml.getAttributeValue(null, "r");
 		// r is optional: without it a row follows the previous one
 		long number = r != null ? Long.parseLong(r.trim()) : lastRowNumber + 1;
+		String hidden = xml.getAttributeValue(null, "hidden");
 		List<String> cells = new ArrayList<>();
 		Set<Integer> numericCells = new HashSet<>();
 		while (true) {
@@ -74,7 +102,7 @@ final class XlsxSheetParser implements AutoCloseable {
 			}
 		}
 		lastRowNumber = number;
-		return new XlsxSheetRow(number, cells, numericCells);
+		return new XlsxSheetRow(number, cells, numericCells, "1".equals(hidden) || "true".equals(hidden));
 	}
 
 	private void readCell(List<String> cells, Set<Integer> numericCells) throws XMLStreamException {

@@ -9,8 +9,9 @@ import java.util.Set;
  * @param number       the row number the spreadsheet shows
  * @param cells        cell texts from column A up to the last cell the row stores
  * @param numericCells columns whose cell is a plain number
+ * @param hidden       whether the sheet hides the row (a filter, or hidden by hand)
  */
-record XlsxSheetRow(long number, List<String> cells, Set<Integer> numericCells) {
+record XlsxSheetRow(long number, List<String> cells, Set<Integer> numericCells, boolean hidden) {
 
 	boolean isBlank() {
 		for (String cell : cells) {

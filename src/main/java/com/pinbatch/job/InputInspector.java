@@ -93,6 +93,7 @@ public final class InputInspector {
 				dates.contradiction().ifPresent(notes::add);
 			}
 			duplicates.repeatedLinks().forEach(link -> notes.add(link.describe()));
+			notes.addAll(source.findings());
 			notes.addAll(damage.notes());
 			unzoned.note().ifPresent(notes::add);
 			return new Survey(rows, validation.withDateOrder(dates.order()), duplicates.duplicates(), notes,

@@ -18,6 +18,7 @@ import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.usermodel.XSSFColor;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -303,6 +304,37 @@ class SpreadsheetExportsCommandLineTests extends SandboxedCommandLine {
 		assertThat(run.exitCode()).as(run.toString()).isZero();
 		assertThat(JSON.readTree(creates().get(0).body()).get("platforms").get(0).get("platformSpecificData")
 			.get("boardId").asString()).isEqualTo("918273645500000002");
+	}
+
+	@Test
+	void rowsASheetHidesAndCellsItMergesAreToldBeforeAnythingIsSent() throws IOException {
+		// given: a filter left hiding row 3, and one description merged over rows 4 and 5
+		Path workbook = dir.resolve("plan.xlsx");
+		try (XSSFWorkbook book = new XSSFWorkbook()) {
+			Sheet pins = book.createSheet("Pins");
+			cells(pins, 0, "Title", "Media URL", "Pinterest board", "Account", "Description");
+			cells(pins, 1, "Oak Shelves", "https://images.example.com/a.jpg", "Kitchen Ideas", "acme-home", "Oak");
+			cells(pins, 2, "Small Desk", "https://images.example.com/b.jpg", "Home Office", "acme-home", "Desk");
+			cells(pins, 3, "Wall Hooks", "https://images.example.com/c.jpg", "Kitchen Ideas", "acme-home", "Both");
+			cells(pins, 4, "Door Hooks", "https://images.example.com/d.jpg", "Kitchen Ideas", "acme-home");
+			pins.getRow(2).setZeroHeight(true);
+			pins.addMergedRegion(CellRangeAddress.valueOf("E4:E5"));
+			try (OutputStream out = Files.newOutputStream(workbook)) {
+				book.write(out);
+			}
+		}
+
+		// when
+		CommandLineRun run = run("--input=" + workbook);
+
+		// then: both are said (the rows are still sent: nothing in the file says which rows the user meant)
+		assertThat(run.exitCode()).as(run.toString()).isZero();
+		assertThat(run.out()).contains(workbook + " sheet 'Pins': row 3 is hidden in the sheet (a filter, or hidden by"
+				+ " hand) and sent like the others; delete it from the sheet to leave it out")
+			.contains(workbook + " sheet 'Pins': cells E4:E5 are merged: only the first cell of a merged range holds its"
+					+ " value, the others read as empty; unmerge them and fill each cell");
+		assertThat(run.out().indexOf("cells E4:E5 are merged")).isLessThan(run.out().indexOf("4 rows:"));
+		assertThat(creates()).hasSize(4);
 	}
 
 	@Test
