@@ -260,7 +260,7 @@ public final class CsvRowSource implements RowSource {
 		if (message.contains("EOF reached before encapsulated token finished")) {
 			return new InputFileException(file + " row " + row
 					+ ": unterminated quoted cell (a \" is opened but never closed); close it, or double a \" that"
-					+ " is part of the text (\"\")", cause);
+					+ " is part of the text (\"\")" + unquotedTabsAdvice(), cause);
 		}
 		if (cause instanceof RecordSizeGuard.RecordTooLargeException) {
 			return new InputFileException(file + " row " + row + ": is longer than "
@@ -269,13 +269,23 @@ public final class CsvRowSource implements RowSource {
 		}
 		if (message.contains("Invalid character between encapsulated token and delimiter")) {
 			return new InputFileException(file + " row " + row
-					+ ": a quoted cell has text after its closing \"; double a \" that is part of the text (\"\")",
-					cause);
+					+ ": a quoted cell has text after its closing \"; double a \" that is part of the text (\"\")"
+					+ unquotedTabsAdvice(), cause);
 		}
 		if (cause instanceof CSVException) {
 			return new InputFileException(file + " row " + row + ": is not valid CSV (" + message + ")", cause);
 		}
 		return cannotRead(file, cause);
+	}
+
+	/**
+	 * A cell that starts with a quote is read as quoted, as Excel writes tab-separated text; Google Sheets' .tsv
+	 * writes no quotes at all, and its CSV download reads right.
+	 */
+	private String unquotedTabsAdvice() {
+		return delimiter != '\t' ? ""
+				: "; a tab-separated file whose cells are written without quotes (as Google Sheets' .tsv download) cannot"
+						+ " be told from this: download it as CSV instead";
 	}
 
 	private static boolean isBlank(CSVRecord record) {

@@ -271,6 +271,19 @@ class CsvRowSourceTests {
 	}
 
 	@Test
+	void aTabSeparatedCellStartingWithAQuoteAsGoogleSheetsWritesItSaysToDownloadACsv() throws IOException {
+		// Google Sheets' .tsv download writes cells as they are: a title that starts with a quote is not quoted
+		Path file = write("title\tboard\n\"Best\" chairs\tb\n");
+
+		try (CsvRowSource source = CsvRowSource.open(file)) {
+			assertThatThrownBy(source::next).isInstanceOf(InputFileException.class)
+				.hasMessage(file + " row 2: a quoted cell has text after its closing \"; double a \" that is part of the"
+						+ " text (\"\"); a tab-separated file whose cells are written without quotes (as Google Sheets'"
+						+ " .tsv download) cannot be told from this: download it as CSV instead");
+		}
+	}
+
+	@Test
 	void reportsMalformedHeaderWhenOpening() throws IOException {
 		Path file = write("\"title,board\nx,y\n");
 
