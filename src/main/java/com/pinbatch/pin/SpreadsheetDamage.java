@@ -15,7 +15,8 @@ import com.pinbatch.text.Formats;
  * Names what a spreadsheet program did to a file's cells before it was saved, once per kind with its first row, so
  * a user sees what pinbatch read: dates saved as serial numbers (read as dates), TRUE/FALSE where text belongs,
  * curly quotes in URLs (removed around a URL, named inside one), and ids kept in number cells, which lose their
- * leading zeros (a number cell formatted "00000" reads as the zero-padded text it shows, so it is not named).
+ * leading zeros (a number cell formatted "00000" reads as the zero-padded text it shows, so it is not named), and
+ * the ? a CSV saved in a code page writes for the letters it lacks.
  * Feed it every row in the pre-scan.
  */
 public final class SpreadsheetDamage {
@@ -39,8 +40,15 @@ public final class SpreadsheetDamage {
 	private final Map<Kind, Long> counts = new EnumMap<>(Kind.class);
 
 	private enum Kind {
-		SERIAL_DATE, YES_NO, QUOTED_URL, CURLY_QUOTE_IN_URL, LEADING_ZEROS
+		SERIAL_DATE, YES_NO, QUOTED_URL, CURLY_QUOTE_IN_URL, LEADING_ZEROS, LOST_LETTERS
 	}
+
+	/** Texts where a ? stands for letters: inside a word (Wroc?aw), or two or more as a word (?? for 你好). */
+	private static final Pattern LOST_LETTERS = Pattern.compile("\\p{L}\\?+\\p{L}|(^|\\s)\\?{2,}(\\s|$)");
+
+	/** Texts a person writes, where a ? between letters is no URL's query. */
+	private static final Set<PinField> PROSE_FIELDS = Set.of(PinField.TITLE, PinField.DESCRIPTION, PinField.ALT_TEXT,
+			PinField.BOARD, PinField.KEYWORDS);
 
 	public SpreadsheetDamage(BoundColumns columns) {
 		this.columns = columns;
@@ -57,6 +65,16 @@ public final class SpreadsheetDamage {
 			if (value.equals("TRUE") || value.equals("FALSE")) {
 				found(Kind.YES_NO, Formats.plain("%s row %d is %s: a spreadsheet turned the cell into a yes/no value;"
 						+ " check it, and format the column as text", draft.columnName(field), row.rowNumber(), value));
+			}
+		}
+		for (PinField field : PROSE_FIELDS) {
+			String value = draft.get(field);
+			if (value.indexOf('?') >= 0 && LOST_LETTERS.matcher(value).find()) {
+				found(Kind.LOST_LETTERS, Formats.plain("%s row %d: '%s' has ? where letters belong: a spreadsheet saved"
+						+ " as CSV in its code page writes ? for the letters that code page lacks; save the file as"
+						+ " \"CSV UTF-8\" (or as XLSX) and run again", draft.columnName(field), row.rowNumber(),
+						value));
+				break;
 			}
 		}
 		for (PinField field : ID_FIELDS) {

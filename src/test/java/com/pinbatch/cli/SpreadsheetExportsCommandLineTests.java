@@ -62,6 +62,25 @@ class SpreadsheetExportsCommandLineTests extends SandboxedCommandLine {
 	}
 
 	@Test
+	void lettersAnExcelCsvCouldNotKeepAreNamedBeforeTheyAreSent() throws IOException {
+		// given: "CSV (Comma delimited)" saved in code page 1252, which has no Polish ł nor Chinese: Excel wrote ?
+		Path input = write("pins.csv", HEADER + "\r\n"
+				+ "Wroc?aw shelves,Ask us why? Open shelves,https://images.example.com/k.jpg?w=800,Kitchen Ideas,"
+				+ "https://www.acme-home.example/k?a=b,acme-home\r\n"
+				+ "Oak desk,?? desk for small rooms,https://images.example.com/d.jpg,Kitchen Ideas,,acme-home\r\n",
+				Charset.forName("windows-1252"));
+
+		// when
+		CommandLineRun run = run("--input=" + input, "--dry-run");
+
+		// then: the first place is named, with the others counted, and what to do; a question and URLs are not
+		assertThat(run.exitCode()).as(run.toString()).isZero();
+		assertThat(run.out()).contains("title row 2: 'Wroc?aw shelves' has ? where letters belong: a spreadsheet saved"
+				+ " as CSV in its code page writes ? for the letters that code page lacks; save the file as \"CSV UTF-8\""
+				+ " (or as XLSX) and run again (and 1 more row)");
+	}
+
+	@Test
 	void excelUnicodeTextIsUtf16LittleEndianWithTabs() throws IOException {
 		// given: Excel's "Unicode Text": UTF-16LE with a byte order mark, tab-separated
 		String text = "\uFEFF" + HEADER.replace(',', '\t') + "\r\n" + ROW.replace(',', '\t') + "\r\n";
