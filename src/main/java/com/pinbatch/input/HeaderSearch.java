@@ -20,7 +20,7 @@ import java.util.stream.Collectors;
 record HeaderSearch<R>(R header, List<R> above, List<R> replay, boolean recognized) {
 
 	/** How far down people put the header: a title, a subtitle, notes and blank lines, but not a page of them. */
-	static final int MAX_ROWS = 20;
+	static final int MAX_ROWS = RowSource.HEADER_SEARCH_ROWS;
 
 	/** @return null when the rows are all blank */
 	static <R> HeaderSearch<R> find(Supplier<R> next, Function<R, List<String>> cells, HeaderRecognizer recognizer) {

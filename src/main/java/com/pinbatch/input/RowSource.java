@@ -8,6 +8,9 @@ import java.util.List;
  */
 public interface RowSource extends AutoCloseable {
 
+	/** How many non-blank rows at the top of a file are looked at for its header row (titles and notes above it). */
+	int HEADER_SEARCH_ROWS = 20;
+
 	/** The file's header names, as given. */
 	List<String> headers();
 

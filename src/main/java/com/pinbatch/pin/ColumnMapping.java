@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import com.pinbatch.input.RowSource;
 import com.pinbatch.text.ColumnLetters;
 
 /**
@@ -102,7 +103,8 @@ public final class ColumnMapping {
 		}
 		if (columnByField.isEmpty()) {
 			throw new MappingException("no known columns: found " + quoted(headers)
-					+ "; expected e.g. title, media_url, board (or give --mapping=FILE)");
+					+ "; expected e.g. title, media_url, board (or give --mapping=FILE), in a header row among the"
+					+ " first " + RowSource.HEADER_SEARCH_ROWS + " rows that are not blank");
 		}
 		return new BoundColumns(headers, columnByField);
 	}

@@ -241,7 +241,8 @@ class ColumnMappingTests {
 	void noKnownColumnListsWhatWasFound() {
 		assertThatThrownBy(() -> ColumnMapping.defaults().bind(List.of("a", "b")))
 			.isInstanceOf(MappingException.class)
-			.hasMessage("no known columns: found 'a', 'b'; expected e.g. title, media_url, board (or give --mapping=FILE)");
+			.hasMessage("no known columns: found 'a', 'b'; expected e.g. title, media_url, board (or give --mapping=FILE),"
+					+ " in a header row among the first 20 rows that are not blank");
 	}
 
 	@Test
