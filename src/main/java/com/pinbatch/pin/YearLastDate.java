@@ -7,19 +7,21 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The start of a cell written like 03/04/2027, 3.4.2027 or 03-04-2027: two numbers, then a four-digit year. Which
- * number is the day depends on the column ({@link DateOrder}), except in dotted dates: 01.06.2027 is day first
- * wherever it is written that way (German, Swiss, Scandinavian, Russian ... spreadsheets), never month first.
+ * The start of a cell written like 03/04/2027, 3.4.2027 or 03-04-2027: two numbers, then the year. Which number is
+ * the day depends on the column ({@link DateOrder}), except in dotted dates: 01.06.2027 is day first wherever it is
+ * written that way (German, Swiss, Scandinavian, Russian ... spreadsheets), never month first. A year of two digits
+ * (3/4/27, a spreadsheet's short date format) is this century's: a publish date is not in the last one.
  *
  * @param first  the first number (day or month)
  * @param second the second number (month or day)
  * @param end       index in the text just after the year
  * @param separator '/', '.' or '-'
  * @param padded    whether day and month are written with two digits (01/06/2027)
+ * @param shortYear whether the year is written with two digits (01/06/27)
  */
-record YearLastDate(int first, int second, int year, int end, char separator, boolean padded) {
+record YearLastDate(int first, int second, int year, int end, char separator, boolean padded, boolean shortYear) {
 
-	private static final Pattern FORM = Pattern.compile("(\\d{1,2})([/.-])(\\d{1,2})\\2(\\d{4})");
+	private static final Pattern FORM = Pattern.compile("(\\d{1,2})([/.-])(\\d{1,2})\\2(\\d{4}|\\d{2}(?!\\d))");
 
 	/** The date at the start of {@code text}, if it is written with the year last. */
 	static Optional<YearLastDate> find(String text) {
@@ -28,8 +30,10 @@ record YearLastDate(int first, int second, int year, int end, char separator, bo
 			return Optional.empty();
 		}
 		boolean padded = matcher.group(1).length() == 2 && matcher.group(3).length() == 2;
+		boolean shortYear = matcher.group(4).length() == 2;
+		int year = Integer.parseInt(matcher.group(4)) + (shortYear ? 2000 : 0);
 		return Optional.of(new YearLastDate(Integer.parseInt(matcher.group(1)), Integer.parseInt(matcher.group(3)),
-				Integer.parseInt(matcher.group(4)), matcher.end(), matcher.group(2).charAt(0), padded));
+				year, matcher.end(), matcher.group(2).charAt(0), padded, shortYear));
 	}
 
 	/** Dotted dates are day first by convention; no column has to settle it. */
@@ -45,7 +49,7 @@ record YearLastDate(int first, int second, int year, int end, char separator, bo
 		String day = padded ? "dd" : "d";
 		String month = padded ? "MM" : "M";
 		String pair = dayFirst ? day + separator + month : month + separator + day;
-		return pair + separator + "yyyy";
+		return pair + separator + (shortYear ? "yy" : "yyyy");
 	}
 
 	/** Only a day-first reading exists (the first number is above 12). */

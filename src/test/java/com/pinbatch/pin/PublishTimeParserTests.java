@@ -57,6 +57,9 @@ class PublishTimeParserTests {
 			03-04-2027 09:30                     | MONTH_FIRST | 2027-03-04T09:30       | -
 			13.02.2027                           | DAY_FIRST   | 2027-02-13T09:00       | -
 			03/04/2027                           | DAY_FIRST   | 2027-04-03T09:00       | -
+			3/4/27 9:30                          | MONTH_FIRST | 2027-03-04T09:30       | -
+			15.06.27 09:30                       | AMBIGUOUS   | 2027-06-15T09:30       | -
+			13/02/27                             | AMBIGUOUS   | 2027-02-13T09:00       | -
 			""")
 	void readsEveryAcceptedForm(String text, DateOrder order, String local, String offset) throws Exception {
 		WrittenTime written = new PublishTimeParser(NINE, order, null).read(text).orElseThrow();
@@ -89,6 +92,18 @@ class PublishTimeParserTests {
 				ex -> {
 					assertThat(ex.dayFirst()).isEqualTo(LocalDate.of(2027, 4, 3));
 					assertThat(ex.monthFirst()).isEqualTo(LocalDate.of(2027, 3, 4));
+				});
+	}
+
+	@Test
+	void aShortYearThatReadsBothWaysNamesTheDateFormatsWithAShortYear() {
+		PublishTimeParser parser = new PublishTimeParser(NINE, DateOrder.AMBIGUOUS, null);
+
+		assertThatThrownBy(() -> parser.read("3/4/27 09:30")).isInstanceOfSatisfying(AmbiguousDateException.class,
+				ex -> {
+					assertThat(ex.dayFirst()).isEqualTo(LocalDate.of(2027, 4, 3));
+					assertThat(ex.dayFirstPattern()).isEqualTo("d/M/yy");
+					assertThat(ex.monthFirstPattern()).isEqualTo("M/d/yy");
 				});
 	}
 
@@ -125,7 +140,7 @@ class PublishTimeParserTests {
 
 	@ParameterizedTest
 	@ValueSource(strings = { "tomorrow", "2027-02-30", "2027-03-01 25:00", "2027-03-01T09:30:00+25:00",
-			"2027-13-01", "2027-03-01 13:30 PM", "2027-03-01 0:30 AM", "03/04/27", "13/13/2027", "31/02/2027",
+			"2027-13-01", "2027-03-01 13:30 PM", "2027-03-01 0:30 AM", "03/04/271", "13/13/2027", "31/02/2027",
 			"2027-03-01 09:30 Europe/Paris", "2027-03-01Z", "2027-03-01 09:60" })
 	void rejectsWhatNoFormReads(String text) {
 		PublishTimeParser parser = new PublishTimeParser(NINE, DateOrder.AMBIGUOUS, null);
