@@ -1,8 +1,12 @@
 package com.pinbatch.pin;
 
+import java.text.Normalizer;
 import java.util.Locale;
 
-/** The form in which headers are compared: "Media URL", "media_url", "MEDIA-URL" and "mediaUrl" are one header. */
+/**
+ * The form in which headers are compared: "Media URL", "media_url", "MEDIA-URL" and "mediaUrl" are one header, and
+ * "Título" and "Titulo" are another.
+ */
 final class HeaderKey {
 
 	private HeaderKey() {
@@ -10,8 +14,9 @@ final class HeaderKey {
 
 	static String of(String header) {
 		StringBuilder key = new StringBuilder(header.length());
-		header.codePoints()
-			.filter(c -> !ignored(c))
+		// accents are ignored: "Título" is typed "Titulo" as often, and a Mac writes its accents apart (NFD)
+		Normalizer.normalize(header, Normalizer.Form.NFD).codePoints()
+			.filter(c -> !ignored(c) && Character.getType(c) != Character.NON_SPACING_MARK)
 			.forEach(key::appendCodePoint);
 		return key.toString().toLowerCase(Locale.ROOT);
 	}

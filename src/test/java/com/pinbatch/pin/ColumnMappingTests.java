@@ -12,6 +12,8 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import com.pinbatch.input.InputRow;
 
@@ -50,6 +52,35 @@ class ColumnMappingTests {
 				Map.entry(PinField.PUBLISH_AT, "2027-03-01"), Map.entry(PinField.KEYWORDS, "pasta"));
 		assertThat(draft.columnName(PinField.COVER_IMAGE_URL)).isEqualTo("Thumbnail");
 		assertThat(draft.columnName(PinField.BOARD)).isEqualTo("Pinterest board");
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@CsvSource(delimiter = '|', textBlock = """
+			French     | Titre  | Description  | Image    | Tableau  | Lien          | Date de publication   | Mots-clés
+			German     | Titel  | Beschreibung | Bild     | Pinnwand | Link          | Veröffentlichungsdatum | Schlagwörter
+			Spanish    | Título | Descripción  | Imagen   | Tablero  | Enlace        | Fecha de publicación  | Palabras clave
+			Italian    | Titolo | Descrizione  | Immagine | Bacheca  | Collegamento  | Data di pubblicazione | Parole chiave
+			Portuguese | Titulo | Descrição    | Imagem   | Board    | Link          | Data de publicação    | Palavras-chave
+			Dutch      | Titel  | Beschrijving | Afbeelding | Bord   | Link          | Publicatiedatum       | Trefwoorden
+			""")
+	void defaultsMapTheHeadersOfSpreadsheetsWrittenInOtherLanguages(String language, String title,
+			String description, String image, String board, String link, String publishAt, String keywords) {
+		BoundColumns columns = ColumnMapping.defaults()
+			.bind(List.of(title, description, image, board, link, publishAt, keywords));
+
+		assertThat(columns.unknownHeaders()).as(language).isEmpty();
+		for (PinField field : List.of(PinField.TITLE, PinField.DESCRIPTION, PinField.MEDIA_URL, PinField.BOARD,
+				PinField.LINK, PinField.PUBLISH_AT, PinField.KEYWORDS)) {
+			assertThat(columns.has(field)).as(language + " " + field.column()).isTrue();
+		}
+	}
+
+	@Test
+	void headerMatchIgnoresAccents() {
+		// the same header typed with and without its accents, or with them decomposed as a Mac writes them
+		for (String header : List.of("Título", "Titulo", "TI\u0301TULO")) {
+			assertThat(ColumnMapping.defaults().bind(List.of(header)).has(PinField.TITLE)).as(header).isTrue();
+		}
 	}
 
 	@Test
