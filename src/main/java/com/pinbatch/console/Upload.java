@@ -27,6 +27,10 @@ record Upload(String id, String owner, Path file, String name, Instant uploaded,
 		String board, ZoneId timezone, String dateFormat, String encoding, String mapping, boolean spread,
 		boolean retry) {
 
+	/** How the command line says to send corrected rows ("run again with --retry-failed=<this result file>"). */
+	private static final Pattern RETRY = Pattern
+		.compile("run again( later)? with --retry-failed(?:=<this result file>)?");
+
 	/** How the command line says that running it again resumes ("run the same command later to resume"). */
 	private static final Pattern RESUME = Pattern.compile("run the same command(?: again)?( later)?(?: to resume)?");
 
@@ -71,7 +75,10 @@ record Upload(String id, String owner, Path file, String name, Instant uploaded,
 			.replace(folder() + folder().getFileSystem().getSeparator(), "")
 			.replace(folder().toString(), "the upload's folder"); // the server's folders are not the user's news
 		// the command line's way to resume is, here, the upload's Send
-		return RESUME.matcher(shown).replaceAll(resume -> "send the file again" + (resume.group(1) == null ? ""
+		shown = RESUME.matcher(shown).replaceAll(resume -> "send the file again" + (resume.group(1) == null ? ""
 				: " later") + " from its upload page to go on where it stopped");
+		// and its way to send corrected rows is an upload of the result file, the form's box ticked
+		return RETRY.matcher(shown).replaceAll(retry -> "upload the result file again" + (retry.group(1) == null ? ""
+				: " later") + " with 'This is a corrected result file' ticked (--retry-failed)");
 	}
 }

@@ -88,4 +88,20 @@ class UploadsTests {
 			.isEqualTo("media_url 'img/a.png' is not a file in the upload's folder (the input file's folder)")
 			.doesNotContain(dataFolder.toString());
 	}
+
+	@Test
+	void aRowsAdviceToRunAgainWithRetryFailedNamesTheConsolesWayToDoIt() throws IOException {
+		Upload upload = new Uploads(dataFolder).store(new ByteArrayInputStream("title\nA\n".getBytes(
+				StandardCharsets.UTF_8)), "pins.csv", new Upload(null, "maria", null, null, null, null, null, null,
+						ZoneId.of("UTC"), null, null, null, false, false));
+
+		assertThat(upload.shown("Zernio rejected the pin (HTTP 422): bad; fix the row and run again with"
+				+ " --retry-failed=<this result file>"))
+			.isEqualTo("Zernio rejected the pin (HTTP 422): bad; fix the row and upload the result file again with"
+					+ " 'This is a corrected result file' ticked (--retry-failed)");
+		assertThat(upload.shown("give the row a board; then run again later with --retry-failed=<this result file>,"
+				+ " which checks again"))
+			.isEqualTo("give the row a board; then upload the result file again later with 'This is a corrected"
+					+ " result file' ticked (--retry-failed), which checks again");
+	}
 }
