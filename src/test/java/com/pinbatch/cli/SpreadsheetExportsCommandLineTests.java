@@ -266,7 +266,7 @@ class SpreadsheetExportsCommandLineTests extends SandboxedCommandLine {
 	@Test
 	void headersNoFieldTakesAreListedAndAFileWithoutTitleOrMediaColumnsGetsAMappingToUse() throws IOException {
 		// given: a team's own headers
-		Path input = write("pins.csv", "Titel,Picture,Pinterest board,Account,Go live\n"
+		Path input = write("pins.csv", "Titl,Picture,Pinterest board,Account,Go live\n"
 				+ "Oak Shelves,https://images.example.com/a.jpg,Kitchen Ideas,acme-home,2027-06-01 09:30\n",
 				StandardCharsets.UTF_8);
 
@@ -276,8 +276,8 @@ class SpreadsheetExportsCommandLineTests extends SandboxedCommandLine {
 		// then: a usage error naming what is missing, with the mapping lines to save
 		assertThat(refused.exitCode()).as(refused.toString()).isEqualTo(2);
 		assertThat(refused.err()).contains(input + ": no column gives title, media_url (headers not recognised:"
-				+ " Titel, Picture, Go live); map your headers with --mapping=FILE, e.g. save these lines as"
-				+ " mapping.yml:\n  title: [\"Titel\"]   # did you mean title for 'Titel'?\n"
+				+ " Titl, Picture, Go live); map your headers with --mapping=FILE, e.g. save these lines as"
+				+ " mapping.yml:\n  title: [\"Titl\"]   # did you mean title for 'Titl'?\n"
 				+ "  # media_url: [\"HEADER\"]   # the header of the column that holds the media_url");
 		assertThat(creates()).isEmpty();
 
