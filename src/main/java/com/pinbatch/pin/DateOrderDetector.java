@@ -7,7 +7,10 @@ import com.pinbatch.text.Formats;
 /**
  * Decides, from every publish_at value of a file, whether its dates written with the year last put the day or
  * the month first. A single date with a number above 12 in first place settles DAY_FIRST, one in second place
- * MONTH_FIRST; a column with neither, or with both (a contradiction), stays {@link DateOrder#AMBIGUOUS}.
+ * MONTH_FIRST; a column with neither, or with both (a contradiction), stays {@link DateOrder#AMBIGUOUS}. Dotted
+ * dates are day first by convention: one that shows it (13.02.2027) settles DAY_FIRST for a column whose other
+ * dates do not say, but a month-first date written otherwise (06/13/2027) is no contradiction of them, only of
+ * day-first dates written the same way.
  * <p>
  * Feed it every row in a pre-scan, before validating any row; it keeps only the first deciding row of each kind.
  */
@@ -26,6 +29,9 @@ public final class DateOrderDetector {
 	/** The first dotted date: day first by convention, whatever the column's other dates do. */
 	private Evidence dotted;
 
+	/** Whether a dotted date could only be read day first (13.02.2027): a column that says nothing else is. */
+	private boolean dottedDayFirst;
+
 	/** Looks at the row's publish_at cell. */
 	public void accept(PinDraft draft) {
 		column = draft.columnName(PinField.PUBLISH_AT);
@@ -38,12 +44,13 @@ public final class DateOrderDetector {
 		if (date.isEmpty()) {
 			return;
 		}
-		if (dayFirst == null && date.get().showsDayFirst()) {
+		if (dayFirst == null && date.get().showsDayFirst() && !date.get().dayFirstByConvention()) {
 			dayFirst = new Evidence(rowNumber, value.strip());
 		}
 		if (dotted == null && date.get().dayFirstByConvention()) {
 			dotted = new Evidence(rowNumber, value.strip());
 		}
+		dottedDayFirst |= date.get().dayFirstByConvention() && date.get().showsDayFirst();
 		if (monthFirst == null && date.get().showsMonthFirst()) {
 			monthFirst = new Evidence(rowNumber, value.strip());
 		}
@@ -51,7 +58,7 @@ public final class DateOrderDetector {
 
 	/** The order for {@link ValidationSettings#dateOrder()}. */
 	public DateOrder order() {
-		if (dayFirst != null && monthFirst == null) {
+		if ((dayFirst != null || dottedDayFirst) && monthFirst == null) {
 			return DateOrder.DAY_FIRST;
 		}
 		if (monthFirst != null && dayFirst == null) {
@@ -74,15 +81,18 @@ public final class DateOrderDetector {
 
 	/** What settled the order, for the run summary, e.g. "dates in publish_at are read day first (row 4: 13/02/2027)". */
 	public Optional<String> decision() {
-		Evidence evidence = order() == DateOrder.DAY_FIRST ? dayFirst : monthFirst;
-		if (order() != DateOrder.DAY_FIRST && dotted != null) {
-			return Optional.of(Formats.plain("dotted dates in %s are read day first (row %d: %s)", column,
-					dotted.rowNumber(), dotted.value()));
+		DateOrder order = order();
+		if (dotted != null && (order != DateOrder.DAY_FIRST || dayFirst == null)) {
+			String dottedLine = Formats.plain("dotted dates in %s are read day first (row %d: %s)", column,
+					dotted.rowNumber(), dotted.value());
+			return Optional.of(order != DateOrder.MONTH_FIRST ? dottedLine : dottedLine + Formats.plain(
+					", the others month first (row %d: %s)", monthFirst.rowNumber(), monthFirst.value()));
 		}
-		if (order() == DateOrder.AMBIGUOUS) {
+		if (order == DateOrder.AMBIGUOUS) {
 			return Optional.empty();
 		}
+		Evidence evidence = order == DateOrder.DAY_FIRST ? dayFirst : monthFirst;
 		return Optional.of(Formats.plain("dates in %s are read %s (row %d: %s)", column,
-				order() == DateOrder.DAY_FIRST ? "day first" : "month first", evidence.rowNumber(), evidence.value()));
+				order == DateOrder.DAY_FIRST ? "day first" : "month first", evidence.rowNumber(), evidence.value()));
 	}
 }

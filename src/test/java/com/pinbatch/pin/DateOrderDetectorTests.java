@@ -58,6 +58,19 @@ class DateOrderDetectorTests {
 	}
 
 	@Test
+	void dottedDayFirstDatesDoNotContradictMonthFirstDatesWrittenWithSlashes() {
+		// two people filled the column: one types 15.06.2027, the other 06/13/2027 and 03/04/2027
+		DateOrderDetector detector = new DateOrderDetector();
+		List.of(draft(2, "15.06.2027 09:30"), draft(3, "06/13/2027 09:30"), draft(4, "03/04/2027"))
+			.forEach(detector::accept);
+
+		assertThat(detector.order()).isEqualTo(DateOrder.MONTH_FIRST);
+		assertThat(detector.contradiction()).isEmpty();
+		assertThat(detector.decision()).contains("dotted dates in Publish date are read day first (row 2: 15.06.2027"
+				+ " 09:30), the others month first (row 3: 06/13/2027 09:30)");
+	}
+
+	@Test
 	void contradictionNamesTheColumnAndTheFirstRowOfEachKind() {
 		DateOrderDetector detector = new DateOrderDetector();
 		List.of(draft(2, "03/04/2027"), draft(3, "25/12/2027 10:00"), draft(4, "12/31/2027"), draft(5, "12/30/2027"))
