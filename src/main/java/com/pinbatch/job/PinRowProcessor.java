@@ -83,13 +83,15 @@ public class PinRowProcessor implements ItemProcessor<InputRow, PreparedRow> {
 			return PreparedRow.decided(RowResult.carriedOver(row.rowNumber(), prior), accountLabel(draft));
 		}
 		String identity = identities == null ? null : identities.of(draft);
-		Optional<RowResult> earlier = earlierPins.outcomeOf(row.rowNumber(), identity);
+		String former = identities == null ? null : identities.formerly(draft);
+		Optional<RowResult> earlier = earlierPins.outcomeOf(row.rowNumber(), identity)
+			.or(() -> earlierPins.outcomeOf(row.rowNumber(), former));
 		if (earlier.isPresent()) {
 			// an earlier run created this pin (before its date passed, say)
 			return PreparedRow.decided(earlier.get(), accountLabel(draft));
 		}
 		String mark = plan.dryRun() ? null : RowCells.mark(row); // a digest of the cells, for what is sent only
-		PreparedRow prepared = prepare(row, draft, mark, identity);
+		PreparedRow prepared = prepare(row, draft, mark, identity, former);
 		if (prior != null && !plan.dryRun() && plan.api() != null && passingPublishFailure(prior)) {
 			// --retry-failed: an unchanged row goes again on its own post; a changed one goes as prepared
 			return prepared.retryingOn(RowResult.carriedOver(row.rowNumber(), prior), mark);
@@ -104,7 +106,7 @@ public class PinRowProcessor implements ItemProcessor<InputRow, PreparedRow> {
 				&& prior.postId() != null && !prior.postId().isBlank();
 	}
 
-	private PreparedRow prepare(InputRow row, PinDraft draft, String mark, String identity) {
+	private PreparedRow prepare(InputRow row, PinDraft draft, String mark, String identity, String former) {
 		PriorOutcome prior = row.prior();
 		Validation validation = validator.validate(draft);
 		List<ValidationProblem> problems = new ArrayList<>(validation.problems());
@@ -159,6 +161,9 @@ public class PinRowProcessor implements ItemProcessor<InputRow, PreparedRow> {
 			return toSend.mayExistSince(finished != null ? finished : Instant.now().minus(UNKNOWN_ATTEMPT_AGE));
 		}
 		Instant sentElsewhere = earlierPins.sentWithoutAnswer(identity);
+		if (sentElsewhere == null) {
+			sentElsewhere = earlierPins.sentWithoutAnswer(former);
+		}
 		// another run (of the file before it was saved again, say) sent this pin and never learnt if it was created
 		return sentElsewhere != null ? toSend.mayExistSince(sentElsewhere) : toSend;
 	}

@@ -119,7 +119,8 @@ class PlanPinsTasklet implements Tasklet {
 			context.putLong(FIRST_START, Instant.now().toEpochMilli());
 		}
 		// rows whose pin another run created are not sent again: they take no place against their account's caps
-		PlanningPass.Collected toSend = found.without(row -> earlier.mayHave(row.pin()));
+		PlanningPass.Collected toSend = found.without(row -> earlier.mayHave(row.pin())
+				|| row.formerPin() != 0 && earlier.mayHave(row.formerPin()));
 		int carried = found.rows().size() - toSend.rows().size();
 		if (carried > 0) {
 			say(input, "plan: " + (carried == 1 ? "1 row is a pin that an earlier run created"

@@ -71,9 +71,10 @@ final class PlanningPass {
 	 * @param checkedMedia the location of its media when --check-media asks for it, else null
 	 * @param pin          its pin's identity ({@link PinIdentity#prefix}): a pin another run created is not sent again;
 	 *                     0 when not taken (a dry run before any run stored a pin)
+	 * @param formerPin    its pin's identity as earlier versions took it ({@link PinIdentity#formerly}), or 0
 	 */
 	record RowRef(long rowNumber, String accountRef, String boardRef, Instant publishAt, String checkedMedia,
-			long pin) {
+			long pin, long formerPin) {
 	}
 
 	/** The name of the account a row's pin goes to, or null when its account or board will not resolve. */
@@ -185,8 +186,13 @@ final class PlanningPass {
 			if (pin.publishAt() != null || undatedCount) {
 				rows.add(new RowRef(pin.rowNumber(), names.computeIfAbsent(accountRef, name -> name),
 						names.computeIfAbsent(boardRef, name -> name), pin.publishAt(), checkedMedia,
-						identities == null ? 0 : PinIdentity.prefix(identities.of(draft))));
+						identities == null ? 0 : PinIdentity.prefix(identities.of(draft)), formerPin(draft)));
 			}
+		}
+
+		private long formerPin(PinDraft draft) {
+			String former = identities == null ? null : identities.formerly(draft);
+			return former == null ? 0 : PinIdentity.prefix(former);
 		}
 
 		/** The row's local media and cover files, checked as the job checks them before sending (each file once). */

@@ -14,7 +14,8 @@ import java.util.Locale;
  * are sent (the zone and date format its dates are read with, what an empty date means). Columns that are no pin
  * field do not count; where the pins go (Zernio or the sandbox) is the caller's to add. A spreadsheet saved again with
  * rows added, moved or columns added keeps the identity of its unchanged rows, so a later run can tell the pins an
- * earlier run already created. Not thread-safe.
+ * earlier run already created. A row without a date publishes the same whatever zone and date format its run reads
+ * dates with, so these do not count for it ({@link #formerly} gives its identity from before). Not thread-safe.
  */
 public final class PinIdentity {
 
@@ -36,6 +37,9 @@ public final class PinIdentity {
 
 	private final String sending;
 
+	/** What changes how a row without a date is sent: only what an empty date means. */
+	private final String sendingUndated;
+
 	/** @param whenNoDate what a row without a date becomes (publish now, the queue, a draft) */
 	public PinIdentity(ValidationSettings settings, String whenNoDate) {
 		try {
@@ -49,17 +53,35 @@ public final class PinIdentity {
 		this.mediaFolder = settings.mediaBaseDir() == null ? ""
 				: settings.mediaBaseDir().toAbsolutePath().normalize().toString();
 		this.sending = settings.zone().getId() + "|" + settings.dateFormat() + "|" + whenNoDate;
+		this.sendingUndated = "undated|" + whenNoDate;
 	}
 
 	/** The row's identity: 32 hex characters, the first 16 of them its {@link #prefix}. */
 	public String of(PinDraft draft) {
+		return identity(draft, undated(draft) ? sendingUndated : sending);
+	}
+
+	/**
+	 * The identity a row without a date had while the zone and date format still counted for it, to look up pins
+	 * created then as well (without it, a run that added --timezone would publish those rows a second time); null for
+	 * a row with a date, whose identity did not change.
+	 */
+	public String formerly(PinDraft draft) {
+		return undated(draft) ? identity(draft, sending) : null;
+	}
+
+	private static boolean undated(PinDraft draft) {
+		return draft.get(PinField.PUBLISH_AT).isEmpty();
+	}
+
+	private String identity(PinDraft draft, String sendingPart) {
 		parts.setLength(0);
 		part(DuplicateLint.accountKey(draft, defaultAccount, defaultBoard));
 		part(draft.getOr(PinField.BOARD, defaultBoard).toLowerCase(Locale.ROOT));
 		for (PinField field : AS_WRITTEN) {
 			written(draft, field);
 		}
-		part(sending);
+		part(sendingPart);
 		byte[] digest = sha256.digest(parts.toString().getBytes(StandardCharsets.UTF_8));
 		return HexFormat.of().formatHex(digest, 0, 16);
 	}

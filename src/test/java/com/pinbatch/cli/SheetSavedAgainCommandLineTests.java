@@ -14,11 +14,17 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import com.pinbatch.input.InputRow;
+import com.pinbatch.pin.ColumnMapping;
+import com.pinbatch.pin.PinDraft;
+import com.pinbatch.pin.PinIdentity;
+import com.pinbatch.pin.ValidationSettings;
 import com.pinbatch.sandbox.SandboxPost;
 
 import org.junit.jupiter.api.Test;
@@ -281,6 +287,73 @@ class SheetSavedAgainCommandLineTests extends SandboxedCommandLine {
 			assertThat(results.get(title).get("status")).as(title).isEqualTo("SCHEDULED");
 			assertThat(results.get(title).get("post_id")).as(title).isEqualTo(scheduled.get(title).get("post_id"));
 		}
+	}
+
+	@Test
+	void rowsWithoutADatePublishedLastNightAreNotPublishedAgainWhenTonightsRunAddsATimezone() throws Exception {
+		// given: last night's run published two shelves at once (no date), the zone left as UTC
+		Path input = shelfPins(2);
+		CommandLineRun lastNight = run("--input=" + input);
+		assertThat(lastNight.exitCode()).as(lastNight.toString()).isZero();
+		Map<String, Map<String, String>> published = byTitle(ResultRows.read(dir.resolve("pins.results.csv")));
+		int createsBefore = creates().size();
+		// and a day later, past the 24 hours in which Zernio refuses the same content, the cron line gains --timezone
+		// (as the run's note on dates without a zone advises)
+		clock.add(Duration.ofHours(25));
+
+		// when
+		CommandLineRun tonight = run("--input=" + input, "--timezone=Europe/Berlin");
+
+		// then: a new run (its options changed), but the rows are the pins published last night, not sent again
+		assertThat(tonight.exitCode()).as(tonight.toString()).isZero();
+		assertThat(creates()).hasSize(createsBefore);
+		assertThat(sandbox.posts()).hasSize(2);
+		Map<String, Map<String, String>> results = byTitle(ResultRows.read(dir.resolve("pins.results.csv")));
+		for (String title : List.of("Shelf 1", "Shelf 2")) {
+			assertThat(results.get(title).get("status")).as(title).isEqualTo("PUBLISHED");
+			assertThat(results.get(title).get("post_id")).as(title).isEqualTo(published.get(title).get("post_id"));
+		}
+	}
+
+	@Test
+	void rowsWithoutADateThatAnEarlierVersionPublishedAreKnownToTheNextRunOfTheGrowingSheet() throws Exception {
+		// given: two shelves published at once by a version whose identity of a row without a date had the zone in it
+		Path input = shelfPins(2);
+		CommandLineRun lastNight = run("--input=" + input, "--timezone=Europe/Berlin");
+		assertThat(lastNight.exitCode()).as(lastNight.toString()).isZero();
+		storeIdentitiesAsEarlierVersionsTookThem(input, ZoneId.of("Europe/Berlin"));
+		int createsBefore = creates().size();
+		clock.add(Duration.ofHours(25));
+
+		// when: the sheet comes back with a third shelf, run with the same options
+		shelfPins(3);
+		CommandLineRun tonight = run("--input=" + input, "--timezone=Europe/Berlin");
+
+		// then: only the new shelf is created
+		assertThat(tonight.exitCode()).as(tonight.toString()).isZero();
+		assertThat(creates()).hasSize(createsBefore + 1);
+		assertThat(statusByTitle(ResultRows.read(dir.resolve("pins.results.csv")))).isEqualTo(Map.of("Shelf 1",
+				"PUBLISHED", "Shelf 2", "PUBLISHED", "Shelf 3", "PUBLISHED"));
+	}
+
+	/**
+	 * Rewrites the stored identities of the input's rows as versions before rows without a date dropped the zone took
+	 * them.
+	 */
+	private void storeIdentitiesAsEarlierVersionsTookThem(Path input, ZoneId zone) throws Exception {
+		PinIdentity identities = new PinIdentity(new ValidationSettings(zone, null, null, null, input.getParent(),
+				null), "NOW");
+		int changed = 0;
+		try (Connection connection = repository(); Statement statement = connection.createStatement()) {
+			for (Map<String, String> row : ResultRows.read(dir.resolve("pins.results.csv"))) {
+				List<String> headers = List.of("title", "description", "media_url", "board", "account");
+				PinDraft draft = ColumnMapping.defaults().bind(headers).draft(new InputRow(2, headers,
+						headers.stream().map(row::get).toList()));
+				changed += statement.executeUpdate("UPDATE PINBATCH_ROW_RESULT SET PIN_KEY = '"
+						+ identities.formerly(draft) + "' WHERE PIN_KEY = '" + identities.of(draft) + "'");
+			}
+		}
+		assertThat(changed).isPositive();
 	}
 
 	@Test

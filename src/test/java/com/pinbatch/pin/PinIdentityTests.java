@@ -71,6 +71,21 @@ class PinIdentityTests {
 	}
 
 	@Test
+	void aRowWithoutADateIsTheSamePinWhateverZoneAndDateFormatItsRunReadsDatesWith() {
+		List<String> undated = with(PIN, "publish_at", "");
+		String sent = identity().of(draft(2, HEADERS, undated));
+
+		assertThat(new PinIdentity(new ValidationSettings(ZoneId.of("Europe/Berlin"), null, null, null, INBOX, null,
+				null, "dd.MM.yyyy HH:mm", null), "NOW").of(draft(2, HEADERS, undated)))
+			.as("a run that added --timezone and --date-format").isEqualTo(sent);
+		// what earlier versions called it (their value, kept here), so that the pins they created are still found;
+		// a row with a date kept its identity
+		assertThat(identity().formerly(draft(2, HEADERS, undated))).isEqualTo("fb17f84f39f378275147cd6a9bb9dc9d");
+		assertThat(identity().of(draft(2, HEADERS, PIN))).isEqualTo("88c28cbe807d2fa70d4d64390faa0be7");
+		assertThat(identity().formerly(draft(2, HEADERS, PIN))).isNull();
+	}
+
+	@Test
 	void itsContentIsTheSameWhenOnlyItsTimeChanged() {
 		String sent = identity().content(draft(2, HEADERS, PIN));
 
