@@ -33,11 +33,8 @@ final class XlsxCellText {
 
 	private final boolean date1904;
 
-	/** Whether each cell style is a date format; there are few styles, and the check parses the format. */
-	private final Map<Integer, Boolean> dateStyles = new HashMap<>();
-
-	/** Digits each cell style pads a whole number to ("00000": 5), 0 for none; few styles, parsed once each. */
-	private final Map<Integer, Integer> zeroPadding = new HashMap<>();
+	/** How each cell style shows a number; there are few styles, and telling needs the format parsed. */
+	private final Map<Integer, NumberShape> shapes = new HashMap<>();
 
 	/** A number format that only pads with zeros, as Excel's "Special > Zip Code" or a custom "000000". */
 	private static final Pattern ZERO_PADDED = Pattern.compile("0{2,}");
@@ -54,8 +51,17 @@ final class XlsxCellText {
 	 */
 	private final DataFormatter formatter = new DataFormatter(Locale.US);
 
-	/** Whether each cell style shows numbers otherwise than as stored ("0%", "$#,##0.00"); few styles. */
-	private final Map<Integer, Boolean> formattedStyles = new HashMap<>();
+	/**
+	 * How a style shows a number.
+	 *
+	 * @param date      a date or time
+	 * @param padding   the digits a whole number is padded to with zeros ("00000": 5), 0 for none
+	 * @param formatted shown by its format ("0%", "$#,##0.00"), not as stored
+	 */
+	private record NumberShape(boolean date, int padding, boolean formatted) {
+
+		static final NumberShape AS_STORED = new NumberShape(false, 0, false);
+	}
 
 	XlsxCellText(XlsxSharedStrings sharedStrings, StylesTable styles, boolean date1904) {
 		this.sharedStrings = sharedStrings;
@@ -77,12 +83,11 @@ final class XlsxCellText {
 			return "";
 		}
 		if (type == null || "n".equals(type)) {
-			if (isDateStyle(style)) {
+			NumberShape shape = shape(style);
+			if (shape.date()) {
 				return dateText(value);
 			}
-			int padding = padding(style);
-			return padding == 0 && isFormatted(style) ? formattedText(value, style)
-					: paddedText(numberText(value), padding);
+			return shape.formatted() ? formattedText(value, style) : paddedText(numberText(value), shape.padding());
 		}
 		switch (type) {
 			case "s":
@@ -100,8 +105,11 @@ final class XlsxCellText {
 	 * shows): such ids may have lost digits, or leading zeros.
 	 */
 	boolean isNumber(String type, String style, String value) {
-		return (type == null || "n".equals(type)) && value != null && !value.isEmpty() && !isDateStyle(style)
-				&& padding(style) == 0;
+		if (!(type == null || "n".equals(type)) || value == null || value.isEmpty()) {
+			return false;
+		}
+		NumberShape shape = shape(style);
+		return !shape.date() && shape.padding() == 0;
 	}
 
 	private String sharedString(String index) {
@@ -145,57 +153,34 @@ final class XlsxCellText {
 		return "0".repeat(digits - number.length()) + number;
 	}
 
-	private String formattedText(String value, String style) {
-		XSSFCellStyle cellStyle = styles.getStyleAt(Integer.parseInt(style.trim()));
-		return formatter.formatRawCellContents(Double.parseDouble(value), cellStyle.getDataFormat(),
-				cellStyle.getDataFormatString());
-	}
-
-	private boolean isFormatted(String style) {
+	private NumberShape shape(String style) {
 		if (style == null || styles == null) {
-			return false;
+			return NumberShape.AS_STORED;
 		}
-		return formattedStyles.computeIfAbsent(Integer.valueOf(style.trim()), this::hasNumberFormat);
+		return shapes.computeIfAbsent(Integer.valueOf(style.trim()), this::shapeOf);
 	}
 
-	private boolean hasNumberFormat(int styleIndex) {
+	private NumberShape shapeOf(int styleIndex) {
 		if (styleIndex < 0 || styleIndex >= styles.getNumCellStyles()) {
-			return false;
-		}
-		String pattern = styles.getStyleAt(styleIndex).getDataFormatString();
-		return pattern != null && !SHOWN_AS_STORED.matcher(pattern.trim()).matches();
-	}
-
-	private int padding(String style) {
-		if (style == null || styles == null) {
-			return 0;
-		}
-		return zeroPadding.computeIfAbsent(Integer.valueOf(style.trim()), this::paddedDigits);
-	}
-
-	private int paddedDigits(int styleIndex) {
-		if (styleIndex < 0 || styleIndex >= styles.getNumCellStyles()) {
-			return 0;
-		}
-		String pattern = styles.getStyleAt(styleIndex).getDataFormatString();
-		return pattern != null && ZERO_PADDED.matcher(pattern).matches() ? pattern.length() : 0;
-	}
-
-	private boolean isDateStyle(String style) {
-		if (style == null || styles == null) {
-			return false;
-		}
-		return dateStyles.computeIfAbsent(Integer.valueOf(style.trim()), this::hasDateFormat);
-	}
-
-	private boolean hasDateFormat(int styleIndex) {
-		if (styleIndex < 0 || styleIndex >= styles.getNumCellStyles()) {
-			return false;
+			return NumberShape.AS_STORED;
 		}
 		XSSFCellStyle style = styles.getStyleAt(styleIndex);
 		int format = style.getDataFormat();
 		String pattern = style.getDataFormatString();
-		return DateUtil.isInternalDateFormat(format) || (pattern != null && DateUtil.isADateFormat(format, pattern));
+		if (DateUtil.isInternalDateFormat(format) || (pattern != null && DateUtil.isADateFormat(format, pattern))) {
+			return new NumberShape(true, 0, false);
+		}
+		if (pattern == null || SHOWN_AS_STORED.matcher(pattern.trim()).matches()) {
+			return NumberShape.AS_STORED;
+		}
+		return ZERO_PADDED.matcher(pattern).matches() ? new NumberShape(false, pattern.length(), false)
+				: new NumberShape(false, 0, true);
+	}
+
+	private String formattedText(String value, String style) {
+		XSSFCellStyle cellStyle = styles.getStyleAt(Integer.parseInt(style.trim()));
+		return formatter.formatRawCellContents(Double.parseDouble(value), cellStyle.getDataFormat(),
+				cellStyle.getDataFormatString());
 	}
 
 	private static boolean isPlainInteger(String value) {

@@ -16,8 +16,8 @@ import javax.xml.stream.XMLStreamException;
 import com.pinbatch.text.ColumnLetters;
 
 import org.apache.poi.openxml4j.opc.OPCPackage;
-import org.apache.poi.xssf.eventusermodel.XSSFReader;
 import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.xssf.eventusermodel.XSSFReader;
 import org.apache.poi.xssf.model.StylesTable;
 
 /**
@@ -188,7 +188,7 @@ public final class XlsxRowSource implements RowSource {
 		if (hiddenRows > 0) {
 			lines.add(where + (hiddenRows == 1 ? "row " : "rows ") + named(firstHiddenRows, hiddenRows)
 					+ (hiddenRows == 1 ? " is" : " are") + " hidden in the sheet (a filter, or hidden by hand) and"
-					+ " sent like the others; delete "  + (hiddenRows == 1 ? "it" : "them")
+					+ " sent like the others; delete " + (hiddenRows == 1 ? "it" : "them")
 					+ " from the sheet to leave " + (hiddenRows == 1 ? "it" : "them") + " out");
 		}
 		List<String> merged = parser.mergedRanges().stream().filter(this::spansDataCells).toList();

@@ -6,6 +6,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.pinbatch.input.InputRow;
@@ -69,11 +70,12 @@ public final class SpreadsheetDamage {
 		}
 		for (PinField field : PROSE_FIELDS) {
 			String value = draft.get(field);
-			if (value.indexOf('?') >= 0 && LOST_LETTERS.matcher(value).find()) {
+			Matcher lost = LOST_LETTERS.matcher(value);
+			if (value.indexOf('?') >= 0 && lost.find()) {
 				found(Kind.LOST_LETTERS, Formats.plain("%s row %d: '%s' has ? where letters belong: a spreadsheet saved"
 						+ " as CSV in its code page writes ? for the letters that code page lacks; save the file as"
 						+ " \"CSV UTF-8\" (or as XLSX) and run again", draft.columnName(field), row.rowNumber(),
-						value));
+						around(value, lost.start(), lost.end())));
 				break;
 			}
 		}
@@ -98,6 +100,16 @@ public final class SpreadsheetDamage {
 						draft.columnName(field), row.rowNumber(), CellText.trim(cell)));
 			}
 		}
+	}
+
+	/** The words around a place in a text (a description may be 500 characters long). */
+	private static String around(String text, int start, int end) {
+		int from = Math.max(0, start - 25);
+		int to = Math.min(text.length(), end + 25);
+		// not between the two halves of an emoji
+		from -= from > 0 && Character.isLowSurrogate(text.charAt(from)) ? 1 : 0;
+		to += to < text.length() && Character.isLowSurrogate(text.charAt(to)) ? 1 : 0;
+		return (from > 0 ? "..." : "") + text.substring(from, to) + (to < text.length() ? "..." : "");
 	}
 
 	/** One line per kind of damage seen, with how many rows show it. */
