@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Consumer;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -226,8 +227,7 @@ class SpreadsheetExportsCommandLineTests extends SandboxedCommandLine {
 	@Test
 	void workbookWithAnInstructionsSheetAndATitleRowIsReadFromItsPinSheet() throws IOException {
 		// given: a first sheet of instructions, then the pins below a title and a blank row
-		Path workbook = dir.resolve("plan.xlsx");
-		try (XSSFWorkbook book = new XSSFWorkbook()) {
+		Path workbook = workbook("plan.xlsx", book -> {
 			Sheet readMe = book.createSheet("Read me");
 			cells(readMe, 0, "How to fill in this plan");
 			cells(readMe, 1, "One pin per row; the board must exist on Pinterest.");
@@ -236,10 +236,7 @@ class SpreadsheetExportsCommandLineTests extends SandboxedCommandLine {
 			cells(pins, 2, "Title", "Media URL", "Pinterest board", "Account");
 			cells(pins, 3, "Oak Shelves", "https://images.example.com/a.jpg", "Kitchen Ideas", "acme-home");
 			cells(pins, 4, "Small Desk", "https://images.example.com/b.jpg", "Home Office", "acme-home");
-			try (OutputStream out = Files.newOutputStream(workbook)) {
-				book.write(out);
-			}
-		}
+		});
 
 		// when
 		CommandLineRun run = run("--input=" + workbook, "--results=" + dir.resolve("plan.results.csv"));
@@ -328,8 +325,7 @@ class SpreadsheetExportsCommandLineTests extends SandboxedCommandLine {
 	@Test
 	void rowsASheetHidesAndCellsItMergesAreToldBeforeAnythingIsSent() throws IOException {
 		// given: a filter left hiding row 3, and one description merged over rows 4 and 5
-		Path workbook = dir.resolve("plan.xlsx");
-		try (XSSFWorkbook book = new XSSFWorkbook()) {
+		Path workbook = workbook("plan.xlsx", book -> {
 			Sheet pins = book.createSheet("Pins");
 			cells(pins, 0, "Title", "Media URL", "Pinterest board", "Account", "Description");
 			cells(pins, 1, "Oak Shelves", "https://images.example.com/a.jpg", "Kitchen Ideas", "acme-home", "Oak");
@@ -338,10 +334,7 @@ class SpreadsheetExportsCommandLineTests extends SandboxedCommandLine {
 			cells(pins, 4, "Door Hooks", "https://images.example.com/d.jpg", "Kitchen Ideas", "acme-home");
 			pins.getRow(2).setZeroHeight(true);
 			pins.addMergedRegion(CellRangeAddress.valueOf("E4:E5"));
-			try (OutputStream out = Files.newOutputStream(workbook)) {
-				book.write(out);
-			}
-		}
+		});
 
 		// when
 		CommandLineRun run = run("--input=" + workbook);
@@ -359,8 +352,7 @@ class SpreadsheetExportsCommandLineTests extends SandboxedCommandLine {
 	@Test
 	void workbookInGivesAWorkbookOutPerSheetAndRetryFailedWritesAWorkbookAgain() throws IOException {
 		// given: a workbook with two sheets of pins, one with a row that will be INVALID
-		Path workbook = dir.resolve("plan.xlsx");
-		try (XSSFWorkbook book = new XSSFWorkbook()) {
+		Path workbook = workbook("plan.xlsx", book -> {
 			Sheet june = book.createSheet("June");
 			cells(june, 0, "Title", "Media URL", "Pinterest board", "Account", "Link");
 			cells(june, 1, "Oak Shelves", "https://images.example.com/a.jpg", "Kitchen Ideas", "acme-home",
@@ -368,10 +360,7 @@ class SpreadsheetExportsCommandLineTests extends SandboxedCommandLine {
 			Sheet july = book.createSheet("July");
 			cells(july, 0, "Title", "Media URL", "Pinterest board", "Account");
 			cells(july, 1, "Small Desk", "https://images.example.com/b.jpg", "Home Office", "acme-home");
-			try (OutputStream out = Files.newOutputStream(workbook)) {
-				book.write(out);
-			}
-		}
+		});
 
 		// when each sheet is run
 		CommandLineRun june = run("--input=" + workbook, "--sheet=June");
@@ -445,8 +434,7 @@ class SpreadsheetExportsCommandLineTests extends SandboxedCommandLine {
 	void leadingZerosAFormatShowsAreKeptAndANumberCellInAnIdColumnIsNamed() throws IOException {
 		// given: a workbook as Excel saves it, titles and SKUs typed into number cells formatted "00000" (Excel
 		// shows 00042), and a board typed into a plain number cell (Excel shows 4521, whatever was typed)
-		Path workbook = dir.resolve("plan.xlsx");
-		try (XSSFWorkbook book = new XSSFWorkbook()) {
+		Path workbook = workbook("plan.xlsx", book -> {
 			CellStyle padded = book.createCellStyle();
 			padded.setDataFormat(book.createDataFormat().getFormat("00000"));
 			Sheet pins = book.createSheet("Pins");
@@ -464,10 +452,7 @@ class SpreadsheetExportsCommandLineTests extends SandboxedCommandLine {
 			second.createCell(1).setCellValue("https://images.example.com/b.jpg");
 			second.createCell(2).setCellValue(4521);
 			second.createCell(3).setCellValue("acme-home");
-			try (OutputStream out = Files.newOutputStream(workbook)) {
-				book.write(out);
-			}
-		}
+		});
 
 		// when
 		CommandLineRun run = run("--input=" + workbook);
@@ -525,6 +510,16 @@ class SpreadsheetExportsCommandLineTests extends SandboxedCommandLine {
 	private Path write(String name, String text, Charset charset) throws IOException {
 		Path file = dir.resolve(name);
 		Files.write(file, text.getBytes(charset));
+		return file;
+	}
+
+	/** A workbook as a spreadsheet program saves it, its sheets made by {@code fill}. */
+	private Path workbook(String name, Consumer<XSSFWorkbook> fill) throws IOException {
+		Path file = dir.resolve(name);
+		try (XSSFWorkbook book = new XSSFWorkbook(); OutputStream out = Files.newOutputStream(file)) {
+			fill.accept(book);
+			book.write(out);
+		}
 		return file;
 	}
 }
