@@ -40,6 +40,11 @@ final class AdaptivePace {
 	 */
 	private static final int SPARE_SLOTS = 1;
 
+	/** A request granted this soon after a 429's hold ended was among the first out after it. */
+	private static final Duration FIRST_AFTER_HOLD = Duration.ofSeconds(5);
+
+	private static final double GOLDEN_RATIO = 0.6180339887498949;
+
 	private final Integer configured;
 	private final double headroom;
 	private final Duration maxHold;
@@ -53,6 +58,8 @@ final class AdaptivePace {
 	private final ThreadLocal<Instant> grantedOnThisThread = new ThreadLocal<>();
 
 	// guarded by this
+	private Instant lastRefusalHoldEnd;
+	private int refusalsInRow;
 	private Integer limit;
 	private int othersSeen;
 	private Instant othersSeenAt;
@@ -98,9 +105,38 @@ final class AdaptivePace {
 		}
 	}
 
+	/**
+	 * Zernio answered 429 to this thread's request: nobody sends for {@code asked} (capped by the longest honoured
+	 * wait). When the refused request was the first out after the hold of the refusal before, the refusals come back
+	 * as often as they ask to wait (a storm every minute that says to wait a minute), and waiting exactly as asked
+	 * would meet each one at its start, for ever: so that hold is made longer, by a share of it that differs at each
+	 * refusal in a row (the golden ratio's multiples never repeat), until a request lands between two of them.
+	 */
+	void refused(Duration asked) {
+		Duration capped = ServerHints.min(asked, maxHold);
+		Instant granted = grantedOnThisThread.get();
+		Duration hold;
+		synchronized (this) {
+			boolean again = granted != null && lastRefusalHoldEnd != null && !granted.isBefore(lastRefusalHoldEnd)
+					&& granted.isBefore(lastRefusalHoldEnd.plus(FIRST_AFTER_HOLD));
+			refusalsInRow = again ? refusalsInRow + 1 : 0;
+			double share = refusalsInRow * GOLDEN_RATIO % 1;
+			hold = capped.plusMillis(Math.round(capped.toMillis() * share));
+			Instant end = clock.instant().plus(hold);
+			if (lastRefusalHoldEnd == null || end.isAfter(lastRefusalHoldEnd)) {
+				lastRefusalHoldEnd = end;
+			}
+		}
+		holdAll(hold, "Zernio answered 429 Too Many Requests", false);
+	}
+
 	/** Nobody sends for this long (capped by the longest honoured wait). */
 	void holdAll(Duration howLong, String why) {
-		Duration capped = ServerHints.min(howLong, maxHold);
+		holdAll(howLong, why, true);
+	}
+
+	private void holdAll(Duration howLong, String why, boolean cap) {
+		Duration capped = cap ? ServerHints.min(howLong, maxHold) : howLong;
 		Instant until = clock.instant().plus(capped);
 		Instant before = holdUntil.getAndAccumulate(until, (a, b) -> a.isAfter(b) ? a : b);
 		if (until.isAfter(before)) {

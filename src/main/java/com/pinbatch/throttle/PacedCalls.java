@@ -49,7 +49,7 @@ final class PacedCalls implements RequestGate {
 			return false;
 		}
 		Duration wait = delays.afterRateLimit(attempts, rateLimit);
-		pace.holdAll(wait, "Zernio answered 429 Too Many Requests");
+		pace.refused(wait);
 		counters.retry();
 		return true;
 	}

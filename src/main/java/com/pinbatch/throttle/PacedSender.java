@@ -152,7 +152,7 @@ public final class PacedSender {
 			Duration wait = delays.after(row.attempts, result);
 			if (result instanceof SendResult.RateLimited) {
 				// the request window is used up for every thread, not just this one
-				pace.holdAll(wait, "Zernio answered 429 Too Many Requests");
+				pace.refused(wait);
 			}
 			else {
 				listener.onWait("resending after " + Outcomes.describe(result), wait);

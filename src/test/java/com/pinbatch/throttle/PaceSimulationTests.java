@@ -34,8 +34,24 @@ class PaceSimulationTests {
 
 	private static final int SENDERS = 12;
 
-	/** One 429 storm: every request in [from, from + lasting) is refused with this Retry-After. */
-	record Storm(Duration from, Duration lasting, Duration retryAfter) {
+	/**
+	 * One 429 storm: every request in [from, from + lasting) is refused with this Retry-After, and again every
+	 * {@code every} after that when it is not null.
+	 */
+	record Storm(Duration from, Duration lasting, Duration retryAfter, Duration every) {
+
+		Storm(Duration from, Duration lasting, Duration retryAfter) {
+			this(from, lasting, retryAfter, null);
+		}
+
+		boolean refuses(Duration sinceStart) {
+			if (sinceStart.compareTo(from) < 0) {
+				return false;
+			}
+			Duration into = every == null ? sinceStart.minus(from)
+					: Duration.ofNanos(sinceStart.minus(from).toNanos() % every.toNanos());
+			return into.compareTo(lasting) < 0;
+		}
 	}
 
 	record Scenario(int ceiling, int neighbourPerMinute, List<Storm> storms, Duration latency, int rows) {
@@ -43,7 +59,8 @@ class PaceSimulationTests {
 		@Override
 		public String toString() {
 			return ceiling + "/min" + (neighbourPerMinute > 0 ? ", a neighbour sending " + neighbourPerMinute + "/min"
-					: ", alone") + (storms.isEmpty() ? "" : ", " + storms.size() + " 429 storms") + ", latency "
+					: ", alone") + (storms.isEmpty() ? "" : storms.get(0).every() != null ? ", a 429 storm every "
+							+ storms.get(0).every().toSeconds() + " s" : ", " + storms.size() + " 429 storms") + ", latency "
 					+ latency.toMillis() + " ms";
 		}
 
@@ -63,6 +80,10 @@ class PaceSimulationTests {
 			scenarios.add(new Scenario(ceiling, ceiling / 4, List.of(), latency, rows));
 			scenarios.add(new Scenario(ceiling, 0, storms, latency, rows));
 			scenarios.add(new Scenario(ceiling, ceiling / 4, storms, latency, rows));
+			// storms that come back as often as their Retry-After asks to wait: a request sent when the wait is over
+			// meets the next one (the sandbox's --pinbatch.sandbox.rate-limit-storm-every=1m ...-retry-after=60s)
+			scenarios.add(new Scenario(ceiling, ceiling / 2, List.of(new Storm(Duration.ofSeconds(20),
+					Duration.ofSeconds(20), Duration.ofSeconds(60), Duration.ofSeconds(60))), latency, rows));
 		}
 		return scenarios.stream();
 	}
@@ -197,7 +218,7 @@ class PaceSimulationTests {
 			Instant now = time.instant();
 			Duration sinceStart = Duration.between(SimulatedTime.START, now);
 			for (Storm storm : scenario.storms()) {
-				if (sinceStart.compareTo(storm.from()) >= 0 && sinceStart.compareTo(storm.from().plus(storm.lasting())) < 0) {
+				if (storm.refuses(sinceStart)) {
 					arrivals.add(new Arrival(now, false, true, storm.retryAfter()));
 					return new SendResult.RateLimited("Too many requests",
 							new RateLimitInfo(scenario.ceiling(), 0, null, storm.retryAfter()));
