@@ -1,10 +1,13 @@
 package com.pinbatch.job;
 
+import com.pinbatch.input.InputChangedException;
 import com.pinbatch.result.ResultFileBuilder;
 import com.pinbatch.result.StatusTally;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.listener.JobExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
@@ -39,6 +42,13 @@ class ResultFileListener implements JobExecutionListener {
 
 	@Override
 	public void afterJob(JobExecution job) {
+		if (job.getStatus() == BatchStatus.COMPLETED && InputAsPlanned.changed(job)) {
+			// every row was sent (or checked), but saved again after its last chunk the file lists other rows: with
+			// no result file to show for it, the run is not done, and says why as a stop during the sending would
+			job.setStatus(BatchStatus.FAILED);
+			job.setExitStatus(ExitStatus.FAILED);
+			job.addFailureException(new InputChangedException(InputParameters.of(job.getJobParameters()).input()));
+		}
 		try {
 			if (!ResultTotals.present(job.getExecutionContext())) {
 				InputParameters input = InputParameters.of(job.getJobParameters());

@@ -100,6 +100,39 @@ class InputSavedDuringRunCommandLineTests extends SandboxedCommandLine {
 	}
 
 	/** Once the run asks Zernio its first question (after its read of the file), a row goes in at the top. */
+	@Test
+	void aFileSavedAfterItsLastPinWasSentEndsTheRunWithAStopNotWithSuccessAndNoResultFile() throws IOException {
+		// given: one chunk holds every row; once the last pin is created, a colleague saves the sheet with a row added
+		Path input = shelfPins(4);
+		String planned = Files.readString(input);
+		AtomicInteger created = new AtomicInteger();
+		sandbox.onPostCreated(post -> {
+			if (created.incrementAndGet() == 4) {
+				saveAsNewFile(input, withRowInserted(planned));
+			}
+		});
+
+		// when
+		CommandLineRun run = run("--input=" + input);
+
+		// then: the result file cannot list the rows sent (the file holds others now), and the run says so, with the
+		// exit code of a run to run again
+		assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
+		assertThat(run.err()).contains(input + " changed while its run was using it");
+		assertThat(run.out()).contains("results: none written");
+		assertThat(creates()).hasSize(4);
+
+		// when the same command runs again, on the file as it is now
+		sandbox.onPostCreated(post -> {
+		});
+		CommandLineRun again = run("--input=" + input);
+
+		// then: a new run, which sends only the row added and writes the result file of every row
+		assertThat(again.exitCode()).as(again.toString()).isZero();
+		assertThat(creates()).hasSize(5);
+		assertThat(ResultRows.read(input.resolveSibling("pins.results.csv"))).hasSize(5);
+	}
+
 	private void rewriteInPlaceAtTheFirstLookUp(Path input) throws IOException {
 		String planned = Files.readString(input);
 		sandbox.onRequestArrived(request -> {
