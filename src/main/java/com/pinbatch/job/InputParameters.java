@@ -2,6 +2,8 @@ package com.pinbatch.job;
 
 import java.nio.file.Path;
 import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
@@ -54,6 +56,9 @@ public record InputParameters(String runKey, Path input, Path results, String sh
 
 	public static final String BY = "run.by";
 
+	/** The longest value of a job parameter that the job repository keeps (BATCH_JOB_EXECUTION_PARAMS). */
+	static final int MAX_KEPT_LENGTH = 2500;
+
 	/**
 	 * The same input read in {@code charset} when the user named none: what the launcher's check found, so that the
 	 * job's reads need not look at the whole file to find it again (the run key holds only what the user named).
@@ -81,6 +86,32 @@ public record InputParameters(String runKey, Path input, Path results, String sh
 		return new InputParameters(read.runKey, read.input, null, read.sheet, read.encoding, read.mapping, read.account,
 				read.board, read.timezone, read.dateFormat, read.whenNoDate, read.spread, read.mediaRoot,
 				read.checkMedia, false, null, null);
+	}
+
+	/**
+	 * Why the job repository cannot keep these parameters, or null: Spring Batch keeps a parameter's value in 2,500
+	 * characters in every database it supports, and a longer path failed the run with a database error, then every
+	 * run of the same command after it.
+	 */
+	public String tooLongToKeep() {
+		Map<String, Object> given = new LinkedHashMap<>();
+		given.put("--input", input.toAbsolutePath());
+		given.put("--results", results == null ? null : results.toAbsolutePath());
+		given.put("--mapping", mapping == null ? null : mapping.toAbsolutePath());
+		given.put("--media-root", mediaRoot);
+		given.put("--sheet", sheet);
+		given.put("--account", account);
+		given.put("--board", board);
+		given.put("--date-format", dateFormat);
+		for (Map.Entry<String, Object> option : given.entrySet()) {
+			int length = option.getValue() == null ? 0 : option.getValue().toString().length();
+			if (length > MAX_KEPT_LENGTH) {
+				return option.getKey() + " is " + length + " characters long (as an absolute path, for a file), and the"
+						+ " job repository keeps at most " + MAX_KEPT_LENGTH + "; give a shorter one (move the file to a"
+						+ " shorter path, or link it from one)";
+			}
+		}
+		return null;
 	}
 
 	public JobParameters toJobParameters() {

@@ -48,6 +48,10 @@ class RequestedInputs {
 				RowSources.openResultFile(file, InputOptions.defaults(), "--retry-failed").close();
 			}
 			InputParameters parameters = parameters(request, file, null);
+			String tooLong = parameters.tooLongToKeep();
+			if (tooLong != null) {
+				throw new RunRefusedException(file.getFileName() + ": " + tooLong);
+			}
 			InputSurveys.Surveyed surveyed = surveys.read(parameters);
 			surveyed.check().assumptions().forEach(line -> listener.info("input: " + SafeText.line(line)));
 			checkResultPath(file, parameters.results());

@@ -221,6 +221,30 @@ class PinbatchCommandLineTests extends SandboxedCommandLine {
 	}
 
 	@Test
+	void anInputWhosePathTheJobRepositoryCannotKeepIsAUsageErrorEveryTime() throws IOException {
+		// given: a file 13 folders of 200 characters deep, a path longer than the 2,500 characters a job parameter keeps
+		Path deep = dir;
+		for (int i = 0; i < 13; i++) {
+			deep = deep.resolve("d".repeat(200));
+		}
+		Files.createDirectories(deep);
+		Path input = Files.copy(shelfPins(2), deep.resolve("pins.csv"));
+
+		// when: the command, and the same command again (a cron job's retry)
+		CommandLineRun first = run("--input=" + input);
+		CommandLineRun again = run("--input=" + input);
+
+		// then: the same usage error both times, saying what to do, and nothing sent
+		for (CommandLineRun run : List.of(first, again)) {
+			assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
+			assertThat(run.err()).contains("pins.csv: --input is " + input.toAbsolutePath().toString().length()
+					+ " characters long (as an absolute path, for a file), and the job repository keeps at most 2500;"
+					+ " give a shorter one");
+		}
+		assertThat(creates()).isEmpty();
+	}
+
+	@Test
 	void formulaLookingCellsStayTextInTheResultFile() throws IOException {
 		// given
 		Path input = write("hostile.csv", """
