@@ -3,7 +3,6 @@ package com.pinbatch.throttle;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import com.pinbatch.zernio.SendResult;
 
@@ -21,10 +20,11 @@ final class ApiBreaker {
 	private static final Duration STAY_OPEN = Duration.ofDays(1);
 
 	private final CircuitBreaker breaker;
-	private final AtomicInteger failuresInARow = new AtomicInteger();
+	private final int threshold;
 	private volatile String lastFailure = "";
 
 	ApiBreaker(int threshold, Clock clock) {
+		this.threshold = threshold;
 		// a count window of N calls at a 100 % failure rate opens on exactly N failures in a row
 		CircuitBreakerConfig config = CircuitBreakerConfig.custom()
 			.slidingWindow(threshold, threshold, SlidingWindowType.COUNT_BASED)
@@ -40,7 +40,8 @@ final class ApiBreaker {
 	void checkClosed() {
 		if (!breaker.tryAcquirePermission()) {
 			throw new SendingStoppedException(SendingStoppedException.Reason.API_UNAVAILABLE,
-					"Zernio is not answering (" + failuresInARow.get() + " failures in a row, the last " + lastFailure
+					// what opened it: a send answered since (it was in flight) does not close it again
+					"Zernio is not answering (" + threshold + " failures in a row, the last " + lastFailure
 							+ "); nothing more is sent; run the same command later to resume");
 		}
 	}
@@ -48,10 +49,6 @@ final class ApiBreaker {
 	void record(SendResult result, long nanos) {
 		if (isFailure(result)) {
 			lastFailure = Outcomes.describe(result);
-			failuresInARow.incrementAndGet();
-		}
-		else {
-			failuresInARow.set(0);
 		}
 		breaker.onResult(nanos, TimeUnit.NANOSECONDS, result);
 	}
@@ -62,7 +59,6 @@ final class ApiBreaker {
 	 */
 	void newRun() {
 		breaker.reset();
-		failuresInARow.set(0);
 	}
 
 	boolean isOpen() {

@@ -205,6 +205,19 @@ class PacedSenderTests {
 	}
 
 	@Test
+	void theBreakersLineNamesTheFailuresThatOpenedItWhenASendInFlightWasAnsweredSince() {
+		ApiBreaker breaker = new ApiBreaker(3, time);
+		for (int i = 0; i < 3; i++) {
+			breaker.record(Answers.serviceUnavailable(), 1);
+		}
+		// another thread's send, sent before the breaker opened, answered after
+		breaker.record(Answers.created("post-1"), 1);
+
+		assertThatThrownBy(breaker::checkClosed).isInstanceOf(SendingStoppedException.class)
+			.hasMessageContaining("Zernio is not answering (3 failures in a row, the last HTTP 503");
+	}
+
+	@Test
 	void anAnswerBetweenServerErrorsKeepsTheBreakerClosed() {
 		ScriptedAttempt zernio = new ScriptedAttempt(time,
 				(requestId, n) -> n <= 2 ? Answers.serviceUnavailable() : Answers.created("post-" + requestId));
