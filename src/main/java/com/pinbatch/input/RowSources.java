@@ -49,6 +49,9 @@ public final class RowSources {
 	 * @throws InputFileException when the file is not a result file pinbatch wrote (the input itself, say)
 	 */
 	public static RowSource openResultFile(Path file, InputOptions options, String option) {
+		if (!Files.exists(file)) {
+			throw new InputFileException(file + ": file not found; check the " + option + " path");
+		}
 		RowSource source = open(file, options);
 		if (!(source instanceof ResultFileRowSource)) {
 			source.close();

@@ -218,6 +218,12 @@ class PinbatchCommandLineTests extends SandboxedCommandLine {
 				+ " wrote (NAME.results.csv or .xlsx)");
 		assertThat(sandbox.postCount()).isEqualTo(createdBefore);
 		assertThat(dir.resolve("mixed.retry.csv")).doesNotExist();
+
+		// and a result file that is not there is named with the option that named it
+		CommandLineRun missing = run("--retry-failed=" + dir.resolve("nope.csv"));
+		assertThat(missing.exitCode()).as(missing.toString()).isEqualTo(2);
+		assertThat(missing.err().strip()).isEqualTo("pinbatch: " + dir.resolve("nope.csv")
+				+ ": file not found; check the --retry-failed path");
 	}
 
 	@Test
