@@ -45,6 +45,8 @@ final class AdaptivePace {
 
 	private static final double GOLDEN_RATIO = 0.6180339887498949;
 
+	private static final String REFUSED = "Zernio answered 429 Too Many Requests";
+
 	private final Integer configured;
 	private final double headroom;
 	private final Duration maxHold;
@@ -101,7 +103,9 @@ final class AdaptivePace {
 			learn(info.limit(), info.remaining(), sentAt == null ? now : sentAt);
 		}
 		if (info.remaining() != null && info.remaining() <= 0) {
-			holdAll(ServerHints.waitHint(info, now).orElse(DRAINED_HOLD), "Zernio's request window is used up");
+			// a 429 (the only answer with Retry-After) says so: a storm shows 0 left too, whoever used the window
+			holdAll(ServerHints.waitHint(info, now).orElse(DRAINED_HOLD), info.retryAfter() != null ? REFUSED
+					: "Zernio's request window is used up");
 		}
 	}
 
@@ -127,7 +131,7 @@ final class AdaptivePace {
 				lastRefusalHoldEnd = end;
 			}
 		}
-		holdAll(hold, "Zernio answered 429 Too Many Requests", false);
+		holdAll(hold, REFUSED, false);
 	}
 
 	/** Nobody sends for this long (capped by the longest honoured wait). */

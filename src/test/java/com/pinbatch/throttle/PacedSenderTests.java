@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -372,6 +373,24 @@ class PacedSenderTests {
 			Thread.interrupted();
 		}
 		assertThat(zernio.calls()).isEmpty();
+	}
+
+	@Test
+	void aWaitFor429IsSaidToBeForA429() {
+		List<String> waits = new CopyOnWriteArrayList<>();
+		ThrottleListener listener = new ThrottleListener() {
+			@Override
+			public void onWait(String what, Duration howLong) {
+				waits.add(what);
+			}
+		};
+		ScriptedAttempt zernio = new ScriptedAttempt(time, (requestId, n) -> n == 1
+				? Answers.tooManyRequests(0, Duration.ofSeconds(60), null) : Answers.created("post-1"));
+
+		new PacedSender(zernio, settings(6, 8), listener, time, time).send("acme-home", REQUEST, "req-1");
+
+		// a storm says 0 requests left too: it is not the window being used up by this run
+		assertThat(waits).first().asString().isEqualTo("Zernio answered 429 Too Many Requests");
 	}
 
 	@Test
