@@ -3,6 +3,8 @@ package com.pinbatch.follow;
 import java.nio.file.Path;
 import java.time.Clock;
 
+import com.pinbatch.input.InputFileException;
+import com.pinbatch.schema.JobParameterLimit;
 import com.pinbatch.zernio.ZernioClient;
 
 import org.springframework.batch.core.BatchStatus;
@@ -51,6 +53,11 @@ public class FollowUp {
 	public Launched run(Path file, Path target, ZernioClient client, Clock clock) throws Exception {
 		String from = file.toAbsolutePath().normalize().toString();
 		String to = target.toAbsolutePath().normalize().toString();
+		String tooLong = JobParameterLimit.refusal("--follow-up", from);
+		tooLong = tooLong != null ? tooLong : JobParameterLimit.refusal("--results", to);
+		if (tooLong != null) {
+			throw new InputFileException(file.getFileName() + ": " + tooLong);
+		}
 		JobParameters parameters = unfinished(from, to);
 		if (parameters == null) {
 			parameters = new JobParametersBuilder().addString(FollowUpJobConfiguration.FILE, from)

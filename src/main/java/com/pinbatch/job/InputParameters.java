@@ -4,6 +4,9 @@ import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
+
+import com.pinbatch.schema.JobParameterLimit;
 
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
@@ -56,9 +59,6 @@ public record InputParameters(String runKey, Path input, Path results, String sh
 
 	public static final String BY = "run.by";
 
-	/** The longest value of a job parameter that the job repository keeps (BATCH_JOB_EXECUTION_PARAMS). */
-	static final int MAX_KEPT_LENGTH = 2500;
-
 	/**
 	 * The same input read in {@code charset} when the user named none: what the launcher's check found, so that the
 	 * job's reads need not look at the whole file to find it again (the run key holds only what the user named).
@@ -88,11 +88,7 @@ public record InputParameters(String runKey, Path input, Path results, String sh
 				read.checkMedia, false, null, null);
 	}
 
-	/**
-	 * Why the job repository cannot keep these parameters, or null: Spring Batch keeps a parameter's value in 2,500
-	 * characters in every database it supports, and a longer path failed the run with a database error, then every
-	 * run of the same command after it.
-	 */
+	/** Why the job repository cannot keep these parameters (a path too long, see {@link JobParameterLimit}), or null. */
 	public String tooLongToKeep() {
 		Map<String, Object> given = new LinkedHashMap<>();
 		given.put("--input", input.toAbsolutePath());
@@ -103,15 +99,11 @@ public record InputParameters(String runKey, Path input, Path results, String sh
 		given.put("--account", account);
 		given.put("--board", board);
 		given.put("--date-format", dateFormat);
-		for (Map.Entry<String, Object> option : given.entrySet()) {
-			int length = option.getValue() == null ? 0 : option.getValue().toString().length();
-			if (length > MAX_KEPT_LENGTH) {
-				return option.getKey() + " is " + length + " characters long (as an absolute path, for a file), and the"
-						+ " job repository keeps at most " + MAX_KEPT_LENGTH + "; give a shorter one (move the file to a"
-						+ " shorter path, or link it from one)";
-			}
-		}
-		return null;
+		return given.entrySet().stream()
+			.map(option -> JobParameterLimit.refusal(option.getKey(), option.getValue()))
+			.filter(Objects::nonNull)
+			.findFirst()
+			.orElse(null);
 	}
 
 	public JobParameters toJobParameters() {

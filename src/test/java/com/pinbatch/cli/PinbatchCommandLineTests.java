@@ -248,6 +248,14 @@ class PinbatchCommandLineTests extends SandboxedCommandLine {
 					+ " give a shorter one");
 		}
 		assertThat(creates()).isEmpty();
+
+		// and a result file there, given to --follow-up
+		run("--input=" + shelfPins(2));
+		Path results = Files.copy(dir.resolve("pins.results.csv"), deep.resolve("pins.results.csv"));
+		CommandLineRun followUp = run("--follow-up=" + results);
+		assertThat(followUp.exitCode()).as(followUp.toString()).isEqualTo(2);
+		assertThat(followUp.err()).contains("pins.results.csv: --follow-up is "
+				+ results.toAbsolutePath().toString().length() + " characters long");
 	}
 
 	@Test
