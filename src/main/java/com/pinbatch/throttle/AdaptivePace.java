@@ -47,6 +47,9 @@ final class AdaptivePace {
 
 	private static final String REFUSED = "Zernio answered 429 Too Many Requests";
 
+	/** How long the newest answer's count of the others' requests holds before it fades. */
+	private static final Duration FRESH = Duration.ofSeconds(10);
+
 	private final Integer configured;
 	private final double headroom;
 	private final Duration maxHold;
@@ -221,7 +224,10 @@ final class AdaptivePace {
 		if (othersSeen == 0) {
 			return 0;
 		}
-		double age = Duration.between(othersSeenAt, now).toMillis() / (double) WINDOW.toMillis();
+		// while answers keep coming it is their count: fading from the first answer on, it fell a request or two
+		// short of a busy neighbour's, and the job took those slots (429s when the key was shared half and half)
+		Duration stale = Duration.between(othersSeenAt, now).minus(FRESH);
+		double age = Math.max(0, stale.toMillis()) / (double) WINDOW.minus(FRESH).toMillis();
 		return (int) Math.ceil(othersSeen * Math.max(0, 1 - age));
 	}
 

@@ -78,6 +78,7 @@ class PaceSimulationTests {
 					new Storm(Duration.ofSeconds(150), Duration.ofSeconds(5), Duration.ofSeconds(10)));
 			scenarios.add(new Scenario(ceiling, 0, List.of(), latency, rows));
 			scenarios.add(new Scenario(ceiling, ceiling / 4, List.of(), latency, rows));
+			scenarios.add(new Scenario(ceiling, ceiling / 2, List.of(), latency, rows));
 			scenarios.add(new Scenario(ceiling, 0, storms, latency, rows));
 			scenarios.add(new Scenario(ceiling, ceiling / 4, storms, latency, rows));
 			// storms that come back as often as their Retry-After asks to wait: a request sent when the wait is over
