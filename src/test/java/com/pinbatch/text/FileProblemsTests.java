@@ -6,8 +6,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class FileProblemsTests {
 
@@ -25,6 +28,16 @@ class FileProblemsTests {
 				"No space left on device");
 
 		assertThat(FileProblems.reason(full)).isEqualTo("No space left on device");
+	}
+
+	@Test
+	void aNewFileRefusedInAFolderThatIsThereIsNotSaidToBeMissing(@TempDir Path folder) {
+		// /proc, say: the folder is there, and refuses new files as "no such file"
+		IOException refused = new NoSuchFileException(folder.resolve(".pinbatch-write-check-1.tmp").toString());
+
+		assertThat(FileProblems.reason(refused)).isEqualTo("files cannot be created there");
+		assertThat(FileProblems.reason(new NoSuchFileException("/no/such/folder/x.tmp")))
+			.isEqualTo("no such file or folder");
 	}
 
 	@Test
