@@ -159,7 +159,7 @@ class EarlierPins {
 					+ ", so it is not sent again", 0, null, Instant.now(), publishAt));
 		}
 		String asked = publishAt == null ? "publishing at once" : publishAt.toString();
-		return Optional.of(new RowResult(rowNumber, RowStatus.FAILED, null, null, "pin_moved", "post " + pin.postId()
+		return Optional.of(new RowResult(rowNumber, RowStatus.FAILED, null, null, RowResult.PIN_MOVED, "post " + pin.postId()
 				+ " has this row's pin, scheduled for " + pin.publishAt() + " (" + madeBy + "); the row now gives "
 				+ asked + ". pinbatch does not move pins, and a second pin would publish the same content twice:"
 				+ " in Zernio, reschedule post " + pin.postId() + (publishAt == null ? "" : " to " + publishAt)

@@ -93,6 +93,9 @@ final class EarlierResultFile implements AutoCloseable {
 		if (now.status() == RowStatus.PENDING) {
 			return earlier.status() != RowStatus.PENDING;
 		}
+		if (RowResult.PIN_MOVED.equals(now.errorCode())) {
+			return false; // the earlier line's pin, found since to be at another time than the row now gives
+		}
 		// a run of an input processed before shows the repository's outcomes with the attempts of the run that sent
 		boolean notSentNow = !thisRunSent || now.attempts() == 0;
 		// a FAILED outcome with a post is a pin Pinterest refused, sent by this run or an earlier one: not "never sent"

@@ -19,6 +19,9 @@ import com.pinbatch.input.PriorOutcome;
 public record RowResult(long rowNumber, RowStatus status, String postId, String pinUrl, String errorCode,
 		String errorMessage, int attempts, String requestId, Instant finishedAt, Instant publishAt) {
 
+	/** The row is a pin an earlier run made, scheduled for another time than the row now gives (not sent again). */
+	public static final String PIN_MOVED = "pin_moved";
+
 	public RowResult {
 		// to the millisecond, as the job repository keeps it: a row decided at once (a dry run's) reads as one stored
 		finishedAt = finishedAt == null ? null : finishedAt.truncatedTo(ChronoUnit.MILLIS);

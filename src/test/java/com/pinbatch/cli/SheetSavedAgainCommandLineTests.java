@@ -285,6 +285,24 @@ class SheetSavedAgainCommandLineTests extends SandboxedCommandLine {
 	}
 
 	@Test
+	void theSameSheetRunAgainWithATimezoneThatMovesItsTimesSaysSoInItsResultFileBesideTheEarlierOne()
+			throws IOException {
+		// given: last night's two shelves scheduled at local times read as UTC, their result file beside the sheet
+		Path input = lastNightsTwoScheduledShelves();
+		int createsBefore = creates().size();
+
+		// when: the same sheet, now read in Berlin's time: its rows give other instants than the pins have
+		CommandLineRun tonight = run("--input=" + input, "--timezone=Europe/Berlin");
+
+		// then: nothing sent twice, and the result file (of the same rows, so merged with last night's) says which
+		// posts to move rather than keeping last night's SCHEDULED lines, with the exit code of rows to act on
+		assertThat(creates()).hasSize(createsBefore);
+		assertThat(tonight.exitCode()).as(tonight.toString()).isEqualTo(3);
+		assertThat(ResultRows.read(dir.resolve("pins.results.csv"))).extracting(row -> row.get("error_code"))
+			.containsExactly("pin_moved", "pin_moved");
+	}
+
+	@Test
 	void rowsWithoutADatePublishedLastNightAreNotPublishedAgainWhenTonightsRunAddsATimezone() throws Exception {
 		// given: last night's run published two shelves at once (no date), the zone left as UTC
 		Path input = shelfPins(2);
