@@ -2,6 +2,8 @@ package com.pinbatch.pin;
 
 import java.time.DateTimeException;
 import java.time.LocalDate;
+import java.time.Year;
+import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -10,7 +12,7 @@ import java.util.regex.Pattern;
  * The start of a cell written like 03/04/2027, 3.4.2027 or 03-04-2027: two numbers, then the year. Which number is
  * the day depends on the column ({@link DateOrder}), except in dotted dates: 01.06.2027 is day first wherever it is
  * written that way (German, Swiss, Scandinavian, Russian ... spreadsheets), never month first. A year of two digits
- * (3/4/27, a spreadsheet's short date format) is this century's: a publish date is not in the last one.
+ * (3/4/27, a spreadsheet's short date format) is the one closest to this year.
  *
  * @param first  the first number (day or month)
  * @param second the second number (month or day)
@@ -25,15 +27,32 @@ record YearLastDate(int first, int second, int year, int end, char separator, bo
 
 	/** The date at the start of {@code text}, if it is written with the year last. */
 	static Optional<YearLastDate> find(String text) {
+		return find(text, Year.now(ZoneOffset.UTC).getValue());
+	}
+
+	/** As {@link #find(String)}, a two-digit year read as the year closest to {@code thisYear} (99: 1999 in 2026). */
+	static Optional<YearLastDate> find(String text, int thisYear) {
 		Matcher matcher = FORM.matcher(text);
 		if (!matcher.lookingAt()) {
 			return Optional.empty();
 		}
 		boolean padded = matcher.group(1).length() == 2 && matcher.group(3).length() == 2;
 		boolean shortYear = matcher.group(4).length() == 2;
-		int year = Integer.parseInt(matcher.group(4)) + (shortYear ? 2000 : 0);
+		int year = shortYear ? closest(Integer.parseInt(matcher.group(4)), thisYear) : Integer.parseInt(matcher.group(4));
 		return Optional.of(new YearLastDate(Integer.parseInt(matcher.group(1)), Integer.parseInt(matcher.group(3)),
 				year, matcher.end(), matcher.group(2).charAt(0), padded, shortYear));
+	}
+
+	/**
+	 * The year ending in these two digits closest to this one: a publish date is near, and a year far in the past
+	 * (12/31/99) is then refused as past rather than scheduled 73 years ahead.
+	 */
+	private static int closest(int twoDigits, int thisYear) {
+		int year = thisYear - Math.floorMod(thisYear, 100) + twoDigits;
+		if (year > thisYear + 50) {
+			return year - 100;
+		}
+		return year < thisYear - 49 ? year + 100 : year; // half a century either way, the future's when both are
 	}
 
 	/** Dotted dates are day first by convention; no column has to settle it. */

@@ -95,6 +95,14 @@ class PublishTimeParserTests {
 				});
 	}
 
+	@ParameterizedTest(name = "{0} in {1}: {2}")
+	@CsvSource({ "12/31/99, 2026, 1999", "3/4/27, 2026, 2027", "3/4/76, 2026, 2076", "3/4/77, 2026, 1977",
+			"3/4/05, 2090, 2105", "3/4/27 9:30, 2026, 2027" })
+	void aShortYearIsTheYearClosestToThisOne(String text, int thisYear, int year) {
+		// 12/31/99 read as 2099 scheduled a pin 73 years ahead; as 1999 it is refused as past
+		assertThat(YearLastDate.find(text, thisYear).orElseThrow().year()).isEqualTo(year);
+	}
+
 	@Test
 	void aShortYearThatReadsBothWaysNamesTheDateFormatsWithAShortYear() {
 		PublishTimeParser parser = new PublishTimeParser(NINE, DateOrder.AMBIGUOUS, null);
