@@ -88,11 +88,17 @@ public record InputParameters(String runKey, Path input, Path results, String sh
 				read.checkMedia, false, null, null);
 	}
 
-	/** Why the job repository cannot keep these parameters (a path too long, see {@link JobParameterLimit}), or null. */
-	public String tooLongToKeep() {
+	/**
+	 * Why the job repository cannot keep these parameters (a path too long, see {@link JobParameterLimit}), or null.
+	 *
+	 * @param inputOption  how the user named the input ({@code --input}, {@code --retry-failed})
+	 * @param resultsGiven whether the user named the result file, or it is the one beside the input
+	 */
+	public String tooLongToKeep(String inputOption, boolean resultsGiven) {
 		Map<String, Object> given = new LinkedHashMap<>();
-		given.put("--input", input.toAbsolutePath());
-		given.put("--results", results == null ? null : results.toAbsolutePath());
+		given.put(inputOption, input.toAbsolutePath());
+		given.put(resultsGiven ? "--results" : "the result file's path (beside the input; --results puts it elsewhere)",
+				results == null ? null : results.toAbsolutePath());
 		given.put("--mapping", mapping == null ? null : mapping.toAbsolutePath());
 		given.put("--media-root", mediaRoot);
 		given.put("--sheet", sheet);

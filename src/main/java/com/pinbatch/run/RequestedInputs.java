@@ -48,7 +48,8 @@ class RequestedInputs {
 				RowSources.openResultFile(file, InputOptions.defaults(), "--retry-failed").close();
 			}
 			InputParameters parameters = parameters(request, file, null);
-			String tooLong = parameters.tooLongToKeep();
+			String tooLong = parameters.tooLongToKeep(request.retryFailed() ? "--retry-failed" : "--input",
+					request.results() != null);
 			if (tooLong != null) {
 				throw new RunRefusedException(file.getFileName() + ": " + tooLong);
 			}

@@ -249,13 +249,15 @@ class PinbatchCommandLineTests extends SandboxedCommandLine {
 		}
 		assertThat(creates()).isEmpty();
 
-		// and a result file there, given to --follow-up
+		// and a result file there, given to --follow-up or --retry-failed, is named by its option
 		run("--input=" + shelfPins(2));
 		Path results = Files.copy(dir.resolve("pins.results.csv"), deep.resolve("pins.results.csv"));
-		CommandLineRun followUp = run("--follow-up=" + results);
-		assertThat(followUp.exitCode()).as(followUp.toString()).isEqualTo(2);
-		assertThat(followUp.err()).contains("pins.results.csv: --follow-up is "
-				+ results.toAbsolutePath().toString().length() + " characters long");
+		for (String option : List.of("--follow-up", "--retry-failed")) {
+			CommandLineRun refused = run(option + "=" + results);
+			assertThat(refused.exitCode()).as(refused.toString()).isEqualTo(2);
+			assertThat(refused.err()).contains("pins.results.csv: " + option + " is "
+					+ results.toAbsolutePath().toString().length() + " characters long");
+		}
 	}
 
 	@Test
