@@ -45,6 +45,8 @@ final class XlsxCellText {
 	 */
 	private static final Pattern SHOWN_AS_STORED = Pattern.compile("(?i)general|0|@");
 
+	private static final Pattern SPACES = Pattern.compile(" {2,}");
+
 	/**
 	 * Shows numbers as their format does. The file does not say which decimal separator its reader's machine uses, so
 	 * one fixed locale gives the same text on every machine (a format's own locale tag, [$€-407], still counts).
@@ -179,8 +181,10 @@ final class XlsxCellText {
 
 	private String formattedText(String value, String style) {
 		XSSFCellStyle cellStyle = styles.getStyleAt(Integer.parseInt(style.trim()));
-		return formatter.formatRawCellContents(Double.parseDouble(value), cellStyle.getDataFormat(),
+		String shown = formatter.formatRawCellContents(Double.parseDouble(value), cellStyle.getDataFormat(),
 				cellStyle.getDataFormatString());
+		// an accounting format pads to the cell's width ("$   (5.50)"): a person reads one space
+		return SPACES.matcher(shown.strip()).replaceAll(" ");
 	}
 
 	private static boolean isPlainInteger(String value) {

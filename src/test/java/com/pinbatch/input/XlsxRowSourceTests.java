@@ -74,9 +74,10 @@ class XlsxRowSourceTests {
 	void numbersWithAFormatReadAsTheFormatShowsThem() throws IOException {
 		Path file = write(dir.resolve("formats.xlsx"), workbook -> {
 			Sheet sheet = workbook.createSheet("Pins");
-			textRow(sheet, 1, "percent", "price", "thousands", "two decimals", "euro", "text format", "id");
-			String[] formats = { "0%", "\"$\"#,##0.00", "#,##0", "0.00", "#,##0.00 [$€-407]", "@", "0" };
-			double[] values = { 0.25, 12.5, 1234567, 3.1, 12.5, 42, 918273645500000001d };
+			textRow(sheet, 1, "percent", "price", "thousands", "two decimals", "euro", "text format", "id", "accounting");
+			String[] formats = { "0%", "\"$\"#,##0.00", "#,##0", "0.00", "#,##0.00 [$€-407]", "@", "0",
+					"_(\"$\"* #,##0.00_);_(\"$\"* \\(#,##0.00\\);_(\"$\"* \"-\"??_);_(@_)" };
+			double[] values = { 0.25, 12.5, 1234567, 3.1, 12.5, 42, 918273645500000001d, -5.5 };
 			for (int column = 0; column < formats.length; column++) {
 				CellStyle style = workbook.createCellStyle();
 				style.setDataFormat(workbook.createDataFormat().getFormat(formats[column]));
@@ -89,9 +90,10 @@ class XlsxRowSourceTests {
 		InputRow row = readAll(file, InputOptions.defaults()).get(0);
 
 		// as Excel shows them: a description written "25%" in Excel is stored as 0.25 with a percent format
+		// an accounting format's padding (the gap a cell's width fills) is one space
 		assertThat(row.values()).containsExactly("25%", "$12.50", "1,234,567", "3.10", "12.50 €", "42",
-				"918273645500000000");
-		assertThat(row.numericCells()).containsExactlyInAnyOrder(0, 1, 2, 3, 4, 5, 6);
+				"918273645500000000", "$ (5.50)");
+		assertThat(row.numericCells()).containsExactlyInAnyOrder(0, 1, 2, 3, 4, 5, 6, 7);
 	}
 
 	@Test
