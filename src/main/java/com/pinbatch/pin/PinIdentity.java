@@ -37,7 +37,10 @@ public final class PinIdentity {
 
 	private final String sending;
 
-	/** What changes how a row without a date is sent: only what an empty date means. */
+	/**
+	 * What changes how a row without a date is sent: only what an empty date means. Written as a run with the default
+	 * zone and no date format wrote it before, so that such a run's rows keep their identity.
+	 */
 	private final String sendingUndated;
 
 	/** @param whenNoDate what a row without a date becomes (publish now, the queue, a draft) */
@@ -53,7 +56,7 @@ public final class PinIdentity {
 		this.mediaFolder = settings.mediaBaseDir() == null ? ""
 				: settings.mediaBaseDir().toAbsolutePath().normalize().toString();
 		this.sending = settings.zone().getId() + "|" + settings.dateFormat() + "|" + whenNoDate;
-		this.sendingUndated = "undated|" + whenNoDate;
+		this.sendingUndated = "UTC|null|" + whenNoDate;
 	}
 
 	/** The row's identity: 32 hex characters, the first 16 of them its {@link #prefix}. */
@@ -64,10 +67,11 @@ public final class PinIdentity {
 	/**
 	 * The identity a row without a date had while the zone and date format still counted for it, to look up pins
 	 * created then as well (without it, a run that added --timezone would publish those rows a second time); null for
-	 * a row with a date, whose identity did not change.
+	 * a row with a date, whose identity did not change, and when the run reads dates as the default does (the
+	 * identity is the same).
 	 */
 	public String formerly(PinDraft draft) {
-		return undated(draft) ? identity(draft, sending) : null;
+		return undated(draft) && !sending.equals(sendingUndated) ? identity(draft, sending) : null;
 	}
 
 	private static boolean undated(PinDraft draft) {

@@ -83,6 +83,10 @@ class PinIdentityTests {
 		assertThat(identity().formerly(draft(2, HEADERS, undated))).isEqualTo("fb17f84f39f378275147cd6a9bb9dc9d");
 		assertThat(identity().of(draft(2, HEADERS, PIN))).isEqualTo("88c28cbe807d2fa70d4d64390faa0be7");
 		assertThat(identity().formerly(draft(2, HEADERS, PIN))).isNull();
+		// a run with the command line's defaults (UTC, no date format) gave a row without a date the identity it has
+		PinIdentity defaults = new PinIdentity(settings(ZoneId.of("UTC"), null, null, INBOX), "NOW");
+		assertThat(defaults.formerly(draft(2, HEADERS, undated))).isNull();
+		assertThat(defaults.of(draft(2, HEADERS, undated))).isEqualTo(sent);
 	}
 
 	@Test
