@@ -47,10 +47,19 @@ public final class SafeText {
 		}
 		String visible = redactKeyLike(redact(text));
 		if (visible.length() > MAX_LINE) {
-			// cut first (whole characters only), then clean: the cut must not leave half a pair or a joiner behind
-			visible = visible.substring(0, visible.offsetByCodePoints(0, visible.codePointCount(0, MAX_LINE))) + "…";
+			// cut first (whole characters only), then clean: the cut must not leave half a pair or a joiner behind;
+			// the middle goes, since a line starts with what it is about and ends with what to do
+			int head = wholeCharacters(visible, MAX_LINE / 4);
+			int tail = visible.length() - (MAX_LINE - MAX_LINE / 4);
+			tail += Character.isLowSurrogate(visible.charAt(tail)) ? 1 : 0;
+			visible = visible.substring(0, head) + "…" + visible.substring(tail);
 		}
 		return clean(visible, false, false);
+	}
+
+	/** The end of the first {@code chars} characters, not between the two halves of one. */
+	private static int wholeCharacters(String text, int chars) {
+		return Character.isHighSurrogate(text.charAt(chars - 1)) ? chars - 1 : chars;
 	}
 
 	/**

@@ -29,6 +29,21 @@ class SafeTextTests {
 	}
 
 	@Test
+	void aLongLineLosesItsMiddleNotItsEndWhichSaysWhatToDo() {
+		String path = "/srv/" + "d/".repeat(1_500) + "pins.csv";
+
+		String line = SafeText.line(path + " is not a pinbatch result file, which --retry-failed takes");
+
+		assertThat(line).startsWith("/srv/d/d/").contains("…")
+			.endsWith("d/pins.csv is not a pinbatch result file, which --retry-failed takes");
+		assertThat(line.length()).isLessThanOrEqualTo(SafeText.MAX_LINE + 1);
+		// nor half an emoji, wherever the cut falls
+		String emoji = "\uD83D\uDE00".repeat(1_500);
+		assertThat(SafeText.line(emoji)).matches("(\uD83D\uDE00)+…(\uD83D\uDE00)+");
+		assertThat(SafeText.line("x" + emoji)).matches("x(\uD83D\uDE00)+…(\uD83D\uDE00)+");
+	}
+
+	@Test
 	void emojiSequencesKeepTheirJoiners() {
 		String family = "\uD83D\uDC68\u200D\uD83D\uDC69\u200D\uD83D\uDC67";
 
