@@ -72,16 +72,24 @@ final class XlsxSheetParser implements AutoCloseable {
 		return mergedRanges;
 	}
 
-	/** The part after the rows: page setup, formatting, and the merged ranges kept to tell the user about. */
-	private void readMergedRanges() throws XMLStreamException {
-		while (xml.hasNext()) {
-			if (xml.next() == XMLStreamConstants.START_ELEMENT && "mergeCell".equals(xml.getLocalName())
-					&& mergedRanges.size() < MAX_MERGED_RANGES) {
-				String range = xml.getAttributeValue(null, "ref");
-				if (range != null) {
-					mergedRanges.add(range.trim());
+	/**
+	 * The part after the rows: page setup, formatting, and the merged ranges kept to tell the user about. The rows are
+	 * all read by now: a damaged part here costs the note, not the run.
+	 */
+	private void readMergedRanges() {
+		try {
+			while (xml.hasNext()) {
+				if (xml.next() == XMLStreamConstants.START_ELEMENT && "mergeCell".equals(xml.getLocalName())
+						&& mergedRanges.size() < MAX_MERGED_RANGES) {
+					String range = xml.getAttributeValue(null, "ref");
+					if (range != null) {
+						mergedRanges.add(range.trim());
+					}
 				}
 			}
+		}
+		catch (XMLStreamException | RuntimeException damaged) {
+			// the merged ranges read so far are still worth telling
 		}
 	}
 

@@ -42,7 +42,8 @@ class ResultFileListener implements JobExecutionListener {
 
 	@Override
 	public void afterJob(JobExecution job) {
-		if (job.getStatus() == BatchStatus.COMPLETED && InputAsPlanned.changed(job)) {
+		boolean changed = InputAsPlanned.changed(job);
+		if (changed && job.getStatus() == BatchStatus.COMPLETED) {
 			// every row was sent (or checked), but saved again after its last chunk the file lists other rows: with
 			// no result file to show for it, the run is not done, and says why as a stop during the sending would
 			job.setStatus(BatchStatus.FAILED);
@@ -53,7 +54,7 @@ class ResultFileListener implements JobExecutionListener {
 			if (!ResultTotals.present(job.getExecutionContext())) {
 				InputParameters input = InputParameters.of(job.getJobParameters());
 				// an input saved again would pair other rows with these outcomes: the earlier result file stays
-				StatusTally tally = InputAsPlanned.changed(job)
+				StatusTally tally = changed
 						? InputAsPlanned.withRestPending(resultFiles.stored(input.runKey()), job.getExecutionContext())
 						: resultFiles.write(input.input(), setup.inputOptions(input, setup.mapping(input)),
 								input.runKey(), input.results(), true);

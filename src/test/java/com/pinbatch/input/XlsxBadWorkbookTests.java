@@ -165,6 +165,22 @@ class XlsxBadWorkbookTests {
 	}
 
 	@Test
+	void aDamagedPartAfterTheRowsCostsOnlyTheNoteOnMergedCells() throws IOException {
+		String sheet = "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>"
+				+ "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>title</t></is></c></row>"
+				+ "<row r=\"2\"><c r=\"A2\" t=\"inlineStr\"><is><t>First</t></is></c></row>"
+				+ "</sheetData><mergeCells><mergeCell ref=\"A2:A3\"/><mergeCe";
+		Path file = replaceEntry(validWorkbook("plain.xlsx"), dir.resolve("tail.xlsx"), SHEET_XML,
+				sheet.getBytes(StandardCharsets.UTF_8));
+
+		try (XlsxRowSource source = XlsxRowSource.open(file, InputOptions.defaults())) {
+			assertThat(source.next().values()).containsExactly("First");
+			assertThat(source.next()).isNull();
+			assertThat(source.findings()).singleElement().asString().contains("cells A2:A3 are merged");
+		}
+	}
+
+	@Test
 	void workbookWithoutSheetsSaysSo() throws IOException {
 		Path file = write(dir.resolve("nosheets.xlsx"), workbook -> {
 		});
