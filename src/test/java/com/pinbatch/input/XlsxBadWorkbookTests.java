@@ -148,12 +148,7 @@ class XlsxBadWorkbookTests {
 
 	@Test
 	void brokenSheetXmlNamesTheLastGoodRow() throws IOException {
-		String sheet = "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>"
-				+ "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>title</t></is></c></row>"
-				+ "<row r=\"2\"><c r=\"A2\" t=\"inlineStr\"><is><t>First</t></is></c></row>"
-				+ "<row r=\"3\"><c r=\"A3\" t=\"inlineStr\"><is><t>Sec";
-		Path file = replaceEntry(validWorkbook("plain.xlsx"), dir.resolve("broken.xlsx"), SHEET_XML,
-				sheet.getBytes(StandardCharsets.UTF_8));
+		Path file = titleAndFirstRowThen("broken.xlsx", "<row r=\"3\"><c r=\"A3\" t=\"inlineStr\"><is><t>Sec");
 
 		try (XlsxRowSource source = XlsxRowSource.open(file, InputOptions.defaults())) {
 			assertThat(source.next().values()).containsExactly("First");
@@ -166,12 +161,7 @@ class XlsxBadWorkbookTests {
 
 	@Test
 	void aDamagedPartAfterTheRowsCostsOnlyTheNoteOnMergedCells() throws IOException {
-		String sheet = "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>"
-				+ "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>title</t></is></c></row>"
-				+ "<row r=\"2\"><c r=\"A2\" t=\"inlineStr\"><is><t>First</t></is></c></row>"
-				+ "</sheetData><mergeCells><mergeCell ref=\"A2:A3\"/><mergeCe";
-		Path file = replaceEntry(validWorkbook("plain.xlsx"), dir.resolve("tail.xlsx"), SHEET_XML,
-				sheet.getBytes(StandardCharsets.UTF_8));
+		Path file = titleAndFirstRowThen("tail.xlsx", "</sheetData><mergeCells><mergeCell ref=\"A2:A3\"/><mergeCe");
 
 		try (XlsxRowSource source = XlsxRowSource.open(file, InputOptions.defaults())) {
 			assertThat(source.next().values()).containsExactly("First");
@@ -204,6 +194,15 @@ class XlsxBadWorkbookTests {
 				textRow(sheet, row, "Pin " + row, "Kitchen Ideas");
 			}
 		});
+	}
+
+	/** A workbook whose sheet XML holds a header row ("title") and a row "First", then {@code rest}, as written. */
+	private Path titleAndFirstRowThen(String name, String rest) throws IOException {
+		String sheet = "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>"
+				+ "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>title</t></is></c></row>"
+				+ "<row r=\"2\"><c r=\"A2\" t=\"inlineStr\"><is><t>First</t></is></c></row>" + rest;
+		return replaceEntry(validWorkbook("plain.xlsx"), dir.resolve(name), SHEET_XML,
+				sheet.getBytes(StandardCharsets.UTF_8));
 	}
 
 	private static void assertUnreadable(Path file, String message) {
