@@ -8,12 +8,14 @@ import java.util.Map;
 
 import com.pinbatch.result.RowResult;
 import com.pinbatch.result.RowStatus;
+import com.pinbatch.throttle.ThrottleListener;
 
 /**
  * Counts outcomes as the sending threads report them, for the progress display and the summary. It only counts;
- * what is shown, and how often, is the display's business.
+ * what is shown, and how often, is the display's business. It also hears when the sends are held (a 429's
+ * Retry-After), so the time left counts the hold instead of the pace before it.
  */
-public class RunProgress {
+public class RunProgress implements ThrottleListener {
 
 	private final Clock clock;
 
@@ -29,6 +31,9 @@ public class RunProgress {
 
 	/** Rows this run got onto Zernio (created there, or found already there): the sending pace. */
 	private long pinsOnZernio;
+
+	/** Until when nobody sends (the latest hold heard of). */
+	private Instant heldUntil = Instant.MIN;
 
 	public RunProgress(Clock clock) {
 		this.clock = clock;
@@ -48,6 +53,13 @@ public class RunProgress {
 		this.before.putAll(earlierRuns);
 		this.started = clock.instant();
 		this.pinsOnZernio = 0;
+	}
+
+	@Override
+	public synchronized void onHeldUntil(Instant until) {
+		if (until.isAfter(heldUntil)) {
+			heldUntil = until;
+		}
 	}
 
 	/** A row's outcome changed after it was counted (its pin published or refused). */
@@ -94,8 +106,9 @@ public class RunProgress {
 
 	public synchronized Snapshot snapshot() {
 		Instant now = clock.instant();
+		Duration held = heldUntil.isAfter(now) ? Duration.between(now, heldUntil) : Duration.ZERO;
 		return new Snapshot(total, new EnumMap<>(before), new EnumMap<>(counts),
-				started == null ? Duration.ZERO : Duration.between(started, now), publishing, pinsOnZernio);
+				started == null ? Duration.ZERO : Duration.between(started, now), publishing, pinsOnZernio, held);
 	}
 
 	/**
@@ -106,9 +119,10 @@ public class RunProgress {
 	 * @param elapsed    time since this run started
 	 * @param publishing rows on Zernio whose outcome on Pinterest the run is still waiting for
 	 * @param pinsOnZernio rows this run got onto Zernio
+	 * @param held       how long the sends are still held (a 429's Retry-After), or zero
 	 */
 	public record Snapshot(long total, Map<RowStatus, Long> before, Map<RowStatus, Long> counts, Duration elapsed,
-			long publishing, long pinsOnZernio) {
+			long publishing, long pinsOnZernio, Duration held) {
 
 		public long done() {
 			return counts.values().stream().mapToLong(Long::longValue).sum();
@@ -134,14 +148,15 @@ public class RunProgress {
 			return millis <= 0 ? 0 : pinsOnZernio * 60_000.0 / millis;
 		}
 
-		/** Time left at this run's pace; null until the pace is known. */
+		/** Time left at this run's pace, after the hold the sends wait out; null until the pace is known. */
 		public Duration eta() {
 			double perMinute = rowsPerMinute();
 			if (perMinute <= 0 || doneNow() == 0) {
 				return null;
 			}
 			long left = Math.max(0, total - done());
-			return Duration.ofMillis(Math.round(left / perMinute * 60_000));
+			Duration atThePace = Duration.ofMillis(Math.round(left / perMinute * 60_000));
+			return left == 0 ? atThePace : atThePace.plus(held);
 		}
 
 		public long count(RowStatus status) {

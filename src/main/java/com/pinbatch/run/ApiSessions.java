@@ -6,6 +6,7 @@ import javax.sql.DataSource;
 
 import com.pinbatch.job.ApiSession;
 import com.pinbatch.job.ApiSessionSource;
+import com.pinbatch.job.RunProgress;
 import com.pinbatch.job.ThrottleProperties;
 import com.pinbatch.media.JdbcUploadedMediaStore;
 import com.pinbatch.media.LocalMediaUploader;
@@ -14,6 +15,7 @@ import com.pinbatch.sandbox.ZernioSandbox;
 import com.pinbatch.stop.GracefulStop;
 import com.pinbatch.text.SafeText;
 import com.pinbatch.throttle.PacedSender;
+import com.pinbatch.throttle.ThrottleListener;
 import com.pinbatch.zernio.BoardDirectory;
 import com.pinbatch.zernio.ZernioClient;
 import com.pinbatch.zernio.ZernioClientSettings;
@@ -49,6 +51,9 @@ class ApiSessions implements ApiSessionSource, DisposableBean {
 	/** Once a stop is asked for, no look-up, upload slot or search goes out any more. */
 	private final GracefulStop stop;
 
+	/** Hears the holds too, so the time left a run shows counts them. */
+	private final RunProgress progress;
+
 	private ApiSession live;
 
 	private ZernioSandbox sandboxServer;
@@ -57,8 +62,9 @@ class ApiSessions implements ApiSessionSource, DisposableBean {
 
 	ApiSessions(ZernioProperties zernio, SandboxProperties sandbox, ThrottleProperties throttle,
 			JsonMapper jsonMapper, DataSource dataSource, PlatformTransactionManager transactionManager,
-			GracefulStop stop) {
+			GracefulStop stop, RunProgress progress) {
 		this.stop = stop;
+		this.progress = progress;
 		this.uploadedMedia = new JdbcUploadedMediaStore(dataSource, transactionManager);
 		this.zernio = zernio;
 		this.sandbox = sandbox;
@@ -164,7 +170,7 @@ class ApiSessions implements ApiSessionSource, DisposableBean {
 		ZernioClient client = new ZernioClient(new ZernioClientSettings(URI.create(baseUrl), key,
 				zernio.connectTimeout(), zernio.requestTimeout()), jsonMapper);
 		PacedSender sender = new PacedSender(client::createPost, throttle.settings(),
-				new ThrottleReporter(Clock.systemUTC()));
+				ThrottleListener.both(new ThrottleReporter(Clock.systemUTC()), progress));
 		// look-ups, upload slots and searches fill the same request window as the creates: one pace for all
 		ZernioClient paced = client.pacedBy(stop.guard(sender.requestGate()));
 		LocalMediaUploader media = new LocalMediaUploader(paced, uploadedMedia, Clock.systemUTC());

@@ -148,6 +148,7 @@ final class AdaptivePace {
 		Instant before = holdUntil.getAndAccumulate(until, (a, b) -> a.isAfter(b) ? a : b);
 		if (until.isAfter(before)) {
 			listener.onWait(why, capped);
+			listener.onHeldUntil(until);
 		}
 	}
 

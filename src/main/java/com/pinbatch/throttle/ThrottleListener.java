@@ -1,6 +1,7 @@
 package com.pinbatch.throttle;
 
 import java.time.Duration;
+import java.time.Instant;
 
 import com.pinbatch.zernio.RateLimitInfo;
 
@@ -17,6 +18,10 @@ public interface ThrottleListener {
 	default void onWait(String what, Duration howLong) {
 	}
 
+	/** Nobody sends until {@code until} (a 429's Retry-After, a drained window): a run's time left grows by it. */
+	default void onHeldUntil(Instant until) {
+	}
+
 	/** Just before a send; {@code attempt} counts from 1. */
 	default void onAttempt(String accountId, String requestId, int attempt) {
 	}
@@ -27,5 +32,41 @@ public interface ThrottleListener {
 
 	/** The global pace changed, following Zernio's headers. */
 	default void onPaceChanged(double requestsPerMinute) {
+	}
+
+	/** Tells both, {@code first} first. */
+	static ThrottleListener both(ThrottleListener first, ThrottleListener second) {
+		return new ThrottleListener() {
+
+			@Override
+			public void onWait(String what, Duration howLong) {
+				first.onWait(what, howLong);
+				second.onWait(what, howLong);
+			}
+
+			@Override
+			public void onHeldUntil(Instant until) {
+				first.onHeldUntil(until);
+				second.onHeldUntil(until);
+			}
+
+			@Override
+			public void onAttempt(String accountId, String requestId, int attempt) {
+				first.onAttempt(accountId, requestId, attempt);
+				second.onAttempt(accountId, requestId, attempt);
+			}
+
+			@Override
+			public void onRateLimited(String accountId, RateLimitInfo rateLimit, boolean accountLevel) {
+				first.onRateLimited(accountId, rateLimit, accountLevel);
+				second.onRateLimited(accountId, rateLimit, accountLevel);
+			}
+
+			@Override
+			public void onPaceChanged(double requestsPerMinute) {
+				first.onPaceChanged(requestsPerMinute);
+				second.onPaceChanged(requestsPerMinute);
+			}
+		};
 	}
 }

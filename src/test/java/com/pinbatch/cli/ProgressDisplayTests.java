@@ -58,6 +58,29 @@ class ProgressDisplayTests {
 		assertThat(ProgressDisplay.plainLine(progress.snapshot())).contains(", 4 pins/min,");
 	}
 
+	@Test
+	void whileZernioHoldsTheSendsTheTimeLeftCountsTheHold() {
+		// given: 20 of 25 rows sent in the first minute, then a 429 asking to wait a minute and a half
+		MovableClock clock = new MovableClock();
+		clock.freeze();
+		RunProgress progress = new RunProgress(clock);
+		progress.start(25, Map.of());
+		for (int row = 2; row <= 21; row++) {
+			progress.rowDone(done(row, RowStatus.CREATED, "p" + row, null));
+		}
+		clock.add(Duration.ofMinutes(1));
+		assertThat(ProgressDisplay.plainLine(progress.snapshot())).contains(", 15 s left;");
+
+		progress.onHeldUntil(clock.instant().plus(Duration.ofSeconds(90)));
+
+		// then: the five rows left wait out the hold first (before, 15 s left for as long as it lasted)
+		assertThat(ProgressDisplay.plainLine(progress.snapshot())).contains(", 1 min 45 s left;");
+		clock.add(Duration.ofSeconds(60));
+		assertThat(ProgressDisplay.plainLine(progress.snapshot())).contains(", 1 min left;");
+		clock.add(Duration.ofSeconds(30));
+		assertThat(ProgressDisplay.plainLine(progress.snapshot())).contains(", 38 s left;");
+	}
+
 	private static RowResult done(long row, RowStatus status, String postId, String errorCode) {
 		return new RowResult(row, status, postId, errorCode, errorCode == null ? null : "why", 1, "r" + row,
 				Instant.parse("2026-12-01T10:00:00Z"));

@@ -394,6 +394,25 @@ class PacedSenderTests {
 	}
 
 	@Test
+	void aHoldForA429IsToldWithItsEndSoTheTimeLeftCanCountIt() {
+		List<Instant> holds = new CopyOnWriteArrayList<>();
+		ThrottleListener listener = new ThrottleListener() {
+			@Override
+			public void onHeldUntil(Instant until) {
+				holds.add(until);
+			}
+		};
+		Instant start = time.instant();
+		ScriptedAttempt zernio = new ScriptedAttempt(time, (requestId, n) -> n == 1
+				? Answers.tooManyRequests(0, Duration.ofSeconds(60), null) : Answers.created("post-1"));
+
+		new PacedSender(zernio, settings(6, 8), listener, time, time).send("acme-home", REQUEST, "req-1");
+
+		assertThat(holds).hasSize(1);
+		assertThat(Duration.between(start, holds.get(0))).isBetween(Duration.ofSeconds(60), Duration.ofSeconds(61));
+	}
+
+	@Test
 	void aWaitingSenderStopsPromptlyWhenInterrupted() throws Exception {
 		CountDownLatch waiting = new CountDownLatch(1);
 		ThrottleListener listener = new ThrottleListener() {
