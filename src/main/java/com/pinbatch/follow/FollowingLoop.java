@@ -82,7 +82,10 @@ public final class FollowingLoop {
 			return Optional.empty();
 		}
 		Thread.sleep(wait.toMillis());
-		PinFollower.Round result = new PinFollower(client, settings.maxRetries(), clock).round(open, budgetLeft);
+		// the first round asks about every row whatever the window (a --follow-up with max-wait=0s is that round);
+		// later ones stop asking at the window's end
+		PinFollower.Round result = new PinFollower(client, settings.maxRetries(), clock).round(open, budgetLeft,
+				round == 0 ? Instant.MAX : deadline);
 		for (PinFollower.Update update : result.updates()) {
 			context.putInt(key("retries.") + update.item().key(), update.retries());
 		}

@@ -105,8 +105,10 @@ public final class PinFollower {
 	 *
 	 * @param lookUpBudget the most listing pages and single-post requests this round may send; a round that cannot
 	 *                     afford a listing sends nothing
+	 * @param deadline     no look-up starts after it: under a 429 storm each waits out a hold, and a round of them
+	 *                     would keep the run far past its time to follow (the rows not asked about stay open)
 	 */
-	public Round round(List<Followed> open, int lookUpBudget) {
+	public Round round(List<Followed> open, int lookUpBudget, Instant deadline) {
 		Map<String, PostState> states = new HashMap<>();
 		int lookUps = 0;
 		Map<String, List<Followed>> byAccount = new LinkedHashMap<>();
@@ -128,7 +130,7 @@ public final class PinFollower {
 				alone.addAll(account.getValue());
 				continue;
 			}
-			if (lookUps >= lookUpBudget) {
+			if (lookUps >= lookUpBudget || clock.instant().isAfter(deadline)) {
 				break;
 			}
 			Instant from = account.getValue().stream().map(Followed::sentAt).min(Instant::compareTo).orElseThrow();
@@ -140,7 +142,7 @@ public final class PinFollower {
 			account.getValue().stream().filter(item -> !states.containsKey(item.row().postId())).forEach(alone::add);
 		}
 		for (Followed item : alone) {
-			if (lookUps >= lookUpBudget) {
+			if (lookUps >= lookUpBudget || clock.instant().isAfter(deadline)) {
 				break;
 			}
 			lookUps++;

@@ -1,0 +1,132 @@
+package com.pinbatch.follow;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.test.MetaDataInstanceFactory;
+
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.pinbatch.result.RowResult;
+import com.pinbatch.result.RowStatus;
+import com.pinbatch.zernio.ZernioClient;
+import com.pinbatch.zernio.ZernioClientSettings;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/** A round of the following against a Zernio on loopback. */
+class PinFollowerTests {
+
+	private static final Instant START = Instant.parse("2030-01-01T10:00:00Z");
+
+	@RegisterExtension
+	static final WireMockExtension zernio = WireMockExtension.newInstance()
+		.options(WireMockConfiguration.options().dynamicPort().bindAddress("127.0.0.1"))
+		.build();
+
+	@Test
+	void aRoundStartsNoLookUpAfterTheFollowingsWindowHasEnded() {
+		// given: three accounts with two pins each, and look-ups that each take 40 s (a 429 storm's holds)
+		stubEmptyListingsAndPublishingPosts();
+		Clock slow = new StepClock(START, Duration.ofSeconds(40));
+
+		// when: the window ends a minute after the round starts
+		PinFollower.Round round = new PinFollower(client(), 2, slow).round(sixPins(), 100, START.plusSeconds(60));
+
+		// then: the first account's listing went out; nothing after the window's end (before: 3 listings, 6 posts)
+		zernio.verify(1, getRequestedFor(anyUrl()));
+		assertThat(round.lookUps()).isEqualTo(1);
+		assertThat(round.stillOpen()).hasSize(6);
+	}
+
+	@Test
+	void aFollowUpWithNoTimeToWaitStillAsksAboutEveryRowOnce() throws Exception {
+		// given: --follow-up with pinbatch.follow.max-wait=0s (its window ends as it opens), three accounts' pins
+		stubEmptyListingsAndPublishingPosts();
+		FollowingLoop loop = new FollowingLoop("followUp.", new FollowProperties(Duration.ZERO, Duration.ofSeconds(3), 2),
+				new StepClock(START, Duration.ofSeconds(1)), FollowingLoop.Budget.ONCE, true);
+		StepExecution step = MetaDataInstanceFactory.createStepExecution("followUp", 1L);
+
+		// when
+		Optional<PinFollower.Round> round = loop.next(step, client(), sixPins());
+
+		// then: one round, every account listed, and pins asked about alone within the budget of one request per row
+		// (before: nothing asked, the window had ended by the first look-up)
+		assertThat(round).isPresent();
+		zernio.verify(3, getRequestedFor(urlPathEqualTo("/api/v1/posts")));
+		zernio.verify(6, getRequestedFor(anyUrl()));
+	}
+
+	private static void stubEmptyListingsAndPublishingPosts() {
+		zernio.stubFor(get(urlPathEqualTo("/api/v1/posts")).willReturn(okJson("""
+				{"posts":[],"pagination":{"page":1,"limit":500,"total":0,"pages":1}}""")));
+		zernio.stubFor(get(anyUrl()).atPriority(10).willReturn(okJson("""
+				{"post":{"_id":"x","status":"publishing","platforms":[{"platform":"pinterest","status":"publishing"}]}}""")));
+	}
+
+	private static ZernioClient client() {
+		return new ZernioClient(new ZernioClientSettings(URI.create(zernio.baseUrl() + "/api"), "sk_test",
+				Duration.ofSeconds(2), Duration.ofSeconds(5)), JsonMapper.builder().build());
+	}
+
+	private static List<PinFollower.Followed> sixPins() {
+		return Stream.of("acct-a", "acct-b", "acct-c")
+			.flatMap(account -> Stream.of(created(account, 1), created(account, 2)))
+			.toList();
+	}
+
+	private static PinFollower.Followed created(String account, int row) {
+		String postId = account + "-post-" + row;
+		RowResult result = new RowResult(row, RowStatus.CREATED, postId, null, null, null, 1, "req-" + postId,
+				START.minusSeconds(60), null);
+		return new PinFollower.Followed(postId, result, account, START.minusSeconds(60), 0);
+	}
+
+	/** A clock that moves on by a step each time it is read: every request the round makes takes that long. */
+	private static final class StepClock extends Clock {
+
+		private final Instant start;
+
+		private final Duration step;
+
+		private final AtomicInteger reads = new AtomicInteger();
+
+		StepClock(Instant start, Duration step) {
+			this.start = start;
+			this.step = step;
+		}
+
+		@Override
+		public Instant instant() {
+			return start.plus(step.multipliedBy(reads.getAndIncrement()));
+		}
+
+		@Override
+		public ZoneId getZone() {
+			return ZoneOffset.UTC;
+		}
+
+		@Override
+		public Clock withZone(ZoneId zone) {
+			return this;
+		}
+	}
+}
