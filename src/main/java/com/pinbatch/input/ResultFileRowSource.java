@@ -1,12 +1,14 @@
 package com.pinbatch.input;
 
 import java.math.BigDecimal;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import com.carrotsearch.hppc.LongLongHashMap;
 import com.pinbatch.text.FormulaPrefix;
 
 /**
@@ -31,7 +33,16 @@ public final class ResultFileRowSource implements RowSource {
 			List.of("row", "status", "post_id", "error_code", "error_message", "attempts", "request_id",
 					"finished_at"));
 
+	private final Path file;
+
 	private final RowSource source;
+
+	/**
+	 * Row numbers read so far, with the row of this file that gave each: a row number stands for one input row, its
+	 * pin and its request id, so a second row with it (a copied row, an added one numbered by its place) would be
+	 * sent as the first one's pin, or wait for the first one's outcome for ever.
+	 */
+	private final LongLongHashMap rowsRead = new LongLongHashMap();
 
 	private final int inputWidth;
 
@@ -42,7 +53,8 @@ public final class ResultFileRowSource implements RowSource {
 	/** Whether the writer guarded formula-like cells with a {@code '} (CSV), which reading must remove. */
 	private final boolean escaped;
 
-	private ResultFileRowSource(RowSource source, List<String> layout, boolean escaped) {
+	private ResultFileRowSource(Path file, RowSource source, List<String> layout, boolean escaped) {
+		this.file = file;
 		this.source = source;
 		this.layout = layout;
 		this.escaped = escaped;
@@ -52,12 +64,13 @@ public final class ResultFileRowSource implements RowSource {
 	}
 
 	/**
+	 * @param file    the file the source reads, for messages
 	 * @param escaped whether the file is one whose cells the writer guards against formulas (CSV, not XLSX)
 	 * @return a result-file view of the source when its headers end with the result columns, else the source
 	 */
-	public static RowSource wrapIfResultFile(RowSource source, boolean escaped) {
+	public static RowSource wrapIfResultFile(Path file, RowSource source, boolean escaped) {
 		List<String> layout = layoutOf(source.headers());
-		return layout == null ? source : new ResultFileRowSource(source, layout, escaped);
+		return layout == null ? source : new ResultFileRowSource(file, source, layout, escaped);
 	}
 
 	static boolean isResultFile(List<String> headers) {
@@ -113,8 +126,24 @@ public final class ResultFileRowSource implements RowSource {
 			.stream()
 			.filter(column -> column < inputWidth)
 			.collect(Collectors.toUnmodifiableSet());
-		return new InputRow(rowNumber(results.get(0), row.rowNumber()), headers, List.copyOf(inputValues),
-				numericCells, prior(results));
+		long number = rowNumber(results.get(0), row.rowNumber());
+		requireFirst(number, row.rowNumber(), results.get(0).isBlank());
+		return new InputRow(number, headers, List.copyOf(inputValues), numericCells, prior(results));
+	}
+
+	/** @throws InputFileException when an earlier row of the file stands for the same input row */
+	private void requireFirst(long number, long here, boolean unnumbered) {
+		int slot = rowsRead.indexOf(number);
+		if (!rowsRead.indexExists(slot)) {
+			rowsRead.indexInsert(slot, number, here);
+			return;
+		}
+		long first = rowsRead.indexGet(slot);
+		String what = unnumbered ? "row " + here + " has no number in the row column, and its place, " + number
+				+ ", is the number row " + first + " has there"
+				: "rows " + first + " and " + here + " both give " + number + " in the row column (a copied row?)";
+		throw new InputFileException(file + ": " + what + "; each row there stands for one row of the input, its pin"
+				+ " and its request id: delete the copy, or give an added row a number that no other row has");
 	}
 
 	@Override

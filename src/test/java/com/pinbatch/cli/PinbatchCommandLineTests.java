@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -224,6 +225,56 @@ class PinbatchCommandLineTests extends SandboxedCommandLine {
 		assertThat(missing.exitCode()).as(missing.toString()).isEqualTo(2);
 		assertThat(missing.err().strip()).isEqualTo("pinbatch: " + dir.resolve("nope.csv")
 				+ ": file not found; check the --retry-failed path");
+	}
+
+	@Test
+	void retryFailedOfAResultFileWithACopiedRowIsRefusedBeforeAnythingIsSent() throws IOException {
+		// given: a first run; in its result file, row 4 (its link fixed) copied below the last row as a variant
+		Path input = copySample("mixed.csv");
+		run("--input=" + input);
+		Path results = dir.resolve("mixed.results.csv");
+		List<String> lines = new ArrayList<>(List.of(Files.readString(results, StandardCharsets.UTF_8).split("\r\n")));
+		String fixed = lines.get(3).replace("http://www.acme-home.example", "https://www.acme-home.example");
+		lines.set(3, fixed);
+		lines.add(fixed.replace("Window Herb Box", "Window Herb Box (variant)"));
+		Path copied = dir.resolve("copied.csv");
+		Files.writeString(copied, String.join("\r\n", lines) + "\r\n", StandardCharsets.UTF_8);
+		int createdBefore = sandbox.postCount();
+
+		// when
+		CommandLineRun retry = run("--retry-failed=" + copied);
+
+		// then: before, the variant was PUBLISHED as the other row's pin, and never created
+		assertThat(retry.exitCode()).as(retry.toString()).isEqualTo(2);
+		assertThat(retry.err().strip()).isEqualTo("pinbatch: " + copied + ": rows 4 and 17 both give 4 in the row column"
+				+ " (a copied row?); each row there stands for one row of the input, its pin and its request id: delete"
+				+ " the copy, or give an added row a number that no other row has");
+		assertThat(sandbox.postCount()).isEqualTo(createdBefore);
+	}
+
+	@Test
+	void retryFailedOfAResultFileWithARowAddedInADeletedOnesPlaceIsRefusedInsteadOfWaitingForEver() throws IOException {
+		// given: a first run; in its result file, row 3 deleted and a new pin added at the end, its result cells empty
+		Path input = copySample("mixed.csv");
+		run("--input=" + input);
+		Path results = dir.resolve("mixed.results.csv");
+		List<String> lines = new ArrayList<>(List.of(Files.readString(results, StandardCharsets.UTF_8).split("\r\n")));
+		lines.remove(2);
+		lines.add("Porch Swing,A swing for two on the porch.,https://images.example.com/porch-swing.jpg,Kitchen Ideas,"
+				+ "https://www.acme-home.example/porch,acme-home,,,summer,,,,,,,,,,");
+		Path added = dir.resolve("added.csv");
+		Files.writeString(added, String.join("\r\n", lines) + "\r\n", StandardCharsets.UTF_8);
+		int createdBefore = sandbox.postCount();
+
+		// when
+		CommandLineRun retry = run("--retry-failed=" + added);
+
+		// then: before, the run waited for ever on the outcome of the row whose number the new one took
+		assertThat(retry.exitCode()).as(retry.toString()).isEqualTo(2);
+		assertThat(retry.err().strip()).isEqualTo("pinbatch: " + added + ": row 16 has no number in the row column,"
+				+ " and its place, 16, is the number row 15 has there; each row there stands for one row of the input,"
+				+ " its pin and its request id: delete the copy, or give an added row a number that no other row has");
+		assertThat(sandbox.postCount()).isEqualTo(createdBefore);
 	}
 
 	@Test
