@@ -2,6 +2,7 @@ package com.pinbatch.follow;
 
 import java.nio.file.Path;
 
+import com.pinbatch.result.RowResultStore;
 import com.pinbatch.schema.HsqldbCheckpoints;
 import com.pinbatch.stop.GracefulStop;
 
@@ -56,8 +57,8 @@ public class FollowUpJobConfiguration {
 	@StepScope
 	FollowUpTasklet followUpTasklet(@Value("#{jobParameters['" + FILE + "']}") String file,
 			@Value("#{jobParameters['" + RESULTS + "']}") String results, FollowUpSession followUpSession,
-			FollowProperties follow) {
-		return new FollowUpTasklet(Path.of(file), Path.of(results), followUpSession, follow);
+			FollowProperties follow, RowResultStore rowResultStore) {
+		return new FollowUpTasklet(Path.of(file), Path.of(results), followUpSession, follow, rowResultStore);
 	}
 
 	@Bean

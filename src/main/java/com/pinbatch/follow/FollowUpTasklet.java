@@ -9,6 +9,7 @@ import java.util.Optional;
 
 import com.pinbatch.result.ResultFileBuilder;
 import com.pinbatch.result.RowResult;
+import com.pinbatch.result.RowResultStore;
 
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
@@ -33,6 +34,9 @@ class FollowUpTasklet implements Tasklet {
 
 	private final FollowingLoop loop;
 
+	/** Told what the follow-up learnt, for the pins this data folder's runs sent. */
+	private final RowResultStore store;
+
 	private FollowUpFile.Read read;
 
 	/** The rows as the file had them, by row number. */
@@ -42,8 +46,10 @@ class FollowUpTasklet implements Tasklet {
 
 	private List<PinFollower.Followed> open;
 
-	FollowUpTasklet(Path file, Path target, FollowUpSession session, FollowProperties settings) {
+	FollowUpTasklet(Path file, Path target, FollowUpSession session, FollowProperties settings,
+			RowResultStore store) {
 		this.file = file;
+		this.store = store;
 		this.target = target;
 		this.session = session;
 		// the rows were sent long ago: the first round asks at once
@@ -86,6 +92,7 @@ class FollowUpTasklet implements Tasklet {
 		if (changed > 0 || !sameFile()) {
 			ResultFileBuilder.rewrite(file, updates, target);
 		}
+		store.learnt(updates.values());
 		session.finished(new FollowUpSession.Outcome(tally.counts(), tally.errorCodes(), before.size(), changed,
 				loop.lookUps(context), loop.retriesSent(context)));
 		return RepeatStatus.FINISHED;

@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -129,6 +130,29 @@ public class RowResultStore {
 		for (int i = 0; i < values.length; i++) {
 			StatementCreatorUtils.setParameterValue(statement, i + 1, SqlTypeValue.TYPE_UNKNOWN, values[i]);
 		}
+	}
+
+	/**
+	 * What a {@code --follow-up} learnt of posts: the stored rows holding each post, while they still await its
+	 * outcome, take it, so a later run of the same pins knows that a pin Pinterest refused is not on Zernio (and
+	 * sends its row again) instead of taking it for the pin it was when it was sent. Final rows are left as they are.
+	 *
+	 * @return rows changed
+	 */
+	public int learnt(Collection<RowResult> outcomes) {
+		List<Object[]> rows = outcomes.stream()
+			.filter(outcome -> outcome.postId() != null)
+			.map(outcome -> new Object[] { outcome.status().name(), truncate(outcome.pinUrl(), 500),
+					outcome.errorCode(), truncate(outcome.errorMessage(), MESSAGE_LIMIT), outcome.postId() })
+			.toList();
+		if (rows.isEmpty()) {
+			return 0;
+		}
+		int[][] updated = jdbc.batchUpdate("""
+				UPDATE PINBATCH_ROW_RESULT SET STATUS = ?, PIN_URL = ?, ERROR_CODE = ?, ERROR_MESSAGE = ?
+				WHERE POST_ID = ? AND STATUS IN ('CREATED', 'DUPLICATE', 'SCHEDULED')""",
+				rows, rows.size(), (statement, values) -> setAll(statement, values));
+		return Arrays.stream(updated).flatMapToInt(Arrays::stream).map(count -> Math.max(count, 0)).sum();
 	}
 
 	/**

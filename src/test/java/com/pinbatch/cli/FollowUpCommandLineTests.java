@@ -19,6 +19,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import com.pinbatch.follow.PinFollower;
 import com.pinbatch.sandbox.RecordedRequest;
 import com.pinbatch.sandbox.SandboxPost;
 import com.pinbatch.sandbox.SandboxSettings;
@@ -137,6 +138,35 @@ class FollowUpCommandLineTests extends SandboxedCommandLine {
 		assertThat(again.out()).as(again.toString()).contains("already processed");
 		assertThat(withoutFinishTimes(ResultRows.read(results))).isEqualTo(withoutFinishTimes(learnt));
 		assertThat(again.out()).contains(": " + ROWS + " rows: " + counts(learnt));
+	}
+
+	@Test
+	void aPinAFollowUpLearntPinterestRefusedIsSentAgainByRetryFailed() throws IOException {
+		// given: a run that did not wait for Pinterest, and a follow-up that learnt which pins it refused for good
+		Path results = runWithoutWaiting();
+		clock.add(Duration.ofSeconds(1));
+		clock.freeze();
+		followUp(results);
+		List<Map<String, String>> refused = ResultRows.read(results).stream()
+			.filter(row -> row.get("status").equals("FAILED") && row.get("error_code").startsWith("publish_")
+					&& !PinFollower.transientCode(row.get("error_code")))
+			.toList();
+		assertThat(refused).as("pins refused for good").isNotEmpty();
+		clock.add(Duration.ofHours(25)); // past Zernio's 24 hours of refusing the same content again
+		int postsBefore = sandbox.postCount();
+
+		// when
+		CommandLineRun retry = run("--retry-failed=" + results, "--pinbatch.follow.max-wait=0s");
+
+		// then: each is a new pin (before: "already on Zernio" as the refused post, and nothing sent)
+		Map<String, Map<String, String>> retried = ResultRows.read(dir.resolve("pins.results.retry.csv")).stream()
+			.collect(Collectors.toMap(row -> row.get("row"), Function.identity()));
+		assertThat(refused).as(retry.toString()).allSatisfy(row -> {
+			Map<String, String> again = retried.get(row.get("row"));
+			assertThat(again.get("post_id")).isNotBlank().isNotEqualTo(row.get("post_id"));
+			assertThat(again.get("attempts")).isEqualTo("1");
+		});
+		assertThat(sandbox.postCount()).isEqualTo(postsBefore + refused.size());
 	}
 
 	@Test
