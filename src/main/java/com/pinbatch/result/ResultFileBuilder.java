@@ -12,6 +12,7 @@ import java.util.Map;
 
 import com.pinbatch.input.InputOptions;
 import com.pinbatch.input.InputRow;
+import com.pinbatch.input.PriorOutcome;
 import com.pinbatch.input.RowSource;
 import com.pinbatch.input.RowSources;
 
@@ -47,6 +48,9 @@ public class ResultFileBuilder {
 			List<RowResultStore.Outcome> learnt = new ArrayList<>();
 			for (InputRow row = source.next(); row != null; row = source.next()) {
 				RowResult known = stored.resultFor(row.rowNumber());
+				if (known.status() == RowStatus.PENDING) {
+					known = notReached(row);
+				}
 				RowResult written = lines.write(row, known);
 				if (written != known && known.status() != RowStatus.PENDING) {
 					// the earlier file knew more of a row this run decided (a follow-up of it saw the pin published):
@@ -76,11 +80,23 @@ public class ResultFileBuilder {
 		try (RowSource source = RowSources.open(input, options)) {
 			for (InputRow row = source.next(); row != null; row = source.next()) {
 				if (row.rowNumber() > lines.lastRow()) {
-					lines.write(row, RowResult.pending(row.rowNumber()));
+					lines.write(row, notReached(row));
 				}
 			}
 		}
 		return lines.finish();
+	}
+
+	/**
+	 * A row the run did not reach: PENDING, unless it is a line of an earlier result file (--retry-failed) whose pin
+	 * is on Zernio, which the run would only have carried over: that line stands, post id and all.
+	 */
+	private static RowResult notReached(InputRow row) {
+		PriorOutcome prior = row.prior();
+		if (prior != null && prior.status() != null && RowStatus.isOnZernio(prior.status().trim())) {
+			return RowResult.carriedOver(row.rowNumber(), prior);
+		}
+		return RowResult.pending(row.rowNumber());
 	}
 
 	/**

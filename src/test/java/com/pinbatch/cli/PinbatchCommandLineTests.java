@@ -351,6 +351,36 @@ class PinbatchCommandLineTests extends SandboxedCommandLine {
 	}
 
 	@Test
+	void aRetryStoppedBeforeItsEndKeepsTheLinesOfThePinsOnZernioItWouldOnlyHaveCarriedOver() throws IOException {
+		// given: a first run, its result file with row 4's link fixed
+		Path input = copySample("mixed.csv");
+		run("--input=" + input);
+		Path results = dir.resolve("mixed.results.csv");
+		Files.writeString(results, Files.readString(results, StandardCharsets.UTF_8).replace(
+				"http://www.acme-home.example/kitchen/window-herbs", "https://www.acme-home.example/kitchen/window-herbs"),
+				StandardCharsets.UTF_8);
+		List<Map<String, String>> before = ResultRows.read(results);
+
+		// when: the retry stops at once (the key rejected)
+		System.setProperty("zernio.api-key", "sk_wrong_key_for_this_test");
+		CommandLineRun retry = run("--retry-failed=" + results);
+
+		// then: rows with a pin keep it; the rows the retry was to send again are PENDING (before: every row PENDING,
+		// with no post id)
+		assertThat(retry.exitCode()).as(retry.toString()).isEqualTo(1);
+		List<Map<String, String>> after = ResultRows.read(dir.resolve("mixed.results.retry.csv"));
+		assertThat(after).hasSize(before.size());
+		for (int i = 0; i < before.size(); i++) {
+			Map<String, String> was = before.get(i);
+			boolean onZernio = List.of("PUBLISHED", "SCHEDULED", "CREATED", "DUPLICATE").contains(was.get("status"));
+			assertThat(after.get(i)).as("row " + was.get("row"))
+				.containsEntry("status", onZernio ? was.get("status") : "PENDING")
+				.containsEntry("post_id", onZernio ? was.get("post_id") : "");
+		}
+		assertThat(before).anyMatch(row -> row.get("status").equals("PUBLISHED"));
+	}
+
+	@Test
 	void aRunThatKnowsLessOfTheRowsNeverWipesOutTheOutcomesOfTheResultFileThere() throws IOException {
 		// given: every pin of the file created
 		Path input = copySample("pins.csv");
