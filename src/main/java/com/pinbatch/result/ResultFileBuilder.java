@@ -48,8 +48,8 @@ public class ResultFileBuilder {
 			List<RowResultStore.Outcome> learnt = new ArrayList<>();
 			for (InputRow row = source.next(); row != null; row = source.next()) {
 				RowResult known = stored.resultFor(row.rowNumber());
-				if (known.status() == RowStatus.PENDING) {
-					known = notReached(row);
+				if (known.status() == RowStatus.PENDING && carriedOnly(row)) {
+					known = RowResult.carriedOver(row.rowNumber(), row.prior());
 				}
 				RowResult written = lines.write(row, known);
 				if (written != known && known.status() != RowStatus.PENDING) {
@@ -80,7 +80,8 @@ public class ResultFileBuilder {
 		try (RowSource source = RowSources.open(input, options)) {
 			for (InputRow row = source.next(); row != null; row = source.next()) {
 				if (row.rowNumber() > lines.lastRow()) {
-					lines.write(row, notReached(row));
+					lines.write(row, carriedOnly(row) ? RowResult.carriedOver(row.rowNumber(), row.prior())
+							: RowResult.pending(row.rowNumber()));
 				}
 			}
 		}
@@ -88,15 +89,12 @@ public class ResultFileBuilder {
 	}
 
 	/**
-	 * A row the run did not reach: PENDING, unless it is a line of an earlier result file (--retry-failed) whose pin
-	 * is on Zernio, which the run would only have carried over: that line stands, post id and all.
+	 * Whether the row is a line of an earlier result file (--retry-failed) whose pin is on Zernio, which a run only
+	 * carries over: when the run stopped before it, that line stands, post id and all, rather than PENDING.
 	 */
-	private static RowResult notReached(InputRow row) {
+	private static boolean carriedOnly(InputRow row) {
 		PriorOutcome prior = row.prior();
-		if (prior != null && prior.status() != null && RowStatus.isOnZernio(prior.status().trim())) {
-			return RowResult.carriedOver(row.rowNumber(), prior);
-		}
-		return RowResult.pending(row.rowNumber());
+		return prior != null && prior.status() != null && RowStatus.isOnZernio(prior.status().trim());
 	}
 
 	/**
