@@ -177,10 +177,12 @@ public final class PinFollower {
 		}
 		int retries = item.retries() + 1;
 		PostState retried = client.retryPost(state.postId());
-		// while the retry publishes, the row is on Zernio with its outcome unknown again
-		RowResult publishing = new RowResult(row.rowNumber(),
-				item.row().status() == RowStatus.DUPLICATE ? RowStatus.DUPLICATE : RowStatus.CREATED, row.postId(),
-				null, null, null, row.attempts(), row.requestId(), now);
+		// while the retry publishes, the row is on Zernio with its outcome unknown again; a DUPLICATE keeps the line
+		// that says whose pin it is
+		boolean duplicate = item.row().status() == RowStatus.DUPLICATE;
+		RowResult publishing = new RowResult(row.rowNumber(), duplicate ? RowStatus.DUPLICATE : RowStatus.CREATED,
+				row.postId(), null, null, duplicate ? item.row().errorMessage() : null, row.attempts(), row.requestId(),
+				now);
 		return new Update(item, PostOutcomes.apply(publishing, retried, retries, now), retries);
 	}
 

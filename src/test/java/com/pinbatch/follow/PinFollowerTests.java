@@ -4,6 +4,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -73,6 +74,33 @@ class PinFollowerTests {
 		assertThat(round).isPresent();
 		zernio.verify(3, getRequestedFor(urlPathEqualTo("/api/v1/posts")));
 		zernio.verify(6, getRequestedFor(anyUrl()));
+	}
+
+	@Test
+	void aDuplicateRowWhosePostIsPublishedAgainKeepsTheLineThatSaysWhosePinItIs() {
+		// given: a row found to be an earlier run's pin, whose post Pinterest refused for a passing reason
+		zernio.stubFor(get(urlPathEqualTo("/api/v1/posts/p-9")).willReturn(okJson("""
+				{"post":{"_id":"p-9","status":"failed","platforms":[{"platform":"pinterest","status":"failed",
+				 "errorMessage":"Pinterest rate limit reached.","errorCategory":"platform_rate_limit",
+				 "errorSource":"platform"}]}}""")));
+		zernio.stubFor(post(urlPathEqualTo("/api/v1/posts/p-9/retry")).willReturn(okJson("""
+				{"message":"Retrying","post":{"_id":"p-9","status":"publishing","platforms":[{"platform":"pinterest",
+				 "status":"publishing"}]}}""")));
+		String whose = "already on Zernio as post p-9: the run of pins.csv on 2030-01-01 created this pin from its row 9";
+		RowResult duplicate = new RowResult(9, RowStatus.DUPLICATE, "p-9", null, null, whose, 0, null,
+				START.minusSeconds(60), null);
+
+		// when
+		PinFollower.Round round = new PinFollower(client(), 2, Clock.fixed(START, ZoneOffset.UTC))
+			.round(List.of(new PinFollower.Followed("9", duplicate, "acct-a", START.minusSeconds(60), 0)), 10,
+					Instant.MAX);
+
+		// then: published again on its post, still that pin, and still saying so (before: no message)
+		assertThat(round.updates()).singleElement().satisfies(update -> {
+			assertThat(update.retries()).isEqualTo(1);
+			assertThat(update.result().status()).isEqualTo(RowStatus.DUPLICATE);
+			assertThat(update.result().errorMessage()).isEqualTo(whose);
+		});
 	}
 
 	private static void stubEmptyListingsAndPublishingPosts() {
