@@ -1,12 +1,14 @@
 package com.pinbatch.cli;
 
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import com.pinbatch.console.HtmlReport;
 import com.pinbatch.follow.FollowUp;
 import com.pinbatch.follow.FollowUpSession;
 import com.pinbatch.input.InputFileException;
@@ -51,6 +53,7 @@ class FollowUpCommand {
 		Path target = options.results() != null ? options.results() : file;
 		Instant started = Instant.now();
 		List<RunReport> reports = List.of();
+		List<String> said = new ArrayList<>(); // for the --report page
 		String reason = null;
 		ExitCode code;
 		try {
@@ -59,6 +62,7 @@ class FollowUpCommand {
 				@Override
 				public void info(String line) {
 					out.println(line);
+					said.add(line);
 				}
 
 				@Override
@@ -70,10 +74,12 @@ class FollowUpCommand {
 			RunReport report = report(file, target, launched, stopped, started, new TypedCommand(arguments));
 			FollowUpSession.Outcome outcome = launched.outcome();
 			if (outcome != null) {
-				out.println("pinbatch: follow-up: " + Plural.of(outcome.followed(), "row") + " asked about with "
+				String line = "pinbatch: follow-up: " + Plural.of(outcome.followed(), "row") + " asked about with "
 						+ Plural.of(outcome.lookUps(), "request") + " (listings of up to 500 posts, single posts), "
 						+ outcome.retries() + (outcome.retries() == 1 ? " retry" : " retries")
-						+ " of failed posts on themselves; " + Plural.of(outcome.changed(), "row") + " changed");
+						+ " of failed posts on themselves; " + Plural.of(outcome.changed(), "row") + " changed";
+				out.println(line);
+				said.add(line);
 			}
 			else {
 				err.println("pinbatch: " + stopped);
@@ -95,6 +101,9 @@ class FollowUpCommand {
 		if (options.summary() != null) {
 			SummaryFile.writeAndTell(options.summary(), jsonMapper, reports, code, reason, out, err);
 		}
+		// the file the follow-up wrote, once it wrote one
+		ReportPage.write(options, reports.isEmpty() || !Files.isRegularFile(target) ? List.of()
+				: List.of(new HtmlReport.Input(String.valueOf(target.getFileName()), target)), said, out, err);
 		return code;
 	}
 

@@ -1,8 +1,6 @@
 package com.pinbatch.cli;
 
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
-import java.nio.file.InvalidPathException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -10,8 +8,6 @@ import com.pinbatch.console.HtmlReport;
 import com.pinbatch.host.ThisHost;
 import com.pinbatch.job.PinbatchProperties;
 import com.pinbatch.job.RunProgress;
-import com.pinbatch.pin.ColumnMapping;
-import com.pinbatch.pin.MappingException;
 import com.pinbatch.run.ExitCode;
 import com.pinbatch.run.InputOutcome;
 import com.pinbatch.run.PinImportRuns;
@@ -74,23 +70,10 @@ class PinbatchCommand {
 			SummaryFile.writeAndTell(options.summary(), jsonMapper, reports, outcome.exitCode(), outcome.reason(), out,
 					err);
 		}
-		if (options.report() != null) {
-			writeReport(options, outcome, said, out, err);
-		}
+		ReportPage.write(options, outcome.inputs().stream()
+			.map(input -> new HtmlReport.Input(String.valueOf(input.input().getFileName()), input.resultFile()))
+			.toList(), said, out, err);
 		return outcome.exitCode();
-	}
-
-	private static void writeReport(CommandLineOptions options, RunOutcome outcome, List<String> said,
-			PrintStream out, PrintStream err) {
-		try {
-			HtmlReport.write(options.report(), outcome.inputs().stream()
-				.map(input -> new HtmlReport.Input(String.valueOf(input.input().getFileName()), input.resultFile()))
-				.toList(), ColumnMapping.of(options.mapping()), options.timezone(), said);
-			out.println("pinbatch: report: " + options.report().toAbsolutePath());
-		}
-		catch (UncheckedIOException | InvalidPathException | MappingException ex) {
-			err.println("pinbatch: " + ex.getMessage());
-		}
 	}
 
 	static RunRequest request(CommandLineOptions options) {

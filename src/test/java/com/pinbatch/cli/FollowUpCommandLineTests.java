@@ -170,6 +170,26 @@ class FollowUpCommandLineTests extends SandboxedCommandLine {
 	}
 
 	@Test
+	void aFollowUpWithReportWritesThePageOfTheFileItWrote() throws IOException {
+		// given: a run that did not wait for Pinterest
+		Path results = runWithoutWaiting();
+		clock.add(Duration.ofSeconds(1));
+		Path report = dir.resolve("follow-up.html");
+
+		// when
+		CommandLineRun followUp = run("--follow-up=" + results, "--pinbatch.follow.poll-interval=100ms",
+				"--pinbatch.follow.max-wait=1s", "--report=" + report);
+
+		// then: the page shows the rows as the follow-up left them (before: no page, and not a word)
+		assertThat(followUp.out()).as(followUp.toString()).contains("pinbatch: report: " + report.toAbsolutePath());
+		String page = Files.readString(report);
+		assertThat(page).contains("<td>Shelf 1</td>", "pinbatch: follow-up: ");
+		Map<String, Long> byStatus = ResultRows.read(results).stream()
+			.collect(Collectors.groupingBy(row -> row.get("status"), Collectors.counting()));
+		assertThat(byStatus).allSatisfy((status, count) -> assertThat(page).contains(status));
+	}
+
+	@Test
 	void aScheduledPinFollowedUpAfterItsTimeIsPublished() throws IOException {
 		// given: the built-in sandbox, remembering its posts in a file, and a pin scheduled two days ahead
 		Path state = dir.resolve("sandbox.jsonl");

@@ -210,10 +210,11 @@ class PinbatchCommandLineTests extends SandboxedCommandLine {
 		int createdBefore = sandbox.postCount();
 
 		// when
-		CommandLineRun retry = run("--retry-failed=" + input);
+		CommandLineRun retry = run("--retry-failed=" + input, "--report=" + dir.resolve("retry.html"));
 
-		// then
+		// then: one line, and no page of a run that did not happen (before: an empty page)
 		assertThat(retry.exitCode()).as(retry.toString()).isEqualTo(2);
+		assertThat(dir.resolve("retry.html")).doesNotExist();
 		assertThat(retry.err().strip()).isEqualTo("pinbatch: " + input + " is not a pinbatch result file, which"
 				+ " --retry-failed takes: its last columns must be row, status, post_id, ...; give the result file a run"
 				+ " wrote (NAME.results.csv or .xlsx)");
