@@ -9,9 +9,11 @@ import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 import com.pinbatch.text.FileNames;
 
@@ -285,12 +287,20 @@ public final class CommandLineOptions {
 		}
 	}
 
-	/** Dotted names are configuration properties; anything else unmatched is a mistake, named with a suggestion. */
+	/**
+	 * Dotted names are configuration properties; anything else unmatched is a mistake, named with a suggestion. A
+	 * property given twice is refused as an option given twice would be: Spring would join the two values with a
+	 * comma and then call the joined value malformed ({@code 10s,60s is not a duration}).
+	 */
 	private void sortUnmatched(CommandLine commandLine) {
+		Set<String> properties = new HashSet<>();
 		for (String arg : unmatched) {
 			String name = arg.startsWith("--") ? arg.substring(2).split("=", 2)[0] : "";
 			if (name.contains(".")) {
 				refuseSecret(name);
+				if (!properties.add(name.toLowerCase(Locale.ROOT).replace("-", "").replace("_", ""))) {
+					throw new UsageException("--" + name + " is given twice; give it once");
+				}
 				springArguments.add(arg);
 			}
 			else if (!arg.startsWith("-")) {

@@ -117,6 +117,10 @@ class CommandLineOptionsTests {
 			.hasMessage("--when-no-date=later is not one of now, queue, draft");
 		assertThatThrownBy(() -> CommandLineOptions.parse("--input=a.csv", "--results=a", "--results=b"))
 			.hasMessage("--results is given twice");
+		// a setting given twice: before, its values joined were said not to be a duration ("10s,60s")
+		assertThatThrownBy(() -> CommandLineOptions.parse("--input=a.csv", "--pinbatch.follow.max-wait=10s",
+				"--pinbatch.follow.max-wait=60s"))
+			.hasMessage("--pinbatch.follow.max-wait is given twice; give it once");
 		assertThatThrownBy(() -> CommandLineOptions.parse("--prune-older-than=-1"))
 			.hasMessageStartingWith("--prune-older-than=-1 is not a number of days");
 		assertThatThrownBy(() -> CommandLineOptions.parse("--input=a.csv", "--verbose=yes"))
