@@ -139,8 +139,10 @@ public final class PacedSender {
 				boolean accountLevel = ServerHints.accountLevel(result.rateLimit());
 				listener.onRateLimited(row.accountId, result.rateLimit(), accountLevel);
 				if (accountLevel) {
-					return Outcomes.accountCapped(result, row.attempts,
-							parkAccount(row.accountId, (SendResult.RateLimited) result), accountLabel);
+					Instant scheduledFor = CapSlot.of(row.request).scheduledFor;
+					return Outcomes.accountCapped(result, row.attempts, scheduledFor != null
+							? slotRefused(row.accountId, scheduledFor, (SendResult.RateLimited) result)
+							: parkAccount(row.accountId, (SendResult.RateLimited) result), accountLabel);
 				}
 			}
 			if (!isTransient(result)) {
@@ -181,6 +183,20 @@ public final class PacedSender {
 		pace.observe(result.rateLimit());
 		breaker.record(result, System.nanoTime() - started);
 		return result;
+	}
+
+	/**
+	 * Zernio refused a pin scheduled for later at its account's cap: the cap is full around that time, which says
+	 * nothing of the account's pins at other times, today's pins published at once included. The account is not
+	 * parked; the row fails for its slot.
+	 */
+	private static AccountCaps.Refusal slotRefused(String accountId, Instant scheduledFor,
+			SendResult.RateLimited result) {
+		SendResult.AccountLimit limit = result.accountLimit();
+		String why = "has no free slot at " + scheduledFor + ": "
+				+ (limit.kind() == null ? "Zernio held it back (its hourly or daily posting cap)"
+						: "Zernio's " + limit.kind() + " posting cap is full around that time");
+		return new AccountCaps.Refusal(accountId, why, null, scheduledFor);
 	}
 
 	/**

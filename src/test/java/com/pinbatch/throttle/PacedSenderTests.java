@@ -346,6 +346,31 @@ class PacedSenderTests {
 	}
 
 	@Test
+	void aPinScheduledMonthsAheadRefusedAtItsCapHoldsBackNoPinOfToday() {
+		// given: Zernio's daily cap full on a day months ahead, and room today
+		Instant dayAhead = Instant.parse("2027-10-05T10:00:00Z");
+		CreatePostRequest scheduled = new CreatePostRequest("Modern kitchen ideas", null, null, dayAhead.toString(),
+				null, null, null, null);
+		ScriptedAttempt zernio = new ScriptedAttempt(time, (requestId, n) -> requestId.equals("home-ahead")
+				? new SendResult.RateLimited("Daily posting limit reached for this Pinterest account.",
+						new RateLimitInfo(600, 412, null, Duration.ofMinutes(20)),
+						new SendResult.AccountLimit("daily", 25, Instant.parse("2027-10-06T08:00:00Z")))
+				: Answers.created("post-" + requestId));
+		PacedSender sender = sender(zernio, settings(6, 8));
+
+		// when
+		SendOutcome refused = sender.send("acme-home", scheduled, "home-ahead");
+		SendOutcome today = sender.send("acme-home", REQUEST, "home-now");
+
+		// then: the row fails for its slot; today's pin goes (before: refused until 2027-10-06, never sent)
+		assertThat(refused.errorCode()).isEqualTo("account_cap_reached");
+		assertThat(refused.errorMessage()).startsWith("account acme-home has no free slot at 2027-10-05T10:00:00Z:"
+				+ " Zernio's daily posting cap is full around that time; give the row another publish time");
+		assertThat(today.created()).as(today.errorMessage()).isTrue();
+		assertThat(zernio.sendsOf("home-now")).isEqualTo(1);
+	}
+
+	@Test
 	void duplicatesDoNotUseTheAccountsCap() {
 		ScriptedAttempt zernio = new ScriptedAttempt(time, (requestId, n) -> requestId.startsWith("dup")
 				? new SendResult.Duplicate("post-0", "already posted", Answers.window(600, 500))
