@@ -89,7 +89,11 @@ class ConsoleRuns implements AutoCloseable {
 	/** Checks every row of the upload as a dry run: nothing is sent. */
 	DryRun review(Upload upload) {
 		LiveRun listener = new LiveRun(RandomIds.next(), upload, false);
-		Path results = upload.folder().resolve(REVIEW_RESULTS);
+		// named after the file (a download of it is then not a hidden file named for no input); an upload's stored
+		// name is never its own name with more added, so the two cannot meet
+		String stored = upload.file().getFileName().toString();
+		int dot = stored.lastIndexOf('.');
+		Path results = upload.folder().resolve((dot > 0 ? stored.substring(0, dot) : stored) + REVIEW_RESULTS);
 		if (!oneAtATime.tryLock()) {
 			return DryRun.refused(List.of(), "the console is sending another file; check this one again when that"
 					+ " run has ended (its page shows when)");

@@ -2,6 +2,7 @@ package com.pinbatch.console;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -51,8 +52,10 @@ final class ResultDownload {
 		}
 		return ResponseEntity.ok()
 			.contentType(asked.equals("xlsx") ? XLSX : CSV)
+			// encoded (RFC 5987): a name with accents or emoji is not a valid header value as it is, and the server
+			// would drop the header (the browser then saves a file named "result")
 			.header(HttpHeaders.CONTENT_DISPOSITION,
-					ContentDisposition.attachment().filename(base + "." + asked).build().toString())
+					ContentDisposition.attachment().filename(base + "." + asked, StandardCharsets.UTF_8).build().toString())
 			.body(content);
 	}
 

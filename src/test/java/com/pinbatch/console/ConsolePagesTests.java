@@ -5,6 +5,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.springframework.http.ContentDisposition;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.batch.core.BatchStatus;
@@ -401,6 +404,20 @@ class ConsolePagesTests {
 
 		assertThat(page(upload)).contains("Send 27 pins").doesNotContain("/spread\"").doesNotContain("FAILED");
 		mvc.perform(post("/uploads/0123456789abcdef01234567/spread").with(csrf())).andExpect(status().isNotFound());
+	}
+
+	@Test
+	void theReviewsResultFileDownloadsUnderTheUploadsName() throws Exception {
+		reviewOf(csv("spring-pins.csv",
+				"title,media_url,board,account\nA,https://images.example.com/a.jpg,Kitchen Ideas,acme-home\n"));
+		Matcher link = Pattern.compile("/history/(\\d+)/result").matcher(page("/history"));
+		assertThat(link.find()).isTrue();
+
+		String disposition = mvc.perform(get(link.group())).andExpect(status().isOk()).andReturn().getResponse()
+			.getHeader("Content-Disposition");
+
+		// before: ".review.results.csv", a hidden file on macOS and Linux, named for no input
+		assertThat(ContentDisposition.parse(disposition).getFilename()).isEqualTo("spring-pins.review.results.csv");
 	}
 
 	/** An upload may have any name, the one the review's own result file would have included. */
