@@ -76,6 +76,16 @@ class ColumnMappingTests {
 	}
 
 	@Test
+	void defaultsMapTheHeadersOfAPinSchedulingToolsExport() {
+		// before: "Pin Description" was not used, and its rows went without a description, with a note only
+		BoundColumns columns = ColumnMapping.defaults().bind(List.of("Pin Title", "Pin Description", "Image URL",
+				"Board Name", "Destination URL", "Account"));
+
+		assertThat(columns.unknownHeaders()).isEmpty();
+		assertThat(columns.has(PinField.DESCRIPTION)).isTrue();
+	}
+
+	@Test
 	void headerMatchIgnoresAccents() {
 		// the same header typed with and without its accents, or with them decomposed as a Mac writes them
 		for (String header : List.of("Título", "Titulo", "TI\u0301TULO")) {
