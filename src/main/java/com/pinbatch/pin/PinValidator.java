@@ -212,7 +212,12 @@ public final class PinValidator {
 		boolean decimalComma = NUMBER.matcher(value).matches() && value.contains(",");
 		try {
 			BigDecimal seconds = new BigDecimal(decimalComma ? value.replace(',', '.') : value);
-			if (seconds.signum() >= 0 && seconds.stripTrailingZeros().scale() <= 0) {
+			if (seconds.signum() < 0) {
+				problems.add(field, "cover_keyframe_invalid", "%s '%s' is before the start of the video — give the"
+						+ " video frame to use as cover as 0 or more whole seconds from its start, e.g. 3", value);
+				return null;
+			}
+			if (seconds.stripTrailingZeros().scale() <= 0) {
 				return seconds.intValueExact();
 			}
 		}

@@ -360,8 +360,8 @@ class PinValidatorTests {
 		assertThat(pin.coverKeyframeSeconds()).isEqualTo(4);
 		assertThat(pin.coverImageUrl()).isNull();
 		assertProblem(validate("Media URL", VIDEO, "Pinterest board", "b", "Thumbnail", "-2"), "cover_keyframe_invalid",
-				"Thumbnail", "Thumbnail '-2' is not a whole number of seconds — give the video frame to use as cover"
-						+ " as 0 or more whole seconds, e.g. 3");
+				"Thumbnail", "Thumbnail '-2' is before the start of the video — give the video frame to use as cover"
+						+ " as 0 or more whole seconds from its start, e.g. 3");
 	}
 
 	@Test
