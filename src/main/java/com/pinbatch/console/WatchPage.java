@@ -3,6 +3,7 @@ package com.pinbatch.console;
 import java.nio.file.Files;
 import java.security.Principal;
 import java.util.List;
+import java.util.Optional;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -80,10 +81,18 @@ class WatchPage {
 		return "watch";
 	}
 
-	/** The live part of the page, asked for again every second while the run goes on. */
+	/**
+	 * The live part of the page, asked for again every second while the run goes on. A run this console does not have
+	 * (it was restarted since) answers with a part that says so and asks no more: the page would otherwise stay on
+	 * its last figures for ever, the poll's "not found" unseen.
+	 */
 	@GetMapping("/runs/{id}/progress")
 	String progress(@PathVariable String id, Principal principal, Model model) {
-		progress(run(id, principal), model);
+		Optional<LiveRun> run = runs.find(id, Owner.of(principal));
+		if (run.isEmpty()) {
+			return "run-gone";
+		}
+		progress(run.get(), model);
 		return "watch :: progress";
 	}
 
@@ -93,10 +102,6 @@ class WatchPage {
 		model.addAttribute("run", run);
 		model.addAttribute("progress", progress);
 		model.addAttribute("live", progress.running() ? liveRows.around(run.runKey(), progress.done()) : List.of());
-	}
-
-	private LiveRun run(String id, Principal principal) {
-		return runs.find(id, Owner.of(principal)).orElseThrow(NotFound::page);
 	}
 
 	/** The result file as written, or ({@code format=csv|xlsx}) written again in that format. */

@@ -420,6 +420,17 @@ class ConsolePagesTests {
 		assertThat(ContentDisposition.parse(disposition).getFilename()).isEqualTo("spring-pins.review.results.csv");
 	}
 
+	@Test
+	void aWatchPageOfARunTheConsoleNoLongerHasSaysSoAndStopsAsking() throws Exception {
+		// a run page left open while the console restarted asks for the progress of a run it does not have
+		String part = mvc.perform(get("/runs/0123456789abcdef01234567/progress"))
+			.andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsString();
+
+		// before: 404, which the page's poll does not show, so it stayed on its last figures for ever
+		assertThat(part).contains("This page stopped following its run", "href=\"/history\"").doesNotContain("hx-get");
+	}
+
 	/** An upload may have any name, the one the review's own result file would have included. */
 	@Test
 	void anUploadNamedLikeTheReviewsResultFileIsReviewed() throws Exception {
