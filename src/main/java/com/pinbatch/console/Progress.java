@@ -12,10 +12,13 @@ import com.pinbatch.text.Formats;
 /**
  * Where a run stands, as the watch page shows it.
  *
- * @param state Running, Finished, or Stopped (before its end: Zernio down, the console closed, the key rejected)
+ * @param state Running, Finished, Stopped (before its end: Zernio down, the console closed, the key rejected), or
+ *              getting ready (reading the file, or waiting for the file sent before it)
  */
 record Progress(boolean running, String state, long done, long total, int percent, Map<String, Long> counts,
 		String pinsPerMinute, String timeLeft) {
+
+	static final String WAITING = "Getting ready: reading the file, or waiting for the file sent before it";
 
 	static Progress of(LiveRun run) {
 		RunProgress.Snapshot now = run.progress();
@@ -26,7 +29,9 @@ record Progress(boolean running, String state, long done, long total, int percen
 				ended.counts().forEach((status, count) -> counts.put(status.name(), count));
 			}
 			long done = counts.values().stream().mapToLong(Long::longValue).sum();
-			return new Progress(ended == null, state(ended), done, done, ended == null ? 0 : 100, counts, "", "");
+			// not sending yet: reading the file and looking up its boards, or waiting, as the console sends one file at a time
+			return new Progress(ended == null, ended == null ? WAITING : state(ended), done, done,
+					ended == null ? 0 : 100, counts, "", "");
 		}
 		Map<String, Long> counts = new LinkedHashMap<>();
 		for (RowStatus status : RowStatus.values()) {

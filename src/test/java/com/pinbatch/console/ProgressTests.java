@@ -1,0 +1,24 @@
+package com.pinbatch.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Instant;
+
+import org.junit.jupiter.api.Test;
+
+/** Where a run stands on its page. */
+class ProgressTests {
+
+	@Test
+	void aSendThatWaitsForTheFileBeforeItSaysSo() {
+		Upload upload = new Upload("u1", "maria", Path.of("pins.csv"), "pins.csv", Instant.EPOCH, null, null, null,
+				null, null, null, null, false, false);
+
+		Progress progress = Progress.of(new LiveRun("r1", upload, false));
+
+		// before: "Running", 0 of 0 rows
+		assertThat(progress.running()).isTrue();
+		assertThat(progress.state()).isEqualTo("Getting ready: reading the file, or waiting for the file sent before it");
+	}
+}
