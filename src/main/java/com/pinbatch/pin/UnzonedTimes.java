@@ -15,8 +15,12 @@ import com.pinbatch.text.Plural;
  */
 public final class UnzonedTimes {
 
-	/** A time that carries its own zone: Z, an offset (+02:00, -0500), or a zone named in brackets. */
-	private static final Pattern ZONED = Pattern.compile("(?i).*(z|[+-]\\d{2}(:?\\d{2})?|\\[[^]]+])\\s*$");
+	/**
+	 * A time that carries its own zone, or means to: Z, an offset (+02:00, -0500), a zone named in brackets, or a zone
+	 * name written after it (Europe/Berlin, UTC: not read as UTC for want of one, whatever the parser makes of it).
+	 */
+	private static final Pattern ZONED = Pattern
+		.compile("(?i).*(z|[+-]\\d{2}(:?\\d{2})?|\\[[^]]+]|\\s[a-z]+(/[a-z0-9_+-]+)+|\\s(utc|gmt))\\s*$");
 
 	private final boolean utcByDefault;
 

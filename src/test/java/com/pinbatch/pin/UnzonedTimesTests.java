@@ -29,6 +29,10 @@ class UnzonedTimesTests {
 		UnzonedTimes zoned = new UnzonedTimes(ZoneOffset.UTC);
 		zoned.accept(row(2, "2027-06-01T10:00:00+02:00"));
 		zoned.accept(row(3, "2027-06-01 10:00 -0500"));
+		// a zone written after the time by name: not "read as UTC" (before: named in the note as such)
+		zoned.accept(row(4, "2027-03-28 02:30 Europe/Berlin"));
+		zoned.accept(row(5, "2027-03-28 02:30 America/Argentina/Buenos_Aires"));
+		zoned.accept(row(6, "2027-03-28 02:30 UTC"));
 		UnzonedTimes berlin = new UnzonedTimes(ZoneId.of("Europe/Berlin"));
 		berlin.accept(row(2, "01.06.2027 09:30"));
 
