@@ -100,10 +100,7 @@ class FollowUpCommandLineTests extends SandboxedCommandLine {
 	@Test
 	void aSecondFollowUpWhenNothingChangedSendsNoRetryAndLeavesTheFileAsItWas() throws IOException {
 		// given: a follow-up after which some retried posts are still publishing (the sandbox's clock stands still)
-		Path results = runWithoutWaiting();
-		clock.add(Duration.ofSeconds(1));
-		clock.freeze();
-		followUp(results);
+		Path results = sentThenFollowedUp();
 		byte[] first = Files.readAllBytes(results);
 		int requestsBefore = sandbox.requests().size();
 
@@ -123,10 +120,7 @@ class FollowUpCommandLineTests extends SandboxedCommandLine {
 	@Test
 	void theNightlyCommandRunAgainAfterAFollowUpKeepsWhatTheFollowUpLearnt() throws IOException {
 		// given: a run that did not wait for Pinterest, then a follow-up that learnt what came of its pins
-		Path results = runWithoutWaiting();
-		clock.add(Duration.ofSeconds(1));
-		clock.freeze();
-		followUp(results);
+		Path results = sentThenFollowedUp();
 		List<Map<String, String>> learnt = ResultRows.read(results);
 		assertThat(learnt).as("the follow-up's news").anyMatch(row -> !row.get("status").equals("CREATED"));
 
@@ -143,10 +137,7 @@ class FollowUpCommandLineTests extends SandboxedCommandLine {
 	@Test
 	void aPinAFollowUpLearntPinterestRefusedIsSentAgainByRetryFailed() throws IOException {
 		// given: a run that did not wait for Pinterest, and a follow-up that learnt which pins it refused for good
-		Path results = runWithoutWaiting();
-		clock.add(Duration.ofSeconds(1));
-		clock.freeze();
-		followUp(results);
+		Path results = sentThenFollowedUp();
 		List<Map<String, String>> refused = ResultRows.read(results).stream()
 			.filter(row -> row.get("status").equals("FAILED") && row.get("error_code").startsWith("publish_")
 					&& !PinFollower.transientCode(row.get("error_code")))
@@ -298,6 +289,15 @@ class FollowUpCommandLineTests extends SandboxedCommandLine {
 				"--pinbatch.sandbox.state-file=" + state);
 		Path results = dir.resolve("later.results.csv");
 		assertThat(ResultRows.read(results).get(0)).as(created.toString()).containsEntry("status", "SCHEDULED");
+		return results;
+	}
+
+	/** Sends the pins without waiting for Pinterest, then follows them up once, the sandbox's clock then stopped. */
+	private Path sentThenFollowedUp() throws IOException {
+		Path results = runWithoutWaiting();
+		clock.add(Duration.ofSeconds(1));
+		clock.freeze();
+		followUp(results);
 		return results;
 	}
 

@@ -231,15 +231,11 @@ class PinbatchCommandLineTests extends SandboxedCommandLine {
 	@Test
 	void retryFailedOfAResultFileWithACopiedRowIsRefusedBeforeAnythingIsSent() throws IOException {
 		// given: a first run; in its result file, row 4 (its link fixed) copied below the last row as a variant
-		Path input = copySample("mixed.csv");
-		run("--input=" + input);
-		Path results = dir.resolve("mixed.results.csv");
-		List<String> lines = new ArrayList<>(List.of(Files.readString(results, StandardCharsets.UTF_8).split("\r\n")));
+		List<String> lines = resultLinesOfAFirstRunOfMixed();
 		String fixed = lines.get(3).replace("http://www.acme-home.example", "https://www.acme-home.example");
 		lines.set(3, fixed);
 		lines.add(fixed.replace("Window Herb Box", "Window Herb Box (variant)"));
-		Path copied = dir.resolve("copied.csv");
-		Files.writeString(copied, String.join("\r\n", lines) + "\r\n", StandardCharsets.UTF_8);
+		Path copied = writeLines("copied.csv", lines);
 		int createdBefore = sandbox.postCount();
 
 		// when
@@ -256,15 +252,11 @@ class PinbatchCommandLineTests extends SandboxedCommandLine {
 	@Test
 	void retryFailedOfAResultFileWithARowAddedInADeletedOnesPlaceIsRefusedInsteadOfWaitingForEver() throws IOException {
 		// given: a first run; in its result file, row 3 deleted and a new pin added at the end, its result cells empty
-		Path input = copySample("mixed.csv");
-		run("--input=" + input);
-		Path results = dir.resolve("mixed.results.csv");
-		List<String> lines = new ArrayList<>(List.of(Files.readString(results, StandardCharsets.UTF_8).split("\r\n")));
+		List<String> lines = resultLinesOfAFirstRunOfMixed();
 		lines.remove(2);
 		lines.add("Porch Swing,A swing for two on the porch.,https://images.example.com/porch-swing.jpg,Kitchen Ideas,"
 				+ "https://www.acme-home.example/porch,acme-home,,,summer,,,,,,,,,,");
-		Path added = dir.resolve("added.csv");
-		Files.writeString(added, String.join("\r\n", lines) + "\r\n", StandardCharsets.UTF_8);
+		Path added = writeLines("added.csv", lines);
 		int createdBefore = sandbox.postCount();
 
 		// when
@@ -349,6 +341,17 @@ class PinbatchCommandLineTests extends SandboxedCommandLine {
 		assertThat(ResultRows.read(dir.resolve("pins.results.csv"))).hasSize(20)
 			.extracting(row -> row.get("status")).containsOnly("PENDING");
 		assertThat(creates()).isEmpty();
+	}
+
+	/** Runs samples/mixed.csv; the lines of its result file, header first, to edit as a user would. */
+	private List<String> resultLinesOfAFirstRunOfMixed() throws IOException {
+		run("--input=" + copySample("mixed.csv"));
+		String text = Files.readString(dir.resolve("mixed.results.csv"), StandardCharsets.UTF_8);
+		return new ArrayList<>(List.of(text.split("\r\n")));
+	}
+
+	private Path writeLines(String name, List<String> lines) throws IOException {
+		return Files.writeString(dir.resolve(name), String.join("\r\n", lines) + "\r\n", StandardCharsets.UTF_8);
 	}
 
 	@Test
