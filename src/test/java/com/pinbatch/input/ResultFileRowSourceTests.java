@@ -137,7 +137,8 @@ class ResultFileRowSourceTests {
 		InputRow stored = new InputRow(4, headers,
 				List.of("123456789012345678", "acc", "4", "FAILED", "", "", "", "1", "", ""), Set.of(0, 2, 7), null);
 
-		try (RowSource source = ResultFileRowSource.wrapIfResultFile(Path.of("stored.csv"), new FixedRowSource(headers, stored), false)) {
+		try (RowSource source = ResultFileRowSource.wrapIfResultFile(Path.of("stored.csv"),
+				new FixedRowSource(headers, stored), false)) {
 			InputRow row = source.next();
 			assertThat(row.values()).containsExactly("123456789012345678", "acc");
 			assertThat(row.numericCells()).containsExactly(0);
