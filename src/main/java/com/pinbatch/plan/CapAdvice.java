@@ -38,6 +38,15 @@ public final class CapAdvice {
 				+ " pinbatch schedule it in a free slot";
 	}
 
+	/**
+	 * Why a pin scheduled for {@code publishAt} is refused, completing "account NAME ...".
+	 *
+	 * @param whoseCap the cap that is full, e.g. "its 25 pins per hour cap" or "Zernio's daily posting cap"
+	 */
+	public static String noFreeSlot(Instant publishAt, String whoseCap) {
+		return "has no free slot at " + publishAt + ": " + whoseCap + " is full around that time";
+	}
+
 	/** Rounded up, so "frees up at" is never earlier than the truth. */
 	static String minuteUp(Instant instant) {
 		Instant down = instant.truncatedTo(ChronoUnit.MINUTES);

@@ -34,8 +34,7 @@ public final class CapacityPlan {
 		public String message() {
 			return publishAt == null
 					? CapAdvice.immediate(account, "would reach its " + cap + " with this row", freesAt)
-					: CapAdvice.scheduled(account, "has no free slot at " + publishAt + ": its " + cap
-							+ " is full around that time");
+					: CapAdvice.scheduled(account, CapAdvice.noFreeSlot(publishAt, "its " + cap));
 		}
 	}
 

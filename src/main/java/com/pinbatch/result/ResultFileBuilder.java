@@ -47,10 +47,7 @@ public class ResultFileBuilder {
 			StoredResults stored = new StoredResults(runKey);
 			List<RowResultStore.Outcome> learnt = new ArrayList<>();
 			for (InputRow row = source.next(); row != null; row = source.next()) {
-				RowResult known = stored.resultFor(row.rowNumber());
-				if (known.status() == RowStatus.PENDING && carriedOnly(row)) {
-					known = RowResult.carriedOver(row.rowNumber(), row.prior());
-				}
+				RowResult known = unlessCarried(row, stored.resultFor(row.rowNumber()));
 				RowResult written = lines.write(row, known);
 				if (written != known && known.status() != RowStatus.PENDING) {
 					// the earlier file knew more of a row this run decided (a follow-up of it saw the pin published):
@@ -80,8 +77,7 @@ public class ResultFileBuilder {
 		try (RowSource source = RowSources.open(input, options)) {
 			for (InputRow row = source.next(); row != null; row = source.next()) {
 				if (row.rowNumber() > lines.lastRow()) {
-					lines.write(row, carriedOnly(row) ? RowResult.carriedOver(row.rowNumber(), row.prior())
-							: RowResult.pending(row.rowNumber()));
+					lines.write(row, unlessCarried(row, RowResult.pending(row.rowNumber())));
 				}
 			}
 		}
@@ -89,12 +85,14 @@ public class ResultFileBuilder {
 	}
 
 	/**
-	 * Whether the row is a line of an earlier result file (--retry-failed) whose pin is on Zernio, which a run only
-	 * carries over: when the run stopped before it, that line stands, post id and all, rather than PENDING.
+	 * {@code known}, unless it is PENDING for a line of an earlier result file (--retry-failed) whose pin is on Zernio,
+	 * which a run only carries over: when the run stopped before it, that line stands, post id and all.
 	 */
-	private static boolean carriedOnly(InputRow row) {
+	private static RowResult unlessCarried(InputRow row, RowResult known) {
 		PriorOutcome prior = row.prior();
-		return prior != null && prior.status() != null && RowStatus.isOnZernio(prior.status().trim());
+		boolean carriedOnly = prior != null && prior.status() != null && RowStatus.isOnZernio(prior.status().trim());
+		return known.status() == RowStatus.PENDING && carriedOnly ? RowResult.carriedOver(row.rowNumber(), prior)
+				: known;
 	}
 
 	/**

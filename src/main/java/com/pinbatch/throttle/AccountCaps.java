@@ -12,6 +12,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
+import com.pinbatch.plan.CapAdvice;
 import com.pinbatch.plan.CapRule;
 import com.pinbatch.plan.PostingCaps;
 
@@ -193,8 +194,8 @@ final class AccountCaps {
 
 		/** A scheduled pin refused: its slot stays full however long the row waits. */
 		private Refusal refusalAt(String accountId, Instant publishAt, CapRule.Cap passed) {
-			return new Refusal(accountId, "has no free slot at " + publishAt + ": its " + passed.describe(rule.caps())
-					+ " cap is full around that time", null, publishAt);
+			return new Refusal(accountId, CapAdvice.noFreeSlot(publishAt, "its " + passed.describe(rule.caps()) + " cap"),
+					null, publishAt);
 		}
 	}
 }

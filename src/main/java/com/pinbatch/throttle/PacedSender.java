@@ -7,6 +7,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Objects;
 import java.util.Optional;
 
+import com.pinbatch.plan.CapAdvice;
 import com.pinbatch.zernio.CreatePostRequest;
 import com.pinbatch.zernio.RequestGate;
 import com.pinbatch.zernio.SendResult;
@@ -92,7 +93,7 @@ public final class PacedSender {
 				counters.capRefusal();
 				return Outcomes.accountCapped(null, 0, refusal.get(), accountLabel);
 			}
-			RowSends row = new RowSends(accountId, request, requestId, beforeFirstRequest);
+			RowSends row = new RowSends(accountId, request, slot.scheduledFor, requestId, beforeFirstRequest);
 			try {
 				return sendWithRetries(row, accountLabel);
 			}
@@ -139,9 +140,8 @@ public final class PacedSender {
 				boolean accountLevel = ServerHints.accountLevel(result.rateLimit());
 				listener.onRateLimited(row.accountId, result.rateLimit(), accountLevel);
 				if (accountLevel) {
-					Instant scheduledFor = CapSlot.of(row.request).scheduledFor;
-					return Outcomes.accountCapped(result, row.attempts, scheduledFor != null
-							? slotRefused(row.accountId, scheduledFor, (SendResult.RateLimited) result)
+					return Outcomes.accountCapped(result, row.attempts, row.scheduledFor != null
+							? slotRefused(row.accountId, row.scheduledFor, (SendResult.RateLimited) result)
 							: parkAccount(row.accountId, (SendResult.RateLimited) result), accountLabel);
 				}
 			}
@@ -193,9 +193,8 @@ public final class PacedSender {
 	private static AccountCaps.Refusal slotRefused(String accountId, Instant scheduledFor,
 			SendResult.RateLimited result) {
 		SendResult.AccountLimit limit = result.accountLimit();
-		String why = "has no free slot at " + scheduledFor + ": "
-				+ (limit.kind() == null ? "Zernio held it back (its hourly or daily posting cap)"
-						: "Zernio's " + limit.kind() + " posting cap is full around that time");
+		String why = CapAdvice.noFreeSlot(scheduledFor,
+				"Zernio's " + (limit.kind() == null ? "hourly or daily" : limit.kind()) + " posting cap");
 		return new AccountCaps.Refusal(accountId, why, null, scheduledFor);
 	}
 
@@ -309,15 +308,19 @@ public final class PacedSender {
 
 		final String accountId;
 		final CreatePostRequest request;
+		/** When the pin is to publish; null: at once, or at no time we set. */
+		final Instant scheduledFor;
 		final String requestId;
 		final Runnable beforeFirstRequest;
 		int attempts;
 		SendResult last;
 		boolean outcomeUnknown;
 
-		RowSends(String accountId, CreatePostRequest request, String requestId, Runnable beforeFirstRequest) {
+		RowSends(String accountId, CreatePostRequest request, Instant scheduledFor, String requestId,
+				Runnable beforeFirstRequest) {
 			this.accountId = accountId;
 			this.request = request;
+			this.scheduledFor = scheduledFor;
 			this.requestId = requestId;
 			this.beforeFirstRequest = beforeFirstRequest;
 		}
