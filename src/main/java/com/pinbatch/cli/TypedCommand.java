@@ -46,7 +46,8 @@ final class TypedCommand {
 
 	private String onResults(String option, Path results) {
 		List<String> retry = new ArrayList<>();
-		retry.add(option + results);
+		// as the summary's "results:" line names it, so the command also works from another folder (a cron job's)
+		retry.add(option + results.toAbsolutePath().normalize());
 		for (String argument : arguments) {
 			if (INPUT_OPTIONS.stream().noneMatch(argument::startsWith)) {
 				retry.add(argument);
