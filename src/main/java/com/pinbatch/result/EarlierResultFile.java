@@ -3,8 +3,11 @@ package com.pinbatch.result;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Objects;
+import java.util.Map;
 
 import com.pinbatch.input.InputFileException;
 import com.pinbatch.input.InputOptions;
@@ -18,8 +21,9 @@ import com.pinbatch.input.RowSources;
  * or a dry run) never wipes out what an earlier run found: a row keeps the earlier outcome when this run only knows
  * it as PENDING, or did not send it where the earlier run got it onto Zernio.
  * <p>
- * Only a result file of the same input counts: the same input columns, and for each row the same row number and
- * cells. Rows are read in order, one at a time, so memory stays flat. Anything else at that path (another input's
+ * Only a result file of the same input counts: the same input columns, and for each row the same cells, at the same
+ * row number or moved a little (rows deleted or added above it). Rows are read in order and only those near the row
+ * being written are held, so memory stays flat. Anything else at that path (another input's
  * result file, a file that is not a result file, one that cannot be read) is simply replaced, as before.
  */
 final class EarlierResultFile implements AutoCloseable {
@@ -29,7 +33,21 @@ final class EarlierResultFile implements AutoCloseable {
 	/** False when no row was sent by this run: every outcome it writes was taken from the job repository. */
 	private final boolean thisRunSent;
 
-	private InputRow next;
+	/**
+	 * How far a row may have moved since the earlier file (rows deleted or added above it in a sheet that keeps
+	 * growing) and still be found there by its cells; a row moved further is only known to the job repository.
+	 */
+	static final int MOVED_AT_MOST = 1_000;
+
+	/** The earlier file's rows read so far and still near enough to the rows being written, in file order. */
+	private final ArrayDeque<InputRow> near = new ArrayDeque<>();
+
+	/** The same rows by their input cells; a row taken by a row of this run is taken out. */
+	private final Map<List<String>, ArrayDeque<InputRow>> byCells = new HashMap<>();
+
+	private List<String> inputHeaders = List.of();
+
+	private boolean readToTheEnd;
 
 	private EarlierResultFile(RowSource source, boolean thisRunSent) {
 		this.source = source;
@@ -68,9 +86,8 @@ final class EarlierResultFile implements AutoCloseable {
 	 * knows more of the same row.
 	 */
 	RowResult better(InputRow row, RowResult known) {
-		InputRow earlier = source == null ? null : rowNumbered(row.rowNumber());
-		if (earlier == null || !sameCells(earlier, row) || earlier.prior() == null
-				|| earlier.prior().status() == null) {
+		InputRow earlier = source == null ? null : sameRow(row);
+		if (earlier == null || earlier.prior() == null || earlier.prior().status() == null) {
 			return known;
 		}
 		RowResult before;
@@ -127,31 +144,75 @@ final class EarlierResultFile implements AutoCloseable {
 		}
 	}
 
-	private boolean isResultFileOf(List<String> inputHeaders) {
+	private boolean isResultFileOf(List<String> headers) {
 		// a result file read back gives its rows' earlier outcomes; an input file gives none
-		next = source.next();
-		return source.headers().equals(inputHeaders) && (next == null || next.prior() != null);
+		inputHeaders = headers;
+		InputRow first = source.next();
+		if (first != null) {
+			keep(first);
+		}
+		else {
+			readToTheEnd = true;
+		}
+		return source.headers().equals(headers) && (first == null || first.prior() != null);
 	}
 
-	/** The earlier file's row with this number, when the rows come in the input's order; null otherwise. */
-	private InputRow rowNumbered(long rowNumber) {
+	/**
+	 * The earlier file's line of this row: the one with the same cells, at the same row number, or else the nearest
+	 * one up to {@link #MOVED_AT_MOST} rows away not taken yet (its row moved: rows were deleted or added above it).
+	 * Rows come in the input's order on both sides, so only those near the row are held.
+	 */
+	private InputRow sameRow(InputRow row) {
+		long number = row.rowNumber();
 		try {
-			while (next != null && next.rowNumber() < rowNumber) {
-				next = source.next();
+			while (!readToTheEnd && (near.isEmpty() || near.peekLast().rowNumber() < number + MOVED_AT_MOST)) {
+				InputRow next = source.next();
+				if (next == null) {
+					readToTheEnd = true;
+				}
+				else {
+					keep(next);
+				}
 			}
 		}
 		catch (InputFileException | UncheckedIOException unreadable) {
-			next = null; // the rest of the earlier file is lost to us: this run's outcomes stand
+			readToTheEnd = true; // the rest of the earlier file is lost to us: this run's outcomes stand
 		}
-		return next != null && next.rowNumber() == rowNumber ? next : null;
-	}
-
-	private static boolean sameCells(InputRow earlier, InputRow row) {
-		for (int column = 0; column < row.headers().size(); column++) {
-			if (!Objects.equals(earlier.value(column), row.value(column))) {
-				return false;
+		while (!near.isEmpty() && near.peekFirst().rowNumber() < number - MOVED_AT_MOST) {
+			InputRow gone = near.removeFirst();
+			ArrayDeque<InputRow> same = byCells.get(cells(gone));
+			if (same != null && same.remove(gone) && same.isEmpty()) {
+				byCells.remove(cells(gone));
 			}
 		}
-		return true;
+		ArrayDeque<InputRow> same = byCells.get(cells(row));
+		if (same == null) {
+			return null;
+		}
+		InputRow nearest = null;
+		for (InputRow candidate : same) {
+			if (nearest == null || Math.abs(candidate.rowNumber() - number) < Math.abs(nearest.rowNumber() - number)) {
+				nearest = candidate;
+			}
+		}
+		same.remove(nearest);
+		if (same.isEmpty()) {
+			byCells.remove(cells(row));
+		}
+		return nearest;
+	}
+
+	private void keep(InputRow earlier) {
+		near.addLast(earlier);
+		byCells.computeIfAbsent(cells(earlier), key -> new ArrayDeque<>(1)).addLast(earlier);
+	}
+
+	/** The row's input cells: a row of the earlier file also has its result columns after them. */
+	private List<String> cells(InputRow row) {
+		List<String> cells = new ArrayList<>(inputHeaders.size());
+		for (int column = 0; column < inputHeaders.size(); column++) {
+			cells.add(row.value(column));
+		}
+		return cells;
 	}
 }

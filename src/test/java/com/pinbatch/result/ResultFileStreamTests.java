@@ -83,6 +83,67 @@ class ResultFileStreamTests {
 		assertThat(statuses.toString().trim()).isEqualTo("One=PUBLISHED Two=PUBLISHED Three=FAILED");
 	}
 
+	@Test
+	void aRunStoppedHalfWayKeepsTheEarlierLinesOfRowsThatMovedUpOrDownInTheSheet() throws IOException {
+		// given: the result file of a sheet whose five pins were created
+		Path input = Files.writeString(dir.resolve("pins.csv"), "title\nOne\nTwo\nThree\nFour\nFive\n",
+				StandardCharsets.UTF_8);
+		Path results = dir.resolve("pins.results.csv");
+		write(input, results, created(2, "p1"), created(3, "p2"), created(4, "p3"), created(5, "p4"),
+				created(6, "p5"));
+
+		// when: the sheet is saved again with row Two deleted, a row added above Four and one at its end, and a run
+		// of it stops after its first row
+		Files.writeString(input, "title\nOne\nThree\nNew\nFour\nFive\nSix\n", StandardCharsets.UTF_8);
+		try (RowSource source = RowSources.open(input, InputOptions.defaults());
+				ResultFileStream lines = ResultFileStream.open(results, source.headers(), source.delimiter())) {
+			lines.write(source.next(), created(2, "p1"));
+			ResultFileBuilder.finishPending(lines, input, InputOptions.defaults());
+		}
+
+		// then: the rows not reached that the earlier file knew keep their pins, under their new row numbers (they
+		// were PENDING, their pins unnamed, when the earlier file was matched by row number); the new rows are PENDING
+		StringBuilder lines = new StringBuilder();
+		try (RowSource source = RowSources.open(results, InputOptions.defaults())) {
+			for (InputRow row = source.next(); row != null; row = source.next()) {
+				lines.append(row.value(0)).append('=').append(row.prior().status()).append(row.prior().postId() == null
+						? "" : " " + row.prior().postId()).append(" @").append(row.rowNumber()).append(", ");
+			}
+		}
+		assertThat(lines.toString()).isEqualTo("One=CREATED p1 @2, Three=CREATED p3 @3, New=PENDING @4, "
+				+ "Four=CREATED p4 @5, Five=CREATED p5 @6, Six=PENDING @7, ");
+	}
+
+	@Test
+	void aRowMovedFurtherThanTheRowsHeldIsLeftToTheJobRepository() throws IOException {
+		// given: the result file of a sheet whose pins were created, the first of them on top
+		StringBuilder sheet = new StringBuilder("title\nFirst\n");
+		for (int i = 0; i < EarlierResultFile.MOVED_AT_MOST + 5; i++) {
+			sheet.append("Filler ").append(i).append('\n');
+		}
+		Path input = Files.writeString(dir.resolve("pins.csv"), sheet, StandardCharsets.UTF_8);
+		Path results = dir.resolve("pins.results.csv");
+		write(input, results, created(2, "p1"));
+
+		// when: the first row moved to the sheet's end, and a run of it stops at once
+		Files.writeString(input, sheet.toString().replace("First\n", "") + "First\n", StandardCharsets.UTF_8);
+		try (RowSource source = RowSources.open(input, InputOptions.defaults());
+				ResultFileStream lines = ResultFileStream.open(results, source.headers(), source.delimiter())) {
+			ResultFileBuilder.finishPending(lines, input, InputOptions.defaults());
+		}
+
+		// then: the earlier line is out of reach (the rows held stay few); the row is PENDING, not another row's pin
+		try (RowSource source = RowSources.open(results, InputOptions.defaults())) {
+			for (InputRow row = source.next(); row != null; row = source.next()) {
+				assertThat(row.prior().status()).as(row.value(0)).isEqualTo("PENDING");
+			}
+		}
+	}
+
+	private static RowResult created(long row, String postId) {
+		return new RowResult(row, RowStatus.CREATED, postId, null, null, null, 1, "r" + row, Instant.EPOCH);
+	}
+
 	private static void write(Path input, Path results, RowResult... outcomes) {
 		try (RowSource source = RowSources.open(input, InputOptions.defaults());
 				ResultFileStream lines = ResultFileStream.open(results, source.headers(), source.delimiter())) {
