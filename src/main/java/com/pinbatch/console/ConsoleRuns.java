@@ -68,8 +68,8 @@ class ConsoleRuns implements AutoCloseable {
 	private final Map<String, LiveRun> started = new ConcurrentHashMap<>();
 
 	/**
-	 * One run at a time in this process: the launcher keeps the run it is doing (its plans, its progress) in
-	 * process-wide beans, as the command line did, so sends queue up and a check waits for none.
+	 * One send or follow-up at a time: each starts after the one before it has ended, so that its plan finds the
+	 * accounts' slots that send took (a check needs no turn).
 	 */
 	private final ReentrantLock oneAtATime = new ReentrantLock();
 
@@ -94,17 +94,8 @@ class ConsoleRuns implements AutoCloseable {
 		String stored = upload.file().getFileName().toString();
 		int dot = stored.lastIndexOf('.');
 		Path results = upload.folder().resolve((dot > 0 ? stored.substring(0, dot) : stored) + REVIEW_RESULTS);
-		if (!oneAtATime.tryLock()) {
-			return DryRun.refused(List.of(), "the console is sending another file; check this one again when that"
-					+ " run has ended (its page shows when)");
-		}
-		Launched launched;
-		try {
-			launched = launch(upload, true, results, listener);
-		}
-		finally {
-			oneAtATime.unlock();
-		}
+		// a check sends nothing: it goes on beside the console's send, whose progress it does not touch
+		Launched launched = launch(upload, true, results, listener);
 		DryRun review = launched.refusal() != null ? DryRun.refused(listener.lines(), launched.refusal())
 				: new DryRun(listener.lines(), null, launched.resultFile());
 		reviews.put(upload.id(), review);

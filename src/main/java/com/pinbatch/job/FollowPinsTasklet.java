@@ -29,17 +29,17 @@ class FollowPinsTasklet implements Tasklet {
 
 	private final RowResultStore store;
 
-	private final RunProgress progress;
+	private final RunProgresses progresses;
 
 	private final FollowProperties settings;
 
 	private final FollowingLoop loop;
 
-	FollowPinsTasklet(ApiSessionSource sessions, RowResultStore store, RunProgress progress,
+	FollowPinsTasklet(ApiSessionSource sessions, RowResultStore store, RunProgresses progresses,
 			FollowProperties settings, Clock clock) {
 		this.sessions = sessions;
 		this.store = store;
-		this.progress = progress;
+		this.progresses = progresses;
 		this.settings = settings;
 		// the pins were just sent: the first round waits the poll interval
 		this.loop = new FollowingLoop("follow.", settings, clock, FollowingLoop.Budget.PER_EXECUTION, false);
@@ -55,6 +55,7 @@ class FollowPinsTasklet implements Tasklet {
 		}
 		String runKey = input.runKey();
 		List<PinFollower.Followed> open = open(runKey, step.getExecutionContext());
+		RunProgress progress = progresses.of(runKey);
 		progress.publishing(open.size());
 		Optional<PinFollower.Round> round = loop.next(step, api.client(), open);
 		if (round.isEmpty()) {

@@ -126,9 +126,10 @@ public class PinImportJobConfiguration {
 	@Bean
 	@StepScope
 	DryRunResultWriter dryRunResultWriter(RunPlans plans, @Value(JOB_EXECUTION) JobExecution job,
-			InputRowReader inputRowReader, RunProgress runProgress) {
-		return new DryRunResultWriter(plans.of(job), InputParameters.of(job.getJobParameters()).results(),
-				inputRowReader, runProgress);
+			InputRowReader inputRowReader, RunProgresses runProgresses) {
+		InputParameters input = InputParameters.of(job.getJobParameters());
+		return new DryRunResultWriter(plans.of(job), input.results(), inputRowReader,
+				runProgresses.of(input.runKey()));
 	}
 
 	/**
@@ -152,10 +153,10 @@ public class PinImportJobConfiguration {
 	 */
 	@Bean
 	Step followPinsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			ApiSessionSource sessions, RowResultStore rowResultStore, RunProgress runProgress,
+			ApiSessionSource sessions, RowResultStore rowResultStore, RunProgresses runProgresses,
 			FollowProperties follow) {
 		return new StepBuilder(FOLLOW_STEP, jobRepository)
-			.tasklet(new FollowPinsTasklet(sessions, rowResultStore, runProgress, follow,
+			.tasklet(new FollowPinsTasklet(sessions, rowResultStore, runProgresses, follow,
 					Clock.systemUTC()), transactionManager)
 			.build();
 	}
@@ -214,12 +215,13 @@ public class PinImportJobConfiguration {
 	@Bean
 	@StepScope
 	PinSendingWriter pinSendingWriter(RunPlans plans, @Value(JOB_EXECUTION) JobExecution job,
-			RowResultStore rowResultStore, ExecutorService pinSenders, RunProgress runProgress,
+			RowResultStore rowResultStore, ExecutorService pinSenders, RunProgresses runProgresses,
 			GracefulStop gracefulStop, PinbatchProperties properties, EarlierPins earlierPins) {
 		// the sending threads have no job scope to resolve the proxy in: they get the run's own object behind it
 		EarlierPins ofThisRun = earlierPins instanceof ScopedObject scoped ? (EarlierPins) scoped.getTargetObject()
 				: earlierPins;
-		return new PinSendingWriter(plans.of(job), rowResultStore, ofThisRun, pinSenders, runProgress, gracefulStop,
+		return new PinSendingWriter(plans.of(job), rowResultStore, ofThisRun, pinSenders,
+				runProgresses.of(InputParameters.of(job.getJobParameters()).runKey()), gracefulStop,
 				properties.reconcileAfter());
 	}
 
@@ -234,8 +236,8 @@ public class PinImportJobConfiguration {
 	}
 
 	@Bean
-	RunProgress runProgress() {
-		return new RunProgress(Clock.systemUTC());
+	RunProgresses runProgresses() {
+		return new RunProgresses(Clock.systemUTC());
 	}
 
 	/** Bounded: concurrency beyond what keeps the API ceiling busy only adds 429s. */

@@ -103,7 +103,9 @@ class PlanPinsTasklet implements Tasklet {
 		stop.throwIfRequested(input.runKey()); // a stop while planning: nothing is looked up or sent
 		ApiSession api = sessions.session(input.target());
 		if (api != null) {
-			api.sender().newRun();
+			if (!input.dryRun()) {
+				api.sender().newRun(); // a check sends nothing: it leaves the pace's state to the sends going on
+			}
 			api.boards().forgetOlderThan(BOARDS_KEPT);
 			// fails fast on a rejected key or an unreachable API; no look-up waits until the sending, and the plan
 			// counts each pin against the account its board is in, even when the rows name no account

@@ -6,7 +6,7 @@ import javax.sql.DataSource;
 
 import com.pinbatch.job.ApiSession;
 import com.pinbatch.job.ApiSessionSource;
-import com.pinbatch.job.RunProgress;
+import com.pinbatch.job.RunProgresses;
 import com.pinbatch.job.ThrottleProperties;
 import com.pinbatch.media.JdbcUploadedMediaStore;
 import com.pinbatch.media.LocalMediaUploader;
@@ -52,7 +52,7 @@ class ApiSessions implements ApiSessionSource, DisposableBean {
 	private final GracefulStop stop;
 
 	/** Hears the holds too, so the time left a run shows counts them. */
-	private final RunProgress progress;
+	private final RunProgresses progresses;
 
 	private ApiSession live;
 
@@ -62,9 +62,9 @@ class ApiSessions implements ApiSessionSource, DisposableBean {
 
 	ApiSessions(ZernioProperties zernio, SandboxProperties sandbox, ThrottleProperties throttle,
 			JsonMapper jsonMapper, DataSource dataSource, PlatformTransactionManager transactionManager,
-			GracefulStop stop, RunProgress progress) {
+			GracefulStop stop, RunProgresses progresses) {
 		this.stop = stop;
-		this.progress = progress;
+		this.progresses = progresses;
 		this.uploadedMedia = new JdbcUploadedMediaStore(dataSource, transactionManager);
 		this.zernio = zernio;
 		this.sandbox = sandbox;
@@ -170,7 +170,7 @@ class ApiSessions implements ApiSessionSource, DisposableBean {
 		ZernioClient client = new ZernioClient(new ZernioClientSettings(URI.create(baseUrl), key,
 				zernio.connectTimeout(), zernio.requestTimeout()), jsonMapper);
 		PacedSender sender = new PacedSender(client::createPost, throttle.settings(),
-				ThrottleListener.both(new ThrottleReporter(Clock.systemUTC()), progress));
+				ThrottleListener.both(new ThrottleReporter(Clock.systemUTC()), progresses));
 		// look-ups, upload slots and searches fill the same request window as the creates: one pace for all
 		ZernioClient paced = client.pacedBy(stop.guard(sender.requestGate()));
 		LocalMediaUploader media = new LocalMediaUploader(paced, uploadedMedia, Clock.systemUTC());

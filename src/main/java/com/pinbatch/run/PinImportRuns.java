@@ -18,6 +18,7 @@ import com.pinbatch.job.PinImportJobConfiguration;
 import com.pinbatch.job.PinbatchProperties;
 import com.pinbatch.job.RunLine;
 import com.pinbatch.job.RunProgress;
+import com.pinbatch.job.RunProgresses;
 import com.pinbatch.lease.RunLease;
 import com.pinbatch.pin.MappingException;
 import com.pinbatch.result.RowStatus;
@@ -56,7 +57,7 @@ public class PinImportRuns {
 
 	private final InputOutcomes outcomes;
 
-	private final RunProgress progress;
+	private final RunProgresses progresses;
 
 	private final ApiSessions apiSessions;
 
@@ -70,14 +71,14 @@ public class PinImportRuns {
 	private final Map<String, RunListener> listening = new ConcurrentHashMap<>();
 
 	PinImportRuns(JobOperator jobOperator, JobRepository jobRepository, Job pinImportJob,
-			RequestedInputs requestedInputs, InputOutcomes outcomes, RunProgress progress, ApiSessions apiSessions,
+			RequestedInputs requestedInputs, InputOutcomes outcomes, RunProgresses progresses, ApiSessions apiSessions,
 			GracefulStop gracefulStop, PinbatchProperties properties, RunLease runLease) {
 		this.jobOperator = jobOperator;
 		this.jobRepository = jobRepository;
 		this.pinImportJob = pinImportJob;
 		this.requestedInputs = requestedInputs;
 		this.outcomes = outcomes;
-		this.progress = progress;
+		this.progresses = progresses;
 		this.apiSessions = apiSessions;
 		this.gracefulStop = gracefulStop;
 		this.properties = properties;
@@ -260,7 +261,7 @@ public class PinImportRuns {
 			listening.put(input.key(), new Prefixed(listener, prefix));
 		}
 		gracefulStop.throwIfRequested();
-		progress.start(rows, earlier);
+		RunProgress progress = progresses.start(toRun.stream().map(CheckedInput::key).toList(), rows, earlier);
 		SimpleAsyncTaskExecutor side = new SimpleAsyncTaskExecutor("input-");
 		boolean spreading = toRun.stream().anyMatch(input -> input.parameters().spread());
 		side.setConcurrencyLimit(spreading ? 1 : properties.parallelInputs());
@@ -287,6 +288,9 @@ public class PinImportRuns {
 							ex.getCause() instanceof Exception cause ? cause : ex, gracefulStop.wasRequested()));
 				}
 			}
+		}
+		finally {
+			progresses.end(progress);
 		}
 	}
 
