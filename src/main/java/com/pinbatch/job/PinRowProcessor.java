@@ -143,14 +143,19 @@ public class PinRowProcessor implements ItemProcessor<InputRow, PreparedRow> {
 			// another run's pin, its time changed: not a second pin
 			return PreparedRow.decided(moved.get(), board == null ? null : board.accountLabel());
 		}
+		// a row the sender would refuse at its account's cap shows as the live run would end it; a pin scheduled
+		// where the plan found its slot full (other runs' pins counted, which this process's sender never saw) is
+		// refused so by the live run too, before Zernio is asked: its slot stays full however long the row waits
+		String capped = plan.capped() == null || !plan.dryRun() && publishAt == null ? null
+				: plan.capped().messageFor(row.rowNumber(), publishAt);
+		if (capped != null) {
+			return PreparedRow.decided(new RowResult(row.rowNumber(), RowStatus.FAILED, null, CapAdvice.ERROR_CODE,
+					capped, 0, null, Instant.now()).withPublishAt(publishAt),
+					board == null || plan.dryRun() ? null : board.accountLabel());
+		}
 		if (plan.dryRun()) {
-			// a row the sender would refuse at its account's cap shows as the live run would end it
-			String capped = plan.capped() == null ? null : plan.capped().messageFor(row.rowNumber(), publishAt);
-			return PreparedRow.decided((capped != null
-					? new RowResult(row.rowNumber(), RowStatus.FAILED, null, CapAdvice.ERROR_CODE, capped, 0, null,
-							Instant.now())
-					: new RowResult(row.rowNumber(), RowStatus.VALID, null, null, null, 0, null, Instant.now()))
-				.withPublishAt(publishAt));
+			return PreparedRow.decided(new RowResult(row.rowNumber(), RowStatus.VALID, null, null, null, 0, null,
+					Instant.now()).withPublishAt(publishAt));
 		}
 		PreparedRow toSend = PreparedRow.toSend(row.rowNumber(), board.accountId(), board.accountLabel(),
 				requests.create(validation.pin(), board, mediaUrl, coverUrl, publishAt, mark),

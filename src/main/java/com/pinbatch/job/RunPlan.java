@@ -19,7 +19,8 @@ import com.pinbatch.plan.WhenNoDate;
  * @param whenNoDate what a row without a publish date becomes
  * @param slots      publish instants --spread gave rows beyond their account's caps, by row number
  * @param mediaProblems what --check-media found wrong with media URLs, by URL (empty without it)
- * @param capped     for a dry run, what rows the sender would refuse at their account's cap say, by row number
+ * @param capped     what rows the sender would refuse at their account's cap say, by row number: a dry run shows
+ *                   them all, a live run refuses the scheduled ones so before asking Zernio
  */
 public record RunPlan(Path input, InputOptions inputOptions, String runKey, ColumnMapping mapping,
 		ValidationSettings validation, Map<Long, Long> duplicates, WhenNoDate whenNoDate, Map<Long, Instant> slots,

@@ -90,6 +90,50 @@ class PinterestRulesCommandLineTests extends SandboxedCommandLine {
 		assertThat(sandbox.postCount()).isEqualTo(25);
 	}
 
+	/**
+	 * Pins scheduled into a day that another run's pins already fill: the plan counts those (they are in the job
+	 * repository), and the live run refuses the rows beyond the cap as the dry run foresaw, without asking Zernio.
+	 */
+	@Test
+	void pinsScheduledIntoADayAnotherRunFilledAreRefusedAsTheDryRunForesawWithoutA429() throws IOException {
+		// given: a run that scheduled 20 pins of acme-home (25 a day) on one day
+		Path first = Files.writeString(dir.resolve("first.csv"), scheduled("First", 20, 10), StandardCharsets.UTF_8);
+		assertThat(runIn(dir.resolve("data"), "--input=" + first).exitCode()).isZero();
+
+		// when: another file schedules 10 more on that day
+		Path second = Files.writeString(dir.resolve("second.csv"), scheduled("Second", 10, 14),
+				StandardCharsets.UTF_8);
+		CommandLineRun dryRun = runIn(dir.resolve("data"), "--input=" + second, "--dry-run",
+				"--results=" + dir.resolve("dry.csv"));
+		int before = sandbox.postCount();
+		CommandLineRun live = runIn(dir.resolve("data"), "--input=" + second, "--results=" + dir.resolve("live.csv"));
+
+		// then: the same 5 rows fail in both, with the same message; the live run asked Zernio for the 5 others only
+		// (before: it sent all 10, and Zernio refused 5 with a 429 each)
+		assertThat(live.exitCode()).as(live.toString()).isEqualTo(3);
+		List<Map<String, String>> foreseen = ResultRows.read(dir.resolve("dry.csv"));
+		List<Map<String, String>> done = ResultRows.read(dir.resolve("live.csv"));
+		assertThat(done).filteredOn(row -> row.get("status").equals("FAILED")).hasSize(5)
+			.allSatisfy(row -> assertThat(row).containsEntry("error_code", "account_cap_reached")
+				.containsEntry("attempts", "0")
+				.containsEntry("error_message", foreseen.get(Integer.parseInt(row.get("row")) - 2).get("error_message")));
+		assertThat(sandbox.postCount() - before).isEqualTo(5);
+		assertThat(sandbox.rateLimitedResponses()).isZero();
+		assertThat(live.out()).contains("acme-home: 0 published, 5 failed");
+	}
+
+	/** {@code count} pins of acme-home on 2030-12-25, from {@code firstHour} on, two an hour. */
+	private static String scheduled(String name, int count, int firstHour) {
+		StringBuilder csv = new StringBuilder("title,description,media_url,board,account,publish_at\n");
+		for (int pin = 0; pin < count; pin++) {
+			csv.append(name).append(' ').append(pin).append(',').append(name).append(" pin number ").append(pin)
+				.append(",https://images.example.com/").append(name).append('/').append(pin)
+				.append(".jpg,Kitchen Ideas,acme-home,2030-12-25 ").append(firstHour + pin / 2).append(':')
+				.append(pin % 2 == 0 ? "00" : "30").append('\n');
+		}
+		return csv.toString();
+	}
+
 	@Test
 	void aRowThatRepeatsAnEarlierOneTakesNoSlotOfItsAccountsCap() throws IOException {
 		// given: 25 distinct pins for one day of acme-home (25 a day), and row 3 repeating row 2 (never sent)
