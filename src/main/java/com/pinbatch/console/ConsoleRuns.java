@@ -63,6 +63,8 @@ class ConsoleRuns implements AutoCloseable {
 
 	private final GracefulStop gracefulStop;
 
+	private final WaitingSends waitingSends;
+
 	private final Map<String, DryRun> reviews = new ConcurrentHashMap<>();
 
 	private final Map<String, LiveRun> started = new ConcurrentHashMap<>();
@@ -79,8 +81,10 @@ class ConsoleRuns implements AutoCloseable {
 		return thread;
 	});
 
-	ConsoleRuns(ConsoleProperties settings, PinImportRuns runs, FollowUpRuns followUps, GracefulStop gracefulStop) {
+	ConsoleRuns(ConsoleProperties settings, PinImportRuns runs, FollowUpRuns followUps, GracefulStop gracefulStop,
+			WaitingSends waitingSends) {
 		this.settings = settings;
+		this.waitingSends = waitingSends;
 		this.runs = runs;
 		this.followUps = followUps;
 		this.gracefulStop = gracefulStop;
@@ -149,10 +153,18 @@ class ConsoleRuns implements AutoCloseable {
 		if (oneAtATime.isLocked()) {
 			run.say("waiting for the console's run before it to end");
 		}
+		if (!followUp) {
+			waitingSends.waiting(upload, run.id(), run.started());
+		}
 		background.execute(() -> {
 			LiveRun.Ended ended;
 			oneAtATime.lock();
 			try {
+				if (!followUp && !gracefulStop.wasRequested()) {
+					// its turn: from here the job repository knows it (a send the console's stop ends at once did
+					// not start, and stays told as dropped)
+					waitingSends.started(upload);
+				}
 				ended = work.apply(run);
 			}
 			finally {

@@ -4,10 +4,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.Principal;
+import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 import com.pinbatch.input.InputFileException;
@@ -40,12 +42,17 @@ class ReviewPage {
 
 	private final ConsoleRuns runs;
 
+	private static final DateTimeFormatter PRESSED_AT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
 	private final UploadSends sends;
 
-	ReviewPage(Uploads uploads, ConsoleRuns runs, UploadSends sends) {
+	private final WaitingSends waitingSends;
+
+	ReviewPage(Uploads uploads, ConsoleRuns runs, UploadSends sends, WaitingSends waitingSends) {
 		this.uploads = uploads;
 		this.runs = runs;
 		this.sends = sends;
+		this.waitingSends = waitingSends;
 	}
 
 	@GetMapping("/uploads/{id}")
@@ -57,7 +64,12 @@ class ReviewPage {
 		UploadSends.Last last = sends.last(upload);
 		model.addAttribute("stopped", last.cutShort());
 		model.addAttribute("sent", last.completed());
-		model.addAttribute("going", runs.going(upload).map(LiveRun::id).orElse(null));
+		Optional<LiveRun> going = runs.going(upload);
+		model.addAttribute("going", going.map(LiveRun::id).orElse(null));
+		// a Send pressed that the console's stop dropped before its turn: nothing of it was sent
+		model.addAttribute("dropped", going.isPresent() ? null : waitingSends.dropped(upload)
+			.map(asked -> PRESSED_AT.withZone(upload.timezone()).format(asked) + " (" + upload.timezone() + ")")
+			.orElse(null));
 		model.addAttribute("lines", review.lines());
 		model.addAttribute("refusal", review.refusal());
 		model.addAttribute("sheets", sheets(upload));

@@ -29,10 +29,13 @@ class WatchPage {
 
 	private final LiveRows liveRows;
 
-	WatchPage(Uploads uploads, ConsoleRuns runs, LiveRows liveRows) {
+	private final WaitingSends waitingSends;
+
+	WatchPage(Uploads uploads, ConsoleRuns runs, LiveRows liveRows, WaitingSends waitingSends) {
 		this.uploads = uploads;
 		this.runs = runs;
 		this.liveRows = liveRows;
+		this.waitingSends = waitingSends;
 	}
 
 	@PostMapping("/uploads/{id}/send")
@@ -66,7 +69,13 @@ class WatchPage {
 
 	@GetMapping("/runs/{id}")
 	String watch(@PathVariable String id, Principal principal, Model model) {
-		return page(runs.find(id, Owner.of(principal)).orElseThrow(NotFound::page), model);
+		Optional<LiveRun> run = runs.find(id, Owner.of(principal));
+		if (run.isEmpty()) {
+			// a send the console's stop dropped before its turn: its upload's page says so, with Send
+			Upload dropped = waitingSends.uploadOf(id, Owner.of(principal)).orElseThrow(NotFound::page);
+			return "redirect:/uploads/" + dropped.id();
+		}
+		return page(run.get(), model);
 	}
 
 	private String page(LiveRun run, Model model) {
@@ -90,6 +99,7 @@ class WatchPage {
 	String progress(@PathVariable String id, Principal principal, Model model) {
 		Optional<LiveRun> run = runs.find(id, Owner.of(principal));
 		if (run.isEmpty()) {
+			model.addAttribute("dropped", waitingSends.uploadOf(id, Owner.of(principal)).orElse(null));
 			return "run-gone";
 		}
 		progress(run.get(), model);

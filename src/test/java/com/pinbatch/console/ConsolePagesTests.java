@@ -4,6 +4,8 @@ import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -71,6 +73,12 @@ class ConsolePagesTests {
 
 	@Autowired
 	RunLease leases;
+
+	@Autowired
+	Uploads uploads;
+
+	@Autowired
+	WaitingSends waitingSends;
 
 	@Test
 	void theUploadPageIsAFormWithAFileInputAndACsrfToken() throws Exception {
@@ -429,6 +437,39 @@ class ConsolePagesTests {
 
 		// before: 404, which the page's poll does not show, so it stayed on its last figures for ever
 		assertThat(part).contains("This page stopped following its run", "href=\"/history\"").doesNotContain("hx-get");
+	}
+
+	/**
+	 * A Send pressed while another file was being sent waits for its turn; the console's stop (a restart, a reboot)
+	 * drops it before it starts. Nothing of it was sent, and both its upload's page and its run's page say so
+	 * (before: the run's page said only that it stopped following "its run", which the history never listed).
+	 */
+	@Test
+	void aSendTheConsolesStopDroppedBeforeItsTurnIsToldOnItsUploadAndRunPages() throws Exception {
+		MvcResult posted = mvc.perform(multipart("/uploads").file(csv("waited.csv",
+				"title,media_url,board,account\nA,https://images.example.com/w.jpg,Kitchen Ideas,acme-home\n"))
+			.with(csrf())).andExpect(status().is3xxRedirection()).andReturn();
+		String upload = posted.getResponse().getRedirectedUrl();
+		Upload stored = uploads.find(upload.substring("/uploads/".length()), "local").orElseThrow();
+		// what the console that stopped left: the send it had queued, never started
+		String dropped = RandomIds.next();
+		Instant pressed = Instant.parse("2026-12-05T10:00:00Z");
+		waitingSends.waiting(stored, dropped, pressed);
+
+		assertThat(page(upload)).contains("Your Send of this file, pressed at "
+				+ DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(stored.timezone()).format(pressed),
+				"had not started when the console stopped", "nothing of it was sent", "form id=\"send\"");
+		assertThat(page("/runs/" + dropped + "/progress")).contains("This send had not started when the console"
+				+ " stopped", "href=\"" + upload + "\"").doesNotContain("hx-get");
+		mvc.perform(get("/runs/" + dropped)).andExpect(status().is3xxRedirection())
+			.andExpect(header().string("Location", upload));
+
+		// once it is sent, neither says so any more
+		String run = mvc.perform(post(upload + "/send").with(csrf())).andExpect(status().is3xxRedirection())
+			.andReturn().getResponse().getRedirectedUrl();
+		RunPages.finished(mvc, run);
+		assertThat(page(upload)).doesNotContain("had not started");
+		mvc.perform(get("/runs/" + dropped)).andExpect(status().isNotFound());
 	}
 
 	/** An upload may have any name, the one the review's own result file would have included. */
