@@ -100,7 +100,9 @@ class ConsoleRuns implements AutoCloseable {
 		Path results = upload.folder().resolve((dot > 0 ? stored.substring(0, dot) : stored) + REVIEW_RESULTS);
 		// a check sends nothing: it goes on beside the console's send, whose progress it does not touch
 		Launched launched = launch(upload, true, results, listener);
-		DryRun review = launched.refusal() != null ? DryRun.refused(listener.lines(), launched.refusal())
+		// a refusal is the page's own line: not once more among how the file was read
+		DryRun review = launched.refusal() != null ? DryRun.refused(listener.lines().stream()
+			.filter(line -> !line.equals(launched.refusal())).toList(), launched.refusal())
 				: new DryRun(listener.lines(), null, launched.resultFile());
 		reviews.put(upload.id(), review);
 		return review;

@@ -3,6 +3,7 @@ package com.pinbatch.console;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 import com.pinbatch.pin.ColumnMapping;
@@ -33,6 +34,16 @@ record Upload(String id, String owner, Path file, String name, Instant uploaded,
 
 	/** How the command line says that running it again resumes ("run the same command later to resume"). */
 	private static final Pattern RESUME = Pattern.compile("run the same command(?: again)?( later)?(?: to resume)?");
+
+	/** The command line's mapping and board options in its advice, as the upload form's boxes. */
+	private static final Map<String, String> FORM_FIELDS = Map.of(
+			"map your headers with --mapping=FILE, e.g. save these lines as mapping.yml",
+			"map your headers: paste these lines in the Column mapping box of the upload form and upload the file"
+					+ " again",
+			"(or give --mapping=FILE)", "(or give a column mapping on the upload form)",
+			"map it with --mapping", "map it in the Column mapping box of the upload form",
+			"with --board=NAME", "in the Board box of the upload form",
+			"or run with --board=NAME_OR_ID", "or give one in the Board box of the upload form");
 
 	/** Beside the upload; an uploaded file's stored name never starts with a dot, so the two cannot meet. */
 	static final String MAPPING_FILE = ".column-mapping.yml";
@@ -74,6 +85,9 @@ record Upload(String id, String owner, Path file, String name, Instant uploaded,
 		String shown = line.replace(folder().resolve(MAPPING_FILE).toString(), "the column mapping (--mapping)")
 			.replace(folder() + folder().getFileSystem().getSeparator(), "")
 			.replace(folder().toString(), "the upload's folder"); // the server's folders are not the user's news
+		for (Map.Entry<String, String> field : FORM_FIELDS.entrySet()) {
+			shown = shown.replace(field.getKey(), field.getValue());
+		}
 		// the command line's way to resume is, here, the upload's Send
 		shown = RESUME.matcher(shown).replaceAll(resume -> "send the file again" + (resume.group(1) == null ? ""
 				: " later") + " from its upload page to go on where it stopped");

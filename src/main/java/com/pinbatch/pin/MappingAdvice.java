@@ -20,13 +20,18 @@ public final class MappingAdvice {
 	private MappingAdvice() {
 	}
 
-	/** {@code not used: Pin name, Go live — map them with --mapping}, when some header fills no field. */
+	/**
+	 * {@code not used: Pin name, Go live — if one holds a pin field, map it with --mapping}, when some header fills no
+	 * field: most are a team's own columns (a campaign, notes), kept in the result file; one may be a pin field under
+	 * a name not known.
+	 */
 	public static Optional<String> notUsed(BoundColumns columns) {
 		List<String> unused = unusedHeaders(columns);
 		if (unused.isEmpty()) {
 			return Optional.empty();
 		}
-		return Optional.of("not used: " + String.join(", ", unused) + " — map them with --mapping");
+		return Optional.of("not used: " + String.join(", ", unused) + " — if " + (unused.size() == 1 ? "it holds"
+				: "one holds") + " a pin field, map it with --mapping");
 	}
 
 	/**

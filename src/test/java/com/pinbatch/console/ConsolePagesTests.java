@@ -214,6 +214,31 @@ class ConsolePagesTests {
 	void aFileWithoutPinColumnsIsRefusedWithTheCommandLinesMessage() throws Exception {
 		String page = reviewOf(csv("notes.csv", "name,remark\nshelf,nice\n"));
 		assertThat(page).contains("class=\"problem\"", "notes.csv", "title").doesNotContain("form id=\"send\"");
+		// in the console's words, once (before: "or give --mapping=FILE", and the same line again below it)
+		assertThat(count(page, "no known columns")).isEqualTo(1);
+		assertThat(page).contains("(or give a column mapping on the upload form)").doesNotContain("--mapping=FILE");
+	}
+
+	/** A file whose title and board columns have other names: the lines to paste, and where, as the form has it. */
+	@Test
+	void aFileWhosePinColumnsHaveOtherNamesIsRefusedWithTheMappingLinesToPasteInTheForm() throws Exception {
+		String page = reviewOf(csv("export.csv", "Pin titel,Image URL,Campaign\nShelf,https://images.example.com/s.jpg,"
+				+ "spring\n"));
+
+		assertThat(page).contains("paste these lines in the Column mapping box of the upload form",
+				"title: [&quot;Pin titel&quot;]", "in the Board box of the upload form")
+			.doesNotContain("--mapping=FILE", "--board=NAME", "save these lines as mapping.yml")
+			.doesNotContain("form id=\"send\"");
+	}
+
+	/** A column of the team's own (a campaign) is kept: the note says to map it only if it holds a pin field. */
+	@Test
+	void aColumnOfTheTeamsOwnIsNamedAsNotUsedWithoutTellingToMapIt() throws Exception {
+		String page = reviewOf(csv("campaign.csv", "title,media_url,board,account,campaign\nA,"
+				+ "https://images.example.com/c.jpg,Kitchen Ideas,acme-home,spring\n"));
+
+		assertThat(page).contains("not used: campaign — if it holds a pin field, map it in the Column mapping box of"
+				+ " the upload form").doesNotContain("map them with");
 	}
 
 	/** A team's own headers: the mapping lines the refusal suggests, pasted on the upload form, read the file. */
@@ -221,7 +246,7 @@ class ConsolePagesTests {
 	void aColumnMappingGivenOnUploadReadsTheTeamsOwnHeaders() throws Exception {
 		String pins = "Pin name,Picture,Pinboard,account\n"
 				+ "Oak shelf,https://images.example.com/oak.jpg,Kitchen Ideas,acme-home\n";
-		assertThat(reviewOf(csv("team.csv", pins))).contains("class=\"problem\"", "map your headers with --mapping")
+		assertThat(reviewOf(csv("team.csv", pins))).contains("class=\"problem\"", "map your headers: paste these lines")
 			.doesNotContain("form id=\"send\"");
 
 		String page = reviewOf(csv("team.csv", pins), "mapping",
