@@ -80,7 +80,8 @@ public class PinRowProcessor implements ItemProcessor<InputRow, PreparedRow> {
 		PinDraft draft = columns.draft(row);
 		if (prior != null && RowStatus.isOnZernio(prior.status())) {
 			// never sent again
-			return PreparedRow.decided(RowResult.carriedOver(row.rowNumber(), prior), accountLabel(draft));
+			return PreparedRow.decided(notMoved(RowResult.carriedOver(row.rowNumber(), prior), draft),
+					accountLabel(draft));
 		}
 		String identity = identities == null ? null : identities.of(draft);
 		String former = identities == null ? null : identities.formerly(draft);
@@ -100,6 +101,25 @@ public class PinRowProcessor implements ItemProcessor<InputRow, PreparedRow> {
 	}
 
 	/** A pin Zernio accepted and Pinterest refused for a reason that may pass: its post can be published again. */
+	/**
+	 * A carried pin still waiting to publish whose row now gives another time (edited in the result file): the line
+	 * says that the pin stays where it is, instead of showing the new date beside the old instant without a word.
+	 */
+	private RowResult notMoved(RowResult carried, PinDraft draft) {
+		if (carried.status() != RowStatus.SCHEDULED || carried.publishAt() == null) {
+			return carried;
+		}
+		Instant now = validator.validate(draft).publishAt();
+		if (now == null || now.equals(carried.publishAt())) {
+			return carried;
+		}
+		String post = carried.postId() == null ? "its post" : "post " + carried.postId();
+		return new RowResult(carried.rowNumber(), carried.status(), carried.postId(), carried.pinUrl(), null,
+				"the row now gives " + now + ", but its pin (" + post + ") stays scheduled for " + carried.publishAt()
+						+ ": pinbatch does not move pins; in Zernio, reschedule " + post + " to move it",
+				carried.attempts(), carried.requestId(), carried.finishedAt(), carried.publishAt());
+	}
+
 	private static boolean passingPublishFailure(PriorOutcome prior) {
 		return prior.status() != null && prior.status().trim().equals(RowStatus.FAILED.name())
 				&& prior.errorCode() != null && PinFollower.transientCode(prior.errorCode().trim())

@@ -202,6 +202,34 @@ class PinbatchCommandLineTests extends SandboxedCommandLine {
 		assertThat(sandbox.postCount()).isEqualTo(createdBefore + 1);
 	}
 
+	/**
+	 * A scheduled pin's date edited in the result file: the retry carries the pin as it is (it does not move pins) and
+	 * its line says so, instead of the new date beside the old instant without a word.
+	 */
+	@Test
+	void retryFailedOfAScheduledRowWhoseDateWasEditedSaysThePinStaysWhereItIs() throws IOException {
+		Path input = copySample("mixed.csv");
+		run("--input=" + input);
+		Path results = dir.resolve("mixed.results.csv");
+		String postId = ResultRows.read(results).get(0).get("post_id");
+		Files.writeString(results, Files.readString(results, StandardCharsets.UTF_8).replaceFirst(
+				"acme-home,2027-06-01T09:00:00Z,", "acme-home,2027-06-08T09:00:00Z,"), StandardCharsets.UTF_8);
+		int createdBefore = sandbox.postCount();
+
+		CommandLineRun retry = run("--retry-failed=" + results);
+
+		assertThat(retry.exitCode()).as(retry.toString()).isEqualTo(3); // mixed.csv has INVALID rows
+		assertThat(sandbox.postCount()).as("nothing sent for it").isEqualTo(createdBefore);
+		assertThat(ResultRows.read(dir.resolve("mixed.results.retry.csv")).get(0))
+			.containsEntry("status", "SCHEDULED")
+			.containsEntry("post_id", postId)
+			.containsEntry("publish_at", "2027-06-08T09:00:00Z")
+			.containsEntry("publish_at_utc", "2027-06-01T09:00:00Z")
+			.containsEntry("error_message", "the row now gives 2027-06-08T09:00:00Z, but its pin (post " + postId
+					+ ") stays scheduled for 2027-06-01T09:00:00Z: pinbatch does not move pins; in Zernio,"
+					+ " reschedule post " + postId + " to move it");
+	}
+
 	@Test
 	void retryFailedOfTheInputInsteadOfItsResultFileIsRefused() throws IOException {
 		// given: a run whose result file the user meant to give
