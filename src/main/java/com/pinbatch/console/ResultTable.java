@@ -26,6 +26,9 @@ import com.pinbatch.pin.PinField;
  */
 final class ResultTable {
 
+	/** How much of a cell to fix its message's line shows, in characters. */
+	private static final int FIX_CELL_SHOWN = 120;
+
 	private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm", Locale.ENGLISH);
 
 	private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:00", Locale.ENGLISH);
@@ -56,7 +59,7 @@ final class ResultTable {
 		String status = outcome == null ? "" : outcome.status();
 		String message = outcome == null ? "" : outcome.errorMessage();
 		String fixColumn = fixColumn(message, row.headers());
-		String fixCell = fixColumn == null ? null : row.value(row.headers().indexOf(fixColumn));
+		String fixCell = fixColumn == null ? null : shortened(row.value(row.headers().indexOf(fixColumn)));
 		return new ReviewRow(row.rowNumber(), status, text(columns.cell(row, PinField.TITLE)),
 				text(columns.cell(row, PinField.BOARD)), text(columns.cell(row, PinField.ACCOUNT)),
 				shownPublishAt(publishAt(outcome, zone, SHOWN), columns.cell(row, PinField.PUBLISH_AT)),
@@ -64,6 +67,18 @@ final class ResultTable {
 				thumbnail(columns.cell(row, PinField.MEDIA_URL), row.rowNumber(), mediaFolder, localMedia),
 				outcome == null ? "" : text(outcome.pinUrl()), outcome == null ? "" : text(outcome.errorCode()),
 				text(message), fixColumn, fixCell);
+	}
+
+	/**
+	 * A cell to fix as the message's line shows it: a long one (a 5,000-character title, which its own column shows
+	 * whole) by its start and its length.
+	 */
+	static String shortened(String cell) {
+		if (cell == null || cell.codePointCount(0, cell.length()) <= FIX_CELL_SHOWN) {
+			return cell;
+		}
+		return cell.substring(0, cell.offsetByCodePoints(0, FIX_CELL_SHOWN - 20)) + "… ("
+				+ cell.codePointCount(0, cell.length()) + " characters)";
 	}
 
 	/** The header a refusal's message starts with: every row message names its column first. */

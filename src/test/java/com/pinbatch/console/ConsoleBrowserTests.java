@@ -19,6 +19,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -107,6 +109,12 @@ class ConsoleBrowserTests {
 			.isNotBlank());
 		assertThat(browser.findElement(By.id("rows")).getText()).contains("INVALID", "VALID");
 		int rows = browser.findElements(By.cssSelector("#rows tbody tr")).size();
+		// on a laptop's width a row's status reads whole, however long the title beside it (before: "INVAL" / "ID")
+		browser.manage().window().setSize(new Dimension(1024, 768));
+		assertThat(browser.findElements(By.cssSelector("#rows td .status")))
+			.allSatisfy(status -> assertThat(((JavascriptExecutor) browser)
+				.executeScript("return arguments[0].getClientRects().length", status)).as(status.getText())
+				.isEqualTo(1L));
 
 		WebElement send = browser.findElement(By.cssSelector("form#send button"));
 		assertThat(send.getText()).matches("Send \\d+ pins?");

@@ -285,6 +285,17 @@ class ConsolePagesTests {
 			.doesNotContain("<script>alert", "<b>Kitchen", "\" onerror=\"");
 	}
 
+	/** A 5,000-character title: its column shows it; the line of what to fix shows its start and its length. */
+	@Test
+	void aTitleFarTooLongIsShownOnceWholeAndInTheLineToFixByItsStart() throws Exception {
+		String title = "Shelf".repeat(1000);
+		String page = reviewOf(csv("long.csv", "title,media_url,board,account\n" + title
+				+ ",https://images.example.com/l.jpg,Kitchen Ideas,acme-home\n"));
+
+		assertThat(count(page, title)).as("before: twice, 10,000 characters of one row").isEqualTo(1);
+		assertThat(page).contains("<code>" + title.substring(0, 100) + "… (5000 characters)</code>");
+	}
+
 	/**
 	 * Each pin's image beside its row: an https image from its address without telling the image host which page
 	 * asked (no referrer); anything else (another scheme, a local path outside the upload's folder) shows none, and
