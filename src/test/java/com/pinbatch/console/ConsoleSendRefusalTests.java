@@ -2,7 +2,10 @@ package com.pinbatch.console;
 
 import java.nio.file.Path;
 
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -23,8 +26,9 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * One run per file at a time: a second "Send" of an upload whose run goes on starts nothing and says so. Pinterest
- * takes long here to publish (the run follows its pins for a while), so the first run is still going.
+ * One run per file at a time: a second "Send" of an upload whose run goes on starts nothing and says so; a review of
+ * another upload is done at once beside it. Pinterest takes long here to publish (a run follows its pins for a
+ * while), so the first run is still going.
  */
 @SpringBootTest(classes = PinbatchApplication.class, webEnvironment = SpringBootTest.WebEnvironment.MOCK,
 		properties = { "pinbatch.console.sandbox=true", "pinbatch.sandbox.publish-delay=60s",
@@ -33,6 +37,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 // the first run is still following its pins when the test ends: the console closes (stopping it) before the data
 // folder is deleted, which a run writing into it made fail now and then
 @DirtiesContext
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ConsoleSendRefusalTests {
 
 	@TempDir
@@ -47,6 +52,7 @@ class ConsoleSendRefusalTests {
 	MockMvc mvc;
 
 	@Test
+	@Order(2)
 	void aSecondSendOfTheSameUploadWhileItsRunGoesOnIsRefusedWithAMessage() throws Exception {
 		MvcResult uploaded = mvc.perform(multipart("/uploads")
 			.file(ConsolePagesTests.csv("twice.csv", ConsoleFollowUpTests.pins("twice")))
@@ -73,5 +79,59 @@ class ConsoleSendRefusalTests {
 			.getContentAsString();
 		assertThat(uploadPage).contains("This file is being sent now:", "href=\"" + first + "\"")
 			.doesNotContain("form id=\"send\"");
+	}
+
+	/**
+	 * A check sends nothing: while one file is sent, another upload is reviewed at once, and the send's page keeps
+	 * counting its own rows. First: its send must not wait for the other test's run, which follows its pins for
+	 * minutes.
+	 */
+	@Test
+	@Order(1)
+	void anotherFileIsReviewedWhileASendGoesOnWhoseCountsStayItsOwn() throws Exception {
+		// given: a file of 6 pins sent, its sends done, its run following them
+		String sending = upload("going.csv", ConsoleFollowUpTests.pins("going"));
+		String run = mvc.perform(post(sending + "/send").with(csrf()))
+			.andExpect(status().is3xxRedirection())
+			.andReturn()
+			.getResponse()
+			.getRedirectedUrl();
+		String progress = progressOnceSent(run);
+		assertThat(progress).contains("6 of 6 rows");
+
+		// when: another file, of 3 rows, is uploaded
+		String other = upload("other.csv", String.join("\n", ConsoleFollowUpTests.pins("other").lines().limit(4)
+			.toList()) + "\n");
+		String review = page(other);
+
+		// then: it is checked now (before: "the console is sending another file; check this one again when that run
+		// has ended"), and the send's page still counts the send's 6 rows, not the check's 3
+		assertThat(review).doesNotContain("the console is sending another file").contains("Send 3 pins");
+		assertThat(page(run + "/progress")).contains("6 of 6 rows").doesNotContain("3 of 3 rows")
+			.doesNotContain("<p class=\"state\">Finished</p>");
+	}
+
+	private String upload(String name, String rows) throws Exception {
+		return mvc.perform(multipart("/uploads").file(ConsolePagesTests.csv(name, rows)).with(csrf()))
+			.andExpect(status().is3xxRedirection())
+			.andReturn()
+			.getResponse()
+			.getRedirectedUrl();
+	}
+
+	/** The run's progress once its rows are all sent (it then follows them). */
+	private String progressOnceSent(String run) throws Exception {
+		for (int look = 0; look < 600; look++) {
+			String progress = page(run + "/progress");
+			if (progress.contains("6 of 6 rows")) {
+				return progress;
+			}
+			Thread.sleep(100);
+		}
+		throw new AssertionError("the run " + run + " did not send its rows");
+	}
+
+	private String page(String path) throws Exception {
+		return mvc.perform(get(path)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
 	}
 }
