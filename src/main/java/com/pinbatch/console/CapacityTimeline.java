@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
  * The capacity plan as a small timeline: per account, how many of the rows to send go out in each hour (rows
@@ -22,13 +23,18 @@ record CapacityTimeline(String account, long pins, List<Slot> slots) {
 	private static final Comparator<String> AT_ONCE_FIRST = Comparator.comparing((String hour) -> !hour.equals(AT_ONCE))
 		.thenComparing(Comparator.naturalOrder());
 
-	static List<CapacityTimeline> of(List<ReviewRow> rows) {
+	/**
+	 * @param accounts the account a row's pin goes to, by the name the plan gives it (a row may name none: its board
+	 *                 tells), or null when nothing tells: the row is then shown under its board
+	 */
+	static List<CapacityTimeline> of(List<ReviewRow> rows, Function<ReviewRow, String> accounts) {
 		Map<String, Map<String, Long>> byAccount = new TreeMap<>();
 		for (ReviewRow row : rows) {
 			if (row.invalid() || "FAILED".equals(row.status())) {
 				continue;
 			}
-			String account = !row.account().isBlank() ? row.account() : "board " + row.board();
+			String known = accounts.apply(row);
+			String account = known != null ? known : "board " + row.board();
 			String hour = row.hour().isBlank() ? AT_ONCE : row.hour();
 			byAccount.computeIfAbsent(account, key -> new TreeMap<>(AT_ONCE_FIRST)).merge(hour, 1L, Long::sum);
 		}

@@ -16,6 +16,8 @@ import java.util.function.Function;
 import com.pinbatch.follow.FollowUp;
 import com.pinbatch.follow.FollowUpSession;
 import com.pinbatch.input.InputFileException;
+import com.pinbatch.job.ApiSession;
+import com.pinbatch.job.ApiSessionSource;
 import com.pinbatch.job.RunProgress;
 import com.pinbatch.result.RowStatus;
 import com.pinbatch.result.StatusTally;
@@ -65,6 +67,8 @@ class ConsoleRuns implements AutoCloseable {
 
 	private final WaitingSends waitingSends;
 
+	private final ApiSessionSource sessions;
+
 	private final Map<String, DryRun> reviews = new ConcurrentHashMap<>();
 
 	private final Map<String, LiveRun> started = new ConcurrentHashMap<>();
@@ -82,9 +86,10 @@ class ConsoleRuns implements AutoCloseable {
 	});
 
 	ConsoleRuns(ConsoleProperties settings, PinImportRuns runs, FollowUpRuns followUps, GracefulStop gracefulStop,
-			WaitingSends waitingSends) {
+			WaitingSends waitingSends, ApiSessionSource sessions) {
 		this.settings = settings;
 		this.waitingSends = waitingSends;
+		this.sessions = sessions;
 		this.runs = runs;
 		this.followUps = followUps;
 		this.gracefulStop = gracefulStop;
@@ -106,6 +111,31 @@ class ConsoleRuns implements AutoCloseable {
 				: new DryRun(listener.lines(), null, launched.resultFile());
 		reviews.put(upload.id(), review);
 		return review;
+	}
+
+	/**
+	 * The account a reviewed row's pin goes to, by the name the plan gives it: the row's own, else the upload's, else
+	 * the account of its board as the review looked it up; null when nothing tells (no key, an unknown board).
+	 */
+	String accountOf(Upload upload, String rowAccount, String board) {
+		// as the job resolves a row: its own cells, else the upload's choices, else empty
+		String account = orElse(rowAccount, upload.account());
+		String boardRef = orElse(board, upload.board());
+		try {
+			ApiSession api = sessions.session(settings.sandbox() ? ApiSessionSource.SANDBOX : ApiSessionSource.ZERNIO);
+			Optional<String> looked = api == null ? Optional.empty() : api.boards().accountLabel(account, boardRef);
+			if (looked.isPresent()) {
+				return looked.get();
+			}
+		}
+		catch (RuntimeException cannotAsk) {
+			// no key, or Zernio not answering: the row's own name stands
+		}
+		return account.isEmpty() ? null : account;
+	}
+
+	private static String orElse(String cell, String chosen) {
+		return cell != null && !cell.isBlank() ? cell.strip() : chosen == null ? "" : chosen.trim();
 	}
 
 	Optional<DryRun> lastReview(Upload upload) {

@@ -7,6 +7,7 @@ import java.security.Principal;
 import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -87,7 +88,12 @@ class ReviewPage {
 		// the command line's advice for them is --spread: here it is one button away
 		model.addAttribute("overCaps", upload.spread() ? 0
 				: rows.stream().filter(row -> CapAdvice.ERROR_CODE.equals(row.errorCode())).count());
-		model.addAttribute("timelines", CapacityTimeline.of(rows));
+		// a row without an account counts against its board's: asked once per account and board, from what the
+		// review looked up
+		Map<List<String>, Optional<String>> accounts = new HashMap<>();
+		model.addAttribute("timelines", CapacityTimeline.of(rows, row -> accounts.computeIfAbsent(
+				List.of(row.account(), row.board()),
+				key -> Optional.ofNullable(runs.accountOf(upload, row.account(), row.board()))).orElse(null)));
 		return "review";
 	}
 

@@ -285,6 +285,24 @@ class ConsolePagesTests {
 			.doesNotContain("<script>alert", "<b>Kitchen", "\" onerror=\"");
 	}
 
+	/**
+	 * Pinterest's template has no account column: the capacity plan's timeline counts each pin against the account
+	 * its board is in, as the plan's lines do (before: one timeline per board, each within caps, while the account
+	 * went over them).
+	 */
+	@Test
+	void theCapacityTimelineCountsRowsWithoutAnAccountAgainstTheirBoardsAccount() throws Exception {
+		StringBuilder csv = new StringBuilder("Title,Media URL,Pinterest board\n");
+		for (int i = 0; i < 30; i++) {
+			csv.append("Timeline pin ").append(i).append(",https://images.example.com/timeline/").append(i)
+				.append(".jpg,").append(i < 15 ? "Kitchen Ideas" : "Small Spaces").append('\n');
+		}
+		String page = reviewOf(csv("template.csv", csv.toString()));
+
+		// those that fit the day (those beyond it fail, as the plan says; other tests' pins may take some of it)
+		assertThat(page).containsPattern("<h3>acme-home: \\d+ pins</h3>").doesNotContain("<h3>board ");
+	}
+
 	/** A 5,000-character title: its column shows it; the line of what to fix shows its start and its length. */
 	@Test
 	void aTitleFarTooLongIsShownOnceWholeAndInTheLineToFixByItsStart() throws Exception {
