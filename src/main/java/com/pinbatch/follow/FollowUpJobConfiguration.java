@@ -12,10 +12,10 @@ import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.support.transaction.ResourcelessTransactionManager;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * The follow-up job ({@code --follow-up=RESULTS}): one tasklet step that learns what became of a result file's rows
@@ -48,9 +48,11 @@ public class FollowUpJobConfiguration {
 	}
 
 	@Bean
-	Step followUpStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			FollowUpTasklet followUpTasklet) {
-		return new StepBuilder(STEP, jobRepository).tasklet(followUpTasklet, transactionManager).build();
+	Step followUpStep(JobRepository jobRepository, FollowUpTasklet followUpTasklet) {
+		// no database transaction held while it waits between look-ups, as the pin import's steps: a restart of a
+		// shared PostgreSQL meanwhile would fail it at its end; the job repository keeps its progress on its own
+		return new StepBuilder(STEP, jobRepository).tasklet(followUpTasklet, new ResourcelessTransactionManager())
+			.build();
 	}
 
 	@Bean

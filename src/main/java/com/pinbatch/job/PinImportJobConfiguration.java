@@ -27,6 +27,7 @@ import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.support.transaction.ResourcelessTransactionManager;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
@@ -95,6 +96,15 @@ public class PinImportJobConfiguration {
 
 	private static final String DRY_RUN = "DRY_RUN";
 
+	/**
+	 * The steps hold no database transaction while they work: a chunk at a small rate tier takes many minutes and a
+	 * follow round waits between look-ups, and a connection held that long sat idle in a transaction, then was lost
+	 * to a restart or failover of a shared PostgreSQL (the run failed at the chunk's end). Nothing needs one: each
+	 * row's outcome is stored the moment it is known, in a statement of its own, and a re-read chunk finds it; the
+	 * job repository keeps the steps' progress in transactions of its own.
+	 */
+	static final PlatformTransactionManager NO_STEP_TRANSACTION = new ResourcelessTransactionManager();
+
 	/** Rows per chunk of a dry run: its rows are held until the chunk is written, about 1 KB each. */
 	private static final int DRY_RUN_CHUNK = 5000;
 
@@ -108,13 +118,12 @@ public class PinImportJobConfiguration {
 
 	/** A dry run: the same reader and processor as the sends, and a writer that writes the result file at once. */
 	@Bean
-	Step checkPinsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			InputRowReader inputRowReader, PinRowProcessor pinRowProcessor, DryRunResultWriter dryRunResultWriter,
+	Step checkPinsStep(JobRepository jobRepository, InputRowReader inputRowReader, PinRowProcessor pinRowProcessor, DryRunResultWriter dryRunResultWriter,
 			InputUnchangedCheck inputUnchangedCheck, PinbatchProperties properties) {
 		// larger chunks than the sends': a dry run is never resumed, so a commit per 500 rows would only cost time
 		return new StepBuilder(CHECK_STEP, jobRepository)
 			.<InputRow, PreparedRow>chunk(Math.max(properties.chunkSize(), DRY_RUN_CHUNK))
-			.transactionManager(transactionManager)
+			.transactionManager(NO_STEP_TRANSACTION)
 			.reader(inputRowReader)
 			.processor(pinRowProcessor)
 			.writer(dryRunResultWriter)
@@ -136,13 +145,13 @@ public class PinImportJobConfiguration {
 	 * Before the sends, the input is surveyed and planned (see {@link PlanPinsTasklet}); again on every restart.
 	 */
 	@Bean
-	Step planPinsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager, InputSurveys surveys,
+	Step planPinsStep(JobRepository jobRepository, InputSurveys surveys,
 			ApiSessionSource sessions, GracefulStop gracefulStop, ApplicationEventPublisher lines,
 			ThrottleProperties throttle, PinbatchProperties properties, MediaCheckProperties media,
 			EarlierPins earlierPins) {
 		return new StepBuilder(PLAN_STEP, jobRepository)
 			.tasklet(new PlanPinsTasklet(surveys, sessions, gracefulStop, lines, throttle, properties, media,
-					earlierPins), transactionManager)
+					earlierPins), NO_STEP_TRANSACTION)
 			.allowStartIfComplete(true)
 			.build();
 	}
@@ -152,12 +161,11 @@ public class PinImportJobConfiguration {
 	 * a run stopped while following resumes following and creates nothing.
 	 */
 	@Bean
-	Step followPinsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			ApiSessionSource sessions, RowResultStore rowResultStore, RunProgresses runProgresses,
+	Step followPinsStep(JobRepository jobRepository, ApiSessionSource sessions, RowResultStore rowResultStore, RunProgresses runProgresses,
 			FollowProperties follow) {
 		return new StepBuilder(FOLLOW_STEP, jobRepository)
 			.tasklet(new FollowPinsTasklet(sessions, rowResultStore, runProgresses, follow,
-					Clock.systemUTC()), transactionManager)
+					Clock.systemUTC()), NO_STEP_TRANSACTION)
 			.build();
 	}
 
@@ -167,12 +175,11 @@ public class PinImportJobConfiguration {
 	}
 
 	@Bean
-	Step sendPinsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			InputRowReader inputRowReader, PinRowProcessor pinRowProcessor, PinSendingWriter pinSendingWriter,
+	Step sendPinsStep(JobRepository jobRepository, InputRowReader inputRowReader, PinRowProcessor pinRowProcessor, PinSendingWriter pinSendingWriter,
 			InputUnchangedCheck inputUnchangedCheck, PinbatchProperties properties) {
 		return new StepBuilder(SEND_STEP, jobRepository)
 			.<InputRow, PreparedRow>chunk(properties.chunkSize())
-			.transactionManager(transactionManager)
+			.transactionManager(NO_STEP_TRANSACTION)
 			.reader(inputRowReader)
 			.processor(pinRowProcessor)
 			.writer(pinSendingWriter)
