@@ -279,7 +279,8 @@ public class PinbatchApplication {
 				+ " job run(s) with no activity in the last " + days
 				+ " day(s): " + pruned.executions() + " job execution(s), " + pruned.rowOutcomes()
 				+ " stored row outcome(s)" + (pruned.unfinishedRuns() > 0 ? "; " + pruned.unfinishedRuns()
-						+ " of them had not finished: their inputs would now be processed as new runs" : ""));
+						+ " of them had not finished: their inputs would now be processed as new runs" : "")
+				+ (pruned.keptRunning() > 0 ? "; " + pruned.keptRunning() + " running now, kept" : ""));
 		return ExitCode.SUCCESS.code();
 	}
 }

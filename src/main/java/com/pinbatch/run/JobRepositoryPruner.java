@@ -45,8 +45,13 @@ public class JobRepositoryPruner {
 		this.runLease = runLease;
 	}
 
-	/** What a prune removed. */
-	public record Pruned(int runs, int unfinishedRuns, int executions, int rowOutcomes) {
+	/**
+	 * What a prune removed.
+	 *
+	 * @param keptRunning runs old enough to go that a live process runs now: kept (their last activity is the last
+	 *                    step's, which may be long ago while a chunk is sent at a small rate tier)
+	 */
+	public record Pruned(int runs, int unfinishedRuns, int executions, int rowOutcomes, int keptRunning) {
 	}
 
 	/** @param dryRun count what would go, deleting nothing */
@@ -58,10 +63,18 @@ public class JobRepositoryPruner {
 			int unfinished = 0;
 			int executions = 0;
 			int outcomes = 0;
+			int running = 0;
 			for (String jobName : jobRepository.getJobNames()) {
 				for (JobInstance instance : jobRepository.findJobInstances(jobName)) {
 					List<JobExecution> ofInstance = jobRepository.getJobExecutions(instance);
 					if (ofInstance.stream().anyMatch(execution -> !lastActivity(execution).isBefore(cutoff))) {
+						continue;
+					}
+					Set<String> runKeys = new LinkedHashSet<>();
+					ofInstance.forEach(execution -> runKeys.add(execution.getJobParameters().getString(RunKey.PARAMETER)));
+					runKeys.remove(null);
+					if (runKeys.stream().anyMatch(runLease::isRunning)) {
+						running++; // deleting it would lose what it stored, under it
 						continue;
 					}
 					runs++;
@@ -69,9 +82,6 @@ public class JobRepositoryPruner {
 					if (ofInstance.stream().noneMatch(execution -> execution.getStatus() == BatchStatus.COMPLETED)) {
 						unfinished++;
 					}
-					Set<String> runKeys = new LinkedHashSet<>();
-					ofInstance.forEach(execution -> runKeys.add(execution.getJobParameters().getString(RunKey.PARAMETER)));
-					runKeys.remove(null);
 					if (dryRun) {
 						outcomes += runKeys.stream().mapToLong(this::storedOutcomes).sum();
 					}
@@ -83,7 +93,7 @@ public class JobRepositoryPruner {
 					}
 				}
 			}
-			return new Pruned(runs, unfinished, executions, outcomes);
+			return new Pruned(runs, unfinished, executions, outcomes, running);
 		});
 	}
 

@@ -37,7 +37,7 @@ abstract class JobRepositoryPruningScenarios {
 	@TempDir
 	Path dir;
 
-	private ZernioSandbox sandbox;
+	ZernioSandbox sandbox;
 
 	/** The command-line settings that point a run at the repository. */
 	abstract List<String> repositoryArguments();
@@ -163,13 +163,13 @@ abstract class JobRepositoryPruningScenarios {
 		assertThat(run.err()).contains("--prune-older-than");
 	}
 
-	private CommandLineRun run(String... args) {
+	CommandLineRun run(String... args) {
 		List<String> all = new ArrayList<>(List.of(args));
 		all.addAll(repositoryArguments());
 		return CommandLineRun.run(dir.resolve("data"), sandbox.baseUrl(), all.toArray(String[]::new));
 	}
 
-	private Path write(String name, String title) throws IOException {
+	Path write(String name, String title) throws IOException {
 		return Files.writeString(dir.resolve(name), "title,media_url,board,account\n" + title
 				+ ",https://images.example.com/" + name + ".jpg,Kitchen Ideas,acme-home\n", StandardCharsets.UTF_8);
 	}
@@ -208,7 +208,7 @@ abstract class JobRepositoryPruningScenarios {
 		}
 	}
 
-	private static long count(Connection db, String table) throws SQLException {
+	static long count(Connection db, String table) throws SQLException {
 		try (Statement statement = db.createStatement();
 				ResultSet rs = statement.executeQuery("SELECT COUNT(*) FROM " + table)) {
 			rs.next();
