@@ -118,8 +118,9 @@ public class PinImportJobConfiguration {
 
 	/** A dry run: the same reader and processor as the sends, and a writer that writes the result file at once. */
 	@Bean
-	Step checkPinsStep(JobRepository jobRepository, InputRowReader inputRowReader, PinRowProcessor pinRowProcessor, DryRunResultWriter dryRunResultWriter,
-			InputUnchangedCheck inputUnchangedCheck, PinbatchProperties properties) {
+	Step checkPinsStep(JobRepository jobRepository, InputRowReader inputRowReader, PinRowProcessor pinRowProcessor,
+			DryRunResultWriter dryRunResultWriter, InputUnchangedCheck inputUnchangedCheck,
+			PinbatchProperties properties) {
 		// larger chunks than the sends': a dry run is never resumed, so a commit per 500 rows would only cost time
 		return new StepBuilder(CHECK_STEP, jobRepository)
 			.<InputRow, PreparedRow>chunk(Math.max(properties.chunkSize(), DRY_RUN_CHUNK))
@@ -145,8 +146,8 @@ public class PinImportJobConfiguration {
 	 * Before the sends, the input is surveyed and planned (see {@link PlanPinsTasklet}); again on every restart.
 	 */
 	@Bean
-	Step planPinsStep(JobRepository jobRepository, InputSurveys surveys,
-			ApiSessionSource sessions, GracefulStop gracefulStop, ApplicationEventPublisher lines,
+	Step planPinsStep(JobRepository jobRepository, InputSurveys surveys, ApiSessionSource sessions,
+			GracefulStop gracefulStop, ApplicationEventPublisher lines,
 			ThrottleProperties throttle, PinbatchProperties properties, MediaCheckProperties media,
 			EarlierPins earlierPins) {
 		return new StepBuilder(PLAN_STEP, jobRepository)
@@ -161,8 +162,8 @@ public class PinImportJobConfiguration {
 	 * a run stopped while following resumes following and creates nothing.
 	 */
 	@Bean
-	Step followPinsStep(JobRepository jobRepository, ApiSessionSource sessions, RowResultStore rowResultStore, RunProgresses runProgresses,
-			FollowProperties follow) {
+	Step followPinsStep(JobRepository jobRepository, ApiSessionSource sessions, RowResultStore rowResultStore,
+			RunProgresses runProgresses, FollowProperties follow) {
 		return new StepBuilder(FOLLOW_STEP, jobRepository)
 			.tasklet(new FollowPinsTasklet(sessions, rowResultStore, runProgresses, follow,
 					Clock.systemUTC()), NO_STEP_TRANSACTION)
@@ -175,8 +176,8 @@ public class PinImportJobConfiguration {
 	}
 
 	@Bean
-	Step sendPinsStep(JobRepository jobRepository, InputRowReader inputRowReader, PinRowProcessor pinRowProcessor, PinSendingWriter pinSendingWriter,
-			InputUnchangedCheck inputUnchangedCheck, PinbatchProperties properties) {
+	Step sendPinsStep(JobRepository jobRepository, InputRowReader inputRowReader, PinRowProcessor pinRowProcessor,
+			PinSendingWriter pinSendingWriter, InputUnchangedCheck inputUnchangedCheck, PinbatchProperties properties) {
 		return new StepBuilder(SEND_STEP, jobRepository)
 			.<InputRow, PreparedRow>chunk(properties.chunkSize())
 			.transactionManager(NO_STEP_TRANSACTION)

@@ -21,9 +21,9 @@ public final class MappingAdvice {
 	}
 
 	/**
-	 * {@code not used: Pin name, Go live — if one holds a pin field, map it with --mapping}, when some header fills no
-	 * field: most are a team's own columns (a campaign, notes), kept in the result file; one may be a pin field under
-	 * a name not known.
+	 * {@code not used: Pin name, Go live — if one holds a pin field, map it with --mapping}, when some header
+	 * fills no field: most are a team's own columns (a campaign, notes), kept in the result file; one may be a pin
+	 * field under a name not known.
 	 */
 	public static Optional<String> notUsed(BoundColumns columns) {
 		List<String> unused = unusedHeaders(columns);

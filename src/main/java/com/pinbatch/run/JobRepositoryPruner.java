@@ -71,7 +71,8 @@ public class JobRepositoryPruner {
 						continue;
 					}
 					Set<String> runKeys = new LinkedHashSet<>();
-					ofInstance.forEach(execution -> runKeys.add(execution.getJobParameters().getString(RunKey.PARAMETER)));
+					ofInstance.forEach(
+							execution -> runKeys.add(execution.getJobParameters().getString(RunKey.PARAMETER)));
 					runKeys.remove(null);
 					if (runKeys.stream().anyMatch(runLease::isRunning)) {
 						running++; // deleting it would lose what it stored, under it

@@ -194,8 +194,8 @@ final class AccountCaps {
 
 		/** A scheduled pin refused: its slot stays full however long the row waits. */
 		private Refusal refusalAt(String accountId, Instant publishAt, CapRule.Cap passed) {
-			return new Refusal(accountId, CapAdvice.noFreeSlot(publishAt, "its " + passed.describe(rule.caps()) + " cap"),
-					null, publishAt);
+			String cap = "its " + passed.describe(rule.caps()) + " cap";
+			return new Refusal(accountId, CapAdvice.noFreeSlot(publishAt, cap), null, publishAt);
 		}
 	}
 }

@@ -116,7 +116,8 @@ class PinterestRulesCommandLineTests extends SandboxedCommandLine {
 		assertThat(done).filteredOn(row -> row.get("status").equals("FAILED")).hasSize(5)
 			.allSatisfy(row -> assertThat(row).containsEntry("error_code", "account_cap_reached")
 				.containsEntry("attempts", "0")
-				.containsEntry("error_message", foreseen.get(Integer.parseInt(row.get("row")) - 2).get("error_message")));
+				.containsEntry("error_message",
+						foreseen.get(Integer.parseInt(row.get("row")) - 2).get("error_message")));
 		assertThat(sandbox.postCount() - before).isEqualTo(5);
 		assertThat(sandbox.rateLimitedResponses()).isZero();
 		assertThat(live.out()).contains("acme-home: 0 published, 5 failed");

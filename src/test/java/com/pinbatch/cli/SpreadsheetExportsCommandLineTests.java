@@ -289,7 +289,8 @@ class SpreadsheetExportsCommandLineTests extends SandboxedCommandLine {
 		// then the pin is created and the column still unused is named; the report reads the result file (which
 		// keeps the team's headers) through the same mapping, so it shows the pin's title and board
 		assertThat(mapped.exitCode()).as(mapped.toString()).isZero();
-		assertThat(mapped.out()).contains("input: " + input + ": not used: Go live — if it holds a pin field, map it with --mapping");
+		assertThat(mapped.out())
+			.contains("input: " + input + ": not used: Go live — if it holds a pin field, map it with --mapping");
 		assertThat(creates()).hasSize(1);
 		assertThat(Files.readString(report)).contains("<td>Oak Shelves</td>", "<td>Kitchen Ideas</td>");
 	}
