@@ -34,6 +34,7 @@ import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -93,6 +94,13 @@ public class PinImportRuns {
 		List<CheckedInput> inputs = new ArrayList<>();
 		try {
 			return checkAndRun(request, listener, inputs);
+		}
+		catch (DataAccessException unreachable) {
+			// the job repository's database went away (an outage longer than a restart) after the jobs stopped, while
+			// their outcomes were gathered: what was stored stays, and the same command goes on from it
+			String reason = SafeText.line(RepositoryTrouble.describe(unreachable).orElseThrow());
+			listener.problem("pinbatch: " + reason);
+			return new RunOutcome(List.of(), ExitCode.STOPPED, reason);
 		}
 		finally {
 			requestedInputs.forget(inputs);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -50,6 +51,39 @@ class PostgresRestartCommandLineTests extends SandboxedCommandLine {
 		assertThat(sandbox.postCount()).isEqualTo(20);
 	}
 
+	@Test
+	void aRunWhoseDatabaseGoesDownStopsWithOneLineAndTheSameCommandFinishesItOnceItIsBack() throws Exception {
+		// given: 20 pins, and the database down (every connection ended, new ones refused) once Zernio has created
+		// the tenth
+		Path input = shelfPins(20);
+		AtomicInteger created = new AtomicInteger();
+		sandbox.onPostCreated(post -> {
+			if (created.incrementAndGet() == 10) {
+				allowConnections(false);
+				endEveryConnection();
+			}
+		});
+
+		// when
+		// (a connection is waited for 1 s, not 30: the run's stop takes as many waits as it has statements left)
+		CommandLineRun stopped = run("--input=" + input, "--pinbatch.concurrency=1",
+				"--spring.datasource.hikari.connection-timeout=1000");
+		allowConnections(true);
+		// a stopped process ends, and a run on its host then takes its lease over at once; this one stopped in the
+		// test's process, which goes on: its lease is made to have run out instead
+		leaseRunsOut();
+		CommandLineRun resumed = run("--input=" + input);
+
+		// then: a stop in one line, a defined exit code, no stack trace; the same command then finishes, no pin twice
+		assertThat(stopped.exitCode()).as(stopped.toString()).isEqualTo(1);
+		assertThat(stopped.err()).contains("pinbatch: ", "run the same command again").doesNotContain("\tat ",
+				"Exception");
+		assertThat(resumed.exitCode()).as(resumed.toString()).isZero();
+		assertThat(ResultRows.read(dir.resolve("pins.results.csv"))).hasSize(20)
+			.allSatisfy(row -> assertThat(row.get("status")).isIn("PUBLISHED", "CREATED", "DUPLICATE"));
+		assertThat(sandbox.postCount()).isEqualTo(20);
+	}
+
 	@Override
 	CommandLineRun run(String... args) {
 		List<String> all = new ArrayList<>(List.of(args));
@@ -57,15 +91,35 @@ class PostgresRestartCommandLineTests extends SandboxedCommandLine {
 		return super.run(all.toArray(String[]::new));
 	}
 
-	/** What a restart does to the clients: every other connection to the database is ended. */
-	private void endEveryConnection() {
-		try (Connection admin = database.get().dataSource().getConnection();
+	/** Whether the database takes new connections (its owner, the test's role, may say). */
+	private void allowConnections(boolean allowed) {
+		admin("ALTER DATABASE " + databaseName() + " WITH ALLOW_CONNECTIONS " + allowed);
+	}
+
+	/** Runs a statement through the database the test databases are made from (this one may refuse connections). */
+	private void admin(String sql) {
+		try (Connection admin = DriverManager.getConnection(System.getenv("PINBATCH_TEST_POSTGRES_URL"),
+				database.get().user(), database.get().password());
 				Statement statement = admin.createStatement()) {
-			statement.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
-					+ " WHERE datname = current_database() AND pid <> pg_backend_pid()");
+			statement.execute(sql);
 		}
 		catch (SQLException ex) {
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	private void leaseRunsOut() throws SQLException {
+		try (Connection db = database.get().dataSource().getConnection(); Statement statement = db.createStatement()) {
+			statement.execute("UPDATE PINBATCH_RUN_LOCK SET LOCK_UNTIL = CURRENT_TIMESTAMP - INTERVAL '1 second'");
+		}
+	}
+
+	private String databaseName() {
+		return database.get().url().replaceFirst(".*/([^/?]+).*", "$1");
+	}
+
+	/** What a restart does to the clients: every connection to the database is ended. */
+	private void endEveryConnection() {
+		admin("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + databaseName() + "'");
 	}
 }
