@@ -19,7 +19,10 @@ import com.pinbatch.input.XlsxRowSource;
 import com.pinbatch.plan.CapAdvice;
 import com.pinbatch.result.RowStatus;
 
+import jakarta.servlet.http.HttpServletResponse;
+
 import org.springframework.core.io.FileSystemResource;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.ui.Model;
@@ -98,8 +101,12 @@ class ReviewPage {
 	}
 
 	@PostMapping("/uploads/{id}/sheet")
-	String chooseSheet(@PathVariable String id, @RequestParam String sheet, Principal principal) {
+	String chooseSheet(@PathVariable String id, @RequestParam String sheet, Principal principal, Model model,
+			HttpServletResponse response) {
 		Upload upload = uploads.find(id, Owner.of(principal)).orElseThrow(NotFound::page);
+		if (runs.going(upload).isPresent()) {
+			return unchangedWhileSent(id, principal, model, response);
+		}
 		Upload chosen = upload.withSheet(sheet.isBlank() ? null : sheet);
 		uploads.update(chosen);
 		runs.review(chosen);
@@ -108,12 +115,26 @@ class ReviewPage {
 
 	/** The same file planned again with its pins over their accounts' caps spread over free slots. */
 	@PostMapping("/uploads/{id}/spread")
-	String spread(@PathVariable String id, Principal principal) {
+	String spread(@PathVariable String id, Principal principal, Model model, HttpServletResponse response) {
 		Upload upload = uploads.find(id, Owner.of(principal)).orElseThrow(NotFound::page);
+		if (runs.going(upload).isPresent()) {
+			return unchangedWhileSent(id, principal, model, response);
+		}
 		Upload spread = upload.withSpread(true);
 		uploads.update(spread);
 		runs.review(spread);
 		return "redirect:/uploads/" + id;
+	}
+
+	/**
+	 * A sheet or spreading chosen while the file's send goes on, or waits for its turn: that send goes as it was
+	 * pressed, so the page must not show another plan above "being sent" (and "sent" once it ended).
+	 */
+	private String unchangedWhileSent(String id, Principal principal, Model model, HttpServletResponse response) {
+		response.setStatus(HttpStatus.CONFLICT.value());
+		model.addAttribute("problem", "this file is being sent as it was when Send was pressed: its sheet and"
+				+ " spreading stay as they are; change them once that run has ended");
+		return review(id, principal, model);
 	}
 
 	/** A local media file's thumbnail: only an image inside the upload's own folder, only for its owner. */

@@ -2,6 +2,7 @@ package com.pinbatch.console;
 
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 import com.pinbatch.job.InputParameters;
@@ -69,6 +70,12 @@ class UploadSends {
 			.flatMap(List::stream)
 			.filter(execution -> file.equals(execution.getJobParameters().getString(InputParameters.INPUT_FILE)))
 			.filter(execution -> !InputParameters.of(execution.getJobParameters()).dryRun()) // the reviews
+			// a send of the file as it is chosen now: one of another sheet, or not spread, sent other rows
+			.filter(execution -> asChosen(InputParameters.of(execution.getJobParameters()), upload))
 			.max(Comparator.comparingLong(JobExecution::getId));
+	}
+
+	private static boolean asChosen(InputParameters sent, Upload upload) {
+		return Objects.equals(sent.sheet(), upload.sheet()) && sent.spread() == upload.spread();
 	}
 }

@@ -468,6 +468,32 @@ class ConsolePagesTests {
 		mvc.perform(post("/uploads/0123456789abcdef01234567/spread").with(csrf())).andExpect(status().isNotFound());
 	}
 
+	/**
+	 * A file sent without spreading, then planned with it: the page does not say the file was sent (before: "This
+	 * file was sent ... Sending it again sends none of its pins twice; it reports what the run came to", above a plan
+	 * whose spread rows were never sent).
+	 */
+	@Test
+	void aFileSentThenPlannedAnotherWayIsNotShownAsSent() throws Exception {
+		StringBuilder rows = new StringBuilder("title,media_url,board,account,publish_at\n");
+		for (int row = 1; row <= 27; row++) {
+			rows.append("Replanned ").append(row).append(",https://images.example.com/replanned-").append(row)
+				.append(".jpg,Kitchen Ideas,acme-home,2033-04-04 10:00\n");
+		}
+		MvcResult posted = mvc.perform(multipart("/uploads").file(csv("replanned.csv", rows.toString())).with(csrf()))
+			.andExpect(status().is3xxRedirection())
+			.andReturn();
+		String upload = posted.getResponse().getRedirectedUrl();
+		String run = mvc.perform(post(upload + "/send").with(csrf())).andExpect(status().is3xxRedirection())
+			.andReturn().getResponse().getRedirectedUrl();
+		RunPages.finished(mvc, run);
+		assertThat(page(upload)).contains("This file was sent");
+
+		mvc.perform(post(upload + "/spread").with(csrf())).andExpect(status().is3xxRedirection());
+
+		assertThat(page(upload)).doesNotContain("This file was sent", "Send again").contains("form id=\"send\"");
+	}
+
 	@Test
 	void theReviewsResultFileDownloadsUnderTheUploadsName() throws Exception {
 		reviewOf(csv("spring-pins.csv",

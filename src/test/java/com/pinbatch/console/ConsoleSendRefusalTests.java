@@ -51,6 +51,9 @@ class ConsoleSendRefusalTests {
 	@Autowired
 	MockMvc mvc;
 
+	@Autowired
+	Uploads uploads;
+
 	@Test
 	@Order(2)
 	void aSecondSendOfTheSameUploadWhileItsRunGoesOnIsRefusedWithAMessage() throws Exception {
@@ -109,6 +112,34 @@ class ConsoleSendRefusalTests {
 		assertThat(review).doesNotContain("the console is sending another file").contains("Send 3 pins");
 		assertThat(page(run + "/progress")).contains("6 of 6 rows").doesNotContain("3 of 3 rows")
 			.doesNotContain("<p class=\"state\">Finished</p>");
+	}
+
+	/**
+	 * Spreading chosen while the file's send waits for its turn (or goes on): refused, the upload as it was, since
+	 * that send goes as it was pressed (before: the page showed the spread plan above "This file is being sent
+	 * now", the send went without it, and the page then said the file was sent).
+	 */
+	@Test
+	@Order(3)
+	void theSpreadingOfAFileWhoseSendWaitsStaysAsItWasPressed() throws Exception {
+		StringBuilder rows = new StringBuilder("title,media_url,board,account,publish_at\n");
+		for (int row = 1; row <= 27; row++) {
+			rows.append("Waiting ").append(row).append(",https://images.example.com/waiting-").append(row)
+				.append(".jpg,Kitchen Ideas,acme-home,2034-05-05 10:00\n");
+		}
+		String upload = upload("waiting.csv", rows.toString());
+		assertThat(page(upload)).contains("action=\"" + upload + "/spread\"");
+		mvc.perform(post(upload + "/send").with(csrf())).andExpect(status().is3xxRedirection());
+
+		String refused = mvc.perform(post(upload + "/spread").with(csrf()))
+			.andExpect(status().isConflict())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+
+		assertThat(refused).contains("this file is being sent as it was when Send was pressed")
+			.doesNotContain("action=\"" + upload + "/spread\"");
+		assertThat(uploads.find(upload.substring("/uploads/".length()), "local").orElseThrow().spread()).isFalse();
 	}
 
 	private String upload(String name, String rows) throws Exception {
