@@ -191,6 +191,7 @@ class ConsoleRuns implements AutoCloseable {
 		background.execute(() -> {
 			LiveRun.Ended ended;
 			oneAtATime.lock();
+			run.turn();
 			try {
 				if (!followUp && !gracefulStop.wasRequested()) {
 					// its turn: from here the job repository knows it (a send the console's stop ends at once did

@@ -47,6 +47,9 @@ final class LiveRun {
 
 	private volatile String runKey;
 
+	/** Until its turn comes: the console sends one file at a time. */
+	private volatile boolean waiting = true;
+
 	/** @param followUp a follow-up of an earlier run's result file, rather than a send */
 	LiveRun(String id, Upload upload, boolean followUp) {
 		this.id = id;
@@ -72,6 +75,16 @@ final class LiveRun {
 
 	Instant started() {
 		return started;
+	}
+
+	/** Whether it still waits for the console's run before it. */
+	boolean waiting() {
+		return waiting;
+	}
+
+	/** Its turn has come. */
+	void turn() {
+		waiting = false;
 	}
 
 	public List<String> lines() {

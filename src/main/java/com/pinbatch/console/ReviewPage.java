@@ -70,6 +70,7 @@ class ReviewPage {
 		model.addAttribute("sent", last.completed());
 		Optional<LiveRun> going = runs.going(upload);
 		model.addAttribute("going", going.map(LiveRun::id).orElse(null));
+		model.addAttribute("waits", going.map(LiveRun::waiting).orElse(false));
 		// a Send pressed that the console's stop dropped before its turn: nothing of it was sent
 		model.addAttribute("dropped", going.isPresent() ? null : waitingSends.dropped(upload)
 			.map(asked -> PRESSED_AT.withZone(upload.timezone()).format(asked) + " (" + upload.timezone() + ")")

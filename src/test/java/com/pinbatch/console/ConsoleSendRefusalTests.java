@@ -80,7 +80,9 @@ class ConsoleSendRefusalTests {
 		// and the upload's own page, opened again (or reached with Back), says so instead of offering Send
 		String uploadPage = mvc.perform(get(upload)).andExpect(status().isOk()).andReturn().getResponse()
 			.getContentAsString();
-		assertThat(uploadPage).contains("This file is being sent now:", "href=\"" + first + "\"")
+		// (its send goes, or waits for the other test's run, which follows its pins for minutes)
+		assertThat(uploadPage).containsAnyOf("This file is being sent now:", "This file's Send waits for the file"
+				+ " sent before it").contains("href=\"" + first + "\"")
 			.doesNotContain("form id=\"send\"");
 	}
 
@@ -129,7 +131,12 @@ class ConsoleSendRefusalTests {
 		}
 		String upload = upload("waiting.csv", rows.toString());
 		assertThat(page(upload)).contains("action=\"" + upload + "/spread\"");
+		// sent after another file, whose run follows its pins for minutes: this one waits for its turn
+		String before = upload("before.csv", ConsoleFollowUpTests.pins("before"));
+		mvc.perform(post(before + "/send").with(csrf())).andExpect(status().is3xxRedirection());
 		mvc.perform(post(upload + "/send").with(csrf())).andExpect(status().is3xxRedirection());
+		// and its page says so (before: "This file is being sent now", its run page at "0 of 0 rows")
+		assertThat(page(upload)).contains("This file's Send waits for the file sent before it");
 
 		String refused = mvc.perform(post(upload + "/spread").with(csrf()))
 			.andExpect(status().isConflict())
