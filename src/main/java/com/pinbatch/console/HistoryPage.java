@@ -9,6 +9,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,6 +47,8 @@ import org.springframework.web.bind.annotation.RequestParam;
  */
 @ConsolePage
 class HistoryPage {
+
+
 
 	private static final int SHOWN = UploadSends.LOOKED_BACK;
 
@@ -96,12 +99,16 @@ class HistoryPage {
 		// one more than a page: whether there are older runs to link to
 		List<JobInstance> instances = jobRepository.getJobInstances(PinImportJobConfiguration.JOB_NAME,
 				(shown - 1) * SHOWN, SHOWN + 1);
+		List<List<JobExecution>> byInstance = instances.subList(0, Math.min(SHOWN, instances.size()))
+			.stream()
+			.map(jobRepository::getJobExecutions)
+			.toList();
+		Map<String, Long> newestReviews = newestReviews(byInstance.stream().flatMap(List::stream).toList());
 		List<Entry> entries = new ArrayList<>();
-		for (JobInstance instance : instances.subList(0, Math.min(SHOWN, instances.size()))) {
-			List<JobExecution> executions = jobRepository.getJobExecutions(instance);
+		for (List<JobExecution> executions : byInstance) {
 			long last = executions.stream().mapToLong(JobExecution::getId).max().orElse(-1);
 			for (JobExecution execution : executions) {
-				entries.add(entry(execution, mine, owner, execution.getId() == last));
+				entries.add(entry(execution, mine, owner, execution.getId() == last, newestReviews));
 			}
 		}
 		entries.sort(Comparator.comparingLong(Entry::execution).reversed());
@@ -121,17 +128,28 @@ class HistoryPage {
 	ResponseEntity<byte[]> result(@PathVariable long execution, @RequestParam(required = false) String format,
 			Principal principal) {
 		JobExecution found = execution(execution);
-		if (!mayDownload(found, Owner.of(principal))) {
+		if (!mayDownload(found, Owner.of(principal)) || reviewReplaced(found, newestReviews(jobRepository
+			.getJobInstances(PinImportJobConfiguration.JOB_NAME, 0, UploadSends.LOOKED_BACK)
+			.stream()
+			.flatMap(instance -> jobRepository.getJobExecutions(instance).stream())
+			.toList()))) {
 			throw NotFound.page();
 		}
 		String file = found.getJobParameters().getString(InputParameters.RESULT_FILE);
 		return ResultDownload.of(file == null ? null : Path.of(file), format);
 	}
 
-	/** @param last whether it is its job instance's last execution (only that one may be gone on with) */
-	private Entry entry(JobExecution execution, List<LiveRun> mine, String owner, boolean last) {
+	/**
+	 * @param last          whether it is its job instance's last execution (only that one may be gone on with)
+	 * @param newestReviews the newest review execution writing each result file, on the page
+	 */
+	private Entry entry(JobExecution execution, List<LiveRun> mine, String owner, boolean last,
+			Map<String, Long> newestReviews) {
 		String files = files(execution);
-		LiveRun console = mine.stream()
+		// a review (a dry run) sent nothing: its SCHEDULED rows are pins of earlier sends, followed up from those; it
+		// has no run page of its own (a send of the same file has)
+		boolean review = InputParameters.of(execution.getJobParameters()).dryRun();
+		LiveRun console = review ? null : mine.stream()
 			.filter(run -> !run.followUp() && files.contains(run.upload().file().toString()))
 			.filter(run -> execution.getCreateTime() != null && !run.started()
 				.isAfter(execution.getCreateTime().atZone(java.time.ZoneId.systemDefault()).toInstant()))
@@ -157,12 +175,11 @@ class HistoryPage {
 				counts.put(status.name(), tally.get(status));
 			}
 		}
-		boolean download = result != null && Files.isRegularFile(Path.of(result)) && mayDownload(execution, owner);
+		boolean download = result != null && Files.isRegularFile(Path.of(result)) && mayDownload(execution, owner)
+				&& !reviewReplaced(execution, newestReviews);
 		Optional<Upload> upload = last ? upload(execution, owner) : Optional.empty();
 		String goOn = UploadSends.isCutShort(execution, console != null) ? upload.map(Upload::id).orElse(null)
 				: null;
-		// a review (a dry run) sent nothing: its SCHEDULED rows are pins of earlier sends, followed up from those
-		boolean review = InputParameters.of(execution.getJobParameters()).dryRun();
 		boolean followUp = !review && upload.isPresent() && download
 				&& execution.getStatus() == BatchStatus.COMPLETED
 				&& Arrays.stream(RowStatus.values()).filter(RowStatus::mayChange)
@@ -171,6 +188,30 @@ class HistoryPage {
 				when(execution.getStartTime()), when(execution.getEndTime()),
 				review ? "REVIEW (dry run: nothing sent)" : status(execution, runKey), rows,
 				counts, who(execution), download, console == null ? null : console.id(), goOn, followUp);
+	}
+
+	/**
+	 * Whether a later review of the same upload wrote the review's result file again (each review of an upload writes
+	 * the same file): its download would give that review's rows under this one's counts.
+	 *
+	 * @param newestReviews the newest review execution writing each result file, among those looked at
+	 */
+	private static boolean reviewReplaced(JobExecution execution, Map<String, Long> newestReviews) {
+		String result = execution.getJobParameters().getString(InputParameters.RESULT_FILE);
+		return InputParameters.of(execution.getJobParameters()).dryRun() && result != null
+				&& newestReviews.getOrDefault(result, execution.getId()) > execution.getId();
+	}
+
+	/** The newest review execution writing each result file, among these. */
+	private static Map<String, Long> newestReviews(List<JobExecution> executions) {
+		Map<String, Long> newest = new HashMap<>();
+		for (JobExecution execution : executions) {
+			String result = execution.getJobParameters().getString(InputParameters.RESULT_FILE);
+			if (result != null && InputParameters.of(execution.getJobParameters()).dryRun()) {
+				newest.merge(result, execution.getId(), Math::max);
+			}
+		}
+		return newest;
 	}
 
 	/**

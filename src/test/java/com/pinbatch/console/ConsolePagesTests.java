@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -506,6 +507,37 @@ class ConsolePagesTests {
 
 		// before: ".review.results.csv", a hidden file on macOS and Linux, named for no input
 		assertThat(ContentDisposition.parse(disposition).getFilename()).isEqualTo("spring-pins.review.results.csv");
+	}
+
+	/**
+	 * Each review of an upload writes the same result file: an earlier review's line in the history offers no
+	 * download (before: it gave the later review's rows under its own counts), and has no run page (before: it linked
+	 * to a send of the same file).
+	 */
+	@Test
+	void anEarlierReviewOfAnUploadOffersNoDownloadOfTheFileALaterReviewWrote() throws Exception {
+		StringBuilder rows = new StringBuilder("title,media_url,board,account,publish_at\n");
+		for (int row = 1; row <= 27; row++) {
+			rows.append("Reviewed twice ").append(row).append(",https://images.example.com/twice-").append(row)
+				.append(".jpg,Kitchen Ideas,acme-home,2035-06-06 10:00\n");
+		}
+		String upload = mvc.perform(multipart("/uploads").file(csv("reviewed-twice.csv", rows.toString())).with(csrf()))
+			.andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+		page(upload);
+		mvc.perform(post(upload + "/spread").with(csrf())).andExpect(status().is3xxRedirection());
+		page(upload);
+
+		List<String> lines = java.util.Arrays.stream(page("/history").replaceAll("\\s+", " ").split("<tr"))
+			.filter(line -> line.contains("reviewed-twice.csv"))
+			.toList();
+
+		assertThat(lines).hasSize(2);
+		assertThat(lines.get(0)).as("the newest review").contains("/result\">download</a>");
+		assertThat(lines.get(1)).as("the earlier one").doesNotContain("download</a>", "/runs/");
+		Matcher earlier = Pattern.compile("/history/(\\d+)/").matcher(lines.get(0));
+		assertThat(earlier.find()).isTrue();
+		long newest = Long.parseLong(earlier.group(1));
+		mvc.perform(get("/history/" + (newest - 1) + "/result")).andExpect(status().isNotFound());
 	}
 
 	@Test
