@@ -39,14 +39,15 @@ import org.springframework.web.bind.annotation.RequestParam;
 @ConsolePage
 class ReviewPage {
 
+	/** When a dropped Send was pressed, as the upload's page shows it (in the upload's time zone). */
+	private static final DateTimeFormatter PRESSED_AT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
 	/** Rows a review page lists at most. */
 	static final int ROWS_SHOWN = 1000;
 
 	private final Uploads uploads;
 
 	private final ConsoleRuns runs;
-
-	private static final DateTimeFormatter PRESSED_AT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
 	private final UploadSends sends;
 
