@@ -100,7 +100,6 @@ public class PinRowProcessor implements ItemProcessor<InputRow, PreparedRow> {
 		return prepared;
 	}
 
-	/** A pin Zernio accepted and Pinterest refused for a reason that may pass: its post can be published again. */
 	/**
 	 * A carried pin still waiting to publish whose row now gives another time (edited in the result file): the line
 	 * says that the pin stays where it is, instead of showing the new date beside the old instant without a word.
@@ -120,6 +119,7 @@ public class PinRowProcessor implements ItemProcessor<InputRow, PreparedRow> {
 				carried.attempts(), carried.requestId(), carried.finishedAt(), carried.publishAt());
 	}
 
+	/** A pin Zernio accepted and Pinterest refused for a reason that may pass: its post can be published again. */
 	private static boolean passingPublishFailure(PriorOutcome prior) {
 		return prior.status() != null && prior.status().trim().equals(RowStatus.FAILED.name())
 				&& prior.errorCode() != null && PinFollower.transientCode(prior.errorCode().trim())
