@@ -32,12 +32,7 @@ class PostgresRestartCommandLineTests extends SandboxedCommandLine {
 		// given: 20 pins sent one at a time, and the database's connections all ended when Zernio has created the
 		// tenth (while the run waits for Zernio's answer: a statement in flight at that moment fails, as it would)
 		Path input = shelfPins(20);
-		AtomicInteger created = new AtomicInteger();
-		sandbox.onPostCreated(post -> {
-			if (created.incrementAndGet() == 10) {
-				endEveryConnection();
-			}
-		});
+		onTenthCreate(this::endEveryConnection);
 
 		// when
 		CommandLineRun run = run("--input=" + input, "--pinbatch.concurrency=1");
@@ -56,12 +51,9 @@ class PostgresRestartCommandLineTests extends SandboxedCommandLine {
 		// given: 20 pins, and the database down (every connection ended, new ones refused) once Zernio has created
 		// the tenth
 		Path input = shelfPins(20);
-		AtomicInteger created = new AtomicInteger();
-		sandbox.onPostCreated(post -> {
-			if (created.incrementAndGet() == 10) {
-				allowConnections(false);
-				endEveryConnection();
-			}
+		onTenthCreate(() -> {
+			allowConnections(false);
+			endEveryConnection();
 		});
 
 		// when
@@ -82,6 +74,16 @@ class PostgresRestartCommandLineTests extends SandboxedCommandLine {
 		assertThat(ResultRows.read(dir.resolve("pins.results.csv"))).hasSize(20)
 			.allSatisfy(row -> assertThat(row.get("status")).isIn("PUBLISHED", "CREATED", "DUPLICATE"));
 		assertThat(sandbox.postCount()).isEqualTo(20);
+	}
+
+	/** Does {@code what} when Zernio has created the tenth pin, before it answers. */
+	private void onTenthCreate(Runnable what) {
+		AtomicInteger created = new AtomicInteger();
+		sandbox.onPostCreated(post -> {
+			if (created.incrementAndGet() == 10) {
+				what.run();
+			}
+		});
 	}
 
 	@Override

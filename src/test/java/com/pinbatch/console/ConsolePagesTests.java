@@ -447,12 +447,8 @@ class ConsolePagesTests {
 	 */
 	@Test
 	void rowsOverTheirAccountsCapsAreSpreadFromTheReview() throws Exception {
-		StringBuilder rows = new StringBuilder("title,media_url,board,account,publish_at\n");
-		for (int row = 1; row <= 27; row++) {
-			rows.append("Crowded ").append(row).append(",https://images.example.com/crowded-").append(row)
-				.append(".jpg,Kitchen Ideas,acme-home,2032-03-03 10:00\n");
-		}
-		MvcResult posted = mvc.perform(multipart("/uploads").file(csv("crowded.csv", rows.toString())).with(csrf()))
+		String rows = crowded("Crowded", "2032-03-03 10:00");
+		MvcResult posted = mvc.perform(multipart("/uploads").file(csv("crowded.csv", rows)).with(csrf()))
 			.andExpect(status().is3xxRedirection())
 			.andReturn();
 		String upload = posted.getResponse().getRedirectedUrl();
@@ -476,12 +472,8 @@ class ConsolePagesTests {
 	 */
 	@Test
 	void aFileSentThenPlannedAnotherWayIsNotShownAsSent() throws Exception {
-		StringBuilder rows = new StringBuilder("title,media_url,board,account,publish_at\n");
-		for (int row = 1; row <= 27; row++) {
-			rows.append("Replanned ").append(row).append(",https://images.example.com/replanned-").append(row)
-				.append(".jpg,Kitchen Ideas,acme-home,2033-04-04 10:00\n");
-		}
-		MvcResult posted = mvc.perform(multipart("/uploads").file(csv("replanned.csv", rows.toString())).with(csrf()))
+		String rows = crowded("Replanned", "2033-04-04 10:00");
+		MvcResult posted = mvc.perform(multipart("/uploads").file(csv("replanned.csv", rows)).with(csrf()))
 			.andExpect(status().is3xxRedirection())
 			.andReturn();
 		String upload = posted.getResponse().getRedirectedUrl();
@@ -516,12 +508,8 @@ class ConsolePagesTests {
 	 */
 	@Test
 	void anEarlierReviewOfAnUploadOffersNoDownloadOfTheFileALaterReviewWrote() throws Exception {
-		StringBuilder rows = new StringBuilder("title,media_url,board,account,publish_at\n");
-		for (int row = 1; row <= 27; row++) {
-			rows.append("Reviewed twice ").append(row).append(",https://images.example.com/twice-").append(row)
-				.append(".jpg,Kitchen Ideas,acme-home,2035-06-06 10:00\n");
-		}
-		String upload = mvc.perform(multipart("/uploads").file(csv("reviewed-twice.csv", rows.toString())).with(csrf()))
+		String rows = crowded("Reviewed twice", "2035-06-06 10:00");
+		String upload = mvc.perform(multipart("/uploads").file(csv("reviewed-twice.csv", rows)).with(csrf()))
 			.andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
 		page(upload);
 		mvc.perform(post(upload + "/spread").with(csrf())).andExpect(status().is3xxRedirection());
@@ -617,6 +605,17 @@ class ConsolePagesTests {
 			count++;
 		}
 		return count;
+	}
+
+	/** 27 pins of acme-home (25 an hour, 25 a day) all at one time: two over its caps, which Spread schedules. */
+	static String crowded(String title, String publishAt) {
+		StringBuilder rows = new StringBuilder("title,media_url,board,account,publish_at\n");
+		for (int row = 1; row <= 27; row++) {
+			rows.append(title).append(' ').append(row).append(",https://images.example.com/")
+				.append(title.toLowerCase(java.util.Locale.ROOT).replace(' ', '-')).append('-').append(row)
+				.append(".jpg,Kitchen Ideas,acme-home,").append(publishAt).append('\n');
+		}
+		return rows.toString();
 	}
 
 	static MockMultipartFile csv(String name, String content) {

@@ -124,12 +124,7 @@ class ConsoleSendRefusalTests {
 	@Test
 	@Order(3)
 	void theSpreadingOfAFileWhoseSendWaitsStaysAsItWasPressed() throws Exception {
-		StringBuilder rows = new StringBuilder("title,media_url,board,account,publish_at\n");
-		for (int row = 1; row <= 27; row++) {
-			rows.append("Waiting ").append(row).append(",https://images.example.com/waiting-").append(row)
-				.append(".jpg,Kitchen Ideas,acme-home,2034-05-05 10:00\n");
-		}
-		String upload = upload("waiting.csv", rows.toString());
+		String upload = upload("waiting.csv", ConsolePagesTests.crowded("Waiting", "2034-05-05 10:00"));
 		assertThat(page(upload)).contains("action=\"" + upload + "/spread\"");
 		// sent after another file, whose run follows its pins for minutes: this one waits for its turn
 		String before = upload("before.csv", ConsoleFollowUpTests.pins("before"));
