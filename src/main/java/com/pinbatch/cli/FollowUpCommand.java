@@ -119,7 +119,8 @@ class FollowUpCommand {
 		boolean problems = tally.hasProblems();
 		ExitCode code = stopped != null ? ExitCode.STOPPED : problems ? ExitCode.ROW_PROBLEMS : ExitCode.SUCCESS;
 		JobExecution execution = launched.execution();
-		return new RunReport(file, target, null, counts, Map.of(), errors, outcome == null ? 0 : outcome.changed(),
+		return new RunReport(file, target, null, counts, outcome == null ? Map.of() : outcome.accounts(), errors,
+				outcome == null ? 0 : outcome.changed(),
 				execution.getJobInstance().getInstanceId(), execution.getId(), started, Instant.now(), stopped,
 				false, code, stopped != null ? typed.resume() : problems ? typed.retryFailed(target) : null,
 				stopped == null && tally.stillPublishing() ? typed.followUp(target) : null);

@@ -22,8 +22,9 @@ public class FollowUpSession {
 	 * @param lookUps    listing pages and single-post requests sent
 	 * @param retries    {@code POST /v1/posts/{id}/retry} requests sent
 	 */
-	public record Outcome(Map<RowStatus, Long> counts, Map<String, long[]> errorCodes, int followed, int changed,
-			int lookUps, int retries) {
+	/** @param accounts rows whose pin this data folder's runs sent, by account and status */
+	public record Outcome(Map<RowStatus, Long> counts, Map<String, long[]> errorCodes,
+			Map<String, Map<RowStatus, Long>> accounts, int followed, int changed, int lookUps, int retries) {
 	}
 
 	private volatile ZernioClient client;

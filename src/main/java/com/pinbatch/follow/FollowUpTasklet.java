@@ -89,12 +89,14 @@ class FollowUpTasklet implements Tasklet {
 			tally.add(now);
 			changed += now.equals(row) ? 0 : 1;
 		}
-		if (changed > 0 || !sameFile()) {
+		boolean written = changed > 0 || !sameFile();
+		if (written) {
 			ResultFileBuilder.rewrite(file, updates, target);
 		}
 		store.learnt(updates.values());
-		session.finished(new FollowUpSession.Outcome(tally.counts(), tally.errorCodes(), before.size(), changed,
-				loop.lookUps(context), loop.retriesSent(context)));
+		session.finished(new FollowUpSession.Outcome(tally.counts(), tally.errorCodes(),
+				PinsByAccount.of(written ? target : file, store), before.size(), changed, loop.lookUps(context),
+				loop.retriesSent(context)));
 		return RepeatStatus.FINISHED;
 	}
 

@@ -420,6 +420,20 @@ public class RowResultStore {
 		return accounts;
 	}
 
+	/**
+	 * The account (by name) each of these posts went to, as the runs of this data folder stored it; posts sent from
+	 * elsewhere are absent.
+	 */
+	public Map<String, String> accountsOfPosts(Collection<String> postIds) {
+		Map<String, String> accounts = new HashMap<>();
+		if (!postIds.isEmpty()) {
+			named.query("SELECT POST_ID, ACCOUNT FROM PINBATCH_ROW_RESULT WHERE POST_ID IN (:posts)"
+					+ " AND ACCOUNT IS NOT NULL", Map.of("posts", postIds),
+					(RowCallbackHandler) rs -> accounts.put(rs.getString(1), rs.getString(2)));
+		}
+		return accounts;
+	}
+
 	/** Deletes the stored outcomes of these runs; returns how many rows went. */
 	public int delete(Collection<String> runKeys) {
 		if (runKeys.isEmpty()) {

@@ -95,6 +95,11 @@ class FollowUpCommandLineTests extends SandboxedCommandLine {
 			.as("listing pages and single posts: at most one per row followed").isPositive().isLessThanOrEqualTo(open);
 		assertThat(followUp.out()).startsWith("pinbatch: starting: following up " + results.getFileName() + "...\n")
 			.contains("follow-up: " + open + " rows asked about with ");
+		// and the summary counts the pins by account, as a run's does (before: no "by account" lines)
+		long published = after.stream().filter(row -> row.get("status").equals("PUBLISHED")).count();
+		long failed = after.stream().filter(row -> row.get("status").equals("FAILED")).count();
+		assertThat(followUp.out()).contains("  by account:\n    acme-home: " + published + " published, " + failed
+				+ " failed (");
 	}
 
 	@Test
