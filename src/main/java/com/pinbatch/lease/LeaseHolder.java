@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 
 import com.pinbatch.concurrent.DaemonThreads;
 
@@ -40,18 +41,31 @@ public final class LeaseHolder implements AutoCloseable {
 	private volatile Runnable onLost = () -> {
 	};
 
-	private LeaseHolder(SimpleLock lock, String runKey, Duration ttl) {
+	/** The time, in nanoseconds, of {@link System#nanoTime()} (tests give their own). */
+	private final LongSupplier nanos;
+
+	/** When the lease was last taken or extended, by {@link #nanos}. */
+	private volatile long heldAt;
+
+	private LeaseHolder(SimpleLock lock, String runKey, Duration ttl, LongSupplier nanos) {
 		this.lock = lock;
 		this.runKey = runKey;
 		this.ttl = ttl;
+		this.nanos = nanos;
+		this.heldAt = nanos.getAsLong();
 		this.keepAlive = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("pinbatch-lease-keep-alive"));
 	}
 
 	static LeaseHolder start(SimpleLock lock, String runKey, Duration ttl) {
-		LeaseHolder holder = new LeaseHolder(lock, runKey, ttl);
+		LeaseHolder holder = held(lock, runKey, ttl, System::nanoTime);
 		long every = Math.max(1, ttl.toMillis() / 3);
 		holder.keepAlive.scheduleWithFixedDelay(holder::beatQuietly, every, every, TimeUnit.MILLISECONDS);
 		return holder;
+	}
+
+	/** A held lease that nothing extends but calls to {@link #beatQuietly()}. */
+	static LeaseHolder held(SimpleLock lock, String runKey, Duration ttl, LongSupplier nanos) {
+		return new LeaseHolder(lock, runKey, ttl, nanos);
 	}
 
 	public String runKey() {
@@ -76,16 +90,22 @@ public final class LeaseHolder implements AutoCloseable {
 		if (lost || closed) {
 			return !lost;
 		}
+		long now = nanos.getAsLong();
 		var extended = lock.extend(ttl, Duration.ZERO);
 		if (extended.isPresent()) {
 			lock = extended.get();
+			heldAt = now;
 		}
 		else {
-			lost = true;
-			keepAlive.shutdown();
-			onLost.run();
+			lose();
 		}
 		return !lost;
+	}
+
+	private void lose() {
+		lost = true;
+		keepAlive.shutdown();
+		onLost.run();
 	}
 
 	@Override
@@ -97,13 +117,21 @@ public final class LeaseHolder implements AutoCloseable {
 		}
 	}
 
-	private void beatQuietly() {
+	/** The keep-alive thread's beat: a failure to reach the database is tried again, until the lease has run out. */
+	synchronized void beatQuietly() {
 		try {
 			heartbeat();
 		}
 		catch (RuntimeException ex) {
-			// the database may be back before the time to live runs out; the next beat tries again
-			LOG.warn("lease keep-alive for run {} failed: {}", runKey, ex.getMessage());
+			if (Duration.ofNanos(nanos.getAsLong() - heldAt).compareTo(ttl) < 0) {
+				// the database may be back before the time to live runs out; the next beat tries again
+				LOG.warn("lease keep-alive for run {} failed: {}", runKey, ex.getMessage());
+			}
+			else if (!lost && !closed) {
+				// run out: another process may hold it now (once the database is back), so this one stops
+				LOG.warn("lease of run {} lost: not extended for {} s ({})", runKey, ttl.toSeconds(), ex.getMessage());
+				lose();
+			}
 		}
 	}
 }
