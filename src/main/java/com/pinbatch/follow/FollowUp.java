@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 
 import com.pinbatch.input.InputFileException;
+import com.pinbatch.schema.InterruptedExecutions;
 import com.pinbatch.schema.JobParameterLimit;
 import com.pinbatch.zernio.ZernioClient;
 
@@ -37,11 +38,15 @@ public class FollowUp {
 
 	private final FollowUpSession session;
 
-	FollowUp(JobOperator jobOperator, JobRepository jobRepository, Job followUpJob, FollowUpSession session) {
+	private final InterruptedExecutions interrupted;
+
+	FollowUp(JobOperator jobOperator, JobRepository jobRepository, Job followUpJob, FollowUpSession session,
+			InterruptedExecutions interrupted) {
 		this.jobOperator = jobOperator;
 		this.jobRepository = jobRepository;
 		this.followUpJob = followUpJob;
 		this.session = session;
+		this.interrupted = interrupted;
 	}
 
 	/**
@@ -89,10 +94,7 @@ public class FollowUp {
 				|| !to.equals(parameters.getString(FollowUpJobConfiguration.RESULTS))) {
 			return null;
 		}
-		if (execution.isRunning()) {
-			// the process that ran it is gone (this one holds the data folder): mark it failed, then restart it
-			jobOperator.recover(execution);
-		}
+		interrupted.makeRestartable(execution); // this process holds the data folder
 		return parameters;
 	}
 }

@@ -22,6 +22,7 @@ import com.pinbatch.job.RunProgresses;
 import com.pinbatch.lease.RunLease;
 import com.pinbatch.pin.MappingException;
 import com.pinbatch.result.RowStatus;
+import com.pinbatch.schema.InterruptedExecutions;
 import com.pinbatch.stop.GracefulStop;
 import com.pinbatch.text.SafeText;
 import com.pinbatch.text.Plural;
@@ -68,12 +69,15 @@ public class PinImportRuns {
 
 	private final RunLease runLease;
 
+	private final InterruptedExecutions interrupted;
+
 	/** Who hears the lines of a running input's job, by run key. */
 	private final Map<String, RunListener> listening = new ConcurrentHashMap<>();
 
 	PinImportRuns(JobOperator jobOperator, JobRepository jobRepository, Job pinImportJob,
 			RequestedInputs requestedInputs, InputOutcomes outcomes, RunProgresses progresses, ApiSessions apiSessions,
-			GracefulStop gracefulStop, PinbatchProperties properties, RunLease runLease) {
+			GracefulStop gracefulStop, PinbatchProperties properties, RunLease runLease,
+			InterruptedExecutions interrupted) {
 		this.jobOperator = jobOperator;
 		this.jobRepository = jobRepository;
 		this.pinImportJob = pinImportJob;
@@ -84,6 +88,7 @@ public class PinImportRuns {
 		this.gracefulStop = gracefulStop;
 		this.properties = properties;
 		this.runLease = runLease;
+		this.interrupted = interrupted;
 	}
 
 	/**
@@ -250,9 +255,8 @@ public class PinImportRuns {
 		gracefulStop.throwIfRequested(); // a stop during start-up: nothing is planned, looked up or sent
 		for (CheckedInput input : toRun) {
 			JobExecution previous = last.get(input.key());
-			if (previous != null && previous.isRunning()) {
-				// the process that ran it is gone (we hold the input's lease): mark it failed, then restart
-				jobOperator.recover(previous);
+			if (previous != null) {
+				interrupted.makeRestartable(previous); // we hold the input's lease
 			}
 		}
 		long rows = 0;

@@ -11,6 +11,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.pinbatch.cli.PinbatchApplication;
 import com.pinbatch.job.InputParameters;
+import com.pinbatch.job.PinImportJobConfiguration;
 import com.pinbatch.result.RowStatus;
 import com.pinbatch.sandbox.SandboxSettings;
 import com.pinbatch.sandbox.ZernioSandbox;
@@ -19,8 +20,11 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -89,6 +93,46 @@ class PinImportRunsTests {
 			assertThat(outcome.jobInstanceId()).isEqualTo(first.inputs().get(0).jobInstanceId());
 		});
 		assertThat(sandbox.posts()).hasSize(postsBefore + 2);
+	}
+
+	@Test
+	void aRunLeftUnknownByADatabaseOutageIsResumedByTheSameRequestSendingNothingTwice() throws IOException {
+		// given: the database went away while the send step stored its progress, and the rollback failed too:
+		// Spring Batch left the execution and its step UNKNOWN (each row's outcome was stored before, on its own)
+		Path input = Files.writeString(dir.resolve("pins.csv"), """
+				title,description,media_url,board,account
+				Three,Third pin,https://images.example.com/3.jpg,Garden Projects,acme-garden
+				Four,Fourth pin,https://images.example.com/4.jpg,Garden Projects,acme-garden
+				""");
+		PinImportRuns runs = context.getBean(PinImportRuns.class);
+		RunOutcome interrupted = runs.run(RunRequest.of(input), RunListener.SILENT);
+		JobRepository repository = context.getBean(JobRepository.class);
+		JobExecution execution = repository.getJobExecution(interrupted.inputs().get(0).jobExecutionId());
+		for (StepExecution step : execution.getStepExecutions()) {
+			if (step.getStepName().equals(PinImportJobConfiguration.SEND_STEP)) {
+				step.setStatus(BatchStatus.UNKNOWN);
+				repository.update(step);
+			}
+		}
+		execution.setStatus(BatchStatus.UNKNOWN);
+		repository.update(execution);
+		int postsBefore = sandbox.posts().size();
+		List<String> lines = new CopyOnWriteArrayList<>();
+
+		// when
+		RunOutcome again = runs.run(RunRequest.of(input), listener(lines));
+
+		// then
+		assertThat(again.exitCode()).isEqualTo(ExitCode.SUCCESS);
+		assertThat(lines).anyMatch(line -> line.startsWith("info: pinbatch: resuming " + input))
+			.noneMatch(line -> line.contains("UNKNOWN"));
+		assertThat(again.inputs()).singleElement().satisfies(outcome -> {
+			assertThat(outcome.counts()).containsEntry(RowStatus.PUBLISHED, 2L);
+			assertThat(outcome.jobInstanceId()).isEqualTo(interrupted.inputs().get(0).jobInstanceId());
+			assertThat(outcome.next()).isEqualTo(InputOutcome.Next.NONE);
+		});
+		assertThat(sandbox.posts()).hasSize(postsBefore);
+		assertThat(repository.getJobExecution(execution.getId()).getStatus()).isEqualTo(BatchStatus.FAILED);
 	}
 
 	@Test
