@@ -177,7 +177,15 @@ class EarlierPins {
 		if (identity == null || !mayHave(PinIdentity.prefix(identity))) {
 			return Optional.empty();
 		}
-		return store.earlierPin(keyOf(identity), runKey).map(earlier -> {
+		return createdElsewhere(rowNumber, keyOf(identity));
+	}
+
+	/**
+	 * The same, asking the job repository whatever this run knew at its start: just before a row is sent, since a run
+	 * on another host, started meanwhile, may have created its pin since (another file sharing rows with this one).
+	 */
+	Optional<RowResult> createdElsewhere(long rowNumber, PinKey key) {
+		return store.earlierPin(key, runKey).map(earlier -> {
 			RowResult pin = earlier.result();
 			// a scheduled pin whose time has come may be live or refused by now: the run follows it like its own
 			RowStatus known = pin.status() == RowStatus.PUBLISHED

@@ -116,6 +116,12 @@ public class PinSendingWriter implements ItemWriter<PreparedRow> {
 			record(row, row.decided(), earlier);
 			return;
 		}
+		Optional<RowResult> createdElsewhere = row.pinKey() == null ? Optional.empty()
+				: earlierPins.createdElsewhere(row.rowNumber(), row.pinKey());
+		if (createdElsewhere.isPresent()) {
+			record(row, createdElsewhere.get(), earlier);
+			return;
+		}
 		String requestId = RunKey.requestId(plan.runKey(), row.rowNumber());
 		if (disconnectedAccounts.contains(row.accountId())) {
 			record(row, failed(row, 0, requestId, "account_disconnected", disconnectedMessage(row)), earlier);

@@ -195,6 +195,38 @@ class PinSendingWriterTests {
 		assertThat(row.errorMessage()).contains("another run sent the same pin");
 	}
 
+	@Test
+	void aPinAnotherHostsRunCreatedAfterThisRunStartedIsNotSentAgain() throws Exception {
+		// given: this run started (it knew of no other run's pin); a run on another host, of another file sharing
+		// this row, then created the row's pin
+		RowResultStore store = store();
+		EarlierPins earlierPins = earlierPins(store);
+		PinKey pin = new PinKey("0123456789abcdef0123456789abcdef", ApiSessionSource.ZERNIO);
+		store.markSent("other-host-run", 7, "r7", Instant.now(), pin);
+		store.save("other-host-run", created(7));
+		AtomicInteger requests = new AtomicInteger();
+		PacedSender sender = new PacedSender((request, requestId) -> {
+			requests.incrementAndGet();
+			return new SendResult.Created("post-" + requestId, new RateLimitInfo(100, 99, null, null));
+		}, new ThrottleSettings(100, 1, 1.0, 25, 25, 6, Duration.ofMillis(500), Duration.ofSeconds(60),
+				Duration.ofMinutes(5), 8));
+		PinSendingWriter writer = new PinSendingWriter(plan(new ApiSession(null, null, sender, null)), store,
+				earlierPins, senders, new RunProgress(Clock.systemUTC()),
+				new GracefulStop(null, senders, RunKey.PARAMETER), Duration.ofMinutes(10));
+		CreatePostRequest request = new CreatePostRequest("Modern kitchen ideas", null, null, null, true, null, null,
+				null);
+
+		// when: this run reaches the row
+		writer.write(new Chunk<>(List.of(PreparedRow.toSend(2, "acct", "acme-home", request, pin))));
+
+		// then: nothing is sent; the row is that pin
+		assertThat(requests).hasValue(0);
+		RowResult row = store.find(RUN, List.of(2L)).get(2L);
+		assertThat(row.status()).isEqualTo(RowStatus.DUPLICATE);
+		assertThat(row.postId()).isEqualTo("post-7");
+		assertThat(row.errorMessage()).contains("created this pin from its row 7", "not sent again");
+	}
+
 	/** The run's plan as far as the writer reads it: its key and, for a test that sends, its API session. */
 	private static RunPlan plan(ApiSession api) {
 		return new RunPlan(null, null, RUN, null, null, null, null, null, null, false, api, CappedMessages.NONE);
