@@ -252,6 +252,8 @@ public class PinbatchApplication {
 			springArgs.add("--logging.level.com.pinbatch=DEBUG");
 			// the stack traces of a stopped or failed run, which otherwise are summed up in one line
 			springArgs.add("--logging.level.org.springframework.batch=ERROR");
+			springArgs.add("--logging.level.com.zaxxer.hikari=WARN");
+			springArgs.add("--logging.level.org.springframework.transaction=ERROR");
 		}
 		if (options.jsonLogs()) {
 			springArgs.add("--logging.structured.format.console=ecs");
