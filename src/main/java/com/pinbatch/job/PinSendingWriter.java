@@ -116,12 +116,6 @@ public class PinSendingWriter implements ItemWriter<PreparedRow> {
 			record(row, row.decided(), earlier);
 			return;
 		}
-		Optional<RowResult> createdElsewhere = row.pinKey() == null ? Optional.empty()
-				: earlierPins.createdElsewhere(row.rowNumber(), row.pinKey());
-		if (createdElsewhere.isPresent()) {
-			record(row, createdElsewhere.get(), earlier);
-			return;
-		}
 		String requestId = RunKey.requestId(plan.runKey(), row.rowNumber());
 		if (disconnectedAccounts.contains(row.accountId())) {
 			record(row, failed(row, 0, requestId, "account_disconnected", disconnectedMessage(row)), earlier);
@@ -131,15 +125,46 @@ public class PinSendingWriter implements ItemWriter<PreparedRow> {
 		if (mayExistSince != null && foundEarlier(row, requestId, mayExistSince, earlier)) {
 			return;
 		}
-		SendOutcome outcome = plan.api().sender().send(row.accountId(), row.accountLabel(), row.request(),
-				requestId, () -> store.markSent(plan.runKey(), row.rowNumber(), requestId, Instant.now(),
-						row.pinKey()));
+		SendOutcome outcome;
+		try {
+			outcome = plan.api().sender().send(row.accountId(), row.accountLabel(), row.request(), requestId,
+					() -> markSent(row, requestId));
+		}
+		catch (MadeElsewhere madeElsewhere) {
+			record(row, madeElsewhere.pin, earlier);
+			return;
+		}
 		// a 409 naming another run's post asks who sent it once, for both the check and the message
 		Map<String, Optional<String>> senders = new HashMap<>(1);
 		Function<String, Optional<String>> senderOf = postId -> senders.computeIfAbsent(postId,
 				earlierPins::senderOf);
 		record(row, OutcomeTranslator.toResult(row, outcome, requestId, this::accountDisconnected,
 				existingPostId -> whosePin(row, existingPostId, senderOf), senderOf), earlier);
+	}
+
+	/**
+	 * Notes the row as sent, at the last moment before its first request leaves (after its turn, which may have taken
+	 * long at a small rate tier), unless another run created its pin meanwhile: a run on another host, started after
+	 * this one planned, of a file that shares this row. Then it is that pin, and nothing is sent.
+	 */
+	private void markSent(PreparedRow row, String requestId) {
+		Optional<RowResult> pin = row.pinKey() == null ? Optional.empty()
+				: earlierPins.createdElsewhere(row.rowNumber(), row.pinKey());
+		if (pin.isPresent()) {
+			throw new MadeElsewhere(pin.get());
+		}
+		store.markSent(plan.runKey(), row.rowNumber(), requestId, Instant.now(), row.pinKey());
+	}
+
+	/** A row's pin that another run created while the row waited for its turn; its send is held back. */
+	private static final class MadeElsewhere extends RuntimeException {
+
+		private final transient RowResult pin;
+
+		MadeElsewhere(RowResult pin) {
+			super(null, null, false, false);
+			this.pin = pin;
+		}
 	}
 
 	/**

@@ -76,7 +76,8 @@ public final class PacedSender {
 	/**
 	 * Sends one row until it has a final outcome, telling {@code beforeFirstRequest} once, when its first request is
 	 * about to leave: not for a row its account's cap refuses, nor while it waits for its turn (a row noted as sent
-	 * there would be looked for on Zernio after a crash, for a post that cannot exist).
+	 * there would be looked for on Zernio after a crash, for a post that cannot exist). When it throws, the row is
+	 * held back: nothing is sent, its place against its account's caps is freed, and the exception is the caller's.
 	 *
 	 * @param accountId    the Zernio account the pin goes to: the key of its caps
 	 * @param accountLabel the account's name in messages (its username)
