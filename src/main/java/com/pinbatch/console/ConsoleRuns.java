@@ -196,7 +196,7 @@ class ConsoleRuns implements AutoCloseable {
 				if (!followUp && !gracefulStop.wasRequested()) {
 					// its turn: from here the job repository knows it (a send the console's stop ends at once did
 					// not start, and stays told as dropped)
-					waitingSends.started(upload);
+					waitingSends.started(upload, run.id());
 				}
 				ended = work.apply(run);
 			}

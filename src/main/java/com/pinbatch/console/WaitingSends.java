@@ -6,9 +6,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.stereotype.Component;
@@ -16,7 +19,9 @@ import org.springframework.stereotype.Component;
 /**
  * Sends pressed but not started yet (each waits for the console's send before it), written beside their upload, so
  * that one the console's stop dropped is told on the upload's page and the run's, not lost without a word: its
- * person pressed Send, and nothing of it was sent.
+ * person pressed Send, and nothing of it was sent. The sends that started are kept there too, by run, so that a run's
+ * page opened again after the console restarted (which forgets its live runs) leads to its upload's page, which says
+ * how its last send stands.
  */
 @Component
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -24,6 +29,9 @@ class WaitingSends {
 
 	/** Beside the upload; an uploaded file's stored name never starts with a dot, so the two cannot meet. */
 	private static final String WAITING = ".send-waiting";
+
+	/** The runs of the upload's sends that started, one a line. */
+	private static final String STARTED = ".sends-started";
 
 	private final Uploads uploads;
 
@@ -41,9 +49,11 @@ class WaitingSends {
 		}
 	}
 
-	/** Its turn came (or it ended before): nothing of it waits any more. */
-	void started(Upload upload) {
+	/** Its turn came: nothing of it waits any more, and the run {@code runId} is this upload's. */
+	void started(Upload upload, String runId) {
 		try {
+			Files.writeString(upload.folder().resolve(STARTED), runId + "\n", StandardCharsets.UTF_8,
+					StandardOpenOption.CREATE, StandardOpenOption.APPEND);
 			Files.deleteIfExists(upload.folder().resolve(WAITING));
 		}
 		catch (IOException ex) {
@@ -58,12 +68,29 @@ class WaitingSends {
 
 	/** The upload of the dropped send {@code runId}, for its owner. */
 	Optional<Upload> uploadOf(String runId, String owner) {
+		return uploadWhere(runId, owner, folder -> read(folder).filter(waiting -> waiting.runId().equals(runId))
+			.isPresent());
+	}
+
+	/** The upload of the send that started as the run {@code runId}, for its owner. */
+	Optional<Upload> sentAs(String runId, String owner) {
+		return uploadWhere(runId, owner, folder -> {
+			try (Stream<String> runs = Files.lines(folder.resolve(STARTED), StandardCharsets.UTF_8)) {
+				return runs.anyMatch(runId::equals);
+			}
+			catch (IOException | UncheckedIOException none) {
+				return false;
+			}
+		});
+	}
+
+	private Optional<Upload> uploadWhere(String runId, String owner, Predicate<Path> holds) {
 		if (!RandomIds.isWellFormed(runId) || !Files.isDirectory(uploads.root())) {
 			return Optional.empty();
 		}
 		try (DirectoryStream<Path> folders = Files.newDirectoryStream(uploads.root())) {
 			for (Path folder : folders) {
-				if (read(folder).filter(waiting -> waiting.runId().equals(runId)).isPresent()) {
+				if (holds.test(folder)) {
 					return uploads.find(folder.getFileName().toString(), owner);
 				}
 			}

@@ -71,9 +71,13 @@ class WatchPage {
 	String watch(@PathVariable String id, Principal principal, Model model) {
 		Optional<LiveRun> run = runs.find(id, Owner.of(principal));
 		if (run.isEmpty()) {
-			// a send the console's stop dropped before its turn: its upload's page says so, with Send
-			Upload dropped = waitingSends.uploadOf(id, Owner.of(principal)).orElseThrow(NotFound::page);
-			return "redirect:/uploads/" + dropped.id();
+			// a send the console's stop dropped before its turn, or one it ran before it restarted: its upload's page
+			// says how it stands (dropped, cut short, or sent), with Send
+			String owner = Owner.of(principal);
+			Upload upload = waitingSends.uploadOf(id, owner)
+				.or(() -> waitingSends.sentAs(id, owner))
+				.orElseThrow(NotFound::page);
+			return "redirect:/uploads/" + upload.id();
 		}
 		return page(run.get(), model);
 	}
@@ -99,7 +103,10 @@ class WatchPage {
 	String progress(@PathVariable String id, Principal principal, Model model) {
 		Optional<LiveRun> run = runs.find(id, Owner.of(principal));
 		if (run.isEmpty()) {
-			model.addAttribute("dropped", waitingSends.uploadOf(id, Owner.of(principal)).orElse(null));
+			String owner = Owner.of(principal);
+			Upload dropped = waitingSends.uploadOf(id, owner).orElse(null);
+			model.addAttribute("dropped", dropped);
+			model.addAttribute("sent", dropped != null ? null : waitingSends.sentAs(id, owner).orElse(null));
 			return "run-gone";
 		}
 		progress(run.get(), model);

@@ -572,6 +572,28 @@ class ConsolePagesTests {
 		mvc.perform(get("/runs/" + dropped)).andExpect(status().isNotFound());
 	}
 
+	/**
+	 * A run's page opened again (reloaded, a bookmark) after the console restarted, which forgets its live runs: it
+	 * leads to the run's upload, whose page says how the send stands (before: 404, "no such upload or run").
+	 */
+	@Test
+	void aRunPageOpenedAgainAfterTheConsoleRestartedLeadsToItsUpload() throws Exception {
+		MvcResult posted = mvc.perform(multipart("/uploads").file(csv("restarted.csv",
+				"title,media_url,board,account\nA,https://images.example.com/r.jpg,Kitchen Ideas,acme-home\n"))
+			.with(csrf())).andExpect(status().is3xxRedirection()).andReturn();
+		String upload = posted.getResponse().getRedirectedUrl();
+		Upload stored = uploads.find(upload.substring("/uploads/".length()), "local").orElseThrow();
+		// what the console that restarted left: a send that started, as its run
+		String run = RandomIds.next();
+		waitingSends.started(stored, run);
+
+		mvc.perform(get("/runs/" + run)).andExpect(status().is3xxRedirection())
+			.andExpect(header().string("Location", upload));
+		assertThat(page("/runs/" + run + "/progress")).contains("the console was restarted", "href=\"" + upload + "\"")
+			.doesNotContain("hx-get", "had not started");
+		mvc.perform(get("/runs/" + RandomIds.next())).andExpect(status().isNotFound());
+	}
+
 	/** An upload may have any name, the one the review's own result file would have included. */
 	@Test
 	void anUploadNamedLikeTheReviewsResultFileIsReviewed() throws Exception {
