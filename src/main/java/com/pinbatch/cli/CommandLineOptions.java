@@ -45,6 +45,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
 				"  java -jar pinbatch.jar --follow-up=RESULTS [options]",
 				"  java -jar pinbatch.jar --prune-older-than=DAYS",
 				"  java -jar pinbatch.jar --serve [--sandbox] [--server.port=8080] [--server.address=127.0.0.1]",
+				"  java -jar pinbatch.jar --serve-sandbox [--pinbatch.sandbox.port=PORT]",
 				"  java -jar pinbatch.jar --help | --version", "" },
 		footerHeading = "%n", footer = {
 				"  The API key is read from the environment variable ZERNIO_API_KEY (or zernio.api-key in a",
@@ -171,6 +172,12 @@ public final class CommandLineOptions {
 
 		@Option(names = "--sandbox", description = "use the built-in Zernio simulator (no account or key needed)")
 		boolean sandbox;
+
+		@Option(names = "--serve-sandbox", description = "start the built-in Zernio simulator alone, until stopped"
+				+ " (--pinbatch.sandbox.port, --pinbatch.sandbox.*): runs with --sandbox"
+				+ " --pinbatch.sandbox.url=URL then share its key, rate window, caps and posts, as several hosts"
+				+ " share one Zernio key")
+		boolean serveSandbox;
 
 		/** A configuration property like any other (passed on to Spring), declared to show in --help. */
 		@Option(names = "--zernio.base-url", paramLabel = "URL", description = "API base URL (default"
@@ -372,6 +379,13 @@ public final class CommandLineOptions {
 		if (help() || version()) {
 			return;
 		}
+		if (serveSandbox()) {
+			if (serve() || !inputs().isEmpty() || retryFailed() != null || followUp() != null || prune()) {
+				throw new UsageException("--serve-sandbox only serves the sandbox; run it on its own (with"
+						+ " --pinbatch.sandbox.* settings), and the runs in other processes");
+			}
+			return;
+		}
 		if (serve()) {
 			if (!inputs().isEmpty() || retryFailed() != null || prune()) {
 				throw new UsageException("--serve starts the web console, where files are uploaded; run it without"
@@ -467,6 +481,10 @@ public final class CommandLineOptions {
 
 	public boolean sandbox() {
 		return zernio.sandbox;
+	}
+
+	public boolean serveSandbox() {
+		return zernio.serveSandbox;
 	}
 
 	public Path retryFailed() {

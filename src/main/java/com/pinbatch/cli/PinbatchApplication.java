@@ -101,6 +101,16 @@ public class PinbatchApplication {
 		if (options.serve()) {
 			return serve(options, out, err);
 		}
+		if (options.serveSandbox()) {
+			CountDownLatch stopped = new CountDownLatch(1);
+			ShutdownCoordinator.onStop(stopped::countDown, "pinbatch: stopping the sandbox...");
+			try {
+				return SandboxServer.serve(options, out, stopped).code();
+			}
+			catch (UsageException ex) {
+				return refuse(ExitCode.USAGE, ex.getMessage(), null, out, err);
+			}
+		}
 		if (!options.jsonLogs()) {
 			out.println(StartLine.of(options)); // at once: starting Spring and the job repository takes seconds
 		}

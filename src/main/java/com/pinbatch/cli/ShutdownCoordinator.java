@@ -24,6 +24,8 @@ final class ShutdownCoordinator {
 	private static volatile Runnable stopAction = () -> {
 	};
 
+	private static volatile String stopLine = "pinbatch: stopping...";
+
 	private static volatile int exitCode = ExitCode.STOPPED.code();
 
 	private ShutdownCoordinator() {
@@ -35,6 +37,12 @@ final class ShutdownCoordinator {
 
 	/** What a stop does from now on; a stop asked for before (during start-up) is done at once, not lost. */
 	static void onStop(Runnable action) {
+		onStop(action, "pinbatch: stopping: finishing the rows in flight and writing the result file...");
+	}
+
+	/** The same, saying {@code line} when the stop comes. */
+	static void onStop(Runnable action, String line) {
+		stopLine = line;
 		stopAction = action;
 		stopTaken.countDown();
 		if (shuttingDown) {
@@ -61,7 +69,7 @@ final class ShutdownCoordinator {
 		if (live != null) {
 			live.clear(); // the progress line is on standard output: the stop's line must not be written into it
 		}
-		System.err.println("pinbatch: stopping: finishing the rows in flight and writing the result file...");
+		System.err.println(stopLine);
 		stopAction.run();
 		try {
 			long startUpEnds = System.nanoTime() + TimeUnit.SECONDS.toNanos(GRACE_SECONDS);

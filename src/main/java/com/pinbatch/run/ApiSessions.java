@@ -125,9 +125,12 @@ class ApiSessions implements ApiSessionSource, DisposableBean {
 	}
 
 	private ApiSession sandbox() {
+		if (sandboxSession == null && sandbox.url() != null) {
+			// another process serves it (--serve-sandbox): its settings are that process's
+			sandboxSession = session(sandbox.url().toString(), ZernioSandbox.API_KEY);
+		}
 		if (sandboxSession == null) {
-			sandboxServer = ZernioSandbox.start(sandbox.settings(), sandbox.clock());
-			sandboxServer.contend(sandbox.contention());
+			sandboxServer = sandbox.start();
 			sandboxSession = session(sandboxServer.baseUrl(), ZernioSandbox.API_KEY);
 		}
 		return sandboxSession;

@@ -1,8 +1,10 @@
 package com.pinbatch.run;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 
 import com.pinbatch.sandbox.KeyContention;
 import com.pinbatch.sandbox.SandboxSettings;
@@ -10,11 +12,20 @@ import com.pinbatch.sandbox.ZernioSandbox;
 
 import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.boot.context.properties.bind.validation.ValidationBindHandler;
+import org.springframework.core.env.SimpleCommandLinePropertySource;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.validation.beanvalidation.SpringValidatorAdapter;
 import org.springframework.validation.annotation.Validated;
 
+import jakarta.validation.Validation;
+import jakarta.validation.ValidatorFactory;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 
@@ -26,7 +37,9 @@ import jakarta.validation.constraints.NotNull;
  * on the same key ({@code neighbour-requests-per-minute}) and scripted 429 storms ({@code rate-limit-storm-*}) are
  * off too; they turn a user's report about rate limits into a command line. {@code clock-offset} moves the simulated
  * world's time ahead (e.g. {@code 2h}): the sandbox publishes the scheduled posts that are due by then, and a
- * {@code --follow-up} takes that time as now, so checking scheduled pins later can be tried at once.
+ * {@code --follow-up} takes that time as now, so checking scheduled pins later can be tried at once. {@code url} points
+ * {@code --sandbox} at a sandbox another process serves ({@code --serve-sandbox}, on {@code port}): several processes
+ * then share one simulated key, its rate window, caps and posts, as several hosts share one Zernio key.
  */
 @ConfigurationProperties("pinbatch.sandbox")
 @Validated
@@ -41,10 +54,34 @@ public record SandboxProperties(@DefaultValue("600") @Min(1) int requestsPerMinu
 		@DefaultValue("0s") @NotNull @DurationMin(millis = 0) Duration rateLimitStormEvery,
 		@DefaultValue("20s") @NotNull @DurationMin(millis = 0) Duration rateLimitStormLength,
 		@DefaultValue("60s") @NotNull @DurationMin(millis = 0) Duration rateLimitStormRetryAfter,
-		@DefaultValue("0s") @NotNull Duration clockOffset) {
+		@DefaultValue("0s") @NotNull Duration clockOffset, @DefaultValue("0") @Min(0) @Max(65535) int port,
+		URI url) {
+
+	/**
+	 * The settings given as {@code --pinbatch.sandbox.*} arguments, checked, for a sandbox started without the
+	 * application (--serve-sandbox).
+	 *
+	 * @throws org.springframework.boot.context.properties.bind.BindException for a value out of range or of no use
+	 */
+	public static SandboxProperties of(List<String> arguments) {
+		StandardEnvironment environment = new StandardEnvironment();
+		environment.getPropertySources()
+			.addFirst(new SimpleCommandLinePropertySource(arguments.toArray(String[]::new)));
+		try (ValidatorFactory validators = Validation.buildDefaultValidatorFactory()) {
+			return Binder.get(environment).bindOrCreate("pinbatch.sandbox", Bindable.of(SandboxProperties.class),
+					new ValidationBindHandler(new SpringValidatorAdapter(validators.getValidator())));
+		}
+	}
+
+	/** Starts the sandbox these settings describe, on {@code port} (0: any free one). */
+	public ZernioSandbox start() {
+		ZernioSandbox sandbox = ZernioSandbox.start(settings(), clock());
+		sandbox.contend(contention());
+		return sandbox;
+	}
 
 	SandboxSettings settings() {
-		return new SandboxSettings(0, ZernioSandbox.API_KEY, requestsPerMinute, accountHourlyCap, accountDailyCap,
+		return new SandboxSettings(port, ZernioSandbox.API_KEY, requestsPerMinute, accountHourlyCap, accountDailyCap,
 				latency, latencyJitter, serverErrorRate, seed, stateFile, 0, publishFailureRate, publishDelay);
 	}
 
