@@ -132,11 +132,7 @@ class PinSendingWriterTests {
 		// given: one request a minute; of the chunk's two rows one is sent at once, the other waits for its turn
 		RowResultStore store = store();
 		AtomicInteger requests = new AtomicInteger();
-		PacedSender sender = new PacedSender((request, requestId) -> {
-			requests.incrementAndGet();
-			return new SendResult.Created("post-" + requestId, new RateLimitInfo(1, 0, null, null));
-		}, new ThrottleSettings(1, 1, 1.0, 25, 25, 6, Duration.ofMillis(500), Duration.ofSeconds(60),
-				Duration.ofMinutes(5), 8));
+		PacedSender sender = creating(requests, 1);
 		GracefulStop stop = new GracefulStop(null, senders, RunKey.PARAMETER);
 		PinSendingWriter writer = new PinSendingWriter(plan(new ApiSession(null, null, sender, null)), store, earlierPins(store), senders,
 				new RunProgress(Clock.systemUTC()), stop, Duration.ofMinutes(10));
@@ -205,11 +201,7 @@ class PinSendingWriterTests {
 		store.markSent("other-host-run", 7, "r7", Instant.now(), pin);
 		store.save("other-host-run", created(7));
 		AtomicInteger requests = new AtomicInteger();
-		PacedSender sender = new PacedSender((request, requestId) -> {
-			requests.incrementAndGet();
-			return new SendResult.Created("post-" + requestId, new RateLimitInfo(100, 99, null, null));
-		}, new ThrottleSettings(100, 1, 1.0, 25, 25, 6, Duration.ofMillis(500), Duration.ofSeconds(60),
-				Duration.ofMinutes(5), 8));
+		PacedSender sender = creating(requests, 100);
 		PinSendingWriter writer = new PinSendingWriter(plan(new ApiSession(null, null, sender, null)), store,
 				earlierPins, senders, new RunProgress(Clock.systemUTC()),
 				new GracefulStop(null, senders, RunKey.PARAMETER), Duration.ofMinutes(10));
@@ -225,6 +217,15 @@ class PinSendingWriterTests {
 		assertThat(row.status()).isEqualTo(RowStatus.DUPLICATE);
 		assertThat(row.postId()).isEqualTo("post-7");
 		assertThat(row.errorMessage()).contains("created this pin from its row 7", "not sent again");
+	}
+
+	/** A sender at {@code perMinute} whose every request creates its pin, counted in {@code requests}. */
+	private static PacedSender creating(AtomicInteger requests, int perMinute) {
+		return new PacedSender((request, requestId) -> {
+			requests.incrementAndGet();
+			return new SendResult.Created("post-" + requestId, new RateLimitInfo(perMinute, perMinute - 1, null, null));
+		}, new ThrottleSettings(perMinute, 1, 1.0, 25, 25, 6, Duration.ofMillis(500), Duration.ofSeconds(60),
+				Duration.ofMinutes(5), 8));
 	}
 
 	/** The run's plan as far as the writer reads it: its key and, for a test that sends, its API session. */

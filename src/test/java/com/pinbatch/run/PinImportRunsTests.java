@@ -63,11 +63,7 @@ class PinImportRunsTests {
 	@Test
 	void aRequestRunsItsInputAndSaysWhatCameOfIt() throws IOException {
 		// given
-		Path input = Files.writeString(dir.resolve("pins.csv"), """
-				title,description,media_url,board,account
-				One,First pin,https://images.example.com/1.jpg,Garden Projects,acme-garden
-				Two,Second pin,https://images.example.com/2.jpg,Garden Projects,acme-garden
-				""");
+		Path input = gardenPins("One", "Two");
 		PinImportRuns runs = context.getBean(PinImportRuns.class);
 		List<String> lines = new CopyOnWriteArrayList<>();
 		int postsBefore = sandbox.posts().size();
@@ -99,11 +95,7 @@ class PinImportRunsTests {
 	void aRunLeftUnknownByADatabaseOutageIsResumedByTheSameRequestSendingNothingTwice() throws IOException {
 		// given: the database went away while the send step stored its progress, and the rollback failed too:
 		// Spring Batch left the execution and its step UNKNOWN (each row's outcome was stored before, on its own)
-		Path input = Files.writeString(dir.resolve("pins.csv"), """
-				title,description,media_url,board,account
-				Three,Third pin,https://images.example.com/3.jpg,Garden Projects,acme-garden
-				Four,Fourth pin,https://images.example.com/4.jpg,Garden Projects,acme-garden
-				""");
+		Path input = gardenPins("Three", "Four");
 		PinImportRuns runs = context.getBean(PinImportRuns.class);
 		RunOutcome interrupted = runs.run(RunRequest.of(input), RunListener.SILENT);
 		JobRepository repository = context.getBean(JobRepository.class);
@@ -167,6 +159,16 @@ class PinImportRunsTests {
 		assertThat(outcome.exitCode()).isEqualTo(ExitCode.USAGE);
 		assertThat(outcome.inputs()).isEmpty();
 		assertThat(outcome.reason()).contains("missing.csv");
+	}
+
+	/** {@code pins.csv}: an acme-garden pin a title (the tests share one job repository: titles of their own). */
+	private Path gardenPins(String... titles) throws IOException {
+		StringBuilder csv = new StringBuilder("title,description,media_url,board,account\n");
+		for (String title : titles) {
+			csv.append(title).append(",The ").append(title).append(" pin,https://images.example.com/").append(title)
+				.append(".jpg,Garden Projects,acme-garden\n");
+		}
+		return Files.writeString(dir.resolve("pins.csv"), csv);
 	}
 
 	private static RunListener listener(List<String> lines) {
