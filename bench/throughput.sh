@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Sending throughput against Zernio's request ceiling (a benchmark, not a test).
 #
-#   bench/throughput.sh [SCENARIO...]       SCENARIO: alone | neighbour (default: both)
+#   bench/throughput.sh [SCENARIO...]       SCENARIO: alone | neighbour | two-jobs (default: alone, neighbour)
 #
 # Environment (all optional):
 #   CEILINGS=600          the sandbox's requests per minute, announced only in X-RateLimit-* headers; several
@@ -19,7 +19,9 @@
 # config/application.yml applies, as for a user) against it, with the sandbox's key and no requests-per-minute
 # setting, and prints the figures. Sending time runs from the first to the last post the sandbox created, so JVM
 # start-up and the account and board look-ups before the first send are not counted there; a second figure runs
-# from the job's first request (its account look-up) to the last post, so it counts them.
+# from the job's first request (its account look-up) to the last post, so it counts them. Scenario two-jobs runs two
+# job processes at once on the key (every other row each, own data folders, as two hosts); the figures are theirs
+# together.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -78,8 +80,15 @@ make_input() { # the rows for this ceiling, written once
 	}' >"$CSV"
 }
 
+run_job() { # run_job CSV DIR SUFFIX: the real job against the scenario's sandbox; its log is DIR/job[SUFFIX].log
+	# shellcheck disable=SC2086 # JOB_ARGS is a list of arguments
+	ZERNIO_API_KEY="$SANDBOX_KEY" timeout "$JOB_TIMEOUT" java -jar target/pinbatch.jar --input="$1" \
+		--zernio.base-url="$(cat "$2/url")" --pinbatch.data-dir="$2/data$3" --results="$2/results$3.csv" \
+		$JOB_ARGS >"$2/job$3.log" 2>&1
+}
+
 run_scenario() {
-	local name="$1" neighbour="$2" dir="$OUT/$CEILING-$1"
+	local name="$1" neighbour="$2" jobs="${3:-1}" dir="$OUT/$CEILING-$1"
 	rm -rf "$dir" && mkdir -p "$dir"
 	mkfifo "$dir/control"
 	# the server reports and stops when its stdin closes: the fifo's writer is this shell's fd 3
@@ -92,10 +101,16 @@ run_scenario() {
 
 	local start end status=0
 	start=$(date +%s.%N)
-	# shellcheck disable=SC2086 # JOB_ARGS is a list of arguments
-	ZERNIO_API_KEY="$SANDBOX_KEY" timeout "$JOB_TIMEOUT" java -jar target/pinbatch.jar --input="$CSV" \
-		--zernio.base-url="$(cat "$dir/url")" --pinbatch.data-dir="$dir/data" --results="$dir/results.csv" \
-		$JOB_ARGS >"$dir/job.log" 2>&1 || status=$?
+	if (( jobs == 1 )); then
+		run_job "$CSV" "$dir" "" || status=$?
+	else
+		# two processes on the one key, as two hosts: every other row each, each its own data folder
+		awk 'NR == 1 || NR % 2 == 0' "$CSV" >"$dir/a.csv"
+		awk 'NR == 1 || NR % 2 == 1' "$CSV" >"$dir/b.csv"
+		run_job "$dir/a.csv" "$dir" a & local first_job=$!
+		run_job "$dir/b.csv" "$dir" b || status=$?
+		wait "$first_job" || status=$?
+	fi
 	end=$(date +%s.%N)
 	exec 3>&-
 	wait "$SERVER_PID" || true
@@ -107,8 +122,8 @@ run_scenario() {
 	last=$(json_field lastCreateMillis "$s")
 	opened=$(json_field firstJobRequestMillis "$s")
 	local statuses
-	statuses=$(sed -n 's/^pinbatch: .*: [0-9]* rows: //p' "$dir/job.log" | tail -1)
-	echo "== $CEILING/min, $name (neighbour: $( ((neighbour > 0)) && echo "$neighbour requests/min" || echo none); boards by $BOARDS) =="
+	statuses=$(sed -n 's/^pinbatch: .*: [0-9]* rows: //p' "$dir"/job*.log | paste -sd '+' -)
+	echo "== $CEILING/min, $name (neighbour: $( ((neighbour > 0)) && echo "$neighbour requests/min" || echo none); $jobs job process(es); boards by $BOARDS) =="
 	echo "rows:                   $ROWS over $ACCOUNTS accounts (job exit $status; $(awk -v s="$start" -v e="$end" \
 		'BEGIN { printf "%.1f", e - s }') s in all, JVM start included)"
 	echo "result statuses:        ${statuses:-none (see $dir/job.log)}"
@@ -158,7 +173,8 @@ for CEILING in $CEILINGS; do
 		case "$scenario" in
 			alone) run_scenario alone 0 ;;
 			neighbour) run_scenario neighbour "$NEIGHBOUR" ;;
-			*) echo "unknown scenario '$scenario': use alone or neighbour" >&2; exit 2 ;;
+			two-jobs) run_scenario two-jobs 0 2 ;;
+			*) echo "unknown scenario '$scenario': use alone, neighbour or two-jobs" >&2; exit 2 ;;
 		esac
 	done
 done
