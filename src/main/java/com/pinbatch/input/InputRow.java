@@ -17,6 +17,12 @@ import java.util.Set;
 public record InputRow(long rowNumber, List<String> headers, List<String> values, Set<Integer> numericCells,
 		PriorOutcome prior) {
 
+	/**
+	 * The text of a workbook cell whose formula has no computed value in the file (saved by a program that does not
+	 * calculate: a script, an export tool). Empty, it would be sent as an empty field; the row is refused instead.
+	 */
+	public static final String NOT_CALCULATED = "#NOT CALCULATED";
+
 	public InputRow(long rowNumber, List<String> headers, List<String> values) {
 		this(rowNumber, headers, values, Set.of(), null);
 	}

@@ -119,12 +119,17 @@ final class XlsxSheetParser implements AutoCloseable {
 		String style = xml.getAttributeValue(null, "s");
 		String value = null;
 		String inlineText = null;
+		boolean formula = false;
 		while (true) {
 			int event = xml.next();
 			if (event == XMLStreamConstants.START_ELEMENT) {
 				String element = xml.getLocalName();
 				if ("v".equals(element)) {
 					value = xml.getElementText();
+				}
+				else if ("f".equals(element)) {
+					formula = true;
+					skipElement();
 				}
 				else if ("is".equals(element)) {
 					inlineText = XlsxRichText.read(xml, "is");
@@ -145,7 +150,8 @@ final class XlsxSheetParser implements AutoCloseable {
 		while (cells.size() < column) {
 			cells.add("");
 		}
-		String text = cellText.text(type, style, value, inlineText);
+		String text = formula && value == null && inlineText == null ? InputRow.NOT_CALCULATED
+				: cellText.text(type, style, value, inlineText);
 		if (column < cells.size()) {
 			cells.set(column, text);
 		}

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
+import com.pinbatch.input.InputRow;
 import com.pinbatch.text.FileNames;
 
 /**
@@ -116,7 +117,12 @@ public final class PinValidator {
 	 */
 	private static void checkSpreadsheetErrors(PinDraft draft, ProblemList problems) {
 		for (PinField field : PinField.values()) {
-			if (draft.has(field) && SPREADSHEET_ERROR.matcher(draft.get(field).strip()).matches()) {
+			if (draft.has(field) && InputRow.NOT_CALCULATED.equals(draft.get(field))) {
+				problems.add(field, "cell_error", "%s is a formula the file holds no computed value for (the file was"
+						+ " saved by a program that does not calculate): open it in Excel or LibreOffice and save it"
+						+ " (or type the value), then run again");
+			}
+			else if (draft.has(field) && SPREADSHEET_ERROR.matcher(draft.get(field).strip()).matches()) {
 				problems.add(field, "cell_error", "%s shows the spreadsheet error %s: its formula failed — fix the"
 						+ " formula (or type the value) and save the file again", draft.get(field).strip());
 			}

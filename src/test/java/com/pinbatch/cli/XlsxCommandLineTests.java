@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import com.pinbatch.input.InputOptions;
 import com.pinbatch.input.InputRow;
@@ -134,6 +135,37 @@ class XlsxCommandLineTests extends SandboxedCommandLine {
 				.get("platformSpecificData").get("title").asString());
 		}
 		assertThat(sent).containsExactlyInAnyOrderElementsOf(titles);
+	}
+
+	/**
+	 * A workbook written by a program that does not calculate (a script, an export tool) holds its formulas with no
+	 * computed value. Before, such a cell read as empty: a row whose title was a formula was sent without its title.
+	 */
+	@Test
+	void aFormulaTheWorkbookHoldsNoValueForRefusesItsRowNamingTheCell() throws IOException {
+		Path workbook = dir.resolve("pins.xlsx");
+		try (XSSFWorkbook book = new XSSFWorkbook()) {
+			Sheet pins = book.createSheet("Pins");
+			header(pins, "title", "media_url", "board", "account", "notes");
+			row(pins, 1, "", "https://images.example.com/uncalculated.jpg", "Kitchen Ideas", "acme-home");
+			pins.getRow(1).removeCell(pins.getRow(1).getCell(0));
+			pins.getRow(1).createCell(0).setCellFormula("UPPER(\"open shelves\")");
+			row(pins, 2, "Typed title", "https://images.example.com/typed.jpg", "Kitchen Ideas", "acme-home")
+				.createCell(4).setCellFormula("TODAY()"); // a column no pin field reads: no matter
+			try (OutputStream out = Files.newOutputStream(workbook)) {
+				book.write(out); // no evaluation: no cached values, as such programs write
+			}
+		}
+
+		CommandLineRun run = run("--input=" + workbook, "--results=" + dir.resolve("pins.results.csv"));
+
+		assertThat(run.exitCode()).as(run.toString()).isEqualTo(3);
+		List<Map<String, String>> rows = ResultRows.read(dir.resolve("pins.results.csv"));
+		assertThat(rows.get(0)).containsEntry("status", "INVALID").containsEntry("error_code", "cell_error");
+		assertThat(rows.get(0).get("error_message")).contains("title is a formula the file holds no computed value for",
+				"open it in Excel or LibreOffice and save it");
+		assertThat(rows.get(1)).containsEntry("status", "PUBLISHED");
+		assertThat(sandbox.postCount()).isEqualTo(1);
 	}
 
 	@Test
