@@ -13,8 +13,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.charset.UnsupportedCharsetException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashSet;
 import java.util.Locale;
+import java.util.Set;
 import java.util.function.BiPredicate;
+import java.util.stream.Collectors;
 
 import com.ibm.icu.text.CharsetDetector;
 import com.ibm.icu.text.CharsetMatch;
@@ -34,6 +37,8 @@ final class TextEncoding {
 	private static final int DETECTION_SIZE = 64 * 1024;
 
 	private static final int SAMPLE_CHARS = 40;
+
+	private static final int SAMPLE_WORDS = 3;
 
 	private static final String SAVE_AS_UTF8 = "save it as 'CSV UTF-8' in your spreadsheet program";
 
@@ -108,7 +113,7 @@ final class TextEncoding {
 				break;
 			}
 		}
-		charset = macRomanIfMoreLikely(region, charset);
+		charset = centralEuropeanIfMoreLikely(region, macRomanIfMoreLikely(region, charset));
 		if (charset == null) {
 			throw new InputFileException(file + ": is not UTF-8 text and its encoding could not be recognised; give"
 					+ " it with --encoding=NAME (e.g. --encoding=windows-1252), or " + SAVE_AS_UTF8);
@@ -138,6 +143,50 @@ final class TextEncoding {
 		boolean clearlyMac = insideWords(asWindows, CAPITAL) > 0 && insideWords(asMac, CAPITAL) == 0
 				&& insideWords(asMac, SMALL) > insideWords(asWindows, SMALL);
 		return clearlyMac ? macRoman : detected;
+	}
+
+	/**
+	 * Central European text (Polish, Czech ... as Excel saves it on such a Windows, in Windows-1250) read as
+	 * Windows-1252 gives no error either: {@code Łódź, Wrocław, żółć} becomes {@code £ódŸ, Wroc³aw, ¿ó³æ}. The
+	 * detector often names Windows-1252 for it. Where the two code pages read the region differently, Windows-1252
+	 * then puts signs between letters ({@code Wroc³aw}) where Windows-1250 has letters; Western text read either way
+	 * differs in letters ({@code è} or {@code č}), or in a sign after a word ({@code m³}). So Windows-1250 is chosen when
+	 * at least two such places, and a tenth of all the places the two differ, say so. Both readings the same (only
+	 * curly quotes and dashes, say): Windows-1252, the more common, is named.
+	 */
+	static Charset centralEuropeanIfMoreLikely(byte[] region, Charset detected) {
+		if (detected == null || !detected.name().equals("windows-1252") && !detected.name().equals("windows-1250")) {
+			return detected;
+		}
+		Charset western = Charset.forName("windows-1252");
+		Charset central = Charset.forName("windows-1250");
+		String asWestern = new String(region, western);
+		String asCentral = new String(region, central);
+		if (asWestern.length() != asCentral.length()) {
+			return detected; // a byte one of them does not map: leave it to the detector
+		}
+		int differ = 0;
+		int signsForLetters = 0;
+		for (int i = 0; i < asWestern.length(); i++) {
+			char w = asWestern.charAt(i);
+			char c = asCentral.charAt(i);
+			if (w != c) {
+				differ++;
+				if (!Character.isLetter(w) && Character.isLetter(c) && insideWord(asCentral, i)) {
+					signsForLetters++;
+				}
+			}
+		}
+		if (differ == 0) {
+			return western;
+		}
+		return signsForLetters >= 2 && signsForLetters * 10 >= differ ? central : detected;
+	}
+
+	/** Whether letters stand on both sides of the character at {@code at}. */
+	private static boolean insideWord(String text, int at) {
+		return at > 0 && at + 1 < text.length() && Character.isLetter(text.charAt(at - 1))
+				&& Character.isLetter(text.charAt(at + 1));
 	}
 
 	/** A capital right after a small letter ("CafŽ"). */
@@ -199,27 +248,40 @@ final class TextEncoding {
 		}
 	}
 
-	/** {@code (sample: "Café")}: the first word with a letter outside ASCII, as the encoding chosen reads it. */
+	/**
+	 * {@code (sample: "Café", "crème", "Küche")}: the first words (up to three, each once) with a character outside
+	 * ASCII, as the encoding chosen reads them: one word alone may read the same in the code page meant.
+	 */
 	private static String sample(String text, boolean anyWord) {
+		Set<String> words = new LinkedHashSet<>();
 		int at = 0;
-		while (at < text.length() && text.charAt(at) < 0x80) {
-			at++;
-		}
-		if (at == text.length()) {
-			if (!anyWord) {
-				return "";
+		while (words.size() < SAMPLE_WORDS) {
+			while (at < text.length() && text.charAt(at) < 0x80) {
+				at++;
 			}
-			at = 0;
+			if (at == text.length()) {
+				break;
+			}
+			int start = at;
+			while (start > 0 && !endsWord(text.charAt(start - 1)) && at - start < SAMPLE_CHARS / 2) {
+				start--;
+			}
+			int end = at;
+			while (end < text.length() && !endsWord(text.charAt(end)) && end - start < SAMPLE_CHARS) {
+				end++;
+			}
+			words.add(text.substring(start, Math.max(end, at + 1)));
+			at = Math.max(end, at + 1);
 		}
-		int start = at;
-		while (start > 0 && !endsWord(text.charAt(start - 1)) && at - start < SAMPLE_CHARS / 2) {
-			start--;
+		if (words.isEmpty() && anyWord) {
+			int end = 0;
+			while (end < text.length() && !endsWord(text.charAt(end)) && end < SAMPLE_CHARS) {
+				end++;
+			}
+			words.add(text.substring(0, end));
 		}
-		int end = at;
-		while (end < text.length() && !endsWord(text.charAt(end)) && end - start < SAMPLE_CHARS) {
-			end++;
-		}
-		return " (sample: \"" + text.substring(start, end) + "\")";
+		return words.isEmpty() ? ""
+				: " (sample: " + words.stream().map(word -> "\"" + word + "\"").collect(Collectors.joining(", ")) + ")";
 	}
 
 	private static boolean endsWord(char c) {

@@ -53,8 +53,8 @@ class SpreadsheetExportsCommandLineTests extends SandboxedCommandLine {
 
 		// then
 		assertThat(run.exitCode()).as(run.toString()).isZero();
-		assertThat(run.out()).contains("input: " + input + " is not UTF-8; read as windows-1252 (sample: \"Crème\");"
-				+ " if that looks wrong, give --encoding=NAME");
+		assertThat(run.out()).contains("input: " + input + " is not UTF-8; read as windows-1252 (sample: \"Crème\","
+				+ " \"brûlée\", \"“Open”\"); if that looks wrong, give --encoding=NAME");
 		assertSentAsWritten();
 		assertThat(ResultRows.read(dir.resolve("pins.results.csv"))).singleElement()
 			.satisfies(row -> assertThat(row).containsEntry("title", "Crème brûlée shelves")

@@ -335,8 +335,57 @@ class CsvRowSourceTests {
 		try (CsvRowSource source = CsvRowSource.open(file)) {
 			assertThat(source.next().values()).containsExactly("Caf\u00e9 cr\u00e8me", "K\u00fcche Ideen");
 			assertThat(source.next().values()).containsExactly("\u201cQuoted\u201d", "B");
-			assertThat(source.notes()).containsExactly(file + " is not UTF-8; read as windows-1252 (sample: \"Caf\u00e9\")"
-					+ "; if that looks wrong, give --encoding=NAME");
+			assertThat(source.notes()).containsExactly(file + " is not UTF-8; read as windows-1252 (sample: \"Caf\u00e9\","
+					+ " \"cr\u00e8me\", \"K\u00fcche\")" + "; if that looks wrong, give --encoding=NAME");
+		}
+	}
+
+	@Test
+	void aCentralEuropeanCodePageIsNotReadAsWindows1252() throws IOException {
+		// Polish as Excel saves it on a Polish Windows: read as Windows-1252 it would be "Gda\u00f1sk", "\u00a3\u00f3d\u0178",
+		// "Wroc\u00b3aw", with a first sample word, "Krak\u00f3w", the same in both (before: chosen, and sent so)
+		Path file = dir.resolve("polish.csv");
+		Files.write(file, "title,description\r\nKrak\u00f3w i Gda\u0144sk,\"\u0141\u00f3d\u017a, Wroc\u0142aw \u2013 \u017c\u00f3\u0142\u0107\"\r\n"
+			.getBytes("windows-1250"));
+
+		try (CsvRowSource source = CsvRowSource.open(file)) {
+			assertThat(source.next().values()).containsExactly("Krak\u00f3w i Gda\u0144sk",
+					"\u0141\u00f3d\u017a, Wroc\u0142aw \u2013 \u017c\u00f3\u0142\u0107");
+			assertThat(source.notes()).singleElement().asString().contains("read as windows-1250 (sample: \"Krak\u00f3w\","
+					+ " \"Gda\u0144sk\", \"\u0141\u00f3d\u017a\")");
+		}
+	}
+
+	@Test
+	void westernTextThatAlsoReadsAsWindows1250StaysWindows1252() throws IOException {
+		// French and a volume in cubic metres: Windows-1250 reads "cr\u010dme", "\u0155 la", "m\u0142"
+		Path file = dir.resolve("french.csv");
+		Files.write(file, "title,description\nCr\u00e8me \u00e0 la fran\u00e7aise,Cuve de 3 m\u00b3 et 5 m\u00b3 et 9 m\u00b3\n"
+			.getBytes("windows-1252"));
+
+		try (CsvRowSource source = CsvRowSource.open(file)) {
+			assertThat(source.next().values()).containsExactly("Cr\u00e8me \u00e0 la fran\u00e7aise",
+					"Cuve de 3 m\u00b3 et 5 m\u00b3 et 9 m\u00b3");
+		}
+	}
+
+	@Test
+	void curlyQuotesAloneAreNamedWindows1252() throws IOException {
+		// both code pages read these the same; the detector sometimes names Windows-1250 for them
+		Path file = dir.resolve("quotes.csv");
+		StringBuilder csv = new StringBuilder("title,description,media_url,board,link,account,publish_at,alt_text,"
+				+ "keywords\n");
+		for (int i = 1; i <= 3; i++) {
+			csv.append("curly pin ").append(i).append(i == 1 ? ",He said \u201chello\u201d \u2013 ok"
+					: ",curly description " + i + " for testing").append(",https://images.example.com/curly/").append(i)
+				.append(".jpg,Kitchen Ideas,https://www.acme-home.example/curly/").append(i).append(",acme-home,2027-0")
+				.append(i).append("-1").append(i - 1).append(" 10:00,alt curly ").append(i).append(",\"kw1, kw2\"\n");
+		}
+		Files.write(file, csv.toString().getBytes("windows-1252"));
+
+		try (CsvRowSource source = CsvRowSource.open(file)) {
+			assertThat(source.next().values()).contains("He said \u201chello\u201d \u2013 ok");
+			assertThat(source.notes()).singleElement().asString().contains("read as windows-1252");
 		}
 	}
 
