@@ -342,11 +342,12 @@ class CsvRowSourceTests {
 
 	@Test
 	void aCentralEuropeanCodePageIsNotReadAsWindows1252() throws IOException {
-		// Polish as Excel saves it on a Polish Windows: read as Windows-1252 it would be "Gda\u00f1sk", "\u00a3\u00f3d\u0178",
-		// "Wroc\u00b3aw", with a first sample word, "Krak\u00f3w", the same in both (before: chosen, and sent so)
+		// Polish as Excel saves it on a Polish Windows: read as Windows-1252 it would be "Gda\u00f1sk",
+		// "\u00a3\u00f3d\u0178", "Wroc\u00b3aw", with a first sample word, "Krak\u00f3w", the same in both (before:
+		// chosen, and sent so)
 		Path file = dir.resolve("polish.csv");
-		Files.write(file, "title,description\r\nKrak\u00f3w i Gda\u0144sk,\"\u0141\u00f3d\u017a, Wroc\u0142aw \u2013 \u017c\u00f3\u0142\u0107\"\r\n"
-			.getBytes("windows-1250"));
+		Files.write(file, ("title,description\r\nKrak\u00f3w i Gda\u0144sk,"
+				+ "\"\u0141\u00f3d\u017a, Wroc\u0142aw \u2013 \u017c\u00f3\u0142\u0107\"\r\n").getBytes("windows-1250"));
 
 		try (CsvRowSource source = CsvRowSource.open(file)) {
 			assertThat(source.next().values()).containsExactly("Krak\u00f3w i Gda\u0144sk",
@@ -360,8 +361,8 @@ class CsvRowSourceTests {
 	void westernTextThatAlsoReadsAsWindows1250StaysWindows1252() throws IOException {
 		// French and a volume in cubic metres: Windows-1250 reads "cr\u010dme", "\u0155 la", "m\u0142"
 		Path file = dir.resolve("french.csv");
-		Files.write(file, "title,description\nCr\u00e8me \u00e0 la fran\u00e7aise,Cuve de 3 m\u00b3 et 5 m\u00b3 et 9 m\u00b3\n"
-			.getBytes("windows-1252"));
+		Files.write(file, ("title,description\nCr\u00e8me \u00e0 la fran\u00e7aise,"
+				+ "Cuve de 3 m\u00b3 et 5 m\u00b3 et 9 m\u00b3\n").getBytes("windows-1252"));
 
 		try (CsvRowSource source = CsvRowSource.open(file)) {
 			assertThat(source.next().values()).containsExactly("Cr\u00e8me \u00e0 la fran\u00e7aise",
