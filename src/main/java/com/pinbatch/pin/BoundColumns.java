@@ -37,14 +37,14 @@ public final class BoundColumns {
 	}
 
 	/**
-	 * The row's mapped cells, trimmed of spaces and invisible characters of every kind (non-breaking, zero-width),
-	 * URLs of the quotes around them; empty cells are left out.
+	 * The row's mapped cells, without control characters, trimmed of spaces and invisible characters of every kind
+	 * (non-breaking, zero-width), URLs of the quotes around them; empty cells are left out.
 	 */
 	public PinDraft draft(InputRow row) {
 		Map<PinField, String> values = new EnumMap<>(PinField.class);
 		Set<PinField> numeric = EnumSet.noneOf(PinField.class);
 		columnByField.forEach((field, column) -> {
-			String value = CellText.trim(row.value(column));
+			String value = CellText.trim(CellText.withoutControls(row.value(column)));
 			if (URL_FIELDS.contains(field)) {
 				value = CellText.unquoteUrl(value);
 			}

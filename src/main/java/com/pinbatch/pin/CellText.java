@@ -23,6 +23,27 @@ final class CellText {
 		return value.substring(start, end);
 	}
 
+	/**
+	 * The value without control characters (a terminal's escape, a bell, what a copy from a console or a database
+	 * export leaves), which a pin would carry unseen; tabs and line breaks stay.
+	 */
+	static String withoutControls(String value) {
+		if (value.chars().noneMatch(CellText::isControl)) {
+			return value;
+		}
+		StringBuilder kept = new StringBuilder(value.length());
+		value.chars().filter(c -> !isControl(c)).forEach(c -> kept.append((char) c));
+		return kept.toString();
+	}
+
+	static boolean hasControl(String value) {
+		return value.chars().anyMatch(CellText::isControl);
+	}
+
+	static boolean isControl(int c) {
+		return c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c >= 0x7F && c <= 0x9F;
+	}
+
 	/** A URL without the quotes, curly or straight, that wrap it whole. */
 	static String unquoteUrl(String value) {
 		if (value.length() >= 2 && isQuote(value.charAt(0)) && isQuote(value.charAt(value.length() - 1))) {

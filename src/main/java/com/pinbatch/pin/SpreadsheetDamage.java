@@ -4,10 +4,12 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import com.pinbatch.input.InputRow;
 import com.pinbatch.text.Formats;
@@ -17,7 +19,7 @@ import com.pinbatch.text.Formats;
  * a user sees what pinbatch read: dates saved as serial numbers (read as dates), TRUE/FALSE where text belongs,
  * curly quotes in URLs (removed around a URL, named inside one), and ids kept in number cells, which lose their
  * leading zeros (a number cell formatted "00000" reads as the zero-padded text it shows, so it is not named), and
- * the ? a CSV saved in a code page writes for the letters it lacks.
+ * the ? a CSV saved in a code page writes for the letters it lacks, and control characters (removed).
  * Feed it every row in the pre-scan.
  */
 public final class SpreadsheetDamage {
@@ -41,7 +43,7 @@ public final class SpreadsheetDamage {
 	private final Map<Kind, Long> counts = new EnumMap<>(Kind.class);
 
 	private enum Kind {
-		SERIAL_DATE, YES_NO, QUOTED_URL, CURLY_QUOTE_IN_URL, LEADING_ZEROS, LOST_LETTERS
+		SERIAL_DATE, YES_NO, QUOTED_URL, CURLY_QUOTE_IN_URL, LEADING_ZEROS, LOST_LETTERS, CONTROL_CHARACTERS
 	}
 
 	/** Texts where a ? stands for letters: inside a word (Wroc?aw), or two or more as a word (?? for 你好). */
@@ -79,6 +81,15 @@ public final class SpreadsheetDamage {
 				break;
 			}
 		}
+		for (PinField field : PinField.values()) {
+			String cell = columns.cell(row, field);
+			if (cell != null && CellText.hasControl(cell)) {
+				found(Kind.CONTROL_CHARACTERS, Formats.plain("%s row %d holds control characters (%s), which a pin"
+						+ " would carry unseen: they were removed", draft.columnName(field), row.rowNumber(),
+						controls(cell)));
+				break;
+			}
+		}
 		for (PinField field : ID_FIELDS) {
 			String value = draft.get(field);
 			if (draft.numericFields().contains(field) && WHOLE_NUMBER.matcher(value).matches()) {
@@ -100,6 +111,16 @@ public final class SpreadsheetDamage {
 						draft.columnName(field), row.rowNumber(), CellText.trim(cell)));
 			}
 		}
+	}
+
+	/** "U+0007, U+001B": the control characters a cell holds, each once. */
+	private static String controls(String cell) {
+		return cell.chars()
+			.filter(CellText::isControl)
+			.distinct()
+			.limit(5)
+			.mapToObj(c -> String.format(Locale.ROOT, "U+%04X", c))
+			.collect(Collectors.joining(", "));
 	}
 
 	/** The words around a place in a text (a description may be 500 characters long). */

@@ -500,6 +500,27 @@ class SpreadsheetExportsCommandLineTests extends SandboxedCommandLine {
 	}
 
 	/** The one create carries the row's text exactly, whatever the file's encoding was. */
+	/**
+	 * Control characters in a cell (a terminal's colours, a bell, left by a copy from a console or a database export)
+	 * are not sent: before, the pin carried them unseen, while the result file showed the text without them.
+	 */
+	@Test
+	void controlCharactersInACellAreRemovedBeforeSendingAndNamed() throws IOException {
+		Path input = write("pins.csv", HEADER + "\n" + "Bell\u0007 shelves,Colour \u001B[31mred\u001B[0m shelves\u0085,"
+				+ "https://images.example.com/k.jpg,Kitchen Ideas,https://www.acme-home.example/k,acme-home\n",
+				StandardCharsets.UTF_8);
+
+		CommandLineRun run = run("--input=" + input);
+
+		assertThat(run.exitCode()).as(run.toString()).isZero();
+		assertThat(run.out()).contains("title row 2 holds control characters (U+0007), which a pin would carry unseen:"
+				+ " they were removed");
+		JsonNode body = JSON.readTree(creates().get(0).body());
+		assertThat(body.get("content").asString()).isEqualTo("Colour [31mred[0m shelves");
+		assertThat(body.get("platforms").get(0).get("platformSpecificData").get("title").asString())
+			.isEqualTo("Bell shelves");
+	}
+
 	private void assertSentAsWritten() {
 		assertThat(creates()).hasSize(1);
 		JsonNode body = JSON.readTree(creates().get(0).body());
