@@ -1,6 +1,7 @@
 package com.pinbatch.cli;
 
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 
 import com.pinbatch.text.FileNames;
@@ -39,15 +40,39 @@ final class DataFolder implements ApplicationListener<ApplicationEnvironmentPrep
 		this.pruning = pruning;
 	}
 
-	/** {@code ~/.pinbatch/data}, from the {@code user.home} system property. */
+	/** {@code ~/.pinbatch/data}; null when this user has no home folder (see {@link #byDefault(String, String)}). */
 	static Path byDefault() {
-		return Path.of(System.getProperty("user.home"), ".pinbatch", "data");
+		return byDefault(System.getProperty("user.home"), System.getenv("HOME"));
+	}
+
+	/**
+	 * {@code .pinbatch/data} in the user's home folder: Java's {@code user.home}, or the {@code HOME} variable when
+	 * Java has none. A user id without an entry in the system's user list (a container run with {@code --user 1000},
+	 * Kubernetes' arbitrary ids) gets {@code user.home} "?": the data folder was then "?/.pinbatch/data" under the
+	 * working folder, another job repository for each folder a run starts in. Null when neither names a folder.
+	 */
+	static Path byDefault(String userHome, String homeVariable) {
+		for (String home : new String[] { userHome, homeVariable }) {
+			try {
+				if (home != null && !home.isBlank() && Path.of(home).isAbsolute()) {
+					return Path.of(home, ".pinbatch", "data");
+				}
+			}
+			catch (InvalidPathException unusable) {
+				// the next, or none
+			}
+		}
+		return null;
 	}
 
 	/** @throws UsageException when another run holds the folder, or it cannot be used */
 	@Override
 	public void onApplicationEvent(ApplicationEnvironmentPreparedEvent event) {
-		String folder = event.getEnvironment().getProperty(KEY, byDefault().toString());
+		String folder = event.getEnvironment().getProperty(KEY);
+		if (folder == null) {
+			throw new UsageException("this user has no home folder (a user id the system does not list, as in a"
+					+ " container) to keep the job repository in: give --" + KEY + "=DIR, or set PINBATCH_DATA_DIR");
+		}
 		if (!FileNames.canName(folder)) {
 			throw new UsageException("--" + KEY + "=" + folder + " " + FileNames.CANNOT_OPEN);
 		}

@@ -245,7 +245,10 @@ public class PinbatchApplication {
 		application.setLogStartupInfo(false);
 		application.addListeners(ConfigurationCheck.unknownKeys(), dataFolder);
 		Map<String, Object> defaults = new HashMap<>();
-		defaults.put(DataFolder.KEY, DataFolder.byDefault().toString());
+		Path home = DataFolder.byDefault();
+		if (home != null) {
+			defaults.put(DataFolder.KEY, home.toString());
+		}
 		// the console listens on loopback unless told otherwise (Spring Boot's own default is every address)
 		defaults.put("server.address", "127.0.0.1");
 		// the log lines (Logback's) in the encoding the command prints in
