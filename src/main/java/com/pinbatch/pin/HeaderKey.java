@@ -4,8 +4,8 @@ import java.text.Normalizer;
 import java.util.Locale;
 
 /**
- * The form in which headers are compared: "Media URL", "media_url", "MEDIA-URL" and "mediaUrl" are one header, and
- * "Título" and "Titulo" are another.
+ * The form in which headers are compared: "Media URL", "media_url", "MEDIA-URL", "mediaUrl" and "Media URL:" are one
+ * header, and "Título" and "Titulo" are another.
  */
 final class HeaderKey {
 
@@ -21,8 +21,10 @@ final class HeaderKey {
 		return key.toString().toLowerCase(Locale.ROOT);
 	}
 
-	// a byte order mark or a non-breaking space sneaks into headers of files saved by spreadsheet programs
+	// a byte order mark, a non-breaking or a zero-width space (copied from a web page or a document) sneaks into
+	// headers of files saved by spreadsheet programs, and a label's colon ("Board:") is no part of its name
 	private static boolean ignored(int c) {
-		return c == '_' || c == '-' || c == '\uFEFF' || Character.isWhitespace(c) || Character.isSpaceChar(c);
+		return c == '_' || c == '-' || c == ':' || Character.isWhitespace(c) || Character.isSpaceChar(c)
+				|| Character.getType(c) == Character.FORMAT || Character.isISOControl(c);
 	}
 }

@@ -102,6 +102,16 @@ class ColumnMappingTests {
 	}
 
 	@Test
+	void headersCopiedWithInvisibleCharactersOrALabelsColonStillMatch() {
+		// from a web page or a document: a zero-width space, a soft hyphen, a word joiner; a form's "Board:"
+		// (before: not recognised, and the mapping line suggested for them matched nothing either)
+		for (String header : List.of("\u200BDescription", "Descrip\u00ADtion", "Description\u2060", "Description:")) {
+			BoundColumns columns = ColumnMapping.defaults().bind(List.of(header));
+			assertThat(columns.has(PinField.DESCRIPTION)).as(header).isTrue();
+		}
+	}
+
+	@Test
 	void synonymsMapToTheirFieldsAndUrlIsTheLink() {
 		List<String> headers = List.of("image_url", "board_id", "username", "scheduled_at", "alt", "tags", "url");
 
