@@ -9,6 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 import com.pinbatch.text.FileNames;
@@ -21,6 +23,17 @@ import com.pinbatch.text.FileNames;
 public final class InputFiles {
 
 	private static final List<String> SPREADSHEETS = List.of(".csv", ".tsv", ".xlsx", ".xlsm");
+
+	/** Files a team may drop in an input folder that pinbatch does not read, by ending, with what to do. */
+	private static final Map<String, String> NOT_READ = new LinkedHashMap<>();
+
+	static {
+		NOT_READ.put(".xls", "an Excel 97-2003 workbook: save it as .xlsx or CSV UTF-8");
+		NOT_READ.put(".xlsb", "a binary Excel workbook: save it as .xlsx or CSV UTF-8");
+		NOT_READ.put(".ods", "an OpenDocument sheet: save it as .xlsx or CSV UTF-8");
+		NOT_READ.put(".numbers", "a Numbers sheet: export it as .xlsx or CSV");
+		NOT_READ.put(".txt", "a text export: if it holds pins, name it .tsv (tab-separated) or .csv");
+	}
 
 	/** What pinbatch itself writes beside an input: never an input. */
 	private static final List<String> OUR_OUTPUTS = List.of(".results.csv", ".results.xlsx", ".retry.csv",
@@ -42,10 +55,16 @@ public final class InputFiles {
 		}
 	}
 
-	public static List<Path> expand(List<Path> given) {
+	/**
+	 * @param notes told of the files a folder holds that look like a team's spreadsheets but are not read (an
+	 *              {@code .xls}, a {@code .txt} export), with what to do: a nightly run would otherwise skip a
+	 *              colleague's file without a word
+	 */
+	public static List<Path> expand(List<Path> given, Consumer<String> notes) {
 		Map<Path, Path> files = new LinkedHashMap<>();
 		for (Path path : given) {
 			if (Files.isDirectory(path)) {
+				unreadIn(path).ifPresent(notes);
 				List<Path> inFolder = spreadsheetsIn(path);
 				if (inFolder.isEmpty()) {
 					throw new RunRefusedException("the folder " + path + " holds no input: pinbatch reads the "
@@ -79,6 +98,33 @@ public final class InputFiles {
 			}
 		}
 		return inputs;
+	}
+
+	/** "the folder inbox: not read: old.xls (an Excel 97-2003 workbook: save it as .xlsx or CSV UTF-8), ..." */
+	private static Optional<String> unreadIn(Path folder) {
+		List<String> unread;
+		try (Stream<Path> entries = Files.list(folder)) {
+			unread = entries.filter(Files::isRegularFile)
+				.map(file -> file.getFileName().toString())
+				.filter(name -> !name.startsWith(".") && !name.startsWith("~$"))
+				.sorted()
+				.flatMap(name -> NOT_READ.entrySet()
+					.stream()
+					.filter(kind -> name.toLowerCase(Locale.ROOT).endsWith(kind.getKey()))
+					.map(kind -> name + " (" + kind.getValue() + ")")
+					.limit(1))
+				.toList();
+		}
+		catch (IOException ex) {
+			return Optional.empty(); // listing it again for the inputs says why
+		}
+		if (unread.isEmpty()) {
+			return Optional.empty();
+		}
+		int shown = Math.min(unread.size(), 5);
+		return Optional.of("the folder " + folder + " holds files pinbatch does not read: "
+				+ String.join(", ", unread.subList(0, shown))
+				+ (unread.size() > shown ? " and " + (unread.size() - shown) + " more" : ""));
 	}
 
 	public static boolean isInput(Path file) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -25,8 +26,27 @@ class InputFilesTests {
 		Files.writeString(inbox.resolve("~$b.xlsx"), "");
 		Files.writeString(inbox.resolve("notes.txt"), "");
 
-		assertThat(InputFiles.expand(List.of(inbox))).extracting(file -> file.getFileName().toString())
+		List<String> notes = new ArrayList<>();
+
+		assertThat(InputFiles.expand(List.of(inbox), notes::add)).extracting(file -> file.getFileName().toString())
 			.containsExactly("a.csv", "b.xlsx");
+		assertThat(notes).containsExactly("the folder " + inbox + " holds files pinbatch does not read: notes.txt (a"
+				+ " text export: if it holds pins, name it .tsv (tab-separated) or .csv)");
+	}
+
+	@Test
+	void spreadsheetsAFolderHoldsThatAreNotReadAreToldWithWhatToDo() throws IOException {
+		// a colleague's file a nightly run of the folder would skip (before: without a word)
+		Files.writeString(inbox.resolve("pins.csv"), "");
+		Files.writeString(inbox.resolve("old.xls"), "");
+		Files.writeString(inbox.resolve("budget.ods"), "");
+		List<String> notes = new ArrayList<>();
+
+		InputFiles.expand(List.of(inbox), notes::add);
+
+		assertThat(notes).singleElement().asString().contains("holds files pinbatch does not read: budget.ods (an"
+				+ " OpenDocument sheet: save it as .xlsx or CSV UTF-8), old.xls (an Excel 97-2003 workbook: save it as"
+				+ " .xlsx or CSV UTF-8)");
 	}
 
 	@Test
@@ -35,7 +55,7 @@ class InputFilesTests {
 		Files.writeString(inbox.resolve("a.csv"), "");
 		Files.writeString(inbox.resolve("Caf\uFFFD\uFFFD.csv"), "");
 
-		assertThatThrownBy(() -> InputFiles.expand(List.of(inbox))).isInstanceOf(RunRefusedException.class)
+		assertThatThrownBy(() -> InputFiles.expand(List.of(inbox), note -> { })).isInstanceOf(RunRefusedException.class)
 			.hasMessage("the folder " + inbox + " holds Caf\uFFFD\uFFFD.csv, whose name cannot be opened: this"
 					+ " system's language setting (LANG unset or C, as under cron) lets Java open only file names in"
 					+ " plain ASCII: set LANG=C.UTF-8 (in a crontab, on a line of its own above the job), or rename"
