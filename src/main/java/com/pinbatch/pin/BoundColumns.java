@@ -48,9 +48,9 @@ public final class BoundColumns {
 			if (URL_FIELDS.contains(field)) {
 				value = CellText.unquoteUrl(value);
 			}
-			if (field == PinField.BOARD || field == PinField.ACCOUNT) {
-				value = CellText.unwrapTextFormula(value); // ="918273645500000002": an id kept from rounding
-			}
+			// ="918273645500000002": an id kept from rounding, ="00042 ...": a text kept from Excel's changes; Excel
+			// shows the text alone, and exporters write any cell so
+			value = CellText.unwrapTextFormula(value);
 			if (!value.isEmpty()) {
 				values.put(field, value);
 			}

@@ -43,7 +43,8 @@ public final class SpreadsheetDamage {
 	private final Map<Kind, Long> counts = new EnumMap<>(Kind.class);
 
 	private enum Kind {
-		SERIAL_DATE, YES_NO, QUOTED_URL, CURLY_QUOTE_IN_URL, LEADING_ZEROS, LOST_LETTERS, CONTROL_CHARACTERS
+		SERIAL_DATE, YES_NO, QUOTED_URL, CURLY_QUOTE_IN_URL, LEADING_ZEROS, LOST_LETTERS, CONTROL_CHARACTERS,
+		TEXT_FORMULA
 	}
 
 	/** Texts where a ? stands for letters: inside a word (Wroc?aw), or two or more as a word (?? for 你好). */
@@ -87,6 +88,16 @@ public final class SpreadsheetDamage {
 				found(Kind.CONTROL_CHARACTERS, Formats.plain("%s row %d holds control characters (%s), which a pin"
 						+ " would carry unseen: they were removed", draft.columnName(field), row.rowNumber(),
 						controls(cell)));
+				break;
+			}
+		}
+		for (PinField field : PinField.values()) {
+			String cell = columns.cell(row, field);
+			if (cell != null && !field.equals(PinField.BOARD) && !field.equals(PinField.ACCOUNT)
+					&& !CellText.unwrapTextFormula(CellText.trim(cell)).equals(CellText.trim(cell))) {
+				found(Kind.TEXT_FORMULA, Formats.plain("%s row %d is written %s, Excel's way of keeping a text as"
+						+ " written: read as the text alone, as Excel shows it", draft.columnName(field), row.rowNumber(),
+						CellText.trim(cell)));
 				break;
 			}
 		}

@@ -309,6 +309,27 @@ class SpreadsheetExportsCommandLineTests extends SandboxedCommandLine {
 	}
 
 	@Test
+	void textsAnExportKeptWithExcelsTextFormulaAreSentAsTheTextAlone() throws IOException {
+		// given: an exporter that writes every cell as ="...", as Excel users keep leading zeros (before: the pin's
+		// title was sent as ="Oak shelf 00042", and no note said so)
+		Path input = write("pins.csv", "title,description,media_url,board,account\n"
+				+ "\"=\"\"Oak shelf 00042\"\"\",\"=\"\"Says \"\"\"\"hi\"\"\"\"\"\"\",https://images.example.com/a.jpg,"
+				+ "Kitchen Ideas,acme-home\n", StandardCharsets.UTF_8);
+
+		// when
+		CommandLineRun run = run("--input=" + input);
+
+		// then
+		assertThat(run.exitCode()).as(run.toString()).isZero();
+		assertThat(run.out()).contains("title row 2 is written =\"Oak shelf 00042\", Excel's way of keeping a text as"
+				+ " written: read as the text alone");
+		JsonNode body = JSON.readTree(creates().get(0).body());
+		assertThat(body.get("platforms").get(0).get("platformSpecificData").get("title").asString())
+			.isEqualTo("Oak shelf 00042");
+		assertThat(body.get("content").asString()).isEqualTo("Says \"hi\"");
+	}
+
+	@Test
 	void anIdKeptFromRoundingWithExcelsTextFormulaIsReadAsTheId() throws IOException {
 		// given: a CSV export that wrote the board id as ="918273645500000002", Excel's way to keep it text
 		Path input = write("pins.csv", "title,media_url,board,account\n"
