@@ -92,12 +92,13 @@ public final class SpreadsheetDamage {
 			}
 		}
 		for (PinField field : PinField.values()) {
-			String cell = columns.cell(row, field);
-			if (cell != null && !field.equals(PinField.BOARD) && !field.equals(PinField.ACCOUNT)
-					&& !CellText.unwrapTextFormula(CellText.trim(cell)).equals(CellText.trim(cell))) {
+			String written = columns.cell(row, field);
+			String cell = written == null ? null : CellText.trim(written);
+			// an id kept so is no news: it is the id as written
+			if (cell != null && !ID_FIELDS.contains(field) && !CellText.unwrapTextFormula(cell).equals(cell)) {
 				found(Kind.TEXT_FORMULA, Formats.plain("%s row %d is written %s, Excel's way of keeping a text as"
 						+ " written: read as the text alone, as Excel shows it", draft.columnName(field), row.rowNumber(),
-						CellText.trim(cell)));
+						cell));
 				break;
 			}
 		}
