@@ -71,6 +71,7 @@ public final class InputInspector {
 			BoundColumns columns = bind(file, mapping, source, validation.defaultBoard() != null);
 			List<String> assumptions = new ArrayList<>(source.notes());
 			MappingAdvice.notUsed(columns).ifPresent(line -> assumptions.add(file + ": " + line));
+			MappingAdvice.unmatched(columns, mapping).ifPresent(line -> assumptions.add(file + ": " + line));
 			DateOrderDetector dates = new DateOrderDetector();
 			DuplicateLint duplicates = new DuplicateLint(validation);
 			SpreadsheetDamage damage = new SpreadsheetDamage(columns);

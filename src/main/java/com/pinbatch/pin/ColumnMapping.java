@@ -10,6 +10,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import com.pinbatch.input.RowSource;
@@ -27,8 +28,26 @@ public final class ColumnMapping {
 	/** Normalised header ({@link HeaderKey}) to the field it fills. */
 	private final Map<String, PinField> fieldByHeader;
 
+	/** The headers a user's mapping file gives its fields (none for the built-in mapping). */
+	private final Map<PinField, List<String>> given;
+
 	private ColumnMapping(Map<String, PinField> fieldByHeader) {
+		this(fieldByHeader, Map.of());
+	}
+
+	private ColumnMapping(Map<String, PinField> fieldByHeader, Map<PinField, List<String>> given) {
 		this.fieldByHeader = Map.copyOf(fieldByHeader);
+		this.given = Map.copyOf(given);
+	}
+
+	/** The headers the user's mapping file names for {@code field}; empty when it does not name the field. */
+	List<String> given(PinField field) {
+		return given.getOrDefault(field, List.of());
+	}
+
+	/** The fields the user's mapping file names. */
+	Set<PinField> givenFields() {
+		return given.keySet();
 	}
 
 	public static ColumnMapping defaults() {
@@ -63,7 +82,7 @@ public final class ColumnMapping {
 		// a header the user gave to one field must not still fill another field through the defaults
 		aliases.replaceAll((field, headers) -> own.containsKey(field) ? headers
 				: headers.stream().filter(h -> !claimedByUser.containsKey(HeaderKey.of(h))).toList());
-		return new ColumnMapping(index(aliases, file.toString()));
+		return new ColumnMapping(index(aliases, file.toString()), own);
 	}
 
 	/** Every header name this mapping knows, in {@link HeaderKey} form, with the field it fills. */

@@ -35,6 +35,24 @@ public final class MappingAdvice {
 	}
 
 	/**
+	 * {@code the mapping's alt_text (Bildtext) is no header here}, for the fields the user's mapping file names that
+	 * no column of this file fills: a header renamed since, or a typo, would otherwise leave the field empty unsaid.
+	 */
+	public static Optional<String> unmatched(BoundColumns columns, ColumnMapping mapping) {
+		List<String> missing = mapping.givenFields().stream()
+			.filter(field -> !columns.has(field))
+			.sorted()
+			.map(field -> field.column() + " (" + String.join(", ", mapping.given(field)) + ")")
+			.toList();
+		if (missing.isEmpty()) {
+			return Optional.empty();
+		}
+		return Optional.of("the mapping file names " + String.join(", ", missing) + ", but no header of this file"
+				+ " is " + (missing.size() == 1 ? "that" : "one of those") + ": " + (missing.size() == 1 ? "the field is"
+						: "the fields are") + " empty in every row; check the header or the mapping");
+	}
+
+	/**
 	 * @param boardDefault whether --board names the board of rows without one: then a board column is not needed
 	 * @throws MappingException if title, media_url or (without {@code boardDefault}) board come from no column
 	 */
@@ -50,7 +68,11 @@ public final class MappingAdvice {
 		List<String> unused = unusedHeaders(columns);
 		Map<PinField, String> guesses = guesses(columns, mapping, unused);
 		StringBuilder message = new StringBuilder("no column gives ")
-			.append(required.stream().map(PinField::column).collect(Collectors.joining(", ")))
+			.append(required.stream()
+				.map(field -> field.column() + (mapping.given(field).isEmpty() ? ""
+						: " (the mapping file names " + String.join(", ", mapping.given(field))
+								+ ", which is no header of this file)"))
+				.collect(Collectors.joining(", ")))
 			.append(unused.isEmpty() ? "" : " (headers not recognised: " + String.join(", ", unused) + ")")
 			.append("; map your headers with --mapping=FILE, e.g. save these lines as mapping.yml");
 		if (required.contains(PinField.BOARD)) {
