@@ -1,8 +1,10 @@
 package com.pinbatch.cli;
 
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -25,7 +27,16 @@ final class TypedCommand {
 	private final List<String> arguments;
 
 	TypedCommand(List<String> arguments) {
-		this.launcher = launcher();
+		this(System.getProperty("sun.java.command", ""),
+				ManagementFactory.getRuntimeMXBean().getInputArguments(), arguments);
+	}
+
+	/**
+	 * @param javaCommand  the main class or jar and the arguments, as HotSpot keeps them ({@code sun.java.command})
+	 * @param jvmArguments the options given to java before {@code -jar}
+	 */
+	TypedCommand(String javaCommand, List<String> jvmArguments, List<String> arguments) {
+		this.launcher = launcher(javaCommand, jvmArguments);
 		this.arguments = List.copyOf(arguments);
 	}
 
@@ -67,11 +78,27 @@ final class TypedCommand {
 		return "'" + argument.replace("'", "'\\''") + "'";
 	}
 
-	/** "java -jar" and the jar as it was typed; the plain name when not run from a jar (tests, an IDE). */
-	private static String launcher() {
-		// HotSpot keeps the main class or jar and the arguments, as given, in this property
-		String command = System.getProperty("sun.java.command", "");
-		String first = command.split(" ", 2)[0];
-		return "java -jar " + (first.endsWith(".jar") ? quote(first) : "pinbatch.jar");
+	/**
+	 * "java -jar" and the jar as it was typed, after the {@code -D} settings given to java that choose where the runs
+	 * are kept or how they run ({@code -Dpinbatch.data-dir=...}, {@code -Duser.home=...}): without them the same
+	 * command finds another job repository and starts anew. The plain name when not run from a jar (tests, an IDE).
+	 */
+	private static String launcher(String javaCommand, List<String> jvmArguments) {
+		String first = javaCommand.split(" ", 2)[0];
+		if (!first.endsWith(".jar")) {
+			return "java -jar pinbatch.jar";
+		}
+		List<String> settings = jvmArguments.stream().filter(TypedCommand::choosesTheRun).toList();
+		return "java " + settings.stream().map(TypedCommand::quote).map(setting -> setting + " ").collect(
+				Collectors.joining()) + "-jar " + quote(first);
+	}
+
+	/** A -D setting of pinbatch's, Spring's or the home folder; never one that may hold a secret. */
+	private static boolean choosesTheRun(String jvmArgument) {
+		String lower = jvmArgument.toLowerCase(Locale.ROOT);
+		boolean setting = lower.startsWith("-dpinbatch.") || lower.startsWith("-dspring.")
+				|| lower.startsWith("-dzernio.") || lower.startsWith("-duser.home=");
+		return setting && !lower.contains("key") && !lower.contains("password") && !lower.contains("secret")
+				&& !lower.contains("token");
 	}
 }
