@@ -379,6 +379,10 @@ public final class CommandLineOptions {
 		if (help() || version()) {
 			return;
 		}
+		refuseGarbled("--sheet", sheet());
+		refuseGarbled("--board", board());
+		refuseGarbled("--account", account());
+		refuseGarbled("--date-format", dateFormat());
 		if (serveSandbox()) {
 			if (serve() || !inputs().isEmpty() || retryFailed() != null || followUp() != null || prune()) {
 				throw new UsageException("--serve-sandbox only serves the sandbox; run it on its own (with"
@@ -420,6 +424,19 @@ public final class CommandLineOptions {
 		if (results() != null && inputs().size() > 1) {
 			throw new UsageException("--results names one file but there are " + inputs().size()
 					+ " inputs; leave --results out to get one result file per input");
+		}
+	}
+
+	/**
+	 * Refuses a value that reached Java garbled: under cron's default language setting (LANG unset or C) Java reads
+	 * the command line as plain ASCII, and "Février" arrives as "F\uFFFD\uFFFDvrier". Such a sheet name failed the
+	 * run with a stack trace and exit 1 (which a Kubernetes CronJob retries for ever), a board never matched.
+	 */
+	private static void refuseGarbled(String option, String value) {
+		if (value != null && value.indexOf('\uFFFD') >= 0) {
+			throw new UsageException(option + "=" + value + " reached pinbatch garbled: this system's language setting"
+					+ " (LANG unset or C, as under cron) lets Java read only plain ASCII on the command line: set"
+					+ " LANG=C.UTF-8 (in a crontab, on a line of its own above the job)");
 		}
 	}
 

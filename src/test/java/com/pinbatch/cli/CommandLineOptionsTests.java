@@ -139,4 +139,16 @@ class CommandLineOptionsTests {
 				"--zernio.base-url=URL", "Exit codes:", "Examples:");
 		assertThat(version.version()).isTrue();
 	}
+
+	@Test
+	void aValueGarbledByCronsLanguageSettingIsAUsageErrorWithTheFix() {
+		// how a JVM started with LANG unset (cron's default) reads --sheet=Février (before: a stack trace, exit 1)
+		assertThatThrownBy(() -> CommandLineOptions.parse(new String[] { "--input=pins.xlsx",
+				"--sheet=F\uFFFD\uFFFDvrier" })).isInstanceOf(UsageException.class)
+			.hasMessageContaining("--sheet=F\uFFFD\uFFFDvrier reached pinbatch garbled")
+			.hasMessageContaining("set LANG=C.UTF-8");
+		assertThatThrownBy(() -> CommandLineOptions.parse(new String[] { "--input=pins.csv",
+				"--board=K\uFFFD\uFFFDche" })).isInstanceOf(UsageException.class)
+			.hasMessageContaining("--board=K\uFFFD\uFFFDche reached pinbatch garbled");
+	}
 }
