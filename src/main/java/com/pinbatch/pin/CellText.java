@@ -28,7 +28,7 @@ final class CellText {
 	 * export leaves), which a pin would carry unseen; tabs and line breaks stay.
 	 */
 	static String withoutControls(String value) {
-		if (value.chars().noneMatch(CellText::isControl)) {
+		if (!hasControl(value)) {
 			return value;
 		}
 		StringBuilder kept = new StringBuilder(value.length());

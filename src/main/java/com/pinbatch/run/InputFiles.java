@@ -9,8 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Consumer;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 import com.pinbatch.text.FileNames;
@@ -64,8 +64,9 @@ public final class InputFiles {
 		Map<Path, Path> files = new LinkedHashMap<>();
 		for (Path path : given) {
 			if (Files.isDirectory(path)) {
-				unreadIn(path).ifPresent(notes);
-				List<Path> inFolder = spreadsheetsIn(path);
+				List<Path> listed = filesIn(path);
+				unread(path, listed).ifPresent(notes);
+				List<Path> inFolder = spreadsheets(path, listed);
 				if (inFolder.isEmpty()) {
 					throw new RunRefusedException("the folder " + path + " holds no input: pinbatch reads the "
 							+ String.join(", ", SPREADSHEETS) + " files in it (not result files or hidden files)");
@@ -79,17 +80,21 @@ public final class InputFiles {
 		return new ArrayList<>(files.values());
 	}
 
-	private static List<Path> spreadsheetsIn(Path folder) {
-		List<Path> inputs;
+	/** The folder's files (not its folders), by name. */
+	private static List<Path> filesIn(Path folder) {
 		try (Stream<Path> entries = Files.list(folder)) {
-			inputs = entries.filter(Files::isRegularFile)
-				.filter(InputFiles::isInput)
+			return entries.filter(Files::isRegularFile)
 				.sorted(Comparator.comparing(file -> file.getFileName().toString()))
 				.toList();
 		}
 		catch (IOException ex) {
 			throw new RunRefusedException("cannot list the folder " + folder + ": " + ex.getMessage());
 		}
+	}
+
+	/** The inputs among a folder's files. */
+	private static List<Path> spreadsheets(Path folder, List<Path> files) {
+		List<Path> inputs = files.stream().filter(InputFiles::isInput).toList();
 		// its result file could not be named either: refused before anything is sent, rather than a file left out
 		for (Path input : inputs) {
 			if (!FileNames.canName(input.getFileName().toString())) {
@@ -100,24 +105,20 @@ public final class InputFiles {
 		return inputs;
 	}
 
-	/** "the folder inbox: not read: old.xls (an Excel 97-2003 workbook: save it as .xlsx or CSV UTF-8), ..." */
-	private static Optional<String> unreadIn(Path folder) {
-		List<String> unread;
-		try (Stream<Path> entries = Files.list(folder)) {
-			unread = entries.filter(Files::isRegularFile)
-				.map(file -> file.getFileName().toString())
-				.filter(name -> !name.startsWith(".") && !name.startsWith("~$"))
-				.sorted()
-				.flatMap(name -> NOT_READ.entrySet()
-					.stream()
-					.filter(kind -> name.toLowerCase(Locale.ROOT).endsWith(kind.getKey()))
-					.map(kind -> name + " (" + kind.getValue() + ")")
-					.limit(1))
-				.toList();
-		}
-		catch (IOException ex) {
-			return Optional.empty(); // listing it again for the inputs says why
-		}
+	/**
+	 * "the folder inbox holds files pinbatch does not read: old.xls (an Excel 97-2003 workbook: save it as .xlsx or
+	 * CSV UTF-8), ...", for those of a folder's files that look like a team's spreadsheets.
+	 */
+	private static Optional<String> unread(Path folder, List<Path> files) {
+		List<String> unread = files.stream()
+			.map(file -> file.getFileName().toString())
+			.filter(InputFiles::isVisible)
+			.flatMap(name -> NOT_READ.entrySet()
+				.stream()
+				.filter(kind -> name.toLowerCase(Locale.ROOT).endsWith(kind.getKey()))
+				.map(kind -> name + " (" + kind.getValue() + ")")
+				.limit(1))
+			.toList();
 		if (unread.isEmpty()) {
 			return Optional.empty();
 		}
@@ -129,10 +130,13 @@ public final class InputFiles {
 
 	public static boolean isInput(Path file) {
 		String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-		if (name.startsWith(".") || name.startsWith("~$")) {
-			return false;
-		}
-		return SPREADSHEETS.stream().anyMatch(name::endsWith) && OUR_OUTPUTS.stream().noneMatch(name::endsWith);
+		return isVisible(name) && SPREADSHEETS.stream().anyMatch(name::endsWith)
+				&& OUR_OUTPUTS.stream().noneMatch(name::endsWith);
+	}
+
+	/** Not a hidden file, nor the lock file Excel keeps beside a workbook it has open ({@code ~$name.xlsx}). */
+	private static boolean isVisible(String name) {
+		return !name.startsWith(".") && !name.startsWith("~$");
 	}
 
 	/** The same file however it is named (relative, absolute, through a link). */
