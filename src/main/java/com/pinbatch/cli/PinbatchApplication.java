@@ -141,10 +141,6 @@ public class PinbatchApplication {
 				}
 				GracefulStop stop = context.getBean(GracefulStop.class);
 				ShutdownCoordinator.onStop(stop::request);
-				if (options.followUp() != null) {
-					return context.getBean(FollowUpCommand.class).execute(options, options.arguments(), report, err)
-						.code();
-				}
 				return context.getBean(PinbatchCommand.class).execute(options, options.arguments(), report, err).code();
 			}
 		}

@@ -1,6 +1,7 @@
 package com.pinbatch.cli;
 
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -9,6 +10,7 @@ import com.pinbatch.host.ThisHost;
 import com.pinbatch.job.PinbatchProperties;
 import com.pinbatch.job.RunProgress;
 import com.pinbatch.run.ExitCode;
+import com.pinbatch.run.FollowUpRuns;
 import com.pinbatch.run.InputOutcome;
 import com.pinbatch.run.PinImportRuns;
 import com.pinbatch.run.RunListener;
@@ -20,28 +22,33 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Runs one command line: turns its options into a {@link RunRequest}, launches it, prints what the run says as it
- * goes (with the live progress line) and each input's summary, writes the JSON summary when asked for, and returns
- * the exit code. It owns no part of the run itself.
+ * Runs one command line: turns its options into a {@link RunRequest} (or, with {@code --follow-up}, a follow-up of a
+ * result file), launches it, prints what the run says as it goes (with the live progress line) and each input's
+ * summary, writes the JSON summary and the report page when asked for, and returns the exit code. It owns no part of
+ * the run itself.
  */
 @Component
 class PinbatchCommand {
 
 	private final PinImportRuns runs;
 
+	private final FollowUpRuns followUps;
+
 	private final PinbatchProperties properties;
 
 	private final JsonMapper jsonMapper;
 
-	PinbatchCommand(PinImportRuns runs, PinbatchProperties properties, JsonMapper jsonMapper) {
+	PinbatchCommand(PinImportRuns runs, FollowUpRuns followUps, PinbatchProperties properties,
+			JsonMapper jsonMapper) {
 		this.runs = runs;
+		this.followUps = followUps;
 		this.properties = properties;
 		this.jsonMapper = jsonMapper;
 	}
 
 	ExitCode execute(CommandLineOptions options, List<String> arguments, PrintStream out, PrintStream err) {
 		List<String> said = new ArrayList<>(); // for the --report page
-		RunOutcome outcome = runs.run(request(options), new RunListener() {
+		RunListener listener = new RunListener() {
 
 			@Override
 			public void info(String line) {
@@ -58,7 +65,11 @@ class PinbatchCommand {
 			public AutoCloseable sending(RunProgress progress) {
 				return ProgressDisplay.start(progress, TerminalStatusLine.current(), properties.progressInterval());
 			}
-		});
+		};
+		RunOutcome outcome = options.followUp() != null
+				? followUps.run(options.followUp(), options.results() != null ? options.results() : options.followUp(),
+						options.sandbox(), listener)
+				: runs.run(request(options), listener);
 		TypedCommand typed = new TypedCommand(arguments);
 		List<RunReport> reports = outcome.inputs().stream().map(input -> report(input, typed)).toList();
 		reports.forEach(report -> RunSummary.print(out, report));
@@ -70,8 +81,11 @@ class PinbatchCommand {
 			SummaryFile.writeAndTell(options.summary(), jsonMapper, reports, outcome.exitCode(), outcome.reason(), out,
 					err);
 		}
+		// the result files written (a follow-up stopped early may have written none)
 		ReportPage.write(options, outcome.inputs().stream()
-			.map(input -> new HtmlReport.Input(String.valueOf(input.input().getFileName()), input.resultFile()))
+			.map(InputOutcome::resultFile)
+			.filter(Files::isRegularFile)
+			.map(file -> new HtmlReport.Input(String.valueOf(file.getFileName()), file))
 			.toList(), said, out, err);
 		return outcome.exitCode();
 	}

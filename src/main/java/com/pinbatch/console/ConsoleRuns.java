@@ -12,26 +12,21 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
-import com.pinbatch.follow.FollowUp;
-import com.pinbatch.follow.FollowUpSession;
-import com.pinbatch.input.InputFileException;
 import com.pinbatch.job.ApiSession;
 import com.pinbatch.job.ApiSessionSource;
 import com.pinbatch.job.RunProgress;
 import com.pinbatch.result.RowStatus;
-import com.pinbatch.result.StatusTally;
 import com.pinbatch.run.ExitCode;
 import com.pinbatch.run.FollowUpRuns;
 import com.pinbatch.run.InputOutcome;
 import com.pinbatch.run.PinImportRuns;
 import com.pinbatch.run.RunListener;
 import com.pinbatch.run.RunOutcome;
-import com.pinbatch.run.RunRefusedException;
 import com.pinbatch.run.RunRequest;
 import com.pinbatch.stop.GracefulStop;
 import com.pinbatch.text.SafeText;
-import com.pinbatch.text.Plural;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.stereotype.Component;
@@ -209,30 +204,27 @@ class ConsoleRuns implements AutoCloseable {
 	}
 
 	private LiveRun.Ended followUp(Path resultFile, LiveRun run) {
-		try {
-			FollowUp.Launched launched = followUps.run(resultFile, resultFile, settings.sandbox(), listener(run))
-				.launched();
-			FollowUpSession.Outcome outcome = launched.outcome();
-			if (outcome == null || launched.execution().getStatus() != org.springframework.batch.core.BatchStatus.COMPLETED) {
-				return new LiveRun.Ended(ExitCode.STOPPED.code(), "the follow-up stopped before the end ("
-						+ launched.execution().getStatus() + "); press Follow up again to go on; nothing was created",
-						resultFile, outcome == null ? Map.of() : outcome.counts());
-			}
-			run.say("asked Zernio about " + Plural.of(outcome.followed(), "row") + "; " + outcome.changed()
-					+ " changed");
-			StatusTally tally = StatusTally.of(outcome.counts(), Map.of());
-			return new LiveRun.Ended(tally.hasProblems() ? ExitCode.ROW_PROBLEMS.code() : ExitCode.SUCCESS.code(), null,
-					resultFile, outcome.counts());
+		RunOutcome outcome = followUps.run(resultFile, resultFile, settings.sandbox(), listener(run));
+		if (outcome.inputs().isEmpty()) {
+			return new LiveRun.Ended(outcome.exitCode().code(), shown(run, outcome.reason()), resultFile, Map.of());
 		}
-		catch (InputFileException | RunRefusedException ex) {
-			return new LiveRun.Ended(ExitCode.USAGE.code(), SafeText.line(String.valueOf(ex.getMessage())),
-					resultFile, Map.of());
-		}
-		catch (Exception ex) {
-			return new LiveRun.Ended(ExitCode.STOPPED.code(), "the follow-up stopped: "
-					+ SafeText.line(String.valueOf(ex.getMessage())), resultFile, Map.of());
-		}
+		InputOutcome followed = outcome.inputs().get(0);
+		return new LiveRun.Ended(followed.exitCode().code(), shown(run, followed.stopReason()), resultFile,
+				followed.counts());
 	}
+
+	/**
+	 * A line of the launcher as the run's page shows it; a follow-up's way to go on is its button here, not the
+	 * command (nor sending the file again).
+	 */
+	private static String shown(LiveRun run, String line) {
+		String said = run.followUp() && line != null ? FOLLOW_UP_AGAIN.matcher(line).replaceAll(
+				"press Follow up again to go on") : line;
+		return run.upload().shown(said);
+	}
+
+	private static final Pattern FOLLOW_UP_AGAIN = Pattern.compile(
+			"run the same command again(?: to (?:go on|resume|learn the rest))?");
 
 	/** The run of the upload's file going on now (a send, or a follow-up), if one is. */
 	Optional<LiveRun> going(Upload upload) {
@@ -298,7 +290,7 @@ class ConsoleRuns implements AutoCloseable {
 
 			@Override
 			public void problem(String line) {
-				String shown = run.upload().shown(line);
+				String shown = shown(run, line);
 				run.say(shown.startsWith("pinbatch: ") ? shown.substring("pinbatch: ".length()) : shown);
 			}
 

@@ -1,12 +1,10 @@
 package com.pinbatch.follow;
 
 import java.nio.file.Path;
-import java.time.Clock;
 
 import com.pinbatch.input.InputFileException;
 import com.pinbatch.schema.InterruptedExecutions;
 import com.pinbatch.schema.JobParameterLimit;
-import com.pinbatch.zernio.ZernioClient;
 
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
@@ -27,7 +25,7 @@ import org.springframework.stereotype.Component;
 public class FollowUp {
 
 	/** How the job ended, and what it came to (null when it did not end normally). */
-	public record Launched(JobExecution execution, FollowUpSession.Outcome outcome) {
+	public record Launched(JobExecution execution, FollowUpOutcome outcome) {
 	}
 
 	private final JobOperator jobOperator;
@@ -36,26 +34,25 @@ public class FollowUp {
 
 	private final Job followUpJob;
 
-	private final FollowUpSession session;
+	private final FollowUpConnections connections;
 
 	private final InterruptedExecutions interrupted;
 
-	FollowUp(JobOperator jobOperator, JobRepository jobRepository, Job followUpJob, FollowUpSession session,
+	FollowUp(JobOperator jobOperator, JobRepository jobRepository, Job followUpJob, FollowUpConnections connections,
 			InterruptedExecutions interrupted) {
 		this.jobOperator = jobOperator;
 		this.jobRepository = jobRepository;
 		this.followUpJob = followUpJob;
-		this.session = session;
+		this.connections = connections;
 		this.interrupted = interrupted;
 	}
 
 	/**
-	 * @param file   the result file to follow up
-	 * @param target where to write it (the same file, or {@code --results})
-	 * @param client the command's paced Zernio client
-	 * @param clock  the time of the world the client talks to (decides which scheduled pins are due)
+	 * @param file      the result file to follow up
+	 * @param target    where to write it (the same file, or {@code --results})
+	 * @param apiTarget where to ask: {@code sandbox} or {@code zernio}
 	 */
-	public Launched run(Path file, Path target, ZernioClient client, Clock clock) throws Exception {
+	public Launched run(Path file, Path target, String apiTarget) throws Exception {
 		String from = file.toAbsolutePath().normalize().toString();
 		String to = target.toAbsolutePath().normalize().toString();
 		String tooLong = JobParameterLimit.refusal("--follow-up", from);
@@ -63,26 +60,21 @@ public class FollowUp {
 		if (tooLong != null) {
 			throw new InputFileException(file.getFileName() + ": " + tooLong);
 		}
-		JobParameters parameters = unfinished(from, to);
+		JobParameters parameters = unfinished(from, to, apiTarget);
 		if (parameters == null) {
 			parameters = new JobParametersBuilder().addString(FollowUpJobConfiguration.FILE, from)
 				.addString(FollowUpJobConfiguration.RESULTS, to)
-				.addLong(FollowUpJobConfiguration.RUN, clock.millis())
+				.addString(FollowUpJobConfiguration.TARGET, apiTarget)
+				.addLong(FollowUpJobConfiguration.RUN, connections.clock(apiTarget).millis())
 				.toJobParameters();
 		}
-		session.open(client, clock);
-		try {
-			JobExecution execution = jobOperator.start(followUpJob, parameters);
-			return new Launched(execution,
-					execution.getStatus() == BatchStatus.COMPLETED ? session.outcome() : null);
-		}
-		finally {
-			session.close();
-		}
+		JobExecution execution = jobOperator.start(followUpJob, parameters);
+		return new Launched(execution, execution.getStatus() == BatchStatus.COMPLETED
+				? FollowUpOutcome.of(execution.getExecutionContext()).orElse(null) : null);
 	}
 
-	/** The parameters of the last follow-up when it was of the same file and did not complete; else null. */
-	private JobParameters unfinished(String from, String to) throws Exception {
+	/** The parameters of the last follow-up when it was of the same file and place and did not complete; else null. */
+	private JobParameters unfinished(String from, String to, String apiTarget) throws Exception {
 		JobInstance last = jobRepository.getLastJobInstance(FollowUpJobConfiguration.JOB_NAME);
 		JobExecution execution = last == null ? null : jobRepository.getLastJobExecution(last);
 		if (execution == null || execution.getStatus() == BatchStatus.COMPLETED
@@ -91,7 +83,8 @@ public class FollowUp {
 		}
 		JobParameters parameters = execution.getJobParameters();
 		if (!from.equals(parameters.getString(FollowUpJobConfiguration.FILE))
-				|| !to.equals(parameters.getString(FollowUpJobConfiguration.RESULTS))) {
+				|| !to.equals(parameters.getString(FollowUpJobConfiguration.RESULTS))
+				|| !apiTarget.equals(parameters.getString(FollowUpJobConfiguration.TARGET))) {
 			return null;
 		}
 		interrupted.makeRestartable(execution); // this process holds the data folder

@@ -34,6 +34,9 @@ public class FollowUpJobConfiguration {
 	/** The result file written (absolute path). */
 	static final String RESULTS = "followUp.results";
 
+	/** Where the follow-up asks: {@code sandbox} or {@code zernio} (see {@link FollowUpConnections}). */
+	static final String TARGET = "followUp.target";
+
 	/** When the follow-up was asked for: each follow-up is its own job instance. */
 	static final String RUN = "followUp.run";
 
@@ -58,13 +61,10 @@ public class FollowUpJobConfiguration {
 	@Bean
 	@StepScope
 	FollowUpTasklet followUpTasklet(@Value("#{jobParameters['" + FILE + "']}") String file,
-			@Value("#{jobParameters['" + RESULTS + "']}") String results, FollowUpSession followUpSession,
+			@Value("#{jobParameters['" + RESULTS + "']}") String results,
+			@Value("#{jobParameters['" + TARGET + "']}") String target, FollowUpConnections connections,
 			FollowProperties follow, RowResultStore rowResultStore) {
-		return new FollowUpTasklet(Path.of(file), Path.of(results), followUpSession, follow, rowResultStore);
-	}
-
-	@Bean
-	FollowUpSession followUpSession() {
-		return new FollowUpSession();
+		return new FollowUpTasklet(Path.of(file), Path.of(results), connections.client(target),
+				connections.clock(target), follow, rowResultStore);
 	}
 }

@@ -1,6 +1,7 @@
 package com.pinbatch.follow;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,6 +11,7 @@ import java.util.Optional;
 import com.pinbatch.result.ResultFileBuilder;
 import com.pinbatch.result.RowResult;
 import com.pinbatch.result.RowResultStore;
+import com.pinbatch.zernio.ZernioClient;
 
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
@@ -22,7 +24,8 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
  * {@code --follow-up}: reads a result file, asks Zernio what became of its rows still publishing (listing posts by
  * date, many per request), retries transient publish failures on the same post, and writes the result file again.
  * One call is one round of the {@link FollowingLoop}, for at most {@code pinbatch.follow.max-wait} and one request
- * per row, so a follow-up stopped half-way and run again goes on within the same bounds. It creates nothing. When no row changed and the file is written over itself, it is left untouched.
+ * per row, so a follow-up stopped half-way and run again goes on within the same bounds. It creates nothing.
+ * When no row changed and the file is written over itself, it is left untouched.
  */
 class FollowUpTasklet implements Tasklet {
 
@@ -30,7 +33,9 @@ class FollowUpTasklet implements Tasklet {
 
 	private final Path target;
 
-	private final FollowUpSession session;
+	private final ZernioClient client;
+
+	private final Clock clock;
 
 	private final FollowingLoop loop;
 
@@ -46,14 +51,19 @@ class FollowUpTasklet implements Tasklet {
 
 	private List<PinFollower.Followed> open;
 
-	FollowUpTasklet(Path file, Path target, FollowUpSession session, FollowProperties settings,
+	/**
+	 * @param client the paced client of the follow-up's target
+	 * @param clock  the time of the world it talks to (decides which scheduled pins are due)
+	 */
+	FollowUpTasklet(Path file, Path target, ZernioClient client, Clock clock, FollowProperties settings,
 			RowResultStore store) {
 		this.file = file;
 		this.store = store;
 		this.target = target;
-		this.session = session;
+		this.client = client;
+		this.clock = clock;
 		// the rows were sent long ago: the first round asks at once
-		this.loop = new FollowingLoop("followUp.", settings, session.clock(), FollowingLoop.Budget.ONCE, true);
+		this.loop = new FollowingLoop("followUp.", settings, clock, FollowingLoop.Budget.ONCE, true);
 	}
 
 	@Override
@@ -61,16 +71,16 @@ class FollowUpTasklet implements Tasklet {
 		StepExecution step = chunkContext.getStepContext().getStepExecution();
 		ExecutionContext context = step.getExecutionContext();
 		if (open == null) {
-			read = FollowUpFile.read(file, session.clock().instant());
+			read = FollowUpFile.read(file, clock.instant());
 			read.open().forEach(row -> before.put(row.rowNumber(), row));
 			open = read.open().stream()
 				.map(row -> new PinFollower.Followed(Long.toString(row.rowNumber()), row, null, row.finishedAt(),
 						loop.retries(context, Long.toString(row.rowNumber()))))
 				.toList();
 		}
-		Optional<PinFollower.Round> round = loop.next(step, session.client(), open);
+		Optional<PinFollower.Round> round = loop.next(step, client, open);
 		if (round.isEmpty()) {
-			return finish(context);
+			return finish(step);
 		}
 		for (PinFollower.Update update : round.get().updates()) {
 			RowResult was = before.get(update.result().rowNumber());
@@ -78,10 +88,12 @@ class FollowUpTasklet implements Tasklet {
 			updates.put(was.rowNumber(), update.result().withPublishAt(was.publishAt()));
 		}
 		open = round.get().stillOpen();
-		return open.isEmpty() ? finish(context) : RepeatStatus.CONTINUABLE;
+		return open.isEmpty() ? finish(step) : RepeatStatus.CONTINUABLE;
 	}
 
-	private RepeatStatus finish(ExecutionContext context) {
+	/** Writes the file and keeps what the follow-up did in its job's context, which the repository saves after it. */
+	private RepeatStatus finish(StepExecution step) {
+		ExecutionContext context = step.getExecutionContext();
 		FollowUpTally tally = read.closed().copy();
 		int changed = 0;
 		for (RowResult row : before.values()) {
@@ -94,9 +106,9 @@ class FollowUpTasklet implements Tasklet {
 			ResultFileBuilder.rewrite(file, updates, target);
 		}
 		store.learnt(updates.values());
-		session.finished(new FollowUpSession.Outcome(tally.counts(), tally.errorCodes(),
-				PinsByAccount.of(written ? target : file, store), before.size(), changed, loop.lookUps(context),
-				loop.retriesSent(context)));
+		new FollowUpOutcome(tally.counts(), tally.errorCodes(), PinsByAccount.of(written ? target : file, store),
+				before.size(), changed, loop.lookUps(context), loop.retriesSent(context))
+			.putInto(step.getJobExecution().getExecutionContext());
 		return RepeatStatus.FINISHED;
 	}
 

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Clock;
 import javax.sql.DataSource;
 
+import com.pinbatch.follow.FollowUpConnections;
 import com.pinbatch.job.ApiSession;
 import com.pinbatch.job.ApiSessionSource;
 import com.pinbatch.job.RunProgresses;
@@ -29,11 +30,11 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Connects runs to Zernio: the real API with the key from the environment or configuration, or the built-in sandbox
  * started on loopback, each made once per application from configuration and shared by every run (one pace, one
- * set of per-account caps, one board cache). The steps reach them by their job's target, never through the job
- * repository.
+ * set of per-account caps, one board cache). The steps of both jobs reach them by their job's target, never through
+ * the job repository.
  */
 @Component
-class ApiSessions implements ApiSessionSource, DisposableBean {
+class ApiSessions implements ApiSessionSource, FollowUpConnections, DisposableBean {
 
 	static final String API_KEY_VARIABLE = "ZERNIO_API_KEY";
 
@@ -92,27 +93,19 @@ class ApiSessions implements ApiSessionSource, DisposableBean {
 		return ZERNIO;
 	}
 
-	/**
-	 * The session for a request that is not a pin import (a follow-up), with the time of the world it talks to.
-	 *
-	 * @throws RunRefusedException when the key is missing or malformed
-	 */
-	Opened open(RunRequest request, RunListener listener) {
-		String target = target(request, listener);
-		return new Opened(session(target), target.equals(SANDBOX) ? sandbox.clock() : Clock.systemUTC());
+	@Override
+	public ZernioClient client(String target) {
+		ApiSession session = session(target);
+		if (session == null) {
+			throw new IllegalArgumentException("no Zernio to ask for target " + target);
+		}
+		return session.client();
 	}
 
-	/**
-	 * An open session (null for a dry run without a key); the sandbox behind it lives as long as the application.
-	 *
-	 * @param clock the time of the world the session talks to: the sandbox's (which may be moved ahead), else the
-	 *              real one
-	 */
-	record Opened(ApiSession session, Clock clock) implements AutoCloseable {
-
-		@Override
-		public void close() {
-		}
+	/** The sandbox's clock (it may be moved ahead), else the real one. */
+	@Override
+	public Clock clock(String target) {
+		return target.equals(SANDBOX) ? sandbox.clock() : Clock.systemUTC();
 	}
 
 	@Override

@@ -1,48 +1,103 @@
 package com.pinbatch.run;
 
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import com.pinbatch.follow.FollowUp;
 import com.pinbatch.follow.FollowUpFile;
+import com.pinbatch.follow.FollowUpOutcome;
+import com.pinbatch.input.InputFileException;
+import com.pinbatch.result.StatusTally;
+import com.pinbatch.stop.GracefulStop;
 import com.pinbatch.text.Plural;
+import com.pinbatch.text.SafeText;
 
+import org.springframework.batch.core.job.JobExecution;
 import org.springframework.stereotype.Component;
 
 /**
  * Runs a follow-up ({@code --follow-up=RESULTS}) for a front end: connects to Zernio (or the sandbox), checks the
- * result file before anything is sent, and launches the follow-up job.
+ * result file before anything is sent, launches the follow-up job, and tells what it came to as a run's outcome (the
+ * file's rows by status, the exit code, why it stopped, what to do next), so every front end reports it alike.
  */
 @Component
 public class FollowUpRuns {
-
-	/**
-	 * @param open     the rows of the file the follow-up asked about
-	 * @param launched how the job ended and what it came to
-	 */
-	public record Result(int open, FollowUp.Launched launched) {
-	}
 
 	private final ApiSessions apiSessions;
 
 	private final FollowUp followUp;
 
-	FollowUpRuns(ApiSessions apiSessions, FollowUp followUp) {
+	private final GracefulStop stop;
+
+	FollowUpRuns(ApiSessions apiSessions, FollowUp followUp, GracefulStop stop) {
 		this.apiSessions = apiSessions;
 		this.followUp = followUp;
+		this.stop = stop;
 	}
 
 	/**
-	 * @throws com.pinbatch.input.InputFileException when the file is missing or is not a result file (nothing sent)
-	 * @throws RunRefusedException                   when there is no usable API key
+	 * @param file   the result file to follow up
+	 * @param target where to write it (the same file, or {@code --results})
+	 * @return one input's outcome; none, with exit code 2 and the reason, when the file or the key is refused
+	 *         (nothing was sent), or exit code 1 when the job could not be launched
 	 */
-	public Result run(Path file, Path target, boolean sandbox, RunListener listener) throws Exception {
+	public RunOutcome run(Path file, Path target, boolean sandbox, RunListener listener) {
 		RunRequest request = new RunRequest(List.of(file), target, false, null, null, null, null, null, null, null,
 				"now", false, null, false, false, sandbox, null);
-		try (ApiSessions.Opened api = apiSessions.open(request, listener)) {
-			int open = FollowUpFile.read(file, api.clock().instant()).open().size(); // a bad file: nothing sent
+		Instant started = Instant.now();
+		FollowUp.Launched launched;
+		try {
+			String apiTarget = apiSessions.target(request, listener);
+			int open = FollowUpFile.read(file, apiSessions.clock(apiTarget).instant()).open().size(); // nothing sent
 			listener.info("pinbatch: following up " + file + ": " + Plural.of(open, "row") + " to ask Zernio about");
-			return new Result(open, followUp.run(file, target, api.session().client(), api.clock()));
+			launched = followUp.run(file, target, apiTarget);
 		}
+		catch (InputFileException | RunRefusedException ex) {
+			String reason = SafeText.line(ex.getMessage());
+			listener.problem("pinbatch: " + reason);
+			return RunOutcome.refused(reason);
+		}
+		catch (Exception ex) {
+			String reason = SafeText.line(StopReasons.of(ex, stop.wasRequested()));
+			listener.problem("pinbatch: " + reason);
+			return new RunOutcome(List.of(), ExitCode.STOPPED, reason);
+		}
+		InputOutcome outcome = outcome(file, target, launched, started);
+		FollowUpOutcome done = launched.outcome();
+		if (done != null) {
+			listener.info("pinbatch: follow-up: " + Plural.of(done.followed(), "row") + " asked about with "
+					+ Plural.of(done.lookUps(), "request") + " (listings of up to 500 posts, single posts), "
+					+ done.retries() + (done.retries() == 1 ? " retry" : " retries") + " of failed posts on themselves; "
+					+ Plural.of(done.changed(), "row") + " changed");
+		}
+		else {
+			listener.problem("pinbatch: " + outcome.stopReason());
+		}
+		return new RunOutcome(List.of(outcome), outcome.exitCode(), null);
+	}
+
+	private InputOutcome outcome(Path file, Path target, FollowUp.Launched launched, Instant started) {
+		JobExecution execution = launched.execution();
+		FollowUpOutcome done = launched.outcome();
+		String stopped = SafeText.line(StopReasons.ofFollowUp(execution, stop.wasRequested()));
+		if (stopped == null && done == null) {
+			stopped = "the follow-up ended without its outcome; run the same command again";
+		}
+		StatusTally tally = StatusTally.of(done == null ? Map.of() : done.counts(), Map.of());
+		ExitCode code = stopped != null ? ExitCode.STOPPED
+				: tally.hasProblems() ? ExitCode.ROW_PROBLEMS : ExitCode.SUCCESS;
+		InputOutcome.Next next = stopped != null ? InputOutcome.Next.RESUME
+				: tally.hasProblems() ? InputOutcome.Next.RETRY_FAILED : InputOutcome.Next.NONE;
+		List<InputOutcome.ErrorCount> errors = new ArrayList<>();
+		if (done != null) {
+			done.errorCodes().forEach((error, seen) -> errors.add(new InputOutcome.ErrorCount(error, seen[0], seen[1])));
+		}
+		return new InputOutcome(file, target, null, done == null ? Map.of() : done.counts(),
+				done == null ? Map.of() : done.accounts(), errors, done == null ? 0 : done.changed(),
+				execution.getJobInstance().getInstanceId(), execution.getId(), started, Instant.now(), stopped, false,
+				code, next, stopped == null && tally.stillPublishing());
 	}
 }

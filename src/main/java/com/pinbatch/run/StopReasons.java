@@ -2,8 +2,10 @@ package com.pinbatch.run;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 import com.pinbatch.input.InputChangedException;
+import com.pinbatch.input.InputFileException;
 import com.pinbatch.stop.GracefulStop;
 import com.pinbatch.throttle.SendingStoppedException;
 import com.pinbatch.zernio.ZernioApiException;
@@ -29,22 +31,40 @@ final class StopReasons {
 		return RepositoryTrouble.describe(failure).orElse("the run stopped: " + failure.getMessage());
 	}
 
+	/** What a follow-up says when stopped on request. */
+	static final String FOLLOW_UP_STOPPED = "stopped on request; nothing was created: run the same command again to go on";
+
 	/** Null when the job completed; otherwise why it did not. */
 	static String of(JobExecution execution, boolean stopRequested) {
+		return of(execution, stopRequested ? GracefulStop.STOPPED : null, StopReasons::saysWhyItself, "the run");
+	}
+
+	/**
+	 * The same for a follow-up job, which creates nothing, so going on is always safe; a result file it could not
+	 * read or write says why itself.
+	 */
+	static String ofFollowUp(JobExecution execution, boolean stopRequested) {
+		return of(execution, stopRequested ? FOLLOW_UP_STOPPED : null,
+				cause -> saysWhyItself(cause) || cause instanceof InputFileException, "the follow-up");
+	}
+
+	private static String of(JobExecution execution, String stoppedOnRequest, Predicate<Throwable> saysWhy,
+			String what) {
 		if (execution.getStatus() == BatchStatus.COMPLETED) {
 			return null;
 		}
-		if (stopRequested) {
-			return GracefulStop.STOPPED;
+		if (stoppedOnRequest != null) {
+			return stoppedOnRequest;
 		}
 		List<Throwable> failures = execution.getAllFailureExceptions();
 		if (failures.isEmpty()) {
-			return "the run stopped before the end (" + execution.getStatus() + "); run the same command again to resume";
+			return what + " stopped before the end (" + execution.getStatus()
+					+ "); run the same command again to resume";
 		}
 		// the cause says why: key rejected, Zernio down, the input saved again, the repository
 		for (Throwable failure : failures) {
 			for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-				if (saysWhyItself(cause)) {
+				if (saysWhy.test(cause)) {
 					return cause.getMessage();
 				}
 			}
@@ -59,7 +79,7 @@ final class StopReasons {
 			.filter(candidate -> !(candidate instanceof JobExecutionException))
 			.findFirst()
 			.orElse(failures.get(0));
-		return "the run failed unexpectedly (" + failure + "); run the same command again to resume";
+		return what + " failed unexpectedly (" + failure + "); run the same command again to resume";
 	}
 
 	/**

@@ -184,7 +184,7 @@ class ConsoleFollowUpTests {
 		assertThat(followUp).startsWith("/runs/").isNotEqualTo(run);
 		String after = finishedPage(followUp);
 
-		assertThat(after).contains("Following up", "asked Zernio about").doesNotContain(">CREATED<");
+		assertThat(after).contains("Following up", "rows asked about with").doesNotContain(">CREATED<");
 		assertThat(after).containsPattern("<span class=\"status\">PUBLISHED</span>[\\s\\S]*?<a href=\"https://");
 		assertThat(after).contains("<span class=\"status\">FAILED</span>");
 	}
@@ -300,7 +300,7 @@ class ConsoleFollowUpTests {
 			.andReturn();
 
 		String after = finishedPage(pressed.getResponse().getRedirectedUrl());
-		assertThat(after).contains("Following up", "asked Zernio about").doesNotContain(">CREATED<");
+		assertThat(after).contains("Following up", "rows asked about with").doesNotContain(">CREATED<");
 		mvc.perform(post(button.group(1))).andExpect(status().isForbidden());
 	}
 

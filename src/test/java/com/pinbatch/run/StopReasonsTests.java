@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 
 import com.pinbatch.input.InputChangedException;
+import com.pinbatch.input.InputFileException;
 import com.pinbatch.stop.GracefulStop;
 import com.pinbatch.throttle.SendingStoppedException;
 import com.pinbatch.zernio.ZernioApiException;
@@ -54,6 +55,25 @@ class StopReasonsTests {
 
 		assertThat(StopReasons.of(keyRejected, false)).isEqualTo("Zernio rejected the API key; check ZERNIO_API_KEY");
 		assertThat(StopReasons.of(zernioDown, false)).isEqualTo("Zernio answered 503 five times in a row");
+	}
+
+	@Test
+	void aFollowUpSaysWhyItStoppedInItsOwnWordsAndThatNothingWasCreated() {
+		// a follow-up creates nothing: a stop on request says so; Zernio down or a result file it could not read says
+		// that, as the command line and the console both show it
+		JobExecution zernioDown = execution(BatchStatus.FAILED,
+				new ZernioApiException(503, "Zernio answered 503 five times in a row"));
+		JobExecution fileGone = execution(BatchStatus.FAILED, new IllegalStateException("step failed",
+				new InputFileException("pins.results.csv: the file is gone; run the same command again")));
+
+		assertThat(StopReasons.ofFollowUp(execution(BatchStatus.COMPLETED), true)).isNull();
+		assertThat(StopReasons.ofFollowUp(zernioDown, true)).contains("nothing was created")
+			.doesNotContain("PENDING");
+		assertThat(StopReasons.ofFollowUp(zernioDown, false)).isEqualTo("Zernio answered 503 five times in a row");
+		assertThat(StopReasons.ofFollowUp(fileGone, false))
+			.isEqualTo("pins.results.csv: the file is gone; run the same command again");
+		assertThat(StopReasons.ofFollowUp(execution(BatchStatus.STOPPED), false))
+			.startsWith("the follow-up stopped before the end (STOPPED)");
 	}
 
 	@Test
