@@ -1,5 +1,6 @@
 package com.pinbatch.input;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -13,7 +14,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.charset.UnsupportedCharsetException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.BiPredicate;
@@ -114,6 +117,7 @@ final class TextEncoding {
 			}
 		}
 		charset = centralEuropeanIfMoreLikely(region, macRomanIfMoreLikely(region, charset));
+		charset = nonLatinIfMoreLikely(region, charset);
 		if (charset == null) {
 			throw new InputFileException(file + ": is not UTF-8 text and its encoding could not be recognised; give"
 					+ " it with --encoding=NAME (e.g. --encoding=windows-1252), or " + SAVE_AS_UTF8);
@@ -183,6 +187,81 @@ final class TextEncoding {
 		return signsForLetters >= 2 && signsForLetters * 10 >= differ ? central : detected;
 	}
 
+	/**
+	 * Cyrillic or Greek text as Excel saves it on such a Windows (Windows-1251, Windows-1253) is often taken for
+	 * Western when most of a file is plain ASCII: read as Windows-1252, {@code Кухонная полка} becomes
+	 * {@code Êóõîííàÿ ïîëêà}. Western text has almost no word of three letters or more made of accented letters alone;
+	 * such text is made of little else. So when at least two words of the Windows-1252 reading are such, and they are
+	 * most of its words with accented letters, the detector is asked again about those words alone, and its first
+	 * answer that is not a Latin code page and reads each of them as a word of one script is chosen.
+	 */
+	static Charset nonLatinIfMoreLikely(byte[] region, Charset detected) {
+		if (detected == null || !detected.name().equals("windows-1252")) {
+			return detected;
+		}
+		String asWestern = new String(region, detected);
+		if (asWestern.length() != region.length) {
+			return detected; // not one character a byte: the places would not match
+		}
+		List<int[]> accentedOnly = new ArrayList<>();
+		int accented = 0;
+		for (int start = 0, end; start < asWestern.length(); start = end + 1) {
+			end = start;
+			while (end < asWestern.length() && Character.isLetter(asWestern.charAt(end))) {
+				end++;
+			}
+			String word = asWestern.substring(start, end);
+			if (word.chars().anyMatch(c -> c > 0x7F)) {
+				accented++;
+				if (word.length() >= 3 && word.chars().allMatch(c -> c > 0x7F)) {
+					accentedOnly.add(new int[] { start, end });
+				}
+			}
+		}
+		if (accentedOnly.size() < 2 || accentedOnly.size() * 2 < accented) {
+			return detected;
+		}
+		ByteArrayOutputStream words = new ByteArrayOutputStream();
+		accentedOnly.forEach(word -> {
+			words.write(region, word[0], word[1] - word[0]);
+			words.write(' ');
+		});
+		CharsetDetector detector = new CharsetDetector();
+		detector.setText(words.toByteArray());
+		for (CharsetMatch match : detector.detectAll()) {
+			Charset candidate = usable(match.getName());
+			if (candidate == null || isLatin(candidate)) {
+				continue;
+			}
+			String read = new String(region, candidate);
+			if (read.length() == region.length && accentedOnly.stream()
+				.allMatch(word -> oneNonLatinScript(read.substring(word[0], word[1])))) {
+				return candidate;
+			}
+		}
+		return detected;
+	}
+
+	/** Whether the code page's upper half holds Latin letters where the Western one has {@code à é ö}. */
+	private static boolean isLatin(Charset charset) {
+		return new String(new byte[] { (byte) 0xE0, (byte) 0xE9, (byte) 0xF6 }, charset).chars()
+			.allMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.LATIN);
+	}
+
+	/** Letters only, all of one script that is not Latin. */
+	private static boolean oneNonLatinScript(String word) {
+		Character.UnicodeScript script = null;
+		for (int i = 0; i < word.length(); i++) {
+			char c = word.charAt(i);
+			Character.UnicodeScript of = Character.UnicodeScript.of(c);
+			if (!Character.isLetter(c) || of == Character.UnicodeScript.LATIN || script != null && of != script) {
+				return false;
+			}
+			script = of;
+		}
+		return script != null;
+	}
+
 	/** Whether letters stand on both sides of the character at {@code at}. */
 	private static boolean insideWord(String text, int at) {
 		return at > 0 && at + 1 < text.length() && Character.isLetter(text.charAt(at - 1))
@@ -221,6 +300,9 @@ final class TextEncoding {
 		}
 		if (upper.equals("ISO-8859-1")) {
 			return Charset.forName("windows-1252");
+		}
+		if (upper.equals("ISO-8859-7")) {
+			return Charset.forName("windows-1253"); // the same for Greek, but the capital Ά where Excel writes it
 		}
 		try {
 			return Charset.forName(name);

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -367,6 +368,46 @@ class CsvRowSourceTests {
 		try (CsvRowSource source = CsvRowSource.open(file)) {
 			assertThat(source.next().values()).containsExactly("Cr\u00e8me \u00e0 la fran\u00e7aise",
 					"Cuve de 3 m\u00b3 et 5 m\u00b3 et 9 m\u00b3");
+		}
+	}
+
+	@Test
+	void cyrillicAndGreekCodePagesAreNotReadAsWindows1252() throws IOException {
+		// a Russian and a Greek title, as Excel saves them on such a Windows, in files otherwise of plain ASCII: the
+		// detector ranks Western first, which read (and sent) "\u00cf\u00f0\u00e8\u00e2\u00e5\u00f2 \u00ec\u00e8\u00f0"
+		// and "\u00ca\u00e1\u00eb\u00e7\u00ec\u00dd\u00f1\u00e1"
+		String russian = "\u041f\u0440\u0438\u0432\u0435\u0442 \u043c\u0438\u0440, \u0443\u044e\u0442\u043d\u0430\u044f"
+				+ " \u043a\u0443\u0445\u043d\u044f";
+		String greek = "\u039a\u03b1\u03bb\u03b7\u03bc\u03ad\u03c1\u03b1 \u03ba\u03bf\u03c5\u03b6\u03af\u03bd\u03b1";
+		Map<String, String> codePages = Map.of("windows-1251", russian, "windows-1253", greek);
+		for (Map.Entry<String, String> codePage : codePages.entrySet()) {
+			Path file = dir.resolve(codePage.getKey() + ".csv");
+			StringBuilder csv = new StringBuilder("title,description,media_url,board,account\n\"")
+				.append(codePage.getValue()).append("\",first,https://images.example.com/1.jpg,Kitchen Ideas,acme-home\n");
+			for (int row = 2; row <= 3; row++) {
+				csv.append("pin ").append(row).append(",description ").append(row)
+					.append(" for testing,https://images.example.com/").append(row).append(".jpg,Kitchen Ideas,acme-home\n");
+			}
+			Files.write(file, csv.toString().getBytes(codePage.getKey()));
+
+			try (CsvRowSource source = CsvRowSource.open(file)) {
+				assertThat(source.next().values().get(0)).isEqualTo(codePage.getValue());
+				assertThat(source.notes()).singleElement().asString().contains("read as " + codePage.getKey());
+			}
+		}
+	}
+
+	@Test
+	void westernTextWithShortAccentedWordsStaysWindows1252() throws IOException {
+		// words of accented letters alone are rare and short in Western text: "\u00e0", "o\u00f9", "\u00e9t\u00e9"
+		Path file = dir.resolve("western.csv");
+		String title = "\u00c9t\u00e9 \u00e0 Paris";
+		String description = "O\u00f9 est le caf\u00e9 ? \u00de\u00f3rsm\u00f6rk \u00ed \u00e1g\u00fast";
+		Files.write(file, ("title,description\n" + title + "," + description + "\n").getBytes("windows-1252"));
+
+		try (CsvRowSource source = CsvRowSource.open(file)) {
+			assertThat(source.next().values()).containsExactly(title, description);
+			assertThat(source.notes()).singleElement().asString().contains("read as windows-1252");
 		}
 	}
 
