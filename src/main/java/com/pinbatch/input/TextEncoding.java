@@ -1,6 +1,5 @@
 package com.pinbatch.input;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -14,12 +13,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.charset.UnsupportedCharsetException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.function.BiPredicate;
 import java.util.stream.Collectors;
 
 import com.ibm.icu.text.CharsetDetector;
@@ -116,8 +112,7 @@ final class TextEncoding {
 				break;
 			}
 		}
-		charset = centralEuropeanIfMoreLikely(region, macRomanIfMoreLikely(region, charset));
-		charset = nonLatinIfMoreLikely(region, charset);
+		charset = CodePageClues.likelier(region, charset);
 		if (charset == null) {
 			throw new InputFileException(file + ": is not UTF-8 text and its encoding could not be recognised; give"
 					+ " it with --encoding=NAME (e.g. --encoding=windows-1252), or " + SAVE_AS_UTF8);
@@ -131,175 +126,20 @@ final class TextEncoding {
 	}
 
 	/**
-	 * A Mac's code page (Mac Roman) read as Windows-1252 gives no error but other letters: {@code Café} becomes
-	 * {@code CafŽ}, {@code Süße} {@code SŸ§e}. The detector tells the two apart badly. A region detected as
-	 * Windows-1252 is read as Mac Roman instead only when that reading is clearly the better one: Windows-1252 puts
-	 * capitals right after small letters inside words (as no text does), Mac Roman does not, and Mac Roman has more
-	 * small accented letters inside words. Anything less keeps Windows-1252, by far the more common.
-	 */
-	static Charset macRomanIfMoreLikely(byte[] region, Charset detected) {
-		if (detected == null || !detected.name().equals("windows-1252")) {
-			return detected;
-		}
-		Charset macRoman = Charset.forName("x-MacRoman");
-		String asWindows = new String(region, detected);
-		String asMac = new String(region, macRoman);
-		boolean clearlyMac = insideWords(asWindows, CAPITAL) > 0 && insideWords(asMac, CAPITAL) == 0
-				&& insideWords(asMac, SMALL) > insideWords(asWindows, SMALL);
-		return clearlyMac ? macRoman : detected;
-	}
-
-	/**
-	 * Central European text (Polish, Czech ... as Excel saves it on such a Windows, in Windows-1250) read as
-	 * Windows-1252 gives no error either: {@code Łódź, Wrocław, żółć} becomes {@code £ódŸ, Wroc³aw, ¿ó³æ}. The
-	 * detector often names Windows-1252 for it. Where the two code pages read the region differently, Windows-1252
-	 * then puts signs between letters ({@code Wroc³aw}) where Windows-1250 has letters; Western text read either way
-	 * differs in letters ({@code è} or {@code č}), or in a sign after a word ({@code m³}). So Windows-1250 is chosen when
-	 * at least two such places, and a tenth of all the places the two differ, say so. Both readings the same (only
-	 * curly quotes and dashes, say): Windows-1252, the more common, is named.
-	 */
-	static Charset centralEuropeanIfMoreLikely(byte[] region, Charset detected) {
-		if (detected == null || !detected.name().equals("windows-1252") && !detected.name().equals("windows-1250")) {
-			return detected;
-		}
-		Charset western = Charset.forName("windows-1252");
-		Charset central = Charset.forName("windows-1250");
-		String asWestern = new String(region, western);
-		String asCentral = new String(region, central);
-		if (asWestern.length() != asCentral.length()) {
-			return detected; // a byte one of them does not map: leave it to the detector
-		}
-		int differ = 0;
-		int signsForLetters = 0;
-		for (int i = 0; i < asWestern.length(); i++) {
-			char w = asWestern.charAt(i);
-			char c = asCentral.charAt(i);
-			if (w != c) {
-				differ++;
-				if (!Character.isLetter(w) && Character.isLetter(c) && insideWord(asCentral, i)) {
-					signsForLetters++;
-				}
-			}
-		}
-		if (differ == 0) {
-			return western;
-		}
-		return signsForLetters >= 2 && signsForLetters * 10 >= differ ? central : detected;
-	}
-
-	/**
-	 * Cyrillic or Greek text as Excel saves it on such a Windows (Windows-1251, Windows-1253) is often taken for
-	 * Western when most of a file is plain ASCII: read as Windows-1252, {@code Кухонная полка} becomes
-	 * {@code Êóõîííàÿ ïîëêà}. Western text has almost no word of three letters or more made of accented letters alone;
-	 * such text is made of little else. So when at least two words of the Windows-1252 reading are such, and they are
-	 * most of its words with accented letters, the detector is asked again about those words alone, and its first
-	 * answer that is not a Latin code page and reads each of them as a word of one script is chosen.
-	 */
-	static Charset nonLatinIfMoreLikely(byte[] region, Charset detected) {
-		if (detected == null || !detected.name().equals("windows-1252")) {
-			return detected;
-		}
-		String asWestern = new String(region, detected);
-		if (asWestern.length() != region.length) {
-			return detected; // not one character a byte: the places would not match
-		}
-		List<int[]> accentedOnly = new ArrayList<>();
-		int accented = 0;
-		for (int start = 0, end; start < asWestern.length(); start = end + 1) {
-			end = start;
-			while (end < asWestern.length() && Character.isLetter(asWestern.charAt(end))) {
-				end++;
-			}
-			String word = asWestern.substring(start, end);
-			if (word.chars().anyMatch(c -> c > 0x7F)) {
-				accented++;
-				if (word.length() >= 3 && word.chars().allMatch(c -> c > 0x7F)) {
-					accentedOnly.add(new int[] { start, end });
-				}
-			}
-		}
-		if (accentedOnly.size() < 2 || accentedOnly.size() * 2 < accented) {
-			return detected;
-		}
-		ByteArrayOutputStream words = new ByteArrayOutputStream();
-		accentedOnly.forEach(word -> {
-			words.write(region, word[0], word[1] - word[0]);
-			words.write(' ');
-		});
-		CharsetDetector detector = new CharsetDetector();
-		detector.setText(words.toByteArray());
-		for (CharsetMatch match : detector.detectAll()) {
-			Charset candidate = usable(match.getName());
-			if (candidate == null || isLatin(candidate)) {
-				continue;
-			}
-			String read = new String(region, candidate);
-			if (read.length() == region.length && accentedOnly.stream()
-				.allMatch(word -> oneNonLatinScript(read.substring(word[0], word[1])))) {
-				return candidate;
-			}
-		}
-		return detected;
-	}
-
-	/** Whether the code page's upper half holds Latin letters where the Western one has {@code à é ö}. */
-	private static boolean isLatin(Charset charset) {
-		return new String(new byte[] { (byte) 0xE0, (byte) 0xE9, (byte) 0xF6 }, charset).chars()
-			.allMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.LATIN);
-	}
-
-	/** Letters only, all of one script that is not Latin. */
-	private static boolean oneNonLatinScript(String word) {
-		Character.UnicodeScript script = null;
-		for (int i = 0; i < word.length(); i++) {
-			char c = word.charAt(i);
-			Character.UnicodeScript of = Character.UnicodeScript.of(c);
-			if (!Character.isLetter(c) || of == Character.UnicodeScript.LATIN || script != null && of != script) {
-				return false;
-			}
-			script = of;
-		}
-		return script != null;
-	}
-
-	/** Whether letters stand on both sides of the character at {@code at}. */
-	private static boolean insideWord(String text, int at) {
-		return at > 0 && at + 1 < text.length() && Character.isLetter(text.charAt(at - 1))
-				&& Character.isLetter(text.charAt(at + 1));
-	}
-
-	/** A capital right after a small letter ("CafŽ"). */
-	private static final BiPredicate<Character, Character> CAPITAL = (before, c) -> Character.isUpperCase(c)
-			&& Character.isLowerCase(before);
-
-	/** A small letter right after a letter ("Café"). */
-	private static final BiPredicate<Character, Character> SMALL = (before, c) -> Character.isLowerCase(c)
-			&& Character.isLetter(before);
-
-	/** Characters past ASCII that stand after the character before them as {@code kind} says. */
-	private static int insideWords(String text, BiPredicate<Character, Character> kind) {
-		int count = 0;
-		for (int i = 1; i < text.length(); i++) {
-			char c = text.charAt(i);
-			if (c > 0x7F && kind.test(text.charAt(i - 1), c)) {
-				count++;
-			}
-		}
-		return count;
-	}
-
-	/**
 	 * The detector's answer as a charset to read with, or null for one a file without NUL bytes cannot be.
 	 * ICU names ISO-8859-1 whenever no byte of 0x80-0x9F occurs; Windows-1252 reads every such file the same and
 	 * also the curly quotes and euro signs Excel writes (the WHATWG encoding standard reads that label so too).
 	 */
-	private static Charset usable(String name) {
+	static Charset usable(String name) {
 		String upper = name.toUpperCase(Locale.ROOT);
 		if (upper.startsWith("UTF-16") || upper.startsWith("UTF-32") || upper.equals("UTF-8")) {
 			return null;
 		}
 		if (upper.equals("ISO-8859-1")) {
 			return Charset.forName("windows-1252");
+		}
+		if (upper.equals("ISO-8859-9")) {
+			return Charset.forName("windows-1254"); // Turkish: as ISO-8859-1 is to Windows-1252
 		}
 		if (upper.equals("ISO-8859-7")) {
 			return Charset.forName("windows-1253"); // the same for Greek, but the capital Ά where Excel writes it

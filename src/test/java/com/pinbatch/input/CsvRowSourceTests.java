@@ -398,6 +398,25 @@ class CsvRowSourceTests {
 	}
 
 	@Test
+	void aTurkishCodePageIsNotReadAsWindows1252ButIcelandicStaysWestern() throws IOException {
+		// Windows-1254 differs from Windows-1252 in six letters, read as Icelandic ones: "\u00fe\u0131k" became
+		// "\u00fe\u00fdk", and the detector names Windows-1252 (or ISO-8859-1) for it
+		String turkish = "G\u00fczel mutfak \u015f\u0131k \u0131\u011f";
+		String icelandic = "\u00de\u00f3rsm\u00f6rk fer\u00f0 \u00ed \u00e1g\u00fast, \u00fe\u00fa og \u00e9g";
+		Map<String, String> codePages = Map.of("windows-1254", turkish, "windows-1252", icelandic);
+		for (Map.Entry<String, String> codePage : codePages.entrySet()) {
+			Path file = dir.resolve(codePage.getKey() + ".csv");
+			Files.write(file, ("title,description\n\"" + codePage.getValue() + "\",pin one\npin two,plain\n")
+				.getBytes(codePage.getKey()));
+
+			try (CsvRowSource source = CsvRowSource.open(file)) {
+				assertThat(source.next().values().get(0)).isEqualTo(codePage.getValue());
+				assertThat(source.notes()).singleElement().asString().contains("read as " + codePage.getKey());
+			}
+		}
+	}
+
+	@Test
 	void westernTextWithShortAccentedWordsStaysWindows1252() throws IOException {
 		// words of accented letters alone are rare and short in Western text: "\u00e0", "o\u00f9", "\u00e9t\u00e9"
 		Path file = dir.resolve("western.csv");

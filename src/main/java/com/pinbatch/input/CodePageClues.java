@@ -1,0 +1,217 @@
+package com.pinbatch.input;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.Charset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BiPredicate;
+
+import com.ibm.icu.text.CharsetDetector;
+import com.ibm.icu.text.CharsetMatch;
+
+/**
+ * What the text itself says of the code page the detector named for it. A single-byte code page read as another
+ * gives no error, only other letters, and the detector (trained on long texts) often names Windows-1252 for a file
+ * that is mostly plain ASCII. Each rule below turns such an answer into another code page only when the text is
+ * clearly better read so; anything less keeps the detector's answer.
+ */
+final class CodePageClues {
+
+	private CodePageClues() {
+	}
+
+	/** The code page to read {@code region} with, given the detector's answer (null: none). */
+	static Charset likelier(byte[] region, Charset detected) {
+		Charset charset = centralEuropeanIfMoreLikely(region, macRomanIfMoreLikely(region, detected));
+		return turkishIfMoreLikely(region, nonLatinIfMoreLikely(region, charset));
+	}
+
+	/**
+	 * Turkish text as Excel saves it on a Turkish Windows (Windows-1254) differs from Windows-1252 in six letters
+	 * only, which Windows-1252 reads as Icelandic ones: {@code şık ığ} becomes {@code þýk ýð}. Icelandic is never
+	 * without its acute vowels ({@code á é í ó ú}), which Turkish has not. So Windows-1254 is chosen when the region
+	 * read as Windows-1252 has at least two of those six in words, and no acute vowel.
+	 */
+	private static Charset turkishIfMoreLikely(byte[] region, Charset detected) {
+		if (detected == null || !detected.name().equals("windows-1252")) {
+			return detected;
+		}
+		String asWestern = new String(region, detected);
+		int turkish = 0;
+		for (int i = 0; i < asWestern.length(); i++) {
+			char c = asWestern.charAt(i);
+			if (ACUTE_OR_AE.indexOf(c) >= 0) {
+				return detected;
+			}
+			if (TURKISH_AS_WESTERN.indexOf(c) >= 0 && (i > 0 && Character.isLetter(asWestern.charAt(i - 1))
+					|| i + 1 < asWestern.length() && Character.isLetter(asWestern.charAt(i + 1)))) {
+				turkish++;
+			}
+		}
+		return turkish >= 2 ? Charset.forName("windows-1254") : detected;
+	}
+
+	/** Windows-1252's letters where Windows-1254 has ğ Ğ ı İ ş Ş. */
+	private static final String TURKISH_AS_WESTERN = "\u00f0\u00d0\u00fd\u00dd\u00fe\u00de";
+
+	/** Icelandic's acute vowels and ash, none of them Turkish. */
+	private static final String ACUTE_OR_AE = "\u00e1\u00e9\u00ed\u00f3\u00fa\u00c1\u00c9\u00cd\u00d3\u00da\u00e6\u00c6";
+
+	/**
+	 * A Mac's code page (Mac Roman) read as Windows-1252 gives no error but other letters: {@code Café} becomes
+	 * {@code CafŽ}, {@code Süße} {@code SŸ§e}. The detector tells the two apart badly. A region detected as
+	 * Windows-1252 is read as Mac Roman instead only when that reading is clearly the better one: Windows-1252 puts
+	 * capitals right after small letters inside words (as no text does), Mac Roman does not, and Mac Roman has more
+	 * small accented letters inside words. Anything less keeps Windows-1252, by far the more common.
+	 */
+	private static Charset macRomanIfMoreLikely(byte[] region, Charset detected) {
+		if (detected == null || !detected.name().equals("windows-1252")) {
+			return detected;
+		}
+		Charset macRoman = Charset.forName("x-MacRoman");
+		String asWindows = new String(region, detected);
+		String asMac = new String(region, macRoman);
+		boolean clearlyMac = insideWords(asWindows, CAPITAL) > 0 && insideWords(asMac, CAPITAL) == 0
+				&& insideWords(asMac, SMALL) > insideWords(asWindows, SMALL);
+		return clearlyMac ? macRoman : detected;
+	}
+
+	/**
+	 * Central European text (Polish, Czech ... as Excel saves it on such a Windows, in Windows-1250) read as
+	 * Windows-1252 gives no error either: {@code Łódź, Wrocław, żółć} becomes {@code £ódŸ, Wroc³aw, ¿ó³æ}. The
+	 * detector often names Windows-1252 for it. Where the two code pages read the region differently, Windows-1252
+	 * then puts signs between letters ({@code Wroc³aw}) where Windows-1250 has letters; Western text read either way
+	 * differs in letters ({@code è} or {@code č}), or in a sign after a word ({@code m³}). So Windows-1250 is chosen when
+	 * at least two such places, and a tenth of all the places the two differ, say so. Both readings the same (only
+	 * curly quotes and dashes, say): Windows-1252, the more common, is named.
+	 */
+	private static Charset centralEuropeanIfMoreLikely(byte[] region, Charset detected) {
+		if (detected == null || !detected.name().equals("windows-1252") && !detected.name().equals("windows-1250")) {
+			return detected;
+		}
+		Charset western = Charset.forName("windows-1252");
+		Charset central = Charset.forName("windows-1250");
+		String asWestern = new String(region, western);
+		String asCentral = new String(region, central);
+		if (asWestern.length() != asCentral.length()) {
+			return detected; // a byte one of them does not map: leave it to the detector
+		}
+		int differ = 0;
+		int signsForLetters = 0;
+		for (int i = 0; i < asWestern.length(); i++) {
+			char w = asWestern.charAt(i);
+			char c = asCentral.charAt(i);
+			if (w != c) {
+				differ++;
+				if (!Character.isLetter(w) && Character.isLetter(c) && insideWord(asCentral, i)) {
+					signsForLetters++;
+				}
+			}
+		}
+		if (differ == 0) {
+			return western;
+		}
+		return signsForLetters >= 2 && signsForLetters * 10 >= differ ? central : detected;
+	}
+
+	/**
+	 * Cyrillic or Greek text as Excel saves it on such a Windows (Windows-1251, Windows-1253) is often taken for
+	 * Western when most of a file is plain ASCII: read as Windows-1252, {@code Кухонная полка} becomes
+	 * {@code Êóõîííàÿ ïîëêà}. Western text has almost no word of three letters or more made of accented letters alone;
+	 * such text is made of little else. So when at least two words of the Windows-1252 reading are such, and they are
+	 * most of its words with accented letters, the detector is asked again about those words alone, and its first
+	 * answer that is not a Latin code page and reads each of them as a word of one script is chosen.
+	 */
+	private static Charset nonLatinIfMoreLikely(byte[] region, Charset detected) {
+		if (detected == null || !detected.name().equals("windows-1252")) {
+			return detected;
+		}
+		String asWestern = new String(region, detected);
+		if (asWestern.length() != region.length) {
+			return detected; // not one character a byte: the places would not match
+		}
+		List<int[]> accentedOnly = new ArrayList<>();
+		int accented = 0;
+		for (int start = 0, end; start < asWestern.length(); start = end + 1) {
+			end = start;
+			while (end < asWestern.length() && Character.isLetter(asWestern.charAt(end))) {
+				end++;
+			}
+			String word = asWestern.substring(start, end);
+			if (word.chars().anyMatch(c -> c > 0x7F)) {
+				accented++;
+				if (word.length() >= 3 && word.chars().allMatch(c -> c > 0x7F)) {
+					accentedOnly.add(new int[] { start, end });
+				}
+			}
+		}
+		if (accentedOnly.size() < 2 || accentedOnly.size() * 2 < accented) {
+			return detected;
+		}
+		ByteArrayOutputStream words = new ByteArrayOutputStream();
+		accentedOnly.forEach(word -> {
+			words.write(region, word[0], word[1] - word[0]);
+			words.write(' ');
+		});
+		CharsetDetector detector = new CharsetDetector();
+		detector.setText(words.toByteArray());
+		for (CharsetMatch match : detector.detectAll()) {
+			Charset candidate = TextEncoding.usable(match.getName());
+			if (candidate == null || isLatin(candidate)) {
+				continue;
+			}
+			String read = new String(region, candidate);
+			if (read.length() == region.length && accentedOnly.stream()
+				.allMatch(word -> oneNonLatinScript(read.substring(word[0], word[1])))) {
+				return candidate;
+			}
+		}
+		return detected;
+	}
+
+	/** Whether the code page's upper half holds Latin letters where the Western one has {@code à é ö}. */
+	private static boolean isLatin(Charset charset) {
+		return new String(new byte[] { (byte) 0xE0, (byte) 0xE9, (byte) 0xF6 }, charset).chars()
+			.allMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.LATIN);
+	}
+
+	/** Letters only, all of one script that is not Latin. */
+	private static boolean oneNonLatinScript(String word) {
+		Character.UnicodeScript script = null;
+		for (int i = 0; i < word.length(); i++) {
+			char c = word.charAt(i);
+			Character.UnicodeScript of = Character.UnicodeScript.of(c);
+			if (!Character.isLetter(c) || of == Character.UnicodeScript.LATIN || script != null && of != script) {
+				return false;
+			}
+			script = of;
+		}
+		return script != null;
+	}
+
+	/** Whether letters stand on both sides of the character at {@code at}. */
+	private static boolean insideWord(String text, int at) {
+		return at > 0 && at + 1 < text.length() && Character.isLetter(text.charAt(at - 1))
+				&& Character.isLetter(text.charAt(at + 1));
+	}
+
+	/** A capital right after a small letter ("CafŽ"). */
+	private static final BiPredicate<Character, Character> CAPITAL = (before, c) -> Character.isUpperCase(c)
+			&& Character.isLowerCase(before);
+
+	/** A small letter right after a letter ("Café"). */
+	private static final BiPredicate<Character, Character> SMALL = (before, c) -> Character.isLowerCase(c)
+			&& Character.isLetter(before);
+
+	/** Characters past ASCII that stand after the character before them as {@code kind} says. */
+	private static int insideWords(String text, BiPredicate<Character, Character> kind) {
+		int count = 0;
+		for (int i = 1; i < text.length(); i++) {
+			char c = text.charAt(i);
+			if (c > 0x7F && kind.test(text.charAt(i - 1), c)) {
+				count++;
+			}
+		}
+		return count;
+	}
+}
