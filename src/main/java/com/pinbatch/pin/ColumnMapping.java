@@ -121,9 +121,12 @@ public final class ColumnMapping {
 			}
 		}
 		if (columnByField.isEmpty()) {
+			List<String> guessed = MappingAdvice.guessedLines(headers, this);
 			throw new MappingException("no known columns: found " + quoted(headers)
 					+ "; expected e.g. title, media_url, board (or give --mapping=FILE), in a header row among the"
-					+ " first " + RowSource.HEADER_SEARCH_ROWS + " rows that are not blank");
+					+ " first " + RowSource.HEADER_SEARCH_ROWS + " rows that are not blank" + (guessed.isEmpty() ? ""
+							: "; if these are them, map your headers with --mapping=FILE, e.g. save these lines as"
+									+ " mapping.yml:"), guessed);
 		}
 		return new BoundColumns(headers, columnByField);
 	}

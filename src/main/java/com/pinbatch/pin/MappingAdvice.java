@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 import com.pinbatch.text.ClosestNames;
@@ -79,9 +80,7 @@ public final class MappingAdvice {
 			message.append(" (or name one board for every row with --board=NAME)");
 		}
 		message.append(":");
-		List<String> lines = new ArrayList<>();
-		guesses.forEach((field, header) -> lines.add(field.column() + ": [" + yamlString(header)
-				+ "]   # did you mean " + field.column() + " for '" + header + "'?"));
+		List<String> lines = lines(guesses);
 		for (PinField field : required) {
 			if (!guesses.containsKey(field)) {
 				lines.add("# " + field.column() + ": [\"HEADER\"]   # the header of the column that holds the "
@@ -91,20 +90,44 @@ public final class MappingAdvice {
 		throw new MappingException(message.toString(), lines);
 	}
 
+	/**
+	 * Mapping file lines for a file none of whose headers is known, when at least two of them are close to a field's
+	 * names ({@code Pin Titl}, {@code Image Lnk}): a pins file under other headers. One close header alone is most
+	 * likely chance in a file that holds no pins ({@code bar} is two letters from {@code board}), and so is a header
+	 * of three letters or fewer: none then.
+	 */
+	static List<String> guessedLines(List<String> headers, ColumnMapping mapping) {
+		List<String> given = headers.stream().map(String::strip).filter(header -> header.length() > 3).toList();
+		Map<PinField, String> guesses = guesses(field -> false, mapping, given);
+		return guesses.size() >= 2 ? lines(guesses) : List.of();
+	}
+
+	private static List<String> lines(Map<PinField, String> guesses) {
+		List<String> lines = new ArrayList<>();
+		guesses.forEach((field, header) -> lines.add(field.column() + ": [" + yamlString(header)
+				+ "]   # did you mean " + field.column() + " for '" + header + "'?"));
+		return lines;
+	}
+
 	/** Non-blank headers that fill no field, in file order. */
 	private static List<String> unusedHeaders(BoundColumns columns) {
 		return columns.unknownHeaders().stream().map(String::strip).filter(header -> !header.isEmpty()).toList();
 	}
 
-	/** For each field without a column, the first unused header that is close to one of the field's names. */
 	private static Map<PinField, String> guesses(BoundColumns columns, ColumnMapping mapping, List<String> unused) {
+		return guesses(columns::has, mapping, unused);
+	}
+
+	/** For each field without a column, the first unused header that is close to one of the field's names. */
+	private static Map<PinField, String> guesses(Predicate<PinField> hasColumn, ColumnMapping mapping,
+			List<String> unused) {
 		Map<PinField, String> guesses = new EnumMap<>(PinField.class);
 		Map<String, PinField> known = mapping.fieldsByHeaderKey();
 		for (String header : unused) {
 			List<String> close = ClosestNames.to(HeaderKey.of(header), new ArrayList<>(known.keySet()), 3);
 			close.stream()
 				.map(known::get)
-				.filter(field -> !columns.has(field) && !guesses.containsKey(field))
+				.filter(field -> !hasColumn.test(field) && !guesses.containsKey(field))
 				.findFirst()
 				.ifPresent(field -> guesses.put(field, header));
 		}

@@ -296,6 +296,34 @@ class SpreadsheetExportsCommandLineTests extends SandboxedCommandLine {
 	}
 
 	@Test
+	void aFileWhoseHeadersAreAllItsOwnGetsTheMappingLinesItsHeadersSuggest() throws IOException {
+		// given: no header is a known one, but three are close to pin fields (before: "no known columns" alone)
+		Path input = write("export.csv", "Pin Titl,Image Lnk,Bord name,Campaign\n"
+				+ "Oak Shelves,https://images.example.com/own/a.jpg,Kitchen Ideas,spring\n", StandardCharsets.UTF_8);
+
+		// when
+		CommandLineRun refused = run("--input=" + input);
+
+		// then: a usage error, with the lines to save
+		assertThat(refused.exitCode()).as(refused.toString()).isEqualTo(2);
+		assertThat(refused.err()).contains("no known columns: found 'Pin Titl', 'Image Lnk', 'Bord name', 'Campaign'")
+			.contains("map your headers with --mapping=FILE, e.g. save these lines as mapping.yml:\n"
+					+ "  title: [\"Pin Titl\"]   # did you mean title for 'Pin Titl'?\n"
+					+ "  media_url: [\"Image Lnk\"]   # did you mean media_url for 'Image Lnk'?\n"
+					+ "  board: [\"Bord name\"]   # did you mean board for 'Bord name'?");
+		assertThat(creates()).isEmpty();
+
+		// when the user saves the lines as they are and runs again
+		Path mapping = Files.writeString(dir.resolve("mapping.yml"),
+				refused.err().substring(refused.err().indexOf("\n") + 1));
+		CommandLineRun mapped = run("--input=" + input, "--mapping=" + mapping);
+
+		// then the pin is created
+		assertThat(mapped.exitCode()).as(mapped.toString()).isZero();
+		assertThat(creates()).hasSize(1);
+	}
+
+	@Test
 	void boardOptionStillStandsInForABoardColumn() throws IOException {
 		Path input = write("pins.csv", "title,media_url,account\nOak,https://images.example.com/a.jpg,acme-home\n",
 				StandardCharsets.UTF_8);
