@@ -54,6 +54,9 @@ public final class CsvRowSource implements RowSource {
 	/** What was passed over above the header, or null. */
 	private String headerNote;
 
+	/** That a --sheet given has nothing to choose here, or null. */
+	private String sheetNote;
+
 	/** The row number of the record read last. */
 	private long rowNumber;
 
@@ -99,7 +102,13 @@ public final class CsvRowSource implements RowSource {
 		RecordSizeGuard guard = openReader(file, bomLength, choice.charset(), digest);
 		CSVParser parser = openParser(file, guard, delimiter);
 		try {
-			return new CsvRowSource(file, choice, delimiter, guard, parser, options.headers());
+			CsvRowSource source = new CsvRowSource(file, choice, delimiter, guard, parser, options.headers());
+			if (options.sheet() != null) {
+				// a folder of workbooks and CSVs takes one --sheet for all: a note, not a refusal
+				source.sheetNote = file + ": --sheet=" + options.sheet() + " chooses a workbook's sheet; this file is"
+						+ " a CSV, with one table: read as it is";
+			}
+			return source;
 		}
 		catch (RuntimeException ex) {
 			closeQuietly(parser);
@@ -120,6 +129,9 @@ public final class CsvRowSource implements RowSource {
 		}
 		if (headerNote != null) {
 			notes.add(headerNote);
+		}
+		if (sheetNote != null) {
+			notes.add(sheetNote);
 		}
 		return List.copyOf(notes);
 	}

@@ -417,6 +417,18 @@ class CsvRowSourceTests {
 	}
 
 	@Test
+	void aSheetChosenForACsvIsSaidToHaveNothingToChoose() throws IOException {
+		// before: --sheet=Pins with a CSV was ignored without a word
+		Path file = Files.writeString(dir.resolve("pins.csv"), "title,board\nOak,Kitchen Ideas\n");
+
+		try (CsvRowSource source = CsvRowSource.open(file, new InputOptions("Pins"))) {
+			assertThat(source.next().values()).containsExactly("Oak", "Kitchen Ideas");
+			assertThat(source.notes()).containsExactly(file + ": --sheet=Pins chooses a workbook's sheet; this file is a"
+					+ " CSV, with one table: read as it is");
+		}
+	}
+
+	@Test
 	void westernTextWithShortAccentedWordsStaysWindows1252() throws IOException {
 		// words of accented letters alone are rare and short in Western text: "\u00e0", "o\u00f9", "\u00e9t\u00e9"
 		Path file = dir.resolve("western.csv");
