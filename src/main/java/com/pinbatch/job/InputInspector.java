@@ -15,6 +15,7 @@ import com.pinbatch.pin.BoundColumns;
 import com.pinbatch.pin.ColumnMapping;
 import com.pinbatch.pin.DateOrderDetector;
 import com.pinbatch.pin.DuplicateLint;
+import com.pinbatch.pin.HeaderlessColumns;
 import com.pinbatch.pin.MappingAdvice;
 import com.pinbatch.pin.MappingException;
 import com.pinbatch.pin.PinDraft;
@@ -76,6 +77,7 @@ public final class InputInspector {
 			DuplicateLint duplicates = new DuplicateLint(validation);
 			SpreadsheetDamage damage = new SpreadsheetDamage(columns);
 			UnzonedTimes unzoned = new UnzonedTimes(validation.zone());
+			HeaderlessColumns headerless = new HeaderlessColumns(source.headers());
 			long rows = 0;
 			for (InputRow row = source.next(); row != null; row = source.next()) {
 				PinDraft draft = columns.draft(row);
@@ -83,6 +85,7 @@ public final class InputInspector {
 				duplicates.accept(draft);
 				damage.accept(row, draft);
 				unzoned.accept(draft);
+				headerless.accept(row);
 				alsoEachRow.accept(row, draft);
 				rows++;
 			}
@@ -96,6 +99,7 @@ public final class InputInspector {
 			duplicates.repeatedLinks().forEach(link -> notes.add(link.describe()));
 			notes.addAll(source.findings());
 			notes.addAll(damage.notes());
+			notes.addAll(headerless.notes());
 			unzoned.note().ifPresent(notes::add);
 			return new Survey(rows, validation.withDateOrder(dates.order()), duplicates.duplicates(), notes,
 					assumptions, source.charset());

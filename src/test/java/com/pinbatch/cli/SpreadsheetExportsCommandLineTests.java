@@ -554,6 +554,21 @@ class SpreadsheetExportsCommandLineTests extends SandboxedCommandLine {
 	 * are not sent: before, the pin carried them unseen, while the result file showed the text without them.
 	 */
 	@Test
+	void aColumnWithDataUnderAnEmptyHeaderIsNamed() throws IOException {
+		// the description header deleted by mistake: before, its column went unread without a word
+		Path input = write("pins.csv", "title,,media_url,board,account,\n"
+				+ "Oak shelves,Solid oak for small kitchens,https://images.example.com/hl.jpg,Kitchen Ideas,acme-home,\n",
+				StandardCharsets.UTF_8);
+
+		CommandLineRun run = run("--input=" + input);
+
+		assertThat(run.exitCode()).as(run.toString()).isZero();
+		assertThat(run.out()).contains("column B ('Solid oak for small kitchens' in row 2) holds data under an empty"
+				+ " header cell, so it is not read: give it a header if it holds a pin field")
+			.doesNotContain("column F");
+	}
+
+	@Test
 	void controlCharactersInACellAreRemovedBeforeSendingAndNamed() throws IOException {
 		Path input = write("pins.csv", HEADER + "\n" + "Bell\u0007 shelves,Colour \u001B[31mred\u001B[0m shelves\u0085,"
 				+ "https://images.example.com/k.jpg,Kitchen Ideas,https://www.acme-home.example/k,acme-home\n",
