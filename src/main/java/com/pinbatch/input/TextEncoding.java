@@ -74,7 +74,7 @@ final class TextEncoding {
 			return new Choice(unmarkedUtf16, 0, file + " has no byte order mark but is " + unmarkedUtf16.name()
 					+ " text; read as " + unmarkedUtf16.name() + sample(new String(head, unmarkedUtf16), true));
 		}
-		if (containsNul(head)) {
+		if (containsNul(head) && !strayNulsInText(head)) {
 			// Excel's "Unicode Text" is UTF-16 with a mark; without one, only the user can say which it is
 			throw new InputFileException(file + ": is not a CSV or XLSX file (if it is text saved as UTF-16 without a"
 					+ " byte order mark, give --encoding=UTF-16LE, or UTF-16BE)");
@@ -213,7 +213,7 @@ final class TextEncoding {
 	private static boolean hasControlCharacters(String text) {
 		for (int i = 0; i < text.length(); i++) {
 			char c = text.charAt(i);
-			if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') {
+			if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\0') { // a NUL: see strayNulsInText
 				return true;
 			}
 		}
@@ -260,6 +260,26 @@ final class TextEncoding {
 			return StandardCharsets.UTF_16BE;
 		}
 		return oddNuls == pairs && evenNuls == 0 ? StandardCharsets.UTF_16LE : null;
+	}
+
+	/**
+	 * A few NUL bytes in what is otherwise text (a damaged export, a cell pasted from a program's memory) are no sign
+	 * of another encoding or a binary file: they are read as the control characters they are, which the cells lose
+	 * before anything is checked or sent, and a note names the first. Binary files hold other control bytes too.
+	 */
+	private static boolean strayNulsInText(byte[] head) {
+		int end = Math.min(head.length, HEAD_SIZE);
+		int nuls = 0;
+		for (int i = 0; i < end; i++) {
+			int b = head[i] & 0xFF;
+			if (b == 0) {
+				nuls++;
+			}
+			else if ((b < 0x20 && b != '\t' && b != '\n' && b != '\r') || b == 0x7F) {
+				return false;
+			}
+		}
+		return nuls * 100 <= end;
 	}
 
 	private static boolean containsNul(byte[] head) {

@@ -569,6 +569,21 @@ class SpreadsheetExportsCommandLineTests extends SandboxedCommandLine {
 	}
 
 	@Test
+	void aStrayNulByteInATextFileIsRemovedLikeOtherControlCharacters() throws IOException {
+		// before: the whole file was refused as "not a CSV or XLSX file", with a hint about UTF-16 that did not apply
+		Path input = write("pins.csv", HEADER + "\n" + "Oak shelves,Solid oak\u0000 for small kitchens,"
+				+ "https://images.example.com/nul.jpg,Kitchen Ideas,https://www.acme-home.example/nul,acme-home\n",
+				StandardCharsets.UTF_8);
+
+		CommandLineRun run = run("--input=" + input);
+
+		assertThat(run.exitCode()).as(run.toString()).isZero();
+		assertThat(run.out()).contains("description row 2 holds control characters (U+0000)");
+		assertThat(JSON.readTree(creates().get(0).body()).get("content").asString())
+			.isEqualTo("Solid oak for small kitchens");
+	}
+
+	@Test
 	void controlCharactersInACellAreRemovedBeforeSendingAndNamed() throws IOException {
 		Path input = write("pins.csv", HEADER + "\n" + "Bell\u0007 shelves,Colour \u001B[31mred\u001B[0m shelves\u0085,"
 				+ "https://images.example.com/k.jpg,Kitchen Ideas,https://www.acme-home.example/k,acme-home\n",
