@@ -23,7 +23,45 @@ final class CodePageClues {
 	/** The code page to read {@code region} with, given the detector's answer (null: none). */
 	static Charset likelier(byte[] region, Charset detected) {
 		Charset charset = centralEuropeanIfMoreLikely(region, macRomanIfMoreLikely(region, detected));
-		return turkishIfMoreLikely(region, nonLatinIfMoreLikely(region, charset));
+		return euroIfMoreLikely(region, turkishIfMoreLikely(region, nonLatinIfMoreLikely(region, charset)));
+	}
+
+	/**
+	 * Western text saved in ISO-8859-15 (Latin-9, some Unix and older Linux programs) has its euro sign where
+	 * Windows-1252 has the currency sign: {@code 12 €} reads {@code 12 ¤}, and {@code cœur} reads {@code c½ur}. It has
+	 * no byte of 0x80-0x9F, where Windows-1252 keeps its own euro sign and curly quotes. So ISO-8859-15 is chosen for
+	 * such a region when the Windows-1252 reading has a currency sign beside a number, or a fraction between letters.
+	 */
+	private static Charset euroIfMoreLikely(byte[] region, Charset detected) {
+		if (detected == null || !detected.name().equals("windows-1252")) {
+			return detected;
+		}
+		for (byte b : region) {
+			if ((b & 0xFF) >= 0x80 && (b & 0xFF) <= 0x9F) {
+				return detected;
+			}
+		}
+		String asWestern = new String(region, detected);
+		for (int i = 0; i < asWestern.length(); i++) {
+			char c = asWestern.charAt(i);
+			boolean currency = c == '\u00a4' && (digitNear(asWestern, i - 1, -1) || digitNear(asWestern, i + 1, 1));
+			boolean ligature = (c == '\u00bc' || c == '\u00bd' || c == '\u00be') && insideWord(asWestern, i);
+			if (currency || ligature) {
+				return Charset.forName("ISO-8859-15");
+			}
+		}
+		return detected;
+	}
+
+	/** A digit at {@code at}, or one space further in the direction {@code step}. */
+	private static boolean digitNear(String text, int at, int step) {
+		if (at < 0 || at >= text.length()) {
+			return false;
+		}
+		char c = text.charAt(at);
+		int next = at + step;
+		return Character.isDigit(c) || c == ' ' && next >= 0 && next < text.length()
+				&& Character.isDigit(text.charAt(next));
 	}
 
 	/**

@@ -429,6 +429,34 @@ class CsvRowSourceTests {
 	}
 
 	@Test
+	void latin9IsReadWithItsEuroSign() throws IOException {
+		// ISO-8859-15 has the euro sign where Windows-1252 has the currency sign: "12,50 \u00a4", "c\u00bdur" before
+		String title = "Tarte \u00e0 12,50 \u20ac";
+		String description = "Le c\u0153ur du g\u00e2teau, 3 \u20ac la part";
+		Path file = dir.resolve("latin9.csv");
+		Files.write(file, ("title,description\n\"" + title + "\",\"" + description + "\"\n").getBytes("ISO-8859-15"));
+
+		try (CsvRowSource source = CsvRowSource.open(file)) {
+			assertThat(source.next().values()).containsExactly(title, description);
+			assertThat(source.notes()).singleElement().asString().contains("read as ISO-8859-15");
+		}
+	}
+
+	@Test
+	void aFileWithWindows1252sOwnEuroSignStaysWindows1252() throws IOException {
+		// Windows-1252's euro sign is 0x80, a byte ISO-8859-15 has no text for
+		String title = "Tarte \u00e0 12,50 \u20ac";
+		String description = "Le caf\u00e9 du matin, 3 \u20ac la tasse";
+		Path file = dir.resolve("western-signs.csv");
+		Files.write(file, ("title,description\n\"" + title + "\",\"" + description + "\"\n").getBytes("windows-1252"));
+
+		try (CsvRowSource source = CsvRowSource.open(file)) {
+			assertThat(source.next().values()).containsExactly(title, description);
+			assertThat(source.notes()).singleElement().asString().contains("read as windows-1252");
+		}
+	}
+
+	@Test
 	void westernTextWithShortAccentedWordsStaysWindows1252() throws IOException {
 		// words of accented letters alone are rare and short in Western text: "\u00e0", "o\u00f9", "\u00e9t\u00e9"
 		Path file = dir.resolve("western.csv");
