@@ -457,6 +457,26 @@ class CsvRowSourceTests {
 	}
 
 	@Test
+	void shortFrenchOrCzechFilesAreReadInTheirOwnCodePage() throws IOException {
+		// the detector named ISO-8859-2 for the French ("Tr\u010ds belle pi\u010dce" sent), nothing at all for
+		// "Caf\u00e9 cr\u00e8me" alone (refused), and Windows-1252 for the Czech, whose "\u0165" it cannot read (refused)
+		Map<String, String> texts = Map.of(
+				"Tr\u00e8s belle pi\u00e8ce", "windows-1252",
+				"Caf\u00e9 cr\u00e8me", "windows-1252",
+				"P\u0159\u00edli\u0161 \u017elu\u0165ou\u010dk\u00fd k\u016f\u0148 \u00fap\u011bl \u010f\u00e1belsk\u00e9 \u00f3dy",
+				"windows-1250");
+		for (Map.Entry<String, String> text : texts.entrySet()) {
+			Path file = dir.resolve("short.csv");
+			Files.write(file, ("title\n" + text.getKey() + "\n").getBytes(text.getValue()));
+
+			try (CsvRowSource source = CsvRowSource.open(file)) {
+				assertThat(source.next().values()).as(text.getKey()).containsExactly(text.getKey());
+				assertThat(source.notes()).singleElement().asString().contains("read as " + text.getValue());
+			}
+		}
+	}
+
+	@Test
 	void westernTextWithShortAccentedWordsStaysWindows1252() throws IOException {
 		// words of accented letters alone are rare and short in Western text: "\u00e0", "o\u00f9", "\u00e9t\u00e9"
 		Path file = dir.resolve("western.csv");
