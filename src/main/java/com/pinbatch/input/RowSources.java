@@ -62,6 +62,15 @@ public final class RowSources {
 		return source;
 	}
 
+	/**
+	 * The sheet {@code wanted} names, as the workbook names it: its case may differ ({@code --sheet=pins} for
+	 * {@code Pins}). {@code wanted} itself for a CSV, or when no sheet has that name or the file cannot be read (the
+	 * file's opening says so).
+	 */
+	public static String sheetNamed(Path file, String wanted) {
+		return wanted != null && isWorkbook(file) ? XlsxRowSource.sheetNamed(file, wanted) : wanted;
+	}
+
 	/** Whether the file is a workbook (by content); false for a file that cannot be read (reported on opening). */
 	public static boolean isWorkbook(Path file) {
 		try (InputStream in = Files.newInputStream(file)) {

@@ -75,6 +75,26 @@ public final class XlsxRowSource implements RowSource {
 	private record Opened(String name, XlsxSheetParser parser, HeaderSearch<XlsxSheetRow> found) {
 	}
 
+	/** See {@link RowSources#sheetNamed}. */
+	static String sheetNamed(Path file, String wanted) {
+		OPCPackage workbook;
+		try {
+			workbook = XlsxPackages.open(file);
+		}
+		catch (InputFileException ex) {
+			return wanted;
+		}
+		try (InputStream workbookXml = new XSSFReader(workbook).getWorkbookData()) {
+			return XlsxWorkbookInfo.read(workbookXml).choose(wanted, file).name();
+		}
+		catch (Exception ex) {
+			return wanted; // told when the file is opened to be read
+		}
+		finally {
+			XlsxPackages.close(workbook);
+		}
+	}
+
 	/**
 	 * Opens the chosen sheet and reads its header row.
 	 *

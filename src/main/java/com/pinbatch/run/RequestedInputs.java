@@ -43,24 +43,32 @@ class RequestedInputs {
 					+ " inputs; leave --results out to get one result file per input");
 		}
 		for (Path file : files) {
-			if (request.retryFailed()) {
-				// the input itself would be sent again as a new run, its result file's fixes never read
-				RowSources.openResultFile(file, InputOptions.defaults(), "--retry-failed").close();
-			}
-			InputParameters parameters = parameters(request, file, null);
-			String tooLong = parameters.tooLongToKeep(request.retryFailed() ? "--retry-failed" : "--input",
-					request.results() != null);
-			if (tooLong != null) {
-				throw new RunRefusedException(file.getFileName() + ": " + tooLong);
-			}
-			InputSurveys.Surveyed surveyed = surveys.read(parameters);
-			surveyed.check().assumptions().forEach(line -> listener.info("input: " + SafeText.line(line)));
-			checkResultPath(file, parameters.results());
-			InputParameters keyed = parameters(request, file, runKey(file, surveyed.check().digest(), request))
-				.withEncodingFound(surveyed.check().charset());
-			surveys.keep(keyed, surveyed);
-			checked.add(new CheckedInput(keyed, surveyed.check()));
+			checkOne(request.withSheet(RowSources.sheetNamed(file, request.sheet())), file, listener, checked);
 		}
+	}
+
+	/**
+	 * @param request with the sheet as the workbook names it ({@code --sheet=pins} reads the sheet {@code Pins}): the
+	 *                same sheet is the same run and the same result file, however its name was typed
+	 */
+	private void checkOne(RunRequest request, Path file, RunListener listener, List<CheckedInput> checked) {
+		if (request.retryFailed()) {
+			// the input itself would be sent again as a new run, its result file's fixes never read
+			RowSources.openResultFile(file, InputOptions.defaults(), "--retry-failed").close();
+		}
+		InputParameters parameters = parameters(request, file, null);
+		String tooLong = parameters.tooLongToKeep(request.retryFailed() ? "--retry-failed" : "--input",
+				request.results() != null);
+		if (tooLong != null) {
+			throw new RunRefusedException(file.getFileName() + ": " + tooLong);
+		}
+		InputSurveys.Surveyed surveyed = surveys.read(parameters);
+		surveyed.check().assumptions().forEach(line -> listener.info("input: " + SafeText.line(line)));
+		checkResultPath(file, parameters.results());
+		InputParameters keyed = parameters(request, file, runKey(file, surveyed.check().digest(), request))
+			.withEncodingFound(surveyed.check().charset());
+		surveys.keep(keyed, surveyed);
+		checked.add(new CheckedInput(keyed, surveyed.check()));
 	}
 
 	/** Drops what no plan step took of the inputs' reads. */

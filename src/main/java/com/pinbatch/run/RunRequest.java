@@ -37,6 +37,12 @@ public record RunRequest(List<Path> sources, Path results, boolean retryFailed, 
 		whenNoDate = whenNoDate == null ? "now" : whenNoDate;
 	}
 
+	/** The same request with another sheet named. */
+	RunRequest withSheet(String named) {
+		return new RunRequest(sources, results, retryFailed, named, encoding, mapping, account, board, timezone,
+				dateFormat, whenNoDate, spread, mediaRoot, checkMedia, dryRun, sandbox, by);
+	}
+
 	/** A plain request for one file, everything else as the command line's defaults. */
 	public static RunRequest of(Path input) {
 		return new RunRequest(List.of(input), null, false, null, null, null, null, null, null, null, "now", false,

@@ -400,6 +400,29 @@ class SpreadsheetExportsCommandLineTests extends SandboxedCommandLine {
 	}
 
 	@Test
+	void aSheetNamedInAnotherCaseIsTheSameRunWithTheSameResultFile() throws IOException {
+		// given: a sheet run once as --sheet=June
+		Path workbook = workbook("plan.xlsx", book -> {
+			Sheet june = book.createSheet("June");
+			cells(june, 0, "Title", "Media URL", "Pinterest board", "Account");
+			cells(june, 1, "Oak Shelves", "https://images.example.com/case/a.jpg", "Kitchen Ideas", "acme-home");
+		});
+		CommandLineRun first = run("--input=" + workbook, "--sheet=June");
+		assertThat(first.exitCode()).as(first.toString()).isZero();
+
+		// when the next night's command types it otherwise
+		CommandLineRun again = run("--input=" + workbook, "--sheet=june");
+
+		// then it is the same run, already processed, and writes the same result file (before: plan.june.results.xlsx,
+		// a new run)
+		assertThat(again.exitCode()).as(again.toString()).isZero();
+		assertThat(again.out()).contains("already processed");
+		assertThat(dir.resolve("plan.June.results.xlsx")).exists();
+		assertThat(dir.resolve("plan.june.results.xlsx")).doesNotExist();
+		assertThat(creates()).hasSize(1);
+	}
+
+	@Test
 	void workbookInGivesAWorkbookOutPerSheetAndRetryFailedWritesAWorkbookAgain() throws IOException {
 		// given: a workbook with two sheets of pins, one with a row that will be INVALID
 		Path workbook = workbook("plan.xlsx", book -> {
