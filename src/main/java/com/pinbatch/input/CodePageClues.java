@@ -25,7 +25,8 @@ final class CodePageClues {
 	static Charset likelier(byte[] region, Charset detected) {
 		Charset charset = westernIfMorePlausible(region, detected == null ? westernIfLetters(region) : detected);
 		charset = centralEuropeanIfMoreLikely(region, macRomanIfMoreLikely(region, charset));
-		return euroIfMoreLikely(region, turkishIfMoreLikely(region, nonLatinIfMoreLikely(region, charset)));
+		charset = hungarianIfMoreLikely(region, turkishIfMoreLikely(region, nonLatinIfMoreLikely(region, charset)));
+		return euroIfMoreLikely(region, charset);
 	}
 
 	private static final Charset WESTERN = Charset.forName("windows-1252");
@@ -122,6 +123,37 @@ final class CodePageClues {
 		return Character.isDigit(c) || c == ' ' && next >= 0 && next < text.length()
 				&& Character.isDigit(text.charAt(next));
 	}
+
+	/**
+	 * Hungarian text in Windows-1250 differs from Windows-1252 in its two double-acute letters only, which
+	 * Windows-1252 reads as Portuguese or French ones: {@code Árvíztűrő} becomes {@code Árvíztûrõ}. Portuguese and
+	 * French text is never without its other accents ({@code ã ç à è ê â ô}), which Hungarian has not. So
+	 * Windows-1250 is chosen when the Windows-1252 reading has at least two of {@code õ û} in words, and none of those.
+	 */
+	private static Charset hungarianIfMoreLikely(byte[] region, Charset detected) {
+		if (detected == null || !detected.name().equals("windows-1252")) {
+			return detected;
+		}
+		String asWestern = new String(region, detected);
+		int hungarian = 0;
+		for (int i = 0; i < asWestern.length(); i++) {
+			char c = asWestern.charAt(i);
+			if (NOT_HUNGARIAN.indexOf(c) >= 0) {
+				return detected;
+			}
+			if (HUNGARIAN_AS_WESTERN.indexOf(c) >= 0 && (i > 0 && Character.isLetter(asWestern.charAt(i - 1)))) {
+				hungarian++;
+			}
+		}
+		return hungarian >= 2 ? Charset.forName("windows-1250") : detected;
+	}
+
+	/** Windows-1252's letters where Windows-1250 has ő Ő ű Ű. */
+	private static final String HUNGARIAN_AS_WESTERN = "\u00f5\u00d5\u00fb\u00db";
+
+	/** Accents of the languages that write õ or û (Portuguese, French, Estonian), none of them Hungarian. */
+	private static final String NOT_HUNGARIAN = "\u00e3\u00e7\u00e0\u00e8\u00ea\u00e2\u00f4\u00ee\u00e4\u00f1"
+			+ "\u00c3\u00c7\u00c0\u00c8\u00ca\u00c2\u00d4\u00ce\u00c4\u00d1";
 
 	/**
 	 * Turkish text as Excel saves it on a Turkish Windows (Windows-1254) differs from Windows-1252 in six letters

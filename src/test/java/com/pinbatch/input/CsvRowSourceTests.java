@@ -477,6 +477,26 @@ class CsvRowSourceTests {
 	}
 
 	@Test
+	void aHungarianCodePageIsNotReadAsWindows1252ButFrenchAndPortugueseStayWestern() throws IOException {
+		// Windows-1250 differs from Windows-1252 in Hungarian's double-acute letters, read as Portuguese or French
+		// ones: "\u00c1rv\u00edzt\u00fbr\u00f5 t\u00fck\u00f6rf\u00far\u00f3g\u00e9p" was sent
+		Map<String, String> texts = Map.of(
+				"\u00c1rv\u00edzt\u0171r\u0151 t\u00fck\u00f6rf\u00far\u00f3g\u00e9p", "windows-1250",
+				"Le go\u00fbt s\u00fbr de la cr\u00e8me", "windows-1252",
+				"Informa\u00e7\u00f5es e op\u00e7\u00f5es", "windows-1252");
+		for (Map.Entry<String, String> text : texts.entrySet()) {
+			Path file = dir.resolve("accents.csv");
+			Files.write(file, ("title,board\n\"" + text.getKey() + "\",Kitchen Ideas\nplain pin,Kitchen Ideas\n")
+				.getBytes(text.getValue()));
+
+			try (CsvRowSource source = CsvRowSource.open(file)) {
+				assertThat(source.next().values().get(0)).as(text.getKey()).isEqualTo(text.getKey());
+				assertThat(source.notes()).singleElement().asString().contains("read as " + text.getValue());
+			}
+		}
+	}
+
+	@Test
 	void westernTextWithShortAccentedWordsStaysWindows1252() throws IOException {
 		// words of accented letters alone are rare and short in Western text: "\u00e0", "o\u00f9", "\u00e9t\u00e9"
 		Path file = dir.resolve("western.csv");
