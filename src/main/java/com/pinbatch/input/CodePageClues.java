@@ -25,7 +25,8 @@ final class CodePageClues {
 	static Charset likelier(byte[] region, Charset detected) {
 		Charset charset = westernIfMorePlausible(region, detected == null ? westernIfLetters(region) : detected);
 		charset = centralEuropeanIfMoreLikely(region, macRomanIfMoreLikely(region, charset));
-		charset = hungarianIfMoreLikely(region, turkishIfMoreLikely(region, nonLatinIfMoreLikely(region, charset)));
+		charset = turkishIfMoreLikely(region, nonLatinIfMoreLikely(region, charset));
+		charset = hungarianIfMoreLikely(region, centralIfMorePlausible(region, charset));
 		return euroIfMoreLikely(region, charset);
 	}
 
@@ -44,8 +45,9 @@ final class CodePageClues {
 	 * On a short file the detector often names a Central European code page (Windows-1250, ISO-8859-2) for French or
 	 * Italian text: {@code Très belle pièce} then reads {@code Trčs belle pičce}. Where the two readings differ in a
 	 * letter, words alternate vowels and consonants far more often in the right reading: Western {@code è} stands
-	 * between consonants ({@code crème}), Czech {@code č} beside vowels ({@code počet}). Windows-1252 is chosen when
-	 * it makes more of those places fit than the detector's reading does; a tie keeps the detector's answer.
+	 * between consonants ({@code crème}), Czech {@code č} beside vowels ({@code počet}). Windows-1252 is chosen unless
+	 * the detector's reading makes more of those places fit: a tie is no sign of a Central European text, and goes to
+	 * the more common code page (Hungarian, whose own letters are vowels either way, has a rule of its own below).
 	 */
 	private static Charset westernIfMorePlausible(byte[] region, Charset detected) {
 		if (detected == null || !detected.name().equals("windows-1250") && !detected.name().equals("ISO-8859-2")) {
@@ -56,22 +58,77 @@ final class CodePageClues {
 		if (asWestern.length() != asDetected.length()) {
 			return detected;
 		}
-		int western = 0;
-		int central = 0;
-		for (int i = 0; i < asWestern.length(); i++) {
-			if (asWestern.charAt(i) != asDetected.charAt(i)) {
-				western += fitsBetween(asWestern, i) ? 1 : 0;
-				central += fitsBetween(asDetected, i) ? 1 : 0;
+		if (icelandic(asWestern)) {
+			return WESTERN;
+		}
+		return fitting(asWestern, asDetected) >= 0 ? WESTERN : windowsIfSame(region, detected);
+	}
+
+	/**
+	 * The other way round: a short Croatian, Slovak or Romanian text the detector names Windows-1252 (or Turkish)
+	 * for ({@code čaša i šećer} read as {@code èaša i šeæer}) is read as Windows-1250 when that reading fits more
+	 * places.
+	 */
+	private static Charset centralIfMorePlausible(byte[] region, Charset detected) {
+		if (detected == null || !detected.name().equals("windows-1252") && !detected.name().equals("windows-1254")) {
+			return detected;
+		}
+		Charset central = Charset.forName("windows-1250");
+		String asDetected = new String(region, detected);
+		String asCentral = new String(region, central);
+		return asDetected.length() == asCentral.length() && !icelandic(new String(region, WESTERN))
+				&& fitting(asDetected, asCentral) < 0 ? central : detected;
+	}
+
+	/** Where two readings differ: how many more places fit in the first (negative: in the second). */
+	private static int fitting(String first, String second) {
+		int balance = 0;
+		for (int i = 0; i < first.length(); i++) {
+			if (first.charAt(i) != second.charAt(i)) {
+				balance += (fitsBetween(first, i) ? 1 : 0) - (fitsBetween(second, i) ? 1 : 0);
 			}
 		}
-		return western > central ? WESTERN : detected;
+		return balance;
+	}
+
+	private static final String ICELANDIC_ACUTES = "\u00e1\u00e9\u00ed\u00f3\u00fa\u00c1\u00c9\u00cd\u00d3\u00da";
+
+	/** Icelandic's own letters ({@code þ ð}, which Central European code pages read as {@code ţ đ}) with its acutes. */
+	private static boolean icelandic(String asWestern) {
+		return asWestern.chars().anyMatch(c -> "\u00fe\u00f0\u00de\u00d0".indexOf(c) >= 0)
+				&& asWestern.chars().anyMatch(c -> ICELANDIC_ACUTES.indexOf(c) >= 0);
+	}
+
+	/**
+	 * ICU names ISO-8859-2 for Central European text without a byte of 0x80-0x9F; Windows-1250, which Excel writes,
+	 * has other letters at a few places (Polish {@code ą ś ź}). The reading with fewer signs inside words is chosen,
+	 * Windows-1250 on a tie.
+	 */
+	private static Charset windowsIfSame(byte[] region, Charset detected) {
+		if (!detected.name().equals("ISO-8859-2")) {
+			return detected;
+		}
+		Charset windows = Charset.forName("windows-1250");
+		return signsInsideWords(new String(region, windows)) <= signsInsideWords(new String(region, detected))
+				? windows : detected;
+	}
+
+	private static int signsInsideWords(String text) {
+		int signs = 0;
+		for (int i = 0; i < text.length(); i++) {
+			signs += !Character.isLetter(text.charAt(i)) && text.charAt(i) > 0x7F && insideWord(text, i) ? 1 : 0;
+		}
+		return signs;
 	}
 
 	/** A letter that alternates with a neighbour: a vowel beside a consonant, or a consonant beside a vowel. */
 	private static boolean fitsBetween(String text, int at) {
 		char c = text.charAt(at);
-		if (!Character.isLetter(c)) {
-			return false;
+		if (!Character.isLetter(c) || c == '\u00ba' || c == '\u00aa') {
+			return false; // º and ª are letters to Unicode, but ordinal signs (1º, 2ª) in text
+		}
+		if ("\u0153\u0152\u00e6\u00c6".indexOf(c) >= 0) {
+			return true; // œ and æ are two vowels in one letter: beside a vowel too ("œuf") in their languages
 		}
 		boolean vowel = isVowel(c);
 		return at > 0 && Character.isLetter(text.charAt(at - 1)) && isVowel(text.charAt(at - 1)) != vowel
@@ -83,7 +140,7 @@ final class CodePageClues {
 	private static boolean isVowel(char c) {
 		String base = Normalizer.normalize(String.valueOf(c), Normalizer.Form.NFD);
 		char letter = Character.toLowerCase(base.charAt(0));
-		return "aeiouyæøœ".indexOf(letter) >= 0;
+		return "aeiouyæøœı".indexOf(letter) >= 0;
 	}
 
 	/**
@@ -184,7 +241,7 @@ final class CodePageClues {
 	private static final String TURKISH_AS_WESTERN = "\u00f0\u00d0\u00fd\u00dd\u00fe\u00de";
 
 	/** Icelandic's acute vowels and ash, none of them Turkish. */
-	private static final String ACUTE_OR_AE = "\u00e1\u00e9\u00ed\u00f3\u00fa\u00c1\u00c9\u00cd\u00d3\u00da\u00e6\u00c6";
+	private static final String ACUTE_OR_AE = ICELANDIC_ACUTES + "\u00e6\u00c6";
 
 	/**
 	 * A Mac's code page (Mac Roman) read as Windows-1252 gives no error but other letters: {@code Café} becomes

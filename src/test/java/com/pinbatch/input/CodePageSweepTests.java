@@ -1,0 +1,93 @@
+package com.pinbatch.input;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Files as spreadsheet programs save them across the code pages users meet, in the shapes they come in (one short
+ * cell, a few accented titles among plain rows, a long file): each is read back exactly as written, or it is not
+ * read as some other text. The detector guesses from statistics that short files do not give it; this sweep is what
+ * the code-page rules are held to.
+ */
+class CodePageSweepTests {
+
+	@TempDir
+	Path dir;
+
+	/** A language's text as a marketing team writes a pin's title, and the code page its Windows saves it in. */
+	static Stream<Arguments> texts() {
+		List<Arguments> texts = new ArrayList<>();
+		String[][] samples = {
+			{ "windows-1252", "French", "Très belle pièce, crème brûlée à la française" },
+			{ "windows-1252", "French (œ, €)", "Œufs brouillés à Noël, 9,99 €" },
+			{ "windows-1252", "Spanish (º)", "Piso 1º, habitación nº 2, señal" },
+			{ "windows-1252", "German", "Schöne Küche für Müller, Größe überprüfen" },
+			{ "windows-1252", "Spanish", "Año nuevo, piñata para niños en la cocina" },
+			{ "windows-1252", "Portuguese", "Informações e opções para a decoração" },
+			{ "windows-1252", "Italian", "Più città, perché è così" },
+			{ "windows-1252", "Icelandic", "Þórsmörk ferð í ágúst, þú og ég" },
+			{ "windows-1252", "Dutch", "Coöperatie en ideeën voor de keuken" },
+			{ "windows-1252", "Swedish", "Kök och hylla, små rum på våren" },
+			{ "windows-1252", "Danish", "Køkken og hylde, små rum i æblehaven" },
+			{ "x-MacRoman", "German (Mac)", "Schöne Küche für Müller, Größe überprüfen" },
+			{ "windows-1250", "Slovak", "Ďakujem, krásny stôl do kuchyne" },
+			{ "windows-1250", "Croatian", "Kuhinjska polica, čaša i šećer, đak" },
+			{ "windows-1250", "Romanian", "Raft de bucătărie, idei şi soluţii" },
+			{ "windows-1250", "Polish", "Łódź i Wrocław, żółta półka" },
+			{ "windows-1250", "Czech", "Příliš žluťoučký kůň úpěl ďábelské ódy" },
+			{ "windows-1250", "Hungarian", "Árvíztűrő tükörfúrógép, őszi kert" },
+			{ "windows-1251", "Russian", "Кухонная полка из дуба для маленькой кухни" },
+			{ "windows-1251", "Ukrainian", "Дубова полиця для кухні, ідеї" },
+			{ "windows-1251", "Bulgarian", "Кухненски рафт, идеи за дома" },
+			{ "windows-1253", "Greek", "Ξύλινο ράφι κουζίνας, ιδέες για το σπίτι" },
+			{ "windows-1254", "Turkish", "Güzel mutfak rafı, şık ve kullanışlı ağaç" },
+		};
+		for (String[] sample : samples) {
+			for (Shape shape : Shape.values()) {
+				texts.add(Arguments.of(sample[0], sample[1], sample[2], shape));
+			}
+		}
+		return texts.stream();
+	}
+
+	/** How much of the file is the language's text. */
+	enum Shape {
+		/** One row, one cell: a file the detector has a few words of. */
+		ONE_CELL,
+		/** The text in the first of three rows, the others plain ASCII. */
+		AMONG_PLAIN_ROWS,
+		/** Two hundred rows, each with the text. */
+		LONG
+	}
+
+	@ParameterizedTest(name = "{1} ({0}), {3}")
+	@MethodSource("texts")
+	void eachCodePageIsReadBackAsWritten(String codePage, String language, String text, Shape shape)
+			throws IOException {
+		StringBuilder csv = new StringBuilder("title,board\n");
+		int rows = shape == Shape.LONG ? 200 : shape == Shape.AMONG_PLAIN_ROWS ? 3 : 1;
+		for (int row = 0; row < rows; row++) {
+			boolean withText = shape != Shape.AMONG_PLAIN_ROWS || row == 0;
+			csv.append('"').append(withText ? text : "plain pin " + row).append("\",Kitchen Ideas\n");
+		}
+		Path file = dir.resolve(language + ".csv");
+		Files.write(file, csv.toString().getBytes(Charset.forName(codePage)));
+
+		try (CsvRowSource source = CsvRowSource.open(file)) {
+			assertThat(source.next().values().get(0)).isEqualTo(text);
+			assertThat(source.notes()).singleElement().asString().contains("read as " + codePage);
+		}
+	}
+}
