@@ -14,7 +14,9 @@ import com.ibm.icu.text.CharsetMatch;
  * What the text itself says of the code page the detector named for it. A single-byte code page read as another
  * gives no error, only other letters, and the detector (trained on long texts) often names Windows-1252 for a file
  * that is mostly plain ASCII. Each rule below turns such an answer into another code page only when the text is
- * clearly better read so; anything less keeps the detector's answer.
+ * clearly better read so; anything less keeps the detector's answer, but for one tie: a text that reads as well in
+ * Western as in Central European letters is read as Western, the more common. CodePageSweepTests holds them to
+ * two dozen languages in three shapes of file.
  */
 final class CodePageClues {
 
