@@ -190,21 +190,7 @@ final class CodePageClues {
 	 * Windows-1250 is chosen when the Windows-1252 reading has at least two of {@code õ û} in words, and none of those.
 	 */
 	private static Charset hungarianIfMoreLikely(byte[] region, Charset detected) {
-		if (detected == null || !detected.name().equals("windows-1252")) {
-			return detected;
-		}
-		String asWestern = new String(region, detected);
-		int hungarian = 0;
-		for (int i = 0; i < asWestern.length(); i++) {
-			char c = asWestern.charAt(i);
-			if (NOT_HUNGARIAN.indexOf(c) >= 0) {
-				return detected;
-			}
-			if (HUNGARIAN_AS_WESTERN.indexOf(c) >= 0 && (i > 0 && Character.isLetter(asWestern.charAt(i - 1)))) {
-				hungarian++;
-			}
-		}
-		return hungarian >= 2 ? Charset.forName("windows-1250") : detected;
+		return ifLettersSay(region, detected, HUNGARIAN_AS_WESTERN, NOT_HUNGARIAN, "windows-1250");
 	}
 
 	/** Windows-1252's letters where Windows-1250 has ő Ő ű Ű. */
@@ -221,22 +207,32 @@ final class CodePageClues {
 	 * read as Windows-1252 has at least two of those six in words, and no acute vowel.
 	 */
 	private static Charset turkishIfMoreLikely(byte[] region, Charset detected) {
+		return ifLettersSay(region, detected, TURKISH_AS_WESTERN, ACUTE_OR_AE, "windows-1254");
+	}
+
+	/**
+	 * For a code page that differs from Windows-1252 in a few letters only, which Windows-1252 reads as another
+	 * language's: that code page when the Windows-1252 reading has at least two of {@code asWestern} in words and
+	 * none of {@code neverWith}, the letters that other language is never without.
+	 */
+	private static Charset ifLettersSay(byte[] region, Charset detected, String asWestern, String neverWith,
+			String codePage) {
 		if (detected == null || !detected.name().equals("windows-1252")) {
 			return detected;
 		}
-		String asWestern = new String(region, detected);
-		int turkish = 0;
-		for (int i = 0; i < asWestern.length(); i++) {
-			char c = asWestern.charAt(i);
-			if (ACUTE_OR_AE.indexOf(c) >= 0) {
+		String text = new String(region, detected);
+		int found = 0;
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			if (neverWith.indexOf(c) >= 0) {
 				return detected;
 			}
-			if (TURKISH_AS_WESTERN.indexOf(c) >= 0 && (i > 0 && Character.isLetter(asWestern.charAt(i - 1))
-					|| i + 1 < asWestern.length() && Character.isLetter(asWestern.charAt(i + 1)))) {
-				turkish++;
+			if (asWestern.indexOf(c) >= 0 && (i > 0 && Character.isLetter(text.charAt(i - 1))
+					|| i + 1 < text.length() && Character.isLetter(text.charAt(i + 1)))) {
+				found++;
 			}
 		}
-		return turkish >= 2 ? Charset.forName("windows-1254") : detected;
+		return found >= 2 ? Charset.forName(codePage) : detected;
 	}
 
 	/** Windows-1252's letters where Windows-1254 has ğ Ğ ı İ ş Ş. */
