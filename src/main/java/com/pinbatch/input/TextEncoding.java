@@ -265,7 +265,9 @@ final class TextEncoding {
 	/**
 	 * A few NUL bytes in what is otherwise text (a damaged export, a cell pasted from a program's memory) are no sign
 	 * of another encoding or a binary file: they are read as the control characters they are, which the cells lose
-	 * before anything is checked or sent, and a note names the first. Binary files hold other control bytes too.
+	 * before anything is checked or sent, and a note names the first. Binary files hold other control bytes too, and
+	 * UTF-16 or UTF-32 text has a NUL in every other byte or more: at most one byte in ten is a NUL here, so a short
+	 * file with one stray NUL (one byte in sixty) is text too.
 	 */
 	private static boolean strayNulsInText(byte[] head) {
 		int end = Math.min(head.length, HEAD_SIZE);
@@ -279,7 +281,7 @@ final class TextEncoding {
 				return false;
 			}
 		}
-		return nuls * 100 <= end;
+		return nuls * 10 <= end;
 	}
 
 	private static boolean containsNul(byte[] head) {

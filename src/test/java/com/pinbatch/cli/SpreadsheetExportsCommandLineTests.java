@@ -607,6 +607,23 @@ class SpreadsheetExportsCommandLineTests extends SandboxedCommandLine {
 	}
 
 	@Test
+	void strayNulBytesInAShortFileAreRemovedTooNotTakenForUtf16() throws IOException {
+		// before: one NUL in a file of two lines (more than one byte in a hundred) refused it with the UTF-16 hint
+		Path input = write("pins.csv", "title,description,media_url,board,account\n"
+				+ "Cr\u00e8me\u0000 shelves,Solid oak\u0000\u0000\u0000\u0000,https://images.example.com/nul.jpg,"
+				+ "Kitchen Ideas,acme-home\n", StandardCharsets.UTF_8);
+
+		CommandLineRun run = run("--input=" + input);
+
+		assertThat(run.exitCode()).as(run.toString()).isZero();
+		assertThat(run.out()).contains("title row 2 holds control characters (U+0000)").doesNotContain("UTF-16");
+		JsonNode body = JSON.readTree(creates().get(0).body());
+		assertThat(body.get("content").asString()).isEqualTo("Solid oak");
+		assertThat(body.get("platforms").get(0).get("platformSpecificData").get("title").asString())
+			.isEqualTo("Cr\u00e8me shelves");
+	}
+
+	@Test
 	void controlCharactersInACellAreRemovedBeforeSendingAndNamed() throws IOException {
 		Path input = write("pins.csv", HEADER + "\n" + "Bell\u0007 shelves,Colour \u001B[31mred\u001B[0m shelves\u0085,"
 				+ "https://images.example.com/k.jpg,Kitchen Ideas,https://www.acme-home.example/k,acme-home\n",
