@@ -34,6 +34,8 @@ final class CodePageClues {
 
 	private static final Charset WESTERN = Charset.forName("windows-1252");
 
+	private static final Charset CENTRAL = Charset.forName("windows-1250");
+
 	/**
 	 * A short file the detector finds no answer for ({@code Café crème} alone): Windows-1252, the most common code
 	 * page, when it reads every byte past ASCII as a letter; still none otherwise.
@@ -75,11 +77,10 @@ final class CodePageClues {
 		if (detected == null || !detected.name().equals("windows-1252") && !detected.name().equals("windows-1254")) {
 			return detected;
 		}
-		Charset central = Charset.forName("windows-1250");
 		String asDetected = new String(region, detected);
-		String asCentral = new String(region, central);
+		String asCentral = new String(region, CENTRAL);
 		return asDetected.length() == asCentral.length() && !icelandic(new String(region, WESTERN))
-				&& fitting(asDetected, asCentral) < 0 ? central : detected;
+				&& fitting(asDetected, asCentral) < 0 ? CENTRAL : detected;
 	}
 
 	/** Where two readings differ: how many more places fit in the first (negative: in the second). */
@@ -110,9 +111,8 @@ final class CodePageClues {
 		if (!detected.name().equals("ISO-8859-2")) {
 			return detected;
 		}
-		Charset windows = Charset.forName("windows-1250");
-		return signsInsideWords(new String(region, windows)) <= signsInsideWords(new String(region, detected))
-				? windows : detected;
+		return signsInsideWords(new String(region, CENTRAL)) <= signsInsideWords(new String(region, detected))
+				? CENTRAL : detected;
 	}
 
 	private static int signsInsideWords(String text) {
@@ -190,7 +190,7 @@ final class CodePageClues {
 	 * Windows-1250 is chosen when the Windows-1252 reading has at least two of {@code õ û} in words, and none of those.
 	 */
 	private static Charset hungarianIfMoreLikely(byte[] region, Charset detected) {
-		return ifLettersSay(region, detected, HUNGARIAN_AS_WESTERN, NOT_HUNGARIAN, "windows-1250");
+		return ifLettersSay(region, detected, HUNGARIAN_AS_WESTERN, NOT_HUNGARIAN, CENTRAL);
 	}
 
 	/** Windows-1252's letters where Windows-1250 has ő Ő ű Ű. */
@@ -207,7 +207,7 @@ final class CodePageClues {
 	 * read as Windows-1252 has at least two of those six in words, and no acute vowel.
 	 */
 	private static Charset turkishIfMoreLikely(byte[] region, Charset detected) {
-		return ifLettersSay(region, detected, TURKISH_AS_WESTERN, ACUTE_OR_AE, "windows-1254");
+		return ifLettersSay(region, detected, TURKISH_AS_WESTERN, ACUTE_OR_AE, Charset.forName("windows-1254"));
 	}
 
 	/**
@@ -216,7 +216,7 @@ final class CodePageClues {
 	 * none of {@code neverWith}, the letters that other language is never without.
 	 */
 	private static Charset ifLettersSay(byte[] region, Charset detected, String asWestern, String neverWith,
-			String codePage) {
+			Charset codePage) {
 		if (detected == null || !detected.name().equals("windows-1252")) {
 			return detected;
 		}
@@ -232,7 +232,7 @@ final class CodePageClues {
 				found++;
 			}
 		}
-		return found >= 2 ? Charset.forName(codePage) : detected;
+		return found >= 2 ? codePage : detected;
 	}
 
 	/** Windows-1252's letters where Windows-1254 has ğ Ğ ı İ ş Ş. */
@@ -273,10 +273,8 @@ final class CodePageClues {
 		if (detected == null || !detected.name().equals("windows-1252") && !detected.name().equals("windows-1250")) {
 			return detected;
 		}
-		Charset western = Charset.forName("windows-1252");
-		Charset central = Charset.forName("windows-1250");
-		String asWestern = new String(region, western);
-		String asCentral = new String(region, central);
+		String asWestern = new String(region, WESTERN);
+		String asCentral = new String(region, CENTRAL);
 		if (asWestern.length() != asCentral.length()) {
 			return detected; // a byte one of them does not map: leave it to the detector
 		}
@@ -294,9 +292,9 @@ final class CodePageClues {
 			}
 		}
 		if (differ == 0) {
-			return western;
+			return WESTERN;
 		}
-		return signsForLetters >= 2 && signsForLetters * 10 >= differ ? central : detected;
+		return signsForLetters >= 2 && signsForLetters * 10 >= differ ? CENTRAL : detected;
 	}
 
 	/**

@@ -67,7 +67,7 @@ public final class MappingAdvice {
 			return;
 		}
 		List<String> unused = unusedHeaders(columns);
-		Map<PinField, String> guesses = guesses(columns, mapping, unused);
+		Map<PinField, String> guesses = guesses(columns::has, mapping, unused);
 		StringBuilder message = new StringBuilder("no column gives ")
 			.append(required.stream()
 				.map(field -> field.column() + (mapping.given(field).isEmpty() ? ""
@@ -112,10 +112,6 @@ public final class MappingAdvice {
 	/** Non-blank headers that fill no field, in file order. */
 	private static List<String> unusedHeaders(BoundColumns columns) {
 		return columns.unknownHeaders().stream().map(String::strip).filter(header -> !header.isEmpty()).toList();
-	}
-
-	private static Map<PinField, String> guesses(BoundColumns columns, ColumnMapping mapping, List<String> unused) {
-		return guesses(columns::has, mapping, unused);
 	}
 
 	/** For each field without a column, the first unused header that is close to one of the field's names. */
