@@ -129,6 +129,9 @@ public class PinRowProcessor implements ItemProcessor<InputRow, PreparedRow> {
 	private PreparedRow prepare(InputRow row, PinDraft draft, String mark, String identity, String former) {
 		PriorOutcome prior = row.prior();
 		Validation validation = validator.validate(draft);
+		if (draft.repeatsHeader()) {
+			return PreparedRow.decided(notSendable(row.rowNumber(), validation.problems())); // no board to look up
+		}
 		List<ValidationProblem> problems = new ArrayList<>(validation.problems());
 		Long earlier = plan.duplicates().get(row.rowNumber());
 		if (earlier != null) {

@@ -32,12 +32,23 @@ final class CellText {
 			return value;
 		}
 		StringBuilder kept = new StringBuilder(value.length());
-		value.chars().filter(c -> !isControl(c)).forEach(c -> kept.append((char) c));
+		for (int i = 0; i < value.length(); i++) {
+			char c = value.charAt(i);
+			if (!isControl(c)) {
+				kept.append(c);
+			}
+		}
 		return kept.toString();
 	}
 
+	/** (Loops, not streams, here and below: they run for every cell of every row, twice a run.) */
 	static boolean hasControl(String value) {
-		return value.chars().anyMatch(CellText::isControl);
+		for (int i = 0; i < value.length(); i++) {
+			if (isControl(value.charAt(i))) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	static boolean isControl(int c) {
@@ -67,7 +78,13 @@ final class CellText {
 	}
 
 	static boolean hasCurlyQuote(String value) {
-		return value.chars().anyMatch(c -> c == '\u201C' || c == '\u201D' || c == '\u2018' || c == '\u2019');
+		for (int i = 0; i < value.length(); i++) {
+			char c = value.charAt(i);
+			if (c == '\u201C' || c == '\u201D' || c == '\u2018' || c == '\u2019') {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private static boolean isQuote(char c) {

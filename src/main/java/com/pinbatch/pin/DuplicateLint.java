@@ -102,6 +102,9 @@ public final class DuplicateLint {
 	 * @return the first earlier row with the same account, description and media, if any
 	 */
 	public OptionalLong accept(PinDraft draft) {
+		if (draft.repeatsHeader()) {
+			return OptionalLong.empty(); // INVALID as such: a second one is no duplicate of a pin
+		}
 		countLink(draft);
 		if (!draft.has(PinField.MEDIA_URL)) {
 			return OptionalLong.empty();

@@ -34,4 +34,20 @@ public record PinDraft(long rowNumber, Map<PinField, String> values, Map<PinFiel
 	public String columnName(PinField field) {
 		return columnNames.getOrDefault(field, field.column());
 	}
+
+	/**
+	 * Whether the row is the header row again (two files pasted one under the other leave one at the join): two
+	 * cells at least, each its own column's header, whatever the case.
+	 */
+	public boolean repeatsHeader() {
+		if (values.size() < 2) {
+			return false;
+		}
+		for (Map.Entry<PinField, String> value : values.entrySet()) {
+			if (!value.getValue().equalsIgnoreCase(columnNames.get(value.getKey()))) {
+				return false;
+			}
+		}
+		return true;
+	}
 }

@@ -79,6 +79,9 @@ public final class PinValidator {
 
 	private static final Pattern KEYWORD_SEPARATOR = Pattern.compile("[,;]");
 
+	/** The error code of a row that is the header row again. */
+	public static final String HEADER_REPEATED = "header_row_repeated";
+
 	private final ValidationSettings settings;
 
 	private final PublishAtCheck publishAt;
@@ -93,6 +96,13 @@ public final class PinValidator {
 
 	public Validation validate(PinDraft draft) {
 		ProblemList problems = new ProblemList(draft);
+		if (draft.repeatsHeader()) {
+			// its cells' own problems (a title 'title', a media URL 'media_url') would only hide what it is
+			problems.add(draft.columnNames().keySet().iterator().next(), HEADER_REPEATED, "the row repeats the header"
+					+ " row (%2$s): it is no pin — delete the row (two files pasted one under the other leave a header"
+					+ " row at the join)", String.join(", ", draft.columnNames().values()));
+			return Validation.invalid(problems.inColumnOrder(), null);
+		}
 		checkSpreadsheetErrors(draft, problems);
 		checkLength(draft, PinField.TITLE, MAX_TITLE, "title_too_long", problems);
 		checkLength(draft, PinField.DESCRIPTION, MAX_DESCRIPTION, "description_too_long", problems);
@@ -122,7 +132,8 @@ public final class PinValidator {
 						+ " saved by a program that does not calculate): open it in Excel or LibreOffice and save it"
 						+ " (or type the value), then run again");
 			}
-			else if (draft.has(field) && SPREADSHEET_ERROR.matcher(draft.get(field).strip()).matches()) {
+			else if (draft.has(field) && draft.get(field).indexOf('#') >= 0
+					&& SPREADSHEET_ERROR.matcher(draft.get(field).strip()).matches()) {
 				problems.add(field, "cell_error", "%s shows the spreadsheet error %s: its formula failed — fix the"
 						+ " formula (or type the value) and save the file again", draft.get(field).strip());
 			}

@@ -73,8 +73,11 @@ public final class SpreadsheetDamage {
 		}
 		for (PinField field : PROSE_FIELDS) {
 			String value = draft.get(field);
+			if (value.indexOf('?') < 0) {
+				continue; // most cells: no matcher made
+			}
 			Matcher lost = LOST_LETTERS.matcher(value);
-			if (value.indexOf('?') >= 0 && lost.find()) {
+			if (lost.find()) {
 				found(Kind.LOST_LETTERS, Formats.plain("%s row %d: '%s' has ? where letters belong: a spreadsheet saved"
 						+ " as CSV in its code page writes ? for the letters that code page lacks; save the file as"
 						+ " \"CSV UTF-8\" (or as XLSX) and run again", draft.columnName(field), row.rowNumber(),
@@ -93,7 +96,8 @@ public final class SpreadsheetDamage {
 		}
 		for (PinField field : PinField.values()) {
 			String written = columns.cell(row, field);
-			String cell = written == null ? null : CellText.trim(written);
+			// only a cell holding =" can be the idiom: the others are not trimmed for nothing
+			String cell = written == null || written.indexOf("=\"") < 0 ? null : CellText.trim(written);
 			// an id kept so is no news: it is the id as written
 			if (cell != null && !ID_FIELDS.contains(field) && !CellText.unwrapTextFormula(cell).equals(cell)) {
 				found(Kind.TEXT_FORMULA, Formats.plain("%s row %d is written %s, Excel's way of keeping a text as"

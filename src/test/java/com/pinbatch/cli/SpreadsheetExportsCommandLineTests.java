@@ -10,6 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.function.Consumer;
 
 import org.apache.commons.csv.CSVFormat;
@@ -638,6 +640,31 @@ class SpreadsheetExportsCommandLineTests extends SandboxedCommandLine {
 		assertThat(body.get("content").asString()).isEqualTo("Colour [31mred[0m shelves");
 		assertThat(body.get("platforms").get(0).get("platformSpecificData").get("title").asString())
 			.isEqualTo("Bell shelves");
+	}
+
+	@Test
+	void aHeaderRowRepeatedWhereFilesWerePastedTogetherIsNamedAsSuchAndNotSent() throws IOException {
+		// three exports pasted one under the other: before, each repeated header was INVALID for five unrelated
+		// problems ("media_url 'media_url' has no file extension", "account 'account' not found", ...), the second
+		// also as a duplicate of the first
+		String second = "Oak desk,Fold-down desk,https://images.example.com/d.jpg,Kitchen Ideas,"
+				+ "https://www.acme-home.example/d,acme-home";
+		Path input = write("pins.csv", HEADER + "\n" + ROW + "\n" + HEADER + "\n" + second + "\n"
+				+ HEADER.toUpperCase(Locale.ROOT) + "\n", StandardCharsets.UTF_8);
+
+		CommandLineRun run = run("--input=" + input);
+
+		assertThat(run.exitCode()).as(run.toString()).isEqualTo(3);
+		assertThat(run.out()).contains("header_row_repeated: 2 rows, e.g. row 3");
+		assertThat(creates()).hasSize(2);
+		List<Map<String, String>> rows = ResultRows.read(dir.resolve("pins.results.csv"));
+		assertThat(rows).extracting(row -> row.get("status"))
+			.containsExactly("PUBLISHED", "INVALID", "PUBLISHED", "INVALID");
+		assertThat(List.of(rows.get(1), rows.get(3))).allSatisfy(row -> assertThat(row)
+			.containsEntry("error_code", "header_row_repeated")
+			.containsEntry("error_message", "the row repeats the header row (title, description, media_url, board,"
+					+ " link, account): it is no pin — delete the row (two files pasted one under the other leave a"
+					+ " header row at the join)"));
 	}
 
 	private void assertSentAsWritten() {

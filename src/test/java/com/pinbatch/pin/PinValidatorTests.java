@@ -49,6 +49,19 @@ class PinValidatorTests {
 	}
 
 	@Test
+	void aRowOfItsColumnsOwnHeadersIsTheHeaderRowAgainAndOnlyThat() {
+		Validation header = validate("Title", "TITLE", "media_url", "Media_URL", "Board", "board", "notes", "notes");
+
+		assertProblem(header, "header_row_repeated", "Title", "the row repeats the header row (Title, media_url,"
+				+ " Board): it is no pin — delete the row (two files pasted one under the other leave a header row at"
+				+ " the join)");
+		// one cell its header's name, or one cell only, is a row like any other
+		assertThat(codes(validate("title", "title", "media_url", IMAGE, "board", "Kitchen Ideas"))).isEmpty();
+		assertThat(codes(validate("title", "title", "media_url", "", "board", ""))).doesNotContain(
+				"header_row_repeated");
+	}
+
+	@Test
 	void emptyOptionalFieldsAreNullAndEmptyPublishTimeMeansNow() {
 		Pin pin = validate("media_url", IMAGE, "board", "Kitchen Ideas", "title", "").pin();
 
