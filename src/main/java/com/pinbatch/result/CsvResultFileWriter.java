@@ -37,6 +37,17 @@ public final class CsvResultFileWriter implements ResultFileWriter {
 	/** Number of input columns; -1 until the header is written. */
 	private int inputWidth = -1;
 
+	/**
+	 * Per column, the last cell written and what it became (made safe, quoted, after its delimiter): a column often
+	 * repeats the cell above (an account, a board, a cap's message on thousands of rows), which is then not made
+	 * safe and quoted again. Valid while no secret is registered since ({@link SafeText#secretsHidden}).
+	 */
+	private String[] lastCells = new String[0];
+
+	private String[] lastPrinted = new String[0];
+
+	private int secretsAtLast = -1;
+
 	/** Opens (creating folders as needed) and truncates the file; comma-separated. */
 	public CsvResultFileWriter(Path file) {
 		this(file, ',');
@@ -108,11 +119,24 @@ public final class CsvResultFileWriter implements ResultFileWriter {
 
 	private void print(List<String> cells) {
 		try {
+			if (lastCells.length != cells.size() || secretsAtLast != SafeText.secretsHidden()) {
+				lastCells = new String[cells.size()];
+				lastPrinted = new String[cells.size()];
+				secretsAtLast = SafeText.secretsHidden();
+			}
 			line.setLength(0);
-			boolean first = true;
-			for (String cell : cells) {
-				format.print(cell == null ? "" : FormulaEscaping.escape(SafeText.cell(cell)), line, first);
-				first = false;
+			for (int i = 0; i < cells.size(); i++) {
+				String cell = cells.get(i) == null ? "" : cells.get(i);
+				boolean repeated = cell.equals(lastCells[i]);
+				if (repeated && lastPrinted[i] != null) {
+					line.append(lastPrinted[i]);
+					continue;
+				}
+				int start = line.length();
+				format.print(FormulaEscaping.escape(SafeText.cell(cell)), line, i == 0);
+				// kept from its second row on: a cell of its own on each row (a title) costs no copy
+				lastPrinted[i] = repeated ? line.substring(start) : null;
+				lastCells[i] = cell;
 			}
 			format.println(line);
 			writer.append(line);

@@ -40,6 +40,14 @@ public final class SafeText {
 		}
 	}
 
+	/**
+	 * How many secrets are registered: it only grows, so text made safe while it had a value is still safe while it
+	 * has it (a writer may keep what it made of a repeated cell).
+	 */
+	public static int secretsHidden() {
+		return SECRETS.size();
+	}
+
 	/** Text for one line of output: line breaks and tabs become spaces, the rest is removed, long text is cut. */
 	public static String line(String text) {
 		if (text == null) {

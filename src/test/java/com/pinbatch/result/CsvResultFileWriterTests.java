@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import com.pinbatch.input.InputRow;
+import com.pinbatch.text.SafeText;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -87,6 +88,34 @@ class CsvResultFileWriterTests {
 		assertThat(body(file)).isEqualTo("'=a,'+b,'-c,'@d,'\te,\"'\nf\","
 				+ "row,status,post_id,pin_url,publish_at_utc,error_code,error_message,attempts,request_id,finished_at\r\n"
 				+ "'=1+2,'+3,'-4,'@SUM(A1),'\tx,\"'\ny\",2,FAILED,'=post,,,'-code,'@message,2,'+req,\r\n");
+	}
+
+	@Test
+	void cellsRepeatedRowAfterRowAreWrittenAlikeAndAKeyRegisteredMeanwhileIsHiddenInThemToo() throws IOException {
+		// the writer keeps what it made of a cell repeated from the row above; a key registered after that (a
+		// session started while the file is written) must still be hidden in the next row
+		Path file = dir.resolve("results.csv");
+		String key = "sk_live_repeated_cell_0123456789";
+		RowResult failed = new RowResult(2, RowStatus.FAILED, null, "unauthorized", "Zernio refused key " + key
+				+ ", \"=its answer\"", 1, null, null);
+
+		try (CsvResultFileWriter writer = new CsvResultFileWriter(file)) {
+			writer.writeHeader(List.of("title", "board"));
+			for (int row = 2; row <= 4; row++) {
+				if (row == 4) {
+					SafeText.hide(key);
+				}
+				writer.writeRow(new InputRow(row, List.of(), List.of("=same", "Kitchen, Ideas")), failed);
+			}
+		}
+
+		String repeated = "'=same,\"Kitchen, Ideas\",2,FAILED,,,,unauthorized,";
+		assertThat(body(file).split("\r\n")).containsExactly(
+				"title,board,row,status,post_id,pin_url,publish_at_utc,error_code,error_message,attempts,request_id,"
+						+ "finished_at",
+				repeated + "\"Zernio refused key " + key + ", \"\"=its answer\"\"\",1,,",
+				repeated + "\"Zernio refused key " + key + ", \"\"=its answer\"\"\",1,,",
+				repeated + "\"Zernio refused key (hidden), \"\"=its answer\"\"\",1,,");
 	}
 
 	@Test
