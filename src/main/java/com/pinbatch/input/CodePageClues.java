@@ -36,6 +36,10 @@ final class CodePageClues {
 
 	private static final Charset CENTRAL = Charset.forName("windows-1250");
 
+	private static final Charset LATIN_2 = Charset.forName("ISO-8859-2");
+
+	private static final Charset TURKISH = Charset.forName("windows-1254");
+
 	/**
 	 * A short file the detector finds no answer for ({@code Café crème} alone): Windows-1252, the most common code
 	 * page, when it reads every byte past ASCII as a letter; still none otherwise.
@@ -54,7 +58,7 @@ final class CodePageClues {
 	 * the more common code page (Hungarian, whose own letters are vowels either way, has a rule of its own below).
 	 */
 	private static Charset westernIfMorePlausible(byte[] region, Charset detected) {
-		if (detected == null || !detected.name().equals("windows-1250") && !detected.name().equals("ISO-8859-2")) {
+		if (!CENTRAL.equals(detected) && !LATIN_2.equals(detected)) {
 			return detected;
 		}
 		String asWestern = new String(region, WESTERN);
@@ -74,7 +78,7 @@ final class CodePageClues {
 	 * places.
 	 */
 	private static Charset centralIfMorePlausible(byte[] region, Charset detected) {
-		if (detected == null || !detected.name().equals("windows-1252") && !detected.name().equals("windows-1254")) {
+		if (!WESTERN.equals(detected) && !TURKISH.equals(detected)) {
 			return detected;
 		}
 		String asDetected = new String(region, detected);
@@ -108,7 +112,7 @@ final class CodePageClues {
 	 * Windows-1250 on a tie.
 	 */
 	private static Charset windowsIfSame(byte[] region, Charset detected) {
-		if (!detected.name().equals("ISO-8859-2")) {
+		if (!LATIN_2.equals(detected)) {
 			return detected;
 		}
 		return signsInsideWords(new String(region, CENTRAL)) <= signsInsideWords(new String(region, detected))
@@ -152,7 +156,7 @@ final class CodePageClues {
 	 * such a region when the Windows-1252 reading has a currency sign beside a number, or a fraction between letters.
 	 */
 	private static Charset euroIfMoreLikely(byte[] region, Charset detected) {
-		if (detected == null || !detected.name().equals("windows-1252")) {
+		if (!WESTERN.equals(detected)) {
 			return detected;
 		}
 		for (byte b : region) {
@@ -207,7 +211,7 @@ final class CodePageClues {
 	 * read as Windows-1252 has at least two of those six in words, and no acute vowel.
 	 */
 	private static Charset turkishIfMoreLikely(byte[] region, Charset detected) {
-		return ifLettersSay(region, detected, TURKISH_AS_WESTERN, ACUTE_OR_AE, Charset.forName("windows-1254"));
+		return ifLettersSay(region, detected, TURKISH_AS_WESTERN, ACUTE_OR_AE, TURKISH);
 	}
 
 	/**
@@ -217,7 +221,7 @@ final class CodePageClues {
 	 */
 	private static Charset ifLettersSay(byte[] region, Charset detected, String asWestern, String neverWith,
 			Charset codePage) {
-		if (detected == null || !detected.name().equals("windows-1252")) {
+		if (!WESTERN.equals(detected)) {
 			return detected;
 		}
 		String text = new String(region, detected);
@@ -249,7 +253,7 @@ final class CodePageClues {
 	 * small accented letters inside words. Anything less keeps Windows-1252, by far the more common.
 	 */
 	private static Charset macRomanIfMoreLikely(byte[] region, Charset detected) {
-		if (detected == null || !detected.name().equals("windows-1252")) {
+		if (!WESTERN.equals(detected)) {
 			return detected;
 		}
 		Charset macRoman = Charset.forName("x-MacRoman");
@@ -270,7 +274,7 @@ final class CodePageClues {
 	 * curly quotes and dashes, say): Windows-1252, the more common, is named.
 	 */
 	private static Charset centralEuropeanIfMoreLikely(byte[] region, Charset detected) {
-		if (detected == null || !detected.name().equals("windows-1252") && !detected.name().equals("windows-1250")) {
+		if (!WESTERN.equals(detected) && !CENTRAL.equals(detected)) {
 			return detected;
 		}
 		String asWestern = new String(region, WESTERN);
@@ -306,7 +310,7 @@ final class CodePageClues {
 	 * answer that is not a Latin code page and reads each of them as a word of one script is chosen.
 	 */
 	private static Charset nonLatinIfMoreLikely(byte[] region, Charset detected) {
-		if (detected == null || !detected.name().equals("windows-1252")) {
+		if (!WESTERN.equals(detected)) {
 			return detected;
 		}
 		String asWestern = new String(region, detected);
