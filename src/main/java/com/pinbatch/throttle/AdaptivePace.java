@@ -65,6 +65,8 @@ final class AdaptivePace {
 	// guarded by this
 	private Instant lastRefusalHoldEnd;
 	private int refusalsInRow;
+	/** A 429 said when to come back: one request may then go whatever the estimate of the others says. */
+	private boolean comeBackAsked;
 	private Integer limit;
 	private int othersSeen;
 	private Instant othersSeenAt;
@@ -133,6 +135,7 @@ final class AdaptivePace {
 			if (lastRefusalHoldEnd == null || end.isAfter(lastRefusalHoldEnd)) {
 				lastRefusalHoldEnd = end;
 			}
+			comeBackAsked = true;
 		}
 		holdAll(hold, REFUSED, false);
 	}
@@ -167,9 +170,10 @@ final class AdaptivePace {
 		if (now.isBefore(due)) {
 			return Duration.between(now, due);
 		}
-		if (!roomInWindow(now)) {
+		if (!roomInWindow(now) && !(comeBackAsked && roomForOurs(now))) {
 			return SLICE;
 		}
+		comeBackAsked = false;
 		// a thread that woke late catches up by at most half a period, so lateness neither accumulates nor bursts
 		Instant catchUp = now.minus(period.dividedBy(2));
 		lastSlot = due.isBefore(catchUp) ? catchUp : due;
@@ -206,6 +210,16 @@ final class AdaptivePace {
 
 	private boolean roomInWindow(Instant now) {
 		return limit == null || ourSends.count(now) < room(now);
+	}
+
+	/**
+	 * Whether our own requests leave a slot, the others' estimate aside. A 429's count of the others (the window
+	 * full) holds for seconds unless an answer replaces it, and none came while it held the job still: 3 refusals that
+	 * said to come back after 1 s kept the job from sending for 10 s, and every 429 storm cost those seconds after
+	 * its wait. The first request after the wait Zernio asked for brings that answer (and is what Zernio asked for).
+	 */
+	private boolean roomForOurs(Instant now) {
+		return ourSends.count(now) < Math.min(ceiling(), limit - SPARE_SLOTS);
 	}
 
 	/** How many of the window's slots may hold our requests now: our own cap, or what the others leave. */

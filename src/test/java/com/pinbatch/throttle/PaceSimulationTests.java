@@ -85,6 +85,10 @@ class PaceSimulationTests {
 			// meets the next one (the sandbox's --pinbatch.sandbox.rate-limit-storm-every=1m ...-retry-after=60s)
 			scenarios.add(new Scenario(ceiling, ceiling / 2, List.of(new Storm(Duration.ofSeconds(20),
 					Duration.ofSeconds(20), Duration.ofSeconds(60), Duration.ofSeconds(60))), latency, rows));
+			// short refusals that say to come back in a second (the sandbox's failNextCreates(n, 429)): the job
+			// waits about that second, not until its count of the others' requests fades
+			scenarios.add(new Scenario(ceiling, 0, List.of(new Storm(Duration.ofSeconds(10), Duration.ofMillis(500),
+					Duration.ofSeconds(1), Duration.ofSeconds(15))), latency, rows));
 		}
 		return scenarios.stream();
 	}

@@ -111,6 +111,27 @@ class PacingTests {
 	}
 
 	@Test
+	void aRefusalThatSaysToComeBackInASecondHoldsTheJobForAboutASecond() {
+		// the 429 shows the window full while we sent three requests: counted as the others' for seconds, that
+		// count held every send for 10 s, though Zernio said to come back after one
+		List<Instant> sentAt = new CopyOnWriteArrayList<>();
+		PacedSender sender = new PacedSender((request, requestId) -> {
+			sentAt.add(time.instant());
+			return sentAt.size() == 3 ? Answers.tooManyRequests(0, Duration.ofSeconds(1), null)
+					: Answers.created(requestId, Answers.window(600, 600 - sentAt.size()));
+		}, settings(null), ThrottleListener.NONE, time, time);
+
+		for (int row = 0; row < 5; row++) {
+			assertThat(sender.send("account-" + row, REQUEST, "req-" + row).created()).isTrue();
+		}
+
+		// the refused send goes again after the second asked (give or take its jitter), and the others follow at
+		// the pace, not held by a count that the resend's answer replaced
+		assertThat(sentAt).hasSize(6);
+		assertThat(Duration.between(sentAt.get(2), sentAt.get(5))).isLessThan(Duration.ofSeconds(3));
+	}
+
+	@Test
 	void pacesInRealTimeAtTheConfiguredRate() {
 		ThrottleSettings settings = new ThrottleSettings(600, 600, 1.0, 25, 25, 6, Duration.ofMillis(500),
 				Duration.ofSeconds(60), Duration.ofMinutes(5), 8);
