@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 
 import com.pinbatch.plan.CapAdvice;
 import com.pinbatch.zernio.CreatePostRequest;
@@ -37,6 +38,8 @@ public final class PacedSender {
 	private final RetryDelays delays;
 	private final ApiBreaker breaker;
 	private final SendCounters counters = new SendCounters();
+	/** Requests Zernio let through (any answer but a 429): whether the window opened since a row was refused. */
+	private final AtomicLong admitted = new AtomicLong();
 	private final PacedCalls otherCalls;
 
 	public PacedSender(PostAttempt attempt, ThrottleSettings settings) {
@@ -145,11 +148,12 @@ public final class PacedSender {
 							? slotRefused(row.accountId, row.scheduledFor, (SendResult.RateLimited) result)
 							: parkAccount(row.accountId, (SendResult.RateLimited) result), accountLabel);
 				}
+				row.windowRefused(admitted.get());
 			}
 			if (!isTransient(result)) {
 				return Outcomes.finalAnswer(result, row.attempts);
 			}
-			if (row.attempts >= maxAttempts) {
+			if (row.charged >= maxAttempts) {
 				return Outcomes.exhausted(result, row.attempts, row.outcomeUnknown);
 			}
 			Duration wait = delays.after(row.attempts, result);
@@ -170,6 +174,7 @@ public final class PacedSender {
 			row.beforeFirstRequest.run();
 		}
 		row.attempts++;
+		row.charged++;
 		listener.onAttempt(row.accountId, row.requestId, row.attempts);
 		counters.sendStarted();
 		long started = System.nanoTime();
@@ -181,6 +186,9 @@ public final class PacedSender {
 			counters.sendEnded();
 		}
 		row.answered(result);
+		if (!(result instanceof SendResult.RateLimited)) {
+			admitted.incrementAndGet();
+		}
 		pace.observe(result.rateLimit());
 		breaker.record(result, System.nanoTime() - started);
 		return result;
@@ -314,6 +322,9 @@ public final class PacedSender {
 		final String requestId;
 		final Runnable beforeFirstRequest;
 		int attempts;
+		/** The attempts that count toward giving the row up. */
+		int charged;
+		private long admittedAtLastRefusal = -1;
 		SendResult last;
 		boolean outcomeUnknown;
 
@@ -324,6 +335,20 @@ public final class PacedSender {
 			this.scheduledFor = scheduledFor;
 			this.requestId = requestId;
 			this.beforeFirstRequest = beforeFirstRequest;
+		}
+
+		/**
+		 * A 429 that came when others' requests got through since this row's last one is a storm come back, met by
+		 * the row that happened to go first after the wait (the refused row is ready first), not a Zernio that
+		 * stays shut: it does not count toward giving the row up, or a row among those sent between 429 storms
+		 * failed after 6 of them while the rest went through. A 429 with nothing let through since still counts,
+		 * so a Zernio that refuses everything ends the row's tries as before.
+		 */
+		void windowRefused(long admittedNow) {
+			if (admittedAtLastRefusal >= 0 && admittedNow > admittedAtLastRefusal) {
+				charged--;
+			}
+			admittedAtLastRefusal = admittedNow;
 		}
 
 		void answered(SendResult result) {

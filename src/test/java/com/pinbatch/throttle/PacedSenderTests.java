@@ -15,6 +15,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntFunction;
 
@@ -135,6 +136,56 @@ class PacedSenderTests {
 		assertThat(outcome.errorCode()).isEqualTo("rate_limited");
 		assertThat(outcome.attempts()).isEqualTo(3);
 		assertThat(sender.stats().rateLimited()).isEqualTo(3);
+	}
+
+	@Test
+	void aRowMeetingA429StormAgainAndAgainWhileOtherRowsGetThroughBetweenIsNotGivenUp() throws Exception {
+		// the row refused is the first ready when the wait ends, so it meets each storm that comes back; between
+		// its tries another thread's row gets through every time: Zernio is not shut, the storms come and go
+		Semaphore sendAnother = new Semaphore(0);
+		Semaphore anotherGotThrough = new Semaphore(0);
+		ScriptedAttempt zernio = new ScriptedAttempt(time, (requestId, n) -> {
+			if (!requestId.equals("req-unlucky")) {
+				return Answers.created("post-" + requestId);
+			}
+			if (n > 1) {
+				sendAnother.release();
+				anotherGotThrough.acquireUninterruptibly();
+			}
+			return n <= 8 ? Answers.tooManyRequests(0, Duration.ofSeconds(10), null) : Answers.created("post-unlucky");
+		});
+		PacedSender sender = sender(zernio, settings(6, 1000));
+		ExecutorService executor = Executors.newSingleThreadExecutor();
+		try {
+			executor.submit(() -> {
+				for (int row = 0; true; row++) {
+					sendAnother.acquire();
+					sender.send("account-" + row % 20, REQUEST, "req-" + row);
+					anotherGotThrough.release();
+				}
+			});
+
+			SendOutcome unlucky = sender.send("acme-home", REQUEST, "req-unlucky");
+
+			assertThat(unlucky.created()).as(unlucky.toString()).isTrue();
+			assertThat(unlucky.attempts()).isEqualTo(9);
+		}
+		finally {
+			executor.shutdownNow();
+		}
+	}
+
+	@Test
+	void aRowMeetingA429StormWhileNothingGetsThroughIsGivenUpAfterItsAttempts() {
+		ScriptedAttempt zernio = new ScriptedAttempt(time, (requestId, n) -> requestId.equals("req-1")
+				? Answers.created("post-1") : Answers.tooManyRequests(0, Duration.ofSeconds(10), null));
+		PacedSender sender = sender(zernio, settings(6, 1000));
+		sender.send("acme-home", REQUEST, "req-1");
+
+		SendOutcome refused = sender.send("acme-home", REQUEST, "req-2");
+
+		assertThat(refused.errorCode()).isEqualTo("rate_limited");
+		assertThat(refused.attempts()).isEqualTo(6);
 	}
 
 	@Test
