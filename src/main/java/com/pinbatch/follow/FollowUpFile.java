@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 import com.pinbatch.input.InputFileException;
@@ -27,6 +28,13 @@ public final class FollowUpFile {
 	 * @param closed the other rows' statuses and error codes
 	 */
 	public record Read(List<RowResult> open, FollowUpTally closed) {
+
+		/** Every row's status as the file gives it, open ones included. */
+		public Map<RowStatus, Long> counts() {
+			FollowUpTally all = closed.copy();
+			open.forEach(all::add);
+			return all.counts();
+		}
 	}
 
 	private FollowUpFile() {

@@ -10,6 +10,7 @@ import com.pinbatch.follow.FollowUp;
 import com.pinbatch.follow.FollowUpFile;
 import com.pinbatch.follow.FollowUpOutcome;
 import com.pinbatch.input.InputFileException;
+import com.pinbatch.result.RowStatus;
 import com.pinbatch.result.StatusTally;
 import com.pinbatch.stop.GracefulStop;
 import com.pinbatch.text.Plural;
@@ -86,7 +87,8 @@ public class FollowUpRuns {
 		if (stopped == null && done == null) {
 			stopped = "the follow-up ended without its outcome; run the same command again";
 		}
-		StatusTally tally = StatusTally.of(done == null ? Map.of() : done.counts(), Map.of());
+		Map<RowStatus, Long> counts = done != null ? done.counts() : countsAsTheyStand(file);
+		StatusTally tally = StatusTally.of(counts, Map.of());
 		ExitCode code = stopped != null ? ExitCode.STOPPED
 				: tally.hasProblems() ? ExitCode.ROW_PROBLEMS : ExitCode.SUCCESS;
 		InputOutcome.Next next = stopped != null ? InputOutcome.Next.RESUME
@@ -95,9 +97,22 @@ public class FollowUpRuns {
 		if (done != null) {
 			done.errorCodes().forEach((error, seen) -> errors.add(new InputOutcome.ErrorCount(error, seen[0], seen[1])));
 		}
-		return new InputOutcome(file, target, null, done == null ? Map.of() : done.counts(),
+		return new InputOutcome(file, target, null, counts,
 				done == null ? Map.of() : done.accounts(), errors, done == null ? 0 : done.changed(),
 				execution.getJobInstance().getInstanceId(), execution.getId(), started, Instant.now(), stopped, false,
 				code, next, stopped == null && tally.stillPublishing());
+	}
+
+	/**
+	 * A follow-up that stopped wrote nothing: its summary gives the file's rows as they stand, not "0 rows" (the
+	 * file may be unreadable now, which is then why it stopped).
+	 */
+	private Map<RowStatus, Long> countsAsTheyStand(Path file) {
+		try {
+			return FollowUpFile.read(file, Instant.now()).counts();
+		}
+		catch (InputFileException ex) {
+			return Map.of();
+		}
 	}
 }

@@ -33,7 +33,8 @@ import jakarta.validation.constraints.NotNull;
  * How the built-in Zernio simulator behaves under {@code --sandbox} ({@code pinbatch.sandbox.*}): its API ceiling,
  * the per-account caps, latency and injected errors, how Pinterest treats the posts (share refused, how long a
  * publish takes), the seed that makes all of it repeatable, and where it keeps its posts so a restarted run sees
- * them. Publish failures are off by default, so the quick start ends with every row done. Another program sending
+ * them. Look-ups of posts can fail too ({@code look-up-error-rate}: following pins while Zernio is down). Publish
+ * failures are off by default, so the quick start ends with every row done. Another program sending
  * on the same key ({@code neighbour-requests-per-minute}) and scripted 429 storms ({@code rate-limit-storm-*}) are
  * off too; they turn a user's report about rate limits into a command line. {@code clock-offset} moves the simulated
  * world's time ahead (e.g. {@code 2h}): the sandbox publishes the scheduled posts that are due by then, and a
@@ -47,7 +48,8 @@ public record SandboxProperties(@DefaultValue("600") @Min(1) int requestsPerMinu
 		@DefaultValue("25") @Min(1) int accountHourlyCap, @DefaultValue("25") @Min(1) int accountDailyCap,
 		@DefaultValue("100ms") @NotNull @DurationMin(millis = 0) Duration latency,
 		@DefaultValue("50ms") @NotNull @DurationMin(millis = 0) Duration latencyJitter,
-		@DefaultValue("0") @DecimalMin("0") @DecimalMax("1") double serverErrorRate, Path stateFile,
+		@DefaultValue("0") @DecimalMin("0") @DecimalMax("1") double serverErrorRate,
+		@DefaultValue("0") @DecimalMin("0") @DecimalMax("1") double lookUpErrorRate, Path stateFile,
 		@DefaultValue("0") @DecimalMin("0") @DecimalMax("1") double publishFailureRate,
 		@DefaultValue("3s") @NotNull @DurationMin(millis = 0) Duration publishDelay, @DefaultValue("42") long seed,
 		@DefaultValue("0") @Min(0) int neighbourRequestsPerMinute,
@@ -77,6 +79,7 @@ public record SandboxProperties(@DefaultValue("600") @Min(1) int requestsPerMinu
 	public ZernioSandbox start() {
 		ZernioSandbox sandbox = ZernioSandbox.start(settings(), clock());
 		sandbox.contend(contention());
+		sandbox.failLookUps(lookUpErrorRate);
 		return sandbox;
 	}
 

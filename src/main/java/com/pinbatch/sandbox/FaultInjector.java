@@ -2,12 +2,12 @@ package com.pinbatch.sandbox;
 
 import java.util.Random;
 
-/** Decides which otherwise good creates fail, so clients can be tested against a flaky Zernio. */
+/** Decides which otherwise good requests (creates, or look-ups) fail, so clients meet a flaky Zernio. */
 final class FaultInjector {
 
 	private static final int[] RANDOM_STATUSES = { 500, 502, 503 };
 
-	private final double serverErrorRate;
+	private double serverErrorRate;
 	private final Random random;
 	private int failuresLeft;
 	private int failureStatus;
@@ -16,6 +16,13 @@ final class FaultInjector {
 	FaultInjector(double serverErrorRate, long seed) {
 		this.serverErrorRate = serverErrorRate;
 		this.random = new Random(seed);
+	}
+
+	synchronized void failShare(double share) {
+		if (share < 0 || share > 1) {
+			throw new IllegalArgumentException("the share failed must be within 0..1, was " + share);
+		}
+		serverErrorRate = share;
 	}
 
 	synchronized void failNext(int count, int status) {

@@ -26,11 +26,13 @@ final class PostQueryEndpoint {
 
 	private final PostStore store;
 	private final SeedAccounts accounts;
+	private final FaultInjector faults;
 	private volatile boolean listingsWithoutMetadata;
 
-	PostQueryEndpoint(PostStore store, SeedAccounts accounts) {
+	PostQueryEndpoint(PostStore store, SeedAccounts accounts, FaultInjector faults) {
 		this.store = store;
 		this.accounts = accounts;
+		this.faults = faults;
 	}
 
 	/** Listings leave each post's metadata out, as a listing that does not return it (or an edited post) would. */
@@ -38,7 +40,16 @@ final class PostQueryEndpoint {
 		listingsWithoutMetadata = without;
 	}
 
+	/** A look-up that the test or the settings fail answers as Zernio does when it is down (a 5xx or a 429). */
+	private void failIfTold() {
+		int failure = faults.nextFailure();
+		if (failure != 0) {
+			throw FaultInjector.failure(failure);
+		}
+	}
+
 	void get(HttpCall call, String id) {
+		failIfTold();
 		PostJson.requireId(id);
 		StoredPost post = store.find(id).orElseThrow(() -> ApiError.notFound("Not found"));
 		ObjectNode answer = Json.object();
@@ -47,6 +58,7 @@ final class PostQueryEndpoint {
 	}
 
 	void list(HttpCall call) {
+		failIfTold();
 		int page = call.queryNumber("page", 1, 1, Integer.MAX_VALUE);
 		int limit = call.queryNumber("limit", 10, 1, MAX_LIMIT);
 		String status = call.queryText("status");

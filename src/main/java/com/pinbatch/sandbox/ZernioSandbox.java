@@ -54,6 +54,7 @@ public final class ZernioSandbox implements AutoCloseable {
 	private ScheduledExecutorService neighbour;
 	private final PostStore store;
 	private final FaultInjector faults;
+	private final FaultInjector lookUpFaults;
 	private final CreatePostEndpoint creates;
 	private final MediaEndpoint media;
 	private final PostQueryEndpoint queries;
@@ -75,7 +76,8 @@ public final class ZernioSandbox implements AutoCloseable {
 				new AccountCaps(settings.accountHourlyCap(), settings.accountDailyCap()), faults, fates, clock,
 				settings);
 		this.media = new MediaEndpoint(clock, baseUrl());
-		this.queries = new PostQueryEndpoint(store, accounts);
+		this.lookUpFaults = new FaultInjector(0, settings.randomSeed() + 2);
+		this.queries = new PostQueryEndpoint(store, accounts, lookUpFaults);
 		this.dispatcher = new Dispatcher(settings.apiKey(), clock, window, new AccountsEndpoint(accounts),
 				creates, queries, new RetryEndpoint(store), new PostChangeEndpoint(store), media);
 		this.executor = Executors.newCachedThreadPool(DaemonThreads.named("zernio-sandbox"));
@@ -174,6 +176,19 @@ public final class ZernioSandbox implements AutoCloseable {
 	/** The next {@code count} creates that pass validation answer {@code status} (429 or 5xx) and create nothing. */
 	public void failNextCreates(int count, int status) {
 		faults.failNext(count, status);
+	}
+
+	/**
+	 * The next {@code count} look-ups of posts ({@code GET /v1/posts} and {@code GET /v1/posts/{id}}) answer
+	 * {@code status} (429 or 5xx): following pins meets a Zernio that is down.
+	 */
+	public void failNextLookUps(int count, int status) {
+		lookUpFaults.failNext(count, status);
+	}
+
+	/** From now on this share (0..1) of the look-ups of posts answers a 5xx. */
+	public void failLookUps(double share) {
+		lookUpFaults.failShare(share);
 	}
 
 	/**

@@ -186,6 +186,38 @@ class FollowUpCommandLineTests extends SandboxedCommandLine {
 	}
 
 	@Test
+	void aFollowUpWhileZernioFailsItsLookUpsStopsSayingWhyAndTheSameCommandFinishesLater() throws IOException {
+		// given: a run that did not wait for Pinterest, whose outcomes have come since; then Zernio answers every
+		// look-up of a post with 503
+		Path results = runWithoutWaiting();
+		List<Map<String, String>> before = ResultRows.read(results);
+		String fileBefore = Files.readString(results, StandardCharsets.UTF_8);
+		clock.add(Duration.ofSeconds(1));
+		sandbox.failNextLookUps(10_000, 503);
+
+		// when
+		CommandLineRun down = run("--follow-up=" + results, "--pinbatch.follow.max-wait=1s",
+				"--pinbatch.throttle.initial-backoff=1ms");
+		String fileAfterDown = Files.readString(results, StandardCharsets.UTF_8);
+		sandbox.failNextLookUps(0, 503);
+		CommandLineRun later = followUp(results);
+
+		// then: it stopped with one line that says why and what to do, the file as it was
+		assertThat(down.exitCode()).as(down.toString()).isEqualTo(1);
+		assertThat(down.err()).as(down.toString()).contains("503").doesNotContain("Exception").doesNotContain("\tat ");
+		assertThat(fileAfterDown).isEqualTo(fileBefore);
+		assertThat(down.out()).as("the file's rows as they stand, not '0 rows'")
+			.contains(results + ": " + ROWS + " rows: " + counts(before) + "\n");
+		assertThat(before).anyMatch(row -> row.get("status").equals("CREATED"));
+		// and: the same command, once Zernio answers, learns every row, creating nothing
+		assertThat(later.exitCode()).as(later.toString()).isIn(0, 3);
+		assertThat(ResultRows.read(results)).hasSize(ROWS)
+			.filteredOn(row -> row.get("status").equals("CREATED"))
+			.hasSizeLessThan((int) before.stream().filter(row -> row.get("status").equals("CREATED")).count());
+		assertThat(sandbox.postCount()).isEqualTo(ROWS);
+	}
+
+	@Test
 	void aScheduledPinFollowedUpAfterItsTimeIsPublished() throws IOException {
 		// given: the built-in sandbox, remembering its posts in a file, and a pin scheduled two days ahead
 		Path state = dir.resolve("sandbox.jsonl");

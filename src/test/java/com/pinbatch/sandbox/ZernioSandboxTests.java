@@ -586,6 +586,26 @@ class ZernioSandboxTests {
 	}
 
 	@Test
+	void lookUpsOfPostsFailAsToldWhileCreatesGoOn() throws Exception {
+		ZernioSandbox sandbox = start(SandboxSettings.defaults());
+		String postId = createPin(sandbox, validPin(1), null).json().path("post").path("_id").asString();
+		sandbox.failNextLookUps(2, 503);
+
+		Answer single = get(sandbox, "/v1/posts/" + postId);
+		Answer listing = get(sandbox, "/v1/posts");
+		Answer created = createPin(sandbox, validPin(2), null);
+		Answer again = get(sandbox, "/v1/posts/" + postId);
+		sandbox.failLookUps(1.0);
+		Answer down = get(sandbox, "/v1/posts");
+
+		assertThat(single.status()).isEqualTo(503);
+		assertThat(listing.status()).isEqualTo(503);
+		assertThat(created.status()).isEqualTo(201);
+		assertThat(again.status()).isEqualTo(200);
+		assertThat(down.status()).isIn(500, 502, 503);
+	}
+
+	@Test
 	void aServerErrorRateOfOneFailsEveryCreateWithA5xx() throws Exception {
 		ZernioSandbox sandbox = start(SandboxSettings.defaults().withServerErrorRate(1.0));
 
