@@ -3,6 +3,7 @@ package com.pinbatch.console;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.ToLongFunction;
 
 import com.pinbatch.job.RunProgress;
 import com.pinbatch.result.RowStatus;
@@ -24,27 +25,32 @@ record Progress(boolean running, String state, long done, long total, int percen
 		RunProgress.Snapshot now = run.progress();
 		LiveRun.Ended ended = run.ended();
 		if (now == null) {
-			Map<String, Long> counts = new LinkedHashMap<>();
-			if (ended != null && ended.counts() != null) {
-				ended.counts().forEach((status, count) -> counts.put(status.name(), count));
-			}
+			Map<String, Long> counts = ended == null || ended.counts() == null ? Map.of()
+					: byStatus(status -> ended.counts().getOrDefault(status, 0L));
 			long done = counts.values().stream().mapToLong(Long::longValue).sum();
 			// not sending yet: reading the file and looking up its boards, or waiting, as the console sends one file at a time
 			return new Progress(ended == null, ended == null ? WAITING : state(ended), done, done,
 					ended == null ? 0 : 100, counts, "", "");
 		}
-		Map<String, Long> counts = new LinkedHashMap<>();
-		for (RowStatus status : RowStatus.values()) {
-			if (now.count(status) > 0) {
-				counts.put(status.name(), now.count(status));
-			}
-		}
+		Map<String, Long> counts = byStatus(now::count);
 		long total = Math.max(now.total(), now.done());
 		Duration left = now.eta();
 		return new Progress(ended == null, state(ended), now.done(), total,
 				total == 0 ? 100 : (int) (100 * now.done() / total), counts,
 				Formats.plain("%.0f", now.pinsPerMinute()),
 				ended != null ? "" : left == null ? "working out the pace" : about(left));
+	}
+
+	/** The statuses that have rows, in the order of the statuses (as the history and the summary give them). */
+	private static Map<String, Long> byStatus(ToLongFunction<RowStatus> rows) {
+		Map<String, Long> counts = new LinkedHashMap<>();
+		for (RowStatus status : RowStatus.values()) {
+			long count = rows.applyAsLong(status);
+			if (count > 0) {
+				counts.put(status.name(), count);
+			}
+		}
+		return counts;
 	}
 
 	private static String state(LiveRun.Ended ended) {

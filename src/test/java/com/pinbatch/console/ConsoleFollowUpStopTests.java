@@ -71,7 +71,9 @@ class ConsoleFollowUpStopTests {
 			.contains("<span>Following up</span> <span>look-ups.csv</span>", "<p class=\"state\">Stopped</p>")
 			.containsPattern("Zernio answered GET /v1/posts\\S* with HTTP 50\\d")
 			.doesNotContain("Exception");
-		assertThat(counts(page)).as("the rows as they stand").contains("CREATED").doesNotContain(">0 ");
+		assertThat(counts(page)).as("the rows as they stand, in the send's order").contains("CREATED")
+			.isEqualTo(counts(sent));
+		assertThat(page).contains("<title>Following up - pinbatch</title>");
 	}
 
 	/** The page's line of counts by status. */
