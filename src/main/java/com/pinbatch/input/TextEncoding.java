@@ -29,6 +29,9 @@ import com.ibm.icu.text.CharsetMatch;
  */
 final class TextEncoding {
 
+	/** Control bytes beside NUL bytes that a damaged text file may hold whatever its length (see strayNulsInText). */
+	private static final int STRAY_CONTROLS = 3;
+
 	/** How many leading bytes to look at for NUL bytes. */
 	static final int HEAD_SIZE = 8192;
 
@@ -265,23 +268,25 @@ final class TextEncoding {
 	/**
 	 * A few NUL bytes in what is otherwise text (a damaged export, a cell pasted from a program's memory) are no sign
 	 * of another encoding or a binary file: they are read as the control characters they are, which the cells lose
-	 * before anything is checked or sent, and a note names the first. Binary files hold other control bytes too, and
-	 * UTF-16 or UTF-32 text has a NUL in every other byte or more: at most one byte in ten is a NUL here, so a short
-	 * file with one stray NUL (one byte in sixty) is text too.
+	 * before anything is checked or sent, and a note names the first. UTF-16 or UTF-32 text has a NUL in every other
+	 * byte or more: at most one byte in ten is a NUL here, so a short file with one stray NUL (one byte in sixty) is
+	 * text too. Binary files hold other control bytes too, plenty of them (compressed data: one byte in eight); the
+	 * same damage leaves a few beside the NUL (a form feed, a 0x01), which were enough to refuse the file.
 	 */
 	private static boolean strayNulsInText(byte[] head) {
 		int end = Math.min(head.length, HEAD_SIZE);
 		int nuls = 0;
+		int otherControls = 0;
 		for (int i = 0; i < end; i++) {
 			int b = head[i] & 0xFF;
 			if (b == 0) {
 				nuls++;
 			}
 			else if ((b < 0x20 && b != '\t' && b != '\n' && b != '\r') || b == 0x7F) {
-				return false;
+				otherControls++;
 			}
 		}
-		return nuls * 10 <= end;
+		return nuls * 10 <= end && (otherControls <= STRAY_CONTROLS || otherControls * 100 <= end);
 	}
 
 	private static boolean containsNul(byte[] head) {

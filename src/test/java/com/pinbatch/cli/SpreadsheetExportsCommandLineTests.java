@@ -609,6 +609,22 @@ class SpreadsheetExportsCommandLineTests extends SandboxedCommandLine {
 	}
 
 	@Test
+	void aStrayNulBesideAFewOtherControlBytesIsRemovedWithThemNotTakenForABinaryFile() throws IOException {
+		// before: a NUL with a form feed and a 0x01 elsewhere in the file refused it as "not a CSV or XLSX file"
+		Path input = write("pins.csv", "title,description,media_url,board,account\n"
+				+ "Oak\u0000 shelves,Solid oak\f,https://images.example.com/nul-ff.jpg,Kitchen Ideas,acme-home\n"
+				+ "Tiles,Blue\u0001 tiles,https://images.example.com/nul-soh.jpg,Kitchen Ideas,acme-home\n",
+				StandardCharsets.UTF_8);
+
+		CommandLineRun run = run("--input=" + input);
+
+		assertThat(run.exitCode()).as(run.toString()).isZero();
+		assertThat(run.out()).contains("title row 2 holds control characters (U+0000)");
+		assertThat(creates()).extracting(request -> JSON.readTree(request.body()).get("content").asString())
+			.containsExactlyInAnyOrder("Solid oak", "Blue tiles");
+	}
+
+	@Test
 	void strayNulBytesInAShortFileAreRemovedTooNotTakenForUtf16() throws IOException {
 		// before: one NUL in a file of two lines (more than one byte in a hundred) refused it with the UTF-16 hint
 		Path input = write("pins.csv", "title,description,media_url,board,account\n"

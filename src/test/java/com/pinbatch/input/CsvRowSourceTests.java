@@ -598,6 +598,21 @@ class CsvRowSourceTests {
 	}
 
 	@Test
+	void binaryWithFewNulBytesAmongManyOtherControlBytesIsNotText() throws IOException {
+		// compressed data: one byte in fifty a NUL (text with stray NULs may have that many), but control bytes
+		// everywhere else too
+		Path file = dir.resolve("compressed.csv");
+		byte[] noise = new byte[4000];
+		for (int i = 0; i < noise.length; i++) {
+			noise[i] = i % 50 == 0 ? 0 : (byte) (1 + (i * 37) % 250);
+		}
+		Files.write(file, noise);
+
+		assertThatThrownBy(() -> CsvRowSource.open(file)).isInstanceOf(InputFileException.class)
+			.hasMessageStartingWith(file + ": is not a CSV or XLSX file");
+	}
+
+	@Test
 	void binaryWithoutNulBytesIsNotText() throws IOException {
 		Path file = dir.resolve("noise.csv");
 		byte[] noise = new byte[2000];
