@@ -9,6 +9,7 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.text.Normalizer;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -622,6 +623,27 @@ class SpreadsheetExportsCommandLineTests extends SandboxedCommandLine {
 		assertThat(run.out()).contains("title row 2 holds control characters (U+0000)");
 		assertThat(creates()).extracting(request -> JSON.readTree(request.body()).get("content").asString())
 			.containsExactlyInAnyOrder("Solid oak", "Blue tiles");
+	}
+
+	@Test
+	void accentedLettersCopiedDecomposedCountOnceInATitlesLengthAndAreSentComposed() throws IOException {
+		// text copied from macOS: each é is an e and a combining accent. 100 letters as shown, 108 code points: it
+		// was refused as title_too_long ('108 characters')
+		String decomposed = "Cre\u0300me brule\u0301e ".repeat(4) + "x".repeat(100 - 13 * 4);
+		assertThat(decomposed.codePointCount(0, decomposed.length())).isEqualTo(108);
+		Path input = write("pins.csv", "title,description,media_url,board,account\n" + decomposed
+				+ ",Cre\u0300me du jour,https://images.example.com/nfd.jpg,Kitchen Ideas,acme-home\n",
+				StandardCharsets.UTF_8);
+
+		CommandLineRun run = run("--input=" + input);
+
+		assertThat(run.exitCode()).as(run.toString()).isZero();
+		JsonNode body = JSON.readTree(creates().get(0).body());
+		String title = body.get("platforms").get(0).get("platformSpecificData").get("title").asString();
+		assertThat(title).isEqualTo(Normalizer.normalize(decomposed, Normalizer.Form.NFC)).hasSize(100);
+		assertThat(body.get("content").asString()).isEqualTo("Cr\u00e8me du jour");
+		assertThat(ResultRows.read(dir.resolve("pins.results.csv")).get(0)).as("the cell as the file gave it")
+			.containsEntry("title", decomposed);
 	}
 
 	@Test
