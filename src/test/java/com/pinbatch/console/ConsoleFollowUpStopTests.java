@@ -1,10 +1,6 @@
 package com.pinbatch.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.nio.file.Path;
 
@@ -46,23 +42,15 @@ class ConsoleFollowUpStopTests {
 
 	@Test
 	void aFollowUpZernioStopsSaysWhyOnItsPage() throws Exception {
-		String upload = mvc.perform(multipart("/uploads").file(ConsolePagesTests.csv("look-ups.csv", """
+		String upload = RunPages.upload(mvc, ConsolePagesTests.csv("look-ups.csv", """
 				title,media_url,board,account
 				Oak shelf,https://images.example.com/look-ups/a.jpg,Kitchen Ideas,acme-home
 				Tiles,https://images.example.com/look-ups/b.jpg,Kitchen Ideas,acme-home
-				""")).with(csrf())).andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
-		String run = mvc.perform(post(upload + "/send").with(csrf()))
-			.andExpect(status().is3xxRedirection())
-			.andReturn()
-			.getResponse()
-			.getRedirectedUrl();
+				"""));
+		String run = RunPages.press(mvc, upload, "/send");
 		String sent = RunPages.finished(mvc, run);
 
-		String followUp = mvc.perform(post(run + "/follow-up").with(csrf()))
-			.andExpect(status().is3xxRedirection())
-			.andReturn()
-			.getResponse()
-			.getRedirectedUrl();
+		String followUp = RunPages.press(mvc, run, "/follow-up");
 		String page = RunPages.finished(mvc, followUp);
 
 		assertThat(sent).as("the send created the pins, then could not follow them")

@@ -1,10 +1,6 @@
 package com.pinbatch.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.nio.file.Path;
 
@@ -45,16 +41,12 @@ class ConsoleZernioDownTests {
 
 	@Test
 	void aSendZernioStoppedSaysHowToGoOnFromTheConsole() throws Exception {
-		String upload = mvc.perform(multipart("/uploads").file(ConsolePagesTests.csv("outage.csv", """
+		String upload = RunPages.upload(mvc, ConsolePagesTests.csv("outage.csv", """
 				title,media_url,board,account,publish_at
 				Oak shelf,https://images.example.com/outage/a.jpg,Kitchen Ideas,acme-home,2031-06-06 10:00
 				Tiles,https://images.example.com/outage/b.jpg,Kitchen Ideas,acme-home,2031-06-07 10:00
-				""")).with(csrf())).andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
-		String run = mvc.perform(post(upload + "/send").with(csrf()))
-			.andExpect(status().is3xxRedirection())
-			.andReturn()
-			.getResponse()
-			.getRedirectedUrl();
+				"""));
+		String run = RunPages.press(mvc, upload, "/send");
 
 		String page = RunPages.finished(mvc, run);
 
