@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Sending throughput against Zernio's request ceiling (a benchmark, not a test).
 #
-#   bench/throughput.sh [SCENARIO...]       SCENARIO: alone | neighbour | two-jobs (default: alone, neighbour)
+#   bench/throughput.sh [SCENARIO...]       SCENARIO: alone | neighbour | two-jobs | storms (default: alone, neighbour)
 #
 # Environment (all optional):
 #   CEILINGS=600          the sandbox's requests per minute, announced only in X-RateLimit-* headers; several
@@ -11,6 +11,8 @@
 #   BOARDS=name           how rows name their board: name (the job looks up each account's boards once) or id
 #   LATENCY_MS=250        time the sandbox takes to answer each create
 #   NEIGHBOUR_RPM=CEILING/6  the second program's requests per minute on the same key (scenario neighbour)
+#   STORM_EVERY=15 STORM_LENGTH=1 STORM_RETRY_AFTER=1  scenario storms: every request refused for STORM_LENGTH
+#                         seconds every STORM_EVERY seconds, with a Retry-After of STORM_RETRY_AFTER seconds
 #   JOB_TIMEOUT=300       seconds before a run is abandoned
 #   JOB_ARGS=             extra job arguments, e.g. JOB_ARGS="--pinbatch.chunk-size=200"
 #
@@ -88,12 +90,12 @@ run_job() { # run_job CSV DIR SUFFIX: the real job against the scenario's sandbo
 }
 
 run_scenario() {
-	local name="$1" neighbour="$2" jobs="${3:-1}" dir="$OUT/$CEILING-$1"
+	local name="$1" neighbour="$2" jobs="${3:-1}" storms="${4:-}" dir="$OUT/$CEILING-$1"
 	rm -rf "$dir" && mkdir -p "$dir"
 	mkfifo "$dir/control"
 	# the server reports and stops when its stdin closes: the fifo's writer is this shell's fd 3
 	java -cp "$SERVER_CP" com.pinbatch.bench.BenchSandboxServer "$dir/url" "$CEILING" "$LATENCY_MS" "$ACCOUNTS" \
-		"$neighbour" <"$dir/control" >"$dir/server.out" 2>"$dir/server.err" &
+		"$neighbour" $storms <"$dir/control" >"$dir/server.out" 2>"$dir/server.err" &
 	SERVER_PID=$!
 	exec 3>"$dir/control"
 	for _ in $(seq 1 300); do [[ -s "$dir/url" ]] && break; sleep 0.1; done
@@ -123,7 +125,7 @@ run_scenario() {
 	opened=$(json_field firstJobRequestMillis "$s")
 	local statuses
 	statuses=$(sed -n 's/^pinbatch: .*: [0-9]* rows: //p' "$dir"/job*.log | paste -sd '+' -)
-	echo "== $CEILING/min, $name (neighbour: $( ((neighbour > 0)) && echo "$neighbour requests/min" || echo none); $jobs job process(es); boards by $BOARDS) =="
+	echo "== $CEILING/min, $name (neighbour: $( ((neighbour > 0)) && echo "$neighbour requests/min" || echo none); $jobs job process(es); boards by $BOARDS$([[ -n "$storms" ]] && echo "; 429 storms every, lasting, Retry-After (s): $storms")) =="
 	echo "rows:                   $ROWS over $ACCOUNTS accounts (job exit $status; $(awk -v s="$start" -v e="$end" \
 		'BEGIN { printf "%.1f", e - s }') s in all, JVM start included)"
 	echo "result statuses:        ${statuses:-none (see $dir/job.log)}"
@@ -174,7 +176,8 @@ for CEILING in $CEILINGS; do
 			alone) run_scenario alone 0 ;;
 			neighbour) run_scenario neighbour "$NEIGHBOUR" ;;
 			two-jobs) run_scenario two-jobs 0 2 ;;
-			*) echo "unknown scenario '$scenario': use alone, neighbour or two-jobs" >&2; exit 2 ;;
+			storms) run_scenario storms 0 1 "${STORM_EVERY:-15} ${STORM_LENGTH:-1} ${STORM_RETRY_AFTER:-1}" ;;
+			*) echo "unknown scenario '$scenario': use alone, neighbour, two-jobs or storms" >&2; exit 2 ;;
 		esac
 	done
 done

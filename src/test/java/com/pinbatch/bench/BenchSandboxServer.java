@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 import com.pinbatch.sandbox.RecordedRequest;
+import com.pinbatch.sandbox.KeyContention;
 import com.pinbatch.sandbox.SandboxSettings;
 import com.pinbatch.sandbox.ZernioSandbox;
 
@@ -29,9 +30,9 @@ public final class BenchSandboxServer {
 	}
 
 	public static void main(String[] args) throws IOException {
-		if (args.length < 4 || args.length > 5) {
+		if (args.length < 4 || args.length > 8 || args.length == 6 || args.length == 7) {
 			System.err.println("usage: BenchSandboxServer PORT_FILE REQUESTS_PER_MINUTE LATENCY_MS GENERATED_ACCOUNTS"
-					+ " [NEIGHBOUR_PER_MINUTE]");
+					+ " [NEIGHBOUR_PER_MINUTE [STORM_EVERY_S STORM_LENGTH_S STORM_RETRY_AFTER_S]]");
 			System.exit(2);
 		}
 		Path portFile = Path.of(args[0]);
@@ -42,6 +43,11 @@ public final class BenchSandboxServer {
 		int neighbourPerMinute = args.length > 4 ? Integer.parseInt(args[4]) : 0;
 
 		ZernioSandbox sandbox = ZernioSandbox.start(settings);
+		if (args.length == 8) {
+			// 429 storms: every request refused for a while, again and again, with a Retry-After
+			sandbox.contend(new KeyContention(0, Duration.ofSeconds(Long.parseLong(args[5])),
+					Duration.ofSeconds(Long.parseLong(args[6])), Duration.ofSeconds(Long.parseLong(args[7]))));
+		}
 		CreateTimes creates = new CreateTimes();
 		sandbox.onPostCreated(post -> creates.record());
 		NoisyNeighbour neighbour = neighbourPerMinute > 0
