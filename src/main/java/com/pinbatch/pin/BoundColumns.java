@@ -1,6 +1,5 @@
 package com.pinbatch.pin;
 
-import java.text.Normalizer;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -19,14 +18,6 @@ public final class BoundColumns {
 	/** Fields holding a URL: curly quotes a spreadsheet's autocorrect put around one are removed. */
 	static final Set<PinField> URL_FIELDS = Collections.unmodifiableSet(EnumSet.of(PinField.MEDIA_URL, PinField.LINK,
 			PinField.COVER_IMAGE_URL));
-
-	/**
-	 * Text Pinterest shows and counts: composed (NFC), so a letter with its accent counts once, as it shows. Text
-	 * copied from macOS often comes decomposed (e + a combining accent), and a title of 98 letters then counted 102
-	 * and was refused as too long. Names and addresses are kept as given: a file name or URL is those very code points.
-	 */
-	static final Set<PinField> SHOWN_TEXT = Collections.unmodifiableSet(EnumSet.of(PinField.TITLE,
-			PinField.DESCRIPTION, PinField.ALT_TEXT, PinField.KEYWORDS));
 
 	private final List<String> headers;
 
@@ -56,9 +47,6 @@ public final class BoundColumns {
 			String value = CellText.trim(CellText.withoutControls(row.value(column)));
 			if (URL_FIELDS.contains(field)) {
 				value = CellText.unquoteUrl(value);
-			}
-			else if (SHOWN_TEXT.contains(field) && !Normalizer.isNormalized(value, Normalizer.Form.NFC)) {
-				value = Normalizer.normalize(value, Normalizer.Form.NFC);
 			}
 			// ="918273645500000002": an id kept from rounding, ="00042 ...": a text kept from Excel's changes; Excel
 			// shows the text alone, and exporters write any cell so

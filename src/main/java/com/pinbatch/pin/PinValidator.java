@@ -3,6 +3,7 @@ package com.pinbatch.pin;
 import java.math.BigDecimal;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.text.Normalizer;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -116,9 +117,9 @@ public final class PinValidator {
 		if (!problems.isEmpty()) {
 			return Validation.invalid(problems.inColumnOrder(), publishTime);
 		}
-		return Validation.valid(new Pin(draft.rowNumber(), optional(draft, PinField.TITLE),
-				optional(draft, PinField.DESCRIPTION), item, board, link, account, publishTime,
-				optional(draft, PinField.ALT_TEXT), cover.imageUrl(), cover.keyframeSeconds(), keywords(draft)));
+		return Validation.valid(new Pin(draft.rowNumber(), shown(optional(draft, PinField.TITLE)),
+				shown(optional(draft, PinField.DESCRIPTION)), item, board, link, account, publishTime,
+				shown(optional(draft, PinField.ALT_TEXT)), cover.imageUrl(), cover.keyframeSeconds(), keywords(draft)));
 	}
 
 	/**
@@ -141,7 +142,7 @@ public final class PinValidator {
 	}
 
 	private static void checkLength(PinDraft draft, PinField field, int max, String code, ProblemList problems) {
-		String value = draft.get(field);
+		String value = shown(draft.get(field));
 		int length = value.codePointCount(0, value.length());
 		if (length > max) {
 			problems.add(field, code, "%s has %d characters; Pinterest allows at most %d — shorten it", length, max);
@@ -288,10 +289,21 @@ public final class PinValidator {
 	}
 
 	private static List<String> keywords(PinDraft draft) {
-		return Arrays.stream(KEYWORD_SEPARATOR.split(draft.get(PinField.KEYWORDS)))
+		return Arrays.stream(KEYWORD_SEPARATOR.split(shown(draft.get(PinField.KEYWORDS))))
 			.map(String::strip)
 			.filter(keyword -> !keyword.isEmpty())
 			.toList();
+	}
+
+	/**
+	 * Text as Pinterest shows and counts it: composed (NFC), so a letter with its accent counts once. Text copied from
+	 * macOS often comes decomposed (e and a combining accent), and a title of 100 letters then counted 108 and was
+	 * refused. The pin carries it composed; the row's cells stay as written, for its identity (pins an earlier
+	 * version created) and the result file.
+	 */
+	private static String shown(String text) {
+		return text == null || Normalizer.isNormalized(text, Normalizer.Form.NFC) ? text
+				: Normalizer.normalize(text, Normalizer.Form.NFC);
 	}
 
 	private static String optional(PinDraft draft, PinField field) {
