@@ -105,9 +105,9 @@ public final class PinValidator {
 			return Validation.invalid(problems.inColumnOrder(), null);
 		}
 		checkSpreadsheetErrors(draft, problems);
-		checkLength(draft, PinField.TITLE, MAX_TITLE, "title_too_long", problems);
-		checkLength(draft, PinField.DESCRIPTION, MAX_DESCRIPTION, "description_too_long", problems);
-		checkLength(draft, PinField.ALT_TEXT, MAX_ALT_TEXT, "alt_text_too_long", problems);
+		String title = shownWithin(draft, PinField.TITLE, MAX_TITLE, "title_too_long", problems);
+		String description = shownWithin(draft, PinField.DESCRIPTION, MAX_DESCRIPTION, "description_too_long", problems);
+		String altText = shownWithin(draft, PinField.ALT_TEXT, MAX_ALT_TEXT, "alt_text_too_long", problems);
 		Media item = media.check(draft, problems);
 		String link = LinkCheck.check(draft, problems);
 		String board = board(draft, problems);
@@ -117,9 +117,8 @@ public final class PinValidator {
 		if (!problems.isEmpty()) {
 			return Validation.invalid(problems.inColumnOrder(), publishTime);
 		}
-		return Validation.valid(new Pin(draft.rowNumber(), shown(optional(draft, PinField.TITLE)),
-				shown(optional(draft, PinField.DESCRIPTION)), item, board, link, account, publishTime,
-				shown(optional(draft, PinField.ALT_TEXT)), cover.imageUrl(), cover.keyframeSeconds(), keywords(draft)));
+		return Validation.valid(new Pin(draft.rowNumber(), title, description, item, board, link, account,
+				publishTime, altText, cover.imageUrl(), cover.keyframeSeconds(), keywords(draft)));
 	}
 
 	/**
@@ -141,12 +140,17 @@ public final class PinValidator {
 		}
 	}
 
-	private static void checkLength(PinDraft draft, PinField field, int max, String code, ProblemList problems) {
+	/** The field's text as the pin carries it (composed, see {@link #shown}), its length checked; null when empty. */
+	private static String shownWithin(PinDraft draft, PinField field, int max, String code, ProblemList problems) {
+		if (!draft.has(field)) {
+			return null;
+		}
 		String value = shown(draft.get(field));
 		int length = value.codePointCount(0, value.length());
 		if (length > max) {
 			problems.add(field, code, "%s has %d characters; Pinterest allows at most %d — shorten it", length, max);
 		}
+		return value;
 	}
 
 	private String board(PinDraft draft, ProblemList problems) {
@@ -302,11 +306,6 @@ public final class PinValidator {
 	 * version created) and the result file.
 	 */
 	private static String shown(String text) {
-		return text == null || Normalizer.isNormalized(text, Normalizer.Form.NFC) ? text
-				: Normalizer.normalize(text, Normalizer.Form.NFC);
-	}
-
-	private static String optional(PinDraft draft, PinField field) {
-		return draft.has(field) ? draft.get(field) : null;
+		return Normalizer.isNormalized(text, Normalizer.Form.NFC) ? text : Normalizer.normalize(text, Normalizer.Form.NFC);
 	}
 }
