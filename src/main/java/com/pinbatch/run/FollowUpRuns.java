@@ -50,9 +50,11 @@ public class FollowUpRuns {
 				"now", false, null, false, false, sandbox, null);
 		Instant started = Instant.now();
 		FollowUp.Launched launched;
+		FollowUpFile.Read before;
 		try {
 			String apiTarget = apiSessions.target(request, listener);
-			int open = FollowUpFile.read(file, apiSessions.clock(apiTarget).instant()).open().size(); // nothing sent
+			before = FollowUpFile.read(file, apiSessions.clock(apiTarget).instant()); // nothing sent
+			int open = before.open().size();
 			listener.info("pinbatch: following up " + file + ": " + Plural.of(open, "row") + " to ask Zernio about");
 			launched = followUp.run(file, target, apiTarget);
 		}
@@ -66,7 +68,7 @@ public class FollowUpRuns {
 			listener.problem("pinbatch: " + reason);
 			return new RunOutcome(List.of(), ExitCode.STOPPED, reason);
 		}
-		InputOutcome outcome = outcome(file, target, launched, started);
+		InputOutcome outcome = outcome(file, target, launched, before.counts(), started);
 		FollowUpOutcome done = launched.outcome();
 		if (done != null) {
 			listener.info("pinbatch: follow-up: " + Plural.of(done.followed(), "row") + " asked about with "
@@ -80,14 +82,19 @@ public class FollowUpRuns {
 		return new RunOutcome(List.of(outcome), outcome.exitCode(), null);
 	}
 
-	private InputOutcome outcome(Path file, Path target, FollowUp.Launched launched, Instant started) {
+	/**
+	 * @param countsBefore the file's rows as they stood when it was read before the job: a follow-up that stopped
+	 *                     wrote nothing, and its summary gives those, not "0 rows"
+	 */
+	private InputOutcome outcome(Path file, Path target, FollowUp.Launched launched, Map<RowStatus, Long> countsBefore,
+			Instant started) {
 		JobExecution execution = launched.execution();
 		FollowUpOutcome done = launched.outcome();
 		String stopped = SafeText.line(StopReasons.ofFollowUp(execution, stop.wasRequested()));
 		if (stopped == null && done == null) {
 			stopped = "the follow-up ended without its outcome; run the same command again";
 		}
-		Map<RowStatus, Long> counts = done != null ? done.counts() : countsAsTheyStand(file);
+		Map<RowStatus, Long> counts = done != null ? done.counts() : countsBefore;
 		StatusTally tally = StatusTally.of(counts, Map.of());
 		ExitCode code = stopped != null ? ExitCode.STOPPED
 				: tally.hasProblems() ? ExitCode.ROW_PROBLEMS : ExitCode.SUCCESS;
@@ -101,18 +108,5 @@ public class FollowUpRuns {
 				done == null ? Map.of() : done.accounts(), errors, done == null ? 0 : done.changed(),
 				execution.getJobInstance().getInstanceId(), execution.getId(), started, Instant.now(), stopped, false,
 				code, next, stopped == null && tally.stillPublishing());
-	}
-
-	/**
-	 * A follow-up that stopped wrote nothing: its summary gives the file's rows as they stand, not "0 rows" (the
-	 * file may be unreadable now, which is then why it stopped).
-	 */
-	private Map<RowStatus, Long> countsAsTheyStand(Path file) {
-		try {
-			return FollowUpFile.read(file, Instant.now()).counts();
-		}
-		catch (InputFileException ex) {
-			return Map.of();
-		}
 	}
 }
