@@ -26,7 +26,7 @@ final class CodePageClues {
 	/** The code page to read {@code region} with, given the detector's answer (null: none). */
 	static Charset likelier(byte[] region, Charset detected) {
 		Charset charset = westernIfMorePlausible(region, detected == null ? westernIfLetters(region) : detected);
-		charset = centralEuropeanIfMoreLikely(region, macRomanIfMoreLikely(region, charset));
+		charset = centralEuropeanIfMoreLikely(region, dosIfMoreLikely(region, macRomanIfMoreLikely(region, charset)));
 		charset = turkishIfMoreLikely(region, nonLatinIfMoreLikely(region, charset));
 		charset = hungarianIfMoreLikely(region, centralIfMorePlausible(region, charset));
 		return euroIfMoreLikely(region, charset);
@@ -262,6 +262,67 @@ final class CodePageClues {
 		boolean clearlyMac = insideWords(asWindows, CAPITAL) > 0 && insideWords(asMac, CAPITAL) == 0
 				&& insideWords(asMac, SMALL) > insideWords(asWindows, SMALL);
 		return clearlyMac ? macRoman : detected;
+	}
+
+	private static final Charset DOS = Charset.forName("IBM850");
+
+	/** Windows-1252 signs that stand for DOS letters beside a letter ({@code Caf‚}, {@code K›kken}): rare in text. */
+	private static final String DOS_LETTERS_AS_SIGNS = "\u201a\u2020\u2021\u02c6\u2030\u2039\u203a"
+			+ "\u00a4\u00a1\u00a2\u00a3\ufffd";
+
+	/** Windows-1252 capitals that stand for DOS small letters: {@code crŠme} for {@code crème}. */
+	private static final String DOS_SMALL_AS_CAPITALS = "\u0160\u0152\u017d";
+
+	/** Windows-1252 quotes and dots that stand for DOS letters: inside a word only ({@code sch”n}, {@code k„se}). */
+	private static final String DOS_LETTERS_AS_QUOTES = "\u2018\u201c\u201d\u201e\u2026";
+
+	/**
+	 * Excel's "CSV (MS-DOS)" saves in the DOS code page (850 in Western Europe, 437 in the United States, which has
+	 * the same letters for Western text). Read as Windows-1252 it gives no error for French ({@code Crème brûlée}
+	 * becomes {@code CrŠme br–l‚e}), and the detector names Windows-1252. DOS 850 is chosen when the Windows-1252
+	 * reading has such a sign in a word where DOS has a letter, and the DOS reading is clean: no sign inside a word, no
+	 * capital next to a small letter. Windows-1252 text read as DOS is seldom clean where it has accents
+	 * ({@code l'été} reads {@code lÆÚtÚ}); text with curly quotes alone is no sign either way and stays Windows-1252.
+	 */
+	private static Charset dosIfMoreLikely(byte[] region, Charset detected) {
+		if (!WESTERN.equals(detected)) {
+			return detected;
+		}
+		String asWindows = new String(region, WESTERN);
+		String asDos = new String(region, DOS);
+		if (asWindows.length() != asDos.length() || !clean(asDos)) {
+			return detected;
+		}
+		for (int i = 0; i < asWindows.length(); i++) {
+			char w = asWindows.charAt(i);
+			if (!Character.isLetter(asDos.charAt(i))) {
+				continue;
+			}
+			boolean besideLetter = i > 0 && Character.isLetter(asWindows.charAt(i - 1))
+					|| i + 1 < asWindows.length() && Character.isLetter(asWindows.charAt(i + 1));
+			if (DOS_LETTERS_AS_SIGNS.indexOf(w) >= 0 && besideLetter
+					|| DOS_SMALL_AS_CAPITALS.indexOf(w) >= 0 && i > 0 && Character.isLowerCase(asWindows.charAt(i - 1))
+					|| DOS_LETTERS_AS_QUOTES.indexOf(w) >= 0 && insideWord(asWindows, i)) {
+				return DOS;
+			}
+		}
+		return detected;
+	}
+
+	/** Text as text is written: no sign past ASCII inside a word, no capital next to a small letter past ASCII. */
+	private static boolean clean(String text) {
+		if (signsInsideWords(text) > 0) {
+			return false;
+		}
+		for (int i = 1; i < text.length(); i++) {
+			char before = text.charAt(i - 1);
+			char c = text.charAt(i);
+			boolean pastAscii = before > 0x7F || c > 0x7F;
+			if (pastAscii && Character.isLowerCase(before) && Character.isUpperCase(c)) {
+				return false; // "CafÄ", "íHola", "donÆt"
+			}
+		}
+		return true;
 	}
 
 	/**

@@ -66,6 +66,29 @@ class SpreadsheetExportsCommandLineTests extends SandboxedCommandLine {
 	}
 
 	@Test
+	void excelMsDosCsvIsReadInItsDosCodePageNotAsWindows1252() throws IOException {
+		// given: Excel's "CSV (MS-DOS)": the DOS code page (850), which Windows-1252 reads without an error as
+		// "CrŠme br–l‚e"; no curly quotes nor euro sign there
+		String row = "Crème brûlée shelves,Open shelves for a café,https://images.example.com/k.jpg,Kitchen Ideas,"
+				+ "https://www.acme-home.example/k,acme-home";
+		Path input = write("pins.csv", HEADER + "\r\n" + row + "\r\n", Charset.forName("IBM850"));
+
+		// when
+		CommandLineRun run = run("--input=" + input);
+
+		// then
+		assertThat(run.exitCode()).as(run.toString()).isZero();
+		assertThat(run.out()).contains("input: " + input + " is not UTF-8; read as IBM850 (sample: \"Crème\","
+				+ " \"brûlée\", \"café\"); if that looks wrong, give --encoding=NAME");
+		JsonNode body = JSON.readTree(creates().get(0).body());
+		assertThat(body.get("platforms").get(0).get("platformSpecificData").get("title").asString())
+			.isEqualTo("Crème brûlée shelves");
+		assertThat(ResultRows.read(dir.resolve("pins.results.csv"))).singleElement()
+			.satisfies(result -> assertThat(result).containsEntry("description", "Open shelves for a café")
+				.containsEntry("status", "PUBLISHED"));
+	}
+
+	@Test
 	void lettersAnExcelCsvCouldNotKeepAreNamedBeforeTheyAreSent() throws IOException {
 		// given: "CSV (Comma delimited)" saved in code page 1252, which has no Polish ł nor Chinese: Excel wrote ?
 		Path input = write("pins.csv", HEADER + "\r\n"
