@@ -72,7 +72,7 @@ class PinbatchCommand {
 				: runs.run(request(options), listener);
 		TypedCommand typed = new TypedCommand(arguments);
 		List<RunReport> reports = outcome.inputs().stream().map(input -> report(input, typed)).toList();
-		reports.forEach(report -> RunSummary.print(out, report));
+		reports.forEach(report -> RunSummary.print(out, report, options.followUp() != null));
 		if (reports.size() > 1) {
 			RunSummary.printTotal(out, reports);
 		}

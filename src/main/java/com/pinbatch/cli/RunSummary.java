@@ -22,7 +22,8 @@ final class RunSummary {
 	private RunSummary() {
 	}
 
-	static void print(PrintStream out, RunReport report) {
+	/** @param followUp the run was a --follow-up: its rows were changed, not sent, so no rate is given */
+	static void print(PrintStream out, RunReport report, boolean followUp) {
 		out.println("pinbatch: " + report.input() + ": " + Plural.of(report.total(), "row") + ": "
 				+ counts(report.counts()));
 		if (!report.errorCodes().isEmpty()) {
@@ -40,6 +41,10 @@ final class RunSummary {
 		}
 		if (report.alreadyProcessed()) {
 			out.println("  already processed earlier: nothing sent by this command");
+		}
+		else if (followUp) {
+			out.println("  took " + Durations.describe(report.duration()) + ": "
+					+ Plural.of(report.rowsThisRun(), "row") + " changed");
 		}
 		else {
 			out.println(Formats.plain("  took %s: %s at %.0f rows/min",

@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -95,6 +97,11 @@ class FollowUpCommandLineTests extends SandboxedCommandLine {
 			.as("listing pages and single posts: at most one per row followed").isPositive().isLessThanOrEqualTo(open);
 		assertThat(followUp.out()).startsWith("pinbatch: starting: following up " + results.getFileName() + "...\n")
 			.contains("follow-up: " + open + " rows asked about with ");
+		// the time it took, with the rows it changed (before: "N rows at N rows/min", as if sent)
+		Matcher changed = Pattern.compile("; (\\d+ rows?) changed\n").matcher(followUp.out());
+		assertThat(changed.find()).as(followUp.out()).isTrue();
+		assertThat(followUp.out()).containsPattern("\n  took [^:\n]+: " + changed.group(1) + " changed\n")
+			.doesNotContain("rows/min");
 		// and the summary counts the pins by account, as a run's does (before: no "by account" lines)
 		long published = after.stream().filter(row -> row.get("status").equals("PUBLISHED")).count();
 		long failed = after.stream().filter(row -> row.get("status").equals("FAILED")).count();
