@@ -14,14 +14,18 @@ import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.support.transaction.ResourcelessTransactionManager;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 
 /**
  * The follow-up job ({@code --follow-up=RESULTS}): one tasklet step that learns what became of a result file's rows
  * still publishing and writes the file again. It creates nothing; see {@link FollowUpTasklet}.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(FollowProperties.class)
+@Import(FollowUp.class)
 public class FollowUpJobConfiguration {
 
 	public static final String JOB_NAME = "followUpJob";

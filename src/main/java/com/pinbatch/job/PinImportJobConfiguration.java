@@ -30,8 +30,10 @@ import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.support.transaction.ResourcelessTransactionManager;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
@@ -50,6 +52,9 @@ import org.springframework.transaction.PlatformTransactionManager;
  * command restarts the job instance, after the step's last committed chunk.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties({ PinbatchProperties.class, ThrottleProperties.class, XlsxProperties.class,
+		MediaCheckProperties.class })
+@Import({ InputSurveys.class, RunPlans.class, InputSetup.class })
 public class PinImportJobConfiguration {
 
 	public static final String JOB_NAME = "pinImportJob";

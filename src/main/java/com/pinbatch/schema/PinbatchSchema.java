@@ -8,12 +8,14 @@ import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 
 /**
  * pinbatch's own tables, created and changed by the versioned migrations in {@code db/migration}, which Boot's Flyway
  * runs at start-up on the job repository's database (Spring Batch creates its own BATCH_* tables).
  */
 @Configuration(proxyBeanMethods = false)
+@Import(InterruptedExecutions.class)
 public class PinbatchSchema {
 
 	/**
