@@ -285,8 +285,8 @@ final class CodePageClues {
 	 * ({@code l'été} reads {@code lÆÚtÚ}); text with curly quotes alone is no sign either way and stays Windows-1252.
 	 */
 	private static Charset dosIfMoreLikely(byte[] region, Charset detected) {
-		if (!WESTERN.equals(detected)) {
-			return detected;
+		if (!WESTERN.equals(detected) && !TURKISH.equals(detected)) {
+			return detected; // Turkish: Windows-1252 with six other letters, which the detector names for some of it
 		}
 		String asWindows = new String(region, WESTERN);
 		String asDos = new String(region, DOS);

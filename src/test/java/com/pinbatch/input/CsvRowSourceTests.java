@@ -544,6 +544,20 @@ class CsvRowSourceTests {
 	}
 
 	@Test
+	void aShortDosFileTheDetectorTakesForTurkishIsReadAsDos() throws IOException {
+		// Excel's "CSV (MS-DOS)": Windows-1254 reads it as Windows-1252 does, "CrŠme br–l‚e"
+		Path file = dir.resolve("dos.csv");
+		Files.write(file, "title,board\n\"Cr\u00e8me br\u00fbl\u00e9e \u00e0 la fran\u00e7aise\",Kitchen\n"
+			.getBytes("IBM850"));
+
+		try (CsvRowSource source = CsvRowSource.open(file)) {
+			assertThat(source.next().values()).containsExactly("Cr\u00e8me br\u00fbl\u00e9e \u00e0 la fran\u00e7aise",
+					"Kitchen");
+			assertThat(source.notes()).singleElement().asString().contains("read as IBM850");
+		}
+	}
+
+	@Test
 	void windows1252ThatAlsoReadsAsMacRomanStaysWindows1252() throws IOException {
 		// curly apostrophes and a trade mark inside words read as small letters in Mac Roman ("donít", "Acmeô"), but
 		// nothing in Windows-1252 reads as a capital inside a word
