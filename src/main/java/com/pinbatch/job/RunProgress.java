@@ -35,6 +35,9 @@ public class RunProgress implements ThrottleListener {
 	/** Until when nobody sends (the latest hold heard of). */
 	private Instant heldUntil = Instant.MIN;
 
+	/** When this run finished its first row: the pace is counted from then, not from the run's start. */
+	private Instant firstDone;
+
 	public RunProgress(Clock clock) {
 		this.clock = clock;
 	}
@@ -52,6 +55,7 @@ public class RunProgress implements ThrottleListener {
 		this.before.clear();
 		this.before.putAll(earlierRuns);
 		this.started = clock.instant();
+		this.firstDone = null;
 		this.pinsOnZernio = 0;
 	}
 
@@ -78,6 +82,7 @@ public class RunProgress implements ThrottleListener {
 	}
 
 	public synchronized void rowDone(RowResult result) {
+		firstDone();
 		counts.merge(result.status(), 1L, Long::sum);
 		if (onZernio(result)) {
 			pinsOnZernio++;
@@ -97,6 +102,7 @@ public class RunProgress implements ThrottleListener {
 	 * new outcome replaces the one counted at {@link #start}, so the row is not counted twice.
 	 */
 	public synchronized void rowDoneAgain(RowStatus earlier, RowResult result) {
+		firstDone();
 		counts.merge(earlier, -1L, Long::sum);
 		counts.merge(result.status(), 1L, Long::sum);
 		if (onZernio(result) && !RowStatus.isOnZernio(earlier.name())) {
@@ -104,11 +110,18 @@ public class RunProgress implements ThrottleListener {
 		}
 	}
 
+	private void firstDone() {
+		if (firstDone == null) {
+			firstDone = clock.instant();
+		}
+	}
+
 	public synchronized Snapshot snapshot() {
 		Instant now = clock.instant();
 		Duration held = heldUntil.isAfter(now) ? Duration.between(now, heldUntil) : Duration.ZERO;
 		return new Snapshot(total, new EnumMap<>(before), new EnumMap<>(counts),
-				started == null ? Duration.ZERO : Duration.between(started, now), publishing, pinsOnZernio, held);
+				started == null ? Duration.ZERO : Duration.between(started, now), publishing, pinsOnZernio, held,
+				firstDone == null ? Duration.ZERO : Duration.between(firstDone, now));
 	}
 
 	/**
@@ -120,9 +133,10 @@ public class RunProgress implements ThrottleListener {
 	 * @param publishing rows on Zernio whose outcome on Pinterest the run is still waiting for
 	 * @param pinsOnZernio rows this run got onto Zernio
 	 * @param held       how long the sends are still held (a 429's Retry-After), or zero
+	 * @param sinceFirstDone time since this run finished its first row, or zero before that
 	 */
 	public record Snapshot(long total, Map<RowStatus, Long> before, Map<RowStatus, Long> counts, Duration elapsed,
-			long publishing, long pinsOnZernio, Duration held) {
+			long publishing, long pinsOnZernio, Duration held, Duration sinceFirstDone) {
 
 		public long done() {
 			return counts.values().stream().mapToLong(Long::longValue).sum();
@@ -131,12 +145,6 @@ public class RunProgress implements ThrottleListener {
 		/** Rows finished by this run (not earlier ones). */
 		public long doneNow() {
 			return Math.max(0, done() - before.values().stream().mapToLong(Long::longValue).sum());
-		}
-
-		/** Rows finished per minute by this run. */
-		public double rowsPerMinute() {
-			long millis = elapsed.toMillis();
-			return millis <= 0 ? 0 : doneNow() * 60_000.0 / millis;
 		}
 
 		/**
@@ -148,12 +156,17 @@ public class RunProgress implements ThrottleListener {
 			return millis <= 0 ? 0 : pinsOnZernio * 60_000.0 / millis;
 		}
 
-		/** Time left at this run's pace, after the hold the sends wait out; null until the pace is known. */
+		/**
+		 * Time left at this run's pace, after the hold the sends wait out; null until the pace is known. The pace is
+		 * the rows finished after the first over the time since it: the run's start (reading, look-ups, the first
+		 * answer's wait) made the first figures several times too long.
+		 */
 		public Duration eta() {
-			double perMinute = rowsPerMinute();
-			if (perMinute <= 0 || doneNow() == 0) {
+			long millis = sinceFirstDone.toMillis();
+			if (doneNow() < 2 || millis <= 0) {
 				return null;
 			}
+			double perMinute = (doneNow() - 1) * 60_000.0 / millis;
 			long left = Math.max(0, total - done());
 			Duration atThePace = Duration.ofMillis(Math.round(left / perMinute * 60_000));
 			return left == 0 ? atThePace : atThePace.plus(held);

@@ -60,12 +60,13 @@ class ProgressDisplayTests {
 
 	@Test
 	void whileZernioHoldsTheSendsTheTimeLeftCountsTheHold() {
-		// given: 20 of 25 rows sent in the first minute, then a 429 asking to wait a minute and a half
+		// given: 21 of 26 rows sent in the first minute (20 after the first), then a 429 asking to wait a minute and a
+		// half
 		MovableClock clock = new MovableClock();
 		clock.freeze();
 		RunProgress progress = new RunProgress(clock);
-		progress.start(25, Map.of());
-		for (int row = 2; row <= 21; row++) {
+		progress.start(26, Map.of());
+		for (int row = 2; row <= 22; row++) {
 			progress.rowDone(done(row, RowStatus.CREATED, "p" + row, null));
 		}
 		clock.add(Duration.ofMinutes(1));
@@ -79,6 +80,25 @@ class ProgressDisplayTests {
 		assertThat(ProgressDisplay.plainLine(progress.snapshot())).contains(", 1 min left;");
 		clock.add(Duration.ofSeconds(30));
 		assertThat(ProgressDisplay.plainLine(progress.snapshot())).contains(", 38 s left;");
+	}
+
+	@Test
+	void theTimeLeftCountsThePaceFromTheFirstRowNotFromTheRunsStart() {
+		// given: half a minute of reading, look-ups and the first answer, then a row a second
+		MovableClock clock = new MovableClock();
+		clock.freeze();
+		RunProgress progress = new RunProgress(clock);
+		progress.start(70, Map.of());
+		clock.add(Duration.ofSeconds(30));
+		progress.rowDone(done(2, RowStatus.CREATED, "p2", null));
+		assertThat(ProgressDisplay.plainLine(progress.snapshot())).contains(", ? left;");
+		for (int row = 3; row <= 11; row++) {
+			clock.add(Duration.ofSeconds(1));
+			progress.rowDone(done(row, RowStatus.CREATED, "p" + row, null));
+		}
+
+		// then: 60 rows left at a row a second (before, at 10 rows in 39 s: 3 min 54 s)
+		assertThat(ProgressDisplay.plainLine(progress.snapshot())).contains(", 1 min left;");
 	}
 
 	private static RowResult done(long row, RowStatus status, String postId, String errorCode) {
