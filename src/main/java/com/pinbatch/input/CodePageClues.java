@@ -317,8 +317,7 @@ final class CodePageClues {
 		for (int i = 1; i < text.length(); i++) {
 			char before = text.charAt(i - 1);
 			char c = text.charAt(i);
-			boolean pastAscii = before > 0x7F || c > 0x7F;
-			if (pastAscii && Character.isLowerCase(before) && Character.isUpperCase(c)) {
+			if ((before > 0x7F || c > 0x7F) && CAPITAL.test(before, c)) {
 				return false; // "CafÄ", "íHola", "donÆt"
 			}
 		}
