@@ -253,7 +253,11 @@ public class PinImportJobConfiguration {
 		return new RunProgresses(Clock.systemUTC());
 	}
 
-	/** Bounded: concurrency beyond what keeps the API ceiling busy only adds 429s. */
+	/**
+	 * The pace, not this pool, sets the rate: sends in flight are the rate times Zernio's answer time (seconds for a
+	 * pin published at once, which Zernio answers once Pinterest has it), so the pool need only be large enough not
+	 * to cap that: 12 held 600/min to 355/min at 2 s an answer.
+	 */
 	@Bean(destroyMethod = "shutdownNow")
 	ExecutorService pinSenders(PinbatchProperties properties) {
 		return Executors.newFixedThreadPool(properties.concurrency(), DaemonThreads.named("pin-sender"));

@@ -2,13 +2,17 @@ package com.pinbatch.throttle;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.lang.reflect.Parameter;
+import java.lang.reflect.RecordComponent;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
+import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
@@ -19,20 +23,24 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
+import com.pinbatch.job.PinbatchProperties;
 import com.pinbatch.zernio.CreatePostRequest;
 import com.pinbatch.zernio.RateLimitInfo;
 import com.pinbatch.zernio.SendResult;
 
 /**
- * The real sender, twelve real sending threads and a simulated Zernio (a 60 s sliding window, latency, another
- * program on the same key, scripted 429 storms) on a simulated clock: minutes of sending in milliseconds, at every
- * rate tier. What must hold whatever the tier: the job finishes, never stands still for long unless Zernio said to
- * wait, uses its share of the window, and spreads its sends instead of bursting.
+ * The real sender, as many real sending threads as the job has and a simulated Zernio (a 60 s sliding window,
+ * latency, another program on the same key, scripted 429 storms) on a simulated clock: minutes of sending in
+ * milliseconds, at every rate tier and from a quick to a slow and uneven Zernio. What must hold whatever the tier:
+ * the job finishes, never stands still for long unless Zernio said to wait, uses its share of the window, and spreads
+ * its sends instead of bursting.
  */
 class PaceSimulationTests {
 
-	private static final int SENDERS = 12;
+	/** As many as the job's sending threads by default (pinbatch.concurrency). */
+	private static final int SENDERS = defaultConcurrency();
 
 	/**
 	 * One 429 storm: every request in [from, from + lasting) is refused with this Retry-After, and again every
@@ -54,19 +62,53 @@ class PaceSimulationTests {
 		}
 	}
 
-	record Scenario(int ceiling, int neighbourPerMinute, List<Storm> storms, Duration latency, int rows) {
+	/**
+	 * @param latency a create's round trip on average
+	 * @param jitter  how far one round trip may be from it either way, and its two halves unequal: requests sent in
+	 *                one order reach Zernio's window in another (0: every trip takes the latency, half each way)
+	 */
+	record Scenario(int ceiling, int neighbourPerMinute, List<Storm> storms, Duration latency, Duration jitter,
+			int rows) {
+
+		Scenario(int ceiling, int neighbourPerMinute, List<Storm> storms, Duration latency, int rows) {
+			this(ceiling, neighbourPerMinute, storms, latency, Duration.ZERO, rows);
+		}
 
 		@Override
 		public String toString() {
 			return ceiling + "/min" + (neighbourPerMinute > 0 ? ", a neighbour sending " + neighbourPerMinute + "/min"
 					: ", alone") + (storms.isEmpty() ? "" : storms.get(0).every() != null ? ", a 429 storm every "
 							+ storms.get(0).every().toSeconds() + " s" : ", " + storms.size() + " 429 storms") + ", latency "
-					+ latency.toMillis() + " ms";
+					+ latency.toMillis() + " ms" + (jitter.isZero() ? "" : " ± " + jitter.toMillis() + " ms");
 		}
 
 		int leftToTheJob() {
 			return ceiling - neighbourPerMinute;
 		}
+
+		/** What the job can reach: its share of the window, or what its senders can carry at this latency. */
+		double reachablePerMinute() {
+			return Math.min(leftToTheJob(), SENDERS * 60_000.0 / latency.toMillis());
+		}
+	}
+
+	/** The default of pinbatch.concurrency, as the settings record declares it. */
+	private static int defaultConcurrency() {
+		RecordComponent[] components = PinbatchProperties.class.getRecordComponents();
+		try {
+			Parameter[] parameters = PinbatchProperties.class
+				.getDeclaredConstructor(Arrays.stream(components).map(RecordComponent::getType).toArray(Class[]::new))
+				.getParameters();
+			for (int i = 0; i < components.length; i++) {
+				if (components[i].getName().equals("concurrency")) {
+					return Integer.parseInt(parameters[i].getAnnotation(DefaultValue.class).value()[0]);
+				}
+			}
+		}
+		catch (NoSuchMethodException ex) {
+			throw new IllegalStateException(ex);
+		}
+		throw new IllegalStateException("PinbatchProperties has no concurrency");
 	}
 
 	static Stream<Scenario> tiers() {
@@ -89,6 +131,14 @@ class PaceSimulationTests {
 			// waits about that second, not until its count of the others' requests fades
 			scenarios.add(new Scenario(ceiling, 0, List.of(new Storm(Duration.ofSeconds(10), Duration.ofMillis(500),
 					Duration.ofSeconds(1), Duration.ofSeconds(15))), latency, rows));
+			// Zernio slow and uneven (a busy API, a far network): answers in 0.5 to 3.5 s, or 1 to 9 s, so the
+			// senders, not the window, may bound the pace, and the window sees the sends in another order
+			scenarios.add(new Scenario(ceiling, 0, List.of(), Duration.ofSeconds(2), Duration.ofMillis(1500), rows));
+			scenarios.add(new Scenario(ceiling, ceiling / 4, List.of(), Duration.ofSeconds(2), Duration.ofMillis(1500),
+					rows));
+			scenarios.add(new Scenario(ceiling, 0, List.of(), Duration.ofSeconds(5), Duration.ofSeconds(4), rows));
+			// near and quick: 10 to 90 ms
+			scenarios.add(new Scenario(ceiling, 0, List.of(), Duration.ofMillis(50), Duration.ofMillis(40), rows));
 		}
 		return scenarios.stream();
 	}
@@ -120,19 +170,30 @@ class PaceSimulationTests {
 		int most = zernio.mostJobSendsWithin(Duration.ofSeconds(10));
 		assertThat(most).as("most sends in 10 s, %s", scenario).isLessThanOrEqualTo(scenario.ceiling() / 6 + 3);
 
-		// the window's 429s are the storms', not the job's doing
+		// the window's 429s are the storms', not the job's doing; uneven trips reorder the sends, and one that
+		// overtakes another into a full window is refused (and sent again): a few more then
 		int requests = sends.size();
 		assertThat(zernio.windowRefusals()).as("429s for a full window, %s", scenario)
-			.isLessThanOrEqualTo(Math.max(3, requests / 100));
+			.isLessThanOrEqualTo(scenario.jitter().isZero() ? Math.max(3, requests / 100) : Math.max(6, requests / 20));
 
 		double perMinute = zernio.createsPerMinute();
 		double share = perMinute / scenario.leftToTheJob();
 		System.out.printf("%-68s %7.1f pins/min, %.3f of the %d/min left to the job; longest gap %.1f s; most in 10 s:"
 				+ " %d; window 429s: %d%n", scenario, perMinute, share, scenario.leftToTheJob(),
 				zernio.longestGap().toMillis() / 1000.0, most, zernio.windowRefusals());
+		if (scenario.storms().isEmpty() && scenario.latency().compareTo(Duration.ofSeconds(2)) <= 0) {
+			// a pin published at once is answered once Pinterest has it: seconds, at every tier, so the job's
+			// threads must not be what bounds its pace (12 made 600/min 355/min at 2 s an answer)
+			assertThat(share).as("pins per minute over the share left to the job, answers in %d ms, %s",
+					scenario.latency().toMillis(), scenario)
+				.isGreaterThanOrEqualTo(0.85);
+		}
 		if (scenario.storms().isEmpty()) {
-			assertThat(share).as("pins per minute over the share left to the job, %s", scenario)
-				.isGreaterThanOrEqualTo(scenario.neighbourPerMinute() == 0 && scenario.ceiling() >= 600 ? 0.95 : 0.85);
+			assertThat(perMinute / scenario.reachablePerMinute())
+				.as("pins per minute over what the job can reach (its share, or its senders' at this latency), %s",
+						scenario)
+				.isGreaterThanOrEqualTo(scenario.neighbourPerMinute() == 0 && scenario.ceiling() >= 600
+						&& scenario.jitter().isZero() ? 0.95 : 0.85);
 		}
 	}
 
@@ -196,7 +257,10 @@ class PaceSimulationTests {
 		private final SimulatedTime time;
 		private final ArrayDeque<Instant> window = new ArrayDeque<>();
 		private final List<Arrival> arrivals = new ArrayList<>();
+		/** When the job sent each request: it reaches the window later, by however long that trip takes. */
+		private final List<Instant> departures = new ArrayList<>();
 		private final Map<String, Integer> created = new ConcurrentHashMap<>();
+		private final Map<String, Integer> attempts = new ConcurrentHashMap<>();
 		private volatile boolean neighbourSending = true;
 
 		SimulatedZernio(Scenario scenario, SimulatedTime time) {
@@ -206,11 +270,22 @@ class PaceSimulationTests {
 
 		@Override
 		public SendResult attempt(CreatePostRequest request, String requestId) {
-			Duration half = scenario.latency().dividedBy(2);
+			Duration trip = scenario.latency();
+			Duration there = trip.dividedBy(2);
+			if (!scenario.jitter().isZero()) {
+				// the same trips in every run: drawn from the request and its attempt, not from the threads' order
+				SplittableRandom draw = new SplittableRandom(requestId.hashCode() * 31L
+						+ attempts.merge(requestId, 1, Integer::sum));
+				trip = trip.plusNanos((long) ((draw.nextDouble() * 2 - 1) * scenario.jitter().toNanos()));
+				there = Duration.ofNanos((long) (trip.toNanos() * (0.1 + 0.8 * draw.nextDouble())));
+			}
 			try {
-				time.sleep(half);
+				synchronized (this) {
+					departures.add(time.instant());
+				}
+				time.sleep(there);
 				SendResult answer = arrive(requestId);
-				time.sleep(half);
+				time.sleep(trip.minus(there));
 				return answer;
 			}
 			catch (InterruptedException e) {
@@ -312,11 +387,13 @@ class PaceSimulationTests {
 			return longest;
 		}
 
+		/** Counted when the job sent them: uneven trips bunch arrivals that the job spread. */
 		synchronized int mostJobSendsWithin(Duration span) {
+			List<Instant> sent = departures.stream().sorted().toList();
 			int most = 0;
 			int first = 0;
-			for (int last = 0; last < arrivals.size(); last++) {
-				while (Duration.between(arrivals.get(first).at(), arrivals.get(last).at()).compareTo(span) >= 0) {
+			for (int last = 0; last < sent.size(); last++) {
+				while (Duration.between(sent.get(first), sent.get(last)).compareTo(span) >= 0) {
 					first++;
 				}
 				most = Math.max(most, last - first + 1);
