@@ -39,6 +39,9 @@ import com.pinbatch.zernio.SendResult;
  */
 class PaceSimulationTests {
 
+	/** The pace before Zernio's first answer announces its ceiling (config/application.yml's). */
+	private static final int INITIAL_PER_MINUTE = 60;
+
 	/** As many as the job's sending threads by default (pinbatch.concurrency). */
 	private static final int SENDERS = defaultConcurrency();
 
@@ -166,7 +169,17 @@ class PaceSimulationTests {
 				.isLessThanOrEqualTo(Duration.ofSeconds(65).plus(toldToWait));
 		}
 
-		// sends spread over the window: never more in 10 s than 10 s at the ceiling allows, give or take
+		// until Zernio's first answer tells the ceiling, the job sends at its cautious first pace (60/min): a slow
+		// Zernio makes that longer, not faster
+		List<Instant> beforeAnswer = zernio.departuresBeforeTheFirstAnswer();
+		if (!beforeAnswer.isEmpty()) {
+			long seconds = Duration.between(beforeAnswer.get(0), beforeAnswer.get(beforeAnswer.size() - 1)).toSeconds();
+			assertThat(beforeAnswer.size()).as("sends before the first answer, %s", scenario)
+				.isLessThanOrEqualTo((int) seconds * INITIAL_PER_MINUTE / 60 + 2);
+		}
+
+		// sends spread over the window once it is known: never more in 10 s than 10 s at the ceiling allows, give or
+		// take
 		int most = zernio.mostJobSendsWithin(Duration.ofSeconds(10));
 		assertThat(most).as("most sends in 10 s, %s", scenario).isLessThanOrEqualTo(scenario.ceiling() / 6 + 3);
 
@@ -241,7 +254,7 @@ class PaceSimulationTests {
 
 	private static ThrottleSettings settings() {
 		// the defaults of config/application.yml, with caps that do not bind (the pins go out over many days)
-		return new ThrottleSettings(null, 60, 0.995, 100_000, 100_000, 6, Duration.ofMillis(500),
+		return new ThrottleSettings(null, INITIAL_PER_MINUTE, 0.995, 100_000, 100_000, 6, Duration.ofMillis(500),
 				Duration.ofSeconds(60), Duration.ofMinutes(5), 8);
 	}
 
@@ -257,8 +270,13 @@ class PaceSimulationTests {
 		private final SimulatedTime time;
 		private final ArrayDeque<Instant> window = new ArrayDeque<>();
 		private final List<Arrival> arrivals = new ArrayList<>();
+		/** A request as the job sent it, and whether any answer had come back by then. */
+		record Departure(Instant at, boolean afterAnAnswer) {
+		}
+
 		/** When the job sent each request: it reaches the window later, by however long that trip takes. */
-		private final List<Instant> departures = new ArrayList<>();
+		private final List<Departure> departures = new ArrayList<>();
+		private Instant firstAnswer;
 		private final Map<String, Integer> created = new ConcurrentHashMap<>();
 		private final Map<String, Integer> attempts = new ConcurrentHashMap<>();
 		private volatile boolean neighbourSending = true;
@@ -281,11 +299,14 @@ class PaceSimulationTests {
 			}
 			try {
 				synchronized (this) {
-					departures.add(time.instant());
+					departures.add(new Departure(time.instant(), firstAnswer != null));
 				}
 				time.sleep(there);
 				SendResult answer = arrive(requestId);
 				time.sleep(trip.minus(there));
+				synchronized (this) {
+					firstAnswer = firstAnswer != null ? firstAnswer : time.instant();
+				}
 				return answer;
 			}
 			catch (InterruptedException e) {
@@ -387,9 +408,17 @@ class PaceSimulationTests {
 			return longest;
 		}
 
-		/** Counted when the job sent them: uneven trips bunch arrivals that the job spread. */
+		synchronized List<Instant> departuresBeforeTheFirstAnswer() {
+			return departures.stream().filter(sent -> !sent.afterAnAnswer()).map(Departure::at).sorted().toList();
+		}
+
+		/**
+		 * Counted when the job sent them (uneven trips bunch arrivals that the job spread), once an answer told the
+		 * window's ceiling.
+		 */
 		synchronized int mostJobSendsWithin(Duration span) {
-			List<Instant> sent = departures.stream().sorted().toList();
+			List<Instant> sent = departures.stream().filter(Departure::afterAnAnswer).map(Departure::at).sorted()
+				.toList();
 			int most = 0;
 			int first = 0;
 			for (int last = 0; last < sent.size(); last++) {
