@@ -2,13 +2,10 @@ package com.pinbatch.throttle;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.lang.reflect.Parameter;
-import java.lang.reflect.RecordComponent;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
@@ -23,7 +20,8 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 
 import com.pinbatch.job.PinbatchProperties;
 import com.pinbatch.zernio.CreatePostRequest;
@@ -95,23 +93,10 @@ class PaceSimulationTests {
 		}
 	}
 
-	/** The default of pinbatch.concurrency, as the settings record declares it. */
+	/** The default of pinbatch.concurrency: the settings record bound from no settings at all, as Spring binds it. */
 	private static int defaultConcurrency() {
-		RecordComponent[] components = PinbatchProperties.class.getRecordComponents();
-		try {
-			Parameter[] parameters = PinbatchProperties.class
-				.getDeclaredConstructor(Arrays.stream(components).map(RecordComponent::getType).toArray(Class[]::new))
-				.getParameters();
-			for (int i = 0; i < components.length; i++) {
-				if (components[i].getName().equals("concurrency")) {
-					return Integer.parseInt(parameters[i].getAnnotation(DefaultValue.class).value()[0]);
-				}
-			}
-		}
-		catch (NoSuchMethodException ex) {
-			throw new IllegalStateException(ex);
-		}
-		throw new IllegalStateException("PinbatchProperties has no concurrency");
+		return new Binder(new MapConfigurationPropertySource()).bindOrCreate("pinbatch", PinbatchProperties.class)
+			.concurrency();
 	}
 
 	static Stream<Scenario> tiers() {
@@ -215,7 +200,7 @@ class PaceSimulationTests {
 		Instant at = arrivals.get(index).at();
 		Duration longest = Duration.ZERO;
 		for (int i = index; i >= 0 && arrivals.get(i).at().equals(at); i--) {
-			longest = arrivals.get(i).retryAfter().compareTo(longest) > 0 ? arrivals.get(i).retryAfter() : longest;
+			longest = ServerHints.max(longest, arrivals.get(i).retryAfter());
 		}
 		return longest;
 	}
@@ -274,16 +259,16 @@ class PaceSimulationTests {
 		record Arrival(Instant at, boolean admitted, boolean storm, Duration retryAfter) {
 		}
 
+		/** A request as the job sent it, and whether any answer had come back by then. */
+		record Departure(Instant at, boolean afterAnAnswer) {
+		}
+
 		private static final Duration WINDOW = Duration.ofSeconds(60);
 
 		private final Scenario scenario;
 		private final SimulatedTime time;
 		private final ArrayDeque<Instant> window = new ArrayDeque<>();
 		private final List<Arrival> arrivals = new ArrayList<>();
-		/** A request as the job sent it, and whether any answer had come back by then. */
-		record Departure(Instant at, boolean afterAnAnswer) {
-		}
-
 		/** When the job sent each request: it reaches the window later, by however long that trip takes. */
 		private final List<Departure> departures = new ArrayList<>();
 		private Instant firstAnswer;
