@@ -22,7 +22,10 @@ final class AdaptivePace {
 
 	private static final Duration WINDOW = Duration.ofMinutes(1);
 
-	/** Waits are cut into slices so waiting threads notice a new pace or a hold promptly. */
+	/**
+	 * The first thread in line looks again at least this often: the pace and the room change with time alone (the
+	 * others' requests fade, ours leave the window); an answer wakes it at once.
+	 */
 	private static final Duration SLICE = Duration.ofMillis(100);
 
 	/** When the window is used up and Zernio gives no time: X-RateLimit-Reset has whole seconds anyway. */
@@ -58,6 +61,7 @@ final class AdaptivePace {
 	private final ThrottleListener listener;
 	private final int initialPerMinute;
 	private final RecentSends ourSends = new RecentSends(WINDOW);
+	private final WaitingLine line;
 	private final AtomicReference<Instant> holdUntil = new AtomicReference<>(Instant.MIN);
 	/** When this thread's last permit was granted: its answer describes the window as of then. */
 	private final ThreadLocal<Instant> grantedOnThisThread = new ThreadLocal<>();
@@ -79,6 +83,7 @@ final class AdaptivePace {
 		this.maxHold = settings.maxRetryAfter();
 		this.clock = clock;
 		this.sleeper = sleeper;
+		this.line = new WaitingLine(sleeper);
 		this.listener = listener;
 		int start = settings.initialRequestsPerMinute();
 		this.initialPerMinute = configured == null ? start : (int) Math.min(start, Math.max(1, configured * headroom));
@@ -87,13 +92,19 @@ final class AdaptivePace {
 
 	/** Blocks until this thread may send: no hold in force, its turn at the pace, and room in the window. */
 	void awaitTurn() throws InterruptedException {
-		while (true) {
-			awaitHold();
-			Duration wait = tryTake();
-			if (wait == null) {
-				return;
+		Sleeper.Doorbell place = line.join();
+		try {
+			while (true) {
+				awaitHold();
+				Duration wait = tryTake();
+				if (wait == null) {
+					return;
+				}
+				place.sleep(ServerHints.min(wait, SLICE));
 			}
-			sleeper.sleep(ServerHints.min(wait, SLICE));
+		}
+		finally {
+			line.leave(place);
 		}
 	}
 
@@ -254,6 +265,8 @@ final class AdaptivePace {
 		// what the window held beyond our own requests up to this one was sent by someone else using the same key
 		othersSeen = Math.max(0, announcedLimit - remaining - ourSends.countUntil(sentAt));
 		othersSeenAt = sentAt;
+		// the pace or the room may have changed: the first in line looks again now, not at the end of its wait
+		line.nudgeFirst();
 	}
 
 	private void report(double perMinute) {

@@ -18,6 +18,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -193,6 +194,21 @@ class PaceSimulationTests {
 				.isGreaterThanOrEqualTo(scenario.neighbourPerMinute() == 0 && scenario.ceiling() >= 600
 						&& scenario.jitter().isZero() ? 0.95 : 0.85);
 		}
+	}
+
+	@Test
+	void threadsWaitingForTheirTurnAreNotAllWokenAtEverySlot() throws Exception {
+		Scenario scenario = new Scenario(600, 0, List.of(), Duration.ofMillis(250), 600);
+		SimulatedTime time = new SimulatedTime();
+		SimulatedZernio zernio = new SimulatedZernio(scenario, time);
+		PacedSender sender = new PacedSender(zernio, settings(), ThrottleListener.NONE, time, time);
+
+		assertThat(sendAll(scenario, time, zernio, sender)).hasSize(scenario.rows());
+
+		// each request costs its round trip and a turn or two at the pace; all waiting threads woken at each slot (as
+		// they were) cost as many wake-ups as threads: at 1,200/min and 48 threads about a thousand a second
+		System.out.printf("threads woken: %d for %d requests%n", time.wakeUps(), zernio.jobArrivals().size());
+		assertThat(time.wakeUps()).as("threads woken per request").isLessThan(8L * zernio.jobArrivals().size());
 	}
 
 	/** The longest Retry-After of the answers to the requests that reached Zernio at the instant this one did. */

@@ -13,7 +13,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * A clock for several threads that moves only when every thread taking part is asleep on it, straight to the
  * earliest wake-up: real threads and the real locks and waits of the code under test, with minutes simulated in
  * milliseconds and no dependence on how fast the machine is. A thread takes part between {@link #join()} and
- * {@link #leave()}.
+ * {@link #leave()}; a thread waiting on one of its doorbells is asleep until rung.
  */
 final class SimulatedTime extends Clock implements Sleeper {
 
@@ -23,6 +23,7 @@ final class SimulatedTime extends Clock implements Sleeper {
 	private final PriorityQueue<Ticket> sleepers = new PriorityQueue<>((a, b) -> Long.compare(a.wakeAt, b.wakeAt));
 	private long nanos;
 	private int awake;
+	private long wakeUps;
 
 	/** A sleeper's wake-up time, and its own condition: an advance wakes only the threads whose time came. */
 	private static final class Ticket {
@@ -68,25 +69,82 @@ final class SimulatedTime extends Clock implements Sleeper {
 		}
 		lock.lock();
 		try {
-			Ticket ticket = new Ticket(nanos + howLong.toNanos(), lock.newCondition());
-			sleepers.add(ticket);
-			awake--;
-			advanceIfAllAsleep();
-			try {
-				while (!ticket.woken) {
-					ticket.due.await();
-				}
-			}
-			catch (InterruptedException e) {
-				if (!ticket.woken) {
-					sleepers.remove(ticket);
-					awake++;
-				}
-				throw e;
-			}
+			sleepUntilWoken(new Ticket(nanos + howLong.toNanos(), lock.newCondition()));
 		}
 		finally {
 			lock.unlock();
+		}
+	}
+
+	/** A wait on this clock that another thread's ring ends early, the ringing thread's instant being the same. */
+	@Override
+	public Doorbell doorbell() {
+		return new Doorbell() {
+
+			// guarded by lock
+			private boolean rung;
+			private Ticket waiting;
+
+			@Override
+			public void awaitRing(Duration atMost) throws InterruptedException {
+				sleep(atMost);
+			}
+
+			@Override
+			public void sleep(Duration atMost) throws InterruptedException {
+				if (Thread.interrupted()) {
+					throw new InterruptedException();
+				}
+				lock.lock();
+				try {
+					if (rung) {
+						rung = false;
+						return;
+					}
+					waiting = new Ticket(nanos + atMost.toNanos(), lock.newCondition());
+					sleepUntilWoken(waiting);
+				}
+				finally {
+					waiting = null;
+					lock.unlock();
+				}
+			}
+
+			@Override
+			public void ring() {
+				lock.lock();
+				try {
+					if (waiting != null && !waiting.woken) {
+						sleepers.remove(waiting);
+						wake(waiting);
+					}
+					else {
+						rung = true;
+					}
+				}
+				finally {
+					lock.unlock();
+				}
+			}
+		};
+	}
+
+	/** Called with the lock held. */
+	private void sleepUntilWoken(Ticket ticket) throws InterruptedException {
+		sleepers.add(ticket);
+		awake--;
+		advanceIfAllAsleep();
+		try {
+			while (!ticket.woken) {
+				ticket.due.await();
+			}
+		}
+		catch (InterruptedException e) {
+			if (!ticket.woken) {
+				sleepers.remove(ticket);
+				awake++;
+			}
+			throw e;
 		}
 	}
 
@@ -95,6 +153,17 @@ final class SimulatedTime extends Clock implements Sleeper {
 		lock.lock();
 		try {
 			return START.plusNanos(nanos);
+		}
+		finally {
+			lock.unlock();
+		}
+	}
+
+	/** How many times a sleeping thread was woken: each one a real thread switch. */
+	long wakeUps() {
+		lock.lock();
+		try {
+			return wakeUps;
 		}
 		finally {
 			lock.unlock();
@@ -118,10 +187,15 @@ final class SimulatedTime extends Clock implements Sleeper {
 		}
 		nanos = Math.max(nanos, sleepers.peek().wakeAt);
 		while (!sleepers.isEmpty() && sleepers.peek().wakeAt <= nanos) {
-			Ticket ticket = sleepers.poll();
-			ticket.woken = true;
-			ticket.due.signal();
-			awake++;
+			wake(sleepers.poll());
 		}
+	}
+
+	/** The woken thread counts as awake at once, so the clock waits for it. */
+	private void wake(Ticket ticket) {
+		wakeUps++;
+		ticket.woken = true;
+		ticket.due.signal();
+		awake++;
 	}
 }
