@@ -2,6 +2,7 @@ package com.pinbatch.throttle;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -49,7 +50,7 @@ class WaitingLineTests {
 			try {
 				Sleeper.Doorbell place = line.join();
 				waiting.countDown();
-				place.sleep(java.time.Duration.ofHours(1));
+				place.sleep(Duration.ofHours(1));
 				turns.add("nudged");
 				line.leave(place);
 			}
