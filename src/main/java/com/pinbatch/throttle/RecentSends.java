@@ -8,7 +8,8 @@ import java.util.List;
 /**
  * Our own sends within the last window, to tell them apart from other users of the same key. Sends are kept for two
  * windows, so an answer that arrives late still finds every send of ours that was in the window when it was sent.
- * Looked up by binary search: every waiting sender asks at every turn, and a window at 1,200/min holds 1,200 sends.
+ * Looked up by binary search: the pace asks at every look and every answer, and a window at 1,200/min holds 1,200
+ * sends.
  */
 final class RecentSends {
 
