@@ -15,7 +15,7 @@ import jakarta.validation.constraints.NotNull;
  * The job's own settings ({@code pinbatch.*}, documented in config/application.yml).
  *
  * @param chunkSize        rows per committed chunk: a crash re-reads at most this many rows
- * @param concurrency      pins sent at the same time within a chunk
+ * @param concurrency      pins sent at the same time, at the most (threads made as sends need them)
  * @param progressInterval how often a progress line is printed
  * @param reconcileAfter   a row sent by a run that died before storing the answer is looked up on Zernio (by the
  *                         metadata pinbatch sends) before it is sent again, once the send is older than this
@@ -25,7 +25,7 @@ import jakarta.validation.constraints.NotNull;
  */
 @ConfigurationProperties("pinbatch")
 @Validated
-public record PinbatchProperties(@DefaultValue("500") @Min(1) int chunkSize, @DefaultValue("48") @Min(1) int concurrency,
+public record PinbatchProperties(@DefaultValue("500") @Min(1) int chunkSize, @DefaultValue("200") @Min(1) int concurrency,
 		@DefaultValue("10s") @NotNull @DurationMin(millis = 1) Duration progressInterval,
 		@DefaultValue("5m") @NotNull @DurationMin(millis = 0) Duration reconcileAfter,
 		@DefaultValue("09:00") @NotNull LocalTime defaultTimeOfDay,

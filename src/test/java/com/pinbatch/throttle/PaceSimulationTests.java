@@ -180,9 +180,10 @@ class PaceSimulationTests {
 		System.out.printf("%-68s %7.1f pins/min, %.3f of the %d/min left to the job; longest gap %.1f s; most in 10 s:"
 				+ " %d; window 429s: %d%n", scenario, perMinute, share, scenario.leftToTheJob(),
 				zernio.longestGap().toMillis() / 1000.0, most, zernio.windowRefusals());
-		if (scenario.storms().isEmpty() && scenario.latency().compareTo(Duration.ofSeconds(2)) <= 0) {
+		if (scenario.storms().isEmpty()) {
 			// a pin published at once is answered once Pinterest has it: seconds, at every tier, so the job's
-			// threads must not be what bounds its pace (12 made 600/min 355/min at 2 s an answer)
+			// threads must not be what bounds its pace (12 made 600/min 355/min at 2 s an answer, 48 made 1,200/min
+			// 572/min at 5 ± 4 s)
 			assertThat(share).as("pins per minute over the share left to the job, answers in %d ms, %s",
 					scenario.latency().toMillis(), scenario)
 				.isGreaterThanOrEqualTo(0.85);
