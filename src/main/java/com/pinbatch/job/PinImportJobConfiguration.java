@@ -132,7 +132,7 @@ public class PinImportJobConfiguration {
 	Step checkPinsStep(JobRepository jobRepository, InputRowReader inputRowReader, PinRowProcessor pinRowProcessor,
 			DryRunResultWriter dryRunResultWriter, InputUnchangedCheck inputUnchangedCheck,
 			PinbatchProperties properties) {
-		// larger chunks than the sends': a dry run is never resumed, so a commit per 500 rows would only cost time
+		// larger chunks than the sends': a dry run is never resumed, so a commit per 2,000 rows would only cost time
 		return new StepBuilder(CHECK_STEP, jobRepository)
 			.<InputRow, PreparedRow>chunk(Math.max(properties.chunkSize(), DRY_RUN_CHUNK))
 			.transactionManager(NO_STEP_TRANSACTION)
