@@ -10,6 +10,8 @@
 #   PER_ACCOUNT=25        pins per generated account (Zernio's caps: 25 per hour and per day)
 #   BOARDS=name           how rows name their board: name (the job looks up each account's boards once) or id
 #   LATENCY_MS=250        time the sandbox takes to answer each create
+#   LATENCY_JITTER_MS=0   each answer up to this much later still, at random (LATENCY_MS=1000
+#                         LATENCY_JITTER_MS=8000: answers in 1 to 9 s)
 #   NEIGHBOUR_RPM=CEILING/6  the second program's requests per minute on the same key (scenario neighbour)
 #   STORM_EVERY=15 STORM_LENGTH=1 STORM_RETRY_AFTER=1  scenario storms: every request refused for STORM_LENGTH
 #                         seconds every STORM_EVERY seconds, with a Retry-After of STORM_RETRY_AFTER seconds
@@ -32,6 +34,7 @@ ROWS_SET="${ROWS:-}"
 NEIGHBOUR_SET="${NEIGHBOUR_RPM:-}"
 PER_ACCOUNT="${PER_ACCOUNT:-25}"
 LATENCY_MS="${LATENCY_MS:-250}"
+LATENCY_JITTER_MS="${LATENCY_JITTER_MS:-0}"
 JOB_TIMEOUT="${JOB_TIMEOUT:-300}"
 JOB_ARGS="${JOB_ARGS:-}"
 BOARDS="${BOARDS:-name}"
@@ -96,7 +99,7 @@ run_scenario() {
 	rm -rf "$dir" && mkdir -p "$dir"
 	mkfifo "$dir/control"
 	# the server reports and stops when its stdin closes: the fifo's writer is this shell's fd 3
-	java -cp "$SERVER_CP" com.pinbatch.bench.BenchSandboxServer "$dir/url" "$CEILING" "$LATENCY_MS" "$ACCOUNTS" \
+	java -Dbench.latencyJitterMs="$LATENCY_JITTER_MS" -cp "$SERVER_CP" com.pinbatch.bench.BenchSandboxServer "$dir/url" "$CEILING" "$LATENCY_MS" "$ACCOUNTS" \
 		"$neighbour" $storms <"$dir/control" >"$dir/server.out" 2>"$dir/server.err" &
 	SERVER_PID=$!
 	exec 3>"$dir/control"
@@ -127,7 +130,7 @@ run_scenario() {
 	opened=$(json_field firstJobRequestMillis "$s")
 	local statuses
 	statuses=$(sed -n 's/^pinbatch: .*: [0-9]* rows: //p' "$dir"/job*.log | paste -sd '+' -)
-	echo "== $CEILING/min, $name (neighbour: $( ((neighbour > 0)) && echo "$neighbour requests/min" || echo none); $jobs job process(es); boards by $BOARDS$([[ -n "$storms" ]] && echo "; 429 storms every, lasting, Retry-After (s): $storms")) =="
+	echo "== $CEILING/min, $name (neighbour: $( ((neighbour > 0)) && echo "$neighbour requests/min" || echo none); $jobs job process(es); boards by $BOARDS; answers in $LATENCY_MS ms$( ((LATENCY_JITTER_MS > 0)) && echo " + up to $LATENCY_JITTER_MS ms")$([[ -n "$storms" ]] && echo "; 429 storms every, lasting, Retry-After (s): $storms")) =="
 	echo "rows:                   $ROWS over $ACCOUNTS accounts (job exit $status; $(awk -v s="$start" -v e="$end" \
 		'BEGIN { printf "%.1f", e - s }') s in all, JVM start included)"
 	echo "result statuses:        ${statuses:-none (see $dir/job.log)}"

@@ -38,7 +38,9 @@ public final class BenchSandboxServer {
 		Path portFile = Path.of(args[0]);
 		SandboxSettings settings = SandboxSettings.defaults()
 			.withRequestsPerMinute(Integer.parseInt(args[1]))
-			.withLatency(Duration.ofMillis(Long.parseLong(args[2])))
+			// -Dbench.latencyJitterMs: each answer up to this much later still, at random (an uneven Zernio)
+			.withLatency(Duration.ofMillis(Long.parseLong(args[2])),
+					Duration.ofMillis(Long.getLong("bench.latencyJitterMs", 0L)))
 			.withGeneratedAccounts(Integer.parseInt(args[3]));
 		int neighbourPerMinute = args.length > 4 ? Integer.parseInt(args[4]) : 0;
 
