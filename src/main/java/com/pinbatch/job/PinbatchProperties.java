@@ -25,7 +25,8 @@ import jakarta.validation.constraints.NotNull;
  */
 @ConfigurationProperties("pinbatch")
 @Validated
-public record PinbatchProperties(@DefaultValue("2000") @Min(1) int chunkSize, @DefaultValue("200") @Min(1) int concurrency,
+public record PinbatchProperties(@DefaultValue("2000") @Min(1) int chunkSize,
+		@DefaultValue("200") @Min(1) int concurrency,
 		@DefaultValue("10s") @NotNull @DurationMin(millis = 1) Duration progressInterval,
 		@DefaultValue("5m") @NotNull @DurationMin(millis = 0) Duration reconcileAfter,
 		@DefaultValue("09:00") @NotNull LocalTime defaultTimeOfDay,
