@@ -89,7 +89,10 @@ run_job() { # run_job CSV DIR SUFFIX: the real job against the scenario's sandbo
 	# its CPU seconds (user, system) DIR/job[SUFFIX].cpu
 	local TIMEFORMAT="%U %S"
 	# shellcheck disable=SC2086 # JOB_ARGS is a list of arguments
-	{ time ZERNIO_API_KEY="$SANDBOX_KEY" timeout "$JOB_TIMEOUT" java -jar target/pinbatch.jar --input="$1" \
+	# its peak resident memory in KB, DIR/job[SUFFIX].rss, where GNU time is installed
+	local peak=()
+	if [[ -x /usr/bin/time ]]; then peak=(/usr/bin/time -f %M -o "$2/job$3.rss"); fi
+	{ time ZERNIO_API_KEY="$SANDBOX_KEY" timeout "$JOB_TIMEOUT" "${peak[@]}" java -jar target/pinbatch.jar --input="$1" \
 		--zernio.base-url="$(cat "$2/url")" --pinbatch.data-dir="$2/data$3" --results="$2/results$3.csv" \
 		$JOB_ARGS >"$2/job$3.log" 2>&1; } 2>"$2/job$3.cpu"
 }
@@ -157,6 +160,9 @@ run_scenario() {
 	echo "longest gap:            $(awk -v g="$(json_field longestJobGapMillis "$s")" 'BEGIN { printf "%.1f", g / 1000 }') s between two job requests (goal: ~65 s at most)"
 	echo "most in 10 s:           $(json_field mostJobRequestsIn10s "$s") job requests (10 s at the ceiling: $(( CEILING / 6 )))"
 	echo "peak concurrent creates: $(json_field peakConcurrentCreates "$s")"
+	if compgen -G "$dir/job*.rss" >/dev/null; then
+		echo "job peak RSS:           $(cat "$dir"/job*.rss | awk '{ if ($1 > m) m = $1 } END { printf "%.0f", m / 1024 }') MB"
+	fi
 	echo "job CPU:                $(cat "$dir"/job*.cpu | awk '{ s += $1 + $2 } END { printf "%.1f", s }') s (user and system, JVM start included)"
 	local requests
 	requests=$(json_field jobRequests "$s")
