@@ -5,6 +5,7 @@ import java.nio.charset.Charset;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.function.BiPredicate;
 
 import com.ibm.icu.text.CharsetDetector;
@@ -245,23 +246,69 @@ final class CodePageClues {
 	/** Icelandic's acute vowels and ash, none of them Turkish. */
 	private static final String ACUTE_OR_AE = ICELANDIC_ACUTES + "\u00e6\u00c6";
 
+	private static final Charset MAC_ROMAN = Charset.forName("x-MacRoman");
+
+	/** What the detector names for Mac Roman text: the Windows and ISO code pages of Latin letters. */
+	private static final Set<Charset> LATIN_CODE_PAGES = Set.of(WESTERN, CENTRAL, LATIN_2, TURKISH);
+
 	/**
-	 * A Mac's code page (Mac Roman) read as Windows-1252 gives no error but other letters: {@code Café} becomes
-	 * {@code CafŽ}, {@code Süße} {@code SŸ§e}. The detector tells the two apart badly. A region detected as
-	 * Windows-1252 is read as Mac Roman instead only when that reading is clearly the better one: Windows-1252 puts
-	 * capitals right after small letters inside words (as no text does), Mac Roman does not, and Mac Roman has more
-	 * small accented letters inside words. Anything less keeps Windows-1252, by far the more common.
+	 * A Mac's code page (Mac Roman, which Excel for Mac's plain "Comma Separated Values" writes) read as Windows-1252
+	 * gives other letters, signs or bytes it has no character for: {@code Café} becomes {@code CafŽ}, {@code Año}
+	 * {@code A–o}, {@code crème} {@code cr?me}; the detector tells the two apart badly, and on a short file names a
+	 * Central European or Turkish code page. Mac Roman is chosen when its reading is text as people write it and the other is
+	 * not, or when Windows-1252 puts capitals after small letters inside words (as no text does) where Mac Roman puts
+	 * small accented letters. DOS 850 has small accented letters where Mac Roman has them too: when it also reads as
+	 * text, Mac Roman must fit more places ({@code Año} against {@code Aûo}), or the DOS rule find no sign of DOS.
 	 */
 	private static Charset macRomanIfMoreLikely(byte[] region, Charset detected) {
-		if (!WESTERN.equals(detected)) {
+		if (detected != null && !LATIN_CODE_PAGES.contains(detected)) {
 			return detected;
 		}
-		Charset macRoman = Charset.forName("x-MacRoman");
-		String asWindows = new String(region, detected);
-		String asMac = new String(region, macRoman);
-		boolean clearlyMac = insideWords(asWindows, CAPITAL) > 0 && insideWords(asMac, CAPITAL) == 0
-				&& insideWords(asMac, SMALL) > insideWords(asWindows, SMALL);
-		return clearlyMac ? macRoman : detected;
+		String asMac = new String(region, MAC_ROMAN);
+		if (WESTERN.equals(detected)) {
+			String asWindows = new String(region, detected);
+			if (insideWords(asWindows, CAPITAL) > 0 && insideWords(asMac, CAPITAL) == 0
+					&& insideWords(asMac, SMALL) > insideWords(asWindows, SMALL)) {
+				return MAC_ROMAN;
+			}
+		}
+		if (!readsAsText(asMac) || detected != null && readsAsText(new String(region, detected))) {
+			return detected;
+		}
+		String asDos = new String(region, DOS);
+		boolean dosAsLikely = readsAsText(asDos) && fitting(asMac, asDos) <= 0;
+		return dosAsLikely && DOS.equals(dosIfMoreLikely(region, WESTERN)) ? detected : MAC_ROMAN;
+	}
+
+	/** Signs that stand between letters in text: an apostrophe, dashes, a middle dot (don’t, Mon–Fri, col·lecció). */
+	private static final String SIGNS_IN_WORDS = "\u2019\u2013\u2014\u00b7";
+
+	/** The sign at {@code at}, between two letters, is one text puts there. */
+	private static boolean signInWord(String text, int at) {
+		char c = text.charAt(at);
+		return SIGNS_IN_WORDS.indexOf(c) >= 0 && !(c == '\u2013' && Character.isLowerCase(text.charAt(at - 1))
+				&& Character.isLowerCase(text.charAt(at + 1)));
+	}
+
+	/**
+	 * Text as people write it: a character for every byte, no sign past ASCII inside a word but those above (an en
+	 * dash not between small letters: {@code Mon–Fri}, not {@code pi–ata}), no capital right after a small letter
+	 * where either is past ASCII.
+	 */
+	private static boolean readsAsText(String text) {
+		if (text.indexOf('\uFFFD') >= 0) {
+			return false;
+		}
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			if (c > 0x7F && !Character.isLetter(c) && insideWord(text, i) && !signInWord(text, i)) {
+				return false;
+			}
+			if (i > 0 && (text.charAt(i - 1) > 0x7F || c > 0x7F) && CAPITAL.test(text.charAt(i - 1), c)) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	private static final Charset DOS = Charset.forName("IBM850");
