@@ -255,9 +255,9 @@ final class CodePageClues {
 	 * A Mac's code page (Mac Roman, which Excel for Mac's plain "Comma Separated Values" writes) read as Windows-1252
 	 * gives other letters, signs or bytes it has no character for: {@code Café} becomes {@code CafŽ}, {@code Año}
 	 * {@code A–o}, {@code crème} {@code cr?me}; the detector tells the two apart badly, and on a short file names a
-	 * Central European or Turkish code page. Mac Roman is chosen when its reading is text as people write it and the other is
-	 * not, or when Windows-1252 puts capitals after small letters inside words (as no text does) where Mac Roman puts
-	 * small accented letters. DOS 850 has small accented letters where Mac Roman has them too: when it also reads as
+	 * Central European or Turkish code page. Mac Roman is chosen when its reading is text as people write it and the
+	 * other is not, or when Windows-1252 puts capitals after small letters inside words (as no text does) where Mac
+	 * Roman puts small accented letters. DOS 850 has small accented letters where Mac Roman has them too: when it also reads as
 	 * text, Mac Roman must fit more places ({@code Año} against {@code Aûo}), or the DOS rule find no sign of DOS.
 	 */
 	private static Charset macRomanIfMoreLikely(byte[] region, Charset detected) {
