@@ -29,6 +29,8 @@ import java.util.regex.Pattern;
  * <li>a date with the year first, separated by '-', '/' or '.': {@code 2027-03-01}, {@code 2027/3/1}</li>
  * <li>a date with the year last: {@code 01/03/2027}, {@code 1.3.2027}, {@code 01-03-2027}; which number is the day
  * is the column's {@link DateOrder}, or the user's --date-format replaces these forms altogether</li>
+ * <li>a date that names its month in English: {@code Dec 25, 2027}, {@code 25 December 2027}, {@code 25-Dec-27}
+ * ({@link NamedMonthDate})</li>
  * <li>a spreadsheet's serial date number saved as text: {@code 46539.375} ({@link ExcelSerialDate})</li>
  * </ul>
  * A date may be followed by a time ({@code T} or spaces, then {@code 9:30}, {@code 09:30:15}, {@code 09:30:15.250},
@@ -106,6 +108,9 @@ final class PublishTimeParser {
 		}
 		if (written.isEmpty() && userFormat == null) {
 			written = yearLast(value);
+		}
+		if (written.isEmpty()) {
+			written = NamedMonthDate.find(value).flatMap(date -> withTime(date.date(), value.substring(date.end())));
 		}
 		if (written.isEmpty()) {
 			written = ExcelSerialDate.read(value).map(local -> new WrittenTime(local, null));

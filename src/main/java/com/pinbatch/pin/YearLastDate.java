@@ -47,7 +47,7 @@ record YearLastDate(int first, int second, int year, int end, char separator, bo
 	 * The year ending in these two digits closest to this one: a publish date is near, and a year far in the past
 	 * (12/31/99) is then refused as past rather than scheduled 73 years ahead.
 	 */
-	private static int closest(int twoDigits, int thisYear) {
+	static int closest(int twoDigits, int thisYear) {
 		int year = thisYear - Math.floorMod(thisYear, 100) + twoDigits;
 		if (year > thisYear + 50) {
 			return year - 100;

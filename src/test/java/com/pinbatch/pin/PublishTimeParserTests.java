@@ -60,6 +60,14 @@ class PublishTimeParserTests {
 			3/4/27 9:30                          | MONTH_FIRST | 2027-03-04T09:30       | -
 			15.06.27 09:30                       | AMBIGUOUS   | 2027-06-15T09:30       | -
 			13/02/27                             | AMBIGUOUS   | 2027-02-13T09:00       | -
+			Dec 25, 2027 9:30 AM                 | AMBIGUOUS   | 2027-12-25T09:30       | -
+			December 25th, 2027                  | DAY_FIRST   | 2027-12-25T09:00       | -
+			'Sat, Dec 4, 2027, 18:30'            | AMBIGUOUS   | 2027-12-04T18:30       | -
+			sept. 3 2027 9:30 pm                 | MONTH_FIRST | 2027-09-03T21:30       | -
+			25 December 2027 09:30               | AMBIGUOUS   | 2027-12-25T09:30       | -
+			'Monday, 1 March 2027'               | AMBIGUOUS   | 2027-03-01T09:00       | -
+			25-Dec-2027 09:30 +01:00             | AMBIGUOUS   | 2027-12-25T09:30       | +01:00
+			4-Jul-27                             | AMBIGUOUS   | 2027-07-04T09:00       | -
 			""")
 	void readsEveryAcceptedForm(String text, DateOrder order, String local, String offset) throws Exception {
 		WrittenTime written = new PublishTimeParser(NINE, order, null).read(text).orElseThrow();
@@ -149,7 +157,8 @@ class PublishTimeParserTests {
 	@ParameterizedTest
 	@ValueSource(strings = { "tomorrow", "2027-02-30", "2027-03-01 25:00", "2027-03-01T09:30:00+25:00",
 			"2027-13-01", "2027-03-01 13:30 PM", "2027-03-01 0:30 AM", "03/04/271", "13/13/2027", "31/02/2027",
-			"2027-03-01 09:30 Europe/Paris", "2027-03-01Z", "2027-03-01 09:60" })
+			"2027-03-01 09:30 Europe/Paris", "2027-03-01Z", "2027-03-01 09:60", "Feb 30, 2027", "Foo 25, 2027",
+			"Dec 25", "Ma 1, 2027", "25 December 2027 9", "32-Dec-2027" })
 	void rejectsWhatNoFormReads(String text) {
 		PublishTimeParser parser = new PublishTimeParser(NINE, DateOrder.AMBIGUOUS, null);
 
