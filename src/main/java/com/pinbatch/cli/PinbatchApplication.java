@@ -95,13 +95,10 @@ public class PinbatchApplication {
 			return ExitCode.SUCCESS.code();
 		}
 		try {
-			InputFiles.refuseNonRegular(options.inputs(), "--input");
-			InputFiles.refuseNonRegular(options.retryFailed() == null ? List.of() : List.of(options.retryFailed()),
-					"--retry-failed");
-			InputFiles.refuseNonRegular(options.followUp() == null ? List.of() : List.of(options.followUp()),
-					"--follow-up");
-			InputFiles.refuseNonRegular(options.mapping() == null ? List.of() : List.of(options.mapping()),
-					"--mapping");
+			InputFiles.refuseMissingOrNonRegular(options.inputs(), "--input");
+			InputFiles.refuseMissingOrNonRegular(nullable(options.retryFailed()), "--retry-failed");
+			InputFiles.refuseMissingOrNonRegular(nullable(options.followUp()), "--follow-up");
+			InputFiles.refuseMissingOrNonRegular(nullable(options.mapping()), "--mapping");
 		}
 		catch (UsageException | RunRefusedException ex) {
 			return refuse(ExitCode.USAGE, ex.getMessage(), options.summary(), out, err);
@@ -166,6 +163,10 @@ public class PinbatchApplication {
 					+ " write there (or give --results another folder), then run the same command again; nothing is"
 					+ " sent twice", options.summary(), out, err);
 		}
+	}
+
+	private static List<Path> nullable(Path path) {
+		return path == null ? List.of() : List.of(path);
 	}
 
 	/**

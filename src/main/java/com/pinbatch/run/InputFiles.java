@@ -43,12 +43,17 @@ public final class InputFiles {
 	}
 
 	/**
-	 * Refuses a named file that exists but is not a regular file (a FIFO, a device, a socket): reading one may
-	 * block forever. Called before the data folder is locked, so nothing waits while holding it.
+	 * Refuses a named file that is not there (a mistyped path, the commonest mistake: told at once, not after the
+	 * seconds Spring and the job repository take to start), or that exists but is not a regular file (a FIFO, a
+	 * device, a socket): reading one may block forever. Called before the data folder is locked, so nothing waits
+	 * while holding it.
 	 */
-	public static void refuseNonRegular(List<Path> given, String option) {
+	public static void refuseMissingOrNonRegular(List<Path> given, String option) {
 		for (Path path : given) {
-			if (Files.exists(path) && !Files.isDirectory(path) && !Files.isRegularFile(path)) {
+			if (!Files.exists(path)) {
+				throw new RunRefusedException(path + ": file not found; check the " + option + " path");
+			}
+			if (!Files.isDirectory(path) && !Files.isRegularFile(path)) {
 				throw new RunRefusedException(option + "=" + path + " is not a regular file (a pipe, device or socket);"
 						+ " save the data to a file and give that");
 			}

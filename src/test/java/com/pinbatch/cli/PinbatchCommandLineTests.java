@@ -457,6 +457,30 @@ class PinbatchCommandLineTests extends SandboxedCommandLine {
 	}
 
 	@Test
+	void aMistypedPathIsRefusedAtOnceBeforeTheJobRepositoryOpens() throws IOException {
+		Path pins = copySample("pins.csv");
+		Map<String, String[]> cases = Map.of(
+				"--input", new String[] { "--input=" + pins, "--input=" + dir.resolve("pins.cvs") },
+				"--retry-failed", new String[] { "--retry-failed=" + dir.resolve("pins.results.cvs") },
+				"--follow-up", new String[] { "--follow-up=" + dir.resolve("pins.results.cvs") },
+				"--mapping", new String[] { "--input=" + pins, "--mapping=" + dir.resolve("mapping.yaml") });
+
+		for (Map.Entry<String, String[]> mistyped : cases.entrySet()) {
+			Path dataFolder = dir.resolve("data-" + mistyped.getKey().substring(2));
+			CommandLineRun run = runIn(dataFolder, mistyped.getValue());
+
+			assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
+			// told before Spring and the job repository started (seconds): no data folder line, no repository made
+			assertThat(run.out()).as(run.toString()).doesNotContain("data folder");
+			assertThat(dataFolder).doesNotExist();
+			String path = mistyped.getValue()[mistyped.getValue().length - 1].replaceFirst("^--[a-z-]+=", "");
+			assertThat(run.err().strip()).isEqualTo("pinbatch: " + path + ": file not found; check the "
+					+ mistyped.getKey() + " path");
+		}
+		assertThat(sandbox.requests()).isEmpty();
+	}
+
+	@Test
 	void aResultFileOrDataFolderThatCannotBeWrittenIsRefusedBeforeAnythingIsSent() throws IOException {
 		// given: folders that are files (a folder without write permission is no obstacle to root, who runs CI)
 		Path notAFolder = write("notes.txt", "not a folder\n");
