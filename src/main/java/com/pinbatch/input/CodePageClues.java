@@ -272,12 +272,33 @@ final class CodePageClues {
 				return MAC_ROMAN;
 			}
 		}
-		if (!readsAsText(asMac) || detected != null && readsAsText(new String(region, detected))) {
+		if (!readsAsText(asMac)) {
 			return detected;
+		}
+		if (detected != null && readsAsText(new String(region, detected))) {
+			return WESTERN.equals(detected) && smallLettersFitBetterAsMac(asMac, new String(region, detected))
+					? MAC_ROMAN : detected;
 		}
 		String asDos = new String(region, DOS);
 		boolean dosAsLikely = readsAsText(asDos) && fitting(asMac, asDos) <= 0;
 		return dosAsLikely && DOS.equals(dosIfMoreLikely(region, WESTERN)) ? detected : MAC_ROMAN;
+	}
+
+	/** Windows-1252's small letters where Mac Roman has ö, ú and û: {@code Schšne} for {@code Schöne}. */
+	private static final String MAC_SMALL_AS_WESTERN = "\u0161\u0153\u017e";
+
+	/**
+	 * Both readings are text, but where Windows-1252 has {@code š œ ž} (rare in Western text, and then beside vowels:
+	 * {@code Dušan}, {@code cœur}) Mac Roman's {@code ö ú û} fit more places ({@code Kšk} against {@code Kök}).
+	 */
+	private static boolean smallLettersFitBetterAsMac(String asMac, String asWindows) {
+		int balance = 0;
+		for (int i = 0; i < asWindows.length(); i++) {
+			if (MAC_SMALL_AS_WESTERN.indexOf(asWindows.charAt(i)) >= 0) {
+				balance += (fitsBetween(asMac, i) ? 1 : 0) - (fitsBetween(asWindows, i) ? 1 : 0);
+			}
+		}
+		return balance > 0;
 	}
 
 	/** Signs that stand between letters in text: an apostrophe, dashes, a middle dot (don’t, Mon–Fri, col·lecció). */

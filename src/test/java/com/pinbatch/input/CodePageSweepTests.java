@@ -61,6 +61,7 @@ class CodePageSweepTests {
 			{ "x-MacRoman", "Italian (Mac)", "Più città, perché è così" },
 			{ "x-MacRoman", "Dutch (Mac)", "Coöperatie en ideeën voor de keuken" },
 			{ "x-MacRoman", "Swedish (Mac)", "Kök och hylla, små rum på våren" },
+			{ "x-MacRoman", "Swedish (Mac, ö alone)", "Kök och bord i ek" },
 			{ "x-MacRoman", "Danish (Mac)", "Køkken og hylde, små rum i æblehaven" },
 			{ "x-MacRoman", "English (Mac, curly quotes)", "“Best” kitchen ideas… don’t miss – ‘Mon–Fri’" },
 			{ "IBM850", "French (MS-DOS)", "Très belle pièce, crème brûlée à la française" },
