@@ -266,23 +266,49 @@ final class CodePageClues {
 			return detected;
 		}
 		String asMac = new String(region, MAC_ROMAN);
-		if (WESTERN.equals(detected)) {
-			String asWindows = new String(region, detected);
-			if (insideWords(asWindows, CAPITAL) > 0 && insideWords(asMac, CAPITAL) == 0
-					&& insideWords(asMac, SMALL) > insideWords(asWindows, SMALL)) {
-				return MAC_ROMAN;
-			}
-		}
-		if (!readsAsText(asMac)) {
+		String asDetected = detected == null ? null : new String(region, detected);
+		boolean capitalsAsWindows = WESTERN.equals(detected) && insideWords(asDetected, CAPITAL) > 0
+				&& insideWords(asMac, CAPITAL) == 0 && insideWords(asMac, SMALL) > insideWords(asDetected, SMALL);
+		boolean macBetter = capitalsAsWindows || readsAsText(asMac) && (asDetected == null || !readsAsText(asDetected)
+				|| WESTERN.equals(detected) && smallLettersFitBetterAsMac(asMac, asDetected));
+		if (!macBetter) {
 			return detected;
 		}
-		if (detected != null && readsAsText(new String(region, detected))) {
-			return WESTERN.equals(detected) && smallLettersFitBetterAsMac(asMac, new String(region, detected))
-					? MAC_ROMAN : detected;
-		}
 		String asDos = new String(region, DOS);
-		boolean dosAsLikely = readsAsText(asDos) && fitting(asMac, asDos) <= 0;
+		int fitsAsMac = fitting(asMac, asDos);
+		boolean dosAsLikely = readsAsText(asDos)
+				&& (fitsAsMac < 0 || fitsAsMac == 0 && commonness(asDos, asMac) >= commonness(asMac, asDos));
 		return dosAsLikely && DOS.equals(dosIfMoreLikely(region, WESTERN)) ? detected : MAC_ROMAN;
+	}
+
+	/** Small accented letters of Western languages, the most used ({@code é}, {@code ö}, {@code å}) first. */
+	private static final String COMMON_ACCENTS = "\u00e9\u00e8\u00e0\u00e7\u00f6\u00fc\u00e4\u00f1\u00e1\u00ed"
+			+ "\u00f3\u00fa\u00e5\u00f8\u00e3\u00df";
+
+	/** Less used ones ({@code ê}, {@code ë}); any other ({@code î}, {@code ì}) is rare. */
+	private static final String LESS_COMMON_ACCENTS = "\u00ea\u00e2\u00f4\u00f5\u00e6\u00eb\u00ef\u00fb\u00f9";
+
+	/**
+	 * Where two readings differ, how common this one's letters are in Western text: Mac Roman and DOS 850 both read
+	 * many bytes as small accented letters, and only which letters tells them apart ({@code små} against
+	 * {@code smî}, {@code ideeën} against {@code ideeân}). A capital after a letter inside a word ({@code KÜk}) counts
+	 * against.
+	 */
+	private static int commonness(String reading, String other) {
+		int score = 0;
+		for (int i = 0; i < reading.length(); i++) {
+			char c = reading.charAt(i);
+			if (c == other.charAt(i) || !Character.isLetter(c)) {
+				continue;
+			}
+			if (Character.isUpperCase(c) && i > 0 && Character.isLetter(reading.charAt(i - 1))) {
+				score -= 2;
+				continue;
+			}
+			char small = Character.toLowerCase(c);
+			score += COMMON_ACCENTS.indexOf(small) >= 0 ? 2 : LESS_COMMON_ACCENTS.indexOf(small) >= 0 ? 1 : 0;
+		}
+		return score;
 	}
 
 	/** Windows-1252's small letters where Mac Roman has ö, ú and û: {@code Schšne} for {@code Schöne}. */
