@@ -424,9 +424,9 @@ final class CodePageClues {
 	 * Windows-1252 gives no error either: {@code Łódź, Wrocław, żółć} becomes {@code £ódŸ, Wroc³aw, ¿ó³æ}. The
 	 * detector often names Windows-1252 for it. Where the two code pages read the region differently, Windows-1252
 	 * then puts signs between letters ({@code Wroc³aw}) where Windows-1250 has letters; Western text read either way
-	 * differs in letters ({@code è} or {@code č}), or in a sign after a word ({@code m³}). So Windows-1250 is chosen when
-	 * at least two such places, and a tenth of all the places the two differ, say so. Both readings the same (only
-	 * curly quotes and dashes, say): Windows-1252, the more common, is named.
+	 * differs in letters ({@code è} or {@code č}), or in a sign after a word ({@code m³}). So Windows-1250 is chosen
+	 * when at least two such places, and a tenth of all the places the two differ, say so. Both readings the same
+	 * (only curly quotes and dashes, say): Windows-1252, the more common, is named.
 	 */
 	private static Charset centralEuropeanIfMoreLikely(byte[] region, Charset detected) {
 		if (!WESTERN.equals(detected) && !CENTRAL.equals(detected)) {
