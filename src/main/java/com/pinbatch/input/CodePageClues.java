@@ -191,8 +191,9 @@ final class CodePageClues {
 	/**
 	 * Hungarian text in Windows-1250 differs from Windows-1252 in its two double-acute letters only, which
 	 * Windows-1252 reads as Portuguese or French ones: {@code Árvíztűrő} becomes {@code Árvíztûrõ}. Portuguese and
-	 * French text is never without its other accents ({@code ã ç à è ê â ô}), which Hungarian has not. So
-	 * Windows-1250 is chosen when the Windows-1252 reading has at least two of {@code õ û} in words, and none of those.
+	 * French text is never without its other accents ({@code ã ç à è ê â ô}), which Hungarian has not, or stands
+	 * beside other languages' ({@code ø æ ß ë}). So Windows-1250 is chosen when the Windows-1252 reading has at least
+	 * two of {@code õ û} in words, and none of those.
 	 */
 	private static Charset hungarianIfMoreLikely(byte[] region, Charset detected) {
 		return ifLettersSay(region, detected, HUNGARIAN_AS_WESTERN, NOT_HUNGARIAN, CENTRAL);
@@ -203,7 +204,11 @@ final class CodePageClues {
 
 	/** Accents of the languages that write õ or û (Portuguese, French, Estonian), none of them Hungarian. */
 	private static final String NOT_HUNGARIAN = "\u00e3\u00e7\u00e0\u00e8\u00ea\u00e2\u00f4\u00ee\u00e4\u00f1"
-			+ "\u00c3\u00c7\u00c0\u00c8\u00ca\u00c2\u00d4\u00ce\u00c4\u00d1";
+			+ "\u00c3\u00c7\u00c0\u00c8\u00ca\u00c2\u00d4\u00ce\u00c4\u00d1"
+			// and what Windows-1250 reads as letters Hungarian has not (ø ř, æ ć, œ ś, å ĺ, ì ě, ò ň, ù ů, ï ď)
+			// or that are none of its own (ß, ë): French û beside Danish or German words is no Hungarian ű
+			+ "\u00f8\u00e6\u0153\u00e5\u00ec\u00f2\u00f9\u00ef\u00df\u00eb"
+			+ "\u00d8\u00c6\u0152\u00c5\u00cc\u00d2\u00d9\u00cf\u00cb";
 
 	/**
 	 * Turkish text as Excel saves it on a Turkish Windows (Windows-1254) differs from Windows-1252 in six letters
