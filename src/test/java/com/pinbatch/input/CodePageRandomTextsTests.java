@@ -18,8 +18,9 @@ import org.junit.jupiter.params.provider.CsvSource;
  * Short pin titles made of words of a dozen Western languages at random (a team's sheet mixes them, and a title has
  * a handful of words: what the detector has least to go on), saved in each Western code page users' programs
  * write, and read back. Windows-1252, Excel's own, must always come back as written; Mac Roman and DOS 850 share
- * most of their letters' places, so a few titles of one or two accented words stay a coin toss between them. The seed makes every run the same; the figures are printed (at b70369d, before the Mac Roman and DOS
- * rules of 2026-12-06: 398 of 400, 240 of 345 and 155 of 178).
+ * most of their letters' places, so a few titles of one or two accented words stay a coin toss between them. The
+ * seed makes every run the same; the figures are printed (at b70369d, before the code-page rules of 2026-12-06:
+ * 398 of 400, 240 of 345 and 155 of 178).
  */
 class CodePageRandomTextsTests {
 
