@@ -464,16 +464,18 @@ final class CodePageClues {
 	/**
 	 * Cyrillic or Greek text as Excel saves it on such a Windows (Windows-1251, Windows-1253) is often taken for
 	 * Western when most of a file is plain ASCII: read as Windows-1252, {@code Кухонная полка} becomes
-	 * {@code Êóõîííàÿ ïîëêà}. Western text has almost no word of three letters or more made of accented letters alone;
-	 * such text is made of little else. So when at least two words of the Windows-1252 reading are such, and they are
-	 * most of its words with accented letters, the detector is asked again about those words alone, and its first
-	 * answer that is not a Latin code page and reads each of them as a word of one script is chosen.
+	 * {@code Êóõîííàÿ ïîëêà}; on a short file the detector names a Central European code page as often. Latin text
+	 * has almost no word of three letters or more made of accented letters alone (Polish {@code żółć} reads
+	 * {@code ¿ó³æ} in Windows-1252: not one word); such text is made of little else. So when at least two words of
+	 * the Windows-1252 reading are such (or one of four letters or more: a Russian word in an English title), and
+	 * they are most of its words with accented letters, the detector is asked again about those words alone, and its
+	 * first answer that is not a Latin code page and reads each of them as a word of one script is chosen.
 	 */
 	private static Charset nonLatinIfMoreLikely(byte[] region, Charset detected) {
-		if (!WESTERN.equals(detected)) {
+		if (!WESTERN.equals(detected) && !CENTRAL.equals(detected) && !LATIN_2.equals(detected)) {
 			return detected;
 		}
-		String asWestern = new String(region, detected);
+		String asWestern = new String(region, WESTERN);
 		if (asWestern.length() != region.length) {
 			return detected; // not one character a byte: the places would not match
 		}
@@ -492,7 +494,8 @@ final class CodePageClues {
 				}
 			}
 		}
-		if (accentedOnly.size() < 2 || accentedOnly.size() * 2 < accented) {
+		boolean oneLongWord = accentedOnly.size() == 1 && accentedOnly.get(0)[1] - accentedOnly.get(0)[0] >= 4;
+		if (accentedOnly.size() < 2 && !oneLongWord || accentedOnly.size() * 2 < accented) {
 			return detected;
 		}
 		ByteArrayOutputStream words = new ByteArrayOutputStream();
@@ -502,8 +505,13 @@ final class CodePageClues {
 		});
 		CharsetDetector detector = new CharsetDetector();
 		detector.setText(words.toByteArray());
+		List<Charset> candidates = new ArrayList<>();
 		for (CharsetMatch match : detector.detectAll()) {
-			Charset candidate = TextEncoding.usable(match.getName());
+			candidates.add(TextEncoding.usable(match.getName()));
+		}
+		// a word or two is too little for the detector (Кухонная alone: EUC-KR); Excel's Cyrillic code page then
+		candidates.add(CYRILLIC);
+		for (Charset candidate : candidates) {
 			if (candidate == null || isLatin(candidate)) {
 				continue;
 			}
@@ -515,6 +523,8 @@ final class CodePageClues {
 		}
 		return detected;
 	}
+
+	private static final Charset CYRILLIC = Charset.forName("windows-1251");
 
 	/** Whether the code page's upper half holds Latin letters where the Western one has {@code à é ö}. */
 	private static boolean isLatin(Charset charset) {

@@ -111,9 +111,12 @@ final class TextEncoding {
 		Charset charset = null;
 		for (CharsetMatch match : detector.detectAll()) {
 			charset = usable(match.getName());
-			if (charset != null) {
+			// a multi-byte guess that cannot read the region is no answer (a Russian word alone: EUC-JP, says the
+			// detector); a single-byte one is left to the code-page rules, which read its gaps as clues
+			if (charset != null && (charset.newEncoder().maxBytesPerChar() == 1 || reads(region, charset))) {
 				break;
 			}
+			charset = null;
 		}
 		charset = CodePageClues.likelier(region, charset);
 		if (charset == null) {
@@ -153,6 +156,15 @@ final class TextEncoding {
 		catch (IllegalArgumentException ex) {
 			return null;
 		}
+	}
+
+	/** Whether every byte of {@code region} is text in {@code charset} (but a character cut off at its end). */
+	private static boolean reads(byte[] region, Charset charset) {
+		CharsetDecoder decoder = charset.newDecoder()
+			.onMalformedInput(CodingErrorAction.REPORT)
+			.onUnmappableCharacter(CodingErrorAction.REPORT);
+		CharBuffer chars = CharBuffer.allocate(region.length + 1);
+		return !decoder.decode(ByteBuffer.wrap(region), chars, false).isError();
 	}
 
 	/** The bytes from the start of the line that holds the first non-UTF-8 byte on. */

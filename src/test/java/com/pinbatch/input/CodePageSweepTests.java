@@ -84,6 +84,8 @@ class CodePageSweepTests {
 			{ "windows-1251", "Russian", "Кухонная полка из дуба для маленькой кухни" },
 			{ "windows-1251", "Ukrainian", "Дубова полиця для кухні, ідеї" },
 			{ "windows-1251", "Bulgarian", "Кухненски рафт, идеи за дома" },
+			{ "windows-1251", "Russian (one word among English)", "Best oak маленькой shelf" },
+			{ "windows-1251", "Russian (one word, capital)", "Кухонная shelving ideas" },
 			{ "windows-1253", "Greek", "Ξύλινο ράφι κουζίνας, ιδέες για το σπίτι" },
 			{ "windows-1254", "Turkish", "Güzel mutfak rafı, şık ve kullanışlı ağaç" },
 		};
