@@ -30,7 +30,16 @@ final class CodePageClues {
 		charset = centralEuropeanIfMoreLikely(region, dosIfMoreLikely(region, macRomanIfMoreLikely(region, charset)));
 		charset = turkishIfMoreLikely(region, nonLatinIfMoreLikely(region, charset));
 		charset = hungarianIfMoreLikely(region, centralIfMorePlausible(region, charset));
-		return euroIfMoreLikely(region, charset);
+		return sameAsWestern(region, euroIfMoreLikely(region, charset));
+	}
+
+	/**
+	 * Turkish Windows-1254 differs from Windows-1252 in six letters only: a region with none of them (Catalan
+	 * {@code Còmoda}, which the detector may take for Turkish) reads the same in both, and is named Windows-1252.
+	 */
+	private static Charset sameAsWestern(byte[] region, Charset charset) {
+		return TURKISH.equals(charset) && new String(region, TURKISH).equals(new String(region, WESTERN)) ? WESTERN
+				: charset;
 	}
 
 	private static final Charset WESTERN = Charset.forName("windows-1252");
@@ -70,7 +79,24 @@ final class CodePageClues {
 		if (icelandic(asWestern)) {
 			return WESTERN;
 		}
-		return fitting(asWestern, asDetected) >= 0 ? WESTERN : windowsIfSame(region, detected);
+		return fitting(asWestern, asDetected) >= 0 && !graveInsideWord(asWestern, asDetected) ? WESTERN
+				: windowsIfSame(region, detected);
+	}
+
+	/**
+	 * Italian writes {@code ì} and {@code ù} at the end of a word ({@code così}, {@code più}), French {@code ù} in
+	 * {@code où} alone; Czech writes {@code ě} and {@code ů}, which Windows-1252 reads so, inside words
+	 * ({@code Dětský}, {@code stůl}): such a letter with a letter after it is Central European.
+	 */
+	private static boolean graveInsideWord(String asWestern, String asCentral) {
+		for (int i = 0; i + 1 < asWestern.length(); i++) {
+			char c = asWestern.charAt(i);
+			if ((c == '\u00ec' || c == '\u00f9') && asCentral.charAt(i) != c && Character.isLetter(asCentral.charAt(i))
+					&& Character.isLetter(asWestern.charAt(i + 1))) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/**
@@ -85,7 +111,7 @@ final class CodePageClues {
 		String asDetected = new String(region, detected);
 		String asCentral = new String(region, CENTRAL);
 		return asDetected.length() == asCentral.length() && !icelandic(new String(region, WESTERN))
-				&& fitting(asDetected, asCentral) < 0 ? CENTRAL : detected;
+				&& (fitting(asDetected, asCentral) < 0 || graveInsideWord(asDetected, asCentral)) ? CENTRAL : detected;
 	}
 
 	/** Where two readings differ: how many more places fit in the first (negative: in the second). */
@@ -196,7 +222,29 @@ final class CodePageClues {
 	 * two of {@code õ û} in words, and none of those.
 	 */
 	private static Charset hungarianIfMoreLikely(byte[] region, Charset detected) {
-		return ifLettersSay(region, detected, HUNGARIAN_AS_WESTERN, NOT_HUNGARIAN, CENTRAL);
+		Charset charset = ifLettersSay(region, detected, HUNGARIAN_AS_WESTERN, NOT_HUNGARIAN, CENTRAL);
+		return WESTERN.equals(charset) && portugueseNeverSo(new String(region, WESTERN)) ? CENTRAL : charset;
+	}
+
+	/**
+	 * Portuguese writes {@code õ} before {@code e} alone ({@code opções}, {@code põe}); Hungarian {@code ő}, which
+	 * Windows-1252 reads so, stands anywhere ({@code Fürdőszoba}, {@code ősszel}): one such is enough, unless the text
+	 * has letters Hungarian has not.
+	 */
+	private static boolean portugueseNeverSo(String asWestern) {
+		boolean found = false;
+		for (int i = 0; i < asWestern.length(); i++) {
+			char c = asWestern.charAt(i);
+			if (NOT_HUNGARIAN.indexOf(c) >= 0) {
+				return false;
+			}
+			if ((c == '\u00f5' || c == '\u00d5') && (i == 0 || !Character.isLetter(asWestern.charAt(i - 1))
+					|| i + 1 < asWestern.length() && Character.isLetter(asWestern.charAt(i + 1))
+							&& Character.toLowerCase(asWestern.charAt(i + 1)) != 'e')) {
+				found = true;
+			}
+		}
+		return found;
 	}
 
 	/** Windows-1252's letters where Windows-1250 has ő Ő ű Ű. */
