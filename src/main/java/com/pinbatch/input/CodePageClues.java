@@ -393,8 +393,9 @@ final class CodePageClues {
 
 	/**
 	 * Text as people write it: a character for every byte, no sign past ASCII inside a word but those above (an en
-	 * dash not between small letters: {@code Mon–Fri}, not {@code pi–ata}), no capital right after a small letter
-	 * where either is past ASCII.
+	 * dash not between small letters: {@code Mon–Fri}, not {@code pi–ata}), none beside a word that text never puts
+	 * there, no capital right after a small letter where either is past ASCII, nor one past ASCII between a capital
+	 * and a small letter.
 	 */
 	private static boolean readsAsText(String text) {
 		if (text.indexOf('\uFFFD') >= 0) {
@@ -408,8 +409,26 @@ final class CodePageClues {
 			if (i > 0 && (text.charAt(i - 1) > 0x7F || c > 0x7F) && CAPITAL.test(text.charAt(i - 1), c)) {
 				return false;
 			}
+			boolean strayBesideWord = NOT_BESIDE_LETTERS.indexOf(c) >= 0 && besideLetter(text, i);
+			if (c > 0x7F && (strayBesideWord || capitalBeforeSmall(text, i))) {
+				return false;
+			}
 		}
 		return true;
+	}
+
+	/** Signs text never joins to a word: {@code Sof‡} is Mac Roman's {@code Sofá} read as Windows-1252. */
+	private static final String NOT_BESIDE_LETTERS = "\u2021\u2020\u2022\u2030\u02dc";
+
+	private static boolean besideLetter(String text, int at) {
+		return at > 0 && Character.isLetter(text.charAt(at - 1))
+				|| at + 1 < text.length() && Character.isLetter(text.charAt(at + 1));
+	}
+
+	/** A capital between a capital and a small letter: {@code KŸche}, Mac Roman's {@code Küche} as Windows-1252. */
+	private static boolean capitalBeforeSmall(String text, int at) {
+		return at > 0 && at + 1 < text.length() && Character.isUpperCase(text.charAt(at))
+				&& Character.isUpperCase(text.charAt(at - 1)) && Character.isLowerCase(text.charAt(at + 1));
 	}
 
 	private static final Charset DOS = Charset.forName("IBM850");
