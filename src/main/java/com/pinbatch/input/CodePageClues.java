@@ -576,22 +576,68 @@ final class CodePageClues {
 		for (CharsetMatch match : detector.detectAll()) {
 			candidates.add(TextEncoding.usable(match.getName()));
 		}
-		// a word or two is too little for the detector (Кухонная alone: EUC-KR); Excel's Cyrillic code page then
+		// a word or two is too little for the detector (Кухонная alone: EUC-KR); Excel's Cyrillic and Greek code
+		// pages then. Each reads such words as letters of its script: the right one gives words with vowels in them
+		// (Σαλόνι, not Убльнй)
 		candidates.add(CYRILLIC);
+		candidates.add(GREEK);
+		Charset best = detected;
+		double bestVowels = -1;
 		for (Charset candidate : candidates) {
 			if (candidate == null || isLatin(candidate)) {
 				continue;
 			}
 			String read = new String(region, candidate);
 			if (read.length() == region.length && accentedOnly.stream()
-				.allMatch(word -> oneNonLatinScript(read.substring(word[0], word[1])))) {
-				return candidate;
+				.allMatch(word -> oneNonLatinScript(read.substring(word[0], word[1])))
+					&& !(GREEK.equals(candidate) && notGreek(read, accentedOnly))) {
+				double vowels = vowelShare(read, accentedOnly);
+				if (vowels > bestVowels) {
+					best = candidate;
+					bestVowels = vowels;
+				}
 			}
 		}
-		return detected;
+		return best;
 	}
 
 	private static final Charset CYRILLIC = Charset.forName("windows-1251");
+
+	private static final Charset GREEK = Charset.forName("windows-1253");
+
+	/** Russian, Ukrainian, Bulgarian and Greek vowels, small (capitals are compared as small). */
+	private static final String NON_LATIN_VOWELS = "\u0430\u0435\u0451\u0438\u043e\u0443\u044b\u044d\u044e"
+			+ "\u044f\u0456\u0457\u0454\u03b1\u03b5\u03b7\u03b9\u03bf\u03c5\u03c9\u03ac\u03ad\u03ae"
+			+ "\u03af\u03cc\u03cd\u03ce\u03ca\u03cb\u0390\u03b0";
+
+	/**
+	 * Cyrillic text read as Greek: its commonest letter, а, becomes ΰ (and А ΐ), which Greek hardly writes, and a
+	 * final sigma ς stands inside words.
+	 */
+	private static boolean notGreek(String read, List<int[]> words) {
+		for (int[] word : words) {
+			for (int i = word[0]; i < word[1]; i++) {
+				char c = read.charAt(i);
+				if (c == '\u03b0' || c == '\u0390' || c == '\u03c2' && i + 1 < word[1]) {
+					return true;
+				}
+			}
+		}
+		return false;
+	}
+
+	/** The share of vowels among the letters of these words as read. */
+	private static double vowelShare(String read, List<int[]> words) {
+		int letters = 0;
+		int vowels = 0;
+		for (int[] word : words) {
+			for (int i = word[0]; i < word[1]; i++) {
+				letters++;
+				vowels += NON_LATIN_VOWELS.indexOf(Character.toLowerCase(read.charAt(i))) >= 0 ? 1 : 0;
+			}
+		}
+		return letters == 0 ? 0 : vowels / (double) letters;
+	}
 
 	/** Whether the code page's upper half holds Latin letters where the Western one has {@code à é ö}. */
 	private static boolean isLatin(Charset charset) {

@@ -95,6 +95,8 @@ class CodePageSweepTests {
 			{ "windows-1251", "Russian (one word among English)", "Best oak маленькой shelf" },
 			{ "windows-1251", "Russian (one word, capital)", "Кухонная shelving ideas" },
 			{ "windows-1253", "Greek", "Ξύλινο ράφι κουζίνας, ιδέες για το σπίτι" },
+			{ "windows-1253", "Greek (short)", "Ξύλινο τραπέζι" },
+			{ "windows-1253", "Greek (one word)", "Σαλόνι" },
 			{ "windows-1254", "Turkish", "Güzel mutfak rafı, şık ve kullanışlı ağaç" },
 		};
 		for (String[] sample : samples) {
