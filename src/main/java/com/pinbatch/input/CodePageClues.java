@@ -1,23 +1,20 @@
 package com.pinbatch.input;
 
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.Charset;
-import java.text.Normalizer;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Set;
-import java.util.function.BiPredicate;
+import static com.pinbatch.input.WordShapes.clean;
+import static com.pinbatch.input.WordShapes.fitting;
+import static com.pinbatch.input.WordShapes.insideWord;
+import static com.pinbatch.input.WordShapes.signsInsideWords;
 
-import com.ibm.icu.text.CharsetDetector;
-import com.ibm.icu.text.CharsetMatch;
+import java.nio.charset.Charset;
 
 /**
  * What the text itself says of the code page the detector named for it. A single-byte code page read as another
  * gives no error, only other letters, and the detector (trained on long texts) often names Windows-1252 for a file
- * that is mostly plain ASCII. Each rule below turns such an answer into another code page only when the text is
+ * that is mostly plain ASCII. Each rule (below, in {@link MacRomanClue} and in {@link NonLatinClue}, with the shapes
+ * of words they share in {@link WordShapes}) turns such an answer into another code page only when the text is
  * clearly better read so; anything less keeps the detector's answer, but for one tie: a text that reads as well in
  * Western as in Central European letters is read as Western, the more common. CodePageSweepTests holds them to
- * two dozen languages in three shapes of file.
+ * two dozen languages in three shapes of file, CodePageRandomTextsTests to random short titles.
  */
 final class CodePageClues {
 
@@ -27,8 +24,8 @@ final class CodePageClues {
 	/** The code page to read {@code region} with, given the detector's answer (null: none). */
 	static Charset likelier(byte[] region, Charset detected) {
 		Charset charset = westernIfMorePlausible(region, detected == null ? westernIfLetters(region) : detected);
-		charset = centralEuropeanIfMoreLikely(region, dosIfMoreLikely(region, macRomanIfMoreLikely(region, charset)));
-		charset = turkishIfMoreLikely(region, nonLatinIfMoreLikely(region, charset));
+		charset = centralEuropeanIfMoreLikely(region, dosIfMoreLikely(region, MacRomanClue.likelier(region, charset)));
+		charset = turkishIfMoreLikely(region, NonLatinClue.likelier(region, charset));
 		charset = hungarianIfMoreLikely(region, centralIfMorePlausible(region, charset));
 		return sameAsWestern(region, euroIfMoreLikely(region, charset));
 	}
@@ -42,13 +39,13 @@ final class CodePageClues {
 				: charset;
 	}
 
-	private static final Charset WESTERN = Charset.forName("windows-1252");
+	static final Charset WESTERN = Charset.forName("windows-1252");
 
-	private static final Charset CENTRAL = Charset.forName("windows-1250");
+	static final Charset CENTRAL = Charset.forName("windows-1250");
 
-	private static final Charset LATIN_2 = Charset.forName("ISO-8859-2");
+	static final Charset LATIN_2 = Charset.forName("ISO-8859-2");
 
-	private static final Charset TURKISH = Charset.forName("windows-1254");
+	static final Charset TURKISH = Charset.forName("windows-1254");
 
 	/**
 	 * A short file the detector finds no answer for ({@code Café crème} alone): Windows-1252, the most common code
@@ -114,17 +111,6 @@ final class CodePageClues {
 				&& (fitting(asDetected, asCentral) < 0 || graveInsideWord(asDetected, asCentral)) ? CENTRAL : detected;
 	}
 
-	/** Where two readings differ: how many more places fit in the first (negative: in the second). */
-	private static int fitting(String first, String second) {
-		int balance = 0;
-		for (int i = 0; i < first.length(); i++) {
-			if (first.charAt(i) != second.charAt(i)) {
-				balance += (fitsBetween(first, i) ? 1 : 0) - (fitsBetween(second, i) ? 1 : 0);
-			}
-		}
-		return balance;
-	}
-
 	private static final String ICELANDIC_ACUTES = "\u00e1\u00e9\u00ed\u00f3\u00fa\u00c1\u00c9\u00cd\u00d3\u00da";
 
 	/** Icelandic's own letters ({@code þ ð}, which Central European code pages read as {@code ţ đ}) with its acutes. */
@@ -144,36 +130,6 @@ final class CodePageClues {
 		}
 		return signsInsideWords(new String(region, CENTRAL)) <= signsInsideWords(new String(region, detected))
 				? CENTRAL : detected;
-	}
-
-	private static int signsInsideWords(String text) {
-		int signs = 0;
-		for (int i = 0; i < text.length(); i++) {
-			signs += !Character.isLetter(text.charAt(i)) && text.charAt(i) > 0x7F && insideWord(text, i) ? 1 : 0;
-		}
-		return signs;
-	}
-
-	/** A letter that alternates with a neighbour: a vowel beside a consonant, or a consonant beside a vowel. */
-	private static boolean fitsBetween(String text, int at) {
-		char c = text.charAt(at);
-		if (!Character.isLetter(c) || c == '\u00ba' || c == '\u00aa') {
-			return false; // º and ª are letters to Unicode, but ordinal signs (1º, 2ª) in text
-		}
-		if ("\u0153\u0152\u00e6\u00c6".indexOf(c) >= 0) {
-			return true; // œ and æ are two vowels in one letter: beside a vowel too ("œuf") in their languages
-		}
-		boolean vowel = isVowel(c);
-		return at > 0 && Character.isLetter(text.charAt(at - 1)) && isVowel(text.charAt(at - 1)) != vowel
-				|| at + 1 < text.length() && Character.isLetter(text.charAt(at + 1))
-						&& isVowel(text.charAt(at + 1)) != vowel;
-	}
-
-	/** A vowel of a Latin alphabet, accents and all ({@code è}, {@code ů}, {@code ø}). */
-	private static boolean isVowel(char c) {
-		String base = Normalizer.normalize(String.valueOf(c), Normalizer.Form.NFD);
-		char letter = Character.toLowerCase(base.charAt(0));
-		return "aeiouyæøœı".indexOf(letter) >= 0;
 	}
 
 	/**
@@ -299,139 +255,7 @@ final class CodePageClues {
 	/** Icelandic's acute vowels and ash, none of them Turkish. */
 	private static final String ACUTE_OR_AE = ICELANDIC_ACUTES + "\u00e6\u00c6";
 
-	private static final Charset MAC_ROMAN = Charset.forName("x-MacRoman");
-
-	/** What the detector names for Mac Roman text: the Windows and ISO code pages of Latin letters. */
-	private static final Set<Charset> LATIN_CODE_PAGES = Set.of(WESTERN, CENTRAL, LATIN_2, TURKISH);
-
-	/**
-	 * A Mac's code page (Mac Roman, which Excel for Mac's plain "Comma Separated Values" writes) read as Windows-1252
-	 * gives other letters, signs or bytes it has no character for: {@code Café} becomes {@code CafŽ}, {@code Año}
-	 * {@code A–o}, {@code crème} {@code cr?me}; the detector tells the two apart badly, and on a short file names a
-	 * Central European or Turkish code page. Mac Roman is chosen when its reading is text as people write it and the
-	 * other is not, or when Windows-1252 puts capitals after small letters inside words (as no text does) where Mac
-	 * Roman puts small accented letters. DOS 850 has small accented letters where Mac Roman has them too: when it
-	 * also reads as text, Mac Roman must fit more places ({@code Año} against {@code Aûo}), or the DOS rule find no
-	 * sign of DOS.
-	 */
-	private static Charset macRomanIfMoreLikely(byte[] region, Charset detected) {
-		if (detected != null && !LATIN_CODE_PAGES.contains(detected)) {
-			return detected;
-		}
-		String asMac = new String(region, MAC_ROMAN);
-		String asDetected = detected == null ? null : new String(region, detected);
-		boolean capitalsAsWindows = WESTERN.equals(detected) && insideWords(asDetected, CAPITAL) > 0
-				&& insideWords(asMac, CAPITAL) == 0 && insideWords(asMac, SMALL) > insideWords(asDetected, SMALL);
-		boolean macBetter = capitalsAsWindows || readsAsText(asMac) && (asDetected == null || !readsAsText(asDetected)
-				|| WESTERN.equals(detected) && smallLettersFitBetterAsMac(asMac, asDetected));
-		if (!macBetter) {
-			return detected;
-		}
-		String asDos = new String(region, DOS);
-		int fitsAsMac = fitting(asMac, asDos);
-		boolean dosAsLikely = readsAsText(asDos)
-				&& (fitsAsMac < 0 || fitsAsMac == 0 && commonness(asDos, asMac) >= commonness(asMac, asDos));
-		return dosAsLikely && DOS.equals(dosIfMoreLikely(region, WESTERN)) ? detected : MAC_ROMAN;
-	}
-
-	/** Small accented letters of Western languages, the most used ({@code é}, {@code ö}, {@code å}) first. */
-	private static final String COMMON_ACCENTS = "\u00e9\u00e8\u00e0\u00e7\u00f6\u00fc\u00e4\u00f1\u00e1\u00ed"
-			+ "\u00f3\u00fa\u00e5\u00f8\u00e3\u00df";
-
-	/** Less used ones ({@code ê}, {@code ë}); any other ({@code î}, {@code ì}) is rare. */
-	private static final String LESS_COMMON_ACCENTS = "\u00ea\u00e2\u00f4\u00f5\u00e6\u00eb\u00ef\u00fb\u00f9";
-
-	/**
-	 * Where two readings differ, how common this one's letters are in Western text: Mac Roman and DOS 850 both read
-	 * many bytes as small accented letters, and only which letters tells them apart ({@code små} against
-	 * {@code smî}, {@code ideeën} against {@code ideeân}). A capital after a letter inside a word ({@code KÜk}) counts
-	 * against.
-	 */
-	private static int commonness(String reading, String other) {
-		int score = 0;
-		for (int i = 0; i < reading.length(); i++) {
-			char c = reading.charAt(i);
-			if (c == other.charAt(i) || !Character.isLetter(c)) {
-				continue;
-			}
-			if (Character.isUpperCase(c) && i > 0 && Character.isLetter(reading.charAt(i - 1))) {
-				score -= 2;
-				continue;
-			}
-			char small = Character.toLowerCase(c);
-			score += COMMON_ACCENTS.indexOf(small) >= 0 ? 2 : LESS_COMMON_ACCENTS.indexOf(small) >= 0 ? 1 : 0;
-		}
-		return score;
-	}
-
-	/** Windows-1252's small letters where Mac Roman has ö, ú and û: {@code Schšne} for {@code Schöne}. */
-	private static final String MAC_SMALL_AS_WESTERN = "\u0161\u0153\u017e";
-
-	/**
-	 * Both readings are text, but where Windows-1252 has {@code š œ ž} (rare in Western text, and then beside vowels:
-	 * {@code Dušan}, {@code cœur}) Mac Roman's {@code ö ú û} fit more places ({@code Kšk} against {@code Kök}).
-	 */
-	private static boolean smallLettersFitBetterAsMac(String asMac, String asWindows) {
-		int balance = 0;
-		for (int i = 0; i < asWindows.length(); i++) {
-			if (MAC_SMALL_AS_WESTERN.indexOf(asWindows.charAt(i)) >= 0) {
-				balance += (fitsBetween(asMac, i) ? 1 : 0) - (fitsBetween(asWindows, i) ? 1 : 0);
-			}
-		}
-		return balance > 0;
-	}
-
-	/** Signs that stand between letters in text: an apostrophe, dashes, a middle dot (don’t, Mon–Fri, col·lecció). */
-	private static final String SIGNS_IN_WORDS = "\u2019\u2013\u2014\u00b7";
-
-	/** The sign at {@code at}, between two letters, is one text puts there. */
-	private static boolean signInWord(String text, int at) {
-		char c = text.charAt(at);
-		return SIGNS_IN_WORDS.indexOf(c) >= 0 && !(c == '\u2013' && Character.isLowerCase(text.charAt(at - 1))
-				&& Character.isLowerCase(text.charAt(at + 1)));
-	}
-
-	/**
-	 * Text as people write it: a character for every byte, no sign past ASCII inside a word but those above (an en
-	 * dash not between small letters: {@code Mon–Fri}, not {@code pi–ata}), none beside a word that text never puts
-	 * there, no capital right after a small letter where either is past ASCII, nor one past ASCII between a capital
-	 * and a small letter.
-	 */
-	private static boolean readsAsText(String text) {
-		if (text.indexOf('\uFFFD') >= 0) {
-			return false;
-		}
-		for (int i = 0; i < text.length(); i++) {
-			char c = text.charAt(i);
-			if (c > 0x7F && !Character.isLetter(c) && insideWord(text, i) && !signInWord(text, i)) {
-				return false;
-			}
-			if (i > 0 && (text.charAt(i - 1) > 0x7F || c > 0x7F) && CAPITAL.test(text.charAt(i - 1), c)) {
-				return false;
-			}
-			boolean strayBesideWord = NOT_BESIDE_LETTERS.indexOf(c) >= 0 && besideLetter(text, i);
-			if (c > 0x7F && (strayBesideWord || capitalBeforeSmall(text, i))) {
-				return false;
-			}
-		}
-		return true;
-	}
-
-	/** Signs text never joins to a word: {@code Sof‡} is Mac Roman's {@code Sofá} read as Windows-1252. */
-	private static final String NOT_BESIDE_LETTERS = "\u2021\u2020\u2022\u2030\u02dc";
-
-	private static boolean besideLetter(String text, int at) {
-		return at > 0 && Character.isLetter(text.charAt(at - 1))
-				|| at + 1 < text.length() && Character.isLetter(text.charAt(at + 1));
-	}
-
-	/** A capital between a capital and a small letter: {@code KŸche}, Mac Roman's {@code Küche} as Windows-1252. */
-	private static boolean capitalBeforeSmall(String text, int at) {
-		return at > 0 && at + 1 < text.length() && Character.isUpperCase(text.charAt(at))
-				&& Character.isUpperCase(text.charAt(at - 1)) && Character.isLowerCase(text.charAt(at + 1));
-	}
-
-	private static final Charset DOS = Charset.forName("IBM850");
+	static final Charset DOS = Charset.forName("IBM850");
 
 	/** Windows-1252 signs that stand for DOS letters beside a letter ({@code Caf‚}, {@code K›kken}): rare in text. */
 	private static final String DOS_LETTERS_AS_SIGNS = "\u201a\u2020\u2021\u02c6\u2030\u2039\u203a"
@@ -451,7 +275,7 @@ final class CodePageClues {
 	 * capital next to a small letter. Windows-1252 text read as DOS is seldom clean where it has accents
 	 * ({@code l'été} reads {@code lÆÚtÚ}); text with curly quotes alone is no sign either way and stays Windows-1252.
 	 */
-	private static Charset dosIfMoreLikely(byte[] region, Charset detected) {
+	static Charset dosIfMoreLikely(byte[] region, Charset detected) {
 		if (!WESTERN.equals(detected) && !TURKISH.equals(detected)) {
 			return detected; // Turkish: Windows-1252 with six other letters, which the detector names for some of it
 		}
@@ -474,21 +298,6 @@ final class CodePageClues {
 			}
 		}
 		return detected;
-	}
-
-	/** Text as text is written: no sign past ASCII inside a word, no capital next to a small letter past ASCII. */
-	private static boolean clean(String text) {
-		if (signsInsideWords(text) > 0) {
-			return false;
-		}
-		for (int i = 1; i < text.length(); i++) {
-			char before = text.charAt(i - 1);
-			char c = text.charAt(i);
-			if ((before > 0x7F || c > 0x7F) && CAPITAL.test(before, c)) {
-				return false; // "CafÄ", "íHola", "donÆt"
-			}
-		}
-		return true;
 	}
 
 	/**
@@ -526,162 +335,5 @@ final class CodePageClues {
 			return WESTERN;
 		}
 		return signsForLetters >= 2 && signsForLetters * 10 >= differ ? CENTRAL : detected;
-	}
-
-	/**
-	 * Cyrillic or Greek text as Excel saves it on such a Windows (Windows-1251, Windows-1253) is often taken for
-	 * Western when most of a file is plain ASCII: read as Windows-1252, {@code Кухонная полка} becomes
-	 * {@code Êóõîííàÿ ïîëêà}; on a short file the detector names a Central European code page as often. Latin text
-	 * has almost no word of three letters or more made of accented letters alone (Polish {@code żółć} reads
-	 * {@code ¿ó³æ} in Windows-1252: not one word); such text is made of little else. So when at least two words of
-	 * the Windows-1252 reading are such (or one of four letters or more: a Russian word in an English title), and
-	 * they are most of its words with accented letters, the detector is asked again about those words alone, and its
-	 * first answer that is not a Latin code page and reads each of them as a word of one script is chosen.
-	 */
-	private static Charset nonLatinIfMoreLikely(byte[] region, Charset detected) {
-		if (!WESTERN.equals(detected) && !CENTRAL.equals(detected) && !LATIN_2.equals(detected)) {
-			return detected;
-		}
-		String asWestern = new String(region, WESTERN);
-		if (asWestern.length() != region.length) {
-			return detected; // not one character a byte: the places would not match
-		}
-		List<int[]> accentedOnly = new ArrayList<>();
-		int accented = 0;
-		for (int start = 0, end; start < asWestern.length(); start = end + 1) {
-			end = start;
-			while (end < asWestern.length() && Character.isLetter(asWestern.charAt(end))) {
-				end++;
-			}
-			String word = asWestern.substring(start, end);
-			if (word.chars().anyMatch(c -> c > 0x7F)) {
-				accented++;
-				if (word.length() >= 3 && word.chars().allMatch(c -> c > 0x7F)) {
-					accentedOnly.add(new int[] { start, end });
-				}
-			}
-		}
-		boolean oneLongWord = accentedOnly.size() == 1 && accentedOnly.get(0)[1] - accentedOnly.get(0)[0] >= 4;
-		if (accentedOnly.size() < 2 && !oneLongWord || accentedOnly.size() * 2 < accented) {
-			return detected;
-		}
-		ByteArrayOutputStream words = new ByteArrayOutputStream();
-		accentedOnly.forEach(word -> {
-			words.write(region, word[0], word[1] - word[0]);
-			words.write(' ');
-		});
-		CharsetDetector detector = new CharsetDetector();
-		detector.setText(words.toByteArray());
-		List<Charset> candidates = new ArrayList<>();
-		for (CharsetMatch match : detector.detectAll()) {
-			candidates.add(TextEncoding.usable(match.getName()));
-		}
-		// a word or two is too little for the detector (Кухонная alone: EUC-KR); Excel's Cyrillic and Greek code
-		// pages then. Each reads such words as letters of its script: the right one gives words with vowels in them
-		// (Σαλόνι, not Убльнй)
-		candidates.add(CYRILLIC);
-		candidates.add(GREEK);
-		Charset best = detected;
-		double bestVowels = -1;
-		for (Charset candidate : candidates) {
-			if (candidate == null || isLatin(candidate)) {
-				continue;
-			}
-			String read = new String(region, candidate);
-			if (read.length() == region.length && accentedOnly.stream()
-				.allMatch(word -> oneNonLatinScript(read.substring(word[0], word[1])))
-					&& !(GREEK.equals(candidate) && notGreek(read, accentedOnly))) {
-				double vowels = vowelShare(read, accentedOnly);
-				if (vowels > bestVowels) {
-					best = candidate;
-					bestVowels = vowels;
-				}
-			}
-		}
-		return best;
-	}
-
-	private static final Charset CYRILLIC = Charset.forName("windows-1251");
-
-	private static final Charset GREEK = Charset.forName("windows-1253");
-
-	/** Russian, Ukrainian, Bulgarian and Greek vowels, small (capitals are compared as small). */
-	private static final String NON_LATIN_VOWELS = "\u0430\u0435\u0451\u0438\u043e\u0443\u044b\u044d\u044e"
-			+ "\u044f\u0456\u0457\u0454\u03b1\u03b5\u03b7\u03b9\u03bf\u03c5\u03c9\u03ac\u03ad\u03ae"
-			+ "\u03af\u03cc\u03cd\u03ce\u03ca\u03cb\u0390\u03b0";
-
-	/**
-	 * Cyrillic text read as Greek: its commonest letter, а, becomes ΰ (and А ΐ), which Greek hardly writes, and a
-	 * final sigma ς stands inside words.
-	 */
-	private static boolean notGreek(String read, List<int[]> words) {
-		for (int[] word : words) {
-			for (int i = word[0]; i < word[1]; i++) {
-				char c = read.charAt(i);
-				if (c == '\u03b0' || c == '\u0390' || c == '\u03c2' && i + 1 < word[1]) {
-					return true;
-				}
-			}
-		}
-		return false;
-	}
-
-	/** The share of vowels among the letters of these words as read. */
-	private static double vowelShare(String read, List<int[]> words) {
-		int letters = 0;
-		int vowels = 0;
-		for (int[] word : words) {
-			for (int i = word[0]; i < word[1]; i++) {
-				letters++;
-				vowels += NON_LATIN_VOWELS.indexOf(Character.toLowerCase(read.charAt(i))) >= 0 ? 1 : 0;
-			}
-		}
-		return letters == 0 ? 0 : vowels / (double) letters;
-	}
-
-	/** Whether the code page's upper half holds Latin letters where the Western one has {@code à é ö}. */
-	private static boolean isLatin(Charset charset) {
-		return new String(new byte[] { (byte) 0xE0, (byte) 0xE9, (byte) 0xF6 }, charset).chars()
-			.allMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.LATIN);
-	}
-
-	/** Letters only, all of one script that is not Latin. */
-	private static boolean oneNonLatinScript(String word) {
-		Character.UnicodeScript script = null;
-		for (int i = 0; i < word.length(); i++) {
-			char c = word.charAt(i);
-			Character.UnicodeScript of = Character.UnicodeScript.of(c);
-			if (!Character.isLetter(c) || of == Character.UnicodeScript.LATIN || script != null && of != script) {
-				return false;
-			}
-			script = of;
-		}
-		return script != null;
-	}
-
-	/** Whether letters stand on both sides of the character at {@code at}. */
-	private static boolean insideWord(String text, int at) {
-		return at > 0 && at + 1 < text.length() && Character.isLetter(text.charAt(at - 1))
-				&& Character.isLetter(text.charAt(at + 1));
-	}
-
-	/** A capital right after a small letter ("CafŽ"). */
-	private static final BiPredicate<Character, Character> CAPITAL = (before, c) -> Character.isUpperCase(c)
-			&& Character.isLowerCase(before);
-
-	/** A small letter right after a letter ("Café"). */
-	private static final BiPredicate<Character, Character> SMALL = (before, c) -> Character.isLowerCase(c)
-			&& Character.isLetter(before);
-
-	/** Characters past ASCII that stand after the character before them as {@code kind} says. */
-	private static int insideWords(String text, BiPredicate<Character, Character> kind) {
-		int count = 0;
-		for (int i = 1; i < text.length(); i++) {
-			char c = text.charAt(i);
-			if (c > 0x7F && kind.test(text.charAt(i - 1), c)) {
-				count++;
-			}
-		}
-		return count;
 	}
 }
