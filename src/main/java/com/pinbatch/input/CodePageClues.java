@@ -83,13 +83,25 @@ final class CodePageClues {
 	/**
 	 * Italian writes {@code ì} and {@code ù} at the end of a word ({@code così}, {@code più}), French {@code ù} in
 	 * {@code où} alone; Czech writes {@code ě} and {@code ů}, which Windows-1252 reads so, inside words
-	 * ({@code Dětský}, {@code stůl}): such a letter with a letter after it is Central European.
+	 * ({@code Dětský}, {@code stůl}) and at their end ({@code Kuchyně}): such a letter with a letter after it, or at
+	 * the end of a word with letters Italian does not write ({@code k w x y}), is Central European.
 	 */
 	private static boolean graveInsideWord(String asWestern, String asCentral) {
-		for (int i = 0; i + 1 < asWestern.length(); i++) {
+		for (int i = 0; i < asWestern.length(); i++) {
 			char c = asWestern.charAt(i);
 			if ((c == '\u00ec' || c == '\u00f9') && asCentral.charAt(i) != c && Character.isLetter(asCentral.charAt(i))
-					&& Character.isLetter(asWestern.charAt(i + 1))) {
+					&& (i + 1 < asWestern.length() && Character.isLetter(asWestern.charAt(i + 1))
+							|| notItalianBefore(asWestern, i))) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/** Whether the word that ends before {@code at} has a letter Italian does not write. */
+	private static boolean notItalianBefore(String text, int at) {
+		for (int i = at - 1; i >= 0 && Character.isLetter(text.charAt(i)); i--) {
+			if ("kwxyKWXY".indexOf(text.charAt(i)) >= 0) {
 				return true;
 			}
 		}

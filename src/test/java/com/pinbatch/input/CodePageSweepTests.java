@@ -87,6 +87,7 @@ class CodePageSweepTests {
 			{ "windows-1250", "Czech", "Příliš žluťoučký kůň úpěl ďábelské ódy" },
 			{ "windows-1250", "Hungarian", "Árvíztűrő tükörfúrógép, őszi kert" },
 			{ "windows-1250", "Czech (short)", "Dětský pokoj" },
+			{ "windows-1250", "Czech (ě at the end)", "Kuchyně ve stylu" },
 			{ "windows-1250", "Czech (ů)", "Jídelní stůl z dubu" },
 			{ "windows-1250", "Hungarian (ő alone)", "Fürdőszoba ötletek" },
 			{ "windows-1251", "Russian", "Кухонная полка из дуба для маленькой кухни" },
