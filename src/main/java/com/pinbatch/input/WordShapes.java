@@ -56,11 +56,18 @@ final class WordShapes {
 	/** Signs that stand between letters in text: an apostrophe, dashes, a middle dot (don’t, Mon–Fri, col·lecció). */
 	static final String SIGNS_IN_WORDS = "\u2019\u2013\u2014\u00b7";
 
-	/** The sign at {@code at}, between two letters, is one text puts there. */
+	/**
+	 * The sign at {@code at}, between two letters, is one text puts there: not an en dash between small letters
+	 * ({@code pi–ata}), nor an em dash between a word and its last letter ({@code Sal—n}, Mac Roman's
+	 * {@code Salón}) but for English {@code —a} and {@code —I}.
+	 */
 	static boolean signInWord(String text, int at) {
 		char c = text.charAt(at);
-		return SIGNS_IN_WORDS.indexOf(c) >= 0 && !(c == '\u2013' && Character.isLowerCase(text.charAt(at - 1))
-				&& Character.isLowerCase(text.charAt(at + 1)));
+		boolean smallBoth = Character.isLowerCase(text.charAt(at - 1)) && Character.isLowerCase(text.charAt(at + 1));
+		boolean lastLetterAfter = at + 2 >= text.length() || !Character.isLetter(text.charAt(at + 2));
+		boolean wordBefore = at >= 2 && Character.isLetter(text.charAt(at - 2));
+		return SIGNS_IN_WORDS.indexOf(c) >= 0 && !(c == '\u2013' && smallBoth) && !(c == '\u2014' && smallBoth
+				&& wordBefore && lastLetterAfter && "aI".indexOf(text.charAt(at + 1)) < 0);
 	}
 
 	/**
