@@ -31,12 +31,13 @@ final class CodePageClues {
 	}
 
 	/**
-	 * Turkish Windows-1254 differs from Windows-1252 in six letters only: a region with none of them (Catalan
-	 * {@code Còmoda}, which the detector may take for Turkish) reads the same in both, and is named Windows-1252.
+	 * A code page that reads the region exactly as Windows-1252 does (Turkish Windows-1254 for Catalan
+	 * {@code Còmoda}, which has none of its six letters of its own) is named Windows-1252, the more common: the
+	 * note the user reads says so.
 	 */
 	private static Charset sameAsWestern(byte[] region, Charset charset) {
-		return TURKISH.equals(charset) && new String(region, TURKISH).equals(new String(region, WESTERN)) ? WESTERN
-				: charset;
+		return charset != null && !WESTERN.equals(charset) && charset.newEncoder().maxBytesPerChar() == 1
+				&& new String(region, charset).equals(new String(region, WESTERN)) ? WESTERN : charset;
 	}
 
 	static final Charset WESTERN = Charset.forName("windows-1252");

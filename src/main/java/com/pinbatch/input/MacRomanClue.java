@@ -34,8 +34,8 @@ final class MacRomanClue {
 	 * Central European or Turkish code page. Mac Roman is chosen when its reading is text as people write it and the
 	 * other is not, or when Windows-1252 puts capitals after small letters inside words (as no text does) where Mac
 	 * Roman puts small accented letters. DOS 850 has small accented letters where Mac Roman has them too: when it
-	 * also reads as text, Mac Roman must fit more places ({@code Año} against {@code Aûo}), or the DOS rule find no
-	 * sign of DOS.
+	 * also reads as text, Mac Roman must fit more places ({@code Año} against {@code Aûo}) or, as many, read more
+	 * common letters ({@code små} against {@code smî}), or the DOS rule find no sign of DOS.
 	 */
 	static Charset likelier(byte[] region, Charset detected) {
 		if (detected != null && !LATIN_CODE_PAGES.contains(detected)) {
