@@ -14,6 +14,7 @@ import com.pinbatch.console.ConsoleAddress;
 import com.pinbatch.console.ConsoleConfiguration;
 import com.pinbatch.console.ConsoleRefusedException;
 import com.pinbatch.follow.FollowUpJobConfiguration;
+import com.pinbatch.input.InputFileException;
 import com.pinbatch.job.PinImportJobConfiguration;
 import com.pinbatch.lease.RunLeaseConfiguration;
 import com.pinbatch.run.ExitCode;
@@ -100,7 +101,7 @@ public class PinbatchApplication {
 			InputFiles.refuseMissingOrNonRegular(nullable(options.followUp()), "--follow-up");
 			InputFiles.refuseMissingOrNonRegular(nullable(options.mapping()), "--mapping");
 		}
-		catch (UsageException | RunRefusedException ex) {
+		catch (UsageException | RunRefusedException | InputFileException ex) {
 			return refuse(ExitCode.USAGE, ex.getMessage(), options.summary(), out, err);
 		}
 		String summaryProblem = options.summary() == null ? null : SummaryFile.problem(options.summary());

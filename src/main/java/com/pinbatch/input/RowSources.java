@@ -26,7 +26,7 @@ public final class RowSources {
 	 */
 	public static RowSource open(Path file, InputOptions options, InputDigest digest) {
 		if (!Files.exists(file)) {
-			throw new InputFileException(file + ": file not found; check the --input path");
+			throw InputFileException.notFound(file, "--input");
 		}
 		if (Files.isDirectory(file)) {
 			throw new InputFileException(file + ": is a folder, not a file; give the path of a CSV or XLSX file");
@@ -50,7 +50,7 @@ public final class RowSources {
 	 */
 	public static RowSource openResultFile(Path file, InputOptions options, String option) {
 		if (!Files.exists(file)) {
-			throw new InputFileException(file + ": file not found; check the " + option + " path");
+			throw InputFileException.notFound(file, option);
 		}
 		RowSource source = open(file, options);
 		if (!(source instanceof ResultFileRowSource)) {

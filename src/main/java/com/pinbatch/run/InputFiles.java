@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
+import com.pinbatch.input.InputFileException;
 import com.pinbatch.text.FileNames;
 
 /**
@@ -51,7 +52,7 @@ public final class InputFiles {
 	public static void refuseMissingOrNonRegular(List<Path> given, String option) {
 		for (Path path : given) {
 			if (!Files.exists(path)) {
-				throw new RunRefusedException(path + ": file not found; check the " + option + " path");
+				throw InputFileException.notFound(path, option);
 			}
 			if (!Files.isDirectory(path) && !Files.isRegularFile(path)) {
 				throw new RunRefusedException(option + "=" + path + " is not a regular file (a pipe, device or socket);"
