@@ -25,8 +25,10 @@ final class NonLatinClue {
 	 * has almost no word of three letters or more made of accented letters alone (Polish {@code żółć} reads
 	 * {@code ¿ó³æ} in Windows-1252: not one word); such text is made of little else. So when at least two words of
 	 * the Windows-1252 reading are such (or one of four letters or more: a Russian word in an English title), and
-	 * they are most of its words with accented letters, the detector is asked again about those words alone, and its
-	 * first answer that is not a Latin code page and reads each of them as a word of one script is chosen.
+	 * they are most of its words with accented letters, the detector is asked again about those words alone. Of its
+	 * answers that are not a Latin code page, and Windows-1251 and -1253, those that read each word as letters of one
+	 * script (Greek only where the words look Greek) are candidates, and the one whose words have the most vowels is
+	 * chosen.
 	 */
 	static Charset likelier(byte[] region, Charset detected) {
 		if (!WESTERN.equals(detected) && !CENTRAL.equals(detected) && !LATIN_2.equals(detected)) {
@@ -66,8 +68,8 @@ final class NonLatinClue {
 		for (CharsetMatch match : detector.detectAll()) {
 			candidates.add(TextEncoding.usable(match.getName()));
 		}
-		// a word or two is too little for the detector (Кухонная alone: EUC-KR); Excel's Cyrillic and Greek code
-		// pages then. Each reads such words as letters of its script: the right one gives words with vowels in them
+		// a word or two is too little for the detector (Кухонная alone: EUC-KR): Excel's Cyrillic and Greek code
+		// pages too. Each reads such words as letters of its script; the right one gives words with vowels in them
 		// (Σαλόνι, not Убльнй)
 		candidates.add(CYRILLIC);
 		candidates.add(GREEK);
