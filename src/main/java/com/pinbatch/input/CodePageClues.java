@@ -24,8 +24,10 @@ final class CodePageClues {
 	/** The code page to read {@code region} with, given the detector's answer (null: none). */
 	static Charset likelier(byte[] region, Charset detected) {
 		Charset charset = westernIfMorePlausible(region, detected == null ? westernIfLetters(region) : detected);
+		// words of accented letters alone are Cyrillic or Greek before they are Mac Roman (τραπέζι reads ÙÒ·›ÊÈ)
+		charset = NonLatinClue.likelier(region, charset);
 		charset = centralEuropeanIfMoreLikely(region, dosIfMoreLikely(region, MacRomanClue.likelier(region, charset)));
-		charset = turkishIfMoreLikely(region, NonLatinClue.likelier(region, charset));
+		charset = turkishIfMoreLikely(region, charset);
 		charset = hungarianIfMoreLikely(region, centralIfMorePlausible(region, charset));
 		return sameAsWestern(region, euroIfMoreLikely(region, charset));
 	}
