@@ -3,6 +3,7 @@ package com.pinbatch.input;
 import static com.pinbatch.input.WordShapes.clean;
 import static com.pinbatch.input.WordShapes.fitting;
 import static com.pinbatch.input.WordShapes.insideWord;
+import static com.pinbatch.input.WordShapes.readsAsText;
 import static com.pinbatch.input.WordShapes.signsInsideWords;
 
 import java.nio.charset.Charset;
@@ -296,7 +297,7 @@ final class CodePageClues {
 		}
 		String asWindows = new String(region, WESTERN);
 		String asDos = new String(region, DOS);
-		if (asWindows.length() != asDos.length() || !clean(asDos)) {
+		if (asWindows.length() != asDos.length() || !clean(asDos) || centralReadsBetter(region, asDos)) {
 			return detected;
 		}
 		for (int i = 0; i < asWindows.length(); i++) {
@@ -313,6 +314,16 @@ final class CodePageClues {
 			}
 		}
 		return detected;
+	}
+
+	/**
+	 * Whether Windows-1250 reads the region as text and fits more places than {@code other}, DOS 850's reading, which
+	 * has small letters where Windows-1250 has Polish capitals ({@code úazienka} for {@code Łazienka}): the DOS rule
+	 * then leaves the region to the Central European one.
+	 */
+	private static boolean centralReadsBetter(byte[] region, String other) {
+		String asCentral = new String(region, CENTRAL);
+		return asCentral.length() == other.length() && readsAsText(asCentral) && fitting(asCentral, other) > 0;
 	}
 
 	/**
@@ -340,9 +351,13 @@ final class CodePageClues {
 			char c = asCentral.charAt(i);
 			if (w != c) {
 				differ++;
-				if (!Character.isLetter(w) && Character.isLetter(c) && insideWord(asCentral, i)) {
-					// a byte Windows-1252 has no character for at all (Czech ť) says it twice
-					signsForLetters += w == '\uFFFD' ? 2 : 1;
+				// a Polish capital that Windows-1252 reads as a sign no text puts before a word (£azienka for Łazienka)
+				boolean polishCapital = POLISH_CAPITALS_AS_SIGNS.indexOf(w) >= 0 && i + 1 < asWestern.length()
+						&& Character.isLowerCase(asWestern.charAt(i + 1))
+						&& (i == 0 || !Character.isLetter(asWestern.charAt(i - 1)));
+				if (!Character.isLetter(w) && Character.isLetter(c) && (insideWord(asCentral, i) || polishCapital)) {
+					// a byte Windows-1252 has no character for at all (Czech ť) says it twice, and so does such a sign
+					signsForLetters += w == '\uFFFD' || polishCapital ? 2 : 1;
 				}
 			}
 		}
@@ -351,4 +366,7 @@ final class CodePageClues {
 		}
 		return signsForLetters >= 2 && signsForLetters * 10 >= differ ? CENTRAL : detected;
 	}
+
+	/** Windows-1252's signs where Windows-1250 has Ł, Ą and Ż. */
+	private static final String POLISH_CAPITALS_AS_SIGNS = "\u00a3\u00a5\u00af";
 }

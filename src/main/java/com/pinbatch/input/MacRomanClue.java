@@ -45,7 +45,8 @@ final class MacRomanClue {
 		String asDetected = detected == null ? null : new String(region, detected);
 		boolean capitalsAsWindows = WESTERN.equals(detected) && insideWords(asDetected, CAPITAL) > 0
 				&& insideWords(asMac, CAPITAL) == 0 && insideWords(asMac, SMALL) > insideWords(asDetected, SMALL);
-		boolean macBetter = capitalsAsWindows || readsAsText(asMac) && (asDetected == null || !readsAsText(asDetected)
+		boolean macBetter = readsAsText(asMac) && (capitalsAsWindows || asDetected == null
+				|| !readsAsText(asDetected)
 				|| WESTERN.equals(detected) && smallLettersFitBetterAsMac(asMac, asDetected));
 		if (!macBetter) {
 			return detected;

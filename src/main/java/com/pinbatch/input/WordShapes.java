@@ -96,8 +96,11 @@ final class WordShapes {
 		return true;
 	}
 
-	/** Signs text never joins to a word: {@code Sof‡} is Mac Roman's {@code Sofá} read as Windows-1252. */
-	static final String NOT_BESIDE_LETTERS = "\u2021\u2020\u2022\u2030\u02dc";
+	/**
+	 * Signs text never joins to a word: {@code Sof‡} is Mac Roman's {@code Sofá} read as Windows-1252, {@code £Ûøko}
+	 * Windows-1250's {@code Łóżko} read as Mac Roman.
+	 */
+	static final String NOT_BESIDE_LETTERS = "\u2021\u2020\u2022\u2030\u02dc\u00a3\u00a5\u00a4\u00a7\u00b6\u00af";
 
 	static boolean besideLetter(String text, int at) {
 		return at > 0 && Character.isLetter(text.charAt(at - 1))
