@@ -24,6 +24,10 @@ final class CodePageClues {
 
 	/** The code page to read {@code region} with, given the detector's answer (null: none). */
 	static Charset likelier(byte[] region, Charset detected) {
+		Charset eastAsian = EastAsianClue.likelier(region, detected);
+		if (eastAsian != detected) {
+			return eastAsian;
+		}
 		Charset charset = westernIfMorePlausible(region, detected == null ? westernIfLetters(region) : detected);
 		// words of accented letters alone are Cyrillic or Greek before they are Mac Roman (τραπέζι reads ÙÒ·›ÊÈ)
 		charset = NonLatinClue.likelier(region, charset);

@@ -147,6 +147,11 @@ final class TextEncoding {
 		if (upper.equals("ISO-8859-9")) {
 			return Charset.forName("windows-1254"); // Turkish: as ISO-8859-1 is to Windows-1252
 		}
+		if (upper.equals("SHIFT_JIS") || upper.equals("EUC-KR") || upper.equals("BIG5")) {
+			// what Excel writes on a Japanese, Korean or Taiwanese Windows: the same, and signs such as ① besides
+			return Charset.forName(upper.equals("SHIFT_JIS") ? "windows-31j" : upper.equals("EUC-KR")
+					? "x-windows-949" : "x-windows-950");
+		}
 		if (upper.equals("ISO-8859-7")) {
 			return Charset.forName("windows-1253"); // the same for Greek, but the capital Ά where Excel writes it
 		}

@@ -105,6 +105,9 @@ class CodePageSweepTests {
 			{ "windows-1253", "Greek (short)", "Ξύλινο τραπέζι" },
 			{ "windows-1253", "Greek (one word)", "Σαλόνι" },
 			{ "windows-1254", "Turkish", "Güzel mutfak rafı, şık ve kullanışlı ağaç" },
+			{ "windows-31j", "Japanese", "北欧風のリビング、キッチン収納のアイデア" },
+			{ "windows-31j", "Japanese (NEC signs)", "キッチン収納①のアイデア ㈱アクメ" },
+			{ "x-windows-949", "Korean", "주방 수납 아이디어" },
 		};
 		for (String[] sample : samples) {
 			for (Shape shape : Shape.values()) {

@@ -1,0 +1,104 @@
+package com.pinbatch.input;
+
+import static com.pinbatch.input.CodePageClues.CENTRAL;
+import static com.pinbatch.input.CodePageClues.LATIN_2;
+import static com.pinbatch.input.CodePageClues.TURKISH;
+import static com.pinbatch.input.CodePageClues.WESTERN;
+import static com.pinbatch.input.WordShapes.readsAsText;
+
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.util.Set;
+
+/**
+ * Whether a region the detector named a Latin code page for (or nothing) is Japanese or Korean, as Excel saves them
+ * on such a Windows (code pages 932 and 949, two bytes a character). On a few words the detector has nothing to go
+ * on and names Windows-1252, which reads them as signs and stray letters ({@code 北欧風のリビング} as
+ * {@code –k‰¢•—‚Ìƒ...}). Either code page reads most such bytes without an error, so the reading must also look like
+ * the language: Japanese has kana (half-width katakana, which only old systems wrote, counts against), Korean's
+ * words are Hangul syllables alone. Chinese (GBK, Big5) cannot be told so: its characters read as other characters
+ * in the other's code page, and is left to the detector.
+ */
+final class EastAsianClue {
+
+	private EastAsianClue() {
+	}
+
+	private static final Charset JAPANESE = Charset.forName("windows-31j");
+
+	private static final Charset KOREAN = Charset.forName("x-windows-949");
+
+	private static final Set<Charset> LATIN_GUESSES = Set.of(WESTERN, CENTRAL, LATIN_2, TURKISH);
+
+	static Charset likelier(byte[] region, Charset detected) {
+		if (detected != null && !LATIN_GUESSES.contains(detected) || readsAsText(new String(region, WESTERN))) {
+			return detected;
+		}
+		String asJapanese = decoded(region, JAPANESE);
+		if (asJapanese != null && japanese(asJapanese)) {
+			return JAPANESE;
+		}
+		String asKorean = decoded(region, KOREAN);
+		return asKorean != null && korean(asKorean) ? KOREAN : detected;
+	}
+
+	/**
+	 * Kana, a word of three characters or more (Western text read so has its accented letters one by one between
+	 * ASCII ones: Mac Roman's {@code É} and the letter after it make one katakana), and no half-width katakana
+	 * (Windows-1252's letters À to ß read as such).
+	 */
+	private static boolean japanese(String text) {
+		boolean kana = false;
+		int run = 0;
+		int longest = 0;
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			if (c >= '\uff61' && c <= '\uff9f') {
+				return false;
+			}
+			kana |= c >= '\u3041' && c <= '\u30ff';
+			run = c >= '\u3000' && c <= '\u9fff' || c >= '\uff01' && c <= '\uff60' ? run + 1 : 0;
+			longest = Math.max(longest, run);
+		}
+		return kana && longest >= 3;
+	}
+
+	/**
+	 * Nothing past ASCII but Hangul syllables, two of them side by side at least (a word), none joined to a Latin
+	 * letter: Western text read so has its accented letters make syllables with the letter after them
+	 * ({@code brûlée} reads {@code br엓럆}).
+	 */
+	private static boolean korean(String text) {
+		int run = 0;
+		int longest = 0;
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			boolean syllable = c >= '\uac00' && c <= '\ud7a3';
+			if (c > 0x7F && !syllable || syllable && (latinLetter(text, i - 1) || latinLetter(text, i + 1))) {
+				return false;
+			}
+			run = syllable ? run + 1 : 0;
+			longest = Math.max(longest, run);
+		}
+		return longest >= 2;
+	}
+
+	private static boolean latinLetter(String text, int at) {
+		return at >= 0 && at < text.length() && text.charAt(at) < 0x80 && Character.isLetter(text.charAt(at));
+	}
+
+	/** The region read in {@code charset}, or null where a byte is no character in it (but one cut off at its end). */
+	private static String decoded(byte[] region, Charset charset) {
+		CharsetDecoder decoder = charset.newDecoder()
+			.onMalformedInput(CodingErrorAction.REPORT)
+			.onUnmappableCharacter(CodingErrorAction.REPORT);
+		CharBuffer chars = CharBuffer.allocate(region.length + 1);
+		if (decoder.decode(ByteBuffer.wrap(region), chars, false).isError()) {
+			return null;
+		}
+		return chars.flip().toString();
+	}
+}
