@@ -11,16 +11,17 @@ import java.nio.CharBuffer;
 import java.nio.charset.Charset;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
+import java.util.List;
 import java.util.Set;
 
 /**
- * Whether a region the detector named a Latin code page for (or nothing) is Japanese or Korean, as Excel saves them
- * on such a Windows (code pages 932 and 949, two bytes a character). On a few words the detector has nothing to go
- * on and names Windows-1252, which reads them as signs and stray letters ({@code 北欧風のリビング} as
- * {@code –k‰¢•—‚Ìƒ...}). Either code page reads most such bytes without an error, so the reading must also look like
- * the language: Japanese has kana (half-width katakana, which only old systems wrote, counts against), Korean's
- * words are Hangul syllables alone. Chinese (GBK, Big5) cannot be told so: its characters read as other characters
- * in the other's code page, and is left to the detector.
+ * Whether a region the detector named a Latin code page for (or nothing) is Japanese, Korean or Chinese, as Excel
+ * saves them on such a Windows (code pages 932, 949, 936 and 950, two bytes a character). On a few words the
+ * detector has nothing to go on and names Windows-1252, which reads them as signs and stray letters
+ * ({@code 北欧風のリビング} as {@code –k‰¢•—‚Ìƒ...}). Each code page reads most such bytes without an error, so the
+ * reading must also look like the language: Japanese has kana (half-width katakana, which only old systems wrote,
+ * counts against), Korean's words are Hangul syllables alone, Chinese words Han characters alone (simplified, read
+ * as GB18030 as the detector names it, before traditional, Big5). Japanese in kanji alone reads as Chinese.
  */
 final class EastAsianClue {
 
@@ -34,7 +35,9 @@ final class EastAsianClue {
 	private static final Set<Charset> LATIN_GUESSES = Set.of(WESTERN, CENTRAL, LATIN_2, TURKISH);
 
 	static Charset likelier(byte[] region, Charset detected) {
-		if (detected != null && !LATIN_GUESSES.contains(detected) || readsAsText(new String(region, WESTERN))) {
+		String asWestern = new String(region, WESTERN);
+		if (detected != null && !LATIN_GUESSES.contains(detected)
+				|| readsAsText(asWestern) && !signsSideBySide(asWestern)) {
 			return detected;
 		}
 		String asJapanese = decoded(region, JAPANESE);
@@ -42,7 +45,53 @@ final class EastAsianClue {
 			return JAPANESE;
 		}
 		String asKorean = decoded(region, KOREAN);
-		return asKorean != null && korean(asKorean) ? KOREAN : detected;
+		if (asKorean != null && korean(asKorean)) {
+			return KOREAN;
+		}
+		// Simplified Chinese first: Traditional text read as GB18030 meets its symbols and unassigned places at once
+		// (the leads of 的 一 不 人 在 have none of its characters), while simplified text reads as Big5 characters too
+		for (Charset chinese : List.of(SIMPLIFIED, TRADITIONAL)) {
+			String read = decoded(region, chinese);
+			if (read != null && hanWords(read)) {
+				return chinese;
+			}
+		}
+		return detected;
+	}
+
+	/** Two signs past ASCII side by side ({@code ´´}, {@code ·¿}): two-byte characters read one byte at a time. */
+	private static boolean signsSideBySide(String text) {
+		for (int i = 1; i < text.length(); i++) {
+			if (sign(text.charAt(i - 1)) && sign(text.charAt(i))) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private static boolean sign(char c) {
+		return c > 0x7F && !Character.isLetter(c) && !Character.isWhitespace(c) && c != '\u00a0';
+	}
+
+	private static final Charset SIMPLIFIED = Charset.forName("GB18030");
+
+	private static final Charset TRADITIONAL = Charset.forName("x-windows-950");
+
+	/** Nothing past ASCII but Han characters and CJK punctuation, two side by side at least, none joined to Latin. */
+	private static boolean hanWords(String text) {
+		int run = 0;
+		int longest = 0;
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			boolean han = Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN;
+			boolean punctuation = c >= '\u3000' && c <= '\u303f' || c >= '\uff01' && c <= '\uff0f';
+			if (c > 0x7F && !han && !punctuation || han && (latinLetter(text, i - 1) || latinLetter(text, i + 1))) {
+				return false;
+			}
+			run = han ? run + 1 : 0;
+			longest = Math.max(longest, run);
+		}
+		return longest >= 2;
 	}
 
 	/**

@@ -108,6 +108,10 @@ class CodePageSweepTests {
 			{ "windows-31j", "Japanese", "北欧風のリビング、キッチン収納のアイデア" },
 			{ "windows-31j", "Japanese (NEC signs)", "キッチン収納①のアイデア ㈱アクメ" },
 			{ "x-windows-949", "Korean", "주방 수납 아이디어" },
+			{ "GB18030", "Chinese (simplified)", "北欧风格的客厅，厨房收纳创意" },
+			{ "x-windows-950", "Chinese (traditional)", "北歐風格的客廳，廚房收納創意" },
+			{ "GB18030", "Chinese (simplified, short)", "厨房收纳创意" },
+			{ "x-windows-950", "Chinese (traditional, short)", "客廳裝飾" },
 		};
 		for (String[] sample : samples) {
 			for (Shape shape : Shape.values()) {
