@@ -1,5 +1,6 @@
 package com.pinbatch.input;
 
+import static com.pinbatch.input.WordShapes.besideLetter;
 import static com.pinbatch.input.WordShapes.clean;
 import static com.pinbatch.input.WordShapes.fitting;
 import static com.pinbatch.input.WordShapes.insideWord;
@@ -7,6 +8,7 @@ import static com.pinbatch.input.WordShapes.readsAsText;
 import static com.pinbatch.input.WordShapes.signsInsideWords;
 
 import java.nio.charset.Charset;
+import java.util.Set;
 
 /**
  * What the text itself says of the code page the detector named for it. A single-byte code page read as another
@@ -54,6 +56,12 @@ final class CodePageClues {
 	static final Charset LATIN_2 = Charset.forName("ISO-8859-2");
 
 	static final Charset TURKISH = Charset.forName("windows-1254");
+
+	/**
+	 * What the detector names for text of another single-byte or two-byte code page when it has few words to go on:
+	 * the Windows and ISO code pages of Latin letters.
+	 */
+	static final Set<Charset> LATIN_GUESSES = Set.of(WESTERN, CENTRAL, LATIN_2, TURKISH);
 
 	/**
 	 * A short file the detector finds no answer for ({@code Café crème} alone): Windows-1252, the most common code
@@ -261,8 +269,7 @@ final class CodePageClues {
 			if (neverWith.indexOf(c) >= 0) {
 				return detected;
 			}
-			if (asWestern.indexOf(c) >= 0 && (i > 0 && Character.isLetter(text.charAt(i - 1))
-					|| i + 1 < text.length() && Character.isLetter(text.charAt(i + 1)))) {
+			if (asWestern.indexOf(c) >= 0 && besideLetter(text, i)) {
 				found++;
 			}
 		}
@@ -309,9 +316,7 @@ final class CodePageClues {
 			if (!Character.isLetter(asDos.charAt(i))) {
 				continue;
 			}
-			boolean besideLetter = i > 0 && Character.isLetter(asWindows.charAt(i - 1))
-					|| i + 1 < asWindows.length() && Character.isLetter(asWindows.charAt(i + 1));
-			if (DOS_LETTERS_AS_SIGNS.indexOf(w) >= 0 && besideLetter
+			if (DOS_LETTERS_AS_SIGNS.indexOf(w) >= 0 && besideLetter(asWindows, i)
 					|| DOS_SMALL_AS_CAPITALS.indexOf(w) >= 0 && i > 0 && Character.isLowerCase(asWindows.charAt(i - 1))
 					|| DOS_LETTERS_AS_QUOTES.indexOf(w) >= 0 && insideWord(asWindows, i)) {
 				return DOS;

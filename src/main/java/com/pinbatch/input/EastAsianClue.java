@@ -1,18 +1,11 @@
 package com.pinbatch.input;
 
-import static com.pinbatch.input.CodePageClues.CENTRAL;
-import static com.pinbatch.input.CodePageClues.LATIN_2;
-import static com.pinbatch.input.CodePageClues.TURKISH;
+import static com.pinbatch.input.CodePageClues.LATIN_GUESSES;
 import static com.pinbatch.input.CodePageClues.WESTERN;
 import static com.pinbatch.input.WordShapes.readsAsText;
 
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
 import java.nio.charset.Charset;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CodingErrorAction;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Whether a region the detector named a Latin code page for (or nothing) is Japanese, Korean or Chinese, as Excel
@@ -32,26 +25,24 @@ final class EastAsianClue {
 
 	private static final Charset KOREAN = Charset.forName("x-windows-949");
 
-	private static final Set<Charset> LATIN_GUESSES = Set.of(WESTERN, CENTRAL, LATIN_2, TURKISH);
-
 	static Charset likelier(byte[] region, Charset detected) {
 		String asWestern = new String(region, WESTERN);
 		if (detected != null && !LATIN_GUESSES.contains(detected)
 				|| readsAsText(asWestern) && !signsSideBySide(asWestern)) {
 			return detected;
 		}
-		String asJapanese = decoded(region, JAPANESE);
+		String asJapanese = TextEncoding.decodedOrNull(region, JAPANESE);
 		if (asJapanese != null && japanese(asJapanese)) {
 			return JAPANESE;
 		}
-		String asKorean = decoded(region, KOREAN);
+		String asKorean = TextEncoding.decodedOrNull(region, KOREAN);
 		if (asKorean != null && korean(asKorean)) {
 			return KOREAN;
 		}
 		// Simplified Chinese first: Traditional text read as GB18030 meets its symbols and unassigned places at once
 		// (the leads of 的 一 不 人 在 have none of its characters), while simplified text reads as Big5 characters too
 		for (Charset chinese : List.of(SIMPLIFIED, TRADITIONAL)) {
-			String read = decoded(region, chinese);
+			String read = TextEncoding.decodedOrNull(region, chinese);
 			if (read != null && hanWords(read)) {
 				return chinese;
 			}
@@ -137,17 +128,5 @@ final class EastAsianClue {
 
 	private static boolean latinLetter(String text, int at) {
 		return at >= 0 && at < text.length() && text.charAt(at) < 0x80 && Character.isLetter(text.charAt(at));
-	}
-
-	/** The region read in {@code charset}, or null where a byte is no character in it (but one cut off at its end). */
-	private static String decoded(byte[] region, Charset charset) {
-		CharsetDecoder decoder = charset.newDecoder()
-			.onMalformedInput(CodingErrorAction.REPORT)
-			.onUnmappableCharacter(CodingErrorAction.REPORT);
-		CharBuffer chars = CharBuffer.allocate(region.length + 1);
-		if (decoder.decode(ByteBuffer.wrap(region), chars, false).isError()) {
-			return null;
-		}
-		return chars.flip().toString();
 	}
 }

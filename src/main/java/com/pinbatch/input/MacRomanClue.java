@@ -1,9 +1,7 @@
 package com.pinbatch.input;
 
-import static com.pinbatch.input.CodePageClues.CENTRAL;
 import static com.pinbatch.input.CodePageClues.DOS;
-import static com.pinbatch.input.CodePageClues.LATIN_2;
-import static com.pinbatch.input.CodePageClues.TURKISH;
+import static com.pinbatch.input.CodePageClues.LATIN_GUESSES;
 import static com.pinbatch.input.CodePageClues.WESTERN;
 import static com.pinbatch.input.CodePageClues.dosIfMoreLikely;
 import static com.pinbatch.input.WordShapes.CAPITAL;
@@ -14,7 +12,6 @@ import static com.pinbatch.input.WordShapes.insideWords;
 import static com.pinbatch.input.WordShapes.readsAsText;
 
 import java.nio.charset.Charset;
-import java.util.Set;
 
 /** Whether a region the detector named a Latin code page for is Mac Roman (see {@link #likelier}). */
 final class MacRomanClue {
@@ -23,9 +20,6 @@ final class MacRomanClue {
 	}
 
 	private static final Charset MAC_ROMAN = Charset.forName("x-MacRoman");
-
-	/** What the detector names for Mac Roman text: the Windows and ISO code pages of Latin letters. */
-	private static final Set<Charset> LATIN_CODE_PAGES = Set.of(WESTERN, CENTRAL, LATIN_2, TURKISH);
 
 	/**
 	 * A Mac's code page (Mac Roman, which Excel for Mac's plain "Comma Separated Values" writes) read as Windows-1252
@@ -38,7 +32,7 @@ final class MacRomanClue {
 	 * common letters ({@code små} against {@code smî}), or the DOS rule find no sign of DOS.
 	 */
 	static Charset likelier(byte[] region, Charset detected) {
-		if (detected != null && !LATIN_CODE_PAGES.contains(detected)) {
+		if (detected != null && !LATIN_GUESSES.contains(detected)) {
 			return detected;
 		}
 		String asMac = new String(region, MAC_ROMAN);

@@ -113,7 +113,8 @@ final class TextEncoding {
 			charset = usable(match.getName());
 			// a multi-byte guess that cannot read the region is no answer (a Russian word alone: EUC-JP, says the
 			// detector); a single-byte one is left to the code-page rules, which read its gaps as clues
-			if (charset != null && (charset.newEncoder().maxBytesPerChar() == 1 || reads(region, charset))) {
+			if (charset != null
+					&& (charset.newEncoder().maxBytesPerChar() == 1 || decodedOrNull(region, charset) != null)) {
 				break;
 			}
 			charset = null;
@@ -163,13 +164,16 @@ final class TextEncoding {
 		}
 	}
 
-	/** Whether every byte of {@code region} is text in {@code charset} (but a character cut off at its end). */
-	private static boolean reads(byte[] region, Charset charset) {
+	/** The region read in {@code charset}, or null where a byte is no character in it (but one cut off at its end). */
+	static String decodedOrNull(byte[] region, Charset charset) {
 		CharsetDecoder decoder = charset.newDecoder()
 			.onMalformedInput(CodingErrorAction.REPORT)
 			.onUnmappableCharacter(CodingErrorAction.REPORT);
 		CharBuffer chars = CharBuffer.allocate(region.length + 1);
-		return !decoder.decode(ByteBuffer.wrap(region), chars, false).isError();
+		if (decoder.decode(ByteBuffer.wrap(region), chars, false).isError()) {
+			return null;
+		}
+		return chars.flip().toString();
 	}
 
 	/** The bytes from the start of the line that holds the first non-UTF-8 byte on. */
