@@ -8,8 +8,11 @@ import java.util.Collections;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import javax.xml.stream.XMLStreamException;
 
@@ -45,12 +48,21 @@ public final class XlsxRowSource implements RowSource {
 
 	private final long headerRow;
 
+	/** The columns whose cells hold a web address: a cell there that shows text but links to one reads as it. */
+	private final Set<Integer> addressColumns;
+
+	/** Cells read as the address they link to, and the first few to name. */
+	private long linkedCells;
+
+	private final List<String> firstLinkedCells = new ArrayList<>();
+
 	/** Data rows the sheet hides, and the first few of their numbers to name. */
 	private long hiddenRows;
 
 	private final List<Long> firstHiddenRows = new ArrayList<>();
 
-	private XlsxRowSource(Path file, OPCPackage workbook, Opened sheet, String sheetNote) {
+	private XlsxRowSource(Path file, OPCPackage workbook, Opened sheet, String sheetNote,
+			Predicate<String> addressColumns) {
 		this.file = file;
 		this.workbook = workbook;
 		this.parser = sheet.parser();
@@ -58,6 +70,10 @@ public final class XlsxRowSource implements RowSource {
 		HeaderSearch<XlsxSheetRow> found = sheet.found();
 		this.replay.addAll(found.replay());
 		this.headers = headerNames(found.header());
+		this.addressColumns = IntStream.range(0, headers.size())
+			.filter(column -> addressColumns.test(headers.get(column)))
+			.boxed()
+			.collect(Collectors.toUnmodifiableSet());
 		this.headerRow = found.header().number();
 		List<String> lines = new ArrayList<>();
 		if (sheetNote != null) {
@@ -117,14 +133,14 @@ public final class XlsxRowSource implements RowSource {
 			// the shared strings are loaded only once the sheet is known to exist: a wrong --sheet fails fast
 			XlsxSharedStrings strings = XlsxSharedStrings.read(workbook, file, options.xlsx());
 			XlsxCellText cellText = new XlsxCellText(strings, styles, info.date1904());
-			opened = openSheet(file, reader, first, cellText, options.headers());
+			opened = openSheet(file, workbook, reader, first, cellText, options.headers());
 			String sheetNote = null;
 			if (options.sheet() == null && !recognized(opened)) {
 				for (XlsxWorkbookInfo.Sheet sheet : info.sheets()) {
 					if (!sheet.visible() || sheet.equals(first)) {
 						continue;
 					}
-					Opened candidate = openSheet(file, reader, sheet, cellText, options.headers());
+					Opened candidate = openSheet(file, workbook, reader, sheet, cellText, options.headers());
 					if (recognized(candidate)) {
 						closeQuietly(opened.parser());
 						opened = candidate;
@@ -139,7 +155,7 @@ public final class XlsxRowSource implements RowSource {
 				throw new InputFileException(file + ": sheet '" + opened.name()
 						+ "' is empty; the first row must be the column headers");
 			}
-			return new XlsxRowSource(file, workbook, opened, sheetNote);
+			return new XlsxRowSource(file, workbook, opened, sheetNote, options.addressColumns());
 		}
 		catch (InputFileException ex) {
 			closeQuietly(opened == null ? null : opened.parser());
@@ -178,9 +194,11 @@ public final class XlsxRowSource implements RowSource {
 	}
 
 	/** @return the sheet with its header found; {@link Opened#found()} is null for a sheet with no rows */
-	private static Opened openSheet(Path file, XSSFReader reader, XlsxWorkbookInfo.Sheet sheet, XlsxCellText cellText,
-			HeaderRecognizer recognizer) throws Exception {
-		XlsxSheetParser parser = new XlsxSheetParser(reader.getSheet(sheet.relationId()), cellText);
+	private static Opened openSheet(Path file, OPCPackage workbook, XSSFReader reader, XlsxWorkbookInfo.Sheet sheet,
+			XlsxCellText cellText, HeaderRecognizer recognizer) throws Exception {
+		XlsxSheetLinks links = XlsxSheetLinks.read(workbook, sheet.relationId(),
+				() -> reader.getSheet(sheet.relationId()));
+		XlsxSheetParser parser = new XlsxSheetParser(reader.getSheet(sheet.relationId()), cellText, links);
 		try {
 			HeaderSearch<XlsxSheetRow> found = HeaderSearch.find(() -> nextSheetRow(file, sheet.name(), parser),
 					XlsxSheetRow::cells, recognizer);
@@ -210,6 +228,11 @@ public final class XlsxRowSource implements RowSource {
 					+ (hiddenRows == 1 ? " is" : " are") + " hidden in the sheet (a filter, or hidden by hand) and"
 					+ " sent like the others; delete " + (hiddenRows == 1 ? "it" : "them")
 					+ " from the sheet to leave " + (hiddenRows == 1 ? "it" : "them") + " out");
+		}
+		if (linkedCells > 0) {
+			lines.add(where + (linkedCells == 1 ? "a cell shows text but links" : linkedCells
+					+ " cells show text but link") + " to a web address: the address is read, not the text: "
+					+ named(firstLinkedCells, linkedCells));
 		}
 		List<String> merged = parser.mergedRanges().stream().filter(this::spansDataCells).toList();
 		if (!merged.isEmpty()) {
@@ -257,7 +280,7 @@ public final class XlsxRowSource implements RowSource {
 		while ((row = nextSheetRow()) != null) {
 			if (!row.isBlank()) {
 				countIfHidden(row);
-				return new InputRow(row.number(), headers, cells(row), numericCells(row), null);
+				return new InputRow(row.number(), headers, linkedAddresses(row, cells(row)), numericCells(row), null);
 			}
 		}
 		return null;
@@ -298,6 +321,34 @@ public final class XlsxRowSource implements RowSource {
 			fitted.add("");
 		}
 		return Collections.unmodifiableList(fitted);
+	}
+
+	/**
+	 * A cell of a web-address column that shows text ("Shop now", "Photo") but links to a web address stands for
+	 * that address, as a click on it opens; a cell that shows an address is read as shown, whatever it links to.
+	 */
+	private List<String> linkedAddresses(XlsxSheetRow row, List<String> cells) {
+		if (row.links().isEmpty() || addressColumns.isEmpty()) {
+			return cells;
+		}
+		List<String> read = null;
+		for (Map.Entry<Integer, String> link : row.links().entrySet()) {
+			int column = link.getKey();
+			String shown = column < cells.size() ? cells.get(column).strip() : "";
+			if (!addressColumns.contains(column) || shown.isEmpty() || XlsxSheetLinks.showsAddress(shown)) {
+				continue;
+			}
+			if (read == null) {
+				read = new ArrayList<>(cells);
+			}
+			read.set(column, link.getValue());
+			if (firstLinkedCells.size() < 3) {
+				firstLinkedCells.add(headers.get(column) + " row " + row.number() + " ('" + shown + "' → "
+						+ link.getValue() + ")");
+			}
+			linkedCells++;
+		}
+		return read == null ? cells : Collections.unmodifiableList(read);
 	}
 
 	private Set<Integer> numericCells(XlsxSheetRow row) {

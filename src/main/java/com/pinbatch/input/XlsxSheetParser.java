@@ -3,8 +3,10 @@ package com.pinbatch.input;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import javax.xml.stream.XMLStreamConstants;
@@ -31,6 +33,8 @@ final class XlsxSheetParser implements AutoCloseable {
 
 	private final XlsxCellText cellText;
 
+	private final XlsxSheetLinks links;
+
 	private long lastRowNumber;
 
 	private boolean finished;
@@ -38,10 +42,11 @@ final class XlsxSheetParser implements AutoCloseable {
 	/** The sheet's merged ranges ("B3:B5"), stored after its rows; known once the last row was read. */
 	private final List<String> mergedRanges = new ArrayList<>();
 
-	XlsxSheetParser(InputStream sheetXml, XlsxCellText cellText) throws XMLStreamException {
+	XlsxSheetParser(InputStream sheetXml, XlsxCellText cellText, XlsxSheetLinks links) throws XMLStreamException {
 		this.sheetXml = sheetXml;
 		this.xml = XMLHelper.newXMLInputFactory().createXMLStreamReader(sheetXml);
 		this.cellText = cellText;
+		this.links = links;
 	}
 
 	/** The row number of the last row read (0 before the first). */
@@ -100,26 +105,30 @@ final class XlsxSheetParser implements AutoCloseable {
 		String hidden = xml.getAttributeValue(null, "hidden");
 		List<String> cells = new ArrayList<>();
 		Set<Integer> numericCells = new HashSet<>();
+		Map<Integer, String> rowLinks = new HashMap<>();
 		while (true) {
 			int event = xml.next();
 			if (event == XMLStreamConstants.START_ELEMENT && "c".equals(xml.getLocalName())) {
-				readCell(cells, numericCells);
+				readCell(number, cells, numericCells, rowLinks);
 			}
 			else if (event == XMLStreamConstants.END_ELEMENT && "row".equals(xml.getLocalName())) {
 				break;
 			}
 		}
 		lastRowNumber = number;
-		return new XlsxSheetRow(number, cells, numericCells, "1".equals(hidden) || "true".equals(hidden));
+		return new XlsxSheetRow(number, cells, numericCells, "1".equals(hidden) || "true".equals(hidden),
+				rowLinks.isEmpty() ? Map.of() : rowLinks);
 	}
 
-	private void readCell(List<String> cells, Set<Integer> numericCells) throws XMLStreamException {
+	private void readCell(long row, List<String> cells, Set<Integer> numericCells, Map<Integer, String> rowLinks)
+			throws XMLStreamException {
 		String reference = xml.getAttributeValue(null, "r");
 		String type = xml.getAttributeValue(null, "t");
 		String style = xml.getAttributeValue(null, "s");
 		String value = null;
 		String inlineText = null;
 		boolean formula = false;
+		String formulaLink = null;
 		while (true) {
 			int event = xml.next();
 			if (event == XMLStreamConstants.START_ELEMENT) {
@@ -129,7 +138,7 @@ final class XlsxSheetParser implements AutoCloseable {
 				}
 				else if ("f".equals(element)) {
 					formula = true;
-					skipElement();
+					formulaLink = XlsxSheetLinks.ofFormula(xml.getElementText());
 				}
 				else if ("is".equals(element)) {
 					inlineText = XlsxRichText.read(xml, "is");
@@ -160,6 +169,10 @@ final class XlsxSheetParser implements AutoCloseable {
 		}
 		if (cellText.isNumber(type, style, value)) {
 			numericCells.add(column);
+		}
+		String link = formulaLink != null ? formulaLink : links.at(row, column);
+		if (link != null) {
+			rowLinks.put(column, link);
 		}
 	}
 

@@ -30,7 +30,8 @@ public class InputSetup {
 	}
 
 	public InputOptions inputOptions(InputParameters input, ColumnMapping mapping) {
-		return new InputOptions(input.sheet(), input.encoding(), xlsx.limits(), mapping::namesColumns);
+		return new InputOptions(input.sheet(), input.encoding(), xlsx.limits(), mapping::namesColumns,
+				mapping::holdsWebAddress);
 	}
 
 	/** How rows of this input are checked: relative media paths start at the input's folder. */

@@ -101,6 +101,12 @@ public final class ColumnMapping {
 			.count() >= 2;
 	}
 
+	/** Whether the header's cells hold a web address: a pin's link, its image or video, a video's cover. */
+	public boolean holdsWebAddress(String header) {
+		PinField field = fieldByHeader.get(HeaderKey.of(header));
+		return field != null && BoundColumns.URL_FIELDS.contains(field);
+	}
+
 	/**
 	 * Binds this mapping to one file's headers.
 	 *

@@ -16,9 +16,12 @@ import com.pinbatch.input.InputRow;
 import com.pinbatch.input.RowSource;
 import com.pinbatch.input.RowSources;
 
+import org.apache.poi.common.usermodel.HyperlinkType;
+import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFHyperlink;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 
@@ -182,6 +185,53 @@ class XlsxCommandLineTests extends SandboxedCommandLine {
 
 		assertThat(run.exitCode()).isEqualTo(2);
 		assertThat(run.err()).contains("Pinz").contains("'Pins'");
+	}
+
+	@Test
+	void cellsThatShowTextButLinkToTheWebSendTheirAddressAndTheResultFileHoldsIt() throws IOException {
+		// given: a sheet whose link and image cells show words, as Excel's Insert > Link and HYPERLINK() make them
+		Path workbook = dir.resolve("linked.xlsx");
+		try (XSSFWorkbook book = new XSSFWorkbook()) {
+			Sheet pins = book.createSheet("Pins");
+			header(pins, "Title", "Media URL", "Board", "Link", "Account");
+			Row first = row(pins, 1, "Oak Shelves", "Photo", "Kitchen Ideas", "Shop now", "acme-home");
+			link(book, first.getCell(0), "https://www.acme-home.example/oak"); // a linked name stays the name
+			link(book, first.getCell(1), "https://images.example.com/oak.jpg");
+			link(book, first.getCell(3), "https://www.acme-home.example/oak?utm_source=pinterest");
+			Row second = row(pins, 2, "Pine Shelves", "https://images.example.com/pine.jpg", "Kitchen Ideas", "",
+					"acme-home");
+			second.getCell(3).setCellFormula("HYPERLINK(\"https://www.acme-home.example/pine\",\"Buy it\")");
+			book.getCreationHelper().createFormulaEvaluator().evaluateAll();
+			try (OutputStream out = Files.newOutputStream(workbook)) {
+				book.write(out);
+			}
+		}
+
+		// when
+		CommandLineRun run = run("--input=" + workbook);
+
+		// then the pins carry the addresses the cells open, and the run says which cells it read so
+		assertThat(run.exitCode()).as(run.toString()).isZero();
+		assertThat(run.out()).contains("3 cells show text but link to a web address", "Link row 2 ('Shop now' →"
+				+ " https://www.acme-home.example/oak?utm_source=pinterest)");
+		List<JsonNode> bodies = creates().stream().map(create -> JsonMapper.builder().build().readTree(create.body()))
+			.toList();
+		assertThat(bodies).extracting(body -> body.get("mediaItems").get(0).get("url").asString())
+			.containsExactlyInAnyOrder("https://images.example.com/oak.jpg", "https://images.example.com/pine.jpg");
+		assertThat(bodies).extracting(body -> body.get("platforms").get(0).get("platformSpecificData").get("title")
+			.asString() + " " + body.get("platforms").get(0).get("platformSpecificData").get("link").asString())
+			.containsExactlyInAnyOrder("Oak Shelves https://www.acme-home.example/oak?utm_source=pinterest",
+					"Pine Shelves https://www.acme-home.example/pine");
+		// the result file holds what was sent, so a row fixed there and retried keeps its link
+		assertThat(read(dir.resolve("linked.results.xlsx"))).extracting(row -> row.value(3))
+			.containsExactly("https://www.acme-home.example/oak?utm_source=pinterest",
+					"https://www.acme-home.example/pine");
+	}
+
+	private static void link(XSSFWorkbook book, Cell cell, String address) {
+		XSSFHyperlink link = book.getCreationHelper().createHyperlink(HyperlinkType.URL);
+		link.setAddress(address);
+		cell.setHyperlink(link);
 	}
 
 	private static List<InputRow> read(Path file) {

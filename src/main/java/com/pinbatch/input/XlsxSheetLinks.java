@@ -1,0 +1,189 @@
+package com.pinbatch.input;
+
+import java.io.InputStream;
+import java.net.URI;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+
+import org.apache.poi.openxml4j.opc.OPCPackage;
+import org.apache.poi.openxml4j.opc.PackagePart;
+import org.apache.poi.openxml4j.opc.PackageRelationship;
+import org.apache.poi.openxml4j.opc.PackageRelationshipTypes;
+import org.apache.poi.openxml4j.opc.PackagingURIHelper;
+import org.apache.poi.openxml4j.opc.TargetMode;
+import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.util.XMLHelper;
+import org.apache.poi.xssf.usermodel.XSSFRelation;
+
+/**
+ * The web addresses a sheet's cells link to (Excel's Insert › Link, Google Sheets' links): a cell may show "Shop now"
+ * while it opens https://shop.example.com/..., and a CSV export keeps only the text. The sheet stores its links after
+ * its rows, so they are read in a pass of their own before the rows, and only when the sheet's relationships hold a
+ * web link at all. Links to places in the workbook, to files and to mail addresses are not kept.
+ */
+final class XlsxSheetLinks {
+
+	/** Links kept at the most: one a row for a large sheet, a bounded map for a forged one. */
+	static final int MAX_LINKS = 250_000;
+
+	/** Cells a range of one link may cover (a link on a whole column stands for no pin's link). */
+	private static final int MAX_RANGE_CELLS = 10_000;
+
+	/** {@code HYPERLINK("https://…", "text")}: the address when it is written out whole (not computed). */
+	private static final Pattern HYPERLINK_FORMULA = Pattern
+		.compile("^\\s*(?:_xlfn\\.)?HYPERLINK\\(\\s*\"((?:[^\"]|\"\")*)\"\\s*[,)]", Pattern.CASE_INSENSITIVE);
+
+	static final XlsxSheetLinks NONE = new XlsxSheetLinks(Map.of());
+
+	/** Address by cell: the row number times 2^14 plus the column (Excel's 16,384 columns). */
+	private final Map<Long, String> byCell;
+
+	private XlsxSheetLinks(Map<Long, String> byCell) {
+		this.byCell = byCell;
+	}
+
+	/** The web address the cell links to, or null. */
+	String at(long row, int column) {
+		return byCell.isEmpty() ? null : byCell.get(key(row, column));
+	}
+
+	/** The web address a cell's {@code HYPERLINK} formula opens, or null. */
+	static String ofFormula(String formula) {
+		Matcher matcher = HYPERLINK_FORMULA.matcher(formula);
+		return matcher.find() ? webAddress(matcher.group(1).replace("\"\"", "\"")) : null;
+	}
+
+	/**
+	 * @param workbook   the package
+	 * @param relationId the sheet's relationship id in the workbook part
+	 * @param sheetXml   the sheet's XML, opened anew (read only when the sheet links to the web)
+	 */
+	static XlsxSheetLinks read(OPCPackage workbook, String relationId, SheetXml sheetXml) throws Exception {
+		Map<String, String> addressById = webLinksOf(workbook, relationId);
+		if (addressById.isEmpty()) {
+			return NONE;
+		}
+		Map<Long, String> byCell = new HashMap<>();
+		try (InputStream in = sheetXml.open()) {
+			XMLStreamReader xml = XMLHelper.newXMLInputFactory().createXMLStreamReader(in);
+			try {
+				while (xml.hasNext() && byCell.size() < MAX_LINKS) {
+					if (xml.next() == XMLStreamConstants.START_ELEMENT && "hyperlink".equals(xml.getLocalName())) {
+						String address = addressById.get(relationshipId(xml));
+						String ref = xml.getAttributeValue(null, "ref");
+						if (address != null && ref != null) {
+							place(byCell, ref.trim(), address);
+						}
+					}
+				}
+			}
+			catch (XMLStreamException | RuntimeException damaged) {
+				// the links read so far still count; damage among the rows is told when they are read
+			}
+			finally {
+				xml.close();
+			}
+		}
+		return new XlsxSheetLinks(byCell);
+	}
+
+	/** The link's {@code r:id}, whichever namespace the producer used for it (transitional or strict OOXML). */
+	private static String relationshipId(XMLStreamReader xml) {
+		for (int i = 0; i < xml.getAttributeCount(); i++) {
+			if ("id".equals(xml.getAttributeLocalName(i)) && xml.getAttributeNamespace(i) != null
+					&& !xml.getAttributeNamespace(i).isEmpty()) {
+				return xml.getAttributeValue(i);
+			}
+		}
+		return null;
+	}
+
+	/** The sheet's XML, opened each time it is read. */
+	@FunctionalInterface
+	interface SheetXml {
+		InputStream open() throws Exception;
+	}
+
+	/** The sheet part's web links by relationship id; empty for a sheet without one (most: no pass then). */
+	private static Map<String, String> webLinksOf(OPCPackage workbook, String relationId) throws Exception {
+		List<PackagePart> documents = workbook.getPartsByRelationshipType(PackageRelationshipTypes.CORE_DOCUMENT);
+		if (documents.isEmpty()) {
+			return Map.of();
+		}
+		PackagePart workbookPart = documents.get(0);
+		PackageRelationship toSheet = workbookPart.getRelationship(relationId);
+		if (toSheet == null) {
+			return Map.of();
+		}
+		URI sheetUri = PackagingURIHelper.resolvePartUri(workbookPart.getPartName().getURI(), toSheet.getTargetURI());
+		PackagePart sheet = workbook.getPart(PackagingURIHelper.createPartName(sheetUri));
+		if (sheet == null) {
+			return Map.of();
+		}
+		Map<String, String> addressById = new HashMap<>();
+		for (PackageRelationship link : sheet.getRelationshipsByType(XSSFRelation.SHEET_HYPERLINKS.getRelation())) {
+			String address = link.getTargetMode() == TargetMode.EXTERNAL && link.getTargetURI() != null
+					? webAddress(link.getTargetURI().toString()) : null;
+			if (address != null) {
+				addressById.put(link.getId(), address);
+			}
+		}
+		return addressById;
+	}
+
+	/** "B2" or "B2:B9" (each cell of the range links to the address). */
+	private static void place(Map<Long, String> byCell, String ref, String address) {
+		CellRangeAddress cells;
+		try {
+			cells = CellRangeAddress.valueOf(ref);
+		}
+		catch (RuntimeException ex) {
+			return; // not a cell: Excel would not show the link either
+		}
+		if (cells.getFirstRow() < 0 || cells.getFirstColumn() < 0 || cells.getNumberOfCells() > MAX_RANGE_CELLS) {
+			return;
+		}
+		for (int row = cells.getFirstRow(); row <= cells.getLastRow(); row++) {
+			for (int column = cells.getFirstColumn(); column <= cells.getLastColumn(); column++) {
+				byCell.putIfAbsent(key(row + 1L, column), address);
+			}
+		}
+	}
+
+	/**
+	 * Whether a cell's text is itself an address ("https://…", "ftp://…"), which a link behind it does not replace;
+	 * "Sale: 20 % off" and "C:\\pins\\a.jpg" are not.
+	 */
+	static boolean showsAddress(String shown) {
+		int colon = shown.indexOf("://");
+		if (colon < 2 || !Character.isLetter(shown.charAt(0))) {
+			return false;
+		}
+		for (int i = 1; i < colon; i++) {
+			char c = shown.charAt(i);
+			if (!(Character.isLetterOrDigit(c) || c == '+' || c == '.' || c == '-')) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	/** The address when it is an http or https one (what a pin's link or image can be), else null. */
+	private static String webAddress(String target) {
+		String address = target.strip();
+		String lower = address.toLowerCase(Locale.ROOT);
+		return lower.startsWith("https://") || lower.startsWith("http://") ? address : null;
+	}
+
+	private static long key(long row, int column) {
+		return (row << 14) + column;
+	}
+}

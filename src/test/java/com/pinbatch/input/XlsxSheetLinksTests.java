@@ -1,0 +1,158 @@
+package com.pinbatch.input;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+
+import org.apache.poi.common.usermodel.HyperlinkType;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFHyperlink;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static com.pinbatch.input.XlsxTestWorkbooks.cell;
+import static com.pinbatch.input.XlsxTestWorkbooks.readAll;
+import static com.pinbatch.input.XlsxTestWorkbooks.textRow;
+import static com.pinbatch.input.XlsxTestWorkbooks.write;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Cells that show text but open a web address (Excel's Insert › Link, a HYPERLINK formula): in a column that holds
+ * web addresses they read as the address, elsewhere as the text a person sees.
+ */
+class XlsxSheetLinksTests {
+
+	/** As the column mapping answers for its URL fields. */
+	private static final InputOptions ADDRESS_COLUMNS = new InputOptions(null, null, null, null,
+			header -> Set.of("media_url", "link").contains(header));
+
+	@TempDir
+	Path dir;
+
+	@Test
+	void aCellOfAnAddressColumnThatShowsTextReadsAsTheAddressItLinksTo() throws IOException {
+		Path file = write(dir.resolve("links.xlsx"), workbook -> {
+			Sheet sheet = workbook.createSheet("Pins");
+			textRow(sheet, 1, "title", "media_url", "link", "notes");
+			textRow(sheet, 2, "Oak shelf", "Photo", "Shop now", "our page");
+			link(workbook, sheet.getRow(1).getCell(0), "https://shop.example.com/oak");
+			link(workbook, sheet.getRow(1).getCell(1), "https://images.example.com/oak.jpg");
+			link(workbook, sheet.getRow(1).getCell(2), "https://shop.example.com/oak?utm_source=pinterest");
+			link(workbook, sheet.getRow(1).getCell(3), "https://shop.example.com/about");
+		});
+
+		InputRow row = readAll(file, ADDRESS_COLUMNS).get(0);
+
+		// the title and a column of notes keep their text: a linked product name is still its name
+		assertThat(row.values()).containsExactly("Oak shelf", "https://images.example.com/oak.jpg",
+				"https://shop.example.com/oak?utm_source=pinterest", "our page");
+	}
+
+	@Test
+	void aHyperlinkFormulaReadsAsTheAddressItWritesOut() throws IOException {
+		Path file = write(dir.resolve("formula.xlsx"), workbook -> {
+			Sheet sheet = workbook.createSheet("Pins");
+			textRow(sheet, 1, "title", "link");
+			textRow(sheet, 2, "Oak shelf");
+			cell(sheet, 2, 1).setCellFormula("HYPERLINK(\"https://shop.example.com/oak?a=1&b=\"\"2\"\"\",\"Buy it\")");
+			textRow(sheet, 3, "Pine shelf");
+			cell(sheet, 3, 1).setCellFormula("HYPERLINK(\"https://shop.example.com/pine\")");
+			textRow(sheet, 4, "Birch shelf");
+			// an address the sheet computes: not known without calculating, so the shown text stays
+			cell(sheet, 4, 1).setCellFormula("HYPERLINK(\"https://shop.example.com/\"&A4,\"Birch\")");
+			workbook.getCreationHelper().createFormulaEvaluator().evaluateAll();
+		});
+
+		List<InputRow> rows = readAll(file, ADDRESS_COLUMNS);
+
+		assertThat(rows).extracting(row -> row.value(1)).containsExactly("https://shop.example.com/oak?a=1&b=\"2\"",
+				"https://shop.example.com/pine", "Birch");
+	}
+
+	@Test
+	void aCellThatShowsAnAddressOrLinksElsewhereThanTheWebKeepsItsText() throws IOException {
+		Path file = write(dir.resolve("kept.xlsx"), workbook -> {
+			Sheet sheet = workbook.createSheet("Pins");
+			textRow(sheet, 1, "title", "link");
+			textRow(sheet, 2, "Shown", "https://shop.example.com/shown");
+			link(workbook, sheet.getRow(1).getCell(1), "https://tracker.example.com/redirect?to=shown");
+			textRow(sheet, 3, "Mail", "Write to us");
+			link(workbook, sheet.getRow(2).getCell(1), HyperlinkType.EMAIL, "mailto:shop@example.com");
+			textRow(sheet, 4, "In the workbook", "See Notes");
+			link(workbook, sheet.getRow(3).getCell(1), HyperlinkType.DOCUMENT, "'Notes'!A1");
+			textRow(sheet, 5, "Plain", "Shop now");
+		});
+
+		assertThat(readAll(file, ADDRESS_COLUMNS)).extracting(row -> row.value(1))
+			.containsExactly("https://shop.example.com/shown", "Write to us", "See Notes", "Shop now");
+	}
+
+	@Test
+	void aLinkOverARangeOfCellsLinksEachOfThem() throws IOException {
+		Path file = write(dir.resolve("range.xlsx"), workbook -> {
+			XSSFSheet sheet = workbook.createSheet("Pins");
+			textRow(sheet, 1, "title", "link");
+			textRow(sheet, 2, "Oak", "Shop");
+			textRow(sheet, 3, "Pine", "Shop");
+			textRow(sheet, 4, "Birch", "Shop");
+			XSSFHyperlink shop = workbook.getCreationHelper().createHyperlink(HyperlinkType.URL);
+			shop.setAddress("https://shop.example.com/");
+			shop.setCellReference("B2:B3");
+			sheet.addHyperlink(shop);
+		});
+
+		assertThat(readAll(file, ADDRESS_COLUMNS)).extracting(row -> row.value(1))
+			.containsExactly("https://shop.example.com/", "https://shop.example.com/", "Shop");
+	}
+
+	@Test
+	void theCellsReadAsTheirAddressAreToldBeforeAnythingIsSent() throws IOException {
+		Path file = write(dir.resolve("told.xlsx"), workbook -> {
+			Sheet sheet = workbook.createSheet("Pins");
+			textRow(sheet, 1, "title", "link");
+			for (int row = 2; row <= 6; row++) {
+				textRow(sheet, row, "Shelf " + row, "Shop now");
+				link(workbook, sheet.getRow(row - 1).getCell(1), "https://shop.example.com/" + row);
+			}
+		});
+
+		try (XlsxRowSource source = XlsxRowSource.open(file, ADDRESS_COLUMNS)) {
+			while (source.next() != null) {
+				// read them all, as the survey does
+			}
+			assertThat(source.findings()).containsExactly(file + " sheet 'Pins': 5 cells show text but link to a web"
+					+ " address: the address is read, not the text: link row 2 ('Shop now' →"
+					+ " https://shop.example.com/2), link row 3 ('Shop now' → https://shop.example.com/3), link row 4"
+					+ " ('Shop now' → https://shop.example.com/4) and 2 more");
+		}
+	}
+
+	@Test
+	void withoutAddressColumnsEveryCellReadsAsItsText() throws IOException {
+		Path file = write(dir.resolve("plain.xlsx"), workbook -> {
+			Sheet sheet = workbook.createSheet("Pins");
+			textRow(sheet, 1, "title", "link");
+			textRow(sheet, 2, "Oak shelf", "Shop now");
+			link(workbook, sheet.getRow(1).getCell(1), "https://shop.example.com/oak");
+		});
+
+		try (XlsxRowSource source = XlsxRowSource.open(file, InputOptions.defaults())) {
+			assertThat(source.next().values()).containsExactly("Oak shelf", "Shop now");
+			assertThat(source.findings()).isEmpty();
+		}
+	}
+
+	private static void link(XSSFWorkbook workbook, Cell cell, String address) {
+		link(workbook, cell, HyperlinkType.URL, address);
+	}
+
+	private static void link(XSSFWorkbook workbook, Cell cell, HyperlinkType type, String address) {
+		XSSFHyperlink link = workbook.getCreationHelper().createHyperlink(type);
+		link.setAddress(address);
+		cell.setHyperlink(link);
+	}
+}
