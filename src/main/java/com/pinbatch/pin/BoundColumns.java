@@ -33,6 +33,11 @@ public final class BoundColumns {
 		columnByField.forEach((field, column) -> fieldByColumn.put(column, field));
 		Map<PinField, String> names = new LinkedHashMap<>();
 		fieldByColumn.forEach((column, field) -> names.put(field, headers.get(column).strip()));
+		String time = names.remove(PinField.PUBLISH_TIME);
+		if (time != null) {
+			// messages about the publish time name both columns: "Date and Time '2027-03-01 9h30' is not a date..."
+			names.put(PinField.PUBLISH_AT, names.get(PinField.PUBLISH_AT) + " and " + time);
+		}
 		this.columnNames = Collections.unmodifiableMap(names);
 	}
 
@@ -44,6 +49,9 @@ public final class BoundColumns {
 		Map<PinField, String> values = new EnumMap<>(PinField.class);
 		Set<PinField> numeric = EnumSet.noneOf(PinField.class);
 		columnByField.forEach((field, column) -> {
+			if (field == PinField.PUBLISH_TIME) {
+				return; // joined to the date below
+			}
 			String value = CellText.trim(CellText.withoutControls(row.value(column)));
 			if (URL_FIELDS.contains(field)) {
 				value = CellText.unquoteUrl(value);
@@ -58,8 +66,31 @@ public final class BoundColumns {
 				numeric.add(field);
 			}
 		});
+		Integer timeColumn = columnByField.get(PinField.PUBLISH_TIME);
+		if (timeColumn != null) {
+			joinTime(values, CellText.trim(CellText.withoutControls(row.value(timeColumn))));
+		}
 		return new PinDraft(row.rowNumber(), Collections.unmodifiableMap(values), columnNames,
 				Collections.unmodifiableSet(numeric));
+	}
+
+	/**
+	 * A content calendar's time column joins its date ("2027-03-01" and "9:30 PM"), and the pair is read as one
+	 * publish time from then on (its checks, its identity, the order of its dates). A time without a date stays a
+	 * time, which the date check refuses; the header row repeated stays the header.
+	 */
+	private void joinTime(Map<PinField, String> values, String time) {
+		if (time.isEmpty()) {
+			return;
+		}
+		String date = values.getOrDefault(PinField.PUBLISH_AT, "");
+		String dateHeader = headers.get(columnByField.get(PinField.PUBLISH_AT)).strip();
+		String timeHeader = headers.get(columnByField.get(PinField.PUBLISH_TIME)).strip();
+		if (date.equalsIgnoreCase(dateHeader) && time.equalsIgnoreCase(timeHeader)) {
+			values.put(PinField.PUBLISH_AT, columnNames.get(PinField.PUBLISH_AT));
+			return;
+		}
+		values.put(PinField.PUBLISH_AT, date.isEmpty() ? time : date + " " + time);
 	}
 
 	/** The row's cell for {@code field} exactly as the file gives it, or null when no column fills the field. */

@@ -126,6 +126,10 @@ public final class ColumnMapping {
 						+ field.column() + "; remove or rename one of them (or give --mapping=FILE)");
 			}
 		}
+		// a time column without a date column is the whole publish time (a "publish_time" of date and time)
+		if (columnByField.containsKey(PinField.PUBLISH_TIME) && !columnByField.containsKey(PinField.PUBLISH_AT)) {
+			columnByField.put(PinField.PUBLISH_AT, columnByField.remove(PinField.PUBLISH_TIME));
+		}
 		if (columnByField.isEmpty()) {
 			List<String> guessed = MappingAdvice.guessedLines(headers, this);
 			throw new MappingException("no known columns: found " + quoted(headers)

@@ -4,8 +4,9 @@ package com.pinbatch.pin;
 public enum PinField {
 
 	TITLE("title"), DESCRIPTION("description"), MEDIA_URL("media_url"), BOARD("board"), LINK("link"),
-	ACCOUNT("account"), PUBLISH_AT("publish_at"), ALT_TEXT("alt_text"), COVER_IMAGE_URL("cover_image_url"),
-	COVER_KEYFRAME_S("cover_keyframe_s"), KEYWORDS("keywords"), TIMEZONE("timezone");
+	ACCOUNT("account"), PUBLISH_AT("publish_at"), PUBLISH_TIME("publish_time"), ALT_TEXT("alt_text"),
+	COVER_IMAGE_URL("cover_image_url"), COVER_KEYFRAME_S("cover_keyframe_s"), KEYWORDS("keywords"),
+	TIMEZONE("timezone");
 
 	private final String column;
 

@@ -19,9 +19,13 @@ import java.util.Locale;
  */
 public final class PinIdentity {
 
-	/** The fields taken as written; account and board are taken with the defaults and without case. */
+	/**
+	 * The fields taken as written; account and board are taken with the defaults and without case, and a separate
+	 * time is part of the publish time ({@link BoundColumns#draft}). A field added to {@link PinField} changes every
+	 * row's identity unless it is left out here: rows already sent would be sent again.
+	 */
 	private static final List<PinField> AS_WRITTEN = Arrays.stream(PinField.values())
-		.filter(field -> field != PinField.ACCOUNT && field != PinField.BOARD)
+		.filter(field -> field != PinField.ACCOUNT && field != PinField.BOARD && field != PinField.PUBLISH_TIME)
 		.toList();
 
 	private final MessageDigest sha256;

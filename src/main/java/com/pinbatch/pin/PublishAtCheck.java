@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -28,6 +29,10 @@ final class PublishAtCheck {
 	private static final DateTimeFormatter SPOKEN_MONTH = DateTimeFormatter.ofPattern("MMMM uuuu", Locale.ENGLISH);
 
 	private static final DateTimeFormatter WALL_CLOCK = DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT);
+
+	/** "14:00", "9:30 PM", "9 pm": a time of day, which says nothing of the day. */
+	private static final Pattern TIME_ALONE = Pattern.compile(
+			"\\d{1,2}(?:[:.h]\\d{2}(?::\\d{2})?\\s*(?:[ap]\\.?m\\.?)?|\\s*[ap]\\.?m\\.?)", Pattern.CASE_INSENSITIVE);
 
 	private final ValidationSettings settings;
 
@@ -63,6 +68,11 @@ final class PublishAtCheck {
 			return null;
 		}
 		catch (DateTimeParseException ex) {
+			if (TIME_ALONE.matcher(value).matches()) {
+				problems.add(PinField.PUBLISH_AT, "publish_at_invalid", "%s '%s' is a time without a date — give the"
+						+ " date too (e.g. 2027-03-01 %s), or leave it empty to publish now", value, value);
+				return null;
+			}
 			// a whole column in a form of its own (a long month name, a two-digit year) is one option away
 			String ownForm = settings.dateFormat() != null ? "" : ", or pass the column's own form as --date-format (a"
 					+ " java.time pattern, e.g. \"d MMMM yyyy HH:mm\" for 1 March 2027 09:30)";

@@ -736,6 +736,31 @@ class SpreadsheetExportsCommandLineTests extends SandboxedCommandLine {
 			.isEqualTo("Crème brûlée shelves");
 	}
 
+	@Test
+	void aContentCalendarsDateAndTimeColumnsScheduleEachPinInsteadOfPublishingItNow() throws IOException {
+		// given: a content calendar, the day and the time of day in columns of their own (they were not read: every
+		// pin was published at once)
+		Path input = write("calendar.csv", """
+				Title,Caption,Image,Board,Date,Time
+				Oak shelves,Open oak shelves,https://images.example.com/oak.jpg,Kitchen Ideas,2027-03-01,9:30 PM
+				Pine shelves,Pine shelves,https://images.example.com/pine.jpg,Kitchen Ideas,2027-03-02,
+				Ash shelves,Ash shelves,https://images.example.com/ash.jpg,Kitchen Ideas,,14:00
+				""", StandardCharsets.UTF_8);
+
+		// when
+		CommandLineRun run = run("--input=" + input, "--account=acme-home", "--timezone=Europe/Berlin");
+
+		// then
+		assertThat(run.exitCode()).as(run.toString()).isEqualTo(3);
+		assertThat(run.out()).doesNotContain("not used");
+		assertThat(creates()).extracting(create -> JSON.readTree(create.body()).get("scheduledFor").asString())
+			.containsExactlyInAnyOrder("2027-03-01T20:30:00Z", "2027-03-02T08:00:00Z");
+		assertThat(ResultRows.read(dir.resolve("calendar.results.csv"))).extracting(row -> row.get("status") + " "
+				+ row.get("error_message")).containsExactly("SCHEDULED ", "SCHEDULED ", "INVALID Date and Time '14:00'"
+						+ " is a time without a date — give the date too (e.g. 2027-03-01 14:00), or leave it empty to"
+						+ " publish now");
+	}
+
 	private Path write(String name, String text, Charset charset) throws IOException {
 		Path file = dir.resolve(name);
 		Files.write(file, text.getBytes(charset));

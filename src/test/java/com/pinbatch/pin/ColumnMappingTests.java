@@ -25,7 +25,7 @@ class ColumnMappingTests {
 	@Test
 	void defaultsMapOurColumnNames() {
 		List<String> headers = List.of("title", "description", "media_url", "board", "link", "account", "publish_at",
-				"alt_text", "cover_image_url", "cover_keyframe_s", "keywords", "timezone");
+				"publish_time", "alt_text", "cover_image_url", "cover_keyframe_s", "keywords", "timezone");
 
 		BoundColumns columns = ColumnMapping.defaults().bind(headers);
 
@@ -200,7 +200,8 @@ class ColumnMappingTests {
 
 		assertThatThrownBy(() -> ColumnMapping.fromYaml(file)).isInstanceOf(MappingException.class)
 			.hasMessage(file + ": unknown field 'titel'; fields are: title, description, media_url, board, link,"
-					+ " account, publish_at, alt_text, cover_image_url, cover_keyframe_s, keywords, timezone");
+					+ " account, publish_at, publish_time, alt_text, cover_image_url, cover_keyframe_s, keywords,"
+					+ " timezone");
 	}
 
 	@Test

@@ -50,12 +50,32 @@ class PinIdentityTests {
 	}
 
 	@ParameterizedTest
-	@EnumSource(PinField.class)
+	@EnumSource(value = PinField.class, names = "PUBLISH_TIME", mode = EnumSource.Mode.EXCLUDE)
 	void anyPinFieldWrittenOtherwiseIsAnotherPin(PinField field) {
 		String changed = field == PinField.COVER_KEYFRAME_S ? "1.5" : "other";
 
 		assertThat(identity().of(draft(2, HEADERS, with(PIN, field.column(), changed))))
 			.isNotEqualTo(identity().of(draft(2, HEADERS, PIN)));
+	}
+
+	@Test
+	void aTimeKeptApartFromItsDateIsThePinOfTheDateAndTimeWrittenTogether() {
+		List<String> calendarHeaders = new ArrayList<>(HEADERS);
+		calendarHeaders.add("publish_time");
+		String sent = identity().of(draft(2, HEADERS, PIN));
+
+		assertThat(identity().of(draft(2, calendarHeaders, plus(with(PIN, "publish_at", "2027-01-05"), "09:00"))))
+			.isEqualTo(sent);
+		assertThat(identity().of(draft(2, calendarHeaders, plus(PIN, "")))).as("the time column empty")
+			.isEqualTo(sent);
+		assertThat(identity().of(draft(2, calendarHeaders, plus(with(PIN, "publish_at", "2027-01-05"), "10:00"))))
+			.as("another time").isNotEqualTo(sent);
+	}
+
+	private static List<String> plus(List<String> values, String value) {
+		List<String> more = new ArrayList<>(values);
+		more.add(value);
+		return more;
 	}
 
 	@Test

@@ -258,6 +258,60 @@ class PublishDateValidationTests {
 		return validations;
 	}
 
+	/** A content calendar: the date and the time of day in columns of their own. */
+	private static final List<String> CALENDAR = List.of("Image", "Board", "Date", "Time");
+
+	@ParameterizedTest(name = "{0} and {1} in {2} = {3}")
+	@CsvSource(delimiter = '|', textBlock = """
+			2027-03-01 | 9:30 PM | Europe/Berlin    | 2027-03-01T20:30:00Z
+			01.03.2027 | 14:00   | Europe/Berlin    | 2027-03-01T13:00:00Z
+			03/13/2027 | 8:00 AM | America/New_York | 2027-03-13T13:00:00Z
+			2027-03-01 |         | Europe/Paris     | 2027-03-01T08:00:00Z
+			""")
+	void aDateAndATimeInColumnsOfTheirOwnAreOnePublishTime(String date, String time, String zone, String expected) {
+		Validation validation = new PinValidator(settings(ZoneId.of(zone)))
+			.validate(calendarDraft(date, time == null ? "" : time));
+
+		assertThat(validation.problems()).isEmpty();
+		assertThat(validation.pin().publishAt()).isEqualTo(Instant.parse(expected));
+	}
+
+	@Test
+	void aTimeWithoutItsDateIsRefusedSayingWhatToAdd() {
+		Validation validation = new PinValidator(settings(ZoneOffset.UTC)).validate(calendarDraft("", "14:00"));
+
+		assertThat(validation.problems()).extracting(ValidationProblem::message).containsExactly("Date and Time"
+				+ " '14:00' is a time without a date — give the date too (e.g. 2027-03-01 14:00), or leave it empty"
+				+ " to publish now");
+		assertThat(new PinValidator(settings(ZoneOffset.UTC)).validate(draft(2, "9:30 pm", "")).problems())
+			.extracting(ValidationProblem::message).containsExactly("Publish date '9:30 pm' is a time without a date"
+					+ " — give the date too (e.g. 2027-03-01 9:30 pm), or leave it empty to publish now");
+	}
+
+	@Test
+	void aTimeColumnAloneHoldsTheWholePublishTime() {
+		List<String> headers = List.of("media_url", "board", "publish_time");
+		PinDraft draft = ColumnMapping.defaults().bind(headers)
+			.draft(new InputRow(2, headers, List.of(IMAGE, "Kitchen Ideas", "2027-03-01 09:30")));
+
+		assertThat(new PinValidator(settings(ZoneOffset.UTC)).validate(draft).pin().publishAt())
+			.isEqualTo(Instant.parse("2027-03-01T09:30:00Z"));
+	}
+
+	@Test
+	void theCalendarsHeaderRowRepeatedIsNoPin() {
+		List<String> header = new ArrayList<>(CALENDAR);
+		Validation validation = new PinValidator(settings(ZoneOffset.UTC))
+			.validate(ColumnMapping.defaults().bind(CALENDAR).draft(new InputRow(7, CALENDAR, header)));
+
+		assertThat(codes(validation)).containsExactly("header_row_repeated");
+	}
+
+	private static PinDraft calendarDraft(String date, String time) {
+		return ColumnMapping.defaults().bind(CALENDAR)
+			.draft(new InputRow(2, CALENDAR, List.of(IMAGE, "Kitchen Ideas", date, time)));
+	}
+
 	private static ValidationSettings settings(ZoneId zone) {
 		return new ValidationSettings(zone, NOW, null, "Kitchen Ideas", null, null);
 	}
