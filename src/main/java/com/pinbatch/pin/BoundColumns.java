@@ -19,7 +19,18 @@ public final class BoundColumns {
 	static final Set<PinField> URL_FIELDS = Collections.unmodifiableSet(EnumSet.of(PinField.MEDIA_URL, PinField.LINK,
 			PinField.COVER_IMAGE_URL));
 
+	/**
+	 * Date columns that versions before 2026-12 did not read ({@link HeaderKey} form): a content calendar's "Date" was
+	 * left out, and its pins published at once. A row dated by one of them is looked for under its undated identity
+	 * too ({@link PinIdentity#formerly}), so that a pin such a version published is not created a second time.
+	 */
+	static final Set<String> DATE_HEADERS_READ_SINCE = Set.of("date", "postdate", "postingdate", "publicationdate",
+			"scheduleddate", "publishon", "datum", "fecha");
+
 	private final List<String> headers;
+
+	/** Whether the publish time comes from a column that earlier versions did not read. */
+	private final boolean dateNewlyRead;
 
 	private final Map<PinField, Integer> columnByField;
 
@@ -39,6 +50,9 @@ public final class BoundColumns {
 			names.put(PinField.PUBLISH_AT, names.get(PinField.PUBLISH_AT) + " and " + time);
 		}
 		this.columnNames = Collections.unmodifiableMap(names);
+		Integer dateColumn = columnByField.get(PinField.PUBLISH_AT);
+		this.dateNewlyRead = dateColumn != null
+				&& DATE_HEADERS_READ_SINCE.contains(HeaderKey.of(headers.get(dateColumn)));
 	}
 
 	/**
@@ -71,7 +85,7 @@ public final class BoundColumns {
 			joinTime(values, CellText.trim(CellText.withoutControls(row.value(timeColumn))));
 		}
 		return new PinDraft(row.rowNumber(), Collections.unmodifiableMap(values), columnNames,
-				Collections.unmodifiableSet(numeric));
+				Collections.unmodifiableSet(numeric), dateNewlyRead && values.containsKey(PinField.PUBLISH_AT));
 	}
 
 	/**

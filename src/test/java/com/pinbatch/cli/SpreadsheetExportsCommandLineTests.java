@@ -761,6 +761,30 @@ class SpreadsheetExportsCommandLineTests extends SandboxedCommandLine {
 						+ " publish now");
 	}
 
+	@Test
+	void pinsPublishedAtOnceBeforeTheirDateColumnWasReadAreNotCreatedAgain() throws IOException {
+		// given: last night's calendar, whose date column this version reads and earlier ones did not (as here, a
+		// header that no version reads): its pins were published at once
+		String rows = """
+				Oak shelves,Open oak shelves,https://images.example.com/oak.jpg,Kitchen Ideas,2027-03-01
+				Pine shelves,Pine shelves,https://images.example.com/pine.jpg,Kitchen Ideas,2027-03-02
+				""";
+		Path lastNight = write("calendar.csv", "Title,Caption,Image,Board,Go live\n" + rows, StandardCharsets.UTF_8);
+		assertThat(run("--input=" + lastNight, "--account=acme-home").exitCode()).isZero();
+
+		// when: tonight's calendar, a row added, read with its date column
+		Path tonight = write("calendar.csv", "Title,Caption,Image,Board,Date\n" + rows
+				+ "Ash shelves,Ash shelves,https://images.example.com/ash.jpg,Kitchen Ideas,2027-03-03\n",
+				StandardCharsets.UTF_8);
+		CommandLineRun run = run("--input=" + tonight, "--account=acme-home");
+
+		// then: only the new row is created; the others are the pins published last night
+		assertThat(run.exitCode()).as(run.toString()).isZero();
+		assertThat(creates()).hasSize(3);
+		assertThat(ResultRows.read(dir.resolve("calendar.results.csv"))).extracting(row -> row.get("status"))
+			.containsExactly("PUBLISHED", "PUBLISHED", "SCHEDULED");
+	}
+
 	private Path write(String name, String text, Charset charset) throws IOException {
 		Path file = dir.resolve(name);
 		Files.write(file, text.getBytes(charset));

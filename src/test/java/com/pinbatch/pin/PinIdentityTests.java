@@ -72,6 +72,23 @@ class PinIdentityTests {
 			.as("another time").isNotEqualTo(sent);
 	}
 
+	@Test
+	void aRowDatedByAColumnEarlierVersionsDidNotReadIsLookedForUndatedToo() {
+		// a content calendar's "Date" was not read before 2026-12: its rows were published at once, under the
+		// identity of a row with no date (as here, where the column's header is one no version reads)
+		List<String> unread = new ArrayList<>(HEADERS);
+		unread.set(HEADERS.indexOf("publish_at"), "go live");
+		List<String> calendar = new ArrayList<>(HEADERS);
+		calendar.set(HEADERS.indexOf("publish_at"), "Date");
+		String publishedAtOnce = identity().of(draft(2, unread, PIN));
+
+		assertThat(identity().formerly(draft(2, calendar, PIN))).isEqualTo(publishedAtOnce);
+		assertThat(identity().of(draft(2, calendar, PIN))).isEqualTo(identity().of(draft(2, HEADERS, PIN)));
+		assertThat(identity().formerly(draft(2, HEADERS, PIN))).as("a date column read all along").isNull();
+		assertThat(identity().formerly(draft(2, calendar, with(PIN, "publish_at", "")))).as("no date in it")
+			.isEqualTo(identity().formerly(draft(2, HEADERS, with(PIN, "publish_at", ""))));
+	}
+
 	private static List<String> plus(List<String> values, String value) {
 		List<String> more = new ArrayList<>(values);
 		more.add(value);
