@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 
 import com.pinbatch.input.InputRow;
@@ -26,6 +27,10 @@ public final class BoundColumns {
 	 */
 	static final Set<String> DATE_HEADERS_READ_SINCE = Set.of("date", "postdate", "postingdate", "publicationdate",
 			"scheduleddate", "publishon", "datum", "fecha");
+
+	/** "09:30", "9 PM": a cell that gives a time of day. */
+	private static final Pattern HAS_TIME_OF_DAY = Pattern.compile("\\d:\\d|\\d\\s*[ap]\\.?m\\b",
+			Pattern.CASE_INSENSITIVE);
 
 	private final List<String> headers;
 
@@ -98,6 +103,9 @@ public final class BoundColumns {
 			return;
 		}
 		String date = values.getOrDefault(PinField.PUBLISH_AT, "");
+		if (HAS_TIME_OF_DAY.matcher(date).find()) {
+			return; // the date cell's own time stands, as before time columns were read ("Publish date" and "Time")
+		}
 		String dateHeader = headers.get(columnByField.get(PinField.PUBLISH_AT)).strip();
 		String timeHeader = headers.get(columnByField.get(PinField.PUBLISH_TIME)).strip();
 		if (date.equalsIgnoreCase(dateHeader) && time.equalsIgnoreCase(timeHeader)) {

@@ -120,15 +120,23 @@ public final class ColumnMapping {
 				continue;
 			}
 			Integer earlier = columnByField.putIfAbsent(field, i);
-			if (earlier != null) {
+			if (earlier != null && field == PinField.PUBLISH_AT
+					&& newlyRead(headers, i) != newlyRead(headers, earlier)) {
+				// "Date" beside "Publish date": the sheet worked before "Date" was read, with "Publish date"
+				columnByField.put(field, newlyRead(headers, i) ? earlier : i);
+			}
+			else if (earlier != null) {
 				throw new MappingException("columns " + ColumnLetters.of(earlier) + " ('" + headers.get(earlier).strip()
 						+ "') and " + ColumnLetters.of(i) + " ('" + headers.get(i).strip() + "') both map to "
 						+ field.column() + "; remove or rename one of them (or give --mapping=FILE)");
 			}
 		}
-		// a time column without a date column is the whole publish time (a "publish_time" of date and time)
-		if (columnByField.containsKey(PinField.PUBLISH_TIME) && !columnByField.containsKey(PinField.PUBLISH_AT)) {
-			columnByField.put(PinField.PUBLISH_AT, columnByField.remove(PinField.PUBLISH_TIME));
+		// a time column without a date column: "publish_time", read as the whole publish time before it could be a
+		// time of day alone, still is; another ("Time") is no publish time, as before
+		Integer timeAlone = columnByField.containsKey(PinField.PUBLISH_AT) ? null
+				: columnByField.remove(PinField.PUBLISH_TIME);
+		if (timeAlone != null && HeaderKey.of(headers.get(timeAlone)).equals(HeaderKey.of("publish_time"))) {
+			columnByField.put(PinField.PUBLISH_AT, timeAlone);
 		}
 		if (columnByField.isEmpty()) {
 			List<String> guessed = MappingAdvice.guessedLines(headers, this);
@@ -139,6 +147,10 @@ public final class ColumnMapping {
 									+ " mapping.yml:"), guessed);
 		}
 		return new BoundColumns(headers, columnByField);
+	}
+
+	private static boolean newlyRead(List<String> headers, int column) {
+		return BoundColumns.DATE_HEADERS_READ_SINCE.contains(HeaderKey.of(headers.get(column)));
 	}
 
 	private static Map<String, PinField> index(Map<PinField, List<String>> aliases, String source) {

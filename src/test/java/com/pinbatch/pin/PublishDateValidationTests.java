@@ -299,6 +299,29 @@ class PublishDateValidationTests {
 	}
 
 	@Test
+	void sheetsThatWorkedBeforeDateAndTimeColumnsWereReadReadAsBefore() {
+		PinValidator validator = new PinValidator(settings(ZoneOffset.UTC));
+		// "Publish date" gives its own time: the "Time" beside it (a video's length, say) stays out of it
+		List<String> ownTime = List.of("Image", "Board", "Publish date", "Time");
+		BoundColumns withOwnTime = ColumnMapping.defaults().bind(ownTime);
+		assertThat(validator.validate(withOwnTime.draft(new InputRow(2, ownTime, List.of(IMAGE, "Kitchen Ideas",
+				"2027-03-01 09:30", "2:15")))).pin().publishAt()).isEqualTo(Instant.parse("2027-03-01T09:30:00Z"));
+		// "Date" (when the row was added) beside "Publish date": the publish date is read, the other left alone
+		List<String> twoDates = List.of("Image", "Board", "Date", "Publish date");
+		BoundColumns withTwoDates = ColumnMapping.defaults().bind(twoDates);
+		assertThat(validator.validate(withTwoDates.draft(new InputRow(2, twoDates, List.of(IMAGE, "Kitchen Ideas",
+				"2026-11-01", "2027-03-01 09:30")))).pin().publishAt())
+			.isEqualTo(Instant.parse("2027-03-01T09:30:00Z"));
+		assertThat(withTwoDates.unknownHeaders()).containsExactly("Date");
+		// a "Time" without any date column is no publish time: the pin publishes at once, as before
+		List<String> timeAlone = List.of("Image", "Board", "Time");
+		BoundColumns withTimeAlone = ColumnMapping.defaults().bind(timeAlone);
+		assertThat(validator.validate(withTimeAlone.draft(new InputRow(2, timeAlone, List.of(IMAGE, "Kitchen Ideas",
+				"2:15")))).pin().publishAt()).isNull();
+		assertThat(withTimeAlone.unknownHeaders()).containsExactly("Time");
+	}
+
+	@Test
 	void theCalendarsHeaderRowRepeatedIsNoPin() {
 		List<String> header = new ArrayList<>(CALENDAR);
 		Validation validation = new PinValidator(settings(ZoneOffset.UTC))
