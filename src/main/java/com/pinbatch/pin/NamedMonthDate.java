@@ -35,6 +35,25 @@ record NamedMonthDate(LocalDate date, int end) {
 	private static final Pattern DASHED = Pattern.compile("(\\d{1,2})-([a-z]{3,9})-(\\d{4}|\\d{2}(?!\\d))",
 			Pattern.CASE_INSENSITIVE);
 
+	/** A day and a month, either way round, its month named or not ("1-Mar", "Mar 1st", "01/03"): no year. */
+	private static final Pattern NO_YEAR = Pattern.compile("(?:" + WEEKDAY + "(?:" + MONTH + "[\\s-]+" + DAY + "|" + DAY
+			+ "[\\s-]+" + MONTH + ")|\\d{1,2}/\\d{1,2}|\\d{1,2}\\.\\d{1,2}\\.)"
+			+ "(?:,?\\s+\\d{1,2}(?::\\d{2})?\\s*(?:[ap]\\.?m\\.?)|,?\\s+\\d{1,2}:\\d{2}(?::\\d{2})?)?",
+			Pattern.CASE_INSENSITIVE);
+
+	/**
+	 * Whether the text is a day and month without a year, with a time or not: what a spreadsheet writes to CSV for a
+	 * date formatted "d-mmm" (Excel's format for a date typed as "1 Mar"), which holds the year unseen.
+	 */
+	static boolean withoutYear(String text) {
+		Matcher matcher = NO_YEAR.matcher(text);
+		if (!matcher.matches()) {
+			return false;
+		}
+		String named = matcher.group(1) != null ? matcher.group(1) : matcher.group(4);
+		return named == null || month(named).isPresent();
+	}
+
 	/**
 	 * The date at the start of {@code text}, if its month is named.
 	 *

@@ -73,6 +73,12 @@ final class PublishAtCheck {
 						+ " date too (e.g. 2027-03-01 %s), or leave it empty to publish now", value, value);
 				return null;
 			}
+			if (NamedMonthDate.withoutYear(value)) {
+				problems.add(PinField.PUBLISH_AT, "publish_at_invalid", "%s '%s' has no year — write the year too"
+						+ " (e.g. 2027-03-01 09:30); a spreadsheet saved as CSV writes a date as its cells show it: format"
+						+ " the column as dates with the year (yyyy-mm-dd hh:mm) before saving", value);
+				return null;
+			}
 			// a whole column in a form of its own (a long month name, a two-digit year) is one option away
 			String ownForm = settings.dateFormat() != null ? "" : ", or pass the column's own form as --date-format (a"
 					+ " java.time pattern, e.g. \"d MMMM yyyy HH:mm\" for 1 March 2027 09:30)";

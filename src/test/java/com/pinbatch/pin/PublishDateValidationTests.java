@@ -276,6 +276,26 @@ class PublishDateValidationTests {
 		assertThat(validation.pin().publishAt()).isEqualTo(Instant.parse(expected));
 	}
 
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', textBlock = """
+			01-Mar
+			1 March
+			Mar 1st
+			Sat, Mar 1
+			01/03
+			1.3.
+			01-Mar 9:30 AM
+			Mar 1 14:00
+			""")
+	void aDateWithoutAYearIsRefusedSayingHowASpreadsheetKeepsIt(String cell) {
+		Validation validation = new PinValidator(settings(ZoneOffset.UTC)).validate(draft(2, cell, ""));
+
+		assertThat(validation.problems()).extracting(ValidationProblem::message).containsExactly("Publish date '"
+				+ cell + "' has no year — write the year too (e.g. 2027-03-01 09:30); a spreadsheet saved as CSV"
+				+ " writes a date as its cells show it: format the column as dates with the year (yyyy-mm-dd hh:mm)"
+				+ " before saving");
+	}
+
 	@Test
 	void aTimeWithoutItsDateIsRefusedSayingWhatToAdd() {
 		Validation validation = new PinValidator(settings(ZoneOffset.UTC)).validate(calendarDraft("", "14:00"));
