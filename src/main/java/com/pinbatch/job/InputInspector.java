@@ -1,6 +1,7 @@
 package com.pinbatch.job;
 
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -73,6 +74,8 @@ public final class InputInspector {
 			List<String> assumptions = new ArrayList<>(source.notes());
 			MappingAdvice.notUsed(columns).ifPresent(line -> assumptions.add(file + ": " + line));
 			MappingAdvice.unmatched(columns, mapping).ifPresent(line -> assumptions.add(file + ": " + line));
+			MappingAdvice.zoneInHeader(columns, validation.zone(), Instant.now())
+				.ifPresent(line -> assumptions.add(file + ": " + line));
 			DateOrderDetector dates = new DateOrderDetector();
 			DuplicateLint duplicates = new DuplicateLint(validation);
 			SpreadsheetDamage damage = new SpreadsheetDamage(columns);

@@ -21,12 +21,14 @@ public final class BoundColumns {
 			PinField.COVER_IMAGE_URL));
 
 	/**
-	 * Date columns that versions before 2026-12 did not read ({@link HeaderKey} form): a content calendar's "Date" was
-	 * left out, and its pins published at once. A row dated by one of them is looked for under its undated identity
-	 * too ({@link PinIdentity#formerly}), so that a pin such a version published is not created a second time.
+	 * The headers versions before 2026-12 read as publish_at ({@link HeaderKey} form); a content calendar's "Date" was
+	 * not among them, and its pins were published at once. A row dated by another column is looked for under its
+	 * undated identity too ({@link PinIdentity#formerly}), so that a pin such a version published is not created a
+	 * second time.
 	 */
-	static final Set<String> DATE_HEADERS_READ_SINCE = Set.of("date", "postdate", "postingdate", "publicationdate",
-			"scheduleddate", "publishon", "datum", "fecha");
+	static final Set<String> DATE_HEADERS_READ_BEFORE = Set.of("publishat", "publishdate", "publishtime",
+			"scheduledat", "scheduledfor", "schedule", "datedepublication", "veroffentlichungsdatum",
+			"fechadepublicacion", "datadipubblicazione", "datadepublicacao", "publicatiedatum");
 
 	/** "09:30", "9 PM": a cell that gives a time of day. */
 	private static final Pattern HAS_TIME_OF_DAY = Pattern.compile("\\d:\\d|\\d\\s*[ap]\\.?m\\b",
@@ -57,7 +59,7 @@ public final class BoundColumns {
 		this.columnNames = Collections.unmodifiableMap(names);
 		Integer dateColumn = columnByField.get(PinField.PUBLISH_AT);
 		this.dateNewlyRead = dateColumn != null
-				&& DATE_HEADERS_READ_SINCE.contains(HeaderKey.of(headers.get(dateColumn)));
+				&& !DATE_HEADERS_READ_BEFORE.contains(HeaderKey.of(headers.get(dateColumn)));
 	}
 
 	/**
@@ -119,6 +121,12 @@ public final class BoundColumns {
 	public String cell(InputRow row, PinField field) {
 		Integer column = columnByField.get(field);
 		return column == null ? null : row.value(column);
+	}
+
+	/** The header of the column that fills {@code field}, as given, or null. */
+	public String header(PinField field) {
+		Integer column = columnByField.get(field);
+		return column == null ? null : headers.get(column);
 	}
 
 	/** Whether the file has a column for {@code field}. */

@@ -9,6 +9,9 @@ import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
+import java.util.regex.Pattern;
+import java.util.regex.Matcher;
+import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -27,6 +30,10 @@ public final class ColumnMapping {
 
 	/** Normalised header ({@link HeaderKey}) to the field it fills. */
 	private final Map<String, PinField> fieldByHeader;
+
+	/** A name, then a note in brackets: "Title (max 100 characters)", "Publish time [CET]". */
+	private static final Pattern NOTED_HEADER = Pattern
+		.compile("\\s*([^(\\[]*[^(\\[\\s])\\s*[(\\[]([^()\\[\\]]*)[)\\]]\\s*");
 
 	/** The headers a user's mapping file gives its fields (none for the built-in mapping). */
 	private final Map<PinField, List<String>> given;
@@ -95,7 +102,7 @@ public final class ColumnMapping {
 	 */
 	public boolean namesColumns(List<String> cells) {
 		return cells.stream()
-			.map(cell -> fieldByHeader.get(HeaderKey.of(cell)))
+			.map(this::fieldOf)
 			.filter(java.util.Objects::nonNull)
 			.distinct()
 			.count() >= 2;
@@ -103,8 +110,27 @@ public final class ColumnMapping {
 
 	/** Whether the header's cells hold a web address: a pin's link, its image or video, a video's cover. */
 	public boolean holdsWebAddress(String header) {
-		PinField field = fieldByHeader.get(HeaderKey.of(header));
+		PinField field = fieldOf(header);
 		return field != null && BoundColumns.URL_FIELDS.contains(field);
+	}
+
+	/** The field a header fills by its name, or by its name before a note ({@link #withoutNote}). */
+	private PinField fieldOf(String header) {
+		PinField field = fieldByHeader.get(HeaderKey.of(header));
+		String name = field == null ? withoutNote(header) : null;
+		return name == null ? field : fieldByHeader.get(HeaderKey.of(name));
+	}
+
+	/** "Title" of "Title (max 100 characters)" or "Time [CET]"; null for a header without such a note. */
+	static String withoutNote(String header) {
+		Matcher note = NOTED_HEADER.matcher(header);
+		return note.matches() ? note.group(1) : null;
+	}
+
+	/** "CET" of "Time [CET]"; null for a header without a note. */
+	static String noteOf(String header) {
+		Matcher note = NOTED_HEADER.matcher(header);
+		return note.matches() ? note.group(2) : null;
 	}
 
 	/**
@@ -121,9 +147,9 @@ public final class ColumnMapping {
 			}
 			Integer earlier = columnByField.putIfAbsent(field, i);
 			if (earlier != null && field == PinField.PUBLISH_AT
-					&& newlyRead(headers, i) != newlyRead(headers, earlier)) {
+					&& readBefore(headers, i) != readBefore(headers, earlier)) {
 				// "Date" beside "Publish date": the sheet worked before "Date" was read, with "Publish date"
-				columnByField.put(field, newlyRead(headers, i) ? earlier : i);
+				columnByField.put(field, readBefore(headers, i) ? i : earlier);
 			}
 			else if (earlier != null) {
 				throw new MappingException("columns " + ColumnLetters.of(earlier) + " ('" + headers.get(earlier).strip()
@@ -131,6 +157,7 @@ public final class ColumnMapping {
 						+ field.column() + "; remove or rename one of them (or give --mapping=FILE)");
 			}
 		}
+		bindNamesWithNotes(headers, columnByField);
 		// a time column without a date column: "publish_time", read as the whole publish time before it could be a
 		// time of day alone, still is; another ("Time") is no publish time, as before
 		Integer timeAlone = columnByField.containsKey(PinField.PUBLISH_AT) ? null
@@ -149,8 +176,27 @@ public final class ColumnMapping {
 		return new BoundColumns(headers, columnByField);
 	}
 
-	private static boolean newlyRead(List<String> headers, int column) {
-		return BoundColumns.DATE_HEADERS_READ_SINCE.contains(HeaderKey.of(headers.get(column)));
+	private static boolean readBefore(List<String> headers, int column) {
+		return BoundColumns.DATE_HEADERS_READ_BEFORE.contains(HeaderKey.of(headers.get(column)));
+	}
+
+	/**
+	 * A header whose name has a note after it ("Title (max 100 characters)", a template's hint; "Time (CET)") fills
+	 * the field its name does, unless another column fills that field or another such header names it too (as
+	 * "Image (old)" and "Image (new)"): then it stays unused, as it did before such names were read.
+	 */
+	private void bindNamesWithNotes(List<String> headers, Map<PinField, Integer> columnByField) {
+		Map<PinField, Integer> found = new EnumMap<>(PinField.class);
+		Set<PinField> twice = EnumSet.noneOf(PinField.class);
+		for (int i = 0; i < headers.size(); i++) {
+			String name = fieldByHeader.containsKey(HeaderKey.of(headers.get(i))) ? null : withoutNote(headers.get(i));
+			PinField field = name == null ? null : fieldByHeader.get(HeaderKey.of(name));
+			if (field != null && !columnByField.containsKey(field) && found.putIfAbsent(field, i) != null) {
+				twice.add(field);
+			}
+		}
+		found.keySet().removeAll(twice);
+		columnByField.putAll(found);
 	}
 
 	private static Map<String, PinField> index(Map<PinField, List<String>> aliases, String source) {

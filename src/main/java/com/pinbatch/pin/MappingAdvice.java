@@ -1,5 +1,8 @@
 package com.pinbatch.pin;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -33,6 +36,35 @@ public final class MappingAdvice {
 		}
 		return Optional.of("not used: " + String.join(", ", unused) + " — if " + (unused.size() == 1 ? "it holds"
 				: "one holds") + " a pin field, map it with --mapping");
+	}
+
+	/**
+	 * {@code 'Time (EST)' names the time zone EST, but times without an offset are read in Europe/Berlin ...}: a
+	 * calendar's header may say which zone its times are in, which the run does not take from it (a zone's
+	 * abbreviation names more than one zone); said when that zone's clocks differ from the run's.
+	 */
+	public static Optional<String> zoneInHeader(BoundColumns columns, ZoneId runZone, Instant now) {
+		if (columns.has(PinField.TIMEZONE)) {
+			return Optional.empty(); // the file says each row's zone
+		}
+		for (PinField field : List.of(PinField.PUBLISH_TIME, PinField.PUBLISH_AT)) {
+			String header = columns.header(field);
+			String note = header == null ? null : ColumnMapping.noteOf(header);
+			Optional<ZoneId> named = note == null ? Optional.empty() : HeaderZones.named(note.strip());
+			if (named.isPresent() && !sameClocks(named.get(), runZone, now)) {
+				return Optional.of("'" + header.strip() + "' names the time zone " + note.strip() + ", but times"
+						+ " without an offset are read in " + PublishAtCheck.name(runZone) + ": give --timezone="
+						+ named.get().getId() + " if " + note.strip() + " is meant");
+			}
+		}
+		return Optional.empty();
+	}
+
+	/** Whether two zones show the same time now and half a year on (summer and winter). */
+	private static boolean sameClocks(ZoneId one, ZoneId other, Instant now) {
+		Instant later = now.plus(Duration.ofDays(182));
+		return one.getRules().getOffset(now).equals(other.getRules().getOffset(now))
+				&& one.getRules().getOffset(later).equals(other.getRules().getOffset(later));
 	}
 
 	/**

@@ -11,7 +11,7 @@ import java.util.Set;
  * @param columnNames    the user's header for each mapped field (for messages)
  * @param numericFields  fields whose cell the file stored as a number (XLSX)
  * @param dateNewlyRead     whether the row's publish time comes from a column that versions before 2026-12 did not
- *                       read ({@link BoundColumns#DATE_HEADERS_READ_SINCE}): they published such a row at once
+ *                       read ({@link BoundColumns#DATE_HEADERS_READ_BEFORE}): they published such a row at once
  */
 public record PinDraft(long rowNumber, Map<PinField, String> values, Map<PinField, String> columnNames,
 		Set<PinField> numericFields, boolean dateNewlyRead) {

@@ -36,6 +36,33 @@ class ColumnMappingTests {
 	}
 
 	@Test
+	void headersWithANoteAfterTheirNameFillTheFieldTheirNameDoes() {
+		// a content calendar template's headers, each with its hint
+		List<String> headers = List.of("Title (max 100 characters)", "Description (500 max)", "Image URL [https]",
+				"Board", "Date (yyyy-mm-dd)", "Time (24h)");
+
+		BoundColumns columns = ColumnMapping.defaults().bind(headers);
+		PinDraft draft = columns.draft(new InputRow(2, headers, List.of("Oak shelf", "Open oak shelves",
+				"https://images.example.com/oak.jpg", "Kitchen Ideas", "2027-03-01", "21:30")));
+
+		assertThat(columns.unknownHeaders()).isEmpty();
+		assertThat(draft.get(PinField.TITLE)).isEqualTo("Oak shelf");
+		assertThat(draft.get(PinField.MEDIA_URL)).isEqualTo("https://images.example.com/oak.jpg");
+		assertThat(draft.get(PinField.PUBLISH_AT)).isEqualTo("2027-03-01 21:30");
+		assertThat(ColumnMapping.defaults().namesColumns(List.of("Title (max 100)", "Image (URL)"))).isTrue();
+	}
+
+	@Test
+	void aNotedHeaderBesideItsNameOrBesideAnotherNotedOneStaysUnusedAsBefore() {
+		List<String> headers = List.of("Title", "Title (old)", "Image (old)", "Image (new)", "Board");
+
+		BoundColumns columns = ColumnMapping.defaults().bind(headers);
+
+		assertThat(columns.unknownHeaders()).containsExactly("Title (old)", "Image (old)", "Image (new)");
+		assertThat(columns.has(PinField.MEDIA_URL)).isFalse();
+	}
+
+	@Test
 	void defaultsMapPinterestBulkTemplateHeaders() {
 		List<String> headers = List.of("Title", "Media URL", "Pinterest board", "Thumbnail", "Description", "Link",
 				"Publish date", "Keywords");

@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -16,6 +19,21 @@ class MappingAdviceTests {
 
 	@TempDir
 	Path dir;
+
+	@Test
+	void aCalendarsHeaderThatNamesAnotherTimeZoneThanTheRunsIsTold() {
+		Instant now = Instant.parse("2026-12-06T12:00:00Z");
+		BoundColumns est = ColumnMapping.defaults().bind(List.of("Title", "Image", "Board", "Date", "Time (EST)"));
+
+		assertThat(MappingAdvice.zoneInHeader(est, ZoneOffset.UTC, now)).contains("'Time (EST)' names the time zone"
+				+ " EST, but times without an offset are read in UTC: give --timezone=America/New_York if EST is"
+				+ " meant");
+		assertThat(MappingAdvice.zoneInHeader(est, ZoneId.of("America/New_York"), now)).isEmpty();
+		assertThat(MappingAdvice.zoneInHeader(ColumnMapping.defaults().bind(List.of("Title", "Image", "Board",
+				"Date [Europe/Berlin]")), ZoneId.of("Europe/Paris"), now)).as("the same clocks").isEmpty();
+		assertThat(MappingAdvice.zoneInHeader(ColumnMapping.defaults().bind(List.of("Title", "Image", "Board",
+				"Date", "Time (24h)")), ZoneOffset.UTC, now)).as("no zone").isEmpty();
+	}
 
 	@Test
 	void aFieldTheMappingFileNamesUnderAHeaderTheFileLacksIsSaid() throws IOException {
