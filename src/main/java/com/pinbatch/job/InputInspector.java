@@ -74,6 +74,7 @@ public final class InputInspector {
 			List<String> assumptions = new ArrayList<>(source.notes());
 			MappingAdvice.notUsed(columns).ifPresent(line -> assumptions.add(file + ": " + line));
 			MappingAdvice.unmatched(columns, mapping).ifPresent(line -> assumptions.add(file + ": " + line));
+			MappingAdvice.readByName(columns, mapping).ifPresent(line -> assumptions.add(file + ": " + line));
 			MappingAdvice.zoneInHeader(columns, validation.zone(), Instant.now())
 				.ifPresent(line -> assumptions.add(file + ": " + line));
 			DateOrderDetector dates = new DateOrderDetector();

@@ -114,6 +114,11 @@ public final class ColumnMapping {
 		return field != null && BoundColumns.URL_FIELDS.contains(field);
 	}
 
+	/** Whether the header, whole, is one this mapping knows (not only its name before a note). */
+	boolean knows(String header) {
+		return fieldByHeader.containsKey(HeaderKey.of(header));
+	}
+
 	/** The field a header fills by its name, or by its name before a note ({@link #withoutNote}). */
 	private PinField fieldOf(String header) {
 		PinField field = fieldByHeader.get(HeaderKey.of(header));

@@ -39,6 +39,22 @@ public final class MappingAdvice {
 	}
 
 	/**
+	 * {@code read by the name before their note: 'Link (old)' as link, 'Title (max 100 characters)' as title}: such a
+	 * header was not read before, and its note may say the column is no longer the one to use.
+	 */
+	public static Optional<String> readByName(BoundColumns columns, ColumnMapping mapping) {
+		List<String> read = new ArrayList<>();
+		for (PinField field : PinField.values()) {
+			String header = columns.header(field);
+			if (header != null && !mapping.knows(header) && ColumnMapping.withoutNote(header) != null) {
+				read.add("'" + header.strip() + "' as " + field.column());
+			}
+		}
+		return read.isEmpty() ? Optional.empty() : Optional.of("read by the name before their note: "
+				+ String.join(", ", read) + " — if one is not the column to use, rename it");
+	}
+
+	/**
 	 * {@code 'Time (EST)' names the time zone EST, but times without an offset are read in Europe/Berlin ...}: a
 	 * calendar's header may say which zone its times are in, which the run does not take from it (a zone's
 	 * abbreviation names more than one zone); said when that zone's clocks differ from the run's.

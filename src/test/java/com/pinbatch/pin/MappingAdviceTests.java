@@ -21,6 +21,17 @@ class MappingAdviceTests {
 	Path dir;
 
 	@Test
+	void headersReadByTheirNameBeforeANoteAreNamed() {
+		ColumnMapping mapping = ColumnMapping.defaults();
+		BoundColumns columns = mapping.bind(List.of("Title (max 100 characters)", "Image", "Board", "Link (old)"));
+
+		assertThat(MappingAdvice.readByName(columns, mapping)).contains("read by the name before their note:"
+				+ " 'Title (max 100 characters)' as title, 'Link (old)' as link — if one is not the column to use,"
+				+ " rename it");
+		assertThat(MappingAdvice.readByName(mapping.bind(List.of("Title", "Image", "Board")), mapping)).isEmpty();
+	}
+
+	@Test
 	void aCalendarsHeaderThatNamesAnotherTimeZoneThanTheRunsIsTold() {
 		Instant now = Instant.parse("2026-12-06T12:00:00Z");
 		BoundColumns est = ColumnMapping.defaults().bind(List.of("Title", "Image", "Board", "Date", "Time (EST)"));
