@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -33,6 +34,10 @@ final class PublishAtCheck {
 	/** "14:00", "9:30 PM", "9 pm": a time of day, which says nothing of the day. */
 	private static final Pattern TIME_ALONE = Pattern.compile(
 			"\\d{1,2}(?:[:.h]\\d{2}(?::\\d{2})?\\s*(?:[ap]\\.?m\\.?)?|\\s*[ap]\\.?m\\.?)", Pattern.CASE_INSENSITIVE);
+
+	/** A time followed by a zone's abbreviation: "2:15 PM EST", "14:00 CET". */
+	private static final Pattern ZONE_ABBREVIATION = Pattern.compile("\\d\\s*(?:[ap]\\.?m\\.?)?\\s+([a-z]{2,4})$",
+			Pattern.CASE_INSENSITIVE);
 
 	private final ValidationSettings settings;
 
@@ -71,6 +76,15 @@ final class PublishAtCheck {
 			if (TIME_ALONE.matcher(value).matches()) {
 				problems.add(PinField.PUBLISH_AT, "publish_at_invalid", "%s '%s' is a time without a date — give the"
 						+ " date too (e.g. 2027-03-01 %s), or leave it empty to publish now", value, value);
+				return null;
+			}
+			Matcher abbreviated = ZONE_ABBREVIATION.matcher(value);
+			Optional<ZoneId> named = abbreviated.find() ? HeaderZones.named(abbreviated.group(1)) : Optional.empty();
+			if (named.isPresent() && !named.get().getId().equals("UTC")) {
+				problems.add(PinField.PUBLISH_AT, "publish_at_invalid", "%s '%s' ends with the zone abbreviation %s,"
+						+ " which names more than one zone — remove it and give --timezone=%s (or a timezone column),"
+						+ " or write the offset instead (e.g. %s)", value, abbreviated.group(1), named.get().getId(),
+						named.get().getRules().getStandardOffset(Instant.now()));
 				return null;
 			}
 			if (NamedMonthDate.withoutYear(value)) {

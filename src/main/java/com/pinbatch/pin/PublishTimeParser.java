@@ -41,10 +41,15 @@ final class PublishTimeParser {
 
 	private static final Pattern YEAR_FIRST = Pattern.compile("(\\d{4})([/.-])(\\d{1,2})\\2(\\d{1,2})");
 
-	/** What may follow a date: nothing, or a time with an optional AM/PM and an optional offset. */
+	/**
+	 * What may follow a date: nothing, or a time with an optional AM/PM and an optional offset. Hours and minutes
+	 * apart by ':', or as calendars write them: '.' (14.30), 'h' (French 14h30, 21h), the hour alone with AM/PM (9 PM,
+	 * 9pm) or with "Uhr" (German 14 Uhr, 14:00 Uhr).
+	 */
 	private static final Pattern TIME = Pattern.compile("(?:(?:T|\\s+)"
-			+ "(\\d{1,2}):(\\d{2})(?::(\\d{2})(?:[.,](\\d{1,9}))?)?"
-			+ "(?:\\s*([AP])\\.?M\\.?)?(?:\\s*(Z|UTC|[+-]\\d{2}(?::?\\d{2})?))?)?", Pattern.CASE_INSENSITIVE);
+			+ "(\\d{1,2})(?:([:.h])(\\d{2})(?::(\\d{2})(?:[.,](\\d{1,9}))?)?|(h))?"
+			+ "(?:\\s*([AP])\\.?M\\.?|\\s*(uhr))?(?:\\s*(Z|UTC|[+-]\\d{2}(?::?\\d{2})?))?)?",
+			Pattern.CASE_INSENSITIVE);
 
 	private static final int NANO_DIGITS = 9;
 
@@ -232,13 +237,20 @@ final class PublishTimeParser {
 		if (matcher.group(1) == null) {
 			return Optional.of(new WrittenTime(date.atTime(defaultTimeOfDay), null));
 		}
+		boolean minutes = matcher.group(3) != null;
+		if (!minutes && matcher.group(6) == null && matcher.group(7) == null && matcher.group(8) == null) {
+			return Optional.empty(); // a number after the date ("2027-03-01 9") is no time of day
+		}
+		if (minutes && !":".equals(matcher.group(2)) && matcher.group(4) != null) {
+			return Optional.empty(); // seconds only after a colon
+		}
 		try {
-			int hour = hour(number(matcher, 1), matcher.group(5));
-			int seconds = matcher.group(3) == null ? 0 : number(matcher, 3);
-			String fraction = matcher.group(4) == null ? "" : matcher.group(4);
+			int hour = hour(number(matcher, 1), matcher.group(7));
+			int seconds = matcher.group(4) == null ? 0 : number(matcher, 4);
+			String fraction = matcher.group(5) == null ? "" : matcher.group(5);
 			int nanos = fraction.isEmpty() ? 0 : Integer.parseInt(padRight(fraction));
-			LocalTime time = LocalTime.of(hour, number(matcher, 2), seconds, nanos);
-			return Optional.of(new WrittenTime(LocalDateTime.of(date, time), offset(matcher.group(6))));
+			LocalTime time = LocalTime.of(hour, minutes ? number(matcher, 3) : 0, seconds, nanos);
+			return Optional.of(new WrittenTime(LocalDateTime.of(date, time), offset(matcher.group(9))));
 		}
 		catch (DateTimeException noSuchTime) {
 			return Optional.empty();

@@ -297,6 +297,17 @@ class PublishDateValidationTests {
 	}
 
 	@Test
+	void aTimeFollowedByAZonesAbbreviationSaysWhichZoneToGive() {
+		Validation validation = new PinValidator(settings(ZoneOffset.UTC)).validate(calendarDraft("2027-03-01",
+				"2:15 PM EST"));
+
+		assertThat(validation.problems()).extracting(ValidationProblem::message).containsExactly("Date and Time"
+				+ " '2027-03-01 2:15 PM EST' ends with the zone abbreviation EST, which names more than one zone —"
+				+ " remove it and give --timezone=America/New_York (or a timezone column), or write the offset"
+				+ " instead (e.g. -05:00)");
+	}
+
+	@Test
 	void aTimeWithoutItsDateIsRefusedSayingWhatToAdd() {
 		Validation validation = new PinValidator(settings(ZoneOffset.UTC)).validate(calendarDraft("", "14:00"));
 

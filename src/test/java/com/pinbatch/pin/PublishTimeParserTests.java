@@ -46,6 +46,13 @@ class PublishTimeParserTests {
 			2027-03-01 12:05 AM                  | AMBIGUOUS   | 2027-03-01T00:05       | -
 			2027-03-01 12:05 PM                  | AMBIGUOUS   | 2027-03-01T12:05       | -
 			2027-03-01 9:30 p.m.                 | AMBIGUOUS   | 2027-03-01T21:30       | -
+			2027-03-01 14.30                     | AMBIGUOUS   | 2027-03-01T14:30       | -
+			2027-03-01 14h30                     | AMBIGUOUS   | 2027-03-01T14:30       | -
+			2027-03-01 21h                       | AMBIGUOUS   | 2027-03-01T21:00       | -
+			2027-03-01 9 PM                      | AMBIGUOUS   | 2027-03-01T21:00       | -
+			2027-03-01 9pm                       | AMBIGUOUS   | 2027-03-01T21:00       | -
+			01.03.2027 14:00 Uhr                 | DAY_FIRST   | 2027-03-01T14:00       | -
+			01.03.2027 14 Uhr                    | DAY_FIRST   | 2027-03-01T14:00       | -
 			13/02/2027 09:30                     | AMBIGUOUS   | 2027-02-13T09:30       | -
 			02/13/2027 09:30                     | AMBIGUOUS   | 2027-02-13T09:30       | -
 			05/05/2027 09:30                     | AMBIGUOUS   | 2027-05-05T09:30       | -
@@ -158,7 +165,8 @@ class PublishTimeParserTests {
 	@ValueSource(strings = { "tomorrow", "2027-02-30", "2027-03-01 25:00", "2027-03-01T09:30:00+25:00",
 			"2027-13-01", "2027-03-01 13:30 PM", "2027-03-01 0:30 AM", "03/04/271", "13/13/2027", "31/02/2027",
 			"2027-03-01 09:30 Europe/Paris", "2027-03-01Z", "2027-03-01 09:60", "Feb 30, 2027", "Foo 25, 2027",
-			"Dec 25", "Ma 1, 2027", "25 December 2027 9", "32-Dec-2027" })
+			"Dec 25", "Ma 1, 2027", "25 December 2027 9", "32-Dec-2027", "2027-03-01 9", "2027-03-01 14.30:15",
+			"2027-03-01 13 PM", "2027-03-01 9h 30" })
 	void rejectsWhatNoFormReads(String text) {
 		PublishTimeParser parser = new PublishTimeParser(NINE, DateOrder.AMBIGUOUS, null);
 
