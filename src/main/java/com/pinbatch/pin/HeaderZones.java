@@ -7,9 +7,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The time zone a calendar's header names in its note ("Time (EST)", "Date [Europe/Berlin]"): a region id, or the
- * abbreviation a team writes, taken as the zone most people mean by it. Only for the advice line; times are read in
- * the run's zone whatever a header says.
+ * The time zone a calendar names in a header's note ("Time (EST)", "Date [Europe/Berlin]") or after a time ("2:15 PM
+ * EST"): a region id, or the abbreviation a team writes, taken as the zone most people mean by it. Only for advice
+ * (which --timezone to give): times are read in the run's zone or the row's timezone column, whatever a header says.
  */
 final class HeaderZones {
 
