@@ -32,7 +32,7 @@ import org.apache.poi.xssf.usermodel.XSSFRelation;
 final class XlsxSheetLinks {
 
 	/** Links kept at the most: one a row for a large sheet, a bounded map for a forged one. */
-	static final int MAX_LINKS = 250_000;
+	private static final int MAX_LINKS = 250_000;
 
 	/** Cells a range of one link may cover (a link on a whole column stands for no pin's link). */
 	private static final int MAX_RANGE_CELLS = 10_000;

@@ -26,7 +26,7 @@ public final class BoundColumns {
 	 * undated identity too ({@link PinIdentity#formerly}), so that a pin such a version published is not created a
 	 * second time.
 	 */
-	static final Set<String> DATE_HEADERS_READ_BEFORE = Set.of("publishat", "publishdate", "publishtime",
+	private static final Set<String> DATE_HEADERS_READ_BEFORE = Set.of("publishat", "publishdate", "publishtime",
 			"scheduledat", "scheduledfor", "schedule", "datedepublication", "veroffentlichungsdatum",
 			"fechadepublicacion", "datadipubblicazione", "datadepublicacao", "publicatiedatum");
 
@@ -58,8 +58,12 @@ public final class BoundColumns {
 		}
 		this.columnNames = Collections.unmodifiableMap(names);
 		Integer dateColumn = columnByField.get(PinField.PUBLISH_AT);
-		this.dateNewlyRead = dateColumn != null
-				&& !DATE_HEADERS_READ_BEFORE.contains(HeaderKey.of(headers.get(dateColumn)));
+		this.dateNewlyRead = dateColumn != null && !dateReadBefore(headers.get(dateColumn));
+	}
+
+	/** Whether versions before 2026-12 read the header as publish_at ({@link #DATE_HEADERS_READ_BEFORE}). */
+	static boolean dateReadBefore(String header) {
+		return DATE_HEADERS_READ_BEFORE.contains(HeaderKey.of(header));
 	}
 
 	/**

@@ -7,13 +7,13 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
-import java.util.regex.Pattern;
-import java.util.regex.Matcher;
-import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import com.pinbatch.input.RowSource;
@@ -151,10 +151,10 @@ public final class ColumnMapping {
 				continue;
 			}
 			Integer earlier = columnByField.putIfAbsent(field, i);
-			if (earlier != null && field == PinField.PUBLISH_AT
-					&& readBefore(headers, i) != readBefore(headers, earlier)) {
+			if (earlier != null && field == PinField.PUBLISH_AT && BoundColumns.dateReadBefore(headers.get(i))
+					!= BoundColumns.dateReadBefore(headers.get(earlier))) {
 				// "Date" beside "Publish date": the sheet worked before "Date" was read, with "Publish date"
-				columnByField.put(field, readBefore(headers, i) ? i : earlier);
+				columnByField.put(field, BoundColumns.dateReadBefore(headers.get(i)) ? i : earlier);
 			}
 			else if (earlier != null) {
 				throw new MappingException("columns " + ColumnLetters.of(earlier) + " ('" + headers.get(earlier).strip()
@@ -167,7 +167,7 @@ public final class ColumnMapping {
 		// time of day alone, still is; another ("Time") is no publish time, as before
 		Integer timeAlone = columnByField.containsKey(PinField.PUBLISH_AT) ? null
 				: columnByField.remove(PinField.PUBLISH_TIME);
-		if (timeAlone != null && HeaderKey.of(headers.get(timeAlone)).equals(HeaderKey.of("publish_time"))) {
+		if (timeAlone != null && BoundColumns.dateReadBefore(headers.get(timeAlone))) {
 			columnByField.put(PinField.PUBLISH_AT, timeAlone);
 		}
 		if (columnByField.isEmpty()) {
@@ -181,10 +181,6 @@ public final class ColumnMapping {
 		return new BoundColumns(headers, columnByField);
 	}
 
-	private static boolean readBefore(List<String> headers, int column) {
-		return BoundColumns.DATE_HEADERS_READ_BEFORE.contains(HeaderKey.of(headers.get(column)));
-	}
-
 	/**
 	 * A header whose name has a note after it ("Title (max 100 characters)", a template's hint; "Time (CET)") fills
 	 * the field its name does, unless another column fills that field or another such header names it too (as
@@ -194,8 +190,7 @@ public final class ColumnMapping {
 		Map<PinField, Integer> found = new EnumMap<>(PinField.class);
 		Set<PinField> twice = EnumSet.noneOf(PinField.class);
 		for (int i = 0; i < headers.size(); i++) {
-			String name = fieldByHeader.containsKey(HeaderKey.of(headers.get(i))) ? null : withoutNote(headers.get(i));
-			PinField field = name == null ? null : fieldByHeader.get(HeaderKey.of(name));
+			PinField field = knows(headers.get(i)) ? null : fieldOf(headers.get(i));
 			if (field != null && !columnByField.containsKey(field) && found.putIfAbsent(field, i) != null) {
 				twice.add(field);
 			}

@@ -10,8 +10,8 @@ import java.util.Set;
  * @param values         trimmed text per field; fields whose column is absent or empty are missing
  * @param columnNames    the user's header for each mapped field (for messages)
  * @param numericFields  fields whose cell the file stored as a number (XLSX)
- * @param dateNewlyRead     whether the row's publish time comes from a column that versions before 2026-12 did not
- *                       read ({@link BoundColumns#DATE_HEADERS_READ_BEFORE}): they published such a row at once
+ * @param dateNewlyRead  whether the row's publish time comes from a column that versions before 2026-12 did not
+ *                       read ({@link BoundColumns#dateReadBefore}): they published such a row at once
  */
 public record PinDraft(long rowNumber, Map<PinField, String> values, Map<PinField, String> columnNames,
 		Set<PinField> numericFields, boolean dateNewlyRead) {
