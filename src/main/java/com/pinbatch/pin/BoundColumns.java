@@ -99,6 +99,21 @@ public final class BoundColumns {
 				Collections.unmodifiableSet(numeric), dateNewlyRead && values.containsKey(PinField.PUBLISH_AT));
 	}
 
+	private static boolean givesTimeOfDay(String date) {
+		return HAS_TIME_OF_DAY.matcher(date).find();
+	}
+
+	/** The row's time cell when its date cell gives a time of its own, which stands ({@link #joinTime}); else null. */
+	String timeLeftOut(InputRow row) {
+		Integer timeColumn = columnByField.get(PinField.PUBLISH_TIME);
+		if (timeColumn == null) {
+			return null;
+		}
+		String time = CellText.trim(CellText.withoutControls(row.value(timeColumn)));
+		String date = row.value(columnByField.get(PinField.PUBLISH_AT));
+		return !time.isEmpty() && givesTimeOfDay(date) ? time : null;
+	}
+
 	/**
 	 * A content calendar's time column joins its date ("2027-03-01" and "9:30 PM"), and the pair is read as one
 	 * publish time from then on (its checks, its identity, the order of its dates). A time without a date stays a
@@ -109,7 +124,7 @@ public final class BoundColumns {
 			return;
 		}
 		String date = values.getOrDefault(PinField.PUBLISH_AT, "");
-		if (HAS_TIME_OF_DAY.matcher(date).find()) {
+		if (givesTimeOfDay(date)) {
 			return; // the date cell's own time stands, as before time columns were read ("Publish date" and "Time")
 		}
 		String dateHeader = headers.get(columnByField.get(PinField.PUBLISH_AT)).strip();

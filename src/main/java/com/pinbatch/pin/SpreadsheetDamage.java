@@ -43,7 +43,8 @@ public final class SpreadsheetDamage {
 	private final Map<Kind, Long> counts = new EnumMap<>(Kind.class);
 
 	private enum Kind {
-		SERIAL_DATE, YES_NO, QUOTED_URL, CURLY_QUOTE_IN_URL, LEADING_ZEROS, LOST_LETTERS, CONTROL_CHARACTERS,
+		SERIAL_DATE, TIME_LEFT_OUT, YES_NO, QUOTED_URL, CURLY_QUOTE_IN_URL, LEADING_ZEROS, LOST_LETTERS,
+		CONTROL_CHARACTERS,
 		TEXT_FORMULA
 	}
 
@@ -64,6 +65,12 @@ public final class SpreadsheetDamage {
 				"%s row %d: '%s' is a spreadsheet's serial date number, read as %s; format the column as dates or"
 						+ " text in the spreadsheet to keep it readable", draft.columnName(PinField.PUBLISH_AT),
 				row.rowNumber(), publishAt, date.format(SHOWN))));
+		String timeLeftOut = columns.timeLeftOut(row);
+		if (timeLeftOut != null) {
+			found(Kind.TIME_LEFT_OUT, Formats.plain("%s row %d gives its own time (%s): its %s '%s' is not used",
+					columns.header(PinField.PUBLISH_AT).strip(), row.rowNumber(), publishAt,
+					columns.header(PinField.PUBLISH_TIME).strip(), timeLeftOut));
+		}
 		for (PinField field : TEXT_FIELDS) {
 			String value = draft.get(field);
 			if (value.equals("TRUE") || value.equals("FALSE")) {

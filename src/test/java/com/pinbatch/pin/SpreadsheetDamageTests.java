@@ -1,0 +1,34 @@
+package com.pinbatch.pin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import com.pinbatch.input.InputRow;
+
+import org.junit.jupiter.api.Test;
+
+/** The notes a run prints about what a spreadsheet did to its cells. */
+class SpreadsheetDamageTests {
+
+	private static final List<String> CALENDAR = List.of("Image", "Board", "Publish date", "Time");
+
+	@Test
+	void aTimeLeftOutBecauseTheDateGivesItsOwnIsTold() {
+		BoundColumns columns = ColumnMapping.defaults().bind(CALENDAR);
+		SpreadsheetDamage damage = new SpreadsheetDamage(columns);
+
+		for (List<String> cells : List.of(row("2027-03-04 10:00", "14:00"), row("2027-03-05", "14:00"),
+				row("2027-03-06 9:30 PM", "21:00"), row("2027-03-07 10:00", ""))) {
+			InputRow row = new InputRow(2, CALENDAR, cells);
+			damage.accept(row, columns.draft(row));
+		}
+
+		assertThat(damage.notes()).containsExactly("Publish date row 2 gives its own time (2027-03-04 10:00): its"
+				+ " Time '14:00' is not used (and 1 more row)");
+	}
+
+	private static List<String> row(String date, String time) {
+		return List.of("https://images.example.com/a.jpg", "Kitchen Ideas", date, time);
+	}
+}
