@@ -106,20 +106,20 @@ final class PublishAtCheck {
 		}
 		WrittenTime time = written.get();
 		if (time.offset() != null) {
-			return future(value, time.local().toInstant(time.offset()), problems);
+			return future(draft, value, time.local().toInstant(time.offset()), problems);
 		}
 		// an invalid timezone cell is already reported; guessing a zone would only add a misleading message
-		return zone.map(rowZone -> inZone(value, time.local(), rowZone, problems)).orElse(null);
+		return zone.map(rowZone -> inZone(draft, value, time.local(), rowZone, problems)).orElse(null);
 	}
 
-	private Instant inZone(String value, LocalDateTime local, ZoneId zone, ProblemList problems) {
+	private Instant inZone(PinDraft draft, String value, LocalDateTime local, ZoneId zone, ProblemList problems) {
 		ZoneRules rules = zone.getRules();
 		List<ZoneOffset> offsets = rules.getValidOffsets(local);
 		// java.time's choice: a skipped time moves forward by the length of the gap, a repeated one takes the earlier
 		Instant used = local.atZone(zone).toInstant();
 		if (offsets.size() == 1 || !used.isAfter(settings.clock().instant())) {
 			// a time in the past is wrong whichever way the clocks change
-			return future(value, used, problems);
+			return future(draft, value, used, problems);
 		}
 		ZoneOffsetTransition change = rules.getTransition(local);
 		if (offsets.isEmpty()) {
@@ -139,10 +139,13 @@ final class PublishAtCheck {
 		return used;
 	}
 
-	private Instant future(String value, Instant instant, ProblemList problems) {
+	private Instant future(PinDraft draft, String value, Instant instant, ProblemList problems) {
 		if (!instant.isAfter(settings.clock().instant())) {
+			// a column read as the publish date only since 2026-12 ("Date") may hold another date (a row's creation)
+			String notThatDate = draft.dateNewlyRead() ? "; if that column is not when to publish, leave it out with"
+					+ " --mapping=FILE holding 'publish_at: [publish_at]'" : "";
 			problems.add(PinField.PUBLISH_AT, "publish_at_in_past", "%s '%s' is %s (UTC), which is in the past"
-					+ " — give a future time, or leave it empty to publish now", value, instant);
+					+ " — give a future time, or leave it empty to publish now%s", value, instant, notThatDate);
 		}
 		return instant;
 	}

@@ -308,6 +308,21 @@ class PublishDateValidationTests {
 	}
 
 	@Test
+	void aPastDateInAColumnReadAsThePublishDateOnlyNowSaysHowToLeaveItOut() {
+		// "Date" may be when the row was added: it was not read before, and such rows were published at once
+		Validation calendar = new PinValidator(settings(ZoneOffset.UTC)).validate(calendarDraft("2026-11-01", ""));
+		Validation template = new PinValidator(settings(ZoneOffset.UTC)).validate(draft(2, "2026-11-01", ""));
+
+		assertThat(calendar.problems()).extracting(ValidationProblem::message).containsExactly("Date and Time"
+				+ " '2026-11-01' is 2026-11-01T09:00:00Z (UTC), which is in the past — give a future time, or leave it"
+				+ " empty to publish now; if that column is not when to publish, leave it out with --mapping=FILE"
+				+ " holding 'publish_at: [publish_at]'");
+		assertThat(template.problems()).extracting(ValidationProblem::message).containsExactly("Publish date"
+				+ " '2026-11-01' is 2026-11-01T09:00:00Z (UTC), which is in the past — give a future time, or leave it"
+				+ " empty to publish now");
+	}
+
+	@Test
 	void aTimeWithoutItsDateIsRefusedSayingWhatToAdd() {
 		Validation validation = new PinValidator(settings(ZoneOffset.UTC)).validate(calendarDraft("", "14:00"));
 
