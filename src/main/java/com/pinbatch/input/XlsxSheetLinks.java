@@ -37,9 +37,9 @@ final class XlsxSheetLinks {
 	/** Cells a range of one link may cover (a link on a whole column stands for no pin's link). */
 	private static final int MAX_RANGE_CELLS = 10_000;
 
-	/** {@code HYPERLINK("https://…", "text")}: the address when it is written out whole (not computed). */
-	private static final Pattern HYPERLINK_FORMULA = Pattern
-		.compile("^\\s*(?:_xlfn\\.)?HYPERLINK\\(\\s*\"((?:[^\"]|\"\")*)\"\\s*[,)]", Pattern.CASE_INSENSITIVE);
+	/** How a formula that opens a link starts, before its address: {@code HYPERLINK(}, case aside. */
+	private static final Pattern HYPERLINK_CALL = Pattern.compile("\\s*(?:_xlfn\\.)?HYPERLINK\\(\\s*\"",
+			Pattern.CASE_INSENSITIVE);
 
 	static final XlsxSheetLinks NONE = new XlsxSheetLinks(Map.of());
 
@@ -55,10 +55,36 @@ final class XlsxSheetLinks {
 		return byCell.isEmpty() ? null : byCell.get(key(row, column));
 	}
 
-	/** The web address a cell's {@code HYPERLINK} formula opens, or null. */
+	/**
+	 * The web address a cell's {@code HYPERLINK("https://…", "text")} formula opens when it is written out whole (not
+	 * computed), or null. A loop rather than a pattern for the quoted text: a pattern's repetition of alternatives
+	 * recurses once a character, and a forged formula of a million overflowed the stack.
+	 */
 	static String ofFormula(String formula) {
-		Matcher matcher = HYPERLINK_FORMULA.matcher(formula);
-		return matcher.find() ? webAddress(matcher.group(1).replace("\"\"", "\"")) : null;
+		Matcher call = HYPERLINK_CALL.matcher(formula);
+		if (!call.lookingAt()) {
+			return null;
+		}
+		StringBuilder address = new StringBuilder();
+		for (int i = call.end(); i < formula.length(); i++) {
+			char c = formula.charAt(i);
+			if (c != '"') {
+				address.append(c);
+			}
+			else if (i + 1 < formula.length() && formula.charAt(i + 1) == '"') {
+				address.append('"'); // "" stands for one quote inside the text
+				i++;
+			}
+			else {
+				int next = i + 1;
+				while (next < formula.length() && Character.isWhitespace(formula.charAt(next))) {
+					next++;
+				}
+				boolean whole = next < formula.length() && (formula.charAt(next) == ',' || formula.charAt(next) == ')');
+				return whole ? webAddress(address.toString()) : null; // "…"&A4: computed
+			}
+		}
+		return null;
 	}
 
 	/**

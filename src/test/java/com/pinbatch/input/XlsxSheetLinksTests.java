@@ -1,8 +1,10 @@
 package com.pinbatch.input;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Random;
 import java.util.Set;
 
 import org.apache.poi.common.usermodel.HyperlinkType;
@@ -129,6 +131,28 @@ class XlsxSheetLinksTests {
 					+ " https://shop.example.com/2), link row 3 ('Shop now' → https://shop.example.com/3), link row 4"
 					+ " ('Shop now' → https://shop.example.com/4) and 2 more");
 		}
+	}
+
+	@Test
+	void aForgedHyperlinkFormulaOfAMillionCharactersIsReadAsItsShownText() throws IOException {
+		// random letters, which a zip-bomb guard lets through; a pattern's repetition overflowed the stack on them
+		Random random = new Random(14);
+		StringBuilder address = new StringBuilder(1_000_000);
+		for (int i = 0; i < 1_000_000; i++) {
+			address.append((char) ('a' + random.nextInt(26)));
+		}
+		String sheet = "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>"
+				+ "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>title</t></is></c>"
+				+ "<c r=\"B1\" t=\"inlineStr\"><is><t>link</t></is></c></row>"
+				+ "<row r=\"2\"><c r=\"A2\" t=\"inlineStr\"><is><t>Oak</t></is></c>"
+				+ "<c r=\"B2\" t=\"str\"><f>HYPERLINK(\"https://" + address + "</f><v>Shop</v></c></row>"
+				+ "</sheetData></worksheet>";
+		Path plain = write(dir.resolve("plain.xlsx"), workbook -> textRow(workbook.createSheet("Pins"), 1, "title"));
+		Path file = XlsxTestWorkbooks.replaceEntry(plain, dir.resolve("forged.xlsx"), "xl/worksheets/sheet1.xml",
+				sheet.getBytes(StandardCharsets.UTF_8));
+
+		assertThat(readAll(file, ADDRESS_COLUMNS)).singleElement()
+			.satisfies(row -> assertThat(row.values()).containsExactly("Oak", "Shop"));
 	}
 
 	@Test
