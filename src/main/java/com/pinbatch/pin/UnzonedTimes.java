@@ -22,6 +22,12 @@ public final class UnzonedTimes {
 	private static final Pattern ZONED = Pattern
 		.compile("(?i).*(z|[+-]\\d{2}(:?\\d{2})?|\\[[^]]+]|\\s[a-z]+(/[a-z0-9_+-]+)+|\\s(utc|gmt))\\s*$");
 
+	/**
+	 * How much of a cell's end is looked at for a zone: every zone a person writes fits in it, and a forged cell of
+	 * thousands of "/ab" made the pattern's repetition recurse once each, past the end of the stack.
+	 */
+	private static final int ZONE_TAIL = 100;
+
 	private final boolean utcByDefault;
 
 	private String column;
@@ -42,13 +48,16 @@ public final class UnzonedTimes {
 			return;
 		}
 		String value = draft.get(PinField.PUBLISH_AT).strip();
-		if (ZONED.matcher(value).matches() || value.startsWith("#")) {
+		String tail = value.length() > ZONE_TAIL ? value.substring(value.length() - ZONE_TAIL) : value;
+		if (ZONED.matcher(tail).matches() || value.startsWith("#")) {
 			return; // it says its own zone, or it is no time at all (a spreadsheet's error value)
 		}
 		if (rows++ == 0) {
 			column = draft.columnName(PinField.PUBLISH_AT);
 			firstRow = draft.rowNumber();
-			firstValue = value;
+			// a sample, not a forged cell of a hundred thousand characters on the terminal
+			firstValue = value.length() <= ZONE_TAIL ? value
+					: value.substring(0, value.offsetByCodePoints(0, ZONE_TAIL / 2)) + "…";
 		}
 	}
 

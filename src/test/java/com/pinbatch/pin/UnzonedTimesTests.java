@@ -40,6 +40,19 @@ class UnzonedTimesTests {
 		assertThat(berlin.note()).isEmpty();
 	}
 
+	@Test
+	void aForgedCellOfAHundredThousandCharactersIsToldByItsStart() {
+		// "/ab" forty thousand times: the zone pattern's repetition overflowed the stack on the whole cell
+		String forged = "2027-03-01 09:30 europe" + "/ab".repeat(40_000);
+		UnzonedTimes unzoned = new UnzonedTimes(ZoneOffset.UTC);
+
+		unzoned.accept(row(2, forged));
+
+		assertThat(unzoned.note()).contains("publish_at: 1 publish time without a zone (row 2: "
+				+ forged.substring(0, 50) + "…) read as UTC; if they are another zone's local times, give it with"
+				+ " --timezone (e.g. --timezone=Europe/Berlin)");
+	}
+
 	private static PinDraft row(long rowNumber, String publishAt) {
 		return new PinDraft(rowNumber, Map.of(PinField.PUBLISH_AT, publishAt), Map.of(), Set.of());
 	}
