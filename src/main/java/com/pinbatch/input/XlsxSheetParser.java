@@ -138,7 +138,7 @@ final class XlsxSheetParser implements AutoCloseable {
 				}
 				else if ("f".equals(element)) {
 					formula = true;
-					formulaLink = XlsxSheetLinks.ofFormula(xml.getElementText());
+					formulaLink = XlsxSheetLinks.ofFormula(formulaText());
 				}
 				else if ("is".equals(element)) {
 					inlineText = XlsxRichText.read(xml, "is");
@@ -176,7 +176,29 @@ final class XlsxSheetParser implements AutoCloseable {
 		}
 	}
 
-	/** Skips the element just started (a formula, rich-text properties ...) with everything inside it. */
+	/**
+	 * The text of the formula element just started; an element inside it (none in a sound file) is passed over
+	 * rather than failing the sheet, as the formula was before its text was read.
+	 */
+	private String formulaText() throws XMLStreamException {
+		StringBuilder text = new StringBuilder();
+		int depth = 1;
+		while (depth > 0) {
+			int event = xml.next();
+			if (event == XMLStreamConstants.START_ELEMENT) {
+				depth++;
+			}
+			else if (event == XMLStreamConstants.END_ELEMENT) {
+				depth--;
+			}
+			else if (depth == 1 && (event == XMLStreamConstants.CHARACTERS || event == XMLStreamConstants.CDATA)) {
+				text.append(xml.getText());
+			}
+		}
+		return text.toString();
+	}
+
+	/** Skips the element just started (rich-text properties, a phonetic run ...) with everything inside it. */
 	private void skipElement() throws XMLStreamException {
 		int depth = 1;
 		while (depth > 0) {

@@ -141,18 +141,30 @@ class XlsxSheetLinksTests {
 		for (int i = 0; i < 1_000_000; i++) {
 			address.append((char) ('a' + random.nextInt(26)));
 		}
+		Path file = forgedLinkCell("<f>HYPERLINK(\"https://" + address + "</f><v>Shop</v>");
+
+		assertThat(readAll(file, ADDRESS_COLUMNS)).singleElement()
+			.satisfies(row -> assertThat(row.values()).containsExactly("Oak", "Shop"));
+	}
+
+	@Test
+	void aFormulaWithAnElementInsideIsPassedOverAsBeforeItsTextWasRead() throws IOException {
+		Path file = forgedLinkCell("<f>HYPERLINK(\"https://shop.example.com/\")<extra/></f><v>Shop</v>");
+
+		assertThat(readAll(file, ADDRESS_COLUMNS)).singleElement()
+			.satisfies(row -> assertThat(row.values()).containsExactly("Oak", "https://shop.example.com/"));
+	}
+
+	/** A workbook whose sheet holds the headers title and link, then Oak and a link cell holding {@code inside}. */
+	private Path forgedLinkCell(String inside) throws IOException {
 		String sheet = "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>"
 				+ "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>title</t></is></c>"
 				+ "<c r=\"B1\" t=\"inlineStr\"><is><t>link</t></is></c></row>"
 				+ "<row r=\"2\"><c r=\"A2\" t=\"inlineStr\"><is><t>Oak</t></is></c>"
-				+ "<c r=\"B2\" t=\"str\"><f>HYPERLINK(\"https://" + address + "</f><v>Shop</v></c></row>"
-				+ "</sheetData></worksheet>";
+				+ "<c r=\"B2\" t=\"str\">" + inside + "</c></row></sheetData></worksheet>";
 		Path plain = write(dir.resolve("plain.xlsx"), workbook -> textRow(workbook.createSheet("Pins"), 1, "title"));
-		Path file = XlsxTestWorkbooks.replaceEntry(plain, dir.resolve("forged.xlsx"), "xl/worksheets/sheet1.xml",
+		return XlsxTestWorkbooks.replaceEntry(plain, dir.resolve("forged.xlsx"), "xl/worksheets/sheet1.xml",
 				sheet.getBytes(StandardCharsets.UTF_8));
-
-		assertThat(readAll(file, ADDRESS_COLUMNS)).singleElement()
-			.satisfies(row -> assertThat(row.values()).containsExactly("Oak", "Shop"));
 	}
 
 	@Test
