@@ -182,24 +182,17 @@ final class XlsxSheetParser implements AutoCloseable {
 	 */
 	private String formulaText() throws XMLStreamException {
 		StringBuilder text = new StringBuilder();
-		int depth = 1;
-		while (depth > 0) {
-			int event = xml.next();
-			if (event == XMLStreamConstants.START_ELEMENT) {
-				depth++;
-			}
-			else if (event == XMLStreamConstants.END_ELEMENT) {
-				depth--;
-			}
-			else if (depth == 1 && (event == XMLStreamConstants.CHARACTERS || event == XMLStreamConstants.CDATA)) {
-				text.append(xml.getText());
-			}
-		}
+		readThrough(text);
 		return text.toString();
 	}
 
 	/** Skips the element just started (rich-text properties, a phonetic run ...) with everything inside it. */
 	private void skipElement() throws XMLStreamException {
+		readThrough(null);
+	}
+
+	/** Reads to the end of the element just started, keeping its own text (not its children's) when asked to. */
+	private void readThrough(StringBuilder text) throws XMLStreamException {
 		int depth = 1;
 		while (depth > 0) {
 			int event = xml.next();
@@ -208,6 +201,10 @@ final class XlsxSheetParser implements AutoCloseable {
 			}
 			else if (event == XMLStreamConstants.END_ELEMENT) {
 				depth--;
+			}
+			else if (text != null && depth == 1
+					&& (event == XMLStreamConstants.CHARACTERS || event == XMLStreamConstants.CDATA)) {
+				text.append(xml.getText());
 			}
 		}
 	}
