@@ -7,6 +7,7 @@ import java.time.Year;
 import java.time.ZoneOffset;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -37,17 +38,17 @@ record NamedMonthDate(LocalDate date, int end) {
 
 	/** A day and a month, either way round, its month named or not ("1-Mar", "Mar 1st", "01/03"): no year. */
 	private static final Pattern NO_YEAR = Pattern.compile("(?:" + WEEKDAY + "(?:" + MONTH + "[\\s-]+" + DAY + "|" + DAY
-			+ "[\\s-]+" + MONTH + ")|\\d{1,2}/\\d{1,2}|\\d{1,2}\\.\\d{1,2}\\.)"
-			+ "(?:,?\\s+\\d{1,2}(?::\\d{2})?\\s*(?:[ap]\\.?m\\.?)|,?\\s+\\d{1,2}:\\d{2}(?::\\d{2})?)?",
-			Pattern.CASE_INSENSITIVE);
+			+ "[\\s-]+" + MONTH + ")|\\d{1,2}/\\d{1,2}|\\d{1,2}\\.\\d{1,2}\\.)(?!\\d),?", Pattern.CASE_INSENSITIVE);
 
 	/**
-	 * Whether the text is a day and month without a year, with a time or not: what a spreadsheet writes to CSV for a
-	 * date formatted "d-mmm" (Excel's format for a date typed as "1 Mar"), which holds the year unseen.
+	 * Whether the text is a day and month without a year, then nothing or a time: what a spreadsheet writes to CSV for
+	 * a date formatted "d-mmm" (Excel's format for a date typed as "1 Mar"), which holds the year unseen.
+	 *
+	 * @param followsDate whether what comes after the day and month is what may follow a date (the parser's rule)
 	 */
-	static boolean withoutYear(String text) {
+	static boolean withoutYear(String text, Predicate<String> followsDate) {
 		Matcher matcher = NO_YEAR.matcher(text);
-		if (!matcher.matches()) {
+		if (!matcher.lookingAt() || !followsDate.test(text.substring(matcher.end()))) {
 			return false;
 		}
 		String named = matcher.group(1) != null ? matcher.group(1) : matcher.group(4);

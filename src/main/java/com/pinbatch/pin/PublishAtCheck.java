@@ -31,10 +31,6 @@ final class PublishAtCheck {
 
 	private static final DateTimeFormatter WALL_CLOCK = DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT);
 
-	/** "14:00", "9:30 PM", "9 pm": a time of day, which says nothing of the day. */
-	private static final Pattern TIME_ALONE = Pattern.compile(
-			"\\d{1,2}(?:[:.h]\\d{2}(?::\\d{2})?\\s*(?:[ap]\\.?m\\.?)?|\\s*[ap]\\.?m\\.?)", Pattern.CASE_INSENSITIVE);
-
 	/** A time followed by a zone's abbreviation: "2:15 PM EST", "14:00 CET". */
 	private static final Pattern ZONE_ABBREVIATION = Pattern.compile("\\d\\s*(?:[ap]\\.?m\\.?)?\\s+([a-z]{2,4})$",
 			Pattern.CASE_INSENSITIVE);
@@ -73,7 +69,7 @@ final class PublishAtCheck {
 			return null;
 		}
 		catch (DateTimeParseException ex) {
-			if (TIME_ALONE.matcher(value).matches()) {
+			if (parser.isTimeOfDay(value)) {
 				problems.add(PinField.PUBLISH_AT, "publish_at_invalid", "%s '%s' is a time without a date — give the"
 						+ " date too (e.g. 2027-03-01 %s), or leave it empty to publish now", value, value);
 				return null;
@@ -87,7 +83,7 @@ final class PublishAtCheck {
 						named.get().getRules().getStandardOffset(Instant.now()));
 				return null;
 			}
-			if (NamedMonthDate.withoutYear(value)) {
+			if (NamedMonthDate.withoutYear(value, parser::followsDate)) {
 				problems.add(PinField.PUBLISH_AT, "publish_at_invalid", "%s '%s' has no year — write the year too"
 						+ " (e.g. 2027-03-01 09:30); a spreadsheet saved as CSV writes a date as its cells show it: format"
 						+ " the column as dates with the year (yyyy-mm-dd hh:mm) before saving", value);

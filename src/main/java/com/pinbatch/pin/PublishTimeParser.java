@@ -123,6 +123,16 @@ final class PublishTimeParser {
 		return Optional.of(written.orElseThrow(() -> new DateTimeParseException("not a publish time", value, 0)));
 	}
 
+	/** Whether the text is a time of day alone ("14:00", "9pm", "14h30"), written as this parser reads one. */
+	boolean isTimeOfDay(String text) {
+		return !text.isBlank() && withTime(LocalDate.EPOCH, " " + text.strip()).isPresent();
+	}
+
+	/** Whether the text is what may follow a date: nothing, or a time of day as this parser reads one. */
+	boolean followsDate(String text) {
+		return withTime(LocalDate.EPOCH, text).isPresent();
+	}
+
 	/** An example of every accepted form, for messages. */
 	List<String> acceptedForms() {
 		List<String> forms = new ArrayList<>(List.of("2027-03-01T09:30:00Z", "2027-03-01T09:30+01:00",

@@ -44,8 +44,7 @@ public final class SpreadsheetDamage {
 
 	private enum Kind {
 		SERIAL_DATE, TIME_LEFT_OUT, YES_NO, QUOTED_URL, CURLY_QUOTE_IN_URL, LEADING_ZEROS, LOST_LETTERS,
-		CONTROL_CHARACTERS,
-		TEXT_FORMULA
+		CONTROL_CHARACTERS, TEXT_FORMULA
 	}
 
 	/** Texts where a ? stands for letters: inside a word (Wroc?aw), or two or more as a word (?? for 你好). */
