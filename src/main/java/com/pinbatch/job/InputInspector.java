@@ -75,6 +75,7 @@ public final class InputInspector {
 			MappingAdvice.notUsed(columns).ifPresent(line -> assumptions.add(file + ": " + line));
 			MappingAdvice.unmatched(columns, mapping).ifPresent(line -> assumptions.add(file + ": " + line));
 			MappingAdvice.readByName(columns, mapping).ifPresent(line -> assumptions.add(file + ": " + line));
+			MappingAdvice.readByFallback(columns).ifPresent(line -> assumptions.add(file + ": " + line));
 			MappingAdvice.zoneInHeader(columns, validation.zone(), Instant.now())
 				.ifPresent(line -> assumptions.add(file + ": " + line));
 			DateOrderDetector dates = new DateOrderDetector();

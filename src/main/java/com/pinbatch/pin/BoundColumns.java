@@ -36,15 +36,19 @@ public final class BoundColumns {
 
 	private final List<String> headers;
 
-	/** Whether the publish time comes from a column that earlier versions did not read. */
-	private final boolean dateNewlyRead;
+	/** The fields that come from columns earlier versions did not read ("Date", a name of the fallback list). */
+	private final Set<PinField> newlyRead;
+
+	/** The fields filled by a name of the fallback list. */
+	private final Set<PinField> byFallback;
 
 	private final Map<PinField, Integer> columnByField;
 
 	/** The user's header per mapped field, in the file's column order (messages report problems in that order). */
 	private final Map<PinField, String> columnNames;
 
-	BoundColumns(List<String> headers, Map<PinField, Integer> columnByField) {
+	/** @param byFallback the fields filled by a name of the fallback list ({@link ColumnMapping}) */
+	BoundColumns(List<String> headers, Map<PinField, Integer> columnByField, Set<PinField> byFallback) {
 		this.headers = List.copyOf(headers);
 		this.columnByField = Collections.unmodifiableMap(new EnumMap<>(columnByField));
 		Map<Integer, PinField> fieldByColumn = new TreeMap<>();
@@ -58,7 +62,13 @@ public final class BoundColumns {
 		}
 		this.columnNames = Collections.unmodifiableMap(names);
 		Integer dateColumn = columnByField.get(PinField.PUBLISH_AT);
-		this.dateNewlyRead = dateColumn != null && !dateReadBefore(headers.get(dateColumn));
+		this.byFallback = byFallback.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(byFallback));
+		Set<PinField> newer = EnumSet.noneOf(PinField.class);
+		newer.addAll(byFallback);
+		if (dateColumn != null && !dateReadBefore(headers.get(dateColumn))) {
+			newer.add(PinField.PUBLISH_AT);
+		}
+		this.newlyRead = Collections.unmodifiableSet(newer);
 	}
 
 	/** Whether versions before 2026-12 read the header as publish_at ({@link #DATE_HEADERS_READ_BEFORE}). */
@@ -95,8 +105,12 @@ public final class BoundColumns {
 		if (timeColumn != null) {
 			joinTime(values, CellText.trim(CellText.withoutControls(row.value(timeColumn))));
 		}
+		Set<PinField> newlyReadHere = newlyRead.isEmpty() ? Set.of() : EnumSet.copyOf(newlyRead);
+		if (!newlyRead.isEmpty()) {
+			newlyReadHere.retainAll(values.keySet());
+		}
 		return new PinDraft(row.rowNumber(), Collections.unmodifiableMap(values), columnNames,
-				Collections.unmodifiableSet(numeric), dateNewlyRead && values.containsKey(PinField.PUBLISH_AT));
+				Collections.unmodifiableSet(numeric), newlyReadHere);
 	}
 
 	private static boolean givesTimeOfDay(String date) {
@@ -146,6 +160,11 @@ public final class BoundColumns {
 	public String header(PinField field) {
 		Integer column = columnByField.get(field);
 		return column == null ? null : headers.get(column);
+	}
+
+	/** Whether the column of {@code field} has a name of the fallback list ("Bild-URL", "Website"). */
+	public boolean byFallback(PinField field) {
+		return byFallback.contains(field);
 	}
 
 	/** Whether the file has a column for {@code field}. */

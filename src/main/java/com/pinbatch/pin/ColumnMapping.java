@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -28,8 +29,16 @@ public final class ColumnMapping {
 
 	private static final String DEFAULT_RESOURCE = "default-mapping.yml";
 
+	private static final String FALLBACK_RESOURCE = "fallback-header-names.yml";
+
 	/** Normalised header ({@link HeaderKey}) to the field it fills. */
 	private final Map<String, PinField> fieldByHeader;
+
+	/**
+	 * Names read only for a field no column fills by the names above, and from one column alone
+	 * ({@code config/fallback-header-names.yml}): "Bild-URL", "Website". A sheet read before is read as it was.
+	 */
+	private final Map<String, PinField> fallbackByHeader;
 
 	/** A name, then a note in brackets: "Title (max 100 characters)", "Publish time [CET]". */
 	private static final Pattern NOTED_HEADER = Pattern
@@ -38,12 +47,14 @@ public final class ColumnMapping {
 	/** The headers a user's mapping file gives its fields (none for the built-in mapping). */
 	private final Map<PinField, List<String>> given;
 
-	private ColumnMapping(Map<String, PinField> fieldByHeader) {
-		this(fieldByHeader, Map.of());
-	}
-
-	private ColumnMapping(Map<String, PinField> fieldByHeader, Map<PinField, List<String>> given) {
+	private ColumnMapping(Map<String, PinField> fieldByHeader, Map<String, PinField> fallbackByHeader,
+			Map<PinField, List<String>> given) {
 		this.fieldByHeader = Map.copyOf(fieldByHeader);
+		// a name of a field's own list is that field's, whatever the fallback list says
+		Map<String, PinField> fallback = new HashMap<>(fallbackByHeader);
+		fallback.keySet().removeAll(fieldByHeader.keySet());
+		fallback.values().removeAll(given.keySet()); // a field the user's file names has the names given there only
+		this.fallbackByHeader = Map.copyOf(fallback);
 		this.given = Map.copyOf(given);
 	}
 
@@ -89,7 +100,7 @@ public final class ColumnMapping {
 		// a header the user gave to one field must not still fill another field through the defaults
 		aliases.replaceAll((field, headers) -> own.containsKey(field) ? headers
 				: headers.stream().filter(h -> !claimedByUser.containsKey(HeaderKey.of(h))).toList());
-		return new ColumnMapping(index(aliases, file.toString()), own);
+		return new ColumnMapping(index(aliases, file.toString()), Defaults.FALLBACK_BY_HEADER, own);
 	}
 
 	/** Every header name this mapping knows, in {@link HeaderKey} form, with the field it fills. */
@@ -119,11 +130,26 @@ public final class ColumnMapping {
 		return fieldByHeader.containsKey(HeaderKey.of(header));
 	}
 
-	/** The field a header fills by its name, or by its name before a note ({@link #withoutNote}). */
+	/** The field a header may fill: by its name, its name before a note, or a name of the fallback list. */
 	private PinField fieldOf(String header) {
-		PinField field = fieldByHeader.get(HeaderKey.of(header));
+		PinField field = namedField(header);
+		return field == null ? fallbackField(header) : field;
+	}
+
+	/** The field a header fills by its name, or by its name before a note ({@link #withoutNote}). */
+	private PinField namedField(String header) {
+		return byName(fieldByHeader, header);
+	}
+
+	/** The field a header may fill by a name of the fallback list, before a note or not ("Bild-URL (https)"). */
+	private PinField fallbackField(String header) {
+		return byName(fallbackByHeader, header);
+	}
+
+	private static PinField byName(Map<String, PinField> fieldByName, String header) {
+		PinField field = fieldByName.get(HeaderKey.of(header));
 		String name = field == null ? withoutNote(header) : null;
-		return name == null ? field : fieldByHeader.get(HeaderKey.of(name));
+		return name == null ? field : fieldByName.get(HeaderKey.of(name));
 	}
 
 	/** "Title" of "Title (max 100 characters)" or "Time [CET]"; null for a header without such a note. */
@@ -162,7 +188,15 @@ public final class ColumnMapping {
 						+ field.column() + "; remove or rename one of them (or give --mapping=FILE)");
 			}
 		}
-		bindNamesWithNotes(headers, columnByField);
+		bindIfAlone(headers, columnByField, header -> knows(header) ? null : namedField(header));
+		Map<PinField, Integer> named = new EnumMap<>(columnByField);
+		bindIfAlone(headers, columnByField, header -> namedField(header) != null ? null : fallbackField(header));
+		Set<PinField> byFallback = EnumSet.noneOf(PinField.class);
+		columnByField.forEach((field, column) -> {
+			if (!column.equals(named.get(field))) {
+				byFallback.add(field);
+			}
+		});
 		// a time column without a date column: "publish_time", read as the whole publish time before it could be a
 		// time of day alone, still is; another ("Time") is no publish time, as before
 		Integer timeAlone = columnByField.containsKey(PinField.PUBLISH_AT) ? null
@@ -178,19 +212,21 @@ public final class ColumnMapping {
 							: "; if these are them, map your headers with --mapping=FILE, e.g. save these lines as"
 									+ " mapping.yml:"), guessed);
 		}
-		return new BoundColumns(headers, columnByField);
+		return new BoundColumns(headers, columnByField, byFallback);
 	}
 
 	/**
-	 * A header whose name has a note after it ("Title (max 100 characters)", a template's hint; "Time (CET)") fills
-	 * the field its name does, unless another column fills that field or another such header names it too (as
-	 * "Image (old)" and "Image (new)"): then it stays unused, as it did before such names were read.
+	 * A header that {@code fieldOf} names a field for fills it unless another column fills that field or another such
+	 * header names it too (as "Image (old)" and "Image (new)"): then it stays unused, as it did before such names were
+	 * read. So are read, in turn, a header whose name has a note after it ("Title (max 100 characters)", a template's
+	 * hint; "Time (CET)"), then one with a name of the fallback list.
 	 */
-	private void bindNamesWithNotes(List<String> headers, Map<PinField, Integer> columnByField) {
+	private static void bindIfAlone(List<String> headers, Map<PinField, Integer> columnByField,
+			Function<String, PinField> fieldOf) {
 		Map<PinField, Integer> found = new EnumMap<>(PinField.class);
 		Set<PinField> twice = EnumSet.noneOf(PinField.class);
 		for (int i = 0; i < headers.size(); i++) {
-			PinField field = knows(headers.get(i)) ? null : fieldOf(headers.get(i));
+			PinField field = fieldOf.apply(headers.get(i));
 			if (field != null && !columnByField.containsKey(field) && found.putIfAbsent(field, i) != null) {
 				twice.add(field);
 			}
@@ -221,23 +257,36 @@ public final class ColumnMapping {
 	/** Loaded once, on first use. */
 	private static final class Defaults {
 
-		static final Map<PinField, List<String>> ALIASES = load();
+		static final Map<String, PinField> FALLBACK_BY_HEADER = index(load(FALLBACK_RESOURCE), FALLBACK_RESOURCE);
 
-		static final ColumnMapping MAPPING = new ColumnMapping(index(ALIASES, DEFAULT_RESOURCE));
+		static final Map<PinField, List<String>> ALIASES = defaultAliases();
 
-		private static Map<PinField, List<String>> load() {
-			try (InputStream in = ColumnMapping.class.getResourceAsStream(DEFAULT_RESOURCE)) {
+		static final ColumnMapping MAPPING = new ColumnMapping(index(ALIASES, DEFAULT_RESOURCE), FALLBACK_BY_HEADER,
+				Map.of());
+
+		private static Map<PinField, List<String>> defaultAliases() {
+			Map<PinField, List<String>> aliases = load(DEFAULT_RESOURCE);
+			if (aliases.size() != PinField.values().length) {
+				throw new IllegalStateException(DEFAULT_RESOURCE + " must name every field: "
+						+ MappingFile.fieldNames());
+			}
+			Map<String, PinField> named = index(aliases, DEFAULT_RESOURCE);
+			FALLBACK_BY_HEADER.keySet().stream().filter(named::containsKey).findFirst().ifPresent(name -> {
+				throw new IllegalStateException(FALLBACK_RESOURCE + " lists '" + name + "', a name of "
+						+ DEFAULT_RESOURCE);
+			});
+			return aliases;
+		}
+
+		private static Map<PinField, List<String>> load(String resource) {
+			try (InputStream in = ColumnMapping.class.getResourceAsStream(resource)) {
 				if (in == null) {
-					throw new IllegalStateException(DEFAULT_RESOURCE + " is missing from the classpath");
+					throw new IllegalStateException(resource + " is missing from the classpath");
 				}
-				Map<PinField, List<String>> aliases = MappingFile.read(in, DEFAULT_RESOURCE);
-				if (aliases.size() != PinField.values().length) {
-					throw new IllegalStateException(DEFAULT_RESOURCE + " must name every field: " + MappingFile.fieldNames());
-				}
-				return Collections.unmodifiableMap(aliases);
+				return Collections.unmodifiableMap(MappingFile.read(in, resource));
 			}
 			catch (IOException ex) {
-				throw new IllegalStateException("cannot read " + DEFAULT_RESOURCE, ex);
+				throw new IllegalStateException("cannot read " + resource, ex);
 			}
 		}
 	}

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiPredicate;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
@@ -43,15 +44,29 @@ public final class MappingAdvice {
 	 * header was not read before, and its note may say the column is no longer the one to use.
 	 */
 	public static Optional<String> readByName(BoundColumns columns, ColumnMapping mapping) {
+		return readAs(columns, (field, header) -> !columns.byFallback(field) && !mapping.knows(header)
+				&& ColumnMapping.withoutNote(header) != null, "read by the name before their note: ");
+	}
+
+	/**
+	 * {@code read by a name of the fallback list: 'Bild-URL' as media_url, 'Website' as link}: such a column was not
+	 * read before (a file without a media column was refused, a link column left out), and may not be what is meant.
+	 */
+	public static Optional<String> readByFallback(BoundColumns columns) {
+		return readAs(columns, (field, header) -> columns.byFallback(field), "read by a name of the fallback list"
+				+ " (config/fallback-header-names.yml): ");
+	}
+
+	private static Optional<String> readAs(BoundColumns columns, BiPredicate<PinField, String> readSo, String what) {
 		List<String> read = new ArrayList<>();
 		for (PinField field : PinField.values()) {
 			String header = columns.header(field);
-			if (header != null && !mapping.knows(header) && ColumnMapping.withoutNote(header) != null) {
+			if (header != null && readSo.test(field, header)) {
 				read.add("'" + header.strip() + "' as " + field.column());
 			}
 		}
-		return read.isEmpty() ? Optional.empty() : Optional.of("read by the name before their note: "
-				+ String.join(", ", read) + " — if one is not the column to use, rename it");
+		return read.isEmpty() ? Optional.empty() : Optional.of(what + String.join(", ", read)
+				+ " — if one is not the column to use, rename it");
 	}
 
 	/**

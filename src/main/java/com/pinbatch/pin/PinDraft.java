@@ -1,5 +1,6 @@
 package com.pinbatch.pin;
 
+import java.util.EnumMap;
 import java.util.Map;
 import java.util.Set;
 
@@ -10,15 +11,29 @@ import java.util.Set;
  * @param values         trimmed text per field; fields whose column is absent or empty are missing
  * @param columnNames    the user's header for each mapped field (for messages)
  * @param numericFields  fields whose cell the file stored as a number (XLSX)
- * @param dateNewlyRead  whether the row's publish time comes from a column that versions before 2026-12 did not
- *                       read ({@link BoundColumns#dateReadBefore}): they published such a row at once
+ * @param newlyRead      the fields of the row that come from a column earlier versions did not read: "Date"
+ *                       ({@link BoundColumns#dateReadBefore}; they published such a row at once), a name of the
+ *                       fallback list ("Website"; they sent the pin without it); only fields the row fills
  */
 public record PinDraft(long rowNumber, Map<PinField, String> values, Map<PinField, String> columnNames,
-		Set<PinField> numericFields, boolean dateNewlyRead) {
+		Set<PinField> numericFields, Set<PinField> newlyRead) {
 
 	public PinDraft(long rowNumber, Map<PinField, String> values, Map<PinField, String> columnNames,
 			Set<PinField> numericFields) {
-		this(rowNumber, values, columnNames, numericFields, false);
+		this(rowNumber, values, columnNames, numericFields, Set.of());
+	}
+
+	/** Whether the row's publish time comes from a column versions before 2026-12 did not read. */
+	public boolean dateNewlyRead() {
+		return newlyRead.contains(PinField.PUBLISH_AT);
+	}
+
+	/** The row as earlier versions read it: without the fields they did not read. */
+	public PinDraft asReadBefore() {
+		Map<PinField, String> before = new EnumMap<>(PinField.class);
+		before.putAll(values);
+		before.keySet().removeAll(newlyRead);
+		return new PinDraft(rowNumber, before, columnNames, numericFields);
 	}
 
 	public String get(PinField field) {

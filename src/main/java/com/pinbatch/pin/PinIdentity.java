@@ -4,11 +4,9 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
-import java.util.EnumMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * What makes a row the pin it is, whatever file, row position or column order it comes in: its account and board (the
@@ -71,23 +69,19 @@ public final class PinIdentity {
 	}
 
 	/**
-	 * The identity a row had in earlier versions, to look up the pins they created as well: for a row without a date,
-	 * the one it had while the zone and date format still counted for it (without it, a run that added --timezone
-	 * would publish those rows a second time); for a row dated by a column those versions did not read ("Date"), the
-	 * one it had undated, when they published it at once ({@link PinDraft#dateNewlyRead}). Null otherwise: a row with a
-	 * date kept its identity, and a run that reads dates as the default does gives the same one.
+	 * The identity a row had in earlier versions, to look up the pins they created as well: for a row with a field
+	 * from a column those versions did not read ({@link PinDraft#newlyRead}: "Date", whose rows they published at
+	 * once; "Website", whose pins they sent without a link), the one it had without it; for a row without a date, the
+	 * one it had while the zone and date format still counted for it (without it, a run that added --timezone would
+	 * publish those rows a second time). Null otherwise: a row with a date kept its identity, and a run that reads
+	 * dates as the default does gives the same one.
 	 */
 	public String formerly(PinDraft draft) {
-		if (draft.dateNewlyRead()) {
-			return identity(undatedCopy(draft), sendingUndated); // as a version that did not read its date sent it
+		if (!draft.newlyRead().isEmpty()) {
+			PinDraft before = draft.asReadBefore();
+			return identity(before, undated(before) ? sendingUndated : sending); // as those versions sent it
 		}
 		return undated(draft) && !sending.equals(sendingUndated) ? identity(draft, sending) : null;
-	}
-
-	private static PinDraft undatedCopy(PinDraft draft) {
-		Map<PinField, String> values = new EnumMap<>(draft.values());
-		values.remove(PinField.PUBLISH_AT);
-		return new PinDraft(draft.rowNumber(), values, draft.columnNames(), draft.numericFields());
 	}
 
 	private static boolean undated(PinDraft draft) {

@@ -289,7 +289,7 @@ class SpreadsheetExportsCommandLineTests extends SandboxedCommandLine {
 	@Test
 	void headersNoFieldTakesAreListedAndAFileWithoutTitleOrMediaColumnsGetsAMappingToUse() throws IOException {
 		// given: a team's own headers
-		Path input = write("pins.csv", "Titl,Picture,Pinterest board,Account,Go live\n"
+		Path input = write("pins.csv", "Titl,Visual,Pinterest board,Account,Go live\n"
 				+ "Oak Shelves,https://images.example.com/a.jpg,Kitchen Ideas,acme-home,2027-06-01 09:30\n",
 				StandardCharsets.UTF_8);
 
@@ -299,7 +299,7 @@ class SpreadsheetExportsCommandLineTests extends SandboxedCommandLine {
 		// then: a usage error naming what is missing, with the mapping lines to save
 		assertThat(refused.exitCode()).as(refused.toString()).isEqualTo(2);
 		assertThat(refused.err()).contains(input + ": no column gives title, media_url (headers not recognised:"
-				+ " Titl, Picture, Go live); map your headers with --mapping=FILE, e.g. save these lines as"
+				+ " Titl, Visual, Go live); map your headers with --mapping=FILE, e.g. save these lines as"
 				+ " mapping.yml:\n  title: [\"Titl\"]   # did you mean title for 'Titl'?\n"
 				+ "  # media_url: [\"HEADER\"]   # the header of the column that holds the media_url");
 		assertThat(creates()).isEmpty();
@@ -307,7 +307,7 @@ class SpreadsheetExportsCommandLineTests extends SandboxedCommandLine {
 		// when the user saves the lines, fills in the media column, and runs again
 		Path mapping = dir.resolve("mapping.yml");
 		String lines = refused.err().substring(refused.err().indexOf("\n") + 1)
-			.replace("# media_url: [\"HEADER\"]", "media_url: [\"Picture\"]");
+			.replace("# media_url: [\"HEADER\"]", "media_url: [\"Visual\"]");
 		Files.writeString(mapping, lines);
 		Path report = dir.resolve("report.html");
 		CommandLineRun mapped = run("--input=" + input, "--mapping=" + mapping, "--report=" + report);
@@ -783,6 +783,56 @@ class SpreadsheetExportsCommandLineTests extends SandboxedCommandLine {
 		assertThat(creates()).hasSize(3);
 		assertThat(ResultRows.read(dir.resolve("calendar.results.csv"))).extracting(row -> row.get("status"))
 			.containsExactly("PUBLISHED", "PUBLISHED", "SCHEDULED");
+	}
+
+	@Test
+	void aGermanExcelSheetWhoseImageAndLinkColumnsHaveTheirGermanNamesIsSent() throws IOException {
+		// given: a plan saved by a German Excel (Windows-1252, semicolons, a title row), its image column "Bild-URL"
+		// (no column gave the media: the file was refused) and its link column "Ziel-URL"
+		Path input = write("plan.csv", """
+				Pinterest-Plan Dezember;;;;
+				Titel;Beschreibung;Bild-URL;Pinnwand;Ziel-URL
+				Glühwein;Heißer Glühwein für kalte Tage;https://images.example.com/gluehwein.jpg;Kitchen Ideas;\
+				https://shop.example.com/gluehwein
+				""".replace("\n", "\r\n"), Charset.forName("windows-1252"));
+
+		// when
+		CommandLineRun run = run("--input=" + input, "--account=acme-home");
+
+		// then
+		assertThat(run.exitCode()).as(run.toString()).isZero();
+		assertThat(run.out()).contains("input: " + input + ": read by a name of the fallback list"
+				+ " (config/fallback-header-names.yml): 'Bild-URL' as media_url, 'Ziel-URL' as link");
+		JsonNode create = JSON.readTree(creates().get(0).body());
+		assertThat(create.get("mediaItems").get(0).get("url").asString())
+			.isEqualTo("https://images.example.com/gluehwein.jpg");
+		assertThat(create.toString()).contains("https://shop.example.com/gluehwein");
+	}
+
+	@Test
+	void pinsSentWithoutTheirLinkBeforeTheLinkColumnWasReadAreNotCreatedAgain() throws IOException {
+		// given: last night's sheet, whose link column this version reads by a fallback name and earlier ones did
+		// not (as here, a header that no version reads): its pins were created without a link
+		String rows = """
+				Oak shelves,Open oak shelves,https://images.example.com/oak.jpg,Kitchen Ideas,https://shop.example.com/o
+				Pine shelves,Pine shelves,https://images.example.com/pine.jpg,Kitchen Ideas,https://shop.example.com/p
+				""";
+		Path lastNight = write("pins.csv", "Title,Caption,Image,Board,Go to\n" + rows, StandardCharsets.UTF_8);
+		assertThat(run("--input=" + lastNight, "--account=acme-home").exitCode()).isZero();
+
+		// when: tonight's sheet, a row added, its link column read
+		Path tonight = write("pins.csv", "Title,Caption,Image,Board,Website\n" + rows
+				+ "Ash shelves,Ash shelf,https://images.example.com/ash.jpg,Kitchen Ideas,https://shop.example.com/a\n",
+				StandardCharsets.UTF_8);
+		CommandLineRun run = run("--input=" + tonight, "--account=acme-home");
+
+		// then: only the new row is created, with its link; the others are last night's pins
+		assertThat(run.exitCode()).as(run.toString()).isZero();
+		assertThat(creates()).hasSize(3);
+		assertThat(creates().get(2).body()).contains("https://shop.example.com/a");
+		assertThat(run.out()).contains("2 rows are pins that earlier runs created: not sent again");
+		assertThat(ResultRows.read(dir.resolve("pins.results.csv"))).extracting(row -> row.get("status"))
+			.containsExactly("PUBLISHED", "PUBLISHED", "PUBLISHED");
 	}
 
 	private Path write(String name, String text, Charset charset) throws IOException {

@@ -245,16 +245,16 @@ class ConsolePagesTests {
 	/** A team's own headers: the mapping lines the refusal suggests, pasted on the upload form, read the file. */
 	@Test
 	void aColumnMappingGivenOnUploadReadsTheTeamsOwnHeaders() throws Exception {
-		String pins = "Pin name,Picture,Pinboard,account\n"
+		String pins = "Pin label,Visual,Pinboard,account\n"
 				+ "Oak shelf,https://images.example.com/oak.jpg,Kitchen Ideas,acme-home\n";
 		assertThat(reviewOf(csv("team.csv", pins))).contains("class=\"problem\"", "map your headers: paste these lines")
 			.doesNotContain("form id=\"send\"");
 
 		String page = reviewOf(csv("team.csv", pins), "mapping",
-				"title: [\"Pin name\"]\nmedia_url: [\"Picture\"]\nboard: [\"Pinboard\"]\n");
+				"title: [\"Pin label\"]\nmedia_url: [\"Visual\"]\nboard: [\"Pinboard\"]\n");
 
 		assertThat(page).contains("Send 1 pin", "Oak shelf", "Kitchen Ideas", "https://images.example.com/oak.jpg");
-		assertThat(reviewOf(csv("team.csv", pins), "mapping", "titel: [\"Pin name\"]"))
+		assertThat(reviewOf(csv("team.csv", pins), "mapping", "titel: [\"Pin label\"]"))
 			.contains("class=\"problem\"", "the column mapping (--mapping): unknown field &#39;titel&#39;")
 			.doesNotContain("form id=\"send\"", "console" + File.separator + "uploads" + File.separator);
 	}

@@ -62,6 +62,56 @@ class ColumnMappingTests {
 		assertThat(columns.has(PinField.MEDIA_URL)).isFalse();
 	}
 
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', textBlock = """
+			Titel       | Beschreibung | Bild-URL         | Pinnwand
+			Titre       | Description  | URL de l'image   | Tableau
+			Título      | Descripción  | URL de la imagen | Tablero
+			Titolo      | Descrizione  | URL immagine     | Bacheca
+			Titel       | Beschrijving | Afbeelding URL   | Bord
+			Pin title   | Caption      | Photo URL        | Board
+			""")
+	void aSheetsImageColumnNamedAsItsLanguageNamesItIsReadAsTheMedia(String title, String description,
+			String image, String board) {
+		// files without a media column were refused: an image column's usual name in each language is read now
+		List<String> headers = List.of(title, description, image, board, "Website");
+
+		BoundColumns columns = ColumnMapping.defaults().bind(headers);
+		PinDraft draft = columns.draft(new InputRow(2, headers, List.of("Oak shelf", "Open oak shelves",
+				"https://images.example.com/oak.jpg", "Kitchen Ideas", "https://shop.example.com/oak")));
+
+		assertThat(columns.unknownHeaders()).isEmpty();
+		assertThat(draft.get(PinField.MEDIA_URL)).isEqualTo("https://images.example.com/oak.jpg");
+		assertThat(draft.get(PinField.LINK)).isEqualTo("https://shop.example.com/oak");
+		assertThat(columns.byFallback(PinField.MEDIA_URL)).isTrue();
+		assertThat(draft.newlyRead()).containsExactlyInAnyOrder(PinField.MEDIA_URL, PinField.LINK);
+		assertThat(ColumnMapping.defaults().holdsWebAddress(image)).as("its linked cells read as addresses").isTrue();
+	}
+
+	@Test
+	void aFallbackNameBesideTheFieldsOwnNameOrBesideAnotherFallbackNameStaysUnusedAsBefore() {
+		List<String> headers = List.of("Title", "Image", "Photo URL", "Board", "Website", "Landing page");
+
+		BoundColumns columns = ColumnMapping.defaults().bind(headers);
+
+		assertThat(columns.header(PinField.MEDIA_URL)).isEqualTo("Image");
+		assertThat(columns.has(PinField.LINK)).as("two columns could be the link").isFalse();
+		assertThat(columns.unknownHeaders()).containsExactly("Photo URL", "Website", "Landing page");
+		assertThat(columns.draft(new InputRow(2, headers, List.of("Oak", "https://i.example.com/a.jpg",
+				"https://i.example.com/b.jpg", "Kitchen", "https://a.example.com", "https://b.example.com")))
+			.newlyRead()).isEmpty();
+	}
+
+	@Test
+	void aFieldTheUsersMappingNamesIsReadFromTheNamesGivenThereOnly() throws IOException {
+		ColumnMapping mapping = ColumnMapping.fromYaml(write("media_url: [Visual]\n"));
+
+		BoundColumns columns = mapping.bind(List.of("Title", "Photo URL", "Board", "Website"));
+
+		assertThat(columns.has(PinField.MEDIA_URL)).isFalse();
+		assertThat(columns.header(PinField.LINK)).as("a field the file does not name").isEqualTo("Website");
+	}
+
 	@Test
 	void defaultsMapPinterestBulkTemplateHeaders() {
 		List<String> headers = List.of("Title", "Media URL", "Pinterest board", "Thumbnail", "Description", "Link",

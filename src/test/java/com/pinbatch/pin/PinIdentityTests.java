@@ -89,6 +89,21 @@ class PinIdentityTests {
 			.isEqualTo(identity().formerly(draft(2, HEADERS, with(PIN, "publish_at", ""))));
 	}
 
+	@Test
+	void aRowWithAColumnReadByAFallbackNameIsLookedForWithoutItToo() {
+		// "Website" was not read before 2026-12: such a sheet's pins were sent without a link, and its rows had the
+		// identity of rows whose link column no version reads (as "go to" here)
+		List<String> unread = new ArrayList<>(HEADERS);
+		unread.set(HEADERS.indexOf("link"), "go to");
+		List<String> website = new ArrayList<>(HEADERS);
+		website.set(HEADERS.indexOf("link"), "Website");
+		String sentWithoutLink = identity().of(draft(2, unread, PIN));
+
+		assertThat(identity().formerly(draft(2, website, PIN))).isEqualTo(sentWithoutLink);
+		assertThat(identity().of(draft(2, website, PIN))).isEqualTo(identity().of(draft(2, HEADERS, PIN)));
+		assertThat(identity().formerly(draft(2, website, with(PIN, "link", "")))).as("no link in it").isNull();
+	}
+
 	private static List<String> plus(List<String> values, String value) {
 		List<String> more = new ArrayList<>(values);
 		more.add(value);
