@@ -9,6 +9,7 @@ import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
@@ -59,9 +60,12 @@ public final class XlsxRowSource implements RowSource {
 	/** Data rows the sheet hides, and the first few of their numbers to name. */
 	private long hiddenRows;
 
+	/** How many of a workbook's other sheets are looked at for pin columns. */
+	private static final int OTHER_SHEETS_LOOKED_AT = 50;
+
 	private final List<Long> firstHiddenRows = new ArrayList<>();
 
-	private XlsxRowSource(Path file, OPCPackage workbook, Opened sheet, String sheetNote,
+	private XlsxRowSource(Path file, OPCPackage workbook, Opened sheet, List<String> sheetNotes,
 			Predicate<String> addressColumns) {
 		this.file = file;
 		this.workbook = workbook;
@@ -75,10 +79,7 @@ public final class XlsxRowSource implements RowSource {
 			.boxed()
 			.collect(Collectors.toUnmodifiableSet());
 		this.headerRow = found.header().number();
-		List<String> lines = new ArrayList<>();
-		if (sheetNote != null) {
-			lines.add(sheetNote);
-		}
+		List<String> lines = new ArrayList<>(sheetNotes);
 		String headerNote = found.note(file + " sheet '" + sheetName + "'", found.header().number(),
 				XlsxSheetRow::cells);
 		if (headerNote != null) {
@@ -155,7 +156,15 @@ public final class XlsxRowSource implements RowSource {
 				throw new InputFileException(file + ": sheet '" + opened.name()
 						+ "' is empty; the first row must be the column headers");
 			}
-			return new XlsxRowSource(file, workbook, opened, sheetNote, options.addressColumns());
+			List<String> notes = new ArrayList<>();
+			if (sheetNote != null) {
+				notes.add(sheetNote);
+			}
+			if (options.sheet() == null && options.headers() != HeaderRecognizer.FIRST_ROW) {
+				otherPinSheets(file, reader, info, opened.name(), cellText, options.headers())
+					.ifPresent(notes::add);
+			}
+			return new XlsxRowSource(file, workbook, opened, notes, options.addressColumns());
 		}
 		catch (InputFileException ex) {
 			closeQuietly(opened == null ? null : opened.parser());
@@ -188,6 +197,72 @@ public final class XlsxRowSource implements RowSource {
 			XlsxPackages.close(workbook);
 		}
 	}
+
+	/**
+	 * {@code sheet 'April' also has pin columns and is not read ...}: a run reads one sheet, and a workbook of a
+	 * month a sheet would otherwise lose all but the first month's pins without a word. Only headers are read (no
+	 * links), of the first {@link #OTHER_SHEETS_LOOKED_AT} other visible sheets.
+	 */
+	private static Optional<String> otherPinSheets(Path file, XSSFReader reader, XlsxWorkbookInfo info, String read,
+			XlsxCellText cellText, HeaderRecognizer recognizer) throws Exception {
+		List<String> others = new ArrayList<>();
+		String sheetOption = null;
+		List<XlsxWorkbookInfo.Sheet> candidates = info.sheets().stream()
+			.filter(sheet -> sheet.visible() && !sheet.name().equals(read))
+			.limit(OTHER_SHEETS_LOOKED_AT)
+			.toList();
+		for (XlsxWorkbookInfo.Sheet sheet : candidates) {
+			if (holdsPins(file, reader, sheet, cellText, recognizer)) {
+				others.add("'" + sheet.name() + "'");
+				String name = sheet.name();
+				sheetOption = "--sheet=" + (name.matches("[\\w.-]+") ? name : "\"" + name + "\"");
+			}
+		}
+		if (others.isEmpty()) {
+			return Optional.empty();
+		}
+		boolean one = others.size() == 1;
+		return Optional.of(file + ": " + (one ? "sheet " : "sheets ") + String.join(", ", others) + (one
+				? " also has pin columns and rows and is" : " also have pin columns and rows and are") + " not read (a"
+				+ " run reads one sheet, here '" + read + "'): give " + (one ? sheetOption : "--sheet=NAME")
+				+ " to send " + (one ? "its" : "their") + " pins");
+	}
+
+	/** Whether a sheet has a header of pin columns and a row under it; a sheet that cannot be read does not. */
+	private static boolean holdsPins(Path file, XSSFReader reader, XlsxWorkbookInfo.Sheet sheet, XlsxCellText cellText,
+			HeaderRecognizer recognizer) {
+		XlsxSheetParser parser = null;
+		try {
+			parser = new XlsxSheetParser(reader.getSheet(sheet.relationId()), cellText, XlsxSheetLinks.NONE);
+			XlsxSheetParser rows = parser;
+			HeaderSearch<XlsxSheetRow> found = HeaderSearch.find(() -> nextSheetRow(file, sheet.name(), rows),
+					XlsxSheetRow::cells, recognizer);
+			if (found == null || !found.recognized()) {
+				return false;
+			}
+			if (found.replay().stream().anyMatch(XlsxRowSource::filled)) {
+				return true;
+			}
+			for (int i = 0; i < RowSource.HEADER_SEARCH_ROWS; i++) {
+				XlsxSheetRow row = parser.nextRow();
+				if (row == null || filled(row)) {
+					return row != null;
+				}
+			}
+			return false;
+		}
+		catch (Exception unreadable) {
+			return false; // not the sheet read: its damage is told when it is
+		}
+		finally {
+			closeQuietly(parser);
+		}
+	}
+
+	private static boolean filled(XlsxSheetRow row) {
+		return row.cells().stream().anyMatch(cell -> cell != null && !cell.isBlank());
+	}
+
 
 	private static boolean recognized(Opened sheet) {
 		return sheet.found() != null && sheet.found().recognized();

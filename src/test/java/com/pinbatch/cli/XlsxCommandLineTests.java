@@ -234,6 +234,42 @@ class XlsxCommandLineTests extends SandboxedCommandLine {
 		cell.setHyperlink(link);
 	}
 
+	@Test
+	void aWorkbookOfAMonthASheetSaysWhichSheetsItDidNotReadAndHowToSendThem() throws IOException {
+		// given: a month a sheet, each with its pins
+		Path workbook = dir.resolve("calendar.xlsx");
+		try (XSSFWorkbook book = new XSSFWorkbook()) {
+			for (String month : List.of("March", "April")) {
+				Sheet sheet = book.createSheet(month);
+				header(sheet, "Title", "Media URL", "Pinterest board", "Account");
+				row(sheet, 1, month + " shelves", "https://images.example.com/" + month + ".jpg", "Kitchen Ideas",
+						"acme-home");
+			}
+			try (OutputStream out = Files.newOutputStream(workbook)) {
+				book.write(out);
+			}
+		}
+
+		// when
+		CommandLineRun march = run("--input=" + workbook);
+
+		// then: the first sheet is sent, and the line says how to send the other
+		assertThat(march.exitCode()).as(march.toString()).isZero();
+		assertThat(march.out()).contains("input: " + workbook + ": sheet 'April' also has pin columns and rows and is"
+				+ " not read (a run reads one sheet, here 'March'): give --sheet=April to send its pins");
+		assertThat(creates()).hasSize(1);
+
+		// when the user does as it says
+		CommandLineRun april = run("--input=" + workbook, "--sheet=April");
+
+		// then
+		assertThat(april.exitCode()).as(april.toString()).isZero();
+		assertThat(april.out()).doesNotContain("not read");
+		assertThat(creates()).extracting(create -> create.body().contains("April shelves")).containsExactly(false,
+				true);
+		assertThat(read(dir.resolve("calendar.April.results.xlsx"))).hasSize(1);
+	}
+
 	private static List<InputRow> read(Path file) {
 		List<InputRow> rows = new ArrayList<>();
 		try (RowSource source = RowSources.open(file, InputOptions.defaults())) {

@@ -306,6 +306,32 @@ class XlsxRowSourceTests {
 			.hasMessage(file + ": no sheet named 'Drafts'; sheets are: 'Archive', 'Pins'");
 	}
 
+	@Test
+	void otherVisibleSheetsWithPinColumnsAndRowsAreNamedWithTheOptionThatReadsThem() throws IOException {
+		// a workbook of a month a sheet: a run reads one, the others' pins were left out without a word
+		Path file = write(dir.resolve("calendar.xlsx"), workbook -> {
+			textRow(workbook.createSheet("How to"), 1, "Fill in one row a pin");
+			for (String month : List.of("March", "April 2027", "May", "June")) {
+				textRow(workbook.createSheet(month), 1, "title", "board");
+			}
+			textRow(workbook.getSheet("March"), 2, "Oak", "Kitchen Ideas");
+			textRow(workbook.getSheet("April 2027"), 2, "Pine", "Kitchen Ideas");
+			textRow(workbook.getSheet("June"), 3, "Ash", "Kitchen Ideas");
+			workbook.setSheetVisibility(4, SheetVisibility.HIDDEN);
+		});
+		HeaderRecognizer pinColumns = cells -> cells.contains("title");
+
+		try (XlsxRowSource source = XlsxRowSource.open(file, new InputOptions(null, null, null, pinColumns))) {
+			assertThat(source.next().value(0)).isEqualTo("Oak");
+			// May has no row under its header, June is hidden
+			assertThat(source.notes()).contains(file + ": sheet 'April 2027' also has pin columns and rows and is"
+					+ " not read (a run reads one sheet, here 'March'): give --sheet=\"April 2027\" to send its pins");
+		}
+		try (XlsxRowSource source = XlsxRowSource.open(file, new InputOptions("April 2027", null, null, pinColumns))) {
+			assertThat(source.notes()).as("a sheet chosen").noneMatch(note -> note.contains("not read"));
+		}
+	}
+
 	private static void archiveThenPins(XSSFWorkbook workbook) {
 		textRow(workbook.createSheet("Archive"), 1, "title");
 		textRow(workbook.getSheet("Archive"), 2, "Old");
