@@ -34,8 +34,9 @@ import java.util.regex.Pattern;
  * <li>a spreadsheet's serial date number saved as text: {@code 46539.375} ({@link ExcelSerialDate})</li>
  * </ul>
  * A date may be followed by a time ({@code T} or spaces, then {@code 9:30}, {@code 09:30:15}, {@code 09:30:15.250},
- * {@code 9:30 PM}) and, after a time, an offset ({@code Z}, {@code UTC}, {@code +01:00}, {@code +0100},
- * {@code -05}). A date alone means the configured default time of day.
+ * {@code 9:30 PM}, {@code at 9:30 AM}) and, after a time, an offset ({@code Z}, {@code UTC}, {@code +01:00},
+ * {@code +0100}, {@code -05}, {@code GMT+1}, {@code UTC-05:00}). A date alone means the configured default time of
+ * day.
  */
 final class PublishTimeParser {
 
@@ -44,12 +45,17 @@ final class PublishTimeParser {
 	/**
 	 * What may follow a date: nothing, or a time with an optional AM/PM and an optional offset. Hours and minutes
 	 * apart by ':', or as calendars write them: '.' (14.30), 'h' (French 14h30, 21h), the hour alone with AM/PM (9 PM,
-	 * 9pm) or with "Uhr" (German 14 Uhr, 14:00 Uhr).
+	 * 9pm) or with "Uhr" (German 14 Uhr, 14:00 Uhr); "at" before the time, as Apple's apps write a date and time
+	 * (March 1, 2027 at 9:30 AM); an offset as GMT or UTC and hours (GMT+1, UTC-05:00), as people label times.
 	 */
-	private static final Pattern TIME = Pattern.compile("(?:(?:T|\\s+)"
+	private static final Pattern TIME = Pattern.compile("(?:(?:T|\\s+(?:at\\s+)?)"
 			+ "(\\d{1,2})(?:([:.h])(\\d{2})(?::(\\d{2})(?:[.,](\\d{1,9}))?)?|(h))?"
-			+ "(?:\\s*([AP])\\.?M\\.?|\\s*(uhr))?(?:\\s*(Z|UTC|[+-]\\d{2}(?::?\\d{2})?))?)?",
+			+ "(?:\\s*([AP])\\.?M\\.?|\\s*(uhr))?"
+			+ "(?:\\s*(Z|(?:UTC|GMT)\\s?[+-]\\d{1,2}(?::?\\d{2})?|UTC|[+-]\\d{2}(?::?\\d{2})?))?)?",
 			Pattern.CASE_INSENSITIVE);
+
+	/** "GMT" or "UTC" before an offset's hours ("GMT+1"): the offset is what follows. */
+	private static final Pattern NAMED_OFFSET = Pattern.compile("(?i)(?:UTC|GMT)\\s?");
 
 	private static final int NANO_DIGITS = 9;
 
@@ -286,7 +292,7 @@ final class PublishTimeParser {
 		if (written.equalsIgnoreCase("Z") || written.equalsIgnoreCase("UTC")) {
 			return ZoneOffset.UTC;
 		}
-		return ZoneOffset.of(written);
+		return ZoneOffset.of(NAMED_OFFSET.matcher(written).replaceFirst(""));
 	}
 
 	private static String padRight(String fraction) {

@@ -75,6 +75,14 @@ class PublishTimeParserTests {
 			'Monday, 1 March 2027'               | AMBIGUOUS   | 2027-03-01T09:00       | -
 			25-Dec-2027 09:30 +01:00             | AMBIGUOUS   | 2027-12-25T09:30       | +01:00
 			4-Jul-27                             | AMBIGUOUS   | 2027-07-04T09:00       | -
+			March 1, 2027 at 9:30 AM             | AMBIGUOUS   | 2027-03-01T09:30       | -
+			'Monday, March 1, 2027 at 21:30'     | AMBIGUOUS   | 2027-03-01T21:30       | -
+			1 Mar 2027 at 09:30                  | AMBIGUOUS   | 2027-03-01T09:30       | -
+			01/03/2027 at 09:30                  | DAY_FIRST   | 2027-03-01T09:30       | -
+			2027-03-01 09:30 GMT+1               | AMBIGUOUS   | 2027-03-01T09:30       | +01:00
+			2027-03-01 09:30 UTC-05:00           | AMBIGUOUS   | 2027-03-01T09:30       | -05:00
+			3/1/2027 9:30 PM GMT-8               | MONTH_FIRST | 2027-03-01T21:30       | -08:00
+			2027-03-01 09:30 utc+0530            | AMBIGUOUS   | 2027-03-01T09:30       | +05:30
 			""")
 	void readsEveryAcceptedForm(String text, DateOrder order, String local, String offset) throws Exception {
 		WrittenTime written = new PublishTimeParser(NINE, order, null).read(text).orElseThrow();
@@ -166,7 +174,8 @@ class PublishTimeParserTests {
 			"2027-13-01", "2027-03-01 13:30 PM", "2027-03-01 0:30 AM", "03/04/271", "13/13/2027", "31/02/2027",
 			"2027-03-01 09:30 Europe/Paris", "2027-03-01Z", "2027-03-01 09:60", "Feb 30, 2027", "Foo 25, 2027",
 			"Dec 25", "Ma 1, 2027", "25 December 2027 9", "32-Dec-2027", "2027-03-01 9", "2027-03-01 14.30:15",
-			"2027-03-01 13 PM", "2027-03-01 9h 30" })
+			"2027-03-01 13 PM", "2027-03-01 9h 30", "2027-03-01 at", "2027-03-01 09:30 GMT+", "2027-03-01 09:30 GMT+19",
+			"2027-03-01 09:30 +1", "2027-03-01at 09:30" })
 	void rejectsWhatNoFormReads(String text) {
 		PublishTimeParser parser = new PublishTimeParser(NINE, DateOrder.AMBIGUOUS, null);
 
