@@ -1,44 +1,78 @@
 package com.pinbatch.pin;
 
+import java.text.Normalizer;
 import java.time.DateTimeException;
+import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.Month;
 import java.time.Year;
 import java.time.ZoneOffset;
+import java.time.format.TextStyle;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
- * The start of a cell whose date names its month in English, as a spreadsheet shows a date formatted that way:
+ * The start of a cell whose date names its month, as a spreadsheet shows a date formatted that way:
  * {@code Dec 25, 2027}, {@code December 25th, 2027}, {@code Sat, Dec 25, 2027}, {@code 25 December 2027},
- * {@code 25-Dec-2027} or {@code 25-Dec-27} (Excel's d-mmm-yy). The month's name settles which number is the day.
+ * {@code 25-Dec-2027} or {@code 25-Dec-27} (Excel's d-mmm-yy); or in the languages whose headers the default mapping
+ * reads, as their spreadsheets write dates: {@code 1er mars 2027}, {@code Montag, 1. März 2027}, {@code 1 de marzo de
+ * 2027}, {@code 1 marzo 2027}, {@code 1 maart 2027}, {@code 1 de março de 2027}. The month's name settles which number
+ * is the day.
  *
  * @param date the date written
  * @param end  index in the text just after the year (and a comma after it)
  */
 record NamedMonthDate(LocalDate date, int end) {
 
-	private static final String WEEKDAY = "(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\\.?,?\\s+)?";
+	/** The languages of month and weekday names: those whose spreadsheets' headers the default mapping reads. */
+	private static final List<Locale> LANGUAGES = List.of(Locale.ENGLISH, Locale.FRENCH, Locale.GERMAN,
+			Locale.forLanguageTag("es"), Locale.ITALIAN, Locale.forLanguageTag("pt"), Locale.forLanguageTag("nl"));
 
-	private static final String MONTH = "([a-z]{3,9})\\.?";
+	private static final List<TextStyle> STYLES = List.of(TextStyle.FULL, TextStyle.SHORT, TextStyle.FULL_STANDALONE,
+			TextStyle.SHORT_STANDALONE);
 
-	private static final String DAY = "(\\d{1,2})(?:st|nd|rd|th)?";
+	/** Month names, whole and as each language shortens them, in {@link #folded} form. */
+	private static final Map<String, Month> MONTHS = names(Month.values(), (month, style, locale) -> month
+		.getDisplayName(style, locale));
 
-	private static final Pattern MONTH_FIRST = Pattern.compile(WEEKDAY + MONTH + "\\s+" + DAY + ",?\\s+(\\d{4}),?",
-			Pattern.CASE_INSENSITIVE);
+	/** A weekday's name before the date, whole or short, in any of the languages ("Sat,", "Montag,", "mar."). */
+	private static final String WEEKDAY = "(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*|" + weekdays() + ")\\.?,?\\s+";
 
-	private static final Pattern DAY_FIRST = Pattern.compile(WEEKDAY + DAY + "\\s+" + MONTH + ",?\\s+(\\d{4}),?",
-			Pattern.CASE_INSENSITIVE);
+	private static final String OPTIONAL_WEEKDAY = "(?:" + WEEKDAY + ")?";
 
-	private static final Pattern DASHED = Pattern.compile("(\\d{1,2})-([a-z]{3,9})-(\\d{4}|\\d{2}(?!\\d))",
-			Pattern.CASE_INSENSITIVE);
+	private static final String MONTH = "(\\p{L}{3,10})\\.?";
+
+	/** "1st", "1." (German), "1er" (French). */
+	private static final String DAY = "(\\d{1,2})(?:st|nd|rd|th|er|\\.)?";
+
+	/** "de" (Spanish, Portuguese: "1 de marzo de 2027"). */
+	private static final String OF = "\\s+(?:de\\s+)?";
+
+	private static final int FLAGS = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
+
+	private static final Pattern MONTH_FIRST = Pattern.compile(OPTIONAL_WEEKDAY + MONTH + "\\s+" + DAY
+			+ ",?\\s+(\\d{4}),?", FLAGS);
+
+	private static final Pattern DAY_FIRST = Pattern.compile(OPTIONAL_WEEKDAY + DAY + OF + MONTH + ",?" + OF
+			+ "(\\d{4}),?", FLAGS);
+
+	private static final Pattern DASHED = Pattern.compile("(\\d{1,2})-(\\p{L}{3,10})-(\\d{4}|\\d{2}(?!\\d))", FLAGS);
 
 	/** A day and a month, either way round, its month named or not ("1-Mar", "Mar 1st", "01/03"): no year. */
-	private static final Pattern NO_YEAR = Pattern.compile("(?:" + WEEKDAY + "(?:" + MONTH + "[\\s-]+" + DAY + "|" + DAY
-			+ "[\\s-]+" + MONTH + ")|\\d{1,2}/\\d{1,2}|\\d{1,2}\\.\\d{1,2}\\.)(?!\\d),?", Pattern.CASE_INSENSITIVE);
+	private static final Pattern NO_YEAR = Pattern.compile("(?:" + OPTIONAL_WEEKDAY + "(?:" + MONTH + "[\\s-]+" + DAY
+			+ "|" + DAY + "(?:[\\s-]+|" + OF + ")" + MONTH + ")|\\d{1,2}/\\d{1,2}|\\d{1,2}\\.\\d{1,2}\\.)(?!\\d),?",
+			FLAGS);
 
 	/**
 	 * Whether the text is a day and month without a year, then nothing or a time: what a spreadsheet writes to CSV for
@@ -96,14 +130,69 @@ record NamedMonthDate(LocalDate date, int end) {
 		}
 	}
 
-	/** An English month's name, whole or cut to three letters or more ({@code Sept}, {@code Febr}). */
+	/**
+	 * A month's name, whole, as a language shortens it ({@code mrt.}, {@code juil.}), or cut to three letters or more
+	 * where that leaves one month ({@code Sept}, {@code Febr}; not {@code jui}, June or July in French).
+	 */
 	private static Optional<Month> month(String name) {
-		String lower = name.toLowerCase(Locale.ROOT);
-		for (Month month : Month.values()) {
-			if (month.name().toLowerCase(Locale.ROOT).startsWith(lower)) {
-				return Optional.of(month);
+		String key = folded(name);
+		Month named = MONTHS.get(key);
+		if (named != null) {
+			return Optional.of(named);
+		}
+		Set<Month> starting = EnumSet.noneOf(Month.class);
+		MONTHS.forEach((whole, month) -> {
+			if (whole.startsWith(key)) {
+				starting.add(month);
+			}
+		});
+		return starting.size() == 1 ? Optional.of(starting.iterator().next()) : Optional.empty();
+	}
+
+	/** How a value names itself in a style and language. */
+	private interface Named<T> {
+		String name(T value, TextStyle style, Locale locale);
+	}
+
+	/** Every language's weekday names, whole and short, as written and without accents, longest first. */
+	private static String weekdays() {
+		Set<String> names = new HashSet<>();
+		for (DayOfWeek day : DayOfWeek.values()) {
+			for (Locale locale : LANGUAGES) {
+				for (TextStyle style : STYLES) {
+					String name = day.getDisplayName(style, locale).toLowerCase(locale);
+					name = name.endsWith(".") ? name.substring(0, name.length() - 1) : name;
+					names.add(name);
+					names.add(folded(name));
+				}
 			}
 		}
-		return Optional.empty();
+		return names.stream()
+			.filter(name -> name.length() >= 2)
+			.sorted(Comparator.comparing(String::length).reversed())
+			.map(Pattern::quote)
+			.collect(Collectors.joining("|"));
+	}
+
+	/** The whole and short names of each value in every language, in {@link #folded} form. */
+	private static <T> Map<String, T> names(T[] values, Named<T> named) {
+		Map<String, T> names = new HashMap<>();
+		for (T value : values) {
+			for (Locale locale : LANGUAGES) {
+				for (TextStyle style : STYLES) {
+					String key = folded(named.name(value, style, locale));
+					if (key.length() >= 2 && key.chars().allMatch(Character::isLetter)) {
+						names.putIfAbsent(key, value);
+					}
+				}
+			}
+		}
+		return Map.copyOf(names);
+	}
+
+	/** Lower case, accents and a closing dot removed: "Févr." is "fevr", "März" is "marz". */
+	private static String folded(String name) {
+		String stripped = name.endsWith(".") ? name.substring(0, name.length() - 1) : name;
+		return Normalizer.normalize(stripped, Normalizer.Form.NFD).replaceAll("\\p{M}", "").toLowerCase(Locale.ROOT);
 	}
 }

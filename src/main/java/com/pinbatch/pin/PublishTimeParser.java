@@ -29,8 +29,8 @@ import java.util.regex.Pattern;
  * <li>a date with the year first, separated by '-', '/' or '.': {@code 2027-03-01}, {@code 2027/3/1}</li>
  * <li>a date with the year last: {@code 01/03/2027}, {@code 1.3.2027}, {@code 01-03-2027}; which number is the day
  * is the column's {@link DateOrder}, or the user's --date-format replaces these forms altogether</li>
- * <li>a date that names its month in English: {@code Dec 25, 2027}, {@code 25 December 2027}, {@code 25-Dec-27}
- * ({@link NamedMonthDate})</li>
+ * <li>a date that names its month, in English or in the other languages whose headers are read: {@code Dec 25,
+ * 2027}, {@code 25 December 2027}, {@code 25-Dec-27}, {@code 1. März 2027} ({@link NamedMonthDate})</li>
  * <li>a spreadsheet's serial date number saved as text: {@code 46539.375} ({@link ExcelSerialDate})</li>
  * </ul>
  * A date may be followed by a time ({@code T} or spaces, then {@code 9:30}, {@code 09:30:15}, {@code 09:30:15.250},
@@ -46,13 +46,15 @@ final class PublishTimeParser {
 	 * What may follow a date: nothing, or a time with an optional AM/PM and an optional offset. Hours and minutes
 	 * apart by ':', or as calendars write them: '.' (14.30), 'h' (French 14h30, 21h), the hour alone with AM/PM (9 PM,
 	 * 9pm) or with "Uhr" (German 14 Uhr, 14:00 Uhr); "at" before the time, as Apple's apps write a date and time
-	 * (March 1, 2027 at 9:30 AM); an offset as GMT or UTC and hours (GMT+1, UTC-05:00), as people label times.
+	 * (March 1, 2027 at 9:30 AM), and its word in the other languages whose dates are read (um, à, a las, às, alle
+	 * ore, om); an offset as GMT or UTC and hours (GMT+1, UTC-05:00), as people label times.
 	 */
-	private static final Pattern TIME = Pattern.compile("(?:(?:T|\\s+(?:at\\s+)?)"
+	private static final Pattern TIME = Pattern.compile("(?:(?:T|\\s+(?:(?:at|um|à|às|a\\s+las|alle(?:\\s+ore)?|ore|om)"
+			+ "\\s+)?)"
 			+ "(\\d{1,2})(?:([:.h])(\\d{2})(?::(\\d{2})(?:[.,](\\d{1,9}))?)?|(h))?"
 			+ "(?:\\s*([AP])\\.?M\\.?|\\s*(uhr))?"
 			+ "(?:\\s*(Z|(?:UTC|GMT)\\s?[+-]\\d{1,2}(?::?\\d{2})?|UTC|[+-]\\d{2}(?::?\\d{2})?))?)?",
-			Pattern.CASE_INSENSITIVE);
+			Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
 	/** "GMT" or "UTC" before an offset's hours ("GMT+1"): the offset is what follows. */
 	private static final Pattern NAMED_OFFSET = Pattern.compile("(?i)(?:UTC|GMT)\\s?");

@@ -788,16 +788,17 @@ class SpreadsheetExportsCommandLineTests extends SandboxedCommandLine {
 	@Test
 	void aGermanExcelSheetWhoseImageAndLinkColumnsHaveTheirGermanNamesIsSent() throws IOException {
 		// given: a plan saved by a German Excel (Windows-1252, semicolons, a title row), its image column "Bild-URL"
-		// (no column gave the media: the file was refused) and its link column "Ziel-URL"
+		// (no column gave the media: the file was refused), its link column "Ziel-URL" and its dates as the sheet
+		// shows them, the month named in German (they were publish_at_invalid)
 		Path input = write("plan.csv", """
-				Pinterest-Plan Dezember;;;;
-				Titel;Beschreibung;Bild-URL;Pinnwand;Ziel-URL
+				Pinterest-Plan Dezember;;;;;
+				Titel;Beschreibung;Bild-URL;Pinnwand;Ziel-URL;Datum
 				Glühwein;Heißer Glühwein für kalte Tage;https://images.example.com/gluehwein.jpg;Kitchen Ideas;\
-				https://shop.example.com/gluehwein
+				https://shop.example.com/gluehwein;Freitag, 24. Dezember 2027 um 18:30
 				""".replace("\n", "\r\n"), Charset.forName("windows-1252"));
 
 		// when
-		CommandLineRun run = run("--input=" + input, "--account=acme-home");
+		CommandLineRun run = run("--input=" + input, "--account=acme-home", "--timezone=Europe/Berlin");
 
 		// then
 		assertThat(run.exitCode()).as(run.toString()).isZero();
@@ -807,6 +808,7 @@ class SpreadsheetExportsCommandLineTests extends SandboxedCommandLine {
 		assertThat(create.get("mediaItems").get(0).get("url").asString())
 			.isEqualTo("https://images.example.com/gluehwein.jpg");
 		assertThat(create.toString()).contains("https://shop.example.com/gluehwein");
+		assertThat(create.get("scheduledFor").asString()).isEqualTo("2027-12-24T17:30:00Z");
 	}
 
 	@Test

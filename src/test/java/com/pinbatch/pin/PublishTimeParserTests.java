@@ -75,6 +75,18 @@ class PublishTimeParserTests {
 			'Monday, 1 March 2027'               | AMBIGUOUS   | 2027-03-01T09:00       | -
 			25-Dec-2027 09:30 +01:00             | AMBIGUOUS   | 2027-12-25T09:30       | +01:00
 			4-Jul-27                             | AMBIGUOUS   | 2027-07-04T09:00       | -
+			1er mars 2027 09:30                  | AMBIGUOUS   | 2027-03-01T09:30       | -
+			'lundi 1 mars 2027 à 14h30'          | AMBIGUOUS   | 2027-03-01T14:30       | -
+			1 févr. 2027                         | AMBIGUOUS   | 2027-02-01T09:00       | -
+			'Montag, 1. März 2027 um 14:30'      | AMBIGUOUS   | 2027-03-01T14:30       | -
+			1. Dez. 2027 18:00                   | AMBIGUOUS   | 2027-12-01T18:00       | -
+			1 de marzo de 2027 14:30             | AMBIGUOUS   | 2027-03-01T14:30       | -
+			'miércoles, 3 de marzo de 2027'      | AMBIGUOUS   | 2027-03-03T09:00       | -
+			1 marzo 2027 ore 14:30               | AMBIGUOUS   | 2027-03-01T14:30       | -
+			1 mrt. 2027 14:30                    | AMBIGUOUS   | 2027-03-01T14:30       | -
+			1 maart 2027                         | AMBIGUOUS   | 2027-03-01T09:00       | -
+			'quarta-feira, 3 de março de 2027'   | AMBIGUOUS   | 2027-03-03T09:00       | -
+			1-ene-2027                           | AMBIGUOUS   | 2027-01-01T09:00       | -
 			March 1, 2027 at 9:30 AM             | AMBIGUOUS   | 2027-03-01T09:30       | -
 			'Monday, March 1, 2027 at 21:30'     | AMBIGUOUS   | 2027-03-01T21:30       | -
 			1 Mar 2027 at 09:30                  | AMBIGUOUS   | 2027-03-01T09:30       | -
@@ -175,7 +187,7 @@ class PublishTimeParserTests {
 			"2027-03-01 09:30 Europe/Paris", "2027-03-01Z", "2027-03-01 09:60", "Feb 30, 2027", "Foo 25, 2027",
 			"Dec 25", "Ma 1, 2027", "25 December 2027 9", "32-Dec-2027", "2027-03-01 9", "2027-03-01 14.30:15",
 			"2027-03-01 13 PM", "2027-03-01 9h 30", "2027-03-01 at", "2027-03-01 09:30 GMT+", "2027-03-01 09:30 GMT+19",
-			"2027-03-01 09:30 +1", "2027-03-01at 09:30" })
+			"2027-03-01 09:30 +1", "2027-03-01at 09:30", "1 jui 2027", "Foo, 1 mars 2027" })
 	void rejectsWhatNoFormReads(String text) {
 		PublishTimeParser parser = new PublishTimeParser(NINE, DateOrder.AMBIGUOUS, null);
 
