@@ -28,6 +28,8 @@ import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -762,30 +764,6 @@ class SpreadsheetExportsCommandLineTests extends SandboxedCommandLine {
 	}
 
 	@Test
-	void pinsPublishedAtOnceBeforeTheirDateColumnWasReadAreNotCreatedAgain() throws IOException {
-		// given: last night's calendar, whose date column this version reads and earlier ones did not (as here, a
-		// header that no version reads): its pins were published at once
-		String rows = """
-				Oak shelves,Open oak shelves,https://images.example.com/oak.jpg,Kitchen Ideas,2027-03-01
-				Pine shelves,Pine shelves,https://images.example.com/pine.jpg,Kitchen Ideas,2027-03-02
-				""";
-		Path lastNight = write("calendar.csv", "Title,Caption,Image,Board,Go live\n" + rows, StandardCharsets.UTF_8);
-		assertThat(run("--input=" + lastNight, "--account=acme-home").exitCode()).isZero();
-
-		// when: tonight's calendar, a row added, read with its date column
-		Path tonight = write("calendar.csv", "Title,Caption,Image,Board,Date\n" + rows
-				+ "Ash shelves,Ash shelves,https://images.example.com/ash.jpg,Kitchen Ideas,2027-03-03\n",
-				StandardCharsets.UTF_8);
-		CommandLineRun run = run("--input=" + tonight, "--account=acme-home");
-
-		// then: only the new row is created; the others are the pins published last night
-		assertThat(run.exitCode()).as(run.toString()).isZero();
-		assertThat(creates()).hasSize(3);
-		assertThat(ResultRows.read(dir.resolve("calendar.results.csv"))).extracting(row -> row.get("status"))
-			.containsExactly("PUBLISHED", "PUBLISHED", "SCHEDULED");
-	}
-
-	@Test
 	void aGermanExcelSheetWhoseImageAndLinkColumnsHaveTheirGermanNamesIsSent() throws IOException {
 		// given: a plan saved by a German Excel (Windows-1252, semicolons, a title row), its image column "Bild-URL"
 		// (no column gave the media: the file was refused), its link column "Ziel-URL" and its dates as the sheet
@@ -811,30 +789,36 @@ class SpreadsheetExportsCommandLineTests extends SandboxedCommandLine {
 		assertThat(create.get("scheduledFor").asString()).isEqualTo("2027-12-24T17:30:00Z");
 	}
 
-	@Test
-	void pinsSentWithoutTheirLinkBeforeTheLinkColumnWasReadAreNotCreatedAgain() throws IOException {
-		// given: last night's sheet, whose link column this version reads by a fallback name and earlier ones did
-		// not (as here, a header that no version reads): its pins were created without a link
-		String rows = """
-				Oak shelves,Open oak shelves,https://images.example.com/oak.jpg,Kitchen Ideas,https://shop.example.com/o
-				Pine shelves,Pine shelves,https://images.example.com/pine.jpg,Kitchen Ideas,https://shop.example.com/p
-				""";
-		Path lastNight = write("pins.csv", "Title,Caption,Image,Board,Go to\n" + rows, StandardCharsets.UTF_8);
+	/**
+	 * A column earlier versions did not read: a calendar's "Date" (their pins were published at once), a "Website"
+	 * (read by a fallback name; their pins were created without a link).
+	 */
+	@ParameterizedTest(name = "{0}")
+	@CsvSource(delimiter = '|', textBlock = """
+			Date    | 2027-03-01                 | 2027-03-02                 | 2027-03-03                 | SCHEDULED
+			Website | https://shop.example.com/o | https://shop.example.com/p | https://shop.example.com/a | PUBLISHED
+			""")
+	void pinsSentBeforeAColumnOfTheirsWasReadAreNotCreatedAgain(String header, String first, String second,
+			String added, String addedStatus) throws IOException {
+		// given: last night's sheet, with that column under a header that no version reads
+		String rows = "Oak shelves,Open oak shelves,https://images.example.com/oak.jpg,Kitchen Ideas," + first + "\n"
+				+ "Pine shelves,Pine shelves,https://images.example.com/pine.jpg,Kitchen Ideas," + second + "\n";
+		Path lastNight = write("pins.csv", "Title,Caption,Image,Board,Not read\n" + rows, StandardCharsets.UTF_8);
 		assertThat(run("--input=" + lastNight, "--account=acme-home").exitCode()).isZero();
 
-		// when: tonight's sheet, a row added, its link column read
-		Path tonight = write("pins.csv", "Title,Caption,Image,Board,Website\n" + rows
-				+ "Ash shelves,Ash shelf,https://images.example.com/ash.jpg,Kitchen Ideas,https://shop.example.com/a\n",
+		// when: tonight's sheet, a row added, the column read
+		Path tonight = write("pins.csv", "Title,Caption,Image,Board," + header + "\n" + rows
+				+ "Ash shelves,Ash shelves,https://images.example.com/ash.jpg,Kitchen Ideas," + added + "\n",
 				StandardCharsets.UTF_8);
 		CommandLineRun run = run("--input=" + tonight, "--account=acme-home");
 
-		// then: only the new row is created, with its link; the others are last night's pins
+		// then: only the new row is created, with what the column gives; the others are last night's pins
 		assertThat(run.exitCode()).as(run.toString()).isZero();
 		assertThat(creates()).hasSize(3);
-		assertThat(creates().get(2).body()).contains("https://shop.example.com/a");
+		assertThat(creates().get(2).body()).contains(added + (header.equals("Date") ? "T09:00:00Z" : ""));
 		assertThat(run.out()).contains("2 rows are pins that earlier runs created: not sent again");
 		assertThat(ResultRows.read(dir.resolve("pins.results.csv"))).extracting(row -> row.get("status"))
-			.containsExactly("PUBLISHED", "PUBLISHED", "PUBLISHED");
+			.containsExactly("PUBLISHED", "PUBLISHED", addedStatus);
 	}
 
 	private Path write(String name, String text, Charset charset) throws IOException {
