@@ -36,6 +36,11 @@ public final class RowSources {
 		}
 		byte[] head = head(file);
 		boolean workbook = startsWith(head, ZIP_MAGIC) || startsWith(head, OLE2_MAGIC);
+		if (!workbook) {
+			OtherDocuments.kindOf(head).ifPresent(kind -> {
+				throw new InputFileException(file + ": " + kind);
+			});
+		}
 		RowSource source = workbook ? XlsxRowSource.open(file, options)
 				: CsvRowSource.open(file, options, digest);
 		// an earlier result file (--retry-failed) reads as the input it was made from; only CSV cells carry a guard
@@ -84,7 +89,7 @@ public final class RowSources {
 
 	private static byte[] head(Path file) {
 		try (InputStream in = Files.newInputStream(file)) {
-			return in.readNBytes(8);
+			return in.readNBytes(OtherDocuments.HEAD_BYTES);
 		}
 		catch (IOException ex) {
 			throw new InputFileException(file + ": cannot be read (" + ex.getMessage() + ")", ex);

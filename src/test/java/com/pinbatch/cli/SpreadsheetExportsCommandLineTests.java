@@ -821,6 +821,23 @@ class SpreadsheetExportsCommandLineTests extends SandboxedCommandLine {
 			.containsExactly("PUBLISHED", "PUBLISHED", addedStatus);
 	}
 
+	@Test
+	void aSheetsWebPageSavedInsteadOfTheSheetIsRefusedSayingWhatToDownload() throws IOException {
+		// given: what a shared sheet's link gives a browser or script without access: a sign-in page
+		Path input = write("sheet.csv", "<!DOCTYPE html><html lang=\"en\"><head><title>Google Sheets - Sign in</title>"
+				+ "</head><body></body></html>\n", StandardCharsets.UTF_8);
+
+		// when
+		CommandLineRun run = run("--input=" + input, "--account=acme-home");
+
+		// then: one line that says what the file is and what to give (it was "no known columns: found '<!DOCTYPE")
+		assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
+		assertThat(run.err()).isEqualTo("pinbatch: " + input + ": is a web page (HTML), not a spreadsheet: a sheet's"
+				+ " link saved instead of the sheet? Download the sheet itself as CSV or XLSX (Google Sheets: File >"
+				+ " Download > Comma-separated values)\n");
+		assertThat(sandbox.requests()).isEmpty();
+	}
+
 	private Path write(String name, String text, Charset charset) throws IOException {
 		Path file = dir.resolve(name);
 		Files.write(file, text.getBytes(charset));

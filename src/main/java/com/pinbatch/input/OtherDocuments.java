@@ -1,0 +1,78 @@
+package com.pinbatch.input;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Files people give as a spreadsheet that are something else: the web page a sheet's link leads to (a sign-in page
+ * saved as {@code sheet.csv}), a PDF or rich-text export, Excel 2003's XML, JSON. Told by their first bytes, each with
+ * what to give instead; read as CSV, they were refused as having no known columns, or as a misquoted cell.
+ */
+final class OtherDocuments {
+
+	/** Enough of a file to see what it starts with, after a byte order mark and blank lines. */
+	static final int HEAD_BYTES = 512;
+
+	private static final byte[] UTF8_BOM = { (byte) 0xEF, (byte) 0xBB, (byte) 0xBF };
+
+	private OtherDocuments() {
+	}
+
+	/** What the file is instead of a CSV, and what to give, as the end of a message; empty for anything else. */
+	static Optional<String> kindOf(byte[] head) {
+		String text = start(head);
+		if (text.startsWith("<!doctype html") || text.startsWith("<html")) {
+			return Optional.of("is a web page (HTML), not a spreadsheet: a sheet's link saved instead of the sheet?"
+					+ " Download the sheet itself as CSV or XLSX (Google Sheets: File > Download > Comma-separated"
+					+ " values)");
+		}
+		if (text.startsWith("<?xml")) {
+			return Optional.of(text.contains("urn:schemas-microsoft-com:office:spreadsheet")
+					? "is an Excel 2003 XML spreadsheet; save it as .xlsx or CSV UTF-8"
+					: "is an XML file, not a spreadsheet; give the pins as CSV or XLSX");
+		}
+		if (text.startsWith("%pdf-")) {
+			return Optional.of("is a PDF document, not a spreadsheet; export the sheet as CSV or XLSX instead");
+		}
+		if (text.startsWith("{\\rtf")) {
+			return Optional.of("is a rich-text (RTF) document, not plain text; save it as plain text (TextEdit:"
+					+ " Format > Make Plain Text) or export the sheet as CSV");
+		}
+		if (json(text)) {
+			return Optional.of("is JSON, not CSV; give the pins as CSV or XLSX, a column a field (title, media_url,"
+					+ " board, ...)");
+		}
+		return Optional.empty();
+	}
+
+	/** "{" or "[" then a quote, brace or bracket: a CSV header such as "[Title],[Image]" is not JSON. */
+	private static boolean json(String text) {
+		if (text.isEmpty() || (text.charAt(0) != '{' && text.charAt(0) != '[')) {
+			return false;
+		}
+		String rest = text.substring(1).stripLeading();
+		return !rest.isEmpty() && "\"{[".indexOf(rest.charAt(0)) >= 0;
+	}
+
+	/** The head as lower-case text (UTF-8 or, with its mark, UTF-16), without a byte order mark or leading spaces. */
+	private static String start(byte[] head) {
+		String text;
+		if (head.length >= 2 && (head[0] & 0xFF) == 0xFF && (head[1] & 0xFF) == 0xFE) {
+			text = new String(head, 2, head.length - 2, StandardCharsets.UTF_16LE);
+		}
+		else if (head.length >= 2 && (head[0] & 0xFF) == 0xFE && (head[1] & 0xFF) == 0xFF) {
+			text = new String(head, 2, head.length - 2, StandardCharsets.UTF_16BE);
+		}
+		else {
+			int from = startsWithBom(head) ? UTF8_BOM.length : 0;
+			text = new String(head, from, head.length - from, StandardCharsets.ISO_8859_1);
+		}
+		return text.stripLeading().toLowerCase(Locale.ROOT);
+	}
+
+	private static boolean startsWithBom(byte[] head) {
+		return head.length >= UTF8_BOM.length && head[0] == UTF8_BOM[0] && head[1] == UTF8_BOM[1]
+				&& head[2] == UTF8_BOM[2];
+	}
+}
