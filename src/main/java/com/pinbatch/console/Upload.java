@@ -35,6 +35,10 @@ record Upload(String id, String owner, Path file, String name, Instant uploaded,
 	/** How the command line says that running it again resumes ("run the same command later to resume"). */
 	private static final Pattern RESUME = Pattern.compile("run the same command(?: again)?( later)?(?: to resume)?");
 
+	/** How the command line says to read a workbook's other sheet ("give --sheet=April to send its pins"). */
+	private static final Pattern OTHER_SHEET = Pattern
+		.compile("give --sheet=(?:\"[^\"]*\"|\\S+) to send (its|their) pins");
+
 	/** The command line's mapping and board options in its advice, as the upload form's boxes. */
 	private static final Map<String, String> FORM_FIELDS = Map.of(
 			"map your headers with --mapping=FILE, e.g. save these lines as mapping.yml",
@@ -88,6 +92,9 @@ record Upload(String id, String owner, Path file, String name, Instant uploaded,
 		for (Map.Entry<String, String> field : FORM_FIELDS.entrySet()) {
 			shown = shown.replace(field.getKey(), field.getValue());
 		}
+		// its sheet option is, here, the review page's choice of sheet
+		shown = OTHER_SHEET.matcher(shown).replaceAll(sheet -> "choose " + (sheet.group(1).equals("its") ? "it"
+				: "each") + " with Read this sheet to send " + sheet.group(1) + " pins");
 		// the command line's way to resume is, here, the upload's Send
 		shown = RESUME.matcher(shown).replaceAll(resume -> "send the file again" + (resume.group(1) == null ? ""
 				: " later") + " from its upload page to go on where it stopped");

@@ -1,5 +1,6 @@
 package com.pinbatch.console;
 
+import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -10,6 +11,9 @@ import java.util.List;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.springframework.http.ContentDisposition;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -592,6 +596,31 @@ class ConsolePagesTests {
 		assertThat(page("/runs/" + run + "/progress")).contains("the console was restarted", "href=\"" + upload + "\"")
 			.doesNotContain("hx-get", "had not started");
 		mvc.perform(get("/runs/" + RandomIds.next())).andExpect(status().isNotFound());
+	}
+
+	/** A workbook of a month a sheet: the review names the other sheets with pins, and how to read one here. */
+	@Test
+	void aWorkbooksOtherSheetWithPinsIsNamedWithTheWayToReadItHere() throws Exception {
+		ByteArrayOutputStream workbook = new ByteArrayOutputStream();
+		try (XSSFWorkbook book = new XSSFWorkbook()) {
+			for (String month : List.of("March", "April")) {
+				Sheet sheet = book.createSheet(month);
+				List<String> cells = List.of("title", "media_url", "board", "account", month + " shelf",
+						"https://images.example.com/" + month + ".jpg", "Kitchen Ideas", "acme-home");
+				for (int i = 0; i < cells.size(); i++) {
+					Row row = sheet.getRow(i / 4) == null ? sheet.createRow(i / 4) : sheet.getRow(i / 4);
+					row.createCell(i % 4).setCellValue(cells.get(i));
+				}
+			}
+			book.write(workbook);
+		}
+
+		String page = reviewOf(new MockMultipartFile("file", "calendar.xlsx",
+				"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", workbook.toByteArray()));
+
+		assertThat(page).contains("March shelf", "sheet &#39;April&#39; also has pin columns and rows and is not read"
+				+ " (a run reads one sheet, here &#39;March&#39;): choose it with Read this sheet to send its pins")
+			.doesNotContain("--sheet=April");
 	}
 
 	/** An upload may have any name, the one the review's own result file would have included. */
