@@ -5,8 +5,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+
+import com.pinbatch.text.ShellWords;
 
 /**
  * The command line as the user typed it, ready to paste into a shell: to resume, and (with the input swapped for
@@ -14,9 +15,6 @@ import java.util.stream.Collectors;
  * here is secret.
  */
 final class TypedCommand {
-
-	/** Characters a POSIX shell takes literally. */
-	private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9_./=:@,+%-]+");
 
 	/** Options that name the input or its outputs: a retry names its own. */
 	private static final List<String> INPUT_OPTIONS = List.of("--input=", "--results=", "--sheet=", "--retry-failed=",
@@ -68,14 +66,7 @@ final class TypedCommand {
 	}
 
 	private String join(List<String> args) {
-		return launcher + " " + args.stream().map(TypedCommand::quote).collect(Collectors.joining(" "));
-	}
-
-	static String quote(String argument) {
-		if (PLAIN.matcher(argument).matches()) {
-			return argument;
-		}
-		return "'" + argument.replace("'", "'\\''") + "'";
+		return launcher + " " + args.stream().map(ShellWords::quote).collect(Collectors.joining(" "));
 	}
 
 	/**
@@ -89,8 +80,8 @@ final class TypedCommand {
 			return "java -jar pinbatch.jar";
 		}
 		List<String> settings = jvmArguments.stream().filter(TypedCommand::choosesTheRun).toList();
-		return "java " + settings.stream().map(TypedCommand::quote).map(setting -> setting + " ").collect(
-				Collectors.joining()) + "-jar " + quote(first);
+		return "java " + settings.stream().map(ShellWords::quote).map(setting -> setting + " ").collect(
+				Collectors.joining()) + "-jar " + ShellWords.quote(first);
 	}
 
 	/** A -D setting of pinbatch's, Spring's or the home folder; never one that may hold a secret. */

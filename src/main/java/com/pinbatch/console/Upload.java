@@ -37,7 +37,7 @@ record Upload(String id, String owner, Path file, String name, Instant uploaded,
 
 	/** How the command line says to read a workbook's other sheet ("give --sheet=April to send its pins"). */
 	private static final Pattern OTHER_SHEET = Pattern
-		.compile("give --sheet=(?:\"[^\"]*\"|\\S+) to send (its|their) pins");
+		.compile("give (?:--sheet=\\S+|'--sheet=(?:[^']|'\\\\'')*') to send (its|their) pins");
 
 	/** The command line's mapping and board options in its advice, as the upload form's boxes. */
 	private static final Map<String, String> FORM_FIELDS = Map.of(

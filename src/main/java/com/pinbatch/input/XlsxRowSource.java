@@ -18,6 +18,7 @@ import java.util.stream.IntStream;
 import javax.xml.stream.XMLStreamException;
 
 import com.pinbatch.text.ColumnLetters;
+import com.pinbatch.text.ShellWords;
 
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.ss.util.CellRangeAddress;
@@ -214,8 +215,7 @@ public final class XlsxRowSource implements RowSource {
 		for (XlsxWorkbookInfo.Sheet sheet : candidates) {
 			if (holdsPins(file, reader, sheet, cellText, recognizer)) {
 				others.add("'" + sheet.name() + "'");
-				String name = sheet.name();
-				sheetOption = "--sheet=" + (name.matches("[\\w.-]+") ? name : "\"" + name + "\"");
+				sheetOption = ShellWords.quote("--sheet=" + sheet.name()); // a name may hold "$(...)": pasted, inert
 			}
 		}
 		if (others.isEmpty()) {

@@ -325,10 +325,26 @@ class XlsxRowSourceTests {
 			assertThat(source.next().value(0)).isEqualTo("Oak");
 			// May has no row under its header, June is hidden
 			assertThat(source.notes()).contains(file + ": sheet 'April 2027' also has pin columns and rows and is"
-					+ " not read (a run reads one sheet, here 'March'): give --sheet=\"April 2027\" to send its pins");
+					+ " not read (a run reads one sheet, here 'March'): give '--sheet=April 2027' to send its pins");
 		}
 		try (XlsxRowSource source = XlsxRowSource.open(file, new InputOptions("April 2027", null, null, pinColumns))) {
 			assertThat(source.notes()).as("a sheet chosen").noneMatch(note -> note.contains("not read"));
+		}
+	}
+
+	@Test
+	void theOptionThatReadsAnotherSheetIsQuotedSoThatItsNamePastedIntoAShellRunsNothing() throws IOException {
+		Path file = write(dir.resolve("calendar.xlsx"), workbook -> {
+			for (String name : List.of("March", "It's $(touch pwned)")) {
+				textRow(workbook.createSheet(name), 1, "title", "board");
+				textRow(workbook.getSheet(name), 2, "Oak", "Kitchen Ideas");
+			}
+		});
+
+		try (XlsxRowSource source = XlsxRowSource.open(file, new InputOptions(null, null, null,
+				cells -> cells.contains("title")))) {
+			assertThat(source.notes()).anyMatch(note -> note.endsWith(
+					"give '--sheet=It'\\''s $(touch pwned)' to send its pins"));
 		}
 	}
 
