@@ -217,6 +217,11 @@ public final class CsvRowSource implements RowSource {
 			throw new InputFileException(file + ": is empty; the first row must be the column headers");
 		}
 		replay.addAll(found.replay());
+		if (!found.above().isEmpty() && DelimiterSniffer.isSeparatorLine(found.above().get(0).cells())) {
+			// Excel's "sep=;" line is no title: passed over unsaid
+			found = new HeaderSearch<>(found.header(), found.above().subList(1, found.above().size()), found.replay(),
+					found.recognized());
+		}
 		headerNote = found.note(file.toString(), found.header().number(), Line::cells);
 		List<String> names = new ArrayList<>();
 		for (String name : found.header().record().values()) {

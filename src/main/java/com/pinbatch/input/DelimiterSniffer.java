@@ -1,7 +1,12 @@
 package com.pinbatch.input;
 
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
 /**
- * Picks the CSV delimiter from the header line: comma, semicolon (Excel in locales with a decimal comma) or tab.
+ * Picks the CSV delimiter from the header line: comma, semicolon (Excel in locales with a decimal comma) or tab; or
+ * the one Excel's first line "sep=|" names.
  * The one that occurs most often outside quotes wins; a single-column header means comma. A first line without any
  * (a title someone typed above the header) is passed over for the first line below with two or more of one.
  */
@@ -12,6 +17,10 @@ final class DelimiterSniffer {
 
 	/** How many lines without a delimiter (a title, blank lines) may come before the header. */
 	private static final int TITLE_LINES = HeaderSearch.MAX_ROWS;
+
+	/** Excel's first line that names the delimiter, any one character: "sep=;", "sep=|". */
+	private static final Pattern SEPARATOR_LINE = Pattern.compile("sep=([^\"\\r\\n])(?:\\r|\\n|$)",
+			Pattern.CASE_INSENSITIVE);
 
 	private DelimiterSniffer() {
 	}
@@ -26,6 +35,10 @@ final class DelimiterSniffer {
 		int start = 0;
 		while (start < text.length() && (text.charAt(start) == '\n' || text.charAt(start) == '\r')) {
 			start++;
+		}
+		Matcher separatorLine = SEPARATOR_LINE.matcher(text).region(start, text.length());
+		if (separatorLine.lookingAt()) {
+			return separatorLine.group(1).charAt(0);
 		}
 		boolean firstLine = true;
 		int lines = 0;
@@ -63,10 +76,17 @@ final class DelimiterSniffer {
 	}
 
 	static String describe(char delimiter) {
-		if (delimiter == ';') {
-			return "semicolon";
-		}
-		return delimiter == '\t' ? "tab" : "comma";
+		return switch (delimiter) {
+			case ';' -> "semicolon";
+			case '\t' -> "tab";
+			case ',' -> "comma";
+			default -> "'" + delimiter + "'";
+		};
+	}
+
+	/** Whether a line's cells are Excel's line that names the delimiter ("sep=;" read with ';' is "sep=" and ""). */
+	static boolean isSeparatorLine(List<String> cells) {
+		return cells.size() == 2 && cells.get(0).equalsIgnoreCase("sep=") && cells.get(1).isEmpty();
 	}
 
 	private static void count(char c, int[] counts) {

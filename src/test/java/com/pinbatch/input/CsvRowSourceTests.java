@@ -11,6 +11,8 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -101,6 +103,23 @@ class CsvRowSourceTests {
 		try (CsvRowSource source = CsvRowSource.open(file)) {
 			assertThat(source.headers()).containsExactly("title", "description", "link");
 			assertThat(source.next().values()).containsExactly("A, b and c", "Price 1,50", "https://x.test");
+		}
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "sep=;\r\ntitle;board\r\nA, b and c|x;Kitchen\r\n",
+			"SEP=|\ntitle|board\nA, b and c;x|Kitchen\n" })
+	void excelsSeparatorLineNamesTheDelimiterAndIsPassedOverUnsaid(String csv) throws IOException {
+		Path file = write(csv);
+		HeaderRecognizer knowsTitleAndBoard = cells -> cells.contains("title") && cells.contains("board");
+
+		try (CsvRowSource source = CsvRowSource.open(file, new InputOptions(null, null, null, knowsTitleAndBoard))) {
+			assertThat(source.headers()).containsExactly("title", "board");
+			InputRow first = source.next();
+			assertThat(first.rowNumber()).isEqualTo(3);
+			assertThat(first.values()).containsExactly(csv.startsWith("sep") ? "A, b and c|x" : "A, b and c;x",
+					"Kitchen");
+			assertThat(source.notes()).isEmpty();
 		}
 	}
 
