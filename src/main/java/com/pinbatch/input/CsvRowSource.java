@@ -136,9 +136,10 @@ public final class CsvRowSource implements RowSource {
 		return List.copyOf(notes);
 	}
 
+	/** The file's own delimiter, unless only a "sep=" line named it: the result file has none, so it takes commas. */
 	@Override
 	public char delimiter() {
-		return delimiter;
+		return DelimiterSniffer.sniffable(delimiter) ? delimiter : ',';
 	}
 
 	@Override

@@ -84,6 +84,11 @@ final class DelimiterSniffer {
 		};
 	}
 
+	/** Whether the delimiter is found in a file without a "sep=" line that names it. */
+	static boolean sniffable(char delimiter) {
+		return new String(CANDIDATES).indexOf(delimiter) >= 0;
+	}
+
 	/** Whether a line's cells are Excel's line that names the delimiter ("sep=;" read with ';' is "sep=" and ""). */
 	static boolean isSeparatorLine(List<String> cells) {
 		return cells.size() == 2 && cells.get(0).equalsIgnoreCase("sep=") && cells.get(1).isEmpty();

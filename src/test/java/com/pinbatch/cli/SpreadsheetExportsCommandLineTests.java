@@ -838,6 +838,35 @@ class SpreadsheetExportsCommandLineTests extends SandboxedCommandLine {
 		assertThat(sandbox.requests()).isEmpty();
 	}
 
+	@Test
+	void aPipeSeparatedFileThatNamesItsDelimiterIsReadAndItsResultFileFeedsRetryFailed() throws IOException {
+		// given: an export for Excel, its delimiter named on its first line (the file was not read: no known columns)
+		Path input = write("export.csv", """
+				sep=|
+				title|media_url|board
+				Oak, open shelves|https://images.example.com/oak.jpg|Kitchen Ideas
+				Pine|http://images.example.com/pine.jpg|Kitchen Ideas
+				""", StandardCharsets.UTF_8);
+
+		// when
+		CommandLineRun run = run("--input=" + input, "--account=acme-home");
+
+		// then: the result file has commas (it has no sep= line: with pipes it would not be read again)
+		assertThat(run.exitCode()).as(run.toString()).isEqualTo(3);
+		Path results = dir.resolve("export.results.csv");
+		assertThat(Files.readAllLines(results).get(0)).startsWith("\uFEFFtitle,media_url,board,row,status");
+		assertThat(ResultRows.read(results)).extracting(row -> row.get("title") + " " + row.get("status"))
+			.containsExactly("Oak, open shelves PUBLISHED", "Pine INVALID");
+
+		// when the user fixes the link in the result file and retries it
+		Files.writeString(results, Files.readString(results).replace("http://images", "https://images"));
+		CommandLineRun retry = run("--retry-failed=" + results, "--account=acme-home");
+
+		// then
+		assertThat(retry.exitCode()).as(retry.toString()).isZero();
+		assertThat(creates()).hasSize(2);
+	}
+
 	private Path write(String name, String text, Charset charset) throws IOException {
 		Path file = dir.resolve(name);
 		Files.write(file, text.getBytes(charset));
