@@ -110,7 +110,7 @@ public final class BoundColumns {
 			newlyReadHere.retainAll(values.keySet());
 		}
 		return new PinDraft(row.rowNumber(), Collections.unmodifiableMap(values), columnNames,
-				Collections.unmodifiableSet(numeric), newlyReadHere);
+				Collections.unmodifiableSet(numeric), Collections.unmodifiableSet(newlyReadHere));
 	}
 
 	private static boolean givesTimeOfDay(String date) {
