@@ -43,8 +43,7 @@ record NamedMonthDate(LocalDate date, int end) {
 			TextStyle.SHORT_STANDALONE);
 
 	/** Month names, whole and as each language shortens them, in {@link #folded} form. */
-	private static final Map<String, Month> MONTHS = names(Month.values(), (month, style, locale) -> month
-		.getDisplayName(style, locale));
+	private static final Map<String, Month> MONTHS = months();
 
 	/** A weekday's name before the date, whole or short, in any of the languages ("Sat,", "Montag,", "mar."). */
 	private static final String WEEKDAY = "(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*|" + weekdays() + ")\\.?,?\\s+";
@@ -149,19 +148,13 @@ record NamedMonthDate(LocalDate date, int end) {
 		return starting.size() == 1 ? Optional.of(starting.iterator().next()) : Optional.empty();
 	}
 
-	/** How a value names itself in a style and language. */
-	private interface Named<T> {
-		String name(T value, TextStyle style, Locale locale);
-	}
-
 	/** Every language's weekday names, whole and short, as written and without accents, longest first. */
 	private static String weekdays() {
 		Set<String> names = new HashSet<>();
 		for (DayOfWeek day : DayOfWeek.values()) {
 			for (Locale locale : LANGUAGES) {
 				for (TextStyle style : STYLES) {
-					String name = day.getDisplayName(style, locale).toLowerCase(locale);
-					name = name.endsWith(".") ? name.substring(0, name.length() - 1) : name;
+					String name = withoutClosingDot(day.getDisplayName(style, locale)).toLowerCase(locale);
 					names.add(name);
 					names.add(folded(name));
 				}
@@ -174,16 +167,13 @@ record NamedMonthDate(LocalDate date, int end) {
 			.collect(Collectors.joining("|"));
 	}
 
-	/** The whole and short names of each value in every language, in {@link #folded} form. */
-	private static <T> Map<String, T> names(T[] values, Named<T> named) {
-		Map<String, T> names = new HashMap<>();
-		for (T value : values) {
+	/** Every language's month names, whole and short, in {@link #folded} form. */
+	private static Map<String, Month> months() {
+		Map<String, Month> names = new HashMap<>();
+		for (Month month : Month.values()) {
 			for (Locale locale : LANGUAGES) {
 				for (TextStyle style : STYLES) {
-					String key = folded(named.name(value, style, locale));
-					if (key.length() >= 2 && key.chars().allMatch(Character::isLetter)) {
-						names.putIfAbsent(key, value);
-					}
+					names.putIfAbsent(folded(month.getDisplayName(style, locale)), month);
 				}
 			}
 		}
@@ -192,7 +182,11 @@ record NamedMonthDate(LocalDate date, int end) {
 
 	/** Lower case, accents and a closing dot removed: "Févr." is "fevr", "März" is "marz". */
 	private static String folded(String name) {
-		String stripped = name.endsWith(".") ? name.substring(0, name.length() - 1) : name;
-		return Normalizer.normalize(stripped, Normalizer.Form.NFD).replaceAll("\\p{M}", "").toLowerCase(Locale.ROOT);
+		return Normalizer.normalize(withoutClosingDot(name), Normalizer.Form.NFD).replaceAll("\\p{M}", "")
+			.toLowerCase(Locale.ROOT);
+	}
+
+	private static String withoutClosingDot(String name) {
+		return name.endsWith(".") ? name.substring(0, name.length() - 1) : name;
 	}
 }
