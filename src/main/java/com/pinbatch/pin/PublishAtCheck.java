@@ -50,11 +50,13 @@ final class PublishAtCheck {
 	 *         now) or cannot be read
 	 */
 	Instant check(PinDraft draft, ProblemList problems) {
-		Optional<ZoneId> zone = zone(draft, problems);
 		String value = draft.get(PinField.PUBLISH_AT);
+		Optional<ZoneId> namedInCell = zoneNamedAfter(value);
+		Optional<ZoneId> zone = namedInCell.isPresent() ? namedInCell : zone(draft, problems);
+		String withoutZone = namedInCell.isPresent() ? value.substring(0, value.lastIndexOf(' ')).strip() : value;
 		Optional<WrittenTime> written;
 		try {
-			written = parser.read(value);
+			written = parser.read(withoutZone);
 		}
 		catch (AmbiguousDateException ex) {
 			problems.add(PinField.PUBLISH_AT, "ambiguous_date", "%s '%s' could be %s (day first) or %s (month first),"
@@ -69,7 +71,7 @@ final class PublishAtCheck {
 			return null;
 		}
 		catch (DateTimeParseException ex) {
-			if (parser.isTimeOfDay(value)) {
+			if (parser.isTimeOfDay(withoutZone)) {
 				problems.add(PinField.PUBLISH_AT, "publish_at_invalid", "%s '%s' is a time without a date — give the"
 						+ " date too (e.g. 2027-03-01 %s), or leave it empty to publish now", value, value);
 				return null;
@@ -83,7 +85,7 @@ final class PublishAtCheck {
 						named.get().getRules().getStandardOffset(Instant.now()));
 				return null;
 			}
-			if (NamedMonthDate.withoutYear(value, parser::followsDate)) {
+			if (NamedMonthDate.withoutYear(withoutZone, parser::followsDate)) {
 				problems.add(PinField.PUBLISH_AT, "publish_at_invalid", "%s '%s' has no year — write the year too"
 						+ " (e.g. 2027-03-01 09:30); a spreadsheet saved as CSV writes a date as its cells show it: format"
 						+ " the column as dates with the year (yyyy-mm-dd hh:mm) before saving", value);
@@ -147,6 +149,24 @@ final class PublishAtCheck {
 	}
 
 	/** The row's timezone cell, else the run's zone; empty when the cell names no zone (reported). */
+	/**
+	 * The zone a cell names after its time, by its IANA name ("2027-03-01 09:30 Europe/Berlin", "... [Europe/Berlin]",
+	 * "... (Europe/Berlin)"): it holds for that cell, over the row's timezone column and --timezone. Looked for in the
+	 * cell's last word only, so a long cell costs no more than its length.
+	 */
+	private static Optional<ZoneId> zoneNamedAfter(String value) {
+		int space = value.lastIndexOf(' ');
+		if (space <= 0) {
+			return Optional.empty();
+		}
+		String last = value.substring(space + 1);
+		if (last.length() > 2 && (last.startsWith("[") && last.endsWith("]")
+				|| last.startsWith("(") && last.endsWith(")"))) {
+			last = last.substring(1, last.length() - 1);
+		}
+		return last.indexOf('/') > 0 ? Zones.find(last) : Optional.empty();
+	}
+
 	private Optional<ZoneId> zone(PinDraft draft, ProblemList problems) {
 		if (!draft.has(PinField.TIMEZONE)) {
 			return Optional.of(settings.zone());

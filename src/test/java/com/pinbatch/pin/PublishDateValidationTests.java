@@ -45,6 +45,10 @@ class PublishDateValidationTests {
 			2027-10-31 03:00          | Europe/Berlin    |                  | 2027-10-31T02:00:00Z
 			2027-03-28T02:30+01:00    | Europe/Berlin    |                  | 2027-03-28T01:30:00Z
 			2027-11-07 01:30 -05:00   | America/New_York |                  | 2027-11-07T06:30:00Z
+			2027-03-01 09:30 Europe/Berlin        | UTC  |            | 2027-03-01T08:30:00Z
+			2027-07-01 09:30 [america/new_york]   | UTC  | Asia/Tokyo | 2027-07-01T13:30:00Z
+			1 mars 2027 14h30 (Europe/Paris)      | UTC  |            | 2027-03-01T13:30:00Z
+			2027-03-01 09:30+01:00 Europe/London  | UTC  |            | 2027-03-01T08:30:00Z
 			""")
 	void publishTimeIsReadInTheRowsZoneElseTheRunsUnlessItCarriesAnOffset(String cell, String runZone,
 			String rowZone, String expected) {
@@ -54,6 +58,24 @@ class PublishDateValidationTests {
 
 		assertThat(validation.problems()).isEmpty();
 		assertThat(validation.pin().publishAt()).isEqualTo(Instant.parse(expected));
+	}
+
+	@Test
+	void aZoneNamedAfterTheTimeHasItsOwnClockChangesAndIsNamedInTheMessages() {
+		PinValidator validator = new PinValidator(settings(ZoneId.of("UTC")));
+
+		assertThat(validator.validate(draft(2, "2027-03-28 02:30 Europe/Berlin", "")).problems())
+			.extracting(ValidationProblem::code, ValidationProblem::message)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple("publish_at_nonexistent", "Publish date '2027-03-28"
+					+ " 02:30 Europe/Berlin' does not exist in Europe/Berlin: clocks jump from 02:00 to 03:00 that"
+					+ " night, so pinbatch would have used 2027-03-28T01:30:00Z (UTC) — give a time outside the jump,"
+					+ " or add the offset you mean, e.g. 2027-03-28T02:30+01:00"));
+		assertThat(validator.validate(draft(2, "soon Europe/Berlin", "")).problems())
+			.extracting(ValidationProblem::message).singleElement().asString()
+			.startsWith("Publish date 'soon Europe/Berlin' is not a date this tool reads")
+			.endsWith("times without an offset are in Europe/Berlin");
+		assertThat(validator.validate(draft(2, "2027-03-01 09:30 Mars/Olympus", "")).problems())
+			.extracting(ValidationProblem::code).containsExactly("publish_at_invalid");
 	}
 
 	@ParameterizedTest(name = "{0} in {1}")
