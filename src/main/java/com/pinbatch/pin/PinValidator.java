@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import com.pinbatch.input.InputRow;
 import com.pinbatch.text.FileNames;
@@ -79,6 +80,8 @@ public final class PinValidator {
 	private static final Pattern NUMBER = Pattern.compile("[+-]?\\d+([.,]\\d+)?");
 
 	private static final Pattern KEYWORD_SEPARATOR = Pattern.compile("[,;]");
+
+	private static final Pattern SPACES = Pattern.compile("\\s+");
 
 	/** The error code of a row that is the header row again. */
 	public static final String HEADER_REPEATED = "header_row_repeated";
@@ -292,10 +295,17 @@ public final class PinValidator {
 		return value;
 	}
 
+	/** Keywords apart by commas or semicolons, or hashtags apart by spaces ("#kitchen #oak", a Hashtags column). */
 	private static List<String> keywords(PinDraft draft) {
 		return Arrays.stream(KEYWORD_SEPARATOR.split(shown(draft.get(PinField.KEYWORDS))))
 			.map(String::strip)
 			.filter(keyword -> !keyword.isEmpty())
+			.flatMap(keyword -> {
+				String[] words = SPACES.split(keyword);
+				// a loop, not a repeated group in a pattern: a cell of thousands of hashtags would overflow the stack
+				boolean hashtags = words.length > 1 && Arrays.stream(words).allMatch(word -> word.startsWith("#"));
+				return hashtags ? Arrays.stream(words) : Stream.of(keyword);
+			})
 			.toList();
 	}
 

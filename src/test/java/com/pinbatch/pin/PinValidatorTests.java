@@ -49,6 +49,16 @@ class PinValidatorTests {
 	}
 
 	@Test
+	void hashtagsApartBySpacesAreKeywordsEach() {
+		Pin pin = validate("title", "Oak", "media_url", IMAGE, "board", "Kitchen Ideas", "keywords",
+				"#kitchen #oak\t#diy, open shelves, #one-tag").pin();
+
+		assertThat(pin.keywords()).containsExactly("#kitchen", "#oak", "#diy", "open shelves", "#one-tag");
+		assertThat(validate("title", "Oak", "media_url", IMAGE, "board", "Kitchen Ideas", "keywords",
+				"#a ".repeat(200_000)).pin().keywords()).as("a forged cell").hasSize(200_000);
+	}
+
+	@Test
 	void aRowOfItsColumnsOwnHeadersIsTheHeaderRowAgainAndOnlyThat() {
 		Validation header = validate("Title", "TITLE", "media_url", "Media_URL", "Board", "board", "notes", "notes");
 
