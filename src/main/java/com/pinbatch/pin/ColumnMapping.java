@@ -142,7 +142,7 @@ public final class ColumnMapping {
 	}
 
 	/** The field a header may fill by a name of the fallback list, before a note or not ("Bild-URL (https)"). */
-	private PinField fallbackField(String header) {
+	PinField fallbackField(String header) {
 		return byName(fallbackByHeader, header);
 	}
 

@@ -183,6 +183,14 @@ public final class MappingAdvice {
 		Map<PinField, String> guesses = new EnumMap<>(PinField.class);
 		Map<String, PinField> known = mapping.fieldsByHeaderKey();
 		for (String header : unused) {
+			PinField fallback = mapping.fallbackField(header);
+			if (fallback != null) {
+				// "Photo URL" beside "Picture": a name of the media's fallback list, unused only for want of one
+				if (!hasColumn.test(fallback) && !guesses.containsKey(fallback)) {
+					guesses.put(fallback, header);
+				}
+				continue;
+			}
 			List<String> close = ClosestNames.to(HeaderKey.of(header), new ArrayList<>(known.keySet()), 3);
 			close.stream()
 				.map(known::get)

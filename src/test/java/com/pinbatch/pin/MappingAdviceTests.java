@@ -73,4 +73,17 @@ class MappingAdviceTests {
 		assertThat(refused).hasMessageStartingWith("no column gives media_url (the mapping file names Foto, which is"
 				+ " no header of this file)");
 	}
+
+	@Test
+	void twoColumnsWithFallbackNamesOfTheMediaAreRefusedWithTheMappingLineForOneNotAGuessAtAnotherField() {
+		ColumnMapping mapping = ColumnMapping.defaults();
+		BoundColumns columns = mapping.bind(List.of("Title", "Photo URL", "Picture", "Board"));
+
+		MappingException refused = catchThrowableOfType(MappingException.class,
+				() -> MappingAdvice.requireColumns(columns, mapping, false));
+
+		// before: link: ["Photo URL"] (close to link_url), a field the file did not lack
+		assertThat(refused.suggestedMapping()).containsExactly(
+				"media_url: [\"Photo URL\"]   # did you mean media_url for 'Photo URL'?");
+	}
 }
