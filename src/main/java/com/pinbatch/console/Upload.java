@@ -35,9 +35,13 @@ record Upload(String id, String owner, Path file, String name, Instant uploaded,
 	/** How the command line says that running it again resumes ("run the same command later to resume"). */
 	private static final Pattern RESUME = Pattern.compile("run the same command(?: again)?( later)?(?: to resume)?");
 
-	/** How the command line says to read a workbook's other sheet ("give --sheet=April to send its pins"). */
+	/**
+	 * How the command line says to read a workbook's other sheet ("give --sheet=April to send its pins", the option
+	 * single-quoted for a name with spaces or quotes). No repeated group: a forged sheet name of 100,000 characters
+	 * overflowed the stack with one.
+	 */
 	private static final Pattern OTHER_SHEET = Pattern
-		.compile("give (?:--sheet=\\S+|'--sheet=(?:[^']|'\\\\'')*') to send (its|their) pins");
+		.compile("give (?:--sheet=\\S+|'--sheet=.*?') to send (its|their) pins");
 
 	/** The command line's mapping and board options in its advice, as the upload form's boxes. */
 	private static final Map<String, String> FORM_FIELDS = Map.of(
