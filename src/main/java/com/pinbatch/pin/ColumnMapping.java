@@ -189,14 +189,8 @@ public final class ColumnMapping {
 			}
 		}
 		bindIfAlone(headers, columnByField, header -> knows(header) ? null : namedField(header));
-		Map<PinField, Integer> named = new EnumMap<>(columnByField);
-		bindIfAlone(headers, columnByField, header -> namedField(header) != null ? null : fallbackField(header));
-		Set<PinField> byFallback = EnumSet.noneOf(PinField.class);
-		columnByField.forEach((field, column) -> {
-			if (!column.equals(named.get(field))) {
-				byFallback.add(field);
-			}
-		});
+		Set<PinField> byFallback = bindIfAlone(headers, columnByField,
+				header -> namedField(header) != null ? null : fallbackField(header));
 		// a time column without a date column: "publish_time", read as the whole publish time before it could be a
 		// time of day alone, still is; another ("Time") is no publish time, as before
 		Integer timeAlone = columnByField.containsKey(PinField.PUBLISH_AT) ? null
@@ -220,8 +214,10 @@ public final class ColumnMapping {
 	 * header names it too (as "Image (old)" and "Image (new)"): then it stays unused, as it did before such names were
 	 * read. So are read, in turn, a header whose name has a note after it ("Title (max 100 characters)", a template's
 	 * hint; "Time (CET)"), then one with a name of the fallback list.
+	 *
+	 * @return the fields it filled
 	 */
-	private static void bindIfAlone(List<String> headers, Map<PinField, Integer> columnByField,
+	private static Set<PinField> bindIfAlone(List<String> headers, Map<PinField, Integer> columnByField,
 			Function<String, PinField> fieldOf) {
 		Map<PinField, Integer> found = new EnumMap<>(PinField.class);
 		Set<PinField> twice = EnumSet.noneOf(PinField.class);
@@ -233,6 +229,7 @@ public final class ColumnMapping {
 		}
 		found.keySet().removeAll(twice);
 		columnByField.putAll(found);
+		return found.keySet();
 	}
 
 	private static Map<String, PinField> index(Map<PinField, List<String>> aliases, String source) {
