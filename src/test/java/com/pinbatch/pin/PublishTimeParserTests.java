@@ -77,6 +77,8 @@ class PublishTimeParserTests {
 			4-Jul-27                             | AMBIGUOUS   | 2027-07-04T09:00       | -
 			1er mars 2027 09:30                  | AMBIGUOUS   | 2027-03-01T09:30       | -
 			'lundi 1 mars 2027 à 14h30'          | AMBIGUOUS   | 2027-03-01T14:30       | -
+			'1er mars 2027 à 14 h 30'            | AMBIGUOUS   | 2027-03-01T14:30       | -
+			01/03/2027 9 h                       | DAY_FIRST   | 2027-03-01T09:00       | -
 			1 févr. 2027                         | AMBIGUOUS   | 2027-02-01T09:00       | -
 			'Montag, 1. März 2027 um 14:30'      | AMBIGUOUS   | 2027-03-01T14:30       | -
 			1. Dez. 2027 18:00                   | AMBIGUOUS   | 2027-12-01T18:00       | -
