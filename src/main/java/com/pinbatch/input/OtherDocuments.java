@@ -1,5 +1,6 @@
 package com.pinbatch.input;
 
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Optional;
@@ -13,8 +14,6 @@ final class OtherDocuments {
 
 	/** Enough of a file to see what it starts with, after a byte order mark and blank lines. */
 	static final int HEAD_BYTES = 512;
-
-	private static final byte[] UTF8_BOM = { (byte) 0xEF, (byte) 0xBB, (byte) 0xBF };
 
 	private OtherDocuments() {
 	}
@@ -55,24 +54,12 @@ final class OtherDocuments {
 		return !rest.isEmpty() && "\"{[".indexOf(rest.charAt(0)) >= 0;
 	}
 
-	/** The head as lower-case text (UTF-8 or, with its mark, UTF-16), without a byte order mark or leading spaces. */
+	/** The head as lower-case text (byte for byte, or UTF-16 by its mark), without its mark or leading spaces. */
 	private static String start(byte[] head) {
-		String text;
-		if (head.length >= 2 && (head[0] & 0xFF) == 0xFF && (head[1] & 0xFF) == 0xFE) {
-			text = new String(head, 2, head.length - 2, StandardCharsets.UTF_16LE);
-		}
-		else if (head.length >= 2 && (head[0] & 0xFF) == 0xFE && (head[1] & 0xFF) == 0xFF) {
-			text = new String(head, 2, head.length - 2, StandardCharsets.UTF_16BE);
-		}
-		else {
-			int from = startsWithBom(head) ? UTF8_BOM.length : 0;
-			text = new String(head, from, head.length - from, StandardCharsets.ISO_8859_1);
-		}
-		return text.stripLeading().toLowerCase(Locale.ROOT);
-	}
-
-	private static boolean startsWithBom(byte[] head) {
-		return head.length >= UTF8_BOM.length && head[0] == UTF8_BOM[0] && head[1] == UTF8_BOM[1]
-				&& head[2] == UTF8_BOM[2];
+		Charset marked = TextEncoding.byteOrderMark(head);
+		int from = marked == null ? 0 : TextEncoding.markLength(marked);
+		Charset charset = marked == null || marked.equals(StandardCharsets.UTF_8) ? StandardCharsets.ISO_8859_1
+				: marked;
+		return new String(head, from, head.length - from, charset).stripLeading().toLowerCase(Locale.ROOT);
 	}
 }

@@ -254,7 +254,8 @@ final class TextEncoding {
 		}
 	}
 
-	private static Charset byteOrderMark(byte[] head) {
+	/** The encoding a byte order mark at the start names, or null. */
+	static Charset byteOrderMark(byte[] head) {
 		if (startsWith(head, 0xEF, 0xBB, 0xBF)) {
 			return StandardCharsets.UTF_8;
 		}
@@ -264,7 +265,7 @@ final class TextEncoding {
 		return startsWith(head, 0xFE, 0xFF) ? StandardCharsets.UTF_16BE : null;
 	}
 
-	private static int markLength(Charset marked) {
+	static int markLength(Charset marked) {
 		return marked.equals(StandardCharsets.UTF_8) ? 3 : 2;
 	}
 
