@@ -51,8 +51,9 @@ final class PublishAtCheck {
 	 */
 	Instant check(PinDraft draft, ProblemList problems) {
 		String value = draft.get(PinField.PUBLISH_AT);
+		Optional<ZoneId> columnZone = zone(draft, problems); // a timezone cell is checked whatever the date cell says
 		Optional<ZoneId> namedInCell = zoneNamedAfter(value);
-		Optional<ZoneId> zone = namedInCell.isPresent() ? namedInCell : zone(draft, problems);
+		Optional<ZoneId> zone = namedInCell.isPresent() ? namedInCell : columnZone;
 		String withoutZone = namedInCell.isPresent() ? value.substring(0, value.lastIndexOf(' ')).strip() : value;
 		Optional<WrittenTime> written;
 		try {

@@ -76,6 +76,9 @@ class PublishDateValidationTests {
 			.endsWith("times without an offset are in Europe/Berlin");
 		assertThat(validator.validate(draft(2, "2027-03-01 09:30 Mars/Olympus", "")).problems())
 			.extracting(ValidationProblem::code).containsExactly("publish_at_invalid");
+		assertThat(validator.validate(draft(2, "2027-03-01 09:30 Europe/Berlin", "Europe/Berln")).problems())
+			.as("the row's timezone cell is still checked").extracting(ValidationProblem::code)
+			.containsExactly("timezone_invalid");
 	}
 
 	@ParameterizedTest(name = "{0} in {1}")
