@@ -7,7 +7,8 @@ import java.util.Optional;
 
 /**
  * Files people give as a spreadsheet that are something else: the web page a sheet's link leads to (a sign-in page
- * saved as {@code sheet.csv}), a PDF or rich-text export, Excel 2003's XML, JSON. Told by their first bytes, each with
+ * saved as {@code sheet.csv}), a PDF or rich-text export, Excel 2003's XML, JSON (Google Drive's {@code .gsheet}
+ * shortcut among it). Told by their first bytes, each with
  * what to give instead; read as CSV, they were refused as having no known columns, or as a misquoted cell.
  */
 final class OtherDocuments {
@@ -37,6 +38,10 @@ final class OtherDocuments {
 		if (text.startsWith("{\\rtf")) {
 			return Optional.of("is a rich-text (RTF) document, not plain text; save it as plain text (TextEdit:"
 					+ " Format > Make Plain Text) or export the sheet as CSV");
+		}
+		if (json(text) && text.contains("\"doc_id\"")) {
+			return Optional.of("is a Google Drive shortcut to a Google Sheet, not the sheet itself: open the sheet and"
+					+ " choose File > Download > Comma-separated values (.csv) or Microsoft Excel (.xlsx)");
 		}
 		if (json(text)) {
 			return Optional.of("is JSON, not CSV; give the pins as CSV or XLSX, a column a field (title, media_url,"

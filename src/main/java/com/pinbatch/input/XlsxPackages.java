@@ -91,6 +91,10 @@ final class XlsxPackages {
 			throw new InputFileException(file + ": is an Excel binary (.xlsb) workbook; save it as .xlsx or CSV"
 					+ " UTF-8");
 		}
+		if (names.contains("index/document.iwa") || names.contains("index.zip")) {
+			throw new InputFileException(file + ": is an Apple Numbers document; in Numbers choose File > Export To >"
+					+ " Excel (or CSV) and give that file");
+		}
 		if (names.contains("content.xml") && names.contains("mimetype")) {
 			throw new InputFileException(file + ": is an OpenDocument (.ods) spreadsheet; save it as .xlsx or CSV"
 					+ " UTF-8");

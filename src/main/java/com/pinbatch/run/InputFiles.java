@@ -73,6 +73,11 @@ public final class InputFiles {
 				List<Path> listed = filesIn(path);
 				unread(path, listed).ifPresent(notes);
 				List<Path> inFolder = spreadsheets(path, listed);
+				if (inFolder.isEmpty() && path.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".numbers")) {
+					// macOS shows a Numbers document kept as a package as one file; it is a folder of its parts
+					throw new RunRefusedException(path + " is an Apple Numbers document, not a folder of inputs: in"
+							+ " Numbers choose File > Export To > Excel (or CSV) and give that file");
+				}
 				if (inFolder.isEmpty()) {
 					throw new RunRefusedException("the folder " + path + " holds no input: pinbatch reads the "
 							+ String.join(", ", SPREADSHEETS) + " files in it (not result files or hidden files)");

@@ -20,6 +20,8 @@ import org.apache.poi.poifs.filesystem.POIFSFileSystem;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import static com.pinbatch.input.XlsxTestWorkbooks.replaceEntry;
 import static com.pinbatch.input.XlsxTestWorkbooks.textRow;
@@ -101,6 +103,23 @@ class XlsxBadWorkbookTests {
 		}
 
 		assertUnreadable(file, file + ": is an OpenDocument (.ods) spreadsheet; save it as .xlsx or CSV UTF-8");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "Index/Document.iwa", "Index.zip" })
+	void appleNumbersDocumentMustBeExported(String index) throws IOException {
+		// Numbers saves a zip of its own parts (older versions nest them in Index.zip), no workbook.xml
+		Path file = dir.resolve("plan.numbers");
+		try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(file))) {
+			for (String name : new String[] { index, "Metadata/DocumentIdentifier", "preview.jpg" }) {
+				zip.putNextEntry(new ZipEntry(name));
+				zip.write(1);
+				zip.closeEntry();
+			}
+		}
+
+		assertUnreadable(file, file + ": is an Apple Numbers document; in Numbers choose File > Export To > Excel (or"
+				+ " CSV) and give that file");
 	}
 
 	@Test

@@ -50,6 +50,18 @@ class InputFilesTests {
 	}
 
 	@Test
+	void aNumbersDocumentKeptAsAPackageIsRefusedAsADocumentNotAnEmptyFolder() throws IOException {
+		// Finder shows it as one file; copied off a Mac it is the folder of its parts
+		Path numbers = Files.createDirectories(inbox.resolve("Plan.numbers").resolve("Index"));
+		Files.writeString(numbers.resolve("Document.iwa"), "");
+
+		assertThatThrownBy(() -> InputFiles.expand(List.of(numbers.getParent()), note -> { }))
+			.isInstanceOf(RunRefusedException.class)
+			.hasMessage(numbers.getParent() + " is an Apple Numbers document, not a folder of inputs: in Numbers choose"
+					+ " File > Export To > Excel (or CSV) and give that file");
+	}
+
+	@Test
 	void aFileWhoseNameTheSystemCouldNotReadIsRefusedWithWhatToDo() throws IOException {
 		// how a JVM started without a UTF-8 language setting (cron's default) lists "Café.csv"
 		Files.writeString(inbox.resolve("a.csv"), "");
