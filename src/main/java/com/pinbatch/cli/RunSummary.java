@@ -36,7 +36,8 @@ final class RunSummary {
 			}
 		}
 		if (!report.accounts().isEmpty()) {
-			out.println("  by account:");
+			// a follow-up knows the account of a row's post only: rows refused before sending are not counted
+			out.println(followUp ? "  by account (rows with a post on Zernio):" : "  by account:");
 			report.accounts().forEach((account, counts) -> out.println("    " + account + ": " + account(counts)));
 		}
 		if (report.alreadyProcessed()) {
