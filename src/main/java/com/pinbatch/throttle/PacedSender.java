@@ -41,6 +41,8 @@ public final class PacedSender {
 	/** Requests Zernio let through (any answer but a 429): whether the window opened since a row was refused. */
 	private final AtomicLong admitted = new AtomicLong();
 	private final PacedCalls otherCalls;
+	/** Why sending stopped for good (a rejected key), for the threads still waiting for their turn. */
+	private volatile SendingStoppedException stopped;
 
 	public PacedSender(PostAttempt attempt, ThrottleSettings settings) {
 		this(attempt, settings, ThrottleListener.NONE);
@@ -113,6 +115,7 @@ public final class PacedSender {
 
 	/** A run starts: sending that an earlier run's outage stopped may go again (see {@link ApiBreaker#newRun}). */
 	public void newRun() {
+		stopped = null;
 		breaker.newRun();
 	}
 
@@ -130,14 +133,16 @@ public final class PacedSender {
 
 	private SendOutcome sendWithRetries(RowSends row, String accountLabel) throws InterruptedException {
 		while (true) {
-			pace.awaitTurn();
+			pace.awaitTurn(this::checkStillSending);
 			stopIfInterrupted();
-			breaker.checkClosed();
+			checkStillSending();
 			SendResult result = sendOnce(row);
 			if (result instanceof SendResult.Unauthorized unauthorized) {
-				throw new SendingStoppedException(SendingStoppedException.Reason.KEY_REJECTED,
+				stopped = new SendingStoppedException(SendingStoppedException.Reason.KEY_REJECTED,
 						"Zernio rejected the API key (401: " + unauthorized.message()
 								+ "); nothing more is sent; check the key, then run the same command to resume");
+				pace.wakeEveryone();
+				throw stopped;
 			}
 			if (result instanceof SendResult.RateLimited) {
 				counters.rateLimited();
@@ -191,7 +196,19 @@ public final class PacedSender {
 		}
 		pace.observe(result.rateLimit());
 		breaker.record(result, System.nanoTime() - started);
+		if (breaker.isOpen()) {
+			pace.wakeEveryone();
+		}
 		return result;
+	}
+
+	/** Throws when sending stopped for good: the key was rejected, or the breaker is open. */
+	private void checkStillSending() {
+		SendingStoppedException stop = stopped;
+		if (stop != null) {
+			throw new SendingStoppedException(stop.reason(), stop.getMessage());
+		}
+		breaker.checkClosed();
 	}
 
 	/**

@@ -3,6 +3,7 @@ package com.pinbatch.throttle;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 
 /**
  * The threads waiting for a permit, first come, first served. Only the first in line watches the clock; the others
@@ -31,6 +32,12 @@ final class WaitingLine {
 	 * returned, which {@link #nudgeFirst()} rings.
 	 */
 	Sleeper.Doorbell join() throws InterruptedException {
+		return join(() -> {
+		});
+	}
+
+	/** The same, leaving the line as soon as {@code stillWanted} throws (asked at each wake-up). */
+	Sleeper.Doorbell join(Runnable stillWanted) throws InterruptedException {
 		Sleeper.Doorbell place = sleeper.doorbell();
 		synchronized (this) {
 			waiting.addLast(place);
@@ -38,6 +45,7 @@ final class WaitingLine {
 		try {
 			while (!isFirst(place)) {
 				place.awaitRing(RECHECK);
+				stillWanted.run();
 			}
 		}
 		catch (InterruptedException | RuntimeException e) {
@@ -69,6 +77,15 @@ final class WaitingLine {
 		if (first != null) {
 			first.ring();
 		}
+	}
+
+	/** Wakes every thread in line, to look again whether it still wants its turn. */
+	void ringEveryone() {
+		List<Sleeper.Doorbell> all;
+		synchronized (this) {
+			all = List.copyOf(waiting);
+		}
+		all.forEach(Sleeper.Doorbell::ring);
 	}
 
 	private synchronized boolean isFirst(Sleeper.Doorbell place) {

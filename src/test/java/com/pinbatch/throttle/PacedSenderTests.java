@@ -20,6 +20,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.IntFunction;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import com.pinbatch.zernio.CreatePostRequest;
 import com.pinbatch.zernio.RateLimitInfo;
@@ -254,6 +256,67 @@ class PacedSenderTests {
 			.isInstanceOf(SendingStoppedException.class);
 		assertThat(zernio.calls()).hasSize(3);
 		assertThat(zernio.sendsOf("req-3")).isZero();
+	}
+
+	/**
+	 * Threads waiting for their turn at a slow pace when sending stops for good. Found with Zernio gone mid-run at
+	 * 120 requests a minute: the run went on for 37 s after its breaker opened, each waiting row taking its turn at
+	 * the pace only to be refused; at 24 a minute with 200 rows in line, 8 minutes of a run that looked alive. With a
+	 * rejected key, each of them sent a request that was answered 401 too.
+	 */
+	@ParameterizedTest(name = "{0}")
+	@ValueSource(strings = { "Zernio down", "key rejected" })
+	void threadsWaitingInLineStopWhenSendingStopsNotEachAtItsTurn(String why) throws Exception {
+		// given: 12 rows on 12 threads at 6 requests a minute, one try each; the breaker opens on 3 failures
+		SimulatedTime clock = new SimulatedTime();
+		boolean down = why.equals("Zernio down");
+		List<Instant> requests = new CopyOnWriteArrayList<>();
+		PostAttempt zernio = (request, requestId) -> {
+			requests.add(clock.instant());
+			return down ? Answers.serviceUnavailable()
+					: new SendResult.Unauthorized("Unauthorized", Answers.window(600, 500));
+		};
+		PacedSender sender = new PacedSender(zernio, new ThrottleSettings(null, 6, 0.98, 1000, 1000, 1,
+				Duration.ofMillis(500), Duration.ofSeconds(60), Duration.ofMinutes(5), 3), ThrottleListener.NONE, clock,
+				clock);
+		int rows = 12;
+		List<Instant> stoppedAt = new CopyOnWriteArrayList<>();
+		List<SendingStoppedException.Reason> reasons = new CopyOnWriteArrayList<>();
+		ExecutorService threads = Executors.newFixedThreadPool(rows);
+		List<Future<?>> running = new ArrayList<>();
+		for (int i = 0; i < rows; i++) {
+			clock.join();
+		}
+
+		// when
+		for (int i = 1; i <= rows; i++) {
+			String requestId = "req-" + i;
+			running.add(threads.submit(() -> {
+				try {
+					sender.send("account-" + requestId, REQUEST, requestId);
+				}
+				catch (SendingStoppedException stopped) {
+					reasons.add(stopped.reason());
+					stoppedAt.add(clock.instant());
+				}
+				finally {
+					clock.leave();
+				}
+				return null;
+			}));
+		}
+		for (Future<?> each : running) {
+			each.get(60, TimeUnit.SECONDS);
+		}
+		threads.shutdownNow();
+
+		// then: the request that stopped sending was the last, and every row still in line stopped at its instant
+		// (the rows whose one try failed end with their outcome)
+		assertThat(requests).hasSize(down ? 3 : 1);
+		assertThat(reasons).hasSize(rows - (down ? 3 : 0)).containsOnly(down
+				? SendingStoppedException.Reason.API_UNAVAILABLE : SendingStoppedException.Reason.KEY_REJECTED);
+		Instant last = requests.get(requests.size() - 1);
+		assertThat(stoppedAt).allSatisfy(at -> assertThat(at).isEqualTo(last));
 	}
 
 	@Test
