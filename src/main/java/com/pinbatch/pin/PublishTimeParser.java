@@ -61,6 +61,11 @@ final class PublishTimeParser {
 
 	private static final int NANO_DIGITS = 9;
 
+	/** The offset JavaScript writes before the zone's name: "GMT+0100". */
+	private static final Pattern JS_OFFSET = Pattern.compile("GMT[+-]\\d{4}");
+
+	private static final int JS_OFFSET_LENGTH = 8;
+
 	private final LocalTime defaultTimeOfDay;
 
 	private final DateOrder order;
@@ -108,7 +113,7 @@ final class PublishTimeParser {
 	 * @throws AmbiguousDateException  if the date reads both day first and month first and nothing settles which
 	 */
 	Optional<WrittenTime> read(String text) throws AmbiguousDateException {
-		String value = text == null ? "" : text.strip();
+		String value = withoutOffsetLabel(text == null ? "" : text.strip());
 		if (value.isEmpty()) {
 			return Optional.empty();
 		}
@@ -123,12 +128,29 @@ final class PublishTimeParser {
 			written = yearLast(value);
 		}
 		if (written.isEmpty()) {
+			written = EastAsianDate.find(value).flatMap(date -> withTime(date.date(), date.time()));
+		}
+		if (written.isEmpty()) {
 			written = NamedMonthDate.find(value).flatMap(date -> withTime(date.date(), value.substring(date.end())));
 		}
 		if (written.isEmpty()) {
 			written = ExcelSerialDate.read(value).map(local -> new WrittenTime(local, null));
 		}
 		return Optional.of(written.orElseThrow(() -> new DateTimeParseException("not a publish time", value, 0)));
+	}
+
+	/**
+	 * JavaScript's way of writing a date and time, as scripts and automation tools put them into sheets ("Mon Mar 01
+	 * 2027 09:30:00 GMT+0100 (Central European Standard Time)"): the zone's name in brackets after the offset adds
+	 * nothing to it. Only the cell's end is looked at.
+	 */
+	private static String withoutOffsetLabel(String value) {
+		int open = value.endsWith(")") ? value.lastIndexOf(" (") : -1;
+		if (open < JS_OFFSET_LENGTH) {
+			return value;
+		}
+		String before = value.substring(0, open);
+		return JS_OFFSET.matcher(before.substring(open - JS_OFFSET_LENGTH)).matches() ? before : value;
 	}
 
 	/** Whether the text is a time of day alone ("14:00", "9pm", "14h30"), written as this parser reads one. */

@@ -97,6 +97,21 @@ class PublishTimeParserTests {
 			2027-03-01 09:30 UTC-05:00           | AMBIGUOUS   | 2027-03-01T09:30       | -05:00
 			3/1/2027 9:30 PM GMT-8               | MONTH_FIRST | 2027-03-01T21:30       | -08:00
 			2027-03-01 09:30 utc+0530            | AMBIGUOUS   | 2027-03-01T09:30       | +05:30
+			2027年3月1日 9:30                    | AMBIGUOUS   | 2027-03-01T09:30       | -
+			2027年3月1日                         | AMBIGUOUS   | 2027-03-01T09:00       | -
+			2027年3月1日(月) 午後9時30分         | AMBIGUOUS   | 2027-03-01T21:30       | -
+			2027年03月01日（月曜日） 09時         | AMBIGUOUS   | 2027-03-01T09:00       | -
+			2027年3月1日 9時半                   | AMBIGUOUS   | 2027-03-01T09:30       | -
+			2027年3月1日 9時5分30秒              | AMBIGUOUS   | 2027-03-01T09:05:30    | -
+			２０２７年３月１日　９：３０         | AMBIGUOUS   | 2027-03-01T09:30       | -
+			2027年3月1日 星期一 下午9:30         | AMBIGUOUS   | 2027-03-01T21:30       | -
+			2027年3月1日 上午9点30分             | AMBIGUOUS   | 2027-03-01T09:30       | -
+			2027년 3월 1일 오후 9:30             | AMBIGUOUS   | 2027-03-01T21:30       | -
+			2027년 3월 1일 월요일 9시 30분       | AMBIGUOUS   | 2027-03-01T09:30       | -
+			2027. 3. 1. 오후 9:30:00             | AMBIGUOUS   | 2027-03-01T21:30       | -
+			2027. 3. 1. (월) 오전 12:05          | AMBIGUOUS   | 2027-03-01T00:05       | -
+			'Mon Mar 01 2027 09:30:00 GMT+0100 (Central European Standard Time)' | AMBIGUOUS | 2027-03-01T09:30 | +01:00
+			'Mon Mar 01 2027 21:30:00 GMT-0500 (Eastern Standard Time)' | AMBIGUOUS | 2027-03-01T21:30 | -05:00
 			""")
 	void readsEveryAcceptedForm(String text, DateOrder order, String local, String offset) throws Exception {
 		WrittenTime written = new PublishTimeParser(NINE, order, null).read(text).orElseThrow();
@@ -189,7 +204,9 @@ class PublishTimeParserTests {
 			"2027-03-01 09:30 Europe/Paris", "2027-03-01Z", "2027-03-01 09:60", "Feb 30, 2027", "Foo 25, 2027",
 			"Dec 25", "Ma 1, 2027", "25 December 2027 9", "32-Dec-2027", "2027-03-01 9", "2027-03-01 14.30:15",
 			"2027-03-01 13 PM", "2027-03-01 9h 30", "2027-03-01 at", "2027-03-01 09:30 GMT+", "2027-03-01 09:30 GMT+19",
-			"2027-03-01 09:30 +1", "2027-03-01at 09:30", "1 jui 2027", "Foo, 1 mars 2027" })
+			"2027-03-01 09:30 +1", "2027-03-01at 09:30", "1 jui 2027", "Foo, 1 mars 2027", "2027年2月30日",
+			"2027年3月1日 25時", "2027年3月1日 午後13:00", "2027年3月1日 9時 朝", "2027年3月1日 30分", "2027年3月",
+			"2027. 3. 1. 오후", "Mon Mar 01 2027 09:30:00 (Central European Standard Time)", "2027年3月1日 9時30分 10時" })
 	void rejectsWhatNoFormReads(String text) {
 		PublishTimeParser parser = new PublishTimeParser(NINE, DateOrder.AMBIGUOUS, null);
 
