@@ -141,6 +141,10 @@ class ColumnMappingTests {
 			Italian    | Titolo | Descrizione  | Immagine | Bacheca  | Collegamento  | Data di pubblicazione | Parole chiave
 			Portuguese | Titulo | Descrição    | Imagem   | Board    | Link          | Data de publicação    | Palavras-chave
 			Dutch      | Titel  | Beschrijving | Afbeelding | Bord   | Link          | Publicatiedatum       | Trefwoorden
+			Japanese   | タイトル | 説明        | 画像ＵＲＬ | ボード    | リンク先       | 投稿日時               | キーワード
+			Korean     | 제목    | 설명         | 이미지 URL | 보드      | 링크          | 게시 일시              | 태그
+			Chinese (simplified)  | 标题 | 描述 | 图片链接 | 图板 | 链接 | 发布时间 | 关键词
+			Chinese (traditional) | 標題 | 說明 | 圖片    | 圖板 | 連結 | 發佈時間 | 標籤
 			""")
 	void defaultsMapTheHeadersOfSpreadsheetsWrittenInOtherLanguages(String language, String title,
 			String description, String image, String board, String link, String publishAt, String keywords) {
