@@ -37,17 +37,43 @@ final class MediaCheck {
 			"ico", "psd", "raw", "dng", "cr2", "nef", "pdf", "avi", "mkv", "webm", "wmv", "flv", "m4v", "mpg", "mpeg",
 			"3gp", "ogv", "mp3", "wav", "m4a", "zip", "html", "htm", "doc", "docx", "ppt", "pptx", "txt");
 
-	/** Hosts whose share links open a web page instead of the file. */
-	static final Map<String, String> SHARE_PAGE_HOSTS = Map.of(
-			"drive.google.com", "Google Drive",
-			"docs.google.com", "Google Docs",
-			"photos.google.com", "Google Photos",
-			"photos.app.goo.gl", "Google Photos",
-			"dropbox.com", "Dropbox",
-			"onedrive.live.com", "OneDrive",
-			"1drv.ms", "OneDrive",
-			"sharepoint.com", "SharePoint",
-			"icloud.com", "iCloud");
+	/** Hosts whose links open a web page instead of the file (share links, a site's pages), with what they are. */
+	private static final Map<String, String> PAGE_HOSTS = Map.ofEntries(
+			Map.entry("drive.google.com", "a Google Drive share page"),
+			Map.entry("docs.google.com", "a Google Docs share page"),
+			Map.entry("photos.google.com", "a Google Photos share page"),
+			Map.entry("photos.app.goo.gl", "a Google Photos share page"),
+			Map.entry("dropbox.com", "a Dropbox share page"),
+			Map.entry("onedrive.live.com", "a OneDrive share page"),
+			Map.entry("1drv.ms", "a OneDrive share page"),
+			Map.entry("sharepoint.com", "a SharePoint share page"),
+			Map.entry("icloud.com", "an iCloud share page"),
+			Map.entry("wetransfer.com", "a WeTransfer download page"),
+			Map.entry("we.tl", "a WeTransfer download page"),
+			Map.entry("canva.com", "a Canva design's page"),
+			Map.entry("instagram.com", "an Instagram page"),
+			Map.entry("flickr.com", "a Flickr page"),
+			Map.entry("pin.it", "a Pinterest pin's page"));
+
+	/** Sites whose pages are on these hosts and whose files on others (i.imgur.com, images.unsplash.com). */
+	private static final Map<String, String> PAGE_ONLY_HOSTS = Map.of("imgur.com", "an Imgur page", "www.imgur.com",
+			"an Imgur page", "m.imgur.com", "an Imgur page", "unsplash.com", "an Unsplash page", "www.unsplash.com",
+			"an Unsplash page");
+
+	/**
+	 * What the address is when it opens a web page instead of the file: a share link, or a page of a site such as
+	 * Pinterest itself (a pin's page copied as its image), Instagram or Imgur.
+	 */
+	static Optional<String> webPage(WebAddress address) {
+		Optional<String> page = address.lookUpHost(PAGE_HOSTS);
+		if (page.isEmpty()) {
+			page = Optional.ofNullable(PAGE_ONLY_HOSTS.get(address.host()));
+		}
+		if (page.isEmpty() && ("." + address.host()).contains(".pinterest.")) {
+			page = Optional.of("a Pinterest page"); // pinterest.com, .de, .co.uk ...: its images are on pinimg.com
+		}
+		return page;
+	}
 
 	/** What splits a cell holding several media items. */
 	private static final Pattern ITEM_SEPARATOR = Pattern.compile("[\\s,;|]+");
@@ -132,11 +158,11 @@ final class MediaCheck {
 			problems.add(PinField.MEDIA_URL, "media_url_not_https", "%s '%s' does not use https; Pinterest fetches"
 					+ " media over https only — give the https:// address of the file, or a local file path", value);
 		}
-		Optional<String> sharePage = address.lookUpHost(SHARE_PAGE_HOSTS);
-		if (sharePage.isPresent()) {
-			problems.add(PinField.MEDIA_URL, "media_share_link", "%s '%s' is a %s share page, which shows a web page"
-					+ " instead of the file — give a direct file URL, or download the file and give its local path",
-					value, sharePage.get());
+		Optional<String> page = webPage(address);
+		if (page.isPresent()) {
+			problems.add(PinField.MEDIA_URL, "media_share_link", "%s '%s' is %s, which shows a web page instead of the"
+					+ " file — give a direct file URL (in a browser, right-click the picture and copy its address), or"
+					+ " download the file and give its local path", value, page.get());
 		}
 		Optional<String> extension = extension(address.path());
 		if (extension.isPresent() && OTHER_FILE_TYPES.contains(extension.get())) {

@@ -30,7 +30,8 @@ import com.pinbatch.text.FileNames;
  * <tr><td>media_url_invalid</td><td>media_url</td><td>starts with a scheme but is not a valid URL</td></tr>
  * <tr><td>media_url_not_https</td><td>media_url</td><td>http:// or another scheme</td></tr>
  * <tr><td>media_share_link</td><td>media_url, cover_image_url</td><td>a Google Drive/Docs/Photos, Dropbox,
- * OneDrive, SharePoint or iCloud share page</td></tr>
+ * OneDrive, SharePoint, iCloud or WeTransfer share page, or a page of Pinterest, Instagram, Canva, Flickr, Imgur or
+ * Unsplash</td></tr>
  * <tr><td>unsupported_media_type</td><td>media_url</td><td>not JPEG, PNG, WebP, GIF, MP4 or MOV (a URL without a
  * known extension counts as an image; a local file needs an extension)</td></tr>
  * <tr><td>media_file_not_found</td><td>media_url</td><td>a local path (resolved against the input file's folder)
@@ -266,9 +267,9 @@ public final class PinValidator {
 					+ " https:// address of the cover image, or the path of a local image file", value);
 			return value;
 		}
-		address.get().lookUpHost(MediaCheck.SHARE_PAGE_HOSTS).ifPresent(service -> problems.add(
-				PinField.COVER_IMAGE_URL, "media_share_link", "%s '%s' is a %s share page, which shows a web page"
-						+ " instead of the image — give a direct image URL", value, service));
+		MediaCheck.webPage(address.get()).ifPresent(page -> problems.add(PinField.COVER_IMAGE_URL,
+				"media_share_link", "%s '%s' is %s, which shows a web page instead of the image — give a direct image"
+						+ " URL", value, page));
 		return value;
 	}
 

@@ -167,13 +167,25 @@ class PinValidatorTests {
 	@ValueSource(strings = { "https://drive.google.com/file/d/1AbC/view?usp=sharing",
 			"https://docs.google.com/uc?id=1AbC", "https://www.dropbox.com/s/abc/pin.jpg?dl=0",
 			"https://1drv.ms/i/s!Abc", "https://acme-my.sharepoint.com/:i:/g/personal/pin.jpg",
-			"https://www.icloud.com/photos/#0abc", "https://photos.app.goo.gl/xyz" })
+			"https://www.icloud.com/photos/#0abc", "https://photos.app.goo.gl/xyz", "https://we.tl/t-AbC",
+			"https://www.pinterest.com/pin/123456789/", "https://www.pinterest.de/pin/123/", "https://pin.it/AbC",
+			"https://www.instagram.com/p/AbC/", "https://www.canva.com/design/DAF/view", "https://imgur.com/a/AbC",
+			"https://unsplash.com/photos/oak-AbC", "https://www.flickr.com/photos/acme/123/" })
 	void mediaShareLink(String url) {
 		Validation validation = validate("media_url", url, "board", "b");
 
 		assertThat(codes(validation)).containsExactly("media_share_link");
-		assertThat(validation.problems().get(0).message()).contains("share page")
-			.contains("give a direct file URL, or download the file and give its local path");
+		assertThat(validation.problems().get(0).message()).containsPattern("is an? [A-Za-z' ]+ page, which shows a web"
+				+ " page instead of the file")
+			.contains("give a direct file URL (in a browser, right-click the picture and copy its address), or"
+					+ " download the file and give its local path");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "https://i.imgur.com/AbC.jpg", "https://images.unsplash.com/photo-1?w=1200",
+			"https://i.pinimg.com/originals/ab/cd/ef.jpg", "https://live.staticflickr.com/1/2_3_b.jpg" })
+	void theFilesOfThoseSitesAreTheirOwnAddresses(String url) {
+		assertThat(codes(validate("media_url", url, "board", "b"))).isEmpty();
 	}
 
 	@ParameterizedTest
