@@ -23,6 +23,12 @@ public record InputRow(long rowNumber, List<String> headers, List<String> values
 	 */
 	public static final String NOT_CALCULATED = "#NOT CALCULATED";
 
+	/**
+	 * The text of a workbook cell that holds a picture placed in it (Excel 365's Place in Cell), which the file saves
+	 * as the error #VALUE!: read as that error, it was taken for a failed formula.
+	 */
+	public static final String PICTURE_IN_CELL = "#PICTURE IN CELL";
+
 	public InputRow(long rowNumber, List<String> headers, List<String> values) {
 		this(rowNumber, headers, values, Set.of(), null);
 	}

@@ -41,6 +41,10 @@ final class XlsxSheetLinks {
 	private static final Pattern HYPERLINK_CALL = Pattern.compile("\\s*(?:_xlfn\\.)?HYPERLINK\\(\\s*\"",
 			Pattern.CASE_INSENSITIVE);
 
+	/** How a formula that shows a picture from its address starts: {@code IMAGE(}, case aside. */
+	private static final Pattern IMAGE_CALL = Pattern.compile("\\s*(?:_xlfn\\.)?IMAGE\\(\\s*\"",
+			Pattern.CASE_INSENSITIVE);
+
 	static final XlsxSheetLinks NONE = new XlsxSheetLinks(Map.of());
 
 	/** Address by cell: the row number times 2^14 plus the column (Excel's 16,384 columns). */
@@ -61,7 +65,19 @@ final class XlsxSheetLinks {
 	 * recurses once a character, and a forged formula of a million overflowed the stack.
 	 */
 	static String ofFormula(String formula) {
-		Matcher call = HYPERLINK_CALL.matcher(formula);
+		return addressIn(formula, HYPERLINK_CALL);
+	}
+
+	/**
+	 * The web address of a cell's {@code IMAGE("https://…")} formula, or null: Google Sheets and Excel 365 show the
+	 * picture in the cell, and save no text for it (Excel an error value), so the address is the cell's media.
+	 */
+	static String imageOfFormula(String formula) {
+		return addressIn(formula, IMAGE_CALL);
+	}
+
+	private static String addressIn(String formula, Pattern function) {
+		Matcher call = function.matcher(formula);
 		if (!call.lookingAt()) {
 			return null;
 		}

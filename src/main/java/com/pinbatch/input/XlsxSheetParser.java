@@ -125,10 +125,13 @@ final class XlsxSheetParser implements AutoCloseable {
 		String reference = xml.getAttributeValue(null, "r");
 		String type = xml.getAttributeValue(null, "t");
 		String style = xml.getAttributeValue(null, "s");
+		// value metadata: Excel 365 saves a picture placed in a cell as an error value with a rich value beside it
+		boolean richValue = xml.getAttributeValue(null, "vm") != null;
 		String value = null;
 		String inlineText = null;
 		boolean formula = false;
 		String formulaLink = null;
+		String formulaImage = null;
 		while (true) {
 			int event = xml.next();
 			if (event == XMLStreamConstants.START_ELEMENT) {
@@ -138,7 +141,9 @@ final class XlsxSheetParser implements AutoCloseable {
 				}
 				else if ("f".equals(element)) {
 					formula = true;
-					formulaLink = XlsxSheetLinks.ofFormula(formulaText());
+					String written = formulaText();
+					formulaLink = XlsxSheetLinks.ofFormula(written);
+					formulaImage = XlsxSheetLinks.imageOfFormula(written);
 				}
 				else if ("is".equals(element)) {
 					inlineText = XlsxRichText.read(xml, "is");
@@ -159,8 +164,19 @@ final class XlsxSheetParser implements AutoCloseable {
 		while (cells.size() < column) {
 			cells.add("");
 		}
-		String text = formula && value == null && inlineText == null ? InputRow.NOT_CALCULATED
-				: cellText.text(type, style, value, inlineText);
+		String text;
+		if (formulaImage != null) {
+			text = formulaImage;
+		}
+		else if (formula && value == null && inlineText == null) {
+			text = InputRow.NOT_CALCULATED;
+		}
+		else if (richValue && "e".equals(type)) {
+			text = InputRow.PICTURE_IN_CELL;
+		}
+		else {
+			text = cellText.text(type, style, value, inlineText);
+		}
 		if (column < cells.size()) {
 			cells.set(column, text);
 		}

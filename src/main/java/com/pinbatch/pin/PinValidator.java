@@ -112,7 +112,8 @@ public final class PinValidator {
 		String title = shownWithin(draft, PinField.TITLE, MAX_TITLE, "title_too_long", problems);
 		String description = shownWithin(draft, PinField.DESCRIPTION, MAX_DESCRIPTION, "description_too_long", problems);
 		String altText = shownWithin(draft, PinField.ALT_TEXT, MAX_ALT_TEXT, "alt_text_too_long", problems);
-		Media item = media.check(draft, problems);
+		// a media cell that is no text (a picture in it, a formula not computed) has nothing more to check
+		Media item = problems.has(PinField.MEDIA_URL) ? null : media.check(draft, problems);
 		String link = LinkCheck.check(draft, problems);
 		String board = board(draft, problems);
 		String account = account(draft, problems);
@@ -135,6 +136,11 @@ public final class PinValidator {
 				problems.add(field, "cell_error", "%s is a formula the file holds no computed value for (the file was"
 						+ " saved by a program that does not calculate): open it in Excel or LibreOffice and save it"
 						+ " (or type the value), then run again");
+			}
+			else if (draft.has(field) && InputRow.PICTURE_IN_CELL.equals(draft.get(field))) {
+				problems.add(field, "cell_error", "%s holds a picture placed in the cell, which the file keeps as no"
+						+ " address pinbatch can send — put the picture's https address (or the path of its file) in"
+						+ " the cell instead; =IMAGE(\"https://…\") is read as its address");
 			}
 			else if (draft.has(field) && draft.get(field).indexOf('#') >= 0
 					&& SPREADSHEET_ERROR.matcher(draft.get(field).strip()).matches()) {

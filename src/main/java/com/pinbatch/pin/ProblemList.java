@@ -33,6 +33,10 @@ final class ProblemList {
 		return found.isEmpty();
 	}
 
+	boolean has(PinField field) {
+		return found.stream().anyMatch(problem -> problem.field() == field);
+	}
+
 	/** Problems of mapped columns in the file's order, then those of fields the file has no column for. */
 	List<ValidationProblem> inColumnOrder() {
 		List<PinField> order = new ArrayList<>(draft.columnNames().keySet());

@@ -155,6 +155,41 @@ class XlsxSheetLinksTests {
 			.satisfies(row -> assertThat(row.values()).containsExactly("Oak", "https://shop.example.com/"));
 	}
 
+	@Test
+	void anImageFormulaReadsAsTheAddressOfItsPicture() throws IOException {
+		// Excel 365 saves =IMAGE(...) as the error #VALUE! with a rich value beside it; Google Sheets with no value
+		Path excel = forgedMediaCell("<c r=\"B2\" t=\"e\" vm=\"1\"><f>_xlfn.IMAGE(\"https://images.example.com/oak.jpg\","
+				+ "\"Oak\")</f><v>#VALUE!</v></c>");
+		Path sheets = forgedMediaCell("<c r=\"B2\" t=\"str\"><f>IMAGE(\"https://images.example.com/oak.jpg\", 4, 300,"
+				+ " 300)</f><v></v></c>");
+
+		for (Path file : List.of(excel, sheets)) {
+			assertThat(readAll(file, InputOptions.defaults())).singleElement()
+				.satisfies(row -> assertThat(row.values()).containsExactly("Oak", "https://images.example.com/oak.jpg"));
+		}
+	}
+
+	@Test
+	void aPictureInACellReadsAsSuchNotAsAFailedFormula() throws IOException {
+		// Excel 365's Place in Cell: an error value with a rich value (the picture) beside it, and no formula
+		Path file = forgedMediaCell("<c r=\"B2\" t=\"e\" vm=\"1\"><v>#VALUE!</v></c>");
+
+		assertThat(readAll(file, InputOptions.defaults())).singleElement()
+			.satisfies(row -> assertThat(row.values()).containsExactly("Oak", InputRow.PICTURE_IN_CELL));
+	}
+
+	/** A workbook whose sheet holds the headers title and media_url, then Oak and the cell {@code cell} as B2. */
+	private Path forgedMediaCell(String cell) throws IOException {
+		String sheet = "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>"
+				+ "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>title</t></is></c>"
+				+ "<c r=\"B1\" t=\"inlineStr\"><is><t>media_url</t></is></c></row>"
+				+ "<row r=\"2\"><c r=\"A2\" t=\"inlineStr\"><is><t>Oak</t></is></c>" + cell + "</row></sheetData>"
+				+ "</worksheet>";
+		Path plain = write(dir.resolve("plain.xlsx"), workbook -> textRow(workbook.createSheet("Pins"), 1, "title"));
+		return XlsxTestWorkbooks.replaceEntry(plain, dir.resolve("forged-" + cell.hashCode() + ".xlsx"),
+				"xl/worksheets/sheet1.xml", sheet.getBytes(StandardCharsets.UTF_8));
+	}
+
 	/** A workbook whose sheet holds the headers title and link, then Oak and a link cell holding {@code inside}. */
 	private Path forgedLinkCell(String inside) throws IOException {
 		String sheet = "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>"

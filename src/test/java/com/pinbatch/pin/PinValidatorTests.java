@@ -359,6 +359,15 @@ class PinValidatorTests {
 	}
 
 	@Test
+	void aPictureInTheCellIsRefusedSayingWhatToPutThereInstead() {
+		// before: read as the #VALUE! Excel saves for it, "its formula failed", and the cell had no formula
+		assertProblem(validate("media_url", InputRow.PICTURE_IN_CELL, "board", "b"), "cell_error", "media_url",
+				"media_url holds a picture placed in the cell, which the file keeps as no address pinbatch can send —"
+						+ " put the picture's https address (or the path of its file) in the cell instead;"
+						+ " =IMAGE(\"https://…\") is read as its address");
+	}
+
+	@Test
 	void shortNumbersAndTextIdsAreKept() {
 		PinDraft numericButShort = new PinDraft(2, Map.of(PinField.MEDIA_URL, IMAGE, PinField.BOARD,
 				"123456789012345"), Map.of(), Set.of(PinField.BOARD));
