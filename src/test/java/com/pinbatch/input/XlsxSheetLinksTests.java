@@ -158,14 +158,15 @@ class XlsxSheetLinksTests {
 	@Test
 	void anImageFormulaReadsAsTheAddressOfItsPicture() throws IOException {
 		// Excel 365 saves =IMAGE(...) as the error #VALUE! with a rich value beside it; Google Sheets with no value
-		Path excel = forgedMediaCell("<c r=\"B2\" t=\"e\" vm=\"1\"><f>_xlfn.IMAGE(\"https://images.example.com/oak.jpg\","
-				+ "\"Oak\")</f><v>#VALUE!</v></c>");
+		Path excel = forgedMediaCell("<c r=\"B2\" t=\"e\" vm=\"1\"><f>_xlfn.IMAGE("
+				+ "\"https://images.example.com/oak.jpg\",\"Oak\")</f><v>#VALUE!</v></c>");
 		Path sheets = forgedMediaCell("<c r=\"B2\" t=\"str\"><f>IMAGE(\"https://images.example.com/oak.jpg\", 4, 300,"
 				+ " 300)</f><v></v></c>");
 
 		for (Path file : List.of(excel, sheets)) {
 			assertThat(readAll(file, InputOptions.defaults())).singleElement()
-				.satisfies(row -> assertThat(row.values()).containsExactly("Oak", "https://images.example.com/oak.jpg"));
+				.satisfies(row -> assertThat(row.values())
+					.containsExactly("Oak", "https://images.example.com/oak.jpg"));
 		}
 	}
 
