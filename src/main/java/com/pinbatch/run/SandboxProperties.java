@@ -35,8 +35,9 @@ import jakarta.validation.constraints.NotNull;
  * publish takes), the seed that makes all of it repeatable, and where it keeps its posts so a restarted run sees
  * them. Look-ups of posts can fail too ({@code look-up-error-rate}: following pins while Zernio is down). Publish
  * failures are off by default, so the quick start ends with every row done. Another program sending
- * on the same key ({@code neighbour-requests-per-minute}) and scripted 429 storms ({@code rate-limit-storm-*}) are
- * off too; they turn a user's report about rate limits into a command line. {@code clock-offset} moves the simulated
+ * on the same key ({@code neighbour-requests-per-minute}), scripted 429 storms ({@code rate-limit-storm-*}) and an
+ * outage ({@code outage-after}, {@code outage-length}: every request answered 503) are off too; they turn a user's
+ * report about rate limits or a Zernio down mid-run into a command line. {@code clock-offset} moves the simulated
  * world's time ahead (e.g. {@code 2h}): the sandbox publishes the scheduled posts that are due by then, and a
  * {@code --follow-up} takes that time as now, so checking scheduled pins later can be tried at once. {@code url} points
  * {@code --sandbox} at a sandbox another process serves ({@code --serve-sandbox}, on {@code port}): several processes
@@ -56,6 +57,8 @@ public record SandboxProperties(@DefaultValue("600") @Min(1) int requestsPerMinu
 		@DefaultValue("0s") @NotNull @DurationMin(millis = 0) Duration rateLimitStormEvery,
 		@DefaultValue("20s") @NotNull @DurationMin(millis = 0) Duration rateLimitStormLength,
 		@DefaultValue("60s") @NotNull @DurationMin(millis = 0) Duration rateLimitStormRetryAfter,
+		@DefaultValue("0s") @NotNull @DurationMin(millis = 0) Duration outageAfter,
+		@DefaultValue("0s") @NotNull @DurationMin(millis = 0) Duration outageLength,
 		@DefaultValue("0s") @NotNull Duration clockOffset, @DefaultValue("0") @Min(0) @Max(65535) int port,
 		URI url) {
 
@@ -80,6 +83,7 @@ public record SandboxProperties(@DefaultValue("600") @Min(1) int requestsPerMinu
 		ZernioSandbox sandbox = ZernioSandbox.start(settings(), clock());
 		sandbox.contend(contention());
 		sandbox.failLookUps(lookUpErrorRate);
+		sandbox.goDown(outageAfter, outageLength);
 		return sandbox;
 	}
 

@@ -38,6 +38,8 @@ final class Dispatcher implements HttpHandler {
 	private final List<RecordedRequest> recorded = Collections.synchronizedList(new ArrayList<>());
 	private final AtomicInteger rateLimited = new AtomicInteger();
 	private volatile RateLimitStorms storms;
+
+	private volatile Outage outage = Outage.NONE;
 	private volatile Consumer<String> onArrival = request -> {
 	};
 
@@ -63,6 +65,10 @@ final class Dispatcher implements HttpHandler {
 
 	void storms(RateLimitStorms storms) {
 		this.storms = storms;
+	}
+
+	void outage(Outage outage) {
+		this.outage = outage;
 	}
 
 	int rateLimitedResponses() {
@@ -124,6 +130,9 @@ final class Dispatcher implements HttpHandler {
 		if (!rest.equals("/v1") && !rest.startsWith("/v1/")) {
 			rateHeaders(call, window.peek(clock.instant()));
 			throw ApiError.notFound("Not found");
+		}
+		if (outage.on(clock.instant())) {
+			throw FaultInjector.failure(503); // what answers for a service that is down: no rate headers
 		}
 		if (!isAuthorized(call.header("Authorization"))) {
 			rateHeaders(call, window.peek(clock.instant()));

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -207,6 +208,11 @@ public final class ZernioSandbox implements AutoCloseable {
 			neighbour.scheduleAtFixedRate(() -> window.occupy(1, clock.instant()), everyMicros, everyMicros,
 					TimeUnit.MICROSECONDS);
 		}
+	}
+
+	/** Zernio goes down {@code after} from now, for {@code length}: every request is answered 503 meanwhile. */
+	public void goDown(Duration after, Duration length) {
+		dispatcher.outage(new Outage(clock.instant().plus(after), length));
 	}
 
 	/** Fills the throughput window with {@code requests} phantom requests, as if another process used the key. */

@@ -158,6 +158,26 @@ class ZernioSandboxTests {
 	}
 
 	@Test
+	void anOutageAnswersEveryRequest503ForItsLengthThenZernioIsBack() throws Exception {
+		ZernioSandbox sandbox = start(SandboxSettings.defaults());
+		sandbox.goDown(Duration.ofSeconds(30), Duration.ofMinutes(2));
+
+		Answer before = createPin(sandbox, validPin(1), null);
+		clock.add(Duration.ofSeconds(30));
+		Answer create = createPin(sandbox, validPin(2), null);
+		Answer lookUp = get(sandbox, "/v1/accounts");
+		clock.add(Duration.ofMinutes(2));
+		Answer after = createPin(sandbox, validPin(2), null);
+
+		assertThat(before.status()).isEqualTo(201);
+		assertThat(create.status()).isEqualTo(503);
+		assertThat(lookUp.status()).isEqualTo(503);
+		assertThat(create.header("X-RateLimit-Remaining")).isNull();
+		assertThat(after.status()).isEqualTo(201);
+		assertThat(sandbox.postCount()).isEqualTo(2);
+	}
+
+	@Test
 	void aNeighbourOnTheKeyTakesSlotsOfTheWindow() throws Exception {
 		ZernioSandbox sandbox = start(SandboxSettings.defaults().withRequestsPerMinute(60));
 		// 6,000 a minute: the window is full within a second of real time
