@@ -83,11 +83,19 @@ final class StopReasons {
 	}
 
 	/**
-	 * The stop's line as the user reads it beside the run's counts: a stop asked for once every row was decided came
-	 * while the run learnt what became of its pins, and leaves no row PENDING.
+	 * The stop's line as the user reads it beside the run's counts: a stop once every row was decided came while the
+	 * run learnt what became of its pins, and leaves no row PENDING. Asked for, it says so; Zernio gone meanwhile
+	 * (its own words name only the request that failed) gets what to do.
 	 */
 	static String said(String reason, boolean anyPending) {
-		return GracefulStop.STOPPED.equals(reason) && !anyPending ? GracefulStop.STOPPED_FOLLOWING : reason;
+		if (anyPending || reason == null) {
+			return reason;
+		}
+		if (GracefulStop.STOPPED.equals(reason)) {
+			return GracefulStop.STOPPED_FOLLOWING;
+		}
+		return reason.contains("run the same command") ? reason : reason + " — while learning what became of the"
+				+ " pins (no row is PENDING): run the same command again once Zernio answers, to learn the rest";
 	}
 
 	/**

@@ -41,8 +41,20 @@ class StopReasonsTests {
 		assertThat(StopReasons.said(GracefulStop.STOPPED, false)).isEqualTo(GracefulStop.STOPPED_FOLLOWING)
 			.doesNotContain("rows not reached are PENDING").contains("run the same command again");
 		assertThat(StopReasons.said(GracefulStop.STOPPED, true)).isEqualTo(GracefulStop.STOPPED);
-		assertThat(StopReasons.said("Zernio rejected the API key (401)", false))
-			.isEqualTo("Zernio rejected the API key (401)");
+		String keyRejected = "Zernio rejected the API key (401: Unauthorized); nothing more is sent; check the key, then"
+				+ " run the same command to resume";
+		assertThat(StopReasons.said(keyRejected, false)).isEqualTo(keyRejected);
+	}
+
+	@Test
+	void zernioGoneWhileThePinsAreFollowedSaysWhatToDo() {
+		// before: the failed request's own words alone ("Zernio answered GET /v1/posts with HTTP 503: ..."), under a
+		// summary whose rows were all sent
+		String zernioDown = "Zernio answered GET /v1/posts with HTTP 503: Service temporarily unavailable.";
+
+		assertThat(StopReasons.said(zernioDown, false)).isEqualTo(zernioDown + " — while learning what became of the"
+				+ " pins (no row is PENDING): run the same command again once Zernio answers, to learn the rest");
+		assertThat(StopReasons.said(zernioDown, true)).isEqualTo(zernioDown);
 	}
 
 	@Test
