@@ -41,8 +41,8 @@ class StopReasonsTests {
 		assertThat(StopReasons.said(GracefulStop.STOPPED, false)).isEqualTo(GracefulStop.STOPPED_FOLLOWING)
 			.doesNotContain("rows not reached are PENDING").contains("run the same command again");
 		assertThat(StopReasons.said(GracefulStop.STOPPED, true)).isEqualTo(GracefulStop.STOPPED);
-		String keyRejected = "Zernio rejected the API key (401: Unauthorized); nothing more is sent; check the key, then"
-				+ " run the same command to resume";
+		String keyRejected = "Zernio rejected the API key (401: Unauthorized); nothing more is sent; check the key,"
+				+ " then run the same command to resume";
 		assertThat(StopReasons.said(keyRejected, false)).isEqualTo(keyRejected);
 	}
 
