@@ -2,6 +2,7 @@ package com.pinbatch.console;
 
 import java.io.ByteArrayOutputStream;
 import java.io.File;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +12,8 @@ import java.util.List;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -93,6 +96,32 @@ class ConsolePagesTests {
 			.andExpect(content().string(containsString("<form id=\"upload\" method=\"post\" action=\"/uploads\"")))
 			.andExpect(content().string(containsString("<input type=\"file\" name=\"file\"")))
 			.andExpect(content().string(containsString("name=\"_csrf\"")));
+	}
+
+	@Test
+	void theFilePickerOffersTheSheetsPinbatchCannotReadSoThatTheirChoiceIsToldHowToExportThem() throws Exception {
+		// before: .numbers, .ods and .xls files were greyed out in the picker, with no word why
+		String page = mvc.perform(get("/")).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		MockMultipartFile numbers = new MockMultipartFile("file", "plan.numbers", "application/octet-stream",
+				numbersDocument());
+
+		assertThat(page).contains("accept=\".csv,.tsv,.txt,.xlsx,.xlsm,.xls,.xlsb,.ods,.numbers\"");
+		String review = mvc.perform(multipart("/uploads").file(numbers).with(csrf()))
+			.andReturn().getResponse().getRedirectedUrl();
+		assertThat(mvc.perform(get(review)).andReturn().getResponse().getContentAsString())
+			.contains("plan.numbers: is an Apple Numbers document; in Numbers choose File &gt; Export To &gt; Excel"
+					+ " (or CSV) and give that file");
+	}
+
+	/** A zip of a Numbers document's parts, as Numbers saves one. */
+	private static byte[] numbersDocument() throws IOException {
+		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+		try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+			zip.putNextEntry(new ZipEntry("Index/Document.iwa"));
+			zip.write(1);
+			zip.closeEntry();
+		}
+		return bytes.toByteArray();
 	}
 
 	/** A row's message says what to give in the command line's words ("run again with --retry-failed=…"). */
