@@ -33,6 +33,9 @@ public final class InputFiles {
 		NOT_READ.put(".xlsb", "a binary Excel workbook: save it as .xlsx or CSV UTF-8");
 		NOT_READ.put(".ods", "an OpenDocument sheet: save it as .xlsx or CSV UTF-8");
 		NOT_READ.put(".numbers", "a Numbers sheet: export it as .xlsx or CSV");
+		// what Google Drive for desktop puts in a synced folder for a Google Sheet: a link, not the sheet
+		NOT_READ.put(".gsheet", "a Google Drive shortcut to a Google Sheet: download the sheet as .xlsx or CSV"
+				+ " (File > Download) into the folder");
 		NOT_READ.put(".txt", "a text export: if it holds pins, name it .tsv (tab-separated) or .csv");
 	}
 

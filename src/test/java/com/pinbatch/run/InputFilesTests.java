@@ -50,6 +50,20 @@ class InputFilesTests {
 	}
 
 	@Test
+	void aGoogleSheetsShortcutInASyncedFolderIsToldWithHowToDownloadTheSheet() throws IOException {
+		// Google Drive for desktop keeps a Google Sheet in a synced folder as a .gsheet link: before, skipped unsaid
+		Files.writeString(inbox.resolve("pins.csv"), "");
+		Files.writeString(inbox.resolve("March plan.gsheet"), "{\"doc_id\":\"1x\"}");
+		List<String> notes = new ArrayList<>();
+
+		InputFiles.expand(List.of(inbox), notes::add);
+
+		assertThat(notes).containsExactly("the folder " + inbox + " holds files pinbatch does not read: March"
+				+ " plan.gsheet (a Google Drive shortcut to a Google Sheet: download the sheet as .xlsx or CSV (File >"
+				+ " Download) into the folder)");
+	}
+
+	@Test
 	void aNumbersDocumentKeptAsAPackageIsRefusedAsADocumentNotAnEmptyFolder() throws IOException {
 		// Finder shows it as one file; copied off a Mac it is the folder of its parts
 		Path numbers = Files.createDirectories(inbox.resolve("Plan.numbers").resolve("Index"));
