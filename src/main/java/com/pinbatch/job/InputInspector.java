@@ -2,6 +2,7 @@ package com.pinbatch.job;
 
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -81,7 +82,7 @@ public final class InputInspector {
 			DateOrderDetector dates = new DateOrderDetector();
 			DuplicateLint duplicates = new DuplicateLint(validation);
 			SpreadsheetDamage damage = new SpreadsheetDamage(columns);
-			UnzonedTimes unzoned = new UnzonedTimes(validation.zone());
+			UnzonedTimes unzoned = new UnzonedTimes(validation.zone(), ZoneId.systemDefault());
 			HeaderlessColumns headerless = new HeaderlessColumns(source.headers());
 			long rows = 0;
 			for (InputRow row = source.next(); row != null; row = source.next()) {

@@ -30,6 +30,9 @@ public final class UnzonedTimes {
 
 	private final boolean utcByDefault;
 
+	/** The --timezone to suggest: this computer's zone, where a sheet was likely written, or an example. */
+	private final String suggested;
+
 	private String column;
 
 	private long firstRow;
@@ -38,9 +41,14 @@ public final class UnzonedTimes {
 
 	private long rows;
 
-	/** @param zone the run's zone (--timezone; UTC when none was given) */
-	public UnzonedTimes(ZoneId zone) {
+	/**
+	 * @param zone         the run's zone (--timezone; UTC when none was given)
+	 * @param thisComputer the zone of the computer the run is on
+	 */
+	public UnzonedTimes(ZoneId zone, ZoneId thisComputer) {
 		this.utcByDefault = zone.normalized().equals(ZoneOffset.UTC);
+		this.suggested = thisComputer.normalized().equals(ZoneOffset.UTC) ? "e.g. --timezone=Europe/Berlin"
+				: "this computer's zone: --timezone=" + thisComputer.getId();
 	}
 
 	public void accept(PinDraft draft) {
@@ -67,7 +75,7 @@ public final class UnzonedTimes {
 			return Optional.empty();
 		}
 		return Optional.of(Formats.plain("%s: %s without a zone (row %d: %s) read as UTC; if they are another"
-				+ " zone's local times, give it with --timezone (e.g. --timezone=Europe/Berlin)", column,
-				Plural.of(rows, "publish time"), firstRow, firstValue));
+				+ " zone's local times, give it with --timezone (%s)", column, Plural.of(rows, "publish time"),
+				firstRow, firstValue, suggested));
 	}
 }

@@ -13,7 +13,7 @@ class UnzonedTimesTests {
 
 	@Test
 	void localTimesReadInTheDefaultUtcAreSaidOnceWithTheFirstRow() {
-		UnzonedTimes unzoned = new UnzonedTimes(ZoneOffset.UTC);
+		UnzonedTimes unzoned = new UnzonedTimes(ZoneOffset.UTC, ZoneOffset.UTC);
 		unzoned.accept(row(2, "01.06.2027 09:30"));
 		unzoned.accept(row(3, "2027-06-01T10:00:00Z"));
 		unzoned.accept(row(4, "2027-06-02 09:30"));
@@ -25,15 +25,26 @@ class UnzonedTimesTests {
 	}
 
 	@Test
+	void theZoneSuggestedIsThisComputersWhenItIsNotUtc() {
+		// a sheet made in Tokyo and run on the laptop it was made on: before, the note suggested Europe/Berlin
+		UnzonedTimes unzoned = new UnzonedTimes(ZoneOffset.UTC, ZoneId.of("Asia/Tokyo"));
+		unzoned.accept(row(2, "2027年3月1日 9:30"));
+
+		assertThat(unzoned.note()).hasValue("publish_at: 1 publish time without a zone (row 2: 2027年3月1日 9:30) read"
+				+ " as UTC; if they are another zone's local times, give it with --timezone (this computer's zone:"
+				+ " --timezone=Asia/Tokyo)");
+	}
+
+	@Test
 	void nothingIsSaidWhenEveryTimeCarriesItsZoneOrTheRunWasGivenOne() {
-		UnzonedTimes zoned = new UnzonedTimes(ZoneOffset.UTC);
+		UnzonedTimes zoned = new UnzonedTimes(ZoneOffset.UTC, ZoneOffset.UTC);
 		zoned.accept(row(2, "2027-06-01T10:00:00+02:00"));
 		zoned.accept(row(3, "2027-06-01 10:00 -0500"));
 		// a zone written after the time by name: not "read as UTC" (before: named in the note as such)
 		zoned.accept(row(4, "2027-03-28 02:30 Europe/Berlin"));
 		zoned.accept(row(5, "2027-03-28 02:30 America/Argentina/Buenos_Aires"));
 		zoned.accept(row(6, "2027-03-28 02:30 UTC"));
-		UnzonedTimes berlin = new UnzonedTimes(ZoneId.of("Europe/Berlin"));
+		UnzonedTimes berlin = new UnzonedTimes(ZoneId.of("Europe/Berlin"), ZoneOffset.UTC);
 		berlin.accept(row(2, "01.06.2027 09:30"));
 
 		assertThat(zoned.note()).isEmpty();
@@ -44,7 +55,7 @@ class UnzonedTimesTests {
 	void aForgedCellOfAHundredThousandCharactersIsToldByItsStart() {
 		// "/ab" forty thousand times: the zone pattern's repetition overflowed the stack on the whole cell
 		String forged = "2027-03-01 09:30 europe" + "/ab".repeat(40_000);
-		UnzonedTimes unzoned = new UnzonedTimes(ZoneOffset.UTC);
+		UnzonedTimes unzoned = new UnzonedTimes(ZoneOffset.UTC, ZoneOffset.UTC);
 
 		unzoned.accept(row(2, forged));
 
