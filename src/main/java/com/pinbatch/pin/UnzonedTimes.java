@@ -17,10 +17,11 @@ public final class UnzonedTimes {
 
 	/**
 	 * A time that carries its own zone, or means to: Z, an offset (+02:00, -0500), a zone named in brackets, or a zone
-	 * name written after it (Europe/Berlin, UTC: not read as UTC for want of one, whatever the parser makes of it).
+	 * name written after it (Europe/Berlin, UTC: not read as UTC for want of one, whatever the parser makes of it), or
+	 * JavaScript's offset with the zone's name after it (GMT+0100 (Central European Standard Time)).
 	 */
-	private static final Pattern ZONED = Pattern
-		.compile("(?i).*(z|[+-]\\d{2}(:?\\d{2})?|\\[[^]]+]|\\s[a-z]+(/[a-z0-9_+-]+)+|\\s(utc|gmt))\\s*$");
+	private static final Pattern ZONED = Pattern.compile("(?i).*(z|[+-]\\d{2}(:?\\d{2})?|\\[[^]]+]"
+			+ "|\\s[a-z]+(/[a-z0-9_+-]+)+|\\s(utc|gmt)|gmt[+-]\\d{4} \\([^)]*\\))\\s*$");
 
 	/**
 	 * How much of a cell's end is looked at for a zone: every zone a person writes fits in it, and a forged cell of

@@ -44,6 +44,8 @@ class UnzonedTimesTests {
 		zoned.accept(row(4, "2027-03-28 02:30 Europe/Berlin"));
 		zoned.accept(row(5, "2027-03-28 02:30 America/Argentina/Buenos_Aires"));
 		zoned.accept(row(6, "2027-03-28 02:30 UTC"));
+		// JavaScript's form, its offset before the zone's name (before: said to be read as UTC)
+		zoned.accept(row(7, "Mon Mar 01 2027 09:30:00 GMT+0100 (Central European Standard Time)"));
 		UnzonedTimes berlin = new UnzonedTimes(ZoneId.of("Europe/Berlin"), ZoneOffset.UTC);
 		berlin.accept(row(2, "01.06.2027 09:30"));
 
