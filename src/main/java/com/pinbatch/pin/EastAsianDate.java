@@ -88,7 +88,7 @@ final class EastAsianDate {
 			}
 		}
 		if (!hasUnit(text)) {
-			return Optional.of(" " + text + half);
+			return Optional.of(" " + text + onTwelveHourClock(text, half));
 		}
 		// 9時30分15秒, 9時半, 9点, 9시 30분: the numbers before their signs, as hours, minutes and seconds
 		String[] numbers = new String[UNITS.length];
@@ -124,7 +124,13 @@ final class EastAsianDate {
 		}
 		String clock = numbers[0] + ":" + (numbers[1] == null ? "00" : numbers[1])
 				+ (numbers[2] == null ? "" : ":" + numbers[2]);
-		return Optional.of(" " + clock + half);
+		return Optional.of(" " + clock + onTwelveHourClock(clock, half));
+	}
+
+	/** 午前0時 is midnight as these calendars write it; a 12-hour clock has no hour 0, so the morning is left unsaid. */
+	private static String onTwelveHourClock(String clock, String half) {
+		boolean hourZero = clock.startsWith("0:") || clock.startsWith("00:");
+		return half.equals(" AM") && hourZero ? "" : half;
 	}
 
 	private static boolean hasUnit(String text) {

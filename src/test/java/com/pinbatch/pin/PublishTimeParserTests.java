@@ -110,6 +110,8 @@ class PublishTimeParserTests {
 			2027년 3월 1일 월요일 9시 30분       | AMBIGUOUS   | 2027-03-01T09:30       | -
 			2027. 3. 1. 오후 9:30:00             | AMBIGUOUS   | 2027-03-01T21:30       | -
 			2027. 3. 1. (월) 오전 12:05          | AMBIGUOUS   | 2027-03-01T00:05       | -
+			2027年3月1日 午前0時30分             | AMBIGUOUS   | 2027-03-01T00:30       | -
+			2027. 3. 1. 오전 0:05:00             | AMBIGUOUS   | 2027-03-01T00:05       | -
 			'Mon Mar 01 2027 09:30:00 GMT+0100 (Central European Standard Time)' | AMBIGUOUS | 2027-03-01T09:30 | +01:00
 			'Mon Mar 01 2027 21:30:00 GMT-0500 (Eastern Standard Time)' | AMBIGUOUS | 2027-03-01T21:30 | -05:00
 			""")
