@@ -7,6 +7,8 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import com.pinbatch.text.FullWidth;
+
 /**
  * Dates as Japanese, Chinese and Korean spreadsheets show them, and save them to CSV: {@code 2027年3月1日 9:30},
  * {@code 2027年3月1日(月) 午後9時30分}, {@code 2027年3月1日 星期一 下午9:30}, {@code 2027년 3월 1일 오후 9:30} and Korean
@@ -41,7 +43,7 @@ final class EastAsianDate {
 	 * @throws NoSuchDayException when the day is not in its month (2027年2月30日)
 	 */
 	static Optional<Found> find(String text) {
-		String value = ascii(text);
+		String value = FullWidth.plain(text);
 		Matcher date = DATE.matcher(value);
 		if (!date.lookingAt() || !signed(date.group())) {
 			return Optional.empty();
@@ -149,26 +151,5 @@ final class EastAsianDate {
 			next++;
 		}
 		return next;
-	}
-
-	/** Full-width digits, colon and space (a Japanese keyboard's) as their ASCII selves. */
-	private static String ascii(String text) {
-		StringBuilder plain = new StringBuilder(text.length());
-		for (int i = 0; i < text.length(); i++) {
-			char c = text.charAt(i);
-			if (c >= '０' && c <= '９') {
-				plain.append((char) (c - '０' + '0'));
-			}
-			else if (c == '：') {
-				plain.append(':');
-			}
-			else if (c == '\u3000') {
-				plain.append(' ');
-			}
-			else {
-				plain.append(c);
-			}
-		}
-		return plain.toString();
 	}
 }
