@@ -25,10 +25,24 @@ final class EastAsianDate {
 	private static final Pattern WEEKDAY = Pattern.compile(" ?(?:[(（][月火水木金土日월화수목금토일一二三四五六天曜요일星期周週]{1,3}[)）]"
 			+ "|[月火水木金土日]曜日?|[월화수목금토일]요일|(?:星期|周|週)[一二三四五六日天])");
 
-	/** Morning and afternoon before the time, and what they mean on a 12-hour clock. */
-	private static final List<String[]> HALVES = List.of(new String[] { "午前", "AM" }, new String[] { "午後", "PM" },
-			new String[] { "上午", "AM" }, new String[] { "下午", "PM" }, new String[] { "오전", "AM" },
-			new String[] { "오후", "PM" });
+	/**
+	 * Words for the part of the day before the time, what they mean on a 12-hour clock, and the hours each is said
+	 * with. Spreadsheets write the first six at any hour; people also write Chinese 凌晨 (small hours), 早上 (morning),
+	 * 中午 (noon), 傍晚 (dusk) and 晚上 (evening), and an hour outside a word's own (晚上12点: this midnight or the
+	 * next?) is left unread rather than guessed.
+	 */
+	private static final List<Half> HALVES = List.of(new Half("午前", "AM", 0, 12), new Half("午後", "PM", 0, 12),
+			new Half("上午", "AM", 0, 12), new Half("下午", "PM", 0, 12), new Half("오전", "AM", 0, 12),
+			new Half("오후", "PM", 0, 12), new Half("凌晨", "AM", 0, 6), new Half("早上", "AM", 5, 11),
+			new Half("中午", "PM", 12, 1), new Half("傍晚", "PM", 4, 7), new Half("晚上", "PM", 6, 11));
+
+	/** A word for a part of the day; its hours run from {@code first} to {@code last}, round the clock's 12. */
+	private record Half(String word, String meaning, int first, int last) {
+
+		boolean saidAt(int hour) {
+			return first <= last ? hour >= first && hour <= last : hour >= first || hour <= last;
+		}
+	}
 
 	/** The signs after hours, minutes and seconds (時/时/点/시, 分/분, 秒/초). */
 	private static final String[] UNITS = { "時时点點시", "分분", "秒초" };
@@ -81,16 +95,18 @@ final class EastAsianDate {
 			return Optional.of("");
 		}
 		String text = written;
-		String half = "";
-		for (String[] each : HALVES) {
-			if (text.startsWith(each[0])) {
-				half = " " + each[1];
-				text = text.substring(each[0].length()).strip();
+		Half said = null;
+		for (Half each : HALVES) {
+			if (text.startsWith(each.word())) {
+				said = each;
+				text = text.substring(each.word().length()).strip();
 				break;
 			}
 		}
+		String half = said == null ? "" : " " + said.meaning();
 		if (!hasUnit(text)) {
-			return Optional.of(" " + text + onTwelveHourClock(text, half));
+			return saidAtItsHour(said, text) ? Optional.of(" " + text + onTwelveHourClock(text, half))
+					: Optional.empty();
 		}
 		// 9時30分15秒, 9時半, 9点, 9시 30분: the numbers before their signs, as hours, minutes and seconds
 		String[] numbers = new String[UNITS.length];
@@ -126,7 +142,20 @@ final class EastAsianDate {
 		}
 		String clock = numbers[0] + ":" + (numbers[1] == null ? "00" : numbers[1])
 				+ (numbers[2] == null ? "" : ":" + numbers[2]);
-		return Optional.of(" " + clock + onTwelveHourClock(clock, half));
+		return saidAtItsHour(said, clock) ? Optional.of(" " + clock + onTwelveHourClock(clock, half))
+				: Optional.empty();
+	}
+
+	/** No word for the part of the day, or the hour the time begins with is one that word is said with. */
+	private static boolean saidAtItsHour(Half said, String clock) {
+		if (said == null) {
+			return true;
+		}
+		int digits = 0;
+		while (digits < clock.length() && digits < 2 && Character.isDigit(clock.charAt(digits))) {
+			digits++;
+		}
+		return digits > 0 && said.saidAt(Integer.parseInt(clock.substring(0, digits)));
 	}
 
 	/** 午前0時 is midnight as these calendars write it; a 12-hour clock has no hour 0, so the morning is left unsaid. */

@@ -112,6 +112,13 @@ class PublishTimeParserTests {
 			2027. 3. 1. (월) 오전 12:05          | AMBIGUOUS   | 2027-03-01T00:05       | -
 			2027年3月1日 午前0時30分             | AMBIGUOUS   | 2027-03-01T00:30       | -
 			2027. 3. 1. 오전 0:05:00             | AMBIGUOUS   | 2027-03-01T00:05       | -
+			2027年3月1日 晚上8点                 | AMBIGUOUS   | 2027-03-01T20:00       | -
+			2027年3月1日 早上7点30分             | AMBIGUOUS   | 2027-03-01T07:30       | -
+			2027年3月1日 中午12点                | AMBIGUOUS   | 2027-03-01T12:00       | -
+			2027年3月1日 中午1:30                | AMBIGUOUS   | 2027-03-01T13:30       | -
+			2027年3月1日 凌晨0点30分             | AMBIGUOUS   | 2027-03-01T00:30       | -
+			2027年3月1日 凌晨2点                 | AMBIGUOUS   | 2027-03-01T02:00       | -
+			2027年3月1日 傍晚6:45                | AMBIGUOUS   | 2027-03-01T18:45       | -
 			'Mon Mar 01 2027 09:30:00 GMT+0100 (Central European Standard Time)' | AMBIGUOUS | 2027-03-01T09:30 | +01:00
 			'Mon Mar 01 2027 21:30:00 GMT-0500 (Eastern Standard Time)' | AMBIGUOUS | 2027-03-01T21:30 | -05:00
 			""")
@@ -208,7 +215,8 @@ class PublishTimeParserTests {
 			"2027-03-01 13 PM", "2027-03-01 9h 30", "2027-03-01 at", "2027-03-01 09:30 GMT+", "2027-03-01 09:30 GMT+19",
 			"2027-03-01 09:30 +1", "2027-03-01at 09:30", "1 jui 2027", "Foo, 1 mars 2027", "2027年2月30日",
 			"2027年3月1日 25時", "2027年3月1日 午後13:00", "2027年3月1日 9時 朝", "2027年3月1日 30分", "2027年3月",
-			"2027. 3. 1. 오후", "Mon Mar 01 2027 09:30:00 (Central European Standard Time)", "2027年3月1日 9時30分 10時" })
+			"2027. 3. 1. 오후", "Mon Mar 01 2027 09:30:00 (Central European Standard Time)", "2027年3月1日 9時30分 10時",
+			"2027年3月1日 晚上12点", "2027年3月1日 晚上1:00", "2027年3月1日 中午5点", "2027年3月1日 早上3点" })
 	void rejectsWhatNoFormReads(String text) {
 		PublishTimeParser parser = new PublishTimeParser(NINE, DateOrder.AMBIGUOUS, null);
 
