@@ -2,7 +2,7 @@ package com.pinbatch.sandbox;
 
 import java.util.Random;
 
-/** Decides which otherwise good requests (creates, or look-ups) fail, so clients meet a flaky Zernio. */
+/** Decides which otherwise good requests (creates, look-ups or uploads) fail, so clients meet a flaky Zernio. */
 final class FaultInjector {
 
 	private static final int[] RANDOM_STATUSES = { 500, 502, 503 };
@@ -27,7 +27,7 @@ final class FaultInjector {
 
 	synchronized void failNext(int count, int status) {
 		if (status != 429 && (status < 500 || status > 599)) {
-			throw new IllegalArgumentException("failNextCreates takes 429 or a 5xx status, not " + status);
+			throw new IllegalArgumentException("a failure is answered 429 or a 5xx status, not " + status);
 		}
 		failuresLeft = Math.max(0, count);
 		failureStatus = status;

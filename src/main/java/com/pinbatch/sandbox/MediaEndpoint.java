@@ -39,13 +39,16 @@ final class MediaEndpoint {
 
 	private final Clock clock;
 	private final String baseUrl;
+	private final FaultInjector faults;
 	private final SecureRandom random = new SecureRandom();
 	private final Map<String, Presigned> presigned = new ConcurrentHashMap<>();
 	private final Map<String, SandboxUpload> uploads = new LinkedHashMap<>();
 
-	MediaEndpoint(Clock clock, String baseUrl) {
+	/** @param faults which uploads the storage fails after taking their bytes, as a storage bucket sometimes does */
+	MediaEndpoint(Clock clock, String baseUrl, FaultInjector faults) {
 		this.clock = clock;
 		this.baseUrl = baseUrl;
+		this.faults = faults;
 	}
 
 	void presign(HttpCall call) {
@@ -95,6 +98,10 @@ final class MediaEndpoint {
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
+		}
+		int failure = faults.nextFailure();
+		if (failure != 0) {
+			throw FaultInjector.failure(failure);
 		}
 		synchronized (uploads) {
 			uploads.put(key, new SandboxUpload(key, grant.contentType(), bytes));

@@ -56,6 +56,7 @@ public final class ZernioSandbox implements AutoCloseable {
 	private final PostStore store;
 	private final FaultInjector faults;
 	private final FaultInjector lookUpFaults;
+	private final FaultInjector uploadFaults;
 	private final CreatePostEndpoint creates;
 	private final MediaEndpoint media;
 	private final PostQueryEndpoint queries;
@@ -76,7 +77,8 @@ public final class ZernioSandbox implements AutoCloseable {
 		this.creates = new CreatePostEndpoint(store, accounts,
 				new AccountCaps(settings.accountHourlyCap(), settings.accountDailyCap()), faults, fates, clock,
 				settings);
-		this.media = new MediaEndpoint(clock, baseUrl());
+		this.uploadFaults = new FaultInjector(0, settings.randomSeed() + 3);
+		this.media = new MediaEndpoint(clock, baseUrl(), uploadFaults);
 		this.lookUpFaults = new FaultInjector(0, settings.randomSeed() + 2);
 		this.queries = new PostQueryEndpoint(store, accounts, lookUpFaults);
 		this.dispatcher = new Dispatcher(settings.apiKey(), clock, window, new AccountsEndpoint(accounts),
@@ -190,6 +192,19 @@ public final class ZernioSandbox implements AutoCloseable {
 	/** From now on this share (0..1) of the look-ups of posts answers a 5xx. */
 	public void failLookUps(double share) {
 		lookUpFaults.failShare(share);
+	}
+
+	/**
+	 * The next {@code count} uploads to presigned URLs answer {@code status} (429 or 5xx) once their bytes are sent,
+	 * and keep nothing: the storage behind the upload URLs has a bad moment.
+	 */
+	public void failNextUploads(int count, int status) {
+		uploadFaults.failNext(count, status);
+	}
+
+	/** From now on this share (0..1) of the uploads to presigned URLs answers a 5xx and keeps nothing. */
+	public void failUploads(double share) {
+		uploadFaults.failShare(share);
 	}
 
 	/**

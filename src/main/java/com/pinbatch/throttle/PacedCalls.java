@@ -60,7 +60,7 @@ final class PacedCalls implements RequestGate {
 			return false;
 		}
 		Duration wait = delays.afterFailure(attempts, rateLimit);
-		listener.onWait("asking Zernio again after a failed request", wait);
+		listener.onWait("asking again after a failed request", wait);
 		counters.retry();
 		sleeper.sleep(wait);
 		return true;

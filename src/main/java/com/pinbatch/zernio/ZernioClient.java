@@ -295,7 +295,11 @@ public class ZernioClient {
 		return new PresignedUpload(answer.uploadUrl(), answer.publicUrl(), answer.key());
 	}
 
-	/** PUTs the file's bytes to a presigned URL. The URL carries its own signature, so no Authorization header. */
+	/**
+	 * PUTs the file's bytes to a presigned URL. The URL carries its own signature, so no Authorization header. A
+	 * storage answering 5xx, 408 or 429, or not reachable, is asked again after the same waits as Zernio's failures
+	 * (storages have their bad moments, and one of them stopped the whole run).
+	 */
 	public void upload(PresignedUpload target, Path file, String contentType) {
 		URI uploadUri = URI.create(target.uploadUrl());
 		String where = "upload of " + file.getFileName() + " to " + hostOf(uploadUri);
@@ -313,12 +317,34 @@ public class ZernioClient {
 		catch (IOException unreadable) {
 			throw new ZernioApiException("cannot read " + file + ": " + describe(unreadable), unreadable);
 		}
-		HttpResponse<String> response = send(request, where);
-		if (response.statusCode() < 200 || response.statusCode() >= 300) {
-			// the storage answers in its own (XML) format; the status says enough
-			throw new ZernioApiException(response.statusCode(),
-					where + " failed: HTTP " + response.statusCode()
-							+ (response.statusCode() == 403 ? " (the upload URL may have expired)" : ""));
+		try {
+			for (int attempts = 1;; attempts++) {
+				HttpResponse<String> response;
+				try {
+					response = send(request, where);
+				}
+				catch (ZernioApiException unreachable) {
+					if (Thread.currentThread().isInterrupted() || !gate.retryAfterFailure(null, attempts)) {
+						throw unreachable;
+					}
+					continue;
+				}
+				int status = response.statusCode();
+				if (status >= 200 && status < 300) {
+					return;
+				}
+				boolean passing = status >= 500 || status == 408 || status == 429;
+				if (!passing || !gate.retryAfterFailure(null, attempts)) {
+					// the storage answers in its own (XML) format; the status says enough
+					throw new ZernioApiException(status, where + " failed: HTTP " + status
+							+ (status == 403 ? " (the upload URL may have expired)" : "")
+							+ (attempts > 1 ? " (" + attempts + " tries)" : ""));
+				}
+			}
+		}
+		catch (InterruptedException interrupted) {
+			Thread.currentThread().interrupt();
+			throw new ZernioApiException("interrupted while waiting for " + where, interrupted);
 		}
 	}
 

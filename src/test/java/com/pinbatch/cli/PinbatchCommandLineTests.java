@@ -606,6 +606,57 @@ class PinbatchCommandLineTests extends SandboxedCommandLine {
 	}
 
 	@Test
+	void anUploadTheStorageFailsIsTriedAgainAndItsPinCreated() throws IOException {
+		// given: two local images, and the storage behind the upload URLs failing the first two uploads
+		Files.createDirectories(dir.resolve("images"));
+		Files.write(dir.resolve("images/lamp.jpg"), RealMedia.jpeg("lamp"));
+		Files.write(dir.resolve("images/desk.jpg"), RealMedia.jpeg("desk"));
+		Path input = write("lamps.csv", """
+				title,description,media_url,board,account
+				Lamp,A reading lamp.,images/lamp.jpg,Kitchen Ideas,acme-home
+				Desk,A small desk.,images/desk.jpg,Kitchen Ideas,acme-home
+				""");
+		sandbox.failNextUploads(2, 503);
+
+		// when
+		CommandLineRun run = run("--input=" + input, "--pinbatch.throttle.initial-backoff=1ms");
+
+		// then: every pin created, each file kept once by the storage after the failed tries
+		assertThat(run.exitCode()).as(run.toString()).isZero();
+		assertThat(sandbox.requests()).filteredOn(request -> request.method().equals("PUT")).hasSize(4);
+		assertThat(sandbox.uploads()).hasSize(2);
+		assertThat(sandbox.postCount()).isEqualTo(2);
+	}
+
+	@Test
+	void aStorageThatKeepsFailingUploadsStopsTheRunAndTheSameCommandFinishesIt() throws IOException {
+		// given: a local image, and the storage behind the upload URLs failing every upload
+		Files.createDirectories(dir.resolve("images"));
+		Files.write(dir.resolve("images/lamp.jpg"), RealMedia.jpeg("lamp"));
+		Path input = write("lamp.csv", """
+				title,description,media_url,board,account
+				Lamp,A reading lamp.,images/lamp.jpg,Kitchen Ideas,acme-home
+				""");
+		sandbox.failUploads(1);
+		CommandLineRun stopped = run("--input=" + input, "--pinbatch.throttle.initial-backoff=1ms");
+		assertThat(stopped.exitCode()).as(stopped.toString()).isEqualTo(1);
+		assertThat(stopped.err()).contains("upload of lamp.jpg", "failed: HTTP 5", "tries)");
+		assertThat(stopped.out()).contains("to resume, run the same command again");
+		assertThat(ResultRows.read(dir.resolve("lamp.results.csv"))).extracting(row -> row.get("status"))
+			.containsExactly("PENDING");
+		assertThat(sandbox.postCount()).isZero();
+		sandbox.failUploads(0);
+
+		// when: the same command once the storage is back
+		CommandLineRun resumed = run("--input=" + input);
+
+		// then
+		assertThat(resumed.exitCode()).as(resumed.toString()).isZero();
+		assertThat(sandbox.uploads()).hasSize(1);
+		assertThat(sandbox.postCount()).isEqualTo(1);
+	}
+
+	@Test
 	void withoutADataFolderTheJobRepositoryIsTheUsersOneWhateverTheWorkingFolder() throws IOException {
 		// given: no --pinbatch.data-dir, and a home folder of the test's own
 		String realHome = System.getProperty("user.home");

@@ -33,6 +33,29 @@ class SandboxPropertiesTests {
 	}
 
 	@Test
+	void anUploadErrorRateOfOneFailsEveryUploadToItsPresignedUrl() throws Exception {
+		SandboxProperties settings = SandboxProperties.of(List.of("--pinbatch.sandbox.upload-error-rate=1"));
+		HttpClient http = HttpClient.newHttpClient();
+
+		try (ZernioSandbox sandbox = settings.start()) {
+			HttpResponse<String> presigned = http.send(HttpRequest
+				.newBuilder(URI.create(sandbox.baseUrl() + "/v1/media/presign"))
+				.header("Authorization", "Bearer " + ZernioSandbox.API_KEY)
+				.POST(HttpRequest.BodyPublishers.ofString("{\"filename\":\"a.jpg\",\"contentType\":\"image/jpeg\"}"))
+				.build(), HttpResponse.BodyHandlers.ofString());
+			String uploadUrl = presigned.body().replaceAll(".*\"uploadUrl\":\"([^\"]+)\".*", "$1");
+			HttpResponse<String> upload = http.send(HttpRequest.newBuilder(URI.create(uploadUrl))
+				.header("Content-Type", "image/jpeg")
+				.PUT(HttpRequest.BodyPublishers.ofByteArray(new byte[10]))
+				.build(), HttpResponse.BodyHandlers.ofString());
+
+			assertThat(presigned.statusCode()).isEqualTo(200);
+			assertThat(upload.statusCode()).isBetween(500, 599);
+			assertThat(sandbox.uploads()).isEmpty();
+		}
+	}
+
+	@Test
 	void anOutageOfNegativeLengthIsRefused() {
 		assertThatThrownBy(() -> SandboxProperties.of(List.of("--pinbatch.sandbox.outage-length=-1s")))
 			.isInstanceOf(BindException.class);

@@ -1000,6 +1000,26 @@ class ZernioSandboxTests {
 	}
 
 	@Test
+	void anUploadTheStorageFailsKeepsNothingAndTheSameUrlTakesItAfterwards() throws Exception {
+		ZernioSandbox sandbox = start(SandboxSettings.defaults());
+		ObjectNode request = Json.object().put("filename", "lamp.jpg").put("contentType", "image/jpeg");
+		Answer presigned = send(sandbox, "POST", "/v1/media/presign", request.toString(), ZernioSandbox.API_KEY, null);
+		HttpRequest put = HttpRequest.newBuilder(URI.create(presigned.json().path("uploadUrl").asString()))
+			.header("Content-Type", "image/jpeg")
+			.PUT(HttpRequest.BodyPublishers.ofByteArray(new byte[100]))
+			.build();
+		sandbox.failNextUploads(1, 503);
+
+		HttpResponse<String> failed = HTTP.send(put, HttpResponse.BodyHandlers.ofString());
+		assertThat(failed.statusCode()).isEqualTo(503);
+		assertThat(sandbox.uploads()).isEmpty();
+		HttpResponse<String> again = HTTP.send(put, HttpResponse.BodyHandlers.ofString());
+
+		assertThat(again.statusCode()).isEqualTo(200);
+		assertThat(sandbox.uploads()).hasSize(1);
+	}
+
+	@Test
 	void refusesPresignWithoutFilenameOrWithAnUnsupportedType() throws Exception {
 		ZernioSandbox sandbox = start(SandboxSettings.defaults());
 
