@@ -95,6 +95,7 @@ class UploadPage {
 			response.setStatus(HttpStatus.BAD_REQUEST.value());
 			model.addAttribute("problem", problem);
 			model.addAttribute("timezone", timezone);
+			model.addAttribute("timezoneTyped", true);
 			model.addAttribute("dateFormat", dateFormat);
 			model.addAttribute("encoding", encoding);
 			model.addAttribute("mapping", mapping);

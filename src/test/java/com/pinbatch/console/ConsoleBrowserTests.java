@@ -147,6 +147,29 @@ class ConsoleBrowserTests {
 	 * row ends on Zernio, each pin created once (the sandbox keeps its posts in a file across the two consoles).
 	 */
 	@Test
+	void theUploadFormReadsDatesInTheBrowsersTimeZone() throws Exception {
+		// given: a person in New York, and a sheet of local times without a zone
+		startConsole();
+		((ChromeDriver) browser).executeCdpCommand("Emulation.setTimezoneOverride",
+				java.util.Map.of("timezoneId", "America/New_York"));
+		Path sheet = Files.writeString(dir.resolve("march.csv"), "title,media_url,board,publish_at\n"
+				+ "Lamp,https://images.example.com/lamp.jpg,Kitchen Ideas,2027-03-01 09:30\n");
+
+		// when: the form is sent as it comes
+		browser.get(base);
+		WebElement zone = browser.findElement(By.cssSelector("form#upload input[name=timezone]"));
+		assertThat(zone.getAttribute("value")).isEqualTo("America/New_York");
+		browser.findElement(By.cssSelector("form#upload input[type=file]")).sendKeys(sheet.toString());
+		browser.findElement(By.cssSelector("form#upload button[type=submit]")).click();
+
+		// then: 09:30 is New York's, not UTC's (before, the field said UTC and the pin went out 5 hours early)
+		WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(120));
+		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("rows")));
+		assertThat(browser.findElement(By.cssSelector("#rows td.when")).getText()).endsWith("09:30 America/New_York");
+		assertThat(browser.findElement(By.tagName("main")).getText()).doesNotContain("read as UTC");
+	}
+
+	@Test
 	void aSendCutShortByTheConsoleStoppingGoesOnFromTheHistoryOnceItIsBack() throws Exception {
 		StringBuilder pins = new StringBuilder("title,description,media_url,board,account,publish_at\n");
 		for (int i = 1; i <= SHELVES; i++) {
