@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import com.pinbatch.follow.FollowUp;
 import com.pinbatch.follow.FollowUpFile;
@@ -48,25 +49,59 @@ public class FollowUpRuns {
 	public RunOutcome run(Path file, Path target, boolean sandbox, RunListener listener) {
 		RunRequest request = new RunRequest(List.of(file), target, false, null, null, null, null, null, null, null,
 				"now", false, null, false, false, sandbox, null);
+		String apiTarget;
+		try {
+			apiTarget = apiSessions.target(request, listener);
+		}
+		catch (RunRefusedException ex) {
+			String reason = SafeText.line(ex.getMessage());
+			listener.problem("pinbatch: " + reason);
+			return RunOutcome.refused(reason);
+		}
+		catch (RuntimeException ex) {
+			String reason = SafeText.line(StopReasons.of(ex, stop.wasRequested()));
+			listener.problem("pinbatch: " + reason);
+			return new RunOutcome(List.of(), ExitCode.STOPPED, reason);
+		}
+		return follow(file, target, apiTarget, true, listener).orElseThrow();
+	}
+
+	/**
+	 * Follows up the result file of an input processed before, when it has rows still publishing or scheduled pins
+	 * whose time has come: a nightly run of a folder whose sheets stay there learns what became of each one's pins,
+	 * not only of the sheets sent that night.
+	 *
+	 * @param apiTarget where the input's pins went ({@code sandbox} or {@code zernio})
+	 * @return the follow-up's outcome; empty when the file has no row to ask about (nothing was asked)
+	 */
+	Optional<RunOutcome> followDue(Path resultFile, String apiTarget, RunListener listener) {
+		return follow(resultFile, resultFile, apiTarget, false, listener);
+	}
+
+	/** @param always follow up even a file with no row to ask about (a --follow-up says so, and writes the file) */
+	private Optional<RunOutcome> follow(Path file, Path target, String apiTarget, boolean always,
+			RunListener listener) {
 		Instant started = Instant.now();
 		FollowUp.Launched launched;
 		FollowUpFile.Read before;
 		try {
-			String apiTarget = apiSessions.target(request, listener);
 			before = FollowUpFile.read(file, apiSessions.clock(apiTarget).instant()); // nothing sent
 			int open = before.open().size();
+			if (open == 0 && !always) {
+				return Optional.empty();
+			}
 			listener.info("pinbatch: following up " + file + ": " + Plural.of(open, "row") + " to ask Zernio about");
 			launched = followUp.run(file, target, apiTarget);
 		}
 		catch (InputFileException | RunRefusedException ex) {
 			String reason = SafeText.line(ex.getMessage());
 			listener.problem("pinbatch: " + reason);
-			return RunOutcome.refused(reason);
+			return Optional.of(RunOutcome.refused(reason));
 		}
 		catch (Exception ex) {
 			String reason = SafeText.line(StopReasons.of(ex, stop.wasRequested()));
 			listener.problem("pinbatch: " + reason);
-			return new RunOutcome(List.of(), ExitCode.STOPPED, reason);
+			return Optional.of(new RunOutcome(List.of(), ExitCode.STOPPED, reason));
 		}
 		InputOutcome outcome = outcome(file, target, launched, before.counts(), started);
 		FollowUpOutcome done = launched.outcome();
@@ -79,7 +114,7 @@ public class FollowUpRuns {
 		else {
 			listener.problem("pinbatch: " + outcome.stopReason());
 		}
-		return new RunOutcome(List.of(outcome), outcome.exitCode(), null);
+		return Optional.of(new RunOutcome(List.of(outcome), outcome.exitCode(), null));
 	}
 
 	/**

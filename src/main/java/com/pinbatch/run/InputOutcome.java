@@ -27,6 +27,15 @@ public record InputOutcome(Path input, Path resultFile, String runKey, Map<RowSt
 		Long jobExecutionId, Instant started, Instant ended, String stopReason, boolean alreadyProcessed,
 		ExitCode exitCode, Next next, boolean stillPublishing) {
 
+	/**
+	 * The same outcome, for an input processed before whose follow-up stopped (Zernio did not answer its look-ups):
+	 * the same command follows it up again.
+	 */
+	InputOutcome stoppedFollowing(String reason) {
+		return new InputOutcome(input, resultFile, runKey, counts, accounts, errorCodes, rowsThisRun, jobInstanceId,
+				jobExecutionId, started, ended, reason, alreadyProcessed, ExitCode.STOPPED, Next.RESUME, false);
+	}
+
 	/** One error code of INVALID and FAILED rows, with the first row that had it. */
 	public record ErrorCount(String code, long count, long exampleRow) {
 	}

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
@@ -71,13 +72,15 @@ public class PinImportRuns {
 
 	private final InterruptedExecutions interrupted;
 
+	private final FollowUpRuns followUps;
+
 	/** Who hears the lines of a running input's job, by run key. */
 	private final Map<String, RunListener> listening = new ConcurrentHashMap<>();
 
 	PinImportRuns(JobOperator jobOperator, JobRepository jobRepository, Job pinImportJob,
 			RequestedInputs requestedInputs, InputOutcomes outcomes, RunProgresses progresses, ApiSessions apiSessions,
 			GracefulStop gracefulStop, PinbatchProperties properties, RunLease runLease,
-			InterruptedExecutions interrupted) {
+			InterruptedExecutions interrupted, FollowUpRuns followUps) {
 		this.jobOperator = jobOperator;
 		this.jobRepository = jobRepository;
 		this.pinImportJob = pinImportJob;
@@ -89,6 +92,7 @@ public class PinImportRuns {
 		this.properties = properties;
 		this.runLease = runLease;
 		this.interrupted = interrupted;
+		this.followUps = followUps;
 	}
 
 	/**
@@ -220,8 +224,9 @@ public class PinImportRuns {
 		for (CheckedInput input : inputs) {
 			String key = input.key();
 			boolean counted = distinct.get(key) == input; // a copy of another input did nothing of its own
-			results.add(outcomes.of(input, finishedBy.get(key), launched.executions.get(key),
-					launched.stopReasons.get(key), counted ? launched.doneBefore.get(key) : null, started, ended));
+			InputOutcome outcome = outcomes.of(input, finishedBy.get(key), launched.executions.get(key),
+					launched.stopReasons.get(key), counted ? launched.doneBefore.get(key) : null, started, ended);
+			results.add(counted ? followedUpIfDue(input, finishedBy.get(key), outcome, started, listener) : outcome);
 		}
 		// each stop once, in the words its input's outcome gives it
 		results.stream()
@@ -230,6 +235,43 @@ public class PinImportRuns {
 			.distinct()
 			.forEach(reason -> listener.problem("pinbatch: " + reason));
 		return results;
+	}
+
+	/**
+	 * An input processed before whose pins are still publishing, or were scheduled and are due, has them followed up
+	 * (as {@code --follow-up} of its result file would: nothing created), so that a nightly run of a folder whose
+	 * sheets stay there accounts for every sheet's pins on Pinterest, not only for the pins it sent that night.
+	 */
+	private InputOutcome followedUpIfDue(CheckedInput input, JobExecution finishedBefore, InputOutcome outcome,
+			Instant started, RunListener listener) {
+		String target = input.parameters().target();
+		boolean scheduled = outcome.counts().getOrDefault(RowStatus.SCHEDULED, 0L) > 0;
+		if (!outcome.alreadyProcessed() || !(outcome.stillPublishing() || scheduled) || input.parameters().dryRun()
+				|| ApiSessions.NONE.equals(target) || gracefulStop.wasRequested()) {
+			return outcome;
+		}
+		// its stop, if any, is told once with the input's outcome, as the other inputs' stops are
+		RunListener linesOnly = new RunListener() {
+
+			@Override
+			public void info(String line) {
+				listener.info(line);
+			}
+
+			@Override
+			public void problem(String line) {
+			}
+		};
+		Optional<RunOutcome> followed = followUps.followDue(outcome.resultFile(), target, linesOnly);
+		if (followed.isEmpty()) {
+			return outcome;
+		}
+		// what the follow-up learnt is in the job repository: the input's outcome and result file are read again
+		InputOutcome now = outcomes.of(input, finishedBefore, null, null, null, started, Instant.now());
+		String stopped = followed.get().reason() != null ? followed.get().reason()
+				: followed.get().inputs().stream().map(InputOutcome::stopReason).filter(Objects::nonNull)
+					.findFirst().orElse(null);
+		return stopped == null ? now : now.stoppedFollowing(StopReasons.said(stopped, false));
 	}
 
 	/** What launching the inputs' jobs came to, by run key; filled as it goes, so a stop part-way keeps what it had. */

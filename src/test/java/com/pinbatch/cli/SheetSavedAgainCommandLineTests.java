@@ -416,6 +416,69 @@ class SheetSavedAgainCommandLineTests extends SandboxedCommandLine {
 	}
 
 	@Test
+	void aSheetProcessedBeforeHasItsPinsThatCameDueFollowedWhenItsCommandRunsAgain() throws Exception {
+		// given: last night's run scheduled two shelves, and their time has come (the sheet stays in the folder the
+		// nightly command reads, unchanged)
+		Path input = lastNightsTwoScheduledShelves();
+		Map<String, Map<String, String>> scheduled = byTitle(ResultRows.read(dir.resolve("pins.results.csv")));
+		clock.add(Duration.ofDays(5 * 366));
+		bringScheduledPinsDue();
+		int createsBefore = creates().size();
+
+		// when: the same command tonight, and tomorrow
+		CommandLineRun tonight = run("--input=" + input);
+		int requestsBeforeTomorrow = sandbox.requests().size();
+		CommandLineRun tomorrow = run("--input=" + input);
+
+		// then: tonight sends nothing, asks Zernio about the due pins and reports them live with their pins (before:
+		// SCHEDULED for ever, unless someone followed up each earlier result file)
+		assertThat(tonight.exitCode()).as(tonight.toString()).isZero();
+		assertThat(tonight.out()).contains("was already processed to the end",
+				"following up " + dir.resolve("pins.results.csv") + ": 2 rows to ask Zernio about");
+		assertThat(creates()).hasSize(createsBefore);
+		Map<String, Map<String, String>> followed = byTitle(ResultRows.read(dir.resolve("pins.results.csv")));
+		for (String title : List.of("Shelf 1", "Shelf 2")) {
+			assertThat(followed.get(title).get("status")).as(title).isEqualTo("PUBLISHED");
+			assertThat(followed.get(title).get("post_id")).as(title).isEqualTo(scheduled.get(title).get("post_id"));
+			assertThat(followed.get(title).get("pin_url")).as(title).isNotEmpty();
+		}
+		// and tomorrow knows it without asking again
+		assertThat(tomorrow.exitCode()).as(tomorrow.toString()).isZero();
+		assertThat(tomorrow.out()).doesNotContain("following up");
+		assertThat(byTitle(ResultRows.read(dir.resolve("pins.results.csv")))).isEqualTo(followed);
+		assertThat(sandbox.requests().subList(requestsBeforeTomorrow, sandbox.requests().size()))
+			.noneMatch(request -> request.method().equals("GET") && request.path().contains("/v1/posts"));
+	}
+
+	@Test
+	void aSheetProcessedBeforeWhoseDuePinsZernioCannotTellStopsSayingSoAndTheSameCommandLearnsThemLater()
+			throws Exception {
+		// given: last night's two scheduled shelves came due, and tonight Zernio fails every look-up of a post
+		Path input = lastNightsTwoScheduledShelves();
+		clock.add(Duration.ofDays(5 * 366));
+		bringScheduledPinsDue();
+		sandbox.failLookUps(1);
+
+		// when
+		CommandLineRun tonight = run("--input=" + input, "--pinbatch.throttle.initial-backoff=1ms",
+				"--pinbatch.throttle.max-backoff=1ms");
+
+		// then: stopped (exit 1) with Zernio's answer, the rows as they stood
+		assertThat(tonight.exitCode()).as(tonight.toString()).isEqualTo(1);
+		assertThat(tonight.err()).containsOnlyOnce("GET /v1/posts")
+			.contains("run the same command again once Zernio answers");
+		assertThat(ResultRows.read(dir.resolve("pins.results.csv"))).extracting(row -> row.get("status"))
+			.containsOnly("SCHEDULED");
+
+		// and once Zernio answers, the same command learns them
+		sandbox.failLookUps(0);
+		CommandLineRun later = run("--input=" + input);
+		assertThat(later.exitCode()).as(later.toString()).isZero();
+		assertThat(ResultRows.read(dir.resolve("pins.results.csv"))).extracting(row -> row.get("status"))
+			.containsOnly("PUBLISHED");
+	}
+
+	@Test
 	void aFollowUpLearnsEveryDuePinOfAnEarlierRunWithinItsRequests() throws Exception {
 		// given: yesterday's run scheduled two shelves (Zernio made their posts yesterday)
 		clock.add(Duration.ofDays(-1));
