@@ -4,6 +4,7 @@ import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -301,7 +302,12 @@ public class ZernioClient {
 	 * (storages have their bad moments, and one of them stopped the whole run).
 	 */
 	public void upload(PresignedUpload target, Path file, String contentType) {
-		URI uploadUri = URI.create(target.uploadUrl());
+		URI uploadUri = uploadAddress(target.uploadUrl());
+		if (uploadUri == null) {
+			throw new ZernioApiException(200, "Zernio's upload URL for " + file.getFileName()
+					+ " is not an https address of its storage, so the file was not sent there; run again later, and"
+					+ " if it persists, tell Zernio's support");
+		}
 		String where = "upload of " + file.getFileName() + " to " + hostOf(uploadUri);
 		HttpRequest request;
 		try {
@@ -346,6 +352,31 @@ public class ZernioClient {
 			Thread.currentThread().interrupt();
 			throw new ZernioApiException("interrupted while waiting for " + where, interrupted);
 		}
+	}
+
+	/**
+	 * The upload URL of a presign answer, when it is one to send a file to: https, or plain http on the API's own host
+	 * and port (the sandbox). An answer is not trusted to send the user's files anywhere it names (a plain-http or
+	 * internal address, 169.254.169.254); null otherwise.
+	 */
+	private URI uploadAddress(String url) {
+		URI uri;
+		try {
+			uri = new URI(url);
+		}
+		catch (URISyntaxException | NullPointerException malformed) {
+			return null;
+		}
+		if (uri.getHost() == null) {
+			return null;
+		}
+		if ("https".equalsIgnoreCase(uri.getScheme())) {
+			return uri;
+		}
+		URI api = URI.create(apiRoot);
+		boolean apisOwn = "http".equalsIgnoreCase(uri.getScheme()) && uri.getHost().equalsIgnoreCase(api.getHost())
+				&& uri.getPort() == api.getPort();
+		return apisOwn ? uri : null;
 	}
 
 	private <T> T get(String pathAndQuery, Class<T> type) {

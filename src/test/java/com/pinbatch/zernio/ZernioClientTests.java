@@ -1,6 +1,8 @@
 package com.pinbatch.zernio;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.binaryEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
@@ -33,6 +35,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.threeten.extra.MutableClock;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
@@ -568,6 +572,19 @@ class ZernioClientTests {
 		zernio.verify(1, putRequestedFor(urlEqualTo(uploadPath)).withoutHeader("Authorization")
 			.withHeader("Content-Type", equalTo("image/jpeg"))
 			.withRequestBody(binaryEqualTo(Files.readAllBytes(image))));
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "http://169.254.169.254/latest/meta-data/x.jpg", "http://storage.zernio.com/x.jpg",
+			"file:///etc/passwd", "ftp://storage.zernio.com/x.jpg", "not a url", "https:///x.jpg" })
+	void anUploadUrlThatIsNotZerniosStorageOverHttpsIsNotSentTo(String url, @TempDir Path dir) throws Exception {
+		Path image = Files.write(dir.resolve("kitchen.jpg"), new byte[] { 1, 2, 3 });
+		PresignedUpload elsewhere = new PresignedUpload(url, "https://media.zernio.com/x.jpg", "x.jpg");
+
+		assertThatThrownBy(() -> client.upload(elsewhere, image, "image/jpeg")).isInstanceOf(ZernioApiException.class)
+			.hasMessageContaining("kitchen.jpg")
+			.hasMessageContaining("not an https address");
+		zernio.verify(0, anyRequestedFor(anyUrl()));
 	}
 
 	@Test
