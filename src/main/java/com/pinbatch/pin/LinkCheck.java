@@ -13,13 +13,21 @@ final class LinkCheck {
 	private LinkCheck() {
 	}
 
-	/** @return the link, or null when the cell is empty or the link has a problem */
+	/**
+	 * @return the link as it is sent (as typed, or as a browser writes a typed one with spaces:
+	 *         {@link WebAddress#browserForm}), or null when the cell is empty or the link has a problem
+	 */
 	static String check(PinDraft draft, ProblemList problems) {
 		if (!draft.has(PinField.LINK)) {
 			return null;
 		}
 		String value = draft.get(PinField.LINK);
+		String sent = value;
 		Optional<WebAddress> parsed = WebAddress.hasScheme(value) ? WebAddress.parse(value) : Optional.empty();
+		if (parsed.isEmpty() && WebAddress.hasScheme(value)) {
+			sent = WebAddress.browserForm(value).orElse(value);
+			parsed = WebAddress.parse(sent);
+		}
 		if (parsed.isEmpty()) {
 			problems.add(PinField.LINK, "link_invalid", "%s '%s' is not a full web address — write it like"
 					+ " https://www.example.com/page", value);
@@ -36,7 +44,7 @@ final class LinkCheck {
 					+ " rejects — give the full address of the destination page", value, address.host());
 			return null;
 		}
-		return value;
+		return sent;
 	}
 
 	/** The host or a domain above it ("www.bit.ly": "bit.ly") is a shortener's: a set look-up per level. */

@@ -147,7 +147,12 @@ final class MediaCheck {
 	}
 
 	private Media checkUrl(String value, ProblemList problems) {
+		String sent = value;
 		Optional<WebAddress> parsed = WebAddress.parse(value);
+		if (parsed.isEmpty()) {
+			sent = WebAddress.browserForm(value).orElse(value); // a file name with a space, as a browser sends it
+			parsed = WebAddress.parse(sent);
+		}
 		if (parsed.isEmpty()) {
 			problems.add(PinField.MEDIA_URL, "media_url_invalid", "%s '%s' is not a valid URL"
 					+ " — check it for spaces or typos, or give a local file path", value);
@@ -170,7 +175,7 @@ final class MediaCheck {
 			return null;
 		}
 		MediaKind kind = extension.filter(VIDEO_TYPES::contains).isPresent() ? MediaKind.VIDEO : MediaKind.IMAGE;
-		return new Media(value, kind, false);
+		return new Media(sent, kind, false);
 	}
 
 	private Media checkLocalFile(String value, ProblemList problems) {

@@ -267,7 +267,12 @@ public final class PinValidator {
 		if (!value.contains("://")) {
 			return localCover(value, problems);
 		}
+		String sent = value;
 		Optional<WebAddress> address = WebAddress.parse(value);
+		if (address.isEmpty()) {
+			sent = WebAddress.browserForm(value).orElse(value);
+			address = WebAddress.parse(sent);
+		}
 		if (address.isEmpty() || !address.get().isHttps()) {
 			problems.add(PinField.COVER_IMAGE_URL, "cover_image_invalid", "%s '%s' is not an https URL — give the"
 					+ " https:// address of the cover image, or the path of a local image file", value);
@@ -276,7 +281,7 @@ public final class PinValidator {
 		MediaCheck.webPage(address.get()).ifPresent(page -> problems.add(PinField.COVER_IMAGE_URL,
 				"media_share_link", "%s '%s' is %s, which shows a web page instead of the image — give a direct image"
 						+ " URL", value, page));
-		return value;
+		return sent;
 	}
 
 	/** A cover image on this machine, relative to the input file's folder; its content is checked when uploaded. */

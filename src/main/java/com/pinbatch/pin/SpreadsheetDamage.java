@@ -43,8 +43,8 @@ public final class SpreadsheetDamage {
 	private final Map<Kind, Long> counts = new EnumMap<>(Kind.class);
 
 	private enum Kind {
-		SERIAL_DATE, TIME_LEFT_OUT, YES_NO, QUOTED_URL, CURLY_QUOTE_IN_URL, LEADING_ZEROS, LOST_LETTERS,
-		CONTROL_CHARACTERS, TEXT_FORMULA
+		SERIAL_DATE, TIME_LEFT_OUT, YES_NO, QUOTED_URL, CURLY_QUOTE_IN_URL, URL_AS_BROWSERS_SEND, LEADING_ZEROS,
+		LOST_LETTERS, CONTROL_CHARACTERS, TEXT_FORMULA
 	}
 
 	/** Texts where a ? stands for letters: inside a word (Wroc?aw), or two or more as a word (?? for 你好). */
@@ -131,6 +131,12 @@ public final class SpreadsheetDamage {
 			else if (cell != null && !CellText.trim(cell).equals(value)) {
 				found(Kind.QUOTED_URL, Formats.plain("%s row %d: the quotes around the URL (%s) were removed",
 						draft.columnName(field), row.rowNumber(), CellText.trim(cell)));
+			}
+			if (WebAddress.typedLoosely(value) && WebAddress.hasScheme(value) && WebAddress.parse(value).isEmpty()) {
+				WebAddress.browserForm(value).ifPresent(sent -> found(Kind.URL_AS_BROWSERS_SEND, Formats.plain(
+						"%s row %d: '%s' holds spaces or characters a web address cannot hold as typed: it is sent"
+								+ " as %s, as a browser sends it", draft.columnName(field), row.rowNumber(), value,
+						sent)));
 			}
 		}
 	}

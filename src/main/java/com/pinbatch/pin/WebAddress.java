@@ -1,5 +1,6 @@
 package com.pinbatch.pin;
 
+import java.net.IDN;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
@@ -51,6 +52,101 @@ record WebAddress(String scheme, String host, String path) {
 		catch (URISyntaxException ex) {
 			return Optional.empty();
 		}
+	}
+
+	/**
+	 * The address as a browser sends what was typed in its address bar: a space, a lone {@code %} and the other
+	 * characters an address cannot hold as they are ({@code " < > \\ ^ ` { | }}) written as %-escapes, a line break
+	 * left out, a host in another script ({@code bücher.example}) in its {@code xn--} form. Only for the text that
+	 * {@link #parse} refuses: what it reads is sent as it always was. Empty when the text is not one http(s) address
+	 * even so (two addresses in one cell stay two).
+	 */
+	static Optional<String> browserForm(String text) {
+		int slashes = text.indexOf("://");
+		if (slashes < 2 || !hasScheme(text)) {
+			return Optional.empty();
+		}
+		String scheme = text.substring(0, slashes).toLowerCase(Locale.ROOT);
+		int hostStart = slashes + 3;
+		int hostEnd = hostStart;
+		while (hostEnd < text.length() && "/?#".indexOf(text.charAt(hostEnd)) < 0) {
+			hostEnd++;
+		}
+		if (!scheme.equals("https") && !scheme.equals("http") || hostEnd == hostStart
+				|| text.indexOf("://", hostStart) >= 0 && hasBlank(text)) {
+			return Optional.empty();
+		}
+		Optional<String> host = asciiHost(text.substring(hostStart, hostEnd));
+		if (host.isEmpty()) {
+			return Optional.empty();
+		}
+		StringBuilder sent = new StringBuilder(text.length() + 16).append(scheme).append("://").append(host.get());
+		for (int i = hostEnd; i < text.length(); i++) {
+			char c = text.charAt(i);
+			if (c == '\n' || c == '\r' || c == '\t') {
+				continue;
+			}
+			if (c == ' ' || BROWSER_ESCAPED.indexOf(c) >= 0 || c == '%' && !escapeAt(text, i)) {
+				sent.append('%').append(HEX[c >> 4]).append(HEX[c & 0xF]);
+			}
+			else {
+				sent.append(c);
+			}
+		}
+		String form = sent.toString();
+		return parse(form).isPresent() ? Optional.of(form) : Optional.empty();
+	}
+
+	/**
+	 * Whether the text holds a character {@link #browserForm} may write otherwise (a loop, not a parse: it runs for
+	 * every URL cell).
+	 */
+	static boolean typedLoosely(String text) {
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			if (c <= ' ' || c >= 0x7F || c == '%' || BROWSER_ESCAPED.indexOf(c) >= 0) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/** ASCII characters an address holds only as %-escapes (a space and a lone % aside). */
+	private static final String BROWSER_ESCAPED = "\"<>\\^`{|}";
+
+	private static final char[] HEX = "0123456789ABCDEF".toCharArray();
+
+	/** The host (and port) in ASCII: as it is, or a name in another script in its xn-- form; empty if it is no host. */
+	private static Optional<String> asciiHost(String authority) {
+		if (authority.chars().allMatch(c -> c > ' ' && c < 0x7F)) {
+			return Optional.of(authority);
+		}
+		int colon = authority.lastIndexOf(':');
+		String name = colon < 0 ? authority : authority.substring(0, colon);
+		if (name.indexOf('@') >= 0 || hasBlank(name)) {
+			return Optional.empty();
+		}
+		try {
+			return Optional.of(IDN.toASCII(name, IDN.ALLOW_UNASSIGNED) + (colon < 0 ? "" : authority.substring(colon)));
+		}
+		catch (IllegalArgumentException notAHostName) {
+			return Optional.empty();
+		}
+	}
+
+	private static boolean hasBlank(String text) {
+		for (int i = 0; i < text.length(); i++) {
+			if (Character.isWhitespace(text.charAt(i))) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/** Whether a %-escape (two hex digits after the %) starts at {@code at}. */
+	private static boolean escapeAt(String text, int at) {
+		return at + 2 < text.length() && Character.digit(text.charAt(at + 1), 16) >= 0
+				&& Character.digit(text.charAt(at + 2), 16) >= 0;
 	}
 
 	boolean isHttps() {

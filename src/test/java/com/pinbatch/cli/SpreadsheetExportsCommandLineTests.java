@@ -10,10 +10,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.Normalizer;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
+
+import com.pinbatch.sandbox.RecordedRequest;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -142,6 +145,43 @@ class SpreadsheetExportsCommandLineTests extends SandboxedCommandLine {
 		JsonNode body = JSON.readTree(creates().get(0).body());
 		assertThat(body.get("platforms").get(0).get("platformSpecificData").get("title").asString())
 			.isEqualTo("Crème brûlée shelves");
+	}
+
+	@Test
+	void addressesTypedWithSpacesOrAnotherScriptAreSentAsABrowserSendsThem() throws IOException {
+		// given: a landing page with spaces in its campaign, a photo whose file name has a space, a German shop's
+		// domain (they were refused as "not a full web address" and "not a valid URL")
+		Path input = write("pins.csv", """
+				title,description,media_url,board,account,link
+				Spring sale,Our spring sale.,https://images.example.com/spring sale.jpg,Kitchen Ideas,acme-home,\
+				https://www.acme-home.example/sale?utm_campaign=spring sale
+				Bücher,Books for the kitchen.,https://images.example.com/books.jpg,Kitchen Ideas,acme-home,\
+				https://bücher.example/küche
+				""", StandardCharsets.UTF_8);
+
+		// when
+		CommandLineRun run = run("--input=" + input);
+
+		// then: created, with the addresses a browser would have sent, and a note saying so
+		assertThat(run.exitCode()).as(run.toString()).isZero();
+		assertThat(run.out()).contains("note: media_url row 2: 'https://images.example.com/spring sale.jpg' holds"
+				+ " spaces or characters a web address cannot hold as typed: it is sent as"
+				+ " https://images.example.com/spring%20sale.jpg, as a browser sends it");
+		Map<String, JsonNode> byTitle = new HashMap<>();
+		for (RecordedRequest create : creates()) {
+			JsonNode body = JSON.readTree(create.body());
+			byTitle.put(body.get("platforms").get(0).get("platformSpecificData").get("title").asString(), body);
+		}
+		JsonNode sale = byTitle.get("Spring sale");
+		assertThat(sale.get("mediaItems").get(0).get("url").asString())
+			.isEqualTo("https://images.example.com/spring%20sale.jpg");
+		assertThat(sale.get("platforms").get(0).get("platformSpecificData").get("link").asString())
+			.isEqualTo("https://www.acme-home.example/sale?utm_campaign=spring%20sale");
+		assertThat(byTitle.get("Bücher").get("platforms").get(0).get("platformSpecificData").get("link").asString())
+			.isEqualTo("https://xn--bcher-kva.example/küche");
+		// the result file keeps the cells as typed
+		List<List<String>> rows = delimitedRows(dir.resolve("pins.results.csv"), ',');
+		assertThat(rows.get(1)).contains("https://images.example.com/spring sale.jpg", "PUBLISHED");
 	}
 
 	@Test

@@ -21,6 +21,31 @@ class WebAddressTests {
 	}
 
 	@ParameterizedTest
+	@CsvSource(delimiter = '|', quoteCharacter = '\'', value = {
+			"https://www.acme.example/café au lait?utm_campaign=spring sale"
+					+ "|https://www.acme.example/café%20au%20lait?utm_campaign=spring%20sale",
+			"https://images.example.com/my photo.jpg|https://images.example.com/my%20photo.jpg",
+			"https://bücher.example/angebote|https://xn--bcher-kva.example/angebote",
+			"HTTPS://Bücher.example:8443/a b|https://xn--bcher-kva.example:8443/a%20b",
+			"https://www.acme.example/50%off^{deal}|https://www.acme.example/50%25off%5E%7Bdeal%7D",
+			"https://www.acme.example/a%20b c|https://www.acme.example/a%20b%20c",
+			"https://www.acme.example/\"quoted\"|https://www.acme.example/%22quoted%22" })
+	void anAddressTypedWithSpacesOrAnotherScriptIsSentAsABrowserSendsIt(String typed, String sent) {
+		assertThat(WebAddress.parse(typed)).as("refused as typed").isEmpty();
+
+		assertThat(WebAddress.browserForm(typed)).contains(sent);
+		assertThat(WebAddress.parse(sent)).isPresent();
+	}
+
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', quoteCharacter = '\'', value = { "https://a.example/x https://b.example/y",
+			"ftp://files.example/a b.jpg", "https:// a.example/x", "https://us er@bücher.example/a",
+			"https://bad host.example/a", "https:///a b" })
+	void whatIsNotOneWebAddressStaysRefused(String typed) {
+		assertThat(WebAddress.browserForm(typed)).isEmpty();
+	}
+
+	@ParameterizedTest
 	@CsvSource(delimiter = '|', value = { "dropbox.com|dropbox.com|true", "www.dropbox.com|dropbox.com|true",
 			"a.b.dropbox.com|dropbox.com|true", "notdropbox.com|dropbox.com|false", "dropbox.com.evil|dropbox.com|false",
 			"com|dropbox.com|false" })
