@@ -24,9 +24,15 @@ final class LinkCheck {
 		String value = draft.get(PinField.LINK);
 		String sent = value;
 		Optional<WebAddress> parsed = WebAddress.hasScheme(value) ? WebAddress.parse(value) : Optional.empty();
-		if (parsed.isEmpty() && WebAddress.hasScheme(value)) {
-			sent = WebAddress.browserForm(value).orElse(value);
-			parsed = WebAddress.parse(sent);
+		if (parsed.isEmpty()) {
+			sent = (WebAddress.hasScheme(value) ? WebAddress.browserForm(value) : WebAddress.withHttps(value))
+				.orElse(value);
+			parsed = WebAddress.hasScheme(sent) ? WebAddress.parse(sent) : Optional.empty();
+		}
+		if (parsed.isEmpty() && WebAddress.startsLikeHost(value)) {
+			problems.add(PinField.LINK, "link_invalid", "%s '%s' has no https:// in front — write it like https://%s",
+					value, value);
+			return null;
 		}
 		if (parsed.isEmpty()) {
 			problems.add(PinField.LINK, "link_invalid", "%s '%s' is not a full web address — write it like"

@@ -111,7 +111,13 @@ final class MediaCheck {
 					+ " or one video — keep one and put the others on rows of their own", items);
 			return null;
 		}
-		return WebAddress.hasScheme(value) ? checkUrl(value, problems) : checkLocalFile(value, problems);
+		if (WebAddress.hasScheme(value)) {
+			return checkUrl(value, value, problems);
+		}
+		// www.images.example/a.jpg, typed as in a browser; unless it is a file here (wget keeps a site's files so)
+		Optional<String> typedAsInABrowser = WebAddress.withHttps(value);
+		return typedAsInABrowser.isPresent() && !isFileHere(value) ? checkUrl(value, typedAsInABrowser.get(), problems)
+				: checkLocalFile(value, problems);
 	}
 
 	/**
@@ -146,11 +152,15 @@ final class MediaCheck {
 		return false;
 	}
 
-	private Media checkUrl(String value, ProblemList problems) {
-		String sent = value;
-		Optional<WebAddress> parsed = WebAddress.parse(value);
+	/**
+	 * @param value the cell, for messages
+	 * @param url   the address it gives (the cell, or with https:// in front of its www.)
+	 */
+	private Media checkUrl(String value, String url, ProblemList problems) {
+		String sent = url;
+		Optional<WebAddress> parsed = WebAddress.parse(url);
 		if (parsed.isEmpty()) {
-			sent = WebAddress.browserForm(value).orElse(value); // a file name with a space, as a browser sends it
+			sent = WebAddress.browserForm(url).orElse(url); // a file name with a space, as a browser sends it
 			parsed = WebAddress.parse(sent);
 		}
 		if (parsed.isEmpty()) {
@@ -202,6 +212,12 @@ final class MediaCheck {
 			return new Media(value, kind, true);
 		}
 		Optional<Path> inside = MediaFolder.resolveInside(file, allowedFolder);
+		if (inside.isEmpty() && WebAddress.startsLikeHost(value)) {
+			problems.add(PinField.MEDIA_URL, "media_file_not_found", "%s '%s' is no file here, and as a web address it"
+					+ " has no https:// in front — write it like https://%s, or give a local file's path", value,
+					value);
+			return new Media(file.toString(), kind, true);
+		}
 		if (inside.isEmpty()) {
 			problems.add(PinField.MEDIA_URL, "media_file_not_found", "%s '%s' "
 					+ MediaFolder.notInside(allowedFolder).replace("%", "%%"), value);
@@ -224,6 +240,15 @@ final class MediaCheck {
 					kind == MediaKind.VIDEO ? "2 GB" : "32 MB");
 		}
 		return new Media(file.toString(), kind, true);
+	}
+
+	private boolean isFileHere(String value) {
+		try {
+			return Files.exists(resolve(value));
+		}
+		catch (InvalidPathException notAPath) {
+			return false;
+		}
 	}
 
 	private Path resolve(String value) {

@@ -264,13 +264,14 @@ public final class PinValidator {
 
 	/** @return the cover as the pin takes it: the URL, or a local file's absolute path (uploaded when sent) */
 	private String checkCoverImage(String value, ProblemList problems) {
-		if (!value.contains("://")) {
+		Optional<String> typedAsInABrowser = WebAddress.withHttps(value); // www.images.example/cover.jpg
+		if (!value.contains("://") && typedAsInABrowser.isEmpty()) {
 			return localCover(value, problems);
 		}
-		String sent = value;
-		Optional<WebAddress> address = WebAddress.parse(value);
+		String sent = typedAsInABrowser.orElse(value);
+		Optional<WebAddress> address = WebAddress.parse(sent);
 		if (address.isEmpty()) {
-			sent = WebAddress.browserForm(value).orElse(value);
+			sent = WebAddress.browserForm(sent).orElse(sent);
 			address = WebAddress.parse(sent);
 		}
 		if (address.isEmpty() || !address.get().isHttps()) {

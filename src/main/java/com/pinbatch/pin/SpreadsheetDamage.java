@@ -132,6 +132,9 @@ public final class SpreadsheetDamage {
 				found(Kind.QUOTED_URL, Formats.plain("%s row %d: the quotes around the URL (%s) were removed",
 						draft.columnName(field), row.rowNumber(), CellText.trim(cell)));
 			}
+			WebAddress.withHttps(value).ifPresent(sent -> found(Kind.URL_AS_BROWSERS_SEND, Formats.plain(
+					"%s row %d: '%s' has no https:// in front: it is sent as %s, as a browser opens it",
+					draft.columnName(field), row.rowNumber(), value, sent)));
 			if (WebAddress.typedLoosely(value) && WebAddress.hasScheme(value) && WebAddress.parse(value).isEmpty()) {
 				WebAddress.browserForm(value).ifPresent(sent -> found(Kind.URL_AS_BROWSERS_SEND, Formats.plain(
 						"%s row %d: '%s' holds spaces or characters a web address cannot hold as typed: it is sent"

@@ -6,6 +6,7 @@ import java.net.URISyntaxException;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A URL as cells give them: scheme, lower-case host and path.
@@ -96,6 +97,46 @@ record WebAddress(String scheme, String host, String path) {
 		String form = sent.toString();
 		return parse(form).isPresent() ? Optional.of(form) : Optional.empty();
 	}
+
+	/**
+	 * An address typed without its scheme as people type one in a browser ({@code www.acme.example/page}), with
+	 * https:// in front as the browser opens it; empty for anything else, which is left as it is (a local file path,
+	 * a word). Only {@code www.}: other names with a dot are also folder and file names.
+	 */
+	static Optional<String> withHttps(String text) {
+		if (text.length() < 6 || !text.regionMatches(true, 0, "www.", 0, 4) || hasScheme(text)) {
+			return Optional.empty();
+		}
+		String address = "https://" + text;
+		return parse(address).isPresent() ? Optional.of(address) : browserForm(address);
+	}
+
+	/**
+	 * Whether the text starts like an address without its scheme ({@code shop.example/page}): a first part of
+	 * letters, digits, dashes and dots that ends in a dot and two letters or more. For advice only.
+	 */
+	static boolean startsLikeHost(String text) {
+		int end = text.indexOf('/');
+		String first = end < 0 ? text : text.substring(0, end);
+		int lastDot = first.lastIndexOf('.');
+		if (first.length() > 253 || lastDot <= 0 || first.length() - lastDot - 1 < 2
+				|| FILE_ENDINGS.contains(first.substring(lastDot + 1).toLowerCase(Locale.ROOT))) {
+			return false;
+		}
+		for (int i = 0; i < first.length(); i++) {
+			char c = first.charAt(i);
+			boolean allowed = isAsciiLetter(c) || c >= '0' && c <= '9' || c == '-' || c == '.';
+			if (!allowed || i > lastDot && !isAsciiLetter(c)) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	/** Endings of the files a sheet names, which a name of that ending is rather than a host ("shelf.jpg"). */
+	private static final Set<String> FILE_ENDINGS = Set.of("jpg", "jpeg", "png", "gif", "webp", "heic", "heif", "bmp",
+			"tif", "tiff", "svg", "mp4", "mov", "m4v", "avi", "webm", "mkv", "pdf", "csv", "xlsx", "txt", "htm", "html",
+			"zip");
 
 	/**
 	 * Whether the text holds a character {@link #browserForm} may write otherwise (a loop, not a parse: it runs for

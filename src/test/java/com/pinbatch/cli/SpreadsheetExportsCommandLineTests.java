@@ -185,6 +185,37 @@ class SpreadsheetExportsCommandLineTests extends SandboxedCommandLine {
 	}
 
 	@Test
+	void addressesTypedWithoutHttpsAreSentWithItFromWwwOnAndOtherwiseSayHowToWriteThem() throws IOException {
+		// given: a www. address as people type one in a browser, and two other names without their scheme
+		Path input = write("pins.csv", """
+				title,description,media_url,board,account,link
+				Typed,Typed as in a browser.,www.images.example.com/typed.jpg,Kitchen Ideas,acme-home,\
+				www.acme-home.example/kitchen
+				Bare,A bare host name.,images.example.com/bare.jpg,Kitchen Ideas,acme-home,acme-home.example/bare
+				""", StandardCharsets.UTF_8);
+
+		// when
+		CommandLineRun run = run("--input=" + input);
+
+		// then: the first is created with https:// in front, and the second says how to write its addresses
+		assertThat(run.exitCode()).as(run.toString()).isEqualTo(3);
+		assertThat(run.out()).contains("note: media_url row 2: 'www.images.example.com/typed.jpg' has no https:// in"
+				+ " front: it is sent as https://www.images.example.com/typed.jpg, as a browser opens it");
+		assertThat(creates()).hasSize(1);
+		JsonNode body = JSON.readTree(creates().get(0).body());
+		assertThat(body.get("mediaItems").get(0).get("url").asString())
+			.isEqualTo("https://www.images.example.com/typed.jpg");
+		assertThat(body.get("platforms").get(0).get("platformSpecificData").get("link").asString())
+			.isEqualTo("https://www.acme-home.example/kitchen");
+		List<List<String>> rows = delimitedRows(dir.resolve("pins.results.csv"), ',');
+		assertThat(rows.get(2)).contains("INVALID");
+		assertThat(String.join(",", rows.get(2))).contains("media_url 'images.example.com/bare.jpg' is no file here,"
+				+ " and as a web address it has no https:// in front — write it like"
+				+ " https://images.example.com/bare.jpg", "link 'acme-home.example/bare' has no https:// in front"
+						+ " — write it like https://acme-home.example/bare");
+	}
+
+	@Test
 	void unknownEncodingNameIsAUsageError() throws IOException {
 		Path input = write("pins.csv", HEADER + "\n" + ROW + "\n", StandardCharsets.UTF_8);
 

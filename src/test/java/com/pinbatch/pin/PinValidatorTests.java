@@ -235,9 +235,23 @@ class PinValidatorTests {
 				+ dir + " (the input file's folder, or --media-root) — put it there and give its path relative to the"
 				+ " input file, or give an https URL");
 		assertThat(codes(folder)).containsExactly("media_file_not_found");
-		// without a scheme, a web address is a path: the message shows where it was looked for
-		assertThat(codes(validate("media_url", "www.example.com/a.jpg", "board", "b")))
-			.containsExactly("media_file_not_found");
+		// without a scheme, a name that starts like a host is told how to be a web address
+		assertProblem(validate("media_url", "images.example.com/a.jpg", "board", "b"), "media_file_not_found",
+				"media_url", "media_url 'images.example.com/a.jpg' is no file here, and as a web address it has no"
+						+ " https:// in front — write it like https://images.example.com/a.jpg, or give a local file's"
+						+ " path");
+	}
+
+	@Test
+	void aWwwAddressWithoutItsSchemeIsTheWebAddressUnlessItIsAFileHere() throws IOException {
+		Validation typed = validate("media_url", "www.example.com/a.jpg", "board", "b");
+		Files.createDirectories(dir.resolve("www.mirror.example"));
+		Files.write(dir.resolve("www.mirror.example/a.jpg"), new byte[] { 1 });
+		Validation mirrored = validate("media_url", "www.mirror.example/a.jpg", "board", "b");
+
+		assertThat(typed.isValid()).isTrue();
+		assertThat(typed.pin().media().location()).isEqualTo("https://www.example.com/a.jpg");
+		assertThat(mirrored.pin().media().local()).isTrue();
 	}
 
 	@Test
@@ -301,7 +315,7 @@ class PinValidatorTests {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "www.acme-home.example/a", "acme home", "https://", "https://acme home.example/" })
+	@ValueSource(strings = { "acme home", "https://", "https://acme home.example/" })
 	void linkInvalid(String link) {
 		Validation validation = validate("media_url", IMAGE, "board", "b", "link", link);
 

@@ -46,6 +46,22 @@ class WebAddressTests {
 	}
 
 	@ParameterizedTest
+	@CsvSource(delimiter = '|', value = { "www.acme.example/page|https://www.acme.example/page",
+			"WWW.acme.example|https://WWW.acme.example", "www.acme.example/a b.jpg|https://www.acme.example/a%20b.jpg",
+			"www.|", "wwwacme.example/page|", "images/www.a.jpg|", "https://www.acme.example|", "www.a b.example/x|" })
+	void anAddressTypedWithoutItsSchemeFromWwwOnGetsHttps(String typed, String sent) {
+		assertThat(WebAddress.withHttps(typed)).isEqualTo(Optional.ofNullable(sent));
+	}
+
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', value = { "shop.example/page|true", "images.example.com/b.jpg|true",
+			"acme-home.co.uk|true", "photos/a.jpg|false", "a.jpg|false", "2024.06/a.jpg|false", "my photo.jpg|false",
+			"./a.jpg|false", "../x.example/a.jpg|false" })
+	void adviceOnAMissingSchemeIsGivenOnlyForWhatStartsLikeAHostName(String typed, boolean host) {
+		assertThat(WebAddress.startsLikeHost(typed)).isEqualTo(host);
+	}
+
+	@ParameterizedTest
 	@CsvSource(delimiter = '|', value = { "dropbox.com|dropbox.com|true", "www.dropbox.com|dropbox.com|true",
 			"a.b.dropbox.com|dropbox.com|true", "notdropbox.com|dropbox.com|false", "dropbox.com.evil|dropbox.com|false",
 			"com|dropbox.com|false" })
