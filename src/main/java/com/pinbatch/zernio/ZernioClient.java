@@ -325,14 +325,8 @@ public class ZernioClient {
 		}
 		try {
 			for (int attempts = 1;; attempts++) {
-				HttpResponse<String> response;
-				try {
-					response = send(request, where);
-				}
-				catch (ZernioApiException unreachable) {
-					if (Thread.currentThread().isInterrupted() || !gate.retryAfterFailure(null, attempts)) {
-						throw unreachable;
-					}
+				HttpResponse<String> response = sendOrWait(request, where, attempts);
+				if (response == null) {
 					continue;
 				}
 				int status = response.statusCode();
@@ -418,14 +412,8 @@ public class ZernioClient {
 		try {
 			for (int attempts = 1;; attempts++) {
 				gate.enter();
-				HttpResponse<String> response;
-				try {
-					response = send(request, where);
-				}
-				catch (ZernioApiException unreachable) {
-					if (Thread.currentThread().isInterrupted() || !gate.retryAfterFailure(null, attempts)) {
-						throw unreachable;
-					}
+				HttpResponse<String> response = sendOrWait(request, where, attempts);
+				if (response == null) {
 					continue;
 				}
 				ZernioAnswer answer = ZernioAnswer.read(response, json, clock.instant());
@@ -440,6 +428,25 @@ public class ZernioClient {
 		catch (InterruptedException interrupted) {
 			Thread.currentThread().interrupt();
 			throw new ZernioApiException("interrupted while waiting for " + where, interrupted);
+		}
+	}
+
+	/**
+	 * One attempt of a request that may be sent again: its answer, or null when {@code where} could not be reached
+	 * and the gate, after its wait, says to try again.
+	 *
+	 * @throws ZernioApiException when it could not be reached and is not to be tried again
+	 */
+	private HttpResponse<String> sendOrWait(HttpRequest request, String where, int attempts)
+			throws InterruptedException {
+		try {
+			return send(request, where);
+		}
+		catch (ZernioApiException unreachable) {
+			if (Thread.currentThread().isInterrupted() || !gate.retryAfterFailure(null, attempts)) {
+				throw unreachable;
+			}
+			return null;
 		}
 	}
 
