@@ -608,14 +608,7 @@ class PinbatchCommandLineTests extends SandboxedCommandLine {
 	@Test
 	void anUploadTheStorageFailsIsTriedAgainAndItsPinCreated() throws IOException {
 		// given: two local images, and the storage behind the upload URLs failing the first two uploads
-		Files.createDirectories(dir.resolve("images"));
-		Files.write(dir.resolve("images/lamp.jpg"), RealMedia.jpeg("lamp"));
-		Files.write(dir.resolve("images/desk.jpg"), RealMedia.jpeg("desk"));
-		Path input = write("lamps.csv", """
-				title,description,media_url,board,account
-				Lamp,A reading lamp.,images/lamp.jpg,Kitchen Ideas,acme-home
-				Desk,A small desk.,images/desk.jpg,Kitchen Ideas,acme-home
-				""");
+		Path input = localImagePins("lamps.csv", "lamp", "desk");
 		sandbox.failNextUploads(2, 503);
 
 		// when
@@ -631,12 +624,7 @@ class PinbatchCommandLineTests extends SandboxedCommandLine {
 	@Test
 	void aStorageThatKeepsFailingUploadsStopsTheRunAndTheSameCommandFinishesIt() throws IOException {
 		// given: a local image, and the storage behind the upload URLs failing every upload
-		Files.createDirectories(dir.resolve("images"));
-		Files.write(dir.resolve("images/lamp.jpg"), RealMedia.jpeg("lamp"));
-		Path input = write("lamp.csv", """
-				title,description,media_url,board,account
-				Lamp,A reading lamp.,images/lamp.jpg,Kitchen Ideas,acme-home
-				""");
+		Path input = localImagePins("lamp.csv", "lamp");
 		sandbox.failUploads(1);
 		CommandLineRun stopped = run("--input=" + input, "--pinbatch.throttle.initial-backoff=1ms");
 		assertThat(stopped.exitCode()).as(stopped.toString()).isEqualTo(1);
@@ -654,6 +642,18 @@ class PinbatchCommandLineTests extends SandboxedCommandLine {
 		assertThat(resumed.exitCode()).as(resumed.toString()).isZero();
 		assertThat(sandbox.uploads()).hasSize(1);
 		assertThat(sandbox.postCount()).isEqualTo(1);
+	}
+
+	/** A sheet of one pin per named JPEG, each a real image under images/ beside it. */
+	private Path localImagePins(String sheet, String... names) throws IOException {
+		Files.createDirectories(dir.resolve("images"));
+		StringBuilder rows = new StringBuilder("title,description,media_url,board,account\n");
+		for (String name : names) {
+			Files.write(dir.resolve("images/" + name + ".jpg"), RealMedia.jpeg(name));
+			rows.append(name).append(",A ").append(name).append(".,images/").append(name)
+				.append(".jpg,Kitchen Ideas,acme-home\n");
+		}
+		return write(sheet, rows.toString());
 	}
 
 	@Test
