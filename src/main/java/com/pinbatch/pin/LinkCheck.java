@@ -14,32 +14,26 @@ final class LinkCheck {
 	}
 
 	/**
-	 * @return the link as it is sent (as typed, or as a browser writes a typed one with spaces:
-	 *         {@link WebAddress#browserForm}), or null when the cell is empty or the link has a problem
+	 * @return the link as it is sent (as typed, or as a browser writes it: {@link WebAddress#asTyped}), or null when
+	 *         the cell is empty or the link has a problem
 	 */
 	static String check(PinDraft draft, ProblemList problems) {
 		if (!draft.has(PinField.LINK)) {
 			return null;
 		}
 		String value = draft.get(PinField.LINK);
-		String sent = value;
-		Optional<WebAddress> parsed = WebAddress.hasScheme(value) ? WebAddress.parse(value) : Optional.empty();
-		if (parsed.isEmpty()) {
-			sent = (WebAddress.hasScheme(value) ? WebAddress.browserForm(value) : WebAddress.withHttps(value))
-				.orElse(value);
-			parsed = WebAddress.hasScheme(sent) ? WebAddress.parse(sent) : Optional.empty();
-		}
-		if (parsed.isEmpty() && WebAddress.startsLikeHost(value)) {
+		Optional<WebAddress.Typed> typed = WebAddress.asTyped(value);
+		if (typed.isEmpty() && WebAddress.startsLikeHost(value)) {
 			problems.add(PinField.LINK, "link_invalid", "%s '%s' has no https:// in front — write it like https://%s",
 					value, value);
 			return null;
 		}
-		if (parsed.isEmpty()) {
+		if (typed.isEmpty()) {
 			problems.add(PinField.LINK, "link_invalid", "%s '%s' is not a full web address — write it like"
 					+ " https://www.example.com/page", value);
 			return null;
 		}
-		WebAddress address = parsed.get();
+		WebAddress address = typed.get().address();
 		if (!address.isHttps()) {
 			problems.add(PinField.LINK, "link_not_https", "%s '%s' does not use https; Pinterest only accepts https"
 					+ " links — give the https:// address of the page", value);
@@ -50,7 +44,7 @@ final class LinkCheck {
 					+ " rejects — give the full address of the destination page", value, address.host());
 			return null;
 		}
-		return sent;
+		return typed.get().sent();
 	}
 
 	/** The host or a domain above it ("www.bit.ly": "bit.ly") is a shortener's: a set look-up per level. */

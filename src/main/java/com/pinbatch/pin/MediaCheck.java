@@ -111,13 +111,10 @@ final class MediaCheck {
 					+ " or one video — keep one and put the others on rows of their own", items);
 			return null;
 		}
-		if (WebAddress.hasScheme(value)) {
-			return checkUrl(value, value, problems);
-		}
-		// www.images.example/a.jpg, typed as in a browser; unless it is a file here (wget keeps a site's files so)
-		Optional<String> typedAsInABrowser = WebAddress.withHttps(value);
-		return typedAsInABrowser.isPresent() && !isFileHere(value) ? checkUrl(value, typedAsInABrowser.get(), problems)
-				: checkLocalFile(value, problems);
+		Optional<WebAddress.Typed> typed = WebAddress.asTyped(value);
+		// a www.images.example/a.jpg is the address a browser opens, unless it is a file here (wget keeps sites so)
+		boolean url = WebAddress.hasScheme(value) || typed.isPresent() && !isFileHere(value);
+		return url ? checkUrl(value, typed, problems) : checkLocalFile(value, problems);
 	}
 
 	/**
@@ -154,21 +151,16 @@ final class MediaCheck {
 
 	/**
 	 * @param value the cell, for messages
-	 * @param url   the address it gives (the cell, or with https:// in front of its www.)
+	 * @param typed the address it gives ({@link WebAddress#asTyped}: a file name with a space is sent as a browser
+	 *              sends it); empty when it gives none
 	 */
-	private Media checkUrl(String value, String url, ProblemList problems) {
-		String sent = url;
-		Optional<WebAddress> parsed = WebAddress.parse(url);
-		if (parsed.isEmpty()) {
-			sent = WebAddress.browserForm(url).orElse(url); // a file name with a space, as a browser sends it
-			parsed = WebAddress.parse(sent);
-		}
-		if (parsed.isEmpty()) {
+	private Media checkUrl(String value, Optional<WebAddress.Typed> typed, ProblemList problems) {
+		if (typed.isEmpty()) {
 			problems.add(PinField.MEDIA_URL, "media_url_invalid", "%s '%s' is not a valid URL"
 					+ " — check it for spaces or typos, or give a local file path", value);
 			return null;
 		}
-		WebAddress address = parsed.get();
+		WebAddress address = typed.get().address();
 		if (!address.isHttps()) {
 			problems.add(PinField.MEDIA_URL, "media_url_not_https", "%s '%s' does not use https; Pinterest fetches"
 					+ " media over https only — give the https:// address of the file, or a local file path", value);
@@ -185,7 +177,7 @@ final class MediaCheck {
 			return null;
 		}
 		MediaKind kind = extension.filter(VIDEO_TYPES::contains).isPresent() ? MediaKind.VIDEO : MediaKind.IMAGE;
-		return new Media(sent, kind, false);
+		return new Media(typed.get().sent(), kind, false);
 	}
 
 	private Media checkLocalFile(String value, ProblemList problems) {

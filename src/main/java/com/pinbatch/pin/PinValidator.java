@@ -264,25 +264,19 @@ public final class PinValidator {
 
 	/** @return the cover as the pin takes it: the URL, or a local file's absolute path (uploaded when sent) */
 	private String checkCoverImage(String value, ProblemList problems) {
-		Optional<String> typedAsInABrowser = WebAddress.withHttps(value); // www.images.example/cover.jpg
-		if (!value.contains("://") && typedAsInABrowser.isEmpty()) {
+		Optional<WebAddress.Typed> typed = WebAddress.asTyped(value); // also www.images.example/cover.jpg
+		if (!value.contains("://") && typed.isEmpty()) {
 			return localCover(value, problems);
 		}
-		String sent = typedAsInABrowser.orElse(value);
-		Optional<WebAddress> address = WebAddress.parse(sent);
-		if (address.isEmpty()) {
-			sent = WebAddress.browserForm(sent).orElse(sent);
-			address = WebAddress.parse(sent);
-		}
-		if (address.isEmpty() || !address.get().isHttps()) {
+		if (typed.isEmpty() || !typed.get().address().isHttps()) {
 			problems.add(PinField.COVER_IMAGE_URL, "cover_image_invalid", "%s '%s' is not an https URL — give the"
 					+ " https:// address of the cover image, or the path of a local image file", value);
 			return value;
 		}
-		MediaCheck.webPage(address.get()).ifPresent(page -> problems.add(PinField.COVER_IMAGE_URL,
+		MediaCheck.webPage(typed.get().address()).ifPresent(page -> problems.add(PinField.COVER_IMAGE_URL,
 				"media_share_link", "%s '%s' is %s, which shows a web page instead of the image — give a direct image"
 						+ " URL", value, page));
-		return sent;
+		return typed.get().sent();
 	}
 
 	/** A cover image on this machine, relative to the input file's folder; its content is checked when uploaded. */

@@ -55,6 +55,25 @@ record WebAddress(String scheme, String host, String path) {
 		}
 	}
 
+	/** An address a cell gives, and the text sent for it: the cell, or as a browser writes what the cell holds. */
+	record Typed(String sent, WebAddress address) {
+	}
+
+	/**
+	 * The address a cell gives, read as a browser reads what was typed: the cell as it is when {@link #parse} reads
+	 * it (so what was sent before is sent alike), else its {@link #browserForm}, or a {@code www.} with https:// in
+	 * front ({@link #withHttps}); empty when it gives none.
+	 */
+	static Optional<Typed> asTyped(String text) {
+		boolean schemed = hasScheme(text);
+		Optional<WebAddress> asItIs = schemed ? parse(text) : Optional.empty();
+		if (asItIs.isPresent()) {
+			return Optional.of(new Typed(text, asItIs.get()));
+		}
+		return (schemed ? browserForm(text) : withHttps(text))
+			.flatMap(sent -> parse(sent).map(address -> new Typed(sent, address)));
+	}
+
 	/**
 	 * The address as a browser sends what was typed in its address bar: a space, a lone {@code %} and the other
 	 * characters an address cannot hold as they are ({@code " < > \\ ^ ` { | }}) written as %-escapes, a line break
