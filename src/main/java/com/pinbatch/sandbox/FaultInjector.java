@@ -12,6 +12,7 @@ final class FaultInjector {
 	private int failuresLeft;
 	private int failureStatus;
 	private int dropsLeft;
+	private int postlessLeft;
 
 	FaultInjector(double serverErrorRate, long seed) {
 		this.serverErrorRate = serverErrorRate;
@@ -35,6 +36,19 @@ final class FaultInjector {
 
 	synchronized void dropNext(int count) {
 		dropsLeft = Math.max(0, count);
+	}
+
+	synchronized void answerWithoutPostNext(int count) {
+		postlessLeft = Math.max(0, count);
+	}
+
+	/** Whether this successful create should be answered without its post. */
+	synchronized boolean takeAnswerWithoutPost() {
+		if (postlessLeft > 0) {
+			postlessLeft--;
+			return true;
+		}
+		return false;
 	}
 
 	/** The status to fail this create with, or 0 to let it through. */

@@ -169,6 +169,14 @@ public final class ZernioSandbox implements AutoCloseable {
 	}
 
 	/**
+	 * The next {@code count} successful creates store their post but answer 201 without it, as an answer a proxy cut
+	 * or rewrote on its way would: the client cannot learn the post's id from the answer.
+	 */
+	public void answerNextCreatesWithoutPost(int count) {
+		faults.answerWithoutPostNext(count);
+	}
+
+	/**
 	 * Whether {@code GET /v1/posts} leaves each post's metadata out, as a Zernio listing that does not return it (or
 	 * a post whose metadata was edited) would: finding an earlier post must then work without it.
 	 */

@@ -19,12 +19,8 @@ final class CreatePostAnswers {
 		int status = answer.status();
 		JsonNode body = answer.body();
 		RateLimitInfo rateLimit = answer.rateLimit();
-		if (status == 201) {
-			String postId = ZernioAnswer.postId(body.path("post"));
-			return new SendResult.Created(postId, state(body.path("post"), postId, json), rateLimit);
-		}
 		if (status == 200) {
-			return replay(body, rateLimit, json);
+			return replay(answer, json);
 		}
 		if (status == 409) {
 			return new SendResult.ContentExists(existingPostId(body), answer.errorMessage(), rateLimit);
@@ -42,23 +38,27 @@ final class CreatePostAnswers {
 			return new SendResult.ServerError(status, answer.errorMessage(), rateLimit);
 		}
 		if (status >= 200 && status < 300) {
-			return otherSuccess(answer, json);
+			return created(answer, json);
 		}
 		return new SendResult.Rejected(status, answer.code(), answer.errorMessage(), rateLimit);
 	}
 
 	/** A repeat of an x-request-id within Zernio's window returns the original post instead of a new one. */
-	private static SendResult replay(JsonNode body, RateLimitInfo rateLimit, JsonMapper json) {
+	private static SendResult replay(ZernioAnswer answer, JsonMapper json) {
+		JsonNode body = answer.body();
 		JsonNode post = body.path("existingPost");
 		String postId = ZernioAnswer.postId(post);
 		if (postId == null) {
 			post = body.path("post");
 			postId = ZernioAnswer.postId(post);
 		}
+		if (postId == null) {
+			return withoutPost(answer);
+		}
 		String message = ZernioAnswer.text(body.path("message"));
 		return new SendResult.Duplicate(postId,
 				message != null ? message : "Zernio returned the post of an earlier request with this x-request-id",
-				state(post, postId, json), rateLimit);
+				state(post, postId, json), answer.rateLimit());
 	}
 
 	/** The post's publishing state as the answer shows it; unknown when the post is absent or not readable. */
@@ -108,17 +108,23 @@ final class CreatePostAnswers {
 		return new SendResult.AccountLimit(kind, max, resetsAt);
 	}
 
-	/**
-	 * Undocumented 2xx (e.g. a partly published post): if a post came back it exists; otherwise the outcome is
-	 * unknown, which the caller handles like a server error (reconcile before sending again).
-	 */
-	private static SendResult otherSuccess(ZernioAnswer answer, JsonMapper json) {
-		String postId = ZernioAnswer.postId(answer.body().path("post"));
-		if (postId != null) {
-			return new SendResult.Created(postId, state(answer.body().path("post"), postId, json), answer.rateLimit());
+	/** A 201, or an undocumented 2xx (e.g. a partly published post): the post it names exists. */
+	private static SendResult created(ZernioAnswer answer, JsonMapper json) {
+		JsonNode post = answer.body().path("post");
+		String postId = ZernioAnswer.postId(post);
+		if (postId == null) {
+			return withoutPost(answer);
 		}
-		return new SendResult.ServerError(answer.status(),
-				"HTTP " + answer.status() + " without a post; whether the pin was created is unknown",
-				answer.rateLimit());
+		return new SendResult.Created(postId, state(post, postId, json), answer.rateLimit());
+	}
+
+	/**
+	 * A success that does not name its post (an answer cut or rewritten on its way): the row would stay without a
+	 * post to follow, so it is taken as an unknown outcome, like a 5xx. The same x-request-id is then sent again, and
+	 * Zernio's replay names the post it created, or the row is looked up before anything is created.
+	 */
+	private static SendResult withoutPost(ZernioAnswer answer) {
+		return new SendResult.ServerError(answer.status(), "HTTP " + answer.status()
+				+ " without the post's id; whether the pin was created is unknown", answer.rateLimit());
 	}
 }

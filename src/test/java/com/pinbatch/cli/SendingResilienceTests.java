@@ -65,6 +65,26 @@ class SendingResilienceTests extends SandboxedCommandLine {
 	}
 
 	@Test
+	void aCreatedAnswerThatDoesNotNameItsPostIsAskedAgainSoTheRowGetsItsPinAndIsFollowed() throws IOException {
+		// given: Zernio creates the posts, but three answers reach pinbatch without them (cut or rewritten on the way)
+		sandbox.answerNextCreatesWithoutPost(3);
+
+		// when
+		CommandLineRun run = run("--input=" + pins());
+
+		// then: every row names its post and ends as Pinterest has it; asking again with the same x-request-id
+		// created nothing more
+		assertThat(run.exitCode()).as(run.toString()).isZero();
+		List<Map<String, String>> results = ResultRows.read(dir.resolve("pins.results.csv"));
+		assertThat(results).allSatisfy(row -> {
+			assertThat(row.get("status")).isEqualTo("PUBLISHED");
+			assertThat(row.get("post_id")).isNotBlank();
+		});
+		assertThat(results).filteredOn(row -> row.get("attempts").equals("2")).hasSize(3);
+		assertOnePostPerRow(results);
+	}
+
+	@Test
 	void aChunksPinsAreSentConcurrently() throws IOException {
 		// given: Zernio takes a while to answer each create
 		restartSandbox(sandboxSettings().withLatency(Duration.ofMillis(300)));

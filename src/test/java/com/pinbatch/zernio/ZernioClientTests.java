@@ -36,6 +36,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.threeten.extra.MutableClock;
 
@@ -197,6 +198,20 @@ class ZernioClientTests {
 		answerCreate(okJson("{\"post\":{\"_id\":\"p-replayed\"}}"));
 
 		assertThat(((SendResult.Duplicate) send()).postId()).isEqualTo("p-replayed");
+	}
+
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', value = { "201|{\"message\":\"Post created\"}", "201|<html>Created</html>",
+			"201|{\"message\":\"Post created\",\"post\":{\"status\":\"published\"}}",
+			"200|{\"message\":\"Request already processed\"}", "202|{}" })
+	void aSuccessThatDoesNotNameItsPostIsAnUnknownOutcomeNotAPinWithoutAnId(int status, String body) {
+		answerCreate(aResponse().withStatus(status).withBody(body));
+
+		SendResult result = send();
+
+		assertThat(result).isInstanceOf(SendResult.ServerError.class);
+		assertThat(((SendResult.ServerError) result).message()).contains("HTTP " + status)
+			.contains("without the post's id");
 	}
 
 	@Test
