@@ -34,7 +34,8 @@ import jakarta.validation.constraints.NotNull;
  * the per-account caps, latency and injected errors, how Pinterest treats the posts (share refused, how long a
  * publish takes), the seed that makes all of it repeatable, and where it keeps its posts so a restarted run sees
  * them. Look-ups of posts can fail too ({@code look-up-error-rate}: following pins while Zernio is down), and
- * uploads of local files ({@code upload-error-rate}: the storage behind the upload URLs failing). Publish
+ * uploads of local files ({@code upload-error-rate}: the storage behind the upload URLs failing); a create's answer
+ * can lose its post ({@code postless-answer-rate}: an answer cut or rewritten on its way). Publish
  * failures are off by default, so the quick start ends with every row done. Another program sending
  * on the same key ({@code neighbour-requests-per-minute}), scripted 429 storms ({@code rate-limit-storm-*}) and an
  * outage ({@code outage-after}, {@code outage-length}: every request answered 503) are off too; they turn a user's
@@ -52,7 +53,8 @@ public record SandboxProperties(@DefaultValue("600") @Min(1) int requestsPerMinu
 		@DefaultValue("50ms") @NotNull @DurationMin(millis = 0) Duration latencyJitter,
 		@DefaultValue("0") @DecimalMin("0") @DecimalMax("1") double serverErrorRate,
 		@DefaultValue("0") @DecimalMin("0") @DecimalMax("1") double lookUpErrorRate,
-		@DefaultValue("0") @DecimalMin("0") @DecimalMax("1") double uploadErrorRate, Path stateFile,
+		@DefaultValue("0") @DecimalMin("0") @DecimalMax("1") double uploadErrorRate,
+		@DefaultValue("0") @DecimalMin("0") @DecimalMax("1") double postlessAnswerRate, Path stateFile,
 		@DefaultValue("0") @DecimalMin("0") @DecimalMax("1") double publishFailureRate,
 		@DefaultValue("3s") @NotNull @DurationMin(millis = 0) Duration publishDelay, @DefaultValue("42") long seed,
 		@DefaultValue("0") @Min(0) int neighbourRequestsPerMinute,
@@ -86,6 +88,7 @@ public record SandboxProperties(@DefaultValue("600") @Min(1) int requestsPerMinu
 		sandbox.contend(contention());
 		sandbox.failLookUps(lookUpErrorRate);
 		sandbox.failUploads(uploadErrorRate);
+		sandbox.answerCreatesWithoutPost(postlessAnswerRate);
 		sandbox.goDown(outageAfter, outageLength);
 		return sandbox;
 	}

@@ -13,6 +13,7 @@ final class FaultInjector {
 	private int failureStatus;
 	private int dropsLeft;
 	private int postlessLeft;
+	private double postlessShare;
 
 	FaultInjector(double serverErrorRate, long seed) {
 		this.serverErrorRate = serverErrorRate;
@@ -42,13 +43,20 @@ final class FaultInjector {
 		postlessLeft = Math.max(0, count);
 	}
 
+	synchronized void answerWithoutPostShare(double share) {
+		if (share < 0 || share > 1) {
+			throw new IllegalArgumentException("the share answered without its post must be within 0..1, was " + share);
+		}
+		postlessShare = share;
+	}
+
 	/** Whether this successful create should be answered without its post. */
 	synchronized boolean takeAnswerWithoutPost() {
 		if (postlessLeft > 0) {
 			postlessLeft--;
 			return true;
 		}
-		return false;
+		return postlessShare > 0 && random.nextDouble() < postlessShare;
 	}
 
 	/** The status to fail this create with, or 0 to let it through. */

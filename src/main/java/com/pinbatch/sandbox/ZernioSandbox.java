@@ -176,6 +176,11 @@ public final class ZernioSandbox implements AutoCloseable {
 		faults.answerWithoutPostNext(count);
 	}
 
+	/** From now on this share (0..1) of the successful creates is answered without its post. */
+	public void answerCreatesWithoutPost(double share) {
+		faults.answerWithoutPostShare(share);
+	}
+
 	/**
 	 * Whether {@code GET /v1/posts} leaves each post's metadata out, as a Zernio listing that does not return it (or
 	 * a post whose metadata was edited) would: finding an earlier post must then work without it.

@@ -651,6 +651,22 @@ class ZernioSandboxTests {
 	}
 
 	@Test
+	void aCreateAnsweredWithoutItsPostStillCreatedItAndTheReplayNamesIt() throws Exception {
+		ZernioSandbox sandbox = start(SandboxSettings.defaults());
+		sandbox.answerCreatesWithoutPost(1.0);
+		String requestId = "6f1c2a8e-0000-4000-8000-000000000006";
+
+		Answer created = createPin(sandbox, validPin(1), requestId);
+		Answer replay = createPin(sandbox, validPin(1), requestId);
+
+		assertThat(created.status()).isEqualTo(201);
+		assertThat(created.json().has("post")).isFalse();
+		assertThat(sandbox.postCount()).isEqualTo(1);
+		assertThat(replay.status()).isEqualTo(200);
+		assertThat(replay.json().path("existingPost").path("_id").asString()).isEqualTo(sandbox.posts().get(0).id());
+	}
+
+	@Test
 	void listenersSeeEachPostBeforeItsAnswerAndConcurrentCreatesAreCounted() throws Exception {
 		ZernioSandbox sandbox = start(SandboxSettings.defaults());
 		CountDownLatch allInside = new CountDownLatch(3);
