@@ -26,7 +26,7 @@ public final class PostOutcomes {
 			case PUBLISHED -> new RowResult(row.rowNumber(), RowStatus.PUBLISHED, row.postId(), state.pinUrl(), null,
 					note(row), row.attempts(), row.requestId(), now);
 			case SCHEDULED -> scheduled(row, state, now);
-			case FAILED -> new RowResult(row.rowNumber(), RowStatus.FAILED, row.postId(), null,
+			case FAILED -> new RowResult(row.rowNumber(), RowStatus.FAILED, row.postId(), state.pinUrl(),
 					PublishFailure.code(state), PublishFailure.message(state, retriesSpent), row.attempts(),
 					row.requestId(), now);
 			case PUBLISHING, OTHER -> row;

@@ -12,6 +12,9 @@ public final class PublishFailure {
 
 	private static final int WORDS_LIMIT = 300;
 
+	/** The code of a pin Pinterest removed after publishing it. */
+	public static final String REMOVED = "publish_removed";
+
 	private PublishFailure() {
 	}
 
@@ -28,6 +31,7 @@ public final class PublishFailure {
 			case "account_issue" -> "publish_account_issue";
 			case "user_abuse" -> "publish_account_limited";
 			case "platform_rejected" -> "publish_rejected";
+			case PostState.PIN_REMOVED -> REMOVED;
 			case "user_content" -> words.contains("reach the url") ? "publish_url_unreachable"
 					: words.contains("invalid url") ? "publish_invalid_media"
 							: words.contains("boardid") ? "publish_board_missing" : "publish_content_refused";
@@ -42,6 +46,12 @@ public final class PublishFailure {
 	 */
 	public static String message(PostState state, int retriesSpent) {
 		String words = sanitised(state.errorMessage());
+		if (PostState.PIN_REMOVED.equals(state.errorCategory())) {
+			return "Pinterest published the pin, then it was removed (Zernio noticed at " + words + "): deleted on"
+					+ " Pinterest, or taken down by Pinterest; the account may have had a notice from Pinterest saying"
+					+ " why. pinbatch does not pin it again as it is: to pin it anew, change the row (its description,"
+					+ " say), then run again with --retry-failed=<this result file>";
+		}
 		String said = words.isEmpty() ? "Pinterest did not publish the pin (Zernio gave no reason)"
 				: "Pinterest did not publish the pin: \"" + words + "\"";
 		String retried = retriesSpent > 0 ? " (still failing after " + retriesSpent + " retr"

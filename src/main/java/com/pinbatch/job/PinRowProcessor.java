@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 import com.pinbatch.follow.PinFollower;
+import com.pinbatch.follow.PublishFailure;
 import com.pinbatch.follow.RowCells;
 import com.pinbatch.input.InputRow;
 import com.pinbatch.input.PriorOutcome;
@@ -93,8 +94,9 @@ public class PinRowProcessor implements ItemProcessor<InputRow, PreparedRow> {
 		}
 		String mark = plan.dryRun() ? null : RowCells.mark(row); // a digest of the cells, for what is sent only
 		PreparedRow prepared = prepare(row, draft, mark, identity, former);
-		if (prior != null && !plan.dryRun() && plan.api() != null && passingPublishFailure(prior)) {
-			// --retry-failed: an unchanged row goes again on its own post; a changed one goes as prepared
+		if (prior != null && !plan.dryRun() && plan.api() != null && (passingPublishFailure(prior) || removed(prior))) {
+			// --retry-failed: an unchanged row goes again on its own post (or stays, its pin removed from Pinterest);
+			// a changed one goes as prepared
 			return prepared.retryingOn(RowResult.carriedOver(row.rowNumber(), prior), mark);
 		}
 		return prepared;
@@ -123,6 +125,13 @@ public class PinRowProcessor implements ItemProcessor<InputRow, PreparedRow> {
 	private static boolean passingPublishFailure(PriorOutcome prior) {
 		return prior.status() != null && prior.status().trim().equals(RowStatus.FAILED.name())
 				&& prior.errorCode() != null && PinFollower.transientCode(prior.errorCode().trim())
+				&& prior.postId() != null && !prior.postId().isBlank();
+	}
+
+	/** A pin Pinterest removed after publishing it (deleted there, or taken down): it is not pinned again unchanged. */
+	private static boolean removed(PriorOutcome prior) {
+		return prior.status() != null && prior.status().trim().equals(RowStatus.FAILED.name())
+				&& prior.errorCode() != null && prior.errorCode().trim().equals(PublishFailure.REMOVED)
 				&& prior.postId() != null && !prior.postId().isBlank();
 	}
 

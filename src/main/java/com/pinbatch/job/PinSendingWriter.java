@@ -18,6 +18,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 
 import com.pinbatch.follow.PostOutcomes;
+import com.pinbatch.follow.PublishFailure;
 import com.pinbatch.result.RowResult;
 import com.pinbatch.result.RowResultStore;
 import com.pinbatch.result.RowStatus;
@@ -171,7 +172,8 @@ public class PinSendingWriter implements ItemWriter<PreparedRow> {
 	 * --retry-failed of a row whose pin failed to publish for a passing reason: when its post still carries the mark
 	 * of the row's cells (the user did not change the row), the same post is published again
 	 * ({@code POST /v1/posts/{id}/retry}) and nothing is created; the run's follow step learns the outcome if the
-	 * answer does not hold it. A changed row, or a post that cannot be told unchanged, is sent as a new pin.
+	 * answer does not hold it. A pin Pinterest removed after publishing it stays as it is when its row is unchanged.
+	 * A changed row, or a post that cannot be told unchanged, is sent as a new pin.
 	 */
 	private boolean retriedOnItsPost(PreparedRow row, RowResult earlier) {
 		RowResult failed = row.retryOf();
@@ -188,6 +190,10 @@ public class PinSendingWriter implements ItemWriter<PreparedRow> {
 		}
 		if (!unchanged) {
 			return false;
+		}
+		if (PublishFailure.REMOVED.equals(failed.errorCode())) {
+			record(row, failed, earlier); // pinned again only when the user changed the row
+			return true;
 		}
 		Instant now = Instant.now();
 		RowResult publishing = new RowResult(row.rowNumber(), RowStatus.CREATED, failed.postId(), null, null,

@@ -125,6 +125,19 @@ final class PostJson {
 		return copy;
 	}
 
+	/**
+	 * A copy of a published post whose pins Pinterest no longer shows: Zernio keeps its status and marks each target
+	 * with the time it noticed.
+	 */
+	static ObjectNode removed(ObjectNode post, Instant at) {
+		ObjectNode copy = post.deepCopy();
+		for (JsonNode platform : copy.path("platforms")) {
+			((ObjectNode) platform).put("removedFromPlatformAt", Json.timestamp(at));
+		}
+		copy.put("updatedAt", Json.timestamp(at));
+		return copy;
+	}
+
 	static String status(ValidatedPost.Kind kind) {
 		if (kind == ValidatedPost.Kind.DRAFT) {
 			return "draft";

@@ -332,7 +332,11 @@ final class PostStore {
 			if (byId.get(due.id()) != due) {
 				continue; // replaced since (a retry): its newer version is queued on its own
 			}
-			replace(settle(due));
+			StoredPost settled = settle(due);
+			replace(settled);
+			if (settled.settlesAt() != null) {
+				unsettled.add(settled); // its pin is removed from Pinterest later
+			}
 		}
 	}
 
@@ -340,11 +344,19 @@ final class PostStore {
 	private StoredPost settle(StoredPost due) {
 		Instant at = due.settlesAt();
 		SandboxPost summary = due.summary();
+		if (summary.status().equals("published")) {
+			return due.with(summary, PostJson.removed(due.json(), at), null); // the pin's removal came due
+		}
 		PublishFates.Fate fate = fates.fate(due.fate(), summary.retries());
 		if (fate.published()) {
 			ObjectNode json = PostJson.published(due.json(), at);
 			String pinUrl = json.path("platforms").path(0).path("platformPostUrl").asString(null);
-			return due.with(summary.settled("published", summary.retries(), null, pinUrl), json, null);
+			SandboxPost published = summary.settled("published", summary.retries(), null, pinUrl);
+			Duration removal = fates.removal(due.fate());
+			if (removal != null && removal.isZero()) {
+				return due.with(published, PostJson.removed(json, at), null);
+			}
+			return due.with(published, json, removal == null ? null : at.plus(removal));
 		}
 		return due.with(summary.settled("failed", summary.retries(), fate.error().category, null),
 				PostJson.failed(due.json(), at, fate.error()), null);

@@ -14,6 +14,9 @@ final class PublishFates {
 	/** Share of transient failures that pass on each retry. */
 	private static final double RETRY_SUCCESS = 0.75;
 
+	/** Mixed into the seed for the removal draw, so it does not follow the publish draw of the same post. */
+	private static final long REMOVAL_DRAW = 0x5DEECE66DL;
+
 	/** The errors a publish can end in, with Zernio's category and source and how often each occurs. */
 	enum PinterestError {
 
@@ -68,6 +71,8 @@ final class PublishFates {
 	private final double failureRate;
 	private final Duration maxDelay;
 	private final long seed;
+	private volatile double removalShare;
+	private volatile Duration removalDelay = Duration.ZERO;
 
 	/**
 	 * @param failureRate share (0..1) of posts whose first publish fails
@@ -94,6 +99,29 @@ final class PublishFates {
 			}
 		}
 		return new Fate(error, delay(new SplittableRandom(seed ^ prefix(fingerprint) ^ ((attempt + 1) * 0x9E3779B97F4A7C15L))));
+	}
+
+	/**
+	 * From now on, this share (0..1) of the pins that go live is removed from Pinterest that long after (deleted
+	 * there, or taken down), as Zernio's {@code removedFromPlatformAt} tells.
+	 */
+	void removeAfterPublishing(double share, Duration delay) {
+		if (share < 0 || share > 1 || delay.isNegative()) {
+			throw new IllegalArgumentException("a removal share within 0..1 and a delay not negative, was " + share
+					+ " and " + delay);
+		}
+		removalShare = share;
+		removalDelay = delay;
+	}
+
+	/** How long after going live this post's pin is removed from Pinterest; null: it stays. */
+	Duration removal(String fingerprint) {
+		double share = removalShare;
+		if (share <= 0) {
+			return null;
+		}
+		return new SplittableRandom(seed ^ prefix(fingerprint) ^ REMOVAL_DRAW).nextDouble() < share ? removalDelay
+				: null;
 	}
 
 	/** About half the outcomes are in the answer, the rest come within the longest delay. */

@@ -57,6 +57,7 @@ public final class ZernioSandbox implements AutoCloseable {
 	private final FaultInjector faults;
 	private final FaultInjector lookUpFaults;
 	private final FaultInjector uploadFaults;
+	private final PublishFates fates;
 	private final CreatePostEndpoint creates;
 	private final MediaEndpoint media;
 	private final PostQueryEndpoint queries;
@@ -68,7 +69,7 @@ public final class ZernioSandbox implements AutoCloseable {
 				256);
 		this.port = server.getAddress().getPort();
 		this.window = new ThroughputWindow(settings.requestsPerMinute());
-		PublishFates fates = new PublishFates(settings.publishFailureRate(), settings.publishDelay(),
+		this.fates = new PublishFates(settings.publishFailureRate(), settings.publishDelay(),
 				settings.randomSeed() + 2);
 		this.store = new PostStore(settings.stateFile() == null ? null : new StateFile(settings.stateFile()), clock,
 				fates);
@@ -213,6 +214,14 @@ public final class ZernioSandbox implements AutoCloseable {
 	 */
 	public void failNextUploads(int count, int status) {
 		uploadFaults.failNext(count, status);
+	}
+
+	/**
+	 * From now on this share (0..1) of the pins that go live is removed from Pinterest {@code delay} after (deleted
+	 * there or taken down): their posts stay {@code published}, with {@code removedFromPlatformAt}, as in Zernio.
+	 */
+	public void removePinsAfterPublishing(double share, Duration delay) {
+		fates.removeAfterPublishing(share, delay);
 	}
 
 	/** From now on this share (0..1) of the uploads to presigned URLs answers a 5xx and keeps nothing. */

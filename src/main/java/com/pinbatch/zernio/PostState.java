@@ -7,7 +7,7 @@ import java.util.Set;
  * Where a post stands on its way to Pinterest, from Zernio's {@code post.status} and its Pinterest target in
  * {@code platforms[]}.
  *
- * @param pinUrl        the pin's URL once published ({@code platformPostUrl}), else null
+ * @param pinUrl        the pin's URL once published ({@code platformPostUrl}, kept for a pin removed since), else null
  * @param errorMessage  Pinterest's or Zernio's own words when the publish failed, as sent (not yet fit to show)
  * @param errorCategory Zernio's {@code errorCategory} ({@code user_content}, {@code platform_error}, ...), or null
  * @param errorSource   {@code user}, {@code platform} or {@code system}, or null
@@ -21,6 +21,12 @@ public record PostState(String postId, Phase phase, String pinUrl, String errorM
 			String errorSource) {
 		this(postId, phase, pinUrl, errorMessage, errorCategory, errorSource, null);
 	}
+
+	/**
+	 * pinbatch's own category for a pin Pinterest no longer shows after it was published (deleted there, or taken
+	 * down): Zernio marks it with {@code removedFromPlatformAt}; the error message holds that time, as Zernio gave it.
+	 */
+	public static final String PIN_REMOVED = "pin_removed";
 
 	/** Categories of failures that can pass on a second try of the same post (Zernio's guidance on errorCategory). */
 	private static final Set<String> TRANSIENT = Set.of("platform_error", "system_error", "platform_rate_limit",

@@ -92,6 +92,12 @@ final class ZernioPayloads {
 			if (pin == null) {
 				return new PostState(id, phase, null, null, null, null, publishesAt);
 			}
+			String removedAt = nullIfEmpty(pin, "removedFromPlatformAt");
+			if (phase == PostState.Phase.PUBLISHED && removedAt != null) {
+				// Zernio keeps "published" (the publish went well) and marks the pin gone from Pinterest since
+				return new PostState(id, PostState.Phase.FAILED, nullIfEmpty(pin, "platformPostUrl"),
+						SafeText.withoutSecrets(removedAt), PostState.PIN_REMOVED, null, null);
+			}
 			return new PostState(id, phase, phase == PostState.Phase.PUBLISHED ? nullIfEmpty(pin, "platformPostUrl")
 					: null, SafeText.withoutSecrets(nullIfEmpty(pin, "errorMessage")),
 					nullIfEmpty(pin, "errorCategory"), nullIfEmpty(pin, "errorSource"), publishesAt);

@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -247,6 +248,54 @@ class FollowUpCommandLineTests extends SandboxedCommandLine {
 				publishAt);
 		assertThat(row.get("pin_url")).startsWith("https://www.pinterest.com/pin/");
 		assertThat(later.exitCode()).isZero();
+	}
+
+	@Test
+	void aScheduledPinThatPinterestRemovedAfterPublishingItIsNotReportedPublished() throws IOException {
+		// given: a pin scheduled two days ahead, on a sandbox whose Pinterest removes every pin two hours after it
+		// goes live (Zernio keeps such a post "published" and sets removedFromPlatformAt)
+		Path state = dir.resolve("sandbox.jsonl");
+		String publishAt = Instant.now().plus(Duration.ofDays(2)).truncatedTo(ChronoUnit.MINUTES).toString();
+		Path results = scheduledOnTheBuiltInSandbox(publishAt, state);
+		String[] removing = { "--sandbox", "--pinbatch.sandbox.state-file=" + state,
+				"--pinbatch.sandbox.removal-rate=1", "--pinbatch.sandbox.removal-delay=2h" };
+
+		// when: followed up a day after its time
+		CommandLineRun followUp = CommandLineRun.run(dir.resolve("data"), null, concat("--follow-up=" + results,
+				removing, "--pinbatch.sandbox.clock-offset=72h"));
+
+		// then: FAILED, saying what happened, with the pin's address kept for the user to look at (before: PUBLISHED)
+		Map<String, String> row = ResultRows.read(results).get(0);
+		assertThat(followUp.exitCode()).as(followUp.toString()).isEqualTo(3);
+		assertThat(row).containsEntry("status", "FAILED").containsEntry("error_code", "publish_removed");
+		assertThat(row.get("pin_url")).startsWith("https://www.pinterest.com/pin/");
+		assertThat(row.get("error_message")).startsWith("Pinterest published the pin, then it was removed")
+			.contains("deleted on Pinterest, or taken down by Pinterest");
+
+		// and when: --retry-failed of the file as it is (a nightly script may run it), then with the row changed
+		CommandLineRun unchanged = CommandLineRun.run(dir.resolve("data"), null, concat("--retry-failed=" + results,
+				removing, "--pinbatch.sandbox.clock-offset=72h"));
+		Map<String, String> kept = ResultRows.read(dir.resolve("later.results.retry.csv")).get(0);
+		Files.writeString(results, Files.readString(results, StandardCharsets.UTF_8).replace("Open shelf idea",
+				"Open shelf idea again"), StandardCharsets.UTF_8);
+		CommandLineRun changed = CommandLineRun.run(dir.resolve("data"), null, "--retry-failed=" + results,
+				"--sandbox", "--pinbatch.sandbox.state-file=" + state, "--pinbatch.sandbox.clock-offset=72h");
+		Map<String, String> pinnedAnew = ResultRows.read(dir.resolve("later.results.retry.csv")).get(0);
+
+		// then: the removed pin is not pinned again as it was (before: a new pin); the changed row is a new pin
+		assertThat(unchanged.exitCode()).as(unchanged.toString()).isEqualTo(3);
+		assertThat(kept).containsEntry("status", "FAILED").containsEntry("error_code", "publish_removed")
+			.containsEntry("post_id", row.get("post_id"));
+		assertThat(changed.exitCode()).as(changed.toString()).isZero();
+		assertThat(pinnedAnew.get("post_id")).isNotBlank().isNotEqualTo(row.get("post_id"));
+		assertThat(pinnedAnew.get("status")).isIn("PUBLISHED", "SCHEDULED", "CREATED");
+	}
+
+	private static String[] concat(String first, String[] middle, String last) {
+		List<String> all = new ArrayList<>(List.of(first));
+		all.addAll(List.of(middle));
+		all.add(last);
+		return all.toArray(String[]::new);
 	}
 
 	@Test

@@ -651,6 +651,24 @@ class ZernioSandboxTests {
 	}
 
 	@Test
+	void aPinRemovedFromPinterestLaterKeepsItsPostPublishedAndIsMarkedWhenItsRemovalComes() throws Exception {
+		ZernioSandbox sandbox = start(SandboxSettings.defaults().withPublishDelay(Duration.ZERO));
+		sandbox.removePinsAfterPublishing(1.0, Duration.ofHours(2));
+		Answer created = createPin(sandbox, immediatePin(1), null);
+		String id = created.json().path("post").path("_id").asString();
+
+		Answer live = get(sandbox, "/v1/posts/" + id);
+		clock.add(Duration.ofHours(2));
+		Answer removed = get(sandbox, "/v1/posts/" + id);
+
+		assertThat(live.json().path("post").path("platforms").path(0).has("removedFromPlatformAt")).isFalse();
+		JsonNode target = removed.json().path("post").path("platforms").path(0);
+		assertThat(target.path("status").asString()).isEqualTo("published");
+		assertThat(target.path("removedFromPlatformAt").asString()).isEqualTo(Json.timestamp(clock.instant()));
+		assertThat(removed.json().path("post").path("status").asString()).isEqualTo("published");
+	}
+
+	@Test
 	void aCreateAnsweredWithoutItsPostStillCreatedItAndTheReplayNamesIt() throws Exception {
 		ZernioSandbox sandbox = start(SandboxSettings.defaults());
 		sandbox.answerCreatesWithoutPost(1.0);

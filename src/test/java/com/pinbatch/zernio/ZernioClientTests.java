@@ -728,4 +728,24 @@ class ZernioClientTests {
 		assertThat(client.schedule("moved")).hasValueSatisfying(schedule -> assertThat(
 				schedule.scheduledAt(Instant.parse("2030-03-08T09:00:00Z"))).isTrue());
 	}
+
+	/** Zernio keeps a published post "published" when the pin later vanishes, and says so in removedFromPlatformAt. */
+	@Test
+	void aPinRemovedFromPinterestAfterItWasPublishedIsNoLongerAPublishedPin() {
+		zernio.stubFor(get(urlEqualTo("/api/v1/posts/gone")).willReturn(okJson("""
+				{"post":{"_id":"gone","status":"published",
+				  "platforms":[{"platform":"pinterest","status":"published","platformPostUrl":
+				    "https://www.pinterest.com/pin/7/","removedFromPlatformAt":"2026-09-03T08:00:00.000Z"}]}}""")));
+		zernio.stubFor(get(urlEqualTo("/api/v1/posts/back")).willReturn(okJson("""
+				{"post":{"_id":"back","status":"published",
+				  "platforms":[{"platform":"pinterest","status":"published","platformPostUrl":
+				    "https://www.pinterest.com/pin/8/","removedFromPlatformAt":null}]}}""")));
+
+		PostState gone = client.getPost("gone");
+
+		assertThat(gone).isEqualTo(new PostState("gone", PostState.Phase.FAILED, "https://www.pinterest.com/pin/7/",
+				"2026-09-03T08:00:00.000Z", PostState.PIN_REMOVED, null));
+		assertThat(gone.retryable()).isFalse();
+		assertThat(client.getPost("back").phase()).isEqualTo(PostState.Phase.PUBLISHED);
+	}
 }
