@@ -26,6 +26,7 @@ import com.pinbatch.schema.PinbatchSchema;
 import com.pinbatch.stop.GracefulStop;
 import com.pinbatch.text.SafeText;
 
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.Banner;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.SpringBootConfiguration;
@@ -72,7 +73,14 @@ public class PinbatchApplication {
 		OutputEncoding.apply();
 		ShutdownCoordinator.install();
 		TerminalStatusLine.installIfTerminal();
-		ShutdownCoordinator.exit(run(args, System.out, System.err));
+		int code = ExitCode.STOPPED.code();
+		try {
+			code = run(args, System.out, System.err);
+		}
+		catch (Throwable unexpected) { // whatever it is, the process must end: a nightly job would hang
+			System.err.println("pinbatch: stopped by an unexpected error: " + SafeText.line(unexpected.toString()));
+		}
+		ShutdownCoordinator.exit(code);
 	}
 
 	/** Runs one command line and returns the exit code (tests call this in-process). */
@@ -80,6 +88,19 @@ public class PinbatchApplication {
 		// everything the command prints may quote a cell, a file name or a server: one sanitiser for all of it
 		PrintStream out = SafeText.printStream(terminalOut);
 		PrintStream err = SafeText.printStream(terminalErr);
+		try {
+			return runCommand(args, out, err);
+		}
+		catch (RuntimeException unexpected) {
+			// a defect, not the user's doing: one line, the details for a report at debug level
+			LoggerFactory.getLogger(PinbatchApplication.class).debug("unexpected error", unexpected);
+			return refuse(ExitCode.STOPPED, "stopped by an unexpected error: " + rootMessage(unexpected)
+					+ " — running the same command again resumes, sending nothing twice; if it comes back, run it"
+					+ " with --logging.level.com.pinbatch=debug and report what it prints", null, out, err);
+		}
+	}
+
+	private static int runCommand(String[] args, PrintStream out, PrintStream err) {
 		CommandLineOptions options;
 		try {
 			options = CommandLineOptions.parse(args);

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.util.concurrent.CountDownLatch;
 
 import com.pinbatch.run.ExitCode;
+import com.pinbatch.run.RunRefusedException;
 import com.pinbatch.run.SandboxProperties;
 import com.pinbatch.sandbox.ZernioSandbox;
 
@@ -40,6 +41,9 @@ final class SandboxServer {
 		catch (UncheckedIOException ex) {
 			throw new UsageException("cannot serve the sandbox on port " + settings.port() + " (" + ex.getMessage()
 					+ "); give another with --pinbatch.sandbox.port, or 0 for any free one");
+		}
+		catch (RunRefusedException ex) {
+			throw new UsageException(ex.getMessage());
 		}
 		try (sandbox) {
 			out.println("pinbatch: sandbox on " + sandbox.baseUrl() + " (Ctrl-C stops it); runs share it with"

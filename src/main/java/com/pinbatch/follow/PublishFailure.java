@@ -12,6 +12,9 @@ public final class PublishFailure {
 
 	private static final int WORDS_LIMIT = 300;
 
+	/** The code of a pin Pinterest refused because it limited the account for spam-like activity. */
+	public static final String ACCOUNT_LIMITED = "publish_account_limited";
+
 	/** The code of a pin Pinterest removed after publishing it. */
 	public static final String REMOVED = "publish_removed";
 
@@ -29,7 +32,7 @@ public final class PublishFailure {
 			case "quota_exhausted" -> "publish_quota_exhausted";
 			case "auth_expired" -> "publish_account_expired";
 			case "account_issue" -> "publish_account_issue";
-			case "user_abuse" -> "publish_account_limited";
+			case "user_abuse" -> ACCOUNT_LIMITED;
 			case "platform_rejected" -> "publish_rejected";
 			case PostState.PIN_REMOVED -> REMOVED;
 			case "user_content" -> words.contains("reach the url") ? "publish_url_unreachable"

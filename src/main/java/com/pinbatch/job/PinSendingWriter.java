@@ -51,11 +51,20 @@ public class PinSendingWriter implements ItemWriter<PreparedRow> {
 
 	private final GracefulStop stop;
 
+	/** The code of a row not sent because Pinterest limited its account during the run. */
+	static final String ACCOUNT_LIMITED = "account_limited";
+
 	/** How old an unanswered send must be before the row is looked up on Zernio instead of resent. */
 	private final Duration reconcileAfter;
 
 	/** Accounts Zernio reported disconnected: their other rows fail at once instead of being sent. */
 	private final Set<String> disconnectedAccounts = ConcurrentHashMap.newKeySet();
+
+	/**
+	 * Accounts Pinterest limited for spam-like activity (a publish refused as {@code user_abuse}), with the row that
+	 * showed it: more pins now would make it worse, so their rows not sent yet fail instead (Zernio: back off).
+	 */
+	private final Map<String, Long> limitedAccounts = new ConcurrentHashMap<>();
 
 	/** How often a chunk waiting for its sends looks whether its run alone was asked to stop. */
 	private static final long STOP_CHECK_MILLIS = 100;
@@ -122,6 +131,11 @@ public class PinSendingWriter implements ItemWriter<PreparedRow> {
 			record(row, failed(row, 0, requestId, "account_disconnected", disconnectedMessage(row)), earlier);
 			return;
 		}
+		Long limitedBy = limitedAccounts.get(row.accountId());
+		if (limitedBy != null) {
+			record(row, failed(row, 0, requestId, ACCOUNT_LIMITED, limitedMessage(row, limitedBy)), earlier);
+			return;
+		}
 		Instant mayExistSince = mayExistSince(row, sentBefore, earlier);
 		if (mayExistSince != null && foundEarlier(row, requestId, mayExistSince, earlier)) {
 			return;
@@ -139,8 +153,12 @@ public class PinSendingWriter implements ItemWriter<PreparedRow> {
 		Map<String, Optional<String>> senders = new HashMap<>(1);
 		Function<String, Optional<String>> senderOf = postId -> senders.computeIfAbsent(postId,
 				earlierPins::senderOf);
-		record(row, OutcomeTranslator.toResult(row, outcome, requestId, this::accountDisconnected,
-				existingPostId -> whosePin(row, existingPostId, senderOf), senderOf), earlier);
+		RowResult result = OutcomeTranslator.toResult(row, outcome, requestId, this::accountDisconnected,
+				existingPostId -> whosePin(row, existingPostId, senderOf), senderOf);
+		if (result.status() == RowStatus.FAILED && PublishFailure.ACCOUNT_LIMITED.equals(result.errorCode())) {
+			limitedAccounts.putIfAbsent(row.accountId(), row.rowNumber());
+		}
+		record(row, result, earlier);
 	}
 
 	/**
@@ -288,6 +306,12 @@ public class PinSendingWriter implements ItemWriter<PreparedRow> {
 	private String accountDisconnected(PreparedRow row) {
 		disconnectedAccounts.add(row.accountId());
 		return disconnectedMessage(row);
+	}
+
+	private static String limitedMessage(PreparedRow row, long limitedBy) {
+		return "not sent: Pinterest limited account " + row.accountLabel() + " for unusual activity (it refused the"
+				+ " pin of row " + limitedBy + " so), and more pins now would make it worse; check the account in"
+				+ " Zernio and on Pinterest, give it a day, then run again with --retry-failed=<this result file>";
 	}
 
 	private static String disconnectedMessage(PreparedRow row) {

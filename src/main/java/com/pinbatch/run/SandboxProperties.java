@@ -32,12 +32,13 @@ import jakarta.validation.constraints.NotNull;
 /**
  * How the built-in Zernio simulator behaves under {@code --sandbox} ({@code pinbatch.sandbox.*}): its API ceiling, the
  * per-account caps, latency and injected errors, how Pinterest treats the posts (share refused, how long a publish
- * takes, the share of live pins it removes later and when), the seed that makes all of it repeatable, and where it
- * keeps its posts so a restarted run sees them. Look-ups of posts can fail too ({@code look-up-error-rate}: following
- * pins while Zernio is down), and uploads of local files ({@code upload-error-rate}: the storage behind the upload URLs
- * failing); a create's answer can lose its post ({@code postless-answer-rate}: an answer cut or rewritten on its way).
- * Publish failures are off by default, so the quick start ends with every row done. Another program sending on the same
- * key ({@code neighbour-requests-per-minute}), scripted 429 storms ({@code rate-limit-storm-*}) and an outage
+ * takes, the share of live pins it removes later and when, accounts it limits for unusual activity), the seed that
+ * makes all of it repeatable, and where it keeps its posts so a restarted run sees them. Look-ups of posts can fail too
+ * ({@code look-up-error-rate}: following pins while Zernio is down), and uploads of local files
+ * ({@code upload-error-rate}: the storage behind the upload URLs failing); a create's answer can lose its post
+ * ({@code postless-answer-rate}: an answer cut or rewritten on its way). Publish failures are off by default, so the
+ * quick start ends with every row done. Another program sending on the same key
+ * ({@code neighbour-requests-per-minute}), scripted 429 storms ({@code rate-limit-storm-*}) and an outage
  * ({@code outage-after}, {@code outage-length}: every request answered 503) are off too; they turn a user's report
  * about rate limits or a Zernio down mid-run into a command line. {@code clock-offset} moves the simulated world's time
  * ahead (e.g. {@code 2h}): the sandbox publishes the scheduled posts that are due by then, and a {@code --follow-up}
@@ -58,7 +59,9 @@ public record SandboxProperties(@DefaultValue("600") @Min(1) int requestsPerMinu
 		@DefaultValue("0") @DecimalMin("0") @DecimalMax("1") double publishFailureRate,
 		@DefaultValue("3s") @NotNull @DurationMin(millis = 0) Duration publishDelay,
 		@DefaultValue("0") @DecimalMin("0") @DecimalMax("1") double removalRate,
-		@DefaultValue("2h") @NotNull @DurationMin(millis = 0) Duration removalDelay, @DefaultValue("42") long seed,
+		@DefaultValue("2h") @NotNull @DurationMin(millis = 0) Duration removalDelay,
+		@DefaultValue List<String> limitedAccounts,
+		@DefaultValue("42") long seed,
 		@DefaultValue("0") @Min(0) int neighbourRequestsPerMinute,
 		@DefaultValue("0s") @NotNull @DurationMin(millis = 0) Duration rateLimitStormEvery,
 		@DefaultValue("20s") @NotNull @DurationMin(millis = 0) Duration rateLimitStormLength,
@@ -84,16 +87,36 @@ public record SandboxProperties(@DefaultValue("600") @Min(1) int requestsPerMinu
 		}
 	}
 
-	/** Starts the sandbox these settings describe, on {@code port} (0: any free one). */
+	/**
+	 * Starts the sandbox these settings describe, on {@code port} (0: any free one).
+	 *
+	 * @throws RunRefusedException for a limited account the sandbox does not have
+	 */
 	public ZernioSandbox start() {
 		ZernioSandbox sandbox = ZernioSandbox.start(settings(), clock());
-		sandbox.contend(contention());
-		sandbox.failLookUps(lookUpErrorRate);
-		sandbox.failUploads(uploadErrorRate);
-		sandbox.answerCreatesWithoutPost(postlessAnswerRate);
-		sandbox.removePinsAfterPublishing(removalRate, removalDelay);
-		sandbox.goDown(outageAfter, outageLength);
-		return sandbox;
+		try {
+			sandbox.contend(contention());
+			sandbox.failLookUps(lookUpErrorRate);
+			sandbox.failUploads(uploadErrorRate);
+			sandbox.answerCreatesWithoutPost(postlessAnswerRate);
+			sandbox.removePinsAfterPublishing(removalRate, removalDelay);
+			limitedAccounts.forEach(account -> limit(sandbox, account));
+			sandbox.goDown(outageAfter, outageLength);
+			return sandbox;
+		}
+		catch (RuntimeException ex) {
+			sandbox.close(); // its server's thread would keep the process alive
+			throw ex;
+		}
+	}
+
+	private static void limit(ZernioSandbox sandbox, String account) {
+		try {
+			sandbox.limitAccount(account);
+		}
+		catch (IllegalArgumentException unknown) {
+			throw new RunRefusedException("pinbatch.sandbox.limited-accounts: " + unknown.getMessage());
+		}
 	}
 
 	SandboxSettings settings() {

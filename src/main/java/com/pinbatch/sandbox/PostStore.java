@@ -7,11 +7,13 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.PriorityQueue;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -51,6 +53,7 @@ final class PostStore {
 	// indexes so that the checks on every create stay cheap in long benchmark runs
 	private final Map<String, StoredPost> newestByFingerprint = new HashMap<>();
 	private final Map<String, TreeMap<Instant, Integer>> publishTimesByAccount = new HashMap<>();
+	private final Set<String> limitedAccounts = new HashSet<>();
 	// posts whose outcome is still to come (publishing, or scheduled), soonest first: they settle when it is due
 	private final PriorityQueue<StoredPost> unsettled = new PriorityQueue<>(Comparator.comparing(StoredPost::settlesAt));
 	private final StateFile stateFile;
@@ -326,6 +329,11 @@ final class PostStore {
 		return byId.size();
 	}
 
+	/** From now on Pinterest refuses every publish of this account as spam-like activity ({@code user_abuse}). */
+	synchronized void limitAccount(String accountId) {
+		limitedAccounts.add(accountId);
+	}
+
 	private void publishDue(Instant now) {
 		while (!unsettled.isEmpty() && !unsettled.peek().settlesAt().isAfter(now)) {
 			StoredPost due = unsettled.poll();
@@ -348,6 +356,9 @@ final class PostStore {
 			return due.with(summary, PostJson.removed(due.json(), at), null); // the pin's removal came due
 		}
 		PublishFates.Fate fate = fates.fate(due.fate(), summary.retries());
+		if (due.accountIds().stream().anyMatch(limitedAccounts::contains)) {
+			fate = new PublishFates.Fate(PublishFates.PinterestError.ACCOUNT_LIMITED, fate.delay());
+		}
 		if (fate.published()) {
 			ObjectNode json = PostJson.published(due.json(), at);
 			String pinUrl = json.path("platforms").path(0).path("platformPostUrl").asString(null);

@@ -25,7 +25,10 @@ final class PublishFates {
 				"user", false, 3),
 		RATE_LIMIT("Pinterest rate limit reached.", "platform_rate_limit", "platform", true, 2),
 		PLATFORM_ERROR("Pinterest is temporarily unavailable. Please try again later.", "platform_error", "platform",
-				true, 1);
+				true, 1),
+		/** Only for an account the sandbox was told Pinterest limits (never drawn at random). */
+		ACCOUNT_LIMITED("Your account has been temporarily limited due to unusual activity.", "user_abuse", "platform",
+				false, 0);
 
 		private static final int TOTAL_WEIGHT = 10;
 

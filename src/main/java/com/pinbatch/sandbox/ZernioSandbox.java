@@ -58,6 +58,7 @@ public final class ZernioSandbox implements AutoCloseable {
 	private final FaultInjector lookUpFaults;
 	private final FaultInjector uploadFaults;
 	private final PublishFates fates;
+	private final SeedAccounts accounts;
 	private final CreatePostEndpoint creates;
 	private final MediaEndpoint media;
 	private final PostQueryEndpoint queries;
@@ -74,7 +75,7 @@ public final class ZernioSandbox implements AutoCloseable {
 		this.store = new PostStore(settings.stateFile() == null ? null : new StateFile(settings.stateFile()), clock,
 				fates);
 		this.faults = new FaultInjector(settings.serverErrorRate(), settings.randomSeed() + 1);
-		SeedAccounts accounts = SeedAccounts.withGenerated(settings.generatedAccounts());
+		this.accounts = SeedAccounts.withGenerated(settings.generatedAccounts());
 		this.creates = new CreatePostEndpoint(store, accounts,
 				new AccountCaps(settings.accountHourlyCap(), settings.accountDailyCap()), faults, fates, clock,
 				settings);
@@ -214,6 +215,21 @@ public final class ZernioSandbox implements AutoCloseable {
 	 */
 	public void failNextUploads(int count, int status) {
 		uploadFaults.failNext(count, status);
+	}
+
+	/**
+	 * From now on Pinterest refuses every publish of this account (its username or id) as spam-like activity, with
+	 * Zernio's {@code user_abuse} category, as it does for an account it limits.
+	 */
+	public void limitAccount(String usernameOrId) {
+		String id = accounts.all()
+			.stream()
+			.filter(account -> account.username().equals(usernameOrId) || account.id().equals(usernameOrId))
+			.map(SeedAccounts.Account::id)
+			.findFirst()
+			.orElseThrow(() -> new IllegalArgumentException("the sandbox has no account '" + usernameOrId
+					+ "'; its accounts are " + accounts.all().stream().map(SeedAccounts.Account::username).toList()));
+		store.limitAccount(id);
 	}
 
 	/**

@@ -85,6 +85,46 @@ class SendingResilienceTests extends SandboxedCommandLine {
 	}
 
 	@Test
+	void anAccountPinterestLimitsForUnusualActivityGetsNoMorePinsWhileTheOthersGoOn() throws IOException {
+		// given: Pinterest refuses every pin of acme-home as spam-like activity (user_abuse), at once
+		restartSandbox(sandboxSettings().withPublishDelay(Duration.ZERO));
+		sandbox.limitAccount("acme-home");
+		StringBuilder csv = new StringBuilder("title,description,media_url,board,account\n");
+		for (int i = 0; i < ROWS; i++) {
+			boolean home = i % 2 == 0;
+			csv.append("Pin ").append(i).append(",Limited account pin ").append(i)
+				.append(",https://images.example.com/l/").append(i).append(".jpg,")
+				.append(home ? "Kitchen Ideas,acme-home" : "Garden Projects,acme-garden").append('\n');
+		}
+		Path input = Files.writeString(dir.resolve("two.csv"), csv, StandardCharsets.UTF_8);
+
+		// when
+		CommandLineRun run = run("--input=" + input);
+
+		// then: the first chunk's pins of acme-home were refused; its later rows were not sent (before: every one was
+		// sent, and refused); acme-garden's pins all went live
+		assertThat(run.exitCode()).as(run.toString()).isEqualTo(3);
+		List<Map<String, String>> results = ResultRows.read(dir.resolve("two.results.csv"));
+		List<Map<String, String>> home = results.stream().filter(row -> row.get("account").equals("acme-home"))
+			.toList();
+		assertThat(home).allSatisfy(row -> assertThat(row.get("status")).isEqualTo("FAILED"));
+		assertThat(home).filteredOn(row -> row.get("error_code").equals("publish_account_limited")).isNotEmpty();
+		List<Map<String, String>> notSent = home.stream()
+			.filter(row -> row.get("error_code").equals("account_limited"))
+			.toList();
+		assertThat(notSent).isNotEmpty().allSatisfy(row -> {
+			assertThat(row.get("post_id")).isEmpty();
+			assertThat(row.get("error_message")).startsWith("not sent: Pinterest limited account acme-home")
+				.contains("--retry-failed=");
+		});
+		assertThat(creates().stream().filter(request -> request.body().contains("Limited account pin")).count())
+			.isEqualTo(ROWS - notSent.size());
+		assertThat(results).filteredOn(row -> row.get("account").equals("acme-garden"))
+			.hasSize(ROWS / 2)
+			.allSatisfy(row -> assertThat(row.get("status")).isEqualTo("PUBLISHED"));
+	}
+
+	@Test
 	void aChunksPinsAreSentConcurrently() throws IOException {
 		// given: Zernio takes a while to answer each create
 		restartSandbox(sandboxSettings().withLatency(Duration.ofMillis(300)));

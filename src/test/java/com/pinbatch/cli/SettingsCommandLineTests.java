@@ -68,6 +68,30 @@ class SettingsCommandLineTests extends SandboxedCommandLine {
 		assertThat(sandbox.requests()).isEmpty();
 	}
 
+	@Test
+	void anAccountTheSandboxLimitsIsRefusedItsPinsAndAnAccountItDoesNotHaveIsOneLine() throws IOException {
+		// when: the built-in sandbox told to limit acme-home, then one of its accounts mistyped, for a run and for
+		// --serve-sandbox
+		CommandLineRun limited = CommandLineRun.run(dir.resolve("data"), null, "--input=" + pins(), "--sandbox",
+				"--pinbatch.sandbox.limited-accounts=acme-home");
+		CommandLineRun mistyped = CommandLineRun.run(dir.resolve("data"), null, "--input=" + pins(), "--sandbox",
+				"--pinbatch.sandbox.limited-accounts=acme-hom");
+		CommandLineRun served = CommandLineRun.run(null, null, "--serve-sandbox",
+				"--pinbatch.sandbox.limited-accounts=acme-hom");
+
+		// then: the limited account's pin is refused as Pinterest refuses it; a mistyped one is a usage error (before:
+		// an exception's trace, and a process that did not end)
+		assertThat(limited.exitCode()).as(limited.toString()).isEqualTo(3);
+		assertThat(ResultRows.read(dir.resolve("pins.results.csv")).get(0))
+			.containsEntry("error_code", "publish_account_limited");
+		String refusal = "pinbatch: pinbatch.sandbox.limited-accounts: the sandbox has no account 'acme-hom'; its"
+				+ " accounts are [acme-home, acme-garden, acme-recipes, acme-archive, acme-insta]";
+		assertThat(mistyped.exitCode()).as(mistyped.toString()).isEqualTo(2);
+		assertThat(mistyped.err().strip()).isEqualTo(refusal);
+		assertThat(served.exitCode()).as(served.toString()).isEqualTo(2);
+		assertThat(served.err().strip()).isEqualTo(refusal);
+	}
+
 	private Path pins() throws IOException {
 		return Files.writeString(dir.resolve("pins.csv"),
 				"title,media_url,board,account\nA pin,https://images.example.com/a.jpg,Kitchen Ideas,acme-home\n",
