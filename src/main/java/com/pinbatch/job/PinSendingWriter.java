@@ -145,8 +145,8 @@ public class PinSendingWriter implements ItemWriter<PreparedRow> {
 			outcome = plan.api().sender().send(row.accountId(), row.accountLabel(), row.request(), requestId,
 					() -> markSent(row, requestId));
 		}
-		catch (MadeElsewhere madeElsewhere) {
-			record(row, madeElsewhere.pin, earlier);
+		catch (HeldBack heldBack) {
+			record(row, heldBack.outcome, earlier);
 			return;
 		}
 		// a 409 naming another run's post asks who sent it once, for both the check and the message
@@ -164,25 +164,30 @@ public class PinSendingWriter implements ItemWriter<PreparedRow> {
 	/**
 	 * Notes the row as sent, at the last moment before its first request leaves (after its turn, which may have taken
 	 * long at a small rate tier), unless another run created its pin meanwhile: a run on another host, started after
-	 * this one planned, of a file that shares this row. Then it is that pin, and nothing is sent.
+	 * this one planned, of a file that shares this row. Then it is that pin, and nothing is sent. Nor is it when
+	 * Pinterest limited its account while it waited (the whole input is one chunk, its rows in line together).
 	 */
 	private void markSent(PreparedRow row, String requestId) {
 		Optional<RowResult> pin = row.pinKey() == null ? Optional.empty()
 				: earlierPins.createdElsewhere(row.rowNumber(), row.pinKey());
 		if (pin.isPresent()) {
-			throw new MadeElsewhere(pin.get());
+			throw new HeldBack(pin.get());
+		}
+		Long limitedBy = limitedAccounts.get(row.accountId());
+		if (limitedBy != null) {
+			throw new HeldBack(failed(row, 0, requestId, ACCOUNT_LIMITED, limitedMessage(row, limitedBy)));
 		}
 		store.markSent(plan.runKey(), row.rowNumber(), requestId, Instant.now(), row.pinKey());
 	}
 
-	/** A row's pin that another run created while the row waited for its turn; its send is held back. */
-	private static final class MadeElsewhere extends RuntimeException {
+	/** A row whose send is held back at its turn, with the outcome it gets instead. */
+	private static final class HeldBack extends RuntimeException {
 
-		private final transient RowResult pin;
+		private final transient RowResult outcome;
 
-		MadeElsewhere(RowResult pin) {
+		HeldBack(RowResult outcome) {
 			super(null, null, false, false);
-			this.pin = pin;
+			this.outcome = outcome;
 		}
 	}
 

@@ -86,11 +86,13 @@ class SendingResilienceTests extends SandboxedCommandLine {
 
 	@Test
 	void anAccountPinterestLimitsForUnusualActivityGetsNoMorePinsWhileTheOthersGoOn() throws IOException {
-		// given: Pinterest refuses every pin of acme-home as spam-like activity (user_abuse), at once
-		restartSandbox(sandboxSettings().withPublishDelay(Duration.ZERO));
+		// given: Pinterest refuses every pin of acme-home as spam-like activity (user_abuse), at once, on a key of 300
+		// requests a minute
+		restartSandbox(sandboxSettings().withPublishDelay(Duration.ZERO).withRequestsPerMinute(300));
 		sandbox.limitAccount("acme-home");
+		int rows = 12;
 		StringBuilder csv = new StringBuilder("title,description,media_url,board,account\n");
-		for (int i = 0; i < ROWS; i++) {
+		for (int i = 0; i < rows; i++) {
 			boolean home = i % 2 == 0;
 			csv.append("Pin ").append(i).append(",Limited account pin ").append(i)
 				.append(",https://images.example.com/l/").append(i).append(".jpg,")
@@ -98,11 +100,12 @@ class SendingResilienceTests extends SandboxedCommandLine {
 		}
 		Path input = Files.writeString(dir.resolve("two.csv"), csv, StandardCharsets.UTF_8);
 
-		// when
-		CommandLineRun run = run("--input=" + input);
+		// when: the whole input in one chunk (the default), its rows waiting in line for their turns
+		CommandLineRun run = runIn(dir.resolve("data"), "--input=" + input,
+				"--pinbatch.throttle.initial-requests-per-minute=300");
 
-		// then: the first chunk's pins of acme-home were refused; its later rows were not sent (before: every one was
-		// sent, and refused); acme-garden's pins all went live
+		// then: acme-home's first pin was refused; its rows whose turn came after that were not sent (before: every
+		// one was sent, and refused); acme-garden's pins all went live
 		assertThat(run.exitCode()).as(run.toString()).isEqualTo(3);
 		List<Map<String, String>> results = ResultRows.read(dir.resolve("two.results.csv"));
 		List<Map<String, String>> home = results.stream().filter(row -> row.get("account").equals("acme-home"))
@@ -118,9 +121,9 @@ class SendingResilienceTests extends SandboxedCommandLine {
 				.contains("--retry-failed=");
 		});
 		assertThat(creates().stream().filter(request -> request.body().contains("Limited account pin")).count())
-			.isEqualTo(ROWS - notSent.size());
+			.isEqualTo(rows - notSent.size());
 		assertThat(results).filteredOn(row -> row.get("account").equals("acme-garden"))
-			.hasSize(ROWS / 2)
+			.hasSize(rows / 2)
 			.allSatisfy(row -> assertThat(row.get("status")).isEqualTo("PUBLISHED"));
 	}
 
