@@ -127,15 +127,15 @@ public class PinSendingWriter implements ItemWriter<PreparedRow> {
 			return;
 		}
 		String requestId = RunKey.requestId(plan.runKey(), row.rowNumber());
-		if (disconnectedAccounts.contains(row.accountId())) {
-			record(row, failed(row, 0, requestId, "account_disconnected", disconnectedMessage(row)), earlier);
-			return;
-		}
 		Instant mayExistSince = mayExistSince(row, sentBefore, earlier);
 		if (mayExistSince != null && foundEarlier(row, requestId, mayExistSince, earlier)) {
 			return;
 		}
 		// after the look-up: a row an earlier run sent before it stopped has its post, and is not "not sent"
+		if (disconnectedAccounts.contains(row.accountId())) {
+			record(row, failed(row, 0, requestId, "account_disconnected", disconnectedMessage(row)), earlier);
+			return;
+		}
 		Long limitedBy = limitedAccounts.get(row.accountId());
 		if (limitedBy != null) {
 			record(row, failed(row, 0, requestId, ACCOUNT_LIMITED, limitedMessage(row, limitedBy)), earlier);
