@@ -94,7 +94,7 @@ public class PinRowProcessor implements ItemProcessor<InputRow, PreparedRow> {
 		}
 		String mark = plan.dryRun() ? null : RowCells.mark(row); // a digest of the cells, for what is sent only
 		PreparedRow prepared = prepare(row, draft, mark, identity, former);
-		if (prior != null && !plan.dryRun() && plan.api() != null && (passingPublishFailure(prior) || removed(prior))) {
+		if (prior != null && !plan.dryRun() && plan.api() != null && failedOnItsPost(prior)) {
 			// --retry-failed: an unchanged row goes again on its own post (or stays, its pin removed from Pinterest);
 			// a changed one goes as prepared
 			return prepared.retryingOn(RowResult.carriedOver(row.rowNumber(), prior), mark);
@@ -121,18 +121,18 @@ public class PinRowProcessor implements ItemProcessor<InputRow, PreparedRow> {
 				carried.attempts(), carried.requestId(), carried.finishedAt(), carried.publishAt());
 	}
 
-	/** A pin Zernio accepted and Pinterest refused for a reason that may pass: its post can be published again. */
-	private static boolean passingPublishFailure(PriorOutcome prior) {
-		return prior.status() != null && prior.status().trim().equals(RowStatus.FAILED.name())
-				&& prior.errorCode() != null && PinFollower.transientCode(prior.errorCode().trim())
-				&& prior.postId() != null && !prior.postId().isBlank();
-	}
-
-	/** A pin Pinterest removed after publishing it (deleted there, or taken down): it is not pinned again unchanged. */
-	private static boolean removed(PriorOutcome prior) {
-		return prior.status() != null && prior.status().trim().equals(RowStatus.FAILED.name())
-				&& prior.errorCode() != null && prior.errorCode().trim().equals(PublishFailure.REMOVED)
-				&& prior.postId() != null && !prior.postId().isBlank();
+	/**
+	 * A pin Zernio accepted that then failed on Pinterest in a way --retry-failed settles on its own post, while the
+	 * row is unchanged: refused for a reason that may pass (published again), or removed after it was published
+	 * (deleted there, or taken down: kept as it is).
+	 */
+	private static boolean failedOnItsPost(PriorOutcome prior) {
+		if (prior.status() == null || !prior.status().trim().equals(RowStatus.FAILED.name())
+				|| prior.errorCode() == null || prior.postId() == null || prior.postId().isBlank()) {
+			return false;
+		}
+		String code = prior.errorCode().trim();
+		return PinFollower.transientCode(code) || code.equals(PublishFailure.REMOVED);
 	}
 
 	private PreparedRow prepare(InputRow row, PinDraft draft, String mark, String identity, String former) {
