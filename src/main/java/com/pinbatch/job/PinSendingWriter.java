@@ -7,7 +7,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -57,14 +56,12 @@ public class PinSendingWriter implements ItemWriter<PreparedRow> {
 	/** How old an unanswered send must be before the row is looked up on Zernio instead of resent. */
 	private final Duration reconcileAfter;
 
-	/** Accounts Zernio reported disconnected: their other rows fail at once instead of being sent. */
-	private final Set<String> disconnectedAccounts = ConcurrentHashMap.newKeySet();
-
 	/**
-	 * Accounts Pinterest limited for spam-like activity (a publish refused as {@code user_abuse}), with the row that
-	 * showed it: more pins now would make it worse, so their rows not sent yet fail instead (Zernio: back off).
+	 * Accounts the run sends no more pins to, with what their rows not sent yet say instead: disconnected from Zernio,
+	 * or limited by Pinterest for spam-like activity (a publish refused as {@code user_abuse}: more pins now would make
+	 * it worse; Zernio's advice is to back off).
 	 */
-	private final Map<String, Long> limitedAccounts = new ConcurrentHashMap<>();
+	private final Map<String, AccountHold> heldAccounts = new ConcurrentHashMap<>();
 
 	/** How often a chunk waiting for its sends looks whether its run alone was asked to stop. */
 	private static final long STOP_CHECK_MILLIS = 100;
@@ -132,13 +129,9 @@ public class PinSendingWriter implements ItemWriter<PreparedRow> {
 			return;
 		}
 		// after the look-up: a row an earlier run sent before it stopped has its post, and is not "not sent"
-		if (disconnectedAccounts.contains(row.accountId())) {
-			record(row, failed(row, 0, requestId, "account_disconnected", disconnectedMessage(row)), earlier);
-			return;
-		}
-		Long limitedBy = limitedAccounts.get(row.accountId());
-		if (limitedBy != null) {
-			record(row, failed(row, 0, requestId, ACCOUNT_LIMITED, limitedMessage(row, limitedBy)), earlier);
+		AccountHold hold = heldAccounts.get(row.accountId());
+		if (hold != null) {
+			record(row, hold.outcome(row, requestId), earlier);
 			return;
 		}
 		SendOutcome outcome;
@@ -157,7 +150,9 @@ public class PinSendingWriter implements ItemWriter<PreparedRow> {
 		RowResult result = OutcomeTranslator.toResult(row, outcome, requestId, this::accountDisconnected,
 				existingPostId -> whosePin(row, existingPostId, senderOf), senderOf);
 		if (result.status() == RowStatus.FAILED && PublishFailure.ACCOUNT_LIMITED.equals(result.errorCode())) {
-			limitedAccounts.putIfAbsent(row.accountId(), row.rowNumber());
+			long limitedBy = row.rowNumber();
+			heldAccounts.putIfAbsent(row.accountId(), new AccountHold(ACCOUNT_LIMITED,
+					held -> limitedMessage(held, limitedBy)));
 		}
 		record(row, result, earlier);
 	}
@@ -165,8 +160,8 @@ public class PinSendingWriter implements ItemWriter<PreparedRow> {
 	/**
 	 * Notes the row as sent, at the last moment before its first request leaves (after its turn, which may have taken
 	 * long at a small rate tier), unless another run created its pin meanwhile: a run on another host, started after
-	 * this one planned, of a file that shares this row. Then it is that pin, and nothing is sent. Nor is it when
-	 * Pinterest limited its account while it waited (the whole input is one chunk, its rows in line together).
+	 * this one planned, of a file that shares this row. Then it is that pin, and nothing is sent. Nor is it when its
+	 * account was held back while it waited (the whole input is one chunk, its rows in line together).
 	 */
 	private void markSent(PreparedRow row, String requestId) {
 		Optional<RowResult> pin = row.pinKey() == null ? Optional.empty()
@@ -174,9 +169,9 @@ public class PinSendingWriter implements ItemWriter<PreparedRow> {
 		if (pin.isPresent()) {
 			throw new HeldBack(pin.get());
 		}
-		Long limitedBy = limitedAccounts.get(row.accountId());
-		if (limitedBy != null) {
-			throw new HeldBack(failed(row, 0, requestId, ACCOUNT_LIMITED, limitedMessage(row, limitedBy)));
+		AccountHold hold = heldAccounts.get(row.accountId());
+		if (hold != null) {
+			throw new HeldBack(hold.outcome(row, requestId));
 		}
 		store.markSent(plan.runKey(), row.rowNumber(), requestId, Instant.now(), row.pinKey());
 	}
@@ -310,8 +305,17 @@ public class PinSendingWriter implements ItemWriter<PreparedRow> {
 	}
 
 	private String accountDisconnected(PreparedRow row) {
-		disconnectedAccounts.add(row.accountId());
+		heldAccounts.put(row.accountId(),
+				new AccountHold("account_disconnected", PinSendingWriter::disconnectedMessage));
 		return disconnectedMessage(row);
+	}
+
+	/** Why an account's rows are no longer sent: their error code, and the message a row gets. */
+	private record AccountHold(String code, Function<PreparedRow, String> message) {
+
+		RowResult outcome(PreparedRow row, String requestId) {
+			return failed(row, 0, requestId, code, message.apply(row));
+		}
 	}
 
 	private static String limitedMessage(PreparedRow row, long limitedBy) {
