@@ -21,10 +21,7 @@ final class FaultInjector {
 	}
 
 	synchronized void failShare(double share) {
-		if (share < 0 || share > 1) {
-			throw new IllegalArgumentException("the share failed must be within 0..1, was " + share);
-		}
-		serverErrorRate = share;
+		serverErrorRate = share(share, "failed");
 	}
 
 	synchronized void failNext(int count, int status) {
@@ -44,10 +41,14 @@ final class FaultInjector {
 	}
 
 	synchronized void answerWithoutPostShare(double share) {
+		postlessShare = share(share, "answered without its post");
+	}
+
+	private static double share(double share, String what) {
 		if (share < 0 || share > 1) {
-			throw new IllegalArgumentException("the share answered without its post must be within 0..1, was " + share);
+			throw new IllegalArgumentException("the share " + what + " must be within 0..1, was " + share);
 		}
-		postlessShare = share;
+		return share;
 	}
 
 	/** Whether this successful create should be answered without its post. */

@@ -363,10 +363,7 @@ final class PostStore {
 			ObjectNode json = PostJson.published(due.json(), at);
 			String pinUrl = json.path("platforms").path(0).path("platformPostUrl").asString(null);
 			SandboxPost published = summary.settled("published", summary.retries(), null, pinUrl);
-			Duration removal = fates.removal(due.fate());
-			if (removal != null && removal.isZero()) {
-				return due.with(published, PostJson.removed(json, at), null);
-			}
+			Duration removal = fates.removal(due.fate()); // due at once for no delay: settled in the same pass
 			return due.with(published, json, removal == null ? null : at.plus(removal));
 		}
 		return due.with(summary.settled("failed", summary.retries(), fate.error().category, null),

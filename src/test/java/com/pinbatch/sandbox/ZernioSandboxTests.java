@@ -669,6 +669,18 @@ class ZernioSandboxTests {
 	}
 
 	@Test
+	void aPinRemovedWithoutDelayIsMarkedInTheAnswerThatPublishesIt() throws Exception {
+		ZernioSandbox sandbox = start(SandboxSettings.defaults().withPublishDelay(Duration.ZERO));
+		sandbox.removePinsAfterPublishing(1.0, Duration.ZERO);
+
+		Answer created = createPin(sandbox, immediatePin(1), null);
+
+		JsonNode target = created.json().path("post").path("platforms").path(0);
+		assertThat(target.path("status").asString()).isEqualTo("published");
+		assertThat(target.path("removedFromPlatformAt").asString()).isEqualTo(Json.timestamp(clock.instant()));
+	}
+
+	@Test
 	void aCreateAnsweredWithoutItsPostStillCreatedItAndTheReplayNamesIt() throws Exception {
 		ZernioSandbox sandbox = start(SandboxSettings.defaults());
 		sandbox.answerCreatesWithoutPost(1.0);
