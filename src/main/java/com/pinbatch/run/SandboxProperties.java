@@ -36,7 +36,8 @@ import jakarta.validation.constraints.NotNull;
  * makes all of it repeatable, and where it keeps its posts so a restarted run sees them. Look-ups of posts can fail too
  * ({@code look-up-error-rate}: following pins while Zernio is down), and uploads of local files
  * ({@code upload-error-rate}: the storage behind the upload URLs failing); a create's answer can lose its post
- * ({@code postless-answer-rate}: an answer cut or rewritten on its way). Publish failures are off by default, so the
+ * ({@code postless-answer-rate}: an answer cut or rewritten on its way), or stop halfway for a while
+ * ({@code stalled-answer-rate}, {@code stalled-answer-length}: a connection lost mid-answer, a proxy holding it). Publish failures are off by default, so the
  * quick start ends with every row done. Another program sending on the same key
  * ({@code neighbour-requests-per-minute}), scripted 429 storms ({@code rate-limit-storm-*}) and an outage
  * ({@code outage-after}, {@code outage-length}: every request answered 503) are off too; they turn a user's report
@@ -55,7 +56,9 @@ public record SandboxProperties(@DefaultValue("600") @Min(1) int requestsPerMinu
 		@DefaultValue("0") @DecimalMin("0") @DecimalMax("1") double serverErrorRate,
 		@DefaultValue("0") @DecimalMin("0") @DecimalMax("1") double lookUpErrorRate,
 		@DefaultValue("0") @DecimalMin("0") @DecimalMax("1") double uploadErrorRate,
-		@DefaultValue("0") @DecimalMin("0") @DecimalMax("1") double postlessAnswerRate, Path stateFile,
+		@DefaultValue("0") @DecimalMin("0") @DecimalMax("1") double postlessAnswerRate,
+		@DefaultValue("0") @DecimalMin("0") @DecimalMax("1") double stalledAnswerRate,
+		@DefaultValue("10m") @NotNull @DurationMin(millis = 0) Duration stalledAnswerLength, Path stateFile,
 		@DefaultValue("0") @DecimalMin("0") @DecimalMax("1") double publishFailureRate,
 		@DefaultValue("3s") @NotNull @DurationMin(millis = 0) Duration publishDelay,
 		@DefaultValue("0") @DecimalMin("0") @DecimalMax("1") double removalRate,
@@ -99,6 +102,7 @@ public record SandboxProperties(@DefaultValue("600") @Min(1) int requestsPerMinu
 			sandbox.failLookUps(lookUpErrorRate);
 			sandbox.failUploads(uploadErrorRate);
 			sandbox.answerCreatesWithoutPost(postlessAnswerRate);
+			sandbox.stallCreateAnswers(stalledAnswerRate, stalledAnswerLength);
 			sandbox.removePinsAfterPublishing(removalRate, removalDelay);
 			limitedAccounts.forEach(account -> limit(sandbox, account));
 			sandbox.goDown(outageAfter, outageLength);

@@ -1,5 +1,6 @@
 package com.pinbatch.sandbox;
 
+import java.time.Duration;
 import java.util.Random;
 
 /** Decides which otherwise good requests (creates, look-ups or uploads) fail, so clients meet a flaky Zernio. */
@@ -14,6 +15,9 @@ final class FaultInjector {
 	private int dropsLeft;
 	private int postlessLeft;
 	private double postlessShare;
+	private int stallsLeft;
+	private double stallShare;
+	private Duration stallLength = Duration.ofMinutes(10);
 
 	FaultInjector(double serverErrorRate, long seed) {
 		this.serverErrorRate = serverErrorRate;
@@ -42,6 +46,25 @@ final class FaultInjector {
 
 	synchronized void answerWithoutPostShare(double share) {
 		postlessShare = share(share, "answered without its post");
+	}
+
+	synchronized void stallNext(int count, Duration length) {
+		stallsLeft = Math.max(0, count);
+		stallLength = length;
+	}
+
+	synchronized void stallShare(double share, Duration length) {
+		stallShare = share(share, "stalled");
+		stallLength = length;
+	}
+
+	/** How long this successful create's answer stops halfway before its connection is closed, or null: not. */
+	synchronized Duration takeStall() {
+		if (stallsLeft > 0) {
+			stallsLeft--;
+			return stallLength;
+		}
+		return stallShare > 0 && random.nextDouble() < stallShare ? stallLength : null;
 	}
 
 	private static double share(double share, String what) {

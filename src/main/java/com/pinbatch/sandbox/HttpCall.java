@@ -2,9 +2,11 @@ package com.pinbatch.sandbox;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -132,6 +134,33 @@ final class HttpCall {
 		byte[] bytes = json.toString().getBytes(StandardCharsets.UTF_8);
 		setHeader("Content-Type", "application/json; charset=utf-8");
 		send(status, bytes);
+	}
+
+	/**
+	 * Sends the headers and the first half of the answer, then nothing more for {@code stall} (or until the sandbox
+	 * stops), then closes the connection: an answer stuck on its way, as a lost connection or a proxy leaves it.
+	 */
+	void respondStalling(int status, JsonNode json, Duration stall) {
+		byte[] bytes = json.toString().getBytes(StandardCharsets.UTF_8);
+		setHeader("Content-Type", "application/json; charset=utf-8");
+		this.status = status;
+		beforeAnswer.accept(this);
+		try {
+			exchange.sendResponseHeaders(status, bytes.length);
+			OutputStream body = exchange.getResponseBody();
+			body.write(bytes, 0, bytes.length / 2);
+			body.flush();
+			Thread.sleep(stall.toMillis());
+		}
+		catch (IOException ex) {
+			// the client went away
+		}
+		catch (InterruptedException stopping) {
+			Thread.currentThread().interrupt();
+		}
+		finally {
+			exchange.close();
+		}
 	}
 
 	void respondEmpty(int status) {

@@ -184,6 +184,20 @@ public final class ZernioSandbox implements AutoCloseable {
 	}
 
 	/**
+	 * The next {@code count} successful creates store their post, send their answer's headers and half its body, and
+	 * then nothing for {@code length} (or until the sandbox stops), when the connection is closed: an answer stuck on
+	 * its way.
+	 */
+	public void stallNextCreateAnswers(int count, Duration length) {
+		faults.stallNext(count, length);
+	}
+
+	/** From now on this share (0..1) of the successful creates' answers stalls halfway, for {@code length}. */
+	public void stallCreateAnswers(double share, Duration length) {
+		faults.stallShare(share, length);
+	}
+
+	/**
 	 * Whether {@code GET /v1/posts} leaves each post's metadata out, as a Zernio listing that does not return it (or
 	 * a post whose metadata was edited) would: finding an earlier post must then work without it.
 	 */

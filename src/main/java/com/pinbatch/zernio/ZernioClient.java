@@ -55,6 +55,8 @@ public class ZernioClient {
 
 	private final HttpClient http;
 
+	private final WholeAnswers answers;
+
 	private final String apiRoot;
 
 	private final String zernioHost;
@@ -80,6 +82,7 @@ public class ZernioClient {
 		this.json = Objects.requireNonNull(json, "json");
 		this.clock = Objects.requireNonNull(clock, "clock");
 		this.http = http;
+		this.answers = new WholeAnswers(http, settings.requestTimeout());
 		this.gate = Objects.requireNonNull(gate, "gate");
 		String base = settings.baseUrl().toString();
 		this.apiRoot = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
@@ -106,7 +109,7 @@ public class ZernioClient {
 			.POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(request), StandardCharsets.UTF_8))
 			.build();
 		try {
-			HttpResponse<String> response = http.send(httpRequest, HttpResponse.BodyHandlers.ofString());
+			HttpResponse<String> response = answers.send(httpRequest);
 			return CreatePostAnswers.classify(ZernioAnswer.read(response, json, clock.instant()), json);
 		}
 		catch (HttpTimeoutException timeout) {
@@ -453,7 +456,7 @@ public class ZernioClient {
 	/** @param where what could not be reached, for the message ("Zernio at zernio.com") */
 	private HttpResponse<String> send(HttpRequest request, String where) {
 		try {
-			return http.send(request, HttpResponse.BodyHandlers.ofString());
+			return answers.send(request);
 		}
 		catch (HttpTimeoutException timeout) {
 			throw new ZernioApiException("cannot reach " + where + ": no answer within "

@@ -33,6 +33,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -354,6 +355,44 @@ class ZernioClientTests {
 
 		assertThat(result).isInstanceOf(SendResult.NoAnswer.class);
 		assertThat(((SendResult.NoAnswer) result).timeout()).isTrue();
+	}
+
+	@Test
+	@Timeout(60) // a guard, not a measure: without a deadline on the whole answer, this waited for ever
+	void anAnswerThatStallsAfterItsHeadersIsATimeoutNotAWaitForEver() throws IOException {
+		try (StallingServer stalling = new StallingServer(201,
+				"{\"message\":\"Post created\",\"post\":{\"_id\":\"stalled\",\"status\":\"published\"}}")) {
+			SendResult result = clientAt(stalling.root(), Duration.ofMillis(300)).createPost(minimalRequest(),
+					REQUEST_ID);
+
+			assertThat(result).isInstanceOf(SendResult.NoAnswer.class);
+			assertThat(((SendResult.NoAnswer) result).timeout()).isTrue();
+		}
+	}
+
+	@Test
+	@Timeout(60) // a guard, not a measure: without a deadline on the whole answer, this waited for ever
+	void aLookUpWhoseAnswerStallsFailsWithAMessage() throws IOException {
+		try (StallingServer stalling = new StallingServer(200, "{\"accounts\":[]}")) {
+			ZernioClient client = clientAt(stalling.root(), Duration.ofMillis(300));
+
+			assertThatThrownBy(client::listPinterestAccounts).isInstanceOf(ZernioApiException.class)
+				.hasMessageContaining("no answer within");
+		}
+	}
+
+	@Test
+	void anAnswerTooLargeToBeZerniosIsNotReadToItsEnd() {
+		String huge = "x".repeat(20 * 1024 * 1024);
+		answerCreate(aResponse().withStatus(201)
+			.withHeader("Content-Type", "application/json")
+			.withBody("{\"post\":{\"_id\":\"p-huge\",\"content\":\"" + huge + "\"}}"));
+
+		SendResult result = send();
+
+		assertThat(result).isInstanceOf(SendResult.NoAnswer.class);
+		assertThat(((SendResult.NoAnswer) result).message()).contains("larger than 16 MB")
+			.contains("may or may not have been created");
 	}
 
 	@Test
