@@ -37,8 +37,9 @@ import jakarta.validation.constraints.NotNull;
  * ({@code look-up-error-rate}: following pins while Zernio is down), and uploads of local files
  * ({@code upload-error-rate}: the storage behind the upload URLs failing); a create's answer can lose its post
  * ({@code postless-answer-rate}: an answer cut or rewritten on its way), or stop halfway for a while
- * ({@code stalled-answer-rate}, {@code stalled-answer-length}: a connection lost mid-answer, a proxy holding it). Publish failures are off by default, so the
- * quick start ends with every row done. Another program sending on the same key
+ * ({@code stalled-answer-rate}, {@code stalled-answer-length}: a connection lost mid-answer, a proxy holding it).
+ * Publish failures are off by default, so the quick start ends with every row done. Another program sending on the
+ * same key
  * ({@code neighbour-requests-per-minute}), scripted 429 storms ({@code rate-limit-storm-*}) and an outage
  * ({@code outage-after}, {@code outage-length}: every request answered 503) are off too; they turn a user's report
  * about rate limits or a Zernio down mid-run into a command line. {@code clock-offset} moves the simulated world's time
