@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import com.pinbatch.lease.PostgresDatabasePerTest;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -82,6 +83,53 @@ class PostgresRestartCommandLineTests extends SandboxedCommandLine {
 		assertThat(ResultRows.read(dir.resolve("pins.results.csv"))).hasSize(20)
 			.allSatisfy(row -> assertThat(row.get("status")).isIn("PUBLISHED", "CREATED", "DUPLICATE"));
 		assertThat(sandbox.postCount()).isEqualTo(20);
+	}
+
+	@Test
+	@Timeout(300) // a guard, not a measure: before, the run waited for the silent database for ever
+	void aRunWhoseDatabaseFallsSilentStopsWithOneLineAndTheSameCommandFinishesIt() throws Exception {
+		// given: 20 pins, and the database reached through a relay that falls silent once Zernio has created the
+		// tenth: no answer, no error, every connection left open (a failed-over primary gone from the network)
+		Path input = shelfPins(20);
+		CommandLineRun stopped;
+		try (FreezingTcpProxy relay = new FreezingTcpProxy(databaseHost(), databasePort())) {
+			onTenthCreate(relay::freeze);
+
+			// when
+			stopped = super.run(throughRelay(relay, "--input=" + input, "--pinbatch.concurrency=1",
+					"--spring.datasource.hikari.connection-timeout=1000"));
+		}
+		// the relay closed: the silent connections' sessions end on the server, as the old primary's went with it
+		leaseRunsOut();
+		CommandLineRun resumed = run("--input=" + input);
+
+		// then: a stop in one line, a defined exit code, no stack trace; the same command then finishes, no pin twice
+		assertThat(stopped.exitCode()).as(stopped.toString()).isEqualTo(1);
+		assertThat(stopped.err()).contains("pinbatch: ", "run the same command again").doesNotContain("\tat ",
+				"Exception");
+		assertThat(resumed.exitCode()).as(resumed.toString()).isZero();
+		assertThat(ResultRows.read(dir.resolve("pins.results.csv"))).hasSize(20)
+			.allSatisfy(row -> assertThat(row.get("status")).isIn("PUBLISHED", "CREATED", "DUPLICATE"));
+		assertThat(sandbox.postCount()).isEqualTo(20);
+	}
+
+	/** The database's settings with its address replaced by the relay's. */
+	private String[] throughRelay(FreezingTcpProxy relay, String... args) {
+		List<String> all = new ArrayList<>(List.of(args));
+		database.get().commandLineArguments().stream()
+			.map(setting -> setting.replace("//" + databaseHost() + ":" + databasePort() + "/",
+					"//127.0.0.1:" + relay.port() + "/"))
+			.forEach(all::add);
+		return all.toArray(String[]::new);
+	}
+
+	private String databaseHost() {
+		return database.get().url().replaceFirst("jdbc:postgresql://([^:/]+).*", "$1");
+	}
+
+	private int databasePort() {
+		String port = database.get().url().replaceFirst("jdbc:postgresql://[^:/]+(:(\\d+))?/.*", "$2");
+		return port.isEmpty() ? 5432 : Integer.parseInt(port);
 	}
 
 	/** Does {@code what} when Zernio has created the tenth pin, before it answers. */
