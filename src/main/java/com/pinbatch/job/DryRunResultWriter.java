@@ -80,7 +80,8 @@ public class DryRunResultWriter implements ItemStreamWriter<PreparedRow>, StepEx
 
 	private ResultFileStream lines() {
 		if (lines == null) {
-			lines = ResultFileStream.open(resultFile, reader.headers(), reader.delimiter());
+			lines = ResultFileStream.open(resultFile, reader.headers(), reader.delimiter(),
+					plan.api() != null && plan.api().sandbox());
 		}
 		return lines;
 	}

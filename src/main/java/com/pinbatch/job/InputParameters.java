@@ -27,6 +27,11 @@ public record InputParameters(String runKey, Path input, Path results, String sh
 		String account, String board, ZoneId timezone, String dateFormat, String whenNoDate, boolean spread,
 		Path mediaRoot, boolean checkMedia, boolean dryRun, String target, String by) {
 
+	/** Whether the run's pins go to the sandbox: a rehearsal, whose result lines never pass for pins on Pinterest. */
+	public boolean onSandbox() {
+		return ApiSessionSource.SANDBOX.equals(target);
+	}
+
 	public static final String INPUT_FILE = "input.file";
 
 	public static final String RESULT_FILE = "result.file";

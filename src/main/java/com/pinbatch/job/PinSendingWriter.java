@@ -18,6 +18,7 @@ import java.util.function.Function;
 
 import com.pinbatch.follow.PostOutcomes;
 import com.pinbatch.follow.PublishFailure;
+import com.pinbatch.result.RequestIds;
 import com.pinbatch.result.RowResult;
 import com.pinbatch.result.RowResultStore;
 import com.pinbatch.result.RowStatus;
@@ -123,7 +124,7 @@ public class PinSendingWriter implements ItemWriter<PreparedRow> {
 			record(row, row.decided(), earlier);
 			return;
 		}
-		String requestId = RunKey.requestId(plan.runKey(), row.rowNumber());
+		String requestId = RequestIds.of(plan.runKey(), row.rowNumber(), plan.api().sandbox());
 		Instant mayExistSince = mayExistSince(row, sentBefore, earlier);
 		if (mayExistSince != null && foundEarlier(row, requestId, mayExistSince, earlier)) {
 			return;

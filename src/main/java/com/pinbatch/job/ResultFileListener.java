@@ -57,7 +57,7 @@ class ResultFileListener implements JobExecutionListener {
 				StatusTally tally = changed
 						? InputAsPlanned.withRestPending(resultFiles.stored(input.runKey()), job.getExecutionContext())
 						: resultFiles.write(input.input(), setup.inputOptions(input, setup.mapping(input)),
-								input.runKey(), input.results(), true);
+								input.runKey(), input.results(), true, input.onSandbox());
 				ResultTotals.put(job.getExecutionContext(), tally, null);
 			}
 			jobRepository.updateExecutionContext(job);

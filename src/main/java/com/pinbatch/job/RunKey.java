@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.UUID;
 
 import com.pinbatch.input.InputDigest;
 
@@ -74,10 +73,5 @@ public final class RunKey {
 	/** 32 hex characters: short enough for a column, long enough never to collide in practice. */
 	public String build() {
 		return HexFormat.of().formatHex(digest.digest()).substring(0, 32);
-	}
-
-	/** The x-request-id of one row: the same for every attempt of that row in this run. */
-	public static String requestId(String runKey, long rowNumber) {
-		return UUID.nameUUIDFromBytes((runKey + "/" + rowNumber).getBytes(StandardCharsets.UTF_8)).toString();
 	}
 }

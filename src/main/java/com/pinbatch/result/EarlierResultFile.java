@@ -49,9 +49,13 @@ final class EarlierResultFile implements AutoCloseable {
 
 	private boolean readToTheEnd;
 
-	private EarlierResultFile(RowSource source, boolean thisRunSent) {
+	/** Whether this run's pins go to the sandbox; an earlier line sent the other way tells nothing of them. */
+	private final boolean onSandbox;
+
+	private EarlierResultFile(RowSource source, boolean thisRunSent, boolean onSandbox) {
 		this.source = source;
 		this.thisRunSent = thisRunSent;
+		this.onSandbox = onSandbox;
 	}
 
 	/**
@@ -59,15 +63,16 @@ final class EarlierResultFile implements AutoCloseable {
 	 *
 	 * @param thisRunSent false when the new file is written by a run that sent nothing (the input was processed
 	 *                    before): its outcomes, attempts and all, are the job repository's
+	 * @param onSandbox   whether this run's pins go to the sandbox
 	 */
-	static EarlierResultFile at(Path resultFile, List<String> inputHeaders, boolean thisRunSent) {
+	static EarlierResultFile at(Path resultFile, List<String> inputHeaders, boolean thisRunSent, boolean onSandbox) {
 		if (!Files.isRegularFile(resultFile)) {
-			return new EarlierResultFile(null, thisRunSent);
+			return new EarlierResultFile(null, thisRunSent, onSandbox);
 		}
 		RowSource source = null;
 		try {
 			source = RowSources.open(resultFile, InputOptions.defaults());
-			EarlierResultFile earlier = new EarlierResultFile(source, thisRunSent);
+			EarlierResultFile earlier = new EarlierResultFile(source, thisRunSent, onSandbox);
 			if (earlier.isResultFileOf(inputHeaders)) {
 				return earlier;
 			}
@@ -78,7 +83,7 @@ final class EarlierResultFile implements AutoCloseable {
 		if (source != null) {
 			source.close();
 		}
-		return new EarlierResultFile(null, thisRunSent);
+		return new EarlierResultFile(null, thisRunSent, onSandbox);
 	}
 
 	/**
@@ -87,8 +92,9 @@ final class EarlierResultFile implements AutoCloseable {
 	 */
 	RowResult better(InputRow row, RowResult known) {
 		InputRow earlier = source == null ? null : sameRow(row);
-		if (earlier == null || earlier.prior() == null || earlier.prior().status() == null) {
-			return known;
+		if (earlier == null || earlier.prior() == null || earlier.prior().status() == null
+				|| RequestIds.sentToSandbox(earlier.prior().requestId()) != onSandbox) {
+			return known; // a rehearsal's pin is not this run's, nor the other way round
 		}
 		RowResult before;
 		try {

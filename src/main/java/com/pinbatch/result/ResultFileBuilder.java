@@ -38,12 +38,14 @@ public class ResultFileBuilder {
 	 * its outcomes for the rows this run knows less of (see {@link EarlierResultFile}).
 	 *
 	 * @param thisRunSent false when the run sent nothing (the input was processed before, or is a copy of another)
+	 * @param onSandbox   whether the run's pins went to the sandbox
 	 * @throws java.io.UncheckedIOException naming the result file when it cannot be written (a full disk, say)
 	 */
-	public StatusTally write(Path input, InputOptions options, String runKey, Path resultFile, boolean thisRunSent) {
+	public StatusTally write(Path input, InputOptions options, String runKey, Path resultFile, boolean thisRunSent,
+			boolean onSandbox) {
 		try (RowSource source = RowSources.open(input, options);
 				ResultFileStream lines = ResultFileStream.open(resultFile, source.headers(), source.delimiter(),
-						thisRunSent)) {
+						thisRunSent, onSandbox)) {
 			StoredResults stored = new StoredResults(runKey);
 			List<RowResultStore.Outcome> learnt = new ArrayList<>();
 			for (InputRow row = source.next(); row != null; row = source.next()) {

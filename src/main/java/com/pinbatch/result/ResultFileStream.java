@@ -44,8 +44,9 @@ public final class ResultFileStream implements AutoCloseable {
 	 * @param delimiter    the input's delimiter, for a CSV result file
 	 * @throws UncheckedIOException naming the result file when it cannot be started
 	 */
-	public static ResultFileStream open(Path resultFile, List<String> inputHeaders, char delimiter) {
-		return open(resultFile, inputHeaders, delimiter, true);
+	public static ResultFileStream open(Path resultFile, List<String> inputHeaders, char delimiter,
+			boolean onSandbox) {
+		return open(resultFile, inputHeaders, delimiter, true, onSandbox);
 	}
 
 	/**
@@ -53,16 +54,17 @@ public final class ResultFileStream implements AutoCloseable {
 	 *
 	 * @param thisRunSent false when every outcome written is taken from the job repository (the input was processed
 	 *                    before): an earlier result file that knows a pin further along then keeps its line
+	 * @param onSandbox   whether this run's pins go to the sandbox: an earlier line of the other kind is not kept
 	 */
 	public static ResultFileStream open(Path resultFile, List<String> inputHeaders, char delimiter,
-			boolean thisRunSent) {
+			boolean thisRunSent, boolean onSandbox) {
 		Path temporary = temporarySibling(resultFile);
 		ResultFileWriter writer = null;
 		try {
 			writer = ResultFiles.open(temporary, delimiter);
 			writer.writeHeader(inputHeaders);
 			return new ResultFileStream(resultFile, temporary, writer,
-					EarlierResultFile.at(resultFile, inputHeaders, thisRunSent));
+					EarlierResultFile.at(resultFile, inputHeaders, thisRunSent, onSandbox));
 		}
 		catch (UncheckedIOException ex) {
 			if (writer != null) {

@@ -120,11 +120,11 @@ class ApiSessions implements ApiSessionSource, FollowUpConnections, DisposableBe
 	private ApiSession sandbox() {
 		if (sandboxSession == null && sandbox.url() != null) {
 			// another process serves it (--serve-sandbox): its settings are that process's
-			sandboxSession = session(sandbox.url().toString(), ZernioSandbox.API_KEY);
+			sandboxSession = session(sandbox.url().toString(), ZernioSandbox.API_KEY, true);
 		}
 		if (sandboxSession == null) {
 			sandboxServer = sandbox.start();
-			sandboxSession = session(sandboxServer.baseUrl(), ZernioSandbox.API_KEY);
+			sandboxSession = session(sandboxServer.baseUrl(), ZernioSandbox.API_KEY, true);
 		}
 		return sandboxSession;
 	}
@@ -142,7 +142,7 @@ class ApiSessions implements ApiSessionSource, FollowUpConnections, DisposableBe
 						+ ": set it to the key alone");
 			}
 			SafeText.hide(key);
-			live = session(zernio.baseUrl().toString(), key);
+			live = session(zernio.baseUrl().toString(), key, false);
 		}
 		return live;
 	}
@@ -162,7 +162,7 @@ class ApiSessions implements ApiSessionSource, FollowUpConnections, DisposableBe
 		return zernio.apiKey() == null || zernio.apiKey().isBlank() ? null : zernio.apiKey().trim();
 	}
 
-	private ApiSession session(String baseUrl, String key) {
+	private ApiSession session(String baseUrl, String key, boolean sandboxed) {
 		ZernioClient client = new ZernioClient(new ZernioClientSettings(URI.create(baseUrl), key,
 				zernio.connectTimeout(), zernio.requestTimeout()), jsonMapper);
 		PacedSender sender = new PacedSender(client::createPost, throttle.settings(),
@@ -170,7 +170,7 @@ class ApiSessions implements ApiSessionSource, FollowUpConnections, DisposableBe
 		// look-ups, upload slots and searches fill the same request window as the creates: one pace for all
 		ZernioClient paced = client.pacedBy(stop.guard(sender.requestGate()));
 		LocalMediaUploader media = new LocalMediaUploader(paced, uploadedMedia, Clock.systemUTC());
-		return new ApiSession(paced, new BoardDirectory(paced), sender, media);
+		return new ApiSession(paced, new BoardDirectory(paced), sender, media, sandboxed);
 	}
 
 	/** Stops the sandbox, if this application started one. */

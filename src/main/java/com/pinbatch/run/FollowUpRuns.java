@@ -11,6 +11,8 @@ import com.pinbatch.follow.FollowUp;
 import com.pinbatch.follow.FollowUpFile;
 import com.pinbatch.follow.FollowUpOutcome;
 import com.pinbatch.input.InputFileException;
+import com.pinbatch.job.ApiSessionSource;
+import com.pinbatch.result.PinsSentTo;
 import com.pinbatch.result.RowStatus;
 import com.pinbatch.result.StatusTally;
 import com.pinbatch.stop.GracefulStop;
@@ -62,6 +64,12 @@ public class FollowUpRuns {
 			String reason = SafeText.line(StopReasons.of(ex, stop.wasRequested()));
 			listener.problem("pinbatch: " + reason);
 			return new RunOutcome(List.of(), ExitCode.STOPPED, reason);
+		}
+		String mismatch = PinsSentTo.mismatch(file, ApiSessionSource.SANDBOX.equals(apiTarget), "--follow-up");
+		if (mismatch != null) {
+			String reason = SafeText.line(mismatch);
+			listener.problem("pinbatch: " + reason);
+			return RunOutcome.refused(reason);
 		}
 		return follow(file, target, apiTarget, true, listener).orElseThrow();
 	}

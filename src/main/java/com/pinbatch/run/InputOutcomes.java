@@ -65,7 +65,7 @@ class InputOutcomes {
 				: ResultTotals.of(execution.getExecutionContext());
 		StatusTally tally = written.orElseGet(() -> resultFiles.write(input.path(),
 				setup.inputOptions(parameters, setup.mapping(parameters)), input.key(), input.results(),
-				execution != null && doneBefore != null));
+				execution != null && doneBefore != null, parameters.onSandbox()));
 		ExitCode code = !finished && (stopReason != null || tally.hasPending()) ? ExitCode.STOPPED
 				: tally.hasProblems() ? ExitCode.ROW_PROBLEMS : ExitCode.SUCCESS;
 		InputOutcome.Next next = code == ExitCode.STOPPED || tally.hasPending() ? InputOutcome.Next.RESUME

@@ -11,6 +11,7 @@ import com.pinbatch.input.RowSources;
 import com.pinbatch.job.InputParameters;
 import com.pinbatch.job.InputSurveys;
 import com.pinbatch.job.RunKey;
+import com.pinbatch.result.PinsSentTo;
 import com.pinbatch.text.SafeText;
 
 import org.springframework.stereotype.Component;
@@ -55,8 +56,13 @@ class RequestedInputs {
 		if (request.retryFailed()) {
 			// the input itself would be sent again as a new run, its result file's fixes never read
 			RowSources.openResultFile(file, InputOptions.defaults(), "--retry-failed").close();
+			String mismatch = PinsSentTo.mismatch(file, request.sandbox(), "--retry-failed");
+			if (mismatch != null) {
+				throw new RunRefusedException(mismatch);
+			}
 		}
-		InputParameters parameters = parameters(request, file, null);
+		Path results = rehearsalResults(request, resultPath(request, file), listener);
+		InputParameters parameters = parameters(request, file, results, null);
 		String tooLong = parameters.tooLongToKeep(request.retryFailed() ? "--retry-failed" : "--input",
 				request.results() != null);
 		if (tooLong != null) {
@@ -65,7 +71,7 @@ class RequestedInputs {
 		InputSurveys.Surveyed surveyed = surveys.read(parameters);
 		surveyed.check().assumptions().forEach(line -> listener.info("input: " + SafeText.line(line)));
 		checkResultPath(file, parameters.results());
-		InputParameters keyed = parameters(request, file, runKey(file, surveyed.check().digest(), request))
+		InputParameters keyed = parameters(request, file, results, runKey(file, surveyed.check().digest(), request))
 			.withEncodingFound(surveyed.check().charset());
 		surveys.keep(keyed, surveyed);
 		checked.add(new CheckedInput(keyed, surveyed.check()));
@@ -77,8 +83,8 @@ class RequestedInputs {
 	}
 
 	/** The input's job parameters; {@code runKey} null while it is being checked. */
-	private static InputParameters parameters(RunRequest request, Path file, String runKey) {
-		return new InputParameters(runKey, file, resultPath(request, file), request.sheet(), request.encoding(),
+	private static InputParameters parameters(RunRequest request, Path file, Path results, String runKey) {
+		return new InputParameters(runKey, file, results, request.sheet(), request.encoding(),
 				request.mapping(), request.account(), request.board(), request.timezone(), request.dateFormat(),
 				request.whenNoDate(), request.spread(), request.mediaRoot(), request.checkMedia(), request.dryRun(),
 				null, request.by());
@@ -131,6 +137,27 @@ class RequestedInputs {
 		String suffix = (options.retryFailed() ? ".retry" : ".results") + (workbook ? ".xlsx" : ".csv");
 		Path folder = input.toAbsolutePath().getParent();
 		return folder.resolve(base + suffix);
+	}
+
+	/**
+	 * Where a run's result file goes, kept clear of one holding pins sent to Zernio when the run is on the sandbox: a
+	 * rehearsal's lines would replace the post ids --follow-up and --retry-failed need (and be taken for pins on
+	 * Pinterest). Beside it, {@code NAME.sandbox.results.csv}; a --results that names such a file is refused.
+	 */
+	private static Path rehearsalResults(RunRequest request, Path results, RunListener listener) {
+		if (!request.sandbox() || PinsSentTo.of(results) != PinsSentTo.ZERNIO) {
+			return results;
+		}
+		if (request.results() != null) {
+			throw new RunRefusedException(results + " holds pins sent to Zernio; a run on the sandbox does not write"
+					+ " over it: choose another --results");
+		}
+		String name = results.getFileName().toString();
+		int kind = Math.max(name.lastIndexOf(".results."), name.lastIndexOf(".retry."));
+		Path beside = results.resolveSibling(name.substring(0, kind) + ".sandbox" + name.substring(kind));
+		listener.info("pinbatch: " + results.getFileName() + " holds pins sent to Zernio; this run on the sandbox"
+				+ " writes " + beside.getFileName() + " instead");
+		return beside;
 	}
 
 	private static void checkResultPath(Path input, Path results) {

@@ -134,8 +134,8 @@ class PinSendingWriterTests {
 		AtomicInteger requests = new AtomicInteger();
 		PacedSender sender = creating(requests, 1);
 		GracefulStop stop = new GracefulStop(null, senders, RunKey.PARAMETER);
-		PinSendingWriter writer = new PinSendingWriter(plan(new ApiSession(null, null, sender, null)), store, earlierPins(store), senders,
-				new RunProgress(Clock.systemUTC()), stop, Duration.ofMinutes(10));
+		PinSendingWriter writer = new PinSendingWriter(plan(new ApiSession(null, null, sender, null, false)), store,
+				earlierPins(store), senders, new RunProgress(Clock.systemUTC()), stop, Duration.ofMinutes(10));
 		CreatePostRequest pin = new CreatePostRequest("Modern kitchen ideas", null, null, null, true, null, null,
 				null);
 		ExecutorService chunk = Executors.newSingleThreadExecutor();
@@ -175,9 +175,9 @@ class PinSendingWriterTests {
 				"This exact content is already scheduled", new RateLimitInfo(100, 99, null, null)),
 				new ThrottleSettings(100, 1, 1.0, 25, 25, 6, Duration.ofMillis(500), Duration.ofSeconds(60),
 						Duration.ofMinutes(5), 8));
-		PinSendingWriter writer = new PinSendingWriter(plan(new ApiSession(null, null, sender, null)), store, earlierPins(store), senders,
-				new RunProgress(Clock.systemUTC()), new GracefulStop(null, senders, RunKey.PARAMETER),
-				Duration.ofMinutes(10));
+		PinSendingWriter writer = new PinSendingWriter(plan(new ApiSession(null, null, sender, null, false)), store,
+				earlierPins(store), senders, new RunProgress(Clock.systemUTC()),
+				new GracefulStop(null, senders, RunKey.PARAMETER), Duration.ofMinutes(10));
 		CreatePostRequest request = new CreatePostRequest("Modern kitchen ideas", null, null, null, true, null, null,
 				null);
 
@@ -202,7 +202,7 @@ class PinSendingWriterTests {
 		store.save("other-host-run", created(7));
 		AtomicInteger requests = new AtomicInteger();
 		PacedSender sender = creating(requests, 100);
-		PinSendingWriter writer = new PinSendingWriter(plan(new ApiSession(null, null, sender, null)), store,
+		PinSendingWriter writer = new PinSendingWriter(plan(new ApiSession(null, null, sender, null, false)), store,
 				earlierPins, senders, new RunProgress(Clock.systemUTC()),
 				new GracefulStop(null, senders, RunKey.PARAMETER), Duration.ofMinutes(10));
 		CreatePostRequest request = new CreatePostRequest("Modern kitchen ideas", null, null, null, true, null, null,

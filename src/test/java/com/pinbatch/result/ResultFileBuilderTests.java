@@ -47,7 +47,8 @@ class ResultFileBuilderTests {
 		Path results = dir.resolve("out.csv");
 
 		// when
-		StatusTally tally = new ResultFileBuilder(store).write(input, InputOptions.defaults(), "k", results, true);
+		StatusTally tally = new ResultFileBuilder(store).write(input, InputOptions.defaults(), "k", results, true,
+				false);
 
 		// then
 		List<String> lines = new ArrayList<>();

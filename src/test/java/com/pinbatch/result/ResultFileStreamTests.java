@@ -31,7 +31,7 @@ class ResultFileStreamTests {
 		// when
 		StatusTally tally;
 		try (RowSource source = RowSources.open(input, InputOptions.defaults());
-				ResultFileStream lines = ResultFileStream.open(results, source.headers(), source.delimiter())) {
+				ResultFileStream lines = ResultFileStream.open(results, source.headers(), source.delimiter(), false)) {
 			lines.write(source.next(), new RowResult(1, RowStatus.INVALID, null, "title_too_long", "too long", 0,
 					null, Instant.EPOCH));
 			lines.write(source.next(), new RowResult(2, RowStatus.INVALID, null, "title_too_long", "too long", 0,
@@ -96,7 +96,7 @@ class ResultFileStreamTests {
 		// of it stops after its first row
 		Files.writeString(input, "title\nOne\nThree\nNew\nFour\nFive\nSix\n", StandardCharsets.UTF_8);
 		try (RowSource source = RowSources.open(input, InputOptions.defaults());
-				ResultFileStream lines = ResultFileStream.open(results, source.headers(), source.delimiter())) {
+				ResultFileStream lines = ResultFileStream.open(results, source.headers(), source.delimiter(), false)) {
 			lines.write(source.next(), created(2, "p1"));
 			ResultFileBuilder.finishPending(lines, input, InputOptions.defaults());
 		}
@@ -128,7 +128,7 @@ class ResultFileStreamTests {
 		// when: the first row moved to the sheet's end, and a run of it stops at once
 		Files.writeString(input, sheet.toString().replace("First\n", "") + "First\n", StandardCharsets.UTF_8);
 		try (RowSource source = RowSources.open(input, InputOptions.defaults());
-				ResultFileStream lines = ResultFileStream.open(results, source.headers(), source.delimiter())) {
+				ResultFileStream lines = ResultFileStream.open(results, source.headers(), source.delimiter(), false)) {
 			ResultFileBuilder.finishPending(lines, input, InputOptions.defaults());
 		}
 
@@ -146,7 +146,7 @@ class ResultFileStreamTests {
 
 	private static void write(Path input, Path results, RowResult... outcomes) {
 		try (RowSource source = RowSources.open(input, InputOptions.defaults());
-				ResultFileStream lines = ResultFileStream.open(results, source.headers(), source.delimiter())) {
+				ResultFileStream lines = ResultFileStream.open(results, source.headers(), source.delimiter(), false)) {
 			for (RowResult outcome : outcomes) {
 				lines.write(source.next(), outcome);
 			}
@@ -162,7 +162,7 @@ class ResultFileStreamTests {
 
 		// when: a run starts writing and dies before finishing
 		try (RowSource source = RowSources.open(input, InputOptions.defaults());
-				ResultFileStream lines = ResultFileStream.open(results, source.headers(), source.delimiter())) {
+				ResultFileStream lines = ResultFileStream.open(results, source.headers(), source.delimiter(), false)) {
 			lines.write(source.next(), RowResult.pending(1));
 		}
 
