@@ -93,8 +93,8 @@ final class EarlierResultFile implements AutoCloseable {
 	RowResult better(InputRow row, RowResult known) {
 		InputRow earlier = source == null ? null : sameRow(row);
 		if (earlier == null || earlier.prior() == null || earlier.prior().status() == null
-				|| RequestIds.sentToSandbox(earlier.prior().requestId()) != onSandbox) {
-			return known; // a rehearsal's pin is not this run's, nor the other way round
+				|| sentTheOtherWay(earlier.prior().requestId())) {
+			return known;
 		}
 		RowResult before;
 		try {
@@ -104,6 +104,11 @@ final class EarlierResultFile implements AutoCloseable {
 			return known;
 		}
 		return knowsMore(before, known) ? before : known;
+	}
+
+	/** A rehearsal's pin is not this run's, nor the other way round; a line without a request id does not say. */
+	private boolean sentTheOtherWay(String requestId) {
+		return requestId != null && !requestId.isBlank() && RequestIds.sentToSandbox(requestId) != onSandbox;
 	}
 
 	/**

@@ -30,11 +30,12 @@ public final class RequestIds {
 
 	/** Whether the id is one a run on the sandbox made; false for Zernio's, and for text that is not an id. */
 	public static boolean sentToSandbox(String requestId) {
-		if (requestId == null || requestId.length() != 36) {
-			return false;
+		String id = requestId == null ? "" : requestId.strip();
+		if (id.length() != 36) {
+			return false; // the only form pinbatch writes; UUID.fromString would take shorter ones too
 		}
 		try {
-			return UUID.fromString(requestId.strip()).version() == 8;
+			return UUID.fromString(id).version() == 8;
 		}
 		catch (IllegalArgumentException notAnId) {
 			return false;

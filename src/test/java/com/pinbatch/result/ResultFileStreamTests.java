@@ -140,6 +140,44 @@ class ResultFileStreamTests {
 		}
 	}
 
+	@Test
+	void aRunStoppedAtOnceKeepsOnlyTheEarlierLinesOfPinsSentTheSameWay() throws IOException {
+		// given: a result file whose first pin went to the sandbox, whose second to Zernio, and whose third has no
+		// request id (written by hand, or by a version that did not write one)
+		Path input = Files.writeString(dir.resolve("pins.csv"), "title\nOne\nTwo\nThree\n", StandardCharsets.UTF_8);
+		Path results = dir.resolve("pins.results.csv");
+		write(input, results, published(2, "p1", RequestIds.of("run", 2, true)),
+				published(3, "p2", RequestIds.of("run", 3, false)), published(4, "p3", null));
+
+		// when / then: a run for real and a rehearsal, each stopped before its first row, keep the lines of their own
+		// kind, and those that do not say
+		assertThat(stoppedAtOnce(input, results, false)).isEqualTo("One=PENDING Two=PUBLISHED Three=PUBLISHED");
+		write(input, results, published(2, "p1", RequestIds.of("run", 2, true)),
+				published(3, "p2", RequestIds.of("run", 3, false)), published(4, "p3", null));
+		assertThat(stoppedAtOnce(input, results, true)).isEqualTo("One=PUBLISHED Two=PENDING Three=PUBLISHED");
+	}
+
+	private static RowResult published(long row, String postId, String requestId) {
+		return new RowResult(row, RowStatus.PUBLISHED, postId, "https://www.pinterest.com/pin/" + row + "/", null,
+				null, 1, requestId, Instant.EPOCH);
+	}
+
+	/** The statuses a run's result file shows when the run stopped before its first row. */
+	private static String stoppedAtOnce(Path input, Path results, boolean onSandbox) {
+		try (RowSource source = RowSources.open(input, InputOptions.defaults());
+				ResultFileStream lines = ResultFileStream.open(results, source.headers(), source.delimiter(),
+						onSandbox)) {
+			ResultFileBuilder.finishPending(lines, input, InputOptions.defaults());
+		}
+		StringBuilder statuses = new StringBuilder();
+		try (RowSource source = RowSources.open(results, InputOptions.defaults())) {
+			for (InputRow row = source.next(); row != null; row = source.next()) {
+				statuses.append(row.value(0)).append('=').append(row.prior().status()).append(' ');
+			}
+		}
+		return statuses.toString().trim();
+	}
+
 	private static RowResult created(long row, String postId) {
 		return new RowResult(row, RowStatus.CREATED, postId, null, null, null, 1, "r" + row, Instant.EPOCH);
 	}
