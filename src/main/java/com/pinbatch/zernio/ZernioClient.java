@@ -6,10 +6,12 @@ import java.net.ConnectException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URLEncoder;
+import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.nio.channels.UnresolvedAddressException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -508,7 +510,13 @@ public class ZernioClient {
 	}
 
 	/** JDK network exceptions often carry no message of their own, only a cause or a type. */
-	private static String describe(IOException failure) {
+	static String describe(IOException failure) {
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			if (cause instanceof UnknownHostException || cause instanceof UnresolvedAddressException) {
+				// a mistyped address or a DNS down, which the JDK reports as a refused connection without a word
+				return "its name is not found (DNS): check the address, and the network's name service";
+			}
+		}
 		if (failure instanceof ConnectException && failure.getMessage() == null) {
 			return "connection refused";
 		}

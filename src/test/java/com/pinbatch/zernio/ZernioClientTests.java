@@ -19,9 +19,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.nio.channels.UnresolvedAddressException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -410,6 +412,16 @@ class ZernioClientTests {
 		answerCreate(aResponse().withFault(Fault.EMPTY_RESPONSE));
 
 		assertThat(send()).isInstanceOf(SendResult.NoAnswer.class);
+	}
+
+	@Test
+	void aNameThatIsNotFoundIsSaidSoNotCalledARefusedConnection() {
+		// as the JDK client reports an address whose name does not resolve: a refused connection without a message
+		ConnectException unresolved = new ConnectException();
+		unresolved.initCause(new UnresolvedAddressException());
+
+		assertThat(ZernioClient.describe(unresolved)).contains("name is not found").doesNotContain("refused");
+		assertThat(ZernioClient.describe(new ConnectException())).isEqualTo("connection refused");
 	}
 
 	@Test
