@@ -36,8 +36,8 @@ import jakarta.validation.constraints.NotNull;
  * makes all of it repeatable, and where it keeps its posts so a restarted run sees them. Look-ups of posts can fail too
  * ({@code look-up-error-rate}: following pins while Zernio is down), and uploads of local files
  * ({@code upload-error-rate}: the storage behind the upload URLs failing); a create's answer can lose its post
- * ({@code postless-answer-rate}: an answer cut or rewritten on its way), or stop halfway for a while
- * ({@code stalled-answer-rate}, {@code stalled-answer-length}: a connection lost mid-answer, a proxy holding it).
+ * ({@code postless-answer-rate}: an answer cut or rewritten on its way), and its answer or a look-up's can stop
+ * halfway for a while ({@code stalled-answer-rate}, {@code stalled-answer-length}: a connection lost mid-answer).
  * Publish failures are off by default, so the quick start ends with every row done. Another program sending on the
  * same key
  * ({@code neighbour-requests-per-minute}), scripted 429 storms ({@code rate-limit-storm-*}) and an outage
@@ -103,7 +103,7 @@ public record SandboxProperties(@DefaultValue("600") @Min(1) int requestsPerMinu
 			sandbox.failLookUps(lookUpErrorRate);
 			sandbox.failUploads(uploadErrorRate);
 			sandbox.answerCreatesWithoutPost(postlessAnswerRate);
-			sandbox.stallCreateAnswers(stalledAnswerRate, stalledAnswerLength);
+			sandbox.stallAnswers(stalledAnswerRate, stalledAnswerLength);
 			sandbox.removePinsAfterPublishing(removalRate, removalDelay);
 			limitedAccounts.forEach(account -> limit(sandbox, account));
 			sandbox.goDown(outageAfter, outageLength);

@@ -96,12 +96,7 @@ final class CreatePostEndpoint {
 			if (!faults.takeAnswerWithoutPost()) {
 				answer.set("post", created.json());
 			}
-			Duration stall = faults.takeStall();
-			if (stall != null) {
-				call.respondStalling(201, answer, stall);
-				return;
-			}
-			call.respond(201, answer);
+			faults.answer(call, 201, answer);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();

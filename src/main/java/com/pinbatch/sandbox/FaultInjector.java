@@ -3,7 +3,12 @@ package com.pinbatch.sandbox;
 import java.time.Duration;
 import java.util.Random;
 
-/** Decides which otherwise good requests (creates, look-ups or uploads) fail, so clients meet a flaky Zernio. */
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Decides which otherwise good requests (creates, look-ups or uploads) fail, or whose answers stall halfway, so clients
+ * meet a flaky Zernio.
+ */
 final class FaultInjector {
 
 	private static final int[] RANDOM_STATUSES = { 500, 502, 503 };
@@ -58,13 +63,24 @@ final class FaultInjector {
 		stallLength = length;
 	}
 
-	/** How long this successful create's answer stops halfway before its connection is closed, or null: not. */
-	synchronized Duration takeStall() {
+	/** How long this answer stops halfway before its connection is closed, or null: not. */
+	private synchronized Duration takeStall() {
 		if (stallsLeft > 0) {
 			stallsLeft--;
 			return stallLength;
 		}
 		return stallShare > 0 && random.nextDouble() < stallShare ? stallLength : null;
+	}
+
+	/** Answers {@code json}, or stops it halfway when this answer is one to stall. */
+	void answer(HttpCall call, int status, JsonNode json) {
+		Duration stall = takeStall();
+		if (stall != null) {
+			call.respondStalling(status, json, stall);
+		}
+		else {
+			call.respond(status, json);
+		}
 	}
 
 	private static double share(double share, String what) {

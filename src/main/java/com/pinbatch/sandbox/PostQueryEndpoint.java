@@ -54,7 +54,7 @@ final class PostQueryEndpoint {
 		StoredPost post = store.find(id).orElseThrow(() -> ApiError.notFound("Not found"));
 		ObjectNode answer = Json.object();
 		answer.set("post", post.json());
-		call.respond(200, answer);
+		faults.answer(call, 200, answer);
 	}
 
 	void list(HttpCall call) {
@@ -114,7 +114,7 @@ final class PostQueryEndpoint {
 			.put("limit", limit)
 			.put("total", total)
 			.put("pages", (total + limit - 1) / limit);
-		call.respond(200, answer);
+		faults.answer(call, 200, answer);
 	}
 
 	private JsonNode listed(StoredPost post) {

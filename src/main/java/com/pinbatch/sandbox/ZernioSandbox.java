@@ -192,9 +192,18 @@ public final class ZernioSandbox implements AutoCloseable {
 		faults.stallNext(count, length);
 	}
 
-	/** From now on this share (0..1) of the successful creates' answers stalls halfway, for {@code length}. */
-	public void stallCreateAnswers(double share, Duration length) {
+	/** The next {@code count} answers to look-ups of posts stall halfway as {@link #stallNextCreateAnswers} does. */
+	public void stallNextLookUps(int count, Duration length) {
+		lookUpFaults.stallNext(count, length);
+	}
+
+	/**
+	 * From now on this share (0..1) of the answers to successful creates and to look-ups of posts stalls halfway, for
+	 * {@code length}.
+	 */
+	public void stallAnswers(double share, Duration length) {
 		faults.stallShare(share, length);
+		lookUpFaults.stallShare(share, length);
 	}
 
 	/**
