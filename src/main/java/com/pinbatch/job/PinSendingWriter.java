@@ -125,12 +125,16 @@ public class PinSendingWriter implements ItemWriter<PreparedRow> {
 			return;
 		}
 		String requestId = RequestIds.of(plan.runKey(), row.rowNumber(), plan.api().sandbox());
-		Instant mayExistSince = mayExistSince(row, sentBefore, earlier);
+		Instant sentUnanswered = sentUnanswered(sentBefore, earlier);
+		Instant mayExistSince = mayExistSince(row, sentUnanswered);
 		if (mayExistSince != null && foundEarlier(row, requestId, mayExistSince, earlier)) {
 			return;
 		}
-		// after the look-up: a row an earlier run sent before it stopped has its post, and is not "not sent"
-		AccountHold hold = heldAccounts.get(row.accountId());
+		// sent moments ago under its id, its answer lost (a crash), the row goes again under that id: Zernio answers
+		// with the post it made, creating nothing, so it is no row "not sent" whatever became of its account since
+		// (after a look-up, a row found has its post, and one not found was not created)
+		boolean replayed = mayExistSince == null && sentUnanswered != null;
+		AccountHold hold = replayed ? null : heldAccounts.get(row.accountId());
 		if (hold != null) {
 			record(row, hold.outcome(row, requestId), earlier);
 			return;
@@ -138,7 +142,7 @@ public class PinSendingWriter implements ItemWriter<PreparedRow> {
 		SendOutcome outcome;
 		try {
 			outcome = plan.api().sender().send(row.accountId(), row.accountLabel(), row.request(), requestId,
-					() -> markSent(row, requestId));
+					() -> markSent(row, requestId, replayed));
 		}
 		catch (HeldBack heldBack) {
 			record(row, heldBack.outcome, earlier);
@@ -162,15 +166,16 @@ public class PinSendingWriter implements ItemWriter<PreparedRow> {
 	 * Notes the row as sent, at the last moment before its first request leaves (after its turn, which may have taken
 	 * long at a small rate tier), unless another run created its pin meanwhile: a run on another host, started after
 	 * this one planned, of a file that shares this row. Then it is that pin, and nothing is sent. Nor is it when its
-	 * account was held back while it waited (the whole input is one chunk, its rows in line together).
+	 * account was held back while it waited (the whole input is one chunk, its rows in line together), unless it goes
+	 * again under the id of a send whose answer was lost ({@code replayed}).
 	 */
-	private void markSent(PreparedRow row, String requestId) {
+	private void markSent(PreparedRow row, String requestId, boolean replayed) {
 		Optional<RowResult> pin = row.pinKey() == null ? Optional.empty()
 				: earlierPins.createdElsewhere(row.rowNumber(), row.pinKey());
 		if (pin.isPresent()) {
 			throw new HeldBack(pin.get());
 		}
-		AccountHold hold = heldAccounts.get(row.accountId());
+		AccountHold hold = replayed ? null : heldAccounts.get(row.accountId());
 		if (hold != null) {
 			throw new HeldBack(hold.outcome(row, requestId));
 		}
@@ -271,21 +276,29 @@ public class PinSendingWriter implements ItemWriter<PreparedRow> {
 	}
 
 	/**
-	 * Since when the row's pin may already exist on Zernio, so it is looked for before being sent again; null when
-	 * sending is safe. It may exist after a send of this run that died before its answer was stored, or that ended
-	 * with an unknown outcome (a later resume), and after an earlier result file's such send (--retry-failed, under
-	 * another x-request-id). Within {@code reconcileAfter} Zernio's own duplicate answers cover this run's sends.
+	 * When an attempt of this run sent the row under its id without its answer being kept: a send that died before
+	 * its answer was stored, or that ended with an unknown outcome (a later resume); null when none did.
 	 */
-	private Instant mayExistSince(PreparedRow row, Instant sentBefore, RowResult earlier) {
+	private static Instant sentUnanswered(Instant sentBefore, RowResult earlier) {
+		if (sentBefore != null) {
+			return sentBefore;
+		}
+		return earlier != null && earlier.finishedAt() != null
+				&& UnknownOutcomes.mayExist(earlier.status().name(), earlier.errorCode()) ? earlier.finishedAt() : null;
+	}
+
+	/**
+	 * Since when the row's pin may already exist on Zernio, so it is looked for before being sent again; null when
+	 * sending is safe. It may exist after a send of this run whose answer was lost ({@code sentUnanswered}), and after
+	 * an earlier result file's such send (--retry-failed, under another x-request-id). Within {@code reconcileAfter}
+	 * Zernio's own duplicate answers cover this run's sends.
+	 */
+	private Instant mayExistSince(PreparedRow row, Instant sentUnanswered) {
 		if (row.mayExistSince() != null) {
 			return row.mayExistSince();
 		}
-		Instant sent = sentBefore;
-		if (sent == null && earlier != null && earlier.finishedAt() != null
-				&& UnknownOutcomes.mayExist(earlier.status().name(), earlier.errorCode())) {
-			sent = earlier.finishedAt();
-		}
-		return sent != null && sent.isBefore(Instant.now().minus(reconcileAfter)) ? sent : null;
+		return sentUnanswered != null && sentUnanswered.isBefore(Instant.now().minus(reconcileAfter)) ? sentUnanswered
+				: null;
 	}
 
 	/**

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -18,6 +19,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.pinbatch.result.PinKey;
+import com.pinbatch.result.RequestIds;
 import com.pinbatch.result.RowResult;
 import com.pinbatch.result.RowResultStore;
 import com.pinbatch.result.RowStatus;
@@ -27,6 +29,7 @@ import com.pinbatch.throttle.PacedSender;
 import com.pinbatch.throttle.SendingStoppedException;
 import com.pinbatch.throttle.ThrottleSettings;
 import com.pinbatch.zernio.CreatePostRequest;
+import com.pinbatch.zernio.PostState;
 import com.pinbatch.zernio.RateLimitInfo;
 import com.pinbatch.zernio.SendResult;
 
@@ -217,6 +220,49 @@ class PinSendingWriterTests {
 		assertThat(row.status()).isEqualTo(RowStatus.DUPLICATE);
 		assertThat(row.postId()).isEqualTo("post-7");
 		assertThat(row.errorMessage()).contains("created this pin from its row 7", "not sent again");
+	}
+
+	@Test
+	void aRowSentJustBeforeACrashGoesAgainUnderItsIdNotHeldBackAsNotSentForItsLimitedAccount() throws Exception {
+		// given: the run, before it died, sent row 2 (its answer never stored); on the resume Pinterest refuses row 1's
+		// pin for the account's unusual activity, which holds the account back; Zernio replays row 2's post
+		RowResultStore store = store();
+		store.markSent(RUN, 2, RequestIds.of(RUN, 2, false), Instant.now(), null);
+		RateLimitInfo window = new RateLimitInfo(100, 99, null, null);
+		List<String> sent = new CopyOnWriteArrayList<>();
+		PacedSender sender = new PacedSender((request, requestId) -> {
+			sent.add(requestId);
+			return requestId.equals(RequestIds.of(RUN, 1, false))
+					? new SendResult.Created("post-1", new PostState("post-1", PostState.Phase.FAILED, null,
+							"Your account has been temporarily limited due to unusual activity.", "user_abuse",
+							"platform"), window)
+					: new SendResult.Duplicate("post-2", "Request already processed", PostState.unknown("post-2"),
+							window);
+		}, new ThrottleSettings(100, 1, 1.0, 25, 25, 6, Duration.ofMillis(500), Duration.ofSeconds(60),
+				Duration.ofMinutes(5), 8));
+		ExecutorService oneAtATime = Executors.newSingleThreadExecutor(); // row 1's refusal before row 2's turn
+		try {
+			PinSendingWriter writer = new PinSendingWriter(plan(new ApiSession(null, null, sender, null, false)),
+					store, earlierPins(store), oneAtATime, new RunProgress(Clock.systemUTC()),
+					new GracefulStop(null, oneAtATime, RunKey.PARAMETER), Duration.ofMinutes(10));
+			CreatePostRequest pin = new CreatePostRequest("Modern kitchen ideas", null, null, null, true, null, null,
+					null);
+
+			// when
+			writer.write(new Chunk<>(List.of(PreparedRow.toSend(1, "acct", "acme-home", pin, null),
+					PreparedRow.toSend(2, "acct", "acme-home", pin, null))));
+		}
+		finally {
+			oneAtATime.shutdownNow();
+		}
+
+		// then: row 2 names the post its first send made (before: "not sent" for the limited account, its post on
+		// Zernio named by no row)
+		Map<Long, RowResult> rows = store.find(RUN, List.of(1L, 2L));
+		assertThat(rows.get(1L).errorCode()).isEqualTo("publish_account_limited");
+		assertThat(rows.get(2L).postId()).isEqualTo("post-2");
+		assertThat(rows.get(2L).errorCode()).isNotEqualTo(PinSendingWriter.ACCOUNT_LIMITED);
+		assertThat(sent).containsExactly(RequestIds.of(RUN, 1, false), RequestIds.of(RUN, 2, false));
 	}
 
 	/** A sender at {@code perMinute} whose every request creates its pin, counted in {@code requests}. */
