@@ -96,8 +96,10 @@ class PostgresRestartCommandLineTests extends SandboxedCommandLine {
 			onTenthCreate(relay::freeze);
 
 			// when
+			// (a connection is waited for, and checked, 1 s, not 30 and 5: the stop takes a few of those waits)
 			stopped = super.run(throughRelay(relay, "--input=" + input, "--pinbatch.concurrency=1",
-					"--spring.datasource.hikari.connection-timeout=1000"));
+					"--spring.datasource.hikari.connection-timeout=1000",
+					"--spring.datasource.hikari.validation-timeout=1000"));
 		}
 		// the relay closed: the silent connections' sessions end on the server, as the old primary's went with it
 		leaseRunsOut();
