@@ -10,7 +10,8 @@ import java.util.Objects;
  * @param baseUrl        API root without the version, e.g. {@code https://zernio.com/api}
  * @param apiKey         sent as a bearer token; never printed
  * @param connectTimeout TCP/TLS connect limit
- * @param requestTimeout limit for one answer; creating a pin with publishNow waits for Pinterest, so keep it long
+ * @param requestTimeout limit for one whole answer, headers and body; creating a pin with publishNow waits for
+ *                       Pinterest, so keep it long
  */
 public record ZernioClientSettings(URI baseUrl, String apiKey, Duration connectTimeout, Duration requestTimeout) {
 
