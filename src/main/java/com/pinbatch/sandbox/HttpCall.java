@@ -131,40 +131,22 @@ final class HttpCall {
 	}
 
 	void respond(int status, JsonNode json) {
-		byte[] bytes = json.toString().getBytes(StandardCharsets.UTF_8);
-		setHeader("Content-Type", "application/json; charset=utf-8");
-		send(status, bytes);
+		respondStalling(status, json, null);
 	}
 
 	/**
 	 * Sends the headers and the first half of the answer, then nothing more for {@code stall} (or until the sandbox
-	 * stops), then closes the connection: an answer stuck on its way, as a lost connection or a proxy leaves it.
+	 * stops), then closes the connection: an answer stuck on its way, as a lost connection or a proxy leaves it. A
+	 * null {@code stall} sends the whole answer.
 	 */
 	void respondStalling(int status, JsonNode json, Duration stall) {
 		byte[] bytes = json.toString().getBytes(StandardCharsets.UTF_8);
 		setHeader("Content-Type", "application/json; charset=utf-8");
-		this.status = status;
-		beforeAnswer.accept(this);
-		try {
-			exchange.sendResponseHeaders(status, bytes.length);
-			OutputStream body = exchange.getResponseBody();
-			body.write(bytes, 0, bytes.length / 2);
-			body.flush();
-			Thread.sleep(stall.toMillis());
-		}
-		catch (IOException ex) {
-			// the client went away
-		}
-		catch (InterruptedException stopping) {
-			Thread.currentThread().interrupt();
-		}
-		finally {
-			exchange.close();
-		}
+		send(status, bytes, stall);
 	}
 
 	void respondEmpty(int status) {
-		send(status, null);
+		send(status, null, null);
 	}
 
 	/** Ends the exchange without any HTTP answer: the client sees the connection close. */
@@ -187,7 +169,8 @@ final class HttpCall {
 		exchange.close();
 	}
 
-	private void send(int status, byte[] bytes) {
+	/** @param stall null: the whole answer; else how long it stops after half of it */
+	private void send(int status, byte[] bytes, Duration stall) {
 		this.status = status;
 		beforeAnswer.accept(this);
 		try {
@@ -196,11 +179,19 @@ final class HttpCall {
 			}
 			else {
 				exchange.sendResponseHeaders(status, bytes.length);
-				exchange.getResponseBody().write(bytes);
+				OutputStream body = exchange.getResponseBody();
+				body.write(bytes, 0, stall == null ? bytes.length : bytes.length / 2);
+				if (stall != null) {
+					body.flush();
+					Thread.sleep(stall.toMillis());
+				}
 			}
 		}
 		catch (IOException ex) {
 			// the client went away; nothing left to tell it
+		}
+		catch (InterruptedException stopping) {
+			Thread.currentThread().interrupt();
 		}
 		finally {
 			exchange.close();
