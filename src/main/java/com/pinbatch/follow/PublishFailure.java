@@ -21,6 +21,17 @@ public final class PublishFailure {
 	private PublishFailure() {
 	}
 
+	/**
+	 * Whether the account was at fault, not the pin: limited, its connection expired, or restricted. Once it is in
+	 * order, the same post can be published again as it is.
+	 */
+	public static boolean accountAtFault(String code) {
+		return switch (code) {
+			case ACCOUNT_LIMITED, "publish_account_expired", "publish_account_issue" -> true;
+			default -> false;
+		};
+	}
+
 	/** The row's error code for a failed post. */
 	public static String code(PostState state) {
 		String category = state.errorCategory() == null ? "" : state.errorCategory();

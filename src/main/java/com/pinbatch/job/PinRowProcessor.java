@@ -123,8 +123,9 @@ public class PinRowProcessor implements ItemProcessor<InputRow, PreparedRow> {
 
 	/**
 	 * A pin Zernio accepted that then failed on Pinterest in a way --retry-failed settles on its own post, while the
-	 * row is unchanged: refused for a reason that may pass (published again), or removed after it was published
-	 * (deleted there, or taken down: kept as it is).
+	 * row is unchanged: refused for a reason that may pass, or for its account, now in order (published again, as
+	 * Zernio advises for a failed post, rather than a second create), or removed after it was published (deleted
+	 * there, or taken down: kept as it is).
 	 */
 	private static boolean failedOnItsPost(PriorOutcome prior) {
 		if (prior.status() == null || !prior.status().trim().equals(RowStatus.FAILED.name())
@@ -132,7 +133,8 @@ public class PinRowProcessor implements ItemProcessor<InputRow, PreparedRow> {
 			return false;
 		}
 		String code = prior.errorCode().trim();
-		return PinFollower.transientCode(code) || code.equals(PublishFailure.REMOVED);
+		return PinFollower.transientCode(code) || PublishFailure.accountAtFault(code)
+				|| code.equals(PublishFailure.REMOVED);
 	}
 
 	private PreparedRow prepare(InputRow row, PinDraft draft, String mark, String identity, String former) {

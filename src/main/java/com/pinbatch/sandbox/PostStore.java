@@ -329,9 +329,14 @@ final class PostStore {
 		return byId.size();
 	}
 
-	/** From now on Pinterest refuses every publish of this account as spam-like activity ({@code user_abuse}). */
-	synchronized void limitAccount(String accountId) {
-		limitedAccounts.add(accountId);
+	/** Whether from now on Pinterest refuses every publish of this account as spam-like activity (user_abuse). */
+	synchronized void limitAccount(String accountId, boolean limited) {
+		if (limited) {
+			limitedAccounts.add(accountId);
+		}
+		else {
+			limitedAccounts.remove(accountId);
+		}
 	}
 
 	private void publishDue(Instant now) {

@@ -245,14 +245,22 @@ public final class ZernioSandbox implements AutoCloseable {
 	 * Zernio's {@code user_abuse} category, as it does for an account it limits.
 	 */
 	public void limitAccount(String usernameOrId) {
-		String id = accounts.all()
+		store.limitAccount(accountId(usernameOrId), true);
+	}
+
+	/** From now on Pinterest publishes this account's pins again: the account is in order (a day later, say). */
+	public void liftLimit(String usernameOrId) {
+		store.limitAccount(accountId(usernameOrId), false);
+	}
+
+	private String accountId(String usernameOrId) {
+		return accounts.all()
 			.stream()
 			.filter(account -> account.username().equals(usernameOrId) || account.id().equals(usernameOrId))
 			.map(SeedAccounts.Account::id)
 			.findFirst()
 			.orElseThrow(() -> new IllegalArgumentException("the sandbox has no account '" + usernameOrId
 					+ "'; its accounts are " + accounts.all().stream().map(SeedAccounts.Account::username).toList()));
-		store.limitAccount(id);
 	}
 
 	/**

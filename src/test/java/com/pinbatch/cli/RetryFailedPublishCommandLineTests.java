@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -80,5 +81,39 @@ class RetryFailedPublishCommandLineTests extends SandboxedCommandLine {
 		assertThat(after.get(fixed.get("row")).get("post_id")).isNotEmpty().isNotEqualTo(fixed.get("post_id"));
 		assertThat(after.values()).anyMatch(row -> row.get("status").equals("PUBLISHED")
 				&& row.get("error_message").contains("published again on its post"));
+	}
+
+	@Test
+	void rowsTheirLimitedAccountHadRefusedArePublishedOnTheirPostsOnceItIsInOrder() throws IOException {
+		// given: Pinterest limited acme-home for unusual activity and refused its pins (those sent before the first
+		// refusal came back; the rest were held back, not sent); a day later the account is in order
+		restartSandbox(SandboxSettings.defaults().withRequestsPerMinute(6000).withPublishDelay(Duration.ZERO));
+		sandbox.limitAccount("acme-home");
+		run("--input=" + shelfPins(6));
+		Path results = dir.resolve("pins.results.csv");
+		List<Map<String, String>> refused = ResultRows.read(results).stream()
+			.filter(row -> row.get("error_code").equals("publish_account_limited"))
+			.toList();
+		assertThat(refused).as("rows sent and refused").isNotEmpty();
+		sandbox.liftLimit("acme-home");
+		int requestsBefore = sandbox.requests().size();
+
+		// when
+		CommandLineRun retry = run("--retry-failed=" + results);
+
+		// then: each refused row went again on its own post (before: a second create of the same content, which
+		// Zernio may refuse as a duplicate of the failed post); the rows held back are created now; all are live
+		List<RecordedRequest> sent = sandbox.requests().subList(requestsBefore, sandbox.requests().size());
+		assertThat(sent.stream()
+			.filter(request -> request.method().equals("POST") && request.path().endsWith("/retry"))
+			.map(request -> request.path().split("/")[4])).as(retry.toString())
+			.containsExactlyInAnyOrderElementsOf(refused.stream().map(row -> row.get("post_id")).toList());
+		Map<String, Map<String, String>> after = ResultRows.read(dir.resolve("pins.results.retry.csv")).stream()
+			.collect(Collectors.toMap(row -> row.get("row"), Function.identity()));
+		assertThat(refused).allSatisfy(row -> assertThat(after.get(row.get("row")))
+			.containsEntry("post_id", row.get("post_id"))
+			.containsEntry("status", "PUBLISHED"));
+		assertThat(after.values()).allSatisfy(row -> assertThat(row.get("status")).isEqualTo("PUBLISHED"));
+		assertThat(sandbox.postCount()).isEqualTo(6);
 	}
 }
