@@ -154,12 +154,17 @@ public class PinSendingWriter implements ItemWriter<PreparedRow> {
 				earlierPins::senderOf);
 		RowResult result = OutcomeTranslator.toResult(row, outcome, requestId, this::accountDisconnected,
 				existingPostId -> whosePin(row, existingPostId, senderOf), senderOf);
+		holdIfLimited(row, result);
+		record(row, result, earlier);
+	}
+
+	/** A pin refused as spam-like activity holds its account back for the rest of the run. */
+	private void holdIfLimited(PreparedRow row, RowResult result) {
 		if (result.status() == RowStatus.FAILED && PublishFailure.ACCOUNT_LIMITED.equals(result.errorCode())) {
 			long limitedBy = row.rowNumber();
 			heldAccounts.putIfAbsent(row.accountId(), new AccountHold(ACCOUNT_LIMITED,
 					held -> limitedMessage(held, limitedBy)));
 		}
-		record(row, result, earlier);
 	}
 
 	/**
@@ -194,11 +199,12 @@ public class PinSendingWriter implements ItemWriter<PreparedRow> {
 	}
 
 	/**
-	 * --retry-failed of a row whose pin failed to publish for a passing reason: when its post still carries the mark
-	 * of the row's cells (the user did not change the row), the same post is published again
+	 * --retry-failed of a row whose pin failed to publish for a passing reason, or for its account: when its post
+	 * still carries the mark of the row's cells (the user did not change the row), the same post is published again
 	 * ({@code POST /v1/posts/{id}/retry}) and nothing is created; the run's follow step learns the outcome if the
-	 * answer does not hold it. A pin Pinterest removed after publishing it stays as it is when its row is unchanged.
-	 * A changed row, or a post that cannot be told unchanged, is sent as a new pin.
+	 * answer does not hold it. A pin Pinterest removed after publishing it stays as it is when its row is unchanged,
+	 * as does one whose account this run holds back (a retry Pinterest refused for spam-like activity: more would
+	 * make it worse). A changed row, or a post that cannot be told unchanged, is sent as a new pin.
 	 */
 	private boolean retriedOnItsPost(PreparedRow row, RowResult earlier) {
 		RowResult failed = row.retryOf();
@@ -216,16 +222,19 @@ public class PinSendingWriter implements ItemWriter<PreparedRow> {
 		if (!unchanged) {
 			return false;
 		}
-		if (PublishFailure.REMOVED.equals(failed.errorCode())) {
-			record(row, failed, earlier); // pinned again only when the user changed the row
+		if (PublishFailure.REMOVED.equals(failed.errorCode()) || heldAccounts.containsKey(row.accountId())) {
+			// pinned again only when the user changed the row; not asked again of an account held back in this run
+			record(row, failed, earlier);
 			return true;
 		}
 		Instant now = Instant.now();
 		RowResult publishing = new RowResult(row.rowNumber(), RowStatus.CREATED, failed.postId(), null, null,
 				"published again on its post (the row is unchanged)", failed.attempts(), failed.requestId(), now,
 				failed.publishAt());
-		record(row, PostOutcomes.apply(publishing, client.retryPost(failed.postId()), 1, now)
-			.withPublishAt(failed.publishAt()), earlier);
+		RowResult retried = PostOutcomes.apply(publishing, client.retryPost(failed.postId()), 1, now)
+			.withPublishAt(failed.publishAt());
+		holdIfLimited(row, retried);
+		record(row, retried, earlier);
 		return true;
 	}
 

@@ -116,4 +116,31 @@ class RetryFailedPublishCommandLineTests extends SandboxedCommandLine {
 		assertThat(after.values()).allSatisfy(row -> assertThat(row.get("status")).isEqualTo("PUBLISHED"));
 		assertThat(sandbox.postCount()).isEqualTo(6);
 	}
+
+	@Test
+	void aRetryPinterestRefusesForTheAccountsUnusualActivityHoldsBackTheAccountsOtherRetries() throws IOException {
+		// given: Pinterest limited acme-home and refused its pins; the account is not in order yet
+		restartSandbox(SandboxSettings.defaults().withRequestsPerMinute(6000).withPublishDelay(Duration.ZERO));
+		sandbox.limitAccount("acme-home");
+		run("--input=" + shelfPins(6));
+		Path results = dir.resolve("pins.results.csv");
+		List<Map<String, String>> refused = ResultRows.read(results).stream()
+			.filter(row -> row.get("error_code").equals("publish_account_limited"))
+			.toList();
+		assertThat(refused).as("rows sent and refused").hasSizeGreaterThanOrEqualTo(2);
+		int requestsBefore = sandbox.requests().size();
+
+		// when: retried one row at a time
+		CommandLineRun retry = run("--retry-failed=" + results, "--pinbatch.concurrency=1");
+
+		// then: the first retry was refused again, and the account's other refused posts were not asked again
+		// (before: each was, and each refused); every row still says what to do
+		List<RecordedRequest> sent = sandbox.requests().subList(requestsBefore, sandbox.requests().size());
+		assertThat(sent).as(retry.toString())
+			.filteredOn(request -> request.method().equals("POST") && request.path().endsWith("/retry"))
+			.hasSize(1);
+		assertThat(ResultRows.read(dir.resolve("pins.results.retry.csv"))).hasSize(6)
+			.allSatisfy(row -> assertThat(row.get("error_code")).isIn("publish_account_limited", "account_limited"));
+		assertThat(sandbox.postCount()).isEqualTo(refused.size());
+	}
 }
