@@ -87,14 +87,8 @@ class RetryFailedPublishCommandLineTests extends SandboxedCommandLine {
 	void rowsTheirLimitedAccountHadRefusedArePublishedOnTheirPostsOnceItIsInOrder() throws IOException {
 		// given: Pinterest limited acme-home for unusual activity and refused its pins (those sent before the first
 		// refusal came back; the rest were held back, not sent); a day later the account is in order
-		restartSandbox(SandboxSettings.defaults().withRequestsPerMinute(6000).withPublishDelay(Duration.ZERO));
-		sandbox.limitAccount("acme-home");
-		run("--input=" + shelfPins(6));
+		List<Map<String, String>> refused = refusedForTheirLimitedAccount();
 		Path results = dir.resolve("pins.results.csv");
-		List<Map<String, String>> refused = ResultRows.read(results).stream()
-			.filter(row -> row.get("error_code").equals("publish_account_limited"))
-			.toList();
-		assertThat(refused).as("rows sent and refused").isNotEmpty();
 		sandbox.liftLimit("acme-home");
 		int requestsBefore = sandbox.requests().size();
 
@@ -120,13 +114,8 @@ class RetryFailedPublishCommandLineTests extends SandboxedCommandLine {
 	@Test
 	void aRetryPinterestRefusesForTheAccountsUnusualActivityHoldsBackTheAccountsOtherRetries() throws IOException {
 		// given: Pinterest limited acme-home and refused its pins; the account is not in order yet
-		restartSandbox(SandboxSettings.defaults().withRequestsPerMinute(6000).withPublishDelay(Duration.ZERO));
-		sandbox.limitAccount("acme-home");
-		run("--input=" + shelfPins(6));
+		List<Map<String, String>> refused = refusedForTheirLimitedAccount();
 		Path results = dir.resolve("pins.results.csv");
-		List<Map<String, String>> refused = ResultRows.read(results).stream()
-			.filter(row -> row.get("error_code").equals("publish_account_limited"))
-			.toList();
 		assertThat(refused).as("rows sent and refused").hasSizeGreaterThanOrEqualTo(2);
 		int requestsBefore = sandbox.requests().size();
 
@@ -142,5 +131,20 @@ class RetryFailedPublishCommandLineTests extends SandboxedCommandLine {
 		assertThat(ResultRows.read(dir.resolve("pins.results.retry.csv"))).hasSize(6)
 			.allSatisfy(row -> assertThat(row.get("error_code")).isIn("publish_account_limited", "account_limited"));
 		assertThat(sandbox.postCount()).isEqualTo(refused.size());
+	}
+
+	/**
+	 * Runs {@code pins.csv}, six pins of acme-home, on a sandbox whose Pinterest limited that account, and returns the
+	 * rows it sent and Pinterest refused (those sent before the first refusal came back; the rest are held back).
+	 */
+	private List<Map<String, String>> refusedForTheirLimitedAccount() throws IOException {
+		restartSandbox(SandboxSettings.defaults().withRequestsPerMinute(6000).withPublishDelay(Duration.ZERO));
+		sandbox.limitAccount("acme-home");
+		run("--input=" + shelfPins(6));
+		List<Map<String, String>> refused = ResultRows.read(dir.resolve("pins.results.csv")).stream()
+			.filter(row -> row.get("error_code").equals("publish_account_limited"))
+			.toList();
+		assertThat(refused).as("rows sent and refused").isNotEmpty();
+		return refused;
 	}
 }
