@@ -49,7 +49,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
 				"  java -jar pinbatch.jar --help | --version", "" },
 		footerHeading = "%n", footer = {
 				"  The API key is read from the environment variable ZERNIO_API_KEY (or zernio.api-key in a",
-				"  config file), never from the command line, and is never printed or written.",
+				"  config file), never from the command line, and is never printed or written. Behind an HTTP",
+				"  proxy, set https_proxy (and no_proxy) as for curl, or zernio.proxy.",
 				"",
 				"Configuration properties:",
 				"  --NAME.WITH.DOTS=VALUE         any configuration property (see config/application.yml), e.g.",

@@ -25,7 +25,7 @@ import com.pinbatch.result.RowStatus;
 import com.pinbatch.stop.GracefulStop;
 import com.pinbatch.throttle.SendOutcome;
 import com.pinbatch.throttle.SendingStoppedException;
-import com.pinbatch.zernio.ApiKeyRejectedException;
+import com.pinbatch.zernio.AccessRefusedException;
 import com.pinbatch.zernio.EarlierPost;
 import com.pinbatch.zernio.ZernioApiException;
 import com.pinbatch.zernio.ZernioClient;
@@ -213,7 +213,7 @@ public class PinSendingWriter implements ItemWriter<PreparedRow> {
 		try {
 			unchanged = client.postCarries(failed.postId(), Map.of(PostRequestFactory.METADATA_CELLS, row.cellsMark()));
 		}
-		catch (ApiKeyRejectedException rejected) {
+		catch (AccessRefusedException rejected) {
 			throw rejected;
 		}
 		catch (ZernioApiException unchecked) {
@@ -276,7 +276,7 @@ public class PinSendingWriter implements ItemWriter<PreparedRow> {
 		try {
 			return plan.api().client().postCarries(existingPostId, PostRequestFactory.identity(row.request()).metadata());
 		}
-		catch (ApiKeyRejectedException rejected) {
+		catch (AccessRefusedException rejected) {
 			throw rejected;
 		}
 		catch (ZernioApiException unchecked) {

@@ -18,6 +18,7 @@ import com.pinbatch.text.SafeText;
 import com.pinbatch.throttle.PacedSender;
 import com.pinbatch.throttle.ThrottleListener;
 import com.pinbatch.zernio.BoardDirectory;
+import com.pinbatch.zernio.HttpProxy;
 import com.pinbatch.zernio.ZernioClient;
 import com.pinbatch.zernio.ZernioClientSettings;
 
@@ -89,7 +90,10 @@ class ApiSessions implements ApiSessionSource, FollowUpConnections, DisposableBe
 					+ " check accounts and boards");
 			return NONE;
 		}
-		session(ZERNIO);
+		HttpProxy proxy = session(ZERNIO).client().proxy();
+		if (proxy != null && !proxy.bypasses(zernio.baseUrl().getHost())) {
+			listener.info("pinbatch: Zernio is reached through the proxy " + proxy.describe());
+		}
 		return ZERNIO;
 	}
 
@@ -120,11 +124,11 @@ class ApiSessions implements ApiSessionSource, FollowUpConnections, DisposableBe
 	private ApiSession sandbox() {
 		if (sandboxSession == null && sandbox.url() != null) {
 			// another process serves it (--serve-sandbox): its settings are that process's
-			sandboxSession = session(sandbox.url().toString(), ZernioSandbox.API_KEY, true);
+			sandboxSession = session(sandbox.url().toString(), ZernioSandbox.API_KEY, true, null);
 		}
 		if (sandboxSession == null) {
 			sandboxServer = sandbox.start();
-			sandboxSession = session(sandboxServer.baseUrl(), ZernioSandbox.API_KEY, true);
+			sandboxSession = session(sandboxServer.baseUrl(), ZernioSandbox.API_KEY, true, null);
 		}
 		return sandboxSession;
 	}
@@ -142,7 +146,7 @@ class ApiSessions implements ApiSessionSource, FollowUpConnections, DisposableBe
 						+ ": set it to the key alone");
 			}
 			SafeText.hide(key);
-			live = session(zernio.baseUrl().toString(), key, false);
+			live = session(zernio.baseUrl().toString(), key, false, proxy());
 		}
 		return live;
 	}
@@ -162,9 +166,24 @@ class ApiSessions implements ApiSessionSource, FollowUpConnections, DisposableBe
 		return zernio.apiKey() == null || zernio.apiKey().isBlank() ? null : zernio.apiKey().trim();
 	}
 
-	private ApiSession session(String baseUrl, String key, boolean sandboxed) {
+	/**
+	 * The proxy to Zernio, configured or from the environment; null when there is none (the JDK's own
+	 * {@code https.proxyHost} then still applies). The sandbox, on this machine, is reached directly.
+	 */
+	private HttpProxy proxy() {
+		HttpProxy proxy;
+		try {
+			proxy = HttpProxy.of(zernio.proxy(), zernio.noProxy(), zernio.baseUrl(), System::getenv);
+		}
+		catch (IllegalArgumentException notAProxy) {
+			throw new RunRefusedException(notAProxy.getMessage());
+		}
+		return proxy;
+	}
+
+	private ApiSession session(String baseUrl, String key, boolean sandboxed, HttpProxy proxy) {
 		ZernioClient client = new ZernioClient(new ZernioClientSettings(URI.create(baseUrl), key,
-				zernio.connectTimeout(), zernio.requestTimeout()), jsonMapper);
+				zernio.connectTimeout(), zernio.requestTimeout(), proxy), jsonMapper);
 		PacedSender sender = new PacedSender(client::createPost, throttle.settings(),
 				ThrottleListener.both(new ThrottleReporter(Clock.systemUTC()), progresses));
 		// look-ups, upload slots and searches fill the same request window as the creates: one pace for all

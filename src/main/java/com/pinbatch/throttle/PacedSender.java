@@ -131,6 +131,13 @@ public final class PacedSender {
 		return counters.snapshot(pace.perMinute());
 	}
 
+	/** Stops every sending thread: the key or the proxy's credentials were refused, so no request can succeed. */
+	private SendingStoppedException stopFor(String reason) {
+		stopped = new SendingStoppedException(SendingStoppedException.Reason.ACCESS_REFUSED, reason);
+		pace.wakeEveryone();
+		return stopped;
+	}
+
 	private SendOutcome sendWithRetries(RowSends row, String accountLabel) throws InterruptedException {
 		while (true) {
 			pace.awaitTurn(this::checkStillSending);
@@ -138,11 +145,11 @@ public final class PacedSender {
 			checkStillSending();
 			SendResult result = sendOnce(row);
 			if (result instanceof SendResult.Unauthorized unauthorized) {
-				stopped = new SendingStoppedException(SendingStoppedException.Reason.KEY_REJECTED,
-						"Zernio rejected the API key (401: " + unauthorized.message()
-								+ "); nothing more is sent; check the key, then run the same command to resume");
-				pace.wakeEveryone();
-				throw stopped;
+				throw stopFor("Zernio rejected the API key (401: " + unauthorized.message()
+						+ "); nothing more is sent; check the key, then run the same command to resume");
+			}
+			if (result instanceof SendResult.ProxyRefused refused) {
+				throw stopFor(refused.problem() + "; nothing more is sent: run the same command again to resume");
 			}
 			if (result instanceof SendResult.RateLimited) {
 				counters.rateLimited();

@@ -7,8 +7,8 @@ package com.pinbatch.throttle;
 public class SendingStoppedException extends RuntimeException {
 
 	public enum Reason {
-		/** 401: the API key is wrong, expired or revoked. */
-		KEY_REJECTED,
+		/** 401: the API key is wrong, expired or revoked; or 407: the proxy wants other credentials. */
+		ACCESS_REFUSED,
 		/** Too many 5xx or unanswered sends in a row. */
 		API_UNAVAILABLE,
 		/** The thread was interrupted (Ctrl-C, SIGTERM). */

@@ -53,6 +53,20 @@ public sealed interface SendResult {
 	record Unauthorized(String message, RateLimitInfo rateLimit) implements SendResult {
 	}
 
+	/**
+	 * 407 from the proxy on the way: the request never reached Zernio, and no other will until the user fixes the
+	 * proxy's credentials; the job must stop.
+	 *
+	 * @param problem what to fix, naming the proxy and where it was set
+	 */
+	record ProxyRefused(String problem) implements SendResult {
+
+		@Override
+		public RateLimitInfo rateLimit() {
+			return RateLimitInfo.NONE;
+		}
+	}
+
 	/** 429: throughput ceiling, account velocity or daily cap, or cooldown. */
 	record RateLimited(String message, RateLimitInfo rateLimit, AccountLimit accountLimit) implements SendResult {
 

@@ -46,6 +46,9 @@ public class ZernioClient {
 	/** The largest page {@code GET /v1/posts} allows; more is a 400, not a clamp. */
 	private static final int POSTS_PAGE_SIZE = 500;
 
+	/** The proxy's answer when it wants (other) credentials; the request never went further. */
+	private static final int PROXY_AUTHENTICATION_REQUIRED = 407;
+
 	/** Stops a server that ignores {@code page} from keeping us paging forever. */
 	private static final int MAX_POST_PAGES = 1000;
 
@@ -63,6 +66,9 @@ public class ZernioClient {
 
 	private final String zernioHost;
 
+	/** " through the proxy ..." when API calls go through one, for messages; else empty. */
+	private final String throughProxy;
+
 	private final RequestGate gate;
 
 	public ZernioClient(ZernioClientSettings settings, JsonMapper json) {
@@ -71,11 +77,19 @@ public class ZernioClient {
 
 	/** With a clock, so an HTTP-date Retry-After can be tested. */
 	ZernioClient(ZernioClientSettings settings, JsonMapper json, Clock clock) {
-		this(settings, json, clock, HttpClient.newBuilder()
+		this(settings, json, clock, httpClient(settings), RequestGate.OPEN);
+	}
+
+	private static HttpClient httpClient(ZernioClientSettings settings) {
+		HttpClient.Builder builder = HttpClient.newBuilder()
 			.version(HttpClient.Version.HTTP_1_1)
 			.connectTimeout(settings.connectTimeout())
-			.followRedirects(HttpClient.Redirect.NEVER)
-			.build(), RequestGate.OPEN);
+			.followRedirects(HttpClient.Redirect.NEVER);
+		HttpProxy proxy = settings.proxy();
+		if (proxy != null) {
+			builder.proxy(proxy.selector());
+		}
+		return builder.build();
 	}
 
 	private ZernioClient(ZernioClientSettings settings, JsonMapper json, Clock clock, HttpClient http,
@@ -89,6 +103,7 @@ public class ZernioClient {
 		String base = settings.baseUrl().toString();
 		this.apiRoot = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
 		this.zernioHost = hostOf(settings.baseUrl());
+		this.throughProxy = via(apiRoot);
 	}
 
 	/**
@@ -97,6 +112,11 @@ public class ZernioClient {
 	 */
 	public ZernioClient pacedBy(RequestGate gate) {
 		return new ZernioClient(settings, json, clock, http, gate);
+	}
+
+	/** The proxy of pinbatch's own that requests go through (but to the hosts it bypasses), or null. */
+	public HttpProxy proxy() {
+		return settings.proxy();
 	}
 
 	/**
@@ -112,14 +132,17 @@ public class ZernioClient {
 			.build();
 		try {
 			HttpResponse<String> response = answers.send(httpRequest);
+			if (response.statusCode() == PROXY_AUTHENTICATION_REQUIRED) {
+				return new SendResult.ProxyRefused(proxyProblem());
+			}
 			return CreatePostAnswers.classify(ZernioAnswer.read(response, json, clock.instant()), json);
 		}
 		catch (HttpTimeoutException timeout) {
-			return new SendResult.NoAnswer(true, "no answer from Zernio at " + zernioHost + " within "
+			return new SendResult.NoAnswer(true, "no answer from Zernio at " + zernioHost + throughProxy + " within "
 					+ seconds(settings.requestTimeout()) + "; the pin may or may not have been created");
 		}
 		catch (IOException failure) {
-			return new SendResult.NoAnswer(false, "connection to Zernio at " + zernioHost + " failed ("
+			return new SendResult.NoAnswer(false, "connection to Zernio at " + zernioHost + throughProxy + " failed ("
 					+ describe(failure) + "); the pin may or may not have been created");
 		}
 		catch (InterruptedException interrupted) {
@@ -218,7 +241,7 @@ public class ZernioClient {
 			return Optional.of(new PostSchedule(state.phase() == PostState.Phase.FAILED
 					|| "cancelled".equals(post.status()), state.scheduledFor()));
 		}
-		catch (ApiKeyRejectedException rejected) {
+		catch (AccessRefusedException rejected) {
 			throw rejected;
 		}
 		catch (ZernioApiException failure) {
@@ -272,7 +295,7 @@ public class ZernioClient {
 			.build();
 		ZernioAnswer answer = gated(request);
 		if (answer.status() == 401) {
-			throw new ApiKeyRejectedException();
+			throw new AccessRefusedException();
 		}
 		if (answer.status() == 409 || answer.status() == 400) {
 			return PostState.unknown(postId);
@@ -313,7 +336,7 @@ public class ZernioClient {
 					+ " is not an https address of its storage, so the file was not sent there; run again later, and"
 					+ " if it persists, tell Zernio's support");
 		}
-		String where = "upload of " + file.getFileName() + " to " + hostOf(uploadUri);
+		String where = "upload of " + file.getFileName() + " to " + hostOf(uploadUri) + via(uploadUri.toString());
 		HttpRequest request;
 		try {
 			request = HttpRequest.newBuilder(uploadUri)
@@ -389,7 +412,7 @@ public class ZernioClient {
 	private <T> T call(HttpRequest request, String operation, Class<T> type) {
 		ZernioAnswer answer = gated(request);
 		if (answer.status() == 401) {
-			throw new ApiKeyRejectedException();
+			throw new AccessRefusedException();
 		}
 		if (!answer.success()) {
 			throw new ZernioApiException(answer.status(),
@@ -413,7 +436,7 @@ public class ZernioClient {
 	 * and a missing answer: every call the gate paces is one that can safely be repeated.
 	 */
 	private ZernioAnswer gated(HttpRequest request) {
-		String where = "Zernio at " + zernioHost;
+		String where = "Zernio at " + zernioHost + throughProxy;
 		try {
 			for (int attempts = 1;; attempts++) {
 				gate.enter();
@@ -447,6 +470,9 @@ public class ZernioClient {
 		try {
 			return send(request, where);
 		}
+		catch (AccessRefusedException refused) {
+			throw refused;
+		}
 		catch (ZernioApiException unreachable) {
 			if (Thread.currentThread().isInterrupted() || !gate.retryAfterFailure(null, attempts)) {
 				throw unreachable;
@@ -457,8 +483,9 @@ public class ZernioClient {
 
 	/** @param where what could not be reached, for the message ("Zernio at zernio.com") */
 	private HttpResponse<String> send(HttpRequest request, String where) {
+		HttpResponse<String> response;
 		try {
-			return answers.send(request);
+			response = answers.send(request);
 		}
 		catch (HttpTimeoutException timeout) {
 			throw new ZernioApiException("cannot reach " + where + ": no answer within "
@@ -471,6 +498,24 @@ public class ZernioClient {
 			Thread.currentThread().interrupt();
 			throw new ZernioApiException("interrupted while waiting for " + where, interrupted);
 		}
+		if (response.statusCode() == PROXY_AUTHENTICATION_REQUIRED) {
+			throw new AccessRefusedException(proxyProblem());
+		}
+		return response;
+	}
+
+	/** How a request to {@code url} goes, for messages: " through the proxy ..." when it does. */
+	private String via(String url) {
+		HttpProxy proxy = settings.proxy();
+		boolean proxied = proxy != null && !proxy.bypasses(URI.create(url).getHost());
+		return proxied ? " through the proxy " + proxy.describe() : "";
+	}
+
+	/** What to fix when the proxy on the way answers 407. */
+	private String proxyProblem() {
+		return settings.proxy() != null ? settings.proxy().credentialsProblem()
+				: "a proxy on the way to Zernio asks for a user name and password (407), which pinbatch cannot give a"
+						+ " proxy: use one that lets this machine through without them";
 	}
 
 	private HttpRequest.Builder zernioRequest(String pathAndQuery) {

@@ -12,8 +12,10 @@ import java.util.Objects;
  * @param connectTimeout TCP/TLS connect limit
  * @param requestTimeout limit for one whole answer, headers and body; creating a pin with publishNow waits for
  *                       Pinterest, so keep it long
+ * @param proxy          the HTTP proxy on the way, or null for the JDK's own choice (its {@code https.proxyHost})
  */
-public record ZernioClientSettings(URI baseUrl, String apiKey, Duration connectTimeout, Duration requestTimeout) {
+public record ZernioClientSettings(URI baseUrl, String apiKey, Duration connectTimeout, Duration requestTimeout,
+		HttpProxy proxy) {
 
 	public ZernioClientSettings {
 		Objects.requireNonNull(baseUrl, "baseUrl");
@@ -32,6 +34,11 @@ public record ZernioClientSettings(URI baseUrl, String apiKey, Duration connectT
 				|| requestTimeout.isZero()) {
 			throw new IllegalArgumentException("Zernio timeouts must be positive");
 		}
+	}
+
+	/** Without a proxy of pinbatch's own: the JDK's choice. */
+	public ZernioClientSettings(URI baseUrl, String apiKey, Duration connectTimeout, Duration requestTimeout) {
+		this(baseUrl, apiKey, connectTimeout, requestTimeout, null);
 	}
 
 	/**
@@ -58,6 +65,6 @@ public record ZernioClientSettings(URI baseUrl, String apiKey, Duration connectT
 	@Override
 	public String toString() {
 		return "ZernioClientSettings[baseUrl=" + baseUrl + ", apiKey=(hidden), connectTimeout=" + connectTimeout
-				+ ", requestTimeout=" + requestTimeout + "]";
+				+ ", requestTimeout=" + requestTimeout + (proxy == null ? "" : ", proxy=" + proxy) + "]";
 	}
 }

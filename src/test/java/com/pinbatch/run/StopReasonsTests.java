@@ -60,7 +60,7 @@ class StopReasonsTests {
 	@Test
 	void zernioOrTheSendingStoppingSaysItsOwnWordsEvenWhenWrapped() {
 		JobExecution keyRejected = execution(BatchStatus.FAILED, new IllegalStateException("step failed",
-				new SendingStoppedException(SendingStoppedException.Reason.KEY_REJECTED,
+				new SendingStoppedException(SendingStoppedException.Reason.ACCESS_REFUSED,
 						"Zernio rejected the API key; check ZERNIO_API_KEY")));
 		JobExecution zernioDown = execution(BatchStatus.FAILED,
 				new ZernioApiException(503, "Zernio answered 503 five times in a row"));

@@ -55,7 +55,7 @@ class GracefulStopTests {
 		SendingStoppedException asked = new SendingStoppedException(SendingStoppedException.Reason.INTERRUPTED,
 				GracefulStop.STOPPED);
 		SendingStoppedException keyRejected = new SendingStoppedException(
-				SendingStoppedException.Reason.KEY_REJECTED, "Zernio rejected the API key");
+				SendingStoppedException.Reason.ACCESS_REFUSED, "Zernio rejected the API key");
 
 		// then: the stop ends its step STOPPED (Spring Batch's rule: an interruption, or one as the cause), with
 		// the line that says why; the rejected key fails it

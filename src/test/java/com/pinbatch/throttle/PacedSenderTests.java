@@ -233,8 +233,21 @@ class PacedSenderTests {
 
 		assertThatThrownBy(() -> sender(zernio, settings(6, 8)).send("acme-home", REQUEST, "req-1"))
 			.isInstanceOfSatisfying(SendingStoppedException.class,
-					stopped -> assertThat(stopped.reason()).isEqualTo(SendingStoppedException.Reason.KEY_REJECTED))
+					stopped -> assertThat(stopped.reason()).isEqualTo(SendingStoppedException.Reason.ACCESS_REFUSED))
 			.hasMessageContaining("API key");
+		assertThat(zernio.calls()).hasSize(1);
+	}
+
+	@Test
+	void aProxyThatWantsAPasswordStopsSendingAtOnceSayingWhatToDo() {
+		ScriptedAttempt zernio = ScriptedAttempt.answering(time,
+				new SendResult.ProxyRefused("the proxy proxy.corp:3128 asks for a user name and password"));
+
+		assertThatThrownBy(() -> sender(zernio, settings(6, 8)).send("acme-home", REQUEST, "req-1"))
+			.isInstanceOfSatisfying(SendingStoppedException.class,
+					stopped -> assertThat(stopped.reason()).isEqualTo(SendingStoppedException.Reason.ACCESS_REFUSED))
+			.hasMessage("the proxy proxy.corp:3128 asks for a user name and password; nothing more is"
+					+ " sent: run the same command again to resume");
 		assertThat(zernio.calls()).hasSize(1);
 	}
 
@@ -314,7 +327,7 @@ class PacedSenderTests {
 		// (the rows whose one try failed end with their outcome)
 		assertThat(requests).hasSize(down ? 3 : 1);
 		assertThat(reasons).hasSize(rows - (down ? 3 : 0)).containsOnly(down
-				? SendingStoppedException.Reason.API_UNAVAILABLE : SendingStoppedException.Reason.KEY_REJECTED);
+				? SendingStoppedException.Reason.API_UNAVAILABLE : SendingStoppedException.Reason.ACCESS_REFUSED);
 		Instant last = requests.get(requests.size() - 1);
 		assertThat(stoppedAt).allSatisfy(at -> assertThat(at).isEqualTo(last));
 	}

@@ -482,7 +482,7 @@ class ZernioClientTests {
 		zernio.stubFor(get(urlPathEqualTo("/api/v1/accounts"))
 			.willReturn(aResponse().withStatus(401).withBody("{\"error\":\"Unauthorized\"}")));
 
-		assertThatThrownBy(client::listPinterestAccounts).isInstanceOf(ApiKeyRejectedException.class)
+		assertThatThrownBy(client::listPinterestAccounts).isInstanceOf(AccessRefusedException.class)
 			.hasMessage("Zernio rejected the API key (401): check ZERNIO_API_KEY")
 			.hasMessageNotContaining(KEY);
 	}

@@ -1,0 +1,55 @@
+package com.pinbatch.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+import com.pinbatch.zernio.ForwardingProxy;
+
+import org.junit.jupiter.api.Test;
+
+/** A run from a company network, where Zernio is reached through an HTTP proxy. */
+class ProxyCommandLineTests extends SandboxedCommandLine {
+
+	@Test
+	void aRunThroughTheCompanysProxySendsEveryRequestThroughItAndSaysSo() throws IOException {
+		// given
+		Path input = shelfPins(3);
+		try (ForwardingProxy proxy = ForwardingProxy.open()) {
+
+			// when
+			CommandLineRun run = run("--input=" + input, "--zernio.proxy=" + proxy.address());
+
+			// then: every request Zernio received came through the proxy, and the run named it at start
+			assertThat(run.exitCode()).as(run.toString()).isZero();
+			assertThat(ResultRows.read(dir.resolve("pins.results.csv"))).hasSize(3)
+				.allSatisfy(row -> assertThat(row.get("status")).isEqualTo("PUBLISHED"));
+			assertThat(creates()).hasSize(3);
+			assertThat(proxy.passed()).hasSize(sandbox.requests().size());
+			assertThat(run.out() + run.err()).contains("pinbatch: Zernio is reached through the proxy 127.0.0.1:"
+					+ proxy.port() + " (zernio.proxy)");
+		}
+	}
+
+	@Test
+	void aProxyThatWantsAPasswordStopsTheRunInOneLineWithNothingSent() throws IOException {
+		// given: a proxy that lets no one through without a user name and password
+		Path input = shelfPins(3);
+		try (ForwardingProxy proxy = ForwardingProxy.wanting("marketing", "s3cret")) {
+
+			// when
+			CommandLineRun run = run("--input=" + input, "--zernio.proxy=" + proxy.address());
+
+			// then: stopped, saying what to do; nothing reached Zernio, every row is PENDING
+			assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
+			assertThat(run.err())
+				.contains("the proxy 127.0.0.1:" + proxy.port() + " (zernio.proxy) asks for a user name and password"
+						+ " (407), which pinbatch cannot give a proxy")
+				.doesNotContain("\tat ", "Exception");
+			assertThat(sandbox.requests()).isEmpty();
+			assertThat(ResultRows.read(dir.resolve("pins.results.csv"))).hasSize(3)
+				.allSatisfy(row -> assertThat(row.get("status")).isEqualTo("PENDING"));
+		}
+	}
+}

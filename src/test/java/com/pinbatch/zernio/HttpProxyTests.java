@@ -1,0 +1,99 @@
+package com.pinbatch.zernio;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.Proxy;
+import java.net.URI;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** The proxy a user's environment names, read as curl reads it. */
+class HttpProxyTests {
+
+	private static final URI ZERNIO = URI.create("https://zernio.com/api");
+
+	@Test
+	void httpsProxyComesBeforeItsCapitalsAndAllProxy() {
+		HttpProxy proxy = HttpProxy.of(null, null, ZERNIO, Map.of("https_proxy", "http://lower:3128", "HTTPS_PROXY",
+				"http://upper:3128", "all_proxy", "http://all:3128")::get);
+
+		assertThat(proxy.describe()).isEqualTo("lower:3128 (https_proxy)");
+	}
+
+	@Test
+	void theConfiguredProxyComesBeforeTheEnvironments() {
+		HttpProxy proxy = HttpProxy.of("http://configured:8080", "zernio.com", ZERNIO,
+				Map.of("https_proxy", "http://env:3128", "no_proxy", "other.example")::get);
+
+		assertThat(proxy.describe()).isEqualTo("configured:8080 (zernio.proxy)");
+		assertThat(proxy.bypasses("zernio.com")).isTrue();
+		assertThat(proxy.bypasses("other.example")).isFalse();
+	}
+
+	@Test
+	void aPlainHttpTargetTakesHttpProxyButNotItsCapitals() {
+		URI sandbox = URI.create("http://zernio.test/api");
+
+		assertThat(HttpProxy.of(null, null, sandbox, Map.of("https_proxy", "http://s:1", "HTTP_PROXY",
+				"http://from-a-cgi-header:1")::get)).isNull();
+		assertThat(HttpProxy.of(null, null, sandbox, Map.of("http_proxy", "http://p:1")::get).describe())
+			.isEqualTo("p:1 (http_proxy)");
+	}
+
+	@Test
+	void noProxySettingAtAllIsNone() {
+		assertThat(HttpProxy.of(null, null, ZERNIO, Map.of("no_proxy", "localhost", "https_proxy", " ")::get))
+			.isNull();
+	}
+
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', textBlock = """
+			http://proxy.corp:3128   | proxy.corp:3128
+			proxy.corp:3128          | proxy.corp:3128
+			http://proxy.corp        | proxy.corp:1080
+			HTTP://Proxy.Corp:8080/  | Proxy.Corp:8080
+			""")
+	void addressesAreReadAsCurlReadsThem(String address, String described) {
+		assertThat(HttpProxy.parse(address, null, "https_proxy").describe()).isEqualTo(described + " (https_proxy)");
+	}
+
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', textBlock = """
+			socks5://proxy.corp:1080         | is a socks5 proxy (socks5://proxy.corp:1080): pinbatch goes through an
+			https://proxy.corp:443           | is a https proxy (https://proxy.corp:443): pinbatch goes through an HTTP
+			http://                          | (http://) is not a proxy's address such as http://proxy.example:3128
+			http://proxy corp:3128           | (http://proxy corp:3128) is not a proxy's address
+			http://me:s3cret@proxy.corp:3128 | holds a user name and password for the proxy (http://proxy.corp:3128)
+			""")
+	void whatIsNotAnHttpProxyWithoutPasswordIsRefusedInOneLine(String address, String message) {
+		assertThatThrownBy(() -> HttpProxy.parse(address, null, "https_proxy"))
+			.isInstanceOf(IllegalArgumentException.class)
+			.hasMessageStartingWith("https_proxy " + message)
+			.hasMessageNotContaining("s3cret");
+	}
+
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', textBlock = """
+			example.com            | example.com        | true
+			example.com            | www.example.com    | true
+			.example.com           | www.example.com    | true
+			*.example.com          | cdn.example.com    | true
+			example.com            | notexample.com     | false
+			example.com:443        | example.com        | true
+			localhost, 127.0.0.1   | 127.0.0.1          | true
+			'[::1]'                | '[::1]'            | true
+			*                      | zernio.com         | true
+			zernio.com             | storage.zernio.io  | false
+			""")
+	void noProxyNamesHostsAndTheirSubdomains(String noProxy, String host, boolean direct) {
+		HttpProxy proxy = HttpProxy.parse("http://proxy.corp:3128", noProxy, "https_proxy");
+
+		assertThat(proxy.bypasses(host)).isEqualTo(direct);
+		assertThat(proxy.selector().select(URI.create("https://" + host + "/api")).get(0).type())
+			.isEqualTo(direct ? Proxy.Type.DIRECT : Proxy.Type.HTTP);
+	}
+}
