@@ -81,6 +81,9 @@ class ApiSessions implements ApiSessionSource, FollowUpConnections, DisposableBe
 	 * @throws RunRefusedException when the key is missing or malformed
 	 */
 	String target(RunRequest request, RunListener listener) {
+		if (request.checkMedia()) {
+			noteMediaCheckedDirectly(listener);
+		}
 		if (request.sandbox()) {
 			session(SANDBOX);
 			return SANDBOX;
@@ -95,6 +98,26 @@ class ApiSessions implements ApiSessionSource, FollowUpConnections, DisposableBe
 			listener.info("pinbatch: Zernio is reached through the proxy " + proxy.describe());
 		}
 		return ZERNIO;
+	}
+
+	/**
+	 * --check-media connects to each media host itself, never through a proxy: it checks every address it connects
+	 * to, which a proxy would hide. Said when one is set, so that a network reached only through it explains the
+	 * unreachable media.
+	 */
+	private void noteMediaCheckedDirectly(RunListener listener) {
+		HttpProxy proxy;
+		try {
+			proxy = HttpProxy.of(zernio.proxy(), zernio.noProxy(), zernio.baseUrl(), System::getenv);
+		}
+		catch (IllegalArgumentException notAProxy) {
+			return; // refused, in its own words, if the run goes to Zernio
+		}
+		if (proxy != null) {
+			listener.info("note: --check-media asks each media host directly, not through the proxy " + proxy.describe()
+					+ ": where only the proxy reaches the internet, rows come back media_unreachable; leave"
+					+ " --check-media out then (Zernio fetches the media itself)");
+		}
 	}
 
 	@Override

@@ -3,6 +3,7 @@ package com.pinbatch.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 import com.pinbatch.zernio.ForwardingProxy;
@@ -51,5 +52,20 @@ class ProxyCommandLineTests extends SandboxedCommandLine {
 			assertThat(ResultRows.read(dir.resolve("pins.results.csv"))).hasSize(3)
 				.allSatisfy(row -> assertThat(row.get("status")).isEqualTo("PENDING"));
 		}
+	}
+
+	@Test
+	void aMediaCheckBehindAProxySaysItAsksTheMediaHostsDirectly() throws IOException {
+		// given: a pin whose image is on this machine (refused without a request: the check is about the note)
+		Path input = Files.writeString(dir.resolve("pins.csv"), "title,media_url,board,account\n"
+				+ "Shelf,https://127.0.0.1/shelf.jpg,Kitchen Ideas,acme-home\n");
+
+		// when
+		CommandLineRun run = run("--input=" + input, "--dry-run", "--sandbox", "--check-media",
+				"--zernio.proxy=http://proxy.example:3128");
+
+		// then: a network reached only through the proxy has its media unreachable, and the run said why at start
+		assertThat(run.out() + run.err()).contains("note: --check-media asks each media host directly, not through"
+				+ " the proxy proxy.example:3128 (zernio.proxy)");
 	}
 }
