@@ -108,7 +108,7 @@ class ApiSessions implements ApiSessionSource, FollowUpConnections, DisposableBe
 	private void noteMediaCheckedDirectly(RunListener listener) {
 		HttpProxy proxy;
 		try {
-			proxy = HttpProxy.of(zernio.proxy(), zernio.noProxy(), zernio.baseUrl(), System::getenv);
+			proxy = configuredProxy();
 		}
 		catch (IllegalArgumentException notAProxy) {
 			return; // refused, in its own words, if the run goes to Zernio
@@ -194,14 +194,17 @@ class ApiSessions implements ApiSessionSource, FollowUpConnections, DisposableBe
 	 * {@code https.proxyHost} then still applies). The sandbox, on this machine, is reached directly.
 	 */
 	private HttpProxy proxy() {
-		HttpProxy proxy;
 		try {
-			proxy = HttpProxy.of(zernio.proxy(), zernio.noProxy(), zernio.baseUrl(), System::getenv);
+			return configuredProxy();
 		}
 		catch (IllegalArgumentException notAProxy) {
 			throw new RunRefusedException(notAProxy.getMessage());
 		}
-		return proxy;
+	}
+
+	/** {@code zernio.proxy}, else the environment's; null for none. */
+	private HttpProxy configuredProxy() {
+		return HttpProxy.of(zernio.proxy(), zernio.noProxy(), zernio.baseUrl(), System::getenv);
 	}
 
 	private ApiSession session(String baseUrl, String key, boolean sandboxed, HttpProxy proxy) {

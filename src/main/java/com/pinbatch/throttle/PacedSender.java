@@ -131,7 +131,7 @@ public final class PacedSender {
 		return counters.snapshot(pace.perMinute());
 	}
 
-	/** Stops every sending thread: the key or the proxy's credentials were refused, so no request can succeed. */
+	/** Stops every sending thread: the key was refused, or the proxy wants credentials, so no request can succeed. */
 	private SendingStoppedException stopFor(String reason) {
 		stopped = new SendingStoppedException(SendingStoppedException.Reason.ACCESS_REFUSED, reason);
 		pace.wakeEveryone();

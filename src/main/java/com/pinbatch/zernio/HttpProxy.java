@@ -122,7 +122,7 @@ public record HttpProxy(String host, int port, List<String> bypass, String sourc
 		return false;
 	}
 
-	/** The proxy as a message names it: its address and where it was set, never the credentials. */
+	/** The proxy as a message names it: its address and where it was set. */
 	public String describe() {
 		return host + ":" + port + " (" + source + ")";
 	}

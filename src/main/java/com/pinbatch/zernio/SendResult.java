@@ -54,8 +54,8 @@ public sealed interface SendResult {
 	}
 
 	/**
-	 * 407 from the proxy on the way: the request never reached Zernio, and no other will until the user fixes the
-	 * proxy's credentials; the job must stop.
+	 * 407 from the proxy on the way: the request never reached Zernio, and no other will until the proxy lets this
+	 * machine through; the job must stop.
 	 *
 	 * @param problem what to fix, naming the proxy and where it was set
 	 */

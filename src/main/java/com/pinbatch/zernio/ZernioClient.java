@@ -103,7 +103,7 @@ public class ZernioClient {
 		String base = settings.baseUrl().toString();
 		this.apiRoot = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
 		this.zernioHost = hostOf(settings.baseUrl());
-		this.throughProxy = via(apiRoot);
+		this.throughProxy = via(settings.baseUrl().getHost());
 	}
 
 	/**
@@ -336,7 +336,7 @@ public class ZernioClient {
 					+ " is not an https address of its storage, so the file was not sent there; run again later, and"
 					+ " if it persists, tell Zernio's support");
 		}
-		String where = "upload of " + file.getFileName() + " to " + hostOf(uploadUri) + via(uploadUri.toString());
+		String where = "upload of " + file.getFileName() + " to " + hostOf(uploadUri) + via(uploadUri.getHost());
 		HttpRequest request;
 		try {
 			request = HttpRequest.newBuilder(uploadUri)
@@ -504,10 +504,10 @@ public class ZernioClient {
 		return response;
 	}
 
-	/** How a request to {@code url} goes, for messages: " through the proxy ..." when it does. */
-	private String via(String url) {
+	/** How a request to {@code host} goes, for messages: " through the proxy ..." when it does. */
+	private String via(String host) {
 		HttpProxy proxy = settings.proxy();
-		boolean proxied = proxy != null && !proxy.bypasses(URI.create(url).getHost());
+		boolean proxied = proxy != null && !proxy.bypasses(host);
 		return proxied ? " through the proxy " + proxy.describe() : "";
 	}
 
