@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -56,6 +57,9 @@ abstract class ProcessRuns {
 	private final AtomicReference<Process> running = new AtomicReference<>();
 
 	private final List<Process> started = new CopyOnWriteArrayList<>();
+
+	/** Variables the processes' environment holds beside the key (a proxy's, say). */
+	final Map<String, String> environment = new HashMap<>();
 
 	/** The command-line settings that point a process at the job repository (none: the default HSQLDB file). */
 	abstract List<String> repositoryArguments();
@@ -174,6 +178,7 @@ abstract class ProcessRuns {
 			.redirectErrorStream(true)
 			.redirectOutput(dir.resolve(name + ".log").toFile());
 		builder.environment().put("ZERNIO_API_KEY", ZernioSandbox.API_KEY);
+		builder.environment().putAll(environment);
 		if (hostName != null) {
 			builder.environment().put("HOSTNAME", hostName);
 		}
