@@ -12,6 +12,8 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import com.pinbatch.zernio.CertificateProblems;
+
 import org.apache.hc.client5.http.DnsResolver;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
@@ -134,7 +136,14 @@ final class MediaProbe implements AutoCloseable {
 			return head;
 		}
 		catch (IOException | RuntimeException ex) {
-			// a refused address is an UnknownHostException from the lookup: worded like any other silence
+			// a refused address is an UnknownHostException from the lookup: worded like any other silence; a
+			// certificate is refused only once its address passed, and says what to fix (often a company's proxy)
+			for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+				String certificate = CertificateProblems.describe(cause);
+				if (certificate != null) {
+					return ProbeAnswer.failed(certificate);
+				}
+			}
 			return ProbeAnswer.failed(NO_ANSWER);
 		}
 		catch (InterruptedException ex) {

@@ -561,6 +561,10 @@ public class ZernioClient {
 				// a mistyped address or a DNS down, which the JDK reports as a refused connection without a word
 				return "its name is not found (DNS): check the address, and the network's name service";
 			}
+			String certificate = CertificateProblems.describe(cause);
+			if (certificate != null) {
+				return certificate;
+			}
 		}
 		if (failure instanceof ConnectException && failure.getMessage() == null) {
 			return "connection refused";

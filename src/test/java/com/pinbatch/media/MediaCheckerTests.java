@@ -1,5 +1,8 @@
 package com.pinbatch.media;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.head;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -21,6 +24,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.pinbatch.pin.Media;
 import com.pinbatch.pin.MediaKind;
 import com.sun.net.httpserver.HttpExchange;
@@ -114,6 +119,28 @@ class MediaCheckerTests {
 
 		assertThat(result.problem().code()).isEqualTo("media_unreachable");
 		assertThat(result.problem().message()).contains(url("/gone.jpg"), "HTTP 404", "public");
+	}
+
+	@Test
+	void aCertificateJavaDoesNotTrustIsSaidSoNotCalledSilence() {
+		// a server whose certificate no authority Java knows signed, as a company proxy that inspects https re-signs
+		WireMockServer https = new WireMockServer(WireMockConfiguration.options().dynamicPort().dynamicHttpsPort()
+			.bindAddress("127.0.0.1"));
+		https.start();
+		try {
+			https.stubFor(head(urlEqualTo("/photo.jpg")).willReturn(aResponse().withStatus(200)
+				.withHeader("Content-Type", "image/jpeg")));
+			String url = "https://localhost:" + https.httpsPort() + "/photo.jpg";
+
+			MediaCheckResult result = checker.check(url, MediaKind.IMAGE);
+
+			assertThat(result.problem().code()).isEqualTo("media_unreachable");
+			assertThat(result.problem().message()).contains(url, "its https certificate is signed by no authority"
+					+ " this Java trusts", "keytool -importcert");
+		}
+		finally {
+			https.stop();
+		}
 	}
 
 	@Test

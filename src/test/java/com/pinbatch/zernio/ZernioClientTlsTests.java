@@ -1,0 +1,46 @@
+package com.pinbatch.zernio;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.URI;
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Zernio's certificate as a company network may present it: signed by the company's own authority (a proxy or
+ * firewall that inspects https), which Java does not trust. Here a server with a certificate of its own stands in.
+ */
+class ZernioClientTlsTests {
+
+	private static final String KEY = "sk_test_0123456789abcdef0123456789abcdef0123456789abcdef01234567";
+
+	@RegisterExtension
+	static final WireMockExtension zernio = WireMockExtension.newInstance()
+		.options(WireMockConfiguration.options().dynamicPort().dynamicHttpsPort().bindAddress("127.0.0.1"))
+		.build();
+
+	@Test
+	void aCertificateJavaDoesNotTrustIsSaidSoWithWhatToDo() {
+		zernio.stubFor(get(urlPathEqualTo("/api/v1/accounts")).willReturn(okJson("{\"accounts\":[]}")));
+		ZernioClient client = new ZernioClient(new ZernioClientSettings(
+				URI.create("https://localhost:" + zernio.getHttpsPort() + "/api"), KEY, Duration.ofSeconds(2),
+				Duration.ofSeconds(5)), JsonMapper.builder().build());
+
+		assertThatThrownBy(client::listPinterestAccounts).isInstanceOf(ZernioApiException.class)
+			.hasMessage("cannot reach Zernio at localhost:" + zernio.getHttpsPort() + ": its https certificate is signed"
+					+ " by no authority this Java trusts; on a company network, most often a proxy or firewall that"
+					+ " inspects https with the company's own certificate: add that certificate to Java's trust store"
+					+ " (keytool -importcert -cacerts -alias company -file company-root.crt), or give Java the"
+					+ " company's (-Djavax.net.ssl.trustStore=FILE in JAVA_TOOL_OPTIONS)");
+	}
+}
