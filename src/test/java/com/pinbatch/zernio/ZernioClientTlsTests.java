@@ -37,8 +37,8 @@ class ZernioClientTlsTests {
 				Duration.ofSeconds(5)), JsonMapper.builder().build());
 
 		assertThatThrownBy(client::listPinterestAccounts).isInstanceOf(ZernioApiException.class)
-			.hasMessage("cannot reach Zernio at localhost:" + zernio.getHttpsPort() + ": its https certificate is signed"
-					+ " by no authority this Java trusts; on a company network, most often a proxy or firewall that"
+			.hasMessage("cannot reach Zernio at localhost:" + zernio.getHttpsPort() + ": its https certificate is"
+					+ " signed by no authority this Java trusts; on a company network, most often a proxy or firewall that"
 					+ " inspects https with the company's own certificate: add that certificate to Java's trust store"
 					+ " (keytool -importcert -cacerts -alias company -file company-root.crt), or give Java the"
 					+ " company's (-Djavax.net.ssl.trustStore=FILE in JAVA_TOOL_OPTIONS)");
