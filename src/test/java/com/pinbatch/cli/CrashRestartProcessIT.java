@@ -9,8 +9,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import com.pinbatch.zernio.ForwardingProxy;
-
 import org.junit.jupiter.api.Test;
 
 /**
@@ -46,26 +44,6 @@ class CrashRestartProcessIT extends CrashRestartScenarios {
 		assertThat(databaseLockLeft).as("a lock the restart must wait out").isFalse();
 		assertThat(resumed).as(log("second")).isZero();
 		assertEveryRowExactlyOnce(input);
-	}
-
-	@Test
-	void aRunWhoseEnvironmentNamesAProxySendsEveryRequestThroughIt() throws Exception {
-		// given: a company network's proxy, named as curl reads it (http_proxy: the sandbox speaks plain http; the
-		// JDK itself ignores the variable)
-		Path input = pins(ROWS);
-		try (ForwardingProxy proxy = ForwardingProxy.open()) {
-			environment.put("http_proxy", proxy.address());
-
-			// when
-			int exit = runToEnd(input, "proxied");
-
-			// then: every request Zernio received came through the proxy, and the run named it
-			assertThat(exit).as(log("proxied")).isZero();
-			assertEveryRowExactlyOnce(input);
-			assertThat(proxy.passed()).hasSize(sandbox.requests().size());
-			assertThat(log("proxied")).contains("Zernio is reached through the proxy 127.0.0.1:" + proxy.port()
-					+ " (http_proxy)");
-		}
 	}
 
 	@Test
