@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.function.UnaryOperator;
+import java.util.regex.Pattern;
 
 /**
  * The HTTP proxy between this machine and Zernio (and its storage), as a company network has one: taken from
@@ -26,6 +27,10 @@ import java.util.function.UnaryOperator;
  * @param source where the setting came from, for messages ({@code https_proxy}, {@code zernio.proxy})
  */
 public record HttpProxy(String host, int port, List<String> bypass, String source) {
+
+	/** localhost, its subdomains, 127.0.0.0/8 and ::1, written as addresses (no name is looked up). */
+	private static final Pattern LOOPBACK = Pattern.compile(
+			"localhost|.+\\.localhost|127(\\.\\d{1,3}){3}|::1|(0{1,4}:){7}0{0,3}1");
 
 	/** The default port curl gives a proxy address without one. */
 	private static final int DEFAULT_PORT = 1080;
@@ -105,7 +110,10 @@ public record HttpProxy(String host, int port, List<String> bypass, String sourc
 		};
 	}
 
-	/** Whether requests to {@code host} go directly ({@code no_proxy}). */
+	/**
+	 * Whether requests to {@code host} go directly: this machine's own (loopback) addresses always, as the JDK's and
+	 * Go's clients treat them (a served sandbox, a test server), and the hosts of {@code no_proxy}.
+	 */
 	public boolean bypasses(String host) {
 		if (host == null) {
 			return false;
@@ -113,6 +121,9 @@ public record HttpProxy(String host, int port, List<String> bypass, String sourc
 		String name = host.toLowerCase(Locale.ROOT);
 		if (name.startsWith("[") && name.endsWith("]")) {
 			name = name.substring(1, name.length() - 1);
+		}
+		if (LOOPBACK.matcher(name).matches()) {
+			return true;
 		}
 		for (String entry : bypass) {
 			if (entry.equals("*") || name.equals(entry) || name.endsWith("." + entry)) {

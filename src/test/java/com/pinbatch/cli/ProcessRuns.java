@@ -61,6 +61,11 @@ abstract class ProcessRuns {
 	/** Variables the processes' environment holds beside the key (a proxy's, say). */
 	final Map<String, String> environment = new HashMap<>();
 
+	/** Where the processes reach Zernio: the sandbox. */
+	String zernioBaseUrl() {
+		return sandbox.baseUrl();
+	}
+
 	/** The command-line settings that point a process at the job repository (none: the default HSQLDB file). */
 	abstract List<String> repositoryArguments();
 
@@ -169,7 +174,7 @@ abstract class ProcessRuns {
 		List<String> command = new ArrayList<>(List.of("java", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"));
 		command.addAll(jar());
 		command.addAll(List.of("--input=" + input,
-				"--zernio.base-url=" + sandbox.baseUrl(), "--pinbatch.data-dir=" + dataFolder,
+				"--zernio.base-url=" + zernioBaseUrl(), "--pinbatch.data-dir=" + dataFolder,
 				"--pinbatch.chunk-size=10", "--pinbatch.throttle.account-hourly-cap=1000",
 				"--pinbatch.throttle.account-daily-cap=1000", "--pinbatch.throttle.initial-requests-per-minute=6000",
 				"--pinbatch.follow.poll-interval=300ms"));

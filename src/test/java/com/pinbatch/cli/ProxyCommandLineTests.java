@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 
 import com.pinbatch.zernio.ForwardingProxy;
 
@@ -20,7 +21,7 @@ class ProxyCommandLineTests extends SandboxedCommandLine {
 		try (ForwardingProxy proxy = ForwardingProxy.open()) {
 
 			// when
-			CommandLineRun run = run("--input=" + input, "--zernio.proxy=" + proxy.address());
+			CommandLineRun run = throughProxy(proxy, "--input=" + input);
 
 			// then: every request Zernio received came through the proxy, and the run named it at start
 			assertThat(run.exitCode()).as(run.toString()).isZero();
@@ -40,7 +41,7 @@ class ProxyCommandLineTests extends SandboxedCommandLine {
 		try (ForwardingProxy proxy = ForwardingProxy.wanting("marketing", "s3cret")) {
 
 			// when
-			CommandLineRun run = run("--input=" + input, "--zernio.proxy=" + proxy.address());
+			CommandLineRun run = throughProxy(proxy, "--input=" + input);
 
 			// then: stopped, saying what to do; nothing reached Zernio, every row is PENDING
 			assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
@@ -67,5 +68,12 @@ class ProxyCommandLineTests extends SandboxedCommandLine {
 		// then: a network reached only through the proxy has its media unreachable, and the run said why at start
 		assertThat(run.out() + run.err()).contains("note: --check-media asks each media host directly, not through"
 				+ " the proxy proxy.example:3128 (zernio.proxy)");
+	}
+
+	/** The command line against the sandbox by a name only the proxy resolves, as a company's network may have it. */
+	private CommandLineRun throughProxy(ForwardingProxy proxy, String... args) {
+		String[] all = Arrays.copyOf(args, args.length + 1);
+		all[args.length] = "--zernio.proxy=" + proxy.address();
+		return CommandLineRun.run(dir.resolve("data"), ForwardingProxy.named(sandbox.baseUrl()), quickFollowing(all));
 	}
 }

@@ -20,6 +20,12 @@ class ProxyProcessIT extends ProcessRuns {
 		return List.of();
 	}
 
+	/** The sandbox by a name only the proxy resolves, as a company's network may have it. */
+	@Override
+	String zernioBaseUrl() {
+		return ForwardingProxy.named(sandbox.baseUrl());
+	}
+
 	@Test
 	void aRunWhoseEnvironmentNamesAProxySendsEveryRequestThroughIt() throws Exception {
 		// given: a company network's proxy, named as curl reads it (http_proxy: the sandbox speaks plain http; the

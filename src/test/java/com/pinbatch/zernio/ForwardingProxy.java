@@ -15,13 +15,16 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
+import java.util.regex.Pattern;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
 /**
- * A company's HTTP proxy on loopback, for plain-http targets (the test sandbox): it passes each request on as it
- * came, without its proxy headers, and may want Basic credentials first (407). Records what it passed.
+ * A company's HTTP proxy on loopback, for plain-http targets: it passes each request on as it came, without its proxy
+ * headers, and may want Basic credentials first (407). Records what it passed. It resolves names itself, as a
+ * company's proxy does: a host under {@code .test} (a name no DNS knows) is this machine, so that a test server on
+ * loopback can be reached through it by a name (clients never send loopback addresses to a proxy).
  */
 public final class ForwardingProxy implements AutoCloseable {
 
@@ -92,7 +95,7 @@ public final class ForwardingProxy implements AutoCloseable {
 				answer(exchange, 407, new byte[0]);
 				return;
 			}
-			HttpRequest.Builder request = HttpRequest.newBuilder(target)
+			HttpRequest.Builder request = HttpRequest.newBuilder(resolved(target))
 				.method(exchange.getRequestMethod(), sent.length == 0 ? HttpRequest.BodyPublishers.noBody()
 						: HttpRequest.BodyPublishers.ofByteArray(sent));
 			exchange.getRequestHeaders().forEach((name, values) -> {
@@ -117,6 +120,18 @@ public final class ForwardingProxy implements AutoCloseable {
 			});
 			answer(exchange, response.statusCode(), response.body());
 		}
+	}
+
+	/** The target with a {@code .test} host replaced by this machine's address, the rest as it came. */
+	private static URI resolved(URI target) {
+		String host = target.getHost();
+		return host.endsWith(".test") ? URI.create(target.toString().replaceFirst("//" + Pattern.quote(host),
+				"//127.0.0.1")) : target;
+	}
+
+	/** The address of a test server on loopback, {@code http://127.0.0.1:PORT/...}, as this proxy's clients name it. */
+	public static String named(String loopbackUrl) {
+		return loopbackUrl.replace("//127.0.0.1:", "//zernio.test:").replace("//localhost:", "//zernio.test:");
 	}
 
 	private static void answer(HttpExchange exchange, int status, byte[] body) throws IOException {

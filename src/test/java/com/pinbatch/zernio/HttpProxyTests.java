@@ -84,12 +84,17 @@ class HttpProxyTests {
 			*.example.com          | cdn.example.com    | true
 			example.com            | notexample.com     | false
 			example.com:443        | example.com        | true
-			localhost, 127.0.0.1   | 127.0.0.1          | true
-			'[::1]'                | '[::1]'            | true
+			intranet.example       | localhost          | true
+			intranet.example       | 127.0.0.1          | true
+			intranet.example       | 127.1.2.3          | true
+			intranet.example       | '[::1]'            | true
+			intranet.example       | 128.0.0.1          | false
+			intranet.example       | localhost.example  | false
+			'[fd00::1]'            | '[fd00::1]'        | true
 			*                      | zernio.com         | true
 			zernio.com             | storage.zernio.io  | false
 			""")
-	void noProxyNamesHostsAndTheirSubdomains(String noProxy, String host, boolean direct) {
+	void noProxyNamesHostsAndTheirSubdomainsAndLoopbackIsAlwaysDirect(String noProxy, String host, boolean direct) {
 		HttpProxy proxy = HttpProxy.parse("http://proxy.corp:3128", noProxy, "https_proxy");
 
 		assertThat(proxy.bypasses(host)).isEqualTo(direct);

@@ -73,10 +73,24 @@ class ZernioClientThroughProxyTests {
 
 	@Test
 	void aHostInNoProxyIsReachedDirectly() throws IOException {
-		// given: the proxy, and no_proxy naming Zernio's host
+		// given: the proxy, and no_proxy naming Zernio's host (a name only the proxy could resolve)
+		try (ForwardingProxy proxy = ForwardingProxy.open()) {
+			ZernioClient client = clientThrough(proxy.address(), "example.org,zernio.test");
+
+			// when / then: asked directly, the name is not found (or not within the time-out, where DNS is slow); the
+			// proxy saw nothing
+			assertThatThrownBy(client::listPinterestAccounts).isInstanceOf(ZernioApiException.class)
+				.hasMessageNotContaining("proxy");
+			assertThat(proxy.passed()).isEmpty();
+		}
+	}
+
+	@Test
+	void thisMachinesOwnAddressesAreReachedDirectly() throws IOException {
+		// given: the proxy, and Zernio on loopback (a served sandbox, say): no_proxy need not name it
 		stubAccountsAndCreate();
 		try (ForwardingProxy proxy = ForwardingProxy.open()) {
-			ZernioClient client = clientThrough(proxy.address(), "localhost,127.0.0.1");
+			ZernioClient client = clientThrough(proxy.address(), null, zernio.baseUrl() + "/api");
 
 			// when
 			client.listPinterestAccounts();
@@ -103,8 +117,13 @@ class ZernioClientThroughProxyTests {
 			.contains("through the proxy 127.0.0.1:" + closedPort + " (https_proxy)");
 	}
 
+	/** A client of Zernio by a name only the proxy resolves (as a company's network may have it). */
 	private ZernioClient clientThrough(String httpsProxy, String noProxy) {
-		URI api = URI.create(zernio.baseUrl() + "/api");
+		return clientThrough(httpsProxy, noProxy, ForwardingProxy.named(zernio.baseUrl()) + "/api");
+	}
+
+	private ZernioClient clientThrough(String httpsProxy, String noProxy, String root) {
+		URI api = URI.create(root);
 		HttpProxy proxy = HttpProxy.of(null, null, URI.create("https://zernio.com/api"),
 				name -> switch (name) {
 					case "https_proxy" -> httpsProxy;
