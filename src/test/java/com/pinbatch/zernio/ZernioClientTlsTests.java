@@ -3,6 +3,7 @@ package com.pinbatch.zernio;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
@@ -42,5 +43,26 @@ class ZernioClientTlsTests {
 					+ " inspects https with the company's own certificate: add that certificate to Java's trust store"
 					+ " (keytool -importcert -cacerts -alias company -file company-root.crt), or give Java the"
 					+ " company's (-Djavax.net.ssl.trustStore=FILE in JAVA_TOOL_OPTIONS)");
+	}
+
+	@Test
+	void throughAProxyHttpsGoesInItsTunnelAndAnInspectingProxysCertificateIsSaidSo() throws Exception {
+		// given: https_proxy, and Zernio by a name only the proxy resolves, answering with a certificate Java does not
+		// trust (as a proxy that inspects https presents the company's)
+		zernio.stubFor(get(urlPathEqualTo("/api/v1/accounts")).willReturn(okJson("{\"accounts\":[]}")));
+		try (TunnellingProxy proxy = TunnellingProxy.open()) {
+			URI api = URI.create("https://zernio.test:" + zernio.getHttpsPort() + "/api");
+			HttpProxy httpsProxy = HttpProxy.of(null, null, api, name -> name.equals("https_proxy") ? proxy.address()
+					: null);
+			ZernioClient client = new ZernioClient(new ZernioClientSettings(api, KEY, Duration.ofSeconds(2),
+					Duration.ofSeconds(5), httpsProxy), JsonMapper.builder().build());
+
+			// when / then: the request went into the proxy's tunnel, and the refusal says what to do
+			assertThatThrownBy(client::listPinterestAccounts).isInstanceOf(ZernioApiException.class)
+				.hasMessageStartingWith("cannot reach Zernio at zernio.test:" + zernio.getHttpsPort()
+						+ " through the proxy " + proxy.address().substring("http://".length())
+						+ " (https_proxy): its https certificate is signed by no authority this Java trusts");
+			assertThat(proxy.connects()).containsExactly("CONNECT zernio.test:" + zernio.getHttpsPort() + " HTTP/1.1");
+		}
 	}
 }
