@@ -305,7 +305,7 @@ public final class CommandLineOptions {
 		for (String arg : unmatched) {
 			String name = arg.startsWith("--") ? arg.substring(2).split("=", 2)[0] : "";
 			if (name.contains(".")) {
-				refuseSecret(name);
+				refuseSecret(name, arg.contains("=") ? arg.substring(arg.indexOf('=') + 1) : "");
 				if (!properties.add(name.toLowerCase(Locale.ROOT).replace("-", "").replace("_", ""))) {
 					throw new UsageException("--" + name + " is given twice; give it once");
 				}
@@ -363,16 +363,21 @@ public final class CommandLineOptions {
 	}
 
 	/**
-	 * The API key is never taken from the command line: other users see it in the process list, it stays in the
-	 * shell history, and the printed "to resume" command would repeat it. Spring's relaxed names count too
-	 * ({@code --zernio.apiKey}, {@code --ZERNIO_API_KEY}).
+	 * The API key, or a proxy's password, is never taken from the command line: other users see it in the process
+	 * list, it stays in the shell history, and the printed "to resume" command would repeat it. Spring's relaxed
+	 * names count too ({@code --zernio.apiKey}, {@code --ZERNIO_API_KEY}).
 	 */
-	private static void refuseSecret(String name) {
+	private static void refuseSecret(String name, String value) {
 		String relaxed = name.toLowerCase(Locale.ROOT).replace("-", "").replace("_", "");
 		if (relaxed.equals("zernio.apikey")) {
 			throw new UsageException("the API key is not taken on the command line (it would show in the process"
 					+ " list and the shell history): set ZERNIO_API_KEY, or zernio.api-key in a config file only you"
 					+ " can read");
+		}
+		if (relaxed.equals("zernio.proxy") && value.contains("@")) {
+			throw new UsageException("a proxy's user name and password are not taken on the command line (they would"
+					+ " show in the process list and the shell history): set https_proxy in the environment, or"
+					+ " zernio.proxy in a config file only you can read");
 		}
 	}
 

@@ -25,6 +25,7 @@ import com.pinbatch.run.RunRefusedException;
 import com.pinbatch.schema.PinbatchSchema;
 import com.pinbatch.stop.GracefulStop;
 import com.pinbatch.text.SafeText;
+import com.pinbatch.zernio.HttpProxy;
 
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.Banner;
@@ -71,6 +72,7 @@ public class PinbatchApplication {
 
 	public static void main(String[] args) {
 		OutputEncoding.apply();
+		HttpProxy.allowBasicCredentialsOnTunnels(); // before any HTTP client is made: the JDK reads it once
 		ShutdownCoordinator.install();
 		TerminalStatusLine.installIfTerminal();
 		int code = ExitCode.STOPPED.code();

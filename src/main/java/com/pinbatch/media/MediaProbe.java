@@ -138,13 +138,8 @@ final class MediaProbe implements AutoCloseable {
 		catch (IOException | RuntimeException ex) {
 			// a refused address is an UnknownHostException from the lookup: worded like any other silence; a
 			// certificate is refused only once its address passed, and says what to fix (often a company's proxy)
-			for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
-				String certificate = CertificateProblems.describe(cause);
-				if (certificate != null) {
-					return ProbeAnswer.failed(certificate);
-				}
-			}
-			return ProbeAnswer.failed(NO_ANSWER);
+			String certificate = CertificateProblems.of(ex);
+			return ProbeAnswer.failed(certificate != null ? certificate : NO_ANSWER);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();

@@ -195,7 +195,11 @@ class ApiSessions implements ApiSessionSource, FollowUpConnections, DisposableBe
 	 */
 	private HttpProxy proxy() {
 		try {
-			return configuredProxy();
+			HttpProxy proxy = configuredProxy();
+			if (proxy != null && proxy.password() != null && !proxy.password().isEmpty()) {
+				SafeText.hide(proxy.password()); // as the key: no message or file ever shows it
+			}
+			return proxy;
 		}
 		catch (IllegalArgumentException notAProxy) {
 			throw new RunRefusedException(notAProxy.getMessage());

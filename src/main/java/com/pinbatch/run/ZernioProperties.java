@@ -14,7 +14,7 @@ import jakarta.validation.constraints.NotNull;
  * Where and how to reach Zernio ({@code zernio.*}). The key is normally taken from the environment variable
  * ZERNIO_API_KEY; {@code zernio.api-key} in a config file is the alternative. Never printed.
  *
- * @param proxy   the HTTP proxy to Zernio ({@code http://HOST:PORT}, one that asks no password); unset, the environment's
+ * @param proxy   the HTTP proxy to Zernio ({@code http://[USER:PASSWORD@]HOST:PORT}); unset, the environment's
  *                {@code https_proxy} is used, as most command-line tools do
  * @param noProxy hosts reached directly, comma-separated; unset, the environment's {@code no_proxy}
  */

@@ -16,8 +16,19 @@ public final class CertificateProblems {
 	private CertificateProblems() {
 	}
 
+	/** The sentence for a failed connection whose causes hold a certificate problem, or null. */
+	public static String of(Throwable failure) {
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			String problem = describe(cause);
+			if (problem != null) {
+				return problem;
+			}
+		}
+		return null;
+	}
+
 	/** The sentence for one cause of a failed connection, or null when it is no certificate problem. */
-	public static String describe(Throwable cause) {
+	static String describe(Throwable cause) {
 		if (cause instanceof CertificateExpiredException || cause instanceof CertificateNotYetValidException
 				|| cause instanceof CertPathValidatorException invalid
 						&& invalid.getReason() == CertPathValidatorException.BasicReason.EXPIRED) {

@@ -7,30 +7,38 @@ import java.net.ProxySelector;
 import java.net.SocketAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
 /**
  * The HTTP proxy between this machine and Zernio (and its storage), as a company network has one: taken from
  * {@code zernio.proxy} or, as curl and most command-line tools do, from {@code https_proxy} (and {@code no_proxy}),
- * which the JDK ignores. Only an HTTP proxy that lets this machine through without a password: the JDK's client
- * speaks no other kind, and it cannot give a proxy credentials on an https tunnel while it sends the API key (with an
- * authenticator for the proxy, it drops the request's own Authorization header).
+ * which the JDK ignores. Only an HTTP proxy: the JDK's client speaks no other kind. A user name and password in the
+ * address go to the proxy as Basic credentials with every request it passes on, as curl sends them; not through an
+ * authenticator, with which the JDK's client would drop the request's own Authorization header (the API key).
  *
- * @param host   the proxy's host
- * @param port   its port (1080 when the address names none, as curl assumes)
- * @param bypass hosts reached directly ({@code no_proxy}): a name covers its subdomains, {@code *} covers all
- * @param source where the setting came from, for messages ({@code https_proxy}, {@code zernio.proxy})
+ * @param host     the proxy's host
+ * @param port     its port (1080 when the address names none, as curl assumes)
+ * @param user     the user name from the address ({@code http://USER:PASSWORD@HOST:PORT}), or null
+ * @param password its password, or null; never printed
+ * @param bypass   hosts reached directly ({@code no_proxy}): a name covers its subdomains, {@code *} covers all
+ * @param source   where the setting came from, for messages ({@code https_proxy}, {@code zernio.proxy})
  */
-public record HttpProxy(String host, int port, List<String> bypass, String source) {
+public record HttpProxy(String host, int port, String user, String password, List<String> bypass, String source) {
 
 	/** localhost, its subdomains, 127.0.0.0/8 and ::1, written as addresses (no name is looked up). */
 	private static final Pattern LOOPBACK = Pattern.compile(
 			"localhost|.+\\.localhost|127(\\.\\d{1,3}){3}|::1|(0{1,4}:){7}0{0,3}1");
+
+	private static final String TUNNELING_DISABLED_SCHEMES = "jdk.http.auth.tunneling.disabledSchemes";
 
 	/** The default port curl gives a proxy address without one. */
 	private static final int DEFAULT_PORT = 1080;
@@ -85,13 +93,16 @@ public record HttpProxy(String host, int port, List<String> bypass, String sourc
 		if (uri.getHost() == null) {
 			throw new IllegalArgumentException(notAProxy(source, uri(trimmed)));
 		}
+		String user = null;
+		String password = null;
 		if (uri.getRawUserInfo() != null) {
-			throw new IllegalArgumentException(source + " holds a user name and password for the proxy ("
-					+ uri(trimmed) + "), which pinbatch cannot give a proxy: use one that lets this machine through"
-					+ " without them, or a proxy on this machine that adds them (such as cntlm or px)");
+			// percent-encoded as in a URL (a password with an @ is written %40), as curl reads it
+			String[] parts = uri.getRawUserInfo().split(":", 2);
+			user = URLDecoder.decode(parts[0], StandardCharsets.UTF_8);
+			password = parts.length > 1 ? URLDecoder.decode(parts[1], StandardCharsets.UTF_8) : "";
 		}
-		return new HttpProxy(uri.getHost(), uri.getPort() < 0 ? DEFAULT_PORT : uri.getPort(), bypassList(bypass),
-				source);
+		return new HttpProxy(uri.getHost(), uri.getPort() < 0 ? DEFAULT_PORT : uri.getPort(), user, password,
+				bypassList(bypass), source);
 	}
 
 	/** Chooses the proxy for every address but those of {@link #bypass}. */
@@ -138,16 +149,44 @@ public record HttpProxy(String host, int port, List<String> bypass, String sourc
 		return host + ":" + port + " (" + source + ")";
 	}
 
-	/** What to fix when the proxy asks for credentials (407). */
-	public String credentialsProblem() {
-		return "the proxy " + describe() + " asks for a user name and password (407), which pinbatch cannot give a"
-				+ " proxy: use one that lets this machine through without them, or a proxy on this machine that adds"
-				+ " them (such as cntlm or px)";
+	/**
+	 * The {@code Proxy-Authorization} header's value for the credentials of the address, when it holds some: sent with
+	 * every request that goes through the proxy (on an https tunnel, the JDK's client puts it on the CONNECT only).
+	 */
+	public Optional<String> authorization() {
+		if (user == null) {
+			return Optional.empty();
+		}
+		String pair = user + ":" + password;
+		return Optional.of("Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8)));
 	}
 
+	/**
+	 * Lets the JDK's client send a Basic {@code Proxy-Authorization} header on an https tunnel's CONNECT, which it
+	 * leaves out by default. The JDK reads the setting once, when its client is first used, so this is called first
+	 * thing; a value the user set is kept. The header only ever goes to the proxy: the JDK keeps proxy headers off the
+	 * requests inside the tunnel, and pinbatch adds it only to requests the proxy passes on.
+	 */
+	public static void allowBasicCredentialsOnTunnels() {
+		if (System.getProperty(TUNNELING_DISABLED_SCHEMES) == null) {
+			System.setProperty(TUNNELING_DISABLED_SCHEMES, "");
+		}
+	}
+
+	/** What to fix when the proxy asks for credentials (407): given, they were refused; else they are missing. */
+	public String credentialsProblem() {
+		return user == null
+				? "the proxy " + describe() + " asks for a user name and password (407): give them in " + source
+						+ " as http://USER:PASSWORD@" + host + ":" + port
+				: "the proxy " + describe() + " refused the user name and password given in " + source
+						+ " (407): check them";
+	}
+
+	/** The generated toString would print the password. */
 	@Override
 	public String toString() {
-		return "HttpProxy[" + describe() + ", bypass=" + bypass + "]";
+		return "HttpProxy[" + describe() + (user == null ? "" : ", credentials (hidden)") + ", bypass=" + bypass
+				+ "]";
 	}
 
 	private static List<String> bypassList(String bypass) {

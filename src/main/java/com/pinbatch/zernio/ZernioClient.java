@@ -339,10 +339,10 @@ public class ZernioClient {
 		String where = "upload of " + file.getFileName() + " to " + hostOf(uploadUri) + via(uploadUri.getHost());
 		HttpRequest request;
 		try {
-			request = HttpRequest.newBuilder(uploadUri)
+			request = proxyCredentials(HttpRequest.newBuilder(uploadUri)
 				.timeout(uploadTimeout(Files.size(file)))
 				.header("Content-Type", contentType)
-				.PUT(HttpRequest.BodyPublishers.ofFile(file))
+				.PUT(HttpRequest.BodyPublishers.ofFile(file)), uploadUri.getHost())
 				.build();
 		}
 		catch (FileNotFoundException | NoSuchFileException missing) {
@@ -470,7 +470,7 @@ public class ZernioClient {
 		try {
 			return send(request, where);
 		}
-		catch (AccessRefusedException refused) {
+		catch (AccessRefusedException | CertificateRefusedException refused) {
 			throw refused;
 		}
 		catch (ZernioApiException unreachable) {
@@ -492,6 +492,9 @@ public class ZernioClient {
 					+ seconds(request.timeout().orElse(settings.requestTimeout())), timeout);
 		}
 		catch (IOException failure) {
+			if (CertificateProblems.of(failure) != null) {
+				throw new CertificateRefusedException("cannot reach " + where + ": " + describe(failure), failure);
+			}
 			throw new ZernioApiException("cannot reach " + where + ": " + describe(failure), failure);
 		}
 		catch (InterruptedException interrupted) {
@@ -514,15 +517,24 @@ public class ZernioClient {
 	/** What to fix when the proxy on the way answers 407. */
 	private String proxyProblem() {
 		return settings.proxy() != null ? settings.proxy().credentialsProblem()
-				: "a proxy on the way to Zernio asks for a user name and password (407), which pinbatch cannot give a"
-						+ " proxy: use one that lets this machine through without them";
+				: "a proxy on the way to Zernio asks for a user name and password (407): give the proxy with them in"
+						+ " https_proxy, as http://USER:PASSWORD@HOST:PORT";
 	}
 
 	private HttpRequest.Builder zernioRequest(String pathAndQuery) {
-		return HttpRequest.newBuilder(URI.create(apiRoot + pathAndQuery))
+		return proxyCredentials(HttpRequest.newBuilder(URI.create(apiRoot + pathAndQuery))
 			.timeout(settings.requestTimeout())
 			.header("Authorization", "Bearer " + settings.apiKey())
-			.header("Accept", "application/json");
+			.header("Accept", "application/json"), settings.baseUrl().getHost());
+	}
+
+	/** The proxy's credentials on a request to {@code host} that goes through it; never on one that does not. */
+	private HttpRequest.Builder proxyCredentials(HttpRequest.Builder request, String host) {
+		HttpProxy proxy = settings.proxy();
+		if (proxy != null && !proxy.bypasses(host)) {
+			proxy.authorization().ifPresent(credentials -> request.header("Proxy-Authorization", credentials));
+		}
+		return request;
 	}
 
 	private static boolean isLastPage(ZernioPayloads.Pagination pagination, int page, int received) {
@@ -561,10 +573,10 @@ public class ZernioClient {
 				// a mistyped address or a DNS down, which the JDK reports as a refused connection without a word
 				return "its name is not found (DNS): check the address, and the network's name service";
 			}
-			String certificate = CertificateProblems.describe(cause);
-			if (certificate != null) {
-				return certificate;
-			}
+		}
+		String certificate = CertificateProblems.of(failure);
+		if (certificate != null) {
+			return certificate;
 		}
 		if (failure instanceof ConnectException && failure.getMessage() == null) {
 			return "connection refused";

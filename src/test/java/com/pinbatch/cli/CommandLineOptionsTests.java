@@ -89,6 +89,17 @@ class CommandLineOptionsTests {
 	}
 
 	@Test
+	void aProxysPasswordIsRefusedOnTheCommandLineButTheProxyIsNot() {
+		assertThatThrownBy(() -> CommandLineOptions.parse("--input=pins.csv",
+				"--zernio.proxy=http://me:s3cret@proxy.corp:3128"))
+			.isInstanceOf(UsageException.class)
+			.hasMessageStartingWith("a proxy's user name and password are not taken on the command line")
+			.hasMessageNotContaining("s3cret");
+		assertThat(CommandLineOptions.parse("--input=pins.csv", "--zernio.proxy=http://proxy.corp:3128").inputs())
+			.hasSize(1);
+	}
+
+	@Test
 	void anOptionWhoseValueIsForgottenDoesNotTakeTheNextOptionAsItsValue() {
 		// a setting after it would otherwise be lost: here the job repository, the record of what was sent
 		for (String option : new String[] { "--summary", "--results", "--report", "--board", "--account" }) {

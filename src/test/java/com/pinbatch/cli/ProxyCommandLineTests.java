@@ -35,7 +35,33 @@ class ProxyCommandLineTests extends SandboxedCommandLine {
 	}
 
 	@Test
-	void aProxyThatWantsAPasswordStopsTheRunInOneLineWithNothingSent() throws IOException {
+	void aProxyThatWantsAPasswordGetsTheOneInTheConfigurationAndPassesEveryRequestOn() throws IOException {
+		// given: a proxy that lets no one through without a user name and password, given in the configuration as
+		// a config file would (never on the command line)
+		Path input = shelfPins(3);
+		try (ForwardingProxy proxy = ForwardingProxy.wanting("marketing", "s3cret p@ss")) {
+			System.setProperty("zernio.proxy", proxy.address("marketing:s3cret%20p%40ss"));
+			CommandLineRun run;
+			try {
+				// when
+				run = CommandLineRun.run(dir.resolve("data"), ForwardingProxy.named(sandbox.baseUrl()),
+						quickFollowing("--input=" + input));
+			}
+			finally {
+				System.clearProperty("zernio.proxy");
+			}
+
+			// then: every row published through the proxy, none refused, and the password is nowhere in the output
+			assertThat(run.exitCode()).as(run.toString()).isZero();
+			assertThat(creates()).hasSize(3);
+			assertThat(proxy.refused()).isEmpty();
+			assertThat(proxy.passed()).hasSize(sandbox.requests().size());
+			assertThat(run.out() + run.err()).doesNotContain("s3cret");
+		}
+	}
+
+	@Test
+	void aProxyThatWantsAPasswordNoneGivenStopsTheRunInOneLineWithNothingSent() throws IOException {
 		// given: a proxy that lets no one through without a user name and password
 		Path input = shelfPins(3);
 		try (ForwardingProxy proxy = ForwardingProxy.wanting("marketing", "s3cret")) {
@@ -47,7 +73,7 @@ class ProxyCommandLineTests extends SandboxedCommandLine {
 			assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
 			assertThat(run.err())
 				.contains("the proxy 127.0.0.1:" + proxy.port() + " (zernio.proxy) asks for a user name and password"
-						+ " (407), which pinbatch cannot give a proxy")
+						+ " (407): give them in zernio.proxy as http://USER:PASSWORD@127.0.0.1:" + proxy.port())
 				.doesNotContain("\tat ", "Exception");
 			assertThat(sandbox.requests()).isEmpty();
 			assertThat(ResultRows.read(dir.resolve("pins.results.csv"))).hasSize(3)

@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.List;
 
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.pinbatch.zernio.ForwardingProxy;
+import com.pinbatch.zernio.TunnellingProxy;
 
 import org.junit.jupiter.api.Test;
 
@@ -20,10 +23,12 @@ class ProxyProcessIT extends ProcessRuns {
 		return List.of();
 	}
 
-	/** The sandbox by a name only the proxy resolves, as a company's network may have it. */
+	/** Zernio for this test: null for the sandbox by a name only the proxy resolves. */
+	private String zernio;
+
 	@Override
 	String zernioBaseUrl() {
-		return ForwardingProxy.named(sandbox.baseUrl());
+		return zernio != null ? zernio : ForwardingProxy.named(sandbox.baseUrl());
 	}
 
 	@Test
@@ -43,6 +48,34 @@ class ProxyProcessIT extends ProcessRuns {
 			assertThat(proxy.passed()).hasSize(sandbox.requests().size());
 			assertThat(log("proxied")).contains("Zernio is reached through the proxy 127.0.0.1:" + proxy.port()
 					+ " (http_proxy)");
+		}
+	}
+
+	@Test
+	void theCredentialsOfHttpsProxyGoOnTheTunnelsConnect() throws Exception {
+		// given: Zernio over https by a name only the proxy resolves, behind a proxy that wants a user name and
+		// password; its certificate is one Java does not trust (a test server's), so the run stops once through
+		WireMockServer https = new WireMockServer(WireMockConfiguration.options().dynamicPort().dynamicHttpsPort()
+			.bindAddress("127.0.0.1"));
+		https.start();
+		try (TunnellingProxy proxy = TunnellingProxy.wanting("marketing", "s3cret p@ss")) {
+			zernio = "https://zernio.test:" + https.httpsPort() + "/api";
+			environment.put("https_proxy", "http://marketing:s3cret%20p%40ss@127.0.0.1:" + proxy.port());
+
+			// when
+			int exit = runToEnd(pins(3), "tunnel");
+
+			// then: the CONNECT carried the credentials (none refused), and the stop is the certificate's, past the
+			// proxy (before: the JDK sent no credentials on a tunnel, and the run stopped at the proxy's 407)
+			assertThat(exit).as(log("tunnel")).isEqualTo(1);
+			assertThat(proxy.refused()).isEmpty();
+			String connect = "CONNECT zernio.test:" + https.httpsPort() + " HTTP/1.1";
+			assertThat(proxy.connects()).isNotEmpty().allSatisfy(line -> assertThat(line).isEqualTo(connect));
+			assertThat(log("tunnel")).contains("through the proxy 127.0.0.1:" + proxy.port() + " (https_proxy): its"
+					+ " https certificate is signed by no authority this Java trusts").doesNotContain("s3cret");
+		}
+		finally {
+			https.stop();
 		}
 	}
 }

@@ -39,7 +39,7 @@ class CertificateProblemsTests {
 
 	@Test
 	void otherFailuresAreNoCertificateProblem() {
-		assertThat(CertificateProblems.describe(new ConnectException("Connection refused"))).isNull();
-		assertThat(CertificateProblems.describe(new IOException("Received fatal alert: handshake_failure"))).isNull();
+		assertThat(CertificateProblems.of(new ConnectException("Connection refused"))).isNull();
+		assertThat(CertificateProblems.of(new IOException("Received fatal alert: handshake_failure"))).isNull();
 	}
 }

@@ -70,6 +70,11 @@ public final class ForwardingProxy implements AutoCloseable {
 		return "http://127.0.0.1:" + port();
 	}
 
+	/** The same with credentials, {@code USER:PASSWORD} percent-encoded as in a URL. */
+	public String address(String userInfo) {
+		return "http://" + userInfo + "@127.0.0.1:" + port();
+	}
+
 	/** Every request passed on, in order. */
 	public List<URI> passed() {
 		return List.copyOf(passed);

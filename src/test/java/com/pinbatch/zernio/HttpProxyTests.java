@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.Proxy;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -67,13 +69,36 @@ class HttpProxyTests {
 			https://proxy.corp:443           | is a https proxy (https://proxy.corp:443): pinbatch goes through an HTTP
 			http://                          | (http://) is not a proxy's address such as http://proxy.example:3128
 			http://proxy corp:3128           | (http://proxy corp:3128) is not a proxy's address
-			http://me:s3cret@proxy.corp:3128 | holds a user name and password for the proxy (http://proxy.corp:3128)
+			socks5://me:s3cret@proxy.corp:1 | is a socks5 proxy (socks5://proxy.corp:1): pinbatch goes through an HTTP
 			""")
-	void whatIsNotAnHttpProxyWithoutPasswordIsRefusedInOneLine(String address, String message) {
+	void whatIsNotAnHttpProxyIsRefusedInOneLineWithoutItsPassword(String address, String message) {
 		assertThatThrownBy(() -> HttpProxy.parse(address, null, "https_proxy"))
 			.isInstanceOf(IllegalArgumentException.class)
 			.hasMessageStartingWith("https_proxy " + message)
 			.hasMessageNotContaining("s3cret");
+	}
+
+	@Test
+	void credentialsInTheAddressAreTheProxysBasicAuthorizationAndArePrintedNowhere() {
+		HttpProxy proxy = HttpProxy.parse("http://marketing:s3cret%40home@proxy.corp:3128", null, "https_proxy");
+
+		assertThat(proxy.user()).isEqualTo("marketing");
+		assertThat(proxy.password()).isEqualTo("s3cret@home");
+		assertThat(proxy.authorization()).contains("Basic " + Base64.getEncoder()
+			.encodeToString("marketing:s3cret@home".getBytes(StandardCharsets.UTF_8)));
+		assertThat(proxy.describe()).isEqualTo("proxy.corp:3128 (https_proxy)");
+		assertThat(proxy.toString()).doesNotContain("s3cret", "marketing");
+		assertThat(HttpProxy.parse("http://proxy.corp:3128", null, "https_proxy").authorization()).isEmpty();
+	}
+
+	@Test
+	void whatToDoAboutA407DependsOnWhetherCredentialsWereGiven() {
+		assertThat(HttpProxy.parse("http://proxy.corp:3128", null, "https_proxy").credentialsProblem())
+			.isEqualTo("the proxy proxy.corp:3128 (https_proxy) asks for a user name and password (407): give them in"
+					+ " https_proxy as http://USER:PASSWORD@proxy.corp:3128");
+		assertThat(HttpProxy.parse("http://me:wrong-one@proxy.corp:3128", null, "https_proxy").credentialsProblem())
+			.isEqualTo("the proxy proxy.corp:3128 (https_proxy) refused the user name and password given in"
+					+ " https_proxy (407): check them");
 	}
 
 	@ParameterizedTest

@@ -8,6 +8,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
@@ -15,8 +16,8 @@ import java.util.concurrent.Executors;
 
 /**
  * A company's HTTP proxy on loopback for https targets: it answers {@code CONNECT host:port} by opening a tunnel and
- * passing bytes both ways, as proxies do for https. A host under {@code .test} is this machine (see
- * {@link ForwardingProxy}). Records the CONNECT lines it received.
+ * passing bytes both ways, as proxies do for https, and may want Basic credentials first (407). A host under
+ * {@code .test} is this machine (see {@link ForwardingProxy}). Records the CONNECT lines it let through and refused.
  */
 public final class TunnellingProxy implements AutoCloseable {
 
@@ -26,22 +27,42 @@ public final class TunnellingProxy implements AutoCloseable {
 
 	private final List<String> connects = new CopyOnWriteArrayList<>();
 
-	private TunnellingProxy() throws IOException {
+	private final List<String> refused = new CopyOnWriteArrayList<>();
+
+	private final String expectedAuthorization;
+
+	private TunnellingProxy(String user, String password) throws IOException {
+		this.expectedAuthorization = user == null ? null : "Basic " + Base64.getEncoder()
+			.encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
 		server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
 		threads.submit(this::acceptAll);
 	}
 
 	public static TunnellingProxy open() throws IOException {
-		return new TunnellingProxy();
+		return new TunnellingProxy(null, null);
+	}
+
+	/** A proxy that answers 407 to a CONNECT without these credentials. */
+	public static TunnellingProxy wanting(String user, String password) throws IOException {
+		return new TunnellingProxy(user, password);
+	}
+
+	public int port() {
+		return server.getLocalPort();
 	}
 
 	public String address() {
 		return "http://127.0.0.1:" + server.getLocalPort();
 	}
 
-	/** Every CONNECT request line received, in order ("CONNECT zernio.test:443 HTTP/1.1"). */
+	/** Every CONNECT request line let through, in order ("CONNECT zernio.test:443 HTTP/1.1"). */
 	public List<String> connects() {
 		return List.copyOf(connects);
+	}
+
+	/** Every CONNECT request line answered 407. */
+	public List<String> refused() {
+		return List.copyOf(refused);
 	}
 
 	private void acceptAll() {
@@ -63,6 +84,14 @@ public final class TunnellingProxy implements AutoCloseable {
 			String[] parts = requestLine.split(" ");
 			if (parts.length < 2 || !parts[0].equals("CONNECT")) {
 				client.getOutputStream().write("HTTP/1.1 405 Method Not Allowed\r\nContent-Length: 0\r\n\r\n"
+					.getBytes(StandardCharsets.US_ASCII));
+				return;
+			}
+			if (expectedAuthorization != null && !head.lines()
+				.anyMatch(line -> line.equalsIgnoreCase("Proxy-Authorization: " + expectedAuthorization))) {
+				refused.add(requestLine);
+				client.getOutputStream().write(("HTTP/1.1 407 Proxy Authentication Required\r\n"
+						+ "Proxy-Authenticate: Basic realm=\"company\"\r\nContent-Length: 0\r\n\r\n")
 					.getBytes(StandardCharsets.US_ASCII));
 				return;
 			}

@@ -54,8 +54,28 @@ class ZernioClientThroughProxyTests {
 	}
 
 	@Test
-	void aProxyThatWantsCredentialsStopsSayingWhatToDo() throws IOException {
-		// given: a proxy that wants a user name and password
+	void aProxyThatWantsCredentialsGetsThoseOfTheAddress() throws IOException {
+		// given: a proxy that wants a user name and password, given in https_proxy's way (an @ written %40)
+		stubAccountsAndCreate();
+		try (ForwardingProxy proxy = ForwardingProxy.wanting("marketing", "s3cret p@ss")) {
+			ZernioClient client = clientThrough(proxy.address("marketing:s3cret%20p%40ss"), null);
+
+			// when
+			client.listPinterestAccounts();
+			SendResult created = client.createPost(aPin(), "req-1");
+
+			// then: both passed, none refused; Zernio got the key
+			assertThat(created).isInstanceOf(SendResult.Created.class);
+			assertThat(proxy.passed()).hasSize(2);
+			assertThat(proxy.refused()).isEmpty();
+			assertThat(zernio.getAllServeEvents()).hasSize(2).allSatisfy(
+					event -> assertThat(event.getRequest().getHeader("Authorization")).isEqualTo("Bearer " + KEY));
+		}
+	}
+
+	@Test
+	void aProxyThatWantsCredentialsNoneGivenStopsSayingWhereToGiveThem() throws IOException {
+		// given: a proxy that wants credentials, and https_proxy without them
 		stubAccountsAndCreate();
 		try (ForwardingProxy proxy = ForwardingProxy.wanting("marketing", "s3cret")) {
 			ZernioClient client = clientThrough(proxy.address(), null);
@@ -63,10 +83,25 @@ class ZernioClientThroughProxyTests {
 			// when / then: look-ups stop the run with what to do, and a create is known not sent (nothing passed on)
 			assertThatThrownBy(client::listPinterestAccounts).isInstanceOf(AccessRefusedException.class)
 				.hasMessage("the proxy 127.0.0.1:" + proxy.port() + " (https_proxy) asks for a user name and password"
-						+ " (407), which pinbatch cannot give a proxy: use one that lets this machine through without"
-						+ " them, or a proxy on this machine that adds them (such as cntlm or px)");
+						+ " (407): give them in https_proxy as http://USER:PASSWORD@127.0.0.1:" + proxy.port());
 			assertThat(client.createPost(aPin(), "req-1")).isInstanceOf(SendResult.ProxyRefused.class);
 			assertThat(proxy.refused()).hasSize(2);
+			zernio.verify(0, anyRequestedFor(anyUrl()));
+		}
+	}
+
+	@Test
+	void credentialsTheProxyRefusesStopWithoutNamingThePassword() throws IOException {
+		// given
+		stubAccountsAndCreate();
+		try (ForwardingProxy proxy = ForwardingProxy.wanting("marketing", "s3cret")) {
+			ZernioClient client = clientThrough(proxy.address("marketing:wrong-one"), null);
+
+			// when / then
+			assertThatThrownBy(client::listPinterestAccounts).isInstanceOf(AccessRefusedException.class)
+				.hasMessage("the proxy 127.0.0.1:" + proxy.port() + " (https_proxy) refused the user name and password"
+						+ " given in https_proxy (407): check them")
+				.hasMessageNotContaining("wrong-one");
 			zernio.verify(0, anyRequestedFor(anyUrl()));
 		}
 	}
@@ -86,18 +121,19 @@ class ZernioClientThroughProxyTests {
 	}
 
 	@Test
-	void thisMachinesOwnAddressesAreReachedDirectly() throws IOException {
-		// given: the proxy, and Zernio on loopback (a served sandbox, say): no_proxy need not name it
+	void thisMachinesOwnAddressesAreReachedDirectlyWithoutTheProxysCredentials() throws IOException {
+		// given: a proxy with credentials, and Zernio on loopback (a served sandbox, say): no_proxy need not name it
 		stubAccountsAndCreate();
 		try (ForwardingProxy proxy = ForwardingProxy.open()) {
-			ZernioClient client = clientThrough(proxy.address(), null, zernio.baseUrl() + "/api");
+			ZernioClient client = clientThrough(proxy.address("marketing:s3cret"), null, zernio.baseUrl() + "/api");
 
 			// when
 			client.listPinterestAccounts();
 
-			// then
+			// then: asked directly, and the proxy's credentials went nowhere
 			assertThat(proxy.passed()).isEmpty();
-			assertThat(zernio.getAllServeEvents()).hasSize(1);
+			assertThat(zernio.getAllServeEvents()).hasSize(1)
+				.allSatisfy(event -> assertThat(event.getRequest().containsHeader("Proxy-Authorization")).isFalse());
 		}
 	}
 

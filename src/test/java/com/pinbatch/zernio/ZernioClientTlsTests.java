@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -43,6 +44,39 @@ class ZernioClientTlsTests {
 					+ " inspects https with the company's own certificate: add that certificate to Java's trust store"
 					+ " (keytool -importcert -cacerts -alias company -file company-root.crt), or give Java the"
 					+ " company's (-Djavax.net.ssl.trustStore=FILE in JAVA_TOOL_OPTIONS)");
+	}
+
+	@Test
+	void aRefusedCertificateIsNotAskedAgain() {
+		// given: a client whose gate would have a failed request sent again, as the run's pace does
+		zernio.stubFor(get(urlPathEqualTo("/api/v1/accounts")).willReturn(okJson("{\"accounts\":[]}")));
+		AtomicInteger retries = new AtomicInteger();
+		ZernioClient client = new ZernioClient(new ZernioClientSettings(
+				URI.create("https://localhost:" + zernio.getHttpsPort() + "/api"), KEY, Duration.ofSeconds(2),
+				Duration.ofSeconds(5)), JsonMapper.builder().build()).pacedBy(new RequestGate() {
+					@Override
+					public void enter() {
+					}
+
+					@Override
+					public void answered(RateLimitInfo rateLimit) {
+					}
+
+					@Override
+					public boolean retryAfterRateLimit(RateLimitInfo rateLimit, int attempts) {
+						return false;
+					}
+
+					@Override
+					public boolean retryAfterFailure(RateLimitInfo rateLimit, int attempts) {
+						return retries.incrementAndGet() < 5;
+					}
+				});
+
+		// when / then: the run stops at once (asking again changes nothing until the user fixes the trust store),
+		// where a connection that failed otherwise is asked again after a wait
+		assertThatThrownBy(client::listPinterestAccounts).isInstanceOf(CertificateRefusedException.class);
+		assertThat(retries).hasValue(0);
 	}
 
 	@Test
