@@ -96,8 +96,8 @@ public record HttpProxy(String host, int port, String user, String password, Lis
 		String user = null;
 		String password = null;
 		if (uri.getRawUserInfo() != null) {
-			// percent-encoded as in a URL (a password with an @ is written %40), as curl reads it
-			String[] parts = uri.getRawUserInfo().split(":", 2);
+			// percent-encoded as in a URL (a password with an @ is written %40), as curl reads it; a + is a +
+			String[] parts = uri.getRawUserInfo().replace("+", "%2B").split(":", 2);
 			user = URLDecoder.decode(parts[0], StandardCharsets.UTF_8);
 			password = parts.length > 1 ? URLDecoder.decode(parts[1], StandardCharsets.UTF_8) : "";
 		}

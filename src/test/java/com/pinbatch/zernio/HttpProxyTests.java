@@ -88,6 +88,8 @@ class HttpProxyTests {
 			.encodeToString("marketing:s3cret@home".getBytes(StandardCharsets.UTF_8)));
 		assertThat(proxy.describe()).isEqualTo("proxy.corp:3128 (https_proxy)");
 		assertThat(proxy.toString()).doesNotContain("s3cret", "marketing");
+		assertThat(HttpProxy.parse("http://me:pa+ss@proxy.corp:3128", null, "https_proxy").password())
+			.isEqualTo("pa+ss");
 		assertThat(HttpProxy.parse("http://proxy.corp:3128", null, "https_proxy").authorization()).isEmpty();
 	}
 
