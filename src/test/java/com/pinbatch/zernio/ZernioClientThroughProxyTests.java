@@ -16,6 +16,8 @@ import java.time.Duration;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
@@ -33,38 +35,23 @@ class ZernioClientThroughProxyTests {
 		.options(WireMockConfiguration.options().dynamicPort().bindAddress("127.0.0.1"))
 		.build();
 
-	@Test
-	void everyCallGoesThroughTheProxy() throws IOException {
-		// given: a proxy, as https_proxy names it
+	/** A proxy that lets this machine through, and one that wants credentials, given in https_proxy's way. */
+	@ParameterizedTest(name = "credentials wanted: {0}")
+	@ValueSource(booleans = { false, true })
+	void everyCallGoesThroughTheProxyWithTheKey(boolean credentialsWanted) throws IOException {
+		// given (an @ in the password written %40)
 		stubAccountsAndCreate();
-		try (ForwardingProxy proxy = ForwardingProxy.open()) {
-			ZernioClient client = clientThrough(proxy.address(), null);
+		try (ForwardingProxy proxy = credentialsWanted ? ForwardingProxy.wanting("marketing", "s3cret p@ss")
+				: ForwardingProxy.open()) {
+			ZernioClient client = clientThrough(credentialsWanted ? proxy.address("marketing:s3cret%20p%40ss")
+					: proxy.address(), null);
 
 			// when
 			List<Account> accounts = client.listPinterestAccounts();
 			SendResult created = client.createPost(aPin(), "req-1");
 
-			// then: both went through the proxy, with the key
+			// then: both passed through the proxy, none refused; Zernio got the key
 			assertThat(accounts).hasSize(1);
-			assertThat(created).isInstanceOf(SendResult.Created.class);
-			assertThat(proxy.passed()).hasSize(2);
-			assertThat(zernio.getAllServeEvents()).hasSize(2).allSatisfy(
-					event -> assertThat(event.getRequest().getHeader("Authorization")).isEqualTo("Bearer " + KEY));
-		}
-	}
-
-	@Test
-	void aProxyThatWantsCredentialsGetsThoseOfTheAddress() throws IOException {
-		// given: a proxy that wants a user name and password, given in https_proxy's way (an @ written %40)
-		stubAccountsAndCreate();
-		try (ForwardingProxy proxy = ForwardingProxy.wanting("marketing", "s3cret p@ss")) {
-			ZernioClient client = clientThrough(proxy.address("marketing:s3cret%20p%40ss"), null);
-
-			// when
-			client.listPinterestAccounts();
-			SendResult created = client.createPost(aPin(), "req-1");
-
-			// then: both passed, none refused; Zernio got the key
 			assertThat(created).isInstanceOf(SendResult.Created.class);
 			assertThat(proxy.passed()).hasSize(2);
 			assertThat(proxy.refused()).isEmpty();
