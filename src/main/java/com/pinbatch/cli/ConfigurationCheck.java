@@ -141,6 +141,9 @@ final class ConfigurationCheck {
 			.findFirst()
 			.orElse(null);
 		Object value = property != null ? property.getValue() : field.getRejectedValue();
+		if (value == null) {
+			return key + " is not set: it " + field.getDefaultMessage() + fromFile(property); // not "key=null"
+		}
 		return key + "=" + value + " is not allowed: it " + field.getDefaultMessage() + fromFile(property);
 	}
 

@@ -6,13 +6,18 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import com.pinbatch.cli.PinbatchApplication;
 
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** How {@code --serve} refuses to start: before any server listens, with one line and exit code 2. */
+@ExtendWith(OutputCaptureExtension.class)
 class ConsoleStartTests {
 
 	@TempDir
@@ -30,6 +35,20 @@ class ConsoleStartTests {
 				"pinbatch: the console would listen on 0.0.0.0, which other machines can reach, and no user is"
 						+ " configured to log in: add pinbatch.console.users[0].name");
 		assertThat(out.toString(StandardCharsets.UTF_8)).doesNotContain("console on");
+	}
+
+	@Test
+	void aUserWithoutAPasswordHashIsRefusedInOneLineWithoutTheContextsWarning(CapturedOutput output) {
+		ByteArrayOutputStream err = new ByteArrayOutputStream();
+		int exit = PinbatchApplication.run(new String[] { "--serve", "--sandbox", "--server.port=0",
+				"--pinbatch.console.users[0].name=maria", "--pinbatch.data-dir=" + dir },
+				new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true, StandardCharsets.UTF_8));
+
+		assertThat(exit).isEqualTo(2);
+		assertThat(err.toString(StandardCharsets.UTF_8))
+			.isEqualTo("pinbatch: pinbatch.console.users[0].password-hash is not set: it must not be blank\n");
+		// before: a WARN line of Spring's web server context, its whole cause chain in one line, came first
+		assertThat(output.getAll()).doesNotContain("WARN", "Exception encountered during context initialization");
 	}
 
 	@Test
