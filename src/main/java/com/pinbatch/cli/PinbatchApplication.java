@@ -228,8 +228,11 @@ public class PinbatchApplication {
 		try (console) {
 			out.println("pinbatch: data folder (job repository, run lock): "
 					+ console.getEnvironment().getProperty(DataFolder.KEY));
-			out.println("pinbatch: console on " + console.getBean(ConsoleAddress.class).url()
-					+ " (Ctrl-C stops it)");
+			ConsoleAddress address = console.getBean(ConsoleAddress.class);
+			out.println("pinbatch: console on " + address.url() + " (Ctrl-C stops it)");
+			if (address.plainHttpWarning() != null) {
+				err.println(address.plainHttpWarning());
+			}
 			GracefulStop stop = console.getBean(GracefulStop.class);
 			ShutdownCoordinator.onStop(() -> {
 				stop.request();

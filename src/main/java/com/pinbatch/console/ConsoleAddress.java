@@ -31,7 +31,29 @@ public class ConsoleAddress {
 		if (host.contains(":")) {
 			host = "[" + host + "]";
 		}
-		return "http://" + host + ":" + environment.getProperty("local.server.port") + "/";
+		return (https() ? "https://" : "http://") + host + ":" + environment.getProperty("local.server.port") + "/";
+	}
+
+	/**
+	 * What to say at start when people reach the console over the network in plain http (their logins and pages
+	 * cross it readable), or null: on loopback, or with a certificate ({@code server.ssl.*}).
+	 */
+	public String plainHttpWarning() {
+		String address = environment.getProperty("server.address", "127.0.0.1");
+		if (isLoopback(address) || https()) {
+			return null;
+		}
+		return "note: the console is open to the network on " + address + " in plain http: logins and pages cross it"
+				+ " readable; give it a certificate (--server.ssl.certificate=cert.pem"
+				+ " --server.ssl.certificate-private-key=key.pem), or serve it through a reverse proxy that ends https";
+	}
+
+	/** Whether Spring Boot serves https: TLS enabled (its default) and a certificate or key store given. */
+	private boolean https() {
+		return environment.getProperty("server.ssl.enabled", Boolean.class, true)
+				&& (environment.containsProperty("server.ssl.certificate")
+						|| environment.containsProperty("server.ssl.key-store")
+						|| environment.containsProperty("server.ssl.bundle"));
 	}
 
 	/** Refuses to start on an address others can reach when no user is configured (run before the server starts). */

@@ -13,6 +13,7 @@ import com.pinbatch.cli.PinbatchApplication;
 
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.mock.env.MockEnvironment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -58,6 +59,29 @@ class ConsoleStartTests {
 				new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true, StandardCharsets.UTF_8));
 		assertThat(exit).isEqualTo(2);
 		assertThat(err.toString(StandardCharsets.UTF_8)).contains("--serve starts the web console");
+	}
+
+	@Test
+	void withACertificateTheAddressIsHttpsAndNoWarningIsGiven() {
+		MockEnvironment environment = new MockEnvironment().withProperty("server.address", "0.0.0.0")
+			.withProperty("local.server.port", "8443")
+			.withProperty("server.ssl.certificate", "cert.pem")
+			.withProperty("server.ssl.certificate-private-key", "key.pem");
+
+		assertThat(new ConsoleAddress(environment).url()).isEqualTo("https://0.0.0.0:8443/");
+		assertThat(new ConsoleAddress(environment).plainHttpWarning()).isNull();
+	}
+
+	@Test
+	void plainHttpOpenToTheNetworkIsWarnedOfAndLoopbackIsNot() {
+		MockEnvironment open = new MockEnvironment().withProperty("server.address", "0.0.0.0")
+			.withProperty("local.server.port", "8080");
+		MockEnvironment loopback = new MockEnvironment().withProperty("local.server.port", "8080");
+
+		assertThat(new ConsoleAddress(open).url()).isEqualTo("http://0.0.0.0:8080/");
+		assertThat(new ConsoleAddress(open).plainHttpWarning()).startsWith("note: the console is open to the network"
+				+ " on 0.0.0.0 in plain http: logins and pages cross it readable; give it a certificate");
+		assertThat(new ConsoleAddress(loopback).plainHttpWarning()).isNull();
 	}
 
 	@Test
