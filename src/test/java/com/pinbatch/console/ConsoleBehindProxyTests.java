@@ -23,7 +23,9 @@ import com.pinbatch.cli.PinbatchApplication;
  */
 class ConsoleBehindProxyTests {
 
-	private static final HttpClient BROWSER = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+	private static final HttpClient BROWSER = HttpClient.newBuilder()
+		.followRedirects(HttpClient.Redirect.NEVER)
+		.build();
 
 	@TempDir
 	Path dir;
