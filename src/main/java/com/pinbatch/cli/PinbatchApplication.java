@@ -222,8 +222,8 @@ public class PinbatchApplication {
 		}
 		catch (RuntimeException ex) {
 			return refuse(ConfigurationCheck.badValue(ex).isPresent() ? ExitCode.USAGE : ExitCode.STOPPED,
-					ConfigurationCheck.badValue(ex).orElse("cannot start the console: " + rootMessage(ex)), null, out,
-					err);
+					ConfigurationCheck.badValue(ex).orElse(ConsoleStartProblem.describe(ex, options.springArguments())),
+					null, out, err);
 		}
 		try (console) {
 			out.println("pinbatch: data folder (job repository, run lock): "
@@ -316,7 +316,7 @@ public class PinbatchApplication {
 	}
 
 	/** The innermost message: for a database that cannot be reached, the driver's own words. */
-	private static String rootMessage(Throwable failure) {
+	static String rootMessage(Throwable failure) {
 		Throwable root = failure;
 		while (root.getCause() != null && root.getCause() != root) {
 			root = root.getCause();

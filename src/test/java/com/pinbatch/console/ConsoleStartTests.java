@@ -2,6 +2,8 @@ package com.pinbatch.console;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
@@ -50,6 +52,36 @@ class ConsoleStartTests {
 			.isEqualTo("pinbatch: pinbatch.console.users[0].password-hash is not set: it must not be blank\n");
 		// before: a WARN line of Spring's web server context, its whole cause chain in one line, came first
 		assertThat(output.getAll()).doesNotContain("WARN", "Exception encountered during context initialization");
+	}
+
+	@Test
+	void aPortInUseIsSaidWithWhatToDo() throws Exception {
+		try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+			ByteArrayOutputStream err = new ByteArrayOutputStream();
+			int exit = PinbatchApplication.run(new String[] { "--serve", "--sandbox",
+					"--server.port=" + taken.getLocalPort(), "--pinbatch.data-dir=" + dir },
+					new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true, StandardCharsets.UTF_8));
+
+			assertThat(exit).isEqualTo(1);
+			// before: "cannot start the console: Address already in use"
+			assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo("pinbatch: cannot start the console: port "
+					+ taken.getLocalPort() + " is in use (another pinbatch console, or another program): stop it, or"
+					+ " choose another port with --server.port=PORT\n");
+		}
+	}
+
+	@Test
+	void aCertificateFileThatIsNotThereIsSaidSo() {
+		ByteArrayOutputStream err = new ByteArrayOutputStream();
+		int exit = PinbatchApplication.run(new String[] { "--serve", "--sandbox", "--server.port=0",
+				"--server.ssl.certificate=" + dir.resolve("cert.pem"),
+				"--server.ssl.certificate-private-key=" + dir.resolve("key.pem"), "--pinbatch.data-dir=" + dir },
+				new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true, StandardCharsets.UTF_8));
+
+		assertThat(exit).isEqualTo(1);
+		// before: "cannot start the console: /tmp/.../cert.pem"
+		assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("pinbatch: cannot start the console: file not"
+				+ " found: " + dir.resolve("cert.pem"));
 	}
 
 	@Test
