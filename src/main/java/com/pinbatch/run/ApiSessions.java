@@ -93,10 +93,8 @@ class ApiSessions implements ApiSessionSource, FollowUpConnections, DisposableBe
 					+ " check accounts and boards");
 			return NONE;
 		}
-		HttpProxy proxy = session(ZERNIO).client().proxy();
-		if (proxy != null && !proxy.bypasses(zernio.baseUrl().getHost())) {
-			listener.info("pinbatch: Zernio is reached through the proxy " + proxy.describe());
-		}
+		session(ZERNIO).client().apiProxy()
+			.ifPresent(proxy -> listener.info("pinbatch: Zernio is reached through the proxy " + proxy.describe()));
 		return ZERNIO;
 	}
 

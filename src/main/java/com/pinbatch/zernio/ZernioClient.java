@@ -114,9 +114,15 @@ public class ZernioClient {
 		return new ZernioClient(settings, json, clock, http, gate);
 	}
 
-	/** The proxy of pinbatch's own that requests go through (but to the hosts it bypasses), or null. */
-	public HttpProxy proxy() {
-		return settings.proxy();
+	/** The proxy of pinbatch's own that calls to the API go through, if any. */
+	public Optional<HttpProxy> apiProxy() {
+		return proxyTo(settings.baseUrl().getHost());
+	}
+
+	/** The proxy of pinbatch's own that requests to {@code host} go through: none for a host it bypasses. */
+	private Optional<HttpProxy> proxyTo(String host) {
+		HttpProxy proxy = settings.proxy();
+		return proxy == null || proxy.bypasses(host) ? Optional.empty() : Optional.of(proxy);
 	}
 
 	/**
@@ -509,9 +515,7 @@ public class ZernioClient {
 
 	/** How a request to {@code host} goes, for messages: " through the proxy ..." when it does. */
 	private String via(String host) {
-		HttpProxy proxy = settings.proxy();
-		boolean proxied = proxy != null && !proxy.bypasses(host);
-		return proxied ? " through the proxy " + proxy.describe() : "";
+		return proxyTo(host).map(proxy -> " through the proxy " + proxy.describe()).orElse("");
 	}
 
 	/** What to fix when the proxy on the way answers 407. */
@@ -530,10 +534,8 @@ public class ZernioClient {
 
 	/** The proxy's credentials on a request to {@code host} that goes through it; never on one that does not. */
 	private HttpRequest.Builder proxyCredentials(HttpRequest.Builder request, String host) {
-		HttpProxy proxy = settings.proxy();
-		if (proxy != null && !proxy.bypasses(host)) {
-			proxy.authorization().ifPresent(credentials -> request.header("Proxy-Authorization", credentials));
-		}
+		proxyTo(host).flatMap(HttpProxy::authorization)
+			.ifPresent(credentials -> request.header("Proxy-Authorization", credentials));
 		return request;
 	}
 
