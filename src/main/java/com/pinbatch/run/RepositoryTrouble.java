@@ -1,6 +1,8 @@
 package com.pinbatch.run;
 
 import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLTransientConnectionException;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -11,6 +13,9 @@ import org.springframework.dao.DataAccessException;
  * the data folder, which otherwise surfaced as a statement and its parameters.
  */
 final class RepositoryTrouble {
+
+	/** SQLSTATE's class of connection exceptions (08001 cannot connect, 08003 connection closed, 08006 lost). */
+	private static final String CONNECTION_EXCEPTION_CLASS = "08";
 
 	/** PostgreSQL's disk_full. */
 	private static final String DISK_FULL_STATE = "53100";
@@ -40,7 +45,27 @@ final class RepositoryTrouble {
 		while (root.getCause() != null && root.getCause() != root) {
 			root = root.getCause();
 		}
+		if (connectionLost(database)) {
+			return Optional.of("the job repository's database cannot be reached, or stopped answering (" + text(root)
+					+ "): check that it is up and reachable from this machine, then run the same command again to"
+					+ " resume");
+		}
 		return Optional.of("the job repository failed (" + text(root) + "); run the same command again to resume");
+	}
+
+	/**
+	 * Whether the database went away rather than refused a statement: a connection failure (SQLSTATE class 08, as
+	 * the drivers report a connection closed, refused or lost), or the pool's wait for a connection running out.
+	 */
+	private static boolean connectionLost(Throwable database) {
+		for (Throwable cause = database; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
+			if (cause instanceof SQLTransientConnectionException || cause instanceof SQLNonTransientConnectionException
+					|| cause instanceof SQLException sql && sql.getSQLState() != null
+							&& sql.getSQLState().startsWith(CONNECTION_EXCEPTION_CLASS)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private static boolean diskFull(Throwable cause) {

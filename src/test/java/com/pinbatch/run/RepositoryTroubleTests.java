@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -35,12 +36,35 @@ class RepositoryTroubleTests {
 	}
 
 	@Test
+	void aDatabaseGoneIsSaidAsSuchWithWhatToCheck() {
+		// as PostgreSQL's driver reports a connection a silent database's pool closed, and one refused; as the pool
+		// reports its wait for a connection running out (before: "the job repository failed (This connection has
+		// been closed.)", which left the user to guess)
+		Throwable closed = new UncategorizedSQLException("PreparedStatementCallback", UPDATE,
+				new SQLException("This connection has been closed.", "08003"));
+		Throwable refused = new DataAccessResourceFailureException("could not get a connection",
+				new SQLException("Connection to 10.0.0.5:5432 refused.", "08001"));
+		Throwable poolWait = new DataAccessResourceFailureException("could not get a connection",
+				new SQLTransientConnectionException("HikariPool-1 - Connection is not available, request timed out"
+						+ " after 30000ms."));
+
+		for (Throwable failure : new Throwable[] { closed, refused, poolWait }) {
+			assertThat(RepositoryTrouble.describe(failure)).as(failure.toString()).hasValueSatisfying(line -> assertThat(
+					line).startsWith("the job repository's database cannot be reached, or stopped answering (")
+				.endsWith("): check that it is up and reachable from this machine, then run the same command again to"
+						+ " resume")
+				.doesNotContain("UPDATE"));
+		}
+	}
+
+	@Test
 	void anotherDatabaseFailureIsOneLineWithoutTheSqlAndOthersAreNotItsBusiness() {
 		Throwable failure = new UncategorizedSQLException("PreparedStatementCallback", UPDATE,
-				new SQLException("connection is broken", "08003"));
+				new SQLException("value too long for type character varying(100)", "22001"));
 
 		assertThat(RepositoryTrouble.describe(failure)).hasValueSatisfying(line -> assertThat(line)
-			.contains("job repository failed (connection is broken)").doesNotContain("UPDATE"));
+			.isEqualTo("the job repository failed (value too long for type character varying(100)); run the same"
+					+ " command again to resume"));
 		assertThat(RepositoryTrouble.describe(new IllegalStateException("other"))).isEmpty();
 	}
 }
