@@ -49,11 +49,12 @@ class RepositoryTroubleTests {
 						+ " after 30000ms."));
 
 		for (Throwable failure : new Throwable[] { closed, refused, poolWait }) {
-			assertThat(RepositoryTrouble.describe(failure)).as(failure.toString()).hasValueSatisfying(line -> assertThat(
-					line).startsWith("the job repository's database cannot be reached, or stopped answering (")
+			String line = RepositoryTrouble.describe(failure).orElseThrow();
+			assertThat(line).as(failure.toString())
+				.startsWith("the job repository's database cannot be reached, or stopped answering (")
 				.endsWith("): check that it is up and reachable from this machine, then run the same command again to"
 						+ " resume")
-				.doesNotContain("UPDATE"));
+				.doesNotContain("UPDATE");
 		}
 	}
 
