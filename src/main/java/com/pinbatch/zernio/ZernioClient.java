@@ -66,8 +66,14 @@ public class ZernioClient {
 
 	private final String zernioHost;
 
+	/** The proxy the API's calls go through, if any: decided once, as the API's host does not change. */
+	private final Optional<HttpProxy> apiProxy;
+
 	/** " through the proxy ..." when API calls go through one, for messages; else empty. */
 	private final String throughProxy;
+
+	/** The {@code Proxy-Authorization} header every API call carries, if its proxy wants credentials. */
+	private final Optional<String> apiProxyCredentials;
 
 	private final RequestGate gate;
 
@@ -103,7 +109,9 @@ public class ZernioClient {
 		String base = settings.baseUrl().toString();
 		this.apiRoot = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
 		this.zernioHost = hostOf(settings.baseUrl());
+		this.apiProxy = proxyTo(settings.baseUrl().getHost());
 		this.throughProxy = via(settings.baseUrl().getHost());
+		this.apiProxyCredentials = apiProxy.flatMap(HttpProxy::authorization);
 	}
 
 	/**
@@ -116,7 +124,7 @@ public class ZernioClient {
 
 	/** The proxy of pinbatch's own that calls to the API go through, if any. */
 	public Optional<HttpProxy> apiProxy() {
-		return proxyTo(settings.baseUrl().getHost());
+		return apiProxy;
 	}
 
 	/** The proxy of pinbatch's own that requests to {@code host} go through: none for a host it bypasses. */
@@ -345,10 +353,11 @@ public class ZernioClient {
 		String where = "upload of " + file.getFileName() + " to " + hostOf(uploadUri) + via(uploadUri.getHost());
 		HttpRequest request;
 		try {
-			request = proxyCredentials(HttpRequest.newBuilder(uploadUri)
+			request = withProxyCredentials(HttpRequest.newBuilder(uploadUri)
 				.timeout(uploadTimeout(Files.size(file)))
 				.header("Content-Type", contentType)
-				.PUT(HttpRequest.BodyPublishers.ofFile(file)), uploadUri.getHost())
+				.PUT(HttpRequest.BodyPublishers.ofFile(file)),
+					proxyTo(uploadUri.getHost()).flatMap(HttpProxy::authorization))
 				.build();
 		}
 		catch (FileNotFoundException | NoSuchFileException missing) {
@@ -498,8 +507,9 @@ public class ZernioClient {
 					+ seconds(request.timeout().orElse(settings.requestTimeout())), timeout);
 		}
 		catch (IOException failure) {
-			if (CertificateProblems.of(failure) != null) {
-				throw new CertificateRefusedException("cannot reach " + where + ": " + describe(failure), failure);
+			String certificate = CertificateProblems.of(failure);
+			if (certificate != null) {
+				throw new CertificateRefusedException("cannot reach " + where + ": " + certificate, failure);
 			}
 			throw new ZernioApiException("cannot reach " + where + ": " + describe(failure), failure);
 		}
@@ -526,16 +536,15 @@ public class ZernioClient {
 	}
 
 	private HttpRequest.Builder zernioRequest(String pathAndQuery) {
-		return proxyCredentials(HttpRequest.newBuilder(URI.create(apiRoot + pathAndQuery))
+		return withProxyCredentials(HttpRequest.newBuilder(URI.create(apiRoot + pathAndQuery))
 			.timeout(settings.requestTimeout())
 			.header("Authorization", "Bearer " + settings.apiKey())
-			.header("Accept", "application/json"), settings.baseUrl().getHost());
+			.header("Accept", "application/json"), apiProxyCredentials);
 	}
 
-	/** The proxy's credentials on a request to {@code host} that goes through it; never on one that does not. */
-	private HttpRequest.Builder proxyCredentials(HttpRequest.Builder request, String host) {
-		proxyTo(host).flatMap(HttpProxy::authorization)
-			.ifPresent(credentials -> request.header("Proxy-Authorization", credentials));
+	/** The proxy's credentials on a request that goes through it; never on one that does not. */
+	private static HttpRequest.Builder withProxyCredentials(HttpRequest.Builder request, Optional<String> credentials) {
+		credentials.ifPresent(value -> request.header("Proxy-Authorization", value));
 		return request;
 	}
 
