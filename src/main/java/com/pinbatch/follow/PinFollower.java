@@ -14,6 +14,7 @@ import com.pinbatch.result.RowResult;
 import com.pinbatch.result.RowStatus;
 import com.pinbatch.zernio.PostListing;
 import com.pinbatch.zernio.PostState;
+import com.pinbatch.zernio.RetryRefusedException;
 import com.pinbatch.zernio.ZernioApiException;
 import com.pinbatch.zernio.ZernioClient;
 
@@ -66,6 +67,12 @@ public final class PinFollower {
 	private final int maxRetries;
 
 	private final Clock clock;
+
+	/**
+	 * Accounts whose retry Zernio refused in this round for their posting limit or cool-down: their other failed
+	 * posts are not asked again in it (asking only prolongs a cool-down), and say the same.
+	 */
+	private final Map<String, RetryRefusedException> limitedAccounts = new HashMap<>();
 
 	public PinFollower(ZernioClient client, int maxRetries, Clock clock) {
 		this.client = Objects.requireNonNull(client, "client");
@@ -175,8 +182,24 @@ public final class PinFollower {
 		if (!state.retryable() || item.retries() >= maxRetries) {
 			return new Update(item, row, item.retries());
 		}
+		RetryRefusedException limited = limitedAccounts.get(item.accountId());
+		if (limited != null) {
+			return new Update(item, PostOutcomes.retryRefused(item.row(), state, item.retries(), limited, now),
+					item.retries());
+		}
 		int retries = item.retries() + 1;
-		PostState retried = client.retryPost(state.postId());
+		PostState retried;
+		try {
+			retried = client.retryPost(state.postId());
+		}
+		catch (RetryRefusedException refused) {
+			if (refused.accountLimit() && item.accountId() != null) {
+				limitedAccounts.put(item.accountId(), refused);
+			}
+			// counted as spent, so that a refusal that lasts is not asked again past the retries allowed
+			return new Update(item, PostOutcomes.retryRefused(item.row(), state, item.retries(), refused, now),
+					retries);
+		}
 		// while the retry publishes, the row is on Zernio with its outcome unknown again; a DUPLICATE keeps the line
 		// that says whose pin it is
 		boolean duplicate = item.row().status() == RowStatus.DUPLICATE;
@@ -193,8 +216,7 @@ public final class PinFollower {
 		}
 		catch (ZernioApiException ex) {
 			if (ex.status() == 404) {
-				return new PostState(postId, PostState.Phase.FAILED, null, "Zernio no longer has this post",
-						"post_missing", null);
+				return PostState.missing(postId);
 			}
 			throw ex;
 		}

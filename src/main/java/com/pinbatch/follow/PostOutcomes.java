@@ -6,6 +6,7 @@ import java.util.Objects;
 import com.pinbatch.result.RowResult;
 import com.pinbatch.result.RowStatus;
 import com.pinbatch.zernio.PostState;
+import com.pinbatch.zernio.RetryRefusedException;
 
 /** A row's line of the result file once Zernio says where its post stands. */
 public final class PostOutcomes {
@@ -31,6 +32,20 @@ public final class PostOutcomes {
 					row.requestId(), now);
 			case PUBLISHING, OTHER -> row;
 		};
+	}
+
+	/**
+	 * The row with its post's state when Zernio refused to publish it again: a failed post stays FAILED with its
+	 * code, saying why it was not published again and what to do; any other state as {@link #apply}.
+	 */
+	public static RowResult retryRefused(RowResult row, PostState state, int retriesSpent,
+			RetryRefusedException refused, Instant now) {
+		if (state.phase() != PostState.Phase.FAILED) {
+			return apply(row, state, retriesSpent, now);
+		}
+		return new RowResult(row.rowNumber(), RowStatus.FAILED, row.postId(), state.pinUrl(),
+				PublishFailure.code(state), PublishFailure.message(state, retriesSpent, refused), row.attempts(),
+				row.requestId(), now);
 	}
 
 	/**

@@ -2,7 +2,9 @@ package com.pinbatch.follow;
 
 import java.util.Locale;
 
+import com.pinbatch.plan.CapAdvice;
 import com.pinbatch.zernio.PostState;
+import com.pinbatch.zernio.RetryRefusedException;
 
 /**
  * What a refused publish means for the row: a stable {@code publish_*} error code, and a message with Pinterest's
@@ -66,11 +68,45 @@ public final class PublishFailure {
 					+ " why. pinbatch does not pin it again as it is: to pin it anew, change the row (its description,"
 					+ " say), then run again with --retry-failed=<this result file>";
 		}
+		return said(words, retriesSpent) + "; " + fix(code(state));
+	}
+
+	/**
+	 * The row's error message when Zernio would not publish the post again: Pinterest's words, then Zernio's refusal
+	 * and what to do about it, which stands in the way now rather than the failure's own fix.
+	 *
+	 * @param retriesSpent how often pinbatch had Zernio publish it again before
+	 */
+	public static String message(PostState state, int retriesSpent, RetryRefusedException refused) {
+		return said(sanitised(state.errorMessage()), retriesSpent) + "; " + refusal(refused);
+	}
+
+	private static String said(String words, int retriesSpent) {
 		String said = words.isEmpty() ? "Pinterest did not publish the pin (Zernio gave no reason)"
 				: "Pinterest did not publish the pin: \"" + words + "\"";
 		String retried = retriesSpent > 0 ? " (still failing after " + retriesSpent + " retr"
 				+ (retriesSpent == 1 ? "y" : "ies") + " of the same post)" : "";
-		return said + retried + "; " + fix(code(state));
+		return said + retried;
+	}
+
+	/** Why Zernio did not publish the post again, and what to do before asking again. */
+	static String refusal(RetryRefusedException refused) {
+		String zernio = "Zernio did not publish it again (HTTP " + refused.status() + ": \""
+				+ sanitised(refused.words()) + "\")";
+		String retry = " --retry-failed=<this result file>, which retries the same post";
+		return switch (refused.status()) {
+			case 429 -> !refused.accountLimit()
+					? zernio + ": too many requests for the API key just now; run again later with" + retry
+					: zernio + ": the account is at its posting limit or cooling down" + (refused.resetsAt() == null
+							? "; run again in an hour or so with"
+							: " until " + CapAdvice.minuteUp(refused.resetsAt()) + "; run again after that with")
+							+ retry;
+			case 402 -> zernio + ": the Zernio account's owner has a failed payment; settle it in Zernio, then run"
+					+ " again with" + retry;
+			case 403 -> zernio + ": check in Zernio that the API key may publish and that the Pinterest account is"
+					+ " in order, then run again with" + retry;
+			default -> zernio + "; run again later with" + retry;
+		};
 	}
 
 	private static String fix(String code) {

@@ -27,6 +27,8 @@ import com.pinbatch.throttle.SendOutcome;
 import com.pinbatch.throttle.SendingStoppedException;
 import com.pinbatch.zernio.AccessRefusedException;
 import com.pinbatch.zernio.EarlierPost;
+import com.pinbatch.zernio.PostState;
+import com.pinbatch.zernio.RetryRefusedException;
 import com.pinbatch.zernio.ZernioApiException;
 import com.pinbatch.zernio.ZernioClient;
 
@@ -209,17 +211,18 @@ public class PinSendingWriter implements ItemWriter<PreparedRow> {
 	private boolean retriedOnItsPost(PreparedRow row, RowResult earlier) {
 		RowResult failed = row.retryOf();
 		ZernioClient client = plan.api().client();
-		boolean unchanged;
+		Optional<PostState> unchanged;
 		try {
-			unchanged = client.postCarries(failed.postId(), Map.of(PostRequestFactory.METADATA_CELLS, row.cellsMark()));
+			unchanged = client.postCarrying(failed.postId(),
+					Map.of(PostRequestFactory.METADATA_CELLS, row.cellsMark()));
 		}
 		catch (AccessRefusedException rejected) {
 			throw rejected;
 		}
 		catch (ZernioApiException unchecked) {
-			unchanged = false;
+			unchanged = Optional.empty();
 		}
-		if (!unchanged) {
+		if (unchanged.isEmpty()) {
 			return false;
 		}
 		if (PublishFailure.REMOVED.equals(failed.errorCode()) || heldAccounts.containsKey(row.accountId())) {
@@ -231,8 +234,15 @@ public class PinSendingWriter implements ItemWriter<PreparedRow> {
 		RowResult publishing = new RowResult(row.rowNumber(), RowStatus.CREATED, failed.postId(), null, null,
 				"published again on its post (the row is unchanged)", failed.attempts(), failed.requestId(), now,
 				failed.publishAt());
-		RowResult retried = PostOutcomes.apply(publishing, client.retryPost(failed.postId()), 1, now)
-			.withPublishAt(failed.publishAt());
+		RowResult retried;
+		try {
+			retried = PostOutcomes.apply(publishing, client.retryPost(failed.postId()), 1, now);
+		}
+		catch (RetryRefusedException refused) {
+			// the post and its failure stay, saying why Zernio did not publish it again; the run goes on
+			retried = PostOutcomes.retryRefused(publishing, unchanged.get(), 0, refused, now);
+		}
+		retried = retried.withPublishAt(failed.publishAt());
 		holdIfLimited(row, retried);
 		record(row, retried, earlier);
 		return true;
@@ -274,7 +284,9 @@ public class PinSendingWriter implements ItemWriter<PreparedRow> {
 	 */
 	private boolean createdForThisRow(PreparedRow row, String existingPostId) {
 		try {
-			return plan.api().client().postCarries(existingPostId, PostRequestFactory.identity(row.request()).metadata());
+			return plan.api().client()
+			.postCarrying(existingPostId, PostRequestFactory.identity(row.request()).metadata())
+			.isPresent();
 		}
 		catch (AccessRefusedException rejected) {
 			throw rejected;

@@ -48,7 +48,7 @@ public final class CapAdvice {
 	}
 
 	/** Rounded up, so "frees up at" is never earlier than the truth. */
-	static String minuteUp(Instant instant) {
+	public static String minuteUp(Instant instant) {
 		Instant down = instant.truncatedTo(ChronoUnit.MINUTES);
 		return MINUTE.format(down.equals(instant) ? down : down.plus(1, ChronoUnit.MINUTES));
 	}

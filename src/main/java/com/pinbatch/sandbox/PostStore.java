@@ -155,9 +155,10 @@ final class PostStore {
 
 	/**
 	 * {@code POST /v1/posts/{id}/retry}: publishes a failed post again; its outcome may be in the answer or come
-	 * later, as for a create. Only a failed post can be retried.
+	 * later, as for a create. Only a failed post can be retried, and only while its accounts are under their caps
+	 * now: Zernio's answer to a retry lists the velocity limit among its 429s.
 	 */
-	synchronized StoredPost retry(String id) {
+	synchronized StoredPost retry(String id, AccountCaps caps) {
 		Instant now = clock.instant();
 		publishDue(now);
 		StoredPost post = byId.get(id);
@@ -170,6 +171,9 @@ final class PostStore {
 		}
 		if (!status.equals("failed")) {
 			throw ApiError.badRequest("Only failed posts can be retried; this post is " + status + ".");
+		}
+		for (String accountId : post.accountIds()) {
+			caps.check(this, accountId, now);
 		}
 		int attempt = post.summary().retries() + 1;
 		if (stateFile != null) {

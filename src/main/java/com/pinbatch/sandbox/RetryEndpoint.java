@@ -7,13 +7,16 @@ final class RetryEndpoint {
 
 	private final PostStore store;
 
-	RetryEndpoint(PostStore store) {
+	private final AccountCaps caps;
+
+	RetryEndpoint(PostStore store, AccountCaps caps) {
 		this.store = store;
+		this.caps = caps;
 	}
 
 	void retry(HttpCall call, String id) {
 		PostJson.requireId(id);
-		StoredPost post = store.retry(id);
+		StoredPost post = store.retry(id, caps);
 		ObjectNode answer = Json.object().put("message", switch (post.summary().status()) {
 			case "published" -> "Post published successfully";
 			case "failed" -> "Retry failed";

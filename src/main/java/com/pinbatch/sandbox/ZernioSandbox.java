@@ -76,15 +76,14 @@ public final class ZernioSandbox implements AutoCloseable {
 				fates);
 		this.faults = new FaultInjector(settings.serverErrorRate(), settings.randomSeed() + 1);
 		this.accounts = SeedAccounts.withGenerated(settings.generatedAccounts());
-		this.creates = new CreatePostEndpoint(store, accounts,
-				new AccountCaps(settings.accountHourlyCap(), settings.accountDailyCap()), faults, fates, clock,
-				settings);
+		AccountCaps caps = new AccountCaps(settings.accountHourlyCap(), settings.accountDailyCap());
+		this.creates = new CreatePostEndpoint(store, accounts, caps, faults, fates, clock, settings);
 		this.uploadFaults = new FaultInjector(0, settings.randomSeed() + 3);
 		this.media = new MediaEndpoint(clock, baseUrl(), uploadFaults);
 		this.lookUpFaults = new FaultInjector(0, settings.randomSeed() + 2);
 		this.queries = new PostQueryEndpoint(store, accounts, lookUpFaults);
 		this.dispatcher = new Dispatcher(settings.apiKey(), clock, window, new AccountsEndpoint(accounts),
-				creates, queries, new RetryEndpoint(store), new PostChangeEndpoint(store), media);
+				creates, queries, new RetryEndpoint(store, caps), new PostChangeEndpoint(store), media);
 		this.executor = Executors.newCachedThreadPool(DaemonThreads.named("zernio-sandbox"));
 		server.createContext("/", dispatcher);
 		server.setExecutor(executor);

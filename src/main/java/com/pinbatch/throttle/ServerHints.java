@@ -32,7 +32,7 @@ final class ServerHints {
 
 	/** A 429 while the request window still had room is about the account (velocity, daily cap, cooldown). */
 	static boolean accountLevel(RateLimitInfo info) {
-		return info != null && info.remaining() != null && info.remaining() > 0;
+		return info != null && info.roomLeft();
 	}
 
 	static Duration min(Duration a, Duration b) {

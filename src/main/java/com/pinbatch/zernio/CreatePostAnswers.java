@@ -82,7 +82,7 @@ final class CreatePostAnswers {
 	}
 
 	/** A 429's details name the account limit hit (daily or hourly cap) and when it resets; other shapes: none. */
-	private static SendResult.AccountLimit accountLimit(JsonNode body) {
+	static SendResult.AccountLimit accountLimit(JsonNode body) {
 		JsonNode details = body.path("details");
 		if (!details.isObject()) {
 			return SendResult.AccountLimit.NONE;

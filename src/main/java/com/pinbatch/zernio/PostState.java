@@ -50,6 +50,11 @@ public record PostState(String postId, Phase phase, String pinUrl, String errorM
 		return new PostState(postId, Phase.PUBLISHING, null, null, null, null);
 	}
 
+	/** A post Zernio no longer has (deleted there): a failure of its row, not of the run. */
+	public static PostState missing(String postId) {
+		return new PostState(postId, Phase.FAILED, null, "Zernio no longer has this post", "post_missing", null);
+	}
+
 	/** The outcome is known: published, failed, or something that will not change by waiting. */
 	public boolean settled() {
 		return phase == Phase.PUBLISHED || phase == Phase.FAILED || phase == Phase.OTHER;

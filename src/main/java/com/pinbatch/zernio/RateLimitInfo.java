@@ -14,4 +14,12 @@ import java.time.Instant;
 public record RateLimitInfo(Integer limit, Integer remaining, Instant reset, Duration retryAfter) {
 
 	public static final RateLimitInfo NONE = new RateLimitInfo(null, null, null, null);
+
+	/**
+	 * Whether the key's request window still had room: a 429 then is about an account (its posting limit, a
+	 * cool-down), not about the key's requests.
+	 */
+	public boolean roomLeft() {
+		return remaining != null && remaining > 0;
+	}
 }

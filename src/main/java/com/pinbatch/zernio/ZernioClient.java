@@ -221,18 +221,19 @@ public class ZernioClient {
 	}
 
 	/**
-	 * Whether the post carries this metadata ({@code GET /v1/posts/{id}}): how a 409 naming an existing post tells
-	 * a post this job created for the row from someone else's with the same content. False when Zernio does not
-	 * know the post (404, or an id it calls invalid).
+	 * The post's state when it carries this metadata ({@code GET /v1/posts/{id}}): how a 409 naming an existing post
+	 * tells a post this job created for the row from someone else's with the same content. Empty when it does not, or
+	 * when Zernio does not know the post (404, or an id it calls invalid).
 	 */
-	public boolean postCarries(String postId, Map<String, String> metadata) {
+	public Optional<PostState> postCarrying(String postId, Map<String, String> metadata) {
 		try {
 			ZernioPayloads.PostAnswer answer = get("/v1/posts/" + pathSegment(postId), ZernioPayloads.PostAnswer.class);
-			return answer.post() != null && answer.post().carries(metadata);
+			return answer.post() != null && answer.post().carries(metadata) ? Optional.of(answer.post().toState())
+					: Optional.empty();
 		}
 		catch (ZernioApiException failure) {
 			if (failure.status() == 400 || failure.status() == 404) {
-				return false;
+				return Optional.empty();
 			}
 			throw failure;
 		}
@@ -301,18 +302,29 @@ public class ZernioClient {
 	 * {@code POST /v1/posts/{id}/retry}: Zernio publishes the same failed post again (never a new post).
 	 *
 	 * @return the post's state after the retry started; {@link PostState#unknown} when Zernio says it is publishing
-	 *         already (409) or is no longer failed (400): ask again later
+	 *         already (409) or is no longer failed (400): ask again later; {@link PostState#missing} when Zernio no
+	 *         longer has it (404)
+	 * @throws RetryRefusedException when Zernio refuses to publish it again (the account's posting limit, a failed
+	 *                               payment, a key that may not publish, ...): a refusal of this post, not of the run
 	 */
 	public PostState retryPost(String postId) {
 		HttpRequest request = zernioRequest("/v1/posts/" + pathSegment(postId) + "/retry")
 			.POST(HttpRequest.BodyPublishers.noBody())
 			.build();
-		ZernioAnswer answer = gated(request);
+		ZernioAnswer answer = gated(request, true);
 		if (answer.status() == 401) {
 			throw new AccessRefusedException();
 		}
 		if (answer.status() == 409 || answer.status() == 400) {
 			return PostState.unknown(postId);
+		}
+		if (answer.status() == 404) {
+			return PostState.missing(postId);
+		}
+		if (answer.status() >= 400 && answer.status() < 500) {
+			boolean accountLimit = answer.status() == 429 && answer.rateLimit().roomLeft();
+			throw new RetryRefusedException(answer.status(), answer.errorMessage(), accountLimit,
+					CreatePostAnswers.accountLimit(answer.body()).resetsAt());
 		}
 		if (!answer.success()) {
 			throw new ZernioApiException(answer.status(), "Zernio answered POST /v1/posts/{id}/retry with HTTP "
@@ -451,6 +463,15 @@ public class ZernioClient {
 	 * and a missing answer: every call the gate paces is one that can safely be repeated.
 	 */
 	private ZernioAnswer gated(HttpRequest request) {
+		return gated(request, false);
+	}
+
+	/**
+	 * @param publishes whether the call publishes on an account, so that a 429 with room left in the key's window is
+	 *                  that account's posting limit or cool-down: answered at once, neither asked again nor holding
+	 *                  the key's other calls (asking again within the hour only prolongs a cool-down)
+	 */
+	private ZernioAnswer gated(HttpRequest request, boolean publishes) {
 		String where = "Zernio at " + zernioHost + throughProxy;
 		try {
 			for (int attempts = 1;; attempts++) {
@@ -461,7 +482,9 @@ public class ZernioClient {
 				}
 				ZernioAnswer answer = ZernioAnswer.read(response, json, clock.instant());
 				gate.answered(answer.rateLimit());
-				boolean again = answer.status() == 429 ? gate.retryAfterRateLimit(answer.rateLimit(), attempts)
+				boolean accountLimit = publishes && answer.status() == 429 && answer.rateLimit().roomLeft();
+				boolean again = answer.status() == 429
+						? !accountLimit && gate.retryAfterRateLimit(answer.rateLimit(), attempts)
 						: answer.status() >= 500 && gate.retryAfterFailure(answer.rateLimit(), attempts);
 				if (!again) {
 					return answer;

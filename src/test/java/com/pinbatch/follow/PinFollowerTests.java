@@ -1,11 +1,14 @@
 package com.pinbatch.follow;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
@@ -101,6 +104,48 @@ class PinFollowerTests {
 			assertThat(update.result().status()).isEqualTo(RowStatus.DUPLICATE);
 			assertThat(update.result().errorMessage()).isEqualTo(whose);
 		});
+	}
+
+	@Test
+	void aRetryRefusedForTheAccountsLimitLeavesTheRowFailedAndTheAccountsOtherPostsUnasked() {
+		// given: two posts of one account that Pinterest refused for a passing reason; Zernio refuses to publish
+		// them again, the account being at its posting limit (a 429 with room left in the key's window)
+		zernio.stubFor(get(urlPathEqualTo("/api/v1/posts")).willReturn(okJson("""
+				{"posts":[%s,%s],"pagination":{"page":1,"limit":500,"total":2,"pages":1}}""".formatted(
+				failedPost("p-1"), failedPost("p-2")))));
+		zernio.stubFor(post(urlPathMatching("/api/v1/posts/p-[12]/retry")).willReturn(aResponse().withStatus(429)
+			.withHeader("X-RateLimit-Remaining", "500")
+			.withBody("{\"error\":\"Velocity limit reached: at most 25 posts per hour for this account.\"}")));
+		List<PinFollower.Followed> sent = List.of(created(1, "p-1"), created(2, "p-2"));
+
+		// when
+		PinFollower.Round round = new PinFollower(client(), 2, Clock.fixed(START, ZoneOffset.UTC)).round(sent, 10,
+				Instant.MAX);
+
+		// then: one retry asked, both rows FAILED with their code and what to do (before: the round failed, and with
+		// it the run's following)
+		zernio.verify(1, postRequestedFor(urlPathMatching("/api/v1/posts/p-[12]/retry")));
+		assertThat(round.updates()).hasSize(2).allSatisfy(update -> {
+			assertThat(update.result().status()).isEqualTo(RowStatus.FAILED);
+			assertThat(update.result().errorCode()).isEqualTo("publish_platform_error");
+			assertThat(update.result().errorMessage()).startsWith("Pinterest did not publish the pin: \"Pinterest is"
+					+ " temporarily unavailable.\"; Zernio did not publish it again (HTTP 429: \"Velocity limit"
+					+ " reached: at most 25 posts per hour for this account.\"): the account is at its posting limit"
+					+ " or cooling down; run again in an hour or so with --retry-failed=<this result file>");
+		});
+	}
+
+	private static String failedPost(String id) {
+		return """
+				{"_id":"%s","status":"failed","platforms":[{"platform":"pinterest","status":"failed",
+				 "errorMessage":"Pinterest is temporarily unavailable.","errorCategory":"platform_error",
+				 "errorSource":"platform"}]}""".formatted(id);
+	}
+
+	private static PinFollower.Followed created(int row, String postId) {
+		RowResult created = new RowResult(row, RowStatus.CREATED, postId, null, null, null, 1, null,
+				START.minusSeconds(60), null);
+		return new PinFollower.Followed(Integer.toString(row), created, "acct-a", START.minusSeconds(60), 0);
 	}
 
 	private static void stubEmptyListingsAndPublishingPosts() {

@@ -186,6 +186,53 @@ class ZernioClientTests {
 			.withHeader("Authorization", equalTo("Bearer " + KEY)));
 	}
 
+	// ---- retryPost: a refusal is the post's, not the run's
+
+	@Test
+	void aRetryRefusedForTheAccountsPostingLimitIsAskedOnceAndSaysUntilWhen() {
+		// given: the key's window has room, so the 429 is the account's (Zernio names its velocity limit and an
+		// account's cool-down among the retry's 429s)
+		zernio.stubFor(post(urlPathEqualTo("/api/v1/posts/p-3/retry")).willReturn(aResponse().withStatus(429)
+			.withHeader("X-RateLimit-Limit", "600")
+			.withHeader("X-RateLimit-Remaining", "540")
+			.withBody("""
+					{"error":"Velocity limit reached","details":{"limit":"velocity","resetsAt":"2026-09-01T12:40:00Z"}}
+					""")));
+		ZernioClient paced = client.pacedBy(pace(8).requestGate());
+
+		// when / then: refused for the account, asked once (before: eight times, each holding every call of the key,
+		// then the run stopped)
+		assertThatThrownBy(() -> paced.retryPost("p-3")).isInstanceOfSatisfying(RetryRefusedException.class,
+				refused -> {
+					assertThat(refused.status()).isEqualTo(429);
+					assertThat(refused.accountLimit()).isTrue();
+					assertThat(refused.resetsAt()).isEqualTo(Instant.parse("2026-09-01T12:40:00Z"));
+				});
+		zernio.verify(1, postRequestedFor(urlPathEqualTo("/api/v1/posts/p-3/retry")));
+	}
+
+	@ParameterizedTest
+	@CsvSource({ "402, The account owner has a failed payment", "403, Forbidden", "422, Unprocessable" })
+	void aRetryZernioRefusesIsARefusalOfThatPost(int status, String words) {
+		zernio.stubFor(post(urlPathEqualTo("/api/v1/posts/p-3/retry"))
+			.willReturn(aResponse().withStatus(status).withBody("{\"error\":\"" + words + "\"}")));
+
+		assertThatThrownBy(() -> client.retryPost("p-3")).isInstanceOfSatisfying(RetryRefusedException.class,
+				refused -> {
+					assertThat(refused.status()).isEqualTo(status);
+					assertThat(refused.words()).isEqualTo(words);
+					assertThat(refused.accountLimit()).isFalse();
+				});
+	}
+
+	@Test
+	void aPostGoneBeforeItsRetryIsAMissingPost() {
+		zernio.stubFor(post(urlPathEqualTo("/api/v1/posts/p-3/retry"))
+			.willReturn(aResponse().withStatus(404).withBody("{\"error\":\"Not found\"}")));
+
+		assertThat(client.retryPost("p-3")).isEqualTo(PostState.missing("p-3"));
+	}
+
 	@Test
 	void replayOfTheSameRequestIdIsADuplicateOfTheExistingPost() {
 		answerCreate(okJson("""
@@ -713,7 +760,6 @@ class ZernioClientTests {
 					""")));
 	}
 
-	/** A real pace with millisecond back-offs, so resends come at once. */
 	/**
 	 * A pace on a clock that moves only when the pace waits: a window drained to Remaining 0 is waited out (a second
 	 * each time) without the test spending it.
