@@ -12,6 +12,7 @@ import java.util.Objects;
 
 import com.pinbatch.result.RowResult;
 import com.pinbatch.result.RowStatus;
+import com.pinbatch.zernio.AccessRefusedException;
 import com.pinbatch.zernio.PostListing;
 import com.pinbatch.zernio.PostState;
 import com.pinbatch.zernio.RetryRefusedException;
@@ -117,6 +118,7 @@ public final class PinFollower {
 	 */
 	public Round round(List<Followed> open, int lookUpBudget, Instant deadline) {
 		Map<String, PostState> states = new HashMap<>();
+		Map<String, String> unreadable = new HashMap<>();
 		int lookUps = 0;
 		Map<String, List<Followed>> byAccount = new LinkedHashMap<>();
 		List<Followed> alone = new ArrayList<>();
@@ -153,14 +155,22 @@ public final class PinFollower {
 				break;
 			}
 			lookUps++;
-			states.put(item.row().postId(), lookUpAlone(item.row().postId()));
+			try {
+				states.put(item.row().postId(), lookUpAlone(item.row().postId()));
+			}
+			catch (LookUpRefusedException refused) {
+				unreadable.put(item.row().postId(), refused.getMessage());
+			}
 		}
 		List<Update> updates = new ArrayList<>();
 		List<Followed> stillOpen = new ArrayList<>();
 		int retriesSent = 0;
 		for (Followed item : open) {
 			PostState state = states.get(item.row().postId());
-			Update update = state == null ? new Update(item, item.row(), item.retries()) : settle(item, state);
+			String refusal = unreadable.get(item.row().postId());
+			Update update = state != null ? settle(item, state)
+					: new Update(item, refusal == null ? item.row() : PostOutcomes.unreadable(item.row(), refusal),
+							item.retries());
 			if (update.retries() > item.retries()) {
 				retriesSent++;
 			}
@@ -209,16 +219,35 @@ public final class PinFollower {
 		return new Update(item, PostOutcomes.apply(publishing, retried, retries, now), retries);
 	}
 
-	/** One post on its own; a post Zernio no longer has is a failure of the row, not of the run. */
+	/**
+	 * One post on its own; a post Zernio no longer has is a failure of the row, not of the run, and one Zernio will not
+	 * show (an id it calls invalid, a post of another key or profile) leaves the row as it is, saying so.
+	 */
 	private PostState lookUpAlone(String postId) {
 		try {
 			return client.getPost(postId);
+		}
+		catch (AccessRefusedException stop) {
+			throw stop;
 		}
 		catch (ZernioApiException ex) {
 			if (ex.status() == 404) {
 				return PostState.missing(postId);
 			}
+			if (ex.status() == 400 || ex.status() == 403) {
+				throw new LookUpRefusedException("Zernio would not show post " + PublishFailure.sanitised(postId)
+						+ " when asked (" + PublishFailure.sanitised(ex.getMessage()) + "): its outcome is not known;"
+						+ " if this result file was sent with another API key, follow it up with that key");
+			}
 			throw ex;
+		}
+	}
+
+	/** A post Zernio would not show: the row's matter, not the run's. */
+	private static final class LookUpRefusedException extends RuntimeException {
+
+		LookUpRefusedException(String note) {
+			super(note, null, false, false);
 		}
 	}
 }

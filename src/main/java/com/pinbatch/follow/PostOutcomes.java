@@ -48,6 +48,17 @@ public final class PostOutcomes {
 				row.requestId(), now);
 	}
 
+	/** The row as it is, saying why its post's outcome is not known (once, however often it was asked). */
+	public static RowResult unreadable(RowResult row, String why) {
+		String said = row.errorMessage();
+		if (said != null && said.endsWith(why)) {
+			return row;
+		}
+		return new RowResult(row.rowNumber(), row.status(), row.postId(), row.pinUrl(), row.errorCode(),
+				said == null || said.isBlank() ? why : said + "; " + why, row.attempts(), row.requestId(),
+				row.finishedAt(), row.publishAt());
+	}
+
 	/**
 	 * A scheduled post: the row as it is, unless the post was moved in Zernio since pinbatch sent it. The row keeps
 	 * the time it was sent with ({@code publish_at_utc}), and says when Zernio now publishes it.

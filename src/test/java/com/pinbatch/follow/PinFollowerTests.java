@@ -135,6 +135,33 @@ class PinFollowerTests {
 		});
 	}
 
+	@Test
+	void aPostZernioWillNotShowLeavesItsRowAsItIsSayingWhyAndTheRoundGoesOn() {
+		// given: two posts of two accounts (each asked alone); Zernio will not show the first (another key's post)
+		zernio.stubFor(get(urlPathEqualTo("/api/v1/posts/p-1")).willReturn(aResponse().withStatus(403)
+			.withBody("{\"error\":\"Forbidden\"}")));
+		zernio.stubFor(get(urlPathEqualTo("/api/v1/posts/p-2")).willReturn(okJson("""
+				{"post":{"_id":"p-2","status":"published","platforms":[{"platform":"pinterest","status":"published",
+				 "platformPostUrl":"https://www.pinterest.com/pin/2/"}]}}""")));
+		PinFollower.Followed other = new PinFollower.Followed("2", created(2, "p-2").row(), "acct-b",
+				START.minusSeconds(60), 0);
+
+		// when
+		PinFollower.Round round = new PinFollower(client(), 2, Clock.fixed(START, ZoneOffset.UTC))
+			.round(List.of(created(1, "p-1"), other), 10, Instant.MAX);
+
+		// then: the other row learnt; the first still CREATED, saying why (before: the round failed, and with it the
+		// run's following or the whole --follow-up, before its result file)
+		assertThat(round.updates()).extracting(update -> update.result().status())
+			.containsExactlyInAnyOrder(RowStatus.CREATED, RowStatus.PUBLISHED);
+		assertThat(round.updates()).filteredOn(update -> update.result().postId().equals("p-1")).singleElement()
+			.satisfies(update -> assertThat(update.result().errorMessage())
+				.startsWith("Zernio would not show post p-1 when asked (")
+				.contains("HTTP 403")
+				.endsWith("if this result file was sent with another API key, follow it up with that key"));
+		assertThat(round.stillOpen()).extracting(PinFollower.Followed::key).containsExactly("1");
+	}
+
 	private static String failedPost(String id) {
 		return """
 				{"_id":"%s","status":"failed","platforms":[{"platform":"pinterest","status":"failed",
