@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 
 import com.pinbatch.sandbox.KeyContention;
 import com.pinbatch.sandbox.SandboxSettings;
@@ -64,7 +66,7 @@ public record SandboxProperties(@DefaultValue("600") @Min(1) int requestsPerMinu
 		@DefaultValue("3s") @NotNull @DurationMin(millis = 0) Duration publishDelay,
 		@DefaultValue("0") @DecimalMin("0") @DecimalMax("1") double removalRate,
 		@DefaultValue("2h") @NotNull @DurationMin(millis = 0) Duration removalDelay,
-		@DefaultValue List<String> limitedAccounts,
+		@DefaultValue List<String> limitedAccounts, @DefaultValue Set<ResourceGroup> disabledResourceGroups,
 		@DefaultValue("42") long seed,
 		@DefaultValue("0") @Min(0) int neighbourRequestsPerMinute,
 		@DefaultValue("0s") @NotNull @DurationMin(millis = 0) Duration rateLimitStormEvery,
@@ -106,6 +108,7 @@ public record SandboxProperties(@DefaultValue("600") @Min(1) int requestsPerMinu
 			sandbox.stallAnswers(stalledAnswerRate, stalledAnswerLength);
 			sandbox.removePinsAfterPublishing(removalRate, removalDelay);
 			limitedAccounts.forEach(account -> limit(sandbox, account));
+			sandbox.disableResourceGroups(disabledResourceGroups.stream().map(ResourceGroup::zernioName).toList());
 			sandbox.goDown(outageAfter, outageLength);
 			return sandbox;
 		}
@@ -121,6 +124,15 @@ public record SandboxProperties(@DefaultValue("600") @Min(1) int requestsPerMinu
 		}
 		catch (IllegalArgumentException unknown) {
 			throw new RunRefusedException("pinbatch.sandbox.limited-accounts: " + unknown.getMessage());
+		}
+	}
+
+	/** The resource groups of a Zernio key that pinbatch's calls need, as a restricted key may lack them. */
+	public enum ResourceGroup {
+		PUBLISHING, ACCOUNTS;
+
+		String zernioName() {
+			return name().toLowerCase(Locale.ROOT);
 		}
 	}
 

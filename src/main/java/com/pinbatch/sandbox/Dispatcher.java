@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
@@ -40,6 +41,9 @@ final class Dispatcher implements HttpHandler {
 	private volatile RateLimitStorms storms;
 
 	private volatile Outage outage = Outage.NONE;
+
+	/** The key's resource groups disabled, as on a restricted Zernio key ({@code zrk_}). */
+	private volatile Set<String> disabledGroups = Set.of();
 	private volatile Consumer<String> onArrival = request -> {
 	};
 
@@ -61,6 +65,10 @@ final class Dispatcher implements HttpHandler {
 		synchronized (recorded) {
 			return List.copyOf(recorded);
 		}
+	}
+
+	void disableGroups(Set<String> groups) {
+		this.disabledGroups = Set.copyOf(groups);
 	}
 
 	void storms(RateLimitStorms storms) {
@@ -157,6 +165,15 @@ final class Dispatcher implements HttpHandler {
 		// segments start with "v1"
 		int size = segments.size();
 		String first = size > 1 ? segments.get(1) : "";
+		// Zernio's resource group of each operation (its x-resource-group): accounts and boards, or publishing
+		String group = first.equals("accounts") ? "accounts" : "publishing";
+		if (disabledGroups.contains(group)) {
+			ApiError refused = new ApiError(403, Json.error("This API key has the '" + group + "' resource group"
+					+ " disabled. " + call.method() + " /api/" + String.join("/", segments) + " requires it. Create a"
+					+ " key with '" + group + "' enabled in the dashboard API keys tab."));
+			refused.body().put("code", "insufficient_permissions").put("required_group", group);
+			throw refused;
+		}
 		if (first.equals("accounts") && size == 2) {
 			requireMethod(call, "GET");
 			accounts.list(call);

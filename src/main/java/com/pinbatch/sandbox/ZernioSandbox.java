@@ -6,8 +6,10 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Executors;
@@ -245,6 +247,14 @@ public final class ZernioSandbox implements AutoCloseable {
 	 */
 	public void limitAccount(String usernameOrId) {
 		store.limitAccount(accountId(usernameOrId), true);
+	}
+
+	/**
+	 * From now on the key is a restricted one without these resource groups ({@code publishing}, {@code accounts}):
+	 * their calls are refused with 403 {@code insufficient_permissions}, as Zernio refuses a {@code zrk_} key's.
+	 */
+	public void disableResourceGroups(Collection<String> groups) {
+		dispatcher.disableGroups(Set.copyOf(groups));
 	}
 
 	/** From now on Pinterest publishes this account's pins again: the account is in order (a day later, say). */

@@ -148,7 +148,7 @@ public final class PacedSender {
 				throw stopFor("Zernio rejected the API key (401: " + unauthorized.message()
 						+ "); nothing more is sent; check the key, then run the same command to resume");
 			}
-			if (result instanceof SendResult.ProxyRefused refused) {
+			if (result instanceof SendResult.AccessRefused refused) {
 				throw stopFor(refused.problem() + "; nothing more is sent: run the same command again to resume");
 			}
 			if (result instanceof SendResult.RateLimited) {

@@ -1,8 +1,9 @@
 package com.pinbatch.zernio;
 
 /**
- * Zernio refused the API key (401), or the proxy on the way refused to pass requests on without the right credentials
- * (407): nothing else can work until the user fixes them, so the run stops.
+ * Zernio refused the API key (401, or 403 for a restricted key without the group a call needs), or the proxy on the
+ * way refused to pass requests on without the right credentials (407): nothing else can work until the user fixes
+ * them, so the run stops.
  */
 public class AccessRefusedException extends ZernioApiException {
 
@@ -12,6 +13,11 @@ public class AccessRefusedException extends ZernioApiException {
 
 	/** A 407 from the proxy on the way; {@code problem} says what to fix. */
 	public AccessRefusedException(String problem) {
-		super(407, problem);
+		this(407, problem);
+	}
+
+	/** A refusal with this status; {@code problem} says what to fix. */
+	public AccessRefusedException(int status, String problem) {
+		super(status, problem);
 	}
 }

@@ -28,6 +28,9 @@ final class CreatePostAnswers {
 		if (status == 401) {
 			return new SendResult.Unauthorized(answer.errorMessage(), rateLimit);
 		}
+		if (RestrictedKey.refuses(answer)) {
+			return new SendResult.AccessRefused(RestrictedKey.problem(answer));
+		}
 		if (status == 403 && ACCOUNT_DISCONNECTED.equals(answer.code())) {
 			return new SendResult.AccountDisconnected(answer.errorMessage(), rateLimit);
 		}

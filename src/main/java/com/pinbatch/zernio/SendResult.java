@@ -54,12 +54,13 @@ public sealed interface SendResult {
 	}
 
 	/**
-	 * 407 from the proxy on the way: the request never reached Zernio, and no other will until the proxy lets this
-	 * machine through; the job must stop.
+	 * 407 from the proxy on the way (the request never reached Zernio, and no other will until the proxy lets this
+	 * machine through), or a 403 refusing the key itself (a restricted key without the publishing group): no create
+	 * will pass until the user fixes it; the job must stop.
 	 *
-	 * @param problem what to fix, naming the proxy and where it was set
+	 * @param problem what to fix, naming the proxy and where it was set, or the key's missing group
 	 */
-	record ProxyRefused(String problem) implements SendResult {
+	record AccessRefused(String problem) implements SendResult {
 
 		@Override
 		public RateLimitInfo rateLimit() {

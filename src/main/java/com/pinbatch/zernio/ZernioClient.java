@@ -147,7 +147,7 @@ public class ZernioClient {
 		try {
 			HttpResponse<String> response = answers.send(httpRequest);
 			if (response.statusCode() == PROXY_AUTHENTICATION_REQUIRED) {
-				return new SendResult.ProxyRefused(proxyProblem());
+				return new SendResult.AccessRefused(proxyProblem());
 			}
 			return CreatePostAnswers.classify(ZernioAnswer.read(response, json, clock.instant()), json);
 		}
@@ -312,9 +312,7 @@ public class ZernioClient {
 			.POST(HttpRequest.BodyPublishers.noBody())
 			.build();
 		ZernioAnswer answer = gated(request, true);
-		if (answer.status() == 401) {
-			throw new AccessRefusedException();
-		}
+		stopIfKeyRefused(answer);
 		if (answer.status() == 409 || answer.status() == 400) {
 			return PostState.unknown(postId);
 		}
@@ -438,9 +436,7 @@ public class ZernioClient {
 	/** Sends a Zernio call that must succeed; anything else becomes a one-line {@link ZernioApiException}. */
 	private <T> T call(HttpRequest request, String operation, Class<T> type) {
 		ZernioAnswer answer = gated(request);
-		if (answer.status() == 401) {
-			throw new AccessRefusedException();
-		}
+		stopIfKeyRefused(answer);
 		if (!answer.success()) {
 			throw new ZernioApiException(answer.status(),
 					"Zernio answered " + operation + " with HTTP " + answer.status() + ": " + answer.errorMessage());
@@ -456,6 +452,16 @@ public class ZernioClient {
 		}
 		throw new ZernioApiException(answer.status(),
 				"Zernio answered " + operation + " with a body that is not the expected JSON");
+	}
+
+	/** A key Zernio refuses (401), or refuses for this kind of call (a restricted key), stops the run. */
+	private static void stopIfKeyRefused(ZernioAnswer answer) {
+		if (answer.status() == 401) {
+			throw new AccessRefusedException();
+		}
+		if (RestrictedKey.refuses(answer)) {
+			throw new AccessRefusedException(403, RestrictedKey.problem(answer));
+		}
 	}
 
 	/**

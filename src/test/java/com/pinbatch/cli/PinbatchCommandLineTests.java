@@ -371,6 +371,25 @@ class PinbatchCommandLineTests extends SandboxedCommandLine {
 		assertThat(creates()).isEmpty();
 	}
 
+	@Test
+	void aKeyWithoutThePublishingGroupStopsAtTheFirstCreateWithEveryRowPending() throws IOException {
+		// given: a restricted Zernio key (zrk_) that may read accounts and boards but not publish
+		Path input = copySample("pins.csv");
+		sandbox.disableResourceGroups(List.of("publishing"));
+
+		// when
+		CommandLineRun run = run("--input=" + input);
+
+		// then: one line saying which key to give, nothing created, every row left for the next run (before: every
+		// row sent, each refused, each FAILED with "fix the row")
+		assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
+		assertThat(run.err()).contains("Zernio refused this API key", "insufficient_permissions",
+				"publishing", "ZERNIO_API_KEY");
+		assertThat(ResultRows.read(dir.resolve("pins.results.csv"))).hasSize(20)
+			.extracting(row -> row.get("status")).containsOnly("PENDING");
+		assertThat(sandbox.postCount()).isZero();
+	}
+
 	/** Runs samples/mixed.csv; the lines of its result file, header first, to edit as a user would. */
 	private List<String> resultLinesOfAFirstRunOfMixed() throws IOException {
 		run("--input=" + copySample("mixed.csv"));

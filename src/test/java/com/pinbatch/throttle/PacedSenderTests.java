@@ -241,7 +241,7 @@ class PacedSenderTests {
 	@Test
 	void aProxyThatWantsAPasswordStopsSendingAtOnceSayingWhatToDo() {
 		ScriptedAttempt zernio = ScriptedAttempt.answering(time,
-				new SendResult.ProxyRefused("the proxy proxy.corp:3128 asks for a user name and password"));
+				new SendResult.AccessRefused("the proxy proxy.corp:3128 asks for a user name and password"));
 
 		assertThatThrownBy(() -> sender(zernio, settings(6, 8)).send("acme-home", REQUEST, "req-1"))
 			.isInstanceOfSatisfying(SendingStoppedException.class,

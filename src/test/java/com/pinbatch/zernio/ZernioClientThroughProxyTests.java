@@ -71,7 +71,7 @@ class ZernioClientThroughProxyTests {
 			assertThatThrownBy(client::listPinterestAccounts).isInstanceOf(AccessRefusedException.class)
 				.hasMessage("the proxy 127.0.0.1:" + proxy.port() + " (https_proxy) asks for a user name and password"
 						+ " (407): give them in https_proxy as http://USER:PASSWORD@127.0.0.1:" + proxy.port());
-			assertThat(client.createPost(aPin(), "req-1")).isInstanceOf(SendResult.ProxyRefused.class);
+			assertThat(client.createPost(aPin(), "req-1")).isInstanceOf(SendResult.AccessRefused.class);
 			assertThat(proxy.refused()).hasSize(2);
 			zernio.verify(0, anyRequestedFor(anyUrl()));
 		}
