@@ -177,7 +177,10 @@ public final class PinFollower {
 			if (!update.result().equals(item.row()) || update.retries() != item.retries()) {
 				updates.add(update);
 			}
-			if (update.open(maxRetries)) {
+			// a draft, or a post cancelled in Zernio, does not change by waiting
+			boolean stays = state != null && (state.phase() == PostState.Phase.DRAFT
+					|| state.phase() == PostState.Phase.OTHER);
+			if (update.open(maxRetries) && !stays) {
 				stillOpen.add(new Followed(item.key(), update.result(), item.accountId(), item.sentAt(),
 						update.retries()));
 			}

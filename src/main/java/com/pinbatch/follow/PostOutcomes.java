@@ -13,6 +13,9 @@ public final class PostOutcomes {
 
 	private static final String MOVED = "moved in Zernio: it publishes at ";
 
+	private static final String DRAFTED = "a draft in Zernio: it is published once someone schedules or publishes it"
+			+ " there";
+
 	private PostOutcomes() {
 	}
 
@@ -30,8 +33,18 @@ public final class PostOutcomes {
 			case FAILED -> new RowResult(row.rowNumber(), RowStatus.FAILED, row.postId(), state.pinUrl(),
 					PublishFailure.code(state), PublishFailure.message(state, retriesSpent), row.attempts(),
 					row.requestId(), now);
+			case DRAFT -> drafted(row, now);
 			case PUBLISHING, OTHER -> row;
 		};
+	}
+
+	/** A draft: created, and nothing to wait for until someone schedules or publishes it in Zernio. */
+	private static RowResult drafted(RowResult row, Instant now) {
+		if (DRAFTED.equals(row.errorMessage())) {
+			return row;
+		}
+		return new RowResult(row.rowNumber(), row.status(), row.postId(), null, null, DRAFTED, row.attempts(),
+				row.requestId(), now, row.publishAt());
 	}
 
 	/**

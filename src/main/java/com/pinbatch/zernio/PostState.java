@@ -41,7 +41,9 @@ public record PostState(String postId, Phase phase, String pinUrl, String errorM
 		PUBLISHING,
 		/** Pinterest (or Zernio) refused it. */
 		FAILED,
-		/** A draft, cancelled, or a status this client does not know: nothing to wait for. */
+		/** A draft: published only once someone schedules or publishes it in Zernio; nothing to wait for. */
+		DRAFT,
+		/** Cancelled, or a status this client does not know: nothing to wait for. */
 		OTHER
 	}
 
@@ -57,7 +59,7 @@ public record PostState(String postId, Phase phase, String pinUrl, String errorM
 
 	/** The outcome is known: published, failed, or something that will not change by waiting. */
 	public boolean settled() {
-		return phase == Phase.PUBLISHED || phase == Phase.FAILED || phase == Phase.OTHER;
+		return phase == Phase.PUBLISHED || phase == Phase.FAILED || phase == Phase.DRAFT || phase == Phase.OTHER;
 	}
 
 	/** A failure that may pass when the same post is published again ({@code POST /v1/posts/{id}/retry}). */

@@ -81,6 +81,9 @@ final class ZernioPayloads {
 			else if (post.equals("scheduled")) {
 				phase = PostState.Phase.SCHEDULED;
 			}
+			else if (post.equals("draft")) {
+				phase = PostState.Phase.DRAFT; // its Pinterest target stays "pending" for as long as it is a draft
+			}
 			else if (post.equals("publishing") || post.equals("published") || post.equals("partial")
 					|| target.equals("publishing") || target.equals("pending")) {
 				phase = PostState.Phase.PUBLISHING;

@@ -69,4 +69,24 @@ class FollowingPinsCommandLineTests extends SandboxedCommandLine {
 			.count();
 		assertThat(listings).isPositive().isLessThanOrEqualTo(ROWS);
 	}
+
+	@Test
+	void draftsAreCreatedSaidToBeDraftsAndNotWaitedFor() throws IOException {
+		// given: pins without a date, created as drafts in Zernio (someone publishes them there later)
+		Path input = shelfPins(6);
+
+		// when
+		CommandLineRun run = run("--input=" + input, "--when-no-date=draft");
+
+		// then: each row CREATED, saying it is a draft; the run asked once where they stand and stopped waiting
+		// (before: it asked round after round until its requests or its time to follow ran out, as if each were
+		// being published)
+		assertThat(run.exitCode()).as(run.toString()).isZero();
+		assertThat(ResultRows.read(dir.resolve("pins.results.csv"))).hasSize(6).allSatisfy(row -> {
+			assertThat(row.get("status")).isEqualTo("CREATED");
+			assertThat(row.get("error_message")).startsWith("a draft in Zernio");
+		});
+		assertThat(sandbox.requests()).filteredOn(request -> request.method().equals("GET")
+				&& request.path().startsWith("/api/v1/posts")).hasSize(1);
+	}
 }
