@@ -262,7 +262,9 @@ public class PinSendingWriter implements ItemWriter<PreparedRow> {
 							|| UnknownOutcomes.mayExist(other.status().name(), other.errorCode())))
 			.isPresent();
 		if (sentElsewhere) {
-			return "another run sent the same pin (another file with this row, sent at the same time)";
+			// named when its answer is stored: an earlier run's pin, or another input's already answered
+			return senderOf.apply(existingPostId)
+				.orElse("another run sent the same pin (another file with this row, sent at the same time)");
 		}
 		if (createdForThisRow(row, existingPostId)) {
 			return "an earlier attempt of this row created it and its answer was lost";

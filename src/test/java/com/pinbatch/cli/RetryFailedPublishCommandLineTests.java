@@ -84,6 +84,30 @@ class RetryFailedPublishCommandLineTests extends SandboxedCommandLine {
 	}
 
 	@Test
+	void anUnchangedRowPinterestRefusedForGoodNamesTheRunThatMadeItsPost() throws IOException {
+		// given: every pin refused, some for good (a media URL Pinterest cannot use); the user retries unchanged
+		run("--input=" + shelfPins(ROWS), "--pinbatch.follow.max-wait=0s");
+		Path results = dir.resolve("pins.results.csv");
+		List<Map<String, String>> forGood = ResultRows.read(results).stream()
+			.filter(row -> row.get("error_code").startsWith("publish_") && !PASSING.contains(row.get("error_code")))
+			.toList();
+		assertThat(forGood).as("rows refused for good").isNotEmpty();
+
+		// when
+		CommandLineRun retry = run("--retry-failed=" + results, "--pinbatch.follow.max-wait=0s");
+
+		// then: Zernio names each row's earlier post, and the line says which run made it (before: "another run
+		// sent the same pin (another file with this row, sent at the same time)")
+		Map<String, Map<String, String>> after = ResultRows.read(dir.resolve("pins.results.retry.csv")).stream()
+			.collect(Collectors.toMap(row -> row.get("row"), Function.identity()));
+		assertThat(forGood).as(retry.toString()).allSatisfy(row -> assertThat(after.get(row.get("row")))
+			.containsEntry("post_id", row.get("post_id"))
+			.containsEntry("error_message", "Zernio already had this pin: the run of pins.csv on "
+					+ row.get("finished_at").substring(0, 10) + " created it from its row " + row.get("row")));
+		assertThat(sandbox.postCount()).isEqualTo(ROWS);
+	}
+
+	@Test
 	void rowsTheirLimitedAccountHadRefusedArePublishedOnTheirPostsOnceItIsInOrder() throws IOException {
 		// given: Pinterest limited acme-home for unusual activity and refused its pins (those sent before the first
 		// refusal came back; the rest were held back, not sent); a day later the account is in order
