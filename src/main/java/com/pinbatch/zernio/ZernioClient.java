@@ -403,8 +403,9 @@ public class ZernioClient {
 
 	/**
 	 * The upload URL of a presign answer, when it is one to send a file to: https, or plain http on the API's own host
-	 * and port (the sandbox). An answer is not trusted to send the user's files anywhere it names (a plain-http or
-	 * internal address, 169.254.169.254); null otherwise.
+	 * when the API is plain http there too (the sandbox, or a simulator whose storage has a port of its own). An answer
+	 * is not trusted to send the user's files anywhere it names (a plain-http or internal address, 169.254.169.254);
+	 * null otherwise.
 	 */
 	private URI uploadAddress(String url) {
 		URI uri;
@@ -421,8 +422,8 @@ public class ZernioClient {
 			return uri;
 		}
 		URI api = URI.create(apiRoot);
-		boolean apisOwn = "http".equalsIgnoreCase(uri.getScheme()) && uri.getHost().equalsIgnoreCase(api.getHost())
-				&& uri.getPort() == api.getPort();
+		boolean apisOwn = "http".equalsIgnoreCase(uri.getScheme()) && "http".equalsIgnoreCase(api.getScheme())
+				&& uri.getHost().equalsIgnoreCase(api.getHost());
 		return apisOwn ? uri : null;
 	}
 

@@ -701,6 +701,23 @@ class ZernioClientTests {
 	}
 
 	@Test
+	void anUploadUrlOnThePlainHttpApisOwnHostIsSentToWhateverItsPort(@TempDir Path dir) throws Exception {
+		// given: a Zernio simulator on this machine whose storage listens on a port of its own (before: refused, and
+		// the run stopped at its first local file)
+		Path image = Files.write(dir.resolve("kitchen.jpg"), new byte[] { 1, 2, 3 });
+		zernio.stubFor(put(urlPathEqualTo("/storage/x.jpg")).willReturn(aResponse().withStatus(200)));
+		ZernioClient simulators = clientAt("http://127.0.0.1:" + closedPort(), Duration.ofSeconds(5));
+		PresignedUpload storage = new PresignedUpload(loopback() + "/storage/x.jpg", "https://media.example/x.jpg",
+				"x.jpg");
+
+		// when
+		simulators.upload(storage, image, "image/jpeg");
+
+		// then
+		zernio.verify(1, putRequestedFor(urlEqualTo("/storage/x.jpg")));
+	}
+
+	@Test
 	void failedUploadNamesTheFileAndHostButNotTheSignature(@TempDir Path dir) throws Exception {
 		Path image = Files.write(dir.resolve("kitchen.jpg"), new byte[] { 1, 2, 3 });
 		zernio.stubFor(put(urlPathEqualTo("/storage/x.jpg")).willReturn(aResponse().withStatus(403)));
