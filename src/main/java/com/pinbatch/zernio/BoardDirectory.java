@@ -361,9 +361,16 @@ public class BoardDirectory {
 		return "; check the board name on Pinterest";
 	}
 
+	/**
+	 * The board of this name, or else with this very id: Pinterest's board ids are digits (taken as ids without a
+	 * look-up), but Zernio's spec makes them plain strings, and a row may give one that is not.
+	 */
 	private static Optional<Board> boardNamed(List<Board> boards, String name) {
 		String wanted = ClosestNames.normalize(name);
-		return boards.stream().filter(board -> ClosestNames.normalize(board.name()).equals(wanted)).findFirst();
+		Optional<Board> named = boards.stream()
+			.filter(board -> ClosestNames.normalize(board.name()).equals(wanted))
+			.findFirst();
+		return named.isPresent() ? named : boards.stream().filter(board -> name.equals(board.id())).findFirst();
 	}
 
 	/** Each account's boards once; an account id Zernio does not know (400/404) is remembered as such. */

@@ -125,6 +125,16 @@ class BoardDirectoryTests {
 	}
 
 	@Test
+	void anIdThatIsNotDigitsIsFoundAmongTheAccountsBoards() {
+		// given: a Zernio whose board ids are not Pinterest's digits (its spec makes them plain strings)
+		answerBoards(HOME, "brd_kitchen", "Kitchen Ideas", "brd_small", "Small Spaces");
+
+		// when / then: the id found as given, with or without the account (before: looked up as a name, not found)
+		assertThat(directory.resolve(HOME, "brd_small").boardId()).isEqualTo("brd_small");
+		assertThat(directory.resolve(null, "brd_kitchen").boardId()).isEqualTo("brd_kitchen");
+	}
+
+	@Test
 	void accountIdUnknownToTheListIsStillUsedAsGiven() {
 		BoardResolution resolution = directory.resolve("65F1A2B3C4D5E6F708091AFF", "918273645500000099");
 
