@@ -143,8 +143,23 @@ public final class PinFollower {
 				break;
 			}
 			Instant from = account.getValue().stream().map(Followed::sentAt).min(Instant::compareTo).orElseThrow();
-			PostListing listing = client.listPosts(account.getKey().isEmpty() ? null : account.getKey(),
-					from.minus(CLOCK_SLACK), now.plus(CLOCK_SLACK));
+			PostListing listing;
+			try {
+				listing = client.listPosts(account.getKey().isEmpty() ? null : account.getKey(),
+						from.minus(CLOCK_SLACK), now.plus(CLOCK_SLACK));
+			}
+			catch (AccessRefusedException stop) {
+				throw stop;
+			}
+			catch (ZernioApiException refused) {
+				if (refused.status() < 400 || refused.status() >= 500) {
+					throw refused;
+				}
+				// a listing refused as asked (its date filter is loosely specified): each post is asked alone
+				lookUps++;
+				alone.addAll(account.getValue());
+				continue;
+			}
 			lookUps += listing.requests();
 			listing.posts().forEach(state -> states.put(state.postId(), state));
 			// a post the listing does not show (made long before, or filtered by another date) is asked for alone

@@ -162,6 +162,25 @@ class PinFollowerTests {
 		assertThat(round.stillOpen()).extracting(PinFollower.Followed::key).containsExactly("1");
 	}
 
+	@Test
+	void aListingZernioRefusesAsAskedLeavesEachPostToBeAskedAlone() {
+		// given: a Zernio that refuses the listing's date filter (its spec says which forms it takes only loosely)
+		zernio.stubFor(get(urlPathEqualTo("/api/v1/posts")).willReturn(aResponse().withStatus(400)
+			.withBody("{\"error\":\"Invalid dateFrom\"}")));
+		zernio.stubFor(get(urlPathMatching("/api/v1/posts/p-[12]")).willReturn(okJson("""
+				{"post":{"_id":"p","status":"published","platforms":[{"platform":"pinterest","status":"published",
+				 "platformPostUrl":"https://www.pinterest.com/pin/1/"}]}}""")));
+
+		// when
+		PinFollower.Round round = new PinFollower(client(), 2, Clock.fixed(START, ZoneOffset.UTC))
+			.round(List.of(created(1, "p-1"), created(2, "p-2")), 10, Instant.MAX);
+
+		// then: both learnt, one by one (before: the round failed, and with it the run's following)
+		assertThat(round.updates()).hasSize(2)
+			.allSatisfy(update -> assertThat(update.result().status()).isEqualTo(RowStatus.PUBLISHED));
+		assertThat(round.lookUps()).isEqualTo(3);
+	}
+
 	private static String failedPost(String id) {
 		return """
 				{"_id":"%s","status":"failed","platforms":[{"platform":"pinterest","status":"failed",
