@@ -3,6 +3,7 @@ package com.pinbatch.job;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 import com.pinbatch.follow.PostOutcomes;
@@ -29,7 +30,8 @@ final class OutcomeTranslator {
 	 *                       row of this job repository sent it, as the row's message says it, if one did
 	 */
 	static RowResult toResult(PreparedRow row, SendOutcome outcome, String requestId,
-			Function<PreparedRow, String> onDisconnected, Function<String, String> whosePin,
+			BiFunction<PreparedRow, SendResult.AccountRefused, String> onAccountRefused,
+			Function<String, String> whosePin,
 			Function<String, Optional<String>> senderOf) {
 		SendResult last = outcome.last();
 		Instant now = Instant.now();
@@ -47,8 +49,8 @@ final class OutcomeTranslator {
 		if (last instanceof SendResult.ContentExists exists) {
 			return contentExists(row, outcome, requestId, exists, whosePin, senderOf);
 		}
-		if (last instanceof SendResult.AccountDisconnected) {
-			return failed(row, outcome, requestId, "account_disconnected", onDisconnected.apply(row));
+		if (last instanceof SendResult.AccountRefused refused) {
+			return failed(row, outcome, requestId, refused.code(), onAccountRefused.apply(row, refused));
 		}
 		if (outcome.errorCode() != null) {
 			return failed(row, outcome, requestId, outcome.errorCode(), outcome.errorMessage());

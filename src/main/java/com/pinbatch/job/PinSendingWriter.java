@@ -29,6 +29,7 @@ import com.pinbatch.zernio.AccessRefusedException;
 import com.pinbatch.zernio.EarlierPost;
 import com.pinbatch.zernio.PostState;
 import com.pinbatch.zernio.RetryRefusedException;
+import com.pinbatch.zernio.SendResult;
 import com.pinbatch.zernio.ZernioApiException;
 import com.pinbatch.zernio.ZernioClient;
 
@@ -154,7 +155,7 @@ public class PinSendingWriter implements ItemWriter<PreparedRow> {
 		Map<String, Optional<String>> senders = new HashMap<>(1);
 		Function<String, Optional<String>> senderOf = postId -> senders.computeIfAbsent(postId,
 				earlierPins::senderOf);
-		RowResult result = OutcomeTranslator.toResult(row, outcome, requestId, this::accountDisconnected,
+		RowResult result = OutcomeTranslator.toResult(row, outcome, requestId, this::accountRefused,
 				existingPostId -> whosePin(row, existingPostId, senderOf), senderOf);
 		holdIfLimited(row, result);
 		record(row, result, earlier);
@@ -341,10 +342,13 @@ public class PinSendingWriter implements ItemWriter<PreparedRow> {
 		return post.isPresent();
 	}
 
-	private String accountDisconnected(PreparedRow row) {
-		heldAccounts.put(row.accountId(),
-				new AccountHold("account_disconnected", PinSendingWriter::disconnectedMessage));
-		return disconnectedMessage(row);
+	/** An account Zernio refuses (disconnected, or its profile over the plan's limit) is sent no more pins. */
+	private String accountRefused(PreparedRow row, SendResult.AccountRefused refused) {
+		Function<PreparedRow, String> message = SendResult.AccountRefused.OVER_LIMIT.equals(refused.code())
+				? held -> overLimitMessage(held, refused.message())
+				: PinSendingWriter::disconnectedMessage;
+		heldAccounts.put(row.accountId(), new AccountHold(refused.code(), message));
+		return message.apply(row);
 	}
 
 	/** Why an account's rows are no longer sent: their error code, and the message a row gets. */
@@ -359,6 +363,12 @@ public class PinSendingWriter implements ItemWriter<PreparedRow> {
 		return "not sent: Pinterest limited account " + row.accountLabel() + " for unusual activity (it refused the"
 				+ " pin of row " + limitedBy + " so), and more pins now would make it worse; check the account in"
 				+ " Zernio and on Pinterest, give it a day, then run again with --retry-failed=<this result file>";
+	}
+
+	private static String overLimitMessage(PreparedRow row, String zernio) {
+		return "account " + row.accountLabel() + " belongs to a Zernio profile beyond the plan's profile limit"
+				+ " (Zernio: \"" + zernio + "\"); raise the plan's limit or move the account to a profile within it,"
+				+ " then run again with --retry-failed=<this result file>";
 	}
 
 	private static String disconnectedMessage(PreparedRow row) {

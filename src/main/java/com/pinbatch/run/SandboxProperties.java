@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Consumer;
 
 import com.pinbatch.sandbox.KeyContention;
 import com.pinbatch.sandbox.SandboxSettings;
@@ -66,7 +67,8 @@ public record SandboxProperties(@DefaultValue("600") @Min(1) int requestsPerMinu
 		@DefaultValue("3s") @NotNull @DurationMin(millis = 0) Duration publishDelay,
 		@DefaultValue("0") @DecimalMin("0") @DecimalMax("1") double removalRate,
 		@DefaultValue("2h") @NotNull @DurationMin(millis = 0) Duration removalDelay,
-		@DefaultValue List<String> limitedAccounts, @DefaultValue Set<ResourceGroup> disabledResourceGroups,
+		@DefaultValue List<String> limitedAccounts, @DefaultValue List<String> overLimitAccounts,
+		@DefaultValue Set<ResourceGroup> disabledResourceGroups,
 		@DefaultValue("42") long seed,
 		@DefaultValue("0") @Min(0) int neighbourRequestsPerMinute,
 		@DefaultValue("0s") @NotNull @DurationMin(millis = 0) Duration rateLimitStormEvery,
@@ -107,7 +109,9 @@ public record SandboxProperties(@DefaultValue("600") @Min(1) int requestsPerMinu
 			sandbox.answerCreatesWithoutPost(postlessAnswerRate);
 			sandbox.stallAnswers(stalledAnswerRate, stalledAnswerLength);
 			sandbox.removePinsAfterPublishing(removalRate, removalDelay);
-			limitedAccounts.forEach(account -> limit(sandbox, account));
+			limitedAccounts.forEach(account -> limit(sandbox, account, "limited-accounts", sandbox::limitAccount));
+			overLimitAccounts.forEach(account -> limit(sandbox, account, "over-limit-accounts",
+					sandbox::putProfileOverLimit));
 			sandbox.disableResourceGroups(disabledResourceGroups.stream().map(ResourceGroup::zernioName).toList());
 			sandbox.goDown(outageAfter, outageLength);
 			return sandbox;
@@ -118,12 +122,12 @@ public record SandboxProperties(@DefaultValue("600") @Min(1) int requestsPerMinu
 		}
 	}
 
-	private static void limit(ZernioSandbox sandbox, String account) {
+	private static void limit(ZernioSandbox sandbox, String account, String setting, Consumer<String> how) {
 		try {
-			sandbox.limitAccount(account);
+			how.accept(account);
 		}
 		catch (IllegalArgumentException unknown) {
-			throw new RunRefusedException("pinbatch.sandbox.limited-accounts: " + unknown.getMessage());
+			throw new RunRefusedException("pinbatch.sandbox." + setting + ": " + unknown.getMessage());
 		}
 	}
 

@@ -125,6 +125,11 @@ final class PinterestPostValidator {
 					+ " account, then refresh your account IDs from GET /v1/accounts.")
 				.put("code", "ACCOUNT_DISCONNECTED"));
 		}
+		if (accounts.overLimit(account.id())) {
+			throw new ApiError(403, Json.error("Account " + accountId + " belongs to a profile beyond your plan's"
+					+ " profile limit. Upgrade your plan or remove profiles to post from it.")
+				.put("code", "PROFILE_OVER_LIMIT"));
+		}
 
 		String customContent = text(entry, "customContent");
 		String content = isBlank(customContent) ? postContent : customContent;

@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import com.pinbatch.text.Formats;
 
@@ -61,6 +63,9 @@ final class SeedAccounts {
 	private final List<Account> all;
 	private final Map<String, Account> byId = new LinkedHashMap<>();
 
+	/** Accounts of a profile beyond the plan's profile limit: Zernio refuses their posts (PROFILE_OVER_LIMIT). */
+	private final Set<String> overLimit = ConcurrentHashMap.newKeySet();
+
 	private SeedAccounts(List<Account> all) {
 		this.all = List.copyOf(all);
 		this.all.forEach(account -> byId.put(account.id(), account));
@@ -80,6 +85,14 @@ final class SeedAccounts {
 
 	List<Account> all() {
 		return all;
+	}
+
+	void putOverLimit(String id) {
+		overLimit.add(id);
+	}
+
+	boolean overLimit(String id) {
+		return overLimit.contains(id);
 	}
 
 	Optional<Account> find(String id) {

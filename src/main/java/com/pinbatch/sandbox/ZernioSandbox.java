@@ -249,6 +249,11 @@ public final class ZernioSandbox implements AutoCloseable {
 		store.limitAccount(accountId(usernameOrId), true);
 	}
 
+	/** From now on this account (its username or id) belongs to a profile beyond the plan's profile limit. */
+	public void putProfileOverLimit(String usernameOrId) {
+		accounts.putOverLimit(accountId(usernameOrId));
+	}
+
 	/**
 	 * From now on the key is a restricted one without these resource groups ({@code publishing}, {@code accounts}):
 	 * their calls are refused with 403 {@code insufficient_permissions}, as Zernio refuses a {@code zrk_} key's.

@@ -22,9 +22,9 @@ public final class Outcomes {
 			return SendOutcome.failed(last, attempts, API_REJECTED, "Zernio refused this pin (HTTP " + rejected.status()
 					+ codeSuffix(rejected.code()) + ": " + rejected.message() + "); fix the row, then run again with --retry-failed");
 		}
-		if (last instanceof SendResult.AccountDisconnected disconnected) {
-			return SendOutcome.failed(last, attempts, ACCOUNT_DISCONNECTED, "the Pinterest account is disconnected from Zernio ("
-					+ disconnected.message() + "); reconnect it in Zernio, then run again with --retry-failed");
+		if (last instanceof SendResult.AccountRefused refused) {
+			return SendOutcome.failed(last, attempts, refused.code(), "Zernio refused the Pinterest account ("
+					+ refused.message() + "); set it right in Zernio, then run again with --retry-failed");
 		}
 		return SendOutcome.succeeded(last, attempts);
 	}

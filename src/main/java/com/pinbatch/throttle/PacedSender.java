@@ -389,7 +389,7 @@ public final class PacedSender {
 				return true;
 			}
 			return outcomeUnknown && !(last instanceof SendResult.Rejected)
-					&& !(last instanceof SendResult.AccountDisconnected);
+					&& !(last instanceof SendResult.AccountRefused);
 		}
 	}
 }

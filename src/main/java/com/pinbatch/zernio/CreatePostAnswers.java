@@ -12,6 +12,8 @@ final class CreatePostAnswers {
 
 	static final String ACCOUNT_DISCONNECTED = "ACCOUNT_DISCONNECTED";
 
+	static final String PROFILE_OVER_LIMIT = "PROFILE_OVER_LIMIT";
+
 	private CreatePostAnswers() {
 	}
 
@@ -32,7 +34,12 @@ final class CreatePostAnswers {
 			return new SendResult.AccessRefused(RestrictedKey.problem(answer));
 		}
 		if (status == 403 && ACCOUNT_DISCONNECTED.equals(answer.code())) {
-			return new SendResult.AccountDisconnected(answer.errorMessage(), rateLimit);
+			return new SendResult.AccountRefused(SendResult.AccountRefused.DISCONNECTED, answer.errorMessage(),
+					rateLimit);
+		}
+		if (status == 403 && PROFILE_OVER_LIMIT.equals(answer.code())) {
+			return new SendResult.AccountRefused(SendResult.AccountRefused.OVER_LIMIT, answer.errorMessage(),
+					rateLimit);
 		}
 		if (status == 429) {
 			return new SendResult.RateLimited(answer.errorMessage(), rateLimit, accountLimit(answer.body()));

@@ -45,8 +45,17 @@ public sealed interface SendResult {
 	record Rejected(int status, String code, String message, RateLimitInfo rateLimit) implements SendResult {
 	}
 
-	/** 403 ACCOUNT_DISCONNECTED: every row of this account fails until it is reconnected. */
-	record AccountDisconnected(String message, RateLimitInfo rateLimit) implements SendResult {
+	/**
+	 * 403 naming the account: ACCOUNT_DISCONNECTED (reconnect it) or PROFILE_OVER_LIMIT (its profile is beyond the
+	 * plan's): every row of this account fails the same way until the user sets it right.
+	 *
+	 * @param code {@link #DISCONNECTED} or {@link #OVER_LIMIT}, the rows' error code
+	 */
+	record AccountRefused(String code, String message, RateLimitInfo rateLimit) implements SendResult {
+
+		public static final String DISCONNECTED = "account_disconnected";
+
+		public static final String OVER_LIMIT = "account_over_limit";
 	}
 
 	/** 401: the key is wrong, expired or revoked; the job must stop. */

@@ -372,6 +372,30 @@ class PinbatchCommandLineTests extends SandboxedCommandLine {
 	}
 
 	@Test
+	void anAccountOfAProfileOverThePlansLimitIsSentOnePinAndItsRowsSayWhatToDo() throws IOException {
+		// given: acme-home's Zernio profile is beyond the plan's profile limit (Zernio refuses its posts)
+		Path input = copySample("pins.csv");
+		sandbox.putProfileOverLimit("acme-home");
+
+		// when: one pin at a time, so that the first refusal is known before the account's next pin
+		CommandLineRun run = run("--input=" + input, "--pinbatch.concurrency=1");
+
+		// then: the account's rows FAILED with its own code and what to do, one create sent for them (before: each
+		// sent, each refused, each saying "fix the row"); the other accounts' pins made
+		assertThat(run.exitCode()).as(run.toString()).isEqualTo(3);
+		List<Map<String, String>> home = ResultRows.read(dir.resolve("pins.results.csv")).stream()
+			.filter(row -> row.get("account").equals("acme-home"))
+			.toList();
+		assertThat(home).isNotEmpty().allSatisfy(row -> {
+			assertThat(row.get("status")).isEqualTo("FAILED");
+			assertThat(row.get("error_code")).isEqualTo("account_over_limit");
+			assertThat(row.get("error_message")).contains("beyond the plan's profile limit", "--retry-failed");
+		});
+		assertThat(creates()).filteredOn(request -> request.body().contains("65f1a2b3c4d5e6f708091a01")).hasSize(1);
+		assertThat(sandbox.postCount()).isEqualTo(20 - home.size());
+	}
+
+	@Test
 	void aKeyWithoutThePublishingGroupStopsAtTheFirstCreateWithEveryRowPending() throws IOException {
 		// given: a restricted Zernio key (zrk_) that may read accounts and boards but not publish
 		Path input = copySample("pins.csv");

@@ -206,7 +206,8 @@ class PacedSenderTests {
 	@Test
 	void aDisconnectedAccountIsNotResent() {
 		ScriptedAttempt zernio = ScriptedAttempt.answering(time,
-				new SendResult.AccountDisconnected("token revoked", Answers.window(600, 500)));
+				new SendResult.AccountRefused(SendResult.AccountRefused.DISCONNECTED, "token revoked",
+						Answers.window(600, 500)));
 
 		SendOutcome outcome = sender(zernio, settings(6, 8)).send("acme-home", REQUEST, "req-1");
 

@@ -313,8 +313,17 @@ class ZernioClientTests {
 		answerCreate(aResponse().withStatus(403)
 			.withBody("{\"error\":\"Account token expired. Please reconnect.\",\"code\":\"ACCOUNT_DISCONNECTED\"}"));
 
-		assertThat(send()).isEqualTo(new SendResult.AccountDisconnected("Account token expired. Please reconnect.",
-				RateLimitInfo.NONE));
+		assertThat(send()).isEqualTo(new SendResult.AccountRefused(SendResult.AccountRefused.DISCONNECTED,
+				"Account token expired. Please reconnect.", RateLimitInfo.NONE));
+	}
+
+	@Test
+	void anAccountOfAProfileOverThePlansLimitIsTold() {
+		answerCreate(aResponse().withStatus(403)
+			.withBody("{\"error\":\"Profile over plan limit\",\"code\":\"PROFILE_OVER_LIMIT\"}"));
+
+		assertThat(send()).isEqualTo(new SendResult.AccountRefused(SendResult.AccountRefused.OVER_LIMIT,
+				"Profile over plan limit", RateLimitInfo.NONE));
 	}
 
 	@Test
