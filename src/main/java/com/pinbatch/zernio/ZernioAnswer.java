@@ -40,6 +40,11 @@ record ZernioAnswer(int status, JsonNode body, RateLimitInfo rateLimit) {
 		return status >= 200 && status < 300;
 	}
 
+	/** A 429 while the key's request window had room: an account's posting limit or cool-down, not the key's. */
+	boolean accountLimited() {
+		return status == 429 && rateLimit.roomLeft();
+	}
+
 	/** Zernio's human message, or a description of the answer when it has none. */
 	String errorMessage() {
 		JsonNode error = body.path("error");

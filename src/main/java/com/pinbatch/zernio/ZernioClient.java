@@ -320,8 +320,7 @@ public class ZernioClient {
 			return PostState.missing(postId);
 		}
 		if (answer.status() >= 400 && answer.status() < 500) {
-			boolean accountLimit = answer.status() == 429 && answer.rateLimit().roomLeft();
-			throw new RetryRefusedException(answer.status(), answer.errorMessage(), accountLimit,
+			throw new RetryRefusedException(answer.status(), answer.errorMessage(), answer.accountLimited(),
 					CreatePostAnswers.accountLimit(answer.body()).resetsAt());
 		}
 		if (!answer.success()) {
@@ -489,9 +488,9 @@ public class ZernioClient {
 				}
 				ZernioAnswer answer = ZernioAnswer.read(response, json, clock.instant());
 				gate.answered(answer.rateLimit());
-				boolean accountLimit = publishes && answer.status() == 429 && answer.rateLimit().roomLeft();
+				boolean accountLimited = publishes && answer.accountLimited();
 				boolean again = answer.status() == 429
-						? !accountLimit && gate.retryAfterRateLimit(answer.rateLimit(), attempts)
+						? !accountLimited && gate.retryAfterRateLimit(answer.rateLimit(), attempts)
 						: answer.status() >= 500 && gate.retryAfterFailure(answer.rateLimit(), attempts);
 				if (!again) {
 					return answer;

@@ -26,7 +26,8 @@ class RetryFailedPublishCommandLineTests extends SandboxedCommandLine {
 
 	private static final int ROWS = 12;
 
-	private static final Set<String> PASSING = Set.of("publish_rate_limited", "publish_platform_error",
+	/** The codes of publish failures that may pass on a retry of the same post. */
+	static final Set<String> PASSING = Set.of("publish_rate_limited", "publish_platform_error",
 			"publish_system_error", "publish_quota_exhausted");
 
 	@Override

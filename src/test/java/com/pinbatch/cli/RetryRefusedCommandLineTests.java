@@ -21,10 +21,9 @@ import org.junit.jupiter.api.Test;
  */
 class RetryRefusedCommandLineTests extends SandboxedCommandLine {
 
-	private static final int ROWS = 12;
+	private static final Set<String> PASSING = RetryFailedPublishCommandLineTests.PASSING;
 
-	private static final Set<String> PASSING = Set.of("publish_rate_limited", "publish_platform_error",
-			"publish_system_error", "publish_quota_exhausted");
+	private static final int ROWS = 12;
 
 	@Override
 	SandboxSettings sandboxSettings() {
