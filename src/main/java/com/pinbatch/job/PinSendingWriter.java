@@ -287,9 +287,10 @@ public class PinSendingWriter implements ItemWriter<PreparedRow> {
 	 */
 	private boolean createdForThisRow(PreparedRow row, String existingPostId) {
 		try {
-			return plan.api().client()
-			.postCarrying(existingPostId, PostRequestFactory.identity(row.request()).metadata())
-			.isPresent();
+			return plan.api()
+				.client()
+				.postCarrying(existingPostId, PostRequestFactory.identity(row.request()).metadata())
+				.isPresent();
 		}
 		catch (AccessRefusedException rejected) {
 			throw rejected;
