@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -26,9 +25,6 @@ class RetryFailedPublishCommandLineTests extends SandboxedCommandLine {
 
 	private static final int ROWS = 12;
 
-	/** The codes of publish failures that may pass on a retry of the same post. */
-	static final Set<String> PASSING = Set.of("publish_rate_limited", "publish_platform_error",
-			"publish_system_error", "publish_quota_exhausted");
 
 	@Override
 	SandboxSettings sandboxSettings() {
@@ -38,12 +34,8 @@ class RetryFailedPublishCommandLineTests extends SandboxedCommandLine {
 	@Test
 	void anUnchangedRowIsRetriedOnItsPostAndAFixedRowIsCreatedAnew() throws IOException {
 		// given: every pin refused, some for a passing reason; the user fixes one of those in the result file
-		run("--input=" + shelfPins(ROWS), "--pinbatch.follow.max-wait=0s");
+		List<Map<String, String>> failed = refusedRows(ROWS, PASSING::contains);
 		Path results = dir.resolve("pins.results.csv");
-		List<Map<String, String>> failed = ResultRows.read(results).stream()
-			.filter(row -> PASSING.contains(row.get("error_code")))
-			.toList();
-		assertThat(failed).as("rows refused for a passing reason").hasSizeGreaterThanOrEqualTo(2);
 		Map<String, String> fixed = failed.get(0);
 		List<Map<String, String>> unchanged = failed.subList(1, failed.size());
 		String text = Files.readString(results, StandardCharsets.UTF_8);
@@ -87,12 +79,9 @@ class RetryFailedPublishCommandLineTests extends SandboxedCommandLine {
 	@Test
 	void anUnchangedRowPinterestRefusedForGoodNamesTheRunThatMadeItsPost() throws IOException {
 		// given: every pin refused, some for good (a media URL Pinterest cannot use); the user retries unchanged
-		run("--input=" + shelfPins(ROWS), "--pinbatch.follow.max-wait=0s");
+		List<Map<String, String>> forGood = refusedRows(ROWS,
+				code -> code.startsWith("publish_") && !PASSING.contains(code));
 		Path results = dir.resolve("pins.results.csv");
-		List<Map<String, String>> forGood = ResultRows.read(results).stream()
-			.filter(row -> row.get("error_code").startsWith("publish_") && !PASSING.contains(row.get("error_code")))
-			.toList();
-		assertThat(forGood).as("rows refused for good").isNotEmpty();
 
 		// when
 		CommandLineRun retry = run("--retry-failed=" + results, "--pinbatch.follow.max-wait=0s");

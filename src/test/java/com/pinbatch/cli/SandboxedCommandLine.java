@@ -1,5 +1,7 @@
 package com.pinbatch.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -11,6 +13,9 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
 
 import com.pinbatch.sandbox.RecordedRequest;
 import com.pinbatch.sandbox.SandboxSettings;
@@ -97,6 +102,23 @@ abstract class SandboxedCommandLine {
 				.append(",https://images.example.com/shelf/").append(i).append(".jpg,Kitchen Ideas,acme-home\n");
 		}
 		return Files.writeString(dir.resolve("pins.csv"), csv, StandardCharsets.UTF_8);
+	}
+
+	/** The codes of publish failures that may pass on a retry of the same post. */
+	static final Set<String> PASSING = Set.of("publish_rate_limited", "publish_platform_error",
+			"publish_system_error", "publish_quota_exhausted");
+
+	/**
+	 * Runs {@link #shelfPins} without following the pins (so none is published again), on a sandbox that refuses
+	 * publishes, and returns the result file's rows whose code is one of {@code codes} (at least two).
+	 */
+	List<Map<String, String>> refusedRows(int rows, Predicate<String> codes) throws IOException {
+		run("--input=" + shelfPins(rows), "--pinbatch.follow.max-wait=0s");
+		List<Map<String, String>> refused = ResultRows.read(dir.resolve("pins.results.csv")).stream()
+			.filter(row -> codes.test(row.get("error_code")))
+			.toList();
+		assertThat(refused).as("rows refused so").hasSizeGreaterThanOrEqualTo(2);
+		return refused;
 	}
 
 	/** Every create the sandbox received, in order. */

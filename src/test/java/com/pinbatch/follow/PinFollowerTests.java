@@ -140,9 +140,7 @@ class PinFollowerTests {
 		// given: two posts of two accounts (each asked alone); Zernio will not show the first (another key's post)
 		zernio.stubFor(get(urlPathEqualTo("/api/v1/posts/p-1")).willReturn(aResponse().withStatus(403)
 			.withBody("{\"error\":\"Forbidden\"}")));
-		zernio.stubFor(get(urlPathEqualTo("/api/v1/posts/p-2")).willReturn(okJson("""
-				{"post":{"_id":"p-2","status":"published","platforms":[{"platform":"pinterest","status":"published",
-				 "platformPostUrl":"https://www.pinterest.com/pin/2/"}]}}""")));
+		zernio.stubFor(get(urlPathEqualTo("/api/v1/posts/p-2")).willReturn(okJson(publishedPost("p-2"))));
 		PinFollower.Followed other = new PinFollower.Followed("2", created(2, "p-2").row(), "acct-b",
 				START.minusSeconds(60), 0);
 
@@ -167,9 +165,7 @@ class PinFollowerTests {
 		// given: a Zernio that refuses the listing's date filter (its spec says which forms it takes only loosely)
 		zernio.stubFor(get(urlPathEqualTo("/api/v1/posts")).willReturn(aResponse().withStatus(400)
 			.withBody("{\"error\":\"Invalid dateFrom\"}")));
-		zernio.stubFor(get(urlPathMatching("/api/v1/posts/p-[12]")).willReturn(okJson("""
-				{"post":{"_id":"p","status":"published","platforms":[{"platform":"pinterest","status":"published",
-				 "platformPostUrl":"https://www.pinterest.com/pin/1/"}]}}""")));
+		zernio.stubFor(get(urlPathMatching("/api/v1/posts/p-[12]")).willReturn(okJson(publishedPost("p"))));
 
 		// when
 		PinFollower.Round round = new PinFollower(client(), 2, Clock.fixed(START, ZoneOffset.UTC))
@@ -179,6 +175,13 @@ class PinFollowerTests {
 		assertThat(round.updates()).hasSize(2)
 			.allSatisfy(update -> assertThat(update.result().status()).isEqualTo(RowStatus.PUBLISHED));
 		assertThat(round.lookUps()).isEqualTo(3);
+	}
+
+	/** {@code GET /v1/posts/{id}}'s answer for a post live on Pinterest. */
+	private static String publishedPost(String id) {
+		return """
+				{"post":{"_id":"%s","status":"published","platforms":[{"platform":"pinterest","status":"published",
+				 "platformPostUrl":"https://www.pinterest.com/pin/1/"}]}}""".formatted(id);
 	}
 
 	private static String failedPost(String id) {
