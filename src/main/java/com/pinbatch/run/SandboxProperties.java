@@ -35,7 +35,9 @@ import jakarta.validation.constraints.NotNull;
 /**
  * How the built-in Zernio simulator behaves under {@code --sandbox} ({@code pinbatch.sandbox.*}): its API ceiling, the
  * per-account caps, latency and injected errors, how Pinterest treats the posts (share refused, how long a publish
- * takes, the share of live pins it removes later and when, accounts it limits for unusual activity), the seed that
+ * takes, the share of live pins it removes later and when, accounts it limits for unusual activity), what Zernio
+ * refuses for the key or an account ({@code disabled-resource-groups}: a restricted key; {@code over-limit-accounts}:
+ * accounts of a profile beyond the plan's limit), the seed that
  * makes all of it repeatable, and where it keeps its posts so a restarted run sees them. Look-ups of posts can fail too
  * ({@code look-up-error-rate}: following pins while Zernio is down), and uploads of local files
  * ({@code upload-error-rate}: the storage behind the upload URLs failing); a create's answer can lose its post
