@@ -41,8 +41,6 @@ import org.springframework.batch.infrastructure.item.ItemProcessor;
  */
 public class PinRowProcessor implements ItemProcessor<InputRow, PreparedRow> {
 
-	private static final String ACCOUNT_DISCONNECTED = "account_disconnected";
-
 	/** How far back to look for the post of a row whose earlier result file does not say when it was sent. */
 	private static final Duration UNKNOWN_ATTEMPT_AGE = Duration.ofDays(30);
 
@@ -287,7 +285,7 @@ public class PinRowProcessor implements ItemProcessor<InputRow, PreparedRow> {
 	 */
 	private static RowResult notSendable(long rowNumber, List<ValidationProblem> problems) {
 		String message = problems.stream().map(ValidationProblem::message).collect(Collectors.joining("; "));
-		boolean accountOnly = problems.size() == 1 && ACCOUNT_DISCONNECTED.equals(problems.get(0).code());
+		boolean accountOnly = problems.size() == 1 && BoardResolution.ACCOUNT_DISCONNECTED.equals(problems.get(0).code());
 		return new RowResult(rowNumber, accountOnly ? RowStatus.FAILED : RowStatus.INVALID, null,
 				problems.get(0).code(), message, 0, null, Instant.now());
 	}

@@ -9,7 +9,6 @@ public final class Outcomes {
 	static final String ACCOUNT_CAP_REACHED = CapAdvice.ERROR_CODE;
 	static final String RATE_LIMITED = "rate_limited";
 	static final String API_REJECTED = "api_rejected";
-	static final String ACCOUNT_DISCONNECTED = "account_disconnected";
 	/** A send went unanswered or failed on Zernio's side: the pin may have been created. */
 	public static final String OUTCOME_UNKNOWN = "outcome_unknown";
 

@@ -15,7 +15,7 @@ public record BoardResolution(String accountId, String accountLabel, String boar
 
 	public static final String ACCOUNT_NOT_FOUND = "account_not_found";
 
-	public static final String ACCOUNT_DISCONNECTED = "account_disconnected";
+	public static final String ACCOUNT_DISCONNECTED = SendResult.AccountRefused.DISCONNECTED;
 
 	public static final String ACCOUNT_REQUIRED = "account_required";
 
