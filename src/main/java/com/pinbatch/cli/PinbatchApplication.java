@@ -275,7 +275,7 @@ public class PinbatchApplication {
 		// the command line stays a plain process: no web server, no security filters, unless --serve asks for them
 		application.setWebApplicationType(options.serve() ? WebApplicationType.SERVLET : WebApplicationType.NONE);
 		if (options.serve()) {
-			application.addListeners(ConsoleAddress.refuseOpenWithoutUsers());
+			application.addListeners(ConsoleAddress.guardWithoutUsers());
 		}
 		application.setBannerMode(Banner.Mode.OFF);
 		application.setLogStartupInfo(false);

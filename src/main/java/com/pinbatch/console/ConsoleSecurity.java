@@ -12,6 +12,7 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.StrictHttpFirewall;
 
 /**
  * Who may use the console and what the browser may do with its pages. With users configured every page needs a
@@ -44,6 +45,20 @@ class ConsoleSecurity {
 		}
 		http.headers(headers -> headers.contentSecurityPolicy(policy -> policy.policyDirectives(POLICY)));
 		return http.build();
+	}
+
+	/**
+	 * Without logins, only requests that name the console by a loopback name (see
+	 * {@link ConsoleAddress#isLoopbackName}); Spring Security's firewall answers others 400 before any page. With
+	 * logins, any name: the console may then be reached through a reverse proxy under the site's own name.
+	 */
+	@Bean
+	StrictHttpFirewall consoleFirewall(ConsoleProperties settings) {
+		StrictHttpFirewall firewall = new StrictHttpFirewall();
+		if (settings.users().isEmpty()) {
+			firewall.setAllowedHostnames(ConsoleAddress::isLoopbackName);
+		}
+		return firewall;
 	}
 
 	/** The configured users; none is also an answer (Spring Boot would otherwise invent one and log its password). */

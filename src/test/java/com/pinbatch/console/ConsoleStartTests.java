@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,6 +39,22 @@ class ConsoleStartTests {
 				"pinbatch: the console would listen on 0.0.0.0, which other machines can reach, and no user is"
 						+ " configured to log in: add pinbatch.console.users[0].name");
 		assertThat(out.toString(StandardCharsets.UTF_8)).doesNotContain("console on");
+	}
+
+	/**
+	 * A blank address is every interface to the server, not loopback (before: it started, open to others without
+	 * logins, and served until stopped: the time-out ends this test then).
+	 */
+	@Test
+	@Timeout(120)
+	void aBlankAddressWithoutUsersIsRefusedAsEveryInterface() {
+		ByteArrayOutputStream err = new ByteArrayOutputStream();
+		int exit = PinbatchApplication.run(new String[] { "--serve", "--sandbox", "--server.address=",
+				"--server.port=0", "--pinbatch.data-dir=" + dir }, new PrintStream(new ByteArrayOutputStream()),
+				new PrintStream(err, true, StandardCharsets.UTF_8));
+		assertThat(exit).isEqualTo(2);
+		assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("pinbatch: the console would listen on 0.0.0.0,"
+				+ " which other machines can reach, and no user is configured to log in");
 	}
 
 	@Test

@@ -1,0 +1,103 @@
+package com.pinbatch.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import com.pinbatch.cli.PinbatchApplication;
+
+/**
+ * The console without logins answers only when asked by a loopback name. A web page the user visits can point its
+ * own name at 127.0.0.1 (DNS rebinding): the browser then takes the console for that page's site, and the page
+ * could read the history, download result files and send pins with the user's key.
+ */
+class ConsoleHostNameTests {
+
+	@TempDir
+	static Path dir;
+
+	private static ConfigurableApplicationContext console;
+
+	private static int port;
+
+	@BeforeAll
+	static void startConsole() {
+		console = PinbatchApplication.startConsole("--serve", "--sandbox", "--server.port=0",
+				"--pinbatch.data-dir=" + dir.resolve("data"));
+		port = Integer.parseInt(console.getEnvironment().getProperty("local.server.port"));
+	}
+
+	@AfterAll
+	static void stopConsole() {
+		console.close();
+	}
+
+	@Test
+	void theUserReachesItByLoopbackNamesAndAddresses() throws IOException {
+		assertThat(statusAskedAs("127.0.0.1:" + port)).isEqualTo(200);
+		assertThat(statusAskedAs("localhost:" + port)).isEqualTo(200);
+		assertThat(statusAskedAs("LOCALHOST")).isEqualTo(200);
+		// a tunnel (ssh -L 9000:127.0.0.1:8080) names another port
+		assertThat(statusAskedAs("localhost:9000")).isEqualTo(200);
+	}
+
+	@Test
+	void aPageWhoseNamePointsAtLoopbackIsRefused() throws IOException {
+		assertThat(statusAskedAs("rebind.attacker.example:" + port, "/history")).isEqualTo(400);
+		assertThat(statusAskedAs("rebind.attacker.example:" + port, "/")).isEqualTo(400);
+		// a name that resolves to loopback is still a name someone else may own
+		assertThat(statusAskedAs("localhost.attacker.example", "/history")).isEqualTo(400);
+	}
+
+	@Test
+	void aForwardedHostDoesNotStandInForTheNameAskedBy() throws IOException {
+		assertThat(statusAskedAs("rebind.attacker.example:" + port, "/history",
+				"X-Forwarded-Host: localhost", "X-Forwarded-For: 127.0.0.1")).isEqualTo(400);
+	}
+
+	@Test
+	void namesAreToldFromLoopbackAddressesWithoutLookingThemUp() {
+		assertThat(ConsoleAddress.isLoopbackName("127.0.0.1")).isTrue();
+		assertThat(ConsoleAddress.isLoopbackName("127.1.2.3")).isTrue();
+		assertThat(ConsoleAddress.isLoopbackName("[::1]")).isTrue();
+		assertThat(ConsoleAddress.isLoopbackName("localhost")).isTrue();
+		assertThat(ConsoleAddress.isLoopbackName("192.168.1.10")).isFalse();
+		assertThat(ConsoleAddress.isLoopbackName("[fe80::1]")).isFalse();
+		assertThat(ConsoleAddress.isLoopbackName("0.0.0.0")).isFalse();
+		assertThat(ConsoleAddress.isLoopbackName("ip6-localhost")).isFalse();
+		assertThat(ConsoleAddress.isLoopbackName("")).isFalse();
+	}
+
+	private static int statusAskedAs(String host) throws IOException {
+		return statusAskedAs(host, "/");
+	}
+
+	/** The status of a GET as a browser sends it to this console when its address bar names {@code host}. */
+	private static int statusAskedAs(String host, String path, String... headers) throws IOException {
+		try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+			StringBuilder request = new StringBuilder("GET " + path + " HTTP/1.1\r\nHost: " + host + "\r\n");
+			for (String header : headers) {
+				request.append(header).append("\r\n");
+			}
+			request.append("Connection: close\r\n\r\n");
+			OutputStream out = socket.getOutputStream();
+			out.write(request.toString().getBytes(StandardCharsets.US_ASCII));
+			out.flush();
+			InputStream in = socket.getInputStream();
+			String statusLine = new String(in.readNBytes(12), StandardCharsets.US_ASCII);
+			return Integer.parseInt(statusLine.substring(9, 12));
+		}
+	}
+}
