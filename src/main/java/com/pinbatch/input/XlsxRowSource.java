@@ -21,7 +21,6 @@ import com.pinbatch.text.ColumnLetters;
 import com.pinbatch.text.ShellWords;
 
 import org.apache.poi.openxml4j.opc.OPCPackage;
-import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.eventusermodel.XSSFReader;
 import org.apache.poi.xssf.model.StylesTable;
 
@@ -50,6 +49,9 @@ public final class XlsxRowSource implements RowSource {
 
 	private final long headerRow;
 
+	/** The sheet's merged cells, which fill the rows they are merged over. */
+	private final XlsxMergedCells merged;
+
 	/** The columns whose cells hold a web address: a cell there that shows text but links to one reads as it. */
 	private final Set<Integer> addressColumns;
 
@@ -66,11 +68,12 @@ public final class XlsxRowSource implements RowSource {
 
 	private final List<Long> firstHiddenRows = new ArrayList<>();
 
-	private XlsxRowSource(Path file, OPCPackage workbook, Opened sheet, List<String> sheetNotes,
-			Predicate<String> addressColumns) {
+	private XlsxRowSource(Path file, OPCPackage workbook, Opened sheet, XlsxMergedCells merged,
+			List<String> sheetNotes, Predicate<String> addressColumns) {
 		this.file = file;
 		this.workbook = workbook;
 		this.parser = sheet.parser();
+		this.merged = merged;
 		this.sheetName = sheet.name();
 		HeaderSearch<XlsxSheetRow> found = sheet.found();
 		this.replay.addAll(found.replay());
@@ -90,7 +93,11 @@ public final class XlsxRowSource implements RowSource {
 	}
 
 	/** A sheet opened, its header found. */
-	private record Opened(String name, XlsxSheetParser parser, HeaderSearch<XlsxSheetRow> found) {
+	private record Opened(XlsxWorkbookInfo.Sheet sheet, XlsxSheetParser parser, HeaderSearch<XlsxSheetRow> found) {
+
+		String name() {
+			return sheet.name();
+		}
 	}
 
 	/** See {@link RowSources#sheetNamed}. */
@@ -165,7 +172,8 @@ public final class XlsxRowSource implements RowSource {
 				otherPinSheets(file, reader, info, opened.name(), cellText, options.headers())
 					.ifPresent(notes::add);
 			}
-			return new XlsxRowSource(file, workbook, opened, notes, options.addressColumns());
+			XlsxMergedCells merged = XlsxMergedCells.scan(reader.getSheet(opened.sheet().relationId()));
+			return new XlsxRowSource(file, workbook, opened, merged, notes, options.addressColumns());
 		}
 		catch (InputFileException ex) {
 			closeQuietly(opened == null ? null : opened.parser());
@@ -277,7 +285,7 @@ public final class XlsxRowSource implements RowSource {
 		try {
 			HeaderSearch<XlsxSheetRow> found = HeaderSearch.find(() -> nextSheetRow(file, sheet.name(), parser),
 					XlsxSheetRow::cells, recognizer);
-			return new Opened(sheet.name(), parser, found);
+			return new Opened(sheet, parser, found);
 		}
 		catch (RuntimeException ex) {
 			closeQuietly(parser);
@@ -292,7 +300,8 @@ public final class XlsxRowSource implements RowSource {
 
 	/**
 	 * Hidden rows are sent like the others (a filter that hid them may be left over from someone's look at the
-	 * sheet), and a merged range holds its value in its first cell only: both are said before anything is sent.
+	 * sheet), and merged cells give their value to each row they are merged over: both are said before anything is
+	 * sent.
 	 */
 	@Override
 	public List<String> findings() {
@@ -309,11 +318,12 @@ public final class XlsxRowSource implements RowSource {
 					+ " cells show text but link") + " to a web address: the address is read, not the text: "
 					+ named(firstLinkedCells, linkedCells));
 		}
-		List<String> merged = parser.mergedRanges().stream().filter(this::spansDataCells).toList();
-		if (!merged.isEmpty()) {
-			lines.add(where + "cells " + named(merged.subList(0, Math.min(3, merged.size())), merged.size())
-					+ " are merged: only the first cell of a merged range holds its value, the others read as"
-					+ " empty; unmerge them and fill each cell");
+		List<String> ranges = merged.reachingBelow(headerRow);
+		if (!ranges.isEmpty()) {
+			lines.add(where + "cells " + named(ranges.subList(0, Math.min(3, ranges.size())), ranges.size())
+					+ " are merged: each row of a merged range reads its first cell's value, in the range's first"
+					+ " column (its other columns read as empty); check the rows in the result file, or unmerge the"
+					+ " cells and fill each one");
 		}
 		return lines;
 	}
@@ -324,17 +334,6 @@ public final class XlsxRowSource implements RowSource {
 				firstHiddenRows.add(row.number());
 			}
 			hiddenRows++;
-		}
-	}
-
-	/** A range of more than one cell that reaches below the header row (a merged title above it does no harm). */
-	private boolean spansDataCells(String range) {
-		try {
-			CellRangeAddress cells = CellRangeAddress.valueOf(range);
-			return cells.getNumberOfCells() > 1 && cells.getLastRow() + 1 > headerRow;
-		}
-		catch (RuntimeException ex) {
-			return false; // not a range: Excel would not open the sheet either, and the rows read well
 		}
 	}
 
@@ -353,9 +352,16 @@ public final class XlsxRowSource implements RowSource {
 	public InputRow next() {
 		XlsxSheetRow row;
 		while ((row = nextSheetRow()) != null) {
+			List<String> cells = cells(row);
+			Set<Integer> numeric = numericCells(row);
+			if (merged.fillsRows()) {
+				// blank rows too: a range's first row may be one
+				numeric = new HashSet<>(numeric);
+				cells = merged.fill(row.number(), cells, numeric);
+			}
 			if (!row.isBlank()) {
 				countIfHidden(row);
-				return new InputRow(row.number(), headers, linkedAddresses(row, cells(row)), numericCells(row), null);
+				return new InputRow(row.number(), headers, linkedAddresses(row, cells), numeric, null);
 			}
 		}
 		return null;

@@ -24,9 +24,6 @@ final class XlsxSheetParser implements AutoCloseable {
 	/** Column XFD, the last one Excel has; also keeps a forged reference from allocating a huge row. */
 	private static final int MAX_COLUMN = 16_383;
 
-	/** Enough merged ranges to tell the user where they are; a forged sheet may hold millions. */
-	static final int MAX_MERGED_RANGES = 1_000;
-
 	private final InputStream sheetXml;
 
 	private final XMLStreamReader xml;
@@ -38,9 +35,6 @@ final class XlsxSheetParser implements AutoCloseable {
 	private long lastRowNumber;
 
 	private boolean finished;
-
-	/** The sheet's merged ranges ("B3:B5"), stored after its rows; known once the last row was read. */
-	private final List<String> mergedRanges = new ArrayList<>();
 
 	XlsxSheetParser(InputStream sheetXml, XlsxCellText cellText, XlsxSheetLinks links) throws XMLStreamException {
 		this.sheetXml = sheetXml;
@@ -62,40 +56,11 @@ final class XlsxSheetParser implements AutoCloseable {
 				return readRow();
 			}
 			if (event == XMLStreamConstants.END_ELEMENT && "sheetData".equals(xml.getLocalName())) {
-				finished = true;
-				readMergedRanges();
+				finished = true; // what follows (formatting, merged cells: XlsxMergedCells) is not rows
 			}
 		}
 		finished = true;
 		return null;
-	}
-
-	/**
-	 * The sheet's merged ranges, as many as {@link #MAX_MERGED_RANGES}; empty until {@link #nextRow} returned null.
-	 */
-	List<String> mergedRanges() {
-		return mergedRanges;
-	}
-
-	/**
-	 * The part after the rows: page setup, formatting, and the merged ranges kept to tell the user about. The rows are
-	 * all read by now: a damaged part here costs the note, not the run.
-	 */
-	private void readMergedRanges() {
-		try {
-			while (xml.hasNext()) {
-				if (xml.next() == XMLStreamConstants.START_ELEMENT && "mergeCell".equals(xml.getLocalName())
-						&& mergedRanges.size() < MAX_MERGED_RANGES) {
-					String range = xml.getAttributeValue(null, "ref");
-					if (range != null) {
-						mergedRanges.add(range.trim());
-					}
-				}
-			}
-		}
-		catch (XMLStreamException | RuntimeException damaged) {
-			// the merged ranges read so far are still worth telling
-		}
 	}
 
 	private XlsxSheetRow readRow() throws XMLStreamException {

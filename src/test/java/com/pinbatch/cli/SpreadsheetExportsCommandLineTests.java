@@ -473,13 +473,14 @@ class SpreadsheetExportsCommandLineTests extends SandboxedCommandLine {
 
 	@Test
 	void rowsASheetHidesAndCellsItMergesAreToldBeforeAnythingIsSent() throws IOException {
-		// given: a filter left hiding row 3, and one description merged over rows 4 and 5
+		// given: a filter left hiding row 3, and one publish date merged over rows 4 and 5, as calendars do
 		Path workbook = workbook("plan.xlsx", book -> {
 			Sheet pins = book.createSheet("Pins");
-			cells(pins, 0, "Title", "Media URL", "Pinterest board", "Account", "Description");
-			cells(pins, 1, "Oak Shelves", "https://images.example.com/a.jpg", "Kitchen Ideas", "acme-home", "Oak");
-			cells(pins, 2, "Small Desk", "https://images.example.com/b.jpg", "Home Office", "acme-home", "Desk");
-			cells(pins, 3, "Wall Hooks", "https://images.example.com/c.jpg", "Kitchen Ideas", "acme-home", "Both");
+			cells(pins, 0, "Title", "Media URL", "Pinterest board", "Account", "Publish at");
+			cells(pins, 1, "Oak Shelves", "https://images.example.com/a.jpg", "Kitchen Ideas", "acme-home");
+			cells(pins, 2, "Small Desk", "https://images.example.com/b.jpg", "Home Office", "acme-home");
+			cells(pins, 3, "Wall Hooks", "https://images.example.com/c.jpg", "Kitchen Ideas", "acme-home",
+					"2027-06-01 09:00");
 			cells(pins, 4, "Door Hooks", "https://images.example.com/d.jpg", "Kitchen Ideas", "acme-home");
 			pins.getRow(2).setZeroHeight(true);
 			pins.addMergedRegion(CellRangeAddress.valueOf("E4:E5"));
@@ -488,14 +489,21 @@ class SpreadsheetExportsCommandLineTests extends SandboxedCommandLine {
 		// when
 		CommandLineRun run = run("--input=" + workbook);
 
-		// then: both are said (the rows are still sent: nothing in the file says which rows the user meant)
+		// then: both are said (the hidden row is still sent: nothing in the file says which rows the user meant)
 		assertThat(run.exitCode()).as(run.toString()).isZero();
 		assertThat(run.out()).contains(workbook + " sheet 'Pins': row 3 is hidden in the sheet (a filter, or hidden by"
 				+ " hand) and sent like the others; delete it from the sheet to leave it out")
-			.contains(workbook + " sheet 'Pins': cells E4:E5 are merged: only the first cell of a merged range holds its"
-					+ " value, the others read as empty; unmerge them and fill each cell");
+			.contains(workbook + " sheet 'Pins': cells E4:E5 are merged: each row of a merged range reads its first"
+					+ " cell's value, in the range's first column (its other columns read as empty); check the rows in"
+					+ " the result file, or unmerge the cells and fill each one");
 		assertThat(run.out().indexOf("cells E4:E5 are merged")).isLessThan(run.out().indexOf("4 rows:"));
 		assertThat(creates()).hasSize(4);
+		// and both rows under the date are scheduled for it (before: row 5 read no date and was published at once)
+		assertThat(ResultRows.read(dir.resolve("plan.results.xlsx")))
+			.filteredOn(row -> List.of("4", "5").contains(row.get("row")))
+			.allSatisfy(row -> assertThat(row).containsEntry("status", "SCHEDULED")
+				.containsEntry("publish_at_utc", "2027-06-01T09:00:00Z"))
+			.hasSize(2);
 	}
 
 	@Test

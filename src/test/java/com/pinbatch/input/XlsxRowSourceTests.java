@@ -11,6 +11,7 @@ import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.SheetVisibility;
+import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.usermodel.XSSFFont;
 import org.apache.poi.xssf.usermodel.XSSFRichTextString;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -50,6 +51,60 @@ class XlsxRowSourceTests {
 			assertThat(source.next()).isNull();
 			assertThat(source.next()).isNull();
 		}
+	}
+
+	/**
+	 * A date merged down over a week's pins is each pin's date, as Excel shows it (before: only the first row had it,
+	 * and the others, empty, were published at once).
+	 */
+	@Test
+	void cellsMergedDownGiveEachRowTheirValue() throws IOException {
+		Path file = write(dir.resolve("calendar.xlsx"), workbook -> {
+			Sheet sheet = workbook.createSheet("Pins");
+			textRow(sheet, 1, "title", "board", "publish_at", "note");
+			textRow(sheet, 2, "Mon", "Kitchen Ideas", "2027-01-04 09:00", "wide note");
+			textRow(sheet, 3, "Tue", null, null, null);
+			textRow(sheet, 4, "Wed", "Small Spaces", null, "own note");
+			textRow(sheet, 5, "Next week", null, "2027-01-11 09:00");
+			textRow(sheet, 6, null, "Home Office");
+			textRow(sheet, 7, "Blank above");
+			sheet.addMergedRegion(CellRangeAddress.valueOf("C2:C4")); // the date over three rows
+			sheet.addMergedRegion(CellRangeAddress.valueOf("B2:B3"));
+			sheet.addMergedRegion(CellRangeAddress.valueOf("D2:E2")); // across only
+			sheet.addMergedRegion(CellRangeAddress.valueOf("A6:A7")); // its first cell is empty
+		});
+
+		try (XlsxRowSource source = XlsxRowSource.open(file, InputOptions.defaults())) {
+			assertThat(source.next().values()).containsExactly("Mon", "Kitchen Ideas", "2027-01-04 09:00", "wide note");
+			assertThat(source.next().values()).containsExactly("Tue", "Kitchen Ideas", "2027-01-04 09:00", "");
+			// a cell with a value of its own keeps it (Excel keeps it too, hidden under the merge)
+			assertThat(source.next().values()).containsExactly("Wed", "Small Spaces", "2027-01-04 09:00", "own note");
+			assertThat(source.next().values()).containsExactly("Next week", "", "2027-01-11 09:00", "");
+			assertThat(source.next().values()).containsExactly("", "Home Office", "", "");
+			assertThat(source.next().values()).containsExactly("Blank above", "", "", "");
+			assertThat(source.next()).isNull();
+			assertThat(source.findings()).singleElement().asString()
+				.contains("cells B2:B3, C2:C4, D2:E2 and 1 more are merged: each row of a merged range reads its first"
+						+ " cell's value");
+		}
+	}
+
+	@Test
+	void aMergedNumberGivesItsRowsANumber() throws IOException {
+		Path file = write(dir.resolve("ids.xlsx"), workbook -> {
+			Sheet sheet = workbook.createSheet("Pins");
+			textRow(sheet, 1, "title", "board");
+			textRow(sheet, 2, "First");
+			cell(sheet, 2, 1).setCellValue(918273645500000002.0);
+			textRow(sheet, 3, "Second");
+			sheet.addMergedRegion(CellRangeAddress.valueOf("B2:B3"));
+		});
+
+		List<InputRow> rows = readAll(file, InputOptions.defaults());
+
+		assertThat(rows).extracting(row -> row.values().get(1)).containsExactly("918273645500000000",
+				"918273645500000000");
+		assertThat(rows).allSatisfy(row -> assertThat(row.numericCells()).containsExactly(1));
 	}
 
 	@Test
