@@ -89,7 +89,7 @@ final class CodePageClues {
 		if (asWestern.length() != asDetected.length()) {
 			return detected;
 		}
-		if (icelandic(asWestern)) {
+		if (icelandic(asWestern) || spanishMarks(asWestern)) {
 			return WESTERN;
 		}
 		return fitting(asWestern, asDetected) >= 0 && !graveInsideWord(asWestern, asDetected) ? WESTERN
@@ -135,8 +135,27 @@ final class CodePageClues {
 		}
 		String asDetected = new String(region, detected);
 		String asCentral = new String(region, CENTRAL);
-		return asDetected.length() == asCentral.length() && !icelandic(new String(region, WESTERN))
+		String asWestern = new String(region, WESTERN);
+		return asDetected.length() == asCentral.length() && !icelandic(asWestern) && !spanishMarks(asWestern)
 				&& (fitting(asDetected, asCentral) < 0 || graveInsideWord(asDetected, asCentral)) ? CENTRAL : detected;
+	}
+
+	/**
+	 * Spanish opens a question or an exclamation with {@code ¿} or {@code ¡}, which Windows-1250 reads as {@code ż}
+	 * and {@code ˇ} ({@code ¿Cocina nueva?} as {@code żCocina nueva?}); a short title of them fits Polish letters as
+	 * well as Spanish. Such a mark at the start of a word, {@code ¿} before a capital or {@code ¡} before any letter,
+	 * is Spanish: no Polish word has {@code ż} before a capital, and {@code ˇ} is an accent, not a letter.
+	 */
+	private static boolean spanishMarks(String asWestern) {
+		for (int i = 0; i + 1 < asWestern.length(); i++) {
+			char c = asWestern.charAt(i);
+			char next = asWestern.charAt(i + 1);
+			if ((c == '\u00bf' && Character.isUpperCase(next) || c == '\u00a1' && Character.isLetter(next))
+					&& (i == 0 || !Character.isLetter(asWestern.charAt(i - 1)))) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private static final String ICELANDIC_ACUTES = "\u00e1\u00e9\u00ed\u00f3\u00fa\u00c1\u00c9\u00cd\u00d3\u00da";

@@ -21,7 +21,9 @@ final class HeaderZones {
 			Map.entry("MDT", "America/Denver"), Map.entry("PT", "America/Los_Angeles"),
 			Map.entry("PST", "America/Los_Angeles"), Map.entry("PDT", "America/Los_Angeles"),
 			Map.entry("GMT", "Europe/London"), Map.entry("BST", "Europe/London"), Map.entry("UK", "Europe/London"),
-			Map.entry("CET", "Europe/Paris"), Map.entry("CEST", "Europe/Paris"), Map.entry("EET", "Europe/Athens"),
+			Map.entry("CET", "Europe/Paris"), Map.entry("CEST", "Europe/Paris"), Map.entry("MEZ", "Europe/Berlin"),
+			Map.entry("MESZ", "Europe/Berlin"), Map.entry("WET", "Europe/Lisbon"),
+			Map.entry("WEST", "Europe/Lisbon"), Map.entry("EET", "Europe/Athens"),
 			Map.entry("EEST", "Europe/Athens"), Map.entry("IST", "Asia/Kolkata"), Map.entry("JST", "Asia/Tokyo"),
 			Map.entry("AEST", "Australia/Sydney"), Map.entry("AEDT", "Australia/Sydney"), Map.entry("UTC", "UTC"));
 

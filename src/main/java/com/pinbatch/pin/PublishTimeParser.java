@@ -43,14 +43,15 @@ final class PublishTimeParser {
 	private static final Pattern YEAR_FIRST = Pattern.compile("(\\d{4})([/.-])(\\d{1,2})\\2(\\d{1,2})");
 
 	/**
-	 * What may follow a date: nothing, or a time with an optional AM/PM and an optional offset. Hours and minutes
+	 * What may follow a date: nothing, or a time with an optional AM/PM and an optional offset, after a comma too
+	 * (12/24/2026, 2:30 PM: JavaScript's toLocaleString, Numbers, many web tools' exports). Hours and minutes
 	 * apart by ':', or as calendars write them: '.' (14.30), 'h' (French 14h30, 14 h 30, 21h, 21 h), the hour alone
 	 * with AM/PM (9 PM, 9pm) or with "Uhr" (German 14 Uhr, 14:00 Uhr); "at" before the time, as Apple's apps write a
 	 * date and time (March 1, 2027 at 9:30 AM), and its word in the other languages whose dates are read (um, à, a
 	 * las, às, alle ore, om); an offset as GMT or UTC and hours (GMT+1, UTC-05:00), as people label times.
 	 */
-	private static final Pattern TIME = Pattern.compile("(?:(?:T|\\s+(?:(?:at|um|à|às|a\\s+las|alle(?:\\s+ore)?|ore|om)"
-			+ "\\s+)?)"
+	private static final Pattern TIME = Pattern.compile("(?:(?:T|,?\\s+"
+			+ "(?:(?:at|um|à|às|a\\s+las|alle(?:\\s+ore)?|ore|om)\\s+)?)"
 			+ "(\\d{1,2})(?:([:.h]| h )(\\d{2})(?::(\\d{2})(?:[.,](\\d{1,9}))?)?| ?(h))?"
 			+ "(?:\\s*([AP])\\.?M\\.?|\\s*(uhr))?"
 			+ "(?:\\s*(Z|(?:UTC|GMT)\\s?[+-]\\d{1,2}(?::?\\d{2})?|UTC|[+-]\\d{2}(?::?\\d{2})?))?)?",

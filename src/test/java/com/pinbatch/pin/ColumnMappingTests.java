@@ -158,6 +158,17 @@ class ColumnMappingTests {
 		}
 	}
 
+	/** Before: only English and East Asian names; a German "Zeitzone" was left unused and its times read in UTC. */
+	@ParameterizedTest
+	@CsvSource({ "Fuseau horaire", "Zeitzone", "Zona horaria", "Huso horario", "Fuso orario", "Fuso horário",
+			"Tijdzone", "タイムゾーン", "시간대", "时区", "時區", "Time zone" })
+	void defaultsReadTheTimeZoneColumnUnderItsNameInOtherLanguages(String header) {
+		BoundColumns columns = ColumnMapping.defaults().bind(List.of("Title", "Image", "Board", "Date", header));
+
+		assertThat(columns.has(PinField.TIMEZONE)).isTrue();
+		assertThat(columns.unknownHeaders()).isEmpty();
+	}
+
 	@Test
 	void defaultsMapTheHeadersOfAPinSchedulingToolsExport() {
 		// before: "Pin Description" was not used, and its rows went without a description, with a note only

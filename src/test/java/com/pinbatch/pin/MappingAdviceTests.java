@@ -40,6 +40,12 @@ class MappingAdviceTests {
 				+ " EST, but times without an offset are read in UTC: give --timezone=America/New_York if EST is"
 				+ " meant");
 		assertThat(MappingAdvice.zoneInHeader(est, ZoneId.of("America/New_York"), now)).isEmpty();
+		// German calendars write MEZ (and MESZ in summer) for CET
+		BoundColumns mez = ColumnMapping.defaults().bind(List.of("Titel", "Bild", "Pinnwand", "Datum",
+				"Uhrzeit (MEZ)"));
+		assertThat(MappingAdvice.zoneInHeader(mez, ZoneOffset.UTC, now)).contains("'Uhrzeit (MEZ)' names the time"
+				+ " zone MEZ, but times without an offset are read in UTC: give --timezone=Europe/Berlin if MEZ is"
+				+ " meant");
 		assertThat(MappingAdvice.zoneInHeader(ColumnMapping.defaults().bind(List.of("Title", "Image", "Board",
 				"Date [Europe/Berlin]")), ZoneId.of("Europe/Paris"), now)).as("the same clocks").isEmpty();
 		assertThat(MappingAdvice.zoneInHeader(ColumnMapping.defaults().bind(List.of("Title", "Image", "Board",
