@@ -28,9 +28,15 @@ record Upload(String id, String owner, Path file, String name, Instant uploaded,
 		String board, ZoneId timezone, String dateFormat, String encoding, String mapping, boolean spread,
 		boolean retry) {
 
-	/** How the command line says to send corrected rows ("run again with --retry-failed=<this result file>"). */
+	/**
+	 * How the command line says to send corrected rows ("run again with --retry-failed=<this result file>"), also
+	 * when to ("run again later with", "after that", "in an hour or so").
+	 */
 	private static final Pattern RETRY = Pattern
-		.compile("run again( later)? with --retry-failed(?:=<this result file>)?");
+		.compile("run again( later| after that| in an hour or so)? with --retry-failed(?:=<this result file>)?");
+
+	/** How the command line says to spread pins over free slots, here the review page's button. */
+	private static final String SPREAD = "run with --spread";
 
 	/** How the command line says that running it again resumes ("run the same command later to resume"). */
 	private static final Pattern RESUME = Pattern.compile("run the same command(?: again)?( later)?(?: to resume)?");
@@ -103,7 +109,8 @@ record Upload(String id, String owner, Path file, String name, Instant uploaded,
 		shown = RESUME.matcher(shown).replaceAll(resume -> "send the file again" + (resume.group(1) == null ? ""
 				: " later") + " from its upload page to go on where it stopped");
 		// and its way to send corrected rows is an upload of the result file, the form's box ticked
+		shown = shown.replace(SPREAD, "press Spread publish times on the review page");
 		return RETRY.matcher(shown).replaceAll(retry -> "upload the result file again" + (retry.group(1) == null ? ""
-				: " later") + " with 'This is a corrected result file' ticked (--retry-failed)");
+				: retry.group(1)) + " with 'This is a corrected result file' ticked (--retry-failed)");
 	}
 }

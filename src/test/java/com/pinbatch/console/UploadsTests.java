@@ -7,11 +7,14 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.function.Predicate;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import com.pinbatch.plan.CapAdvice;
 
 /** The uploads a console keeps under its data folder, as a console started again over the same folder finds them. */
 class UploadsTests {
@@ -103,5 +106,27 @@ class UploadsTests {
 				+ " which checks again"))
 			.isEqualTo("give the row a board; then upload the result file again later with 'This is a corrected"
 					+ " result file' ticked (--retry-failed), which checks again");
+	}
+
+	/** Before: an account's cap told a console user to run a command with options the console does not have. */
+	@Test
+	void anAccountsCapAdviceNamesTheConsolesWaysToWaitOrSpread() throws IOException {
+		Upload upload = new Uploads(dataFolder).store(new ByteArrayInputStream("title\nA\n".getBytes(
+				StandardCharsets.UTF_8)), "pins.csv", new Upload(null, "maria", null, null, null, null, null, null,
+						ZoneId.of("UTC"), null, null, null, false, false));
+
+		assertThat(upload.shown(CapAdvice.immediate("acme-home", "would reach its 25 pins per day cap with this row",
+				Instant.parse("2026-12-09T07:59:30Z"))))
+			.isEqualTo("account acme-home would reach its 25 pins per day cap with this row; it frees up at"
+					+ " 2026-12-09T08:00Z: upload the result file again after that with 'This is a corrected result"
+					+ " file' ticked (--retry-failed), or press Spread publish times on the review page to let"
+					+ " pinbatch schedule the account's pins in free slots");
+		assertThat(upload.shown(CapAdvice.scheduled("acme-home", "has no free slot"))).isEqualTo("account acme-home"
+				+ " has no free slot; give the row another publish time, or press Spread publish times on the review"
+				+ " page to let pinbatch schedule it in a free slot");
+		assertThat(upload.shown("the post failed to publish; run again in an hour or so with"
+				+ " --retry-failed=<this result file>, which retries the same post")).isEqualTo("the post failed to"
+						+ " publish; upload the result file again in an hour or so with 'This is a corrected result"
+						+ " file' ticked (--retry-failed), which retries the same post");
 	}
 }
