@@ -193,13 +193,17 @@ public final class PinValidator {
 	private static void checkIdDigits(PinDraft draft, PinField field, String alternative, ProblemList problems) {
 		String value = draft.get(field);
 		boolean rounded = SCIENTIFIC.matcher(value).matches()
-				|| draft.numericFields().contains(field) && digits(value) > SPREADSHEET_DIGITS;
+				|| draft.numericFields().contains(field)
+						&& digits(GROUPING.matcher(value).replaceAll("")) > SPREADSHEET_DIGITS;
 		if (rounded) {
 			problems.add(field, "id_precision_lost", "%s '%s' was stored as a number, and spreadsheets keep only"
 					+ " 15 digits, so this id has lost its last digits — format the %1$s column as Text and retype"
 					+ " the ids (or use %s)", value, alternative);
 		}
 	}
+
+	/** What a number's format puts between its digits' groups ({@code #,##0} shows 918,273,645,500,000,000). */
+	private static final Pattern GROUPING = Pattern.compile("[,'\\s\u00a0\u202f]");
 
 	/** Digits of the whole part of a number, or 0 when the text is not a number. */
 	private static int digits(String value) {

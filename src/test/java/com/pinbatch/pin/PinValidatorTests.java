@@ -342,6 +342,18 @@ class PinValidatorTests {
 				+ " — format the board_id column as Text and retype the ids (or use the board name)");
 	}
 
+	/** Before: a format with thousands' separators hid the number, and the row failed as board_not_found. */
+	@Test
+	void idStoredAsNumberShownWithGroupedDigitsLostPrecisionToo() {
+		PinDraft draft = new PinDraft(4, Map.of(PinField.MEDIA_URL, IMAGE, PinField.BOARD,
+				"918,273,645,500,000,000"), Map.of(PinField.BOARD, "board"), Set.of(PinField.BOARD));
+
+		assertThat(codes(validator().validate(draft))).containsExactly("id_precision_lost");
+		PinDraft small = new PinDraft(4, Map.of(PinField.MEDIA_URL, IMAGE, PinField.BOARD, "12,345"),
+				Map.of(PinField.BOARD, "board"), Set.of(PinField.BOARD));
+		assertThat(codes(validator().validate(small))).as("a short number keeps its digits").isEmpty();
+	}
+
 	@Test
 	void idInScientificNotationLostPrecisionEvenInCsv() {
 		assertThat(codes(validate("media_url", IMAGE, "board", "9.18274E+17"))).containsExactly("id_precision_lost");
