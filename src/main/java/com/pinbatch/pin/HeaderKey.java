@@ -6,8 +6,8 @@ import java.util.Locale;
 import com.pinbatch.text.FullWidth;
 
 /**
- * The form in which headers are compared: "Media URL", "media_url", "MEDIA-URL", "mediaUrl" and "Media URL:" are one
- * header, and "Título" and "Titulo" are another.
+ * The form in which headers are compared: "Media URL", "media_url", "MEDIA-URL", "mediaUrl", "Media URL:" and
+ * "Media URL*" are one header, and "Título" and "Titulo" are another.
  */
 final class HeaderKey {
 
@@ -25,9 +25,10 @@ final class HeaderKey {
 	}
 
 	// a byte order mark, a non-breaking or a zero-width space (copied from a web page or a document) sneaks into
-	// headers of files saved by spreadsheet programs, and a label's colon ("Board:") is no part of its name
+	// headers of files saved by spreadsheet programs, and a label's colon ("Board:") or a template's mark of a
+	// required column ("Title*") is no part of its name
 	private static boolean ignored(int c) {
-		return c == '_' || c == '-' || c == ':' || Character.isWhitespace(c) || Character.isSpaceChar(c)
+		return c == '_' || c == '-' || c == ':' || c == '*' || Character.isWhitespace(c) || Character.isSpaceChar(c)
 				|| Character.getType(c) == Character.FORMAT || Character.isISOControl(c);
 	}
 }

@@ -205,6 +205,17 @@ class ColumnMappingTests {
 		}
 	}
 
+	/** A template marks its required columns so (before: "Title*" was not read, and the file was refused). */
+	@Test
+	void aRequiredColumnsAsteriskIsNoPartOfItsName() {
+		BoundColumns columns = ColumnMapping.defaults().bind(List.of("Title*", "Media URL *", "*Board", "Description"));
+
+		assertThat(columns.has(PinField.TITLE)).isTrue();
+		assertThat(columns.has(PinField.MEDIA_URL)).isTrue();
+		assertThat(columns.has(PinField.BOARD)).isTrue();
+		assertThat(columns.unknownHeaders()).isEmpty();
+	}
+
 	@Test
 	void synonymsMapToTheirFieldsAndUrlIsTheLink() {
 		List<String> headers = List.of("image_url", "board_id", "username", "scheduled_at", "alt", "tags", "url");
