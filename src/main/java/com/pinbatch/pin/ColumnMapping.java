@@ -109,14 +109,30 @@ public final class ColumnMapping {
 	}
 
 	/**
-	 * Whether a row of cells is a header row: it names at least two fields (one known name may be a title's word).
+	 * Whether a row of cells is a header row: it names at least two fields (one known name may be a title's word),
+	 * and is not a row of labels each followed by its value ("Account: | acme-home | Board: | Kitchen Ideas"), as a
+	 * sheet's notes above its header are written.
 	 */
 	public boolean namesColumns(List<String> cells) {
 		return cells.stream()
 			.map(this::fieldOf)
 			.filter(java.util.Objects::nonNull)
 			.distinct()
-			.count() >= 2;
+			.count() >= 2 && !labelsWithValues(cells);
+	}
+
+	/** Every known name in the row ends with ':' and has a value of no known name in the next cell. */
+	private boolean labelsWithValues(List<String> cells) {
+		for (int i = 0; i < cells.size(); i++) {
+			if (fieldOf(cells.get(i)) == null) {
+				continue;
+			}
+			String next = i + 1 < cells.size() ? cells.get(i + 1) : "";
+			if (!cells.get(i).strip().endsWith(":") || next.isBlank() || fieldOf(next) != null) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	/** Whether the header's cells hold a web address: a pin's link, its image or video, a video's cover. */

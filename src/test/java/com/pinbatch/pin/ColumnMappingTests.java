@@ -205,6 +205,19 @@ class ColumnMappingTests {
 		}
 	}
 
+	/** Before: such a row was taken for the header, and the file refused as having no title or media column. */
+	@Test
+	void aRowOfLabelsWithTheirValuesIsNoHeader() {
+		ColumnMapping mapping = ColumnMapping.defaults();
+
+		assertThat(mapping.namesColumns(List.of("Konto:", "acme-home", "Pinnwand:", "Kitchen Ideas"))).isFalse();
+		assertThat(mapping.namesColumns(List.of("Account:", "acme-home", "", "Board:", "Kitchen Ideas"))).isFalse();
+		// headers written as labels are still headers
+		assertThat(mapping.namesColumns(List.of("Title:", "Media URL:", "Notes"))).isTrue();
+		assertThat(mapping.namesColumns(List.of("Title:", "Board:"))).isTrue();
+		assertThat(mapping.namesColumns(List.of("Titel", "Bild", "Datum", "Beschreibung"))).isTrue();
+	}
+
 	/** A template marks its required columns so (before: "Title*" was not read, and the file was refused). */
 	@Test
 	void aRequiredColumnsAsteriskIsNoPartOfItsName() {
