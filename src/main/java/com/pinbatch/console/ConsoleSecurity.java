@@ -2,6 +2,8 @@ package com.pinbatch.console;
 
 import java.util.List;
 
+import jakarta.servlet.http.HttpServletResponse;
+
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -12,6 +14,7 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.firewall.StrictHttpFirewall;
 
 /**
@@ -59,6 +62,26 @@ class ConsoleSecurity {
 			firewall.setAllowedHostnames(ConsoleAddress::isLoopbackName);
 		}
 		return firewall;
+	}
+
+	/**
+	 * A request the firewall refuses gets one line saying why instead of an empty page: most often a console without
+	 * logins asked by a name of its own (an alias in the hosts file), which it must not answer.
+	 */
+	@Bean
+	RequestRejectedHandler consoleRefusal(ConsoleProperties settings) {
+		return (request, response, refused) -> {
+			String host = request.getServerName();
+			String why = settings.users().isEmpty() && host != null && !ConsoleAddress.isLoopbackName(host)
+					? "this console has no logins, so it answers only when opened as http://localhost:"
+							+ request.getLocalPort() + "/ or http://127.0.0.1:" + request.getLocalPort()
+							+ "/ (under another name, a web page could use it from your browser)"
+					: "the address is not one the console serves; open its start page";
+			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+			response.setContentType("text/plain;charset=UTF-8");
+			response.setHeader("X-Content-Type-Options", "nosniff");
+			response.getWriter().println("pinbatch: refused: " + why);
+		};
 	}
 
 	/** The configured users; none is also an answer (Spring Boot would otherwise invent one and log its password). */
