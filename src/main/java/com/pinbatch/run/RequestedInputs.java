@@ -3,7 +3,13 @@ package com.pinbatch.run;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import com.pinbatch.input.InputDigest;
 import com.pinbatch.input.InputOptions;
@@ -43,16 +49,40 @@ class RequestedInputs {
 			throw new RunRefusedException("--results names one file but there are " + files.size()
 					+ " inputs; leave --results out to get one result file per input");
 		}
+		Map<Path, List<Path>> byResultFile = new HashMap<>();
 		for (Path file : files) {
-			checkOne(request.withSheet(RowSources.sheetNamed(file, request.sheet())), file, listener, checked);
+			RunRequest own = request.withSheet(RowSources.sheetNamed(file, request.sheet()));
+			byResultFile.computeIfAbsent(resultPath(own, file, false), shared -> new ArrayList<>()).add(file);
 		}
+		Set<Path> written = new HashSet<>();
+		for (Path file : files) {
+			RunRequest own = request.withSheet(RowSources.sheetNamed(file, request.sheet()));
+			List<Path> sharing = byResultFile.get(resultPath(own, file, false));
+			Path results = resultPath(own, file, sharing.size() > 1 && !usualExtension(file));
+			if (!written.add(results)) {
+				throw new RunRefusedException(sharing.stream().map(Path::getFileName).map(String::valueOf)
+					.collect(Collectors.joining(" and ")) + " would write the same result file " + results
+						+ "; rename one of them");
+			}
+			if (!results.equals(resultPath(own, file, false))) {
+				listener.info("input: " + SafeText.line(file.getFileName() + " writes " + results.getFileName()
+						+ ": " + resultPath(own, file, false).getFileName() + " is another input's"));
+			}
+			checkOne(own, file, results, listener, checked);
+		}
+	}
+
+	/** {@code .csv} for text, {@code .xlsx} for a workbook: such an input keeps the short result file name. */
+	private static boolean usualExtension(Path input) {
+		return input.getFileName().toString().endsWith(RowSources.isWorkbook(input) ? ".xlsx" : ".csv");
 	}
 
 	/**
 	 * @param request with the sheet as the workbook names it ({@code --sheet=pins} reads the sheet {@code Pins}): the
 	 *                same sheet is the same run and the same result file, however its name was typed
 	 */
-	private void checkOne(RunRequest request, Path file, RunListener listener, List<CheckedInput> checked) {
+	private void checkOne(RunRequest request, Path file, Path resultFile, RunListener listener,
+			List<CheckedInput> checked) {
 		if (request.retryFailed()) {
 			// the input itself would be sent again as a new run, its result file's fixes never read
 			RowSources.openResultFile(file, InputOptions.defaults(), "--retry-failed").close();
@@ -61,7 +91,7 @@ class RequestedInputs {
 				throw new RunRefusedException(mismatch);
 			}
 		}
-		Path results = rehearsalResults(request, resultPath(request, file), listener);
+		Path results = rehearsalResults(request, resultFile, listener);
 		InputParameters parameters = parameters(request, file, results, null);
 		String tooLong = parameters.tooLongToKeep(request.retryFailed() ? "--retry-failed" : "--input",
 				request.results() != null);
@@ -122,14 +152,17 @@ class RequestedInputs {
 	 * Beside the input: {@code NAME.results.csv}, or {@code NAME.results.xlsx} for a workbook (so it reopens with
 	 * its colours and filter in the program that made it); a --sheet of a workbook goes into the name, so results of
 	 * two sheets never overwrite each other. A --retry-failed run writes {@code .retry} likewise.
+	 *
+	 * @param withExtension the input's extension stays in the name ({@code pins.tsv.results.csv}): another input of
+	 *                      the run, {@code pins.csv}, writes {@code pins.results.csv}
 	 */
-	static Path resultPath(RunRequest options, Path input) {
+	static Path resultPath(RunRequest options, Path input, boolean withExtension) {
 		if (options.results() != null) {
 			return options.results();
 		}
 		String name = input.getFileName().toString();
 		int dot = name.lastIndexOf('.');
-		String base = dot > 0 ? name.substring(0, dot) : name;
+		String base = dot > 0 && !withExtension ? name.substring(0, dot) : name;
 		boolean workbook = RowSources.isWorkbook(input);
 		if (workbook && options.sheet() != null) {
 			base += "." + options.sheet().replaceAll("[\\\\/:*?\"<>|\\s]+", "_");

@@ -61,6 +61,33 @@ class SeveralInputsCommandLineTests extends SandboxedCommandLine {
 			.as("a job instance per input").doesNotHaveDuplicates().hasSize(2);
 	}
 
+	/** Before: both wrote pins.results.csv, the second over the first, and the first file's rows had no line. */
+	@Test
+	void twoInputsOfOneNameAndAnotherExtensionEachWriteTheirOwnResultFile() throws IOException {
+		// given: a nightly folder with an Excel export and a tab-separated one of the same name
+		Path inbox = Files.createDirectories(dir.resolve("inbox"));
+		pins(inbox.resolve("pins.csv"), "Garden", "acme-garden", "Garden Projects", 3);
+		Files.writeString(inbox.resolve("pins.tsv"), Files.readString(pins(dir.resolve("other.csv"), "Kitchen",
+				"acme-home", "Kitchen Ideas", 2)).replace(',', '\t'));
+
+		// when
+		CommandLineRun run = run("--input=" + inbox);
+
+		// then
+		assertThat(run.exitCode()).as(run.toString()).isZero();
+		assertThat(statuses(inbox.resolve("pins.results.csv"))).hasSize(3).containsOnly("PUBLISHED");
+		assertThat(statuses(inbox.resolve("pins.tsv.results.csv"))).hasSize(2).containsOnly("PUBLISHED");
+		assertThat(run.out()).contains("input: pins.tsv writes pins.tsv.results.csv: pins.results.csv is another"
+				+ " input's");
+		assertThat(creates()).hasSize(5);
+
+		// and the next night finds the same files: nothing sent again, the same result files
+		CommandLineRun again = run("--input=" + inbox);
+		assertThat(again.exitCode()).as(again.toString()).isZero();
+		assertThat(creates()).hasSize(5);
+		assertThat(statuses(inbox.resolve("pins.tsv.results.csv"))).hasSize(2).containsOnly("PUBLISHED");
+	}
+
 	@Test
 	void aFileAddedToTheFolderIsTheOnlyOneSentByTheNextRun() throws IOException {
 		// given: last night's run processed two files
