@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -61,11 +62,29 @@ public final class HtmlReport {
 		context.setVariable("lines", lines);
 		context.setVariable("inputs", shown);
 		context.setVariable("css", css());
+		String page = engine().process("report", context);
+		Path partial = null;
 		try {
-			Files.writeString(html, engine().process("report", context), StandardCharsets.UTF_8);
+			// written beside it and moved into place: a link planted at the report's name is replaced, not followed
+			Path folder = html.toAbsolutePath().getParent();
+			partial = Files.createTempFile(folder, "." + html.getFileName(), ".tmp");
+			Files.writeString(partial, page, StandardCharsets.UTF_8);
+			Files.move(partial, html, StandardCopyOption.REPLACE_EXISTING);
 		}
 		catch (IOException ex) {
+			deleteQuietly(partial);
 			throw new UncheckedIOException("cannot write the report " + html + ": " + ex.getMessage(), ex);
+		}
+	}
+
+	private static void deleteQuietly(Path partial) {
+		try {
+			if (partial != null) {
+				Files.deleteIfExists(partial);
+			}
+		}
+		catch (IOException ignored) {
+			// the report's own problem is the one told
 		}
 	}
 

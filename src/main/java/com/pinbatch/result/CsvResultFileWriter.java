@@ -1,6 +1,8 @@
 package com.pinbatch.result;
 
+import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -48,12 +50,12 @@ public final class CsvResultFileWriter implements ResultFileWriter {
 
 	private int secretsAtLast = -1;
 
-	/** Opens (creating folders as needed) and truncates the file; comma-separated. */
+	/** Creates the file anew (creating folders as needed); comma-separated. */
 	public CsvResultFileWriter(Path file) {
 		this(file, ',');
 	}
 
-	/** Opens (creating folders as needed) and truncates the file. */
+	/** Creates the file anew (creating folders as needed), see {@link FreshFile}. */
 	public CsvResultFileWriter(Path file, char delimiter) {
 		this.file = file;
 		this.format = CSVFormat.RFC4180.builder()
@@ -66,7 +68,7 @@ public final class CsvResultFileWriter implements ResultFileWriter {
 			if (parent != null) {
 				Files.createDirectories(parent);
 			}
-			this.writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+			this.writer = new BufferedWriter(new OutputStreamWriter(FreshFile.create(file), StandardCharsets.UTF_8));
 			writer.write('\uFEFF');
 		}
 		catch (IOException ex) {

@@ -128,7 +128,7 @@ public final class XlsxResultFileWriter implements ResultFileWriter {
 		sheet.setAutoFilter(new CellRangeAddress(0, Math.max(0, nextRow - 1), 0, lastColumn));
 		Path partial = file.resolveSibling(file.getFileName() + ".part");
 		try {
-			try (OutputStream out = Files.newOutputStream(partial)) {
+			try (OutputStream out = FreshFile.create(partial)) {
 				workbook.write(out);
 			}
 			moveIntoPlace(partial);

@@ -41,4 +41,24 @@ class HtmlReportTests {
 		assertThat(page).doesNotContain("<script", "<img", "<link", "src=", "onerror=\"x");
 		assertThat(page).contains("<code>http://acme.example/b</code>"); // the cell to fix
 	}
+	/** Before: the report was written through a link someone planted at its name (a nightly report's shared folder). */
+	@Test
+	void aLinkAtTheReportsNameIsReplacedNotWrittenThrough() throws Exception {
+		Path results = Files.writeString(dir.resolve("pins.results.csv"), "title,row,status,post_id,pin_url,"
+				+ "publish_at_utc,error_code,error_message,attempts,request_id,finished_at\n"
+				+ "Pantry Rack,2,VALID,,,,,,0,,2026-12-02T16:00:00Z\n", StandardCharsets.UTF_8);
+		Path victim = Files.writeString(dir.resolve("victim.txt"), "keep me");
+		Path html = Files.createSymbolicLink(dir.resolve("nightly.html"), victim);
+
+		HtmlReport.write(html, List.of(new HtmlReport.Input("pins.csv", results)), ColumnMapping.defaults(),
+				ZoneId.of("UTC"), List.of());
+
+		assertThat(Files.readString(victim)).isEqualTo("keep me");
+		assertThat(Files.isSymbolicLink(html)).isFalse();
+		assertThat(Files.readString(html)).contains("Pantry Rack");
+		try (var left = Files.list(dir)) {
+			assertThat(left.map(file -> file.getFileName().toString())).as("no temporary file left")
+				.containsExactlyInAnyOrder("pins.results.csv", "victim.txt", "nightly.html");
+		}
+	}
 }

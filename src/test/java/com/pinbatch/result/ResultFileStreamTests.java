@@ -53,6 +53,27 @@ class ResultFileStreamTests {
 		assertThat(dir.resolve(".pins.results.csv.partial.csv")).doesNotExist();
 	}
 
+	/** Before: the stream opened the link's target and the move then left the result file a link to it. */
+	@Test
+	void aLinkPlantedAtTheTemporaryFilesNameIsReplacedNotWrittenThrough() throws IOException {
+		// given: someone who may write in the input's folder links the temporary file's known name to another file
+		Path input = Files.writeString(dir.resolve("pins.csv"), "title\nOne\n", StandardCharsets.UTF_8);
+		Path victim = Files.writeString(dir.resolve("victim.txt"), "keep me", StandardCharsets.UTF_8);
+		Files.createSymbolicLink(dir.resolve(".pins.results.csv.partial.csv"), victim);
+
+		// when
+		try (RowSource source = RowSources.open(input, InputOptions.defaults());
+				ResultFileStream lines = ResultFileStream.open(dir.resolve("pins.results.csv"), source.headers(),
+						source.delimiter(), false)) {
+			ResultFileBuilder.finishPending(lines, input, InputOptions.defaults());
+		}
+
+		// then
+		assertThat(Files.readString(victim)).isEqualTo("keep me");
+		assertThat(Files.isSymbolicLink(dir.resolve("pins.results.csv"))).isFalse();
+		assertThat(Files.readString(dir.resolve("pins.results.csv"))).contains("One,2,PENDING");
+	}
+
 	@Test
 	void aPinAnotherRunCreatedKeepsWhicheverLineKnowsMoreOfIt() throws IOException {
 		// given: the input's last result file, in which two pins were only accepted and another already published

@@ -63,6 +63,22 @@ class XlsxResultFileWriterTests {
 	}
 
 	@Test
+	void aLinkPlantedAtThePartialFilesNameIsReplacedNotWrittenThrough() throws IOException {
+		Path victim = Files.writeString(dir.resolve("victim.txt"), "keep me");
+		Files.createSymbolicLink(dir.resolve("results.xlsx.part"), victim);
+
+		try (XlsxResultFileWriter writer = new XlsxResultFileWriter(dir.resolve("results.xlsx"))) {
+			writer.writeHeader(HEADERS);
+			writer.writeRow(input(2, "First", "Kitchen Ideas", ""), RowResult.pending(2));
+		}
+
+		assertThat(Files.readString(victim)).isEqualTo("keep me");
+		try (XSSFWorkbook workbook = open(dir.resolve("results.xlsx"))) {
+			assertThat(workbook.getSheet("Results").getRow(1).getCell(0).getStringCellValue()).isEqualTo("First");
+		}
+	}
+
+	@Test
 	void textThatLooksLikeAFormulaStaysText() throws IOException {
 		Path file = dir.resolve("results.xlsx");
 		String formula = "=HYPERLINK(\"https://evil.example\",\"click\")";
