@@ -369,6 +369,12 @@ public final class CommandLineOptions {
 	 */
 	private static void refuseSecret(String name, String value) {
 		String relaxed = name.toLowerCase(Locale.ROOT).replace("-", "").replace("_", "");
+		// Spring's settings as one JSON document ({"zernio":{"api-key":...}}) are the same settings
+		String inJson = value.toLowerCase(Locale.ROOT).replace("-", "").replace("_", "");
+		if (relaxed.equals("spring.application.json") && (inJson.contains("apikey")
+				|| inJson.contains("proxy") && inJson.contains("@"))) {
+			refuseSecret(inJson.contains("apikey") ? "zernio.api-key" : "zernio.proxy", "@");
+		}
 		if (relaxed.equals("zernio.apikey")) {
 			throw new UsageException("the API key is not taken on the command line (it would show in the process"
 					+ " list and the shell history): set ZERNIO_API_KEY, or zernio.api-key in a config file only you"

@@ -80,7 +80,10 @@ class CommandLineOptionsTests {
 
 	@Test
 	void theApiKeyIsRefusedOnTheCommandLineUnderAnyOfItsNames() {
-		for (String key : new String[] { "--zernio.api-key=sk_x", "--zernio.apiKey=sk_x", "--ZERNIO.API_KEY=sk_x" }) {
+		// Spring's settings as one JSON document too (before: taken, and the key sent)
+		for (String key : new String[] { "--zernio.api-key=sk_x", "--zernio.apiKey=sk_x", "--ZERNIO.API_KEY=sk_x",
+				"--spring.application.json={\"zernio\":{\"api-key\":\"sk_x\"}}",
+				"--spring.application.json={\"zernio.apiKey\":\"sk_x\"}" }) {
 			assertThatThrownBy(() -> CommandLineOptions.parse("--input=pins.csv", key)).as(key)
 				.isInstanceOf(UsageException.class)
 				.hasMessageStartingWith("the API key is not taken on the command line")
@@ -94,6 +97,10 @@ class CommandLineOptionsTests {
 				"--zernio.proxy=http://me:s3cret@proxy.corp:3128"))
 			.isInstanceOf(UsageException.class)
 			.hasMessageStartingWith("a proxy's user name and password are not taken on the command line")
+			.hasMessageNotContaining("s3cret");
+		assertThatThrownBy(() -> CommandLineOptions.parse("--input=pins.csv",
+				"--spring.application.json={\"zernio\":{\"proxy\":\"http://me:s3cret@proxy.corp:3128\"}}"))
+			.isInstanceOf(UsageException.class)
 			.hasMessageNotContaining("s3cret");
 		assertThat(CommandLineOptions.parse("--input=pins.csv", "--zernio.proxy=http://proxy.corp:3128").inputs())
 			.hasSize(1);
