@@ -90,6 +90,7 @@ public class PinbatchApplication {
 		// everything the command prints may quote a cell, a file name or a server: one sanitiser for all of it
 		PrintStream out = SafeText.printStream(terminalOut);
 		PrintStream err = SafeText.printStream(terminalErr);
+		SafeLogLines.install(); // and all it logs
 		try {
 			return runCommand(args, out, err);
 		}

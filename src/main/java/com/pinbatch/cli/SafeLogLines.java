@@ -1,0 +1,50 @@
+package com.pinbatch.cli;
+
+import com.pinbatch.text.SafeText;
+
+import ch.qos.logback.classic.PatternLayout;
+import ch.qos.logback.classic.pattern.MessageConverter;
+import ch.qos.logback.classic.pattern.ThrowableProxyConverter;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.spi.IThrowableProxy;
+
+/**
+ * Log lines through the one sanitiser ({@link SafeText}): a message or an exception often quotes what a server or
+ * a cell said (an account's name, an error body), and a log line goes to the same terminal as the command's own.
+ * Logback's words for the message ({@code %msg}) and the exception ({@code %ex}) are given these converters for
+ * every pattern, before the logging system is configured: a message is one line, without escape sequences or
+ * bidirectional overrides, the key hidden (a line break in it would forge a log line of its own); an exception keeps
+ * its lines. The JSON log lines (--log-format=json) are escaped by their encoder and carry the key hidden already.
+ */
+final class SafeLogLines {
+
+	private SafeLogLines() {
+	}
+
+	static void install() {
+		for (String word : new String[] { "m", "msg", "message" }) {
+			PatternLayout.DEFAULT_CONVERTER_SUPPLIER_MAP.put(word, SafeMessage::new);
+		}
+		for (String word : new String[] { "ex", "exception", "throwable" }) {
+			PatternLayout.DEFAULT_CONVERTER_SUPPLIER_MAP.put(word, SafeException::new);
+		}
+	}
+
+	/** {@code %msg}, made safe. */
+	static final class SafeMessage extends MessageConverter {
+
+		@Override
+		public String convert(ILoggingEvent event) {
+			return SafeText.line(super.convert(event));
+		}
+	}
+
+	/** {@code %ex}, made safe. */
+	static final class SafeException extends ThrowableProxyConverter {
+
+		@Override
+		protected String throwableProxyToString(IThrowableProxy throwable) {
+			return SafeText.output(super.throwableProxyToString(throwable));
+		}
+	}
+}
