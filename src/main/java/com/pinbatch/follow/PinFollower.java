@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.stream.Collectors;
 
 import com.pinbatch.result.RowResult;
 import com.pinbatch.result.RowStatus;
@@ -146,7 +147,9 @@ public final class PinFollower {
 			PostListing listing;
 			try {
 				listing = client.listPosts(account.getKey().isEmpty() ? null : account.getKey(),
-						from.minus(CLOCK_SLACK), now.plus(CLOCK_SLACK));
+						from.minus(CLOCK_SLACK), now.plus(CLOCK_SLACK), account.getValue().stream()
+							.map(item -> item.row().postId())
+							.collect(Collectors.toSet()), lookUpBudget - lookUps);
 			}
 			catch (AccessRefusedException stop) {
 				throw stop;

@@ -21,10 +21,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
@@ -268,28 +270,36 @@ public class ZernioClient {
 	}
 
 	/**
-	 * Every Pinterest post of an account created within the given time, oldest first, every page: how a run learns
-	 * what became of many posts with few requests.
+	 * The wanted posts among the Pinterest posts of an account created within the given time, oldest first, page by
+	 * page until every wanted post is found or the pages end: how a run learns what became of many posts with few
+	 * requests. Only the wanted posts are kept, and a page holds no more posts than asked for: an account's other
+	 * posts, or a server that answers far more, cost no memory.
 	 *
-	 * @param accountId the account, or null for every account the key can see
+	 * @param accountId   the account, or null for every account the key can see
+	 * @param maxRequests the pages it may ask for at most (the caller's budget of requests)
 	 */
-	public PostListing listPosts(String accountId, Instant createdFrom, Instant createdTo) {
+	public PostListing listPosts(String accountId, Instant createdFrom, Instant createdTo, Set<String> wanted,
+			int maxRequests) {
 		String query = "/v1/posts?platform=pinterest&sortBy=created-asc&limit=" + POSTS_PAGE_SIZE + "&dateFrom="
 				+ queryValue(createdFrom.truncatedTo(ChronoUnit.SECONDS).toString()) + "&dateTo="
 				+ queryValue(createdTo.truncatedTo(ChronoUnit.SECONDS).toString())
 				+ (accountId == null ? "" : "&accountId=" + queryValue(accountId));
-		List<PostState> states = new ArrayList<>();
+		Map<String, PostState> found = new LinkedHashMap<>();
 		int requests = 0;
-		for (int page = 1; page <= MAX_POST_PAGES; page++) {
+		int pages = Math.min(MAX_POST_PAGES, maxRequests);
+		for (int page = 1; page <= pages && found.size() < wanted.size(); page++) {
 			ZernioPayloads.PostList list = get(query + "&page=" + page, ZernioPayloads.PostList.class);
 			requests++;
 			List<ZernioPayloads.PostEntry> posts = list.posts() == null ? List.of() : list.posts();
-			posts.stream().filter(post -> post.id() != null).forEach(post -> states.add(post.toState()));
+			posts.stream()
+				.limit(POSTS_PAGE_SIZE)
+				.filter(post -> post.id() != null && wanted.contains(post.id()))
+				.forEach(post -> found.putIfAbsent(post.id(), post.toState()));
 			if (posts.isEmpty() || isLastPage(list.pagination(), page, posts.size())) {
 				break;
 			}
 		}
-		return new PostListing(List.copyOf(states), requests);
+		return new PostListing(List.copyOf(found.values()), requests);
 	}
 
 	/** {@code GET /v1/posts/{id}}: one post's state. A post Zernio no longer has is a 404 ZernioApiException. */

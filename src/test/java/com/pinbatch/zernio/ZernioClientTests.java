@@ -32,6 +32,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -174,7 +175,7 @@ class ZernioClientTests {
 				 "status":"publishing"}]}}
 				""")));
 
-		PostListing listing = client.listPosts(ACCOUNT_ID, NOW.minusSeconds(3600), NOW);
+		PostListing listing = client.listPosts(ACCOUNT_ID, NOW.minusSeconds(3600), NOW, Set.of("p-1", "p-2"), 10);
 		PostState retried = client.retryPost("p-3");
 
 		assertThat(listing.requests()).isEqualTo(2);
@@ -184,6 +185,31 @@ class ZernioClientTests {
 		assertThat(retried.phase()).isEqualTo(PostState.Phase.PUBLISHING);
 		zernio.verify(1, postRequestedFor(urlPathEqualTo("/api/v1/posts/p-3/retry"))
 			.withHeader("Authorization", equalTo("Bearer " + KEY)));
+	}
+
+	/**
+	 * A listing keeps only the posts asked about, no more of a page than asked for, and asks no further than they
+	 * are found or the budget allows (before: every post of every page was kept, and a server answering 100,000 posts
+	 * a page over 1,000 pages ran the run out of memory).
+	 */
+	@Test
+	void aListingKeepsOnlyThePostsAskedAboutAndAsksNoFurtherThanNeeded() {
+		StringBuilder page = new StringBuilder("{\"posts\":[");
+		for (int i = 0; i < 2_000; i++) {
+			page.append(i == 0 ? "" : ",").append("{\"_id\":\"other-").append(i).append("\",\"status\":\"published\"}");
+		}
+		String many = page + "],\"pagination\":{\"page\":1,\"limit\":500,\"total\":2000000,\"pages\":1000}}";
+		zernio.stubFor(get(urlPathEqualTo("/api/v1/posts")).willReturn(okJson(many)));
+		zernio.stubFor(get(urlPathEqualTo("/api/v1/posts")).withQueryParam("page", equalTo("3"))
+			.willReturn(okJson(many.replace("other-7\"", "mine\""))));
+
+		PostListing found = client.listPosts(ACCOUNT_ID, NOW.minusSeconds(3600), NOW, Set.of("mine"), 50);
+		PostListing missing = client.listPosts(ACCOUNT_ID, NOW.minusSeconds(3600), NOW, Set.of("gone"), 5);
+
+		assertThat(found.posts()).extracting(PostState::postId).containsExactly("mine");
+		assertThat(found.requests()).isEqualTo(3);
+		assertThat(missing.posts()).isEmpty();
+		assertThat(missing.requests()).isEqualTo(5);
 	}
 
 	// ---- retryPost: a refusal is the post's, not the run's
