@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import com.pinbatch.net.PublicAddresses;
 import com.pinbatch.zernio.CertificateProblems;
 
 import org.apache.hc.client5.http.DnsResolver;

@@ -3,6 +3,7 @@ package com.pinbatch.zernio;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.net.ConnectException;
+import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URLEncoder;
@@ -27,6 +28,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+
+import com.pinbatch.net.PublicAddresses;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
@@ -366,7 +369,7 @@ public class ZernioClient {
 		URI uploadUri = uploadAddress(target.uploadUrl());
 		if (uploadUri == null) {
 			throw new ZernioApiException(200, "Zernio's upload URL for " + file.getFileName()
-					+ " is not an https address of its storage, so the file was not sent there; run again later, and"
+					+ " is not a public https address of its storage, so the file was not sent there; run again later, and"
 					+ " if it persists, tell Zernio's support");
 		}
 		String where = "upload of " + file.getFileName() + " to " + hostOf(uploadUri) + via(uploadUri.getHost());
@@ -416,6 +419,25 @@ public class ZernioClient {
 	 * is not trusted to send the user's files anywhere it names (a plain-http or internal address, 169.254.169.254);
 	 * null otherwise.
 	 */
+	/**
+	 * Whether an upload URL's host is the machine itself or a private network (Zernio's answer names it, and the
+	 * file's bytes go there): an address written out, or a name this machine resolves so. A name it cannot resolve
+	 * is left to the proxy that will (a network whose DNS knows no outside names).
+	 */
+	private static boolean privateHost(String host) {
+		try {
+			for (InetAddress address : InetAddress.getAllByName(host)) {
+				if (!PublicAddresses.isPublic(address)) {
+					return true;
+				}
+			}
+			return false;
+		}
+		catch (UnknownHostException | SecurityException unresolved) {
+			return false;
+		}
+	}
+
 	private URI uploadAddress(String url) {
 		URI uri;
 		try {
@@ -427,12 +449,13 @@ public class ZernioClient {
 		if (uri.getHost() == null) {
 			return null;
 		}
-		if ("https".equalsIgnoreCase(uri.getScheme())) {
-			return uri;
-		}
 		URI api = URI.create(apiRoot);
+		boolean apisHost = uri.getHost().equalsIgnoreCase(api.getHost());
+		if ("https".equalsIgnoreCase(uri.getScheme())) {
+			return apisHost || !privateHost(uri.getHost()) ? uri : null;
+		}
 		boolean apisOwn = "http".equalsIgnoreCase(uri.getScheme()) && "http".equalsIgnoreCase(api.getScheme())
-				&& uri.getHost().equalsIgnoreCase(api.getHost());
+				&& apisHost;
 		return apisOwn ? uri : null;
 	}
 

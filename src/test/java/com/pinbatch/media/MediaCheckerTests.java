@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.pinbatch.net.PublicAddresses;
 import com.pinbatch.pin.Media;
 import com.pinbatch.pin.MediaKind;
 import com.sun.net.httpserver.HttpExchange;

@@ -722,16 +722,19 @@ class ZernioClientTests {
 			.withRequestBody(binaryEqualTo(Files.readAllBytes(image))));
 	}
 
+	/** Before: an https URL of this machine or a private network was sent the file (a security review's find). */
 	@ParameterizedTest
 	@ValueSource(strings = { "http://169.254.169.254/latest/meta-data/x.jpg", "http://storage.zernio.com/x.jpg",
-			"file:///etc/passwd", "ftp://storage.zernio.com/x.jpg", "not a url", "https:///x.jpg" })
+			"file:///etc/passwd", "ftp://storage.zernio.com/x.jpg", "not a url", "https:///x.jpg",
+			"https://169.254.169.254/latest/meta-data/x.jpg", "https://10.0.0.5/x.jpg", "https://localhost:8443/x.jpg",
+			"https://[::1]/x.jpg", "https://192.168.1.20/x.jpg" })
 	void anUploadUrlThatIsNotZerniosStorageOverHttpsIsNotSentTo(String url, @TempDir Path dir) throws Exception {
 		Path image = Files.write(dir.resolve("kitchen.jpg"), new byte[] { 1, 2, 3 });
 		PresignedUpload elsewhere = new PresignedUpload(url, "https://media.zernio.com/x.jpg", "x.jpg");
 
 		assertThatThrownBy(() -> client.upload(elsewhere, image, "image/jpeg")).isInstanceOf(ZernioApiException.class)
 			.hasMessageContaining("kitchen.jpg")
-			.hasMessageContaining("not an https address");
+			.hasMessageContaining("not a public https address");
 		zernio.verify(0, anyRequestedFor(anyUrl()));
 	}
 

@@ -1,4 +1,4 @@
-package com.pinbatch.media;
+package com.pinbatch.net;
 
 import java.net.Inet4Address;
 import java.net.Inet6Address;
@@ -6,20 +6,21 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 
 /**
- * Which hosts {@code --check-media} may ask. A media URL comes from a spreadsheet cell, so without this rule it
- * could make pinbatch request the machine itself, the office network or a cloud metadata service
- * (169.254.169.254), and the result file would tell which ports answer. Only public addresses are asked, checked
- * after DNS (every address a name resolves to) and again at every redirect; the connection goes to the addresses
- * checked, never to a second answer of DNS.
+ * Which hosts pinbatch may ask on someone else's word: {@code --check-media} (a media URL comes from a spreadsheet
+ * cell) and the upload of a local file (its URL comes from Zernio's answer). Without this rule such a URL could make
+ * pinbatch request the machine itself, the office network or a cloud metadata service (169.254.169.254), and the
+ * result file would tell which ports answer. Only public addresses are asked, checked after DNS (every address a
+ * name resolves to); the media check also at every redirect, and it connects to the addresses checked, never to a
+ * second answer of DNS.
  */
-final class PublicAddresses {
+public final class PublicAddresses {
 
 	private PublicAddresses() {
 	}
 
 	/** How names become addresses: the system's DNS, or a test's stand-in (DNS is not ours to run in a test). */
 	@FunctionalInterface
-	interface Resolver {
+	public interface Resolver {
 
 		Resolver SYSTEM = InetAddress::getAllByName;
 
@@ -27,7 +28,7 @@ final class PublicAddresses {
 	}
 
 	/** True when the host resolves, and only to public addresses. */
-	static boolean allows(String host) {
+	public static boolean allows(String host) {
 		try {
 			publicOnly(host, Resolver.SYSTEM);
 			return true;
@@ -45,7 +46,7 @@ final class PublicAddresses {
 	 * @throws UnknownHostException when the host does not resolve, or resolves to any non-public address (worded
 	 *                              alike, so a result cannot map a network)
 	 */
-	static InetAddress[] publicOnly(String host, Resolver resolver) throws UnknownHostException {
+	public static InetAddress[] publicOnly(String host, Resolver resolver) throws UnknownHostException {
 		InetAddress[] addresses;
 		try {
 			addresses = resolver.resolve(host);
@@ -64,7 +65,7 @@ final class PublicAddresses {
 		return addresses.clone();
 	}
 
-	static boolean isPublic(InetAddress address) {
+	public static boolean isPublic(InetAddress address) {
 		if (address.isAnyLocalAddress() || address.isLoopbackAddress() || address.isLinkLocalAddress()
 				|| address.isSiteLocalAddress() || address.isMulticastAddress()) {
 			return false;

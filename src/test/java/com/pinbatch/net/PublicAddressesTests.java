@@ -1,4 +1,4 @@
-package com.pinbatch.media;
+package com.pinbatch.net;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
