@@ -12,7 +12,8 @@ import java.util.Objects;
  * @param requestsPerSecondPerHost politeness towards each media host (a CDN serving hundreds of a run's images
  *                                 should not see a burst)
  * @param allowPrivateAddresses    also ask loopback, private, link-local and other non-public addresses (media
- *                                 served inside a company network); off by default, see {@link com.pinbatch.net.PublicAddresses}
+ *                                 served inside a company network); off by default, see
+ *                                 {@link com.pinbatch.net.PublicAddresses}
  */
 public record MediaCheckSettings(Duration connectTimeout, Duration requestTimeout, int parallelism,
 		double requestsPerSecondPerHost, boolean allowPrivateAddresses) {

@@ -369,8 +369,8 @@ public class ZernioClient {
 		URI uploadUri = uploadAddress(target.uploadUrl());
 		if (uploadUri == null) {
 			throw new ZernioApiException(200, "Zernio's upload URL for " + file.getFileName()
-					+ " is not a public https address of its storage, so the file was not sent there; run again later, and"
-					+ " if it persists, tell Zernio's support");
+					+ " is not a public https address of its storage, so the file was not sent there; run again later,"
+					+ " and if it persists, tell Zernio's support");
 		}
 		String where = "upload of " + file.getFileName() + " to " + hostOf(uploadUri) + via(uploadUri.getHost());
 		HttpRequest request;
