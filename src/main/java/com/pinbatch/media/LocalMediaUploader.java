@@ -1,8 +1,11 @@
 package com.pinbatch.media;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
 import java.time.Clock;
 import java.util.Map;
@@ -73,12 +76,27 @@ public class LocalMediaUploader {
 		}
 	}
 
+	/**
+	 * Opens the file once, not following a link at its name, and sends what that opening reads, once its bytes are
+	 * those checked: a file put at the checked name since (a link to a file outside the folder, swapped in by
+	 * someone who may write there) is refused, never sent.
+	 */
 	private String upload(LocalMediaFile media, String hash) {
-		PresignedUpload target = zernio.presign(media.path().getFileName().toString(), media.format().contentType(),
-				media.size());
-		zernio.upload(target, media.path(), media.format().contentType());
-		store.remember(hash, target.publicUrl(), clock.instant());
-		return target.publicUrl();
+		Path file = media.path();
+		try (FileChannel content = FileChannel.open(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
+			if (content.size() != media.size() || !hash.equals(ContentHash.sha256(content))) {
+				throw new MediaRejectedException(MediaProblem.FILE_NOT_FOUND, file, "changed while this run used it"
+						+ " (another file was put at its name): nothing was sent; check the file, then run again");
+			}
+			PresignedUpload target = zernio.presign(file.getFileName().toString(), media.format().contentType(),
+					media.size());
+			zernio.upload(target, content, file.getFileName().toString(), media.format().contentType());
+			store.remember(hash, target.publicUrl(), clock.instant());
+			return target.publicUrl();
+		}
+		catch (IOException unreadable) {
+			throw MediaRejectedException.unreadable(file, unreadable);
+		}
 	}
 
 	private String hash(LocalMediaFile media) {

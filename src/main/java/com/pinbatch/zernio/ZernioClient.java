@@ -12,11 +12,14 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.nio.channels.FileChannel;
 import java.nio.channels.UnresolvedAddressException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -366,21 +369,8 @@ public class ZernioClient {
 	 * (storages have their bad moments, and one of them stopped the whole run).
 	 */
 	public void upload(PresignedUpload target, Path file, String contentType) {
-		URI uploadUri = uploadAddress(target.uploadUrl());
-		if (uploadUri == null) {
-			throw new ZernioApiException(200, "Zernio's upload URL for " + file.getFileName()
-					+ " is not a public https address of its storage, so the file was not sent there; run again later,"
-					+ " and if it persists, tell Zernio's support");
-		}
-		String where = "upload of " + file.getFileName() + " to " + hostOf(uploadUri) + via(uploadUri.getHost());
-		HttpRequest request;
-		try {
-			request = withProxyCredentials(HttpRequest.newBuilder(uploadUri)
-				.timeout(uploadTimeout(Files.size(file)))
-				.header("Content-Type", contentType)
-				.PUT(HttpRequest.BodyPublishers.ofFile(file)),
-					proxyTo(uploadUri.getHost()).flatMap(HttpProxy::authorization))
-				.build();
+		try (FileChannel content = FileChannel.open(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
+			upload(target, content, file.getFileName().toString(), contentType);
 		}
 		catch (FileNotFoundException | NoSuchFileException missing) {
 			throw new ZernioApiException("cannot read " + file + ": file not found", missing);
@@ -388,6 +378,31 @@ public class ZernioClient {
 		catch (IOException unreadable) {
 			throw new ZernioApiException("cannot read " + file + ": " + describe(unreadable), unreadable);
 		}
+	}
+
+	/**
+	 * As {@link #upload(PresignedUpload, Path, String)}, the bytes read from a file the caller opened (and checked):
+	 * what is sent is that very file, whatever is put at its name since. Each try reads it from its start.
+	 *
+	 * @param name the file's name, for messages
+	 */
+	public void upload(PresignedUpload target, FileChannel content, String name, String contentType)
+			throws IOException {
+		URI uploadUri = uploadAddress(target.uploadUrl());
+		if (uploadUri == null) {
+			throw new ZernioApiException(200, "Zernio's upload URL for " + name
+					+ " is not a public https address of its storage, so the file was not sent there; run again later,"
+					+ " and if it persists, tell Zernio's support");
+		}
+		String where = "upload of " + name + " to " + hostOf(uploadUri) + via(uploadUri.getHost());
+		long size = content.size();
+		HttpRequest request = withProxyCredentials(HttpRequest.newBuilder(uploadUri)
+			.timeout(uploadTimeout(size))
+			.header("Content-Type", contentType)
+			.PUT(HttpRequest.BodyPublishers.fromPublisher(
+					HttpRequest.BodyPublishers.ofInputStream(() -> ChannelInput.fromStart(content)), size)),
+				proxyTo(uploadUri.getHost()).flatMap(HttpProxy::authorization))
+			.build();
 		try {
 			for (int attempts = 1;; attempts++) {
 				HttpResponse<String> response = sendOrWait(request, where, attempts);

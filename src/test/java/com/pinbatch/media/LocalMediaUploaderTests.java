@@ -4,16 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -59,6 +62,62 @@ class LocalMediaUploaderTests {
 
 	private LocalMediaUploader uploader(UploadedMediaStore store) {
 		return new LocalMediaUploader(zernio, store, Clock.systemUTC());
+	}
+
+	/**
+	 * Someone who may write in the input's folder swaps the checked file for a link to a file outside it between the
+	 * check and the upload (here: while the uploads already made are looked up). Before: the upload opened the name
+	 * again, followed the link and sent the outside file.
+	 */
+	@Test
+	void aLinkSwappedInAfterTheCheckIsNotFollowedAndNothingIsSent() throws IOException {
+		Path photo = MediaSamples.write(dir, "photo.jpg", MediaSamples.JPEG, "sofa");
+		Path secret = Files.writeString(Files.createTempDirectory("outside").resolve("id_rsa"), "PRIVATE KEY");
+		LocalMediaUploader uploader = uploader(swappingAtLookUp(() -> {
+			Path link = Files.createSymbolicLink(dir.resolve("photo.jpg.new"), secret);
+			Files.move(link, photo, StandardCopyOption.REPLACE_EXISTING,
+					StandardCopyOption.ATOMIC_MOVE);
+		}));
+
+		assertThatThrownBy(() -> uploader.publicUrlFor(photo, MediaKind.IMAGE, dir))
+			.isInstanceOf(MediaRejectedException.class);
+		assertThat(sandbox.uploads()).isEmpty();
+	}
+
+	@Test
+	void aFileReplacedAfterTheCheckIsNotSent() throws IOException {
+		Path photo = MediaSamples.write(dir, "photo.jpg", MediaSamples.JPEG, "sofa");
+		Path other = Files.writeString(dir.resolve("other.txt"), "not the picture checked");
+		LocalMediaUploader uploader = uploader(swappingAtLookUp(() -> Files.move(other, photo,
+				StandardCopyOption.REPLACE_EXISTING)));
+
+		assertThatThrownBy(() -> uploader.publicUrlFor(photo, MediaKind.IMAGE, dir))
+			.isInstanceOf(MediaRejectedException.class)
+			.hasMessageContaining("changed while this run used it");
+		assertThat(sandbox.uploads()).isEmpty();
+	}
+
+	/** A file change to make between the check and the upload. */
+	private interface Swap {
+
+		void run() throws IOException;
+	}
+
+	/** A store of no earlier uploads that makes the swap when asked for one: after the check, before the upload. */
+	private static UploadedMediaStore swappingAtLookUp(Swap swap) {
+		return new InMemoryUploadedMediaStore() {
+
+			@Override
+			public Optional<String> findPublicUrl(String contentSha256) {
+				try {
+					swap.run();
+				}
+				catch (IOException ex) {
+					throw new UncheckedIOException(ex);
+				}
+				return Optional.empty();
+			}
+		};
 	}
 
 	@Test
