@@ -1,8 +1,11 @@
 package com.pinbatch.cli;
 
+import java.io.IOException;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 
 import com.pinbatch.text.FileNames;
 
@@ -84,7 +87,30 @@ final class DataFolder implements ApplicationListener<ApplicationEnvironmentPrep
 			throw new UsageException("there is no job repository in " + path + " to prune; give the"
 					+ " --pinbatch.data-dir your runs use (default " + byDefault() + ")");
 		}
+		createPrivate(path);
 		lock = RunLock.acquire(path, pruning ? "prune when it has finished" : WAIT_TO_RUN);
+	}
+
+	/**
+	 * A data folder made here is its user's alone (rwx------ where the system has such permissions): the job
+	 * repository holds every row sent, the sandbox's state every post. A folder that exists keeps its permissions
+	 * (a team's shared one is set up so on purpose); a folder that cannot be made is said by the run lock.
+	 */
+	private static void createPrivate(Path folder) {
+		if (Files.exists(folder) || !FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+			return;
+		}
+		try {
+			Path parent = folder.getParent();
+			if (parent != null) {
+				Files.createDirectories(parent);
+			}
+			Files.createDirectory(folder, PosixFilePermissions.asFileAttribute(
+					PosixFilePermissions.fromString("rwx------")));
+		}
+		catch (IOException | UnsupportedOperationException ex) {
+			// the run lock makes the folder as it can, or says why it cannot
+		}
 	}
 
 	/** The folder in use, absolute; null before Spring has read the settings. */

@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /** pinbatch.data-dir is a setting like any other: a config file moves the job repository, not only the command line. */
@@ -30,6 +33,21 @@ class DataFolderSettingTests extends SandboxedCommandLine {
 		assertThat(folder).isDirectory();
 		assertThat(Files.list(folder).map(path -> path.getFileName().toString()))
 			.anyMatch(name -> name.startsWith("jobrepo"));
+	}
+
+	/** Before: made with the umask's permissions, so every local user could read the rows and posts kept there. */
+	@Test
+	void aDataFolderMadeByARunIsItsUsersAlone() throws IOException {
+		Assumptions.assumeTrue(FileSystems.getDefault().supportedFileAttributeViews().contains("posix"));
+		Path folder = dir.resolve("home").resolve(".pinbatch").resolve("data");
+		Path input = Files.writeString(dir.resolve("pins.csv"),
+				"title,media_url,board,account\nA pin,https://images.example.com/a.jpg,Kitchen Ideas,acme-home\n",
+				StandardCharsets.UTF_8);
+
+		CommandLineRun run = CommandLineRun.run(folder, sandbox.baseUrl(), "--input=" + input);
+
+		assertThat(run.exitCode()).as(run.toString()).isZero();
+		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(folder))).isEqualTo("rwx------");
 	}
 
 	@Test
