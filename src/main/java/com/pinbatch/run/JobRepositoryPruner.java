@@ -102,9 +102,13 @@ public class JobRepositoryPruner {
 		return store.countByStatus(runKey).values().stream().mapToLong(Long::longValue).sum();
 	}
 
-	/** The last time anything happened to the execution (an unfinished one has no end time). */
+	/**
+	 * The last time anything happened to the execution: an unfinished one has no end time, and a finished one is
+	 * updated when a later command names its input again (it stays in use).
+	 */
 	private static LocalDateTime lastActivity(JobExecution execution) {
 		return Stream.of(execution.getEndTime(), execution.getLastUpdated(), execution.getStartTime(),
-				execution.getCreateTime()).filter(Objects::nonNull).findFirst().orElse(LocalDateTime.MIN);
+				execution.getCreateTime()).filter(Objects::nonNull).max(LocalDateTime::compareTo)
+			.orElse(LocalDateTime.MIN);
 	}
 }

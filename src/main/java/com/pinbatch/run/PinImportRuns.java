@@ -37,6 +37,7 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.dao.DataAccessException;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -172,6 +173,20 @@ public class PinImportRuns {
 		}
 	}
 
+	/**
+	 * A finished input named again (a file left in a nightly folder) is in use as of now: its last execution's
+	 * last-updated time says so, which a prune reads as activity, so that it stays processed, and what its runs sent
+	 * stays known, as long as runs keep naming it (pruned, the next night would send every pin again).
+	 */
+	private void namedAgain(JobExecution finished) {
+		try {
+			jobRepository.update(finished);
+		}
+		catch (OptimisticLockingFailureException sameMoment) {
+			// another host named it at the same moment: it is marked
+		}
+	}
+
 	/** @param distinct the inputs by run key, each content once */
 	private List<InputOutcome> run(List<CheckedInput> inputs, Map<String, CheckedInput> distinct, RunListener listener) {
 		Instant started = Instant.now();
@@ -190,6 +205,7 @@ public class PinImportRuns {
 				finishedBy.put(key, execution);
 			}
 		});
+		finishedBy.values().forEach(this::namedAgain);
 		List<CheckedInput> toRun = distinct.values().stream()
 			.filter(input -> !finishedBy.containsKey(input.key()))
 			.toList();

@@ -129,27 +129,39 @@ abstract class JobRepositoryPruningScenarios {
 		assertThat(sandbox.postCount()).isEqualTo(1);
 	}
 
+	/**
+	 * A file left in a nightly folder is named every night and sent once: it stays processed as long as runs name
+	 * it. Before: its job instance aged from its one execution, a weekly prune deleted it, and the next night sent
+	 * every pin again.
+	 */
 	@Test
-	void anInputNamedAgainWithANewOneAgesWithItsOwnJobInstance() throws Exception {
-		// given: an input sent 40 days ago, named again last night with a new one (so it was not sent again: its job
-		// instance completed 40 days ago, and last night's command started only the new input's)
+	void anInputStillNamedByTheNightlyRunsIsKeptAndPrunedOnceNoRunNamesIt() throws Exception {
+		// given: an input sent 40 days ago, named again last night with a new one (so not sent again)
 		Path old = write("old.csv", "Old pin");
 		run("--input=" + old);
 		String oldKey = runKeyOf("old.csv");
+		age(oldKey, 40);
 		CommandLineRun both = run("--input=" + old, "--input=" + write("new.csv", "New pin"));
 		assertThat(both.out()).as(both.toString()).contains("old.csv was already processed");
-		age(oldKey, 40);
 
 		// when
 		CommandLineRun prune = run("--prune-older-than=30");
-		CommandLineRun again = run("--input=" + dir.resolve("new.csv"));
+		CommandLineRun tonight = run("--input=" + old);
 
-		// then: the old input's run is gone with its outcomes; the new one is still known as processed
-		assertThat(prune.out()).as(prune.toString()).contains("pruned 1 job run(s)")
-			.contains("1 job execution(s), 1 stored row outcome(s)");
-		assertThat(again.exitCode()).as(again.toString()).isZero();
-		assertThat(again.out()).contains("new.csv was already processed");
+		// then: it is kept, still processed, nothing sent twice
+		assertThat(prune.out()).as(prune.toString()).contains("pruned 0 job run(s)");
+		assertThat(tonight.exitCode()).as(tonight.toString()).isZero();
+		assertThat(tonight.out()).contains("old.csv was already processed");
 		assertThat(sandbox.postCount()).isEqualTo(2);
+		try (Connection db = open()) {
+			assertThat(rowsOf(db, oldKey)).isEqualTo(1);
+		}
+
+		// and once no run has named it for 40 days, a prune removes it with its outcomes
+		age(oldKey, 40);
+		CommandLineRun later = run("--prune-older-than=30");
+		assertThat(later.out()).as(later.toString()).contains("pruned 1 job run(s)")
+			.contains("1 job execution(s), 1 stored row outcome(s)");
 		try (Connection db = open()) {
 			assertThat(rowsOf(db, oldKey)).isZero();
 		}
