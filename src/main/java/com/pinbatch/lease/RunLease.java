@@ -8,6 +8,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.TimeZone;
 
 import javax.sql.DataSource;
 
@@ -44,8 +45,13 @@ public class RunLease {
 
 	private final LeaseOwner owner;
 
-	/** PostgreSQL's database-time statements store UTC; HSQLDB's store the session's (this JVM's) local time. */
-	private final boolean storedInUtc;
+	/**
+	 * Whether the database's clock times the leases. PostgreSQL's, shared by the hosts, stores UTC. The embedded
+	 * HSQLDB's (one host) would store the session's local time, taken from this JVM's zone: a run left by a command
+	 * in UTC then looked held for hours to the same command from a shell in New York. Its leases are timed by this
+	 * JVM's clock, stored in UTC, instead.
+	 */
+	private final boolean databaseTime;
 
 	public RunLease(DataSource dataSource, Duration ttl) {
 		this(dataSource, ttl, LeaseOwner.current());
@@ -60,14 +66,14 @@ public class RunLease {
 		this.ttl = ttl;
 		this.owner = owner;
 		DatabaseProduct product = databaseProduct(dataSource);
-		this.storedInUtc = product == DatabaseProduct.POSTGRES_SQL;
-		this.locks = new JdbcTemplateLockProvider(JdbcTemplateLockProvider.Configuration.builder()
+		this.databaseTime = product != DatabaseProduct.HQL;
+		JdbcTemplateLockProvider.Configuration.Builder configuration = JdbcTemplateLockProvider.Configuration.builder()
 			.withJdbcTemplate(jdbc)
 			.withTableName(TABLE)
 			.withDatabaseProduct(product)
-			.withLockedByValue(owner.toString())
-			.usingDbTime()
-			.build());
+			.withLockedByValue(owner.toString());
+		this.locks = new JdbcTemplateLockProvider(databaseTime ? configuration.usingDbTime().build()
+				: configuration.withTimeZone(TimeZone.getTimeZone(ZoneOffset.UTC)).build());
 	}
 
 	/** How long a holder that stopped refreshing keeps its lease. */
@@ -150,7 +156,8 @@ public class RunLease {
 	}
 
 	private Instant instant(Timestamp stored) {
-		Instant instant = storedInUtc ? stored.toLocalDateTime().toInstant(ZoneOffset.UTC) : stored.toInstant();
+		// both kinds of clock store UTC (a database other than these two: its own time, read as UTC too)
+		Instant instant = stored.toLocalDateTime().toInstant(ZoneOffset.UTC);
 		return instant.truncatedTo(ChronoUnit.MILLIS); // as the message showed before; PostgreSQL keeps microseconds
 	}
 
