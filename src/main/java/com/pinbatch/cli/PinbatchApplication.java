@@ -99,7 +99,8 @@ public class PinbatchApplication {
 			LoggerFactory.getLogger(PinbatchApplication.class).debug("unexpected error", unexpected);
 			return refuse(ExitCode.STOPPED, "stopped by an unexpected error: " + rootMessage(unexpected)
 					+ " — running the same command again resumes, sending nothing twice; if it comes back, run it"
-					+ " with --logging.level.com.pinbatch=debug and report what it prints", null, out, err);
+					+ " with --logging.level.com.pinbatch=debug and report what it prints",
+					SummaryFile.requestedIn(args), out, err);
 		}
 	}
 
@@ -128,6 +129,8 @@ public class PinbatchApplication {
 		catch (UsageException | RunRefusedException | InputFileException ex) {
 			return refuse(ExitCode.USAGE, ex.getMessage(), options.summary(), out, err);
 		}
+		// a monitor must not read last night's summary while this command runs, nor after it was killed
+		SummaryFile.removeEarlier(options.summary());
 		String summaryProblem = options.summary() == null ? null : SummaryFile.problem(options.summary());
 		if (summaryProblem != null) {
 			return refuse(ExitCode.USAGE, summaryProblem, null, out, err);
@@ -170,8 +173,13 @@ public class PinbatchApplication {
 				PrintStream report = options.jsonLogs() ? SafeText.printStream(LogLineStream.create()) : out;
 				report.println("pinbatch: data folder (job repository, run lock): " + dataFolder.path());
 				if (options.prune()) {
-					return prune(context.getBean(JobRepositoryPruner.class), options.pruneOlderThan(), options.dryRun(),
-							report);
+					int code = prune(context.getBean(JobRepositoryPruner.class), options.pruneOlderThan(),
+							options.dryRun(), report);
+					if (options.summary() != null) {
+						SummaryFile.writeAndTell(options.summary(), JsonMapper.builder().build(), List.of(),
+								ExitCode.SUCCESS, null, report, err);
+					}
+					return code;
 				}
 				GracefulStop stop = context.getBean(GracefulStop.class);
 				ShutdownCoordinator.onStop(stop::request);

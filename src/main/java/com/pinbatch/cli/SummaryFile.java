@@ -3,6 +3,7 @@ package com.pinbatch.cli;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -49,6 +50,24 @@ final class SummaryFile {
 	 * Writes the summary and says where it is; a summary that cannot be written is reported in one line (the
 	 * command's exit code stays what the run came to).
 	 */
+	/**
+	 * Removes the summary an earlier command wrote, once this command's options are checked: if this one is killed,
+	 * no summary is left, rather than one that says the last night went well.
+	 */
+	static void removeEarlier(Path file) {
+		if (file == null) {
+			return;
+		}
+		try {
+			if (Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+				Files.deleteIfExists(file); // a folder or a link named there is for the checks to refuse
+			}
+		}
+		catch (IOException ex) {
+			// written over at the end, or the end says why it cannot be
+		}
+	}
+
 	static void writeAndTell(Path file, JsonMapper json, List<RunReport> reports, ExitCode exitCode, String reason,
 			PrintStream out, PrintStream err) {
 		try {

@@ -167,6 +167,18 @@ abstract class JobRepositoryPruningScenarios {
 		}
 	}
 
+	/** Before: a prune that succeeded left the summary of the last command in place, perhaps a failure. */
+	@Test
+	void aPruneWritesItsSummaryOverTheLastOne() throws Exception {
+		run("--input=" + write("pins.csv", "A pin"));
+		Path summary = Files.writeString(dir.resolve("weekly.json"), "{\"exitCode\":2,\"reason\":\"last week\"}");
+
+		CommandLineRun prune = run("--prune-older-than=30", "--summary=" + summary);
+
+		assertThat(prune.exitCode()).as(prune.toString()).isZero();
+		assertThat(Files.readString(summary)).contains("\"exitCode\" : 0").doesNotContain("last week");
+	}
+
 	@Test
 	void pruningTakesNoInput() throws IOException {
 		CommandLineRun run = run("--prune-older-than=30", "--input=" + write("x.csv", "x"));
