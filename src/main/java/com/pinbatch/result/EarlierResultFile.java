@@ -1,19 +1,29 @@
 package com.pinbatch.result;
 
+import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import com.pinbatch.input.InputFileException;
 import com.pinbatch.input.InputOptions;
 import com.pinbatch.input.InputRow;
 import com.pinbatch.input.RowSource;
 import com.pinbatch.input.RowSources;
+import com.pinbatch.text.SafeText;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The result file already at the place a new one is about to be written, read alongside the input, so that a run
@@ -27,6 +37,8 @@ import com.pinbatch.input.RowSources;
  * result file, a file that is not a result file, one that cannot be read) is simply replaced, as before.
  */
 final class EarlierResultFile implements AutoCloseable {
+
+	private static final Logger LOG = LoggerFactory.getLogger(EarlierResultFile.class);
 
 	private final RowSource source;
 
@@ -48,6 +60,9 @@ final class EarlierResultFile implements AutoCloseable {
 	private List<String> inputHeaders = List.of();
 
 	private boolean readToTheEnd;
+
+	/** Rows of the earlier file that no row of this run matched by its cells (edited, when nothing was sent). */
+	private long unmatched;
 
 	/** Whether this run's pins go to the sandbox; an earlier line sent the other way tells nothing of them. */
 	private final boolean onSandbox;
@@ -155,6 +170,47 @@ final class EarlierResultFile implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * Before a run that sent nothing (its input processed before) writes the input's result file again from the job
+	 * repository: when that file has rows whose cells match no row of the input, someone edited them there (fixes to
+	 * send with --retry-failed, as the run's advice says). The file is kept beside it, as
+	 * {@code NAME.edited-TIME.results.csv} (a result file, which a folder's run passes over), rather than lost.
+	 *
+	 * @return the copy kept, if one was
+	 */
+	Optional<Path> keepIfEdited(Path resultFile, Instant now) {
+		if (source == null || thisRunSent) {
+			return Optional.empty();
+		}
+		try {
+			for (InputRow rest = readToTheEnd ? null : source.next(); rest != null; rest = source.next()) {
+				unmatched++; // the input has no more rows: no row of this run can match it
+			}
+		}
+		catch (InputFileException | UncheckedIOException unreadable) {
+			// what was read tells
+		}
+		long edited = unmatched + byCells.values().stream().mapToLong(ArrayDeque::size).sum();
+		if (edited == 0) {
+			return Optional.empty();
+		}
+		String name = resultFile.getFileName().toString();
+		int kind = Math.max(name.lastIndexOf(".results."), name.lastIndexOf(".retry."));
+		String stamp = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(now);
+		Path kept = resultFile.resolveSibling(kind < 0 ? name + ".edited-" + stamp
+				: name.substring(0, kind) + ".edited-" + stamp + name.substring(kind));
+		try {
+			Files.copy(resultFile, kept, StandardCopyOption.COPY_ATTRIBUTES);
+		}
+		catch (IOException notKept) {
+			throw new UncheckedIOException(notKept);
+		}
+		LOG.warn("{}: {} edited since it was written (cells that are not the input's); kept as {} before it is written"
+				+ " again: to send the edited rows, run --retry-failed={}", name, edited == 1 ? "1 row was"
+						: edited + " rows were", kept.getFileName(), kept.toAbsolutePath());
+		return Optional.of(kept);
+	}
+
 	private boolean isResultFileOf(List<String> headers) {
 		// a result file read back gives its rows' earlier outcomes; an input file gives none
 		inputHeaders = headers;
@@ -192,8 +248,11 @@ final class EarlierResultFile implements AutoCloseable {
 		while (!near.isEmpty() && near.peekFirst().rowNumber() < number - MOVED_AT_MOST) {
 			InputRow gone = near.removeFirst();
 			ArrayDeque<InputRow> same = byCells.get(cells(gone));
-			if (same != null && same.remove(gone) && same.isEmpty()) {
-				byCells.remove(cells(gone));
+			if (same != null && same.remove(gone)) {
+				unmatched++;
+				if (same.isEmpty()) {
+					byCells.remove(cells(gone));
+				}
 			}
 		}
 		ArrayDeque<InputRow> same = byCells.get(cells(row));
@@ -218,11 +277,15 @@ final class EarlierResultFile implements AutoCloseable {
 		byCells.computeIfAbsent(cells(earlier), key -> new ArrayDeque<>(1)).addLast(earlier);
 	}
 
-	/** The row's input cells: a row of the earlier file also has its result columns after them. */
+	/**
+	 * The row's input cells, as a result file holds them (made safe: a cell's zero-width or control characters are
+	 * not written), so that an input row and its line match: a row of the earlier file also has its result columns
+	 * after them.
+	 */
 	private List<String> cells(InputRow row) {
 		List<String> cells = new ArrayList<>(inputHeaders.size());
 		for (int column = 0; column < inputHeaders.size(); column++) {
-			cells.add(row.value(column));
+			cells.add(SafeText.cell(row.value(column)));
 		}
 		return cells;
 	}

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Instant;
 import java.util.List;
 
 import com.pinbatch.input.InputRow;
@@ -107,6 +108,7 @@ public final class ResultFileStream implements AutoCloseable {
 	public StatusTally finish() {
 		try {
 			writer.close();
+			earlier.keepIfEdited(resultFile, Instant.now());
 			earlier.close();
 			Files.move(temporary, resultFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
 		}

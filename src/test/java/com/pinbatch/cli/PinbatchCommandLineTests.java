@@ -19,6 +19,9 @@ import com.pinbatch.sandbox.RecordedRequest;
 import com.pinbatch.sandbox.ZernioSandbox;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -254,6 +257,48 @@ class PinbatchCommandLineTests extends SandboxedCommandLine {
 		assertThat(missing.exitCode()).as(missing.toString()).isEqualTo(2);
 		assertThat(missing.err().strip()).isEqualTo("pinbatch: " + dir.resolve("nope.csv")
 				+ ": file not found; check the --retry-failed path");
+	}
+
+	/**
+	 * A colleague fixes a row in the result file, as the run's advice says, and the nightly command runs before the
+	 * --retry-failed does. Before: the result file was written again from the job repository and the fix was lost.
+	 */
+	@Test
+	@ExtendWith(OutputCaptureExtension.class)
+	void aResultFileFixedByHandIsKeptWhenTheNextRunOfTheSameInputWritesItAgain(CapturedOutput log) throws IOException {
+		// given: row 4's link fixed in the result file
+		List<String> lines = resultLinesOfAFirstRunOfMixed();
+		lines.set(3, lines.get(3).replace("http://www.acme-home.example", "https://www.acme-home.example"));
+		writeLines("mixed.results.csv", lines);
+		int createdBefore = sandbox.postCount();
+
+		// when: the same command again (the input unchanged: processed before, nothing sent)
+		CommandLineRun again = run("--input=" + dir.resolve("mixed.csv"));
+
+		// then: the edited file is kept beside it, and the line says how to send its fix
+		assertThat(again.out()).as(again.toString()).contains("already processed");
+		List<Path> kept;
+		try (var files = Files.list(dir)) {
+			kept = files
+				.filter(file -> file.getFileName().toString().matches("mixed\\.edited-\\d{8}-\\d{6}\\.results\\.csv"))
+				.toList();
+		}
+		assertThat(kept).hasSize(1);
+		assertThat(Files.readString(kept.get(0))).contains("https://www.acme-home.example");
+		// (a log line: the result file is written on the job's side)
+		assertThat(log.getOut()).contains("mixed.results.csv: 1 row was edited since it was written")
+			.contains("--retry-failed=" + kept.get(0).toAbsolutePath());
+		assertThat(sandbox.postCount()).isEqualTo(createdBefore);
+
+		// and the fix is sent from it
+		CommandLineRun retry = run("--retry-failed=" + kept.get(0));
+		assertThat(retry.exitCode()).as(retry.toString()).isIn(0, 3);
+		assertThat(sandbox.postCount()).isEqualTo(createdBefore + 1);
+
+		// and a run that finds the result file as it wrote it keeps no copy
+		int said = log.getOut().split("edited since", -1).length;
+		run("--input=" + dir.resolve("mixed.csv"));
+		assertThat(log.getOut().split("edited since", -1)).hasSize(said);
 	}
 
 	@Test
