@@ -1,6 +1,5 @@
 package com.pinbatch.zernio;
 
-import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.InetAddress;
@@ -15,11 +14,6 @@ import java.net.http.HttpTimeoutException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.UnresolvedAddressException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -364,25 +358,11 @@ public class ZernioClient {
 	}
 
 	/**
-	 * PUTs the file's bytes to a presigned URL. The URL carries its own signature, so no Authorization header. A
+	 * PUTs a file's bytes to a presigned URL. The URL carries its own signature, so no Authorization header. A
 	 * storage answering 5xx, 408 or 429, or not reachable, is asked again after the same waits as Zernio's failures
-	 * (storages have their bad moments, and one of them stopped the whole run).
-	 */
-	public void upload(PresignedUpload target, Path file, String contentType) {
-		try (FileChannel content = FileChannel.open(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
-			upload(target, content, file.getFileName().toString(), contentType);
-		}
-		catch (FileNotFoundException | NoSuchFileException missing) {
-			throw new ZernioApiException("cannot read " + file + ": file not found", missing);
-		}
-		catch (IOException unreadable) {
-			throw new ZernioApiException("cannot read " + file + ": " + describe(unreadable), unreadable);
-		}
-	}
-
-	/**
-	 * As {@link #upload(PresignedUpload, Path, String)}, the bytes read from a file the caller opened (and checked):
-	 * what is sent is that very file, whatever is put at its name since. Each try reads it from its start.
+	 * (storages have their bad moments, and one of them stopped the whole run). The bytes are read from a file the
+	 * caller opened (and checked): what is sent is that very file, whatever is put at its name since; each try reads
+	 * it from its start.
 	 *
 	 * @param name the file's name, for messages
 	 */
@@ -429,30 +409,11 @@ public class ZernioClient {
 	}
 
 	/**
-	 * The upload URL of a presign answer, when it is one to send a file to: https, or plain http on the API's own host
-	 * when the API is plain http there too (the sandbox, or a simulator whose storage has a port of its own). An answer
-	 * is not trusted to send the user's files anywhere it names (a plain-http or internal address, 169.254.169.254);
-	 * null otherwise.
+	 * The upload URL of a presign answer, when it is one to send a file to: https on a public host, or the API's own
+	 * host (plain http there when the API is plain http too: the sandbox, or a simulator whose storage has a port of its
+	 * own). An answer is not trusted to send the user's files anywhere it names (a plain-http or internal address,
+	 * 169.254.169.254); null otherwise.
 	 */
-	/**
-	 * Whether an upload URL's host is the machine itself or a private network (Zernio's answer names it, and the
-	 * file's bytes go there): an address written out, or a name this machine resolves so. A name it cannot resolve
-	 * is left to the proxy that will (a network whose DNS knows no outside names).
-	 */
-	private static boolean privateHost(String host) {
-		try {
-			for (InetAddress address : InetAddress.getAllByName(host)) {
-				if (!PublicAddresses.isPublic(address)) {
-					return true;
-				}
-			}
-			return false;
-		}
-		catch (UnknownHostException | SecurityException unresolved) {
-			return false;
-		}
-	}
-
 	private URI uploadAddress(String url) {
 		URI uri;
 		try {
@@ -472,6 +433,25 @@ public class ZernioClient {
 		boolean apisOwn = "http".equalsIgnoreCase(uri.getScheme()) && "http".equalsIgnoreCase(api.getScheme())
 				&& apisHost;
 		return apisOwn ? uri : null;
+	}
+
+	/**
+	 * Whether an upload URL's host is the machine itself or a private network (Zernio's answer names it, and the
+	 * file's bytes go there): an address written out, or a name this machine resolves so. A name it cannot resolve
+	 * is left to the proxy that will (a network whose DNS knows no outside names).
+	 */
+	private static boolean privateHost(String host) {
+		try {
+			for (InetAddress address : InetAddress.getAllByName(host)) {
+				if (!PublicAddresses.isPublic(address)) {
+					return true;
+				}
+			}
+			return false;
+		}
+		catch (UnknownHostException | SecurityException unresolved) {
+			return false;
+		}
 	}
 
 	private <T> T get(String pathAndQuery, Class<T> type) {

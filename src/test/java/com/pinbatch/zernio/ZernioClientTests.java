@@ -23,9 +23,11 @@ import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.nio.channels.FileChannel;
 import java.nio.channels.UnresolvedAddressException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -713,7 +715,7 @@ class ZernioClientTests {
 		zernio.stubFor(put(uploadPath).willReturn(aResponse().withStatus(200)));
 
 		PresignedUpload target = client.presign("kitchen.jpg", "image/jpeg", 5);
-		client.upload(target, image, "image/jpeg");
+		upload(client, target, image);
 
 		assertThat(target.publicUrl()).isEqualTo("https://media.zernio.com/temp/123_kitchen.jpg");
 		assertThat(target.key()).isEqualTo("temp/123_kitchen.jpg");
@@ -732,7 +734,7 @@ class ZernioClientTests {
 		Path image = Files.write(dir.resolve("kitchen.jpg"), new byte[] { 1, 2, 3 });
 		PresignedUpload elsewhere = new PresignedUpload(url, "https://media.zernio.com/x.jpg", "x.jpg");
 
-		assertThatThrownBy(() -> client.upload(elsewhere, image, "image/jpeg")).isInstanceOf(ZernioApiException.class)
+		assertThatThrownBy(() -> upload(client, elsewhere, image)).isInstanceOf(ZernioApiException.class)
 			.hasMessageContaining("kitchen.jpg")
 			.hasMessageContaining("not a public https address");
 		zernio.verify(0, anyRequestedFor(anyUrl()));
@@ -749,7 +751,7 @@ class ZernioClientTests {
 				"x.jpg");
 
 		// when
-		simulators.upload(storage, image, "image/jpeg");
+		upload(simulators, storage, image);
 
 		// then
 		zernio.verify(1, putRequestedFor(urlEqualTo("/storage/x.jpg")));
@@ -762,7 +764,7 @@ class ZernioClientTests {
 		PresignedUpload expired = new PresignedUpload(loopback() + "/storage/x.jpg?X-Amz-Signature=secret",
 				"https://media.zernio.com/x.jpg", "x.jpg");
 
-		assertThatThrownBy(() -> client.upload(expired, image, "image/jpeg")).isInstanceOf(ZernioApiException.class)
+		assertThatThrownBy(() -> upload(client, expired, image)).isInstanceOf(ZernioApiException.class)
 			.hasMessageContaining("kitchen.jpg")
 			.hasMessageContaining("HTTP 403")
 			.hasMessageNotContaining("secret");
@@ -899,5 +901,12 @@ class ZernioClientTests {
 				"2026-09-03T08:00:00.000Z", PostState.PIN_REMOVED, null));
 		assertThat(gone.retryable()).isFalse();
 		assertThat(client.getPost("back").phase()).isEqualTo(PostState.Phase.PUBLISHED);
+	}
+
+	/** Uploads a JPEG as the local media uploader does: from the file it opened. */
+	private static void upload(ZernioClient client, PresignedUpload target, Path file) throws IOException {
+		try (FileChannel content = FileChannel.open(file, StandardOpenOption.READ)) {
+			client.upload(target, content, file.getFileName().toString(), "image/jpeg");
+		}
 	}
 }
