@@ -410,9 +410,9 @@ public class ZernioClient {
 
 	/**
 	 * The upload URL of a presign answer, when it is one to send a file to: https on a public host, or the API's own
-	 * host (plain http there when the API is plain http too: the sandbox, or a simulator whose storage has a port of its
-	 * own). An answer is not trusted to send the user's files anywhere it names (a plain-http or internal address,
-	 * 169.254.169.254); null otherwise.
+	 * host (plain http there when the API is plain http too: the sandbox, or a simulator whose storage has a port of
+	 * its own). An answer is not trusted to send the user's files anywhere it names (a plain-http or internal
+	 * address, 169.254.169.254); null otherwise.
 	 */
 	private URI uploadAddress(String url) {
 		URI uri;
