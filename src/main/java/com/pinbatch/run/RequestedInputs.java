@@ -3,8 +3,6 @@ package com.pinbatch.run;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -49,27 +47,32 @@ class RequestedInputs {
 			throw new RunRefusedException("--results names one file but there are " + files.size()
 					+ " inputs; leave --results out to get one result file per input");
 		}
-		Map<Path, List<Path>> byResultFile = new HashMap<>();
-		for (Path file : files) {
+		List<Named> named = files.stream().map(file -> {
 			RunRequest own = request.withSheet(RowSources.sheetNamed(file, request.sheet()));
-			byResultFile.computeIfAbsent(resultPath(own, file, false), shared -> new ArrayList<>()).add(file);
-		}
+			return new Named(file, own, resultPath(own, file, false));
+		}).toList();
+		Map<Path, List<Path>> byResultFile = named.stream()
+			.collect(Collectors.groupingBy(Named::usualResults, Collectors.mapping(Named::file, Collectors.toList())));
 		Set<Path> written = new HashSet<>();
-		for (Path file : files) {
-			RunRequest own = request.withSheet(RowSources.sheetNamed(file, request.sheet()));
-			List<Path> sharing = byResultFile.get(resultPath(own, file, false));
-			Path results = resultPath(own, file, sharing.size() > 1 && !usualExtension(file));
+		for (Named input : named) {
+			List<Path> sharing = byResultFile.get(input.usualResults());
+			Path results = sharing.size() > 1 && !usualExtension(input.file())
+					? resultPath(input.request(), input.file(), true) : input.usualResults();
 			if (!written.add(results)) {
 				throw new RunRefusedException(sharing.stream().map(Path::getFileName).map(String::valueOf)
 					.collect(Collectors.joining(" and ")) + " would write the same result file " + results
 						+ "; rename one of them");
 			}
-			if (!results.equals(resultPath(own, file, false))) {
-				listener.info("input: " + SafeText.line(file.getFileName() + " writes " + results.getFileName()
-						+ ": " + resultPath(own, file, false).getFileName() + " is another input's"));
+			if (!results.equals(input.usualResults())) {
+				listener.info("input: " + SafeText.line(input.file().getFileName() + " writes "
+						+ results.getFileName() + ": " + input.usualResults().getFileName() + " is another input's"));
 			}
-			checkOne(own, file, results, listener, checked);
+			checkOne(input.request(), input.file(), results, listener, checked);
 		}
+	}
+
+	/** An input with its request (the sheet as the workbook names it) and the result file it writes usually. */
+	private record Named(Path file, RunRequest request, Path usualResults) {
 	}
 
 	/** {@code .csv} for text, {@code .xlsx} for a workbook: such an input keeps the short result file name. */
