@@ -1,6 +1,8 @@
 package com.pinbatch.run;
 
+import java.net.InetAddress;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.time.Clock;
 import javax.sql.DataSource;
 
@@ -95,7 +97,31 @@ class ApiSessions implements ApiSessionSource, FollowUpConnections, DisposableBe
 		}
 		session(ZERNIO).client().apiProxy()
 			.ifPresent(proxy -> listener.info("pinbatch: Zernio is reached through the proxy " + proxy.describe()));
+		String plain = plainHttpNote(zernio.baseUrl());
+		if (plain != null) {
+			listener.info(plain);
+		}
 		return ZERNIO;
+	}
+
+	/**
+	 * What to say of a Zernio asked in plain http on another machine (a gateway on the office network, a mistyped
+	 * URL): the key crosses the network readable. Null for https, and for this machine (a simulator).
+	 */
+	static String plainHttpNote(URI baseUrl) {
+		if (!"http".equalsIgnoreCase(baseUrl.getScheme()) || baseUrl.getHost() == null) {
+			return null;
+		}
+		try {
+			if (InetAddress.getByName(baseUrl.getHost()).isLoopbackAddress()) {
+				return null;
+			}
+		}
+		catch (UnknownHostException | SecurityException unresolved) {
+			// not this machine as far as can be told
+		}
+		return "note: Zernio is asked in plain http at " + baseUrl.getHost() + ": the API key and the pins cross the"
+				+ " network readable; give an https --zernio.base-url";
 	}
 
 	/**
