@@ -12,8 +12,8 @@ class ApiSessionsTests {
 	@Test
 	void aPlainHttpZernioOnAnotherMachineIsSaidAtStart() {
 		assertThat(ApiSessions.plainHttpNote(URI.create("http://gateway.corp.example/api"))).isEqualTo("note: Zernio"
-				+ " is asked in plain http at gateway.corp.example: the API key and the pins cross the network readable;"
-				+ " give an https --zernio.base-url");
+				+ " is asked in plain http at gateway.corp.example: the API key and the pins cross the network"
+				+ " readable; give an https --zernio.base-url");
 		assertThat(ApiSessions.plainHttpNote(URI.create("http://10.0.0.7:8080/api"))).startsWith("note:");
 		assertThat(ApiSessions.plainHttpNote(URI.create("https://zernio.com/api"))).isNull();
 		assertThat(ApiSessions.plainHttpNote(URI.create("http://127.0.0.1:8091/api"))).as("a simulator here").isNull();
