@@ -57,7 +57,11 @@ record Upload(String id, String owner, Path file, String name, Instant uploaded,
 			"(or give --mapping=FILE)", "(or give a column mapping on the upload form)",
 			"map it with --mapping", "map it in the Column mapping box of the upload form",
 			"with --board=NAME", "in the Board box of the upload form",
-			"or run with --board=NAME_OR_ID", "or give one in the Board box of the upload form");
+			"or run with --board=NAME_OR_ID", "or give one in the Board box of the upload form",
+			// an upload is the spreadsheet alone: files beside it on someone's computer are not on the server
+			" (the input file's folder, or --media-root) — put it there and give its path relative to the input"
+					+ " file, or give an https URL",
+			" — an upload is the spreadsheet alone, without the files beside it: give the media's https URL");
 
 	/** Beside the upload; an uploaded file's stored name never starts with a dot, so the two cannot meet. */
 	static final String MAPPING_FILE = ".column-mapping.yml";

@@ -14,6 +14,7 @@ import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import com.pinbatch.pin.MediaFolder;
 import com.pinbatch.plan.CapAdvice;
 
 /** The uploads a console keeps under its data folder, as a console started again over the same folder finds them. */
@@ -90,6 +91,11 @@ class UploadsTests {
 		assertThat(row.shownFor(upload).errorMessage())
 			.isEqualTo("media_url 'img/a.png' is not a file in the upload's folder (the input file's folder)")
 			.doesNotContain(dataFolder.toString());
+		// the command line's advice for a local file is, here, an https URL (before: "put it there", which an
+		// upload cannot)
+		assertThat(upload.shown("media_url 'img/a.png' " + MediaFolder.notInside(upload.folder())))
+			.isEqualTo("media_url 'img/a.png' is not a file in the upload's folder — an upload is the spreadsheet"
+					+ " alone, without the files beside it: give the media's https URL");
 	}
 
 	@Test
