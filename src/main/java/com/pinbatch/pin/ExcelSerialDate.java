@@ -10,11 +10,12 @@ import java.util.regex.Pattern;
 /**
  * A date that a spreadsheet turned into its serial number before it was saved as text (46539.375 for 1 June 2027,
  * 09:00): days since 30 December 1899, the fraction the time of day. Only five-digit serials (1927 to 2173) are
- * taken, so an ordinary number is not mistaken for a date.
+ * taken, so an ordinary number is not mistaken for a date. The fraction after a decimal comma too (46539,375), as a
+ * spreadsheet set to most of Europe's languages writes it.
  */
 final class ExcelSerialDate {
 
-	private static final Pattern SERIAL = Pattern.compile("\\d{5}(\\.\\d{1,15})?");
+	private static final Pattern SERIAL = Pattern.compile("\\d{5}([.,]\\d{1,15})?");
 
 	private static final LocalDate DAY_ZERO = LocalDate.of(1899, 12, 30);
 
@@ -27,7 +28,7 @@ final class ExcelSerialDate {
 		if (value == null || !SERIAL.matcher(value).matches()) {
 			return Optional.empty();
 		}
-		BigDecimal serial = new BigDecimal(value);
+		BigDecimal serial = new BigDecimal(value.replace(',', '.'));
 		long days = serial.longValue();
 		// to the second: Excel keeps the time as a binary fraction of a day
 		long seconds = serial.subtract(BigDecimal.valueOf(days)).multiply(SECONDS_PER_DAY)
