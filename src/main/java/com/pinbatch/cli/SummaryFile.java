@@ -3,13 +3,14 @@ package com.pinbatch.cli;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.InvalidPathException;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.pinbatch.result.FreshFile;
 import com.pinbatch.result.RowStatus;
 import com.pinbatch.run.ExitCode;
 import com.pinbatch.run.WritableFolders;
@@ -84,19 +85,14 @@ final class SummaryFile {
 			throws IOException {
 		Document document = new Document(exitCode.code(), SafeText.line(reason),
 				reports.stream().map(SummaryFile::input).toList());
-		Path folder = file.toAbsolutePath().getParent();
-		Files.createDirectories(folder);
-		Path partial = Files.createTempFile(folder, file.getFileName().toString(), ".tmp");
+		byte[] content;
 		try {
-			json.writerWithDefaultPrettyPrinter().writeValue(partial.toFile(), document);
-			Files.move(partial, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+			content = json.writerWithDefaultPrettyPrinter().writeValueAsBytes(document);
 		}
 		catch (JacksonException ex) {
 			throw new IOException(ex.getOriginalMessage(), ex);
 		}
-		finally {
-			Files.deleteIfExists(partial);
-		}
+		FreshFile.replace(file, content);
 	}
 
 	/**

@@ -6,7 +6,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -15,6 +14,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import com.pinbatch.pin.ColumnMapping;
+import com.pinbatch.result.FreshFile;
 import com.pinbatch.result.RowStatus;
 
 import org.thymeleaf.TemplateEngine;
@@ -62,29 +62,12 @@ public final class HtmlReport {
 		context.setVariable("lines", lines);
 		context.setVariable("inputs", shown);
 		context.setVariable("css", css());
-		String page = engine().process("report", context);
-		Path partial = null;
 		try {
-			// written beside it and moved into place: a link planted at the report's name is replaced, not followed
-			Path folder = html.toAbsolutePath().getParent();
-			partial = Files.createTempFile(folder, "." + html.getFileName(), ".tmp");
-			Files.writeString(partial, page, StandardCharsets.UTF_8);
-			Files.move(partial, html, StandardCopyOption.REPLACE_EXISTING);
+			// whole or not at all, and a link planted at the report's name is replaced, not followed
+			FreshFile.replace(html, engine().process("report", context).getBytes(StandardCharsets.UTF_8));
 		}
 		catch (IOException ex) {
-			deleteQuietly(partial);
 			throw new UncheckedIOException("cannot write the report " + html + ": " + ex.getMessage(), ex);
-		}
-	}
-
-	private static void deleteQuietly(Path partial) {
-		try {
-			if (partial != null) {
-				Files.deleteIfExists(partial);
-			}
-		}
-		catch (IOException ignored) {
-			// the report's own problem is the one told
 		}
 	}
 
