@@ -1,10 +1,10 @@
 package com.pinbatch.console;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+
+import com.pinbatch.net.PublicAddresses;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
@@ -48,7 +48,7 @@ public class ConsoleAddress {
 	 */
 	public String plainHttpWarning() {
 		String address = address(environment);
-		if (isLoopback(address) || https()) {
+		if (PublicAddresses.isLoopback(address) || https()) {
 			return null;
 		}
 		return "note: the console is open to the network on " + address + " in plain http: logins and pages cross it"
@@ -80,7 +80,7 @@ public class ConsoleAddress {
 				return;
 			}
 			String address = address(environment);
-			if (!isLoopback(address)) {
+			if (!PublicAddresses.isLoopback(address)) {
 				throw new ConsoleRefusedException("the console would listen on " + address + ", which other machines"
 						+ " can reach, and no user is configured to log in: add pinbatch.console.users[0].name and"
 						+ " pinbatch.console.users[0].password-hash (a bcrypt hash) to a config file, or leave"
@@ -113,15 +113,6 @@ public class ConsoleAddress {
 			return true;
 		}
 		// an address written out is parsed, never looked up; a name is not resolved at all
-		return ADDRESS_LITERAL.matcher(bare).matches() && isLoopback(bare);
-	}
-
-	static boolean isLoopback(String address) {
-		try {
-			return InetAddress.getByName(address).isLoopbackAddress();
-		}
-		catch (UnknownHostException ex) {
-			return false; // it cannot be checked: treated as open to others
-		}
+		return ADDRESS_LITERAL.matcher(bare).matches() && PublicAddresses.isLoopback(bare);
 	}
 }

@@ -65,6 +65,39 @@ public final class PublicAddresses {
 		return addresses.clone();
 	}
 
+	/** Whether the host is this machine: a loopback address, or a name that resolves to one; false if not told. */
+	public static boolean isLoopback(String host) {
+		try {
+			return InetAddress.getByName(host).isLoopbackAddress();
+		}
+		catch (UnknownHostException | SecurityException unresolved) {
+			return false;
+		}
+	}
+
+	/**
+	 * Whether the host is known to be this machine or a private network: an address written so, or a name that
+	 * resolves here to such an address. A name that does not resolve here is not known so (a proxy may resolve it).
+	 */
+	public static boolean knownPrivate(String host) {
+		try {
+			publicOnly(host, Resolver.SYSTEM);
+			return false;
+		}
+		catch (UnknownHostException notPublic) {
+			return resolves(host);
+		}
+	}
+
+	private static boolean resolves(String host) {
+		try {
+			return Resolver.SYSTEM.resolve(host).length > 0;
+		}
+		catch (UnknownHostException | SecurityException unresolved) {
+			return false;
+		}
+	}
+
 	public static boolean isPublic(InetAddress address) {
 		if (address.isAnyLocalAddress() || address.isLoopbackAddress() || address.isLinkLocalAddress()
 				|| address.isSiteLocalAddress() || address.isMulticastAddress()) {

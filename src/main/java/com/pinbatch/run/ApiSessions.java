@@ -1,8 +1,6 @@
 package com.pinbatch.run;
 
-import java.net.InetAddress;
 import java.net.URI;
-import java.net.UnknownHostException;
 import java.time.Clock;
 import javax.sql.DataSource;
 
@@ -14,6 +12,7 @@ import com.pinbatch.job.ThrottleProperties;
 import com.pinbatch.media.JdbcUploadedMediaStore;
 import com.pinbatch.media.LocalMediaUploader;
 import com.pinbatch.media.UploadedMediaStore;
+import com.pinbatch.net.PublicAddresses;
 import com.pinbatch.sandbox.ZernioSandbox;
 import com.pinbatch.stop.GracefulStop;
 import com.pinbatch.text.SafeText;
@@ -109,16 +108,9 @@ class ApiSessions implements ApiSessionSource, FollowUpConnections, DisposableBe
 	 * URL): the key crosses the network readable. Null for https, and for this machine (a simulator).
 	 */
 	static String plainHttpNote(URI baseUrl) {
-		if (!"http".equalsIgnoreCase(baseUrl.getScheme()) || baseUrl.getHost() == null) {
+		if (!"http".equalsIgnoreCase(baseUrl.getScheme()) || baseUrl.getHost() == null
+				|| PublicAddresses.isLoopback(baseUrl.getHost())) {
 			return null;
-		}
-		try {
-			if (InetAddress.getByName(baseUrl.getHost()).isLoopbackAddress()) {
-				return null;
-			}
-		}
-		catch (UnknownHostException | SecurityException unresolved) {
-			// not this machine as far as can be told
 		}
 		return "note: Zernio is asked in plain http at " + baseUrl.getHost() + ": the API key and the pins cross the"
 				+ " network readable; give an https --zernio.base-url";

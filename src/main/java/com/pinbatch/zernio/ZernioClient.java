@@ -2,7 +2,6 @@ package com.pinbatch.zernio;
 
 import java.io.IOException;
 import java.net.ConnectException;
-import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URLEncoder;
@@ -428,30 +427,12 @@ public class ZernioClient {
 		URI api = URI.create(apiRoot);
 		boolean apisHost = uri.getHost().equalsIgnoreCase(api.getHost());
 		if ("https".equalsIgnoreCase(uri.getScheme())) {
-			return apisHost || !privateHost(uri.getHost()) ? uri : null;
+			// a name this machine cannot resolve is left to the proxy that will (a network whose DNS knows no outside names)
+			return apisHost || !PublicAddresses.knownPrivate(uri.getHost()) ? uri : null;
 		}
 		boolean apisOwn = "http".equalsIgnoreCase(uri.getScheme()) && "http".equalsIgnoreCase(api.getScheme())
 				&& apisHost;
 		return apisOwn ? uri : null;
-	}
-
-	/**
-	 * Whether an upload URL's host is the machine itself or a private network (Zernio's answer names it, and the
-	 * file's bytes go there): an address written out, or a name this machine resolves so. A name it cannot resolve
-	 * is left to the proxy that will (a network whose DNS knows no outside names).
-	 */
-	private static boolean privateHost(String host) {
-		try {
-			for (InetAddress address : InetAddress.getAllByName(host)) {
-				if (!PublicAddresses.isPublic(address)) {
-					return true;
-				}
-			}
-			return false;
-		}
-		catch (UnknownHostException | SecurityException unresolved) {
-			return false;
-		}
 	}
 
 	private <T> T get(String pathAndQuery, Class<T> type) {

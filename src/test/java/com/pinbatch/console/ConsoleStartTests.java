@@ -13,6 +13,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import com.pinbatch.cli.PinbatchApplication;
+import com.pinbatch.net.PublicAddresses;
 
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -135,10 +136,10 @@ class ConsoleStartTests {
 
 	@Test
 	void loopbackAddressesAreTold() {
-		assertThat(ConsoleAddress.isLoopback("127.0.0.1")).isTrue();
-		assertThat(ConsoleAddress.isLoopback("::1")).isTrue();
-		assertThat(ConsoleAddress.isLoopback("localhost")).isTrue();
-		assertThat(ConsoleAddress.isLoopback("0.0.0.0")).isFalse();
-		assertThat(ConsoleAddress.isLoopback("192.168.1.10")).isFalse();
+		assertThat(PublicAddresses.isLoopback("127.0.0.1")).isTrue();
+		assertThat(PublicAddresses.isLoopback("::1")).isTrue();
+		assertThat(PublicAddresses.isLoopback("localhost")).isTrue();
+		assertThat(PublicAddresses.isLoopback("0.0.0.0")).isFalse();
+		assertThat(PublicAddresses.isLoopback("192.168.1.10")).isFalse();
 	}
 }

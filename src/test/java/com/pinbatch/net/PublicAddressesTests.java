@@ -32,4 +32,14 @@ class PublicAddressesTests {
 		assertThat(PublicAddresses.allows("localhost")).isFalse();
 		assertThat(PublicAddresses.allows("name-that-does-not-exist.invalid")).isFalse();
 	}
+
+	/** An upload URL's host: refused when known private here; a name this machine cannot resolve is the proxy's. */
+	@Test
+	void aHostIsKnownPrivateOnlyWhenItIsWrittenOrResolvesSoHere() {
+		assertThat(PublicAddresses.knownPrivate("10.0.0.5")).isTrue();
+		assertThat(PublicAddresses.knownPrivate("169.254.169.254")).isTrue();
+		assertThat(PublicAddresses.knownPrivate("localhost")).isTrue();
+		assertThat(PublicAddresses.knownPrivate("8.8.8.8")).isFalse();
+		assertThat(PublicAddresses.knownPrivate("no-such-host.invalid")).isFalse();
+	}
 }
