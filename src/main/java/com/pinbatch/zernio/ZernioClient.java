@@ -427,7 +427,7 @@ public class ZernioClient {
 		URI api = URI.create(apiRoot);
 		boolean apisHost = uri.getHost().equalsIgnoreCase(api.getHost());
 		if ("https".equalsIgnoreCase(uri.getScheme())) {
-			// a name this machine cannot resolve is left to the proxy that will (a network whose DNS knows no outside names)
+			// a name this machine cannot resolve is left to the proxy (a network whose DNS knows no outside names)
 			return apisHost || !PublicAddresses.knownPrivate(uri.getHost()) ? uri : null;
 		}
 		boolean apisOwn = "http".equalsIgnoreCase(uri.getScheme()) && "http".equalsIgnoreCase(api.getScheme())
