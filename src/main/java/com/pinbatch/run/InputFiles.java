@@ -74,16 +74,24 @@ public final class InputFiles {
 		for (Path path : given) {
 			if (Files.isDirectory(path)) {
 				List<Path> listed = filesIn(path);
-				unread(path, listed).ifPresent(notes);
+				Optional<String> unread = unread(path, listed);
+				unread.ifPresent(notes);
 				List<Path> inFolder = spreadsheets(path, listed);
 				if (inFolder.isEmpty() && path.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".numbers")) {
 					// macOS shows a Numbers document kept as a package as one file; it is a folder of its parts
 					throw new RunRefusedException(path + " is an Apple Numbers document, not a folder of inputs: in"
 							+ " Numbers choose File > Export To > Excel (or CSV) and give that file");
 				}
-				if (inFolder.isEmpty()) {
+				if (inFolder.isEmpty() && unread.isPresent()) {
+					// a colleague's sheet no run would ever read: the user must act, before a night passes silently
 					throw new RunRefusedException("the folder " + path + " holds no input: pinbatch reads the "
 							+ String.join(", ", SPREADSHEETS) + " files in it (not result files or hidden files)");
+				}
+				if (inFolder.isEmpty()) {
+					// a nightly inbox on a night nothing arrived in (or emptied of what was processed): nothing to do,
+					// which a monitor must not take for a failure
+					notes.accept("the folder " + path + " holds no input: nothing to do there (pinbatch reads the "
+							+ String.join(", ", SPREADSHEETS) + " files in it, not result files or hidden files)");
 				}
 				inFolder.forEach(file -> files.putIfAbsent(identity(file), file));
 			}

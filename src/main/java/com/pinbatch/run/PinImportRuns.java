@@ -132,6 +132,12 @@ public class PinImportRuns {
 			}
 			return RunOutcome.refused(reason);
 		}
+		if (inputs.isEmpty()) {
+			// only folders holding nothing to read were named (each said so): a quiet night, not a failure
+			String reason = "nothing to do: no input to process";
+			listener.info("pinbatch: " + reason);
+			return new RunOutcome(List.of(), ExitCode.SUCCESS, reason);
+		}
 		List<CheckedInput> targeted = inputs.stream().map(input -> input.withTarget(target)).toList();
 		Map<String, CheckedInput> distinct = new LinkedHashMap<>();
 		targeted.forEach(input -> distinct.putIfAbsent(input.key(), input)); // two names of one content: sent once

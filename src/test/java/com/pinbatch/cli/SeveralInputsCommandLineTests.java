@@ -195,17 +195,54 @@ class SeveralInputsCommandLineTests extends SandboxedCommandLine {
 	}
 
 	@Test
-	void aFolderWithoutSpreadsheetsIsAUsageError() throws IOException {
-		// given
-		Path empty = Files.createDirectories(dir.resolve("empty"));
-		Files.writeString(empty.resolve("pins.results.csv"), "title,status\n");
+	void aNightlyFolderWithNothingNewIsAQuietNightNotAFailure() throws IOException {
+		// given: the inbox of a nightly run whose processed files were moved away, their result files left
+		Path inbox = Files.createDirectories(dir.resolve("inbox"));
+		Files.writeString(inbox.resolve("monday.results.csv"), "title,status\n");
+		Files.writeString(inbox.resolve(".DS_Store"), "");
+		Path summary = dir.resolve("nightly.json");
 
 		// when
-		CommandLineRun run = run("--input=" + empty);
+		CommandLineRun run = run("--input=" + inbox, "--summary=" + summary);
+
+		// then: exit 0 for the monitor, one line saying why nothing was done
+		assertThat(run.exitCode()).as(run.toString()).isZero();
+		assertThat(run.out()).contains("input: the folder " + inbox + " holds no input: nothing to do there")
+			.contains("pinbatch: nothing to do: no input to process");
+		assertThat(run.err()).isEmpty();
+		assertThat(Files.readString(summary)).contains("\"exitCode\" : 0").contains("nothing to do");
+		assertThat(creates()).isEmpty();
+	}
+
+	@Test
+	void aFolderHoldingOnlySpreadsheetsPinbatchCannotReadIsAUsageError() throws IOException {
+		// given: a colleague's Excel 97-2003 workbook, which no night would ever send
+		Path inbox = Files.createDirectories(dir.resolve("inbox"));
+		Files.write(inbox.resolve("pins.xls"), new byte[] {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0});
+
+		// when
+		CommandLineRun run = run("--input=" + inbox);
 
 		// then
 		assertThat(run.exitCode()).isEqualTo(2);
-		assertThat(run.err().strip()).startsWith("pinbatch: the folder " + empty + " holds no input").doesNotContain("\n");
+		assertThat(run.out()).contains("pins.xls (an Excel 97-2003 workbook");
+		assertThat(run.err().strip()).startsWith("pinbatch: the folder " + inbox + " holds no input").doesNotContain("\n");
+		assertThat(creates()).isEmpty();
+	}
+
+	@Test
+	void anEmptyFolderBesideAFileLeavesTheFileToRun() throws IOException {
+		// given
+		Path inbox = Files.createDirectories(dir.resolve("inbox"));
+		Path monday = pins(dir.resolve("monday.csv"), "Monday", "acme-home", "Kitchen Ideas", 2);
+
+		// when
+		CommandLineRun run = run("--input=" + inbox, "--input=" + monday);
+
+		// then
+		assertThat(run.exitCode()).as(run.toString()).isZero();
+		assertThat(run.out()).contains("holds no input: nothing to do there").doesNotContain("nothing to do: no input");
+		assertThat(creates()).hasSize(2);
 	}
 
 	@Test
