@@ -226,7 +226,8 @@ class SeveralInputsCommandLineTests extends SandboxedCommandLine {
 		// then
 		assertThat(run.exitCode()).isEqualTo(2);
 		assertThat(run.out()).contains("pins.xls (an Excel 97-2003 workbook");
-		assertThat(run.err().strip()).startsWith("pinbatch: the folder " + inbox + " holds no input").doesNotContain("\n");
+		assertThat(run.err().strip()).startsWith("pinbatch: the folder " + inbox + " holds no input")
+			.doesNotContain("\n");
 		assertThat(creates()).isEmpty();
 	}
 
