@@ -195,7 +195,7 @@ public final class PinFollower {
 			if (!update.result().equals(item.row()) || update.retries() != item.retries()) {
 				updates.add(update);
 			}
-			// a draft, or a post cancelled in Zernio, does not change by waiting
+			// a draft, or a post in a state this client does not know, does not change by waiting
 			boolean stays = state != null && (state.phase() == PostState.Phase.DRAFT
 					|| state.phase() == PostState.Phase.OTHER);
 			if (update.open(maxRetries) && !stays) {

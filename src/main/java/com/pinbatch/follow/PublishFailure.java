@@ -20,6 +20,12 @@ public final class PublishFailure {
 	/** The code of a pin Pinterest removed after publishing it. */
 	public static final String REMOVED = "publish_removed";
 
+	/** The code of a post someone cancelled (unpublished) in Zernio. */
+	public static final String CANCELLED = "post_cancelled";
+
+	/** The code of a post someone deleted in Zernio. */
+	public static final String DELETED = "post_deleted";
+
 	private PublishFailure() {
 	}
 
@@ -32,6 +38,14 @@ public final class PublishFailure {
 			case ACCOUNT_LIMITED, "publish_account_expired", "publish_account_issue" -> true;
 			default -> false;
 		};
+	}
+
+	/**
+	 * Whether someone took the pin away on purpose, perhaps (deleted on Pinterest, cancelled in Zernio): pinned again
+	 * only once the user changes the row, never as it is.
+	 */
+	public static boolean takenAway(String code) {
+		return code.equals(REMOVED) || code.equals(CANCELLED);
 	}
 
 	/** The row's error code for a failed post. */
@@ -48,6 +62,8 @@ public final class PublishFailure {
 			case "user_abuse" -> ACCOUNT_LIMITED;
 			case "platform_rejected" -> "publish_rejected";
 			case PostState.PIN_REMOVED -> REMOVED;
+			case PostState.POST_CANCELLED -> CANCELLED;
+			case PostState.POST_DELETED -> DELETED;
 			case "user_content" -> words.contains("reach the url") ? "publish_url_unreachable"
 					: words.contains("invalid url") ? "publish_invalid_media"
 							: words.contains("boardid") ? "publish_board_missing" : "publish_content_refused";
@@ -67,6 +83,16 @@ public final class PublishFailure {
 					+ " Pinterest, or taken down by Pinterest; the account may have had a notice from Pinterest saying"
 					+ " why. pinbatch does not pin it again as it is: to pin it anew, change the row (its description,"
 					+ " say), then run again with --retry-failed=<this result file>";
+		}
+		if (PostState.POST_CANCELLED.equals(state.errorCategory())) {
+			return "the post was cancelled in Zernio (unpublished there, or stopped before its time), so the pin is"
+					+ " not on Pinterest; Pinterest did not refuse it. pinbatch does not pin it again as it is: to pin"
+					+ " it anew, change the row (its description, say), then run again with --retry-failed=<this result"
+					+ " file>";
+		}
+		if (PostState.POST_DELETED.equals(state.errorCategory())) {
+			return "Zernio no longer has the post (deleted there), so nothing of it will be published; Pinterest did"
+					+ " not refuse it. To pin it anew as a new post, run again with --retry-failed=<this result file>";
 		}
 		return said(words, retriesSpent) + "; " + fix(code(state));
 	}

@@ -131,8 +131,7 @@ public class PinRowProcessor implements ItemProcessor<InputRow, PreparedRow> {
 			return false;
 		}
 		String code = prior.errorCode().trim();
-		return PinFollower.transientCode(code) || PublishFailure.accountAtFault(code)
-				|| code.equals(PublishFailure.REMOVED);
+		return PinFollower.transientCode(code) || PublishFailure.accountAtFault(code) || PublishFailure.takenAway(code);
 	}
 
 	private PreparedRow prepare(InputRow row, PinDraft draft, String mark, String identity, String former) {

@@ -226,7 +226,7 @@ public class PinSendingWriter implements ItemWriter<PreparedRow> {
 		if (unchanged.isEmpty()) {
 			return false;
 		}
-		if (PublishFailure.REMOVED.equals(failed.errorCode()) || heldAccounts.containsKey(row.accountId())) {
+		if (PublishFailure.takenAway(failed.errorCode()) || heldAccounts.containsKey(row.accountId())) {
 			// pinned again only when the user changed the row; not asked again of an account held back in this run
 			record(row, failed, earlier);
 			return true;

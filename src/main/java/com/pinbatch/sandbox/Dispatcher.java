@@ -199,6 +199,10 @@ final class Dispatcher implements HttpHandler {
 				default -> queries.get(call, segments.get(2));
 			}
 		}
+		else if (first.equals("posts") && size == 4 && segments.get(3).equals("unpublish")) {
+			requireMethod(call, "POST");
+			changes.unpublish(call, segments.get(2));
+		}
 		else if (first.equals("posts") && size == 4 && segments.get(3).equals("retry")) {
 			requireMethod(call, "POST");
 			retries.retry(call, segments.get(2));

@@ -9,8 +9,9 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * {@code PUT} and {@code DELETE /v1/posts/{id}}: what a user does in Zernio to a pin that waits to be published (moves
- * it, or deletes it), so that what pinbatch tells them to do there can be played through. Of an update, the sandbox
- * takes only a new {@code scheduledFor}.
+ * it, or deletes it), and {@code POST /v1/posts/{id}/unpublish} to one published, so that what pinbatch tells them
+ * to do there, and what they did there, can be played through. Of an update, the sandbox takes only a new
+ * {@code scheduledFor}.
  */
 final class PostChangeEndpoint {
 
@@ -24,6 +25,15 @@ final class PostChangeEndpoint {
 		PostJson.requireId(id);
 		store.delete(id);
 		call.respond(200, Json.object().put("message", "Post deleted successfully"));
+	}
+
+	/** Of the body ({@code {"platform":"pinterest"}}), nothing is read: the sandbox's posts are Pinterest's only. */
+	void unpublish(HttpCall call, String id) {
+		PostJson.requireId(id);
+		StoredPost post = store.unpublish(id);
+		ObjectNode answer = Json.object().put("message", "Post unpublished successfully");
+		answer.set("post", post.json());
+		call.respond(200, answer);
 	}
 
 	void update(HttpCall call, String id) {

@@ -138,6 +138,17 @@ final class PostJson {
 		return copy;
 	}
 
+	/** A copy of the post once cancelled in Zernio (unpublished): every target too. */
+	static ObjectNode cancelled(ObjectNode post, Instant at) {
+		ObjectNode copy = post.deepCopy();
+		for (JsonNode platform : copy.path("platforms")) {
+			((ObjectNode) platform).put("status", "cancelled");
+		}
+		copy.put("status", "cancelled");
+		copy.put("updatedAt", Json.timestamp(at));
+		return copy;
+	}
+
 	static String status(ValidatedPost.Kind kind) {
 		if (kind == ValidatedPost.Kind.DRAFT) {
 			return "draft";

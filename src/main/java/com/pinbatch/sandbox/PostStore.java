@@ -40,9 +40,10 @@ final class PostStore {
 	/** A state file line that records a retry of an earlier post, not a new post. */
 	private static final String RETRY_OF = "retryOf";
 
-	/** State file lines that record a post deleted, and a post given a new time. */
+	/** State file lines that record a post deleted, a post given a new time, and a post unpublished. */
 	private static final String DELETED = "deleted";
 	private static final String RESCHEDULED = "rescheduled";
+	private static final String UNPUBLISHED = "unpublished";
 
 	// how long a request waits for an in-flight twin with the same x-request-id before treating itself as new
 	private static final long IN_FLIGHT_WAIT_SECONDS = 120;
@@ -81,6 +82,13 @@ final class PostStore {
 								: clock.instant();
 						Optional.ofNullable(byId.get(entry.path(RESCHEDULED).asString()))
 							.ifPresent(post -> moved(post, at, when));
+					}
+					else if (entry.has(UNPUBLISHED)) {
+						// whatever it had come to: a line written by hand plays what someone did in Zernio
+						Instant when = entry.hasNonNull("at") ? Instant.parse(entry.path("at").asString())
+								: clock.instant();
+						Optional.ofNullable(byId.get(entry.path(UNPUBLISHED).asString()))
+							.ifPresent(post -> cancel(post, when));
 					}
 					else {
 						remember(fromState(entry));
@@ -229,6 +237,35 @@ final class PostStore {
 		}
 		moved(post, at, now);
 		return byId.get(id);
+	}
+
+	/**
+	 * {@code POST /v1/posts/{id}/unpublish}: a published post's pin is taken off Pinterest, and the post is
+	 * {@code cancelled} (its pin still counts against its account's caps, as Pinterest counts what was posted).
+	 */
+	synchronized StoredPost unpublish(String id) {
+		Instant now = clock.instant();
+		publishDue(now);
+		StoredPost post = byId.get(id);
+		if (post == null) {
+			throw ApiError.notFound("Not found");
+		}
+		if (!post.summary().status().equals("published")) {
+			throw ApiError.badRequest("Only published posts can be unpublished; this post is "
+					+ post.summary().status() + ".");
+		}
+		if (stateFile != null) {
+			stateFile.append(Json.object().put(UNPUBLISHED, id).put("at", Json.timestamp(now)));
+		}
+		return cancel(post, now);
+	}
+
+	private StoredPost cancel(StoredPost post, Instant at) {
+		SandboxPost summary = post.summary();
+		StoredPost cancelled = post.with(summary.settled("cancelled", summary.retries(), null, null),
+				PostJson.cancelled(post.json(), at), null); // nothing to come: a queued outcome is passed over
+		replace(cancelled);
+		return cancelled;
 	}
 
 	/** Zernio changes only posts that wait: a draft or a scheduled one. */

@@ -28,6 +28,12 @@ public record PostState(String postId, Phase phase, String pinUrl, String errorM
 	 */
 	public static final String PIN_REMOVED = "pin_removed";
 
+	/** pinbatch's own category for a post Zernio no longer has: deleted there. */
+	public static final String POST_DELETED = "post_deleted";
+
+	/** pinbatch's own category for a post cancelled in Zernio (unpublished there, or stopped before its time). */
+	public static final String POST_CANCELLED = "post_cancelled";
+
 	/** Categories of failures that can pass on a second try of the same post (Zernio's guidance on errorCategory). */
 	private static final Set<String> TRANSIENT = Set.of("platform_error", "system_error", "platform_rate_limit",
 			"quota_exhausted");
@@ -43,7 +49,7 @@ public record PostState(String postId, Phase phase, String pinUrl, String errorM
 		FAILED,
 		/** A draft: published only once someone schedules or publishes it in Zernio; nothing to wait for. */
 		DRAFT,
-		/** Cancelled, or a status this client does not know: nothing to wait for. */
+		/** A status this client does not know: nothing to wait for. */
 		OTHER
 	}
 
@@ -54,7 +60,7 @@ public record PostState(String postId, Phase phase, String pinUrl, String errorM
 
 	/** A post Zernio no longer has (deleted there): a failure of its row, not of the run. */
 	public static PostState missing(String postId) {
-		return new PostState(postId, Phase.FAILED, null, "Zernio no longer has this post", "post_missing", null);
+		return new PostState(postId, Phase.FAILED, null, null, POST_DELETED, null);
 	}
 
 	/** The outcome is known: published, failed, or something that will not change by waiting. */

@@ -252,10 +252,9 @@ public class ZernioClient {
 			if (post == null) {
 				return Optional.empty();
 			}
-			// read by the same rule as the following of pins; a cancelled post is OTHER there, and gone here
+			// read by the same rule as the following of pins, where a cancelled post has failed too
 			PostState state = post.toState();
-			return Optional.of(new PostSchedule(state.phase() == PostState.Phase.FAILED
-					|| "cancelled".equals(post.status()), state.scheduledFor()));
+			return Optional.of(new PostSchedule(state.phase() == PostState.Phase.FAILED, state.scheduledFor()));
 		}
 		catch (AccessRefusedException rejected) {
 			throw rejected;

@@ -72,6 +72,12 @@ final class ZernioPayloads {
 			String post = status == null ? "" : status;
 			String target = pin == null ? "" : text(pin.path("status"));
 			PostState.Phase phase;
+			if (post.equals("cancelled") || target.equals("cancelled")) {
+				// unpublished in Zernio (its pin taken off Pinterest), or stopped before its time: never published
+				// by waiting, and a failure of the row the user should hear of
+				return new PostState(id, PostState.Phase.FAILED, pin == null ? null : nullIfEmpty(pin,
+						"platformPostUrl"), null, PostState.POST_CANCELLED, null, null);
+			}
 			if (target.equals("published") || (pin == null && post.equals("published"))) {
 				phase = PostState.Phase.PUBLISHED;
 			}

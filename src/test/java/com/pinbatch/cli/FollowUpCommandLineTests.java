@@ -317,6 +317,68 @@ class FollowUpCommandLineTests extends SandboxedCommandLine {
 		assertThat(pinnedAnew.get("status")).isIn("PUBLISHED", "SCHEDULED", "CREATED");
 	}
 
+	@Test
+	void aPostUnpublishedInZernioIsFailedSayingSoAndNotPinnedAgainAsItIs() throws IOException {
+		// given: an immediate pin sent without waiting for Pinterest (CREATED), then unpublished in Zernio (a line
+		// added to the sandbox's state file, as README shows), which leaves its post "cancelled"
+		Path state = dir.resolve("sandbox.jsonl");
+		String[] sandboxed = { "--sandbox", "--pinbatch.sandbox.state-file=" + state,
+				"--pinbatch.sandbox.publish-delay=10m", "--pinbatch.follow.max-wait=0s" };
+		Path input = Files.writeString(dir.resolve("now.csv"), "title,description,media_url,board,account\n"
+				+ "Shelf,Open shelf idea,https://images.example.com/shelf.jpg,Kitchen Ideas,acme-home\n",
+				StandardCharsets.UTF_8);
+		Path results = dir.resolve("now.results.csv");
+		CommandLineRun sent = CommandLineRun.run(dir.resolve("data"), null, concat("--input=" + input, sandboxed,
+				"--pinbatch.sandbox.clock-offset=0s"));
+		String postId = ResultRows.read(results).get(0).get("post_id");
+		assertThat(ResultRows.read(results).get(0)).as(sent.toString()).containsEntry("status", "CREATED");
+		Files.writeString(state, "{\"unpublished\":\"" + postId + "\"}\n", StandardCharsets.UTF_8,
+				StandardOpenOption.APPEND);
+
+		// when
+		CommandLineRun followUp = CommandLineRun.run(dir.resolve("data"), null, concat("--follow-up=" + results,
+				sandboxed, "--pinbatch.sandbox.clock-offset=1h"));
+
+		// then: FAILED, saying what happened in Zernio (before: CREATED for ever, exit 0, follow it up later)
+		Map<String, String> row = ResultRows.read(results).get(0);
+		assertThat(followUp.exitCode()).as(followUp.toString()).isEqualTo(3);
+		assertThat(row).containsEntry("status", "FAILED").containsEntry("error_code", "post_cancelled")
+			.containsEntry("post_id", postId);
+		assertThat(row.get("error_message")).startsWith("the post was cancelled in Zernio")
+			.contains("Pinterest did not refuse it");
+
+		// and when: --retry-failed of the file as it is
+		CommandLineRun unchanged = CommandLineRun.run(dir.resolve("data"), null, concat("--retry-failed=" + results,
+				sandboxed, "--pinbatch.sandbox.clock-offset=1h"));
+
+		// then: not pinned again as it was: someone took it off in Zernio
+		assertThat(unchanged.exitCode()).as(unchanged.toString()).isEqualTo(3);
+		assertThat(ResultRows.read(dir.resolve("now.results.retry.csv")).get(0)).containsEntry("status", "FAILED")
+			.containsEntry("error_code", "post_cancelled").containsEntry("post_id", postId);
+	}
+
+	@Test
+	void aScheduledPostDeletedInZernioIsFailedSayingSoNotBlamedOnPinterest() throws IOException {
+		// given: a pin scheduled two days ahead, then deleted in Zernio (a line added to the sandbox's state file)
+		Path state = dir.resolve("sandbox.jsonl");
+		String publishAt = Instant.now().plus(Duration.ofDays(2)).truncatedTo(ChronoUnit.MINUTES).toString();
+		Path results = scheduledOnTheBuiltInSandbox(publishAt, state);
+		String postId = ResultRows.read(results).get(0).get("post_id");
+		Files.writeString(state, "{\"deleted\":\"" + postId + "\"}\n", StandardCharsets.UTF_8,
+				StandardOpenOption.APPEND);
+
+		// when: followed up after its time
+		CommandLineRun followUp = CommandLineRun.run(dir.resolve("data"), null, "--follow-up=" + results, "--sandbox",
+				"--pinbatch.sandbox.state-file=" + state, "--pinbatch.sandbox.clock-offset=72h");
+
+		// then: (before: publish_failed, "Pinterest did not publish the pin ... check the pin's content")
+		Map<String, String> row = ResultRows.read(results).get(0);
+		assertThat(followUp.exitCode()).as(followUp.toString()).isEqualTo(3);
+		assertThat(row).containsEntry("status", "FAILED").containsEntry("error_code", "post_deleted");
+		assertThat(row.get("error_message")).startsWith("Zernio no longer has the post (deleted there)")
+			.contains("--retry-failed").doesNotContain("check the pin's content");
+	}
+
 	private static String[] concat(String first, String[] middle, String last) {
 		List<String> all = new ArrayList<>(List.of(first));
 		all.addAll(List.of(middle));

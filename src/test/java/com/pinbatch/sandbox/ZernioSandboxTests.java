@@ -1005,6 +1005,26 @@ class ZernioSandboxTests {
 	}
 
 	@Test
+	void aPublishedPostUnpublishedIsCancelledWithItsTargetAndOnlyAPublishedOneCanBe() throws Exception {
+		ZernioSandbox sandbox = start(SandboxSettings.defaults());
+		String published = createPin(sandbox, immediatePin(1), null).json().path("post").path("_id").asString();
+		String scheduled = createPin(sandbox, validPin(2), null).json().path("post").path("_id").asString();
+
+		Answer unpublished = send(sandbox, "POST", "/v1/posts/" + published + "/unpublish",
+				"{\"platform\":\"pinterest\"}", ZernioSandbox.API_KEY, null);
+		Answer lookedUp = get(sandbox, "/v1/posts/" + published);
+		Answer unpublishScheduled = send(sandbox, "POST", "/v1/posts/" + scheduled + "/unpublish",
+				"{\"platform\":\"pinterest\"}", ZernioSandbox.API_KEY, null);
+
+		assertThat(unpublished.status()).isEqualTo(200);
+		assertThat(lookedUp.json().path("post").path("status").asString()).isEqualTo("cancelled");
+		assertThat(lookedUp.json().path("post").path("platforms").path(0).path("status").asString())
+			.isEqualTo("cancelled");
+		assertThat(unpublishScheduled.status()).isEqualTo(400);
+		assertThat(unpublishScheduled.json().path("error").asString()).contains("this post is scheduled");
+	}
+
+	@Test
 	void answersUnknownPathsWith404AndWrongMethodsWith405() throws Exception {
 		ZernioSandbox sandbox = start(SandboxSettings.defaults());
 
