@@ -51,6 +51,11 @@ public final class PinFollower {
 		boolean open(int maxRetries) {
 			return result.status().awaitsOutcome() || retryable(result, retries, maxRetries);
 		}
+
+		/** Whether this round asked Zernio to publish the post again (or was refused that). */
+		public boolean retried() {
+			return retries > item.retries();
+		}
 	}
 
 	/**

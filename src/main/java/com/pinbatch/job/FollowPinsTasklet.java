@@ -3,6 +3,7 @@ package com.pinbatch.job;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import com.pinbatch.follow.FollowProperties;
@@ -35,12 +36,15 @@ class FollowPinsTasklet implements Tasklet {
 
 	private final FollowingLoop loop;
 
+	private final Clock clock;
+
 	FollowPinsTasklet(ApiSessionSource sessions, RowResultStore store, RunProgresses progresses,
 			FollowProperties settings, Clock clock) {
 		this.sessions = sessions;
 		this.store = store;
 		this.progresses = progresses;
 		this.settings = settings;
+		this.clock = clock;
 		// the pins were just sent: the first round waits the poll interval
 		this.loop = new FollowingLoop("follow.", settings, clock, FollowingLoop.Budget.PER_EXECUTION, false);
 	}
@@ -63,6 +67,9 @@ class FollowPinsTasklet implements Tasklet {
 		}
 		for (PinFollower.Update update : round.get().updates()) {
 			store.save(runKey, update.result(), null, null);
+			if (update.retried()) {
+				store.publishRetried(update.result().postId(), update.retries(), clock.instant());
+			}
 			progress.rowChanged(update.item().row(), update.result());
 		}
 		progress.publishing(round.get().stillOpen().size());
@@ -72,12 +79,15 @@ class FollowPinsTasklet implements Tasklet {
 	/** The rows of the input still to follow: outcome unknown, or a transient failure with retries left. */
 	private List<PinFollower.Followed> open(String inputKey, ExecutionContext context) {
 		List<PinFollower.Followed> open = new ArrayList<>();
-		for (RowResultStore.Awaited row : store.awaitingOutcome(inputKey)) {
+		List<RowResultStore.Awaited> awaited = store.awaitingOutcome(inputKey);
+		// retries are per post, whatever spent them (a --follow-up of the same file, say)
+		Map<String, Integer> spent = store.publishRetries(awaited.stream().map(row -> row.result().postId()).toList());
+		for (RowResultStore.Awaited row : awaited) {
 			String key = inputKey + "#" + row.result().rowNumber();
-			int retries = loop.retries(context, key);
-			boolean awaited = row.result().status().awaitsOutcome()
+			int retries = Math.max(loop.retries(context, key), spent.getOrDefault(row.result().postId(), 0));
+			boolean waits = row.result().status().awaitsOutcome()
 					|| (PinFollower.transientCode(row.result().errorCode()) && retries < settings.maxRetries());
-			if (awaited) {
+			if (waits) {
 				open.add(new PinFollower.Followed(key, row.result(), row.accountId(), row.sentAt(), retries));
 			}
 		}

@@ -434,12 +434,42 @@ public class RowResultStore {
 		return accounts;
 	}
 
-	/** Deletes the stored outcomes of these runs; returns how many rows went. */
+	/** Deletes the stored outcomes of these runs and the publish retries of their posts; returns the rows deleted. */
 	public int delete(Collection<String> runKeys) {
 		if (runKeys.isEmpty()) {
 			return 0;
 		}
+		named.update("DELETE FROM PINBATCH_PUBLISH_RETRY WHERE POST_ID IN (SELECT POST_ID FROM PINBATCH_ROW_RESULT"
+				+ " WHERE RUN_KEY IN (:keys) AND POST_ID IS NOT NULL)", Map.of("keys", runKeys));
 		return named.update("DELETE FROM PINBATCH_ROW_RESULT WHERE RUN_KEY IN (:keys)", Map.of("keys", runKeys));
+	}
+
+	/**
+	 * How often pinbatch had Zernio publish each of these posts again, by any run or follow-up of this job repository
+	 * (absent: never), so that the retries allowed ({@code pinbatch.follow.max-retries}) are per post, not per
+	 * follow-up.
+	 */
+	public Map<String, Integer> publishRetries(Collection<String> postIds) {
+		Map<String, Integer> retries = new HashMap<>();
+		List<String> ids = postIds.stream().filter(id -> id != null).distinct().toList();
+		for (int from = 0; from < ids.size(); from += 500) {
+			named.query("SELECT POST_ID, RETRIES FROM PINBATCH_PUBLISH_RETRY WHERE POST_ID IN (:posts)",
+					Map.of("posts", ids.subList(from, Math.min(ids.size(), from + 500))),
+					(RowCallbackHandler) rs -> retries.put(rs.getString(1), rs.getInt(2)));
+		}
+		return retries;
+	}
+
+	/** Notes that the post was published again, {@code retries} times in all (a lower count never replaces one). */
+	public void publishRetried(String postId, int retries, Instant at) {
+		int updated = jdbc.update("UPDATE PINBATCH_PUBLISH_RETRY SET RETRIES = ?, RETRIED_AT_MS = ? WHERE POST_ID = ?"
+				+ " AND RETRIES < ?", retries, at.toEpochMilli(), postId, retries);
+		if (updated == 0) {
+			// not an insert that may fail: on PostgreSQL a failed statement would end the step's transaction
+			jdbc.update("INSERT INTO PINBATCH_PUBLISH_RETRY (POST_ID, RETRIES, RETRIED_AT_MS) SELECT ?, ?, ?"
+					+ " FROM (VALUES (0)) AS ONE (X) WHERE NOT EXISTS (SELECT 1 FROM PINBATCH_PUBLISH_RETRY"
+					+ " WHERE POST_ID = ?)", postId, retries, at.toEpochMilli(), postId);
+		}
 	}
 
 	private static RowResult map(ResultSet rs, int rowNum) throws SQLException {

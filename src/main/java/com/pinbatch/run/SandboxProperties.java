@@ -35,7 +35,8 @@ import jakarta.validation.constraints.NotNull;
 /**
  * How the built-in Zernio simulator behaves under {@code --sandbox} ({@code pinbatch.sandbox.*}): its API ceiling, the
  * per-account caps, latency and injected errors, how Pinterest treats the posts (share refused, how long a publish
- * takes, the share of live pins it removes later and when, accounts it limits for unusual activity), what Zernio
+ * takes, the share of passing failures that pass on each retry, the share of live pins it removes later and when,
+ * accounts it limits for unusual activity), what Zernio
  * refuses for the key or an account ({@code disabled-resource-groups}: a restricted key; {@code over-limit-accounts}:
  * accounts of a profile beyond the plan's limit), the seed that
  * makes all of it repeatable, and where it keeps its posts so a restarted run sees them. Look-ups of posts can fail too
@@ -67,6 +68,7 @@ public record SandboxProperties(@DefaultValue("600") @Min(1) int requestsPerMinu
 		@DefaultValue("10m") @NotNull @DurationMin(millis = 0) Duration stalledAnswerLength, Path stateFile,
 		@DefaultValue("0") @DecimalMin("0") @DecimalMax("1") double publishFailureRate,
 		@DefaultValue("3s") @NotNull @DurationMin(millis = 0) Duration publishDelay,
+		@DefaultValue("0.75") @DecimalMin("0") @DecimalMax("1") double retrySuccessRate,
 		@DefaultValue("0") @DecimalMin("0") @DecimalMax("1") double removalRate,
 		@DefaultValue("2h") @NotNull @DurationMin(millis = 0) Duration removalDelay,
 		@DefaultValue List<String> limitedAccounts, @DefaultValue List<String> overLimitAccounts,
@@ -111,6 +113,7 @@ public record SandboxProperties(@DefaultValue("600") @Min(1) int requestsPerMinu
 			sandbox.answerCreatesWithoutPost(postlessAnswerRate);
 			sandbox.stallAnswers(stalledAnswerRate, stalledAnswerLength);
 			sandbox.removePinsAfterPublishing(removalRate, removalDelay);
+			sandbox.passRetries(retrySuccessRate);
 			limitedAccounts.forEach(account -> limit(sandbox, account, "limited-accounts", sandbox::limitAccount));
 			overLimitAccounts.forEach(account -> limit(sandbox, account, "over-limit-accounts",
 					sandbox::putProfileOverLimit));

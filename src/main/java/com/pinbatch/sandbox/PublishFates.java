@@ -11,8 +11,8 @@ import java.util.SplittableRandom;
  */
 final class PublishFates {
 
-	/** Share of transient failures that pass on each retry. */
-	private static final double RETRY_SUCCESS = 0.75;
+	/** Share of transient failures that pass on each retry, unless told otherwise. */
+	static final double RETRY_SUCCESS = 0.75;
 
 	/** Mixed into the seed for the removal draw, so it does not follow the publish draw of the same post. */
 	private static final long REMOVAL_DRAW = 0x5DEECE66DL;
@@ -74,6 +74,7 @@ final class PublishFates {
 	private final double failureRate;
 	private final Duration maxDelay;
 	private final long seed;
+	private volatile double retrySuccess = RETRY_SUCCESS;
 	private volatile double removalShare;
 	private volatile Duration removalDelay = Duration.ZERO;
 
@@ -98,10 +99,18 @@ final class PublishFates {
 		if (first != null && first.transientFailure) {
 			// a transient failure passes on some retry, each with the same chance
 			for (int retry = 1; retry <= attempt && error != null; retry++) {
-				error = random.nextDouble() < RETRY_SUCCESS ? null : first;
+				error = random.nextDouble() < retrySuccess ? null : first;
 			}
 		}
 		return new Fate(error, delay(new SplittableRandom(seed ^ prefix(fingerprint) ^ ((attempt + 1) * 0x9E3779B97F4A7C15L))));
+	}
+
+	/** From now on, this share (0..1) of transient failures passes on each retry of the same post. */
+	void passRetries(double share) {
+		if (share < 0 || share > 1) {
+			throw new IllegalArgumentException("a retry success share within 0..1, was " + share);
+		}
+		retrySuccess = share;
 	}
 
 	/**

@@ -285,6 +285,14 @@ public final class ZernioSandbox implements AutoCloseable {
 		fates.removeAfterPublishing(share, delay);
 	}
 
+	/**
+	 * From now on this share (0..1) of the passing publish failures (Pinterest's rate limit, an outage) passes on each
+	 * retry of the same post (0.75 unless told): 0 plays an outage that lasts days.
+	 */
+	public void passRetries(double share) {
+		fates.passRetries(share);
+	}
+
 	/** From now on this share (0..1) of the uploads to presigned URLs answers a 5xx and keeps nothing. */
 	public void failUploads(double share) {
 		uploadFaults.failShare(share);

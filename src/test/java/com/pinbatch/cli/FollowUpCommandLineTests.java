@@ -176,6 +176,34 @@ class FollowUpCommandLineTests extends SandboxedCommandLine {
 	}
 
 	@Test
+	void aPostThatKeepsFailingIsRetriedNoMoreThanAllowedHoweverManyNightsFollowItUp() throws IOException {
+		// given: an outage on Pinterest's side that lasts (no retry passes), and a run that did not wait for it
+		sandbox.passRetries(0);
+		Path results = runWithoutWaiting();
+
+		// when: four nights' follow-ups, each taking one look
+		List<CommandLineRun> nights = new ArrayList<>();
+		for (int night = 0; night < 4; night++) {
+			clock.add(Duration.ofSeconds(1));
+			nights.add(run("--follow-up=" + results, "--pinbatch.follow.max-wait=0s"));
+		}
+
+		// then: each failing post was published again at most twice (pinbatch.follow.max-retries), over all nights
+		// (before: once more every night, its row CREATED for ever), and its row ends FAILED saying so
+		Map<String, Long> retries = sandbox.requests().stream()
+			.filter(request -> request.method().equals("POST") && request.path().endsWith("/retry"))
+			.collect(Collectors.groupingBy(request -> request.path().split("/")[4], Collectors.counting()));
+		assertThat(retries).as(nights.toString()).isNotEmpty();
+		assertThat(retries.values()).allMatch(count -> count == 2);
+		List<Map<String, String>> rows = ResultRows.read(results);
+		assertThat(rows).filteredOn(row -> retries.containsKey(row.get("post_id"))).allSatisfy(row -> {
+			assertThat(row).containsEntry("status", "FAILED");
+			assertThat(row.get("error_message")).contains("still failing after 2 retries of the same post");
+		});
+		assertThat(nights.get(3).exitCode()).isEqualTo(3);
+	}
+
+	@Test
 	void aFollowUpWithReportWritesThePageOfTheFileItWrote() throws IOException {
 		// given: a run that did not wait for Pinterest
 		Path results = runWithoutWaiting();

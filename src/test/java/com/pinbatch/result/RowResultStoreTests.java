@@ -47,6 +47,25 @@ class RowResultStoreTests {
 	}
 
 	@Test
+	void aPostsPublishRetriesKeepTheirGreatestCountAndGoWithTheirRunsWhenPruned() {
+		// given
+		RowResultStore store = newStore();
+		store.save("k", new RowResult(1, RowStatus.CREATED, "p1", null, null, 1, "r1", Instant.EPOCH));
+		store.save("other", new RowResult(1, RowStatus.CREATED, "p2", null, null, 1, "o1", Instant.EPOCH));
+
+		// when
+		store.publishRetried("p1", 1, Instant.EPOCH);
+		store.publishRetried("p1", 2, Instant.EPOCH);
+		store.publishRetried("p1", 1, Instant.EPOCH); // a follow-up that began before the second retry
+		store.publishRetried("p2", 1, Instant.EPOCH);
+
+		// then
+		assertThat(store.publishRetries(List.of("p1", "p2", "p3"))).isEqualTo(Map.of("p1", 2, "p2", 1));
+		store.delete(List.of("k"));
+		assertThat(store.publishRetries(List.of("p1", "p2"))).isEqualTo(Map.of("p2", 1));
+	}
+
+	@Test
 	void findAnswersExactlyTheAskedRowsWhetherTheyAreConsecutiveOrScattered() {
 		// given outcomes for rows 1..3000, every third row sent and never answered
 		RowResultStore store = newStore();
