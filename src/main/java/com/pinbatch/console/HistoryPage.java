@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
+import com.pinbatch.follow.LatestFollowUps;
 import com.pinbatch.job.InputAsPlanned;
 import com.pinbatch.job.InputParameters;
 import com.pinbatch.job.PinImportJobConfiguration;
@@ -104,11 +105,12 @@ class HistoryPage {
 			.map(jobRepository::getJobExecutions)
 			.toList();
 		Map<String, Long> newestReviews = newestReviews(byInstance.stream().flatMap(List::stream).toList());
+		LatestFollowUps followUps = LatestFollowUps.of(jobRepository, UploadSends.LOOKED_BACK);
 		List<Entry> entries = new ArrayList<>();
 		for (List<JobExecution> executions : byInstance) {
 			long last = executions.stream().mapToLong(JobExecution::getId).max().orElse(-1);
 			for (JobExecution execution : executions) {
-				entries.add(entry(execution, mine, owner, execution.getId() == last, newestReviews));
+				entries.add(entry(execution, mine, owner, execution.getId() == last, newestReviews, followUps));
 			}
 		}
 		entries.sort(Comparator.comparingLong(Entry::execution).reversed());
@@ -142,9 +144,10 @@ class HistoryPage {
 	/**
 	 * @param last          whether it is its job instance's last execution (only that one may be gone on with)
 	 * @param newestReviews the newest review execution writing each result file, on the page
+	 * @param followUps     the newest follow-up of each result file: its counts are the file's since
 	 */
 	private Entry entry(JobExecution execution, List<LiveRun> mine, String owner, boolean last,
-			Map<String, Long> newestReviews) {
+			Map<String, Long> newestReviews, LatestFollowUps followUps) {
 		String files = files(execution);
 		// a review (a dry run) sent nothing: its SCHEDULED rows are pins of earlier sends, followed up from those; it
 		// has no run page of its own (a send of the same file has)
@@ -166,9 +169,11 @@ class HistoryPage {
 		String result = execution.getJobParameters().getString(InputParameters.RESULT_FILE);
 		String runKey = execution.getJobParameters().getString(RunKey.PARAMETER);
 		Map<String, Long> counts = new LinkedHashMap<>();
-		// what the execution's result file said (a dry run stores no outcomes); else the stored outcomes as they stand
-		Map<RowStatus, Long> tally = ResultTotals.of(execution.getExecutionContext())
-			.map(StatusTally::asMap)
+		// what a follow-up wrote in the execution's result file since; else what the run wrote there (a dry run stores
+		// no outcomes); else the stored outcomes as they stand
+		Map<RowStatus, Long> tally = followUps.of(review ? null : result, execution.getEndTime())
+			.map(LatestFollowUps.Latest::counts)
+			.or(() -> ResultTotals.of(execution.getExecutionContext()).map(StatusTally::asMap))
 			.orElseGet(() -> runKey == null ? Map.of() : results.countByStatus(runKey));
 		for (RowStatus status : RowStatus.values()) {
 			if (tally.getOrDefault(status, 0L) > 0) {

@@ -302,6 +302,12 @@ class ConsoleFollowUpTests {
 		String after = finishedPage(pressed.getResponse().getRedirectedUrl());
 		assertThat(after).contains("Following up", "rows asked about with").doesNotContain(">CREATED<");
 		mvc.perform(post(button.group(1))).andExpect(status().isForbidden());
+
+		// and the history shows the run's file as the follow-up left it, with nothing left to follow up (before: the
+		// counts the run ended with, CREATED among them, and the button still offered)
+		String followed = entry(mvc.perform(get("/history")).andExpect(status().isOk()).andReturn().getResponse()
+			.getContentAsString(), "from-history.csv");
+		assertThat(followed).doesNotContain("created").doesNotContain("follow-up").contains("badge published");
 	}
 
 	/** The history table's row naming the file (the first, newest one). */
