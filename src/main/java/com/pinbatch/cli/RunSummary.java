@@ -63,10 +63,26 @@ final class RunSummary {
 					+ report.nextCommand());
 		}
 		if (report.followUpCommand() != null) {
-			long left = report.stillPublishing();
-			out.println("  " + left + (left == 1 ? " row is" : " rows are") + " on Zernio with no outcome on"
-					+ " Pinterest yet; to learn it later: " + report.followUpCommand());
+			out.println("  " + toLearn(report.stillPublishing(), report.count(RowStatus.SCHEDULED)) + ": "
+					+ report.followUpCommand());
 		}
+	}
+
+	/** What is still to learn of the input's pins, and when (a cron operator's next step). */
+	private static String toLearn(long publishing, long scheduled) {
+		String onZernio = publishing + (publishing == 1 ? " row is" : " rows are") + " on Zernio with no outcome on"
+				+ " Pinterest yet";
+		if (scheduled == 0) {
+			return onZernio + "; to learn it later";
+		}
+		// before: nothing said, so a nightly job never learnt whether its scheduled pins went live
+		String also = "; a later run naming the same input does it too";
+		return publishing == 0
+				? scheduled + (scheduled == 1 ? " row is scheduled; to learn whether Pinterest published it once its"
+						: " rows are scheduled; to learn whether Pinterest published them once their") + " time has"
+						+ " passed" + also
+				: onZernio + ", and " + scheduled + " scheduled; to learn the outcomes (of the scheduled once their"
+						+ " time has passed" + also + ")";
 	}
 
 	/** The whole run's line, after the inputs' summaries, when it had several inputs. */

@@ -61,6 +61,11 @@ public class StatusTally {
 		return count(RowStatus.CREATED) + count(RowStatus.DUPLICATE) > 0;
 	}
 
+	/** True when some pin's outcome on Pinterest is still to learn: still publishing, or scheduled for later. */
+	public boolean outcomesToLearn() {
+		return stillPublishing() || count(RowStatus.SCHEDULED) > 0;
+	}
+
 	public boolean hasPending() {
 		return count(RowStatus.PENDING) > 0;
 	}

@@ -84,6 +84,6 @@ class InputOutcomes {
 				ranIn == null ? null : ranIn.getJobInstance().getInstanceId(), ranIn == null ? null : ranIn.getId(),
 				started, ended, code == ExitCode.STOPPED ? StopReasons.said(stopReason, tally.hasPending()) : null,
 				alreadyProcessed, code, next,
-				code != ExitCode.STOPPED && tally.stillPublishing());
+				code != ExitCode.STOPPED && !parameters.dryRun() && tally.outcomesToLearn());
 	}
 }

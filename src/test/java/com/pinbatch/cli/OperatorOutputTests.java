@@ -133,6 +133,11 @@ class OperatorOutputTests {
 		assertThat(entry.get("accounts").propertyNames()).contains("acme-home");
 		assertThat(onZernioByAccount).isEqualTo(published + scheduled);
 		assertThat(entry.get("nextCommand").asString()).contains("--retry-failed=");
+		// the scheduled pins' outcome is still to learn, and how (before: nothing said, followUpCommand null)
+		assertThat(scheduled).isPositive();
+		assertThat(run.out()).contains(scheduled + " row" + (scheduled == 1 ? " is" : "s are") + " scheduled; to learn"
+				+ " whether Pinterest published");
+		assertThat(entry.get("followUpCommand").asString()).contains("--follow-up=" + dir.resolve("mixed.results.csv"));
 	}
 
 	@Test
