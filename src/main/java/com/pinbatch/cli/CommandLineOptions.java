@@ -403,9 +403,16 @@ public final class CommandLineOptions {
 			return;
 		}
 		if (serve()) {
-			if (!inputs().isEmpty() || retryFailed() != null || prune()) {
+			if (!inputs().isEmpty() || retryFailed() != null || followUp() != null || prune()) {
 				throw new UsageException("--serve starts the web console, where files are uploaded; run it without"
-						+ " --input, --retry-failed or --prune-older-than");
+						+ " --input, --retry-failed, --follow-up or --prune-older-than");
+			}
+			// a command's own outputs and modes, which the console's runs never took (before: ignored in silence)
+			String ofARun = dryRun() ? "--dry-run" : results() != null ? "--results" : summary() != null
+					? "--summary" : report() != null ? "--report" : null;
+			if (ofARun != null) {
+				throw new UsageException(ofARun + " is for a run of the command line; the web console reviews each"
+						+ " upload before it is sent and writes its result file beside it: run --serve without it");
 			}
 			return;
 		}

@@ -129,6 +129,10 @@ public class PinbatchApplication {
 		catch (UsageException | RunRefusedException | InputFileException ex) {
 			return refuse(ExitCode.USAGE, ex.getMessage(), options.summary(), out, err);
 		}
+		String notOurs = OwnOutputFiles.refusal(options);
+		if (notOurs != null) {
+			return refuse(ExitCode.USAGE, notOurs, null, out, err); // nothing written over the file named
+		}
 		// a monitor must not read last night's summary while this command runs, nor after it was killed
 		SummaryFile.removeEarlier(options.summary());
 		String summaryProblem = options.summary() == null ? null : SummaryFile.problem(options.summary());

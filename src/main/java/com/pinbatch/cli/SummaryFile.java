@@ -60,7 +60,8 @@ final class SummaryFile {
 			return;
 		}
 		try {
-			if (Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+			if (Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)
+					&& !OwnOutputFiles.isOthers(file, OwnOutputFiles.SUMMARY_MARK)) {
 				Files.deleteIfExists(file); // a folder or a link named there is for the checks to refuse
 			}
 		}
@@ -91,6 +92,10 @@ final class SummaryFile {
 		}
 		catch (JacksonException ex) {
 			throw new IOException(ex.getOriginalMessage(), ex);
+		}
+		if (OwnOutputFiles.isOthers(file, OwnOutputFiles.SUMMARY_MARK)) {
+			// a command refused before its checks (a mistyped option) still never writes over an input
+			throw new IOException("a file pinbatch did not write is there");
 		}
 		FreshFile.replace(file, content);
 	}

@@ -155,6 +155,60 @@ class HostileInputCommandLineTests extends SandboxedCommandLine {
 	}
 
 	@Test
+	void aSummaryOrReportNamingTheInputOrItsResultFileIsRefusedAndWritesOverNothing() throws IOException {
+		// given: a run's input and result file
+		Path input = shelfPins(3);
+		CommandLineRun first = run("--input=" + input);
+		Path results = dir.resolve("pins.results.csv");
+		String inputBefore = Files.readString(input);
+		String resultsBefore = Files.readString(results);
+		int createsBefore = creates().size();
+
+		// when: --summary or --report mistyped onto one of them (also with a mistyped option: refused before checks)
+		List<CommandLineRun> runs = List.of(run("--input=" + input, "--summary=" + input),
+				run("--input=" + input, "--report=" + input), run("--input=" + input, "--report=" + results),
+				run("--input=" + input, "--summary=" + input, "--dryrun"));
+
+		// then: refused in one line, each file as it was (before: the input deleted and replaced by the summary, or by
+		// the report with exit 0)
+		assertThat(first.exitCode()).as(first.toString()).isZero();
+		assertThat(runs).allSatisfy(run -> assertThat(run.exitCode()).as(run.toString()).isEqualTo(2));
+		assertThat(runs.subList(0, 3)).allSatisfy(run -> assertThat(run.err().strip()).startsWith("pinbatch: ")
+			.doesNotContain("\n"));
+		assertThat(runs.get(3).err()).startsWith("pinbatch: unknown option --dryrun")
+			.contains("cannot write the summary file " + input + " (a file pinbatch did not write is there)");
+		assertThat(runs.get(0).err()).contains("the summary file " + input + " is a file pinbatch did not write");
+		assertThat(runs.get(2).err()).contains("the report " + results + " is a file pinbatch did not write");
+		assertThat(Files.readString(input)).isEqualTo(inputBefore);
+		assertThat(Files.readString(results)).isEqualTo(resultsBefore);
+		assertThat(creates()).hasSize(createsBefore);
+	}
+
+	@Test
+	void aReportNamingAFolderIsRefusedBeforeAnythingIsSentAndItsOwnFilesAreWrittenAgain() throws IOException {
+		// given
+		Path input = shelfPins(2);
+		Path folder = Files.createDirectories(dir.resolve("reports"));
+		Path report = dir.resolve("nightly.html");
+		Path summary = dir.resolve("nightly.json");
+
+		// when
+		CommandLineRun intoAFolder = run("--input=" + input, "--report=" + folder);
+		CommandLineRun first = run("--input=" + input, "--report=" + report, "--summary=" + summary);
+		CommandLineRun again = run("--input=" + input, "--report=" + report, "--summary=" + summary);
+
+		// then: (before: an empty folder replaced by the page, exit 0, every pin sent)
+		assertThat(intoAFolder.exitCode()).as(intoAFolder.toString()).isEqualTo(2);
+		assertThat(intoAFolder.err()).contains("the report " + folder + " is a folder; choose another --report");
+		assertThat(folder).isDirectory();
+		// and a command's own summary and report are written over each night
+		assertThat(first.exitCode()).as(first.toString()).isZero();
+		assertThat(again.exitCode()).as(again.toString()).isZero();
+		assertThat(again.out()).contains("pinbatch: report: ").contains("summary: ");
+		assertThat(creates()).hasSize(2);
+	}
+
+	@Test
 	void aResultFileThatCannotBeWrittenIsOneLineAndKeepsTheGoodFile() throws IOException {
 		// given: a run that ended well, then its result file cannot be written again: a folder stands where the file
 		// is written first (a full disk was played by a link there to /dev/full, but the file is no longer written

@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
@@ -109,6 +110,20 @@ class ConsoleStartTests {
 				new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true, StandardCharsets.UTF_8));
 		assertThat(exit).isEqualTo(2);
 		assertThat(err.toString(StandardCharsets.UTF_8)).contains("--serve starts the web console");
+	}
+
+	@Test
+	void serveRefusesWhatOnlyARunOfTheCommandLineTakes() {
+		// before: the follow-up (and a dry run, a summary, a report) ignored without a word, the console started
+		for (String option : List.of("--follow-up=pins.results.csv", "--dry-run", "--summary=s.json", "--report=r.html",
+				"--results=r.csv")) {
+			ByteArrayOutputStream err = new ByteArrayOutputStream();
+			int exit = PinbatchApplication.run(new String[] { "--serve", option },
+					new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true, StandardCharsets.UTF_8));
+			assertThat(exit).as(option).isEqualTo(2);
+			assertThat(err.toString(StandardCharsets.UTF_8)).as(option).startsWith("pinbatch: --")
+				.contains("--serve").doesNotContain("\n" + "\t");
+		}
 	}
 
 	@Test
