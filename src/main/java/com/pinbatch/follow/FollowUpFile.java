@@ -53,9 +53,13 @@ public final class FollowUpFile {
 		}
 		List<RowResult> open = new ArrayList<>();
 		FollowUpTally closed = new FollowUpTally();
+		boolean sent = false;
+		boolean checked = false;
 		try (RowSource source = RowSources.openResultFile(file, InputOptions.defaults(), "--follow-up")) {
 			for (InputRow row = source.next(); row != null; row = source.next()) {
 				RowResult result = outcome(file, row);
+				sent |= result.postId() != null;
+				checked |= result.status() == RowStatus.VALID;
 				if (isOpen(result, now)) {
 					open.add(result);
 				}
@@ -63,6 +67,11 @@ public final class FollowUpFile {
 					closed.add(result);
 				}
 			}
+		}
+		if (checked && !sent) {
+			throw new InputFileException("--follow-up=" + file + " is a dry run's result file: nothing was sent, so"
+					+ " Zernio has nothing to tell; run the input without --dry-run to send its pins, then follow up"
+					+ " that run's result file");
 		}
 		return new Read(List.copyOf(open), closed);
 	}

@@ -487,6 +487,24 @@ class FollowUpCommandLineTests extends SandboxedCommandLine {
 		assertThat(sandbox.requests()).isEmpty();
 	}
 
+	@Test
+	void aDryRunsResultFileIsRefusedSayingNothingWasSent() throws IOException {
+		// given
+		Path input = shelfPins(3);
+		CommandLineRun dryRun = run("--input=" + input, "--dry-run");
+		int requestsBefore = sandbox.requests().size();
+
+		// when
+		CommandLineRun followUp = run("--follow-up=" + dir.resolve("pins.results.csv"));
+
+		// then: (before: exit 0, "0 rows to ask Zernio about", as if its pins were all known)
+		assertThat(dryRun.exitCode()).as(dryRun.toString()).isZero();
+		assertThat(followUp.exitCode()).as(followUp.toString()).isEqualTo(2);
+		assertThat(followUp.err().lines()).singleElement().asString().contains("is a dry run's result file: nothing"
+				+ " was sent");
+		assertThat(sandbox.requests()).hasSize(requestsBefore);
+	}
+
 	/**
 	 * One pin scheduled at {@code publishAt} on the built-in sandbox, which keeps its posts in {@code state} for the
 	 * follow-ups to find; the result file.
