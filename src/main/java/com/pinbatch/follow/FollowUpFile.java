@@ -31,9 +31,18 @@ public final class FollowUpFile {
 
 		/** Every row's status as the file gives it, open ones included. */
 		public Map<RowStatus, Long> counts() {
+			return all().counts();
+		}
+
+		/** Every row's error code as the file gives it: {count, first row}, most frequent first. */
+		public Map<String, long[]> errorCodes() {
+			return all().errorCodes();
+		}
+
+		private FollowUpTally all() {
 			FollowUpTally all = closed.copy();
 			open.forEach(all::add);
-			return all.counts();
+			return all;
 		}
 	}
 

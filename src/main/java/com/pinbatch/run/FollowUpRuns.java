@@ -111,7 +111,7 @@ public class FollowUpRuns {
 			listener.problem("pinbatch: " + reason);
 			return Optional.of(new RunOutcome(List.of(), ExitCode.STOPPED, reason));
 		}
-		InputOutcome outcome = outcome(file, target, launched, before.counts(), started);
+		InputOutcome outcome = outcome(file, target, launched, before, started);
 		FollowUpOutcome done = launched.outcome();
 		if (done != null) {
 			listener.info("pinbatch: follow-up: " + Plural.of(done.followed(), "row") + " asked about with "
@@ -126,10 +126,10 @@ public class FollowUpRuns {
 	}
 
 	/**
-	 * @param countsBefore the file's rows as they stood when it was read before the job: a follow-up that stopped
-	 *                     wrote nothing, and its summary gives those, not "0 rows"
+	 * @param before the file's rows as they stood when it was read before the job: a follow-up that stopped wrote
+	 *               nothing, and its summary gives those (their statuses and error codes), not "0 rows"
 	 */
-	private InputOutcome outcome(Path file, Path target, FollowUp.Launched launched, Map<RowStatus, Long> countsBefore,
+	private InputOutcome outcome(Path file, Path target, FollowUp.Launched launched, FollowUpFile.Read before,
 			Instant started) {
 		JobExecution execution = launched.execution();
 		FollowUpOutcome done = launched.outcome();
@@ -137,16 +137,15 @@ public class FollowUpRuns {
 		if (stopped == null && done == null) {
 			stopped = "the follow-up ended without its outcome; run the same command again";
 		}
-		Map<RowStatus, Long> counts = done != null ? done.counts() : countsBefore;
+		Map<RowStatus, Long> counts = done != null ? done.counts() : before.counts();
 		StatusTally tally = StatusTally.of(counts, Map.of());
 		ExitCode code = stopped != null ? ExitCode.STOPPED
 				: tally.hasProblems() ? ExitCode.ROW_PROBLEMS : ExitCode.SUCCESS;
 		InputOutcome.Next next = stopped != null ? InputOutcome.Next.RESUME
 				: tally.hasProblems() ? InputOutcome.Next.RETRY_FAILED : InputOutcome.Next.NONE;
 		List<InputOutcome.ErrorCount> errors = new ArrayList<>();
-		if (done != null) {
-			done.errorCodes().forEach((error, seen) -> errors.add(new InputOutcome.ErrorCount(error, seen[0], seen[1])));
-		}
+		(done != null ? done.errorCodes() : before.errorCodes())
+			.forEach((error, seen) -> errors.add(new InputOutcome.ErrorCount(error, seen[0], seen[1])));
 		return new InputOutcome(file, target, null, counts,
 				done == null ? Map.of() : done.accounts(), errors, done == null ? 0 : done.changed(),
 				execution.getJobInstance().getInstanceId(), execution.getId(), started, Instant.now(), stopped, false,

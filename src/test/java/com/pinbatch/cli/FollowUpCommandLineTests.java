@@ -247,6 +247,10 @@ class FollowUpCommandLineTests extends SandboxedCommandLine {
 		assertThat(down.out()).as("the file's rows as they stand, not '0 rows'")
 			.contains(results + ": " + ROWS + " rows: " + counts(before) + "\n");
 		assertThat(before).anyMatch(row -> row.get("status").equals("CREATED"));
+		// with the error codes the file holds (before: none, and "errorCodes": [] in the summary)
+		String failedCode = before.stream().filter(row -> row.get("status").equals("FAILED")).findFirst()
+			.orElseThrow().get("error_code");
+		assertThat(down.out()).contains("top problems:").contains(failedCode + ": ");
 		// and: the same command, once Zernio answers, learns every row, creating nothing
 		assertThat(later.exitCode()).as(later.toString()).isIn(0, 3);
 		assertThat(ResultRows.read(results)).hasSize(ROWS)
