@@ -20,6 +20,8 @@ import org.springframework.stereotype.Component;
  * transaction may have been half applied. pinbatch's steps hold no such transaction: each row's outcome is stored by a
  * statement of its own before the step counts it, and a send is marked before it leaves (so a row read again is
  * found done, or looked up on Zernio, never sent twice). Such a run is marked FAILED too, and restarts as any other.
+ * So is a step left STARTED in a run that ended (a stop marks the run STOPPED at once; a process halted or killed
+ * before the step saw it leaves the step so): Spring Batch would take the instance for running for good.
  */
 @Component
 public class InterruptedExecutions {
@@ -27,6 +29,8 @@ public class InterruptedExecutions {
 	private static final Logger LOG = LoggerFactory.getLogger(InterruptedExecutions.class);
 
 	static final String RECOVERED = "pinbatch: the job repository's database went away during this execution";
+
+	static final String HALTED = "pinbatch: the process ended during this step";
 
 	private final JobOperator jobOperator;
 
@@ -51,14 +55,17 @@ public class InterruptedExecutions {
 			JobExecution execution = jobRepository.getJobExecution(listed.getId()); // with its steps
 			boolean unknown = execution.getStatus() == BatchStatus.UNKNOWN;
 			for (StepExecution step : execution.getStepExecutions()) {
-				if (step.getStatus() == BatchStatus.UNKNOWN) {
+				boolean halted = !execution.isRunning() && step.getStatus().isRunning();
+				if (step.getStatus() == BatchStatus.UNKNOWN || halted) {
+					LOG.info("step {} of job execution {} was left {}: marked FAILED, to restart it",
+							step.getStepName(), execution.getId(), step.getStatus());
 					step.setStatus(BatchStatus.FAILED);
-					step.setExitStatus(ExitStatus.FAILED.addExitDescription(RECOVERED));
+					step.setExitStatus(ExitStatus.FAILED.addExitDescription(halted ? HALTED : RECOVERED));
 					if (step.getEndTime() == null) {
 						step.setEndTime(LocalDateTime.now());
 					}
 					jobRepository.update(step);
-					unknown = true;
+					unknown |= !halted;
 				}
 			}
 			if (unknown) {

@@ -49,6 +49,12 @@ public class GracefulStop implements JobExecutionListener {
 
 	private volatile boolean requested;
 
+	/**
+	 * Threads waiting for their turn at the gate of the calls other than creates (a step's look-ups, waiting out a
+	 * 429's Retry-After): a stop interrupts them, as it does the sending threads.
+	 */
+	private final Set<Thread> waitingAtTheGate = ConcurrentHashMap.newKeySet();
+
 	/** Runs stopped on their own, by run key, with the one line that says why. */
 	private final Map<String, String> stoppedRuns = new ConcurrentHashMap<>();
 
@@ -146,9 +152,7 @@ public class GracefulStop implements JobExecutionListener {
 
 			@Override
 			public void enter() throws InterruptedException {
-				throwIfRequested();
-				gate.enter();
-				throwIfRequested();
+				waitingAtTheGate(gate::enter);
 			}
 
 			@Override
@@ -163,14 +167,51 @@ public class GracefulStop implements JobExecutionListener {
 
 			@Override
 			public boolean retryAfterFailure(RateLimitInfo rateLimit, int attempts) throws InterruptedException {
-				return !requested && gate.retryAfterFailure(rateLimit, attempts);
+				if (requested) {
+					return false;
+				}
+				boolean[] again = new boolean[1];
+				waitingAtTheGate(() -> again[0] = gate.retryAfterFailure(rateLimit, attempts));
+				return again[0];
 			}
 		};
+	}
+
+	private interface Wait {
+		void run() throws InterruptedException;
+	}
+
+	/**
+	 * Waits at the gate where a stop can end the wait: before, a step waiting out a 429 of several minutes held the
+	 * process past its grace period, and a halted process left its step STARTED.
+	 */
+	private void waitingAtTheGate(Wait wait) throws InterruptedException {
+		throwIfRequested();
+		Thread thread = Thread.currentThread();
+		waitingAtTheGate.add(thread);
+		try {
+			throwIfRequested(); // a stop asked for while this thread came in
+			wait.run();
+		}
+		catch (InterruptedException interrupted) {
+			if (requested) {
+				throwIfRequested(); // the stop's own words, the step ends STOPPED
+			}
+			throw interrupted;
+		}
+		finally {
+			waitingAtTheGate.remove(thread);
+			if (requested) {
+				Thread.interrupted(); // an interruption meant for the wait only
+			}
+		}
+		throwIfRequested();
 	}
 
 	/** Called from the shutdown hook thread, or when this process lost an input's lease. */
 	public void request() {
 		requested = true;
+		waitingAtTheGate.forEach(Thread::interrupt);
 		stopRunning();
 		senders.shutdownNow();
 	}

@@ -128,6 +128,41 @@ class PinImportRunsTests {
 	}
 
 	@Test
+	void aRunStoppedWhileAStepWaitedIsResumedByTheSameRequest() throws IOException {
+		// given: a stop marked the run STOPPED at once, and the process was halted (or killed) before its step, waiting
+		// out a 429, saw the stop: the step is left STARTED
+		Path input = gardenPins("Five", "Six");
+		PinImportRuns runs = context.getBean(PinImportRuns.class);
+		RunOutcome halted = runs.run(RunRequest.of(input), RunListener.SILENT);
+		JobRepository repository = context.getBean(JobRepository.class);
+		JobExecution execution = repository.getJobExecution(halted.inputs().get(0).jobExecutionId());
+		for (StepExecution step : execution.getStepExecutions()) {
+			if (step.getStepName().equals(PinImportJobConfiguration.SEND_STEP)) {
+				step.setStatus(BatchStatus.STARTED);
+				step.setEndTime(null);
+				repository.update(step);
+			}
+		}
+		execution.setStatus(BatchStatus.STOPPED);
+		repository.update(execution);
+		int postsBefore = sandbox.posts().size();
+		List<String> lines = new CopyOnWriteArrayList<>();
+
+		// when
+		RunOutcome again = runs.run(RunRequest.of(input), listener(lines));
+
+		// then: (before: "A job execution for this job is already running", exit 1, every time)
+		assertThat(again.exitCode()).as(lines.toString()).isEqualTo(ExitCode.SUCCESS);
+		assertThat(lines).anyMatch(line -> line.startsWith("info: pinbatch: resuming " + input))
+			.noneMatch(line -> line.contains("already running"));
+		assertThat(again.inputs()).singleElement().satisfies(outcome -> {
+			assertThat(outcome.counts()).containsEntry(RowStatus.PUBLISHED, 2L);
+			assertThat(outcome.jobInstanceId()).isEqualTo(halted.inputs().get(0).jobInstanceId());
+		});
+		assertThat(sandbox.posts()).hasSize(postsBefore);
+	}
+
+	@Test
 	void theCharacterSetTheCheckFoundIsNamedToTheJobSoThatItsReadsNeedNotFindItAgain() throws IOException {
 		// given: Excel's "CSV (Comma delimited)": Windows-1252, no byte order mark
 		Path input = Files.write(dir.resolve("pins.csv"), """

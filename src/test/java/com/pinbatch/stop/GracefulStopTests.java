@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicReference;
 
 import com.pinbatch.throttle.SendingStoppedException;
 import com.pinbatch.zernio.RateLimitInfo;
@@ -47,6 +49,48 @@ class GracefulStopTests {
 		assertThat(senders.isShutdown()).isTrue();
 		assertThat(stop.wasRequested()).isTrue();
 		assertThat(stop.isRequested("any run")).isTrue();
+	}
+
+	@Test
+	void aStopEndsAStepsWaitAtTheGateItsLookUpsWaitAt() throws InterruptedException {
+		// given: a step's look-up waiting for its turn (a 429's Retry-After of minutes, played by a wait with no end)
+		CountDownLatch neverOpens = new CountDownLatch(1);
+		CountDownLatch waiting = new CountDownLatch(1);
+		RequestGate gate = stop.guard(new RequestGate() {
+
+			@Override
+			public void enter() throws InterruptedException {
+				waiting.countDown();
+				neverOpens.await();
+			}
+
+			@Override
+			public void answered(RateLimitInfo rateLimit) {
+			}
+
+			@Override
+			public boolean retryAfterRateLimit(RateLimitInfo rateLimit, int attempts) {
+				return true;
+			}
+
+			@Override
+			public boolean retryAfterFailure(RateLimitInfo rateLimit, int attempts) {
+				return true;
+			}
+		});
+		AtomicReference<Throwable> ended = new AtomicReference<>();
+		Thread step = new Thread(() -> ended.set(catchThrowable(gate::enter)), "plan step");
+		step.setDaemon(true);
+		step.start();
+		waiting.await();
+
+		// when
+		stop.request();
+		step.join(30_000); // a guard, not a measure: before, the wait went on to its end (the process was halted)
+
+		// then: the step's wait ends with the stop's own words, so its step ends STOPPED and restarts
+		assertThat(step.isAlive()).isFalse();
+		assertThat(ended.get()).isInstanceOf(SendingStoppedException.class).hasMessage(GracefulStop.STOPPED);
 	}
 
 	@Test
