@@ -23,6 +23,7 @@ import com.pinbatch.result.RowResult;
 import com.pinbatch.result.RowResultStore;
 import com.pinbatch.result.RowStatus;
 import com.pinbatch.stop.GracefulStop;
+import com.pinbatch.throttle.ReplayWindow;
 import com.pinbatch.throttle.SendOutcome;
 import com.pinbatch.throttle.SendingStoppedException;
 import com.pinbatch.zernio.AccessRefusedException;
@@ -145,6 +146,7 @@ public class PinSendingWriter implements ItemWriter<PreparedRow> {
 		SendOutcome outcome;
 		try {
 			outcome = plan.api().sender().send(row.accountId(), row.accountLabel(), row.request(), requestId,
+					new ReplayWindow(replayed ? sentUnanswered : null, reconcileAfter),
 					() -> markSent(row, requestId, replayed));
 		}
 		catch (HeldBack heldBack) {

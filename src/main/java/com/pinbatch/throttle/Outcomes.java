@@ -43,6 +43,18 @@ public final class Outcomes {
 				+ attempts + " attempts; this is usually temporary: run again later with --retry-failed");
 	}
 
+	/**
+	 * The row's answer was lost, and its turn to be sent again came after Zernio's replay of its request id may have
+	 * ended: sent again, it could be a second pin.
+	 */
+	static SendOutcome replayPassed(SendResult last, int attempts) {
+		return SendOutcome.failed(last, attempts, OUTCOME_UNKNOWN, "it is not known whether Zernio created this pin"
+				+ " (an answer was lost, and the wait to send it again, " + (last == null ? "its turn"
+						: describe(last)) + ", outlasted the minutes in which Zernio answers a repeat with the pin"
+				+ " it made): the pin may exist on Zernio; run again later with --retry-failed, which looks for it on"
+				+ " Zernio before sending it again");
+	}
+
 	/** @param accountLabel the account's name in the message (its username) */
 	static SendOutcome accountCapped(SendResult last, int attempts, AccountCaps.Refusal refusal, String accountLabel) {
 		String message = refusal.slot() != null ? CapAdvice.scheduled(accountLabel, refusal.why())

@@ -91,6 +91,16 @@ public final class PacedSender {
 	 */
 	public SendOutcome send(String accountId, String accountLabel, CreatePostRequest request, String requestId,
 			Runnable beforeFirstRequest) {
+		return send(accountId, accountLabel, request, requestId, ReplayWindow.NONE, beforeFirstRequest);
+	}
+
+	/**
+	 * The same, for a row whose answer may have been lost before: it is not sent again under its id once Zernio's
+	 * replay of that id may have ended (after a long wait for its turn, say), which would make a second pin; it ends
+	 * {@code outcome_unknown} instead, for a look-up on Zernio before it is sent again.
+	 */
+	public SendOutcome send(String accountId, String accountLabel, CreatePostRequest request, String requestId,
+			ReplayWindow replay, Runnable beforeFirstRequest) {
 		try {
 			stopIfInterrupted();
 			CapSlot slot = CapSlot.of(request);
@@ -99,7 +109,7 @@ public final class PacedSender {
 				counters.capRefusal();
 				return Outcomes.accountCapped(null, 0, refusal.get(), accountLabel);
 			}
-			RowSends row = new RowSends(accountId, request, slot.scheduledFor, requestId, beforeFirstRequest);
+			RowSends row = new RowSends(accountId, request, slot.scheduledFor, requestId, beforeFirstRequest, replay);
 			try {
 				return sendWithRetries(row, accountLabel);
 			}
@@ -143,6 +153,10 @@ public final class PacedSender {
 			pace.awaitTurn(this::checkStillSending);
 			stopIfInterrupted();
 			checkStillSending();
+			if (row.replayEnds != null && !clock.instant().isBefore(row.replayEnds)) {
+				// before: sent again after a 429's long wait, past the replay, and Zernio made a second pin
+				return Outcomes.replayPassed(row.last, row.attempts);
+			}
 			SendResult result = sendOnce(row);
 			if (result instanceof SendResult.Unauthorized unauthorized) {
 				throw stopFor("Zernio rejected the API key (401: " + unauthorized.message()
@@ -187,6 +201,7 @@ public final class PacedSender {
 		}
 		row.attempts++;
 		row.charged++;
+		row.sentAt = clock.instant();
 		listener.onAttempt(row.accountId, row.requestId, row.attempts);
 		counters.sendStarted();
 		long started = System.nanoTime();
@@ -351,9 +366,16 @@ public final class PacedSender {
 		private long admittedAtLastRefusal = -1;
 		SendResult last;
 		boolean outcomeUnknown;
+		/** When the row's latest request left. */
+		Instant sentAt;
+		private final ReplayWindow replay;
+		/** Until when a send again under its id is answered with the post a lost answer may have made; null: any. */
+		Instant replayEnds;
 
 		RowSends(String accountId, CreatePostRequest request, Instant scheduledFor, String requestId,
-				Runnable beforeFirstRequest) {
+				Runnable beforeFirstRequest, ReplayWindow replay) {
+			this.replay = replay;
+			this.replayEnds = replay.earlierUnanswered() == null ? null : replay.endsAfter(replay.earlierUnanswered());
 			this.accountId = accountId;
 			this.request = request;
 			this.scheduledFor = scheduledFor;
@@ -377,7 +399,11 @@ public final class PacedSender {
 
 		void answered(SendResult result) {
 			last = result;
-			outcomeUnknown |= result instanceof SendResult.ServerError || result instanceof SendResult.NoAnswer;
+			boolean unknown = result instanceof SendResult.ServerError || result instanceof SendResult.NoAnswer;
+			outcomeUnknown |= unknown;
+			if (unknown && replayEnds == null) {
+				replayEnds = replay.endsAfter(sentAt);
+			}
 		}
 
 		/**

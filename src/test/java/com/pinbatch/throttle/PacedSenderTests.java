@@ -119,6 +119,41 @@ class PacedSenderTests {
 	}
 
 	@Test
+	void aRowWhoseAnswerWasLostIsNotSentAgainOnceALongWaitOutlastedZerniosReplay() {
+		// given: the first send's answer is lost, the second meets a 429 storm asking for 4 min 40 s
+		ScriptedAttempt zernio = ScriptedAttempt.answering(time, Answers.timedOut(),
+				Answers.tooManyRequests(0, Duration.ofSeconds(280), null), Answers.created("post-2"));
+
+		// when
+		SendOutcome outcome = sender(zernio, settings(6, 8)).send("acme-home", "acme-home", REQUEST, "req-1",
+				ReplayWindow.NONE, () -> {
+				});
+
+		// then: not sent a third time under the same id, which Zernio, its replay over, takes for a new pin (before:
+		// sent, and the pin of the first send stayed beside it); the row is for a look-up before it goes again
+		assertThat(zernio.sendsOf("req-1")).isEqualTo(2);
+		assertThat(outcome.errorCode()).isEqualTo("outcome_unknown");
+		assertThat(outcome.errorMessage()).contains("may exist", "--retry-failed", "looks for it");
+	}
+
+	@Test
+	void aRowAnEarlierRunSentWithoutKeepingTheAnswerIsNotSentOnceItsReplayHasPassed() {
+		// given: sent 3 minutes ago by a run that died; its turn here comes after a 2-minute hold
+		ScriptedAttempt zernio = ScriptedAttempt.answering(time, Answers.created("post-1"));
+		PacedSender sender = sender(zernio, settings(6, 8));
+		ReplayWindow replay = new ReplayWindow(time.instant().minus(Duration.ofMinutes(3)), ReplayWindow.COVERS);
+		time.advance(Duration.ofMinutes(2));
+
+		// when
+		SendOutcome outcome = sender.send("acme-home", "acme-home", REQUEST, "req-1", replay, () -> {
+		});
+
+		// then
+		assertThat(zernio.sendsOf("req-1")).isZero();
+		assertThat(outcome.errorCode()).isEqualTo("outcome_unknown");
+	}
+
+	@Test
 	void connectionFailuresFailAsAnUnknownOutcome() {
 		ScriptedAttempt zernio = ScriptedAttempt.answering(time, new SendResult.NoAnswer(false, "connection refused"));
 
