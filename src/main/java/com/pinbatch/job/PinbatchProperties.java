@@ -19,7 +19,7 @@ import jakarta.validation.constraints.NotNull;
  * @param progressInterval how often a progress line is printed
  * @param reconcileAfter   a row sent by a run that died before storing the answer is looked up on Zernio (by the
  *                         metadata pinbatch sends) before it is sent again, once the send is older than this; and a
- *                         row whose answer was lost is not sent again under its id after this ({@code throttle.ReplayWindow})
+ *                         row whose answer was lost is not sent again under its id after this (throttle/ReplayWindow)
  * @param defaultTimeOfDay the time of day given to a publish date written without one
  * @param postingHours     the local hours --spread puts pins into, e.g. 08:00-20:00
  * @param parallelInputs   input files of one run processed side by side (they share the pace and the senders)
