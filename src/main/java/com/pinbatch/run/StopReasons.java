@@ -13,6 +13,7 @@ import com.pinbatch.zernio.ZernioApiException;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobExecutionException;
+import org.springframework.batch.core.launch.JobExecutionAlreadyRunningException;
 
 /** The one line that tells a user why an input's run did not complete, and what to do about it. */
 final class StopReasons {
@@ -27,6 +28,11 @@ final class StopReasons {
 		}
 		if (saysWhyItself(failure)) {
 			return failure.getMessage();
+		}
+		if (failure instanceof JobExecutionAlreadyRunningException) {
+			// Spring Batch's message is the whole execution, parameters and all
+			return "the job repository holds this input's job as running still (another host's run of it?): nothing"
+					+ " was sent; run the same command again once that run has ended";
 		}
 		return RepositoryTrouble.describe(failure).orElse("the run stopped: " + failure.getMessage());
 	}

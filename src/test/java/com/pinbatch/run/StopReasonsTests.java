@@ -16,6 +16,7 @@ import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.launch.JobExecutionAlreadyRunningException;
 import org.springframework.jdbc.UncategorizedSQLException;
 
 /** The one line a user reads when an input's run did not complete: the cause in their terms, never a stack trace. */
@@ -33,6 +34,15 @@ class StopReasonsTests {
 
 		assertThat(StopReasons.of(failed, true)).isEqualTo(GracefulStop.STOPPED);
 		assertThat(StopReasons.of(new IllegalStateException("interrupted"), true)).isEqualTo(GracefulStop.STOPPED);
+	}
+
+	@Test
+	void aJobTheRepositoryHoldsAsRunningIsOneLineNotTheWholeExecution() {
+		JobExecutionAlreadyRunningException running = new JobExecutionAlreadyRunningException(
+				"A job execution for this job is already running: JobExecution: id=0, version=2, jobParameters=[...]");
+
+		assertThat(StopReasons.of(running, false)).startsWith("the job repository holds this input's job as running")
+			.doesNotContain("JobExecution:").doesNotContain("jobParameters");
 	}
 
 	@Test
