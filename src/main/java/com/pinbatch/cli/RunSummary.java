@@ -76,13 +76,13 @@ final class RunSummary {
 			return onZernio + "; to learn it later";
 		}
 		// before: nothing said, so a nightly job never learnt whether its scheduled pins went live
-		String also = "; a later run naming the same input does it too";
+		String also = " (a later run naming the same input learns it too), run";
 		return publishing == 0
 				? scheduled + (scheduled == 1 ? " row is scheduled; to learn whether Pinterest published it once its"
 						: " rows are scheduled; to learn whether Pinterest published them once their") + " time has"
 						+ " passed" + also
-				: onZernio + ", and " + scheduled + " scheduled; to learn the outcomes (of the scheduled once their"
-						+ " time has passed" + also + ")";
+				: onZernio + ", and " + scheduled + " scheduled; to learn the outcomes, the scheduled ones' once their"
+						+ " time has passed" + also;
 	}
 
 	/** The whole run's line, after the inputs' summaries, when it had several inputs. */

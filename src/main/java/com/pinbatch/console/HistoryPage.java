@@ -106,11 +106,18 @@ class HistoryPage {
 			.toList();
 		Map<String, Long> newestReviews = newestReviews(byInstance.stream().flatMap(List::stream).toList());
 		LatestFollowUps followUps = LatestFollowUps.of(jobRepository, UploadSends.LOOKED_BACK);
+		// the newest run writing each result file, newer pages' runs included: its file is the one followed up since
+		List<JobExecution> upToThisPage = (shown == 1 ? byInstance.stream()
+			: jobRepository.getJobInstances(PinImportJobConfiguration.JOB_NAME, 0, shown * SHOWN)
+				.stream()
+				.map(jobRepository::getJobExecutions)).flatMap(List::stream).toList();
+		Map<String, Long> newestWriters = newestWriters(upToThisPage);
 		List<Entry> entries = new ArrayList<>();
 		for (List<JobExecution> executions : byInstance) {
 			long last = executions.stream().mapToLong(JobExecution::getId).max().orElse(-1);
 			for (JobExecution execution : executions) {
-				entries.add(entry(execution, mine, owner, execution.getId() == last, newestReviews, followUps));
+				entries.add(entry(execution, mine, owner, execution.getId() == last, newestReviews,
+						newestWriters, followUps));
 			}
 		}
 		entries.sort(Comparator.comparingLong(Entry::execution).reversed());
@@ -144,10 +151,12 @@ class HistoryPage {
 	/**
 	 * @param last          whether it is its job instance's last execution (only that one may be gone on with)
 	 * @param newestReviews the newest review execution writing each result file, on the page
-	 * @param followUps     the newest follow-up of each result file: its counts are the file's since
+	 * @param newestWriters the newest execution writing each result file
+	 * @param followUps     the newest follow-up of each result file: its counts are the file's since, for the newest
+	 *                      execution writing it (an older one's rows were written over)
 	 */
 	private Entry entry(JobExecution execution, List<LiveRun> mine, String owner, boolean last,
-			Map<String, Long> newestReviews, LatestFollowUps followUps) {
+			Map<String, Long> newestReviews, Map<String, Long> newestWriters, LatestFollowUps followUps) {
 		String files = files(execution);
 		// a review (a dry run) sent nothing: its SCHEDULED rows are pins of earlier sends, followed up from those; it
 		// has no run page of its own (a send of the same file has)
@@ -171,7 +180,9 @@ class HistoryPage {
 		Map<String, Long> counts = new LinkedHashMap<>();
 		// what a follow-up wrote in the execution's result file since; else what the run wrote there (a dry run stores
 		// no outcomes); else the stored outcomes as they stand
-		Map<RowStatus, Long> tally = followUps.of(review ? null : result, execution.getEndTime())
+		boolean fileIsItsOwn = !review && result != null
+				&& Long.valueOf(execution.getId()).equals(newestWriters.get(result));
+		Map<RowStatus, Long> tally = followUps.of(fileIsItsOwn ? result : null, execution.getEndTime())
 			.map(LatestFollowUps.Latest::counts)
 			.or(() -> ResultTotals.of(execution.getExecutionContext()).map(StatusTally::asMap))
 			.orElseGet(() -> runKey == null ? Map.of() : results.countByStatus(runKey));
@@ -208,6 +219,17 @@ class HistoryPage {
 	}
 
 	/** The newest review execution writing each result file, among these. */
+	private static Map<String, Long> newestWriters(List<JobExecution> executions) {
+		Map<String, Long> newest = new HashMap<>();
+		for (JobExecution execution : executions) {
+			String result = execution.getJobParameters().getString(InputParameters.RESULT_FILE);
+			if (result != null) {
+				newest.merge(result, execution.getId(), Math::max);
+			}
+		}
+		return newest;
+	}
+
 	private static Map<String, Long> newestReviews(List<JobExecution> executions) {
 		Map<String, Long> newest = new HashMap<>();
 		for (JobExecution execution : executions) {

@@ -189,7 +189,7 @@ public class PinSendingWriter implements ItemWriter<PreparedRow> {
 		if (hold != null) {
 			throw new HeldBack(hold.outcome(row, requestId));
 		}
-		store.markSent(plan.runKey(), row.rowNumber(), requestId, Instant.now(), row.pinKey());
+		store.markSent(plan.runKey(), row.rowNumber(), requestId, Instant.now(), row.pinKey(), replayed);
 	}
 
 	/** A row whose send is held back at its turn, with the outcome it gets instead. */
@@ -306,12 +306,16 @@ public class PinSendingWriter implements ItemWriter<PreparedRow> {
 	 * When an attempt of this run sent the row under its id without its answer being kept: a send that died before
 	 * its answer was stored, or that ended with an unknown outcome (a later resume); null when none did.
 	 */
-	private static Instant sentUnanswered(Instant sentBefore, RowResult earlier) {
-		if (sentBefore != null) {
+	static Instant sentUnanswered(Instant sentBefore, RowResult earlier) {
+		if (earlier == null || earlier.status() == RowStatus.PENDING) {
 			return sentBefore;
 		}
-		return earlier != null && earlier.finishedAt() != null
-				&& UnknownOutcomes.mayExist(earlier.status().name(), earlier.errorCode()) ? earlier.finishedAt() : null;
+		if (!UnknownOutcomes.mayExist(earlier.status().name(), earlier.errorCode())) {
+			return null;
+		}
+		// when it was first sent, as the replay of its id counts (before: when its outcome was stored, minutes later
+		// after a long wait, so a prompt restart sent it again past the replay)
+		return sentBefore != null ? sentBefore : earlier.finishedAt();
 	}
 
 	/**

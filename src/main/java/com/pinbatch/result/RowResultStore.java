@@ -23,6 +23,7 @@ import javax.sql.DataSource;
 import com.carrotsearch.hppc.LongHashSet;
 import com.pinbatch.pin.PinIdentity;
 
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.ResultSetExtractor;
 import org.springframework.jdbc.core.RowCallbackHandler;
@@ -188,14 +189,22 @@ public class RowResultStore {
 	 * Notes that a row is about to be sent, before the request leaves: if the process dies before the answer is
 	 * stored, the next run knows this row may exist on Zernio and looks for it before sending it again.
 	 *
-	 * @param pin how later runs find the row's pin once it is on Zernio; null: they do not
+	 * @param pin      how later runs find the row's pin once it is on Zernio; null: they do not
+	 * @param repeated the send repeats one whose answer was lost, under the same id: the first send's time is kept,
+	 *                 since Zernio's replay of the id is counted from it, however often it is repeated
 	 */
 	public void markSent(String runKey, long rowNumber, String requestId, Instant sentAt, PinKey pin) {
+		markSent(runKey, rowNumber, requestId, sentAt, pin, false);
+	}
+
+	/** The same, for a send that may repeat one whose answer was lost ({@code repeated}). */
+	public void markSent(String runKey, long rowNumber, String requestId, Instant sentAt, PinKey pin,
+			boolean repeated) {
 		save(runKey, new RowResult(rowNumber, RowStatus.PENDING, null, null, null, 0, requestId, null));
-		jdbc.update("""
-				UPDATE PINBATCH_ROW_RESULT SET SENT_AT_MS = ?, PIN_KEY = ?, PIN_TARGET = ?, PIN_CONTENT_KEY = ?
-				WHERE RUN_KEY = ? AND ROW_NUMBER = ?""", sentAt.toEpochMilli(), pin == null ? null : pin.identity(),
-				pin == null ? null : pin.target(), pin == null ? null : pin.content(), runKey, rowNumber);
+		jdbc.update("UPDATE PINBATCH_ROW_RESULT SET SENT_AT_MS = " + (repeated ? "COALESCE(SENT_AT_MS, ?)" : "?")
+				+ ", PIN_KEY = ?, PIN_TARGET = ?, PIN_CONTENT_KEY = ? WHERE RUN_KEY = ? AND ROW_NUMBER = ?",
+				sentAt.toEpochMilli(), pin == null ? null : pin.identity(), pin == null ? null : pin.target(),
+				pin == null ? null : pin.content(), runKey, rowNumber);
 	}
 
 	/** The first row of an answer, as the pin its run sent. */
@@ -348,11 +357,14 @@ public class RowResultStore {
 				pin.identity(), pin.target(), runKey);
 	}
 
-	/** Rows of the given ones that were sent but whose answer was never stored, with when they were sent. */
+	/**
+	 * Rows of the given ones that were sent but whose answer was never stored, or that failed after being sent, with
+	 * when they were first sent (under their id: a repeat keeps the first time).
+	 */
 	public Map<Long, Instant> sentWithoutAnswer(String runKey, Collection<Long> rowNumbers) {
 		Map<Long, Instant> sent = new HashMap<>();
 		eachOf(runKey, rowNumbers, "SELECT ROW_NUMBER, SENT_AT_MS FROM PINBATCH_ROW_RESULT"
-				+ " WHERE STATUS = 'PENDING' AND SENT_AT_MS IS NOT NULL AND", rs -> {
+				+ " WHERE STATUS IN ('PENDING', 'FAILED') AND SENT_AT_MS IS NOT NULL AND", rs -> {
 					sent.put(rs.getLong(1), Instant.ofEpochMilli(rs.getLong(2)));
 				});
 		return sent;
@@ -434,6 +446,16 @@ public class RowResultStore {
 		return accounts;
 	}
 
+	private Boolean postgres;
+
+	private boolean postgres() {
+		if (postgres == null) {
+			postgres = Boolean.TRUE.equals(jdbc.execute((ConnectionCallback<Boolean>) connection -> connection
+				.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres")));
+		}
+		return postgres;
+	}
+
 	/** Deletes the stored outcomes of these runs and the publish retries of their posts; returns the rows deleted. */
 	public int delete(Collection<String> runKeys) {
 		if (runKeys.isEmpty()) {
@@ -462,6 +484,14 @@ public class RowResultStore {
 
 	/** Notes that the post was published again, {@code retries} times in all (a lower count never replaces one). */
 	public void publishRetried(String postId, int retries, Instant at) {
+		if (postgres()) {
+			// one statement, safe with several hosts noting the same post at once (a shared repository)
+			jdbc.update("INSERT INTO PINBATCH_PUBLISH_RETRY (POST_ID, RETRIES, RETRIED_AT_MS) VALUES (?, ?, ?)"
+					+ " ON CONFLICT (POST_ID) DO UPDATE SET RETRIES = EXCLUDED.RETRIES, RETRIED_AT_MS ="
+					+ " EXCLUDED.RETRIED_AT_MS WHERE PINBATCH_PUBLISH_RETRY.RETRIES < EXCLUDED.RETRIES", postId, retries,
+					at.toEpochMilli());
+			return;
+		}
 		int updated = jdbc.update("UPDATE PINBATCH_PUBLISH_RETRY SET RETRIES = ?, RETRIED_AT_MS = ? WHERE POST_ID = ?"
 				+ " AND RETRIES < ?", retries, at.toEpochMilli(), postId, retries);
 		if (updated == 0) {

@@ -70,6 +70,14 @@ public final class InputFiles {
 	 *              colleague's file without a word
 	 */
 	public static List<Path> expand(List<Path> given, Consumer<String> notes) {
+		return expand(given, true, notes);
+	}
+
+	/**
+	 * @param emptyIsQuiet whether a folder with nothing to read is a quiet night (a nightly --input), rather than a
+	 *                     usage error (a --retry-failed, which reads result files, never a folder's)
+	 */
+	public static List<Path> expand(List<Path> given, boolean emptyIsQuiet, Consumer<String> notes) {
 		Map<Path, Path> files = new LinkedHashMap<>();
 		for (Path path : given) {
 			if (Files.isDirectory(path)) {
@@ -82,7 +90,7 @@ public final class InputFiles {
 					throw new RunRefusedException(path + " is an Apple Numbers document, not a folder of inputs: in"
 							+ " Numbers choose File > Export To > Excel (or CSV) and give that file");
 				}
-				if (inFolder.isEmpty() && unread.isPresent()) {
+				if (inFolder.isEmpty() && (unread.isPresent() || !emptyIsQuiet)) {
 					// a colleague's sheet no run would ever read: the user must act, before a night passes silently
 					throw new RunRefusedException("the folder " + path + " holds no input: pinbatch reads the "
 							+ String.join(", ", SPREADSHEETS) + " files in it (not result files or hidden files)");

@@ -42,7 +42,8 @@ class RequestedInputs {
 	 *                them even when a later one is refused
 	 */
 	void check(RunRequest request, RunListener listener, List<CheckedInput> checked) {
-		List<Path> files = InputFiles.expand(request.sources(), note -> listener.info("input: " + SafeText.line(note)));
+		List<Path> files = InputFiles.expand(request.sources(), !request.retryFailed(),
+				note -> listener.info("input: " + SafeText.line(note)));
 		if (request.results() != null && files.size() > 1) {
 			throw new RunRefusedException("--results names one file but there are " + files.size()
 					+ " inputs; leave --results out to get one result file per input");

@@ -55,6 +55,9 @@ public class GracefulStop implements JobExecutionListener {
 	 */
 	private final Set<Thread> waitingAtTheGate = ConcurrentHashMap.newKeySet();
 
+	/** Held to interrupt a waiting thread, and by the thread to stop waiting: no interruption comes after its wait. */
+	private final Object gateLock = new Object();
+
 	/** Runs stopped on their own, by run key, with the one line that says why. */
 	private final Map<String, String> stoppedRuns = new ConcurrentHashMap<>();
 
@@ -200,7 +203,9 @@ public class GracefulStop implements JobExecutionListener {
 			throw interrupted;
 		}
 		finally {
-			waitingAtTheGate.remove(thread);
+			synchronized (gateLock) {
+				waitingAtTheGate.remove(thread);
+			}
 			if (requested) {
 				Thread.interrupted(); // an interruption meant for the wait only
 			}
@@ -211,7 +216,9 @@ public class GracefulStop implements JobExecutionListener {
 	/** Called from the shutdown hook thread, or when this process lost an input's lease. */
 	public void request() {
 		requested = true;
-		waitingAtTheGate.forEach(Thread::interrupt);
+		synchronized (gateLock) {
+			waitingAtTheGate.forEach(Thread::interrupt);
+		}
 		stopRunning();
 		senders.shutdownNow();
 	}

@@ -193,7 +193,9 @@ class HostileInputCommandLineTests extends SandboxedCommandLine {
 		Path summary = dir.resolve("nightly.json");
 
 		// when
-		CommandLineRun intoAFolder = run("--input=" + input, "--report=" + folder);
+		Files.writeString(summary, "{ \"exitCode\" : 0 }"); // last night's
+		CommandLineRun intoAFolder = run("--input=" + input, "--report=" + folder, "--summary=" + summary);
+		String summaryOfTheRefusal = Files.readString(summary);
 		CommandLineRun first = run("--input=" + input, "--report=" + report, "--summary=" + summary);
 		CommandLineRun again = run("--input=" + input, "--report=" + report, "--summary=" + summary);
 
@@ -201,6 +203,7 @@ class HostileInputCommandLineTests extends SandboxedCommandLine {
 		assertThat(intoAFolder.exitCode()).as(intoAFolder.toString()).isEqualTo(2);
 		assertThat(intoAFolder.err()).contains("the report " + folder + " is a folder; choose another --report");
 		assertThat(folder).isDirectory();
+		assertThat(summaryOfTheRefusal).as("last night's summary not left in place").contains("\"exitCode\" : 2");
 		// and a command's own summary and report are written over each night
 		assertThat(first.exitCode()).as(first.toString()).isZero();
 		assertThat(again.exitCode()).as(again.toString()).isZero();

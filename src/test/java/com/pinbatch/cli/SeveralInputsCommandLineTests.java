@@ -232,6 +232,20 @@ class SeveralInputsCommandLineTests extends SandboxedCommandLine {
 	}
 
 	@Test
+	void aFolderGivenToRetryFailedIsStillAUsageError() throws IOException {
+		// given: last night's result files, in a folder
+		Path results = Files.createDirectories(dir.resolve("results"));
+		Files.writeString(results.resolve("monday.results.csv"), "title,status\n");
+
+		// when
+		CommandLineRun run = run("--retry-failed=" + results);
+
+		// then: (for a moment: exit 0, "nothing to do", as if a nightly inbox were empty)
+		assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
+		assertThat(creates()).isEmpty();
+	}
+
+	@Test
 	void anEmptyFolderBesideAFileLeavesTheFileToRun() throws IOException {
 		// given
 		Path inbox = Files.createDirectories(dir.resolve("inbox"));

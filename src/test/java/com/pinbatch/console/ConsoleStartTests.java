@@ -115,8 +115,10 @@ class ConsoleStartTests {
 	@Test
 	void serveRefusesWhatOnlyARunOfTheCommandLineTakes() {
 		// before: the follow-up (and a dry run, a summary, a report) ignored without a word, the console started
-		for (String option : List.of("--follow-up=pins.results.csv", "--dry-run", "--summary=s.json", "--report=r.html",
-				"--results=r.csv")) {
+		// (in the test's folder: a refused command still writes the summary it was asked for)
+		for (String option : List.of("--follow-up=" + dir.resolve("pins.results.csv"), "--dry-run",
+				"--summary=" + dir.resolve("s.json"), "--report=" + dir.resolve("r.html"),
+				"--results=" + dir.resolve("r.csv"))) {
 			ByteArrayOutputStream err = new ByteArrayOutputStream();
 			int exit = PinbatchApplication.run(new String[] { "--serve", option },
 					new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true, StandardCharsets.UTF_8));

@@ -265,6 +265,27 @@ class PinSendingWriterTests {
 		assertThat(sent).containsExactly(RequestIds.of(RUN, 1, false), RequestIds.of(RUN, 2, false));
 	}
 
+	@Test
+	void aRowWhoseOutcomeIsUnknownIsTimedFromItsFirstSendNotFromWhenItsOutcomeWasStored() {
+		// given: row 2 first sent five minutes ago, its answer lost; sent again under its id after a long 429 wait, it
+		// ended outcome_unknown a minute ago, before its run was stopped
+		RowResultStore store = store();
+		Instant firstSent = Instant.now().minus(Duration.ofMinutes(5));
+		String requestId = RequestIds.of(RUN, 2, false);
+		store.markSent(RUN, 2, requestId, firstSent, null);
+		store.markSent(RUN, 2, requestId, Instant.now().minus(Duration.ofMinutes(2)), null, true);
+		RowResult unknown = new RowResult(2, RowStatus.FAILED, null, "outcome_unknown", "it is not known...", 3,
+				requestId, Instant.now().minus(Duration.ofMinutes(1)));
+		store.save(RUN, unknown);
+
+		// when
+		Instant sent = PinSendingWriter.sentUnanswered(store.sentWithoutAnswer(RUN, List.of(2L)).get(2L), unknown);
+
+		// then: the replay of its id is counted from its first send (before: from a minute ago, and the resume sent it
+		// again under its id, past Zernio's replay: a second pin)
+		assertThat(sent).isEqualTo(firstSent.truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
+	}
+
 	/** A sender at {@code perMinute} whose every request creates its pin, counted in {@code requests}. */
 	private static PacedSender creating(AtomicInteger requests, int perMinute) {
 		return new PacedSender((request, requestId) -> {
