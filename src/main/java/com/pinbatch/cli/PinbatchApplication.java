@@ -132,8 +132,10 @@ public class PinbatchApplication {
 		String notOurs = OwnOutputFiles.refusal(options);
 		if (notOurs != null) {
 			// the summary still says so, yesterday's never left in place, unless it is the file refused
-			Path summary = options.summary() == null
-					|| OwnOutputFiles.isOthers(options.summary(), OwnOutputFiles.SUMMARY_MARK) ? null : options.summary();
+			Path summary = options.summary();
+			if (summary != null && OwnOutputFiles.isOthers(summary, OwnOutputFiles.SUMMARY_MARK)) {
+				summary = null;
+			}
 			return refuse(ExitCode.USAGE, notOurs, summary, out, err);
 		}
 		// a monitor must not read last night's summary while this command runs, nor after it was killed

@@ -488,8 +488,8 @@ public class RowResultStore {
 			// one statement, safe with several hosts noting the same post at once (a shared repository)
 			jdbc.update("INSERT INTO PINBATCH_PUBLISH_RETRY (POST_ID, RETRIES, RETRIED_AT_MS) VALUES (?, ?, ?)"
 					+ " ON CONFLICT (POST_ID) DO UPDATE SET RETRIES = EXCLUDED.RETRIES, RETRIED_AT_MS ="
-					+ " EXCLUDED.RETRIED_AT_MS WHERE PINBATCH_PUBLISH_RETRY.RETRIES < EXCLUDED.RETRIES", postId, retries,
-					at.toEpochMilli());
+					+ " EXCLUDED.RETRIED_AT_MS WHERE PINBATCH_PUBLISH_RETRY.RETRIES < EXCLUDED.RETRIES", postId,
+					retries, at.toEpochMilli());
 			return;
 		}
 		int updated = jdbc.update("UPDATE PINBATCH_PUBLISH_RETRY SET RETRIES = ?, RETRIED_AT_MS = ? WHERE POST_ID = ?"
