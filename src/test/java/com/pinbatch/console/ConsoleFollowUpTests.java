@@ -78,6 +78,9 @@ class ConsoleFollowUpTests {
 	@Autowired
 	PinImportRuns launcher;
 
+	@Autowired
+	com.pinbatch.run.FollowUpRuns followUps;
+
 	@Test
 	void anUploadOnceSentSaysSoOnItsPage() throws Exception {
 		// one pin on an account and a day of its own: the other tests' pins fill acme-home's caps
@@ -308,6 +311,42 @@ class ConsoleFollowUpTests {
 		String followed = entry(mvc.perform(get("/history")).andExpect(status().isOk()).andReturn().getResponse()
 			.getContentAsString(), "from-history.csv");
 		assertThat(followed).doesNotContain("created").doesNotContain("follow-up").contains("badge published");
+	}
+
+	/**
+	 * Two runs writing one result file (--results, or a sheet's runs night after night), then a follow-up of it: the
+	 * file is the newer run's since, and so are the follow-up's counts; the older run keeps its own.
+	 */
+	@Test
+	void aFollowUpsCountsAreTheNewestRunsOfItsFileNotAnOlderOnes(@TempDir Path elsewhere) throws Exception {
+		Path shared = elsewhere.resolve("shared.results.csv");
+		Path older = java.nio.file.Files.writeString(elsewhere.resolve("older.csv"),
+				String.join("\n", onTheGardenAccount(pins("older")).lines().limit(3).toList()) + "\n");
+		Path newer = java.nio.file.Files.writeString(elsewhere.resolve("newer.csv"), onTheGardenAccount(pins("newer")));
+		for (Path input : List.of(older, newer)) {
+			launcher.run(new RunRequest(List.of(input), shared, false, null, null, null, null, null,
+					java.time.ZoneId.of("UTC"), null, "now", false, null, false, false, true,
+					"host " + com.pinbatch.host.ThisHost.name()), RunListener.SILENT);
+		}
+		Thread.sleep(PUBLISH_DELAY_MS); // every post has its outcome by now
+		followUps.run(shared, shared, true, RunListener.SILENT);
+
+		String history = mvc.perform(get("/history")).andExpect(status().isOk()).andReturn().getResponse()
+			.getContentAsString();
+
+		// (before: the older run's entry showed the newer file's six rows, as the follow-up left them)
+		assertThat(countedRows(entry(history, "newer.csv"))).isEqualTo(6);
+		assertThat(countedRows(entry(history, "older.csv"))).isEqualTo(2);
+	}
+
+	/** The rows an entry's badges count, all statuses together. */
+	private static long countedRows(String entry) {
+		java.util.regex.Matcher badge = java.util.regex.Pattern.compile(">(\\d+) [A-Z]+</span>").matcher(entry);
+		long rows = 0;
+		while (badge.find()) {
+			rows += Long.parseLong(badge.group(1));
+		}
+		return rows;
 	}
 
 	/** The history table's row naming the file (the first, newest one). */
