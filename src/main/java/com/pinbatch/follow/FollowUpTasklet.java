@@ -63,7 +63,7 @@ class FollowUpTasklet implements Tasklet {
 		this.client = client;
 		this.clock = clock;
 		// the rows were sent long ago: the first round asks at once
-		this.loop = new FollowingLoop("followUp.", settings, clock, FollowingLoop.Budget.ONCE, true);
+		this.loop = new FollowingLoop("followUp.", settings, clock, FollowingLoop.Budget.ONCE, true, store);
 	}
 
 	@Override
@@ -73,12 +73,12 @@ class FollowUpTasklet implements Tasklet {
 		if (open == null) {
 			read = FollowUpFile.read(file, clock.instant());
 			read.open().forEach(row -> before.put(row.rowNumber(), row));
-			// retries are per post, whatever follow-up spent them (each night's is a job of its own)
-			Map<String, Integer> spent = store.publishRetries(read.open().stream().map(RowResult::postId).toList());
+			Map<String, String> posts = new LinkedHashMap<>();
+			read.open().forEach(row -> posts.put(Long.toString(row.rowNumber()), row.postId()));
+			Map<String, Integer> retries = loop.retries(context, posts);
 			open = read.open().stream()
 				.map(row -> new PinFollower.Followed(Long.toString(row.rowNumber()), row, null, row.finishedAt(),
-						Math.max(loop.retries(context, Long.toString(row.rowNumber())),
-								spent.getOrDefault(row.postId(), 0))))
+						retries.get(Long.toString(row.rowNumber()))))
 				.toList();
 		}
 		Optional<PinFollower.Round> round = loop.next(step, client, open);
@@ -89,9 +89,6 @@ class FollowUpTasklet implements Tasklet {
 			RowResult was = before.get(update.result().rowNumber());
 			// the row keeps the publish time it was sent with
 			updates.put(was.rowNumber(), update.result().withPublishAt(was.publishAt()));
-			if (update.retried()) {
-				store.publishRetried(was.postId(), update.retries(), clock.instant());
-			}
 		}
 		open = round.get().stillOpen();
 		return open.isEmpty() ? finish(step) : RepeatStatus.CONTINUABLE;

@@ -3,9 +3,12 @@ package com.pinbatch.follow;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
+import com.pinbatch.result.RowResultStore;
 import com.pinbatch.zernio.ZernioClient;
 
 import org.springframework.batch.core.step.StepExecution;
@@ -38,18 +41,27 @@ public final class FollowingLoop {
 
 	private final boolean firstRoundAtOnce;
 
+	/** Where the retries of each post are kept for later runs and follow-ups; null: known to this step only. */
+	private final RowResultStore retriesKept;
+
+	public FollowingLoop(String prefix, FollowProperties settings, Clock clock, Budget budget,
+			boolean firstRoundAtOnce) {
+		this(prefix, settings, clock, budget, firstRoundAtOnce, null);
+	}
+
 	/**
 	 * @param prefix           the execution context keys' prefix ("follow." ...), one per kind of step
 	 * @param firstRoundAtOnce true to ask at once in the first round (the rows were sent long ago), false to wait the
 	 *                         poll interval first (they were just sent)
 	 */
 	public FollowingLoop(String prefix, FollowProperties settings, Clock clock, Budget budget,
-			boolean firstRoundAtOnce) {
+			boolean firstRoundAtOnce, RowResultStore retriesKept) {
 		this.prefix = prefix;
 		this.settings = settings;
 		this.clock = clock;
 		this.budget = budget;
 		this.firstRoundAtOnce = firstRoundAtOnce;
+		this.retriesKept = retriesKept;
 	}
 
 	/**
@@ -88,6 +100,9 @@ public final class FollowingLoop {
 				round == 0 ? Instant.MAX : deadline);
 		for (PinFollower.Update update : result.updates()) {
 			context.putInt(key("retries.") + update.item().key(), update.retries());
+			if (retriesKept != null && update.retried()) {
+				retriesKept.publishRetried(update.result().postId(), update.retries(), now);
+			}
 		}
 		context.putInt(key("lookUps"), lookUps(context) + result.lookUps());
 		context.putInt(key("retriesSent"), retriesSent(context) + result.retriesSent());
@@ -98,6 +113,20 @@ public final class FollowingLoop {
 	/** The retries already spent on the row of {@code rowKey}, by earlier rounds or executions. */
 	public int retries(ExecutionContext context, String rowKey) {
 		return context.getInt(key("retries.") + rowKey, 0);
+	}
+
+	/**
+	 * The retries already spent on each row's post, by row key: by this step's rounds and executions, or by any run or
+	 * follow-up before it (retries are per post: before, each night's follow-up, a job of its own, began from none).
+	 *
+	 * @param postIds each row's post id, by row key
+	 */
+	public Map<String, Integer> retries(ExecutionContext context, Map<String, String> postIds) {
+		Map<String, Integer> kept = retriesKept == null ? Map.of() : retriesKept.publishRetries(postIds.values());
+		Map<String, Integer> retries = new HashMap<>();
+		postIds.forEach((rowKey, postId) -> retries.put(rowKey, Math.max(retries(context, rowKey),
+				postId == null ? 0 : kept.getOrDefault(postId, 0))));
+		return retries;
 	}
 
 	/** Requests sent to learn outcomes, over all executions. */

@@ -2,6 +2,7 @@ package com.pinbatch.job;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -36,17 +37,14 @@ class FollowPinsTasklet implements Tasklet {
 
 	private final FollowingLoop loop;
 
-	private final Clock clock;
-
 	FollowPinsTasklet(ApiSessionSource sessions, RowResultStore store, RunProgresses progresses,
 			FollowProperties settings, Clock clock) {
 		this.sessions = sessions;
 		this.store = store;
 		this.progresses = progresses;
 		this.settings = settings;
-		this.clock = clock;
 		// the pins were just sent: the first round waits the poll interval
-		this.loop = new FollowingLoop("follow.", settings, clock, FollowingLoop.Budget.PER_EXECUTION, false);
+		this.loop = new FollowingLoop("follow.", settings, clock, FollowingLoop.Budget.PER_EXECUTION, false, store);
 	}
 
 	@Override
@@ -67,9 +65,6 @@ class FollowPinsTasklet implements Tasklet {
 		}
 		for (PinFollower.Update update : round.get().updates()) {
 			store.save(runKey, update.result(), null, null);
-			if (update.retried()) {
-				store.publishRetried(update.result().postId(), update.retries(), clock.instant());
-			}
 			progress.rowChanged(update.item().row(), update.result());
 		}
 		progress.publishing(round.get().stillOpen().size());
@@ -80,11 +75,12 @@ class FollowPinsTasklet implements Tasklet {
 	private List<PinFollower.Followed> open(String inputKey, ExecutionContext context) {
 		List<PinFollower.Followed> open = new ArrayList<>();
 		List<RowResultStore.Awaited> awaited = store.awaitingOutcome(inputKey);
-		// retries are per post, whatever spent them (a --follow-up of the same file, say)
-		Map<String, Integer> spent = store.publishRetries(awaited.stream().map(row -> row.result().postId()).toList());
+		Map<String, String> posts = new LinkedHashMap<>();
+		awaited.forEach(row -> posts.put(inputKey + "#" + row.result().rowNumber(), row.result().postId()));
+		Map<String, Integer> spent = loop.retries(context, posts);
 		for (RowResultStore.Awaited row : awaited) {
 			String key = inputKey + "#" + row.result().rowNumber();
-			int retries = Math.max(loop.retries(context, key), spent.getOrDefault(row.result().postId(), 0));
+			int retries = spent.get(key);
 			boolean waits = row.result().status().awaitsOutcome()
 					|| (PinFollower.transientCode(row.result().errorCode()) && retries < settings.maxRetries());
 			if (waits) {
