@@ -65,17 +65,11 @@ public final class InputFiles {
 	}
 
 	/**
-	 * @param notes told of the files a folder holds that look like a team's spreadsheets but are not read (an
-	 *              {@code .xls}, a {@code .txt} export), with what to do: a nightly run would otherwise skip a
-	 *              colleague's file without a word
-	 */
-	public static List<Path> expand(List<Path> given, Consumer<String> notes) {
-		return expand(given, true, notes);
-	}
-
-	/**
 	 * @param emptyIsQuiet whether a folder with nothing to read is a quiet night (a nightly --input), rather than a
 	 *                     usage error (a --retry-failed, which reads result files, never a folder's)
+	 * @param notes        told of the files a folder holds that look like a team's spreadsheets but are not read (an
+	 *                     {@code .xls}, a {@code .txt} export), with what to do: a nightly run would otherwise skip a
+	 *                     colleague's file without a word
 	 */
 	public static List<Path> expand(List<Path> given, boolean emptyIsQuiet, Consumer<String> notes) {
 		Map<Path, Path> files = new LinkedHashMap<>();

@@ -28,7 +28,7 @@ class InputFilesTests {
 
 		List<String> notes = new ArrayList<>();
 
-		assertThat(InputFiles.expand(List.of(inbox), notes::add)).extracting(file -> file.getFileName().toString())
+		assertThat(InputFiles.expand(List.of(inbox), true, notes::add)).extracting(file -> file.getFileName().toString())
 			.containsExactly("a.csv", "b.xlsx");
 		assertThat(notes).containsExactly("the folder " + inbox + " holds files pinbatch does not read: notes.txt (a"
 				+ " text export: if it holds pins, name it .tsv (tab-separated) or .csv)");
@@ -42,7 +42,7 @@ class InputFilesTests {
 		Files.writeString(inbox.resolve("budget.ods"), "");
 		List<String> notes = new ArrayList<>();
 
-		InputFiles.expand(List.of(inbox), notes::add);
+		InputFiles.expand(List.of(inbox), true, notes::add);
 
 		assertThat(notes).singleElement().asString().contains("holds files pinbatch does not read: budget.ods (an"
 				+ " OpenDocument sheet: save it as .xlsx or CSV UTF-8), old.xls (an Excel 97-2003 workbook: save it as"
@@ -56,7 +56,7 @@ class InputFilesTests {
 		Files.writeString(inbox.resolve("March plan.gsheet"), "{\"doc_id\":\"1x\"}");
 		List<String> notes = new ArrayList<>();
 
-		InputFiles.expand(List.of(inbox), notes::add);
+		InputFiles.expand(List.of(inbox), true, notes::add);
 
 		assertThat(notes).containsExactly("the folder " + inbox + " holds files pinbatch does not read: March"
 				+ " plan.gsheet (a Google Drive shortcut to a Google Sheet: download the sheet as .xlsx or CSV (File >"
@@ -69,7 +69,7 @@ class InputFilesTests {
 		Path numbers = Files.createDirectories(inbox.resolve("Plan.numbers").resolve("Index"));
 		Files.writeString(numbers.resolve("Document.iwa"), "");
 
-		assertThatThrownBy(() -> InputFiles.expand(List.of(numbers.getParent()), note -> { }))
+		assertThatThrownBy(() -> InputFiles.expand(List.of(numbers.getParent()), true, note -> { }))
 			.isInstanceOf(RunRefusedException.class)
 			.hasMessage(numbers.getParent() + " is an Apple Numbers document, not a folder of inputs: in Numbers choose"
 					+ " File > Export To > Excel (or CSV) and give that file");
@@ -81,7 +81,7 @@ class InputFilesTests {
 		Files.writeString(inbox.resolve("a.csv"), "");
 		Files.writeString(inbox.resolve("Caf\uFFFD\uFFFD.csv"), "");
 
-		assertThatThrownBy(() -> InputFiles.expand(List.of(inbox), note -> { })).isInstanceOf(RunRefusedException.class)
+		assertThatThrownBy(() -> InputFiles.expand(List.of(inbox), true, note -> { })).isInstanceOf(RunRefusedException.class)
 			.hasMessage("the folder " + inbox + " holds Caf\uFFFD\uFFFD.csv, whose name cannot be opened: this"
 					+ " system's language setting (LANG unset or C, as under cron) lets Java open only file names in"
 					+ " plain ASCII: set LANG=C.UTF-8 (in a crontab, on a line of its own above the job), or rename"
