@@ -28,7 +28,8 @@ class InputFilesTests {
 
 		List<String> notes = new ArrayList<>();
 
-		assertThat(InputFiles.expand(List.of(inbox), true, notes::add)).extracting(file -> file.getFileName().toString())
+		assertThat(InputFiles.expand(List.of(inbox), true, notes::add))
+			.extracting(file -> file.getFileName().toString())
 			.containsExactly("a.csv", "b.xlsx");
 		assertThat(notes).containsExactly("the folder " + inbox + " holds files pinbatch does not read: notes.txt (a"
 				+ " text export: if it holds pins, name it .tsv (tab-separated) or .csv)");
@@ -81,7 +82,8 @@ class InputFilesTests {
 		Files.writeString(inbox.resolve("a.csv"), "");
 		Files.writeString(inbox.resolve("Caf\uFFFD\uFFFD.csv"), "");
 
-		assertThatThrownBy(() -> InputFiles.expand(List.of(inbox), true, note -> { })).isInstanceOf(RunRefusedException.class)
+		assertThatThrownBy(() -> InputFiles.expand(List.of(inbox), true, note -> { }))
+			.isInstanceOf(RunRefusedException.class)
 			.hasMessage("the folder " + inbox + " holds Caf\uFFFD\uFFFD.csv, whose name cannot be opened: this"
 					+ " system's language setting (LANG unset or C, as under cron) lets Java open only file names in"
 					+ " plain ASCII: set LANG=C.UTF-8 (in a crontab, on a line of its own above the job), or rename"
