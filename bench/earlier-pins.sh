@@ -5,6 +5,8 @@
 #
 #   bench/earlier-pins.sh [SIZE...]      default: 0 10000 100000 1000000
 set -euo pipefail
+# the inputs are written just before they are timed: read them at once, without the wait for a copy to finish
+export PINBATCH_INPUT_SETTLE=0s
 cd "$(dirname "$0")/.."
 
 SIZES=("$@")

@@ -6,6 +6,8 @@
 #
 # Prints the median, lowest and highest wall and CPU seconds of each, and the ratio of the medians.
 set -euo pipefail
+# the inputs are written just before they are timed: read them at once, without the wait for a copy to finish
+export PINBATCH_INPUT_SETTLE=0s
 cd "$(dirname "$0")/.."
 
 RUNS="${1:-7}"

@@ -27,6 +27,8 @@
 # job processes at once on the key (every other row each, own data folders, as two hosts); the figures are theirs
 # together.
 set -euo pipefail
+# the inputs are written just before they are timed: read them at once, without the wait for a copy to finish
+export PINBATCH_INPUT_SETTLE=0s
 cd "$(dirname "$0")/.."
 
 CEILINGS="${CEILINGS:-${CEILING:-600}}"

@@ -10,6 +10,8 @@
 #   raw  times the readers alone (com.pinbatch.bench.BenchReadRows over XlsxRowSource / CsvRowSource)
 #   auto uses cli when the jar's --help offers --dry-run, raw otherwise
 set -euo pipefail
+# the inputs are written just before they are timed: read them at once, without the wait for a copy to finish
+export PINBATCH_INPUT_SETTLE=0s
 cd "$(dirname "$0")/.."
 
 ROWS="${1:-200000}"

@@ -7,6 +7,8 @@
 #
 # Prints the exit code, the seconds from the kill to the exit, and the rows' statuses.
 set -euo pipefail
+# the inputs are written just before they are timed: read them at once, without the wait for a copy to finish
+export PINBATCH_INPUT_SETTLE=0s
 cd "$(dirname "$0")/.."
 
 JAR="$(realpath "${1:-target/pinbatch.jar}")"

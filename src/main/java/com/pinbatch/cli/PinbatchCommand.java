@@ -2,6 +2,7 @@ package com.pinbatch.cli;
 
 import java.io.PrintStream;
 import java.nio.file.Files;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -69,7 +70,7 @@ class PinbatchCommand {
 		RunOutcome outcome = options.followUp() != null
 				? followUps.run(options.followUp(), options.results() != null ? options.results() : options.followUp(),
 						options.sandbox(), listener)
-				: runs.run(request(options), listener);
+				: runs.run(request(options, properties.inputSettle()), listener);
 		TypedCommand typed = new TypedCommand(arguments);
 		List<RunReport> reports = outcome.inputs().stream().map(input -> report(input, typed)).toList();
 		reports.forEach(report -> RunSummary.print(out, report, options.followUp() != null));
@@ -90,11 +91,12 @@ class PinbatchCommand {
 		return outcome.exitCode();
 	}
 
-	static RunRequest request(CommandLineOptions options) {
+	/** @param settle how long an input must have been left alone before it is read ({@code pinbatch.input-settle}) */
+	static RunRequest request(CommandLineOptions options, Duration settle) {
 		return new RunRequest(options.sources(), options.results(), options.retryFailed() != null, options.sheet(),
 				options.encoding(), options.mapping(), options.account(), options.board(), options.timezone(),
 				options.dateFormat(), options.whenNoDate(), options.spread(), options.mediaRoot(),
-				options.checkMedia(), options.dryRun(), options.sandbox(), "host " + ThisHost.name());
+				options.checkMedia(), options.dryRun(), options.sandbox(), "host " + ThisHost.name(), settle);
 	}
 
 	/** The input's outcome, with the commands to type next. */

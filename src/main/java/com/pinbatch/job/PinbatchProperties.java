@@ -23,6 +23,8 @@ import jakarta.validation.constraints.NotNull;
  * @param defaultTimeOfDay the time of day given to a publish date written without one
  * @param postingHours     the local hours --spread puts pins into, e.g. 08:00-20:00
  * @param parallelInputs   input files of one run processed side by side (they share the pace and the senders)
+ * @param inputSettle      a command line's input written less than this ago is read once it has been left alone
+ *                         this long (a copy may still be writing it); zero: read at once
  */
 @ConfigurationProperties("pinbatch")
 @Validated
@@ -31,5 +33,6 @@ public record PinbatchProperties(@DefaultValue("2000") @Min(1) int chunkSize,
 		@DefaultValue("10s") @NotNull @DurationMin(millis = 1) Duration progressInterval,
 		@DefaultValue("4m") @NotNull @DurationMin(millis = 0) Duration reconcileAfter,
 		@DefaultValue("09:00") @NotNull LocalTime defaultTimeOfDay,
-		@DefaultValue("08:00-20:00") @NotNull String postingHours, @DefaultValue("4") @Min(1) int parallelInputs) {
+		@DefaultValue("08:00-20:00") @NotNull String postingHours, @DefaultValue("4") @Min(1) int parallelInputs,
+		@DefaultValue("5s") @NotNull @DurationMin(millis = 0) Duration inputSettle) {
 }

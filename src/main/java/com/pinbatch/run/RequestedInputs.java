@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 
 import com.pinbatch.input.InputDigest;
 import com.pinbatch.input.InputOptions;
+import com.pinbatch.input.InputSettling;
 import com.pinbatch.input.RowSources;
 import com.pinbatch.job.InputParameters;
 import com.pinbatch.job.InputSurveys;
@@ -87,6 +88,7 @@ class RequestedInputs {
 	 */
 	private void checkOne(RunRequest request, Path file, Path resultFile, RunListener listener,
 			List<CheckedInput> checked) {
+		InputSettling.of(request.settle()).await(file, note -> listener.info("input: " + SafeText.line(note)));
 		if (request.retryFailed()) {
 			// the input itself would be sent again as a new run, its result file's fixes never read
 			RowSources.openResultFile(file, InputOptions.defaults(), "--retry-failed").close();

@@ -1,8 +1,11 @@
 package com.pinbatch.run;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
+
+import com.pinbatch.input.InputSettling;
 
 /**
  * What a front end asks to run: the inputs, and the options that change how they are read, checked and sent. The
@@ -26,21 +29,34 @@ import java.util.List;
  * @param sandbox     send to the built-in Zernio sandbox instead of Zernio
  * @param by          who asked, as histories show it: {@code host NAME} for the command line, {@code console: USER}
  *                    for the web console; null: not said
+ * @param settle      how long an input must have been left alone before it is read (see {@link InputSettling}):
+ *                    the command line's may still be being copied in by another program; zero for files the front
+ *                    end wrote itself (the console's uploads)
  */
 public record RunRequest(List<Path> sources, Path results, boolean retryFailed, String sheet, String encoding,
 		Path mapping, String account, String board, ZoneId timezone, String dateFormat, String whenNoDate,
-		boolean spread, Path mediaRoot, boolean checkMedia, boolean dryRun, boolean sandbox, String by) {
+		boolean spread, Path mediaRoot, boolean checkMedia, boolean dryRun, boolean sandbox, String by,
+		Duration settle) {
 
 	public RunRequest {
 		sources = List.copyOf(sources);
+		settle = settle == null ? Duration.ZERO : settle;
 		timezone = timezone == null ? ZoneId.systemDefault() : timezone;
 		whenNoDate = whenNoDate == null ? "now" : whenNoDate;
+	}
+
+	/** A request whose inputs are read at once (files the front end wrote itself). */
+	public RunRequest(List<Path> sources, Path results, boolean retryFailed, String sheet, String encoding,
+			Path mapping, String account, String board, ZoneId timezone, String dateFormat, String whenNoDate,
+			boolean spread, Path mediaRoot, boolean checkMedia, boolean dryRun, boolean sandbox, String by) {
+		this(sources, results, retryFailed, sheet, encoding, mapping, account, board, timezone, dateFormat,
+				whenNoDate, spread, mediaRoot, checkMedia, dryRun, sandbox, by, Duration.ZERO);
 	}
 
 	/** The same request with another sheet named. */
 	RunRequest withSheet(String named) {
 		return new RunRequest(sources, results, retryFailed, named, encoding, mapping, account, board, timezone,
-				dateFormat, whenNoDate, spread, mediaRoot, checkMedia, dryRun, sandbox, by);
+				dateFormat, whenNoDate, spread, mediaRoot, checkMedia, dryRun, sandbox, by, settle);
 	}
 
 	/** A plain request for one file, everything else as the command line's defaults. */

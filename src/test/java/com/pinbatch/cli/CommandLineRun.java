@@ -10,6 +10,11 @@ import java.util.List;
 /** Runs the command line in-process, as a user would type it, and keeps what it printed. */
 record CommandLineRun(int exitCode, String out, String err) {
 
+	static {
+		// the inputs a test wrote a moment ago are read at once (the wait for a copy to finish has its own tests)
+		System.setProperty("pinbatch.input-settle", "0s");
+	}
+
 	/** @param dataFolder the job repository's folder; null: the default one (set user.home to a test folder first) */
 	static CommandLineRun run(Path dataFolder, String baseUrl, String... args) {
 		List<String> all = new ArrayList<>(List.of(args));

@@ -8,6 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -131,6 +133,23 @@ class InputSavedDuringRunCommandLineTests extends SandboxedCommandLine {
 		assertThat(again.exitCode()).as(again.toString()).isZero();
 		assertThat(creates()).hasSize(5);
 		assertThat(ResultRows.read(input.resolveSibling("pins.results.csv"))).hasSize(5);
+	}
+
+	@Test
+	void aFileWrittenAMomentAgoIsReadOnceItHasBeenLeftAloneAndThenWhole() throws IOException {
+		// given: a file whose last change is too recent to be sure a copy has finished (dated ahead, as a file server
+		// whose clock runs ahead dates it: no real copy's timing in a test)
+		Path input = shelfPins(6);
+		Files.setLastModifiedTime(input, FileTime.from(Instant.now().plusSeconds(2)));
+
+		// when: cron starts, with the quiet period (5 s by default) shortened for the test
+		CommandLineRun run = run("--input=" + input, "--pinbatch.input-settle=1s");
+
+		// then: it said why it waited, then read and sent every row
+		assertThat(run.exitCode()).as(run.toString()).isZero();
+		assertThat(run.out()).contains("input: pins.csv was written less than 1 s ago: waiting until it has been left"
+				+ " alone that long (a copy may still be writing it)");
+		assertThat(creates()).hasSize(6);
 	}
 
 	private void rewriteInPlaceAtTheFirstLookUp(Path input) throws IOException {

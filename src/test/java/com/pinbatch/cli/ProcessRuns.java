@@ -177,7 +177,7 @@ abstract class ProcessRuns {
 				"--zernio.base-url=" + zernioBaseUrl(), "--pinbatch.data-dir=" + dataFolder,
 				"--pinbatch.chunk-size=10", "--pinbatch.throttle.account-hourly-cap=1000",
 				"--pinbatch.throttle.account-daily-cap=1000", "--pinbatch.throttle.initial-requests-per-minute=6000",
-				"--pinbatch.follow.poll-interval=300ms"));
+				"--pinbatch.follow.poll-interval=300ms", "--pinbatch.input-settle=0s"));
 		command.addAll(repositoryArguments());
 		ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile())
 			.redirectErrorStream(true)

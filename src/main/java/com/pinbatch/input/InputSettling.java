@@ -1,0 +1,90 @@
+package com.pinbatch.input;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.function.Consumer;
+
+/**
+ * Waits, before an input is read, until a file written moments ago has been left alone for a quiet period: cron may
+ * start while a colleague's copy (an upload, a sync, an export) is still writing it, and half a file is half the
+ * rows and a last one cut short. A file last changed longer ago than that is read at once.
+ */
+public final class InputSettling {
+
+	/** How long a file may keep changing before its run is refused; a copy longer than this is no copy. */
+	static final Duration LONGEST = Duration.ofMinutes(10);
+
+	/** Sleeps the given time; a test's moves a fake clock (and may write the file, as a copy would). */
+	public interface Pause {
+
+		void sleep(Duration duration) throws InterruptedException;
+	}
+
+	private final Duration quiet;
+
+	private final Clock clock;
+
+	private final Pause pause;
+
+	InputSettling(Duration quiet, Clock clock, Pause pause) {
+		this.quiet = quiet;
+		this.clock = clock;
+		this.pause = pause;
+	}
+
+	/** @param quiet how long a file must have been unchanged; zero reads every file at once */
+	public static InputSettling of(Duration quiet) {
+		return new InputSettling(quiet, Clock.systemUTC(), duration -> Thread.sleep(duration.toMillis()));
+	}
+
+	/**
+	 * Returns once {@code file} has been unchanged for the quiet period.
+	 *
+	 * @param notes told once when there is a wait, and why
+	 * @throws InputFileException when the file is still changing after {@link #LONGEST}: nothing was read from it
+	 */
+	public void await(Path file, Consumer<String> notes) {
+		if (quiet.isZero() || !recentlyWritten(file)) {
+			return;
+		}
+		notes.accept(file.getFileName() + " was written less than " + quiet.toSeconds() + " s ago: waiting until it"
+				+ " has been left alone that long (a copy may still be writing it)");
+		Instant giveUp = clock.instant().plus(LONGEST);
+		InputFileState before = InputFileState.of(file);
+		while (true) {
+			try {
+				pause.sleep(quiet);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new InputFileException(file + ": not read: pinbatch was stopped while it waited for the file"
+						+ " to be left alone");
+			}
+			InputFileState now = InputFileState.of(file);
+			if (now.equals(before)) {
+				return;
+			}
+			if (!clock.instant().isBefore(giveUp)) {
+				throw new InputFileException(file + ": still being written: it kept changing for "
+						+ LONGEST.toMinutes() + " minutes, so nothing was read from it; run again once it is"
+						+ " complete");
+			}
+			before = now;
+		}
+	}
+
+	/** Last changed within the quiet period, or in the future (a clock ahead on a file server): it may be in use. */
+	private boolean recentlyWritten(Path file) {
+		try {
+			Instant written = Files.getLastModifiedTime(file).toInstant();
+			return written.isAfter(clock.instant().minus(quiet));
+		}
+		catch (IOException ex) {
+			return false; // the read that comes tells what is wrong with it
+		}
+	}
+}
