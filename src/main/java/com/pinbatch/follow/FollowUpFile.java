@@ -53,7 +53,8 @@ public final class FollowUpFile {
 	 * Reads the result file.
 	 *
 	 * @param now rows SCHEDULED for later than this are left alone: Zernio holds them
-	 * @throws InputFileException when it is missing, unreadable, not a result file, or a status is not pinbatch's
+	 * @throws InputFileException when it is missing, unreadable, not a result file, a status is not pinbatch's, or a
+	 *                            row on Zernio lost its post id
 	 */
 	public static Read read(Path file, Instant now) {
 		if (!Files.isRegularFile(file)) {
@@ -67,6 +68,12 @@ public final class FollowUpFile {
 		try (RowSource source = RowSources.openResultFile(file, InputOptions.defaults(), "--follow-up")) {
 			for (InputRow row = source.next(); row != null; row = source.next()) {
 				RowResult result = outcome(file, row);
+				if (result.status().mayChange() && result.postId() == null) {
+					// the run wrote its post there: without it the row could never be asked about, nor concluded
+					throw new InputFileException(file + ": row " + row.rowNumber() + ": " + result.status() + " with no"
+							+ " post_id: a follow-up asks Zernio about a pin by the post_id the run wrote; put it back"
+							+ " (or leave the row as the run wrote it)");
+				}
 				sent |= result.postId() != null;
 				checked |= result.status() == RowStatus.VALID;
 				if (isOpen(result, now)) {

@@ -509,6 +509,33 @@ class FollowUpCommandLineTests extends SandboxedCommandLine {
 		assertThat(sandbox.requests()).hasSize(requestsBefore);
 	}
 
+	@Test
+	void aRowOnZernioWhosePostIdWasDeletedByHandIsRefusedNamingTheRowNotSkippedForEver() throws IOException {
+		// given: the file of a run whose pins are still CREATED, one row's post_id cleared in an editor
+		Path results = runWithoutWaiting();
+		List<String> lines = new ArrayList<>(Files.readAllLines(results, StandardCharsets.UTF_8));
+		Pattern created = Pattern.compile(",(\\d+),CREATED,[0-9a-f]+,");
+		int index = 1;
+		while (!created.matcher(lines.get(index)).find()) {
+			index++;
+		}
+		Matcher row = created.matcher(lines.get(index));
+		assertThat(row.find()).isTrue();
+		lines.set(index, row.replaceFirst(",$1,CREATED,,"));
+		Files.write(results, lines, StandardCharsets.UTF_8);
+		int requestsBefore = sandbox.requests().size();
+
+		// when
+		CommandLineRun followUp = followUp(results);
+
+		// then: (before: exit 0, the row left CREATED without a word, "follow it up later" every night)
+		assertThat(followUp.exitCode()).as(followUp.toString()).isEqualTo(2);
+		assertThat(followUp.err().lines()).singleElement().asString()
+			.endsWith(": row " + row.group(1) + ": CREATED with no post_id: a follow-up asks Zernio about a pin by the post_id the run"
+					+ " wrote; put it back (or leave the row as the run wrote it)");
+		assertThat(sandbox.requests()).hasSize(requestsBefore);
+	}
+
 	/**
 	 * One pin scheduled at {@code publishAt} on the built-in sandbox, which keeps its posts in {@code state} for the
 	 * follow-ups to find; the result file.
