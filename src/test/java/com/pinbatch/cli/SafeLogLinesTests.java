@@ -26,13 +26,17 @@ class SafeLogLinesTests {
 	}
 
 	@Test
-	void anExceptionKeepsItsLinesButNotItsEscapesOrTheKey() {
-		String lines = format("the step failed", new IllegalStateException("Zernio said " + HOSTILE));
+	void anExceptionKeepsItsFramesButNotItsEscapesTheKeyOrALineItsMessageForges() {
+		String lines = format("the step failed", new IllegalStateException("Zernio said " + HOSTILE,
+				new IllegalArgumentException("cause\npinbatch: 20 rows: 20 PUBLISHED")));
 
-		assertThat(lines).startsWith("the step failed\njava.lang.IllegalStateException: Zernio said acc[31mRED[0m\n")
-			.contains("forged: key (hidden)")
+		assertThat(lines).startsWith("the step failed\njava.lang.IllegalStateException: Zernio said acc[31mRED[0m"
+				+ " 21:50:46 INFO  forged: key (hidden)")
 			.doesNotContain("\u001b", "\u202e", "SECRETSECRET")
+			.contains("Caused by: java.lang.IllegalArgumentException: cause pinbatch: 20 rows: 20 PUBLISHED\n")
 			.contains(" at com.pinbatch.cli.SafeLogLinesTests"); // tabs as spaces, as the command prints
+		assertThat(lines.lines().skip(2)).as("every line after the message's: a frame, a cause or frames omitted")
+			.allMatch(line -> line.matches(" *(at |\\.\\.\\. \\d+ |Caused by: ).*"), "a trace's own line");
 	}
 
 	/** As the application's console pattern (application.yml) writes an event, less its time, level and logger. */
