@@ -67,8 +67,8 @@ public class FollowUpJobConfiguration {
 	FollowUpTasklet followUpTasklet(@Value("#{jobParameters['" + FILE + "']}") String file,
 			@Value("#{jobParameters['" + RESULTS + "']}") String results,
 			@Value("#{jobParameters['" + TARGET + "']}") String target, FollowUpConnections connections,
-			FollowProperties follow, RowResultStore rowResultStore) {
+			FollowProperties follow, RowResultStore rowResultStore, GracefulStop gracefulStop) {
 		return new FollowUpTasklet(Path.of(file), Path.of(results), connections.client(target),
-				connections.clock(target), follow, rowResultStore);
+				connections.clock(target), follow, rowResultStore, gracefulStop.pause());
 	}
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import com.pinbatch.concurrent.Pause;
 import com.pinbatch.result.ResultFileBuilder;
 import com.pinbatch.result.RowResult;
 import com.pinbatch.result.RowResultStore;
@@ -56,14 +57,14 @@ class FollowUpTasklet implements Tasklet {
 	 * @param clock  the time of the world it talks to (decides which scheduled pins are due)
 	 */
 	FollowUpTasklet(Path file, Path target, ZernioClient client, Clock clock, FollowProperties settings,
-			RowResultStore store) {
+			RowResultStore store, Pause pause) {
 		this.file = file;
 		this.store = store;
 		this.target = target;
 		this.client = client;
 		this.clock = clock;
 		// the rows were sent long ago: the first round asks at once
-		this.loop = new FollowingLoop("followUp.", settings, clock, FollowingLoop.Budget.ONCE, true, store);
+		this.loop = new FollowingLoop("followUp.", settings, clock, FollowingLoop.Budget.ONCE, true, store, pause);
 	}
 
 	@Override

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import com.pinbatch.concurrent.Pause;
 import com.pinbatch.result.RowResultStore;
 import com.pinbatch.zernio.ZernioClient;
 
@@ -44,24 +45,28 @@ public final class FollowingLoop {
 	/** Where the retries of each post are kept for later runs and follow-ups; null: known to this step only. */
 	private final RowResultStore retriesKept;
 
+	private final Pause pause;
+
 	public FollowingLoop(String prefix, FollowProperties settings, Clock clock, Budget budget,
 			boolean firstRoundAtOnce) {
-		this(prefix, settings, clock, budget, firstRoundAtOnce, null);
+		this(prefix, settings, clock, budget, firstRoundAtOnce, null, Pause.thread());
 	}
 
 	/**
 	 * @param prefix           the execution context keys' prefix ("follow." ...), one per kind of step
 	 * @param firstRoundAtOnce true to ask at once in the first round (the rows were sent long ago), false to wait the
 	 *                         poll interval first (they were just sent)
+	 * @param pause            the wait between rounds: one a stop ends
 	 */
 	public FollowingLoop(String prefix, FollowProperties settings, Clock clock, Budget budget,
-			boolean firstRoundAtOnce, RowResultStore retriesKept) {
+			boolean firstRoundAtOnce, RowResultStore retriesKept, Pause pause) {
 		this.prefix = prefix;
 		this.settings = settings;
 		this.clock = clock;
 		this.budget = budget;
 		this.firstRoundAtOnce = firstRoundAtOnce;
 		this.retriesKept = retriesKept;
+		this.pause = pause;
 	}
 
 	/**
@@ -93,7 +98,7 @@ public final class FollowingLoop {
 		if (open.isEmpty() || budgetLeft <= 0 || (!wait.isZero() && now.plus(wait).isAfter(deadline))) {
 			return Optional.empty();
 		}
-		Thread.sleep(wait.toMillis());
+		pause.sleep(wait);
 		// the first round asks about every row whatever the window (a --follow-up with max-wait=0s is that round);
 		// later ones stop asking at the window's end
 		PinFollower.Round result = new PinFollower(client, settings.maxRetries(), clock).round(open, budgetLeft,

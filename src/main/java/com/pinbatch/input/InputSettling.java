@@ -8,6 +8,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.function.Consumer;
 
+import com.pinbatch.concurrent.Pause;
+
 /**
  * Waits, before an input is read, until a file written moments ago has been left alone for a quiet period: cron may
  * start while a colleague's copy (an upload, a sync, an export) is still writing it, and half a file is half the
@@ -18,18 +20,13 @@ public final class InputSettling {
 	/** How long a file may keep changing before its run is refused; a copy longer than this is no copy. */
 	static final Duration LONGEST = Duration.ofMinutes(10);
 
-	/** Sleeps the given time; a test's moves a fake clock (and may write the file, as a copy would). */
-	public interface Pause {
-
-		void sleep(Duration duration) throws InterruptedException;
-	}
-
 	private final Duration quiet;
 
 	private final Clock clock;
 
 	private final Pause pause;
 
+	/** @param pause a test's moves a fake clock (and may write the file, as a copy would) */
 	InputSettling(Duration quiet, Clock clock, Pause pause) {
 		this.quiet = quiet;
 		this.clock = clock;
@@ -38,7 +35,7 @@ public final class InputSettling {
 
 	/** @param quiet how long a file must have been unchanged; zero reads every file at once */
 	public static InputSettling of(Duration quiet) {
-		return new InputSettling(quiet, Clock.systemUTC(), duration -> Thread.sleep(duration.toMillis()));
+		return new InputSettling(quiet, Clock.systemUTC(), Pause.thread());
 	}
 
 	/**

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import com.pinbatch.concurrent.Pause;
 import com.pinbatch.follow.FollowProperties;
 import com.pinbatch.follow.FollowingLoop;
 import com.pinbatch.follow.PinFollower;
@@ -38,13 +39,14 @@ class FollowPinsTasklet implements Tasklet {
 	private final FollowingLoop loop;
 
 	FollowPinsTasklet(ApiSessionSource sessions, RowResultStore store, RunProgresses progresses,
-			FollowProperties settings, Clock clock) {
+			FollowProperties settings, Clock clock, Pause pause) {
 		this.sessions = sessions;
 		this.store = store;
 		this.progresses = progresses;
 		this.settings = settings;
 		// the pins were just sent: the first round waits the poll interval
-		this.loop = new FollowingLoop("follow.", settings, clock, FollowingLoop.Budget.PER_EXECUTION, false, store);
+		this.loop = new FollowingLoop("follow.", settings, clock, FollowingLoop.Budget.PER_EXECUTION, false, store,
+				pause);
 	}
 
 	@Override

@@ -174,10 +174,10 @@ public class PinImportJobConfiguration {
 	 */
 	@Bean
 	Step followPinsStep(JobRepository jobRepository, ApiSessionSource sessions, RowResultStore rowResultStore,
-			RunProgresses runProgresses, FollowProperties follow) {
+			RunProgresses runProgresses, FollowProperties follow, GracefulStop gracefulStop) {
 		return new StepBuilder(FOLLOW_STEP, jobRepository)
 			.tasklet(new FollowPinsTasklet(sessions, rowResultStore, runProgresses, follow,
-					Clock.systemUTC()), NO_STEP_TRANSACTION)
+					Clock.systemUTC(), gracefulStop.pause()), NO_STEP_TRANSACTION)
 			.build();
 	}
 

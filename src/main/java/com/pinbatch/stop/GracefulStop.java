@@ -5,6 +5,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 
+import com.pinbatch.concurrent.Pause;
 import com.pinbatch.throttle.SendingStoppedException;
 import com.pinbatch.zernio.RateLimitInfo;
 import com.pinbatch.zernio.RequestGate;
@@ -178,6 +179,15 @@ public class GracefulStop implements JobExecutionListener {
 				return again[0];
 			}
 		};
+	}
+
+	/**
+	 * A wait that a stop ends: the follow step's between its rounds (up to 30 s, which a stop had to sit out).
+	 *
+	 * @throws SendingStoppedException when a stop is asked for before or during the wait
+	 */
+	public Pause pause() {
+		return duration -> waitingAtTheGate(() -> Thread.sleep(duration.toMillis()));
 	}
 
 	private interface Wait {

@@ -1,16 +1,20 @@
 package com.pinbatch.follow;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.LongStream;
 
+import com.pinbatch.concurrent.Pause;
 import com.pinbatch.result.RowResult;
 import com.pinbatch.result.RowStatus;
+import com.pinbatch.throttle.SendingStoppedException;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.batch.core.step.StepExecution;
@@ -58,6 +62,24 @@ class FollowingLoopTests {
 
 		// when / then
 		assertThat(loop.next(step, null, created(3))).isEmpty();
+	}
+
+	@Test
+	void theWaitBeforeARoundIsTheOneAStopEnds() {
+		// given: a follow step about to wait its first round's poll interval, its pause ended by a stop
+		List<Duration> waited = new ArrayList<>();
+		Pause stopped = duration -> {
+			waited.add(duration);
+			throw new SendingStoppedException(SendingStoppedException.Reason.INTERRUPTED, "stopped");
+		};
+		FollowingLoop loop = new FollowingLoop("follow.", SETTINGS, clock, FollowingLoop.Budget.PER_EXECUTION, false,
+				null, stopped);
+		StepExecution step = MetaDataInstanceFactory.createStepExecution("follow", 7L);
+
+		// when / then: the stop ends the step there, before any look-up
+		assertThatThrownBy(() -> loop.next(step, null, created(3))).isInstanceOf(SendingStoppedException.class);
+		assertThat(waited).containsExactly(SETTINGS.pollInterval());
+		assertThat(loop.lookUps(step.getExecutionContext())).isZero();
 	}
 
 	@Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -91,6 +92,29 @@ class GracefulStopTests {
 		// then: the step's wait ends with the stop's own words, so its step ends STOPPED and restarts
 		assertThat(step.isAlive()).isFalse();
 		assertThat(ended.get()).isInstanceOf(SendingStoppedException.class).hasMessage(GracefulStop.STOPPED);
+	}
+
+	@Test
+	void aStopEndsTheFollowStepsWaitBetweenItsRounds() throws InterruptedException {
+		// given: a follow step waiting before its next round (up to 30 s, which a stop had to sit out)
+		AtomicReference<Throwable> ended = new AtomicReference<>();
+		Thread step = new Thread(() -> ended.set(catchThrowable(() -> stop.pause().sleep(Duration.ofHours(1)))),
+				"follow step");
+		step.setDaemon(true);
+		step.start();
+		while (step.getState() != Thread.State.TIMED_WAITING) {
+			Thread.onSpinWait();
+		}
+
+		// when
+		stop.request();
+		step.join(30_000); // a guard, not a measure: before, the wait went on to its end
+
+		// then
+		assertThat(step.isAlive()).isFalse();
+		assertThat(ended.get()).isInstanceOf(SendingStoppedException.class).hasMessage(GracefulStop.STOPPED);
+		assertThat(catchThrowable(() -> stop.pause().sleep(Duration.ofHours(1)))).as("a wait after the stop")
+			.isInstanceOf(SendingStoppedException.class);
 	}
 
 	@Test
