@@ -133,7 +133,8 @@ final class XlsxSheetParser implements AutoCloseable {
 		if (formulaImage != null) {
 			text = formulaImage;
 		}
-		else if (formula && value == null && inlineText == null) {
+		else if (formula && inlineText == null && (value == null || value.isEmpty() && !holdsText(type))) {
+			// no value, or an empty one where only a number could be (openpyxl writes <v/>): not calculated
 			text = InputRow.NOT_CALCULATED;
 		}
 		else if (richValue && "e".equals(type)) {
@@ -155,6 +156,11 @@ final class XlsxSheetParser implements AutoCloseable {
 		if (link != null) {
 			rowLinks.put(column, link);
 		}
+	}
+
+	/** A cell type whose value is text, which may be empty: a formula's empty result ({@code =IF(A2="","",A2)}). */
+	private static boolean holdsText(String type) {
+		return "str".equals(type) || "s".equals(type) || "inlineStr".equals(type);
 	}
 
 	/**

@@ -171,6 +171,28 @@ class XlsxSheetLinksTests {
 	}
 
 	@Test
+	void aFormulaWithAnEmptyValueWhereOnlyANumberCouldBeIsNotCalculatedAnEmptyTextResultIsEmpty() throws IOException {
+		// openpyxl writes a formula with <v/> and no type (a number's); a formula whose result is "" has the type str
+		Path script = forgedMediaCell("<c r=\"B2\"><f>CONCATENATE(\"https://images.example.com/\",\"oak.jpg\")</f>"
+				+ "<v/></c>");
+		Path emptyText = forgedMediaCell("<c r=\"B2\" t=\"str\"><f>IF(A2=\"\",\"x\",\"\")</f><v></v></c>");
+
+		assertThat(readAll(script, InputOptions.defaults())).singleElement()
+			.satisfies(row -> assertThat(row.values()).containsExactly("Oak", InputRow.NOT_CALCULATED));
+		assertThat(readAll(emptyText, InputOptions.defaults())).singleElement()
+			.satisfies(row -> assertThat(row.values()).containsExactly("Oak", ""));
+	}
+
+	@Test
+	void aHyperlinkFormulaAScriptWroteWithNoValueReadsAsItsAddressInALinkColumn() throws IOException {
+		// before: read as empty, the pin sent without its link and the row VALID
+		Path file = forgedLinkCell("<f>HYPERLINK(\"https://shop.example.com/oak\",\"Shop now\")</f><v/>", null);
+
+		assertThat(readAll(file, ADDRESS_COLUMNS)).singleElement()
+			.satisfies(row -> assertThat(row.values()).containsExactly("Oak", "https://shop.example.com/oak"));
+	}
+
+	@Test
 	void aPictureInACellReadsAsSuchNotAsAFailedFormula() throws IOException {
 		// Excel 365's Place in Cell: an error value with a rich value (the picture) beside it, and no formula
 		Path file = forgedMediaCell("<c r=\"B2\" t=\"e\" vm=\"1\"><v>#VALUE!</v></c>");
@@ -193,11 +215,17 @@ class XlsxSheetLinksTests {
 
 	/** A workbook whose sheet holds the headers title and link, then Oak and a link cell holding {@code inside}. */
 	private Path forgedLinkCell(String inside) throws IOException {
+		return forgedLinkCell(inside, "str");
+	}
+
+	/** The same with the link cell's type ({@code t}; null: none, a number's). */
+	private Path forgedLinkCell(String inside, String type) throws IOException {
 		String sheet = "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>"
 				+ "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>title</t></is></c>"
 				+ "<c r=\"B1\" t=\"inlineStr\"><is><t>link</t></is></c></row>"
 				+ "<row r=\"2\"><c r=\"A2\" t=\"inlineStr\"><is><t>Oak</t></is></c>"
-				+ "<c r=\"B2\" t=\"str\">" + inside + "</c></row></sheetData></worksheet>";
+				+ "<c r=\"B2\"" + (type == null ? "" : " t=\"" + type + "\"") + ">" + inside + "</c></row></sheetData>"
+				+ "</worksheet>";
 		Path plain = write(dir.resolve("plain.xlsx"), workbook -> textRow(workbook.createSheet("Pins"), 1, "title"));
 		return XlsxTestWorkbooks.replaceEntry(plain, dir.resolve("forged.xlsx"), "xl/worksheets/sheet1.xml",
 				sheet.getBytes(StandardCharsets.UTF_8));
