@@ -9,9 +9,11 @@ import java.util.regex.Pattern;
  * The one sanitiser for text a server or a spreadsheet cell controls, applied wherever such text is printed or
  * written (console, logs, result files, the summary). It removes what a terminal, a log viewer or a spreadsheet
  * would act on instead of showing: C0 and C1 control characters and DEL (escape sequences, bells, carriage returns
- * that overwrite a line), bidirectional overrides (text that reads differently than it is) and zero-width
- * characters (hidden text, disguised formula prefixes). A zero-width joiner between two symbols is kept: it is
- * how emoji sequences are written.
+ * that overwrite a line), bidirectional overrides (text that reads differently than it is) and, in a line of output,
+ * zero-width characters (hidden text). A zero-width joiner between two symbols is kept there: it is how emoji
+ * sequences are written. A cell keeps its zero-width characters and direction marks: they are part of the words
+ * (an emoji sequence's joiner after a skin tone, a Persian non-joiner, a soft hyphen), and a retry sends the cell as
+ * the result file holds it.
  * <p>
  * It also hides the API key: the key registered with {@link #hide} and any bearer token are replaced wherever they
  * appear, so a library's exception message that quotes a header cannot print it.
@@ -62,7 +64,7 @@ public final class SafeText {
 			tail += Character.isLowSurrogate(visible.charAt(tail)) ? 1 : 0;
 			visible = visible.substring(0, head) + "…" + visible.substring(tail);
 		}
-		return clean(visible, false, false);
+		return clean(visible, false, false, false);
 	}
 
 	/** The end of the first {@code chars} characters, not between the two halves of one. */
@@ -78,7 +80,7 @@ public final class SafeText {
 		if (text == null) {
 			return null;
 		}
-		return clean(redact(text), true, true);
+		return clean(redact(text), true, true, true);
 	}
 
 	/** {@link #cell} of at most {@code maxChars} characters (a spreadsheet's cell limit), cut at a whole character. */
@@ -97,7 +99,7 @@ public final class SafeText {
 		if (text == null) {
 			return null;
 		}
-		return clean(redactKeyLike(redact(text)), true, false);
+		return clean(redactKeyLike(redact(text)), true, false, false);
 	}
 
 	/**
@@ -141,7 +143,20 @@ public final class SafeText {
 		return result.contains("sk_") ? KEY_LIKE.matcher(result).replaceAll(HIDDEN) : result;
 	}
 
-	private static String clean(String text, boolean multiLine, boolean tabs) {
+	/**
+	 * Zero-width characters, the soft hyphen and direction marks, which words are written with: a cell keeps them
+	 * (the bidirectional embeddings, overrides and isolates are not among them).
+	 */
+	private static boolean isPartOfWords(int c) {
+		return c == 0x00AD || c == 0x061C || c == 0x180E || c >= 0x200B && c <= 0x200F || c >= 0x2060 && c <= 0x2064;
+	}
+
+	/** @param inCell keep what {@link #isPartOfWords} */
+	private static boolean removed(int c, boolean inCell) {
+		return isHidden(c) && !(inCell && isPartOfWords(c));
+	}
+
+	private static String clean(String text, boolean multiLine, boolean tabs, boolean inCell) {
 		int length = text.length();
 		int i = 0;
 		while (i < length) {
@@ -151,7 +166,7 @@ public final class SafeText {
 				continue;
 			}
 			int c = text.codePointAt(i);
-			if (isHidden(c) || c == 0x2028 || c == 0x2029) {
+			if (removed(c, inCell) || c == 0x2028 || c == 0x2029) {
 				break;
 			}
 			i += Character.charCount(c);
@@ -183,7 +198,7 @@ public final class SafeText {
 			else if (c == 0x200D && isSymbol(previous) && i + width < length && isSymbol(text.codePointAt(i + width))) {
 				out.appendCodePoint(c);
 			}
-			else if (!isHidden(c)) {
+			else if (!removed(c, inCell)) {
 				out.appendCodePoint(c);
 			}
 			previous = c;

@@ -946,6 +946,30 @@ class SpreadsheetExportsCommandLineTests extends SandboxedCommandLine {
 		assertThat(creates()).hasSize(2);
 	}
 
+	@Test
+	void aRowRetriedFromItsResultFileIsSentWithItsTextAsTypedJoinersAndMarksIncluded() throws IOException {
+		// given: a title with a cook (a joiner after a skin tone) and a description with a rainbow flag (a joiner
+		// after a variation selector) and Persian (a non-joiner); its link not https, so the row is refused
+		String title = "Chef \uD83D\uDC69\uD83C\uDFFD\u200D\uD83C\uDF73 tips";
+		String description = "Pride \uD83C\uDFF3\uFE0F\u200D\uD83C\uDF08 / \u0646\u0627\u0645\u0647\u200C\u0647\u0627";
+		Path input = write("emoji.csv", "title,description,media_url,board,link\n" + title + "," + description
+				+ ",https://images.example.com/cook.jpg,Kitchen Ideas,http://www.acme-home.example/cook\n",
+				StandardCharsets.UTF_8);
+		CommandLineRun run = run("--input=" + input, "--account=acme-home");
+		assertThat(run.exitCode()).as(run.toString()).isEqualTo(3);
+
+		// when: the link fixed in the result file, the row retried
+		Path results = dir.resolve("emoji.results.csv");
+		Files.writeString(results, Files.readString(results).replace("http://www", "https://www"));
+		CommandLineRun retry = run("--retry-failed=" + results, "--account=acme-home");
+
+		// then: (before: the result file lost the joiners, and the retry sent a woman and a pan, a white flag and a
+		// rainbow, a misspelt word)
+		assertThat(retry.exitCode()).as(retry.toString()).isZero();
+		assertThat(sandbox.posts()).singleElement().satisfies(post -> assertThat(post.requestBody())
+			.contains(title, description));
+	}
+
 	private Path write(String name, String text, Charset charset) throws IOException {
 		Path file = dir.resolve(name);
 		Files.write(file, text.getBytes(charset));

@@ -25,7 +25,7 @@ class SafeTextTests {
 		String hostile = "acme\u001B[2J\u0007-home\rFAKE\u009B31m \u202Eevil\u200B\nnext\ttab";
 
 		assertThat(SafeText.line(hostile)).isEqualTo("acme[2J-home FAKE31m evil next tab");
-		assertThat(SafeText.cell(hostile)).isEqualTo("acme[2J-home\nFAKE31m evil\nnext\ttab");
+		assertThat(SafeText.cell(hostile)).isEqualTo("acme[2J-home\nFAKE31m evil\u200B\nnext\ttab");
 	}
 
 	@Test
@@ -48,6 +48,25 @@ class SafeTextTests {
 		String family = "\uD83D\uDC68\u200D\uD83D\uDC69\u200D\uD83D\uDC67";
 
 		assertThat(SafeText.cell("Family " + family)).isEqualTo("Family " + family);
-		assertThat(SafeText.cell("\u200D=1+1")).isEqualTo("=1+1");
+		assertThat(SafeText.line("Family " + family)).isEqualTo("Family " + family);
+	}
+
+	/**
+	 * A retry sends a cell as the result file holds it. Before, the file lost every zero-width character and mark
+	 * but a joiner between two symbols: a cook became a woman and a pan, a rainbow flag a white one and a rainbow,
+	 * a Persian word was misspelt.
+	 */
+	@Test
+	void aCellKeepsTheZeroWidthCharactersAndMarksWordsAreWrittenWithButNotDirectionOverrides() {
+		String cook = "\uD83D\uDC69\uD83C\uDFFD\u200D\uD83C\uDF73"; // after a skin tone
+		String rainbowFlag = "\uD83C\uDFF3\uFE0F\u200D\uD83C\uDF08"; // after a variation selector
+		String persian = "\u0646\u0627\u0645\u0647\u200C\u0647\u0627"; // a non-joiner
+		String words = "Chef " + cook + " / " + rainbowFlag + " / " + persian + " / \u05E9\u200F / co\u00ADop";
+
+		assertThat(SafeText.cell(words)).isEqualTo(words);
+		assertThat(SafeText.cell("deal\u202E\u2066gpj.exe\u2069")).as("overrides and isolates").isEqualTo("dealgpj.exe");
+		assertThat(SafeText.line(words)).as("a line of output keeps a joiner between symbols only")
+			.isEqualTo("Chef \uD83D\uDC69\uD83C\uDFFD\uD83C\uDF73 / \uD83C\uDFF3\uFE0F\uD83C\uDF08 / "
+					+ "\u0646\u0627\u0645\u0647\u0647\u0627 / \u05E9 / coop");
 	}
 }
