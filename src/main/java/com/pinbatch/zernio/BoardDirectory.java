@@ -239,18 +239,28 @@ public class BoardDirectory {
 		return byDisplayName.size() == 1 ? Optional.of(byDisplayName.get(0)) : Optional.empty();
 	}
 
+	/**
+	 * A board id is looked for in the account's boards too, as a name is: before, one was taken as given, so a dry run
+	 * called VALID the row whose board Zernio then refused (and a board named "2027" could not be named).
+	 */
 	private BoardResolution resolveInAccount(Account account, String board) {
-		if (isBoardId(board)) {
-			return BoardResolution.resolved(account, board);
-		}
 		Optional<List<Board>> boards = boardsOf(account.id());
 		if (boards.isEmpty()) {
 			return BoardResolution.problem(account, BoardResolution.ACCOUNT_NOT_FOUND, "account " + account.id()
 					+ " is not known to Zernio: check the account id, or use the account's username");
 		}
+		boolean byId = isBoardId(board) && boards.get().stream().anyMatch(candidate -> board.equals(candidate.id()));
+		if (byId) {
+			return BoardResolution.resolved(account, board);
+		}
 		Optional<Board> match = boardNamed(boards.get(), board);
 		if (match.isPresent()) {
 			return BoardResolution.resolved(account, match.get().id());
+		}
+		if (isBoardId(board)) {
+			return BoardResolution.problem(account, BoardResolution.BOARD_NOT_FOUND, "board " + board
+					+ " is not a board of account " + label(account) + ": check the board id, or give the board's"
+					+ " name" + boardHint(board, boards.get().stream().map(Board::name).toList(), label(account)));
 		}
 		List<String> names = boards.get().stream().map(Board::name).toList();
 		return BoardResolution.problem(account, BoardResolution.BOARD_NOT_FOUND, "board " + ClosestNames.quote(board)
@@ -362,8 +372,8 @@ public class BoardDirectory {
 	}
 
 	/**
-	 * The board of this name, or else with this very id: Pinterest's board ids are digits (taken as ids without a
-	 * look-up), but Zernio's spec makes them plain strings, and a row may give one that is not.
+	 * The board of this name, or else with this very id: Pinterest's board ids are digits, but Zernio's spec makes
+	 * them plain strings, and a row may give one that is not.
 	 */
 	private static Optional<Board> boardNamed(List<Board> boards, String name) {
 		String wanted = ClosestNames.normalize(name);

@@ -638,10 +638,13 @@ class SpreadsheetExportsCommandLineTests extends SandboxedCommandLine {
 		CommandLineRun run = run("--input=" + workbook);
 
 		// then: the padded title reaches Zernio as Excel shows it, the SKU travels to the result file so, and the
-		// number board is named (it cannot be undone: the zeros are not in the file)
+		// number board is named (it cannot be undone: the zeros are not in the file); no board of the account has
+		// that id, so its row is not sent
 		assertThat(run.exitCode()).as(run.toString()).isEqualTo(3);
 		assertThat(creates()).extracting(request -> JSON.readTree(request.body()).get("platforms").get(0)
-			.get("platformSpecificData").get("title").asString()).containsExactlyInAnyOrder("00042", "Small Desk");
+			.get("platformSpecificData").get("title").asString()).containsExactly("00042");
+		assertThat(ResultRows.read(dir.resolve("plan.results.xlsx"))).extracting(row -> row.get("error_code"))
+			.containsExactly("", "board_not_found");
 		assertThat(run.out()).contains("board row 3: '4521' is a number cell, and a spreadsheet drops the leading"
 				+ " zeros of numbers; if it began with 0, format the column as Text and retype it");
 		try (XSSFWorkbook results = new XSSFWorkbook(Files.newInputStream(dir.resolve("plan.results.xlsx")))) {

@@ -85,10 +85,11 @@ class XlsxCommandLineTests extends SandboxedCommandLine {
 		}
 		CommandLineRun retry = run("--retry-failed=" + results, "--results=" + dir.resolve("retry.csv"));
 
-		// then the fixed row is created; the long id, now text in the result file, is sent and refused by Zernio
+		// then the fixed row is created; the long id, now text in the result file, is no board of the account (a
+		// dry run says so too: before, it was sent and refused by Zernio)
 		assertThat(retry.exitCode()).as(retry.toString()).isEqualTo(3);
-		assertThat(ResultRows.read(dir.resolve("retry.csv"))).extracting(row -> row.get("status"))
-			.containsExactly("SCHEDULED", "FAILED", "PUBLISHED");
+		assertThat(ResultRows.read(dir.resolve("retry.csv"))).extracting(row -> row.get("status") + " "
+				+ row.get("error_code")).containsExactly("SCHEDULED ", "INVALID board_not_found", "PUBLISHED ");
 		assertThat(sandbox.postCount()).isEqualTo(2);
 	}
 

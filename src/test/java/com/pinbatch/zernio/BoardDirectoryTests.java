@@ -116,12 +116,26 @@ class BoardDirectoryTests {
 	}
 
 	@Test
-	void idsAreUsedAsGivenWithoutFetchingBoards() {
-		BoardResolution resolution = directory.resolve(GARDEN, "123456789");
+	void anIdIsLookedForAmongTheAccountsBoardsAsANameIs() {
+		// before: taken as given, so a dry run called VALID the row whose board Zernio then refused
+		BoardResolution listed = directory.resolve(GARDEN, "918273645500000012");
+		BoardResolution unlisted = directory.resolve(GARDEN, "918273645500000099");
+		BoardResolution anotherAccounts = directory.resolve(GARDEN, "918273645500000001");
 
-		assertThat(resolution).isEqualTo(new BoardResolution(GARDEN, "acme-garden", "123456789", null, null, null));
-		assertThat(resolution.ok()).isTrue();
-		zernio.verify(0, getRequestedFor(urlMatching(".*/pinterest-boards")));
+		assertThat(listed).isEqualTo(new BoardResolution(GARDEN, "acme-garden", "918273645500000012", null, null,
+				null));
+		assertThat(unlisted.problemCode()).isEqualTo(BoardResolution.BOARD_NOT_FOUND);
+		assertThat(unlisted.problemMessage()).startsWith("board 918273645500000099 is not a board of account"
+				+ " acme-garden: check the board id, or give the board's name; its boards are ");
+		assertThat(anotherAccounts.problemCode()).isEqualTo(BoardResolution.BOARD_NOT_FOUND);
+		zernio.verify(1, getRequestedFor(urlMatching(".*/pinterest-boards")));
+	}
+
+	@Test
+	void aBoardWhoseNameIsDigitsIsFoundByItsName() {
+		answerBoards(HOME, "918273645500000001", "Kitchen Ideas", "918273645500000005", "2027");
+
+		assertThat(directory.resolve(HOME, "2027").boardId()).isEqualTo("918273645500000005");
 	}
 
 	@Test
@@ -136,6 +150,9 @@ class BoardDirectoryTests {
 
 	@Test
 	void accountIdUnknownToTheListIsStillUsedAsGiven() {
+		// the list hides the accounts of profiles over the plan's limit; their boards still answer
+		answerBoards("65F1A2B3C4D5E6F708091AFF", "918273645500000099", "Hidden Profile Board");
+
 		BoardResolution resolution = directory.resolve("65F1A2B3C4D5E6F708091AFF", "918273645500000099");
 
 		assertThat(resolution.ok()).isTrue();
@@ -226,8 +243,8 @@ class BoardDirectoryTests {
 				  "needsReconnection":true}]}
 				""");
 
-		assertThat(directory.resolve(null, "918273645500000777"))
-			.isEqualTo(new BoardResolution(HOME, "acme-home", "918273645500000777", null, null, null));
+		assertThat(directory.resolve(null, "918273645500000003"))
+			.isEqualTo(new BoardResolution(HOME, "acme-home", "918273645500000003", null, null, null));
 		assertThat(directory.resolve(" ", "small spaces").boardId()).isEqualTo("918273645500000002");
 	}
 
@@ -327,7 +344,8 @@ class BoardDirectoryTests {
 
 	@Test
 	void prefetchLooksUpWhatTheRowsNeedOnceAndResolvingThenAsksNothing() {
-		// given: rows naming boards by name in two accounts (one written two ways), and by id in a third
+		// given: rows naming boards by name in two accounts (one written two ways), and by id in a third (its boards
+		// looked up too: an id is checked against them)
 		BoardNeeds needs = new BoardNeeds();
 		needs.add("acme-home", "918273645500000001");
 		needs.add("@ACME-Home", "Kitchen Ideas");
@@ -339,11 +357,11 @@ class BoardDirectoryTests {
 		Prefetched prefetched = directory.prefetch(needs);
 
 		// then
-		assertThat(prefetched).isEqualTo(new Prefetched(4, 2, 3));
+		assertThat(prefetched).isEqualTo(new Prefetched(4, 3, 4));
 		zernio.verify(1, getRequestedFor(urlPathEqualTo("/api/v1/accounts")));
 		zernio.verify(1, getRequestedFor(urlPathEqualTo("/api/v1/accounts/" + HOME + "/pinterest-boards")));
 		zernio.verify(1, getRequestedFor(urlPathEqualTo("/api/v1/accounts/" + GARDEN + "/pinterest-boards")));
-		zernio.verify(0, getRequestedFor(urlPathEqualTo("/api/v1/accounts/" + RECIPES + "/pinterest-boards")));
+		zernio.verify(1, getRequestedFor(urlPathEqualTo("/api/v1/accounts/" + RECIPES + "/pinterest-boards")));
 		zernio.resetRequests();
 		assertThat(directory.resolve("acme-home", "kitchen ideas").boardId()).isEqualTo("918273645500000001");
 		assertThat(directory.resolve("acme-garden", "Patio").problemCode()).isEqualTo(BoardResolution.BOARD_NOT_FOUND);
