@@ -119,7 +119,8 @@ final class XlsxSheetLinks {
 			try {
 				while (xml.hasNext() && byCell.size() < MAX_LINKS) {
 					if (xml.next() == XMLStreamConstants.START_ELEMENT && "hyperlink".equals(xml.getLocalName())) {
-						String address = addressById.get(relationshipId(xml));
+						String address = withFragment(addressById.get(relationshipId(xml)),
+								xml.getAttributeValue(null, "location"));
 						String ref = xml.getAttributeValue(null, "ref");
 						if (address != null && ref != null) {
 							place(byCell, ref.trim(), address);
@@ -135,6 +136,17 @@ final class XlsxSheetLinks {
 			}
 		}
 		return new XlsxSheetLinks(byCell);
+	}
+
+	/**
+	 * Excel keeps a link's {@code #fragment} apart from its address, in the cell link's {@code location}: read
+	 * without it, a link to a page's section (or a campaign's tag after the #) lost it.
+	 */
+	private static String withFragment(String address, String location) {
+		if (address == null || location == null || location.isBlank() || address.indexOf('#') >= 0) {
+			return address;
+		}
+		return address + "#" + location.strip();
 	}
 
 	/** The link's {@code r:id}, whichever namespace the producer used for it (transitional or strict OOXML). */

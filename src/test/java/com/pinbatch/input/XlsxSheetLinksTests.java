@@ -55,6 +55,24 @@ class XlsxSheetLinksTests {
 	}
 
 	@Test
+	void aLinkKeepsTheFragmentExcelKeepsApartFromItsAddress() throws IOException {
+		// Excel saves https://shop.example.com/oak?utm_source=pin#spring-sale as the address without its fragment,
+		// and the fragment as the cell link's location (before: read without it)
+		Path file = write(dir.resolve("fragment.xlsx"), workbook -> {
+			Sheet sheet = workbook.createSheet("Pins");
+			textRow(sheet, 1, "title", "link");
+			textRow(sheet, 2, "Oak shelf", "Shop the look");
+			XSSFHyperlink link = workbook.getCreationHelper().createHyperlink(HyperlinkType.URL);
+			link.setAddress("https://shop.example.com/oak?utm_source=pin");
+			link.setLocation("spring-sale");
+			sheet.getRow(1).getCell(1).setHyperlink(link);
+		});
+
+		assertThat(readAll(file, ADDRESS_COLUMNS)).singleElement().satisfies(row -> assertThat(row.values())
+			.containsExactly("Oak shelf", "https://shop.example.com/oak?utm_source=pin#spring-sale"));
+	}
+
+	@Test
 	void aHyperlinkFormulaReadsAsTheAddressItWritesOut() throws IOException {
 		Path file = write(dir.resolve("formula.xlsx"), workbook -> {
 			Sheet sheet = workbook.createSheet("Pins");
