@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -24,7 +25,8 @@ final class ExcelSerialDate {
 	private ExcelSerialDate() {
 	}
 
-	static Optional<LocalDateTime> read(String value) {
+	/** The serial's date and time of day; a whole number is a date alone, as a date written without a time. */
+	static Optional<Serial> read(String value) {
 		if (value == null || !SERIAL.matcher(value).matches()) {
 			return Optional.empty();
 		}
@@ -33,6 +35,16 @@ final class ExcelSerialDate {
 		// to the second: Excel keeps the time as a binary fraction of a day
 		long seconds = serial.subtract(BigDecimal.valueOf(days)).multiply(SECONDS_PER_DAY)
 			.setScale(0, RoundingMode.HALF_UP).longValueExact();
-		return Optional.of(DAY_ZERO.plusDays(days).atStartOfDay().plusSeconds(seconds));
+		LocalDateTime read = DAY_ZERO.plusDays(days).atStartOfDay().plusSeconds(seconds);
+		return Optional.of(new Serial(read.toLocalDate(), seconds == 0 ? null : read.toLocalTime()));
+	}
+
+	/** @param time null for a date alone */
+	record Serial(LocalDate date, LocalTime time) {
+
+		/** The moment, a date alone taking {@code dateOnly} (the time a date written without one is given). */
+		LocalDateTime at(LocalTime dateOnly) {
+			return date.atTime(time == null ? dateOnly : time);
+		}
 	}
 }

@@ -135,7 +135,7 @@ final class PublishTimeParser {
 			written = NamedMonthDate.find(value).flatMap(date -> withTime(date.date(), value.substring(date.end())));
 		}
 		if (written.isEmpty()) {
-			written = ExcelSerialDate.read(value).map(local -> new WrittenTime(local, null));
+			written = ExcelSerialDate.read(value).map(serial -> new WrittenTime(serial.at(defaultTimeOfDay), null));
 		}
 		return Optional.of(written.orElseThrow(() -> new DateTimeParseException("not a publish time", value, 0)));
 	}

@@ -63,7 +63,8 @@ public final class SpreadsheetDamage {
 		ExcelSerialDate.read(publishAt).ifPresent(date -> found(Kind.SERIAL_DATE, Formats.plain(
 				"%s row %d: '%s' is a spreadsheet's serial date number, read as %s; format the column as dates or"
 						+ " text in the spreadsheet to keep it readable", draft.columnName(PinField.PUBLISH_AT),
-				row.rowNumber(), publishAt, date.format(SHOWN))));
+				row.rowNumber(), publishAt, date.time() == null ? date.date().toString()
+						: date.date().atTime(date.time()).format(SHOWN))));
 		String timeLeftOut = columns.timeLeftOut(row);
 		if (timeLeftOut != null) {
 			found(Kind.TIME_LEFT_OUT, Formats.plain("%s row %d gives its own time (%s): its %s '%s' is not used",
