@@ -5,6 +5,7 @@ import java.util.List;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -14,13 +15,14 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.firewall.StrictHttpFirewall;
 
 /**
  * Who may use the console and what the browser may do with its pages. With users configured every page needs a
  * login (form login, bcrypt hashes from configuration); without users the console only ever listens on loopback
- * ({@link ConsoleAddress}). CSRF tokens guard every form either way, and the Content-Security-Policy lets a page run
+ * ({@link ConsoleAddress}) and lets in only the browser opened with its start link ({@link StartLink}). CSRF tokens guard every form either way, and the Content-Security-Policy lets a page run
  * only the console's own script and load images (the pins' thumbnails) but nothing else from elsewhere.
  */
 @Configuration(proxyBeanMethods = false)
@@ -31,8 +33,10 @@ class ConsoleSecurity {
 			+ " connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
 	@Bean
-	SecurityFilterChain consoleFilterChain(HttpSecurity http, ConsoleProperties settings) throws Exception {
+	SecurityFilterChain consoleFilterChain(HttpSecurity http, ConsoleProperties settings, StartLink startLink)
+			throws Exception {
 		if (settings.users().isEmpty()) {
+			http.addFilterBefore(startLink, AuthorizationFilter.class);
 			http.authorizeHttpRequests(requests -> requests.anyRequest().permitAll());
 		}
 		else {
@@ -82,6 +86,23 @@ class ConsoleSecurity {
 			response.setHeader("X-Content-Type-Options", "nosniff");
 			response.getWriter().println("pinbatch: refused: " + why);
 		};
+	}
+
+	/** The token of this start's link (see {@link StartLink}); used only without logins. */
+	@Bean
+	StartLink consoleStartLink() {
+		return StartLink.random();
+	}
+
+	/**
+	 * The filter is the security chain's only: registered with the servlet container too, it would run twice (and
+	 * before the firewall).
+	 */
+	@Bean
+	FilterRegistrationBean<StartLink> startLinkOutsideTheChain(StartLink startLink) {
+		FilterRegistrationBean<StartLink> registration = new FilterRegistrationBean<>(startLink);
+		registration.setEnabled(false);
+		return registration;
 	}
 
 	/** The configured users; none is also an answer (Spring Boot would otherwise invent one and log its password). */

@@ -46,11 +46,45 @@ class ConsoleHostNameTests {
 
 	@Test
 	void theUserReachesItByLoopbackNamesAndAddresses() throws IOException {
-		assertThat(statusAskedAs("127.0.0.1:" + port)).isEqualTo(200);
-		assertThat(statusAskedAs("localhost:" + port)).isEqualTo(200);
-		assertThat(statusAskedAs("LOCALHOST")).isEqualTo(200);
+		assertThat(statusAskedAs("127.0.0.1:" + port, "/", letIn())).isEqualTo(200);
+		assertThat(statusAskedAs("localhost:" + port, "/", letIn())).isEqualTo(200);
+		assertThat(statusAskedAs("LOCALHOST", "/", letIn())).isEqualTo(200);
 		// a tunnel (ssh -L 9000:127.0.0.1:8080) names another port
-		assertThat(statusAskedAs("localhost:9000")).isEqualTo(200);
+		assertThat(statusAskedAs("localhost:9000", "/", letIn())).isEqualTo(200);
+	}
+
+	/**
+	 * Loopback alone let in every account of a shared machine: another user's browser (or curl) could send pins
+	 * with the owner's key and download their result files by number.
+	 */
+	@Test
+	void anotherBrowserOrAccountOnTheSameMachineIsRefusedWithoutTheStartLink() throws IOException {
+		String refused = askedAs("127.0.0.1:" + port, "/history");
+
+		assertThat(refused).startsWith("HTTP/1.1 403").contains("pinbatch: this console lets in only a browser opened"
+				+ " with the link it printed when it started").doesNotContain("<table");
+		assertThat(statusAskedAs("127.0.0.1:" + port, "/history/1/result")).isEqualTo(403);
+		assertThat(statusAskedAs("127.0.0.1:" + port, "/?" + StartLink.PARAMETER + "=guess")).isEqualTo(403);
+		assertThat(statusAskedAs("127.0.0.1:" + port, "/history", "Cookie: " + StartLink.COOKIE + "=guess"))
+			.isEqualTo(403);
+	}
+
+	@Test
+	void theStartLinkLetsTheBrowserOpeningItInWithACookieOnlyItsPagesSee() throws IOException {
+		String token = console.getBean(StartLink.class).cookie().getValue();
+		String start = console.getBean(ConsoleAddress.class).startUrl();
+
+		String opened = askedAs("127.0.0.1:" + port, start.substring(start.indexOf("/", "http://".length())));
+
+		assertThat(start).isEqualTo("http://127.0.0.1:" + port + "/?" + StartLink.PARAMETER + "=" + token);
+		assertThat(opened).startsWith("HTTP/1.1 302").contains("Location: http://127.0.0.1:" + port + "/\r\n")
+			.contains("Set-Cookie: " + StartLink.COOKIE + "=" + token + "; Path=/; HttpOnly; SameSite=Strict");
+		assertThat(statusAskedAs("127.0.0.1:" + port, "/history", letIn())).isEqualTo(200);
+	}
+
+	/** The cookie the start link leaves in the browser that opens it. */
+	private static String letIn() {
+		return "Cookie: " + StartLink.COOKIE + "=" + console.getBean(StartLink.class).cookie().getValue();
 	}
 
 	@Test

@@ -11,6 +11,7 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.context.annotation.Import;
 
 import com.pinbatch.cli.PinbatchApplication;
 
@@ -30,6 +31,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @SpringBootTest(classes = PinbatchApplication.class, webEnvironment = SpringBootTest.WebEnvironment.MOCK,
 		properties = { "pinbatch.console.sandbox=true", "server.address=0.0.0.0" })
 @AutoConfigureMockMvc
+@Import(StartLinkCookie.class)
 class ConsoleLoginTests {
 
 	@TempDir

@@ -135,8 +135,8 @@ class ConsoleStartTests {
 			.withProperty("server.ssl.certificate", "cert.pem")
 			.withProperty("server.ssl.certificate-private-key", "key.pem");
 
-		assertThat(new ConsoleAddress(environment).url()).isEqualTo("https://0.0.0.0:8443/");
-		assertThat(new ConsoleAddress(environment).plainHttpWarning()).isNull();
+		assertThat(address(environment).url()).isEqualTo("https://0.0.0.0:8443/");
+		assertThat(address(environment).plainHttpWarning()).isNull();
 	}
 
 	@Test
@@ -145,10 +145,10 @@ class ConsoleStartTests {
 			.withProperty("local.server.port", "8080");
 		MockEnvironment loopback = new MockEnvironment().withProperty("local.server.port", "8080");
 
-		assertThat(new ConsoleAddress(open).url()).isEqualTo("http://0.0.0.0:8080/");
-		assertThat(new ConsoleAddress(open).plainHttpWarning()).startsWith("note: the console is open to the network"
+		assertThat(address(open).url()).isEqualTo("http://0.0.0.0:8080/");
+		assertThat(address(open).plainHttpWarning()).startsWith("note: the console is open to the network"
 				+ " on 0.0.0.0 in plain http: logins and pages cross it readable; give it a certificate");
-		assertThat(new ConsoleAddress(loopback).plainHttpWarning()).isNull();
+		assertThat(address(loopback).plainHttpWarning()).isNull();
 	}
 
 	@Test
@@ -158,5 +158,10 @@ class ConsoleStartTests {
 		assertThat(PublicAddresses.isLoopback("localhost")).isTrue();
 		assertThat(PublicAddresses.isLoopback("0.0.0.0")).isFalse();
 		assertThat(PublicAddresses.isLoopback("192.168.1.10")).isFalse();
+	}
+
+	/** The console's address as a console without logins has it. */
+	private static ConsoleAddress address(MockEnvironment environment) {
+		return new ConsoleAddress(environment, new ConsoleProperties(List.of(), false), StartLink.random());
 	}
 }
