@@ -1,5 +1,6 @@
 package com.pinbatch.console;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -8,14 +9,23 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.DelegatingAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.AndRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.firewall.StrictHttpFirewall;
 
@@ -48,6 +58,16 @@ class ConsoleSecurity {
 				.anyRequest()
 				.authenticated());
 			http.formLogin(login -> login.loginPage("/login").permitAll());
+			// a part of a page (htmx) is never the page to return to after the login: its page is
+			HttpSessionRequestCache pages = new HttpSessionRequestCache();
+			pages.setRequestMatcher(new AndRequestMatcher(PathPatternRequestMatcher.withDefaults()
+				.matcher(HttpMethod.GET, "/**"), new NegatedRequestMatcher(PartialPageLogin.PART_OF_A_PAGE)));
+			http.requestCache(cache -> cache.requestCache(pages));
+			LinkedHashMap<RequestMatcher, AuthenticationEntryPoint> parts = new LinkedHashMap<>();
+			parts.put(PartialPageLogin.PART_OF_A_PAGE, new PartialPageLogin());
+			DelegatingAuthenticationEntryPoint entry = new DelegatingAuthenticationEntryPoint(parts);
+			entry.setDefaultEntryPoint(new LoginUrlAuthenticationEntryPoint("/login"));
+			http.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(entry));
 			http.logout(logout -> logout.logoutSuccessUrl("/login?logout"));
 		}
 		http.headers(headers -> headers.contentSecurityPolicy(policy -> policy.policyDirectives(POLICY)));

@@ -11,6 +11,7 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.context.annotation.Import;
 
 import com.pinbatch.cli.PinbatchApplication;
@@ -24,6 +25,7 @@ import static org.springframework.security.test.web.servlet.response.SecurityMoc
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -95,6 +97,34 @@ class ConsoleLoginTests {
 		org.assertj.core.api.Assertions.assertThat(toms).contains("console: maria").doesNotContain(link.group(1));
 		mvc.perform(get(link.group(1)).with(user("tom"))).andExpect(status().isNotFound());
 		mvc.perform(get(link.group(1)).param("format", "xlsx").with(user("tom"))).andExpect(status().isNotFound());
+	}
+
+	/**
+	 * The watch page's progress refreshing itself once the login lapsed (the session ended, the console restarted):
+	 * before, the login form was swapped into the page, and the login then led to the bare progress part.
+	 */
+	@Test
+	void aPartOfAPageAskedAfterTheLoginLapsedSendsTheWholePageToLogInAndBackToIt() throws Exception {
+		MvcResult part = mvc.perform(get("/runs/42/progress").header("HX-Request", "true")
+			.header("HX-Current-URL", "http://localhost/runs/42"))
+			.andExpect(status().isUnauthorized())
+			.andExpect(header().string("HX-Redirect", "/runs/42"))
+			.andReturn();
+		MvcResult page = mvc.perform(get("/runs/42")).andExpect(redirectedUrl("/login")).andReturn();
+
+		org.assertj.core.api.Assertions.assertThat(savedRequest(part)).as("the part: not the page to return to")
+			.isNull();
+		org.assertj.core.api.Assertions.assertThat(savedRequest(page)).as("the page: returned to after the login")
+			.isNotNull();
+		// the page the part is in, never another site
+		mvc.perform(get("/runs/42/progress").header("HX-Request", "true")
+			.header("HX-Current-URL", "https://evil.example//x"))
+			.andExpect(header().string("HX-Redirect", "/"));
+	}
+
+	private static Object savedRequest(MvcResult result) {
+		jakarta.servlet.http.HttpSession session = result.getRequest().getSession(false);
+		return session == null ? null : session.getAttribute("SPRING_SECURITY_SAVED_REQUEST");
 	}
 
 	@Test
