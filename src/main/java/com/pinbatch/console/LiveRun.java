@@ -27,6 +27,11 @@ final class LiveRun {
 		public boolean rowsLeft() {
 			return counts.getOrDefault(RowStatus.PENDING, 0L) > 0;
 		}
+
+		/** Whether Zernio refused the console's key: no Send or retry here goes further until it has another. */
+		public boolean keyRefused() {
+			return KeyRefusal.says(reason);
+		}
 	}
 
 	private final String id;
