@@ -99,6 +99,12 @@ class UploadPage {
 			model.addAttribute("dateFormat", dateFormat);
 			model.addAttribute("encoding", encoding);
 			model.addAttribute("mapping", mapping);
+			// everything typed and ticked comes back: the person fixes the one field, not all of them again
+			model.addAttribute("sheet", sheet);
+			model.addAttribute("account", account);
+			model.addAttribute("board", board);
+			model.addAttribute("spread", spread);
+			model.addAttribute("retry", retry);
 			return "upload";
 		}
 		Upload choices = new Upload(null, Owner.of(principal), null, null, null, blankToNull(sheet),

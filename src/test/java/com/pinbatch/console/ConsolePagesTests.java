@@ -193,12 +193,26 @@ class ConsolePagesTests {
 	}
 
 	@Test
-	void aTimeZoneThatIsNoneIsRefusedAsOnTheCommandLine() throws Exception {
-		mvc.perform(multipart("/uploads").file(csv("pins.csv", "title\nx\n")).param("timezone", "Mars/Olympus")
+	void aTimeZoneThatIsNoneIsRefusedAsOnTheCommandLineTheFormKeepingWhatWasTyped() throws Exception {
+		String page = mvc.perform(multipart("/uploads").file(csv("pins.csv", "title\nx\n"))
+			.param("timezone", "Mars/Olympus")
+			.param("account", "acme-home")
+			.param("board", "Kitchen Ideas")
+			.param("sheet", "April")
+			.param("spread", "true")
+			.param("retry", "true")
 			.with(csrf()))
 			.andExpect(status().isBadRequest())
-			.andExpect(content().string(containsString(
-					"Mars/Olympus is not a time zone; use an IANA name such as Europe/Berlin")));
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+
+		assertThat(page).contains("Mars/Olympus is not a time zone; use an IANA name such as Europe/Berlin");
+		// before: only the time zone, date format, encoding and mapping came back; the rest was to type again
+		assertThat(page).contains("name=\"account\" placeholder=\"id or username\" value=\"acme-home\"",
+				"name=\"board\" placeholder=\"id or name\" value=\"Kitchen Ideas\"",
+				"name=\"sheet\" placeholder=\"the first visible sheet\" value=\"April\"",
+				"name=\"spread\" value=\"true\" checked=\"checked\"", "name=\"retry\" value=\"true\" checked=\"checked\"");
 	}
 
 	/** Dates the tool cannot settle alone: the row's message names a date format, which the upload form takes. */
