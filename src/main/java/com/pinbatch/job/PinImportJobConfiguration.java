@@ -160,10 +160,10 @@ public class PinImportJobConfiguration {
 	Step planPinsStep(JobRepository jobRepository, InputSurveys surveys, ApiSessionSource sessions,
 			GracefulStop gracefulStop, ApplicationEventPublisher lines,
 			ThrottleProperties throttle, PinbatchProperties properties, MediaCheckProperties media,
-			EarlierPins earlierPins) {
+			EarlierPins earlierPins, RunProgresses runProgresses) {
 		return new StepBuilder(PLAN_STEP, jobRepository)
 			.tasklet(new PlanPinsTasklet(surveys, sessions, gracefulStop, lines, throttle, properties, media,
-					earlierPins), NO_STEP_TRANSACTION)
+					earlierPins, runProgresses), NO_STEP_TRANSACTION)
 			.allowStartIfComplete(true)
 			.build();
 	}

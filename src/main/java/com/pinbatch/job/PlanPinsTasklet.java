@@ -70,10 +70,13 @@ class PlanPinsTasklet implements Tasklet {
 
 	private final EarlierPins earlier;
 
+	private final RunProgresses progresses;
+
 	PlanPinsTasklet(InputSurveys surveys, ApiSessionSource sessions, GracefulStop stop, ApplicationEventPublisher lines,
 			ThrottleProperties throttle, PinbatchProperties properties, MediaCheckProperties media,
-			EarlierPins earlier) {
+			EarlierPins earlier, RunProgresses progresses) {
 		this.surveys = surveys;
+		this.progresses = progresses;
 		this.earlier = earlier;
 		this.sessions = sessions;
 		this.stop = stop;
@@ -129,10 +132,13 @@ class PlanPinsTasklet implements Tasklet {
 					: carried + " rows are pins that earlier runs created") + ": not sent again");
 		}
 		HashMap<String, ArrayList<String>> mediaProblems = checkMedia(toSend.media());
-		PlanningPass.Outcome planned = PlanningPass.plan(
-				toSend.without(row -> mediaProblems.containsKey(row.checkedMedia())), accounts, spread, input.spread(),
+		PlanningPass.Collected sendable = toSend.without(row -> mediaProblems.containsKey(row.checkedMedia()));
+		PlanningPass.Outcome planned = PlanningPass.plan(sendable, accounts, spread, input.spread(),
 				Instant.ofEpochMilli(context.getLong(FIRST_START)), survey.validation().zone(), earlier.publishTimes());
 		planned.lines().forEach(line -> say(input, "plan: " + line));
+		if (!input.dryRun()) {
+			progresses.of(input.runKey()).planned(Math.max(0, sendable.rows().size() - planned.capped().size()));
+		}
 		stop.throwIfRequested(input.runKey());
 		context.putString(DATE_ORDER, survey.validation().dateOrder().name());
 		context.put(DUPLICATES, new HashMap<>(survey.duplicates()));

@@ -38,6 +38,14 @@ public class RunProgress implements ThrottleListener {
 	/** When this run finished its first row: the pace is counted from then, not from the run's start. */
 	private Instant firstDone;
 
+	/** Rows the plans of this run's inputs will send (valid, within their accounts' caps); -1 before a plan. */
+	private long plannedSends = -1;
+
+	/** Rows this run sent (at least one request), and when the first of them ended. */
+	private long sentNow;
+
+	private Instant firstSent;
+
 	public RunProgress(Clock clock) {
 		this.clock = clock;
 	}
@@ -57,6 +65,17 @@ public class RunProgress implements ThrottleListener {
 		this.started = clock.instant();
 		this.firstDone = null;
 		this.pinsOnZernio = 0;
+		this.plannedSends = -1;
+		this.sentNow = 0;
+		this.firstSent = null;
+	}
+
+	/**
+	 * An input's plan: the rows it will send. The time left is counted in sends: rows decided at once (INVALID, over
+	 * a cap, already on Zernio) counted in the pace made it several times too short.
+	 */
+	public synchronized void planned(long sends) {
+		plannedSends = Math.max(0, plannedSends) + sends;
 	}
 
 	@Override
@@ -83,6 +102,7 @@ public class RunProgress implements ThrottleListener {
 
 	public synchronized void rowDone(RowResult result) {
 		firstDone();
+		sent(result);
 		counts.merge(result.status(), 1L, Long::sum);
 		if (onZernio(result)) {
 			pinsOnZernio++;
@@ -103,10 +123,20 @@ public class RunProgress implements ThrottleListener {
 	 */
 	public synchronized void rowDoneAgain(RowStatus earlier, RowResult result) {
 		firstDone();
+		sent(result);
 		counts.merge(earlier, -1L, Long::sum);
 		counts.merge(result.status(), 1L, Long::sum);
 		if (onZernio(result) && !RowStatus.isOnZernio(earlier.name())) {
 			pinsOnZernio++;
+		}
+	}
+
+	private void sent(RowResult result) {
+		if (result.attempts() > 0) {
+			sentNow++;
+			if (firstSent == null) {
+				firstSent = clock.instant();
+			}
 		}
 	}
 
@@ -121,7 +151,8 @@ public class RunProgress implements ThrottleListener {
 		Duration held = heldUntil.isAfter(now) ? Duration.between(now, heldUntil) : Duration.ZERO;
 		return new Snapshot(total, new EnumMap<>(before), new EnumMap<>(counts),
 				started == null ? Duration.ZERO : Duration.between(started, now), publishing, pinsOnZernio, held,
-				firstDone == null ? Duration.ZERO : Duration.between(firstDone, now));
+				firstDone == null ? Duration.ZERO : Duration.between(firstDone, now),
+				new Sends(plannedSends, sentNow, firstSent == null ? Duration.ZERO : Duration.between(firstSent, now)));
 	}
 
 	/**
@@ -134,9 +165,10 @@ public class RunProgress implements ThrottleListener {
 	 * @param pinsOnZernio rows this run got onto Zernio
 	 * @param held       how long the sends are still held (a 429's Retry-After), or zero
 	 * @param sinceFirstDone time since this run finished its first row, or zero before that
+	 * @param sends      the rows planned to be sent, and sent so far
 	 */
 	public record Snapshot(long total, Map<RowStatus, Long> before, Map<RowStatus, Long> counts, Duration elapsed,
-			long publishing, long pinsOnZernio, Duration held, Duration sinceFirstDone) {
+			long publishing, long pinsOnZernio, Duration held, Duration sinceFirstDone, Sends sends) {
 
 		public long done() {
 			return counts.values().stream().mapToLong(Long::longValue).sum();
@@ -157,11 +189,21 @@ public class RunProgress implements ThrottleListener {
 		}
 
 		/**
-		 * Time left at this run's pace, after the hold the sends wait out; null until the pace is known. The pace is
-		 * the rows finished after the first over the time since it: the run's start (reading, look-ups, the first
-		 * answer's wait) made the first figures several times too long.
+		 * Time left at this run's pace, after the hold the sends wait out; null until the pace is known. Once a plan
+		 * told the rows to send, the pace is the sends after the first over the time since it, for the sends left;
+		 * else (a dry run) the rows finished after the first. From the first, not the start: the run's start
+		 * (reading, look-ups, the first answer's wait) made the first figures several times too long.
 		 */
 		public Duration eta() {
+			if (sends.planned() >= 0 && sends.sent() >= 2 && sends.sinceFirst().toMillis() > 0) {
+				double perMinute = (sends.sent() - 1) * 60_000.0 / sends.sinceFirst().toMillis();
+				// a resume's plan counts the rows its earlier executions sent too
+				long sentBefore = before.entrySet().stream().filter(count -> count.getKey().succeeded())
+					.mapToLong(Map.Entry::getValue).sum();
+				long left = Math.max(0, sends.planned() - sends.sent() - sentBefore);
+				Duration atThePace = Duration.ofMillis(Math.round(left / perMinute * 60_000));
+				return left == 0 ? atThePace : atThePace.plus(held);
+			}
 			long millis = sinceFirstDone.toMillis();
 			if (doneNow() < 2 || millis <= 0) {
 				return null;
@@ -175,5 +217,13 @@ public class RunProgress implements ThrottleListener {
 		public long count(RowStatus status) {
 			return counts.getOrDefault(status, 0L);
 		}
+	}
+
+	/**
+	 * @param planned    rows the plans will send; -1 before a plan (a dry run's pace is its rows')
+	 * @param sent       rows this run sent
+	 * @param sinceFirst time since the first of them ended, or zero before that
+	 */
+	public record Sends(long planned, long sent, Duration sinceFirst) {
 	}
 }

@@ -101,6 +101,27 @@ class ProgressDisplayTests {
 		assertThat(ProgressDisplay.plainLine(progress.snapshot())).contains(", 1 min left;");
 	}
 
+	@Test
+	void rowsDecidedAtOnceDoNotCountInThePaceOfTheSendsLeft() {
+		// given: a file of 30 rows whose plan sends 18: its 12 INVALID rows decided at once, then 4 sends a second
+		MovableClock clock = new MovableClock();
+		clock.freeze();
+		RunProgress progress = new RunProgress(clock);
+		progress.start(30, Map.of());
+		progress.planned(18);
+		for (int row = 2; row <= 13; row++) {
+			progress.rowDone(new RowResult(row, RowStatus.INVALID, null, "title_too_long", "why", 0, null,
+					Instant.parse("2026-12-01T10:00:00Z")));
+		}
+		for (int row = 14; row <= 17; row++) {
+			clock.add(Duration.ofSeconds(1));
+			progress.rowDone(done(row, RowStatus.CREATED, "p" + row, null));
+		}
+
+		// then: 14 sends left at a send a second (before: 14 rows at 15 rows in 3 s, "3 s left"; the run took 14 more)
+		assertThat(ProgressDisplay.plainLine(progress.snapshot())).contains("16 of 30 rows", ", 14 s left;");
+	}
+
 	private static RowResult done(long row, RowStatus status, String postId, String errorCode) {
 		return new RowResult(row, status, postId, errorCode, errorCode == null ? null : "why", 1, "r" + row,
 				Instant.parse("2026-12-01T10:00:00Z"));
