@@ -30,8 +30,8 @@ record CapacityTimeline(String account, long pins, List<Slot> slots) {
 	static List<CapacityTimeline> of(List<ReviewRow> rows, Function<ReviewRow, String> accounts) {
 		Map<String, Map<String, Long>> byAccount = new TreeMap<>();
 		for (ReviewRow row : rows) {
-			if (row.invalid() || "FAILED".equals(row.status())) {
-				continue;
+			if (!"VALID".equals(row.status())) {
+				continue; // not to send: refused, over a cap, or already on Zernio (its place counted by the plan)
 			}
 			String known = accounts.apply(row);
 			String account = known != null ? known : "board " + row.board();
