@@ -15,6 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 
 import com.pinbatch.text.FileNames;
+import com.pinbatch.text.SafeText;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -33,6 +34,9 @@ class Uploads {
 
 	/** What an upload's folder keeps of it besides the file (a name an uploaded file's never takes: no dot first). */
 	private static final String CHOICES = ".upload.json";
+
+	/** A file's name longer than this is cut on the pages: a heading, not a paragraph. */
+	private static final int MAX_SHOWN_NAME = 120;
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -57,7 +61,8 @@ class Uploads {
 			Path folder = Files.createDirectories(root.resolve(id));
 			Path file = folder.resolve(name);
 			Files.copy(content, file);
-			Upload upload = new Upload(id, choices.owner(), file, name, Instant.now(), choices.sheet(),
+			Upload upload = new Upload(id, choices.owner(), file, shownName(originalName, name), Instant.now(),
+					choices.sheet(),
 					choices.account(), choices.board(), choices.timezone(), choices.dateFormat(), choices.encoding(),
 					choices.mapping(), choices.spread(), choices.retry());
 			if (upload.mappingFile() != null) {
@@ -148,6 +153,21 @@ class Uploads {
 	 * The uploaded name reduced to letters, digits, dot, dash and underscore (no folders, no hidden or empty name),
 	 * keeping its extension: the result files are named after it.
 	 */
+	/**
+	 * The name as the person's file has it, for the pages (which escape it): a browser sends a quote in it as %22 and
+	 * a line break as %0D or %0A (HTML's form encoding), so {@code Spring "Sale".csv} showed as
+	 * {@code Spring_22Sale_22.csv}. Only its last part, on one line; the stored name when nothing is left.
+	 */
+	static String shownName(String original, String stored) {
+		String name = original == null ? "" : original.replace('\\', '/');
+		name = name.substring(name.lastIndexOf('/') + 1).replace("%22", "\"").replace("%0D", " ").replace("%0A", " ");
+		name = SafeText.line(name).strip();
+		if (name.length() > MAX_SHOWN_NAME) {
+			name = name.substring(0, name.offsetByCodePoints(0, name.codePointCount(0, MAX_SHOWN_NAME - 1))) + "…";
+		}
+		return name.isEmpty() ? stored : name;
+	}
+
 	static String safeName(String original) {
 		return safeName(original, FileNames::canName);
 	}

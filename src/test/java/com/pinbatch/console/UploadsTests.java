@@ -63,6 +63,24 @@ class UploadsTests {
 		assertThat(Uploads.safeName("März.csv", ascii)).isEqualTo("Marz.csv");
 	}
 
+	/**
+	 * A browser sends a quote in a file's name as %22 (HTML's form encoding): before, {@code Spring "Sale".csv} was
+	 * shown as {@code Spring_22Sale_22.csv}, the name it is stored under.
+	 */
+	@Test
+	void anUploadIsShownUnderItsOwnNameAndItsMessagesNameItSo() throws IOException {
+		Upload upload = new Uploads(dataFolder).store(new ByteArrayInputStream("title\nA\n".getBytes(
+				StandardCharsets.UTF_8)), "C:\\Users\\maria\\Spring %22Sale%22.csv", new Upload(null, "maria", null,
+						null, null, null, null, null, ZoneId.of("UTC"), null, null, null, false, false));
+
+		assertThat(upload.name()).isEqualTo("Spring \"Sale\".csv");
+		assertThat(upload.file().getFileName()).hasToString("Spring_22Sale_22.csv");
+		assertThat(upload.shown(upload.file() + " row 3: title is empty")).isEqualTo("Spring \"Sale\".csv row 3: title"
+				+ " is empty");
+		assertThat(Uploads.shownName("two%0Alines\u001b[2J.csv", "two_lines.csv")).isEqualTo("two lines[2J.csv");
+		assertThat(Uploads.shownName("%0A", "upload.csv")).isEqualTo("upload.csv");
+	}
+
 	@Test
 	void theCommandLinesWayToResumeIsToldAsTheConsolesOwn() throws IOException {
 		Upload upload = new Uploads(dataFolder).store(new ByteArrayInputStream("title\nA\n".getBytes(
