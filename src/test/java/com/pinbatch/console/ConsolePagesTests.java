@@ -29,6 +29,7 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -190,6 +191,16 @@ class ConsolePagesTests {
 				+ " (64KB, spring.servlet.multipart.max-file-size); split it, or run it from the command line</p>")
 			.contains("<form id=\"upload\"")
 			.doesNotContain("Exception", "Whitelabel", "Forbidden");
+	}
+
+	/** Before: "(999). Nothing was sent because of it", whatever had been sent before the page failed. */
+	@Test
+	void theErrorPageClaimsNothingItDoesNotKnow() throws Exception {
+		String page = mvc.perform(get("/error").accept(MediaType.TEXT_HTML)).andReturn().getResponse()
+			.getContentAsString();
+
+		assertThat(page).contains("The console could not show this page.", "A run already started goes on without it")
+			.doesNotContain("999", "Nothing was sent");
 	}
 
 	@Test
