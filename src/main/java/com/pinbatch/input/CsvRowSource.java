@@ -60,6 +60,9 @@ public final class CsvRowSource implements RowSource {
 	/** The row number of the record read last. */
 	private long rowNumber;
 
+	/** 1 when the first line was Excel's "sep=;" line, which Excel hides: rows are numbered as Excel shows them. */
+	private long hiddenLines;
+
 	/** A record with the row number a spreadsheet shows for it. */
 	private record Line(long number, CSVRecord record) {
 
@@ -163,7 +166,12 @@ public final class CsvRowSource implements RowSource {
 			return replay.poll();
 		}
 		CSVRecord record = nextRecord();
-		return record == null ? null : new Line(rowNumber, record);
+		return record == null ? null : new Line(rowNumber - hiddenLines, record);
+	}
+
+	@Override
+	public boolean separatorLineHidden() {
+		return hiddenLines > 0;
 	}
 
 	@Override
@@ -218,10 +226,15 @@ public final class CsvRowSource implements RowSource {
 			throw new InputFileException(file + ": is empty; the first row must be the column headers");
 		}
 		replay.addAll(found.replay());
-		if (!found.above().isEmpty() && DelimiterSniffer.isSeparatorLine(found.above().get(0).cells())) {
-			// Excel's "sep=;" line is no title: passed over unsaid
-			found = new HeaderSearch<>(found.header(), found.above().subList(1, found.above().size()), found.replay(),
-					found.recognized());
+		if (!found.above().isEmpty() && found.above().get(0).number() == 1
+				&& DelimiterSniffer.isSeparatorLine(found.above().get(0).cells())) {
+			// Excel's "sep=;" line is no title: passed over unsaid, and hidden from the row numbers, as Excel hides it
+			hiddenLines = 1;
+			found = new HeaderSearch<>(renumbered(found.header()), found.above().subList(1, found.above().size())
+				.stream().map(CsvRowSource::renumbered).toList(), found.replay().stream()
+				.map(CsvRowSource::renumbered).toList(), found.recognized());
+			replay.clear();
+			replay.addAll(found.replay());
 		}
 		headerNote = found.note(file.toString(), found.header().number(), Line::cells);
 		List<String> names = new ArrayList<>();
@@ -229,6 +242,11 @@ public final class CsvRowSource implements RowSource {
 			names.add(name.trim());
 		}
 		return Collections.unmodifiableList(names);
+	}
+
+	/** A line read before the "sep=;" line was known to be hidden, numbered as Excel shows it. */
+	private static Line renumbered(Line line) {
+		return new Line(line.number() - 1, line.record());
 	}
 
 	/** Cells padded to the header width; extra cells are allowed only when empty (Excel exports). */
@@ -263,10 +281,11 @@ public final class CsvRowSource implements RowSource {
 			return record;
 		}
 		catch (UncheckedIOException ex) {
-			throw readFailure(row, ex.getCause());
+			throw readFailure(row - hiddenLines, ex.getCause());
 		}
 		catch (IllegalStateException ex) {
-			throw new InputFileException(file + " row " + row + ": is not valid CSV (" + ex.getMessage() + ")", ex);
+			throw new InputFileException(file + " row " + (row - hiddenLines) + ": is not valid CSV (" + ex.getMessage()
+					+ ")", ex);
 		}
 	}
 

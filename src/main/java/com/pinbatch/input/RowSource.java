@@ -43,6 +43,14 @@ public interface RowSource extends AutoCloseable {
 		return null;
 	}
 
+	/**
+	 * Whether the file's first line was Excel's {@code sep=;}, which Excel hides: the rows are then numbered as it
+	 * shows them, from the header as row 1.
+	 */
+	default boolean separatorLineHidden() {
+		return false;
+	}
+
 	/** The next data row, or null at the end of the file. */
 	InputRow next() throws InputFileException;
 

@@ -39,7 +39,8 @@ public final class InputInspector {
 	 * (to name the run without reading the file again) and the character set they were read in (null for a workbook;
 	 * named to the job, its reads need not look at the whole file to find it again).
 	 */
-	public record Check(long rows, List<String> assumptions, InputDigest digest, String charset) {
+	public record Check(long rows, List<String> assumptions, InputDigest digest, String charset,
+			boolean separatorLineHidden) {
 	}
 
 	/** Also sees each row of the survey's pass, so that a planner needs no pass of its own. */
@@ -56,9 +57,10 @@ public final class InputInspector {
 	 * @param notes       lines worth showing the user (date order, repeated links)
 	 * @param assumptions what was assumed to read the file (encoding, header row, sheet), shown on every run
 	 * @param charset     the character set the file was read in (null for a workbook)
+	 * @param separatorLineHidden whether the rows are numbered without Excel's hidden "sep=;" first line
 	 */
 	record Survey(long rows, ValidationSettings validation, Map<Long, Long> duplicates, List<String> notes,
-			List<String> assumptions, String charset) {
+			List<String> assumptions, String charset, boolean separatorLineHidden) {
 	}
 
 	private InputInspector() {
@@ -108,7 +110,7 @@ public final class InputInspector {
 			notes.addAll(headerless.notes());
 			unzoned.note().ifPresent(notes::add);
 			return new Survey(rows, validation.withDateOrder(dates.order()), duplicates.duplicates(), notes,
-					assumptions, source.charset());
+					assumptions, source.charset(), source.separatorLineHidden());
 		}
 	}
 

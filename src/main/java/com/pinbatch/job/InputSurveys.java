@@ -92,7 +92,8 @@ public class InputSurveys {
 
 		/** What the launcher needs: the rows, the assumptions to show, the content hash and the character set. */
 		public InputInspector.Check check() {
-			return new InputInspector.Check(survey.rows(), survey.assumptions(), digest, survey.charset());
+			return new InputInspector.Check(survey.rows(), survey.assumptions(), digest, survey.charset(),
+					survey.separatorLineHidden());
 		}
 
 		InputInspector.Survey survey() {

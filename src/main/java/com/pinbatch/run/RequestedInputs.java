@@ -9,10 +9,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import com.pinbatch.input.InputDigest;
 import com.pinbatch.input.InputOptions;
 import com.pinbatch.input.InputSettling;
 import com.pinbatch.input.RowSources;
+import com.pinbatch.job.InputInspector;
 import com.pinbatch.job.InputParameters;
 import com.pinbatch.job.InputSurveys;
 import com.pinbatch.job.RunKey;
@@ -107,7 +107,7 @@ class RequestedInputs {
 		InputSurveys.Surveyed surveyed = surveys.read(parameters);
 		surveyed.check().assumptions().forEach(line -> listener.info("input: " + SafeText.line(line)));
 		checkResultPath(file, parameters.results());
-		InputParameters keyed = parameters(request, file, results, runKey(file, surveyed.check().digest(), request))
+		InputParameters keyed = parameters(request, file, results, runKey(file, surveyed.check(), request))
 			.withEncodingFound(surveyed.check().charset());
 		surveys.keep(keyed, surveyed);
 		checked.add(new CheckedInput(keyed, surveyed.check()));
@@ -126,9 +126,9 @@ class RequestedInputs {
 				null, request.by());
 	}
 
-	/** @param parsed the digest the input's check took of its bytes (null: read them) */
-	static String runKey(Path input, InputDigest parsed, RunRequest options) {
-		RunKey key = RunKey.ofParsed(input, parsed).text(options.sheet()).file(options.mapping())
+	/** @param checked the input's check: the digest it took of its bytes, and how its rows are numbered */
+	static String runKey(Path input, InputInspector.Check checked, RunRequest options) {
+		RunKey key = RunKey.ofParsed(input, checked.digest()).text(options.sheet()).file(options.mapping())
 			.text(options.account()).text(options.board()).text(options.timezone().getId())
 			.text(options.sandbox() ? "sandbox" : "live");
 		// options that change what is sent; only when set, so the runs of earlier versions keep their keys
@@ -146,6 +146,11 @@ class RequestedInputs {
 		}
 		if (options.mediaRoot() != null) {
 			key.text("media-root " + options.mediaRoot()); // a wider folder can turn refused rows into sendable ones
+		}
+		if (checked.separatorLineHidden()) {
+			// rows numbered without Excel's hidden "sep=;" line since this version: a run an earlier version began
+			// numbered them one more, and its stored rows are not this numbering's (a new run: no pin made twice)
+			key.text("rows numbered as Excel shows them");
 		}
 		if (options.dryRun()) {
 			// a dry run sends nothing, so repeating it should check the file again rather than report the last check

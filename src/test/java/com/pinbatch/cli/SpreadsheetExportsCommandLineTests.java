@@ -973,6 +973,23 @@ class SpreadsheetExportsCommandLineTests extends SandboxedCommandLine {
 			.contains(title, description));
 	}
 
+	@Test
+	void aFileWithExcelsSeparatorLineNumbersItsRowsAsExcelShowsThem() throws IOException {
+		// given: Excel hides the "sep=;" line: it shows the header as row 1, this http link on row 3
+		Path input = write("excel.csv", "sep=;\r\ntitle;media_url;board\r\n"
+				+ "Oak;https://images.example.com/oak.jpg;Kitchen Ideas\r\n"
+				+ "Pine;http://images.example.com/pine.jpg;Kitchen Ideas\r\n", StandardCharsets.UTF_8);
+
+		// when
+		CommandLineRun run = run("--input=" + input, "--account=acme-home", "--dry-run");
+
+		// then: (before: rows 3 and 4, each message a row off)
+		assertThat(run.exitCode()).as(run.toString()).isEqualTo(3);
+		assertThat(ResultRows.read(dir.resolve("excel.results.csv"))).extracting(row -> row.get("row") + " "
+				+ row.get("status")).containsExactly("2 VALID", "3 INVALID");
+		assertThat(run.out()).contains("e.g. row 3");
+	}
+
 	private Path write(String name, String text, Charset charset) throws IOException {
 		Path file = dir.resolve(name);
 		Files.write(file, text.getBytes(charset));
