@@ -16,6 +16,11 @@ public final class BoardNeeds {
 	/** Account reference as written (blank: the row names none) -> a board reference of one of its rows. */
 	private final Map<String, Reference> byAccount = new LinkedHashMap<>();
 
+	/** The account the last row named, as written and as a key: a survey adds every row of a file. */
+	private String lastAccount;
+
+	private String lastKey;
+
 	/**
 	 * @param accountRef the row's account (id, username, display name), blank when it names none
 	 * @param boardRef   the row's board (id or name); a row without one needs no look-up
@@ -26,8 +31,12 @@ public final class BoardNeeds {
 			return;
 		}
 		String account = accountRef == null ? "" : accountRef.trim();
-		// the same account written as "@Acme-Home" and "acme-home" is one look-up
-		String key = ClosestNames.normalize(account.startsWith("@") ? account.substring(1) : account);
+		// the same account written as "@Acme-Home" and "acme-home" is one look-up; rows mostly repeat the one before's
+		if (!account.equals(lastAccount)) {
+			lastAccount = account;
+			lastKey = ClosestNames.normalize(account.startsWith("@") ? account.substring(1) : account);
+		}
+		String key = lastKey;
 		byAccount.merge(key, new Reference(account, board),
 				(kept, offered) -> BoardDirectory.isBoardId(kept.board()) && !BoardDirectory.isBoardId(board)
 						? offered : kept);
