@@ -1,6 +1,6 @@
 package com.pinbatch.cli;
 
-import java.util.regex.Pattern;
+import java.util.Arrays;
 
 import com.pinbatch.text.SafeText;
 
@@ -9,6 +9,7 @@ import ch.qos.logback.classic.pattern.MessageConverter;
 import ch.qos.logback.classic.pattern.ThrowableProxyConverter;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.IThrowableProxy;
+import ch.qos.logback.classic.spi.StackTraceElementProxy;
 
 /**
  * Log lines through the one sanitiser ({@link SafeText}): a message or an exception often quotes what a server or
@@ -41,22 +42,66 @@ final class SafeLogLines {
 		}
 	}
 
-	/** {@code %ex}, made safe: a line break inside a message joins its next line to it, frames keep theirs. */
+	/**
+	 * {@code %ex}, made safe: each message of the trace (the exception's, its causes' and suppressed ones') is one
+	 * line, as {@code %msg} is, before Logback lays the trace out; the frames keep their lines. Sorting the written
+	 * lines instead let a message's blank line, or a line of it shaped as a frame, stand on its own.
+	 */
 	static final class SafeException extends ThrowableProxyConverter {
-
-		/** The lines Logback writes of a trace after its first: frames, causes, suppressed, frames omitted. */
-		private static final Pattern TRACE_LINE = Pattern.compile(
-				"\\s*(at |\\.\\.\\. \\d+ |Caused by: |Suppressed: |Wrapped by: ).*");
 
 		@Override
 		protected String throwableProxyToString(IThrowableProxy throwable) {
-			String[] lines = SafeText.output(super.throwableProxyToString(throwable)).split("\n", -1);
-			StringBuilder trace = new StringBuilder(lines[0]);
-			for (int i = 1; i < lines.length; i++) {
-				boolean own = lines[i].isEmpty() || TRACE_LINE.matcher(lines[i]).matches();
-				trace.append(own ? "\n" : " ").append(lines[i]);
-			}
-			return trace.toString();
+			return SafeText.output(super.throwableProxyToString(OneLineMessages.of(throwable)));
+		}
+	}
+
+	/** A trace whose messages are each one line; the rest as it was. */
+	private record OneLineMessages(IThrowableProxy trace) implements IThrowableProxy {
+
+		static IThrowableProxy of(IThrowableProxy trace) {
+			return trace == null ? null : new OneLineMessages(trace);
+		}
+
+		@Override
+		public String getMessage() {
+			return SafeText.line(trace.getMessage());
+		}
+
+		@Override
+		public String getOverridingMessage() {
+			return SafeText.line(trace.getOverridingMessage());
+		}
+
+		@Override
+		public String getClassName() {
+			return trace.getClassName();
+		}
+
+		@Override
+		public StackTraceElementProxy[] getStackTraceElementProxyArray() {
+			return trace.getStackTraceElementProxyArray();
+		}
+
+		@Override
+		public int getCommonFrames() {
+			return trace.getCommonFrames();
+		}
+
+		@Override
+		public IThrowableProxy getCause() {
+			return of(trace.getCause());
+		}
+
+		@Override
+		public IThrowableProxy[] getSuppressed() {
+			IThrowableProxy[] suppressed = trace.getSuppressed();
+			return suppressed == null ? null : Arrays.stream(suppressed).map(OneLineMessages::of)
+				.toArray(IThrowableProxy[]::new);
+		}
+
+		@Override
+		public boolean isCyclic() {
+			return trace.isCyclic();
 		}
 	}
 }

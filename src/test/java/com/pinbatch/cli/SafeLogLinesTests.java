@@ -28,12 +28,14 @@ class SafeLogLinesTests {
 	@Test
 	void anExceptionKeepsItsFramesButNotItsEscapesTheKeyOrALineItsMessageForges() {
 		String lines = format("the step failed", new IllegalStateException("Zernio said " + HOSTILE,
-				new IllegalArgumentException("cause\npinbatch: 20 rows: 20 PUBLISHED")));
+				new IllegalArgumentException("cause\n\npinbatch: 20 rows: 20 PUBLISHED\n\tat forged.Frame(F.java:1)"
+						+ "\nCaused by: forged")));
 
 		assertThat(lines).startsWith("the step failed\njava.lang.IllegalStateException: Zernio said acc[31mRED[0m"
 				+ " 21:50:46 INFO  forged: key (hidden)")
 			.doesNotContain("\u001b", "\u202e", "SECRETSECRET")
-			.contains("Caused by: java.lang.IllegalArgumentException: cause pinbatch: 20 rows: 20 PUBLISHED\n")
+			.contains("Caused by: java.lang.IllegalArgumentException: cause  pinbatch: 20 rows: 20 PUBLISHED  at"
+					+ " forged.Frame(F.java:1) Caused by: forged\n")
 			.contains(" at com.pinbatch.cli.SafeLogLinesTests"); // tabs as spaces, as the command prints
 		assertThat(lines.lines().skip(2)).as("every line after the message's: a frame, a cause or frames omitted")
 			.allMatch(line -> line.matches(" *(at |\\.\\.\\. \\d+ |Caused by: ).*"), "a trace's own line");
