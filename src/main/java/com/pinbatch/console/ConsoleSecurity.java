@@ -25,6 +25,7 @@ import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.AndRequestMatcher;
 import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.firewall.StrictHttpFirewall;
@@ -59,9 +60,14 @@ class ConsoleSecurity {
 				.authenticated());
 			http.formLogin(login -> login.loginPage("/login").permitAll());
 			// a part of a page (htmx) is never the page to return to after the login: its page is
+			// (nor is the icon a browser asks for while the login page loads: the login then led to it)
+			PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
 			HttpSessionRequestCache pages = new HttpSessionRequestCache();
-			pages.setRequestMatcher(new AndRequestMatcher(PathPatternRequestMatcher.withDefaults()
-				.matcher(HttpMethod.GET, "/**"), new NegatedRequestMatcher(PartialPageLogin.PART_OF_A_PAGE)));
+			pages.setRequestMatcher(new AndRequestMatcher(paths.matcher(HttpMethod.GET, "/**"),
+					new NegatedRequestMatcher(PartialPageLogin.PART_OF_A_PAGE),
+					new NegatedRequestMatcher(new OrRequestMatcher(paths.matcher("/favicon.*"), paths.matcher("/error"),
+							paths.matcher("/console/**"), paths.matcher("/webjars/**"),
+							request -> "XMLHttpRequest".equals(request.getHeader("X-Requested-With"))))));
 			http.requestCache(cache -> cache.requestCache(pages));
 			LinkedHashMap<RequestMatcher, AuthenticationEntryPoint> parts = new LinkedHashMap<>();
 			parts.put(PartialPageLogin.PART_OF_A_PAGE, new PartialPageLogin());

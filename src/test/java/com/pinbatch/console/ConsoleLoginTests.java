@@ -10,6 +10,7 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.context.annotation.Import;
@@ -24,6 +25,7 @@ import static org.springframework.security.test.web.servlet.response.SecurityMoc
 import static org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers.unauthenticated;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
@@ -120,6 +122,17 @@ class ConsoleLoginTests {
 		mvc.perform(get("/runs/42/progress").header("HX-Request", "true")
 			.header("HX-Current-URL", "https://evil.example//x"))
 			.andExpect(header().string("HX-Redirect", "/"));
+	}
+
+	/** A browser asks for the site's icon while the login page loads: before, the login then led to the icon. */
+	@Test
+	void theLoginLeadsBackToThePageAskedForNotTheIconTheBrowserFetchedMeanwhile() throws Exception {
+		MockHttpSession session = new MockHttpSession();
+		mvc.perform(get("/history").session(session)).andExpect(redirectedUrl("/login"));
+		mvc.perform(get("/favicon.ico").session(session));
+
+		mvc.perform(post("/login").session(session).param("username", "maria").param("password", "s3cret")
+			.with(csrf())).andExpect(redirectedUrl("http://localhost/history?continue"));
 	}
 
 	private static Object savedRequest(MvcResult result) {
