@@ -247,7 +247,7 @@ public class PinbatchApplication {
 			out.println("pinbatch: data folder (job repository, run lock): "
 					+ console.getEnvironment().getProperty(DataFolder.KEY));
 			ConsoleAddress address = console.getBean(ConsoleAddress.class);
-			out.println("pinbatch: console on " + address.startUrl() + " (Ctrl-C stops it)");
+			out.println("pinbatch: console on " + address.url() + " (Ctrl-C stops it)");
 			if (address.plainHttpWarning() != null) {
 				err.println(address.plainHttpWarning());
 			}

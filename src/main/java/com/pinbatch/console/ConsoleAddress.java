@@ -29,19 +29,8 @@ public class ConsoleAddress {
 
 	private final Environment environment;
 
-	private final ConsoleProperties settings;
-
-	private final StartLink startLink;
-
-	ConsoleAddress(Environment environment, ConsoleProperties settings, StartLink startLink) {
+	ConsoleAddress(Environment environment) {
 		this.environment = environment;
-		this.settings = settings;
-		this.startLink = startLink;
-	}
-
-	/** The link to open: {@link #url}, with the start link's token when there are no logins. */
-	public String startUrl() {
-		return url() + (settings.users().isEmpty() ? startLink.query() : "");
 	}
 
 	/** The address to open in a browser, e.g. {@code http://127.0.0.1:8080/} (once the server listens). */

@@ -6,7 +6,6 @@ import java.util.List;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -33,7 +32,7 @@ import org.springframework.security.web.firewall.StrictHttpFirewall;
 /**
  * Who may use the console and what the browser may do with its pages. With users configured every page needs a
  * login (form login, bcrypt hashes from configuration); without users the console only ever listens on loopback
- * ({@link ConsoleAddress}) and lets in only the browser opened with its start link ({@link StartLink}). CSRF tokens guard every form either way, and the Content-Security-Policy lets a page run
+ * ({@link ConsoleAddress}) and answers only the account that started it ({@link LocalUserOnly}). CSRF tokens guard every form either way, and the Content-Security-Policy lets a page run
  * only the console's own script and load images (the pins' thumbnails) but nothing else from elsewhere.
  */
 @Configuration(proxyBeanMethods = false)
@@ -44,10 +43,9 @@ class ConsoleSecurity {
 			+ " connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
 	@Bean
-	SecurityFilterChain consoleFilterChain(HttpSecurity http, ConsoleProperties settings, StartLink startLink)
-			throws Exception {
+	SecurityFilterChain consoleFilterChain(HttpSecurity http, ConsoleProperties settings) throws Exception {
 		if (settings.users().isEmpty()) {
-			http.addFilterBefore(startLink, AuthorizationFilter.class);
+			http.addFilterBefore(new LocalUserOnly(), AuthorizationFilter.class);
 			http.authorizeHttpRequests(requests -> requests.anyRequest().permitAll());
 		}
 		else {
@@ -112,23 +110,6 @@ class ConsoleSecurity {
 			response.setHeader("X-Content-Type-Options", "nosniff");
 			response.getWriter().println("pinbatch: refused: " + why);
 		};
-	}
-
-	/** The token of this start's link (see {@link StartLink}); used only without logins. */
-	@Bean
-	StartLink consoleStartLink() {
-		return StartLink.random();
-	}
-
-	/**
-	 * The filter is the security chain's only: registered with the servlet container too, it would run twice (and
-	 * before the firewall).
-	 */
-	@Bean
-	FilterRegistrationBean<StartLink> startLinkOutsideTheChain(StartLink startLink) {
-		FilterRegistrationBean<StartLink> registration = new FilterRegistrationBean<>(startLink);
-		registration.setEnabled(false);
-		return registration;
 	}
 
 	/** The configured users; none is also an answer (Spring Boot would otherwise invent one and log its password). */

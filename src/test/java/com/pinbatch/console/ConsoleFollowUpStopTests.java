@@ -14,7 +14,6 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.context.annotation.Import;
 
 /**
  * Pins created, then Zernio down for every look-up of a post: the send and the follow-up its page offers each stop,
@@ -28,7 +27,6 @@ import org.springframework.context.annotation.Import;
 				"pinbatch.throttle.max-attempts=2", "pinbatch.follow.poll-interval=100ms",
 				"pinbatch.follow.max-wait=1s" })
 @AutoConfigureMockMvc
-@Import(StartLinkCookie.class)
 class ConsoleFollowUpStopTests {
 
 	@TempDir

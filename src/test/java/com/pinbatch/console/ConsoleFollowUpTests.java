@@ -16,7 +16,6 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
-import org.springframework.context.annotation.Import;
 
 import com.pinbatch.cli.PinbatchApplication;
 import com.pinbatch.run.PinImportRuns;
@@ -44,7 +43,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 				"pinbatch.sandbox.publish-failure-rate=0.3", "pinbatch.sandbox.latency=0ms",
 				"pinbatch.sandbox.latency-jitter=0ms" })
 @AutoConfigureMockMvc
-@Import(StartLinkCookie.class)
 class ConsoleFollowUpTests {
 
 	/** The longest the sandbox takes to publish a post after its create. */

@@ -25,7 +25,6 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.context.annotation.Import;
 
 /**
  * A team's history outgrows one page within weeks (every night's file, every review): the older runs are a link
@@ -34,7 +33,6 @@ import org.springframework.context.annotation.Import;
 @SpringBootTest(classes = PinbatchApplication.class, webEnvironment = SpringBootTest.WebEnvironment.MOCK,
 		properties = "pinbatch.console.sandbox=true")
 @AutoConfigureMockMvc
-@Import(StartLinkCookie.class)
 class ConsoleHistoryPagesTests {
 
 	@TempDir

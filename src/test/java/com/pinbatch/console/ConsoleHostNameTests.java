@@ -46,45 +46,30 @@ class ConsoleHostNameTests {
 
 	@Test
 	void theUserReachesItByLoopbackNamesAndAddresses() throws IOException {
-		assertThat(statusAskedAs("127.0.0.1:" + port, "/", letIn())).isEqualTo(200);
-		assertThat(statusAskedAs("localhost:" + port, "/", letIn())).isEqualTo(200);
-		assertThat(statusAskedAs("LOCALHOST", "/", letIn())).isEqualTo(200);
+		assertThat(statusAskedAs("127.0.0.1:" + port)).isEqualTo(200);
+		assertThat(statusAskedAs("localhost:" + port)).isEqualTo(200);
+		assertThat(statusAskedAs("LOCALHOST")).isEqualTo(200);
 		// a tunnel (ssh -L 9000:127.0.0.1:8080) names another port
-		assertThat(statusAskedAs("localhost:9000", "/", letIn())).isEqualTo(200);
+		assertThat(statusAskedAs("localhost:9000")).isEqualTo(200);
 	}
 
 	/**
-	 * Loopback alone let in every account of a shared machine: another user's browser (or curl) could send pins
-	 * with the owner's key and download their result files by number.
+	 * Loopback alone let in every account of a shared machine: another user's browser (or curl) could send pins with
+	 * the owner's key and download their result files by number. The table of the machine's connections names the
+	 * account at the other end: this test's own requests come from the account that started the console.
 	 */
 	@Test
-	void anotherBrowserOrAccountOnTheSameMachineIsRefusedWithoutTheStartLink() throws IOException {
-		String refused = askedAs("127.0.0.1:" + port, "/history");
+	void theAccountAtTheOtherEndOfAConnectionIsReadFromTheSystemsTable() {
+		String table = """
+				  sl  local_address rem_address   st tx_queue rx_queue tr tm->when retrnsmt   uid  timeout inode
+				   0: 0100007F:1F90 00000000:0000 0A 00000000:00000000 00:00000000 00000000  1000        0 5043 1
+				   1: 0100007F:D431 0100007F:1F90 01 00000000:00000000 00:00000000 00000000  1001        0 6120 1
+				   2: 0100007F:1F90 0100007F:D431 01 00000000:00000000 00:00000000 00000000  1000        0 6121 1
+				""";
 
-		assertThat(refused).startsWith("HTTP/1.1 403").contains("pinbatch: this console lets in only a browser opened"
-				+ " with the link it printed when it started").doesNotContain("<table");
-		assertThat(statusAskedAs("127.0.0.1:" + port, "/history/1/result")).isEqualTo(403);
-		assertThat(statusAskedAs("127.0.0.1:" + port, "/?" + StartLink.PARAMETER + "=guess")).isEqualTo(403);
-		assertThat(statusAskedAs("127.0.0.1:" + port, "/history", "Cookie: " + StartLink.COOKIE + "=guess"))
-			.isEqualTo(403);
-	}
-
-	@Test
-	void theStartLinkLetsTheBrowserOpeningItInWithACookieOnlyItsPagesSee() throws IOException {
-		String token = console.getBean(StartLink.class).cookie().getValue();
-		String start = console.getBean(ConsoleAddress.class).startUrl();
-
-		String opened = askedAs("127.0.0.1:" + port, start.substring(start.indexOf("/", "http://".length())));
-
-		assertThat(start).isEqualTo("http://127.0.0.1:" + port + "/?" + StartLink.PARAMETER + "=" + token);
-		assertThat(opened).startsWith("HTTP/1.1 302").contains("Location: http://127.0.0.1:" + port + "/\r\n")
-			.contains("Set-Cookie: " + StartLink.COOKIE + "=" + token + "; Path=/; HttpOnly; SameSite=Strict");
-		assertThat(statusAskedAs("127.0.0.1:" + port, "/history", letIn())).isEqualTo(200);
-	}
-
-	/** The cookie the start link leaves in the browser that opens it. */
-	private static String letIn() {
-		return "Cookie: " + StartLink.COOKIE + "=" + console.getBean(StartLink.class).cookie().getValue();
+		// the client's end, port 54321 to the console's 8080: another account's
+		assertThat(LocalUserOnly.uidIn(table, 54321, 8080)).hasValue(1001);
+		assertThat(LocalUserOnly.uidIn(table, 54322, 8080)).isEmpty();
 	}
 
 	@Test

@@ -36,7 +36,6 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockMultipartHttpServletRequestBuilder;
-import org.springframework.context.annotation.Import;
 
 import com.pinbatch.cli.PinbatchApplication;
 import com.pinbatch.input.InputFileState;
@@ -65,7 +64,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @SpringBootTest(classes = PinbatchApplication.class, webEnvironment = SpringBootTest.WebEnvironment.MOCK,
 		properties = { "pinbatch.console.sandbox=true", "spring.servlet.multipart.max-file-size=64KB" })
 @AutoConfigureMockMvc
-@Import(StartLinkCookie.class)
 class ConsolePagesTests {
 
 	@TempDir

@@ -15,7 +15,6 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
-import org.springframework.context.annotation.Import;
 
 import com.pinbatch.cli.PinbatchApplication;
 
@@ -35,7 +34,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 		properties = { "pinbatch.console.sandbox=true", "pinbatch.sandbox.publish-delay=60s",
 				"pinbatch.follow.max-wait=2m" })
 @AutoConfigureMockMvc
-@Import(StartLinkCookie.class)
 // the first run is still following its pins when the test ends: the console closes (stopping it) before the data
 // folder is deleted, which a run writing into it made fail now and then
 @DirtiesContext

@@ -162,6 +162,6 @@ class ConsoleStartTests {
 
 	/** The console's address as a console without logins has it. */
 	private static ConsoleAddress address(MockEnvironment environment) {
-		return new ConsoleAddress(environment, new ConsoleProperties(List.of(), false), StartLink.random());
+		return new ConsoleAddress(environment);
 	}
 }

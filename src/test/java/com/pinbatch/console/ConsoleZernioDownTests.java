@@ -14,7 +14,6 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.context.annotation.Import;
 
 /**
  * A send that Zernio's outage stops: the run's page says what happened in the console's words (there is no command
@@ -27,7 +26,6 @@ import org.springframework.context.annotation.Import;
 				"pinbatch.throttle.initial-backoff=1ms", "pinbatch.throttle.max-attempts=3",
 				"pinbatch.throttle.breaker-failure-threshold=2" })
 @AutoConfigureMockMvc
-@Import(StartLinkCookie.class)
 class ConsoleZernioDownTests {
 
 	@TempDir
