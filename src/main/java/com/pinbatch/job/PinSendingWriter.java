@@ -19,6 +19,7 @@ import java.util.function.Function;
 import com.pinbatch.follow.PostOutcomes;
 import com.pinbatch.follow.PublishFailure;
 import com.pinbatch.result.RequestIds;
+import com.pinbatch.result.PinKey;
 import com.pinbatch.result.RowResult;
 import com.pinbatch.result.RowResultStore;
 import com.pinbatch.result.RowStatus;
@@ -273,14 +274,27 @@ public class PinSendingWriter implements ItemWriter<PreparedRow> {
 			return "an earlier attempt of this row created it and its answer was lost";
 		}
 		// this row as an earlier run sent it, at another time (its date changed, or the zone it is read in), and
-		// moved in Zernio since to the time the row now gives, or given with an offset that no zone changes
+		// moved in Zernio since to the time the row now gives, or given with an offset that no zone changes; only when
+		// nothing else of the row changed (a title is no part of what Zernio compares: a changed one was taken for the
+		// post, which kept the old title)
 		Optional<String> sender = senderOf.apply(existingPostId);
-		if (sender.isPresent() && row.request().scheduledFor() != null && plan.api().client().schedule(existingPostId)
+		if (sender.isPresent() && row.request().scheduledFor() != null && sameContent(row, existingPostId)
+				&& plan.api().client().schedule(existingPostId)
 			.filter(schedule -> schedule.scheduledAt(Instant.parse(row.request().scheduledFor())))
 			.isPresent()) {
 			return sender.get() + ", and it is scheduled for the time this row gives";
 		}
 		return null;
+	}
+
+	/**
+	 * Whether the row that sent the post was this row but for its time; taken so when that row's content is not known
+	 * (sent by a version that did not keep it).
+	 */
+	private boolean sameContent(PreparedRow row, String existingPostId) {
+		PinKey pin = row.pinKey();
+		return pin != null && pin.content() != null
+				&& store.contentOfPost(existingPostId, pin.target()).map(pin.content()::equals).orElse(true);
 	}
 
 	/**

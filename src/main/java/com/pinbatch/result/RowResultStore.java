@@ -351,6 +351,17 @@ public class RowResultStore {
 				postId, target);
 	}
 
+	/**
+	 * The content ({@link PinKey#content}: the pin without its time) of the row that sent the post with this id last;
+	 * empty when no row stored it.
+	 */
+	public Optional<String> contentOfPost(String postId, String target) {
+		List<String> contents = jdbc.queryForList("SELECT PIN_CONTENT_KEY FROM PINBATCH_ROW_RESULT WHERE POST_ID = ?"
+				+ " AND PIN_TARGET = ? AND SENT_AT_MS IS NOT NULL ORDER BY SENT_AT_MS DESC", String.class, postId,
+				target);
+		return contents.isEmpty() ? Optional.empty() : Optional.ofNullable(contents.get(0));
+	}
+
 	private Optional<EarlierPin> latestSent(PinKey pin, String runKey, String condition) {
 		return jdbc.query("SELECT * FROM PINBATCH_ROW_RESULT WHERE PIN_KEY = ? AND PIN_TARGET = ? AND RUN_KEY <> ? AND "
 				+ condition + " ORDER BY SENT_AT_MS DESC", FIRST_SENT,

@@ -252,6 +252,27 @@ class SheetSavedAgainCommandLineTests extends SandboxedCommandLine {
 			.doesNotContain("something other");
 	}
 
+	/**
+	 * A scheduled row whose title was changed in the sheet: Zernio does not compare titles, so it refuses the row as
+	 * the same content and names the earlier post. Before: that post was taken for the row (SCHEDULED, exit 0), and
+	 * the new title never went out.
+	 */
+	@Test
+	void aScheduledRowWhoseTitleChangedIsNotTakenForThePostWithTheOldTitle() throws Exception {
+		Path input = lastNightsTwoScheduledShelves();
+		String scheduled = byTitle(ResultRows.read(dir.resolve("pins.results.csv"))).get("Shelf 1").get("post_id");
+		Files.writeString(input, Files.readString(input).replace("Shelf 1,", "Shelf 1 revised,"),
+				StandardCharsets.UTF_8);
+
+		CommandLineRun tonight = run("--input=" + input);
+
+		assertThat(tonight.exitCode()).as(tonight.toString()).isEqualTo(3);
+		Map<String, String> revised = byTitle(ResultRows.read(dir.resolve("pins.results.csv"))).get("Shelf 1 revised");
+		assertThat(revised.get("status")).isEqualTo("FAILED");
+		assertThat(revised.get("error_code")).isEqualTo("duplicate_content");
+		assertThat(revised.get("error_message")).contains("post " + scheduled);
+	}
+
 	/** @param contentsKept whether the pins were sent by this version, which keeps their contents without time */
 	@ParameterizedTest(name = "contents kept: {0}")
 	@ValueSource(booleans = { true, false })
