@@ -38,8 +38,15 @@ public class RunProgress implements ThrottleListener {
 	/** When this run finished its first row: the pace is counted from then, not from the run's start. */
 	private Instant firstDone;
 
-	/** Rows the plans of this run's inputs will send (valid, within their accounts' caps); -1 before a plan. */
+	/** Rows the plans of this run's inputs will send (valid, within their accounts' caps); -1 before every plan. */
 	private long plannedSends = -1;
+
+	/** The inputs whose plans are to come, and those heard: the sends' count is whole once every input planned. */
+	private int plansExpected = 1;
+
+	private long plansHeard;
+
+	private long sendsHeard;
 
 	/** Rows this run sent (at least one request), and when the first of them ended. */
 	private long sentNow;
@@ -66,6 +73,8 @@ public class RunProgress implements ThrottleListener {
 		this.firstDone = null;
 		this.pinsOnZernio = 0;
 		this.plannedSends = -1;
+		this.plansHeard = 0;
+		this.sendsHeard = 0;
 		this.sentNow = 0;
 		this.firstSent = null;
 	}
@@ -75,7 +84,16 @@ public class RunProgress implements ThrottleListener {
 	 * a cap, already on Zernio) counted in the pace made it several times too short.
 	 */
 	public synchronized void planned(long sends) {
-		plannedSends = Math.max(0, plannedSends) + sends;
+		sendsHeard += sends;
+		plansHeard++;
+		// inputs planned one after another (--spread, more than pinbatch.parallel-inputs): the rows of those still
+		// to plan would be missing from the sends left
+		plannedSends = plansHeard >= plansExpected ? sendsHeard : -1;
+	}
+
+	/** How many inputs this run plans (one progress counts the inputs of a command together). */
+	public synchronized void expectPlans(int inputs) {
+		plansExpected = Math.max(1, inputs);
 	}
 
 	@Override

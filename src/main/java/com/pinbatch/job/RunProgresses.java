@@ -36,6 +36,7 @@ public class RunProgresses implements ThrottleListener {
 	public RunProgress start(Collection<String> runKeys, long totalRows, Map<RowStatus, Long> earlierRuns) {
 		RunProgress progress = new RunProgress(clock);
 		progress.start(totalRows, earlierRuns);
+		progress.expectPlans(runKeys.size());
 		going.add(progress);
 		runKeys.forEach(runKey -> byRunKey.put(runKey, progress));
 		return progress;

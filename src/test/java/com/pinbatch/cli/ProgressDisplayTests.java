@@ -122,6 +122,26 @@ class ProgressDisplayTests {
 		assertThat(ProgressDisplay.plainLine(progress.snapshot())).contains("16 of 30 rows", ", 14 s left;");
 	}
 
+	@Test
+	void withInputsStillToPlanTheTimeLeftIsTheRowsPace() {
+		// given: two inputs of 100 rows, the second to plan once the first is sent (--spread), a row a second
+		MovableClock clock = new MovableClock();
+		clock.freeze();
+		RunProgress progress = new RunProgress(clock);
+		progress.start(200, Map.of());
+		progress.expectPlans(2);
+		progress.planned(100);
+		for (int row = 2; row <= 12; row++) {
+			clock.add(Duration.ofSeconds(1));
+			progress.rowDone(done(row, RowStatus.CREATED, "p" + row, null));
+		}
+
+		// then: 189 rows at a row a second (before: the first input's 90 sends left alone, "1 min 29 s left")
+		assertThat(ProgressDisplay.plainLine(progress.snapshot())).contains(", 3 min 9 s left;");
+		progress.planned(100);
+		assertThat(ProgressDisplay.plainLine(progress.snapshot())).contains(", 3 min 9 s left;");
+	}
+
 	private static RowResult done(long row, RowStatus status, String postId, String errorCode) {
 		return new RowResult(row, status, postId, errorCode, errorCode == null ? null : "why", 1, "r" + row,
 				Instant.parse("2026-12-01T10:00:00Z"));
