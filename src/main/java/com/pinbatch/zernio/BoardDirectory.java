@@ -280,8 +280,9 @@ public class BoardDirectory {
 		String boardId = null;
 		for (Account account : usable) {
 			List<Board> boards = boardsOf(account.id()).orElse(List.of());
-			Optional<Board> match = byId ? boards.stream().filter(b -> board.equals(b.id())).findFirst()
-					: boardNamed(boards, board);
+			Optional<Board> byIdMatch = byId ? boards.stream().filter(b -> board.equals(b.id())).findFirst()
+					: Optional.empty();
+			Optional<Board> match = byIdMatch.isPresent() ? byIdMatch : boardNamed(boards, board);
 			if (match.isPresent()) {
 				holders.add(account);
 				boardId = match.get().id();

@@ -136,6 +136,8 @@ class BoardDirectoryTests {
 		answerBoards(HOME, "918273645500000001", "Kitchen Ideas", "918273645500000005", "2027");
 
 		assertThat(directory.resolve(HOME, "2027").boardId()).isEqualTo("918273645500000005");
+		// a row that names no account, the key having several: looked for in each
+		assertThat(directory.resolve(null, "2027").boardId()).isEqualTo("918273645500000005");
 	}
 
 	@Test
