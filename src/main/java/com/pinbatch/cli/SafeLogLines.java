@@ -17,7 +17,8 @@ import ch.qos.logback.classic.spi.StackTraceElementProxy;
  * Logback's words for the message ({@code %msg}) and the exception ({@code %ex}) are given these converters for
  * every pattern, before the logging system is configured: a message is one line, without escape sequences or
  * bidirectional overrides, the key hidden (a line break in it would forge a log line of its own); an exception keeps
- * its trace's lines, a line break in one of its messages joined the same way. The JSON log lines (--log-format=json) are escaped by their encoder and carry the key hidden already.
+ * its trace's lines, a line break in one of its messages joined the same way. The JSON log lines
+ * (--log-format=json) are escaped by their encoder and carry the key hidden already.
  */
 final class SafeLogLines {
 

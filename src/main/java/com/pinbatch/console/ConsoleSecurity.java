@@ -32,8 +32,9 @@ import org.springframework.security.web.firewall.StrictHttpFirewall;
 /**
  * Who may use the console and what the browser may do with its pages. With users configured every page needs a
  * login (form login, bcrypt hashes from configuration); without users the console only ever listens on loopback
- * ({@link ConsoleAddress}) and answers only the account that started it ({@link LocalUserOnly}). CSRF tokens guard every form either way, and the Content-Security-Policy lets a page run
- * only the console's own script and load images (the pins' thumbnails) but nothing else from elsewhere.
+ * ({@link ConsoleAddress}) and answers only the account that started it ({@link LocalUserOnly}). CSRF tokens guard
+ * every form either way, and the Content-Security-Policy lets a page run only the console's own script and load
+ * images (the pins' thumbnails) but nothing else from elsewhere.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)

@@ -100,7 +100,8 @@ record Upload(String id, String owner, Path file, String name, Instant uploaded,
 		if (line == null || file == null) {
 			return line;
 		}
-		String shown = KeyRefusal.shown(line).replace(folder().resolve(MAPPING_FILE).toString(), "the column mapping (--mapping)")
+		String shown = KeyRefusal.shown(line)
+			.replace(folder().resolve(MAPPING_FILE).toString(), "the column mapping (--mapping)")
 			.replace(file.toString(), name) // the file as the person named it, not as it is stored
 			.replace(folder() + folder().getFileSystem().getSeparator(), "")
 			.replace(folder().toString(), "the upload's folder"); // the server's folders are not the user's news

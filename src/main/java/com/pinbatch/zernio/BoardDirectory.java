@@ -328,7 +328,8 @@ public class BoardDirectory {
 		}
 		return BoardResolution.problem(BoardResolution.ACCOUNT_DISCONNECTED,
 				"no usable Pinterest account: " + labels(accounts())
-						+ " must be reconnected; reconnect in Zernio, then run again");
+						+ " must be reconnected; reconnect in Zernio, then run again with"
+						+ " --retry-failed=<this result file>");
 	}
 
 	private BoardResolution accountNotFound(String accountRef) {
@@ -354,7 +355,8 @@ public class BoardDirectory {
 
 	private static BoardResolution disconnected(Account account) {
 		return BoardResolution.problem(account, BoardResolution.ACCOUNT_DISCONNECTED, "Pinterest account "
-				+ label(account) + " is disconnected in Zernio: reconnect it in Zernio, then run again");
+				+ label(account) + " is disconnected in Zernio: reconnect it in Zernio, then run again with"
+				+ " --retry-failed=<this result file>");
 	}
 
 	private static String boardHint(String board, List<String> names, String accountLabel) {

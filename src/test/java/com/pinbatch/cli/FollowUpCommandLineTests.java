@@ -531,8 +531,8 @@ class FollowUpCommandLineTests extends SandboxedCommandLine {
 		// then: (before: exit 0, the row left CREATED without a word, "follow it up later" every night)
 		assertThat(followUp.exitCode()).as(followUp.toString()).isEqualTo(2);
 		assertThat(followUp.err().lines()).singleElement().asString()
-			.endsWith(": row " + row.group(1) + ": CREATED with no post_id: a follow-up asks Zernio about a pin by the post_id the run"
-					+ " wrote; put it back (or leave the row as the run wrote it)");
+			.endsWith(": row " + row.group(1) + ": CREATED with no post_id: a follow-up asks Zernio about a pin by the"
+					+ " post_id the run wrote; put it back (or leave the row as the run wrote it)");
 		assertThat(sandbox.requests()).hasSize(requestsBefore);
 	}
 

@@ -27,7 +27,7 @@ class CapacityTimelineTests {
 	}
 
 	private static ReviewRow row(long number, String status, String hour) {
-		return new ReviewRow(number, status, "Shelf " + number, "Kitchen Ideas", "acme-home", hour, hour, null, "", null,
-				null, null, null);
+		return new ReviewRow(number, status, "Shelf " + number, "Kitchen Ideas", "acme-home", hour, hour, null, "",
+				null, null, null, null);
 	}
 }

@@ -221,7 +221,8 @@ class ConsolePagesTests {
 		assertThat(page).contains("name=\"account\" placeholder=\"id or username\" value=\"acme-home\"",
 				"name=\"board\" placeholder=\"id or name\" value=\"Kitchen Ideas\"",
 				"name=\"sheet\" placeholder=\"the first visible sheet\" value=\"April\"",
-				"name=\"spread\" value=\"true\" checked=\"checked\"", "name=\"retry\" value=\"true\" checked=\"checked\"");
+				"name=\"spread\" value=\"true\" checked=\"checked\"",
+				"name=\"retry\" value=\"true\" checked=\"checked\"");
 	}
 
 	/** Dates the tool cannot settle alone: the row's message names a date format, which the upload form takes. */

@@ -97,7 +97,10 @@ class InputSettlingTests {
 		assertThat(pauses).isEmpty();
 	}
 
-	/** Settling whose pauses move the clock, the copy adding a row (and touching the file) in the first {@code rows}. */
+	/**
+	 * Settling whose pauses move the clock, the copy adding a row (and touching the file) in the first {@code rows}
+	 * pauses.
+	 */
 	private InputSettling settling(int rows) {
 		return new InputSettling(QUIET, clock, pause -> {
 			pauses.add(pause);
@@ -117,8 +120,8 @@ class InputSettlingTests {
 	}
 
 	private Path written(Instant at) throws IOException {
-		Path file = Files.writeString(dir.resolve("pins.csv"), "title,media_url\nShelf 0,https://images.example.com/s.jpg\n",
-				StandardCharsets.UTF_8);
+		Path file = Files.writeString(dir.resolve("pins.csv"),
+				"title,media_url\nShelf 0,https://images.example.com/s.jpg\n", StandardCharsets.UTF_8);
 		Files.setLastModifiedTime(file, FileTime.from(at));
 		return file;
 	}

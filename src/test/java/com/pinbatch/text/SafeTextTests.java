@@ -64,7 +64,8 @@ class SafeTextTests {
 		String words = "Chef " + cook + " / " + rainbowFlag + " / " + persian + " / \u05E9\u200F / co\u00ADop";
 
 		assertThat(SafeText.cell(words)).isEqualTo(words);
-		assertThat(SafeText.cell("deal\u202E\u2066gpj.exe\u2069")).as("overrides and isolates").isEqualTo("dealgpj.exe");
+		assertThat(SafeText.cell("deal\u202E\u2066gpj.exe\u2069")).as("overrides and isolates")
+			.isEqualTo("dealgpj.exe");
 		assertThat(SafeText.line(words)).as("a line of output keeps a joiner between symbols only")
 			.isEqualTo("Chef \uD83D\uDC69\uD83C\uDFFD\uD83C\uDF73 / \uD83C\uDFF3\uFE0F\uD83C\uDF08 / "
 					+ "\u0646\u0627\u0645\u0647\u0647\u0627 / \u05E9 / coop");

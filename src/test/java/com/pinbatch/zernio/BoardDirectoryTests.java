@@ -231,7 +231,8 @@ class BoardDirectoryTests {
 		BoardResolution resolution = directory.resolve("acme-archive", "Old Posts");
 
 		assertThat(resolution.problemCode()).isEqualTo(BoardResolution.ACCOUNT_DISCONNECTED);
-		assertThat(resolution.problemMessage()).contains("acme-archive").contains("reconnect it in Zernio, then run again");
+		assertThat(resolution.problemMessage()).contains("acme-archive").contains(
+				"reconnect it in Zernio, then run again with --retry-failed=<this result file>");
 		assertThat(directory.resolve(ARCHIVE, "918273645500000031").problemCode())
 			.isEqualTo(BoardResolution.ACCOUNT_DISCONNECTED);
 	}
