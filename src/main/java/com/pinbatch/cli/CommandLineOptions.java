@@ -102,8 +102,9 @@ public final class CommandLineOptions {
 				+ " may come from this folder (default: the input file's folder; links are followed before the check)")
 		Path mediaRoot;
 
-		@Option(names = "--retry-failed", paramLabel = "RESULTS", description = "run again only the INVALID and FAILED"
-				+ " rows of an earlier result file (fix them in that file first); other rows are carried over")
+		@Option(names = "--retry-failed", paramLabel = "RESULTS", description = "run again the INVALID, FAILED and"
+				+ " PENDING rows of an earlier result file (fix them in that file first); rows whose pin is on Zernio"
+				+ " are carried over")
 		Path retryFailed;
 
 		@Option(names = "--follow-up", paramLabel = "RESULTS", description = "ask Zernio what became of an earlier"
