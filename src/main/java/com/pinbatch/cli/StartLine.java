@@ -1,5 +1,6 @@
 package com.pinbatch.cli;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,8 +29,10 @@ final class StartLine {
 		}
 		List<Path> inputs = options.inputs();
 		if (options.retryFailed() == null && !inputs.isEmpty()) {
-			what.add(inputs.size() == 1 ? "1 input (" + names(inputs) + ")"
-					: inputs.size() + " inputs (" + names(inputs) + ")");
+			// a folder is not one input: its files are counted once it is read (a folder's name ends in /)
+			boolean folders = inputs.stream().allMatch(Files::isDirectory);
+			String kind = folders ? "folder" : "input";
+			what.add(inputs.size() + " " + kind + (inputs.size() == 1 ? "" : "s") + " (" + names(inputs) + ")");
 		}
 		if (options.dryRun()) {
 			what.add("dry run, nothing is sent");
@@ -41,7 +44,9 @@ final class StartLine {
 	}
 
 	private static String names(List<Path> inputs) {
-		List<String> names = inputs.stream().limit(NAMED_INPUTS).map(path -> String.valueOf(path.getFileName())).toList();
+		List<String> names = inputs.stream().limit(NAMED_INPUTS)
+			.map(path -> path.getFileName() + (Files.isDirectory(path) ? "/" : ""))
+			.toList();
 		String listed = String.join(", ", names);
 		return inputs.size() > NAMED_INPUTS ? listed + " and " + (inputs.size() - NAMED_INPUTS) + " more" : listed;
 	}

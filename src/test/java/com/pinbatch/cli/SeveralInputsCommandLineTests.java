@@ -42,8 +42,9 @@ class SeveralInputsCommandLineTests extends SandboxedCommandLine {
 		// when
 		CommandLineRun run = run("--input=" + inbox, "--summary=" + dir.resolve("summary.json"));
 
-		// then
+		// then: (before: "starting: 1 input (inbox)", a folder of two taken for one)
 		assertThat(run.exitCode()).as(run.toString()).isZero();
+		assertThat(run.out()).startsWith("pinbatch: starting: 1 folder (inbox/)...\n");
 		assertThat(statuses(inbox.resolve("garden.results.csv"))).hasSize(4).containsOnly("PUBLISHED");
 		assertThat(statuses(inbox.resolve("kitchen.results.csv"))).hasSize(6).containsOnly("PUBLISHED");
 		assertThat(fileNames(inbox)).containsExactlyInAnyOrder("garden.csv", "garden.results.csv", "kitchen.csv",
