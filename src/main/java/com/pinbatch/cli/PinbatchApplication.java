@@ -255,7 +255,8 @@ public class PinbatchApplication {
 			ShutdownCoordinator.onStop(() -> {
 				stop.request();
 				stopped.countDown();
-			});
+			}, "pinbatch: stopping the console: a send going on finishes its rows in flight and writes its result"
+					+ " file...");
 			stopped.await();
 		}
 		catch (InterruptedException ex) {
