@@ -2,6 +2,8 @@ package com.pinbatch.run;
 
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -13,6 +15,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
+import java.util.function.Function;
 
 import com.pinbatch.input.InputFileException;
 import com.pinbatch.job.PinImportJobConfiguration;
@@ -170,6 +173,13 @@ public class PinImportRuns {
 				+ " once no other run is processing it";
 	}
 
+	/** A time the job execution keeps (in the system's zone, as Spring Batch writes them), else {@code otherwise}. */
+	private static Instant timeOr(JobExecution execution, Function<JobExecution, LocalDateTime> time,
+			Instant otherwise) {
+		LocalDateTime kept = execution == null ? null : time.apply(execution);
+		return kept == null ? otherwise : kept.atZone(ZoneId.systemDefault()).toInstant();
+	}
+
 	/** Tells a job's lines to the listener of the request that launched it. */
 	@EventListener
 	void on(RunLine line) {
@@ -246,8 +256,11 @@ public class PinImportRuns {
 		for (CheckedInput input : inputs) {
 			String key = input.key();
 			boolean counted = distinct.get(key) == input; // a copy of another input did nothing of its own
-			InputOutcome outcome = outcomes.of(input, finishedBy.get(key), launched.executions.get(key),
-					launched.stopReasons.get(key), counted ? launched.doneBefore.get(key) : null, started, ended);
+			JobExecution execution = launched.executions.get(key);
+			// its own job's times: inputs run side by side, or one after another
+			InputOutcome outcome = outcomes.of(input, finishedBy.get(key), execution, launched.stopReasons.get(key),
+					counted ? launched.doneBefore.get(key) : null, timeOr(execution, JobExecution::getStartTime, started),
+					timeOr(execution, JobExecution::getEndTime, ended));
 			results.add(counted ? followedUpIfDue(input, finishedBy.get(key), outcome, started, listener) : outcome);
 		}
 		// each stop once, in the words its input's outcome gives it

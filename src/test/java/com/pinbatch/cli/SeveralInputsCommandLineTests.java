@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -60,6 +62,32 @@ class SeveralInputsCommandLineTests extends SandboxedCommandLine {
 					inbox.resolve("kitchen.csv").toAbsolutePath().toString());
 		assertThat(summary.get("inputs")).extracting(input -> input.get("jobInstanceId").asLong())
 			.as("a job instance per input").doesNotHaveDuplicates().hasSize(2);
+	}
+
+	/** Before: every input had the command's start and end, to the nanosecond. */
+	@Test
+	void eachInputOfTheSummaryHasItsOwnJobsTimes() throws IOException {
+		Path inbox = Files.createDirectories(dir.resolve("inbox"));
+		pins(inbox.resolve("garden.csv"), "Garden", "acme-garden", "Garden Projects", 2);
+		pins(inbox.resolve("kitchen.csv"), "Kitchen", "acme-home", "Kitchen Ideas", 2);
+
+		// when: one input after the other
+		CommandLineRun run = run("--input=" + inbox, "--summary=" + dir.resolve("summary.json"),
+				"--pinbatch.parallel-inputs=1");
+
+		assertThat(run.exitCode()).as(run.toString()).isZero();
+		JsonNode inputs = JSON.readTree(dir.resolve("summary.json").toFile()).get("inputs");
+		List<Instant> starts = new ArrayList<>();
+		List<Instant> ends = new ArrayList<>();
+		inputs.forEach(input -> {
+			starts.add(Instant.parse(input.get("startTime").asString()));
+			ends.add(Instant.parse(input.get("endTime").asString()));
+		});
+		assertThat(starts).hasSize(2);
+		Instant firstEnd = ends.get(0).isBefore(ends.get(1)) ? ends.get(0) : ends.get(1);
+		Instant laterStart = starts.get(0).isAfter(starts.get(1)) ? starts.get(0) : starts.get(1);
+		assertThat(laterStart).as("the second input's job starts once the first's has ended")
+			.isAfterOrEqualTo(firstEnd);
 	}
 
 	/** Before: both wrote pins.results.csv, the second over the first, and the first file's rows had no line. */
