@@ -6,7 +6,12 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 import com.pinbatch.concurrent.Pause;
 
@@ -45,33 +50,59 @@ public final class InputSettling {
 	 * @throws InputFileException when the file is still changing after {@link #LONGEST}: nothing was read from it
 	 */
 	public void await(Path file, Consumer<String> notes) {
-		if (quiet.isZero() || !recentlyWritten(file)) {
+		await(List.of(file), notes);
+	}
+
+	/**
+	 * Returns once each of {@code files} written moments ago has been unchanged for the quiet period: all waited for
+	 * together (a folder of files exported just before cron waits once, not once a file).
+	 *
+	 * @throws InputFileException when one is still changing after {@link #LONGEST}: nothing was read from any
+	 */
+	public void await(List<Path> files, Consumer<String> notes) {
+		List<Path> recent = quiet.isZero() ? List.of() : files.stream().filter(this::recentlyWritten).toList();
+		if (recent.isEmpty()) {
 			return;
 		}
-		notes.accept(file.getFileName() + " was written less than " + quiet.toSeconds() + " s ago: waiting until it"
-				+ " has been left alone that long (a copy may still be writing it)");
+		notes.accept(recent.stream().map(file -> String.valueOf(file.getFileName())).collect(Collectors.joining(", "))
+				+ (recent.size() == 1 ? " was" : " were") + " written less than " + shown(quiet) + " ago: waiting until "
+				+ (recent.size() == 1 ? "it has" : "they have") + " been left alone that long (a copy may still be"
+				+ " writing " + (recent.size() == 1 ? "it" : "them") + ")");
 		Instant giveUp = clock.instant().plus(LONGEST);
-		InputFileState before = InputFileState.of(file);
+		Map<Path, InputFileState> before = states(recent);
 		while (true) {
 			try {
 				pause.sleep(quiet);
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
-				throw new InputFileException(file + ": not read: pinbatch was stopped while it waited for the file"
-						+ " to be left alone");
+				throw new InputFileException(recent.get(0) + ": not read: pinbatch was stopped while it waited for the"
+						+ " file to be left alone");
 			}
-			InputFileState now = InputFileState.of(file);
-			if (now.equals(before)) {
+			Map<Path, InputFileState> now = states(recent);
+			Optional<Path> changing = recent.stream().filter(file -> !now.get(file).equals(before.get(file)))
+				.findFirst();
+			if (changing.isEmpty()) {
 				return;
 			}
 			if (!clock.instant().isBefore(giveUp)) {
-				throw new InputFileException(file + ": still being written: it kept changing for "
+				throw new InputFileException(changing.get() + ": still being written: it kept changing for "
 						+ LONGEST.toMinutes() + " minutes, so nothing was read from it; run again once it is"
 						+ " complete");
 			}
-			before = now;
+			before.putAll(now);
 		}
+	}
+
+	private static Map<Path, InputFileState> states(List<Path> files) {
+		Map<Path, InputFileState> states = new HashMap<>();
+		files.forEach(file -> states.put(file, InputFileState.of(file)));
+		return states;
+	}
+
+	/** "5 s", or "500 ms" below a second. */
+	private static String shown(Duration duration) {
+		return duration.toMillis() < 1000 ? duration.toMillis() + " ms" : duration.toSeconds() + " s";
 	}
 
 	/** Last changed within the quiet period, or in the future (a clock ahead on a file server): it may be in use. */

@@ -45,6 +45,7 @@ class RequestedInputs {
 	void check(RunRequest request, RunListener listener, List<CheckedInput> checked) {
 		List<Path> files = InputFiles.expand(request.sources(), !request.retryFailed(),
 				note -> listener.info("input: " + SafeText.line(note)));
+		InputSettling.of(request.settle()).await(files, note -> listener.info("input: " + SafeText.line(note)));
 		if (request.results() != null && files.size() > 1) {
 			throw new RunRefusedException("--results names one file but there are " + files.size()
 					+ " inputs; leave --results out to get one result file per input");
@@ -88,7 +89,6 @@ class RequestedInputs {
 	 */
 	private void checkOne(RunRequest request, Path file, Path resultFile, RunListener listener,
 			List<CheckedInput> checked) {
-		InputSettling.of(request.settle()).await(file, note -> listener.info("input: " + SafeText.line(note)));
 		if (request.retryFailed()) {
 			// the input itself would be sent again as a new run, its result file's fixes never read
 			RowSources.openResultFile(file, InputOptions.defaults(), "--retry-failed").close();

@@ -140,7 +140,7 @@ class InputSavedDuringRunCommandLineTests extends SandboxedCommandLine {
 		// given: a file whose last change is too recent to be sure a copy has finished (dated ahead, as a file server
 		// whose clock runs ahead dates it: no real copy's timing in a test)
 		Path input = shelfPins(6);
-		Files.setLastModifiedTime(input, FileTime.from(Instant.now().plusSeconds(2)));
+		Files.setLastModifiedTime(input, FileTime.from(Instant.now().plusSeconds(3600)));
 
 		// when: cron starts, with the quiet period (5 s by default) shortened for the test
 		CommandLineRun run = run("--input=" + input, "--pinbatch.input-settle=1s");

@@ -89,6 +89,22 @@ class InputSettlingTests {
 	}
 
 	@Test
+	void filesExportedTogetherAreWaitedForOnceNotOnceAFile() throws IOException {
+		// before: three files exported just before cron waited five seconds each, one after the other
+		Path pins = written(clock.instant());
+		Path more = Files.writeString(dir.resolve("more.csv"), "title\nA\n", StandardCharsets.UTF_8);
+		Files.setLastModifiedTime(more, FileTime.from(clock.instant()));
+		Path old = Files.writeString(dir.resolve("old.csv"), "title\nB\n", StandardCharsets.UTF_8);
+		Files.setLastModifiedTime(old, FileTime.from(clock.instant().minusSeconds(3600)));
+
+		settling(0).await(List.of(pins, more, old), notes::add);
+
+		assertThat(pauses).containsExactly(QUIET);
+		assertThat(notes).containsExactly("pins.csv, more.csv were written less than 5 s ago: waiting until they have"
+				+ " been left alone that long (a copy may still be writing them)");
+	}
+
+	@Test
 	void noQuietPeriodReadsEvenAFileBeingWritten() throws IOException {
 		Path file = written(clock.instant());
 
