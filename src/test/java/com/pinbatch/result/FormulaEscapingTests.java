@@ -1,5 +1,7 @@
 package com.pinbatch.result;
 
+import com.pinbatch.text.SafeText;
+
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,6 +33,8 @@ class FormulaEscapingTests {
 		assertThat(FormulaEscaping.escape("\u00A0\u3000+1")).isEqualTo("'\u00A0\u3000+1");
 		assertThat(FormulaEscaping.escape("\uFF1DHYPERLINK(\"x\")")).isEqualTo("'\uFF1DHYPERLINK(\"x\")");
 		assertThat(FormulaEscaping.escape("\u200B@SUM(A1)")).isEqualTo("'\u200B@SUM(A1)");
+		// a cell keeps its zero-width characters (SafeText.cell): the guard still sees the formula behind them
+		assertThat(FormulaEscaping.escape(SafeText.cell("\u200D=1+1"))).isEqualTo("'\u200D=1+1");
 		assertThat(FormulaEscaping.escape("\nline")).isEqualTo("'\nline");
 		assertThat(FormulaEscaping.escape("  plain text")).isEqualTo("  plain text");
 		assertThat(FormulaEscaping.escape("\uFF0D\uFF0B\uFF20")).startsWith("'");
