@@ -44,19 +44,10 @@ public final class InputSettling {
 	}
 
 	/**
-	 * Returns once {@code file} has been unchanged for the quiet period.
-	 *
-	 * @param notes told once when there is a wait, and why
-	 * @throws InputFileException when the file is still changing after {@link #LONGEST}: nothing was read from it
-	 */
-	public void await(Path file, Consumer<String> notes) {
-		await(List.of(file), notes);
-	}
-
-	/**
 	 * Returns once each of {@code files} written moments ago has been unchanged for the quiet period: all waited for
 	 * together (a folder of files exported just before cron waits once, not once a file).
 	 *
+	 * @param notes told once when there is a wait, and why
 	 * @throws InputFileException when one is still changing after {@link #LONGEST}: nothing was read from any
 	 */
 	public void await(List<Path> files, Consumer<String> notes) {
@@ -64,10 +55,11 @@ public final class InputSettling {
 		if (recent.isEmpty()) {
 			return;
 		}
+		boolean one = recent.size() == 1;
 		notes.accept(recent.stream().map(file -> String.valueOf(file.getFileName())).collect(Collectors.joining(", "))
-				+ (recent.size() == 1 ? " was" : " were") + " written less than " + shown(quiet) + " ago: waiting until "
-				+ (recent.size() == 1 ? "it has" : "they have") + " been left alone that long (a copy may still be"
-				+ " writing " + (recent.size() == 1 ? "it" : "them") + ")");
+				+ (one ? " was" : " were") + " written less than " + shown(quiet) + " ago: waiting until "
+				+ (one ? "it has" : "they have") + " been left alone that long (a copy may still be writing "
+				+ (one ? "it" : "them") + ")");
 		Instant giveUp = clock.instant().plus(LONGEST);
 		Map<Path, InputFileState> before = states(recent);
 		while (true) {

@@ -38,10 +38,10 @@ public class RunProgress implements ThrottleListener {
 	/** When this run finished its first row: the pace is counted from then, not from the run's start. */
 	private Instant firstDone;
 
-	/** Rows the plans of this run's inputs will send (valid, within their accounts' caps); -1 before every plan. */
-	private long plannedSends = -1;
-
-	/** The inputs whose plans are to come, and those heard: the sends' count is whole once every input planned. */
+	/**
+	 * The inputs whose plans are to come, those heard, and the rows they will send (valid, within their accounts'
+	 * caps): the sends' count is whole once every input planned.
+	 */
 	private int plansExpected = 1;
 
 	private long plansHeard;
@@ -72,7 +72,6 @@ public class RunProgress implements ThrottleListener {
 		this.started = clock.instant();
 		this.firstDone = null;
 		this.pinsOnZernio = 0;
-		this.plannedSends = -1;
 		this.plansHeard = 0;
 		this.sendsHeard = 0;
 		this.sentNow = 0;
@@ -86,9 +85,6 @@ public class RunProgress implements ThrottleListener {
 	public synchronized void planned(long sends) {
 		sendsHeard += sends;
 		plansHeard++;
-		// inputs planned one after another (--spread, more than pinbatch.parallel-inputs): the rows of those still
-		// to plan would be missing from the sends left
-		plannedSends = plansHeard >= plansExpected ? sendsHeard : -1;
 	}
 
 	/** How many inputs this run plans (one progress counts the inputs of a command together). */
@@ -170,7 +166,10 @@ public class RunProgress implements ThrottleListener {
 		return new Snapshot(total, new EnumMap<>(before), new EnumMap<>(counts),
 				started == null ? Duration.ZERO : Duration.between(started, now), publishing, pinsOnZernio, held,
 				firstDone == null ? Duration.ZERO : Duration.between(firstDone, now),
-				new Sends(plannedSends, sentNow, firstSent == null ? Duration.ZERO : Duration.between(firstSent, now)));
+				// inputs planned one after another (--spread, more than pinbatch.parallel-inputs): until the last has,
+				// the rows of those still to plan would be missing from the sends left
+				new Sends(plansHeard >= plansExpected ? sendsHeard : -1, sentNow,
+						firstSent == null ? Duration.ZERO : Duration.between(firstSent, now)));
 	}
 
 	/**

@@ -259,7 +259,8 @@ public class PinImportRuns {
 			JobExecution execution = launched.executions.get(key);
 			// its own job's times: inputs run side by side, or one after another
 			InputOutcome outcome = outcomes.of(input, finishedBy.get(key), execution, launched.stopReasons.get(key),
-					counted ? launched.doneBefore.get(key) : null, timeOr(execution, JobExecution::getStartTime, started),
+					counted ? launched.doneBefore.get(key) : null,
+					timeOr(execution, JobExecution::getStartTime, started),
 					timeOr(execution, JobExecution::getEndTime, ended));
 			results.add(counted ? followedUpIfDue(input, finishedBy.get(key), outcome, started, listener) : outcome);
 		}

@@ -39,7 +39,7 @@ class InputSettlingTests {
 	void aFileLeftAloneLongerThanTheQuietPeriodIsReadAtOnce() throws IOException {
 		Path file = written(clock.instant().minusSeconds(6));
 
-		settling(0).await(file, notes::add);
+		settling(0).await(List.of(file), notes::add);
 
 		assertThat(pauses).isEmpty();
 		assertThat(notes).isEmpty();
@@ -49,7 +49,7 @@ class InputSettlingTests {
 	void aCopyStillWritingIsWaitedForUntilItHasBeenLeftAloneForTheQuietPeriod() throws IOException {
 		Path file = written(clock.instant().minusSeconds(1));
 
-		settling(3).await(file, notes::add);
+		settling(3).await(List.of(file), notes::add);
 
 		assertThat(Files.readAllLines(file)).as("every row the copy wrote").hasSize(1 + 1 + 3);
 		assertThat(pauses).as("three pauses saw it grow, the fourth unchanged").hasSize(4).containsOnly(QUIET);
@@ -62,7 +62,7 @@ class InputSettlingTests {
 	void aFileWrittenMomentsAgoThatStaysAsItIsCostsOneQuietPeriod() throws IOException {
 		Path file = written(clock.instant());
 
-		settling(0).await(file, notes::add);
+		settling(0).await(List.of(file), notes::add);
 
 		assertThat(pauses).containsExactly(QUIET);
 	}
@@ -72,7 +72,7 @@ class InputSettlingTests {
 		// a file server whose clock runs ahead of this machine's
 		Path file = written(clock.instant().plusSeconds(60));
 
-		settling(0).await(file, notes::add);
+		settling(0).await(List.of(file), notes::add);
 
 		assertThat(pauses).containsExactly(QUIET);
 	}
@@ -81,7 +81,7 @@ class InputSettlingTests {
 	void aFileThatNeverStopsChangingIsRefusedAfterTenMinutesWithNothingRead() throws IOException {
 		Path file = written(clock.instant());
 
-		assertThatThrownBy(() -> settling(Integer.MAX_VALUE).await(file, notes::add))
+		assertThatThrownBy(() -> settling(Integer.MAX_VALUE).await(List.of(file), notes::add))
 			.isInstanceOf(InputFileException.class)
 			.hasMessage(file + ": still being written: it kept changing for 10 minutes, so nothing was read from it;"
 					+ " run again once it is complete");
@@ -108,7 +108,7 @@ class InputSettlingTests {
 	void noQuietPeriodReadsEvenAFileBeingWritten() throws IOException {
 		Path file = written(clock.instant());
 
-		new InputSettling(Duration.ZERO, clock, pause -> pauses.add(pause)).await(file, notes::add);
+		new InputSettling(Duration.ZERO, clock, pause -> pauses.add(pause)).await(List.of(file), notes::add);
 
 		assertThat(pauses).isEmpty();
 	}
