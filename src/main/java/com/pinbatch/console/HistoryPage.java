@@ -258,7 +258,8 @@ class HistoryPage {
 		}
 		try {
 			Path path = Path.of(file);
-			return path.startsWith(uploads.root()) ? path.getFileName().toString() : file;
+			return path.startsWith(uploads.root())
+					? uploads.shownName(path).orElse(path.getFileName().toString()) : file;
 		}
 		catch (InvalidPathException ex) {
 			return file;

@@ -92,11 +92,24 @@ class Uploads {
 
 	/** The upload whose stored copy is this file, for its owner. */
 	Optional<Upload> ofFile(Path file, String owner) {
+		return ofFile(file).filter(upload -> upload.owner().equals(owner));
+	}
+
+	/**
+	 * The name an upload's file had, for a list everyone sees (the history): the file's own, not the safe one it is
+	 * stored under. Empty for a file no upload stored.
+	 */
+	Optional<String> shownName(Path file) {
+		return ofFile(file).map(Upload::name);
+	}
+
+	private Optional<Upload> ofFile(Path file) {
 		Path folder = file.toAbsolutePath().normalize().getParent();
 		if (folder == null || !root.equals(folder.getParent())) {
 			return Optional.empty();
 		}
-		return find(folder.getFileName().toString(), owner).filter(upload -> upload.file().equals(file));
+		return Optional.ofNullable(byId.computeIfAbsent(folder.getFileName().toString(), this::readBack))
+			.filter(upload -> upload.file().equals(file));
 	}
 
 	private void remember(Upload upload) {

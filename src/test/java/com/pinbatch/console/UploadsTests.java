@@ -79,6 +79,9 @@ class UploadsTests {
 				+ " is empty");
 		assertThat(Uploads.shownName("two%0Alines\u001b[2J.csv", "two_lines.csv")).isEqualTo("two lines[2J.csv");
 		assertThat(Uploads.shownName("%0A", "upload.csv")).isEqualTo("upload.csv");
+		// the history, which everyone sees, names it so too, also once the console was started again
+		assertThat(new Uploads(dataFolder).shownName(upload.file())).contains("Spring \"Sale\".csv");
+		assertThat(new Uploads(dataFolder).shownName(dataFolder.resolve("elsewhere.csv"))).isEmpty();
 	}
 
 	@Test
