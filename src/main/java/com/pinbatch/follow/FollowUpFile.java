@@ -71,8 +71,9 @@ public final class FollowUpFile {
 				if (result.status().mayChange() && result.postId() == null) {
 					// the run wrote its post there: without it the row could never be asked about, nor concluded
 					throw new InputFileException(file + ": row " + row.rowNumber() + ": " + result.status() + " with no"
-							+ " post_id: a follow-up asks Zernio about a pin by the post_id the run wrote; put it back"
-							+ " (or leave the row as the run wrote it)");
+							+ " post_id: a follow-up asks Zernio about a pin by the post_id the run wrote; put it back,"
+							+ " or run the command that wrote this file again, which writes it anew with every"
+							+ " post_id");
 				}
 				sent |= result.postId() != null;
 				checked |= result.status() == RowStatus.VALID;

@@ -532,8 +532,15 @@ class FollowUpCommandLineTests extends SandboxedCommandLine {
 		assertThat(followUp.exitCode()).as(followUp.toString()).isEqualTo(2);
 		assertThat(followUp.err().lines()).singleElement().asString()
 			.endsWith(": row " + row.group(1) + ": CREATED with no post_id: a follow-up asks Zernio about a pin by the"
-					+ " post_id the run wrote; put it back (or leave the row as the run wrote it)");
+					+ " post_id the run wrote; put it back, or run the command that wrote this file again, which writes"
+					+ " it anew with every post_id");
 		assertThat(sandbox.requests()).hasSize(requestsBefore);
+
+		// and as it says: the command that wrote the file, run again, writes the post_id back (sending nothing)
+		int createsBefore = creates().size();
+		CommandLineRun again = run("--input=" + dir.resolve("pins.csv"), "--pinbatch.follow.max-wait=0s");
+		assertThat(creates()).as(again.toString()).hasSize(createsBefore);
+		assertThat(followUp(results).exitCode()).as("no longer refused").isIn(0, 3);
 	}
 
 	/**
