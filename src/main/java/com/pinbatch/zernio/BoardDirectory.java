@@ -249,11 +249,7 @@ public class BoardDirectory {
 			return BoardResolution.problem(account, BoardResolution.ACCOUNT_NOT_FOUND, "account " + account.id()
 					+ " is not known to Zernio: check the account id, or use the account's username");
 		}
-		boolean byId = isBoardId(board) && boards.get().stream().anyMatch(candidate -> board.equals(candidate.id()));
-		if (byId) {
-			return BoardResolution.resolved(account, board);
-		}
-		Optional<Board> match = boardNamed(boards.get(), board);
+		Optional<Board> match = boardIn(boards.get(), board);
 		if (match.isPresent()) {
 			return BoardResolution.resolved(account, match.get().id());
 		}
@@ -280,9 +276,7 @@ public class BoardDirectory {
 		String boardId = null;
 		for (Account account : usable) {
 			List<Board> boards = boardsOf(account.id()).orElse(List.of());
-			Optional<Board> byIdMatch = byId ? boards.stream().filter(b -> board.equals(b.id())).findFirst()
-					: Optional.empty();
-			Optional<Board> match = byIdMatch.isPresent() ? byIdMatch : boardNamed(boards, board);
+			Optional<Board> match = boardIn(boards, board);
 			if (match.isPresent()) {
 				holders.add(account);
 				boardId = match.get().id();
@@ -375,9 +369,16 @@ public class BoardDirectory {
 	}
 
 	/**
-	 * The board of this name, or else with this very id: Pinterest's board ids are digits, but Zernio's spec makes
-	 * them plain strings, and a row may give one that is not.
+	 * A row's board among an account's: with this id first when it is digits (Pinterest's ids), else (a board named
+	 * "2027") or otherwise of this name, else with this very id (Zernio's spec makes ids plain strings).
 	 */
+	private static Optional<Board> boardIn(List<Board> boards, String board) {
+		Optional<Board> byId = isBoardId(board)
+				? boards.stream().filter(candidate -> board.equals(candidate.id())).findFirst() : Optional.empty();
+		return byId.isPresent() ? byId : boardNamed(boards, board);
+	}
+
+	/** The board of this name, or else with this very id. */
 	private static Optional<Board> boardNamed(List<Board> boards, String name) {
 		String wanted = ClosestNames.normalize(name);
 		Optional<Board> named = boards.stream()
