@@ -32,6 +32,13 @@ public final class FollowingLoop {
 		PER_EXECUTION
 	}
 
+	/**
+	 * The requests a following of few rows may spend, however few the rows, so that each round of its window asks
+	 * (one per row let a run of one row ask once, a few seconds after its send, and leave it CREATED for a pin
+	 * published a little later): at most half of two minutes' requests at Zernio's smallest tier.
+	 */
+	private static final int FEW_ROWS_LOOK_UPS = 60;
+
 	private final String prefix;
 
 	private final FollowProperties settings;
@@ -83,17 +90,17 @@ public final class FollowingLoop {
 			context.putLong(key("stepExecution"), step.getId());
 			context.putLong(key("deadlineMs"), now.plus(settings.maxWait()).toEpochMilli());
 			context.putInt(key("round"), 0);
-			int wanted = lookUps(context) + open.size();
+			int wanted = lookUps(context) + Math.max(open.size(),
+					Math.min(FEW_ROWS_LOOK_UPS, roundsInWindow() * PinFollower.requestsPerRound(open)));
 			if (budget == Budget.PER_EXECUTION || !context.containsKey(key("budget"))) {
 				context.putInt(key("budget"), Math.max(context.getInt(key("budget"), 0), wanted));
 			}
 		}
 		int round = context.getInt(key("round"));
-		Duration wait = firstRoundAtOnce ? (round == 0 ? Duration.ZERO
-				: PinFollower.waitBeforeRound(settings.pollInterval(), round - 1))
-				: PinFollower.waitBeforeRound(settings.pollInterval(), round);
+		Duration wait = waitBefore(round);
 		Instant deadline = Instant.ofEpochMilli(context.getLong(key("deadlineMs")));
-		// at most one request per row on average, whatever the rounds: the listing answers for many rows at once
+		// at most one request per row on average, whatever the rounds (the listing answers for many rows at once),
+		// or, for few rows, what each round of the window asks
 		int budgetLeft = context.getInt(key("budget")) - lookUps(context);
 		if (open.isEmpty() || budgetLeft <= 0 || (!wait.isZero() && now.plus(wait).isAfter(deadline))) {
 			return Optional.empty();
@@ -113,6 +120,26 @@ public final class FollowingLoop {
 		context.putInt(key("retriesSent"), retriesSent(context) + result.retriesSent());
 		context.putInt(key("round"), round + 1);
 		return Optional.of(result);
+	}
+
+	private Duration waitBefore(int round) {
+		return firstRoundAtOnce ? (round == 0 ? Duration.ZERO
+				: PinFollower.waitBeforeRound(settings.pollInterval(), round - 1))
+				: PinFollower.waitBeforeRound(settings.pollInterval(), round);
+	}
+
+	/** How many rounds one window holds: the first, then each whose wait ends within max-wait. */
+	private int roundsInWindow() {
+		Duration waited = waitBefore(0);
+		int rounds = 1;
+		while (rounds < FEW_ROWS_LOOK_UPS) {
+			waited = waited.plus(waitBefore(rounds));
+			if (waited.compareTo(settings.maxWait()) > 0) {
+				break;
+			}
+			rounds++;
+		}
+		return rounds;
 	}
 
 	/** The retries already spent on the row of {@code rowKey}, by earlier rounds or executions. */

@@ -115,6 +115,50 @@ public final class PinFollower {
 	}
 
 	/**
+	 * The requests a round over {@code open} sends when every listing finds its posts: a listing per account (one page
+	 * of 500), and one request per row asked alone.
+	 */
+	public static int requestsPerRound(List<Followed> open) {
+		Asking asking = Asking.of(open);
+		return asking.listed().size() + asking.alone().size();
+	}
+
+	/**
+	 * How a round asks about its rows: by a listing of their account's posts, or one by one.
+	 *
+	 * @param listed the rows listed, by account ("" for rows whose account is not known: every account is listed)
+	 * @param alone  the rows asked for on their own
+	 */
+	private record Asking(Map<String, List<Followed>> listed, List<Followed> alone) {
+
+		static Asking of(List<Followed> open) {
+			Map<String, List<Followed>> byAccount = new LinkedHashMap<>();
+			List<Followed> alone = new ArrayList<>();
+			for (Followed item : open) {
+				if (item.sentAt() == null) {
+					alone.add(item);
+				}
+				else {
+					byAccount.computeIfAbsent(item.accountId() == null ? "" : item.accountId(),
+							id -> new ArrayList<>()).add(item);
+				}
+			}
+			Map<String, List<Followed>> listed = new LinkedHashMap<>();
+			byAccount.forEach((account, rows) -> {
+				// a listing saves nothing for one row, and a post it misses (made before the row's last change)
+				// would then have spent that row's whole budget: asked alone, every row is learnt in time
+				if (rows.size() == 1) {
+					alone.add(rows.get(0));
+				}
+				else {
+					listed.put(account, rows);
+				}
+			});
+			return new Asking(listed, alone);
+		}
+	}
+
+	/**
 	 * One round over the open rows.
 	 *
 	 * @param lookUpBudget the most listing pages and single-post requests this round may send; a round that cannot
@@ -126,25 +170,10 @@ public final class PinFollower {
 		Map<String, PostState> states = new HashMap<>();
 		Map<String, String> unreadable = new HashMap<>();
 		int lookUps = 0;
-		Map<String, List<Followed>> byAccount = new LinkedHashMap<>();
-		List<Followed> alone = new ArrayList<>();
-		for (Followed item : open) {
-			if (item.sentAt() == null) {
-				alone.add(item);
-			}
-			else {
-				byAccount.computeIfAbsent(item.accountId() == null ? "" : item.accountId(), id -> new ArrayList<>())
-					.add(item);
-			}
-		}
+		Asking asking = Asking.of(open);
+		List<Followed> alone = new ArrayList<>(asking.alone());
 		Instant now = clock.instant();
-		for (Map.Entry<String, List<Followed>> account : byAccount.entrySet()) {
-			if (account.getValue().size() == 1) {
-				// a listing saves nothing for one row, and a post it misses (made before the row's last change)
-				// would then have spent that row's whole budget: asked alone, every row is learnt in time
-				alone.addAll(account.getValue());
-				continue;
-			}
+		for (Map.Entry<String, List<Followed>> account : asking.listed().entrySet()) {
 			if (lookUps >= lookUpBudget || clock.instant().isAfter(deadline)) {
 				break;
 			}

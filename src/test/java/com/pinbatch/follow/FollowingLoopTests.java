@@ -83,6 +83,43 @@ class FollowingLoopTests {
 	}
 
 	@Test
+	void aRunOfOneRowAsksAgainInTheNextRoundOfItsWindow() throws Exception {
+		// given: a follow step whose first round asked Zernio once about its one row, still publishing
+		List<Duration> waited = new ArrayList<>();
+		Pause stopped = duration -> {
+			waited.add(duration);
+			throw new SendingStoppedException(SendingStoppedException.Reason.INTERRUPTED, "stopped");
+		};
+		FollowingLoop loop = new FollowingLoop("follow.", SETTINGS, clock, FollowingLoop.Budget.PER_EXECUTION, false,
+				null, stopped);
+		StepExecution step = MetaDataInstanceFactory.createStepExecution("follow", 7L);
+		assertThatThrownBy(() -> loop.next(step, null, created(1))).isInstanceOf(SendingStoppedException.class);
+		step.getExecutionContext().putInt("follow.lookUps", 1);
+		step.getExecutionContext().putInt("follow.round", 1);
+
+		// when / then: it waits for a second round (before, one request per row ended the following there, and the
+		// row stayed CREATED though its pin went live seconds later, well within max-wait)
+		assertThatThrownBy(() -> loop.next(step, null, created(1))).isInstanceOf(SendingStoppedException.class);
+		assertThat(waited).containsExactly(SETTINGS.pollInterval(), SETTINGS.pollInterval().multipliedBy(2));
+	}
+
+	@Test
+	void manyRowsSpendAtMostOneRequestPerRow() throws Exception {
+		// given: a follow step with 1,000 rows of one account to follow
+		FollowingLoop loop = new FollowingLoop("follow.", SETTINGS, clock, FollowingLoop.Budget.PER_EXECUTION, false,
+				null, duration -> {
+					throw new SendingStoppedException(SendingStoppedException.Reason.INTERRUPTED, "stopped");
+				});
+		StepExecution step = MetaDataInstanceFactory.createStepExecution("follow", 7L);
+
+		// when
+		assertThatThrownBy(() -> loop.next(step, null, created(1000))).isInstanceOf(SendingStoppedException.class);
+
+		// then
+		assertThat(step.getExecutionContext().getInt("follow.budget")).isEqualTo(1000);
+	}
+
+	@Test
 	void nothingOpenAsksNothing() throws Exception {
 		FollowingLoop loop = new FollowingLoop("follow.", SETTINGS, clock, FollowingLoop.Budget.PER_EXECUTION, false);
 		StepExecution step = MetaDataInstanceFactory.createStepExecution("follow", 7L);
