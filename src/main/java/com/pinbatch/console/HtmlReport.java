@@ -25,8 +25,8 @@ import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 
 /**
  * {@code --report=FILE.html}: the console's result table as one self-contained HTML file (its styles inline, no
- * script, nothing fetched from anywhere, not even the thumbnails), e.g. to attach to the nightly e-mail. Every cell is
- * written as escaped text, as on the console's pages.
+ * script; nothing fetched but the thumbnails of https media, without a referrer), e.g. to attach to the nightly
+ * e-mail. Every cell is written as escaped text, as on the console's pages.
  */
 public final class HtmlReport {
 

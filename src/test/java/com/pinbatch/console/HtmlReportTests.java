@@ -13,14 +13,14 @@ import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** {@code --report=FILE.html}: one self-contained page, every cell as text, nothing fetched from anywhere. */
+/** {@code --report=FILE.html}: one self-contained page, every cell as text, nothing fetched but thumbnails. */
 class HtmlReportTests {
 
 	@TempDir
 	Path dir;
 
 	@Test
-	void theReportIsOneFileWithEveryRowItsStatusAndMessageAndNothingToFetchOrRun() throws Exception {
+	void theReportIsOneFileWithEveryRowItsStatusMessageAndThumbnailAndNothingToRun() throws Exception {
 		Path results = dir.resolve("pins.results.csv");
 		Files.writeString(results, "title,media_url,board,link,row,status,post_id,pin_url,publish_at_utc,error_code,"
 				+ "error_message,attempts,request_id,finished_at\n"
@@ -38,7 +38,11 @@ class HtmlReportTests {
 		assertThat(page).contains("<style>", "Pantry Rack", "PUBLISHED", "Tue 1 Jun 2027, 10:00 Europe/Berlin",
 				"1 PUBLISHED", "1 INVALID", "does not use https", "plan: acme-home: 1 pin, within caps",
 				"&lt;script&gt;alert(1)&lt;/script&gt;");
-		assertThat(page).doesNotContain("<script", "<img", "<link", "src=", "onerror=\"x");
+		assertThat(page).doesNotContain("<script", "<link", "onerror=\"x");
+		// each pin's thumbnail, from its https address only (a cell's quote stays inside the address)
+		assertThat(page).contains("<img src=\"https://images.example.com/a.jpg\"", "img-src https:",
+				"<img src=\"https://images.example.com/b.jpg&quot; onerror=&quot;x\"");
+		assertThat(page.split("<img ", -1)).hasSize(3);
 		assertThat(page).contains("<code>http://acme.example/b</code>"); // the cell to fix
 	}
 	/** Before: the report was written through a link someone planted at its name (a nightly report's shared folder). */
