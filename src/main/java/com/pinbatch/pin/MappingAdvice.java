@@ -182,7 +182,17 @@ public final class MappingAdvice {
 			List<String> unused) {
 		Map<PinField, String> guesses = new EnumMap<>(PinField.class);
 		Map<String, PinField> known = mapping.fieldsByHeaderKey();
+		Map<String, PinField> byDefault = ColumnMapping.defaults().fieldsByHeaderKey();
 		for (String header : unused) {
+			PinField named = byDefault.get(HeaderKey.of(header));
+			if (named != null) {
+				// "title" unused because a mapping file gave title other headers: that field, not one close by
+				// (before: publish_time, for "time")
+				if (!hasColumn.test(named) && !guesses.containsKey(named)) {
+					guesses.put(named, header);
+				}
+				continue;
+			}
 			PinField fallback = mapping.fallbackField(header);
 			if (fallback != null) {
 				// "Photo URL" beside "Picture": a name of the media's fallback list, unused only for want of one

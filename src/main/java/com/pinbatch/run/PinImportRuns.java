@@ -131,7 +131,8 @@ public class PinImportRuns {
 			String reason = SafeText.line(ex.getMessage());
 			listener.problem("pinbatch: " + reason);
 			if (ex instanceof MappingException mappingProblem) {
-				mappingProblem.suggestedMapping().forEach(line -> listener.problem("  " + SafeText.line(line)));
+				// the error stays one line; the lines to save follow on the standard output
+				mappingProblem.suggestedMapping().forEach(line -> listener.info("  " + SafeText.line(line)));
 			}
 			return RunOutcome.refused(reason);
 		}

@@ -369,18 +369,18 @@ class SpreadsheetExportsCommandLineTests extends SandboxedCommandLine {
 		// when
 		CommandLineRun refused = run("--input=" + input);
 
-		// then: a usage error naming what is missing, with the mapping lines to save
+		// then: a usage error naming what is missing, one line on stderr, with the mapping lines to save below it
 		assertThat(refused.exitCode()).as(refused.toString()).isEqualTo(2);
-		assertThat(refused.err()).contains(input + ": no column gives title, media_url (headers not recognised:"
-				+ " Titl, Visual, Go live); map your headers with --mapping=FILE, e.g. save these lines as"
-				+ " mapping.yml:\n  title: [\"Titl\"]   # did you mean title for 'Titl'?\n"
+		assertThat(refused.err()).isEqualTo("pinbatch: " + input + ": no column gives title, media_url (headers not"
+				+ " recognised: Titl, Visual, Go live); map your headers with --mapping=FILE, e.g. save these lines as"
+				+ " mapping.yml:" + System.lineSeparator());
+		assertThat(refused.out()).contains("\n  title: [\"Titl\"]   # did you mean title for 'Titl'?\n"
 				+ "  # media_url: [\"HEADER\"]   # the header of the column that holds the media_url");
 		assertThat(creates()).isEmpty();
 
 		// when the user saves the lines, fills in the media column, and runs again
 		Path mapping = dir.resolve("mapping.yml");
-		String lines = refused.err().substring(refused.err().indexOf("\n") + 1)
-			.replace("# media_url: [\"HEADER\"]", "media_url: [\"Visual\"]");
+		String lines = mappingLines(refused).replace("# media_url: [\"HEADER\"]", "media_url: [\"Visual\"]");
 		Files.writeString(mapping, lines);
 		Path report = dir.resolve("report.html");
 		CommandLineRun mapped = run("--input=" + input, "--mapping=" + mapping, "--report=" + report);
@@ -403,18 +403,19 @@ class SpreadsheetExportsCommandLineTests extends SandboxedCommandLine {
 		// when
 		CommandLineRun refused = run("--input=" + input);
 
-		// then: a usage error, with the lines to save
+		// then: a usage error, one line on stderr, with the lines to save below it
 		assertThat(refused.exitCode()).as(refused.toString()).isEqualTo(2);
 		assertThat(refused.err()).contains("no known columns: found 'Pin Titl', 'Image Lnk', 'Bord name', 'Campaign'")
-			.contains("map your headers with --mapping=FILE, e.g. save these lines as mapping.yml:\n"
-					+ "  title: [\"Pin Titl\"]   # did you mean title for 'Pin Titl'?\n"
-					+ "  media_url: [\"Image Lnk\"]   # did you mean media_url for 'Image Lnk'?\n"
-					+ "  board: [\"Bord name\"]   # did you mean board for 'Bord name'?");
+			.endsWith("map your headers with --mapping=FILE, e.g. save these lines as mapping.yml:"
+					+ System.lineSeparator())
+			.hasLineCount(1);
+		assertThat(refused.out()).contains("\n  title: [\"Pin Titl\"]   # did you mean title for 'Pin Titl'?\n"
+				+ "  media_url: [\"Image Lnk\"]   # did you mean media_url for 'Image Lnk'?\n"
+				+ "  board: [\"Bord name\"]   # did you mean board for 'Bord name'?");
 		assertThat(creates()).isEmpty();
 
 		// when the user saves the lines as they are and runs again
-		Path mapping = Files.writeString(dir.resolve("mapping.yml"),
-				refused.err().substring(refused.err().indexOf("\n") + 1));
+		Path mapping = Files.writeString(dir.resolve("mapping.yml"), mappingLines(refused));
 		CommandLineRun mapped = run("--input=" + input, "--mapping=" + mapping);
 
 		// then the pin is created
@@ -1004,5 +1005,11 @@ class SpreadsheetExportsCommandLineTests extends SandboxedCommandLine {
 			book.write(out);
 		}
 		return file;
+	}
+
+	/** The mapping file lines a refused run printed below its error, as a user would copy them. */
+	private static String mappingLines(CommandLineRun refused) {
+		return refused.out().lines().filter(line -> line.startsWith("  ")).map(line -> line + "\n")
+			.collect(java.util.stream.Collectors.joining());
 	}
 }

@@ -92,4 +92,18 @@ class MappingAdviceTests {
 		assertThat(refused.suggestedMapping()).containsExactly(
 				"media_url: [\"Photo URL\"]   # did you mean media_url for 'Photo URL'?");
 	}
+
+	@Test
+	void aFieldsOwnNameThatAMappingFileLeftOutIsSuggestedForThatField() throws IOException {
+		// given: a mapping file that gives title other headers, and a file whose title column is headed "title"
+		ColumnMapping mapping = ColumnMapping.of(Files.writeString(dir.resolve("mapping.yml"), "title: [Headline]\n"));
+		BoundColumns columns = mapping.bind(List.of("title", "media_url", "board"));
+
+		// when
+		MappingException refused = catchThrowableOfType(MappingException.class,
+				() -> MappingAdvice.requireColumns(columns, mapping, false));
+
+		// then: before, publish_time: ["title"] (two letters from "time")
+		assertThat(refused.suggestedMapping()).containsExactly("title: [\"title\"]   # did you mean title for 'title'?");
+	}
 }
