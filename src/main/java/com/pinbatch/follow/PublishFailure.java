@@ -48,6 +48,19 @@ public final class PublishFailure {
 		return code.equals(REMOVED) || code.equals(CANCELLED);
 	}
 
+	/**
+	 * Whether the pin's own content was refused (a media URL Pinterest could not read, no board, a policy, or a reason
+	 * not given). Published again as it is, on its post, once what it needed is set right outside the row (the image's
+	 * hosting, say): a second create would leave the failed post on Zernio, or meet its 409 for the same content.
+	 */
+	public static boolean contentRefused(String code) {
+		return switch (code) {
+			case "publish_url_unreachable", "publish_invalid_media", "publish_board_missing", "publish_content_refused",
+					"publish_rejected", "publish_failed" -> true;
+			default -> false;
+		};
+	}
+
 	/** The row's error code for a failed post. */
 	public static String code(PostState state) {
 		String category = state.errorCategory() == null ? "" : state.errorCategory();

@@ -121,9 +121,9 @@ public class PinRowProcessor implements ItemProcessor<InputRow, PreparedRow> {
 
 	/**
 	 * A pin Zernio accepted that then failed on Pinterest in a way --retry-failed settles on its own post, while the
-	 * row is unchanged: refused for a reason that may pass, or for its account, now in order (published again, as
-	 * Zernio advises for a failed post, rather than a second create), or removed after it was published (deleted
-	 * there, or taken down: kept as it is).
+	 * row is unchanged: refused for a reason that may pass, for its account, now in order, or for its content, set
+	 * right outside the row since (published again, as Zernio advises for a failed post, rather than a second
+	 * create), or removed after it was published (deleted there, or taken down: kept as it is).
 	 */
 	private static boolean failedOnItsPost(PriorOutcome prior) {
 		if (prior.status() == null || !prior.status().trim().equals(RowStatus.FAILED.name())
@@ -131,7 +131,8 @@ public class PinRowProcessor implements ItemProcessor<InputRow, PreparedRow> {
 			return false;
 		}
 		String code = prior.errorCode().trim();
-		return PinFollower.transientCode(code) || PublishFailure.accountAtFault(code) || PublishFailure.takenAway(code);
+		return PinFollower.transientCode(code) || PublishFailure.accountAtFault(code) || PublishFailure.contentRefused(code)
+				|| PublishFailure.takenAway(code);
 	}
 
 	private PreparedRow prepare(InputRow row, PinDraft draft, String mark, String identity, String former) {
