@@ -30,9 +30,9 @@ final class ServerHints {
 		return Optional.of(info.retryAfter());
 	}
 
-	/** A 429 while the request window still had room is about the account (velocity, daily cap, cooldown). */
+	/** A 429 about the account (velocity, daily cap, cooldown), not the key's requests: see RateLimitInfo. */
 	static boolean accountLevel(RateLimitInfo info) {
-		return info != null && info.roomLeft();
+		return info != null && info.accountLevel();
 	}
 
 	static Duration min(Duration a, Duration b) {

@@ -40,9 +40,9 @@ record ZernioAnswer(int status, JsonNode body, RateLimitInfo rateLimit) {
 		return status >= 200 && status < 300;
 	}
 
-	/** A 429 while the key's request window had room: an account's posting limit or cool-down, not the key's. */
+	/** A 429 about an account's posting limit or cool-down, not the key's requests (see RateLimitInfo). */
 	boolean accountLimited() {
-		return status == 429 && rateLimit.roomLeft();
+		return status == 429 && rateLimit.accountLevel();
 	}
 
 	/** Zernio's human message, or a description of the answer when it has none. */

@@ -485,6 +485,25 @@ class PacedSenderTests {
 	}
 
 	@Test
+	void a429WithRequestsLeftAskingToComeBackWithinTheMinuteIsWaitedOutAndSentAgain() {
+		// given: a 429 whose headers disagree (room left in the window, a Retry-After of 2 s), then the pin is made
+		ScriptedAttempt zernio = ScriptedAttempt.answering(time,
+				Answers.tooManyRequests(590, Duration.ofSeconds(2), null), Answers.created("post-1"));
+		PacedSender sender = sender(zernio, settings(6, 8));
+
+		// when
+		SendOutcome outcome = sender.send("acme-home", REQUEST, "home-1");
+
+		// then: as Zernio's guidance reads a Retry-After: the key's limit, waited out (before: the row failed
+		// account_cap_reached after one attempt, and the account's other rows with it)
+		assertThat(outcome.created()).as(outcome.errorMessage()).isTrue();
+		assertThat(zernio.calls()).extracting(ScriptedAttempt.Call::requestId).containsExactly("home-1", "home-1");
+		assertThat(Duration.between(zernio.calls().get(0).at(), zernio.calls().get(1).at()))
+			.isGreaterThanOrEqualTo(Duration.ofSeconds(2));
+		assertThat(sender.send("acme-home", REQUEST, "home-2").created()).isTrue();
+	}
+
+	@Test
 	void anAccountZernioRefusesFreesWhenZernioSaysNotWhenItsRetryAfterEnds() {
 		// Zernio's own count (pins made elsewhere too) is at the daily cap until months later
 		Instant resetsAt = Instant.parse("2027-02-01T08:15:00Z");
