@@ -131,8 +131,8 @@ public class PinRowProcessor implements ItemProcessor<InputRow, PreparedRow> {
 			return false;
 		}
 		String code = prior.errorCode().trim();
-		return PinFollower.transientCode(code) || PublishFailure.accountAtFault(code) || PublishFailure.contentRefused(code)
-				|| PublishFailure.takenAway(code);
+		return PinFollower.transientCode(code) || PublishFailure.accountAtFault(code)
+				|| PublishFailure.contentRefused(code) || PublishFailure.takenAway(code);
 	}
 
 	private PreparedRow prepare(InputRow row, PinDraft draft, String mark, String identity, String former) {

@@ -68,12 +68,7 @@ class FollowingLoopTests {
 	void theWaitBeforeARoundIsTheOneAStopEnds() {
 		// given: a follow step about to wait its first round's poll interval, its pause ended by a stop
 		List<Duration> waited = new ArrayList<>();
-		Pause stopped = duration -> {
-			waited.add(duration);
-			throw new SendingStoppedException(SendingStoppedException.Reason.INTERRUPTED, "stopped");
-		};
-		FollowingLoop loop = new FollowingLoop("follow.", SETTINGS, clock, FollowingLoop.Budget.PER_EXECUTION, false,
-				null, stopped);
+		FollowingLoop loop = followStep(stoppedAfter(waited));
 		StepExecution step = MetaDataInstanceFactory.createStepExecution("follow", 7L);
 
 		// when / then: the stop ends the step there, before any look-up
@@ -86,12 +81,7 @@ class FollowingLoopTests {
 	void aRunOfOneRowAsksAgainInTheNextRoundOfItsWindow() throws Exception {
 		// given: a follow step whose first round asked Zernio once about its one row, still publishing
 		List<Duration> waited = new ArrayList<>();
-		Pause stopped = duration -> {
-			waited.add(duration);
-			throw new SendingStoppedException(SendingStoppedException.Reason.INTERRUPTED, "stopped");
-		};
-		FollowingLoop loop = new FollowingLoop("follow.", SETTINGS, clock, FollowingLoop.Budget.PER_EXECUTION, false,
-				null, stopped);
+		FollowingLoop loop = followStep(stoppedAfter(waited));
 		StepExecution step = MetaDataInstanceFactory.createStepExecution("follow", 7L);
 		assertThatThrownBy(() -> loop.next(step, null, created(1))).isInstanceOf(SendingStoppedException.class);
 		step.getExecutionContext().putInt("follow.lookUps", 1);
@@ -106,10 +96,7 @@ class FollowingLoopTests {
 	@Test
 	void manyRowsSpendAtMostOneRequestPerRow() throws Exception {
 		// given: a follow step with 1,000 rows of one account to follow
-		FollowingLoop loop = new FollowingLoop("follow.", SETTINGS, clock, FollowingLoop.Budget.PER_EXECUTION, false,
-				null, duration -> {
-					throw new SendingStoppedException(SendingStoppedException.Reason.INTERRUPTED, "stopped");
-				});
+		FollowingLoop loop = followStep(stoppedAfter(new ArrayList<>()));
 		StepExecution step = MetaDataInstanceFactory.createStepExecution("follow", 7L);
 
 		// when
@@ -126,6 +113,19 @@ class FollowingLoopTests {
 
 		assertThat(loop.next(step, null, List.of())).isEmpty();
 		assertThat(loop.lookUps(step.getExecutionContext())).isZero();
+	}
+
+	/** The run's follow step, waiting between rounds with {@code pause}. */
+	private FollowingLoop followStep(Pause pause) {
+		return new FollowingLoop("follow.", SETTINGS, clock, FollowingLoop.Budget.PER_EXECUTION, false, null, pause);
+	}
+
+	/** A wait a stop ends: it notes how long it was to be, and ends the step there, before any look-up. */
+	private static Pause stoppedAfter(List<Duration> waited) {
+		return duration -> {
+			waited.add(duration);
+			throw new SendingStoppedException(SendingStoppedException.Reason.INTERRUPTED, "stopped");
+		};
 	}
 
 	/** Rows Zernio accepted whose outcome on Pinterest is not known yet. */

@@ -104,6 +104,7 @@ class MappingAdviceTests {
 				() -> MappingAdvice.requireColumns(columns, mapping, false));
 
 		// then: before, publish_time: ["title"] (two letters from "time")
-		assertThat(refused.suggestedMapping()).containsExactly("title: [\"title\"]   # did you mean title for 'title'?");
+		assertThat(refused.suggestedMapping())
+			.containsExactly("title: [\"title\"]   # did you mean title for 'title'?");
 	}
 }
