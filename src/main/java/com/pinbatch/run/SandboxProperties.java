@@ -78,6 +78,7 @@ public record SandboxProperties(@DefaultValue("600") @Min(1) int requestsPerMinu
 		@DefaultValue("0s") @NotNull @DurationMin(millis = 0) Duration rateLimitStormEvery,
 		@DefaultValue("20s") @NotNull @DurationMin(millis = 0) Duration rateLimitStormLength,
 		@DefaultValue("60s") @NotNull @DurationMin(millis = 0) Duration rateLimitStormRetryAfter,
+		@DefaultValue("false") boolean rateLimitStormShowsRoom,
 		@DefaultValue("0s") @NotNull @DurationMin(millis = 0) Duration outageAfter,
 		@DefaultValue("0s") @NotNull @DurationMin(millis = 0) Duration outageLength,
 		@DefaultValue("0s") @NotNull Duration clockOffset, @DefaultValue("0") @Min(0) @Max(65535) int port,
@@ -158,6 +159,7 @@ public record SandboxProperties(@DefaultValue("600") @Min(1) int requestsPerMinu
 	/** Another program on the key and 429 storms, as users meet them (none by default). */
 	KeyContention contention() {
 		return new KeyContention(neighbourRequestsPerMinute, rateLimitStormEvery,
-				rateLimitStormEvery.isZero() ? Duration.ZERO : rateLimitStormLength, rateLimitStormRetryAfter);
+				rateLimitStormEvery.isZero() ? Duration.ZERO : rateLimitStormLength, rateLimitStormRetryAfter,
+				rateLimitStormShowsRoom);
 	}
 }

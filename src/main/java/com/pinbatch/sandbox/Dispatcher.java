@@ -150,7 +150,8 @@ final class Dispatcher implements HttpHandler {
 		Optional<Duration> storm = scripted == null ? Optional.empty() : scripted.refusal(clock.instant());
 		if (storm.isPresent()) {
 			ThroughputWindow.Decision now = window.peek(clock.instant());
-			rateHeaders(call, new ThroughputWindow.Decision(false, now.limit(), 0, now.resetEpochSecond(), 0));
+			int remaining = scripted.showRoom() ? now.remaining() : 0;
+			rateHeaders(call, new ThroughputWindow.Decision(false, now.limit(), remaining, now.resetEpochSecond(), 0));
 			throw stormRefusal(storm.get());
 		}
 		ThroughputWindow.Decision decision = window.acquire(clock.instant());

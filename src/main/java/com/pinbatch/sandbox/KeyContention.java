@@ -13,11 +13,15 @@ import java.util.Objects;
  * @param stormLength                how long each storm lasts: every request is refused meanwhile; as long as
  *                                   {@code stormEvery} or longer, the first storm never ends
  * @param stormRetryAfter            the {@code Retry-After} a storm's 429s carry
+ * @param stormShowsRoom             whether a storm's 429s keep the window's {@code X-RateLimit-Remaining} (room left,
+ *                                   as a 429 Zernio gives for something else than the key's requests may) rather
+ *                                   than 0
  */
 public record KeyContention(int neighbourRequestsPerMinute, Duration stormEvery, Duration stormLength,
-		Duration stormRetryAfter) {
+		Duration stormRetryAfter, boolean stormShowsRoom) {
 
-	public static final KeyContention NONE = new KeyContention(0, Duration.ZERO, Duration.ZERO, Duration.ZERO);
+	public static final KeyContention NONE = new KeyContention(0, Duration.ZERO, Duration.ZERO, Duration.ZERO,
+			false);
 
 	public KeyContention {
 		Objects.requireNonNull(stormEvery, "stormEvery");

@@ -15,6 +15,11 @@ final class RateLimitStorms {
 		this.start = start;
 	}
 
+	/** Whether the storms' 429s show the room left in the window, not 0. */
+	boolean showRoom() {
+		return contention.stormShowsRoom();
+	}
+
 	/** The Retry-After of a request refused by a storm now, or empty when no storm is on. */
 	Optional<Duration> refusal(Instant now) {
 		if (!contention.storms() || now.isBefore(start)) {

@@ -48,7 +48,7 @@ public final class BenchSandboxServer {
 		if (args.length == 8) {
 			// 429 storms: every request refused for a while, again and again, with a Retry-After
 			sandbox.contend(new KeyContention(0, Duration.ofSeconds(Long.parseLong(args[5])),
-					Duration.ofSeconds(Long.parseLong(args[6])), Duration.ofSeconds(Long.parseLong(args[7]))));
+					Duration.ofSeconds(Long.parseLong(args[6])), Duration.ofSeconds(Long.parseLong(args[7])), false));
 		}
 		CreateTimes creates = new CreateTimes();
 		sandbox.onPostCreated(post -> creates.record());

@@ -138,7 +138,8 @@ class ZernioSandboxTests {
 	@Test
 	void scriptedStormsRefuseEveryRequestWithTheirRetryAfterThenPass() throws Exception {
 		ZernioSandbox sandbox = start(SandboxSettings.defaults());
-		sandbox.contend(new KeyContention(0, Duration.ofMinutes(2), Duration.ofSeconds(20), Duration.ofSeconds(45)));
+		sandbox.contend(
+				new KeyContention(0, Duration.ofMinutes(2), Duration.ofSeconds(20), Duration.ofSeconds(45), false));
 
 		Answer before = get(sandbox, "/v1/accounts");
 		clock.add(Duration.ofSeconds(125));
@@ -155,6 +156,21 @@ class ZernioSandboxTests {
 		assertThat(after.status()).isEqualTo(201);
 		assertThat(nextStorm.status()).isEqualTo(429);
 		assertThat(sandbox.postCount()).isEqualTo(1);
+	}
+
+	@Test
+	void stormsThatShowRoomLeftRefuseWithTheWindowsRemainingAndTheirRetryAfter() throws Exception {
+		ZernioSandbox sandbox = start(SandboxSettings.defaults().withRequestsPerMinute(600));
+		sandbox.contend(
+				new KeyContention(0, Duration.ofMinutes(2), Duration.ofSeconds(20), Duration.ofSeconds(2), true));
+
+		clock.add(Duration.ofSeconds(125));
+		Answer during = createPin(sandbox, validPin(1), null);
+
+		assertThat(during.status()).isEqualTo(429);
+		assertThat(during.header("Retry-After")).isEqualTo("2");
+		assertThat(Integer.parseInt(during.header("X-RateLimit-Remaining"))).isPositive();
+		assertThat(sandbox.postCount()).isZero();
 	}
 
 	@Test
@@ -181,7 +197,7 @@ class ZernioSandboxTests {
 	void aNeighbourOnTheKeyTakesSlotsOfTheWindow() throws Exception {
 		ZernioSandbox sandbox = start(SandboxSettings.defaults().withRequestsPerMinute(60));
 		// 6,000 a minute: the window is full within a second of real time
-		sandbox.contend(new KeyContention(6_000, Duration.ZERO, Duration.ZERO, Duration.ZERO));
+		sandbox.contend(new KeyContention(6_000, Duration.ZERO, Duration.ZERO, Duration.ZERO, false));
 
 		Answer limited = null;
 		for (int tries = 0; tries < 100 && (limited == null || limited.status() != 429); tries++) {
