@@ -165,14 +165,25 @@ public final class PacedSender {
 			if (result instanceof SendResult.AccessRefused refused) {
 				throw stopFor(refused.problem() + "; nothing more is sent: run the same command again to resume");
 			}
-			if (result instanceof SendResult.RateLimited) {
+			if (result instanceof SendResult.RateLimited refusal) {
 				counters.rateLimited();
 				boolean accountLevel = ServerHints.accountLevel(result.rateLimit());
 				listener.onRateLimited(row.accountId, result.rateLimit(), accountLevel);
+				if (ServerHints.rowAskedToWait(refusal) && !row.waitedAsAsked && row.charged < maxAttempts) {
+					// this row waits out its Retry-After once and goes again, while the key, which has room, goes on
+					// (before: failed at once as over its account's cap); refused again, it is the account's cap
+					// below, so an account's rows never hold every sending thread for long
+					row.waitedAsAsked = true;
+					Duration wait = ServerHints.retryAfter(result.rateLimit()).orElseThrow();
+					listener.onWait("resending after " + Outcomes.describe(result), wait);
+					counters.retry();
+					sleeper.sleep(wait);
+					continue;
+				}
 				if (accountLevel) {
 					return Outcomes.accountCapped(result, row.attempts, row.scheduledFor != null
-							? slotRefused(row.accountId, row.scheduledFor, (SendResult.RateLimited) result)
-							: parkAccount(row.accountId, (SendResult.RateLimited) result), accountLabel);
+							? slotRefused(row.accountId, row.scheduledFor, refusal)
+							: parkAccount(row.accountId, refusal), accountLabel);
 				}
 				row.windowRefused(admitted.get());
 			}
@@ -366,6 +377,8 @@ public final class PacedSender {
 		private long admittedAtLastRefusal = -1;
 		SendResult last;
 		boolean outcomeUnknown;
+		/** Whether the row already waited out a 429 about its account that asked it to come back shortly. */
+		boolean waitedAsAsked;
 		/** When the row's latest request left. */
 		Instant sentAt;
 		private final ReplayWindow replay;

@@ -15,16 +15,22 @@ public record RateLimitInfo(Integer limit, Integer remaining, Instant reset, Dur
 
 	public static final RateLimitInfo NONE = new RateLimitInfo(null, null, null, null);
 
-	/** Zernio's request window is a sliding minute: a wait within it is what the key's own limit asks. */
+	/** Zernio's request window is a sliding minute. */
 	private static final Duration KEY_WINDOW = Duration.ofMinutes(1);
 
 	/**
-	 * Whether a 429 with these headers is about an account (its posting limit, a cool-down), not about the key's
-	 * requests: the key's window still had room, and Zernio did not ask to come back within the window's minute
-	 * (Zernio's guidance takes a Retry-After for the key's limit: waited out and sent again, the row goes; before,
-	 * one of 2 s with room left failed the row as over its account's cap). An hour's or a day's is an account's cap.
+	 * Whether the key's request window still had room: a 429 then is about an account (its posting limit, a
+	 * cool-down), not about the key's requests.
 	 */
-	public boolean accountLevel() {
-		return remaining != null && remaining > 0 && (retryAfter == null || retryAfter.compareTo(KEY_WINDOW) > 0);
+	public boolean roomLeft() {
+		return remaining != null && remaining > 0;
+	}
+
+	/**
+	 * Whether Zernio asked to come back within its window's minute: Zernio's guidance reads any Retry-After as the
+	 * key's limit, though an account's cap lasts an hour or a day.
+	 */
+	public boolean backWithinWindow() {
+		return retryAfter != null && !retryAfter.isNegative() && retryAfter.compareTo(KEY_WINDOW) <= 0;
 	}
 }

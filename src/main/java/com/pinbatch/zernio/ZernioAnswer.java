@@ -40,9 +40,9 @@ record ZernioAnswer(int status, JsonNode body, RateLimitInfo rateLimit) {
 		return status >= 200 && status < 300;
 	}
 
-	/** A 429 about an account's posting limit or cool-down, not the key's requests (see RateLimitInfo). */
+	/** A 429 while the key's request window had room: an account's posting limit or cool-down, not the key's. */
 	boolean accountLimited() {
-		return status == 429 && rateLimit.accountLevel();
+		return status == 429 && rateLimit.roomLeft();
 	}
 
 	/** Zernio's human message, or a description of the answer when it has none. */

@@ -504,6 +504,32 @@ class PacedSenderTests {
 	}
 
 	@Test
+	void a429WithRequestsLeftAskingToComeBackShortlyIsTheAccountsCapWhenItComesAgainOrNamesTheCap() {
+		// given: an account refused again after its wait, and one whose refusal names its velocity cap
+		ScriptedAttempt zernio = new ScriptedAttempt(time, (requestId, n) -> switch (requestId) {
+			case "home-1" -> Answers.tooManyRequests(590, Duration.ofSeconds(30), null);
+			case "garden-1" -> new SendResult.RateLimited("Velocity limit reached for this account.",
+					new RateLimitInfo(600, 590, null, Duration.ofSeconds(30)),
+					new SendResult.AccountLimit("velocity", 25, null));
+			default -> Answers.created("post-" + requestId);
+		});
+		PacedSender sender = sender(zernio, settings(6, 8));
+
+		// when
+		SendOutcome again = sender.send("acme-home", REQUEST, "home-1");
+		SendOutcome named = sender.send("acme-garden", REQUEST, "garden-1");
+		SendOutcome other = sender.send("acme-recipes", REQUEST, "recipes-1");
+
+		// then: one wait for the first, none for the second; each then parks its account, and the others go on
+		assertThat(zernio.sendsOf("home-1")).isEqualTo(2);
+		assertThat(again.errorCode()).isEqualTo("account_cap_reached");
+		assertThat(zernio.sendsOf("garden-1")).isOne();
+		assertThat(named.errorCode()).isEqualTo("account_cap_reached");
+		assertThat(sender.send("acme-garden", REQUEST, "garden-2").attempts()).isZero();
+		assertThat(other.created()).isTrue();
+	}
+
+	@Test
 	void anAccountZernioRefusesFreesWhenZernioSaysNotWhenItsRetryAfterEnds() {
 		// Zernio's own count (pins made elsewhere too) is at the daily cap until months later
 		Instant resetsAt = Instant.parse("2027-02-01T08:15:00Z");
