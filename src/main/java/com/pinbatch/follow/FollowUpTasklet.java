@@ -24,8 +24,8 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 /**
  * {@code --follow-up}: reads a result file, asks Zernio what became of its rows still publishing (listing posts by
  * date, many per request), retries transient publish failures on the same post, and writes the result file again.
- * One call is one round of the {@link FollowingLoop}, for at most {@code pinbatch.follow.max-wait} and one request
- * per row, so a follow-up stopped half-way and run again goes on within the same bounds. It creates nothing.
+ * One call is one round of the {@link FollowingLoop}, for at most {@code pinbatch.follow.max-wait} and its request
+ * budget, so a follow-up stopped half-way and run again goes on within the same bounds. It creates nothing.
  * When no row changed and the file is written over itself, it is left untouched.
  */
 class FollowUpTasklet implements Tasklet {

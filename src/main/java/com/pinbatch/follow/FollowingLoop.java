@@ -24,11 +24,14 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
  */
 public final class FollowingLoop {
 
-	/** How many requests the following may spend. */
+	/**
+	 * How many requests the following may spend: one per row open, or for few rows what each round of the window asks
+	 * (at most {@link #FEW_ROWS_LOOK_UPS}).
+	 */
 	public enum Budget {
-		/** one per row open at the first execution, for all executions: a restart goes on within the same bounds */
+		/** the budget of the rows open at the first execution, for all: a restart goes on within the same bounds */
 		ONCE,
-		/** a new execution may spend one more per row still open: a restarted run follows again as a run would */
+		/** a new execution may spend a budget for the rows still open: a restarted run follows again as a run would */
 		PER_EXECUTION
 	}
 
@@ -102,7 +105,8 @@ public final class FollowingLoop {
 		// at most one request per row on average, whatever the rounds (the listing answers for many rows at once),
 		// or, for few rows, what each round of the window asks
 		int budgetLeft = context.getInt(key("budget")) - lookUps(context);
-		if (open.isEmpty() || budgetLeft <= 0 || (!wait.isZero() && now.plus(wait).isAfter(deadline))) {
+		// only the first round is owed whatever the window (a --follow-up with max-wait=0s is that round)
+		if (open.isEmpty() || budgetLeft <= 0 || ((round > 0 || !wait.isZero()) && now.plus(wait).isAfter(deadline))) {
 			return Optional.empty();
 		}
 		pause.sleep(wait);
@@ -128,11 +132,14 @@ public final class FollowingLoop {
 				: PinFollower.waitBeforeRound(settings.pollInterval(), round);
 	}
 
-	/** How many rounds one window holds: the first, then each whose wait ends within max-wait. */
+	/**
+	 * How many rounds one window holds: the first, then each whose wait ends within max-wait (rounds without a wait
+	 * between them, with a poll interval of 0s, count as one: they would only ask again at once).
+	 */
 	private int roundsInWindow() {
 		Duration waited = waitBefore(0);
 		int rounds = 1;
-		while (rounds < FEW_ROWS_LOOK_UPS) {
+		while (rounds < FEW_ROWS_LOOK_UPS && !waitBefore(rounds).isZero()) {
 			waited = waited.plus(waitBefore(rounds));
 			if (waited.compareTo(settings.maxWait()) > 0) {
 				break;

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.LongFunction;
 import java.util.stream.LongStream;
 
 import com.pinbatch.concurrent.Pause;
@@ -94,16 +95,37 @@ class FollowingLoopTests {
 	}
 
 	@Test
-	void manyRowsSpendAtMostOneRequestPerRow() throws Exception {
-		// given: a follow step with 1,000 rows of one account to follow
-		FollowingLoop loop = followStep(stoppedAfter(new ArrayList<>()));
-		StepExecution step = MetaDataInstanceFactory.createStepExecution("follow", 7L);
+	void manyRowsSpendAtMostOneRequestPerRowAndFewRowsOfManyAccountsAtMostSixty() throws Exception {
+		// given: 1,000 rows of one account; 30 rows of 30 accounts, each asked alone in each of the window's 6 rounds
+		StepExecution many = MetaDataInstanceFactory.createStepExecution("follow", 7L);
+		StepExecution few = MetaDataInstanceFactory.createStepExecution("follow", 8L);
 
 		// when
-		assertThatThrownBy(() -> loop.next(step, null, created(1000))).isInstanceOf(SendingStoppedException.class);
+		assertThatThrownBy(() -> followStep(stoppedAfter(new ArrayList<>())).next(many, null,
+				created(1000, row -> "acme-home"))).isInstanceOf(SendingStoppedException.class);
+		assertThatThrownBy(() -> followStep(stoppedAfter(new ArrayList<>())).next(few, null,
+				created(30, row -> "account-" + row))).isInstanceOf(SendingStoppedException.class);
 
 		// then
-		assertThat(step.getExecutionContext().getInt("follow.budget")).isEqualTo(1000);
+		assertThat(many.getExecutionContext().getInt("follow.budget")).isEqualTo(1000);
+		assertThat(few.getExecutionContext().getInt("follow.budget")).isEqualTo(60);
+	}
+
+	@Test
+	void aPollIntervalOfNoTimeAsksOnceNotAgainAndAgain() throws Exception {
+		// given: a --follow-up of one row with neither a wait between rounds nor a window, its first round asked
+		FollowProperties noWaits = new FollowProperties(Duration.ZERO, Duration.ZERO, 2);
+		List<Duration> waited = new ArrayList<>();
+		FollowingLoop loop = new FollowingLoop("followUp.", noWaits, clock, FollowingLoop.Budget.ONCE, true, null,
+				stoppedAfter(waited));
+		StepExecution step = MetaDataInstanceFactory.createStepExecution("followUp", 7L);
+		assertThatThrownBy(() -> loop.next(step, null, created(1))).isInstanceOf(SendingStoppedException.class);
+		step.getExecutionContext().putInt("followUp.lookUps", 1);
+		step.getExecutionContext().putInt("followUp.round", 1);
+
+		// when / then: the following ends (before, a round at once, again and again: the step never ended)
+		assertThat(loop.next(step, null, created(1))).isEmpty();
+		assertThat(step.getExecutionContext().getInt("followUp.budget")).isOne();
 	}
 
 	@Test
@@ -128,13 +150,18 @@ class FollowingLoopTests {
 		};
 	}
 
-	/** Rows Zernio accepted whose outcome on Pinterest is not known yet. */
+	/** Rows Zernio accepted whose outcome on Pinterest is not known yet, of accounts not known. */
 	private static List<PinFollower.Followed> created(int rows) {
+		return created(rows, row -> null);
+	}
+
+	/** The same, each of the account {@code accountOf} gives its row number. */
+	private static List<PinFollower.Followed> created(int rows, LongFunction<String> accountOf) {
 		return LongStream.rangeClosed(2, rows + 1)
 			.mapToObj(row -> new RowResult(row, RowStatus.CREATED, "post-" + row, null, null, null, 1, "req-" + row,
 					NOW.minusSeconds(60), null))
-			.map(result -> new PinFollower.Followed(Long.toString(result.rowNumber()), result, null, NOW.minusSeconds(60),
-					0))
+			.map(result -> new PinFollower.Followed(Long.toString(result.rowNumber()), result,
+					accountOf.apply(result.rowNumber()), NOW.minusSeconds(60), 0))
 			.toList();
 	}
 }
