@@ -49,16 +49,13 @@ public final class PublishFailure {
 	}
 
 	/**
-	 * Whether the pin's own content was refused (a media URL Pinterest could not read, no board, a policy, or a reason
-	 * not given). Published again as it is, on its post, once what it needed is set right outside the row (the image's
-	 * hosting, say): a second create would leave the failed post on Zernio, or meet its 409 for the same content.
+	 * Whether Pinterest could not use the pin's media at its address (unreachable, not an image it reads): set right
+	 * where the media is hosted, the same post can be published again as it is (a second create would leave the
+	 * failed post on Zernio, or meet its 409 for the same content). Refusals of the content itself (a policy, no
+	 * board) are not: the row must change.
 	 */
-	public static boolean contentRefused(String code) {
-		return switch (code) {
-			case "publish_url_unreachable", "publish_invalid_media", "publish_board_missing", "publish_content_refused",
-					"publish_rejected", "publish_failed" -> true;
-			default -> false;
-		};
+	public static boolean mediaUnusable(String code) {
+		return code.equals("publish_url_unreachable") || code.equals("publish_invalid_media");
 	}
 
 	/** The row's error code for a failed post. */

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import com.pinbatch.follow.PinFollower;
 import com.pinbatch.follow.PublishFailure;
@@ -92,7 +93,7 @@ public class PinRowProcessor implements ItemProcessor<InputRow, PreparedRow> {
 		}
 		String mark = plan.dryRun() ? null : RowCells.mark(row); // a digest of the cells, for what is sent only
 		PreparedRow prepared = prepare(row, draft, mark, identity, former);
-		if (prior != null && !plan.dryRun() && plan.api() != null && failedOnItsPost(prior)) {
+		if (prior != null && !plan.dryRun() && plan.api() != null && failedOnItsPost(prior, draft)) {
 			// --retry-failed: an unchanged row goes again on its own post (or stays, its pin removed from Pinterest);
 			// a changed one goes as prepared
 			return prepared.retryingOn(RowResult.carriedOver(row.rowNumber(), prior), mark);
@@ -121,18 +122,29 @@ public class PinRowProcessor implements ItemProcessor<InputRow, PreparedRow> {
 
 	/**
 	 * A pin Zernio accepted that then failed on Pinterest in a way --retry-failed settles on its own post, while the
-	 * row is unchanged: refused for a reason that may pass, for its account, now in order, or for its content, set
-	 * right outside the row since (published again, as Zernio advises for a failed post, rather than a second
-	 * create), or removed after it was published (deleted there, or taken down: kept as it is).
+	 * row is unchanged: refused for a reason that may pass, for its account, now in order, or for media at a web
+	 * address, set right where it is hosted since (published again, as Zernio advises for a failed post, rather than
+	 * a second create), or removed after it was published (deleted there, or taken down: kept as it is). A local
+	 * file fixed in place is no change of the row's cells, but needs a new upload: such a row is created anew.
 	 */
-	private static boolean failedOnItsPost(PriorOutcome prior) {
+	private static boolean failedOnItsPost(PriorOutcome prior, PinDraft draft) {
 		if (prior.status() == null || !prior.status().trim().equals(RowStatus.FAILED.name())
 				|| prior.errorCode() == null || prior.postId() == null || prior.postId().isBlank()) {
 			return false;
 		}
 		String code = prior.errorCode().trim();
-		return PinFollower.transientCode(code) || PublishFailure.accountAtFault(code)
-				|| PublishFailure.contentRefused(code) || PublishFailure.takenAway(code);
+		return PinFollower.transientCode(code) || PublishFailure.accountAtFault(code) || PublishFailure.takenAway(code)
+				|| PublishFailure.mediaUnusable(code) && webMediaOnly(draft);
+	}
+
+	/**
+	 * Whether the pin's media and cover cells are web addresses, none a local file (uploaded when sent: a file fixed in
+	 * place gets a new upload); an address typed without its scheme counts as a file here, and is created anew.
+	 */
+	private static boolean webMediaOnly(PinDraft draft) {
+		return Stream.of(PinField.MEDIA_URL, PinField.COVER_IMAGE_URL)
+			.map(draft::get)
+			.allMatch(cell -> cell.isEmpty() || cell.contains("://"));
 	}
 
 	private PreparedRow prepare(InputRow row, PinDraft draft, String mark, String identity, String former) {

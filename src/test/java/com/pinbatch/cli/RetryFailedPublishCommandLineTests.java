@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import com.pinbatch.follow.PublishFailure;
+import com.pinbatch.media.RealMedia;
 import com.pinbatch.sandbox.RecordedRequest;
 import com.pinbatch.sandbox.SandboxSettings;
 
@@ -104,6 +106,42 @@ class RetryFailedPublishCommandLineTests extends SandboxedCommandLine {
 			.containsEntry("post_id", row.get("post_id"))
 			.containsEntry("status", "FAILED")
 			.containsEntry("error_code", row.get("error_code")));
+	}
+
+	@Test
+	void anUnchangedRowWhoseLocalImagePinterestCouldNotUseIsUploadedAndCreatedAnew() throws IOException {
+		// given: pins of local images, every one refused by Pinterest, some for their media; the user fixes each of
+		// those images in place, under the same name (a change the row's cells do not show)
+		Files.createDirectories(dir.resolve("images"));
+		StringBuilder csv = new StringBuilder("title,description,media_url,board,account\n");
+		for (int i = 1; i <= ROWS; i++) {
+			Files.write(dir.resolve("images/shelf-" + i + ".jpg"), RealMedia.jpeg("shelf-" + i));
+			csv.append("Shelf ").append(i).append(",Open shelf idea ").append(i).append(",images/shelf-").append(i)
+				.append(".jpg,Kitchen Ideas,acme-home\n");
+		}
+		run("--input=" + Files.writeString(dir.resolve("pins.csv"), csv), "--pinbatch.follow.max-wait=0s");
+		List<Map<String, String>> forMedia = ResultRows.read(dir.resolve("pins.results.csv")).stream()
+			.filter(row -> PublishFailure.mediaUnusable(row.get("error_code")))
+			.toList();
+		assertThat(forMedia).as("rows refused for their media").isNotEmpty();
+		for (Map<String, String> row : forMedia) {
+			String name = row.get("title").replace("Shelf ", "shelf-");
+			Files.write(dir.resolve("images/" + name + ".jpg"), RealMedia.jpeg("fixed " + name));
+		}
+		int requestsBefore = sandbox.requests().size();
+
+		// when
+		CommandLineRun retry = run("--retry-failed=" + dir.resolve("pins.results.csv"),
+				"--pinbatch.follow.max-wait=0s");
+
+		// then: each is a new pin of the fixed image, its old post not published again as it was
+		List<RecordedRequest> sent = sandbox.requests().subList(requestsBefore, sandbox.requests().size());
+		assertThat(sent).as(retry.toString())
+			.noneMatch(request -> forMedia.stream().anyMatch(row -> request.path().contains(row.get("post_id"))));
+		Map<String, Map<String, String>> after = ResultRows.read(dir.resolve("pins.results.retry.csv")).stream()
+			.collect(Collectors.toMap(row -> row.get("row"), Function.identity()));
+		assertThat(forMedia).allSatisfy(row -> assertThat(after.get(row.get("row")).get("post_id")).isNotEmpty()
+			.isNotEqualTo(row.get("post_id")));
 	}
 
 	@Test
