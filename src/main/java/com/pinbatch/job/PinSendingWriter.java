@@ -208,9 +208,10 @@ public class PinSendingWriter implements ItemWriter<PreparedRow> {
 	 * --retry-failed of a row whose pin failed to publish (for a passing reason, its account, its media at a web
 	 * address): when its post still carries the mark of the row's cells (the user did not change the row), the same
 	 * post is published again ({@code POST /v1/posts/{id}/retry}) and nothing is created; the run's follow step
-	 * learns the outcome if the answer does not hold it. A pin Pinterest removed after publishing it stays as it is when its row is unchanged,
-	 * as does one whose account this run holds back (a retry Pinterest refused for spam-like activity: more would
-	 * make it worse). A changed row, or a post that cannot be told unchanged, is sent as a new pin.
+	 * learns the outcome if the answer does not hold it. A pin Pinterest removed after publishing it stays as it is
+	 * when its row is unchanged, as does one whose account this run holds back (a retry Pinterest refused for
+	 * spam-like activity: more would make it worse). A changed row, or a post that cannot be told unchanged, is sent
+	 * as a new pin.
 	 */
 	private boolean retriedOnItsPost(PreparedRow row, RowResult earlier) {
 		RowResult failed = row.retryOf();
