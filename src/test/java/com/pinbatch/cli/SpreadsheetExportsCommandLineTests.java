@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 import com.pinbatch.sandbox.RecordedRequest;
 
@@ -1010,6 +1011,6 @@ class SpreadsheetExportsCommandLineTests extends SandboxedCommandLine {
 	/** The mapping file lines a refused run printed below its error, as a user would copy them. */
 	private static String mappingLines(CommandLineRun refused) {
 		return refused.out().lines().filter(line -> line.startsWith("  ")).map(line -> line + "\n")
-			.collect(java.util.stream.Collectors.joining());
+			.collect(Collectors.joining());
 	}
 }
