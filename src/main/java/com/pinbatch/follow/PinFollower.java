@@ -5,10 +5,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import com.pinbatch.result.RowResult;
@@ -80,6 +82,12 @@ public final class PinFollower {
 	 * posts are not asked again in it (asking only prolongs a cool-down), and say the same.
 	 */
 	private final Map<String, RetryRefusedException> limitedAccounts = new HashMap<>();
+
+	/**
+	 * Rows whose retry was refused for their account's limit, which does not free up before the deadline: asking
+	 * again within the run would only be refused again (and prolong a cool-down); their line says to retry later.
+	 */
+	private final Set<String> heldPastDeadline = new HashSet<>();
 
 	public PinFollower(ZernioClient client, int maxRetries, Clock clock) {
 		this.client = Objects.requireNonNull(client, "client");
@@ -220,7 +228,7 @@ public final class PinFollower {
 		for (Followed item : open) {
 			PostState state = states.get(item.row().postId());
 			String refusal = unreadable.get(item.row().postId());
-			Update update = state != null ? settle(item, state)
+			Update update = state != null ? settle(item, state, deadline)
 					: new Update(item, refusal == null ? item.row() : PostOutcomes.unreadable(item.row(), refusal),
 							item.retries());
 			if (update.retries() > item.retries()) {
@@ -232,7 +240,7 @@ public final class PinFollower {
 			// a draft, or a post in a state this client does not know, does not change by waiting
 			boolean stays = state != null && (state.phase() == PostState.Phase.DRAFT
 					|| state.phase() == PostState.Phase.OTHER);
-			if (update.open(maxRetries) && !stays) {
+			if (update.open(maxRetries) && !stays && !heldPastDeadline.contains(item.key())) {
 				stillOpen.add(new Followed(item.key(), update.result(), item.accountId(), item.sentAt(),
 						update.retries()));
 			}
@@ -241,7 +249,7 @@ public final class PinFollower {
 	}
 
 	/** The row with its post's state; a transient failure with retries left is retried on the same post at once. */
-	private Update settle(Followed item, PostState state) {
+	private Update settle(Followed item, PostState state, Instant deadline) {
 		Instant now = clock.instant();
 		RowResult row = PostOutcomes.apply(item.row(), state, item.retries(), now);
 		if (!state.retryable() || item.retries() >= maxRetries) {
@@ -249,6 +257,7 @@ public final class PinFollower {
 		}
 		RetryRefusedException limited = limitedAccounts.get(item.accountId());
 		if (limited != null) {
+			holdIfPast(item, limited, deadline);
 			return new Update(item, PostOutcomes.retryRefused(item.row(), state, item.retries(), limited, now),
 					item.retries());
 		}
@@ -258,8 +267,11 @@ public final class PinFollower {
 			retried = client.retryPost(state.postId());
 		}
 		catch (RetryRefusedException refused) {
-			if (refused.accountLimit() && item.accountId() != null) {
-				limitedAccounts.put(item.accountId(), refused);
+			if (refused.accountLimit()) {
+				if (item.accountId() != null) {
+					limitedAccounts.put(item.accountId(), refused);
+				}
+				holdIfPast(item, refused, deadline);
 			}
 			// counted as spent, so that a refusal that lasts is not asked again past the retries allowed
 			return new Update(item, PostOutcomes.retryRefused(item.row(), state, item.retries(), refused, now),
@@ -272,6 +284,12 @@ public final class PinFollower {
 				row.postId(), null, null, duplicate ? item.row().errorMessage() : null, row.attempts(), row.requestId(),
 				now);
 		return new Update(item, PostOutcomes.apply(publishing, retried, retries, now), retries);
+	}
+
+	private void holdIfPast(Followed item, RetryRefusedException refused, Instant deadline) {
+		if (refused.resetsAt() == null || refused.resetsAt().isAfter(deadline)) {
+			heldPastDeadline.add(item.key());
+		}
 	}
 
 	/**

@@ -133,6 +133,34 @@ class PinFollowerTests {
 					+ " reached: at most 25 posts per hour for this account.\"): the account is at its posting limit"
 					+ " or cooling down; run again in an hour or so with --retry-failed=<this result file>");
 		});
+		// and neither is asked again in this run: the limit, with no time said, does not free up within it (before,
+		// the rows stayed open, asked again at each round until the run's following ran out of requests)
+		assertThat(round.stillOpen()).isEmpty();
+	}
+
+	@Test
+	void aRetryRefusedUntilTheAccountFreesUpWithinTheWindowIsAskedAgainThenButNotOnePastIt() {
+		// given: Zernio says the account's posts-per-hour limit frees up at 10:05
+		zernio.stubFor(get(urlPathEqualTo("/api/v1/posts")).willReturn(okJson("""
+				{"posts":[%s,%s],"pagination":{"page":1,"limit":500,"total":2,"pages":1}}""".formatted(
+				failedPost("p-1"), failedPost("p-2")))));
+		zernio.stubFor(post(urlPathMatching("/api/v1/posts/p-[12]/retry")).willReturn(aResponse().withStatus(429)
+			.withHeader("X-RateLimit-Remaining", "500")
+			.withBody("""
+					{"error":"Velocity limit reached.","details":{"limit":"velocity","max":25,
+					"resetsAt":"2030-01-01T10:05:00Z"}}""")));
+		List<PinFollower.Followed> sent = List.of(created(1, "p-1"), created(2, "p-2"));
+		Clock clock = Clock.fixed(START, ZoneOffset.UTC);
+
+		// when: a run that follows its pins until 10:10, and one that stops following at 10:02
+		PinFollower.Round withinWindow = new PinFollower(client(), 2, clock).round(sent, 10,
+				START.plus(Duration.ofMinutes(10)));
+		PinFollower.Round pastWindow = new PinFollower(client(), 2, clock).round(sent, 10,
+				START.plus(Duration.ofMinutes(2)));
+
+		// then
+		assertThat(withinWindow.stillOpen()).extracting(PinFollower.Followed::key).containsExactly("1", "2");
+		assertThat(pastWindow.stillOpen()).isEmpty();
 	}
 
 	@Test
