@@ -22,6 +22,7 @@ import com.pinbatch.pin.MappingAdvice;
 import com.pinbatch.pin.MappingException;
 import com.pinbatch.pin.PinDraft;
 import com.pinbatch.pin.SpreadsheetDamage;
+import com.pinbatch.pin.UnreadPublishDates;
 import com.pinbatch.pin.UnzonedTimes;
 import com.pinbatch.pin.ValidationSettings;
 
@@ -86,6 +87,7 @@ public final class InputInspector {
 			SpreadsheetDamage damage = new SpreadsheetDamage(columns);
 			UnzonedTimes unzoned = new UnzonedTimes(validation.zone(), ZoneId.systemDefault());
 			HeaderlessColumns headerless = new HeaderlessColumns(source.headers());
+			UnreadPublishDates unreadDates = new UnreadPublishDates(columns, mapping, validation);
 			long rows = 0;
 			for (InputRow row = source.next(); row != null; row = source.next()) {
 				PinDraft draft = columns.draft(row);
@@ -94,10 +96,14 @@ public final class InputInspector {
 				damage.accept(row, draft);
 				unzoned.accept(draft);
 				headerless.accept(row);
+				unreadDates.accept(row);
 				alsoEachRow.accept(row, draft);
 				rows++;
 			}
 			requireRows(file, rows);
+			unreadDates.refusal().ifPresent(refusal -> {
+				throw new MappingException(file + ": " + refusal);
+			});
 			List<String> notes = new ArrayList<>();
 			// with --date-format the user's form reads the dates, not the order detected here
 			if (validation.dateFormat() == null) {

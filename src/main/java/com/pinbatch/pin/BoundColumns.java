@@ -177,6 +177,14 @@ public final class BoundColumns {
 		return headers;
 	}
 
+	/** The columns with a header that fill no field, by index. */
+	public List<Integer> unusedColumns() {
+		return IntStream.range(0, headers.size())
+			.filter(i -> !columnByField.containsValue(i) && !headers.get(i).isBlank())
+			.boxed()
+			.toList();
+	}
+
 	/** Headers that fill no field; their cells only travel to the result file. */
 	public List<String> unknownHeaders() {
 		return IntStream.range(0, headers.size())

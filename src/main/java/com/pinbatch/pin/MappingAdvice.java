@@ -104,7 +104,7 @@ public final class MappingAdvice {
 	 */
 	public static Optional<String> unmatched(BoundColumns columns, ColumnMapping mapping) {
 		List<String> missing = mapping.givenFields().stream()
-			.filter(field -> !columns.has(field))
+			.filter(field -> !columns.has(field) && !mapping.given(field).isEmpty()) // "publish_at: []": none, as said
 			.sorted()
 			.map(field -> field.column() + " (" + String.join(", ", mapping.given(field)) + ")")
 			.toList();

@@ -386,12 +386,24 @@ class SpreadsheetExportsCommandLineTests extends SandboxedCommandLine {
 		Path report = dir.resolve("report.html");
 		CommandLineRun mapped = run("--input=" + input, "--mapping=" + mapping, "--report=" + report);
 
-		// then the pin is created and the column still unused is named; the report reads the result file (which
-		// keeps the team's headers) through the same mapping, so it shows the pin's title and board
-		assertThat(mapped.exitCode()).as(mapped.toString()).isZero();
-		assertThat(mapped.out())
-			.contains("input: " + input + ": not used: Go live — if it holds a pin field, map it with --mapping");
+		// then the column still unused is named: it holds a date to come, so the file is refused in one line, nothing
+		// sent (before: the pin was published at once, its "Go live" date unread)
+		assertThat(mapped.exitCode()).as(mapped.toString()).isEqualTo(2);
+		assertThat(mapped.err()).startsWith("pinbatch: " + input + ": column E ('Go live') holds dates to come (row 2:"
+				+ " '2027-06-01 09:30'), but no column is read as publish_at").hasLineCount(1);
+		assertThat(creates()).isEmpty();
+
+		// when the user adds the line it gives
+		Files.writeString(mapping, lines + "  publish_at: [\"Go live\"]\n");
+		CommandLineRun scheduled = run("--input=" + input, "--mapping=" + mapping, "--report=" + report);
+
+		// then the pin is created for that date; the report reads the result file (which keeps the team's headers)
+		// through the same mapping, so it shows the pin's title and board
+		assertThat(scheduled.exitCode()).as(scheduled.toString()).isZero();
 		assertThat(creates()).hasSize(1);
+		assertThat(ResultRows.read(dir.resolve("pins.results.csv"))).singleElement()
+			.satisfies(row -> assertThat(row).containsEntry("status", "SCHEDULED")
+				.containsEntry("publish_at_utc", "2027-06-01T09:30:00Z"));
 		assertThat(Files.readString(report)).contains("<td>Oak Shelves</td>", "<td>Kitchen Ideas</td>");
 	}
 
@@ -884,11 +896,13 @@ class SpreadsheetExportsCommandLineTests extends SandboxedCommandLine {
 			""")
 	void pinsSentBeforeAColumnOfTheirsWasReadAreNotCreatedAgain(String header, String first, String second,
 			String added, String addedStatus) throws IOException {
-		// given: last night's sheet, with that column under a header that no version reads
+		// given: last night's sheet, with that column under a header that no version reads (published at once, as a
+		// mapping that reads no column as publish_at still does: this version refuses dates to come left unread)
 		String rows = "Oak shelves,Open oak shelves,https://images.example.com/oak.jpg,Kitchen Ideas," + first + "\n"
 				+ "Pine shelves,Pine shelves,https://images.example.com/pine.jpg,Kitchen Ideas," + second + "\n";
 		Path lastNight = write("pins.csv", "Title,Caption,Image,Board,Not read\n" + rows, StandardCharsets.UTF_8);
-		assertThat(run("--input=" + lastNight, "--account=acme-home").exitCode()).isZero();
+		Path noDate = Files.writeString(dir.resolve("no-date.yml"), "publish_at: []\n");
+		assertThat(run("--input=" + lastNight, "--account=acme-home", "--mapping=" + noDate).exitCode()).isZero();
 
 		// when: tonight's sheet, a row added, the column read
 		Path tonight = write("pins.csv", "Title,Caption,Image,Board," + header + "\n" + rows
