@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.userdetails.User;
@@ -44,9 +45,10 @@ class ConsoleSecurity {
 			+ " connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
 	@Bean
-	SecurityFilterChain consoleFilterChain(HttpSecurity http, ConsoleProperties settings) throws Exception {
+	SecurityFilterChain consoleFilterChain(HttpSecurity http, ConsoleProperties settings, Environment environment)
+			throws Exception {
 		if (settings.users().isEmpty()) {
-			http.addFilterBefore(new LocalUserOnly(), AuthorizationFilter.class);
+			http.addFilterBefore(new LocalUserOnly(environment), AuthorizationFilter.class);
 			http.authorizeHttpRequests(requests -> requests.anyRequest().permitAll());
 		}
 		else {

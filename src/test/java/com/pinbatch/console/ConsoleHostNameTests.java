@@ -59,17 +59,39 @@ class ConsoleHostNameTests {
 	 * account at the other end: this test's own requests come from the account that started the console.
 	 */
 	@Test
-	void theAccountAtTheOtherEndOfAConnectionIsReadFromTheSystemsTable() {
+	void theAccountAtTheOtherEndOfAConnectionIsReadFromTheSystemsTable() throws IOException {
 		String table = """
 				  sl  local_address rem_address   st tx_queue rx_queue tr tm->when retrnsmt   uid  timeout inode
 				   0: 0100007F:1F90 00000000:0000 0A 00000000:00000000 00:00000000 00000000  1000        0 5043 1
-				   1: 0100007F:D431 0100007F:1F90 01 00000000:00000000 00:00000000 00000000  1001        0 6120 1
-				   2: 0100007F:1F90 0100007F:D431 01 00000000:00000000 00:00000000 00000000  1000        0 6121 1
+				   1: 0100007F:D431 0100007F:1F90 06 00000000:00000000 03:00000000 00000000     0        0 0 3
+				   2: 0100007F:D431 0100007F:1F90 01 00000000:00000000 00:00000000 00000000  1001        0 6120 1
+				   3: 0100007F:1F90 0100007F:D431 01 00000000:00000000 00:00000000 00000000  1000        0 6121 1
+				   4: 0100007F:1F90 0200057F:1F90 01 00000000:00000000 00:00000000 00000000  1000        0 6122 1
+				   5: 0200057F:1F90 0100007F:1F90 01 00000000:00000000 00:00000000 00000000 65534        0 6123 1
 				""";
+		InetAddress loopback = InetAddress.getByName("127.0.0.1");
 
-		// the client's end, port 54321 to the console's 8080: another account's
-		assertThat(LocalUserOnly.uidIn(table, 54321, 8080)).hasValue(1001);
-		assertThat(LocalUserOnly.uidIn(table, 54322, 8080)).isEmpty();
+		// the client's end, port 54321 to the console's 8080: another account's (not the uid 0 of an earlier
+		// connection's line from the same port, closed and waiting: before, a console running as root let it in)
+		assertThat(LocalUserOnly.uidIn(table, loopback, 54321, loopback, 8080)).hasValue(1001);
+		assertThat(LocalUserOnly.uidIn(table, loopback, 54322, loopback, 8080)).isEmpty();
+		// a client bound to the console's own port number on another loopback address: its own account (before, its
+		// ports alone matched the console's end of the connection first, the owner's)
+		assertThat(LocalUserOnly.uidIn(table, InetAddress.getByName("127.5.0.2"), 8080, loopback, 8080))
+			.hasValue(65534);
+	}
+
+	@Test
+	void anIpv4ConnectionOfAnIpv6SocketIsReadFromTheIpv6Table() throws IOException {
+		String table = """
+				  sl  local_address                         remote_address                        st tx_queue rx_queue tr\
+				 tm->when retrnsmt   uid  timeout inode
+				   0: 0000000000000000FFFF00000100007F:D432 0000000000000000FFFF00000100007F:1F90 01 00000000:00000000\
+				 00:00000000 00000000  1002        0 7001 1
+				""";
+		InetAddress loopback = InetAddress.getByName("127.0.0.1");
+
+		assertThat(LocalUserOnly.uidIn(table, loopback, 54322, loopback, 8080)).hasValue(1002);
 	}
 
 	@Test
