@@ -27,8 +27,9 @@ public final class SafeText {
 
 	private static final Pattern BEARER = Pattern.compile("(?i)(bearer\\s+)\\S+");
 
-	/** Zernio keys look like sk_live_..., sk_test_... */
-	private static final Pattern KEY_LIKE = Pattern.compile("\\bsk_[A-Za-z0-9]+_[A-Za-z0-9_\\-]{6,}");
+	/** Zernio keys look like sk_live_..., sk_test_..., sk_ and 64 hex digits, or zrk_... (a restricted key). */
+	private static final Pattern KEY_LIKE = Pattern
+		.compile("\\b(?:sk|zrk)_(?:[A-Za-z0-9]+_[A-Za-z0-9_\\-]{6,}|[A-Za-z0-9]{16,})");
 
 	private static final List<String> SECRETS = new CopyOnWriteArrayList<>();
 
@@ -133,14 +134,40 @@ public final class SafeText {
 			if (result.contains(secret)) {
 				result = result.replace(secret, HIDDEN);
 			}
+			result = hideSpreadOut(result, secret);
 		}
 		return result;
+	}
+
+	/**
+	 * The secret hidden also where characters that are removed or unseen stand between its letters: an escape, a
+	 * zero-width space. Removed, they would join the key again; kept in a cell, the key would look whole.
+	 */
+	private static String hideSpreadOut(String text, String secret) {
+		if (text.chars().noneMatch(SafeText::isHidden)) {
+			return text; // nearly always: nothing could spread a secret out
+		}
+		StringBuilder seen = new StringBuilder(text.length());
+		int[] from = new int[text.length()];
+		for (int i = 0; i < text.length(); i++) {
+			if (!isHidden(text.charAt(i))) {
+				from[seen.length()] = i;
+				seen.append(text.charAt(i));
+			}
+		}
+		StringBuilder out = new StringBuilder(text.length());
+		int copied = 0;
+		for (int at = seen.indexOf(secret); at >= 0; at = seen.indexOf(secret, at + secret.length())) {
+			out.append(text, copied, from[at]).append(HIDDEN);
+			copied = from[at + secret.length() - 1] + 1;
+		}
+		return copied == 0 ? text : out.append(text, copied, text.length()).toString();
 	}
 
 	/** A message may quote an Authorization header or a key that was never registered (a rejected one). */
 	private static String redactKeyLike(String text) {
 		String result = BEARER.matcher(text).replaceAll("$1" + HIDDEN);
-		return result.contains("sk_") ? KEY_LIKE.matcher(result).replaceAll(HIDDEN) : result;
+		return result.contains("k_") ? KEY_LIKE.matcher(result).replaceAll(HIDDEN) : result;
 	}
 
 	/**

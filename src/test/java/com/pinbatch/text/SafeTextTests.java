@@ -21,6 +21,25 @@ class SafeTextTests {
 	}
 
 	@Test
+	void aKeySpreadOutByControlOrInvisibleCharactersIsHiddenToo() {
+		// a server's answer that quotes the key with an escape or a zero-width space between its letters (before: the
+		// escape was removed after the key was looked for, which joined it again; the zero-width space stayed in the
+		// cell, the key looking whole)
+		SafeText.hide("sk_live_Spread0ut_0123456789");
+		String answer = "alt=sk_li\u001Bve_Spread0ut_0123456789 zw=sk_live_Spread\u200B0ut_0123456789 end";
+
+		assertThat(SafeText.cell(answer)).isEqualTo("alt=(hidden) zw=(hidden) end");
+		assertThat(SafeText.line(answer)).isEqualTo("alt=(hidden) zw=(hidden) end");
+		assertThat(SafeText.output(answer)).isEqualTo("alt=(hidden) zw=(hidden) end");
+	}
+
+	@Test
+	void keysOfZerniosOtherFormsAreHiddenFromMessagesUnregistered() {
+		assertThat(SafeText.line("rejected sk_" + "a1b2c3d4".repeat(8) + " and zrk_" + "Q".repeat(30) + "!"))
+			.isEqualTo("rejected (hidden) and (hidden)!");
+	}
+
+	@Test
 	void terminalControlsAreRemovedAndLineBreaksKeptOnlyInCells() {
 		String hostile = "acme\u001B[2J\u0007-home\rFAKE\u009B31m \u202Eevil\u200B\nnext\ttab";
 
