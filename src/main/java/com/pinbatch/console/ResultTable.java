@@ -15,6 +15,7 @@ import com.pinbatch.input.InputRow;
 import com.pinbatch.input.PriorOutcome;
 import com.pinbatch.input.RowSource;
 import com.pinbatch.input.RowSources;
+import com.pinbatch.net.PublicAddresses;
 import com.pinbatch.pin.BoundColumns;
 import com.pinbatch.pin.ColumnMapping;
 import com.pinbatch.pin.MediaFolder;
@@ -120,12 +121,21 @@ final class ResultTable {
 			return null;
 		}
 		if (url.regionMatches(true, 0, "https://", 0, 8)) {
-			return url;
+			// the viewer's browser fetches it: not from their own machine or network (a router's page, a cloud's
+			// metadata), which a cell could name to make them request it
+			return PublicAddresses.isPublicNameAsWritten(host(url)) ? url : null;
 		}
 		if (url.contains("://") || mediaFolder == null || localMedia == null) {
 			return null;
 		}
 		return localFile(mediaFolder, url) != null ? localMedia + row : null;
+	}
+
+	/** The host of an https address as a browser takes it: before the path, after any user, without the port. */
+	private static String host(String url) {
+		String authority = url.substring("https://".length()).split("[/?#\\\\]", 2)[0];
+		String host = authority.substring(authority.lastIndexOf('@') + 1);
+		return host.startsWith("[") ? host : host.split(":", 2)[0];
 	}
 
 	/** The local media file of the row's media cell, when it is an existing file inside the folder; else null. */

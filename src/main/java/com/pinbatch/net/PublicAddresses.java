@@ -3,7 +3,13 @@ package com.pinbatch.net;
 import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
+import java.net.NetworkInterface;
+import java.net.SocketException;
 import java.net.UnknownHostException;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Which hosts pinbatch may ask on someone else's word: {@code --check-media} (a media URL comes from a spreadsheet
@@ -100,7 +106,7 @@ public final class PublicAddresses {
 
 	public static boolean isPublic(InetAddress address) {
 		if (address.isAnyLocalAddress() || address.isLoopbackAddress() || address.isLinkLocalAddress()
-				|| address.isSiteLocalAddress() || address.isMulticastAddress()) {
+				|| address.isSiteLocalAddress() || address.isMulticastAddress() || OwnAddresses.ALL.contains(address)) {
 			return false;
 		}
 		byte[] bytes = address.getAddress();
@@ -124,6 +130,9 @@ public final class PublicAddresses {
 				|| first == 192 && second == 168 // private
 				|| first == 192 && second == 0 && (b[at + 2] & 0xFF) == 0 // IETF protocol assignments
 				|| first == 198 && (second == 18 || second == 19) // benchmarking
+				|| first == 192 && second == 0 && (b[at + 2] & 0xFF) == 2 // documentation (TEST-NET-1)
+				|| first == 198 && second == 51 && (b[at + 2] & 0xFF) == 100 // TEST-NET-2
+				|| first == 203 && second == 0 && (b[at + 2] & 0xFF) == 113 // TEST-NET-3
 				|| first >= 224); // multicast, reserved, broadcast
 	}
 
@@ -145,6 +154,58 @@ public final class PublicAddresses {
 			return isPublicV4(b, 12); // NAT64
 		}
 		return true;
+	}
+
+	/**
+	 * Whether a web page's image from this host is fetched from somewhere public, as the viewer's browser reads the
+	 * host (no DNS here): an address written in any form a browser takes (0177.0.0.1 is 127.0.0.1 to it, an IPv6 in
+	 * brackets), a name without a dot or a local one (localhost, .local, .internal) is not. A public name that the
+	 * viewer's own DNS answers with a private address cannot be told here.
+	 */
+	public static boolean isPublicNameAsWritten(String host) {
+		if (host == null || host.isEmpty() || host.startsWith("[")) {
+			return false;
+		}
+		String name = host.toLowerCase(Locale.ROOT);
+		name = name.endsWith(".") ? name.substring(0, name.length() - 1) : name;
+		String last = name.substring(name.lastIndexOf('.') + 1);
+		return name.contains(".") && !NUMBER_LABEL.matcher(last).matches() && !LOCAL_NAMES.contains(last)
+				&& !name.endsWith(".home.arpa");
+	}
+
+	/** The last label of a host that a browser reads as an address: digits, or 0x and hex digits. */
+	private static final Pattern NUMBER_LABEL = Pattern.compile("\\d+|0x[0-9a-f]*");
+
+	/** Top-level names of this machine or of a private network. */
+	private static final Set<String> LOCAL_NAMES = Set.of("localhost", "local", "internal", "lan", "intranet",
+			"localdomain", "home", "corp");
+
+	/** This machine's own addresses, on every interface: a public one is still this machine. */
+	private static final class OwnAddresses {
+
+		static final Set<InetAddress> ALL = read();
+
+		private static Set<InetAddress> read() {
+			try {
+				return NetworkInterface.networkInterfaces()
+					.flatMap(NetworkInterface::inetAddresses)
+					.map(address -> address instanceof Inet6Address v6 && v6.getScopeId() != 0 ? withoutScope(v6)
+							: address)
+					.collect(Collectors.toUnmodifiableSet());
+			}
+			catch (SocketException | RuntimeException unreadable) {
+				return Set.of();
+			}
+		}
+
+		private static InetAddress withoutScope(Inet6Address address) {
+			try {
+				return InetAddress.getByAddress(address.getAddress());
+			}
+			catch (UnknownHostException never) {
+				return address;
+			}
+		}
 	}
 
 	private static boolean allZero(byte[] b, int from, int to) {

@@ -45,6 +45,33 @@ class HtmlReportTests {
 		assertThat(page.split("<img ", -1)).hasSize(3);
 		assertThat(page).contains("<code>http://acme.example/b</code>"); // the cell to fix
 	}
+	@Test
+	void aThumbnailIsNotFetchedFromTheViewersOwnMachineOrNetwork() throws Exception {
+		// given: media addresses a cell could name to make whoever opens the report request them (before: each an
+		// <img>, fetched by the viewer's browser: a cloud's metadata, a router's page, this machine in octal)
+		Path results = dir.resolve("pins.results.csv");
+		StringBuilder csv = new StringBuilder("title,media_url,board,row,status,post_id,pin_url,publish_at_utc,"
+				+ "error_code,error_message,attempts,request_id,finished_at\n");
+		List<String> media = List.of("https://169.254.169.254/latest/meta-data/x.jpg",
+				"https://192.168.1.1/cgi-bin/reboot.jpg?confirm=1", "https://localhost:9443/admin/delete?all=1&x.jpg",
+				"https://0177.0.0.1/x.jpg", "https://user@[::1]/x.jpg", "https://images.example.com/ok.jpg");
+		for (int i = 0; i < media.size(); i++) {
+			csv.append("Pin ").append(i).append(',').append(media.get(i)).append(",Kitchen,").append(i + 2)
+				.append(",VALID,,,,,,0,,2026-12-02T16:00:00Z\n");
+		}
+		Files.writeString(results, csv, StandardCharsets.UTF_8);
+		Path html = dir.resolve("report.html");
+
+		// when
+		HtmlReport.write(html, List.of(new HtmlReport.Input("pins.csv", results)), ColumnMapping.defaults(),
+				ZoneId.of("UTC"), List.of());
+
+		// then: only the public name's image
+		String page = Files.readString(html);
+		assertThat(page.split("<img ", -1)).hasSize(2);
+		assertThat(page).contains("<img src=\"https://images.example.com/ok.jpg\"");
+	}
+
 	/** Before: the report was written through a link someone planted at its name (a nightly report's shared folder). */
 	@Test
 	void aLinkAtTheReportsNameIsReplacedNotWrittenThrough() throws Exception {

@@ -310,8 +310,9 @@ class MediaCheckerTests {
 		// DNS rebinding: the name's first answer is a public address, every later one the loopback server's (the
 		// system's own DNS gives loopback for this name too, so a client that asks it again reaches the server)
 		AtomicInteger lookups = new AtomicInteger();
+		byte[] publicAddress = { 93, (byte) 184, (byte) 216, 34 };
 		PublicAddresses.Resolver rebinding = host -> new InetAddress[] { lookups.getAndIncrement() == 0
-				? InetAddress.getByAddress(host, new byte[] { (byte) 192, 0, 2, 1 }) : InetAddress.getLoopbackAddress() };
+				? InetAddress.getByAddress(host, publicAddress) : InetAddress.getLoopbackAddress() };
 		String url = "http://localhost:" + server.getAddress().getPort() + "/photo.jpg";
 
 		try (MediaChecker guarded = new MediaChecker(publicOnly(),

@@ -2,7 +2,10 @@ package com.pinbatch.net;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.Inet6Address;
 import java.net.InetAddress;
+import java.net.NetworkInterface;
+import java.net.SocketException;
 import java.net.UnknownHostException;
 import java.util.List;
 
@@ -15,7 +18,8 @@ class PublicAddressesTests {
 		List<String> notPublic = List.of("127.0.0.1", "127.8.9.10", "10.1.2.3", "172.16.0.1", "172.31.255.255",
 				"192.168.0.1", "169.254.169.254", "100.64.0.1", "0.0.0.0", "224.0.0.1", "255.255.255.255",
 				"198.18.0.1", "192.0.0.8", "::1", "::", "fe80::1", "fd00::1", "fc00::1", "ff02::1",
-				"::ffff:127.0.0.1", "::ffff:10.0.0.1", "::127.0.0.1", "2002:7f00:0001::1", "64:ff9b::a9fe:a9fe");
+				"::ffff:127.0.0.1", "::ffff:10.0.0.1", "::127.0.0.1", "2002:7f00:0001::1", "64:ff9b::a9fe:a9fe",
+				"192.0.2.2", "198.51.100.7", "203.0.113.9"); // the documentation ranges, never routed (a lab's own)
 		List<String> publicOnes = List.of("8.8.8.8", "93.184.216.34", "172.32.0.1", "100.128.0.1", "192.169.0.1",
 				"2606:4700:4700::1111", "2002:0808:0808::1", "64:ff9b::808:808");
 
@@ -25,6 +29,26 @@ class PublicAddressesTests {
 		for (String address : publicOnes) {
 			assertThat(PublicAddresses.isPublic(InetAddress.getByName(address))).as(address).isTrue();
 		}
+	}
+
+	@Test
+	void thisMachinesOwnAddressesAreNotPublicWhateverTheirRange() throws SocketException {
+		// a public address of this machine's is still this machine (before: --check-media connected to it)
+		List<InetAddress> own = NetworkInterface.networkInterfaces().flatMap(NetworkInterface::inetAddresses)
+			.filter(address -> !(address instanceof Inet6Address v6) || v6.getScopeId() == 0)
+			.toList();
+
+		assertThat(own).isNotEmpty().allSatisfy(address -> assertThat(PublicAddresses.isPublic(address)).isFalse());
+	}
+
+	@Test
+	void aThumbnailsHostIsJudgedAsABrowserReadsItWithoutDns() {
+		// addresses in any form a browser takes (0177.0.0.1 is 127.0.0.1 to it), local names, names without a dot
+		assertThat(List.of("169.254.169.254", "0177.0.0.1", "0x7f.1", "2130706433", "[::1]", "localhost",
+				"printer.local", "router.home.arpa", "intranet", "a.localhost.", "8.8.8.8"))
+			.allSatisfy(host -> assertThat(PublicAddresses.isPublicNameAsWritten(host)).as(host).isFalse());
+		assertThat(List.of("images.example.com", "cdn.shop.example.", "i.pinimg.com"))
+			.allSatisfy(host -> assertThat(PublicAddresses.isPublicNameAsWritten(host)).as(host).isTrue());
 	}
 
 	@Test
