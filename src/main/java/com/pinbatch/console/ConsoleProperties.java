@@ -22,7 +22,10 @@ import org.springframework.validation.annotation.Validated;
 public record ConsoleProperties(@DefaultValue List<@Valid User> users, boolean sandbox) {
 
 	/** One person who may log in; the password is only ever held as its bcrypt hash. */
-	public record User(@NotBlank String name,
+	public record User(
+			// the console's owner without logins: a login of that name would be given their uploads and history
+			@NotBlank @Pattern(regexp = "(?!" + Owner.LOCAL + "$).*", message = "is the name the console gives its one"
+					+ " user without logins: choose another") String name,
 			@NotBlank @Pattern(regexp = "\\$2[aby]?\\$\\d\\d\\$.{53}", message = "must be a bcrypt hash ($2a$...)") String passwordHash) {
 	}
 }

@@ -74,6 +74,21 @@ class ConsoleStartTests {
 	}
 
 	@Test
+	void aLoginNamedAsTheConsolesOwnUserWithoutLoginsIsRefused() {
+		// before: a login "local" was given the uploads and history of the console's earlier runs without logins
+		ByteArrayOutputStream err = new ByteArrayOutputStream();
+		int exit = PinbatchApplication.run(new String[] { "--serve", "--sandbox", "--server.port=0",
+				"--pinbatch.console.users[0].name=local", "--pinbatch.console.users[0].password-hash="
+						+ "$2a$04$abcdefghijklmnopqrstuuabcdefghijklmnopqrstuvwxyz01234",
+				"--pinbatch.data-dir=" + dir }, new PrintStream(new ByteArrayOutputStream()),
+				new PrintStream(err, true, StandardCharsets.UTF_8));
+
+		assertThat(exit).isEqualTo(2);
+		assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo("pinbatch: pinbatch.console.users[0].name=local is"
+				+ " not allowed: it is the name the console gives its one user without logins: choose another\n");
+	}
+
+	@Test
 	void aPortInUseIsSaidWithWhatToDo() throws Exception {
 		try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
 			ByteArrayOutputStream err = new ByteArrayOutputStream();
