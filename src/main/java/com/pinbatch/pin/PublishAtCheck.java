@@ -83,7 +83,7 @@ final class PublishAtCheck {
 				problems.add(PinField.PUBLISH_AT, "publish_at_invalid", "%s '%s' ends with the zone abbreviation %s,"
 						+ " which names more than one zone — remove it and give --timezone=%s (or a timezone column),"
 						+ " or write the offset instead (e.g. %s)", value, abbreviated.group(1), named.get().getId(),
-						named.get().getRules().getStandardOffset(Instant.now()));
+						offsetOn(value.substring(0, abbreviated.start(1)), named.get()));
 				return null;
 			}
 			if (NamedMonthDate.withoutYear(withoutZone, parser::followsDate)) {
@@ -109,6 +109,20 @@ final class PublishAtCheck {
 		}
 		// an invalid timezone cell is already reported; guessing a zone would only add a misleading message
 		return zone.map(rowZone -> inZone(draft, value, time.local(), rowZone, problems)).orElse(null);
+	}
+
+	/** The zone's offset on the date written before its abbreviation (summer time in summer), else now. */
+	private ZoneOffset offsetOn(String written, ZoneId zone) {
+		try {
+			Optional<WrittenTime> time = parser.read(written);
+			if (time.isPresent()) {
+				return zone.getRules().getOffset(time.get().local());
+			}
+		}
+		catch (DateTimeException | AmbiguousDateException unread) {
+			// the offset of today is an example still
+		}
+		return zone.getRules().getOffset(settings.clock().instant());
 	}
 
 	private Instant inZone(PinDraft draft, String value, LocalDateTime local, ZoneId zone, ProblemList problems) {

@@ -333,6 +333,17 @@ class PublishDateValidationTests {
 	}
 
 	@Test
+	void theOffsetAZonesAbbreviationSuggestsIsTheOneOnTheRowsDate() {
+		// British Summer Time in June is an hour ahead of UTC (before: the example was the zone's offset in winter, Z,
+		// and following it put the pin an hour off)
+		Validation validation = new PinValidator(settings(ZoneOffset.UTC)).validate(draft(2, "2030-06-25 10:00 BST",
+				""));
+
+		assertThat(validation.problems()).extracting(ValidationProblem::message).singleElement()
+			.asString().contains("give --timezone=Europe/London").endsWith("or write the offset instead (e.g. +01:00)");
+	}
+
+	@Test
 	void aPastDateInAColumnReadAsThePublishDateOnlyNowSaysHowToLeaveItOut() {
 		// "Date" may be when the row was added: it was not read before, and such rows were published at once
 		Validation calendar = new PinValidator(settings(ZoneOffset.UTC)).validate(calendarDraft("2026-11-01", ""));
