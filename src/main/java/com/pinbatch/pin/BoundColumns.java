@@ -30,6 +30,14 @@ public final class BoundColumns {
 			"scheduledat", "scheduledfor", "schedule", "datedepublication", "veroffentlichungsdatum",
 			"fechadepublicacion", "datadipubblicazione", "datadepublicacao", "publicatiedatum");
 
+	/** Fields of words, whose direction marks and spaces are the writer's: sent as written. */
+	private static final Set<PinField> FREE_TEXT = Collections.unmodifiableSet(EnumSet.of(PinField.TITLE,
+			PinField.DESCRIPTION, PinField.ALT_TEXT, PinField.KEYWORDS));
+
+	/** Fields matched or read as names and dates, whose spaces of any kind are plain ones. */
+	private static final Set<PinField> NAMES_AND_DATES = Collections.unmodifiableSet(EnumSet.of(PinField.BOARD,
+			PinField.ACCOUNT, PinField.PUBLISH_AT, PinField.TIMEZONE));
+
 	/** "09:30", "9 PM": a cell that gives a time of day. */
 	private static final Pattern HAS_TIME_OF_DAY = Pattern.compile("\\d:\\d|\\d\\s*[ap]\\.?m\\b",
 			Pattern.CASE_INSENSITIVE);
@@ -94,6 +102,12 @@ public final class BoundColumns {
 			// ="918273645500000002": an id kept from rounding, ="00042 ...": a text kept from Excel's changes; Excel
 			// shows the text alone, and exporters write any cell so
 			value = CellText.unwrapTextFormula(value);
+			if (!FREE_TEXT.contains(field)) {
+				value = CellText.withoutEndMarks(value);
+			}
+			if (NAMES_AND_DATES.contains(field)) {
+				value = CellText.withPlainSpaces(value);
+			}
 			if (!value.isEmpty()) {
 				values.put(field, value);
 			}
@@ -103,7 +117,8 @@ public final class BoundColumns {
 		});
 		Integer timeColumn = columnByField.get(PinField.PUBLISH_TIME);
 		if (timeColumn != null) {
-			joinTime(values, CellText.trim(CellText.withoutControls(row.value(timeColumn))));
+			joinTime(values, CellText.withPlainSpaces(CellText.withoutEndMarks(CellText.trim(
+					CellText.withoutControls(row.value(timeColumn))))));
 		}
 		Set<PinField> newlyReadHere = newlyRead.isEmpty() ? Set.of() : EnumSet.copyOf(newlyRead);
 		if (!newlyRead.isEmpty()) {

@@ -92,6 +92,43 @@ final class CellText {
 				|| c == '\u00AB' || c == '\u00BB';
 	}
 
+	/**
+	 * A name, an address or a date without direction marks at either end: unseen, they made a media path "not a
+	 * file" and a date "not a date" (a right-to-left sheet's cells often start with one).
+	 */
+	static String withoutEndMarks(String value) {
+		int start = 0;
+		int end = value.length();
+		while (start < end && isDirectionMark(value.charAt(start))) {
+			start++;
+		}
+		while (end > start && isDirectionMark(value.charAt(end - 1))) {
+			end--;
+		}
+		return start == 0 && end == value.length() ? value : trim(value.substring(start, end));
+	}
+
+	/**
+	 * A name or a date with every kind of space in it a plain one: a board copied from a web page holds a no-break
+	 * space, and a time that macOS or a browser wrote a narrow one before its AM or PM; each looked right and was not
+	 * found, or not read.
+	 */
+	static String withPlainSpaces(String value) {
+		StringBuilder plain = null;
+		for (int i = 0; i < value.length(); i++) {
+			char c = value.charAt(i);
+			if (c != ' ' && Character.isSpaceChar(c)) {
+				plain = plain == null ? new StringBuilder(value) : plain;
+				plain.setCharAt(i, ' ');
+			}
+		}
+		return plain == null ? value : plain.toString();
+	}
+
+	private static boolean isDirectionMark(char c) {
+		return c == '\u200E' || c == '\u200F' || c == '\u061C';
+	}
+
 	private static boolean isPadding(char c) {
 		return Character.isWhitespace(c) || Character.isSpaceChar(c) || c == '\u200B' || c == '\u200C'
 				|| c == '\u200D' || c == '\u2060' || c == '\uFEFF' || c == '\u00AD';
