@@ -8,6 +8,7 @@ import java.time.Month;
 import java.time.Year;
 import java.time.ZoneOffset;
 import java.time.format.TextStyle;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -44,6 +45,9 @@ record NamedMonthDate(LocalDate date, int end) {
 
 	/** Month names, whole and as each language shortens them, in {@link #folded} form. */
 	private static final Map<String, Month> MONTHS = months();
+
+	/** Weekday names, whole and short, in {@link #folded} form: "do" is Thursday in German, Sunday in Spanish. */
+	private static final Map<String, Set<DayOfWeek>> WEEKDAYS = weekdaysByName();
 
 	/** A weekday's name before the date, whole or short, in any of the languages ("Sat,", "Montag,", "mar."). */
 	private static final String WEEKDAY = "(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*|" + weekdays() + ")\\.?,?\\s+";
@@ -120,13 +124,35 @@ record NamedMonthDate(LocalDate date, int end) {
 		}
 		int day = Integer.parseInt(matcher.group(dayGroup));
 		NoSuchDayException.refuseMissingDay(text, Integer.parseInt(year), month.get().getValue(), day);
+		LocalDate date;
 		try {
-			return Optional.of(new NamedMonthDate(LocalDate.of(Integer.parseInt(year), month.get(), day),
-					matcher.end()));
+			date = LocalDate.of(Integer.parseInt(year), month.get(), day);
 		}
 		catch (DateTimeException noSuchDay) {
 			return Optional.empty();
 		}
+		DayOfWeek written = weekday(text.substring(0, Math.min(matcher.start(dayGroup), matcher.start(monthGroup))));
+		if (written != null && written != date.getDayOfWeek()) {
+			throw new WrongWeekdayException(text, date, written);
+		}
+		return Optional.of(new NamedMonthDate(date, matcher.end()));
+	}
+
+	/** The weekday named before a date ("Mon, ", "Montag, "), or null: none, or a short name of two days' languages. */
+	private static DayOfWeek weekday(String before) {
+		String name = folded(before.strip().replaceAll("[.,]+$", ""));
+		if (name.isEmpty()) {
+			return null;
+		}
+		Set<DayOfWeek> days = WEEKDAYS.getOrDefault(name, Set.of());
+		if (days.isEmpty() && name.length() >= 3) {
+			// English as people shorten it: "Tues", "Thurs"
+			days = Arrays.stream(DayOfWeek.values())
+				.filter(day -> day.getDisplayName(TextStyle.FULL, Locale.ENGLISH).toLowerCase(Locale.ROOT)
+					.startsWith(name))
+				.collect(Collectors.toSet());
+		}
+		return days.size() == 1 ? days.iterator().next() : null;
 	}
 
 	/**
@@ -165,6 +191,20 @@ record NamedMonthDate(LocalDate date, int end) {
 			.sorted(Comparator.comparing(String::length).reversed())
 			.map(Pattern::quote)
 			.collect(Collectors.joining("|"));
+	}
+
+	/** Every language's weekday names, whole and short, in {@link #folded} form, with the days each may be. */
+	private static Map<String, Set<DayOfWeek>> weekdaysByName() {
+		Map<String, Set<DayOfWeek>> names = new HashMap<>();
+		for (DayOfWeek day : DayOfWeek.values()) {
+			for (Locale locale : LANGUAGES) {
+				for (TextStyle style : STYLES) {
+					names.computeIfAbsent(folded(day.getDisplayName(style, locale)), name -> EnumSet.noneOf(
+							DayOfWeek.class)).add(day);
+				}
+			}
+		}
+		return Map.copyOf(names);
 	}
 
 	/** Every language's month names, whole and short, in {@link #folded} form. */

@@ -1,12 +1,14 @@
 package com.pinbatch.pin;
 
 import java.time.DateTimeException;
+import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.format.TextStyle;
 import java.time.zone.ZoneOffsetTransition;
 import java.time.zone.ZoneRules;
 import java.util.List;
@@ -66,6 +68,12 @@ final class PublishAtCheck {
 					ex.monthFirst().format(SPOKEN_DATE), ex.dayFirstPattern(), ex.monthFirstPattern());
 			return null;
 		}
+		catch (WrongWeekdayException ex) {
+			problems.add(PinField.PUBLISH_AT, "publish_at_invalid", "%s '%s' says %s, but %s is a %s — check the"
+					+ " day and the weekday", value, weekday(ex.written()), ex.date().format(SPOKEN_DATE),
+					weekday(ex.date().getDayOfWeek()));
+			return null;
+		}
 		catch (NoSuchDayException ex) {
 			problems.add(PinField.PUBLISH_AT, "publish_at_invalid", "%s '%s' is day %d of %s, which has %d days —"
 					+ " check the day", value, ex.day(), ex.month().format(SPOKEN_MONTH), ex.month().lengthOfMonth());
@@ -109,6 +117,10 @@ final class PublishAtCheck {
 		}
 		// an invalid timezone cell is already reported; guessing a zone would only add a misleading message
 		return zone.map(rowZone -> inZone(draft, value, time.local(), rowZone, problems)).orElse(null);
+	}
+
+	private static String weekday(DayOfWeek day) {
+		return day.getDisplayName(TextStyle.FULL, Locale.ENGLISH);
 	}
 
 	/** The zone's offset on the date written before its abbreviation (summer time in summer), else now. */

@@ -333,6 +333,23 @@ class PublishDateValidationTests {
 	}
 
 	@Test
+	void aWeekdayThatIsNotTheDatesOwnIsRefusedNamingBoth() {
+		// 25 December 2030 is a Wednesday: the day or the weekday was mistyped (before: read as the 25th, unsaid)
+		Validation wrong = new PinValidator(settings(ZoneOffset.UTC)).validate(draft(2, "Mon, 25 Dec 2030 10:00",
+				""));
+
+		assertThat(wrong.problems()).extracting(ValidationProblem::message).containsExactly("Publish date 'Mon, 25"
+				+ " Dec 2030 10:00' says Monday, but 25 December 2030 is a Wednesday — check the day and the weekday");
+		assertThat(List.of("Wed, 25 Dec 2030 10:00", "Wednesday, December 25, 2030 10:00",
+				"Mittwoch, 25. Dezember 2030 10:00", "mercredi 25 décembre 2030 10:00", "25 Dec 2030 10:00"))
+			.allSatisfy(cell -> assertThat(new PinValidator(settings(ZoneOffset.UTC)).validate(draft(2, cell, ""))
+				.problems()).as(cell).isEmpty());
+		assertThat(new PinValidator(settings(ZoneOffset.UTC)).validate(draft(2, "Montag, 25. Dezember 2030 10:00",
+				"")).problems()).extracting(ValidationProblem::message).singleElement().asString()
+			.contains("says Monday, but 25 December 2030 is a Wednesday");
+	}
+
+	@Test
 	void theOffsetAZonesAbbreviationSuggestsIsTheOneOnTheRowsDate() {
 		// British Summer Time in June is an hour ahead of UTC (before: the example was the zone's offset in winter, Z,
 		// and following it put the pin an hour off)
