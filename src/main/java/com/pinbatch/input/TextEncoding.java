@@ -67,7 +67,12 @@ final class TextEncoding {
 			Charset charset = forName(file, override);
 			// Java's "UTF-16" decoder reads the mark itself; a mark of the encoding named is skipped, any other kept
 			boolean skip = marked != null && marked.equals(charset);
-			return new Choice(charset, skip ? markLength(marked) : 0, null);
+			if (marked == null && !charset.name().startsWith("UTF")) {
+				refuseUtf8ReadOtherwise(file, head, override, charset);
+			}
+			String shown = sample(new String(head, charset), false);
+			return new Choice(charset, skip ? markLength(marked) : 0, shown.isEmpty() ? null
+					: file + " read as " + charset.name() + " (--encoding)" + shown);
 		}
 		if (marked != null) {
 			return new Choice(marked, markLength(marked), null);
@@ -88,6 +93,19 @@ final class TextEncoding {
 			return new Choice(StandardCharsets.UTF_8, 0, null);
 		}
 		return detect(file, scan.firstBad());
+	}
+
+	/**
+	 * A file of UTF-8 text with letters outside ASCII is not in the code page an --encoding names (one kept in a
+	 * nightly command after a colleague's file): read so, "Crème" became "CrÃ¨me" in every pin, unsaid.
+	 */
+	private static void refuseUtf8ReadOtherwise(Path file, byte[] head, String override, Charset charset) {
+		Utf8Scan scan = Utf8Scan.of(file);
+		if (scan.valid() && scan.multibyteBefore()) {
+			throw new InputFileException(file + ": is UTF-8 text" + sample(new String(head, StandardCharsets.UTF_8),
+					false) + ", which --encoding=" + override + " would read otherwise" + sample(new String(head,
+							charset), false) + ": leave --encoding out (UTF-8 is read as it is)");
+		}
 	}
 
 	static String notUtf8(Path file, long rowNumber) {

@@ -149,6 +149,23 @@ class SpreadsheetExportsCommandLineTests extends SandboxedCommandLine {
 	}
 
 	@Test
+	void anEncodingOptionLeftInANightlyCommandDoesNotGarbleAUtf8File() throws IOException {
+		// given: last week's colleague sent Windows-1252, this week's file is UTF-8 (before: read as Windows-1252,
+		// "Crème" became "CrÃ¨me" in the pin, unsaid)
+		Path input = write("pins.csv", HEADER + "\n" + ROW + "\n", StandardCharsets.UTF_8);
+
+		// when
+		CommandLineRun run = run("--input=" + input, "--encoding=windows-1252");
+
+		// then: refused in one line saying what the file is and what to do; nothing sent
+		assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
+		assertThat(run.err()).startsWith("pinbatch: " + input + ": is UTF-8 text (sample: \"Crème\"")
+			.contains("which --encoding=windows-1252 would read otherwise (sample: \"CrÃ¨me\"")
+			.endsWith(": leave --encoding out (UTF-8 is read as it is)\n");
+		assertThat(creates()).isEmpty();
+	}
+
+	@Test
 	void addressesTypedWithSpacesOrAnotherScriptAreSentAsABrowserSendsThem() throws IOException {
 		// given: a landing page with spaces in its campaign, a photo whose file name has a space, a German shop's
 		// domain (they were refused as "not a full web address" and "not a valid URL")
