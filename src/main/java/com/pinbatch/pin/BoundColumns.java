@@ -62,7 +62,7 @@ public final class BoundColumns {
 		Map<Integer, PinField> fieldByColumn = new TreeMap<>();
 		columnByField.forEach((field, column) -> fieldByColumn.put(column, field));
 		Map<PinField, String> names = new LinkedHashMap<>();
-		fieldByColumn.forEach((column, field) -> names.put(field, headers.get(column).strip()));
+		fieldByColumn.forEach((column, field) -> names.put(field, shown(headers.get(column))));
 		String time = names.remove(PinField.PUBLISH_TIME);
 		if (time != null) {
 			// messages about the publish time name both columns: "Date and Time '2027-03-01 9h30' is not a date..."
@@ -78,6 +78,16 @@ public final class BoundColumns {
 		}
 		this.newlyRead = Collections.unmodifiableSet(newer);
 	}
+
+	/**
+	 * A header as messages name it: on one line ("Publish date\n(dd/mm/yyyy)", a workbook's wrapped header, split
+	 * each message that named it over two lines).
+	 */
+	static String shown(String header) {
+		return LINE_BREAKS.matcher(header.strip()).replaceAll(" ");
+	}
+
+	private static final Pattern LINE_BREAKS = Pattern.compile("\\s*\\R\\s*");
 
 	/** Whether versions before 2026-12 read the header as publish_at ({@link #DATE_HEADERS_READ_BEFORE}). */
 	static boolean dateReadBefore(String header) {

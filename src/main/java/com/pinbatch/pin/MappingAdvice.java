@@ -174,7 +174,7 @@ public final class MappingAdvice {
 
 	/** Non-blank headers that fill no field, in file order. */
 	private static List<String> unusedHeaders(BoundColumns columns) {
-		return columns.unknownHeaders().stream().map(String::strip).filter(header -> !header.isEmpty()).toList();
+		return columns.unknownHeaders().stream().map(BoundColumns::shown).filter(header -> !header.isEmpty()).toList();
 	}
 
 	/** For each field without a column, the first unused header that is close to one of the field's names. */

@@ -82,7 +82,7 @@ public final class UnreadPublishDates {
 	public Optional<String> refusal() {
 		return candidates.entrySet().stream().filter(candidate -> candidate.getValue().futureCell != null).findFirst()
 			.map(found -> {
-				String header = columns.headers().get(found.getKey()).strip();
+				String header = BoundColumns.shown(columns.headers().get(found.getKey()));
 				return "column " + ColumnLetters.of(found.getKey()) + " ('" + header + "') holds dates to come (row "
 						+ found.getValue().futureRow + ": '" + found.getValue().futureCell + "'), but no column is read"
 						+ " as publish_at, so every pin would be published at once; nothing was sent — if it says when"

@@ -21,6 +21,17 @@ class MappingAdviceTests {
 	Path dir;
 
 	@Test
+	void aHeaderWrappedOverTwoLinesIsNamedOnOne() {
+		// a workbook's header cell with a line break in it (before: each note and message naming it took two lines)
+		List<String> headers = List.of("title", "media_url", "board", "Go live\n(dd/mm/yyyy)");
+		BoundColumns columns = ColumnMapping.defaults().bind(headers);
+
+		assertThat(MappingAdvice.notUsed(columns)).hasValue("not used: Go live (dd/mm/yyyy) — if it holds a pin field,"
+				+ " map it with --mapping");
+		assertThat(BoundColumns.shown("Publish date \r\n (dd/mm/yyyy hh:mm)")).isEqualTo("Publish date (dd/mm/yyyy hh:mm)");
+	}
+
+	@Test
 	void headersReadByTheirNameBeforeANoteAreNamed() {
 		ColumnMapping mapping = ColumnMapping.defaults();
 		BoundColumns columns = mapping.bind(List.of("Title (max 100 characters)", "Image", "Board", "Link (old)"));
