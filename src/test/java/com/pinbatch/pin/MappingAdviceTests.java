@@ -28,7 +28,8 @@ class MappingAdviceTests {
 
 		assertThat(MappingAdvice.notUsed(columns)).hasValue("not used: Go live (dd/mm/yyyy) — if it holds a pin field,"
 				+ " map it with --mapping");
-		assertThat(BoundColumns.shown("Publish date \r\n (dd/mm/yyyy hh:mm)")).isEqualTo("Publish date (dd/mm/yyyy hh:mm)");
+		assertThat(BoundColumns.shown("Publish date \r\n (dd/mm/yyyy hh:mm)"))
+			.isEqualTo("Publish date (dd/mm/yyyy hh:mm)");
 	}
 
 	@Test
