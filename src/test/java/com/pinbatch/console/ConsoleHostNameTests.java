@@ -84,8 +84,8 @@ class ConsoleHostNameTests {
 	@Test
 	void anIpv4ConnectionOfAnIpv6SocketIsReadFromTheIpv6Table() throws IOException {
 		String table = """
-				  sl  local_address                         remote_address                        st tx_queue rx_queue tr\
-				 tm->when retrnsmt   uid  timeout inode
+				  sl  local_address                         remote_address                        st tx_queue\
+				 rx_queue tr tm->when retrnsmt   uid  timeout inode
 				   0: 0000000000000000FFFF00000100007F:D432 0000000000000000FFFF00000100007F:1F90 01 00000000:00000000\
 				 00:00000000 00000000  1002        0 7001 1
 				""";

@@ -599,7 +599,8 @@ class CsvRowSourceTests {
 		try (CsvRowSource source = CsvRowSource.open(file, new InputOptions(null, "x-MacRoman"))) {
 			assertThat(source.next().values()).containsExactly("Caf\u00e9", "B");
 			// the text as that encoding reads it, so a wrong one shows
-			assertThat(source.notes()).containsExactly(file + " read as x-MacRoman (--encoding) (sample: \"Caf\u00e9\")");
+			assertThat(source.notes())
+				.containsExactly(file + " read as x-MacRoman (--encoding) (sample: \"Caf\u00e9\")");
 		}
 	}
 

@@ -37,8 +37,8 @@ class UnreadPublishDatesTests {
 
 		// then
 		assertThat(refusal).hasValue("column D ('Send at') holds dates to come (row 3: '25/12/2031 10:00'), but no"
-				+ " column is read as publish_at, so every pin would be published at once; nothing was sent — if it says"
-				+ " when to publish, rename its header publish_at (or give --mapping=FILE, FILE holding the line"
+				+ " column is read as publish_at, so every pin would be published at once; nothing was sent — if it"
+				+ " says when to publish, rename its header publish_at (or give --mapping=FILE, FILE holding the line"
 				+ " publish_at: [\"Send at\"]); to publish the pins at once, give --mapping=FILE with the line"
 				+ " publish_at: []");
 	}
