@@ -19,6 +19,11 @@ final class XlsxProblems {
 		if (isZipBomb(failure)) {
 			return zipBomb(file, failure);
 		}
+		if (rootMessage(failure).contains("Strict OOXML")) {
+			// POI's words name its bug tracker; the user needs the format to choose instead
+			return new InputFileException(file + ": is saved as a Strict Open XML workbook, which pinbatch does not"
+					+ " read; save it again as 'Excel Workbook (.xlsx)' (not 'Strict Open XML Spreadsheet')", failure);
+		}
 		return new InputFileException(file + ": is a zip file but not a readable Excel workbook ("
 				+ rootMessage(failure) + "); save it again from the spreadsheet program as .xlsx", failure);
 	}

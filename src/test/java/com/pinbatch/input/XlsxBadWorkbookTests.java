@@ -7,6 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
@@ -89,6 +91,37 @@ class XlsxBadWorkbookTests {
 
 		assertUnreadable(file, file + ": is a zip file but not an Excel workbook (it has no xl/workbook.xml); give"
 				+ " the .xlsx file itself");
+	}
+
+	@Test
+	void aStrictOpenXmlWorkbookIsNamedWithTheFormatToSaveInstead() throws IOException {
+		// Excel's "Strict Open XML Spreadsheet" (before: POI's words, which name its bug tracker)
+		Path file = dir.resolve("strict.xlsx");
+		String relationships = "http://purl.oclc.org/ooxml/officeDocument/relationships";
+		Map<String, String> parts = new LinkedHashMap<>();
+		parts.put("[Content_Types].xml", "<Types"
+				+ " xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"><Default Extension=\"rels\""
+				+ " ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
+				+ "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
+				+ "<Override PartName=\"/xl/workbook.xml\" ContentType=\"application/vnd.openxmlformats-officedocument"
+				+ ".spreadsheetml.sheet.main+xml\"/></Types>");
+		parts.put("_rels/.rels", "<Relationships"
+				+ " xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+				+ "<Relationship Type=\"" + relationships + "/officeDocument\" Target=\"xl/workbook.xml\" Id=\"rId1\"/>"
+				+ "</Relationships>");
+		parts.put("xl/workbook.xml", "<workbook conformance=\"strict\" xmlns=\"http://purl.oclc.org/ooxml/spreadsheetml"
+				+ "/main\" xmlns:r=\"" + relationships + "\"><sheets><sheet name=\"Pins\" sheetId=\"1\" r:id=\"rId1\"/>"
+				+ "</sheets></workbook>");
+		try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(file))) {
+			for (Map.Entry<String, String> part : parts.entrySet()) {
+				zip.putNextEntry(new ZipEntry(part.getKey()));
+				zip.write(part.getValue().getBytes(StandardCharsets.UTF_8));
+				zip.closeEntry();
+			}
+		}
+
+		assertUnreadable(file, file + ": is saved as a Strict Open XML workbook, which pinbatch does not read; save it"
+				+ " again as 'Excel Workbook (.xlsx)' (not 'Strict Open XML Spreadsheet')");
 	}
 
 	@Test
