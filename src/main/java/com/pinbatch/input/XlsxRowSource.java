@@ -318,6 +318,17 @@ public final class XlsxRowSource implements RowSource {
 					+ " cells show text but link") + " to a web address: the address is read, not the text: "
 					+ named(firstLinkedCells, linkedCells));
 		}
+		List<String> hidden = parser.hiddenColumns().stream()
+			.filter(column -> column < headers.size() && !headers.get(column).isBlank())
+			.map(column -> ColumnLetters.of(column) + " ('" + headers.get(column).strip() + "')")
+			.toList();
+		if (!hidden.isEmpty()) {
+			lines.add(where + (hidden.size() == 1 ? "column " : "columns ") + named(hidden.subList(0,
+					Math.min(3, hidden.size())), hidden.size()) + (hidden.size() == 1 ? " is" : " are") + " hidden in"
+					+ " the sheet and read like the others (a pin field's column is used); delete "
+					+ (hidden.size() == 1 ? "it" : "them") + " from the sheet, or rename the header, to leave "
+					+ (hidden.size() == 1 ? "it" : "them") + " out");
+		}
 		List<String> ranges = merged.reachingBelow(headerRow);
 		if (!ranges.isEmpty()) {
 			lines.add(where + "cells " + named(ranges.subList(0, Math.min(3, ranges.size())), ranges.size())

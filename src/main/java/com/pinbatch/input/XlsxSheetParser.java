@@ -3,11 +3,13 @@ package com.pinbatch.input;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
@@ -34,6 +36,9 @@ final class XlsxSheetParser implements AutoCloseable {
 
 	private long lastRowNumber;
 
+	/** The columns the sheet hides (0-based), as its {@code <cols>} before the rows says. */
+	private final Set<Integer> hiddenColumns = new TreeSet<>();
+
 	private boolean finished;
 
 	XlsxSheetParser(InputStream sheetXml, XlsxCellText cellText, XlsxSheetLinks links) throws XMLStreamException {
@@ -55,12 +60,37 @@ final class XlsxSheetParser implements AutoCloseable {
 			if (event == XMLStreamConstants.START_ELEMENT && "row".equals(xml.getLocalName())) {
 				return readRow();
 			}
+			if (event == XMLStreamConstants.START_ELEMENT && "col".equals(xml.getLocalName())) {
+				readColumns();
+			}
 			if (event == XMLStreamConstants.END_ELEMENT && "sheetData".equals(xml.getLocalName())) {
 				finished = true; // what follows (formatting, merged cells: XlsxMergedCells) is not rows
 			}
 		}
 		finished = true;
 		return null;
+	}
+
+	/** The columns the sheet hides, 0-based, in order (known once the first row was read). */
+	Set<Integer> hiddenColumns() {
+		return Collections.unmodifiableSet(hiddenColumns);
+	}
+
+	private void readColumns() {
+		String hidden = xml.getAttributeValue(null, "hidden");
+		if (!"1".equals(hidden) && !"true".equals(hidden)) {
+			return;
+		}
+		try {
+			int min = Integer.parseInt(xml.getAttributeValue(null, "min").trim());
+			int max = Math.min(Integer.parseInt(xml.getAttributeValue(null, "max").trim()), MAX_COLUMN + 1);
+			for (int column = min; column <= max; column++) {
+				hiddenColumns.add(column - 1);
+			}
+		}
+		catch (NumberFormatException | NullPointerException unreadable) {
+			// a column range it cannot read hides nothing it could name
+		}
 	}
 
 	private XlsxSheetRow readRow() throws XMLStreamException {

@@ -90,6 +90,25 @@ class XlsxRowSourceTests {
 	}
 
 	@Test
+	void columnsTheSheetHidesAreNamedBeforeAnythingIsSent() throws IOException {
+		// given: last season's links kept in a hidden column (before: read without a word)
+		Path file = write(dir.resolve("hidden.xlsx"), workbook -> {
+			Sheet sheet = workbook.createSheet("Pins");
+			textRow(sheet, 1, "title", "media_url", "board", "link", "notes");
+			textRow(sheet, 2, "Oak", "https://images.example.com/a.jpg", "Kitchen Ideas", "https://old.example/a", "x");
+			sheet.setColumnHidden(3, true);
+			sheet.setColumnHidden(4, true);
+		});
+
+		try (XlsxRowSource source = XlsxRowSource.open(file, InputOptions.defaults())) {
+			assertThat(source.next().values()).contains("https://old.example/a");
+			assertThat(source.findings()).containsExactly(file + " sheet 'Pins': columns D ('link'), E ('notes') are"
+					+ " hidden in the sheet and read like the others (a pin field's column is used); delete them from"
+					+ " the sheet, or rename the header, to leave them out");
+		}
+	}
+
+	@Test
 	void aMergedNumberGivesItsRowsANumber() throws IOException {
 		Path file = write(dir.resolve("ids.xlsx"), workbook -> {
 			Sheet sheet = workbook.createSheet("Pins");
