@@ -327,7 +327,7 @@ public final class CsvRowSource implements RowSource {
 
 	private static boolean isBlank(CSVRecord record) {
 		for (String value : record.values()) {
-			if (!value.isBlank()) {
+			if (!BlankCells.isBlank(value)) {
 				return false;
 			}
 		}

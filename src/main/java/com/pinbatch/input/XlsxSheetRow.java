@@ -18,7 +18,7 @@ record XlsxSheetRow(long number, List<String> cells, Set<Integer> numericCells, 
 
 	boolean isBlank() {
 		for (String cell : cells) {
-			if (!cell.isBlank()) {
+			if (!BlankCells.isBlank(cell)) {
 				return false;
 			}
 		}
