@@ -87,6 +87,9 @@ public final class PinValidator {
 	/** The error code of a row that is the header row again. */
 	public static final String HEADER_REPEATED = "header_row_repeated";
 
+	/** A totals row or a section heading between the pins ({@link TotalsOrSectionRow}). */
+	static final String NOT_A_PIN = "totals_or_section_row";
+
 	private final ValidationSettings settings;
 
 	private final PublishAtCheck publishAt;
@@ -106,6 +109,12 @@ public final class PinValidator {
 			problems.add(draft.columnNames().keySet().iterator().next(), HEADER_REPEATED, "the row repeats the header"
 					+ " row (%2$s): it is no pin — delete the row (two files pasted one under the other leave a header"
 					+ " row at the join)", String.join(", ", draft.columnNames().values()));
+			return Validation.invalid(problems.inColumnOrder(), null);
+		}
+		Optional<String> label = TotalsOrSectionRow.cells(draft);
+		if (label.isPresent()) {
+			problems.add(draft.columnNames().keySet().iterator().next(), NOT_A_PIN, "the row holds only %2$s: a"
+					+ " totals or section row, not a pin — delete it from the sheet (it is never sent)", label.get());
 			return Validation.invalid(problems.inColumnOrder(), null);
 		}
 		checkSpreadsheetErrors(draft, problems);

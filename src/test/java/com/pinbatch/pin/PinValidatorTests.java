@@ -72,6 +72,22 @@ class PinValidatorTests {
 	}
 
 	@Test
+	void aTotalsRowOrASectionHeadingSaysWhatItIsAndToDeleteIt() {
+		// before: "media_url is empty; Pinterest has no text-only pins" for each, every night
+		Validation totals = validate("title", "Total", "description", "3 pins", "media_url", "", "board", "");
+		Validation section = validate("title", "--- January ---", "media_url", "", "board", "");
+
+		assertProblem(totals, "totals_or_section_row", "title", "the row holds only 'Total', '3 pins': a totals or"
+				+ " section row, not a pin — delete it from the sheet (it is never sent)");
+		assertProblem(section, "totals_or_section_row", "title", "the row holds only '--- January ---': a totals or"
+				+ " section row, not a pin — delete it from the sheet (it is never sent)");
+		// a pin whose title starts so is a pin; a title alone is a pin without its media
+		assertThat(codes(validate("title", "Total home makeover", "media_url", IMAGE, "board", "Kitchen Ideas")))
+			.isEmpty();
+		assertThat(codes(validate("title", "Summer sale", "media_url", "", "board", ""))).contains("media_missing");
+	}
+
+	@Test
 	void emptyOptionalFieldsAreNullAndEmptyPublishTimeMeansNow() {
 		Pin pin = validate("media_url", IMAGE, "board", "Kitchen Ideas", "title", "").pin();
 
