@@ -56,6 +56,9 @@ record Upload(String id, String owner, Path file, String name, Instant uploaded,
 					+ " again",
 			"(or give --mapping=FILE)", "(or give a column mapping on the upload form)",
 			"map it with --mapping", "map it in the Column mapping box of the upload form",
+			"(or give --mapping=FILE, FILE holding the line", "(or paste in the Column mapping box of the upload form"
+					+ " the line",
+			"give --mapping=FILE with the line", "paste in the Column mapping box of the upload form the line",
 			"with --board=NAME", "in the Board box of the upload form",
 			"or run with --board=NAME_OR_ID", "or give one in the Board box of the upload form",
 			// an upload is the spreadsheet alone: files beside it on someone's computer are not on the server

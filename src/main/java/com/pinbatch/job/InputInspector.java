@@ -68,11 +68,12 @@ public final class InputInspector {
 	}
 
 	/**
-	 * @param digest takes the hash of the bytes read, or null
+	 * @param undatedAtOnce whether a pin without a date is published at once (--when-no-date=now)
+	 * @param digest        takes the hash of the bytes read, or null
 	 * @throws InputFileException or MappingException for a file the user must fix
 	 */
 	static Survey inspect(Path file, InputOptions options, ColumnMapping mapping, ValidationSettings validation,
-			RowVisitor alsoEachRow, InputDigest digest) {
+			boolean undatedAtOnce, RowVisitor alsoEachRow, InputDigest digest) {
 		try (RowSource source = RowSources.open(file, options, digest)) {
 			BoundColumns columns = bind(file, mapping, source, validation.defaultBoard() != null);
 			List<String> assumptions = new ArrayList<>(source.notes());
@@ -87,7 +88,7 @@ public final class InputInspector {
 			SpreadsheetDamage damage = new SpreadsheetDamage(columns);
 			UnzonedTimes unzoned = new UnzonedTimes(validation.zone(), ZoneId.systemDefault());
 			HeaderlessColumns headerless = new HeaderlessColumns(source.headers());
-			UnreadPublishDates unreadDates = new UnreadPublishDates(columns, mapping, validation);
+			UnreadPublishDates unreadDates = new UnreadPublishDates(columns, mapping, validation, undatedAtOnce);
 			long rows = 0;
 			for (InputRow row = source.next(); row != null; row = source.next()) {
 				PinDraft draft = columns.draft(row);

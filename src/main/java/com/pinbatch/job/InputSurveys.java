@@ -178,7 +178,7 @@ public class InputSurveys {
 		// the plan's check of each row runs beside the parse and the survey's own checks
 		try (BackgroundConsumer<Visit> planning = new BackgroundConsumer<>("pinbatch-plan", 1_000,
 				visit -> collector.accept(visit.row(), visit.draft()))) {
-			survey = InputInspector.inspect(input.input(), options, mapping, validation,
+			survey = InputInspector.inspect(input.input(), options, mapping, validation, undatedCount,
 					(row, draft) -> planning.accept(new Visit(row, draft)), digest);
 			planning.finish();
 		}

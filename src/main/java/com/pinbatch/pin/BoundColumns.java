@@ -30,11 +30,11 @@ public final class BoundColumns {
 			"scheduledat", "scheduledfor", "schedule", "datedepublication", "veroffentlichungsdatum",
 			"fechadepublicacion", "datadipubblicazione", "datadepublicacao", "publicatiedatum");
 
-	/** Fields of words, whose direction marks and spaces are the writer's: sent as written. */
-	private static final Set<PinField> FREE_TEXT = Collections.unmodifiableSet(EnumSet.of(PinField.TITLE,
-			PinField.DESCRIPTION, PinField.ALT_TEXT, PinField.KEYWORDS));
-
-	/** Fields matched or read as names and dates, whose spaces of any kind are plain ones. */
+	/**
+	 * Fields matched or read as names and dates, whose direction marks around them and spaces of any kind are
+	 * plain: a cell holding them was refused (not found, not a date), never sent. Text and addresses, which were
+	 * sent with them, keep them: a pin's identity is made of them (a changed one would be created again).
+	 */
 	private static final Set<PinField> NAMES_AND_DATES = Collections.unmodifiableSet(EnumSet.of(PinField.BOARD,
 			PinField.ACCOUNT, PinField.PUBLISH_AT, PinField.TIMEZONE));
 
@@ -112,11 +112,8 @@ public final class BoundColumns {
 			// ="918273645500000002": an id kept from rounding, ="00042 ...": a text kept from Excel's changes; Excel
 			// shows the text alone, and exporters write any cell so
 			value = CellText.unwrapTextFormula(value);
-			if (!FREE_TEXT.contains(field)) {
-				value = CellText.withoutEndMarks(value);
-			}
 			if (NAMES_AND_DATES.contains(field)) {
-				value = CellText.withPlainSpaces(value);
+				value = CellText.withPlainSpaces(CellText.withoutEndMarks(value));
 			}
 			if (!value.isEmpty()) {
 				values.put(field, value);

@@ -14,16 +14,22 @@ import com.pinbatch.text.ColumnLetters;
 /**
  * A column of dates to come that no field reads, in a file without a publish_at column: a schedule under a name not
  * known ("Send at", "Go live", a "Time" column alone). Every pin would be published at once, which cannot be taken
- * back, so the file is refused before anything is sent, saying how to map the column. A column of past dates (a team's
- * "Added on") is let be, and so is every column once a mapping file names publish_at ({@code publish_at: []}: none).
+ * back, so the file is refused before anything is sent, saying how to map the column. A column is one of dates when
+ * most of its first cells are (a "TBD" among them too); one date to come anywhere in it is enough, since a calendar
+ * that grows keeps its past months on top. A column of past dates (a team's "Added on") is let be, and so is every
+ * column once a mapping file says {@code publish_at: []} (no column gives it), or when undated pins are not published
+ * at once (--when-no-date=queue or draft).
  */
 public final class UnreadPublishDates {
 
-	/** The first cells of a column looked at: enough to tell a column of dates, few enough to cost nothing. */
+	/** The first cells of a column that tell whether it is one of dates. */
 	private static final int CELLS_LOOKED_AT = 20;
 
 	/** A plain number is a count, a price or an id far more often than a date saved as its serial number. */
 	private static final Pattern NUMBER = Pattern.compile("[-+]?\\d+(?:[.,]\\d+)?");
+
+	/** A zone's abbreviation after the time ("10:00 EST"): the date is what matters here. */
+	private static final Pattern ZONE_ABBREVIATION = Pattern.compile("\\s+[A-Za-z]{2,5}$");
 
 	private final BoundColumns columns;
 
@@ -33,24 +39,35 @@ public final class UnreadPublishDates {
 
 	private final PublishTimeParser monthFirst;
 
-	/** The columns still in question, by index, each with what its first cells showed. */
+	/** The columns still in question, by index, each with what its cells showed. */
 	private final Map<Integer, Column> candidates = new TreeMap<>();
 
 	private static final class Column {
 
 		int cellsRead;
 
+		int dates;
+
 		long futureRow;
 
 		String futureCell;
+
+		/** At least four of five of the first cells are dates. */
+		boolean ofDates() {
+			return dates * 5 >= cellsRead * 4;
+		}
 	}
 
-	public UnreadPublishDates(BoundColumns columns, ColumnMapping mapping, ValidationSettings settings) {
+	/** @param undatedAtOnce whether a pin without a date is published at once (--when-no-date=now) */
+	public UnreadPublishDates(BoundColumns columns, ColumnMapping mapping, ValidationSettings settings,
+			boolean undatedAtOnce) {
 		this.columns = columns;
 		this.settings = settings;
 		this.dayFirst = new PublishTimeParser(settings.defaultTimeOfDay(), DateOrder.DAY_FIRST, null);
 		this.monthFirst = new PublishTimeParser(settings.defaultTimeOfDay(), DateOrder.MONTH_FIRST, null);
-		if (!columns.has(PinField.PUBLISH_AT) && !mapping.givenFields().contains(PinField.PUBLISH_AT)) {
+		boolean saidNone = mapping.givenFields().contains(PinField.PUBLISH_AT)
+				&& mapping.given(PinField.PUBLISH_AT).isEmpty();
+		if (undatedAtOnce && !columns.has(PinField.PUBLISH_AT) && !saidNone) {
 			columns.unusedColumns().forEach(column -> candidates.put(column, new Column()));
 		}
 	}
@@ -59,19 +76,23 @@ public final class UnreadPublishDates {
 		for (Iterator<Map.Entry<Integer, Column>> it = candidates.entrySet().iterator(); it.hasNext();) {
 			Map.Entry<Integer, Column> candidate = it.next();
 			Column column = candidate.getValue();
-			if (column.cellsRead >= CELLS_LOOKED_AT) {
+			boolean deciding = column.cellsRead < CELLS_LOOKED_AT;
+			if (!deciding && (column.futureCell != null || !column.ofDates())) {
+				if (!column.ofDates()) {
+					it.remove(); // a column of notes, of names
+				}
 				continue;
 			}
 			String cell = CellText.trim(CellText.withoutControls(row.value(candidate.getKey())));
 			if (cell.isEmpty()) {
 				continue;
 			}
-			column.cellsRead++;
 			Optional<Instant> at = NUMBER.matcher(cell).matches() ? Optional.empty() : instant(cell);
-			if (at.isEmpty()) {
-				it.remove(); // a cell that is no date: a column of notes, of names
+			if (deciding) {
+				column.cellsRead++;
+				column.dates += at.isPresent() ? 1 : 0;
 			}
-			else if (column.futureCell == null && at.get().isAfter(settings.clock().instant())) {
+			if (at.isPresent() && column.futureCell == null && at.get().isAfter(settings.clock().instant())) {
 				column.futureRow = row.rowNumber();
 				column.futureCell = cell;
 			}
@@ -80,7 +101,9 @@ public final class UnreadPublishDates {
 
 	/** Why the file is refused: the first column whose cells are dates, one of them to come; empty when none is. */
 	public Optional<String> refusal() {
-		return candidates.entrySet().stream().filter(candidate -> candidate.getValue().futureCell != null).findFirst()
+		return candidates.entrySet().stream()
+			.filter(candidate -> candidate.getValue().futureCell != null && candidate.getValue().ofDates())
+			.findFirst()
 			.map(found -> {
 				String header = BoundColumns.shown(columns.headers().get(found.getKey()));
 				return "column " + ColumnLetters.of(found.getKey()) + " ('" + header + "') holds dates to come (row "
@@ -92,16 +115,24 @@ public final class UnreadPublishDates {
 			});
 	}
 
-	/** The instant a cell gives, read day first or else month first, in the run's zone unless it names an offset. */
+	/**
+	 * The instant a cell gives, read day first or else month first, in the run's zone unless it names an offset; a
+	 * zone's abbreviation after it left out, and a weekday that is not the date's own taken as a date all the same.
+	 */
 	private Optional<Instant> instant(String cell) {
+		String withoutZone = ZONE_ABBREVIATION.matcher(cell).replaceFirst("");
 		for (PublishTimeParser parser : new PublishTimeParser[] { dayFirst, monthFirst }) {
 			try {
-				Optional<WrittenTime> written = parser.read(cell);
+				Optional<WrittenTime> written = parser.read(withoutZone);
 				if (written.isPresent()) {
 					WrittenTime time = written.get();
 					return Optional.of(time.offset() != null ? time.local().toInstant(time.offset())
 							: time.local().atZone(settings.zone()).toInstant());
 				}
+			}
+			catch (WrongWeekdayException mistyped) {
+				return Optional.of(mistyped.date().atTime(settings.defaultTimeOfDay()).atZone(settings.zone())
+					.toInstant());
 			}
 			catch (DateTimeException | AmbiguousDateException notThisWay) {
 				// the other order may read it

@@ -291,6 +291,18 @@ class ConsolePagesTests {
 			.doesNotContain("form id=\"send\"");
 	}
 
+	/** A schedule under a header not known: refused, saying what to paste on the upload form (not --mapping). */
+	@Test
+	void aScheduleUnderAnUnknownHeaderIsRefusedWithTheLineToPasteInTheForm() throws Exception {
+		String page = reviewOf(csv("tool.csv", "title,media_url,board,account,Send at\nA,"
+				+ "https://images.example.com/t.jpg,Kitchen Ideas,acme-home,2031-06-01 09:00\n"));
+
+		assertThat(page).contains("holds dates to come", "paste in the Column mapping box of the upload form the line"
+				+ " publish_at: [&quot;Send at&quot;]", "paste in the Column mapping box of the upload form the line"
+						+ " publish_at: []")
+			.doesNotContain("--mapping=FILE", "form id=\"send\"");
+	}
+
 	/** A column of the team's own (a campaign) is kept: the note says to map it only if it holds a pin field. */
 	@Test
 	void aColumnOfTheTeamsOwnIsNamedAsNotUsedWithoutTellingToMapIt() throws Exception {

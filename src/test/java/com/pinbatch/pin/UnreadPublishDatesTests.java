@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -78,11 +79,48 @@ class UnreadPublishDatesTests {
 			.isEmpty();
 	}
 
+	@Test
+	void aCalendarThatGrewIsReadToItsEndAndANoteOrAZoneAmongItsDatesDoesNotHideIt() {
+		// twenty past months on top, then a date to come; a "TBD", a zone's abbreviation, a mistyped weekday among
+		// them (before: only the first twenty cells were looked at, all of them had to read as dates)
+		List<String> headers = List.of("title", "media_url", "board", "Send at");
+		List<List<String>> rows = new ArrayList<>();
+		for (int month = 1; month <= 20; month++) {
+			String date = month == 3 ? "TBD" : month == 4 ? "2025-04-05 10:00 EST" : month == 5
+					? "Mon, 6 May 2025 10:00" : "2025-%02d-01 10:00".formatted(Math.min(month, 12));
+			rows.add(List.of("Pin " + month, "https://images.example.com/" + month + ".jpg", "Kitchen", date));
+		}
+		rows.add(List.of("Next", "https://images.example.com/next.jpg", "Kitchen", "2031-01-05 10:00"));
+
+		assertThat(refusal(ColumnMapping.defaults(), headers, rows))
+			.hasValueSatisfying(line -> assertThat(line).contains("(row 22: '2031-01-05 10:00')"));
+	}
+
+	@Test
+	void aMappingThatNamesAnotherColumnForPublishAtOrUndatedPinsNotPublishedAtOnceAreStillOrNoLongerAsked()
+			throws IOException {
+		List<String> headers = List.of("title", "media_url", "board", "Send at");
+		List<String> row = List.of("One", "https://images.example.com/1.jpg", "Kitchen", "2031-12-25 10:00");
+		ColumnMapping other = ColumnMapping.fromYaml(Files.writeString(dir.resolve("o.yml"), "publish_at: [Post date]\n"));
+
+		// a mapping naming a header this file has not: still refused (before: that switched the check off)
+		assertThat(refusal(other, headers, row)).isPresent();
+		// drafts or Zernio's queue: nothing is published at once
+		UnreadPublishDates drafts = new UnreadPublishDates(ColumnMapping.defaults().bind(headers),
+				ColumnMapping.defaults(), SETTINGS, false);
+		drafts.accept(new InputRow(2, headers, row));
+		assertThat(drafts.refusal()).isEmpty();
+	}
+
 	@SafeVarargs
 	private static Optional<String> refusal(ColumnMapping mapping, List<String> headers, List<String>... rows) {
-		UnreadPublishDates dates = new UnreadPublishDates(mapping.bind(headers), mapping, SETTINGS);
+		return refusal(mapping, headers, Arrays.asList(rows));
+	}
+
+	private static Optional<String> refusal(ColumnMapping mapping, List<String> headers, List<List<String>> rows) {
+		UnreadPublishDates dates = new UnreadPublishDates(mapping.bind(headers), mapping, SETTINGS, true);
 		long rowNumber = 2;
-		for (List<String> row : Arrays.asList(rows)) {
+		for (List<String> row : rows) {
 			dates.accept(new InputRow(rowNumber++, headers, row));
 		}
 		return dates.refusal();
