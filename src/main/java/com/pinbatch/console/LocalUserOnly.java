@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.OptionalInt;
+import java.util.Set;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -42,8 +43,11 @@ final class LocalUserOnly extends OncePerRequestFilter {
 	/** What {@link #uidIn} answers when the tables were read and hold no such connection: refused, as no account's. */
 	static final int NO_SUCH_CONNECTION = -1;
 
-	/** A connection's state in the table: established (a closed one's TIME_WAIT line names uid 0, root). */
-	private static final String ESTABLISHED = "01";
+	/**
+	 * The states of a connection whose client's line names its account: established, or closing from the client's
+	 * side (a client that half-closes after its request: socat, nc -N). A closed one's TIME_WAIT line names uid 0.
+	 */
+	private static final Set<String> OPEN = Set.of("01", "04", "05");
 
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -106,7 +110,7 @@ final class LocalUserOnly extends OncePerRequestFilter {
 	static OptionalInt uidIn(String table, InetAddress client, int clientPort, InetAddress server, int serverPort) {
 		for (String line : table.split("\n")) {
 			String[] columns = line.trim().split("\\s+");
-			if (columns.length > 7 && columns[3].equals(ESTABLISHED) && isEndpoint(columns[1], client, clientPort)
+			if (columns.length > 7 && OPEN.contains(columns[3]) && isEndpoint(columns[1], client, clientPort)
 					&& isEndpoint(columns[2], server, serverPort)) {
 				try {
 					return OptionalInt.of(Integer.parseInt(columns[7]));

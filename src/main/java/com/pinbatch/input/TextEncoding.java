@@ -67,6 +67,12 @@ final class TextEncoding {
 			Charset charset = forName(file, override);
 			// Java's "UTF-16" decoder reads the mark itself; a mark of the encoding named is skipped, any other kept
 			boolean skip = marked != null && marked.equals(charset);
+			if (marked != null && !charset.name().startsWith("UTF")) {
+				// Excel's "CSV UTF-8" always starts so: read in a code page, its mark became the first header's "ï»¿"
+				throw new InputFileException(file + ": starts with a " + marked.name() + " byte order mark, so it is "
+						+ marked.name() + " text, which --encoding=" + override + " would read otherwise: leave"
+						+ " --encoding out (the mark says how to read it)");
+			}
 			if (marked == null && !charset.name().startsWith("UTF")) {
 				refuseUtf8ReadOtherwise(file, head, override, charset);
 			}

@@ -144,6 +144,10 @@ public final class PublicAddresses {
 		if (allZero(b, 0, 12)) {
 			return false; // unspecified, loopback, IPv4-compatible
 		}
+		if (first == 0x20 && (b[1] & 0xFF) == 0x01 && (b[2] & 0xFF) == 0x0D && (b[3] & 0xFF) == 0xB8
+				|| first == 0x3F && (b[1] & 0xF0) == 0xF0) {
+			return false; // documentation (2001:db8::/32, 3fff::/20)
+		}
 		if (allZero(b, 0, 10) && (b[10] & 0xFF) == 0xFF && (b[11] & 0xFF) == 0xFF) {
 			return isPublicV4(b, 12); // IPv4-mapped
 		}
@@ -163,8 +167,8 @@ public final class PublicAddresses {
 	 * viewer's own DNS answers with a private address cannot be told here.
 	 */
 	public static boolean isPublicNameAsWritten(String host) {
-		if (host == null || host.isEmpty() || host.startsWith("[")) {
-			return false;
+		if (host == null || !ASCII_NAME.matcher(host).matches()) {
+			return false; // a %-escape, a full-width digit, an IPv6 in brackets: a browser may read an address there
 		}
 		String name = host.toLowerCase(Locale.ROOT);
 		name = name.endsWith(".") ? name.substring(0, name.length() - 1) : name;
@@ -172,6 +176,9 @@ public final class PublicAddresses {
 		return name.contains(".") && !NUMBER_LABEL.matcher(last).matches() && !LOCAL_NAMES.contains(last)
 				&& !name.endsWith(".home.arpa");
 	}
+
+	/** A host name as written in ASCII: letters, digits, dots and hyphens. */
+	private static final Pattern ASCII_NAME = Pattern.compile("[A-Za-z0-9.-]+");
 
 	/** The last label of a host that a browser reads as an address: digits, or 0x and hex digits. */
 	private static final Pattern NUMBER_LABEL = Pattern.compile("\\d+|0x[0-9a-f]*");

@@ -91,7 +91,7 @@ final class PublishAtCheck {
 				problems.add(PinField.PUBLISH_AT, "publish_at_invalid", "%s '%s' ends with the zone abbreviation %s,"
 						+ " which names more than one zone — remove it and give --timezone=%s (or a timezone column),"
 						+ " or write the offset instead (e.g. %s)", value, abbreviated.group(1), named.get().getId(),
-						offsetOn(value.substring(0, abbreviated.start(1)), named.get()));
+						offsetOf(abbreviated.group(1), value.substring(0, abbreviated.start(1)), named.get()));
 				return null;
 			}
 			if (NamedMonthDate.withoutYear(withoutZone, parser::followsDate)) {
@@ -121,6 +121,22 @@ final class PublishAtCheck {
 
 	private static String weekday(DayOfWeek day) {
 		return day.getDisplayName(TextStyle.FULL, Locale.ENGLISH);
+	}
+
+	/** The offset an abbreviation means whatever the date: EST is -05:00 in July too, BST +01:00 in December. */
+	private static final Map<String, ZoneOffset> FIXED = Map.ofEntries(Map.entry("EST", ZoneOffset.ofHours(-5)),
+			Map.entry("EDT", ZoneOffset.ofHours(-4)), Map.entry("CST", ZoneOffset.ofHours(-6)),
+			Map.entry("CDT", ZoneOffset.ofHours(-5)), Map.entry("MST", ZoneOffset.ofHours(-7)),
+			Map.entry("MDT", ZoneOffset.ofHours(-6)), Map.entry("PST", ZoneOffset.ofHours(-8)),
+			Map.entry("PDT", ZoneOffset.ofHours(-7)), Map.entry("BST", ZoneOffset.ofHours(1)),
+			Map.entry("CET", ZoneOffset.ofHours(1)), Map.entry("CEST", ZoneOffset.ofHours(2)),
+			Map.entry("EET", ZoneOffset.ofHours(2)), Map.entry("EEST", ZoneOffset.ofHours(3)),
+			Map.entry("WET", ZoneOffset.UTC), Map.entry("WEST", ZoneOffset.ofHours(1)));
+
+	/** The offset an abbreviation names, else its zone's on the date written before it (summer time in summer). */
+	private ZoneOffset offsetOf(String abbreviation, String written, ZoneId zone) {
+		ZoneOffset fixed = FIXED.get(abbreviation.toUpperCase(Locale.ROOT));
+		return fixed != null ? fixed : offsetOn(written, zone);
 	}
 
 	/** The zone's offset on the date written before its abbreviation (summer time in summer), else now. */

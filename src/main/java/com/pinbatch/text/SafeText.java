@@ -27,9 +27,12 @@ public final class SafeText {
 
 	private static final Pattern BEARER = Pattern.compile("(?i)(bearer\\s+)\\S+");
 
-	/** Zernio keys look like sk_live_..., sk_test_..., sk_ and 64 hex digits, or zrk_... (a restricted key). */
+	/**
+	 * Zernio keys look like sk_live_..., sk_test_..., sk_ and 32 or more hex digits, or zrk_ and a long token (a
+	 * restricted key); a shorter code ("sk_0000111122223333", an SKU) or a word is none.
+	 */
 	private static final Pattern KEY_LIKE = Pattern
-		.compile("\\b(?:sk|zrk)_(?:[A-Za-z0-9]+_[A-Za-z0-9_\\-]{6,}|[A-Za-z0-9]{16,})");
+		.compile("\\bsk_[A-Za-z0-9]+_[A-Za-z0-9_\\-]{6,}|\\bsk_[0-9a-fA-F]{32,}|\\bzrk_[A-Za-z0-9]{24,}");
 
 	private static final List<String> SECRETS = new CopyOnWriteArrayList<>();
 

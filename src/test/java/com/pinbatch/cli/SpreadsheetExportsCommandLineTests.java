@@ -163,6 +163,16 @@ class SpreadsheetExportsCommandLineTests extends SandboxedCommandLine {
 			.contains("which --encoding=windows-1252 would read otherwise (sample: \"CrÃ¨me\"")
 			.endsWith(": leave --encoding out (UTF-8 is read as it is)\n");
 		assertThat(creates()).isEmpty();
+
+		// and Excel's "CSV UTF-8", which starts with a byte order mark (before: read as Windows-1252, its first
+		// header "ï»¿title" unknown, and the mapping suggested for it garbled every pin)
+		Path marked = write("marked.csv", "\uFEFF" + HEADER + "\n" + ROW + "\n", StandardCharsets.UTF_8);
+		CommandLineRun refused = run("--input=" + marked, "--encoding=windows-1252");
+		assertThat(refused.exitCode()).as(refused.toString()).isEqualTo(2);
+		assertThat(refused.err()).isEqualTo("pinbatch: " + marked + ": starts with a UTF-8 byte order mark, so it is"
+				+ " UTF-8 text, which --encoding=windows-1252 would read otherwise: leave --encoding out (the mark says"
+				+ " how to read it)\n");
+		assertThat(creates()).isEmpty();
 	}
 
 	@Test

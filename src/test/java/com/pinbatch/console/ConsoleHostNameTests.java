@@ -68,6 +68,7 @@ class ConsoleHostNameTests {
 				   3: 0100007F:1F90 0100007F:D431 01 00000000:00000000 00:00000000 00000000  1000        0 6121 1
 				   4: 0100007F:1F90 0200057F:1F90 01 00000000:00000000 00:00000000 00000000  1000        0 6122 1
 				   5: 0200057F:1F90 0100007F:1F90 01 00000000:00000000 00:00000000 00000000 65534        0 6123 1
+				   6: 0100007F:D433 0100007F:1F90 05 00000000:00000000 00:00000000 00000000  1000        0 6124 1
 				""";
 		InetAddress loopback = InetAddress.getByName("127.0.0.1");
 
@@ -79,6 +80,8 @@ class ConsoleHostNameTests {
 		// ports alone matched the console's end of the connection first, the owner's)
 		assertThat(LocalUserOnly.uidIn(table, InetAddress.getByName("127.5.0.2"), 8080, loopback, 8080))
 			.hasValue(65534);
+		// a client that closed its side after sending its request (FIN_WAIT2) is still its account's
+		assertThat(LocalUserOnly.uidIn(table, loopback, 54323, loopback, 8080)).hasValue(1000);
 	}
 
 	@Test

@@ -47,7 +47,8 @@ class RunKeyTests {
 		InputDigest digest = InputDigest.sha256();
 		InputInspector.Survey survey = InputInspector.inspect(file,
 				new InputOptions(null, null, null, mapping::namesColumns), mapping,
-				new ValidationSettings(ZoneOffset.UTC, Clock.systemUTC(), null, null, dir, null), true, (row, draft) -> {
+				new ValidationSettings(ZoneOffset.UTC, Clock.systemUTC(), null, null, dir, null), true,
+				(row, draft) -> {
 				}, digest);
 
 		// then

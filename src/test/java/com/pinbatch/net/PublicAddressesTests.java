@@ -19,7 +19,7 @@ class PublicAddressesTests {
 				"192.168.0.1", "169.254.169.254", "100.64.0.1", "0.0.0.0", "224.0.0.1", "255.255.255.255",
 				"198.18.0.1", "192.0.0.8", "::1", "::", "fe80::1", "fd00::1", "fc00::1", "ff02::1",
 				"::ffff:127.0.0.1", "::ffff:10.0.0.1", "::127.0.0.1", "2002:7f00:0001::1", "64:ff9b::a9fe:a9fe",
-				"192.0.2.2", "198.51.100.7", "203.0.113.9"); // the documentation ranges, never routed (a lab's own)
+				"192.0.2.2", "198.51.100.7", "203.0.113.9", "2001:db8::1", "3fff::1"); // documentation ranges
 		List<String> publicOnes = List.of("8.8.8.8", "93.184.216.34", "172.32.0.1", "100.128.0.1", "192.169.0.1",
 				"2606:4700:4700::1111", "2002:0808:0808::1", "64:ff9b::808:808");
 
@@ -45,7 +45,8 @@ class PublicAddressesTests {
 	void aThumbnailsHostIsJudgedAsABrowserReadsItWithoutDns() {
 		// addresses in any form a browser takes (0177.0.0.1 is 127.0.0.1 to it), local names, names without a dot
 		assertThat(List.of("169.254.169.254", "0177.0.0.1", "0x7f.1", "2130706433", "[::1]", "localhost",
-				"printer.local", "router.home.arpa", "intranet", "a.localhost.", "8.8.8.8"))
+				"printer.local", "router.home.arpa", "intranet", "a.localhost.", "8.8.8.8", "192.168.1.%31",
+				"127.0.0.\uFF11", "127.0.0.1%2e", "10.0.0.1\t"))
 			.allSatisfy(host -> assertThat(PublicAddresses.isPublicNameAsWritten(host)).as(host).isFalse());
 		assertThat(List.of("images.example.com", "cdn.shop.example.", "i.pinimg.com"))
 			.allSatisfy(host -> assertThat(PublicAddresses.isPublicNameAsWritten(host)).as(host).isTrue());

@@ -358,6 +358,10 @@ class PublishDateValidationTests {
 
 		assertThat(validation.problems()).extracting(ValidationProblem::message).singleElement()
 			.asString().contains("give --timezone=Europe/London").endsWith("or write the offset instead (e.g. +01:00)");
+		// an abbreviation that names its offset keeps it whatever the date: EST in July is still -05:00
+		assertThat(new PinValidator(settings(ZoneOffset.UTC)).validate(draft(2, "2031-07-15 10:00 EST", ""))
+			.problems()).extracting(ValidationProblem::message).singleElement().asString()
+			.endsWith("(e.g. -05:00)");
 	}
 
 	@Test

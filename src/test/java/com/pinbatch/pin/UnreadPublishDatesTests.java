@@ -101,7 +101,8 @@ class UnreadPublishDatesTests {
 			throws IOException {
 		List<String> headers = List.of("title", "media_url", "board", "Send at");
 		List<String> row = List.of("One", "https://images.example.com/1.jpg", "Kitchen", "2031-12-25 10:00");
-		ColumnMapping other = ColumnMapping.fromYaml(Files.writeString(dir.resolve("o.yml"), "publish_at: [Post date]\n"));
+		ColumnMapping other = ColumnMapping.fromYaml(Files.writeString(dir.resolve("o.yml"),
+				"publish_at: [Post date]\n"));
 
 		// a mapping naming a header this file has not: still refused (before: that switched the check off)
 		assertThat(refusal(other, headers, row)).isPresent();

@@ -37,6 +37,9 @@ class SafeTextTests {
 	void keysOfZerniosOtherFormsAreHiddenFromMessagesUnregistered() {
 		assertThat(SafeText.line("rejected sk_" + "a1b2c3d4".repeat(8) + " and zrk_" + "Q".repeat(30) + "!"))
 			.isEqualTo("rejected (hidden) and (hidden)!");
+		// a board, an SKU, a word are not keys
+		assertThat(SafeText.line("sk_Scandinavianliving2031 sk_0000111122223333 zrk_anything_goes_here"))
+			.isEqualTo("sk_Scandinavianliving2031 sk_0000111122223333 zrk_anything_goes_here");
 	}
 
 	@Test
