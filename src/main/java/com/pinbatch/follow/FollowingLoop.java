@@ -113,7 +113,7 @@ public final class FollowingLoop {
 		// the first round asks about every row whatever the window (a --follow-up with max-wait=0s is that round);
 		// later ones stop asking at the window's end
 		PinFollower.Round result = new PinFollower(client, settings.maxRetries(), clock).round(open, budgetLeft,
-				round == 0 ? Instant.MAX : deadline);
+				round == 0 ? Instant.MAX : deadline, deadline);
 		for (PinFollower.Update update : result.updates()) {
 			context.putInt(key("retries.") + update.item().key(), update.retries());
 			if (retriesKept != null && update.retried()) {

@@ -175,6 +175,16 @@ public final class PinFollower {
 	 *                     would keep the run far past its time to follow (the rows not asked about stay open)
 	 */
 	public Round round(List<Followed> open, int lookUpBudget, Instant deadline) {
+		return round(open, lookUpBudget, deadline, deadline);
+	}
+
+	/**
+	 * One round over the open rows, its look-ups bounded by one time and the following by another (the first
+	 * round's look-ups are owed whatever the window, but a refusal is still weighed against the window's end).
+	 *
+	 * @param followsUntil when the following ends: a retry refused until after it is not asked again in the run
+	 */
+	public Round round(List<Followed> open, int lookUpBudget, Instant deadline, Instant followsUntil) {
 		Map<String, PostState> states = new HashMap<>();
 		Map<String, String> unreadable = new HashMap<>();
 		int lookUps = 0;
@@ -228,7 +238,7 @@ public final class PinFollower {
 		for (Followed item : open) {
 			PostState state = states.get(item.row().postId());
 			String refusal = unreadable.get(item.row().postId());
-			Update update = state != null ? settle(item, state, deadline)
+			Update update = state != null ? settle(item, state, followsUntil)
 					: new Update(item, refusal == null ? item.row() : PostOutcomes.unreadable(item.row(), refusal),
 							item.retries());
 			if (update.retries() > item.retries()) {

@@ -158,9 +158,14 @@ class PinFollowerTests {
 		PinFollower.Round pastWindow = new PinFollower(client(), 2, clock).round(sent, 10,
 				START.plus(Duration.ofMinutes(2)));
 
+		// and a first round, whose look-ups are owed whatever the window, weighs the refusal against the window too
+		PinFollower.Round firstRound = new PinFollower(client(), 2, clock).round(sent, 10, Instant.MAX,
+				START.plus(Duration.ofMinutes(2)));
+
 		// then
 		assertThat(withinWindow.stillOpen()).extracting(PinFollower.Followed::key).containsExactly("1", "2");
 		assertThat(pastWindow.stillOpen()).isEmpty();
+		assertThat(firstRound.stillOpen()).isEmpty();
 	}
 
 	@Test
