@@ -1,5 +1,7 @@
 package com.pinbatch.pin;
 
+import java.util.function.IntPredicate;
+
 /**
  * What spreadsheets leave around the text of a cell: non-breaking spaces (pasted from web pages), zero-width
  * characters and byte order marks (pasted from chat apps and Word), and around URLs the curly quotes that
@@ -12,12 +14,16 @@ final class CellText {
 
 	/** The value without any kind of space or invisible character at either end. */
 	static String trim(String value) {
+		return withoutAtEnds(value, CellText::isPadding);
+	}
+
+	private static String withoutAtEnds(String value, IntPredicate removed) {
 		int start = 0;
 		int end = value.length();
-		while (start < end && isPadding(value.charAt(start))) {
+		while (start < end && removed.test(value.charAt(start))) {
 			start++;
 		}
-		while (end > start && isPadding(value.charAt(end - 1))) {
+		while (end > start && removed.test(value.charAt(end - 1))) {
 			end--;
 		}
 		return value.substring(start, end);
@@ -97,15 +103,8 @@ final class CellText {
 	 * file" and a date "not a date" (a right-to-left sheet's cells often start with one).
 	 */
 	static String withoutEndMarks(String value) {
-		int start = 0;
-		int end = value.length();
-		while (start < end && isDirectionMark(value.charAt(start))) {
-			start++;
-		}
-		while (end > start && isDirectionMark(value.charAt(end - 1))) {
-			end--;
-		}
-		return start == 0 && end == value.length() ? value : trim(value.substring(start, end));
+		String unmarked = withoutAtEnds(value, CellText::isDirectionMark);
+		return unmarked.length() == value.length() ? value : trim(unmarked);
 	}
 
 	/**
@@ -125,11 +124,11 @@ final class CellText {
 		return plain == null ? value : plain.toString();
 	}
 
-	private static boolean isDirectionMark(char c) {
+	private static boolean isDirectionMark(int c) {
 		return c == '\u200E' || c == '\u200F' || c == '\u061C';
 	}
 
-	private static boolean isPadding(char c) {
+	private static boolean isPadding(int c) {
 		return Character.isWhitespace(c) || Character.isSpaceChar(c) || c == '\u200B' || c == '\u200C'
 				|| c == '\u200D' || c == '\u2060' || c == '\uFEFF' || c == '\u00AD';
 	}

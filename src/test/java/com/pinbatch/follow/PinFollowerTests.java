@@ -110,12 +110,8 @@ class PinFollowerTests {
 	void aRetryRefusedForTheAccountsLimitLeavesTheRowFailedAndTheAccountsOtherPostsUnasked() {
 		// given: two posts of one account that Pinterest refused for a passing reason; Zernio refuses to publish
 		// them again, the account being at its posting limit (a 429 with room left in the key's window)
-		zernio.stubFor(get(urlPathEqualTo("/api/v1/posts")).willReturn(okJson("""
-				{"posts":[%s,%s],"pagination":{"page":1,"limit":500,"total":2,"pages":1}}""".formatted(
-				failedPost("p-1"), failedPost("p-2")))));
-		zernio.stubFor(post(urlPathMatching("/api/v1/posts/p-[12]/retry")).willReturn(aResponse().withStatus(429)
-			.withHeader("X-RateLimit-Remaining", "500")
-			.withBody("{\"error\":\"Velocity limit reached: at most 25 posts per hour for this account.\"}")));
+		twoFailedPostsWhoseRetriesAreRefused(
+				"{\"error\":\"Velocity limit reached: at most 25 posts per hour for this account.\"}");
 		List<PinFollower.Followed> sent = List.of(created(1, "p-1"), created(2, "p-2"));
 
 		// when
@@ -141,14 +137,9 @@ class PinFollowerTests {
 	@Test
 	void aRetryRefusedUntilTheAccountFreesUpWithinTheWindowIsAskedAgainThenButNotOnePastIt() {
 		// given: Zernio says the account's posts-per-hour limit frees up at 10:05
-		zernio.stubFor(get(urlPathEqualTo("/api/v1/posts")).willReturn(okJson("""
-				{"posts":[%s,%s],"pagination":{"page":1,"limit":500,"total":2,"pages":1}}""".formatted(
-				failedPost("p-1"), failedPost("p-2")))));
-		zernio.stubFor(post(urlPathMatching("/api/v1/posts/p-[12]/retry")).willReturn(aResponse().withStatus(429)
-			.withHeader("X-RateLimit-Remaining", "500")
-			.withBody("""
-					{"error":"Velocity limit reached.","details":{"limit":"velocity","max":25,
-					"resetsAt":"2030-01-01T10:05:00Z"}}""")));
+		twoFailedPostsWhoseRetriesAreRefused("""
+				{"error":"Velocity limit reached.","details":{"limit":"velocity","max":25,
+				"resetsAt":"2030-01-01T10:05:00Z"}}""");
 		List<PinFollower.Followed> sent = List.of(created(1, "p-1"), created(2, "p-2"));
 		Clock clock = Clock.fixed(START, ZoneOffset.UTC);
 
@@ -228,6 +219,17 @@ class PinFollowerTests {
 		RowResult created = new RowResult(row, RowStatus.CREATED, postId, null, null, null, 1, null,
 				START.minusSeconds(60), null);
 		return new PinFollower.Followed(Integer.toString(row), created, "acct-a", START.minusSeconds(60), 0);
+	}
+
+	/** Two posts of one account that Pinterest refused for a passing reason, whose retries Zernio refuses so. */
+	private static void twoFailedPostsWhoseRetriesAreRefused(String refusal) {
+		zernio.stubFor(get(urlPathEqualTo("/api/v1/posts")).willReturn(okJson("""
+				{"posts":[%s,%s],"pagination":{"page":1,"limit":500,"total":2,"pages":1}}""".formatted(
+				failedPost("p-1"), failedPost("p-2")))));
+		// a 429 with room left in the key's window: the account's posting limit
+		zernio.stubFor(post(urlPathMatching("/api/v1/posts/p-[12]/retry")).willReturn(aResponse().withStatus(429)
+			.withHeader("X-RateLimit-Remaining", "500")
+			.withBody(refusal)));
 	}
 
 	private static void stubEmptyListingsAndPublishingPosts() {
