@@ -101,7 +101,7 @@ final class LocalUserOnly extends OncePerRequestFilter {
 	}
 
 	/**
-	 * The uid of the established socket in a {@code /proc/net/tcp} table whose own end is the client's address and
+	 * The uid of the open socket in a {@code /proc/net/tcp} table whose own end is the client's address and
 	 * port and whose peer is the server's: the client's end of the connection (columns: slot, local address:port,
 	 * remote address:port, state, queues, timers, retransmits, uid, ...; in hexadecimal, addresses in the machine's
 	 * byte order). Both ends are matched, addresses too: a client bound to the console's own port number on another
