@@ -33,6 +33,10 @@ final class PublishAtCheck {
 
 	private static final DateTimeFormatter WALL_CLOCK = DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT);
 
+	/** Excel's mmm-yy format as a CSV writes it: "Dec-30" is December 2030, not the 30th. */
+	private static final Pattern MONTH_AND_YEAR = Pattern.compile("(?i)(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov"
+			+ "|dec)-(\\d{2})");
+
 	/** A time followed by a zone's abbreviation: "2:15 PM EST", "14:00 CET". */
 	private static final Pattern ZONE_ABBREVIATION = Pattern.compile("\\d\\s*(?:[ap]\\.?m\\.?)?\\s+([a-z]{2,4})$",
 			Pattern.CASE_INSENSITIVE);
@@ -92,6 +96,13 @@ final class PublishAtCheck {
 						+ " which names more than one zone — remove it and give --timezone=%s (or a timezone column),"
 						+ " or write the offset instead (e.g. %s)", value, abbreviated.group(1), named.get().getId(),
 						offsetOf(abbreviated.group(1), value.substring(0, abbreviated.start(1)), named.get()));
+				return null;
+			}
+			Matcher monthAndYear = MONTH_AND_YEAR.matcher(withoutZone);
+			if (monthAndYear.matches()) {
+				problems.add(PinField.PUBLISH_AT, "publish_at_invalid", "%s '%s' has no day: it is how a spreadsheet"
+						+ " writes a date formatted mmm-yy (%s 20%s) — format the column as dates with the day and the"
+						+ " year (yyyy-mm-dd hh:mm) before saving", value, monthAndYear.group(1), monthAndYear.group(2));
 				return null;
 			}
 			if (NamedMonthDate.withoutYear(withoutZone, parser::followsDate)) {

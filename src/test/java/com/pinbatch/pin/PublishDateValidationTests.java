@@ -333,6 +333,16 @@ class PublishDateValidationTests {
 	}
 
 	@Test
+	void excelsMonthAndYearFormatIsSaidToLackItsDay() {
+		// "Dec-30" is how a CSV keeps a date formatted mmm-yy (before: "has no year", though the 30 is the year)
+		Validation validation = new PinValidator(settings(ZoneOffset.UTC)).validate(draft(2, "Dec-30", ""));
+
+		assertThat(validation.problems()).extracting(ValidationProblem::message).containsExactly("Publish date"
+				+ " 'Dec-30' has no day: it is how a spreadsheet writes a date formatted mmm-yy (Dec 2030) — format the"
+				+ " column as dates with the day and the year (yyyy-mm-dd hh:mm) before saving");
+	}
+
+	@Test
 	void aWeekdayThatIsNotTheDatesOwnIsRefusedNamingBoth() {
 		// 25 December 2030 is a Wednesday: the day or the weekday was mistyped (before: read as the 25th, unsaid)
 		Validation wrong = new PinValidator(settings(ZoneOffset.UTC)).validate(draft(2, "Mon, 25 Dec 2030 10:00",
