@@ -102,7 +102,8 @@ final class PublishAtCheck {
 			if (monthAndYear.matches()) {
 				problems.add(PinField.PUBLISH_AT, "publish_at_invalid", "%s '%s' has no day: it is how a spreadsheet"
 						+ " writes a date formatted mmm-yy (%s 20%s) — format the column as dates with the day and the"
-						+ " year (yyyy-mm-dd hh:mm) before saving", value, monthAndYear.group(1), monthAndYear.group(2));
+						+ " year (yyyy-mm-dd hh:mm) before saving", value, monthAndYear.group(1),
+						monthAndYear.group(2));
 				return null;
 			}
 			if (NamedMonthDate.withoutYear(withoutZone, parser::followsDate)) {
