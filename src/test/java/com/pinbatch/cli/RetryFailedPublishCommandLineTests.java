@@ -80,6 +80,31 @@ class RetryFailedPublishCommandLineTests extends SandboxedCommandLine {
 	}
 
 	@Test
+	void anUnchangedRowWhosePostCannotBeCheckedNowKeepsItsFailureAndNothingIsCreated() throws IOException {
+		// given: pins refused for a passing reason; when they are retried, Zernio's look-ups of posts fail for a while
+		List<Map<String, String>> failed = refusedRows(ROWS, PASSING::contains);
+		Path results = dir.resolve("pins.results.csv");
+		int postsBefore = sandbox.postCount();
+		sandbox.failNextLookUps(2 * failed.size(), 503);
+
+		// when: each check is asked twice at the most, the second a millisecond after the first
+		CommandLineRun retry = run("--retry-failed=" + results, "--pinbatch.follow.max-wait=0s",
+				"--pinbatch.concurrency=1", "--pinbatch.throttle.max-attempts=2",
+				"--pinbatch.throttle.initial-backoff=1ms");
+
+		// then: no second post beside a failed one (before: a row whose post could not be checked was taken for a
+		// changed one and created anew), each says what to do
+		assertThat(sandbox.postCount()).as(retry.toString()).isEqualTo(postsBefore);
+		Map<String, Map<String, String>> after = ResultRows.read(dir.resolve("pins.results.retry.csv")).stream()
+			.collect(Collectors.toMap(row -> row.get("row"), Function.identity()));
+		assertThat(failed).anySatisfy(row -> assertThat(after.get(row.get("row")))
+			.containsEntry("post_id", row.get("post_id"))
+			.containsEntry("status", "FAILED")
+			.extractingByKey("error_message").asString()
+			.contains("its post could not be checked now", "run --retry-failed with this result file again"));
+	}
+
+	@Test
 	void anUnchangedRowPinterestRefusedForItsContentIsPublishedAgainOnItsPostNotCreatedAnew() throws IOException {
 		// given: every pin refused, some for their content (a media URL Pinterest could not read, say); the user sets
 		// the image's hosting right and retries the rows unchanged
