@@ -1,7 +1,7 @@
 package com.pinbatch.input;
 
 /** Which cells hold nothing a person sees: spaces of any kind (a no-break space too) and zero-width characters. */
-final class BlankCells {
+public final class BlankCells {
 
 	private BlankCells() {
 	}
@@ -11,13 +11,12 @@ final class BlankCells {
 	 * styled but empty row of a workbook or a web page's copy leaves, was read as a pin with no media.
 	 */
 	static boolean isBlank(String cell) {
-		for (int i = 0; i < cell.length(); i++) {
-			char c = cell.charAt(i);
-			if (!Character.isWhitespace(c) && !Character.isSpaceChar(c) && c != '\u200B' && c != '\u200C'
-					&& c != '\u200D' && c != '\u2060' && c != '\uFEFF') {
-				return false;
-			}
-		}
-		return true;
+		return cell.chars().allMatch(BlankCells::showsNothing);
+	}
+
+	/** A space of any kind, a zero-width character or a byte order mark. */
+	public static boolean showsNothing(int c) {
+		return Character.isWhitespace(c) || Character.isSpaceChar(c) || c == '\u200B' || c == '\u200C'
+				|| c == '\u200D' || c == '\u2060' || c == '\uFEFF';
 	}
 }

@@ -227,10 +227,8 @@ public class PinSendingWriter implements ItemWriter<PreparedRow> {
 		catch (ZernioApiException unchecked) {
 			// Zernio could not say now whether the post is the row's: neither a retry nor a second post on a guess
 			// (before: taken for a changed row, created anew beside its failed post); the row keeps its failure
-			record(row, new RowResult(row.rowNumber(), RowStatus.FAILED, failed.postId(), null, failed.errorCode(),
-					failed.errorMessage() + "; its post could not be checked now (" + unchecked.getMessage()
-							+ "): run --retry-failed with this result file again", failed.attempts(),
-					failed.requestId(), Instant.now(), failed.publishAt()), earlier);
+			record(row, PostOutcomes.unreadable(failed, "its post could not be checked now (" + unchecked.getMessage()
+					+ "): run --retry-failed with this result file again"), earlier);
 			return true;
 		}
 		if (unchanged.isEmpty()) {

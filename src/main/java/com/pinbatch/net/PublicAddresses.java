@@ -194,23 +194,13 @@ public final class PublicAddresses {
 
 		private static Set<InetAddress> read() {
 			try {
+				// an IPv6 address equals another of the same bytes whatever its scope
 				return NetworkInterface.networkInterfaces()
 					.flatMap(NetworkInterface::inetAddresses)
-					.map(address -> address instanceof Inet6Address v6 && v6.getScopeId() != 0 ? withoutScope(v6)
-							: address)
 					.collect(Collectors.toUnmodifiableSet());
 			}
 			catch (SocketException | RuntimeException unreadable) {
 				return Set.of();
-			}
-		}
-
-		private static InetAddress withoutScope(Inet6Address address) {
-			try {
-				return InetAddress.getByAddress(address.getAddress());
-			}
-			catch (UnknownHostException never) {
-				return address;
 			}
 		}
 	}

@@ -113,7 +113,7 @@ public final class BoundColumns {
 			// shows the text alone, and exporters write any cell so
 			value = CellText.unwrapTextFormula(value);
 			if (NAMES_AND_DATES.contains(field)) {
-				value = CellText.withPlainSpaces(CellText.withoutEndMarks(value));
+				value = CellText.asNameOrDate(value);
 			}
 			if (!value.isEmpty()) {
 				values.put(field, value);
@@ -124,8 +124,7 @@ public final class BoundColumns {
 		});
 		Integer timeColumn = columnByField.get(PinField.PUBLISH_TIME);
 		if (timeColumn != null) {
-			joinTime(values, CellText.withPlainSpaces(CellText.withoutEndMarks(CellText.trim(
-					CellText.withoutControls(row.value(timeColumn))))));
+			joinTime(values, CellText.asNameOrDate(CellText.trim(CellText.withoutControls(row.value(timeColumn)))));
 		}
 		Set<PinField> newlyReadHere = newlyRead.isEmpty() ? Set.of() : EnumSet.copyOf(newlyRead);
 		if (!newlyRead.isEmpty()) {

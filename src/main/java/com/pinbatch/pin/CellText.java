@@ -2,6 +2,8 @@ package com.pinbatch.pin;
 
 import java.util.function.IntPredicate;
 
+import com.pinbatch.input.BlankCells;
+
 /**
  * What spreadsheets leave around the text of a cell: non-breaking spaces (pasted from web pages), zero-width
  * characters and byte order marks (pasted from chat apps and Word), and around URLs the curly quotes that
@@ -99,20 +101,17 @@ final class CellText {
 	}
 
 	/**
-	 * A name, an address or a date without direction marks at either end: unseen, they made a media path "not a
-	 * file" and a date "not a date" (a right-to-left sheet's cells often start with one).
+	 * A name or a date as it is matched or read: without direction marks at either end (a right-to-left sheet's cells
+	 * often start with one: the date was "not a date"), and every kind of space in it a plain one (a board copied
+	 * from a web page holds a no-break space, a time that macOS or a browser wrote a narrow one before its AM or PM:
+	 * each looked right and was not found, or not read).
 	 */
-	static String withoutEndMarks(String value) {
+	static String asNameOrDate(String value) {
 		String unmarked = withoutAtEnds(value, CellText::isDirectionMark);
-		return unmarked.length() == value.length() ? value : trim(unmarked);
+		return withPlainSpaces(unmarked.length() == value.length() ? value : trim(unmarked));
 	}
 
-	/**
-	 * A name or a date with every kind of space in it a plain one: a board copied from a web page holds a no-break
-	 * space, and a time that macOS or a browser wrote a narrow one before its AM or PM; each looked right and was not
-	 * found, or not read.
-	 */
-	static String withPlainSpaces(String value) {
+	private static String withPlainSpaces(String value) {
 		StringBuilder plain = null;
 		for (int i = 0; i < value.length(); i++) {
 			char c = value.charAt(i);
@@ -129,7 +128,6 @@ final class CellText {
 	}
 
 	private static boolean isPadding(int c) {
-		return Character.isWhitespace(c) || Character.isSpaceChar(c) || c == '\u200B' || c == '\u200C'
-				|| c == '\u200D' || c == '\u2060' || c == '\uFEFF' || c == '\u00AD';
+		return BlankCells.showsNothing(c) || c == '\u00AD';
 	}
 }

@@ -41,6 +41,12 @@ final class PublishAtCheck {
 	private static final Pattern ZONE_ABBREVIATION = Pattern.compile("\\d\\s*(?:[ap]\\.?m\\.?)?\\s+([a-z]{2,4})$",
 			Pattern.CASE_INSENSITIVE);
 
+	/** The cell without a zone's abbreviation after its time ("2:15 PM EST"), or as it is. */
+	static String withoutZoneAbbreviation(String value) {
+		Matcher abbreviated = ZONE_ABBREVIATION.matcher(value);
+		return abbreviated.find() ? value.substring(0, abbreviated.start(1)).strip() : value;
+	}
+
 	private final ValidationSettings settings;
 
 	private final PublishTimeParser parser;

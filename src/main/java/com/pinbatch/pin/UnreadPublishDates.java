@@ -28,9 +28,6 @@ public final class UnreadPublishDates {
 	/** A plain number is a count, a price or an id far more often than a date saved as its serial number. */
 	private static final Pattern NUMBER = Pattern.compile("[-+]?\\d+(?:[.,]\\d+)?");
 
-	/** A zone's abbreviation after the time ("10:00 EST"): the date is what matters here. */
-	private static final Pattern ZONE_ABBREVIATION = Pattern.compile("\\s+[A-Za-z]{2,5}$");
-
 	private final BoundColumns columns;
 
 	private final ValidationSettings settings;
@@ -120,7 +117,7 @@ public final class UnreadPublishDates {
 	 * zone's abbreviation after it left out, and a weekday that is not the date's own taken as a date all the same.
 	 */
 	private Optional<Instant> instant(String cell) {
-		String withoutZone = ZONE_ABBREVIATION.matcher(cell).replaceFirst("");
+		String withoutZone = PublishAtCheck.withoutZoneAbbreviation(cell);
 		for (PublishTimeParser parser : new PublishTimeParser[] { dayFirst, monthFirst }) {
 			try {
 				Optional<WrittenTime> written = parser.read(withoutZone);
