@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import com.pinbatch.pin.RowPairs;
 import com.pinbatch.plan.CapacityPlan;
 
 /**
@@ -25,14 +26,14 @@ final class CappedMessages {
 
 	static final CappedMessages NONE = new CappedMessages(Map.of());
 
-	private final Map<String, long[]> rowsByMessage;
+	private final Map<String, RowPairs> rowsByMessage;
 
-	private CappedMessages(Map<String, long[]> rowsByMessage) {
+	private CappedMessages(Map<String, RowPairs> rowsByMessage) {
 		this.rowsByMessage = rowsByMessage;
 	}
 
-	/** The form stored in the execution context: each message with its rows, sorted. */
-	static HashMap<String, long[]> stored(Map<Long, CapacityPlan.CappedRow> capped) {
+	/** The form stored in the execution context: each message with its rows, packed ({@link RowPairs#packed()}). */
+	static HashMap<String, byte[]> stored(Map<Long, CapacityPlan.CappedRow> capped) {
 		Map<String, long[]> growing = new LinkedHashMap<>();
 		Map<String, Integer> sizes = new HashMap<>();
 		// rows refused alike in a row share one refusal: its message is made once for them, not once per row
@@ -53,23 +54,30 @@ final class CappedMessages {
 			}
 			rows[size - 1] = row;
 		});
-		HashMap<String, long[]> stored = new HashMap<>();
+		HashMap<String, byte[]> stored = new HashMap<>();
 		growing.forEach((message, rows) -> {
 			long[] exact = Arrays.copyOf(rows, sizes.get(message));
 			Arrays.sort(exact);
-			stored.put(message, exact);
+			stored.put(message, RowPairs.ofRows(exact).packed());
 		});
 		return stored;
 	}
 
-	static CappedMessages of(Map<String, long[]> stored) {
-		return stored == null ? NONE : new CappedMessages(stored);
+	/** Reads {@link #stored} back; also the sorted arrays that versions before 2026-12-07 stored. */
+	static CappedMessages of(Map<String, ?> stored) {
+		if (stored == null) {
+			return NONE;
+		}
+		Map<String, RowPairs> rowsByMessage = new HashMap<>();
+		stored.forEach((message, rows) -> rowsByMessage.put(message,
+				rows instanceof long[] sorted ? RowPairs.ofRows(sorted) : RowPairs.unpacked((byte[]) rows)));
+		return new CappedMessages(rowsByMessage);
 	}
 
 	/** What the row says when the plan refused it, or null when it fits its account's caps. */
 	String messageFor(long row, Instant publishAt) {
-		for (Map.Entry<String, long[]> refusal : rowsByMessage.entrySet()) {
-			if (Arrays.binarySearch(refusal.getValue(), row) >= 0) {
+		for (Map.Entry<String, RowPairs> refusal : rowsByMessage.entrySet()) {
+			if (refusal.getValue().contains(row)) {
 				String key = refusal.getKey();
 				if (!key.startsWith(SCHEDULED)) {
 					return key;

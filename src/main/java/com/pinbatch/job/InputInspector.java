@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import com.pinbatch.input.InputDigest;
 import com.pinbatch.input.InputFileException;
@@ -21,6 +20,7 @@ import com.pinbatch.pin.HeaderlessColumns;
 import com.pinbatch.pin.MappingAdvice;
 import com.pinbatch.pin.MappingException;
 import com.pinbatch.pin.PinDraft;
+import com.pinbatch.pin.RowPairs;
 import com.pinbatch.pin.SpreadsheetDamage;
 import com.pinbatch.pin.UnreadPublishDates;
 import com.pinbatch.pin.UnzonedTimes;
@@ -60,7 +60,7 @@ public final class InputInspector {
 	 * @param charset     the character set the file was read in (null for a workbook)
 	 * @param separatorLineHidden whether the rows are numbered without Excel's hidden "sep=;" first line
 	 */
-	record Survey(long rows, ValidationSettings validation, Map<Long, Long> duplicates, List<String> notes,
+	record Survey(long rows, ValidationSettings validation, RowPairs duplicates, List<String> notes,
 			List<String> assumptions, String charset, boolean separatorLineHidden) {
 	}
 

@@ -43,8 +43,8 @@ public class InputSurveys {
 	/** What a kept media URL (--check-media) costs in memory, about. */
 	private static final long BYTES_PER_MEDIA = 200;
 
-	/** What a kept repeated row (its number and the earlier row's) costs in memory, about. */
-	private static final long BYTES_PER_DUPLICATE = 80;
+	/** What a kept repeated row costs in memory: its number and the earlier row's, two longs ({@code RowPairs}). */
+	private static final long BYTES_PER_DUPLICATE = 16;
 
 	private final Map<InputParameters, Surveyed> kept = new HashMap<>();
 
@@ -188,7 +188,7 @@ public class InputSurveys {
 						input.checkMedia());
 		// a row repeating an earlier one is INVALID, never sent: counted against its account's caps, it would push a
 		// row that is sent past them
-		return new Surveyed(survey, collected.without(row -> survey.duplicates().containsKey(row.rowNumber())),
+		return new Surveyed(survey, collected.without(row -> survey.duplicates().contains(row.rowNumber())),
 				digest, fileState);
 	}
 }

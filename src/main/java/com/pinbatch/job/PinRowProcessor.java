@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -154,9 +155,9 @@ public class PinRowProcessor implements ItemProcessor<InputRow, PreparedRow> {
 			return PreparedRow.decided(notSendable(row.rowNumber(), validation.problems())); // no board to look up
 		}
 		List<ValidationProblem> problems = new ArrayList<>(validation.problems());
-		Long earlier = plan.duplicates().get(row.rowNumber());
-		if (earlier != null) {
-			problems.add(DuplicateLint.duplicateProblem(draft, earlier));
+		OptionalLong earlier = plan.duplicates().get(row.rowNumber());
+		if (earlier.isPresent()) {
+			problems.add(DuplicateLint.duplicateProblem(draft, earlier.getAsLong()));
 		}
 		BoardResolution board = resolveBoard(draft);
 		if (board != null && !board.ok()) {
@@ -165,7 +166,8 @@ public class PinRowProcessor implements ItemProcessor<InputRow, PreparedRow> {
 		}
 		String mediaUrl = validation.isValid() ? mediaUrl(validation.pin(), draft, problems) : null;
 		String coverUrl = validation.isValid() ? coverUrl(validation.pin(), draft, problems) : null;
-		Instant publishAt = plan.slots().getOrDefault(row.rowNumber(), validation.publishAt());
+		OptionalLong slot = plan.slots().get(row.rowNumber());
+		Instant publishAt = slot.isPresent() ? Instant.ofEpochMilli(slot.getAsLong()) : validation.publishAt();
 		if (board != null && board.ok() && publishAt == null && plan.whenNoDate() == WhenNoDate.QUEUE
 				&& board.profileId() == null) {
 			problems.add(queueUnavailable(draft, board));

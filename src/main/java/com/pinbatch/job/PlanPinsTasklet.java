@@ -12,6 +12,7 @@ import com.pinbatch.media.MediaCheckResult;
 import com.pinbatch.media.MediaCheckSettings;
 import com.pinbatch.media.MediaChecker;
 import com.pinbatch.pin.Media;
+import com.pinbatch.pin.RowPairs;
 import com.pinbatch.plan.PostingCaps;
 import com.pinbatch.plan.PostingHours;
 import com.pinbatch.plan.SpreadSettings;
@@ -141,10 +142,11 @@ class PlanPinsTasklet implements Tasklet {
 		}
 		stop.throwIfRequested(input.runKey());
 		context.putString(DATE_ORDER, survey.validation().dateOrder().name());
-		context.put(DUPLICATES, new HashMap<>(survey.duplicates()));
-		HashMap<Long, Long> slots = new HashMap<>();
-		planned.slots().forEach((row, slot) -> slots.put(row, slot.toEpochMilli()));
-		context.put(SLOTS, slots);
+		// packed: a million repeated rows as a map overflowed the repository's column for the context
+		context.put(DUPLICATES, survey.duplicates().packed());
+		RowPairs.Builder slots = new RowPairs.Builder();
+		planned.slots().forEach((row, slot) -> slots.add(row, slot.toEpochMilli()));
+		context.put(SLOTS, slots.build().packed());
 		context.put(CAPPED, CappedMessages.stored(planned.capped()));
 		context.put(MEDIA_PROBLEMS, mediaProblems);
 		InputAsPlanned.record(context, surveyed.fileState(), survey.rows());

@@ -1,6 +1,5 @@
 package com.pinbatch.job;
 
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -8,6 +7,7 @@ import java.util.Map;
 import com.pinbatch.media.MediaProblem;
 import com.pinbatch.pin.ColumnMapping;
 import com.pinbatch.pin.DateOrder;
+import com.pinbatch.pin.RowPairs;
 import com.pinbatch.plan.WhenNoDate;
 
 import org.springframework.batch.core.job.JobExecution;
@@ -35,18 +35,25 @@ class RunPlans {
 		InputParameters input = InputParameters.of(job.getJobParameters());
 		ExecutionContext context = job.getExecutionContext();
 		ColumnMapping mapping = setup.mapping(input);
-		Map<Long, Instant> slots = new HashMap<>();
-		((Map<Long, Long>) context.get(PlanPinsTasklet.SLOTS, Map.class, Map.of()))
-			.forEach((row, slot) -> slots.put(row, Instant.ofEpochMilli(slot)));
 		Map<String, MediaProblem> media = new HashMap<>();
 		((Map<String, List<String>>) context.get(PlanPinsTasklet.MEDIA_PROBLEMS, Map.class, Map.of()))
 			.forEach((url, problem) -> media.put(url, new MediaProblem(problem.get(0), problem.get(1))));
 		return new RunPlan(input.input(), setup.inputOptions(input, mapping), input.runKey(), mapping,
 				setup.validation(input)
 					.withDateOrder(DateOrder.valueOf(context.getString(PlanPinsTasklet.DATE_ORDER))),
-				(Map<Long, Long>) context.get(PlanPinsTasklet.DUPLICATES, Map.class, Map.of()),
-				WhenNoDate.fromOption(input.whenNoDate()), slots, media, input.dryRun(),
+				stored(context.get(PlanPinsTasklet.DUPLICATES)),
+				WhenNoDate.fromOption(input.whenNoDate()), stored(context.get(PlanPinsTasklet.SLOTS)), media,
+				input.dryRun(),
 				sessions.session(input.target()),
-				CappedMessages.of((Map<String, long[]>) context.get(PlanPinsTasklet.CAPPED)));
+				CappedMessages.of((Map<String, ?>) context.get(PlanPinsTasklet.CAPPED)));
+	}
+
+	/** Rows as {@link PlanPinsTasklet} stored them, packed; also the maps that versions before 2026-12-07 stored. */
+	@SuppressWarnings("unchecked")
+	private static RowPairs stored(Object rows) {
+		if (rows == null) {
+			return RowPairs.NONE;
+		}
+		return rows instanceof Map<?, ?> map ? RowPairs.of((Map<Long, Long>) map) : RowPairs.unpacked((byte[]) rows);
 	}
 }

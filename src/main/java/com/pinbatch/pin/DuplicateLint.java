@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -72,7 +71,10 @@ public final class DuplicateLint {
 
 	private final LongLongHashMap firstRowByContent = new LongLongHashMap();
 
-	private final Map<Long, Long> earlierRowByDuplicate = new HashMap<>();
+	private final RowPairs.Builder earlierRowByDuplicate = new RowPairs.Builder();
+
+	/** {@link #earlierRowByDuplicate} as built once the pre-scan is over; null while rows come. */
+	private RowPairs duplicates;
 
 	/** The first row of every link: most links are used once, so they cost a fingerprint and a row number only. */
 	private final LongLongHashMap firstRowByLink = new LongLongHashMap();
@@ -115,14 +117,14 @@ public final class DuplicateLint {
 		if (first.isEmpty() || first.getAsLong() == draft.rowNumber()) {
 			return OptionalLong.empty();
 		}
-		earlierRowByDuplicate.put(draft.rowNumber(), first.getAsLong());
+		earlierRowByDuplicate.add(draft.rowNumber(), first.getAsLong());
+		duplicates = null;
 		return first;
 	}
 
 	/** After the pre-scan: the earlier row that row {@code rowNumber} repeats, if it does. */
 	public OptionalLong earlierRow(long rowNumber) {
-		Long earlier = earlierRowByDuplicate.get(rowNumber);
-		return earlier == null ? OptionalLong.empty() : OptionalLong.of(earlier);
+		return duplicates().get(rowNumber);
 	}
 
 	/** After the pre-scan: the {@value #CODE} problem of this row, if it repeats an earlier one. */
@@ -140,7 +142,7 @@ public final class DuplicateLint {
 
 	/** How many rows repeat an earlier row. */
 	public int duplicateCount() {
-		return earlierRowByDuplicate.size();
+		return duplicates().size();
 	}
 
 	/** Links used by more than one row, in the order of their first row. */
@@ -182,8 +184,11 @@ public final class DuplicateLint {
 	 * After the pre-scan: the rows that repeat an earlier row, by row number, mapped to that earlier row. It is all
 	 * the job needs, so the fingerprints of every row can be let go.
 	 */
-	public Map<Long, Long> duplicates() {
-		return Map.copyOf(earlierRowByDuplicate);
+	public RowPairs duplicates() {
+		if (duplicates == null) {
+			duplicates = earlierRowByDuplicate.build();
+		}
+		return duplicates;
 	}
 
 	/**

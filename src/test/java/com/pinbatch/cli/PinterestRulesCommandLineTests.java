@@ -6,6 +6,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -192,6 +195,39 @@ class PinterestRulesCommandLineTests extends SandboxedCommandLine {
 		List<Map<String, String>> results = ResultRows.read(dir.resolve("dry.csv"));
 		assertThat(results.subList(0, 2)).extracting(row -> row.get("status")).containsOnly("INVALID");
 		assertThat(results.subList(2, results.size())).extracting(row -> row.get("status")).containsOnly("VALID");
+	}
+
+	@Test
+	void aSheetOfTensOfThousandsOfIdenticalRowsIsCheckedAndItsRepeatsStoredInLittleRoom() throws Exception {
+		// given: 50,000 rows alike (a formula filled down, or an export gone wrong)
+		StringBuilder csv = new StringBuilder("title,description,media_url,board,account\n");
+		for (int i = 0; i < 50_000; i++) {
+			csv.append("Same,Same text.,https://images.example.com/same.jpg,Kitchen Ideas,acme-home\n");
+		}
+		Path input = Files.writeString(dir.resolve("alike.csv"), csv, StandardCharsets.UTF_8);
+
+		// when
+		CommandLineRun dryRun = run("--input=" + input, "--dry-run");
+
+		// then: every repeat names the first row
+		assertThat(dryRun.exitCode()).as(dryRun.toString()).isEqualTo(3);
+		List<Map<String, String>> results = ResultRows.read(dir.resolve("alike.results.csv"));
+		assertThat(results).hasSize(50_000);
+		assertThat(results.get(0).get("status")).isEqualTo("VALID");
+		assertThat(results.subList(1, results.size())).allSatisfy(row -> {
+			assertThat(row.get("error_code")).isEqualTo("duplicate_in_file");
+			assertThat(row.get("error_message")).contains("as row 2;");
+		});
+		// then: the job's context holds them packed. As a map they took about 37 bytes a row, and a million alike
+		// rows overflowed the repository's column: the run stopped with every row PENDING
+		try (Connection db = DriverManager.getConnection("jdbc:hsqldb:file:" + dir.resolve("data/jobrepo")
+				+ ";shutdown=true", "SA", "");
+				ResultSet contexts = db.createStatement()
+					.executeQuery("SELECT MAX(LENGTH(COALESCE(SERIALIZED_CONTEXT, SHORT_CONTEXT)))"
+						+ " FROM BATCH_JOB_EXECUTION_CONTEXT")) {
+			assertThat(contexts.next()).isTrue();
+			assertThat(contexts.getLong(1)).isBetween(1L, 20_000L);
+		}
 	}
 
 	@Test

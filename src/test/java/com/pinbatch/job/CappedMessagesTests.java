@@ -30,7 +30,7 @@ class CappedMessagesTests {
 		}
 
 		// when
-		HashMap<String, long[]> stored = CappedMessages.stored(plan.capped());
+		HashMap<String, byte[]> stored = CappedMessages.stored(plan.capped());
 		CappedMessages messages = CappedMessages.of(stored);
 
 		// then: one entry, not one per row (20,000 entries held the run's memory and were searched for every row)
@@ -49,9 +49,31 @@ class CappedMessagesTests {
 			plan.add(row, "acme-home", null);
 		}
 
-		HashMap<String, long[]> stored = CappedMessages.stored(plan.capped());
+		HashMap<String, byte[]> stored = CappedMessages.stored(plan.capped());
 
 		assertThat(stored).hasSize(1);
 		assertThat(CappedMessages.of(stored).messageFor(1_001, null)).isEqualTo(plan.capped().get(1_001L).message());
+	}
+
+	@Test
+	void aMillionRowsOverOneCapAreStoredInLittleRoomAndRowsStoredByTheVersionBeforeAreStillRead() {
+		// given: a million undated rows of one account over its cap of 25 a day
+		CapacityPlan plan = new CapacityPlan(new PostingCaps(25, 25), START);
+		for (long row = 2; row < 1_000_002; row++) {
+			plan.add(row, "acme-home", null);
+		}
+
+		// when
+		HashMap<String, byte[]> stored = CappedMessages.stored(plan.capped());
+
+		// then: as an array of rows it took 8 MB, and over 16 MB in the repository once written as text
+		assertThat(stored.values()).singleElement().satisfies(rows -> assertThat(rows.length).isLessThan(20_000));
+		assertThat(CappedMessages.of(stored).messageFor(1_000_001, null))
+			.isEqualTo(plan.capped().get(1_000_001L).message());
+		assertThat(CappedMessages.of(stored).messageFor(26, null)).isNull();
+		// a run that the version before stored, restarted by this one
+		Map<String, long[]> before = Map.of("over the cap", new long[] { 5, 9 });
+		assertThat(CappedMessages.of(before).messageFor(9, null)).isEqualTo("over the cap");
+		assertThat(CappedMessages.of(before).messageFor(7, null)).isNull();
 	}
 }

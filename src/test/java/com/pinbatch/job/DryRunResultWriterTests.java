@@ -13,6 +13,7 @@ import java.util.Map;
 
 import com.pinbatch.input.InputOptions;
 import com.pinbatch.input.InputRow;
+import com.pinbatch.pin.RowPairs;
 import com.pinbatch.result.RowResult;
 import com.pinbatch.result.RowStatus;
 
@@ -70,7 +71,7 @@ class DryRunResultWriterTests {
 	}
 
 	private static RunPlan plan(Path input) {
-		return new RunPlan(input, InputOptions.defaults(), "dry", null, null, Map.of(), null, Map.of(), Map.of(), true,
-				null, CappedMessages.NONE);
+		return new RunPlan(input, InputOptions.defaults(), "dry", null, null, RowPairs.NONE, null, RowPairs.NONE,
+				Map.of(), true, null, CappedMessages.NONE);
 	}
 }
