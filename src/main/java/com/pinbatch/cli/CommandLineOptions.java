@@ -1,6 +1,7 @@
 package com.pinbatch.cli;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -13,6 +14,7 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 import com.pinbatch.text.FileNames;
@@ -255,6 +257,7 @@ public final class CommandLineOptions {
 		commandLine.registerConverter(Path.class, CommandLineOptions::fileName);
 		commandLine.getCommandSpec().usageMessage().longOptionsMaxWidth(28);
 		options.commandLine = commandLine;
+		refuseSecretsInJavaOptions(ManagementFactory.getRuntimeMXBean().getInputArguments(), System.getenv());
 		refuseOptionsAsValues(commandLine, args);
 		try {
 			ParseResult parsed = commandLine.parseArgs(args);
@@ -361,6 +364,22 @@ public final class CommandLineOptions {
 			}
 		}
 		return arguments;
+	}
+
+	/**
+	 * {@code java -Dzernio.api-key=... -jar pinbatch.jar} shows the key in the process list as the option would. The
+	 * JVM counts the options of JAVA_TOOL_OPTIONS and JDK_JAVA_OPTIONS among its own: those are the environment's, as
+	 * ZERNIO_API_KEY is, and stay allowed.
+	 */
+	static void refuseSecretsInJavaOptions(List<String> javaOptions, Map<String, String> environment) {
+		String fromEnvironment = environment.getOrDefault("JAVA_TOOL_OPTIONS", "") + " "
+				+ environment.getOrDefault("JDK_JAVA_OPTIONS", "") + " " + environment.getOrDefault("_JAVA_OPTIONS", "");
+		for (String option : javaOptions) {
+			if (option.startsWith("-D") && !fromEnvironment.contains(option)) {
+				String[] nameAndValue = option.substring(2).split("=", 2);
+				refuseSecret(nameAndValue[0], nameAndValue.length > 1 ? nameAndValue[1] : "");
+			}
+		}
 	}
 
 	/**

@@ -2,10 +2,13 @@ package com.pinbatch.cli;
 
 import java.nio.file.Path;
 import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The options as picocli reads them: defaults, Spring properties passed through, and one-line usage errors. */
@@ -89,6 +92,22 @@ class CommandLineOptionsTests {
 				.hasMessageStartingWith("the API key is not taken on the command line")
 				.hasMessageNotContaining("sk_x");
 		}
+	}
+
+	@Test
+	void theApiKeyIsRefusedAsAJavaOptionButNotFromTheEnvironmentsJavaOptions() {
+		// before: java -Dzernio.api-key=sk_x -jar pinbatch.jar ... was taken, the key in the process list
+		for (String key : new String[] { "-Dzernio.api-key=sk_x", "-Dzernio.apiKey=sk_x",
+				"-Dspring.application.json={\"zernio\":{\"api-key\":\"sk_x\"}}" }) {
+			assertThatThrownBy(() -> CommandLineOptions.refuseSecretsInJavaOptions(List.of("-Xmx256m", key), Map.of()))
+				.as(key)
+				.isInstanceOf(UsageException.class)
+				.hasMessageStartingWith("the API key is not taken on the command line")
+				.hasMessageNotContaining("sk_x");
+		}
+		assertThatCode(() -> CommandLineOptions.refuseSecretsInJavaOptions(
+				List.of("-Dpinbatch.data-dir=/srv/p", "-Dzernio.api-key=sk_x"),
+				Map.of("JAVA_TOOL_OPTIONS", "-Dzernio.api-key=sk_x"))).doesNotThrowAnyException();
 	}
 
 	@Test
