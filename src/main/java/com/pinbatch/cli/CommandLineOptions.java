@@ -372,8 +372,8 @@ public final class CommandLineOptions {
 	 * ZERNIO_API_KEY is, and stay allowed.
 	 */
 	static void refuseSecretsInJavaOptions(List<String> javaOptions, Map<String, String> environment) {
-		String fromEnvironment = environment.getOrDefault("JAVA_TOOL_OPTIONS", "") + " "
-				+ environment.getOrDefault("JDK_JAVA_OPTIONS", "") + " " + environment.getOrDefault("_JAVA_OPTIONS", "");
+		String fromEnvironment = String.join(" ", environment.getOrDefault("JAVA_TOOL_OPTIONS", ""),
+				environment.getOrDefault("JDK_JAVA_OPTIONS", ""), environment.getOrDefault("_JAVA_OPTIONS", ""));
 		for (String option : javaOptions) {
 			if (option.startsWith("-D") && !fromEnvironment.contains(option)) {
 				String[] nameAndValue = option.substring(2).split("=", 2);
