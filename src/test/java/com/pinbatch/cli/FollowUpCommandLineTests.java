@@ -24,6 +24,7 @@ import java.util.stream.Stream;
 
 import com.pinbatch.follow.PinFollower;
 import com.pinbatch.follow.PublishFailure;
+import com.pinbatch.sandbox.MovableClock;
 import com.pinbatch.sandbox.RecordedRequest;
 import com.pinbatch.sandbox.SandboxPost;
 import com.pinbatch.sandbox.SandboxSettings;

@@ -11,6 +11,7 @@ import java.util.Map;
 import com.pinbatch.job.RunProgress;
 import com.pinbatch.result.RowResult;
 import com.pinbatch.result.RowStatus;
+import com.pinbatch.sandbox.MovableClock;
 
 import org.junit.jupiter.api.Test;
 

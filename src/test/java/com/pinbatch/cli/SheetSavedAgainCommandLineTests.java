@@ -25,6 +25,7 @@ import com.pinbatch.pin.ColumnMapping;
 import com.pinbatch.pin.PinDraft;
 import com.pinbatch.pin.PinIdentity;
 import com.pinbatch.pin.ValidationSettings;
+import com.pinbatch.sandbox.MovableClock;
 import com.pinbatch.sandbox.SandboxPost;
 
 import org.junit.jupiter.api.Test;

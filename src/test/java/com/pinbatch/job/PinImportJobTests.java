@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -18,11 +19,13 @@ import com.pinbatch.cli.PinbatchApplication;
 import com.pinbatch.input.InputRow;
 import com.pinbatch.pin.ColumnMapping;
 import com.pinbatch.pin.PinIdentity;
+import com.pinbatch.pin.RowPairs;
 import com.pinbatch.pin.ValidationSettings;
 import com.pinbatch.result.PinKey;
 import com.pinbatch.result.RowResult;
 import com.pinbatch.result.RowResultStore;
 import com.pinbatch.result.RowStatus;
+import com.pinbatch.sandbox.MovableClock;
 import com.pinbatch.sandbox.SandboxSettings;
 import com.pinbatch.sandbox.ZernioSandbox;
 import com.pinbatch.stop.GracefulStop;
@@ -62,6 +65,9 @@ class PinImportJobTests {
 
 	private static ZernioSandbox sandbox;
 
+	/** The sandbox's time: a test moves it past the publishing it would otherwise wait for. */
+	private static final MovableClock clock = new MovableClock();
+
 	private static ConfigurableApplicationContext context;
 
 	private static JobOperatorTestUtils jobs;
@@ -69,7 +75,7 @@ class PinImportJobTests {
 	@BeforeAll
 	static void start() {
 		// publishing takes a while, so the job is still following its pins when the test stops it
-		sandbox = ZernioSandbox.start(SandboxSettings.defaults().withPublishDelay(Duration.ofSeconds(8)));
+		sandbox = ZernioSandbox.start(SandboxSettings.defaults().withPublishDelay(Duration.ofSeconds(8)), clock);
 		context = new SpringApplicationBuilder(PinbatchApplication.class).web(WebApplicationType.NONE)
 			.run("--pinbatch.data-dir=" + shared.resolve("data"), "--zernio.base-url=" + sandbox.baseUrl(),
 					"--zernio.api-key=" + ZernioSandbox.API_KEY, "--pinbatch.follow.poll-interval=100ms",
@@ -77,6 +83,18 @@ class PinImportJobTests {
 					"--pinbatch.throttle.max-attempts=2", "--pinbatch.throttle.breaker-failure-threshold=1");
 		jobs = new JobOperatorTestUtils(context.getBean(JobOperator.class), context.getBean(JobRepository.class));
 		jobs.setJob(context.getBean(PinImportJobConfiguration.JOB_NAME, Job.class));
+	}
+
+	/** The rows the plan found repeating an earlier row, as the sending reads them from the job's context. */
+	private static Map<Long, Long> repeatedRows(ExecutionContext planned) {
+		RowPairs stored = RowPairs.unpacked((byte[]) planned.get(PlanPinsTasklet.DUPLICATES));
+		Map<Long, Long> repeated = new HashMap<>();
+		for (long row = 1; row < 10; row++) {
+			long earlierRow = row;
+			stored.get(row).ifPresent(earlier -> repeated.put(earlierRow, earlier));
+		}
+		assertThat(repeated).hasSize(stored.size());
+		return repeated;
 	}
 
 	@AfterAll
@@ -104,7 +122,7 @@ class PinImportJobTests {
 		assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
 		ExecutionContext planned = execution.getExecutionContext();
 		assertThat(planned.getString(PlanPinsTasklet.DATE_ORDER)).isEqualTo("DAY_FIRST");
-		assertThat((Map<?, ?>) planned.get(PlanPinsTasklet.DUPLICATES)).isEqualTo(Map.of(4L, 3L));
+		assertThat(repeatedRows(planned)).containsExactly(Map.entry(4L, 3L));
 		assertThat(planned.containsKey(PlanPinsTasklet.FIRST_START)).isTrue();
 		assertThat(sandbox.postCount()).as("planning creates nothing").isEqualTo(postsBefore);
 	}
@@ -133,7 +151,7 @@ class PinImportJobTests {
 		assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
 		ExecutionContext planned = execution.getExecutionContext();
 		assertThat(planned.getString(PlanPinsTasklet.DATE_ORDER)).isEqualTo("DAY_FIRST");
-		assertThat((Map<?, ?>) planned.get(PlanPinsTasklet.DUPLICATES)).isEqualTo(Map.of(4L, 3L));
+		assertThat(repeatedRows(planned)).containsExactly(Map.entry(4L, 3L));
 	}
 
 	@Test
@@ -231,10 +249,11 @@ class PinImportJobTests {
 
 	@Test
 	void aRestartWritesTheResultFileOfWhatItDidNotTheFailedExecutionsTotals() throws Exception {
-		// given: a job that failed with Zernio down, its rows PENDING in the result file it wrote
+		// given: a job that failed with Zernio down, its rows PENDING in the result file it wrote (a scheduled pin:
+		// the restart has no publishing to wait for)
 		JobParameters parameters = parameters("restart", pins("""
-				title,description,media_url,board,account
-				Restarted,A pin sent once Zernio is back,https://images.example.com/restarted.jpg,Garden Projects,acme-garden
+				title,description,media_url,board,account,publish_at
+				Restarted,Zernio back,https://img.example.com/r.jpg,Garden Projects,acme-garden,2031-01-01T10:00Z
 				"""));
 		sandbox.failNextCreates(10_000, 503);
 		JobExecution failed = jobs.startJob(parameters);
@@ -270,6 +289,7 @@ class PinImportJobTests {
 		assertThat(running).as("still following after %d listings", listings).hasSize(1);
 		operator.stop(running.iterator().next());
 		JobExecution stopped = first.get(60, TimeUnit.SECONDS);
+		clock.add(Duration.ofSeconds(10)); // the pins go live while the job is stopped
 		int postsBefore = sandbox.postCount();
 		long listingsBefore = listings();
 

@@ -1,4 +1,4 @@
-package com.pinbatch.cli;
+package com.pinbatch.sandbox;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -10,13 +10,13 @@ import java.time.ZoneOffset;
  * The sandbox's clock in a test: real time moved ahead by what the test added, or standing still once frozen (then
  * publishing settles only when the test moves it).
  */
-final class MovableClock extends Clock {
+public final class MovableClock extends Clock {
 
 	private Duration offset = Duration.ZERO;
 
 	private Instant frozenAt;
 
-	synchronized void add(Duration duration) {
+	public synchronized void add(Duration duration) {
 		if (frozenAt != null) {
 			frozenAt = frozenAt.plus(duration);
 		}
@@ -25,7 +25,7 @@ final class MovableClock extends Clock {
 		}
 	}
 
-	synchronized void freeze() {
+	public synchronized void freeze() {
 		frozenAt = instant();
 	}
 
