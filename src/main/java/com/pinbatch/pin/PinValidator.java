@@ -13,6 +13,7 @@ import java.util.stream.Stream;
 
 import com.pinbatch.input.InputRow;
 import com.pinbatch.text.FileNames;
+import com.pinbatch.text.SpreadsheetDigits;
 
 /**
  * Checks a {@link PinDraft} against Pinterest's rules before anything is sent, and turns it into a {@link Pin}.
@@ -67,8 +68,6 @@ public final class PinValidator {
 
 	static final int MAX_ALT_TEXT = 500;
 
-	/** Excel keeps 15 significant digits of a number; longer ids typed into number cells lose the rest. */
-	private static final int SPREADSHEET_DIGITS = 15;
 
 	/** The error values Excel and Google Sheets show in a cell whose formula failed. */
 	private static final Pattern SPREADSHEET_ERROR = Pattern.compile(
@@ -203,7 +202,7 @@ public final class PinValidator {
 		String value = draft.get(field);
 		boolean rounded = SCIENTIFIC.matcher(value).matches()
 				|| draft.numericFields().contains(field)
-						&& digits(GROUPING.matcher(value).replaceAll("")) > SPREADSHEET_DIGITS;
+						&& digits(GROUPING.matcher(value).replaceAll("")) > SpreadsheetDigits.KEPT;
 		if (rounded) {
 			problems.add(field, "id_precision_lost", "%s '%s' was stored as a number, and spreadsheets keep only"
 					+ " 15 digits, so this id has lost its last digits — format the %1$s column as Text and retype"

@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import com.pinbatch.text.ClosestNames;
+import com.pinbatch.text.SpreadsheetDigits;
 
 /**
  * Turns the account and board a row names (ids, usernames, board names, or nothing) into Zernio ids. Thread-safe.
@@ -254,9 +255,14 @@ public class BoardDirectory {
 			return BoardResolution.resolved(account, match.get().id());
 		}
 		if (isBoardId(board)) {
+			// a CSV keeps what a spreadsheet's number cell made of the id: 15 digits, then zeros
+			String rounded = SpreadsheetDigits.mayHaveLostDigits(board) ? " (its last digits may have been lost: a"
+					+ " spreadsheet that stored the id as a number keeps 15 digits and writes zeros for the rest —"
+					+ " format the column as Text and retype the id)" : "";
 			return BoardResolution.problem(account, BoardResolution.BOARD_NOT_FOUND, "board " + board
-					+ " is not a board of account " + label(account) + ": check the board id, or give the board's"
-					+ " name" + boardHint(board, boards.get().stream().map(Board::name).toList(), label(account)));
+					+ " is not a board of account " + label(account) + rounded + ": check the board id, or give the"
+					+ " board's name" + boardHint(board, boards.get().stream().map(Board::name).toList(),
+							label(account)));
 		}
 		List<String> names = boards.get().stream().map(Board::name).toList();
 		return BoardResolution.problem(account, BoardResolution.BOARD_NOT_FOUND, "board " + ClosestNames.quote(board)

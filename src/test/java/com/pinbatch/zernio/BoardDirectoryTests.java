@@ -132,6 +132,19 @@ class BoardDirectoryTests {
 	}
 
 	@Test
+	void anIdNotFoundThatEndsInTheZerosOfARoundedNumberSaysItsDigitsMayHaveBeenLost() {
+		// given: 918273645500000012 as a CSV shows it once a spreadsheet kept it in a number cell (15 digits)
+		BoardResolution rounded = directory.resolve(GARDEN, "918273645500000000");
+		BoardResolution mistyped = directory.resolve(GARDEN, "918273645500000099");
+
+		// then: before, only "check the board id", which looked right to the user
+		assertThat(rounded.problemCode()).isEqualTo(BoardResolution.BOARD_NOT_FOUND);
+		assertThat(rounded.problemMessage()).contains("its last digits may have been lost",
+				"format the column as Text and retype the id");
+		assertThat(mistyped.problemMessage()).doesNotContain("digits may have been lost");
+	}
+
+	@Test
 	void aBoardWhoseNameIsDigitsIsFoundByItsName() {
 		answerBoards(HOME, "918273645500000001", "Kitchen Ideas", "918273645500000005", "2027");
 
