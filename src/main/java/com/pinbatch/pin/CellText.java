@@ -107,7 +107,7 @@ final class CellText {
 	 * each looked right and was not found, or not read).
 	 */
 	static String asNameOrDate(String value) {
-		String unmarked = withoutAtEnds(value, CellText::isDirectionMark);
+		String unmarked = withoutDirectionMarks(value);
 		return withPlainSpaces(unmarked.length() == value.length() ? value : trim(unmarked));
 	}
 
@@ -121,6 +121,27 @@ final class CellText {
 			}
 		}
 		return plain == null ? value : plain.toString();
+	}
+
+	/** {@code value} without the direction marks at its ends. */
+	static String withoutDirectionMarks(String value) {
+		return withoutAtEnds(value, CellText::isDirectionMark);
+	}
+
+	/**
+	 * The direction mark that {@code value} starts with, named as a user can look it up ("U+200F, a right-to-left
+	 * mark"), or null when it starts with none.
+	 */
+	static String leadingDirectionMark(String value) {
+		if (value.isEmpty() || !isDirectionMark(value.charAt(0))) {
+			return null;
+		}
+		char mark = value.charAt(0);
+		return String.format("U+%04X, %s", (int) mark, switch (mark) {
+			case '\u200E' -> "a left-to-right mark";
+			case '\u200F' -> "a right-to-left mark";
+			default -> "an Arabic letter mark";
+		});
 	}
 
 	private static boolean isDirectionMark(int c) {

@@ -111,6 +111,14 @@ final class MediaCheck {
 					+ " or one video — keep one and put the others on rows of their own", items);
 			return null;
 		}
+		String mark = CellText.leadingDirectionMark(value);
+		if (mark != null && WebAddress.hasScheme(CellText.trim(CellText.withoutDirectionMarks(value)))) {
+			// as a file path it was "not a file here"; the address keeps the mark, so a row sent so is known again
+			problems.add(PinField.MEDIA_URL, "media_url_invalid", "%s starts with an invisible character (%s, which"
+					+ " right-to-left sheets put in cells) before its address — retype the cell, or delete that"
+					+ " character", mark);
+			return null;
+		}
 		Optional<WebAddress.Typed> typed = WebAddress.asTyped(value);
 		// a www.images.example/a.jpg is the address a browser opens, unless it is a file here (wget keeps sites so)
 		boolean url = WebAddress.hasScheme(value) || typed.isPresent() && !isFileHere(value);
