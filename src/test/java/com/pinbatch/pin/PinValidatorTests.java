@@ -262,9 +262,9 @@ class PinValidatorTests {
 	void anAddressAfterAnInvisibleDirectionMarkIsToldToLoseTheMarkNotToBeAFile() {
 		// before: "media_url '‏https://…' is not a file in …", the mark unseen in the message
 		assertProblem(validate("media_url", "\u200Fhttps://images.example.com/a.jpg", "board", "b"),
-				"media_url_invalid", "media_url", "media_url starts with an invisible character (U+200F, a right-to-left"
-						+ " mark, which right-to-left sheets put in cells) before its address — retype the cell, or"
-						+ " delete that character");
+				"media_url_invalid", "media_url", "media_url starts with an invisible character (U+200F, a"
+						+ " right-to-left mark, which right-to-left sheets put in cells) before its address — retype"
+						+ " the cell, or delete that character");
 		// a mark at the end leaves the address as it was sent before (a pin is known again by its address)
 		assertThat(codes(validate("media_url", "https://images.example.com/a.jpg\u200F", "board", "b"))).isEmpty();
 	}
