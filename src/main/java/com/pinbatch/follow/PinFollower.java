@@ -78,10 +78,26 @@ public final class PinFollower {
 	private final Clock clock;
 
 	/**
-	 * Accounts whose retry Zernio refused in this round for their posting limit or cool-down: their other failed
-	 * posts are not asked again in it (asking only prolongs a cool-down), and say the same.
+	 * Accounts whose retry Zernio refused for their posting limit or cool-down: their other failed posts are not
+	 * asked again until the account frees up (asking only prolongs a cool-down), and say the same.
 	 */
-	private final Map<String, RetryRefusedException> limitedAccounts = new HashMap<>();
+	private final Map<String, AccountLimit> limitedAccounts = new HashMap<>();
+
+	/**
+	 * A refusal for an account's limit and when it ends: the time Zernio gave, or null (the rest of the run) when it
+	 * gave none or one already past, which says nothing of when the account frees up.
+	 */
+	private record AccountLimit(RetryRefusedException refusal, Instant until) {
+
+		static AccountLimit of(RetryRefusedException refusal, Instant now) {
+			Instant resets = refusal.resetsAt();
+			return new AccountLimit(refusal, resets != null && resets.isAfter(now) ? resets : null);
+		}
+
+		boolean over(Instant now) {
+			return until != null && !now.isBefore(until);
+		}
+	}
 
 	/**
 	 * Rows whose retry was refused for their account's limit, which does not free up before the deadline: asking
@@ -265,11 +281,16 @@ public final class PinFollower {
 		if (!state.retryable() || item.retries() >= maxRetries) {
 			return new Update(item, row, item.retries());
 		}
-		RetryRefusedException limited = limitedAccounts.get(item.accountId());
+		AccountLimit limited = limitedAccounts.get(item.accountId());
+		if (limited != null && limited.over(now)) {
+			// the account has freed up since, as Zernio said it would: its rows are asked again
+			limitedAccounts.remove(item.accountId());
+			limited = null;
+		}
 		if (limited != null) {
 			holdIfPast(item, limited, deadline);
-			return new Update(item, PostOutcomes.retryRefused(item.row(), state, item.retries(), limited, now),
-					item.retries());
+			return new Update(item, PostOutcomes.retryRefused(item.row(), state, item.retries(), limited.refusal(),
+					now), item.retries());
 		}
 		int retries = item.retries() + 1;
 		PostState retried;
@@ -279,9 +300,9 @@ public final class PinFollower {
 		catch (RetryRefusedException refused) {
 			if (refused.accountLimit()) {
 				if (item.accountId() != null) {
-					limitedAccounts.put(item.accountId(), refused);
+					limitedAccounts.put(item.accountId(), AccountLimit.of(refused, now));
 				}
-				holdIfPast(item, refused, deadline);
+				holdIfPast(item, AccountLimit.of(refused, now), deadline);
 			}
 			// counted as spent, so that a refusal that lasts is not asked again past the retries allowed
 			return new Update(item, PostOutcomes.retryRefused(item.row(), state, item.retries(), refused, now),
@@ -296,8 +317,8 @@ public final class PinFollower {
 		return new Update(item, PostOutcomes.apply(publishing, retried, retries, now), retries);
 	}
 
-	private void holdIfPast(Followed item, RetryRefusedException refused, Instant deadline) {
-		if (refused.resetsAt() == null || refused.resetsAt().isAfter(deadline)) {
+	private void holdIfPast(Followed item, AccountLimit limit, Instant deadline) {
+		if (limit.until() == null || limit.until().isAfter(deadline)) {
 			heldPastDeadline.add(item.key());
 		}
 	}

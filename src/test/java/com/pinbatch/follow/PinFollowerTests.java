@@ -20,6 +20,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -157,6 +158,44 @@ class PinFollowerTests {
 		assertThat(withinWindow.stillOpen()).extracting(PinFollower.Followed::key).containsExactly("1", "2");
 		assertThat(pastWindow.stillOpen()).isEmpty();
 		assertThat(firstRound.stillOpen()).isEmpty();
+	}
+
+	@Test
+	void aRetryRefusedUntilTheAccountFreesUpIsAskedAgainOnceThatTimeHasCome() {
+		// given: Zernio says the account's posts-per-hour limit frees up at 10:05; the run follows until 10:30
+		twoFailedPostsWhoseRetriesAreRefused("""
+				{"error":"Velocity limit reached.","details":{"limit":"velocity","max":25,
+				"resetsAt":"2030-01-01T10:05:00Z"}}""");
+		AtomicReference<Instant> now = new AtomicReference<>(START);
+		PinFollower follower = new PinFollower(client(), 2, new Clock() {
+
+			@Override
+			public Instant instant() {
+				return now.get();
+			}
+
+			@Override
+			public ZoneId getZone() {
+				return ZoneOffset.UTC;
+			}
+
+			@Override
+			public Clock withZone(ZoneId zone) {
+				return this;
+			}
+		});
+		Instant followsUntil = START.plus(Duration.ofMinutes(30));
+		PinFollower.Round atTen = follower.round(List.of(created(1, "p-1"), created(2, "p-2")), 10, followsUntil);
+		zernio.verify(1, postRequestedFor(urlPathMatching("/api/v1/posts/p-[12]/retry")));
+
+		// when: a round before 10:05, then one after
+		PinFollower.Round atTenThree = follower.round(atTen.stillOpen(), 10, followsUntil);
+		now.set(START.plus(Duration.ofMinutes(6)));
+		follower.round(atTenThree.stillOpen(), 10, followsUntil);
+
+		// then: not asked before the time Zernio gave, asked again after it (before: the refusal was kept for the
+		// rest of the run, and its rows waited open until the following's window ended, never asked)
+		zernio.verify(2, postRequestedFor(urlPathMatching("/api/v1/posts/p-[12]/retry")));
 	}
 
 	@Test
