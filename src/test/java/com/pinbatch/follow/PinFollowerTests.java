@@ -20,7 +20,6 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -32,6 +31,7 @@ import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.pinbatch.result.RowResult;
 import com.pinbatch.result.RowStatus;
+import com.pinbatch.sandbox.MovableClock;
 import com.pinbatch.zernio.ZernioClient;
 import com.pinbatch.zernio.ZernioClientSettings;
 
@@ -166,31 +166,15 @@ class PinFollowerTests {
 		twoFailedPostsWhoseRetriesAreRefused("""
 				{"error":"Velocity limit reached.","details":{"limit":"velocity","max":25,
 				"resetsAt":"2030-01-01T10:05:00Z"}}""");
-		AtomicReference<Instant> now = new AtomicReference<>(START);
-		PinFollower follower = new PinFollower(client(), 2, new Clock() {
-
-			@Override
-			public Instant instant() {
-				return now.get();
-			}
-
-			@Override
-			public ZoneId getZone() {
-				return ZoneOffset.UTC;
-			}
-
-			@Override
-			public Clock withZone(ZoneId zone) {
-				return this;
-			}
-		});
+		MovableClock clock = MovableClock.stoppedAt(START);
+		PinFollower follower = new PinFollower(client(), 2, clock);
 		Instant followsUntil = START.plus(Duration.ofMinutes(30));
 		PinFollower.Round atTen = follower.round(List.of(created(1, "p-1"), created(2, "p-2")), 10, followsUntil);
 		zernio.verify(1, postRequestedFor(urlPathMatching("/api/v1/posts/p-[12]/retry")));
 
 		// when: a round before 10:05, then one after
 		PinFollower.Round atTenThree = follower.round(atTen.stillOpen(), 10, followsUntil);
-		now.set(START.plus(Duration.ofMinutes(6)));
+		clock.add(Duration.ofMinutes(6));
 		follower.round(atTenThree.stillOpen(), 10, followsUntil);
 
 		// then: not asked before the time Zernio gave, asked again after it (before: the refusal was kept for the

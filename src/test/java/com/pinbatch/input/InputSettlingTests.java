@@ -10,13 +10,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+
+import com.pinbatch.sandbox.MovableClock;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,7 +28,7 @@ class InputSettlingTests {
 	@TempDir
 	Path dir;
 
-	private final FakeClock clock = new FakeClock(Instant.parse("2026-12-07T02:00:00Z"));
+	private final MovableClock clock = MovableClock.stoppedAt(Instant.parse("2026-12-07T02:00:00Z"));
 
 	private final List<Duration> pauses = new ArrayList<>();
 
@@ -120,13 +119,13 @@ class InputSettlingTests {
 	private InputSettling settling(int rows) {
 		return new InputSettling(QUIET, clock, pause -> {
 			pauses.add(pause);
-			clock.now = clock.now.plus(pause);
+			clock.add(pause);
 			if (pauses.size() <= rows) {
 				try {
 					Path file = dir.resolve("pins.csv");
 					Files.writeString(file, "Shelf " + pauses.size() + ",https://images.example.com/s.jpg\n",
 							StandardCharsets.UTF_8, StandardOpenOption.APPEND);
-					Files.setLastModifiedTime(file, FileTime.from(clock.now));
+					Files.setLastModifiedTime(file, FileTime.from(clock.instant()));
 				}
 				catch (IOException ex) {
 					throw new UncheckedIOException(ex);
@@ -140,30 +139,5 @@ class InputSettlingTests {
 				"title,media_url\nShelf 0,https://images.example.com/s.jpg\n", StandardCharsets.UTF_8);
 		Files.setLastModifiedTime(file, FileTime.from(at));
 		return file;
-	}
-
-	/** The time the pauses move. */
-	private static final class FakeClock extends Clock {
-
-		private Instant now;
-
-		FakeClock(Instant now) {
-			this.now = now;
-		}
-
-		@Override
-		public ZoneId getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(ZoneId zone) {
-			return this;
-		}
-
-		@Override
-		public Instant instant() {
-			return now;
-		}
 	}
 }

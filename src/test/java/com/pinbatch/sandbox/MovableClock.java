@@ -16,6 +16,13 @@ public final class MovableClock extends Clock {
 
 	private Instant frozenAt;
 
+	/** A clock standing still at {@code instant} until a test moves it. */
+	public static MovableClock stoppedAt(Instant instant) {
+		MovableClock clock = new MovableClock();
+		clock.frozenAt = instant;
+		return clock;
+	}
+
 	public synchronized void add(Duration duration) {
 		if (frozenAt != null) {
 			frozenAt = frozenAt.plus(duration);

@@ -13,14 +13,14 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicReference;
+
+import com.pinbatch.sandbox.MovableClock;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -80,32 +80,16 @@ class BoardDirectoryTests {
 	@Test
 	void aBoardMadeSinceTheListsWereFetchedIsFoundOnceTheyAreOlderThanTheRunKeepsThem() {
 		// given: a long-lived process resolved a row before the board was made on Pinterest
-		AtomicReference<Instant> now = new AtomicReference<>(START);
-		BoardDirectory longLived = new BoardDirectory(client, new Clock() {
-
-			@Override
-			public Instant instant() {
-				return now.get();
-			}
-
-			@Override
-			public ZoneId getZone() {
-				return ZoneOffset.UTC;
-			}
-
-			@Override
-			public Clock withZone(ZoneId zone) {
-				return this;
-			}
-		});
+		MovableClock clock = MovableClock.stoppedAt(START);
+		BoardDirectory longLived = new BoardDirectory(client, clock);
 		assertThat(longLived.resolve("acme-garden", "Herb Spiral").ok()).isFalse();
 		answerBoards(GARDEN, "918273645500000011", "Garden Projects", "918273645500000013", "Herb Spiral");
 
 		// when: a run one minute later keeps the lists; one ten minutes later lets them go
-		now.set(START.plus(Duration.ofMinutes(1)));
+		clock.add(Duration.ofMinutes(1));
 		longLived.forgetOlderThan(Duration.ofMinutes(5));
 		boolean foundSoon = longLived.resolve("acme-garden", "Herb Spiral").ok();
-		now.set(START.plus(Duration.ofMinutes(10)));
+		clock.add(Duration.ofMinutes(9));
 		longLived.forgetOlderThan(Duration.ofMinutes(5));
 		BoardResolution later = longLived.resolve("acme-garden", "Herb Spiral");
 
