@@ -127,14 +127,16 @@ final class EarlierResultFile implements AutoCloseable {
 	}
 
 	/**
-	 * PENDING knows nothing. An outcome reached without sending (a dry run's VALID, INVALID for a date now past, an
+	 * PENDING knows nothing but what was sent. An outcome reached without sending (a dry run's VALID, INVALID for a date now past, an
 	 * account at its cap) knows less than a pin the earlier run got onto Zernio. This run's outcome of that very pin,
 	 * taken from the job repository without sending, knows less when it is less far along than the earlier line (a
 	 * --follow-up of that file may have written a later state than the repository holds).
 	 */
 	private boolean knowsMore(RowResult earlier, RowResult now) {
 		if (now.status() == RowStatus.PENDING) {
-			return earlier.status() != RowStatus.PENDING;
+			// what an earlier run got onto Zernio stays; a check's word (a dry run's VALID, an INVALID the row may
+			// no longer be) is not this run's: a live run stopped before the row read "VALID", and "no row PENDING"
+			return RowStatus.isOnZernio(earlier.status().name()) || earlier.postId() != null;
 		}
 		if (RowResult.PIN_MOVED.equals(now.errorCode())) {
 			return false; // the earlier line's pin, found since to be at another time than the row now gives

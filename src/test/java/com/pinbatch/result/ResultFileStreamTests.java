@@ -178,6 +178,20 @@ class ResultFileStreamTests {
 		assertThat(stoppedAtOnce(input, results, true)).isEqualTo("One=PUBLISHED Two=PENDING Three=PUBLISHED");
 	}
 
+	@Test
+	void aRunStoppedBeforeItsRowsAfterADryRunShowsThemPendingNotTheChecksWord() throws IOException {
+		// given: a dry run's result file (VALID and INVALID, nothing sent)
+		Path input = Files.writeString(dir.resolve("pins.csv"), "title\nOne\nTwo\n", StandardCharsets.UTF_8);
+		Path results = dir.resolve("pins.results.csv");
+		write(input, results, new RowResult(2, RowStatus.VALID, null, null, null, null, 0, null, Instant.EPOCH),
+				new RowResult(3, RowStatus.INVALID, null, null, "board_not_found", "no such board", 0, null,
+						Instant.EPOCH));
+
+		// when / then: a live run stopped before its first row (before: "One=VALID Two=INVALID", and the run said no
+		// row was PENDING)
+		assertThat(stoppedAtOnce(input, results, false)).isEqualTo("One=PENDING Two=PENDING");
+	}
+
 	private static RowResult published(long row, String postId, String requestId) {
 		return new RowResult(row, RowStatus.PUBLISHED, postId, "https://www.pinterest.com/pin/" + row + "/", null,
 				null, 1, requestId, Instant.EPOCH);
