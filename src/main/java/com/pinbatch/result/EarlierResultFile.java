@@ -128,9 +128,10 @@ final class EarlierResultFile implements AutoCloseable {
 
 	/**
 	 * PENDING knows less than a pin an earlier run sent. An outcome reached without sending (a dry run's VALID,
-	 * INVALID for a date now past, an account at its cap) knows less than a pin the earlier run got onto Zernio. This run's outcome of that very pin,
-	 * taken from the job repository without sending, knows less when it is less far along than the earlier line (a
-	 * --follow-up of that file may have written a later state than the repository holds).
+	 * INVALID for a date now past, an account at its cap) knows less than a pin the earlier run got onto Zernio. This
+	 * run's outcome of that very pin, taken from the job repository without sending, knows less when it is less far
+	 * along than the earlier line (a --follow-up of that file may have written a later state than the repository
+	 * holds).
 	 */
 	private boolean knowsMore(RowResult earlier, RowResult now) {
 		if (now.status() == RowStatus.PENDING) {
