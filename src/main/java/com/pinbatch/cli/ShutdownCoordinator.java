@@ -37,7 +37,7 @@ final class ShutdownCoordinator {
 
 	/** What a stop does from now on; a stop asked for before (during start-up) is done at once, not lost. */
 	static void onStop(Runnable action) {
-		onStop(action, "pinbatch: stopping: finishing the rows in flight and writing the result file...");
+		onStop(action, "pinbatch: stopping: sending no more rows, and writing the result file...");
 	}
 
 	/** The same, saying {@code line} when the stop comes. */
