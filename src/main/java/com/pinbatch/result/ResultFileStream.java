@@ -82,7 +82,7 @@ public final class ResultFileStream implements AutoCloseable {
 	 * @return the outcome written: {@code known} itself, or the earlier file's
 	 */
 	public RowResult write(InputRow row, RowResult known) {
-		RowResult result = earlier.better(row, known);
+		RowResult result = earlier.better(row, known).asWritten();
 		try {
 			writer.writeRow(row, result);
 		}

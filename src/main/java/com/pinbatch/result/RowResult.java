@@ -46,6 +46,19 @@ public record RowResult(long rowNumber, RowStatus status, String postId, String 
 						finishedAt, instant);
 	}
 
+	/**
+	 * As a result file shows it: a PENDING row whose send went out (it has a request id) says so. A stop does not
+	 * wait for the answers of the sends in flight, and Zernio may have made the pin.
+	 */
+	public RowResult asWritten() {
+		if (status != RowStatus.PENDING || requestId == null || errorMessage != null) {
+			return this;
+		}
+		return new RowResult(rowNumber, status, postId, pinUrl, errorCode, "sent to Zernio, but the run ended before"
+				+ " its answer came: the next run looks for its pin on Zernio before sending it again", attempts,
+				requestId, finishedAt, publishAt);
+	}
+
 	public static RowResult pending(long rowNumber) {
 		return new RowResult(rowNumber, RowStatus.PENDING, null, null, null, 0, null, null);
 	}

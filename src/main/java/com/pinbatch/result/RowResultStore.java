@@ -186,13 +186,6 @@ public class RowResultStore {
 	}
 
 	/**
-	 * What a row says while its send is out: a run stopped (or killed) then leaves it PENDING, which it is, but sent.
-	 * A stop does not wait for the answers of the sends in flight.
-	 */
-	static final String SENT_UNANSWERED = "sent to Zernio, but the run ended before its answer came: the next run"
-			+ " looks for its pin on Zernio before sending it again";
-
-	/**
 	 * Notes that a row is about to be sent, before the request leaves: if the process dies before the answer is
 	 * stored, the next run knows this row may exist on Zernio and looks for it before sending it again.
 	 *
@@ -207,7 +200,7 @@ public class RowResultStore {
 	/** The same, for a send that may repeat one whose answer was lost ({@code repeated}). */
 	public void markSent(String runKey, long rowNumber, String requestId, Instant sentAt, PinKey pin,
 			boolean repeated) {
-		save(runKey, new RowResult(rowNumber, RowStatus.PENDING, null, null, SENT_UNANSWERED, 0, requestId, null));
+		save(runKey, new RowResult(rowNumber, RowStatus.PENDING, null, null, null, 0, requestId, null));
 		jdbc.update("UPDATE PINBATCH_ROW_RESULT SET SENT_AT_MS = " + (repeated ? "COALESCE(SENT_AT_MS, ?)" : "?")
 				+ ", PIN_KEY = ?, PIN_TARGET = ?, PIN_CONTENT_KEY = ? WHERE RUN_KEY = ? AND ROW_NUMBER = ?",
 				sentAt.toEpochMilli(), pin == null ? null : pin.identity(), pin == null ? null : pin.target(),

@@ -192,6 +192,24 @@ class ResultFileStreamTests {
 		assertThat(stoppedAtOnce(input, results, false)).isEqualTo("One=PENDING Two=PENDING");
 	}
 
+	@Test
+	void aRowWhoseSendWasOutWhenTheRunStoppedSaysItWasSent() throws IOException {
+		// given: a run stopped with one row's send out (its request id stored, no answer) and one row not reached
+		Path input = Files.writeString(dir.resolve("pins.csv"), "title\nOne\nTwo\n", StandardCharsets.UTF_8);
+		Path results = dir.resolve("pins.results.csv");
+
+		// when
+		write(input, results, new RowResult(2, RowStatus.PENDING, null, null, null, 0, "r2", null),
+				RowResult.pending(3));
+
+		// then: both PENDING; the sent one says so (before: alike, while Zernio may have made the first one's pin)
+		try (RowSource source = RowSources.open(results, InputOptions.defaults())) {
+			assertThat(source.next().prior().errorMessage()).startsWith("sent to Zernio, but the run ended before its"
+					+ " answer came: the next run looks for its pin on Zernio");
+			assertThat(source.next().prior().errorMessage()).isNullOrEmpty();
+		}
+	}
+
 	private static RowResult published(long row, String postId, String requestId) {
 		return new RowResult(row, RowStatus.PUBLISHED, postId, "https://www.pinterest.com/pin/" + row + "/", null,
 				null, 1, requestId, Instant.EPOCH);

@@ -91,11 +91,6 @@ class RowResultStoreTests {
 		assertThat(scattered.keySet()).containsExactlyInAnyOrder(2L, 1501L, 2999L);
 		assertThat(scattered.get(1501L).postId()).isEqualTo("p1501");
 		assertThat(store.find("other", List.of(5L)).get(5L).errorCode()).isEqualTo("x");
-		// a row sent, its answer not come: PENDING, saying it was sent (before: a PENDING line like a row not reached)
-		assertThat(store.find("k", List.of(3L)).get(3L)).satisfies(sent -> {
-			assertThat(sent.status()).isEqualTo(RowStatus.PENDING);
-			assertThat(sent.errorMessage()).startsWith("sent to Zernio, but the run ended before its answer came");
-		});
 		assertThat(store.sentWithoutAnswer("k", List.of(2L, 3L, 4L, 2998L)))
 			.isEqualTo(Map.of(3L, Instant.ofEpochSecond(30), 2998L, Instant.ofEpochSecond(40)));
 		assertThat(store.range("k", 2999, 3005)).extracting(RowResult::rowNumber).containsExactly(2999L, 3000L);
