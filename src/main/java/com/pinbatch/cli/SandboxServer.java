@@ -29,7 +29,8 @@ final class SandboxServer {
 				LogLevel.WARN);
 		SandboxProperties settings;
 		try {
-			settings = SandboxProperties.of(options.springArguments());
+			// its posts kept where a run's sandbox keeps them: sandbox-state.jsonl in the data folder
+			settings = SandboxProperties.of(options.springArguments(), DataFolder.byDefault());
 		}
 		catch (RuntimeException ex) {
 			throw new UsageException(ConfigurationCheck.badValue(ex).orElse(ex.getMessage()));
@@ -48,6 +49,9 @@ final class SandboxServer {
 		try (sandbox) {
 			out.println("pinbatch: sandbox on " + sandbox.baseUrl() + " (Ctrl-C stops it); runs share it with"
 					+ " --sandbox --pinbatch.sandbox.url=" + sandbox.baseUrl());
+			if (settings.stateFile() != null) {
+				out.println("pinbatch: its posts are kept in " + settings.stateFile());
+			}
 			stop.await();
 		}
 		catch (InterruptedException ex) {

@@ -1,11 +1,14 @@
 package com.pinbatch.run;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -19,8 +22,11 @@ import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.boot.context.properties.bind.validation.ValidationBindHandler;
+import org.springframework.boot.env.YamlPropertySourceLoader;
+import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.SimpleCommandLinePropertySource;
 import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.validation.beanvalidation.SpringValidatorAdapter;
 import org.springframework.validation.annotation.Validated;
 
@@ -84,16 +90,32 @@ public record SandboxProperties(@DefaultValue("600") @Min(1) int requestsPerMinu
 		@DefaultValue("0s") @NotNull Duration clockOffset, @DefaultValue("0") @Min(0) @Max(65535) int port,
 		URI url) {
 
+	private static final String DATA_FOLDER = "pinbatch.data-dir";
+
 	/**
-	 * The settings given as {@code --pinbatch.sandbox.*} arguments, checked, for a sandbox started without the
-	 * application (--serve-sandbox).
+	 * The settings given as {@code --pinbatch.sandbox.*} arguments, or else as the built-in application.yml gives
+	 * them, checked, for a sandbox started without the application (--serve-sandbox).
+	 *
+	 * @param dataFolder the data folder unless the arguments give one; null: no built-in defaults (no state file)
 	 *
 	 * @throws org.springframework.boot.context.properties.bind.BindException for a value out of range or of no use
 	 */
-	public static SandboxProperties of(List<String> arguments) {
+	public static SandboxProperties of(List<String> arguments, Path dataFolder) {
 		StandardEnvironment environment = new StandardEnvironment();
 		environment.getPropertySources()
 			.addFirst(new SimpleCommandLinePropertySource(arguments.toArray(String[]::new)));
+		if (dataFolder != null) {
+			// the built-in defaults the application reads: the state file in the data folder among them
+			try {
+				new YamlPropertySourceLoader().load("built-in", new ClassPathResource("application.yml"))
+					.forEach(environment.getPropertySources()::addLast);
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException("cannot read the built-in application.yml", ex);
+			}
+			environment.getPropertySources()
+				.addLast(new MapPropertySource("data folder", Map.of(DATA_FOLDER, dataFolder.toString())));
+		}
 		try (ValidatorFactory validators = Validation.buildDefaultValidatorFactory()) {
 			return Binder.get(environment).bindOrCreate("pinbatch.sandbox", Bindable.of(SandboxProperties.class),
 					new ValidationBindHandler(new SpringValidatorAdapter(validators.getValidator())));

@@ -7,20 +7,32 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.util.List;
 
 import com.pinbatch.sandbox.ZernioSandbox;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.context.properties.bind.BindException;
 
 /** The sandbox's settings as a user gives them on the command line, turned into the sandbox they describe. */
 class SandboxPropertiesTests {
 
 	@Test
+	void aServedSandboxKeepsItsPostsInTheDataFolderAsARunsSandboxDoes(@TempDir Path home) {
+		// before: --serve-sandbox kept its posts in memory only, whatever README said
+		assertThat(SandboxProperties.of(List.of(), home).stateFile()).isEqualTo(home.resolve("sandbox-state.jsonl"));
+		assertThat(SandboxProperties.of(List.of("--pinbatch.data-dir=" + home.resolve("other")), home).stateFile())
+			.isEqualTo(home.resolve("other/sandbox-state.jsonl"));
+		assertThat(SandboxProperties.of(List.of("--pinbatch.sandbox.state-file=" + home.resolve("s.jsonl")), home)
+			.stateFile()).isEqualTo(home.resolve("s.jsonl"));
+	}
+
+	@Test
 	void anOutageGivenOnTheCommandLineStartsASandboxThatIsDownForItsLength() throws Exception {
 		SandboxProperties settings = SandboxProperties.of(List.of("--pinbatch.sandbox.outage-after=0s",
-				"--pinbatch.sandbox.outage-length=1h"));
+				"--pinbatch.sandbox.outage-length=1h"), null);
 
 		try (ZernioSandbox sandbox = settings.start()) {
 			HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest
@@ -34,7 +46,7 @@ class SandboxPropertiesTests {
 
 	@Test
 	void anUploadErrorRateOfOneFailsEveryUploadToItsPresignedUrl() throws Exception {
-		SandboxProperties settings = SandboxProperties.of(List.of("--pinbatch.sandbox.upload-error-rate=1"));
+		SandboxProperties settings = SandboxProperties.of(List.of("--pinbatch.sandbox.upload-error-rate=1"), null);
 		HttpClient http = HttpClient.newHttpClient();
 
 		try (ZernioSandbox sandbox = settings.start()) {
@@ -57,7 +69,7 @@ class SandboxPropertiesTests {
 
 	@Test
 	void anOutageOfNegativeLengthIsRefused() {
-		assertThatThrownBy(() -> SandboxProperties.of(List.of("--pinbatch.sandbox.outage-length=-1s")))
+		assertThatThrownBy(() -> SandboxProperties.of(List.of("--pinbatch.sandbox.outage-length=-1s"), null))
 			.isInstanceOf(BindException.class);
 	}
 }
