@@ -241,7 +241,7 @@ public class PinImportJobConfiguration {
 				: earlierPins;
 		return new PinSendingWriter(plans.of(job), rowResultStore, ofThisRun, pinSenders,
 				runProgresses.of(InputParameters.of(job.getJobParameters()).runKey()), gracefulStop,
-				properties.reconcileAfter());
+				properties.reconcileAfter(), () -> InputAsPlanned.changed(job));
 	}
 
 	@Bean

@@ -14,10 +14,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 
 import com.pinbatch.follow.PostOutcomes;
 import com.pinbatch.follow.PublishFailure;
+import com.pinbatch.input.InputChangedException;
 import com.pinbatch.result.RequestIds;
 import com.pinbatch.result.PinKey;
 import com.pinbatch.result.RowResult;
@@ -72,12 +74,19 @@ public class PinSendingWriter implements ItemWriter<PreparedRow> {
 	/** How often a chunk waiting for its sends looks whether its run alone was asked to stop. */
 	private static final long STOP_CHECK_MILLIS = 100;
 
+	private final BooleanSupplier inputChanged;
+
 	/** The pins other runs sent: who made a post that Zernio names when it refuses a row's content. */
 	private final EarlierPins earlierPins;
 
+	/**
+	 * @param inputChanged whether the input was saved again since the plan read it: its rows not sent by then are not
+	 *                     sent (the user may have saved it to correct them)
+	 */
 	public PinSendingWriter(RunPlan plan, RowResultStore store, EarlierPins earlierPins, ExecutorService senders,
-			RunProgress progress, GracefulStop stop, Duration reconcileAfter) {
+			RunProgress progress, GracefulStop stop, Duration reconcileAfter, BooleanSupplier inputChanged) {
 		this.plan = plan;
+		this.inputChanged = inputChanged;
 		this.earlierPins = earlierPins;
 		this.stop = stop;
 		this.reconcileAfter = reconcileAfter;
@@ -115,6 +124,10 @@ public class PinSendingWriter implements ItemWriter<PreparedRow> {
 		catch (SendingStoppedException ex) {
 			throw GracefulStop.asStepEnd(ex);
 		}
+		if (inputChanged.getAsBoolean()) {
+			// rows of this chunk were left unsent: it must not commit, so that the run started again reads them again
+			throw new InputChangedException(plan.input());
+		}
 	}
 
 	/**
@@ -128,6 +141,9 @@ public class PinSendingWriter implements ItemWriter<PreparedRow> {
 		if (row.isDecided()) {
 			record(row, row.decided(), earlier);
 			return;
+		}
+		if (inputChanged.getAsBoolean()) {
+			return; // not even waiting for its turn: the row stays as it is stored (PENDING, or sent unanswered)
 		}
 		String requestId = RequestIds.of(plan.runKey(), row.rowNumber(), plan.api().sandbox());
 		Instant sentUnanswered = sentUnanswered(sentBefore, earlier);
@@ -151,7 +167,9 @@ public class PinSendingWriter implements ItemWriter<PreparedRow> {
 					() -> markSent(row, requestId, replayed));
 		}
 		catch (HeldBack heldBack) {
-			record(row, heldBack.outcome, earlier);
+			if (heldBack.outcome != null) {
+				record(row, heldBack.outcome, earlier);
+			}
 			return;
 		}
 		// a 409 naming another run's post asks who sent it once, for both the check and the message
@@ -181,6 +199,11 @@ public class PinSendingWriter implements ItemWriter<PreparedRow> {
 	 * again under the id of a send whose answer was lost ({@code replayed}).
 	 */
 	private void markSent(PreparedRow row, String requestId, boolean replayed) {
+		if (inputChanged.getAsBoolean()) {
+			// checked before each chunk too, but a chunk is sent over minutes at a small rate tier: a row corrected in
+			// the file meanwhile went out as it was read (and, once the run started again, as corrected)
+			throw new HeldBack(null);
+		}
 		Optional<RowResult> pin = row.pinKey() == null ? Optional.empty()
 				: earlierPins.createdElsewhere(row.rowNumber(), row.pinKey());
 		if (pin.isPresent()) {
@@ -193,9 +216,10 @@ public class PinSendingWriter implements ItemWriter<PreparedRow> {
 		store.markSent(plan.runKey(), row.rowNumber(), requestId, Instant.now(), row.pinKey(), replayed);
 	}
 
-	/** A row whose send is held back at its turn, with the outcome it gets instead. */
+	/** A row whose send is held back at its turn, with the outcome it gets instead, if any. */
 	private static final class HeldBack extends RuntimeException {
 
+		/** Null: the row stays as it is stored (its input was saved again meanwhile). */
 		private final transient RowResult outcome;
 
 		HeldBack(RowResult outcome) {

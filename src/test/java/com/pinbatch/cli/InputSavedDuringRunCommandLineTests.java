@@ -86,6 +86,38 @@ class InputSavedDuringRunCommandLineTests extends SandboxedCommandLine {
 	}
 
 	@Test
+	void aFileSavedWhileItsChunkIsBeingSentSendsNoMoreOfThatChunk() throws IOException {
+		// given: one chunk holds every row, sent one at a time; once the third pin is created, a colleague saves the
+		// sheet (say, to correct a later row)
+		Path input = shelfPins(12);
+		String planned = Files.readString(input);
+		AtomicInteger created = new AtomicInteger();
+		sandbox.onPostCreated(post -> {
+			if (created.incrementAndGet() == 3) {
+				saveAsNewFile(input, withRowInserted(planned));
+			}
+		});
+
+		// when
+		CommandLineRun stopped = run("--input=" + input, "--pinbatch.concurrency=1");
+
+		// then: nothing more of the file as it was read is sent (before: the chunk's nine other rows went out, the
+		// correction coming only with the next run, as a second pin)
+		assertThat(stopped.exitCode()).as(stopped.toString()).isEqualTo(1);
+		assertThat(stopped.err()).contains("changed while its run was using it");
+		assertThat(creates()).as("creates").hasSize(3);
+
+		// and when the file is put back as it was, the same command sends the rest: each row once, none lost
+		sandbox.onPostCreated(post -> {
+		});
+		saveAsNewFile(input, planned);
+		CommandLineRun resumed = run("--input=" + input, "--pinbatch.concurrency=1");
+		assertThat(resumed.exitCode()).as(resumed.toString()).isZero();
+		assertThat(sandbox.posts()).extracting(post -> post.metadata().get("pinbatchRow")).doesNotHaveDuplicates()
+			.hasSize(12);
+	}
+
+	@Test
 	void aDryRunOfAFileSavedWhileItIsCheckedWritesNoResultFile() throws IOException {
 		// given
 		Path input = shelfPins(12);

@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import java.util.Optional;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -45,6 +46,10 @@ import org.springframework.batch.infrastructure.item.Chunk;
  */
 class PinSendingWriterTests {
 
+	/** The input as the run planned it, all along. */
+	private static final BooleanSupplier STILL_AS_PLANNED = () -> false;
+
+
 	private static final String RUN = "run-key";
 
 	private final ExecutorService senders = Executors.newFixedThreadPool(2);
@@ -64,7 +69,7 @@ class PinSendingWriterTests {
 		RunProgress progress = new RunProgress(Clock.systemUTC());
 		progress.start(5, store.countByStatus(RUN));
 		PinSendingWriter writer = new PinSendingWriter(plan(null), store, earlierPins(store), senders, progress,
-				new GracefulStop(null, senders, RunKey.PARAMETER), Duration.ofMinutes(10));
+				new GracefulStop(null, senders, RunKey.PARAMETER), Duration.ofMinutes(10), STILL_AS_PLANNED);
 
 		// when: the whole chunk comes again (row 1 to send, found created; 2-5 invalid)
 		writer.write(new Chunk<>(List.of(PreparedRow.toSend(1, "acct", "acme-home", null, null),
@@ -97,7 +102,7 @@ class PinSendingWriterTests {
 		GracefulStop stop = new GracefulStop(null, pool, RunKey.PARAMETER);
 		RowResultStore store = store();
 		PinSendingWriter writer = new PinSendingWriter(plan(null), store, earlierPins(store), pool, new RunProgress(Clock.systemUTC()),
-				stop, Duration.ofMinutes(10));
+				stop, Duration.ofMinutes(10), STILL_AS_PLANNED);
 		ExecutorService chunk = Executors.newSingleThreadExecutor();
 		try {
 			Future<?> writing = chunk.submit(() -> {
@@ -138,7 +143,7 @@ class PinSendingWriterTests {
 		PacedSender sender = creating(requests, 1);
 		GracefulStop stop = new GracefulStop(null, senders, RunKey.PARAMETER);
 		PinSendingWriter writer = new PinSendingWriter(plan(new ApiSession(null, null, sender, null, false)), store,
-				earlierPins(store), senders, new RunProgress(Clock.systemUTC()), stop, Duration.ofMinutes(10));
+				earlierPins(store), senders, new RunProgress(Clock.systemUTC()), stop, Duration.ofMinutes(10), STILL_AS_PLANNED);
 		CreatePostRequest pin = new CreatePostRequest("Modern kitchen ideas", null, null, null, true, null, null,
 				null);
 		ExecutorService chunk = Executors.newSingleThreadExecutor();
@@ -180,7 +185,7 @@ class PinSendingWriterTests {
 						Duration.ofMinutes(5), 8));
 		PinSendingWriter writer = new PinSendingWriter(plan(new ApiSession(null, null, sender, null, false)), store,
 				earlierPins(store), senders, new RunProgress(Clock.systemUTC()),
-				new GracefulStop(null, senders, RunKey.PARAMETER), Duration.ofMinutes(10));
+				new GracefulStop(null, senders, RunKey.PARAMETER), Duration.ofMinutes(10), STILL_AS_PLANNED);
 		CreatePostRequest request = new CreatePostRequest("Modern kitchen ideas", null, null, null, true, null, null,
 				null);
 
@@ -207,7 +212,7 @@ class PinSendingWriterTests {
 		PacedSender sender = creating(requests, 100);
 		PinSendingWriter writer = new PinSendingWriter(plan(new ApiSession(null, null, sender, null, false)), store,
 				earlierPins, senders, new RunProgress(Clock.systemUTC()),
-				new GracefulStop(null, senders, RunKey.PARAMETER), Duration.ofMinutes(10));
+				new GracefulStop(null, senders, RunKey.PARAMETER), Duration.ofMinutes(10), STILL_AS_PLANNED);
 		CreatePostRequest request = new CreatePostRequest("Modern kitchen ideas", null, null, null, true, null, null,
 				null);
 
@@ -244,7 +249,7 @@ class PinSendingWriterTests {
 		try {
 			PinSendingWriter writer = new PinSendingWriter(plan(new ApiSession(null, null, sender, null, false)),
 					store, earlierPins(store), oneAtATime, new RunProgress(Clock.systemUTC()),
-					new GracefulStop(null, oneAtATime, RunKey.PARAMETER), Duration.ofMinutes(10));
+					new GracefulStop(null, oneAtATime, RunKey.PARAMETER), Duration.ofMinutes(10), STILL_AS_PLANNED);
 			CreatePostRequest pin = new CreatePostRequest("Modern kitchen ideas", null, null, null, true, null, null,
 					null);
 
