@@ -143,7 +143,8 @@ class PinSendingWriterTests {
 		PacedSender sender = creating(requests, 1);
 		GracefulStop stop = new GracefulStop(null, senders, RunKey.PARAMETER);
 		PinSendingWriter writer = new PinSendingWriter(plan(new ApiSession(null, null, sender, null, false)), store,
-				earlierPins(store), senders, new RunProgress(Clock.systemUTC()), stop, Duration.ofMinutes(10), STILL_AS_PLANNED);
+				earlierPins(store), senders, new RunProgress(Clock.systemUTC()), stop, Duration.ofMinutes(10),
+				STILL_AS_PLANNED);
 		CreatePostRequest pin = new CreatePostRequest("Modern kitchen ideas", null, null, null, true, null, null,
 				null);
 		ExecutorService chunk = Executors.newSingleThreadExecutor();
