@@ -265,8 +265,8 @@ public class PinSendingWriter implements ItemWriter<PreparedRow> {
 		}
 		Instant now = Instant.now();
 		RowResult publishing = new RowResult(row.rowNumber(), RowStatus.CREATED, failed.postId(), null, null,
-				"published again on its post (the row is unchanged)", failed.attempts(), failed.requestId(), now,
-				failed.publishAt());
+				"sent to Pinterest again on its post (the row is unchanged)", failed.attempts(), failed.requestId(),
+				now, failed.publishAt());
 		RowResult retried;
 		try {
 			retried = PostOutcomes.apply(publishing, client.retryPost(failed.postId()), 1, now);

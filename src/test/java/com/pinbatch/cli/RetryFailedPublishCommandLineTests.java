@@ -76,7 +76,7 @@ class RetryFailedPublishCommandLineTests extends SandboxedCommandLine {
 		});
 		assertThat(after.get(fixed.get("row")).get("post_id")).isNotEmpty().isNotEqualTo(fixed.get("post_id"));
 		assertThat(after.values()).anyMatch(row -> row.get("status").equals("PUBLISHED")
-				&& row.get("error_message").contains("published again on its post"));
+				&& row.get("error_message").contains("sent to Pinterest again on its post"));
 	}
 
 	@Test
