@@ -26,8 +26,9 @@ public final class ClosestNames {
 	/** Up to {@code max} names close to {@code wanted}, closest first. */
 	public static List<String> to(String wanted, Collection<String> names, int max) {
 		String target = normalize(wanted);
-		// roughly one typo per three characters, and at least two, still reads as "the same name"
-		int tolerance = Math.max(2, target.length() / 3);
+		// roughly one typo per three characters, and at least two, still reads as "the same name"; in a name of four
+		// letters or fewer, two are half of it ("Name" is not "Date")
+		int tolerance = target.length() <= 4 ? 1 : Math.max(2, target.length() / 3);
 		record Candidate(String name, int distance) {
 		}
 		return names.stream()

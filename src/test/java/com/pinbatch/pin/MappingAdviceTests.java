@@ -119,4 +119,16 @@ class MappingAdviceTests {
 		assertThat(refused.suggestedMapping())
 			.containsExactly("title: [\"title\"]   # did you mean title for 'title'?");
 	}
+
+	@Test
+	void aShortHeaderIsNotGuessedAsAFieldTwoLettersAway() {
+		ColumnMapping mapping = ColumnMapping.defaults();
+		BoundColumns columns = mapping.bind(List.of("Name", "Text", "Picture"));
+
+		MappingException refused = catchThrowableOfType(MappingException.class,
+				() -> MappingAdvice.requireColumns(columns, mapping, false));
+
+		// before: publish_at: ["Name"] (two letters from "date"), pasted as it was given and taken
+		assertThat(refused.suggestedMapping()).noneMatch(line -> line.startsWith("publish_at"));
+	}
 }
