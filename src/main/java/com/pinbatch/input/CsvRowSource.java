@@ -299,10 +299,12 @@ public final class CsvRowSource implements RowSource {
 					+ ": unterminated quoted cell (a \" is opened but never closed); close it, or double a \" that"
 					+ " is part of the text (\"\")" + unquotedTabsAdvice(), cause);
 		}
-		if (cause instanceof RecordSizeGuard.RecordTooLargeException) {
+		if (cause instanceof RecordSizeGuard.RecordTooLargeException tooLarge) {
 			return new InputFileException(file + " row " + row + ": is longer than "
-					+ RecordSizeGuard.MAX_RECORD_CHARS + " characters; most likely a \" is opened but never closed",
-					cause);
+					+ RecordSizeGuard.MAX_RECORD_CHARS + " characters; " + (tooLarge.quoted()
+							? "most likely a \" is opened but never closed"
+							: "a pin's text is 500 characters at most: shorten its cells, or check that this is the"
+									+ " file meant"), cause);
 		}
 		if (message.contains("Invalid character between encapsulated token and delimiter")) {
 			return new InputFileException(file + " row " + row

@@ -295,6 +295,19 @@ class CsvRowSourceTests {
 	}
 
 	@Test
+	void aCellOfMillionsOfCharactersWithoutAQuoteIsToldToBeShortenedNotToCloseAQuote() throws IOException {
+		Path file = write("title,description\nok,fine\n" + "x".repeat(1_500_000) + ",long\n");
+
+		try (CsvRowSource source = CsvRowSource.open(file)) {
+			assertThat(source.next().rowNumber()).isEqualTo(2);
+			// before: "most likely a \" is opened but never closed", of a row without one
+			assertThatThrownBy(source::next).isInstanceOf(InputFileException.class)
+				.hasMessage(file + " row 3: is longer than 1000000 characters; a pin's text is 500 characters at"
+						+ " most: shorten its cells, or check that this is the file meant");
+		}
+	}
+
+	@Test
 	void reportsTextAfterClosingQuote() throws IOException {
 		Path file = write("title,board\n\"quoted\"tail,b\n");
 
