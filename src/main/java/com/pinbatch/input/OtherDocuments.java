@@ -21,6 +21,11 @@ final class OtherDocuments {
 
 	/** What the file is instead of a CSV, and what to give, as the end of a message; empty for anything else. */
 	static Optional<String> kindOf(byte[] head) {
+		if (isPictureOrVideo(head)) {
+			// before: "not a CSV or XLSX file (if it is text saved as UTF-16 without a byte order mark, ...)"
+			return Optional.of("is a picture or a video, not a spreadsheet; give the pins as CSV or XLSX, and the"
+					+ " picture as a row's media_url (its address, or its file's path)");
+		}
 		String text = start(head);
 		if (text.startsWith("<!doctype html") || text.startsWith("<html")) {
 			return Optional.of("is a web page (HTML), not a spreadsheet: a sheet's link saved instead of the sheet?"
@@ -48,6 +53,26 @@ final class OtherDocuments {
 					+ " board, ...)");
 		}
 		return Optional.empty();
+	}
+
+	/** PNG, JPEG, GIF, WebP, or MP4 and QuickTime, by their first bytes. */
+	private static boolean isPictureOrVideo(byte[] head) {
+		return startsWith(head, 0, 0x89, 'P', 'N', 'G') || startsWith(head, 0, 0xFF, 0xD8, 0xFF)
+				|| startsWith(head, 0, 'G', 'I', 'F', '8')
+				|| startsWith(head, 0, 'R', 'I', 'F', 'F') && startsWith(head, 8, 'W', 'E', 'B', 'P')
+				|| startsWith(head, 4, 'f', 't', 'y', 'p');
+	}
+
+	private static boolean startsWith(byte[] head, int at, int... expected) {
+		if (head.length < at + expected.length) {
+			return false;
+		}
+		for (int i = 0; i < expected.length; i++) {
+			if ((head[at + i] & 0xFF) != expected[i]) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	/** "{" or "[" then a quote, brace or bracket: a CSV header such as "[Title],[Image]" is not JSON. */

@@ -8,6 +8,7 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HexFormat;
 
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -46,6 +47,19 @@ class OtherDocumentsTests {
 		assertThatThrownBy(() -> RowSources.open(file, InputOptions.defaults()).close())
 			.isInstanceOf(InputFileException.class)
 			.hasMessageStartingWith(file + ": is " + said);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "89 50 4E 47 0D 0A 1A 0A 00 00 00 0D 49 48 44 52", "FF D8 FF E0 00 10 4A 46 49 46",
+			"47 49 46 38 39 61 01 00", "52 49 46 46 24 00 00 00 57 45 42 50 56 50",
+			"00 00 00 18 66 74 79 70 6D 70 34 32" })
+	void aPictureOrVideoRenamedAsACsvIsToldToBeAMediaUrl(String bytes) throws IOException {
+		// before: "not a CSV or XLSX file (if it is text saved as UTF-16 without a byte order mark, ...)"
+		Path file = Files.write(dir.resolve("photo.csv"), HexFormat.ofDelimiter(" ").parseHex(bytes));
+
+		assertThatThrownBy(() -> RowSources.open(file, InputOptions.defaults()).close())
+			.isInstanceOf(InputFileException.class)
+			.hasMessageStartingWith(file + ": is a picture or a video, not a spreadsheet");
 	}
 
 	@ParameterizedTest
