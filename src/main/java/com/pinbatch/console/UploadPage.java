@@ -67,7 +67,10 @@ class UploadPage {
 			HttpServletResponse response) {
 		String problem = null;
 		ZoneId zone = null;
-		if (file == null || file.isEmpty()) {
+		if (file == null || file.getOriginalFilename() == null || file.getOriginalFilename().isBlank()) {
+			problem = "choose a CSV or XLSX file to upload";
+		}
+		else if (file.isEmpty()) {
 			problem = "choose a CSV or XLSX file to upload (the one chosen is empty)";
 		}
 		else if (maxFileSize != null && file.getSize() > maxFileSize.toBytes()) {

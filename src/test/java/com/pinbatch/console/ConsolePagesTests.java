@@ -155,7 +155,15 @@ class ConsolePagesTests {
 	void anEmptyFileIsRefusedWithAMessage() throws Exception {
 		mvc.perform(multipart("/uploads").file(csv("pins.csv", "")).with(csrf()))
 			.andExpect(status().isBadRequest())
-			.andExpect(content().string(containsString("choose a CSV or XLSX file to upload")));
+			.andExpect(content().string(containsString("choose a CSV or XLSX file to upload (the one chosen is"
+					+ " empty)")));
+		// no file chosen, as a browser sends the form then (before: "the one chosen is empty", of none)
+		String none = mvc.perform(multipart("/uploads").file(csv("", "")).with(csrf()))
+			.andExpect(status().isBadRequest())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(none).contains("choose a CSV or XLSX file to upload").doesNotContain("the one chosen");
 	}
 
 	@Test
@@ -199,6 +207,17 @@ class ConsolePagesTests {
 
 		assertThat(page).contains("The console could not show this page.", "A run already started goes on without it")
 			.doesNotContain("999", "Nothing was sent");
+	}
+
+	/** A button's address opened as a page (a bookmark, a link shared): before, "Something went wrong (405)". */
+	@Test
+	void aButtonsAddressOpenedAsAPageSaysWhatItIs() throws Exception {
+		String page = mvc.perform(get("/error").accept(MediaType.TEXT_HTML)
+			.requestAttr(jakarta.servlet.RequestDispatcher.ERROR_STATUS_CODE, 405)).andReturn().getResponse()
+			.getContentAsString();
+
+		assertThat(page).contains("Not a page", "This address is a button's", "Nothing was done")
+			.doesNotContain("Something went wrong");
 	}
 
 	@Test
