@@ -1,5 +1,6 @@
 package com.pinbatch.console;
 
+import java.net.URI;
 import java.nio.file.Files;
 import java.security.Principal;
 import java.util.List;
@@ -128,7 +129,9 @@ class WatchPage {
 		LiveRun run = runs.find(id, Owner.of(principal)).orElseThrow(NotFound::page);
 		LiveRun.Ended ended = run.ended();
 		if (ended == null) {
-			throw NotFound.page();
+			// still going: its page, where the download appears once the result file is written (before: "No such
+			// upload or run for you: it may be someone else's")
+			return ResponseEntity.status(HttpStatus.SEE_OTHER).location(URI.create("/runs/" + id)).build();
 		}
 		return ResultDownload.of(ended.resultFile(), format);
 	}

@@ -189,6 +189,12 @@ class ConsoleBrowserTests {
 		WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(120));
 		wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("form#send button"))).click();
 		wait.until(driver -> !driver.findElement(By.cssSelector("#progress .done")).getText().startsWith("0 of"));
+		// the result's address opened while the send goes on leads back to the run's page (before: "Not found",
+		// "it may be someone else's")
+		String runPage = browser.getCurrentUrl();
+		browser.get(runPage + "/result");
+		assertThat(browser.getCurrentUrl()).isEqualTo(runPage);
+		assertThat(browser.getTitle()).doesNotStartWith("Not found");
 
 		console.close();
 		assertThat(creates(sandboxPosts)).as("pins sent before the console stopped").hasSizeBetween(1, SHELVES - 1);
