@@ -206,7 +206,8 @@ public class PinRowProcessor implements ItemProcessor<InputRow, PreparedRow> {
 		PreparedRow toSend = PreparedRow.toSend(row.rowNumber(), board.accountId(), board.accountLabel(),
 				requests.create(validation.pin(), board, mediaUrl, coverUrl, publishAt, mark),
 				earlierPins.keyOf(identity, content));
-		if (prior != null && UnknownOutcomes.mayExist(prior.status(), prior.errorCode())) {
+		if (prior != null && (UnknownOutcomes.mayExist(prior.status(), prior.errorCode())
+				|| UnknownOutcomes.sentUnanswered(prior.status(), prior.requestId()))) {
 			// --retry-failed of a row whose earlier sends may have created it: look for that post first
 			Instant finished = RowResult.carriedOver(row.rowNumber(), prior).finishedAt();
 			return toSend.mayExistSince(finished != null ? finished : Instant.now().minus(UNKNOWN_ATTEMPT_AGE));

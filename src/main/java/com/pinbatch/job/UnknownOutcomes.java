@@ -19,6 +19,15 @@ final class UnknownOutcomes {
 	private UnknownOutcomes() {
 	}
 
+	/**
+	 * A result file's PENDING line with a request id: its send went out and the run ended before the answer came
+	 * (see {@link com.pinbatch.result.RowResult#asWritten}).
+	 */
+	static boolean sentUnanswered(String status, String requestId) {
+		return status != null && status.trim().equals(RowStatus.PENDING.name()) && requestId != null
+				&& !requestId.isBlank();
+	}
+
 	static boolean mayExist(String status, String errorCode) {
 		return status != null && status.trim().equals(RowStatus.FAILED.name()) && errorCode != null
 				&& CODES.contains(errorCode.trim());

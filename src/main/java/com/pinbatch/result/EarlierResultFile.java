@@ -135,9 +135,11 @@ final class EarlierResultFile implements AutoCloseable {
 	 */
 	private boolean knowsMore(RowResult earlier, RowResult now) {
 		if (now.status() == RowStatus.PENDING) {
-			// what an earlier run got onto Zernio stays; a check's word (a dry run's VALID, an INVALID the row may
-			// no longer be) is not this run's: a live run stopped before the row read "VALID", and "no row PENDING"
-			return RowStatus.isOnZernio(earlier.status().name()) || earlier.postId() != null;
+			// what an earlier run sent stays (on Zernio, or its answer lost: its request id is what finds its pin); a
+			// check's word (a dry run's VALID, an INVALID the row may no longer be) is not this run's: a live run
+			// stopped before the row read "VALID", and "no row PENDING"
+			return RowStatus.isOnZernio(earlier.status().name()) || earlier.postId() != null
+					|| earlier.requestId() != null && !earlier.requestId().isBlank();
 		}
 		if (RowResult.PIN_MOVED.equals(now.errorCode())) {
 			return false; // the earlier line's pin, found since to be at another time than the row now gives

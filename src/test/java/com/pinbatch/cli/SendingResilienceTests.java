@@ -291,6 +291,32 @@ class SendingResilienceTests extends SandboxedCommandLine {
 	}
 
 	@Test
+	void aRetryFromAnotherFolderOfARowLeftPendingWithItsSendOutFindsItsPinInsteadOfCreatingASecond() throws Exception {
+		// given: a result file whose row was PENDING with its request id (a run stopped while the send was out,
+		// which Zernio answered by creating the pin), retried two days later from a folder that knows nothing of it
+		Path state = dir.resolve("sandbox-posts.jsonl");
+		runUnanswered(state);
+		Path results = dir.resolve("one.results.csv");
+		Map<String, String> unknown = resultOfRow(results, 2);
+		Files.writeString(results, Files.readString(results, StandardCharsets.UTF_8)
+			.replace(",FAILED,", ",PENDING,").replace(unknown.get("error_code"), "")
+			.replace(unknown.get("error_message"), "").replace(unknown.get("finished_at"), ""), StandardCharsets.UTF_8);
+		assertThat(resultOfRow(results, 2)).containsEntry("status", "PENDING")
+			.containsEntry("request_id", unknown.get("request_id"));
+		agePosts(state, Duration.ofDays(2));
+		int createsBefore = creates().size();
+
+		// when
+		CommandLineRun retry = runIn(dir.resolve("another-folder"), "--retry-failed=" + results);
+
+		// then: its pin found by its request id, not created again (before: sent as never sent, past Zernio's
+		// duplicate window: a second pin)
+		assertThat(retry.exitCode()).as(retry.toString()).isZero();
+		assertThat(creates().subList(createsBefore, creates().size())).isEmpty();
+		assertThat(sandbox.postCount()).isEqualTo(1);
+	}
+
+	@Test
 	void aSheetSavedAgainLooksForThePinOfARowWhoseSendsWentUnansweredInsteadOfCreatingASecond() throws Exception {
 		// given: last night's sends of the row went unanswered, but Zernio created its pin
 		Path state = dir.resolve("sandbox-posts.jsonl");

@@ -181,15 +181,16 @@ class ResultFileStreamTests {
 	@Test
 	void aRunStoppedBeforeItsRowsAfterADryRunShowsThemPendingNotTheChecksWord() throws IOException {
 		// given: a dry run's result file (VALID and INVALID, nothing sent)
-		Path input = Files.writeString(dir.resolve("pins.csv"), "title\nOne\nTwo\n", StandardCharsets.UTF_8);
+		Path input = Files.writeString(dir.resolve("pins.csv"), "title\nOne\nTwo\nThree\n", StandardCharsets.UTF_8);
 		Path results = dir.resolve("pins.results.csv");
 		write(input, results, new RowResult(2, RowStatus.VALID, null, null, null, null, 0, null, Instant.EPOCH),
 				new RowResult(3, RowStatus.INVALID, null, null, "board_not_found", "no such board", 0, null,
-						Instant.EPOCH));
+						Instant.EPOCH),
+				new RowResult(4, RowStatus.FAILED, null, null, "outcome_unknown", "may exist", 3, "r4", Instant.EPOCH));
 
 		// when / then: a live run stopped before its first row (before: "One=VALID Two=INVALID", and the run said no
-		// row was PENDING)
-		assertThat(stoppedAtOnce(input, results, false)).isEqualTo("One=PENDING Two=PENDING");
+		// row was PENDING); a row whose send went out keeps its line, whose request id finds its pin
+		assertThat(stoppedAtOnce(input, results, false)).isEqualTo("One=PENDING Two=PENDING Three=FAILED");
 	}
 
 	@Test
