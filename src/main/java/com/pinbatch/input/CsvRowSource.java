@@ -299,12 +299,12 @@ public final class CsvRowSource implements RowSource {
 					+ ": unterminated quoted cell (a \" is opened but never closed); close it, or double a \" that"
 					+ " is part of the text (\"\")" + unquotedTabsAdvice(), cause);
 		}
-		if (cause instanceof RecordSizeGuard.RecordTooLargeException tooLarge) {
+		if (cause instanceof RecordSizeGuard.RecordTooLargeException) {
+			// the guard cannot tell which: the parser reads ahead of the row it is in
 			return new InputFileException(file + " row " + row + ": is longer than "
-					+ RecordSizeGuard.MAX_RECORD_CHARS + " characters; " + (tooLarge.quoted()
-							? "most likely a \" is opened but never closed"
-							: "a pin's text is 500 characters at most: shorten its cells, or check that this is the"
-									+ " file meant"), cause);
+					+ RecordSizeGuard.MAX_RECORD_CHARS + " characters: a \" opened and never closed takes the rest of"
+					+ " the file into one cell (close it), or a cell is that long (a pin's text is 500 characters at"
+					+ " most: shorten it)", cause);
 		}
 		if (message.contains("Invalid character between encapsulated token and delimiter")) {
 			return new InputFileException(file + " row " + row

@@ -17,32 +17,12 @@ final class RecordSizeGuard extends FilterReader {
 	/** Thrown through the parser, which passes IOExceptions on. */
 	static final class RecordTooLargeException extends IOException {
 
-		private final boolean quoted;
-
-		RecordTooLargeException(boolean quoted) {
+		RecordTooLargeException() {
 			super("record longer than " + MAX_RECORD_CHARS + " characters");
-			this.quoted = quoted;
-		}
-
-		/** Whether the record holds a quote: one opened and never closed is then the likely cause. */
-		boolean quoted() {
-			return quoted;
 		}
 	}
 
 	private long sinceRecordStart;
-
-	/**
-	 * How far back the parser may have read ahead of the record it ends: a quote read within it may be the next
-	 * record's. Commons CSV reads through a buffer of 8,192 characters.
-	 */
-	private static final long READ_AHEAD = 16_384;
-
-	/** Characters read since the last quote character (MAX_VALUE: none yet). */
-	private long sinceQuote = Long.MAX_VALUE;
-
-	/** Whether the record read so far holds a quote character, as far as the read-ahead lets tell. */
-	private boolean quoteSeen;
 
 	RecordSizeGuard(Reader in) {
 		super(in);
@@ -51,7 +31,6 @@ final class RecordSizeGuard extends FilterReader {
 	/** Called after each record; the parser reads ahead a buffer at most, well within the limit. */
 	void recordDone() {
 		sinceRecordStart = 0;
-		quoteSeen = sinceQuote < READ_AHEAD;
 	}
 
 	@Override
@@ -63,22 +42,11 @@ final class RecordSizeGuard extends FilterReader {
 	@Override
 	public int read(char[] target, int offset, int length) throws IOException {
 		if (sinceRecordStart > MAX_RECORD_CHARS) {
-			throw new RecordTooLargeException(quoteSeen);
+			throw new RecordTooLargeException();
 		}
 		int count = super.read(target, offset, length);
 		if (count > 0) {
 			sinceRecordStart += count;
-			int last = offset + count - 1;
-			while (last >= offset && target[last] != '"') {
-				last--;
-			}
-			if (last >= offset) {
-				quoteSeen = true;
-				sinceQuote = offset + count - 1 - last;
-			}
-			else if (sinceQuote != Long.MAX_VALUE) {
-				sinceQuote += count;
-			}
 		}
 		return count;
 	}
