@@ -255,13 +255,9 @@ public class BoardDirectory {
 			return BoardResolution.resolved(account, match.get().id());
 		}
 		if (isBoardId(board)) {
-			// a CSV keeps what a spreadsheet's number cell made of the id: 15 digits, then zeros
-			String rounded = SpreadsheetDigits.mayHaveLostDigits(board) ? " (its last digits may have been lost: a"
-					+ " spreadsheet that stored the id as a number keeps 15 digits and writes zeros for the rest —"
-					+ " format the column as Text and retype the id)" : "";
 			return BoardResolution.problem(account, BoardResolution.BOARD_NOT_FOUND, "board " + board
-					+ " is not a board of account " + label(account) + rounded + ": check the board id, or give the"
-					+ " board's name" + boardHint(board, boards.get().stream().map(Board::name).toList(),
+					+ " is not a board of account " + label(account) + lostDigits(board) + ": check the board id, or"
+					+ " give the board's name" + boardHint(board, boards.get().stream().map(Board::name).toList(),
 							label(account)));
 		}
 		List<String> names = boards.get().stream().map(Board::name).toList();
@@ -298,10 +294,20 @@ public class BoardDirectory {
 		}
 		if (byId) {
 			return BoardResolution.problem(BoardResolution.ACCOUNT_REQUIRED, "board " + board
-					+ " is not among the boards of accounts " + accountList
+					+ " is not among the boards of accounts " + accountList + lostDigits(board)
 					+ "; add an account column or pass --account");
 		}
 		return boardNotFoundAnywhere(board, usable);
+	}
+
+	/**
+	 * What a board id not found may have lost: a CSV keeps what a spreadsheet's number cell made of it, 15 digits
+	 * then zeros. Empty for any other id.
+	 */
+	private static String lostDigits(String board) {
+		return SpreadsheetDigits.mayHaveLostDigits(board) ? " (its last digits may have been lost: a spreadsheet that"
+				+ " stored the id as a number keeps 15 digits and writes zeros for the rest — format the column as Text"
+				+ " and retype the id)" : "";
 	}
 
 	private BoardResolution boardNotFoundAnywhere(String board, List<Account> usable) {

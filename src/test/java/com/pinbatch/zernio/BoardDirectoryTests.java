@@ -126,6 +126,9 @@ class BoardDirectoryTests {
 		assertThat(rounded.problemMessage()).contains("its last digits may have been lost",
 				"format the column as Text and retype the id");
 		assertThat(mistyped.problemMessage()).doesNotContain("digits may have been lost");
+		// and when the rows name no account, so every account's boards are looked in
+		assertThat(directory.resolve(null, "918273645500000000").problemMessage())
+			.contains("its last digits may have been lost");
 	}
 
 	@Test
