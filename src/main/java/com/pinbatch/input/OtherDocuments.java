@@ -55,7 +55,10 @@ final class OtherDocuments {
 		return Optional.empty();
 	}
 
-	/** PNG, JPEG, GIF, WebP, or MP4 and QuickTime, by their first bytes. */
+	/**
+	 * PNG, JPEG, GIF, WebP, or MP4 and QuickTime, by their first bytes: the first test of media.MediaFormat#detect,
+	 * which reading files cannot call (media stands on pin, and pin on input).
+	 */
 	private static boolean isPictureOrVideo(byte[] head) {
 		return startsWith(head, 0, 0x89, 'P', 'N', 'G') || startsWith(head, 0, 0xFF, 0xD8, 0xFF)
 				|| startsWith(head, 0, 'G', 'I', 'F', '8')
