@@ -119,6 +119,11 @@ class EarlierPins {
 		return keyOf(identity, null);
 	}
 
+	/** Whether another run's pin with this content ({@link PinIdentity#content}, prefix) may wait to publish. */
+	boolean mayHaveScheduled(long contentPrefix) {
+		return scheduledContents.contains(contentPrefix);
+	}
+
 	/** Whether another run's pin waits to be published: only then may a row be such a pin, moved. */
 	boolean anyScheduled() {
 		return !scheduledContents.isEmpty();

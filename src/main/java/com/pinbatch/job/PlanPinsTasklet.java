@@ -125,8 +125,12 @@ class PlanPinsTasklet implements Tasklet {
 			context.putLong(FIRST_START, Instant.now().toEpochMilli());
 		}
 		// rows whose pin another run created are not sent again: they take no place against their account's caps
+		// nor do rows whose content another run's pin has, still to publish: their date read another way (another
+		// --date-format or --timezone, the same instant) or moved, they end as that pin (counted twice, they pushed
+		// the account's new rows past its caps)
 		PlanningPass.Collected toSend = found.without(row -> earlier.mayHave(row.pin())
-				|| row.formerPin() != 0 && earlier.mayHave(row.formerPin()));
+				|| row.formerPin() != 0 && earlier.mayHave(row.formerPin())
+				|| row.content() != 0 && earlier.mayHaveScheduled(row.content()));
 		int carried = found.rows().size() - toSend.rows().size();
 		if (carried > 0) {
 			say(input, "plan: " + (carried == 1 ? "1 row is a pin that an earlier run created"

@@ -72,9 +72,12 @@ final class PlanningPass {
 	 * @param pin          its pin's identity ({@link PinIdentity#prefix}): a pin another run created is not sent again;
 	 *                     0 when not taken (a dry run before any run stored a pin)
 	 * @param formerPin    its pin's identity as earlier versions took it ({@link PinIdentity#formerly}), or 0
+	 * @param content      a dated row's pin without its time ({@link PinIdentity#content}, prefix): another run's pin
+	 *                     of that content waiting to be published is this row's, its date read another way or moved
+	 *                     (not sent again); 0 for an undated row, or when not taken
 	 */
 	record RowRef(long rowNumber, String accountRef, String boardRef, Instant publishAt, String checkedMedia,
-			long pin, long formerPin) {
+			long pin, long formerPin, long content) {
 	}
 
 	/** The name of the account a row's pin goes to, or null when its account or board will not resolve. */
@@ -186,7 +189,9 @@ final class PlanningPass {
 			if (pin.publishAt() != null || undatedCount) {
 				rows.add(new RowRef(pin.rowNumber(), names.computeIfAbsent(accountRef, name -> name),
 						names.computeIfAbsent(boardRef, name -> name), pin.publishAt(), checkedMedia,
-						identities == null ? 0 : PinIdentity.prefix(identities.of(draft)), formerPin(draft)));
+						identities == null ? 0 : PinIdentity.prefix(identities.of(draft)), formerPin(draft),
+						identities == null || pin.publishAt() == null ? 0
+								: PinIdentity.prefix(identities.content(draft))));
 			}
 		}
 

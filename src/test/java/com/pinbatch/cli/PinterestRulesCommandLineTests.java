@@ -231,6 +231,36 @@ class PinterestRulesCommandLineTests extends SandboxedCommandLine {
 	}
 
 	@Test
+	void rowsSentBeforeAndSentAgainWithAnotherTimeZoneTakeNoPlaceOfTheNewRowsInTheCaps() throws IOException {
+		// given: 15 pins scheduled on one day for acme-home (25 a day), sent; then the sheet with 10 more that day,
+		// run with a --timezone (the dates carry their offset: the same instants, but another identity)
+		StringBuilder sent = new StringBuilder("title,description,media_url,board,account,publish_at\n");
+		for (int i = 0; i < 25; i++) {
+			sent.append("Day pin ").append(i).append(",Day pin number ").append(i)
+				.append(",https://images.example.com/day/").append(i).append(".jpg,Kitchen Ideas,acme-home,")
+				.append(Instant.parse("2031-03-01T08:00:00Z").plus(Duration.ofMinutes(10L * i))).append('\n');
+			if (i == 14) {
+				Files.writeString(dir.resolve("day.csv"), sent, StandardCharsets.UTF_8);
+			}
+		}
+		CommandLineRun first = run("--input=" + dir.resolve("day.csv"));
+		Path grown = Files.writeString(dir.resolve("day.csv"), sent, StandardCharsets.UTF_8);
+
+		// when
+		CommandLineRun again = run("--input=" + grown, "--timezone=Europe/Berlin");
+
+		// then: the 15 are the pins sent before, and the 10 new ones fit the day (before: the 15 counted twice, as
+		// pins on Zernio and as rows to send, and 5 new rows FAILED account_cap_reached)
+		assertThat(first.exitCode()).as(first.toString()).isZero();
+		assertThat(again.exitCode()).as(again.toString()).isZero();
+		assertThat(again.out()).contains("plan: 15 rows are pins that earlier runs created: not sent again",
+				"plan: acme-home: 10 pins, within caps");
+		assertThat(ResultRows.read(dir.resolve("day.results.csv"))).hasSize(25)
+			.allSatisfy(row -> assertThat(row.get("status")).isIn("SCHEDULED", "DUPLICATE"));
+		assertThat(sandbox.postCount()).isEqualTo(25);
+	}
+
+	@Test
 	void duplicatesInTheFileAmbiguousDatesAndDraftsAreHandledBeforeSending() throws IOException {
 		// given
 		Path input = Files.writeString(dir.resolve("rules.csv"), """
