@@ -51,12 +51,7 @@ class InputSavedDuringRunCommandLineTests extends SandboxedCommandLine {
 		// spreadsheet programs save), a row inserted at the top
 		Path input = shelfPins(12);
 		String planned = Files.readString(input);
-		AtomicInteger created = new AtomicInteger();
-		sandbox.onPostCreated(post -> {
-			if (created.incrementAndGet() == 3) {
-				saveAsNewFile(input, withRowInserted(planned));
-			}
-		});
+		savedWithARowInsertedAtPin(3, input, planned);
 
 		// when: the run, then the same command with the file put back as it was
 		CommandLineRun stopped = run("--input=" + input, "--pinbatch.chunk-size=4");
@@ -91,12 +86,7 @@ class InputSavedDuringRunCommandLineTests extends SandboxedCommandLine {
 		// sheet (say, to correct a later row)
 		Path input = shelfPins(12);
 		String planned = Files.readString(input);
-		AtomicInteger created = new AtomicInteger();
-		sandbox.onPostCreated(post -> {
-			if (created.incrementAndGet() == 3) {
-				saveAsNewFile(input, withRowInserted(planned));
-			}
-		});
+		savedWithARowInsertedAtPin(3, input, planned);
 
 		// when
 		CommandLineRun stopped = run("--input=" + input, "--pinbatch.concurrency=1");
@@ -133,18 +123,23 @@ class InputSavedDuringRunCommandLineTests extends SandboxedCommandLine {
 		assertThat(creates()).isEmpty();
 	}
 
+	/** Once the {@code nth} pin is created, the file is saved as a new file under its name, a row inserted on top. */
+	private void savedWithARowInsertedAtPin(int nth, Path input, String planned) {
+		AtomicInteger created = new AtomicInteger();
+		sandbox.onPostCreated(post -> {
+			if (created.incrementAndGet() == nth) {
+				saveAsNewFile(input, withRowInserted(planned));
+			}
+		});
+	}
+
 	/** Once the run asks Zernio its first question (after its read of the file), a row goes in at the top. */
 	@Test
 	void aFileSavedAfterItsLastPinWasSentEndsTheRunWithAStopNotWithSuccessAndNoResultFile() throws IOException {
 		// given: one chunk holds every row; once the last pin is created, a colleague saves the sheet with a row added
 		Path input = shelfPins(4);
 		String planned = Files.readString(input);
-		AtomicInteger created = new AtomicInteger();
-		sandbox.onPostCreated(post -> {
-			if (created.incrementAndGet() == 4) {
-				saveAsNewFile(input, withRowInserted(planned));
-			}
-		});
+		savedWithARowInsertedAtPin(4, input, planned);
 
 		// when
 		CommandLineRun run = run("--input=" + input);
