@@ -27,6 +27,8 @@ import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.SimpleCommandLinePropertySource;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.io.ClassPathResource;
+import org.springframework.core.io.FileSystemResource;
+import org.springframework.core.io.Resource;
 import org.springframework.validation.beanvalidation.SpringValidatorAdapter;
 import org.springframework.validation.annotation.Validated;
 
@@ -101,17 +103,30 @@ public record SandboxProperties(@DefaultValue("600") @Min(1) int requestsPerMinu
 	 * @throws org.springframework.boot.context.properties.bind.BindException for a value out of range or of no use
 	 */
 	public static SandboxProperties of(List<String> arguments, Path dataFolder) {
+		return of(arguments, dataFolder, Path.of(""));
+	}
+
+	/** The same, from the settings files of {@code workingFolder}. */
+	static SandboxProperties of(List<String> arguments, Path dataFolder, Path workingFolder) {
 		StandardEnvironment environment = new StandardEnvironment();
 		environment.getPropertySources()
 			.addFirst(new SimpleCommandLinePropertySource(arguments.toArray(String[]::new)));
 		if (dataFolder != null) {
-			// the built-in defaults the application reads: the state file in the data folder among them
-			try {
-				new YamlPropertySourceLoader().load("built-in", new ClassPathResource("application.yml"))
-					.forEach(environment.getPropertySources()::addLast);
-			}
-			catch (IOException ex) {
-				throw new UncheckedIOException("cannot read the built-in application.yml", ex);
+			// the settings files the application reads, in its order: the working folder's config/application.yml,
+			// then its application.yml, then the built-in defaults (the state file in the data folder among them)
+			for (Resource settings : List.of(new FileSystemResource(workingFolder.resolve("config/application.yml")),
+					new FileSystemResource(workingFolder.resolve("application.yml")),
+					new ClassPathResource("application.yml"))) {
+				if (!settings.exists()) {
+					continue;
+				}
+				try {
+					new YamlPropertySourceLoader().load(settings.getDescription(), settings)
+						.forEach(environment.getPropertySources()::addLast);
+				}
+				catch (IOException ex) {
+					throw new UncheckedIOException("cannot read " + settings.getDescription(), ex);
+				}
 			}
 			environment.getPropertySources()
 				.addLast(new MapPropertySource("data folder", Map.of(DATA_FOLDER, dataFolder.toString())));

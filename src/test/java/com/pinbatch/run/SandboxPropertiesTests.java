@@ -7,6 +7,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -27,6 +29,22 @@ class SandboxPropertiesTests {
 			.isEqualTo(home.resolve("other/sandbox-state.jsonl"));
 		assertThat(SandboxProperties.of(List.of("--pinbatch.sandbox.state-file=" + home.resolve("s.jsonl")), home)
 			.stateFile()).isEqualTo(home.resolve("s.jsonl"));
+	}
+
+	@Test
+	void aServedSandboxReadsTheWorkingFoldersSettingsFileAsARunDoes(@TempDir Path folder) throws IOException {
+		Files.createDirectories(folder.resolve("config"));
+		Files.writeString(folder.resolve("config/application.yml"), """
+				pinbatch:
+				  data-dir: %s
+				  sandbox:
+				    requests-per-minute: 24
+				""".formatted(folder.resolve("shared")));
+
+		SandboxProperties settings = SandboxProperties.of(List.of(), folder.resolve("home"), folder);
+
+		assertThat(settings.stateFile()).isEqualTo(folder.resolve("shared/sandbox-state.jsonl"));
+		assertThat(settings.requestsPerMinute()).isEqualTo(24);
 	}
 
 	@Test
