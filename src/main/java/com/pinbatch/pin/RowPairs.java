@@ -8,6 +8,8 @@ import java.util.zip.DataFormatException;
 import java.util.zip.Deflater;
 import java.util.zip.Inflater;
 
+import com.carrotsearch.hppc.LongLongHashMap;
+
 /**
  * A number for some of a file's rows (the earlier row a duplicate repeats, the publish time a row was moved to),
  * held as two sorted primitive arrays and looked up by binary search. A file can have millions of such rows: as a
@@ -184,12 +186,14 @@ public final class RowPairs {
 			long[] sortedRows = Arrays.copyOf(rows, size);
 			long[] sortedValues = Arrays.copyOf(values, size);
 			if (!inOrder) {
-				Integer[] order = new Integer[size];
-				Arrays.setAll(order, i -> i);
-				Arrays.sort(order, (a, b) -> Long.compare(rows[a], rows[b]));
+				// primitive all the way: a million --spread slots come from a hash map, in no order
+				LongLongHashMap valueOf = new LongLongHashMap(size);
 				for (int i = 0; i < size; i++) {
-					sortedRows[i] = rows[order[i]];
-					sortedValues[i] = values[order[i]];
+					valueOf.put(rows[i], values[i]);
+				}
+				Arrays.sort(sortedRows);
+				for (int i = 0; i < size; i++) {
+					sortedValues[i] = valueOf.get(sortedRows[i]);
 				}
 			}
 			return new RowPairs(sortedRows, sortedValues);
