@@ -213,6 +213,12 @@ public class PinSendingWriter implements ItemWriter<PreparedRow> {
 		if (hold != null) {
 			throw new HeldBack(hold.outcome(row, requestId));
 		}
+		RowResult storedMeanwhile = store.find(plan.runKey(), List.of(row.rowNumber())).get(row.rowNumber());
+		if (storedMeanwhile != null && (storedMeanwhile.status().succeeded() || storedMeanwhile.postId() != null)) {
+			// the run's lease went to another host while this row waited for its turn (this process frozen, say),
+			// and that host sent it: marking it sent would wipe its pin out of the run's outcomes
+			throw new HeldBack(storedMeanwhile);
+		}
 		store.markSent(plan.runKey(), row.rowNumber(), requestId, Instant.now(), row.pinKey(), replayed);
 	}
 

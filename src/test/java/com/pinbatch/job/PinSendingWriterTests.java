@@ -174,6 +174,43 @@ class PinSendingWriterTests {
 	}
 
 	@Test
+	void aRowAnotherHostSentWhileItWaitedForItsTurnIsNotSentNorMarkedSent() throws Exception {
+		// given: one request a second; of the chunk's two rows one is sent at once, the other waits for its turn
+		RowResultStore store = store();
+		AtomicInteger requests = new AtomicInteger();
+		PinSendingWriter writer = new PinSendingWriter(plan(new ApiSession(null, null, creating(requests, 60), null,
+				false)), store, earlierPins(store), senders, new RunProgress(Clock.systemUTC()),
+				new GracefulStop(null, senders, RunKey.PARAMETER), Duration.ofMinutes(10), STILL_AS_PLANNED);
+		CreatePostRequest pin = new CreatePostRequest("Modern kitchen ideas", null, null, null, true, null, null,
+				null);
+		ExecutorService chunk = Executors.newSingleThreadExecutor();
+		try {
+			Future<?> writing = chunk.submit(() -> {
+				writer.write(new Chunk<>(List.of(PreparedRow.toSend(1, "acct", "acme-home", pin, null),
+						PreparedRow.toSend(2, "acct", "acme-home", pin, null))));
+				return null;
+			});
+			while (store.countByStatus(RUN).isEmpty()) {
+				Thread.sleep(10); // the first row's answer is stored; the other row waits for its turn
+			}
+
+			// when: meanwhile the run's lease went to another host, which sent row 2 (this process was frozen)
+			RowResult otherHosts = new RowResult(2, RowStatus.SCHEDULED, "post-of-host-b", null, null, 1, "r2",
+					Instant.now());
+			store.save(RUN, otherHosts);
+			writing.get(30, TimeUnit.SECONDS);
+
+			// then: row 2 is not sent again, and keeps the other host's pin (before: noted as sent, PENDING, its pin
+			// lost from the run's outcomes, and the run ended with it PENDING for good)
+			assertThat(requests).hasValue(1);
+			assertThat(store.find(RUN, List.of(2L)).get(2L)).isEqualTo(otherHosts);
+		}
+		finally {
+			chunk.shutdownNow();
+		}
+	}
+
+	@Test
 	void aConflictWithThePinAnotherInputOfTheCommandIsSendingIsThatPinsDuplicate() throws Exception {
 		// given: another input of the same command (a copy of this row in another file, its run side by side) sent
 		// the same pin moments ago and has no answer yet; Zernio answers this row's create with 409, naming its post
