@@ -31,9 +31,13 @@ public record LeaseOwner(String host, long pid) {
 		}
 	}
 
-	/** True only when the owner is on this host and its process has ended (it died without releasing). */
+	/**
+	 * True only when the owner is on this host and its process has ended (it died without releasing). A host without
+	 * a name is never known to be this one: its lease runs out instead.
+	 */
 	public boolean isGoneFromThisHost() {
-		return host.equals(ThisHost.name()) && ProcessHandle.of(pid).map(process -> !process.isAlive()).orElse(true);
+		return !host.equals(ThisHost.UNKNOWN) && host.equals(ThisHost.name())
+				&& ProcessHandle.of(pid).map(process -> !process.isAlive()).orElse(true);
 	}
 
 	@Override
