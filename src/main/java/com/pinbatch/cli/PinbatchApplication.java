@@ -3,6 +3,7 @@ package com.pinbatch.cli;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -10,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 
+import com.pinbatch.concurrent.Pause;
 import com.pinbatch.console.ConsoleAddress;
 import com.pinbatch.console.ConsoleConfiguration;
 import com.pinbatch.console.ConsoleRefusedException;
@@ -56,6 +58,12 @@ public class PinbatchApplication {
 	private static final String HIKARI_ALIVE_BYPASS = "com.zaxxer.hikari.aliveBypassWindowMs";
 
 	/** Auto-configurations that only the web console needs (--serve). */
+	/** What Flyway says when another process created its history table a moment ago and is still migrating. */
+	private static final String TABLES_BEING_CREATED = "Unable to baseline schema history table";
+
+	/** Long enough for another process to create pinbatch's tables (they take well under a second). */
+	private static final Duration TABLES_CREATED_WITHIN = Duration.ofSeconds(3);
+
 	private static final String WEB_ONLY = String.join(",",
 			"org.springframework.boot.thymeleaf.autoconfigure.ThymeleafAutoConfiguration",
 			"org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration",
@@ -163,7 +171,7 @@ public class PinbatchApplication {
 		try (DataFolder dataFolder = new DataFolder(options.prune())) {
 			ConfigurableApplicationContext started;
 			try {
-				started = start(options, dataFolder);
+				started = startAlongsideOthers(options, dataFolder);
 			}
 			catch (UsageException ex) {
 				return refuse(ExitCode.USAGE, ex.getMessage(), options.summary(), out, err);
@@ -332,6 +340,30 @@ public class PinbatchApplication {
 		// given last, so that an explicit property on the command line wins
 		springArgs.addAll(options.springArguments());
 		return application.run(springArgs.toArray(String[]::new));
+	}
+
+	/**
+	 * Starts, once more after a moment when another process was creating pinbatch's tables in a new shared database
+	 * at that very time (two hosts' first runs): Flyway then refused to start, and its message said to delete a table.
+	 */
+	private static ConfigurableApplicationContext startAlongsideOthers(CommandLineOptions options,
+			DataFolder dataFolder) {
+		try {
+			return start(options, dataFolder);
+		}
+		catch (RuntimeException ex) {
+			if (!rootMessage(ex).contains(TABLES_BEING_CREATED)) {
+				throw ex;
+			}
+			try {
+				Pause.thread().sleep(TABLES_CREATED_WITHIN);
+			}
+			catch (InterruptedException interrupted) {
+				Thread.currentThread().interrupt();
+				throw ex;
+			}
+			return start(options, dataFolder);
+		}
 	}
 
 	/** The innermost message: for a database that cannot be reached, the driver's own words. */
