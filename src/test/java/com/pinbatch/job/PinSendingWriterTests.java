@@ -145,18 +145,9 @@ class PinSendingWriterTests {
 		PinSendingWriter writer = new PinSendingWriter(plan(new ApiSession(null, null, sender, null, false)), store,
 				earlierPins(store), senders, new RunProgress(Clock.systemUTC()), stop, Duration.ofMinutes(10),
 				STILL_AS_PLANNED);
-		CreatePostRequest pin = new CreatePostRequest("Modern kitchen ideas", null, null, null, true, null, null,
-				null);
 		ExecutorService chunk = Executors.newSingleThreadExecutor();
 		try {
-			Future<?> writing = chunk.submit(() -> {
-				writer.write(new Chunk<>(List.of(PreparedRow.toSend(1, "acct", "acme-home", pin, null),
-						PreparedRow.toSend(2, "acct", "acme-home", pin, null))));
-				return null;
-			});
-			while (store.countByStatus(RUN).isEmpty()) {
-				Thread.sleep(10); // the first row's answer is stored; the other row waits a minute for its turn
-			}
+			Future<?> writing = firstOfTwoRowsSent(writer, store, chunk);
 
 			// when: the run is stopped (Ctrl-C, a lost lease) while that row waits
 			stop.stopRun(RUN, "stopped on request; run the same command again to resume");
@@ -181,18 +172,9 @@ class PinSendingWriterTests {
 		PinSendingWriter writer = new PinSendingWriter(plan(new ApiSession(null, null, creating(requests, 60), null,
 				false)), store, earlierPins(store), senders, new RunProgress(Clock.systemUTC()),
 				new GracefulStop(null, senders, RunKey.PARAMETER), Duration.ofMinutes(10), STILL_AS_PLANNED);
-		CreatePostRequest pin = new CreatePostRequest("Modern kitchen ideas", null, null, null, true, null, null,
-				null);
 		ExecutorService chunk = Executors.newSingleThreadExecutor();
 		try {
-			Future<?> writing = chunk.submit(() -> {
-				writer.write(new Chunk<>(List.of(PreparedRow.toSend(1, "acct", "acme-home", pin, null),
-						PreparedRow.toSend(2, "acct", "acme-home", pin, null))));
-				return null;
-			});
-			while (store.countByStatus(RUN).isEmpty()) {
-				Thread.sleep(10); // the first row's answer is stored; the other row waits for its turn
-			}
+			Future<?> writing = firstOfTwoRowsSent(writer, store, chunk);
 
 			// when: meanwhile the run's lease went to another host, which sent row 2 (this process was frozen)
 			RowResult otherHosts = new RowResult(2, RowStatus.SCHEDULED, "post-of-host-b", null, null, 1, "r2",
@@ -208,6 +190,25 @@ class PinSendingWriterTests {
 		finally {
 			chunk.shutdownNow();
 		}
+	}
+
+	/**
+	 * Writes a chunk of two rows of one account on {@code chunk}, returning once the first row's answer is stored:
+	 * the other row then waits for its turn at the sender's pace.
+	 */
+	private static Future<?> firstOfTwoRowsSent(PinSendingWriter writer, RowResultStore store, ExecutorService chunk)
+			throws InterruptedException {
+		CreatePostRequest pin = new CreatePostRequest("Modern kitchen ideas", null, null, null, true, null, null,
+				null);
+		Future<?> writing = chunk.submit(() -> {
+			writer.write(new Chunk<>(List.of(PreparedRow.toSend(1, "acct", "acme-home", pin, null),
+					PreparedRow.toSend(2, "acct", "acme-home", pin, null))));
+			return null;
+		});
+		while (store.countByStatus(RUN).isEmpty()) {
+			Thread.sleep(10);
+		}
+		return writing;
 	}
 
 	@Test
