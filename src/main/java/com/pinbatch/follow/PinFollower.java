@@ -299,10 +299,11 @@ public final class PinFollower {
 		}
 		catch (RetryRefusedException refused) {
 			if (refused.accountLimit()) {
+				AccountLimit limit = AccountLimit.of(refused, now);
 				if (item.accountId() != null) {
-					limitedAccounts.put(item.accountId(), AccountLimit.of(refused, now));
+					limitedAccounts.put(item.accountId(), limit);
 				}
-				holdIfPast(item, AccountLimit.of(refused, now), deadline);
+				holdIfPast(item, limit, deadline);
 			}
 			// counted as spent, so that a refusal that lasts is not asked again past the retries allowed
 			return new Update(item, PostOutcomes.retryRefused(item.row(), state, item.retries(), refused, now),
