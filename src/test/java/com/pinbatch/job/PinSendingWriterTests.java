@@ -145,9 +145,18 @@ class PinSendingWriterTests {
 		PinSendingWriter writer = new PinSendingWriter(plan(new ApiSession(null, null, sender, null, false)), store,
 				earlierPins(store), senders, new RunProgress(Clock.systemUTC()), stop, Duration.ofMinutes(10),
 				STILL_AS_PLANNED);
+		CreatePostRequest pin = new CreatePostRequest("Modern kitchen ideas", null, null, null, true, null, null,
+				null);
 		ExecutorService chunk = Executors.newSingleThreadExecutor();
 		try {
-			Future<?> writing = firstOfTwoRowsSent(writer, store, chunk);
+			Future<?> writing = chunk.submit(() -> {
+				writer.write(new Chunk<>(List.of(PreparedRow.toSend(1, "acct", "acme-home", pin, null),
+						PreparedRow.toSend(2, "acct", "acme-home", pin, null))));
+				return null;
+			});
+			while (store.countByStatus(RUN).isEmpty()) {
+				Thread.sleep(10); // the first row's answer is stored; the other row waits a minute for its turn
+			}
 
 			// when: the run is stopped (Ctrl-C, a lost lease) while that row waits
 			stop.stopRun(RUN, "stopped on request; run the same command again to resume");
@@ -166,21 +175,24 @@ class PinSendingWriterTests {
 
 	@Test
 	void aRowAnotherHostSentWhileItWaitedForItsTurnIsNotSentNorMarkedSent() throws Exception {
-		// given: one request a second; of the chunk's two rows one is sent at once, the other waits for its turn
+		// given: one sending thread, so row 2 waits while row 1 is sent; as row 1's request reaches Zernio, the
+		// run's lease has gone to another host (this process was frozen), which has sent row 2
 		RowResultStore store = store();
+		RowResult otherHosts = new RowResult(2, RowStatus.SCHEDULED, "post-of-host-b", null, null, 1, "r2",
+				Instant.now());
 		AtomicInteger requests = new AtomicInteger();
-		PinSendingWriter writer = new PinSendingWriter(plan(new ApiSession(null, null, creating(requests, 60), null,
-				false)), store, earlierPins(store), senders, new RunProgress(Clock.systemUTC()),
-				new GracefulStop(null, senders, RunKey.PARAMETER), Duration.ofMinutes(10), STILL_AS_PLANNED);
-		ExecutorService chunk = Executors.newSingleThreadExecutor();
+		PacedSender sender = creating(requests, 6000, () -> store.save(RUN, otherHosts));
+		ExecutorService oneSender = Executors.newSingleThreadExecutor();
 		try {
-			Future<?> writing = firstOfTwoRowsSent(writer, store, chunk);
+			PinSendingWriter writer = new PinSendingWriter(plan(new ApiSession(null, null, sender, null, false)),
+					store, earlierPins(store), oneSender, new RunProgress(Clock.systemUTC()),
+					new GracefulStop(null, oneSender, RunKey.PARAMETER), Duration.ofMinutes(10), STILL_AS_PLANNED);
+			CreatePostRequest pin = new CreatePostRequest("Modern kitchen ideas", null, null, null, true, null, null,
+					null);
 
-			// when: meanwhile the run's lease went to another host, which sent row 2 (this process was frozen)
-			RowResult otherHosts = new RowResult(2, RowStatus.SCHEDULED, "post-of-host-b", null, null, 1, "r2",
-					Instant.now());
-			store.save(RUN, otherHosts);
-			writing.get(30, TimeUnit.SECONDS);
+			// when
+			writer.write(new Chunk<>(List.of(PreparedRow.toSend(1, "acct", "acme-home", pin, null),
+					PreparedRow.toSend(2, "acct", "acme-home", pin, null))));
 
 			// then: row 2 is not sent again, and keeps the other host's pin (before: noted as sent, PENDING, its pin
 			// lost from the run's outcomes, and the run ended with it PENDING for good)
@@ -188,27 +200,8 @@ class PinSendingWriterTests {
 			assertThat(store.find(RUN, List.of(2L)).get(2L)).isEqualTo(otherHosts);
 		}
 		finally {
-			chunk.shutdownNow();
+			oneSender.shutdownNow();
 		}
-	}
-
-	/**
-	 * Writes a chunk of two rows of one account on {@code chunk}, returning once the first row's answer is stored:
-	 * the other row then waits for its turn at the sender's pace.
-	 */
-	private static Future<?> firstOfTwoRowsSent(PinSendingWriter writer, RowResultStore store, ExecutorService chunk)
-			throws InterruptedException {
-		CreatePostRequest pin = new CreatePostRequest("Modern kitchen ideas", null, null, null, true, null, null,
-				null);
-		Future<?> writing = chunk.submit(() -> {
-			writer.write(new Chunk<>(List.of(PreparedRow.toSend(1, "acct", "acme-home", pin, null),
-					PreparedRow.toSend(2, "acct", "acme-home", pin, null))));
-			return null;
-		});
-		while (store.countByStatus(RUN).isEmpty()) {
-			Thread.sleep(10);
-		}
-		return writing;
 	}
 
 	@Test
@@ -332,8 +325,16 @@ class PinSendingWriterTests {
 
 	/** A sender at {@code perMinute} whose every request creates its pin, counted in {@code requests}. */
 	private static PacedSender creating(AtomicInteger requests, int perMinute) {
+		return creating(requests, perMinute, () -> {
+		});
+	}
+
+	/** The same, doing {@code onFirstRequest} as the first request reaches Zernio, before it is answered. */
+	private static PacedSender creating(AtomicInteger requests, int perMinute, Runnable onFirstRequest) {
 		return new PacedSender((request, requestId) -> {
-			requests.incrementAndGet();
+			if (requests.incrementAndGet() == 1) {
+				onFirstRequest.run();
+			}
 			return new SendResult.Created("post-" + requestId, new RateLimitInfo(perMinute, perMinute - 1, null, null));
 		}, new ThrottleSettings(perMinute, 1, 1.0, 25, 25, 6, Duration.ofMillis(500), Duration.ofSeconds(60),
 				Duration.ofMinutes(5), 8));
