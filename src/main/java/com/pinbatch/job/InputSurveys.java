@@ -34,12 +34,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class InputSurveys {
 
-	/**
-	 * What a kept row of the plan costs in memory, about: its RowRef (about 56 bytes with compressed references, the
-	 * names it holds shared) and its place in the list.
-	 */
-	private static final long BYTES_PER_ROW = 72;
-
 	/** What a kept media URL (--check-media) costs in memory, about. */
 	private static final long BYTES_PER_MEDIA = 200;
 
@@ -111,7 +105,7 @@ public class InputSurveys {
 
 		/** About what it takes in memory: the plan's rows, the media to check and the repeated rows. */
 		long bytes() {
-			return collected.rows().size() * BYTES_PER_ROW + collected.media().size() * BYTES_PER_MEDIA
+			return collected.rows().bytes() + collected.media().size() * BYTES_PER_MEDIA
 					+ survey.duplicates().size() * BYTES_PER_DUPLICATE;
 		}
 	}

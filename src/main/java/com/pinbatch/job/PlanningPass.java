@@ -50,18 +50,19 @@ final class PlanningPass {
 	/**
 	 * What one reading of the file found.
 	 *
-	 * @param rows   the valid rows that count against their account's caps (memory grows with them)
+	 * @param rows   the valid rows that count against their account's caps (memory grows with them, see
+	 *               {@link PlanRows})
 	 * @param media  the distinct remote media of valid rows, when asked for (memory grows with them)
 	 * @param boards the accounts and boards the rows name, to look up before the first pin is sent
 	 */
-	record Collected(List<RowRef> rows, Set<Media> media, BoardNeeds boards) {
+	record Collected(PlanRows rows, Set<Media> media, BoardNeeds boards) {
 
 		/**
 		 * The same, less rows found INVALID since they were collected (a row repeating an earlier one, media that
 		 * --check-media found unusable): never sent, they take no slot of their account's caps.
 		 */
 		Collected without(Predicate<RowRef> neverSent) {
-			return new Collected(rows.stream().filter(neverSent.negate()).toList(), media, boards);
+			return new Collected(rows.without(neverSent), media, boards);
 		}
 	}
 
@@ -126,9 +127,7 @@ final class PlanningPass {
 	 */
 	static final class Collector implements InputInspector.RowVisitor {
 
-		private final List<RowRef> rows = new ArrayList<>();
-
-		private final Map<String, String> names = new HashMap<>();
+		private final PlanRows.Builder rows;
 
 		/** Whether each local file (by kind and location) can be used. */
 		private final Map<String, Boolean> usableFiles = new HashMap<>();
@@ -157,6 +156,7 @@ final class PlanningPass {
 			this.identities = identities;
 			this.undatedCount = undatedCount;
 			this.collectMedia = collectMedia;
+			this.rows = new PlanRows.Builder(identities != null, collectMedia);
 		}
 
 		/** The date order the rows were validated with. */
@@ -184,11 +184,10 @@ final class PlanningPass {
 			String checkedMedia = null;
 			if (collectMedia && !pin.media().local()) {
 				media.add(pin.media());
-				checkedMedia = names.computeIfAbsent(pin.media().location(), location -> location);
+				checkedMedia = pin.media().location();
 			}
 			if (pin.publishAt() != null || undatedCount) {
-				rows.add(new RowRef(pin.rowNumber(), names.computeIfAbsent(accountRef, name -> name),
-						names.computeIfAbsent(boardRef, name -> name), pin.publishAt(), checkedMedia,
+				rows.add(new RowRef(pin.rowNumber(), accountRef, boardRef, pin.publishAt(), checkedMedia,
 						identities == null ? 0 : PinIdentity.prefix(identities.of(draft)), formerPin(draft),
 						identities == null || pin.publishAt() == null ? 0
 								: PinIdentity.prefix(identities.content(draft))));
@@ -220,7 +219,7 @@ final class PlanningPass {
 		}
 
 		Collected collected() {
-			return new Collected(rows, media, boards);
+			return new Collected(rows.build(), media, boards);
 		}
 	}
 
