@@ -1,5 +1,7 @@
 package com.pinbatch.pin;
 
+import java.util.List;
+
 /** The pin attributes a spreadsheet column can map to. {@link #column()} is the default (canonical) header. */
 public enum PinField {
 
@@ -7,6 +9,9 @@ public enum PinField {
 	ACCOUNT("account"), PUBLISH_AT("publish_at"), PUBLISH_TIME("publish_time"), ALT_TEXT("alt_text"),
 	COVER_IMAGE_URL("cover_image_url"), COVER_KEYFRAME_S("cover_keyframe_s"), KEYWORDS("keywords"),
 	TIMEZONE("timezone");
+
+	/** The fields in their order, shared: {@code values()} copies its array on every call, and rows are checked per field. */
+	static final List<PinField> ALL = List.of(values());
 
 	private final String column;
 

@@ -5,11 +5,11 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.text.Normalizer;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 import com.pinbatch.input.InputRow;
 import com.pinbatch.text.FileNames;
@@ -139,7 +139,7 @@ public final class PinValidator {
 	 * Sheets (in a workbook or a CSV export): a formula that failed, which would otherwise be sent as the pin's text.
 	 */
 	private static void checkSpreadsheetErrors(PinDraft draft, ProblemList problems) {
-		for (PinField field : PinField.values()) {
+		for (PinField field : PinField.ALL) {
 			if (draft.has(field) && InputRow.NOT_CALCULATED.equals(draft.get(field))) {
 				problems.add(field, "cell_error", "%s is a formula the file holds no computed value for (the file was"
 						+ " saved by a program that does not calculate): open it in Excel or LibreOffice and save it"
@@ -316,16 +316,27 @@ public final class PinValidator {
 
 	/** Keywords apart by commas or semicolons, or hashtags apart by spaces ("#kitchen #oak", a Hashtags column). */
 	private static List<String> keywords(PinDraft draft) {
-		return Arrays.stream(KEYWORD_SEPARATOR.split(shown(draft.get(PinField.KEYWORDS))))
-			.map(String::strip)
-			.filter(keyword -> !keyword.isEmpty())
-			.flatMap(keyword -> {
-				String[] words = SPACES.split(keyword);
-				// a loop, not a repeated group in a pattern: a cell of thousands of hashtags would overflow the stack
-				boolean hashtags = words.length > 1 && Arrays.stream(words).allMatch(word -> word.startsWith("#"));
-				return hashtags ? Arrays.stream(words) : Stream.of(keyword);
-			})
-			.toList();
+		String cell = draft.get(PinField.KEYWORDS);
+		if (cell.isEmpty()) {
+			return List.of();
+		}
+		List<String> keywords = new ArrayList<>();
+		for (String written : KEYWORD_SEPARATOR.split(shown(cell))) {
+			String keyword = written.strip();
+			if (keyword.isEmpty()) {
+				continue;
+			}
+			String[] words = SPACES.split(keyword);
+			// a loop, not a repeated group in a pattern: a cell of thousands of hashtags would overflow the stack
+			boolean hashtags = words.length > 1 && Arrays.stream(words).allMatch(word -> word.startsWith("#"));
+			if (hashtags) {
+				keywords.addAll(Arrays.asList(words));
+			}
+			else {
+				keywords.add(keyword);
+			}
+		}
+		return List.copyOf(keywords);
 	}
 
 	/**

@@ -92,7 +92,7 @@ public final class SpreadsheetDamage {
 				break;
 			}
 		}
-		for (PinField field : PinField.values()) {
+		for (PinField field : PinField.ALL) {
 			String cell = columns.cell(row, field);
 			if (cell != null && CellText.hasControl(cell)) {
 				found(Kind.CONTROL_CHARACTERS, Formats.plain("%s row %d holds control characters (%s), which a pin"
@@ -101,7 +101,7 @@ public final class SpreadsheetDamage {
 				break;
 			}
 		}
-		for (PinField field : PinField.values()) {
+		for (PinField field : PinField.ALL) {
 			String written = columns.cell(row, field);
 			// only a cell holding =" can be the idiom: the others are not trimmed for nothing
 			String cell = written == null || written.indexOf("=\"") < 0 ? null : CellText.trim(written);

@@ -42,6 +42,10 @@ record WebAddress(String scheme, String host, String path) {
 
 	/** @return the address, or empty when the text is not an absolute URL with a host */
 	static Optional<WebAddress> parse(String text) {
+		WebAddress plain = plain(text);
+		if (plain != null) {
+			return Optional.of(plain);
+		}
 		try {
 			URI uri = new URI(text);
 			if (uri.getScheme() == null || uri.getHost() == null) {
@@ -53,6 +57,86 @@ record WebAddress(String scheme, String host, String path) {
 		catch (URISyntaxException ex) {
 			return Optional.empty();
 		}
+	}
+
+	/**
+	 * The address of a plain http(s) URL as {@link java.net.URI} reads it, read without it (which took half the time
+	 * of a row's check): a host of dot-separated labels of letters, digits and inner dashes, the last one starting
+	 * with a letter, no user or port, and only characters that need no decoding after it. Null for any other text,
+	 * which URI reads.
+	 */
+	static WebAddress plain(String text) {
+		int colon = text.indexOf(':');
+		if (colon != 4 && colon != 5 || !text.startsWith("//", colon + 1)) {
+			return null;
+		}
+		String scheme = text.substring(0, colon).toLowerCase(Locale.ROOT);
+		if (!scheme.equals("http") && !scheme.equals("https")) {
+			return null;
+		}
+		int hostStart = colon + 3;
+		int hostEnd = hostStart;
+		int labelStart = hostStart;
+		while (hostEnd < text.length() && "/?#".indexOf(text.charAt(hostEnd)) < 0) {
+			char c = text.charAt(hostEnd);
+			if (c == '.') {
+				if (!label(text, labelStart, hostEnd)) {
+					return null;
+				}
+				labelStart = hostEnd + 1;
+			}
+			else if (c >= 128 || !IN_HOST[c]) {
+				return null;
+			}
+			hostEnd++;
+		}
+		if (!label(text, labelStart, hostEnd) || !isAsciiLetter(text.charAt(labelStart))) {
+			return null;
+		}
+		for (int i = hostEnd; i < text.length(); i++) {
+			char c = text.charAt(i);
+			if (c == '?' || c == '#') {
+				if (c == '#' && text.indexOf('#', i + 1) >= 0) {
+					return null;
+				}
+			}
+			else if (c >= 128 || !AFTER_HOST[c]) {
+				return null;
+			}
+		}
+		int queryOrFragment = firstOf(text, hostEnd);
+		return new WebAddress(scheme, text.substring(hostStart, hostEnd).toLowerCase(Locale.ROOT),
+				text.substring(hostEnd, queryOrFragment));
+	}
+
+	/** The ASCII characters of a plain host's labels: letters, digits and dashes. */
+	private static final boolean[] IN_HOST = ascii("-");
+
+	/** The ASCII characters URI takes as they are in a path, query or fragment (besides '?' and '#'). */
+	private static final boolean[] AFTER_HOST = ascii("-._~!$&'()*+,;=:@/");
+
+	/** A table of the ASCII letters, digits and {@code punctuation}: looked up for every character of two cells a row. */
+	private static boolean[] ascii(String punctuation) {
+		boolean[] table = new boolean[128];
+		for (char c = 0; c < 128; c++) {
+			table[c] = isAsciiLetter(c) || c >= '0' && c <= '9' || punctuation.indexOf(c) >= 0;
+		}
+		return table;
+	}
+
+	/** Whether the host's label from {@code start} to {@code end} is one URI reads: not empty, no dash at an end. */
+	private static boolean label(String text, int start, int end) {
+		return end > start && text.charAt(start) != '-' && text.charAt(end - 1) != '-';
+	}
+
+	/** Where the query or fragment after {@code from} starts, else the text's end. */
+	private static int firstOf(String text, int from) {
+		for (int i = from; i < text.length(); i++) {
+			if (text.charAt(i) == '?' || text.charAt(i) == '#') {
+				return i;
+			}
+		}
+		return text.length();
 	}
 
 	/** An address a cell gives, and the text sent for it: the cell, or as a browser writes what the cell holds. */

@@ -2,14 +2,67 @@ package com.pinbatch.pin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Random;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** How a cell is told to be a URL, and which domains an address is on (share pages, shorteners). */
 class WebAddressTests {
+
+	/** Characters that decide how an address reads: a text of them is plain, or not, as URI reads it. */
+	private static final String ADDRESS_CHARACTERS = "aZ09-._~!$&'()*+,;=:@/?#%[] \u00e9";
+
+	@Test
+	void aPlainAddressReadsAsJavaNetUriReadsIt() {
+		List<String> texts = new ArrayList<>(List.of("https://images.example.com/p/1.jpg",
+				"HTTP://Images.Example.COM/A.JPG?Size=Large#Top", "https://a.example", "https://a.example?q",
+				"https://a.example#f", "https://a.example/?", "https://a.example/#", "https://1.example/a",
+				"https://a.example/x#y#z", "https://a.example./a", "https://-a.example/a", "https://a-.example/a",
+				"https://a..example/a", "https://a.1example/a", "https://1/a", "https://a/b", "https://a.example:80/a",
+				"https://u@a.example/a", "https://a.example/a%20b", "https://a.example/[a]", "https://a.example/a?[b]",
+				"http:/a.example/a", "https:///a", "httpss://a.example", "ftp://a.example/a", "https://a.example/é"));
+		Random random = new Random(14);
+		for (int i = 0; i < 100_000; i++) {
+			StringBuilder text = new StringBuilder(random.nextBoolean() ? "https://" : "http://");
+			text.append(random.nextBoolean() ? "shop.example" : "");
+			for (int length = random.nextInt(12); length > 0; length--) {
+				text.append(ADDRESS_CHARACTERS.charAt(random.nextInt(ADDRESS_CHARACTERS.length())));
+			}
+			texts.add(text.toString());
+		}
+		int plain = 0;
+		for (String text : texts) {
+			WebAddress read = WebAddress.plain(text);
+			if (read != null) {
+				plain++;
+				assertThat(Optional.of(read)).as(text).isEqualTo(readByUri(text));
+			}
+		}
+		assertThat(plain).as("texts read without URI").isGreaterThan(texts.size() / 20);
+		assertThat(WebAddress.plain("https://images.example.com/p/1.jpg"))
+			.isEqualTo(new WebAddress("https", "images.example.com", "/p/1.jpg"));
+	}
+
+	private static Optional<WebAddress> readByUri(String text) {
+		try {
+			URI uri = new URI(text);
+			return uri.getScheme() == null || uri.getHost() == null ? Optional.empty()
+					: Optional.of(new WebAddress(uri.getScheme().toLowerCase(Locale.ROOT),
+							uri.getHost().toLowerCase(Locale.ROOT), uri.getPath() == null ? "" : uri.getPath()));
+		}
+		catch (URISyntaxException ex) {
+			return Optional.empty();
+		}
+	}
 
 	@ParameterizedTest
 	@CsvSource(delimiter = '|', value = { "https://images.example.com/a.jpg|true", "ftp://x.example/a.jpg|true",
