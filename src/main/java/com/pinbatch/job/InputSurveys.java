@@ -152,8 +152,8 @@ public class InputSurveys {
 	}
 
 	/**
-	 * The plan's rows are collected in the survey's pass, validated with the date order first guessed; only when the
-	 * survey settles another order is the file read again for them.
+	 * The plan's rows are collected in the survey's pass: a row whose date the survey has yet to settle (03/04/2027)
+	 * is checked both ways, and the rows of the order it settles are kept.
 	 */
 	private Surveyed read(InputParameters input, InputDigest digest) {
 		ColumnMapping mapping = setup.mapping(input);
@@ -176,10 +176,7 @@ public class InputSurveys {
 					(row, draft) -> planning.accept(new Visit(row, draft)), digest);
 			planning.finish();
 		}
-		PlanningPass.Collected collected = survey.validation().dateOrder() == collector.dateOrder()
-				? collector.collected()
-				: PlanningPass.collect(input.input(), options, mapping, survey.validation(), identities, undatedCount,
-						input.checkMedia());
+		PlanningPass.Collected collected = collector.collected(survey.validation().dateOrder());
 		// a row repeating an earlier one is INVALID, never sent: counted against its account's caps, it would push a
 		// row that is sent past them
 		return new Surveyed(survey, collected.without(row -> survey.duplicates().contains(row.rowNumber())),

@@ -29,6 +29,12 @@ final class PlanRows implements Iterable<RowRef> {
 	/** A row without checked media. */
 	private static final int NO_MEDIA = -1;
 
+	/** What an account and board pair's array and its place in the table take in memory, about. */
+	private static final long PAIR_BYTES = 32;
+
+	/** What a string takes in memory beside its characters (one byte each, mostly), about. */
+	private static final long STRING_BYTES = 40;
+
 	private final Columns columns;
 
 	/** The rows left out, by position. */
@@ -40,7 +46,7 @@ final class PlanRows implements Iterable<RowRef> {
 	}
 
 	/** The rows as collected, their columns not copied: the identity and media ones only when asked for. */
-	private record Columns(LongArrayList rowNumbers, IntArrayList refs, List<String[]> refTable,
+	private record Columns(LongArrayList rowNumbers, IntArrayList refs, List<String[]> refTable, long refTableBytes,
 			LongArrayList publishSeconds, IntArrayList publishNanos, IntArrayList media, List<String> mediaTable,
 			LongArrayList pins, LongArrayList formerPins, LongArrayList contents) {
 
@@ -54,9 +60,12 @@ final class PlanRows implements Iterable<RowRef> {
 					formerPins == null ? 0 : formerPins.get(position), contents == null ? 0 : contents.get(position));
 		}
 
-		/** About what the columns take in memory. */
+		/**
+		 * About what the columns take in memory, with the table of accounts and boards (a sheet naming a board by id
+		 * on every row has as many pairs as rows).
+		 */
 		long bytes() {
-			long bytes = 8L * rowNumbers.buffer.length + 4L * refs.buffer.length + 8L * publishSeconds.buffer.length
+			long bytes = refTableBytes + 8L * rowNumbers.buffer.length + 4L * refs.buffer.length + 8L * publishSeconds.buffer.length
 					+ 4L * publishNanos.buffer.length;
 			if (media != null) {
 				bytes += 4L * media.buffer.length;
@@ -87,6 +96,26 @@ final class PlanRows implements Iterable<RowRef> {
 			}
 		}
 		return new PlanRows(columns, stillLeft);
+	}
+
+	/** These rows and {@code others} (rows of other numbers, collected alike), in the order of their row numbers. */
+	PlanRows merged(PlanRows others) {
+		Builder builder = new Builder(columns.pins() != null, columns.media() != null);
+		Iterator<RowRef> mine = iterator();
+		Iterator<RowRef> theirs = others.iterator();
+		RowRef next = mine.hasNext() ? mine.next() : null;
+		RowRef other = theirs.hasNext() ? theirs.next() : null;
+		while (next != null || other != null) {
+			if (other == null || next != null && next.rowNumber() < other.rowNumber()) {
+				builder.add(next);
+				next = mine.hasNext() ? mine.next() : null;
+			}
+			else {
+				builder.add(other);
+				other = theirs.hasNext() ? theirs.next() : null;
+			}
+		}
+		return builder.build();
 	}
 
 	@Override
@@ -122,6 +151,9 @@ final class PlanRows implements Iterable<RowRef> {
 		private final List<String[]> refTable = new ArrayList<>();
 
 		private final Map<List<String>, Integer> refIndex = new HashMap<>();
+
+		/** About what the table of pairs takes: each pair's array and place in the list, and its two strings. */
+		private long refTableBytes;
 
 		private final LongArrayList publishSeconds = new LongArrayList();
 
@@ -188,6 +220,7 @@ final class PlanRows implements Iterable<RowRef> {
 				lastBoard = board;
 				lastRef = refIndex.computeIfAbsent(List.of(account, board), key -> {
 					refTable.add(new String[] { account, board });
+					refTableBytes += PAIR_BYTES + 2 * STRING_BYTES + account.length() + board.length();
 					return refTable.size() - 1;
 				});
 			}
@@ -208,7 +241,7 @@ final class PlanRows implements Iterable<RowRef> {
 				formerPins.trimToSize();
 				contents.trimToSize();
 			}
-			return new PlanRows(new Columns(rowNumbers, refs, refTable, publishSeconds, publishNanos, media,
+			return new PlanRows(new Columns(rowNumbers, refs, refTable, refTableBytes, publishSeconds, publishNanos, media,
 					mediaTable, pins, formerPins, contents), new BitSet());
 		}
 	}

@@ -12,14 +12,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 
-import com.pinbatch.input.InputOptions;
 import com.pinbatch.input.InputRow;
-import com.pinbatch.input.RowSource;
-import com.pinbatch.input.RowSources;
 import com.pinbatch.media.LocalMediaUploader;
 import com.pinbatch.media.MediaRejectedException;
-import com.pinbatch.pin.BoundColumns;
-import com.pinbatch.pin.ColumnMapping;
 import com.pinbatch.pin.DateOrder;
 import com.pinbatch.pin.Media;
 import com.pinbatch.pin.MediaKind;
@@ -104,41 +99,34 @@ final class PlanningPass {
 	}
 
 	/**
-	 * Reads the file for what the plan needs (when the survey's pass could not collect it: see {@link Collector}).
-	 *
-	 * @param undatedCount whether pins without a date publish now and so count against the caps (not for drafts or
-	 *                     the queue)
-	 */
-	static Collected collect(Path file, InputOptions options, ColumnMapping mapping, ValidationSettings validation,
-			PinIdentity identities, boolean undatedCount, boolean collectMedia) {
-		Collector collector = new Collector(validation, identities, undatedCount, collectMedia);
-		try (RowSource source = RowSources.open(file, options)) {
-			BoundColumns columns = mapping.bind(source.headers());
-			for (InputRow row = source.next(); row != null; row = source.next()) {
-				collector.accept(row, columns.draft(row));
-			}
-		}
-		return collector.collected();
-	}
-
-	/**
-	 * Collects, row by row, what the plan needs. Rows are validated with the date order it is given: when the
-	 * survey it rides along with decides another order, what it collected is dropped and the file read again.
+	 * Collects, row by row, what the plan needs, with the date order it is given. The survey it rides along with
+	 * settles the order of dates such as 03/04/2027 only once every row is read: while it is undecided, a row refused
+	 * for such a date is also checked day first and month first, and {@link #collected} gives the rows of the order
+	 * the survey settled, without reading the file a third time.
 	 */
 	static final class Collector implements InputInspector.RowVisitor {
 
-		private final PlanRows.Builder rows;
+		/** The rows whatever the order; every row when it is known. */
+		private final Found found;
+
+		/** The rows refused for their undecided date that read day first; null when the order is known. */
+		private final Found dayFirst;
+
+		/** The same, month first. */
+		private final Found monthFirst;
 
 		/** Whether each local file (by kind and location) can be used. */
 		private final Map<String, Boolean> usableFiles = new HashMap<>();
-
-		private final Set<Media> media = new LinkedHashSet<>();
 
 		private final BoardNeeds boards = new BoardNeeds();
 
 		private final ValidationSettings validation;
 
 		private final PinValidator validator;
+
+		private final PinValidator dayFirstValidator;
+
+		private final PinValidator monthFirstValidator;
 
 		private final PinIdentity identities;
 
@@ -156,12 +144,26 @@ final class PlanningPass {
 			this.identities = identities;
 			this.undatedCount = undatedCount;
 			this.collectMedia = collectMedia;
-			this.rows = new PlanRows.Builder(identities != null, collectMedia);
+			this.found = new Found(identities != null, collectMedia);
+			// with --date-format the user's form reads the dates, whatever the order
+			boolean undecided = validation.dateOrder() == DateOrder.AMBIGUOUS && validation.dateFormat() == null;
+			this.dayFirst = undecided ? new Found(identities != null, collectMedia) : null;
+			this.monthFirst = undecided ? new Found(identities != null, collectMedia) : null;
+			this.dayFirstValidator = undecided ? new PinValidator(validation.withDateOrder(DateOrder.DAY_FIRST)) : null;
+			this.monthFirstValidator = undecided ? new PinValidator(validation.withDateOrder(DateOrder.MONTH_FIRST))
+					: null;
 		}
 
-		/** The date order the rows were validated with. */
-		DateOrder dateOrder() {
-			return validation.dateOrder();
+		/** The valid rows and their media, of one date order or whatever the order. */
+		private static final class Found {
+
+			private final PlanRows.Builder rows;
+
+			private final Set<Media> media = new LinkedHashSet<>();
+
+			Found(boolean withIdentities, boolean withMedia) {
+				this.rows = new PlanRows.Builder(withIdentities, withMedia);
+			}
 		}
 
 		@Override
@@ -174,20 +176,33 @@ final class PlanningPass {
 			// invalid rows too: the job resolves their boards as well, to name every problem of the row
 			boards.add(accountRef, boardRef);
 			Validation result = validator.validate(draft);
-			if (!result.isValid()) {
-				return;
+			if (result.isValid()) {
+				add(found, result.pin(), draft, accountRef, boardRef);
 			}
-			Pin pin = result.pin();
+			else if (dayFirst != null && result.problems().stream()
+				.anyMatch(problem -> problem.code().equals(PinValidator.AMBIGUOUS_DATE))) {
+				Validation asDayFirst = dayFirstValidator.validate(draft);
+				if (asDayFirst.isValid()) {
+					add(dayFirst, asDayFirst.pin(), draft, accountRef, boardRef);
+				}
+				Validation asMonthFirst = monthFirstValidator.validate(draft);
+				if (asMonthFirst.isValid()) {
+					add(monthFirst, asMonthFirst.pin(), draft, accountRef, boardRef);
+				}
+			}
+		}
+
+		private void add(Found into, Pin pin, PinDraft draft, String accountRef, String boardRef) {
 			if (!localFilesUsable(pin)) {
 				return; // INVALID when the job checks the file: never sent
 			}
 			String checkedMedia = null;
 			if (collectMedia && !pin.media().local()) {
-				media.add(pin.media());
+				into.media.add(pin.media());
 				checkedMedia = pin.media().location();
 			}
 			if (pin.publishAt() != null || undatedCount) {
-				rows.add(new RowRef(pin.rowNumber(), accountRef, boardRef, pin.publishAt(), checkedMedia,
+				into.rows.add(new RowRef(pin.rowNumber(), accountRef, boardRef, pin.publishAt(), checkedMedia,
 						identities == null ? 0 : PinIdentity.prefix(identities.of(draft)), formerPin(draft),
 						identities == null || pin.publishAt() == null ? 0
 								: PinIdentity.prefix(identities.content(draft))));
@@ -218,8 +233,19 @@ final class PlanningPass {
 			});
 		}
 
-		Collected collected() {
-			return new Collected(rows.build(), media, boards);
+		/** What was collected, for the date order the survey settled. */
+		Collected collected(DateOrder settled) {
+			if (settled == validation.dateOrder() || validation.dateFormat() != null) {
+				return new Collected(found.rows.build(), found.media, boards);
+			}
+			Found ofOrder = settled == DateOrder.DAY_FIRST ? dayFirst : settled == DateOrder.MONTH_FIRST ? monthFirst
+					: null;
+			if (ofOrder == null) {
+				throw new IllegalStateException("rows checked " + validation.dateOrder() + ", dates settled " + settled);
+			}
+			Set<Media> media = new LinkedHashSet<>(found.media);
+			media.addAll(ofOrder.media);
+			return new Collected(found.rows.build().merged(ofOrder.rows.build()), media, boards);
 		}
 	}
 

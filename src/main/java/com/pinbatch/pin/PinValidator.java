@@ -83,6 +83,9 @@ public final class PinValidator {
 
 	private static final Pattern SPACES = Pattern.compile("\\s+");
 
+	/** The error code of a date that reads day first and month first, the file's other dates not settling which. */
+	public static final String AMBIGUOUS_DATE = "ambiguous_date";
+
 	/** The error code of a row that is the header row again. */
 	public static final String HEADER_REPEATED = "header_row_repeated";
 

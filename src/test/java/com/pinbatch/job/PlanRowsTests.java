@@ -60,6 +60,30 @@ class PlanRowsTests {
 	}
 
 	@Test
+	void rowsNamingABoardEachCountTheirNamesInWhatTheyTake() {
+		List<RowRef> many = new ArrayList<>();
+		for (int row = 2; row < 10_002; row++) {
+			many.add(new RowRef(row, "acme-home", "90000000000000" + row, null, null, 0, 0, 0));
+		}
+
+		PlanRows rows = collected(false, false, many);
+
+		// each pair's array and two strings, about 130 bytes, besides the row's 24
+		assertThat(rows.bytes()).isGreaterThan(10_000L * (24 + 100));
+	}
+
+	@Test
+	void rowsOfTwoOrdersMergeInTheOrderOfTheirNumbers() {
+		PlanRows odd = collected(true, true, List.of(ROWS.get(0), ROWS.get(2)));
+		PlanRows even = collected(true, true, List.of(ROWS.get(1), ROWS.get(3)));
+
+		assertThat(list(odd.merged(even))).containsExactlyElementsOf(ROWS);
+		assertThat(list(even.merged(odd))).containsExactlyElementsOf(ROWS);
+		assertThat(list(odd.without(row -> row.rowNumber() == 2).merged(even)))
+			.containsExactly(ROWS.get(1), ROWS.get(2), ROWS.get(3));
+	}
+
+	@Test
 	void aRowWithWhatItWasNotCollectedWithIsRefused() {
 		PlanRows.Builder withoutIdentities = new PlanRows.Builder(false, true);
 		PlanRows.Builder withoutMedia = new PlanRows.Builder(true, false);
