@@ -22,6 +22,7 @@ import javax.sql.DataSource;
 
 import com.carrotsearch.hppc.LongHashSet;
 import com.pinbatch.pin.PinIdentity;
+import com.pinbatch.text.SafeText;
 
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -121,7 +122,7 @@ public class RowResultStore {
 	private static Object[] values(String runKey, Outcome outcome) {
 		RowResult result = outcome.result();
 		return new Object[] { result.status().name(), result.postId(), truncate(result.pinUrl(), 500),
-				result.errorCode(), truncate(result.errorMessage(), MESSAGE_LIMIT), result.attempts(),
+				result.errorCode(), message(result.errorMessage()), result.attempts(),
 				result.requestId(), result.finishedAt() == null ? null : result.finishedAt().toEpochMilli(),
 				outcome.account(), outcome.accountId(),
 				result.publishAt() == null ? null : result.publishAt().toEpochMilli(), runKey, result.rowNumber() };
@@ -144,7 +145,7 @@ public class RowResultStore {
 		List<Object[]> rows = outcomes.stream()
 			.filter(outcome -> outcome.postId() != null)
 			.map(outcome -> new Object[] { outcome.status().name(), truncate(outcome.pinUrl(), 500),
-					outcome.errorCode(), truncate(outcome.errorMessage(), MESSAGE_LIMIT), outcome.postId() })
+					outcome.errorCode(), message(outcome.errorMessage()), outcome.postId() })
 			.toList();
 		if (rows.isEmpty()) {
 			return 0;
@@ -521,6 +522,14 @@ public class RowResultStore {
 		return new RowResult(rs.getLong("ROW_NUMBER"), RowStatus.valueOf(rs.getString("STATUS")),
 				rs.getString("POST_ID"), rs.getString("PIN_URL"), rs.getString("ERROR_CODE"), rs.getString("ERROR_MESSAGE"),
 				rs.getInt("ATTEMPTS"), rs.getString("REQUEST_ID"), finishedAt, publishAt);
+	}
+
+	/**
+	 * A row's message as it is kept: without the key or anything shaped like one (a server's answer quotes what it
+	 * was given, and a later run under another key would write the message out as it is), and cut to the column.
+	 */
+	private static String message(String text) {
+		return truncate(SafeText.withoutSecrets(text), MESSAGE_LIMIT);
 	}
 
 	private static String truncate(String text, int limit) {

@@ -63,9 +63,9 @@ record ZernioAnswer(int status, JsonNode body, RateLimitInfo rateLimit) {
 		return SafeText.withoutSecrets(oneLine(message)); // a gateway may quote the key it was given
 	}
 
-	/** Zernio's stable machine code ({@code ACCOUNT_DISCONNECTED}, ...), often absent. */
+	/** Zernio's stable machine code ({@code ACCOUNT_DISCONNECTED}, ...), often absent; a gateway's may be anything. */
 	String code() {
-		return text(body.path("code"));
+		return SafeText.withoutSecrets(text(body.path("code")));
 	}
 
 	/** A string or number as text; null for anything else, so callers never see "null" or "{...}". */

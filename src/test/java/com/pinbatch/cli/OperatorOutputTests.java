@@ -325,6 +325,40 @@ class OperatorOutputTests {
 	}
 
 	@Test
+	void aKeyThatZernioQuotesAsTheCodeOfARowsRefusalIsNotKeptInTheJobRepository() throws IOException {
+		// given: Zernio behind a gateway that refuses every create, quoting the key as the answer's code; a later run
+		// with another key would write the stored message into its result file, report and console download as it is
+		WireMockServer gateway = new WireMockServer(WireMockConfiguration.options().dynamicPort()
+			.bindAddress("127.0.0.1"));
+		gateway.start();
+		try {
+			String zernio = sandbox.baseUrl().substring(0, sandbox.baseUrl().length() - "/api".length());
+			gateway.stubFor(WireMock.any(WireMock.anyUrl()).atPriority(10)
+				.willReturn(WireMock.aResponse().proxiedFrom(zernio)));
+			gateway.stubFor(WireMock.post(WireMock.urlPathMatching(".*/v1/posts")).atPriority(1)
+				.willReturn(WireMock.aResponse().withStatus(400).withHeader("Content-Type", "application/json")
+					.withBody("{\"error\":\"Bad request\",\"code\":\"" + ZernioSandbox.API_KEY + "\"}")));
+
+			// when
+			CommandLineRun run = CommandLineRun.run(dir.resolve("data"), gateway.baseUrl() + "/api",
+					"--input=" + copySample("pins.csv"), "--pinbatch.follow.max-wait=0s");
+
+			// then: the rows say why, without the key, and no file keeps it
+			assertThat(run.exitCode()).as(run.toString()).isEqualTo(3);
+			assertThat(Files.readString(dir.resolve("pins.results.csv"))).contains("HTTP 400 (hidden)");
+			try (Stream<Path> files = Files.walk(dir.resolve("data"))) {
+				for (Path file : files.filter(Files::isRegularFile).toList()) {
+					String content = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
+					assertThat(content.contains(ZernioSandbox.API_KEY)).as(file + " holds the key").isFalse();
+				}
+			}
+		}
+		finally {
+			gateway.stop();
+		}
+	}
+
+	@Test
 	void jsonLogFormatWritesOnlyJsonLines() throws IOException {
 		// given
 		Path input = copySample("mixed.csv");
