@@ -24,6 +24,7 @@ import com.pinbatch.zernio.ZernioClient;
 import com.pinbatch.zernio.ZernioClientSettings;
 
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 
@@ -57,6 +58,9 @@ class ApiSessions implements ApiSessionSource, FollowUpConnections, DisposableBe
 	/** Hears the holds too, so the time left a run shows counts them. */
 	private final RunProgresses progresses;
 
+	/** Where the settings come from: a base URL that a file sets is said at the start. */
+	private final Environment environment;
+
 	private ApiSession live;
 
 	private ZernioSandbox sandboxServer;
@@ -65,7 +69,8 @@ class ApiSessions implements ApiSessionSource, FollowUpConnections, DisposableBe
 
 	ApiSessions(ZernioProperties zernio, SandboxProperties sandbox, ThrottleProperties throttle,
 			JsonMapper jsonMapper, DataSource dataSource, PlatformTransactionManager transactionManager,
-			GracefulStop stop, RunProgresses progresses) {
+			GracefulStop stop, RunProgresses progresses, Environment environment) {
+		this.environment = environment;
 		this.stop = stop;
 		this.progresses = progresses;
 		this.uploadedMedia = new JdbcUploadedMediaStore(dataSource, transactionManager);
@@ -94,6 +99,8 @@ class ApiSessions implements ApiSessionSource, FollowUpConnections, DisposableBe
 					+ " check accounts and boards");
 			return NONE;
 		}
+		SettingFile.of(environment, "zernio.base-url").ifPresent(file -> listener.info("pinbatch: Zernio is asked at "
+				+ zernio.baseUrl() + ", as " + file + " says: the API key goes there"));
 		session(ZERNIO).client().apiProxy()
 			.ifPresent(proxy -> listener.info("pinbatch: Zernio is reached through the proxy " + proxy.describe()));
 		String plain = plainHttpNote(zernio.baseUrl());

@@ -359,6 +359,32 @@ class OperatorOutputTests {
 	}
 
 	@Test
+	void aZernioAddressThatAConfigurationFileSetsIsSaidWithTheFileAtTheStart() throws IOException {
+		// given: a file among the configuration a run reads (as application.properties in the folder it starts in)
+		// that sends the requests elsewhere
+		Path settings = Files.writeString(dir.resolve("application.properties"),
+				"zernio.base-url=" + sandbox.baseUrl() + "\n");
+
+		// when
+		CommandLineRun run = CommandLineRun.run(dir.resolve("data"), null, "--input=" + copySample("pins.csv"),
+				"--spring.config.additional-location=file:" + settings, "--pinbatch.follow.max-wait=0s");
+
+		// then: the run says where the key goes, and which file says so
+		assertThat(run.exitCode()).as(run.toString()).isZero();
+		assertThat(run.out()).contains("pinbatch: Zernio is asked at " + sandbox.baseUrl() + ", as " + settings
+				+ " says: the API key goes there\n");
+	}
+
+	@Test
+	void aZernioAddressGivenOnTheCommandLineIsNotSaidAgain() throws IOException {
+		CommandLineRun run = CommandLineRun.run(dir.resolve("data"), sandbox.baseUrl(),
+				"--input=" + copySample("pins.csv"), "--pinbatch.follow.max-wait=0s");
+
+		assertThat(run.exitCode()).as(run.toString()).isZero();
+		assertThat(run.out()).doesNotContain("Zernio is asked at");
+	}
+
+	@Test
 	void jsonLogFormatWritesOnlyJsonLines() throws IOException {
 		// given
 		Path input = copySample("mixed.csv");
