@@ -9,8 +9,9 @@ import java.nio.file.Path;
 public class InputChangedException extends RuntimeException {
 
 	public InputChangedException(Path file) {
+		// one thing to do: before, "put the file back as it was" beside the summary's "run the same command again"
 		super(file + " changed while its run was using it: nothing more is sent from it, and its result file is left"
-				+ " as it was. To finish that run, put the file back as it was and run the same command again; as it is"
-				+ " now, the file is a new run");
+				+ " as it was (the rows it would list are not the file's now). Run the same command again: the file as"
+				+ " it is now is a new run, which finds the pins this one created instead of creating them again");
 	}
 }

@@ -147,8 +147,9 @@ class InputSavedDuringRunCommandLineTests extends SandboxedCommandLine {
 		// then: the result file cannot list the rows sent (the file holds others now), and the run says so, with the
 		// exit code of a run to run again
 		assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
-		assertThat(run.err()).contains(input + " changed while its run was using it");
-		assertThat(run.out()).contains("results: none written");
+		assertThat(run.err()).contains(input + " changed while its run was using it")
+			.contains("Run the same command again").doesNotContain("put the file back");
+		assertThat(run.out()).contains("results: none written", "to resume, run the same command again");
 		assertThat(creates()).hasSize(4);
 
 		// when the same command runs again, on the file as it is now
