@@ -111,8 +111,9 @@ public final class DuplicateLint {
 		if (!draft.has(PinField.MEDIA_URL)) {
 			return OptionalLong.empty();
 		}
+		// the host of an address in any case is the same host, so the same image
 		long content = fingerprint(accountKey(draft, defaultAccount, defaultBoard), draft.get(PinField.DESCRIPTION),
-				draft.get(PinField.MEDIA_URL));
+				WebAddress.withCaseFolded(draft.get(PinField.MEDIA_URL)));
 		OptionalLong first = firstRow(firstRowByContent, content, draft.rowNumber());
 		if (first.isEmpty() || first.getAsLong() == draft.rowNumber()) {
 			return OptionalLong.empty();
@@ -159,7 +160,7 @@ public final class DuplicateLint {
 			return;
 		}
 		String link = draft.get(PinField.LINK);
-		long key = fingerprint(link);
+		long key = fingerprint(WebAddress.withCaseFolded(link));
 		OptionalLong first = firstRow(firstRowByLink, key, draft.rowNumber());
 		if (first.isPresent()) {
 			linkUses.computeIfAbsent(key, k -> {

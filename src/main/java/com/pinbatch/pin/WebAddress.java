@@ -139,6 +139,26 @@ record WebAddress(String scheme, String host, String path) {
 		return text.length();
 	}
 
+	/**
+	 * The text with its scheme and host in lower case ({@code HTTPS://Images.Example.com/A.jpg} is
+	 * {@code https://images.example.com/A.jpg}): the same address as the cell's, for telling repeated ones. A text
+	 * that is no such address, or names a user before its host, is returned as it is.
+	 */
+	static String withCaseFolded(String text) {
+		int slashes = text.indexOf("://");
+		if (slashes < 2 || !hasScheme(text)) {
+			return text;
+		}
+		int hostEnd = slashes + 3;
+		while (hostEnd < text.length() && "/?#".indexOf(text.charAt(hostEnd)) < 0) {
+			hostEnd++;
+		}
+		if (text.lastIndexOf('@', hostEnd - 1) > slashes) {
+			return text;
+		}
+		return text.substring(0, hostEnd).toLowerCase(Locale.ROOT) + text.substring(hostEnd);
+	}
+
 	/** An address a cell gives, and the text sent for it: the cell, or as a browser writes what the cell holds. */
 	record Typed(String sent, WebAddress address) {
 	}

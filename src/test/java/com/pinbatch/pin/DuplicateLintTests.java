@@ -54,6 +54,19 @@ class DuplicateLintTests {
 	}
 
 	@Test
+	void theSameImageWithItsHostWrittenInCapitalsRepeatsTheFirstRow() {
+		DuplicateLint lint = lint(null, null);
+
+		List<OptionalLong> found = acceptAll(lint,
+				row(2, "Open shelving", "https://images.example.com/k/Dup-1.jpg", "acme-home", "Kitchen"),
+				row(3, "Open shelving", "HTTPS://IMAGES.Example.COM/k/Dup-1.jpg", "acme-home", "Kitchen"),
+				row(4, "Open shelving", "https://images.example.com/K/DUP-1.JPG", "acme-home", "Kitchen"));
+
+		// a host is the same in any case; a path is not (a server may hold both files)
+		assertThat(found).containsExactly(OptionalLong.empty(), OptionalLong.of(2), OptionalLong.empty());
+	}
+
+	@Test
 	void anyDifferenceInDescriptionOrMediaKeepsRowsApart() {
 		DuplicateLint lint = lint(null, null);
 

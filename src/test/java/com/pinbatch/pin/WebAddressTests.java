@@ -52,6 +52,15 @@ class WebAddressTests {
 			.isEqualTo(new WebAddress("https", "images.example.com", "/p/1.jpg"));
 	}
 
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', value = { "HTTPS://Images.Example.COM/A.jpg?Q=1|https://images.example.com/A.jpg?Q=1",
+			"https://Shop.example|https://shop.example", "HTTP://A.example:8080#Top|http://a.example:8080#Top",
+			"https://User:Secret@A.example/b|https://User:Secret@A.example/b", "IMAGES/A.JPG|IMAGES/A.JPG",
+			"C:\\Pins\\A.JPG|C:\\Pins\\A.JPG" })
+	void anAddressHasItsSchemeAndHostFoldedToLowerCaseOnly(String cell, String folded) {
+		assertThat(WebAddress.withCaseFolded(cell)).isEqualTo(folded);
+	}
+
 	private static Optional<WebAddress> readByUri(String text) {
 		try {
 			URI uri = new URI(text);
