@@ -77,7 +77,8 @@ final class PublishTimeParser {
 	private final DateTimeFormatter userFormat;
 
 	/**
-	 * @param dateFormat a java.time pattern (--date-format) that replaces the year-last forms, or null
+	 * @param dateFormat a java.time pattern (--date-format) that replaces the year-last forms but the dotted ones (day
+	 *                   first), or null
 	 * @throws IllegalArgumentException if {@code dateFormat} is not a valid pattern
 	 */
 	PublishTimeParser(LocalTime defaultTimeOfDay, DateOrder order, String dateFormat) {
@@ -125,8 +126,10 @@ final class PublishTimeParser {
 		if (written.isEmpty()) {
 			written = yearFirst(value);
 		}
-		if (written.isEmpty() && userFormat == null) {
-			written = yearLast(value);
+		if (written.isEmpty()) {
+			// --date-format reads the year-last dates, but for the dotted ones, day first wherever they are written:
+			// its pattern, suggested for a column's 3/2/27, made the column's 03.02.2027 unreadable
+			written = yearLast(value, userFormat != null);
 		}
 		if (written.isEmpty()) {
 			written = EastAsianDate.find(value).flatMap(date -> withTime(date.date(), date.time()));
@@ -170,6 +173,7 @@ final class PublishTimeParser {
 				"2027-03-01 09:30[:00]", "2027/03/01 9:30 PM"));
 		if (dateFormat != null) {
 			forms.add("dates as --date-format " + dateFormat + " [09:30]");
+			forms.add("01.03.2027 09:30 (dotted: day first)");
 		}
 		else if (order == DateOrder.DAY_FIRST) {
 			forms.add("01/03/2027 09:30 (day first, like the rest of the column)");
@@ -233,9 +237,10 @@ final class PublishTimeParser {
 		}
 	}
 
-	private Optional<WrittenTime> yearLast(String value) throws AmbiguousDateException {
+	/** @param dottedOnly whether only dotted dates are read (a --date-format reads the others) */
+	private Optional<WrittenTime> yearLast(String value, boolean dottedOnly) throws AmbiguousDateException {
 		Optional<YearLastDate> found = YearLastDate.find(value);
-		if (found.isEmpty()) {
+		if (found.isEmpty() || dottedOnly && !found.get().dayFirstByConvention()) {
 			return Optional.empty();
 		}
 		YearLastDate date = found.get();

@@ -22,7 +22,8 @@ import java.time.ZoneOffset;
  *                         that reads both ways is rejected)
  * @param mediaRoot        the folder local media must be in (--media-root); null: {@code mediaBaseDir}
  * @param dateFormat       the user's --date-format (a java.time pattern such as dd/MM/yyyy), or null; when set it
- *                         replaces the year-last forms and {@code dateOrder} is not used
+ *                         replaces the year-last forms (but the dotted ones, day first) and {@code dateOrder} is not
+ *                         used
  */
 public record ValidationSettings(ZoneId zone, Clock clock, String defaultAccount, String defaultBoard,
 		Path mediaBaseDir, LocalTime defaultTimeOfDay, DateOrder dateOrder, String dateFormat, Path mediaRoot) {

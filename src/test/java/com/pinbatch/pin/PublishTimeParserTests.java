@@ -200,8 +200,22 @@ class PublishTimeParserTests {
 		assertThat(parser.read(text).orElseThrow().local()).isEqualTo(LocalDateTime.parse(local));
 	}
 
+	@ParameterizedTest(name = "{0} with {1}")
+	@CsvSource(delimiter = '|', textBlock = """
+			03.02.2027 18:30         | d/M/yy           | 2027-02-03T18:30
+			05.02.2027               | d/M/yy           | 2027-02-05T09:00
+			3/2/27                   | d/M/yy           | 2027-02-03T09:00
+			03.02.2027               | MM/dd/yyyy       | 2027-02-03T09:00
+			""")
+	void dateFormatLeavesDottedDatesDayFirst(String text, String pattern, String local) throws Exception {
+		// a column of 03.02.2027 and 3/2/27: the pattern suggested for the second is given
+		PublishTimeParser parser = new PublishTimeParser(NINE, DateOrder.AMBIGUOUS, pattern);
+
+		assertThat(parser.read(text).orElseThrow().local()).isEqualTo(LocalDateTime.parse(local));
+	}
+
 	@ParameterizedTest
-	@ValueSource(strings = { "31/02/2027", "13/13/2027", "03/04/2027 25:00", "03-04-2027" })
+	@ValueSource(strings = { "31/02/2027", "13/13/2027", "03/04/2027 25:00", "03-04-2027", "31.02.2027" })
 	void dateFormatIsStrict(String text) {
 		PublishTimeParser parser = new PublishTimeParser(NINE, DateOrder.AMBIGUOUS, "dd/MM/yyyy");
 
