@@ -29,6 +29,18 @@ public record InputRow(long rowNumber, List<String> headers, List<String> values
 	 */
 	public static final String PICTURE_IN_CELL = "#PICTURE IN CELL";
 
+	/**
+	 * The text of a workbook cell, in a column of web addresses, whose HYPERLINK formula puts its address together
+	 * from other cells ({@code "https://…/"&A4}): the file keeps only the text the cell shows ("Shop"), which was
+	 * refused as no web address, a puzzle to someone who sees the link work in Excel.
+	 */
+	public static final String LINK_PUT_TOGETHER = "#LINK PUT TOGETHER";
+
+	/** Whether a cell's text is one of those above, which stand for what the file does not hold. */
+	public static boolean standsForWhatTheFileLacks(String text) {
+		return NOT_CALCULATED.equals(text) || PICTURE_IN_CELL.equals(text) || LINK_PUT_TOGETHER.equals(text);
+	}
+
 	public InputRow(long rowNumber, List<String> headers, List<String> values) {
 		this(rowNumber, headers, values, Set.of(), null);
 	}

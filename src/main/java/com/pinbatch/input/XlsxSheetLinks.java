@@ -69,6 +69,44 @@ final class XlsxSheetLinks {
 	}
 
 	/**
+	 * Whether the formula opens a link whose address it puts together ({@code HYPERLINK("https://…/"&A4, "Shop")},
+	 * {@code HYPERLINK(B4)}): only calculating tells it, and the cell shows its text alone.
+	 */
+	static boolean putTogether(String formula) {
+		Matcher call = HYPERLINK_OPENED.matcher(formula);
+		if (!call.lookingAt()) {
+			return false;
+		}
+		int at = skipSpaces(formula, call.end());
+		if (at < formula.length() && formula.charAt(at) != '"') {
+			return true; // HYPERLINK(B4), HYPERLINK(CONCAT(...))
+		}
+		for (int i = at + 1; i < formula.length(); i++) {
+			if (formula.charAt(i) == '"') {
+				if (i + 1 < formula.length() && formula.charAt(i + 1) == '"') {
+					i++; // "" stands for one quote inside the text
+					continue;
+				}
+				int next = skipSpaces(formula, i + 1);
+				return next < formula.length() && formula.charAt(next) == '&';
+			}
+		}
+		return false; // a text never closed: a forged formula, read as the text it shows
+	}
+
+	private static int skipSpaces(String text, int from) {
+		int at = from;
+		while (at < text.length() && Character.isWhitespace(text.charAt(at))) {
+			at++;
+		}
+		return at;
+	}
+
+	/** How any formula that opens a link starts. */
+	private static final Pattern HYPERLINK_OPENED = Pattern.compile("\\s*(?:_xlfn\\.)?HYPERLINK\\(",
+			Pattern.CASE_INSENSITIVE);
+
+	/**
 	 * The web address of a cell's {@code IMAGE("https://…")} formula, or null: Google Sheets and Excel 365 show the
 	 * picture in the cell, and save no text for it (Excel an error value), so the address is the cell's media.
 	 */

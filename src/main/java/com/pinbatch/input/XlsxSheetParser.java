@@ -41,6 +41,15 @@ final class XlsxSheetParser implements AutoCloseable {
 
 	private boolean finished;
 
+	/**
+	 * The text of each shared formula by its index: a column filled down with one formula is saved once, in its
+	 * first cell, and the others name it. Bounded, for a forged sheet.
+	 */
+	private final Map<String, String> sharedFormulas = new HashMap<>();
+
+	/** Shared formulas kept at the most. */
+	private static final int MAX_SHARED_FORMULAS = 10_000;
+
 	XlsxSheetParser(InputStream sheetXml, XlsxCellText cellText, XlsxSheetLinks links) throws XMLStreamException {
 		this.sheetXml = sheetXml;
 		this.xml = XMLHelper.newXMLInputFactory().createXMLStreamReader(sheetXml);
@@ -127,6 +136,7 @@ final class XlsxSheetParser implements AutoCloseable {
 		boolean formula = false;
 		String formulaLink = null;
 		String formulaImage = null;
+		boolean linkPutTogether = false;
 		while (true) {
 			int event = xml.next();
 			if (event == XMLStreamConstants.START_ELEMENT) {
@@ -136,9 +146,11 @@ final class XlsxSheetParser implements AutoCloseable {
 				}
 				else if ("f".equals(element)) {
 					formula = true;
-					String written = formulaText();
+					String written = sharedFormula(xml.getAttributeValue(null, "t"),
+							xml.getAttributeValue(null, "si"), formulaText());
 					formulaLink = XlsxSheetLinks.ofFormula(written);
 					formulaImage = XlsxSheetLinks.imageOfFormula(written);
+					linkPutTogether = formulaLink == null && XlsxSheetLinks.putTogether(written);
 				}
 				else if ("is".equals(element)) {
 					inlineText = XlsxRichText.read(xml, "is");
@@ -183,6 +195,9 @@ final class XlsxSheetParser implements AutoCloseable {
 			numericCells.add(column);
 		}
 		String link = formulaLink != null ? formulaLink : links.at(row, column);
+		if (link == null && linkPutTogether) {
+			link = InputRow.LINK_PUT_TOGETHER; // a web-address column reads this for its shown text
+		}
 		if (link != null) {
 			rowLinks.put(column, link);
 		}
@@ -191,6 +206,23 @@ final class XlsxSheetParser implements AutoCloseable {
 	/** A cell type whose value is text, which may be empty: a formula's empty result ({@code =IF(A2="","",A2)}). */
 	private static boolean holdsText(String type) {
 		return "str".equals(type) || "s".equals(type) || "inlineStr".equals(type);
+	}
+
+	/**
+	 * A formula's text, a shared one's from the cell that holds it (the others hold none): a link formula filled down
+	 * a column was read in its first cell only.
+	 */
+	private String sharedFormula(String type, String index, String written) {
+		if (!"shared".equals(type) || index == null) {
+			return written;
+		}
+		if (!written.isBlank()) {
+			if (sharedFormulas.size() < MAX_SHARED_FORMULAS) {
+				sharedFormulas.put(index, written);
+			}
+			return written;
+		}
+		return sharedFormulas.getOrDefault(index, written);
 	}
 
 	/**

@@ -14,6 +14,7 @@ import java.util.OptionalLong;
 import java.util.stream.Collectors;
 
 import com.carrotsearch.hppc.LongLongHashMap;
+import com.pinbatch.input.InputRow;
 
 /**
  * Finds rows that Zernio would refuse as duplicates of an earlier row of the same file: Zernio rejects a post
@@ -160,6 +161,9 @@ public final class DuplicateLint {
 			return;
 		}
 		String link = draft.get(PinField.LINK);
+		if (InputRow.standsForWhatTheFileLacks(link)) {
+			return; // no link the rows could share
+		}
 		long key = fingerprint(WebAddress.withCaseFolded(link));
 		OptionalLong first = firstRow(firstRowByLink, key, draft.rowNumber());
 		if (first.isPresent()) {

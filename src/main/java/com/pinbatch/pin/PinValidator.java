@@ -125,7 +125,7 @@ public final class PinValidator {
 		String altText = shownWithin(draft, PinField.ALT_TEXT, MAX_ALT_TEXT, "alt_text_too_long", problems);
 		// a media cell that is no text (a picture in it, a formula not computed) has nothing more to check
 		Media item = problems.has(PinField.MEDIA_URL) ? null : media.check(draft, problems);
-		String link = LinkCheck.check(draft, problems);
+		String link = problems.has(PinField.LINK) ? null : LinkCheck.check(draft, problems);
 		String board = board(draft, problems);
 		String account = account(draft, problems);
 		Instant publishTime = publishAt.check(draft, problems);
@@ -147,6 +147,11 @@ public final class PinValidator {
 				problems.add(field, "cell_error", "%s is a formula the file holds no computed value for (the file was"
 						+ " saved by a program that does not calculate): open it in Excel or LibreOffice and save it"
 						+ " (or type the value), then run again");
+			}
+			else if (draft.has(field) && InputRow.LINK_PUT_TOGETHER.equals(draft.get(field))) {
+				problems.add(field, "cell_error", "%s is a HYPERLINK formula that puts its address together from other"
+						+ " cells, and the file keeps only the text it shows — write the whole address in the formula"
+						+ " (=HYPERLINK(\"https://…\", \"Shop\")) or in the cell, then run again");
 			}
 			else if (draft.has(field) && InputRow.PICTURE_IN_CELL.equals(draft.get(field))) {
 				problems.add(field, "cell_error", "%s holds a picture placed in the cell, which the file keeps as no"

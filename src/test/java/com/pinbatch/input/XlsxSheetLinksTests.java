@@ -82,7 +82,7 @@ class XlsxSheetLinksTests {
 			textRow(sheet, 3, "Pine shelf");
 			cell(sheet, 3, 1).setCellFormula("HYPERLINK(\"https://shop.example.com/pine\")");
 			textRow(sheet, 4, "Birch shelf");
-			// an address the sheet computes: not known without calculating, so the shown text stays
+			// an address the sheet puts together: not known without calculating, and the shown text is no address
 			cell(sheet, 4, 1).setCellFormula("HYPERLINK(\"https://shop.example.com/\"&A4,\"Birch\")");
 			workbook.getCreationHelper().createFormulaEvaluator().evaluateAll();
 		});
@@ -90,7 +90,35 @@ class XlsxSheetLinksTests {
 		List<InputRow> rows = readAll(file, ADDRESS_COLUMNS);
 
 		assertThat(rows).extracting(row -> row.value(1)).containsExactly("https://shop.example.com/oak?a=1&b=\"2\"",
-				"https://shop.example.com/pine", "Birch");
+				"https://shop.example.com/pine", InputRow.LINK_PUT_TOGETHER);
+	}
+
+	@Test
+	void aLinkFormulaFilledDownAColumnIsReadInEveryCellOfIt() throws IOException {
+		// given: Excel saves a formula filled down once, in its first cell; the others name it by its index
+		String sheet = "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>"
+				+ "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>title</t></is></c>"
+				+ "<c r=\"B1\" t=\"inlineStr\"><is><t>link</t></is></c></row>"
+				+ linkRow(2, "<f t=\"shared\" ref=\"B2:B3\" si=\"0\">HYPERLINK(\"https://shop.example.com/oak\",\"Shop\")</f>")
+				+ linkRow(3, "<f t=\"shared\" si=\"0\"/>")
+				+ linkRow(4, "<f t=\"shared\" ref=\"B4:B5\" si=\"1\">HYPERLINK(\"https://shop.example.com/p/\"&amp;A4,"
+						+ "\"Shop\")</f>")
+				+ linkRow(5, "<f t=\"shared\" si=\"1\"/>")
+				+ "</sheetData></worksheet>";
+		Path plain = write(dir.resolve("plain.xlsx"), workbook -> textRow(workbook.createSheet("Pins"), 1, "title"));
+		Path file = XlsxTestWorkbooks.replaceEntry(plain, dir.resolve("filled.xlsx"), "xl/worksheets/sheet1.xml",
+				sheet.getBytes(StandardCharsets.UTF_8));
+
+		// then: the filled-down cell opens the first one's address; one put together says so in each cell (before:
+		// "Shop", refused as no web address, and the link working in Excel)
+		assertThat(readAll(file, ADDRESS_COLUMNS)).extracting(row -> row.value(1)).containsExactly(
+				"https://shop.example.com/oak", "https://shop.example.com/oak", InputRow.LINK_PUT_TOGETHER,
+				InputRow.LINK_PUT_TOGETHER);
+	}
+
+	private static String linkRow(int row, String formula) {
+		return "<row r=\"" + row + "\"><c r=\"A" + row + "\" t=\"inlineStr\"><is><t>Oak " + row + "</t></is></c>"
+				+ "<c r=\"B" + row + "\" t=\"str\">" + formula + "<v>Shop</v></c></row>";
 	}
 
 	@Test

@@ -9,9 +9,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
 
-import org.junit.jupiter.api.Test;
-
 import com.pinbatch.input.InputRow;
+
+import org.junit.jupiter.api.Test;
 
 class DuplicateLintTests {
 
@@ -64,6 +64,17 @@ class DuplicateLintTests {
 
 		// a host is the same in any case; a path is not (a server may hold both files)
 		assertThat(found).containsExactly(OptionalLong.empty(), OptionalLong.of(2), OptionalLong.empty());
+	}
+
+	@Test
+	void linkFormulasThatPutTheirAddressTogetherAreNoLinkTheRowsShare() {
+		DuplicateLint lint = lint(null, null);
+		for (long row = 2; row <= 4; row++) {
+			lint.accept(row(row, "Shelf", SHELF + "?" + row, "acme-home", "Kitchen", InputRow.LINK_PUT_TOGETHER));
+		}
+
+		// before: "link #LINK PUT TOGETHER is used by 3 rows", beside each row's own problem
+		assertThat(lint.repeatedLinks()).isEmpty();
 	}
 
 	@Test

@@ -421,6 +421,15 @@ class PinValidatorTests {
 	}
 
 	@Test
+	void aLinkFormulaThatPutsItsAddressTogetherIsRefusedSayingHowToWriteIt() {
+		// before: "Link 'Shop' is not a full web address", of a cell whose link works in Excel
+		assertProblem(validate("media_url", IMAGE, "board", "b", "link", InputRow.LINK_PUT_TOGETHER), "cell_error",
+				"link", "link is a HYPERLINK formula that puts its address together from other cells, and the file"
+						+ " keeps only the text it shows — write the whole address in the formula"
+						+ " (=HYPERLINK(\"https://…\", \"Shop\")) or in the cell, then run again");
+	}
+
+	@Test
 	void shortNumbersAndTextIdsAreKept() {
 		PinDraft numericButShort = new PinDraft(2, Map.of(PinField.MEDIA_URL, IMAGE, PinField.BOARD,
 				"123456789012345"), Map.of(), Set.of(PinField.BOARD));
