@@ -178,6 +178,31 @@ class PinbatchCommandLineTests extends SandboxedCommandLine {
 	}
 
 	@Test
+	void retryFailedOfADryRunsResultFileSendsItsValidRowsWithTheFixedOnes() throws IOException {
+		// given: a dry run, and its result file with row 4's link fixed
+		Path input = copySample("mixed.csv");
+		run("--input=" + input, "--dry-run");
+		Path results = dir.resolve("mixed.results.csv");
+		List<Map<String, String>> checked = ResultRows.read(results);
+		long valid = checked.stream().filter(row -> row.get("status").equals("VALID")).count();
+		Files.writeString(results, Files.readString(results, StandardCharsets.UTF_8)
+			.replace("http://www.acme-home.example/kitchen/window-herbs", "https://www.acme-home.example/kitchen/window-herbs"),
+				StandardCharsets.UTF_8);
+
+		// when
+		CommandLineRun retry = run("--retry-failed=" + results);
+
+		// then: the rows the dry run found VALID are sent (nothing sent them), with the fixed one, each once
+		assertThat(retry.exitCode()).as(retry.toString()).isEqualTo(3);
+		assertThat(valid).isPositive();
+		assertThat(creates()).hasSize((int) valid + 1);
+		List<Map<String, String>> retried = ResultRows.read(dir.resolve("mixed.results.retry.csv"));
+		assertThat(retried.get(2)).containsEntry("row", "4").containsEntry("status", "PUBLISHED");
+		assertThat(retried).filteredOn(row -> row.get("post_id") != null && !row.get("post_id").isEmpty())
+			.hasSize((int) valid + 1);
+	}
+
+	@Test
 	void retryFailedSendsOnlyTheFixedRowsAndCarriesTheRest() throws IOException {
 		// given a first run with a bad link in row 4, fixed by the user in the result file
 		Path input = copySample("mixed.csv");
