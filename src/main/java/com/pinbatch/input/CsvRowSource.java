@@ -63,6 +63,11 @@ public final class CsvRowSource implements RowSource {
 	/** 1 when the first line was Excel's "sep=;" line, which Excel hides: rows are numbered as Excel shows them. */
 	private long hiddenLines;
 
+	/** Rows with fewer cells than the header, and the first few of them ("row 4 (3 cells)"). */
+	private long shortRows;
+
+	private final List<String> firstShortRows = new ArrayList<>(3);
+
 	/** A record with the row number a spreadsheet shows for it. */
 	private record Line(long number, CSVRecord record) {
 
@@ -137,6 +142,22 @@ public final class CsvRowSource implements RowSource {
 			notes.add(sheetNote);
 		}
 		return List.copyOf(notes);
+	}
+
+	/**
+	 * Rows that end before the header's last column: read as empty there, a pin can go out without its link or date,
+	 * and a line break in a cell left unquoted splits its row so.
+	 */
+	@Override
+	public List<String> findings() {
+		if (shortRows == 0) {
+			return List.of();
+		}
+		String rows = String.join(", ", firstShortRows) + (shortRows > firstShortRows.size() ? " and "
+				+ (shortRows - firstShortRows.size()) + " more" : "");
+		return List.of(file + ": " + (shortRows == 1 ? "a row has" : shortRows + " rows have") + " fewer cells than"
+				+ " the header's " + headers.size() + " (" + rows + "): the cells missing are read as empty; if a cell"
+				+ " holding a line break split a row, put quotes around that cell");
 	}
 
 	/** The file's own delimiter, unless only a "sep=" line named it: the result file has none, so it takes commas. */
@@ -262,6 +283,12 @@ public final class CsvRowSource implements RowSource {
 			throw new InputFileException(file + " row " + rowNumber + ": has " + used + " cells but the header has "
 					+ width + " columns; quote cells that contain a " + DelimiterSniffer.describe(delimiter)
 					+ " (\"like, this\")");
+		}
+		if (values.length < width) {
+			shortRows++;
+			if (firstShortRows.size() < 3) {
+				firstShortRows.add("row " + rowNumber + ": " + values.length + " cells");
+			}
 		}
 		String[] cells = Arrays.copyOf(values, width);
 		Arrays.fill(cells, Math.min(values.length, width), width, "");

@@ -43,6 +43,29 @@ class CsvRowSourceTests {
 	}
 
 	@Test
+	void rowsThatEndBeforeTheLastColumnAreReadEmptyThereAndNamed() throws IOException {
+		// a description with a line break left unquoted: its row split in two, the first half without link or date
+		Path file = write("title,description,link,publish_at\n"
+				+ "One,Shelf,https://shop.example/1,2027-03-01 10:00\n"
+				+ "Two,Shelf and\n"
+				+ "lamp,https://shop.example/2,2027-03-01 11:00\n"
+				+ "Three,Lamp,https://shop.example/3\n");
+
+		try (CsvRowSource source = CsvRowSource.open(file)) {
+			List<List<String>> rows = new ArrayList<>();
+			for (InputRow row = source.next(); row != null; row = source.next()) {
+				rows.add(row.values());
+			}
+
+			assertThat(rows.get(1)).containsExactly("Two", "Shelf and", "", "");
+			// before: nothing said, and row 3 was sent at once without its link
+			assertThat(source.findings()).containsExactly(file + ": 3 rows have fewer cells than the header's 4"
+					+ " (row 3: 2 cells, row 4: 3 cells, row 5: 3 cells): the cells missing are read as empty; if a"
+					+ " cell holding a line break split a row, put quotes around that cell");
+		}
+	}
+
+	@Test
 	void titleAndBlankRowsAboveTheHeaderArePassedOverAndRowNumbersStayTheSpreadsheets() throws IOException {
 		Path file = write("Pinterest plan \u2013 May 2027;;\r\n;;\r\ntitle;board;notes\r\nFirst;Recipes;x\r\n");
 		HeaderRecognizer knowsTitleAndBoard = cells -> cells.contains("title") && cells.contains("board");
