@@ -47,8 +47,13 @@ public final class SpreadsheetDamage {
 		LOST_LETTERS, CONTROL_CHARACTERS, TEXT_FORMULA
 	}
 
-	/** Texts where a ? stands for letters: inside a word (Wroc?aw), or two or more as a word (?? for 你好). */
-	private static final Pattern LOST_LETTERS = Pattern.compile("\\p{L}\\?+\\p{L}|(^|\\s)\\?{2,}(\\s|$)");
+	/**
+	 * Texts where a ? stands for letters: inside a word (Wroc?aw), two or more as a word (?? for 你好), or one alone
+	 * before a word that goes on in lower case (an emoji: "coffee ? vibes"; a question ends "why?", and a French one
+	 * "vraiment ? Oui").
+	 */
+	private static final Pattern LOST_LETTERS = Pattern
+		.compile("\\p{L}\\?+\\p{L}|(^|\\s)\\?{2,}(\\s|$)|(^|\\s)\\?(?=\\s+\\p{Ll})");
 
 	/** Texts a person writes, where a ? between letters is no URL's query. */
 	private static final Set<PinField> PROSE_FIELDS = Set.of(PinField.TITLE, PinField.DESCRIPTION, PinField.ALT_TEXT,

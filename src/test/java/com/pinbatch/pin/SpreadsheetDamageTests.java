@@ -28,6 +28,22 @@ class SpreadsheetDamageTests {
 				+ " Time '14:00' is not used (and 1 more row)");
 	}
 
+	@Test
+	void aQuestionMarkAloneWhereAnEmojiWasIsTold() {
+		List<String> headers = List.of("title", "media_url");
+		BoundColumns columns = ColumnMapping.defaults().bind(headers);
+		SpreadsheetDamage damage = new SpreadsheetDamage(columns);
+
+		// an emoji that Excel's CSV in its code page lost, beside a question in English and one in French
+		for (String title : List.of("Ask us why? Open shelves", "Vraiment ? Oui", "Morning coffee ? vibes")) {
+			InputRow row = new InputRow(2, headers, List.of(title, "https://images.example.com/a.jpg"));
+			damage.accept(row, columns.draft(row));
+		}
+
+		assertThat(damage.notes()).singleElement().asString().startsWith("title row 2: 'Morning coffee ? vibes' has ?"
+				+ " where letters belong");
+	}
+
 	private static List<String> row(String date, String time) {
 		return List.of("https://images.example.com/a.jpg", "Kitchen Ideas", date, time);
 	}
