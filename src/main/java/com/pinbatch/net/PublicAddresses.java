@@ -174,8 +174,19 @@ public final class PublicAddresses {
 		name = name.endsWith(".") ? name.substring(0, name.length() - 1) : name;
 		String last = name.substring(name.lastIndexOf('.') + 1);
 		return name.contains(".") && !NUMBER_LABEL.matcher(last).matches() && !LOCAL_NAMES.contains(last)
-				&& !name.endsWith(".home.arpa");
+				&& !name.endsWith(".home.arpa") && !isAddressName(name);
 	}
+
+	private static boolean isAddressName(String name) {
+		return ADDRESS_NAMES.stream().anyMatch(domain -> name.equals(domain) || name.endsWith("." + domain));
+	}
+
+	/**
+	 * Public names whose DNS answers with the address written in them (127.0.0.1.nip.io) or with this machine
+	 * (localtest.me): a report's thumbnail from one made its viewer's browser ask their own machine.
+	 */
+	private static final Set<String> ADDRESS_NAMES = Set.of("nip.io", "sslip.io", "xip.io", "localtest.me",
+			"lvh.me", "vcap.me", "traefik.me", "localhost.direct");
 
 	/** A host name as written in ASCII: letters, digits, dots and hyphens. */
 	private static final Pattern ASCII_NAME = Pattern.compile("[A-Za-z0-9.-]+");

@@ -46,9 +46,10 @@ class PublicAddressesTests {
 		// addresses in any form a browser takes (0177.0.0.1 is 127.0.0.1 to it), local names, names without a dot
 		assertThat(List.of("169.254.169.254", "0177.0.0.1", "0x7f.1", "2130706433", "[::1]", "localhost",
 				"printer.local", "router.home.arpa", "intranet", "a.localhost.", "8.8.8.8", "192.168.1.%31",
-				"127.0.0.\uFF11", "127.0.0.1%2e", "10.0.0.1\t"))
+				"127.0.0.\uFF11", "127.0.0.1%2e", "10.0.0.1\t", "127.0.0.1.nip.io", "10-0-0-1.sslip.io", "localtest.me",
+				"shop.lvh.me."))
 			.allSatisfy(host -> assertThat(PublicAddresses.isPublicNameAsWritten(host)).as(host).isFalse());
-		assertThat(List.of("images.example.com", "cdn.shop.example.", "i.pinimg.com"))
+		assertThat(List.of("images.example.com", "cdn.shop.example.", "i.pinimg.com", "snip.io.example.com"))
 			.allSatisfy(host -> assertThat(PublicAddresses.isPublicNameAsWritten(host)).as(host).isTrue());
 	}
 
