@@ -13,6 +13,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 import com.carrotsearch.hppc.LongHashSet;
+import com.pinbatch.follow.PinFollower;
+import com.pinbatch.follow.PublishFailure;
 import com.pinbatch.pin.PinIdentity;
 import com.pinbatch.pin.ValidationSettings;
 import com.pinbatch.plan.WhenNoDate;
@@ -55,6 +57,12 @@ class EarlierPins {
 	 */
 	private final Map<String, List<Instant>> publishTimes = new HashMap<>();
 
+	/**
+	 * The pins other runs put on Zernio that then failed there for good (Pinterest refused or removed them, they were
+	 * cancelled in Zernio), by identity: their rows are not pinned again as they are.
+	 */
+	private final LongHashSet failedOnZernio;
+
 	/** The contents of the pins other runs made that still wait to be published (few: those scheduled ahead). */
 	private final LongHashSet scheduledContents;
 
@@ -79,6 +87,7 @@ class EarlierPins {
 		this.onZernio = store.pinsOnZernio(this.target, runKey, Instant.now().minus(Duration.ofDays(1)),
 				(account, at) -> publishTimes.computeIfAbsent(account, name -> new ArrayList<>()).add(at));
 		this.sentWithoutAnswer = store.pinsSentWithoutAnswer(this.target, runKey, UnknownOutcomes.CODES);
+		this.failedOnZernio = store.pinsFailedOnZernio(this.target, runKey, EarlierPins::standsForItsRow);
 		this.scheduledContents = store.contentsScheduledAfter(this.target, runKey, Instant.now());
 	}
 
@@ -94,7 +103,23 @@ class EarlierPins {
 
 	/** Whether no other run put a pin there, or may have: then no row needs looking up. */
 	boolean none() {
-		return onZernio.isEmpty() && sentWithoutAnswer.isEmpty();
+		return onZernio.isEmpty() && sentWithoutAnswer.isEmpty() && failedOnZernio.isEmpty();
+	}
+
+	/**
+	 * Whether a pin that failed on Zernio with this code stands for its row: one Pinterest refused or removed, or that
+	 * was cancelled in Zernio (each night's run of a sheet created another failed post for the unchanged row, and
+	 * pinned again the content someone had removed from Pinterest). A failure that may pass is not (a new run sends
+	 * the row, and its pin may go through), nor a post deleted from Zernio (nothing of it stands).
+	 */
+	static boolean standsForItsRow(String errorCode) {
+		return errorCode != null && !PinFollower.transientCode(errorCode) && !PublishFailure.DELETED.equals(errorCode)
+				&& (errorCode.startsWith("publish_") || PublishFailure.CANCELLED.equals(errorCode));
+	}
+
+	/** Whether a pin with this {@link PinIdentity#prefix} may have failed on Zernio for good (see above). */
+	boolean mayHaveFailed(long identityPrefix) {
+		return failedOnZernio.contains(identityPrefix);
 	}
 
 	/**
@@ -179,10 +204,36 @@ class EarlierPins {
 	 * finish time is that run's.
 	 */
 	Optional<RowResult> outcomeOf(long rowNumber, String identity) {
-		if (identity == null || !mayHave(PinIdentity.prefix(identity))) {
+		if (identity == null) {
 			return Optional.empty();
 		}
-		return createdElsewhere(rowNumber, keyOf(identity));
+		Optional<RowResult> onZernio = mayHave(PinIdentity.prefix(identity)) ? createdElsewhere(rowNumber,
+				keyOf(identity)) : Optional.empty();
+		return onZernio.isPresent() || !mayHaveFailed(PinIdentity.prefix(identity)) ? onZernio
+				: failedElsewhere(rowNumber, keyOf(identity));
+	}
+
+	/**
+	 * The row's outcome when another run's pin of it failed on Zernio for good ({@link #standsForItsRow}): that
+	 * failure, with its post and what to do, saying which run's pin it was; the row is not sent again as it is.
+	 */
+	private Optional<RowResult> failedElsewhere(long rowNumber, PinKey key) {
+		return store.earlierFailedPin(key, runKey, EarlierPins::standsForItsRow).map(earlier -> {
+			RowResult pin = earlier.result();
+			Instant finished = pin.finishedAt() != null ? pin.finishedAt() : earlier.sentAt();
+			if (pin.status() != RowStatus.FAILED) {
+				// retried since, and on Zernio now: as any pin another run created
+				return new RowResult(rowNumber, pin.status() == RowStatus.PUBLISHED ? pin.status()
+						: RowStatus.DUPLICATE, pin.postId(), pin.pinUrl(), null, "already on Zernio as post "
+								+ pin.postId() + ": " + runOn(earlier) + " created this pin from its row "
+								+ pin.rowNumber() + ", so it is not sent again (to post it once more, change its"
+								+ " description)", 0, null, finished, pin.publishAt());
+			}
+			return new RowResult(rowNumber, RowStatus.FAILED, pin.postId(), pin.pinUrl(), pin.errorCode(), "the pin "
+					+ runOn(earlier) + " created from its row " + pin.rowNumber() + " (post " + pin.postId()
+					+ ") failed, and the row is not pinned again as it is: " + pin.errorMessage(), 0, null, finished,
+					pin.publishAt());
+		});
 	}
 
 	/**

@@ -87,7 +87,9 @@ public class PinRowProcessor implements ItemProcessor<InputRow, PreparedRow> {
 		String identity = identities == null ? null : identities.of(draft);
 		String former = identities == null ? null : identities.formerly(draft);
 		Optional<RowResult> earlier = earlierPins.outcomeOf(row.rowNumber(), identity)
-			.or(() -> earlierPins.outcomeOf(row.rowNumber(), former));
+			.or(() -> earlierPins.outcomeOf(row.rowNumber(), former))
+			// --retry-failed of a failed pin: the retry decides (on its own post, or anew once the row is changed)
+			.filter(pin -> prior == null || pin.status() != RowStatus.FAILED);
 		if (earlier.isPresent()) {
 			// an earlier run created this pin (before its date passed, say)
 			return PreparedRow.decided(earlier.get(), accountLabel(draft));

@@ -124,12 +124,13 @@ class PlanPinsTasklet implements Tasklet {
 		if (!context.containsKey(FIRST_START)) {
 			context.putLong(FIRST_START, Instant.now().toEpochMilli());
 		}
-		// rows whose pin another run created are not sent again: they take no place against their account's caps
+		// rows whose pin another run created are not sent again (nor those whose pin failed on Pinterest for good, or
+		// went again on its own post by --retry-failed): they take no place against their account's caps
 		// nor do rows whose content another run's pin has, still to publish: their date read another way (another
 		// --date-format or --timezone, the same instant) or moved, they end as that pin (counted twice, they pushed
 		// the account's new rows past its caps)
 		PlanningPass.Collected toSend = found.without(row -> earlier.mayHave(row.pin())
-				|| row.formerPin() != 0 && earlier.mayHave(row.formerPin())
+				|| row.formerPin() != 0 && earlier.mayHave(row.formerPin()) || earlier.mayHaveFailed(row.pin())
 				|| row.content() != 0 && earlier.mayHaveScheduled(row.content()));
 		int carried = found.rows().size() - toSend.rows().size();
 		if (carried > 0) {

@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.BiConsumer;
+import java.util.function.Predicate;
 
 import javax.sql.DataSource;
 
@@ -305,6 +306,48 @@ public class RowResultStore {
 		return Optional.of(new EarlierPin(sent.runKey(), new RowResult(sent.result().rowNumber(), known.status(),
 				known.postId(), known.pinUrl(), known.errorCode(), known.errorMessage(), known.attempts(),
 				known.requestId(), known.finishedAt(), known.publishAt()), sent.sentAt()));
+	}
+
+	/** Rows whose post Zernio took and that then failed (whatever its code). */
+	private static final String PIN_FAILED_ON_ZERNIO = "POST_ID IS NOT NULL AND STATUS = 'FAILED'";
+
+	/**
+	 * The pins that runs other than {@code runKey} put on {@code target} and that then failed there with a code
+	 * {@code standing} accepts (Pinterest refused or removed them, say), as identity prefixes: such a pin stands for
+	 * its row, which a later run does not pin again as it is.
+	 */
+	public LongHashSet pinsFailedOnZernio(String target, String runKey, Predicate<String> standing) {
+		LongHashSet prefixes = new LongHashSet();
+		jdbc.query("SELECT PIN_KEY, ERROR_CODE FROM PINBATCH_ROW_RESULT WHERE PIN_TARGET = ? AND RUN_KEY <> ? AND "
+				+ PIN_FAILED_ON_ZERNIO, rs -> {
+					if (standing.test(rs.getString(2))) {
+						prefixes.add(new PinKey(rs.getString(1), target).prefix());
+					}
+				}, target, runKey);
+		return prefixes;
+	}
+
+	/**
+	 * The latest such pin with this key, as the latest row holding its post knows it now (published since, after a
+	 * retry; or failed with a code {@code standing} does not accept: then none).
+	 */
+	public Optional<EarlierPin> earlierFailedPin(PinKey pin, String runKey, Predicate<String> standing) {
+		return latestSent(pin, runKey, PIN_FAILED_ON_ZERNIO)
+			.filter(sent -> standing.test(sent.result().errorCode()))
+			.flatMap(sent -> {
+				RowResult known = jdbc.query("SELECT * FROM PINBATCH_ROW_RESULT WHERE POST_ID = ? AND RUN_KEY <> ? AND"
+						+ " FINISHED_AT_MS IS NOT NULL ORDER BY FINISHED_AT_MS DESC", (ResultSet rs) -> rs.next()
+								? map(rs, 0) : null, sent.result().postId(), runKey);
+				if (known == null) {
+					return Optional.of(sent);
+				}
+				if (known.status() == RowStatus.FAILED && !standing.test(known.errorCode())) {
+					return Optional.empty();
+				}
+				return Optional.of(new EarlierPin(sent.runKey(), new RowResult(sent.result().rowNumber(),
+						known.status(), known.postId(), known.pinUrl(), known.errorCode(), known.errorMessage(),
+						known.attempts(), known.requestId(), known.finishedAt(), known.publishAt()), sent.sentAt()));
+			});
 	}
 
 	/**

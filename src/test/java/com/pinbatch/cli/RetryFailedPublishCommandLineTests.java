@@ -80,6 +80,37 @@ class RetryFailedPublishCommandLineTests extends SandboxedCommandLine {
 	}
 
 	@Test
+	void theSheetRunAgainWithARowAddedDoesNotPinAgainTheRowsPinterestRefused() throws IOException {
+		// given: pins Pinterest refused for good (not for a passing reason); the next night the sheet has a row more,
+		// so its run is a new one
+		List<Map<String, String>> refused = refusedRows(ROWS, code -> code.startsWith("publish_")
+				&& !PASSING.contains(code));
+		Path input = dir.resolve("pins.csv");
+		Files.writeString(input, Files.readString(input) + "Shelf 99,Open shelf idea 99,"
+				+ "https://images.example.com/shelf/99.jpg,Kitchen Ideas,acme-home\n");
+		List<String> descriptionsCreated = creates().stream().map(RecordedRequest::body).toList();
+
+		// when
+		CommandLineRun run = run("--input=" + input, "--pinbatch.follow.max-wait=0s");
+
+		// then: the rows keep their posts and failures, and say why they were not sent (before: each night created
+		// another post for each of them, and pinned again content removed from Pinterest)
+		List<String> createdNow = creates().stream().map(RecordedRequest::body).toList()
+			.subList(descriptionsCreated.size(), creates().size());
+		assertThat(createdNow).as(run.toString()).noneMatch(body -> refused.stream()
+			.anyMatch(row -> body.contains("\"" + row.get("description") + "\"")));
+		assertThat(createdNow).anyMatch(body -> body.contains("\"Open shelf idea 99\""));
+		Map<String, Map<String, String>> after = ResultRows.read(dir.resolve("pins.results.csv")).stream()
+			.collect(Collectors.toMap(row -> row.get("row"), Function.identity()));
+		assertThat(refused).allSatisfy(row -> assertThat(after.get(row.get("row")))
+			.containsEntry("status", "FAILED")
+			.containsEntry("post_id", row.get("post_id"))
+			.containsEntry("error_code", row.get("error_code"))
+			.extractingByKey("error_message").asString()
+			.contains("created from its row " + row.get("row"), "failed, and the row is not pinned again as it is"));
+	}
+
+	@Test
 	void anUnchangedRowWhosePostCannotBeCheckedNowKeepsItsFailureAndNothingIsCreated() throws IOException {
 		// given: pins refused for a passing reason; when they are retried, Zernio's look-ups of posts fail for a while
 		List<Map<String, String>> failed = refusedRows(ROWS, PASSING::contains);
