@@ -94,12 +94,12 @@ public class PinRowProcessor implements ItemProcessor<InputRow, PreparedRow> {
 			// an earlier run created this pin (before its date passed, say)
 			return PreparedRow.decided(earlier.get(), accountLabel(draft));
 		}
-		String mark = plan.dryRun() ? null : RowCells.mark(row); // a digest of the cells, for what is sent only
+		String mark = plan.dryRun() ? null : RowCells.mark(draft); // a digest of the pin's cells, for what is sent only
 		PreparedRow prepared = prepare(row, draft, mark, identity, former);
 		if (prior != null && !plan.dryRun() && plan.api() != null && failedOnItsPost(prior, draft)) {
 			// --retry-failed: an unchanged row goes again on its own post (or stays, its pin removed from Pinterest);
 			// a changed one goes as prepared
-			return prepared.retryingOn(RowResult.carriedOver(row.rowNumber(), prior), mark);
+			return prepared.retryingOn(RowResult.carriedOver(row.rowNumber(), prior), mark, RowCells.formerMark(row));
 		}
 		return prepared;
 	}

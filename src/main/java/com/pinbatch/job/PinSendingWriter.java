@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentHashMap;
@@ -16,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
+import java.util.stream.Stream;
 
 import com.pinbatch.follow.PostOutcomes;
 import com.pinbatch.follow.PublishFailure;
@@ -248,8 +250,9 @@ public class PinSendingWriter implements ItemWriter<PreparedRow> {
 		ZernioClient client = plan.api().client();
 		Optional<PostState> unchanged;
 		try {
-			unchanged = client.postCarrying(failed.postId(),
-					Map.of(PostRequestFactory.METADATA_CELLS, row.cellsMark()));
+			// the mark this version sends, or an earlier version's, of every cell as it was
+			unchanged = client.postCarryingAny(failed.postId(), PostRequestFactory.METADATA_CELLS,
+					Stream.of(row.cellsMark(), row.formerCellsMark()).filter(Objects::nonNull).toList());
 		}
 		catch (AccessRefusedException rejected) {
 			throw rejected;

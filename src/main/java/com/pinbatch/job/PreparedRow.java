@@ -18,11 +18,11 @@ import com.pinbatch.zernio.CreatePostRequest;
  *                      {@link #from(InputRow)}
  */
 public record PreparedRow(long rowNumber, RowResult decided, String accountId, String accountLabel,
-		CreatePostRequest request, Instant mayExistSince, RowResult retryOf, String cellsMark, PinKey pinKey,
-		InputRow input) {
+		CreatePostRequest request, Instant mayExistSince, RowResult retryOf, String cellsMark, String formerCellsMark,
+		PinKey pinKey, InputRow input) {
 
 	public static PreparedRow decided(RowResult result) {
-		return new PreparedRow(result.rowNumber(), result, null, null, null, null, null, null, null, null);
+		return new PreparedRow(result.rowNumber(), result, null, null, null, null, null, null, null, null, null);
 	}
 
 	/**
@@ -32,24 +32,25 @@ public record PreparedRow(long rowNumber, RowResult decided, String accountId, S
 	 * @param accountLabel the account's name, or null when it is not known without asking Zernio
 	 */
 	public static PreparedRow decided(RowResult result, String accountLabel) {
-		return new PreparedRow(result.rowNumber(), result, null, accountLabel, null, null, null, null, null, null);
+		return new PreparedRow(result.rowNumber(), result, null, accountLabel, null, null, null, null, null, null,
+				null);
 	}
 
 	public static PreparedRow toSend(long rowNumber, String accountId, String accountLabel,
 			CreatePostRequest request, PinKey pinKey) {
-		return new PreparedRow(rowNumber, null, accountId, accountLabel, request, null, null, null, pinKey, null);
+		return new PreparedRow(rowNumber, null, accountId, accountLabel, request, null, null, null, null, pinKey, null);
 	}
 
 	/** The same row, whose earlier attempt at {@code when} may have created its pin. */
 	public PreparedRow mayExistSince(Instant when) {
-		return new PreparedRow(rowNumber, decided, accountId, accountLabel, request, when, retryOf, cellsMark, pinKey,
-				input);
+		return new PreparedRow(rowNumber, decided, accountId, accountLabel, request, when, retryOf, cellsMark,
+				formerCellsMark, pinKey, input);
 	}
 
 	/** The same row, prepared from {@code row}. */
 	public PreparedRow from(InputRow row) {
 		return new PreparedRow(rowNumber, decided, accountId, accountLabel, request, mayExistSince, retryOf, cellsMark,
-				pinKey, row);
+				formerCellsMark, pinKey, row);
 	}
 
 	/**
@@ -57,11 +58,12 @@ public record PreparedRow(long rowNumber, RowResult decided, String accountId, S
 	 * still carries {@code mark} (the user did not change the row), it is published again on that post instead of
 	 * being decided or sent as prepared.
 	 *
-	 * @param failed the row's line in that result file (its post id, attempts and request id)
+	 * @param failed     the row's line in that result file (its post id, attempts and request id)
+	 * @param formerMark the mark an earlier version sent for the row ({@code RowCells#formerMark})
 	 */
-	public PreparedRow retryingOn(RowResult failed, String mark) {
+	public PreparedRow retryingOn(RowResult failed, String mark, String formerMark) {
 		return new PreparedRow(rowNumber, decided, accountId, accountLabel, request, mayExistSince, failed, mark,
-				pinKey, input);
+				formerMark, pinKey, input);
 	}
 
 	/** The publish instant the request sends; null when it publishes at once, goes to a queue or a draft. */

@@ -18,12 +18,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 
 import com.pinbatch.net.PublicAddresses;
 
@@ -227,9 +229,18 @@ public class ZernioClient {
 	 * when Zernio does not know the post (404, or an id it calls invalid).
 	 */
 	public Optional<PostState> postCarrying(String postId, Map<String, String> metadata) {
+		return postCarrying(postId, post -> post.carries(metadata));
+	}
+
+	/** The same, for a post whose metadata {@code key} holds one of {@code values}. */
+	public Optional<PostState> postCarryingAny(String postId, String key, Collection<String> values) {
+		return postCarrying(postId, post -> values.stream().anyMatch(value -> post.carries(Map.of(key, value))));
+	}
+
+	private Optional<PostState> postCarrying(String postId, Predicate<ZernioPayloads.PostEntry> carries) {
 		try {
 			ZernioPayloads.PostAnswer answer = get("/v1/posts/" + pathSegment(postId), ZernioPayloads.PostAnswer.class);
-			return answer.post() != null && answer.post().carries(metadata) ? Optional.of(answer.post().toState())
+			return answer.post() != null && carries.test(answer.post()) ? Optional.of(answer.post().toState())
 					: Optional.empty();
 		}
 		catch (ZernioApiException failure) {

@@ -111,6 +111,30 @@ class RetryFailedPublishCommandLineTests extends SandboxedCommandLine {
 	}
 
 	@Test
+	void aColumnOfTheUsersOwnAddedToTheResultFileIsNoChangeOfItsRows() throws IOException {
+		// given: pins refused for a passing reason; a reviewer adds a column of their own after the title
+		List<Map<String, String>> failed = refusedRows(ROWS, PASSING::contains);
+		Path results = dir.resolve("pins.results.csv");
+		String edited = Files.readAllLines(results, StandardCharsets.UTF_8).stream()
+			.map(line -> line.replaceFirst("^([^,]*),", line.startsWith("title,") ? "$1,reviewer," : "$1,ok,"))
+			.collect(Collectors.joining("\n", "", "\n"));
+		Files.writeString(results, edited, StandardCharsets.UTF_8);
+		int requestsBefore = sandbox.requests().size();
+
+		// when
+		CommandLineRun retry = run("--retry-failed=" + results, "--pinbatch.follow.max-wait=0s");
+
+		// then: each went again on its own post, and nothing was created (before: every row was taken for a changed
+		// one and created anew, a second pin beside each failed one)
+		List<RecordedRequest> sent = sandbox.requests().subList(requestsBefore, sandbox.requests().size());
+		assertThat(sent).as(retry.toString())
+			.noneMatch(request -> request.method().equals("POST") && request.path().endsWith("/v1/posts"));
+		assertThat(sent.stream().filter(request -> request.path().endsWith("/retry")).map(request -> request.path()
+			.split("/")[4]).toList()).doesNotHaveDuplicates()
+			.containsAll(failed.stream().map(row -> row.get("post_id")).toList());
+	}
+
+	@Test
 	void anUnchangedRowWhosePostCannotBeCheckedNowKeepsItsFailureAndNothingIsCreated() throws IOException {
 		// given: pins refused for a passing reason; when they are retried, Zernio's look-ups of posts fail for a while
 		List<Map<String, String>> failed = refusedRows(ROWS, PASSING::contains);

@@ -214,6 +214,18 @@ class ZernioClientTests {
 		assertThat(missing.requests()).isEqualTo(5);
 	}
 
+	@Test
+	void aPostCarryingOneOfSeveralMarksIsFoundAndOneCarryingNoneIsNot() {
+		// the mark this version sends a row with, or the one an earlier version sent (posts made before an upgrade)
+		zernio.stubFor(get(urlPathEqualTo("/api/v1/posts/p-9")).willReturn(okJson("""
+				{"post":{"_id":"p-9","status":"failed","metadata":{"pinbatchCells":"former-mark"},
+				 "platforms":[{"platform":"pinterest","status":"failed","errorMessage":"Pinterest could not read it"}]}}
+				""")));
+
+		assertThat(client.postCarryingAny("p-9", "pinbatchCells", List.of("new-mark", "former-mark"))).isPresent();
+		assertThat(client.postCarryingAny("p-9", "pinbatchCells", List.of("new-mark"))).isEmpty();
+	}
+
 	// ---- retryPost: a refusal is the post's, not the run's
 
 	@Test
