@@ -77,6 +77,20 @@ public final class ResultFileRowSource implements RowSource {
 		return layoutOf(headers) != null;
 	}
 
+	/**
+	 * The columns that follow a result file's own columns, when the headers hold them but do not end with them (a
+	 * column the user added at the end, in Excel); empty otherwise.
+	 */
+	static List<String> columnsAfterResults(List<String> headers) {
+		for (List<String> layout : LAYOUTS) {
+			int start = Collections.indexOfSubList(headers, layout);
+			if (start >= 0 && start + layout.size() < headers.size()) {
+				return headers.subList(start + layout.size(), headers.size());
+			}
+		}
+		return List.of();
+	}
+
 	/** The result columns the headers end with, or null when they are not a result file's. */
 	private static List<String> layoutOf(List<String> headers) {
 		for (List<String> layout : LAYOUTS) {

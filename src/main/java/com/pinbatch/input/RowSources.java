@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
 
 /** Opens an input file as a {@link RowSource}, telling CSV from XLSX by content, never by extension. */
 public final class RowSources {
@@ -60,6 +62,15 @@ public final class RowSources {
 		RowSource source = open(file, options);
 		if (!(source instanceof ResultFileRowSource)) {
 			source.close();
+			List<String> after = ResultFileRowSource.columnsAfterResults(source.headers());
+			if (!after.isEmpty()) {
+				// a column added at the end in Excel: before, "not a result file", of the very file a run wrote
+				throw new InputFileException(file + ": the result columns (row, status, post_id, ...) must come last,"
+						+ " but " + after.stream().map(header -> "'" + header + "'").collect(Collectors.joining(", "))
+						+ (after.size() == 1 ? " follows them" : " follow them") + ": move " + (after.size() == 1
+								? "that column" : "those columns") + " in front of 'row', or delete "
+						+ (after.size() == 1 ? "it" : "them") + ", then run " + option + " again");
+			}
 			throw new InputFileException(file + " is not a pinbatch result file, which " + option + " takes: its last"
 					+ " columns must be row, status, post_id, ...; give the result file a run wrote (NAME.results.csv or"
 					+ " .xlsx)");

@@ -20,6 +20,7 @@ import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 import com.pinbatch.follow.PinFollower;
@@ -482,6 +483,31 @@ class FollowUpCommandLineTests extends SandboxedCommandLine {
 			case "failed" -> "FAILED";
 			default -> "CREATED";
 		});
+	}
+
+	@Test
+	void aResultFileWithAColumnAddedAfterItsOwnSaysWhichAndWhereToPutIt() throws IOException {
+		// given: a column added at the end in Excel, after the result columns
+		Path results = runWithoutWaiting();
+		List<String> lines = Files.readAllLines(results, StandardCharsets.UTF_8);
+		Files.write(results, IntStream.range(0, lines.size())
+			.mapToObj(at -> lines.get(at) + (at == 0 ? ",reviewer" : ",Ann"))
+			.toList(), StandardCharsets.UTF_8);
+		int requestsBefore = sandbox.requests().size();
+
+		// when
+		CommandLineRun followUp = run("--follow-up=" + results);
+		CommandLineRun retry = run("--retry-failed=" + results);
+
+		// then: one line naming the column and what to do (before: "not a pinbatch result file", of the file a run
+		// wrote), nothing asked
+		assertThat(followUp.exitCode()).as(followUp.toString()).isEqualTo(2);
+		assertThat(followUp.err().lines()).singleElement().asString().endsWith(results + ": the result columns (row,"
+				+ " status, post_id, ...) must come last, but 'reviewer' follows them: move that column in front of"
+				+ " 'row', or delete it, then run --follow-up again");
+		assertThat(retry.exitCode()).as(retry.toString()).isEqualTo(2);
+		assertThat(retry.err()).contains("'reviewer' follows them", "then run --retry-failed again");
+		assertThat(sandbox.requests()).hasSize(requestsBefore);
 	}
 
 	@Test

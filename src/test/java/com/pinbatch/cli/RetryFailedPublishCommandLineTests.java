@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import com.pinbatch.follow.PublishFailure;
 import com.pinbatch.media.RealMedia;
@@ -115,8 +116,9 @@ class RetryFailedPublishCommandLineTests extends SandboxedCommandLine {
 		// given: pins refused for a passing reason; a reviewer adds a column of their own after the title
 		List<Map<String, String>> failed = refusedRows(ROWS, PASSING::contains);
 		Path results = dir.resolve("pins.results.csv");
-		String edited = Files.readAllLines(results, StandardCharsets.UTF_8).stream()
-			.map(line -> line.replaceFirst("^([^,]*),", line.startsWith("title,") ? "$1,reviewer," : "$1,ok,"))
+		List<String> lines = Files.readAllLines(results, StandardCharsets.UTF_8);
+		String edited = IntStream.range(0, lines.size())
+			.mapToObj(at -> lines.get(at).replaceFirst("^([^,]*),", at == 0 ? "$1,reviewer," : "$1,ok,"))
 			.collect(Collectors.joining("\n", "", "\n"));
 		Files.writeString(results, edited, StandardCharsets.UTF_8);
 		int requestsBefore = sandbox.requests().size();
