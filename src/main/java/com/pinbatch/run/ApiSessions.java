@@ -1,7 +1,9 @@
 package com.pinbatch.run;
 
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Optional;
 import javax.sql.DataSource;
 
 import com.pinbatch.follow.FollowUpConnections;
@@ -99,8 +101,10 @@ class ApiSessions implements ApiSessionSource, FollowUpConnections, DisposableBe
 					+ " check accounts and boards");
 			return NONE;
 		}
-		SettingFile.of(environment, "zernio.base-url").ifPresent(file -> listener.info("pinbatch: Zernio is asked at "
-				+ zernio.baseUrl() + ", as " + file + " says: the API key goes there"));
+		String setElsewhere = setInAFile(zernio.baseUrl(), SettingFile.of(environment, "zernio.base-url"));
+		if (setElsewhere != null) {
+			listener.info(setElsewhere);
+		}
 		session(ZERNIO).client().apiProxy()
 			.ifPresent(proxy -> listener.info("pinbatch: Zernio is reached through the proxy " + proxy.describe()));
 		String plain = plainHttpNote(zernio.baseUrl());
@@ -108,6 +112,18 @@ class ApiSessions implements ApiSessionSource, FollowUpConnections, DisposableBe
 			listener.info(plain);
 		}
 		return ZERNIO;
+	}
+
+	/**
+	 * What to say of a Zernio address other than Zernio's own that a configuration file gives (one left in the folder
+	 * a run starts in sends the key elsewhere); null for Zernio's own (the shipped config/application.yml names it) or
+	 * an address the user gave as an option.
+	 */
+	static String setInAFile(URI baseUrl, Optional<Path> file) {
+		if (file.isEmpty() || baseUrl.equals(URI.create(ZernioProperties.ZERNIO))) {
+			return null;
+		}
+		return "pinbatch: Zernio is asked at " + baseUrl + ", as " + file.get() + " says: the API key goes there";
 	}
 
 	/**

@@ -20,10 +20,13 @@ import jakarta.validation.constraints.NotNull;
  */
 @ConfigurationProperties("zernio")
 @Validated
-public record ZernioProperties(@DefaultValue("https://zernio.com/api") @NotNull URI baseUrl, String apiKey,
+public record ZernioProperties(@DefaultValue(ZernioProperties.ZERNIO) @NotNull URI baseUrl, String apiKey,
 		@DefaultValue("10s") @NotNull @DurationMin(millis = 1) Duration connectTimeout,
 		@DefaultValue("60s") @NotNull @DurationMin(millis = 1) Duration requestTimeout, String proxy,
 		String noProxy) {
+
+	/** Zernio's own API. */
+	public static final String ZERNIO = "https://zernio.com/api";
 
 	@Override
 	public String toString() {
