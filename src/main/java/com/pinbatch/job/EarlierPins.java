@@ -204,13 +204,27 @@ class EarlierPins {
 	 * finish time is that run's.
 	 */
 	Optional<RowResult> outcomeOf(long rowNumber, String identity) {
-		if (identity == null) {
+		if (identity == null || !mayHave(PinIdentity.prefix(identity))) {
 			return Optional.empty();
 		}
-		Optional<RowResult> onZernio = mayHave(PinIdentity.prefix(identity)) ? createdElsewhere(rowNumber,
-				keyOf(identity)) : Optional.empty();
-		return onZernio.isPresent() || !mayHaveFailed(PinIdentity.prefix(identity)) ? onZernio
-				: failedElsewhere(rowNumber, keyOf(identity));
+		return createdElsewhere(rowNumber, keyOf(identity));
+	}
+
+	/**
+	 * The same, or the failure of a pin that failed for good ({@link #standsForItsRow}): for a row of a new run, not
+	 * a line of an earlier result file (--retry-failed decides those, on their own posts).
+	 *
+	 * @param zernio asks whether Zernio still has a post (a failed post deleted there since stands for nothing);
+	 *               null: only the job repository is asked
+	 */
+	Optional<RowResult> outcomeOrFailureOf(long rowNumber, String identity,
+			Function<String, Optional<PostSchedule>> zernio) {
+		Optional<RowResult> onZernio = outcomeOf(rowNumber, identity);
+		if (onZernio.isPresent() || identity == null || !mayHaveFailed(PinIdentity.prefix(identity))) {
+			return onZernio;
+		}
+		return failedElsewhere(rowNumber, keyOf(identity)).filter(failed -> failed.status() != RowStatus.FAILED
+				|| zernio == null || zernio.apply(failed.postId()).isPresent());
 	}
 
 	/**

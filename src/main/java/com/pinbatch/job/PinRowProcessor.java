@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -34,6 +35,7 @@ import com.pinbatch.plan.WhenNoDate;
 import com.pinbatch.result.RowResult;
 import com.pinbatch.result.RowStatus;
 import com.pinbatch.zernio.BoardResolution;
+import com.pinbatch.zernio.PostSchedule;
 
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 
@@ -86,10 +88,14 @@ public class PinRowProcessor implements ItemProcessor<InputRow, PreparedRow> {
 		}
 		String identity = identities == null ? null : identities.of(draft);
 		String former = identities == null ? null : identities.formerly(draft);
-		Optional<RowResult> earlier = earlierPins.outcomeOf(row.rowNumber(), identity)
-			.or(() -> earlierPins.outcomeOf(row.rowNumber(), former))
-			// --retry-failed of a failed pin: the retry decides (on its own post, or anew once the row is changed)
-			.filter(pin -> prior == null || pin.status() != RowStatus.FAILED);
+		// a failed pin deleted in Zernio since stands for nothing: Zernio is asked, when there is one to ask
+		Function<String, Optional<PostSchedule>> zernio = plan.api() == null ? null : plan.api().client()::schedule;
+		// a line of --retry-failed whose pin failed goes again as the retry decides (on its post, or anew once changed)
+		Optional<RowResult> earlier = prior != null
+				? earlierPins.outcomeOf(row.rowNumber(), identity)
+					.or(() -> earlierPins.outcomeOf(row.rowNumber(), former))
+				: earlierPins.outcomeOrFailureOf(row.rowNumber(), identity, zernio)
+					.or(() -> earlierPins.outcomeOrFailureOf(row.rowNumber(), former, zernio));
 		if (earlier.isPresent()) {
 			// an earlier run created this pin (before its date passed, say)
 			return PreparedRow.decided(earlier.get(), accountLabel(draft));

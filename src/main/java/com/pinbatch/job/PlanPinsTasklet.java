@@ -129,13 +129,21 @@ class PlanPinsTasklet implements Tasklet {
 		// nor do rows whose content another run's pin has, still to publish: their date read another way (another
 		// --date-format or --timezone, the same instant) or moved, they end as that pin (counted twice, they pushed
 		// the account's new rows past its caps)
-		PlanningPass.Collected toSend = found.without(row -> earlier.mayHave(row.pin())
-				|| row.formerPin() != 0 && earlier.mayHave(row.formerPin()) || earlier.mayHaveFailed(row.pin())
+		PlanningPass.Collected stillToSend = found.without(row -> earlier.mayHave(row.pin())
+				|| row.formerPin() != 0 && earlier.mayHave(row.formerPin())
 				|| row.content() != 0 && earlier.mayHaveScheduled(row.content()));
-		int carried = found.rows().size() - toSend.rows().size();
+		int carried = found.rows().size() - stillToSend.rows().size();
 		if (carried > 0) {
 			say(input, "plan: " + (carried == 1 ? "1 row is a pin that an earlier run created"
 					: carried + " rows are pins that earlier runs created") + ": not sent again");
+		}
+		// a line of an earlier result file goes again whatever became of its pin (on its post, or anew once changed)
+		PlanningPass.Collected toSend = stillToSend.without(row -> !row.retried() && earlier.mayHaveFailed(row.pin()));
+		int failed = stillToSend.rows().size() - toSend.rows().size();
+		if (failed > 0) {
+			say(input, "plan: " + (failed == 1 ? "1 row is a pin that failed on Pinterest in an earlier run"
+					: failed + " rows are pins that failed on Pinterest in earlier runs") + ": not pinned again as"
+					+ (failed == 1 ? " it is" : " they are"));
 		}
 		HashMap<String, ArrayList<String>> mediaProblems = checkMedia(toSend.media());
 		PlanningPass.Collected sendable = toSend.without(row -> mediaProblems.containsKey(row.checkedMedia()));

@@ -48,7 +48,7 @@ final class PlanRows implements Iterable<RowRef> {
 	/** The rows as collected, their columns not copied: the identity and media ones only when asked for. */
 	private record Columns(LongArrayList rowNumbers, IntArrayList refs, List<String[]> refTable, long refTableBytes,
 			LongArrayList publishSeconds, IntArrayList publishNanos, IntArrayList media, List<String> mediaTable,
-			LongArrayList pins, LongArrayList formerPins, LongArrayList contents) {
+			LongArrayList pins, LongArrayList formerPins, LongArrayList contents, BitSet retried) {
 
 		RowRef at(int position) {
 			String[] ref = refTable.get(refs.get(position));
@@ -57,7 +57,8 @@ final class PlanRows implements Iterable<RowRef> {
 			int mediaIndex = media == null ? NO_MEDIA : media.get(position);
 			return new RowRef(rowNumbers.get(position), ref[0], ref[1], publishAt,
 					mediaIndex == NO_MEDIA ? null : mediaTable.get(mediaIndex), pins == null ? 0 : pins.get(position),
-					formerPins == null ? 0 : formerPins.get(position), contents == null ? 0 : contents.get(position));
+					formerPins == null ? 0 : formerPins.get(position), contents == null ? 0 : contents.get(position),
+					retried.get(position));
 		}
 
 		/**
@@ -73,7 +74,7 @@ final class PlanRows implements Iterable<RowRef> {
 			if (pins != null) {
 				bytes += 8L * (pins.buffer.length + formerPins.buffer.length + contents.buffer.length);
 			}
-			return bytes;
+			return bytes + retried.size() / 8;
 		}
 	}
 
@@ -171,6 +172,8 @@ final class PlanRows implements Iterable<RowRef> {
 
 		private final LongArrayList contents;
 
+		private final BitSet retried = new BitSet();
+
 		/** The last row's account and board, and their place in the table: rows mostly repeat the one before's. */
 		private String lastAccount;
 
@@ -190,6 +193,9 @@ final class PlanRows implements Iterable<RowRef> {
 		}
 
 		void add(RowRef row) {
+			if (row.retried()) {
+				retried.set(rowNumbers.size());
+			}
 			rowNumbers.add(row.rowNumber());
 			refs.add(ref(row.accountRef(), row.boardRef()));
 			publishSeconds.add(row.publishAt() == null ? NO_TIME : row.publishAt().getEpochSecond());
@@ -242,7 +248,7 @@ final class PlanRows implements Iterable<RowRef> {
 				contents.trimToSize();
 			}
 			return new PlanRows(new Columns(rowNumbers, refs, refTable, refTableBytes, publishSeconds, publishNanos, media,
-					mediaTable, pins, formerPins, contents), new BitSet());
+					mediaTable, pins, formerPins, contents, retried), new BitSet());
 		}
 	}
 }

@@ -71,9 +71,11 @@ final class PlanningPass {
 	 * @param content      a dated row's pin without its time ({@link PinIdentity#content}, prefix): another run's pin
 	 *                     of that content waiting to be published is this row's, its date read another way or moved
 	 *                     (not sent again); 0 for an undated row, or when not taken
+	 * @param retried      whether the row is a line of an earlier result file (--retry-failed), which goes again
+	 *                     whatever became of its failed pin
 	 */
 	record RowRef(long rowNumber, String accountRef, String boardRef, Instant publishAt, String checkedMedia,
-			long pin, long formerPin, long content) {
+			long pin, long formerPin, long content, boolean retried) {
 	}
 
 	/** The name of the account a row's pin goes to, or null when its account or board will not resolve. */
@@ -176,23 +178,24 @@ final class PlanningPass {
 			// invalid rows too: the job resolves their boards as well, to name every problem of the row
 			boards.add(accountRef, boardRef);
 			Validation result = validator.validate(draft);
+			boolean retried = row.prior() != null;
 			if (result.isValid()) {
-				add(found, result.pin(), draft, accountRef, boardRef);
+				add(found, result.pin(), draft, accountRef, boardRef, retried);
 			}
 			else if (dayFirst != null && result.problems().stream()
 				.anyMatch(problem -> problem.code().equals(PinValidator.AMBIGUOUS_DATE))) {
 				Validation asDayFirst = dayFirstValidator.validate(draft);
 				if (asDayFirst.isValid()) {
-					add(dayFirst, asDayFirst.pin(), draft, accountRef, boardRef);
+					add(dayFirst, asDayFirst.pin(), draft, accountRef, boardRef, retried);
 				}
 				Validation asMonthFirst = monthFirstValidator.validate(draft);
 				if (asMonthFirst.isValid()) {
-					add(monthFirst, asMonthFirst.pin(), draft, accountRef, boardRef);
+					add(monthFirst, asMonthFirst.pin(), draft, accountRef, boardRef, retried);
 				}
 			}
 		}
 
-		private void add(Found into, Pin pin, PinDraft draft, String accountRef, String boardRef) {
+		private void add(Found into, Pin pin, PinDraft draft, String accountRef, String boardRef, boolean retried) {
 			if (!localFilesUsable(pin)) {
 				return; // INVALID when the job checks the file: never sent
 			}
@@ -205,7 +208,7 @@ final class PlanningPass {
 				into.rows.add(new RowRef(pin.rowNumber(), accountRef, boardRef, pin.publishAt(), checkedMedia,
 						identities == null ? 0 : PinIdentity.prefix(identities.of(draft)), formerPin(draft),
 						identities == null || pin.publishAt() == null ? 0
-								: PinIdentity.prefix(identities.content(draft))));
+								: PinIdentity.prefix(identities.content(draft)), retried));
 			}
 		}
 

@@ -101,6 +101,8 @@ class RetryFailedPublishCommandLineTests extends SandboxedCommandLine {
 		assertThat(createdNow).as(run.toString()).noneMatch(body -> refused.stream()
 			.anyMatch(row -> body.contains("\"" + row.get("description") + "\"")));
 		assertThat(createdNow).anyMatch(body -> body.contains("\"Open shelf idea 99\""));
+		assertThat(run.out()).contains("plan: " + refused.size() + " rows are pins that failed on Pinterest in earlier"
+				+ " runs: not pinned again as they are");
 		Map<String, Map<String, String>> after = ResultRows.read(dir.resolve("pins.results.csv")).stream()
 			.collect(Collectors.toMap(row -> row.get("row"), Function.identity()));
 		assertThat(refused).allSatisfy(row -> assertThat(after.get(row.get("row")))
@@ -127,7 +129,8 @@ class RetryFailedPublishCommandLineTests extends SandboxedCommandLine {
 		CommandLineRun retry = run("--retry-failed=" + results, "--pinbatch.follow.max-wait=0s");
 
 		// then: each went again on its own post, and nothing was created (before: every row was taken for a changed
-		// one and created anew, a second pin beside each failed one)
+		// one and created anew, a second pin beside each failed one); each has its place in the plan
+		assertThat(retry.out()).contains("plan: acme-home: " + ROWS + " pins").doesNotContain("earlier run");
 		List<RecordedRequest> sent = sandbox.requests().subList(requestsBefore, sandbox.requests().size());
 		assertThat(sent).as(retry.toString())
 			.noneMatch(request -> request.method().equals("POST") && request.path().endsWith("/v1/posts"));

@@ -11,6 +11,7 @@ import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -21,6 +22,7 @@ import com.pinbatch.pin.ColumnMapping;
 import com.pinbatch.pin.PinIdentity;
 import com.pinbatch.pin.RowPairs;
 import com.pinbatch.pin.ValidationSettings;
+import com.pinbatch.plan.WhenNoDate;
 import com.pinbatch.result.PinKey;
 import com.pinbatch.result.RowResult;
 import com.pinbatch.result.RowResultStore;
@@ -30,6 +32,7 @@ import com.pinbatch.sandbox.SandboxSettings;
 import com.pinbatch.sandbox.ZernioSandbox;
 import com.pinbatch.stop.GracefulStop;
 import com.pinbatch.throttle.SendingStoppedException;
+import com.pinbatch.zernio.PostSchedule;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -242,6 +245,39 @@ class PinImportJobTests {
 		assertThat(lines.get(1)).contains(",PUBLISHED,post-of-last-week,https://www.pinterest.com/pin/77/,",
 				": a run on 2026-11-27 created this pin from its row 5");
 		assertThat(sandbox.postCount()).isEqualTo(postsBefore);
+	}
+
+	@Test
+	void aPinThatFailedForGoodStandsForItsRowUntilZernioNoLongerHasIt() {
+		// given: an earlier run's pin of a row, which Pinterest refused for its media
+		List<String> headers = List.of("title", "description", "media_url", "board", "account");
+		List<String> row = List.of("Refused", "Pinterest could not read it", "https://images.example.com/refused.jpg",
+				"Garden Projects", "acme-garden");
+		ValidationSettings settings = new ValidationSettings(ZoneOffset.UTC, null, null, null, null, null, null, null,
+				null);
+		String identity = EarlierPins.identities(settings, WhenNoDate.NOW)
+			.of(ColumnMapping.defaults().bind(headers).draft(new InputRow(3, headers, row)));
+		RowResultStore store = context.getBean(RowResultStore.class);
+		store.markSent("refused-before", 3, "r3", Instant.parse("2026-12-01T18:00:00Z"),
+				new PinKey(identity, ApiSessionSource.ZERNIO));
+		store.save("refused-before", new RowResult(3, RowStatus.FAILED, "post-refused", null, "publish_invalid_media",
+				"Pinterest could not use the media", 1, "r3", Instant.parse("2026-12-01T18:00:05Z")));
+		EarlierPins earlier = new EarlierPins(store, key -> Optional.empty(), "tonight", ApiSessionSource.ZERNIO);
+
+		// when: tonight's run of the sheet asks, while Zernio has the post, and once it no longer has it
+		Optional<RowResult> standing = earlier.outcomeOrFailureOf(7, identity,
+				post -> Optional.of(new PostSchedule(true, null)));
+		Optional<RowResult> deleted = earlier.outcomeOrFailureOf(7, identity, post -> Optional.empty());
+
+		// then: the row is that pin's failure, not sent again; a post deleted since stands for nothing
+		assertThat(standing).hasValueSatisfying(result -> {
+			assertThat(result.status()).isEqualTo(RowStatus.FAILED);
+			assertThat(result.postId()).isEqualTo("post-refused");
+			assertThat(result.errorCode()).isEqualTo("publish_invalid_media");
+			assertThat(result.errorMessage()).contains("created from its row 3 (post post-refused) failed");
+		});
+		assertThat(deleted).isEmpty();
+		assertThat(earlier.outcomeOf(7, identity)).as("a line of --retry-failed: the retry decides").isEmpty();
 	}
 
 	@Test

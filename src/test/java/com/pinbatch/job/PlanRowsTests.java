@@ -15,12 +15,12 @@ class PlanRowsTests {
 
 	private static final List<RowRef> ROWS = List.of(
 			new RowRef(2, "acme-home", "Kitchen Ideas", Instant.parse("2027-01-05T09:00:00.123456789Z"),
-					"https://images.example.com/a.jpg", 11, 0, 21),
-			new RowRef(3, "acme-home", "Kitchen Ideas", null, null, 12, 13, 0),
+					"https://images.example.com/a.jpg", 11, 0, 21, false),
+			new RowRef(3, "acme-home", "Kitchen Ideas", null, null, 12, 13, 0, true),
 			new RowRef(5, "", "Garden Projects", Instant.parse("1969-12-31T23:59:59Z"),
-					"https://images.example.com/a.jpg", 14, 0, 24),
+					"https://images.example.com/a.jpg", 14, 0, 24, false),
 			new RowRef(9, "acme-home", "Kitchen Ideas", Instant.parse("2027-01-06T09:00:00Z"),
-					"https://images.example.com/b.jpg", 15, 0, 25));
+					"https://images.example.com/b.jpg", 15, 0, 25, true));
 
 	@Test
 	void theRowsComeBackAsTheyWereCollectedInTheirOrder() {
@@ -50,7 +50,7 @@ class PlanRowsTests {
 	void rowsWithoutIdentitiesOrMediaTakeTwentyFourBytesEach() {
 		List<RowRef> many = new ArrayList<>();
 		for (int row = 2; row < 100_002; row++) {
-			many.add(new RowRef(row, "acme-home", "Board " + row % 3, Instant.ofEpochSecond(row), null, 0, 0, 0));
+			many.add(new RowRef(row, "acme-home", "Board " + row % 3, Instant.ofEpochSecond(row), null, 0, 0, 0, false));
 		}
 
 		PlanRows rows = collected(false, false, many);
@@ -63,7 +63,7 @@ class PlanRowsTests {
 	void rowsNamingABoardEachCountTheirNamesInWhatTheyTake() {
 		List<RowRef> many = new ArrayList<>();
 		for (int row = 2; row < 10_002; row++) {
-			many.add(new RowRef(row, "acme-home", "90000000000000" + row, null, null, 0, 0, 0));
+			many.add(new RowRef(row, "acme-home", "90000000000000" + row, null, null, 0, 0, 0, false));
 		}
 
 		PlanRows rows = collected(false, false, many);
