@@ -234,15 +234,10 @@ class EarlierPins {
 	private Optional<RowResult> failedElsewhere(long rowNumber, PinKey key) {
 		return store.earlierFailedPin(key, runKey, EarlierPins::standsForItsRow).map(earlier -> {
 			RowResult pin = earlier.result();
-			Instant finished = pin.finishedAt() != null ? pin.finishedAt() : earlier.sentAt();
 			if (pin.status() != RowStatus.FAILED) {
-				// retried since, and on Zernio now: as any pin another run created
-				return new RowResult(rowNumber, pin.status() == RowStatus.PUBLISHED ? pin.status()
-						: RowStatus.DUPLICATE, pin.postId(), pin.pinUrl(), null, "already on Zernio as post "
-								+ pin.postId() + ": " + runOn(earlier) + " created this pin from its row "
-								+ pin.rowNumber() + ", so it is not sent again (to post it once more, change its"
-								+ " description)", 0, null, finished, pin.publishAt());
+				return asOnZernio(rowNumber, earlier); // retried since, and on Zernio now
 			}
+			Instant finished = pin.finishedAt() != null ? pin.finishedAt() : earlier.sentAt();
 			return new RowResult(rowNumber, RowStatus.FAILED, pin.postId(), pin.pinUrl(), pin.errorCode(), "the pin "
 					+ runOn(earlier) + " created from its row " + pin.rowNumber() + " (post " + pin.postId()
 					+ ") failed, and the row is not pinned again as it is: " + pin.errorMessage(), 0, null, finished,
@@ -255,19 +250,22 @@ class EarlierPins {
 	 * on another host, started meanwhile, may have created its pin since (another file sharing rows with this one).
 	 */
 	Optional<RowResult> createdElsewhere(long rowNumber, PinKey key) {
-		return store.earlierPin(key, runKey).map(earlier -> {
-			RowResult pin = earlier.result();
-			// a scheduled pin whose time has come may be live or refused by now: the run follows it like its own
-			RowStatus known = pin.status() == RowStatus.PUBLISHED
-					|| pin.status() == RowStatus.SCHEDULED && !due(pin) ? pin.status() : RowStatus.DUPLICATE;
-			String message = "already on Zernio as post " + pin.postId() + ": " + runOn(earlier)
-					+ " created this pin from its row " + pin.rowNumber()
-					+ ", so it is not sent again (to post it once more, change its description)";
-			// finished when that run finished it: following the row then looks for its post from when it was made
-			Instant finished = pin.finishedAt() != null ? pin.finishedAt() : earlier.sentAt();
-			return new RowResult(rowNumber, known, pin.postId(), pin.pinUrl(), null, message, 0, null, finished,
-					pin.publishAt());
-		});
+		return store.earlierPin(key, runKey).map(earlier -> asOnZernio(rowNumber, earlier));
+	}
+
+	/** The row as another run's pin on Zernio: its outcome as far as it is known, and which run and row made it. */
+	private RowResult asOnZernio(long rowNumber, RowResultStore.EarlierPin earlier) {
+		RowResult pin = earlier.result();
+		// a scheduled pin whose time has come may be live or refused by now: the run follows it like its own
+		RowStatus known = pin.status() == RowStatus.PUBLISHED
+				|| pin.status() == RowStatus.SCHEDULED && !due(pin) ? pin.status() : RowStatus.DUPLICATE;
+		String message = "already on Zernio as post " + pin.postId() + ": " + runOn(earlier)
+				+ " created this pin from its row " + pin.rowNumber()
+				+ ", so it is not sent again (to post it once more, change its description)";
+		// finished when that run finished it: following the row then looks for its post from when it was made
+		Instant finished = pin.finishedAt() != null ? pin.finishedAt() : earlier.sentAt();
+		return new RowResult(rowNumber, known, pin.postId(), pin.pinUrl(), null, message, 0, null, finished,
+				pin.publishAt());
 	}
 
 	/**

@@ -293,9 +293,7 @@ public class RowResultStore {
 
 	/** The sent pin as the latest row holding its post knows it; empty once that row knows it is not on Zernio. */
 	private Optional<EarlierPin> latestKnown(EarlierPin sent, String runKey) {
-		RowResult known = jdbc.query("SELECT * FROM PINBATCH_ROW_RESULT WHERE POST_ID = ? AND RUN_KEY <> ? AND"
-				+ " FINISHED_AT_MS IS NOT NULL ORDER BY FINISHED_AT_MS DESC", (ResultSet rs) -> rs.next()
-						? map(rs, 0) : null, sent.result().postId(), runKey);
+		RowResult known = latestOfPost(sent.result().postId(), runKey);
 		if (known == null || known.status() == sent.result().status()) {
 			return Optional.of(sent);
 		}
@@ -306,6 +304,13 @@ public class RowResultStore {
 		return Optional.of(new EarlierPin(sent.runKey(), new RowResult(sent.result().rowNumber(), known.status(),
 				known.postId(), known.pinUrl(), known.errorCode(), known.errorMessage(), known.attempts(),
 				known.requestId(), known.finishedAt(), known.publishAt()), sent.sentAt()));
+	}
+
+	/** What the latest row of a run other than {@code runKey} holding the post knows of it; null when none does. */
+	private RowResult latestOfPost(String postId, String runKey) {
+		return jdbc.query("SELECT * FROM PINBATCH_ROW_RESULT WHERE POST_ID = ? AND RUN_KEY <> ? AND"
+				+ " FINISHED_AT_MS IS NOT NULL ORDER BY FINISHED_AT_MS DESC", (ResultSet rs) -> rs.next()
+						? map(rs, 0) : null, postId, runKey);
 	}
 
 	/** Rows whose post Zernio took and that then failed (whatever its code). */
@@ -335,9 +340,7 @@ public class RowResultStore {
 		return latestSent(pin, runKey, PIN_FAILED_ON_ZERNIO)
 			.filter(sent -> standing.test(sent.result().errorCode()))
 			.flatMap(sent -> {
-				RowResult known = jdbc.query("SELECT * FROM PINBATCH_ROW_RESULT WHERE POST_ID = ? AND RUN_KEY <> ? AND"
-						+ " FINISHED_AT_MS IS NOT NULL ORDER BY FINISHED_AT_MS DESC", (ResultSet rs) -> rs.next()
-								? map(rs, 0) : null, sent.result().postId(), runKey);
+				RowResult known = latestOfPost(sent.result().postId(), runKey);
 				if (known == null) {
 					return Optional.of(sent);
 				}
