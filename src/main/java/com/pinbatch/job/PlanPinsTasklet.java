@@ -124,8 +124,8 @@ class PlanPinsTasklet implements Tasklet {
 		if (!context.containsKey(FIRST_START)) {
 			context.putLong(FIRST_START, Instant.now().toEpochMilli());
 		}
-		// rows whose pin another run created are not sent again (nor those whose pin failed on Pinterest for good, or
-		// went again on its own post by --retry-failed): they take no place against their account's caps
+		// rows whose pin another run created are not sent again (nor those whose pin failed on Pinterest for good, but
+		// for lines of --retry-failed): they take no place against their account's caps
 		// nor do rows whose content another run's pin has, still to publish: their date read another way (another
 		// --date-format or --timezone, the same instant) or moved, they end as that pin (counted twice, they pushed
 		// the account's new rows past its caps)
