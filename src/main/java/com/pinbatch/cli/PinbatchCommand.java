@@ -103,7 +103,7 @@ class PinbatchCommand {
 	private static RunReport report(InputOutcome input, TypedCommand typed) {
 		String next = switch (input.next()) {
 			case RESUME -> typed.resume();
-			case RETRY_FAILED -> typed.retryFailed(input.resultFile());
+			case RETRY_FAILED -> typed.retryFailed(input.retryFrom());
 			case NONE -> null;
 		};
 		List<RunReport.ErrorCount> errors = input.errorCodes()

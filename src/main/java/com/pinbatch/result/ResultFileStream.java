@@ -108,7 +108,7 @@ public final class ResultFileStream implements AutoCloseable {
 	public StatusTally finish() {
 		try {
 			writer.close();
-			earlier.keepIfEdited(resultFile, Instant.now());
+			earlier.keepIfEdited(resultFile, Instant.now()).ifPresent(tally::keptEditedAs);
 			earlier.close();
 			Files.move(temporary, resultFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
 		}

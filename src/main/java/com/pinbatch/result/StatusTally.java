@@ -1,10 +1,12 @@
 package com.pinbatch.result;
 
+import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /** Counts of the result file's status column, and of its error codes. */
 public class StatusTally {
@@ -14,12 +16,24 @@ public class StatusTally {
 	/** Per error code: how many lines carry it, and the first row that does. */
 	private final Map<String, long[]> errors = new HashMap<>();
 
+	/** The result file as the user had edited it, kept beside it before it was written again; null when none was. */
+	private Path editedCopy;
+
 	/** A tally of these counts (one kept in a job's execution context, say). */
 	public static StatusTally of(Map<RowStatus, Long> counts, Map<String, long[]> errorCodes) {
 		StatusTally tally = new StatusTally();
 		tally.counts.putAll(counts);
 		errorCodes.forEach((code, seen) -> tally.errors.put(code, seen.clone()));
 		return tally;
+	}
+
+	/** The copy of the edited result file kept before it was written again, if one was: its fixes are there. */
+	public Optional<Path> editedCopy() {
+		return Optional.ofNullable(editedCopy);
+	}
+
+	void keptEditedAs(Path copy) {
+		editedCopy = copy;
 	}
 
 	/** Counts one line of the result file. */

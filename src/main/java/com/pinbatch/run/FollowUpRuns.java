@@ -149,6 +149,6 @@ public class FollowUpRuns {
 		return new InputOutcome(file, target, null, counts,
 				done == null ? Map.of() : done.accounts(), errors, done == null ? 0 : done.changed(),
 				execution.getJobInstance().getInstanceId(), execution.getId(), started, Instant.now(), stopped, false,
-				code, next, stopped == null && tally.outcomesToLearn());
+				code, next, stopped == null && tally.outcomesToLearn(), target);
 	}
 }

@@ -21,11 +21,13 @@ import com.pinbatch.result.RowStatus;
  * @param alreadyProcessed the input had been processed to the end before: nothing was sent
  * @param next             what to do next with the input
  * @param stillPublishing  rows on Zernio whose outcome on Pinterest is still to learn (a follow-up can learn it)
+ * @param retryFrom        the file --retry-failed takes next: the result file, or the copy the user had edited, kept
+ *                         beside it before it was written again (its fixes are there)
  */
 public record InputOutcome(Path input, Path resultFile, String runKey, Map<RowStatus, Long> counts,
 		Map<String, Map<RowStatus, Long>> accounts, List<ErrorCount> errorCodes, long rowsThisRun, Long jobInstanceId,
 		Long jobExecutionId, Instant started, Instant ended, String stopReason, boolean alreadyProcessed,
-		ExitCode exitCode, Next next, boolean stillPublishing) {
+		ExitCode exitCode, Next next, boolean stillPublishing, Path retryFrom) {
 
 	/**
 	 * The same outcome, for an input processed before whose follow-up stopped (Zernio did not answer its look-ups):
@@ -33,7 +35,7 @@ public record InputOutcome(Path input, Path resultFile, String runKey, Map<RowSt
 	 */
 	InputOutcome stoppedFollowing(String reason) {
 		return new InputOutcome(input, resultFile, runKey, counts, accounts, errorCodes, rowsThisRun, jobInstanceId,
-				jobExecutionId, started, ended, reason, alreadyProcessed, ExitCode.STOPPED, Next.RESUME, false);
+				jobExecutionId, started, ended, reason, alreadyProcessed, ExitCode.STOPPED, Next.RESUME, false, retryFrom);
 	}
 
 	/** One error code of INVALID and FAILED rows, with the first row that had it. */

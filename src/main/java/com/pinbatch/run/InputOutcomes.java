@@ -84,6 +84,7 @@ class InputOutcomes {
 				ranIn == null ? null : ranIn.getJobInstance().getInstanceId(), ranIn == null ? null : ranIn.getId(),
 				started, ended, code == ExitCode.STOPPED ? StopReasons.said(stopReason, tally.hasPending()) : null,
 				alreadyProcessed, code, next,
-				code != ExitCode.STOPPED && !parameters.dryRun() && tally.outcomesToLearn());
+				code != ExitCode.STOPPED && !parameters.dryRun() && tally.outcomesToLearn(),
+				tally.editedCopy().orElse(input.results()));
 	}
 }

@@ -313,6 +313,9 @@ class PinbatchCommandLineTests extends SandboxedCommandLine {
 		// (a log line: the result file is written on the job's side)
 		assertThat(log.getOut()).contains("mixed.results.csv: 1 row was edited since it was written")
 			.contains("--retry-failed=" + kept.get(0).toAbsolutePath());
+		// and so does the summary (before: it named the file written again, without the fix)
+		assertThat(again.out()).contains("to retry the INVALID and FAILED rows (fix them in the result file first): ")
+			.contains("--retry-failed=" + kept.get(0)).doesNotContain("--retry-failed=" + dir.resolve("mixed.results.csv"));
 		assertThat(sandbox.postCount()).isEqualTo(createdBefore);
 
 		// and the fix is sent from it
