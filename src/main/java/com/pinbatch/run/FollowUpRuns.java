@@ -11,7 +11,6 @@ import com.pinbatch.follow.FollowUp;
 import com.pinbatch.follow.FollowUpFile;
 import com.pinbatch.follow.FollowUpOutcome;
 import com.pinbatch.input.InputFileException;
-import com.pinbatch.job.ApiSessionSource;
 import com.pinbatch.result.PinsSentTo;
 import com.pinbatch.result.RowStatus;
 import com.pinbatch.result.StatusTally;
@@ -51,6 +50,13 @@ public class FollowUpRuns {
 	public RunOutcome run(Path file, Path target, boolean sandbox, RunListener listener) {
 		RunRequest request = new RunRequest(List.of(file), target, false, null, null, null, null, null, null, null,
 				"now", false, null, false, false, sandbox, null);
+		// said before the key is looked for: without one, the user was told to set it, and then that it did not matter
+		String mismatch = PinsSentTo.mismatch(file, sandbox, "--follow-up");
+		if (mismatch != null) {
+			String reason = SafeText.line(mismatch);
+			listener.problem("pinbatch: " + reason);
+			return RunOutcome.refused(reason);
+		}
 		String apiTarget;
 		try {
 			apiTarget = apiSessions.target(request, listener);
@@ -64,12 +70,6 @@ public class FollowUpRuns {
 			String reason = SafeText.line(StopReasons.of(ex, stop.wasRequested()));
 			listener.problem("pinbatch: " + reason);
 			return new RunOutcome(List.of(), ExitCode.STOPPED, reason);
-		}
-		String mismatch = PinsSentTo.mismatch(file, ApiSessionSource.SANDBOX.equals(apiTarget), "--follow-up");
-		if (mismatch != null) {
-			String reason = SafeText.line(mismatch);
-			listener.problem("pinbatch: " + reason);
-			return RunOutcome.refused(reason);
 		}
 		return follow(file, target, apiTarget, true, listener).orElseThrow();
 	}

@@ -98,6 +98,15 @@ class SandboxRehearsalCommandLineTests extends SandboxedCommandLine {
 			assertThat(refused.err()).contains("its pins were sent to Zernio").doesNotContain("\tat ");
 		}
 		assertThat(creates()).hasSize(createsForReal);
+
+		// and without a key, the rehearsal is what is said first (before: for --follow-up, that the key was missing,
+		// and only once it was given, that the file could not be followed up for real at all)
+		System.clearProperty("zernio.api-key");
+		for (String option : List.of("--retry-failed=", "--follow-up=")) {
+			CommandLineRun refused = run(option + rehearsed);
+			assertThat(refused.exitCode()).as(refused.toString()).isEqualTo(2);
+			assertThat(refused.err()).contains("its pins were sent to the sandbox").doesNotContain("ZERNIO_API_KEY");
+		}
 	}
 
 	private CommandLineRun rehearse(String... args) {
