@@ -81,17 +81,37 @@ final class XlsxSheetLinks {
 		if (at < formula.length() && formula.charAt(at) != '"') {
 			return true; // HYPERLINK(B4), HYPERLINK(CONCAT(...))
 		}
-		for (int i = at + 1; i < formula.length(); i++) {
-			if (formula.charAt(i) == '"') {
-				if (i + 1 < formula.length() && formula.charAt(i + 1) == '"') {
-					i++; // "" stands for one quote inside the text
-					continue;
+		int close = textEnd(formula, at + 1, null);
+		if (close < 0) {
+			return false; // a text never closed: a forged formula, read as the text it shows
+		}
+		int next = skipSpaces(formula, close + 1);
+		return next < formula.length() && formula.charAt(next) == '&';
+	}
+
+	/**
+	 * Where the formula's quoted text that starts at {@code from} (just after its opening quote) is closed, its text
+	 * given to {@code text} when asked for ("" stands for one quote inside it); -1 when it is never closed.
+	 */
+	private static int textEnd(String formula, int from, StringBuilder text) {
+		for (int i = from; i < formula.length(); i++) {
+			char c = formula.charAt(i);
+			if (c != '"') {
+				if (text != null) {
+					text.append(c);
 				}
-				int next = skipSpaces(formula, i + 1);
-				return next < formula.length() && formula.charAt(next) == '&';
+			}
+			else if (i + 1 < formula.length() && formula.charAt(i + 1) == '"') {
+				if (text != null) {
+					text.append('"');
+				}
+				i++;
+			}
+			else {
+				return i;
 			}
 		}
-		return false; // a text never closed: a forged formula, read as the text it shows
+		return -1;
 	}
 
 	private static int skipSpaces(String text, int from) {
@@ -120,25 +140,13 @@ final class XlsxSheetLinks {
 			return null;
 		}
 		StringBuilder address = new StringBuilder();
-		for (int i = call.end(); i < formula.length(); i++) {
-			char c = formula.charAt(i);
-			if (c != '"') {
-				address.append(c);
-			}
-			else if (i + 1 < formula.length() && formula.charAt(i + 1) == '"') {
-				address.append('"'); // "" stands for one quote inside the text
-				i++;
-			}
-			else {
-				int next = i + 1;
-				while (next < formula.length() && Character.isWhitespace(formula.charAt(next))) {
-					next++;
-				}
-				boolean whole = next < formula.length() && (formula.charAt(next) == ',' || formula.charAt(next) == ')');
-				return whole ? webAddress(address.toString()) : null; // "…"&A4: computed
-			}
+		int close = textEnd(formula, call.end(), address);
+		if (close < 0) {
+			return null;
 		}
-		return null;
+		int next = skipSpaces(formula, close + 1);
+		boolean whole = next < formula.length() && (formula.charAt(next) == ',' || formula.charAt(next) == ')');
+		return whole ? webAddress(address.toString()) : null; // "…"&A4: computed
 	}
 
 	/**

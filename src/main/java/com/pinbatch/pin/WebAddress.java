@@ -93,20 +93,23 @@ record WebAddress(String scheme, String host, String path) {
 		if (!label(text, labelStart, hostEnd) || !isAsciiLetter(text.charAt(labelStart))) {
 			return null;
 		}
+		int pathEnd = text.length(); // where the query or fragment starts, if one does
+		boolean fragment = false;
 		for (int i = hostEnd; i < text.length(); i++) {
 			char c = text.charAt(i);
 			if (c == '?' || c == '#') {
-				if (c == '#' && text.indexOf('#', i + 1) >= 0) {
-					return null;
+				if (c == '#' && fragment) {
+					return null; // a second '#': URI refuses it
 				}
+				fragment |= c == '#';
+				pathEnd = Math.min(pathEnd, i);
 			}
 			else if (c >= 128 || !AFTER_HOST[c]) {
 				return null;
 			}
 		}
-		int queryOrFragment = firstOf(text, hostEnd);
 		return new WebAddress(scheme, text.substring(hostStart, hostEnd).toLowerCase(Locale.ROOT),
-				text.substring(hostEnd, queryOrFragment));
+				text.substring(hostEnd, pathEnd));
 	}
 
 	/** The ASCII characters of a plain host's labels: letters, digits and dashes. */
@@ -115,7 +118,7 @@ record WebAddress(String scheme, String host, String path) {
 	/** The ASCII characters URI takes as they are in a path, query or fragment (besides '?' and '#'). */
 	private static final boolean[] AFTER_HOST = ascii("-._~!$&'()*+,;=:@/");
 
-	/** A table of the ASCII letters, digits and {@code punctuation}: looked up for every character of two cells a row. */
+	/** The ASCII letters, digits and {@code punctuation}, as a table looked up for each character of a URL. */
 	private static boolean[] ascii(String punctuation) {
 		boolean[] table = new boolean[128];
 		for (char c = 0; c < 128; c++) {
@@ -127,16 +130,6 @@ record WebAddress(String scheme, String host, String path) {
 	/** Whether the host's label from {@code start} to {@code end} is one URI reads: not empty, no dash at an end. */
 	private static boolean label(String text, int start, int end) {
 		return end > start && text.charAt(start) != '-' && text.charAt(end - 1) != '-';
-	}
-
-	/** Where the query or fragment after {@code from} starts, else the text's end. */
-	private static int firstOf(String text, int from) {
-		for (int i = from; i < text.length(); i++) {
-			if (text.charAt(i) == '?' || text.charAt(i) == '#') {
-				return i;
-			}
-		}
-		return text.length();
 	}
 
 	/**
