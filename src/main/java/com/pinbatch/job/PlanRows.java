@@ -66,8 +66,8 @@ final class PlanRows implements Iterable<RowRef> {
 		 * on every row has as many pairs as rows).
 		 */
 		long bytes() {
-			long bytes = refTableBytes + 8L * rowNumbers.buffer.length + 4L * refs.buffer.length + 8L * publishSeconds.buffer.length
-					+ 4L * publishNanos.buffer.length;
+			long bytes = refTableBytes + 8L * rowNumbers.buffer.length + 4L * refs.buffer.length
+					+ 8L * publishSeconds.buffer.length + 4L * publishNanos.buffer.length;
 			if (media != null) {
 				bytes += 4L * media.buffer.length;
 			}
@@ -247,8 +247,8 @@ final class PlanRows implements Iterable<RowRef> {
 				formerPins.trimToSize();
 				contents.trimToSize();
 			}
-			return new PlanRows(new Columns(rowNumbers, refs, refTable, refTableBytes, publishSeconds, publishNanos, media,
-					mediaTable, pins, formerPins, contents, retried), new BitSet());
+			return new PlanRows(new Columns(rowNumbers, refs, refTable, refTableBytes, publishSeconds, publishNanos,
+					media, mediaTable, pins, formerPins, contents, retried), new BitSet());
 		}
 	}
 }

@@ -244,7 +244,8 @@ final class PlanningPass {
 			Found ofOrder = settled == DateOrder.DAY_FIRST ? dayFirst : settled == DateOrder.MONTH_FIRST ? monthFirst
 					: null;
 			if (ofOrder == null) {
-				throw new IllegalStateException("rows checked " + validation.dateOrder() + ", dates settled " + settled);
+				throw new IllegalStateException("rows checked " + validation.dateOrder() + ", dates settled "
+						+ settled);
 			}
 			Set<Media> media = new LinkedHashSet<>(found.media);
 			media.addAll(ofOrder.media);

@@ -10,7 +10,7 @@ public enum PinField {
 	COVER_IMAGE_URL("cover_image_url"), COVER_KEYFRAME_S("cover_keyframe_s"), KEYWORDS("keywords"),
 	TIMEZONE("timezone");
 
-	/** The fields in their order, shared: {@code values()} copies its array on every call, and rows are checked per field. */
+	/** The fields in their order, shared: {@code values()} copies its array on each call, and each row is checked. */
 	static final List<PinField> ALL = List.of(values());
 
 	private final String column;

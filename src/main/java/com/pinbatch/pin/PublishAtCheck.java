@@ -72,9 +72,9 @@ final class PublishAtCheck {
 			written = parser.read(withoutZone);
 		}
 		catch (AmbiguousDateException ex) {
-			problems.add(PinField.PUBLISH_AT, PinValidator.AMBIGUOUS_DATE, "%s '%s' could be %s (day first) or %s (month first),"
-					+ " and the column's other dates do not settle the order — pass --date-format=%s (day first) or"
-					+ " --date-format=%s (month first)", value, ex.dayFirst().format(SPOKEN_DATE),
+			problems.add(PinField.PUBLISH_AT, PinValidator.AMBIGUOUS_DATE, "%s '%s' could be %s (day first) or %s"
+					+ " (month first), and the column's other dates do not settle the order — pass --date-format=%s"
+					+ " (day first) or --date-format=%s (month first)", value, ex.dayFirst().format(SPOKEN_DATE),
 					ex.monthFirst().format(SPOKEN_DATE), ex.dayFirstPattern(), ex.monthFirstPattern());
 			return null;
 		}

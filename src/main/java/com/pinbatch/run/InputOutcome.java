@@ -35,7 +35,8 @@ public record InputOutcome(Path input, Path resultFile, String runKey, Map<RowSt
 	 */
 	InputOutcome stoppedFollowing(String reason) {
 		return new InputOutcome(input, resultFile, runKey, counts, accounts, errorCodes, rowsThisRun, jobInstanceId,
-				jobExecutionId, started, ended, reason, alreadyProcessed, ExitCode.STOPPED, Next.RESUME, false, retryFrom);
+				jobExecutionId, started, ended, reason, alreadyProcessed, ExitCode.STOPPED, Next.RESUME, false,
+				retryFrom);
 	}
 
 	/** One error code of INVALID and FAILED rows, with the first row that had it. */

@@ -186,8 +186,8 @@ class PinbatchCommandLineTests extends SandboxedCommandLine {
 		List<Map<String, String>> checked = ResultRows.read(results);
 		long valid = checked.stream().filter(row -> row.get("status").equals("VALID")).count();
 		Files.writeString(results, Files.readString(results, StandardCharsets.UTF_8)
-			.replace("http://www.acme-home.example/kitchen/window-herbs", "https://www.acme-home.example/kitchen/window-herbs"),
-				StandardCharsets.UTF_8);
+			.replace("http://www.acme-home.example/kitchen/window-herbs",
+					"https://www.acme-home.example/kitchen/window-herbs"), StandardCharsets.UTF_8);
 
 		// when
 		CommandLineRun retry = run("--retry-failed=" + results);
@@ -315,7 +315,8 @@ class PinbatchCommandLineTests extends SandboxedCommandLine {
 			.contains("--retry-failed=" + kept.get(0).toAbsolutePath());
 		// and so does the summary (before: it named the file written again, without the fix)
 		assertThat(again.out()).contains("to retry the INVALID and FAILED rows (fix them in the result file first): ")
-			.contains("--retry-failed=" + kept.get(0)).doesNotContain("--retry-failed=" + dir.resolve("mixed.results.csv"));
+			.contains("--retry-failed=" + kept.get(0))
+			.doesNotContain("--retry-failed=" + dir.resolve("mixed.results.csv"));
 		assertThat(sandbox.postCount()).isEqualTo(createdBefore);
 
 		// and the fix is sent from it

@@ -99,7 +99,8 @@ class XlsxSheetLinksTests {
 		String sheet = "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>"
 				+ "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>title</t></is></c>"
 				+ "<c r=\"B1\" t=\"inlineStr\"><is><t>link</t></is></c></row>"
-				+ linkRow(2, "<f t=\"shared\" ref=\"B2:B3\" si=\"0\">HYPERLINK(\"https://shop.example.com/oak\",\"Shop\")</f>")
+				+ linkRow(2, "<f t=\"shared\" ref=\"B2:B3\" si=\"0\">"
+						+ "HYPERLINK(\"https://shop.example.com/oak\",\"Shop\")</f>")
 				+ linkRow(3, "<f t=\"shared\" si=\"0\"/>")
 				+ linkRow(4, "<f t=\"shared\" ref=\"B4:B5\" si=\"1\">HYPERLINK(\"https://shop.example.com/p/\"&amp;A4,"
 						+ "\"Shop\")</f>")

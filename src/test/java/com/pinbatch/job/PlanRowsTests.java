@@ -50,7 +50,8 @@ class PlanRowsTests {
 	void rowsWithoutIdentitiesOrMediaTakeTwentyFourBytesEach() {
 		List<RowRef> many = new ArrayList<>();
 		for (int row = 2; row < 100_002; row++) {
-			many.add(new RowRef(row, "acme-home", "Board " + row % 3, Instant.ofEpochSecond(row), null, 0, 0, 0, false));
+			many.add(new RowRef(row, "acme-home", "Board " + row % 3, Instant.ofEpochSecond(row), null, 0, 0, 0,
+					false));
 		}
 
 		PlanRows rows = collected(false, false, many);

@@ -27,8 +27,8 @@ class ApiSessionsTests {
 		Path file = Path.of("config/application.yml");
 
 		assertThat(ApiSessions.setInAFile(URI.create("http://127.0.0.1:18080/api"), Optional.of(file)))
-			.isEqualTo("pinbatch: Zernio is asked at http://127.0.0.1:18080/api, as config/application.yml says: the API"
-					+ " key goes there");
+			.isEqualTo("pinbatch: Zernio is asked at http://127.0.0.1:18080/api, as config/application.yml says:"
+					+ " the API key goes there");
 		// the shipped config/application.yml names Zernio's own: a run from the project's folder said so every time
 		assertThat(ApiSessions.setInAFile(URI.create("https://zernio.com/api"), Optional.of(file))).isNull();
 		assertThat(ApiSessions.setInAFile(URI.create("http://127.0.0.1:18080/api"), Optional.empty())).isNull();
