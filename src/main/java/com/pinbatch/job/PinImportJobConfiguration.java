@@ -17,7 +17,6 @@ import com.pinbatch.result.RowResultStore;
 import com.pinbatch.schema.HsqldbCheckpoints;
 import com.pinbatch.stop.GracefulStop;
 
-import org.springframework.aop.scope.ScopedObject;
 import org.springframework.batch.core.configuration.annotation.JobScope;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
@@ -216,7 +215,7 @@ public class PinImportJobConfiguration {
 	@Bean
 	@StepScope
 	PinRowProcessor pinRowProcessor(RunPlans plans, @Value(JOB_EXECUTION) JobExecution job, EarlierPins earlierPins) {
-		return new PinRowProcessor(plans.of(job), earlierPins);
+		return new PinRowProcessor(plans.of(job), EarlierPins.ofThisRun(earlierPins));
 	}
 
 	/**
@@ -236,10 +235,7 @@ public class PinImportJobConfiguration {
 	PinSendingWriter pinSendingWriter(RunPlans plans, @Value(JOB_EXECUTION) JobExecution job,
 			RowResultStore rowResultStore, ExecutorService pinSenders, RunProgresses runProgresses,
 			GracefulStop gracefulStop, PinbatchProperties properties, EarlierPins earlierPins) {
-		// the sending threads have no job scope to resolve the proxy in: they get the run's own object behind it
-		EarlierPins ofThisRun = earlierPins instanceof ScopedObject scoped ? (EarlierPins) scoped.getTargetObject()
-				: earlierPins;
-		return new PinSendingWriter(plans.of(job), rowResultStore, ofThisRun, pinSenders,
+		return new PinSendingWriter(plans.of(job), rowResultStore, EarlierPins.ofThisRun(earlierPins), pinSenders,
 				runProgresses.of(InputParameters.of(job.getJobParameters()).runKey()), gracefulStop,
 				properties.reconcileAfter(), () -> InputAsPlanned.changed(job));
 	}

@@ -129,6 +129,7 @@ class PlanPinsTasklet implements Tasklet {
 		// nor do rows whose content another run's pin has, still to publish: their date read another way (another
 		// --date-format or --timezone, the same instant) or moved, they end as that pin (counted twice, they pushed
 		// the account's new rows past its caps)
+		EarlierPins earlier = EarlierPins.ofThisRun(this.earlier);
 		PlanningPass.Collected stillToSend = found.without(row -> earlier.mayHave(row.pin())
 				|| row.formerPin() != 0 && earlier.mayHave(row.formerPin())
 				|| row.content() != 0 && earlier.mayHaveScheduled(row.content()));
