@@ -172,6 +172,11 @@ public final class CsvRowSource implements RowSource {
 	}
 
 	@Override
+	public boolean savedAsUnicode() {
+		return encoding.unicode();
+	}
+
+	@Override
 	public InputRow next() {
 		Line line;
 		while ((line = nextLine()) != null) {

@@ -113,6 +113,11 @@ public final class ResultFileRowSource implements RowSource {
 	}
 
 	@Override
+	public boolean savedAsUnicode() {
+		return source.savedAsUnicode();
+	}
+
+	@Override
 	public char delimiter() {
 		return source.delimiter();
 	}

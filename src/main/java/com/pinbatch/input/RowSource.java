@@ -44,6 +44,14 @@ public interface RowSource extends AutoCloseable {
 	}
 
 	/**
+	 * Whether the file shows it was saved in Unicode (a workbook; a text file with a byte order mark, or letters beyond
+	 * ASCII in UTF-8), so that a ? in it is one the author typed, not a letter a code page lacked.
+	 */
+	default boolean savedAsUnicode() {
+		return false;
+	}
+
+	/**
 	 * Whether the file's first line was Excel's {@code sep=;}, which Excel hides: the rows are then numbered as it
 	 * shows them, from the header as row 1.
 	 */

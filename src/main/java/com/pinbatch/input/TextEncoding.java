@@ -49,8 +49,10 @@ final class TextEncoding {
 	 *
 	 * @param bomLength bytes of byte order mark to skip
 	 * @param note      the assumption made, in one line for the user; null when the file said its encoding itself
+	 * @param unicode   whether the file shows that it was saved in Unicode (a byte order mark, UTF-16, or letters
+	 *                  beyond ASCII in UTF-8), not in a code page, which writes ? for the letters it lacks
 	 */
-	record Choice(Charset charset, int bomLength, String note) {
+	record Choice(Charset charset, int bomLength, String note, boolean unicode) {
 	}
 
 	private TextEncoding() {
@@ -78,15 +80,16 @@ final class TextEncoding {
 			}
 			String shown = sample(new String(head, charset), false);
 			return new Choice(charset, skip ? markLength(marked) : 0, shown.isEmpty() ? null
-					: file + " read as " + charset.name() + " (--encoding)" + shown);
+					: file + " read as " + charset.name() + " (--encoding)" + shown,
+					marked != null || charset.name().startsWith("UTF-16") || charset.name().startsWith("UTF-32"));
 		}
 		if (marked != null) {
-			return new Choice(marked, markLength(marked), null);
+			return new Choice(marked, markLength(marked), null, true);
 		}
 		Charset unmarkedUtf16 = utf16WithoutBom(head);
 		if (unmarkedUtf16 != null) {
 			return new Choice(unmarkedUtf16, 0, file + " has no byte order mark but is " + unmarkedUtf16.name()
-					+ " text; read as " + unmarkedUtf16.name() + sample(new String(head, unmarkedUtf16), true));
+					+ " text; read as " + unmarkedUtf16.name() + sample(new String(head, unmarkedUtf16), true), true);
 		}
 		if (containsNul(head) && !strayNulsInText(head)) {
 			// Excel's "Unicode Text" is UTF-16 with a mark; without one, only the user can say which it is
@@ -96,7 +99,7 @@ final class TextEncoding {
 		Utf8Scan scan = Utf8Scan.of(file);
 		if (scan.valid() || scan.multibyteBefore()) {
 			// a file that is UTF-8 up to one bad byte is damaged UTF-8: the reader names the row that holds it
-			return new Choice(StandardCharsets.UTF_8, 0, null);
+			return new Choice(StandardCharsets.UTF_8, 0, null, scan.multibyteBefore());
 		}
 		return detect(file, scan.firstBad());
 	}
@@ -153,7 +156,7 @@ final class TextEncoding {
 			throw new InputFileException(file + ": is not a CSV or XLSX file");
 		}
 		return new Choice(charset, 0, file + " is not UTF-8; read as " + charset.name() + sample(text, false)
-				+ "; if that looks wrong, give --encoding=NAME");
+				+ "; if that looks wrong, give --encoding=NAME", false);
 	}
 
 	/**

@@ -354,6 +354,12 @@ public final class XlsxRowSource implements RowSource {
 		return total > first.size() ? names + " and " + (total - first.size()) + " more" : names;
 	}
 
+	/** A workbook holds Unicode text: a ? in a cell is one typed, or pasted from elsewhere. */
+	@Override
+	public boolean savedAsUnicode() {
+		return true;
+	}
+
 	@Override
 	public List<String> headers() {
 		return headers;

@@ -85,7 +85,7 @@ public final class InputInspector {
 				.ifPresent(line -> assumptions.add(file + ": " + line));
 			DateOrderDetector dates = new DateOrderDetector();
 			DuplicateLint duplicates = new DuplicateLint(validation);
-			SpreadsheetDamage damage = new SpreadsheetDamage(columns);
+			SpreadsheetDamage damage = new SpreadsheetDamage(columns, source.savedAsUnicode());
 			UnzonedTimes unzoned = new UnzonedTimes(validation.zone(), ZoneId.systemDefault());
 			HeaderlessColumns headerless = new HeaderlessColumns(source.headers());
 			UnreadPublishDates unreadDates = new UnreadPublishDates(columns, mapping, validation, undatedAtOnce);

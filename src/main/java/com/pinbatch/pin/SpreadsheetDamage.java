@@ -42,6 +42,8 @@ public final class SpreadsheetDamage {
 
 	private final Map<Kind, Long> counts = new EnumMap<>(Kind.class);
 
+	private final boolean savedAsUnicode;
+
 	private enum Kind {
 		SERIAL_DATE, TIME_LEFT_OUT, YES_NO, QUOTED_URL, CURLY_QUOTE_IN_URL, URL_AS_BROWSERS_SEND, LEADING_ZEROS,
 		LOST_LETTERS, CONTROL_CHARACTERS, TEXT_FORMULA
@@ -59,8 +61,13 @@ public final class SpreadsheetDamage {
 	private static final Set<PinField> PROSE_FIELDS = Set.of(PinField.TITLE, PinField.DESCRIPTION, PinField.ALT_TEXT,
 			PinField.BOARD, PinField.KEYWORDS);
 
-	public SpreadsheetDamage(BoundColumns columns) {
+	/**
+	 * @param savedAsUnicode whether the file shows it was saved in Unicode ({@code RowSource#savedAsUnicode}): its ?
+	 *                       were typed so (a question in French, "tu viens ? on y va"; a web address in a text)
+	 */
+	public SpreadsheetDamage(BoundColumns columns, boolean savedAsUnicode) {
 		this.columns = columns;
+		this.savedAsUnicode = savedAsUnicode;
 	}
 
 	public void accept(InputRow row, PinDraft draft) {
@@ -83,19 +90,8 @@ public final class SpreadsheetDamage {
 						+ " check it, and format the column as text", draft.columnName(field), row.rowNumber(), value));
 			}
 		}
-		for (PinField field : PROSE_FIELDS) {
-			String value = draft.get(field);
-			if (value.indexOf('?') < 0) {
-				continue; // most cells: no matcher made
-			}
-			Matcher lost = LOST_LETTERS.matcher(value);
-			if (lost.find()) {
-				found(Kind.LOST_LETTERS, Formats.plain("%s row %d: '%s' has ? where letters belong: a spreadsheet saved"
-						+ " as CSV in its code page writes ? for the letters that code page lacks; save the file as"
-						+ " \"CSV UTF-8\" (or as XLSX) and run again", draft.columnName(field), row.rowNumber(),
-						around(value, lost.start(), lost.end())));
-				break;
-			}
+		if (!savedAsUnicode) {
+			lostLetters(row, draft);
 		}
 		for (PinField field : PinField.ALL) {
 			String cell = columns.cell(row, field);
@@ -146,6 +142,24 @@ public final class SpreadsheetDamage {
 						"%s row %d: '%s' holds spaces or characters a web address cannot hold as typed: it is sent"
 								+ " as %s, as a browser sends it", draft.columnName(field), row.rowNumber(), value,
 						sent)));
+			}
+		}
+	}
+
+	/** A ? where letters belong, in the first of the row's texts that holds one. */
+	private void lostLetters(InputRow row, PinDraft draft) {
+		for (PinField field : PROSE_FIELDS) {
+			String value = draft.get(field);
+			if (value.indexOf('?') < 0) {
+				continue; // most cells: no matcher made
+			}
+			Matcher lost = LOST_LETTERS.matcher(value);
+			if (lost.find()) {
+				found(Kind.LOST_LETTERS, Formats.plain("%s row %d: '%s' has ? where letters belong: a spreadsheet saved"
+						+ " as CSV in its code page writes ? for the letters that code page lacks; save the file as"
+						+ " \"CSV UTF-8\" (or as XLSX) and run again", draft.columnName(field), row.rowNumber(),
+						around(value, lost.start(), lost.end())));
+				return;
 			}
 		}
 	}

@@ -114,6 +114,25 @@ class SpreadsheetExportsCommandLineTests extends SandboxedCommandLine {
 	}
 
 	@Test
+	void aQuestionMarkInAUtf8FileIsTheAuthorsOwn() throws IOException {
+		// given: a French question (a space before its ?) in "CSV UTF-8", which keeps every letter
+		Path input = write("pins.csv", HEADER + "\r\n"
+				+ "Tu viens ? on y va,Crème brûlée shelves,https://images.example.com/k.jpg,Kitchen Ideas,,"
+				+ "acme-home\r\n",
+				StandardCharsets.UTF_8);
+
+		// when
+		CommandLineRun run = run("--input=" + input, "--dry-run");
+
+		// then
+		assertThat(run.exitCode()).as(run.toString()).isZero();
+		assertThat(run.out()).doesNotContain("where letters belong");
+		assertThat(ResultRows.read(dir.resolve("pins.results.csv"))).singleElement()
+			.satisfies(result -> assertThat(result).containsEntry("title", "Tu viens ? on y va")
+				.containsEntry("status", "VALID"));
+	}
+
+	@Test
 	void excelUnicodeTextIsUtf16LittleEndianWithTabs() throws IOException {
 		// given: Excel's "Unicode Text": UTF-16LE with a byte order mark, tab-separated
 		String text = "\uFEFF" + HEADER.replace(',', '\t') + "\r\n" + ROW.replace(',', '\t') + "\r\n";

@@ -2,6 +2,7 @@ package com.pinbatch.input;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -110,6 +111,24 @@ class CsvRowSourceTests {
 			assertThat(source.headers()).containsExactly("title", "board");
 			assertThat(source.next().values()).containsExactly("Café ☕", "Recettes");
 		}
+	}
+
+	@Test
+	void aFileShowsItWasSavedInUnicodeByItsMarkOrItsLettersBeyondAscii() throws IOException {
+		// a code page writes ? for what it lacks: only these files' ? are known to be typed so
+		Files.write(dir.resolve("marked.csv"), concat(new byte[] { (byte) 0xEF, (byte) 0xBB, (byte) 0xBF },
+				"title\nTu viens ? on y va\n".getBytes(StandardCharsets.UTF_8)));
+		Files.writeString(dir.resolve("utf8.csv"), "title\nTu viens ? on y va, café\n", StandardCharsets.UTF_8);
+		Files.writeString(dir.resolve("utf16.csv"), "\uFEFFtitle\nTu viens ? on y va\n", StandardCharsets.UTF_16LE);
+		Files.writeString(dir.resolve("ascii.csv"), "title\nMorning coffee ? vibes\n", StandardCharsets.US_ASCII);
+		Files.writeString(dir.resolve("cp1252.csv"), "title\nCafé ? vibes\n", Charset.forName("windows-1252"));
+
+		assertThat(List.of("marked.csv", "utf8.csv", "utf16.csv", "ascii.csv", "cp1252.csv")).map(name -> {
+			try (CsvRowSource source = CsvRowSource.open(dir.resolve(name))) {
+				return name + " " + source.savedAsUnicode();
+			}
+		}).containsExactly("marked.csv true", "utf8.csv true", "utf16.csv true", "ascii.csv false",
+				"cp1252.csv false");
 	}
 
 	@Test

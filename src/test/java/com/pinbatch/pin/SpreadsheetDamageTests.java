@@ -16,7 +16,7 @@ class SpreadsheetDamageTests {
 	@Test
 	void aTimeLeftOutBecauseTheDateGivesItsOwnIsTold() {
 		BoundColumns columns = ColumnMapping.defaults().bind(CALENDAR);
-		SpreadsheetDamage damage = new SpreadsheetDamage(columns);
+		SpreadsheetDamage damage = new SpreadsheetDamage(columns, false);
 
 		for (List<String> cells : List.of(row("2027-03-04 10:00", "14:00"), row("2027-03-05", "14:00"),
 				row("2027-03-06 9:30 PM", "21:00"), row("2027-03-07 10:00", ""))) {
@@ -32,7 +32,7 @@ class SpreadsheetDamageTests {
 	void aQuestionMarkAloneWhereAnEmojiWasIsTold() {
 		List<String> headers = List.of("title", "media_url");
 		BoundColumns columns = ColumnMapping.defaults().bind(headers);
-		SpreadsheetDamage damage = new SpreadsheetDamage(columns);
+		SpreadsheetDamage damage = new SpreadsheetDamage(columns, false);
 
 		// an emoji that Excel's CSV in its code page lost, beside a question in English and one in French
 		for (String title : List.of("Ask us why? Open shelves", "Vraiment ? Oui", "Morning coffee ? vibes")) {
@@ -42,6 +42,23 @@ class SpreadsheetDamageTests {
 
 		assertThat(damage.notes()).singleElement().asString().startsWith("title row 2: 'Morning coffee ? vibes' has ?"
 				+ " where letters belong");
+	}
+
+	@Test
+	void aQuestionMarkInAFileSavedInUnicodeIsNotTakenForLostLetters() {
+		List<String> headers = List.of("title", "description", "media_url");
+		BoundColumns columns = ColumnMapping.defaults().bind(headers);
+		SpreadsheetDamage damage = new SpreadsheetDamage(columns, true);
+
+		// typed so: a question in French, a web address in a text (a code page's ? would not be in such a file)
+		for (List<String> texts : List.of(List.of("Tu viens ? on y va", "Crème brûlée"),
+				List.of("Morning coffee ? vibes", "See shop.example/item?color=red"))) {
+			InputRow row = new InputRow(2, headers, List.of(texts.get(0), texts.get(1),
+					"https://images.example.com/a.jpg"));
+			damage.accept(row, columns.draft(row));
+		}
+
+		assertThat(damage.notes()).isEmpty();
 	}
 
 	private static List<String> row(String date, String time) {
