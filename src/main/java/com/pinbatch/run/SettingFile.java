@@ -1,8 +1,12 @@
 package com.pinbatch.run;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributes;
+import java.nio.file.attribute.PosixFilePermission;
 import java.util.Optional;
+import java.util.Set;
 
 import org.springframework.boot.context.properties.source.ConfigurationProperty;
 import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
@@ -33,6 +37,30 @@ final class SettingFile {
 			}
 		}
 		return Optional.empty();
+	}
+
+	/**
+	 * Why someone other than the user running pinbatch may have written the file: other users or its group can write
+	 * it, or another user than root owns it. Empty when none holds, or where files keep no such permissions (Windows).
+	 */
+	static Optional<String> othersCanChange(Path file) {
+		PosixFileAttributes attributes;
+		try {
+			attributes = Files.readAttributes(file, PosixFileAttributes.class);
+		}
+		catch (UnsupportedOperationException | IOException noPermissions) {
+			return Optional.empty();
+		}
+		Set<PosixFilePermission> permissions = attributes.permissions();
+		if (permissions.contains(PosixFilePermission.OTHERS_WRITE)) {
+			return Optional.of("every user can write it");
+		}
+		if (permissions.contains(PosixFilePermission.GROUP_WRITE)) {
+			return Optional.of("its group (" + attributes.group().getName() + ") can write it");
+		}
+		String owner = attributes.owner().getName();
+		return owner.equals("root") || owner.equals(System.getProperty("user.name")) ? Optional.empty()
+				: Optional.of("another user (" + owner + ") owns it");
 	}
 
 	private static Optional<Path> file(Origin origin) {

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -373,6 +374,25 @@ class OperatorOutputTests {
 		assertThat(run.exitCode()).as(run.toString()).isZero();
 		assertThat(run.out()).contains("pinbatch: Zernio is asked at " + sandbox.baseUrl() + ", as " + settings
 				+ " says: the API key goes there\n");
+	}
+
+	@Test
+	void aConfigurationFileOthersCanChangeCannotSendTheKeyElsewhere() throws IOException {
+		// given: such a file left in a shared folder, that every user can write (as ssh refuses such a file)
+		Path settings = Files.writeString(dir.resolve("application.properties"),
+				"zernio.base-url=" + sandbox.baseUrl() + "\n");
+		Files.setPosixFilePermissions(settings, PosixFilePermissions.fromString("rw-rw-rw-"));
+
+		// when
+		CommandLineRun run = CommandLineRun.run(dir.resolve("data"), null, "--input=" + copySample("pins.csv"),
+				"--spring.config.additional-location=file:" + settings);
+
+		// then: refused before the key is sent there, saying what to do
+		assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
+		assertThat(run.err().strip()).isEqualTo("pinbatch: " + settings + " sets zernio.base-url to "
+				+ sandbox.baseUrl() + ", where the API key goes, and every user can write it: make it writable by you"
+				+ " alone (chmod go-w) and yours, or give --zernio.base-url on the command line");
+		assertThat(sandbox.requests()).isEmpty();
 	}
 
 	@Test
