@@ -86,7 +86,7 @@ public final class InputInspector {
 			DateOrderDetector dates = new DateOrderDetector();
 			DuplicateLint duplicates = new DuplicateLint(validation);
 			SpreadsheetDamage damage = new SpreadsheetDamage(columns, source.savedAsUnicode());
-			UnzonedTimes unzoned = new UnzonedTimes(validation.zone(), ZoneId.systemDefault());
+			UnzonedTimes unzoned = new UnzonedTimes(validation.zone(), validation.dateFormat(), ZoneId.systemDefault());
 			HeaderlessColumns headerless = new HeaderlessColumns(source.headers());
 			UnreadPublishDates unreadDates = new UnreadPublishDates(columns, mapping, validation, undatedAtOnce);
 			long rows = 0;

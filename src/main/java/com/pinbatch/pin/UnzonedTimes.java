@@ -1,5 +1,6 @@
 package com.pinbatch.pin;
 
+import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Optional;
@@ -31,6 +32,11 @@ public final class UnzonedTimes {
 
 	private final boolean utcByDefault;
 
+	/** The cell's date read day first and month first: a time no order reads is not read at all, in UTC or not. */
+	private final PublishTimeParser dayFirst;
+
+	private final PublishTimeParser monthFirst;
+
 	/** The --timezone to suggest: this computer's zone, where a sheet was likely written, or an example. */
 	private final String suggested;
 
@@ -44,10 +50,14 @@ public final class UnzonedTimes {
 
 	/**
 	 * @param zone         the run's zone (--timezone; UTC when none was given)
+	 * @param dateFormat   the user's --date-format, or null
 	 * @param thisComputer the zone of the computer the run is on
 	 */
-	public UnzonedTimes(ZoneId zone, ZoneId thisComputer) {
+	public UnzonedTimes(ZoneId zone, String dateFormat, ZoneId thisComputer) {
 		this.utcByDefault = zone.normalized().equals(ZoneOffset.UTC);
+		this.dayFirst = new PublishTimeParser(ValidationSettings.DEFAULT_TIME_OF_DAY, DateOrder.DAY_FIRST, dateFormat);
+		this.monthFirst = new PublishTimeParser(ValidationSettings.DEFAULT_TIME_OF_DAY, DateOrder.MONTH_FIRST,
+				dateFormat);
 		this.suggested = thisComputer.normalized().equals(ZoneOffset.UTC) ? "e.g. --timezone=Europe/Berlin"
 				: "this computer's zone: --timezone=" + thisComputer.getId();
 	}
@@ -58,8 +68,8 @@ public final class UnzonedTimes {
 		}
 		String value = draft.get(PinField.PUBLISH_AT).strip();
 		String tail = value.length() > ZONE_TAIL ? value.substring(value.length() - ZONE_TAIL) : value;
-		if (ZONED.matcher(tail).matches() || value.startsWith("#")) {
-			return; // it says its own zone, or it is no time at all (a spreadsheet's error value)
+		if (ZONED.matcher(tail).matches() || !readable(value)) {
+			return; // it says its own zone, or it is no time at all (a spreadsheet's error value, 0.75): INVALID
 		}
 		if (rows++ == 0) {
 			column = draft.columnName(PinField.PUBLISH_AT);
@@ -68,6 +78,23 @@ public final class UnzonedTimes {
 			firstValue = value.length() <= ZONE_TAIL ? value
 					: value.substring(0, value.offsetByCodePoints(0, ZONE_TAIL / 2)) + "…";
 		}
+	}
+
+	private boolean readable(String value) {
+		String withoutZone = PublishAtCheck.withoutZoneAbbreviation(value);
+		for (PublishTimeParser parser : new PublishTimeParser[] { dayFirst, monthFirst }) {
+			try {
+				parser.read(withoutZone);
+				return true;
+			}
+			catch (WrongWeekdayException mistyped) {
+				return true; // read as its date, saying so
+			}
+			catch (DateTimeException | AmbiguousDateException notThisWay) {
+				// the other order may read it
+			}
+		}
+		return false;
 	}
 
 	/** The note, when some publish time was read in UTC for want of a zone. */
