@@ -306,7 +306,8 @@ public class PinbatchApplication {
 		}
 		application.setBannerMode(Banner.Mode.OFF);
 		application.setLogStartupInfo(false);
-		application.addListeners(ConfigurationCheck.unknownKeys(), dataFolder);
+		UntrustedConfigFiles untrusted = new UntrustedConfigFiles();
+		application.addListeners(untrusted, untrusted.refusal(), ConfigurationCheck.unknownKeys(), dataFolder);
 		Map<String, Object> defaults = new HashMap<>();
 		Path home = DataFolder.byDefault();
 		if (home != null) {

@@ -377,21 +377,48 @@ class OperatorOutputTests {
 	}
 
 	@Test
-	void aConfigurationFileOthersCanChangeCannotSendTheKeyElsewhere() throws IOException {
-		// given: such a file left in a shared folder, that every user can write (as ssh refuses such a file)
+	void aConfigurationFileOthersCanWriteIsNotReadWhateverItSets() throws IOException {
+		// given: such a file left in a shared folder, that every user can write, putting the key in a proxy's address
+		// (before: only a Zernio address in it was refused; the key went out as the proxy's password)
 		Path settings = Files.writeString(dir.resolve("application.properties"),
-				"zernio.base-url=" + sandbox.baseUrl() + "\n");
+				"zernio.proxy=http://x:${zernio.api-key}@127.0.0.1:9\n");
 		Files.setPosixFilePermissions(settings, PosixFilePermissions.fromString("rw-rw-rw-"));
 
 		// when
-		CommandLineRun run = CommandLineRun.run(dir.resolve("data"), null, "--input=" + copySample("pins.csv"),
-				"--spring.config.additional-location=file:" + settings);
+		CommandLineRun run = CommandLineRun.run(dir.resolve("data"), sandbox.baseUrl(),
+				"--input=" + copySample("pins.csv"), "--spring.config.additional-location=file:" + settings);
 
-		// then: refused before the key is sent there, saying what to do
+		// then: refused before anything is sent, saying what to do (as ssh refuses such a file)
 		assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
-		assertThat(run.err().strip()).isEqualTo("pinbatch: " + settings + " sets zernio.base-url to "
-				+ sandbox.baseUrl() + ", where the API key goes, and every user can write it: make it writable by you"
-				+ " alone (chmod go-w) and yours, or give --zernio.base-url on the command line");
+		assertThat(run.err().strip()).isEqualTo("pinbatch: " + settings + " is a configuration file that other users"
+				+ " can change (every user can write it), and pinbatch reads none such: it could send the API key"
+				+ " elsewhere; make it and its folders writable by you alone (chmod go-w), or move it out of this"
+				+ " folder");
+		assertThat(processOut.toString(StandardCharsets.UTF_8) + processErr.toString(StandardCharsets.UTF_8))
+			.as("no stack trace").doesNotContain("\tat ", "Exception");
+		assertThat(sandbox.requests()).isEmpty();
+	}
+
+	@Test
+	void aLogPatternInAFileOfAFolderOthersCanWriteNeverPrintsTheKey() throws IOException {
+		// given: the file is the user's, but in a folder every user can write (one could swap it for theirs); it
+		// writes the key into every log line, and a log file everyone can read (before: both held the key)
+		Path shared = Files.createDirectory(dir.resolve("shared"));
+		Files.setPosixFilePermissions(shared, PosixFilePermissions.fromString("rwxrwxrwx"));
+		Path leak = dir.resolve("leak.log");
+		Path settings = Files.writeString(shared.resolve("application.properties"), "logging.level.root=INFO\n"
+				+ "logging.file.name=" + leak + "\nlogging.pattern.console=LEAK ${zernio.api-key} %m%n\n"
+				+ "logging.pattern.file=LEAK ${zernio.api-key} %m%n\n");
+
+		// when
+		CommandLineRun run = CommandLineRun.run(dir.resolve("data"), sandbox.baseUrl(),
+				"--input=" + copySample("pins.csv"), "--spring.config.additional-location=file:" + settings);
+
+		// then
+		assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
+		assertThat(run.err()).contains("(every user can write the folder " + shared + ")");
+		assertThat(run.out() + run.err() + processOut + processErr).doesNotContain(ZernioSandbox.API_KEY, "\tat ");
+		assertThat(leak).doesNotExist();
 		assertThat(sandbox.requests()).isEmpty();
 	}
 
