@@ -112,13 +112,15 @@ public final class FollowingLoop {
 		pause.sleep(wait);
 		// the first round asks about every row whatever the window (a --follow-up with max-wait=0s is that round);
 		// later ones stop asking at the window's end
-		PinFollower.Round result = new PinFollower(client, settings.maxRetries(), clock).round(open, budgetLeft,
-				round == 0 ? Instant.MAX : deadline, deadline);
+		// each post's retries are kept as each is sent: a run killed during the round has spent them
+		PinFollower follower = new PinFollower(client, settings.maxRetries(), clock, (postId, retries) -> {
+			if (retriesKept != null) {
+				retriesKept.publishRetried(postId, retries, clock.instant());
+			}
+		});
+		PinFollower.Round result = follower.round(open, budgetLeft, round == 0 ? Instant.MAX : deadline, deadline);
 		for (PinFollower.Update update : result.updates()) {
 			context.putInt(key("retries.") + update.item().key(), update.retries());
-			if (retriesKept != null && update.retried()) {
-				retriesKept.publishRetried(update.result().postId(), update.retries(), now);
-			}
 		}
 		context.putInt(key("lookUps"), lookUps(context) + result.lookUps());
 		context.putInt(key("retriesSent"), retriesSent(context) + result.retriesSent());

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.stream.Collectors;
 
 import com.pinbatch.result.RowResult;
@@ -52,11 +53,6 @@ public final class PinFollower {
 		/** Still to follow: its outcome unknown, or a transient failure with retries left. */
 		boolean open(int maxRetries) {
 			return result.status().awaitsOutcome() || retryable(result, retries, maxRetries);
-		}
-
-		/** Whether this round asked Zernio to publish the post again (or was refused that). */
-		public boolean retried() {
-			return retries > item.retries();
 		}
 	}
 
@@ -105,10 +101,25 @@ public final class PinFollower {
 	 */
 	private final Set<String> heldPastDeadline = new HashSet<>();
 
+	/** Told of each retry just before it is sent: the post's id and its retries, this one counted. */
+	private final BiConsumer<String, Integer> spendingRetry;
+
 	public PinFollower(ZernioClient client, int maxRetries, Clock clock) {
+		this(client, maxRetries, clock, (postId, retries) -> {
+		});
+	}
+
+	/**
+	 * @param spendingRetry told of each retry just before it is sent (the post's id, its retries with this one), so
+	 *                      that it is kept before Zernio acts on it: kept at the round's end, the retries of a run
+	 *                      killed during a round were lost, and the same command retried those posts again past
+	 *                      {@code maxRetries}
+	 */
+	public PinFollower(ZernioClient client, int maxRetries, Clock clock, BiConsumer<String, Integer> spendingRetry) {
 		this.client = Objects.requireNonNull(client, "client");
 		this.maxRetries = maxRetries;
 		this.clock = clock;
+		this.spendingRetry = spendingRetry;
 	}
 
 	/** The longest wait between two rounds: outcomes that take longer are asked for every half minute. */
@@ -293,6 +304,7 @@ public final class PinFollower {
 					now), item.retries());
 		}
 		int retries = item.retries() + 1;
+		spendingRetry.accept(state.postId(), retries);
 		PostState retried;
 		try {
 			retried = client.retryPost(state.postId());

@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -105,6 +106,27 @@ class PinFollowerTests {
 			assertThat(update.result().status()).isEqualTo(RowStatus.DUPLICATE);
 			assertThat(update.result().errorMessage()).isEqualTo(whose);
 		});
+	}
+
+	@Test
+	void eachRetryIsToldBeforeItIsSentSoThatAKilledRunHasSpentIt() {
+		// given: a post Pinterest refused for a passing reason
+		zernio.stubFor(get(urlPathEqualTo("/api/v1/posts/p-1")).willReturn(okJson("{\"post\":" + failedPost("p-1")
+				+ "}")));
+		zernio.stubFor(post(urlPathEqualTo("/api/v1/posts/p-1/retry")).willReturn(okJson("""
+				{"message":"Retrying","post":{"_id":"p-1","status":"publishing","platforms":[{"platform":"pinterest",
+				 "status":"publishing"}]}}""")));
+		List<String> told = new ArrayList<>();
+
+		// when
+		new PinFollower(client(), 2, Clock.fixed(START, ZoneOffset.UTC), (postId, retries) -> told.add(postId + " "
+				+ retries + " after " + zernio.countRequestsMatching(postRequestedFor(anyUrl()).build()).getCount()))
+			.round(List.of(created(1, "p-1")), 10, Instant.MAX);
+
+		// then: told of the first retry when no retry had gone out yet (before: kept once the round ended, the
+		// retries of a run killed meanwhile were sent again by the next run, past the two allowed)
+		assertThat(told).containsExactly("p-1 1 after 0");
+		zernio.verify(1, postRequestedFor(urlPathEqualTo("/api/v1/posts/p-1/retry")));
 	}
 
 	@Test
