@@ -78,6 +78,13 @@ public class PinSendingWriter implements ItemWriter<PreparedRow> {
 
 	private final BooleanSupplier inputChanged;
 
+	/**
+	 * Set once the writer's thread, which looks ten times a second, finds the input saved again: the rows waiting for
+	 * their turn then leave the line at once (before, each waited its turn only to be held back then, minutes of an
+	 * idle run at a small rate tier, the data folder locked).
+	 */
+	private volatile boolean changeSeen;
+
 	/** The pins other runs sent: who made a post that Zernio names when it refuses a row's content. */
 	private final EarlierPins earlierPins;
 
@@ -165,8 +172,11 @@ public class PinSendingWriter implements ItemWriter<PreparedRow> {
 		SendOutcome outcome;
 		try {
 			outcome = plan.api().sender().send(row.accountId(), row.accountLabel(), row.request(), requestId,
-					new ReplayWindow(replayed ? sentUnanswered : null, reconcileAfter),
-					() -> markSent(row, requestId, replayed));
+					new ReplayWindow(replayed ? sentUnanswered : null, reconcileAfter), () -> {
+						if (changeSeen) {
+							throw new HeldBack(null);
+						}
+					}, () -> markSent(row, requestId, replayed));
 		}
 		catch (HeldBack heldBack) {
 			if (heldBack.outcome != null) {
@@ -509,6 +519,7 @@ public class PinSendingWriter implements ItemWriter<PreparedRow> {
 		while (true) {
 			// before each wait too: once the run is stopped, sends that would finish quickly are not waited for
 			this.stop.throwIfRequested(plan.runKey());
+			changeSeen |= inputChanged.getAsBoolean();
 			try {
 				future.get(STOP_CHECK_MILLIS, TimeUnit.MILLISECONDS);
 				return;

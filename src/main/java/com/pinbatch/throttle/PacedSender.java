@@ -101,6 +101,17 @@ public final class PacedSender {
 	 */
 	public SendOutcome send(String accountId, String accountLabel, CreatePostRequest request, String requestId,
 			ReplayWindow replay, Runnable beforeFirstRequest) {
+		return send(accountId, accountLabel, request, requestId, replay, () -> {
+		}, beforeFirstRequest);
+	}
+
+	/**
+	 * The same, asking {@code whileWaiting} each time the row wakes in line for its first request's turn (ten times a
+	 * second): when it throws, the row leaves the line, held back as when {@code beforeFirstRequest} throws. It must be
+	 * cheap: the rows of a chunk wait together.
+	 */
+	public SendOutcome send(String accountId, String accountLabel, CreatePostRequest request, String requestId,
+			ReplayWindow replay, Runnable whileWaiting, Runnable beforeFirstRequest) {
 		try {
 			stopIfInterrupted();
 			CapSlot slot = CapSlot.of(request);
@@ -109,7 +120,8 @@ public final class PacedSender {
 				counters.capRefusal();
 				return Outcomes.accountCapped(null, 0, refusal.get(), accountLabel);
 			}
-			RowSends row = new RowSends(accountId, request, slot.scheduledFor, requestId, beforeFirstRequest, replay);
+			RowSends row = new RowSends(accountId, request, slot.scheduledFor, requestId, whileWaiting,
+					beforeFirstRequest, replay);
 			try {
 				return sendWithRetries(row, accountLabel);
 			}
@@ -150,7 +162,12 @@ public final class PacedSender {
 
 	private SendOutcome sendWithRetries(RowSends row, String accountLabel) throws InterruptedException {
 		while (true) {
-			pace.awaitTurn(this::checkStillSending);
+			pace.awaitTurn(() -> {
+				checkStillSending();
+				if (row.attempts == 0) {
+					row.whileWaiting.run();
+				}
+			});
 			stopIfInterrupted();
 			checkStillSending();
 			if (row.replayEnds != null && !clock.instant().isBefore(row.replayEnds)) {
@@ -370,6 +387,7 @@ public final class PacedSender {
 		/** When the pin is to publish; null: at once, or at no time we set. */
 		final Instant scheduledFor;
 		final String requestId;
+		final Runnable whileWaiting;
 		final Runnable beforeFirstRequest;
 		int attempts;
 		/** The attempts that count toward giving the row up. */
@@ -386,13 +404,14 @@ public final class PacedSender {
 		Instant replayEnds;
 
 		RowSends(String accountId, CreatePostRequest request, Instant scheduledFor, String requestId,
-				Runnable beforeFirstRequest, ReplayWindow replay) {
+				Runnable whileWaiting, Runnable beforeFirstRequest, ReplayWindow replay) {
 			this.replay = replay;
 			this.replayEnds = replay.earlierUnanswered() == null ? null : replay.endsAfter(replay.earlierUnanswered());
 			this.accountId = accountId;
 			this.request = request;
 			this.scheduledFor = scheduledFor;
 			this.requestId = requestId;
+			this.whileWaiting = whileWaiting;
 			this.beforeFirstRequest = beforeFirstRequest;
 		}
 

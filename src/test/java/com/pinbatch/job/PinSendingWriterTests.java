@@ -19,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import com.pinbatch.input.InputChangedException;
 import com.pinbatch.result.PinKey;
 import com.pinbatch.result.RequestIds;
 import com.pinbatch.result.RowResult;
@@ -167,6 +168,43 @@ class PinSendingWriterTests {
 			assertThat(store.countByStatus(RUN)).containsExactly(Map.entry(RowStatus.CREATED, 1L));
 			assertThat(store.sentWithoutAnswer(RUN, List.of(1L, 2L))).as("rows noted as sent without an answer")
 				.isEmpty();
+		}
+		finally {
+			chunk.shutdownNow();
+		}
+	}
+
+	@Test
+	void rowsWaitingForTheirTurnLeaveTheLineAsSoonAsTheInputIsSavedAgain() throws Exception {
+		// given: one request a minute; of the chunk's two rows one is sent at once, the other waits for its turn
+		RowResultStore store = store();
+		AtomicInteger requests = new AtomicInteger();
+		AtomicBoolean saved = new AtomicBoolean();
+		PinSendingWriter writer = new PinSendingWriter(plan(new ApiSession(null, null, creating(requests, 1), null,
+				false)), store, earlierPins(store), senders, new RunProgress(Clock.systemUTC()),
+				new GracefulStop(null, senders, RunKey.PARAMETER), Duration.ofMinutes(10), saved::get);
+		CreatePostRequest pin = new CreatePostRequest("Modern kitchen ideas", null, null, null, true, null, null,
+				null);
+		ExecutorService chunk = Executors.newSingleThreadExecutor();
+		try {
+			Future<?> writing = chunk.submit(() -> {
+				writer.write(new Chunk<>(List.of(PreparedRow.toSend(1, "acct", "acme-home", pin, null),
+						PreparedRow.toSend(2, "acct", "acme-home", pin, null))));
+				return null;
+			});
+			while (store.countByStatus(RUN).isEmpty()) {
+				Thread.sleep(10); // the first row's answer is stored; the other row waits a minute for its turn
+			}
+
+			// when: the input is saved again while that row waits
+			saved.set(true);
+
+			// then: the chunk ends at once as changed, the row not sent (before: it waited its minute first, and a
+			// chunk of 2,000 rows at 60 requests a minute kept an idle run going for half an hour)
+			Throwable thrown = catchThrowable(() -> writing.get(30, TimeUnit.SECONDS));
+			assertThat(thrown).hasCauseInstanceOf(InputChangedException.class);
+			assertThat(requests).hasValue(1);
+			assertThat(store.sentWithoutAnswer(RUN, List.of(1L, 2L))).isEmpty();
 		}
 		finally {
 			chunk.shutdownNow();
