@@ -133,8 +133,9 @@ public class PinSendingWriter implements ItemWriter<PreparedRow> {
 		catch (SendingStoppedException ex) {
 			throw GracefulStop.asStepEnd(ex);
 		}
-		if (inputChanged.getAsBoolean()) {
+		if (changeSeen || inputChanged.getAsBoolean()) {
 			// rows of this chunk were left unsent: it must not commit, so that the run started again reads them again
+			// (also when the file looks as planned again: a share that answered "missing" for a moment)
 			throw new InputChangedException(plan.input());
 		}
 	}

@@ -212,6 +212,45 @@ class PinSendingWriterTests {
 	}
 
 	@Test
+	void aChunkWhoseRowsLeftTheLineDoesNotCommitEvenIfTheInputLooksAsPlannedAgain() throws Exception {
+		// given: the input looks changed while a row waits for its turn, then as planned again (a share that answered
+		// "missing" for a moment)
+		RowResultStore store = store();
+		AtomicInteger requests = new AtomicInteger();
+		AtomicInteger asked = new AtomicInteger();
+		AtomicBoolean away = new AtomicBoolean();
+		BooleanSupplier changed = () -> away.get() && asked.incrementAndGet() <= 3;
+		PinSendingWriter writer = new PinSendingWriter(plan(new ApiSession(null, null, creating(requests, 1), null,
+				false)), store, earlierPins(store), senders, new RunProgress(Clock.systemUTC()),
+				new GracefulStop(null, senders, RunKey.PARAMETER), Duration.ofMinutes(10), changed);
+		CreatePostRequest pin = new CreatePostRequest("Modern kitchen ideas", null, null, null, true, null, null,
+				null);
+		ExecutorService chunk = Executors.newSingleThreadExecutor();
+		try {
+			Future<?> writing = chunk.submit(() -> {
+				writer.write(new Chunk<>(List.of(PreparedRow.toSend(1, "acct", "acme-home", pin, null),
+						PreparedRow.toSend(2, "acct", "acme-home", pin, null))));
+				return null;
+			});
+			while (store.countByStatus(RUN).isEmpty()) {
+				Thread.sleep(10);
+			}
+
+			// when
+			away.set(true);
+
+			// then: the chunk does not commit with row 2 neither sent nor stored (before: it did, and the run went
+			// on past it)
+			Throwable thrown = catchThrowable(() -> writing.get(30, TimeUnit.SECONDS));
+			assertThat(thrown).hasCauseInstanceOf(InputChangedException.class);
+			assertThat(requests).hasValue(1);
+		}
+		finally {
+			chunk.shutdownNow();
+		}
+	}
+
+	@Test
 	void aRowAnotherHostSentWhileItWaitedForItsTurnIsNotSentNorMarkedSent() throws Exception {
 		// given: one sending thread, so row 2 waits while row 1 is sent; as row 1's request reaches Zernio, the
 		// run's lease has gone to another host (this process was frozen), which has sent row 2
