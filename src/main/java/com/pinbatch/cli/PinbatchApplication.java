@@ -306,8 +306,8 @@ public class PinbatchApplication {
 		}
 		application.setBannerMode(Banner.Mode.OFF);
 		application.setLogStartupInfo(false);
-		UntrustedConfigFiles untrusted = new UntrustedConfigFiles();
-		application.addListeners(untrusted, untrusted.refusal(), ConfigurationCheck.unknownKeys(), dataFolder);
+		application.addListeners(new UntrustedConfigFiles(), UntrustedConfigFiles.refusal(),
+				ConfigurationCheck.unknownKeys(), dataFolder);
 		Map<String, Object> defaults = new HashMap<>();
 		Path home = DataFolder.byDefault();
 		if (home != null) {

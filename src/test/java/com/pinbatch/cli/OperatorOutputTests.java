@@ -392,8 +392,8 @@ class OperatorOutputTests {
 		assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
 		assertThat(run.err().strip()).isEqualTo("pinbatch: " + settings + " is a configuration file that other users"
 				+ " can change (every user can write it), and pinbatch reads none such: it could send the API key"
-				+ " elsewhere; make it and its folders writable by you alone (chmod go-w), or move it out of this"
-				+ " folder");
+				+ " elsewhere; make the file, and each folder above it, writable by you alone (chmod go-w) and yours,"
+				+ " or copy its settings into a file of your own");
 		assertThat(processOut.toString(StandardCharsets.UTF_8) + processErr.toString(StandardCharsets.UTF_8))
 			.as("no stack trace").doesNotContain("\tat ", "Exception");
 		assertThat(sandbox.requests()).isEmpty();
@@ -420,6 +420,70 @@ class OperatorOutputTests {
 		assertThat(run.out() + run.err() + processOut + processErr).doesNotContain(ZernioSandbox.API_KEY, "\tat ");
 		assertThat(leak).doesNotExist();
 		assertThat(sandbox.requests()).isEmpty();
+	}
+
+	@Test
+	void anXmlConfigurationFileOthersCanWriteIsNotReadEither() throws IOException {
+		// given: Java's XML properties, which Spring reads from the same folders, settings without an origin (before:
+		// never looked at, the key sent where the file said)
+		Path settings = Files.writeString(dir.resolve("application.xml"), "<?xml version=\"1.0\"?><!DOCTYPE properties"
+				+ " SYSTEM \"http://java.sun.com/dtd/properties.dtd\"><properties><entry key=\"zernio.base-url\">"
+				+ sandbox.baseUrl() + "</entry></properties>");
+		Files.setPosixFilePermissions(settings, PosixFilePermissions.fromString("rw-rw-rw-"));
+
+		// when
+		CommandLineRun run = CommandLineRun.run(dir.resolve("data"), null, "--input=" + copySample("pins.csv"),
+				"--spring.config.additional-location=file:" + settings);
+
+		// then
+		assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
+		assertThat(run.err()).startsWith("pinbatch: " + settings + " is a configuration file that other users can"
+				+ " change (every user can write it)");
+		assertThat(sandbox.requests()).isEmpty();
+	}
+
+	@Test
+	void aConfigurationFileImportsNothingFromTheWebNorAsksForIt() throws IOException {
+		// given: a file that imports an address holding the key (before: asked for while the files were read, with
+		// the key in it, by a file others could write)
+		Path shared = Files.createDirectory(dir.resolve("shared"));
+		Files.setPosixFilePermissions(shared, PosixFilePermissions.fromString("rwxrwxrwx"));
+		Path settings = Files.writeString(shared.resolve("application.properties"), "spring.config.import=optional:"
+				+ sandbox.baseUrl() + "/leak/${zernio.api-key}.properties\n");
+
+		// when
+		CommandLineRun run = CommandLineRun.run(dir.resolve("data"), sandbox.baseUrl(),
+				"--input=" + copySample("pins.csv"), "--spring.config.additional-location=file:" + settings);
+
+		// then: refused, and the address was never asked for
+		assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
+		assertThat(run.err()).startsWith("pinbatch: ");
+		assertThat(sandbox.requests()).isEmpty();
+		assertThat(run.out() + run.err() + processOut + processErr).doesNotContain(ZernioSandbox.API_KEY);
+	}
+
+	@Test
+	void aLogbackConfigurationOthersCanWriteIsNotUsed() throws IOException {
+		// given: the user's own file names a Logback configuration in a folder every user can write, which prints
+		// the key into a log file (before: used as it was)
+		Path shared = Files.createDirectory(dir.resolve("shared"));
+		Files.setPosixFilePermissions(shared, PosixFilePermissions.fromString("rwxrwxrwx"));
+		Path stolen = shared.resolve("stolen.log");
+		Path logback = Files.writeString(shared.resolve("logback.xml"), "<configuration><appender name=\"F\""
+				+ " class=\"ch.qos.logback.core.FileAppender\"><file>" + stolen + "</file><encoder><pattern>KEY"
+				+ " ${zernio.api-key} %msg%n</pattern></encoder></appender><root level=\"INFO\"><appender-ref"
+				+ " ref=\"F\"/></root></configuration>");
+		Path settings = Files.writeString(dir.resolve("application.properties"), "logging.config=" + logback + "\n");
+
+		// when
+		CommandLineRun run = CommandLineRun.run(dir.resolve("data"), sandbox.baseUrl(),
+				"--input=" + copySample("pins.csv"), "--spring.config.additional-location=file:" + settings);
+
+		// then
+		assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
+		assertThat(run.err()).startsWith("pinbatch: " + logback + " is a configuration file that other users can"
+				+ " change (every user can write the folder " + shared + ")");
+		assertThat(stolen).doesNotExist();
 	}
 
 	@Test

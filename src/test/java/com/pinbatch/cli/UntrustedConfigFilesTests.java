@@ -2,8 +2,10 @@ package com.pinbatch.cli;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.GroupPrincipal;
+import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.attribute.UserPrincipal;
@@ -56,9 +58,9 @@ class UntrustedConfigFilesTests {
 	@Test
 	void aFileItsGroupCanWriteIsNotUnlessTheGroupIsTheOwnersOwn() throws IOException {
 		Path file = settings(dir, "rw-rw-r--");
-		UserPrincipal owner = Files.getOwner(file);
 		GroupPrincipal ownGroup = Files.readAttributes(file, PosixFileAttributes.class).group();
-		assumeTrue(ownGroup.getName().equals(owner.getName()), "this user's files are in a group of its own name");
+		assumeTrue(ownGroup.getName().equals(System.getProperty("user.name")),
+				"this user's files are in a group of the user's name");
 		assertThat(UntrustedConfigFiles.othersCanChange(file)).as("a private group").isEmpty();
 
 		GroupPrincipal other = file.getFileSystem().getUserPrincipalLookupService()
@@ -70,6 +72,49 @@ class UntrustedConfigFilesTests {
 			assumeTrue(false, "only root gives a file to another group here");
 		}
 		assertThat(UntrustedConfigFiles.othersCanChange(file)).contains("the users of group daemon can write it");
+	}
+
+	@Test
+	void aFileGoneSinceItWasReadIsRefused() {
+		// one who can write its folder removed it between Spring's read and this look (before: taken as the user's)
+		assertThat(UntrustedConfigFiles.othersCanChange(dir.resolve("gone.properties")))
+			.hasValueSatisfying(why -> assertThat(why).startsWith("it could not be looked at"));
+	}
+
+	@Test
+	void everyFolderALinkOnTheWayLeadsThroughCounts() throws IOException {
+		// own/config -> links/cfg -> real/cfg: the folder holding the middle link is one every user can write
+		Path real = Files.createDirectories(dir.resolve("real/cfg"));
+		Path links = Files.createDirectory(dir.resolve("links"));
+		Files.createSymbolicLink(links.resolve("cfg"), real);
+		Files.setPosixFilePermissions(links, PosixFilePermissions.fromString("rwxrwxrwx"));
+		Path own = Files.createDirectory(dir.resolve("own"));
+		Files.createSymbolicLink(own.resolve("config"), links.resolve("cfg"));
+		settings(real, "rw-r--r--");
+
+		assertThat(UntrustedConfigFiles.othersCanChange(own.resolve("config/application.properties")))
+			.contains("every user can write the folder " + links);
+		assertThat(UntrustedConfigFiles.othersCanChange(real.resolve("application.properties"))).isEmpty();
+	}
+
+	@Test
+	void aLinkAnotherUserOwnsIsNotFollowedEvenInAStickyFolder() throws IOException {
+		// in /tmp, whoever owns a link can point it elsewhere between Spring's read and this look
+		Path sticky = Files.createDirectory(dir.resolve("sticky"));
+		Files.setAttribute(sticky, "unix:mode", 01777);
+		Path file = settings(Files.createDirectory(dir.resolve("own")), "rw-r--r--");
+		Path link = Files.createSymbolicLink(sticky.resolve("team.properties"), file);
+		assertThat(UntrustedConfigFiles.othersCanChange(link)).isEmpty();
+		UserPrincipal other = file.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("daemon");
+		try {
+			Files.getFileAttributeView(link, PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS).setOwner(other);
+		}
+		catch (IOException notAllowed) {
+			assumeTrue(false, "only root gives a link to another user");
+		}
+
+		assertThat(UntrustedConfigFiles.othersCanChange(link)).contains("another user, daemon, owns the link "
+				+ link);
 	}
 
 	@Test
