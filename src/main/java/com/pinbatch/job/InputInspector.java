@@ -115,7 +115,7 @@ public final class InputInspector {
 			notes.addAll(source.findings());
 			notes.addAll(damage.notes());
 			notes.addAll(headerless.notes());
-			unzoned.note().ifPresent(notes::add);
+			unzoned.note(dates.order()).ifPresent(notes::add);
 			return new Survey(rows, validation.withDateOrder(dates.order()), duplicates.duplicates(), notes,
 					assumptions, source.charset(), source.separatorLineHidden());
 		}

@@ -112,7 +112,10 @@ public final class BoundColumns {
 			// ="918273645500000002": an id kept from rounding, ="00042 ...": a text kept from Excel's changes; Excel
 			// shows the text alone, and exporters write any cell so
 			value = CellText.unwrapTextFormula(value);
-			if (NAMES_AND_DATES.contains(field)) {
+			if (field == PinField.PUBLISH_AT) {
+				value = CellText.asDate(value);
+			}
+			else if (NAMES_AND_DATES.contains(field)) {
 				value = CellText.asNameOrDate(value);
 			}
 			if (!value.isEmpty()) {
@@ -124,7 +127,7 @@ public final class BoundColumns {
 		});
 		Integer timeColumn = columnByField.get(PinField.PUBLISH_TIME);
 		if (timeColumn != null) {
-			joinTime(values, CellText.asNameOrDate(CellText.trim(CellText.withoutControls(row.value(timeColumn)))));
+			joinTime(values, CellText.asDate(CellText.trim(CellText.withoutControls(row.value(timeColumn)))));
 		}
 		Set<PinField> newlyReadHere = newlyRead.isEmpty() ? Set.of() : EnumSet.copyOf(newlyRead);
 		if (!newlyRead.isEmpty()) {

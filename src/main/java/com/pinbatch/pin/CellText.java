@@ -3,6 +3,7 @@ package com.pinbatch.pin;
 import java.util.function.IntPredicate;
 
 import com.pinbatch.input.BlankCells;
+import com.pinbatch.text.FullWidth;
 
 /**
  * What spreadsheets leave around the text of a cell: non-breaking spaces (pasted from web pages), zero-width
@@ -109,6 +110,30 @@ final class CellText {
 	static String asNameOrDate(String value) {
 		String unmarked = withoutDirectionMarks(value);
 		return withPlainSpaces(unmarked.length() == value.length() ? value : trim(unmarked));
+	}
+
+	/**
+	 * A publish date or time as it is read: {@link #asNameOrDate}, with the direction marks inside it left out too (an
+	 * Arabic date as locale software writes it, ١‏/٣‏/٢٠٢٧), its digits of other scripts as ASCII ones (Arabic, Persian,
+	 * Devanagari, and those outside the basic plane) and full-width letters, digits and signs as plain ones
+	 * (２０２７／０３／０１ ０９：３０, as a Japanese keyboard types it): every reader of dates then sees the same text.
+	 */
+	static String asDate(String value) {
+		String date = asNameOrDate(value);
+		StringBuilder plain = null;
+		for (int i = 0; i < date.length();) {
+			int c = date.codePointAt(i);
+			int as = isDirectionMark(c) ? -1 : c > 127 && Character.isDigit(c) ? '0' + Character.digit(c, 10)
+					: FullWidth.plain(c);
+			if (as != c && plain == null) {
+				plain = new StringBuilder(date.length()).append(date, 0, i);
+			}
+			if (plain != null && as >= 0) {
+				plain.appendCodePoint(as);
+			}
+			i += Character.charCount(c);
+		}
+		return plain == null ? date : plain.toString();
 	}
 
 	private static String withPlainSpaces(String value) {

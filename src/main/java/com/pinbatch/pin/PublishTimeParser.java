@@ -115,7 +115,7 @@ final class PublishTimeParser {
 	 * @throws AmbiguousDateException  if the date reads both day first and month first and nothing settles which
 	 */
 	Optional<WrittenTime> read(String text) throws AmbiguousDateException {
-		String value = withoutOffsetLabel(asciiDigits(text == null ? "" : text.strip()));
+		String value = withoutOffsetLabel(text == null ? "" : text.strip());
 		if (value.isEmpty()) {
 			return Optional.empty();
 		}
@@ -141,24 +141,6 @@ final class PublishTimeParser {
 			written = ExcelSerialDate.read(value).map(serial -> new WrittenTime(serial.at(defaultTimeOfDay), null));
 		}
 		return Optional.of(written.orElseThrow(() -> new DateTimeParseException("not a publish time", value, 0)));
-	}
-
-	/**
-	 * The text with its digits of other scripts as ASCII ones: a sheet in Arabic, Persian or Hindi writes its dates in
-	 * its own digits (٢٠٢٧-٠٣-٠١ ١٠:٠٠), and a Japanese one may write full-width digits (２０２７/３/１).
-	 */
-	private static String asciiDigits(String text) {
-		char[] chars = null;
-		for (int i = 0; i < text.length(); i++) {
-			char c = text.charAt(i);
-			if (c > 127 && Character.isDigit(c)) {
-				if (chars == null) {
-					chars = text.toCharArray();
-				}
-				chars[i] = (char) ('0' + Character.digit(c, 10));
-			}
-		}
-		return chars == null ? text : new String(chars);
 	}
 
 	/**

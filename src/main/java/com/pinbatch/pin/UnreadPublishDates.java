@@ -80,7 +80,7 @@ public final class UnreadPublishDates {
 				}
 				continue;
 			}
-			String cell = CellText.trim(CellText.withoutControls(row.value(candidate.getKey())));
+			String cell = CellText.asDate(CellText.trim(CellText.withoutControls(row.value(candidate.getKey()))));
 			if (cell.isEmpty()) {
 				continue;
 			}

@@ -3,6 +3,8 @@ package com.pinbatch.pin;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -32,21 +34,32 @@ public final class UnzonedTimes {
 
 	private final boolean utcByDefault;
 
-	/** The cell's date read day first and month first: a time no order reads is not read at all, in UTC or not. */
-	private final PublishTimeParser dayFirst;
-
-	private final PublishTimeParser monthFirst;
+	/**
+	 * The times read so, for each order the column's dates may turn out to be in: the note counts those of the order
+	 * the column settles (a date such as 03/04/2027 is read in neither while none is settled: INVALID).
+	 */
+	private final Map<DateOrder, Seen> seen = new EnumMap<>(DateOrder.class);
 
 	/** The --timezone to suggest: this computer's zone, where a sheet was likely written, or an example. */
 	private final String suggested;
 
 	private String column;
 
-	private long firstRow;
+	/** The publish times of one order without a zone that the validator reads, and the first of them. */
+	private static final class Seen {
 
-	private String firstValue;
+		final PublishTimeParser parser;
 
-	private long rows;
+		long rows;
+
+		long firstRow;
+
+		String firstValue;
+
+		Seen(PublishTimeParser parser) {
+			this.parser = parser;
+		}
+	}
 
 	/**
 	 * @param zone         the run's zone (--timezone; UTC when none was given)
@@ -55,9 +68,9 @@ public final class UnzonedTimes {
 	 */
 	public UnzonedTimes(ZoneId zone, String dateFormat, ZoneId thisComputer) {
 		this.utcByDefault = zone.normalized().equals(ZoneOffset.UTC);
-		this.dayFirst = new PublishTimeParser(ValidationSettings.DEFAULT_TIME_OF_DAY, DateOrder.DAY_FIRST, dateFormat);
-		this.monthFirst = new PublishTimeParser(ValidationSettings.DEFAULT_TIME_OF_DAY, DateOrder.MONTH_FIRST,
-				dateFormat);
+		for (DateOrder order : DateOrder.values()) {
+			seen.put(order, new Seen(new PublishTimeParser(ValidationSettings.DEFAULT_TIME_OF_DAY, order, dateFormat)));
+		}
 		this.suggested = thisComputer.normalized().equals(ZoneOffset.UTC) ? "e.g. --timezone=Europe/Berlin"
 				: "this computer's zone: --timezone=" + thisComputer.getId();
 	}
@@ -68,42 +81,45 @@ public final class UnzonedTimes {
 		}
 		String value = draft.get(PinField.PUBLISH_AT).strip();
 		String tail = value.length() > ZONE_TAIL ? value.substring(value.length() - ZONE_TAIL) : value;
-		if (ZONED.matcher(tail).matches() || !readable(value)) {
-			return; // it says its own zone, or it is no time at all (a spreadsheet's error value, 0.75): INVALID
+		if (ZONED.matcher(tail).matches()) {
+			return; // it says its own zone
 		}
-		if (rows++ == 0) {
-			column = draft.columnName(PinField.PUBLISH_AT);
-			firstRow = draft.rowNumber();
-			// a sample, not a forged cell of a hundred thousand characters on the terminal
-			firstValue = value.length() <= ZONE_TAIL ? value
-					: value.substring(0, value.offsetByCodePoints(0, ZONE_TAIL / 2)) + "…";
+		column = draft.columnName(PinField.PUBLISH_AT);
+		for (Seen times : seen.values()) {
+			if (readsAsWritten(times.parser, value) && times.rows++ == 0) {
+				times.firstRow = draft.rowNumber();
+				// a sample, not a forged cell of a hundred thousand characters on the terminal
+				times.firstValue = value.length() <= ZONE_TAIL ? value
+						: value.substring(0, value.offsetByCodePoints(0, ZONE_TAIL / 2)) + "…";
+			}
 		}
 	}
 
-	private boolean readable(String value) {
-		String withoutZone = PublishAtCheck.withoutZoneAbbreviation(value);
-		for (PublishTimeParser parser : new PublishTimeParser[] { dayFirst, monthFirst }) {
-			try {
-				parser.read(withoutZone);
-				return true;
-			}
-			catch (WrongWeekdayException mistyped) {
-				return true; // read as its date, saying so
-			}
-			catch (DateTimeException | AmbiguousDateException notThisWay) {
-				// the other order may read it
-			}
+	/**
+	 * Whether the validator reads the time as it is written: not a spreadsheet's error value, nor 0.75, nor a date
+	 * whose weekday is not its own, nor one with a zone's abbreviation (that is no time read in UTC either way).
+	 */
+	private static boolean readsAsWritten(PublishTimeParser parser, String value) {
+		try {
+			return parser.read(value).isPresent();
 		}
-		return false;
+		catch (DateTimeException | AmbiguousDateException unread) {
+			return false;
+		}
 	}
 
-	/** The note, when some publish time was read in UTC for want of a zone. */
-	public Optional<String> note() {
-		if (rows == 0) {
+	/**
+	 * The note, when some publish time was read in UTC for want of a zone.
+	 *
+	 * @param order the order the column's dates settled (AMBIGUOUS: none)
+	 */
+	public Optional<String> note(DateOrder order) {
+		Seen times = seen.get(order);
+		if (times.rows == 0) {
 			return Optional.empty();
 		}
 		return Optional.of(Formats.plain("%s: %s without a zone (row %d: %s) read as UTC; if they are another"
-				+ " zone's local times, give it with --timezone (%s)", column, Plural.of(rows, "publish time"),
-				firstRow, firstValue, suggested));
+				+ " zone's local times, give it with --timezone (%s)", column, Plural.of(times.rows, "publish time"),
+				times.firstRow, times.firstValue, suggested));
 	}
 }

@@ -91,6 +91,16 @@ class DateOrderDetectorTests {
 		assertThat(detector.contradiction()).isEmpty();
 	}
 
+	@Test
+	void datesInTheDigitsOfAnotherScriptSettleTheOrderToo() {
+		// an Arabic sheet's dates (before: not seen, and 03/04 of the same column was "not settled")
+		DateOrderDetector detector = new DateOrderDetector();
+		detector.accept(draft(2, "١٣/٠٢/٢٠٢٧"));
+		detector.accept(draft(3, "٠٣/٠٤/٢٠٢٧"));
+
+		assertThat(detector.order()).isEqualTo(DateOrder.DAY_FIRST);
+	}
+
 	private static PinDraft draft(long rowNumber, String publishAt) {
 		List<String> headers = List.of("media_url", "Publish date");
 		return ColumnMapping.defaults().bind(headers)

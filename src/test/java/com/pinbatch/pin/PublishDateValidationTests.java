@@ -49,6 +49,12 @@ class PublishDateValidationTests {
 			2027-07-01 09:30 [america/new_york]   | UTC  | Asia/Tokyo | 2027-07-01T13:30:00Z
 			1 mars 2027 14h30 (Europe/Paris)      | UTC  |            | 2027-03-01T13:30:00Z
 			2027-03-01 09:30+01:00 Europe/London  | UTC  |            | 2027-03-01T08:30:00Z
+			٢٠٢٧-٠٣-٠١ ١٠:٣٠                      | UTC  |            | 2027-03-01T10:30:00Z
+			١٣/٠٢/٢٠٢٧ ٠٨:٠٠                      | Europe/Berlin |   | 2027-02-13T07:00:00Z
+			'١٣‏/٠٢‏/٢٠٢٧, ٠٨:٠٠'        | UTC  |            | 2027-02-13T08:00:00Z
+			２０２７／０３／０１ ０９：３０           | UTC  |            | 2027-03-01T09:30:00Z
+			२०२७-०३-०१ ०९:३०                      | UTC  |            | 2027-03-01T09:30:00Z
+			𝟐𝟎𝟐𝟕-𝟎𝟑-𝟎𝟏 𝟎𝟗:𝟑𝟎                      | UTC  |            | 2027-03-01T09:30:00Z
 			""")
 	void publishTimeIsReadInTheRowsZoneElseTheRunsUnlessItCarriesAnOffset(String cell, String runZone,
 			String rowZone, String expected) {
