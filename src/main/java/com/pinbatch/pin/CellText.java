@@ -113,10 +113,11 @@ final class CellText {
 	}
 
 	/**
-	 * A publish date or time as it is read: {@link #asNameOrDate}, with the direction marks inside it left out too (an
-	 * Arabic date as locale software writes it, ١‏/٣‏/٢٠٢٧), its digits of other scripts as ASCII ones (Arabic, Persian,
-	 * Devanagari, and those outside the basic plane) and full-width letters, digits and signs as plain ones
-	 * (２０２７／０３／０１ ０９：３０, as a Japanese keyboard types it): every reader of dates then sees the same text.
+	 * A publish date or time as it is read: {@link #asNameOrDate}, with the direction marks inside it left out too
+	 * (an Arabic date as locale software writes it, with a mark after each part), its digits of other scripts as
+	 * ASCII ones (Arabic, Persian, Devanagari, and those outside the basic plane) and full-width letters, digits and
+	 * signs as plain ones (２０２７／０３／０１ ０９：３０, as a Japanese keyboard types it): every reader of dates then
+	 * sees the same text.
 	 */
 	static String asDate(String value) {
 		String date = asNameOrDate(value);

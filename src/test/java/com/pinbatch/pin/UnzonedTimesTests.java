@@ -19,7 +19,8 @@ class UnzonedTimesTests {
 		unzoned.accept(row(4, "2027-06-02 09:30"));
 		unzoned.accept(row(5, "#DIV/0!"));
 
-		assertThat(unzoned.note(DateOrder.AMBIGUOUS)).hasValue("publish_at: 2 publish times without a zone (row 2: 01.06.2027 09:30)"
+		assertThat(unzoned.note(DateOrder.AMBIGUOUS)).hasValue("publish_at: 2 publish times without a zone (row 2:"
+				+ " 01.06.2027 09:30)"
 				+ " read as UTC; if they are another zone's local times, give it with --timezone (e.g."
 				+ " --timezone=Europe/Berlin)");
 	}
@@ -30,7 +31,8 @@ class UnzonedTimesTests {
 		UnzonedTimes unzoned = new UnzonedTimes(ZoneOffset.UTC, null, ZoneId.of("Asia/Tokyo"));
 		unzoned.accept(row(2, "2027年3月1日 9:30"));
 
-		assertThat(unzoned.note(DateOrder.AMBIGUOUS)).hasValue("publish_at: 1 publish time without a zone (row 2: 2027年3月1日 9:30) read"
+		assertThat(unzoned.note(DateOrder.AMBIGUOUS)).hasValue("publish_at: 1 publish time without a zone (row 2:"
+				+ " 2027年3月1日 9:30) read"
 				+ " as UTC; if they are another zone's local times, give it with --timezone (this computer's zone:"
 				+ " --timezone=Asia/Tokyo)");
 	}
