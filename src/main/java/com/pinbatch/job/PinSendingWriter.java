@@ -520,7 +520,12 @@ public class PinSendingWriter implements ItemWriter<PreparedRow> {
 		while (true) {
 			// before each wait too: once the run is stopped, sends that would finish quickly are not waited for
 			this.stop.throwIfRequested(plan.runKey());
-			changeSeen |= inputChanged.getAsBoolean();
+			if (!changeSeen && inputChanged.getAsBoolean()) {
+				changeSeen = true;
+				if (plan.api() != null) {
+					plan.api().sender().askWaitingRows();
+				}
+			}
 			try {
 				future.get(STOP_CHECK_MILLIS, TimeUnit.MILLISECONDS);
 				return;

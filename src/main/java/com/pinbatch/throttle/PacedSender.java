@@ -135,6 +135,14 @@ public final class PacedSender {
 		}
 	}
 
+	/**
+	 * Wakes every row waiting in line to ask again whether it is still wanted ({@code whileWaiting}): one asleep for
+	 * a 429's hold would ask only once the hold ended.
+	 */
+	public void askWaitingRows() {
+		pace.wakeEveryone();
+	}
+
 	/** A run starts: sending that an earlier run's outage stopped may go again (see {@link ApiBreaker#newRun}). */
 	public void newRun() {
 		stopped = null;
