@@ -138,76 +138,33 @@ class PinSendingWriterTests {
 
 	@Test
 	void aRowStoppedWhileWaitingForItsTurnIsNotNotedAsSent() throws Exception {
-		// given: one request a minute; of the chunk's two rows one is sent at once, the other waits for its turn
-		RowResultStore store = store();
-		AtomicInteger requests = new AtomicInteger();
-		PacedSender sender = creating(requests, 1);
 		GracefulStop stop = new GracefulStop(null, senders, RunKey.PARAMETER);
-		PinSendingWriter writer = new PinSendingWriter(plan(new ApiSession(null, null, sender, null, false)), store,
-				earlierPins(store), senders, new RunProgress(Clock.systemUTC()), stop, Duration.ofMinutes(10),
-				STILL_AS_PLANNED);
-		CreatePostRequest pin = new CreatePostRequest("Modern kitchen ideas", null, null, null, true, null, null,
-				null);
-		ExecutorService chunk = Executors.newSingleThreadExecutor();
-		try {
-			Future<?> writing = chunk.submit(() -> {
-				writer.write(new Chunk<>(List.of(PreparedRow.toSend(1, "acct", "acme-home", pin, null),
-						PreparedRow.toSend(2, "acct", "acme-home", pin, null))));
-				return null;
-			});
-			while (store.countByStatus(RUN).isEmpty()) {
-				Thread.sleep(10); // the first row's answer is stored; the other row waits a minute for its turn
-			}
-
+		try (SecondRowWaiting chunk = new SecondRowWaiting(stop, STILL_AS_PLANNED)) {
 			// when: the run is stopped (Ctrl-C, a lost lease) while that row waits
 			stop.stopRun(RUN, "stopped on request; run the same command again to resume");
-			catchThrowable(() -> writing.get(30, TimeUnit.SECONDS));
+			catchThrowable(chunk::ended);
 
 			// then: only the row that went out may exist on Zernio; the resume sends the other without looking for it
-			assertThat(requests).hasValue(1);
-			assertThat(store.countByStatus(RUN)).containsExactly(Map.entry(RowStatus.CREATED, 1L));
-			assertThat(store.sentWithoutAnswer(RUN, List.of(1L, 2L))).as("rows noted as sent without an answer")
+			assertThat(chunk.requests).hasValue(1);
+			assertThat(chunk.store.countByStatus(RUN)).containsExactly(Map.entry(RowStatus.CREATED, 1L));
+			assertThat(chunk.store.sentWithoutAnswer(RUN, List.of(1L, 2L))).as("rows noted as sent without an answer")
 				.isEmpty();
-		}
-		finally {
-			chunk.shutdownNow();
 		}
 	}
 
 	@Test
 	void rowsWaitingForTheirTurnLeaveTheLineAsSoonAsTheInputIsSavedAgain() throws Exception {
-		// given: one request a minute; of the chunk's two rows one is sent at once, the other waits for its turn
-		RowResultStore store = store();
-		AtomicInteger requests = new AtomicInteger();
 		AtomicBoolean saved = new AtomicBoolean();
-		PinSendingWriter writer = new PinSendingWriter(plan(new ApiSession(null, null, creating(requests, 1), null,
-				false)), store, earlierPins(store), senders, new RunProgress(Clock.systemUTC()),
-				new GracefulStop(null, senders, RunKey.PARAMETER), Duration.ofMinutes(10), saved::get);
-		CreatePostRequest pin = new CreatePostRequest("Modern kitchen ideas", null, null, null, true, null, null,
-				null);
-		ExecutorService chunk = Executors.newSingleThreadExecutor();
-		try {
-			Future<?> writing = chunk.submit(() -> {
-				writer.write(new Chunk<>(List.of(PreparedRow.toSend(1, "acct", "acme-home", pin, null),
-						PreparedRow.toSend(2, "acct", "acme-home", pin, null))));
-				return null;
-			});
-			while (store.countByStatus(RUN).isEmpty()) {
-				Thread.sleep(10); // the first row's answer is stored; the other row waits a minute for its turn
-			}
-
+		try (SecondRowWaiting chunk = new SecondRowWaiting(new GracefulStop(null, senders, RunKey.PARAMETER),
+				saved::get)) {
 			// when: the input is saved again while that row waits
 			saved.set(true);
 
 			// then: the chunk ends at once as changed, the row not sent (before: it waited its minute first, and a
 			// chunk of 2,000 rows at 60 requests a minute kept an idle run going for half an hour)
-			Throwable thrown = catchThrowable(() -> writing.get(30, TimeUnit.SECONDS));
-			assertThat(thrown).hasCauseInstanceOf(InputChangedException.class);
-			assertThat(requests).hasValue(1);
-			assertThat(store.sentWithoutAnswer(RUN, List.of(1L, 2L))).isEmpty();
-		}
-		finally {
-			chunk.shutdownNow();
+			assertThat(catchThrowable(chunk::ended)).hasCauseInstanceOf(InputChangedException.class);
+			assertThat(chunk.requests).hasValue(1);
+			assertThat(chunk.store.sentWithoutAnswer(RUN, List.of(1L, 2L))).isEmpty();
 		}
 	}
 
@@ -215,19 +172,41 @@ class PinSendingWriterTests {
 	void aChunkWhoseRowsLeftTheLineDoesNotCommitEvenIfTheInputLooksAsPlannedAgain() throws Exception {
 		// given: the input looks changed while a row waits for its turn, then as planned again (a share that answered
 		// "missing" for a moment)
-		RowResultStore store = store();
-		AtomicInteger requests = new AtomicInteger();
 		AtomicInteger asked = new AtomicInteger();
 		AtomicBoolean away = new AtomicBoolean();
-		BooleanSupplier changed = () -> away.get() && asked.incrementAndGet() <= 3;
-		PinSendingWriter writer = new PinSendingWriter(plan(new ApiSession(null, null, creating(requests, 1), null,
-				false)), store, earlierPins(store), senders, new RunProgress(Clock.systemUTC()),
-				new GracefulStop(null, senders, RunKey.PARAMETER), Duration.ofMinutes(10), changed);
-		CreatePostRequest pin = new CreatePostRequest("Modern kitchen ideas", null, null, null, true, null, null,
-				null);
-		ExecutorService chunk = Executors.newSingleThreadExecutor();
-		try {
-			Future<?> writing = chunk.submit(() -> {
+		try (SecondRowWaiting chunk = new SecondRowWaiting(new GracefulStop(null, senders, RunKey.PARAMETER),
+				() -> away.get() && asked.incrementAndGet() <= 3)) {
+			// when
+			away.set(true);
+
+			// then: the chunk does not commit with row 2 neither sent nor stored (before: it did, and the run went
+			// on past it)
+			assertThat(catchThrowable(chunk::ended)).hasCauseInstanceOf(InputChangedException.class);
+			assertThat(chunk.requests).hasValue(1);
+		}
+	}
+
+	/**
+	 * A chunk of two rows at one request a minute, being written: the first row was sent and its answer stored, the
+	 * other waits a minute for its turn.
+	 */
+	private final class SecondRowWaiting implements AutoCloseable {
+
+		final RowResultStore store = store();
+
+		final AtomicInteger requests = new AtomicInteger();
+
+		private final ExecutorService chunk = Executors.newSingleThreadExecutor();
+
+		private final Future<?> writing;
+
+		SecondRowWaiting(GracefulStop stop, BooleanSupplier inputChanged) throws InterruptedException {
+			PinSendingWriter writer = new PinSendingWriter(plan(new ApiSession(null, null, creating(requests, 1), null,
+					false)), store, earlierPins(store), senders, new RunProgress(Clock.systemUTC()), stop,
+					Duration.ofMinutes(10), inputChanged);
+			CreatePostRequest pin = new CreatePostRequest("Modern kitchen ideas", null, null, null, true, null, null,
+					null);
+			writing = chunk.submit(() -> {
 				writer.write(new Chunk<>(List.of(PreparedRow.toSend(1, "acct", "acme-home", pin, null),
 						PreparedRow.toSend(2, "acct", "acme-home", pin, null))));
 				return null;
@@ -235,17 +214,15 @@ class PinSendingWriterTests {
 			while (store.countByStatus(RUN).isEmpty()) {
 				Thread.sleep(10);
 			}
-
-			// when
-			away.set(true);
-
-			// then: the chunk does not commit with row 2 neither sent nor stored (before: it did, and the run went
-			// on past it)
-			Throwable thrown = catchThrowable(() -> writing.get(30, TimeUnit.SECONDS));
-			assertThat(thrown).hasCauseInstanceOf(InputChangedException.class);
-			assertThat(requests).hasValue(1);
 		}
-		finally {
+
+		/** Waits for the chunk's end, bounded: a row left waiting its minute fails the test. */
+		void ended() throws Exception {
+			writing.get(30, TimeUnit.SECONDS);
+		}
+
+		@Override
+		public void close() {
 			chunk.shutdownNow();
 		}
 	}
