@@ -14,6 +14,7 @@ import java.util.TreeSet;
 
 import com.pinbatch.text.ClosestNames;
 
+import org.springframework.boot.context.config.ConfigDataException;
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.BindException;
@@ -94,6 +95,12 @@ final class ConfigurationCheck {
 		for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
 			if (cause instanceof BindException bind && bind.getProperty() != null) {
 				return Optional.of(notConvertible(bind));
+			}
+		}
+		for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+			if (cause instanceof ConfigDataException unread) {
+				// an import that names no file, a profile name that is none: the files' mistake, not the database's
+				return Optional.of("a configuration file could not be read: " + unread.getMessage());
 			}
 		}
 		return Optional.empty();

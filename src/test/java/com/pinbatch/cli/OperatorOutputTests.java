@@ -463,6 +463,25 @@ class OperatorOutputTests {
 	}
 
 	@Test
+	void aConfigurationFileThatCannotBeReadIsToldInOneLineWithoutTheKey() throws IOException {
+		// given: a file whose import, the key in its name, names no file (before: Spring told it itself, the key
+		// written out in full, and the command said to check the database)
+		Path settings = Files.writeString(dir.resolve("application.properties"), "spring.config.import=file:"
+				+ dir.resolve("nowhere") + "/${zernio.api-key}.properties\n");
+
+		// when
+		CommandLineRun run = CommandLineRun.run(dir.resolve("data"), sandbox.baseUrl(),
+				"--input=" + copySample("pins.csv"), "--spring.config.additional-location=file:" + settings);
+
+		// then
+		assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
+		assertThat(run.err().strip()).startsWith("pinbatch: a configuration file could not be read: ")
+			.doesNotContain("\n");
+		assertThat(run.out() + run.err() + processOut + processErr).doesNotContain(ZernioSandbox.API_KEY, "\tat ");
+		assertThat(sandbox.requests()).isEmpty();
+	}
+
+	@Test
 	void aLogbackConfigurationOthersCanWriteIsNotUsed() throws IOException {
 		// given: the user's own file names a Logback configuration in a folder every user can write, which prints
 		// the key into a log file (before: used as it was)
