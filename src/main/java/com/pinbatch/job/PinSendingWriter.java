@@ -80,7 +80,7 @@ public class PinSendingWriter implements ItemWriter<PreparedRow> {
 
 	/**
 	 * Set once the writer's thread, which looks ten times a second, finds the input saved again: the rows waiting for
-	 * their turn then leave the line at once (before, each waited its turn only to be held back then, minutes of an
+	 * their turn are woken and leave the line at once (before, each waited its turn only to be held back then, minutes of an
 	 * idle run at a small rate tier, the data folder locked).
 	 */
 	private volatile boolean changeSeen;

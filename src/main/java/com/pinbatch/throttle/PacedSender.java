@@ -106,9 +106,10 @@ public final class PacedSender {
 	}
 
 	/**
-	 * The same, asking {@code whileWaiting} each time the row wakes in line for its first request's turn (ten times a
-	 * second): when it throws, the row leaves the line, held back as when {@code beforeFirstRequest} throws. It must be
-	 * cheap: the rows of a chunk wait together.
+	 * The same, asking {@code whileWaiting} each time the row wakes in line for its first request's turn (the head of
+	 * the line ten times a second, the others when rung: {@link #askWaitingRows} rings them all): when it throws, the
+	 * row leaves the line, held back as when {@code beforeFirstRequest} throws. It must be cheap: the rows of a chunk
+	 * wait together.
 	 */
 	public SendOutcome send(String accountId, String accountLabel, CreatePostRequest request, String requestId,
 			ReplayWindow replay, Runnable whileWaiting, Runnable beforeFirstRequest) {
