@@ -127,11 +127,12 @@ final class UntrustedConfigFiles implements ApplicationListener<ApplicationEnvir
 		Set<Path> files = new LinkedHashSet<>();
 		Matcher named = CONFIG_FILE.matcher(source.getName());
 		if (named.lookingAt()) {
-			files.add(Path.of(named.group(1)));
+			files.add(Path.of(named.group(1)).toAbsolutePath());
 		}
 		if (source instanceof EnumerablePropertySource<?> enumerable) {
 			for (String name : enumerable.getPropertyNames()) {
-				SettingFile.file(OriginLookup.getOrigin(source, name)).ifPresent(files::add);
+				// the same file as its source's name gives, looked at once
+				SettingFile.file(OriginLookup.getOrigin(source, name)).map(Path::toAbsolutePath).ifPresent(files::add);
 			}
 		}
 		return files;
