@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import com.pinbatch.host.ThisUser;
 import com.pinbatch.run.SettingFile;
 
 import org.springframework.boot.bootstrap.BootstrapRegistry.InstanceSupplier;
@@ -45,6 +46,9 @@ final class UntrustedConfigFiles implements ApplicationListener<ApplicationEnvir
 
 	/** How many links a path may lead through, as the kernel allows. */
 	private static final int MAX_LINKS = 40;
+
+	/** Who may own a configuration file besides root (read once: it does not change while this process runs). */
+	private static final String RUNNING_USER = ThisUser.name();
 
 	/** The first refusal of a run, kept in its bootstrap context, where the config data loader finds it too. */
 	static final class Refusal {
@@ -213,7 +217,7 @@ final class UntrustedConfigFiles implements ApplicationListener<ApplicationEnvir
 			return Optional.of("every user can write " + what);
 		}
 		String group = attributes.group().getName();
-		if (permissions.contains(PosixFilePermission.GROUP_WRITE) && !sticky && !group.equals(RunningUser.NAME)) {
+		if (permissions.contains(PosixFilePermission.GROUP_WRITE) && !sticky && !group.equals(RUNNING_USER)) {
 			return Optional.of("the users of group " + group + " can write " + what);
 		}
 		return Optional.empty();
@@ -221,7 +225,7 @@ final class UntrustedConfigFiles implements ApplicationListener<ApplicationEnvir
 
 	private static Optional<String> ownedByAnother(PosixFileAttributes attributes, String what) {
 		String owner = attributes.owner().getName();
-		return owner.equals("root") || owner.equals(RunningUser.NAME) ? Optional.empty()
+		return owner.equals("root") || owner.equals(RUNNING_USER) ? Optional.empty()
 				: Optional.of("another user, " + owner + ", owns " + what);
 	}
 
@@ -231,25 +235,6 @@ final class UntrustedConfigFiles implements ApplicationListener<ApplicationEnvir
 		}
 		catch (UnsupportedOperationException | IllegalArgumentException | IOException unknown) {
 			return 0;
-		}
-	}
-
-	/** The user this process runs as, by the name files show their owners by. */
-	private static final class RunningUser {
-
-		/**
-		 * On Linux the owner of /proc/self, which is this process's user even where the user has no name (a container
-		 * run with a numeric user id, whose user.name is "?"); elsewhere the JVM's user.name.
-		 */
-		static final String NAME = name();
-
-		private static String name() {
-			try {
-				return Files.getOwner(Path.of("/proc/self")).getName();
-			}
-			catch (UnsupportedOperationException | IOException noProc) {
-				return System.getProperty("user.name");
-			}
 		}
 	}
 }

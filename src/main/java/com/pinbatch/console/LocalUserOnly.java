@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.OptionalInt;
 import java.util.Set;
 
+import com.pinbatch.host.ThisUser;
+
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -32,7 +34,7 @@ final class LocalUserOnly extends OncePerRequestFilter {
 	private static final List<Path> CONNECTIONS = List.of(Path.of("/proc/net/tcp"), Path.of("/proc/net/tcp6"));
 
 	/** The account this console runs as; empty where the system does not say. */
-	private final OptionalInt owner = ownUid();
+	private final OptionalInt owner = ThisUser.uid();
 
 	private final Environment environment;
 
@@ -141,15 +143,6 @@ final class LocalUserOnly extends OncePerRequestFilter {
 		}
 		catch (NumberFormatException | IOException unreadable) {
 			return false;
-		}
-	}
-
-	private static OptionalInt ownUid() {
-		try {
-			return OptionalInt.of((Integer) Files.getAttribute(Path.of("/proc/self"), "unix:uid"));
-		}
-		catch (IOException | RuntimeException notUnix) {
-			return OptionalInt.empty();
 		}
 	}
 }
