@@ -14,8 +14,10 @@ import com.pinbatch.text.FormulaPrefix;
 /**
  * Reads an earlier result file (for --retry-failed) as the input it was made from: the original columns and
  * row numbers, with the earlier outcome as {@link InputRow#prior()}. Also undoes the CSV result writer's formula
- * escaping, so every value comes back exactly as the original input gave it. A workbook result holds its cells as
- * text cells, which never run, so nothing was added to them and nothing is taken away.
+ * escaping, so every value comes back exactly as the original input gave it. A workbook's cells are undone the same
+ * way: pinbatch writes its own workbooks' cells as text, which never runs, but a CSV result that a user opened and
+ * saved as a workbook keeps the guard in its cells, which spreadsheets show as typed; the workbook writer guards
+ * only the cells that this would change ({@code com.pinbatch.result.FormulaEscaping#keepApostrophes}).
  */
 public final class ResultFileRowSource implements RowSource {
 
@@ -50,14 +52,10 @@ public final class ResultFileRowSource implements RowSource {
 
 	private final List<String> headers;
 
-	/** Whether the writer guarded formula-like cells with a {@code '} (CSV), which reading must remove. */
-	private final boolean escaped;
-
-	private ResultFileRowSource(Path file, RowSource source, List<String> layout, boolean escaped) {
+	private ResultFileRowSource(Path file, RowSource source, List<String> layout) {
 		this.file = file;
 		this.source = source;
 		this.layout = layout;
-		this.escaped = escaped;
 		List<String> all = source.headers();
 		this.inputWidth = all.size() - layout.size();
 		this.headers = Collections.unmodifiableList(unescape(all.subList(0, inputWidth)));
@@ -65,12 +63,11 @@ public final class ResultFileRowSource implements RowSource {
 
 	/**
 	 * @param file    the file the source reads, for messages
-	 * @param escaped whether the file is one whose cells the writer guards against formulas (CSV, not XLSX)
 	 * @return a result-file view of the source when its headers end with the result columns, else the source
 	 */
-	public static RowSource wrapIfResultFile(Path file, RowSource source, boolean escaped) {
+	public static RowSource wrapIfResultFile(Path file, RowSource source) {
 		List<String> layout = layoutOf(source.headers());
-		return layout == null ? source : new ResultFileRowSource(file, source, layout, escaped);
+		return layout == null ? source : new ResultFileRowSource(file, source, layout);
 	}
 
 	static boolean isResultFile(List<String> headers) {
@@ -199,10 +196,7 @@ public final class ResultFileRowSource implements RowSource {
 		return cell.isEmpty() ? null : cell;
 	}
 
-	private List<String> unescape(List<String> cells) {
-		if (!escaped) {
-			return cells;
-		}
+	private static List<String> unescape(List<String> cells) {
 		List<String> plain = new ArrayList<>(cells.size());
 		for (String cell : cells) {
 			plain.add(unescape(cell));

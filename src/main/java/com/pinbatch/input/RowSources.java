@@ -45,8 +45,8 @@ public final class RowSources {
 		}
 		RowSource source = workbook ? XlsxRowSource.open(file, options)
 				: CsvRowSource.open(file, options, digest);
-		// an earlier result file (--retry-failed) reads as the input it was made from; only CSV cells carry a guard
-		return ResultFileRowSource.wrapIfResultFile(file, source, !workbook);
+		// an earlier result file (--retry-failed) reads as the input it was made from
+		return ResultFileRowSource.wrapIfResultFile(file, source);
 	}
 
 	/**

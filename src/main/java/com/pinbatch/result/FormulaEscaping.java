@@ -21,4 +21,13 @@ public final class FormulaEscaping {
 		}
 		return FormulaPrefix.startsFormula(cell, start) ? "'" + cell : cell;
 	}
+
+	/**
+	 * For a workbook's text cells, which never run: only a cell that already is apostrophes followed by a formula
+	 * start gets one more, since reading a result file back drops one from such cells (a CSV result saved as a
+	 * workbook keeps its guards).
+	 */
+	public static String keepApostrophes(String cell) {
+		return cell.startsWith("'") ? escape(cell) : cell;
+	}
 }

@@ -161,7 +161,7 @@ public final class XlsxResultFileWriter implements ResultFileWriter {
 		Cell cell = row.createCell(column);
 		String safe = SafeText.cell(text, MAX_CELL_TEXT);
 		if (safe != null && !safe.isEmpty()) {
-			cell.setCellValue(safe);
+			cell.setCellValue(FormulaEscaping.keepApostrophes(safe));
 		}
 		return cell;
 	}

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -91,6 +92,56 @@ class XlsxCommandLineTests extends SandboxedCommandLine {
 		assertThat(ResultRows.read(dir.resolve("retry.csv"))).extracting(row -> row.get("status") + " "
 				+ row.get("error_code")).containsExactly("SCHEDULED ", "INVALID board_not_found", "PUBLISHED ");
 		assertThat(sandbox.postCount()).isEqualTo(2);
+	}
+
+	/**
+	 * A CSV result guards formula-like cells with a {@code '}, which a spreadsheet shows as typed: saved as a workbook,
+	 * its cells keep it. Before, a retry of that workbook sent the guard to Pinterest as part of the title.
+	 */
+	@Test
+	void aCsvResultSavedAsAWorkbookIsRetriedWithoutTheGuardsItsCellsKeep() throws IOException {
+		// given: formula-like titles whose rows are INVALID (an http link), in a CSV result file
+		List<String> titles = List.of("=HYPERLINK(\"http://x\",\"y\")", "-Minus title", "＝fullwidth",
+				"'+1 shelf");
+		StringBuilder csv = new StringBuilder("title,media_url,board,account,link\n");
+		for (int i = 0; i < titles.size(); i++) {
+			csv.append('"').append(titles.get(i).replace("\"", "\"\"")).append('"')
+				.append(",https://images.example.com/g").append(i).append(".jpg,Kitchen Ideas,acme-home,")
+				.append("http://www.acme-home.example/g").append(i).append('\n');
+		}
+		Path input = Files.writeString(dir.resolve("pins.csv"), csv);
+		CommandLineRun run = run("--input=" + input);
+		assertThat(run.exitCode()).as(run.toString()).isEqualTo(3);
+		List<Map<String, String>> results = ResultRows.read(dir.resolve("pins.results.csv"));
+		assertThat(results.get(1).get("title")).isEqualTo("'-Minus title");
+
+		// when the user opens it, fixes the links, saves it as a workbook (each cell as the spreadsheet shows it)
+		Path workbook = dir.resolve("pins.results.xlsx");
+		try (XSSFWorkbook book = new XSSFWorkbook()) {
+			Sheet sheet = book.createSheet("pins.results");
+			header(sheet, results.get(0).keySet().toArray(String[]::new));
+			for (int i = 0; i < results.size(); i++) {
+				Map<String, String> fixed = new LinkedHashMap<>(results.get(i));
+				fixed.put("link", fixed.get("link").replace("http:", "https:"));
+				row(sheet, i + 1, fixed.values().toArray(String[]::new));
+			}
+			try (OutputStream out = Files.newOutputStream(workbook)) {
+				book.write(out);
+			}
+		}
+		CommandLineRun retry = run("--retry-failed=" + workbook, "--results=" + dir.resolve("retry.xlsx"));
+
+		// then each title reaches Zernio as the input gave it, and the new result shows it so
+		assertThat(retry.exitCode()).as(retry.toString()).isZero();
+		List<String> sent = new ArrayList<>();
+		for (var create : creates()) {
+			sent.add(JsonMapper.builder().build().readTree(create.body()).get("platforms").get(0)
+				.get("platformSpecificData").get("title").asString());
+		}
+		assertThat(sent).containsExactlyInAnyOrderElementsOf(titles);
+		assertThat(ResultRows.read(dir.resolve("retry.xlsx"))).extracting(row -> row.get("title"))
+			.containsExactlyInAnyOrderElementsOf(List.of("=HYPERLINK(\"http://x\",\"y\")", "-Minus title",
+					"＝fullwidth", "''+1 shelf"));
 	}
 
 	@Test

@@ -138,7 +138,7 @@ class ResultFileRowSourceTests {
 				List.of("123456789012345678", "acc", "4", "FAILED", "", "", "", "1", "", ""), Set.of(0, 2, 7), null);
 
 		try (RowSource source = ResultFileRowSource.wrapIfResultFile(Path.of("stored.csv"),
-				new FixedRowSource(headers, stored), false)) {
+				new FixedRowSource(headers, stored))) {
 			InputRow row = source.next();
 			assertThat(row.values()).containsExactly("123456789012345678", "acc");
 			assertThat(row.numericCells()).containsExactly(0);

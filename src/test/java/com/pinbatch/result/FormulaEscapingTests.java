@@ -28,6 +28,13 @@ class FormulaEscapingTests {
 	}
 
 	@Test
+	void aWorkbookCellGetsAnApostropheOnlyWhereReadingItBackWouldTakeOneAway() {
+		assertThat(FormulaEscaping.keepApostrophes("=SUM(A1)")).isEqualTo("=SUM(A1)");
+		assertThat(FormulaEscaping.keepApostrophes("'=SUM(A1)")).isEqualTo("''=SUM(A1)");
+		assertThat(FormulaEscaping.keepApostrophes("'Tis the season")).isEqualTo("'Tis the season");
+	}
+
+	@Test
 	void guardsTheLookalikesASpreadsheetStillRuns() {
 		assertThat(FormulaEscaping.escape(" =x")).isEqualTo("' =x");
 		assertThat(FormulaEscaping.escape("\u00A0\u3000+1")).isEqualTo("'\u00A0\u3000+1");
