@@ -90,6 +90,28 @@ class ColumnMappingTests {
 		assertThat(ColumnMapping.defaults().holdsWebAddress(image)).as("its linked cells read as addresses").isTrue();
 	}
 
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', textBlock = """
+			标题 | 描述 | 图片URL  | 画板 | 账户   | 发布时间
+			標題 | 說明 | 圖片網址 | 畫板 | 帳戶   | 發佈時間
+			标题 | 描述 | 图片地址 | 画板 | 用户名 | 发布时间
+			""")
+	void aChineseSheetsUsualHeadersAreRead(String title, String description, String image, String board,
+			String account, String date) {
+		// before, '图片URL' was refused (no media column), and the advice offered it as the link
+		List<String> headers = List.of(title, description, image, board, account, date);
+
+		BoundColumns columns = ColumnMapping.defaults().bind(headers);
+		PinDraft draft = columns.draft(new InputRow(2, headers, List.of("厨房收纳", "木质搁板",
+				"https://images.example.com/j4.jpg", "Kitchen Ideas", "acme-home", "2027-12-31 14:00")));
+
+		assertThat(columns.unknownHeaders()).isEmpty();
+		assertThat(draft.get(PinField.MEDIA_URL)).isEqualTo("https://images.example.com/j4.jpg");
+		assertThat(draft.get(PinField.BOARD)).isEqualTo("Kitchen Ideas");
+		assertThat(draft.get(PinField.ACCOUNT)).isEqualTo("acme-home");
+		assertThat(draft.has(PinField.LINK)).isFalse();
+	}
+
 	@Test
 	void aFallbackNameBesideTheFieldsOwnNameOrBesideAnotherFallbackNameStaysUnusedAsBefore() {
 		List<String> headers = List.of("Title", "Image", "Photo URL", "Board", "Website", "Landing page");
