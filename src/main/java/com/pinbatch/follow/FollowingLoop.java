@@ -10,8 +10,11 @@ import java.util.Optional;
 
 import com.pinbatch.concurrent.Pause;
 import com.pinbatch.result.RowResultStore;
+import com.pinbatch.stop.GracefulStop;
+import com.pinbatch.throttle.SendingStoppedException;
 import com.pinbatch.zernio.ZernioClient;
 
+import org.springframework.batch.core.job.JobInterruptedException;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 
@@ -83,9 +86,22 @@ public final class FollowingLoop {
 	 * Waits, then follows the {@code open} rows one round; the caller records the round's updates.
 	 *
 	 * @return the round, or empty when the following ends here: nothing open, its time or its requests spent
+	 * @throws JobInterruptedException when a stop was asked for (SIGTERM, Ctrl-C) during the wait or the round: the
+	 *                                 step and its job end STOPPED, as the history says of a run stopped on request,
+	 *                                 not FAILED
 	 */
 	public Optional<PinFollower.Round> next(StepExecution step, ZernioClient client, List<PinFollower.Followed> open)
-			throws InterruptedException {
+			throws Exception {
+		try {
+			return round(step, client, open);
+		}
+		catch (SendingStoppedException stop) {
+			throw GracefulStop.asStepEnd(stop);
+		}
+	}
+
+	private Optional<PinFollower.Round> round(StepExecution step, ZernioClient client,
+			List<PinFollower.Followed> open) throws InterruptedException {
 		ExecutionContext context = step.getExecutionContext();
 		Instant now = clock.instant();
 		if (context.getLong(key("stepExecution"), -1L) != step.getId()) {
