@@ -487,6 +487,40 @@ class ConsolePagesTests {
 		assertThat(page(upload)).doesNotContain("class=\"stopped\"");
 	}
 
+	/**
+	 * A run stopped while it followed its pins had sent every row: the review of its upload finds none to send.
+	 * Before, its upload's page said that Send goes on where it stopped, and had no Send: the pins' outcomes could
+	 * not be learnt from the console.
+	 */
+	@Test
+	void anUploadWhoseRunStoppedWithNoRowLeftToSendStillOffersToGoOn() throws Exception {
+		// given: an upload whose review finds no row to send (here: its one row is INVALID), its last run cut short
+		MvcResult posted = mvc.perform(multipart("/uploads").file(csv("all-sent.csv",
+				"title,media_url,board,account,link\n"
+						+ "A,https://images.example.com/a.jpg,Kitchen Ideas,acme-home,http://shop.example.com/a\n"))
+			.with(csrf())).andExpect(status().is3xxRedirection()).andReturn();
+		String upload = posted.getResponse().getRedirectedUrl();
+		Path file = dataFolder.resolve("console/uploads").resolve(upload.substring("/uploads/".length()))
+			.resolve("all-sent.csv");
+		JobParameters parameters = new JobParametersBuilder().addString(InputParameters.INPUT_FILE, file.toString())
+			.addString(InputParameters.BY, "console: local")
+			.addString(RunKey.PARAMETER, "all-sent")
+			.toJobParameters();
+		JobExecution stopped = jobRepository.createJobExecution(
+				jobRepository.createJobInstance(PinImportJobConfiguration.JOB_NAME, parameters), parameters,
+				new ExecutionContext());
+		stopped.setStatus(BatchStatus.STOPPED);
+		jobRepository.update(stopped);
+
+		// when
+		String page = page(upload).replaceAll("\\s+", " ");
+
+		// then
+		assertThat(page).contains("<p class=\"stopped\">This file's send stopped before its end");
+		assertThat(page).containsPattern("<form id=\"send\" method=\"post\" action=\"" + upload
+				+ "/send\">.*<button type=\"submit\">Go on where it stopped</button>");
+	}
+
 	private String page(String path) throws Exception {
 		return mvc.perform(get(path)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
 	}
