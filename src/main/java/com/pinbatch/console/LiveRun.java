@@ -18,11 +18,6 @@ final class LiveRun {
 	/** What the run came to once it ended. */
 	record Ended(int exitCode, String reason, Path resultFile, Map<RowStatus, Long> counts) {
 
-		/** Whether some rows are on Zernio and not final: a follow-up may learn more of them. */
-		public boolean followable() {
-			return counts.entrySet().stream().anyMatch(count -> count.getKey().mayChange() && count.getValue() > 0);
-		}
-
 		/** Whether the run stopped before some of its rows: its upload's Send goes on with them. */
 		public boolean rowsLeft() {
 			return counts.getOrDefault(RowStatus.PENDING, 0L) > 0;

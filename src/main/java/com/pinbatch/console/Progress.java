@@ -1,6 +1,7 @@
 package com.pinbatch.console;
 
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.ToLongFunction;
@@ -39,6 +40,22 @@ record Progress(boolean running, String state, long done, long total, int percen
 				total == 0 ? 100 : (int) (100 * now.done() / total), counts,
 				Formats.plain("%.0f", now.pinsPerMinute()),
 				ended != null ? "" : left == null ? "working out the pace" : about(left));
+	}
+
+	/**
+	 * This progress with {@code counts} instead: an ended run's rows as its result file now has them (a follow-up
+	 * since may have learnt their outcomes; before, the page kept the counts of the run's end beside the rows of the
+	 * file).
+	 */
+	Progress withCounts(Map<RowStatus, Long> rows) {
+		return new Progress(running, state, done, total, percent, byStatus(status -> rows.getOrDefault(status, 0L)),
+				pinsPerMinute, timeLeft);
+	}
+
+	/** Whether some of {@code counts} are rows on Zernio not final yet: a follow-up may learn more of them. */
+	static boolean followable(Map<String, Long> counts) {
+		return Arrays.stream(RowStatus.values())
+			.anyMatch(status -> status.mayChange() && counts.containsKey(status.name()));
 	}
 
 	/** The statuses that have rows, in the order of the statuses (as the history and the summary give them). */

@@ -92,6 +92,14 @@ class WatchPage {
 				: ResultTable.read(ended.resultFile(), run.upload().columnMapping(), run.upload().timezone(), null,
 						null).stream().map(row -> row.shownFor(run.upload())).toList();
 		model.addAttribute("rows", rows);
+		Progress progress = (Progress) model.getAttribute("progress");
+		if (!rows.isEmpty()) {
+			// the counts of the rows shown, as the result file has them now
+			progress = progress.withCounts(ReviewPage.counts(rows));
+			model.addAttribute("progress", progress);
+		}
+		model.addAttribute("followable", ended != null && ended.resultFile() != null
+				&& Progress.followable(progress.counts()));
 		return "watch";
 	}
 

@@ -190,6 +190,11 @@ class ConsoleFollowUpTests {
 		assertThat(after).contains("Following up", "rows asked about with").doesNotContain(">CREATED<");
 		assertThat(after).containsPattern("<span class=\"status\">PUBLISHED</span>[\\s\\S]*?<a href=\"https://");
 		assertThat(after).contains("<span class=\"status\">FAILED</span>");
+		// and the run's own page counts its rows as its result file now has them, with nothing left to follow up
+		// (before: the counts of its end, CREATED among them, beside rows that were no longer CREATED)
+		assertThat(before).contains("class=\"badge created\"");
+		assertThat(finishedPage(run)).doesNotContain("class=\"badge created\"", "<form id=\"follow-up\"")
+			.contains("class=\"badge published\"");
 	}
 
 	@Test
