@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -28,24 +29,44 @@ record CapacityTimeline(String account, long pins, List<Slot> slots) {
 	 *                 tells), or null when nothing tells: the row is then shown under its board
 	 */
 	static List<CapacityTimeline> of(List<ReviewRow> rows, Function<ReviewRow, String> accounts) {
-		Map<String, Map<String, Long>> byAccount = new TreeMap<>();
-		for (ReviewRow row : rows) {
+		Builder timelines = new Builder(accounts);
+		rows.forEach(timelines);
+		return timelines.timelines();
+	}
+
+	/** Takes the rows as they are read, keeping only each account's count per hour. */
+	static final class Builder implements Consumer<ReviewRow> {
+
+		private final Function<ReviewRow, String> accounts;
+
+		private final Map<String, Map<String, Long>> byAccount = new TreeMap<>();
+
+		/** @param accounts as {@link CapacityTimeline#of} takes it */
+		Builder(Function<ReviewRow, String> accounts) {
+			this.accounts = accounts;
+		}
+
+		@Override
+		public void accept(ReviewRow row) {
 			if (!"VALID".equals(row.status())) {
-				continue; // not to send: refused, over a cap, or already on Zernio (its place counted by the plan)
+				return; // not to send: refused, over a cap, or already on Zernio (its place counted by the plan)
 			}
 			String known = accounts.apply(row);
 			String account = known != null ? known : "board " + row.board();
 			String hour = row.hour().isBlank() ? AT_ONCE : row.hour();
 			byAccount.computeIfAbsent(account, key -> new TreeMap<>(AT_ONCE_FIRST)).merge(hour, 1L, Long::sum);
 		}
-		List<CapacityTimeline> timelines = new ArrayList<>();
-		byAccount.forEach((account, hours) -> {
-			long busiest = hours.values().stream().mapToLong(Long::longValue).max().orElse(1);
-			List<Slot> slots = new ArrayList<>();
-			hours.forEach((hour, pins) -> slots.add(new Slot(hour, pins, (int) Math.max(4, 100 * pins / busiest))));
-			timelines.add(new CapacityTimeline(account, hours.values().stream().mapToLong(Long::longValue).sum(),
-					slots));
-		});
-		return timelines;
+
+		List<CapacityTimeline> timelines() {
+			List<CapacityTimeline> timelines = new ArrayList<>();
+			byAccount.forEach((account, hours) -> {
+				long busiest = hours.values().stream().mapToLong(Long::longValue).max().orElse(1);
+				List<Slot> slots = new ArrayList<>();
+				hours.forEach((hour, pins) -> slots.add(new Slot(hour, pins, (int) Math.max(4, 100 * pins / busiest))));
+				timelines.add(new CapacityTimeline(account, hours.values().stream().mapToLong(Long::longValue).sum(),
+						slots));
+			});
+			return timelines;
+		}
 	}
 }

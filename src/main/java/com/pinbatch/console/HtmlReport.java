@@ -53,7 +53,7 @@ public final class HtmlReport {
 			.filter(input -> input.resultFile() != null && Files.isRegularFile(input.resultFile()))
 			.map(input -> {
 				List<ReviewRow> rows = ResultTable.read(input.resultFile(), mapping, zone, null, null);
-				return new Shown(input.name(), input.resultFile(), ReviewPage.counts(rows), rows);
+				return new Shown(input.name(), input.resultFile(), ShownRows.countsOf(rows), rows);
 			})
 			.toList();
 		Context context = new Context();

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Consumer;
 
 import com.pinbatch.input.InputOptions;
 import com.pinbatch.input.InputRow;
@@ -45,13 +46,19 @@ final class ResultTable {
 	static List<ReviewRow> read(Path resultFile, ColumnMapping mapping, ZoneId zone, Path mediaFolder,
 			String localMedia) {
 		List<ReviewRow> rows = new ArrayList<>();
+		read(resultFile, mapping, zone, mediaFolder, localMedia, rows::add);
+		return rows;
+	}
+
+	/** The same, each row handed to {@code rows} as it is read: nothing of the file is kept here. */
+	static void read(Path resultFile, ColumnMapping mapping, ZoneId zone, Path mediaFolder, String localMedia,
+			Consumer<ReviewRow> rows) {
 		try (RowSource source = RowSources.open(resultFile, InputOptions.defaults())) {
 			BoundColumns columns = mapping.bind(source.headers());
 			for (InputRow row = source.next(); row != null; row = source.next()) {
-				rows.add(row(row, columns, zone, mediaFolder, localMedia));
+				rows.accept(row(row, columns, zone, mediaFolder, localMedia));
 			}
 		}
-		return rows;
 	}
 
 	private static ReviewRow row(InputRow row, BoundColumns columns, ZoneId zone, Path mediaFolder,

@@ -5,13 +5,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.Principal;
 import java.time.format.DateTimeFormatter;
-import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 import com.pinbatch.input.InputFileException;
 import com.pinbatch.input.RowSources;
@@ -41,9 +38,6 @@ class ReviewPage {
 
 	/** When a dropped Send was pressed, as the upload's page shows it (in the upload's time zone). */
 	private static final DateTimeFormatter PRESSED_AT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
-
-	/** Rows a review page lists at most. */
-	static final int ROWS_SHOWN = 1000;
 
 	private final Uploads uploads;
 
@@ -79,26 +73,30 @@ class ReviewPage {
 		model.addAttribute("lines", review.lines());
 		model.addAttribute("refusal", review.refusal());
 		model.addAttribute("sheets", sheets(upload));
-		List<ReviewRow> rows = review.resultFile() == null ? List.of()
-				: ResultTable.read(review.resultFile(), upload.columnMapping(), upload.timezone(), upload.folder(),
-						"/uploads/" + upload.id() + "/media/");
-		List<ReviewRow> shown = shown(rows).stream().map(row -> row.shownFor(upload)).toList();
-		model.addAttribute("rows", shown);
-		model.addAttribute("notShown", rows.size() - shown.size());
-		model.addAttribute("thumbs", true);
-		Map<RowStatus, Long> counts = counts(rows);
-		model.addAttribute("counts", counts);
-		model.addAttribute("invalid", counts.containsKey(RowStatus.INVALID));
-		model.addAttribute("sendable", rows.stream().filter(row -> "VALID".equals(row.status())).count());
-		// the command line's advice for them is --spread: here it is one button away
-		model.addAttribute("overCaps", upload.spread() ? 0
-				: rows.stream().filter(row -> CapAdvice.ERROR_CODE.equals(row.errorCode())).count());
 		// a row without an account counts against its board's: asked once per account and board, from what the
 		// review looked up
 		Map<List<String>, Optional<String>> accounts = new HashMap<>();
-		model.addAttribute("timelines", CapacityTimeline.of(rows, row -> accounts.computeIfAbsent(
+		CapacityTimeline.Builder timelines = new CapacityTimeline.Builder(row -> accounts.computeIfAbsent(
 				List.of(row.account(), row.board()),
-				key -> Optional.ofNullable(runs.accountOf(upload, row.account(), row.board()))).orElse(null)));
+				key -> Optional.ofNullable(runs.accountOf(upload, row.account(), row.board()))).orElse(null));
+		ShownRows seen = new ShownRows();
+		long[] overCaps = new long[1];
+		if (review.resultFile() != null) {
+			ResultTable.read(review.resultFile(), upload.columnMapping(), upload.timezone(), upload.folder(),
+					"/uploads/" + upload.id() + "/media/", seen.andThen(timelines).andThen(row -> {
+						overCaps[0] += CapAdvice.ERROR_CODE.equals(row.errorCode()) ? 1 : 0;
+					}));
+		}
+		model.addAttribute("rows", seen.shown().stream().map(row -> row.shownFor(upload)).toList());
+		model.addAttribute("notShown", seen.notShown());
+		model.addAttribute("thumbs", true);
+		Map<RowStatus, Long> counts = seen.counts();
+		model.addAttribute("counts", counts);
+		model.addAttribute("invalid", counts.containsKey(RowStatus.INVALID));
+		model.addAttribute("sendable", counts.getOrDefault(RowStatus.VALID, 0L));
+		// the command line's advice for them is --spread: here it is one button away
+		model.addAttribute("overCaps", upload.spread() ? 0 : overCaps[0]);
+		model.addAttribute("timelines", timelines.timelines());
 		return "review";
 	}
 
@@ -154,25 +152,6 @@ class ReviewPage {
 		return ResponseEntity.ok().contentType(MediaType.parseMediaType(type)).body(new FileSystemResource(file));
 	}
 
-	/**
-	 * The rows the page lists: all of them, or for a large file {@link #ROWS_SHOWN} (every row a person may have to
-	 * act on first, then the others), in row order. A page of every row of a 70,000-row file was 52 MB of HTML, which
-	 * took a browser a minute to open.
-	 */
-	static List<ReviewRow> shown(List<ReviewRow> rows) {
-		if (rows.size() <= ROWS_SHOWN) {
-			return rows;
-		}
-		List<ReviewRow> toAct = rows.stream().filter(row -> !"VALID".equals(row.status())).limit(ROWS_SHOWN).toList();
-		List<ReviewRow> others = rows.stream()
-			.filter(row -> "VALID".equals(row.status()))
-			.limit(ROWS_SHOWN - toAct.size())
-			.toList();
-		return Stream.concat(toAct.stream(), others.stream())
-			.sorted(Comparator.comparingLong(ReviewRow::row))
-			.toList();
-	}
-
 	/** The workbook's visible sheets when there is a choice to make; empty otherwise. */
 	private static List<String> sheets(Upload upload) {
 		try {
@@ -185,17 +164,5 @@ class ReviewPage {
 		catch (InputFileException ex) {
 			return List.of(); // the review says what is wrong with the file
 		}
-	}
-
-	static Map<RowStatus, Long> counts(List<ReviewRow> rows) {
-		Map<RowStatus, Long> counts = new EnumMap<>(RowStatus.class);
-		for (ReviewRow row : rows) {
-			for (RowStatus status : RowStatus.values()) {
-				if (status.name().equals(row.status())) {
-					counts.merge(status, 1L, Long::sum);
-				}
-			}
-		}
-		return counts;
 	}
 }

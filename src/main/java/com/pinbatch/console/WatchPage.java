@@ -87,15 +87,18 @@ class WatchPage {
 		progress(run, model);
 		LiveRun.Ended ended = run.ended();
 		model.addAttribute("ended", ended);
-		List<ReviewRow> rows = ended == null || ended.resultFile() == null || !Files.isRegularFile(ended.resultFile())
-				? List.of()
-				: ResultTable.read(ended.resultFile(), run.upload().columnMapping(), run.upload().timezone(), null,
-						null).stream().map(row -> row.shownFor(run.upload())).toList();
+		ShownRows seen = new ShownRows();
+		if (ended != null && ended.resultFile() != null && Files.isRegularFile(ended.resultFile())) {
+			ResultTable.read(ended.resultFile(), run.upload().columnMapping(), run.upload().timezone(), null, null,
+					seen);
+		}
+		List<ReviewRow> rows = seen.shown().stream().map(row -> row.shownFor(run.upload())).toList();
 		model.addAttribute("rows", rows);
+		model.addAttribute("notShown", seen.notShown());
 		Progress progress = (Progress) model.getAttribute("progress");
 		if (!rows.isEmpty()) {
-			// the counts of the rows shown, as the result file has them now
-			progress = progress.withCounts(ReviewPage.counts(rows));
+			// the counts of the rows, as the result file has them now
+			progress = progress.withCounts(seen.counts());
 			model.addAttribute("progress", progress);
 		}
 		model.addAttribute("followable", ended != null && ended.resultFile() != null

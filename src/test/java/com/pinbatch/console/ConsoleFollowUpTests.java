@@ -165,7 +165,7 @@ class ConsoleFollowUpTests {
 			.getContentAsString();
 
 		// then: a page a browser opens at once, with the row to fix in it, and every row still counted
-		assertThat(page.split("<tr class=", -1)).hasSize(ReviewPage.ROWS_SHOWN + 1);
+		assertThat(page.split("<tr class=", -1)).hasSize(ShownRows.ROWS_SHOWN + 1);
 		assertThat(page).contains("Listed: 1000 of 1500 rows, those to act on first", "<td>1501</td>",
 				"<span class=\"status\">INVALID</span>", "Send 1499 pins");
 	}
