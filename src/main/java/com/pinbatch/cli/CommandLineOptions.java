@@ -17,6 +17,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import com.pinbatch.text.ClosestNames;
 import com.pinbatch.text.FileNames;
 
 import picocli.CommandLine;
@@ -319,8 +320,15 @@ public final class CommandLineOptions {
 				throw new UsageException("unexpected argument '" + arg + "'; options look like --input=FILE (see --help)");
 			}
 			else {
-				List<String> suggestions = new UnmatchedArgumentException(commandLine, List.of(arg)).getSuggestions();
-				throw new UsageException("unknown option " + arg.split("=", 2)[0]
+				String option = arg.split("=", 2)[0];
+				// the option fewest typos away, whatever its case (--result is --results, not picocli's first guess,
+				// --retry-failed, which runs another mode); else picocli's guess
+				List<String> suggestions = ClosestNames.to(option, commandLine.getCommandSpec().optionsMap().keySet(),
+						1);
+				if (suggestions.isEmpty()) {
+					suggestions = new UnmatchedArgumentException(commandLine, List.of(arg)).getSuggestions();
+				}
+				throw new UsageException("unknown option " + option
 						+ (suggestions.isEmpty() ? "" : "; did you mean " + suggestions.get(0) + "?") + " (see --help)");
 			}
 		}

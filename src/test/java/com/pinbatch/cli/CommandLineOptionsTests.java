@@ -79,6 +79,15 @@ class CommandLineOptionsTests {
 			.hasMessage("unknown option --timezon; did you mean --timezone? (see --help)");
 		assertThatThrownBy(() -> CommandLineOptions.parse("--input=pins.csv", "stray"))
 			.hasMessageStartingWith("unexpected argument 'stray'");
+		// the option a letter away, not another mode's (before: --result was told --retry-failed), in any case
+		assertThatThrownBy(() -> CommandLineOptions.parse("--input=pins.csv", "--result=x.csv"))
+			.hasMessage("unknown option --result; did you mean --results? (see --help)");
+		assertThatThrownBy(() -> CommandLineOptions.parse("--input=pins.csv", "--reprot=x.html"))
+			.hasMessage("unknown option --reprot; did you mean --report? (see --help)");
+		assertThatThrownBy(() -> CommandLineOptions.parse("--input=pins.csv", "--Dry-Run"))
+			.hasMessage("unknown option --Dry-Run; did you mean --dry-run? (see --help)");
+		assertThatThrownBy(() -> CommandLineOptions.parse("--input=pins.csv", "-dry-run"))
+			.hasMessage("unknown option -dry-run; did you mean --dry-run? (see --help)");
 	}
 
 	@Test
