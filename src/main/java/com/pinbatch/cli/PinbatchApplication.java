@@ -247,6 +247,8 @@ public class PinbatchApplication {
 			return refuse(ExitCode.USAGE, ex.getMessage(), null, out, err);
 		}
 		catch (RuntimeException ex) {
+			// the details for a report, with --verbose
+			LoggerFactory.getLogger(PinbatchApplication.class).debug("the console did not start", ex);
 			return refuse(ConfigurationCheck.badValue(ex).isPresent() ? ExitCode.USAGE : ExitCode.STOPPED,
 					ConfigurationCheck.badValue(ex).orElse(ConsoleStartProblem.describe(ex, options.springArguments())),
 					null, out, err);

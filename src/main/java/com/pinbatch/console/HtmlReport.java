@@ -52,7 +52,9 @@ public final class HtmlReport {
 		List<Shown> shown = inputs.stream()
 			.filter(input -> input.resultFile() != null && Files.isRegularFile(input.resultFile()))
 			.map(input -> {
-				List<ReviewRow> rows = ResultTable.read(input.resultFile(), mapping, zone, null, null);
+				List<ReviewRow> rows = ResultTable.read(input.resultFile(), mapping, zone).stream()
+					.map(row -> row.withThumbnail(null, null))
+					.toList();
 				return new Shown(input.name(), input.resultFile(), ShownRows.countsOf(rows), rows);
 			})
 			.toList();

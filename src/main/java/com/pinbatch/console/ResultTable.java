@@ -39,30 +39,27 @@ final class ResultTable {
 	}
 
 	/**
-	 * @param mapping    the column mapping the run read the input with: the result file keeps the input's headers
-	 * @param localMedia the console's address of the upload's local media files by row, e.g. {@code /uploads/ID/media/}
-	 *                   followed by the row number
+	 * Every row, without its picture ({@link ReviewRow#withThumbnail} gives it).
+	 *
+	 * @param mapping the column mapping the run read the input with: the result file keeps the input's headers
 	 */
-	static List<ReviewRow> read(Path resultFile, ColumnMapping mapping, ZoneId zone, Path mediaFolder,
-			String localMedia) {
+	static List<ReviewRow> read(Path resultFile, ColumnMapping mapping, ZoneId zone) {
 		List<ReviewRow> rows = new ArrayList<>();
-		read(resultFile, mapping, zone, mediaFolder, localMedia, rows::add);
+		read(resultFile, mapping, zone, rows::add);
 		return rows;
 	}
 
 	/** The same, each row handed to {@code rows} as it is read: nothing of the file is kept here. */
-	static void read(Path resultFile, ColumnMapping mapping, ZoneId zone, Path mediaFolder, String localMedia,
-			Consumer<ReviewRow> rows) {
+	static void read(Path resultFile, ColumnMapping mapping, ZoneId zone, Consumer<ReviewRow> rows) {
 		try (RowSource source = RowSources.open(resultFile, InputOptions.defaults())) {
 			BoundColumns columns = mapping.bind(source.headers());
 			for (InputRow row = source.next(); row != null; row = source.next()) {
-				rows.accept(row(row, columns, zone, mediaFolder, localMedia));
+				rows.accept(row(row, columns, zone));
 			}
 		}
 	}
 
-	private static ReviewRow row(InputRow row, BoundColumns columns, ZoneId zone, Path mediaFolder,
-			String localMedia) {
+	private static ReviewRow row(InputRow row, BoundColumns columns, ZoneId zone) {
 		PriorOutcome outcome = row.prior();
 		String status = outcome == null ? "" : outcome.status();
 		String message = outcome == null ? "" : outcome.errorMessage();
@@ -72,9 +69,8 @@ final class ResultTable {
 				text(columns.cell(row, PinField.BOARD)), text(columns.cell(row, PinField.ACCOUNT)),
 				shownPublishAt(publishAt(outcome, zone, SHOWN), columns.cell(row, PinField.PUBLISH_AT)),
 				publishAt(outcome, zone, HOUR),
-				thumbnail(columns.cell(row, PinField.MEDIA_URL), row.rowNumber(), mediaFolder, localMedia),
-				outcome == null ? "" : text(outcome.pinUrl()), outcome == null ? "" : text(outcome.errorCode()),
-				text(message), fixColumn, fixCell);
+				null, outcome == null ? "" : text(outcome.pinUrl()), outcome == null ? "" : text(outcome.errorCode()),
+				text(message), fixColumn, fixCell, columns.cell(row, PinField.MEDIA_URL));
 	}
 
 	/**

@@ -82,12 +82,14 @@ class ReviewPage {
 		ShownRows seen = new ShownRows();
 		long[] overCaps = new long[1];
 		if (review.resultFile() != null) {
-			ResultTable.read(review.resultFile(), upload.columnMapping(), upload.timezone(), upload.folder(),
-					"/uploads/" + upload.id() + "/media/", seen.andThen(timelines).andThen(row -> {
+			ResultTable.read(review.resultFile(), upload.columnMapping(), upload.timezone(),
+					seen.andThen(timelines).andThen(row -> {
 						overCaps[0] += CapAdvice.ERROR_CODE.equals(row.errorCode()) ? 1 : 0;
 					}));
 		}
-		model.addAttribute("rows", seen.shown().stream().map(row -> row.shownFor(upload)).toList());
+		model.addAttribute("rows", seen.shown().stream()
+			.map(row -> row.withThumbnail(upload.folder(), "/uploads/" + upload.id() + "/media/").shownFor(upload))
+			.toList());
 		model.addAttribute("notShown", seen.notShown());
 		model.addAttribute("thumbs", true);
 		Map<RowStatus, Long> counts = seen.counts();

@@ -1,5 +1,8 @@
 package com.pinbatch.console;
 
+import java.nio.file.Path;
+import java.util.Locale;
+
 /**
  * One row of the review or result table, as text to escape (every cell is hostile).
  *
@@ -11,7 +14,19 @@ package com.pinbatch.console;
  * @param hour       the hour it publishes in (for the capacity timeline); empty like {@code publishAt}
  */
 record ReviewRow(long row, String status, String title, String board, String account, String publishAt, String hour,
-		String thumbnail, String pinUrl, String errorCode, String errorMessage, String fixColumn, String fixCell) {
+		String thumbnail, String pinUrl, String errorCode, String errorMessage, String fixColumn, String fixCell,
+		String media) {
+
+	/**
+	 * The same row with the picture its media cell shows, from the web or the upload's folder: asked only for the rows
+	 * a page lists, since a local file's check is a look at the disk (a page that looked for every row of a
+	 * million-row file took most of a minute).
+	 */
+	ReviewRow withThumbnail(Path mediaFolder, String localMedia) {
+		return new ReviewRow(row, status, title, board, account, publishAt, hour,
+				ResultTable.thumbnail(media, row, mediaFolder, localMedia), pinUrl, errorCode, errorMessage, fixColumn,
+				fixCell, media);
+	}
 
 	public boolean invalid() {
 		return "INVALID".equals(status);
@@ -21,14 +36,14 @@ record ReviewRow(long row, String status, String title, String board, String acc
 	ReviewRow shownFor(Upload upload) {
 		String shown = upload.shown(errorMessage);
 		return shown == null || shown.equals(errorMessage) ? this : new ReviewRow(row, status, title, board, account,
-				publishAt, hour, thumbnail, pinUrl, errorCode, shown, fixColumn, fixCell);
+				publishAt, hour, thumbnail, pinUrl, errorCode, shown, fixColumn, fixCell, media);
 	}
 
 	/** The CSS class of the status badge (a fixed set, never a cell's text). */
 	public String statusClass() {
 		return switch (status) {
-			case "PUBLISHED", "CREATED", "DUPLICATE", "SCHEDULED", "VALID" -> "ok " + status.toLowerCase(java.util.Locale.ROOT);
-			case "INVALID", "FAILED" -> "bad " + status.toLowerCase(java.util.Locale.ROOT);
+			case "PUBLISHED", "CREATED", "DUPLICATE", "SCHEDULED", "VALID" -> "ok " + status.toLowerCase(Locale.ROOT);
+			case "INVALID", "FAILED" -> "bad " + status.toLowerCase(Locale.ROOT);
 			default -> "pending";
 		};
 	}

@@ -89,8 +89,7 @@ class WatchPage {
 		model.addAttribute("ended", ended);
 		ShownRows seen = new ShownRows();
 		if (ended != null && ended.resultFile() != null && Files.isRegularFile(ended.resultFile())) {
-			ResultTable.read(ended.resultFile(), run.upload().columnMapping(), run.upload().timezone(), null, null,
-					seen);
+			ResultTable.read(ended.resultFile(), run.upload().columnMapping(), run.upload().timezone(), seen);
 		}
 		List<ReviewRow> rows = seen.shown().stream().map(row -> row.shownFor(run.upload())).toList();
 		model.addAttribute("rows", rows);

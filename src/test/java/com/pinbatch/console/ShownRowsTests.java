@@ -22,7 +22,8 @@ class ShownRowsTests {
 
 		// then: the 2,000 INVALID rows fill the list up to its bound, the VALID ones are counted, not listed
 		List<ReviewRow> shown = seen.shown();
-		assertThat(shown).hasSize(ShownRows.ROWS_SHOWN).allSatisfy(row -> assertThat(row.status()).isEqualTo("INVALID"));
+		assertThat(shown).hasSize(ShownRows.ROWS_SHOWN)
+			.allSatisfy(row -> assertThat(row.status()).isEqualTo("INVALID"));
 		assertThat(shown.get(0).row()).isEqualTo(50);
 		assertThat(shown).isSortedAccordingTo((a, b) -> Long.compare(a.row(), b.row()));
 		assertThat(seen.counts()).containsEntry(RowStatus.INVALID, 2_000L).containsEntry(RowStatus.VALID, 98_000L);
@@ -44,6 +45,6 @@ class ShownRowsTests {
 	}
 
 	private static ReviewRow row(long row, String status) {
-		return new ReviewRow(row, status, "t", "b", "a", "", "", null, "", "", "", null, null);
+		return new ReviewRow(row, status, "t", "b", "a", "", "", null, "", "", "", null, null, null);
 	}
 }
