@@ -321,10 +321,13 @@ public final class CommandLineOptions {
 			}
 			else {
 				String option = arg.split("=", 2)[0];
-				// the option fewest typos away, whatever its case (--result is --results, not picocli's first guess,
-				// --retry-failed, which runs another mode); else picocli's guess
-				List<String> suggestions = ClosestNames.to(option, commandLine.getCommandSpec().optionsMap().keySet(),
-						1);
+				// the long option fewest typos away, whatever its case (--result is --results, not picocli's first
+				// guess, --retry-failed, which runs another mode); never -h or -V, which a long typo holding "-h"
+				// or "-v" would contain; else picocli's guess
+				List<String> longNames = commandLine.getCommandSpec().optionsMap().keySet().stream()
+					.filter(known -> known.startsWith("--"))
+					.toList();
+				List<String> suggestions = option.length() > 2 ? ClosestNames.to(option, longNames, 1) : List.of();
 				if (suggestions.isEmpty()) {
 					suggestions = new UnmatchedArgumentException(commandLine, List.of(arg)).getSuggestions();
 				}

@@ -161,7 +161,10 @@ public final class XlsxResultFileWriter implements ResultFileWriter {
 		Cell cell = row.createCell(column);
 		String safe = SafeText.cell(text, MAX_CELL_TEXT);
 		if (safe != null && !safe.isEmpty()) {
-			cell.setCellValue(FormulaEscaping.keepApostrophes(safe));
+			String kept = FormulaEscaping.keepApostrophes(safe);
+			// the ' added to a cell already cut to the most a cell holds: cut once more, or POI refuses the cell
+			cell.setCellValue(kept.length() > MAX_CELL_TEXT
+					? FormulaEscaping.keepApostrophes(SafeText.cell(text, MAX_CELL_TEXT - 1)) : kept);
 		}
 		return cell;
 	}

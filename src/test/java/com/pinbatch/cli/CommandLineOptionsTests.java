@@ -88,6 +88,11 @@ class CommandLineOptionsTests {
 			.hasMessage("unknown option --Dry-Run; did you mean --dry-run? (see --help)");
 		assertThatThrownBy(() -> CommandLineOptions.parse("--input=pins.csv", "-dry-run"))
 			.hasMessage("unknown option -dry-run; did you mean --dry-run? (see --help)");
+		// and a word that merely holds "-h" or "-v" is not taken for -h or -V
+		assertThatThrownBy(() -> CommandLineOptions.parse("--input=pins.csv", "--host=x"))
+			.message().doesNotContain("did you mean -h?");
+		assertThatThrownBy(() -> CommandLineOptions.parse("--input=pins.csv", "--video=x"))
+			.message().doesNotContain("did you mean -V?");
 	}
 
 	@Test
