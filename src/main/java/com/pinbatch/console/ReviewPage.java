@@ -96,6 +96,7 @@ class ReviewPage {
 		model.addAttribute("counts", counts);
 		model.addAttribute("invalid", counts.containsKey(RowStatus.INVALID));
 		model.addAttribute("sendable", counts.getOrDefault(RowStatus.VALID, 0L));
+		model.addAttribute("goOn", goesOn(last.cutShort(), counts));
 		// the command line's advice for them is --spread: here it is one button away
 		model.addAttribute("overCaps", upload.spread() ? 0 : overCaps[0]);
 		model.addAttribute("timelines", timelines.timelines());
@@ -152,6 +153,17 @@ class ReviewPage {
 			throw NotFound.page();
 		}
 		return ResponseEntity.ok().contentType(MediaType.parseMediaType(type)).body(new FileSystemResource(file));
+	}
+
+	/**
+	 * Whether Send goes on with a run a stop cut short: rows to send, or pins on Zernio whose outcome may still change
+	 * (a run stopped while it followed them had sent every row). Rows all refused or final leave nothing to go on with.
+	 */
+	static boolean goesOn(boolean cutShort, Map<RowStatus, Long> counts) {
+		return cutShort && counts.entrySet()
+			.stream()
+			.anyMatch(count -> count.getValue() > 0
+					&& (count.getKey() == RowStatus.VALID || count.getKey().mayChange()));
 	}
 
 	/** The workbook's visible sheets when there is a choice to make; empty otherwise. */
