@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # The web console with a large upload, in bounded memory (a benchmark, not a test): a console in -Xmx256m, one CSV of
 # ROWS rows uploaded, then its review page asked for, twice. Prints the time to the upload's answer, the page's HTTP
-# status, time (the first waits for the review, a dry run of the file) and size, and the console's peak RSS. Before the review page read its result file in
-# bounded memory, 1,000,000 rows ended the console with an OutOfMemoryError.
+# status, time (the first waits for the review, a dry run of the file) and size, and the console's peak RSS. Before
+# the review page read its result file in bounded memory, 1,000,000 rows ended the console with an OutOfMemoryError.
 #
 #   bench/console-large-upload.sh [ROWS]      ROWS: default 1000000
 set -euo pipefail
@@ -23,7 +23,8 @@ cp target/pinbatch.jar "$JAR"
 # one short row each, every one INVALID (its media no address nor file): each carries its message, as a bad export's
 awk -v n="$ROWS" 'BEGIN { print "title,media_url"; for (i = 1; i <= n; i++) print "a,b" }' >"$OUT/big.csv"
 
-/usr/bin/time -f '%M' -o "$OUT/rss" java -Xmx256m -XX:+ExitOnOutOfMemoryError ${JAVA_OPTS:-} -Duser.home="$OUT/home" -jar "$JAR" \
+/usr/bin/time -f '%M' -o "$OUT/rss" java -Xmx256m -XX:+ExitOnOutOfMemoryError ${JAVA_OPTS:-} \
+	-Duser.home="$OUT/home" -jar "$JAR" \
 	--serve --sandbox --pinbatch.data-dir="$OUT/data" --server.port="$PORT" >"$OUT/console.log" 2>&1 &
 console=$!
 trap 'pkill -P $console 2>/dev/null || true' EXIT
@@ -32,7 +33,8 @@ for _ in $(seq 1 120); do
 	sleep 0.5
 done
 jar="$OUT/cookies"
-token=$(curl -s -c "$jar" -b "$jar" "http://127.0.0.1:$PORT/" | sed -n 's/.*name="_csrf" value="\([^"]*\)".*/\1/p' | head -n 1)
+token=$(curl -s -c "$jar" -b "$jar" "http://127.0.0.1:$PORT/" \
+	| sed -n 's/.*name="_csrf" value="\([^"]*\)".*/\1/p' | head -n 1)
 start=$(date +%s.%N)
 page=$(curl -s -c "$jar" -b "$jar" -o /dev/null -w '%{redirect_url}' -F "_csrf=$token" -F "file=@$OUT/big.csv" \
 	-F 'board=Kitchen Ideas' -F account=acme-home "http://127.0.0.1:$PORT/uploads")
@@ -44,7 +46,8 @@ status_again=$(curl -s -b "$jar" -o /dev/null -w '%{http_code}' --max-time 900 "
 again=$(date +%s.%N)
 pkill -TERM -P $console 2>/dev/null || true # the console, not the time command that measures it
 wait $console 2>/dev/null || true
-awk -v rows="$ROWS" -v s="$start" -v u="$uploaded" -v p="$shown" -v code="$status" -v code2="$status_again" -v a="$again" \
+awk -v rows="$ROWS" -v s="$start" -v u="$uploaded" -v p="$shown" -v code="$status" -v code2="$status_again" \
+	-v a="$again" \
 	-v bytes="$(wc -c <"$OUT/page.html" 2>/dev/null || echo 0)" -v rss="$(tail -n 1 "$OUT/rss")" 'BEGIN {
 	printf "%d rows: upload %.1f s; review page (the review done first) HTTP %s in %.1f s, %d bytes;", rows, u - s,
 		code, p - u, bytes

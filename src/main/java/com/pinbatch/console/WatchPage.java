@@ -18,8 +18,8 @@ import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * Send and watch: the send button of the review starts the run, and this page follows it live (counts by status,
- * pins per minute, time left) until it ends, then shows every row with its outcome and pin link, and the result
- * file to download, correct and upload again to retry the rows that failed.
+ * pins per minute, time left) until it ends, then shows its rows (at most 1,000, those to act on first) with their
+ * outcome and pin link, and the result file to download, correct and upload again to retry the rows that failed.
  */
 @ConsolePage
 class WatchPage {
