@@ -133,12 +133,7 @@ class XlsxCommandLineTests extends SandboxedCommandLine {
 
 		// then each title reaches Zernio as the input gave it, and the new result shows it so
 		assertThat(retry.exitCode()).as(retry.toString()).isZero();
-		List<String> sent = new ArrayList<>();
-		for (var create : creates()) {
-			sent.add(JsonMapper.builder().build().readTree(create.body()).get("platforms").get(0)
-				.get("platformSpecificData").get("title").asString());
-		}
-		assertThat(sent).containsExactlyInAnyOrderElementsOf(titles);
+		assertThat(sentTitles()).containsExactlyInAnyOrderElementsOf(titles);
 		assertThat(ResultRows.read(dir.resolve("retry.xlsx"))).extracting(row -> row.get("title"))
 			.containsExactlyInAnyOrderElementsOf(List.of("=HYPERLINK(\"http://x\",\"y\")", "-Minus title",
 					"＝fullwidth", "''+1 shelf"));
@@ -184,12 +179,7 @@ class XlsxCommandLineTests extends SandboxedCommandLine {
 
 		// then every title reaches Zernio as the cell held it, character for character
 		assertThat(retry.exitCode()).as(retry.toString()).isZero();
-		List<String> sent = new ArrayList<>();
-		for (var create : creates()) {
-			sent.add(JsonMapper.builder().build().readTree(create.body()).get("platforms").get(0)
-				.get("platformSpecificData").get("title").asString());
-		}
-		assertThat(sent).containsExactlyInAnyOrderElementsOf(titles);
+		assertThat(sentTitles()).containsExactlyInAnyOrderElementsOf(titles);
 	}
 
 	/**
@@ -330,6 +320,16 @@ class XlsxCommandLineTests extends SandboxedCommandLine {
 			}
 		}
 		return rows;
+	}
+
+	/** The titles of the pins Zernio was asked to create. */
+	private List<String> sentTitles() {
+		List<String> sent = new ArrayList<>();
+		for (var create : creates()) {
+			sent.add(JsonMapper.builder().build().readTree(create.body()).get("platforms").get(0)
+				.get("platformSpecificData").get("title").asString());
+		}
+		return sent;
 	}
 
 	private static void header(Sheet sheet, String... names) {

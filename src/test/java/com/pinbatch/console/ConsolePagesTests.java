@@ -451,21 +451,12 @@ class ConsolePagesTests {
 	 */
 	@Test
 	void aConsoleRunCutShortLeadsBackToItsUploadToGoOn() throws Exception {
-		MvcResult posted = mvc.perform(multipart("/uploads").file(csv("cut-short.csv",
-				"title,media_url,board,account\nA,https://images.example.com/a.jpg,Kitchen Ideas,acme-home\n"))
-			.with(csrf())).andExpect(status().is3xxRedirection()).andReturn();
-		String upload = posted.getResponse().getRedirectedUrl();
-		Path file = dataFolder.resolve("console/uploads").resolve(upload.substring("/uploads/".length()))
-			.resolve("cut-short.csv");
-		JobParameters parameters = new JobParametersBuilder().addString(InputParameters.INPUT_FILE, file.toString())
-			.addString(InputParameters.BY, "console: local")
-			.addString(RunKey.PARAMETER, "cut-short")
-			.toJobParameters();
-		JobExecution cutShort = jobRepository.createJobExecution(
-				jobRepository.createJobInstance(PinImportJobConfiguration.JOB_NAME, parameters), parameters,
-				new ExecutionContext());
-		cutShort.setStatus(BatchStatus.FAILED);
-		jobRepository.update(cutShort);
+		UploadWithARun uploaded = uploadWithARun("cut-short",
+				"title,media_url,board,account\nA,https://images.example.com/a.jpg,Kitchen Ideas,acme-home\n",
+				BatchStatus.FAILED);
+		String upload = uploaded.upload();
+		JobExecution cutShort = uploaded.run();
+		JobParameters parameters = cutShort.getJobParameters();
 
 		String history = mvc.perform(get("/history")).andExpect(status().isOk()).andReturn().getResponse()
 			.getContentAsString();
@@ -495,22 +486,9 @@ class ConsolePagesTests {
 	@Test
 	void anUploadWhoseRunStoppedWithNothingLeftToSendOrLearnOffersNoSend() throws Exception {
 		// given
-		MvcResult posted = mvc.perform(multipart("/uploads").file(csv("all-sent.csv",
-				"title,media_url,board,account,link\n"
-						+ "A,https://images.example.com/a.jpg,Kitchen Ideas,acme-home,http://shop.example.com/a\n"))
-			.with(csrf())).andExpect(status().is3xxRedirection()).andReturn();
-		String upload = posted.getResponse().getRedirectedUrl();
-		Path file = dataFolder.resolve("console/uploads").resolve(upload.substring("/uploads/".length()))
-			.resolve("all-sent.csv");
-		JobParameters parameters = new JobParametersBuilder().addString(InputParameters.INPUT_FILE, file.toString())
-			.addString(InputParameters.BY, "console: local")
-			.addString(RunKey.PARAMETER, "all-sent")
-			.toJobParameters();
-		JobExecution stopped = jobRepository.createJobExecution(
-				jobRepository.createJobInstance(PinImportJobConfiguration.JOB_NAME, parameters), parameters,
-				new ExecutionContext());
-		stopped.setStatus(BatchStatus.STOPPED);
-		jobRepository.update(stopped);
+		String upload = uploadWithARun("all-sent", "title,media_url,board,account,link\n"
+				+ "A,https://images.example.com/a.jpg,Kitchen Ideas,acme-home,http://shop.example.com/a\n",
+				BatchStatus.STOPPED).upload();
 
 		// when
 		String page = page(upload).replaceAll("\\s+", " ");
@@ -518,6 +496,29 @@ class ConsolePagesTests {
 		// then
 		assertThat(page).contains("<p class=\"stopped\">This file's send stopped before its end");
 		assertThat(page).doesNotContain("<form id=\"send\"");
+	}
+
+	private record UploadWithARun(String upload, JobExecution run) {
+	}
+
+	/** An upload of {@code NAME.csv} and a send of it in the job repository that ended {@code status}. */
+	private UploadWithARun uploadWithARun(String name, String csv, BatchStatus status) throws Exception {
+		MvcResult posted = mvc.perform(multipart("/uploads").file(csv(name + ".csv", csv)).with(csrf()))
+			.andExpect(status().is3xxRedirection())
+			.andReturn();
+		String upload = posted.getResponse().getRedirectedUrl();
+		Path file = dataFolder.resolve("console/uploads").resolve(upload.substring("/uploads/".length()))
+			.resolve(name + ".csv");
+		JobParameters parameters = new JobParametersBuilder().addString(InputParameters.INPUT_FILE, file.toString())
+			.addString(InputParameters.BY, "console: local")
+			.addString(RunKey.PARAMETER, name)
+			.toJobParameters();
+		JobExecution run = jobRepository.createJobExecution(
+				jobRepository.createJobInstance(PinImportJobConfiguration.JOB_NAME, parameters), parameters,
+				new ExecutionContext());
+		run.setStatus(status);
+		jobRepository.update(run);
+		return new UploadWithARun(upload, run);
 	}
 
 	private String page(String path) throws Exception {
