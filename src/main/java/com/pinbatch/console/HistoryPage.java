@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.UnaryOperator;
 
 import com.pinbatch.follow.LatestFollowUps;
 import com.pinbatch.job.InputAsPlanned;
@@ -145,7 +146,9 @@ class HistoryPage {
 			throw NotFound.page();
 		}
 		String file = found.getJobParameters().getString(InputParameters.RESULT_FILE);
-		return ResultDownload.of(file == null ? null : Path.of(file), format);
+		// a console run's messages as its pages say them; a command line's as written
+		return ResultDownload.of(file == null ? null : Path.of(file), format,
+				upload(found, Owner.of(principal)).<UnaryOperator<String>>map(upload -> upload::shown).orElse(null));
 	}
 
 	/**

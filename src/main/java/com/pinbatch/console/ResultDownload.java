@@ -6,9 +6,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.Map;
+import java.util.function.UnaryOperator;
 
 import com.pinbatch.result.ResultFileBuilder;
+import com.pinbatch.result.RowResult;
 
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -34,6 +35,14 @@ final class ResultDownload {
 	 * @throws org.springframework.web.server.ResponseStatusException (not found) for a missing file or another format
 	 */
 	static ResponseEntity<byte[]> of(Path resultFile, String format) {
+		return of(resultFile, format, null);
+	}
+
+	/**
+	 * The same, each row's message as {@code messages} says it (an upload's: its folder on the server is not its
+	 * user's news), or as written when null.
+	 */
+	static ResponseEntity<byte[]> of(Path resultFile, String format, UnaryOperator<String> messages) {
 		if (resultFile == null || !Files.isRegularFile(resultFile)) {
 			throw NotFound.page();
 		}
@@ -45,7 +54,9 @@ final class ResultDownload {
 		}
 		byte[] content;
 		try {
-			content = asked.equals(extension(name)) ? Files.readAllBytes(resultFile) : convert(resultFile, asked);
+			content = asked.equals(extension(name)) && messages == null ? Files.readAllBytes(resultFile)
+					: convert(resultFile, asked, messages == null ? UnaryOperator.identity()
+							: result -> result.withErrorMessage(messages.apply(result.errorMessage())));
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("cannot read the result file " + resultFile, ex);
@@ -63,12 +74,12 @@ final class ResultDownload {
 		return name.toLowerCase(Locale.ROOT).endsWith(".xlsx") ? "xlsx" : "csv";
 	}
 
-	/** Writes the rows again in the other format, in a temporary folder removed once read. */
-	private static byte[] convert(Path resultFile, String format) throws IOException {
+	/** Writes the rows again in {@code format}, each as {@code change} makes it, in a temporary folder then removed. */
+	private static byte[] convert(Path resultFile, String format, UnaryOperator<RowResult> change) throws IOException {
 		Path folder = Files.createTempDirectory("pinbatch-result-");
 		Path converted = folder.resolve("result." + format);
 		try {
-			ResultFileBuilder.rewrite(resultFile, Map.of(), converted);
+			ResultFileBuilder.rewrite(resultFile, change, converted);
 			return Files.readAllBytes(converted);
 		}
 		finally {

@@ -143,6 +143,6 @@ class WatchPage {
 			// upload or run for you: it may be someone else's")
 			return ResponseEntity.status(HttpStatus.SEE_OTHER).location(URI.create("/runs/" + id)).build();
 		}
-		return ResultDownload.of(ended.resultFile(), format);
+		return ResultDownload.of(ended.resultFile(), format, run.upload()::shown);
 	}
 }

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 import com.pinbatch.input.InputOptions;
 import com.pinbatch.input.InputRow;
@@ -106,6 +107,11 @@ public class ResultFileBuilder {
 	 * @param updates new outcomes by row number
 	 */
 	public static void rewrite(Path resultFile, Map<Long, RowResult> updates, Path target) {
+		rewrite(resultFile, result -> updates.getOrDefault(result.rowNumber(), result), target);
+	}
+
+	/** The same, each row's outcome as {@code change} makes it of the one the file holds. */
+	public static void rewrite(Path resultFile, UnaryOperator<RowResult> change, Path target) {
 		Path temporary = ResultFileStream.temporarySibling(target);
 		boolean workbook = RowSources.isWorkbook(resultFile) && target.toAbsolutePath().normalize()
 			.equals(resultFile.toAbsolutePath().normalize());
@@ -114,8 +120,7 @@ public class ResultFileBuilder {
 						: ResultFiles.open(temporary, source.delimiter())) {
 			writer.writeHeader(source.headers());
 			for (InputRow row = source.next(); row != null; row = source.next()) {
-				RowResult update = updates.get(row.rowNumber());
-				writer.writeRow(row, update != null ? update : RowResult.carriedOver(row.rowNumber(), row.prior()));
+				writer.writeRow(row, change.apply(RowResult.carriedOver(row.rowNumber(), row.prior())));
 			}
 		}
 		move(temporary, target);

@@ -40,6 +40,12 @@ public record RowResult(long rowNumber, RowStatus status, String postId, String 
 	}
 
 	/** The same outcome for a row with this publish instant (null leaves it as it is). */
+	/** The same outcome, its message as {@code message}. */
+	public RowResult withErrorMessage(String message) {
+		return new RowResult(rowNumber, status, postId, pinUrl, errorCode, message, attempts, requestId, finishedAt,
+				publishAt);
+	}
+
 	public RowResult withPublishAt(Instant instant) {
 		return instant == null ? this
 				: new RowResult(rowNumber, status, postId, pinUrl, errorCode, errorMessage, attempts, requestId,

@@ -1,8 +1,11 @@
 package com.pinbatch.console;
 
 import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -203,6 +206,31 @@ class ConsoleFollowUpTests {
 		mvc.perform(post(run + "/follow-up")).andExpect(status().isForbidden());
 		mvc.perform(post(run + "/follow-up").with(csrf().useInvalidToken())).andExpect(status().isForbidden());
 		assertThat(finishedPage(run)).doesNotContain("Following up");
+	}
+
+	/**
+	 * A row's message that names the upload's folder on the server (a local media file not in it) says "the upload's
+	 * folder" in the downloads too, as on the pages: before, the download showed where the console keeps its data.
+	 */
+	@Test
+	void theDownloadsSayTheUploadsFolderNotTheServersPath() throws Exception {
+		String run = sentAndFinished("local-media.csv", """
+				title,media_url,board,account,publish_at
+				Lamp,https://images.example.com/local/lamp.jpg,Garden Projects,acme-garden,2031-10-12 09:00
+				Rug,no-such-picture.jpg,Garden Projects,acme-garden,2031-10-12 10:00
+				""");
+
+		String csv = mvc.perform(get(run + "/result")).andExpect(status().isOk()).andReturn().getResponse()
+			.getContentAsString(StandardCharsets.UTF_8);
+		String history = mvc.perform(get("/history")).andExpect(status().isOk()).andReturn().getResponse()
+			.getContentAsString();
+		Matcher line = Pattern.compile("/history/(\\d+)/result").matcher(history);
+		assertThat(line.find()).isTrue();
+		String fromHistory = mvc.perform(get("/history/" + line.group(1) + "/result")).andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+
+		assertThat(csv).contains("no-such-picture.jpg", "the upload's folder").doesNotContain(dataFolder.toString());
+		assertThat(fromHistory).doesNotContain(dataFolder.toString());
 	}
 
 	@Test
