@@ -237,9 +237,17 @@ public class GracefulStop implements JobExecutionListener {
 		running.forEach(this::stopQuietly);
 	}
 
+	/**
+	 * Stops the job through a copy of its execution read from the repository, as a stop from another process does:
+	 * the job's own thread updates the execution it holds, and two threads updating one execution object raced on its
+	 * version ("Attempt to update job execution id=1 with wrong version (1), where current version is 2": a run whose
+	 * lease was lost said the job repository failed). The job learns of the stop from the repository at its next
+	 * update, and its waits are interrupted here.
+	 */
+	@SuppressWarnings("deprecation") // stop(long) is the operator's own way to stop by id, reading a fresh copy
 	private void stopQuietly(JobExecution execution) {
 		try {
-			jobOperator.stop(execution);
+			jobOperator.stop(execution.getId());
 		}
 		catch (Exception ex) {
 			// already finishing: nothing to stop
