@@ -7,7 +7,6 @@ import java.security.Principal;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -200,9 +199,7 @@ class HistoryPage {
 		String goOn = UploadSends.isCutShort(execution, console != null) ? upload.map(Upload::id).orElse(null)
 				: null;
 		boolean followUp = !review && upload.isPresent() && download
-				&& execution.getStatus() == BatchStatus.COMPLETED
-				&& Arrays.stream(RowStatus.values()).filter(RowStatus::mayChange)
-					.anyMatch(open -> counts.containsKey(open.name()));
+				&& execution.getStatus() == BatchStatus.COMPLETED && Progress.followable(counts);
 		return new HistoryPage.Entry(execution.getId(), shown(files), shown(result),
 				when(execution.getStartTime()), when(execution.getEndTime()),
 				review ? "REVIEW (dry run: nothing sent)" : status(execution, runKey), rows,

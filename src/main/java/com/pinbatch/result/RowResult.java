@@ -39,13 +39,13 @@ public record RowResult(long rowNumber, RowStatus status, String postId, String 
 		this(rowNumber, status, postId, null, errorCode, errorMessage, attempts, requestId, finishedAt);
 	}
 
-	/** The same outcome for a row with this publish instant (null leaves it as it is). */
 	/** The same outcome, its message as {@code message}. */
 	public RowResult withErrorMessage(String message) {
 		return new RowResult(rowNumber, status, postId, pinUrl, errorCode, message, attempts, requestId, finishedAt,
 				publishAt);
 	}
 
+	/** The same outcome for a row with this publish instant (null leaves it as it is). */
 	public RowResult withPublishAt(Instant instant) {
 		return instant == null ? this
 				: new RowResult(rowNumber, status, postId, pinUrl, errorCode, errorMessage, attempts, requestId,
