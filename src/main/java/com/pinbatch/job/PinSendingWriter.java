@@ -303,8 +303,9 @@ public class PinSendingWriter implements ItemWriter<PreparedRow> {
 
 	/**
 	 * How pinbatch created the post Zernio names as having this row's content, when it did it for this very pin: an
-	 * earlier attempt of this row (the post carries its run and row), or another run that sent the same pin (another
-	 * input of the same command, sent side by side); null otherwise.
+	 * earlier attempt of this row (the post carries its run and row), another run that sent the same pin (another
+	 * input of the same command, sent side by side), or a row with the same pin cells (the post carries their mark);
+	 * null otherwise.
 	 */
 	private String whosePin(PreparedRow row, String existingPostId, Function<String, Optional<String>> senderOf) {
 		// another run's send made this very post, or has not learnt yet what it made (it may be in flight still)
@@ -319,8 +320,9 @@ public class PinSendingWriter implements ItemWriter<PreparedRow> {
 			return senderOf.apply(existingPostId)
 				.orElse("another run sent the same pin (another file with this row, sent at the same time)");
 		}
-		if (createdForThisRow(row, existingPostId)) {
-			return "an earlier attempt of this row created it and its answer was lost";
+		String madeFor = madeForThisPin(row, existingPostId);
+		if (madeFor != null) {
+			return madeFor;
 		}
 		// this row as an earlier run sent it, at another time (its date changed, or the zone it is read in), and
 		// moved in Zernio since to the time the row now gives, or given with an offset that no zone changes; only when
@@ -347,22 +349,44 @@ public class PinSendingWriter implements ItemWriter<PreparedRow> {
 	}
 
 	/**
-	 * Whether Zernio's existing post carries the metadata pinbatch sends with this row (its run and row number). A
-	 * post that cannot be checked now counts as not ours: the row fails and a --retry-failed checks again.
+	 * How pinbatch made Zernio's existing post for this pin, as its metadata shows: for this row of this run (an
+	 * earlier attempt whose answer was lost), or for a row with every pin cell as this one's (the same file saved with
+	 * other rows changed, or sent from another job repository, another machine's say) when it stands at the row's
+	 * time; null otherwise. A post that cannot be checked now counts as not ours: the row fails and a --retry-failed
+	 * checks again.
 	 */
-	private boolean createdForThisRow(PreparedRow row, String existingPostId) {
+	private String madeForThisPin(PreparedRow row, String existingPostId) {
+		List<Map<String, String>> marks = new ArrayList<>();
+		marks.add(PostRequestFactory.identity(row.request()).metadata());
+		String cells = row.request().metadata() == null ? null
+				: row.request().metadata().get(PostRequestFactory.METADATA_CELLS);
+		if (cells != null) {
+			marks.add(Map.of(PostRequestFactory.METADATA_CELLS, cells)); // the mark sent with the row's pin
+		}
+		Optional<ZernioClient.CarriedMetadata> carried;
 		try {
-			return plan.api()
-				.client()
-				.postCarrying(existingPostId, PostRequestFactory.identity(row.request()).metadata())
-				.isPresent();
+			carried = plan.api().client().firstCarried(existingPostId, marks);
 		}
 		catch (AccessRefusedException rejected) {
 			throw rejected;
 		}
 		catch (ZernioApiException unchecked) {
-			return false;
+			return null;
 		}
+		if (carried.isEmpty()) {
+			return null;
+		}
+		if (carried.get().which() == 0) {
+			return "an earlier attempt of this row created it and its answer was lost";
+		}
+		// the same cells read another way (another --timezone or --spread) put the pin at another time: not this one
+		PostState post = carried.get().state();
+		String time = row.request().scheduledFor();
+		if (post.scheduledFor() != null && (time == null || !post.scheduledFor().equals(Instant.parse(time)))) {
+			return null;
+		}
+		return "a row with every pin cell as this one's created it (this file as it was saved before, or the same pin"
+				+ " sent from another job repository)";
 	}
 
 	/**

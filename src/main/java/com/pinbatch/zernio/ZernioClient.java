@@ -25,7 +25,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Predicate;
 
 import com.pinbatch.net.PublicAddresses;
 
@@ -224,24 +223,28 @@ public class ZernioClient {
 	}
 
 	/**
-	 * The post's state when it carries this metadata ({@code GET /v1/posts/{id}}): how a 409 naming an existing post
-	 * tells a post this job created for the row from someone else's with the same content. Empty when it does not, or
-	 * when Zernio does not know the post (404, or an id it calls invalid).
+	 * The post's state when its metadata {@code key} holds one of {@code values} ({@code GET /v1/posts/{id}}): whether
+	 * a failed post is still the row's as it is now. Empty when it does not, or when Zernio does not know the post
+	 * (404, or an id it calls invalid).
 	 */
-	public Optional<PostState> postCarrying(String postId, Map<String, String> metadata) {
-		return postCarrying(postId, post -> post.carries(metadata));
-	}
-
-	/** The same, for a post whose metadata {@code key} holds one of {@code values}. */
 	public Optional<PostState> postCarryingAny(String postId, String key, Collection<String> values) {
-		return postCarrying(postId, post -> values.stream().anyMatch(value -> post.carries(Map.of(key, value))));
+		return firstCarried(postId, values.stream().map(value -> Map.of(key, value)).toList())
+			.map(CarriedMetadata::state);
 	}
 
-	private Optional<PostState> postCarrying(String postId, Predicate<ZernioPayloads.PostEntry> carries) {
+	/**
+	 * Which of these metadata sets the post carries, the first in their order, with its state (one
+	 * {@code GET /v1/posts/{id}} for them all). Empty when it carries none, or when Zernio does not know the post.
+	 */
+	public Optional<CarriedMetadata> firstCarried(String postId, List<Map<String, String>> alternatives) {
 		try {
 			ZernioPayloads.PostAnswer answer = get("/v1/posts/" + pathSegment(postId), ZernioPayloads.PostAnswer.class);
-			return answer.post() != null && carries.test(answer.post()) ? Optional.of(answer.post().toState())
-					: Optional.empty();
+			for (int which = 0; answer.post() != null && which < alternatives.size(); which++) {
+				if (answer.post().carries(alternatives.get(which))) {
+					return Optional.of(new CarriedMetadata(which, answer.post().toState()));
+				}
+			}
+			return Optional.empty();
 		}
 		catch (ZernioApiException failure) {
 			if (failure.status() == 400 || failure.status() == 404) {
@@ -249,6 +252,10 @@ public class ZernioClient {
 			}
 			throw failure;
 		}
+	}
+
+	/** @param which the index of the metadata set the post carries, among those asked about */
+	public record CarriedMetadata(int which, PostState state) {
 	}
 
 	/**

@@ -60,14 +60,15 @@ class SandboxServerTests {
 		stop.countDown();
 
 		// then: the served sandbox holds each pin once; the second host, whose job repository does not know the
-		// first's pin, met it there as Zernio answers it (409: the same content within 24 hours)
+		// first's pin, met it there as Zernio answers it (409: the same content within 24 hours), and took it for
+		// its row's own pin: the post carries the mark of the same pin cells
 		assertThat(serving.get(30, TimeUnit.SECONDS)).isEqualTo(ExitCode.SUCCESS);
 		assertThat(hostA.exitCode()).as(hostA.toString()).isZero();
 		assertThat(Files.readAllLines(posts)).filteredOn(line -> !line.isBlank()).hasSize(2);
 		List<Map<String, String>> rows = ResultRows.read(dir.resolve("second.results.csv"));
 		assertThat(rows).hasSize(2);
-		assertThat(rows.get(0)).as(hostB.toString()).containsEntry("status", "FAILED")
-			.containsEntry("error_code", "duplicate_content");
+		assertThat(rows.get(0)).as(hostB.toString()).containsEntry("status", "DUPLICATE")
+			.containsEntry("post_id", ResultRows.read(dir.resolve("first.results.csv")).get(0).get("post_id"));
 		assertThat(rows.get(1)).containsEntry("status", "PUBLISHED");
 	}
 

@@ -404,25 +404,32 @@ class SendingResilienceTests extends SandboxedCommandLine {
 	}
 
 	@Test
-	void aPinWhoseContentZernioHasFromElsewhereFailsAsDuplicateContentNamingThatPost() throws IOException {
-		// given: the same pins went out today from another file on another machine (its own job repository: what this
-		// one's runs created is recognised before sending, see SheetSavedAgainCommandLineTests)
+	void aPinZernioHasFromAnotherJobRepositoryIsDuplicateAndAChangedOneFailsAsDuplicateContent() throws IOException {
+		// given: the same pins went out today from another machine (its own job repository: what this one's runs
+		// created is recognised before sending, see SheetSavedAgainCommandLineTests)
 		assertThat(runIn(dir.resolve("elsewhere"), "--input=" + pins()).exitCode()).isZero();
-		String earlierPost = ResultRows.read(dir.resolve("pins.results.csv")).get(1).get("post_id");
+		List<Map<String, String>> sent = ResultRows.read(dir.resolve("pins.results.csv"));
 		int posts = sandbox.postCount();
-		Path copy = Files.writeString(dir.resolve("copy.csv"), String.join("\n",
-				Files.readAllLines(dir.resolve("pins.csv")).subList(0, 3)) + "\n", StandardCharsets.UTF_8);
+		// a copy of its first two pins, the second with another title (not part of what Zernio compares)
+		List<String> lines = Files.readAllLines(dir.resolve("pins.csv"));
+		Path copy = Files.writeString(dir.resolve("copy.csv"), String.join("\n", lines.get(0), lines.get(1),
+				lines.get(2).replace("Pin 1,", "Pin 1 revised,")) + "\n", StandardCharsets.UTF_8);
 
 		// when
 		CommandLineRun run = run("--input=" + copy);
 
-		// then: its rows' pins were never created, so they are not DUPLICATE (success)
+		// then: the unchanged pin exists, every cell as its row has it: a DUPLICATE of that post, which the run
+		// followed to its outcome on Pinterest
 		assertThat(run.exitCode()).as(run.toString()).isEqualTo(3);
 		List<Map<String, String>> results = ResultRows.read(dir.resolve("copy.results.csv"));
-		assertThat(results).extracting(row -> row.get("status")).containsOnly("FAILED");
-		assertThat(results).extracting(row -> row.get("error_code")).containsOnly("duplicate_content");
-		assertThat(results.get(1).get("post_id")).isEmpty();
-		assertThat(results.get(1).get("error_message")).contains("post " + earlierPost, "acme-home",
+		assertThat(results.get(0)).containsEntry("status", "PUBLISHED")
+			.containsEntry("post_id", sent.get(0).get("post_id"))
+			.containsEntry("pin_url", sent.get(0).get("pin_url"));
+		assertThat(results.get(0).get("error_message")).contains("every pin cell as this one's");
+		// the changed one was never created with its new title: not a success
+		assertThat(results.get(1)).containsEntry("status", "FAILED").containsEntry("error_code", "duplicate_content")
+			.containsEntry("post_id", "");
+		assertThat(results.get(1).get("error_message")).contains("post " + sent.get(1).get("post_id"), "acme-home",
 				"change its description");
 		assertThat(sandbox.postCount()).isEqualTo(posts);
 	}
