@@ -185,6 +185,14 @@ public class PinSendingWriter implements ItemWriter<PreparedRow> {
 			}
 			return;
 		}
+		catch (SendingStoppedException stop) {
+			if (stop.sendRefused()) {
+				// Zernio answered, with the refusal: no "sent, its answer never came", and nothing to look for later
+				record(row, new RowResult(row.rowNumber(), RowStatus.PENDING, null, null, "refused, nothing created: "
+						+ stop.getMessage(), 1, null, null), earlier);
+			}
+			throw stop;
+		}
 		// a 409 naming another run's post asks who sent it once, for both the check and the message
 		Map<String, Optional<String>> senders = new HashMap<>(1);
 		Function<String, Optional<String>> senderOf = postId -> senders.computeIfAbsent(postId,

@@ -166,7 +166,7 @@ public final class PacedSender {
 	private SendingStoppedException stopFor(String reason) {
 		stopped = new SendingStoppedException(SendingStoppedException.Reason.ACCESS_REFUSED, reason);
 		pace.wakeEveryone();
-		return stopped;
+		return stopped.ofTheRefusedSend();
 	}
 
 	private SendOutcome sendWithRetries(RowSends row, String accountLabel) throws InterruptedException {

@@ -17,12 +17,32 @@ public class SendingStoppedException extends RuntimeException {
 
 	private final Reason reason;
 
+	private final boolean sendRefused;
+
 	public SendingStoppedException(Reason reason, String message) {
+		this(reason, message, false);
+	}
+
+	private SendingStoppedException(Reason reason, String message, boolean sendRefused) {
 		super(message);
 		this.reason = reason;
+		this.sendRefused = sendRefused;
 	}
 
 	public Reason reason() {
 		return reason;
+	}
+
+	/**
+	 * The same stop, as the thread of the send Zernio refused throws it: that row's pin was not created (a 401 or 403
+	 * creates nothing), which its result line can say instead of an answer that never came.
+	 */
+	SendingStoppedException ofTheRefusedSend() {
+		return new SendingStoppedException(reason, getMessage(), true);
+	}
+
+	/** Whether this row's own send was answered with the refusal that stopped sending. */
+	public boolean sendRefused() {
+		return sendRefused;
 	}
 }

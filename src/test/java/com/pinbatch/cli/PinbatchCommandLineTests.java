@@ -483,9 +483,16 @@ class PinbatchCommandLineTests extends SandboxedCommandLine {
 		assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
 		assertThat(run.err()).contains("Zernio refused this API key", "insufficient_permissions",
 				"publishing", "ZERNIO_API_KEY");
-		assertThat(ResultRows.read(dir.resolve("pins.results.csv"))).hasSize(20)
-			.extracting(row -> row.get("status")).containsOnly("PENDING");
+		List<Map<String, String>> rows = ResultRows.read(dir.resolve("pins.results.csv"));
+		assertThat(rows).hasSize(20).extracting(row -> row.get("status")).containsOnly("PENDING");
 		assertThat(sandbox.postCount()).isZero();
+		// the rows Zernio refused say so, and what to fix (before: "sent to Zernio, but the run ended before its
+		// answer came", as if the pin might exist: true only of the sends cut off in flight by the stop)
+		assertThat(rows).filteredOn(row -> row.get("attempts").equals("1")).isNotEmpty().allSatisfy(row -> {
+			assertThat(row.get("error_message")).startsWith("refused, nothing created: Zernio refused this API key")
+				.contains("publishing");
+			assertThat(row.get("request_id")).isEmpty();
+		});
 	}
 
 	/** Runs samples/mixed.csv; the lines of its result file, header first, to edit as a user would. */
