@@ -10,8 +10,8 @@ import org.springframework.context.annotation.Import;
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @EnableConfigurationProperties(ConsoleProperties.class)
 @Import({ ConsoleSecurity.class, ConsoleAddress.class, ConsoleRuns.class, LiveRows.class, Uploads.class,
-		UploadSends.class, WaitingSends.class, UploadSizeGuard.class, LoginPage.class, UploadPage.class, ReviewPage.class,
-		WatchPage.class, HistoryPage.class })
+		UploadSends.class, UploadRetention.class, WaitingSends.class, UploadSizeGuard.class, LoginPage.class,
+		UploadPage.class, ReviewPage.class, WatchPage.class, HistoryPage.class })
 public class ConsoleConfiguration {
 
 }

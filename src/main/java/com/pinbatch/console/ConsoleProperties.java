@@ -1,5 +1,6 @@
 package com.pinbatch.console;
 
+import java.time.Duration;
 import java.util.List;
 
 import jakarta.validation.Valid;
@@ -15,11 +16,13 @@ import org.springframework.validation.annotation.Validated;
  * from {@code htpasswd -bnBC 12 "" PASSWORD | tr -d ':'}). With users, every page asks for a login; without them the
  * console only listens on loopback.
  *
- * @param sandbox the console's runs go to the built-in Zernio sandbox ({@code --serve --sandbox} sets it)
+ * @param sandbox     the console's runs go to the built-in Zernio sandbox ({@code --serve --sandbox} sets it)
+ * @param keepUploads how long an upload nothing happened to is kept (its file and result files); 0: for ever
  */
 @ConfigurationProperties("pinbatch.console")
 @Validated
-public record ConsoleProperties(@DefaultValue List<@Valid User> users, boolean sandbox) {
+public record ConsoleProperties(@DefaultValue List<@Valid User> users, boolean sandbox,
+		@DefaultValue("30d") Duration keepUploads) {
 
 	/** One person who may log in; the password is only ever held as its bcrypt hash. */
 	public record User(

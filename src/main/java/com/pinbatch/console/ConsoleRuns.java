@@ -234,6 +234,11 @@ class ConsoleRuns implements AutoCloseable {
 			.findFirst();
 	}
 
+	/** Whether this console has had a run of the upload since it started (its page reads the upload's files). */
+	boolean hasRunOf(Upload upload) {
+		return started.values().stream().anyMatch(run -> run.upload().id().equals(upload.id()));
+	}
+
 	/** The run, only for the person who started it. */
 	Optional<LiveRun> find(String id, String owner) {
 		return Optional.ofNullable(started.get(id)).filter(run -> run.upload().owner().equals(owner));

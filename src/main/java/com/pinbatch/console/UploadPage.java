@@ -33,11 +33,14 @@ class UploadPage {
 
 	private final ConsoleRuns runs;
 
+	private final UploadRetention retention;
+
 	private final DataSize maxFileSize;
 
-	UploadPage(Uploads uploads, ConsoleRuns runs, MultipartProperties multipart) {
+	UploadPage(Uploads uploads, ConsoleRuns runs, UploadRetention retention, MultipartProperties multipart) {
 		this.uploads = uploads;
 		this.runs = runs;
+		this.retention = retention;
 		this.maxFileSize = multipart.getMaxFileSize();
 	}
 
@@ -121,6 +124,7 @@ class UploadPage {
 			throw new UncheckedIOException(ex);
 		}
 		runs.review(stored);
+		retention.sweep(); // a console that runs for months makes room as uploads come
 		return "redirect:/uploads/" + stored.id();
 	}
 

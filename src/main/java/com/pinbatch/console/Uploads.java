@@ -5,14 +5,18 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.text.Normalizer;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
+import java.util.stream.Stream;
 
 import com.pinbatch.text.FileNames;
 import com.pinbatch.text.SafeText;
@@ -20,6 +24,7 @@ import com.pinbatch.text.SafeText;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.stereotype.Component;
+import org.springframework.util.FileSystemUtils;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -110,6 +115,51 @@ class Uploads {
 		}
 		return Optional.ofNullable(byId.computeIfAbsent(folder.getFileName().toString(), this::readBack))
 			.filter(upload -> upload.file().equals(file));
+	}
+
+	/**
+	 * Deletes the uploads whose folders nothing changed in since {@code cutoff} (their file, choices and result files),
+	 * but those {@code kept} (one this console has a run of, say).
+	 *
+	 * @return how many were deleted
+	 */
+	int forgetUntouchedSince(Instant cutoff, Predicate<Upload> kept) {
+		List<Path> folders;
+		try (Stream<Path> listed = Files.list(root)) {
+			folders = listed.filter(folder -> RandomIds.isWellFormed(folder.getFileName().toString())).toList();
+		}
+		catch (NoSuchFileException none) {
+			return 0;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("cannot list the uploads under " + root + ": " + ex.getMessage(), ex);
+		}
+		int forgotten = 0;
+		for (Path folder : folders) {
+			String id = folder.getFileName().toString();
+			Upload upload = byId.computeIfAbsent(id, this::readBack);
+			if (lastChange(folder).isBefore(cutoff) && (upload == null || !kept.test(upload))) {
+				FileSystemUtils.deleteRecursively(folder.toFile());
+				byId.remove(id);
+				forgotten++;
+			}
+		}
+		return forgotten;
+	}
+
+	/** When anything in the folder last changed: a review's or a run's result file is written there. */
+	private static Instant lastChange(Path folder) {
+		try (Stream<Path> files = Files.list(folder)) {
+			FileTime last = Files.getLastModifiedTime(folder);
+			for (Path file : files.toList()) {
+				FileTime changed = Files.getLastModifiedTime(file);
+				last = changed.compareTo(last) > 0 ? changed : last;
+			}
+			return last.toInstant();
+		}
+		catch (IOException gone) {
+			return Instant.MAX; // being written or deleted right now: not idle
+		}
 	}
 
 	private void remember(Upload upload) {

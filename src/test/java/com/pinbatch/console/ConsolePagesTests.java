@@ -6,12 +6,14 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.apache.poi.ss.usermodel.Row;
@@ -661,6 +663,50 @@ class ConsolePagesTests {
 
 		// before: 404, which the page's poll does not show, so it stayed on its last figures for ever
 		assertThat(part).contains("This page stopped following its run", "href=\"/history\"").doesNotContain("hx-get");
+	}
+
+	/**
+	 * The console kept every upload, with its review's and runs' result files, for ever: a console used for months
+	 * filled its disk. One nothing happened to for 30 days goes when another upload comes (and at start).
+	 */
+	@Test
+	void anUploadNothingHappenedToForThirtyDaysIsDeletedWhenAnotherComes() throws Exception {
+		// given: an upload reviewed 31 days ago, and one of 29 days ago
+		String pins = "title,media_url,board,account\nA,https://images.example.com/o.jpg,Kitchen Ideas,acme-home\n";
+		String idle = RunPages.upload(mvc, csv("idle.csv", pins));
+		String recent = RunPages.upload(mvc, csv("recent.csv", pins));
+		// and one sent by this console, whose run page reads its files
+		String sent = RunPages.upload(mvc, csv("sent.csv", pins.replace("o.jpg", "s.jpg")));
+		String run = RunPages.press(mvc, sent, "/send");
+		RunPages.finished(mvc, run);
+		Path idleFolder = lastChanged(idle, Duration.ofDays(31));
+		Path recentFolder = lastChanged(recent, Duration.ofDays(29));
+		Path sentFolder = lastChanged(sent, Duration.ofDays(31));
+
+		// when
+		String next = RunPages.upload(mvc, csv("next.csv", pins));
+
+		// then: the idle one is gone with its files, for its owner too; the others stay
+		assertThat(idleFolder).doesNotExist();
+		mvc.perform(get(idle)).andExpect(status().isNotFound());
+		assertThat(recentFolder).isDirectory();
+		assertThat(page(recent)).contains("recent.csv");
+		assertThat(sentFolder).isDirectory();
+		assertThat(page(run)).contains("sent.csv");
+		assertThat(page(next)).contains("next.csv");
+	}
+
+	/** Sets back the time the upload's folder and files last changed; answers its folder. */
+	private Path lastChanged(String upload, Duration ago) throws IOException {
+		Path folder = uploads.find(upload.substring("/uploads/".length()), "local").orElseThrow().folder();
+		FileTime then = FileTime.from(Instant.now().minus(ago));
+		try (Stream<Path> files = Files.list(folder)) {
+			for (Path file : files.toList()) {
+				Files.setLastModifiedTime(file, then);
+			}
+		}
+		Files.setLastModifiedTime(folder, then);
+		return folder;
 	}
 
 	/**
