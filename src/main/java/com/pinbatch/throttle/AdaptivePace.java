@@ -67,6 +67,8 @@ final class AdaptivePace {
 
 	// guarded by this
 	private Instant lastRefusalHoldEnd;
+	/** When the newest request Zernio did not refuse was granted. */
+	private Instant lastAdmittedGrant;
 	private int refusalsInRow;
 	/** A 429 said when to come back: one request may then go whatever the estimate of the others says. */
 	private boolean comeBackAsked;
@@ -135,20 +137,36 @@ final class AdaptivePace {
 		}
 	}
 
+	/** Zernio answered this thread's request without refusing it. */
+	void admitted() {
+		Instant granted = grantedOnThisThread.get();
+		if (granted != null) {
+			synchronized (this) {
+				if (lastAdmittedGrant == null || granted.isAfter(lastAdmittedGrant)) {
+					lastAdmittedGrant = granted;
+				}
+			}
+		}
+	}
+
 	/**
 	 * Zernio answered 429 to this thread's request: nobody sends for {@code asked} (capped by the longest honoured
 	 * wait). When the refused request was the first out after the hold of the refusal before, the refusals come back
 	 * as often as they ask to wait (a storm every minute that says to wait a minute), and waiting exactly as asked
 	 * would meet each one at its start, for ever: so that hold is made longer, by a share of it that differs at each
-	 * refusal in a row (the golden ratio's multiples never repeat), until a request lands between two of them.
+	 * refusal in a row (the golden ratio's multiples never repeat), until a request lands between two of them. A
+	 * request that went through after the hold shows it did: the next storm is then waited out as asked (before, one
+	 * met seconds after the hold, sends through in between, made the next hold longer, into the storm after it).
 	 */
 	void refused(Duration asked) {
 		Duration capped = ServerHints.min(asked, maxHold);
 		Instant granted = grantedOnThisThread.get();
 		Duration hold;
 		synchronized (this) {
+			boolean throughSinceHold = lastAdmittedGrant != null && lastRefusalHoldEnd != null
+					&& !lastAdmittedGrant.isBefore(lastRefusalHoldEnd);
 			boolean again = granted != null && lastRefusalHoldEnd != null && !granted.isBefore(lastRefusalHoldEnd)
-					&& granted.isBefore(lastRefusalHoldEnd.plus(FIRST_AFTER_HOLD));
+					&& granted.isBefore(lastRefusalHoldEnd.plus(FIRST_AFTER_HOLD)) && !throughSinceHold;
 			refusalsInRow = again ? refusalsInRow + 1 : 0;
 			double share = refusalsInRow * GOLDEN_RATIO % 1;
 			hold = capped.plusMillis(Math.round(capped.toMillis() * share));

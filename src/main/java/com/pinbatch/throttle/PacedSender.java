@@ -252,6 +252,7 @@ public final class PacedSender {
 		row.answered(result);
 		if (!(result instanceof SendResult.RateLimited)) {
 			admitted.incrementAndGet();
+			pace.admitted();
 		}
 		pace.observe(result.rateLimit());
 		breaker.record(result, System.nanoTime() - started);

@@ -80,7 +80,8 @@ class PaceSimulationTests {
 		public String toString() {
 			return ceiling + "/min" + (neighbourPerMinute > 0 ? ", a neighbour sending " + neighbourPerMinute + "/min"
 					: ", alone") + (storms.isEmpty() ? "" : storms.get(0).every() != null ? ", a 429 storm every "
-							+ storms.get(0).every().toSeconds() + " s" : ", " + storms.size() + " 429 storms") + ", latency "
+							+ storms.get(0).every().toSeconds() + " s from " + storms.get(0).from().toSeconds() + " s"
+					: ", " + storms.size() + " 429 storms") + ", latency "
 					+ latency.toMillis() + " ms" + (jitter.isZero() ? "" : " ± " + jitter.toMillis() + " ms");
 		}
 
@@ -116,6 +117,13 @@ class PaceSimulationTests {
 			// meets the next one (the sandbox's --pinbatch.sandbox.rate-limit-storm-every=1m ...-retry-after=60s)
 			scenarios.add(new Scenario(ceiling, ceiling / 2, List.of(new Storm(Duration.ofSeconds(20),
 					Duration.ofSeconds(20), Duration.ofSeconds(60), Duration.ofSeconds(60))), latency, rows));
+			// storms half the time that ask for less than their period (the sandbox's ...-storm-every=30s
+			// ...-storm-length=15s ...-storm-retry-after=20s): a wait as asked from a storm's start ends in the open
+			// and wherever the job's start falls in their period
+			for (int from = 0; from < 30; from += 3) {
+				scenarios.add(new Scenario(ceiling, ceiling / 6, List.of(new Storm(Duration.ofSeconds(from),
+						Duration.ofSeconds(15), Duration.ofSeconds(20), Duration.ofSeconds(30))), latency, rows));
+			}
 			// short refusals that say to come back in a second (the sandbox's failNextCreates(n, 429)): the job
 			// waits about that second, not until its count of the others' requests fades
 			scenarios.add(new Scenario(ceiling, 0, List.of(new Storm(Duration.ofSeconds(10), Duration.ofMillis(500),

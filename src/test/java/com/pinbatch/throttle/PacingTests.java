@@ -132,6 +132,28 @@ class PacingTests {
 	}
 
 	@Test
+	void aStormMetAfterSendsWentThroughIsWaitedOutAsAskedNotLonger() {
+		// storms half the time that ask for 20 s (every 30 s, for 15): a hold that ended 3 s before the next storm
+		// let two sends through, and the refusal of the third was taken for a storm met by the first send after the
+		// hold, that comes back as often as it asks to wait; the hold made longer for that ended in the next storm,
+		// and so on (a run resumed into such storms made 2 pins in 4 minutes)
+		List<Instant> sentAt = new CopyOnWriteArrayList<>();
+		PacedSender sender = new PacedSender((request, requestId) -> {
+			sentAt.add(time.instant());
+			return sentAt.size() == 1 || sentAt.size() == 4 ? Answers.tooManyRequests(0, Duration.ofSeconds(20), null)
+					: Answers.created(requestId, Answers.window(600, 600 - sentAt.size()));
+		}, settings(null), ThrottleListener.NONE, time, time);
+
+		for (int row = 0; row < 3; row++) {
+			assertThat(sender.send("account-" + row, REQUEST, "req-" + row).created()).isTrue();
+		}
+
+		// the send after the second refusal goes when the 20 s asked are over (give or take its jitter)
+		assertThat(sentAt).hasSize(5);
+		assertThat(Duration.between(sentAt.get(3), sentAt.get(4))).isLessThan(Duration.ofSeconds(25));
+	}
+
+	@Test
 	void pacesInRealTimeAtTheConfiguredRate() {
 		ThrottleSettings settings = new ThrottleSettings(600, 600, 1.0, 25, 25, 6, Duration.ofMillis(500),
 				Duration.ofSeconds(60), Duration.ofMinutes(5), 8);
