@@ -186,10 +186,14 @@ public class PinSendingWriter implements ItemWriter<PreparedRow> {
 			return;
 		}
 		catch (SendingStoppedException stop) {
-			if (stop.sendRefused()) {
-				// Zernio answered, with the refusal: no "sent, its answer never came", and nothing to look for later
-				record(row, new RowResult(row.rowNumber(), RowStatus.PENDING, null, null, "refused, nothing created: "
-						+ stop.getMessage(), 1, null, null), earlier);
+			if (stop.createdNothing()) {
+				// Zernio answered each send, and made no pin: no "sent, its answer never came", nothing to look for
+				record(row, new RowResult(row.rowNumber(), RowStatus.PENDING, null, null,
+						stop.reason() == SendingStoppedException.Reason.ACCESS_REFUSED
+								? "refused, nothing created: " + stop.getMessage()
+								: "not created: Zernio asked to wait (429 Too Many Requests) and the run stopped before"
+										+ " this row went again; run the same command again",
+						stop.attempts(), null, null), earlier);
 			}
 			throw stop;
 		}

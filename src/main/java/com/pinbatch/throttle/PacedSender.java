@@ -126,6 +126,13 @@ public final class PacedSender {
 			try {
 				return sendWithRetries(row, accountLabel);
 			}
+			catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+				throw row.said(interrupted());
+			}
+			catch (SendingStoppedException stop) {
+				throw row.said(stop);
+			}
 			finally {
 				slot.settle(caps, accountId, row.mayHaveCreated());
 			}
@@ -166,7 +173,7 @@ public final class PacedSender {
 	private SendingStoppedException stopFor(String reason) {
 		stopped = new SendingStoppedException(SendingStoppedException.Reason.ACCESS_REFUSED, reason);
 		pace.wakeEveryone();
-		return stopped.ofTheRefusedSend();
+		return stopped;
 	}
 
 	private SendOutcome sendWithRetries(RowSends row, String accountLabel) throws InterruptedException {
@@ -243,8 +250,10 @@ public final class PacedSender {
 		counters.sendStarted();
 		long started = System.nanoTime();
 		SendResult result;
+		row.inFlight = true;
 		try {
 			result = Objects.requireNonNull(attempt.attempt(row.request, row.requestId), "send result");
+			row.inFlight = false;
 		}
 		finally {
 			counters.sendEnded();
@@ -409,6 +418,8 @@ public final class PacedSender {
 		boolean waitedAsAsked;
 		/** When the row's latest request left. */
 		Instant sentAt;
+		/** Its latest request left and no answer came back (yet, or ever: the thread was stopped meanwhile). */
+		boolean inFlight;
 		private final ReplayWindow replay;
 		/** Until when a send again under its id is answered with the post a lost answer may have made; null: any. */
 		Instant replayEnds;
@@ -446,6 +457,18 @@ public final class PacedSender {
 			if (unknown && replayEnds == null) {
 				replayEnds = replay.endsAfter(sentAt);
 			}
+		}
+
+		/**
+		 * The stop as this row's thread throws it: one whose sends were all answered without a pin (a refusal for
+		 * the key, or a 429 it was waiting out) says so.
+		 */
+		SendingStoppedException said(SendingStoppedException stop) {
+			boolean refusedForTheKey = last instanceof SendResult.Unauthorized
+					|| last instanceof SendResult.AccessRefused;
+			return attempts > 0 && !inFlight && !outcomeUnknown
+					&& (refusedForTheKey || last instanceof SendResult.RateLimited)
+							? stop.ofARowThatCreatedNothing(attempts) : stop;
 		}
 
 		/**

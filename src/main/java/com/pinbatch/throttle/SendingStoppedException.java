@@ -17,16 +17,17 @@ public class SendingStoppedException extends RuntimeException {
 
 	private final Reason reason;
 
-	private final boolean sendRefused;
+	/** How many times the row whose thread throws this was sent, each answered without creating anything; or -1. */
+	private final int createdNothingIn;
 
 	public SendingStoppedException(Reason reason, String message) {
-		this(reason, message, false);
+		this(reason, message, -1);
 	}
 
-	private SendingStoppedException(Reason reason, String message, boolean sendRefused) {
+	private SendingStoppedException(Reason reason, String message, int createdNothingIn) {
 		super(message);
 		this.reason = reason;
-		this.sendRefused = sendRefused;
+		this.createdNothingIn = createdNothingIn;
 	}
 
 	public Reason reason() {
@@ -34,15 +35,21 @@ public class SendingStoppedException extends RuntimeException {
 	}
 
 	/**
-	 * The same stop, as the thread of the send Zernio refused throws it: that row's pin was not created (a 401 or 403
-	 * creates nothing), which its result line can say instead of an answer that never came.
+	 * The same stop, as the thread of a row throws it whose sends were all answered and made no pin: refused for the
+	 * key (a 401 or 403 creates nothing), or asked to wait (a 429) when the stop came before it went again. Its
+	 * result line can say so instead of an answer that never came, and the next run sends it without looking for it.
 	 */
-	SendingStoppedException ofTheRefusedSend() {
-		return new SendingStoppedException(reason, getMessage(), true);
+	SendingStoppedException ofARowThatCreatedNothing(int attempts) {
+		return new SendingStoppedException(reason, getMessage(), attempts);
 	}
 
-	/** Whether this row's own send was answered with the refusal that stopped sending. */
-	public boolean sendRefused() {
-		return sendRefused;
+	/** Whether the row whose thread throws this was sent, and each send answered without a pin being made. */
+	public boolean createdNothing() {
+		return createdNothingIn > 0;
+	}
+
+	/** How many times that row was sent. */
+	public int attempts() {
+		return Math.max(createdNothingIn, 0);
 	}
 }

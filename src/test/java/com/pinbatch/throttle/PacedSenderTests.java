@@ -609,6 +609,35 @@ class PacedSenderTests {
 	}
 
 	@Test
+	void aRowStoppedWhileItWaitsOutA429SaysItCreatedNothingAndOneWithoutAnAnswerDoesNot() {
+		// the stop (Ctrl-C) comes while the row waits out the Retry-After of its send's 429: its result line said
+		// "sent to Zernio, but the run ended before its answer came", a pin that may exist, and the next run looked
+		// for it; a 429 makes no pin
+		PacedSender sender = sender(new ScriptedAttempt(time, (requestId, n) -> {
+			Thread.currentThread().interrupt();
+			return requestId.equals("waits") ? Answers.tooManyRequests(0, Duration.ofSeconds(20), null)
+					: Answers.serviceUnavailable();
+		}), settings(6, 8));
+
+		try {
+			assertThatThrownBy(() -> sender.send("acme-home", REQUEST, "waits"))
+				.isInstanceOfSatisfying(SendingStoppedException.class, stopped -> {
+					assertThat(stopped.reason()).isEqualTo(SendingStoppedException.Reason.INTERRUPTED);
+					assertThat(stopped.createdNothing()).isTrue();
+					assertThat(stopped.attempts()).isEqualTo(1);
+				});
+			Thread.interrupted();
+			// a 503 may come after Zernio made the pin: that row's outcome is not known
+			assertThatThrownBy(() -> sender.send("acme-garden", REQUEST, "unknown"))
+				.isInstanceOfSatisfying(SendingStoppedException.class,
+						stopped -> assertThat(stopped.createdNothing()).isFalse());
+		}
+		finally {
+			Thread.interrupted();
+		}
+	}
+
+	@Test
 	void aWaitFor429IsSaidToBeForA429() {
 		List<String> waits = new CopyOnWriteArrayList<>();
 		ThrottleListener listener = new ThrottleListener() {
