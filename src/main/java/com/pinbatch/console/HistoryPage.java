@@ -28,6 +28,7 @@ import com.pinbatch.result.RowStatus;
 import com.pinbatch.result.StatusTally;
 
 import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.job.parameters.JobParameter;
@@ -187,7 +188,9 @@ class HistoryPage {
 		Map<RowStatus, Long> tally = followUps.of(fileIsItsOwn ? result : null, execution.getEndTime())
 			.map(LatestFollowUps.Latest::counts)
 			.or(() -> ResultTotals.of(execution.getExecutionContext()).map(StatusTally::asMap))
-			.orElseGet(() -> runKey == null ? Map.of() : results.countByStatus(runKey));
+			// the stored outcomes are the run's as it stands: an earlier try without totals of its own (its process
+			// killed) has none to show, or it showed those of the try that went on after it, as if it made them twice
+			.orElseGet(() -> runKey == null || !last ? Map.of() : results.countByStatus(runKey));
 		for (RowStatus status : RowStatus.values()) {
 			if (tally.getOrDefault(status, 0L) > 0) {
 				counts.put(status.name(), tally.get(status));
@@ -243,12 +246,18 @@ class HistoryPage {
 
 	/**
 	 * Spring Batch's status; a run left STARTED by a process that ended without stopping it (kill -9, a reboot, a
-	 * lost host) is not running any more, and running it again goes on where it stopped: the page says so.
+	 * lost host) is not running any more, and running it again goes on where it stopped: the page says so. Once it
+	 * has gone on, Spring Batch's recovery has marked it FAILED without an exit code of its own: the page says why,
+	 * FAILED alone being a failure of the run (the key rejected, Zernio down).
 	 */
 	private String status(JobExecution execution, String runKey) {
 		String status = execution.getStatus().name();
-		return execution.isRunning() && runKey != null && !leases.isRunning(runKey)
-				? status + " (its process ended; not running)" : status;
+		if (execution.isRunning() && runKey != null && !leases.isRunning(runKey)) {
+			return status + " (its process ended; not running)";
+		}
+		boolean recovered = execution.getStatus() == BatchStatus.FAILED
+				&& ExitStatus.UNKNOWN.getExitCode().equals(execution.getExitStatus().getExitCode());
+		return recovered ? status + " (its process ended)" : status;
 	}
 
 	/** A file as the page shows it: an upload's by its name (the server's folders and upload ids are not news). */

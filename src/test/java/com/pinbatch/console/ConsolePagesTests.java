@@ -23,6 +23,7 @@ import org.springframework.http.ContentDisposition;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
@@ -47,6 +48,10 @@ import com.pinbatch.job.PinImportJobConfiguration;
 import com.pinbatch.job.RunKey;
 import com.pinbatch.lease.LeaseHolder;
 import com.pinbatch.lease.RunLease;
+import com.pinbatch.result.RowResult;
+import com.pinbatch.result.RowResultStore;
+import com.pinbatch.result.RowStatus;
+import com.pinbatch.schema.InterruptedExecutions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -87,6 +92,12 @@ class ConsolePagesTests {
 
 	@Autowired
 	Uploads uploads;
+
+	@Autowired
+	InterruptedExecutions interruptedExecutions;
+
+	@Autowired
+	RowResultStore rowResults;
 
 	@Autowired
 	WaitingSends waitingSends;
@@ -550,13 +561,42 @@ class ConsolePagesTests {
 		}
 	}
 
+	/**
+	 * A run whose process was killed, then gone on with: Spring Batch's recovery marks the killed try FAILED, which
+	 * the history showed as a failure of the run, with the counts of the try that went on after it (the same pins
+	 * twice, it seemed).
+	 */
+	@Test
+	void aKilledTryThatARunWentOnFromSaysItsProcessEndedAndCountsNothingTwice() throws Exception {
+		// given: a try left STARTED by a killed process, made restartable as the next one starts, which completed
+		JobExecution killed = started("killed-then-gone-on", "gone-on.csv");
+		interruptedExecutions.makeRestartable(killed);
+		JobExecution wentOn = jobRepository.createJobExecution(killed.getJobInstance(), killed.getJobParameters(),
+				new ExecutionContext());
+		wentOn.setStatus(BatchStatus.COMPLETED);
+		wentOn.setExitStatus(ExitStatus.COMPLETED);
+		jobRepository.update(wentOn);
+		rowResults.save("killed-then-gone-on", new RowResult(2, RowStatus.PUBLISHED, "p2", null, null, 1, "r2",
+				Instant.now()));
+
+		// when
+		List<String> lines = java.util.Arrays.stream(page("/history").replaceAll("\\s+", " ").split("<tr"))
+			.filter(row -> row.contains("gone-on.csv"))
+			.toList();
+
+		// then: newest first
+		assertThat(lines).hasSize(2);
+		assertThat(lines.get(0)).contains("<td>COMPLETED</td>", "1 PUBLISHED");
+		assertThat(lines.get(1)).contains("<td>FAILED (its process ended)</td>").doesNotContain("PUBLISHED");
+	}
+
 	/** The history's line of the run of {@code file}. */
 	private static String line(String history, String file) {
 		return java.util.Arrays.stream(history.split("<tr")).filter(row -> row.contains(file)).findFirst()
 			.orElseThrow();
 	}
 
-	private void started(String runKey, String file) {
+	private JobExecution started(String runKey, String file) {
 		JobParameters parameters = new JobParametersBuilder()
 			.addString(InputParameters.INPUT_FILE, dataFolder.resolve(file).toString())
 			.addString(InputParameters.BY, "host build-1")
@@ -568,6 +608,7 @@ class ConsolePagesTests {
 				jobRepository.createJobInstance(PinImportJobConfiguration.JOB_NAME, parameters), parameters, planned);
 		execution.setStatus(BatchStatus.STARTED);
 		jobRepository.update(execution);
+		return execution;
 	}
 
 	/**
