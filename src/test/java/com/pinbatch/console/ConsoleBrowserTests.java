@@ -210,7 +210,7 @@ class ConsoleBrowserTests {
 			.isEqualTo(SHELVES + " SCHEDULED");
 		wait.until(ExpectedConditions.elementToBeClickable(By.id("see-result"))).click();
 		assertThat(wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("form#follow-up button")))
-			.getText()).as("scheduled pins to follow up").isEqualTo("Follow up scheduled pins");
+			.getText()).as("scheduled pins to follow up").isEqualTo("Follow up");
 		assertThat(creates(sandboxPosts)).hasSize(SHELVES).doesNotHaveDuplicates();
 		browser.get(base + "history");
 		assertThat(historyLines("shelves.csv")).as("status and rows of each run of the file")

@@ -37,7 +37,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 /**
  * A finished run's page: follow it up (as {@code --follow-up} on its result file) and download its result file as
  * CSV or XLSX. The sandbox publishes later than the run waits (the run does not wait at all), so a run leaves rows
- * CREATED and pressing "Follow up scheduled pins" learns what became of them.
+ * CREATED and pressing "Follow up" learns what became of them.
  */
 @SpringBootTest(classes = PinbatchApplication.class, webEnvironment = SpringBootTest.WebEnvironment.MOCK,
 		properties = { "pinbatch.console.sandbox=true", "pinbatch.follow.max-wait=0s",
@@ -177,8 +177,8 @@ class ConsoleFollowUpTests {
 	void theFollowUpButtonRefreshesTheStatusesOfAFinishedRun() throws Exception {
 		String run = sentAndFinished("follow.csv");
 		String before = finishedPage(run);
-		assertThat(before).contains("<form id=\"follow-up\"", "Follow up scheduled pins", "name=\"_csrf\"",
-				"CREATED");
+		assertThat(before).contains("<form id=\"follow-up\"", ">Follow up</button>", "still publishing on Pinterest",
+				"name=\"_csrf\"", "CREATED");
 		// every create came before the run finished: once the publish delay has passed, every post has its outcome
 		// (a quick machine pressed the button before the last publishes and found them still publishing)
 		Thread.sleep(PUBLISH_DELAY_MS);
