@@ -461,12 +461,13 @@ public final class PacedSender {
 
 		/**
 		 * The stop as this row's thread throws it: one whose sends were all answered without a pin (a refusal for
-		 * the key, or a 429 it was waiting out) says so.
+		 * the key, or a 429 it was waiting out) says so; not one sent again under its id after an earlier process's
+		 * send of it went unanswered (that send may have made the pin: the next run must look for it).
 		 */
 		SendingStoppedException said(SendingStoppedException stop) {
 			boolean refusedForTheKey = last instanceof SendResult.Unauthorized
 					|| last instanceof SendResult.AccessRefused;
-			return attempts > 0 && !inFlight && !outcomeUnknown
+			return attempts > 0 && !inFlight && !outcomeUnknown && replay.earlierUnanswered() == null
 					&& (refusedForTheKey || last instanceof SendResult.RateLimited)
 							? stop.ofARowThatCreatedNothing(attempts) : stop;
 		}

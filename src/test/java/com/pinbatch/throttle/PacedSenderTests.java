@@ -631,6 +631,14 @@ class PacedSenderTests {
 			assertThatThrownBy(() -> sender.send("acme-garden", REQUEST, "unknown"))
 				.isInstanceOfSatisfying(SendingStoppedException.class,
 						stopped -> assertThat(stopped.createdNothing()).isFalse());
+			Thread.interrupted();
+			// so may an earlier process's send of the row, whose answer was lost: sent again under its id, its 429
+			// says nothing of that one
+			assertThatThrownBy(() -> sender.send("acme-home", "acme-home", REQUEST, "waits",
+					new ReplayWindow(FakeTime.START.minusSeconds(30), Duration.ofMinutes(4)), () -> {
+					}))
+				.isInstanceOfSatisfying(SendingStoppedException.class,
+						stopped -> assertThat(stopped.createdNothing()).isFalse());
 		}
 		finally {
 			Thread.interrupted();
