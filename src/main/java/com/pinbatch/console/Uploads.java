@@ -136,9 +136,12 @@ class Uploads {
 		}
 		int forgotten = 0;
 		for (Path folder : folders) {
+			if (!lastChange(folder).isBefore(cutoff)) {
+				continue; // most are: their choices are not read for this
+			}
 			String id = folder.getFileName().toString();
 			Upload upload = byId.computeIfAbsent(id, this::readBack);
-			if (lastChange(folder).isBefore(cutoff) && (upload == null || !kept.test(upload))) {
+			if (upload == null || !kept.test(upload)) {
 				FileSystemUtils.deleteRecursively(folder.toFile());
 				byId.remove(id);
 				forgotten++;
