@@ -128,10 +128,25 @@ public final class InputInspector {
 		return rows;
 	}
 
+	/** Up to the first 20 data rows, for the advice of a refusal: as many as can be read. */
+	private static List<InputRow> firstRows(RowSource source) {
+		List<InputRow> rows = new ArrayList<>();
+		try {
+			for (InputRow row = source.next(); row != null && rows.size() < RowSource.HEADER_SEARCH_ROWS;
+					row = source.next()) {
+				rows.add(row);
+			}
+		}
+		catch (InputFileException ex) {
+			// the rows before the damage are enough for advice; the refusal is of the headers
+		}
+		return rows;
+	}
+
 	private static BoundColumns bind(Path file, ColumnMapping mapping, RowSource source, boolean boardDefault) {
 		try {
 			BoundColumns columns = mapping.bind(source.headers());
-			MappingAdvice.requireColumns(columns, mapping, boardDefault);
+			MappingAdvice.requireColumns(columns, mapping, boardDefault, () -> firstRows(source));
 			return columns;
 		}
 		catch (MappingException ex) {

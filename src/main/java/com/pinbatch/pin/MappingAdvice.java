@@ -6,14 +6,18 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiPredicate;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import com.pinbatch.input.InputRow;
 import com.pinbatch.text.ClosestNames;
 
 /**
@@ -121,6 +125,17 @@ public final class MappingAdvice {
 	 * @throws MappingException if title, media_url or (without {@code boardDefault}) board come from no column
 	 */
 	public static void requireColumns(BoundColumns columns, ColumnMapping mapping, boolean boardDefault) {
+		requireColumns(columns, mapping, boardDefault, List::of);
+	}
+
+	/**
+	 * As {@link #requireColumns(BoundColumns, ColumnMapping, boolean)}, the mapping lines it offers checked against
+	 * the cells of the file's first rows (read only to refuse the file): a header guessed for a field by its name
+	 * alone once sent the user round in circles ("Where" is two letters from "when", a publish_time of board names,
+	 * and board left to find).
+	 */
+	public static void requireColumns(BoundColumns columns, ColumnMapping mapping, boolean boardDefault,
+			Supplier<List<InputRow>> firstRows) {
 		Set<PinField> required = EnumSet.of(PinField.TITLE, PinField.MEDIA_URL);
 		if (!boardDefault) {
 			required.add(PinField.BOARD);
@@ -130,7 +145,10 @@ public final class MappingAdvice {
 			return;
 		}
 		List<String> unused = unusedHeaders(columns);
-		Map<PinField, String> guesses = guesses(columns::has, mapping, unused);
+		Map<String, List<String>> cells = cellsByHeader(columns, firstRows.get());
+		BiPredicate<PinField, String> fits = (field, header) -> cellsFit(field, cells.getOrDefault(header, List.of()));
+		Map<PinField, String> guesses = guesses(columns::has, mapping, unused, fits);
+		guessTheOneLeft(required, unused, cells, guesses, fits);
 		StringBuilder message = new StringBuilder("no column gives ")
 			.append(required.stream()
 				.map(field -> field.column() + (mapping.given(field).isEmpty() ? ""
@@ -161,7 +179,7 @@ public final class MappingAdvice {
 	 */
 	static List<String> guessedLines(List<String> headers, ColumnMapping mapping) {
 		List<String> given = headers.stream().map(String::strip).filter(header -> header.length() > 3).toList();
-		Map<PinField, String> guesses = guesses(field -> false, mapping, given);
+		Map<PinField, String> guesses = guesses(field -> false, mapping, given, (field, header) -> true);
 		return guesses.size() >= 2 ? lines(guesses) : List.of();
 	}
 
@@ -179,7 +197,7 @@ public final class MappingAdvice {
 
 	/** For each field without a column, the first unused header that is close to one of the field's names. */
 	private static Map<PinField, String> guesses(Predicate<PinField> hasColumn, ColumnMapping mapping,
-			List<String> unused) {
+			List<String> unused, BiPredicate<PinField, String> fits) {
 		Map<PinField, String> guesses = new EnumMap<>(PinField.class);
 		Map<String, PinField> known = mapping.fieldsByHeaderKey();
 		Map<String, PinField> byDefault = ColumnMapping.defaults().fieldsByHeaderKey();
@@ -188,7 +206,7 @@ public final class MappingAdvice {
 			if (named != null) {
 				// "title" unused because a mapping file gave title other headers: that field, not one close by
 				// (before: publish_time, for "time")
-				if (!hasColumn.test(named) && !guesses.containsKey(named)) {
+				if (!hasColumn.test(named) && !guesses.containsKey(named) && fits.test(named, header)) {
 					guesses.put(named, header);
 				}
 				continue;
@@ -196,7 +214,7 @@ public final class MappingAdvice {
 			PinField fallback = mapping.fallbackField(header);
 			if (fallback != null) {
 				// "Photo URL" beside "Picture": a name of the media's fallback list, unused only for want of one
-				if (!hasColumn.test(fallback) && !guesses.containsKey(fallback)) {
+				if (!hasColumn.test(fallback) && !guesses.containsKey(fallback) && fits.test(fallback, header)) {
 					guesses.put(fallback, header);
 				}
 				continue;
@@ -204,11 +222,63 @@ public final class MappingAdvice {
 			List<String> close = ClosestNames.to(HeaderKey.of(header), new ArrayList<>(known.keySet()), 3);
 			close.stream()
 				.map(known::get)
-				.filter(field -> !hasColumn.test(field) && !guesses.containsKey(field))
+				.filter(field -> !hasColumn.test(field) && !guesses.containsKey(field) && fits.test(field, header))
 				.findFirst()
 				.ifPresent(field -> guesses.put(field, header));
 		}
 		return guesses;
+	}
+
+	/**
+	 * The one header nothing was guessed for, for the one required field without a guess, when that column holds
+	 * cells that fit it: {@code Where} of {@code Pin name, Picture, Where}, whose cells name boards. A wrong guess
+	 * costs nothing: the board look-up of the next try refuses names Zernio does not have, before anything is sent.
+	 * Not for the title: any text may be one, so the cells would confirm nothing.
+	 */
+	private static void guessTheOneLeft(Set<PinField> required, List<String> unused, Map<String, List<String>> cells,
+			Map<PinField, String> guesses, BiPredicate<PinField, String> fits) {
+		List<PinField> unguessed = required.stream().filter(field -> !guesses.containsKey(field)).toList();
+		if (unguessed.contains(PinField.TITLE)) {
+			return;
+		}
+		List<String> left = unused.stream().filter(header -> !guesses.containsValue(header)).toList();
+		if (unguessed.size() == 1 && left.size() == 1 && !cells.getOrDefault(left.get(0), List.of()).isEmpty()
+				&& fits.test(unguessed.get(0), left.get(0))) {
+			guesses.put(unguessed.get(0), left.get(0));
+		}
+	}
+
+	/** The non-blank cells of each unused column in the rows given, by the header as messages show it. */
+	private static Map<String, List<String>> cellsByHeader(BoundColumns columns, List<InputRow> rows) {
+		Map<String, List<String>> cells = new HashMap<>();
+		for (int column : columns.unusedColumns()) {
+			List<String> shown = cells.computeIfAbsent(BoundColumns.shown(columns.headers().get(column)),
+					header -> new ArrayList<>());
+			rows.stream().map(row -> row.value(column)).filter(cell -> cell != null && !cell.isBlank())
+				.forEach(shown::add);
+		}
+		return cells;
+	}
+
+	private static final Pattern DIGIT = Pattern.compile("\\d");
+
+	private static final Pattern ADDRESS_OR_FILE = Pattern.compile("[./\\\\]");
+
+	/**
+	 * Whether most of a column's cells could hold the field: a time has digits, a web address or file name a dot or a
+	 * slash; no cells (none read, or all blank) do not say otherwise.
+	 */
+	static boolean cellsFit(PinField field, List<String> cells) {
+		Pattern shape = switch (field) {
+			case PUBLISH_AT, PUBLISH_TIME, COVER_KEYFRAME_S -> DIGIT;
+			case MEDIA_URL, COVER_IMAGE_URL, LINK -> ADDRESS_OR_FILE;
+			default -> null;
+		};
+		if (shape == null || cells.isEmpty()) {
+			return true;
+		}
+		long fitting = cells.stream().filter(cell -> shape.matcher(cell).find()).count();
+		return fitting * 2 >= cells.size();
 	}
 
 	/** A YAML flow scalar that reads back as the header exactly, whatever it contains. */

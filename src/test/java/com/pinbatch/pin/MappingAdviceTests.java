@@ -11,6 +11,8 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 
+import com.pinbatch.input.InputRow;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -118,6 +120,41 @@ class MappingAdviceTests {
 		// then: before, publish_time: ["title"] (two letters from "time")
 		assertThat(refused.suggestedMapping())
 			.containsExactly("title: [\"title\"]   # did you mean title for 'title'?");
+	}
+
+	@Test
+	void aHeaderCloseToAFieldsNameWhoseCellsCannotHoldItIsNotGuessedAndTheOneLeftIsOfferedForTheMissingField() {
+		// given: a file whose board column is headed "Where", two letters from publish_time's "when"
+		ColumnMapping mapping = ColumnMapping.defaults();
+		List<String> headers = List.of("Pin name", "Picture", "Where");
+		BoundColumns columns = mapping.bind(headers);
+		List<InputRow> firstRows = List.of(
+				new InputRow(2, headers, List.of("Spring beds", "https://example.com/a.jpg", "acme-garden/ideas")),
+				new InputRow(3, headers, List.of("Herbs", "https://example.com/b.jpg", "acme-garden/herbs")));
+
+		// when
+		MappingException refused = catchThrowableOfType(MappingException.class,
+				() -> MappingAdvice.requireColumns(columns, mapping, false, () -> firstRows));
+
+		// then: before, publish_time: ["Where"] and board commented out, which pasted led to the same refusal
+		assertThat(refused.suggestedMapping()).containsExactly(
+				"board: [\"Where\"]   # did you mean board for 'Where'?");
+	}
+
+	@Test
+	void aHeaderCloseToATimeIsStillGuessedWhenItsCellsHoldTimes() {
+		ColumnMapping mapping = ColumnMapping.defaults();
+		List<String> headers = List.of("Picture", "Board", "Heuer");
+		BoundColumns columns = mapping.bind(headers);
+		List<InputRow> firstRows = List.of(new InputRow(2, headers, List.of("a.jpg", "ideas", "2026-12-24 18:00")));
+
+		MappingException refused = catchThrowableOfType(MappingException.class,
+				() -> MappingAdvice.requireColumns(columns, mapping, false, () -> firstRows));
+
+		// a file without a title column: the time's guess stands beside the line to fill in
+		assertThat(refused.suggestedMapping()).containsExactly(
+				"publish_time: [\"Heuer\"]   # did you mean publish_time for 'Heuer'?",
+				"# title: [\"HEADER\"]   # the header of the column that holds the title");
 	}
 
 	@Test
