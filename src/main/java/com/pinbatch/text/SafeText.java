@@ -1,6 +1,8 @@
 package com.pinbatch.text;
 
 import java.io.PrintStream;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Pattern;
@@ -36,6 +38,12 @@ public final class SafeText {
 
 	private static final List<String> SECRETS = new CopyOnWriteArrayList<>();
 
+	/**
+	 * Each secret as a server may write it back, found whatever the case of its letters: as given, and percent-encoded
+	 * (a key quoted in a URL's query): a key upper-cased or encoded is the key still.
+	 */
+	private static final List<String> WRITTEN_FORMS = new CopyOnWriteArrayList<>();
+
 	private SafeText() {
 	}
 
@@ -43,6 +51,11 @@ public final class SafeText {
 	public static void hide(String secret) {
 		if (secret != null && secret.length() >= 6 && !SECRETS.contains(secret)) {
 			SECRETS.add(secret);
+			WRITTEN_FORMS.add(secret);
+			String encoded = URLEncoder.encode(secret, StandardCharsets.UTF_8);
+			if (!encoded.equals(secret)) {
+				WRITTEN_FORMS.add(encoded);
+			}
 		}
 	}
 
@@ -133,13 +146,29 @@ public final class SafeText {
 
 	private static String redact(String text) {
 		String result = text;
-		for (String secret : SECRETS) {
-			if (result.contains(secret)) {
-				result = result.replace(secret, HIDDEN);
+		for (String form : WRITTEN_FORMS) {
+			for (int at = indexIgnoringCase(result, form, 0); at >= 0; at = indexIgnoringCase(result, form, at)) {
+				result = result.substring(0, at) + HIDDEN + result.substring(at + form.length());
+				at += HIDDEN.length();
 			}
+		}
+		for (String secret : SECRETS) {
 			result = hideSpreadOut(result, secret);
 		}
 		return result;
+	}
+
+	/** Where {@code form} stands in {@code text} from {@code from} on, the case of letters aside; -1 if nowhere. */
+	private static int indexIgnoringCase(String text, String form, int from) {
+		char lower = Character.toLowerCase(form.charAt(0));
+		char upper = Character.toUpperCase(form.charAt(0));
+		for (int i = from, last = text.length() - form.length(); i <= last; i++) {
+			char c = text.charAt(i); // the first letter first: most cells hold no such letter at all
+			if ((c == lower || c == upper) && text.regionMatches(true, i, form, 0, form.length())) {
+				return i;
+			}
+		}
+		return -1;
 	}
 
 	/**

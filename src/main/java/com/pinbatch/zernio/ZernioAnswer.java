@@ -2,13 +2,16 @@ package com.pinbatch.zernio;
 
 import java.net.http.HttpResponse;
 import java.time.Instant;
+import java.util.List;
 
 import com.pinbatch.text.SafeText;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.MissingNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * One HTTP answer from Zernio, read tolerantly: a proxy in front of Zernio may answer with HTML, and error bodies
@@ -23,16 +26,54 @@ record ZernioAnswer(int status, JsonNode body, RateLimitInfo rateLimit) {
 				RateLimitHeaders.parse(response.headers(), now));
 	}
 
+	/**
+	 * The body with the key hidden in every text value before any part of it is kept: a server that echoes the key
+	 * (in a post id, a pin URL) would otherwise have it written to the job repository and the result file. Values,
+	 * not the body's text: so that a key written with JSON escapes is found too, and a hiding rule that takes a word
+	 * after "Bearer" cannot take the JSON around it.
+	 */
 	private static JsonNode parse(String text, JsonMapper json) {
 		if (text == null || text.isBlank()) {
 			return MissingNode.getInstance();
 		}
 		try {
 			JsonNode node = json.readTree(text);
-			return node == null ? MissingNode.getInstance() : node;
+			if (node == null) {
+				return MissingNode.getInstance();
+			}
+			hideSecrets(node);
+			return node;
 		}
 		catch (JacksonException notJson) {
 			return MissingNode.getInstance();
+		}
+	}
+
+	private static void hideSecrets(JsonNode node) {
+		if (node instanceof ObjectNode object) {
+			for (String name : List.copyOf(object.propertyNames())) {
+				JsonNode value = object.get(name);
+				if (value.isString()) {
+					String safe = SafeText.withoutSecrets(value.stringValue());
+					if (!safe.equals(value.stringValue())) {
+						object.put(name, safe);
+					}
+				}
+				else {
+					hideSecrets(value);
+				}
+			}
+		}
+		else if (node instanceof ArrayNode array) {
+			for (int i = 0; i < array.size(); i++) {
+				JsonNode value = array.get(i);
+				if (value.isString()) {
+					array.set(i, SafeText.withoutSecrets(value.stringValue()));
+				}
+				else {
+					hideSecrets(value);
+				}
+			}
 		}
 	}
 

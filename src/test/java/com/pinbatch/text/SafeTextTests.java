@@ -34,6 +34,16 @@ class SafeTextTests {
 	}
 
 	@Test
+	void aKeyAServerWritesBackUpperCasedOrPercentEncodedIsHiddenToo() {
+		// a key of no known form, as a hostile server quoted it in a pin URL's query and a message (before: kept)
+		SafeText.hide("Zk9+Q/w=Secret0abc");
+
+		assertThat(SafeText.cell("https://pin.example/?k=Zk9%2BQ%2Fw%3DSecret0abc&x=zk9%2bq%2fw%3dsecret0abc"))
+			.isEqualTo("https://pin.example/?k=(hidden)&x=(hidden)");
+		assertThat(SafeText.withoutSecrets("your key ZK9+Q/W=SECRET0ABC is wrong")).isEqualTo("your key (hidden) is wrong");
+	}
+
+	@Test
 	void keysOfZerniosOtherFormsAreHiddenFromMessagesUnregistered() {
 		assertThat(SafeText.line("rejected sk_" + "a1b2c3d4".repeat(8) + " and zrk_" + "Q".repeat(30) + "!"))
 			.isEqualTo("rejected (hidden) and (hidden)!");

@@ -133,6 +133,23 @@ class ZernioClientTests {
 	// ---- createPost: every answer
 
 	@Test
+	void aServerThatEchoesTheKeyInAPostIdOrPinUrlHasItHiddenBeforeAnythingKeepsThem() {
+		// given: a hostile or broken server that answers with the key, once written as JSON escapes ("_" as \u005f)
+		String escaped = KEY.replace("_", "\\u005f");
+		answerCreate(aResponse().withStatus(201).withHeader("Content-Type", "application/json").withBody("""
+				{"post":{"_id":"%s","status":"published","platforms":[{"platform":"pinterest","status":"published",
+				 "platformPostUrl":"https://www.pinterest.com/pin/%s/"}]}}
+				""".formatted(KEY, escaped)));
+
+		// when
+		SendResult.Created created = (SendResult.Created) send();
+
+		// then: the post id and pin URL go to the job repository and the result file; before, both held the key
+		assertThat(created.postId()).isEqualTo("(hidden)");
+		assertThat(created.state().pinUrl()).isEqualTo("https://www.pinterest.com/pin/(hidden)/");
+	}
+
+	@Test
 	void aPublishedOrFailedPostInTheCreatedAnswerGivesThePinUrlOrPinterestsError() {
 		answerCreate(aResponse().withStatus(201).withHeader("Content-Type", "application/json").withBody("""
 				{"message":"Post published successfully","post":{"_id":"p-1","status":"published",
