@@ -57,12 +57,13 @@ final class XlsxCellText {
 	 * How a style shows a number.
 	 *
 	 * @param date      a date or time
+	 * @param showsTime a date whose format shows a time of day, so that midnight reads as 00:00, not as a date alone
 	 * @param padding   the digits a whole number is padded to with zeros ("00000": 5), 0 for none
 	 * @param formatted shown by its format ("0%", "$#,##0.00"), not as stored
 	 */
-	private record NumberShape(boolean date, int padding, boolean formatted) {
+	private record NumberShape(boolean date, boolean showsTime, int padding, boolean formatted) {
 
-		static final NumberShape AS_STORED = new NumberShape(false, 0, false);
+		static final NumberShape AS_STORED = new NumberShape(false, false, 0, false);
 	}
 
 	XlsxCellText(XlsxSharedStrings sharedStrings, StylesTable styles, boolean date1904) {
@@ -87,7 +88,7 @@ final class XlsxCellText {
 		if (type == null || "n".equals(type)) {
 			NumberShape shape = shape(style);
 			if (shape.date()) {
-				return dateText(value);
+				return dateText(value, shape.showsTime());
 			}
 			return shape.formatted() ? formattedText(value, style) : paddedText(numberText(value), shape.padding());
 		}
@@ -126,7 +127,7 @@ final class XlsxCellText {
 		return number.signum() == 0 ? "0" : number.toPlainString();
 	}
 
-	private String dateText(String value) {
+	private String dateText(String value, boolean showsTime) {
 		double serial = Double.parseDouble(value);
 		if (!DateUtil.isValidExcelDate(serial)) {
 			return numberText(value);
@@ -136,7 +137,7 @@ final class XlsxCellText {
 			// a time of day with no date (format h:mm)
 			return timeText(dateTime.toLocalTime());
 		}
-		if (dateTime.toLocalTime().equals(LocalTime.MIDNIGHT)) {
+		if (dateTime.toLocalTime().equals(LocalTime.MIDNIGHT) && !showsTime) {
 			return dateTime.toLocalDate().toString();
 		}
 		return dateTime.toLocalDate() + "T" + timeText(dateTime.toLocalTime());
@@ -170,13 +171,25 @@ final class XlsxCellText {
 		int format = style.getDataFormat();
 		String pattern = style.getDataFormatString();
 		if (DateUtil.isInternalDateFormat(format) || (pattern != null && DateUtil.isADateFormat(format, pattern))) {
-			return new NumberShape(true, 0, false);
+			return new NumberShape(true, showsTimeOfDay(pattern), 0, false);
 		}
 		if (pattern == null || SHOWN_AS_STORED.matcher(pattern.trim()).matches()) {
 			return NumberShape.AS_STORED;
 		}
-		return ZERO_PADDED.matcher(pattern).matches() ? new NumberShape(false, pattern.length(), false)
-				: new NumberShape(false, 0, true);
+		return ZERO_PADDED.matcher(pattern).matches() ? new NumberShape(false, false, pattern.length(), false)
+				: new NumberShape(false, false, 0, true);
+	}
+
+	/** Text in quotes, an escaped character, a [$-409] locale or [Red] colour: none of them shows a part of a time. */
+	private static final Pattern NOT_A_TIME_PART = Pattern.compile("\"[^\"]*\"|\\\\.|\\[(?![hms]+\\])[^\\]]*\\]");
+
+	/** Whether a date format shows hours (h, [h]) or AM/PM: then a time of 00:00 is one the sheet shows. */
+	static boolean showsTimeOfDay(String pattern) {
+		if (pattern == null) {
+			return false;
+		}
+		String parts = NOT_A_TIME_PART.matcher(pattern).replaceAll("").toLowerCase(Locale.ROOT);
+		return parts.indexOf('h') >= 0 || parts.contains("am/pm") || parts.contains("a/p");
 	}
 
 	private String formattedText(String value, String style) {

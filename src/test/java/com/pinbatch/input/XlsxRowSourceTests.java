@@ -202,6 +202,28 @@ class XlsxRowSourceTests {
 	}
 
 	@Test
+	void aDateTimeCellAtMidnightKeepsItsTimeWhenItsFormatShowsOne() throws IOException {
+		// given: midnight launches, under Excel's built-in m/d/yyyy h:mm (22) and a custom format with a time
+		Path file = write(dir.resolve("midnight.xlsx"), workbook -> {
+			Sheet sheet = workbook.createSheet("Pins");
+			textRow(sheet, 1, "built-in", "custom", "date only");
+			cell(sheet, 2, 0).setCellValue(LocalDateTime.of(2027, 1, 15, 0, 0));
+			cell(sheet, 2, 1).setCellValue(LocalDateTime.of(2027, 1, 16, 0, 0));
+			cell(sheet, 2, 2).setCellValue(LocalDate.of(2027, 1, 17));
+			sheet.getRow(1).getCell(0).setCellStyle(style(workbook, (short) 22));
+			sheet.getRow(1).getCell(1).setCellStyle(style(workbook,
+					workbook.createDataFormat().getFormat("dd/mm/yyyy hh:mm")));
+			sheet.getRow(1).getCell(2).setCellStyle(style(workbook, (short) 14));
+		});
+
+		// when
+		InputRow row = readAll(file, InputOptions.defaults()).get(0);
+
+		// then: before, 2027-01-15 and 2027-01-16, dates without a time, published at 09:00
+		assertThat(row.values()).containsExactly("2027-01-15T00:00", "2027-01-16T00:00", "2027-01-17");
+	}
+
+	@Test
 	void dateCellsReadTheSameWhereTheMachinesLanguageWritesOtherDigits() throws IOException {
 		Path file = write(dir.resolve("dates.xlsx"), workbook -> dateSheet(workbook));
 		Locale before = Locale.getDefault();
