@@ -42,44 +42,9 @@ final class XlsxRichText {
 					skipDepth--;
 				}
 				else if (element.equals(xml.getLocalName())) {
-					return decodeEscapes(runs == null ? text : runs.toString());
+					return XlsxTextEscapes.decode(runs == null ? text : runs.toString());
 				}
 			}
 		}
-	}
-
-	/**
-	 * Excel writes characters XML cannot hold (carriage return, other control characters) as _xHHHH_; a literal
-	 * "_x" is itself written _x005F_x.
-	 */
-	static String decodeEscapes(String value) {
-		if (value.indexOf("_x") < 0) {
-			return value;
-		}
-		StringBuilder decoded = new StringBuilder(value.length());
-		int i = 0;
-		while (i < value.length()) {
-			if (isEscape(value, i)) {
-				decoded.append((char) Integer.parseInt(value.substring(i + 2, i + 6), 16));
-				i += 7;
-			}
-			else {
-				decoded.append(value.charAt(i++));
-			}
-		}
-		return decoded.toString();
-	}
-
-	private static boolean isEscape(String value, int at) {
-		if (at + 7 > value.length() || value.charAt(at) != '_' || value.charAt(at + 1) != 'x'
-				|| value.charAt(at + 6) != '_') {
-			return false;
-		}
-		for (int i = at + 2; i < at + 6; i++) {
-			if (Character.digit(value.charAt(i), 16) < 0) {
-				return false;
-			}
-		}
-		return true;
 	}
 }

@@ -24,6 +24,7 @@ import org.apache.poi.xssf.usermodel.XSSFCellStyle;
 import org.apache.poi.xssf.usermodel.XSSFColor;
 
 import com.pinbatch.input.InputRow;
+import com.pinbatch.input.XlsxTextEscapes;
 import com.pinbatch.text.SafeText;
 
 /**
@@ -163,10 +164,25 @@ public final class XlsxResultFileWriter implements ResultFileWriter {
 		if (safe != null && !safe.isEmpty()) {
 			String kept = FormulaEscaping.keepApostrophes(safe);
 			// the ' added to a cell already cut to the most a cell holds: cut once more, or POI refuses the cell
-			cell.setCellValue(kept.length() > MAX_CELL_TEXT
-					? FormulaEscaping.keepApostrophes(SafeText.cell(text, MAX_CELL_TEXT - 1)) : kept);
+			cell.setCellValue(written(kept.length() > MAX_CELL_TEXT
+					? FormulaEscaping.keepApostrophes(SafeText.cell(text, MAX_CELL_TEXT - 1)) : kept));
 		}
 		return cell;
+	}
+
+	/**
+	 * The text as POI must be given it: a literal "_x000D_" escaped, or the file reads back with a line break there
+	 * (POI escapes nothing); cut further when the escapes take it past what a cell holds.
+	 */
+	private static String written(String text) {
+		String written = XlsxTextEscapes.encodeLiterals(text);
+		int cut = text.length();
+		while (written.length() > MAX_CELL_TEXT) {
+			cut = (int) ((long) cut * MAX_CELL_TEXT / written.length()); // escapes spread evenly: one more try at most
+			cut -= Character.isLowSurrogate(text.charAt(cut)) ? 1 : 0;
+			written = XlsxTextEscapes.encodeLiterals(text.substring(0, cut));
+		}
+		return written;
 	}
 
 	private CellStyle fill(int red, int green, int blue) {

@@ -20,9 +20,9 @@ class XlsxCellTextTests {
 
 	@Test
 	void excelEscapesOfControlCharactersAreDecoded() {
-		assertThat(XlsxRichText.decodeEscapes("a_x000D_b")).isEqualTo("a\rb");
-		assertThat(XlsxRichText.decodeEscapes("keep_x005F_x000D_")).isEqualTo("keep_x000D_");
-		assertThat(XlsxRichText.decodeEscapes("plain_x and _xZZZZ_")).isEqualTo("plain_x and _xZZZZ_");
+		assertThat(XlsxTextEscapes.decode("a_x000D_b")).isEqualTo("a\rb");
+		assertThat(XlsxTextEscapes.decode("keep_x005F_x000D_")).isEqualTo("keep_x000D_");
+		assertThat(XlsxTextEscapes.decode("plain_x and _xZZZZ_")).isEqualTo("plain_x and _xZZZZ_");
 	}
 
 	@Test
