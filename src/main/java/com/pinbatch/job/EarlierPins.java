@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
@@ -53,10 +54,10 @@ class EarlierPins {
 	private final Map<String, Instant> sentWithoutAnswer;
 
 	/**
-	 * When the pins other runs put on Zernio publish, by account (as printed), from a day before this run on: they take
-	 * their place against the accounts' caps in this run's plan.
+	 * When the pins other runs put on Zernio publish, by run and account (as printed), from a day before this run on:
+	 * they take their place against the accounts' caps in this run's plan.
 	 */
-	private final Map<String, List<Instant>> publishTimes = new HashMap<>();
+	private final Map<String, Map<String, List<Instant>>> publishTimes = new HashMap<>();
 
 	/**
 	 * The pins other runs put on Zernio that then failed there for good (Pinterest refused or removed them, they were
@@ -95,15 +96,25 @@ class EarlierPins {
 		// the sandbox's pins are its own; a dry run without a key is checked against the pins sent to Zernio
 		this.target = ApiSessionSource.SANDBOX.equals(target) ? ApiSessionSource.SANDBOX : ApiSessionSource.ZERNIO;
 		this.onZernio = store.pinsOnZernio(this.target, runKey, Instant.now().minus(Duration.ofDays(1)),
-				(account, at) -> publishTimes.computeIfAbsent(account, name -> new ArrayList<>()).add(at));
+				(run, account, at) -> publishTimes.computeIfAbsent(run, key -> new HashMap<>())
+					.computeIfAbsent(account, name -> new ArrayList<>()).add(at));
 		this.sentWithoutAnswer = store.pinsSentWithoutAnswer(this.target, runKey, UnknownOutcomes.CODES);
 		this.failedOnZernio = store.pinsFailedOnZernio(this.target, runKey, EarlierPins::standsForItsRow);
 		this.scheduledContents = store.contentsScheduledAfter(this.target, runKey, Instant.now());
 	}
 
-	/** When other runs' pins publish (or published, within the last day), by account as printed. */
-	Map<String, List<Instant>> publishTimes() {
-		return publishTimes;
+	/**
+	 * When other runs' pins publish (or published, within the last day), by account as printed, but for the runs
+	 * {@code leftOut}: those under way beside this one, whose plans count all their pins.
+	 */
+	Map<String, List<Instant>> publishTimes(Set<String> leftOut) {
+		Map<String, List<Instant>> times = new HashMap<>();
+		publishTimes.forEach((run, byAccount) -> {
+			if (!leftOut.contains(run)) {
+				byAccount.forEach((account, at) -> times.computeIfAbsent(account, name -> new ArrayList<>()).addAll(at));
+			}
+		});
+		return times;
 	}
 
 	/** How the rows of an input are told apart: the same for the plan and the sending. */

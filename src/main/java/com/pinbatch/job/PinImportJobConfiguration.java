@@ -56,7 +56,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({ PinbatchProperties.class, ThrottleProperties.class, XlsxProperties.class,
 		MediaCheckProperties.class })
-@Import({ InputSurveys.class, RunPlans.class, InputSetup.class })
+@Import({ InputSurveys.class, RunPlans.class, InputSetup.class, PlansUnderWay.class })
 public class PinImportJobConfiguration {
 
 	public static final String JOB_NAME = "pinImportJob";
@@ -159,10 +159,10 @@ public class PinImportJobConfiguration {
 	Step planPinsStep(JobRepository jobRepository, InputSurveys surveys, ApiSessionSource sessions,
 			GracefulStop gracefulStop, ApplicationEventPublisher lines,
 			ThrottleProperties throttle, PinbatchProperties properties, MediaCheckProperties media,
-			EarlierPins earlierPins, RunProgresses runProgresses) {
+			EarlierPins earlierPins, RunProgresses runProgresses, PlansUnderWay plansUnderWay) {
 		return new StepBuilder(PLAN_STEP, jobRepository)
 			.tasklet(new PlanPinsTasklet(surveys, sessions, gracefulStop, lines, throttle, properties, media,
-					earlierPins, runProgresses), NO_STEP_TRANSACTION)
+					earlierPins, runProgresses, plansUnderWay), NO_STEP_TRANSACTION)
 			.allowStartIfComplete(true)
 			.build();
 	}

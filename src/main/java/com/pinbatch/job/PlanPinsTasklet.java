@@ -73,10 +73,13 @@ class PlanPinsTasklet implements Tasklet {
 
 	private final RunProgresses progresses;
 
+	private final PlansUnderWay plansUnderWay;
+
 	PlanPinsTasklet(InputSurveys surveys, ApiSessionSource sessions, GracefulStop stop, ApplicationEventPublisher lines,
 			ThrottleProperties throttle, PinbatchProperties properties, MediaCheckProperties media,
-			EarlierPins earlier, RunProgresses progresses) {
+			EarlierPins earlier, RunProgresses progresses, PlansUnderWay plansUnderWay) {
 		this.surveys = surveys;
+		this.plansUnderWay = plansUnderWay;
 		this.progresses = progresses;
 		this.earlier = earlier;
 		this.sessions = sessions;
@@ -148,8 +151,9 @@ class PlanPinsTasklet implements Tasklet {
 		}
 		HashMap<String, ArrayList<String>> mediaProblems = checkMedia(toSend.media());
 		PlanningPass.Collected sendable = toSend.without(row -> mediaProblems.containsKey(row.checkedMedia()));
-		PlanningPass.Outcome planned = PlanningPass.plan(sendable, accounts, spread, input.spread(),
-				Instant.ofEpochMilli(context.getLong(FIRST_START)), survey.validation().zone(), earlier.publishTimes());
+		PlanningPass.Outcome planned = plansUnderWay.plan(input.runKey(), earlier, taken -> PlanningPass.plan(sendable,
+				accounts, spread, input.spread(), Instant.ofEpochMilli(context.getLong(FIRST_START)),
+				survey.validation().zone(), taken));
 		planned.lines().forEach(line -> say(input, "plan: " + line));
 		if (!input.dryRun()) {
 			progresses.of(input.runKey()).planned(Math.max(0, sendable.rows().size() - planned.capped().size()));

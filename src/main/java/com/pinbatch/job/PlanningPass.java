@@ -93,8 +93,10 @@ final class PlanningPass {
 	 * @param lines  the plan to print
 	 * @param slots  new publish instants of rows moved by --spread (empty without it)
 	 * @param capped rows the sender would refuse at their account's cap (without --spread), by row number
+	 * @param counted when the rows that go publish, by account as printed: what they take of the caps
 	 */
-	record Outcome(List<String> lines, Map<Long, Instant> slots, Map<Long, CapacityPlan.CappedRow> capped) {
+	record Outcome(List<String> lines, Map<Long, Instant> slots, Map<Long, CapacityPlan.CappedRow> capped,
+			Map<String, List<Instant>> counted) {
 	}
 
 	private PlanningPass() {
@@ -258,22 +260,32 @@ final class PlanningPass {
 			Instant start, ZoneId zone, Map<String, List<Instant>> taken) {
 		CapacityPlan plan = new CapacityPlan(spread.caps(), start, taken);
 		List<PlannedRow> planned = new ArrayList<>();
+		Map<String, List<Instant>> counted = new HashMap<>();
 		for (RowRef row : collected.rows()) {
 			String account = accounts.of(row.accountRef(), row.boardRef());
 			if (account == null) {
 				continue; // INVALID when the job resolves it: never sent
 			}
-			plan.add(row.rowNumber(), account, row.publishAt());
+			boolean within = plan.add(row.rowNumber(), account, row.publishAt());
 			if (spreading) {
 				planned.add(new PlannedRow(row.rowNumber(), account, row.publishAt()));
+			}
+			else if (within) {
+				counted.computeIfAbsent(account, name -> new ArrayList<>())
+					.add(row.publishAt() == null ? start : row.publishAt());
 			}
 		}
 		List<String> lines = new ArrayList<>(plan.describe(spreading));
 		if (!spreading) {
-			return new Outcome(lines, Map.of(), plan.capped());
+			return new Outcome(lines, Map.of(), plan.capped(), counted);
 		}
 		Map<Long, Instant> slots = new SpreadPlanner().plan(planned, spread, start, zone, taken);
 		lines.addAll(SpreadSummary.lines(planned, slots, zone));
-		return new Outcome(lines, slots, Map.of());
+		for (PlannedRow row : planned) {
+			Instant at = slots.get(row.rowNumber());
+			counted.computeIfAbsent(row.account(), name -> new ArrayList<>())
+				.add(at != null ? at : row.publishAt() == null ? start : row.publishAt());
+		}
+		return new Outcome(lines, slots, Map.of(), counted);
 	}
 }

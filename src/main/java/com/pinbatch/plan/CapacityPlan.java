@@ -55,8 +55,12 @@ public final class CapacityPlan {
 		this.taken = Objects.requireNonNull(taken, "taken");
 	}
 
-	/** Counts one sendable row, in input order; a null {@code publishAt} publishes when sent. */
-	public void add(long rowNumber, String account, Instant publishAt) {
+	/**
+	 * Counts one sendable row, in input order; a null {@code publishAt} publishes when sent.
+	 *
+	 * @return whether the row is within the caps, taking its place (false: refused)
+	 */
+	public boolean add(long rowNumber, String account, Instant publishAt) {
 		Tally tally = tallies.computeIfAbsent(Objects.requireNonNull(account, "account"),
 				name -> new Tally(taken.getOrDefault(name, List.of())));
 		tally.pins++;
@@ -64,7 +68,7 @@ public final class CapacityPlan {
 		CapRule.Cap passed = tally.timeline.passedAt(at);
 		if (passed == null) {
 			tally.timeline.add(at);
-			return;
+			return true;
 		}
 		tally.over++;
 		tally.passed.add(passed);
@@ -79,10 +83,11 @@ public final class CapacityPlan {
 		}
 		tally.lastRefusal = refusal;
 		capped.add(rowNumber, refusal);
+		return false;
 	}
 
-	public void add(PlannedRow row) {
-		add(row.rowNumber(), row.account(), row.publishAt());
+	public boolean add(PlannedRow row) {
+		return add(row.rowNumber(), row.account(), row.publishAt());
 	}
 
 	/** The rows the sender would refuse at a cap, by row number (read-only). */

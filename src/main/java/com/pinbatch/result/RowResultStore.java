@@ -16,7 +16,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.function.BiConsumer;
 import java.util.function.Predicate;
 
 import javax.sql.DataSource;
@@ -225,8 +224,15 @@ public class RowResultStore {
 	 * row whose identity is among them.
 	 */
 	public LongHashSet pinsOnZernio(String target, String runKey) {
-		return pinsOnZernio(target, runKey, Instant.MAX, (account, at) -> {
+		return pinsOnZernio(target, runKey, Instant.MAX, (run, account, at) -> {
 		});
+	}
+
+	/** When a run's pin publishes, with its account as printed. */
+	@FunctionalInterface
+	public interface PublishTimes {
+
+		void of(String runKey, String account, Instant at);
 	}
 
 	/**
@@ -234,18 +240,17 @@ public class RowResultStore {
 	 * {@code since} on, with its account as printed: a run's plan counts them against the accounts' caps, as Zernio
 	 * does.
 	 */
-	public LongHashSet pinsOnZernio(String target, String runKey, Instant since,
-			BiConsumer<String, Instant> publishTimes) {
+	public LongHashSet pinsOnZernio(String target, String runKey, Instant since, PublishTimes publishTimes) {
 		LongHashSet prefixes = new LongHashSet();
 		long sinceMs = since.equals(Instant.MAX) ? Long.MAX_VALUE : since.toEpochMilli();
-		jdbc.query("SELECT PIN_KEY, ACCOUNT, PUBLISH_AT_MS, SENT_AT_MS FROM PINBATCH_ROW_RESULT WHERE PIN_TARGET = ?"
-				+ " AND RUN_KEY <> ? AND " + PIN_ON_ZERNIO, rs -> {
+		jdbc.query("SELECT PIN_KEY, ACCOUNT, PUBLISH_AT_MS, SENT_AT_MS, RUN_KEY FROM PINBATCH_ROW_RESULT"
+				+ " WHERE PIN_TARGET = ? AND RUN_KEY <> ? AND " + PIN_ON_ZERNIO, rs -> {
 					prefixes.add(new PinKey(rs.getString(1), target).prefix());
 					String account = rs.getString(2);
 					long publishMs = rs.getLong(3);
 					long at = rs.wasNull() ? rs.getLong(4) : publishMs; // published when it was sent
 					if (account != null && at >= sinceMs) {
-						publishTimes.accept(account, Instant.ofEpochMilli(at));
+						publishTimes.of(rs.getString(5), account, Instant.ofEpochMilli(at));
 					}
 				}, target, runKey);
 		return prefixes;

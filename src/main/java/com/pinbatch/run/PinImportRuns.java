@@ -20,6 +20,7 @@ import java.util.function.Function;
 import com.pinbatch.input.InputFileException;
 import com.pinbatch.job.PinImportJobConfiguration;
 import com.pinbatch.job.PinbatchProperties;
+import com.pinbatch.job.PlansUnderWay;
 import com.pinbatch.job.RunLine;
 import com.pinbatch.job.RunProgress;
 import com.pinbatch.job.RunProgresses;
@@ -78,14 +79,17 @@ public class PinImportRuns {
 
 	private final FollowUpRuns followUps;
 
+	private final PlansUnderWay plansUnderWay;
+
 	/** Who hears the lines of a running input's job, by run key. */
 	private final Map<String, RunListener> listening = new ConcurrentHashMap<>();
 
 	PinImportRuns(JobOperator jobOperator, JobRepository jobRepository, Job pinImportJob,
 			RequestedInputs requestedInputs, InputOutcomes outcomes, RunProgresses progresses, ApiSessions apiSessions,
 			GracefulStop gracefulStop, PinbatchProperties properties, RunLease runLease,
-			InterruptedExecutions interrupted, FollowUpRuns followUps) {
+			InterruptedExecutions interrupted, FollowUpRuns followUps, PlansUnderWay plansUnderWay) {
 		this.jobOperator = jobOperator;
+		this.plansUnderWay = plansUnderWay;
 		this.jobRepository = jobRepository;
 		this.pinImportJob = pinImportJob;
 		this.requestedInputs = requestedInputs;
@@ -382,6 +386,7 @@ public class PinImportRuns {
 		}
 		finally {
 			progresses.end(progress);
+			plansUnderWay.forget(toRun.stream().map(CheckedInput::key).toList());
 		}
 	}
 

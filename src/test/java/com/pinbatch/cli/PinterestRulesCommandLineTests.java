@@ -126,6 +126,45 @@ class PinterestRulesCommandLineTests extends SandboxedCommandLine {
 		assertThat(live.out()).contains("acme-home: 0 published, 5 failed");
 	}
 
+	/**
+	 * Two files of one command that together pass an account's cap: the second's plan counts the first's pins, so the
+	 * dry run foresees what the live run does. Before, each file planned alone: both "within caps" in the dry run,
+	 * and the live run failed 5 rows at their send.
+	 */
+	@Test
+	void twoFilesOfOneCommandThatTogetherPassACapArePlannedTogether() throws IOException {
+		// given: 20 and 10 pins of acme-home (25 a day) on one day, in two files
+		Path first = Files.writeString(dir.resolve("first.csv"), scheduled("First", 20, 10), StandardCharsets.UTF_8);
+		Path second = Files.writeString(dir.resolve("second.csv"), scheduled("Second", 10, 14),
+				StandardCharsets.UTF_8);
+
+		// when
+		CommandLineRun dryRun = runIn(dir.resolve("data"), "--input=" + first, "--input=" + second, "--dry-run");
+		long foreseen = cappedRows(first, second);
+		CommandLineRun live = runIn(dir.resolve("data"), "--input=" + first, "--input=" + second);
+
+		// then: 5 of the 30 rows fail at the cap in both, and the live run sent the 25 others without a 429
+		assertThat(dryRun.out()).contains("over the 25 pins per day cap");
+		assertThat(dryRun.exitCode()).as(dryRun.toString()).isEqualTo(3);
+		assertThat(foreseen).isEqualTo(5);
+		assertThat(live.exitCode()).as(live.toString()).isEqualTo(3);
+		assertThat(cappedRows(first, second)).isEqualTo(5);
+		assertThat(sandbox.postCount()).isEqualTo(25);
+		assertThat(sandbox.rateLimitedResponses()).isZero();
+	}
+
+	/** The rows of the inputs' result files (beside them) that failed at their account's cap. */
+	private long cappedRows(Path... inputs) throws IOException {
+		long capped = 0;
+		for (Path input : inputs) {
+			capped += ResultRows.read(input.resolveSibling(input.getFileName().toString()
+				.replace(".csv", ".results.csv"))).stream()
+				.filter(row -> "account_cap_reached".equals(row.get("error_code")))
+				.count();
+		}
+		return capped;
+	}
+
 	/** {@code count} pins of acme-home on 2030-12-25, from {@code firstHour} on, two an hour. */
 	private static String scheduled(String name, int count, int firstHour) {
 		StringBuilder csv = new StringBuilder("title,description,media_url,board,account,publish_at\n");
