@@ -359,9 +359,13 @@ public final class CsvRowSource implements RowSource {
 						+ " be told from this: download it as CSV instead";
 	}
 
+	/**
+	 * Whether the record shows nothing: blank cells, or only separators, which an empty row of a file saved with
+	 * another separator leaves (";;;;" in a comma file; before, a pin so titled, INVALID).
+	 */
 	private static boolean isBlank(CSVRecord record) {
 		for (String value : record.values()) {
-			if (!BlankCells.isBlank(value)) {
+			if (!value.chars().allMatch(c -> BlankCells.showsNothing(c) || c == ';' || c == ',' || c == '|')) {
 				return false;
 			}
 		}

@@ -248,6 +248,18 @@ class CsvRowSourceTests {
 	}
 
 	@Test
+	void anEmptyRowWrittenWithAnotherSeparatorIsBlankToo() throws IOException {
+		// a comma file with a line of an empty row a semicolon export left (before: a pin titled ';;;;', INVALID)
+		Path file = write("title,board\nFirst,b\n;;;;\n ; ;,\t|\nSecond,b\n");
+
+		try (CsvRowSource source = CsvRowSource.open(file)) {
+			assertThat(source.next().rowNumber()).isEqualTo(2);
+			assertThat(source.next().rowNumber()).isEqualTo(5);
+			assertThat(source.next()).isNull();
+		}
+	}
+
+	@Test
 	void aRowOfNoBreakOrZeroWidthSpacesIsBlankToo() throws IOException {
 		// what a styled empty row or a web page's copy leaves (before: read as a row, INVALID for its missing media)
 		Path file = write("title,board\nFirst,b\n\u00A0,\u200B\n\u202F,\nSecond,b\n");
