@@ -46,10 +46,4 @@ record RunReport(Path input, Path resultFile, String runKey, Map<RowStatus, Long
 	Duration duration() {
 		return Duration.between(started, ended);
 	}
-
-	/** Rows finished per minute by this command. */
-	double rowsPerMinute() {
-		long millis = duration().toMillis();
-		return millis <= 0 ? 0 : rowsThisRun * 60_000.0 / millis;
-	}
 }

@@ -48,9 +48,7 @@ final class RunSummary {
 					+ Plural.of(report.rowsThisRun(), "row") + " changed");
 		}
 		else {
-			out.println(Formats.plain("  took %s: %s at %.0f rows/min",
-					Durations.describe(report.duration()), Plural.of(report.rowsThisRun(), "row"),
-					report.rowsPerMinute()));
+			out.println(took(report.duration(), report.rowsThisRun()));
 		}
 		// none when the input was saved again during its run and there was no earlier one (the stop line says why)
 		out.println("  results: " + (Files.exists(report.resultFile())
@@ -92,10 +90,21 @@ final class RunSummary {
 		long rows = counts.values().stream().mapToLong(Long::longValue).sum();
 		long rowsThisRun = reports.stream().mapToLong(RunReport::rowsThisRun).sum();
 		Duration took = Duration.between(reports.get(0).started(), reports.get(0).ended());
-		double perMinute = took.toMillis() <= 0 ? 0 : rowsThisRun * 60_000.0 / took.toMillis();
 		out.println("pinbatch: " + reports.size() + " inputs, " + Plural.of(rows, "row") + ": " + counts(counts));
-		out.println(Formats.plain("  took %s: %s at %.0f rows/min", Durations.describe(took),
-				Plural.of(rowsThisRun, "row"), perMinute));
+		out.println(took(took, rowsThisRun));
+	}
+
+	/**
+	 * {@code took 3 s: 35 rows at 648 rows/min}; the time alone when this command finished no row (a resume that
+	 * only learnt what became of pins sent before: "0 rows at 0 rows/min" read as a run that was stuck).
+	 */
+	private static String took(Duration took, long rowsThisRun) {
+		if (rowsThisRun == 0) {
+			return "  took " + Durations.describe(took);
+		}
+		double perMinute = took.toMillis() <= 0 ? 0 : rowsThisRun * 60_000.0 / took.toMillis();
+		return Formats.plain("  took %s: %s at %.0f rows/min", Durations.describe(took), Plural.of(rowsThisRun, "row"),
+				perMinute);
 	}
 
 	/** Pins live and refused first, then every status of the account's rows. */
