@@ -310,6 +310,8 @@ public class PinSendingWriter implements ItemWriter<PreparedRow> {
 		retried = retried.withPublishAt(failed.publishAt());
 		holdIfLimited(row, retried);
 		record(row, retried, earlier);
+		// the run that failed the post reports it as it stands now, when its input is named again
+		store.learnt(List.of(retried));
 		return true;
 	}
 

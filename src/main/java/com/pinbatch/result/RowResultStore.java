@@ -137,7 +137,9 @@ public class RowResultStore {
 	/**
 	 * What a {@code --follow-up} learnt of posts: the stored rows holding each post, while they still await its
 	 * outcome, take it, so a later run of the same pins knows that a pin Pinterest refused is not on Zernio (and
-	 * sends its row again) instead of taking it for the pin it was when it was sent. Final rows are left as they are.
+	 * sends its row again) instead of taking it for the pin it was when it was sent. Final rows are left as they are,
+	 * but for a publish failure of that very post: a retry of the post ({@code --retry-failed}, or Zernio's own) may
+	 * have published it since, and the run that first failed it would report the failure the retry mended.
 	 *
 	 * @return rows changed
 	 */
@@ -152,7 +154,8 @@ public class RowResultStore {
 		}
 		int[][] updated = jdbc.batchUpdate("""
 				UPDATE PINBATCH_ROW_RESULT SET STATUS = ?, PIN_URL = ?, ERROR_CODE = ?, ERROR_MESSAGE = ?
-				WHERE POST_ID = ? AND STATUS IN ('CREATED', 'DUPLICATE', 'SCHEDULED')""",
+				WHERE POST_ID = ? AND (STATUS IN ('CREATED', 'DUPLICATE', 'SCHEDULED')
+				  OR STATUS = 'FAILED' AND ERROR_CODE LIKE 'publish!_%' ESCAPE '!')""",
 				rows, rows.size(), (statement, values) -> setAll(statement, values));
 		return Arrays.stream(updated).flatMapToInt(Arrays::stream).map(count -> Math.max(count, 0)).sum();
 	}

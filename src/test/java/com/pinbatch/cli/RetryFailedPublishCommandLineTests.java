@@ -114,6 +114,28 @@ class RetryFailedPublishCommandLineTests extends SandboxedCommandLine {
 	}
 
 	@Test
+	void theInputRunAgainAfterARetryReportsWhatTheRetryMadeOfItsPosts() throws IOException {
+		// given: pins refused for a passing reason, retried unchanged on their posts
+		List<Map<String, String>> failed = refusedRows(ROWS, PASSING::contains);
+		CommandLineRun retry = run("--retry-failed=" + dir.resolve("pins.results.csv"), "--pinbatch.follow.max-wait=0s");
+		Map<String, Map<String, String>> retried = ResultRows.read(dir.resolve("pins.results.retry.csv")).stream()
+			.collect(Collectors.toMap(row -> row.get("row"), Function.identity()));
+		assertThat(failed).as(retry.toString())
+			.anyMatch(row -> !retried.get(row.get("row")).get("status").equals("FAILED"));
+
+		// when: the nightly command names the sheet again (already processed: it reports the outcome)
+		CommandLineRun again = run("--input=" + dir.resolve("pins.csv"), "--pinbatch.follow.max-wait=0s");
+
+		// then: each retried row reads as its post now stands (before: FAILED with the failure the retry mended)
+		Map<String, Map<String, String>> reported = ResultRows.read(dir.resolve("pins.results.csv")).stream()
+			.collect(Collectors.toMap(row -> row.get("row"), Function.identity()));
+		assertThat(again.out()).contains("already processed");
+		assertThat(failed).allSatisfy(row -> assertThat(reported.get(row.get("row")))
+			.containsEntry("post_id", row.get("post_id"))
+			.containsEntry("status", retried.get(row.get("row")).get("status")));
+	}
+
+	@Test
 	void aColumnOfTheUsersOwnAddedToTheResultFileIsNoChangeOfItsRows() throws IOException {
 		// given: pins refused for a passing reason; a reviewer adds a column of their own after the title
 		List<Map<String, String>> failed = refusedRows(ROWS, PASSING::contains);
