@@ -404,7 +404,7 @@ class ConsolePagesTests {
 		String page = reviewOf(csv("template.csv", csv.toString()));
 
 		// those that fit the day (those beyond it fail, as the plan says; other tests' pins may take some of it)
-		assertThat(page).containsPattern("<h3>acme-home: \\d+ pins</h3>").doesNotContain("<h3>board ");
+		assertThat(page).containsPattern("<h3>acme-home: \\d+ pins, per hour</h3>").doesNotContain("<h3>board ");
 	}
 
 	/** A 5,000-character title: its column shows it; the line of what to fix shows its start and its length. */
