@@ -5,12 +5,14 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.security.Principal;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -58,7 +60,7 @@ class HistoryPage {
 	private static final List<String> ROW_STEPS = List.of(PinImportJobConfiguration.SEND_STEP,
 			PinImportJobConfiguration.CHECK_STEP);
 
-	private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+	private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss z", Locale.ENGLISH);
 
 	private final JobRepository jobRepository;
 
@@ -167,7 +169,7 @@ class HistoryPage {
 		LiveRun console = review ? null : mine.stream()
 			.filter(run -> !run.followUp() && files.contains(run.upload().file().toString()))
 			.filter(run -> execution.getCreateTime() != null && !run.started()
-				.isAfter(execution.getCreateTime().atZone(java.time.ZoneId.systemDefault()).toInstant()))
+				.isAfter(execution.getCreateTime().atZone(ZoneId.systemDefault()).toInstant()))
 			.findFirst()
 			.orElse(null);
 		// the input's rows as planned: a resumed run reads only the rows its last run left, a killed run's count of
@@ -346,7 +348,11 @@ class HistoryPage {
 		return String.join(", ", named.values());
 	}
 
+	/**
+	 * The job repository's time (the server's clock) with its zone named, "2026-12-07 21:48:14 UTC": the other pages
+	 * show the user's chosen zone, and a bare time read as theirs an hour or more off.
+	 */
 	private static String when(LocalDateTime time) {
-		return time == null ? "" : WHEN.format(time);
+		return time == null ? "" : WHEN.format(time.atZone(ZoneId.systemDefault()));
 	}
 }

@@ -453,6 +453,9 @@ class ConsolePagesTests {
 			.andExpect(content().string(containsString("<table id=\"history\">")))
 			.andExpect(content().string(containsString("history-check.csv")))
 			.andExpect(content().string(containsString("console: local")))
+			// the server's times with its zone named (before: bare, read as the user's own zone, hours off)
+			.andExpect(content().string(matchesPattern(
+					"(?s).*<td>\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d [A-Za-z][^<]*</td>.*")))
 			.andExpect(content().string(matchesPattern(
 					"(?s).*history-check\\.csv.*<td>REVIEW \\(dry run: nothing sent\\)</td>\\s*<td>1</td>\\s*<td class=\"counts\">"
 							+ "<span class=\"badge [a-z]+\">1 [A-Z]+</span></td>\\s*<td>console: local</td>.*")));
