@@ -56,7 +56,7 @@ class ConsoleFollowUpStopTests {
 		assertThat(sent).as("the send created the pins, then could not follow them")
 			.contains("<p class=\"state\">Stopped</p>", "Zernio answered GET /v1/posts", "form id=\"follow-up\"");
 		assertThat(page)
-			.contains("<span>Following up</span> <span>look-ups.csv</span>", "<p class=\"state\">Stopped</p>")
+			.contains("<span>Follow-up of</span> <span>look-ups.csv</span>", "<p class=\"state\">Stopped</p>")
 			.containsPattern("Zernio answered GET /v1/posts\\S* with HTTP 50\\d")
 			.doesNotContain("Exception");
 		assertThat(counts(page)).as("the rows as they stand, in the send's order").contains("CREATED")

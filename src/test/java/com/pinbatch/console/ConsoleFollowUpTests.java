@@ -190,7 +190,7 @@ class ConsoleFollowUpTests {
 		assertThat(followUp).startsWith("/runs/").isNotEqualTo(run);
 		String after = finishedPage(followUp);
 
-		assertThat(after).contains("Following up", "rows asked about with").doesNotContain(">CREATED<");
+		assertThat(after).contains("Follow-up of", "rows asked about with").doesNotContain(">CREATED<");
 		assertThat(after).containsPattern("<span class=\"status\">PUBLISHED</span>[\\s\\S]*?<a href=\"https://");
 		assertThat(after).contains("<span class=\"status\">FAILED</span>");
 		// and the run's own page counts its rows as its result file now has them, with nothing left to follow up
@@ -205,7 +205,8 @@ class ConsoleFollowUpTests {
 		String run = sentAndFinished("no-token.csv");
 		mvc.perform(post(run + "/follow-up")).andExpect(status().isForbidden());
 		mvc.perform(post(run + "/follow-up").with(csrf().useInvalidToken())).andExpect(status().isForbidden());
-		assertThat(finishedPage(run)).doesNotContain("Following up");
+		// a finished send's heading says what it was, not "Sending" (a user took the run for one still going)
+		assertThat(finishedPage(run)).doesNotContain("Following up", "Follow-up of").contains("<span>Send of</span>");
 	}
 
 	/**
@@ -336,7 +337,7 @@ class ConsoleFollowUpTests {
 			.andReturn();
 
 		String after = finishedPage(pressed.getResponse().getRedirectedUrl());
-		assertThat(after).contains("Following up", "rows asked about with").doesNotContain(">CREATED<");
+		assertThat(after).contains("Follow-up of", "rows asked about with").doesNotContain(">CREATED<");
 		mvc.perform(post(button.group(1))).andExpect(status().isForbidden());
 
 		// and the history shows the run's file as the follow-up left it, with nothing left to follow up (before: the
