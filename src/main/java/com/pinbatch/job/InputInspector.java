@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 import com.pinbatch.input.InputDigest;
 import com.pinbatch.input.InputFileException;
@@ -144,12 +145,22 @@ public final class InputInspector {
 	}
 
 	private static BoundColumns bind(Path file, ColumnMapping mapping, RowSource source, boolean boardDefault) {
+		List<InputRow> firstRows = new ArrayList<>();
+		Supplier<List<InputRow>> readOnce = () -> {
+			if (firstRows.isEmpty()) {
+				firstRows.addAll(firstRows(source));
+			}
+			return firstRows;
+		};
 		try {
 			BoundColumns columns = mapping.bind(source.headers());
-			MappingAdvice.requireColumns(columns, mapping, boardDefault, () -> firstRows(source));
+			MappingAdvice.requireColumns(columns, mapping, boardDefault, readOnce);
 			return columns;
 		}
 		catch (MappingException ex) {
+			// a header row without rows holds no pins: mapping lines for it would change nothing (a template kept
+			// empty, "title,description", was answered with lines of HEADER to fill in)
+			requireRows(file, readOnce.get().size());
 			throw new MappingException(file + ": " + ex.getMessage(), ex);
 		}
 	}

@@ -581,6 +581,18 @@ class PinbatchCommandLineTests extends SandboxedCommandLine {
 	}
 
 	@Test
+	void aHeaderRowWithoutRowsIsToldItHoldsNoPinsNotGivenMappingLines() throws IOException {
+		// a template kept empty whose headers lack pin columns (before: mapping lines of HEADER to fill in, which
+		// pasted changed nothing)
+		CommandLineRun run = run("--input=" + write("template.csv", "title,description\n"), "--dry-run");
+
+		assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
+		assertThat(run.err()).contains("template.csv: has no data rows below the header row")
+			.doesNotContain("mapping");
+		assertThat(run.out()).doesNotContain("HEADER");
+	}
+
+	@Test
 	void aMistypedPathIsRefusedAtOnceBeforeTheJobRepositoryOpens() throws IOException {
 		Path pins = copySample("pins.csv");
 		Map<String, String[]> cases = Map.of(
