@@ -115,6 +115,12 @@ class ConsoleBrowserTests {
 			.allSatisfy(status -> assertThat(((JavascriptExecutor) browser)
 				.executeScript("return arguments[0].getClientRects().length", status)).as(status.getText())
 				.isEqualTo(1L));
+		// on a phone's width the table scrolls within itself, not the page (before: 720 px of page in a 500 px
+		// window, the whole page scrolling sideways)
+		browser.manage().window().setSize(new Dimension(500, 800));
+		assertThat(((JavascriptExecutor) browser).executeScript("return document.documentElement.scrollWidth"
+				+ " <= document.documentElement.clientWidth")).as("the page fits the window's width").isEqualTo(true);
+		browser.manage().window().setSize(new Dimension(1024, 768));
 
 		WebElement send = browser.findElement(By.cssSelector("form#send button"));
 		assertThat(send.getText()).matches("Send \\d+ pins?");
