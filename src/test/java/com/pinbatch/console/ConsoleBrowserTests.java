@@ -208,7 +208,9 @@ class ConsoleBrowserTests {
 		browser.get(base + "history");
 		browser.findElement(By.cssSelector("a.go-on")).click();
 		WebElement send = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("form#send button")));
-		assertThat(browser.findElement(By.cssSelector("p.stopped")).getText()).contains("Send goes on where it stopped");
+		// the words name the button that goes on (before: "Send goes on", beside a button 'Go on where it stopped')
+		assertThat(browser.findElement(By.cssSelector("p.stopped")).getText())
+			.contains("Go on where it stopped, below, sends the rest");
 		send.click();
 		wait.until(ExpectedConditions.textToBe(By.cssSelector("#progress .state"), "Finished"));
 
