@@ -29,10 +29,10 @@ record ZernioAnswer(int status, JsonNode body, RateLimitInfo rateLimit) {
 	/**
 	 * The body with the key hidden in every text value before any part of it is kept: a server that echoes the key
 	 * (in a post id, a pin URL) would otherwise have it written to the job repository and the result file. Values,
-	 * not the body's text: so that a key written with JSON escapes is found too, and a hiding rule that takes a word
-	 * after "Bearer" cannot take the JSON around it.
+	 * not the body's text, so that a key written with JSON escapes is found too; the registered key only, not words
+	 * that look like one: a post's content is compared with its row's.
 	 */
-	private static JsonNode parse(String text, JsonMapper json) {
+	static JsonNode parse(String text, JsonMapper json) {
 		if (text == null || text.isBlank()) {
 			return MissingNode.getInstance();
 		}
@@ -54,7 +54,7 @@ record ZernioAnswer(int status, JsonNode body, RateLimitInfo rateLimit) {
 			for (String name : List.copyOf(object.propertyNames())) {
 				JsonNode value = object.get(name);
 				if (value.isString()) {
-					String safe = SafeText.withoutSecrets(value.stringValue());
+					String safe = SafeText.withoutKey(value.stringValue());
 					if (!safe.equals(value.stringValue())) {
 						object.put(name, safe);
 					}
@@ -68,7 +68,10 @@ record ZernioAnswer(int status, JsonNode body, RateLimitInfo rateLimit) {
 			for (int i = 0; i < array.size(); i++) {
 				JsonNode value = array.get(i);
 				if (value.isString()) {
-					array.set(i, SafeText.withoutSecrets(value.stringValue()));
+					String safe = SafeText.withoutKey(value.stringValue());
+					if (!safe.equals(value.stringValue())) {
+						array.set(i, safe);
+					}
 				}
 				else {
 					hideSecrets(value);
