@@ -131,7 +131,7 @@ public final class MappingAdvice {
 	/**
 	 * As {@link #requireColumns(BoundColumns, ColumnMapping, boolean)}, the mapping lines it offers checked against
 	 * the cells of the file's first rows (read only to refuse the file): a header guessed for a field by its name
-	 * alone once sent the user round in circles ("Where" is two letters from "when", a publish_time of board names,
+	 * alone once sent the user round in circles ("Where" is close to "heure", a publish_time of board names,
 	 * and board left to find).
 	 */
 	public static void requireColumns(BoundColumns columns, ColumnMapping mapping, boolean boardDefault,
