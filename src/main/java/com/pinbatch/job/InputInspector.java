@@ -27,6 +27,8 @@ import com.pinbatch.pin.UnreadPublishDates;
 import com.pinbatch.pin.UnzonedTimes;
 import com.pinbatch.pin.ValidationSettings;
 
+import org.springframework.util.function.SingletonSupplier;
+
 /**
  * Reads a whole input before anything is sent. A malformed row near the end must stop the run with exit 2 before the
  * first pin is created, not after half the file went out, so a launcher reads every input of a request first. The
@@ -145,13 +147,7 @@ public final class InputInspector {
 	}
 
 	private static BoundColumns bind(Path file, ColumnMapping mapping, RowSource source, boolean boardDefault) {
-		List<InputRow> firstRows = new ArrayList<>();
-		Supplier<List<InputRow>> readOnce = () -> {
-			if (firstRows.isEmpty()) {
-				firstRows.addAll(firstRows(source));
-			}
-			return firstRows;
-		};
+		Supplier<List<InputRow>> readOnce = SingletonSupplier.of(() -> firstRows(source));
 		try {
 			BoundColumns columns = mapping.bind(source.headers());
 			MappingAdvice.requireColumns(columns, mapping, boardDefault, readOnce);

@@ -12,6 +12,7 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.MissingNode;
 import tools.jackson.databind.node.ObjectNode;
+import tools.jackson.databind.node.StringNode;
 
 /**
  * One HTTP answer from Zernio, read tolerantly: a proxy in front of Zernio may answer with HTML, and error bodies
@@ -41,7 +42,7 @@ record ZernioAnswer(int status, JsonNode body, RateLimitInfo rateLimit) {
 			if (node == null) {
 				return MissingNode.getInstance();
 			}
-			hideSecrets(node);
+			hideKey(node);
 			return node;
 		}
 		catch (JacksonException notJson) {
@@ -49,35 +50,27 @@ record ZernioAnswer(int status, JsonNode body, RateLimitInfo rateLimit) {
 		}
 	}
 
-	private static void hideSecrets(JsonNode node) {
+	private static void hideKey(JsonNode node) {
 		if (node instanceof ObjectNode object) {
 			for (String name : List.copyOf(object.propertyNames())) {
-				JsonNode value = object.get(name);
-				if (value.isString()) {
-					String safe = SafeText.withoutKey(value.stringValue());
-					if (!safe.equals(value.stringValue())) {
-						object.put(name, safe);
-					}
-				}
-				else {
-					hideSecrets(value);
-				}
+				object.set(name, withoutKey(object.get(name)));
 			}
 		}
 		else if (node instanceof ArrayNode array) {
 			for (int i = 0; i < array.size(); i++) {
-				JsonNode value = array.get(i);
-				if (value.isString()) {
-					String safe = SafeText.withoutKey(value.stringValue());
-					if (!safe.equals(value.stringValue())) {
-						array.set(i, safe);
-					}
-				}
-				else {
-					hideSecrets(value);
-				}
+				array.set(i, withoutKey(array.get(i)));
 			}
 		}
+	}
+
+	/** A text value with the key hidden; any other value with the key hidden inside it. */
+	private static JsonNode withoutKey(JsonNode value) {
+		if (!value.isString()) {
+			hideKey(value);
+			return value;
+		}
+		String safe = SafeText.withoutKey(value.stringValue());
+		return safe.equals(value.stringValue()) ? value : StringNode.valueOf(safe);
 	}
 
 	boolean success() {
