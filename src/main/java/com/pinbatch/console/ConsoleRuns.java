@@ -49,6 +49,18 @@ class ConsoleRuns implements AutoCloseable {
 	 */
 	private static final String REVIEW_RESULTS = ".review.results.csv";
 
+	/** Why a send stopped with its Stop button ended; the upload's page has the Send that goes on. */
+	static final String STOPPED_HERE = "stopped with Stop: the pins being sent when it was pressed were finished;"
+			+ " rows not reached are PENDING: Send on the upload's page sends them, and none of the others again";
+
+	/** {@link #STOPPED_HERE} once every row was sent: only what became of the pins was still to learn. */
+	static final String STOPPED_HERE_FOLLOWING = "stopped with Stop while learning what became of the pins (no row is"
+			+ " PENDING): Follow up, below, learns the rest";
+
+	/** A send stopped before its turn came. */
+	static final String STOPPED_BEFORE_ITS_TURN = "stopped with Stop before its turn came: nothing of it was sent;"
+			+ " Send on the upload's page sends it";
+
 	/** How the job parameter run.by names a console user's runs. */
 	static final String STARTED_BY = "console: ";
 
@@ -156,7 +168,13 @@ class ConsoleRuns implements AutoCloseable {
 		}
 		return inBackground(upload, false, run -> {
 			Launched launched = launch(upload, false, null, run);
-			return new LiveRun.Ended(launched.exitCode(), launched.refusal(), launched.resultFile(), launched.counts());
+			LiveRun.Ended ended = new LiveRun.Ended(launched.exitCode(), launched.refusal(), launched.resultFile(),
+					launched.counts());
+			// Stop pressed once every row was sent: the rows are all decided, and what is left is to learn (said
+			// from the outcome, not from when it was pressed: the last rows may have been sent meanwhile)
+			return ended.reason() != null && ended.reason().startsWith(STOPPED_HERE) && !ended.rowsLeft()
+					? new LiveRun.Ended(ended.exitCode(), STOPPED_HERE_FOLLOWING, ended.resultFile(), ended.counts())
+					: ended;
 		});
 	}
 
@@ -190,10 +208,11 @@ class ConsoleRuns implements AutoCloseable {
 			try {
 				if (!followUp && !gracefulStop.wasRequested()) {
 					// its turn: from here the job repository knows it (a send the console's stop ends at once did
-					// not start, and stays told as dropped)
+					// not start, and stays told as dropped; one its person stopped is not waiting any more either)
 					waitingSends.started(upload, run.id());
 				}
-				ended = work.apply(run);
+				ended = run.stopAsked() ? new LiveRun.Ended(ExitCode.STOPPED.code(), STOPPED_BEFORE_ITS_TURN, null,
+						Map.of()) : work.apply(run);
 			}
 			finally {
 				oneAtATime.unlock();
@@ -201,6 +220,25 @@ class ConsoleRuns implements AutoCloseable {
 			run.end(ended);
 		});
 		return run.asStarted();
+	}
+
+	/**
+	 * Stop, pressed on a send's page: a send still waiting for its turn will not start; one under way stops as the
+	 * command line's does on Ctrl-C (the pins being sent are finished, the rest stay PENDING), alone: a review or the
+	 * console's other work goes on. A follow-up creates nothing and ends by itself: it has no Stop.
+	 */
+	void stop(LiveRun run) {
+		if (run.followUp() || !run.running() || run.stopAsked()) {
+			return;
+		}
+		run.askStop();
+		run.say(run.waiting() ? "Stop pressed: this send will not start" : "Stop pressed: stopping once the pins"
+				+ " being sent now are finished");
+		String runKey = run.runKey();
+		if (runKey != null) {
+			gracefulStop.stopRun(runKey, STOPPED_HERE);
+		}
+		// else its job has not begun: it is stopped as it begins (listener)
 	}
 
 	private LiveRun.Ended followUp(Path resultFile, LiveRun run) {
@@ -285,7 +323,7 @@ class ConsoleRuns implements AutoCloseable {
 	}
 
 	/** What the launcher says goes to the run's page. */
-	private static RunListener listener(LiveRun run) {
+	private RunListener listener(LiveRun run) {
 		return new RunListener() {
 
 			@Override
@@ -302,6 +340,10 @@ class ConsoleRuns implements AutoCloseable {
 			@Override
 			public void running(String runKey) {
 				run.running(runKey);
+				if (run.stopAsked()) {
+					// Stop pressed while the file was read, before its job had a key: stopped as it begins
+					gracefulStop.stopRun(runKey, STOPPED_HERE);
+				}
 			}
 
 			@Override

@@ -50,6 +50,9 @@ final class LiveRun {
 	/** Until its turn comes: the console sends one file at a time. */
 	private volatile boolean waiting = true;
 
+	/** Its person pressed Stop: it stops after the pins being sent, or does not start if its turn has not come. */
+	private volatile boolean stopAsked;
+
 	/** @param followUp a follow-up of an earlier run's result file, rather than a send */
 	LiveRun(String id, Upload upload, boolean followUp) {
 		this.id = id;
@@ -85,6 +88,15 @@ final class LiveRun {
 	/** Its turn has come. */
 	void turn() {
 		waiting = false;
+	}
+
+	/** Whether Stop was pressed for it. */
+	public boolean stopAsked() {
+		return stopAsked;
+	}
+
+	void askStop() {
+		stopAsked = true;
 	}
 
 	public List<String> lines() {

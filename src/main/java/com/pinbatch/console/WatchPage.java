@@ -57,6 +57,17 @@ class WatchPage {
 		return answer(runs.followUp(run.upload(), run.ended().resultFile()), model, response);
 	}
 
+	/**
+	 * The Stop button of a send: it stops after the pins being sent (or does not start, if it still waits for its
+	 * turn), and its page then says so, with the way to go on. A press on a run that has ended changes nothing.
+	 */
+	@PostMapping("/runs/{id}/stop")
+	String stop(@PathVariable String id, Principal principal) {
+		LiveRun run = runs.find(id, Owner.of(principal)).orElseThrow(NotFound::page);
+		runs.stop(run);
+		return "redirect:/runs/" + run.id();
+	}
+
 	/** The started run's page; a press while the same file's run goes on starts nothing and says so there. */
 	private String answer(ConsoleRuns.Started started, Model model, HttpServletResponse response) {
 		if (!started.already()) {

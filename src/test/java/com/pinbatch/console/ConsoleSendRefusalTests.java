@@ -87,6 +87,29 @@ class ConsoleSendRefusalTests {
 	}
 
 	/**
+	 * Stop pressed once every row is sent, while the run waits to learn what became of its pins: the run ends at
+	 * once, and its page says that no row is PENDING and Follow up learns the rest (not to send the file again).
+	 */
+	@Test
+	@Order(0)
+	void stopWhileThePinsAreFollowedLeavesThemToFollowUp() throws Exception {
+		String upload = upload("followed.csv", ConsoleFollowUpTests.pins("followed"));
+		String run = mvc.perform(post(upload + "/send").with(csrf()))
+			.andExpect(status().is3xxRedirection())
+			.andReturn()
+			.getResponse()
+			.getRedirectedUrl();
+		assertThat(progressOnceSent(run)).contains("form id=\"stop\"");
+
+		mvc.perform(post(run + "/stop").with(csrf())).andExpect(status().is3xxRedirection());
+
+		assertThat(RunPages.finished(mvc, run)).contains("<p class=\"state\">Stopped</p>", "stopped with Stop while"
+				+ " learning what became of the pins (no row is PENDING): Follow up, below, learns the rest</p>",
+				"form id=\"follow-up\"")
+			.doesNotContain("id=\"go-on\"", "PENDING</span>");
+	}
+
+	/**
 	 * A check sends nothing: while one file is sent, another upload is reviewed at once, and the send's page keeps
 	 * counting its own rows. First: its send must not wait for the other test's run, which follows its pins for
 	 * minutes.
