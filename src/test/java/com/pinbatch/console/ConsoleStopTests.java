@@ -52,7 +52,9 @@ class ConsoleStopTests {
 	static Path dataFolder;
 
 	static final ZernioSandbox SANDBOX = ZernioSandbox.start(SandboxSettings.defaults().withPort(0)
-		.withLatency(Duration.ZERO, Duration.ZERO).withRequestsPerMinute(REQUESTS_PER_MINUTE).withAccountCaps(100, 100));
+		.withLatency(Duration.ZERO, Duration.ZERO)
+		.withRequestsPerMinute(REQUESTS_PER_MINUTE)
+		.withAccountCaps(100, 100));
 
 	@DynamicPropertySource
 	static void settings(DynamicPropertyRegistry registry) {
@@ -129,8 +131,8 @@ class ConsoleStopTests {
 
 	private static String pins(String name, int rows) {
 		return "title,media_url,board,account\n" + String.join("", IntStream.rangeClosed(1, rows)
-			.mapToObj(row -> name + " " + row + ",https://images.example.com/" + name + "/" + row + ".jpg,Kitchen Ideas,"
-					+ "acme-home\n")
+			.mapToObj(row -> name + " " + row + ",https://images.example.com/" + name + "/" + row
+					+ ".jpg,Kitchen Ideas,acme-home\n")
 			.toList());
 	}
 
