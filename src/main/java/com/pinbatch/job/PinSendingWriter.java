@@ -299,13 +299,17 @@ public class PinSendingWriter implements ItemWriter<PreparedRow> {
 		RowResult publishing = new RowResult(row.rowNumber(), RowStatus.CREATED, failed.postId(), null, null,
 				"sent to Pinterest again on its post (the row is unchanged)", failed.attempts(), failed.requestId(),
 				now, failed.publishAt());
+		// the post's retries are counted whoever asked for them (a run's following, a follow-up, this option): its
+		// message says how often it failed again, and the following allows no more than pinbatch.follow.max-retries
+		int retriedBefore = store.publishRetries(List.of(failed.postId())).getOrDefault(failed.postId(), 0);
 		RowResult retried;
 		try {
-			retried = PostOutcomes.apply(publishing, client.retryPost(failed.postId()), 1, now);
+			retried = PostOutcomes.apply(publishing, client.retryPost(failed.postId()), retriedBefore + 1, now);
+			store.publishRetried(failed.postId(), retriedBefore + 1, now);
 		}
 		catch (RetryRefusedException refused) {
 			// the post and its failure stay, saying why Zernio did not publish it again; the run goes on
-			retried = PostOutcomes.retryRefused(publishing, unchanged.get(), 0, refused, now);
+			retried = PostOutcomes.retryRefused(publishing, unchanged.get(), retriedBefore, refused, now);
 		}
 		retried = retried.withPublishAt(failed.publishAt());
 		holdIfLimited(row, retried);

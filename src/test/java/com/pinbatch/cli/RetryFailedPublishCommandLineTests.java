@@ -80,6 +80,35 @@ class RetryFailedPublishCommandLineTests extends SandboxedCommandLine {
 				&& row.get("error_message").contains("sent to Pinterest again on its post"));
 	}
 
+	/**
+	 * The retries of a post are counted whoever asked for them: a {@code --retry-failed} of a post the run's own
+	 * following had published again twice says it is still failing after three (before: after one, its own).
+	 */
+	@Test
+	void aRetryCountsThePostsEarlierRetries() throws IOException {
+		// given: pins refused for a passing reason that keeps failing (an outage of days), retried twice by the run
+		sandbox.passRetries(0);
+		run("--input=" + shelfPins(ROWS), "--pinbatch.follow.max-wait=5s", "--pinbatch.follow.poll-interval=10ms");
+		Path results = dir.resolve("pins.results.csv");
+		List<Map<String, String>> failed = ResultRows.read(results).stream()
+			.filter(row -> PASSING.contains(row.get("error_code")))
+			.toList();
+		assertThat(failed).isNotEmpty().allSatisfy(row -> assertThat(row.get("error_message"))
+			.contains("(still failing after 2 retries of the same post)"));
+
+		// when
+		CommandLineRun retry = run("--retry-failed=" + results, "--pinbatch.follow.max-wait=5s",
+				"--pinbatch.follow.poll-interval=10ms");
+
+		// then
+		Map<String, Map<String, String>> after = ResultRows.read(dir.resolve("pins.results.retry.csv")).stream()
+			.collect(Collectors.toMap(row -> row.get("row"), Function.identity()));
+		assertThat(failed).as(retry.toString()).allSatisfy(row -> assertThat(after.get(row.get("row")))
+			.containsEntry("status", "FAILED")
+			.extractingByKey("error_message").asString()
+			.contains("(still failing after 3 retries of the same post)"));
+	}
+
 	@Test
 	void theSheetRunAgainWithARowAddedDoesNotPinAgainTheRowsPinterestRefused() throws IOException {
 		// given: pins Pinterest refused for good (not for a passing reason); the next night the sheet has a row more,
