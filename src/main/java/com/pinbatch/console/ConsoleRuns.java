@@ -50,8 +50,8 @@ class ConsoleRuns implements AutoCloseable {
 	private static final String REVIEW_RESULTS = ".review.results.csv";
 
 	/** Why a send stopped with its Stop button ended; the upload's page has the Send that goes on. */
-	static final String STOPPED_HERE = "stopped with Stop: the pins being sent when it was pressed were finished;"
-			+ " rows not reached are PENDING: Send on the upload's page sends them, and none of the others again";
+	static final String STOPPED_HERE = "stopped with Stop: rows not sent are PENDING: Send on the upload's page sends"
+			+ " them, and none of the others again";
 
 	/** {@link #STOPPED_HERE} once every row was sent: only what became of the pins was still to learn. */
 	static final String STOPPED_HERE_FOLLOWING = "stopped with Stop while learning what became of the pins (no row is"
@@ -224,7 +224,7 @@ class ConsoleRuns implements AutoCloseable {
 
 	/**
 	 * Stop, pressed on a send's page: a send still waiting for its turn will not start; one under way stops as the
-	 * command line's does on Ctrl-C (the pins being sent are finished, the rest stay PENDING), alone: a review or the
+	 * command line's does on Ctrl-C (no more pins are sent, the rest stay PENDING), alone: a review or the
 	 * console's other work goes on. A follow-up creates nothing and ends by itself: it has no Stop.
 	 */
 	void stop(LiveRun run) {
@@ -232,8 +232,7 @@ class ConsoleRuns implements AutoCloseable {
 			return;
 		}
 		run.askStop();
-		run.say(run.waiting() ? "Stop pressed: this send will not start" : "Stop pressed: stopping once the pins"
-				+ " being sent now are finished");
+		run.say(run.waiting() ? "Stop pressed: this send will not start" : "Stop pressed: no more pins are sent");
 		String runKey = run.runKey();
 		if (runKey != null) {
 			gracefulStop.stopRun(runKey, STOPPED_HERE);

@@ -50,7 +50,7 @@ final class LiveRun {
 	/** Until its turn comes: the console sends one file at a time. */
 	private volatile boolean waiting = true;
 
-	/** Its person pressed Stop: it stops after the pins being sent, or does not start if its turn has not come. */
+	/** Its person pressed Stop: it sends no more pins, or does not start if its turn has not come. */
 	private volatile boolean stopAsked;
 
 	/** @param followUp a follow-up of an earlier run's result file, rather than a send */

@@ -39,7 +39,7 @@ record Progress(boolean running, String state, long done, long total, int percen
 		return new Progress(ended == null, state(ended), now.done(), total,
 				total == 0 ? 100 : (int) (100 * now.done() / total), counts,
 				Formats.plain("%.0f", now.pinsPerMinute()),
-				ended != null ? "" : left == null ? "working out the pace" : about(left));
+				ended != null ? "" : left == null ? "working out the time left" : about(left) + " left");
 	}
 
 	/**

@@ -58,7 +58,7 @@ class WatchPage {
 	}
 
 	/**
-	 * The Stop button of a send: it stops after the pins being sent (or does not start, if it still waits for its
+	 * The Stop button of a send: it sends no more pins (or does not start, if it still waits for its
 	 * turn), and its page then says so, with the way to go on. A press on a run that has ended changes nothing.
 	 */
 	@PostMapping("/runs/{id}/stop")

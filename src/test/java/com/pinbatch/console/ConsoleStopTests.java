@@ -31,7 +31,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * A send's Stop button: a send under way stops after the pins being sent, its page says so and leads to going on,
+ * A send's Stop button: a send under way sends no more pins, its page says so and leads to going on,
  * and Send then sends the rest without a pin twice; a send still waiting for its turn does not start. The sandbox
  * holds the answers of its creates from the second on until Stop is pressed, so most rows are not reached when it
  * is.
@@ -91,8 +91,9 @@ class ConsoleStopTests {
 		assertThat(live).contains("form id=\"stop\"", "action=\"" + run + "/stop\"");
 		stop(queued);
 		stop(run);
-		assertThat(page(run + "/progress")).doesNotContain("form id=\"stop\"").contains("Stopping: the pins being"
-				+ " sent now are");
+		// (or, already, stopped)
+		assertThat(page(run + "/progress")).doesNotContain("form id=\"stop\"").containsAnyOf("Stopping: no more pins"
+				+ " are sent.", "<p class=\"state\">Stopped</p>");
 		stopPressed.countDown();
 
 		String stopped = RunPages.finished(mvc, run);
@@ -100,8 +101,8 @@ class ConsoleStopTests {
 
 		int sentBeforeStop = SANDBOX.postCount();
 		assertThat(sentBeforeStop).as("pins sent before the stop took").isBetween(2, ROWS - 1);
-		assertThat(stopped).contains("<p class=\"state\">Stopped</p>", "stopped with Stop: the pins being sent when"
-				+ " it was pressed were finished; rows not reached are PENDING", "id=\"go-on\"")
+		assertThat(stopped).contains("<p class=\"state\">Stopped</p>", "stopped with Stop: rows not sent are"
+				+ " PENDING: Send on the upload&#39;s page sends them", "id=\"go-on\"")
 			.containsPattern("<span class=\"badge pending\">\\d+ PENDING</span>");
 		assertThat(neverStarted).contains("<p class=\"state\">Stopped</p>", "stopped with Stop before its turn came:"
 				+ " nothing of it was sent");

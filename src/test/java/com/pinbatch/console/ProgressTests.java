@@ -3,7 +3,12 @@ package com.pinbatch.console;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Map;
+
+import com.pinbatch.job.RunProgress;
 
 import org.junit.jupiter.api.Test;
 
@@ -20,5 +25,18 @@ class ProgressTests {
 		// before: "Running", 0 of 0 rows
 		assertThat(progress.running()).isTrue();
 		assertThat(progress.state()).isEqualTo("Getting ready: reading the file, or waiting for the file sent before it");
+	}
+
+	/** Before any row is sent the time left is not known yet, and says so (before: "working out the pace left"). */
+	@Test
+	void aSendWhoseTimeLeftIsNotKnownYetSaysSo() {
+		Upload upload = new Upload("u1", "maria", Path.of("pins.csv"), "pins.csv", Instant.EPOCH, null, null, null,
+				null, null, null, null, false, false);
+		LiveRun run = new LiveRun("r1", upload, false);
+		RunProgress counters = new RunProgress(Clock.fixed(Instant.EPOCH, ZoneOffset.UTC));
+		counters.start(10, Map.of());
+		run.sending(counters);
+
+		assertThat(Progress.of(run).timeLeft()).isEqualTo("working out the time left");
 	}
 }
