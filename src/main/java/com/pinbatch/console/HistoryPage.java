@@ -9,6 +9,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -192,7 +193,7 @@ class HistoryPage {
 			.or(() -> ResultTotals.of(execution.getExecutionContext()).map(StatusTally::asMap))
 			// the stored outcomes are the run's as it stands: an earlier try without totals of its own (its process
 			// killed) has none to show, or it showed those of the try that went on after it, as if it made them twice
-			.orElseGet(() -> runKey == null || !last ? Map.of() : results.countByStatus(runKey));
+			.orElseGet(() -> runKey == null || !last ? Map.of() : asItStands(results.countByStatus(runKey), rows));
 		for (RowStatus status : RowStatus.values()) {
 			if (tally.getOrDefault(status, 0L) > 0) {
 				counts.put(status.name(), tally.get(status));
@@ -209,6 +210,22 @@ class HistoryPage {
 				when(execution.getStartTime()), when(execution.getEndTime()),
 				review ? "REVIEW (dry run: nothing sent)" : status(execution, runKey), rows,
 				counts, who(execution), download, console == null ? null : console.id(), goOn, followUp);
+	}
+
+	/**
+	 * The stored outcomes of a run without totals of its own (going on, or its process killed), with its rows not
+	 * reached yet as PENDING: they are stored only once reached (before, a killed run's line counted only the rows
+	 * it had sent, as if the file had no others).
+	 */
+	private static Map<RowStatus, Long> asItStands(Map<RowStatus, Long> stored, long rows) {
+		long reached = stored.values().stream().mapToLong(Long::longValue).sum();
+		if (rows <= reached) {
+			return stored;
+		}
+		Map<RowStatus, Long> counts = new EnumMap<>(RowStatus.class);
+		counts.putAll(stored);
+		counts.merge(RowStatus.PENDING, rows - reached, Long::sum);
+		return counts;
 	}
 
 	/**

@@ -553,13 +553,16 @@ class ConsolePagesTests {
 	void aRunLeftStartedByAProcessThatEndedIsNotShownAsRunning() throws Exception {
 		started("left-by-a-crash", "crashed.csv");
 		started("running-now", "running.csv");
+		rowResults.save("left-by-a-crash", new RowResult(2, RowStatus.PUBLISHED, "p2", null, null, 1, "r2",
+				Instant.now()));
 
 		try (LeaseHolder running = leases.acquire("running-now")) {
 			String history = page("/history").replaceAll("\\s+", " ");
 
-			// its rows are the input's as planned: the count of rows read was never committed
+			// its rows are the input's as planned: the count of rows read was never committed; those it did not reach
+			// are PENDING (before: only the 1 PUBLISHED, as if the file had no other row)
 			assertThat(line(history, "crashed.csv")).contains("<td>STARTED (its process ended; not running)</td>"
-					+ " <td>40</td>");
+					+ " <td>40</td>", "1 PUBLISHED", "39 PENDING");
 			assertThat(line(history, "running.csv")).contains("<td>STARTED</td>");
 		}
 	}
