@@ -137,7 +137,9 @@ final class XlsxCellText {
 			// a time of day with no date (format h:mm)
 			return timeText(dateTime.toLocalTime());
 		}
-		if (dateTime.toLocalTime().equals(LocalTime.MIDNIGHT) && !showsTime) {
+		if (!showsTime) {
+			// what the sheet shows, as its CSV export writes it: a time its format hides (a formula's =NOW()+7) is
+			// not sent, the date takes the default time of day (before: sent at that hidden time)
 			return dateTime.toLocalDate().toString();
 		}
 		return dateTime.toLocalDate() + "T" + timeText(dateTime.toLocalTime());

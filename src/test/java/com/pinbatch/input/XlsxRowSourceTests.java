@@ -223,6 +223,22 @@ class XlsxRowSourceTests {
 		assertThat(row.values()).containsExactly("2027-01-15T00:00", "2027-01-16T00:00", "2027-01-17");
 	}
 
+	/**
+	 * A date-time under a format that shows the date alone reads as the sheet shows it, a date, as its CSV export
+	 * writes it: the row publishes at the default time of day, not at a time nobody sees in the sheet.
+	 */
+	@Test
+	void aTimeThatTheCellsFormatHidesIsNotRead() throws IOException {
+		Path file = write(dir.resolve("hidden-time.xlsx"), workbook -> {
+			Sheet sheet = workbook.createSheet("Pins");
+			textRow(sheet, 1, "publish_at");
+			cell(sheet, 2, 0).setCellValue(LocalDateTime.of(2027, 1, 14, 12, 0)); // 46401.5, as =TODAY()+... + 0.5
+			sheet.getRow(1).getCell(0).setCellStyle(style(workbook, (short) 14)); // m/d/yy: shows 1/14/27
+		});
+
+		assertThat(readAll(file, InputOptions.defaults()).get(0).values()).containsExactly("2027-01-14");
+	}
+
 	@Test
 	void dateCellsReadTheSameWhereTheMachinesLanguageWritesOtherDigits() throws IOException {
 		Path file = write(dir.resolve("dates.xlsx"), workbook -> dateSheet(workbook));
