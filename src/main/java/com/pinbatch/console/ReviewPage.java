@@ -62,6 +62,8 @@ class ReviewPage {
 		// a send a stop cut short: the page says that Send goes on with it; one that completed: Send sends it again
 		UploadSends.Last last = sends.last(upload);
 		model.addAttribute("stopped", last.cutShort());
+		model.addAttribute("stoppedWithStop", last.withStop());
+		model.addAttribute("stoppedWhy", last.why());
 		model.addAttribute("sent", last.completed());
 		Optional<LiveRun> going = runs.going(upload);
 		model.addAttribute("going", going.map(LiveRun::id).orElse(null));

@@ -36,11 +36,11 @@ class UploadSends {
 	}
 
 	/**
-	 * The rule: a run that did not complete and that this console did not run (a run of this console has a page of
-	 * its own that says how it ended).
+	 * The rule: a run that did not complete, and whose state a page of this console does not tell instead (its run
+	 * going on, or in the history the run's own page, which leads to going on).
 	 */
-	static boolean isCutShort(JobExecution execution, boolean ranByThisConsole) {
-		return execution.getStatus() != BatchStatus.COMPLETED && !ranByThisConsole;
+	static boolean isCutShort(JobExecution execution, boolean toldOnItsRunPage) {
+		return execution.getStatus() != BatchStatus.COMPLETED && !toldOnItsRunPage;
 	}
 
 	/**
@@ -48,18 +48,29 @@ class UploadSends {
 	 *
 	 * @param cutShort  a stop cut it short: Send goes on where it stopped
 	 * @param completed it completed: its rows are decided, its pins on Zernio
+	 * @param withStop  its person stopped it with Stop
+	 * @param why       why it stopped otherwise, when this console ran it: the run's own line; null when the console
+	 *                  stopped with it (it has started again since)
 	 */
-	record Last(boolean cutShort, boolean completed) {
+	record Last(boolean cutShort, boolean completed, boolean withStop, String why) {
 	}
 
 	/** How the last send of {@code upload} stands, from one look at the job repository; neither for none. */
 	Last last(Upload upload) {
-		boolean ranByThisConsole = runs.of(upload.owner())
+		// newest first: the send of this console that ended last, unless one goes on (its page tells)
+		List<LiveRun> here = runs.of(upload.owner())
 			.stream()
-			.anyMatch(run -> !run.followUp() && run.upload().id().equals(upload.id()));
+			.filter(run -> !run.followUp() && run.upload().id().equals(upload.id()))
+			.toList();
+		boolean going = here.stream().anyMatch(LiveRun::running);
+		LiveRun ended = here.isEmpty() || going ? null : here.get(0);
+		boolean withStop = ended != null && ended.stopAsked();
+		String why = ended == null || withStop ? null : ended.ended().reason();
 		return lastSend(upload)
-			.map(last -> new Last(isCutShort(last, ranByThisConsole), last.getStatus() == BatchStatus.COMPLETED))
-			.orElse(new Last(false, false));
+			// a send of this console that ended short is told here too, with its own reason (before: only its run's
+			// page said so, and its upload's page, where "Go on" leads, offered Send as if nothing had been sent)
+			.map(last -> new Last(isCutShort(last, going), last.getStatus() == BatchStatus.COMPLETED, withStop, why))
+			.orElse(new Last(false, false, false, null));
 	}
 
 	private Optional<JobExecution> lastSend(Upload upload) {

@@ -108,6 +108,9 @@ class ConsoleStopTests {
 				+ " nothing of it was sent");
 		assertThat(titles()).noneMatch(title -> title.startsWith("Waiting"));
 
+		// the upload's page, where its Go on leads, says so (before: "Send 10 pins", as if nothing had been sent)
+		assertThat(page(sending)).contains("You stopped this file's send with Stop.",
+				">Go on where it stopped</button>");
 		// Send on the upload's page goes on: the rest of the rows, none of those sent before again
 		String goOn = RunPages.press(mvc, sending, "/send");
 		assertThat(RunPages.finished(mvc, goOn)).contains("<p class=\"state\">Finished</p>")
