@@ -140,7 +140,10 @@ class WatchPage {
 		Progress progress = Progress.of(run);
 		model.addAttribute("run", run);
 		model.addAttribute("progress", progress);
-		model.addAttribute("live", progress.running() ? liveRows.around(run.runKey(), progress.done()) : List.of());
+		model.addAttribute("live", progress.running() ? liveRows.around(run.runKey(), progress.done())
+			.stream()
+			.map(row -> LiveRow.of(row, run.upload()))
+			.toList() : List.of());
 	}
 
 	/** The result file as written, or ({@code format=csv|xlsx}) written again in that format. */
