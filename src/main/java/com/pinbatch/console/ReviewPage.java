@@ -9,6 +9,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.regex.Matcher;
 
 import com.pinbatch.input.InputFileException;
 import com.pinbatch.input.RowSources;
@@ -75,6 +77,7 @@ class ReviewPage {
 		model.addAttribute("lines", review.lines());
 		model.addAttribute("refusal", review.refusal());
 		model.addAttribute("sheets", sheets(upload));
+		model.addAttribute("sheetRead", upload.sheet() != null ? upload.sheet() : sheetRead(review.lines()));
 		// a row without an account counts against its board's: asked once per account and board, from what the
 		// review looked up
 		Map<List<String>, Optional<String>> accounts = new HashMap<>();
@@ -166,6 +169,22 @@ class ReviewPage {
 			.stream()
 			.anyMatch(count -> count.getValue() > 0
 					&& (count.getKey() == RowStatus.VALID || count.getKey().mayChange()));
+	}
+
+	/** How the review says it read a sheet other than the first, which had no pin columns. */
+	private static final Pattern SHEET_READ = Pattern.compile("read sheet '(.+?)', the first with pin columns");
+
+	/**
+	 * The sheet the review read when none was chosen: the first with pin columns, else (null) the first, which the
+	 * list shows unless told (before, a workbook whose first sheet was its instructions showed that one as chosen).
+	 */
+	private static String sheetRead(List<String> lines) {
+		return lines.stream()
+			.map(SHEET_READ::matcher)
+			.filter(Matcher::find)
+			.map(found -> found.group(1))
+			.findFirst()
+			.orElse(null);
 	}
 
 	/** The workbook's visible sheets when there is a choice to make; empty otherwise. */

@@ -114,6 +114,7 @@ record Upload(String id, String owner, Path file, String name, Instant uploaded,
 		// its sheet option is, here, the review page's choice of sheet
 		shown = OTHER_SHEET.matcher(shown).replaceAll(sheet -> "choose " + (sheet.group(1).equals("its") ? "it"
 				: "each") + " with Read this sheet to send " + sheet.group(1) + " pins");
+		shown = shown.replace("choose another with --sheet=NAME", "choose another below with Read this sheet");
 		// the command line's way to resume is, here, the upload's Send
 		shown = RESUME.matcher(shown).replaceAll(resume -> "send the file again" + (resume.group(1) == null ? ""
 				: " later") + " from its upload page to go on where it stopped");

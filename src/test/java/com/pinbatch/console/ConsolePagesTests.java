@@ -839,6 +839,35 @@ class ConsolePagesTests {
 			.doesNotContain("--sheet=April");
 	}
 
+	/**
+	 * A workbook whose first sheet is its instructions: the review reads the sheet with pins, and its list of sheets
+	 * shows that one as read (before: none selected, so the browser showed "Instructions", and the note said to use
+	 * --sheet=NAME).
+	 */
+	@Test
+	void theSheetListShowsTheSheetTheReviewRead() throws Exception {
+		ByteArrayOutputStream workbook = new ByteArrayOutputStream();
+		try (XSSFWorkbook book = new XSSFWorkbook()) {
+			book.createSheet("Instructions").createRow(0).createCell(0).setCellValue("Fill in the Pins sheet");
+			Sheet pins = book.createSheet("Pins");
+			List<String> cells = List.of("title", "media_url", "board", "account", "Shelf",
+					"https://images.example.com/shelf.jpg", "Kitchen Ideas", "acme-home");
+			for (int i = 0; i < cells.size(); i++) {
+				Row row = pins.getRow(i / 4) == null ? pins.createRow(i / 4) : pins.getRow(i / 4);
+				row.createCell(i % 4).setCellValue(cells.get(i));
+			}
+			book.write(workbook);
+		}
+
+		String page = reviewOf(new MockMultipartFile("file", "with-instructions.xlsx",
+				"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", workbook.toByteArray()));
+
+		assertThat(page.replaceAll("\\s+", " ")).contains("<option value=\"Pins\" selected=\"selected\">Pins</option>",
+				"<option value=\"Instructions\">Instructions</option>",
+				"choose another below with Read this sheet")
+			.doesNotContain("--sheet=NAME");
+	}
+
 	/** An upload may have any name, the one the review's own result file would have included. */
 	@Test
 	void anUploadNamedLikeTheReviewsResultFileIsReviewed() throws Exception {
