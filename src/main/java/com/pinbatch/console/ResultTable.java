@@ -104,6 +104,11 @@ final class ResultTable {
 		return decided.isEmpty() ? text(written).strip() : decided;
 	}
 
+	/** A time as the console's pages show it: in the upload's zone, named. */
+	static String shown(Instant time, ZoneId zone) {
+		return SHOWN.format(time.atZone(zone)) + " " + zone.getId();
+	}
+
 	private static String publishAt(PriorOutcome outcome, ZoneId zone, DateTimeFormatter format) {
 		String utc = outcome == null ? null : outcome.publishAtUtc();
 		if (utc == null || utc.isBlank()) {

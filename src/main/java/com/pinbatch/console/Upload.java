@@ -2,11 +2,16 @@ package com.pinbatch.console;
 
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.Map;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.pinbatch.pin.ColumnMapping;
+import com.pinbatch.plan.CapAdvice;
 
 /**
  * A spreadsheet someone uploaded, kept under the data folder, with the choices made for it on the upload page.
@@ -46,6 +51,10 @@ record Upload(String id, String owner, Path file, String name, Instant uploaded,
 	 * single-quoted for a name with spaces or quotes). No repeated group: a forged sheet name of 100,000 characters
 	 * overflowed the stack with one.
 	 */
+	/** A time in UTC as messages write it ("2026-12-24T14:00:00Z", "frees up at 2026-12-08T21:48Z"). */
+	private static final Pattern UTC_TIME = Pattern
+		.compile("\\b(\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,9})?)?Z)(?: \\(UTC\\))?");
+
 	private static final Pattern OTHER_SHEET = Pattern
 		.compile("give (?:--sheet=\\S+|'--sheet=.*?') to send (its|their) pins");
 
@@ -99,6 +108,17 @@ record Upload(String id, String owner, Path file, String name, Instant uploaded,
 	 * A line about this upload as its users see it: the file's name, not the server's folder it is kept in, and the
 	 * mapping as the form's field.
 	 */
+	private String inZone(String utc) {
+		try {
+			// (with or without its seconds, which Instant.parse wants)
+			return ResultTable.shown(OffsetDateTime.parse(utc).toInstant(), timezone == null ? ZoneOffset.UTC
+					: timezone);
+		}
+		catch (DateTimeParseException notATime) {
+			return utc; // a month 13 in a message: as written
+		}
+	}
+
 	String shown(String line) {
 		if (line == null || file == null) {
 			return line;
@@ -115,11 +135,16 @@ record Upload(String id, String owner, Path file, String name, Instant uploaded,
 		shown = OTHER_SHEET.matcher(shown).replaceAll(sheet -> "choose " + (sheet.group(1).equals("its") ? "it"
 				: "each") + " with Read this sheet to send " + sheet.group(1) + " pins");
 		shown = shown.replace("choose another with --sheet=NAME", "choose another below with Read this sheet");
+		// a time the command line gives in UTC, here in the upload's zone, as the rows' publish times are
+		shown = UTC_TIME.matcher(shown).replaceAll(time -> Matcher.quoteReplacement(inZone(time.group(1))));
 		// the command line's way to resume is, here, the upload's Send
 		shown = RESUME.matcher(shown).replaceAll(resume -> "send the file again" + (resume.group(1) == null ? ""
 				: " later") + " from its upload page to go on where it stopped");
 		// and its way to send corrected rows is an upload of the result file, the form's box ticked
-		shown = shown.replace(SPREAD, "press Spread publish times on the review page");
+		shown = shown.replace(SPREAD, "press Spread publish times on the review page")
+			.replace("they would fail " + CapAdvice.ERROR_CODE + "; --spread schedules them in free slots",
+					"they would fail; Spread publish times schedules them in free slots")
+			.replace("--spread moves them to free slots", "spreading moves them to free slots");
 		return RETRY.matcher(shown).replaceAll(retry -> "upload the result file again" + (retry.group(1) == null ? ""
 				: retry.group(1)) + " with 'This is a corrected result file' ticked (--retry-failed)");
 	}

@@ -24,6 +24,28 @@ class UploadTests {
 					+ " one sheet, here 'March'): choose it with Read this sheet to send its pins");
 	}
 
+	/** Before: "it frees up at 2026-12-08T21:48Z", "is 2024-01-05T14:00:00Z (UTC)", to a user in New York. */
+	@Test
+	void timesInUtcAreGivenInTheUploadsZone() {
+		Upload inNewYork = new Upload("0123", "local", FILE, "calendar.xlsx", Instant.EPOCH, null, null, null,
+				ZoneId.of("America/New_York"), null, null, null, false, false);
+
+		assertThat(inNewYork.shown("publish_at '1/5/2024 9:00' is 2024-01-05T14:00:00Z (UTC), which is in the past;"
+				+ " account acme-home reached its 25 pins per hour cap; it frees up at 2026-12-08T21:48Z"))
+			.isEqualTo("publish_at '1/5/2024 9:00' is Fri 5 Jan 2024, 09:00 America/New_York, which is in the past;"
+					+ " account acme-home reached its 25 pins per hour cap; it frees up at Tue 8 Dec 2026, 16:48"
+					+ " America/New_York");
+	}
+
+	/** Before: "they would fail account_cap_reached; --spread schedules them in free slots". */
+	@Test
+	void thePlansAdviceForRowsOverCapsIsTheReviewsButton() {
+		assertThat(upload.shown("plan: acme-home: 60 pins, 35 over the 25 pins per hour cap (row 27 is the first):"
+				+ " they would fail account_cap_reached; --spread schedules them in free slots"))
+			.isEqualTo("plan: acme-home: 60 pins, 35 over the 25 pins per hour cap (row 27 is the first): they would"
+					+ " fail; Spread publish times schedules them in free slots");
+	}
+
 	@Test
 	void aForgedSheetNameOfAMillionCharactersIsReworded() {
 		String name = "x'\\''y ".repeat(150_000);

@@ -145,7 +145,7 @@ class UploadsTests {
 		assertThat(upload.shown(CapAdvice.immediate("acme-home", "would reach its 25 pins per day cap with this row",
 				Instant.parse("2026-12-09T07:59:30Z"))))
 			.isEqualTo("account acme-home would reach its 25 pins per day cap with this row; it frees up at"
-					+ " 2026-12-09T08:00Z: upload the result file again after that with 'This is a corrected result"
+					+ " Wed 9 Dec 2026, 08:00 UTC: upload the result file again after that with 'This is a corrected result"
 					+ " file' ticked (--retry-failed), or press Spread publish times on the review page to let"
 					+ " pinbatch schedule the account's pins in free slots");
 		assertThat(upload.shown(CapAdvice.scheduled("acme-home", "has no free slot"))).isEqualTo("account acme-home"
