@@ -9,6 +9,8 @@ import java.time.ZoneOffset;
 import java.util.Map;
 
 import com.pinbatch.job.RunProgress;
+import com.pinbatch.result.RowResult;
+import com.pinbatch.result.RowStatus;
 
 import org.junit.jupiter.api.Test;
 
@@ -38,5 +40,26 @@ class ProgressTests {
 		run.sending(counters);
 
 		assertThat(Progress.of(run).timeLeft()).isEqualTo("working out the time left");
+	}
+
+	/** Every row sent, Pinterest still publishing: before, "2 of 2 rows, about 1 s left" for minutes. */
+	@Test
+	void aSendWhoseRowsAreAllSentSaysItWaitsForPinterest() {
+		Upload upload = new Upload("u1", "maria", Path.of("pins.csv"), "pins.csv", Instant.EPOCH, null, null, null,
+				null, null, null, null, false, false);
+		LiveRun run = new LiveRun("r1", upload, false);
+		RunProgress counters = new RunProgress(Clock.fixed(Instant.EPOCH, ZoneOffset.UTC));
+		counters.start(2, Map.of());
+		for (long row = 2; row <= 3; row++) {
+			counters.rowDone(new RowResult(row, RowStatus.CREATED, "p" + row, null, null, 1, "r" + row,
+					Instant.EPOCH));
+		}
+		run.sending(counters);
+
+		Progress progress = Progress.of(run);
+
+		assertThat(progress.following()).isTrue();
+		assertThat(progress.state()).startsWith("Running: every row is sent; waiting for Pinterest");
+		assertThat(progress.timeLeft()).isEmpty();
 	}
 }
