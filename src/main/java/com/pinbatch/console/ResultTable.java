@@ -70,7 +70,7 @@ final class ResultTable {
 				shownPublishAt(publishAt(outcome, zone, SHOWN), columns.cell(row, PinField.PUBLISH_AT)),
 				publishAt(outcome, zone, HOUR),
 				null, outcome == null ? "" : text(outcome.pinUrl()), outcome == null ? "" : text(outcome.errorCode()),
-				text(message), fixColumn, fixCell, columns.cell(row, PinField.MEDIA_URL));
+				text(message), fixColumn, fixCell, columns.cell(row, PinField.MEDIA_URL), publishes(outcome));
 	}
 
 	/**
@@ -102,6 +102,17 @@ final class ResultTable {
 	 */
 	private static String shownPublishAt(String decided, String written) {
 		return decided.isEmpty() ? text(written).strip() : decided;
+	}
+
+	/** When the row publishes, as its outcome says; null when it does not say (at once), or not readably. */
+	private static Instant publishes(PriorOutcome outcome) {
+		String utc = outcome == null ? null : outcome.publishAtUtc();
+		try {
+			return utc == null || utc.isBlank() ? null : Instant.parse(utc.strip());
+		}
+		catch (DateTimeParseException ex) {
+			return null;
+		}
 	}
 
 	/** A time as the console's pages show it: in the upload's zone, named. */

@@ -1,6 +1,7 @@
 package com.pinbatch.console;
 
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Locale;
 
 /**
@@ -12,10 +13,11 @@ import java.util.Locale;
  * @param fixCell    that cell's text
  * @param publishAt  when it publishes, in the chosen zone; empty: at once (or as Zernio's queue decides)
  * @param hour       the hour it publishes in (for the capacity timeline); empty like {@code publishAt}
+ * @param publishes  when it publishes; null like an empty {@code publishAt}
  */
 record ReviewRow(long row, String status, String title, String board, String account, String publishAt, String hour,
 		String thumbnail, String pinUrl, String errorCode, String errorMessage, String fixColumn, String fixCell,
-		String media) {
+		String media, Instant publishes) {
 
 	/**
 	 * The same row with the picture its media cell shows, from the web or the upload's folder: asked only for the rows
@@ -25,7 +27,7 @@ record ReviewRow(long row, String status, String title, String board, String acc
 	ReviewRow withThumbnail(Path mediaFolder, String localMedia) {
 		return new ReviewRow(row, status, title, board, account, publishAt, hour,
 				ResultTable.thumbnail(media, row, mediaFolder, localMedia), pinUrl, errorCode, errorMessage, fixColumn,
-				fixCell, media);
+				fixCell, media, publishes);
 	}
 
 	public boolean invalid() {
@@ -36,7 +38,7 @@ record ReviewRow(long row, String status, String title, String board, String acc
 	ReviewRow shownFor(Upload upload) {
 		String shown = upload.shown(errorMessage);
 		return shown == null || shown.equals(errorMessage) ? this : new ReviewRow(row, status, title, board, account,
-				publishAt, hour, thumbnail, pinUrl, errorCode, shown, fixColumn, fixCell, media);
+				publishAt, hour, thumbnail, pinUrl, errorCode, shown, fixColumn, fixCell, media, publishes);
 	}
 
 	/** The CSS class of the status badge (a fixed set, never a cell's text). */

@@ -1,5 +1,6 @@
 package com.pinbatch.console;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -30,9 +31,16 @@ final class ShownRows implements Consumer<ReviewRow> {
 
 	private long rows;
 
+	/** When the first SCHEDULED row publishes; null: none is. */
+	private Instant firstScheduled;
+
 	@Override
 	public void accept(ReviewRow row) {
 		rows++;
+		if ("SCHEDULED".equals(row.status()) && row.publishes() != null
+				&& (firstScheduled == null || row.publishes().isBefore(firstScheduled))) {
+			firstScheduled = row.publishes();
+		}
 		for (RowStatus status : RowStatus.values()) {
 			if (status.name().equals(row.status())) {
 				counts.merge(status, 1L, Long::sum);
@@ -60,6 +68,20 @@ final class ShownRows implements Consumer<ReviewRow> {
 		return Stream.concat(toAct.stream(), others.stream().limit(Math.max(0, ROWS_SHOWN - toAct.size())))
 			.sorted(Comparator.comparingLong(ReviewRow::row))
 			.toList();
+	}
+
+	/**
+	 * Whether a follow-up may learn something of these rows now: a pin still publishing (CREATED, DUPLICATE), or one
+	 * SCHEDULED whose time has come. Pins scheduled for later have nothing to tell until then.
+	 */
+	boolean followable(Instant now) {
+		return counts.getOrDefault(RowStatus.CREATED, 0L) > 0 || counts.getOrDefault(RowStatus.DUPLICATE, 0L) > 0
+				|| firstScheduled != null && !firstScheduled.isAfter(now);
+	}
+
+	/** When the first SCHEDULED row publishes; null when none is. */
+	Instant firstScheduled() {
+		return firstScheduled;
 	}
 
 	/** How many rows the file has that the page does not list. */

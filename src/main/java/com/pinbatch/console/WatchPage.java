@@ -3,6 +3,7 @@ package com.pinbatch.console;
 import java.net.URI;
 import java.nio.file.Files;
 import java.security.Principal;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -111,8 +112,13 @@ class WatchPage {
 			progress = progress.withCounts(seen.counts());
 			model.addAttribute("progress", progress);
 		}
-		model.addAttribute("followable", ended != null && ended.resultFile() != null
-				&& Progress.followable(progress.counts()));
+		// its rows as the file has them: pins scheduled for later have nothing to tell a follow-up until their time
+		// (before, Follow up was offered for a file scheduled months ahead, and found nothing to ask about)
+		boolean followable = ended != null && ended.resultFile() != null
+				&& (rows.isEmpty() ? Progress.followable(progress.counts()) : seen.followable(Instant.now()));
+		model.addAttribute("followable", followable);
+		model.addAttribute("firstScheduled", !followable && ended != null && seen.firstScheduled() != null
+				? ResultTable.shown(seen.firstScheduled(), run.upload().timezone()) : null);
 		return "watch";
 	}
 

@@ -63,6 +63,6 @@ class CapacityTimelineTests {
 
 	private static ReviewRow row(long number, String status, String hour) {
 		return new ReviewRow(number, status, "Shelf " + number, "Kitchen Ideas", "acme-home", hour, hour, null, "",
-				null, null, null, null, null);
+				null, null, null, null, null, null);
 	}
 }

@@ -418,4 +418,23 @@ class ConsoleFollowUpTests {
 	String finishedPage(String run) throws Exception {
 		return RunPages.finished(mvc, run);
 	}
+
+	/**
+	 * Pins scheduled months ahead have nothing to tell a follow-up until their time: the run's page offers none, and
+	 * says when it will (before: Follow up, which then found "0 rows to ask Zernio about").
+	 */
+	@Test
+	void pinsScheduledForLaterAreNotFollowedUpBeforeTheirTime() throws Exception {
+		String upload = RunPages.upload(mvc, ConsolePagesTests.csv("later.csv", """
+				title,media_url,board,account,publish_at
+				Later shelf,https://images.example.com/later/a.jpg,Kitchen Ideas,acme-home,2031-06-02 09:00
+				Later lamp,https://images.example.com/later/b.jpg,Kitchen Ideas,acme-home,2031-06-01 09:00
+				"""));
+		String run = RunPages.press(mvc, upload, "/send");
+
+		String page = RunPages.finished(mvc, run);
+
+		assertThat(page).contains("2 SCHEDULED", "id=\"follow-up-later\"", "(Sun 1 Jun 2031, 09:00 UTC)")
+			.doesNotContain("form id=\"follow-up\"");
+	}
 }

@@ -45,6 +45,6 @@ class ShownRowsTests {
 	}
 
 	private static ReviewRow row(long row, String status) {
-		return new ReviewRow(row, status, "t", "b", "a", "", "", null, "", "", "", null, null, null);
+		return new ReviewRow(row, status, "t", "b", "a", "", "", null, "", "", "", null, null, null, null);
 	}
 }

@@ -107,7 +107,7 @@ class UploadsTests {
 						ZoneId.of("UTC"), null, null, null, false, false));
 		ReviewRow row = new ReviewRow(2, "INVALID", "Pin", "Board", "acme-home", "", "", null, "", "media_not_found",
 				"media_url 'img/a.png' is not a file in " + upload.folder() + " (the input file's folder)", "media_url",
-				"img/a.png", "img/a.png");
+				"img/a.png", "img/a.png", null);
 
 		assertThat(row.shownFor(upload).errorMessage())
 			.isEqualTo("media_url 'img/a.png' is not a file in the upload's folder (the input file's folder)")
