@@ -51,6 +51,9 @@ record Upload(String id, String owner, Path file, String name, Instant uploaded,
 	 * single-quoted for a name with spaces or quotes). No repeated group: a forged sheet name of 100,000 characters
 	 * overflowed the stack with one.
 	 */
+	/** A run's key after its row count: "processing pins.csv (3 rows, run 61adf8c39de19fc2...)". */
+	private static final Pattern RUN_KEY = Pattern.compile(", run [0-9a-f]{16,64}\\)");
+
 	/** A time in UTC as messages write it ("2026-12-24T14:00:00Z", "frees up at 2026-12-08T21:48Z"). */
 	private static final Pattern UTC_TIME = Pattern
 		.compile("\\b(\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,9})?)?Z)(?: \\(UTC\\))?");
@@ -59,21 +62,28 @@ record Upload(String id, String owner, Path file, String name, Instant uploaded,
 		.compile("give (?:--sheet=\\S+|'--sheet=.*?') to send (its|their) pins");
 
 	/** The command line's mapping and board options in its advice, as the upload form's boxes. */
-	private static final Map<String, String> FORM_FIELDS = Map.of(
-			"map your headers with --mapping=FILE, e.g. save these lines as mapping.yml",
-			"map your headers: paste these lines in the Column mapping box of the upload form and upload the file"
-					+ " again",
-			"(or give --mapping=FILE)", "(or give a column mapping on the upload form)",
-			"map it with --mapping", "map it in the Column mapping box of the upload form",
-			"(or give --mapping=FILE, FILE holding the line", "(or paste in the Column mapping box of the upload form"
-					+ " the line",
-			"give --mapping=FILE with the line", "paste in the Column mapping box of the upload form the line",
-			"with --board=NAME", "in the Board box of the upload form",
-			"or run with --board=NAME_OR_ID", "or give one in the Board box of the upload form",
+	private static final Map<String, String> FORM_FIELDS = Map.ofEntries(
+			Map.entry("map your headers with --mapping=FILE, e.g. save these lines as mapping.yml",
+					"map your headers: paste these lines in the Column mapping box of the upload form and upload the"
+							+ " file again"),
+			Map.entry("(or give --mapping=FILE)", "(or give a column mapping on the upload form)"),
+			Map.entry("map it with --mapping", "map it in the Column mapping box of the upload form"),
+			Map.entry("(or give --mapping=FILE, FILE holding the line", "(or paste in the Column mapping box of the"
+					+ " upload form the line"),
+			Map.entry("give --mapping=FILE with the line",
+					"paste in the Column mapping box of the upload form the line"),
+			Map.entry("with --board=NAME", "in the Board box of the upload form"),
+			Map.entry("or run with --board=NAME_OR_ID", "or give one in the Board box of the upload form"),
 			// an upload is the spreadsheet alone: files beside it on someone's computer are not on the server
-			" (the input file's folder, or --media-root) — put it there and give its path relative to the input"
-					+ " file, or give an https URL",
-			" — an upload is the spreadsheet alone, without the files beside it: give the media's https URL");
+			Map.entry(" (the input file's folder, or --media-root) — put it there and give its path relative to the"
+					+ " input file, or give an https URL", " — an upload is the spreadsheet alone, without the files"
+							+ " beside it: give the media's https URL"),
+			Map.entry(", or give a local file's path", ""),
+			Map.entry(" or give a local file path", ""),
+			// the upload form's Date format box is the command line's option
+			Map.entry(", or pass the column's own form as --date-format (a java.time pattern, e.g.", ", or write the"
+					+ " column's own form in the Date format box of the upload form and upload the file again (e.g."),
+			Map.entry("dates as --date-format ", "dates in the Date format "));
 
 	/** Beside the upload; an uploaded file's stored name never starts with a dot, so the two cannot meet. */
 	static final String MAPPING_FILE = ".column-mapping.yml";
@@ -135,6 +145,8 @@ record Upload(String id, String owner, Path file, String name, Instant uploaded,
 		shown = OTHER_SHEET.matcher(shown).replaceAll(sheet -> "choose " + (sheet.group(1).equals("its") ? "it"
 				: "each") + " with Read this sheet to send " + sheet.group(1) + " pins");
 		shown = shown.replace("choose another with --sheet=NAME", "choose another below with Read this sheet");
+		// a run's key names its job instance, for those who read the job repository: nothing a person acts on here
+		shown = RUN_KEY.matcher(shown).replaceAll(")");
 		// a time the command line gives in UTC, here in the upload's zone, as the rows' publish times are
 		shown = UTC_TIME.matcher(shown).replaceAll(time -> Matcher.quoteReplacement(inZone(time.group(1))));
 		// the command line's way to resume is, here, the upload's Send

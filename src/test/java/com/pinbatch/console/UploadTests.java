@@ -46,6 +46,23 @@ class UploadTests {
 					+ " fail; Spread publish times schedules them in free slots");
 	}
 
+	/** Before: the command line's --date-format, a local file's path (an upload has none) and the run's key. */
+	@Test
+	void optionsFilesAndKeysOfTheCommandLineAreNotGivenAsAdvice() {
+		assertThat(upload.shown("publish_at 'March 1st' is not a date this tool reads — write it like 2027-03-01"
+				+ " 09:30, or pass the column's own form as --date-format (a java.time pattern, e.g. \"d MMMM yyyy"
+				+ " HH:mm\" for 1 March 2027 09:30); times without an offset are in UTC"))
+			.isEqualTo("publish_at 'March 1st' is not a date this tool reads — write it like 2027-03-01 09:30, or"
+					+ " write the column's own form in the Date format box of the upload form and upload the file"
+					+ " again (e.g. \"d MMMM yyyy HH:mm\" for 1 March 2027 09:30); times without an offset are in UTC");
+		assertThat(upload.shown("media_url 'images.example.com/a.jpg' has no https:// in front — write it like"
+				+ " https://images.example.com/a.jpg, or give a local file's path"))
+			.isEqualTo("media_url 'images.example.com/a.jpg' has no https:// in front — write it like"
+					+ " https://images.example.com/a.jpg");
+		assertThat(upload.shown("processing " + FILE + " (3 rows, run 61adf8c39de19fc2d3fec9fc42c37596)"))
+			.isEqualTo("processing calendar.xlsx (3 rows)");
+	}
+
 	@Test
 	void aForgedSheetNameOfAMillionCharactersIsReworded() {
 		String name = "x'\\''y ".repeat(150_000);
