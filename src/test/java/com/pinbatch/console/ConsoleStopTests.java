@@ -103,7 +103,8 @@ class ConsoleStopTests {
 		assertThat(sentBeforeStop).as("pins sent before the stop took").isBetween(2, ROWS - 1);
 		assertThat(stopped).contains("<p class=\"state\">Stopped</p>", "stopped with Stop: rows not sent are"
 				+ " PENDING: Send on the upload&#39;s page sends them", "id=\"go-on\"")
-			.containsPattern("<span class=\"badge pending\">\\d+ PENDING</span>");
+			.containsPattern("<span class=\"badge pending\">\\d+ PENDING</span>")
+			.as("no link to the page itself").doesNotContain("id=\"see-result\"");
 		assertThat(neverStarted).contains("<p class=\"state\">Stopped</p>", "stopped with Stop before its turn came:"
 				+ " nothing of it was sent");
 		assertThat(titles()).noneMatch(title -> title.startsWith("Waiting"));
