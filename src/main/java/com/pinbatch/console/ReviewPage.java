@@ -76,6 +76,9 @@ class ReviewPage {
 			.orElse(null));
 		model.addAttribute("lines", review.lines());
 		model.addAttribute("refusal", review.refusal());
+		// a file without a board column: one board for every row is a box away
+		model.addAttribute("boardMissing", review.refusal() != null && review.refusal().contains(
+				"name one board for every row"));
 		model.addAttribute("sheets", sheets(upload));
 		model.addAttribute("sheetRead", upload.sheet() != null ? upload.sheet() : sheetRead(review.lines()));
 		// a row without an account counts against its board's: asked once per account and board, from what the
@@ -116,6 +119,24 @@ class ReviewPage {
 			return unchangedWhileSent(id, principal, model, response);
 		}
 		Upload chosen = upload.withSheet(sheet.isBlank() ? null : sheet);
+		uploads.update(chosen);
+		runs.review(chosen);
+		return "redirect:/uploads/" + id;
+	}
+
+	/**
+	 * One board for every row of a file without a board column, given on the review that refused it: the file is
+	 * read again with it, as with the upload form's Board box (before, the way there was a mapping file's lines, or
+	 * going back to the form and choosing the file again).
+	 */
+	@PostMapping("/uploads/{id}/board")
+	String chooseBoard(@PathVariable String id, @RequestParam String board, Principal principal, Model model,
+			HttpServletResponse response) {
+		Upload upload = uploads.find(id, Owner.of(principal)).orElseThrow(NotFound::page);
+		if (runs.going(upload).isPresent()) {
+			return unchangedWhileSent(id, principal, model, response);
+		}
+		Upload chosen = upload.withBoard(board.isBlank() ? null : board.strip());
 		uploads.update(chosen);
 		runs.review(chosen);
 		return "redirect:/uploads/" + id;

@@ -94,6 +94,12 @@ record Upload(String id, String owner, Path file, String name, Instant uploaded,
 				mapping, spread, retry);
 	}
 
+	/** The same file with one board for the rows that name none (the upload form's Board box). */
+	Upload withBoard(String chosen) {
+		return new Upload(id, owner, file, name, uploaded, sheet, account, chosen, timezone, dateFormat, encoding,
+				mapping, spread, retry);
+	}
+
 	/** The same file planned with its pins spread over free slots (or not). */
 	Upload withSpread(boolean chosen) {
 		return new Upload(id, owner, file, name, uploaded, sheet, account, board, timezone, dateFormat, encoding,

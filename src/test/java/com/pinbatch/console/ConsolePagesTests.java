@@ -868,6 +868,25 @@ class ConsolePagesTests {
 			.doesNotContain("--sheet=NAME");
 	}
 
+	/**
+	 * A file without a board column: its review offers one board for every row, and reads the file again with it
+	 * (before: only a mapping file's lines, and going back to the upload form with the file).
+	 */
+	@Test
+	void aFileWithoutABoardColumnIsGivenOneBoardOnItsReview() throws Exception {
+		MvcResult posted = mvc.perform(multipart("/uploads").file(csv("no-board.csv", """
+				Pin Title,Image URL,Account
+				Oak shelf,https://images.example.com/no-board/a.jpg,acme-home
+				""")).with(csrf())).andExpect(status().is3xxRedirection()).andReturn();
+		String upload = posted.getResponse().getRedirectedUrl();
+		assertThat(page(upload)).contains("form id=\"board-for-all\"").doesNotContain("Send 1 pin");
+
+		mvc.perform(post(upload + "/board").param("board", "Kitchen Ideas").with(csrf()))
+			.andExpect(status().is3xxRedirection());
+
+		assertThat(page(upload)).contains("Send 1 pin").doesNotContain("form id=\"board-for-all\"");
+	}
+
 	/** An upload may have any name, the one the review's own result file would have included. */
 	@Test
 	void anUploadNamedLikeTheReviewsResultFileIsReviewed() throws Exception {
