@@ -9,8 +9,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.pinbatch.input.InputFileException;
 import com.pinbatch.input.RowSources;
@@ -114,14 +115,8 @@ class ReviewPage {
 	@PostMapping("/uploads/{id}/sheet")
 	String chooseSheet(@PathVariable String id, @RequestParam String sheet, Principal principal, Model model,
 			HttpServletResponse response) {
-		Upload upload = uploads.find(id, Owner.of(principal)).orElseThrow(NotFound::page);
-		if (runs.going(upload).isPresent()) {
-			return unchangedWhileSent(id, principal, model, response);
-		}
-		Upload chosen = upload.withSheet(sheet.isBlank() ? null : sheet);
-		uploads.update(chosen);
-		runs.review(chosen);
-		return "redirect:/uploads/" + id;
+		return reviewedAgain(id, principal, model, response, upload -> upload.withSheet(sheet.isBlank() ? null
+				: sheet));
 	}
 
 	/**
@@ -132,37 +127,37 @@ class ReviewPage {
 	@PostMapping("/uploads/{id}/board")
 	String chooseBoard(@PathVariable String id, @RequestParam String board, Principal principal, Model model,
 			HttpServletResponse response) {
-		Upload upload = uploads.find(id, Owner.of(principal)).orElseThrow(NotFound::page);
-		if (runs.going(upload).isPresent()) {
-			return unchangedWhileSent(id, principal, model, response);
-		}
-		Upload chosen = upload.withBoard(board.isBlank() ? null : board.strip());
-		uploads.update(chosen);
-		runs.review(chosen);
-		return "redirect:/uploads/" + id;
+		return reviewedAgain(id, principal, model, response, upload -> upload.withBoard(board.isBlank() ? null
+				: board.strip()));
 	}
 
 	/** The same file planned again with its pins over their accounts' caps spread over free slots. */
 	@PostMapping("/uploads/{id}/spread")
 	String spread(@PathVariable String id, Principal principal, Model model, HttpServletResponse response) {
+		return reviewedAgain(id, principal, model, response, upload -> upload.withSpread(true));
+	}
+
+	/** The upload with a choice changed on its review, reviewed again; refused while the file is being sent. */
+	private String reviewedAgain(String id, Principal principal, Model model, HttpServletResponse response,
+			UnaryOperator<Upload> change) {
 		Upload upload = uploads.find(id, Owner.of(principal)).orElseThrow(NotFound::page);
 		if (runs.going(upload).isPresent()) {
 			return unchangedWhileSent(id, principal, model, response);
 		}
-		Upload spread = upload.withSpread(true);
-		uploads.update(spread);
-		runs.review(spread);
+		Upload chosen = change.apply(upload);
+		uploads.update(chosen);
+		runs.review(chosen);
 		return "redirect:/uploads/" + id;
 	}
 
 	/**
-	 * A sheet or spreading chosen while the file's send goes on, or waits for its turn: that send goes as it was
-	 * pressed, so the page must not show another plan above "being sent" (and "sent" once it ended).
+	 * A sheet, board or spreading chosen while the file's send goes on, or waits for its turn: that send goes as it
+	 * was pressed, so the page must not show another plan above "being sent" (and "sent" once it ended).
 	 */
 	private String unchangedWhileSent(String id, Principal principal, Model model, HttpServletResponse response) {
 		response.setStatus(HttpStatus.CONFLICT.value());
-		model.addAttribute("problem", "this file is being sent as it was when Send was pressed: its sheet and"
-				+ " spreading stay as they are; change them once that run has ended");
+		model.addAttribute("problem", "this file is being sent as it was when Send was pressed: its sheet,"
+				+ " board and spreading stay as they are; change them once that run has ended");
 		return review(id, principal, model);
 	}
 
