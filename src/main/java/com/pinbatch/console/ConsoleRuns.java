@@ -257,6 +257,12 @@ class ConsoleRuns implements AutoCloseable {
 	private static String shown(LiveRun run, String line) {
 		String said = run.followUp() && line != null ? FOLLOW_UP_AGAIN.matcher(line).replaceAll(
 				"press Follow up again to go on") : line;
+		// Stop pressed while the pins were followed: the launcher adds that no row is PENDING to the stop's own
+		// words, which spoke of rows not sent; said here once, as the run's page says it
+		int stopped = said == null ? -1 : said.indexOf(STOPPED_HERE + " — ");
+		if (stopped >= 0) {
+			said = said.substring(0, stopped) + STOPPED_HERE_FOLLOWING;
+		}
 		return run.upload().shown(said);
 	}
 

@@ -66,10 +66,13 @@ class UploadSends {
 		LiveRun ended = here.isEmpty() || going ? null : here.get(0);
 		boolean withStop = ended != null && ended.stopAsked();
 		String why = ended == null || withStop ? null : ended.ended().reason();
+		// a send of this console that ended short is told here too, with its own reason (before: only its run's page
+		// said so, and its upload's page, where "Go on" leads, offered Send as if nothing had been sent); one that
+		// had sent every row when it stopped has nothing to go on with: its run's Follow up learns the rest
+		boolean rowsLeft = ended == null || ended.ended().rowsLeft();
 		return lastSend(upload)
-			// a send of this console that ended short is told here too, with its own reason (before: only its run's
-			// page said so, and its upload's page, where "Go on" leads, offered Send as if nothing had been sent)
-			.map(last -> new Last(isCutShort(last, going), last.getStatus() == BatchStatus.COMPLETED, withStop, why))
+			.map(last -> new Last(isCutShort(last, going) && rowsLeft, last.getStatus() == BatchStatus.COMPLETED,
+					withStop, why))
 			.orElse(new Last(false, false, false, null));
 	}
 

@@ -7,6 +7,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import com.pinbatch.result.RowStatus;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.ui.Model;
@@ -117,6 +119,9 @@ class WatchPage {
 		boolean followable = ended != null && ended.resultFile() != null
 				&& (rows.isEmpty() ? Progress.followable(progress.counts()) : seen.followable(Instant.now()));
 		model.addAttribute("followable", followable);
+		// a corrected result file is for rows to fix: none, nothing to upload again
+		model.addAttribute("fixable", progress.counts().containsKey(RowStatus.INVALID.name())
+				|| progress.counts().containsKey(RowStatus.FAILED.name()));
 		model.addAttribute("firstScheduled", !followable && ended != null && seen.firstScheduled() != null
 				? ResultTable.shown(seen.firstScheduled(), run.upload().timezone()) : null);
 		return "watch";

@@ -106,7 +106,9 @@ class ConsoleSendRefusalTests {
 		assertThat(RunPages.finished(mvc, run)).contains("<p class=\"state\">Stopped</p>", "stopped with Stop while"
 				+ " learning what became of the pins (no row is PENDING): Follow up, below, learns the rest</p>",
 				"form id=\"follow-up\"")
-			.doesNotContain("id=\"go-on\"", "PENDING</span>");
+			.doesNotContain("id=\"go-on\"", "PENDING</span>", "rows not sent are PENDING");
+		// nor does its upload's page offer to go on: every row was sent (before: "Go on where it stopped")
+		assertThat(page(upload)).doesNotContain("Go on where it stopped", "You stopped this file");
 	}
 
 	/**

@@ -104,9 +104,11 @@ class ConsoleStopTests {
 		assertThat(stopped).contains("<p class=\"state\">Stopped</p>", "stopped with Stop: rows not sent are"
 				+ " PENDING: Send on the upload&#39;s page sends them", "id=\"go-on\"")
 			.containsPattern("<span class=\"badge pending\">\\d+ PENDING</span>")
-			.as("no link to the page itself").doesNotContain("id=\"see-result\"");
+			.as("no link to the page itself").doesNotContain("id=\"see-result\"")
+			.as("no row to fix").doesNotContain("class=\"retry\"");
 		assertThat(neverStarted).contains("<p class=\"state\">Stopped</p>", "stopped with Stop before its turn came:"
-				+ " nothing of it was sent");
+				+ " nothing of it was sent", "<a id=\"to-upload\" href=\"" + waiting + "\">")
+			.as("no result file to correct").doesNotContain("class=\"retry\"");
 		assertThat(titles()).noneMatch(title -> title.startsWith("Waiting"));
 
 		// the upload's page, where its Go on leads, says so (before: "Send 10 pins", as if nothing had been sent)
