@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.security.Principal;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -205,7 +206,8 @@ class HistoryPage {
 		String goOn = UploadSends.isCutShort(execution, console != null) ? upload.map(Upload::id).orElse(null)
 				: null;
 		boolean followUp = !review && upload.isPresent() && download
-				&& execution.getStatus() == BatchStatus.COMPLETED && Progress.followable(counts);
+				&& execution.getStatus() == BatchStatus.COMPLETED && Progress.followable(counts,
+						runKey == null ? null : results.firstScheduled(runKey).orElse(null), Instant.now());
 		return new HistoryPage.Entry(execution.getId(), shown(files), shown(result),
 				when(execution.getStartTime()), when(execution.getEndTime()),
 				review ? "REVIEW (dry run: nothing sent)" : status(execution, runKey), rows,

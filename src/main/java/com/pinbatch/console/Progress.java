@@ -1,6 +1,7 @@
 package com.pinbatch.console;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -62,10 +63,19 @@ record Progress(boolean running, String state, long done, long total, int percen
 				pinsPerMinute, timeLeft);
 	}
 
-	/** Whether some of {@code counts} are rows on Zernio not final yet: a follow-up may learn more of them. */
-	static boolean followable(Map<String, Long> counts) {
-		return Arrays.stream(RowStatus.values())
-			.anyMatch(status -> status.mayChange() && counts.containsKey(status.name()));
+	/**
+	 * Whether a follow-up may learn something now of rows so counted: a pin still publishing (CREATED, DUPLICATE), or
+	 * one SCHEDULED whose time has come; pins scheduled for later have nothing to tell until then (before, Follow up
+	 * was offered for pins scheduled months ahead, and found "0 rows to ask Zernio about").
+	 *
+	 * @param firstScheduled when the first SCHEDULED row publishes; null: not known
+	 */
+	static boolean followable(Map<String, Long> counts, Instant firstScheduled, Instant now) {
+		boolean publishing = Arrays.stream(RowStatus.values())
+			.anyMatch(status -> status.mayChange() && status != RowStatus.SCHEDULED
+					&& counts.containsKey(status.name()));
+		return publishing || counts.containsKey(RowStatus.SCHEDULED.name())
+				&& (firstScheduled == null || !firstScheduled.isAfter(now));
 	}
 
 	/** The statuses that have rows, in the order of the statuses (as the history and the summary give them). */

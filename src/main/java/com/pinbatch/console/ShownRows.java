@@ -70,15 +70,6 @@ final class ShownRows implements Consumer<ReviewRow> {
 			.toList();
 	}
 
-	/**
-	 * Whether a follow-up may learn something of these rows now: a pin still publishing (CREATED, DUPLICATE), or one
-	 * SCHEDULED whose time has come. Pins scheduled for later have nothing to tell until then.
-	 */
-	boolean followable(Instant now) {
-		return counts.getOrDefault(RowStatus.CREATED, 0L) > 0 || counts.getOrDefault(RowStatus.DUPLICATE, 0L) > 0
-				|| firstScheduled != null && !firstScheduled.isAfter(now);
-	}
-
 	/** When the first SCHEDULED row publishes; null when none is. */
 	Instant firstScheduled() {
 		return firstScheduled;

@@ -117,7 +117,7 @@ class WatchPage {
 		// its rows as the file has them: pins scheduled for later have nothing to tell a follow-up until their time
 		// (before, Follow up was offered for a file scheduled months ahead, and found nothing to ask about)
 		boolean followable = ended != null && ended.resultFile() != null
-				&& (rows.isEmpty() ? Progress.followable(progress.counts()) : seen.followable(Instant.now()));
+				&& Progress.followable(progress.counts(), seen.firstScheduled(), Instant.now());
 		model.addAttribute("followable", followable);
 		// a corrected result file is for rows to fix: none, nothing to upload again
 		model.addAttribute("fixable", progress.counts().containsKey(RowStatus.INVALID.name())

@@ -486,6 +486,13 @@ public class RowResultStore {
 		return counts;
 	}
 
+	/** When the run's first SCHEDULED row publishes; empty when it has none with a time. */
+	public Optional<Instant> firstScheduled(String runKey) {
+		Long first = jdbc.queryForObject("SELECT MIN(PUBLISH_AT_MS) FROM PINBATCH_ROW_RESULT WHERE RUN_KEY = ? AND"
+				+ " STATUS = 'SCHEDULED'", Long.class, runKey);
+		return Optional.ofNullable(first).map(Instant::ofEpochMilli);
+	}
+
 	/** Rows per account and status, accounts by name (rows that never reached an account are left out). */
 	public Map<String, Map<RowStatus, Long>> countByAccount(String runKey) {
 		Map<String, Map<RowStatus, Long>> accounts = new TreeMap<>();

@@ -436,5 +436,10 @@ class ConsoleFollowUpTests {
 
 		assertThat(page).contains("2 SCHEDULED", "id=\"follow-up-later\"", "(Sun 1 Jun 2031, 09:00 UTC)")
 			.doesNotContain("form id=\"follow-up\"");
+		// nor its line in the history
+		String history = mvc.perform(get("/history")).andReturn().getResponse().getContentAsString();
+		assertThat(java.util.Arrays.stream(history.split("<tr")).filter(line -> line.contains("later.csv")
+				&& !line.contains("REVIEW")).toList()).singleElement().asString().contains("2 SCHEDULED")
+			.doesNotContain("class=\"follow-up\"");
 	}
 }
