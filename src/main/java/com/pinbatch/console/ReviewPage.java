@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
 import com.pinbatch.input.InputFileException;
 import com.pinbatch.input.RowSources;
 import com.pinbatch.input.XlsxRowSource;
+import com.pinbatch.pin.PinValidator;
 import com.pinbatch.plan.CapAdvice;
 import com.pinbatch.result.RowStatus;
 
@@ -79,7 +80,7 @@ class ReviewPage {
 		model.addAttribute("refusal", review.refusal());
 		// a file without a board column: one board for every row is a box away
 		model.addAttribute("boardMissing", review.refusal() != null && review.refusal().contains(
-				"name one board for every row"));
+				"one board for every row"));
 		model.addAttribute("sheets", sheets(upload));
 		model.addAttribute("sheetRead", upload.sheet() != null ? upload.sheet() : sheetRead(review.lines()));
 		// a row without an account counts against its board's: asked once per account and board, from what the
@@ -90,10 +91,17 @@ class ReviewPage {
 				key -> Optional.ofNullable(runs.accountOf(upload, row.account(), row.board()))).orElse(null));
 		ShownRows seen = new ShownRows();
 		long[] overCaps = new long[1];
+		String[] dateOrders = new String[2]; // the two forms of a date that reads both ways: day first, month first
 		if (review.resultFile() != null) {
 			ResultTable.read(review.resultFile(), upload.columnMapping(), upload.timezone(),
 					seen.andThen(timelines).andThen(row -> {
 						overCaps[0] += CapAdvice.ERROR_CODE.equals(row.errorCode()) ? 1 : 0;
+						Matcher orders = dateOrders[0] == null && PinValidator.AMBIGUOUS_DATE.equals(row.errorCode())
+								? DATE_ORDERS.matcher(row.errorMessage()) : null;
+						if (orders != null && orders.find()) {
+							dateOrders[0] = orders.group(1);
+							dateOrders[1] = orders.group(2);
+						}
 					}));
 		}
 		model.addAttribute("rows", seen.shown().stream()
@@ -109,6 +117,9 @@ class ReviewPage {
 		// the command line's advice for them is --spread: here it is one button away
 		model.addAttribute("overCaps", upload.spread() ? 0 : overCaps[0]);
 		model.addAttribute("timelines", timelines.timelines());
+		// the command line's advice for dates that read both ways is --date-format: here two buttons
+		model.addAttribute("dayFirst", dateOrders[0]);
+		model.addAttribute("monthFirst", dateOrders[1]);
 		return "review";
 	}
 
@@ -129,6 +140,14 @@ class ReviewPage {
 			HttpServletResponse response) {
 		return reviewedAgain(id, principal, model, response, upload -> upload.withBoard(board.isBlank() ? null
 				: board.strip()));
+	}
+
+	/** The file's dates read in one order, chosen with the review's Day first or Month first. */
+	@PostMapping("/uploads/{id}/date-format")
+	String chooseDateFormat(@PathVariable String id, @RequestParam String dateFormat, Principal principal, Model model,
+			HttpServletResponse response) {
+		return reviewedAgain(id, principal, model, response, upload -> upload.withDateFormat(dateFormat.isBlank()
+				? null : dateFormat.strip()));
 	}
 
 	/** The same file planned again with its pins over their accounts' caps spread over free slots. */
@@ -186,6 +205,10 @@ class ReviewPage {
 			.anyMatch(count -> count.getValue() > 0
 					&& (count.getKey() == RowStatus.VALID || count.getKey().mayChange()));
 	}
+
+	/** The two forms a date that reads both ways is offered in, as its row's message gives them. */
+	private static final Pattern DATE_ORDERS = Pattern.compile(
+			"--date-format=(.+?) \\(day first\\) or --date-format=(.+?) \\(month first\\)");
 
 	/** How the review says it read a sheet other than the first, which had no pin columns. */
 	private static final Pattern SHEET_READ = Pattern.compile("read sheet '(.+?)', the first with pin columns");

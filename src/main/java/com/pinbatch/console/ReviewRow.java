@@ -37,8 +37,11 @@ record ReviewRow(long row, String status, String title, String board, String acc
 	/** The same row with its message as the console says it (see {@link Upload#shown}). */
 	ReviewRow shownFor(Upload upload) {
 		String shown = upload.shown(errorMessage);
-		return shown == null || shown.equals(errorMessage) ? this : new ReviewRow(row, status, title, board, account,
-				publishAt, hour, thumbnail, pinUrl, errorCode, shown, fixColumn, fixCell, media, publishes);
+		// a row without a board goes to the upload's (the form's Board box, or the review's Board for every row)
+		String boardShown = board.isBlank() && upload.board() != null ? upload.board() : board;
+		return (shown == null || shown.equals(errorMessage)) && boardShown.equals(board) ? this : new ReviewRow(row,
+				status, title, boardShown, account, publishAt, hour, thumbnail, pinUrl, errorCode, shown, fixColumn,
+				fixCell, media, publishes);
 	}
 
 	/** The CSS class of the status badge (a fixed set, never a cell's text). */

@@ -51,6 +51,10 @@ record Upload(String id, String owner, Path file, String name, Instant uploaded,
 	 * single-quoted for a name with spaces or quotes). No repeated group: a forged sheet name of 100,000 characters
 	 * overflowed the stack with one.
 	 */
+	/** A date that reads both ways: the command line's two options, here the review page's two buttons. */
+	private static final Pattern DATE_ORDER = Pattern.compile(
+			"pass --date-format=.+? \\(day first\\) or --date-format=.+? \\(month first\\)");
+
 	/** A run's key after its row count: "processing pins.csv (3 rows, run 61adf8c39de19fc2...)". */
 	private static final Pattern RUN_KEY = Pattern.compile(", run [0-9a-f]{16,64}\\)");
 
@@ -100,6 +104,12 @@ record Upload(String id, String owner, Path file, String name, Instant uploaded,
 				mapping, spread, retry);
 	}
 
+	/** The same file with its dates read in this form (the upload form's Date format box). */
+	Upload withDateFormat(String chosen) {
+		return new Upload(id, owner, file, name, uploaded, sheet, account, board, timezone, chosen, encoding,
+				mapping, spread, retry);
+	}
+
 	/** The same file planned with its pins spread over free slots (or not). */
 	Upload withSpread(boolean chosen) {
 		return new Upload(id, owner, file, name, uploaded, sheet, account, board, timezone, dateFormat, encoding,
@@ -144,6 +154,10 @@ record Upload(String id, String owner, Path file, String name, Instant uploaded,
 			.replace(file.toString(), name) // the file as the person named it, not as it is stored
 			.replace(folder() + folder().getFileSystem().getSeparator(), "")
 			.replace(folder().toString(), "the upload's folder"); // the server's folders are not the user's news
+		// the review's own buttons, before the upload form's boxes that say the same more generally
+		shown = shown.replace("(or name one board for every row with --board=NAME)",
+				"(or give one board for every row in the Board for every row box)");
+		shown = DATE_ORDER.matcher(shown).replaceAll("press Day first or Month first on the review page");
 		for (Map.Entry<String, String> field : FORM_FIELDS.entrySet()) {
 			shown = shown.replace(field.getKey(), field.getValue());
 		}

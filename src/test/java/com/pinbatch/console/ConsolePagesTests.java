@@ -39,6 +39,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockMultipartHttpServletRequestBuilder;
+import org.springframework.web.util.HtmlUtils;
 
 import com.pinbatch.cli.PinbatchApplication;
 import com.pinbatch.input.InputFileState;
@@ -262,7 +263,9 @@ class ConsolePagesTests {
 	void aDateFormatGivenOnUploadReadsDatesThatAreAmbiguousWithoutIt() throws Exception {
 		String pins = "title,media_url,board,account,publish_at\n"
 				+ "Shelf,https://images.example.com/shelf.jpg,Kitchen Ideas,acme-home,3/1/2030 9:30\n";
-		assertThat(reviewOf(csv("dates.csv", pins))).contains("INVALID", "--date-format=d/M/yyyy (day first)");
+		// (the review's own buttons say it: Day first reads them d/M/yyyy)
+		assertThat(reviewOf(csv("dates.csv", pins))).contains("INVALID", "press Day first or Month first",
+				"name=\"dateFormat\" value=\"d/M/yyyy\">Day first");
 
 		MvcResult posted = mvc.perform(multipart("/uploads").file(csv("dates.csv", pins)).param("dateFormat", "d/M/yyyy")
 			.with(csrf())).andExpect(status().is3xxRedirection()).andReturn();
@@ -318,7 +321,7 @@ class ConsolePagesTests {
 				+ "spring\n"));
 
 		assertThat(page).contains("paste these lines in the Column mapping box of the upload form",
-				"title: [&quot;Pin titel&quot;]", "in the Board box of the upload form")
+				"title: [&quot;Pin titel&quot;]", "in the Board for every row box")
 			.doesNotContain("--mapping=FILE", "--board=NAME", "save these lines as mapping.yml")
 			.doesNotContain("form id=\"send\"");
 	}
@@ -884,7 +887,35 @@ class ConsolePagesTests {
 		mvc.perform(post(upload + "/board").param("board", "Kitchen Ideas").with(csrf()))
 			.andExpect(status().is3xxRedirection());
 
-		assertThat(page(upload)).contains("Send 1 pin").doesNotContain("form id=\"board-for-all\"");
+		// and the rows say where they go (before: an empty Board column)
+		assertThat(page(upload)).contains("Send 1 pin", "<td>Kitchen Ideas</td>")
+			.doesNotContain("form id=\"board-for-all\"");
+	}
+
+	/**
+	 * Dates that read both ways, the file's others not telling which: the review offers Day first and Month first,
+	 * and reads the file again in the order chosen (before: the rows said to pass --date-format, which the console
+	 * has only on the upload form, the file to choose again).
+	 */
+	@Test
+	void datesThatReadBothWaysAreSettledWithTheReviewsButtons() throws Exception {
+		MvcResult posted = mvc.perform(multipart("/uploads").file(csv("both-ways.csv", """
+				title,media_url,board,account,publish_at
+				Oak shelf,https://images.example.com/both-ways/a.jpg,Kitchen Ideas,acme-home,03/01/2031 09:00
+				Tiles,https://images.example.com/both-ways/b.jpg,Kitchen Ideas,acme-home,04/02/2031 10:00
+				""")).with(csrf())).andExpect(status().is3xxRedirection()).andReturn();
+		String upload = posted.getResponse().getRedirectedUrl();
+		String review = page(upload);
+		assertThat(review).contains("form id=\"date-order\"", "press Day first or Month first on the review page")
+			.doesNotContain("--date-format=");
+		Matcher dayFirst = Pattern.compile("name=\"dateFormat\" value=\"([^\"]+)\">Day first").matcher(review);
+		assertThat(dayFirst.find()).isTrue();
+
+		mvc.perform(post(upload + "/date-format").param("dateFormat", HtmlUtils.htmlUnescape(dayFirst.group(1)))
+			.with(csrf())).andExpect(status().is3xxRedirection());
+
+		assertThat(page(upload)).contains("Send 2 pins", "3 Jan 2031, 09:00", "4 Feb 2031, 10:00")
+			.doesNotContain("form id=\"date-order\"");
 	}
 
 	/** An upload may have any name, the one the review's own result file would have included. */
