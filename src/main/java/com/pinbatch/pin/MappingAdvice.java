@@ -196,6 +196,10 @@ public final class MappingAdvice {
 	}
 
 	/** For each field without a column, the first unused header that is close to one of the field's names. */
+	/** Words a header of the pin's picture or video holds, whatever else it says. */
+	private static final Pattern MEDIA_WORDS = Pattern.compile(
+			"(?i)(?<![a-z])(image|picture|photo|img|pic|video|media)s?(?![a-z])");
+
 	private static Map<PinField, String> guesses(Predicate<PinField> hasColumn, ColumnMapping mapping,
 			List<String> unused, BiPredicate<PinField, String> fits) {
 		Map<PinField, String> guesses = new EnumMap<>(PinField.class);
@@ -217,6 +221,12 @@ public final class MappingAdvice {
 				if (!hasColumn.test(fallback) && !guesses.containsKey(fallback) && fits.test(fallback, header)) {
 					guesses.put(fallback, header);
 				}
+				continue;
+			}
+			// "Picture link", "Image address": the media by its word, not the link its other word is closest to
+			if (MEDIA_WORDS.matcher(header).find() && !hasColumn.test(PinField.MEDIA_URL)
+					&& !guesses.containsKey(PinField.MEDIA_URL) && fits.test(PinField.MEDIA_URL, header)) {
+				guesses.put(PinField.MEDIA_URL, header);
 				continue;
 			}
 			List<String> close = ClosestNames.to(HeaderKey.of(header), new ArrayList<>(known.keySet()), 3);

@@ -141,6 +141,23 @@ class MappingAdviceTests {
 				"board: [\"Where\"]   # did you mean board for 'Where'?");
 	}
 
+	/** "Picture link" holds the picture: before, it was guessed as the link, the name its other word is closest to. */
+	@Test
+	void aHeaderNamingAPictureIsGuessedAsTheMediaWhateverElseItSays() {
+		ColumnMapping mapping = ColumnMapping.defaults();
+		List<String> headers = List.of("Pin name", "Picture link", "Board");
+		BoundColumns columns = mapping.bind(headers);
+		List<InputRow> firstRows = List.of(
+				new InputRow(2, headers, List.of("Spring beds", "https://example.com/a.jpg", "Garden")));
+
+		MappingException refused = catchThrowableOfType(MappingException.class,
+				() -> MappingAdvice.requireColumns(columns, mapping, false, () -> firstRows));
+
+		assertThat(refused.suggestedMapping()).contains(
+				"media_url: [\"Picture link\"]   # did you mean media_url for 'Picture link'?")
+			.noneMatch(line -> line.startsWith("link:"));
+	}
+
 	@Test
 	void aHeaderCloseToATimeIsStillGuessedWhenItsCellsHoldTimes() {
 		ColumnMapping mapping = ColumnMapping.defaults();
