@@ -1,5 +1,6 @@
 package com.pinbatch.job;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
@@ -12,6 +13,7 @@ import javax.sql.DataSource;
 import com.pinbatch.concurrent.DaemonThreads;
 import com.pinbatch.follow.FollowProperties;
 import com.pinbatch.input.InputRow;
+import com.pinbatch.result.EarlierSends;
 import com.pinbatch.result.ResultFileBuilder;
 import com.pinbatch.result.RowResultStore;
 import com.pinbatch.schema.HsqldbCheckpoints;
@@ -215,7 +217,12 @@ public class PinImportJobConfiguration {
 	@Bean
 	@StepScope
 	PinRowProcessor pinRowProcessor(RunPlans plans, @Value(JOB_EXECUTION) JobExecution job, EarlierPins earlierPins) {
-		return new PinRowProcessor(plans.of(job), EarlierPins.ofThisRun(earlierPins));
+		RunPlan plan = plans.of(job);
+		String resultFile = job.getJobParameters().getString(InputParameters.RESULT_FILE);
+		// closed with the step (the bean's close)
+		EarlierSends earlierSends = plan.dryRun() || resultFile == null ? null : new EarlierSends(Path.of(resultFile),
+				plan.api() != null && plan.api().sandbox());
+		return new PinRowProcessor(plan, EarlierPins.ofThisRun(earlierPins), earlierSends);
 	}
 
 	/**

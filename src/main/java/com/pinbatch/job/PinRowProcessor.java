@@ -32,6 +32,7 @@ import com.pinbatch.pin.Validation;
 import com.pinbatch.pin.ValidationProblem;
 import com.pinbatch.plan.CapAdvice;
 import com.pinbatch.plan.WhenNoDate;
+import com.pinbatch.result.EarlierSends;
 import com.pinbatch.result.RowResult;
 import com.pinbatch.result.RowStatus;
 import com.pinbatch.zernio.BoardResolution;
@@ -43,10 +44,13 @@ import org.springframework.batch.infrastructure.item.ItemProcessor;
  * Maps a row to a pin, validates it and resolves its account and board. Never throws for a bad row: a row with
  * problems becomes an INVALID result naming every problem, the first one giving the error code.
  */
-public class PinRowProcessor implements ItemProcessor<InputRow, PreparedRow> {
+public class PinRowProcessor implements ItemProcessor<InputRow, PreparedRow>, AutoCloseable {
 
 	/** How far back to look for the post of a row whose earlier result file does not say when it was sent. */
 	private static final Duration UNKNOWN_ATTEMPT_AGE = Duration.ofDays(30);
+
+	/** How long before its line was written an earlier result file's pin may have been created. */
+	private static final Duration CREATED_BEFORE_LEARNT = Duration.ofDays(1);
 
 	private final RunPlan plan;
 
@@ -58,16 +62,28 @@ public class PinRowProcessor implements ItemProcessor<InputRow, PreparedRow> {
 
 	private final PinIdentity identities;
 
+	/** The input's earlier result file, for rows this job repository knows nothing of; null for a dry run. */
+	private final EarlierSends earlierSends;
+
 	private BoundColumns columns;
 
-	PinRowProcessor(RunPlan plan, EarlierPins earlierPins) {
+	/** @param earlierSends the input's earlier result file; null: not read (a dry run sends nothing) */
+	PinRowProcessor(RunPlan plan, EarlierPins earlierPins, EarlierSends earlierSends) {
 		this.plan = plan;
 		this.earlierPins = earlierPins;
+		this.earlierSends = earlierSends;
 		// a row to send stores its identity, and any row is looked up once other runs put pins there
 		this.identities = plan.dryRun() && earlierPins.none() ? null
 				: EarlierPins.identities(plan.validation(), plan.whenNoDate());
 		this.validator = new PinValidator(plan.validation());
 		this.requests = new PostRequestFactory(plan.runKey(), plan.validation().zone(), plan.whenNoDate());
+	}
+
+	@Override
+	public void close() {
+		if (earlierSends != null) {
+			earlierSends.close();
+		}
 	}
 
 	@Override
@@ -100,8 +116,11 @@ public class PinRowProcessor implements ItemProcessor<InputRow, PreparedRow> {
 			// an earlier run created this pin (before its date passed, say)
 			return PreparedRow.decided(earlier.get(), accountLabel(draft));
 		}
+		// what the input's result file says an earlier run did with the row, when this job repository does not know
+		// (another data folder): a pin it got onto Zernio, or may have, is looked for there before the row is sent
+		PriorOutcome earlierLine = prior != null || earlierSends == null ? null : earlierSends.of(row);
 		String mark = plan.dryRun() ? null : RowCells.mark(draft); // a digest of the pin's cells, for what is sent only
-		PreparedRow prepared = prepare(row, draft, mark, identity, former);
+		PreparedRow prepared = prepare(row, draft, mark, identity, former, earlierLine);
 		if (prior != null && !plan.dryRun() && plan.api() != null && failedOnItsPost(prior, draft)) {
 			// --retry-failed: an unchanged row goes again on its own post (or stays, its pin removed from Pinterest);
 			// a changed one goes as prepared
@@ -156,7 +175,9 @@ public class PinRowProcessor implements ItemProcessor<InputRow, PreparedRow> {
 			.allMatch(cell -> cell.isEmpty() || cell.contains("://"));
 	}
 
-	private PreparedRow prepare(InputRow row, PinDraft draft, String mark, String identity, String former) {
+	/** @param earlierLine what an earlier run did with the row, as the input's result file says; null: nothing */
+	private PreparedRow prepare(InputRow row, PinDraft draft, String mark, String identity, String former,
+			PriorOutcome earlierLine) {
 		PriorOutcome prior = row.prior();
 		Validation validation = validator.validate(draft);
 		if (draft.repeatsHeader()) {
@@ -224,8 +245,36 @@ public class PinRowProcessor implements ItemProcessor<InputRow, PreparedRow> {
 		if (sentElsewhere == null) {
 			sentElsewhere = earlierPins.sentWithoutAnswer(former);
 		}
-		// another run (of the file before it was saved again, say) sent this pin and never learnt if it was created
-		return sentElsewhere != null ? toSend.mayExistSince(sentElsewhere) : toSend;
+		// another run (of the file before it was saved again, say) sent this pin and never learnt if it was created;
+		// or the input's result file says an earlier run got it onto Zernio, or may have, which this job repository
+		// does not know (another data folder): looked for there first, from the earlier of the two
+		Instant sinceEarlierLine = earlierLine == null ? null : mayExistSince(row, earlierLine);
+		Instant since = sentElsewhere == null ? sinceEarlierLine : sinceEarlierLine == null ? sentElsewhere
+				: sentElsewhere.isBefore(sinceEarlierLine) ? sentElsewhere : sinceEarlierLine;
+		return since != null ? toSend.mayExistSince(since) : toSend;
+	}
+
+	/**
+	 * Since when the pin of a row may be on Zernio, as its line of the input's earlier result file says: one there
+	 * (PUBLISHED, SCHEDULED, CREATED, DUPLICATE) or one whose sends may have made it, from a day before that line
+	 * was written (its pin was created before its outcome was learnt); null when the line says it was never made.
+	 * A pin found there is that row's (before, past Zernio's duplicate window, a second pin); one not found (the row
+	 * read now at another time: another zone) is sent as any other.
+	 */
+	private static Instant mayExistSince(InputRow row, PriorOutcome line) {
+		boolean mayExist = RowStatus.isOnZernio(line.status()) || UnknownOutcomes.mayExist(line.status(),
+				line.errorCode()) || UnknownOutcomes.sentUnanswered(line.status(), line.requestId());
+		if (!mayExist) {
+			return null;
+		}
+		Instant finished;
+		try {
+			finished = RowResult.carriedOver(row.rowNumber(), line).finishedAt();
+		}
+		catch (IllegalArgumentException notAStatus) {
+			return null; // a hand-edited status: as if the line said nothing
+		}
+		return finished != null ? finished.minus(CREATED_BEFORE_LEARNT) : Instant.now().minus(UNKNOWN_ATTEMPT_AGE);
 	}
 
 	/**

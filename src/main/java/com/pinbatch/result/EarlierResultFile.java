@@ -18,6 +18,7 @@ import java.util.Optional;
 import com.pinbatch.input.InputFileException;
 import com.pinbatch.input.InputOptions;
 import com.pinbatch.input.InputRow;
+import com.pinbatch.input.PriorOutcome;
 import com.pinbatch.input.RowSource;
 import com.pinbatch.input.RowSources;
 import com.pinbatch.text.SafeText;
@@ -119,6 +120,16 @@ final class EarlierResultFile implements AutoCloseable {
 			return known;
 		}
 		return knowsMore(before, known) ? before : known;
+	}
+
+	/**
+	 * The earlier file's line of this row (the same cells, at its row number or moved a little), or null: none, or
+	 * one of a pin sent the other way (to the sandbox, or not).
+	 */
+	PriorOutcome lineOf(InputRow row) {
+		InputRow earlier = source == null ? null : sameRow(row);
+		return earlier == null || earlier.prior() == null || earlier.prior().status() == null
+				|| sentTheOtherWay(earlier.prior().requestId()) ? null : earlier.prior();
 	}
 
 	/** A rehearsal's pin is not this run's, nor the other way round; a line without a request id does not say. */

@@ -343,6 +343,65 @@ class SendingResilienceTests extends SandboxedCommandLine {
 		assertThat(creates()).extracting(RecordedRequest::body).noneMatch(body -> body.contains("number 0"));
 	}
 
+	/**
+	 * The sheet run again two days later by a run whose job repository knows nothing of it (another data folder: cron
+	 * under another user, a folder lost): the result file beside it says the row's sends went unanswered, so its pin
+	 * is looked for, not created again (before: past Zernio's duplicate window, a second pin; found by an operator's
+	 * review).
+	 */
+	@Test
+	void aSheetRunFromAnotherFolderLooksForThePinOfARowWhoseSendsWentUnansweredInsteadOfCreatingASecond()
+			throws Exception {
+		Path state = dir.resolve("sandbox-posts.jsonl");
+		runUnanswered(state);
+		String postId = sandbox.posts().get(0).id();
+		Path results = dir.resolve("one.results.csv");
+		Map<String, String> unknown = resultOfRow(results, 2);
+		agePosts(state, Duration.ofDays(2));
+		Files.writeString(results, Files.readString(results, StandardCharsets.UTF_8).replace(unknown.get("finished_at"),
+				Instant.parse(unknown.get("finished_at")).minus(Duration.ofDays(2)).toString()), StandardCharsets.UTF_8);
+		int createsBefore = creates().size();
+
+		CommandLineRun tonight = runIn(dir.resolve("another-folder"), "--input=" + dir.resolve("one.csv"));
+
+		assertThat(tonight.exitCode()).as(tonight.toString()).isZero();
+		assertThat(creates().subList(createsBefore, creates().size())).isEmpty();
+		assertThat(sandbox.postCount()).isEqualTo(1);
+		assertThat(resultOfRow(results, 2)).containsEntry("status", "PUBLISHED").containsEntry("post_id", postId);
+	}
+
+	/**
+	 * The same for a sheet whose pins were published: run again from another folder two days later, past Zernio's
+	 * duplicate window, its result file says where its pins are, and none is sent again.
+	 */
+	@Test
+	void aSheetRunFromAnotherFolderDoesNotSendAgainThePinsItsResultFileHasOnZernio() throws Exception {
+		Path state = dir.resolve("sandbox-posts.jsonl");
+		restartSandbox(sandboxSettings().withStateFile(state));
+		Path input = Files.writeString(dir.resolve("two.csv"), "title,description,media_url,board,account\n"
+				+ "Shelf,Resilience pin number 7,https://images.example.com/r/7.jpg,Kitchen Ideas,acme-home\n"
+				+ "Lamp,Resilience pin number 8,https://images.example.com/r/8.jpg,Kitchen Ideas,acme-home\n",
+				StandardCharsets.UTF_8);
+		CommandLineRun first = run("--input=" + input);
+		assertThat(first.exitCode()).as(first.toString()).isZero();
+		agePosts(state, Duration.ofDays(2));
+		Path results = dir.resolve("two.results.csv");
+		String written = Files.readString(results, StandardCharsets.UTF_8);
+		for (Map<String, String> row : ResultRows.read(results)) {
+			written = written.replace(row.get("finished_at"), Instant.parse(row.get("finished_at"))
+				.minus(Duration.ofDays(2)).toString());
+		}
+		Files.writeString(results, written, StandardCharsets.UTF_8);
+		int createsBefore = creates().size();
+
+		CommandLineRun again = runIn(dir.resolve("another-folder"), "--input=" + input);
+
+		assertThat(again.exitCode()).as(again.toString()).isZero();
+		assertThat(creates().subList(createsBefore, creates().size())).isEmpty();
+		assertThat(sandbox.postCount()).isEqualTo(2);
+		assertThat(ResultRows.read(results)).extracting(row -> row.get("status")).containsOnly("PUBLISHED");
+	}
+
 	/** A row whose create Zernio carries out after the client gave up on it. */
 	private static final String SLOW_PIN = "Slow pin,Resilience pin number 0,https://images.example.com/r/0.jpg,"
 			+ "Kitchen Ideas,acme-home\n";
