@@ -168,13 +168,7 @@ class ConsoleRuns implements AutoCloseable {
 		}
 		return inBackground(upload, false, run -> {
 			Launched launched = launch(upload, false, null, run);
-			LiveRun.Ended ended = new LiveRun.Ended(launched.exitCode(), launched.refusal(), launched.resultFile(),
-					launched.counts());
-			// Stop pressed once every row was sent: the rows are all decided, and what is left is to learn (said
-			// from the outcome, not from when it was pressed: the last rows may have been sent meanwhile)
-			return ended.reason() != null && ended.reason().startsWith(STOPPED_HERE) && !ended.rowsLeft()
-					? new LiveRun.Ended(ended.exitCode(), STOPPED_HERE_FOLLOWING, ended.resultFile(), ended.counts())
-					: ended;
+			return new LiveRun.Ended(launched.exitCode(), launched.refusal(), launched.resultFile(), launched.counts());
 		});
 	}
 
@@ -257,8 +251,9 @@ class ConsoleRuns implements AutoCloseable {
 	private static String shown(LiveRun run, String line) {
 		String said = run.followUp() && line != null ? FOLLOW_UP_AGAIN.matcher(line).replaceAll(
 				"press Follow up again to go on") : line;
-		// Stop pressed while the pins were followed: the launcher adds that no row is PENDING to the stop's own
-		// words, which spoke of rows not sent; said here once, as the run's page says it
+		// Stop pressed once every row was sent (said from the outcome, not from when it was pressed: the last rows
+		// may have been sent meanwhile): the launcher adds that no row is PENDING to the stop's own words, which
+		// spoke of rows not sent; said here once, in the run's lines and its reason alike
 		int stopped = said == null ? -1 : said.indexOf(STOPPED_HERE + " — ");
 		if (stopped >= 0) {
 			said = said.substring(0, stopped) + STOPPED_HERE_FOLLOWING;
@@ -323,7 +318,7 @@ class ConsoleRuns implements AutoCloseable {
 					: upload.shown(outcome.reason()), null, Map.of());
 		}
 		InputOutcome input = outcome.inputs().get(0);
-		return new Launched(input.exitCode().code(), upload.shown(input.stopReason()), input.resultFile(),
+		return new Launched(input.exitCode().code(), shown(listener, input.stopReason()), input.resultFile(),
 				input.counts());
 	}
 

@@ -10,9 +10,9 @@ import com.pinbatch.input.PriorOutcome;
 /**
  * The input's result file as an earlier run left it, read alongside the input as its rows are sent: what that run
  * did with each row, for a run whose job repository knows nothing of it (another data folder: another user's home,
- * a folder lost or moved). A row the earlier run got onto Zernio is not sent again, and one whose send may have
- * created its pin is looked for first, as the job repository would have had it (before, past Zernio's 24-hour
- * duplicate window, each became a second pin). Only a line of the same cells counts; memory stays flat.
+ * a folder lost or moved). A row the earlier run got onto Zernio, or whose send may have created its pin, is looked
+ * for there before it is sent, as the job repository would have had it (before, past Zernio's 24-hour duplicate
+ * window, each became a second pin). Only a line of the same cells counts; memory stays flat.
  */
 public final class EarlierSends implements AutoCloseable {
 
