@@ -217,8 +217,11 @@ class ConsoleBrowserTests {
 		assertThat(browser.findElement(By.cssSelector("#progress .counts")).getText()).as(browser.getPageSource())
 			.isEqualTo(SHELVES + " SCHEDULED");
 		wait.until(ExpectedConditions.elementToBeClickable(By.id("see-result"))).click();
-		assertThat(wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("form#follow-up button")))
-			.getText()).as("scheduled pins to follow up").isEqualTo("Follow up");
+		// pins scheduled for 2030: Follow up comes once the first one's time has (before: offered now, for nothing)
+		assertThat(wait.until(ExpectedConditions.presenceOfElementLocated(By.id("follow-up-later"))).getText())
+			.as("scheduled pins to follow up later").contains("Follow up is offered here once the first one's time has"
+					+ " come (Fri 1 Mar 2030, 09:00");
+		assertThat(browser.findElements(By.cssSelector("form#follow-up"))).isEmpty();
 		assertThat(creates(sandboxPosts)).hasSize(SHELVES).doesNotHaveDuplicates();
 		browser.get(base + "history");
 		assertThat(historyLines("shelves.csv")).as("status and rows of each run of the file")
