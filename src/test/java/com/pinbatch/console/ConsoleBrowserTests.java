@@ -194,7 +194,9 @@ class ConsoleBrowserTests {
 		browser.findElement(By.cssSelector("form#upload button[type=submit]")).click();
 		WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(120));
 		wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("form#send button"))).click();
-		wait.until(driver -> !driver.findElement(By.cssSelector("#progress .done")).getText().startsWith("0 of"));
+		// (a pin or more sent: "not sending yet", then "0 of 40 rows" before)
+		wait.until(driver -> driver.findElement(By.cssSelector("#progress .done")).getText()
+			.matches("[1-9]\\d* of .*"));
 		// the result's address opened while the send goes on leads back to the run's page (before: "Not found",
 		// "it may be someone else's")
 		String runPage = browser.getCurrentUrl();

@@ -87,6 +87,8 @@ class ConsoleStopTests {
 		String queued = RunPages.press(mvc, waiting, "/send"); // waits for the first file's send to end
 		assertThat(secondCreateArrived.await(60, TimeUnit.SECONDS)).as("the send began").isTrue();
 
+		// the send waiting for its turn does not say its file has no rows (before: "0 of 0 rows")
+		assertThat(page(queued + "/progress")).contains("not sending yet").doesNotContain("0 of 0 rows");
 		String live = page(run + "/progress");
 		assertThat(live).contains("form id=\"stop\"", "action=\"" + run + "/stop\"");
 		stop(queued);
