@@ -21,6 +21,7 @@ import com.pinbatch.pin.BoundColumns;
 import com.pinbatch.pin.ColumnMapping;
 import com.pinbatch.pin.MediaFolder;
 import com.pinbatch.pin.PinField;
+import com.pinbatch.plan.CapAdvice;
 
 /**
  * Reads a result file (the dry run's or a run's) back into rows to show: the pin's own cells through the column
@@ -63,7 +64,10 @@ final class ResultTable {
 		PriorOutcome outcome = row.prior();
 		String status = outcome == null ? "" : outcome.status();
 		String message = outcome == null ? "" : outcome.errorMessage();
-		String fixColumn = fixColumn(message, row.headers());
+		// a row over its account's caps is fixed by its time (or Spread), not by its account, which its message
+		// names first (before: "account: acme-home" shown as the cell to fix)
+		String fixColumn = outcome != null && CapAdvice.ERROR_CODE.equals(text(outcome.errorCode()).strip())
+				? columns.header(PinField.PUBLISH_AT) : fixColumn(message, row.headers());
 		String fixCell = fixColumn == null ? null : shortened(row.value(row.headers().indexOf(fixColumn)));
 		return new ReviewRow(row.rowNumber(), status, text(columns.cell(row, PinField.TITLE)),
 				text(columns.cell(row, PinField.BOARD)), text(columns.cell(row, PinField.ACCOUNT)),

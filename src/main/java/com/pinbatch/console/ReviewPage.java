@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.security.Principal;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -106,11 +107,12 @@ class ReviewPage {
 		}
 		model.addAttribute("rows", seen.shown().stream()
 			.map(row -> row.withThumbnail(upload.folder(), "/uploads/" + upload.id() + "/media/").shownFor(upload))
+			.map(row -> CapAdvice.ERROR_CODE.equals(row.errorCode()) ? row.withStatus(OVER_CAPS) : row)
 			.toList());
 		model.addAttribute("notShown", seen.notShown());
 		model.addAttribute("thumbs", true);
 		Map<RowStatus, Long> counts = seen.counts();
-		model.addAttribute("counts", counts);
+		model.addAttribute("counts", badges(counts, upload.spread() ? 0 : overCaps[0]));
 		model.addAttribute("invalid", counts.containsKey(RowStatus.INVALID));
 		model.addAttribute("sendable", counts.getOrDefault(RowStatus.VALID, 0L));
 		model.addAttribute("goOn", goesOn(last.cutShort(), counts));
@@ -141,6 +143,28 @@ class ReviewPage {
 		return reviewedAgain(id, principal, model, response, upload -> upload.withBoard(board.isBlank() ? null
 				: board.strip()));
 	}
+
+	/**
+	 * The review's counts by status, as its badges say them: a check sends nothing, so its rows over their accounts'
+	 * caps are not FAILED but would fail, which Spread avoids (before: "25 VALID 35 FAILED" for a file that only
+	 * needed spreading).
+	 */
+	static Map<String, Long> badges(Map<RowStatus, Long> counts, long overCaps) {
+		Map<String, Long> badges = new LinkedHashMap<>();
+		counts.forEach((status, count) -> {
+			long shown = status == RowStatus.FAILED ? count - overCaps : count;
+			if (shown > 0) {
+				badges.put(status.name(), shown);
+			}
+		});
+		if (overCaps > 0) {
+			badges.put(OVER_CAPS, overCaps);
+		}
+		return badges;
+	}
+
+	/** The badge of rows a send would fail at their account's caps. */
+	static final String OVER_CAPS = "OVER CAPS";
 
 	/** The file's dates read in one order, chosen with the review's Day first or Month first. */
 	@PostMapping("/uploads/{id}/date-format")

@@ -30,6 +30,12 @@ record ReviewRow(long row, String status, String title, String board, String acc
 				fixCell, media, publishes);
 	}
 
+	/** The same row under another status, as a page names it. */
+	ReviewRow withStatus(String shown) {
+		return new ReviewRow(row, shown, title, board, account, publishAt, hour, thumbnail, pinUrl, errorCode,
+				errorMessage, fixColumn, fixCell, media, publishes);
+	}
+
 	public boolean invalid() {
 		return "INVALID".equals(status);
 	}
@@ -49,6 +55,7 @@ record ReviewRow(long row, String status, String title, String board, String acc
 		return switch (status) {
 			case "PUBLISHED", "CREATED", "DUPLICATE", "SCHEDULED", "VALID" -> "ok " + status.toLowerCase(Locale.ROOT);
 			case "INVALID", "FAILED" -> "bad " + status.toLowerCase(Locale.ROOT);
+			case ReviewPage.OVER_CAPS -> "bad over-caps";
 			default -> "pending";
 		};
 	}

@@ -631,10 +631,16 @@ class ConsolePagesTests {
 			.andExpect(status().is3xxRedirection())
 			.andReturn();
 		String upload = posted.getResponse().getRedirectedUrl();
-		assertThat(page(upload)).contains("Send 25 pins")
+		String review = page(upload);
+		assertThat(review).contains("Send 25 pins")
 			.doesNotContain("The INVALID rows are not sent") // none is
 			.contains("2 rows go over an account&#39;s posting caps and would fail")
 			.contains("action=\"" + upload + "/spread\"");
+		// a check fails nothing: its badge says they are over caps, and their cell to change is the time (before:
+		// "2 FAILED", and "account: acme-home" as the cell to fix)
+		assertThat(review).contains("<span class=\"badge over-caps\">2 OVER CAPS</span>")
+			.doesNotContain("FAILED</span>", "<span class=\"column\">account</span>")
+			.contains("<span class=\"column\">publish_at</span>");
 
 		mvc.perform(post(upload + "/spread").with(csrf()))
 			.andExpect(status().is3xxRedirection())
