@@ -58,6 +58,9 @@ record Upload(String id, String owner, Path file, String name, Instant uploaded,
 	/** A run's key after its row count: "processing pins.csv (3 rows, run 61adf8c39de19fc2...)". */
 	private static final Pattern RUN_KEY = Pattern.compile(", run [0-9a-f]{16,64}\\)");
 
+	/** How many requests the look-ups before the first pin took: " (2 requests to Zernio)". */
+	private static final Pattern LOOK_UPS = Pattern.compile(" \\(\\d+ requests? to Zernio\\)");
+
 	/** A time in UTC as messages write it ("2026-12-24T14:00:00Z", "frees up at 2026-12-08T21:48Z"). */
 	private static final Pattern UTC_TIME = Pattern
 		.compile("\\b(\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,9})?)?Z)(?: \\(UTC\\))?");
@@ -87,7 +90,15 @@ record Upload(String id, String owner, Path file, String name, Instant uploaded,
 			// the upload form's Date format box is the command line's option
 			Map.entry(", or pass the column's own form as --date-format (a java.time pattern, e.g.", ", or write the"
 					+ " column's own form in the Date format box of the upload form and upload the file again (e.g."),
-			Map.entry("dates as --date-format ", "dates in the Date format "));
+			Map.entry("dates as --date-format ", "dates in the Date format "),
+			// the Encoding box, for a file whose encoding the review could not tell
+			Map.entry("give the file's encoding with --encoding=NAME", "give the file's encoding in the Encoding box of"
+					+ " the upload form and upload the file again"),
+			Map.entry("give it with --encoding=NAME (e.g. --encoding=windows-1252)", "give it in the Encoding box of"
+					+ " the upload form (e.g. windows-1252) and upload the file again"),
+			Map.entry("give --encoding=UTF-16LE, or UTF-16BE", "give UTF-16LE, or UTF-16BE, in the Encoding box of the"
+					+ " upload form"),
+			Map.entry("leave --encoding out", "leave the Encoding box empty"));
 
 	/** Beside the upload; an uploaded file's stored name never starts with a dot, so the two cannot meet. */
 	static final String MAPPING_FILE = ".column-mapping.yml";
@@ -165,8 +176,10 @@ record Upload(String id, String owner, Path file, String name, Instant uploaded,
 		shown = OTHER_SHEET.matcher(shown).replaceAll(sheet -> "choose " + (sheet.group(1).equals("its") ? "it"
 				: "each") + " with Read this sheet to send " + sheet.group(1) + " pins");
 		shown = shown.replace("choose another with --sheet=NAME", "choose another below with Read this sheet");
-		// a run's key names its job instance, for those who read the job repository: nothing a person acts on here
+		// a run's key names its job instance, for those who read the job repository, and the count of requests the
+		// look-ups took is the pace's: nothing a person acts on here
 		shown = RUN_KEY.matcher(shown).replaceAll(")");
+		shown = LOOK_UPS.matcher(shown).replaceAll("");
 		// a time the command line gives in UTC, here in the upload's zone, as the rows' publish times are
 		shown = UTC_TIME.matcher(shown).replaceAll(time -> Matcher.quoteReplacement(inZone(time.group(1))));
 		// the command line's way to resume is, here, the upload's Send

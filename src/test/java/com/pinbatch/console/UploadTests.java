@@ -61,6 +61,14 @@ class UploadTests {
 					+ " https://images.example.com/a.jpg");
 		assertThat(upload.shown("processing " + FILE + " (3 rows, run 61adf8c39de19fc2d3fec9fc42c37596)"))
 			.isEqualTo("processing calendar.xlsx (3 rows)");
+		assertThat(upload.shown("plan: accounts and boards looked up before the first pin: 4 Pinterest accounts, the"
+				+ " boards of 1 (2 requests to Zernio)")).isEqualTo("plan: accounts and boards looked up before the"
+						+ " first pin: 4 Pinterest accounts, the boards of 1");
+		assertThat(upload.shown(FILE + ": is not UTF-8 text and its encoding could not be recognised; give it with"
+				+ " --encoding=NAME (e.g. --encoding=windows-1252), or save it as UTF-8"))
+			.isEqualTo("calendar.xlsx: is not UTF-8 text and its encoding could not be recognised; give it in the"
+					+ " Encoding box of the upload form (e.g. windows-1252) and upload the file again, or save it as"
+					+ " UTF-8");
 	}
 
 	@Test
