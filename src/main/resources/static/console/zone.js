@@ -7,3 +7,26 @@ document.addEventListener('DOMContentLoaded', function () {
     field.value = zone;
   }
 });
+
+// The history's times are the server's clock: shown in the browser's zone, named, as the other pages show times in
+// the zone of the upload (a person in New York read "21:48:14 UTC" for a run started at 16:48 their time).
+document.addEventListener('DOMContentLoaded', function () {
+  if (!window.Intl) {
+    return;
+  }
+  var zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  var format = new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit',
+    minute: '2-digit', second: '2-digit', hourCycle: 'h23' });
+  document.querySelectorAll('time[datetime]').forEach(function (time) {
+    var at = new Date(time.getAttribute('datetime'));
+    if (!time.getAttribute('datetime') || isNaN(at.getTime())) {
+      return;
+    }
+    var parts = {};
+    format.formatToParts(at).forEach(function (part) {
+      parts[part.type] = part.value;
+    });
+    time.textContent = parts.year + '-' + parts.month + '-' + parts.day + ' ' + parts.hour + ':' + parts.minute + ':'
+      + parts.second + ' ' + zone;
+  });
+});

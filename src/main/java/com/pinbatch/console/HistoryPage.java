@@ -91,9 +91,13 @@ class HistoryPage {
 	 * person's finished console run has rows whose outcome Zernio may know by now (also once the console that ran it
 	 * has stopped, taking the run's page with it).
 	 */
-	record Entry(long execution, String files, String resultFile, String started, String ended, String status,
-			long rows, Map<String, Long> counts, String who, boolean download, String runId, String goOn,
-			boolean followUp) {
+	/**
+	 * @param started   when it started, on the server's clock and zone (the page shows it in the browser's)
+	 * @param startedAt the same instant in ISO-8601 UTC, for the browser; empty when not known
+	 */
+	record Entry(long execution, String files, String resultFile, String started, String startedAt, String ended,
+			String endedAt, String status, long rows, Map<String, Long> counts, String who, boolean download,
+			String runId, String goOn, boolean followUp) {
 	}
 
 	/** @param page 1 for the newest runs; each page shows {@link #SHOWN} runs (job instances) with all their tries */
@@ -209,7 +213,8 @@ class HistoryPage {
 				&& execution.getStatus() == BatchStatus.COMPLETED && Progress.followable(counts,
 						runKey == null ? null : results.firstScheduled(runKey).orElse(null), Instant.now());
 		return new HistoryPage.Entry(execution.getId(), shown(files), shown(result),
-				when(execution.getStartTime()), when(execution.getEndTime()),
+				when(execution.getStartTime()), instant(execution.getStartTime()), when(execution.getEndTime()),
+				instant(execution.getEndTime()),
 				review ? "REVIEW (dry run: nothing sent)" : status(execution, runKey), rows,
 				counts, who(execution), download, console == null ? null : console.id(), goOn, followUp);
 	}
@@ -373,5 +378,9 @@ class HistoryPage {
 	 */
 	private static String when(LocalDateTime time) {
 		return time == null ? "" : WHEN.format(time.atZone(ZoneId.systemDefault()));
+	}
+
+	private static String instant(LocalDateTime time) {
+		return time == null ? "" : time.atZone(ZoneId.systemDefault()).toInstant().toString();
 	}
 }

@@ -173,6 +173,10 @@ class ConsoleBrowserTests {
 		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("rows")));
 		assertThat(browser.findElement(By.cssSelector("#rows td.when")).getText()).endsWith("09:30 America/New_York");
 		assertThat(browser.findElement(By.tagName("main")).getText()).doesNotContain("read as UTC");
+		// and the history gives the review's time in New York's too (before: the server's, in UTC)
+		browser.get(base + "history");
+		assertThat(browser.findElement(By.cssSelector("table tbody tr time")).getText())
+			.matches("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2} America/New_York");
 	}
 
 	@Test

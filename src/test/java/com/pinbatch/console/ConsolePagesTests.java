@@ -456,9 +456,10 @@ class ConsolePagesTests {
 			.andExpect(content().string(containsString("<table id=\"history\">")))
 			.andExpect(content().string(containsString("history-check.csv")))
 			.andExpect(content().string(containsString("console: local")))
-			// the server's times with its zone named (before: bare, read as the user's own zone, hours off)
-			.andExpect(content().string(matchesPattern(
-					"(?s).*<td>\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d [A-Za-z][^<]*</td>.*")))
+			// the server's times with its zone named (before: bare, read as the user's own zone, hours off), and the
+			// instant for the browser, which shows it in its own zone
+			.andExpect(content().string(matchesPattern("(?s).*<td><time datetime=\"\\d{4}-\\d\\d-\\d\\dT[^\"]+Z\">"
+					+ "\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d [A-Za-z][^<]*</time></td>.*")))
 			.andExpect(content().string(matchesPattern(
 					"(?s).*history-check\\.csv.*<td>REVIEW \\(dry run: nothing sent\\)</td>\\s*<td>1</td>\\s*<td class=\"counts\">"
 							+ "<span class=\"badge [a-z]+\">1 [A-Z]+</span></td>\\s*<td>console: local</td>.*")));
