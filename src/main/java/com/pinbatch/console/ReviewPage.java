@@ -70,6 +70,12 @@ class ReviewPage {
 		model.addAttribute("stoppedWithStop", last.withStop());
 		model.addAttribute("stoppedWhy", last.why());
 		model.addAttribute("sent", last.completed());
+		// the run's page, where its rows and result file are, when this console ran it (before: only the history)
+		model.addAttribute("sentRun", last.completed() ? runs.of(upload.owner()).stream()
+			.filter(run -> !run.followUp() && !run.running() && run.upload().id().equals(upload.id()))
+			.map(LiveRun::id)
+			.findFirst()
+			.orElse(null) : null);
 		Optional<LiveRun> going = runs.going(upload);
 		model.addAttribute("going", going.map(LiveRun::id).orElse(null));
 		model.addAttribute("waits", going.map(LiveRun::waiting).orElse(false));

@@ -666,7 +666,8 @@ class ConsolePagesTests {
 		String run = mvc.perform(post(upload + "/send").with(csrf())).andExpect(status().is3xxRedirection())
 			.andReturn().getResponse().getRedirectedUrl();
 		RunPages.finished(mvc, run);
-		assertThat(page(upload)).contains("This file was sent");
+		// with the way to its run's page, where its rows and result file are (before: only to the history)
+		assertThat(page(upload)).contains("This file was sent", "<a id=\"sent-run\" href=\"" + run + "\">");
 
 		mvc.perform(post(upload + "/spread").with(csrf())).andExpect(status().is3xxRedirection());
 
