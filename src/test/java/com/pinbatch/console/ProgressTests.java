@@ -17,12 +17,14 @@ import org.junit.jupiter.api.Test;
 /** Where a run stands on its page. */
 class ProgressTests {
 
+	private static final Upload UPLOAD = new Upload("u1", "maria", Path.of("pins.csv"), "pins.csv", Instant.EPOCH,
+			null, null, null, null, null, null, null, false, false);
+
+	private final LiveRun run = new LiveRun("r1", UPLOAD, false);
+
 	@Test
 	void aSendThatWaitsForTheFileBeforeItSaysSo() {
-		Upload upload = new Upload("u1", "maria", Path.of("pins.csv"), "pins.csv", Instant.EPOCH, null, null, null,
-				null, null, null, null, false, false);
-
-		Progress progress = Progress.of(new LiveRun("r1", upload, false));
+		Progress progress = Progress.of(run);
 
 		// before: "Running", 0 of 0 rows
 		assertThat(progress.running()).isTrue();
@@ -32,12 +34,7 @@ class ProgressTests {
 	/** Before any row is sent the time left is not known yet, and says so (before: "working out the pace left"). */
 	@Test
 	void aSendWhoseTimeLeftIsNotKnownYetSaysSo() {
-		Upload upload = new Upload("u1", "maria", Path.of("pins.csv"), "pins.csv", Instant.EPOCH, null, null, null,
-				null, null, null, null, false, false);
-		LiveRun run = new LiveRun("r1", upload, false);
-		RunProgress counters = new RunProgress(Clock.fixed(Instant.EPOCH, ZoneOffset.UTC));
-		counters.start(10, Map.of());
-		run.sending(counters);
+		sending(10);
 
 		assertThat(Progress.of(run).timeLeft()).isEqualTo("working out the time left");
 	}
@@ -45,21 +42,24 @@ class ProgressTests {
 	/** Every row sent, Pinterest still publishing: before, "2 of 2 rows, about 1 s left" for minutes. */
 	@Test
 	void aSendWhoseRowsAreAllSentSaysItWaitsForPinterest() {
-		Upload upload = new Upload("u1", "maria", Path.of("pins.csv"), "pins.csv", Instant.EPOCH, null, null, null,
-				null, null, null, null, false, false);
-		LiveRun run = new LiveRun("r1", upload, false);
-		RunProgress counters = new RunProgress(Clock.fixed(Instant.EPOCH, ZoneOffset.UTC));
-		counters.start(2, Map.of());
+		RunProgress counters = sending(2);
 		for (long row = 2; row <= 3; row++) {
 			counters.rowDone(new RowResult(row, RowStatus.CREATED, "p" + row, null, null, 1, "r" + row,
 					Instant.EPOCH));
 		}
-		run.sending(counters);
 
 		Progress progress = Progress.of(run);
 
 		assertThat(progress.following()).isTrue();
 		assertThat(progress.state()).startsWith("Running: every row is sent; waiting for Pinterest");
 		assertThat(progress.timeLeft()).isEmpty();
+	}
+
+	/** The run's sends begin, {@code rows} rows to go; their counters, as the job keeps them. */
+	private RunProgress sending(long rows) {
+		RunProgress counters = new RunProgress(Clock.fixed(Instant.EPOCH, ZoneOffset.UTC));
+		counters.start(rows, Map.of());
+		run.sending(counters);
+		return counters;
 	}
 }
