@@ -94,10 +94,11 @@ class HistoryPage {
 	/**
 	 * @param started   when it started, on the server's clock and zone (the page shows it in the browser's)
 	 * @param startedAt the same instant in ISO-8601 UTC, for the browser; empty when not known
+	 * @param uploadId  the upload of this person's that the run read, whose page reviews and sends it; null: none
 	 */
 	record Entry(long execution, String files, String resultFile, String started, String startedAt, String ended,
 			String endedAt, String status, long rows, Map<String, Long> counts, String who, boolean download,
-			String runId, String goOn, boolean followUp) {
+			String runId, String goOn, boolean followUp, String uploadId) {
 	}
 
 	/** @param page 1 for the newest runs; each page shows {@link #SHOWN} runs (job instances) with all their tries */
@@ -216,7 +217,9 @@ class HistoryPage {
 				when(execution.getStartTime()), instant(execution.getStartTime()), when(execution.getEndTime()),
 				instant(execution.getEndTime()),
 				review ? "REVIEW (dry run: nothing sent)" : status(execution, runKey), rows,
-				counts, who(execution), download, console == null ? null : console.id(), goOn, followUp);
+				counts, who(execution), download, console == null ? null : console.id(), goOn, followUp,
+				// each line of an upload leads back to its page (before: none did, a review's included)
+				(last ? upload : upload(execution, owner)).map(Upload::id).orElse(null));
 	}
 
 	/**

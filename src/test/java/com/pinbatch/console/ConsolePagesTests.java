@@ -485,7 +485,8 @@ class ConsolePagesTests {
 				+ "\">go on where it stopped</a>");
 		assertThat(count(history, "class=\"go-on\"")).as("only the run cut short").isEqualTo(1);
 		assertThat(line(history.replaceAll("\\s+", " "), "cut-short.csv")).as("the upload by its name")
-			.contains("<td>cut-short.csv</td>").doesNotContain(dataFolder.toString());
+			.contains(">cut-short.csv</a></td>").doesNotContain(dataFolder.toString())
+			.as("the line leads to its upload's page").contains("<a class=\"upload\" href=\"" + upload + "\"");
 		assertThat(page(upload)).as("the upload, however it is reached, says so")
 			.contains("<p class=\"stopped\">This file's send stopped before its end")
 			// and its button too: how many of the review's rows the stopped send had sent, the review cannot tell
