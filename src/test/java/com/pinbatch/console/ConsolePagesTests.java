@@ -829,22 +829,12 @@ class ConsolePagesTests {
 	/** A workbook of a month a sheet: the review names the other sheets with pins, and how to read one here. */
 	@Test
 	void aWorkbooksOtherSheetWithPinsIsNamedWithTheWayToReadItHere() throws Exception {
-		ByteArrayOutputStream workbook = new ByteArrayOutputStream();
-		try (XSSFWorkbook book = new XSSFWorkbook()) {
-			for (String month : List.of("March", "April")) {
-				Sheet sheet = book.createSheet(month);
-				List<String> cells = List.of("title", "media_url", "board", "account", month + " shelf",
-						"https://images.example.com/" + month + ".jpg", "Kitchen Ideas", "acme-home");
-				for (int i = 0; i < cells.size(); i++) {
-					Row row = sheet.getRow(i / 4) == null ? sheet.createRow(i / 4) : sheet.getRow(i / 4);
-					row.createCell(i % 4).setCellValue(cells.get(i));
-				}
-			}
-			book.write(workbook);
+		XSSFWorkbook book = new XSSFWorkbook();
+		for (String month : List.of("March", "April")) {
+			onePin(book.createSheet(month), month + " shelf", "https://images.example.com/" + month + ".jpg");
 		}
 
-		String page = reviewOf(new MockMultipartFile("file", "calendar.xlsx",
-				"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", workbook.toByteArray()));
+		String page = reviewOf("calendar.xlsx", book);
 
 		assertThat(page).contains("March shelf", "sheet &#39;April&#39; also has pin columns and rows and is not read"
 				+ " (a run reads one sheet, here &#39;March&#39;): choose it with Read this sheet to send its pins")
@@ -858,21 +848,11 @@ class ConsolePagesTests {
 	 */
 	@Test
 	void theSheetListShowsTheSheetTheReviewRead() throws Exception {
-		ByteArrayOutputStream workbook = new ByteArrayOutputStream();
-		try (XSSFWorkbook book = new XSSFWorkbook()) {
-			book.createSheet("Instructions").createRow(0).createCell(0).setCellValue("Fill in the Pins sheet");
-			Sheet pins = book.createSheet("Pins");
-			List<String> cells = List.of("title", "media_url", "board", "account", "Shelf",
-					"https://images.example.com/shelf.jpg", "Kitchen Ideas", "acme-home");
-			for (int i = 0; i < cells.size(); i++) {
-				Row row = pins.getRow(i / 4) == null ? pins.createRow(i / 4) : pins.getRow(i / 4);
-				row.createCell(i % 4).setCellValue(cells.get(i));
-			}
-			book.write(workbook);
-		}
+		XSSFWorkbook book = new XSSFWorkbook();
+		book.createSheet("Instructions").createRow(0).createCell(0).setCellValue("Fill in the Pins sheet");
+		onePin(book.createSheet("Pins"), "Shelf", "https://images.example.com/shelf.jpg");
 
-		String page = reviewOf(new MockMultipartFile("file", "with-instructions.xlsx",
-				"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", workbook.toByteArray()));
+		String page = reviewOf("with-instructions.xlsx", book);
 
 		assertThat(page.replaceAll("\\s+", " ")).contains("<option value=\"Pins\" selected=\"selected\">Pins</option>",
 				"<option value=\"Instructions\">Instructions</option>",
@@ -934,6 +914,26 @@ class ConsolePagesTests {
 				"title,media_url,board,account\nA,https://images.example.com/a.jpg,Kitchen Ideas,acme-home\n"));
 
 		assertThat(review).doesNotContain("would overwrite the input").contains("Send 1 pin");
+	}
+
+	/** A sheet of pin columns (title, media_url, board, account) and one pin of acme-home's Kitchen Ideas. */
+	private static void onePin(Sheet sheet, String title, String media) {
+		List<String> cells = List.of("title", "media_url", "board", "account", title, media, "Kitchen Ideas",
+				"acme-home");
+		for (int i = 0; i < cells.size(); i++) {
+			Row row = sheet.getRow(i / 4) == null ? sheet.createRow(i / 4) : sheet.getRow(i / 4);
+			row.createCell(i % 4).setCellValue(cells.get(i));
+		}
+	}
+
+	/** Uploads the workbook (closing it) as {@code name} and answers the review page it leads to. */
+	private String reviewOf(String name, XSSFWorkbook book) throws Exception {
+		ByteArrayOutputStream workbook = new ByteArrayOutputStream();
+		try (book) {
+			book.write(workbook);
+		}
+		return reviewOf(new MockMultipartFile("file", name,
+				"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", workbook.toByteArray()));
 	}
 
 	/**
