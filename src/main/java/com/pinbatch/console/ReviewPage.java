@@ -71,11 +71,7 @@ class ReviewPage {
 		model.addAttribute("stoppedWhy", last.why());
 		model.addAttribute("sent", last.completed());
 		// the run's page, where its rows and result file are, when this console ran it (before: only the history)
-		model.addAttribute("sentRun", last.completed() ? runs.of(upload.owner()).stream()
-			.filter(run -> !run.followUp() && !run.running() && run.upload().id().equals(upload.id()))
-			.map(LiveRun::id)
-			.findFirst()
-			.orElse(null) : null);
+		model.addAttribute("sentRun", last.completed() ? last.runId() : null);
 		Optional<LiveRun> going = runs.going(upload);
 		model.addAttribute("going", going.map(LiveRun::id).orElse(null));
 		model.addAttribute("waits", going.map(LiveRun::waiting).orElse(false));
@@ -104,7 +100,7 @@ class ReviewPage {
 					seen.andThen(timelines).andThen(row -> {
 						overCaps[0] += CapAdvice.ERROR_CODE.equals(row.errorCode()) ? 1 : 0;
 						Matcher orders = dateOrders[0] == null && PinValidator.AMBIGUOUS_DATE.equals(row.errorCode())
-								? DATE_ORDERS.matcher(row.errorMessage()) : null;
+								? Upload.DATE_ORDER.matcher(row.errorMessage()) : null;
 						if (orders != null && orders.find()) {
 							dateOrders[0] = orders.group(1);
 							dateOrders[1] = orders.group(2);
@@ -235,10 +231,6 @@ class ReviewPage {
 			.anyMatch(count -> count.getValue() > 0
 					&& (count.getKey() == RowStatus.VALID || count.getKey().mayChange()));
 	}
-
-	/** The two forms a date that reads both ways is offered in, as its row's message gives them. */
-	private static final Pattern DATE_ORDERS = Pattern.compile(
-			"--date-format=(.+?) \\(day first\\) or --date-format=(.+?) \\(month first\\)");
 
 	/** How the review says it read a sheet other than the first, which had no pin columns. */
 	private static final Pattern SHEET_READ = Pattern.compile("read sheet '(.+?)', the first with pin columns");

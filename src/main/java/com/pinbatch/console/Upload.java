@@ -51,9 +51,12 @@ record Upload(String id, String owner, Path file, String name, Instant uploaded,
 	 * single-quoted for a name with spaces or quotes). No repeated group: a forged sheet name of 100,000 characters
 	 * overflowed the stack with one.
 	 */
-	/** A date that reads both ways: the command line's two options, here the review page's two buttons. */
-	private static final Pattern DATE_ORDER = Pattern.compile(
-			"pass --date-format=.+? \\(day first\\) or --date-format=.+? \\(month first\\)");
+	/**
+	 * A date that reads both ways: the command line's two options (its forms day first, then month first), here the
+	 * review page's two buttons.
+	 */
+	static final Pattern DATE_ORDER = Pattern.compile(
+			"pass --date-format=(.+?) \\(day first\\) or --date-format=(.+?) \\(month first\\)");
 
 	/** A run's key after its row count: "processing pins.csv (3 rows, run 61adf8c39de19fc2...)". */
 	private static final Pattern RUN_KEY = Pattern.compile(", run [0-9a-f]{16,64}\\)");

@@ -51,8 +51,9 @@ class UploadSends {
 	 * @param withStop  its person stopped it with Stop
 	 * @param why       why it stopped otherwise, when this console ran it: the run's own line; null when the console
 	 *                  stopped with it (it has started again since)
+	 * @param runId     the page of this console's run of it that ended last; null: none
 	 */
-	record Last(boolean cutShort, boolean completed, boolean withStop, String why) {
+	record Last(boolean cutShort, boolean completed, boolean withStop, String why, String runId) {
 	}
 
 	/** How the last send of {@code upload} stands, from one look at the job repository; neither for none. */
@@ -72,8 +73,8 @@ class UploadSends {
 		boolean rowsLeft = ended == null || ended.ended().rowsLeft();
 		return lastSend(upload)
 			.map(last -> new Last(isCutShort(last, going) && rowsLeft, last.getStatus() == BatchStatus.COMPLETED,
-					withStop, why))
-			.orElse(new Last(false, false, false, null));
+					withStop, why, ended == null ? null : ended.id()))
+			.orElse(new Last(false, false, false, null, null));
 	}
 
 	private Optional<JobExecution> lastSend(Upload upload) {
