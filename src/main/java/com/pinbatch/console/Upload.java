@@ -85,8 +85,8 @@ record Upload(String id, String owner, Path file, String name, Instant uploaded,
 			Map.entry("with --board=NAME", "in the Board box of the upload form"),
 			Map.entry("or run with --board=NAME_OR_ID", "or give one in the Board box of the upload form"),
 			// an upload is the spreadsheet alone: files beside it on someone's computer are not on the server
-			Map.entry(" (the input file's folder, or --media-root) — put it there and give its path relative to the"
-					+ " input file, or give an https URL", " — an upload is the spreadsheet alone, without the files"
+			Map.entry(" (the input file's folder, or --media-root) — put it there (a copy, not a hard link) and give"
+					+ " its path relative to the input file, or give an https URL", " — an upload is the spreadsheet alone, without the files"
 							+ " beside it: give the media's https URL"),
 			Map.entry(", or give a local file's path", ""),
 			Map.entry(" or give a local file path", ""),

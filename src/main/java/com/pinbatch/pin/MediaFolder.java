@@ -2,6 +2,7 @@ package com.pinbatch.pin;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -24,17 +25,32 @@ public final class MediaFolder {
 		try {
 			Path realFolder = (folder == null ? Path.of("") : folder).toRealPath();
 			Path real = file.toRealPath();
-			return real.startsWith(realFolder) && Files.isRegularFile(real) ? Optional.of(real) : Optional.empty();
+			return real.startsWith(realFolder) && Files.isRegularFile(real) && !alsoNamedElsewhere(real)
+					? Optional.of(real) : Optional.empty();
 		}
 		catch (IOException | SecurityException ex) {
 			return Optional.empty();
 		}
 	}
 
+	/**
+	 * A hard link is a second name of a file: made in the folder by someone who may write there, it would bring in
+	 * a file kept elsewhere, which no path shows. A file with more than one name is not taken (where the system
+	 * cannot tell, as on Windows, a file counts as having one).
+	 */
+	private static boolean alsoNamedElsewhere(Path real) throws IOException {
+		try {
+			return ((Number) Files.getAttribute(real, "unix:nlink", LinkOption.NOFOLLOW_LINKS)).intValue() > 1;
+		}
+		catch (UnsupportedOperationException | IllegalArgumentException noUnixView) {
+			return false;
+		}
+	}
+
 	/** The message for a file that is missing or outside: one wording for both. */
 	public static String notInside(Path folder) {
 		return "is not a file in " + (folder == null ? Path.of("").toAbsolutePath() : folder)
-				+ " (the input file's folder, or --media-root) — put it there and give its path relative to the input"
-				+ " file, or give an https URL";
+				+ " (the input file's folder, or --media-root) — put it there (a copy, not a hard link) and give its"
+				+ " path relative to the input file, or give an https URL";
 	}
 }

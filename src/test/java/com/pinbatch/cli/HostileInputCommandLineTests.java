@@ -124,18 +124,21 @@ class HostileInputCommandLineTests extends SandboxedCommandLine {
 		Path photo = Files.write(secret.resolve("private_photo.png"), png);
 		Files.write(inputs.resolve("ok.png"), png);
 		Files.createSymbolicLink(inputs.resolve("link.png"), photo);
+		// a second name of the file outside, made in the input's folder: no path shows where it is kept
+		Files.createLink(inputs.resolve("hard.png"), photo);
 		Path input = Files.writeString(inputs.resolve("pins.csv"), "title,media_url,board,account\n"
 				+ "Relative,../secret/private_photo.png,Kitchen Ideas,acme-home\n"
 				+ "Absolute," + photo.toAbsolutePath() + ",Kitchen Ideas,acme-home\n"
 				+ "Link,link.png,Kitchen Ideas,acme-home\n"
 				+ "Missing,../secret/no_such_photo.png,Kitchen Ideas,acme-home\n"
+				+ "Hard link,hard.png,Kitchen Ideas,acme-home\n"
 				+ "Inside,ok.png,Kitchen Ideas,acme-home\n");
 
 		CommandLineRun run = run("--input=" + input);
 
 		assertThat(run.exitCode()).as(run.toString()).isEqualTo(3);
 		List<Map<String, String>> results = ResultRows.read(inputs.resolve("pins.results.csv"));
-		assertThat(results.subList(0, 4)).allSatisfy(row -> {
+		assertThat(results.subList(0, 5)).allSatisfy(row -> {
 			assertThat(row.get("status")).isEqualTo("INVALID");
 			assertThat(row.get("error_code")).isEqualTo("media_file_not_found");
 		});
@@ -143,10 +146,11 @@ class HostileInputCommandLineTests extends SandboxedCommandLine {
 		String existing = results.get(0).get("error_message").replace("../secret/private_photo.png", "PATH");
 		String missing = results.get(3).get("error_message").replace("../secret/no_such_photo.png", "PATH");
 		assertThat(existing).isEqualTo(missing).contains("--media-root");
-		assertThat(results.get(4).get("status")).isNotEqualTo("INVALID");
+		assertThat(results.get(5).get("status")).isNotEqualTo("INVALID");
 		assertThat(sandbox.uploads()).hasSize(1);
 
-		// --media-root widens the folder: the absolute path (row 2) is inside it now
+		// --media-root widens the folder: the absolute path (row 2) is inside it now, once it has no second name
+		Files.delete(inputs.resolve("hard.png"));
 		Path again = Files.copy(input, inputs.resolve("again.csv"));
 		CommandLineRun widened = run("--input=" + again, "--media-root=" + dir);
 		assertThat(widened.exitCode()).as(widened.toString()).isIn(0, 3);

@@ -248,8 +248,8 @@ class PinValidatorTests {
 		Validation folder = validate("media_url", "folder.jpg", "board", "b");
 
 		assertProblem(missing, "media_file_not_found", "media_url", "media_url 'photos/missing.jpg' is not a file in "
-				+ dir + " (the input file's folder, or --media-root) — put it there and give its path relative to the"
-				+ " input file, or give an https URL");
+				+ dir + " (the input file's folder, or --media-root) — put it there (a copy, not a hard link) and give"
+				+ " its path relative to the input file, or give an https URL");
 		assertThat(codes(folder)).containsExactly("media_file_not_found");
 		// without a scheme, a name that starts like a host is told how to be a web address
 		assertProblem(validate("media_url", "images.example.com/a.jpg", "board", "b"), "media_file_not_found",
