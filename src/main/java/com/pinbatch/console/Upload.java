@@ -164,7 +164,7 @@ record Upload(String id, String owner, Path file, String name, Instant uploaded,
 			return line;
 		}
 		String shown = KeyRefusal.shown(line)
-			.replace(folder().resolve(MAPPING_FILE).toString(), "the column mapping (--mapping)")
+			.replace(folder().resolve(MAPPING_FILE).toString(), "the Column mapping box")
 			.replace(file.toString(), name) // the file as the person named it, not as it is stored
 			.replace(folder() + folder().getFileSystem().getSeparator(), "")
 			.replace(folder().toString(), "the upload's folder"); // the server's folders are not the user's news
@@ -194,6 +194,6 @@ record Upload(String id, String owner, Path file, String name, Instant uploaded,
 					"they would fail; Spread publish times schedules them in free slots")
 			.replace("--spread moves them to free slots", "spreading moves them to free slots");
 		return RETRY.matcher(shown).replaceAll(retry -> "upload the result file again" + (retry.group(1) == null ? ""
-				: retry.group(1)) + " with 'This is a corrected result file' ticked (--retry-failed)");
+				: retry.group(1)) + " with 'This is a corrected result file' ticked");
 	}
 }

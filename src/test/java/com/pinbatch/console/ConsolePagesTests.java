@@ -141,13 +141,23 @@ class ConsolePagesTests {
 
 	/** A row's message says what to give in the command line's words ("run again with --retry-failed=…"). */
 	@Test
-	void eachFieldOfTheUploadFormNamesTheCommandLineOptionItStandsFor() throws Exception {
+	void theUploadFormSpeaksAPersonsWordsAndLeavesCommandLineOptionsToHints() throws Exception {
 		String page = mvc.perform(get("/")).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
 
-		assertThat(page).contains("name=\"retry\"", "(<code>--retry-failed</code>)", "name=\"spread\"",
-				"(<code>--spread</code>)", "name=\"board\"", "(<code>--board</code>)", "name=\"account\"",
-				"(<code>--account</code>)", "name=\"timezone\"", "(<code>--timezone</code>)", "name=\"sheet\"",
-				"(<code>--sheet</code>)", "name=\"dateFormat\"", "(<code>--date-format</code>)");
+		// before: every label read like "Account (--account)", to someone who never ran a command line
+		List<String> labels = Pattern.compile("<label[^>]*>(.*?)</label>", Pattern.DOTALL).matcher(page).results()
+			.map(label -> label.group(1).replaceAll("<[^>]*>", ""))
+			.toList();
+		List<String> hints = Pattern.compile("<label[^>]* title=\"([^\"]*)\"").matcher(page).results()
+			.map(label -> label.group(1))
+			.toList();
+		assertThat(labels).hasSizeGreaterThan(8).allSatisfy(label -> assertThat(label).doesNotContain("--"));
+		assertThat(hints).contains("on the command line: --retry-failed",
+				"on the command line: --spread", "on the command line: --board", "on the command line: --account",
+				"on the command line: --timezone", "on the command line: --sheet",
+				"on the command line: --date-format");
+		// nothing of the template's own notes reaches the page
+		assertThat(page).doesNotContain("<!--");
 	}
 
 	@Test
@@ -361,7 +371,7 @@ class ConsolePagesTests {
 
 		assertThat(page).contains("Send 1 pin", "Oak shelf", "Kitchen Ideas", "https://images.example.com/oak.jpg");
 		assertThat(reviewOf(csv("team.csv", pins), "mapping", "titel: [\"Pin label\"]"))
-			.contains("class=\"problem\"", "the column mapping (--mapping): unknown field &#39;titel&#39;")
+			.contains("class=\"problem\"", "the Column mapping box: unknown field &#39;titel&#39;")
 			.doesNotContain("form id=\"send\"", "console" + File.separator + "uploads" + File.separator);
 	}
 

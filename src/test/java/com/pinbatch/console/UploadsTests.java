@@ -128,11 +128,11 @@ class UploadsTests {
 		assertThat(upload.shown("Zernio rejected the pin (HTTP 422): bad; fix the row and run again with"
 				+ " --retry-failed=<this result file>"))
 			.isEqualTo("Zernio rejected the pin (HTTP 422): bad; fix the row and upload the result file again with"
-					+ " 'This is a corrected result file' ticked (--retry-failed)");
+					+ " 'This is a corrected result file' ticked");
 		assertThat(upload.shown("give the row a board; then run again later with --retry-failed=<this result file>,"
 				+ " which checks again"))
 			.isEqualTo("give the row a board; then upload the result file again later with 'This is a corrected"
-					+ " result file' ticked (--retry-failed), which checks again");
+					+ " result file' ticked, which checks again");
 	}
 
 	/** Before: an account's cap told a console user to run a command with options the console does not have. */
@@ -146,7 +146,7 @@ class UploadsTests {
 				Instant.parse("2026-12-09T07:59:30Z"))))
 			.isEqualTo("account acme-home would reach its 25 pins per day cap with this row; it frees up at"
 					+ " Wed 9 Dec 2026, 08:00 UTC: upload the result file again after that with 'This is a corrected result"
-					+ " file' ticked (--retry-failed), or press Spread publish times on the review page to let"
+					+ " file' ticked, or press Spread publish times on the review page to let"
 					+ " pinbatch schedule the account's pins in free slots");
 		assertThat(upload.shown(CapAdvice.scheduled("acme-home", "has no free slot"))).isEqualTo("account acme-home"
 				+ " has no free slot; give the row another publish time, or press Spread publish times on the review"
@@ -154,6 +154,6 @@ class UploadsTests {
 		assertThat(upload.shown("the post failed to publish; run again in an hour or so with"
 				+ " --retry-failed=<this result file>, which retries the same post")).isEqualTo("the post failed to"
 						+ " publish; upload the result file again in an hour or so with 'This is a corrected result"
-						+ " file' ticked (--retry-failed), which retries the same post");
+						+ " file' ticked, which retries the same post");
 	}
 }
