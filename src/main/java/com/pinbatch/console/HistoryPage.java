@@ -126,6 +126,11 @@ class HistoryPage {
 		for (List<JobExecution> executions : byInstance) {
 			long last = executions.stream().mapToLong(JobExecution::getId).max().orElse(-1);
 			for (JobExecution execution : executions) {
+				if (reviewReplaced(execution, newestReviews)) {
+					// a review read again (another sheet, board, date order) is that one line, not one per try:
+					// before, an upload's reviews buried its sends
+					continue;
+				}
 				entries.add(entry(execution, mine, owner, execution.getId() == last, newestReviews,
 						newestWriters, followUps));
 			}

@@ -700,12 +700,12 @@ class ConsolePagesTests {
 	}
 
 	/**
-	 * Each review of an upload writes the same result file: an earlier review's line in the history offers no
-	 * download (before: it gave the later review's rows under its own counts), and has no run page (before: it linked
-	 * to a send of the same file).
+	 * Each review of an upload writes the same result file: the history lists its newest review only (before: a line
+	 * per review, which buried the upload's sends), and an earlier review's file is not downloaded (it would give
+	 * the later review's rows under the earlier one's counts).
 	 */
 	@Test
-	void anEarlierReviewOfAnUploadOffersNoDownloadOfTheFileALaterReviewWrote() throws Exception {
+	void anUploadReviewedAgainIsOneLineInTheHistory() throws Exception {
 		String rows = crowded("Reviewed twice", "2035-06-06 10:00");
 		String upload = mvc.perform(multipart("/uploads").file(csv("reviewed-twice.csv", rows)).with(csrf()))
 			.andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
@@ -717,9 +717,9 @@ class ConsolePagesTests {
 			.filter(line -> line.contains("reviewed-twice.csv"))
 			.toList();
 
-		assertThat(lines).hasSize(2);
-		assertThat(lines.get(0)).as("the newest review").contains("/result\">download</a>");
-		assertThat(lines.get(1)).as("the earlier one").doesNotContain("download</a>", "/runs/");
+		assertThat(lines).hasSize(1);
+		assertThat(lines.get(0)).as("the newest review").contains("/result\">download</a>")
+			.doesNotContain("/runs/");
 		Matcher earlier = Pattern.compile("/history/(\\d+)/").matcher(lines.get(0));
 		assertThat(earlier.find()).isTrue();
 		long newest = Long.parseLong(earlier.group(1));
