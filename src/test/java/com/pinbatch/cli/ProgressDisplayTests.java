@@ -60,6 +60,27 @@ class ProgressDisplayTests {
 	}
 
 	@Test
+	void inTheFirstMinuteThePaceIsThePinsSoFar() {
+		// given: the first pin on Zernio a second after the start, on a tier of 60 requests a minute
+		MovableClock clock = new MovableClock();
+		clock.freeze();
+		RunProgress progress = new RunProgress(clock);
+		progress.start(30, Map.of());
+		clock.add(Duration.ofSeconds(1));
+		progress.rowDone(done(2, RowStatus.CREATED, "p2", null));
+
+		// then: one pin, not "60 pins/min" (before: 60 after a second, 120 after half of one)
+		assertThat(ProgressDisplay.plainLine(progress.snapshot())).contains(", 1 pins/min,");
+
+		// and once past the first minute, the pins over the time since the start
+		for (int row = 3; row <= 21; row++) {
+			progress.rowDone(done(row, RowStatus.CREATED, "p" + row, null));
+		}
+		clock.add(Duration.ofSeconds(119));
+		assertThat(ProgressDisplay.plainLine(progress.snapshot())).contains(", 10 pins/min,");
+	}
+
+	@Test
 	void whileZernioHoldsTheSendsTheTimeLeftCountsTheHold() {
 		// given: 21 of 26 rows sent in the first minute (20 after the first), then a 429 asking to wait a minute and a
 		// half
