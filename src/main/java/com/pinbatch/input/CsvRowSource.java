@@ -17,6 +17,9 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 
+import com.pinbatch.text.ColumnLetters;
+import com.pinbatch.text.SafeText;
+
 import org.apache.commons.csv.CSVException;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -285,9 +288,15 @@ public final class CsvRowSource implements RowSource {
 			used--;
 		}
 		if (used > width) {
+			// the row's last cell names both causes: a note typed right of the last column, as the sheet shows it,
+			// or a cell split by a separator not in quotes (before, only that one: a puzzle to who typed a note)
+			String last = values[used - 1];
+			String shown = SafeText.line(last.length() > 40 ? last.substring(0, 40) + "…" : last);
 			throw new InputFileException(file + " row " + rowNumber + ": has " + used + " cells but the header has "
-					+ width + " columns; quote cells that contain a " + DelimiterSniffer.describe(delimiter)
-					+ " (\"like, this\")");
+					+ width + " columns: cell " + ColumnLetters.of(used - 1) + rowNumber + " ('" + shown + "') is"
+					+ " right of the last column — give its column a header or clear it; or, if a cell of the row"
+					+ " holds a " + DelimiterSniffer.describe(delimiter) + ", put that cell in quotes (\"like"
+					+ (delimiter == '\t' ? "" : String.valueOf(delimiter)) + " this\")");
 		}
 		if (values.length < width) {
 			shortRows++;

@@ -302,8 +302,23 @@ class CsvRowSourceTests {
 		try (CsvRowSource source = CsvRowSource.open(file)) {
 			source.next();
 			assertThatThrownBy(source::next).isInstanceOf(InputFileException.class)
-				.hasMessage(file + " row 3: has 6 cells but the header has 5 columns;"
-						+ " quote cells that contain a comma (\"like, this\")");
+				.hasMessage(file + " row 3: has 6 cells but the header has 5 columns: cell F3 ('k') is right of the"
+						+ " last column — give its column a header or clear it; or, if a cell of the row holds a"
+						+ " comma, put that cell in quotes (\"like, this\")");
+		}
+	}
+
+	/** A note typed right of the last column: before, the message only said to quote cells holding a comma. */
+	@Test
+	void aCellRightOfTheLastColumnIsNamedAsASpreadsheetShowsIt() throws IOException {
+		Path file = write("title;board;link\nok;b;l\nok;b;l;;call Anna about this one\n");
+
+		try (CsvRowSource source = CsvRowSource.open(file)) {
+			source.next();
+			assertThatThrownBy(source::next).hasMessageContaining("row 3: has 5 cells but the header has 3 columns:"
+					+ " cell E3 ('call Anna about this one') is right of the last column — give its column a header"
+					+ " or clear it; or, if a cell of the row holds a semicolon, put that cell in quotes"
+					+ " (\"like; this\")");
 		}
 	}
 
@@ -313,7 +328,7 @@ class CsvRowSourceTests {
 
 		try (CsvRowSource source = CsvRowSource.open(file)) {
 			assertThatThrownBy(source::next).hasMessageContaining("row 2: has 3 cells")
-				.hasMessageContaining("contain a semicolon");
+				.hasMessageContaining("holds a semicolon");
 		}
 	}
 
