@@ -74,6 +74,9 @@ final class PublishTimeParser {
 	/** The user's --date-format, or null. */
 	private final String dateFormat;
 
+	/** A day, month or hour written with two letters, not next to another letter. */
+	private static final Pattern TWO_DIGIT_FIELD = Pattern.compile("(?<![A-Za-z])(dd|MM|HH|hh)(?![A-Za-z])");
+
 	private final DateTimeFormatter userFormat;
 
 	/**
@@ -97,7 +100,7 @@ final class PublishTimeParser {
 	static DateTimeFormatter compile(String pattern) {
 		try {
 			return new DateTimeFormatterBuilder().parseCaseInsensitive()
-				.appendPattern(pattern)
+				.appendPattern(oneOrTwoDigits(pattern))
 				.parseDefaulting(ChronoField.ERA, 1)
 				.toFormatter(Locale.ENGLISH)
 				.withResolverStyle(ResolverStyle.STRICT);
@@ -106,6 +109,16 @@ final class PublishTimeParser {
 			throw new IllegalArgumentException("--date-format '" + pattern + "' is not a date pattern (" + ex.getMessage()
 					+ ") — write it like dd/MM/yyyy or MM/dd/yyyy", ex);
 		}
+	}
+
+	/**
+	 * The pattern with its two-letter day, month and hour between separators read as one or two digits: dd/MM/yyyy
+	 * is how people write the form of a column that also holds 4/5/2027 (Excel writes dates unpadded), and java.time
+	 * refused that. Letters next to letters (yyyyMMdd) and patterns with quoted text are left as they are.
+	 */
+	private static String oneOrTwoDigits(String pattern) {
+		return pattern.indexOf('\'') >= 0 ? pattern : TWO_DIGIT_FIELD.matcher(pattern).replaceAll(field -> field
+			.group(1).substring(1));
 	}
 
 	/**

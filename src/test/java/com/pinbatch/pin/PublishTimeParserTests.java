@@ -193,6 +193,10 @@ class PublishTimeParserTests {
 			03/04/2027 21:30         | MM/dd/yyyy HH:mm | 2027-03-04T21:30
 			4 Mar 2027 10:15         | d MMM yyyy       | 2027-03-04T10:15
 			2027-04-03 10:15         | dd/MM/yyyy       | 2027-04-03T10:15
+			4/5/2027 9:30            | dd/MM/yyyy       | 2027-05-04T09:30
+			4/3/2027 14:00           | MM/dd/yyyy       | 2027-04-03T14:00
+			4/3/2027 9:05            | MM/dd/yyyy HH:mm | 2027-04-03T09:05
+			20270403                 | yyyyMMdd         | 2027-04-03T09:00
 			""")
 	void dateFormatReplacesTheYearLastForms(String text, String pattern, String local) throws Exception {
 		PublishTimeParser parser = new PublishTimeParser(NINE, DateOrder.AMBIGUOUS, pattern);
