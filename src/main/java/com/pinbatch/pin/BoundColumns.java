@@ -171,7 +171,9 @@ public final class BoundColumns {
 			values.put(PinField.PUBLISH_AT, columnNames.get(PinField.PUBLISH_AT));
 			return;
 		}
-		values.put(PinField.PUBLISH_AT, date.isEmpty() ? time : date + " " + time);
+		// either may be the number a spreadsheet keeps for it (46480, 0.583333), saved as text by a CSV export
+		values.put(PinField.PUBLISH_AT, date.isEmpty() ? time
+				: ExcelSerialDate.asDateAlone(date) + " " + ExcelSerialDate.asTimeAlone(time));
 	}
 
 	/** The row's cell for {@code field} exactly as the file gives it, or null when no column fills the field. */

@@ -18,6 +18,9 @@ final class ExcelSerialDate {
 
 	private static final Pattern SERIAL = Pattern.compile("\\d{5}([.,]\\d{1,15})?");
 
+	/** Below one day: a time of day alone ("0,583333" from a spreadsheet set to a language with decimal commas). */
+	private static final Pattern FRACTION_OF_A_DAY = Pattern.compile("0?[.,]\\d{1,15}");
+
 	private static final LocalDate DAY_ZERO = LocalDate.of(1899, 12, 30);
 
 	private static final BigDecimal SECONDS_PER_DAY = BigDecimal.valueOf(86_400);
@@ -37,6 +40,28 @@ final class ExcelSerialDate {
 			.setScale(0, RoundingMode.HALF_UP).longValueExact();
 		LocalDateTime read = DAY_ZERO.plusDays(days).atStartOfDay().plusSeconds(seconds);
 		return Optional.of(new Serial(read.toLocalDate(), seconds == 0 ? null : read.toLocalTime()));
+	}
+
+	/**
+	 * A date cell joined to a time cell: a whole serial (46480) as the date it stands for, written ISO, so that the
+	 * pair reads as a date and a time; anything else as it is.
+	 */
+	static String asDateAlone(String value) {
+		return read(value).filter(serial -> serial.time() == null).map(serial -> serial.date().toString())
+			.orElse(value);
+	}
+
+	/**
+	 * A time cell joined to a date cell: a spreadsheet's fraction of a day (0.583333 for 14:00, saved as text by a
+	 * CSV export of a time cell) as the time it stands for; anything else as it is.
+	 */
+	static String asTimeAlone(String value) {
+		if (value == null || !FRACTION_OF_A_DAY.matcher(value).matches()) {
+			return value;
+		}
+		long seconds = new BigDecimal(value.replace(',', '.')).multiply(SECONDS_PER_DAY)
+			.setScale(0, RoundingMode.HALF_UP).longValueExact();
+		return seconds >= SECONDS_PER_DAY.longValue() ? value : LocalTime.ofSecondOfDay(seconds).toString();
 	}
 
 	/** @param time null for a date alone */

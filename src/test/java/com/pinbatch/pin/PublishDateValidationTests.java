@@ -298,6 +298,9 @@ class PublishDateValidationTests {
 			01.03.2027 | 14:00   | Europe/Berlin    | 2027-03-01T13:00:00Z
 			03/13/2027 | 8:00 AM | America/New_York | 2027-03-13T13:00:00Z
 			2027-03-01 |         | Europe/Paris     | 2027-03-01T08:00:00Z
+			46480      | 14:00   | Europe/Berlin    | 2027-04-03T12:00:00Z
+			46480      | 0,583333333333333 | Europe/Berlin | 2027-04-03T12:00:00Z
+			2027-04-03 | 0.75    | UTC              | 2027-04-03T18:00:00Z
 			""")
 	void aDateAndATimeInColumnsOfTheirOwnAreOnePublishTime(String date, String time, String zone, String expected) {
 		Validation validation = new PinValidator(settings(ZoneId.of(zone)))
