@@ -11,6 +11,7 @@ import java.util.TreeMap;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 
+import com.pinbatch.input.FormulaAddress;
 import com.pinbatch.input.InputRow;
 
 /** A {@link ColumnMapping} applied to one file's headers: turns that file's rows into {@link PinDraft}s. */
@@ -112,6 +113,9 @@ public final class BoundColumns {
 			// ="918273645500000002": an id kept from rounding, ="00042 ...": a text kept from Excel's changes; Excel
 			// shows the text alone, and exporters write any cell so
 			value = CellText.unwrapTextFormula(value);
+			if (URL_FIELDS.contains(field)) {
+				value = FormulaAddress.orCell(value, field != PinField.LINK);
+			}
 			if (field == PinField.PUBLISH_AT) {
 				value = CellText.asDate(value);
 			}

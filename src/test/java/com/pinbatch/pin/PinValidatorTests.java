@@ -281,6 +281,26 @@ class PinValidatorTests {
 		assertThat(mirrored.pin().media().local()).isTrue();
 	}
 
+	/**
+	 * A CSV saved with its formulas shown: the address the formula names is the cell's, as in a workbook. Before,
+	 * "=IMAGE(...)" was "a .jpg\") file", and the link's "=HYPERLINK(...)" not a full web address.
+	 */
+	@Test
+	void aFormulaWrittenAsTextGivesTheAddressItNames() {
+		Validation pictured = validate("media_url", "=IMAGE(\"https://images.example.com/x/f.jpg\")", "board", "b",
+				"link", "=HYPERLINK(\"https://www.acme-home.example/p/1\",\"Shop now\")");
+		Validation linked = validate("media_url", "=hyperlink(\"https://images.example.com/x/g.jpg\")", "board", "b");
+		// a link is no picture: IMAGE there is not read as one
+		Validation picturedLink = validate("media_url", "https://images.example.com/x/f.jpg", "board", "b", "link",
+				"=IMAGE(\"https://www.acme-home.example/p/1\")");
+
+		assertThat(pictured.problems()).isEmpty();
+		assertThat(pictured.pin().media().location()).isEqualTo("https://images.example.com/x/f.jpg");
+		assertThat(pictured.pin().link()).isEqualTo("https://www.acme-home.example/p/1");
+		assertThat(linked.pin().media().location()).isEqualTo("https://images.example.com/x/g.jpg");
+		assertThat(codes(picturedLink)).containsExactly("link_invalid");
+	}
+
 	@Test
 	void localFileOfUnsupportedOrUnknownType() throws IOException {
 		Files.write(dir.resolve("scan.tiff"), new byte[] { 1 });
