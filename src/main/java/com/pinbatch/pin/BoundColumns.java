@@ -108,7 +108,7 @@ public final class BoundColumns {
 			}
 			String value = CellText.trim(CellText.withoutControls(row.value(column)));
 			if (URL_FIELDS.contains(field)) {
-				value = CellText.unquoteUrl(value);
+				value = CellText.unquoteUrl(CellText.withoutTextMarker(value));
 			}
 			// ="918273645500000002": an id kept from rounding, ="00042 ...": a text kept from Excel's changes; Excel
 			// shows the text alone, and exporters write any cell so
@@ -117,7 +117,7 @@ public final class BoundColumns {
 				value = FormulaAddress.orCell(value, field != PinField.LINK);
 			}
 			if (field == PinField.PUBLISH_AT) {
-				value = CellText.asDate(value);
+				value = CellText.asDate(CellText.withoutTextMarker(value));
 			}
 			else if (NAMES_AND_DATES.contains(field)) {
 				value = CellText.asNameOrDate(value);
@@ -131,7 +131,8 @@ public final class BoundColumns {
 		});
 		Integer timeColumn = columnByField.get(PinField.PUBLISH_TIME);
 		if (timeColumn != null) {
-			joinTime(values, CellText.asDate(CellText.trim(CellText.withoutControls(row.value(timeColumn)))));
+			joinTime(values, CellText.asDate(CellText.withoutTextMarker(CellText.trim(CellText.withoutControls(
+					row.value(timeColumn))))));
 		}
 		Set<PinField> newlyReadHere = newlyRead.isEmpty() ? Set.of() : EnumSet.copyOf(newlyRead);
 		if (!newlyRead.isEmpty()) {

@@ -73,6 +73,15 @@ final class CellText {
 	}
 
 	/**
+	 * A cell without the apostrophe in front that tells a spreadsheet to keep it as typed ({@code '2027-04-03 14:00},
+	 * {@code 'https://…}), which Excel hides; for the cells (addresses, dates) no text of which starts with one.
+	 */
+	static String withoutTextMarker(String value) {
+		return value.length() >= 2 && value.charAt(0) == '\'' && !isQuote(value.charAt(1))
+				&& value.indexOf('\'', 1) < 0 ? trim(value.substring(1)) : value;
+	}
+
+	/**
 	 * The text of Excel's {@code ="..."} idiom, which keeps a long id or a leading zero from being turned into a
 	 * number (CSV exports write it that way, and Excel shows only the text); any other value as it is.
 	 */

@@ -301,6 +301,18 @@ class PinValidatorTests {
 		assertThat(codes(picturedLink)).containsExactly("link_invalid");
 	}
 
+	/** Excel's apostrophe that keeps a cell as typed, hidden in the sheet: before, "not a full web address". */
+	@Test
+	void anAddressOrDateTypedWithTheApostropheThatKeepsItAsTextIsReadWithoutIt() {
+		Validation typed = validate("media_url", "'https://images.example.com/x/f.jpg", "board", "b", "link",
+				"'https://www.acme-home.example/p/1", "publish_at", "'2035-04-03 14:00");
+
+		assertThat(typed.problems()).isEmpty();
+		assertThat(typed.pin().media().location()).isEqualTo("https://images.example.com/x/f.jpg");
+		assertThat(typed.pin().link()).isEqualTo("https://www.acme-home.example/p/1");
+		assertThat(typed.pin().publishAt()).isEqualTo(Instant.parse("2035-04-03T14:00:00Z"));
+	}
+
 	@Test
 	void localFileOfUnsupportedOrUnknownType() throws IOException {
 		Files.write(dir.resolve("scan.tiff"), new byte[] { 1 });
