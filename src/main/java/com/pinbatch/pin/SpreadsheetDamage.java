@@ -52,10 +52,10 @@ public final class SpreadsheetDamage {
 	/**
 	 * Texts where a ? stands for letters: inside a word (Wroc?aw), two or more as a word (?? for 你好), or one alone
 	 * before a word that goes on in lower case (an emoji: "coffee ? vibes"; a question ends "why?", and a French one
-	 * "vraiment ? Oui").
+	 * "vraiment ? Oui"), or one that starts the text, before a word (a text begins with no question mark).
 	 */
 	private static final Pattern LOST_LETTERS = Pattern
-		.compile("\\p{L}\\?+\\p{L}|(^|\\s)\\?{2,}(\\s|$)|(^|\\s)\\?(?=\\s+\\p{Ll})");
+		.compile("\\p{L}\\?+\\p{L}|(^|\\s)\\?{2,}(\\s|$)|(^|\\s)\\?(?=\\s+\\p{Ll})|^\\?(?=\\s+\\p{L})");
 
 	/** Texts a person writes, where a ? between letters is no URL's query. */
 	private static final Set<PinField> PROSE_FIELDS = Set.of(PinField.TITLE, PinField.DESCRIPTION, PinField.ALT_TEXT,

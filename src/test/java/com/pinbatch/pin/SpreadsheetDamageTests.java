@@ -44,6 +44,20 @@ class SpreadsheetDamageTests {
 				+ " where letters belong");
 	}
 
+	/** Before: not told, since a capital follows it ("? Emoji title" from "🍳 Emoji title", user review). */
+	@Test
+	void aQuestionMarkThatStartsATextIsTold() {
+		List<String> headers = List.of("title", "media_url");
+		BoundColumns columns = ColumnMapping.defaults().bind(headers);
+		SpreadsheetDamage damage = new SpreadsheetDamage(columns, false);
+
+		InputRow row = new InputRow(3, headers, List.of("? Emoji title shorter", "https://images.example.com/a.jpg"));
+		damage.accept(row, columns.draft(row));
+
+		assertThat(damage.notes()).singleElement().asString().startsWith("title row 3: '? Emoji title shorter' has ?"
+				+ " where letters belong");
+	}
+
 	@Test
 	void aQuestionMarkInAFileSavedInUnicodeIsNotTakenForLostLetters() {
 		List<String> headers = List.of("title", "description", "media_url");
