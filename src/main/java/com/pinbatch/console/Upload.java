@@ -101,7 +101,10 @@ record Upload(String id, String owner, Path file, String name, Instant uploaded,
 					+ " the upload form (e.g. windows-1252) and upload the file again"),
 			Map.entry("give --encoding=UTF-16LE, or UTF-16BE", "give UTF-16LE, or UTF-16BE, in the Encoding box of the"
 					+ " upload form"),
-			Map.entry("leave --encoding out", "leave the Encoding box empty"));
+			Map.entry("leave --encoding out", "leave the Encoding box empty"),
+			Map.entry("; if that looks wrong, give --encoding=NAME", "; if that looks wrong, give the file's encoding in"
+					+ " the Encoding box of the upload form and upload the file again"),
+			Map.entry(" (--encoding)", " (the Encoding box)"));
 
 	/** Beside the upload; an uploaded file's stored name never starts with a dot, so the two cannot meet. */
 	static final String MAPPING_FILE = ".column-mapping.yml";
