@@ -28,6 +28,7 @@ import com.pinbatch.result.RowResult;
 import com.pinbatch.result.RowResultStore;
 import com.pinbatch.result.RowStatus;
 import com.pinbatch.stop.GracefulStop;
+import com.pinbatch.throttle.Outcomes;
 import com.pinbatch.throttle.ReplayWindow;
 import com.pinbatch.throttle.SendOutcome;
 import com.pinbatch.throttle.SendingStoppedException;
@@ -170,20 +171,49 @@ public class PinSendingWriter implements ItemWriter<PreparedRow> {
 			record(row, hold.outcome(row, requestId), earlier);
 			return;
 		}
-		SendOutcome outcome;
+		SendOutcome outcome = sent(row, requestId, replayed ? sentUnanswered : null, earlier);
+		if (outcome != null && replayed && outcome.attempts() == 0
+				&& Outcomes.OUTCOME_UNKNOWN.equals(outcome.errorCode())) {
+			// its turn came after Zernio's replay of its id had ended (long 429 waits at a small tier): looked for,
+			// as a restart after that time would look for it, and sent when not found (before: outcome_unknown,
+			// unsent, and a night that exits 3 for --retry-failed to send it)
+			if (foundEarlier(row, requestId, sentUnanswered, earlier)) {
+				return;
+			}
+			outcome = sent(row, requestId, null, earlier);
+		}
+		if (outcome == null) {
+			return;
+		}
+		// a 409 naming another run's post asks who sent it once, for both the check and the message
+		Map<String, Optional<String>> senders = new HashMap<>(1);
+		Function<String, Optional<String>> senderOf = postId -> senders.computeIfAbsent(postId,
+				earlierPins::senderOf);
+		RowResult result = OutcomeTranslator.toResult(row, outcome, requestId, this::accountRefused,
+				existingPostId -> whosePin(row, existingPostId, senderOf), senderOf);
+		holdIfLimited(row, result);
+		record(row, result, earlier);
+	}
+
+	/**
+	 * Sends the row in its turn; null when it was held back at its turn (with the outcome recorded, if any).
+	 *
+	 * @param replaying when an earlier send under its id went unanswered, which this one repeats; null: none
+	 */
+	private SendOutcome sent(PreparedRow row, String requestId, Instant replaying, RowResult earlier) {
 		try {
-			outcome = plan.api().sender().send(row.accountId(), row.accountLabel(), row.request(), requestId,
-					new ReplayWindow(replayed ? sentUnanswered : null, reconcileAfter), () -> {
+			return plan.api().sender().send(row.accountId(), row.accountLabel(), row.request(), requestId,
+					new ReplayWindow(replaying, reconcileAfter), () -> {
 						if (changeSeen) {
 							throw new HeldBack(null);
 						}
-					}, () -> markSent(row, requestId, replayed));
+					}, () -> markSent(row, requestId, replaying != null));
 		}
 		catch (HeldBack heldBack) {
 			if (heldBack.outcome != null) {
 				record(row, heldBack.outcome, earlier);
 			}
-			return;
+			return null;
 		}
 		catch (SendingStoppedException stop) {
 			if (stop.createdNothing()) {
@@ -197,14 +227,6 @@ public class PinSendingWriter implements ItemWriter<PreparedRow> {
 			}
 			throw stop;
 		}
-		// a 409 naming another run's post asks who sent it once, for both the check and the message
-		Map<String, Optional<String>> senders = new HashMap<>(1);
-		Function<String, Optional<String>> senderOf = postId -> senders.computeIfAbsent(postId,
-				earlierPins::senderOf);
-		RowResult result = OutcomeTranslator.toResult(row, outcome, requestId, this::accountRefused,
-				existingPostId -> whosePin(row, existingPostId, senderOf), senderOf);
-		holdIfLimited(row, result);
-		record(row, result, earlier);
 	}
 
 	/** A pin refused as spam-like activity holds its account back for the rest of the run. */

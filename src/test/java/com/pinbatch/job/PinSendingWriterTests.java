@@ -3,6 +3,7 @@ package com.pinbatch.job;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,21 +26,30 @@ import com.pinbatch.result.RequestIds;
 import com.pinbatch.result.RowResult;
 import com.pinbatch.result.RowResultStore;
 import com.pinbatch.result.RowStatus;
+import com.pinbatch.sandbox.RecordedRequest;
+import com.pinbatch.sandbox.SandboxSettings;
+import com.pinbatch.sandbox.ZernioSandbox;
 import com.pinbatch.schema.PinbatchSchema;
 import com.pinbatch.stop.GracefulStop;
 import com.pinbatch.throttle.PacedSender;
+import com.pinbatch.throttle.ReplayWindow;
 import com.pinbatch.throttle.SendingStoppedException;
+import com.pinbatch.throttle.Sleeper;
+import com.pinbatch.throttle.ThrottleListener;
 import com.pinbatch.throttle.ThrottleSettings;
 import com.pinbatch.zernio.CreatePostRequest;
 import com.pinbatch.zernio.PostState;
 import com.pinbatch.zernio.RateLimitInfo;
 import com.pinbatch.zernio.SendResult;
+import com.pinbatch.zernio.ZernioClient;
+import com.pinbatch.zernio.ZernioClientSettings;
 
 import org.hsqldb.jdbc.JDBCDataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.batch.core.job.JobInterruptedException;
 import org.springframework.batch.infrastructure.item.Chunk;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The writer on a resume (the chunk that did not commit is handed to it again, with outcomes stored already), and
@@ -375,6 +385,45 @@ class PinSendingWriterTests {
 		// then: the replay of its id is counted from its first send (before: from a minute ago, and the resume sent it
 		// again under its id, past Zernio's replay: a second pin)
 		assertThat(sent).isEqualTo(firstSent.truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
+	}
+
+	/**
+	 * A run stopped just after sending row 2 (its answer not kept) is resumed at once, and the row's turn comes five
+	 * minutes on (429 storms at a small tier), after Zernio's replay of its id has ended. Before: outcome_unknown,
+	 * never sent, a night ending with exit 3 and "the pin may exist" for a pin nowhere (cron operator review).
+	 */
+	@Test
+	void aRowWhoseTurnCameAfterZerniosReplayOfItsIdIsLookedForThenSent() throws Exception {
+		// given
+		RowResultStore store = store();
+		String requestId = RequestIds.of(RUN, 2, false);
+		store.markSent(RUN, 2, requestId, Instant.now().minusSeconds(30), null);
+		List<String> sent = new CopyOnWriteArrayList<>();
+		PacedSender fiveMinutesOn = new PacedSender((request, id) -> {
+			sent.add(id);
+			return new SendResult.Created("post-2", new RateLimitInfo(100, 99, null, null));
+		}, new ThrottleSettings(100, 100, 1.0, 25, 25, 6, Duration.ofMillis(500), Duration.ofSeconds(60),
+				Duration.ofMinutes(5), 8), ThrottleListener.NONE, Clock.offset(Clock.systemUTC(), Duration.ofMinutes(5)),
+				Sleeper.REAL);
+		CreatePostRequest pin = new CreatePostRequest("Modern kitchen ideas", null, null, null, true, null, null,
+				null);
+		try (ZernioSandbox zernio = ZernioSandbox.start(SandboxSettings.defaults())) {
+			ZernioClient client = new ZernioClient(new ZernioClientSettings(URI.create(zernio.baseUrl()),
+					ZernioSandbox.API_KEY, Duration.ofSeconds(2), Duration.ofSeconds(5)), JsonMapper.builder().build());
+			PinSendingWriter writer = new PinSendingWriter(plan(new ApiSession(client, null, fiveMinutesOn, null,
+					false)), store, earlierPins(store), senders, new RunProgress(Clock.systemUTC()),
+					new GracefulStop(null, senders, RunKey.PARAMETER), ReplayWindow.COVERS, STILL_AS_PLANNED);
+
+			// when
+			writer.write(new Chunk<>(List.of(PreparedRow.toSend(2, "acct", "acme-home", pin, null))));
+
+			// then: looked for on Zernio (nothing there), then sent once
+			assertThat(zernio.requests()).extracting(RecordedRequest::method).containsExactly("GET");
+		}
+		RowResult row = store.find(RUN, List.of(2L)).get(2L);
+		assertThat(row.status()).as(row.toString()).isEqualTo(RowStatus.CREATED);
+		assertThat(row.postId()).isEqualTo("post-2");
+		assertThat(sent).containsExactly(requestId);
 	}
 
 	/** A sender at {@code perMinute} whose every request creates its pin, counted in {@code requests}. */
