@@ -69,6 +69,9 @@ class FollowPinsTasklet implements Tasklet {
 			store.save(runKey, update.result(), null, null);
 			progress.rowChanged(update.item().row(), update.result());
 		}
+		// the other runs holding these posts (the run that failed a post this --retry-failed retries) report them as
+		// they stand now, when their input is named again: before, the nightly file kept a failure the retry mended
+		store.learnt(round.get().updates().stream().map(PinFollower.Update::result).toList());
 		progress.publishing(round.get().stillOpen().size());
 		return round.get().stillOpen().isEmpty() ? RepeatStatus.FINISHED : RepeatStatus.CONTINUABLE;
 	}

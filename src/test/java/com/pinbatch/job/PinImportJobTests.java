@@ -378,6 +378,36 @@ class PinImportJobTests {
 			.isSubsetOf(RowStatus.CREATED, RowStatus.PUBLISHED);
 	}
 
+	/**
+	 * A run following a post that another run holds too (a --retry-failed on the post that run failed): what the
+	 * following learns is that run's news as well, so its input's result file, named again, says it. Before, the
+	 * nightly file kept the failure the retry mended (cron operator review).
+	 */
+	@Test
+	void whatTheFollowingLearnsOfAPostIsLearntByEveryRunHoldingIt() throws Exception {
+		// given: a run whose pin is on Zernio and still to learn; another run holds that post as a passing failure
+		JobParameters parameters = parameters("learns", pins("""
+				title,description,media_url,board,account
+				Learnt,Learnt pin,https://images.example.com/learnt.jpg,Garden Projects,acme-garden
+				"""));
+		assertThat(start(parameters).getStatus()).isEqualTo(BatchStatus.COMPLETED);
+		RowResultStore store = context.getBean(RowResultStore.class);
+		String postId = store.find("learns", List.of(2L)).get(2L).postId();
+		store.save("learns", new RowResult(2, RowStatus.CREATED, postId, null, null, 1, "r2", Instant.now()));
+		store.save("failed-it", new RowResult(7, RowStatus.FAILED, postId, "publish_rate_limited", "Pinterest did not"
+				+ " publish the pin", 1, "r7", Instant.now()));
+		clock.add(Duration.ofSeconds(10)); // live on Pinterest
+
+		// when: the run follows its pin
+		JobExecution followed = jobs.startStep(PinImportJobConfiguration.FOLLOW_STEP, parameters,
+				new ExecutionContext());
+
+		// then
+		assertThat(followed.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+		assertThat(store.find("learns", List.of(2L)).get(2L).status()).isEqualTo(RowStatus.PUBLISHED);
+		assertThat(store.find("failed-it", List.of(7L)).get(7L).status()).isEqualTo(RowStatus.PUBLISHED);
+	}
+
 	@Test
 	void aRunStoppedWhileSendingEndsStoppedNotFailedAndItsRestartSendsOnlyWhatWasLeft() throws Exception {
 		// given: three pins; the run is asked to stop (as on SIGTERM, Ctrl-C or a lost lease) when Zernio receives
