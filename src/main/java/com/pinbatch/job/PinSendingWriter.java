@@ -519,7 +519,7 @@ public class PinSendingWriter implements ItemWriter<PreparedRow> {
 	private void record(PreparedRow row, RowResult outcome, RowResult earlier) {
 		RowResult result = outcome.withPublishAt(row.scheduledFor());
 		store.save(plan.runKey(), result, row.accountLabel(), row.accountId());
-		counted(result, earlier);
+		counted(result, earlier, !row.isDecided());
 	}
 
 	/** Rows decided without a request (invalid, dry run, over a cap): stored together, one statement for all. */
@@ -529,15 +529,16 @@ public class PinSendingWriter implements ItemWriter<PreparedRow> {
 					row.accountId()))
 			.toList();
 		store.saveAll(plan.runKey(), outcomes);
-		outcomes.forEach(outcome -> counted(outcome.result(), earlier.get(outcome.result().rowNumber())));
+		outcomes.forEach(outcome -> counted(outcome.result(), earlier.get(outcome.result().rowNumber()), false));
 	}
 
-	private void counted(RowResult result, RowResult earlier) {
+	/** @param sentHere whether this run may have sent the row (not one decided without a request) */
+	private void counted(RowResult result, RowResult earlier, boolean sentHere) {
 		if (earlier != null && earlier.status() != RowStatus.PENDING) {
-			progress.rowDoneAgain(earlier.status(), result);
+			progress.rowDoneAgain(earlier.status(), result, sentHere);
 		}
 		else {
-			progress.rowDone(result);
+			progress.rowDone(result, sentHere);
 		}
 	}
 

@@ -115,10 +115,21 @@ public class RunProgress implements ThrottleListener {
 	}
 
 	public synchronized void rowDone(RowResult result) {
+		rowDone(result, true);
+	}
+
+	/**
+	 * @param sentHere whether this run may have sent the row; not one decided without a request (checked, or carried
+	 *                 over from an earlier result file with that file's attempts: before, a retry's first figure was
+	 *                 "342 pins/min" of pins it never sent)
+	 */
+	public synchronized void rowDone(RowResult result, boolean sentHere) {
 		firstDone();
-		sent(result);
+		if (sentHere) {
+			sent(result);
+		}
 		counts.merge(result.status(), 1L, Long::sum);
-		if (onZernio(result)) {
+		if (sentHere && onZernio(result)) {
 			pinsOnZernio++;
 		}
 	}
@@ -136,11 +147,18 @@ public class RunProgress implements ThrottleListener {
 	 * new outcome replaces the one counted at {@link #start}, so the row is not counted twice.
 	 */
 	public synchronized void rowDoneAgain(RowStatus earlier, RowResult result) {
+		rowDoneAgain(earlier, result, true);
+	}
+
+	/** @param sentHere as in {@link #rowDone(RowResult, boolean)} */
+	public synchronized void rowDoneAgain(RowStatus earlier, RowResult result, boolean sentHere) {
 		firstDone();
-		sent(result);
+		if (sentHere) {
+			sent(result);
+		}
 		counts.merge(earlier, -1L, Long::sum);
 		counts.merge(result.status(), 1L, Long::sum);
-		if (onZernio(result) && !RowStatus.isOnZernio(earlier.name())) {
+		if (sentHere && onZernio(result) && !RowStatus.isOnZernio(earlier.name())) {
 			pinsOnZernio++;
 		}
 	}

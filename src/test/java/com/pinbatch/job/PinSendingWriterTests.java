@@ -95,6 +95,28 @@ class PinSendingWriterTests {
 		assertThat(now.doneNow()).isEqualTo(2);
 	}
 
+	/** Before: a retry's first progress line read "342 pins/min" of the pins its result file carried over. */
+	@Test
+	void rowsCarriedOverFromAnEarlierResultFileAreNoPinsThisRunSent() throws Exception {
+		// given: a --retry-failed of a file whose row 2 a run published (one attempt, its post)
+		RowResultStore store = store();
+		RunProgress progress = new RunProgress(Clock.systemUTC());
+		progress.start(2, store.countByStatus(RUN));
+		PinSendingWriter writer = new PinSendingWriter(plan(null), store, earlierPins(store), senders, progress,
+				new GracefulStop(null, senders, RunKey.PARAMETER), Duration.ofMinutes(10), STILL_AS_PLANNED);
+
+		// when
+		writer.write(new Chunk<>(List.of(PreparedRow.decided(new RowResult(2, RowStatus.PUBLISHED, "post-2", null, null,
+				1, "r2", Instant.parse("2026-12-01T10:00:00Z"))), PreparedRow.decided(invalid(3)))));
+
+		// then: both rows done, none of them sent now
+		RunProgress.Snapshot now = progress.snapshot();
+		assertThat(now.done()).isEqualTo(2);
+		assertThat(now.count(RowStatus.PUBLISHED)).isEqualTo(1);
+		assertThat(now.pinsOnZernio()).isZero();
+		assertThat(now.sends().sent()).isZero();
+	}
+
 	@Test
 	void aRunStoppedAloneCancelsItsWaitingSendsAndLeavesTheOtherRunsSendsAlone() throws Exception {
 		// given: the two sending threads are busy with another input's sends; this run's chunk waits behind them
