@@ -1,13 +1,13 @@
 package com.pinbatch.media;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
 import java.time.Clock;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -69,7 +69,7 @@ public class LocalMediaUploader {
 		synchronized (uploadLocks.computeIfAbsent(hash, h -> new Object())) {
 			known = knownUrls.get(hash);
 			if (known == null) {
-				known = store.findPublicUrl(hash).orElseGet(() -> upload(media, hash));
+				known = store.findPublicUrl(hash).orElseGet(() -> upload(media, hash, folder));
 				knownUrls.put(hash, known);
 			}
 			return known;
@@ -77,14 +77,16 @@ public class LocalMediaUploader {
 	}
 
 	/**
-	 * Opens the file once, not following a link at its name, and sends what that opening reads, once its bytes are
-	 * those checked: a file put at the checked name since (a link to a file outside the folder, swapped in by
-	 * someone who may write there) is refused, never sent.
+	 * Opens the file once, from the folder down, following no link at its name nor at a folder above it, and sends
+	 * what that opening reads, once its bytes are those checked: a file put at the checked name since (a link to a file
+	 * outside the folder, or a folder swapped for one, by someone who may write there) is refused, never sent.
 	 */
-	private String upload(LocalMediaFile media, String hash) {
+	private String upload(LocalMediaFile media, String hash, Path folder) {
 		Path file = media.path();
-		try (FileChannel content = FileChannel.open(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
-			if (content.size() != media.size() || !hash.equals(ContentHash.sha256(content))) {
+		try (FileChannel content = OpenedWithoutLinks.open(file, (folder == null ? Path.of("") : folder)
+				.toRealPath())) {
+			if (content.size() != media.size() || !hash.equals(ContentHash.sha256(content))
+					|| MediaFormat.detect(head(content)).orElse(null) != media.format()) {
 				throw new MediaRejectedException(MediaProblem.FILE_NOT_FOUND, file, "changed while this run used it"
 						+ " (another file was put at its name): nothing was sent; check the file, then run again");
 			}
@@ -97,6 +99,15 @@ public class LocalMediaUploader {
 		catch (IOException unreadable) {
 			throw MediaRejectedException.unreadable(file, unreadable);
 		}
+	}
+
+	/** The first bytes of the opened file, where its type shows. */
+	private static byte[] head(FileChannel content) throws IOException {
+		ByteBuffer head = ByteBuffer.allocate(MediaFormat.HEAD_BYTES);
+		while (head.hasRemaining() && content.read(head, head.position()) > 0) {
+			// positional reads: the upload reads the file from its start after this
+		}
+		return Arrays.copyOf(head.array(), head.position());
 	}
 
 	private String hash(LocalMediaFile media) {

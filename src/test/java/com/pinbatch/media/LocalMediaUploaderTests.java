@@ -84,6 +84,27 @@ class LocalMediaUploaderTests {
 		assertThat(sandbox.uploads()).isEmpty();
 	}
 
+	/**
+	 * The same with a folder above the file: swapped for a link to a folder outside (attacker review; there the outside
+	 * file was a key, swapped in before the file was hashed). Here the outside file is a copy of the checked one, so
+	 * its bytes alone would pass: the upload must not follow the link at all. Before: it followed it and sent the copy.
+	 */
+	@Test
+	void aFolderSwappedForALinkAfterTheCheckIsNotFollowedAndNothingIsSent() throws IOException {
+		Path photos = Files.createDirectory(dir.resolve("photos"));
+		Path photo = MediaSamples.write(photos, "photo.jpg", MediaSamples.JPEG, "sofa");
+		Path outside = Files.createTempDirectory("outside");
+		Files.copy(photo, outside.resolve("photo.jpg"));
+		LocalMediaUploader uploader = uploader(swappingAtLookUp(() -> {
+			Files.move(photos, dir.resolve("photos.old"), StandardCopyOption.ATOMIC_MOVE);
+			Files.createSymbolicLink(photos, outside);
+		}));
+
+		assertThatThrownBy(() -> uploader.publicUrlFor(photo, MediaKind.IMAGE, dir))
+			.isInstanceOf(MediaRejectedException.class);
+		assertThat(sandbox.uploads()).isEmpty();
+	}
+
 	@Test
 	void aFileReplacedAfterTheCheckIsNotSent() throws IOException {
 		Path photo = MediaSamples.write(dir, "photo.jpg", MediaSamples.JPEG, "sofa");
