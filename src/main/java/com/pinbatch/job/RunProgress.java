@@ -146,11 +146,6 @@ public class RunProgress implements ThrottleListener {
 	 * A row whose outcome an earlier run stored ends again (a resume re-reads the chunk that did not commit): the
 	 * new outcome replaces the one counted at {@link #start}, so the row is not counted twice.
 	 */
-	public synchronized void rowDoneAgain(RowStatus earlier, RowResult result) {
-		rowDoneAgain(earlier, result, true);
-	}
-
-	/** @param sentHere as in {@link #rowDone(RowResult, boolean)} */
 	public synchronized void rowDoneAgain(RowStatus earlier, RowResult result, boolean sentHere) {
 		firstDone();
 		if (sentHere) {

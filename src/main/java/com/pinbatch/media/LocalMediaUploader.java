@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import com.pinbatch.pin.MediaFolder;
 import com.pinbatch.pin.MediaKind;
 import com.pinbatch.zernio.PresignedUpload;
 import com.pinbatch.zernio.ZernioClient;
@@ -83,8 +84,7 @@ public class LocalMediaUploader {
 	 */
 	private String upload(LocalMediaFile media, String hash, Path folder) {
 		Path file = media.path();
-		try (FileChannel content = OpenedWithoutLinks.open(file, (folder == null ? Path.of("") : folder)
-				.toRealPath())) {
+		try (FileChannel content = OpenedWithoutLinks.open(file, MediaFolder.realPath(folder))) {
 			if (content.size() != media.size() || !hash.equals(ContentHash.sha256(content))
 					|| MediaFormat.detect(head(content)).orElse(null) != media.format()) {
 				throw new MediaRejectedException(MediaProblem.FILE_NOT_FOUND, file, "changed while this run used it"

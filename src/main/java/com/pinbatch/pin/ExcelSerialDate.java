@@ -35,9 +35,7 @@ final class ExcelSerialDate {
 		}
 		BigDecimal serial = new BigDecimal(value.replace(',', '.'));
 		long days = serial.longValue();
-		// to the second: Excel keeps the time as a binary fraction of a day
-		long seconds = serial.subtract(BigDecimal.valueOf(days)).multiply(SECONDS_PER_DAY)
-			.setScale(0, RoundingMode.HALF_UP).longValueExact();
+		long seconds = seconds(serial.subtract(BigDecimal.valueOf(days)));
 		LocalDateTime read = DAY_ZERO.plusDays(days).atStartOfDay().plusSeconds(seconds);
 		return Optional.of(new Serial(read.toLocalDate(), seconds == 0 ? null : read.toLocalTime()));
 	}
@@ -59,9 +57,13 @@ final class ExcelSerialDate {
 		if (value == null || !FRACTION_OF_A_DAY.matcher(value).matches()) {
 			return value;
 		}
-		long seconds = new BigDecimal(value.replace(',', '.')).multiply(SECONDS_PER_DAY)
-			.setScale(0, RoundingMode.HALF_UP).longValueExact();
+		long seconds = seconds(new BigDecimal(value.replace(',', '.')));
 		return seconds >= SECONDS_PER_DAY.longValue() ? value : LocalTime.ofSecondOfDay(seconds).toString();
+	}
+
+	/** A fraction of a day in seconds: Excel keeps the time as a binary fraction, so to the nearest second. */
+	private static long seconds(BigDecimal fractionOfADay) {
+		return fractionOfADay.multiply(SECONDS_PER_DAY).setScale(0, RoundingMode.HALF_UP).longValueExact();
 	}
 
 	/** @param time null for a date alone */

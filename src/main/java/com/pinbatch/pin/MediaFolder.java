@@ -23,7 +23,7 @@ public final class MediaFolder {
 	 */
 	public static Optional<Path> resolveInside(Path file, Path folder) {
 		try {
-			Path realFolder = (folder == null ? Path.of("") : folder).toRealPath();
+			Path realFolder = realPath(folder);
 			Path real = file.toRealPath();
 			return real.startsWith(realFolder) && Files.isRegularFile(real) && !alsoNamedElsewhere(real)
 					? Optional.of(real) : Optional.empty();
@@ -45,6 +45,11 @@ public final class MediaFolder {
 		catch (UnsupportedOperationException | IllegalArgumentException noUnixView) {
 			return false;
 		}
+	}
+
+	/** The folder's real path (links resolved); no folder is the working folder. */
+	public static Path realPath(Path folder) throws IOException {
+		return (folder == null ? Path.of("") : folder).toRealPath();
 	}
 
 	/** The message for a file that is missing or outside: one wording for both. */
