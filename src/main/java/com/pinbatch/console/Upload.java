@@ -83,6 +83,7 @@ record Upload(String id, String owner, Path file, String name, Instant uploaded,
 			Map.entry("give --mapping=FILE with the line",
 					"paste in the Column mapping box of the upload form the line"),
 			Map.entry("with --board=NAME", "in the Board box of the upload form"),
+			Map.entry("and no --board default was given", "and no Board was given on the upload form"),
 			Map.entry("or run with --board=NAME_OR_ID", "or give one in the Board box of the upload form"),
 			// an upload is the spreadsheet alone: files beside it on someone's computer are not on the server
 			Map.entry(" (the input file's folder, or --media-root) — put it there (a copy, not a hard link) and give"

@@ -60,7 +60,7 @@ class ProgressDisplayTests {
 	}
 
 	@Test
-	void inTheFirstMinuteThePaceIsThePinsSoFar() {
+	void inTheFirstSecondsThePaceIsCountedOverTenSeconds() {
 		// given: the first pin on Zernio a second after the start, on a tier of 60 requests a minute
 		MovableClock clock = new MovableClock();
 		clock.freeze();
@@ -69,10 +69,10 @@ class ProgressDisplayTests {
 		clock.add(Duration.ofSeconds(1));
 		progress.rowDone(done(2, RowStatus.CREATED, "p2", null));
 
-		// then: one pin, not "60 pins/min" (before: 60 after a second, 120 after half of one)
-		assertThat(ProgressDisplay.plainLine(progress.snapshot())).contains(", 1 pins/min,");
+		// then: one pin in ten seconds, not "60 pins/min" (before: 60 after a second, 120 after half of one)
+		assertThat(ProgressDisplay.plainLine(progress.snapshot())).contains(", 6 pins/min,");
 
-		// and once past the first minute, the pins over the time since the start
+		// and later, the pins over the time since the start
 		for (int row = 3; row <= 21; row++) {
 			progress.rowDone(done(row, RowStatus.CREATED, "p" + row, null));
 		}

@@ -69,6 +69,9 @@ class UploadTests {
 			.isEqualTo("calendar.xlsx: is not UTF-8 text and its encoding could not be recognised; give it in the"
 					+ " Encoding box of the upload form (e.g. windows-1252) and upload the file again, or save it as"
 					+ " UTF-8");
+		// a row without a board, in the form's words (before: "no --board default was given", helper walk-through)
+		assertThat(upload.shown("Board is empty and no --board default was given — fill in a board name or id"))
+			.isEqualTo("Board is empty and no Board was given on the upload form — fill in a board name or id");
 		// the encoding the review found, which the person may know better (before: "give --encoding=NAME")
 		assertThat(upload.shown(FILE + " is not UTF-8; read as windows-1252 (e.g. 'Café'); if that looks wrong, give"
 				+ " --encoding=NAME")).isEqualTo("calendar.xlsx is not UTF-8; read as windows-1252 (e.g. 'Café'); if"
